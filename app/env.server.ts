@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+const boolFromString = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+/** Every setting the app reads, parsed once at boot; a bad value stops the app naming the variable. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(12 * 60),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(14),
+  COOKIE_SECURE: boolFromString.optional(),
+  APP_ORIGIN: z.string().url().optional(),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  LOG_REQUESTS: boolFromString.default(true),
+});
+
+export type Env = z.infer<typeof EnvSchema> & { cookieSecure: boolean };
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Treat empty strings as unset, as shells and .env files often leave them.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  const env = result.data;
+  return { ...env, cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production" };
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  return (cached ??= parseEnv(process.env));
+}

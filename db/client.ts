@@ -1,0 +1,84 @@
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import fs from "node:fs";
+import postgres from "postgres";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Driver = "postgres" | "pglite";
+
+export interface Database {
+  db: Db;
+  driver: Driver;
+  /** Ends the pool or closes the embedded database. */
+  close(): Promise<void>;
+  /** The embedded database as a tarball, for cloning test databases quickly. */
+  dump?(): Promise<Blob>;
+}
+
+export type DatabaseOptions =
+  | { url: string; statementTimeoutMs?: number; maxConnections?: number }
+  | { dataDir?: string; loadDataDir?: Blob };
+
+// Resolves to <root>/migrations both from db/client.ts and from the bundled build/index.js.
+const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../migrations");
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if ("url" in options) {
+    const client = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      idle_timeout: 30,
+      connect_timeout: 5,
+      onnotice: () => {},
+      // A query that hangs is worse than one that fails: every statement has a deadline.
+      connection: { statement_timeout: options.statementTimeoutMs ?? 5000 },
+    });
+    const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+    return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+  const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    driver: "pglite",
+    close: () => client.close(),
+    dump: () => client.dumpDataDir("none") as Promise<Blob>,
+  };
+}
+
+/**
+ * Applies the committed migrations; a no-op when they are already applied. On a shared
+ * server an advisory lock keeps two starting instances from migrating at once.
+ */
+export async function migrateDatabase(options: DatabaseOptions, database?: Database): Promise<void> {
+  if ("url" in options) {
+    const client = postgres(options.url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+    try {
+      await client`select pg_advisory_lock(727274)`;
+      await migratePostgres(drizzlePostgres(client), { migrationsFolder });
+      await client`select pg_advisory_unlock(727274)`;
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+    return;
+  }
+  if (!database) throw new Error("migrateDatabase: the embedded database must be open");
+  // The pglite migrator needs the pglite-typed drizzle instance; the Db type is its supertype.
+  await migratePglite(database.db as unknown as Parameters<typeof migratePglite>[0], { migrationsFolder });
+}
+
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}
+
+export { schema };

@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { appTenant } from "./rls";
+
+/** A person: one identity (email) that may belong to several orgs. Not tenant-owned. */
+export const users = pgTable(
+  "users",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull().unique(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    locale: text().notNull().default("en"),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [
+    // A tenant transaction may read only the users who belong to its org (memberships
+    // is itself tenant-filtered), and only the columns granted in the RLS migration.
+    pgPolicy("users_visible_to_org", {
+      as: "permissive",
+      for: "select",
+      to: appTenant,
+      using: sql`exists (select 1 from memberships m where m.user_id = users.id)`,
+    }),
+  ],
+).enableRLS();
+
+/**
+ * Sessions: `id` is the SHA-256 (hex) of the token in the cookie, never the token.
+ * `expiresAt` slides with activity (inactivity timeout); `absoluteExpiresAt` does not.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    absoluteExpiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+/**
+ * Login throttling buckets, kept in the database so every app instance shares them.
+ * key is `email:<address>` or `ip:<address>`; a fixed window counts failures.
+ */
+export const loginThrottle = pgTable("login_throttle", {
+  key: text().primaryKey(),
+  failures: integer().notNull().default(0),
+  windowStartedAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
+  lockedUntil: timestamp({ withTimezone: true }),
+});

@@ -1,0 +1,133 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { appTenant, tenantIsolation } from "./rls";
+
+export const ORG_KINDS = ["startup", "investor"] as const;
+export const ROLES = ["owner", "admin", "member", "viewer"] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+export type Role = (typeof ROLES)[number];
+
+/** The tenant itself. Its own row is visible to a tenant transaction for that org only. */
+export const orgs = pgTable(
+  "orgs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull().unique(),
+    name: text().notNull(),
+    kind: text().$type<OrgKind>().notNull(),
+    baseCurrency: text().notNull().default("USD"),
+    /** Budget overrun flag threshold in basis points (1000 = 10 %). */
+    budgetOverrunThresholdBp: integer().notNull().default(1000),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("orgs_kind_check", sql`${t.kind} in ('startup', 'investor')`),
+    check("orgs_currency_check", sql`${t.baseCurrency} ~ '^[A-Z]{3}$'`),
+    pgPolicy("orgs_tenant_isolation", {
+      as: "permissive",
+      for: "all",
+      to: appTenant,
+      using: sql`id = app_current_org_id()`,
+      withCheck: sql`id = app_current_org_id()`,
+    }),
+  ],
+).enableRLS();
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text().$type<Role>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.userId] }),
+    index().on(t.userId),
+    check("memberships_role_check", sql`${t.role} in ('owner', 'admin', 'member', 'viewer')`),
+    tenantIsolation("memberships"),
+  ],
+).enableRLS();
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    id: uuid().notNull().defaultRandom(),
+    email: text().notNull(),
+    role: text().$type<Role>().notNull(),
+    /** SHA-256 of the single-use token; the token itself is only in the link. */
+    tokenHash: text().notNull(),
+    invitedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex().on(t.tokenHash),
+    check("invitations_role_check", sql`${t.role} in ('admin', 'member', 'viewer')`),
+    tenantIsolation("invitations"),
+  ],
+).enableRLS();
+
+/** Outgoing mail, written in the same transaction as what caused it; a mailer drains it later. */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    id: uuid().notNull().defaultRandom(),
+    toEmail: text().notNull(),
+    subject: text().notNull(),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), tenantIsolation("mail_outbox")],
+).enableRLS();
+
+/** Every change: who, when, what, before and after. Append-only by convention. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    id: uuid().notNull().defaultRandom(),
+    actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text(),
+    before: jsonb(),
+    after: jsonb(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index().on(t.orgId, t.at),
+    tenantIsolation("audit_log"),
+  ],
+).enableRLS();
+

@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "./client";
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface TxOptions {
+  /** Investor, partner and viewer reads run in read-only transactions. */
+  readOnly?: boolean;
+}
+
+/**
+ * The one door to tenant data. Runs `work` in a transaction that has switched to the
+ * non-superuser role `app_tenant` and set the transaction-local tenant, so row-level
+ * security confines every statement to `orgId` — even one that forgot its `where`.
+ * Both settings end with the transaction, so a pooled connection carries nothing over.
+ */
+export async function withTenant<T>(
+  db: Db,
+  orgId: string,
+  work: (tx: Tx) => Promise<T>,
+  options: TxOptions = {},
+): Promise<T> {
+  if (!UUID_RE.test(orgId)) throw new Error("withTenant: orgId must be a UUID");
+  return db.transaction(async (tx) => {
+    if (options.readOnly) await tx.execute(sql`set transaction read only`);
+    await tx.execute(
+      sql`select set_config('role', 'app_tenant', true), set_config('app.org_id', ${orgId}, true)`,
+    );
+    return work(tx);
+  });
+}
+
+/**
+ * Work that is not one tenant's: sign-in, sessions, resolving memberships, accepting an
+ * invitation by its token. It runs as the connecting role, so each caller must filter
+ * explicitly; keep such functions few and named for what they do.
+ */
+export async function withSystem<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(work);
+}

@@ -1,0 +1,11 @@
+/** @type {import('@remix-run/dev').AppConfig} */
+export default {
+  ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
+  serverModuleFormat: "esm",
+  serverPlatform: "node",
+  // The db client and drivers are runtime dependencies, not bundled.
+  serverDependenciesToBundle: [],
+  tailwind: true,
+  postcss: true,
+  watchPaths: ["./db/**/*"],
+};

@@ -1,0 +1,66 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import { orgs, memberships, users, monthlyReports } from "../../db/schema";
+import { withSystem, withTenant } from "../../db/tenant";
+import { openTestDatabase } from "../support/test-db";
+
+let database: Database;
+let orgA: string;
+let orgB: string;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await withSystem(database.db, async (tx) => {
+    const [a, b] = await tx
+      .insert(orgs)
+      .values([
+        { slug: "alpha", name: "Alpha", kind: "startup" },
+        { slug: "beta", name: "Beta", kind: "startup" },
+      ])
+      .returning({ id: orgs.id });
+    orgA = a.id;
+    orgB = b.id;
+    const [u] = await tx.insert(users).values({ email: "a@x.test", name: "A", passwordHash: "x" }).returning();
+    await tx.insert(memberships).values({ orgId: orgA, userId: u.id, role: "owner" });
+    await tx.insert(monthlyReports).values([
+      { orgId: orgA, month: "2026-01", cash: 100 },
+      { orgId: orgB, month: "2026-01", cash: 999 },
+    ]);
+  });
+});
+afterAll(() => database.close());
+
+describe("row-level security under the tenant role", () => {
+  it("a query without a where clause sees only the current tenant's rows", async () => {
+    const rows = await withTenant(database.db, orgA, (tx) => tx.select().from(monthlyReports));
+    expect(rows.map((r) => r.cash)).toEqual([100]);
+  });
+
+  it("cannot insert a row for another tenant", async () => {
+    await expect(
+      withTenant(database.db, orgA, (tx) => tx.insert(monthlyReports).values({ orgId: orgB, month: "2026-02", cash: 1 })),
+    ).rejects.toThrow();
+    const count = await withSystem(database.db, (tx) =>
+      tx.execute(sql`select count(*)::int as n from monthly_reports where org_id = ${orgB}`),
+    );
+    expect((count as unknown as { rows?: { n: number }[] }).rows?.[0]?.n ?? (count as unknown as { n: number }[])[0].n).toBe(1);
+  });
+
+  it("sees nothing when no tenant is set", async () => {
+    const rows = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('role', 'app_tenant', true)`);
+      return tx.select().from(monthlyReports);
+    });
+    expect(rows).toEqual([]);
+  });
+
+  it("sees only its own org row and its members' users", async () => {
+    const [visibleOrgs, visibleUsers] = await withTenant(database.db, orgB, async (tx) => [
+      await tx.select().from(orgs),
+      await tx.select({ id: users.id }).from(users),
+    ]);
+    expect(visibleOrgs.map((o) => o.slug)).toEqual(["beta"]);
+    expect(visibleUsers).toEqual([]);
+  });
+});
