@@ -8,4 +8,5 @@ export default {
   tailwind: true,
   postcss: true,
   watchPaths: ["./db/**/*"],
+  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true },
 };

@@ -27,7 +27,8 @@ export interface CohortPercentiles {
 /**
  * 25th, median and 75th percentiles of a peer metric, or null when fewer than 5 peers
  * have a value. Missing values (null, NaN, infinite) are left out before counting, so a
- * cohort of 6 with 2 unknowns is a cohort of 4 and shows nothing.
+ * cohort of 6 with 2 unknowns is a cohort of 4 and shows nothing. A caller may demand a
+ * larger cohort, never a smaller one: the floor of 5 is the anonymity promise.
  */
 export function cohortPercentiles(
   values: readonly (number | null | undefined)[],

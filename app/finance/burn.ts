@@ -22,8 +22,8 @@ export interface MonthlyFigures {
   readonly month: Month;
   readonly spend: SpendByCategory;
   readonly revenue: number;
-  readonly cash?: number | null;
-  readonly arr?: number | null;
+  readonly cash?: number | null | undefined;
+  readonly arr?: number | null | undefined;
 }
 
 export type BurnWindow = 1 | 3 | 6;

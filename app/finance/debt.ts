@@ -12,7 +12,7 @@ export interface DebtTerms {
   readonly termMonths: number;
   readonly repayment: RepaymentType;
   /** Only for interest_only_then_amortizing: months of interest-only before amortizing. */
-  readonly interestOnlyMonths?: number;
+  readonly interestOnlyMonths?: number | undefined;
 }
 
 export interface ScheduleRow {

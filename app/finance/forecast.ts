@@ -22,7 +22,7 @@ export interface CashOutInput {
   readonly month: Month;
   /** Minor units a month; negative when the company earns more than it spends. */
   readonly averageNetBurn: number;
-  readonly debtService?: DebtService;
+  readonly debtService?: DebtService | undefined;
 }
 
 export interface CashPoint {
@@ -82,7 +82,7 @@ export interface DefaultAliveInput {
   readonly revenueThreeMonthsAgo: number | null | undefined;
   /** Expenses held flat: gross burn(m). */
   readonly expenses: number;
-  readonly debtService?: DebtService;
+  readonly debtService?: DebtService | undefined;
 }
 
 export interface DefaultAlivePoint extends CashPoint {

@@ -1,0 +1,68 @@
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from "lucia";
+import { DrizzlePostgreSQLAdapter, type PostgreSQLUserTable } from "@lucia-auth/adapter-drizzle";
+import type { Db } from "~db/client";
+import { sessions, users } from "~db/schema";
+import { sha256Hex } from "~/lib/crypto.server";
+
+/**
+ * Lucia v3 keeps the session id as the cookie value. We store only its SHA-256, so a
+ * leaked sessions table cannot be replayed: every id crossing into the database is hashed,
+ * and the plain id is handed back to Lucia so it stays consistent.
+ */
+class HashedSessionIdAdapter implements Adapter {
+  constructor(private inner: Adapter) {}
+  async getSessionAndUser(sessionId: string) {
+    const [session, user] = await this.inner.getSessionAndUser(sha256Hex(sessionId));
+    return [session ? { ...session, id: sessionId } : null, user] as [DatabaseSession | null, typeof user];
+  }
+  getUserSessions(userId: string) {
+    return this.inner.getUserSessions(userId);
+  }
+  setSession(session: DatabaseSession) {
+    return this.inner.setSession({ ...session, id: sha256Hex(session.id) });
+  }
+  updateSessionExpiration(sessionId: string, expiresAt: Date) {
+    return this.inner.updateSessionExpiration(sha256Hex(sessionId), expiresAt);
+  }
+  deleteSession(sessionId: string) {
+    return this.inner.deleteSession(sha256Hex(sessionId));
+  }
+  deleteUserSessions(userId: string) {
+    return this.inner.deleteUserSessions(userId);
+  }
+  deleteExpiredSessions() {
+    return this.inner.deleteExpiredSessions();
+  }
+}
+
+export interface LuciaOptions {
+  idleMinutes: number;
+  secureCookie: boolean;
+}
+
+export function createLucia(db: Db, options: LuciaOptions) {
+  const adapter = new HashedSessionIdAdapter(new DrizzlePostgreSQLAdapter(db, sessions, users as unknown as PostgreSQLUserTable));
+  return new Lucia(adapter, {
+    // Lucia's expiry slides with activity: this is the inactivity timeout.
+    sessionExpiresIn: new TimeSpan(options.idleMinutes, "m"),
+    sessionCookie: {
+      name: "cd_session",
+      // The cookie carries Max-Age = the absolute lifetime (set in session.server.ts);
+      // the server enforces the idle timeout, so the cookie need not be re-sent on each request.
+      expires: false,
+      attributes: { secure: options.secureCookie, sameSite: "lax" },
+    },
+    getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name }),
+    getSessionAttributes: (attributes) => ({ absoluteExpiresAt: attributes.absoluteExpiresAt }),
+  });
+}
+
+export type AppLucia = ReturnType<typeof createLucia>;
+
+declare module "lucia" {
+  interface Register {
+    Lucia: AppLucia;
+    DatabaseUserAttributes: { email: string; name: string };
+    DatabaseSessionAttributes: { absoluteExpiresAt: Date };
+  }
+}

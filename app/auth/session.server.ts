@@ -1,0 +1,86 @@
+import { redirect } from "@remix-run/node";
+import { getDatabase } from "~/db.server";
+import { getEnv } from "~/env.server";
+import { createLucia, type AppLucia } from "./lucia.server";
+import type { Database } from "~db/client";
+
+/**
+ * The only module that knows sessions are Lucia's. Routes ask for the user; they never
+ * see Lucia, cookies' names, or the sessions table.
+ */
+const cache = new WeakMap<Database, AppLucia>();
+
+async function lucia(): Promise<AppLucia> {
+  const database = await getDatabase();
+  let instance = cache.get(database);
+  if (!instance) {
+    const env = getEnv();
+    instance = createLucia(database.db, { idleMinutes: env.SESSION_IDLE_MINUTES, secureCookie: env.cookieSecure });
+    cache.set(database, instance);
+  }
+  return instance;
+}
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+function readSessionId(request: Request, auth: AppLucia): string | null {
+  return auth.readSessionCookie(request.headers.get("Cookie") ?? "");
+}
+
+/** The signed-in user, or null for no, expired, idle-timed-out or tampered session. */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const auth = await lucia();
+  const sessionId = readSessionId(request, auth);
+  if (!sessionId) return null;
+  const { session, user } = await auth.validateSession(sessionId);
+  if (!session || !user) return null;
+  if (session.absoluteExpiresAt.getTime() <= Date.now()) {
+    await auth.invalidateSession(sessionId);
+    return null;
+  }
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getSessionUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const redirectTo = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  }
+  return user;
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+  if (await getSessionUser(request)) throw redirect("/");
+}
+
+/** Starts a session and returns the Set-Cookie value. The cookie lives until the absolute expiry. */
+export async function startSession(userId: string): Promise<string> {
+  const auth = await lucia();
+  const env = getEnv();
+  const maxAgeSeconds = env.SESSION_MAX_DAYS * 24 * 60 * 60;
+  const session = await auth.createSession(userId, {
+    absoluteExpiresAt: new Date(Date.now() + maxAgeSeconds * 1000),
+  });
+  return `${auth.createSessionCookie(session.id).serialize()}; Max-Age=${maxAgeSeconds}`;
+}
+
+/** Ends the request's session; returns the Set-Cookie value that clears the cookie. */
+export async function endSession(request: Request): Promise<string> {
+  const auth = await lucia();
+  const sessionId = readSessionId(request, auth);
+  if (sessionId) await auth.invalidateSession(sessionId);
+  return auth.createBlankSessionCookie().serialize();
+}
+
+/** After a password change: every session of the user ends, then a fresh one starts here. */
+export async function restartSessionsFor(userId: string): Promise<string> {
+  const auth = await lucia();
+  await auth.invalidateUserSessions(userId);
+  return startSession(userId);
+}

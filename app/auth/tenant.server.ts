@@ -1,0 +1,29 @@
+import type { Params } from "@remix-run/react";
+import { getDatabase } from "~/db.server";
+import { forbidden, notFound } from "~/lib/http.server";
+import type { OrgContext } from "~/models/context";
+import { findMembershipBySlug } from "~/models/org.server";
+import { can, type Permission } from "./permissions";
+import { requireUser } from "./session.server";
+
+/**
+ * The one place a request's tenant is decided: the signed-in user plus the org slug in the
+ * URL, checked against membership. Not a member, or no such org: 404 (existence never leaks).
+ * Never reads the tenant from form data.
+ */
+export async function requireOrgContext(request: Request, params: Params, permission: Permission = "read:org"): Promise<OrgContext> {
+  const user = await requireUser(request);
+  const slug = params.orgSlug;
+  if (!slug) notFound();
+  const database = await getDatabase();
+  const membership = await findMembershipBySlug(database.db, user.id, slug);
+  if (!membership) notFound();
+  const ctx: OrgContext = { db: database.db, user, org: membership.org, role: membership.role };
+  if (!can(ctx.role, permission)) forbidden();
+  return ctx;
+}
+
+/** For actions whose permission depends on the submitted intent. */
+export function requirePermission(ctx: OrgContext, permission: Permission): void {
+  if (!can(ctx.role, permission)) forbidden();
+}

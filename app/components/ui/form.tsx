@@ -1,0 +1,124 @@
+import { useNavigation } from "@remix-run/react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+
+const inputClass =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-[invalid=true]:border-red-500";
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+}
+
+/** Label, input and inline error, wired for screen readers. */
+export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
+  const fieldId = id ?? `field-${name}`;
+  const describedBy = [error ? `${fieldId}-error` : null, hint ? `${fieldId}-hint` : null].filter(Boolean).join(" ");
+  return (
+    <div>
+      <label htmlFor={fieldId} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        className={inputClass}
+        {...input}
+      />
+      {hint ? (
+        <p id={`${fieldId}-hint`} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${fieldId}-error`} error={error} />
+    </div>
+  );
+}
+
+interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  label: string;
+  name: string;
+  error?: string;
+  options: { value: string; label: string }[];
+}
+
+export function SelectField({ label, name, error, options, id, ...select }: SelectFieldProps) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <div>
+      <label htmlFor={fieldId} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select
+        id={fieldId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fieldId}-error` : undefined}
+        className={inputClass}
+        {...select}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${fieldId}-error`} error={error} />
+    </div>
+  );
+}
+
+export function FieldError({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={id} className="mt-1 text-sm text-red-700">
+      {error}
+    </p>
+  );
+}
+
+export function FormError({ error }: { error?: string }) {
+  if (!error) return null;
+  return (
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+      {error}
+    </div>
+  );
+}
+
+/** A submit button that shows it is working while its form is in flight. */
+export function SubmitButton({
+  children,
+  pendingText,
+  intent,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  pendingText?: string;
+  intent?: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
+  const navigation = useNavigation();
+  const pending =
+    navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
+  const colours = {
+    primary: "bg-indigo-600 text-white hover:bg-indigo-700",
+    secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+    danger: "bg-red-600 text-white hover:bg-red-700",
+  }[variant];
+  return (
+    <button
+      type="submit"
+      name={intent ? "intent" : undefined}
+      value={intent}
+      disabled={pending}
+      aria-busy={pending || undefined}
+      className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold shadow-sm disabled:opacity-60 ${colours}`}
+    >
+      {pending ? (pendingText ?? "Saving…") : children}
+    </button>
+  );
+}

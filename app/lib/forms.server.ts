@@ -1,0 +1,74 @@
+import { json } from "@remix-run/node";
+import { z } from "zod";
+import { AppError } from "./http.server";
+
+export type FieldErrors = Record<string, string>;
+export interface ActionFailure {
+  ok: false;
+  formError?: string;
+  fieldErrors: FieldErrors;
+}
+
+/** Parses FormData with a zod schema; on failure, the first message per field. */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
+  const raw: Record<string, FormDataEntryValue> = {};
+  for (const [key, value] of formData.entries()) {
+    // A duplicated field is ambiguous: the first one wins, deliberately.
+    if (!(key in raw)) raw[key] = value;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.join(".") || "form";
+    fieldErrors[key] ??= issue.message;
+  }
+  return { ok: false, fieldErrors };
+}
+
+export function invalid(fieldErrors: FieldErrors, formError?: string, status = 400) {
+  return json<ActionFailure>({ ok: false, fieldErrors, formError }, { status });
+}
+
+/** Maps domain errors to answers at one edge; anything else is a real 500. */
+export function appErrorResponse(error: unknown) {
+  if (!(error instanceof AppError)) throw error;
+  switch (error.code) {
+    case "NOT_FOUND":
+      throw new Response("Not found", { status: 404 });
+    case "FORBIDDEN":
+      return invalid(error.fieldErrors, error.message, 403);
+    case "CONFLICT":
+      return invalid(error.fieldErrors, error.message, 409);
+    case "INVALID":
+      return invalid(error.fieldErrors, error.message, 400);
+  }
+}
+
+export const emailField = z
+  .string({ error: "Enter an email address." })
+  .trim()
+  .toLowerCase()
+  .max(254, "That email address is too long.")
+  .pipe(z.email({ error: "Enter a valid email address, like name@company.com." }));
+
+export const passwordField = z
+  .string({ error: "Enter a password." })
+  .min(10, "Use at least 10 characters.")
+  .max(200, "Use at most 200 characters.");
+
+export const nameField = (label: string) =>
+  z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .max(120, `Keep ${label} under 120 characters.`);
+
+export const currencyField = z
+  .string({ error: "Choose a currency." })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 code, like USD or CNY.");

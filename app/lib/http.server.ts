@@ -1,0 +1,19 @@
+/** Thrown from guards and models; Remix turns a thrown Response into the HTTP answer. */
+export function notFound(): never {
+  throw new Response("Not found", { status: 404, statusText: "Not Found" });
+}
+
+export function forbidden(message = "You do not have permission to do that."): never {
+  throw new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+/** Typed domain errors raised below the routes, mapped to HTTP in one place. */
+export class AppError extends Error {
+  constructor(
+    public code: "NOT_FOUND" | "CONFLICT" | "INVALID" | "FORBIDDEN",
+    message: string,
+    public fieldErrors: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,11 @@
+// What server.mjs hands every loader and action.
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce: string;
+    requestId: string;
+    clientIp: string;
+    /** The origin the app is served at, for links shown to users (invitations). */
+    origin: string;
+  }
+}
+export {};

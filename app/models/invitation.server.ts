@@ -1,0 +1,118 @@
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "~db/client";
+import { invitations, mailOutbox, memberships, orgs, type Role } from "~db/schema";
+import { withSystem, withTenant } from "~db/tenant";
+import { randomToken, sha256Hex } from "~/lib/crypto.server";
+import { AppError } from "~/lib/http.server";
+import { recordAudit } from "./audit.server";
+import type { OrgContext } from "./context";
+import { normalizeEmail } from "./user.server";
+
+export const INVITATION_DAYS = 7;
+
+/**
+ * Creates a single-use invitation and queues its mail. Returns the token once: only its
+ * hash is stored, so the link cannot be shown again later.
+ */
+export async function createInvitation(ctx: OrgContext, input: { email: string; role: Role }, origin: string) {
+  const token = randomToken();
+  const email = normalizeEmail(input.email);
+  const link = `${origin}/invite/${token}`;
+  const invitation = await withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const [created] = await tx
+      .insert(invitations)
+      .values({
+        orgId: ctx.org.id,
+        email,
+        role: input.role,
+        tokenHash: sha256Hex(token),
+        invitedBy: ctx.user.id,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
+      })
+      .returning();
+    await tx.insert(mailOutbox).values({
+      orgId: ctx.org.id,
+      toEmail: email,
+      subject: `${ctx.user.name} invited you to ${ctx.org.name} on Capital Desk`,
+      body: `Join ${ctx.org.name} as ${input.role}: ${link}\nThe link works once and expires in ${INVITATION_DAYS} days.`,
+    });
+    const { tokenHash: _hidden, ...safe } = created;
+    await recordAudit(tx, ctx, { action: "invitation.create", entityType: "invitation", entityId: created.id, after: safe });
+    return created;
+  });
+  return { invitation, link };
+}
+
+export async function listPendingInvitations(ctx: OrgContext) {
+  return withTenant(ctx.db, ctx.org.id, (tx) =>
+    tx
+      .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt })
+      .from(invitations)
+      .where(and(isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, new Date())))
+      .orderBy(desc(invitations.createdAt)),
+  );
+}
+
+export async function revokeInvitation(ctx: OrgContext, invitationId: string) {
+  await withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const [revoked] = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .returning({ id: invitations.id, email: invitations.email });
+    if (!revoked) throw new AppError("NOT_FOUND", "No such pending invitation.");
+    await recordAudit(tx, ctx, { action: "invitation.revoke", entityType: "invitation", entityId: revoked.id, before: revoked });
+  });
+}
+
+/** The token is the capability: looked up across tenants by its hash, pending ones only. */
+export async function findPendingInvitation(db: Db, token: string) {
+  const [row] = await withSystem(db, (tx) =>
+    tx
+      .select({ id: invitations.id, email: invitations.email, role: invitations.role, orgId: orgs.id, orgName: orgs.name, orgSlug: orgs.slug })
+      .from(invitations)
+      .innerJoin(orgs, eq(orgs.id, invitations.orgId))
+      .where(
+        and(
+          eq(invitations.tokenHash, sha256Hex(token)),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      ),
+  );
+  return row ?? null;
+}
+
+/**
+ * Accepts for the signed-in user, whose email must be the invited one. The invitation row
+ * is locked, so a link used twice at once yields one membership.
+ */
+export async function acceptInvitation(db: Db, token: string, user: OrgContext["user"]) {
+  return withSystem(db, async (tx) => {
+    const [invitation] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, sha256Hex(token)))
+      .for("update");
+    const pending =
+      invitation && !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt.getTime() > Date.now();
+    if (!pending) throw new AppError("NOT_FOUND", "This invitation is no longer valid.");
+    if (normalizeEmail(user.email) !== invitation.email) {
+      throw new AppError("FORBIDDEN", `This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`);
+    }
+    await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
+    await tx
+      .insert(memberships)
+      .values({ orgId: invitation.orgId, userId: user.id, role: invitation.role })
+      .onConflictDoNothing();
+    const [org] = await tx.select().from(orgs).where(eq(orgs.id, invitation.orgId));
+    await recordAudit(tx, { org, user }, {
+      action: "invitation.accept",
+      entityType: "membership",
+      entityId: user.id,
+      after: { role: invitation.role },
+    });
+    return org;
+  });
+}

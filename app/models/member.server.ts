@@ -1,0 +1,69 @@
+import { and, asc, eq } from "drizzle-orm";
+import { memberships, users, type Role } from "~db/schema";
+import { withTenant } from "~db/tenant";
+import { AppError } from "~/lib/http.server";
+import { recordAudit } from "./audit.server";
+import type { OrgContext } from "./context";
+
+export async function listMembers(ctx: OrgContext) {
+  return withTenant(ctx.db, ctx.org.id, (tx) =>
+    tx
+      .select({ userId: users.id, name: users.name, email: users.email, role: memberships.role, since: memberships.createdAt })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .orderBy(asc(users.name)),
+  );
+}
+
+/**
+ * Changes a member's role or removes them, keeping at least one owner. The owners' rows are
+ * locked first, so two owners demoting each other at once cannot leave the org ownerless.
+ */
+async function changeMembership(ctx: OrgContext, userId: string, nextRole: Role | null) {
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const owners = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.role, "owner")))
+      .for("update");
+    const [target] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, userId)))
+      .for("update");
+    if (!target) throw new AppError("NOT_FOUND", "No such member.");
+    if (target.role === "owner" && ctx.role !== "owner") {
+      throw new AppError("FORBIDDEN", "Only an owner can change another owner.");
+    }
+    if (nextRole === "owner" && ctx.role !== "owner") {
+      throw new AppError("FORBIDDEN", "Only an owner can make someone an owner.");
+    }
+    const losesOwner = target.role === "owner" && nextRole !== "owner";
+    if (losesOwner && owners.length <= 1) {
+      throw new AppError("CONFLICT", "The last owner cannot leave or lose the owner role. Make someone else an owner first.");
+    }
+    if (nextRole === null) {
+      await tx.delete(memberships).where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, userId)));
+    } else {
+      await tx
+        .update(memberships)
+        .set({ role: nextRole })
+        .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, userId)));
+    }
+    await recordAudit(tx, ctx, {
+      action: nextRole === null ? "member.remove" : "member.role",
+      entityType: "membership",
+      entityId: userId,
+      before: { role: target.role },
+      after: nextRole === null ? null : { role: nextRole },
+    });
+  });
+}
+
+export function changeMemberRole(ctx: OrgContext, userId: string, role: Role) {
+  return changeMembership(ctx, userId, role);
+}
+
+export function removeMember(ctx: OrgContext, userId: string) {
+  return changeMembership(ctx, userId, null);
+}

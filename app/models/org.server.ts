@@ -1,0 +1,98 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { rowsOf, type Db } from "~db/client";
+import { memberships, orgs, type OrgKind, type Role } from "~db/schema";
+import { withSystem, withTenant } from "~db/tenant";
+import { recordAudit } from "./audit.server";
+import type { OrgContext } from "./context";
+
+export function slugify(name: string): string {
+  const base = name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return base || "org";
+}
+
+/** Creates the org and makes its creator the owner, in one transaction. */
+export async function createOrg(
+  db: Db,
+  user: OrgContext["user"],
+  input: { name: string; kind: OrgKind; baseCurrency: string },
+) {
+  return withSystem(db, async (tx) => {
+    const base = slugify(input.name);
+    // Try the plain slug, then numbered ones; the unique index settles any race.
+    const taken = await tx.execute<{ slug: string }>(
+      sql`select slug from orgs where slug = ${base} or slug like ${base + "-%"}`,
+    );
+    const takenSet = new Set(rowsOf<{ slug: string }>(taken).map((r) => r.slug));
+    let slug = base;
+    for (let i = 2; takenSet.has(slug); i++) slug = `${base}-${i}`;
+    const [org] = await tx
+      .insert(orgs)
+      .values({ slug, name: input.name.trim(), kind: input.kind, baseCurrency: input.baseCurrency })
+      .returning();
+    await tx.insert(memberships).values({ orgId: org.id, userId: user.id, role: "owner" });
+    await recordAudit(tx, { org, user }, { action: "org.create", entityType: "org", entityId: org.id, after: org });
+    return org;
+  });
+}
+
+/** The orgs a user belongs to, for the switcher and the post-login landing. */
+export async function listOrgsForUser(db: Db, userId: string) {
+  return withSystem(db, (tx) =>
+    tx
+      .select({ id: orgs.id, slug: orgs.slug, name: orgs.name, kind: orgs.kind, role: memberships.role })
+      .from(memberships)
+      .innerJoin(orgs, eq(orgs.id, memberships.orgId))
+      .where(eq(memberships.userId, userId))
+      .orderBy(asc(orgs.name)),
+  );
+}
+
+/**
+ * The org named by the URL, with the user's role in it — or null when the org does not
+ * exist or the user is not a member (callers answer 404 either way).
+ */
+export async function findMembershipBySlug(db: Db, userId: string, slug: string) {
+  const [row] = await withSystem(db, (tx) =>
+    tx
+      .select({
+        org: {
+          id: orgs.id,
+          slug: orgs.slug,
+          name: orgs.name,
+          kind: orgs.kind,
+          baseCurrency: orgs.baseCurrency,
+        },
+        role: memberships.role,
+      })
+      .from(orgs)
+      .innerJoin(memberships, and(eq(memberships.orgId, orgs.id), eq(memberships.userId, userId)))
+      .where(eq(orgs.slug, slug)),
+  );
+  return row ? { org: row.org, role: row.role as Role } : null;
+}
+
+export async function getOrgSettings(ctx: OrgContext) {
+  const [org] = await withTenant(ctx.db, ctx.org.id, (tx) => tx.select().from(orgs).where(eq(orgs.id, ctx.org.id)));
+  return org;
+}
+
+export async function updateOrgSettings(
+  ctx: OrgContext,
+  input: { name: string; baseCurrency: string; budgetOverrunThresholdBp: number },
+) {
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const [before] = await tx.select().from(orgs).where(eq(orgs.id, ctx.org.id)).for("update");
+    const [after] = await tx
+      .update(orgs)
+      .set({ name: input.name.trim(), baseCurrency: input.baseCurrency, budgetOverrunThresholdBp: input.budgetOverrunThresholdBp })
+      .where(eq(orgs.id, ctx.org.id))
+      .returning();
+    await recordAudit(tx, ctx, { action: "org.update", entityType: "org", entityId: ctx.org.id, before, after });
+    return after;
+  });
+}

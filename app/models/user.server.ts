@@ -1,0 +1,61 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "~db/client";
+import { users } from "~db/schema";
+import { withSystem } from "~db/tenant";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "~/auth/password.server";
+import { AppError } from "~/lib/http.server";
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createUser(db: Db, input: { email: string; name: string; password: string }) {
+  const passwordHash = await hashPassword(input.password);
+  return withSystem(db, async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ email: normalizeEmail(input.email), name: input.name.trim(), passwordHash })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id, email: users.email, name: users.name });
+    if (!created) {
+      throw new AppError("CONFLICT", "An account with this email already exists.", {
+        email: "An account with this email already exists. Log in instead.",
+      });
+    }
+    return created;
+  });
+}
+
+export async function findUserByEmail(db: Db, email: string) {
+  const [user] = await withSystem(db, (tx) =>
+    tx
+      .select({ id: users.id, email: users.email, name: users.name })
+      .from(users)
+      .where(eq(users.email, normalizeEmail(email))),
+  );
+  return user ?? null;
+}
+
+/** The user when the password matches; null otherwise, in the same time either way. */
+export async function verifyLogin(db: Db, email: string, password: string) {
+  const [user] = await withSystem(db, (tx) =>
+    tx.select().from(users).where(eq(users.email, normalizeEmail(email))),
+  );
+  if (!user) {
+    await burnPasswordCheck(password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+export async function changePassword(db: Db, userId: string, currentPassword: string, newPassword: string) {
+  const [user] = await withSystem(db, (tx) => tx.select().from(users).where(eq(users.id, userId)));
+  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError("INVALID", "The current password is not correct.", {
+      currentPassword: "The current password is not correct.",
+    });
+  }
+  const passwordHash = await hashPassword(newPassword);
+  await withSystem(db, (tx) => tx.update(users).set({ passwordHash }).where(eq(users.id, userId)));
+}

@@ -1,0 +1,66 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getSessionUser, requireUser } from "~/auth/session.server";
+import { AuthShell } from "~/components/auth-shell";
+import { FormError, SubmitButton } from "~/components/ui/form";
+import { getDatabase } from "~/db.server";
+import { appErrorResponse } from "~/lib/forms.server";
+import { notFound } from "~/lib/http.server";
+import { acceptInvitation, findPendingInvitation } from "~/models/invitation.server";
+
+export const meta: MetaFunction = () => [{ title: "Invitation · Capital Desk" }, { name: "robots", content: "noindex" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { db } = await getDatabase();
+  const invitation = await findPendingInvitation(db, params.token ?? "");
+  // Unknown, used, revoked and expired links all look the same.
+  if (!invitation) notFound();
+  const user = await getSessionUser(request);
+  return json({
+    orgName: invitation.orgName,
+    role: invitation.role,
+    email: invitation.email,
+    signedInAs: user?.email ?? null,
+    here: new URL(request.url).pathname,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { db } = await getDatabase();
+  try {
+    const org = await acceptInvitation(db, params.token ?? "", user);
+    return redirect(`/o/${org.slug}`);
+  } catch (error) {
+    return appErrorResponse(error);
+  }
+}
+
+export default function Invitation() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const next = encodeURIComponent(data.here);
+  return (
+    <AuthShell title={`Join ${data.orgName}`}>
+      <p className="mb-4 text-sm text-slate-700">
+        You are invited as <strong>{data.role}</strong>. The invitation was sent to <strong>{data.email}</strong>.
+      </p>
+      <FormError error={result && !result.ok ? result.formError : undefined} />
+      {data.signedInAs ? (
+        <Form method="post" className="mt-4">
+          <p className="mb-3 text-sm text-slate-600">Signed in as {data.signedInAs}.</p>
+          <SubmitButton pendingText="Joining…">Accept invitation</SubmitButton>
+        </Form>
+      ) : (
+        <div className="flex gap-3">
+          <Link className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white" to={`/login?redirectTo=${next}`}>
+            Log in to accept
+          </Link>
+          <Link className="rounded-md border border-slate-300 px-4 py-2 text-sm font-semibold" to={`/signup?redirectTo=${next}`}>
+            Sign up to accept
+          </Link>
+        </div>
+      )}
+    </AuthShell>
+  );
+}

@@ -1,0 +1,72 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { requireAnonymous, startSession } from "~/auth/session.server";
+import { Field, FormError, SubmitButton } from "~/components/ui/form";
+import { AuthShell } from "~/components/auth-shell";
+import { getDatabase } from "~/db.server";
+import { emailField, invalid, parseForm } from "~/lib/forms.server";
+import { safeRedirect } from "~/lib/redirects";
+import { clearLoginFailures, lockedUntil, recordLoginFailure, THROTTLE_LIMITS, throttleKeys } from "~/models/login-throttle.server";
+import { verifyLogin } from "~/models/user.server";
+
+export const meta: MetaFunction = () => [{ title: "Log in · Capital Desk" }];
+
+const LoginSchema = z.object({
+  email: emailField,
+  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return json({});
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const parsed = parseForm(LoginSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  const { email, password, redirectTo } = parsed.data;
+  const { db } = await getDatabase();
+  const keys = throttleKeys(email, context.clientIp);
+  const lock = await lockedUntil(db, [keys.email, keys.ip]);
+  if (lock) {
+    const minutes = Math.max(1, Math.ceil((lock.getTime() - Date.now()) / 60_000));
+    return invalid({}, `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, 429);
+  }
+  const user = await verifyLogin(db, email, password);
+  if (!user) {
+    await recordLoginFailure(db, [
+      { key: keys.email, limit: THROTTLE_LIMITS.email },
+      { key: keys.ip, limit: THROTTLE_LIMITS.ip },
+    ]);
+    return invalid({}, "That email and password do not match an account.", 401);
+  }
+  await clearLoginFailures(db, keys.email);
+  const cookie = await startSession(user.id);
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function Login() {
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors = result && !result.ok ? result.fieldErrors : {};
+  return (
+    <AuthShell title="Log in to Capital Desk">
+      <Form method="post" className="space-y-4" noValidate>
+        <FormError error={result && !result.ok ? result.formError : undefined} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <SubmitButton pendingText="Logging in…">Log in</SubmitButton>
+      </Form>
+      <p className="mt-6 text-sm text-slate-600">
+        New here?{" "}
+        <Link className="font-medium text-indigo-700 underline" to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>
+          Create an account
+        </Link>
+      </p>
+    </AuthShell>
+  );
+}

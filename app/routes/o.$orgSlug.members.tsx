@@ -1,0 +1,191 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { assignableRoles, can } from "~/auth/permissions";
+import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
+import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { appErrorResponse, emailField, invalid, parseForm } from "~/lib/forms.server";
+import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
+import { changeMemberRole, listMembers, removeMember } from "~/models/member.server";
+
+export const meta: MetaFunction = () => [{ title: "Members · Capital Desk" }];
+
+const ROLE_VALUES = ["owner", "admin", "member", "viewer"] as const;
+
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("invite"), email: emailField, role: z.enum(["admin", "member", "viewer"], { error: "Choose a role." }) }),
+  z.object({ intent: z.literal("change-role"), userId: z.uuid(), role: z.enum(ROLE_VALUES, { error: "Choose a role." }) }),
+  z.object({ intent: z.literal("remove"), userId: z.uuid() }),
+  z.object({ intent: z.literal("revoke-invitation"), invitationId: z.uuid() }),
+]);
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireOrgContext(request, params);
+  const manage = can(ctx.role, "manage:members");
+  const members = await listMembers(ctx);
+  const invitations = manage ? await listPendingInvitations(ctx) : [];
+  return json({
+    members,
+    invitations,
+    me: ctx.user.id,
+    canManage: manage,
+    roles: manage ? assignableRoles(ctx.role) : [],
+    isOwner: ctx.role === "owner",
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const ctx = await requireOrgContext(request, params);
+  const formData = await request.formData();
+  const parsed = parseForm(ActionSchema, formData);
+  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  const input = parsed.data;
+  // Leaving the org is allowed for anyone; everything else needs member management.
+  const leaving = input.intent === "remove" && input.userId === ctx.user.id;
+  if (!leaving) requirePermission(ctx, "manage:members");
+  try {
+    switch (input.intent) {
+      case "invite": {
+        const { link } = await createInvitation(ctx, input, context.origin);
+        return json({ ok: true as const, message: `Invitation created for ${input.email}. Send them this link (shown once):`, link });
+      }
+      case "change-role":
+        await changeMemberRole(ctx, input.userId, input.role);
+        return json({ ok: true as const, message: "Role changed.", link: null });
+      case "remove":
+        await removeMember(ctx, input.userId);
+        return json({ ok: true as const, message: leaving ? "You left the organisation." : "Member removed.", link: null });
+      case "revoke-invitation":
+        await revokeInvitation(ctx, input.invitationId);
+        return json({ ok: true as const, message: "Invitation revoked.", link: null });
+    }
+  } catch (error) {
+    return appErrorResponse(error);
+  }
+}
+
+export default function Members() {
+  const { members, invitations, me, canManage, roles, isOwner } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.fieldErrors : {};
+  const roleOptions = (isOwner ? ROLE_VALUES : roles).map((r) => ({ value: r, label: r }));
+  return (
+    <>
+      <PageHeader title="Members" description="Who can see and change this organisation's data." />
+      {result?.ok ? (
+        <div role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
+          <p>{result.message}</p>
+          {result.link ? (
+            <code data-testid="invitation-link" className="mt-2 block break-all rounded bg-white p-2 text-xs">
+              {result.link}
+            </code>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="mb-4">
+        <FormError error={result && !result.ok ? result.formError : undefined} />
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Card title={`People (${members.length})`}>
+            <TableScroller>
+              <table className="min-w-full text-sm">
+                <thead>
+                  <tr className="border-b text-left text-slate-600">
+                    <th className="py-2 pr-4 font-medium">Name</th>
+                    <th className="py-2 pr-4 font-medium">Email</th>
+                    <th className="py-2 pr-4 font-medium">Role</th>
+                    <th className="py-2 font-medium">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {members.map((m) => (
+                    <tr key={m.userId} className="border-b last:border-0">
+                      <td className="py-2 pr-4">{m.name}</td>
+                      <td className="py-2 pr-4">{m.email}</td>
+                      <td className="py-2 pr-4">
+                        {canManage && m.userId !== me ? (
+                          <Form method="post" className="flex items-center gap-2">
+                            <input type="hidden" name="userId" value={m.userId} />
+                            <label className="sr-only" htmlFor={`role-${m.userId}`}>
+                              Role of {m.name}
+                            </label>
+                            <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="rounded border border-slate-300 px-2 py-1">
+                              {roleOptions.concat(roleOptions.some((o) => o.value === m.role) ? [] : [{ value: m.role, label: m.role }]).map((o) => (
+                                <option key={o.value} value={o.value}>
+                                  {o.label}
+                                </option>
+                              ))}
+                            </select>
+                            <button name="intent" value="change-role" className="text-indigo-700 underline">
+                              Save
+                            </button>
+                          </Form>
+                        ) : (
+                          <Badge tone={m.role === "owner" ? "info" : "neutral"}>{m.role}</Badge>
+                        )}
+                      </td>
+                      <td className="py-2 text-right">
+                        {canManage || m.userId === me ? (
+                          <Form
+                            method="post"
+                            onSubmit={(e) => {
+                              const question = m.userId === me ? "Leave this organisation?" : `Remove ${m.name} from the organisation?`;
+                              if (!window.confirm(question)) e.preventDefault();
+                            }}
+                          >
+                            <input type="hidden" name="userId" value={m.userId} />
+                            <button name="intent" value="remove" className="text-red-700 underline">
+                              {m.userId === me ? "Leave" : "Remove"}
+                            </button>
+                          </Form>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroller>
+          </Card>
+        </div>
+        {canManage ? (
+          <div className="space-y-6">
+            <Card title="Invite someone">
+              <Form method="post" className="space-y-3" noValidate>
+                <Field label="Email" name="email" type="email" error={errors.email} />
+                <SelectField label="Role" name="role" defaultValue="member" error={errors.role} options={roles.map((r) => ({ value: r, label: r }))} />
+                <SubmitButton intent="invite" pendingText="Inviting…">
+                  Create invitation
+                </SubmitButton>
+              </Form>
+            </Card>
+            <Card title="Pending invitations">
+              {invitations.length === 0 ? (
+                <EmptyState title="No pending invitations">Invite a colleague with the form above.</EmptyState>
+              ) : (
+                <ul className="space-y-2 text-sm">
+                  {invitations.map((i) => (
+                    <li key={i.id} className="flex items-center justify-between gap-2">
+                      <span>
+                        {i.email} · {i.role} · expires {new Date(i.expiresAt).toISOString().slice(0, 10)}
+                      </span>
+                      <Form method="post">
+                        <input type="hidden" name="invitationId" value={i.id} />
+                        <button name="intent" value="revoke-invitation" className="text-red-700 underline">
+                          Revoke
+                        </button>
+                      </Form>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/session.server";
+import { AuthShell } from "~/components/auth-shell";
+import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { getDatabase } from "~/db.server";
+import { COMMON_CURRENCIES } from "~/lib/currencies";
+import { currencyField, invalid, nameField, parseForm } from "~/lib/forms.server";
+import { createOrg } from "~/models/org.server";
+
+export const meta: MetaFunction = () => [{ title: "New organisation · Capital Desk" }];
+
+const OrgSchema = z.object({
+  name: nameField("the organisation's name"),
+  kind: z.enum(["startup", "investor"], { error: "Choose startup or investor." }),
+  baseCurrency: currencyField,
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json({});
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = parseForm(OrgSchema, await request.formData());
+  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  const { db } = await getDatabase();
+  const org = await createOrg(db, user, parsed.data);
+  return redirect(`/o/${org.slug}`);
+}
+
+export default function NewOrg() {
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.fieldErrors : {};
+  return (
+    <AuthShell title="Create an organisation">
+      <Form method="post" className="space-y-4" noValidate>
+        <FormError error={result && !result.ok ? result.formError : undefined} />
+        <Field label="Name" name="name" required error={errors.name} />
+        <fieldset>
+          <legend className="block text-sm font-medium text-slate-700">Kind</legend>
+          <div className="mt-2 space-y-2">
+            <label className="flex items-start gap-2 text-sm">
+              <input type="radio" name="kind" value="startup" defaultChecked className="mt-1" />
+              <span>
+                <strong>Startup</strong> — record rounds, debt, monthly reports, budgets and risks.
+              </span>
+            </label>
+            <label className="flex items-start gap-2 text-sm">
+              <input type="radio" name="kind" value="investor" className="mt-1" />
+              <span>
+                <strong>Investor</strong> — follow a portfolio's runway, burn and risk.
+              </span>
+            </label>
+          </div>
+          {errors.kind ? <p className="mt-1 text-sm text-red-700">{errors.kind}</p> : null}
+        </fieldset>
+        <SelectField
+          label="Base currency"
+          name="baseCurrency"
+          defaultValue="USD"
+          error={errors.baseCurrency}
+          options={COMMON_CURRENCIES.map((c) => ({ value: c, label: c }))}
+        />
+        <SubmitButton pendingText="Creating…">Create organisation</SubmitButton>
+      </Form>
+    </AuthShell>
+  );
+}

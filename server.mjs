@@ -1,0 +1,150 @@
+// The HTTP edge: security headers, Origin checks, request ids and JSON logs, health
+// endpoints, static files and graceful shutdown — around the Remix request handler.
+import crypto from "node:crypto";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import express from "express";
+import compression from "compression";
+import { createRequestHandler } from "@remix-run/express";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Content-Security-Policy with a per-request nonce for Remix's inline scripts. */
+function securityHeaders(production) {
+  return (req, res, next) => {
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    res.setHeader(
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}'`,
+        // Chart.js sizes its canvas with inline styles.
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        production ? "connect-src 'self'" : "connect-src 'self' ws://localhost:*",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "object-src 'none'",
+      ].join("; "),
+    );
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (production) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    next();
+  };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Every mutation must come from our own pages: the browser's Origin (or, failing that,
+ * Sec-Fetch-Site) must match. SameSite=Lax cookies already stop most cross-site posts;
+ * this closes the rest (same-site subdomains, older browsers).
+ */
+function originCheck(allowedOrigin) {
+  return (req, res, next) => {
+    if (SAFE_METHODS.has(req.method)) return next();
+    const expected = allowedOrigin ?? `${req.protocol}://${req.get("host")}`;
+    const origin = req.get("origin");
+    const fetchSite = req.get("sec-fetch-site");
+    const ok = origin ? origin === expected : fetchSite ? fetchSite === "same-origin" || fetchSite === "none" : false;
+    if (ok) return next();
+    res.status(403).type("text/plain").send("Cross-origin request refused.");
+  };
+}
+
+function requestLog(enabled) {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    req.id = req.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+    res.setHeader("X-Request-Id", req.id);
+    res.on("finish", () => {
+      if (!enabled) return;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      // Path only: query strings and bodies may carry tokens and are never logged.
+      process.stdout.write(
+        JSON.stringify({ level: "info", msg: "request", id: req.id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }) + "\n",
+      );
+    });
+    next();
+  };
+}
+
+export function createApp({ build, env }) {
+  const production = env.NODE_ENV === "production";
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY ?? false);
+  app.use(requestLog(env.LOG_REQUESTS));
+  app.use(securityHeaders(production));
+  app.get("/healthz", (req, res) => res.type("text/plain").send("ok"));
+  app.get("/readyz", async (req, res) => {
+    const ready = await build.entry.module.checkReady();
+    res.status(ready ? 200 : 503).type("text/plain").send(ready ? "ready" : "database unavailable");
+  });
+  app.use(originCheck(env.APP_ORIGIN));
+  app.use(compression());
+  app.use("/build", express.static(path.join(here, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce,
+        requestId: req.id,
+        clientIp: req.ip ?? "unknown",
+        origin: env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`,
+      }),
+    }),
+  );
+  return app;
+}
+
+async function main() {
+  process.env.NODE_ENV ??= "production";
+  const build = await import(pathToFileURL(path.join(here, "build/index.js")).href);
+  let env;
+  try {
+    env = build.entry.module.getEnv();
+  } catch (error) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  const boot = await build.entry.module.startup();
+  const app = createApp({ build, env });
+  const server = app.listen(env.PORT, () => {
+    console.log(
+      JSON.stringify({ level: "info", msg: "listening", url: `http://localhost:${env.PORT}`, driver: boot.driver, seededDemo: boot.seeded }),
+    );
+  });
+  // SIGTERM: stop accepting, let in-flight requests finish, then close the pool.
+  let stopping = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(JSON.stringify({ level: "info", msg: "shutting down", signal }));
+    server.close(async () => {
+      await build.entry.module.shutdown();
+      process.exit(0);
+    });
+    server.closeIdleConnections?.();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error) => {
+    console.error(JSON.stringify({ level: "fatal", msg: "startup failed", error: error.message }));
+    process.exit(1);
+  });
+}
