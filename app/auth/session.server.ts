@@ -67,7 +67,9 @@ export async function startSession(userId: string): Promise<string> {
   const session = await auth.createSession(userId, {
     absoluteExpiresAt: new Date(Date.now() + maxAgeSeconds * 1000),
   });
-  return `${auth.createSessionCookie(session.id).serialize()}; Max-Age=${maxAgeSeconds}`;
+  const cookie = auth.createSessionCookie(session.id);
+  cookie.attributes.maxAge = maxAgeSeconds;
+  return cookie.serialize();
 }
 
 /** Ends the request's session; returns the Set-Cookie value that clears the cookie. */

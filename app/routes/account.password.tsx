@@ -1,5 +1,5 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser, restartSessionsFor } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
@@ -35,21 +35,23 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   // Every other session (another browser, a stolen cookie) ends; this one starts afresh.
   const cookie = await restartSessionsFor(user.id);
-  return json({ ok: true as const, message: "Password changed. You were signed out everywhere else." }, { headers: { "Set-Cookie": cookie } });
+  // Redirect (not render) so the page loads with the new session, not the one just ended.
+  return redirect("/account/password?changed=1", { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ChangePassword() {
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const [params] = useSearchParams();
+  const errors = result?.fieldErrors ?? {};
   return (
     <AuthShell title="Change password">
-      {result?.ok ? (
+      {params.get("changed") && !result ? (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {result.message}
+          Password changed. You were signed out everywhere else.
         </p>
       ) : null}
       <Form method="post" className="space-y-4" noValidate>
-        <FormError error={result && !result.ok ? result.formError : undefined} />
+        <FormError error={result?.formError} />
         <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
         <Field label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 10 characters." error={errors.newPassword} />
         <Field label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} />

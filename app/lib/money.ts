@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+/**
+ * Money crosses the UI as major-unit strings ("1,234.56") and lives everywhere else as
+ * integer minor units. Parsing is done on the string, never through a float, so
+ * "0.29" is 29 cents, not 28.999….
+ */
+export function parseMajorToMinor(input: string): number | null {
+  const cleaned = input.trim().replace(/[,\s_]/g, "");
+  const match = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  if (!match) return null;
+  const [, sign, whole, fraction = ""] = match;
+  const minor = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+  return sign ? -minor : minor;
+}
+
+/** zod field: a non-negative amount in major units with up to two decimals → minor units. */
+export const moneyField = (label: string, options: { allowNegative?: boolean; positive?: boolean } = {}) =>
+  z
+    .string({ error: `Enter ${label}.` })
+    .trim()
+    .min(1, `Enter ${label}.`)
+    .transform((value, ctx) => {
+      const minor = parseMajorToMinor(value);
+      if (minor === null) {
+        ctx.addIssue({ code: "custom", message: `Enter ${label} as a number with at most two decimals, like 12500.50.` });
+        return z.NEVER;
+      }
+      if (!options.allowNegative && minor < 0) {
+        ctx.addIssue({ code: "custom", message: `${capitalise(label)} cannot be negative.` });
+        return z.NEVER;
+      }
+      if (options.positive && minor === 0) {
+        ctx.addIssue({ code: "custom", message: `${capitalise(label)} must be more than zero.` });
+        return z.NEVER;
+      }
+      return minor;
+    });
+
+/** Optional money: blank means "not given" (null). */
+export const optionalMoneyField = (label: string, options: { positive?: boolean } = {}) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .pipe(z.union([z.literal("").transform(() => null), moneyField(label, options)]));
+
+function capitalise(s: string) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Minor units → "1234.56", for form inputs and CSV (exact, no float formatting). */
+export function minorToMajorString(minor: number): string {
+  const sign = minor < 0 ? "-" : "";
+  const abs = Math.abs(minor);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** Minor units → localised currency text, exact (tables, tooltips). */
+export function formatMoney(minor: number | null | undefined, currency: string, locale = "en-US"): string {
+  if (minor === null || minor === undefined) return "—";
+  return new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 }).format(minor / 100);
+}
+
+/** Minor units → abbreviated currency text for cards ("$1.2M"). */
+export function formatMoneyShort(minor: number | null | undefined, currency: string, locale = "en-US"): string {
+  if (minor === null || minor === undefined) return "—";
+  return new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(minor / 100);
+}
+
+export function formatPercent(ratio: number | null | undefined, locale = "en-US", digits = 1): string {
+  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "—";
+  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits }).format(ratio);
+}

@@ -1,0 +1,104 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import type { Database } from "../../db/client";
+import { openTestDatabase } from "./test-db";
+
+interface BuiltApp {
+  entry: { module: { useDatabase(database: Database): void; getEnv(): Record<string, unknown> } };
+}
+
+export interface TestApp {
+  url: string;
+  database: Database;
+  close(): Promise<void>;
+  /** A cookie-keeping client that sends our own Origin on posts, like a browser would. */
+  client(): TestClient;
+}
+
+/**
+ * The real production HTTP stack (server.mjs + the built Remix app) on a fresh database,
+ * in this process, on a random port. Run `npm run build` first (npm test does).
+ */
+export async function startTestApp(): Promise<TestApp> {
+  process.env.COOKIE_SECURE ??= "true";
+  process.env.LOG_REQUESTS ??= "false";
+  const database = await openTestDatabase();
+  // Plain JS produced by `remix build`; imported by a computed path so tsc does not chase it.
+  const buildPath = `../../${process.env.BUILD_DIR ?? "build"}/index.js`;
+  const build = (await import(/* @vite-ignore */ buildPath)) as BuiltApp;
+  build.entry.module.useDatabase(database);
+  const { createApp } = await import("../../server.mjs");
+  const app = createApp({ build, env: { ...build.entry.module.getEnv(), NODE_ENV: "production" } });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    database,
+    client: () => new TestClient(url),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await database.close();
+    },
+  };
+}
+
+export class TestClient {
+  cookies = new Map<string, string>();
+  lastSetCookie: string[] = [];
+  constructor(public base: string) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private remember(response: Response) {
+    this.lastSetCookie = response.headers.getSetCookie();
+    for (const line of this.lastSetCookie) {
+      const [pair] = line.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      if (value === "" || /max-age=0/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async get(path: string, headers: Record<string, string> = {}) {
+    const response = await fetch(this.base + path, { redirect: "manual", headers: { Cookie: this.cookieHeader(), ...headers } });
+    this.remember(response);
+    return response;
+  }
+
+  async post(path: string, form: Record<string, string | number>, headers: Record<string, string> = {}) {
+    const body = new URLSearchParams(Object.entries(form).map(([k, v]) => [k, String(v)]));
+    const response = await fetch(this.base + path, {
+      method: "POST",
+      redirect: "manual",
+      body,
+      headers: { Cookie: this.cookieHeader(), Origin: this.base, ...headers },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /** Posts multipart form data (file uploads). */
+  async postMultipart(path: string, form: FormData, headers: Record<string, string> = {}) {
+    const response = await fetch(this.base + path, {
+      method: "POST",
+      redirect: "manual",
+      body: form,
+      headers: { Cookie: this.cookieHeader(), Origin: this.base, ...headers },
+    });
+    this.remember(response);
+    return response;
+  }
+
+  async login(email: string, password: string) {
+    const response = await this.post("/login", { email, password });
+    if (response.status !== 302) throw new Error(`login failed for ${email}: ${response.status}`);
+    return response;
+  }
+}

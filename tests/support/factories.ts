@@ -1,0 +1,50 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { memberships, users } from "../../db/schema";
+import type { OrgKind, Role } from "../../db/schema/tenancy";
+import { withSystem } from "../../db/tenant";
+import { createOrg } from "../../app/models/org.server";
+import { createUser } from "../../app/models/user.server";
+import type { OrgContext } from "../../app/models/context";
+
+export const TEST_PASSWORD = "correct horse battery";
+let sequence = 0;
+
+export async function makeUser(database: Database, name = "Test User") {
+  sequence += 1;
+  const email = `user${sequence}-${Date.now()}@example.test`;
+  const user = await createUser(database.db, { email, name, password: TEST_PASSWORD });
+  return { ...user, password: TEST_PASSWORD };
+}
+
+/** A user who owns a fresh org, plus the OrgContext a route would resolve for them. */
+export async function makeOrgWithOwner(database: Database, kind: OrgKind = "startup", name = `Org ${sequence + 1}`) {
+  const owner = await makeUser(database, `${name} Owner`);
+  const org = await createOrg(database.db, owner, { name, kind, baseCurrency: "USD" });
+  const ctx: OrgContext = {
+    db: database.db,
+    user: { id: owner.id, email: owner.email, name: owner.name },
+    org: { id: org.id, slug: org.slug, name: org.name, kind: org.kind, baseCurrency: org.baseCurrency },
+    role: "owner",
+  };
+  return { owner, org, ctx };
+}
+
+/** Adds a new user to the org with a role; returns the user and their context. */
+export async function addMember(database: Database, base: OrgContext, role: Role) {
+  const user = await makeUser(database, `${role} person`);
+  await withSystem(database.db, (tx) => tx.insert(memberships).values({ orgId: base.org.id, userId: user.id, role }));
+  const ctx: OrgContext = { ...base, user: { id: user.id, email: user.email, name: user.name }, role };
+  return { user, ctx };
+}
+
+export async function roleOf(database: Database, orgId: string, userId: string) {
+  const [row] = await withSystem(database.db, (tx) =>
+    tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))),
+  );
+  return row?.role ?? null;
+}
+
+export async function userCount(database: Database) {
+  return (await withSystem(database.db, (tx) => tx.select({ id: users.id }).from(users))).length;
+}
