@@ -22,7 +22,16 @@ export default function OrgLayout() {
   const navigate = useNavigate();
   const base = `/o/${org.slug}`;
   const nav = [
-    { to: base, label: "Overview", end: true },
+    { to: base, label: org.kind === "startup" ? "Dashboard" : "Overview", end: true },
+    ...(org.kind === "startup"
+      ? [
+          { to: `${base}/reports`, label: "Monthly reports" },
+          { to: `${base}/budgets`, label: "Budgets" },
+          { to: `${base}/rounds`, label: "Funding rounds" },
+          { to: `${base}/debt`, label: "Debt" },
+          { to: `${base}/risks`, label: "Risks" },
+        ]
+      : []),
     { to: `${base}/members`, label: "Members" },
     ...(canManage ? [{ to: `${base}/settings`, label: "Settings" }] : []),
     ...(canAudit ? [{ to: `${base}/audit`, label: "Audit log" }] : []),
