@@ -1,0 +1,169 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { z } from "zod";
+import { can } from "~/auth/permissions";
+import { requireOrgContext } from "~/auth/tenant.server";
+import { FundingRoundForm, type RoundFormValues } from "~/components/funding-round-form";
+import { FormError, SubmitButton } from "~/components/ui/form";
+import { Card } from "~/components/ui/layout";
+import { isoDateOfDate } from "~/finance";
+import { appErrorResponse, parseForm } from "~/lib/forms.server";
+import { notFound } from "~/lib/http.server";
+import { instrumentLabel } from "~/lib/instruments";
+import { formatMoney, formatPercent, minorToMajorString } from "~/lib/money";
+import {
+  deleteFundingRound,
+  FUNDING_ROUND_RULES,
+  fundingRoundSchema,
+  getFundingRound,
+  oneYearAfter,
+  updateFundingRound,
+} from "~/models/funding-round.server";
+
+const VersionSchema = z.object({
+  version: z
+    .string({ error: "This form is missing its version. Reload the page and try again." })
+    .regex(/^\d+$/, "This form is missing its version. Reload the page and try again.")
+    .transform(Number),
+});
+
+const DeleteSchema = VersionSchema.extend({
+  confirm: z.literal("yes", { error: "Tick the box to confirm you want to delete this round." }),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireOrgContext(request, params);
+  if (ctx.org.kind !== "startup") notFound();
+  const round = await getFundingRound(ctx, params.roundId ?? "");
+  if (!round) notFound();
+  return json({
+    round,
+    canEdit: can(ctx.role, "edit:records"),
+    baseCurrency: ctx.org.baseCurrency,
+    maxCloseDate: oneYearAfter(isoDateOfDate(new Date())),
+    rules: FUNDING_ROUND_RULES,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireOrgContext(request, params, "edit:records");
+  if (ctx.org.kind !== "startup") notFound();
+  const id = params.roundId ?? "";
+  const formData = await request.formData();
+  const list = `/o/${ctx.org.slug}/rounds`;
+  try {
+    if (formData.get("intent") === "delete") {
+      const parsed = parseForm(DeleteSchema, formData);
+      if (!parsed.ok) return failure(400, parsed.fieldErrors, parsed.fieldErrors.version);
+      await deleteFundingRound(ctx, id, parsed.data.version);
+      return redirect(`${list}?notice=deleted`);
+    }
+    const version = parseForm(VersionSchema, formData);
+    const parsed = parseForm(fundingRoundSchema(isoDateOfDate(new Date())), formData);
+    if (!version.ok) return failure(400, {}, version.fieldErrors.version);
+    if (!parsed.ok) return failure(400, parsed.fieldErrors, "Nothing was saved. Check the highlighted fields.");
+    await updateFundingRound(ctx, id, version.data.version, parsed.data);
+    return redirect(`${list}?notice=updated`);
+  } catch (error) {
+    return appErrorResponse(error);
+  }
+}
+
+function failure(status: number, fieldErrors: Record<string, string>, formError?: string) {
+  return json({ ok: false as const, fieldErrors, formError }, { status });
+}
+
+export default function FundingRoundDetail() {
+  const { round, canEdit, baseCurrency, maxCloseDate, rules } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.fieldErrors : {};
+  const formError = result && !result.ok ? result.formError : undefined;
+  const conflict = formError?.startsWith("Someone else changed");
+  const values: RoundFormValues = {
+    instrument: round.instrument,
+    closeDate: round.closeDate,
+    amount: minorToMajorString(round.amount),
+    currency: round.currency,
+    preMoneyValuation: round.preMoneyValuation === null ? "" : minorToMajorString(round.preMoneyValuation),
+    leadInvestor: round.leadInvestor ?? "",
+    otherInvestors: round.otherInvestors ?? "",
+    crowdfundingPlatform: round.crowdfundingPlatform ?? "",
+    backerCount: round.backerCount === null ? "" : String(round.backerCount),
+    notes: round.notes ?? "",
+  };
+  const title = `${instrumentLabel(round.instrument)} · ${round.closeDate}`;
+  const summary = (
+    <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="round-summary">
+      <Item label="Amount">{formatMoney(round.amount, round.currency)}</Item>
+      <Item label="Pre-money valuation">{formatMoney(round.preMoneyValuation, round.currency)}</Item>
+      <Item label="Post-money (pre-money + amount)">{formatMoney(round.valuation?.postMoney, round.currency)}</Item>
+      <Item label="Dilution (amount / post-money)">{formatPercent(round.valuation?.dilution, "en-US", 2)}</Item>
+      <Item label="Lead investor">{round.leadInvestor ?? "—"}</Item>
+      <Item label="Other investors">{round.otherInvestors ?? "—"}</Item>
+      {round.instrument === "equity_crowdfunding" ? (
+        <>
+          <Item label="Platform">{round.crowdfundingPlatform ?? "—"}</Item>
+          <Item label="Backers">{round.backerCount?.toLocaleString("en-US") ?? "—"}</Item>
+        </>
+      ) : null}
+      {round.notes ? <Item label="Notes">{round.notes}</Item> : null}
+    </dl>
+  );
+
+  return (
+    <Card title={title} actions={<Link to=".." className="text-sm text-indigo-700 underline">Close</Link>}>
+      {summary}
+      {canEdit ? (
+        <div className="mt-6 space-y-6 border-t pt-6">
+          {conflict ? (
+            <p className="text-sm text-slate-700">
+              The saved version is shown above. Your changes are still in the form below;{" "}
+              <a href="" className="text-indigo-700 underline">
+                reload
+              </a>{" "}
+              to start again from the saved version.
+            </p>
+          ) : null}
+          <h3 className="font-semibold">Edit round</h3>
+          {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
+          <FundingRoundForm
+            values={values}
+            errors={errors}
+            formError={formError}
+            baseCurrency={baseCurrency}
+            maxCloseDate={maxCloseDate}
+            rules={rules}
+            intent="update"
+            submitLabel="Save changes"
+            pendingText="Saving…"
+            version={round.version}
+          />
+          <Form method="post" className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4" noValidate>
+            <h3 className="font-semibold text-red-900">Delete this round</h3>
+            <input type="hidden" name="version" defaultValue={round.version} />
+            <label className="flex items-start gap-2 text-sm text-red-900">
+              <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-invalid={errors.confirm ? true : undefined} />
+              <span>Yes, delete this round for everyone in the organisation. Totals change at once; the audit log keeps a copy.</span>
+            </label>
+            {errors.confirm ? <FormError error={errors.confirm} /> : null}
+            <SubmitButton intent="delete" variant="danger" pendingText="Deleting…">
+              Delete round
+            </SubmitButton>
+          </Form>
+        </div>
+      ) : (
+        <p className="mt-4 text-xs text-slate-500">You can read this round; only owners, admins and members can change it.</p>
+      )}
+    </Card>
+  );
+}
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="font-medium">{children}</dd>
+    </div>
+  );
+}
