@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { SPEND_CATEGORIES } from "~/finance/burn";
+import {
+  budgetVsActualChartConfig,
+  cashRunwayChartConfig,
+  debtServiceChartConfig,
+  spendByCategoryChartConfig,
+  type SpendMonth,
+} from "./configs";
+import { heatMapRows } from "./heat-map";
+import { RISK_BAND_CELL_CLASSES, SERIES_COLOURS, SPEND_CATEGORY_COLOURS } from "./palette";
+
+const zeroSpend = () => Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, 0])) as SpendMonth["spend"];
+
+describe("cash and runway chart", () => {
+  const config = cashRunwayChartConfig(
+    [
+      { month: "2026-03", cash: 133_000_000, runwayMonths: 10.2 },
+      { month: "2026-04", cash: 120_000_000, runwayMonths: 9.2 },
+      { month: "2026-05", cash: 125_000_000, runwayMonths: null },
+    ],
+    "USD",
+  );
+
+  it("plots cash in major units on the left axis and runway in months on the right", () => {
+    expect(config.type).toBe("line");
+    expect(config.data.labels).toEqual(["Mar 2026", "Apr 2026", "May 2026"]);
+    const [cash, runway] = config.data.datasets;
+    expect(cash.label).toBe("Cash at month end (USD)");
+    expect(cash.data).toEqual([1_330_000, 1_200_000, 1_250_000]);
+    expect(cash.yAxisID).toBe("cash");
+    expect(cash.borderColor).toBe(SERIES_COLOURS.cash);
+    expect(runway.label).toBe("Runway (months)");
+    expect(runway.yAxisID).toBe("runway");
+    expect(runway.borderColor).toBe(SERIES_COLOURS.runway);
+    expect(config.options?.scales?.cash?.position).toBe("left");
+    expect(config.options?.scales?.runway?.position).toBe("right");
+  });
+
+  it("leaves a gap (not zero) where the company was not burning", () => {
+    expect(config.data.datasets[1].data).toEqual([10.2, 9.2, null]);
+    expect(config.data.datasets[1].spanGaps).toBe(false);
+  });
+
+  it("labels the cash axis ticks in the org's currency", () => {
+    const scales = config.options!.scales as Record<string, { ticks?: { callback?: (v: number) => string } }>;
+    expect(scales.cash.ticks!.callback!(1_200_000)).toBe("$1.2M");
+  });
+
+  it("says 'not burning' in the runway tooltip instead of a number", () => {
+    const label = config.options!.plugins!.tooltip!.callbacks!.label as unknown as (item: object) => string;
+    expect(label({ dataset: { label: "Runway (months)", yAxisID: "runway" }, parsed: { y: null } })).toBe("Runway: not burning");
+    expect(label({ dataset: { label: "Runway (months)", yAxisID: "runway" }, parsed: { y: 9.2 } })).toBe("Runway: 9.2 months");
+    expect(label({ dataset: { label: "Cash", yAxisID: "cash" }, parsed: { y: 1_200_000 } })).toBe("Cash: $1,200,000");
+  });
+});
+
+describe("spend by category chart", () => {
+  const march = { ...zeroSpend(), compute: 5_000_000, payroll: 8_000_000 };
+  const april = { ...zeroSpend(), compute: 6_000_000, go_to_market: 1_000_000 };
+  const config = spendByCategoryChartConfig(
+    [
+      { month: "2026-03", spend: march },
+      { month: "2026-04", spend: april },
+    ],
+    "EUR",
+  );
+
+  it("has one stacked dataset per fixed spend category, in the fixed order, with its colour", () => {
+    expect(config.type).toBe("bar");
+    expect(config.data.labels).toEqual(["Mar 2026", "Apr 2026"]);
+    expect(config.data.datasets.map((d) => d.label)).toEqual(["Compute", "Data", "Payroll", "Research", "Go-to-market", "General & admin", "Other"]);
+    expect(config.data.datasets.map((d) => d.backgroundColor)).toEqual(SPEND_CATEGORIES.map((c) => SPEND_CATEGORY_COLOURS[c]));
+    expect(new Set(config.data.datasets.map((d) => d.stack))).toEqual(new Set(["spend"]));
+    expect(config.options?.scales?.x?.stacked).toBe(true);
+    expect(config.options?.scales?.y?.stacked).toBe(true);
+  });
+
+  it("puts each month's amounts in major units", () => {
+    const byLabel = Object.fromEntries(config.data.datasets.map((d) => [d.label, d.data]));
+    expect(byLabel.Compute).toEqual([50_000, 60_000]);
+    expect(byLabel.Payroll).toEqual([80_000, 0]);
+    expect(byLabel["Go-to-market"]).toEqual([0, 10_000]);
+  });
+
+  it("formats tooltips in the org's currency", () => {
+    const label = config.options!.plugins!.tooltip!.callbacks!.label as unknown as (item: object) => string;
+    expect(label({ dataset: { label: "Compute" }, parsed: { y: 50_000 } })).toBe("Compute: €50,000");
+  });
+});
+
+describe("budget vs actual chart", () => {
+  const config = budgetVsActualChartConfig(
+    [
+      { category: "compute", budget: 10_000_000, actual: 12_000_000, overrun: true },
+      { category: "payroll", budget: 20_000_000, actual: 19_000_000, overrun: false },
+    ],
+    "USD",
+  );
+
+  it("compares budget and actual per category", () => {
+    expect(config.data.labels).toEqual(["Compute", "Payroll"]);
+    expect(config.data.datasets.map((d) => d.label)).toEqual(["Budget", "Actual"]);
+    expect(config.data.datasets[0].data).toEqual([100_000, 200_000]);
+    expect(config.data.datasets[1].data).toEqual([120_000, 190_000]);
+  });
+
+  it("colours an overrun's actual bar red and the others in the actual colour", () => {
+    expect(config.data.datasets[0].backgroundColor).toBe(SERIES_COLOURS.budget);
+    expect(config.data.datasets[1].backgroundColor).toEqual([SERIES_COLOURS.overrun, SERIES_COLOURS.actual]);
+  });
+});
+
+describe("debt service chart", () => {
+  const config = debtServiceChartConfig(
+    [
+      { month: "2026-05", interest: 500_000, principal: 0 },
+      { month: "2026-06", interest: 450_000, principal: 5_000_000 },
+    ],
+    "USD",
+  );
+
+  it("stacks interest and principal per month", () => {
+    expect(config.type).toBe("bar");
+    expect(config.data.labels).toEqual(["May 2026", "Jun 2026"]);
+    expect(config.data.datasets.map((d) => [d.label, d.data, d.backgroundColor, d.stack])).toEqual([
+      ["Interest", [5_000, 4_500], SERIES_COLOURS.interest, "service"],
+      ["Principal", [0, 50_000], SERIES_COLOURS.principal, "service"],
+    ]);
+    expect(config.options?.scales?.y?.stacked).toBe(true);
+  });
+});
+
+describe("risk heat map rows", () => {
+  const cells = Array.from({ length: 5 }, () => Array<number>(5).fill(0));
+  cells[3][3] = 2; // likelihood 4, impact 4
+  cells[0][4] = 1; // likelihood 1, impact 5
+  const rows = heatMapRows(cells);
+
+  it("lists likelihood 5 first and impact 1…5 left to right", () => {
+    expect(rows.map((r) => r[0].likelihood)).toEqual([5, 4, 3, 2, 1]);
+    expect(rows[0].map((c) => c.impact)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("puts each count in its cell with the score's band and colour", () => {
+    const l4i4 = rows[1][3];
+    expect(l4i4).toMatchObject({ likelihood: 4, impact: 4, score: 16, band: "critical", count: 2, className: RISK_BAND_CELL_CLASSES.critical });
+    const l1i5 = rows[4][4];
+    expect(l1i5).toMatchObject({ score: 5, band: "medium", count: 1 });
+    expect(rows[4][0]).toMatchObject({ score: 1, band: "low", count: 0 });
+    expect(rows[2][4]).toMatchObject({ score: 15, band: "high" });
+  });
+});

@@ -1,0 +1,257 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { budgets, debtFacilities, fundingRounds, monthlyReports, risks } from "../../db/schema";
+import { withTenant } from "../../db/tenant";
+import type { OrgContext } from "../../app/models/context";
+import { startTestApp, type TestApp } from "../support/app-server";
+import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+
+const ROUTE = "routes/o.$orgSlug._index";
+const major = (amount: number) => amount * 100;
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+/** The product spec's worked example: all spend in one category, cash 1,200,000 at 2026-04. */
+const WORKED_EXAMPLE = [
+  { month: "2026-01", spend: 140_000, revenue: 20_000, cash: 1_580_000 },
+  { month: "2026-02", spend: 150_000, revenue: 20_000, cash: 1_450_000 },
+  { month: "2026-03", spend: 160_000, revenue: 30_000, cash: 1_330_000 },
+  { month: "2026-04", spend: 170_000, revenue: 40_000, cash: 1_200_000 },
+];
+
+async function seedReports(ctx: OrgContext, rows: { month: string; spend: number; revenue: number; cash: number; arr?: number }[], extra: { highlights?: string } = {}) {
+  await withTenant(app.database.db, ctx.org.id, (tx) =>
+    tx.insert(monthlyReports).values(
+      rows.map((r) => ({
+        orgId: ctx.org.id,
+        month: r.month,
+        cash: major(r.cash),
+        revenue: major(r.revenue),
+        payroll: major(r.spend),
+        arr: r.arr === undefined ? null : major(r.arr),
+        highlights: extra.highlights ?? null,
+      })),
+    ),
+  );
+}
+
+async function signedIn(email: string) {
+  const browser = app.client();
+  await browser.login(email, TEST_PASSWORD);
+  return browser;
+}
+
+async function dashboardJson(browser: ReturnType<TestApp["client"]>, slug: string, query = "") {
+  const response = await browser.get(`/o/${slug}${query ? `?${query}&` : "?"}_data=${encodeURIComponent(ROUTE)}`);
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+/** The page as a user reads it: text only, tags and HTML entities flattened. */
+async function pageText(browser: ReturnType<TestApp["client"]>, path: string) {
+  const response = await browser.get(path);
+  expect(response.status).toBe(200);
+  return (await response.text())
+    .replace(/<script[\s\S]*?<\/script>/g, " ")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
+}
+
+describe("company dashboard", () => {
+  it("shows the spec's worked example: cash, average net burn, runway, cash-out month, default alive", async () => {
+    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Worked Example AI");
+    await seedReports(ctx, WORKED_EXAMPLE);
+    const browser = await signedIn(owner.email);
+    const text = await pageText(browser, `/o/${org.slug}`);
+    expect(text).toContain("$1,200,000");
+    expect(text).toContain("Cash at the end of 2026-04, the latest reported month.");
+    expect(text).toContain("$130,000");
+    expect(text).toContain("over the last 3 reported months (2026-02 – 2026-04)");
+    expect(text).toContain("9.2 months");
+    expect(text).toMatch(/Cash-out month\s*2027-02/);
+    expect(text).toContain("Default alive");
+    expect(text).toContain("profitable from 2026-11");
+    expect(text).not.toContain("Short history");
+    // Burn multiple needs ARR: the card explains why there is none instead of a number.
+    expect(text).toMatch(/Burn multiple\s*Not available/);
+    expect(text).toContain("Needs ARR in both 2026-04 and 2026-01.");
+
+    const data = await dashboardJson(browser, org.slug);
+    expect(data.window).toBe(3);
+    expect(data.dashboard.headline).toMatchObject({
+      month: "2026-04",
+      cash: major(1_200_000),
+      averageNetBurn: major(130_000),
+      runwayMonths: 9.2,
+      cashOutMonth: "2027-02",
+      shortHistory: false,
+      defaultAlive: { outcome: "profitable", month: "2026-11" },
+    });
+  });
+
+  it("changes the average with the window and flags a window longer than the history", async () => {
+    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Window Labs");
+    // Net burns 100k, 100k, 190k: the 1-month and 3-month averages differ.
+    await seedReports(ctx, [
+      { month: "2026-02", spend: 120_000, revenue: 20_000, cash: 1_000_000 },
+      { month: "2026-03", spend: 120_000, revenue: 20_000, cash: 900_000 },
+      { month: "2026-04", spend: 210_000, revenue: 20_000, cash: 710_000 },
+    ]);
+    const browser = await signedIn(owner.email);
+
+    const three = await dashboardJson(browser, org.slug);
+    expect(three.dashboard.headline.averageNetBurn).toBe(major(130_000));
+
+    const one = await dashboardJson(browser, org.slug, "window=1");
+    expect(one.window).toBe(1);
+    expect(one.dashboard.headline.averageNetBurn).toBe(major(190_000));
+    const oneText = await pageText(browser, `/o/${org.slug}?window=1`);
+    expect(oneText).toContain("$190,000");
+    expect(oneText).toContain("over the latest reported month (2026-04)");
+    expect(oneText).toContain("3.7 months"); // 710,000 / 190,000 = 3.73…, rounded down
+
+    const sixText = await pageText(browser, `/o/${org.slug}?window=6`);
+    expect(sixText).toContain("over the last 6 reported months (2025-11 – 2026-04)");
+    expect(sixText).toContain("Short history: only 3 of 6 months in the window are reported.");
+
+    // Anything else falls back to the default window.
+    expect((await dashboardJson(browser, org.slug, "window=5")).window).toBe(3);
+  });
+
+  it("moves the cash-out month earlier when a debt facility's service is due", async () => {
+    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Leveraged AI");
+    await seedReports(ctx, WORKED_EXAMPLE);
+    // Bullet loan of 500,000 at 12 %: 5,000 interest a month from 2026-05, principal at the end.
+    await withTenant(app.database.db, ctx.org.id, (tx) =>
+      tx.insert(debtFacilities).values({
+        orgId: ctx.org.id,
+        lender: "Harbour Bank",
+        kind: "bank_loan",
+        principal: major(500_000),
+        currency: "USD",
+        annualRateBp: 1200,
+        drawDate: "2026-04-01",
+        termMonths: 24,
+        repaymentType: "bullet",
+        minimumCash: major(1_000_000),
+      }),
+    );
+    const browser = await signedIn(owner.email);
+    const data = await dashboardJson(browser, org.slug);
+    // 1,200,000 − 9 × (130,000 + 5,000) = −15,000 at the end of 2027-01.
+    expect(data.dashboard.headline.cashOutMonth).toBe("2027-01");
+    expect(data.dashboard.headline.facilitiesInForecast).toBe(1);
+    expect(data.dashboard.debt.months).toHaveLength(24);
+    expect(data.dashboard.debt.months[0]).toEqual({ month: "2026-05", interest: major(5_000), principal: 0 });
+
+    const text = await pageText(browser, `/o/${org.slug}`);
+    expect(text).toMatch(/Cash-out month\s*2027-01/);
+    expect(text).toContain("plus scheduled debt service of 1 facility");
+    expect(text).toContain("Debt service ahead");
+    expect(text).toContain("Harbour Bank");
+    // Projected cash 1,065,000 (2026-05), 930,000 (2026-06): below the 1,000,000 minimum within 3 months.
+    expect(text).toContain("projected below minimum cash in 2026-06");
+  });
+
+  it("shows budget vs actual, the risk heat map and capital raised from the org's records", async () => {
+    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Recorded Co");
+    await seedReports(ctx, WORKED_EXAMPLE);
+    await withTenant(app.database.db, ctx.org.id, async (tx) => {
+      await tx.insert(budgets).values(
+        ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"].map((month) => ({ orgId: ctx.org.id, month, category: "payroll", amount: major(140_000) })),
+      );
+      await tx.insert(risks).values([
+        { orgId: ctx.org.id, title: "GPU supply squeeze", category: "technical", likelihood: 4, impact: 4, status: "open" },
+        { orgId: ctx.org.id, title: "Old closed risk", category: "market", likelihood: 5, impact: 5, status: "closed" },
+      ]);
+      await tx.insert(fundingRounds).values({ orgId: ctx.org.id, instrument: "seed", closeDate: "2025-12-01", amount: major(2_000_000), currency: "USD" });
+    });
+    const browser = await signedIn(owner.email);
+    const data = await dashboardJson(browser, org.slug);
+    // Year to date over the four reported months: budget 560,000, actual 620,000 → +60,000, 10.7 % over.
+    expect(data.dashboard.budget.monthsCompared).toEqual(["2026-01", "2026-02", "2026-03", "2026-04"]);
+    expect(data.dashboard.budget.rows).toEqual([
+      expect.objectContaining({ category: "payroll", budget: major(560_000), actual: major(620_000), variance: major(60_000), overrun: true, fullYearBudget: major(700_000) }),
+    ]);
+    expect(data.dashboard.risks.heatMap[3][3]).toBe(1);
+    expect(data.dashboard.risks.heatMap[4][4]).toBe(0);
+
+    const text = await pageText(browser, `/o/${org.slug}`);
+    expect(text).toContain("Budget vs actual, fiscal year 2026");
+    expect(text).toContain("Over budget: Payroll.");
+    expect(text).toContain("GPU supply squeeze");
+    expect(text).not.toContain("Old closed risk");
+    expect(text).toContain("1 closed risk left out.");
+    expect(text).toContain("$2,000,000");
+    const html = await (await browser.get(`/o/${org.slug}`)).text();
+    expect(html).toMatch(/data-cell="4x4"[^>]*>1</);
+  });
+
+  it("sends the browser only what the page shows", async () => {
+    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Quiet Co");
+    await seedReports(ctx, WORKED_EXAMPLE, { highlights: "Confidential pilot with a bank" });
+    const browser = await signedIn(owner.email);
+    const raw = await (await browser.get(`/o/${org.slug}?_data=${encodeURIComponent(ROUTE)}`)).text();
+    expect(raw).not.toContain("Confidential pilot");
+    expect(raw).not.toContain(ctx.org.id);
+    expect(raw).not.toContain("orgId");
+  });
+
+  it("lets a viewer read the dashboard, without edit links in the empty state", async () => {
+    const { org, ctx } = await makeOrgWithOwner(app.database, "startup", "Viewer Visible");
+    await seedReports(ctx, WORKED_EXAMPLE);
+    const { user } = await addMember(app.database, ctx, "viewer");
+    const browser = await signedIn(user.email);
+    const text = await pageText(browser, `/o/${org.slug}`);
+    expect(text).toContain("$1,200,000");
+    expect(text).toContain("9.2 months");
+
+    const empty = await makeOrgWithOwner(app.database, "startup", "Viewer Empty");
+    const viewer = await addMember(app.database, empty.ctx, "viewer");
+    const viewerBrowser = await signedIn(viewer.user.email);
+    const html = await (await viewerBrowser.get(`/o/${empty.org.slug}`)).text();
+    expect(html).toContain("No monthly reports yet");
+    expect(html).not.toContain(`/o/${empty.org.slug}/reports/new`);
+  });
+
+  it("answers 404 to a user of another org, for the page and its data", async () => {
+    const { org, ctx } = await makeOrgWithOwner(app.database, "startup", "Private Numbers");
+    await seedReports(ctx, WORKED_EXAMPLE);
+    const other = await makeOrgWithOwner(app.database, "startup", "Nosy Neighbour");
+    const browser = await signedIn(other.owner.email);
+    const page = await browser.get(`/o/${org.slug}`);
+    expect(page.status).toBe(404);
+    expect(await page.text()).not.toContain("1,200,000");
+    const data = await browser.get(`/o/${org.slug}?_data=${encodeURIComponent(ROUTE)}`);
+    expect(data.status).toBe(404);
+    // Their own dashboard shows their own (empty) records, not the other org's.
+    expect(await (await browser.get(`/o/${other.org.slug}`)).text()).toContain("No monthly reports yet");
+  });
+
+  it("shows what to do next when the org has no reports yet", async () => {
+    const { owner, org } = await makeOrgWithOwner(app.database, "startup", "Fresh Start");
+    const browser = await signedIn(owner.email);
+    const html = await (await browser.get(`/o/${org.slug}`)).text();
+    expect(html).toContain("No monthly reports yet");
+    expect(html).toContain(`href="/o/${org.slug}/reports/new"`);
+    expect(html).toContain(`href="/o/${org.slug}/reports/import"`);
+    expect(html).toContain("Enter a month");
+    expect(html).toContain("Import a CSV");
+    const data = await dashboardJson(browser, org.slug);
+    expect(data.dashboard).toEqual({ kind: "empty", currency: "USD" });
+  });
+
+  it("keeps the simple overview for an investor org", async () => {
+    const { owner, org } = await makeOrgWithOwner(app.database, "investor", "Some Fund");
+    const browser = await signedIn(owner.email);
+    const text = await pageText(browser, `/o/${org.slug}`);
+    expect(text).toContain("Link portfolio companies, follow their runway, burn and risk, and get early warnings.");
+    expect(text).not.toContain("No monthly reports yet");
+  });
+});
