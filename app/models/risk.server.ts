@@ -1,0 +1,430 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "~db/client";
+import { riskHistory, risks, users } from "~db/schema";
+import { withTenant } from "~db/tenant";
+import { isoDateOfDate, isValidIsoDate, reviewOverdue, riskBand, riskScore, type RiskStatus } from "~/finance";
+import { AppError } from "~/lib/http.server";
+import {
+  ACTIVE_RISK_STATUSES,
+  isRiskCategory,
+  isRiskStatus,
+  RISK_CATEGORIES,
+  RISK_STATUSES,
+  type RiskCategory,
+} from "~/lib/risk-labels";
+import { recordAudit } from "./audit.server";
+import type { OrgContext } from "./context";
+import { conflictError } from "./versioning.server";
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// ---------------------------------------------------------------------------------------
+// Validation: one schema for forms (strings) and for direct callers (numbers, nulls).
+
+/** A whole number 1–5. Coerced through a string so "abc", "2.5", 0 and 6 all fail alike. */
+const levelField = (label: string, scale: string) =>
+  z.coerce
+    .string()
+    .trim()
+    .regex(/^[1-5]$/, `Choose a ${label} from 1 to 5 (${scale}).`)
+    .transform(Number);
+
+/** Optional text: empty or missing becomes null. */
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+export const RiskInputSchema = z.object({
+  title: z
+    .string({ error: "Enter a title." })
+    .trim()
+    .min(1, "Enter a title.")
+    .max(200, "Keep the title to 200 characters or fewer."),
+  category: z.enum(RISK_CATEGORIES, { error: "Choose a category." }),
+  likelihood: levelField("likelihood", "1 rare … 5 almost certain"),
+  impact: levelField("impact", "1 negligible … 5 severe"),
+  owner: optionalText(120, "Keep the owner to 120 characters or fewer."),
+  mitigation: optionalText(5000, "Keep the mitigation plan to 5,000 characters or fewer."),
+  status: z.enum(RISK_STATUSES, { error: "Choose a status." }).default("open"),
+  nextReviewDate: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((value) => (value ? value : null))
+    .refine((value) => value === null || isValidIsoDate(value), "Enter a real date as YYYY-MM-DD, or leave it empty."),
+});
+export type RiskInput = z.input<typeof RiskInputSchema>;
+export type ValidRiskInput = z.output<typeof RiskInputSchema>;
+
+export const versionField = z.coerce
+  .number({ error: "The form is missing its version; reload the page." })
+  .int("The form is missing its version; reload the page.")
+  .min(1, "The form is missing its version; reload the page.");
+
+/** An edit carries the version it was made on. */
+export const RiskUpdateSchema = RiskInputSchema.extend({ version: versionField });
+export const RiskDeleteSchema = z.object({ version: versionField });
+
+function validate(input: RiskInput): ValidRiskInput {
+  const result = RiskInputSchema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of result.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
+  throw new AppError("INVALID", "Check the highlighted fields.", fieldErrors);
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+export type RiskSort = "score" | "-score" | "nextReview" | "-nextReview" | "status" | "-status";
+export const RISK_SORTS: readonly RiskSort[] = ["-score", "score", "nextReview", "-nextReview", "status", "-status"];
+/** "active" = open or mitigating, the risks still being worked on (what the heat map counts). */
+export type RiskStatusFilter = RiskStatus | "active";
+
+export interface RiskListOptions {
+  status?: RiskStatusFilter;
+  category?: RiskCategory;
+  likelihood?: number;
+  impact?: number;
+  sort?: RiskSort;
+  page?: number;
+}
+
+export const RISK_PAGE_SIZE = 25;
+
+type RiskRow = typeof risks.$inferSelect;
+
+export interface RiskView {
+  id: string;
+  title: string;
+  category: RiskCategory;
+  likelihood: number;
+  impact: number;
+  score: number;
+  band: ReturnType<typeof riskBand>;
+  owner: string | null;
+  mitigation: string | null;
+  status: RiskStatus;
+  nextReviewDate: string | null;
+  reviewOverdue: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+function today(): string {
+  return isoDateOfDate(new Date());
+}
+
+/** Adds what the register shows beside the stored fields, using the finance definitions. */
+function toView(row: RiskRow, todayIso: string): RiskView {
+  const score = riskScore(row.likelihood, row.impact);
+  const status: RiskStatus = isRiskStatus(row.status) ? row.status : "open";
+  return {
+    id: row.id,
+    title: row.title,
+    category: row.category as RiskCategory,
+    likelihood: row.likelihood,
+    impact: row.impact,
+    score,
+    band: riskBand(score),
+    owner: row.owner,
+    mitigation: row.mitigation,
+    status,
+    nextReviewDate: row.nextReviewDate,
+    reviewOverdue: reviewOverdue(row.nextReviewDate, status, todayIso),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+const scoreSql = sql`(${risks.likelihood} * ${risks.impact})`;
+const statusOrderSql = sql`(case ${risks.status} when 'open' then 0 when 'mitigating' then 1 when 'accepted' then 2 else 3 end)`;
+
+function orderFor(sort: RiskSort): SQL[] {
+  const byScoreDesc = [desc(scoreSql), sql`${risks.nextReviewDate} asc nulls last`];
+  switch (sort) {
+    case "-score":
+      return [...byScoreDesc, asc(risks.title)];
+    case "score":
+      return [asc(scoreSql), sql`${risks.nextReviewDate} asc nulls last`, asc(risks.title)];
+    case "nextReview":
+      return [sql`${risks.nextReviewDate} asc nulls last`, desc(scoreSql), asc(risks.title)];
+    case "-nextReview":
+      return [sql`${risks.nextReviewDate} desc nulls last`, desc(scoreSql), asc(risks.title)];
+    case "status":
+      return [asc(statusOrderSql), ...byScoreDesc, asc(risks.title)];
+    case "-status":
+      return [desc(statusOrderSql), ...byScoreDesc, asc(risks.title)];
+  }
+}
+
+function filtersFor(ctx: OrgContext, options: RiskListOptions): SQL | undefined {
+  return and(
+    eq(risks.orgId, ctx.org.id),
+    options.status === "active"
+      ? inArray(risks.status, [...ACTIVE_RISK_STATUSES])
+      : options.status
+        ? eq(risks.status, options.status)
+        : undefined,
+    options.category ? eq(risks.category, options.category) : undefined,
+    options.likelihood ? eq(risks.likelihood, options.likelihood) : undefined,
+    options.impact ? eq(risks.impact, options.impact) : undefined,
+  );
+}
+
+/** Reads list filters from a query string, ignoring anything that is not a valid choice. */
+export function parseRiskListQuery(params: URLSearchParams): Required<Pick<RiskListOptions, "sort" | "page">> & RiskListOptions {
+  const status = params.get("status");
+  const category = params.get("category");
+  const level = (name: string) => {
+    const value = params.get(name);
+    return value && /^[1-5]$/.test(value) ? Number(value) : undefined;
+  };
+  const sort = params.get("sort") as RiskSort | null;
+  const page = Number(params.get("page"));
+  return {
+    status: status === "active" || isRiskStatus(status) ? status : undefined,
+    category: isRiskCategory(category) ? category : undefined,
+    likelihood: level("likelihood"),
+    impact: level("impact"),
+    sort: sort && RISK_SORTS.includes(sort) ? sort : "-score",
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+/** One page of the register, filtered and sorted, with the total for paging. */
+export async function listRisks(ctx: OrgContext, options: RiskListOptions = {}) {
+  const sort = options.sort ?? "-score";
+  const where = filtersFor(ctx, options);
+  const todayIso = today();
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const [{ total }] = await tx.select({ total: count() }).from(risks).where(where);
+      const pageCount = Math.max(1, Math.ceil(total / RISK_PAGE_SIZE));
+      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+      const rows = await tx
+        .select()
+        .from(risks)
+        .where(where)
+        .orderBy(...orderFor(sort))
+        .limit(RISK_PAGE_SIZE)
+        .offset((page - 1) * RISK_PAGE_SIZE);
+      return { risks: rows.map((r) => toView(r, todayIso)), total, page, pageCount, pageSize: RISK_PAGE_SIZE, sort };
+    },
+    { readOnly: true },
+  );
+}
+
+/** Every risk matching the filters, for the CSV export (a register is hundreds of rows, not millions). */
+export async function exportRisks(ctx: OrgContext, options: Omit<RiskListOptions, "page"> = {}) {
+  const todayIso = today();
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const rows = await tx
+        .select()
+        .from(risks)
+        .where(filtersFor(ctx, options))
+        .orderBy(...orderFor(options.sort ?? "-score"));
+      return rows.map((r) => toView(r, todayIso));
+    },
+    { readOnly: true },
+  );
+}
+
+async function findRisk(tx: Tx, ctx: OrgContext, id: string) {
+  if (!UUID_RE.test(id)) return undefined;
+  const [row] = await tx
+    .select()
+    .from(risks)
+    .where(and(eq(risks.orgId, ctx.org.id), eq(risks.id, id)));
+  return row;
+}
+
+export interface RiskHistoryEntry {
+  id: string;
+  likelihood: number;
+  impact: number;
+  score: number;
+  status: RiskStatus;
+  changedAt: Date;
+  changedBy: string | null;
+}
+
+/** One risk with its likelihood/impact/status history, newest first. Another org's id: NOT_FOUND. */
+export async function getRisk(ctx: OrgContext, id: string) {
+  const todayIso = today();
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const row = await findRisk(tx, ctx, id);
+      if (!row) throw new AppError("NOT_FOUND", "No such risk.");
+      const history = await tx
+        .select({
+          id: riskHistory.id,
+          likelihood: riskHistory.likelihood,
+          impact: riskHistory.impact,
+          status: riskHistory.status,
+          changedAt: riskHistory.changedAt,
+          changedByName: users.name,
+          changedByEmail: users.email,
+        })
+        .from(riskHistory)
+        .leftJoin(users, eq(users.id, riskHistory.changedBy))
+        .where(and(eq(riskHistory.orgId, ctx.org.id), eq(riskHistory.riskId, row.id)))
+        // Each change writes at most one row in its own transaction, so changed_at orders them.
+        .orderBy(desc(riskHistory.changedAt), desc(riskHistory.id));
+      const entries: RiskHistoryEntry[] = history.map((h) => ({
+        id: h.id,
+        likelihood: h.likelihood,
+        impact: h.impact,
+        score: riskScore(h.likelihood, h.impact),
+        status: isRiskStatus(h.status) ? h.status : "open",
+        changedAt: h.changedAt,
+        // A person who has since left the org is no longer visible to it.
+        changedBy: h.changedByName ?? h.changedByEmail ?? null,
+      }));
+      return { ...toView(row, todayIso), history: entries };
+    },
+    { readOnly: true },
+  );
+}
+
+/** Counts per likelihood × impact cell of the open and mitigating risks: `cells[likelihood − 1][impact − 1]`. */
+export async function riskHeatMapCounts(ctx: OrgContext): Promise<number[][]> {
+  const rows = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) =>
+      tx
+        .select({ likelihood: risks.likelihood, impact: risks.impact, n: count() })
+        .from(risks)
+        .where(and(eq(risks.orgId, ctx.org.id), inArray(risks.status, [...ACTIVE_RISK_STATUSES])))
+        .groupBy(risks.likelihood, risks.impact),
+    { readOnly: true },
+  );
+  const cells = Array.from({ length: 5 }, () => Array<number>(5).fill(0));
+  for (const row of rows) cells[row.likelihood - 1]![row.impact - 1] = Number(row.n);
+  return cells;
+}
+
+/** The n highest-scoring open or mitigating risks (ties: earliest review first). */
+export async function topRisks(ctx: OrgContext, n: number) {
+  const limit = Math.max(0, Math.floor(n));
+  if (limit === 0) return [];
+  const todayIso = today();
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const rows = await tx
+        .select()
+        .from(risks)
+        .where(and(eq(risks.orgId, ctx.org.id), inArray(risks.status, [...ACTIVE_RISK_STATUSES])))
+        .orderBy(...orderFor("-score"))
+        .limit(limit);
+      return rows.map((r) => toView(r, todayIso));
+    },
+    { readOnly: true },
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing: each change, its history row and its audit entry commit together or not at all.
+
+function auditShape(row: RiskRow) {
+  return {
+    title: row.title,
+    category: row.category,
+    likelihood: row.likelihood,
+    impact: row.impact,
+    owner: row.owner,
+    mitigation: row.mitigation,
+    status: row.status,
+    nextReviewDate: row.nextReviewDate,
+    version: row.version,
+  };
+}
+
+async function writeHistory(tx: Tx, ctx: OrgContext, row: RiskRow) {
+  await tx.insert(riskHistory).values({
+    orgId: ctx.org.id,
+    riskId: row.id,
+    likelihood: row.likelihood,
+    impact: row.impact,
+    status: row.status,
+    changedBy: ctx.user.id,
+  });
+}
+
+export async function createRisk(ctx: OrgContext, input: RiskInput) {
+  const data = validate(input);
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const [row] = await tx
+      .insert(risks)
+      .values({ orgId: ctx.org.id, ...data })
+      .returning();
+    await writeHistory(tx, ctx, row);
+    await recordAudit(tx, ctx, { action: "risk.create", entityType: "risk", entityId: row.id, after: auditShape(row) });
+    return toView(row, today());
+  });
+}
+
+/**
+ * Saves an edit made on `version`. Someone else saved since: CONFLICT, nothing written.
+ * A history row is added only when likelihood, impact or status changed.
+ */
+export async function updateRisk(ctx: OrgContext, id: string, version: number, input: RiskInput) {
+  const data = validate(input);
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const before = await findRisk(tx, ctx, id);
+    if (!before) throw new AppError("NOT_FOUND", "No such risk.");
+    const [after] = await tx
+      .update(risks)
+      .set({ ...data, version: sql`${risks.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(risks.orgId, ctx.org.id), eq(risks.id, before.id), eq(risks.version, version)))
+      .returning();
+    if (!after) throw conflictError("risk");
+    const scored = before.likelihood !== after.likelihood || before.impact !== after.impact || before.status !== after.status;
+    if (scored) await writeHistory(tx, ctx, after);
+    await recordAudit(tx, ctx, {
+      action: "risk.update",
+      entityType: "risk",
+      entityId: after.id,
+      before: auditShape(before),
+      after: auditShape(after),
+    });
+    return toView(after, today());
+  });
+}
+
+/** Deletes a risk (its history goes with it; the audit log keeps what it was). */
+export async function deleteRisk(ctx: OrgContext, id: string, version?: number) {
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const before = await findRisk(tx, ctx, id);
+    if (!before) throw new AppError("NOT_FOUND", "No such risk.");
+    const [deleted] = await tx
+      .delete(risks)
+      .where(
+        and(
+          eq(risks.orgId, ctx.org.id),
+          eq(risks.id, before.id),
+          version === undefined ? undefined : eq(risks.version, version),
+        ),
+      )
+      .returning({ id: risks.id });
+    if (!deleted) throw conflictError("risk");
+    await recordAudit(tx, ctx, { action: "risk.delete", entityType: "risk", entityId: before.id, before: auditShape(before) });
+  });
+}
