@@ -90,7 +90,8 @@ export function createApp({ build, env }) {
   });
   app.use(originCheck(env.APP_ORIGIN));
   app.use(compression());
-  app.use("/build", express.static(path.join(here, "public/build"), { immutable: true, maxAge: "1y" }));
+  // fallthrough: false — a missing asset is a plain 404, not an HTML page served as CSS/JS.
+  app.use("/build", express.static(path.join(here, "public/build"), { immutable: true, maxAge: "1y", fallthrough: false }));
   app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
   app.all(
     "*",

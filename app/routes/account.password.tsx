@@ -5,7 +5,8 @@ import { requireUser, restartSessionsFor } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { getDatabase } from "~/db.server";
-import { appErrorResponse, invalid, parseForm, passwordField } from "~/lib/forms.server";
+import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { passwordField } from "~/lib/fields";
 import { changePassword } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Change password · Capital Desk" }];

@@ -5,7 +5,8 @@ import { assignableRoles, can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
-import { appErrorResponse, emailField, invalid, parseForm } from "~/lib/forms.server";
+import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { emailField } from "~/lib/fields";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
 import { changeMemberRole, listMembers, removeMember } from "~/models/member.server";
 

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
-import { currencyField, invalid, nameField, parseForm } from "~/lib/forms.server";
+import { invalid, parseForm } from "~/lib/forms.server";
+import { currencyField, nameField } from "~/lib/fields";
 import { getOrgSettings, updateOrgSettings } from "~/models/org.server";
 
 export const meta: MetaFunction = () => [{ title: "Settings · Capital Desk" }];

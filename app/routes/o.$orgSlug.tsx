@@ -75,7 +75,7 @@ export default function OrgLayout() {
             </Form>
           </div>
         </div>
-        <nav aria-label="Organisation" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4">
+        <nav aria-label="Sections" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4">
           {nav.map((item) => (
             <NavLink
               key={item.to}

@@ -6,7 +6,8 @@ import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { getDatabase } from "~/db.server";
 import { COMMON_CURRENCIES } from "~/lib/currencies";
-import { currencyField, invalid, nameField, parseForm } from "~/lib/forms.server";
+import { invalid, parseForm } from "~/lib/forms.server";
+import { currencyField, nameField } from "~/lib/fields";
 import { createOrg } from "~/models/org.server";
 
 export const meta: MetaFunction = () => [{ title: "New organisation · Capital Desk" }];

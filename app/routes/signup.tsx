@@ -5,7 +5,8 @@ import { requireAnonymous, startSession } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { getDatabase } from "~/db.server";
-import { appErrorResponse, emailField, invalid, nameField, parseForm, passwordField } from "~/lib/forms.server";
+import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { emailField, nameField, passwordField } from "~/lib/fields";
 import { safeRedirect } from "~/lib/redirects";
 import { createUser } from "~/models/user.server";
 
