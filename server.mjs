@@ -8,6 +8,9 @@ import compression from "compression";
 import { createRequestHandler } from "@remix-run/express";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// Matches remix.config.js: BUILD_DIR puts the server bundle and the browser assets side by side.
+const buildDir = path.join(here, process.env.BUILD_DIR ?? "build");
+const assetsDir = process.env.BUILD_DIR ? path.join(buildDir, "public/build") : path.join(here, "public/build");
 
 /** Content-Security-Policy with a per-request nonce for Remix's inline scripts. */
 function securityHeaders(production) {
@@ -91,7 +94,7 @@ export function createApp({ build, env }) {
   app.use(originCheck(env.APP_ORIGIN));
   app.use(compression());
   // fallthrough: false — a missing asset is a plain 404, not an HTML page served as CSS/JS.
-  app.use("/build", express.static(path.join(here, "public/build"), { immutable: true, maxAge: "1y", fallthrough: false }));
+  app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", fallthrough: false }));
   app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
   app.all(
     "*",
@@ -111,7 +114,7 @@ export function createApp({ build, env }) {
 
 async function main() {
   process.env.NODE_ENV ??= "production";
-  const build = await import(pathToFileURL(path.join(here, "build/index.js")).href);
+  const build = await import(pathToFileURL(path.join(buildDir, "index.js")).href);
   let env;
   try {
     env = build.entry.module.getEnv();
