@@ -1,0 +1,372 @@
+/**
+ * The import page shared by monthly reports and budgets: choose a file → it is checked in
+ * the browser with a progress bar (same rules as the server) → uploaded and checked again
+ * on the server, which answers with a preview and what would change → "Confirm import"
+ * re-sends the same file with the digest of the previewed content.
+ */
+import { Form, Link, useActionData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import {
+  expectedHeader,
+  formatCount,
+  MAX_DATA_ROWS,
+  MAX_FILE_BYTES,
+  MAX_LISTED_ERRORS,
+  parseImportCsvInChunks,
+  type CsvImportError,
+  type ImportKind,
+} from "~/lib/csv-import";
+import type { ImportActionResult } from "~/lib/csv-import.server";
+import { FormError } from "./ui/form";
+import { Badge, Card, PageHeader, TableScroller } from "./ui/layout";
+
+type ClientCheck =
+  | { phase: "idle" }
+  | { phase: "reading" }
+  | { phase: "checking"; done: number; total: number; lines: number }
+  | { phase: "failed"; errors: CsvImportError[]; errorCount: number; fileName: string };
+
+export interface CsvImportPageProps {
+  kind: ImportKind;
+  title: string;
+  description: string;
+  sampleHref: string;
+  backHref: string;
+  backLabel: string;
+  /** Rows of the column guide: column, what it holds. */
+  columnGuide: [string, string][];
+  notes: string[];
+  /** Nouns for the counts: "month"/"months" or "budget line"/"budget lines". */
+  unit: [string, string];
+}
+
+const plural = (count: number, [one, many]: [string, string]) => `${formatCount(count)} ${count === 1 ? one : many}`;
+
+export function CsvImportPage(props: CsvImportPageProps) {
+  const result = useActionData<ImportActionResult | { ok: false; formError?: string }>();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [check, setCheck] = useState<ClientCheck>({ phase: "idle" });
+  const [fileChanged, setFileChanged] = useState(false);
+  const busyIntent = navigation.state === "submitting" ? (navigation.formData?.get("intent") as string | null) : null;
+  const elapsed = useElapsedSeconds(busyIntent !== null);
+  const formId = `import-${props.kind}`;
+
+  const action = result && "status" in result ? result : null;
+  const formError = result && "formError" in result ? result.formError : undefined;
+
+  useEffect(() => {
+    if (action?.status === "imported") formRef.current?.reset();
+    setFileChanged(false);
+  }, [action]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    if (submitter?.value !== "preview") return; // confirming: let the form post the same file
+    const input = event.currentTarget.elements.namedItem("file") as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    formData.set("intent", "preview");
+    if (file.size > MAX_FILE_BYTES) {
+      setCheck({ phase: "failed", fileName: file.name, errorCount: 1, errors: [{ line: null, column: null, message: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB. Split it into smaller files.` }] });
+      return;
+    }
+    setCheck({ phase: "reading" });
+    const text = await file.text();
+    const checked = await parseImportCsvInChunks(props.kind, text, {
+      onProgress: ({ doneChars, totalChars, lines }) => setCheck({ phase: "checking", done: doneChars, total: totalChars, lines }),
+    });
+    if (!checked.ok) {
+      setCheck({ phase: "failed", fileName: file.name, errors: checked.errors, errorCount: checked.errorCount });
+      return;
+    }
+    setCheck({ phase: "idle" });
+    submit(formData, { method: "post", encType: "multipart/form-data" });
+  }
+
+  const checkingInBrowser = check.phase === "reading" || check.phase === "checking";
+  const shownErrors = check.phase === "failed" ? check : action?.status === "errors" ? action : null;
+  const preview = action?.status === "preview" && check.phase !== "failed" && !fileChanged ? action : null;
+
+  return (
+    <>
+      <PageHeader
+        title={props.title}
+        description={props.description}
+        actions={
+          <Link to={props.backHref} className="text-sm text-indigo-700 underline">
+            {props.backLabel}
+          </Link>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          <Card title="1. Choose a CSV file">
+            <Form
+              id={formId}
+              ref={formRef}
+              method="post"
+              encType="multipart/form-data"
+              onSubmit={onSubmit}
+              className="space-y-4"
+            >
+              <div>
+                <label htmlFor={`${formId}-file`} className="block text-sm font-medium text-slate-700">
+                  CSV file (UTF-8, comma-separated, at most {formatCount(MAX_DATA_ROWS)} rows and {MAX_FILE_BYTES / 1024 / 1024} MB)
+                </label>
+                <input
+                  id={`${formId}-file`}
+                  name="file"
+                  type="file"
+                  accept=".csv,text/csv"
+                  required
+                  onChange={() => {
+                    setFileChanged(true);
+                    setCheck({ phase: "idle" });
+                  }}
+                  className="mt-1 block w-full text-sm"
+                  aria-describedby={`${formId}-file-hint`}
+                />
+                <p id={`${formId}-file-hint`} className="mt-1 text-xs text-slate-500">
+                  First line: <code>{expectedHeader(props.kind)}</code>.{" "}
+                  <a href={props.sampleHref} download className="text-indigo-700 underline">
+                    Download a sample file
+                  </a>
+                  .
+                </p>
+              </div>
+              <FormError error={formError} />
+              <button
+                type="submit"
+                name="intent"
+                value="preview"
+                disabled={checkingInBrowser || busyIntent !== null}
+                className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 disabled:opacity-60"
+              >
+                Check file
+              </button>
+            </Form>
+            <Progress check={check} busyIntent={busyIntent} elapsed={elapsed} rows={preview?.counts.rows ?? null} unit={props.unit} />
+          </Card>
+
+          {action?.status === "imported" ? (
+            <div role="status" className="rounded-md bg-emerald-50 p-4 text-sm text-emerald-900">
+              <p className="font-semibold">
+                Imported {action.fileName}: {plural(action.counts.rows, props.unit)} from {action.firstMonth} to {action.lastMonth}.
+              </p>
+              <p className="mt-1">
+                {formatCount(action.counts.inserted)} added, {formatCount(action.counts.updated)} changed, {formatCount(action.counts.unchanged)} already
+                up to date{action.counts.inserted + action.counts.updated === 0 ? " — nothing needed to change." : "."}
+              </p>
+              <Link to={props.backHref} className="mt-2 inline-block text-emerald-900 underline">
+                {props.backLabel}
+              </Link>
+            </div>
+          ) : null}
+
+          {shownErrors ? <ErrorList {...shownErrors} /> : null}
+
+          {preview ? (
+            <Card title="2. Check the preview and confirm">
+              {preview.notice ? (
+                <div role="alert" className="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+                  {preview.notice}
+                </div>
+              ) : null}
+              <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
+                <Count label="Rows in file" value={preview.counts.rows} hint="Data rows, not counting the header or blank lines." />
+                <Count label="New" value={preview.counts.inserted} hint={`${props.unit[1]} not yet recorded: they will be added.`} />
+                <Count label="Changed" value={preview.counts.updated} hint={`${props.unit[1]} recorded with different figures: the file's figures replace them.`} />
+                <Count label="Unchanged" value={preview.counts.unchanged} hint={`${props.unit[1]} recorded exactly as in the file: left as they are.`} />
+              </dl>
+              <p className="mb-2 text-sm text-slate-600">
+                {preview.fileName}: {preview.firstMonth === preview.lastMonth ? preview.firstMonth : `${preview.firstMonth} to ${preview.lastMonth}`}.{" "}
+                {preview.counts.rows > preview.previewRows.length
+                  ? `The first ${preview.previewRows.length} of ${formatCount(preview.counts.rows)} rows:`
+                  : "All rows:"}
+              </p>
+              <TableScroller>
+                <table className="min-w-full text-sm" data-testid="import-preview">
+                  <thead>
+                    <tr className="border-b text-left text-slate-600">
+                      {preview.columns.map((c) => (
+                        <th key={c} className="py-2 pr-4 font-medium">
+                          {c}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.previewRows.map((cells, i) => (
+                      <tr key={i} className="border-b last:border-0">
+                        {cells.map((cell, j) => (
+                          <td key={j} className={`py-1 pr-4 ${j === 0 ? "" : "text-right tabular-nums"}`}>
+                            {cell === "" ? <span className="text-slate-400">blank</span> : cell}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroller>
+              <div className="mt-4 flex flex-wrap items-center gap-3">
+                <input type="hidden" name="checksum" value={preview.checksum} form={formId} />
+                <button
+                  type="submit"
+                  form={formId}
+                  name="intent"
+                  value="import"
+                  disabled={busyIntent !== null || preview.counts.inserted + preview.counts.updated === 0}
+                  className="inline-flex items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:opacity-60"
+                >
+                  {busyIntent === "import" ? "Importing…" : "Confirm import"}
+                </button>
+                <p className="text-xs text-slate-500">
+                  {preview.counts.inserted + preview.counts.updated === 0
+                    ? "Everything in this file is already recorded: there is nothing to import."
+                    : "Confirming sends the same file again; it is checked once more and written all at once, or not at all."}
+                </p>
+              </div>
+            </Card>
+          ) : null}
+        </div>
+
+        <Card title="What the file holds">
+          <table className="w-full text-sm">
+            <tbody>
+              {props.columnGuide.map(([column, meaning]) => (
+                <tr key={column} className="border-b align-top last:border-0">
+                  <th scope="row" className="py-1 pr-3 text-left font-mono text-xs font-medium">
+                    {column}
+                  </th>
+                  <td className="py-1 text-slate-700">{meaning}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <ul className="mt-4 list-disc space-y-1 pl-5 text-sm text-slate-600">
+            {props.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function Count({ label, value, hint }: { label: string; value: number; hint: string }) {
+  return (
+    <div className="rounded-md border border-slate-200 p-3" title={hint}>
+      <dt className="text-xs text-slate-600">{label}</dt>
+      <dd className="text-xl font-semibold tabular-nums">{formatCount(value)}</dd>
+      <dd className="sr-only">{hint}</dd>
+    </div>
+  );
+}
+
+function ErrorList({ errors, errorCount, fileName }: { errors: CsvImportError[]; errorCount: number; fileName: string | null }) {
+  return (
+    <section role="alert" aria-labelledby="import-errors-title" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+      <h2 id="import-errors-title" className="font-semibold">
+        {fileName ? `${fileName} cannot be imported` : "The file cannot be imported"}: {formatCount(errorCount)} {errorCount === 1 ? "problem" : "problems"}. Nothing was written.
+      </h2>
+      {errorCount > errors.length ? (
+        <p className="mt-1">
+          The first {Math.min(errors.length, MAX_LISTED_ERRORS)} are listed; fix them and check the file again to see the rest.
+        </p>
+      ) : null}
+      <div className="mt-3 overflow-x-auto">
+        <table className="min-w-full bg-white text-left text-sm text-slate-900" data-testid="import-errors">
+          <thead>
+            <tr className="border-b text-slate-600">
+              <th className="px-2 py-1 font-medium" title="Line numbers as a spreadsheet shows them: the header is line 1.">
+                Line
+              </th>
+              <th className="px-2 py-1 font-medium">Column</th>
+              <th className="px-2 py-1 font-medium">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {errors.map((e, i) => (
+              <tr key={i} className="border-b last:border-0 align-top">
+                <td className="px-2 py-1 tabular-nums">{e.line ?? "—"}</td>
+                <td className="px-2 py-1 font-mono text-xs">{e.column ?? ""}</td>
+                <td className="px-2 py-1">{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function Progress({
+  check,
+  busyIntent,
+  elapsed,
+  rows,
+  unit,
+}: {
+  check: ClientCheck;
+  busyIntent: string | null;
+  elapsed: number;
+  rows: number | null;
+  unit: [string, string];
+}) {
+  let content: JSX.Element | null = null;
+  if (check.phase === "reading") {
+    content = <p>Reading the file…</p>;
+  } else if (check.phase === "checking") {
+    const percent = check.total === 0 ? 100 : Math.round((check.done / check.total) * 100);
+    content = (
+      <>
+        <label htmlFor="import-progress" className="block">
+          Checking in your browser: {formatCount(Math.max(check.lines - 1, 0))} rows so far ({percent} %)
+        </label>
+        <progress id="import-progress" className="mt-1 h-2 w-full" max={100} value={percent}>
+          {percent} %
+        </progress>
+      </>
+    );
+  } else if (busyIntent === "preview") {
+    content = (
+      <>
+        <p>Uploading and checking on the server… {elapsed} s</p>
+        <progress className="mt-1 h-2 w-full" aria-label="Uploading and checking on the server" />
+      </>
+    );
+  } else if (busyIntent === "import") {
+    content = (
+      <>
+        <p>
+          Importing {rows === null ? "" : plural(rows, unit)} in one transaction… {elapsed} s. Nothing is written unless every row is.
+        </p>
+        <progress className="mt-1 h-2 w-full" aria-label="Importing" />
+      </>
+    );
+  }
+  if (!content) return null;
+  return (
+    <div role="status" aria-live="polite" className="mt-4 text-sm text-slate-700">
+      {content}
+    </div>
+  );
+}
+
+/** Seconds since `running` became true: proof of life while the server works. */
+function useElapsedSeconds(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    setSeconds(0);
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 500);
+    return () => clearInterval(timer);
+  }, [running]);
+  return seconds;
+}

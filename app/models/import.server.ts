@@ -1,0 +1,141 @@
+/**
+ * CSV imports of monthly reports and budgets: all-or-nothing and idempotent.
+ *
+ * Rows arrive already checked by app/lib/csv-import.ts. One tenant transaction hands them
+ * to the entities' set-based upserts (upsertMonthlyReports, upsertBudgets: multi-row
+ * `insert … on conflict do update … where the values differ`, in batches, one audit entry
+ * per changed row), so a row already recorded exactly as in the file is not touched (no
+ * version bump) and re-importing a file changes nothing. A summary audit entry with the
+ * counts is written in the same transaction — or none, when nothing changed.
+ */
+import { and, between, eq } from "drizzle-orm";
+import { budgets, monthlyReports } from "~db/schema";
+import { withTenant } from "~db/tenant";
+import { can } from "~/auth/permissions";
+import { AppError } from "~/lib/http.server";
+import type { BudgetImportRow, MonthlyReportImportRow } from "~/lib/csv-import";
+import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN } from "~/lib/spend-categories";
+import { recordAudit } from "./audit.server";
+import { upsertBudgets } from "./budget.server";
+import type { OrgContext } from "./context";
+import { upsertMonthlyReports } from "./monthly-report.server";
+
+export interface ImportCounts {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** File field → monthly_reports column, for the numbers a monthly file sets (never the texts). */
+const MONTHLY_FIELDS = [
+  ["cash", "cash"],
+  ["revenue", "revenue"],
+  ...SPEND_CATEGORIES.map((c) => [c, SPEND_CATEGORY_COLUMN[c]] as const),
+  ["headcount", "headcount"],
+  ["arr", "arr"],
+] as const;
+
+function requireStartupEditor(ctx: OrgContext) {
+  if (ctx.org.kind !== "startup") throw new AppError("NOT_FOUND", "Imports are for startup organisations.");
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", "Viewers cannot import data.");
+}
+
+function monthRange(rows: readonly { month: string }[]): { first: string; last: string } | null {
+  if (rows.length === 0) return null;
+  let first = rows[0].month;
+  let last = rows[0].month;
+  for (const row of rows) {
+    if (row.month < first) first = row.month;
+    if (row.month > last) last = row.month;
+  }
+  return { first, last };
+}
+
+/* ------------------------------------------------------------------------- imports */
+
+/** Writes every row or none; returns what changed. */
+export async function importMonthlyReports(ctx: OrgContext, rows: readonly MonthlyReportImportRow[]): Promise<ImportCounts> {
+  requireStartupEditor(ctx);
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const counts = { rows: rows.length, ...(await upsertMonthlyReports(tx, ctx, rows)) };
+    if (counts.inserted + counts.updated > 0) {
+      const range = monthRange(rows);
+      await recordAudit(tx, ctx, {
+        action: "monthly_report.import",
+        entityType: "monthly_report",
+        after: { ...counts, firstMonth: range?.first, lastMonth: range?.last },
+      });
+    }
+    return counts;
+  });
+}
+
+export async function importBudgets(ctx: OrgContext, rows: readonly BudgetImportRow[]): Promise<ImportCounts> {
+  requireStartupEditor(ctx);
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const counts = { rows: rows.length, ...(await upsertBudgets(tx, ctx, rows)) };
+    if (counts.inserted + counts.updated > 0) {
+      const range = monthRange(rows);
+      await recordAudit(tx, ctx, {
+        action: "budget.import",
+        entityType: "budget",
+        after: { ...counts, firstMonth: range?.first, lastMonth: range?.last },
+      });
+    }
+    return counts;
+  });
+}
+
+/* ---------------------------------------------------------------- dry runs (preview) */
+
+/** What importing these rows would do, read in a read-only transaction; writes nothing. */
+export async function previewMonthlyReportsImport(ctx: OrgContext, rows: readonly MonthlyReportImportRow[]): Promise<ImportCounts> {
+  requireStartupEditor(ctx);
+  const range = monthRange(rows);
+  const counts: ImportCounts = { rows: rows.length, inserted: 0, updated: 0, unchanged: 0 };
+  if (!range) return counts;
+  const existing = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) =>
+      tx
+        .select()
+        .from(monthlyReports)
+        .where(and(eq(monthlyReports.orgId, ctx.org.id), between(monthlyReports.month, range.first, range.last))),
+    { readOnly: true },
+  );
+  const byMonth = new Map(existing.map((r) => [r.month, r]));
+  for (const row of rows) {
+    const current = byMonth.get(row.month);
+    if (!current) counts.inserted += 1;
+    else if (MONTHLY_FIELDS.some(([field, column]) => current[column] !== row[field])) counts.updated += 1;
+    else counts.unchanged += 1;
+  }
+  return counts;
+}
+
+export async function previewBudgetsImport(ctx: OrgContext, rows: readonly BudgetImportRow[]): Promise<ImportCounts> {
+  requireStartupEditor(ctx);
+  const range = monthRange(rows);
+  const counts: ImportCounts = { rows: rows.length, inserted: 0, updated: 0, unchanged: 0 };
+  if (!range) return counts;
+  const existing = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) =>
+      tx
+        .select({ month: budgets.month, category: budgets.category, amount: budgets.amount })
+        .from(budgets)
+        .where(and(eq(budgets.orgId, ctx.org.id), between(budgets.month, range.first, range.last))),
+    { readOnly: true },
+  );
+  const amounts = new Map(existing.map((r) => [`${r.month}|${r.category}`, r.amount]));
+  for (const row of rows) {
+    const current = amounts.get(`${row.month}|${row.category}`);
+    if (current === undefined) counts.inserted += 1;
+    else if (current !== row.amount) counts.updated += 1;
+    else counts.unchanged += 1;
+  }
+  return counts;
+}
