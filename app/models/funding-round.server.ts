@@ -15,7 +15,7 @@ import {
 } from "~/finance";
 import { AppError } from "~/lib/http.server";
 import { INSTRUMENTS, INSTRUMENT_LABELS, isEquityInstrument } from "~/lib/instruments";
-import { optionalMoneyField, moneyField } from "~/lib/money";
+import { moneyField, parseMajorToMinor } from "~/lib/money";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
 import { conflictError } from "./versioning.server";
@@ -88,6 +88,34 @@ export const optionalCurrencyField = z
     ]),
   );
 
+/**
+ * Optional positive money in major units; blank means null. (The shared `optionalMoneyField`
+ * answers a bad value with zod's generic "Invalid input", because its union hides the
+ * message; this one says what is wrong.)
+ */
+export const optionalPositiveMoneyField = (label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = (v ?? "").trim();
+      if (value === "") return null;
+      const minor = parseMajorToMinor(value);
+      if (minor === null) {
+        ctx.addIssue({ code: "custom", message: `Enter ${label} as a number with at most two decimals, like 12500.50.` });
+        return z.NEVER;
+      }
+      if (minor < 0) {
+        ctx.addIssue({ code: "custom", message: `${capitalise(label)} cannot be negative.` });
+        return z.NEVER;
+      }
+      if (minor === 0) {
+        ctx.addIssue({ code: "custom", message: `${capitalise(label)} must be more than zero; leave it blank if there is none.` });
+        return z.NEVER;
+      }
+      return minor;
+    });
+
 /** Optional whole number in a range; blank means null. */
 export const optionalIntegerField = (label: string, min: number, max: number) =>
   z
@@ -134,7 +162,7 @@ export function fundingRoundSchema(today: IsoDate) {
       closeDate: recentDateField("the close date", today),
       amount: moneyField("the amount raised", { positive: true }),
       currency: optionalCurrencyField,
-      preMoneyValuation: optionalMoneyField("the pre-money valuation", { positive: true }),
+      preMoneyValuation: optionalPositiveMoneyField("the pre-money valuation"),
       leadInvestor: optionalTextField("the lead investor", 200),
       otherInvestors: optionalTextField("the other investors", 1000),
       crowdfundingPlatform: optionalTextField("the platform", 120),

@@ -193,6 +193,8 @@ describe("funding rounds over HTTP", () => {
       [{ closeDate: farFuture }, "closeDate", /more than a year in the future/],
       [{ currency: "XYZ" }, "currency", /ISO 4217/],
       [{ instrument: "safe" }, "preMoneyValuation", /no pre-money valuation/],
+      [{ preMoneyValuation: "-1" }, "preMoneyValuation", /cannot be negative/],
+      [{ preMoneyValuation: "lots" }, "preMoneyValuation", /at most two decimals/],
       [{ instrument: "equity_crowdfunding" }, "crowdfundingPlatform", /Enter the crowdfunding platform/],
       [{ instrument: "equity_crowdfunding", crowdfundingPlatform: "Republic" }, "backerCount", /number of backers/],
       [{ crowdfundingPlatform: "Republic" }, "crowdfundingPlatform", /only to equity crowdfunding/],

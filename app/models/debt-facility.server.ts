@@ -1,0 +1,350 @@
+import { and, asc, desc, eq, gte } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "~db/client";
+import { debtFacilities, monthlyReports } from "~db/schema";
+import { withTenant } from "~db/tenant";
+import {
+  addMonths,
+  compareIsoDates,
+  compareMonths,
+  covenantBreach,
+  debtSchedule,
+  debtServiceByMonth,
+  isoDateOfDate,
+  monthsBetween,
+  reportingStatus,
+  type DebtTerms,
+  type IsoDate,
+  type Month,
+  type RepaymentType,
+  type ReportingStatus,
+  type ScheduleRow,
+} from "~/finance";
+import { AppError } from "~/lib/http.server";
+import { DEBT_KINDS, REPAYMENT_TYPES, type DebtKind } from "~/lib/instruments";
+import { moneyField } from "~/lib/money";
+import { recordAudit } from "./audit.server";
+import type { OrgContext } from "./context";
+import { assertCanEdit, isUuid, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./funding-round.server";
+import { conflictError } from "./versioning.server";
+
+/**
+ * A percent with at most two decimals ("12.5", "9.75 %") → whole basis points, parsed on the
+ * string so 8.29 % is 829 bp exactly.
+ */
+export function parsePercentToBasisPoints(input: string): number | null {
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(input.trim().replace(/\s*%$/, ""));
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+}
+
+const ratePercentField = z
+  .string({ error: "Enter the annual interest rate." })
+  .trim()
+  .min(1, "Enter the annual interest rate.")
+  .transform((value, ctx) => {
+    if (/^-/.test(value)) {
+      ctx.addIssue({ code: "custom", message: "The interest rate cannot be negative." });
+      return z.NEVER;
+    }
+    const bp = parsePercentToBasisPoints(value);
+    if (bp === null) {
+      ctx.addIssue({ code: "custom", message: "Enter the rate as a percent with at most two decimals, like 9.75." });
+      return z.NEVER;
+    }
+    if (bp > 10_000) {
+      ctx.addIssue({ code: "custom", message: "The annual interest rate cannot be above 100 %." });
+      return z.NEVER;
+    }
+    return bp;
+  });
+
+const termField = z
+  .string({ error: "Enter the term in months." })
+  .trim()
+  .min(1, "Enter the term in months.")
+  .transform((value, ctx) => {
+    if (!/^\d+$/.test(value)) {
+      ctx.addIssue({ code: "custom", message: "Enter the term as a whole number of months." });
+      return z.NEVER;
+    }
+    const n = Number(value);
+    if (n < 1 || n > 600) {
+      ctx.addIssue({ code: "custom", message: "The term must be between 1 and 600 months (50 years)." });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const DEBT_FACILITY_RULES = {
+  interestOnlyMonths: "Only for interest-only-then-amortizing: the months of interest-only payments before amortizing starts (at least 1, fewer than the term). Leave blank otherwise.",
+  currency: "Recorded in your base currency, the currency of your monthly reports, so covenants and forecasts compare like with like.",
+} as const;
+
+/** The create/edit form. `today` bounds the draw date (at most a year ahead). */
+export function debtFacilitySchema(today: IsoDate) {
+  return z
+    .object({
+      lender: z
+        .string({ error: "Enter the lender." })
+        .trim()
+        .min(1, "Enter the lender.")
+        .max(120, "Keep the lender under 120 characters."),
+      kind: z.enum(DEBT_KINDS, { error: "Choose the kind of debt from the list." }),
+      principal: moneyField("the principal", { positive: true }),
+      annualRatePercent: ratePercentField,
+      drawDate: recentDateField("the draw date", today),
+      termMonths: termField,
+      repaymentType: z.enum(REPAYMENT_TYPES, { error: "Choose a repayment type from the list." }),
+      interestOnlyMonths: optionalIntegerField("the interest-only months", 0, 599),
+      minimumCash: optionalPositiveMoneyField("the minimum cash"),
+      reportingDeadlineDay: optionalIntegerField("the reporting deadline day", 1, 28),
+    })
+    .superRefine((facility, ctx) => {
+      const io = facility.interestOnlyMonths;
+      if (facility.repaymentType === "interest_only_then_amortizing") {
+        if (io === null) {
+          ctx.addIssue({ code: "custom", path: ["interestOnlyMonths"], message: "Enter how many months are interest-only." });
+        } else if (typeof io === "number" && io < 1) {
+          ctx.addIssue({ code: "custom", path: ["interestOnlyMonths"], message: "Interest-only months must be at least 1 (otherwise choose amortizing)." });
+        } else if (typeof io === "number" && typeof facility.termMonths === "number" && io >= facility.termMonths) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["interestOnlyMonths"],
+            message: `Interest-only months must be fewer than the term (${facility.termMonths} months), so some months amortize.`,
+          });
+        }
+      } else if (typeof facility.repaymentType === "string" && typeof io === "number" && io > 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["interestOnlyMonths"],
+          message: "Interest-only months apply only to the interest-only-then-amortizing type. Leave it blank or change the type.",
+        });
+      }
+    });
+}
+
+export type DebtFacilityInput = z.output<ReturnType<typeof debtFacilitySchema>>;
+export type DebtFacilityRow = typeof debtFacilities.$inferSelect;
+export interface DebtFacility extends DebtFacilityRow {
+  kind: DebtKind;
+  repaymentType: RepaymentType;
+}
+
+/** The facility as finance debt terms (note: the column is `annualRateBp`, the terms say `annualRateBps`). */
+export function debtTermsOf(row: DebtFacilityRow): DebtTerms {
+  return {
+    principal: row.principal,
+    annualRateBps: row.annualRateBp,
+    drawMonth: row.drawDate.slice(0, 7),
+    termMonths: row.termMonths,
+    repayment: row.repaymentType as RepaymentType,
+    interestOnlyMonths: row.repaymentType === "interest_only_then_amortizing" ? row.interestOnlyMonths : undefined,
+  };
+}
+
+export interface DebtFacilitySummary extends DebtFacility {
+  maturityMonth: Month;
+  /** Outstanding after the last scheduled payment up to and including the current month. */
+  outstandingNow: number;
+  nextPayment: { month: Month; payment: number } | null;
+}
+
+function summarise(row: DebtFacilityRow, currentMonth: Month): DebtFacilitySummary {
+  const schedule = debtSchedule(debtTermsOf(row));
+  const paid = schedule.filter((r) => compareMonths(r.month, currentMonth) <= 0);
+  const next = schedule.find((r) => compareMonths(r.month, currentMonth) > 0) ?? null;
+  return {
+    ...(row as DebtFacility),
+    maturityMonth: schedule[schedule.length - 1].month,
+    outstandingNow: paid.length ? paid[paid.length - 1].outstandingAfter : row.principal,
+    nextPayment: next ? { month: next.month, payment: next.payment } : null,
+  };
+}
+
+/** Every facility with its maturity, what is outstanding now and the next payment. */
+export async function listDebtFacilities(ctx: OrgContext, options: { today?: IsoDate } = {}): Promise<DebtFacilitySummary[]> {
+  const currentMonth = (options.today ?? isoDateOfDate(new Date())).slice(0, 7);
+  const rows = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) =>
+      tx
+        .select()
+        .from(debtFacilities)
+        .where(eq(debtFacilities.orgId, ctx.org.id))
+        .orderBy(desc(debtFacilities.drawDate), asc(debtFacilities.lender), asc(debtFacilities.id)),
+    { readOnly: true },
+  );
+  return rows.map((row) => summarise(row, currentMonth));
+}
+
+/** The facility, or null when this org has no such facility (another org's id included). */
+export async function getDebtFacility(ctx: OrgContext, id: string): Promise<DebtFacility | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) => tx.select().from(debtFacilities).where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id))),
+    { readOnly: true },
+  );
+  return row ? (row as DebtFacility) : null;
+}
+
+export interface MinimumCashCheck {
+  month: Month;
+  cash: number;
+  /** covenant breach: cash(m) below the facility's minimum cash. */
+  breach: boolean;
+}
+
+export interface ReportingCheck {
+  month: Month;
+  status: ReportingStatus;
+  dueDate: IsoDate;
+  /** The day the report was first saved, when it is in. */
+  submittedOn: IsoDate | null;
+  late: boolean;
+}
+
+export interface DebtFacilityDetail {
+  facility: DebtFacility;
+  schedule: ScheduleRow[];
+  /** Null when the facility has no minimum-cash covenant. */
+  minimumCash: MinimumCashCheck[] | null;
+  /** Null when the facility has no reporting deadline. */
+  reporting: ReportingCheck[] | null;
+  /** Reports are kept in the org's base currency; a facility in another one cannot be compared. */
+  currencyMismatch: boolean;
+}
+
+/** How many of the most recent months' reporting deadlines the facility page shows. */
+export const REPORTING_MONTHS_SHOWN = 3;
+
+/**
+ * The facility page: terms, the month-by-month schedule, and covenant checks — minimum
+ * cash against every monthly report since the draw, and the reporting-deadline status of
+ * the latest months' reports.
+ */
+export async function getDebtFacilityDetail(ctx: OrgContext, id: string, options: { today?: IsoDate } = {}): Promise<DebtFacilityDetail | null> {
+  if (!isUuid(id)) return null;
+  const today = options.today ?? isoDateOfDate(new Date());
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const [row] = await tx.select().from(debtFacilities).where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)));
+      if (!row) return null;
+      const drawMonth = row.drawDate.slice(0, 7);
+      const reports = await tx
+        .select({ month: monthlyReports.month, cash: monthlyReports.cash, createdAt: monthlyReports.createdAt })
+        .from(monthlyReports)
+        .where(and(eq(monthlyReports.orgId, ctx.org.id), gte(monthlyReports.month, drawMonth)))
+        .orderBy(asc(monthlyReports.month));
+      const currencyMismatch = row.currency !== ctx.org.baseCurrency;
+      const minimumCash =
+        row.minimumCash === null || currencyMismatch
+          ? null
+          : reports.map((r) => ({ month: r.month, cash: r.cash, breach: covenantBreach(r.cash, row.minimumCash as number) }));
+      let reporting: ReportingCheck[] | null = null;
+      if (row.reportingDeadlineDay !== null) {
+        const dueDay = row.reportingDeadlineDay;
+        const lastMonth = addMonths(today.slice(0, 7), -1);
+        const firstShown = addMonths(lastMonth, -(REPORTING_MONTHS_SHOWN - 1));
+        const from = compareMonths(firstShown, drawMonth) < 0 ? drawMonth : firstShown;
+        const byMonth = new Map(reports.map((r) => [r.month, r]));
+        reporting = monthsBetween(from, lastMonth)
+          .reverse()
+          .map((month) => {
+            const report = byMonth.get(month);
+            const { status, dueDate } = reportingStatus(month, report !== undefined, today, dueDay);
+            const submittedOn = report ? isoDateOfDate(new Date(report.createdAt)) : null;
+            return { month, status, dueDate, submittedOn, late: submittedOn !== null && compareIsoDates(submittedOn, dueDate) > 0 };
+          });
+      }
+      return { facility: row as DebtFacility, schedule: debtSchedule(debtTermsOf(row)), minimumCash, reporting, currencyMismatch };
+    },
+    { readOnly: true },
+  );
+}
+
+/**
+ * Debt service (interest + principal) per month across the org's facilities, in minor units
+ * of the base currency — what cash-out and default-alive forecasts subtract. A facility
+ * recorded before the base currency changed is left out rather than added in the wrong unit.
+ */
+export async function debtServiceForOrg(ctx: OrgContext): Promise<Map<Month, number>> {
+  const rows = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) => tx.select().from(debtFacilities).where(eq(debtFacilities.orgId, ctx.org.id)),
+    { readOnly: true },
+  );
+  return debtServiceByMonth(rows.filter((r) => r.currency === ctx.org.baseCurrency).map(debtTermsOf));
+}
+
+function columnsFrom(input: DebtFacilityInput) {
+  return {
+    lender: input.lender,
+    kind: input.kind,
+    principal: input.principal,
+    annualRateBp: input.annualRatePercent,
+    drawDate: input.drawDate,
+    termMonths: input.termMonths,
+    repaymentType: input.repaymentType,
+    interestOnlyMonths: input.repaymentType === "interest_only_then_amortizing" ? (input.interestOnlyMonths ?? 0) : 0,
+    minimumCash: input.minimumCash,
+    reportingDeadlineDay: input.reportingDeadlineDay,
+  };
+}
+
+export async function createDebtFacility(ctx: OrgContext, input: DebtFacilityInput): Promise<DebtFacility> {
+  assertCanEdit(ctx);
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const [row] = await tx
+      .insert(debtFacilities)
+      .values({ orgId: ctx.org.id, currency: ctx.org.baseCurrency, ...columnsFrom(input) })
+      .returning();
+    await recordAudit(tx, ctx, { action: "debt_facility.create", entityType: "debt_facility", entityId: row.id, after: row });
+    return row as DebtFacility;
+  });
+}
+
+async function lockFacility(tx: Tx, ctx: OrgContext, id: string) {
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", "No such debt facility.");
+  const [row] = await tx
+    .select()
+    .from(debtFacilities)
+    .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)))
+    .for("update");
+  if (!row) throw new AppError("NOT_FOUND", "No such debt facility.");
+  return row;
+}
+
+/** Saves an edit made on `version`; a concurrent save in between is a conflict, not an overwrite. */
+export async function updateDebtFacility(ctx: OrgContext, id: string, version: number, input: DebtFacilityInput): Promise<DebtFacility> {
+  assertCanEdit(ctx);
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const before = await lockFacility(tx, ctx, id);
+    if (before.version !== version) throw conflictError("debt facility");
+    const [row] = await tx
+      .update(debtFacilities)
+      .set({ ...columnsFrom(input), version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id), eq(debtFacilities.version, version)))
+      .returning();
+    if (!row) throw conflictError("debt facility");
+    await recordAudit(tx, ctx, { action: "debt_facility.update", entityType: "debt_facility", entityId: id, before, after: row });
+    return row as DebtFacility;
+  });
+}
+
+/** Deletes the facility; with `version`, only if nobody changed it since it was read. */
+export async function deleteDebtFacility(ctx: OrgContext, id: string, version?: number): Promise<void> {
+  assertCanEdit(ctx);
+  await withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const before = await lockFacility(tx, ctx, id);
+    if (version !== undefined && before.version !== version) throw conflictError("debt facility");
+    await tx.delete(debtFacilities).where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)));
+    await recordAudit(tx, ctx, { action: "debt_facility.delete", entityType: "debt_facility", entityId: id, before, after: null });
+  });
+}

@@ -1,0 +1,33 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireOrgContext } from "~/auth/tenant.server";
+import { isoDateOfDate } from "~/finance";
+import { csvResponse } from "~/lib/csv.server";
+import { notFound } from "~/lib/http.server";
+import { basisPointsToPercentString } from "~/lib/instruments";
+import { minorToMajorString } from "~/lib/money";
+import { listDebtFacilities, type DebtFacilitySummary } from "~/models/debt-facility.server";
+
+/** Every debt facility as CSV: keys as stored, amounts in major units, the rate in percent. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireOrgContext(request, params);
+  if (ctx.org.kind !== "startup") notFound();
+  const today = isoDateOfDate(new Date());
+  const facilities = await listDebtFacilities(ctx, { today });
+  const money = (minor: number | null) => (minor === null ? null : minorToMajorString(minor));
+  return csvResponse<DebtFacilitySummary>(`${ctx.org.slug}-debt-facilities.csv`, facilities, [
+    { header: "id", value: (f) => f.id },
+    { header: "lender", value: (f) => f.lender },
+    { header: "kind", value: (f) => f.kind },
+    { header: "principal", value: (f) => money(f.principal) },
+    { header: "currency", value: (f) => f.currency },
+    { header: "annual_rate_percent", value: (f) => basisPointsToPercentString(f.annualRateBp) },
+    { header: "draw_date", value: (f) => f.drawDate },
+    { header: "term_months", value: (f) => f.termMonths },
+    { header: "repayment_type", value: (f) => f.repaymentType },
+    { header: "interest_only_months", value: (f) => f.interestOnlyMonths },
+    { header: "minimum_cash", value: (f) => money(f.minimumCash) },
+    { header: "reporting_deadline_day", value: (f) => f.reportingDeadlineDay },
+    { header: "maturity_month", value: (f) => f.maturityMonth },
+    { header: `outstanding_${today.slice(0, 7)}`, value: (f) => money(f.outstandingNow) },
+  ]);
+}
