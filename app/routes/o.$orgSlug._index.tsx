@@ -150,7 +150,7 @@ function HeadlineCards({ data }: { data: Ready }) {
   const alive = h.defaultAlive;
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      <MetricCard label="Cash" value={money(h.cash)} testId="card-cash">
+      <MetricCard label="Cash" value={money(h.cash)} badge={h.cash < 0 ? <Badge tone="bad">below zero</Badge> : null} testId="card-cash">
         <p>Cash at the end of {h.month}, the latest reported month.</p>
       </MetricCard>
       <MetricCard label="Net burn" value={<>{money(h.averageNetBurn)}<span className="text-sm font-normal text-slate-600"> / month</span></>} testId="card-net-burn">

@@ -3,7 +3,7 @@ import type { ChartConfiguration } from "chart.js";
 
 export type DashboardChartConfig =
   | ChartConfiguration<"line", (number | null)[], string>
-  | ChartConfiguration<"bar", number[], string>;
+  | ChartConfiguration<"bar", (number | null)[], string>;
 
 /**
  * Renders a Chart.js config on the client only: the server sends an empty canvas with a

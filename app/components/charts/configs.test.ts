@@ -98,16 +98,29 @@ describe("budget vs actual chart", () => {
     "USD",
   );
 
-  it("compares budget and actual per category", () => {
+  it("compares budget and actual per category, side by side", () => {
     expect(config.data.labels).toEqual(["Compute", "Payroll"]);
-    expect(config.data.datasets.map((d) => d.label)).toEqual(["Budget", "Actual"]);
+    expect(config.data.datasets.map((d) => [d.label, d.stack])).toEqual([
+      ["Budget", "budget"],
+      ["Actual", "actual"],
+      ["Actual, over budget", "actual"],
+    ]);
     expect(config.data.datasets[0].data).toEqual([100_000, 200_000]);
-    expect(config.data.datasets[1].data).toEqual([120_000, 190_000]);
   });
 
-  it("colours an overrun's actual bar red and the others in the actual colour", () => {
-    expect(config.data.datasets[0].backgroundColor).toBe(SERIES_COLOURS.budget);
-    expect(config.data.datasets[1].backgroundColor).toEqual([SERIES_COLOURS.overrun, SERIES_COLOURS.actual]);
+  it("shows an overrun's actual in the red 'over budget' dataset and the others in the actual colour", () => {
+    const [budget, actual, over] = config.data.datasets;
+    expect(budget.backgroundColor).toBe(SERIES_COLOURS.budget);
+    expect(actual.backgroundColor).toBe(SERIES_COLOURS.actual);
+    expect(over.backgroundColor).toBe(SERIES_COLOURS.overrun);
+    expect(actual.data).toEqual([null, 190_000]);
+    expect(over.data).toEqual([120_000, null]);
+  });
+
+  it("leaves the empty half of each actual pair out of the tooltip", () => {
+    const filter = config.options!.plugins!.tooltip!.filter as unknown as (item: { raw: unknown }) => boolean;
+    expect(filter({ raw: null })).toBe(false);
+    expect(filter({ raw: 120_000 })).toBe(true);
   });
 });
 

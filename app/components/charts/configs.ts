@@ -150,7 +150,9 @@ export interface BudgetActualRow {
 export function budgetVsActualChartConfig(
   rows: readonly BudgetActualRow[],
   currency: string,
-): ChartConfiguration<"bar", number[], string> {
+): ChartConfiguration<"bar", (number | null)[], string> {
+  // Actual spend is split into two datasets on one stack, so an over-budget bar is red and
+  // the legend names both colours; each category has a value in exactly one of them.
   return {
     type: "bar",
     data: {
@@ -160,19 +162,32 @@ export function budgetVsActualChartConfig(
           label: "Budget",
           data: rows.map((r) => toMajor(r.budget)),
           backgroundColor: SERIES_COLOURS.budget,
+          stack: "budget",
         },
         {
           label: "Actual",
-          data: rows.map((r) => toMajor(r.actual)),
-          // Overruns turn red; the table beside the chart says "over budget" in words.
-          backgroundColor: rows.map((r) => (r.overrun ? SERIES_COLOURS.overrun : SERIES_COLOURS.actual)),
+          data: rows.map((r) => (r.overrun ? null : toMajor(r.actual))),
+          backgroundColor: SERIES_COLOURS.actual,
+          stack: "actual",
+        },
+        {
+          label: "Actual, over budget",
+          data: rows.map((r) => (r.overrun ? toMajor(r.actual) : null)),
+          backgroundColor: SERIES_COLOURS.overrun,
+          stack: "actual",
         },
       ],
     },
     options: {
       ...baseOptions,
-      scales: { y: { beginAtZero: true, ticks: { callback: moneyTick(currency) } } },
-      plugins: { legend: { position: "bottom" }, tooltip: { callbacks: { label: moneyTooltip(currency) } } },
+      scales: {
+        x: { stacked: true },
+        y: { stacked: true, beginAtZero: true, ticks: { callback: moneyTick(currency) } },
+      },
+      plugins: {
+        legend: { position: "bottom" },
+        tooltip: { filter: (item) => item.raw !== null, callbacks: { label: moneyTooltip(currency) } },
+      },
     },
   };
 }

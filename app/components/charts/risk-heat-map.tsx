@@ -7,11 +7,11 @@ const IMPACT_WORDS = ["", "minor", "moderate", "significant", "major", "severe"]
 export function RiskHeatMap({ cells, caption }: { cells: number[][]; caption: string }) {
   const rows = heatMapRows(cells);
   return (
-    <table className="w-full max-w-lg border-separate border-spacing-1 text-center text-sm" data-testid="risk-heat-map">
+    <table className="w-full max-w-md table-fixed border-separate border-spacing-1 text-center text-sm" data-testid="risk-heat-map">
       <caption className="mb-2 text-left text-xs text-slate-600">{caption}</caption>
       <thead>
         <tr>
-          <th scope="col" className="text-left text-xs font-medium text-slate-600">
+          <th scope="col" className="w-28 text-left text-xs font-medium text-slate-600">
             Likelihood ↓ / impact →
           </th>
           {[1, 2, 3, 4, 5].map((impact) => (
