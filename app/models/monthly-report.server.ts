@@ -1,0 +1,401 @@
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import type { Tx } from "~db/client";
+import { auditLog, monthlyReports, users } from "~db/schema";
+import { withTenant } from "~db/tenant";
+import {
+  compareMonths,
+  grossBurn,
+  isValidMonth,
+  monthOfDate,
+  netBurn,
+  type MonthlyFigures,
+  type SpendByCategory,
+} from "~/finance";
+import type { FieldErrors } from "~/lib/forms.server";
+import { AppError } from "~/lib/http.server";
+import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/lib/spend-categories";
+import { recordAudit } from "./audit.server";
+import type { OrgContext } from "./context";
+
+export const REPORTS_PAGE_SIZE = 24;
+export const EARLIEST_REPORT_MONTH = "2000-01";
+export const REPORT_TEXT_MAX = 5000;
+/** Rows per multi-row statement in bulk upserts: ~14 parameters a row stays far below Postgres' 65,535. */
+const BULK_BATCH = 500;
+
+/** The numbers of one month, as the CSV import/export carries them (minor units; spend keyed by category). */
+export type MonthlyReportFigures = {
+  cash: number;
+  revenue: number;
+  headcount: number;
+  arr: number | null;
+} & Record<SpendCategory, number>;
+
+export interface MonthlyReportInput extends MonthlyReportFigures {
+  highlights: string | null;
+  lowlights: string | null;
+  asks: string | null;
+}
+
+/** One row for `upsertMonthlyReports` (the CSV importer): the import header's columns. */
+export interface MonthlyReportRow extends MonthlyReportFigures {
+  month: string;
+}
+
+export interface MonthlyReport extends MonthlyReportInput {
+  id: string;
+  month: string;
+  version: number;
+  updatedAt: string;
+  updatedByName: string | null;
+  grossBurn: number;
+  netBurn: number;
+}
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type ReportSort = "newest" | "oldest";
+
+/** The calendar month today, in UTC so every server agrees. */
+export function currentMonth(now = new Date()): string {
+  return monthOfDate(now);
+}
+
+/**
+ * Why `month` cannot hold a report, or null when it can: a real `YYYY-MM`, not before
+ * 2000-01 and not after the current month (the current month is allowed: reports are
+ * often drafted before it ends).
+ */
+export function reportMonthError(month: string, now = new Date()): string | null {
+  if (!isValidMonth(month)) return "Use a month in YYYY-MM form with a month from 01 to 12, like 2026-04.";
+  if (compareMonths(month, EARLIEST_REPORT_MONTH) < 0) return "Reports start at 2000-01; choose a later month.";
+  const today = currentMonth(now);
+  if (compareMonths(month, today) > 0) return `${month} is in the future. Report a month up to ${today}.`;
+  return null;
+}
+
+/** Field errors for figures that did not come through a form (the importer, direct callers). */
+export function reportFigureErrors(figures: MonthlyReportFigures, prefix = ""): FieldErrors {
+  const errors: FieldErrors = {};
+  const amounts: [string, number | null][] = [
+    ["cash", figures.cash],
+    ["revenue", figures.revenue],
+    ...SPEND_CATEGORIES.map((c) => [c, figures[c]] as [string, number]),
+    ["arr", figures.arr],
+  ];
+  for (const [name, value] of amounts) {
+    if (name === "arr" && value === null) continue;
+    if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+      errors[prefix + name] = `${name} must be an amount with at most two decimals.`;
+    } else if (value < 0) {
+      errors[prefix + name] = `${name} cannot be negative.`;
+    }
+  }
+  if (!Number.isSafeInteger(figures.headcount) || figures.headcount < 0) {
+    errors[prefix + "headcount"] = "Headcount must be a whole number, 0 or more.";
+  }
+  return errors;
+}
+
+function inputErrors(input: MonthlyReportInput): FieldErrors {
+  const errors = reportFigureErrors(input);
+  for (const name of ["highlights", "lowlights", "asks"] as const) {
+    const text = input[name];
+    if (text !== null && (typeof text !== "string" || text.length > REPORT_TEXT_MAX)) {
+      errors[name] = `Keep ${name} to at most ${REPORT_TEXT_MAX.toLocaleString("en-US")} characters.`;
+    }
+  }
+  return errors;
+}
+
+function throwIfInvalid(errors: FieldErrors): void {
+  if (Object.keys(errors).length > 0) throw new AppError("INVALID", "Check the highlighted fields; nothing was saved.", errors);
+}
+
+export function monthConflictError(month: string): AppError {
+  return new AppError(
+    "CONFLICT",
+    `Someone else saved ${month} while you were editing, so your changes were not saved.`,
+  );
+}
+
+type ReportRowDb = typeof monthlyReports.$inferSelect;
+
+function spendOf(row: Pick<ReportRowDb, (typeof SPEND_CATEGORY_COLUMN)[SpendCategory]>): Record<SpendCategory, number> {
+  return Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, row[SPEND_CATEGORY_COLUMN[c]]])) as Record<SpendCategory, number>;
+}
+
+/** Figures → monthly_reports columns (camelCase keys). */
+function figureColumns(figures: MonthlyReportFigures) {
+  const spend = Object.fromEntries(SPEND_CATEGORIES.map((c) => [SPEND_CATEGORY_COLUMN[c], figures[c]])) as Record<
+    (typeof SPEND_CATEGORY_COLUMN)[SpendCategory],
+    number
+  >;
+  return { cash: figures.cash, revenue: figures.revenue, ...spend, headcount: figures.headcount, arr: figures.arr };
+}
+
+/** What the audit log keeps of a report: every figure and text, in minor units. */
+function auditView(row: ReportRowDb) {
+  return {
+    month: row.month,
+    cash: row.cash,
+    revenue: row.revenue,
+    ...spendOf(row),
+    headcount: row.headcount,
+    arr: row.arr,
+    highlights: row.highlights,
+    lowlights: row.lowlights,
+    asks: row.asks,
+    version: row.version,
+  };
+}
+
+function toReport(row: ReportRowDb, updatedByName: string | null): MonthlyReport {
+  const spend = spendOf(row);
+  return {
+    id: row.id,
+    month: row.month,
+    version: row.version,
+    cash: row.cash,
+    revenue: row.revenue,
+    ...spend,
+    headcount: row.headcount,
+    arr: row.arr,
+    highlights: row.highlights,
+    lowlights: row.lowlights,
+    asks: row.asks,
+    updatedAt: new Date(row.updatedAt).toISOString(),
+    updatedByName,
+    grossBurn: grossBurn(spend),
+    netBurn: netBurn(spend, row.revenue),
+  };
+}
+
+/** Months newest first (or oldest first), paged, with the burn figures the list shows. */
+export async function listMonthlyReports(ctx: OrgContext, options: { page?: number; sort?: ReportSort } = {}) {
+  const sort = options.sort === "oldest" ? "oldest" : "newest";
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const [{ total }] = await tx.select({ total: count() }).from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id));
+      const pageCount = Math.max(1, Math.ceil(total / REPORTS_PAGE_SIZE));
+      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
+      const rows = await tx
+        .select()
+        .from(monthlyReports)
+        .where(eq(monthlyReports.orgId, ctx.org.id))
+        .orderBy(sort === "newest" ? desc(monthlyReports.month) : asc(monthlyReports.month))
+        .limit(REPORTS_PAGE_SIZE)
+        .offset((page - 1) * REPORTS_PAGE_SIZE);
+      return { reports: rows.map((r) => toReport(r, null)), page, pageCount, total, sort };
+    },
+    { readOnly: true },
+  );
+}
+
+/** The report for `month`, or null when none was entered yet. */
+export async function getMonthlyReport(ctx: OrgContext, month: string): Promise<MonthlyReport | null> {
+  if (!isValidMonth(month)) return null;
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const [found] = await tx
+        .select({ report: monthlyReports, updatedByName: users.name })
+        .from(monthlyReports)
+        .leftJoin(users, eq(users.id, monthlyReports.updatedBy))
+        .where(and(eq(monthlyReports.orgId, ctx.org.id), eq(monthlyReports.month, month)));
+      return found ? toReport(found.report, found.updatedByName) : null;
+    },
+    { readOnly: true },
+  );
+}
+
+/**
+ * Creates the month (expectedVersion null) or updates it from the version the editor
+ * loaded. A stale version — or a "new" month that someone else created meanwhile — is a
+ * conflict, never a silent overwrite. Creation relies on the (org_id, month) unique key, so
+ * two people creating the same month at once cannot both win.
+ */
+export async function saveMonthlyReport(
+  ctx: OrgContext,
+  month: string,
+  expectedVersion: number | null,
+  input: MonthlyReportInput,
+  now = new Date(),
+): Promise<MonthlyReport> {
+  const monthError = reportMonthError(month, now);
+  throwIfInvalid({ ...(monthError ? { month: monthError } : {}), ...inputErrors(input) });
+  const values = {
+    ...figureColumns(input),
+    highlights: input.highlights,
+    lowlights: input.lowlights,
+    asks: input.asks,
+    updatedBy: ctx.user.id,
+  };
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    if (expectedVersion === null) {
+      const [created] = await tx
+        .insert(monthlyReports)
+        .values({ orgId: ctx.org.id, month, ...values })
+        .onConflictDoNothing({ target: [monthlyReports.orgId, monthlyReports.month] })
+        .returning();
+      if (!created) throw monthConflictError(month);
+      await recordAudit(tx, ctx, {
+        action: "monthly_report.create",
+        entityType: "monthly_report",
+        entityId: created.id,
+        before: null,
+        after: auditView(created),
+      });
+      return toReport(created, ctx.user.name);
+    }
+    const [before] = await tx
+      .select()
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.orgId, ctx.org.id), eq(monthlyReports.month, month)))
+      .for("update");
+    if (!before || before.version !== expectedVersion) throw monthConflictError(month);
+    const [updated] = await tx
+      .update(monthlyReports)
+      .set({ ...values, updatedAt: sql`now()`, version: sql`${monthlyReports.version} + 1` })
+      .where(
+        and(
+          eq(monthlyReports.orgId, ctx.org.id),
+          eq(monthlyReports.month, month),
+          eq(monthlyReports.version, expectedVersion),
+        ),
+      )
+      .returning();
+    if (!updated) throw monthConflictError(month);
+    await recordAudit(tx, ctx, {
+      action: "monthly_report.update",
+      entityType: "monthly_report",
+      entityId: updated.id,
+      before: auditView(before),
+      after: auditView(updated),
+    });
+    return toReport(updated, ctx.user.name);
+  });
+}
+
+/** Every reported month, oldest first, as the finance module's input (dashboard, forecasts). */
+export async function listReportFigures(ctx: OrgContext): Promise<(MonthlyFigures & { headcount: number })[]> {
+  const rows = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) => tx.select().from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id)).orderBy(asc(monthlyReports.month)),
+    { readOnly: true },
+  );
+  return rows.map((row) => ({
+    month: row.month,
+    spend: spendOf(row) satisfies SpendByCategory,
+    revenue: row.revenue,
+    cash: row.cash,
+    arr: row.arr,
+    headcount: row.headcount,
+  }));
+}
+
+/** Every month as import rows, oldest first (the CSV export). */
+export async function listMonthlyReportRows(ctx: OrgContext): Promise<MonthlyReportRow[]> {
+  const rows = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) => tx.select().from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id)).orderBy(asc(monthlyReports.month)),
+    { readOnly: true },
+  );
+  return rows.map((row) => ({ month: row.month, cash: row.cash, revenue: row.revenue, ...spendOf(row), headcount: row.headcount, arr: row.arr }));
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Bulk insert-or-update for the CSV importer, inside the importer's open tenant transaction.
+ * Set-based: one multi-row `insert … on conflict (org_id, month) do update … where the
+ * figures differ` per batch, so re-importing identical data changes nothing and bumps no
+ * version. The texts (highlights, lowlights, asks) are not part of the import and are kept.
+ * Writes one audit entry per changed month with its before and after.
+ */
+export async function upsertMonthlyReports(
+  tx: Tx,
+  ctx: Pick<OrgContext, "org" | "user">,
+  rows: readonly MonthlyReportRow[],
+  now = new Date(),
+): Promise<UpsertCounts> {
+  const errors: FieldErrors = {};
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    const monthError = reportMonthError(row.month, now);
+    if (monthError) errors[`rows.${i}.month`] = monthError;
+    else if (seen.has(row.month)) errors[`rows.${i}.month`] = `${row.month} appears more than once.`;
+    seen.add(row.month);
+    Object.assign(errors, reportFigureErrors(row, `rows.${i}.`));
+  });
+  throwIfInvalid(errors);
+
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const batch of chunks(rows, BULK_BATCH)) {
+    const before = await tx
+      .select()
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.orgId, ctx.org.id), inArray(monthlyReports.month, batch.map((r) => r.month))))
+      .for("update");
+    const beforeByMonth = new Map(before.map((r) => [r.month, r]));
+    const t = monthlyReports;
+    const written = await tx
+      .insert(monthlyReports)
+      .values(batch.map((row) => ({ orgId: ctx.org.id, month: row.month, ...figureColumns(row), updatedBy: ctx.user.id })))
+      .onConflictDoUpdate({
+        target: [t.orgId, t.month],
+        set: {
+          cash: sql`excluded.cash`,
+          revenue: sql`excluded.revenue`,
+          compute: sql`excluded.compute`,
+          data: sql`excluded.data`,
+          payroll: sql`excluded.payroll`,
+          research: sql`excluded.research`,
+          goToMarket: sql`excluded.go_to_market`,
+          generalAdmin: sql`excluded.general_admin`,
+          other: sql`excluded.other`,
+          headcount: sql`excluded.headcount`,
+          arr: sql`excluded.arr`,
+          updatedBy: sql`excluded.updated_by`,
+          updatedAt: sql`now()`,
+          version: sql`${t.version} + 1`,
+        },
+        setWhere: sql`(${t.cash}, ${t.revenue}, ${t.compute}, ${t.data}, ${t.payroll}, ${t.research}, ${t.goToMarket}, ${t.generalAdmin}, ${t.other}, ${t.headcount}, ${t.arr})
+          is distinct from (excluded.cash, excluded.revenue, excluded.compute, excluded.data, excluded.payroll, excluded.research, excluded.go_to_market, excluded.general_admin, excluded.other, excluded.headcount, excluded.arr)`,
+      })
+      // xmax is 0 only on a freshly inserted row version: it tells inserts from updates.
+      .returning({ ...getTableColumns(t), inserted: sql<boolean>`(xmax = 0)` });
+    const entries = written.map(({ inserted, ...row }) => {
+      const previous = beforeByMonth.get(row.month);
+      const isInsert = inserted === true || !previous;
+      if (isInsert) counts.inserted += 1;
+      else counts.updated += 1;
+      return {
+        orgId: ctx.org.id,
+        actorUserId: ctx.user.id,
+        action: isInsert ? "monthly_report.import_create" : "monthly_report.import_update",
+        entityType: "monthly_report",
+        entityId: row.id,
+        before: isInsert || !previous ? null : auditView(previous),
+        after: auditView(row),
+      };
+    });
+    counts.unchanged += batch.length - written.length;
+    // Same shape recordAudit writes; one statement per batch instead of one per row.
+    if (entries.length > 0) await tx.insert(auditLog).values(entries);
+  }
+  return counts;
+}

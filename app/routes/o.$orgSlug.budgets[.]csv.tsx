@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireOrgContext } from "~/auth/tenant.server";
+import { csvResponse } from "~/lib/csv.server";
+import { notFound } from "~/lib/http.server";
+import { minorToMajorString } from "~/lib/money";
+import { fiscalYearError, listBudgetRows } from "~/models/budget.server";
+
+/** `month,category,amount` — the budget import format; `?year=2026` limits it to one fiscal year. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireOrgContext(request, params);
+  if (ctx.org.kind !== "startup") notFound();
+  const yearParam = new URL(request.url).searchParams.get("year");
+  const year = yearParam === null || yearParam === "" ? undefined : Number(yearParam);
+  if (year !== undefined && fiscalYearError(year)) throw new Response("Choose a valid fiscal year.", { status: 400 });
+  const rows = await listBudgetRows(ctx, year);
+  return csvResponse(`${ctx.org.slug}-budgets${year ? `-${year}` : ""}.csv`, rows, [
+    { header: "month", value: (r) => r.month },
+    { header: "category", value: (r) => r.category },
+    { header: "amount", value: (r) => minorToMajorString(r.amount) },
+  ]);
+}

@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireOrgContext } from "~/auth/tenant.server";
+import { csvResponse, type CsvColumn } from "~/lib/csv.server";
+import { notFound } from "~/lib/http.server";
+import { minorToMajorString } from "~/lib/money";
+import { SPEND_CATEGORIES } from "~/lib/spend-categories";
+import { listMonthlyReportRows, type MonthlyReportRow } from "~/models/monthly-report.server";
+
+/** Exactly the import header, so an export can be edited and imported back. */
+const COLUMNS: CsvColumn<MonthlyReportRow>[] = [
+  { header: "month", value: (r) => r.month },
+  { header: "cash", value: (r) => minorToMajorString(r.cash) },
+  { header: "revenue", value: (r) => minorToMajorString(r.revenue) },
+  ...SPEND_CATEGORIES.map((c): CsvColumn<MonthlyReportRow> => ({ header: c, value: (r) => minorToMajorString(r[c]) })),
+  { header: "headcount", value: (r) => r.headcount },
+  { header: "arr", value: (r) => (r.arr === null ? "" : minorToMajorString(r.arr)) },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireOrgContext(request, params);
+  if (ctx.org.kind !== "startup") notFound();
+  const rows = await listMonthlyReportRows(ctx);
+  return csvResponse(`${ctx.org.slug}-monthly-reports.csv`, rows, COLUMNS);
+}
