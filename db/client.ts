@@ -28,8 +28,17 @@ export type DatabaseOptions =
   | { url: string; statementTimeoutMs?: number; maxConnections?: number }
   | { dataDir?: string; loadDataDir?: Blob };
 
-// Resolves to <root>/migrations both from db/client.ts and from the bundled build/index.js.
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../migrations");
+// The committed migrations: beside db/ for the sources, and found by walking up from a
+// bundle wherever BUILD_DIR put it (build/index.js, .builds/x/index.js).
+const migrationsFolder = findMigrations(path.dirname(fileURLToPath(import.meta.url)));
+
+function findMigrations(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "migrations");
+    if (fs.existsSync(path.join(candidate, "meta/_journal.json"))) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve("migrations");
+  }
+}
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ("url" in options) {

@@ -27,9 +27,9 @@ interface CompanyPlan {
 
 const COMPANIES: CompanyPlan[] = [
   { name: "Lumen Labs", startCash: 9_000_000, spend: 380_000, spendGrowth: 0.02, revenue: 60_000, revenueGrowth: 0.06, computeShare: 0.38, headcount: 18, seriesA: { monthsAgo: 10, amount: 12_000_000, preMoney: 48_000_000 } },
-  { name: "Parallax AI", startCash: 6_500_000, spend: 420_000, spendGrowth: 0.03, revenue: 5_000, revenueGrowth: 0.02, computeShare: 0.52, headcount: 22 },
+  { name: "Parallax AI", startCash: 6_500_000, spend: 420_000, spendGrowth: 0.03, revenue: 5_000, revenueGrowth: 0.02, computeShare: 0.52, headcount: 22, seriesA: { monthsAgo: 14, amount: 12_000_000, preMoney: 40_000_000 } },
   { name: "Quanta Speech", startCash: 3_000_000, spend: 150_000, spendGrowth: 0.01, revenue: 40_000, revenueGrowth: 0.08, computeShare: 0.21, headcount: 9 },
-  { name: "Tensorleaf", startCash: 4_000_000, spend: 260_000, spendGrowth: 0.015, revenue: 30_000, revenueGrowth: 0.04, computeShare: 0.44, headcount: 14, debt: { monthsAgo: 14, principal: 2_000_000, rateBp: 1200, term: 36, interestOnly: 6, minimumCash: 1_500_000 } },
+  { name: "Tensorleaf", startCash: 6_500_000, spend: 260_000, spendGrowth: 0.015, revenue: 30_000, revenueGrowth: 0.04, computeShare: 0.44, headcount: 14, debt: { monthsAgo: 14, principal: 2_000_000, rateBp: 1200, term: 36, interestOnly: 6, minimumCash: 1_500_000 } },
 ];
 
 // Deterministic noise so the demo looks the same on every machine.

@@ -1,0 +1,145 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "../../db/client";
+import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
+import { withSystem } from "../../db/tenant";
+import { startTestApp, type TestApp } from "../support/app-server";
+import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+
+/**
+ * Every route module in the built Remix manifest, called as: anonymous, a user of another
+ * org, and a viewer of the victim org. A new route is covered the moment it is built; a route
+ * without a guard fails here.
+ */
+interface ManifestRoute {
+  id: string;
+  path?: string;
+  index?: boolean;
+  parentId?: string;
+  module: { loader?: unknown; action?: unknown };
+}
+
+// Reachable without signing in, on purpose.
+const PUBLIC_ROUTES = new Set(["root", "routes/_index", "routes/login", "routes/signup", "routes/logout", "routes/invite.$token"]);
+
+let app: TestApp;
+let routes: { id: string; pattern: string; hasLoader: boolean; hasAction: boolean }[];
+let victim: { orgId: string; slug: string; name: string };
+let params: Record<string, string>;
+
+function fullPattern(all: Record<string, ManifestRoute>, route: ManifestRoute): string {
+  const parts: string[] = [];
+  for (let r: ManifestRoute | undefined = route; r; r = r.parentId ? all[r.parentId] : undefined) {
+    if (r.path) parts.unshift(r.path);
+  }
+  return "/" + parts.join("/");
+}
+
+async function fingerprint(orgId: string): Promise<Record<string, string>> {
+  return withSystem(app.database.db, async (tx) => {
+    const tables = rowsOf<{ table: string }>(
+      await tx.execute(sql`select c.relname as table from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id'
+        where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' order by 1`),
+    );
+    const result: Record<string, string> = {};
+    for (const { table } of tables) {
+      const [row] = rowsOf<{ digest: string | null }>(
+        await tx.execute(sql.raw(`select md5(string_agg(t::text, ',' order by t::text)) as digest from "${table}" t where org_id = '${orgId}'`)),
+      );
+      result[table] = row?.digest ?? "empty";
+    }
+    const [org] = rowsOf<{ digest: string }>(await tx.execute(sql`select md5(o::text) as digest from orgs o where id = ${orgId}`));
+    result.orgs = org.digest;
+    return result;
+  });
+}
+
+function urlFor(pattern: string, routeId: string) {
+  const path = pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? "00000000-0000-4000-8000-000000000000"));
+  return `${path}?_data=${encodeURIComponent(routeId)}`;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  await seedDemo(app.database.db);
+  const buildPath = `../../${process.env.BUILD_DIR ?? "build"}/index.js`;
+  const build = (await import(/* @vite-ignore */ buildPath)) as { routes: Record<string, ManifestRoute> };
+  routes = Object.values(build.routes)
+    .filter((r) => r.id !== "root")
+    .map((r) => ({ id: r.id, pattern: fullPattern(build.routes, r), hasLoader: !!r.module.loader, hasAction: !!r.module.action }));
+  const ids = await withSystem(app.database.db, async (tx) => {
+    const one = async (q: ReturnType<typeof sql>) => rowsOf<{ v: string }>(await tx.execute(q))[0]?.v ?? "none";
+    const org = rowsOf<{ id: string; name: string }>(await tx.execute(sql`select id, name from orgs where slug = 'lumen-labs'`))[0];
+    return {
+      org,
+      roundId: await one(sql`select id::text as v from funding_rounds where org_id = ${org.id} limit 1`),
+      facilityId: await one(sql`select id::text as v from debt_facilities limit 1`),
+      riskId: await one(sql`select id::text as v from risks where org_id = ${org.id} limit 1`),
+      month: await one(sql`select month as v from monthly_reports where org_id = ${org.id} order by month desc limit 1`),
+    };
+  });
+  victim = { orgId: ids.org.id, slug: "lumen-labs", name: ids.org.name };
+  params = { orgSlug: victim.slug, roundId: ids.roundId, facilityId: ids.facilityId, riskId: ids.riskId, month: ids.month, token: "not-a-token" };
+});
+afterAll(() => app.close());
+
+describe("route-wide access matrix", () => {
+  it("finds the org routes in the manifest", () => {
+    expect(routes.filter((r) => r.pattern.includes(":orgSlug")).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("anonymous visitors are sent to sign in on every non-public route", async () => {
+    const anonymous = app.client();
+    for (const route of routes.filter((r) => !PUBLIC_ROUTES.has(r.id))) {
+      if (route.hasLoader) {
+        const response = await anonymous.get(urlFor(route.pattern, route.id));
+        expect([204, 302], `${route.id} GET`).toContain(response.status);
+        expect(response.headers.get("x-remix-redirect") ?? response.headers.get("location") ?? "", route.id).toMatch(/^\/login/);
+      }
+    }
+  });
+
+  it("a user of another org gets 404 from every org route, sees none of its data and writes nothing", async () => {
+    const attacker = await makeOrgWithOwner(app.database, "investor", "Attacker Capital");
+    const browser = app.client();
+    await browser.login(attacker.owner.email, TEST_PASSWORD);
+    const before = await fingerprint(victim.orgId);
+    for (const route of routes.filter((r) => r.pattern.includes(":orgSlug"))) {
+      const url = urlFor(route.pattern, route.id);
+      if (route.hasLoader) {
+        const response = await browser.get(url);
+        expect(response.status, `${route.id} GET`).toBe(404);
+        expect(await response.text(), route.id).not.toContain(victim.name);
+      }
+      if (route.hasAction) {
+        const response = await browser.post(url, { intent: "delete", name: "Hacked", amount: "1", cash: "1" });
+        expect(response.status, `${route.id} POST`).toBe(404);
+      }
+    }
+    expect(await fingerprint(victim.orgId)).toEqual(before);
+  });
+
+  it("a viewer of the org can read its pages but every mutation is refused and writes nothing", async () => {
+    const browser = app.client();
+    await browser.login(DEMO_USERS.viewer.email, DEMO_PASSWORD);
+    const before = await fingerprint(victim.orgId);
+    for (const route of routes.filter((r) => r.pattern.includes(":orgSlug"))) {
+      const url = urlFor(route.pattern, route.id);
+      if (route.hasAction) {
+        const response = await browser.post(url, { intent: "delete", name: "Viewer edit", amount: "1", cash: "1" });
+        expect([400, 403, 404, 405], `${route.id} POST as viewer`).toContain(response.status);
+      }
+    }
+    expect(await fingerprint(victim.orgId)).toEqual(before);
+  });
+
+  it("a member (not admin) cannot reach owner/admin-only pages", async () => {
+    const { ctx } = await makeOrgWithOwner(app.database, "startup", "Matrix Member Co");
+    const member = await addMember(app.database, ctx, "member");
+    const browser = app.client();
+    await browser.login(member.user.email, TEST_PASSWORD);
+    for (const path of ["settings", "audit"]) {
+      expect((await browser.get(`/o/${ctx.org.slug}/${path}`)).status, path).toBe(403);
+    }
+  });
+});
