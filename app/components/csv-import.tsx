@@ -40,6 +40,8 @@ export interface CsvImportPageProps {
   unit: [string, string];
 }
 
+const TEXT_COLUMNS = new Set(["month", "category"]);
+
 const plural = (count: number, [one, many]: [string, string]) => `${formatCount(count)} ${count === 1 ? one : many}`;
 
 export function CsvImportPage(props: CsvImportPageProps) {
@@ -88,7 +90,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
   }
 
   const checkingInBrowser = check.phase === "reading" || check.phase === "checking";
-  const shownErrors = check.phase === "failed" ? check : action?.status === "errors" ? action : null;
+  const shownErrors = check.phase === "failed" ? check : action?.status === "errors" && !fileChanged ? action : null;
   const preview = action?.status === "preview" && check.phase !== "failed" && !fileChanged ? action : null;
 
   return (
@@ -193,7 +195,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
                   <thead>
                     <tr className="border-b text-left text-slate-600">
                       {preview.columns.map((c) => (
-                        <th key={c} className="py-2 pr-4 font-medium">
+                        <th key={c} className={`py-2 pr-4 font-medium ${TEXT_COLUMNS.has(c) ? "" : "text-right"}`}>
                           {c}
                         </th>
                       ))}
@@ -203,7 +205,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
                     {preview.previewRows.map((cells, i) => (
                       <tr key={i} className="border-b last:border-0">
                         {cells.map((cell, j) => (
-                          <td key={j} className={`py-1 pr-4 ${j === 0 ? "" : "text-right tabular-nums"}`}>
+                          <td key={j} className={`py-1 pr-4 ${TEXT_COLUMNS.has(preview.columns[j]) ? "" : "text-right tabular-nums"}`}>
                             {cell === "" ? <span className="text-slate-400">blank</span> : cell}
                           </td>
                         ))}
@@ -279,7 +281,7 @@ function ErrorList({ errors, errorCount, fileName }: { errors: CsvImportError[];
           The first {Math.min(errors.length, MAX_LISTED_ERRORS)} are listed; fix them and check the file again to see the rest.
         </p>
       ) : null}
-      <div className="mt-3 overflow-x-auto">
+      <div className="mt-3 max-h-[32rem] overflow-auto">
         <table className="min-w-full bg-white text-left text-sm text-slate-900" data-testid="import-errors">
           <thead>
             <tr className="border-b text-slate-600">
