@@ -20,6 +20,12 @@ const EnvSchema = z.object({
   APP_ORIGIN: z.string().url().optional(),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   LOG_REQUESTS: boolFromString.default(true),
+  /** Express "trust proxy": unset = trust nobody; "loopback", a hop count, or a subnet list. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(loopback|linklocal|uniquelocal|\d+|[0-9a-f.:/, ]+)$/i, "must be loopback, a hop count, or addresses/subnets")
+    .transform((v) => (/^\d+$/.test(v) ? Number(v) : v))
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { cookieSecure: boolean };

@@ -65,6 +65,25 @@ describe("sign-up, sign-in and sessions over HTTP", () => {
     expect(response.headers.get("location")).toMatch(/^\/login/);
   });
 
+  it("rejects a session idle for longer than the inactivity timeout", async () => {
+    const browser = app.client();
+    await browser.post("/signup", { email: "idle@example.test", name: "I", password: "a-long-password" });
+    expect((await browser.get("/orgs/new")).status).toBe(200);
+    await app.database.db.transaction((tx) => tx.execute("update sessions set expires_at = now() - interval '1 minute'" as never));
+    expect((await browser.get("/orgs/new")).headers.get("location")).toMatch(/^\/login/);
+  });
+
+  it("throttles an IP address that tries many accounts", async () => {
+    const attacker = app.client();
+    const ip = { "X-Forwarded-For": "203.0.113.9" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      statuses.push((await attacker.post("/login", { email: `spray${i}@example.test`, password: "guess" }, ip)).status);
+    }
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThanOrEqual(29);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
   it("throttles an account after repeated bad passwords, even for the right password", async () => {
     const browser = app.client();
     await browser.post("/signup", { email: "victim@example.test", name: "V", password: "the-right-password" });

@@ -22,6 +22,8 @@ export interface TestApp {
 export async function startTestApp(): Promise<TestApp> {
   process.env.COOKIE_SECURE ??= "true";
   process.env.LOG_REQUESTS ??= "false";
+  // Tests speak for other client addresses through X-Forwarded-For from loopback.
+  process.env.TRUST_PROXY ??= "loopback";
   const database = await openTestDatabase();
   // Plain JS produced by `remix build`; imported by a computed path so tsc does not chase it.
   const buildPath = `../../${process.env.BUILD_DIR ?? "build"}/index.js`;
