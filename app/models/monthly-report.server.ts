@@ -192,7 +192,11 @@ export async function listMonthlyReports(ctx: OrgContext, options: { page?: numb
         .orderBy(sort === "newest" ? desc(monthlyReports.month) : asc(monthlyReports.month))
         .limit(REPORTS_PAGE_SIZE)
         .offset((page - 1) * REPORTS_PAGE_SIZE);
-      return { reports: rows.map((r) => toReport(r, null)), page, pageCount, total, sort };
+      const reports = rows.map((r) => {
+        const { month, cash, revenue, headcount, arr, version, grossBurn, netBurn } = toReport(r, null);
+        return { month, cash, revenue, headcount, arr, version, grossBurn, netBurn };
+      });
+      return { reports, page, pageCount, total, sort };
     },
     { readOnly: true },
   );

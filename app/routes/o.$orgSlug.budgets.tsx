@@ -234,8 +234,9 @@ function BudgetPage({ data }: { data: NonNullable<SerializeFrom<typeof loader>> 
                 const [, month, category] = key.split(":");
                 return (
                   <li key={key}>
-                    {month} {SPEND_CATEGORY_INFO[category as SpendCategory]?.label ?? category}: yours {mine || "empty"}, saved{" "}
-                    {cellValue(month, category as SpendCategory) || "empty"}
+                    {`${month} ${SPEND_CATEGORY_INFO[category as SpendCategory]?.label ?? category}: yours ${mine || "empty"}, saved ${
+                      cellValue(month, category as SpendCategory) || "empty"
+                    }`}
                   </li>
                 );
               })}

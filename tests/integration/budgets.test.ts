@@ -131,6 +131,11 @@ describe("budget grid over HTTP", () => {
     expect(body.formError).toMatch(/someone else saved the 2025 budget/i);
     expect(body.conflict.current.grid["2025-03"]).toEqual({ research: 5_000_00 });
     expect((await budgetsOf(alpha.org)).find((b) => b.month === "2025-03")).toMatchObject({ category: "research", amount: 5_000_00 });
+    const page = await alphaMember.post(url(alpha.org.slug, YEAR, false), { year: String(YEAR), token, "b:2025-03:research": "7777" });
+    expect(page.status).toBe(409);
+    const html = await page.text();
+    expect(html).toContain("Your entries that were not saved");
+    expect(html).toContain("2025-03 Research: yours 7777, saved 5000.00");
   });
 
   it("answers 400 and writes nothing for negative amounts, unknown categories and impossible months", async () => {

@@ -253,7 +253,16 @@ describe("monthly reports over HTTP", () => {
     expect(body.conflict.current).toMatchObject({ cash: 510_000_00, version: 2 });
     expect(body.conflict.yours.cash).toBe("999999");
     expect((await rowsOf(alpha.org)).find((r) => r.month === "2025-06")).toMatchObject({ cash: 510_000_00, version: 2 });
-    // The page after the conflict offers their values and version, so a retry is deliberate.
+    // The page a browser gets shows their values in the form and lists the ones not saved.
+    const page = await alphaMember.post(monthUrl(alpha.org.slug, "2025-06", false), form({ version: "1", cash: "888888" }));
+    expect(page.status).toBe(409);
+    const html = await page.text();
+    expect(html).toContain("Someone else saved 2025-06");
+    expect(html).toContain("Your entries that were not saved");
+    expect(html).toContain("888888");
+    expect(html).toMatch(/name="cash"[^>]*value="510000.00"|value="510000.00"[^>]*name="cash"/);
+    expect(html).toMatch(/name="version" value="2"|value="2"[^>]*name="version"/);
+    // The retry carries their version, so overwriting them is a deliberate choice.
     const retry = await alphaMember.post(monthUrl(alpha.org.slug, "2025-06"), form({ version: "2", cash: "999999" }));
     expect(retry.status).toBe(200);
   });
