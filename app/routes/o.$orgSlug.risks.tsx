@@ -121,7 +121,8 @@ function Register({ data }: { data: RegisterData }) {
             <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter risks">
               <div className="w-44">
                 <SelectField
-                  label="Status"
+                  id="filter-status"
+                  label="Filter by status"
                   name="status"
                   defaultValue={filters.status}
                   options={[
@@ -133,7 +134,8 @@ function Register({ data }: { data: RegisterData }) {
               </div>
               <div className="w-52">
                 <SelectField
-                  label="Category"
+                  id="filter-category"
+                  label="Filter by category"
                   name="category"
                   defaultValue={filters.category}
                   options={[{ value: "", label: "All categories" }, ...RISK_CATEGORIES.map((c) => ({ value: c, label: RISK_CATEGORY_LABELS[c] }))]}
