@@ -14,36 +14,43 @@ export function parseMajorToMinor(input: string): number | null {
   return sign ? -minor : minor;
 }
 
-/** zod field: a non-negative amount in major units with up to two decimals → minor units. */
-export const moneyField = (label: string, options: { allowNegative?: boolean; positive?: boolean } = {}) =>
+type MoneyOptions = { allowNegative?: boolean; positive?: boolean };
+
+/** Parses and checks one amount, reporting a message a person can act on. */
+function toMinor(value: string, label: string, options: MoneyOptions, ctx: z.RefinementCtx): number {
+  const minor = parseMajorToMinor(value);
+  if (minor === null) {
+    ctx.addIssue({ code: "custom", message: `Enter ${label} as a number with at most two decimals, like 12500.50.` });
+    return z.NEVER;
+  }
+  if (!options.allowNegative && minor < 0) {
+    ctx.addIssue({ code: "custom", message: `${capitalise(label)} cannot be negative.` });
+    return z.NEVER;
+  }
+  if (options.positive && minor === 0) {
+    ctx.addIssue({ code: "custom", message: `${capitalise(label)} must be more than zero.` });
+    return z.NEVER;
+  }
+  return minor;
+}
+
+/** zod field: an amount in major units with up to two decimals → minor units. */
+export const moneyField = (label: string, options: MoneyOptions = {}) =>
   z
     .string({ error: `Enter ${label}.` })
     .trim()
     .min(1, `Enter ${label}.`)
-    .transform((value, ctx) => {
-      const minor = parseMajorToMinor(value);
-      if (minor === null) {
-        ctx.addIssue({ code: "custom", message: `Enter ${label} as a number with at most two decimals, like 12500.50.` });
-        return z.NEVER;
-      }
-      if (!options.allowNegative && minor < 0) {
-        ctx.addIssue({ code: "custom", message: `${capitalise(label)} cannot be negative.` });
-        return z.NEVER;
-      }
-      if (options.positive && minor === 0) {
-        ctx.addIssue({ code: "custom", message: `${capitalise(label)} must be more than zero.` });
-        return z.NEVER;
-      }
-      return minor;
-    });
+    .transform((value, ctx) => toMinor(value, label, options, ctx));
 
-/** Optional money: blank means "not given" (null). */
-export const optionalMoneyField = (label: string, options: { positive?: boolean } = {}) =>
+/** Optional money: blank means "not given" (null); anything else is checked like moneyField. */
+export const optionalMoneyField = (label: string, options: MoneyOptions = {}) =>
   z
     .string()
     .optional()
-    .transform((v) => (v ?? "").trim())
-    .pipe(z.union([z.literal("").transform(() => null), moneyField(label, options)]));
+    .transform((value, ctx) => {
+      const trimmed = (value ?? "").trim();
+      return trimmed === "" ? null : toMinor(trimmed, label, options, ctx);
+    });
 
 function capitalise(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1);
