@@ -5,7 +5,6 @@ import { debtFacilities, monthlyReports } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
   addMonths,
-  compareIsoDates,
   compareMonths,
   covenantBreach,
   debtSchedule,
@@ -25,7 +24,7 @@ import { DEBT_KINDS, REPAYMENT_TYPES, type DebtKind } from "~/lib/instruments";
 import { moneyField } from "~/lib/money";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
-import { assertCanEdit, isUuid, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./funding-round.server";
+import { ALWAYS, assertCanEdit, isUuid, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./funding-round.server";
 import { conflictError } from "./versioning.server";
 
 /**
@@ -114,14 +113,14 @@ export function debtFacilitySchema(today: IsoDate) {
             message: `Interest-only months must be fewer than the term (${facility.termMonths} months), so some months amortize.`,
           });
         }
-      } else if (typeof facility.repaymentType === "string" && typeof io === "number" && io > 0) {
+      } else if ((REPAYMENT_TYPES as readonly string[]).includes(facility.repaymentType) && typeof io === "number" && io > 0) {
         ctx.addIssue({
           code: "custom",
           path: ["interestOnlyMonths"],
           message: "Interest-only months apply only to the interest-only-then-amortizing type. Leave it blank or change the type.",
         });
       }
-    });
+    }, ALWAYS);
 }
 
 export type DebtFacilityInput = z.output<ReturnType<typeof debtFacilitySchema>>;
@@ -202,9 +201,11 @@ export interface ReportingCheck {
   month: Month;
   status: ReportingStatus;
   dueDate: IsoDate;
-  /** The day the report was first saved, when it is in. */
+  /**
+   * The day the report was first saved, when it is in. Not judged against the due date:
+   * reports imported later for past months carry the import day, not the day they were sent.
+   */
   submittedOn: IsoDate | null;
-  late: boolean;
 }
 
 export interface DebtFacilityDetail {
@@ -259,7 +260,7 @@ export async function getDebtFacilityDetail(ctx: OrgContext, id: string, options
             const report = byMonth.get(month);
             const { status, dueDate } = reportingStatus(month, report !== undefined, today, dueDay);
             const submittedOn = report ? isoDateOfDate(new Date(report.createdAt)) : null;
-            return { month, status, dueDate, submittedOn, late: submittedOn !== null && compareIsoDates(submittedOn, dueDate) > 0 };
+            return { month, status, dueDate, submittedOn };
           });
       }
       return { facility: row as DebtFacility, schedule: debtSchedule(debtTermsOf(row)), minimumCash, reporting, currencyMismatch };

@@ -140,6 +140,12 @@ function capitalise(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/**
+ * Cross-field rules run even when a field already failed, so the form reports every problem
+ * at once. Their callbacks must therefore read only values that parsed (typeof checks).
+ */
+export const ALWAYS = { when: () => true };
+
 export function assertCanEdit(ctx: OrgContext) {
   if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", "You can read this organisation's records but not change them.");
 }
@@ -196,7 +202,7 @@ export function fundingRoundSchema(today: IsoDate) {
           ctx.addIssue({ code: "custom", path: ["backerCount"], message: "A number of backers applies only to equity crowdfunding. Leave it blank or change the instrument." });
         }
       }
-    });
+    }, ALWAYS);
 }
 
 export type FundingRoundInput = z.output<ReturnType<typeof fundingRoundSchema>>;

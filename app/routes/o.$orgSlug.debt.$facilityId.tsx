@@ -155,30 +155,32 @@ export default function DebtFacilityDetail() {
                     ? `No breach in ${minimumCash.length} reported month${minimumCash.length === 1 ? "" : "s"}.`
                     : `Breached in ${breaches.length} of ${minimumCash.length} reported months: ${breaches.map((b) => b.month).join(", ")}.`}
                 </p>
-                <TableScroller>
-                  <table className="min-w-full text-sm">
-                    <thead>
-                      <tr className="border-b text-left text-slate-600">
-                        <th className="py-2 pr-4 font-medium">Month</th>
-                        <th className="py-2 pr-4 text-right font-medium" title="Cash at month end, from the monthly report">
-                          Cash
-                        </th>
-                        <th className="py-2 pr-4 text-right font-medium">Minimum</th>
-                        <th className="py-2 font-medium">Status</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {[...minimumCash].reverse().map((c) => (
-                        <tr key={c.month} className="border-b last:border-0" data-testid="covenant-row">
-                          <td className="py-2 pr-4">{c.month}</td>
-                          <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(c.cash, f.currency)}</td>
-                          <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(f.minimumCash, f.currency)}</td>
-                          <td className="py-2">{c.breach ? <Badge tone="bad">Breach</Badge> : <Badge tone="good">OK</Badge>}</td>
+                <div className="max-h-96 overflow-y-auto">
+                  <TableScroller>
+                    <table className="min-w-full text-sm">
+                      <thead className="sticky top-0 bg-white">
+                        <tr className="border-b text-left text-slate-600">
+                          <th className="py-2 pr-4 font-medium">Month</th>
+                          <th className="py-2 pr-4 text-right font-medium" title="Cash at month end, from the monthly report">
+                            Cash
+                          </th>
+                          <th className="py-2 pr-4 text-right font-medium">Minimum</th>
+                          <th className="py-2 font-medium">Status</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroller>
+                      </thead>
+                      <tbody>
+                        {[...minimumCash].reverse().map((c) => (
+                          <tr key={c.month} className="border-b last:border-0" data-testid="covenant-row">
+                            <td className="py-2 pr-4">{c.month}</td>
+                            <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(c.cash, f.currency)}</td>
+                            <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(f.minimumCash, f.currency)}</td>
+                            <td className="py-2">{c.breach ? <Badge tone="bad">Breach</Badge> : <Badge tone="good">OK</Badge>}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableScroller>
+                </div>
               </>
             )}
           </section>
@@ -201,7 +203,9 @@ export default function DebtFacilityDetail() {
                       <th className="py-2 pr-4 font-medium">Report month</th>
                       <th className="py-2 pr-4 font-medium">Due by</th>
                       <th className="py-2 pr-4 font-medium">Status</th>
-                      <th className="py-2 font-medium">Submitted</th>
+                      <th className="py-2 font-medium" title="The day the report was first saved here; an import of past months carries the import day">
+                        First saved
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
@@ -210,9 +214,7 @@ export default function DebtFacilityDetail() {
                         <td className="py-2 pr-4">{r.month}</td>
                         <td className="py-2 pr-4">{r.dueDate}</td>
                         <td className="py-2 pr-4">
-                          <Badge tone={r.late ? "warn" : REPORTING_LABELS[r.status].tone}>
-                            {r.late ? "Reported late" : REPORTING_LABELS[r.status].text}
-                          </Badge>
+                          <Badge tone={REPORTING_LABELS[r.status].tone}>{REPORTING_LABELS[r.status].text}</Badge>
                         </td>
                         <td className="py-2">{r.submittedOn ?? "—"}</td>
                       </tr>

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation, useOutlet, useSearchParams } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { DebtFacilityForm } from "~/components/debt-facility-form";
@@ -66,6 +66,7 @@ export default function Debt() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const outlet = useOutlet();
+  const location = useLocation();
   const [search] = useSearchParams();
   const notice = NOTICES[search.get("notice") ?? ""];
   const failure = result && "fieldErrors" in result ? result : null;
@@ -167,7 +168,9 @@ export default function Debt() {
 
         {data.canEdit && !outlet ? (
           <Card title="Record a facility">
+            {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
             <DebtFacilityForm
+              key={location.key}
               values={values}
               errors={failure?.fieldErrors ?? {}}
               formError={failure?.formError}

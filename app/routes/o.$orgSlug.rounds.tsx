@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useOutlet, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation, useOutlet, useSearchParams } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { FundingRoundForm } from "~/components/funding-round-form";
@@ -77,6 +77,7 @@ export default function FundingRounds() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const outlet = useOutlet();
+  const location = useLocation();
   const [search] = useSearchParams();
   const notice = NOTICES[search.get("notice") ?? ""];
   const failure = result && "fieldErrors" in result ? result : null;
@@ -166,13 +167,13 @@ export default function FundingRounds() {
                 <table className="min-w-full text-sm">
                   <thead>
                     <tr className="border-b text-left text-slate-600">
-                      <th className="py-2 pr-4 font-medium" aria-sort={ariaSort("close_date")}>
+                      <th className="whitespace-nowrap py-2 pr-4 font-medium" aria-sort={ariaSort("close_date")}>
                         <Link to={sortLink("close_date")} className="hover:underline">
                           Close date{arrow("close_date")}
                         </Link>
                       </th>
                       <th className="py-2 pr-4 font-medium">Instrument</th>
-                      <th className="py-2 pr-4 text-right font-medium" aria-sort={ariaSort("amount")}>
+                      <th className="whitespace-nowrap py-2 pr-4 text-right font-medium" aria-sort={ariaSort("amount")}>
                         <Link to={sortLink("amount")} className="hover:underline" title="Amount raised in the round's currency">
                           Amount{arrow("amount")}
                         </Link>
@@ -243,7 +244,9 @@ export default function FundingRounds() {
 
         {data.canEdit && !outlet ? (
           <Card title="Record a round">
+            {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
             <FundingRoundForm
+              key={location.key}
               values={values}
               errors={failure?.fieldErrors ?? {}}
               formError={failure?.formError}

@@ -173,9 +173,9 @@ describe("debt facility model", () => {
       { month: "2025-03", cash: 50_000_000, breach: false }, // equal to the minimum is not below it
     ]);
     expect(detail?.reporting).toEqual([
-      { month: "2025-04", status: "due", dueDate: "2025-05-10", submittedOn: null, late: false },
-      { month: "2025-03", status: "reported", dueDate: "2025-04-10", submittedOn: "2025-04-12", late: true },
-      { month: "2025-02", status: "reported", dueDate: "2025-03-10", submittedOn: "2025-03-09", late: false },
+      { month: "2025-04", status: "due", dueDate: "2025-05-10", submittedOn: null },
+      { month: "2025-03", status: "reported", dueDate: "2025-04-10", submittedOn: "2025-04-12" },
+      { month: "2025-02", status: "reported", dueDate: "2025-03-10", submittedOn: "2025-03-09" },
     ]);
     const later = await getDebtFacilityDetail(ctx, facility.id, { today: "2025-05-11" });
     expect(later?.reporting?.[0]).toMatchObject({ month: "2025-04", status: "overdue" });
@@ -203,6 +203,8 @@ describe("debt facility model", () => {
     const schema = debtFacilitySchema("2026-03-10");
     const io = schema.safeParse({ ...validForm, repaymentType: "interest_only_then_amortizing", interestOnlyMonths: "12" });
     expect(io.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["interestOnlyMonths", expect.stringMatching(/fewer than the term \(12 months\)/)]]);
+    const several = schema.safeParse({ ...validForm, principal: "-1", termMonths: "0", repaymentType: "interest_only_then_amortizing", interestOnlyMonths: "" });
+    expect(several.error?.issues.map((i) => i.path.join("."))).toEqual(["principal", "termMonths", "interestOnlyMonths"]);
     const ok = schema.safeParse({ ...validForm, repaymentType: "interest_only_then_amortizing", interestOnlyMonths: "6", annualRatePercent: "100" });
     expect(ok.success && ok.data).toMatchObject({ interestOnlyMonths: 6, annualRatePercent: 10_000, principal: 12_000_000, minimumCash: 50_000_000 });
   });

@@ -159,6 +159,9 @@ describe("funding round model", () => {
     expect(tooLate.error?.issues[0].message).toMatch(/more than a year in the future/);
     expect(schema.safeParse({ instrument: "seed", closeDate: "2026-01-01", amount: "0" }).error?.issues[0].message).toMatch(/more than zero/);
     expect(oneYearAfter("2024-02-29")).toBe("2025-02-28");
+    // Every problem at once: a bad amount does not hide the crowdfunding rules.
+    const all = schema.safeParse({ instrument: "equity_crowdfunding", closeDate: "2026-01-01", amount: "-5" });
+    expect(all.error?.issues.map((i) => i.path.join("."))).toEqual(["amount", "crowdfundingPlatform", "backerCount"]);
   });
 });
 
