@@ -17,7 +17,8 @@ export function csvResponse<T>(filename: string, rows: T[], columns: CsvColumn<T
   });
 }
 
-function safeCell(value: string | number | null | undefined): string {
+/** CSV injection guard, shared by every export (streamed ones included). */
+export function safeCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   const text = String(value);
   // CSV injection: a leading = + - @ makes spreadsheets evaluate the cell.

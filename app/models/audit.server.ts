@@ -1,4 +1,4 @@
-import { desc, lt, and, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "~db/client";
 import { auditLog } from "~db/schema";
 import { withTenant } from "~db/tenant";
@@ -27,8 +27,12 @@ export async function recordAudit(tx: Tx, ctx: Pick<OrgContext, "org" | "user">,
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Newest first, keyset-paged by time so pages stay stable while new entries arrive. */
-export async function listAuditEntries(ctx: OrgContext, options: { before?: Date; entityType?: string } = {}) {
+/**
+ * Newest first, keyset-paged by (time, id): entries written in one transaction share a
+ * timestamp, so time alone would skip some at a page boundary. The cursor is the last entry's
+ * id; its time is read in SQL, keeping the microseconds a JS Date would drop.
+ */
+export async function listAuditEntries(ctx: OrgContext, options: { beforeId?: string; entityType?: string } = {}) {
   return withTenant(ctx.db, ctx.org.id, (tx) =>
     tx
       .select()
@@ -36,11 +40,13 @@ export async function listAuditEntries(ctx: OrgContext, options: { before?: Date
       .where(
         and(
           eq(auditLog.orgId, ctx.org.id),
-          options.before ? lt(auditLog.at, options.before) : undefined,
+          options.beforeId
+            ? sql`(${auditLog.at}, ${auditLog.id}) < (select a.at, a.id from audit_log a where a.id = ${options.beforeId}::uuid)`
+            : undefined,
           options.entityType ? eq(auditLog.entityType, options.entityType) : undefined,
         ),
       )
-      .orderBy(desc(auditLog.at))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
       .limit(AUDIT_PAGE_SIZE),
   );
 }

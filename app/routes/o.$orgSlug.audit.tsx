@@ -8,9 +8,8 @@ export const meta: MetaFunction = () => [{ title: "Audit log · Capital Desk" }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "read:audit");
-  const before = new URL(request.url).searchParams.get("before");
-  const beforeDate = before && !Number.isNaN(Date.parse(before)) ? new Date(before) : undefined;
-  const entries = await listAuditEntries(ctx, { before: beforeDate });
+  const beforeId = new URL(request.url).searchParams.get("before") ?? "";
+  const entries = await listAuditEntries(ctx, { beforeId: /^[0-9a-f-]{36}$/i.test(beforeId) ? beforeId : undefined });
   return json({ entries, hasMore: entries.length === AUDIT_PAGE_SIZE });
 }
 
@@ -20,7 +19,15 @@ export default function AuditLog() {
   const last = entries.at(-1);
   return (
     <>
-      <PageHeader title="Audit log" description="Every change: who, when, what, before and after. Newest first." />
+      <PageHeader
+        title="Audit log"
+        description="Every change: who, when, what, before and after. Newest first."
+        actions={
+          <a className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold" href={`${location.pathname}.csv`} download>
+            Export CSV
+          </a>
+        }
+      />
       <Card>
         {entries.length === 0 ? (
           <EmptyState title="No changes recorded yet" />
@@ -49,7 +56,7 @@ export default function AuditLog() {
           </TableScroller>
         )}
         {hasMore && last ? (
-          <Link className="mt-4 inline-block text-indigo-700 underline" to={`${location.pathname}?before=${encodeURIComponent(new Date(last.at).toISOString())}`}>
+          <Link className="mt-4 inline-block text-indigo-700 underline" to={`${location.pathname}?before=${last.id}`}>
             Older entries
           </Link>
         ) : null}

@@ -1,15 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
 import { requireOrgContext } from "~/auth/tenant.server";
+import { safeCell } from "~/lib/csv.server";
 import { auditLogBatches, type AuditExportRow } from "~/models/audit-export.server";
 
 const HEADER = ["at_utc", "id", "actor_user_id", "actor_email", "actor_name", "action", "entity_type", "entity_id", "before", "after"];
-
-// Same rule as csvResponse: a leading = + - @ would make spreadsheets evaluate the cell.
-function safeCell(value: string | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 function toCells(row: AuditExportRow): string[] {
   return [

@@ -126,3 +126,25 @@ describe("members and invitations", () => {
     expect(first.orgs.map((o: { slug: string }) => o.slug).sort()).toEqual([one.org.slug, two.org.slug].sort());
   });
 });
+
+describe("the audit log page", () => {
+  it("pages through entries that share a timestamp without skipping or repeating any", async () => {
+    const { ctx, owner } = await makeOrgWithOwner(app.database, "startup", "Audit Paging");
+    // 120 entries written in one transaction share now().
+    await withSystem(app.database.db, (tx) =>
+      tx.insert(auditLog).values(Array.from({ length: 120 }, (_, i) => ({ orgId: ctx.org.id, action: `test.${i}`, entityType: "test" }))),
+    );
+    const browser = app.client();
+    await browser.login(owner.email, TEST_PASSWORD);
+    const seen: string[] = [];
+    let cursor = "";
+    for (let page = 0; page < 10; page++) {
+      const data = await (await browser.get(`/o/${ctx.org.slug}/audit?_data=${encodeURIComponent("routes/o.$orgSlug.audit")}${cursor ? `&before=${cursor}` : ""}`)).json();
+      seen.push(...data.entries.map((e: { id: string }) => e.id));
+      if (!data.hasMore) break;
+      cursor = data.entries.at(-1).id;
+    }
+    expect(seen.length).toBe(121); // 120 + the org's creation
+    expect(new Set(seen).size).toBe(121);
+  });
+});
