@@ -7,13 +7,11 @@ import { budgetVariance, grossBurn, isValidMonth, monthsBetween, type Month } fr
 import type { FieldErrors } from "~/lib/forms.server";
 import { AppError } from "~/lib/http.server";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, isSpendCategory, type SpendCategory } from "~/lib/spend-categories";
+import { budgetCellName, EARLIEST_FISCAL_YEAR, FISCAL_YEARS_AHEAD } from "~/lib/budget-cells";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
 import type { UpsertCounts } from "./monthly-report.server";
 
-export const EARLIEST_FISCAL_YEAR = 2000;
-/** Budgets may be planned ahead; this far ahead is plenty and keeps the picker short. */
-export const FISCAL_YEARS_AHEAD = 5;
 const BULK_BATCH = 1000;
 
 /** One budget amount (minor units) for a month and category. */
@@ -61,10 +59,6 @@ export function fiscalYearError(fiscalYear: number, now = new Date()): string | 
   return null;
 }
 
-/** The form field name of one grid cell, e.g. `b:2026-03:compute`. */
-export function budgetCellName(month: string, category: string): string {
-  return `b:${month}:${category}`;
-}
 
 function budgetRowErrors(row: { month: string; category: string; amount: number | null }, field: string, fiscalYear?: number): FieldErrors {
   if (!isValidMonth(row.month) || Number(row.month.slice(0, 4)) < EARLIEST_FISCAL_YEAR) {
@@ -115,6 +109,8 @@ async function lockBudgets(tx: Tx, ctx: Pick<OrgContext, "org">) {
 }
 
 /** The year's budget grid: amounts by month and category, plus the token to save it with. */
+export { budgetCellName, EARLIEST_FISCAL_YEAR, FISCAL_YEARS_AHEAD };
+
 export async function listBudgets(ctx: OrgContext, fiscalYear: number) {
   const rows = await withTenant(ctx.db, ctx.org.id, (tx) => yearRows(tx, ctx, fiscalYear), { readOnly: true });
   const grid: BudgetGrid = Object.fromEntries(fiscalYearMonths(fiscalYear).map((m) => [m, {}]));

@@ -18,8 +18,8 @@ import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
 
 export const REPORTS_PAGE_SIZE = 24;
-export const EARLIEST_REPORT_MONTH = "2000-01";
-export const REPORT_TEXT_MAX = 5000;
+import { EARLIEST_REPORT_MONTH, REPORT_TEXT_MAX } from "~/lib/report-rules";
+export { EARLIEST_REPORT_MONTH, REPORT_TEXT_MAX };
 /** Rows per multi-row statement in bulk upserts: ~14 parameters a row stays far below Postgres' 65,535. */
 const BULK_BATCH = 500;
 

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
 import { can } from "~/auth/permissions";
+import { budgetCellName, EARLIEST_FISCAL_YEAR, FISCAL_YEARS_AHEAD } from "~/lib/budget-cells";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader, TableScroller } from "~/components/ui/layout";
@@ -9,9 +10,6 @@ import { AppError, notFound } from "~/lib/http.server";
 import { formatMoney, formatPercent, minorToMajorString, parseMajorToMinor } from "~/lib/money";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_INFO, type SpendCategory } from "~/lib/spend-categories";
 import {
-  EARLIEST_FISCAL_YEAR,
-  FISCAL_YEARS_AHEAD,
-  budgetCellName,
   budgetVsActual,
   fiscalYearError,
   listBudgetYears,

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TextareaHTMLAttributes } from "react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
+import { EARLIEST_REPORT_MONTH, REPORT_TEXT_MAX } from "~/lib/report-rules";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
@@ -12,8 +13,6 @@ import { AppError, notFound } from "~/lib/http.server";
 import { formatMoney, minorToMajorString, moneyField } from "~/lib/money";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_INFO, type SpendCategory } from "~/lib/spend-categories";
 import {
-  EARLIEST_REPORT_MONTH,
-  REPORT_TEXT_MAX,
   currentMonth,
   getMonthlyReport,
   reportMonthError,

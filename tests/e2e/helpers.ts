@@ -49,6 +49,7 @@ export async function logIn(page: Page, email: string, password = "a-long-passwo
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
 }
 
 export async function logOut(page: Page) {

@@ -1,0 +1,91 @@
+import { createOrg, expect, signUp, test, uniqueEmail } from "./helpers";
+
+// The spec's worked example (product.md, "Definitions"): with reports for 2026-01 … 2026-04
+// and cash 1,200,000 at 2026-04, runway is 9.2 months, cash-out 2027-02, and the company is
+// default alive, profitable from 2026-11. The debt facility below matured in 2024, so it adds
+// no debt service to the forecast.
+const csvYear = [
+  "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr",
+  ...["2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12"].map(
+    (m, i) => `${m},${2_900_000 - i * 110_000},15000,40000,10000,60000,5000,5000,5000,5000,8,`,
+  ),
+  "2026-01,1590000,20000,50000,10000,60000,5000,5000,5000,5000,9,",
+].join("\n");
+
+const months = [
+  { month: "2026-02", headcount: "9", cash: "1460000", revenue: "20000", compute: "50000", payroll: "100000" },
+  { month: "2026-03", headcount: "10", cash: "1330000", revenue: "30000", compute: "60000", payroll: "100000" },
+  { month: "2026-04", headcount: "10", cash: "1200000", revenue: "40000", compute: "70000", payroll: "100000" },
+];
+
+test("a founder records capital, reports, budget and risk, and reads the dashboard", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signUp(page, uniqueEmail("cfo"), "Cai Fong");
+  const base = await createOrg(page, `Worked Example AI ${Date.now()}`);
+
+  // A funding round: post-money and dilution are derived.
+  await page.goto(`${base}/rounds`);
+  await page.locator('[name="instrument"]').selectOption("seed");
+  await page.locator('[name="closeDate"]').fill("2025-06-15");
+  await page.locator('[name="amount"]').fill("2000000");
+  await page.locator('[name="preMoneyValuation"]').fill("8000000");
+  await page.locator('[name="leadInvestor"]').fill("Test Capital");
+  await page.getByRole("button", { name: "Record round" }).click();
+  const row = page.getByTestId("round-row").first();
+  await expect(row).toContainText("$10,000,000");
+  await expect(row).toContainText("20");
+
+  // A debt facility that matured long ago, with its schedule.
+  await page.goto(`${base}/debt`);
+  await page.locator('[name="lender"]').fill("Old Bank");
+  await page.locator('[name="kind"]').selectOption("bank_loan");
+  await page.locator('[name="principal"]').fill("100000");
+  await page.locator('[name="annualRatePercent"]').fill("10");
+  await page.locator('[name="drawDate"]').fill("2023-01-10");
+  await page.locator('[name="termMonths"]').fill("12");
+  await page.locator('[name="repaymentType"]').selectOption("bullet");
+  await page.getByRole("button", { name: "Record facility" }).click();
+  await page.getByRole("link", { name: "Old Bank" }).first().click();
+  await expect(page.getByText("2024-01").first()).toBeVisible();
+
+  // A CSV year: check, preview, confirm.
+  await page.goto(`${base}/reports/import`);
+  await page.locator('input[type="file"]').setInputFiles({ name: "year.csv", mimeType: "text/csv", buffer: Buffer.from(csvYear) });
+  await page.getByRole("button", { name: "Check file" }).click();
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByText("12 added, 0 changed").first()).toBeVisible();
+
+  // Three monthly reports through the form.
+  for (const m of months) {
+    await page.goto(`${base}/reports/${m.month}`);
+    for (const [field, value] of Object.entries(m)) {
+      if (field !== "month") await page.locator(`[name="${field}"]`).fill(value);
+    }
+    await page.getByRole("button", { name: /Save (month|changes)/ }).click();
+    await expect(page.getByTestId("saved-burn")).toContainText("Net burn $130,000");
+  }
+
+  // A budget for 2026-04 compute, overrun by actual spend of 70,000.
+  await page.goto(`${base}/budgets?year=2026`);
+  await page.getByLabel("Compute budget for 2026-04").fill("50000");
+  await page.getByRole("button", { name: "Save budget" }).click();
+  await expect(page.getByText("Over budget").first()).toBeVisible();
+
+  // A risk.
+  await page.goto(`${base}/risks`);
+  await page.locator('form:has(button:text("Add risk")) [name="title"]').fill("GPU shortage delays training");
+  await page.locator('form:has(button:text("Add risk")) [name="category"]').selectOption("technical");
+  await page.locator('form:has(button:text("Add risk")) [name="likelihood"]').selectOption("4");
+  await page.locator('form:has(button:text("Add risk")) [name="impact"]').selectOption("5");
+  await page.getByRole("button", { name: "Add risk" }).click();
+  await expect(page.getByRole("link", { name: "GPU shortage delays training" })).toBeVisible();
+
+  // The dashboard, read as the definitions say.
+  await page.goto(base);
+  await expect(page.getByTestId("card-cash")).toContainText("$1,200,000");
+  await expect(page.getByTestId("card-net-burn")).toContainText("$130,000");
+  await expect(page.getByTestId("card-runway")).toContainText("9.2");
+  await expect(page.getByTestId("card-cash-out")).toContainText("2027-02");
+  await expect(page.getByTestId("card-default-alive")).toContainText(/alive/i);
+  await expect(page.getByTestId("card-default-alive")).toContainText("2026-11");
+});
