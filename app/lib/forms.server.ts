@@ -29,6 +29,18 @@ export function parseForm<S extends z.ZodType>(
   return { ok: false, fieldErrors };
 }
 
+/** What the user typed, so a form (even without JavaScript) comes back filled in after an error. */
+export function submittedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !(key in values)) values[key] = value;
+  return values;
+}
+
+/** 400 with field errors and the submitted values; nothing was written. */
+export function invalidSubmission(fieldErrors: FieldErrors, formData: FormData, formError = "Nothing was saved. Check the highlighted fields.") {
+  return json({ ok: false as const, fieldErrors, formError, values: submittedValues(formData) }, { status: 400 });
+}
+
 export function invalid(fieldErrors: FieldErrors, formError?: string, status = 400) {
   return json<ActionFailure>({ ok: false, fieldErrors, formError }, { status });
 }

@@ -5,7 +5,7 @@ import { requireOrgContext } from "~/auth/tenant.server";
 import { DebtFacilityForm } from "~/components/debt-facility-form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
-import { appErrorResponse, parseForm } from "~/lib/forms.server";
+import { appErrorResponse, parseForm, invalidSubmission } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { basisPointsToPercentString, debtKindLabel, repaymentTypeLabel } from "~/lib/instruments";
 import { formatMoney } from "~/lib/money";
@@ -42,10 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(debtFacilitySchema(isoDateOfDate(new Date())), formData);
   if (!parsed.ok) {
-    return json(
-      { ok: false as const, fieldErrors: parsed.fieldErrors, formError: "Nothing was saved. Check the highlighted fields.", values: submittedValues(formData) },
-      { status: 400 },
-    );
+    return invalidSubmission(parsed.fieldErrors, formData);
   }
   try {
     await createDebtFacility(ctx, parsed.data);
@@ -53,13 +50,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return appErrorResponse(error);
   }
   return redirect(`/o/${ctx.org.slug}/debt?notice=created`);
-}
-
-/** What the user typed, so a form without JavaScript comes back filled in after an error. */
-function submittedValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string" && !(key in values)) values[key] = value;
-  return values;
 }
 
 export default function Debt() {

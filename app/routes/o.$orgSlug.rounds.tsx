@@ -6,7 +6,7 @@ import { FundingRoundForm } from "~/components/funding-round-form";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { INSTRUMENTS, instrumentLabel, INSTRUMENT_LABELS } from "~/lib/instruments";
 import { isoDateOfDate } from "~/finance";
-import { appErrorResponse, parseForm } from "~/lib/forms.server";
+import { appErrorResponse, parseForm, invalidSubmission } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { formatMoney, formatPercent } from "~/lib/money";
 import {
@@ -53,10 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(fundingRoundSchema(isoDateOfDate(new Date())), formData);
   if (!parsed.ok) {
-    return json(
-      { ok: false as const, fieldErrors: parsed.fieldErrors, formError: "Nothing was saved. Check the highlighted fields.", values: submittedValues(formData) },
-      { status: 400 },
-    );
+    return invalidSubmission(parsed.fieldErrors, formData);
   }
   try {
     await createFundingRound(ctx, parsed.data);
@@ -64,13 +61,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return appErrorResponse(error);
   }
   return redirect(`/o/${ctx.org.slug}/rounds?notice=created`);
-}
-
-/** What the user typed, so a form without JavaScript comes back filled in after an error. */
-function submittedValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [key, value] of formData.entries()) if (typeof value === "string" && !(key in values)) values[key] = value;
-  return values;
 }
 
 export default function FundingRounds() {
