@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useOutlet } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { budgetCellName, EARLIEST_FISCAL_YEAR, FISCAL_YEARS_AHEAD } from "~/lib/budget-cells";
 import { requireOrgContext } from "~/auth/tenant.server";
@@ -30,9 +30,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
   if (ctx.org.kind !== "startup") notFound();
   const url = new URL(request.url);
-  // Child pages (the CSV import) nest under this route by file name; they replace the
-  // budget page instead of sitting inside it, so the grid is only read when asked for.
-  if (url.pathname.replace(/\/+$/, "") !== `/o/${ctx.org.slug}/budgets`) return json(null);
   const fiscalYear = requestedYear(url.searchParams.get("year"));
   if (fiscalYearError(fiscalYear)) notFound();
   const [budgets, comparison, yearsWithData] = await Promise.all([
@@ -139,13 +136,11 @@ type ActionResult =
   | { ok: false; formError?: string; fieldErrors: Record<string, string>; conflict?: { current: BudgetsData; yours: Record<string, string> } };
 
 export default function Budgets() {
-  const outlet = useOutlet();
   const data = useLoaderData<typeof loader>();
-  if (outlet || !data) return outlet;
   return <BudgetPage data={data} />;
 }
 
-function BudgetPage({ data }: { data: NonNullable<SerializeFrom<typeof loader>> }) {
+function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const { slug, fiscalYear, comparison, currency, canEdit } = data;
   const failure = result && !result.ok ? result : null;

@@ -114,7 +114,7 @@ export default function DebtFacilityDetail() {
 
   return (
     <div className="space-y-6">
-      <Card title={`${f.lender} · ${debtKindLabel(f.kind)}`} actions={<Link to=".." className="text-sm text-indigo-700 underline">Close</Link>}>
+      <Card title={`${f.lender} · ${debtKindLabel(f.kind)}`} actions={<Link to=".." relative="path" className="text-sm text-indigo-700 underline">Close</Link>}>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3" data-testid="facility-terms">
           <Item label="Principal">{money(f.principal, f.currency)}</Item>
           <Item label="Annual interest rate">{basisPointsToPercentString(f.annualRateBp)} %</Item>

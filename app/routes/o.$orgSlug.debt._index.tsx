@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useOutlet, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { DebtFacilityForm } from "~/components/debt-facility-form";
@@ -55,7 +55,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Debt() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const outlet = useOutlet();
   const location = useLocation();
   const [search] = useSearchParams();
   const notice = NOTICES[search.get("notice") ?? ""];
@@ -78,7 +77,6 @@ export default function Debt() {
           {notice}
         </p>
       ) : null}
-      {outlet ? <div className="mb-6">{outlet}</div> : null}
       <div className="space-y-6">
         <Card title={`Facilities (${facilities.length})`}>
           {facilities.length === 0 ? (
@@ -156,7 +154,7 @@ export default function Debt() {
           )}
         </Card>
 
-        {data.canEdit && !outlet ? (
+        {data.canEdit ? (
           <Card title="Record a facility">
             {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
             <DebtFacilityForm

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useOutlet } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
@@ -21,10 +21,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
   if (ctx.org.kind !== "startup") notFound();
   const url = new URL(request.url);
-  // The month pages nest under this route by file name; they replace the list instead of
-  // sitting inside it, so the list is only read when the list itself is asked for.
-  const listAsked = url.pathname.replace(/\/+$/, "") === `/o/${ctx.org.slug}/reports`;
-  if (!listAsked) return json({ list: null, currency: ctx.org.baseCurrency, canEdit: false, slug: ctx.org.slug });
   const list = await listMonthlyReports(ctx, {
     page: Number(url.searchParams.get("page") ?? "1"),
     sort: url.searchParams.get("sort") === "oldest" ? "oldest" : "newest",
@@ -33,9 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function MonthlyReports() {
-  const outlet = useOutlet();
   const { list, currency, canEdit, slug } = useLoaderData<typeof loader>();
-  if (outlet || !list) return outlet;
   const base = `/o/${slug}/reports`;
   const pageLink = (page: number) => `${base}?page=${page}${list.sort === "oldest" ? "&sort=oldest" : ""}`;
   const money = (minor: number) => formatMoney(minor, currency);

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useOutlet } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
@@ -28,12 +28,9 @@ export const meta: MetaFunction = () => [{ title: "Risks · Capital Desk" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
   const url = new URL(request.url);
-  // A risk's own page renders in this route's outlet: skip the register's queries there.
-  if (url.pathname.replace(/\/+$/, "") !== `/o/${ctx.org.slug}/risks`) return json({ child: true as const });
   const query = parseRiskListQuery(url.searchParams);
   const [list, heatMap] = await Promise.all([listRisks(ctx, query), riskHeatMapCounts(ctx)]);
   return json({
-    child: false as const,
     list,
     heatMap,
     filters: { status: query.status ?? "", category: query.category ?? "", likelihood: query.likelihood ?? null, impact: query.impact ?? null },
@@ -64,13 +61,11 @@ const BAND_CELL_CLASSES: Record<RiskBand, string> = {
 };
 
 export default function Risks() {
-  const outlet = useOutlet();
   const data = useLoaderData<typeof loader>();
-  if (outlet || data.child) return outlet;
   return <Register data={data} />;
 }
 
-type RegisterData = Extract<SerializeFrom<typeof loader>, { child: false }>;
+type RegisterData = SerializeFrom<typeof loader>;
 
 function Register({ data }: { data: RegisterData }) {
   const { list, heatMap, filters, canEdit, deleted } = data;
@@ -79,6 +74,8 @@ function Register({ data }: { data: RegisterData }) {
   const errors = result && !result.ok ? result.fieldErrors : {};
   const current = new URLSearchParams(location.search);
   current.delete("deleted");
+  // A form posted without JavaScript lands on "?index" (how a post reaches an index route); links leave it out.
+  current.delete("index");
 
   /** The current query with some parameters changed; any change of view starts at page 1. */
   const hrefWith = (changes: Record<string, string | null>) => {

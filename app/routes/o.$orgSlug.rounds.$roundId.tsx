@@ -112,7 +112,7 @@ export default function FundingRoundDetail() {
   );
 
   return (
-    <Card title={title} actions={<Link to=".." className="text-sm text-indigo-700 underline">Close</Link>}>
+    <Card title={title} actions={<Link to=".." relative="path" className="text-sm text-indigo-700 underline">Close</Link>}>
       {summary}
       {canEdit ? (
         <div className="mt-6 space-y-6 border-t pt-6">

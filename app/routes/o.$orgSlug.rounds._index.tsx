@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useOutlet, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { FundingRoundForm } from "~/components/funding-round-form";
@@ -66,7 +66,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FundingRounds() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const outlet = useOutlet();
   const location = useLocation();
   const [search] = useSearchParams();
   const notice = NOTICES[search.get("notice") ?? ""];
@@ -98,7 +97,6 @@ export default function FundingRounds() {
           {notice}
         </p>
       ) : null}
-      {outlet ? <div className="mb-6">{outlet}</div> : null}
       <div className="space-y-6">
         <Card title="Total raised by instrument">
           <p className="mb-3 text-xs text-slate-500">
@@ -232,7 +230,7 @@ export default function FundingRounds() {
           )}
         </Card>
 
-        {data.canEdit && !outlet ? (
+        {data.canEdit ? (
           <Card title="Record a round">
             {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
             <FundingRoundForm

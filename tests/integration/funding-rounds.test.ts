@@ -26,7 +26,8 @@ let betaOwner: TestClient;
 let alphaViewer: TestClient;
 let betaRoundId: string;
 
-const LIST = "routes/o.$orgSlug.rounds";
+// The list is an index route: a post to its URL carries ?index, or the org layout would get it.
+const LIST = "routes/o.$orgSlug.rounds._index";
 const DETAIL = "routes/o.$orgSlug.rounds.$roundId";
 
 function roundInput(overrides: Partial<FundingRoundInput> = {}): FundingRoundInput {
@@ -167,7 +168,7 @@ describe("funding round model", () => {
 
 describe("funding rounds over HTTP", () => {
   it("an owner records a round and sees it with derived post-money, dilution and totals", async () => {
-    const created = await alphaOwner.post(`/o/${alpha.org.slug}/rounds`, validForm);
+    const created = await alphaOwner.post(`/o/${alpha.org.slug}/rounds?index`, validForm);
     expect(created.status).toBe(302);
     expect(created.headers.get("location")).toBe(`/o/${alpha.org.slug}/rounds?notice=created`);
     const [row] = await roundsOf(alpha.org);
@@ -185,7 +186,7 @@ describe("funding rounds over HTTP", () => {
 
   it("answers validation problems per field with 400 and writes nothing", async () => {
     const before = { rounds: (await roundsOf(alpha.org)).length, audit: await auditCount(alpha.org) };
-    const path = `/o/${alpha.org.slug}/rounds?_data=${LIST}`;
+    const path = `/o/${alpha.org.slug}/rounds?index&_data=${LIST}`;
     const farFuture = oneYearAfter(oneYearAfter(isoDateOfDate(new Date())));
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ amount: "-100" }, "amount", /cannot be negative/],
@@ -215,7 +216,7 @@ describe("funding rounds over HTTP", () => {
   });
 
   it("records an equity crowdfunding round with its platform and backers", async () => {
-    const response = await alphaOwner.post(`/o/${alpha.org.slug}/rounds`, {
+    const response = await alphaOwner.post(`/o/${alpha.org.slug}/rounds?index`, {
       ...validForm,
       instrument: "equity_crowdfunding",
       amount: "750000",
@@ -250,7 +251,7 @@ describe("funding rounds over HTTP", () => {
     const detailHtml = await detail.text();
     expect(detailHtml).not.toContain("Save changes");
     expect(detailHtml).not.toContain("Delete round");
-    expect((await alphaViewer.post(`/o/${alpha.org.slug}/rounds`, validForm)).status).toBe(403);
+    expect((await alphaViewer.post(`/o/${alpha.org.slug}/rounds?index`, validForm)).status).toBe(403);
     expect((await alphaViewer.post(`/o/${alpha.org.slug}/rounds/${row.id}`, { ...validForm, intent: "update", version: row.version })).status).toBe(403);
     expect((await alphaViewer.post(`/o/${alpha.org.slug}/rounds/${row.id}`, { intent: "delete", version: row.version, confirm: "yes" })).status).toBe(403);
     expect((await roundsOf(alpha.org)).length).toBe(before.rounds);
@@ -273,7 +274,7 @@ describe("funding rounds over HTTP", () => {
     expect((await alphaOwner.get(underTheirSlug)).status).toBe(404);
     expect((await alphaOwner.get(`/o/${beta.org.slug}/rounds`)).status).toBe(404);
     expect((await alphaOwner.get(`/o/${beta.org.slug}/rounds.csv`)).status).toBe(404);
-    expect((await alphaOwner.post(`/o/${beta.org.slug}/rounds`, validForm)).status).toBe(404);
+    expect((await alphaOwner.post(`/o/${beta.org.slug}/rounds?index`, validForm)).status).toBe(404);
     expect((await alphaOwner.post(underTheirSlug, { ...validForm, intent: "update", version: 1 })).status).toBe(404);
     expect((await alphaOwner.post(underTheirSlug, { intent: "delete", version: 1, confirm: "yes" })).status).toBe(404);
     // A round id that is not a UUID names nothing.

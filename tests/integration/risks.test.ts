@@ -18,7 +18,8 @@ import { AppError } from "../../app/lib/http.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
-const LIST = "routes/o.$orgSlug.risks";
+// The list is an index route: a post to its URL carries ?index, or the org layout would get it.
+const LIST = "routes/o.$orgSlug.risks._index";
 const DETAIL = "routes/o.$orgSlug.risks.$riskId";
 
 let app: TestApp;
@@ -106,7 +107,7 @@ afterAll(() => app?.close());
 describe("creating risks", () => {
   it("adds a risk from the form with its first history row and an audit entry", async () => {
     const before = await stateOf(alpha.org);
-    const response = await alphaMember.post(`/o/alpha-labs/risks?_data=${LIST}`, validForm);
+    const response = await alphaMember.post(`/o/alpha-labs/risks?index&_data=${LIST}`, validForm);
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.ok).toBe(true);
@@ -155,7 +156,7 @@ describe("creating risks", () => {
   ] as const) {
     it(`answers 400 for ${field} = ${JSON.stringify(value.length > 20 ? `${value.slice(0, 5)}…(${value.length})` : value)} and writes nothing`, async () => {
       const before = await stateOf(alpha.org);
-      const response = await alphaOwner.post(`/o/alpha-labs/risks?_data=${LIST}`, { ...validForm, [field]: value });
+      const response = await alphaOwner.post(`/o/alpha-labs/risks?index&_data=${LIST}`, { ...validForm, [field]: value });
       expect(response.status).toBe(400);
       const body = await response.json();
       expect(body.fieldErrors[field]).toMatch(message);
@@ -222,7 +223,7 @@ describe("risk history", () => {
   });
 
   it("shows who changed what and when on the risk's page", async () => {
-    const created = await (await alphaMember.post(`/o/alpha-labs/risks?_data=${LIST}`, { ...validForm, title: "Page history", likelihood: "3" })).json();
+    const created = await (await alphaMember.post(`/o/alpha-labs/risks?index&_data=${LIST}`, { ...validForm, title: "Page history", likelihood: "3" })).json();
     const save = await alphaOwner.post(`/o/alpha-labs/risks/${created.id}?_data=${DETAIL}`, { ...validForm, title: "Page history", likelihood: "4", status: "mitigating", version: "1" });
     expect(save.status).toBe(200);
     const data = await (await alphaOwner.get(`/o/alpha-labs/risks/${created.id}?_data=${DETAIL}`)).json();
@@ -305,7 +306,7 @@ describe("permissions and tenancy", () => {
     expect(detailHtml).not.toContain("Delete risk");
 
     const before = await stateOf(alpha.org);
-    expect((await alphaViewer.post(`/o/alpha-labs/risks?_data=${LIST}`, validForm)).status).toBe(403);
+    expect((await alphaViewer.post(`/o/alpha-labs/risks?index&_data=${LIST}`, validForm)).status).toBe(403);
     expect((await alphaViewer.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { ...validForm, version: "1" })).status).toBe(403);
     expect((await alphaViewer.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { intent: "delete", version: "1" })).status).toBe(403);
     expect(await stateOf(alpha.org)).toEqual(before);
@@ -338,7 +339,7 @@ describe("permissions and tenancy", () => {
     expect((await betaOwner.get("/o/alpha-labs/risks")).status).toBe(404);
     expect((await betaOwner.get(`/o/alpha-labs/risks/${ours.id}`)).status).toBe(404);
     expect((await betaOwner.get("/o/alpha-labs/risks.csv")).status).toBe(404);
-    expect((await betaOwner.post(`/o/alpha-labs/risks?_data=${LIST}`, validForm)).status).toBe(404);
+    expect((await betaOwner.post(`/o/alpha-labs/risks?index&_data=${LIST}`, validForm)).status).toBe(404);
     expect((await betaOwner.post(`/o/alpha-labs/risks/${ours.id}?_data=${DETAIL}`, { ...validForm, version: "1" })).status).toBe(404);
     expect((await betaOwner.post(`/o/alpha-labs/risks/${ours.id}?_data=${DETAIL}`, { intent: "delete", version: "1" })).status).toBe(404);
     // Under their own slug, our id is not theirs either.

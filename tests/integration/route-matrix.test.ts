@@ -23,7 +23,7 @@ interface ManifestRoute {
 const PUBLIC_ROUTES = new Set(["root", "routes/_index", "routes/login", "routes/signup", "routes/logout", "routes/invite.$token"]);
 
 let app: TestApp;
-let routes: { id: string; pattern: string; hasLoader: boolean; hasAction: boolean }[];
+let routes: { id: string; pattern: string; index: boolean; hasLoader: boolean; hasAction: boolean }[];
 let victim: { orgId: string; slug: string; name: string };
 let params: Record<string, string>;
 
@@ -54,9 +54,10 @@ async function fingerprint(orgId: string): Promise<Record<string, string>> {
   });
 }
 
-function urlFor(pattern: string, routeId: string) {
-  const path = pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? "00000000-0000-4000-8000-000000000000"));
-  return `${path}?_data=${encodeURIComponent(routeId)}`;
+/** An index route shares its URL with its parent; `?index` makes a POST reach the index route itself. */
+function urlFor(route: { pattern: string; id: string; index: boolean }) {
+  const path = route.pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? "00000000-0000-4000-8000-000000000000"));
+  return `${path}?${route.index ? "index&" : ""}_data=${encodeURIComponent(route.id)}`;
 }
 
 beforeAll(async () => {
@@ -66,7 +67,7 @@ beforeAll(async () => {
   const build = (await import(/* @vite-ignore */ buildPath)) as { routes: Record<string, ManifestRoute> };
   routes = Object.values(build.routes)
     .filter((r) => r.id !== "root")
-    .map((r) => ({ id: r.id, pattern: fullPattern(build.routes, r), hasLoader: !!r.module.loader, hasAction: !!r.module.action }));
+    .map((r) => ({ id: r.id, pattern: fullPattern(build.routes, r), index: !!r.index, hasLoader: !!r.module.loader, hasAction: !!r.module.action }));
   const ids = await withSystem(app.database.db, async (tx) => {
     const one = async (q: ReturnType<typeof sql>) => rowsOf<{ v: string }>(await tx.execute(q))[0]?.v ?? "none";
     const org = rowsOf<{ id: string; name: string }>(await tx.execute(sql`select id, name from orgs where slug = 'lumen-labs'`))[0];
@@ -92,7 +93,7 @@ describe("route-wide access matrix", () => {
     const anonymous = app.client();
     for (const route of routes.filter((r) => !PUBLIC_ROUTES.has(r.id))) {
       if (route.hasLoader) {
-        const response = await anonymous.get(urlFor(route.pattern, route.id));
+        const response = await anonymous.get(urlFor(route));
         expect([204, 302], `${route.id} GET`).toContain(response.status);
         expect(response.headers.get("x-remix-redirect") ?? response.headers.get("location") ?? "", route.id).toMatch(/^\/login/);
       }
@@ -105,7 +106,7 @@ describe("route-wide access matrix", () => {
     await browser.login(attacker.owner.email, TEST_PASSWORD);
     const before = await fingerprint(victim.orgId);
     for (const route of routes.filter((r) => r.pattern.includes(":orgSlug"))) {
-      const url = urlFor(route.pattern, route.id);
+      const url = urlFor(route);
       if (route.hasLoader) {
         const response = await browser.get(url);
         expect(response.status, `${route.id} GET`).toBe(404);
@@ -124,7 +125,7 @@ describe("route-wide access matrix", () => {
     await browser.login(DEMO_USERS.viewer.email, DEMO_PASSWORD);
     const before = await fingerprint(victim.orgId);
     for (const route of routes.filter((r) => r.pattern.includes(":orgSlug"))) {
-      const url = urlFor(route.pattern, route.id);
+      const url = urlFor(route);
       if (route.hasAction) {
         const response = await browser.post(url, { intent: "delete", name: "Viewer edit", amount: "1", cash: "1" });
         expect([400, 403, 404, 405], `${route.id} POST as viewer`).toContain(response.status);
