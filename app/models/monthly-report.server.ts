@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Tx } from "~db/client";
-import { auditLog, monthlyReports, users } from "~db/schema";
+import { auditLog, monthlyReports, orgs, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
   compareMonths,
@@ -125,6 +125,17 @@ export function monthConflictError(month: string): AppError {
 
 type ReportRowDb = typeof monthlyReports.$inferSelect;
 
+/**
+ * Writers that may create months (the form's first save, the importer) take the org row's
+ * lock, so an import's read of the months it will overwrite and its upsert cannot interleave
+ * with another creation: without it, a month created meanwhile was audited as an import
+ * "create" with no before, and two overlapping imports miscounted. `no key update` leaves
+ * other tenant inserts (which only key-share the org row) unblocked; budget writers take the same lock.
+ */
+async function lockMonthCreation(tx: Tx, ctx: Pick<OrgContext, "org">) {
+  await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, ctx.org.id)).for("no key update");
+}
+
 function spendOf(row: Pick<ReportRowDb, (typeof SPEND_CATEGORY_COLUMN)[SpendCategory]>): Record<SpendCategory, number> {
   return Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, row[SPEND_CATEGORY_COLUMN[c]]])) as Record<SpendCategory, number>;
 }
@@ -244,6 +255,7 @@ export async function saveMonthlyReport(
   };
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     if (expectedVersion === null) {
+      await lockMonthCreation(tx, ctx);
       const [created] = await tx
         .insert(monthlyReports)
         .values({ orgId: ctx.org.id, month, ...values })
@@ -348,6 +360,7 @@ export async function upsertMonthlyReports(
   throwIfInvalid(errors);
 
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  if (rows.length > 0) await lockMonthCreation(tx, ctx);
   for (const batch of chunks(rows, BULK_BATCH)) {
     const before = await tx
       .select()
