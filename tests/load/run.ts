@@ -190,6 +190,7 @@ async function main(): Promise<number> {
   let server: ChildProcess | null = null;
   let created = false;
   let interrupted = false;
+  let running: AcInstance | null = null;
 
   const stopServer = async () => {
     const child = server;
@@ -213,7 +214,8 @@ async function main(): Promise<number> {
   const onSignal = (signal: NodeJS.Signals) => {
     if (interrupted) return;
     interrupted = true;
-    log(`${signal}: stopping the server and dropping the database…`);
+    log(`${signal}: stopping the load, the server and dropping the database…`);
+    running?.stop();
     void cleanup().finally(() => process.exit(130));
   };
   process.on("SIGINT", onSignal);
@@ -364,6 +366,7 @@ async function main(): Promise<number> {
         },
         (error, res) => (error ? reject(error) : resolve(res)),
       );
+      running = instance;
       instance.on("response", (client, status, bytes, ms) => {
         const kind = client.requestIterator.currentRequest.kind;
         const s = stats.get(kind);
@@ -431,7 +434,7 @@ async function main(): Promise<number> {
     const guarantees: Guarantee[] = [
       { name: "zero 5xx responses", ok: fivexx === 0 && overall.status5xx === 0, detail: `${fivexx} 5xx` },
       { name: "zero timeouts", ok: result.timeouts === 0, detail: `${result.timeouts} timeouts (limit ${options.timeoutSeconds} s)` },
-      { name: "zero socket errors", ok: result.errors - result.timeouts === 0, detail: `${result.errors - result.timeouts} errors${reqErrors.length ? `: ${reqErrors.slice(0, 3).join("; ")}` : ""}` },
+      { name: "zero socket errors", ok: result.errors - result.timeouts === 0, detail: `${result.errors - result.timeouts} errors${result.errors > result.timeouts && reqErrors.length ? `: ${reqErrors.slice(0, 3).join("; ")}` : ""}` },
       { name: "only expected statuses (200; 200 or 409 for saves)", ok: unexpected.length === 0, detail: unexpected.length ? unexpected.join(", ") : "all expected" },
       { name: "every request kind was exercised", ok: rows.every((r) => r.requests > 0), detail: rows.filter((r) => r.requests === 0).map((r) => r.kind).join(", ") || "all kinds answered" },
       {
