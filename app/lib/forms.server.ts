@@ -20,8 +20,15 @@ export function parseForm<S extends z.ZodType>(
     if (!(key in raw)) raw[key] = value;
   }
   const result = schema.safeParse(raw);
-  if (result.success) return { ok: true, data: result.data };
   const fieldErrors: FieldErrors = {};
+  if (result.success) {
+    // PostgreSQL text cannot hold a NUL byte: refuse a parsed value carrying one, on its field, instead of a failed insert (500).
+    for (const [key, value] of Object.entries((result.data ?? {}) as Record<string, unknown>)) {
+      if (typeof value === "string" && value.includes("\u0000")) fieldErrors[key] = "Remove the invisible NUL character (\\0) from this field.";
+    }
+    if (Object.keys(fieldErrors).length === 0) return { ok: true, data: result.data };
+    return { ok: false, fieldErrors };
+  }
   for (const issue of result.error.issues) {
     const key = issue.path.join(".") || "form";
     fieldErrors[key] ??= issue.message;

@@ -13,10 +13,14 @@ export const meta: MetaFunction = () => [{ title: "Settings · Capital Desk" }];
 const SettingsSchema = z.object({
   name: nameField("the organisation's name"),
   baseCurrency: currencyField,
-  budgetOverrunThresholdPercent: z.coerce
-    .number({ error: "Enter a percentage." })
-    .min(0, "Use a percentage from 0 to 100.")
-    .max(100, "Use a percentage from 0 to 100."),
+  // A plain decimal with at most two places (stored as basis points): not "", "0x10" or "1e2", which z.coerce would take.
+  budgetOverrunThresholdPercent: z
+    .string({ error: "Enter a percentage." })
+    .trim()
+    .min(1, "Enter a percentage.")
+    .regex(/^\d{1,3}(\.\d{1,2})?$/, "Use a percentage from 0 to 100 with at most two decimals, like 10 or 12.5.")
+    .transform(Number)
+    .refine((n) => n <= 100, "Use a percentage from 0 to 100 with at most two decimals, like 10 or 12.5."),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,0 +1,522 @@
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "../../db/client";
+import { withSystem } from "../../db/tenant";
+import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
+import { makeOrgWithOwner, makeUser, TEST_PASSWORD } from "../support/factories";
+import {
+  applyMutations,
+  describePairs,
+  fingerprint,
+  hostileValue,
+  IMG_PAYLOAD,
+  mutationsFor,
+  postPairs,
+  REFUSALS,
+  SCRIPT_PAYLOAD,
+  SQL_PAYLOAD,
+} from "../support/hostile";
+
+/**
+ * Bad input, property-based: every action in the built Remix manifest gets malformed and
+ * hostile payloads from an owner of the org (so permission checks pass and validation is what
+ * is tested). Never a 5xx; a refusal (4xx) writes nothing and names what is wrong; stored text
+ * comes back escaped in the HTML.
+ */
+interface ManifestRoute {
+  id: string;
+  path?: string;
+  index?: boolean;
+  parentId?: string;
+  module: { loader?: unknown; action?: unknown };
+}
+
+interface ActionSpec {
+  /** A valid submission the mutations start from (so each hostile field is tested alone). */
+  base: () => Promise<Record<string, string>> | Record<string, string>;
+  /** Which client posts (default: the org owner). */
+  as?: () => Promise<TestClient> | TestClient;
+  /** field → a value that must be refused with a message on that very field. */
+  mustFlag?: Record<string, string | string[]>;
+  /** Multipart upload routes: url-encoded posts are refused; files are tested below. */
+  upload?: boolean;
+}
+
+const NUM_RUNS = Number(process.env.BAD_INPUT_RUNS ?? 15);
+const PAST_MONTH = "2026-03";
+
+let app: TestApp;
+let owner: TestClient;
+let slug: string;
+let orgId: string;
+let routes: { id: string; pattern: string; index: boolean; hasAction: boolean }[];
+const ids = { roundId: "", facilityId: "", riskId: "" };
+
+function fullPattern(all: Record<string, ManifestRoute>, route: ManifestRoute): string {
+  const parts: string[] = [];
+  for (let r: ManifestRoute | undefined = route; r; r = r.parentId ? all[r.parentId] : undefined) if (r.path) parts.unshift(r.path);
+  return "/" + parts.join("/");
+}
+
+function urlFor(route: { pattern: string; id: string; index: boolean }, override: Record<string, string> = {}) {
+  const params: Record<string, string> = { orgSlug: slug, month: PAST_MONTH, token: "not-a-token", ...ids, ...override };
+  const path = route.pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? "none"));
+  return `${path}?${route.index ? "index&" : ""}_data=${encodeURIComponent(route.id)}`;
+}
+
+async function versionOf(table: "funding_rounds" | "debt_facilities" | "risks" | "monthly_reports", where: ReturnType<typeof sql>) {
+  return withSystem(app.database.db, async (tx) => {
+    const [row] = rowsOf<{ v: string }>(await tx.execute(sql`select version::text as v from ${sql.identifier(table)} where ${where}`));
+    return row?.v ?? "";
+  });
+}
+
+const roundForm = () => ({
+  instrument: "seed",
+  closeDate: "2025-06-01",
+  amount: "1500000.00",
+  currency: "",
+  preMoneyValuation: "8000000",
+  leadInvestor: "Acme Ventures",
+  otherInvestors: "",
+  crowdfundingPlatform: "",
+  backerCount: "",
+  notes: "",
+});
+const facilityForm = () => ({
+  lender: "Bank of Tests",
+  kind: "bank_loan",
+  principal: "500000",
+  annualRatePercent: "9.75",
+  drawDate: "2025-01-15",
+  termMonths: "36",
+  repaymentType: "amortizing",
+  interestOnlyMonths: "",
+  minimumCash: "",
+  reportingDeadlineDay: "",
+});
+const riskForm = () => ({
+  title: "Key supplier fails",
+  category: "operational",
+  likelihood: "3",
+  impact: "4",
+  owner: "CFO",
+  mitigation: "Second supplier",
+  status: "open",
+  nextReviewDate: "2026-12-01",
+});
+const reportForm = () => ({
+  cash: "1200000.00",
+  revenue: "40000",
+  compute: "60000",
+  data: "10000",
+  payroll: "80000",
+  research: "5000",
+  go_to_market: "10000",
+  general_admin: "4000",
+  other: "1000",
+  headcount: "12",
+  arr: "480000",
+  highlights: "Shipped",
+  lowlights: "",
+  asks: "",
+});
+
+let passwordClient: TestClient | undefined;
+
+/** Every route with an action needs an entry here; a new action fails the coverage test until it gets one. */
+const SPECS: Record<string, ActionSpec> = {
+  "routes/login": {
+    base: () => ({ email: "nobody@example.test", password: "wrong password 123" }),
+    as: () => app.client(),
+    mustFlag: { email: "not an email" },
+  },
+  "routes/signup": {
+    base: () => ({ email: `props-${Date.now()}-${Math.random()}@example.test`, name: "Props Person", password: "a long enough password" }),
+    as: () => app.client(),
+    mustFlag: { email: SCRIPT_PAYLOAD, name: "x".repeat(400), password: "short" },
+  },
+  "routes/logout": { base: () => ({}), as: () => app.client() },
+  "routes/invite.$token": { base: () => ({}) },
+  "routes/account.password": {
+    base: () => ({ currentPassword: TEST_PASSWORD, newPassword: "a brand new password", confirmPassword: "a brand new password" }),
+    as: async () => {
+      if (!passwordClient) {
+        const user = await makeUser(app.database, "Password Person");
+        passwordClient = app.client();
+        await passwordClient.login(user.email, TEST_PASSWORD);
+      }
+      return passwordClient;
+    },
+    mustFlag: { newPassword: "short", confirmPassword: "something else entirely" },
+  },
+  "routes/orgs.new": {
+    base: () => ({ name: "Another Co", kind: "startup", baseCurrency: "USD" }),
+    mustFlag: { name: "", kind: "bank", baseCurrency: "usd1" },
+  },
+  "routes/o.$orgSlug.settings": {
+    base: () => ({ name: "Props Co", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" }),
+    mustFlag: { name: "x".repeat(400), baseCurrency: "XXXX", budgetOverrunThresholdPercent: ["1e308", "0x10", "", "-1", "100.01", "12.345"] },
+  },
+  "routes/o.$orgSlug.members": {
+    base: () => ({ intent: "invite", email: "invitee@example.test", role: "member" }),
+    mustFlag: { email: IMG_PAYLOAD, role: "owner" },
+  },
+  "routes/o.$orgSlug.rounds._index": {
+    base: roundForm,
+    mustFlag: { amount: "-5", closeDate: "9999-12-31", currency: "usd1", preMoneyValuation: "1e308", leadInvestor: "x".repeat(400), instrument: SQL_PAYLOAD },
+  },
+  "routes/o.$orgSlug.rounds.$roundId": {
+    base: async () => ({ ...roundForm(), version: await versionOf("funding_rounds", sql`id = ${ids.roundId}`) }),
+    mustFlag: { amount: "9007199254740993", closeDate: "0001-01-01", currency: "€" },
+  },
+  "routes/o.$orgSlug.debt._index": {
+    base: facilityForm,
+    mustFlag: { principal: "-1", annualRatePercent: "1e308", termMonths: "1".repeat(400), drawDate: "2026-13-01", kind: "" },
+  },
+  "routes/o.$orgSlug.debt.$facilityId": {
+    base: async () => ({ ...facilityForm(), version: await versionOf("debt_facilities", sql`id = ${ids.facilityId}`) }),
+    mustFlag: { principal: "NaN", reportingDeadlineDay: "31" },
+  },
+  "routes/o.$orgSlug.risks._index": {
+    base: riskForm,
+    mustFlag: { title: "", likelihood: "9007199254740993", impact: "0", nextReviewDate: "2026-00-10", category: "<script>" },
+  },
+  "routes/o.$orgSlug.risks.$riskId": {
+    base: async () => ({ ...riskForm(), version: await versionOf("risks", sql`id = ${ids.riskId}`) }),
+    mustFlag: { title: "x".repeat(201), status: "deleted" },
+  },
+  "routes/o.$orgSlug.reports.$month": {
+    base: async () => ({ ...reportForm(), version: await versionOf("monthly_reports", sql`org_id = ${orgId} and month = ${PAST_MONTH}`) }),
+    mustFlag: { cash: "-0.01", headcount: "1e308", revenue: "1".repeat(400), arr: "12.345" },
+  },
+  "routes/o.$orgSlug.budgets._index": {
+    base: async () => {
+      const response = await owner.get(`/o/${slug}/budgets?index&year=2026&_data=${encodeURIComponent("routes/o.$orgSlug.budgets._index")}`);
+      const data = (await response.json()) as { budgets: { token: string } };
+      return { year: "2026", token: data.budgets.token, "b:2026-01:compute": "100.00" };
+    },
+    mustFlag: { "b:2026-01:compute": "-12500.50", "b:2026-02:payroll": "1e308", "b:2026-01:compute:extra": "1" },
+  },
+  "routes/o.$orgSlug.reports.import": { base: () => ({}), upload: true },
+  "routes/o.$orgSlug.budgets.import": { base: () => ({}), upload: true },
+};
+
+/** Keys worth mutating beyond the base form's own: cells of the wrong year, odd names. */
+const EXTRA_KEYS: Record<string, string[]> = {
+  "routes/o.$orgSlug.budgets._index": ["b:9999-12:compute", "b:0001-01:compute", "b:2026-13:payroll", "b:2026-00:data", "b:2026-01:'; drop", "b:2026-01:compute:x", "year"],
+  "routes/o.$orgSlug.members": ["userId", "invitationId"],
+};
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const made = await makeOrgWithOwner(app.database, "startup", "Props Co");
+  slug = made.org.slug;
+  orgId = made.org.id;
+  owner = app.client();
+  await owner.login(made.owner.email, TEST_PASSWORD);
+
+  const buildPath = `../../${process.env.BUILD_DIR ?? "build"}/index.js`;
+  const build = (await import(/* @vite-ignore */ buildPath)) as { routes: Record<string, ManifestRoute> };
+  routes = Object.values(build.routes)
+    .filter((r) => r.id !== "root")
+    .map((r) => ({ id: r.id, pattern: fullPattern(build.routes, r), index: !!r.index, hasAction: !!r.module.action }));
+
+  // One of each record, made through the real forms, for the edit actions to aim at.
+  expect((await owner.post(`/o/${slug}/rounds?index`, roundForm())).status).toBe(302);
+  expect((await owner.post(`/o/${slug}/debt?index`, facilityForm())).status).toBe(302);
+  expect((await owner.post(`/o/${slug}/risks?index`, riskForm())).status).toBe(200);
+  expect((await owner.post(`/o/${slug}/reports/${PAST_MONTH}`, reportForm())).status).toBe(200);
+  await withSystem(app.database.db, async (tx) => {
+    const one = async (q: ReturnType<typeof sql>) => rowsOf<{ v: string }>(await tx.execute(q))[0].v;
+    ids.roundId = await one(sql`select id::text as v from funding_rounds where org_id = ${orgId}`);
+    ids.facilityId = await one(sql`select id::text as v from debt_facilities where org_id = ${orgId}`);
+    ids.riskId = await one(sql`select id::text as v from risks where org_id = ${orgId}`);
+  });
+}, 60_000);
+afterAll(() => app?.close());
+
+/** What every answer to a bad or doubtful submission must satisfy. */
+async function checkAnswer(label: string, response: Response, before: Record<string, string>) {
+  expect(response.status, `${label}: a server error`).toBeLessThan(500);
+  if (response.status < 400) return;
+  expect(REFUSALS, `${label}: unexpected refusal status`).toContain(response.status);
+  expect(await fingerprint(app.database, orgId), `${label}: a refused request wrote something`).toEqual(before);
+  if (response.status === 400 && (response.headers.get("content-type") ?? "").includes("json")) {
+    const body = (await response.json()) as { fieldErrors?: Record<string, string>; formError?: string; errors?: unknown[] };
+    const messages = [...Object.values(body.fieldErrors ?? {}), body.formError ?? "", ...(body.errors ?? []).map(String)].filter(Boolean);
+    expect(messages.length, `${label}: a 400 without any message`).toBeGreaterThan(0);
+  }
+}
+
+describe("bad input to every action", () => {
+  it("every action in the manifest has a bad-input spec", () => {
+    const withAction = routes.filter((r) => r.hasAction).map((r) => r.id);
+    expect(withAction.length).toBeGreaterThanOrEqual(10);
+    expect(withAction.filter((id) => !SPECS[id])).toEqual([]);
+  });
+
+  it("hostile payloads never cause a 5xx, and a refusal writes nothing", async () => {
+    for (const route of routes.filter((r) => r.hasAction)) {
+      const spec = SPECS[route.id] ?? { base: () => ({}) };
+      const probe = await spec.base();
+      const keys = [...new Set([...Object.keys(probe), ...(EXTRA_KEYS[route.id] ?? []), "intent", "version", "unknown"])];
+      await fc.assert(
+        fc.asyncProperty(mutationsFor(keys), async (mutations) => {
+          const client = spec.as ? await spec.as() : owner;
+          const pairs = applyMutations(await spec.base(), mutations);
+          const before = await fingerprint(app.database, orgId);
+          const response = await postPairs(client, urlFor(route), pairs);
+          await checkAnswer(`${route.id} ${describePairs(pairs)}`, response, before);
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    }
+  }, 120_000);
+
+  it("a field at fault is refused with a message on that field, and nothing is written", async () => {
+    for (const route of routes.filter((r) => r.hasAction && SPECS[r.id]?.mustFlag)) {
+      const spec = SPECS[route.id];
+      for (const [field, value] of Object.entries(spec.mustFlag ?? {}).flatMap(([f, v]) => (Array.isArray(v) ? v : [v]).map((one) => [f, one] as const))) {
+        const client = spec.as ? await spec.as() : owner;
+        const before = await fingerprint(app.database, orgId);
+        const response = await postPairs(client, urlFor(route), Object.entries({ ...(await spec.base()), [field]: value }));
+        const label = `${route.id} ${field}=${JSON.stringify(value.slice(0, 40))}`;
+        expect(response.status, label).toBe(400);
+        const body = (await response.json()) as { fieldErrors: Record<string, string> };
+        expect(body.fieldErrors[field], label).toEqual(expect.any(String));
+        expect(await fingerprint(app.database, orgId), label).toEqual(before);
+      }
+    }
+  }, 60_000);
+
+  it("hostile ids and months in the URL answer 400 or 404 and write nothing", async () => {
+    const withParams = routes.filter((r) => r.hasAction && /:(roundId|facilityId|riskId|month)/.test(r.pattern));
+    expect(withParams.length).toBeGreaterThanOrEqual(4);
+    const hostileParam = fc.oneof(
+      fc.constantFrom("9999-12", "0001-01", "2026-13", "2026-00", "1999-12", "2099-01", "new", "00000000-0000-4000-8000-000000000000", SQL_PAYLOAD, "\u0000", "%2e%2e"),
+      // "." and ".." are resolved by the client before the request is sent (another URL, not a hostile id).
+      hostileValue.filter((v) => v !== "" && v !== "." && v !== ".."),
+    );
+    for (const route of withParams) {
+      const spec = SPECS[route.id];
+      await fc.assert(
+        fc.asyncProperty(hostileParam, async (value) => {
+          const override = { roundId: value, facilityId: value, riskId: value, month: value };
+          const before = await fingerprint(app.database, orgId);
+          const response = await postPairs(owner, urlFor(route, override), Object.entries(await spec.base()));
+          const label = `${route.id} param=${JSON.stringify(value.slice(0, 60))}`;
+          expect([400, 404, 409], label).toContain(response.status);
+          await checkAnswer(label, response, before);
+        }),
+        { numRuns: Math.ceil(NUM_RUNS / 2) },
+      );
+    }
+  }, 60_000);
+
+  it("a NUL byte in a text field is refused on that field (PostgreSQL text cannot store it), nothing written", async () => {
+    const cases: [string, string][] = [
+      ["routes/o.$orgSlug.risks._index", "title"],
+      ["routes/o.$orgSlug.risks.$riskId", "mitigation"],
+      ["routes/o.$orgSlug.rounds._index", "leadInvestor"],
+      ["routes/o.$orgSlug.rounds.$roundId", "notes"],
+      ["routes/o.$orgSlug.debt._index", "lender"],
+      ["routes/o.$orgSlug.debt.$facilityId", "lender"],
+      ["routes/o.$orgSlug.reports.$month", "highlights"],
+      ["routes/o.$orgSlug.settings", "name"],
+      ["routes/orgs.new", "name"],
+      ["routes/signup", "name"],
+    ];
+    for (const [id, field] of cases) {
+      const route = routes.find((r) => r.id === id);
+      expect(route, id).toBeDefined();
+      const spec = SPECS[id];
+      const client = spec.as ? await spec.as() : owner;
+      const before = await fingerprint(app.database, orgId);
+      const response = await postPairs(client, urlFor(route!), Object.entries({ ...(await spec.base()), [field]: "Acme\u0000Capital" }));
+      expect(response.status, `${id} ${field}`).toBe(400);
+      const body = (await response.json()) as { fieldErrors: Record<string, string> };
+      expect(body.fieldErrors?.[field] ?? JSON.stringify(body), `${id} ${field}`).toMatch(/NUL/);
+      expect(await fingerprint(app.database, orgId), `${id} ${field}`).toEqual(before);
+    }
+  }, 60_000);
+
+  it("a 1 MB value in each text field is refused with a field message, not a crash", async () => {
+    const huge = "A".repeat(1024 * 1024);
+    const cases: [string, string, Record<string, string>][] = [
+      [`/o/${slug}/risks?index`, "title", riskForm()],
+      [`/o/${slug}/rounds?index`, "leadInvestor", roundForm()],
+      [`/o/${slug}/reports/${PAST_MONTH}`, "highlights", { ...reportForm(), version: await versionOf("monthly_reports", sql`org_id = ${orgId} and month = ${PAST_MONTH}`) }],
+      [`/o/${slug}/debt?index`, "principal", facilityForm()],
+    ];
+    for (const [path, field, base] of cases) {
+      const before = await fingerprint(app.database, orgId);
+      const response = await postPairs(owner, path, Object.entries({ ...base, [field]: huge }));
+      expect([400, 413], `${path} ${field}`).toContain(response.status);
+      await checkAnswer(`${path} ${field}`, response, before);
+    }
+  }, 60_000);
+});
+
+// ---------------------------------------------------------------------------------------
+// CSV imports
+
+const MONTHLY_HEADER = "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr";
+const monthlyLine = (month: string) => `${month},1200000.00,40000,60000,10000,80000,5000,10000,4000,1000,12,480000`;
+
+async function upload(kind: "reports" | "budgets", bytes: Uint8Array | string, intent: "preview" | "import" = "import", name = "file.csv") {
+  const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
+  const form = new FormData();
+  form.set("intent", intent);
+  // The server digests the text as it decodes it (UTF-8), so a confirmed import sends that digest.
+  form.set("checksum", createHash("sha256").update(new TextDecoder().decode(data)).digest("hex"));
+  form.set("file", new File([new Uint8Array(data)], name, { type: "text/csv" }));
+  return owner.postMultipart(`/o/${slug}/${kind}/import?_data=${encodeURIComponent(`routes/o.$orgSlug.${kind}.import`)}`, form);
+}
+
+/** Uploads must be refused with row/column messages and write nothing. */
+async function expectRefusedUpload(label: string, kind: "reports" | "budgets", bytes: Uint8Array | string, statuses = [400]) {
+  const before = await fingerprint(app.database, orgId);
+  const response = await upload(kind, bytes);
+  expect(statuses, `${label}: status`).toContain(response.status);
+  const body = (await response.json()) as { status: string; errors: { message: string }[] };
+  expect(body.status, label).toBe("errors");
+  expect(body.errors.length, label).toBeGreaterThan(0);
+  expect(await fingerprint(app.database, orgId), `${label}: wrote something`).toEqual(before);
+  return body;
+}
+
+function utf16le(text: string): Uint8Array {
+  const out = new Uint8Array(2 + text.length * 2);
+  out[0] = 0xff;
+  out[1] = 0xfe;
+  for (let i = 0; i < text.length; i++) {
+    out[2 + i * 2] = text.charCodeAt(i) & 0xff;
+    out[3 + i * 2] = text.charCodeAt(i) >> 8;
+  }
+  return out;
+}
+
+describe("broken CSV files", () => {
+  it("refuses unbalanced quotes, wrong encodings, empty and header-only files, writing nothing", async () => {
+    await expectRefusedUpload("unbalanced quote", "reports", `${MONTHLY_HEADER}\n"2026-01,1200000,"40000,0,0,0,0,0,0,0,1,\n`);
+    await expectRefusedUpload("stray quote inside a field", "budgets", `month,category,amount\n2026-01,com"pute,100\n`);
+    const latin1 = Uint8Array.from(Buffer.from(`month,category,amount\n2026-01,caf\xe9,100\n`, "latin1"));
+    await expectRefusedUpload("Latin-1 bytes", "budgets", latin1);
+    await expectRefusedUpload("UTF-16 with BOM", "reports", utf16le(`${MONTHLY_HEADER}\r\n${monthlyLine("2026-01")}\r\n`));
+    await expectRefusedUpload("a zero-byte file", "reports", "");
+    await expectRefusedUpload("header only", "reports", `${MONTHLY_HEADER}\n`);
+    await expectRefusedUpload("header only (budgets)", "budgets", "month,category,amount\r\n");
+    await expectRefusedUpload("hostile cells", "budgets", `month,category,amount\n9999-12,compute,1e308\n0001-01,${SQL_PAYLOAD},-5\n2026-13,"${SCRIPT_PAYLOAD}",${"1".repeat(400)}\n2026-00,data,\u0000\n`);
+    await expectRefusedUpload("NUL bytes", "reports", `${MONTHLY_HEADER}\n2026-01\u0000,1,1,1,1,1,1,1,1,1,1,\n`);
+  }, 60_000);
+
+  it("accepts the same valid file with a BOM, with CRLF and with LF", async () => {
+    for (const [label, text] of [
+      ["BOM + CRLF", `\uFEFF${MONTHLY_HEADER}\r\n${monthlyLine("2025-01")}\r\n`],
+      ["LF", `${MONTHLY_HEADER}\n${monthlyLine("2025-02")}\n`],
+      ["mixed endings, no final newline", `${MONTHLY_HEADER}\r\n${monthlyLine("2025-03")}\n${monthlyLine("2025-04")}`],
+    ]) {
+      const response = await upload("reports", text);
+      expect(response.status, label).toBe(200);
+      expect(((await response.json()) as { status: string }).status, label).toBe("imported");
+    }
+  }, 60_000);
+
+  it("a 100k-row file is checked without a crash and nothing is written", async () => {
+    const categories = ["compute", "data", "payroll", "research", "go_to_market", "general_admin", "other"];
+    const lines = ["month,category,amount"];
+    // Every (month, category) repeats, so the file is refused for duplicates after a full read.
+    for (let i = 0; i < 100_000; i++) lines.push(`2026-${String((i % 12) + 1).padStart(2, "0")},${categories[i % 7]},${i}.50`);
+    const started = Date.now();
+    await expectRefusedUpload("100k rows", "budgets", lines.join("\n") + "\n");
+    expect(Date.now() - started).toBeLessThan(30_000);
+    await expectRefusedUpload("100k + 1 rows", "budgets", lines.join("\n") + "\n2026-01,compute,1\n");
+  }, 90_000);
+
+  it("a 12 MB file answers 413 without reading it into the database", async () => {
+    const line = `${monthlyLine("2026-01")}\n`;
+    const text = MONTHLY_HEADER + "\n" + line.repeat(Math.ceil((12 * 1024 * 1024) / line.length));
+    await expectRefusedUpload("12 MB", "reports", text, [413]);
+  }, 60_000);
+
+  it("random CSV-ish files never cause a 5xx, and a refused import writes nothing", async () => {
+    const cell = fc.oneof(hostileValue.filter((v) => v.length < 200), fc.constantFrom('"', '""', '"a,b"', "2026-01", "compute", "100.00", ""));
+    const file = fc.record({
+      header: fc.constantFrom(MONTHLY_HEADER, "month,category,amount", "", "a,b,c", `"month,category,amount`),
+      rows: fc.array(fc.array(cell, { minLength: 0, maxLength: 13 }), { maxLength: 6 }),
+      eol: fc.constantFrom("\n", "\r\n", "\r"),
+      bom: fc.boolean(),
+      kind: fc.constantFrom("reports" as const, "budgets" as const),
+    });
+    await fc.assert(
+      fc.asyncProperty(file, async ({ header, rows, eol, bom, kind }) => {
+        const text = (bom ? "\uFEFF" : "") + [header, ...rows.map((r) => r.join(","))].join(eol) + eol;
+        const before = await fingerprint(app.database, orgId);
+        const response = await upload(kind, text);
+        await checkAnswer(`${kind} import ${JSON.stringify(text.slice(0, 200))}`, response, before);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  }, 60_000);
+});
+
+// ---------------------------------------------------------------------------------------
+// Stored text comes back escaped
+
+describe("stored hostile text is rendered escaped", () => {
+  const PAYLOADS = [SCRIPT_PAYLOAD, IMG_PAYLOAD];
+
+  function expectEscaped(label: string, html: string) {
+    expect(html, label).not.toContain("<script>alert(1)");
+    expect(html, label).not.toContain("<img src=x onerror");
+  }
+
+  it("a risk title, report highlights, round lead investor and org name never appear unescaped", async () => {
+    const [script, img] = PAYLOADS;
+    expect((await owner.post(`/o/${slug}/risks?index`, { ...riskForm(), title: `${script} ${img}`, owner: img, mitigation: script })).status).toBe(200);
+    const month = "2026-02";
+    expect((await owner.post(`/o/${slug}/reports/${month}`, { ...reportForm(), highlights: script, lowlights: img, asks: `${img}${script}` })).status).toBe(200);
+    expect((await owner.post(`/o/${slug}/rounds?index`, { ...roundForm(), leadInvestor: img, otherInvestors: script, notes: `${script}${img}` })).status).toBe(302);
+    expect((await owner.post(`/o/${slug}/debt?index`, { ...facilityForm(), lender: `${img}` })).status).toBe(302);
+
+    const stored = await withSystem(app.database.db, async (tx) => ({
+      risk: rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from risks where org_id = ${orgId} and title like '%<script>%'`))[0].id,
+      round: rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from funding_rounds where org_id = ${orgId} and lead_investor like '%<img%'`))[0].id,
+      facility: rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from debt_facilities where org_id = ${orgId} and lender like '%<img%'`))[0].id,
+    }));
+
+    const pages = [
+      `/o/${slug}`,
+      `/o/${slug}/risks`,
+      `/o/${slug}/risks/${stored.risk}`,
+      `/o/${slug}/reports`,
+      `/o/${slug}/reports/${month}`,
+      `/o/${slug}/rounds`,
+      `/o/${slug}/rounds/${stored.round}`,
+      `/o/${slug}/debt`,
+      `/o/${slug}/debt/${stored.facility}`,
+      `/o/${slug}/audit`,
+    ];
+    for (const page of pages) {
+      const response = await owner.get(page);
+      expect(response.status, page).toBe(200);
+      const html = await response.text();
+      expectEscaped(page, html);
+    }
+    // The text is there, escaped, where the user expects it.
+    expect(await (await owner.get(`/o/${slug}/risks/${stored.risk}`)).text()).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    expect(await (await owner.get(`/o/${slug}/rounds`)).text()).toContain("&lt;img src=x onerror=alert(1)&gt;");
+
+    // Org name shows on every page through the layout; it must be escaped too.
+    const renamed = await owner.post(`/o/${slug}/settings`, { name: `${script}${img}`.slice(0, 110), baseCurrency: "USD", budgetOverrunThresholdPercent: "10" });
+    expect(renamed.status).toBe(200);
+    for (const page of [`/o/${slug}`, `/o/${slug}/settings`, `/o/${slug}/members`]) {
+      const response = await owner.get(page);
+      expect(response.status, page).toBe(200);
+      expectEscaped(page, await response.text());
+    }
+  }, 60_000);
+});
