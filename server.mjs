@@ -142,11 +142,19 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log(JSON.stringify({ level: "info", msg: "shutting down", signal }));
+    const began = Date.now();
     server.close(async () => {
+      clearInterval(reaper);
+      console.log(JSON.stringify({ level: "info", msg: "drained", ms: Date.now() - began }));
       await build.entry.module.shutdown();
+      console.log(JSON.stringify({ level: "info", msg: "stopped", ms: Date.now() - began }));
       process.exit(0);
     });
+    // close() ends only the keep-alive connections idle right now; one whose request is
+    // still running would otherwise sit idle for the keep-alive timeout after its answer
+    // and delay the exit. Reap connections as they go idle while draining.
     server.closeIdleConnections?.();
+    const reaper = setInterval(() => server.closeIdleConnections?.(), 100);
     setTimeout(() => process.exit(1), 10_000).unref();
   };
   process.on("SIGTERM", stop);

@@ -42,13 +42,32 @@ function findMigrations(start: string): string {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ("url" in options) {
+    // Deadlines, so a request meets an outage as a quick 503 rather than a hang
+    // (docs/decisions/005-database-outages.md):
+    // - connect_timeout: a server that does not accept a connection within 5 s is down;
+    // - statement_timeout: every statement has a deadline (SQLSTATE 57014 → 503);
+    // - idle_in_transaction_session_timeout: the server ends a transaction left open (a
+    //   stuck or killed app instance) so its row locks cannot stall everyone else;
+    // - idle_timeout / max_lifetime: idle connections are dropped and all are renewed, so
+    //   connections broken by a restart are not kept around. After an outage postgres.js
+    //   simply opens new connections on the next query: recovery needs no restart;
+    // - backoff: postgres.js waits before reconnecting a connection that failed, by default
+    //   up to 20 s (3^failures / 100 s) — a query waiting for that reconnect hangs the
+    //   request far beyond connect_timeout, and recovery after the outage is as late.
+    //   Capped at 1 s: a request meets an outage as a 503 within about a second, and the
+    //   pool tries again at most once a second per connection.
+    const statementTimeoutMs = options.statementTimeoutMs ?? 5000;
     const client = postgres(options.url, {
       max: options.maxConnections ?? 10,
       idle_timeout: 30,
+      max_lifetime: 30 * 60,
       connect_timeout: 5,
+      backoff: (failures: number) => Math.min(0.05 * 2 ** failures, 1) * (0.5 + Math.random() / 2),
       onnotice: () => {},
-      // A query that hangs is worse than one that fails: every statement has a deadline.
-      connection: { statement_timeout: options.statementTimeoutMs ?? 5000 },
+      connection: {
+        statement_timeout: statementTimeoutMs,
+        idle_in_transaction_session_timeout: Math.max(30_000, statementTimeoutMs * 2),
+      },
     });
     const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };

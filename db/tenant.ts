@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db, Tx } from "./client";
+import { isDatabaseUnavailable, rethrowIfUnavailable } from "./unavailable";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,6 +14,10 @@ export interface TxOptions {
  * non-superuser role `app_tenant` and set the transaction-local tenant, so row-level
  * security confines every statement to `orgId` — even one that forgot its `where`.
  * Both settings end with the transaction, so a pooled connection carries nothing over.
+ *
+ * Outages: a connection-level failure or statement timeout anywhere in the transaction
+ * (including its commit) is rethrown as a 503 Response (db/unavailable.ts), and the
+ * transaction is rolled back by the server — all of `work`'s writes or none of them.
  */
 export async function withTenant<T>(
   db: Db,
@@ -21,7 +26,7 @@ export async function withTenant<T>(
   options: TxOptions = {},
 ): Promise<T> {
   if (!UUID_RE.test(orgId)) throw new Error("withTenant: orgId must be a UUID");
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     if (options.readOnly) await tx.execute(sql`set transaction read only`);
     await tx.execute(
       sql`select set_config('role', 'app_tenant', true), set_config('app.org_id', ${orgId}, true)`,
@@ -31,10 +36,31 @@ export async function withTenant<T>(
 }
 
 /**
+ * One transaction, with database outages as a 503 (db/unavailable.ts). When the
+ * connection fails before BEGIN completed — nothing of `work` ran — it is tried once more:
+ * postgres.js can hand a connection's first query after a server restart a stale error
+ * (see `unavailableAs503`). Once `work` has started it is never repeated.
+ */
+async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    let started = false;
+    try {
+      return await db.transaction((tx) => {
+        started = true;
+        return work(tx);
+      });
+    } catch (error) {
+      if (attempt === 1 && !started && isDatabaseUnavailable(error)) continue;
+      rethrowIfUnavailable(error);
+    }
+  }
+}
+
+/**
  * Work that is not one tenant's: sign-in, sessions, resolving memberships, accepting an
  * invitation by its token. It runs as the connecting role, so each caller must filter
  * explicitly; keep such functions few and named for what they do.
  */
 export async function withSystem<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction(work);
+  return transaction(db, work);
 }

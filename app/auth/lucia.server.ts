@@ -2,36 +2,43 @@ import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from "lucia";
 import { DrizzlePostgreSQLAdapter, type PostgreSQLUserTable } from "@lucia-auth/adapter-drizzle";
 import type { Db } from "~db/client";
 import { sessions, users } from "~db/schema";
+import { unavailableAs503 } from "~db/unavailable";
 import { sha256Hex } from "~/lib/crypto.server";
 
 /**
  * Lucia v3 keeps the session id as the cookie value. We store only its SHA-256, so a
  * leaked sessions table cannot be replayed: every id crossing into the database is hashed,
  * and the plain id is handed back to Lucia so it stays consistent.
+ *
+ * Lucia's adapter queries the database directly (not through withSystem), so this wrapper is
+ * also where a database outage on the session path becomes a 503 (db/unavailable.ts).
+ * Reads and deletes are retried once on a connection failure; creating a session is not.
  */
+const IDEMPOTENT = { retryOnce: true };
+
 class HashedSessionIdAdapter implements Adapter {
   constructor(private inner: Adapter) {}
   async getSessionAndUser(sessionId: string) {
-    const [session, user] = await this.inner.getSessionAndUser(sha256Hex(sessionId));
+    const [session, user] = await unavailableAs503(() => this.inner.getSessionAndUser(sha256Hex(sessionId)), IDEMPOTENT);
     return [session ? { ...session, id: sessionId } : null, user] as [DatabaseSession | null, typeof user];
   }
   getUserSessions(userId: string) {
-    return this.inner.getUserSessions(userId);
+    return unavailableAs503(() => this.inner.getUserSessions(userId), IDEMPOTENT);
   }
   setSession(session: DatabaseSession) {
-    return this.inner.setSession({ ...session, id: sha256Hex(session.id) });
+    return unavailableAs503(() => this.inner.setSession({ ...session, id: sha256Hex(session.id) }));
   }
   updateSessionExpiration(sessionId: string, expiresAt: Date) {
-    return this.inner.updateSessionExpiration(sha256Hex(sessionId), expiresAt);
+    return unavailableAs503(() => this.inner.updateSessionExpiration(sha256Hex(sessionId), expiresAt), IDEMPOTENT);
   }
   deleteSession(sessionId: string) {
-    return this.inner.deleteSession(sha256Hex(sessionId));
+    return unavailableAs503(() => this.inner.deleteSession(sha256Hex(sessionId)), IDEMPOTENT);
   }
   deleteUserSessions(userId: string) {
-    return this.inner.deleteUserSessions(userId);
+    return unavailableAs503(() => this.inner.deleteUserSessions(userId), IDEMPOTENT);
   }
   deleteExpiredSessions() {
-    return this.inner.deleteExpiredSessions();
+    return unavailableAs503(() => this.inner.deleteExpiredSessions(), IDEMPOTENT);
   }
 }
 

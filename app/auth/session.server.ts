@@ -3,6 +3,7 @@ import { getDatabase } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { createLucia, type AppLucia } from "./lucia.server";
 import type { Database } from "~db/client";
+import { unavailableAs503 } from "~db/unavailable";
 
 /**
  * The only module that knows sessions are Lucia's. Routes ask for the user; they never
@@ -11,7 +12,9 @@ import type { Database } from "~db/client";
 const cache = new WeakMap<Database, AppLucia>();
 
 async function lucia(): Promise<AppLucia> {
-  const database = await getDatabase();
+  // Every signed-in request starts here; a database that could not even be opened (dev
+  // server started while PostgreSQL was down) is a 503 like any other outage.
+  const database = await unavailableAs503(getDatabase);
   let instance = cache.get(database);
   if (!instance) {
     const env = getEnv();
