@@ -73,6 +73,7 @@ function requestLog(enabled) {
     req.id = req.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
     // Read now: by "finish", a mounted middleware (express.static at /build) has rewritten req.path.
     const path = loggablePath(req.path);
+    req.logPath = path;
     res.setHeader("X-Request-Id", req.id);
     res.on("finish", () => {
       if (!enabled) return;
@@ -90,6 +91,7 @@ export function createApp({ build, env }) {
   const production = env.NODE_ENV === "production";
   const app = express();
   app.disable("x-powered-by");
+  app.set("env", env.NODE_ENV);
   app.set("trust proxy", env.TRUST_PROXY ?? false);
   app.use(requestLog(env.LOG_REQUESTS));
   app.use(securityHeaders(production));
@@ -101,7 +103,11 @@ export function createApp({ build, env }) {
   app.use(originCheck(env.APP_ORIGIN));
   app.use(compression());
   // fallthrough: false — a missing asset is a plain 404, not an HTML page served as CSS/JS.
-  app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", fallthrough: false }));
+  app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", fallthrough: false }), (err, req, res, next) => {
+    // Express's default error page would replace our CSP and, outside production, show file paths.
+    if (err?.status === 404 || err?.statusCode === 404) return res.status(404).type("text/plain").send("Not found");
+    next(err);
+  });
   app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
   app.all(
     "*",
@@ -111,11 +117,18 @@ export function createApp({ build, env }) {
       getLoadContext: (req, res) => ({
         cspNonce: res.locals.cspNonce,
         requestId: req.id,
+        logPath: req.logPath,
         clientIp: req.ip ?? "unknown",
         origin: env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`,
       }),
     }),
   );
+  // Last resort for errors outside Remix (static files, middleware): a plain answer, a JSON log line.
+  app.use((err, req, res, next) => {
+    console.error(JSON.stringify({ level: "error", msg: "edge error", id: req.id, path: req.logPath, error: err?.message }));
+    if (res.headersSent) return next(err);
+    res.status(err?.status ?? 500).type("text/plain").send("Something went wrong.");
+  });
   return app;
 }
 

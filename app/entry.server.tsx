@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/lib/nonce";
@@ -13,15 +13,19 @@ export { getEnv } from "~/env.server";
 
 const ABORT_DELAY = 5_000;
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
-  // Logged once here with the request; the response itself never carries the stack.
+  // Unmatched URLs are ordinary 404s, not errors worth a log line.
+  if (isRouteErrorResponse(error) && error.status === 404) return;
+  // Logged once here with the request id and the redacted path server.mjs computed (invitation
+  // tokens never reach a log); the response itself never carries the stack.
   console.error(
     JSON.stringify({
       level: "error",
       msg: "unhandled",
+      id: context.requestId,
       method: request.method,
-      path: new URL(request.url).pathname,
+      path: context.logPath,
       error: error instanceof Error ? error.message : String(error),
       stack: error instanceof Error ? error.stack : undefined,
     }),

@@ -82,10 +82,3 @@ export async function endSession(request: Request): Promise<string> {
   if (sessionId) await auth.invalidateSession(sessionId);
   return auth.createBlankSessionCookie().serialize();
 }
-
-/** After a password change: every session of the user ends, then a fresh one starts here. */
-export async function restartSessionsFor(userId: string): Promise<string> {
-  const auth = await lucia();
-  await auth.invalidateUserSessions(userId);
-  return startSession(userId);
-}

@@ -11,8 +11,9 @@ import { normalizeEmail } from "./user.server";
 export const INVITATION_DAYS = 7;
 
 /**
- * Creates a single-use invitation and queues its mail. Returns the token once: only its
- * hash is stored, so the link cannot be shown again later.
+ * Creates a single-use invitation and queues its mail. Returns the token once. The
+ * invitations table keeps only the token's hash; the queued mail necessarily carries the link
+ * until a sender delivers it — a Mailer that drains the outbox must blank the body once sent.
  */
 export async function createInvitation(ctx: OrgContext, input: { email: string; role: Role }, origin: string) {
   const token = randomToken();

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "~db/client";
-import { users } from "~db/schema";
+import { sessions, users } from "~db/schema";
 import { withSystem } from "~db/tenant";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "~/auth/password.server";
 import { AppError } from "~/lib/http.server";
@@ -57,5 +57,10 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
     });
   }
   const passwordHash = await hashPassword(newPassword);
-  await withSystem(db, (tx) => tx.update(users).set({ passwordHash }).where(eq(users.id, userId)));
+  // One transaction: the new password and the end of every existing session stand or fall
+  // together, so an outage between them cannot leave old sessions alive on a new password.
+  await withSystem(db, async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+  });
 }

@@ -1,7 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser, restartSessionsFor } from "~/auth/session.server";
+import { requireUser, startSession } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { getDatabase } from "~/db.server";
@@ -34,8 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     return appErrorResponse(error);
   }
-  // Every other session (another browser, a stolen cookie) ends; this one starts afresh.
-  const cookie = await restartSessionsFor(user.id);
+  // changePassword ended every session (another browser, a stolen cookie); this one starts afresh.
+  const cookie = await startSession(user.id);
   // Redirect (not render) so the page loads with the new session, not the one just ended.
   return redirect("/account/password?changed=1", { headers: { "Set-Cookie": cookie } });
 }
