@@ -6,7 +6,7 @@ import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { DebtFacilityForm, type DebtFormValues } from "~/components/debt-facility-form";
 import { FormError, SubmitButton } from "~/components/ui/form";
-import { Badge, Card, TableScroller } from "~/components/ui/layout";
+import { Badge, Card, PageHeader, TableScroller } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
 import { appErrorResponse, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
@@ -114,7 +114,11 @@ export default function DebtFacilityDetail() {
 
   return (
     <div className="space-y-6">
-      <Card title={`${f.lender} · ${debtKindLabel(f.kind)}`} actions={<Link to=".." relative="path" className="text-sm text-indigo-700 underline">Close</Link>}>
+      <PageHeader
+        title={`${f.lender} · ${debtKindLabel(f.kind)}`}
+        actions={<Link to=".." relative="path" className="text-sm text-indigo-700 underline">Back to debt</Link>}
+      />
+      <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3" data-testid="facility-terms">
           <Item label="Principal">{money(f.principal, f.currency)}</Item>
           <Item label="Annual interest rate">{basisPointsToPercentString(f.annualRateBp)} %</Item>

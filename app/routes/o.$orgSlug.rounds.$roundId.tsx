@@ -6,7 +6,7 @@ import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { FundingRoundForm, type RoundFormValues } from "~/components/funding-round-form";
 import { FormError, SubmitButton } from "~/components/ui/form";
-import { Card } from "~/components/ui/layout";
+import { Card, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
 import { appErrorResponse, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
@@ -112,7 +112,12 @@ export default function FundingRoundDetail() {
   );
 
   return (
-    <Card title={title} actions={<Link to=".." relative="path" className="text-sm text-indigo-700 underline">Close</Link>}>
+    <>
+      <PageHeader
+        title={title}
+        actions={<Link to=".." relative="path" className="text-sm text-indigo-700 underline">Back to funding rounds</Link>}
+      />
+      <Card>
       {summary}
       {canEdit ? (
         <div className="mt-6 space-y-6 border-t pt-6">
@@ -155,7 +160,8 @@ export default function FundingRoundDetail() {
       ) : (
         <p className="mt-4 text-xs text-slate-500">You can read this round; only owners, admins and members can change it.</p>
       )}
-    </Card>
+      </Card>
+    </>
   );
 }
 
