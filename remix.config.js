@@ -1,5 +1,7 @@
 // BUILD_DIR lets parallel checkouts/tests build side by side without clobbering `build/`.
-const buildDir = process.env.BUILD_DIR ?? "build";
+// An empty BUILD_DIR, or "build", means the default layout.
+const customDir = process.env.BUILD_DIR && process.env.BUILD_DIR !== "build" ? process.env.BUILD_DIR : undefined;
+const buildDir = customDir ?? "build";
 
 /** @type {import('@remix-run/dev').AppConfig} */
 export default {
@@ -7,7 +9,7 @@ export default {
   serverModuleFormat: "esm",
   serverPlatform: "node",
   serverBuildPath: `${buildDir}/index.js`,
-  assetsBuildDirectory: process.env.BUILD_DIR ? `${buildDir}/public/build` : "public/build",
+  assetsBuildDirectory: customDir ? `${customDir}/public/build` : "public/build",
   // The db client and drivers are runtime dependencies, not bundled.
   serverDependenciesToBundle: [],
   tailwind: true,

@@ -9,8 +9,10 @@ import { createRequestHandler } from "@remix-run/express";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Matches remix.config.js: BUILD_DIR puts the server bundle and the browser assets side by side.
-const buildDir = path.join(here, process.env.BUILD_DIR ?? "build");
-const assetsDir = process.env.BUILD_DIR ? path.join(buildDir, "public/build") : path.join(here, "public/build");
+// An empty BUILD_DIR, or "build", means the default layout.
+const customDir = process.env.BUILD_DIR && process.env.BUILD_DIR !== "build" ? process.env.BUILD_DIR : undefined;
+const buildDir = path.join(here, customDir ?? "build");
+const assetsDir = customDir ? path.join(buildDir, "public/build") : path.join(here, "public/build");
 
 /** Content-Security-Policy with a per-request nonce for Remix's inline scripts. */
 function securityHeaders(production) {

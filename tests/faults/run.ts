@@ -32,7 +32,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
-const buildDir = process.env.BUILD_DIR ?? "build";
+const buildDir = process.env.BUILD_DIR || "build";
 const ORG = "lumen-labs";
 const HANG_MS = 8_000; // a response slower than this counts as a hang
 const RECOVERY_MS = 20_000;
@@ -218,7 +218,7 @@ async function startApp(port: number, databaseUrl: string): Promise<App> {
       NODE_ENV: "production",
       PORT: String(port),
       DATABASE_URL: databaseUrl,
-      BUILD_DIR: process.env.BUILD_DIR ?? "",
+      BUILD_DIR: buildDir,
       // Plain http on 127.0.0.1; the cookie jar below ignores Secure anyway.
       COOKIE_SECURE: "false",
       LOG_REQUESTS: "true",

@@ -157,8 +157,15 @@ const SPECS: Record<string, ActionSpec> = {
     mustFlag: { name: "", kind: "bank", baseCurrency: "usd1" },
   },
   "routes/o.$orgSlug.settings": {
-    base: () => ({ name: "Props Co", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" }),
-    mustFlag: { name: "x".repeat(400), baseCurrency: "XXXX", budgetOverrunThresholdPercent: ["1e308", "0x10", "", "-1", "100.01", "12.345"] },
+    base: () => ({ name: "Props Co", baseCurrency: "USD", budgetOverrunThresholdPercent: "10", riskMediumFrom: "5", riskHighFrom: "10", riskCriticalFrom: "16" }),
+    mustFlag: {
+      name: "x".repeat(400),
+      baseCurrency: "XXXX",
+      budgetOverrunThresholdPercent: ["1e308", "0x10", "", "-1", "100.01", "12.345"],
+      riskMediumFrom: ["abc", "", "1", "0", "-5", "2.5", "1e1", "9007199254740993"],
+      riskHighFrom: ["5", "4", "26"],
+      riskCriticalFrom: ["30", "10", "0x10"],
+    },
   },
   "routes/o.$orgSlug.members": {
     base: () => ({ intent: "invite", email: "invitee@example.test", role: "member" }),
@@ -218,7 +225,7 @@ beforeAll(async () => {
   owner = app.client();
   await owner.login(made.owner.email, TEST_PASSWORD);
 
-  const buildPath = `../../${process.env.BUILD_DIR ?? "build"}/index.js`;
+  const buildPath = `../../${process.env.BUILD_DIR || "build"}/index.js`;
   const build = (await import(/* @vite-ignore */ buildPath)) as { routes: Record<string, ManifestRoute> };
   routes = Object.values(build.routes)
     .filter((r) => r.id !== "root")

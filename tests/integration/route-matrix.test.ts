@@ -63,7 +63,7 @@ function urlFor(route: { pattern: string; id: string; index: boolean }) {
 beforeAll(async () => {
   app = await startTestApp();
   await seedDemo(app.database.db);
-  const buildPath = `../../${process.env.BUILD_DIR ?? "build"}/index.js`;
+  const buildPath = `../../${process.env.BUILD_DIR || "build"}/index.js`;
   const build = (await import(/* @vite-ignore */ buildPath)) as { routes: Record<string, ManifestRoute> };
   routes = Object.values(build.routes)
     .filter((r) => r.id !== "root")

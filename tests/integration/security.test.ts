@@ -158,7 +158,7 @@ async function expectLoggedAs(response: Response, method: string, url: string) {
 beforeAll(async () => {
   app = await startTestApp();
   await seedDemo(app.database.db);
-  const buildPath = `../../${process.env.BUILD_DIR ?? "build"}/index.js`;
+  const buildPath = `../../${process.env.BUILD_DIR || "build"}/index.js`;
   build = (await import(/* @vite-ignore */ buildPath)) as Build;
   logs = captureLogs();
   base = await listen({ NODE_ENV: "production", LOG_REQUESTS: true });

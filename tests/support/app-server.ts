@@ -26,7 +26,7 @@ export async function startTestApp(): Promise<TestApp> {
   process.env.TRUST_PROXY ??= "loopback";
   const database = await openTestDatabase();
   // Plain JS produced by `remix build`; imported by a computed path so tsc does not chase it.
-  const buildPath = `../../${process.env.BUILD_DIR ?? "build"}/index.js`;
+  const buildPath = `../../${process.env.BUILD_DIR || "build"}/index.js`;
   const build = (await import(/* @vite-ignore */ buildPath)) as BuiltApp;
   build.entry.module.useDatabase(database);
   const { createApp } = await import("../../server.mjs");
