@@ -1,13 +1,14 @@
 import type { TextareaHTMLAttributes } from "react";
 import { Field, FieldError, SelectField } from "~/components/ui/form";
+import type { RiskBandThresholds } from "~/finance";
 import {
   IMPACT_LABELS,
   LIKELIHOOD_LABELS,
   RISK_CATEGORIES,
   RISK_CATEGORY_LABELS,
-  RISK_SCORE_HINT,
   RISK_STATUSES,
   RISK_STATUS_LABELS,
+  riskScoreHint,
 } from "~/lib/risk-labels";
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
@@ -59,7 +60,16 @@ export interface RiskFieldValues {
 }
 
 /** The fields of a risk, shared by the add form here and the edit form on a risk's page. */
-export function RiskFields({ errors, values }: { errors: Record<string, string>; values?: RiskFieldValues }) {
+export function RiskFields({
+  errors,
+  values,
+  bands,
+}: {
+  errors: Record<string, string>;
+  values?: RiskFieldValues;
+  /** The org's risk bands, for the score hint. */
+  bands: RiskBandThresholds;
+}) {
   return (
     <>
       <Field label="Title" name="title" required maxLength={200} defaultValue={values?.title} error={errors.title} />
@@ -86,7 +96,7 @@ export function RiskFields({ errors, values }: { errors: Record<string, string>;
           options={LEVELS.map((l) => ({ value: String(l), label: `${l} · ${IMPACT_LABELS[l]}` }))}
         />
       </div>
-      <p className="text-xs text-slate-500">{RISK_SCORE_HINT}</p>
+      <p className="text-xs text-slate-500">{riskScoreHint(bands)}</p>
       <Field label="Owner" name="owner" maxLength={120} defaultValue={values?.owner ?? ""} hint="Who is accountable for this risk." error={errors.owner} />
       <SelectField
         label="Status"

@@ -1,4 +1,4 @@
-import type { RiskBand, RiskStatus } from "~/finance";
+import { DEFAULT_RISK_BANDS, type RiskBand, type RiskBandThresholds, type RiskStatus } from "~/finance";
 
 /** The register's fixed categories, from the field guide's risk-control chapter. */
 export const RISK_CATEGORIES = [
@@ -68,8 +68,24 @@ export const IMPACT_LABELS: Record<number, string> = {
   5: "Severe",
 };
 
-export const RISK_SCORE_HINT =
-  "Score = likelihood × impact (1–25). Bands: 1–4 low, 5–9 medium, 10–15 high, 16–25 critical.";
+function scoreRange(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
+/** An org's bands in words, e.g. "1–4 low, 5–9 medium, 10–15 high, 16–25 critical". */
+export function riskBandsText(bands: RiskBandThresholds = DEFAULT_RISK_BANDS): string {
+  return [
+    `${scoreRange(1, bands.mediumFrom - 1)} low`,
+    `${scoreRange(bands.mediumFrom, bands.highFrom - 1)} medium`,
+    `${scoreRange(bands.highFrom, bands.criticalFrom - 1)} high`,
+    `${scoreRange(bands.criticalFrom, 25)} critical`,
+  ].join(", ");
+}
+
+/** The score's definition with the org's own bands (set in the org's settings). */
+export function riskScoreHint(bands: RiskBandThresholds = DEFAULT_RISK_BANDS): string {
+  return `Score = likelihood × impact (1–25). Bands: ${riskBandsText(bands)}.`;
+}
 export const REVIEW_OVERDUE_HINT = "Overdue: the next review date has passed and the risk is still open or mitigating.";
 export const HEAT_MAP_HINT = "Counts open and mitigating risks; accepted and closed risks are left out.";
 

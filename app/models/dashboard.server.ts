@@ -34,6 +34,7 @@ import {
   type MonthlyFigures,
   type RepaymentType,
   type RiskBand,
+  type RiskBandThresholds,
   type RiskStatus,
   type SpendCategory,
 } from "~/finance";
@@ -147,6 +148,8 @@ export interface RiskView {
   closedCount: number;
   overdueReviews: number;
   top: { title: string; category: string; score: number; band: RiskBand; status: string; reviewOverdue: boolean }[];
+  /** The org's risk bands (from its settings), which colour the heat map and name each score's band. */
+  bands: RiskBandThresholds;
 }
 
 export interface RaisedView {
@@ -177,6 +180,7 @@ export type StartupDashboard =
 
 interface DashboardRows {
   overrunThresholdBp: number;
+  riskBands: RiskBandThresholds;
   reports: (typeof monthlyReports.$inferSelect)[];
   budgets: { month: string; category: string; amount: number }[];
   facilities: (typeof debtFacilities.$inferSelect)[];
@@ -195,7 +199,15 @@ export async function getStartupDashboard(
       const reports = await tx.select().from(monthlyReports).orderBy(asc(monthlyReports.month));
       const latest = reports.at(-1);
       if (!latest) return null;
-      const [org] = await tx.select({ threshold: orgs.budgetOverrunThresholdBp }).from(orgs).where(eq(orgs.id, ctx.org.id));
+      const [org] = await tx
+        .select({
+          threshold: orgs.budgetOverrunThresholdBp,
+          mediumFrom: orgs.riskMediumFrom,
+          highFrom: orgs.riskHighFrom,
+          criticalFrom: orgs.riskCriticalFrom,
+        })
+        .from(orgs)
+        .where(eq(orgs.id, ctx.org.id));
       const budgetRows = await tx
         .select({ month: budgets.month, category: budgets.category, amount: budgets.amount })
         .from(budgets)
@@ -215,7 +227,8 @@ export async function getStartupDashboard(
           nextReviewDate: risks.nextReviewDate,
         })
         .from(risks);
-      return { overrunThresholdBp: org?.threshold ?? 1000, reports, budgets: budgetRows, facilities, rounds, risks: riskRows };
+      const riskBands = org ? { mediumFrom: org.mediumFrom, highFrom: org.highFrom, criticalFrom: org.criticalFrom } : DEFAULT_RISK_BANDS;
+      return { overrunThresholdBp: org?.threshold ?? 1000, riskBands, reports, budgets: budgetRows, facilities, rounds, risks: riskRows };
     },
     { readOnly: true },
   );
@@ -328,7 +341,7 @@ function buildStartupDashboard(
     spendHistory,
     budget: buildBudgetView(rows, month),
     debt: buildDebtView(facilities, month, snapshot.cash, snapshot.cashOut.series, currency),
-    risks: buildRiskView(rows.risks, today),
+    risks: buildRiskView(rows.risks, rows.riskBands, today),
     raised: buildRaisedView(rows.rounds, currency),
   };
 }
@@ -405,7 +418,7 @@ function buildDebtView(
 
 const OPEN_STATUSES = new Set(["open", "mitigating", "accepted"]);
 
-function buildRiskView(rows: DashboardRows["risks"], today: IsoDate): RiskView {
+function buildRiskView(rows: DashboardRows["risks"], bands: RiskBandThresholds, today: IsoDate): RiskView {
   const live = rows.filter((r) => OPEN_STATUSES.has(r.status));
   const scored = live.map((r) => {
     const score = riskScore(r.likelihood, r.impact);
@@ -413,7 +426,7 @@ function buildRiskView(rows: DashboardRows["risks"], today: IsoDate): RiskView {
       title: r.title,
       category: r.category,
       score,
-      band: riskBand(score, DEFAULT_RISK_BANDS),
+      band: riskBand(score, bands),
       status: r.status,
       reviewOverdue: reviewOverdue(r.nextReviewDate, r.status as RiskStatus, today),
     };
@@ -424,6 +437,7 @@ function buildRiskView(rows: DashboardRows["risks"], today: IsoDate): RiskView {
     closedCount: rows.length - live.length,
     overdueReviews: scored.filter((r) => r.reviewOverdue).length,
     top: scored.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)).slice(0, 3),
+    bands,
   };
 }
 

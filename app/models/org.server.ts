@@ -1,7 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { rowsOf, type Db } from "~db/client";
+import { rowsOf, type Db, type Tx } from "~db/client";
 import { memberships, orgs, type OrgKind, type Role } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
+import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "~/finance";
+import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
 
@@ -81,15 +83,46 @@ export async function getOrgSettings(ctx: OrgContext) {
   return org;
 }
 
+/**
+ * The org's risk bands (the lowest score of medium, high and critical), read inside the
+ * caller's tenant transaction so they come with the data they colour. Falls back to the
+ * defaults only if the org row is not visible (it always is in the org's own transaction).
+ */
+export async function readRiskBands(tx: Tx, orgId: string): Promise<RiskBandThresholds> {
+  const [row] = await tx
+    .select({ mediumFrom: orgs.riskMediumFrom, highFrom: orgs.riskHighFrom, criticalFrom: orgs.riskCriticalFrom })
+    .from(orgs)
+    .where(eq(orgs.id, orgId));
+  return row ?? DEFAULT_RISK_BANDS;
+}
+
 export async function updateOrgSettings(
   ctx: OrgContext,
-  input: { name: string; baseCurrency: string; budgetOverrunThresholdBp: number },
+  input: { name: string; baseCurrency: string; budgetOverrunThresholdBp: number; riskBands?: RiskBandThresholds },
 ) {
+  if (input.riskBands) {
+    try {
+      validateRiskBands(input.riskBands);
+    } catch (error) {
+      throw new AppError("INVALID", error instanceof Error ? error.message : "Check the risk bands.");
+    }
+  }
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const [before] = await tx.select().from(orgs).where(eq(orgs.id, ctx.org.id)).for("update");
     const [after] = await tx
       .update(orgs)
-      .set({ name: input.name.trim(), baseCurrency: input.baseCurrency, budgetOverrunThresholdBp: input.budgetOverrunThresholdBp })
+      .set({
+        name: input.name.trim(),
+        baseCurrency: input.baseCurrency,
+        budgetOverrunThresholdBp: input.budgetOverrunThresholdBp,
+        ...(input.riskBands
+          ? {
+              riskMediumFrom: input.riskBands.mediumFrom,
+              riskHighFrom: input.riskBands.highFrom,
+              riskCriticalFrom: input.riskBands.criticalFrom,
+            }
+          : {}),
+      })
       .where(eq(orgs.id, ctx.org.id))
       .returning();
     await recordAudit(tx, ctx, { action: "org.update", entityType: "org", entityId: ctx.org.id, before, after });

@@ -3,7 +3,15 @@ import { z } from "zod";
 import type { Tx } from "~db/client";
 import { riskHistory, risks, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
-import { isoDateOfDate, isValidIsoDate, reviewOverdue, riskBand, riskScore, type RiskStatus } from "~/finance";
+import {
+  isoDateOfDate,
+  isValidIsoDate,
+  reviewOverdue,
+  riskBand,
+  riskScore,
+  type RiskBandThresholds,
+  type RiskStatus,
+} from "~/finance";
 import { AppError } from "~/lib/http.server";
 import {
   ACTIVE_RISK_STATUSES,
@@ -15,6 +23,7 @@ import {
 } from "~/lib/risk-labels";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
+import { readRiskBands } from "./org.server";
 import { conflictError } from "./versioning.server";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -121,8 +130,8 @@ function today(): string {
   return isoDateOfDate(new Date());
 }
 
-/** Adds what the register shows beside the stored fields, using the finance definitions. */
-function toView(row: RiskRow, todayIso: string): RiskView {
+/** Adds what the register shows beside the stored fields, using the finance definitions and the org's bands. */
+function toView(row: RiskRow, todayIso: string, bands: RiskBandThresholds): RiskView {
   const score = riskScore(row.likelihood, row.impact);
   const status: RiskStatus = isRiskStatus(row.status) ? row.status : "open";
   return {
@@ -132,7 +141,7 @@ function toView(row: RiskRow, todayIso: string): RiskView {
     likelihood: row.likelihood,
     impact: row.impact,
     score,
-    band: riskBand(score),
+    band: riskBand(score, bands),
     owner: row.owner,
     mitigation: row.mitigation,
     status,
@@ -208,6 +217,7 @@ export async function listRisks(ctx: OrgContext, options: RiskListOptions = {}) 
     ctx.db,
     ctx.org.id,
     async (tx) => {
+      const bands = await readRiskBands(tx, ctx.org.id);
       const [{ total }] = await tx.select({ total: count() }).from(risks).where(where);
       const pageCount = Math.max(1, Math.ceil(total / RISK_PAGE_SIZE));
       const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
@@ -218,7 +228,7 @@ export async function listRisks(ctx: OrgContext, options: RiskListOptions = {}) 
         .orderBy(...orderFor(sort))
         .limit(RISK_PAGE_SIZE)
         .offset((page - 1) * RISK_PAGE_SIZE);
-      return { risks: rows.map((r) => toView(r, todayIso)), total, page, pageCount, pageSize: RISK_PAGE_SIZE, sort };
+      return { risks: rows.map((r) => toView(r, todayIso, bands)), total, page, pageCount, pageSize: RISK_PAGE_SIZE, sort, bands };
     },
     { readOnly: true },
   );
@@ -231,12 +241,13 @@ export async function exportRisks(ctx: OrgContext, options: Omit<RiskListOptions
     ctx.db,
     ctx.org.id,
     async (tx) => {
+      const bands = await readRiskBands(tx, ctx.org.id);
       const rows = await tx
         .select()
         .from(risks)
         .where(filtersFor(ctx, options))
         .orderBy(...orderFor(options.sort ?? "-score"));
-      return rows.map((r) => toView(r, todayIso));
+      return rows.map((r) => toView(r, todayIso, bands));
     },
     { readOnly: true },
   );
@@ -270,6 +281,7 @@ export async function getRisk(ctx: OrgContext, id: string) {
     async (tx) => {
       const row = await findRisk(tx, ctx, id);
       if (!row) throw new AppError("NOT_FOUND", "No such risk.");
+      const bands = await readRiskBands(tx, ctx.org.id);
       const history = await tx
         .select({
           id: riskHistory.id,
@@ -295,7 +307,7 @@ export async function getRisk(ctx: OrgContext, id: string) {
         // A person who has since left the org is no longer visible to it.
         changedBy: h.changedByName ?? h.changedByEmail ?? null,
       }));
-      return { ...toView(row, todayIso), history: entries };
+      return { ...toView(row, todayIso, bands), history: entries, bands };
     },
     { readOnly: true },
   );
@@ -328,13 +340,14 @@ export async function topRisks(ctx: OrgContext, n: number) {
     ctx.db,
     ctx.org.id,
     async (tx) => {
+      const bands = await readRiskBands(tx, ctx.org.id);
       const rows = await tx
         .select()
         .from(risks)
         .where(and(eq(risks.orgId, ctx.org.id), inArray(risks.status, [...ACTIVE_RISK_STATUSES])))
         .orderBy(...orderFor("-score"))
         .limit(limit);
-      return rows.map((r) => toView(r, todayIso));
+      return rows.map((r) => toView(r, todayIso, bands));
     },
     { readOnly: true },
   );
@@ -377,7 +390,7 @@ export async function createRisk(ctx: OrgContext, input: RiskInput) {
       .returning();
     await writeHistory(tx, ctx, row);
     await recordAudit(tx, ctx, { action: "risk.create", entityType: "risk", entityId: row.id, after: auditShape(row) });
-    return toView(row, today());
+    return toView(row, today(), await readRiskBands(tx, ctx.org.id));
   });
 }
 
@@ -405,7 +418,7 @@ export async function updateRisk(ctx: OrgContext, id: string, version: number, i
       before: auditShape(before),
       after: auditShape(after),
     });
-    return toView(after, today());
+    return toView(after, today(), await readRiskBands(tx, ctx.org.id));
   });
 }
 

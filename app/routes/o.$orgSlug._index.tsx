@@ -15,6 +15,7 @@ import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components
 import { addMonths, grossBurn, runwayLevel, SPEND_CATEGORIES, type BurnMultiple } from "~/finance";
 import { formatMonthRange, formatMultiple, formatRunway, plural, SPEND_CATEGORY_LABELS } from "~/lib/format";
 import { formatMoney, formatPercent } from "~/lib/money";
+import { riskBandsText } from "~/lib/risk-labels";
 import { getStartupDashboard, parseDashboardWindow, type StartupDashboard } from "~/models/dashboard.server";
 
 /** The same choices parseDashboardWindow accepts (a .server module's values do not reach the browser). */
@@ -470,7 +471,8 @@ function RiskCard({ data, base }: { data: Ready; base: string }) {
     <Card title="Risk heat map" actions={<Link to={`${base}/risks`} className="text-sm text-indigo-700 underline">All risks</Link>}>
       <RiskHeatMap
         cells={risks.heatMap}
-        caption={`Number of live risks (open, mitigating or accepted: ${risks.liveCount}) by likelihood and impact; score = likelihood × impact, bands 1–4 low, 5–9 medium, 10–15 high, 16–25 critical.${risks.closedCount > 0 ? ` ${plural(risks.closedCount, "closed risk")} left out.` : ""}`}
+        bands={risks.bands}
+        caption={`Number of live risks (open, mitigating or accepted: ${risks.liveCount}) by likelihood and impact; score = likelihood × impact, bands ${riskBandsText(risks.bands)}.${risks.closedCount > 0 ? ` ${plural(risks.closedCount, "closed risk")} left out.` : ""}`}
       />
       {risks.overdueReviews > 0 ? (
         <p className="mt-3 text-sm font-medium text-red-800">{plural(risks.overdueReviews, "risk review")} overdue.</p>

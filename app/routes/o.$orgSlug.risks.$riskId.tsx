@@ -15,8 +15,8 @@ import {
   RISK_BAND_LABELS,
   RISK_BAND_TONES,
   RISK_CATEGORY_LABELS,
-  RISK_SCORE_HINT,
   RISK_STATUS_LABELS,
+  riskScoreHint,
 } from "~/lib/risk-labels";
 import { deleteRisk, getRisk, RiskDeleteSchema, RiskUpdateSchema, updateRisk } from "~/models/risk.server";
 
@@ -60,6 +60,7 @@ export default function RiskPage() {
   const { risk, canEdit, listHref } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.fieldErrors : {};
+  const scoreHint = riskScoreHint(risk.bands);
   // History is newest first; each row is compared with the one before it in time.
   const changes = risk.history.map((entry, i) => {
     const previous = risk.history[i + 1];
@@ -81,7 +82,7 @@ export default function RiskPage() {
         title={risk.title}
         description={`${RISK_CATEGORY_LABELS[risk.category] ?? risk.category} risk · ${RISK_STATUS_LABELS[risk.status]}`}
         actions={
-          <div className="flex items-center gap-2" title={RISK_SCORE_HINT}>
+          <div className="flex items-center gap-2" title={scoreHint}>
             <span className="text-sm text-slate-600">Score</span>
             <span className="text-2xl font-bold">{risk.score}</span>
             <Badge tone={RISK_BAND_TONES[risk.band]}>{RISK_BAND_LABELS[risk.band]}</Badge>
@@ -111,7 +112,7 @@ export default function RiskPage() {
               <Detail term="Impact">
                 {risk.impact} · {IMPACT_LABELS[risk.impact]}
               </Detail>
-              <Detail term="Score" hint={RISK_SCORE_HINT}>
+              <Detail term="Score" hint={scoreHint}>
                 {risk.score} ({RISK_BAND_LABELS[risk.band].toLowerCase()})
               </Detail>
               <Detail term="Owner">{risk.owner ?? "—"}</Detail>
@@ -144,7 +145,7 @@ export default function RiskPage() {
                       <th scope="col" className="py-2 pr-4 font-medium">
                         Change
                       </th>
-                      <th scope="col" className="py-2 pr-4 font-medium" title={RISK_SCORE_HINT}>
+                      <th scope="col" className="py-2 pr-4 font-medium" title={scoreHint}>
                         Likelihood × impact = score
                       </th>
                       <th scope="col" className="py-2 font-medium">
@@ -176,7 +177,7 @@ export default function RiskPage() {
               {/* A new version (ours or someone else's) remounts the form with the saved values. */}
               <Form method="post" className="space-y-3" noValidate key={risk.version}>
                 <input type="hidden" name="version" value={risk.version} />
-                <RiskFields errors={errors} values={risk} />
+                <RiskFields errors={errors} values={risk} bands={risk.bands} />
                 <SubmitButton intent="update" pendingText="Saving…">
                   Save changes
                 </SubmitButton>

@@ -6,7 +6,7 @@ import { requireOrgContext } from "~/auth/tenant.server";
 import { RiskFields } from "~/components/risk-fields";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
-import { riskBand, riskScore, type RiskBand } from "~/finance";
+import { riskBand, riskScore, type RiskBand, type RiskBandThresholds } from "~/finance";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import {
   HEAT_MAP_HINT,
@@ -17,9 +17,9 @@ import {
   RISK_BAND_TONES,
   RISK_CATEGORIES,
   RISK_CATEGORY_LABELS,
-  RISK_SCORE_HINT,
   RISK_STATUSES,
   RISK_STATUS_LABELS,
+  riskScoreHint,
 } from "~/lib/risk-labels";
 import { createRisk, listRisks, parseRiskListQuery, riskHeatMapCounts, RiskInputSchema, type RiskSort } from "~/models/risk.server";
 
@@ -112,7 +112,7 @@ function Register({ data }: { data: RegisterData }) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title="Heat map">
-            <HeatMap cells={heatMap} />
+            <HeatMap cells={heatMap} bands={list.bands} />
           </Card>
           <Card title={`Register (${list.total})`}>
             <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter risks">
@@ -211,7 +211,7 @@ function Register({ data }: { data: RegisterData }) {
               ) : null}
               <Form method="post" className="space-y-3" noValidate key={result?.ok ? result.id : "new"}>
                 <FormError error={result && !result.ok ? result.formError : undefined} />
-                <RiskFields errors={errors} />
+                <RiskFields errors={errors} bands={list.bands} />
                 <SubmitButton pendingText="Adding…">Add risk</SubmitButton>
               </Form>
             </Card>
@@ -222,7 +222,7 @@ function Register({ data }: { data: RegisterData }) {
   );
 }
 
-function HeatMap({ cells }: { cells: number[][] }) {
+function HeatMap({ cells, bands }: { cells: number[][]; bands: RiskBandThresholds }) {
   const total = cells.flat().reduce((a, b) => a + b, 0);
   return (
     <>
@@ -254,7 +254,7 @@ function HeatMap({ cells }: { cells: number[][] }) {
                 {LEVELS.map((impact) => {
                   const n = cells[likelihood - 1]?.[impact - 1] ?? 0;
                   const score = riskScore(likelihood, impact);
-                  const band = riskBand(score);
+                  const band = riskBand(score, bands);
                   const describe = `${n} ${n === 1 ? "risk" : "risks"} with likelihood ${likelihood} and impact ${impact}: score ${score}, ${RISK_BAND_LABELS[band].toLowerCase()}`;
                   return (
                     <td key={impact} className={`border border-white p-0 ${BAND_CELL_CLASSES[band]}`} title={describe}>
@@ -279,12 +279,13 @@ function HeatMap({ cells }: { cells: number[][] }) {
           </tbody>
         </table>
       </TableScroller>
-      <p className="mt-2 text-xs text-slate-500">{RISK_SCORE_HINT} Cell colour repeats the band of its score.</p>
+      <p className="mt-2 text-xs text-slate-500">{riskScoreHint(bands)} Cell colour repeats the band of its score.</p>
     </>
   );
 }
 
 function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (changes: Record<string, string | null>) => string }) {
+  const scoreHint = riskScoreHint(list.bands);
   const sortHeader = (label: ReactNode, asc: RiskSort, desc: RiskSort, first: RiskSort, hint?: string) => {
     const active = list.sort === asc || list.sort === desc;
     const next = active ? (list.sort === asc ? desc : asc) : first;
@@ -319,7 +320,7 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
             <th scope="col" className="py-2 pr-4 font-medium" title="1 negligible … 5 severe">
               Impact
             </th>
-            {sortHeader("Score", "score", "-score", "-score", RISK_SCORE_HINT)}
+            {sortHeader("Score", "score", "-score", "-score", scoreHint)}
             <th scope="col" className="py-2 pr-4 font-medium">
               Owner
             </th>
@@ -342,7 +343,7 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
               <td className="py-2 pr-4" title={IMPACT_LABELS[r.impact]}>
                 {r.impact}
               </td>
-              <td className="whitespace-nowrap py-2 pr-4" title={RISK_SCORE_HINT}>
+              <td className="whitespace-nowrap py-2 pr-4" title={scoreHint}>
                 <span className="mr-1 font-semibold">{r.score}</span>
                 <Badge tone={RISK_BAND_TONES[r.band]}>{RISK_BAND_LABELS[r.band]}</Badge>
               </td>

@@ -31,11 +31,19 @@ export const orgs = pgTable(
     baseCurrency: text().notNull().default("USD"),
     /** Budget overrun flag threshold in basis points (1000 = 10 %). */
     budgetOverrunThresholdBp: integer().notNull().default(1000),
+    /** Risk bands: the lowest score (likelihood × impact, 1–25) of medium, high and critical; below medium is low. */
+    riskMediumFrom: integer().notNull().default(5),
+    riskHighFrom: integer().notNull().default(10),
+    riskCriticalFrom: integer().notNull().default(16),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check("orgs_kind_check", sql`${t.kind} in ('startup', 'investor')`),
     check("orgs_currency_check", sql`${t.baseCurrency} ~ '^[A-Z]{3}$'`),
+    check(
+      "orgs_risk_bands_check",
+      sql`1 < ${t.riskMediumFrom} and ${t.riskMediumFrom} < ${t.riskHighFrom} and ${t.riskHighFrom} < ${t.riskCriticalFrom} and ${t.riskCriticalFrom} <= 25`,
+    ),
     pgPolicy("orgs_tenant_isolation", {
       as: "permissive",
       for: "all",

@@ -1,11 +1,13 @@
+import type { RiskBandThresholds } from "~/finance/risk";
 import { heatMapRows } from "./heat-map";
 
 const LIKELIHOOD_WORDS = ["", "rare", "unlikely", "possible", "likely", "almost certain"];
 const IMPACT_WORDS = ["", "minor", "moderate", "significant", "major", "severe"];
 
 /** A 5×5 risk matrix as an HTML table: readable by screen readers and printable as is. */
-export function RiskHeatMap({ cells, caption }: { cells: number[][]; caption: string }) {
-  const rows = heatMapRows(cells);
+/** `bands`: the org's risk bands, which colour each cell by its score. */
+export function RiskHeatMap({ cells, caption, bands }: { cells: number[][]; caption: string; bands: RiskBandThresholds }) {
+  const rows = heatMapRows(cells, bands);
   return (
     <table className="w-full max-w-md table-fixed border-separate border-spacing-1 text-center text-sm" data-testid="risk-heat-map">
       <caption className="mb-2 text-left text-xs text-slate-600">{caption}</caption>
