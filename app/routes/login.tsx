@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireAnonymous, startSession } from "~/auth/session.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
@@ -9,6 +9,7 @@ import { invalid, parseForm } from "~/lib/forms.server";
 import { emailField } from "~/lib/fields";
 import { safeRedirect } from "~/lib/redirects";
 import { clearLoginFailures, lockedUntil, recordLoginFailure, THROTTLE_LIMITS, throttleKeys } from "~/models/login-throttle.server";
+import { demoLogins } from "~/models/demo.server";
 import { verifyLogin } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Capital Desk" }];
@@ -21,7 +22,7 @@ const LoginSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return json({});
+  return json({ demo: await demoLogins(await getDatabase()) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -50,6 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
+  const { demo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const errors = result && !result.ok ? result.fieldErrors : {};
@@ -62,6 +64,21 @@ export default function Login() {
         <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
         <SubmitButton pendingText="Logging in…">Log in</SubmitButton>
       </Form>
+      {demo ? (
+        <aside aria-label="Demo logins" className="mt-6 rounded-md border border-indigo-100 bg-indigo-50 p-3 text-sm text-indigo-900">
+          <p className="font-medium">Demo data is loaded. Log in as:</p>
+          <ul className="mt-1 list-inside list-disc">
+            {demo.logins.map((email) => (
+              <li key={email}>
+                <code>{email}</code>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-1">
+            Password: <code>{demo.password}</code>
+          </p>
+        </aside>
+      ) : null}
       <p className="mt-6 text-sm text-slate-600">
         New here?{" "}
         <Link className="font-medium text-indigo-700 underline" to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>

@@ -130,3 +130,21 @@ describe("sign-up, sign-in and sessions over HTTP", () => {
     expect((await browser.get("/readyz")).status).toBe(200);
   });
 });
+
+describe("the sign-in page and the demo", () => {
+  it("names the demo logins only on the embedded database, and only once they exist", async () => {
+    const { seedDemo, DEMO_USERS, DEMO_PASSWORD } = await import("../../db/seed");
+    const browser = app.client();
+    const before = await browser.get("/login");
+    expect(await before.text()).not.toContain(DEMO_USERS.founder.email);
+    await seedDemo(app.database.db);
+    const page = await (await browser.get("/login")).text();
+    if (app.database.driver === "pglite") {
+      expect(page).toContain(DEMO_USERS.founder.email);
+      expect(page).toContain(DEMO_PASSWORD);
+    } else {
+      expect(page).not.toContain(DEMO_USERS.founder.email);
+      expect(page).not.toContain(DEMO_PASSWORD);
+    }
+  });
+});
