@@ -87,7 +87,10 @@ function previewCells(kind: ImportKind, row: MonthlyReportImportRow | BudgetImpo
 }
 
 function errorsResponse(fileName: string | null, errors: CsvImportError[], errorCount = errors.length, status = 400) {
-  return json<ImportActionResult>({ status: "errors", fileName, errors, errorCount }, { status });
+  // A 413 answers before the body is read: close the connection, or a keep-alive client's
+  // next request on it meets the unread rest of the upload (seen as ECONNRESET).
+  const headers = status === 413 ? { Connection: "close" } : undefined;
+  return json<ImportActionResult>({ status: "errors", fileName, errors, errorCount }, { status, headers });
 }
 
 function monthBounds(rows: readonly { month: string }[]) {
