@@ -1,14 +1,13 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { DebtFacilityForm, type DebtFormValues } from "~/components/debt-facility-form";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader, TableScroller } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
-import { appErrorResponse, parseForm } from "~/lib/forms.server";
+import { versionedEditAction } from "~/lib/versioned-edit.server";
 import { notFound } from "~/lib/http.server";
 import { basisPointsToPercentString, debtKindLabel, repaymentTypeLabel } from "~/lib/instruments";
 import { formatMoney, minorToMajorString } from "~/lib/money";
@@ -20,17 +19,6 @@ import {
   updateDebtFacility,
 } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/models/funding-round.server";
-
-const VersionSchema = z.object({
-  version: z
-    .string({ error: "This form is missing its version. Reload the page and try again." })
-    .regex(/^\d+$/, "This form is missing its version. Reload the page and try again.")
-    .transform(Number),
-});
-
-const DeleteSchema = VersionSchema.extend({
-  confirm: z.literal("yes", { error: "Tick the box to confirm you want to delete this facility." }),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -52,28 +40,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   if (ctx.org.kind !== "startup") notFound();
   const id = params.facilityId ?? "";
-  const formData = await request.formData();
   const list = `/o/${ctx.org.slug}/debt`;
-  try {
-    if (formData.get("intent") === "delete") {
-      const parsed = parseForm(DeleteSchema, formData);
-      if (!parsed.ok) return failure(400, parsed.fieldErrors, parsed.fieldErrors.version);
-      await deleteDebtFacility(ctx, id, parsed.data.version);
-      return redirect(`${list}?notice=deleted`);
-    }
-    const version = parseForm(VersionSchema, formData);
-    const parsed = parseForm(debtFacilitySchema(isoDateOfDate(new Date())), formData);
-    if (!version.ok) return failure(400, {}, version.fieldErrors.version);
-    if (!parsed.ok) return failure(400, parsed.fieldErrors, "Nothing was saved. Check the highlighted fields.");
-    await updateDebtFacility(ctx, id, version.data.version, parsed.data);
-    return redirect(`${list}/${id}?notice=updated`);
-  } catch (error) {
-    return appErrorResponse(error);
-  }
-}
-
-function failure(status: number, fieldErrors: Record<string, string>, formError?: string) {
-  return json({ ok: false as const, fieldErrors, formError }, { status });
+  return versionedEditAction(await request.formData(), {
+    what: "facility",
+    schema: debtFacilitySchema(isoDateOfDate(new Date())),
+    update: (version, data) => updateDebtFacility(ctx, id, version, data),
+    remove: (version) => deleteDebtFacility(ctx, id, version),
+    afterUpdate: `${list}/${id}?notice=updated`,
+    afterDelete: `${list}?notice=deleted`,
+  });
 }
 
 /** Schedules are exact to the cent, so they show cents (cards elsewhere round to whole units). */

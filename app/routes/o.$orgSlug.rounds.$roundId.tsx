@@ -1,14 +1,13 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { FundingRoundForm, type RoundFormValues } from "~/components/funding-round-form";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
-import { appErrorResponse, parseForm } from "~/lib/forms.server";
+import { versionedEditAction } from "~/lib/versioned-edit.server";
 import { notFound } from "~/lib/http.server";
 import { instrumentLabel } from "~/lib/instruments";
 import { formatMoney, formatPercent, minorToMajorString } from "~/lib/money";
@@ -20,17 +19,6 @@ import {
   oneYearAfter,
   updateFundingRound,
 } from "~/models/funding-round.server";
-
-const VersionSchema = z.object({
-  version: z
-    .string({ error: "This form is missing its version. Reload the page and try again." })
-    .regex(/^\d+$/, "This form is missing its version. Reload the page and try again.")
-    .transform(Number),
-});
-
-const DeleteSchema = VersionSchema.extend({
-  confirm: z.literal("yes", { error: "Tick the box to confirm you want to delete this round." }),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -50,28 +38,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   if (ctx.org.kind !== "startup") notFound();
   const id = params.roundId ?? "";
-  const formData = await request.formData();
   const list = `/o/${ctx.org.slug}/rounds`;
-  try {
-    if (formData.get("intent") === "delete") {
-      const parsed = parseForm(DeleteSchema, formData);
-      if (!parsed.ok) return failure(400, parsed.fieldErrors, parsed.fieldErrors.version);
-      await deleteFundingRound(ctx, id, parsed.data.version);
-      return redirect(`${list}?notice=deleted`);
-    }
-    const version = parseForm(VersionSchema, formData);
-    const parsed = parseForm(fundingRoundSchema(isoDateOfDate(new Date())), formData);
-    if (!version.ok) return failure(400, {}, version.fieldErrors.version);
-    if (!parsed.ok) return failure(400, parsed.fieldErrors, "Nothing was saved. Check the highlighted fields.");
-    await updateFundingRound(ctx, id, version.data.version, parsed.data);
-    return redirect(`${list}?notice=updated`);
-  } catch (error) {
-    return appErrorResponse(error);
-  }
-}
-
-function failure(status: number, fieldErrors: Record<string, string>, formError?: string) {
-  return json({ ok: false as const, fieldErrors, formError }, { status });
+  return versionedEditAction(await request.formData(), {
+    what: "round",
+    schema: fundingRoundSchema(isoDateOfDate(new Date())),
+    update: (version, data) => updateFundingRound(ctx, id, version, data),
+    remove: (version) => deleteFundingRound(ctx, id, version),
+    afterUpdate: `${list}?notice=updated`,
+    afterDelete: `${list}?notice=deleted`,
+  });
 }
 
 export default function FundingRoundDetail() {
