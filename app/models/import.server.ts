@@ -10,6 +10,7 @@
  */
 import { and, between, eq } from "drizzle-orm";
 import { budgets, monthlyReports } from "~db/schema";
+import type { Tx } from "~db/client";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { AppError } from "~/lib/http.server";
@@ -54,16 +55,21 @@ function monthRange(rows: readonly { month: string }[]): { first: string; last: 
 
 /* ------------------------------------------------------------------------- imports */
 
-/** Writes every row or none; returns what changed. */
-export async function importMonthlyReports(ctx: OrgContext, rows: readonly MonthlyReportImportRow[]): Promise<ImportCounts> {
+/** Writes every row or none, with one summary audit entry when anything changed. */
+async function importRows<R extends { month: string }>(
+  ctx: OrgContext,
+  rows: readonly R[],
+  entityType: "monthly_report" | "budget",
+  upsert: (tx: Tx, ctx: OrgContext, rows: readonly R[]) => Promise<Omit<ImportCounts, "rows">>,
+): Promise<ImportCounts> {
   requireStartupEditor(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const counts = { rows: rows.length, ...(await upsertMonthlyReports(tx, ctx, rows)) };
+    const counts = { rows: rows.length, ...(await upsert(tx, ctx, rows)) };
     if (counts.inserted + counts.updated > 0) {
       const range = monthRange(rows);
       await recordAudit(tx, ctx, {
-        action: "monthly_report.import",
-        entityType: "monthly_report",
+        action: `${entityType}.import`,
+        entityType,
         after: { ...counts, firstMonth: range?.first, lastMonth: range?.last },
       });
     }
@@ -71,20 +77,12 @@ export async function importMonthlyReports(ctx: OrgContext, rows: readonly Month
   });
 }
 
-export async function importBudgets(ctx: OrgContext, rows: readonly BudgetImportRow[]): Promise<ImportCounts> {
-  requireStartupEditor(ctx);
-  return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const counts = { rows: rows.length, ...(await upsertBudgets(tx, ctx, rows)) };
-    if (counts.inserted + counts.updated > 0) {
-      const range = monthRange(rows);
-      await recordAudit(tx, ctx, {
-        action: "budget.import",
-        entityType: "budget",
-        after: { ...counts, firstMonth: range?.first, lastMonth: range?.last },
-      });
-    }
-    return counts;
-  });
+export function importMonthlyReports(ctx: OrgContext, rows: readonly MonthlyReportImportRow[]): Promise<ImportCounts> {
+  return importRows(ctx, rows, "monthly_report", upsertMonthlyReports);
+}
+
+export function importBudgets(ctx: OrgContext, rows: readonly BudgetImportRow[]): Promise<ImportCounts> {
+  return importRows(ctx, rows, "budget", upsertBudgets);
 }
 
 /* ---------------------------------------------------------------- dry runs (preview) */
