@@ -1,8 +1,9 @@
 import type { Db } from "./client";
-import { budgets, debtFacilities, fundingRounds, memberships, monthlyReports, orgs, riskHistory, risks, users } from "./schema";
+import { budgets, debtFacilities, fundingRounds, memberships, monthlyReports, orgs, reportUpdates, riskHistory, risks, users } from "./schema";
 import { withSystem, withTenant } from "./tenant";
 import { hashPassword } from "../app/auth/password.server";
 import { addMonths, debtSchedule, monthOfDate, type Month } from "../app/finance";
+import { refreshCompanyMetrics } from "../app/models/company-metrics.server";
 
 /** Demo logins, listed in the README. */
 export const DEMO_PASSWORD = "capital-desk-demo";
@@ -81,7 +82,10 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
       if (index === 0) await tx.insert(memberships).values({ orgId: created[0].id, userId: viewerId, role: "viewer" });
       return created;
     });
-    await withTenant(db, org.id, (tx) => seedCompany(tx as unknown as Db, org.id, founderId, plan, firstMonth, lastMonth, index));
+    await withTenant(db, org.id, async (tx) => {
+      await seedCompany(tx as unknown as Db, org.id, founderId, plan, firstMonth, lastMonth, index);
+      await refreshCompanyMetrics(tx, org.id);
+    });
   }
 }
 
@@ -145,6 +149,7 @@ async function seedCompany(tx: Db, orgId: string, founderId: string, plan: Compa
   }
 
   const reports = [];
+  const updates = [];
   const budgetRows = [];
   let cash = cents(plan.startCash);
   // Parallax stops reporting two months early, so the demo shows an overdue report.
@@ -173,10 +178,14 @@ async function seedCompany(tx: Db, orgId: string, founderId: string, plan: Compa
         ...split,
         headcount: Math.round(plan.headcount * (1 + plan.spendGrowth) ** i),
         arr: revenue * 12,
+        updatedBy: founderId,
+      });
+      updates.push({
+        orgId,
+        month,
         highlights: i % 3 === 0 ? "Shipped a faster inference path; two enterprise pilots signed." : "Model quality up on the main benchmark.",
         lowlights: i % 4 === 0 ? "GPU prices rose; one senior engineer left." : null,
         asks: i % 5 === 0 ? "Intros to heads of AI at insurers." : null,
-        updatedBy: founderId,
       });
     }
     if (month.slice(0, 4) === lastMonth.slice(0, 4)) {
@@ -189,6 +198,7 @@ async function seedCompany(tx: Db, orgId: string, founderId: string, plan: Compa
     }
   }
   await tx.insert(monthlyReports).values(reports);
+  await tx.insert(reportUpdates).values(updates);
   await tx.insert(budgets).values(budgetRows);
 
   const riskSeeds = [

@@ -1,6 +1,8 @@
 import type { Params } from "@remix-run/react";
 import { getDatabase } from "~/db.server";
 import { forbidden, notFound } from "~/lib/http.server";
+import type { GrantSection } from "~db/schema/rls";
+import { findCompanyAccess, type CompanyAccess } from "~/models/company-access.server";
 import type { OrgContext } from "~/models/context";
 import { findMembershipBySlug } from "~/models/org.server";
 import { can, type Permission } from "./permissions";
@@ -26,4 +28,25 @@ export async function requireOrgContext(request: Request, params: Params, permis
 /** For actions whose permission depends on the submitted intent. */
 export function requirePermission(ctx: OrgContext, permission: Permission): void {
   if (!can(ctx.role, permission)) forbidden();
+}
+
+/**
+ * An investor's request for one portfolio company (`/o/:orgSlug/companies/:companySlug/…`):
+ * the investor org is resolved by `requireOrgContext`, then the company only through an
+ * approved access grant that shares `section` (when given). No grant, a revoked grant or an
+ * unshared section all answer 404. Reads for the company then run in the investor's
+ * read-only tenant transaction, where row-level security applies the same grant again.
+ */
+export async function requireCompanyAccess(
+  request: Request,
+  params: Params,
+  section?: GrantSection,
+): Promise<{ ctx: OrgContext; access: CompanyAccess }> {
+  const ctx = await requireOrgContext(request, params, "read:org");
+  const slug = params.companySlug;
+  if (ctx.org.kind !== "investor" || !slug) notFound();
+  const access = await findCompanyAccess(ctx, slug);
+  if (!access) notFound();
+  if (section && !access.sections.includes(section)) notFound();
+  return { ctx, access };
 }

@@ -10,3 +10,4 @@ export * from "./risk";
 export * from "./covenants";
 export * from "./benchmarks";
 export * from "./snapshot";
+export * from "./company-metrics";

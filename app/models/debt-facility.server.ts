@@ -23,6 +23,7 @@ import { AppError } from "~/lib/http.server";
 import { DEBT_KINDS, REPAYMENT_TYPES, type DebtKind } from "~/lib/instruments";
 import { moneyField } from "~/lib/money";
 import { recordAudit } from "./audit.server";
+import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "./context";
 import { ALWAYS, assertCanEdit, isUuid, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./funding-round.server";
 import { conflictError } from "./versioning.server";
@@ -307,6 +308,7 @@ export async function createDebtFacility(ctx: OrgContext, input: DebtFacilityInp
       .values({ orgId: ctx.org.id, currency: ctx.org.baseCurrency, ...columnsFrom(input) })
       .returning();
     await recordAudit(tx, ctx, { action: "debt_facility.create", entityType: "debt_facility", entityId: row.id, after: row });
+    await refreshCompanyMetrics(tx, ctx.org.id);
     return row as DebtFacility;
   });
 }
@@ -335,6 +337,7 @@ export async function updateDebtFacility(ctx: OrgContext, id: string, version: n
       .returning();
     if (!row) throw conflictError("debt facility");
     await recordAudit(tx, ctx, { action: "debt_facility.update", entityType: "debt_facility", entityId: id, before, after: row });
+    await refreshCompanyMetrics(tx, ctx.org.id);
     return row as DebtFacility;
   });
 }
@@ -347,5 +350,6 @@ export async function deleteDebtFacility(ctx: OrgContext, id: string, version?: 
     if (version !== undefined && before.version !== version) throw conflictError("debt facility");
     await tx.delete(debtFacilities).where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)));
     await recordAudit(tx, ctx, { action: "debt_facility.delete", entityType: "debt_facility", entityId: id, before, after: null });
+    await refreshCompanyMetrics(tx, ctx.org.id);
   });
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Tx } from "~db/client";
-import { auditLog, monthlyReports, orgs, users } from "~db/schema";
+import { auditLog, monthlyReports, orgs, reportUpdates, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
   compareMonths,
@@ -15,6 +15,7 @@ import type { FieldErrors } from "~/lib/forms.server";
 import { AppError } from "~/lib/http.server";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/lib/spend-categories";
 import { recordAudit } from "./audit.server";
+import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "./context";
 
 export const REPORTS_PAGE_SIZE = 24;
@@ -31,11 +32,16 @@ export type MonthlyReportFigures = {
   arr: number | null;
 } & Record<SpendCategory, number>;
 
-export interface MonthlyReportInput extends MonthlyReportFigures {
+/** The investor update of a month: stored in `report_updates`, shared as its own section. */
+export interface ReportTexts {
   highlights: string | null;
   lowlights: string | null;
   asks: string | null;
 }
+
+export interface MonthlyReportInput extends MonthlyReportFigures, ReportTexts {}
+
+const NO_TEXTS: ReportTexts = { highlights: null, lowlights: null, asks: null };
 
 /** One row for `upsertMonthlyReports` (the CSV importer): the import header's columns. */
 export interface MonthlyReportRow extends MonthlyReportFigures {
@@ -136,6 +142,26 @@ async function lockMonthCreation(tx: Tx, ctx: Pick<OrgContext, "org">) {
   await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, ctx.org.id)).for("no key update");
 }
 
+async function readTexts(tx: Tx, orgId: string, month: string): Promise<ReportTexts> {
+  const [row] = await tx
+    .select({ highlights: reportUpdates.highlights, lowlights: reportUpdates.lowlights, asks: reportUpdates.asks })
+    .from(reportUpdates)
+    .where(and(eq(reportUpdates.orgId, orgId), eq(reportUpdates.month, month)));
+  return row ?? NO_TEXTS;
+}
+
+/** Keeps the month's update in its own row; an update with no text at all has no row. */
+async function writeTexts(tx: Tx, orgId: string, month: string, texts: ReportTexts): Promise<void> {
+  if (texts.highlights === null && texts.lowlights === null && texts.asks === null) {
+    await tx.delete(reportUpdates).where(and(eq(reportUpdates.orgId, orgId), eq(reportUpdates.month, month)));
+    return;
+  }
+  await tx
+    .insert(reportUpdates)
+    .values({ orgId, month, ...texts })
+    .onConflictDoUpdate({ target: [reportUpdates.orgId, reportUpdates.month], set: { ...texts, updatedAt: new Date() } });
+}
+
 function spendOf(row: Pick<ReportRowDb, (typeof SPEND_CATEGORY_COLUMN)[SpendCategory]>): Record<SpendCategory, number> {
   return Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, row[SPEND_CATEGORY_COLUMN[c]]])) as Record<SpendCategory, number>;
 }
@@ -150,7 +176,7 @@ function figureColumns(figures: MonthlyReportFigures) {
 }
 
 /** What the audit log keeps of a report: every figure and text, in minor units. */
-function auditView(row: ReportRowDb) {
+function auditView(row: ReportRowDb, texts?: ReportTexts) {
   return {
     month: row.month,
     cash: row.cash,
@@ -158,14 +184,12 @@ function auditView(row: ReportRowDb) {
     ...spendOf(row),
     headcount: row.headcount,
     arr: row.arr,
-    highlights: row.highlights,
-    lowlights: row.lowlights,
-    asks: row.asks,
+    ...(texts ?? {}),
     version: row.version,
   };
 }
 
-function toReport(row: ReportRowDb, updatedByName: string | null): MonthlyReport {
+function toReport(row: ReportRowDb, texts: ReportTexts, updatedByName: string | null): MonthlyReport {
   const spend = spendOf(row);
   return {
     id: row.id,
@@ -176,9 +200,9 @@ function toReport(row: ReportRowDb, updatedByName: string | null): MonthlyReport
     ...spend,
     headcount: row.headcount,
     arr: row.arr,
-    highlights: row.highlights,
-    lowlights: row.lowlights,
-    asks: row.asks,
+    highlights: texts.highlights,
+    lowlights: texts.lowlights,
+    asks: texts.asks,
     updatedAt: new Date(row.updatedAt).toISOString(),
     updatedByName,
     grossBurn: grossBurn(spend),
@@ -204,7 +228,7 @@ export async function listMonthlyReports(ctx: OrgContext, options: { page?: numb
         .limit(REPORTS_PAGE_SIZE)
         .offset((page - 1) * REPORTS_PAGE_SIZE);
       const reports = rows.map((r) => {
-        const { month, cash, revenue, headcount, arr, version, grossBurn, netBurn } = toReport(r, null);
+        const { month, cash, revenue, headcount, arr, version, grossBurn, netBurn } = toReport(r, NO_TEXTS, null);
         return { month, cash, revenue, headcount, arr, version, grossBurn, netBurn };
       });
       return { reports, page, pageCount, total, sort };
@@ -225,7 +249,7 @@ export async function getMonthlyReport(ctx: OrgContext, month: string): Promise<
         .from(monthlyReports)
         .leftJoin(users, eq(users.id, monthlyReports.updatedBy))
         .where(and(eq(monthlyReports.orgId, ctx.org.id), eq(monthlyReports.month, month)));
-      return found ? toReport(found.report, found.updatedByName) : null;
+      return found ? toReport(found.report, await readTexts(tx, ctx.org.id, month), found.updatedByName) : null;
     },
     { readOnly: true },
   );
@@ -246,13 +270,8 @@ export async function saveMonthlyReport(
 ): Promise<MonthlyReport> {
   const monthError = reportMonthError(month, now);
   throwIfInvalid({ ...(monthError ? { month: monthError } : {}), ...inputErrors(input) });
-  const values = {
-    ...figureColumns(input),
-    highlights: input.highlights,
-    lowlights: input.lowlights,
-    asks: input.asks,
-    updatedBy: ctx.user.id,
-  };
+  const values = { ...figureColumns(input), updatedBy: ctx.user.id };
+  const texts: ReportTexts = { highlights: input.highlights, lowlights: input.lowlights, asks: input.asks };
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     if (expectedVersion === null) {
       await lockMonthCreation(tx, ctx);
@@ -262,14 +281,16 @@ export async function saveMonthlyReport(
         .onConflictDoNothing({ target: [monthlyReports.orgId, monthlyReports.month] })
         .returning();
       if (!created) throw monthConflictError(month);
+      await writeTexts(tx, ctx.org.id, month, texts);
       await recordAudit(tx, ctx, {
         action: "monthly_report.create",
         entityType: "monthly_report",
         entityId: created.id,
         before: null,
-        after: auditView(created),
+        after: auditView(created, texts),
       });
-      return toReport(created, ctx.user.name);
+      await refreshCompanyMetrics(tx, ctx.org.id);
+      return toReport(created, texts, ctx.user.name);
     }
     const [before] = await tx
       .select()
@@ -289,14 +310,17 @@ export async function saveMonthlyReport(
       )
       .returning();
     if (!updated) throw monthConflictError(month);
+    const textsBefore = await readTexts(tx, ctx.org.id, month);
+    await writeTexts(tx, ctx.org.id, month, texts);
     await recordAudit(tx, ctx, {
       action: "monthly_report.update",
       entityType: "monthly_report",
       entityId: updated.id,
-      before: auditView(before),
-      after: auditView(updated),
+      before: auditView(before, textsBefore),
+      after: auditView(updated, texts),
     });
-    return toReport(updated, ctx.user.name);
+    await refreshCompanyMetrics(tx, ctx.org.id);
+    return toReport(updated, texts, ctx.user.name);
   });
 }
 
@@ -414,5 +438,6 @@ export async function upsertMonthlyReports(
     // Same shape recordAudit writes; one statement per batch instead of one per row.
     if (entries.length > 0) await tx.insert(auditLog).values(entries);
   }
+  if (counts.inserted + counts.updated > 0) await refreshCompanyMetrics(tx, ctx.org.id);
   return counts;
 }

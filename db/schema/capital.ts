@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
+  numeric,
   check,
   date,
   foreignKey,
@@ -15,7 +17,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { orgs } from "./tenancy";
-import { tenantIsolation } from "./rls";
+import { sharedWithInvestors, tenantIsolation } from "./rls";
 
 // Money is integer minor units (cents) in bigint columns, read as JS numbers:
 // safe up to 9e15 minor units, far beyond any startup's balance sheet.
@@ -55,6 +57,7 @@ export const fundingRounds = pgTable(
     check("funding_rounds_amount_check", sql`${t.amount} > 0`),
     check("funding_rounds_pre_money_check", sql`${t.preMoneyValuation} is null or ${t.preMoneyValuation} > 0`),
     tenantIsolation("funding_rounds"),
+    sharedWithInvestors("funding_rounds", "funding_debt"),
   ],
 ).enableRLS();
 
@@ -85,6 +88,7 @@ export const debtFacilities = pgTable(
     check("debt_term_check", sql`${t.termMonths} between 1 and 600`),
     check("debt_io_check", sql`${t.interestOnlyMonths} >= 0 and ${t.interestOnlyMonths} < ${t.termMonths}`),
     tenantIsolation("debt_facilities"),
+    sharedWithInvestors("debt_facilities", "funding_debt"),
   ],
 ).enableRLS();
 
@@ -105,9 +109,6 @@ export const monthlyReports = pgTable(
     other: money().notNull().default(0),
     headcount: integer().notNull().default(0),
     arr: money(),
-    highlights: text(),
-    lowlights: text(),
-    asks: text(),
     updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
@@ -120,6 +121,7 @@ export const monthlyReports = pgTable(
       sql`${t.revenue} >= 0 and ${t.compute} >= 0 and ${t.data} >= 0 and ${t.payroll} >= 0 and ${t.research} >= 0 and ${t.goToMarket} >= 0 and ${t.generalAdmin} >= 0 and ${t.other} >= 0 and ${t.headcount} >= 0 and (${t.arr} is null or ${t.arr} >= 0)`,
     ),
     tenantIsolation("monthly_reports"),
+    sharedWithInvestors("monthly_reports", "financials"),
   ],
 ).enableRLS();
 
@@ -137,6 +139,7 @@ export const budgets = pgTable(
     check("budgets_month_check", sql.raw(`month ~ ${MONTH_RE}`)),
     check("budgets_amount_check", sql`${t.amount} >= 0`),
     tenantIsolation("budgets"),
+    sharedWithInvestors("budgets", "budgets"),
   ],
 ).enableRLS();
 
@@ -160,6 +163,7 @@ export const risks = pgTable(
     check("risks_likelihood_check", sql`${t.likelihood} between 1 and 5`),
     check("risks_impact_check", sql`${t.impact} between 1 and 5`),
     tenantIsolation("risks"),
+    sharedWithInvestors("risks", "risks"),
   ],
 ).enableRLS();
 
@@ -181,5 +185,72 @@ export const riskHistory = pgTable(
     foreignKey({ columns: [t.orgId, t.riskId], foreignColumns: [risks.orgId, risks.id] }).onDelete("cascade"),
     index().on(t.orgId, t.riskId, t.changedAt),
     tenantIsolation("risk_history"),
+    sharedWithInvestors("risk_history", "risks"),
+  ],
+).enableRLS();
+
+/**
+ * The investor update that goes with a month's report (highlights, lowlights, asks). It is
+ * its own table because it is its own section: a startup can share its numbers without its
+ * narrative, and row-level security works on rows, not columns.
+ */
+export const reportUpdates = pgTable(
+  "report_updates",
+  {
+    orgId: orgRef(),
+    month: text().notNull(),
+    highlights: text(),
+    lowlights: text(),
+    asks: text(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.month] }),
+    foreignKey({ columns: [t.orgId, t.month], foreignColumns: [monthlyReports.orgId, monthlyReports.month] }).onDelete("cascade"),
+    tenantIsolation("report_updates"),
+    sharedWithInvestors("report_updates", "updates"),
+  ],
+).enableRLS();
+
+/**
+ * A company's headline figures at its latest reported month (window 3), derived by the
+ * finance engine and rewritten in the same transaction as every change to its reports or
+ * debt. Reading a portfolio of a thousand companies is then one indexed row per company
+ * instead of sixty months each. Shared as part of "financials".
+ */
+export const companyMetrics = pgTable(
+  "company_metrics",
+  {
+    orgId: orgRef().primaryKey(),
+    month: text().notNull(),
+    cash: money().notNull(),
+    revenue: money().notNull(),
+    grossBurn: money().notNull(),
+    netBurn: money().notNull(),
+    averageNetBurn: money().notNull(),
+    shortHistory: boolean().notNull(),
+    /** Months of runway, rounded down to 0.1; null when not burning. */
+    runwayMonths: numeric({ precision: 8, scale: 1 }),
+    /** null: beyond 10 years (or not burning). */
+    cashOutMonth: text(),
+    defaultAlive: text().$type<"profitable" | "cash_out" | "undecided">().notNull(),
+    defaultAliveMonth: text(),
+    /** compute / gross burn in basis points; null when gross burn is 0. */
+    computeShareBp: integer(),
+    /** null unless both ARR values exist and grew. */
+    burnMultiple: numeric({ precision: 12, scale: 2 }),
+    /** Change of the 3-month average net burn against the 3 months before, in basis points. */
+    netBurnGrowthBp: integer(),
+    arr: money(),
+    headcount: integer().notNull(),
+    /** Covenant status from the debt facilities: ok, breach, projected_breach; null without covenants. */
+    covenant: text().$type<"ok" | "breach" | "projected_breach">(),
+    reportCount: integer().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("company_metrics_month_check", sql.raw(`month ~ ${MONTH_RE}`)),
+    tenantIsolation("company_metrics"),
+    sharedWithInvestors("company_metrics", "financials"),
   ],
 ).enableRLS();

@@ -23,3 +23,26 @@ export function tenantIsolation(table: string) {
     withCheck: sql`org_id = app_current_org_id()`,
   });
 }
+
+/** What a startup can share with an investor; each tenant table belongs to at most one. */
+export const GRANT_SECTIONS = ["financials", "funding_debt", "budgets", "risks", "updates"] as const;
+export type GrantSection = (typeof GRANT_SECTIONS)[number];
+
+/**
+ * The investor's read path (tenancy rules 5–6): a row of a startup table is readable by an
+ * investor org's tenant transaction only while an approved access grant from that startup
+ * names the row's section. SELECT only — writes stay under `tenantIsolation`, whose USING
+ * and WITH CHECK still demand `org_id = app_current_org_id()`, so an investor can change
+ * nothing even outside a read-only transaction. Revoking or narrowing a grant takes effect
+ * on the next statement, because the policy reads `access_grants` every time.
+ */
+export function sharedWithInvestors(table: string, section: GrantSection) {
+  return pgPolicy(`${table}_investor_read`, {
+    as: "permissive",
+    for: "select",
+    to: appTenant,
+    using: sql.raw(
+      `org_id in (select g.org_id from access_grants g where g.investor_org_id = app_current_org_id() and g.status = 'approved' and '${section}' = any(g.sections))`,
+    ),
+  });
+}

@@ -29,6 +29,11 @@ export const orgs = pgTable(
     name: text().notNull(),
     kind: text().$type<OrgKind>().notNull(),
     baseCurrency: text().notNull().default("USD"),
+    /** What a startup gives an investor so it can ask for access; not a secret, not guessable. */
+    shareCode: text()
+      .notNull()
+      .unique()
+      .default(sql`upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 12))`),
     /** Budget overrun flag threshold in basis points (1000 = 10 %). */
     budgetOverrunThresholdBp: integer().notNull().default(1000),
     /** Risk bands: the lowest score (likelihood × impact, 1–25) of medium, high and critical; below medium is low. */
@@ -50,6 +55,14 @@ export const orgs = pgTable(
       to: appTenant,
       using: sql`id = app_current_org_id()`,
       withCheck: sql`id = app_current_org_id()`,
+    }),
+    // An investor reads the org row (name, currency, risk bands) of a startup that approved
+    // it; a startup reads the org row of an investor that asked it or that it invited.
+    pgPolicy("orgs_grant_read", {
+      as: "permissive",
+      for: "select",
+      to: appTenant,
+      using: sql`id in (select g.org_id from access_grants g where g.investor_org_id = app_current_org_id() and g.status = 'approved') or id in (select g.investor_org_id from access_grants g where g.org_id = app_current_org_id())`,
     }),
   ],
 ).enableRLS();

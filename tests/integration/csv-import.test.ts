@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, budgets, monthlyReports } from "../../db/schema";
+import { auditLog, budgets, monthlyReports, reportUpdates } from "../../db/schema";
 import { withTenant } from "../../db/tenant";
 import {
   MAX_DATA_ROWS,
@@ -320,7 +320,7 @@ describe("importing monthly reports", () => {
     if (!parsed.ok) throw new Error("fixture invalid");
     await importMonthlyReports(ctx, parsed.rows);
     await withTenant(app.database.db, ctx.org.id, (tx) =>
-      tx.update(monthlyReports).set({ highlights: "Closed our first enterprise pilot", asks: "Intros to GPU brokers" }).where(eq(monthlyReports.month, "2026-02")),
+      tx.insert(reportUpdates).values({ orgId: ctx.org.id, month: "2026-02", highlights: "Closed our first enterprise pilot", asks: "Intros to GPU brokers" }),
     );
     const changed: MonthlyReportImportRow[] = [parsed.rows[0], { ...parsed.rows[1], cash: 99, arr: null }, { ...parsed.rows[1], month: "2026-03" }];
     expect(await previewMonthlyReportsImport(ctx, changed)).toEqual({ rows: 3, inserted: 1, updated: 1, unchanged: 1 });
@@ -331,7 +331,8 @@ describe("importing monthly reports", () => {
       ["2026-02", 2, 99, null],
       ["2026-03", 1, 120000000, 48000000],
     ]);
-    expect(rows[1]).toMatchObject({ highlights: "Closed our first enterprise pilot", asks: "Intros to GPU brokers" });
+    const texts = await withTenant(app.database.db, ctx.org.id, (tx) => tx.select().from(reportUpdates));
+    expect(texts).toMatchObject([{ month: "2026-02", highlights: "Closed our first enterprise pilot", asks: "Intros to GPU brokers" }]);
   });
 
   it("refuses to import content other than the previewed file, answering with a fresh preview", async () => {

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { memberships, users } from "../../db/schema";
+import { accessGrants, memberships, users } from "../../db/schema";
+import type { GrantSection } from "../../db/schema/rls";
 import type { OrgKind, Role } from "../../db/schema/tenancy";
 import { withSystem } from "../../db/tenant";
 import { createOrg } from "../../app/models/org.server";
@@ -47,4 +48,23 @@ export async function roleOf(database: Database, orgId: string, userId: string) 
 
 export async function userCount(database: Database) {
   return (await withSystem(database.db, (tx) => tx.select({ id: users.id }).from(users))).length;
+}
+
+/**
+ * An approved access grant from `startup` to `investor` sharing `sections`, written directly
+ * (the grant workflow has its own tests). Returns the grant id.
+ */
+export async function grantAccess(
+  database: Database,
+  startup: { id: string },
+  investor: { id: string },
+  sections: readonly GrantSection[] = ["financials", "funding_debt", "budgets", "risks", "updates"],
+) {
+  const [row] = await withSystem(database.db, (tx) =>
+    tx
+      .insert(accessGrants)
+      .values({ orgId: startup.id, investorOrgId: investor.id, status: "approved", sections: [...sections], initiatedBy: "startup", decidedAt: new Date() })
+      .returning({ id: accessGrants.id }),
+  );
+  return row.id;
 }

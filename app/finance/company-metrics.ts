@@ -1,0 +1,92 @@
+import { averageNetBurn } from "./burn";
+import { covenantStatus } from "./covenants";
+import { debtServiceByMonth, type DebtTerms } from "./debt";
+import type { MonthlyFigures } from "./burn";
+import { burnMultipleFromReports, computeShare } from "./metrics";
+import { addMonths } from "./month";
+import { runwayForDisplay } from "./runway";
+import { companySnapshot } from "./snapshot";
+
+/** A facility as the headline figures need it: its schedule terms and its minimum-cash covenant. */
+export interface FacilityForMetrics {
+  readonly terms: DebtTerms;
+  readonly minimumCash: number | null;
+}
+
+/** One company's headline figures at its latest month — the row a portfolio reads. */
+export interface CompanyMetrics {
+  readonly month: string;
+  readonly cash: number;
+  readonly revenue: number;
+  readonly grossBurn: number;
+  readonly netBurn: number;
+  readonly averageNetBurn: number;
+  readonly shortHistory: boolean;
+  /** Rounded down to 0.1 month; null = not burning. */
+  readonly runwayMonths: number | null;
+  /** null = beyond 10 years. */
+  readonly cashOutMonth: string | null;
+  readonly defaultAlive: "profitable" | "cash_out" | "undecided";
+  readonly defaultAliveMonth: string | null;
+  /** compute / gross burn in basis points; null when nothing was spent. */
+  readonly computeShareBp: number | null;
+  readonly burnMultiple: number | null;
+  /** (avg net burn(m) − avg net burn(m−3)) / avg net burn(m−3), basis points; null unless the earlier average burned. */
+  readonly netBurnGrowthBp: number | null;
+  readonly arr: number | null;
+  readonly headcount: number;
+  /** Worst covenant status over facilities with a minimum cash; null without such covenants. */
+  readonly covenant: "ok" | "breach" | "projected_breach" | null;
+  readonly reportCount: number;
+}
+
+const COVENANT_RANK = { ok: 0, projected_breach: 1, breach: 2 } as const;
+
+/**
+ * The figures the investor's portfolio, alerts and benchmarks read, at the latest reported
+ * month with the default window of 3 — the same functions as the company dashboard, so
+ * the two never disagree. Null when there is no report yet.
+ */
+export function deriveCompanyMetrics(
+  reports: readonly (MonthlyFigures & { readonly headcount: number })[],
+  facilities: readonly FacilityForMetrics[],
+): CompanyMetrics | null {
+  const latest = reports.at(-1);
+  if (!latest) return null;
+  const service = debtServiceByMonth(facilities.map((f) => f.terms));
+  const snapshot = companySnapshot(reports, latest.month, { window: 3, debtService: service });
+  if (snapshot === null) return null;
+  const share = computeShare(latest.spend);
+  const multiple = burnMultipleFromReports(reports, latest.month);
+  const earlier = averageNetBurn(reports, addMonths(latest.month, -3), 3);
+  const growth =
+    earlier.value !== null && earlier.value > 0 && earlier.monthsUsed === 3
+      ? Math.round(((snapshot.averageNetBurn - earlier.value) / earlier.value) * 10_000)
+      : null;
+  let covenant: CompanyMetrics["covenant"] = null;
+  for (const facility of facilities) {
+    if (facility.minimumCash === null) continue;
+    const status = covenantStatus(snapshot.cash, facility.minimumCash, snapshot.cashOut.series).kind;
+    if (covenant === null || COVENANT_RANK[status] > COVENANT_RANK[covenant]) covenant = status;
+  }
+  return {
+    month: latest.month,
+    cash: snapshot.cash,
+    revenue: latest.revenue,
+    grossBurn: snapshot.grossBurn,
+    netBurn: snapshot.netBurn,
+    averageNetBurn: snapshot.averageNetBurn,
+    shortHistory: snapshot.shortHistory,
+    runwayMonths: runwayForDisplay(snapshot.runway),
+    cashOutMonth: snapshot.cashOut.cashOutMonth === "beyond_10_years" ? null : snapshot.cashOut.cashOutMonth,
+    defaultAlive: snapshot.defaultAlive.outcome,
+    defaultAliveMonth: snapshot.defaultAlive.month,
+    computeShareBp: share === null ? null : Math.round(share * 10_000),
+    burnMultiple: multiple.kind === "value" ? Math.round(multiple.value * 100) / 100 : null,
+    netBurnGrowthBp: growth,
+    arr: latest.arr ?? null,
+    headcount: latest.headcount,
+    covenant,
+    reportCount: reports.length,
+  };
+}

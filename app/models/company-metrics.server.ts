@@ -1,0 +1,55 @@
+import { asc, eq } from "drizzle-orm";
+import type { Tx } from "~db/client";
+import { companyMetrics, debtFacilities, monthlyReports } from "~db/schema";
+import { deriveCompanyMetrics, type RepaymentType } from "~/finance";
+import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/lib/spend-categories";
+
+const REPAYMENT_TYPES: readonly string[] = ["bullet", "amortizing", "interest_only_then_amortizing"];
+
+/**
+ * Rewrites the org's row in `company_metrics` from its reports and debt facilities. Called
+ * inside the same tenant transaction as every write to either (report form, CSV import,
+ * facility create/update/delete, demo seed), so the derived row commits or rolls back with
+ * the change that caused it and a portfolio never reads a stale figure.
+ */
+export async function refreshCompanyMetrics(tx: Tx, orgId: string): Promise<void> {
+  const reports = await tx.select().from(monthlyReports).where(eq(monthlyReports.orgId, orgId)).orderBy(asc(monthlyReports.month));
+  const facilities = await tx.select().from(debtFacilities).where(eq(debtFacilities.orgId, orgId));
+  const metrics = deriveCompanyMetrics(
+    reports.map((row) => ({
+      month: row.month,
+      spend: Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, row[SPEND_CATEGORY_COLUMN[c]]])) as Record<SpendCategory, number>,
+      revenue: row.revenue,
+      cash: row.cash,
+      arr: row.arr,
+      headcount: row.headcount,
+    })),
+    facilities
+      .filter((row) => REPAYMENT_TYPES.includes(row.repaymentType))
+      .map((row) => ({
+        terms: {
+          principal: row.principal,
+          annualRateBps: row.annualRateBp,
+          drawMonth: row.drawDate.slice(0, 7),
+          termMonths: row.termMonths,
+          repayment: row.repaymentType as RepaymentType,
+          interestOnlyMonths: row.repaymentType === "interest_only_then_amortizing" ? row.interestOnlyMonths : undefined,
+        },
+        minimumCash: row.minimumCash,
+      })),
+  );
+  if (metrics === null) {
+    await tx.delete(companyMetrics).where(eq(companyMetrics.orgId, orgId));
+    return;
+  }
+  const values = {
+    ...metrics,
+    runwayMonths: metrics.runwayMonths === null ? null : metrics.runwayMonths.toFixed(1),
+    burnMultiple: metrics.burnMultiple === null ? null : metrics.burnMultiple.toFixed(2),
+    updatedAt: new Date(),
+  };
+  await tx
+    .insert(companyMetrics)
+    .values({ orgId, ...values })
+    .onConflictDoUpdate({ target: companyMetrics.orgId, set: values });
+}

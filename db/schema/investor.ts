@@ -1,0 +1,212 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgPolicy,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { appTenant, tenantIsolation } from "./rls";
+import { orgs } from "./tenancy";
+
+const money = () => bigint({ mode: "number" });
+const orgRef = () =>
+  uuid()
+    .notNull()
+    .references(() => orgs.id, { onDelete: "cascade" });
+const versioned = {
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  version: integer().notNull().default(1),
+};
+
+export const GRANT_STATUSES = ["requested", "approved", "declined", "revoked"] as const;
+export type GrantStatus = (typeof GRANT_STATUSES)[number];
+
+/**
+ * An investor's access to one startup. The row belongs to the startup (`org_id`): only the
+ * startup's owners and admins approve, change sections, decline or revoke it. The investor
+ * org (`investor_org_id`) can read its own grants and insert a request — nothing else.
+ * Decided and revoked rows stay as history; at most one live (requested or approved) row
+ * exists per pair.
+ */
+export const accessGrants = pgTable(
+  "access_grants",
+  {
+    orgId: orgRef(),
+    id: uuid().notNull().defaultRandom(),
+    investorOrgId: uuid()
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    status: text().$type<GrantStatus>().notNull(),
+    /** Approved sections (rls.ts GRANT_SECTIONS); empty while requested. */
+    sections: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Who started it: the investor asking, or the startup inviting. */
+    initiatedBy: text().$type<"investor" | "startup">().notNull(),
+    /** What the requester typed (share code or owner email) — shown instead of the name until approved. */
+    requestedVia: text(),
+    requestedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    decidedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp({ withTimezone: true }),
+    ...versioned,
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex("access_grants_live_pair")
+      .on(t.orgId, t.investorOrgId)
+      .where(sql`status in ('requested', 'approved')`),
+    index("access_grants_investor_idx").on(t.investorOrgId, t.status),
+    check("access_grants_status_check", sql`${t.status} in ('requested', 'approved', 'declined', 'revoked')`),
+    check("access_grants_initiated_check", sql`${t.initiatedBy} in ('investor', 'startup')`),
+    check(
+      "access_grants_sections_check",
+      sql`${t.sections} <@ array['financials', 'funding_debt', 'budgets', 'risks', 'updates']::text[]`,
+    ),
+    check("access_grants_not_self", sql`${t.orgId} <> ${t.investorOrgId}`),
+    tenantIsolation("access_grants"),
+    pgPolicy("access_grants_investor_read", {
+      as: "permissive",
+      for: "select",
+      to: appTenant,
+      using: sql`investor_org_id = app_current_org_id()`,
+    }),
+    pgPolicy("access_grants_investor_request", {
+      as: "permissive",
+      for: "insert",
+      to: appTenant,
+      withCheck: sql`investor_org_id = app_current_org_id() and status = 'requested' and sections = '{}'::text[] and initiated_by = 'investor' and decided_by_user_id is null`,
+    }),
+  ],
+).enableRLS();
+
+/** What the investor put into a company: the basis of MOIC. Belongs to the investor org. */
+export const positions = pgTable(
+  "positions",
+  {
+    orgId: orgRef(),
+    id: uuid().notNull().defaultRandom(),
+    companyOrgId: uuid()
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    investedOn: date({ mode: "string" }).notNull(),
+    amount: money().notNull(),
+    currency: text().notNull(),
+    instrument: text().notNull(),
+    /** Fully diluted ownership in basis points: 1250 = 12.50 %. */
+    ownershipBp: integer(),
+    currentValue: money().notNull(),
+    notes: text(),
+    ...versioned,
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index().on(t.orgId, t.companyOrgId),
+    check("positions_amount_check", sql`${t.amount} > 0`),
+    check("positions_value_check", sql`${t.currentValue} >= 0`),
+    check("positions_ownership_check", sql`${t.ownershipBp} is null or ${t.ownershipBp} between 0 and 10000`),
+    check("positions_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    tenantIsolation("positions"),
+  ],
+).enableRLS();
+
+/**
+ * Monthly FX rates an investor maintains: 1 unit of `currency` = `rate` units of the
+ * investor's base currency, for amounts of that month. numeric, never float.
+ */
+export const fxRates = pgTable(
+  "fx_rates",
+  {
+    orgId: orgRef(),
+    month: text().notNull(),
+    currency: text().notNull(),
+    rate: numeric({ precision: 20, scale: 10 }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.month, t.currency] }),
+    check("fx_rates_month_check", sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check("fx_rates_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check("fx_rates_rate_check", sql`${t.rate} > 0`),
+    tenantIsolation("fx_rates"),
+  ],
+).enableRLS();
+
+/** The investor org's early-warning rules; one row per org, defaults from the spec. */
+export const alertRules = pgTable(
+  "alert_rules",
+  {
+    orgId: orgRef().primaryKey(),
+    runwayEnabled: boolean().notNull().default(true),
+    runwayCautionMonths: numeric({ precision: 5, scale: 1 }).notNull().default("6"),
+    runwayCriticalMonths: numeric({ precision: 5, scale: 1 }).notNull().default("3"),
+    overdueEnabled: boolean().notNull().default(true),
+    /** A month's report is overdue when not in by this day of the next month. */
+    reportDueDay: integer().notNull().default(15),
+    riskEnabled: boolean().notNull().default(true),
+    riskScoreMin: integer().notNull().default(16),
+    budgetEnabled: boolean().notNull().default(true),
+    budgetOverrunBp: integer().notNull().default(1000),
+    covenantEnabled: boolean().notNull().default(true),
+    defaultDeadEnabled: boolean().notNull().default(true),
+    ...versioned,
+  },
+  (t) => [
+    check("alert_rules_runway_check", sql`0 < ${t.runwayCriticalMonths} and ${t.runwayCriticalMonths} < ${t.runwayCautionMonths} and ${t.runwayCautionMonths} <= 120`),
+    check("alert_rules_due_day_check", sql`${t.reportDueDay} between 1 and 28`),
+    check("alert_rules_risk_check", sql`${t.riskScoreMin} between 1 and 25`),
+    check("alert_rules_budget_check", sql`${t.budgetOverrunBp} between 0 and 100000`),
+    tenantIsolation("alert_rules"),
+  ],
+).enableRLS();
+
+export const ALERT_KINDS = ["runway", "report_overdue", "risk_score", "budget_overrun", "covenant", "default_dead"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+export const ALERT_SEVERITIES = ["critical", "warning"] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+/**
+ * An early warning as the investor saw it: first seen, last seen, acknowledged, resolved.
+ * One open row per (company, kind, subject); when the condition clears it is resolved, and
+ * a later recurrence opens a new row.
+ */
+export const alerts = pgTable(
+  "alerts",
+  {
+    orgId: orgRef(),
+    id: uuid().notNull().defaultRandom(),
+    companyOrgId: uuid()
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    kind: text().$type<AlertKind>().notNull(),
+    /** What the alert is about within the company: a month, a risk id, a facility id, or ''. */
+    subject: text().notNull().default(""),
+    severity: text().$type<AlertSeverity>().notNull(),
+    reason: text().notNull(),
+    firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp({ withTimezone: true }),
+    acknowledgedAt: timestamp({ withTimezone: true }),
+    acknowledgedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex("alerts_open_key")
+      .on(t.orgId, t.companyOrgId, t.kind, t.subject)
+      .where(sql`resolved_at is null`),
+    index().on(t.orgId, t.firstSeenAt),
+    check("alerts_kind_check", sql`${t.kind} in ('runway', 'report_overdue', 'risk_score', 'budget_overrun', 'covenant', 'default_dead')`),
+    check("alerts_severity_check", sql`${t.severity} in ('critical', 'warning')`),
+    tenantIsolation("alerts"),
+  ],
+).enableRLS();
