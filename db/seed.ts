@@ -4,6 +4,7 @@ import { withSystem, withTenant } from "./tenant";
 import { hashPassword } from "../app/auth/password.server";
 import { addMonths, debtSchedule, monthOfDate, type Month } from "../app/finance";
 import { refreshCompanyMetrics } from "../app/models/company-metrics.server";
+import { seedPortfolio } from "./seed-portfolio";
 
 /** Demo logins, listed in the README. */
 export const DEMO_PASSWORD = "capital-desk-demo";
@@ -15,6 +16,9 @@ export const DEMO_USERS = {
 
 interface CompanyPlan {
   name: string;
+  currency?: string; // base currency, USD unless given
+  /** Budget set this far below reality for every category (default: only compute is under-budgeted). */
+  budgetFactor?: number;
   startCash: number; // major units
   spend: number; // monthly spend at the start, major units
   spendGrowth: number; // monthly
@@ -30,7 +34,10 @@ const COMPANIES: CompanyPlan[] = [
   { name: "Lumen Labs", startCash: 9_000_000, spend: 380_000, spendGrowth: 0.02, revenue: 60_000, revenueGrowth: 0.06, computeShare: 0.38, headcount: 18, seriesA: { monthsAgo: 10, amount: 12_000_000, preMoney: 48_000_000 } },
   { name: "Parallax AI", startCash: 6_500_000, spend: 420_000, spendGrowth: 0.03, revenue: 5_000, revenueGrowth: 0.02, computeShare: 0.52, headcount: 22, seriesA: { monthsAgo: 14, amount: 12_000_000, preMoney: 40_000_000 } },
   { name: "Quanta Speech", startCash: 3_000_000, spend: 150_000, spendGrowth: 0.01, revenue: 40_000, revenueGrowth: 0.08, computeShare: 0.21, headcount: 9 },
-  { name: "Tensorleaf", startCash: 6_500_000, spend: 260_000, spendGrowth: 0.015, revenue: 30_000, revenueGrowth: 0.04, computeShare: 0.44, headcount: 14, debt: { monthsAgo: 14, principal: 2_000_000, rateBp: 1200, term: 36, interestOnly: 6, minimumCash: 1_500_000 } },
+  { name: "Tensorleaf", startCash: 6_500_000, spend: 260_000, spendGrowth: 0.015, revenue: 30_000, revenueGrowth: 0.04, computeShare: 0.44, headcount: 14, budgetFactor: 0.8, debt: { monthsAgo: 14, principal: 2_000_000, rateBp: 1200, term: 36, interestOnly: 6, minimumCash: 1_500_000 } },
+  // A European company reporting in EUR, so the investor's views convert with its FX rates.
+  { name: "Mosaic Robotics", currency: "EUR", startCash: 7_800_000, spend: 190_000, spendGrowth: 0.02, revenue: 25_000, revenueGrowth: 0.05, computeShare: 0.33, headcount: 12 },
+  { name: "Helix Bio AI", startCash: 7_450_000, spend: 210_000, spendGrowth: 0.025, revenue: 10_000, revenueGrowth: 0.03, computeShare: 0.47, headcount: 11 },
 ];
 
 // Deterministic noise so the demo looks the same on every machine.
@@ -44,7 +51,7 @@ function prng(seed: number) {
 
 const cents = (major: number) => Math.round(major) * 100;
 
-/** Seeds a demo investor and four startups with 24 months of believable numbers. */
+/** Seeds a demo investor and six startups with 24 months of believable numbers, linked to the investor. */
 export async function seedDemo(db: Db, today = new Date()): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const lastMonth = addMonths(monthOfDate(today), -1);
@@ -63,7 +70,7 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
   const viewerId = userIds[DEMO_USERS.viewer.email];
   if (!founderId || !investorId || !viewerId) return; // already seeded
 
-  await withSystem(db, async (tx) => {
+  const fund = await withSystem(db, async (tx) => {
     const [fund] = await tx
       .insert(orgs)
       .values({ slug: "northwind-ventures", name: "Northwind Ventures", kind: "investor", baseCurrency: "USD" })
@@ -72,12 +79,15 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
       { orgId: fund.id, userId: investorId, role: "owner" },
       { orgId: fund.id, userId: viewerId, role: "viewer" },
     ]);
+    return fund;
   });
+
+  const startupIds: string[] = [];
 
   for (const [index, plan] of COMPANIES.entries()) {
     const slug = plan.name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
     const [org] = await withSystem(db, async (tx) => {
-      const created = await tx.insert(orgs).values({ slug, name: plan.name, kind: "startup", baseCurrency: "USD" }).returning();
+      const created = await tx.insert(orgs).values({ slug, name: plan.name, kind: "startup", baseCurrency: plan.currency ?? "USD" }).returning();
       await tx.insert(memberships).values({ orgId: created[0].id, userId: founderId, role: "owner" });
       if (index === 0) await tx.insert(memberships).values({ orgId: created[0].id, userId: viewerId, role: "viewer" });
       return created;
@@ -86,7 +96,9 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
       await seedCompany(tx as unknown as Db, org.id, founderId, plan, firstMonth, lastMonth, index);
       await refreshCompanyMetrics(tx, org.id);
     });
+    startupIds.push(org.id);
   }
+  await seedPortfolio(db, fund.id, startupIds, investorId, firstMonth, lastMonth);
 }
 
 async function seedCompany(tx: Db, orgId: string, founderId: string, plan: CompanyPlan, firstMonth: Month, lastMonth: Month, index: number) {
@@ -111,7 +123,7 @@ async function seedCompany(tx: Db, orgId: string, founderId: string, plan: Compa
       instrument: r.instrument,
       closeDate: r.closeDate,
       amount: r.amount,
-      currency: "USD",
+      currency: plan.currency ?? "USD",
       preMoneyValuation: r.preMoney,
       leadInvestor: r.lead,
       otherInvestors: r.instrument === "seed" ? "Founders Fund Angels, Tsinghua alumni" : null,
@@ -127,7 +139,7 @@ async function seedCompany(tx: Db, orgId: string, founderId: string, plan: Compa
       lender: "Silicon Bridge Bank",
       kind: "venture_debt",
       principal: cents(plan.debt.principal),
-      currency: "USD",
+      currency: plan.currency ?? "USD",
       annualRateBp: plan.debt.rateBp,
       drawDate: `${drawMonth}-01`,
       termMonths: plan.debt.term,
@@ -192,7 +204,7 @@ async function seedCompany(tx: Db, orgId: string, founderId: string, plan: Compa
       for (const [category, amount] of Object.entries(split)) {
         const key = category === "goToMarket" ? "go_to_market" : category === "generalAdmin" ? "general_admin" : category;
         // Budgets were set a little below reality for compute, so overruns show up.
-        const factor = key === "compute" ? 0.85 : 1.02;
+        const factor = plan.budgetFactor ?? (key === "compute" ? 0.85 : 1.02);
         budgetRows.push({ orgId, month, category: key, amount: Math.round((amount * factor) / 100) * 100 });
       }
     }

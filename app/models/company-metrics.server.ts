@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import type { Tx } from "~db/client";
-import { companyMetrics, debtFacilities, monthlyReports } from "~db/schema";
+import { companyMetrics, debtFacilities, monthlyReports, orgs } from "~db/schema";
 import { deriveCompanyMetrics, type RepaymentType } from "~/finance";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/lib/spend-categories";
 
@@ -14,7 +14,11 @@ const REPAYMENT_TYPES: readonly string[] = ["bullet", "amortizing", "interest_on
  */
 export async function refreshCompanyMetrics(tx: Tx, orgId: string): Promise<void> {
   const reports = await tx.select().from(monthlyReports).where(eq(monthlyReports.orgId, orgId)).orderBy(asc(monthlyReports.month));
-  const facilities = await tx.select().from(debtFacilities).where(eq(debtFacilities.orgId, orgId));
+  const [org] = await tx.select({ currency: orgs.baseCurrency }).from(orgs).where(eq(orgs.id, orgId));
+  // Like the dashboard: a facility in another currency is not mixed into the forecast unconverted.
+  const facilities = (await tx.select().from(debtFacilities).where(eq(debtFacilities.orgId, orgId))).filter(
+    (row) => row.currency === org?.currency,
+  );
   const metrics = deriveCompanyMetrics(
     reports.map((row) => ({
       month: row.month,
