@@ -1,0 +1,217 @@
+import { describe, expect, it } from "vitest";
+import { alertRulesErrors, DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules, type CompanySignals } from "./alerts";
+
+const quiet: CompanySignals = {
+  companyOrgId: "c1",
+  currency: "USD",
+  metrics: { month: "2026-10", runwayMonths: 12, defaultAlive: "profitable", defaultAliveMonth: "2027-03" },
+  lastReportedMonth: "2026-10",
+  risks: [],
+  budget: null,
+  covenant: null,
+};
+const TODAY = "2026-11-28";
+
+function company(changes: Partial<CompanySignals>, metrics: Partial<NonNullable<CompanySignals["metrics"]>> = {}): CompanySignals {
+  return { ...quiet, ...changes, metrics: changes.metrics === null ? null : { ...quiet.metrics!, ...metrics } };
+}
+const run = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) => evaluateAlerts([s], { ...DEFAULT_ALERT_RULES, ...rules }, today);
+
+describe("early warnings: a company inside every rule raises nothing", () => {
+  it("12 months of runway, reported last month, no risks, default alive", () => {
+    expect(run(quiet)).toEqual([]);
+  });
+});
+
+describe("runway: < 6 months caution (warning), < 3 months critical", () => {
+  it("is critical below 3 months, with the numbers in the reason", () => {
+    expect(run(company({}, { runwayMonths: 2.4 }))).toEqual([
+      {
+        companyOrgId: "c1",
+        kind: "runway",
+        subject: "",
+        severity: "critical",
+        reason: "Runway 2.4 months is below the critical threshold of 3 months (as of 2026-10).",
+      },
+    ]);
+  });
+
+  it("is a warning from 3 up to (not including) 6 months", () => {
+    expect(run(company({}, { runwayMonths: 3 }))[0]).toMatchObject({ severity: "warning", reason: "Runway 3.0 months is below the caution threshold of 6 months (as of 2026-10)." });
+    expect(run(company({}, { runwayMonths: 5.9 }))[0]?.severity).toBe("warning");
+    expect(run(company({}, { runwayMonths: 6 }))).toEqual([]);
+  });
+
+  it("never alerts a company that is not burning", () => {
+    expect(run(company({}, { runwayMonths: null }))).toEqual([]);
+  });
+
+  it("follows the investor's thresholds, compared exactly in tenths", () => {
+    expect(run(company({}, { runwayMonths: 8.9 }), { runwayCautionMonths: 9, runwayCriticalMonths: 4.5 })[0]?.reason).toBe(
+      "Runway 8.9 months is below the caution threshold of 9 months (as of 2026-10).",
+    );
+    expect(run(company({}, { runwayMonths: 4.4 }), { runwayCautionMonths: 9, runwayCriticalMonths: 4.5 })[0]?.reason).toBe(
+      "Runway 4.4 months is below the critical threshold of 4.5 months (as of 2026-10).",
+    );
+    expect(run(company({}, { runwayMonths: 0.3 }), { runwayCautionMonths: 0.3, runwayCriticalMonths: 0.1 })).toEqual([]);
+  });
+});
+
+describe("report overdue: the month after the last report is not in by day 15 of the month after it", () => {
+  const lastSeptember = company({ lastReportedMonth: "2026-09" });
+
+  it("is not overdue on the due date, and is overdue the day after", () => {
+    expect(run(lastSeptember, {}, "2026-11-15")).toEqual([]);
+    expect(run(lastSeptember, {}, "2026-11-16")).toEqual([
+      {
+        companyOrgId: "c1",
+        kind: "report_overdue",
+        subject: "2026-10",
+        severity: "warning",
+        reason: "The report for 2026-10 is overdue: it was due by 2026-11-15 and the last report received is for 2026-09.",
+      },
+    ]);
+  });
+
+  it("names the first missing month and counts every overdue one", () => {
+    const [alert] = run(company({ lastReportedMonth: "2026-06" }), {}, "2026-11-28");
+    expect(alert?.subject).toBe("2026-07");
+    expect(alert?.reason).toBe(
+      "The report for 2026-07 is overdue: it was due by 2026-08-15 and the last report received is for 2026-06. 4 monthly reports are now overdue (2026-07 to 2026-10).",
+    );
+  });
+
+  it("uses the investor's due day", () => {
+    expect(run(lastSeptember, { reportDueDay: 5 }, "2026-11-06")[0]?.reason).toContain("due by 2026-11-05");
+    expect(run(lastSeptember, { reportDueDay: 28 }, "2026-11-28")).toEqual([]);
+  });
+
+  it("does not flag a company that has never reported (nothing to fall behind on yet)", () => {
+    expect(run(company({ lastReportedMonth: null, metrics: null }), {}, "2030-01-01")).toEqual([]);
+  });
+});
+
+describe("risk score ≥ 16: one critical alert per risk", () => {
+  const risks: CompanySignals["risks"] = [
+    { id: "r-20", title: "GPU supplier cut-off", likelihood: 4, impact: 5, status: "open" },
+    { id: "r-16", title: "Key researcher leaves", likelihood: 4, impact: 4, status: "mitigating" },
+    { id: "r-15", title: "Price war", likelihood: 3, impact: 5, status: "open" },
+    { id: "r-25", title: "Accepted risk", likelihood: 5, impact: 5, status: "accepted" },
+  ];
+
+  it("flags open and mitigating risks at or above the threshold", () => {
+    const alerts = run(company({ risks }));
+    expect(alerts.map((a) => [a.subject, a.severity])).toEqual([
+      ["r-16", "critical"],
+      ["r-20", "critical"],
+    ]);
+    expect(alerts[1]?.reason).toBe("Risk “GPU supplier cut-off” scores 20 (likelihood 4 × impact 5), at or above the threshold of 16; it is open.");
+  });
+
+  it("follows the investor's minimum score", () => {
+    expect(run(company({ risks }), { riskScoreMin: 15 }).map((a) => a.subject)).toEqual(["r-15", "r-16", "r-20"]);
+  });
+});
+
+describe("budget overrun: the last month's spend more than 10 % over its budget", () => {
+  const budget = (actual: number, total: number) => company({ budget: { month: "2026-10", budget: total, actual } });
+
+  it("is a warning above 10 %, not at it", () => {
+    expect(run(budget(110_000_00, 100_000_00))).toEqual([]);
+    expect(run(budget(110_000_01, 100_000_00))).toHaveLength(1);
+    expect(run(budget(120_000_00, 100_000_00))).toEqual([
+      {
+        companyOrgId: "c1",
+        kind: "budget_overrun",
+        subject: "2026-10",
+        severity: "warning",
+        reason: "Spend in 2026-10 was $120,000 against a budget of $100,000: 20.0 % over budget, above the threshold of 10 %.",
+      },
+    ]);
+  });
+
+  it("flags spending against a zero budget, and follows the investor's threshold", () => {
+    expect(run(budget(5_000_00, 0))[0]?.reason).toBe("Spend in 2026-10 was $5,000 against a budget of $0: with nothing budgeted, above the threshold of 10 %.");
+    expect(run(budget(120_000_00, 100_000_00), { budgetOverrunBp: 2500 })).toEqual([]);
+    expect(run(budget(100_000_01, 100_000_00), { budgetOverrunBp: 0 })[0]?.reason).toContain("above the threshold of 0 %");
+    expect(run(budget(113_000_00, 100_000_00), { budgetOverrunBp: 1250 })[0]?.reason).toContain("13.0 % over budget, above the threshold of 12.5 %");
+  });
+});
+
+describe("covenants: breach critical, projected breach warning", () => {
+  const covenant = (status: "ok" | "breach" | "projected_breach") =>
+    company({ covenant: { status, month: "2026-10", cash: 400_000_00, minimumCash: 500_000_00 } });
+
+  it("says which minimum and which cash", () => {
+    expect(run(covenant("breach"))).toEqual([
+      {
+        companyOrgId: "c1",
+        kind: "covenant",
+        subject: "",
+        severity: "critical",
+        reason: "Covenant breach: cash of $400,000 at the end of 2026-10 is below the minimum cash covenant of $500,000.",
+      },
+    ]);
+    expect(run(covenant("projected_breach"))[0]).toMatchObject({
+      severity: "warning",
+      reason: "Projected covenant breach: cash of $400,000 at the end of 2026-10 is forecast to fall below the minimum cash covenant of $500,000 within 3 months.",
+    });
+    expect(run(covenant("ok"))).toEqual([]);
+  });
+});
+
+describe("default dead: the default-alive projection runs out of cash", () => {
+  it("is a warning naming the cash-out month", () => {
+    expect(run(company({}, { defaultAlive: "cash_out", defaultAliveMonth: "2027-08" }))).toEqual([
+      {
+        companyOrgId: "c1",
+        kind: "default_dead",
+        subject: "",
+        severity: "warning",
+        reason: "Default dead: with expenses held and revenue growing at its last-3-month rate, cash runs out in 2027-08 before revenue covers expenses (as of 2026-10).",
+      },
+    ]);
+    expect(run(company({}, { defaultAlive: "undecided", defaultAliveMonth: null }))).toEqual([]);
+  });
+});
+
+describe("disabled rules and unshared sections raise nothing", () => {
+  const troubled = company(
+    {
+      lastReportedMonth: "2026-06",
+      risks: [{ id: "r", title: "Big", likelihood: 5, impact: 5, status: "open" }],
+      budget: { month: "2026-06", budget: 100, actual: 1000 },
+      covenant: { status: "breach", month: "2026-06", cash: 1, minimumCash: 2 },
+    },
+    { month: "2026-06", runwayMonths: 1, defaultAlive: "cash_out", defaultAliveMonth: "2026-08" },
+  );
+
+  it("raises every kind when every rule is on, in a stable order", () => {
+    expect(run(troubled).map((a) => a.kind)).toEqual(["covenant", "runway", "report_overdue", "risk_score", "budget_overrun", "default_dead"]);
+  });
+
+  it("raises nothing when every rule is off", () => {
+    const off = { runwayEnabled: false, overdueEnabled: false, riskEnabled: false, budgetEnabled: false, covenantEnabled: false, defaultDeadEnabled: false };
+    expect(run(troubled, off)).toEqual([]);
+  });
+
+  it("raises nothing from signals that are absent (the section is not shared)", () => {
+    expect(run(company({ metrics: null, lastReportedMonth: null, risks: [], budget: null, covenant: null }))).toEqual([]);
+  });
+});
+
+describe("rule validation mirrors the alert_rules checks", () => {
+  it("accepts the defaults", () => {
+    expect(alertRulesErrors(DEFAULT_ALERT_RULES)).toEqual({});
+  });
+
+  it("refuses each out-of-range value with a message on its field", () => {
+    const bad = (changes: Partial<AlertRules>) => alertRulesErrors({ ...DEFAULT_ALERT_RULES, ...changes });
+    expect(bad({ runwayCriticalMonths: 6 })).toEqual({ runwayCriticalMonths: "The critical runway must be below the caution runway (6 months)." });
+    expect(bad({ runwayCriticalMonths: 0 })).toHaveProperty("runwayCriticalMonths");
+    expect(bad({ runwayCautionMonths: 120.1 })).toHaveProperty("runwayCautionMonths");
+    expect(bad({ reportDueDay: 29 })).toHaveProperty("reportDueDay");
+    expect(bad({ riskScoreMin: 0 })).toHaveProperty("riskScoreMin");
+    expect(bad({ budgetOverrunBp: 100_001 })).toHaveProperty("budgetOverrunBp");
+  });
+});

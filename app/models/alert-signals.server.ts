@@ -1,0 +1,130 @@
+import { and, eq, inArray, isNotNull, max, sql, sum } from "drizzle-orm";
+import type { Tx } from "~db/client";
+import { accessGrants, budgets, companyMetrics, debtFacilities, monthlyReports, orgs, risks } from "~db/schema";
+import type { GrantSection } from "~db/schema/rls";
+import type { AlertRules, CompanySignals } from "~/finance/alerts";
+import type { RiskStatus } from "~/finance";
+
+type Signals = {
+  -readonly [K in keyof CompanySignals]: CompanySignals[K];
+};
+
+/**
+ * What each company with an approved grant lets this investor know, for `evaluateAlerts`.
+ * A handful of set-based statements over the whole portfolio, never one per company.
+ *
+ * Runs in the investor's tenant transaction, so row-level security returns a startup's rows
+ * only while its grant shares their section; each statement also names the companies
+ * sharing that section (from the grants read first), so neither layer alone decides what
+ * the investor sees. A signal whose section is not shared stays empty, and no alert can be
+ * raised from it. The covenant status lives in company_metrics (financials) but is about
+ * debt: it is used only when both financials and funding & debt are shared.
+ */
+export async function collectSignals(tx: Tx, investorOrgId: string, rules: AlertRules): Promise<CompanySignals[]> {
+  const grants = await tx
+    .select({ companyOrgId: accessGrants.orgId, sections: accessGrants.sections, currency: orgs.baseCurrency })
+    .from(accessGrants)
+    .innerJoin(orgs, eq(orgs.id, accessGrants.orgId))
+    .where(and(eq(accessGrants.investorOrgId, investorOrgId), eq(accessGrants.status, "approved")));
+
+  const signals = new Map<string, Signals>(
+    grants.map((g) => [
+      g.companyOrgId,
+      { companyOrgId: g.companyOrgId, currency: g.currency, metrics: null, lastReportedMonth: null, risks: [], budget: null, covenant: null },
+    ]),
+  );
+  const sharing = (...sections: GrantSection[]) =>
+    grants.filter((g) => sections.every((s) => g.sections.includes(s))).map((g) => g.companyOrgId);
+  const financials = sharing("financials");
+  const withBudgets = sharing("financials", "budgets");
+  const withDebt = sharing("financials", "funding_debt");
+  const withRisks = sharing("risks");
+
+  if (financials.length > 0) {
+    const metrics = await tx
+      .select({
+        orgId: companyMetrics.orgId,
+        month: companyMetrics.month,
+        cash: companyMetrics.cash,
+        runwayMonths: companyMetrics.runwayMonths,
+        defaultAlive: companyMetrics.defaultAlive,
+        defaultAliveMonth: companyMetrics.defaultAliveMonth,
+        covenant: companyMetrics.covenant,
+      })
+      .from(companyMetrics)
+      .where(inArray(companyMetrics.orgId, financials));
+    const minimums = new Map<string, number>();
+    if (rules.covenantEnabled && withDebt.length > 0) {
+      const rows = await tx
+        .select({ orgId: debtFacilities.orgId, minimumCash: max(debtFacilities.minimumCash) })
+        .from(debtFacilities)
+        .where(and(inArray(debtFacilities.orgId, withDebt), isNotNull(debtFacilities.minimumCash)))
+        .groupBy(debtFacilities.orgId);
+      for (const row of rows) if (row.minimumCash !== null) minimums.set(row.orgId, Number(row.minimumCash));
+    }
+    for (const m of metrics) {
+      const s = signals.get(m.orgId);
+      if (!s) continue;
+      s.metrics = {
+        month: m.month,
+        runwayMonths: m.runwayMonths === null ? null : Number(m.runwayMonths),
+        defaultAlive: m.defaultAlive,
+        defaultAliveMonth: m.defaultAliveMonth,
+      };
+      if (m.covenant !== null && withDebt.includes(m.orgId)) {
+        s.covenant = { status: m.covenant, month: m.month, cash: m.cash, minimumCash: minimums.get(m.orgId) ?? null };
+      }
+    }
+
+    if (rules.overdueEnabled) {
+      const latest = await tx
+        .select({ orgId: monthlyReports.orgId, month: max(monthlyReports.month) })
+        .from(monthlyReports)
+        .where(inArray(monthlyReports.orgId, financials))
+        .groupBy(monthlyReports.orgId);
+      for (const row of latest) {
+        const s = signals.get(row.orgId);
+        if (s && row.month) s.lastReportedMonth = row.month;
+      }
+    }
+  }
+
+  if (rules.budgetEnabled && withBudgets.length > 0) {
+    // The last reported month (company_metrics.month) against the sum of its budget cells.
+    const rows = await tx
+      .select({ orgId: budgets.orgId, month: companyMetrics.month, budget: sum(budgets.amount), actual: companyMetrics.grossBurn })
+      .from(budgets)
+      .innerJoin(companyMetrics, and(eq(companyMetrics.orgId, budgets.orgId), eq(companyMetrics.month, budgets.month)))
+      .where(inArray(budgets.orgId, withBudgets))
+      .groupBy(budgets.orgId, companyMetrics.month, companyMetrics.grossBurn);
+    for (const row of rows) {
+      const s = signals.get(row.orgId);
+      if (s && row.budget !== null) s.budget = { month: row.month, budget: Number(row.budget), actual: row.actual };
+    }
+  }
+
+  if (rules.riskEnabled && withRisks.length > 0) {
+    const rows = await tx
+      .select({ orgId: risks.orgId, id: risks.id, title: risks.title, likelihood: risks.likelihood, impact: risks.impact, status: risks.status })
+      .from(risks)
+      .where(
+        and(
+          inArray(risks.orgId, withRisks),
+          inArray(risks.status, ["open", "mitigating"]),
+          sql`${risks.likelihood} * ${risks.impact} >= ${rules.riskScoreMin}`,
+        ),
+      );
+    const byCompany = new Map<string, Signals["risks"][number][]>();
+    for (const row of rows) {
+      const list = byCompany.get(row.orgId) ?? [];
+      list.push({ id: row.id, title: row.title, likelihood: row.likelihood, impact: row.impact, status: row.status as RiskStatus });
+      byCompany.set(row.orgId, list);
+    }
+    for (const [orgId, list] of byCompany) {
+      const s = signals.get(orgId);
+      if (s) s.risks = list;
+    }
+  }
+
+  return [...signals.values()];
+}

@@ -1,0 +1,362 @@
+import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "~db/client";
+import { alertRules, alerts, orgs, users, type AlertKind, type AlertSeverity } from "~db/schema";
+import { withTenant } from "~db/tenant";
+import { can } from "~/auth/permissions";
+import { alertRulesErrors, DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules } from "~/finance/alerts";
+import { isoDateOfDate, isValidIsoDate, type IsoDate } from "~/finance";
+import { AppError } from "~/lib/http.server";
+import { recordAudit } from "./audit.server";
+import type { OrgContext } from "./context";
+import { collectSignals } from "./alert-signals.server";
+import { conflictError } from "./versioning.server";
+
+export { collectSignals };
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Early warnings belong to investor orgs; anywhere else they do not exist. */
+function requireInvestor(ctx: OrgContext): void {
+  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", "No such page.");
+}
+
+// ---------------------------------------------------------------------------------------
+// Rules
+
+const RULE_MESSAGES = {
+  months: "Enter months as a number with at most one decimal, like 6 or 4.5.",
+  dueDay: "Choose a day from 1 to 28.",
+  score: "Choose a score from 1 to 25.",
+  percent: "Enter a percentage from 0 to 1000 with at most two decimals, like 10 or 12.5.",
+};
+
+/** A checkbox: ticked sends "on"; unticked sends nothing. Anything else is refused, not guessed. */
+const toggle = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .refine((v) => v === undefined || typeof v === "boolean" || ["on", "true", "1", "off", "false", "0", ""].includes(v), "Tick the box or leave it empty.")
+  .transform((v) => v === true || v === "on" || v === "true" || v === "1");
+const decimal = (pattern: RegExp, message: string) => z.coerce.string().trim().regex(pattern, message).transform(Number);
+
+/**
+ * The rules form. Field names are the form's; the budget threshold is a percentage here
+ * and basis points in storage. Cross-field limits come from `alertRulesErrors`, the same
+ * ones the table's CHECK constraints hold.
+ */
+export const AlertRulesSchema = z
+  .object({
+    runwayEnabled: toggle,
+    runwayCautionMonths: decimal(/^\d{1,3}(\.\d)?$/, RULE_MESSAGES.months),
+    runwayCriticalMonths: decimal(/^\d{1,3}(\.\d)?$/, RULE_MESSAGES.months),
+    overdueEnabled: toggle,
+    reportDueDay: decimal(/^\d{1,2}$/, RULE_MESSAGES.dueDay).refine((n) => n >= 1 && n <= 28, RULE_MESSAGES.dueDay),
+    riskEnabled: toggle,
+    riskScoreMin: decimal(/^\d{1,2}$/, RULE_MESSAGES.score).refine((n) => n >= 1 && n <= 25, RULE_MESSAGES.score),
+    budgetEnabled: toggle,
+    budgetOverrunPercent: decimal(/^\d{1,4}(\.\d{1,2})?$/, RULE_MESSAGES.percent).refine((n) => n <= 1000, RULE_MESSAGES.percent),
+    covenantEnabled: toggle,
+    defaultDeadEnabled: toggle,
+  })
+  .transform(({ budgetOverrunPercent, ...rest }): AlertRules => ({ ...rest, budgetOverrunBp: Math.round(budgetOverrunPercent * 100) }))
+  .superRefine((rules, issues) => {
+    for (const [field, message] of Object.entries(ruleFieldErrors(rules))) issues.addIssue({ code: "custom", path: [field], message });
+  });
+
+function ruleFieldErrors(rules: AlertRules): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [field, message] of Object.entries(alertRulesErrors(rules))) errors[field === "budgetOverrunBp" ? "budgetOverrunPercent" : field] = message;
+  return errors;
+}
+
+type RuleRow = typeof alertRules.$inferSelect;
+
+function toRules(row: RuleRow | undefined): AlertRules {
+  if (!row) return DEFAULT_ALERT_RULES;
+  return {
+    runwayEnabled: row.runwayEnabled,
+    runwayCautionMonths: Number(row.runwayCautionMonths),
+    runwayCriticalMonths: Number(row.runwayCriticalMonths),
+    overdueEnabled: row.overdueEnabled,
+    reportDueDay: row.reportDueDay,
+    riskEnabled: row.riskEnabled,
+    riskScoreMin: row.riskScoreMin,
+    budgetEnabled: row.budgetEnabled,
+    budgetOverrunBp: row.budgetOverrunBp,
+    covenantEnabled: row.covenantEnabled,
+    defaultDeadEnabled: row.defaultDeadEnabled,
+  };
+}
+
+async function readRules(tx: Tx, ctx: OrgContext): Promise<{ rules: AlertRules; version: number }> {
+  const [row] = await tx.select().from(alertRules).where(eq(alertRules.orgId, ctx.org.id));
+  return { rules: toRules(row), version: row?.version ?? 0 };
+}
+
+/** The org's rules, or the spec's defaults (version 0) until someone saves them. */
+export async function getAlertRules(ctx: OrgContext) {
+  requireInvestor(ctx);
+  return withTenant(ctx.db, ctx.org.id, (tx) => readRules(tx, ctx), { readOnly: true });
+}
+
+/**
+ * Saves the rules edited on `version` (0: the defaults, never saved). Owners and admins
+ * only; out-of-range values are refused per field and nothing is written; a stale version
+ * is a conflict. The next sync applies them.
+ */
+export async function saveAlertRules(ctx: OrgContext, version: number, input: AlertRules) {
+  requireInvestor(ctx);
+  if (!can(ctx.role, "manage:members")) throw new AppError("FORBIDDEN", "Only owners and admins can change the alert rules.");
+  const errors = ruleFieldErrors(input);
+  if (Object.keys(errors).length > 0) throw new AppError("INVALID", "Nothing was saved. Check the highlighted fields.", errors);
+  const values = { ...input, runwayCautionMonths: input.runwayCautionMonths.toFixed(1), runwayCriticalMonths: input.runwayCriticalMonths.toFixed(1) };
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const before = await readRules(tx, ctx);
+    const [saved] =
+      version === 0
+        ? await tx
+            .insert(alertRules)
+            .values({ orgId: ctx.org.id, ...values })
+            .onConflictDoNothing({ target: alertRules.orgId })
+            .returning()
+        : await tx
+            .update(alertRules)
+            .set({ ...values, version: sql`${alertRules.version} + 1`, updatedAt: sql`now()` })
+            .where(and(eq(alertRules.orgId, ctx.org.id), eq(alertRules.version, version)))
+            .returning();
+    if (!saved) throw conflictError("rule set");
+    const after = toRules(saved);
+    await recordAudit(tx, ctx, { action: "alert_rules.update", entityType: "alert_rules", entityId: ctx.org.id, before: before.rules, after });
+    return { rules: after, version: saved.version };
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Sync: the open alerts follow the data on every read
+
+const BATCH = 500;
+const key = (a: { companyOrgId: string; kind: string; subject: string }) => `${a.companyOrgId}\u0000${a.kind}\u0000${a.subject}`;
+
+/**
+ * Evaluates the rules against what the companies share today and brings the alert rows in
+ * line, in the caller's investor transaction: new conditions open an alert; still-true ones
+ * are touched (last seen) and take the current severity and reason; conditions that are
+ * gone — including every alert of a company whose grant was revoked or section unshared —
+ * are resolved. An escalation to critical clears an acknowledgement, so it is seen again.
+ * Two syncs of one investor (two tabs) take turns on a transaction-level advisory lock, so
+ * their multi-row updates cannot deadlock; the open key stays unique either way.
+ */
+async function syncInTx(tx: Tx, ctx: OrgContext, today: IsoDate) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`alerts-sync:${ctx.org.id}`}))`);
+  const { rules } = await readRules(tx, ctx);
+  const wanted = evaluateAlerts(await collectSignals(tx, ctx.org.id, rules), rules, today);
+  const open = await tx
+    .select({ id: alerts.id, companyOrgId: alerts.companyOrgId, kind: alerts.kind, subject: alerts.subject })
+    .from(alerts)
+    .where(and(eq(alerts.orgId, ctx.org.id), isNull(alerts.resolvedAt)));
+  const openByKey = new Map(open.map((a) => [key(a), a.id]));
+  const wantedKeys = new Set(wanted.map(key));
+  const fresh = wanted.filter((a) => !openByKey.has(key(a)));
+  const still = wanted.flatMap((a) => {
+    const id = openByKey.get(key(a));
+    return id ? [{ id, severity: a.severity, reason: a.reason }] : [];
+  });
+  const gone = open.filter((a) => !wantedKeys.has(key(a))).map((a) => a.id);
+
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    await tx
+      .insert(alerts)
+      .values(fresh.slice(i, i + BATCH).map((a) => ({ orgId: ctx.org.id, ...a })))
+      .onConflictDoNothing();
+  }
+  for (let i = 0; i < still.length; i += BATCH) {
+    const rows = sql.join(
+      still.slice(i, i + BATCH).map((a) => sql`(${a.id}::uuid, ${a.severity}, ${a.reason})`),
+      sql`, `,
+    );
+    await tx.execute(sql`
+      update alerts as a set
+        last_seen_at = now(),
+        severity = v.severity,
+        reason = v.reason,
+        acknowledged_at = case when v.severity = 'critical' and a.severity <> 'critical' then null else a.acknowledged_at end,
+        acknowledged_by_user_id = case when v.severity = 'critical' and a.severity <> 'critical' then null else a.acknowledged_by_user_id end
+      from (values ${rows}) as v(id, severity, reason)
+      where a.org_id = ${ctx.org.id} and a.id = v.id and a.resolved_at is null`);
+  }
+  for (let i = 0; i < gone.length; i += BATCH) {
+    await tx
+      .update(alerts)
+      .set({ resolvedAt: sql`now()` })
+      .where(and(eq(alerts.orgId, ctx.org.id), inArray(alerts.id, gone.slice(i, i + BATCH)), isNull(alerts.resolvedAt)));
+  }
+  return { open: wanted.length, raised: fresh.length, resolved: gone.length };
+}
+
+function todayOr(today?: IsoDate): IsoDate {
+  if (today !== undefined && !isValidIsoDate(today)) throw new RangeError(`Not a YYYY-MM-DD date: ${today}`);
+  return today ?? isoDateOfDate(new Date());
+}
+
+/** Brings the investor's alerts in line with today's data (see syncInTx). `today` is for tests. */
+export async function syncAlerts(ctx: OrgContext, today?: IsoDate) {
+  requireInvestor(ctx);
+  const day = todayOr(today);
+  return withTenant(ctx.db, ctx.org.id, (tx) => syncInTx(tx, ctx, day));
+}
+
+/** Unresolved alerts by severity, and how many nobody has acknowledged: for the overview. Syncs first unless told not to. */
+export async function openAlertCounts(ctx: OrgContext, options: { today?: IsoDate; sync?: boolean } = {}) {
+  requireInvestor(ctx);
+  const day = todayOr(options.today);
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    if (options.sync !== false) await syncInTx(tx, ctx, day);
+    const rows = await tx
+      .select({ severity: alerts.severity, acknowledged: sql<boolean>`${alerts.acknowledgedAt} is not null`, n: count() })
+      .from(alerts)
+      .innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
+      .where(and(eq(alerts.orgId, ctx.org.id), isNull(alerts.resolvedAt)))
+      .groupBy(alerts.severity, sql`${alerts.acknowledgedAt} is not null`);
+    const counts = { critical: 0, warning: 0, unacknowledged: 0, total: 0 };
+    for (const row of rows) {
+      const n = Number(row.n);
+      counts[row.severity] += n;
+      counts.total += n;
+      if (!row.acknowledged) counts.unacknowledged += n;
+    }
+    return counts;
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// The feed
+
+export const ALERT_STATUS_FILTERS = ["active", "open", "acknowledged", "resolved", "all"] as const;
+export type AlertStatusFilter = (typeof ALERT_STATUS_FILTERS)[number];
+export const ALERT_PAGE_SIZE = 25;
+
+export interface AlertListOptions {
+  /** active = not resolved (the default); open = not resolved and not acknowledged. */
+  status?: AlertStatusFilter;
+  severity?: AlertSeverity;
+  page?: number;
+}
+
+export function parseAlertListQuery(params: URLSearchParams): Required<Pick<AlertListOptions, "status" | "page">> & AlertListOptions {
+  const status = params.get("status") as AlertStatusFilter | null;
+  const severity = params.get("severity");
+  const page = Number(params.get("page"));
+  return {
+    status: status && ALERT_STATUS_FILTERS.includes(status) ? status : "active",
+    severity: severity === "critical" || severity === "warning" ? severity : undefined,
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+function statusFilter(status: AlertStatusFilter): SQL | undefined {
+  switch (status) {
+    case "active":
+      return isNull(alerts.resolvedAt);
+    case "open":
+      return and(isNull(alerts.resolvedAt), isNull(alerts.acknowledgedAt));
+    case "acknowledged":
+      return and(isNull(alerts.resolvedAt), isNotNull(alerts.acknowledgedAt));
+    case "resolved":
+      return isNotNull(alerts.resolvedAt);
+    case "all":
+      return undefined;
+  }
+}
+
+/**
+ * One page of the feed: unresolved first, critical before warning, newest first. Joined with
+ * the company's org row, which the investor can read only through an approved grant — so a
+ * company whose grant was revoked drops out of every view (sync has resolved its alerts).
+ */
+export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}) {
+  requireInvestor(ctx);
+  const status = options.status ?? "active";
+  const where = and(eq(alerts.orgId, ctx.org.id), statusFilter(status), options.severity ? eq(alerts.severity, options.severity) : undefined);
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const [{ total }] = await tx.select({ total: count() }).from(alerts).innerJoin(orgs, eq(orgs.id, alerts.companyOrgId)).where(where);
+      const pageCount = Math.max(1, Math.ceil(total / ALERT_PAGE_SIZE));
+      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+      const rows = await tx
+        .select({
+          id: alerts.id,
+          kind: alerts.kind,
+          subject: alerts.subject,
+          severity: alerts.severity,
+          reason: alerts.reason,
+          firstSeenAt: alerts.firstSeenAt,
+          lastSeenAt: alerts.lastSeenAt,
+          resolvedAt: alerts.resolvedAt,
+          acknowledgedAt: alerts.acknowledgedAt,
+          acknowledgedByName: users.name,
+          acknowledgedByEmail: users.email,
+          companyName: orgs.name,
+          companySlug: orgs.slug,
+        })
+        .from(alerts)
+        .innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
+        .leftJoin(users, eq(users.id, alerts.acknowledgedByUserId))
+        .where(where)
+        .orderBy(
+          sql`${alerts.resolvedAt} is not null`,
+          sql`(${alerts.severity} = 'critical') desc`,
+          desc(alerts.firstSeenAt),
+          sql`${orgs.name}`,
+          alerts.id,
+        )
+        .limit(ALERT_PAGE_SIZE)
+        .offset((page - 1) * ALERT_PAGE_SIZE);
+      const list = rows.map(({ acknowledgedByName, acknowledgedByEmail, ...row }) => ({
+        ...row,
+        kind: row.kind as AlertKind,
+        // Someone who has since left the org is no longer visible to it.
+        acknowledgedBy: row.acknowledgedAt ? (acknowledgedByName ?? acknowledgedByEmail ?? "a former member") : null,
+      }));
+      return { alerts: list, total, page, pageCount, pageSize: ALERT_PAGE_SIZE, status, severity: options.severity ?? null };
+    },
+    { readOnly: true },
+  );
+}
+
+/**
+ * Marks an open alert as seen by this user (owner, admin or member; viewers only read).
+ * Acknowledging twice changes nothing; a resolved alert is a conflict (it cleared since the
+ * page was loaded); another org's alert, or one of a company no longer linked, is not found.
+ */
+export async function acknowledgeAlert(ctx: OrgContext, alertId: string) {
+  requireInvestor(ctx);
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", "Viewers can read alerts but not acknowledge them.");
+  if (!UUID_RE.test(alertId)) throw new AppError("NOT_FOUND", "No such alert.");
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const [row] = await tx
+      .select({ id: alerts.id, companyOrgId: alerts.companyOrgId, kind: alerts.kind, subject: alerts.subject, severity: alerts.severity, reason: alerts.reason, resolvedAt: alerts.resolvedAt, acknowledgedAt: alerts.acknowledgedAt })
+      .from(alerts)
+      .innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
+      .where(and(eq(alerts.orgId, ctx.org.id), eq(alerts.id, alertId)))
+      .for("update", { of: alerts });
+    if (!row) throw new AppError("NOT_FOUND", "No such alert.");
+    if (row.resolvedAt) throw new AppError("CONFLICT", "This warning has cleared since the page was loaded; there is nothing to acknowledge.");
+    if (row.acknowledgedAt) return { id: row.id, acknowledgedAt: row.acknowledgedAt, changed: false };
+    const [updated] = await tx
+      .update(alerts)
+      .set({ acknowledgedAt: sql`now()`, acknowledgedByUserId: ctx.user.id })
+      .where(and(eq(alerts.orgId, ctx.org.id), eq(alerts.id, row.id)))
+      .returning({ acknowledgedAt: alerts.acknowledgedAt });
+    const { resolvedAt: _resolved, acknowledgedAt: _before, ...alert } = row;
+    await recordAudit(tx, ctx, {
+      action: "alert.acknowledge",
+      entityType: "alert",
+      entityId: row.id,
+      before: { ...alert, acknowledgedAt: null },
+      after: { ...alert, acknowledgedAt: updated!.acknowledgedAt, acknowledgedByUserId: ctx.user.id },
+    });
+    return { id: row.id, acknowledgedAt: updated!.acknowledgedAt, changed: true };
+  });
+}
