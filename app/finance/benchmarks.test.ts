@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cohortPercentiles, percentile } from "./benchmarks";
+import { benchmarkMetric, cohortPercentiles, percentile } from "./benchmarks";
 
 describe("percentiles by linear interpolation (Excel PERCENTILE.INC, NumPy default)", () => {
   it("interpolates between closest ranks", () => {
@@ -33,5 +33,30 @@ describe("anonymised benchmarks: 25th, median, 75th of peers; under 5 shows noth
   it("may demand a larger cohort, never a smaller one", () => {
     expect(cohortPercentiles([1, 2, 3, 4, 5], 6)).toBeNull();
     expect(cohortPercentiles([1, 2, 3, 4], 2)).toBeNull();
+  });
+});
+
+describe("a company against its peers", () => {
+  it("places the company's figure among the peers' quartiles", () => {
+    const peers = [2, 4, 6, 8, 10]; // p25 4, median 6, p75 8
+    expect(benchmarkMetric("runway", 3, peers)).toEqual({
+      metric: "runway",
+      value: 3,
+      peers: { p25: 4, median: 6, p75: 8, cohortSize: 5 },
+      position: "below_p25",
+    });
+    expect(benchmarkMetric("runway", 4, peers).position).toBe("p25_to_median");
+    expect(benchmarkMetric("runway", 7, peers).position).toBe("median_to_p75");
+    expect(benchmarkMetric("runway", 8.5, peers).position).toBe("above_p75");
+  });
+
+  it("shows the company's own figure but no quartiles for a cohort under 5", () => {
+    expect(benchmarkMetric("compute_share", 0.4, [0.1, 0.2, 0.3, 0.5, null])).toEqual({ metric: "compute_share", value: 0.4, peers: null, position: null });
+  });
+
+  it("has no position when the company has no figure (e.g. not burning)", () => {
+    const result = benchmarkMetric("runway", null, [1, 2, 3, 4, 5]);
+    expect(result.peers?.median).toBe(3);
+    expect(result.position).toBeNull();
   });
 });

@@ -43,3 +43,45 @@ export function cohortPercentiles(
     cohortSize: known.length,
   };
 }
+
+/**
+ * The four figures a company is benchmarked on, all as of each company's latest reported
+ * month with net burn averaged over 3 months (the headline figures every portfolio reads):
+ * - runway: months of cash at the average net burn; a company that is not burning has none;
+ * - net_burn_growth: (average net burn of the last 3 months − that of the 3 months before)
+ *   ÷ the earlier average, as a ratio; only when the earlier 3 months were reported and burned;
+ * - compute_share: compute spend ÷ gross burn in the latest month, as a ratio;
+ * - burn_multiple: net burn of the last 3 months ÷ net new ARR over them; only with growing ARR.
+ */
+export const BENCHMARK_METRICS = ["runway", "net_burn_growth", "compute_share", "burn_multiple"] as const;
+export type BenchmarkMetric = (typeof BENCHMARK_METRICS)[number];
+
+/** Where a value falls among the peers' quartiles (a value on a boundary counts below it). */
+export type QuartilePosition = "below_p25" | "p25_to_median" | "median_to_p75" | "above_p75";
+
+export function quartilePosition(value: number, cohort: CohortPercentiles): QuartilePosition {
+  if (value < cohort.p25) return "below_p25";
+  if (value <= cohort.median) return "p25_to_median";
+  if (value <= cohort.p75) return "median_to_p75";
+  return "above_p75";
+}
+
+export interface MetricBenchmark {
+  readonly metric: BenchmarkMetric;
+  /** The company's own figure; null when it has none (not burning, no ARR growth, …). */
+  readonly value: number | null;
+  /** The peers' quartiles; null when fewer than 5 peers have the figure (nothing is shown). */
+  readonly peers: CohortPercentiles | null;
+  readonly position: QuartilePosition | null;
+}
+
+/** One metric: the company's figure against its peers' (never including its own) quartiles. */
+export function benchmarkMetric(
+  metric: BenchmarkMetric,
+  value: number | null,
+  peerValues: readonly (number | null | undefined)[],
+): MetricBenchmark {
+  const peers = cohortPercentiles(peerValues);
+  const known = value !== null && Number.isFinite(value) ? value : null;
+  return { metric, value: known, peers, position: known !== null && peers ? quartilePosition(known, peers) : null };
+}

@@ -1,0 +1,54 @@
+import { count, desc, eq } from "drizzle-orm";
+import { reportUpdates } from "~db/schema";
+import { withTenant } from "~db/tenant";
+import type { CompanyAccess } from "./company-access.server";
+import type { OrgContext } from "./context";
+
+export const UPDATES_PAGE_SIZE = 6;
+
+export interface ReportUpdateView {
+  month: string;
+  highlights: string | null;
+  lowlights: string | null;
+  asks: string | null;
+}
+
+export interface ReportUpdatePage {
+  updates: ReportUpdateView[];
+  page: number;
+  pageCount: number;
+  total: number;
+}
+
+/**
+ * A portfolio company's investor updates (highlights, lowlights, asks), newest month first,
+ * paged. Read in the investor's read-only tenant transaction and filtered to this company:
+ * row-level security alone would return the updates of every company sharing them. Null
+ * when the grant does not share updates, so a caller cannot show them by mistake.
+ */
+export async function listCompanyUpdatesForInvestor(
+  ctx: OrgContext,
+  access: CompanyAccess,
+  options: { page?: number } = {},
+): Promise<ReportUpdatePage | null> {
+  if (ctx.org.kind !== "investor" || !access.sections.includes("updates")) return null;
+  const companyId = access.company.id;
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const [{ total }] = await tx.select({ total: count() }).from(reportUpdates).where(eq(reportUpdates.orgId, companyId));
+      const pageCount = Math.max(1, Math.ceil(total / UPDATES_PAGE_SIZE));
+      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
+      const updates = await tx
+        .select({ month: reportUpdates.month, highlights: reportUpdates.highlights, lowlights: reportUpdates.lowlights, asks: reportUpdates.asks })
+        .from(reportUpdates)
+        .where(eq(reportUpdates.orgId, companyId))
+        .orderBy(desc(reportUpdates.month))
+        .limit(UPDATES_PAGE_SIZE)
+        .offset((page - 1) * UPDATES_PAGE_SIZE);
+      return { updates, page, pageCount, total };
+    },
+    { readOnly: true },
+  );
+}
