@@ -15,8 +15,8 @@ const ABORT_DELAY = 5_000;
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
-  // Unmatched URLs are ordinary 404s, not errors worth a log line.
-  if (isRouteErrorResponse(error) && error.status === 404) return;
+  // Unmatched URLs (404) and methods a route does not take (405) are ordinary answers, not errors worth a log line.
+  if (isRouteErrorResponse(error) && (error.status === 404 || error.status === 405)) return;
   // Logged once here with the request id and the redacted path server.mjs computed (invitation
   // tokens never reach a log); the response itself never carries the stack.
   console.error(

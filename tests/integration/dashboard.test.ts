@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { budgets, debtFacilities, fundingRounds, monthlyReports, risks } from "../../db/schema";
+import { budgets, debtFacilities, fundingRounds, monthlyReports, reportUpdates, risks } from "../../db/schema";
 import { withTenant } from "../../db/tenant";
 import type { OrgContext } from "../../app/models/context";
 import { startTestApp, type TestApp } from "../support/app-server";
@@ -23,8 +23,8 @@ const WORKED_EXAMPLE = [
 ];
 
 async function seedReports(ctx: OrgContext, rows: { month: string; spend: number; revenue: number; cash: number; arr?: number }[], extra: { highlights?: string } = {}) {
-  await withTenant(app.database.db, ctx.org.id, (tx) =>
-    tx.insert(monthlyReports).values(
+  await withTenant(app.database.db, ctx.org.id, async (tx) => {
+    await tx.insert(monthlyReports).values(
       rows.map((r) => ({
         orgId: ctx.org.id,
         month: r.month,
@@ -32,10 +32,12 @@ async function seedReports(ctx: OrgContext, rows: { month: string; spend: number
         revenue: major(r.revenue),
         payroll: major(r.spend),
         arr: r.arr === undefined ? null : major(r.arr),
-        highlights: extra.highlights ?? null,
       })),
-    ),
-  );
+    );
+    if (extra.highlights) {
+      await tx.insert(reportUpdates).values(rows.map((r) => ({ orgId: ctx.org.id, month: r.month, highlights: extra.highlights })));
+    }
+  });
 }
 
 async function signedIn(email: string) {
