@@ -1,5 +1,5 @@
 /**
- * The import page shared by monthly reports and budgets: choose a file → it is checked in
+ * The import page shared by monthly reports, budgets and FX rates: choose a file → it is checked in
  * the browser with a progress bar (same rules as the server) → uploaded and checked again
  * on the server, which answers with a preview and what would change → "Confirm import"
  * re-sends the same file with the digest of the previewed content.
@@ -38,9 +38,11 @@ export interface CsvImportPageProps {
   notes: string[];
   /** Nouns for the counts: "month"/"months" or "budget line"/"budget lines". */
   unit: [string, string];
+  /** FX rates: the org's base currency, refused in the file by the browser check as on the server. */
+  baseCurrency?: string;
 }
 
-const TEXT_COLUMNS = new Set(["month", "category"]);
+const TEXT_COLUMNS = new Set(["month", "category", "currency"]);
 
 const plural = (count: number, [one, many]: [string, string]) => `${formatCount(count)} ${count === 1 ? one : many}`;
 
@@ -79,6 +81,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
     setCheck({ phase: "reading" });
     const text = await file.text();
     const checked = await parseImportCsvInChunks(props.kind, text, {
+      baseCurrency: props.baseCurrency,
       onProgress: ({ doneChars, totalChars, lines }) => setCheck({ phase: "checking", done: doneChars, total: totalChars, lines }),
     });
     if (!checked.ok) {

@@ -11,3 +11,5 @@ export * from "./covenants";
 export * from "./benchmarks";
 export * from "./snapshot";
 export * from "./company-metrics";
+export * from "./fx";
+export * from "./positions";

@@ -20,6 +20,7 @@ import {
   BUDGET_COLUMNS,
   CSV_PARSE_OPTIONS,
   fileTooLargeError,
+  FX_RATE_COLUMNS,
   MAX_FILE_BYTES,
   MONTHLY_REPORT_COLUMNS,
   parseImportCsv,
@@ -27,6 +28,7 @@ import {
   type CsvImportError,
   type CsvImportOptions,
   type CsvImportResult,
+  type FxRateImportRow,
   type ImportKind,
   type ImportRowOf,
   type MonthlyReportImportRow,
@@ -34,6 +36,7 @@ import {
 import { SPEND_CATEGORIES } from "~/lib/spend-categories";
 import { minorToMajorString } from "~/lib/money";
 import type { OrgContext } from "~/models/context";
+import { importFxRates, previewFxRatesImport } from "~/models/fx-rate.server";
 import {
   importBudgets,
   importMonthlyReports,
@@ -70,7 +73,11 @@ export type ImportActionResult =
 
 const major = minorToMajorString;
 
-function previewCells(kind: ImportKind, row: MonthlyReportImportRow | BudgetImportRow): string[] {
+function previewCells(kind: ImportKind, row: MonthlyReportImportRow | BudgetImportRow | FxRateImportRow): string[] {
+  if (kind === "fx-rates") {
+    const r = row as FxRateImportRow;
+    return [r.month, r.currency, r.rate];
+  }
   if (kind === "budgets") {
     const b = row as BudgetImportRow;
     return [b.month, b.category, major(b.amount)];
@@ -123,7 +130,7 @@ export async function handleImportAction(request: Request, ctx: OrgContext, kind
   const fileName = file.name || "upload.csv";
   const text = await file.text();
   const checksum = createHash("sha256").update(text).digest("hex");
-  const parsed = checkImportCsv(kind, text);
+  const parsed = checkImportCsv(kind, text, { baseCurrency: ctx.org.baseCurrency });
   if (!parsed.ok) return errorsResponse(fileName, parsed.errors, parsed.errorCount);
   const rows = parsed.rows as ImportRowOf[typeof kind][];
   const bounds = monthBounds(rows);
@@ -132,22 +139,26 @@ export async function handleImportAction(request: Request, ctx: OrgContext, kind
     const confirmed = intent === "import" && form.get("checksum") === checksum;
     if (confirmed) {
       const counts =
-        kind === "budgets"
-          ? await importBudgets(ctx, rows as BudgetImportRow[])
-          : await importMonthlyReports(ctx, rows as MonthlyReportImportRow[]);
+        kind === "fx-rates"
+          ? await importFxRates(ctx, rows as FxRateImportRow[])
+          : kind === "budgets"
+            ? await importBudgets(ctx, rows as BudgetImportRow[])
+            : await importMonthlyReports(ctx, rows as MonthlyReportImportRow[]);
       return json<ImportActionResult>({ status: "imported", fileName, counts, ...bounds });
     }
     const counts =
-      kind === "budgets"
-        ? await previewBudgetsImport(ctx, rows as BudgetImportRow[])
-        : await previewMonthlyReportsImport(ctx, rows as MonthlyReportImportRow[]);
+      kind === "fx-rates"
+        ? await previewFxRatesImport(ctx, rows as FxRateImportRow[])
+        : kind === "budgets"
+          ? await previewBudgetsImport(ctx, rows as BudgetImportRow[])
+          : await previewMonthlyReportsImport(ctx, rows as MonthlyReportImportRow[]);
     return json<ImportActionResult>({
       status: "preview",
       fileName,
       checksum,
       counts,
       ...bounds,
-      columns: [...(kind === "budgets" ? BUDGET_COLUMNS : MONTHLY_REPORT_COLUMNS)],
+      columns: [...(kind === "fx-rates" ? FX_RATE_COLUMNS : kind === "budgets" ? BUDGET_COLUMNS : MONTHLY_REPORT_COLUMNS)],
       previewRows: rows.slice(0, PREVIEW_ROWS).map((row) => previewCells(kind, row)),
       notice:
         intent === "import"

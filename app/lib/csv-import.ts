@@ -1,5 +1,5 @@
 /**
- * CSV import of monthly reports and budgets: parsing and validation only, no I/O.
+ * CSV import of monthly reports, budgets and (investors) FX rates: parsing and validation only, no I/O.
  *
  * The same code runs in the browser (a chunked pre-check with a progress bar) and on the
  * server (the check that decides what is written), so a user never sees one verdict in the
@@ -11,7 +11,9 @@
  */
 import { parse } from "csv-parse/browser/esm/sync";
 import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
+import { parseRate, rateProblemMessage } from "~/finance/fx";
 import { compareMonths, isValidMonth } from "~/finance/month";
+import { isCurrencyCode } from "~/lib/currencies";
 import { parseMajorToMinor } from "~/lib/money";
 
 export const MAX_DATA_ROWS = 100_000;
@@ -39,8 +41,9 @@ export const MONTHLY_REPORT_COLUMNS = [
   "arr",
 ] as const;
 export const BUDGET_COLUMNS = ["month", "category", "amount"] as const;
+export const FX_RATE_COLUMNS = ["month", "currency", "rate"] as const;
 
-export type ImportKind = "monthly-reports" | "budgets";
+export type ImportKind = "monthly-reports" | "budgets" | "fx-rates";
 
 export interface CsvImportError {
   /** 1-based spreadsheet line (header = 1); null for a problem with the whole file. */
@@ -69,9 +72,17 @@ export interface BudgetImportRow {
   amount: number;
 }
 
+/** 1 unit of `currency` = `rate` (canonical decimal string) units of the investor's base currency. */
+export interface FxRateImportRow {
+  month: string;
+  currency: string;
+  rate: string;
+}
+
 export interface ImportRowOf {
   "monthly-reports": MonthlyReportImportRow;
   budgets: BudgetImportRow;
+  "fx-rates": FxRateImportRow;
 }
 
 export type CsvImportResult<Row> =
@@ -87,6 +98,8 @@ export interface CsvImportOptions {
    * several times faster) via app/lib/csv-import.server.ts.
    */
   parseRecords?: (text: string) => string[][];
+  /** FX rates: the investor's base currency, which needs no rate (its rate is always 1). */
+  baseCurrency?: string;
 }
 
 /* ----------------------------------------------------------------------------- specs */
@@ -95,7 +108,7 @@ type Issue = (column: string, message: string) => void;
 
 interface ImportSpec<Row> {
   columns: readonly string[];
-  toRow(cells: Record<string, string>, issue: Issue, currentMonth: string): Row | null;
+  toRow(cells: Record<string, string>, issue: Issue, currentMonth: string, options: CsvImportOptions): Row | null;
   /** Rows with the same key may appear once per file. */
   key(row: Row): string;
   duplicate(row: Row, firstLine: number): { column: string; message: string };
@@ -149,9 +162,36 @@ const budgetSpec: ImportSpec<BudgetImportRow> = {
   }),
 };
 
+/** Same rules as the FX rate form (app/models/fx-rate.server.ts): months up to this one, never the base currency. */
+const fxRateSpec: ImportSpec<FxRateImportRow> = {
+  columns: FX_RATE_COLUMNS,
+  toRow(cells, issue, currentMonth, options) {
+    const month = readMonth(cells.month, issue);
+    const future = month !== null && compareMonths(month, currentMonth) > 0;
+    if (future) issue("month", `${month} is in the future: rates can be recorded for ${currentMonth} or earlier months.`);
+    const currency = cells.currency.toUpperCase();
+    let currencyOk = false;
+    if (currency === "") issue("currency", "Enter the currency as a three-letter ISO 4217 code, like EUR.");
+    else if (!isCurrencyCode(currency)) issue("currency", `"${cells.currency}" is not an ISO 4217 currency code: use one like EUR, GBP or CNY.`);
+    else if (options.baseCurrency && currency === options.baseCurrency.toUpperCase()) {
+      issue("currency", `${currency} is your base currency: its rate is always 1, so leave it out of the file.`);
+    } else currencyOk = true;
+    const rate = parseRate(cells.rate);
+    if (!rate.ok) issue("rate", rateProblemMessage(rate.problem));
+    if (month === null || future || !currencyOk || !rate.ok) return null;
+    return { month, currency, rate: rate.rate };
+  },
+  key: (row) => `${row.month}|${row.currency}`,
+  duplicate: (row, firstLine) => ({
+    column: "currency",
+    message: `${row.month} ${row.currency} appears more than once (first on line ${firstLine}). Keep one rate per month and currency.`,
+  }),
+};
+
 const SPECS: { [K in ImportKind]: ImportSpec<ImportRowOf[K]> } = {
   "monthly-reports": monthlyReportSpec,
   budgets: budgetSpec,
+  "fx-rates": fxRateSpec,
 };
 
 export function expectedHeader(kind: ImportKind): string {
@@ -284,6 +324,7 @@ export class CsvImportCheck<K extends ImportKind> {
   private readonly spec: ImportSpec<ImportRowOf[K]>;
   private readonly currentMonth: string;
   private readonly parseRecords: (text: string) => string[][];
+  private readonly options: CsvImportOptions;
   private columnIndex: Map<string, number> | null = null;
   private linesSeen = 0;
   private dataRows = 0;
@@ -299,6 +340,7 @@ export class CsvImportCheck<K extends ImportKind> {
     options: CsvImportOptions = {},
   ) {
     this.spec = SPECS[kind] as ImportSpec<ImportRowOf[K]>;
+    this.options = options;
     this.currentMonth = (options.now ?? new Date()).toISOString().slice(0, 7);
     this.parseRecords = options.parseRecords ?? ((text) => parse(text, CSV_PARSE_OPTIONS) as string[][]);
   }
@@ -408,6 +450,7 @@ export class CsvImportCheck<K extends ImportKind> {
         this.fail({ line, column, message });
       },
       this.currentMonth,
+      this.options,
     );
     if (!valid || row === null) return;
     const key = this.spec.key(row);
@@ -441,6 +484,7 @@ export function parseImportCsv<K extends ImportKind>(kind: K, text: string, opti
 
 export const parseMonthlyReportsCsv = (text: string, options?: CsvImportOptions) => parseImportCsv("monthly-reports", text, options);
 export const parseBudgetsCsv = (text: string, options?: CsvImportOptions) => parseImportCsv("budgets", text, options);
+export const parseFxRatesCsv = (text: string, options?: CsvImportOptions) => parseImportCsv("fx-rates", text, options);
 
 /**
  * The same check in pieces, yielding to the browser between them so a progress bar can

@@ -1,0 +1,297 @@
+/**
+ * Monthly FX rates of an investor org: 1 unit of `currency` = `rate` units of the org's
+ * base currency, for amounts of that month. Entered one at a time or imported as CSV;
+ * every change is audited. Rates stay decimal strings (numeric in the database, canonical
+ * strings here: app/finance/fx.ts), never floats.
+ */
+import { and, asc, between, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "~db/client";
+import { auditLog, fxRates, orgs } from "~db/schema";
+import { withTenant } from "~db/tenant";
+import { can } from "~/auth/permissions";
+import { compareMonths, isValidMonth, normalizeRate, parseRate, rateProblemMessage, type FxRate, type Month } from "~/finance";
+import { isCurrencyCode } from "~/lib/currencies";
+import { EARLIEST_IMPORT_MONTH, type FxRateImportRow } from "~/lib/csv-import";
+import { AppError } from "~/lib/http.server";
+import { recordAudit } from "./audit.server";
+import type { OrgContext } from "./context";
+import type { ImportCounts } from "./import.server";
+
+const BULK_BATCH = 1000;
+export const FX_PAGE_SIZE = 50;
+/** Rates start where imported months do; no investor view reaches further back. */
+export const EARLIEST_RATE_MONTH = EARLIEST_IMPORT_MONTH;
+
+/** FX rates exist only for investor orgs: anywhere else the page does not exist. */
+export function requireInvestorOrg(ctx: OrgContext) {
+  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", "FX rates are kept by investor organisations.");
+}
+
+function requireInvestorEditor(ctx: OrgContext) {
+  requireInvestorOrg(ctx);
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", "You can read this organisation's FX rates but not change them.");
+}
+
+const fxKey = (month: string, currency: string) => `${month}:${currency}`;
+
+/* ------------------------------------------------------------------------- forms */
+
+/** A month a rate may be recorded for: EARLIEST_RATE_MONTH up to the current month. */
+export const rateMonthField = (currentMonth: Month) =>
+  z
+    .string({ error: "Enter the month as YYYY-MM." })
+    .trim()
+    .superRefine((value, ctx) => {
+      if (!isValidMonth(value)) ctx.addIssue({ code: "custom", message: "Enter the month as YYYY-MM, like 2026-03." });
+      else if (compareMonths(value, EARLIEST_RATE_MONTH) < 0) ctx.addIssue({ code: "custom", message: `Months start at ${EARLIEST_RATE_MONTH}.` });
+      else if (compareMonths(value, currentMonth) > 0) {
+        ctx.addIssue({ code: "custom", message: `${value} is in the future: rates can be recorded for ${currentMonth} or earlier months.` });
+      }
+    });
+
+/** An ISO 4217 code other than the base currency (whose rate is always 1). */
+export const rateCurrencyField = (baseCurrency: string) =>
+  z
+    .string({ error: "Choose a currency." })
+    .trim()
+    .toUpperCase()
+    .superRefine((code, ctx) => {
+      if (!isCurrencyCode(code)) ctx.addIssue({ code: "custom", message: "Use a three-letter ISO 4217 code, like EUR or GBP." });
+      else if (code === baseCurrency) ctx.addIssue({ code: "custom", message: `${code} is your base currency: its rate is always 1.` });
+    });
+
+export const rateField = z
+  .string({ error: rateProblemMessage("empty") })
+  .transform((value, ctx) => {
+    const parsed = parseRate(value);
+    if (parsed.ok) return parsed.rate;
+    ctx.addIssue({ code: "custom", message: rateProblemMessage(parsed.problem) });
+    return z.NEVER;
+  });
+
+export function fxRateSchema(currentMonth: Month, baseCurrency: string) {
+  return z.object({ month: rateMonthField(currentMonth), currency: rateCurrencyField(baseCurrency), rate: rateField });
+}
+
+/** Which rate to delete: a month and a currency (any well-formed pair; a missing one is a 404). */
+export const fxRateKeySchema = z.object({
+  month: z.string({ error: "Missing month." }).trim().refine(isValidMonth, "Missing month."),
+  currency: z.string({ error: "Missing currency." }).trim().toUpperCase().regex(/^[A-Z]{3}$/, "Missing currency."),
+});
+
+export type FxRateInput = z.output<ReturnType<typeof fxRateSchema>>;
+
+/* ------------------------------------------------------------------------- reads */
+
+export interface StoredFxRate extends FxRate {
+  updatedAt: Date;
+}
+
+function toRate(row: { month: string; currency: string; rate: string; updatedAt: Date }): StoredFxRate {
+  return { month: row.month, currency: row.currency, rate: normalizeRate(row.rate), updatedAt: row.updatedAt };
+}
+
+/** One page of rates, newest month first, then by currency. */
+export async function listFxRatesPage(ctx: OrgContext, options: { page: number; pageSize?: number }) {
+  requireInvestorOrg(ctx);
+  const pageSize = options.pageSize ?? FX_PAGE_SIZE;
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const [{ total }] = await tx.select({ total: count() }).from(fxRates).where(eq(fxRates.orgId, ctx.org.id));
+      const pageCount = Math.max(1, Math.ceil(total / pageSize));
+      const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pageCount);
+      const rows = await tx
+        .select()
+        .from(fxRates)
+        .where(eq(fxRates.orgId, ctx.org.id))
+        .orderBy(desc(fxRates.month), asc(fxRates.currency))
+        .limit(pageSize)
+        .offset((page - 1) * pageSize);
+      return { rates: rows.map(toRate), total, page, pageCount };
+    },
+    { readOnly: true },
+  );
+}
+
+/** Every rate of the org (CSV export, conversions), oldest month first. */
+export async function listAllFxRates(ctx: OrgContext): Promise<StoredFxRate[]> {
+  requireInvestorOrg(ctx);
+  const rows = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) => tx.select().from(fxRates).where(eq(fxRates.orgId, ctx.org.id)).orderBy(asc(fxRates.month), asc(fxRates.currency)),
+    { readOnly: true },
+  );
+  return rows.map(toRate);
+}
+
+/**
+ * For each currency (the base currency skipped), the months among `months` that have no
+ * rate: what the investor still has to enter before every figure in it can be converted.
+ */
+export async function missingFxRates(ctx: OrgContext, currencies: readonly string[], months: readonly Month[]) {
+  requireInvestorOrg(ctx);
+  const wanted = [...new Set(currencies.map((c) => c.toUpperCase()))].filter((c) => c !== ctx.org.baseCurrency).sort();
+  if (wanted.length === 0 || months.length === 0) return [];
+  const sorted = [...months].sort();
+  const present = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) =>
+      tx
+        .select({ month: fxRates.month, currency: fxRates.currency })
+        .from(fxRates)
+        .where(and(eq(fxRates.orgId, ctx.org.id), inArray(fxRates.currency, wanted), between(fxRates.month, sorted[0], sorted[sorted.length - 1]))),
+    { readOnly: true },
+  );
+  const have = new Set(present.map((r) => fxKey(r.month, r.currency)));
+  return wanted.map((currency) => ({ currency, months: sorted.filter((m) => !have.has(fxKey(m, currency))) }));
+}
+
+/* ------------------------------------------------------------------------ writes */
+
+/** Serialises rate writers of one org (form and imports) so audit "before" values are true. */
+async function lockOrgRates(tx: Tx, ctx: OrgContext) {
+  await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, ctx.org.id)).for("no key update");
+}
+
+/** Records or replaces one month's rate. Saving the rate already recorded changes nothing. */
+export async function saveFxRate(ctx: OrgContext, input: FxRateInput): Promise<{ status: "created" | "updated" | "unchanged"; rate: FxRate }> {
+  requireInvestorEditor(ctx);
+  if (input.currency === ctx.org.baseCurrency) {
+    throw new AppError("INVALID", "Nothing was saved.", { currency: `${input.currency} is your base currency: its rate is always 1.` });
+  }
+  const rate = normalizeRate(input.rate);
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    await lockOrgRates(tx, ctx);
+    const [before] = await tx
+      .select()
+      .from(fxRates)
+      .where(and(eq(fxRates.orgId, ctx.org.id), eq(fxRates.month, input.month), eq(fxRates.currency, input.currency)));
+    const after = { month: input.month, currency: input.currency, rate };
+    if (before && normalizeRate(before.rate) === rate) return { status: "unchanged" as const, rate: after };
+    await tx
+      .insert(fxRates)
+      .values({ orgId: ctx.org.id, ...after })
+      .onConflictDoUpdate({ target: [fxRates.orgId, fxRates.month, fxRates.currency], set: { rate, updatedAt: sql`now()` } });
+    await recordAudit(tx, ctx, {
+      action: before ? "fx_rate.update" : "fx_rate.create",
+      entityType: "fx_rate",
+      entityId: fxKey(input.month, input.currency),
+      before: before ? { month: before.month, currency: before.currency, rate: normalizeRate(before.rate) } : null,
+      after,
+    });
+    return { status: before ? ("updated" as const) : ("created" as const), rate: after };
+  });
+}
+
+export async function deleteFxRate(ctx: OrgContext, month: string, currency: string): Promise<void> {
+  requireInvestorEditor(ctx);
+  await withTenant(ctx.db, ctx.org.id, async (tx) => {
+    await lockOrgRates(tx, ctx);
+    const [before] = await tx
+      .delete(fxRates)
+      .where(and(eq(fxRates.orgId, ctx.org.id), eq(fxRates.month, month), eq(fxRates.currency, currency)))
+      .returning();
+    if (!before) throw new AppError("NOT_FOUND", "No such rate.");
+    await recordAudit(tx, ctx, {
+      action: "fx_rate.delete",
+      entityType: "fx_rate",
+      entityId: fxKey(month, currency),
+      before: { month: before.month, currency: before.currency, rate: normalizeRate(before.rate) },
+      after: null,
+    });
+  });
+}
+
+/* ----------------------------------------------------------------------- imports */
+
+async function existingRates(tx: Tx, ctx: OrgContext, rows: readonly FxRateImportRow[]) {
+  const months = [...new Set(rows.map((r) => r.month))];
+  const found = new Map<string, string>();
+  for (let i = 0; i < months.length; i += BULK_BATCH) {
+    const batch = await tx
+      .select({ month: fxRates.month, currency: fxRates.currency, rate: fxRates.rate })
+      .from(fxRates)
+      .where(and(eq(fxRates.orgId, ctx.org.id), inArray(fxRates.month, months.slice(i, i + BULK_BATCH))));
+    for (const r of batch) found.set(fxKey(r.month, r.currency), normalizeRate(r.rate));
+  }
+  return found;
+}
+
+function importGuards(ctx: OrgContext, rows: readonly FxRateImportRow[]) {
+  requireInvestorEditor(ctx);
+  // The file check refused these already; the model does not rely on its caller for it.
+  const base = rows.find((r) => r.currency === ctx.org.baseCurrency);
+  if (base) throw new AppError("INVALID", `${base.currency} is your base currency: leave it out of the file.`);
+}
+
+/** What importing these rows would do; read-only, writes nothing. */
+export async function previewFxRatesImport(ctx: OrgContext, rows: readonly FxRateImportRow[]): Promise<ImportCounts> {
+  importGuards(ctx, rows);
+  const existing = await withTenant(ctx.db, ctx.org.id, (tx) => existingRates(tx, ctx, rows), { readOnly: true });
+  const counts: ImportCounts = { rows: rows.length, inserted: 0, updated: 0, unchanged: 0 };
+  for (const row of rows) {
+    const current = existing.get(fxKey(row.month, row.currency));
+    if (current === undefined) counts.inserted += 1;
+    else if (current !== normalizeRate(row.rate)) counts.updated += 1;
+    else counts.unchanged += 1;
+  }
+  return counts;
+}
+
+/**
+ * All rows or none, in one transaction: a rate recorded exactly as in the file is not
+ * touched, so importing the same file again changes nothing. One audit entry per changed
+ * rate and a summary entry with the counts (none when nothing changed).
+ */
+export async function importFxRates(ctx: OrgContext, rows: readonly FxRateImportRow[]): Promise<ImportCounts> {
+  importGuards(ctx, rows);
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    await lockOrgRates(tx, ctx);
+    const previous = await existingRates(tx, ctx, rows);
+    const counts: ImportCounts = { rows: rows.length, inserted: 0, updated: 0, unchanged: 0 };
+    const entries: (typeof auditLog.$inferInsert)[] = [];
+    for (let i = 0; i < rows.length; i += BULK_BATCH) {
+      const written = await tx
+        .insert(fxRates)
+        .values(rows.slice(i, i + BULK_BATCH).map((r) => ({ orgId: ctx.org.id, month: r.month, currency: r.currency, rate: normalizeRate(r.rate) })))
+        .onConflictDoUpdate({
+          target: [fxRates.orgId, fxRates.month, fxRates.currency],
+          set: { rate: sql`excluded.rate`, updatedAt: sql`now()` },
+          // numeric equality: 1.5 and 1.5000000000 are the same rate.
+          setWhere: sql`${fxRates.rate} is distinct from excluded.rate`,
+        })
+        .returning({ month: fxRates.month, currency: fxRates.currency, rate: fxRates.rate });
+      for (const row of written) {
+        const key = fxKey(row.month, row.currency);
+        const before = previous.get(key);
+        if (before === undefined) counts.inserted += 1;
+        else counts.updated += 1;
+        entries.push({
+          orgId: ctx.org.id,
+          actorUserId: ctx.user.id,
+          action: before === undefined ? "fx_rate.import_create" : "fx_rate.import_update",
+          entityType: "fx_rate",
+          entityId: key,
+          before: before === undefined ? null : { month: row.month, currency: row.currency, rate: before },
+          after: { month: row.month, currency: row.currency, rate: normalizeRate(row.rate) },
+        });
+      }
+    }
+    counts.unchanged = rows.length - counts.inserted - counts.updated;
+    for (let i = 0; i < entries.length; i += BULK_BATCH) await tx.insert(auditLog).values(entries.slice(i, i + BULK_BATCH));
+    if (entries.length > 0) {
+      const months = rows.map((r) => r.month).sort();
+      await recordAudit(tx, ctx, {
+        action: "fx_rate.import",
+        entityType: "fx_rate",
+        after: { ...counts, firstMonth: months[0], lastMonth: months[months.length - 1] },
+      });
+    }
+    return counts;
+  });
+}

@@ -1,0 +1,340 @@
+/**
+ * An investor org's positions: what it put into each portfolio company and what that is
+ * worth now, with MOIC per company and for the portfolio in the investor's base currency
+ * (app/finance/positions.ts states which FX rate converts what).
+ *
+ * A position may only be opened in a company that currently shares its data through an
+ * approved grant; the check runs in the same transaction as the write. A position outlives a
+ * later revocation (the fund still holds the stake): it stays editable, but cannot be moved
+ * to a company that is not shared.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Tx } from "~db/client";
+import { accessGrants, orgs, positions } from "~db/schema";
+import { withTenant } from "~db/tenant";
+import { can } from "~/auth/permissions";
+import {
+  compareIsoDates,
+  isValidIsoDate,
+  monthOfDate,
+  portfolioReturns,
+  positionReturn,
+  type IsoDate,
+  type PortfolioReturns,
+  type PositionReturn,
+} from "~/finance";
+import { AppError } from "~/lib/http.server";
+import { INSTRUMENTS, type Instrument } from "~/lib/instruments";
+import { moneyField } from "~/lib/money";
+import { recordAudit } from "./audit.server";
+import type { OrgContext } from "./context";
+import { parsePercentToBasisPoints } from "./debt-facility.server";
+import { isUuid, optionalCurrencyField, optionalTextField } from "./funding-round.server";
+import { listAllFxRates, requireInvestorOrg } from "./fx-rate.server";
+import { conflictError } from "./versioning.server";
+
+export const EARLIEST_INVESTED_ON = "1950-01-01";
+export const POSITIONS_PAGE_SIZE = 25;
+
+/* ------------------------------------------------------------------------- forms */
+
+const investedOnField = (today: IsoDate) =>
+  z
+    .string({ error: "Enter the date of the investment." })
+    .trim()
+    .min(1, "Enter the date of the investment.")
+    .superRefine((value, ctx) => {
+      if (!isValidIsoDate(value)) ctx.addIssue({ code: "custom", message: "Enter the date as a real calendar date (YYYY-MM-DD)." });
+      else if (compareIsoDates(value, EARLIEST_INVESTED_ON) < 0) ctx.addIssue({ code: "custom", message: `The date must be ${EARLIEST_INVESTED_ON} or later.` });
+      else if (compareIsoDates(value, today) > 0) ctx.addIssue({ code: "custom", message: `The date cannot be in the future (today is ${today}).` });
+    });
+
+/** Optional percent 0–100 with up to two decimals → basis points; blank means unknown (null). */
+const ownershipField = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const value = (v ?? "").trim();
+    if (value === "") return null;
+    if (/^-/.test(value)) {
+      ctx.addIssue({ code: "custom", message: "Ownership cannot be negative." });
+      return z.NEVER;
+    }
+    const bp = parsePercentToBasisPoints(value);
+    if (bp === null) {
+      ctx.addIssue({ code: "custom", message: "Enter ownership as a percent with at most two decimals, like 12.5." });
+      return z.NEVER;
+    }
+    if (bp > 10_000) {
+      ctx.addIssue({ code: "custom", message: "Ownership cannot be above 100 %." });
+      return z.NEVER;
+    }
+    return bp;
+  });
+
+/** The create/edit form; `today` bounds the investment date (never in the future). */
+export function positionSchema(today: IsoDate) {
+  return z.object({
+    companyOrgId: z
+      .string({ error: "Choose a company." })
+      .trim()
+      .min(1, "Choose a company.")
+      .refine(isUuid, "Choose a company from the list."),
+    investedOn: investedOnField(today),
+    amount: moneyField("the amount invested", { positive: true }),
+    currency: optionalCurrencyField,
+    instrument: z.enum(INSTRUMENTS, { error: "Choose an instrument from the list." }),
+    ownershipPercent: ownershipField,
+    currentValue: moneyField("the current value"),
+    notes: optionalTextField("the notes", 2000),
+  });
+}
+
+export type PositionInput = z.output<ReturnType<typeof positionSchema>>;
+type PositionRow = typeof positions.$inferSelect;
+
+export interface Position extends PositionRow {
+  instrument: Instrument;
+  /** null once the company no longer shares its data with this investor (grant revoked). */
+  company: { name: string; slug: string } | null;
+}
+
+/* ------------------------------------------------------------------------- reads */
+
+function positionsQuery(tx: Tx, ctx: OrgContext, id?: string) {
+  // orgs rows are readable only for companies that approved this investor: a revoked one joins to null.
+  return tx
+    .select({ position: positions, name: orgs.name, slug: orgs.slug })
+    .from(positions)
+    .leftJoin(orgs, eq(orgs.id, positions.companyOrgId))
+    .where(and(eq(positions.orgId, ctx.org.id), id === undefined ? undefined : eq(positions.id, id)));
+}
+
+function toPosition(row: { position: PositionRow; name: string | null; slug: string | null }): Position {
+  return {
+    ...row.position,
+    instrument: row.position.instrument as Instrument,
+    company: row.name !== null && row.slug !== null ? { name: row.name, slug: row.slug } : null,
+  };
+}
+
+export async function listPositions(ctx: OrgContext): Promise<Position[]> {
+  requireInvestorOrg(ctx);
+  const rows = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) => positionsQuery(tx, ctx).orderBy(positions.investedOn, positions.createdAt, positions.id),
+    { readOnly: true },
+  );
+  return rows.map(toPosition);
+}
+
+/** The position, or null when this org has none with that id (another org's included). */
+export async function getPosition(ctx: OrgContext, id: string): Promise<Position | null> {
+  requireInvestorOrg(ctx);
+  if (!isUuid(id)) return null;
+  const [row] = await withTenant(ctx.db, ctx.org.id, (tx) => positionsQuery(tx, ctx, id), {
+    readOnly: true,
+  });
+  return row ? toPosition(row) : null;
+}
+
+/** One position with its MOIC in the base currency and the rates used (the detail page). */
+export async function getPositionWithReturn(ctx: OrgContext, id: string, now = new Date()) {
+  const position = await getPosition(ctx, id);
+  if (!position) return null;
+  const currentMonth = monthOfDate(now);
+  const returns = positionReturn(
+    { id: position.id, companyId: position.companyOrgId, investedOn: position.investedOn, amount: position.amount, currentValue: position.currentValue, currency: position.currency },
+    await listAllFxRates(ctx),
+    ctx.org.baseCurrency,
+    currentMonth,
+  );
+  return { position, returns, currentMonth };
+}
+
+/** Every currency the org's positions are held in (for the FX page's missing-rate list). */
+export async function listPositionCurrencies(ctx: OrgContext): Promise<string[]> {
+  requireInvestorOrg(ctx);
+  const rows = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) => tx.selectDistinct({ currency: positions.currency }).from(positions).where(eq(positions.orgId, ctx.org.id)),
+    { readOnly: true },
+  );
+  return rows.map((r) => r.currency).sort();
+}
+
+export type PositionSort = "company" | "invested_on" | "invested" | "moic";
+export type SortDirection = "asc" | "desc";
+
+export interface PositionWithReturn extends Position {
+  returns: PositionReturn;
+}
+
+export interface PositionsOverview {
+  positions: PositionWithReturn[];
+  companies: (PortfolioReturns["companies"][number] & { name: string | null; slug: string | null; positionCount: number })[];
+  portfolio: PortfolioReturns["portfolio"];
+  missingRates: PortfolioReturns["missingRates"];
+  total: number;
+  page: number;
+  pageCount: number;
+  currentMonth: string;
+}
+
+function sortKey(sort: PositionSort): (p: PositionWithReturn) => string | number | null {
+  switch (sort) {
+    case "company":
+      return (p) => p.company?.name ?? null;
+    case "invested":
+      return (p) => p.returns.investedBase;
+    case "moic":
+      return (p) => p.returns.moic;
+    case "invested_on":
+      return (p) => p.investedOn;
+  }
+}
+
+/** Sorted by `sort`; unknowns (rate missing, company no longer shared) last either way, so they never pass for the smallest. */
+function comparePositions(sort: PositionSort, direction: SortDirection) {
+  const key = sortKey(sort);
+  const sign = direction === "asc" ? 1 : -1;
+  return (a: PositionWithReturn, b: PositionWithReturn) => {
+    const ka = key(a);
+    const kb = key(b);
+    if (ka === null || kb === null) {
+      if (ka !== kb) return ka === null ? 1 : -1;
+    } else {
+      const c = typeof ka === "number" && typeof kb === "number" ? ka - kb : String(ka).localeCompare(String(kb));
+      if (c !== 0) return sign * c;
+    }
+    return a.investedOn.localeCompare(b.investedOn) || a.id.localeCompare(b.id);
+  };
+}
+
+/**
+ * The positions page: every position converted into the base currency, MOIC per company
+ * and for the portfolio (over all positions, whatever page is shown), and one sorted page.
+ */
+export async function positionsOverview(
+  ctx: OrgContext,
+  options: { sort: PositionSort; direction: SortDirection; page: number; now?: Date; pageSize?: number },
+): Promise<PositionsOverview> {
+  const [all, rates] = await Promise.all([listPositions(ctx), listAllFxRates(ctx)]);
+  const currentMonth = monthOfDate(options.now ?? new Date());
+  const figures = all.map((p) => ({ id: p.id, companyId: p.companyOrgId, investedOn: p.investedOn, amount: p.amount, currentValue: p.currentValue, currency: p.currency }));
+  const result = portfolioReturns(figures, rates, ctx.org.baseCurrency, currentMonth);
+  const withReturns = all.map((p, i) => ({ ...p, returns: result.positions[i] }));
+  withReturns.sort(comparePositions(options.sort, options.direction));
+  const pageSize = options.pageSize ?? POSITIONS_PAGE_SIZE;
+  const pageCount = Math.max(1, Math.ceil(withReturns.length / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pageCount);
+  const companyOf = new Map(all.map((p) => [p.companyOrgId, p.company]));
+  const companies = result.companies
+    .map((c) => ({
+      ...c,
+      name: companyOf.get(c.companyId)?.name ?? null,
+      slug: companyOf.get(c.companyId)?.slug ?? null,
+      positionCount: c.includedCount + c.excludedCount,
+    }))
+    .sort((a, b) => (a.name ?? "\uffff").localeCompare(b.name ?? "\uffff"));
+  return {
+    positions: withReturns.slice((page - 1) * pageSize, page * pageSize),
+    companies,
+    portfolio: result.portfolio,
+    missingRates: result.missingRates,
+    total: withReturns.length,
+    page,
+    pageCount,
+    currentMonth,
+  };
+}
+
+/* ------------------------------------------------------------------------ writes */
+
+function requireInvestorEditor(ctx: OrgContext) {
+  requireInvestorOrg(ctx);
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", "You can read this organisation's positions but not change them.");
+}
+
+const NOT_SHARED = "Choose one of the companies that share their data with you (an approved access grant).";
+
+/** The company must share its data with this investor now (unless the position already holds it). */
+async function assertCompanyAllowed(tx: Tx, ctx: OrgContext, companyId: string, alreadyHeld?: string) {
+  if (companyId === alreadyHeld) return;
+  const [grant] = await tx
+    .select({ id: accessGrants.id })
+    .from(accessGrants)
+    .where(and(eq(accessGrants.orgId, companyId), eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved")));
+  if (!grant) throw new AppError("INVALID", "Nothing was saved. Check the highlighted fields.", { companyOrgId: NOT_SHARED });
+}
+
+function columnsFrom(ctx: OrgContext, input: PositionInput) {
+  return {
+    companyOrgId: input.companyOrgId,
+    investedOn: input.investedOn,
+    amount: input.amount,
+    currency: input.currency ?? ctx.org.baseCurrency,
+    instrument: input.instrument,
+    ownershipBp: input.ownershipPercent,
+    currentValue: input.currentValue,
+    notes: input.notes,
+  };
+}
+
+export async function createPosition(ctx: OrgContext, input: PositionInput): Promise<PositionRow> {
+  requireInvestorEditor(ctx);
+  if (!isUuid(input.companyOrgId)) throw new AppError("INVALID", "Nothing was saved.", { companyOrgId: NOT_SHARED });
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    await assertCompanyAllowed(tx, ctx, input.companyOrgId);
+    const [row] = await tx
+      .insert(positions)
+      .values({ orgId: ctx.org.id, ...columnsFrom(ctx, input) })
+      .returning();
+    await recordAudit(tx, ctx, { action: "position.create", entityType: "position", entityId: row.id, after: row });
+    return row;
+  });
+}
+
+async function lockPosition(tx: Tx, ctx: OrgContext, id: string) {
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", "No such position.");
+  const [row] = await tx
+    .select()
+    .from(positions)
+    .where(and(eq(positions.orgId, ctx.org.id), eq(positions.id, id)))
+    .for("update");
+  if (!row) throw new AppError("NOT_FOUND", "No such position.");
+  return row;
+}
+
+/** Saves an edit made on `version`; a save in between makes it a conflict, never an overwrite. */
+export async function updatePosition(ctx: OrgContext, id: string, version: number, input: PositionInput): Promise<PositionRow> {
+  requireInvestorEditor(ctx);
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const before = await lockPosition(tx, ctx, id);
+    if (before.version !== version) throw conflictError("position");
+    if (!isUuid(input.companyOrgId)) throw new AppError("INVALID", "Nothing was saved.", { companyOrgId: NOT_SHARED });
+    await assertCompanyAllowed(tx, ctx, input.companyOrgId, before.companyOrgId);
+    const [row] = await tx
+      .update(positions)
+      .set({ ...columnsFrom(ctx, input), version: sql`${positions.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(positions.orgId, ctx.org.id), eq(positions.id, id), eq(positions.version, version)))
+      .returning();
+    if (!row) throw conflictError("position");
+    await recordAudit(tx, ctx, { action: "position.update", entityType: "position", entityId: id, before, after: row });
+    return row;
+  });
+}
+
+/** Deletes the position if nobody changed it since `version` was read. */
+export async function deletePosition(ctx: OrgContext, id: string, version: number): Promise<void> {
+  requireInvestorEditor(ctx);
+  await withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const before = await lockPosition(tx, ctx, id);
+    if (before.version !== version) throw conflictError("position");
+    await tx.delete(positions).where(and(eq(positions.orgId, ctx.org.id), eq(positions.id, id)));
+    await recordAudit(tx, ctx, { action: "position.delete", entityType: "position", entityId: id, before, after: null });
+  });
+}

@@ -1,0 +1,155 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { can } from "~/auth/permissions";
+import { requireOrgContext } from "~/auth/tenant.server";
+import { PositionForm } from "~/components/position-form";
+import { CompanyReturnsTable, MissingRatesNote, PortfolioMoicCard, PositionsTable } from "~/components/position-returns";
+import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { isoDateOfDate } from "~/finance";
+import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.server";
+import { AppError, notFound } from "~/lib/http.server";
+import { listAccessibleCompanies } from "~/models/company-access.server";
+import { createPosition, positionSchema, positionsOverview, type PositionSort, type SortDirection } from "~/models/position.server";
+
+export const meta: MetaFunction = () => [{ title: "Positions · Capital Desk" }];
+
+const NOTICES: Record<string, string> = {
+  created: "Position recorded.",
+  updated: "Position saved.",
+  deleted: "Position deleted.",
+};
+
+const SORTS: readonly PositionSort[] = ["company", "invested_on", "invested", "moic"];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireOrgContext(request, params);
+  if (ctx.org.kind !== "investor") notFound();
+  const search = new URL(request.url).searchParams;
+  const sort = (SORTS as readonly string[]).includes(search.get("sort") ?? "") ? (search.get("sort") as PositionSort) : "invested_on";
+  const direction: SortDirection = search.get("dir") === "asc" ? "asc" : "desc";
+  const canEdit = can(ctx.role, "edit:records");
+  const [overview, accessible] = await Promise.all([
+    positionsOverview(ctx, { sort, direction, page: Number(search.get("page") ?? "1") }),
+    listAccessibleCompanies(ctx),
+  ]);
+  return json({
+    ...overview,
+    sort,
+    direction,
+    canEdit,
+    baseCurrency: ctx.org.baseCurrency,
+    slug: ctx.org.slug,
+    today: isoDateOfDate(new Date()),
+    companyOptions: accessible.map((a) => ({ id: a.company.id, name: a.company.name, baseCurrency: a.company.baseCurrency })),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireOrgContext(request, params, "edit:records");
+  if (ctx.org.kind !== "investor") notFound();
+  const formData = await request.formData();
+  const parsed = parseForm(positionSchema(isoDateOfDate(new Date())), formData);
+  if (!parsed.ok) return invalidSubmission(parsed.fieldErrors, formData);
+  try {
+    await createPosition(ctx, parsed.data);
+  } catch (error) {
+    // A company that is not shared is a field problem: answer like one, keeping what was typed.
+    if (error instanceof AppError && error.code === "INVALID") return invalidSubmission(error.fieldErrors, formData);
+    return appErrorResponse(error);
+  }
+  return redirect(`/o/${ctx.org.slug}/positions?notice=created`);
+}
+
+export default function Positions() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const location = useLocation();
+  const [search] = useSearchParams();
+  const notice = NOTICES[search.get("notice") ?? ""];
+  const failure = result && "fieldErrors" in result ? result : null;
+  const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
+  const pageLink = (page: number) => `?sort=${data.sort}&dir=${data.direction}&page=${page}`;
+
+  return (
+    <>
+      <PageHeader
+        title="Positions"
+        description={`What the fund invested in each company and what it is worth now, with MOIC in ${data.baseCurrency}.`}
+        actions={
+          <div className="flex gap-4 text-sm">
+            <Link to={`/o/${data.slug}/fx`} className="text-indigo-700 underline">
+              FX rates
+            </Link>
+            <a href={`/o/${data.slug}/positions.csv`} className="text-indigo-700 underline" download>
+              Export CSV
+            </a>
+          </div>
+        }
+      />
+      {notice ? (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
+          {notice}
+        </p>
+      ) : null}
+      <div className="space-y-6">
+        {data.total === 0 ? (
+          <Card>
+            <EmptyState title="No positions recorded yet">
+              {data.companyOptions.length === 0
+                ? "Positions are recorded for companies that share their data with you. Once a company approves your access, record what you invested here."
+                : data.canEdit
+                  ? "Record your first investment with the form below."
+                  : "Editors of this organisation can record positions here."}
+            </EmptyState>
+          </Card>
+        ) : (
+          <>
+            <PortfolioMoicCard portfolio={data.portfolio} baseCurrency={data.baseCurrency} currentMonth={data.currentMonth} />
+            <MissingRatesNote missingRates={data.missingRates} excludedCount={data.portfolio.excludedCount} fxHref={`/o/${data.slug}/fx`} />
+            <Card title="MOIC by company">
+              <CompanyReturnsTable companies={data.companies} baseCurrency={data.baseCurrency} />
+            </Card>
+            <Card title={`Positions (${data.total})`}>
+              <PositionsTable positions={data.positions} baseCurrency={data.baseCurrency} sort={data.sort} direction={data.direction} canEdit={data.canEdit} />
+              {data.pageCount > 1 ? (
+                <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm">
+                  {data.page > 1 ? (
+                    <Link to={pageLink(data.page - 1)} className="text-indigo-700 underline">
+                      Previous
+                    </Link>
+                  ) : null}
+                  <span>
+                    Page {data.page} of {data.pageCount}
+                  </span>
+                  {data.page < data.pageCount ? (
+                    <Link to={pageLink(data.page + 1)} className="text-indigo-700 underline">
+                      Next
+                    </Link>
+                  ) : null}
+                </nav>
+              ) : null}
+            </Card>
+          </>
+        )}
+
+        {data.canEdit && data.companyOptions.length > 0 ? (
+          <Card title="Record a position">
+            {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
+            <PositionForm
+              key={location.key}
+              values={values}
+              errors={failure?.fieldErrors ?? {}}
+              formError={failure?.formError}
+              companies={data.companyOptions}
+              baseCurrency={data.baseCurrency}
+              today={data.today}
+              intent="create"
+              submitLabel="Record position"
+              pendingText="Recording…"
+            />
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

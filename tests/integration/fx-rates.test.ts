@@ -1,0 +1,269 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, fxRates, orgs } from "../../db/schema";
+import { withSystem } from "../../db/tenant";
+import { addMonths, monthOfDate } from "../../app/finance";
+import { parseFxRatesCsv } from "../../app/lib/csv-import";
+import type { OrgContext } from "../../app/models/context";
+import { deleteFxRate, fxRateSchema, importFxRates, listFxRatesPage, previewFxRatesImport, saveFxRate } from "../../app/models/fx-rate.server";
+import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
+import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+
+let app: TestApp;
+let fund: Awaited<ReturnType<typeof makeOrgWithOwner>>;
+let otherFund: Awaited<ReturnType<typeof makeOrgWithOwner>>;
+let startup: Awaited<ReturnType<typeof makeOrgWithOwner>>;
+let owner: TestClient;
+let viewer: TestClient;
+let outsider: TestClient;
+let founder: TestClient;
+
+const LIST = "routes/o.$orgSlug.fx._index";
+const IMPORT = "routes/o.$orgSlug.fx.import";
+const NOW = monthOfDate(new Date());
+const LAST = addMonths(NOW, -1);
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const file = (...lines: string[]) => ["month,currency,rate", ...lines].join("\n") + "\n";
+
+async function ratesOf(org: { id: string }) {
+  const rows = await withSystem(app.database.db, (tx) =>
+    tx.select().from(fxRates).where(eq(fxRates.orgId, org.id)).orderBy(asc(fxRates.month), asc(fxRates.currency)),
+  );
+  return rows.map((r) => `${r.month} ${r.currency} ${r.rate}`);
+}
+async function audits(org: { id: string }) {
+  return withSystem(app.database.db, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.entityType, "fx_rate"))));
+}
+async function signIn(email: string) {
+  const client = app.client();
+  await client.login(email, TEST_PASSWORD);
+  return client;
+}
+function upload(client: TestClient, slug: string, text: string, extra: Record<string, string> = {}) {
+  const form = new FormData();
+  form.append("intent", extra.intent ?? "preview");
+  if (extra.checksum) form.append("checksum", extra.checksum);
+  form.append("file", new Blob([text], { type: "text/csv" }), "rates.csv");
+  return client.postMultipart(`/o/${slug}/fx/import?_data=${encodeURIComponent(IMPORT)}`, form);
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  fund = await makeOrgWithOwner(app.database, "investor", "Rate Fund");
+  otherFund = await makeOrgWithOwner(app.database, "investor", "Other Fund");
+  startup = await makeOrgWithOwner(app.database, "startup", "Euro Models");
+  const viewerMember = await addMember(app.database, fund.ctx, "viewer");
+  owner = await signIn(fund.owner.email);
+  viewer = await signIn(viewerMember.user.email);
+  outsider = await signIn(otherFund.owner.email);
+  founder = await signIn(startup.owner.email);
+});
+afterAll(() => app?.close());
+
+describe("FX rate model", () => {
+  it("records, replaces and deletes a rate, audits each change, and ignores a save of the same rate", async () => {
+    const { ctx, org } = await makeOrgWithOwner(app.database, "investor", "Model Fund");
+    expect(await saveFxRate(ctx, { month: "2026-01", currency: "EUR", rate: "1.0825" })).toMatchObject({ status: "created" });
+    expect(await saveFxRate(ctx, { month: "2026-01", currency: "EUR", rate: "1.08250" })).toMatchObject({ status: "unchanged" });
+    expect(await saveFxRate(ctx, { month: "2026-01", currency: "EUR", rate: "1.09" })).toMatchObject({ status: "updated" });
+    expect(await ratesOf(org)).toEqual(["2026-01 EUR 1.0900000000"]);
+    const page = await listFxRatesPage(ctx, { page: 1 });
+    expect(page.rates.map((r) => [r.month, r.currency, r.rate])).toEqual([["2026-01", "EUR", "1.09"]]);
+    await deleteFxRate(ctx, "2026-01", "EUR");
+    expect(await ratesOf(org)).toEqual([]);
+    const log = await audits(org);
+    expect(log.map((a) => a.action)).toEqual(["fx_rate.create", "fx_rate.update", "fx_rate.delete"]);
+    expect(log[1].before).toEqual({ month: "2026-01", currency: "EUR", rate: "1.0825" });
+    expect(log[1].after).toEqual({ month: "2026-01", currency: "EUR", rate: "1.09" });
+    await expect(deleteFxRate(ctx, "2026-01", "EUR")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses viewers, startups and the base currency", async () => {
+    const viewerCtx: OrgContext = { ...fund.ctx, role: "viewer" };
+    await expect(saveFxRate(viewerCtx, { month: "2026-01", currency: "EUR", rate: "1.1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(saveFxRate(startup.ctx, { month: "2026-01", currency: "EUR", rate: "1.1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(importFxRates(startup.ctx, [])).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveFxRate(fund.ctx, { month: "2026-01", currency: "USD", rate: "1" })).rejects.toMatchObject({ code: "INVALID" });
+    expect(await ratesOf(fund.org)).toEqual([]);
+  });
+
+  it("validates the form per field", () => {
+    const schema = fxRateSchema("2026-11", "USD");
+    expect(schema.parse({ month: "2026-11", currency: " eur ", rate: "0.000700" })).toEqual({ month: "2026-11", currency: "EUR", rate: "0.0007" });
+    const bad = schema.safeParse({ month: "2026-12", currency: "USD", rate: "1,5" });
+    expect(bad.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["month", expect.stringMatching(/in the future/)],
+      ["currency", expect.stringMatching(/base currency/)],
+      ["rate", expect.stringMatching(/plain decimal/)],
+    ]);
+  });
+
+  it("checks an import file with line numbers: bad rates, the base currency, duplicates, future months", () => {
+    const result = parseFxRatesCsv(
+      file("2026-01,EUR,1.08", "2026-01,eur,1.09", "2026-02,USD,1", "2026-02,GBP,0", "2026-12,GBP,1.2", "2026-02,XYZ,1", "2026-02,CHF,1.00000000001"),
+      { now: new Date("2026-11-28T00:00:00Z"), baseCurrency: "USD" },
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.line, e.column])).toEqual([
+      [3, "currency"],
+      [4, "currency"],
+      [5, "rate"],
+      [6, "month"],
+      [7, "currency"],
+      [8, "rate"],
+    ]);
+    expect(result.errors[0].message).toMatch(/2026-01 EUR appears more than once \(first on line 2\)/);
+    expect(result.errors[1].message).toMatch(/USD is your base currency/);
+    const sample = parseFxRatesCsv(fs.readFileSync("public/samples/fx-rates.csv", "utf8"), { now: new Date("2026-11-28T00:00:00Z"), baseCurrency: "USD" });
+    expect(sample.ok && sample.rows).toHaveLength(6);
+  });
+});
+
+describe("FX rates over HTTP", () => {
+  it("an owner records, replaces and deletes a rate through the page", async () => {
+    const base = `/o/${fund.org.slug}/fx?index`;
+    const created = await owner.post(base, { intent: "save", month: LAST, currency: "eur", rate: "1.0825" });
+    expect(created.status).toBe(302);
+    expect(created.headers.get("location")).toBe(`/o/${fund.org.slug}/fx?notice=created`);
+    const page = await (await owner.get(`/o/${fund.org.slug}/fx?notice=created`)).text();
+    expect(page).toContain("Rate recorded.");
+    expect(page).toContain("1 <!-- -->EUR<!-- --> = <!-- -->1.0825<!-- --> <!-- -->USD");
+    const same = await owner.post(base, { intent: "save", month: LAST, currency: "EUR", rate: "1.08250" });
+    expect(same.headers.get("location")).toBe(`/o/${fund.org.slug}/fx?notice=unchanged`);
+    const replaced = await owner.post(base, { intent: "save", month: LAST, currency: "EUR", rate: "1.1" });
+    expect(replaced.headers.get("location")).toBe(`/o/${fund.org.slug}/fx?notice=updated`);
+    expect(await ratesOf(fund.org)).toEqual([`${LAST} EUR 1.1000000000`]);
+    const deleted = await owner.post(base, { intent: "delete", month: LAST, currency: "EUR" });
+    expect(deleted.headers.get("location")).toBe(`/o/${fund.org.slug}/fx?notice=deleted`);
+    expect(await ratesOf(fund.org)).toEqual([]);
+    expect((await audits(fund.org)).map((a) => a.action).sort()).toEqual(["fx_rate.create", "fx_rate.delete", "fx_rate.update"]);
+    expect((await owner.post(base, { intent: "delete", month: LAST, currency: "EUR" })).status).toBe(404);
+  });
+
+  it("answers bad input with 400 and field errors, writing nothing", async () => {
+    const before = { rates: await ratesOf(fund.org), audit: (await audits(fund.org)).length };
+    const path = `/o/${fund.org.slug}/fx?index&_data=${LIST}`;
+    const valid = { intent: "save", month: LAST, currency: "GBP", rate: "1.27" };
+    const cases: [Record<string, string>, string, RegExp][] = [
+      [{ month: "2026-13" }, "month", /YYYY-MM/],
+      [{ month: addMonths(NOW, 1) }, "month", /in the future/],
+      [{ month: "1999-12" }, "month", /start at 2000-01/],
+      [{ currency: "XYZ" }, "currency", /ISO 4217/],
+      [{ currency: "usd" }, "currency", /base currency/],
+      [{ rate: "0" }, "rate", /more than zero/],
+      [{ rate: "-1.2" }, "rate", /more than zero/],
+      [{ rate: "1,27" }, "rate", /plain decimal/],
+      [{ rate: "1.00000000001" }, "rate", /10 decimals/],
+      [{ rate: "" }, "rate", /Enter the rate/],
+      [{ rate: "12345678901" }, "rate", /too large/],
+    ];
+    for (const [change, field, message] of cases) {
+      const response = await owner.post(path, { ...valid, ...change });
+      expect(response.status, JSON.stringify(change)).toBe(400);
+      expect((await response.json()).fieldErrors[field], JSON.stringify(change)).toMatch(message);
+    }
+    expect(await ratesOf(fund.org)).toEqual(before.rates);
+    expect((await audits(fund.org)).length).toBe(before.audit);
+  });
+
+  it("lists the months missing a rate for the portfolio's currencies over the last 12 months", async () => {
+    const { ctx, org, owner: fundOwner } = await makeOrgWithOwner(app.database, "investor", "Coverage Fund");
+    const client = await signIn(fundOwner.email);
+    const euro = await makeOrgWithOwner(app.database, "startup", "Euro Co");
+    const home = await makeOrgWithOwner(app.database, "startup", "Dollar Co");
+    await withSystem(app.database.db, (tx) => tx.update(orgs).set({ baseCurrency: "EUR" }).where(eq(orgs.id, euro.org.id)));
+    await grantAccess(app.database, euro.org, org);
+    await grantAccess(app.database, home.org, org);
+    for (let i = 0; i < 12; i++) if (i !== 3 && i !== 7) await saveFxRate(ctx, { month: addMonths(NOW, -i), currency: "EUR", rate: "1.1" });
+    const body = await (await client.get(`/o/${org.slug}/fx?_data=${LIST}`)).json();
+    expect(body.missing).toEqual([{ currency: "EUR", months: [addMonths(NOW, -7), addMonths(NOW, -3)] }]);
+    expect(body.firstCoverageMonth).toBe(addMonths(NOW, -11));
+  });
+
+  it("imports a file after a preview, re-importing changes nothing, and the export re-imports unchanged", async () => {
+    const { org, owner: fundOwner } = await makeOrgWithOwner(app.database, "investor", "Import Fund");
+    const client = await signIn(fundOwner.email);
+    const text = file(`${LAST},EUR,1.08`, `${LAST},GBP,1.27`, `${NOW},EUR,1.09`);
+    const preview = await (await upload(client, org.slug, text)).json();
+    expect(preview).toMatchObject({ status: "preview", counts: { rows: 3, inserted: 3, updated: 0, unchanged: 0 }, checksum: sha256(text) });
+    expect(preview.previewRows).toEqual([[LAST, "EUR", "1.08"], [LAST, "GBP", "1.27"], [NOW, "EUR", "1.09"]]);
+    expect(await ratesOf(org)).toEqual([]);
+    // A confirmation carrying another file's digest writes nothing and previews again.
+    const mismatched = await (await upload(client, org.slug, text, { intent: "import", checksum: sha256("other") })).json();
+    expect(mismatched).toMatchObject({ status: "preview", notice: expect.stringMatching(/not the one you checked/) });
+    expect(await ratesOf(org)).toEqual([]);
+    const imported = await (await upload(client, org.slug, text, { intent: "import", checksum: preview.checksum })).json();
+    expect(imported).toMatchObject({ status: "imported", counts: { rows: 3, inserted: 3, updated: 0, unchanged: 0 } });
+    expect(await ratesOf(org)).toHaveLength(3);
+    const auditCount = (await audits(org)).length;
+    expect(auditCount).toBe(4); // one per rate + the summary
+    const again = await (await upload(client, org.slug, text, { intent: "import", checksum: sha256(text) })).json();
+    expect(again.counts).toEqual({ rows: 3, inserted: 0, updated: 0, unchanged: 3 });
+    expect((await audits(org)).length).toBe(auditCount);
+    const changed = file(`${LAST},EUR,1.0800`, `${LAST},GBP,1.3`);
+    const second = await (await upload(client, org.slug, changed, { intent: "import", checksum: sha256(changed) })).json();
+    expect(second.counts).toEqual({ rows: 2, inserted: 0, updated: 1, unchanged: 1 });
+    const exported = await client.get(`/o/${org.slug}/fx.csv`);
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-disposition")).toContain(`${org.slug}-fx-rates.csv`);
+    const csv = await exported.text();
+    expect(csv).toBe(file(`${LAST},EUR,1.08`, `${LAST},GBP,1.3`, `${NOW},EUR,1.09`));
+    expect((await (await upload(client, org.slug, csv)).json()).counts).toEqual({ rows: 3, inserted: 0, updated: 0, unchanged: 3 });
+  });
+
+  it("refuses an invalid file with line numbers and writes nothing", async () => {
+    const before = await ratesOf(fund.org);
+    const text = file(`${LAST},EUR,1.08`, `${LAST},USD,1`, `${LAST},GBP,abc`);
+    const response = await upload(owner, fund.org.slug, text, { intent: "import", checksum: sha256(text) });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.status).toBe("errors");
+    expect(body.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([
+      [3, "currency"],
+      [4, "rate"],
+    ]);
+    expect(await ratesOf(fund.org)).toEqual(before);
+    await expect(previewFxRatesImport(fund.ctx, [{ month: LAST, currency: "USD", rate: "1" }])).rejects.toMatchObject({ code: "INVALID" });
+  });
+
+  it("a viewer reads rates but gets 403 for every change, and nothing is written", async () => {
+    await saveFxRate(fund.ctx, { month: LAST, currency: "CHF", rate: "1.12" });
+    const before = { rates: await ratesOf(fund.org), audit: (await audits(fund.org)).length };
+    expect((await viewer.get(`/o/${fund.org.slug}/fx`)).status).toBe(200);
+    expect((await viewer.get(`/o/${fund.org.slug}/fx.csv`)).status).toBe(200);
+    expect((await viewer.get(`/o/${fund.org.slug}/fx/import`)).status).toBe(403);
+    expect((await viewer.post(`/o/${fund.org.slug}/fx?index`, { intent: "save", month: LAST, currency: "CHF", rate: "2" })).status).toBe(403);
+    expect((await viewer.post(`/o/${fund.org.slug}/fx?index`, { intent: "delete", month: LAST, currency: "CHF" })).status).toBe(403);
+    const text = file(`${LAST},CHF,3`);
+    expect((await upload(viewer, fund.org.slug, text, { intent: "import", checksum: sha256(text) })).status).toBe(403);
+    const html = await (await viewer.get(`/o/${fund.org.slug}/fx`)).text();
+    expect(html).not.toContain("Record a rate");
+    expect(await ratesOf(fund.org)).toEqual(before.rates);
+    expect((await audits(fund.org)).length).toBe(before.audit);
+  });
+
+  it("another tenant's user gets 404 on every FX route, and nothing is written", async () => {
+    const before = { rates: await ratesOf(fund.org), audit: (await audits(fund.org)).length };
+    const slug = fund.org.slug;
+    for (const path of [`/o/${slug}/fx`, `/o/${slug}/fx/import`, `/o/${slug}/fx.csv`]) expect((await outsider.get(path)).status, path).toBe(404);
+    expect((await outsider.post(`/o/${slug}/fx?index`, { intent: "save", month: LAST, currency: "CHF", rate: "9" })).status).toBe(404);
+    expect((await outsider.post(`/o/${slug}/fx?index`, { intent: "delete", month: LAST, currency: "CHF" })).status).toBe(404);
+    const text = file(`${LAST},CHF,9`);
+    expect((await upload(outsider, slug, text, { intent: "import", checksum: sha256(text) })).status).toBe(404);
+    expect(await ratesOf(fund.org)).toEqual(before.rates);
+    expect((await audits(fund.org)).length).toBe(before.audit);
+    expect(await ratesOf(otherFund.org)).toEqual([]);
+  });
+
+  it("a startup has no FX pages: 404 for every route", async () => {
+    const slug = startup.org.slug;
+    for (const path of [`/o/${slug}/fx`, `/o/${slug}/fx/import`, `/o/${slug}/fx.csv`]) expect((await founder.get(path)).status, path).toBe(404);
+    expect((await founder.post(`/o/${slug}/fx?index`, { intent: "save", month: LAST, currency: "EUR", rate: "1" })).status).toBe(404);
+    const text = file(`${LAST},EUR,1`);
+    expect((await upload(founder, slug, text, { intent: "import", checksum: sha256(text) })).status).toBe(404);
+    expect(await ratesOf(startup.org)).toEqual([]);
+  });
+});
