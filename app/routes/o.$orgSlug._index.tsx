@@ -7,6 +7,9 @@ import { HeadlineCards } from "~/components/dashboard/headline-cards";
 import { RaisedCard, RiskCard } from "~/components/dashboard/record-cards";
 import { WindowSelector } from "~/components/dashboard/window-selector";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { plural } from "~/lib/format";
+import { openAlertCounts } from "~/models/alert.server";
+import { listAccessibleCompanies } from "~/models/company-access.server";
 import { getStartupDashboard, parseDashboardWindow, type StartupDashboard } from "~/models/dashboard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -16,21 +19,46 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "read:org");
   const org = { name: ctx.org.name, slug: ctx.org.slug, kind: ctx.org.kind, baseCurrency: ctx.org.baseCurrency };
-  if (ctx.org.kind !== "startup") return json({ org, role: ctx.role, canEdit: false, window: 3 as const, dashboard: null });
+  if (ctx.org.kind !== "startup") {
+    const [alerts, companies] = await Promise.all([openAlertCounts(ctx), listAccessibleCompanies(ctx)]);
+    const overview = { alerts, companyCount: companies.length };
+    return json({ org, role: ctx.role, canEdit: false, window: 3 as const, dashboard: null, overview });
+  }
   const window = parseDashboardWindow(new URL(request.url).searchParams.get("window"));
   const dashboard = await getStartupDashboard(ctx, { window });
-  return json({ org, role: ctx.role, canEdit: can(ctx.role, "edit:records"), window, dashboard });
+  return json({ org, role: ctx.role, canEdit: can(ctx.role, "edit:records"), window, dashboard, overview: null });
 }
 
 export default function OrgDashboard() {
-  const { org, role, canEdit, window, dashboard } = useLoaderData<typeof loader>();
+  const { org, role, canEdit, window, dashboard, overview } = useLoaderData<typeof loader>();
   if (dashboard === null) {
+    const base = `/o/${org.slug}`;
     return (
       <>
         <PageHeader title={org.name} description={`Investor · base currency ${org.baseCurrency} · you are ${role}`} />
-        <Card title="Welcome">
-          <p className="text-sm text-slate-700">Link portfolio companies, follow their runway, burn and risk, and get early warnings.</p>
-        </Card>
+        <div className="grid gap-4 md:grid-cols-2">
+          <Card title="Portfolio">
+            <p className="text-sm text-slate-700" data-testid="overview-companies">
+              {overview && overview.companyCount > 0
+                ? `${plural(overview.companyCount, "company", "companies")} linked through approved access grants.`
+                : "No company has approved access yet. Ask a startup for its share code and request access."}
+            </p>
+            <p className="mt-3 flex flex-wrap gap-3 text-sm">
+              <Link className="text-indigo-700 underline" to={`${base}/portfolio`}>Open the portfolio</Link>
+              <Link className="text-indigo-700 underline" to={`${base}/companies`}>Request access to a company</Link>
+            </p>
+          </Card>
+          <Card title="Early warnings">
+            <p className="text-sm text-slate-700" data-testid="overview-alerts">
+              {overview && overview.alerts.total > 0
+                ? `${overview.alerts.critical} critical and ${overview.alerts.warning} warning alerts open; ${overview.alerts.unacknowledged} not yet acknowledged.`
+                : "No open early warnings: every linked company is within your rules."}
+            </p>
+            <p className="mt-3 text-sm">
+              <Link className="text-indigo-700 underline" to={`${base}/alerts`}>Open the alert feed</Link>
+            </p>
+          </Card>
+        </div>
       </>
     );
   }

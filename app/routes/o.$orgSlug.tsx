@@ -30,8 +30,15 @@ export default function OrgLayout() {
           { to: `${base}/rounds`, label: "Funding rounds" },
           { to: `${base}/debt`, label: "Debt" },
           { to: `${base}/risks`, label: "Risks" },
+          { to: `${base}/investors`, label: "Investors" },
         ]
-      : []),
+      : [
+          { to: `${base}/portfolio`, label: "Portfolio" },
+          { to: `${base}/alerts`, label: "Alerts" },
+          { to: `${base}/companies`, label: "Companies" },
+          { to: `${base}/positions`, label: "Positions" },
+          { to: `${base}/fx`, label: "FX rates" },
+        ]),
     { to: `${base}/members`, label: "Members" },
     ...(canManage ? [{ to: `${base}/settings`, label: "Settings" }] : []),
     ...(canAudit ? [{ to: `${base}/audit`, label: "Audit log" }] : []),
