@@ -1,0 +1,61 @@
+import { useState } from "react";
+import { FieldError } from "~/components/ui/form";
+import { Badge } from "~/components/ui/layout";
+import { formatShareCode, SECTION_HINTS, SECTION_KEYS, SECTION_LABELS } from "~/lib/access-grants";
+
+// The pieces every access-grant screen shares: the section checkboxes of a grant form (one
+// `sections` field per ticked box), the sections as badges, and a share code to copy.
+
+export function SectionChecklist({ idPrefix, checked, error, legend }: { idPrefix: string; checked: readonly string[]; error?: string; legend: string }) {
+  return (
+    <fieldset aria-describedby={error ? `${idPrefix}-sections-error` : undefined}>
+      <legend className="text-sm font-medium text-slate-700">{legend}</legend>
+      <div className="mt-1 grid gap-1 sm:grid-cols-2">
+        {SECTION_KEYS.map((key) => (
+          <label key={key} className="flex items-start gap-2 text-sm" title={SECTION_HINTS[key]}>
+            <input type="checkbox" name="sections" value={key} defaultChecked={checked.includes(key)} className="mt-0.5" />
+            <span>{SECTION_LABELS[key]}</span>
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${idPrefix}-sections-error`} error={error} />
+    </fieldset>
+  );
+}
+
+export function SectionBadges({ sections }: { sections: readonly string[] }) {
+  if (sections.length === 0) return <span className="text-slate-500">None</span>;
+  return (
+    <span className="flex flex-wrap gap-1">
+      {SECTION_KEYS.filter((k) => sections.includes(k)).map((k) => (
+        <Badge key={k} tone="info">
+          {SECTION_LABELS[k]}
+        </Badge>
+      ))}
+    </span>
+  );
+}
+
+/** The code grouped in fours to read aloud; Copy puts the plain code on the clipboard (needs JavaScript; selecting works without). */
+export function CopyCode({ code }: { code: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <code data-testid="share-code" className="select-all rounded bg-slate-100 px-3 py-2 font-mono text-lg tracking-widest">
+        {formatShareCode(code)}
+      </code>
+      <button
+        type="button"
+        className="text-sm text-indigo-700 underline"
+        onClick={() => {
+          void navigator.clipboard?.writeText(code).then(
+            () => setCopied(true),
+            () => setCopied(false),
+          );
+        }}
+      >
+        {copied ? "Copied" : "Copy"}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { GrantSection } from "~db/schema/rls";
+import { emailField } from "./fields";
+
+/**
+ * What a startup can share with an investor, in the order screens list them, with the words
+ * people read. Not a .server module: the grant forms render these checkboxes in the browser.
+ * The keys are db/schema/rls.ts GRANT_SECTIONS (the `satisfies` plus the exhaustive label
+ * record keep the two lists equal without bundling drizzle into the browser).
+ */
+export const SECTION_KEYS = ["financials", "funding_debt", "budgets", "risks", "updates"] as const satisfies readonly GrantSection[];
+
+export const SECTION_LABELS: Record<GrantSection, string> = {
+  financials: "Financials",
+  funding_debt: "Funding & debt",
+  budgets: "Budgets",
+  risks: "Risks",
+  updates: "Investor updates",
+};
+
+export const SECTION_HINTS: Record<GrantSection, string> = {
+  financials: "Monthly reports: cash, revenue, spend, headcount, runway and burn",
+  funding_debt: "Funding rounds and debt facilities",
+  budgets: "Budgets by month and category",
+  risks: "The risk register and its history",
+  updates: "Highlights, lowlights and asks of each month",
+};
+
+export const NO_SECTIONS_MESSAGE = "Choose at least one section to share.";
+export const UNKNOWN_SECTION_MESSAGE = "Choose sections from the list.";
+
+function isSection(value: unknown): value is GrantSection {
+  return typeof value === "string" && (SECTION_KEYS as readonly string[]).includes(value);
+}
+
+/**
+ * The sections ticked on a grant form (FormData.getAll gives one entry per ticked box).
+ * Anything outside the list refuses the whole set — a forged value is a mistake to name, not
+ * to drop silently; duplicates collapse; the result keeps the canonical order, so comparing
+ * two sets is comparing two arrays.
+ */
+export function parseGrantSections(values: readonly unknown[]): { ok: true; sections: GrantSection[] } | { ok: false; error: string } {
+  if (!values.every(isSection)) return { ok: false, error: UNKNOWN_SECTION_MESSAGE };
+  const chosen = new Set<string>(values);
+  const sections = SECTION_KEYS.filter((key) => chosen.has(key));
+  if (sections.length === 0) return { ok: false, error: NO_SECTIONS_MESSAGE };
+  return { ok: true, sections };
+}
+
+export function sameSections(a: readonly string[], b: readonly string[]): boolean {
+  const left = [...new Set(a)].sort();
+  const right = [...new Set(b)].sort();
+  return left.length === right.length && left.every((value, i) => value === right[i]);
+}
+
+/** How the other org was named on a grant form: an org's share code or its owner's email. */
+export type AccessVia =
+  | { kind: "share_code"; code: string; typed: string }
+  | { kind: "email"; email: string; typed: string };
+
+export const VIA_MAX = 254;
+export const EMPTY_VIA_MESSAGE = "Enter a share code or the owner's email address.";
+export const BAD_CODE_MESSAGE = "A share code is letters and digits only, like 3F9A1C0B7D2E.";
+
+/**
+ * Reads the "share code or owner email" box. With an @ it is an email (trimmed, lower-cased,
+ * validated as on every other form); otherwise a share code, compared upper-case with the
+ * spaces and dashes people add when they read a code aloud or copy it grouped. `typed` is the
+ * trimmed input, kept on the grant as what the requester entered.
+ */
+export function parseAccessVia(input: unknown): { ok: true; via: AccessVia } | { ok: false; error: string } {
+  if (typeof input !== "string" || input.trim() === "") return { ok: false, error: EMPTY_VIA_MESSAGE };
+  const typed = input.trim();
+  if (typed.length > VIA_MAX) return { ok: false, error: "That is too long for a share code or an email address." };
+  if (typed.includes("@")) {
+    const email = emailField.safeParse(typed);
+    if (!email.success) return { ok: false, error: email.error.issues[0]?.message ?? "Enter a valid email address." };
+    return { ok: true, via: { kind: "email", email: email.data, typed } };
+  }
+  const code = typed.replace(/[\s-]+/g, "").toUpperCase();
+  if (!/^[A-Z0-9]{4,64}$/.test(code)) return { ok: false, error: BAD_CODE_MESSAGE };
+  return { ok: true, via: { kind: "share_code", code, typed } };
+}
+
+/** "3F9A1C0B7D2E" → "3F9A 1C0B 7D2E": easier to read aloud; parseAccessVia takes either form. */
+export function formatShareCode(code: string): string {
+  return code.match(/.{1,4}/g)?.join(" ") ?? code;
+}

@@ -1,0 +1,373 @@
+import { and, asc, count, desc, eq, inArray, min, sql } from "drizzle-orm";
+import type { Db, Tx } from "~db/client";
+import { accessGrants, memberships, orgs, users, type GrantStatus } from "~db/schema";
+import type { GrantSection } from "~db/schema/rls";
+import { withSystem, withTenant } from "~db/tenant";
+import { can } from "~/auth/permissions";
+import { parseAccessVia, parseGrantSections, sameSections, type AccessVia } from "~/lib/access-grants";
+import { AppError } from "~/lib/http.server";
+import { recordAudit } from "./audit.server";
+import type { OrgContext } from "./context";
+import { conflictError } from "./versioning.server";
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LIVE: GrantStatus[] = ["requested", "approved"];
+export const GRANT_HISTORY_SHOWN = 50;
+export const COMPANIES_PAGE_SIZE = 50;
+
+/**
+ * The one answer to an access request, whatever happened: a startup matched and was asked, no
+ * startup matched, or it had already been asked or had already approved. Telling these apart
+ * would let anyone with an investor org probe which emails own a startup here.
+ */
+export const REQUEST_SENT_MESSAGE =
+  "Request sent if a company matches. If one does, its owners and admins will see your request; the company appears under Linked companies once they approve it.";
+
+type GrantRow = typeof accessGrants.$inferSelect;
+
+function invalid(field: string, message: string): AppError {
+  return new AppError("INVALID", "Nothing was saved. Check the highlighted fields.", { [field]: message });
+}
+
+function requireVia(input: unknown): AccessVia {
+  const parsed = parseAccessVia(input);
+  if (!parsed.ok) throw invalid("via", parsed.error);
+  return parsed.via;
+}
+
+function requireSections(input: readonly unknown[]): GrantSection[] {
+  const parsed = parseGrantSections(input);
+  if (!parsed.ok) throw invalid("sections", parsed.error);
+  return parsed.sections;
+}
+
+/** Org kind first (the other kind's page does not exist: 404), then the role (403). */
+function requireManager(ctx: OrgContext, kind: "startup" | "investor") {
+  if (ctx.org.kind !== kind) throw new AppError("NOT_FOUND", "Not found.");
+  if (!can(ctx.role, "manage:members")) throw new AppError("FORBIDDEN", "Only owners and admins manage investor access.");
+}
+
+/**
+ * Cross-tenant look-up, so it runs through withSystem and filters explicitly: the orgs of
+ * `kind` named by a share code (exact, upper-case) or owned by a user with that email. Only
+ * ids leave this function; names are read later under the caller's own tenant, where
+ * row-level security decides what it may see.
+ */
+async function findOrgIdsByVia(db: Db, via: AccessVia, kind: "startup" | "investor"): Promise<string[]> {
+  const rows = await withSystem(db, (tx) =>
+    via.kind === "share_code"
+      ? tx.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.shareCode, via.code), eq(orgs.kind, kind)))
+      : tx
+          .selectDistinct({ id: orgs.id })
+          .from(orgs)
+          .innerJoin(memberships, and(eq(memberships.orgId, orgs.id), eq(memberships.role, "owner")))
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(and(eq(users.email, via.email), eq(orgs.kind, kind))),
+  );
+  return rows.map((r) => r.id);
+}
+
+// ---------------------------------------------------------------------------------------
+// Investor side
+
+/**
+ * An investor asks for access. Every startup the code or owner email names gets a request
+ * (an owner with several companies gets one in each; each decides for itself). The insert runs
+ * as the investor's tenant, so row-level security itself guarantees the shape of what an
+ * investor can write: status 'requested', no sections, initiated by the investor, undecided.
+ * A pair that already has a live request or grant is skipped by the partial unique index.
+ * The answer is REQUEST_SENT_MESSAGE in every case (see there).
+ */
+export async function requestAccess(ctx: OrgContext, input: { via: unknown }): Promise<{ message: string }> {
+  requireManager(ctx, "investor");
+  const via = requireVia(input.via);
+  const startupIds = await findOrgIdsByVia(ctx.db, via, "startup");
+  if (startupIds.length > 0) {
+    await withTenant(ctx.db, ctx.org.id, async (tx) => {
+      for (const startupId of startupIds) {
+        const [created] = await tx
+          .insert(accessGrants)
+          .values({
+            orgId: startupId,
+            investorOrgId: ctx.org.id,
+            status: "requested",
+            sections: [],
+            initiatedBy: "investor",
+            requestedVia: via.typed,
+            requestedByUserId: ctx.user.id,
+          })
+          .onConflictDoNothing()
+          .returning();
+        // The investor's audit names what was typed, never the company: its name stays hidden until approval.
+        if (created) {
+          await recordAudit(tx, ctx, {
+            action: "access_grant.request",
+            entityType: "access_grant",
+            entityId: created.id,
+            before: null,
+            after: { status: created.status, requestedVia: created.requestedVia, initiatedBy: created.initiatedBy },
+          });
+        }
+      }
+    });
+  }
+  return { message: REQUEST_SENT_MESSAGE };
+}
+
+export interface InvestorGrantList {
+  shareCode: string;
+  companies: { grantId: string; name: string; slug: string; sections: GrantSection[]; since: Date | null }[];
+  companiesTotal: number;
+  page: number;
+  pageCount: number;
+  /** One entry per distinct thing typed: the company behind it stays unnamed until it approves. */
+  pending: { requestedVia: string; requestedAt: Date }[];
+}
+
+/** The investor's own view: approved companies by name (paged), and pending requests by what was typed. */
+export async function listGrantsForInvestor(ctx: OrgContext, options: { page?: number } = {}): Promise<InvestorGrantList> {
+  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", "Not found.");
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const approved = and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"));
+      const [{ total }] = await tx.select({ total: count() }).from(accessGrants).where(approved);
+      const pageCount = Math.max(1, Math.ceil(total / COMPANIES_PAGE_SIZE));
+      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+      const companies = await tx
+        .select({ grantId: accessGrants.id, name: orgs.name, slug: orgs.slug, sections: accessGrants.sections, since: accessGrants.decidedAt })
+        .from(accessGrants)
+        .innerJoin(orgs, eq(orgs.id, accessGrants.orgId))
+        .where(approved)
+        .orderBy(asc(orgs.name), asc(orgs.slug))
+        .limit(COMPANIES_PAGE_SIZE)
+        .offset((page - 1) * COMPANIES_PAGE_SIZE);
+      const pending = await tx
+        .select({ requestedVia: accessGrants.requestedVia, requestedAt: min(accessGrants.createdAt) })
+        .from(accessGrants)
+        .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "requested")))
+        .groupBy(accessGrants.requestedVia)
+        .orderBy(desc(min(accessGrants.createdAt)));
+      const [own] = await tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, ctx.org.id));
+      return {
+        shareCode: own.shareCode,
+        companies: companies.map((c) => ({ ...c, sections: c.sections as GrantSection[] })),
+        companiesTotal: total,
+        page,
+        pageCount,
+        pending: pending.map((p) => ({ requestedVia: p.requestedVia ?? "", requestedAt: p.requestedAt as Date })),
+      };
+    },
+    { readOnly: true },
+  );
+}
+
+// ---------------------------------------------------------------------------------------
+// Startup side
+
+export interface StartupGrant {
+  id: string;
+  version: number;
+  investorOrgId: string;
+  investorName: string;
+  status: GrantStatus;
+  sections: GrantSection[];
+  initiatedBy: "investor" | "startup";
+  requestedVia: string | null;
+  requestedAt: Date;
+  decidedAt: Date | null;
+  decidedByName: string | null;
+}
+
+export interface StartupGrantList {
+  shareCode: string;
+  pending: StartupGrant[];
+  active: StartupGrant[];
+  /** Declined and revoked, newest first, at most GRANT_HISTORY_SHOWN; the audit log has the rest. */
+  history: StartupGrant[];
+  historyTotal: number;
+}
+
+/** Everything a startup's members see about who has, had or wants access (read-only for all roles). */
+export async function listGrantsForStartup(ctx: OrgContext): Promise<StartupGrantList> {
+  if (ctx.org.kind !== "startup") throw new AppError("NOT_FOUND", "Not found.");
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      // Investor names come through orgs_grant_read (an investor that asked or was invited);
+      // deciders through the users policy (members of this org). Left joins, so a member who
+      // has since left shows as unknown rather than hiding the grant.
+      const rows = await tx
+        .select({
+          id: accessGrants.id,
+          version: accessGrants.version,
+          investorOrgId: accessGrants.investorOrgId,
+          investorName: sql<string>`coalesce(${orgs.name}, 'Unknown investor')`,
+          status: accessGrants.status,
+          sections: accessGrants.sections,
+          initiatedBy: accessGrants.initiatedBy,
+          requestedVia: accessGrants.requestedVia,
+          requestedAt: accessGrants.createdAt,
+          decidedAt: accessGrants.decidedAt,
+          decidedByName: users.name,
+        })
+        .from(accessGrants)
+        .leftJoin(orgs, eq(orgs.id, accessGrants.investorOrgId))
+        .leftJoin(users, eq(users.id, accessGrants.decidedByUserId))
+        .where(eq(accessGrants.orgId, ctx.org.id))
+        .orderBy(desc(sql`coalesce(${accessGrants.decidedAt}, ${accessGrants.createdAt})`), asc(accessGrants.id));
+      const [own] = await tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, ctx.org.id));
+      const grants = rows.map((r) => ({ ...r, sections: r.sections as GrantSection[] }));
+      const history = grants.filter((g) => g.status === "declined" || g.status === "revoked");
+      return {
+        shareCode: own.shareCode,
+        pending: grants.filter((g) => g.status === "requested").sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime()),
+        active: grants.filter((g) => g.status === "approved").sort((a, b) => a.investorName.localeCompare(b.investorName)),
+        history: history.slice(0, GRANT_HISTORY_SHOWN),
+        historyTotal: history.length,
+      };
+    },
+    { readOnly: true },
+  );
+}
+
+/** What the audit log keeps of a grant: enough to read on its own, including whom it concerns. */
+async function auditView(tx: Tx, row: GrantRow) {
+  const [investor] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, row.investorOrgId));
+  return {
+    investorOrgId: row.investorOrgId,
+    investorName: investor?.name ?? null,
+    status: row.status,
+    sections: row.sections,
+    initiatedBy: row.initiatedBy,
+    requestedVia: row.requestedVia,
+    version: row.version,
+  };
+}
+
+const STATUS_WORDS: Record<GrantStatus, string> = {
+  requested: "still waiting for a decision",
+  approved: "already approved",
+  declined: "already declined",
+  revoked: "already revoked",
+};
+
+/**
+ * One decision on one grant, in one transaction: lock the row, check the version the form was
+ * loaded with (409 when stale) and that the grant is in a state the decision applies to, write,
+ * audit before and after. A grant of another startup is simply not found (RLS and the explicit
+ * org filter agree), so it answers 404.
+ */
+async function decide(
+  ctx: OrgContext,
+  grantId: string,
+  version: number,
+  step: { from: GrantStatus; to: GrantStatus; sections?: GrantSection[]; action: string; stamp: boolean },
+) {
+  requireManager(ctx, "startup");
+  if (!UUID_RE.test(grantId)) throw new AppError("NOT_FOUND", "No such grant.");
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(accessGrants)
+      .where(and(eq(accessGrants.orgId, ctx.org.id), eq(accessGrants.id, grantId)))
+      .for("update");
+    if (!before) throw new AppError("NOT_FOUND", "No such grant.");
+    if (before.version !== version) throw conflictError("access grant");
+    if (before.status !== step.from) {
+      throw new AppError("CONFLICT", `This access is ${STATUS_WORDS[before.status]}. Reload the page to see where it stands.`);
+    }
+    const sections = step.sections ?? before.sections;
+    if (step.from === step.to && sameSections(sections, before.sections)) return before;
+    const [after] = await tx
+      .update(accessGrants)
+      .set({
+        status: step.to,
+        sections,
+        ...(step.stamp ? { decidedByUserId: ctx.user.id, decidedAt: sql`now()` } : {}),
+        updatedAt: sql`now()`,
+        version: sql`${accessGrants.version} + 1`,
+      })
+      .where(and(eq(accessGrants.orgId, ctx.org.id), eq(accessGrants.id, grantId), eq(accessGrants.version, version)))
+      .returning();
+    if (!after) throw conflictError("access grant");
+    await recordAudit(tx, ctx, {
+      action: step.action,
+      entityType: "access_grant",
+      entityId: grantId,
+      before: await auditView(tx, before),
+      after: await auditView(tx, after),
+    });
+    return after;
+  });
+}
+
+export async function approveGrant(ctx: OrgContext, grantId: string, version: number, sections: readonly unknown[]) {
+  const chosen = requireSections(sections);
+  return decide(ctx, grantId, version, { from: "requested", to: "approved", sections: chosen, action: "access_grant.approve", stamp: true });
+}
+
+/** Widening or narrowing takes effect on the investor's next statement: the policies read grants every time. */
+export async function updateGrantSections(ctx: OrgContext, grantId: string, version: number, sections: readonly unknown[]) {
+  const chosen = requireSections(sections);
+  return decide(ctx, grantId, version, { from: "approved", to: "approved", sections: chosen, action: "access_grant.update_sections", stamp: false });
+}
+
+export async function declineGrant(ctx: OrgContext, grantId: string, version: number) {
+  return decide(ctx, grantId, version, { from: "requested", to: "declined", action: "access_grant.decline", stamp: true });
+}
+
+/** Sections stay on the row as the record of what was shared; status alone ends the access. */
+export async function revokeGrant(ctx: OrgContext, grantId: string, version: number) {
+  return decide(ctx, grantId, version, { from: "approved", to: "revoked", action: "access_grant.revoke", stamp: true });
+}
+
+/**
+ * The startup shares with an investor it names, without waiting for a request: an approved
+ * grant straight away. Unlike requestAccess this says plainly when no investor org matches.
+ * The startup is about to hand its figures over, so a silent "sent if it exists" would let a
+ * typo pass for a share; the caller is an owner or admin of a startup, and what it learns —
+ * that a fund with that code or owner email uses Capital Desk — is what a fund publishes
+ * anyway, unlike a startup's presence, which requestAccess keeps hidden.
+ */
+export async function inviteInvestor(ctx: OrgContext, input: { via: unknown; sections: readonly unknown[] }) {
+  requireManager(ctx, "startup");
+  const via = requireVia(input.via);
+  const sections = requireSections(input.sections);
+  const investorIds = await findOrgIdsByVia(ctx.db, via, "investor");
+  if (investorIds.length === 0) throw invalid("via", "No investor organisation matches this share code or email.");
+  if (investorIds.length > 1) {
+    throw invalid("via", "This person owns several investor organisations. Ask them for the share code of the one you mean.");
+  }
+  const investorOrgId = investorIds[0];
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const [live] = await tx
+      .select({ status: accessGrants.status })
+      .from(accessGrants)
+      .where(and(eq(accessGrants.orgId, ctx.org.id), eq(accessGrants.investorOrgId, investorOrgId), inArray(accessGrants.status, LIVE)));
+    if (live?.status === "requested") throw invalid("via", "This investor has already asked for access: approve its request under Pending requests.");
+    if (live?.status === "approved") throw invalid("via", "This investor already has access: change its sections under Active access.");
+    const [created] = await tx
+      .insert(accessGrants)
+      .values({
+        orgId: ctx.org.id,
+        investorOrgId,
+        status: "approved",
+        sections,
+        initiatedBy: "startup",
+        requestedVia: via.typed,
+        requestedByUserId: ctx.user.id,
+        decidedByUserId: ctx.user.id,
+        decidedAt: sql`now()`,
+      })
+      .onConflictDoNothing()
+      .returning();
+    // Someone else created a live grant for this pair between the check and the insert.
+    if (!created) throw new AppError("CONFLICT", "Someone else just shared with or was asked by this investor. Reload the page.");
+    const after = await auditView(tx, created);
+    await recordAudit(tx, ctx, { action: "access_grant.invite", entityType: "access_grant", entityId: created.id, before: null, after });
+    return { id: created.id, investorName: after.investorName ?? "the investor" };
+  });
+}
