@@ -56,26 +56,6 @@ function capitalise(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Minor units → "1234.56", for form inputs and CSV (exact, no float formatting). */
-export function minorToMajorString(minor: number): string {
-  const sign = minor < 0 ? "-" : "";
-  const abs = Math.abs(minor);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
-}
-
-/** Minor units → localised currency text, exact (tables, tooltips). */
-export function formatMoney(minor: number | null | undefined, currency: string, locale = "en-US"): string {
-  if (minor === null || minor === undefined) return "—";
-  return new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 }).format(minor / 100);
-}
-
-/** Minor units → abbreviated currency text for cards ("$1.2M"). */
-export function formatMoneyShort(minor: number | null | undefined, currency: string, locale = "en-US"): string {
-  if (minor === null || minor === undefined) return "—";
-  return new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(minor / 100);
-}
-
-export function formatPercent(ratio: number | null | undefined, locale = "en-US", digits = 1): string {
-  if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "—";
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits }).format(ratio);
-}
+// Formatting lives in a module without zod, so pages that only show money do not ship the
+// validation library to the browser; these re-exports keep every existing import working.
+export { formatMoney, formatMoneyShort, formatPercent, minorToMajorString } from "./money-format";

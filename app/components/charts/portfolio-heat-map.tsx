@@ -1,0 +1,66 @@
+import { Link } from "@remix-run/react";
+import type { RiskBandThresholds } from "~/finance/risk";
+import { IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_BAND_LABELS } from "~/lib/risk-labels";
+import { heatMapRows } from "./heat-map";
+
+/**
+ * The portfolio's 5×5 risk matrix as an HTML table (it is its own table alternative): each
+ * count links to the drill-down page listing the risks behind it. `cellHref` builds that
+ * link, so the drill-down keeps the page's filters.
+ */
+export function PortfolioHeatMap({
+  cells,
+  bands,
+  caption,
+  cellHref,
+}: {
+  cells: number[][];
+  bands: RiskBandThresholds;
+  caption: string;
+  cellHref: (likelihood: number, impact: number) => string;
+}) {
+  const rows = heatMapRows(cells, bands);
+  return (
+    <table className="w-full max-w-lg table-fixed border-separate border-spacing-1 text-center text-sm" data-testid="portfolio-heat-map">
+      <caption className="mb-2 text-left text-xs text-slate-600">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="w-28 text-left text-xs font-medium text-slate-600">
+            Likelihood ↓ / impact →
+          </th>
+          {[1, 2, 3, 4, 5].map((impact) => (
+            <th key={impact} scope="col" className="text-xs font-medium text-slate-600">
+              {impact}
+              <span className="block text-[10px] font-normal">{IMPACT_LABELS[impact]}</span>
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row[0]!.likelihood}>
+            <th scope="row" className="text-left text-xs font-medium text-slate-600">
+              {row[0]!.likelihood} <span className="text-[10px] font-normal">{LIKELIHOOD_LABELS[row[0]!.likelihood]}</span>
+            </th>
+            {row.map((cell) => {
+              const describe = `${cell.count} ${cell.count === 1 ? "risk" : "risks"} with likelihood ${cell.likelihood} and impact ${cell.impact}: score ${cell.score}, ${RISK_BAND_LABELS[cell.band].toLowerCase()}`;
+              return (
+                <td key={cell.impact} className={`h-10 rounded p-0 ${cell.className}`} title={describe} data-cell={`${cell.likelihood}x${cell.impact}`}>
+                  {cell.count > 0 ? (
+                    <Link to={cellHref(cell.likelihood, cell.impact)} aria-label={describe} className="block p-2 font-bold underline">
+                      {cell.count}
+                    </Link>
+                  ) : (
+                    <span className="block p-2 opacity-50">
+                      0<span className="sr-only"> risks with likelihood {cell.likelihood} and impact {cell.impact}</span>
+                    </span>
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import type { NetBurnPoint } from "~/lib/portfolio-series";
+import {
+  aggregateNetBurnChartConfig,
+  capitalRaisedChartConfig,
+  NET_BURN_COLOURS,
+  netBurnMonthLabel,
+  RUNWAY_LEVEL_COLOURS,
+  runwayByCompanyChartConfig,
+  runwayLevelLabels,
+} from "./portfolio";
+
+type Label = (item: object) => string;
+type Filter = (item: { raw: unknown }) => boolean;
+
+describe("runway by company chart", () => {
+  const bars = [
+    { name: "Ardent", runwayMonths: 1.5 },
+    { name: "Borealis", runwayMonths: 3 },
+    { name: "Cobalt", runwayMonths: 5.9 },
+    { name: "Dune", runwayMonths: 6 },
+    { name: "Ember", runwayMonths: 24.3 },
+  ];
+  const config = runwayByCompanyChartConfig(bars, { cautionBelowMonths: 6, criticalBelowMonths: 3 });
+
+  it("draws one horizontal bar per company, named", () => {
+    expect(config.type).toBe("bar");
+    expect(config.options?.indexAxis).toBe("y");
+    expect(config.data.labels).toEqual(["Ardent", "Borealis", "Cobalt", "Dune", "Ember"]);
+  });
+
+  it("colours each bar by the thresholds (under 3 critical, under 6 caution) and says them in the legend", () => {
+    const [critical, caution, ok] = config.data.datasets;
+    expect(critical.label).toBe("Critical: under 3 months");
+    expect(critical.backgroundColor).toBe(RUNWAY_LEVEL_COLOURS.critical);
+    expect(critical.data).toEqual([1.5, null, null, null, null]);
+    expect(caution.label).toBe("Caution: 3 to under 6 months");
+    expect(caution.backgroundColor).toBe(RUNWAY_LEVEL_COLOURS.caution);
+    expect(caution.data).toEqual([null, 3, 5.9, null, null]);
+    expect(ok.label).toBe("OK: 6 months or more");
+    expect(ok.data).toEqual([null, null, null, 6, 24.3]);
+    // One stack: each company's single value is its whole bar.
+    expect(new Set(config.data.datasets.map((d) => d.stack))).toEqual(new Set(["runway"]));
+  });
+
+  it("follows the investor's own thresholds", () => {
+    const own = runwayByCompanyChartConfig(bars, { cautionBelowMonths: 9.5, criticalBelowMonths: 4 });
+    expect(own.data.datasets[0].data).toEqual([1.5, 3, null, null, null]);
+    expect(own.data.datasets[1].data).toEqual([null, null, 5.9, 6, null]);
+    expect(runwayLevelLabels({ cautionBelowMonths: 9.5, criticalBelowMonths: 4 }).caution).toBe("Caution: 4 to under 9.5 months");
+  });
+
+  it("labels tooltips in months and skips the empty datasets", () => {
+    const label = config.options!.plugins!.tooltip!.callbacks!.label as unknown as Label;
+    expect(label({ label: "Ardent", dataset: {}, parsed: { x: 1.5, y: 0 } })).toBe("Ardent: 1.5 months");
+    const filter = config.options!.plugins!.tooltip!.filter as unknown as Filter;
+    expect(filter({ raw: null })).toBe(false);
+    expect(filter({ raw: 3 })).toBe(true);
+  });
+});
+
+describe("aggregate net burn chart", () => {
+  const point = (month: string, netBurn: number | null, convertedPart: number, companies: number, missingCompanies: number): NetBurnPoint => ({
+    month,
+    netBurn,
+    convertedPart,
+    companies,
+    missingCompanies,
+    missingCurrencies: missingCompanies ? ["EUR"] : [],
+  });
+  const points = [point("2026-02", 30_000_000, 30_000_000, 3, 0), point("2026-03", null, 20_000_000, 3, 1), point("2026-04", null, 0, 0, 0)];
+  const config = aggregateNetBurnChartConfig(points, "USD");
+
+  it("plots complete months in major units and leaves a month with a missing rate without a full bar", () => {
+    expect(config.data.labels).toEqual(["Feb 2026", "Mar 2026 (rate missing)", "Apr 2026"]);
+    const [complete, partial] = config.data.datasets;
+    expect(complete.label).toBe("Net burn, all reporting companies (USD)");
+    expect(complete.data).toEqual([300_000, null, null]);
+    expect(complete.backgroundColor).toBe(NET_BURN_COLOURS.complete);
+    expect(partial.label).toBe("Converted part only: a rate is missing (USD)");
+    expect(partial.data).toEqual([null, 200_000, null]);
+    expect(partial.backgroundColor).toBe(NET_BURN_COLOURS.partial);
+  });
+
+  it("formats axis and tooltips in the investor's currency", () => {
+    const scales = config.options!.scales as Record<string, { ticks?: { callback?: (v: number) => string } }>;
+    expect(scales.y.ticks!.callback!(1_500_000)).toBe("$1.5M");
+    const label = config.options!.plugins!.tooltip!.callbacks!.label as unknown as Label;
+    expect(label({ dataset: { label: "Net burn" }, parsed: { x: 0, y: 300_000 } })).toBe("Net burn: $300,000");
+  });
+
+  it("names the month of a missing rate", () => {
+    expect(netBurnMonthLabel(points[1]!)).toBe("Mar 2026 (rate missing)");
+    expect(netBurnMonthLabel(points[0]!)).toBe("Feb 2026");
+  });
+});
+
+describe("capital raised by instrument chart", () => {
+  const config = capitalRaisedChartConfig(
+    {
+      rows: [
+        { instrument: "series_a", amount: 1_000_000_000, rounds: 2, missingRounds: 0 },
+        { instrument: "safe", amount: 50_000_000, rounds: 3, missingRounds: 1 },
+      ],
+      total: 1_050_000_000,
+      rounds: 5,
+      missingRounds: 1,
+    },
+    "EUR",
+  );
+
+  it("draws one bar per instrument, labelled, in major units of the investor's currency", () => {
+    expect(config.data.labels).toEqual(["Series A", "SAFE"]);
+    expect(config.data.datasets[0].data).toEqual([10_000_000, 500_000]);
+    expect(config.data.datasets[0].label).toBe("Capital raised (EUR)");
+    const label = config.options!.plugins!.tooltip!.callbacks!.label as unknown as Label;
+    expect(label({ label: "SAFE", dataset: {}, parsed: { x: 0, y: 500_000 } })).toBe("SAFE: €500,000");
+  });
+});

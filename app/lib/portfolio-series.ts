@@ -1,0 +1,112 @@
+/**
+ * Folding the portfolio's grouped SQL rows into what the charts and the rates table show.
+ * Pure and exact: the sums are of integers already converted (and rounded) per company by
+ * the SQL; a group whose rate is missing is never added — its month is flagged instead.
+ */
+import { compareMonths } from "~/finance/month";
+
+export type RateUseKind = "table" | "netBurn" | "raised";
+
+/** One FX rate the page used (or needed and did not have: rate null). */
+export interface RateUse {
+  currency: string;
+  month: string;
+  rate: string | null;
+  usedFor: RateUseKind[];
+}
+
+export interface NetBurnGroup {
+  month: string;
+  currency: string;
+  /** "1" for the investor's own currency; null when the investor has no rate. */
+  rate: string | null;
+  companies: number;
+  /** Converted sum of the group; null when the rate is missing. */
+  netBurn: number | null;
+}
+
+export interface NetBurnPoint {
+  month: string;
+  /** Sum over reporting companies in the investor's currency; null if any rate is missing or nobody reported. */
+  netBurn: number | null;
+  /** The part that could be converted (equals netBurn when nothing is missing). */
+  convertedPart: number;
+  companies: number;
+  missingCompanies: number;
+  missingCurrencies: string[];
+}
+
+/** One point per month of `months`, in order; months nobody reported have 0 companies. */
+export function foldNetBurn(months: readonly string[], groups: readonly NetBurnGroup[]): NetBurnPoint[] {
+  const byMonth = new Map<string, NetBurnPoint>(
+    months.map((month) => [month, { month, netBurn: null, convertedPart: 0, companies: 0, missingCompanies: 0, missingCurrencies: [] }]),
+  );
+  for (const g of groups) {
+    const point = byMonth.get(g.month);
+    if (!point) continue;
+    point.companies += g.companies;
+    if (g.rate === null || g.netBurn === null) {
+      point.missingCompanies += g.companies;
+      if (!point.missingCurrencies.includes(g.currency)) point.missingCurrencies.push(g.currency);
+    } else {
+      point.convertedPart += g.netBurn;
+    }
+  }
+  for (const point of byMonth.values()) {
+    point.missingCurrencies.sort();
+    point.netBurn = point.companies > 0 && point.missingCompanies === 0 ? point.convertedPart : null;
+  }
+  return [...byMonth.values()];
+}
+
+export interface RaisedGroup {
+  instrument: string;
+  currency: string;
+  /** Close month; null for rounds in the investor's own currency (no rate needed). */
+  month: string | null;
+  rate: string | null;
+  rounds: number;
+  amount: number | null;
+}
+
+export interface RaisedByInstrument {
+  rows: { instrument: string; amount: number; rounds: number; missingRounds: number }[];
+  total: number;
+  rounds: number;
+  missingRounds: number;
+}
+
+/** Capital raised per instrument: converted rounds summed, rounds without a rate counted apart. */
+export function foldRaised(groups: readonly RaisedGroup[]): RaisedByInstrument {
+  const byInstrument = new Map<string, RaisedByInstrument["rows"][number]>();
+  for (const g of groups) {
+    const row = byInstrument.get(g.instrument) ?? { instrument: g.instrument, amount: 0, rounds: 0, missingRounds: 0 };
+    row.rounds += g.rounds;
+    if (g.rate === null || g.amount === null) row.missingRounds += g.rounds;
+    else row.amount += g.amount;
+    byInstrument.set(g.instrument, row);
+  }
+  const rows = [...byInstrument.values()].sort((a, b) => b.amount - a.amount || a.instrument.localeCompare(b.instrument));
+  return {
+    rows,
+    total: rows.reduce((sum, r) => sum + r.amount, 0),
+    rounds: rows.reduce((sum, r) => sum + r.rounds, 0),
+    missingRounds: rows.reduce((sum, r) => sum + r.missingRounds, 0),
+  };
+}
+
+/** Every foreign-currency rate the page used or missed, once per (currency, month), with what used it. */
+export function mergeRateUses(
+  baseCurrency: string,
+  uses: readonly { kind: RateUseKind; currency: string; month: string | null; rate: string | null }[],
+): RateUse[] {
+  const merged = new Map<string, RateUse>();
+  for (const use of uses) {
+    if (use.currency === baseCurrency || use.month === null) continue;
+    const key = `${use.currency} ${use.month}`;
+    const entry = merged.get(key) ?? { currency: use.currency, month: use.month, rate: use.rate, usedFor: [] };
+    if (!entry.usedFor.includes(use.kind)) entry.usedFor.push(use.kind);
+    merged.set(key, entry);
+  }
+  return [...merged.values()].sort((a, b) => a.currency.localeCompare(b.currency) || compareMonths(a.month, b.month));
+}

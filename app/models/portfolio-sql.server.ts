@@ -1,0 +1,253 @@
+/**
+ * The portfolio's SQL: every statement starts from the same two CTEs, so the list, the
+ * portfolio-wide figures and each chart cover exactly the same companies.
+ *
+ * - `co`: one row per company with an approved grant to this investor — its org row, which
+ *   sections it shares, and its `company_metrics` row (latest month's headline figures,
+ *   kept up to date on write) when it shares financials. Reporting status and runway level
+ *   are classified here against boundaries computed in TS (app/finance/portfolio.ts).
+ * - `m`: `co` after the page's filters, with the FX rate of each company's latest month
+ *   (1 for the investor's own currency, NULL when the investor has no rate for it).
+ *
+ * Every company is picked by the grant join and every section by an explicit test of the
+ * grant's sections; row-level security applies the same grants again underneath.
+ * Conversion is numeric: round(amount × rate) rounds half away from zero to whole minor
+ * units, like convertMinorUnits in app/finance/fx.ts; a NULL rate gives a NULL figure.
+ */
+import { sql, type SQL } from "drizzle-orm";
+import type { PortfolioFilters, PortfolioSortKey } from "~/lib/portfolio-query";
+
+export interface MatchingParams {
+  investorId: string;
+  baseCurrency: string;
+  filters: PortfolioFilters;
+  reportedFrom: string;
+  dueFrom: string;
+  /** numeric(5,1) thresholds as stored ("6.0"), compared as numeric. */
+  cautionBelow: string;
+  criticalBelow: string;
+}
+
+export function matchingCompanies(p: MatchingParams): SQL {
+  const conditions: SQL[] = [sql`true`];
+  if (p.filters.q) conditions.push(sql`strpos(lower(co.name), lower(${p.filters.q})) > 0`);
+  if (p.filters.status) conditions.push(sql`co.status = ${p.filters.status}`);
+  if (p.filters.runway) conditions.push(sql`co.level = ${p.filters.runway}`);
+  return sql`
+with co as (
+  select o.id, o.slug, o.name, o.base_currency as currency,
+    'financials' = any(g.sections) as fin,
+    'risks' = any(g.sections) as rsk,
+    'budgets' = any(g.sections) as bud,
+    'funding_debt' = any(g.sections) as fnd,
+    cm.month, cm.cash, cm.net_burn, cm.average_net_burn, cm.gross_burn, cm.short_history,
+    cm.runway_months, cm.cash_out_month, cm.default_alive, cm.default_alive_month,
+    case when cm.month is null then null
+      when cm.month >= ${p.reportedFrom} then 'reported'
+      when cm.month >= ${p.dueFrom} then 'due'
+      else 'overdue' end as status,
+    case when cm.month is null then null
+      when cm.runway_months is null then 'not_burning'
+      when cm.runway_months < ${p.criticalBelow}::numeric then 'critical'
+      when cm.runway_months < ${p.cautionBelow}::numeric then 'caution'
+      else 'ok' end as level
+  from access_grants g
+  join orgs o on o.id = g.org_id
+  left join company_metrics cm on cm.org_id = g.org_id and 'financials' = any(g.sections)
+  where g.investor_org_id = ${p.investorId} and g.status = 'approved'
+), m as materialized (
+  select co.*, case when co.currency = ${p.baseCurrency} then 1::numeric else fx.rate end as rate
+  from co
+  left join fx_rates fx on fx.org_id = ${p.investorId} and fx.currency = co.currency and fx.month = co.month
+  where ${sql.join(conditions, sql` and `)}
+)`;
+}
+
+/**
+ * Everything portfolio-wide in one statement, so the matching companies (`m`, materialized)
+ * are worked out once: the figures, the rates behind the table, and the data of the four
+ * charts, each as a JSON value of one row. Amounts stay text inside the JSON (exact).
+ *
+ * - summary: counts, converted totals, median runway, counts by status and runway level.
+ * - table_rates: each foreign (currency, month) the table's figures needed, with its rate.
+ * - runway: the shortest runways among burning companies (`runwayLimit`).
+ * - net_burn: per month from `burnFrom` to `burnTo` and per currency, the net burn summed
+ *   in that currency and converted once at that month's rate. The window comes in as
+ *   literals (not from `m`), so the planner sees how many reports it covers.
+ * - raised: rounds per instrument, currency and close month (none for the investor's own
+ *   currency), each sum converted at the close month's rate.
+ * - heat: open and mitigating risks per likelihood × impact, companies sharing risks only.
+ * A NULL rate leaves the converted figure NULL; TS flags it instead of adding it.
+ */
+export function aggregatesSql(
+  matching: SQL,
+  p: { investorId: string; baseCurrency: string; runwayLimit: number; burnFrom: string; burnTo: string },
+): SQL {
+  return sql`${matching},
+burn as (
+  -- "C" collation: grouping thousands of report rows by plain bytes, not by locale rules.
+  select mr.month collate "C" as month, m.currency collate "C" as currency, count(*) as companies,
+    sum(mr.compute + mr.data + mr.payroll + mr.research + mr.go_to_market + mr.general_admin + mr.other - mr.revenue) as net_burn
+  from m
+  join monthly_reports mr on mr.org_id = m.id
+  where m.fin and mr.month between ${p.burnFrom} and ${p.burnTo}
+  group by 1, 2
+),
+raised as (
+  select fr.instrument, fr.currency,
+    case when fr.currency = ${p.baseCurrency} then null else to_char(fr.close_date, 'YYYY-MM') end as month,
+    count(*) as rounds, sum(fr.amount) as amount
+  from m join funding_rounds fr on fr.org_id = m.id
+  where m.fnd
+  group by 1, 2, 3
+)
+select
+  (select json_build_object(
+    'portfolio_size', (select count(*) from co),
+    'companies', count(*),
+    'not_shared', count(*) filter (where not fin),
+    'no_reports', count(*) filter (where fin and month is null),
+    'with_figures', count(*) filter (where month is not null),
+    'rate_missing', count(*) filter (where month is not null and rate is null),
+    'total_cash', sum(round(cash * rate))::text,
+    'total_net_burn', sum(round(net_burn * rate))::text,
+    'total_average_net_burn', sum(round(average_net_burn * rate))::text,
+    'median_runway', round(percentile_cont(0.5) within group (order by runway_months)::numeric, 2)::text,
+    'burning', count(runway_months),
+    'reported', count(*) filter (where status = 'reported'),
+    'due', count(*) filter (where status = 'due'),
+    'overdue', count(*) filter (where status = 'overdue'),
+    'critical', count(*) filter (where level = 'critical'),
+    'caution', count(*) filter (where level = 'caution'),
+    'ok', count(*) filter (where level = 'ok'),
+    'not_burning', count(*) filter (where level = 'not_burning'),
+    'latest_month', max(month)
+  ) from m) as summary,
+  (select coalesce(json_agg(t order by t.currency, t.month), '[]') from (
+    select currency, month, trim_scale(rate)::text as rate from m
+    where month is not null and currency <> ${p.baseCurrency}
+    group by currency, month, rate
+  ) t) as table_rates,
+  (select coalesce(json_agg(t order by t.runway_months, lower(t.name), t.id), '[]') from (
+    select id, slug, name, runway_months, level from m where runway_months is not null
+    order by runway_months, lower(name), id limit ${p.runwayLimit}
+  ) t) as runway,
+  (select coalesce(json_agg(t order by t.month, t.currency), '[]') from (
+    select b.month, b.currency, b.companies,
+      case when b.currency = ${p.baseCurrency} then '1' else trim_scale(fx.rate)::text end as rate,
+      round(b.net_burn * case when b.currency = ${p.baseCurrency} then 1::numeric else fx.rate end)::text as net_burn
+    from burn b
+    left join fx_rates fx on fx.org_id = ${p.investorId} and fx.currency = b.currency and fx.month = b.month
+  ) t) as net_burn,
+  (select coalesce(json_agg(t order by t.instrument, t.currency, t.month), '[]') from (
+    select rd.instrument, rd.currency, rd.month, rd.rounds,
+      case when rd.currency = ${p.baseCurrency} then '1' else trim_scale(fx.rate)::text end as rate,
+      round(rd.amount * case when rd.currency = ${p.baseCurrency} then 1::numeric else fx.rate end)::text as amount
+    from raised rd
+    left join fx_rates fx on fx.org_id = ${p.investorId} and fx.currency = rd.currency and fx.month = rd.month
+  ) t) as raised,
+  (select coalesce(json_agg(t), '[]') from (
+    select rk.likelihood, rk.impact, count(*) as risks
+    from m join risks rk on rk.org_id = m.id
+    where m.rsk and rk.status in ('open', 'mitigating')
+    group by rk.likelihood, rk.impact
+  ) t) as heat`;
+}
+
+const SORT_EXPRESSIONS: Record<PortfolioSortKey, string> = {
+  name: "lower(r.name)",
+  month: "r.month",
+  cash: "r.cash_conv",
+  netBurn: "r.net_burn_conv",
+  averageNetBurn: "r.average_net_burn_conv",
+  // Not burning sorts as the longest runway; companies without figures go last either way.
+  runway: "case when r.month is null then null else coalesce(r.runway_months, 1000000) end",
+  cashOut: "case when r.month is null then null when r.runway_months is null then '9999-99' else coalesce(r.cash_out_month, '9999-12') end",
+  defaultAlive: "case r.default_alive when 'cash_out' then 0 when 'undecided' then 1 when 'profitable' then 2 end",
+  topRisk: "r.risk_score",
+  variance: "r.variance_conv",
+  variancePercent: "r.variance_percent",
+  status: "case r.status when 'overdue' then 0 when 'due' then 1 when 'reported' then 2 end",
+};
+
+const TOP_RISK = sql.raw(`left join lateral (
+    select rk.title, rk.likelihood, rk.impact, rk.likelihood * rk.impact as score
+    from risks rk
+    where r.rsk and rk.org_id = r.id and rk.status in ('open', 'mitigating')
+    order by rk.likelihood * rk.impact desc, rk.impact desc, rk.title, rk.id
+    limit 1
+  ) tr on true`);
+const BUDGET = sql.raw(`left join lateral (
+    select sum(b.amount) as budget from budgets b
+    where r.bud and r.fin and b.org_id = r.id and b.month = r.month
+  ) bu on true`);
+
+/**
+ * The table's rows: figures converted, the top risk (highest likelihood × impact among
+ * open and mitigating risks, when risks are shared) and the last month's budget variance
+ * (when budgets and financials are shared). `limit` null: every row (the CSV export).
+ *
+ * The page is chosen first, and the per-company look-ups (top risk, budget) run for its
+ * rows only — unless the sort itself needs them, in which case that one runs for all.
+ */
+export function rowsSql(matching: SQL, sort: PortfolioSortKey, dir: "asc" | "desc", limit: number | null, offset: number): SQL {
+  const order = sql.raw(`${SORT_EXPRESSIONS[sort]} ${dir === "desc" ? "desc" : "asc"} nulls last, lower(r.name), r.id`);
+  const page = limit === null ? sql`` : sql`limit ${limit} offset ${offset}`;
+  const byRisk = sort === "topRisk";
+  const byBudget = sort === "variance" || sort === "variancePercent";
+  return sql`${matching}, base as (
+  select m.*,
+    round(m.cash * m.rate) as cash_conv,
+    round(m.net_burn * m.rate) as net_burn_conv,
+    round(m.average_net_burn * m.rate) as average_net_burn_conv
+  from m
+), page as (
+  select r.*, row_number() over (order by ${order}) as position
+  from (
+    select r.*
+      ${byRisk ? sql`, tr.score as risk_score` : sql``}
+      ${byBudget ? sql`, round((r.gross_burn - bu.budget) * r.rate) as variance_conv, round((r.gross_burn - bu.budget) / nullif(bu.budget, 0), 6) as variance_percent` : sql``}
+    from base r
+    ${byRisk ? TOP_RISK : sql``}
+    ${byBudget ? BUDGET : sql``}
+  ) r
+  order by position
+  ${page}
+)
+select r.slug, r.name, r.currency, r.fin, r.rsk, r.bud, r.month, trim_scale(r.rate)::text as rate,
+  r.cash_conv::text as cash, r.net_burn_conv::text as net_burn, r.average_net_burn_conv::text as average_net_burn,
+  r.short_history, r.runway_months::text as runway_months, r.cash_out_month, r.default_alive, r.default_alive_month,
+  r.status, r.level, tr.title as risk_title, tr.likelihood as risk_likelihood, tr.impact as risk_impact,
+  bu.budget::text as budget,
+  round((r.gross_burn - bu.budget) * r.rate)::text as variance,
+  round((r.gross_burn - bu.budget) / nullif(bu.budget, 0), 6)::text as variance_percent
+from page r
+${TOP_RISK}
+${BUDGET}
+order by r.position`;
+}
+
+const LIVE_RISK = sql.raw(`rk.status in ('open', 'mitigating')`);
+
+function cellConditions(cell: { likelihood: number | null; impact: number | null }): SQL {
+  const parts: SQL[] = [sql`m.rsk`, LIVE_RISK];
+  if (cell.likelihood !== null) parts.push(sql`rk.likelihood = ${cell.likelihood}`);
+  if (cell.impact !== null) parts.push(sql`rk.impact = ${cell.impact}`);
+  return sql.join(parts, sql` and `);
+}
+
+/** How many risks are behind a heat-map cell (for paging the drill-down). */
+export function cellRiskCountSql(matching: SQL, cell: { likelihood: number | null; impact: number | null }): SQL {
+  return sql`${matching}
+select count(*) as total from m join risks rk on rk.org_id = m.id where ${cellConditions(cell)}`;
+}
+
+/** The risks behind a heat-map cell, worst first, one page. */
+export function cellRisksSql(matching: SQL, cell: { likelihood: number | null; impact: number | null }, limit: number, offset: number): SQL {
+  return sql`${matching}
+select m.slug, m.name, rk.title, rk.category, rk.likelihood, rk.impact, rk.status, rk.owner
+from m join risks rk on rk.org_id = m.id
+where ${cellConditions(cell)}
+order by rk.likelihood * rk.impact desc, rk.impact desc, lower(m.name), rk.title, rk.id
+limit ${limit} offset ${offset}`;
+}
