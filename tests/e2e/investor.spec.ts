@@ -1,0 +1,90 @@
+import type { Page } from "@playwright/test";
+import { createOrg, expect, signUp, test, uniqueEmail } from "./helpers";
+
+/** `YYYY-MM` of the month `offset` months from now (UTC), as the server counts months. */
+function monthFromNow(offset: number): string {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+// The spec's worked example, ending three months ago: runway 1,200,000 / 130,000 = 9.2 months.
+// The month after the last report was due by day 15 of the month before this one, so it is
+// overdue whatever today's date is.
+const LAST = -3;
+const csv = [
+  "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr",
+  `${monthFromNow(LAST - 3)},1500000,20000,0,0,140000,0,0,0,0,9,`,
+  `${monthFromNow(LAST - 2)},1400000,20000,0,0,150000,0,0,0,0,9,`,
+  `${monthFromNow(LAST - 1)},1300000,30000,0,0,160000,0,0,0,0,10,`,
+  `${monthFromNow(LAST)},1200000,40000,0,0,170000,0,0,0,0,10,`,
+].join("\n");
+
+async function founderSetsUp(page: Page, company: string) {
+  await signUp(page, uniqueEmail("founder"), "Fen Lu");
+  const base = await createOrg(page, company);
+  await page.goto(`${base}/reports/import`);
+  await page.locator('input[type="file"]').setInputFiles({ name: "reports.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check file" }).click();
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByText("4 added, 0 changed").first()).toBeVisible();
+
+  await page.goto(`${base}/risks`);
+  const addRisk = page.locator('form:has(button:text("Add risk"))');
+  await addRisk.locator('[name="title"]').fill("Inference costs outrun pricing");
+  await addRisk.locator('[name="category"]').selectOption("financial");
+  await addRisk.locator('[name="likelihood"]').selectOption("4");
+  await addRisk.locator('[name="impact"]').selectOption("5");
+  await page.getByRole("button", { name: "Add risk" }).click();
+  await expect(page.getByRole("link", { name: "Inference costs outrun pricing" })).toBeVisible();
+
+  await page.goto(`${base}/investors`);
+  const code = (await page.getByTestId("share-code").textContent())?.trim() ?? "";
+  expect(code.replace(/[\s-]/g, "")).toMatch(/^[0-9A-F]{12}$/);
+  return { base, code };
+}
+
+test("an investor requests access, the startup approves two sections, and the portfolio, alerts and heat map follow", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const company = `Quill AI ${Date.now()}`;
+  const founder = await founderSetsUp(page, company);
+
+  // The investor, in a browser of its own, asks with the share code.
+  const investorContext = await browser.newContext();
+  const investor = await investorContext.newPage();
+  await signUp(investor, uniqueEmail("partner"), "Ines Park");
+  const fund = await createOrg(investor, `Harbour Fund ${Date.now()}`, "investor");
+  await investor.goto(`${fund}/companies`);
+  await investor.getByLabel("Company share code or owner email").fill(founder.code.toLowerCase());
+  await investor.getByRole("button", { name: "Request access" }).click();
+  await expect(investor.getByTestId("pending-request")).toHaveCount(1);
+  // Not approved yet: the company is not readable.
+  const companySlug = founder.base.split("/").pop()!;
+  expect((await investor.goto(`${fund}/companies/${companySlug}`))?.status()).toBe(404);
+
+  // The startup approves financials and risks only.
+  await page.reload();
+  const request = page.getByTestId("pending-request");
+  await request.getByLabel("Financials").check();
+  await request.getByLabel("Risks").check();
+  await request.getByRole("button", { name: "Approve" }).click();
+  await expect(page.getByText("No pending requests")).toBeVisible();
+
+  // The portfolio shows the company with the worked example's runway.
+  await investor.goto(`${fund}/portfolio`);
+  const row = investor.getByRole("row", { name: new RegExp(company) });
+  await expect(row).toContainText("9.2");
+
+  // The overdue report raised an alert; acknowledge it.
+  await investor.goto(`${fund}/alerts`);
+  const alert = investor.getByRole("row", { name: /Report overdue/ });
+  await expect(alert).toContainText(company);
+  await alert.getByRole("button", { name: /Acknowledge/ }).click();
+  await expect(investor.getByRole("row", { name: /Report overdue/ })).toContainText("Ines Park");
+
+  // The heat map's 4 × 5 cell drills down to the risk behind it.
+  await investor.goto(`${fund}/portfolio`);
+  await investor.locator('[data-cell="4x5"] a').click();
+  await expect(investor.getByRole("row", { name: /Inference costs outrun pricing/ })).toContainText(company);
+  await investorContext.close();
+});
