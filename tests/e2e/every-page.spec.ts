@@ -46,6 +46,30 @@ test("the investor and the viewer pages load without errors", async ({ page }) =
   await logIn(page, "investor@demo.capitaldesk.dev", DEMO_PASSWORD);
   await page.goto("/o/northwind-ventures");
   await expect(page.getByRole("heading", { level: 1, name: "Northwind Ventures" })).toBeVisible();
+  // Every investor page on the demo portfolio: each loads, hydrates and shows its heading.
+  for (const path of [
+    "/o/northwind-ventures/portfolio",
+    "/o/northwind-ventures/portfolio/risks?likelihood=4&impact=4",
+    "/o/northwind-ventures/alerts",
+    "/o/northwind-ventures/alerts/rules",
+    "/o/northwind-ventures/companies",
+    "/o/northwind-ventures/companies/lumen-labs",
+    "/o/northwind-ventures/companies/quanta-speech",
+    "/o/northwind-ventures/positions",
+    "/o/northwind-ventures/fx",
+    "/o/northwind-ventures/fx/import",
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 }).first(), path).toBeVisible();
+  }
+  // The demo portfolio shows every chart and at least one alert of each kind.
+  await page.goto("/o/northwind-ventures/portfolio");
+  await expect(page.locator("canvas")).toHaveCount(3);
+  await expect(page.getByTestId("portfolio-heat-map")).toBeVisible();
+  await page.goto("/o/northwind-ventures/alerts");
+  for (const kind of ["Runway", "Report overdue", "Risk score", "Budget overrun", "Covenant", "Default dead"]) {
+    await expect(page.getByRole("row", { name: new RegExp(kind) }).first(), kind).toBeVisible();
+  }
   await page.getByRole("button", { name: "Log out" }).click();
   await logIn(page, "viewer@demo.capitaldesk.dev", DEMO_PASSWORD);
   for (const path of ["/o/lumen-labs", "/o/lumen-labs/reports", "/o/lumen-labs/budgets", "/o/lumen-labs/rounds", "/o/lumen-labs/debt", "/o/lumen-labs/risks"]) {
