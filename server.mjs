@@ -37,7 +37,8 @@ function securityHeaders(production) {
     );
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
-    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    // A partner report's URL is its credential (/r/<token>): never send it on as a referrer.
+    res.setHeader("Referrer-Policy", /\/r\//i.test(req.path) ? "no-referrer" : "strict-origin-when-cross-origin");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     if (production) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -69,7 +70,7 @@ function requestLog(enabled) {
   // Capability URLs: the path segment IS the credential (an invitation link), so the log keeps
   // the route's shape only. A new route with a token in its path belongs in this list
   // (tests/integration/security.test.ts fails for any manifest route with a `:token` param).
-  const capabilityPaths = [/(\/invite\/)[^/]+/gi];
+  const capabilityPaths = [/(\/invite\/)[^/]+/gi, /(\/r\/)[^/]+/gi];
   const loggablePath = (path) => capabilityPaths.reduce((p, pattern) => p.replace(pattern, "$1:token"), path);
   return (req, res, next) => {
     const started = process.hrtime.bigint();

@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./tenancy";
 export * from "./capital";
 export * from "./investor";
+export * from "./sharing";

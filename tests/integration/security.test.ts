@@ -82,7 +82,7 @@ function dataUrlFor(route: Route) {
 
 /** What the request log should show for a path: capability tokens never appear. */
 function loggedPath(url: string) {
-  return new URL(url, "http://x").pathname.replace(/\/invite\/[^/]+/i, "/invite/:token");
+  return new URL(url, "http://x").pathname.replace(/\/invite\/[^/]+/i, "/invite/:token").replace(/\/r\/[^/]+/i, "/r/:token");
 }
 
 /** Digest of every row of every table: proves a refused request wrote nothing anywhere. */

@@ -1,0 +1,266 @@
+/**
+ * Share links: made, listed and revoked by an org's owners and admins (tenant transactions),
+ * and resolved from their token on the public report page (one narrowly named system
+ * look-up by the token's hash, then the issuer's read-only tenant transaction).
+ */
+import { and, count, desc, eq, isNull, max, sql } from "drizzle-orm";
+import type { Db } from "~db/client";
+import { orgs, shareLinks, shareLinkViews } from "~db/schema";
+import type { GrantSection } from "~db/schema/rls";
+import type { ShareMode, ShareScope } from "~db/schema/sharing";
+import { withSystem, withTenant } from "~db/tenant";
+import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { compareMonths, isValidMonth, monthOfDate } from "~/finance";
+import { SECTION_LABELS } from "~/lib/access-grants";
+import { randomToken, sha256Hex } from "~/lib/crypto.server";
+import { EARLIEST_REPORT_MONTH } from "~/lib/report-rules";
+import { SHARE_LINK_VIEWS_SHOWN } from "~/lib/share-links";
+import { AppError } from "~/lib/http.server";
+import { recordAudit } from "./audit.server";
+import { clearLoginFailures, lockedUntil, recordLoginFailure } from "./login-throttle.server";
+import type { OrgContext } from "./context";
+import { readCompanyReports, reportToday, resolveReportCompanies, type ReportIssuer } from "./share-report.server";
+import type { ShareSnapshot } from "./share-report-types";
+
+export const SHARE_LINKS_PAGE_SIZE = 50;
+const NOT_CREATED = "Nothing was created. Check the highlighted fields.";
+const USER_AGENT_MAX = 300;
+
+export interface ShareLinkInput {
+  label: string;
+  scope: ShareScope;
+  /** company: the one company; companies: the subset; portfolio: ignored. */
+  companyIds: string[];
+  sections: GrantSection[];
+  mode: ShareMode;
+  frozenMonth: string | null;
+  expiresInDays: number;
+  passphrase: string | null;
+}
+
+function issuerOf(ctx: OrgContext): ReportIssuer {
+  return { id: ctx.org.id, kind: ctx.org.kind, name: ctx.org.name, baseCurrency: ctx.org.baseCurrency };
+}
+
+/**
+ * Creates a link and returns its token — the only time the token exists outside the
+ * recipient's hands: the table keeps its SHA-256, the audit log neither. A frozen link
+ * renders its report now, in this transaction, and stores it.
+ */
+export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): Promise<{ id: string; token: string }> {
+  const scope = input.scope;
+  if (ctx.org.kind === "startup" && scope !== "company") throw new AppError("INVALID", NOT_CREATED, { scope: "A startup shares its own company only." });
+  const companyIds = ctx.org.kind === "startup" ? [ctx.org.id] : scope === "portfolio" ? [] : [...new Set(input.companyIds)];
+  if (scope === "company" && companyIds.length !== 1) throw new AppError("INVALID", NOT_CREATED, { companyId: "Choose the company." });
+  if (scope === "companies" && companyIds.length === 0) throw new AppError("INVALID", NOT_CREATED, { companyIds: "Choose at least one company." });
+  if (input.mode === "frozen") {
+    const month = input.frozenMonth;
+    if (!isValidMonth(month) || compareMonths(month, EARLIEST_REPORT_MONTH) < 0) throw new AppError("INVALID", NOT_CREATED, { frozenMonth: `Choose ${EARLIEST_REPORT_MONTH} or a later month.` });
+    if (compareMonths(month, monthOfDate(new Date())) > 0) throw new AppError("INVALID", NOT_CREATED, { frozenMonth: "Choose this month or an earlier one." });
+  }
+  const passphraseHash = input.passphrase ? await hashPassword(input.passphrase) : null;
+  const token = randomToken(32);
+  const throughMonth = input.mode === "frozen" ? input.frozenMonth : null;
+
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const companies = await resolveReportCompanies(tx, issuerOf(ctx), { scope, companyOrgIds: companyIds, sections: input.sections });
+    if (ctx.org.kind === "investor") {
+      const found = new Set(companies.map((c) => c.id));
+      if (companyIds.some((id) => !found.has(id))) {
+        throw new AppError("INVALID", NOT_CREATED, {
+          [scope === "company" ? "companyId" : "companyIds"]: "Choose companies from your portfolio that share at least one of the chosen sections.",
+        });
+      }
+      if (scope === "company") {
+        const missing = input.sections.filter((s) => !companies[0]!.sections.includes(s));
+        if (missing.length > 0) {
+          throw new AppError("INVALID", NOT_CREATED, { sections: `${companies[0]!.name} does not share ${missing.map((s) => SECTION_LABELS[s]).join(", ")} with you.` });
+        }
+      }
+      if (scope === "portfolio" && companies.length === 0) throw new AppError("INVALID", NOT_CREATED, { sections: "No company in your portfolio shares these sections." });
+    }
+    let snapshot: ShareSnapshot | null = null;
+    if (throughMonth) {
+      const now = new Date();
+      snapshot = { version: 1, generatedAt: now.toISOString(), companies: await readCompanyReports(tx, companies, { throughMonth, today: reportToday(now, throughMonth) }) };
+    }
+    const [created] = await tx
+      .insert(shareLinks)
+      .values({
+        orgId: ctx.org.id,
+        tokenHash: sha256Hex(token),
+        label: input.label,
+        scope,
+        companyOrgIds: companyIds,
+        sections: input.sections,
+        mode: input.mode,
+        frozenMonth: throughMonth,
+        snapshot,
+        expiresAt: sql`now() + make_interval(days => ${input.expiresInDays})`,
+        passphraseHash,
+        createdBy: ctx.user.id,
+      })
+      .returning({ id: shareLinks.id, expiresAt: shareLinks.expiresAt });
+    await recordAudit(tx, ctx, {
+      action: "share_link.create",
+      entityType: "share_link",
+      entityId: created!.id,
+      after: { label: input.label, scope, companyOrgIds: companyIds, sections: input.sections, mode: input.mode, frozenMonth: throughMonth, expiresAt: created!.expiresAt, passphrase: passphraseHash !== null },
+    });
+    return { id: created!.id, token };
+  });
+}
+
+const listColumns = {
+  id: shareLinks.id,
+  label: shareLinks.label,
+  scope: shareLinks.scope,
+  companyOrgIds: shareLinks.companyOrgIds,
+  sections: shareLinks.sections,
+  mode: shareLinks.mode,
+  frozenMonth: shareLinks.frozenMonth,
+  expiresAt: shareLinks.expiresAt,
+  revokedAt: shareLinks.revokedAt,
+  createdAt: shareLinks.createdAt,
+  hasPassphrase: sql<boolean>`${shareLinks.passphraseHash} is not null`,
+};
+
+/** Newest first, a page at a time, with each link's view count and last view. Never the hashes. */
+export async function listShareLinks(ctx: OrgContext, page = 1) {
+  const offset = (Math.max(1, page) - 1) * SHARE_LINKS_PAGE_SIZE;
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const rows = await tx
+        .select({ ...listColumns, views: count(shareLinkViews.id), lastViewedAt: max(shareLinkViews.viewedAt) })
+        .from(shareLinks)
+        .leftJoin(shareLinkViews, and(eq(shareLinkViews.orgId, shareLinks.orgId), eq(shareLinkViews.linkId, shareLinks.id)))
+        .where(eq(shareLinks.orgId, ctx.org.id))
+        .groupBy(shareLinks.orgId, shareLinks.id)
+        .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
+        .limit(SHARE_LINKS_PAGE_SIZE + 1)
+        .offset(offset);
+      return { links: rows.slice(0, SHARE_LINKS_PAGE_SIZE), hasMore: rows.length > SHARE_LINKS_PAGE_SIZE };
+    },
+    { readOnly: true },
+  );
+}
+
+/** One link and its latest views, or null (another tenant's id looks exactly like no id). */
+export async function getShareLinkWithViews(ctx: OrgContext, linkId: string) {
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const [link] = await tx.select(listColumns).from(shareLinks).where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId)));
+      if (!link) return null;
+      const [{ total }] = await tx.select({ total: count() }).from(shareLinkViews).where(and(eq(shareLinkViews.orgId, ctx.org.id), eq(shareLinkViews.linkId, linkId)));
+      const views = await tx
+        .select({ viewedAt: shareLinkViews.viewedAt, userAgent: shareLinkViews.userAgent })
+        .from(shareLinkViews)
+        .where(and(eq(shareLinkViews.orgId, ctx.org.id), eq(shareLinkViews.linkId, linkId)))
+        .orderBy(desc(shareLinkViews.viewedAt), desc(shareLinkViews.id))
+        .limit(SHARE_LINK_VIEWS_SHOWN);
+      return { link, views, totalViews: total };
+    },
+    { readOnly: true },
+  );
+}
+
+/** Revoking is final: the next view of the link is a 404. */
+export async function revokeShareLink(ctx: OrgContext, linkId: string): Promise<void> {
+  await withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const [revoked] = await tx
+      .update(shareLinks)
+      .set({ revokedAt: new Date(), revokedBy: ctx.user.id })
+      .where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId), isNull(shareLinks.revokedAt)))
+      .returning({ id: shareLinks.id, label: shareLinks.label, expiresAt: shareLinks.expiresAt });
+    if (!revoked) {
+      const [exists] = await tx.select({ id: shareLinks.id }).from(shareLinks).where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId)));
+      if (!exists) throw new AppError("NOT_FOUND", "No such share link.");
+      throw new AppError("CONFLICT", "This link was already revoked.");
+    }
+    await recordAudit(tx, ctx, { action: "share_link.revoke", entityType: "share_link", entityId: revoked.id, before: { label: revoked.label, expiresAt: revoked.expiresAt, revokedAt: null } });
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// The public side.
+
+export interface ResolvedShareLink {
+  id: string;
+  orgId: string;
+  label: string;
+  scope: ShareScope;
+  companyOrgIds: string[];
+  sections: GrantSection[];
+  mode: ShareMode;
+  frozenMonth: string | null;
+  snapshot: ShareSnapshot | null;
+  passphraseHash: string | null;
+  issuer: ReportIssuer;
+}
+
+/**
+ * The capability check of the report page, and its only cross-tenant read: the token is
+ * hashed and looked up once, whatever it looks like, so unknown, malformed, expired and
+ * revoked tokens all cost the same and all come back as the same null.
+ */
+export async function findActiveShareLinkByToken(db: Db, token: string): Promise<ResolvedShareLink | null> {
+  const tokenHash = sha256Hex(token);
+  const [row] = await withSystem(db, (tx) =>
+    tx
+      .select({
+        id: shareLinks.id,
+        orgId: shareLinks.orgId,
+        label: shareLinks.label,
+        scope: shareLinks.scope,
+        companyOrgIds: shareLinks.companyOrgIds,
+        sections: shareLinks.sections,
+        mode: shareLinks.mode,
+        frozenMonth: shareLinks.frozenMonth,
+        snapshot: shareLinks.snapshot,
+        passphraseHash: shareLinks.passphraseHash,
+        issuer: { id: orgs.id, kind: orgs.kind, name: orgs.name, baseCurrency: orgs.baseCurrency },
+      })
+      .from(shareLinks)
+      .innerJoin(orgs, eq(orgs.id, shareLinks.orgId))
+      .where(and(eq(shareLinks.tokenHash, tokenHash), isNull(shareLinks.revokedAt), sql`${shareLinks.expiresAt} > now()`)),
+  );
+  if (!row) return null;
+  return { ...row, sections: row.sections as GrantSection[], snapshot: row.snapshot as ShareSnapshot | null };
+}
+
+/** A successful view: when, and the browser's user agent (truncated), in the issuer's tenant. */
+export async function recordShareLinkView(db: Db, link: Pick<ResolvedShareLink, "id" | "orgId">, userAgent: string | null): Promise<void> {
+  const agent = userAgent ? Array.from(userAgent.replace(/\u0000/g, "")).slice(0, USER_AGENT_MAX).join("") : null;
+  await withTenant(db, link.orgId, (tx) => tx.insert(shareLinkViews).values({ orgId: link.orgId, linkId: link.id, userAgent: agent || null }));
+}
+
+export const PASSPHRASE_LIMITS = { link: 5, ip: 30 } as const;
+
+export type UnlockResult = { ok: true } | { ok: false; reason: "wrong" | "throttled"; until?: Date };
+
+/**
+ * Checks a passphrase with the login throttle's counters (their own keys, so a partner's
+ * typos never lock anyone's sign-in): 5 wrong tries per link or 30 per address in 15
+ * minutes lock that key for 15 minutes — and while locked even the right passphrase is
+ * refused, so guessing gains nothing by persistence.
+ */
+export async function unlockShareLink(db: Db, link: Pick<ResolvedShareLink, "id" | "passphraseHash">, passphrase: string, ip: string): Promise<UnlockResult> {
+  if (!link.passphraseHash) return { ok: true };
+  const keys = { link: `share-link:${link.id}`, ip: `share-ip:${ip}` };
+  const locked = await lockedUntil(db, [keys.link, keys.ip]);
+  if (locked) return { ok: false, reason: "throttled", until: locked };
+  if (await verifyPassword(link.passphraseHash, passphrase)) {
+    await clearLoginFailures(db, keys.link);
+    return { ok: true };
+  }
+  await recordLoginFailure(db, [
+    { key: keys.link, limit: PASSPHRASE_LIMITS.link },
+    { key: keys.ip, limit: PASSPHRASE_LIMITS.ip },
+  ]);
+  const nowLocked = await lockedUntil(db, [keys.link, keys.ip]);
+  return nowLocked ? { ok: false, reason: "throttled", until: nowLocked } : { ok: false, reason: "wrong" };
+}

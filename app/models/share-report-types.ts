@@ -1,0 +1,48 @@
+/**
+ * What a partner's report page receives. Plain numbers (minor units) and months, exactly as
+ * shown; the same shape is stored in a frozen link's snapshot. Types only, so the page's
+ * browser-side components can name them.
+ */
+import type { GrantSection } from "~db/schema/rls";
+import type { ShareMode, ShareScope } from "~db/schema/sharing";
+import type { Month } from "~/finance";
+import type { CompanyDashboardForInvestor } from "./dashboard-types";
+
+export interface UpdateView {
+  month: Month;
+  highlights: string | null;
+  lowlights: string | null;
+  asks: string | null;
+}
+
+/** One company of a report: only the sections the link (and, for an investor, the grant) shares. */
+export interface CompanyReport {
+  name: string;
+  currency: string;
+  sections: GrantSection[];
+  /** Keys absent when their section is not shared (see CompanyDashboardForInvestor). */
+  dashboard: CompanyDashboardForInvestor;
+  /** The latest investor updates (newest first); absent when "updates" is not shared. */
+  updates?: UpdateView[];
+}
+
+export interface ShareReport {
+  label: string;
+  /** The org that issued the link. */
+  issuer: string;
+  scope: ShareScope;
+  mode: ShareMode;
+  /** The month a frozen report stops at; null for a live one. */
+  frozenMonth: Month | null;
+  /** When these figures were read: now for a live report, the creation time for a frozen one. */
+  generatedAt: string;
+  sections: GrantSection[];
+  companies: CompanyReport[];
+}
+
+/** A frozen link's stored report: each company keeps its org id so views can re-check grants. */
+export interface ShareSnapshot {
+  version: 1;
+  generatedAt: string;
+  companies: (CompanyReport & { orgId: string })[];
+}

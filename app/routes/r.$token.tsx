@@ -1,0 +1,178 @@
+import { json, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
+import { useEffect } from "react";
+import printStyles from "~/components/share/report-print.css";
+import { ShareReportView } from "~/components/share/report-view";
+import { getDatabase } from "~/db.server";
+import { findActiveShareLinkByToken, recordShareLinkView, unlockShareLink, type ResolvedShareLink } from "~/models/share-link.server";
+import { getShareReport } from "~/models/share-report.server";
+
+/*
+ * The partner's report, public at /r/<token>: the token is the capability. Unknown, malformed,
+ * expired and revoked tokens all get the same 404 (one hash, one look-up, one answer). The
+ * report is read in the issuing org's read-only tenant transaction. No navigation into the
+ * app, no forms — except the passphrase form, which unlocks viewing and changes no data.
+ */
+
+/** On every answer of this route, the 404s included. Referrer-Policy: server.mjs (no-referrer on /r/). */
+const REPORT_HEADERS = {
+  "Cache-Control": "private, no-store",
+  "X-Robots-Tag": "noindex, nofollow",
+} as const;
+
+// This route has its own error boundary so that its 404s and 405s carry these headers too
+// (Remix takes an error answer's headers from the route whose boundary renders it).
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const allow = errorHeaders?.get("Allow");
+  return allow ? { ...REPORT_HEADERS, Allow: allow } : REPORT_HEADERS;
+};
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
+
+export const meta: MetaFunction = () => [
+  { title: "Partner report · Capital Desk" },
+  { name: "robots", content: "noindex, nofollow" },
+  { name: "referrer", content: "no-referrer" },
+];
+
+/** Longer than any passphrase a link can have (app/lib/share-links.ts PASSPHRASE_MAX): refused unread. */
+const PASSPHRASE_MAX = 200;
+
+function notFound(): never {
+  throw new Response("Not found", { status: 404, statusText: "Not Found", headers: REPORT_HEADERS });
+}
+
+async function resolve(token: string | undefined): Promise<ResolvedShareLink> {
+  const { db } = await getDatabase();
+  const link = await findActiveShareLinkByToken(db, token ?? "");
+  if (!link) notFound();
+  return link;
+}
+
+async function viewReport(link: ResolvedShareLink, request: Request) {
+  const { db } = await getDatabase();
+  const report = await getShareReport(db, link);
+  await recordShareLinkView(db, link, request.headers.get("user-agent"));
+  return report;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const link = await resolve(params.token);
+  if (link.passphraseHash) return json({ locked: true as const, report: null, error: null }, { headers: REPORT_HEADERS });
+  return json({ locked: false as const, report: await viewReport(link, request), error: null }, { headers: REPORT_HEADERS });
+}
+
+/** The one thing a POST may do here: present the passphrase. Anything else is a 405. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const link = await resolve(params.token);
+  // Thrown, so no loader runs after it: a refused POST neither shows the report nor logs a view.
+  const refuse = (): never => {
+    throw new Response("Method not allowed", { status: 405, statusText: "Method Not Allowed", headers: { ...REPORT_HEADERS, Allow: "GET, HEAD" } });
+  };
+  if (request.method !== "POST" || !link.passphraseHash) refuse();
+  const form = await request.formData();
+  if ([...form.keys()].some((key) => key !== "passphrase") || !form.has("passphrase")) refuse();
+  const passphrase = form.get("passphrase");
+  if (typeof passphrase !== "string" || passphrase.length === 0 || passphrase.length > PASSPHRASE_MAX) {
+    return json({ locked: true as const, report: null, error: "Enter the passphrase you were given." }, { status: 400, headers: REPORT_HEADERS });
+  }
+  const { db } = await getDatabase();
+  const result = await unlockShareLink(db, link, passphrase, context.clientIp);
+  if (!result.ok) {
+    const minutes = result.until ? Math.max(1, Math.ceil((result.until.getTime() - Date.now()) / 60_000)) : 15;
+    const error =
+      result.reason === "throttled"
+        ? `Too many wrong passphrases. Viewing is locked for ${minutes} ${minutes === 1 ? "minute" : "minutes"}; try again later.`
+        : "That passphrase is not right. Check it with the person who sent you the link.";
+    return json({ locked: true as const, report: null, error }, { status: result.reason === "throttled" ? 429 : 401, headers: REPORT_HEADERS });
+  }
+  return json({ locked: false as const, report: await viewReport(link, request), error: null }, { headers: REPORT_HEADERS });
+}
+
+/**
+ * Collapsed tables (the charts' data) would print as a bare "Show the data" line: open them
+ * all for printing, and close again what was closed.
+ */
+function useOpenDetailsForPrint() {
+  useEffect(() => {
+    let opened: HTMLDetailsElement[] = [];
+    const before = () => {
+      opened = [...document.querySelectorAll("details")].filter((d) => !d.open);
+      for (const d of opened) d.open = true;
+    };
+    const after = () => {
+      for (const d of opened) d.open = false;
+      opened = [];
+    };
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    return () => {
+      window.removeEventListener("beforeprint", before);
+      window.removeEventListener("afterprint", after);
+    };
+  }, []);
+}
+
+export default function PartnerReport() {
+  const loaded = useLoaderData<typeof loader>();
+  const submitted = useActionData<typeof action>();
+  const navigation = useNavigation();
+  useOpenDetailsForPrint();
+  const data = submitted ?? loaded;
+  if (data.report) return <ShareReportView report={data.report} />;
+  return (
+    <main className="mx-auto max-w-md p-8">
+      <p className="text-sm font-semibold text-indigo-700">Partner report · read only</p>
+      <h1 className="mt-2 text-2xl font-bold">This report is protected</h1>
+      <p className="mt-2 text-sm text-slate-600">Enter the passphrase you were given with the link.</p>
+      <Form method="post" className="mt-6 space-y-3" noValidate>
+        <div>
+          <label htmlFor="passphrase" className="block text-sm font-medium text-slate-700">
+            Passphrase
+          </label>
+          <input
+            id="passphrase"
+            name="passphrase"
+            type="password"
+            autoComplete="off"
+            required
+            aria-invalid={data.error ? true : undefined}
+            aria-describedby={data.error ? "passphrase-error" : undefined}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
+          />
+          {data.error ? (
+            <p id="passphrase-error" role="alert" className="mt-1 text-sm text-red-700">
+              {data.error}
+            </p>
+          ) : null}
+        </div>
+        <button
+          type="submit"
+          disabled={navigation.state === "submitting"}
+          className="inline-flex rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
+        >
+          {navigation.state === "submitting" ? "Checking…" : "View the report"}
+        </button>
+      </Form>
+    </main>
+  );
+}
+
+/** One answer for every unusable link — unknown, tampered, expired or revoked alike — and no way into the app. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const text =
+    status === 404
+      ? { title: "This report is not available", body: "The link is not valid: it may be mistyped, expired or revoked. Ask the person who sent it for a new one." }
+      : status === 405
+        ? { title: "Read only", body: "This report can only be read." }
+        : { title: "Something went wrong", body: "The report could not be shown. Try again in a moment." };
+  return (
+    <main className="mx-auto max-w-lg p-8">
+      <p className="text-sm font-semibold text-indigo-700">Partner report · error {status}</p>
+      <h1 className="mt-2 text-2xl font-bold">{text.title}</h1>
+      <p className="mt-2 text-slate-600">{text.body}</p>
+    </main>
+  );
+}
