@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireOrgContext } from "~/auth/tenant.server";
@@ -8,7 +9,9 @@ import { RaisedCard, RiskCard } from "~/components/dashboard/record-cards";
 import { WindowSelector } from "~/components/dashboard/window-selector";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { plural } from "~/lib/format";
+import { OnboardingChecklist } from "~/components/onboarding-checklist";
 import { openAlertCounts } from "~/models/alert.server";
+import { getOnboarding } from "~/models/onboarding.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { getStartupDashboard, parseDashboardWindow, type StartupDashboard } from "~/models/dashboard.server";
 
@@ -22,20 +25,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (ctx.org.kind !== "startup") {
     const [alerts, companies] = await Promise.all([openAlertCounts(ctx), listAccessibleCompanies(ctx)]);
     const overview = { alerts, companyCount: companies.length };
-    return json({ org, role: ctx.role, canEdit: false, window: 3 as const, dashboard: null, overview });
+    const onboarding = ctx.role === "viewer" ? [] : await getOnboarding(ctx);
+    return json({ org, role: ctx.role, canEdit: false, window: 3 as const, dashboard: null, overview, onboarding });
   }
   const window = parseDashboardWindow(new URL(request.url).searchParams.get("window"));
   const dashboard = await getStartupDashboard(ctx, { window });
-  return json({ org, role: ctx.role, canEdit: can(ctx.role, "edit:records"), window, dashboard, overview: null });
+  // A viewer cannot do any of the steps, so the checklist is for the people who can.
+  const onboarding = ctx.role === "viewer" ? [] : await getOnboarding(ctx);
+  return json({ org, role: ctx.role, canEdit: can(ctx.role, "edit:records"), window, dashboard, overview: null, onboarding });
 }
 
 export default function OrgDashboard() {
-  const { org, role, canEdit, window, dashboard, overview } = useLoaderData<typeof loader>();
+  const { org, role, canEdit, window, dashboard, overview, onboarding } = useLoaderData<typeof loader>();
+  const checklist = <OnboardingChecklist steps={onboarding} orgSlug={org.slug} />;
   if (dashboard === null) {
     const base = `/o/${org.slug}`;
     return (
       <>
         <PageHeader title={org.name} description={`Investor · base currency ${org.baseCurrency} · you are ${role}`} />
+        {checklist}
         <div className="grid gap-4 md:grid-cols-2">
           <Card title="Portfolio">
             <p className="text-sm text-slate-700" data-testid="overview-companies">
@@ -67,6 +75,7 @@ export default function OrgDashboard() {
     return (
       <>
         <PageHeader title={org.name} description={`Company dashboard · base currency ${org.baseCurrency}`} />
+        {checklist}
         <EmptyState title="No monthly reports yet">
           <p>Cash, burn, runway and the forecasts start from your monthly reports: cash at month end, revenue and spend by category.</p>
           {canEdit ? (
@@ -85,12 +94,12 @@ export default function OrgDashboard() {
       </>
     );
   }
-  return <StartupDashboardView base={base} orgName={org.name} window={window} data={dashboard} />;
+  return <StartupDashboardView base={base} orgName={org.name} window={window} data={dashboard} checklist={checklist} />;
 }
 
 type Ready = Extract<StartupDashboard, { kind: "ready" }>;
 
-function StartupDashboardView({ base, orgName, window, data }: { base: string; orgName: string; window: number; data: Ready }) {
+function StartupDashboardView({ base, orgName, window, data, checklist }: { base: string; orgName: string; window: number; data: Ready; checklist: ReactNode }) {
   const { headline: h, currency } = data;
   return (
     <>
@@ -99,6 +108,7 @@ function StartupDashboardView({ base, orgName, window, data }: { base: string; o
         description={`Company dashboard as of ${h.month}, the latest reported month · amounts in ${currency}`}
         actions={<WindowSelector path={base} window={window} />}
       />
+      {checklist}
       <HeadlineCards headline={h} currency={currency} />
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <CashRunwayCard cashHistory={data.cashHistory} currency={currency} headline={h} />
