@@ -40,6 +40,7 @@ export default function OrgLayout() {
           { to: `${base}/fx`, label: "FX rates" },
         ]),
     { to: `${base}/members`, label: "Members" },
+    ...(canManage ? [{ to: `${base}/share-links`, label: "Share links" }] : []),
     ...(canManage ? [{ to: `${base}/settings`, label: "Settings" }] : []),
     ...(canAudit ? [{ to: `${base}/audit`, label: "Audit log" }] : []),
   ];
