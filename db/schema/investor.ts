@@ -80,6 +80,22 @@ export const accessGrants = pgTable(
       to: appTenant,
       using: sql`investor_org_id = app_current_org_id()`,
     }),
+    // Restrictive: whoever writes, the pair must be a startup granting an investor. Without it an
+    // investor could write a row naming itself as the "startup" (its own tenant policy allows
+    // org_id = itself) and so read the org row of any org whose id it knew.
+    pgPolicy("access_grants_pair_kinds_insert", {
+      as: "restrictive",
+      for: "insert",
+      to: appTenant,
+      withCheck: sql`app_org_kind(org_id) = 'startup' and app_org_kind(investor_org_id) = 'investor'`,
+    }),
+    pgPolicy("access_grants_pair_kinds_update", {
+      as: "restrictive",
+      for: "update",
+      to: appTenant,
+      using: sql`true`,
+      withCheck: sql`app_org_kind(org_id) = 'startup' and app_org_kind(investor_org_id) = 'investor'`,
+    }),
     pgPolicy("access_grants_investor_request", {
       as: "permissive",
       for: "insert",

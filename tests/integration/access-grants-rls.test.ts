@@ -197,6 +197,26 @@ describe("writing as the investor", () => {
   });
 });
 
+describe("grant pairs are always startup → investor", () => {
+  it("an investor cannot pose as the startup of a grant, so it cannot read an unapproved startup's org row", async () => {
+    const target = await makeOrgWithOwner(database, "startup", "Never Asked Co");
+    // The investor's own tenant policy lets it write rows with org_id = itself; the pair check must refuse this one.
+    const posing = { orgId: fund.org.id, investorOrgId: target.org.id, status: "approved" as const, sections: ALL, initiatedBy: "startup" as const };
+    expect(await failure(withTenant(database.db, fund.org.id, (tx) => tx.insert(accessGrants).values(posing)))).toMatch(/row-level security/);
+    const visible = await withTenant(database.db, fund.org.id, async (tx) =>
+      rowsOf<{ name: string }>(await tx.execute(sql`select name from orgs where id = ${target.org.id}`)),
+    );
+    expect(visible).toEqual([]);
+  });
+
+  it("a startup cannot name another startup as its investor", async () => {
+    const other = await makeOrgWithOwner(database, "startup", "Peer Startup");
+    const values = { orgId: startup.org.id, investorOrgId: other.org.id, status: "approved" as const, sections: ["financials"], initiatedBy: "startup" as const };
+    expect(await failure(withTenant(database.db, startup.org.id, (tx) => tx.insert(accessGrants).values(values)))).toMatch(/row-level security/);
+    expect(await grantsBetween(database, startup.org.id, other.org.id)).toEqual([]);
+  });
+});
+
 describe("grant decisions in the model", () => {
   it("refuses stale versions, wrong states, foreign grants and empty section lists; a no-op writes nothing", async () => {
     const grant = await currentGrant();
