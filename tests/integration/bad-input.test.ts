@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/client";
 import { withSystem } from "../../db/tenant";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { makeOrgWithOwner, makeUser, TEST_PASSWORD } from "../support/factories";
+import { grantAccess, makeOrgWithOwner, makeUser, TEST_PASSWORD } from "../support/factories";
 import {
   applyMutations,
   describePairs,
@@ -42,6 +42,8 @@ interface ActionSpec {
   mustFlag?: Record<string, string | string[]>;
   /** Multipart upload routes: url-encoded posts are refused; files are tested below. */
   upload?: boolean;
+  /** Investor-side actions are posted by the owner of an investor org linked to Props Co, under its slug. */
+  org?: "investor";
 }
 
 const NUM_RUNS = Number(process.env.BAD_INPUT_RUNS ?? 15);
@@ -52,7 +54,20 @@ let owner: TestClient;
 let slug: string;
 let orgId: string;
 let routes: { id: string; pattern: string; index: boolean; hasAction: boolean }[];
-const ids = { roundId: "", facilityId: "", riskId: "" };
+const ids = { roundId: "", facilityId: "", riskId: "", positionId: "" };
+const fund = { slug: "", orgId: "", ownerEmail: "" };
+let fundOwner: TestClient;
+
+/** Who posts a spec's action, and under which org slug. */
+async function actorFor(spec: ActionSpec): Promise<{ client: TestClient; override: Record<string, string> }> {
+  if (spec.org === "investor") return { client: fundOwner, override: { orgSlug: fund.slug } };
+  return { client: spec.as ? await spec.as() : owner, override: {} };
+}
+
+/** Both orgs' data: a refusal must leave the startup and the investor untouched. */
+async function snapshot() {
+  return { startup: await fingerprint(app.database, orgId), investor: await fingerprint(app.database, fund.orgId) };
+}
 
 function fullPattern(all: Record<string, ManifestRoute>, route: ManifestRoute): string {
   const parts: string[] = [];
@@ -66,7 +81,7 @@ function urlFor(route: { pattern: string; id: string; index: boolean }, override
   return `${path}?${route.index ? "index&" : ""}_data=${encodeURIComponent(route.id)}`;
 }
 
-async function versionOf(table: "funding_rounds" | "debt_facilities" | "risks" | "monthly_reports", where: ReturnType<typeof sql>) {
+async function versionOf(table: "funding_rounds" | "debt_facilities" | "risks" | "monthly_reports" | "positions" | "alert_rules", where: ReturnType<typeof sql>) {
   return withSystem(app.database.db, async (tx) => {
     const [row] = rowsOf<{ v: string }>(await tx.execute(sql`select version::text as v from ${sql.identifier(table)} where ${where}`));
     return row?.v ?? "";
@@ -122,6 +137,32 @@ const reportForm = () => ({
   highlights: "Shipped",
   lowlights: "",
   asks: "",
+});
+
+const positionForm = () => ({
+  intent: "create",
+  companyOrgId: orgId,
+  investedOn: "2025-09-15",
+  amount: "1,000,000.00",
+  currency: "",
+  instrument: "seed",
+  ownershipPercent: "12.5",
+  currentValue: "1500000",
+  notes: "Led by us",
+});
+const alertRulesForm = async () => ({
+  version: (await versionOf("alert_rules", sql`org_id = ${fund.orgId}`)) || "0",
+  runwayEnabled: "on",
+  runwayCautionMonths: "6",
+  runwayCriticalMonths: "3",
+  overdueEnabled: "on",
+  reportDueDay: "15",
+  riskEnabled: "on",
+  riskScoreMin: "16",
+  budgetEnabled: "on",
+  budgetOverrunPercent: "10",
+  covenantEnabled: "on",
+  defaultDeadEnabled: "on",
 });
 
 let passwordClient: TestClient | undefined;
@@ -209,6 +250,48 @@ const SPECS: Record<string, ActionSpec> = {
   },
   "routes/o.$orgSlug.reports.import": { base: () => ({}), upload: true },
   "routes/o.$orgSlug.budgets.import": { base: () => ({}), upload: true },
+  "routes/o.$orgSlug.investors": {
+    base: () => ({ intent: "invite", via: fund.ownerEmail, sections: "financials" }),
+    mustFlag: { via: "not@an@email", sections: "everything" },
+  },
+  "routes/o.$orgSlug.companies._index": {
+    org: "investor",
+    base: () => ({ intent: "request", via: "ZZZZ0000ZZZZ" }),
+  },
+  "routes/o.$orgSlug.positions._index": {
+    org: "investor",
+    base: positionForm,
+    mustFlag: { amount: "-5", investedOn: "9999-12-31", ownershipPercent: "101", currency: "usd1", currentValue: "1e308" },
+  },
+  "routes/o.$orgSlug.positions.$positionId": {
+    org: "investor",
+    base: async () => ({ ...positionForm(), intent: "update", version: await versionOf("positions", sql`id = ${ids.positionId}`) }),
+    mustFlag: { amount: "abc", investedOn: "2026-13-01" },
+  },
+  "routes/o.$orgSlug.fx._index": {
+    org: "investor",
+    base: () => ({ intent: "save", month: PAST_MONTH, currency: "EUR", rate: "1.0825" }),
+    mustFlag: { rate: ["-1", "0", "1e308", "abc"], month: "2026-13", currency: "USD" },
+  },
+  "routes/o.$orgSlug.fx.import": { org: "investor", base: () => ({}), upload: true },
+  "routes/o.$orgSlug.alerts._index": {
+    org: "investor",
+    base: () => ({ intent: "acknowledge", alertId: "00000000-0000-4000-8000-000000000000" }),
+  },
+  "routes/o.$orgSlug.share-links._index": {
+    base: () => ({ intent: "create", label: "Q3 report for LPs", scope: "company", mode: "live", expiresInDays: "30", passphrase: "", sections: "financials" }),
+    mustFlag: { expiresInDays: ["0", "366", "abc"], label: "x".repeat(400), sections: "everything" },
+  },
+  "routes/o.$orgSlug.share-links.$linkId": {
+    base: () => ({ intent: "revoke", confirm: "yes" }),
+  },
+  "routes/r.$token": { base: () => ({ passphrase: "wrong passphrase" }), as: () => app.client() },
+  "routes/locale": { base: () => ({ locale: "zh-CN", redirectTo: "/" }) },
+  "routes/o.$orgSlug.alerts.rules": {
+    org: "investor",
+    base: alertRulesForm,
+    mustFlag: { runwayCautionMonths: "abc", reportDueDay: "29", riskScoreMin: "26", budgetOverrunPercent: "-1" },
+  },
 };
 
 /** Keys worth mutating beyond the base form's own: cells of the wrong year, odd names. */
@@ -242,15 +325,26 @@ beforeAll(async () => {
     ids.facilityId = await one(sql`select id::text as v from debt_facilities where org_id = ${orgId}`);
     ids.riskId = await one(sql`select id::text as v from risks where org_id = ${orgId}`);
   });
+
+  // An investor linked to Props Co, with one position, for the investor-side actions.
+  const investor = await makeOrgWithOwner(app.database, "investor", "Props Fund");
+  Object.assign(fund, { slug: investor.org.slug, orgId: investor.org.id, ownerEmail: investor.owner.email });
+  await grantAccess(app.database, { id: orgId }, investor.org, ["financials"]);
+  fundOwner = app.client();
+  await fundOwner.login(investor.owner.email, TEST_PASSWORD);
+  expect((await fundOwner.post(`/o/${fund.slug}/positions?index`, positionForm())).status).toBe(302);
+  await withSystem(app.database.db, async (tx) => {
+    ids.positionId = rowsOf<{ v: string }>(await tx.execute(sql`select id::text as v from positions where org_id = ${fund.orgId}`))[0].v;
+  });
 }, 60_000);
 afterAll(() => app?.close());
 
 /** What every answer to a bad or doubtful submission must satisfy. */
-async function checkAnswer(label: string, response: Response, before: Record<string, string>) {
+async function checkAnswer(label: string, response: Response, before: Awaited<ReturnType<typeof snapshot>>) {
   expect(response.status, `${label}: a server error`).toBeLessThan(500);
   if (response.status < 400) return;
   expect(REFUSALS, `${label}: unexpected refusal status`).toContain(response.status);
-  expect(await fingerprint(app.database, orgId), `${label}: a refused request wrote something`).toEqual(before);
+  expect(await snapshot(), `${label}: a refused request wrote something`).toEqual(before);
   if (response.status === 400 && (response.headers.get("content-type") ?? "").includes("json")) {
     const body = (await response.json()) as { fieldErrors?: Record<string, string>; formError?: string; errors?: unknown[] };
     const messages = [...Object.values(body.fieldErrors ?? {}), body.formError ?? "", ...(body.errors ?? []).map(String)].filter(Boolean);
@@ -272,10 +366,10 @@ describe("bad input to every action", () => {
       const keys = [...new Set([...Object.keys(probe), ...(EXTRA_KEYS[route.id] ?? []), "intent", "version", "unknown"])];
       await fc.assert(
         fc.asyncProperty(mutationsFor(keys), async (mutations) => {
-          const client = spec.as ? await spec.as() : owner;
+          const { client, override } = await actorFor(spec);
           const pairs = applyMutations(await spec.base(), mutations);
-          const before = await fingerprint(app.database, orgId);
-          const response = await postPairs(client, urlFor(route), pairs);
+          const before = await snapshot();
+          const response = await postPairs(client, urlFor(route, override), pairs);
           await checkAnswer(`${route.id} ${describePairs(pairs)}`, response, before);
         }),
         { numRuns: NUM_RUNS },
@@ -287,20 +381,20 @@ describe("bad input to every action", () => {
     for (const route of routes.filter((r) => r.hasAction && SPECS[r.id]?.mustFlag)) {
       const spec = SPECS[route.id];
       for (const [field, value] of Object.entries(spec.mustFlag ?? {}).flatMap(([f, v]) => (Array.isArray(v) ? v : [v]).map((one) => [f, one] as const))) {
-        const client = spec.as ? await spec.as() : owner;
-        const before = await fingerprint(app.database, orgId);
-        const response = await postPairs(client, urlFor(route), Object.entries({ ...(await spec.base()), [field]: value }));
+        const { client, override } = await actorFor(spec);
+        const before = await snapshot();
+        const response = await postPairs(client, urlFor(route, override), Object.entries({ ...(await spec.base()), [field]: value }));
         const label = `${route.id} ${field}=${JSON.stringify(value.slice(0, 40))}`;
         expect(response.status, label).toBe(400);
         const body = (await response.json()) as { fieldErrors: Record<string, string> };
         expect(body.fieldErrors[field], label).toEqual(expect.any(String));
-        expect(await fingerprint(app.database, orgId), label).toEqual(before);
+        expect(await snapshot(), label).toEqual(before);
       }
     }
   }, 60_000);
 
   it("hostile ids and months in the URL answer 400 or 404 and write nothing", async () => {
-    const withParams = routes.filter((r) => r.hasAction && /:(roundId|facilityId|riskId|month)/.test(r.pattern));
+    const withParams = routes.filter((r) => r.hasAction && /:(roundId|facilityId|riskId|month|positionId)/.test(r.pattern));
     expect(withParams.length).toBeGreaterThanOrEqual(4);
     const hostileParam = fc.oneof(
       fc.constantFrom("9999-12", "0001-01", "2026-13", "2026-00", "1999-12", "2099-01", "new", "00000000-0000-4000-8000-000000000000", SQL_PAYLOAD, "\u0000", "%2e%2e"),
@@ -311,9 +405,10 @@ describe("bad input to every action", () => {
       const spec = SPECS[route.id];
       await fc.assert(
         fc.asyncProperty(hostileParam, async (value) => {
-          const override = { roundId: value, facilityId: value, riskId: value, month: value };
-          const before = await fingerprint(app.database, orgId);
-          const response = await postPairs(owner, urlFor(route, override), Object.entries(await spec.base()));
+          const actor = await actorFor(spec);
+          const override = { ...actor.override, roundId: value, facilityId: value, riskId: value, month: value, positionId: value };
+          const before = await snapshot();
+          const response = await postPairs(actor.client, urlFor(route, override), Object.entries(await spec.base()));
           const label = `${route.id} param=${JSON.stringify(value.slice(0, 60))}`;
           expect([400, 404, 409], label).toContain(response.status);
           await checkAnswer(label, response, before);
@@ -359,7 +454,7 @@ describe("bad input to every action", () => {
       [`/o/${slug}/debt?index`, "principal", facilityForm()],
     ];
     for (const [path, field, base] of cases) {
-      const before = await fingerprint(app.database, orgId);
+      const before = await snapshot();
       const response = await postPairs(owner, path, Object.entries({ ...base, [field]: huge }));
       expect([400, 413], `${path} ${field}`).toContain(response.status);
       await checkAnswer(`${path} ${field}`, response, before);
@@ -461,7 +556,7 @@ describe("broken CSV files", () => {
     await fc.assert(
       fc.asyncProperty(file, async ({ header, rows, eol, bom, kind }) => {
         const text = (bom ? "\uFEFF" : "") + [header, ...rows.map((r) => r.join(","))].join(eol) + eol;
-        const before = await fingerprint(app.database, orgId);
+        const before = await snapshot();
         const response = await upload(kind, text);
         await checkAnswer(`${kind} import ${JSON.stringify(text.slice(0, 200))}`, response, before);
       }),

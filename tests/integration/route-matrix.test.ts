@@ -4,7 +4,7 @@ import { rowsOf } from "../../db/client";
 import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
 import { withSystem } from "../../db/tenant";
 import { startTestApp, type TestApp } from "../support/app-server";
-import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
 /**
  * Every route module in the built Remix manifest, called as: anonymous, a user of another
@@ -20,7 +20,7 @@ interface ManifestRoute {
 }
 
 // Reachable without signing in, on purpose.
-const PUBLIC_ROUTES = new Set(["root", "routes/_index", "routes/login", "routes/signup", "routes/logout", "routes/invite.$token"]);
+const PUBLIC_ROUTES = new Set(["root", "routes/_index", "routes/login", "routes/signup", "routes/logout", "routes/invite.$token", "routes/r.$token"]);
 
 let app: TestApp;
 let routes: { id: string; pattern: string; index: boolean; hasLoader: boolean; hasAction: boolean }[];
@@ -55,8 +55,9 @@ async function fingerprint(orgId: string): Promise<Record<string, string>> {
 }
 
 /** An index route shares its URL with its parent; `?index` makes a POST reach the index route itself. */
-function urlFor(route: { pattern: string; id: string; index: boolean }) {
-  const path = route.pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? "00000000-0000-4000-8000-000000000000"));
+function urlFor(route: { pattern: string; id: string; index: boolean }, overrides: Record<string, string> = {}) {
+  const all = { ...params, ...overrides };
+  const path = route.pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(all[name] ?? "00000000-0000-4000-8000-000000000000"));
   return `${path}?${route.index ? "index&" : ""}_data=${encodeURIComponent(route.id)}`;
 }
 
@@ -80,7 +81,7 @@ beforeAll(async () => {
     };
   });
   victim = { orgId: ids.org.id, slug: "lumen-labs", name: ids.org.name };
-  params = { orgSlug: victim.slug, roundId: ids.roundId, facilityId: ids.facilityId, riskId: ids.riskId, month: ids.month, token: "not-a-token" };
+  params = { orgSlug: victim.slug, companySlug: victim.slug, roundId: ids.roundId, facilityId: ids.facilityId, riskId: ids.riskId, month: ids.month, token: "not-a-token" };
 });
 afterAll(() => app.close());
 
@@ -142,5 +143,52 @@ describe("route-wide access matrix", () => {
     for (const path of ["settings", "audit"]) {
       expect((await browser.get(`/o/${ctx.org.slug}/${path}`)).status, path).toBe(403);
     }
+  });
+
+  // Text only the victim's unshared sections hold (demo seed): risk titles, a round's lead,
+  // the investor updates. None may appear anywhere an investor without that section looks.
+  const UNSHARED_MARKERS = ["GPU supply and price spikes", "Key researcher departure", "Harbour Capital", "Shipped a faster inference path"];
+
+  it("an investor without a grant gets 404 for the company on every route and sees none of its data", async () => {
+    const outsider = await makeOrgWithOwner(app.database, "investor", "No Grant Capital");
+    const browser = app.client();
+    await browser.login(outsider.owner.email, TEST_PASSWORD);
+    const before = await fingerprint(victim.orgId);
+    for (const route of routes.filter((r) => r.pattern.includes(":orgSlug"))) {
+      const url = urlFor(route, { orgSlug: outsider.org.slug });
+      if (route.pattern.includes(":companySlug") && route.hasLoader) {
+        expect((await browser.get(url)).status, `${route.id} GET`).toBe(404);
+      } else if (route.hasLoader) {
+        const response = await browser.get(url);
+        expect(await response.text(), route.id).not.toContain(victim.name);
+      }
+      if (route.hasAction) await browser.post(url, { intent: "delete", name: "Hacked", amount: "1", cash: "1" });
+    }
+    expect(await fingerprint(victim.orgId)).toEqual(before);
+  });
+
+  it("an investor whose grant excludes sections never sees them on any route, and writes nothing to the company", async () => {
+    const partial = await makeOrgWithOwner(app.database, "investor", "Partial Capital");
+    await grantAccess(app.database, { id: victim.orgId }, partial.org, ["financials"]);
+    const browser = app.client();
+    await browser.login(partial.owner.email, TEST_PASSWORD);
+    const before = await fingerprint(victim.orgId);
+    let companyPagesRead = 0;
+    for (const route of routes.filter((r) => r.pattern.includes(":orgSlug"))) {
+      const url = urlFor(route, { orgSlug: partial.org.slug });
+      if (route.hasLoader) {
+        const response = await browser.get(url);
+        expect([200, 204, 302, 403, 404], `${route.id} GET`).toContain(response.status);
+        const body = await response.text();
+        for (const marker of UNSHARED_MARKERS) expect(body, `${route.id} shows "${marker}"`).not.toContain(marker);
+        if (route.pattern.includes(":companySlug") && response.status === 200) companyPagesRead += 1;
+      }
+      if (route.hasAction) {
+        const response = await browser.post(url, { intent: "delete", name: "Investor edit", amount: "1", cash: "1" });
+        expect(response.status, `${route.id} POST`).not.toBe(500);
+      }
+    }
+    expect(companyPagesRead, "the company view itself is readable with the financials section").toBeGreaterThanOrEqual(1);
+    expect(await fingerprint(victim.orgId)).toEqual(before);
   });
 });
