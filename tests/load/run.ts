@@ -22,12 +22,8 @@ import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const ORG = "lumen-labs";
+const FUND = "northwind-ventures";
 const MONTH_DATA = encodeURIComponent("routes/o.$orgSlug.reports.$month");
-/** Pages the issue's mix names that the app does not have yet. */
-const NOT_YET_BUILT = [
-  "investor portfolio (no portfolio route exists yet)",
-  "share-link view (no share-link route exists yet)",
-];
 
 // ---------------------------------------------------------------------------- options
 
@@ -276,6 +272,27 @@ async function main(): Promise<number> {
       .find((c) => c.startsWith("cd_session="));
     if (login.status !== 302 || !sessionCookie) throw new Error(`login failed: ${login.status} ${await login.text()}`);
     const headers = { Cookie: sessionCookie };
+    const investorLogin = await fetch(`${base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: DEMO_USERS.investor.email, password: DEMO_PASSWORD }).toString(),
+    });
+    const investorCookie = investorLogin.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .find((c) => c.startsWith("cd_session="));
+    if (investorLogin.status !== 302 || !investorCookie) throw new Error(`investor login failed: ${investorLogin.status}`);
+    const investorHeaders = { Cookie: investorCookie };
+    // A live share link for the partner's view, made the way an owner makes one.
+    const linkResponse = await fetch(`${base}/o/${ORG}/share-links?index&_data=${encodeURIComponent("routes/o.$orgSlug.share-links._index")}`, {
+      method: "POST",
+      headers: { ...headers, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "create", label: "Load run", scope: "company", mode: "live", expiresInDays: "1", passphrase: "", sections: "financials" }).toString(),
+    });
+    const link = (await linkResponse.json().catch(() => ({}))) as { url?: string };
+    if (!link.url) throw new Error(`creating a share link failed: ${linkResponse.status}`);
+    const sharePath = new URL(link.url).pathname;
 
     // 5. The mix. Months for submissions rotate over the 24 seeded months and the 12
     //    before them (first saves create, later ones update), so two connections rarely
@@ -318,6 +335,9 @@ async function main(): Promise<number> {
         },
       },
       { kind: "risks", method: "GET", path: `/o/${ORG}/risks`, headers },
+      { kind: "portfolio", method: "GET", path: `/o/${FUND}/portfolio`, headers: investorHeaders },
+      { kind: "company-view", method: "GET", path: `/o/${FUND}/companies/${ORG}`, headers: investorHeaders },
+      { kind: "share-link", method: "GET", path: sharePath },
       { kind: "healthz", method: "GET", path: "/healthz" },
     ];
     const descriptions: Record<string, string> = {
@@ -327,6 +347,9 @@ async function main(): Promise<number> {
       "report-read": `GET /o/${ORG}/reports/<month>?_data (read version)`,
       "report-submit": `POST /o/${ORG}/reports/<month>?_data (save)`,
       risks: `GET /o/${ORG}/risks (HTML)`,
+      portfolio: `GET /o/${FUND}/portfolio (investor portfolio, HTML)`,
+      "company-view": `GET /o/${FUND}/companies/${ORG} (investor company view, HTML)`,
+      "share-link": "GET /r/<token> (partner report, no session)",
       healthz: "GET /healthz (baseline)",
     };
     const expected: Record<string, number[]> = { "report-submit": [200, 409] };
@@ -463,7 +486,6 @@ async function main(): Promise<number> {
     console.log("");
     for (const r of rows) console.log(`  ${pad(r.kind, 14, true)} ${r.description}`);
     console.log("");
-    console.log(`Not in the mix yet: ${NOT_YET_BUILT.join("; ")}.`);
     console.log(`Machine: ${os.cpus().length} cores, 1-min load average ${loadBefore.toFixed(2)} before the run, ${loadAfter.toFixed(2)} at its end.`);
     console.log(`autocannon: ${result.requests.total} responses, ${result.errors} errors, ${result.timeouts} timeouts, ${result.mismatches} mismatches.`);
     console.log("");
@@ -488,7 +510,6 @@ async function main(): Promise<number> {
         note: "app server (one Node process), PostgreSQL and the load generator share the same machine",
       },
       mix: rows.map((r) => ({ kind: r.kind, request: r.description })),
-      notInMixYet: NOT_YET_BUILT,
       results: rows,
       overall,
       autocannon: {
