@@ -17,7 +17,7 @@ import { createHash } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { auditLog, budgets, monthlyReports, riskHistory, risks } from "../../db/schema";
+import { auditLog, budgets, monthlyReports, reportUpdates, riskHistory, risks } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import type { OrgContext } from "../../app/models/context";
 import { createRisk } from "../../app/models/risk.server";
@@ -165,14 +165,17 @@ function postReport(editor: Editor, month: string, form: Record<string, string |
   return editor.client.post(`/o/${ctx.org.slug}/reports/${month}?_data=${encodeURIComponent(REPORT)}`, form).then(answer);
 }
 
+/** Each month's report with its investor update text (kept in report_updates, decision 006). */
 async function reportRows(month?: string) {
-  return withSystem(app.database.db, (tx) =>
+  const rows = await withSystem(app.database.db, (tx) =>
     tx
-      .select()
+      .select({ report: monthlyReports, highlights: reportUpdates.highlights })
       .from(monthlyReports)
+      .leftJoin(reportUpdates, and(eq(reportUpdates.orgId, monthlyReports.orgId), eq(reportUpdates.month, monthlyReports.month)))
       .where(and(eq(monthlyReports.orgId, ctx.org.id), month ? eq(monthlyReports.month, month) : undefined))
       .orderBy(asc(monthlyReports.month)),
   );
+  return rows.map((r) => ({ ...r.report, highlights: r.highlights }));
 }
 
 const lockMonth = (month: string) => (tx: postgres.ReservedSql) =>

@@ -249,11 +249,12 @@ describe("company dashboard", () => {
     expect(data.dashboard).toEqual({ kind: "empty", currency: "USD" });
   });
 
-  it("keeps the simple overview for an investor org", async () => {
+  it("shows an investor org its overview: linked companies and early warnings, not a company dashboard", async () => {
     const { owner, org } = await makeOrgWithOwner(app.database, "investor", "Some Fund");
     const browser = await signedIn(owner.email);
     const text = await pageText(browser, `/o/${org.slug}`);
-    expect(text).toContain("Link portfolio companies, follow their runway, burn and risk, and get early warnings.");
+    expect(text).toContain("No company has approved access yet.");
+    expect(text).toContain("No open early warnings");
     expect(text).not.toContain("No monthly reports yet");
   });
 });
