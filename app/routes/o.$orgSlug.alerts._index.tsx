@@ -8,6 +8,7 @@ import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { acknowledgeAlert, listAlerts, parseAlertListQuery, syncAlerts } from "~/models/alert.server";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Early warnings · Capital Desk" }];
 
@@ -137,25 +138,7 @@ export default function Alerts() {
         ) : (
           <AlertTable alerts={list.alerts} orgPath={orgPath} canAcknowledge={canAcknowledge} />
         )}
-        {list.pageCount > 1 ? (
-          <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-            {list.page > 1 ? (
-              <Link className="text-indigo-700 underline" to={hrefWith({ page: String(list.page - 1) })}>
-                Previous page
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span>{`Page ${list.page} of ${list.pageCount} · ${list.total} alerts`}</span>
-            {list.page < list.pageCount ? (
-              <Link className="text-indigo-700 underline" to={hrefWith({ page: String(list.page + 1) })}>
-                Next page
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <Pager page={list.page} pageCount={list.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={`${list.total} alerts`} />
       </Card>
     </>
   );

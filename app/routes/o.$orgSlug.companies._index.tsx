@@ -10,6 +10,7 @@ import { VIA_MAX } from "~/lib/access-grants";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { listGrantsForInvestor, requestAccess } from "~/models/access-grant.server";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Companies · Capital Desk" }];
 
@@ -90,15 +91,7 @@ export default function Companies() {
                     </tbody>
                   </table>
                 </TableScroller>
-                {pageCount > 1 ? (
-                  <nav aria-label="Pages" className="mt-3 flex items-center gap-3 text-sm">
-                    {page > 1 ? <Link to={`?page=${page - 1}`} className="text-indigo-700 underline">Previous</Link> : null}
-                    <span>
-                      Page {page} of {pageCount}
-                    </span>
-                    {page < pageCount ? <Link to={`?page=${page + 1}`} className="text-indigo-700 underline">Next</Link> : null}
-                  </nav>
-                ) : null}
+                <Pager page={page} pageCount={pageCount} href={(p) => `?page=${p}`} />
               </>
             )}
           </Card>

@@ -11,6 +11,7 @@ import { AppError, notFound } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { deleteFxRate, EARLIEST_RATE_MONTH, fxRateKeySchema, fxRateSchema, listFxRatesPage, missingFxRates, saveFxRate } from "~/models/fx-rate.server";
 import { listPositionCurrencies } from "~/models/position.server";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "FX rates · Capital Desk" }];
 
@@ -181,23 +182,7 @@ export default function FxRates() {
                 </table>
               </TableScroller>
             )}
-            {data.pageCount > 1 ? (
-              <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm">
-                {data.page > 1 ? (
-                  <Link to={`?page=${data.page - 1}`} className="text-indigo-700 underline">
-                    Previous
-                  </Link>
-                ) : null}
-                <span>
-                  Page {data.page} of {data.pageCount}
-                </span>
-                {data.page < data.pageCount ? (
-                  <Link to={`?page=${data.page + 1}`} className="text-indigo-700 underline">
-                    Next
-                  </Link>
-                ) : null}
-              </nav>
-            ) : null}
+            <Pager page={data.page} pageCount={data.pageCount} href={(p) => `?page=${p}`} />
           </Card>
         </div>
 

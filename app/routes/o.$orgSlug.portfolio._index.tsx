@@ -11,6 +11,7 @@ import { notFound } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money-format";
 import { filterParams, isFiltered, parsePortfolioQuery } from "~/lib/portfolio-query";
 import { getPortfolio } from "~/models/portfolio.server";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Portfolio · ${data?.org.name ?? "Capital Desk"}` }];
 
@@ -106,25 +107,7 @@ export default function PortfolioPage() {
             companyHref={companyHref}
           />
         )}
-        {portfolio.pageCount > 1 ? (
-          <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-            {portfolio.page > 1 ? (
-              <Link className="text-indigo-700 underline" to={hrefWith({ page: String(portfolio.page - 1) })}>
-                Previous page
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span>{`Page ${portfolio.page} of ${portfolio.pageCount} · ${summary.companies} companies`}</span>
-            {portfolio.page < portfolio.pageCount ? (
-              <Link className="text-indigo-700 underline" to={hrefWith({ page: String(portfolio.page + 1) })}>
-                Next page
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        ) : null}
+        <Pager page={portfolio.page} pageCount={portfolio.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={`${summary.companies} companies`} />
       </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <RunwayChartCard

@@ -7,6 +7,7 @@ import { notFound } from "~/lib/http.server";
 import { filterParams, isFiltered, parsePortfolioFilters, parseRiskCell } from "~/lib/portfolio-query";
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_BAND_LABELS, RISK_BAND_TONES, riskCategoryLabel, riskScoreHint, riskStatusLabel } from "~/lib/risk-labels";
 import { listPortfolioRisks } from "~/models/portfolio.server";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Portfolio risks · Capital Desk" }];
 
@@ -93,13 +94,7 @@ export default function PortfolioRisks() {
             </table>
           </TableScroller>
         )}
-        {list.pageCount > 1 ? (
-          <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-            {list.page > 1 ? <Link className="text-indigo-700 underline" to={pageHref(list.page - 1)}>Previous page</Link> : <span />}
-            <span>{`Page ${list.page} of ${list.pageCount}`}</span>
-            {list.page < list.pageCount ? <Link className="text-indigo-700 underline" to={pageHref(list.page + 1)}>Next page</Link> : <span />}
-          </nav>
-        ) : null}
+        <Pager page={list.page} pageCount={list.pageCount} href={pageHref} />
       </Card>
     </>
   );

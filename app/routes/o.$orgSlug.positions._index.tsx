@@ -10,6 +10,7 @@ import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.serv
 import { AppError, notFound } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { createPosition, positionSchema, positionsOverview, type PositionSort, type SortDirection } from "~/models/position.server";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Positions · Capital Desk" }];
 
@@ -111,23 +112,7 @@ export default function Positions() {
             </Card>
             <Card title={`Positions (${data.total})`}>
               <PositionsTable positions={data.positions} baseCurrency={data.baseCurrency} sort={data.sort} direction={data.direction} canEdit={data.canEdit} />
-              {data.pageCount > 1 ? (
-                <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm">
-                  {data.page > 1 ? (
-                    <Link to={pageLink(data.page - 1)} className="text-indigo-700 underline">
-                      Previous
-                    </Link>
-                  ) : null}
-                  <span>
-                    Page {data.page} of {data.pageCount}
-                  </span>
-                  {data.page < data.pageCount ? (
-                    <Link to={pageLink(data.page + 1)} className="text-indigo-700 underline">
-                      Next
-                    </Link>
-                  ) : null}
-                </nav>
-              ) : null}
+              <Pager page={data.page} pageCount={data.pageCount} href={pageLink} />
             </Card>
           </>
         )}

@@ -6,6 +6,7 @@ import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/lay
 import { notFound } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money";
 import { listMonthlyReports } from "~/models/monthly-report.server";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Monthly reports · Capital Desk" }];
 
@@ -113,21 +114,7 @@ export default function MonthlyReports() {
                 <li key={key}>{text}</li>
               ))}
             </ul>
-            {list.pageCount > 1 ? (
-              <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm">
-                {list.page > 1 ? (
-                  <Link className="text-indigo-700 underline" to={pageLink(list.page - 1)}>
-                    Previous page
-                  </Link>
-                ) : null}
-                <span>{`Page ${list.page} of ${list.pageCount} (${list.total} months)`}</span>
-                {list.page < list.pageCount ? (
-                  <Link className="text-indigo-700 underline" to={pageLink(list.page + 1)}>
-                    Next page
-                  </Link>
-                ) : null}
-              </nav>
-            ) : null}
+            <Pager page={list.page} pageCount={list.pageCount} href={pageLink} summary={`${list.total} months`} />
           </>
         )}
       </Card>

@@ -22,6 +22,7 @@ import {
   riskScoreHint,
 } from "~/lib/risk-labels";
 import { createRisk, listRisks, parseRiskListQuery, riskHeatMapCounts, RiskInputSchema, type RiskSort } from "~/models/risk.server";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Risks · Capital Desk" }];
 
@@ -177,25 +178,7 @@ function Register({ data }: { data: RegisterData }) {
             ) : (
               <RiskTable list={list} hrefWith={hrefWith} />
             )}
-            {list.pageCount > 1 ? (
-              <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-                {list.page > 1 ? (
-                  <Link className="text-indigo-700 underline" to={hrefWith({ page: String(list.page - 1) })}>
-                    Previous page
-                  </Link>
-                ) : (
-                  <span />
-                )}
-                <span>{`Page ${list.page} of ${list.pageCount} · ${list.total} risks`}</span>
-                {list.page < list.pageCount ? (
-                  <Link className="text-indigo-700 underline" to={hrefWith({ page: String(list.page + 1) })}>
-                    Next page
-                  </Link>
-                ) : (
-                  <span />
-                )}
-              </nav>
-            ) : null}
+            <Pager page={list.page} pageCount={list.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={`${list.total} risks`} />
           </Card>
         </div>
         {canEdit ? (

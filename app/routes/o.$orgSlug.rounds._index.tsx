@@ -18,6 +18,7 @@ import {
   type RoundSort,
   type SortDirection,
 } from "~/models/funding-round.server";
+import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = () => [{ title: "Funding rounds · Capital Desk" }];
 
@@ -209,23 +210,7 @@ export default function FundingRounds() {
                   </tbody>
                 </table>
               </TableScroller>
-              {data.pageCount > 1 ? (
-                <nav aria-label="Pages" className="mt-4 flex items-center gap-4 text-sm">
-                  {data.page > 1 ? (
-                    <Link to={pageLink(data.page - 1)} className="text-indigo-700 underline">
-                      Previous
-                    </Link>
-                  ) : null}
-                  <span>
-                    Page {data.page} of {data.pageCount}
-                  </span>
-                  {data.page < data.pageCount ? (
-                    <Link to={pageLink(data.page + 1)} className="text-indigo-700 underline">
-                      Next
-                    </Link>
-                  ) : null}
-                </nav>
-              ) : null}
+              <Pager page={data.page} pageCount={data.pageCount} href={pageLink} />
             </>
           )}
         </Card>
