@@ -4,6 +4,8 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { LocaleProvider } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { NonceProvider } from "~/lib/nonce";
 
 // Boot hooks for server.mjs: it calls these from the built bundle so the app and the
@@ -45,7 +47,10 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        {/* The language for pages rendered without root loader data (an unknown URL's 404). */}
+        <LocaleProvider value={getLocale(request)}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </LocaleProvider>
       </NonceProvider>,
       {
         nonce,

@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -11,6 +11,8 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import styles from "./tailwind.css";
+import { localeFromMatches, translate, useLocale, useT, type PlainKey } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { useNonce } from "~/lib/nonce";
 
 export const links: LinksFunction = () => [
@@ -18,12 +20,18 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translate(localeFromMatches(matches), "common.appName") }];
+
+/** The request's language for every page (cookie, then browser); components read it with useLocale/useT. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json({ locale: getLocale(request) });
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const locale = useLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -41,9 +49,10 @@ export function Layout({ children }: { children: ReactNode }) {
 
 function NavigationProgress() {
   const navigation = useNavigation();
+  const t = useT();
   if (navigation.state === "idle") return null;
   return (
-    <div role="progressbar" aria-label="Loading" className="fixed inset-x-0 top-0 z-50 h-1 animate-pulse bg-indigo-500" />
+    <div role="progressbar" aria-label={t("common.state.loadingLabel")} className="fixed inset-x-0 top-0 z-50 h-1 animate-pulse bg-indigo-500" />
   );
 }
 
@@ -56,26 +65,29 @@ export default function App() {
   );
 }
 
-const STATUS_TEXT: Record<number, { title: string; body: string }> = {
-  400: { title: "That request could not be understood", body: "Check the form and try again." },
-  403: { title: "Not allowed", body: "Your role in this organisation does not allow that." },
-  404: { title: "Not found", body: "There is nothing here, or you do not have access to it." },
-  429: { title: "Too many attempts", body: "Wait a few minutes and try again." },
-  503: { title: "Temporarily unavailable", body: "The database is not answering. Try again in a moment." },
+/** Statuses with their own words; any other status reads as 500's. */
+const STATUS_TEXT: Record<number, [PlainKey, PlainKey]> = {
+  400: ["common.error.400.title", "common.error.400.body"],
+  403: ["common.error.403.title", "common.error.403.body"],
+  404: ["common.error.404.title", "common.error.404.body"],
+  429: ["common.error.429.title", "common.error.429.body"],
+  503: ["common.error.503.title", "common.error.503.body"],
 };
+const OTHER_ERROR: [PlainKey, PlainKey] = ["common.error.500.title", "common.error.500.body"];
 
 /** One boundary for the whole app: status pages for thrown responses, no internals ever. */
 export function ErrorBoundary() {
   const error = useRouteError();
+  const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const text = STATUS_TEXT[status] ?? { title: "Something went wrong", body: "The error has been logged. Try again, or go back." };
+  const [title, body] = STATUS_TEXT[status] ?? OTHER_ERROR;
   return (
     <main className="mx-auto max-w-lg p-8">
-      <p className="text-sm font-semibold text-indigo-700">Error {status}</p>
-      <h1 className="mt-2 text-2xl font-bold">{text.title}</h1>
-      <p className="mt-2 text-slate-600">{text.body}</p>
+      <p className="text-sm font-semibold text-indigo-700">{t("common.error.status", { status })}</p>
+      <h1 className="mt-2 text-2xl font-bold">{t(title)}</h1>
+      <p className="mt-2 text-slate-600">{t(body)}</p>
       <a className="mt-6 inline-block text-indigo-700 underline" href="/">
-        Go to the start page
+        {t("common.error.home")}
       </a>
     </main>
   );

@@ -1,29 +1,35 @@
 import { z } from "zod";
+import { messageRef, type TranslationKey } from "~/i18n/translate";
 
 // Field schemas shared by forms. Not a .server module: route modules build their zod
 // schemas at module level, and the browser bundle must be able to evaluate them.
+// Messages are message refs (docs/i18n.md): parseForm turns them into the request's language.
 
 export const emailField = z
-  .string({ error: "Enter an email address." })
+  .string({ error: messageRef("common.validation.emailRequired") })
   .trim()
   .toLowerCase()
-  .max(254, "That email address is too long.")
-  .pipe(z.email({ error: "Enter a valid email address, like name@company.com." }));
+  .max(254, messageRef("common.validation.emailTooLong"))
+  .pipe(z.email({ error: messageRef("common.validation.emailInvalid") }));
 
 export const passwordField = z
-  .string({ error: "Enter a password." })
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.");
+  .string({ error: messageRef("common.validation.passwordRequired") })
+  .min(10, messageRef("common.validation.passwordTooShort"))
+  .max(200, messageRef("common.validation.passwordTooLong"));
 
-export const nameField = (label: string) =>
+/**
+ * `label` names the field inside a sentence ("Enter {label}."): a message key such as
+ * "auth.signup.nameInSentence" (translated), or plain English from a page not yet converted.
+ */
+export const nameField = (label: TranslationKey | (string & {})) =>
   z
-    .string({ error: `Enter ${label}.` })
+    .string({ error: messageRef("common.validation.enterField", { field: label }) })
     .trim()
-    .min(1, `Enter ${label}.`)
-    .max(120, `Keep ${label} under 120 characters.`);
+    .min(1, messageRef("common.validation.enterField", { field: label }))
+    .max(120, messageRef("common.validation.fieldTooLong", { field: label, max: 120 }));
 
 export const currencyField = z
-  .string({ error: "Choose a currency." })
+  .string({ error: messageRef("common.validation.currencyRequired") })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 code, like USD or CNY.");
+  .regex(/^[A-Z]{3}$/, messageRef("common.validation.currencyInvalid"));

@@ -4,6 +4,7 @@ import { invitations, mailOutbox, memberships, orgs, type Role } from "~db/schem
 import { withSystem, withTenant } from "~db/tenant";
 import { randomToken, sha256Hex } from "~/lib/crypto.server";
 import { AppError } from "~/lib/http.server";
+import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
 import { normalizeEmail } from "./user.server";
@@ -100,7 +101,7 @@ export async function acceptInvitation(db: Db, token: string, user: OrgContext["
       invitation && !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt.getTime() > Date.now();
     if (!pending) throw new AppError("NOT_FOUND", "This invitation is no longer valid.");
     if (normalizeEmail(user.email) !== invitation.email) {
-      throw new AppError("FORBIDDEN", `This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`);
+      throw new AppError("FORBIDDEN", messageRef("auth.invite.wrongEmail", { email: invitation.email }));
     }
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
     await tx

@@ -4,22 +4,24 @@ import { sessions, users } from "~db/schema";
 import { withSystem } from "~db/tenant";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "~/auth/password.server";
 import { AppError } from "~/lib/http.server";
+import { messageRef } from "~/i18n/translate";
+import type { Locale } from "~/i18n/locales";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function createUser(db: Db, input: { email: string; name: string; password: string }) {
+export async function createUser(db: Db, input: { email: string; name: string; password: string; locale?: Locale }) {
   const passwordHash = await hashPassword(input.password);
   return withSystem(db, async (tx) => {
     const [created] = await tx
       .insert(users)
-      .values({ email: normalizeEmail(input.email), name: input.name.trim(), passwordHash })
+      .values({ email: normalizeEmail(input.email), name: input.name.trim(), passwordHash, locale: input.locale })
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id, email: users.email, name: users.name });
     if (!created) {
-      throw new AppError("CONFLICT", "An account with this email already exists.", {
-        email: "An account with this email already exists. Log in instead.",
+      throw new AppError("CONFLICT", messageRef("auth.signup.emailTaken"), {
+        email: messageRef("auth.signup.emailTakenField"),
       });
     }
     return created;
@@ -46,14 +48,14 @@ export async function verifyLogin(db: Db, email: string, password: string) {
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, locale: user.locale };
 }
 
 export async function changePassword(db: Db, userId: string, currentPassword: string, newPassword: string) {
   const [user] = await withSystem(db, (tx) => tx.select().from(users).where(eq(users.id, userId)));
   if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError("INVALID", "The current password is not correct.", {
-      currentPassword: "The current password is not correct.",
+    throw new AppError("INVALID", messageRef("auth.password.currentWrong"), {
+      currentPassword: messageRef("auth.password.currentWrong"),
     });
   }
   const passwordHash = await hashPassword(newPassword);
@@ -63,4 +65,9 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
   });
+}
+
+/** The user's language, chosen with the switch in the header; later sessions start in it. */
+export async function setUserLocale(db: Db, userId: string, locale: Locale): Promise<void> {
+  await withSystem(db, (tx) => tx.update(users).set({ locale }).where(eq(users.id, userId)));
 }

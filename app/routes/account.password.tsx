@@ -5,19 +5,24 @@ import { requireUser, startSession } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { getDatabase } from "~/db.server";
+import { messageRef, metaTitle, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { passwordField } from "~/lib/fields";
 import { changePassword } from "~/models/user.server";
 
-export const meta: MetaFunction = () => [{ title: "Change password · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.password.metaTitle")];
 
 const PasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password.").max(200),
+    currentPassword: z
+      .string({ error: messageRef("auth.password.currentRequired") })
+      .min(1, messageRef("auth.password.currentRequired"))
+      .max(200),
     newPassword: passwordField,
-    confirmPassword: z.string({ error: "Repeat the new password." }),
+    confirmPassword: z.string({ error: messageRef("auth.password.repeatRequired") }),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." });
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: messageRef("auth.password.mismatch") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -26,13 +31,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(PasswordSchema, await request.formData());
+  const locale = getLocale(request);
+  const parsed = parseForm(PasswordSchema, await request.formData(), locale);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { db } = await getDatabase();
   try {
     await changePassword(db, user.id, parsed.data.currentPassword, parsed.data.newPassword);
   } catch (error) {
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
   // changePassword ended every session (another browser, a stolen cookie); this one starts afresh.
   const cookie = await startSession(user.id);
@@ -43,23 +49,24 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ChangePassword() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const t = useT();
   const errors = result?.fieldErrors ?? {};
   return (
-    <AuthShell title="Change password">
+    <AuthShell title={t("auth.password.title")}>
       {params.get("changed") && !result ? (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          Password changed. You were signed out everywhere else.
+          {t("auth.password.changed")}
         </p>
       ) : null}
       <Form method="post" className="space-y-4" noValidate>
         <FormError error={result?.formError} />
-        <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
-        <Field label="New password" name="newPassword" type="password" autoComplete="new-password" hint="At least 10 characters." error={errors.newPassword} />
-        <Field label="Repeat new password" name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} />
-        <SubmitButton pendingText="Changing…">Change password</SubmitButton>
+        <Field label={t("auth.password.current")} name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
+        <Field label={t("auth.password.new")} name="newPassword" type="password" autoComplete="new-password" hint={t("auth.passwordHint")} error={errors.newPassword} />
+        <Field label={t("auth.password.repeat")} name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} />
+        <SubmitButton pendingText={t("auth.password.pending")}>{t("auth.password.submit")}</SubmitButton>
       </Form>
       <Link to="/" className="mt-6 inline-block text-sm text-indigo-700 underline">
-        Back to the app
+        {t("auth.password.back")}
       </Link>
     </AuthShell>
   );

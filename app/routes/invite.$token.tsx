@@ -4,11 +4,13 @@ import { getSessionUser, requireUser } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { getDatabase } from "~/db.server";
+import { metaTitle, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { acceptInvitation, findPendingInvitation } from "~/models/invitation.server";
 
-export const meta: MetaFunction = () => [{ title: "Invitation · Capital Desk" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.invite.metaTitle"), { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { db } = await getDatabase();
@@ -32,32 +34,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const org = await acceptInvitation(db, params.token ?? "", user);
     return redirect(`/o/${org.slug}`);
   } catch (error) {
-    return appErrorResponse(error);
+    return appErrorResponse(error, getLocale(request));
   }
 }
 
 export default function Invitation() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
   const next = encodeURIComponent(data.here);
   return (
-    <AuthShell title={`Join ${data.orgName}`}>
+    <AuthShell title={t("auth.invite.title", { org: data.orgName })}>
       <p className="mb-4 text-sm text-slate-700">
-        You are invited as <strong>{data.role}</strong>. The invitation was sent to <strong>{data.email}</strong>.
+        {t.rich("auth.invite.invitedAs", { role: <strong>{t(`common.role.${data.role}`)}</strong>, email: <strong>{data.email}</strong> })}
       </p>
       <FormError error={result && !result.ok ? result.formError : undefined} />
       {data.signedInAs ? (
         <Form method="post" className="mt-4">
-          <p className="mb-3 text-sm text-slate-600">Signed in as {data.signedInAs}.</p>
-          <SubmitButton pendingText="Joining…">Accept invitation</SubmitButton>
+          <p className="mb-3 text-sm text-slate-600">{t("auth.invite.signedInAs", { email: data.signedInAs })}</p>
+          <SubmitButton pendingText={t("auth.invite.pending")}>{t("auth.invite.accept")}</SubmitButton>
         </Form>
       ) : (
         <div className="flex gap-3">
           <Link className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white" to={`/login?redirectTo=${next}`}>
-            Log in to accept
+            {t("auth.invite.logInToAccept")}
           </Link>
           <Link className="rounded-md border border-slate-300 px-4 py-2 text-sm font-semibold" to={`/signup?redirectTo=${next}`}>
-            Sign up to accept
+            {t("auth.invite.signUpToAccept")}
           </Link>
         </div>
       )}

@@ -5,18 +5,20 @@ import { requireAnonymous, startSession } from "~/auth/session.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { AuthShell } from "~/components/auth-shell";
 import { getDatabase } from "~/db.server";
+import { messageRef, metaTitle, translate, useT } from "~/i18n";
+import { getLocale, signInLocale } from "~/i18n/locale.server";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { emailField } from "~/lib/fields";
 import { safeRedirect } from "~/lib/redirects";
 import { clearLoginFailures, lockedUntil, recordLoginFailure, THROTTLE_LIMITS, throttleKeys } from "~/models/login-throttle.server";
 import { demoLogins } from "~/models/demo.server";
-import { verifyLogin } from "~/models/user.server";
+import { setUserLocale, verifyLogin } from "~/models/user.server";
 
-export const meta: MetaFunction = () => [{ title: "Log in · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.login.metaTitle")];
 
 const LoginSchema = z.object({
   email: emailField,
-  password: z.string({ error: "Enter your password." }).min(1, "Enter your password.").max(200),
+  password: z.string({ error: messageRef("auth.login.passwordRequired") }).min(1, messageRef("auth.login.passwordRequired")).max(200),
   redirectTo: z.string().optional(),
 });
 
@@ -27,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const parsed = parseForm(LoginSchema, await request.formData());
+  const locale = getLocale(request);
+  const parsed = parseForm(LoginSchema, await request.formData(), locale);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { email, password, redirectTo } = parsed.data;
   const { db } = await getDatabase();
@@ -35,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lock = await lockedUntil(db, [keys.email, keys.ip]);
   if (lock) {
     const minutes = Math.max(1, Math.ceil((lock.getTime() - Date.now()) / 60_000));
-    return invalid({}, `Too many failed attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, 429);
+    return invalid({}, translate(locale, "auth.login.locked", { count: minutes }), 429);
   }
   const user = await verifyLogin(db, email, password);
   if (!user) {
@@ -43,30 +46,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { key: keys.email, limit: THROTTLE_LIMITS.email },
       { key: keys.ip, limit: THROTTLE_LIMITS.ip },
     ]);
-    return invalid({}, "That email and password do not match an account.", 401);
+    return invalid({}, translate(locale, "auth.login.badCredentials"), 401);
   }
   await clearLoginFailures(db, keys.email);
-  const cookie = await startSession(user.id);
-  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+  const language = signInLocale(request, user);
+  if (language.store) await setUserLocale(db, user.id, language.store);
+  const headers = new Headers();
+  headers.append("Set-Cookie", await startSession(user.id));
+  if (language.cookie) headers.append("Set-Cookie", language.cookie);
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
 export default function Login() {
   const { demo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const t = useT();
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
-    <AuthShell title="Log in to Capital Desk">
+    <AuthShell title={t("auth.login.title")}>
       <Form method="post" className="space-y-4" noValidate>
         <FormError error={result && !result.ok ? result.formError : undefined} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
-        <SubmitButton pendingText="Logging in…">Log in</SubmitButton>
+        <Field label={t("auth.field.email")} name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field label={t("auth.field.password")} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <SubmitButton pendingText={t("auth.login.pending")}>{t("auth.login.submit")}</SubmitButton>
       </Form>
       {demo ? (
-        <aside aria-label="Demo logins" className="mt-6 rounded-md border border-indigo-100 bg-indigo-50 p-3 text-sm text-indigo-900">
-          <p className="font-medium">Demo data is loaded. Log in as:</p>
+        <aside aria-label={t("auth.login.demoLabel")} className="mt-6 rounded-md border border-indigo-100 bg-indigo-50 p-3 text-sm text-indigo-900">
+          <p className="font-medium">{t("auth.login.demoIntro")}</p>
           <ul className="mt-1 list-inside list-disc">
             {demo.logins.map((email) => (
               <li key={email}>
@@ -75,14 +83,14 @@ export default function Login() {
             ))}
           </ul>
           <p className="mt-1">
-            Password: <code>{demo.password}</code>
+            {t("auth.login.demoPassword")} <code>{demo.password}</code>
           </p>
         </aside>
       ) : null}
       <p className="mt-6 text-sm text-slate-600">
-        New here?{" "}
+        {t("auth.login.newHere")}{" "}
         <Link className="font-medium text-indigo-700 underline" to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>
-          Create an account
+          {t("auth.login.createAccount")}
         </Link>
       </p>
     </AuthShell>

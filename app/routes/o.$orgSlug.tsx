@@ -2,6 +2,8 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, useNavigate } from "@remix-run/react";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { can } from "~/auth/permissions";
+import { LanguageSwitch } from "~/components/language-switch";
+import { useT, type PlainKey } from "~/i18n";
 import { listOrgsForUser } from "~/models/org.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -20,39 +22,47 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OrgLayout() {
   const { user, org, role, orgs, canManage, canAudit } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
+  const t = useT();
   const base = `/o/${org.slug}`;
-  const nav = [
-    { to: base, label: org.kind === "startup" ? "Dashboard" : "Overview", end: true },
+  const nav: { to: string; label: PlainKey; end?: boolean }[] = [
+    { to: base, label: org.kind === "startup" ? "layout.nav.dashboard" : "layout.nav.overview", end: true },
     ...(org.kind === "startup"
       ? [
-          { to: `${base}/reports`, label: "Monthly reports" },
-          { to: `${base}/budgets`, label: "Budgets" },
-          { to: `${base}/rounds`, label: "Funding rounds" },
-          { to: `${base}/debt`, label: "Debt" },
-          { to: `${base}/risks`, label: "Risks" },
-          { to: `${base}/investors`, label: "Investors" },
+          { to: `${base}/reports`, label: "layout.nav.reports" as const },
+          { to: `${base}/budgets`, label: "layout.nav.budgets" as const },
+          { to: `${base}/rounds`, label: "layout.nav.rounds" as const },
+          { to: `${base}/debt`, label: "layout.nav.debt" as const },
+          { to: `${base}/risks`, label: "layout.nav.risks" as const },
+          { to: `${base}/investors`, label: "layout.nav.investors" as const },
         ]
       : [
-          { to: `${base}/portfolio`, label: "Portfolio" },
-          { to: `${base}/alerts`, label: "Alerts" },
-          { to: `${base}/companies`, label: "Companies" },
-          { to: `${base}/positions`, label: "Positions" },
-          { to: `${base}/fx`, label: "FX rates" },
+          { to: `${base}/portfolio`, label: "layout.nav.portfolio" as const },
+          { to: `${base}/alerts`, label: "layout.nav.alerts" as const },
+          { to: `${base}/companies`, label: "layout.nav.companies" as const },
+          { to: `${base}/positions`, label: "layout.nav.positions" as const },
+          { to: `${base}/fx`, label: "layout.nav.fx" as const },
         ]),
-    { to: `${base}/members`, label: "Members" },
-    ...(canManage ? [{ to: `${base}/share-links`, label: "Share links" }] : []),
-    ...(canManage ? [{ to: `${base}/settings`, label: "Settings" }] : []),
-    ...(canAudit ? [{ to: `${base}/audit`, label: "Audit log" }] : []),
+    { to: `${base}/members`, label: "layout.nav.members" },
+    ...(canManage ? [{ to: `${base}/share-links`, label: "layout.nav.shareLinks" as const }] : []),
+    ...(canManage ? [{ to: `${base}/settings`, label: "layout.nav.settings" as const }] : []),
+    ...(canAudit ? [{ to: `${base}/audit`, label: "layout.nav.audit" as const }] : []),
   ];
   return (
     <div className="min-h-screen">
+      {/* The first Tab stop: past the header and the section links to the page itself. */}
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:font-semibold focus:text-indigo-700 focus:shadow-lg"
+      >
+        {t("layout.skipToContent")}
+      </a>
       <header className="no-print border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
           <a href="/" className="font-bold text-indigo-700">
-            Capital Desk
+            {t("common.appName")}
           </a>
           <label className="sr-only" htmlFor="org-switcher">
-            Organisation
+            {t("layout.orgSwitcher")}
           </label>
           <select
             id="org-switcher"
@@ -62,28 +72,29 @@ export default function OrgLayout() {
           >
             {orgs.map((o) => (
               <option key={o.slug} value={o.slug}>
-                {o.name} ({o.kind})
+                {t("layout.orgOption", { name: o.name, kind: t(`common.orgKind.${o.kind}`) })}
               </option>
             ))}
           </select>
           <a href="/orgs/new" className="text-sm text-indigo-700 underline">
-            New organisation
+            {t("layout.newOrg")}
           </a>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
             <span className="text-slate-600">
-              {user.name} · <span data-testid="current-role">{role}</span>
+              {user.name} · <span data-testid="current-role">{t(`common.role.${role}`)}</span>
             </span>
+            <LanguageSwitch />
             <a href="/account/password" className="text-indigo-700 underline">
-              Password
+              {t("layout.password")}
             </a>
             <Form method="post" action="/logout">
               <button type="submit" className="rounded-md border border-slate-300 px-2 py-1">
-                Log out
+                {t("layout.logOut")}
               </button>
             </Form>
           </div>
         </div>
-        <nav aria-label="Sections" className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4">
+        <nav aria-label={t("layout.sections")} className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 sm:flex-wrap">
           {nav.map((item) => (
             <NavLink
               key={item.to}
@@ -93,12 +104,12 @@ export default function OrgLayout() {
                 `whitespace-nowrap border-b-2 px-3 py-2 text-sm ${isActive ? "border-indigo-600 font-semibold text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`
               }
             >
-              {item.label}
+              {t(item.label)}
             </NavLink>
           ))}
         </nav>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
         <Outlet />
       </main>
     </div>

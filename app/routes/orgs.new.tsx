@@ -5,16 +5,18 @@ import { requireUser } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { getDatabase } from "~/db.server";
+import { messageRef, metaTitle, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/lib/currencies";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { currencyField, nameField } from "~/lib/fields";
 import { createOrg } from "~/models/org.server";
 
-export const meta: MetaFunction = () => [{ title: "New organisation · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.newOrg.metaTitle")];
 
 const OrgSchema = z.object({
-  name: nameField("the organisation's name"),
-  kind: z.enum(["startup", "investor"], { error: "Choose startup or investor." }),
+  name: nameField("auth.newOrg.nameInSentence"),
+  kind: z.enum(["startup", "investor"], { error: messageRef("auth.newOrg.kindRequired") }),
   baseCurrency: currencyField,
 });
 
@@ -25,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = parseForm(OrgSchema, await request.formData());
+  const parsed = parseForm(OrgSchema, await request.formData(), getLocale(request));
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { db } = await getDatabase();
   const org = await createOrg(db, user, parsed.data);
@@ -34,38 +36,39 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewOrg() {
   const result = useActionData<typeof action>();
+  const t = useT();
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
-    <AuthShell title="Create an organisation">
+    <AuthShell title={t("auth.newOrg.title")}>
       <Form method="post" className="space-y-4" noValidate>
         <FormError error={result && !result.ok ? result.formError : undefined} />
-        <Field label="Name" name="name" required error={errors.name} />
+        <Field label={t("auth.newOrg.name")} name="name" required error={errors.name} />
         <fieldset>
-          <legend className="block text-sm font-medium text-slate-700">Kind</legend>
+          <legend className="block text-sm font-medium text-slate-700">{t("auth.newOrg.kind")}</legend>
           <div className="mt-2 space-y-2">
             <label className="flex items-start gap-2 text-sm">
               <input type="radio" name="kind" value="startup" defaultChecked className="mt-1" />
               <span>
-                <strong>Startup</strong> — record rounds, debt, monthly reports, budgets and risks.
+                <strong>{t("auth.newOrg.startup")}</strong> — {t("auth.newOrg.startupHelp")}
               </span>
             </label>
             <label className="flex items-start gap-2 text-sm">
               <input type="radio" name="kind" value="investor" className="mt-1" />
               <span>
-                <strong>Investor</strong> — follow a portfolio's runway, burn and risk.
+                <strong>{t("auth.newOrg.investor")}</strong> — {t("auth.newOrg.investorHelp")}
               </span>
             </label>
           </div>
           {errors.kind ? <p className="mt-1 text-sm text-red-700">{errors.kind}</p> : null}
         </fieldset>
         <SelectField
-          label="Base currency"
+          label={t("auth.newOrg.baseCurrency")}
           name="baseCurrency"
           defaultValue="USD"
           error={errors.baseCurrency}
           options={COMMON_CURRENCIES.map((c) => ({ value: c, label: c }))}
         />
-        <SubmitButton pendingText="Creating…">Create organisation</SubmitButton>
+        <SubmitButton pendingText={t("common.action.creating")}>{t("auth.newOrg.submit")}</SubmitButton>
       </Form>
     </AuthShell>
   );

@@ -5,16 +5,18 @@ import { requireAnonymous, startSession } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { getDatabase } from "~/db.server";
+import { metaTitle, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { emailField, nameField, passwordField } from "~/lib/fields";
 import { safeRedirect } from "~/lib/redirects";
 import { createUser } from "~/models/user.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign up · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.signup.metaTitle")];
 
 const SignupSchema = z.object({
   email: emailField,
-  name: nameField("your name"),
+  name: nameField("auth.signup.nameInSentence"),
   password: passwordField,
   redirectTo: z.string().optional(),
 });
@@ -26,44 +28,47 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const parsed = parseForm(SignupSchema, await request.formData());
+  // The language the sign-up page was shown in (switch or browser) becomes the account's.
+  const locale = getLocale(request);
+  const parsed = parseForm(SignupSchema, await request.formData(), locale);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { db } = await getDatabase();
   try {
-    const user = await createUser(db, parsed.data);
+    const user = await createUser(db, { ...parsed.data, locale });
     const cookie = await startSession(user.id);
     return redirect(safeRedirect(parsed.data.redirectTo, "/orgs/new"), { headers: { "Set-Cookie": cookie } });
   } catch (error) {
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
 }
 
 export default function Signup() {
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const t = useT();
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
-    <AuthShell title="Create your account">
+    <AuthShell title={t("auth.signup.title")}>
       <Form method="post" className="space-y-4" noValidate>
         <FormError error={result && !result.ok ? result.formError : undefined} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
-        <Field label="Your name" name="name" autoComplete="name" required error={errors.name} />
+        <Field label={t("auth.field.email")} name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field label={t("auth.signup.name")} name="name" autoComplete="name" required error={errors.name} />
         <Field
-          label="Password"
+          label={t("auth.field.password")}
           name="password"
           type="password"
           autoComplete="new-password"
           required
-          hint="At least 10 characters."
+          hint={t("auth.passwordHint")}
           error={errors.password}
         />
-        <SubmitButton pendingText="Creating account…">Create account</SubmitButton>
+        <SubmitButton pendingText={t("auth.signup.pending")}>{t("auth.signup.submit")}</SubmitButton>
       </Form>
       <p className="mt-6 text-sm text-slate-600">
-        Already have an account?{" "}
+        {t("auth.signup.haveAccount")}{" "}
         <Link className="font-medium text-indigo-700 underline" to="/login">
-          Log in
+          {t("auth.signup.logIn")}
         </Link>
       </p>
     </AuthShell>

@@ -1,5 +1,6 @@
 import { useNavigation } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import { useT } from "~/i18n";
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-[invalid=true]:border-red-500";
@@ -102,6 +103,7 @@ export function SubmitButton({
   variant?: "primary" | "secondary" | "danger";
 }) {
   const navigation = useNavigation();
+  const t = useT();
   const pending =
     navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
   const colours = {
@@ -118,7 +120,7 @@ export function SubmitButton({
       aria-busy={pending || undefined}
       className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold shadow-sm disabled:opacity-60 ${colours}`}
     >
-      {pending ? (pendingText ?? "Saving…") : children}
+      {pending ? (pendingText ?? t("common.action.saving")) : children}
     </button>
   );
 }

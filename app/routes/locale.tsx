@@ -1,0 +1,26 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { getSessionUser } from "~/auth/session.server";
+import { getDatabase } from "~/db.server";
+import { isLocale, translate } from "~/i18n";
+import { getLocale, localeCookie } from "~/i18n/locale.server";
+import { invalid } from "~/lib/forms.server";
+import { safeRedirect } from "~/lib/redirects";
+import { setUserLocale } from "~/models/user.server";
+
+/**
+ * The language switch posts here (`locale`, `redirectTo`): the `lang` cookie remembers the
+ * choice on this browser, and a signed-in user keeps it for their next sessions. Then back to
+ * the page the switch was on (same-site paths only). A GET answers 405: nothing to show here.
+ */
+export function loader(): never {
+  throw new Response("Method not allowed", { status: 405, statusText: "Method Not Allowed", headers: { Allow: "POST" } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get("locale");
+  if (!isLocale(locale)) return invalid({ locale: translate(getLocale(request), "layout.badLocale") });
+  const user = await getSessionUser(request);
+  if (user) await setUserLocale((await getDatabase()).db, user.id, locale);
+  return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": localeCookie(locale) } });
+}

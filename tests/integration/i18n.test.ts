@@ -1,0 +1,196 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../../db/schema";
+import { withSystem } from "../../db/tenant";
+import { startTestApp, type TestApp } from "../support/app-server";
+import { makeOrgWithOwner } from "../support/factories";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+const ZH = { "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8" };
+const EN = { "Accept-Language": "en-US,en;q=0.9" };
+
+async function storedLocale(userId: string) {
+  const [row] = await withSystem(app.database.db, (tx) => tx.select({ locale: users.locale }).from(users).where(eq(users.id, userId)));
+  return row?.locale;
+}
+
+function langCookie(setCookies: string[]) {
+  return setCookies.find((line) => line.startsWith("lang="));
+}
+
+describe("the language of a page", () => {
+  it("follows the browser: Chinese for zh, English otherwise", async () => {
+    const zh = await (await app.client().get("/login", ZH)).text();
+    expect(zh).toContain('<html lang="zh-CN">');
+    expect(zh).toContain("登录 Capital Desk");
+    expect(zh).toContain(">电子邮件</label>");
+    expect(zh).toContain("<title>登录 · Capital Desk</title>");
+
+    const en = await (await app.client().get("/login", EN)).text();
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain("Log in to Capital Desk");
+    expect(en).not.toContain("登录");
+
+    const none = await (await app.client().get("/signup")).text();
+    expect(none).toContain('<html lang="en">');
+    expect(none).toContain("Create your account");
+  });
+
+  it("answers validation errors in the page's language, and English by default", async () => {
+    const zh = await app.client().post("/signup?_data=routes/signup", { email: "nope", name: "", password: "short" }, ZH);
+    expect(zh.status).toBe(400);
+    expect((await zh.json()).fieldErrors).toEqual({
+      email: "请输入有效的电子邮件地址，例如 name@company.com。",
+      name: "请输入您的姓名。",
+      password: "至少使用 10 个字符。",
+    });
+    const en = await app.client().post("/signup?_data=routes/signup", { email: "nope", name: "", password: "short" });
+    expect((await en.json()).fieldErrors).toEqual({
+      email: "Enter a valid email address, like name@company.com.",
+      name: "Enter your name.",
+      password: "Use at least 10 characters.",
+    });
+    const login = await app.client().post("/login?_data=routes/login", { email: "nobody@example.test", password: "wrong-password" }, ZH);
+    expect(login.status).toBe(401);
+    expect((await login.json()).formError).toBe("该电子邮件和密码与任何账号都不匹配。");
+  });
+
+  it("translates domain errors (an account that exists) and the error pages", async () => {
+    const { owner } = await makeOrgWithOwner(app.database);
+    const taken = await app.client().post("/signup?_data=routes/signup", { email: owner.email, name: "X", password: "a-long-password" }, ZH);
+    expect(taken.status).toBe(409);
+    expect(await taken.json()).toMatchObject({ formError: "使用该电子邮件的账号已存在。", fieldErrors: { email: "使用该电子邮件的账号已存在，请直接登录。" } });
+
+    const browser = app.client();
+    await browser.login(owner.email, owner.password);
+    browser.cookies.set("lang", "zh-CN");
+    const missing = await browser.get("/o/no-such-org");
+    expect(missing.status).toBe(404);
+    const html = await missing.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain("未找到");
+    expect(html).toContain("错误 404");
+
+    // An unknown URL runs no loader at all; its 404 page still speaks the request's language.
+    const unknown = await app.client().get("/no-such-page", ZH);
+    expect(unknown.status).toBe(404);
+    const unknownHtml = await unknown.text();
+    expect(unknownHtml).toContain('<html lang="zh-CN">');
+    expect(unknownHtml).toContain("未找到");
+  });
+});
+
+describe("the language switch (POST /locale)", () => {
+  it("sets the lang cookie, stores the choice on the user, and a new session starts in it", async () => {
+    const { owner, org } = await makeOrgWithOwner(app.database);
+    const browser = app.client();
+    await browser.login(owner.email, owner.password);
+    expect(await (await browser.get(`/o/${org.slug}`, EN)).text()).toContain("Log out");
+
+    const switched = await browser.post("/locale", { locale: "zh-CN", redirectTo: `/o/${org.slug}/members?page=2` }, EN);
+    expect(switched.status).toBe(302);
+    expect(switched.headers.get("location")).toBe(`/o/${org.slug}/members?page=2`);
+    const cookie = langCookie(browser.lastSetCookie)!;
+    expect(cookie).toMatch(/^lang=zh-CN;/);
+    expect(cookie).toMatch(/Path=\//);
+    expect(cookie).toMatch(/Max-Age=31536000/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/Secure/);
+    expect(await storedLocale(owner.id)).toBe("zh-CN");
+
+    const page = await (await browser.get(`/o/${org.slug}`, EN)).text();
+    expect(page).toContain('<html lang="zh-CN">');
+    expect(page).toContain("退出登录");
+    expect(page).toContain('aria-pressed="true" class="rounded-md px-2 py-1 bg-slate-100 font-semibold text-slate-900">中文');
+
+    // Another browser, English by its header, no cookie yet: signing in brings the choice along.
+    const other = app.client();
+    await other.login(owner.email, owner.password);
+    expect(langCookie(other.lastSetCookie)).toMatch(/^lang=zh-CN;/);
+    const elsewhere = await (await other.get(`/o/${org.slug}`, EN)).text();
+    expect(elsewhere).toContain('<html lang="zh-CN">');
+    expect(elsewhere).toContain("成员");
+
+    // And back to English.
+    await browser.post("/locale", { locale: "en", redirectTo: "/" });
+    expect(await storedLocale(owner.id)).toBe("en");
+    expect(await (await browser.get(`/o/${org.slug}`, ZH)).text()).toContain('<html lang="en">');
+  });
+
+  it("signed out: only the cookie; signing in then keeps the language the page was shown in", async () => {
+    const { owner } = await makeOrgWithOwner(app.database);
+    const browser = app.client();
+    const switched = await browser.post("/locale", { locale: "zh-CN", redirectTo: "/login?redirectTo=%2Forgs%2Fnew" }, EN);
+    expect(switched.headers.get("location")).toBe("/login?redirectTo=%2Forgs%2Fnew");
+    expect(await (await browser.get("/login", EN)).text()).toContain('<html lang="zh-CN">');
+    expect(await storedLocale(owner.id)).toBe("en");
+    await browser.login(owner.email, owner.password);
+    expect(await storedLocale(owner.id)).toBe("zh-CN");
+  });
+
+  it("signing up stores the language the page was shown in; a user who never chose follows the browser", async () => {
+    const browser = app.client();
+    const signup = await browser.post("/signup", { email: "lin@example.test", name: "林", password: "a-long-password" }, ZH);
+    expect(signup.status).toBe(302);
+    expect(langCookie(browser.lastSetCookie)).toBeUndefined(); // the browser's header already says it
+    expect(await (await browser.get("/orgs/new", ZH)).text()).toContain("创建组织");
+    const [row] = await withSystem(app.database.db, (tx) => tx.select({ locale: users.locale }).from(users).where(eq(users.email, "lin@example.test")));
+    expect(row?.locale).toBe("zh-CN");
+    // Their choice reaches an English browser at sign-in.
+    const english = app.client();
+    await english.login("lin@example.test", "a-long-password");
+    expect(langCookie(english.lastSetCookie)).toMatch(/^lang=zh-CN;/);
+
+    // A user who never chose (the column's default) gets whatever each browser asks for.
+    const { owner, org } = await makeOrgWithOwner(app.database);
+    const chinese = app.client();
+    await chinese.login(owner.email, owner.password);
+    expect(langCookie(chinese.lastSetCookie)).toBeUndefined();
+    expect(await (await chinese.get(`/o/${org.slug}`, ZH)).text()).toContain('<html lang="zh-CN">');
+    expect(await (await chinese.get(`/o/${org.slug}`, EN)).text()).toContain('<html lang="en">');
+  });
+
+  it("refuses an unknown locale with 400 and changes nothing", async () => {
+    const { owner } = await makeOrgWithOwner(app.database);
+    const browser = app.client();
+    await browser.login(owner.email, owner.password);
+    for (const locale of ["fr", "zh", "", "en; Path=/evil"]) {
+      const response = await browser.post("/locale", { locale, redirectTo: "/" });
+      expect(response.status, locale).toBe(400);
+      expect(langCookie(browser.lastSetCookie), locale).toBeUndefined();
+    }
+    const missing = await browser.post("/locale?_data=routes/locale", { redirectTo: "/" }, ZH);
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).fieldErrors).toEqual({ locale: "请选择英文或中文。" });
+    expect(await storedLocale(owner.id)).toBe("en");
+  });
+
+  it("redirects only to a path on this site", async () => {
+    for (const redirectTo of ["//evil.example/x", "https://evil.example/", "/\\evil.example", ""]) {
+      const response = await app.client().post("/locale", { locale: "zh-CN", redirectTo });
+      expect(response.status, redirectTo).toBe(302);
+      expect(response.headers.get("location"), redirectTo).toBe("/");
+    }
+  });
+
+  it("refuses a cross-origin post (the server's Origin check) and a GET", async () => {
+    const { owner } = await makeOrgWithOwner(app.database);
+    const browser = app.client();
+    await browser.login(owner.email, owner.password);
+    const forged = await browser.post("/locale", { locale: "zh-CN", redirectTo: "/" }, { Origin: "https://evil.example" });
+    expect(forged.status).toBe(403);
+    expect(langCookie(browser.lastSetCookie)).toBeUndefined();
+    expect(await storedLocale(owner.id)).toBe("en");
+
+    const get = await browser.get("/locale");
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
+    expect(langCookie(browser.lastSetCookie)).toBeUndefined();
+  });
+});
