@@ -83,7 +83,7 @@ test("the demo founder lands on a startup with a switcher across orgs", async ({
   await logIn(page, "founder@demo.capitaldesk.dev", DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/o\/[a-z-]+$/);
   const switcher = page.getByRole("combobox", { name: "Organisation" });
-  await expect(switcher.locator("option")).toHaveCount(4);
+  await expect(switcher.locator("option")).toHaveCount(6); // the six demo startups
   await switcher.selectOption("tensorleaf");
   await expect(page).toHaveURL(/\/o\/tensorleaf$/);
 });

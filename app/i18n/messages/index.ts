@@ -3,14 +3,18 @@
  * `<area>.ts` exporting `en` (as const) and `zh` (typed `Record<keyof typeof en, string>`),
  * then list it in AREAS below. Keys are prefixed with the area name, so areas never clash.
  */
+import * as admin from "./admin";
 import * as auth from "./auth";
 import * as common from "./common";
+import * as dashboard from "./dashboard";
+import * as investor from "./investor";
 import * as layout from "./layout";
+import * as records from "./records";
 
-export const AREAS = { common, layout, auth } as const;
+export const AREAS = { common, layout, auth, records, dashboard, investor, admin } as const;
 
-export const en = { ...common.en, ...layout.en, ...auth.en } as const;
-export const zh: Record<keyof typeof en, string> = { ...common.zh, ...layout.zh, ...auth.zh };
+export const en = { ...common.en, ...layout.en, ...auth.en, ...records.en, ...dashboard.en, ...investor.en, ...admin.en } as const;
+export const zh: Record<keyof typeof en, string> = { ...common.zh, ...layout.zh, ...auth.zh, ...records.zh, ...dashboard.zh, ...investor.zh, ...admin.zh };
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;
