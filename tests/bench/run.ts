@@ -179,7 +179,7 @@ async function runEngine(engine: "postgres" | "pglite", options: Options, manife
 
     // 2. The main database: every page.
     server = await startServer(root, serverEnv(dbs[0]!.name), logFile, options.profile ? [`--cpu-prof`, `--cpu-prof-dir=${path.join(os.tmpdir(), `cd-bench-prof-${engine}`)}`] : []);
-    log(`${engine}: server on ${server.base} (pid ${server.pid})`);
+    log(`${engine}: server on ${server.base} (pid ${server.pid})${options.profile ? `; CPU profile into ${path.join(os.tmpdir(), `cd-bench-prof-${engine}`)} when it stops (figures are slower while profiling)` : ""}`);
     const sessions = { investor: await signIn(server.base, main.investor.email, main.investor.password), founder: await signIn(server.base, main.founder.email, main.founder.password) };
     const pages = mainPages(main.investor.slug, main.founder.companySlug, main.founder.companySlug, main.founder.lastMonth, options.months, sessions, server.base, share);
     for (const page of pages) {
@@ -216,6 +216,7 @@ async function runEngine(engine: "postgres" | "pglite", options: Options, manife
       server = null;
     }
     result.loadAverage.after = os.loadavg()[0]!;
+    fs.rmSync(logFile, { force: true }); // kept only when something failed
     return result;
   } finally {
     interrupted.delete(cleanupOnSignal);
