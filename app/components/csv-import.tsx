@@ -18,7 +18,7 @@ import {
 } from "~/lib/csv-import";
 import type { ImportActionResult } from "~/lib/csv-import.server";
 import { FormError } from "./ui/form";
-import { Badge, Card, PageHeader, TableScroller } from "./ui/layout";
+import { Badge, Card, PageHeader, ScrollArea, TableScroller } from "./ui/layout";
 
 type ClientCheck =
   | { phase: "idle" }
@@ -209,7 +209,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
                       <tr key={i} className="border-b last:border-0">
                         {cells.map((cell, j) => (
                           <td key={j} className={`py-1 pr-4 ${TEXT_COLUMNS.has(preview.columns[j]) ? "" : "text-right tabular-nums"}`}>
-                            {cell === "" ? <span className="text-slate-400">blank</span> : cell}
+                            {cell === "" ? <span className="text-slate-600">blank</span> : cell}
                           </td>
                         ))}
                       </tr>
@@ -284,7 +284,7 @@ function ErrorList({ errors, errorCount, fileName }: { errors: CsvImportError[];
           The first {Math.min(errors.length, MAX_LISTED_ERRORS)} are listed; fix them and check the file again to see the rest.
         </p>
       ) : null}
-      <div className="mt-3 max-h-[32rem] overflow-auto">
+      <ScrollArea label="Problems in the file" className="mt-3 max-h-[32rem] overflow-auto">
         <table className="min-w-full bg-white text-left text-sm text-slate-900" data-testid="import-errors">
           <thead>
             <tr className="border-b text-slate-600">
@@ -305,7 +305,7 @@ function ErrorList({ errors, errorCount, fileName }: { errors: CsvImportError[];
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </section>
   );
 }

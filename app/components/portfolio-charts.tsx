@@ -86,7 +86,7 @@ export function RunwayChartCard({
             {bars.length < burning ? `The ${bars.length} shortest runways of ${burning} burning companies. ` : `All ${plural(burning, "burning company", "burning companies")}. `}
             {thresholdsText} Companies not burning have no runway to draw.
           </p>
-          <ChartCanvas config={config} label={`Bar chart of runway in months by company, shortest first; ${thresholdsText}`} height={Math.max(200, bars.length * 22 + 80)} />
+          <ChartCanvas config={config} label={`Bar chart of runway in months by company, shortest first; ${thresholdsText}`} height={Math.max(240, bars.length * 28 + 110)} />
           <DataTable
             caption="Runway by company"
             head={["Company", "Runway (months)", "Level"]}

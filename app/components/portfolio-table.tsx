@@ -84,7 +84,7 @@ export function PortfolioTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.slug} className="border-b align-top last:border-0" data-company={row.slug}>
-              <th scope="row" className="px-2 py-2 text-left font-medium">
+              <th scope="row" className="whitespace-nowrap px-2 py-2 text-left font-medium">
                 <Link to={companyHref(row.slug)} className="text-indigo-700 underline">
                   {row.name}
                 </Link>
@@ -128,7 +128,7 @@ export function PortfolioTable({
               {!row.shared.risks ? (
                 <NotShared />
               ) : row.topRisk ? (
-                <td className="px-2 py-2">
+                <td className="min-w-[14rem] px-2 py-2">
                   <Badge tone={RISK_BAND_TONES[riskBand(row.topRisk.score, bands)]}>
                     {row.topRisk.score} {RISK_BAND_LABELS[riskBand(row.topRisk.score, bands)].toLowerCase()}
                   </Badge>{" "}

@@ -267,8 +267,8 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                     const total = Object.values(saved).reduce<number>((s, v) => s + (v ?? 0), 0);
                     return (
                       <tr key={month} className="border-b last:border-0">
-                        <th scope="row" className="py-1 pr-2 text-left font-medium">
-                          {monthName(month)} <span className="text-xs text-slate-500">{month}</span>
+                        <th scope="row" className="whitespace-nowrap py-1 pr-2 text-left font-medium">
+                          {monthName(month)} <span className="text-xs text-slate-600">{month}</span>
                         </th>
                         {SPEND_CATEGORIES.map((c) => {
                           const name = budgetCellName(month, c);

@@ -134,8 +134,7 @@ export default function DebtFacilityDetail() {
                     ? `No breach in ${minimumCash.length} reported month${minimumCash.length === 1 ? "" : "s"}.`
                     : `Breached in ${breaches.length} of ${minimumCash.length} reported months: ${breaches.map((b) => b.month).join(", ")}.`}
                 </p>
-                <div className="max-h-96 overflow-y-auto">
-                  <TableScroller>
+                  <TableScroller maxHeight="max-h-96">
                     <table className="min-w-full text-sm">
                       <thead className="sticky top-0 bg-white">
                         <tr className="border-b text-left text-slate-600">
@@ -159,7 +158,6 @@ export default function DebtFacilityDetail() {
                       </tbody>
                     </table>
                   </TableScroller>
-                </div>
               </>
             )}
           </section>
@@ -211,8 +209,7 @@ export default function DebtFacilityDetail() {
           Payments start the month after the draw. Interest = outstanding × annual rate / 12, rounded to the cent; payment = interest +
           principal; the last payment repays whatever is outstanding.
         </p>
-        <div className="max-h-[32rem] overflow-y-auto">
-          <TableScroller>
+          <TableScroller maxHeight="max-h-[32rem]">
             <table className="min-w-full text-sm" data-testid="schedule">
               <thead className="sticky top-0 bg-white">
                 <tr className="border-b text-left text-slate-600">
@@ -249,7 +246,6 @@ export default function DebtFacilityDetail() {
               </tfoot>
             </table>
           </TableScroller>
-        </div>
       </Card>
 
       {canEdit ? (

@@ -146,7 +146,7 @@ function Figures({ data }: { data: Data["portfolio"] }) {
   const currency = settings.baseCurrency;
   const left = s.rateMissing > 0 ? <p className="text-amber-800">{plural(s.rateMissing, "company", "companies")} left out: rate missing.</p> : null;
   return (
-    <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+    <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5">
       <Figure label="Companies" value={s.companies} testId="figure-companies">
         <p>
           {s.withFigures} with figures

@@ -6,7 +6,9 @@ import { requireOrgContext } from "~/auth/tenant.server";
 import { RiskFields } from "~/components/risk-fields";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
-import { riskBand, riskScore, type RiskBand, type RiskBandThresholds } from "~/finance";
+import { RISK_BAND_CELL_CLASSES } from "~/components/charts/palette";
+import { CellBand, RiskBandLegend } from "~/components/charts/risk-band-legend";
+import { riskBand, riskScore, type RiskBandThresholds } from "~/finance";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import {
   HEAT_MAP_HINT,
@@ -53,13 +55,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
-
-const BAND_CELL_CLASSES: Record<RiskBand, string> = {
-  low: "bg-emerald-50 text-emerald-900",
-  medium: "bg-amber-50 text-amber-900",
-  high: "bg-orange-100 text-orange-900",
-  critical: "bg-red-100 text-red-900",
-};
 
 export default function Risks() {
   const data = useLoaderData<typeof loader>();
@@ -240,17 +235,18 @@ function HeatMap({ cells, bands }: { cells: number[][]; bands: RiskBandThreshold
                   const band = riskBand(score, bands);
                   const describe = `${n} ${n === 1 ? "risk" : "risks"} with likelihood ${likelihood} and impact ${impact}: score ${score}, ${RISK_BAND_LABELS[band].toLowerCase()}`;
                   return (
-                    <td key={impact} className={`border border-white p-0 ${BAND_CELL_CLASSES[band]}`} title={describe}>
+                    <td key={impact} className={`border border-white p-0 ${RISK_BAND_CELL_CLASSES[band]}`} title={describe}>
                       {n > 0 ? (
                         <Link
                           to={`?likelihood=${likelihood}&impact=${impact}&status=active`}
                           aria-label={describe}
-                          className="block p-3 font-semibold underline"
+                          className="block p-3 font-semibold"
                         >
-                          {n}
+                          <span className="underline">{n}</span>
+                          <CellBand band={band} />
                         </Link>
                       ) : (
-                        <span className="block p-3 text-slate-400">
+                        <span className="block p-3">
                           0<span className="sr-only"> risks with likelihood {likelihood} and impact {impact}</span>
                         </span>
                       )}
@@ -262,7 +258,8 @@ function HeatMap({ cells, bands }: { cells: number[][]; bands: RiskBandThreshold
           </tbody>
         </table>
       </TableScroller>
-      <p className="mt-2 text-xs text-slate-500">{riskScoreHint(bands)} Cell colour repeats the band of its score.</p>
+      <RiskBandLegend bands={bands} />
+      <p className="mt-2 text-xs text-slate-600">{riskScoreHint(bands)} Cell colour repeats the band of its score.</p>
     </>
   );
 }

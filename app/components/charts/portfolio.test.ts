@@ -27,6 +27,8 @@ describe("runway by company chart", () => {
     expect(config.type).toBe("bar");
     expect(config.options?.indexAxis).toBe("y");
     expect(config.data.labels).toEqual(["Ardent", "Borealis", "Cobalt", "Dune", "Ember"]);
+    // A crowded axis still names every bar.
+    expect(config.options?.scales?.y?.ticks).toMatchObject({ autoSkip: false });
   });
 
   it("colours each bar by the thresholds (under 3 critical, under 6 caution) and says them in the legend", () => {

@@ -75,7 +75,8 @@ export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], threshold
       indexAxis: "y",
       scales: {
         x: { stacked: true, beginAtZero: true, title: { display: true, text: "Runway (months)" } },
-        y: { stacked: true },
+        // Every bar keeps its company's name: Chart.js would otherwise skip labels it finds crowded.
+        y: { stacked: true, ticks: { autoSkip: false } },
       },
       plugins: {
         legend: { position: "bottom" },

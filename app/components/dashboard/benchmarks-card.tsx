@@ -1,4 +1,4 @@
-import { Badge, Card } from "~/components/ui/layout";
+import { Badge, Card, TableScroller } from "~/components/ui/layout";
 import type { BenchmarkMetric, QuartilePosition } from "~/finance";
 import { formatMultiple } from "~/lib/format";
 import { formatPercent } from "~/lib/money";
@@ -51,7 +51,7 @@ export function BenchmarksCard({ companyName, benchmarks }: { companyName: strin
         its own latest reported month{benchmarks.asOf ? ` (${companyName}: ${benchmarks.asOf})` : ""}. Peers are anonymous; a figure with fewer than 5 peers
         shows nothing.
       </p>
-      <div className="overflow-x-auto">
+      <TableScroller>
         <table className="min-w-full text-sm" data-testid="benchmarks">
           <caption className="sr-only">{companyName} against portfolio peer percentiles</caption>
           <thead>
@@ -102,7 +102,7 @@ export function BenchmarksCard({ companyName, benchmarks }: { companyName: strin
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroller>
     </Card>
   );
 }

@@ -44,13 +44,15 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
       <h3 className="mt-4 text-sm font-semibold">Highest scores</h3>
       <ul className="mt-2 space-y-1 text-sm">
         {risks.top.map((r, i) => (
-          <li key={i} className="flex flex-wrap items-center gap-2">
+          <li key={i} className="flex items-start gap-2">
             <Badge tone={BAND_BADGE[r.band]}>
               {r.band} · {r.score}
             </Badge>
-            <span>{r.title}</span>
-            <span className="text-xs text-slate-500">{r.status}</span>
-            {r.reviewOverdue ? <Badge tone="bad">review overdue</Badge> : null}
+            {/* The title and its status wrap beside the badge, so on a phone each risk stays one block. */}
+            <span>
+              {r.title} <span className="text-xs text-slate-600">{r.status}</span>{" "}
+              {r.reviewOverdue ? <Badge tone="bad">review overdue</Badge> : null}
+            </span>
           </li>
         ))}
       </ul>

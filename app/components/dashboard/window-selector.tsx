@@ -7,7 +7,7 @@ export const WINDOWS = [1, 3, 6] as const;
 /** Switches the burn window by link (`<path>?window=w`), so it works before hydration too. */
 export function WindowSelector({ path, window }: { path: string; window: number }) {
   return (
-    <nav aria-label="Burn window" className="flex items-center gap-2 text-sm">
+    <nav aria-label="Burn window" className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-600" id="window-label">
         Average burn over
       </span>
@@ -17,7 +17,7 @@ export function WindowSelector({ path, window }: { path: string; window: number 
             <Link
               to={`${path}?window=${w}`}
               aria-current={w === window ? "true" : undefined}
-              className={`block px-3 py-1 ${w === window ? "bg-indigo-600 font-semibold text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
+              className={`block whitespace-nowrap px-3 py-1 ${w === window ? "bg-indigo-600 font-semibold text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
             >
               {plural(w, "month")}
             </Link>

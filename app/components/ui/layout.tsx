@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 
 export function Card({ title, children, actions }: { title?: string; children: ReactNode; actions?: ReactNode }) {
   return (
@@ -45,10 +45,58 @@ const BADGE_TONES = {
 
 /** Status always in words; the colour only repeats it. */
 export function Badge({ tone = "neutral", children }: { tone?: keyof typeof BADGE_TONES; children: ReactNode }) {
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ${BADGE_TONES[tone]}`}>{children}</span>;
+  return <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${BADGE_TONES[tone]}`}>{children}</span>;
 }
 
-/** Wide tables scroll inside their card instead of the page. */
-export function TableScroller({ children }: { children: ReactNode }) {
-  return <div className="-mx-4 overflow-x-auto sm:mx-0">{children}</div>;
+const SCROLL_CUE = "shadow-[inset_-14px_0_10px_-10px_rgba(15,23,42,0.3)]";
+
+/**
+ * A box that scrolls, reachable by keyboard: while its content overflows it takes focus (so
+ * arrow keys scroll it) and is named for screen readers; when everything fits it is a plain div
+ * and adds no tab stop. Without a label it is named after its table's caption or its card's title.
+ */
+export function ScrollArea({ label, className, children }: { label?: string; className: string; children: ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = useState<"no" | "down" | "across">("no");
+  const [name, setName] = useState(label);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const title = element.querySelector("caption")?.textContent ?? element.closest("section")?.querySelector("h2")?.textContent;
+    setName(`${label ?? title ?? "Table"}, scrolls`);
+    const measure = () =>
+      setOverflows(element.scrollWidth > element.clientWidth + 1 ? "across" : element.scrollHeight > element.clientHeight + 1 ? "down" : "no");
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    if (element.firstElementChild) observer.observe(element.firstElementChild);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div
+      ref={box}
+      // relative: screen-reader-only text (position: absolute) inside a wide table would
+      // otherwise be placed against the page and widen it past the screen.
+      // A shadow on the right edge shows there is more to the side.
+      className={`relative ${className} ${overflows === "across" ? SCROLL_CUE : ""}`}
+      tabIndex={overflows !== "no" ? 0 : undefined}
+      role={overflows !== "no" ? "region" : undefined}
+      aria-label={overflows !== "no" ? name : undefined}
+    >
+      {children}
+    </div>
+  );
+}
+
+/**
+ * Wide tables scroll inside their card instead of the page (at 375 px most do). `maxHeight`
+ * (a Tailwind class such as "max-h-96") makes a long table scroll down too, inside the same
+ * box, so a `sticky top-0` header sticks.
+ */
+export function TableScroller({ children, label, maxHeight }: { children: ReactNode; label?: string; maxHeight?: string }) {
+  return (
+    <ScrollArea label={label} className={`-mx-4 sm:mx-0 ${maxHeight ? `${maxHeight} overflow-auto` : "overflow-x-auto"}`}>
+      {children}
+    </ScrollArea>
+  );
 }
