@@ -11,7 +11,8 @@ const serve = process.env.DATABASE_URL ? "npm run db:seed && node server.mjs" : 
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results",
+  // Per port, so two runs side by side (E2E_PORT) do not wipe each other's traces.
+  outputDir: `test-results/${PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -152,10 +152,11 @@ describe("an investor's view of a portfolio company", () => {
       expect(body).not.toContain("2026-05");
       expect(body).not.toContain("Neighbour");
     }
-    // Read only: no links into the startup's own pages, no form but the layout's log-out.
+    // Read only: no links into the startup's own pages, no form but the layout's log-out and language switch.
     expect(html).not.toContain(`href="/o/${startup.org.slug}`);
-    expect(html.match(/<form/g)).toHaveLength(1);
-    expect(html).toMatch(/<form[^>]*action="\/logout"/);
+    const actions = [...html.matchAll(/<form[^>]*action="([^"]*)"/g)].map((m) => m[1]).sort();
+    expect(actions).toEqual(["/locale", "/logout"]);
+    expect(html.match(/<form/g)).toHaveLength(2);
   });
 
   it("shows every section with a full grant: rounds, budget vs actual, updates newest first", async () => {
