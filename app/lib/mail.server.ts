@@ -3,6 +3,10 @@
  * transaction as the change that caused them, and the UI shows links directly. A real
  * sender implements Mailer and drains the outbox.
  */
+import type { Role } from "~db/schema";
+import type { Locale } from "~/i18n/locales";
+import { translator } from "~/i18n/translate";
+
 export interface MailMessage {
   to: string;
   subject: string;
@@ -19,3 +23,18 @@ export const logMailer: Mailer = {
     console.log(JSON.stringify({ level: "info", msg: "mail.send", to: message.to, subject: message.subject }));
   },
 };
+
+/**
+ * The invitation e-mail in `locale`: the recipient's stored language when they already have
+ * an account with one, otherwise the inviter's (docs/i18n.md, "e-mails").
+ */
+export function invitationMail(
+  locale: Locale,
+  vars: { inviter: string; org: string; role: Role; link: string; days: number },
+): Pick<MailMessage, "subject" | "body"> {
+  const t = translator(locale);
+  return {
+    subject: t("admin.mail.invite.subject", { inviter: vars.inviter, org: vars.org }),
+    body: t("admin.mail.invite.body", { org: vars.org, role: t(`common.role.${vars.role}`), link: vars.link, count: vars.days }),
+  };
+}

@@ -1,9 +1,12 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Db } from "~db/client";
-import { invitations, mailOutbox, memberships, orgs, type Role } from "~db/schema";
+import { invitations, mailOutbox, memberships, orgs, users, type Role } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
 import { randomToken, sha256Hex } from "~/lib/crypto.server";
 import { AppError } from "~/lib/http.server";
+import { invitationMail } from "~/lib/mail.server";
+import { storedLocale } from "~/i18n/locale.server";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
@@ -12,14 +15,33 @@ import { normalizeEmail } from "./user.server";
 export const INVITATION_DAYS = 7;
 
 /**
+ * The language an invitation e-mail goes out in: the invitee's stored choice when they already
+ * have an account (docs/i18n.md: English counts as no choice), else `fallback`, the inviter's
+ * current language. A narrow system read of one column: the invitee is not a member yet, so
+ * the org's tenant transaction cannot see their row; nothing of it reaches the inviter.
+ */
+export async function invitationLocale(db: Db, email: string, fallback: Locale): Promise<Locale> {
+  const [row] = await withSystem(db, (tx) => tx.select({ locale: users.locale }).from(users).where(eq(users.email, normalizeEmail(email))));
+  return storedLocale(row) ?? fallback;
+}
+
+/**
  * Creates a single-use invitation and queues its mail. Returns the token once. The
  * invitations table keeps only the token's hash; the queued mail necessarily carries the link
  * until a sender delivers it — a Mailer that drains the outbox must blank the body once sent.
+ * `locale` is the inviter's current language, used unless the invitee chose one.
  */
-export async function createInvitation(ctx: OrgContext, input: { email: string; role: Role }, origin: string) {
+export async function createInvitation(ctx: OrgContext, input: { email: string; role: Role }, origin: string, locale: Locale = DEFAULT_LOCALE) {
   const token = randomToken();
   const email = normalizeEmail(input.email);
   const link = `${origin}/invite/${token}`;
+  const mail = invitationMail(await invitationLocale(ctx.db, email, locale), {
+    inviter: ctx.user.name,
+    org: ctx.org.name,
+    role: input.role,
+    link,
+    days: INVITATION_DAYS,
+  });
   const invitation = await withTenant(ctx.db, ctx.org.id, async (tx) => {
     const [created] = await tx
       .insert(invitations)
@@ -35,8 +57,8 @@ export async function createInvitation(ctx: OrgContext, input: { email: string; 
     await tx.insert(mailOutbox).values({
       orgId: ctx.org.id,
       toEmail: email,
-      subject: `${ctx.user.name} invited you to ${ctx.org.name} on Capital Desk`,
-      body: `Join ${ctx.org.name} as ${input.role}: ${link}\nThe link works once and expires in ${INVITATION_DAYS} days.`,
+      subject: mail.subject,
+      body: mail.body,
     });
     const { tokenHash: _hidden, ...safe } = created;
     await recordAudit(tx, ctx, { action: "invitation.create", entityType: "invitation", entityId: created.id, after: safe });
@@ -62,7 +84,7 @@ export async function revokeInvitation(ctx: OrgContext, invitationId: string) {
       .set({ revokedAt: new Date() })
       .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .returning({ id: invitations.id, email: invitations.email });
-    if (!revoked) throw new AppError("NOT_FOUND", "No such pending invitation.");
+    if (!revoked) throw new AppError("NOT_FOUND", messageRef("admin.members.error.noInvitation"));
     await recordAudit(tx, ctx, { action: "invitation.revoke", entityType: "invitation", entityId: revoked.id, before: revoked });
   });
 }
@@ -99,7 +121,7 @@ export async function acceptInvitation(db: Db, token: string, user: OrgContext["
       .for("update");
     const pending =
       invitation && !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt.getTime() > Date.now();
-    if (!pending) throw new AppError("NOT_FOUND", "This invitation is no longer valid.");
+    if (!pending) throw new AppError("NOT_FOUND", messageRef("admin.members.error.invitationInvalid"));
     if (normalizeEmail(user.email) !== invitation.email) {
       throw new AppError("FORBIDDEN", messageRef("auth.invite.wrongEmail", { email: invitation.email }));
     }

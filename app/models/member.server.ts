@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { memberships, users, type Role } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { AppError } from "~/lib/http.server";
+import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
 
@@ -31,16 +32,16 @@ async function changeMembership(ctx: OrgContext, userId: string, nextRole: Role 
       .from(memberships)
       .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, userId)))
       .for("update");
-    if (!target) throw new AppError("NOT_FOUND", "No such member.");
+    if (!target) throw new AppError("NOT_FOUND", messageRef("admin.members.error.noMember"));
     if (target.role === "owner" && ctx.role !== "owner") {
-      throw new AppError("FORBIDDEN", "Only an owner can change another owner.");
+      throw new AppError("FORBIDDEN", messageRef("admin.members.error.ownerOnlyChange"));
     }
     if (nextRole === "owner" && ctx.role !== "owner") {
-      throw new AppError("FORBIDDEN", "Only an owner can make someone an owner.");
+      throw new AppError("FORBIDDEN", messageRef("admin.members.error.ownerOnlyPromote"));
     }
     const losesOwner = target.role === "owner" && nextRole !== "owner";
     if (losesOwner && owners.length <= 1) {
-      throw new AppError("CONFLICT", "The last owner cannot leave or lose the owner role. Make someone else an owner first.");
+      throw new AppError("CONFLICT", messageRef("admin.members.error.lastOwner"));
     }
     if (nextRole === null) {
       await tx.delete(memberships).where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, userId)));

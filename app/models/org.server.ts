@@ -4,6 +4,7 @@ import { memberships, orgs, type OrgKind, type Role } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
 import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "~/finance";
 import { AppError } from "~/lib/http.server";
+import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
 
@@ -103,8 +104,8 @@ export async function updateOrgSettings(
   if (input.riskBands) {
     try {
       validateRiskBands(input.riskBands);
-    } catch (error) {
-      throw new AppError("INVALID", error instanceof Error ? error.message : "Check the risk bands.");
+    } catch {
+      throw new AppError("INVALID", messageRef("admin.settings.error.bandsOrder"));
     }
   }
   return withTenant(ctx.db, ctx.org.id, async (tx) => {

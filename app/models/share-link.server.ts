@@ -11,11 +11,11 @@ import type { ShareMode, ShareScope } from "~db/schema/sharing";
 import { withSystem, withTenant } from "~db/tenant";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { compareMonths, isValidMonth, monthOfDate } from "~/finance";
-import { SECTION_LABELS } from "~/lib/access-grants";
 import { randomToken, sha256Hex } from "~/lib/crypto.server";
 import { EARLIEST_REPORT_MONTH } from "~/lib/report-rules";
 import { SHARE_LINK_VIEWS_SHOWN } from "~/lib/share-links";
 import { AppError } from "~/lib/http.server";
+import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import { clearLoginFailures, lockedUntil, recordLoginFailure } from "./login-throttle.server";
 import type { OrgContext } from "./context";
@@ -23,7 +23,7 @@ import { readCompanyReports, reportToday, resolveReportCompanies, type ReportIss
 import type { ShareSnapshot } from "./share-report-types";
 
 export const SHARE_LINKS_PAGE_SIZE = 50;
-const NOT_CREATED = "Nothing was created. Check the highlighted fields.";
+const NOT_CREATED = messageRef("admin.shareLinks.error.notCreated");
 const USER_AGENT_MAX = 300;
 
 export interface ShareLinkInput {
@@ -38,6 +38,20 @@ export interface ShareLinkInput {
   passphrase: string | null;
 }
 
+/**
+ * "Acme does not share Budgets, Risks with you." as a message ref: each section is its own
+ * variable holding a message key, so the names are translated with the sentence (there are at
+ * most five sections: one message per count).
+ */
+function notSharedMessage(company: string, missing: readonly GrantSection[]): string {
+  const [s1, s2, s3, s4, s5] = missing.map((s) => `admin.section.${s}` as const);
+  if (s5 && s4 && s3 && s2 && s1) return messageRef("admin.shareLinks.error.notShared5", { company, s1, s2, s3, s4, s5 });
+  if (s4 && s3 && s2 && s1) return messageRef("admin.shareLinks.error.notShared4", { company, s1, s2, s3, s4 });
+  if (s3 && s2 && s1) return messageRef("admin.shareLinks.error.notShared3", { company, s1, s2, s3 });
+  if (s2 && s1) return messageRef("admin.shareLinks.error.notShared2", { company, s1, s2 });
+  return messageRef("admin.shareLinks.error.notShared1", { company, s1: s1 ?? "" });
+}
+
 function issuerOf(ctx: OrgContext): ReportIssuer {
   return { id: ctx.org.id, kind: ctx.org.kind, name: ctx.org.name, baseCurrency: ctx.org.baseCurrency };
 }
@@ -49,14 +63,14 @@ function issuerOf(ctx: OrgContext): ReportIssuer {
  */
 export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): Promise<{ id: string; token: string }> {
   const scope = input.scope;
-  if (ctx.org.kind === "startup" && scope !== "company") throw new AppError("INVALID", NOT_CREATED, { scope: "A startup shares its own company only." });
+  if (ctx.org.kind === "startup" && scope !== "company") throw new AppError("INVALID", NOT_CREATED, { scope: messageRef("admin.shareLinks.error.startupOwnOnly") });
   const companyIds = ctx.org.kind === "startup" ? [ctx.org.id] : scope === "portfolio" ? [] : [...new Set(input.companyIds)];
-  if (scope === "company" && companyIds.length !== 1) throw new AppError("INVALID", NOT_CREATED, { companyId: "Choose the company." });
-  if (scope === "companies" && companyIds.length === 0) throw new AppError("INVALID", NOT_CREATED, { companyIds: "Choose at least one company." });
+  if (scope === "company" && companyIds.length !== 1) throw new AppError("INVALID", NOT_CREATED, { companyId: messageRef("admin.shareLinks.error.chooseCompany") });
+  if (scope === "companies" && companyIds.length === 0) throw new AppError("INVALID", NOT_CREATED, { companyIds: messageRef("admin.shareLinks.error.companiesAtLeastOne") });
   if (input.mode === "frozen") {
     const month = input.frozenMonth;
-    if (!isValidMonth(month) || compareMonths(month, EARLIEST_REPORT_MONTH) < 0) throw new AppError("INVALID", NOT_CREATED, { frozenMonth: `Choose ${EARLIEST_REPORT_MONTH} or a later month.` });
-    if (compareMonths(month, monthOfDate(new Date())) > 0) throw new AppError("INVALID", NOT_CREATED, { frozenMonth: "Choose this month or an earlier one." });
+    if (!isValidMonth(month) || compareMonths(month, EARLIEST_REPORT_MONTH) < 0) throw new AppError("INVALID", NOT_CREATED, { frozenMonth: messageRef("admin.shareLinks.error.frozenMonthTooEarly", { month: EARLIEST_REPORT_MONTH }) });
+    if (compareMonths(month, monthOfDate(new Date())) > 0) throw new AppError("INVALID", NOT_CREATED, { frozenMonth: messageRef("admin.shareLinks.error.frozenMonthFuture") });
   }
   const passphraseHash = input.passphrase ? await hashPassword(input.passphrase) : null;
   const token = randomToken(32);
@@ -68,16 +82,16 @@ export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): P
       const found = new Set(companies.map((c) => c.id));
       if (companyIds.some((id) => !found.has(id))) {
         throw new AppError("INVALID", NOT_CREATED, {
-          [scope === "company" ? "companyId" : "companyIds"]: "Choose companies from your portfolio that share at least one of the chosen sections.",
+          [scope === "company" ? "companyId" : "companyIds"]: messageRef("admin.shareLinks.error.companiesNotShared"),
         });
       }
       if (scope === "company") {
         const missing = input.sections.filter((s) => !companies[0]!.sections.includes(s));
         if (missing.length > 0) {
-          throw new AppError("INVALID", NOT_CREATED, { sections: `${companies[0]!.name} does not share ${missing.map((s) => SECTION_LABELS[s]).join(", ")} with you.` });
+          throw new AppError("INVALID", NOT_CREATED, { sections: notSharedMessage(companies[0]!.name, missing) });
         }
       }
-      if (scope === "portfolio" && companies.length === 0) throw new AppError("INVALID", NOT_CREATED, { sections: "No company in your portfolio shares these sections." });
+      if (scope === "portfolio" && companies.length === 0) throw new AppError("INVALID", NOT_CREATED, { sections: messageRef("admin.shareLinks.error.portfolioNone") });
     }
     let snapshot: ShareSnapshot | null = null;
     if (throughMonth) {
@@ -178,8 +192,8 @@ export async function revokeShareLink(ctx: OrgContext, linkId: string): Promise<
       .returning({ id: shareLinks.id, label: shareLinks.label, expiresAt: shareLinks.expiresAt });
     if (!revoked) {
       const [exists] = await tx.select({ id: shareLinks.id }).from(shareLinks).where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId)));
-      if (!exists) throw new AppError("NOT_FOUND", "No such share link.");
-      throw new AppError("CONFLICT", "This link was already revoked.");
+      if (!exists) throw new AppError("NOT_FOUND", messageRef("admin.shareLinks.error.noSuchLink"));
+      throw new AppError("CONFLICT", messageRef("admin.shareLinks.error.alreadyRevoked"));
     }
     await recordAudit(tx, ctx, { action: "share_link.revoke", entityType: "share_link", entityId: revoked.id, before: { label: revoked.label, expiresAt: revoked.expiresAt, revokedAt: null } });
   });

@@ -2,9 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { metaTitle, useFormat, useT } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "~/models/audit.server";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.audit.metaTitle")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "read:audit");
@@ -16,36 +17,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function AuditLog() {
   const { entries, hasMore } = useLoaderData<typeof loader>();
   const location = useLocation();
+  const t = useT();
+  const f = useFormat();
   const last = entries.at(-1);
   return (
     <>
       <PageHeader
-        title="Audit log"
-        description="Every change: who, when, what, before and after. Newest first."
+        title={t("admin.audit.title")}
+        description={t("admin.audit.description")}
         actions={
           <a className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold" href={`${location.pathname}.csv`} download>
-            Export CSV
+            {t("common.action.exportCsv")}
           </a>
         }
       />
       <Card>
         {entries.length === 0 ? (
-          <EmptyState title="No changes recorded yet" />
+          <EmptyState title={t("admin.audit.empty")} />
         ) : (
           <TableScroller>
             <table className="min-w-full text-sm">
               <thead>
                 <tr className="border-b text-left text-slate-600">
-                  <th className="py-2 pr-4 font-medium">When (UTC)</th>
-                  <th className="py-2 pr-4 font-medium">Action</th>
-                  <th className="py-2 pr-4 font-medium">Before</th>
-                  <th className="py-2 font-medium">After</th>
+                  <th className="py-2 pr-4 font-medium">{t("admin.audit.col.when")}</th>
+                  <th className="py-2 pr-4 font-medium">{t("admin.audit.col.action")}</th>
+                  <th className="py-2 pr-4 font-medium">{t("admin.audit.col.before")}</th>
+                  <th className="py-2 font-medium">{t("admin.audit.col.after")}</th>
                 </tr>
               </thead>
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id} className="border-b align-top last:border-0">
-                    <td className="whitespace-nowrap py-2 pr-4">{new Date(e.at).toISOString().replace("T", " ").slice(0, 19)}</td>
+                    <td className="whitespace-nowrap py-2 pr-4">
+                      {/* The exact instant stays in dateTime (the CSV export has it to the microsecond). */}
+                      <time dateTime={new Date(e.at).toISOString()}>{f.dateTime(e.at)}</time>
+                    </td>
                     <td className="py-2 pr-4">{e.action}</td>
                     <td className="max-w-xs break-all py-2 pr-4 font-mono text-xs">{e.before ? JSON.stringify(e.before) : "—"}</td>
                     <td className="max-w-xs break-all py-2 font-mono text-xs">{e.after ? JSON.stringify(e.after) : "—"}</td>
@@ -57,7 +63,7 @@ export default function AuditLog() {
         )}
         {hasMore && last ? (
           <Link className="mt-4 inline-block text-indigo-700 underline" to={`${location.pathname}?before=${last.id}`}>
-            Older entries
+            {t("admin.audit.older")}
           </Link>
         ) : null}
       </Card>

@@ -5,18 +5,20 @@ import { assignableRoles, can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { messageRef, metaTitle, translate, useFormat, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { emailField } from "~/lib/fields";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
 import { changeMemberRole, listMembers, removeMember } from "~/models/member.server";
 
-export const meta: MetaFunction = () => [{ title: "Members · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.members.metaTitle")];
 
 const ROLE_VALUES = ["owner", "admin", "member", "viewer"] as const;
 
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("invite"), email: emailField, role: z.enum(["admin", "member", "viewer"], { error: "Choose a role." }) }),
-  z.object({ intent: z.literal("change-role"), userId: z.uuid(), role: z.enum(ROLE_VALUES, { error: "Choose a role." }) }),
+  z.object({ intent: z.literal("invite"), email: emailField, role: z.enum(["admin", "member", "viewer"], { error: messageRef("admin.members.chooseRole") }) }),
+  z.object({ intent: z.literal("change-role"), userId: z.uuid(), role: z.enum(ROLE_VALUES, { error: messageRef("admin.members.chooseRole") }) }),
   z.object({ intent: z.literal("remove"), userId: z.uuid() }),
   z.object({ intent: z.literal("revoke-invitation"), invitationId: z.uuid() }),
 ]);
@@ -38,8 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
+  const locale = getLocale(request);
   const formData = await request.formData();
-  const parsed = parseForm(ActionSchema, formData);
+  const parsed = parseForm(ActionSchema, formData, locale);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const input = parsed.data;
   // Leaving the org is allowed for anyone; everything else needs member management.
@@ -48,32 +51,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "invite": {
-        const { link } = await createInvitation(ctx, input, context.origin);
-        return json({ ok: true as const, message: `Invitation created for ${input.email}. Send them this link (shown once):`, link });
+        const { link } = await createInvitation(ctx, input, context.origin, locale);
+        return json({ ok: true as const, message: translate(locale, "admin.members.done.invited", { email: input.email }), link });
       }
       case "change-role":
         await changeMemberRole(ctx, input.userId, input.role);
-        return json({ ok: true as const, message: "Role changed.", link: null });
+        return json({ ok: true as const, message: translate(locale, "admin.members.done.roleChanged"), link: null });
       case "remove":
         await removeMember(ctx, input.userId);
-        return json({ ok: true as const, message: leaving ? "You left the organisation." : "Member removed.", link: null });
+        return json({ ok: true as const, message: translate(locale, leaving ? "admin.members.done.left" : "admin.members.done.removed"), link: null });
       case "revoke-invitation":
         await revokeInvitation(ctx, input.invitationId);
-        return json({ ok: true as const, message: "Invitation revoked.", link: null });
+        return json({ ok: true as const, message: translate(locale, "admin.members.done.invitationRevoked"), link: null });
     }
   } catch (error) {
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
 }
 
 export default function Members() {
   const { members, invitations, me, canManage, roles, isOwner } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
+  const f = useFormat();
   const errors = result && !result.ok ? result.fieldErrors : {};
-  const roleOptions = (isOwner ? ROLE_VALUES : roles).map((r) => ({ value: r, label: r }));
+  const roleOptions = (isOwner ? ROLE_VALUES : roles).map((r) => ({ value: r, label: t(`common.role.${r}`) }));
   return (
     <>
-      <PageHeader title="Members" description="Who can see and change this organisation's data." />
+      <PageHeader title={t("admin.members.title")} description={t("admin.members.description")} />
       {result?.ok ? (
         <div role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
           <p>{result.message}</p>
@@ -89,16 +94,16 @@ export default function Members() {
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Card title={`People (${members.length})`}>
+          <Card title={t("admin.members.people", { count: members.length })}>
             <TableScroller>
               <table className="min-w-full text-sm">
                 <thead>
                   <tr className="border-b text-left text-slate-600">
-                    <th className="py-2 pr-4 font-medium">Name</th>
-                    <th className="py-2 pr-4 font-medium">Email</th>
-                    <th className="py-2 pr-4 font-medium">Role</th>
+                    <th className="py-2 pr-4 font-medium">{t("admin.members.col.name")}</th>
+                    <th className="py-2 pr-4 font-medium">{t("admin.members.col.email")}</th>
+                    <th className="py-2 pr-4 font-medium">{t("admin.members.col.role")}</th>
                     <th className="py-2 font-medium">
-                      <span className="sr-only">Actions</span>
+                      <span className="sr-only">{t("admin.members.col.actions")}</span>
                     </th>
                   </tr>
                 </thead>
@@ -112,21 +117,21 @@ export default function Members() {
                           <Form method="post" className="flex items-center gap-2">
                             <input type="hidden" name="userId" value={m.userId} />
                             <label className="sr-only" htmlFor={`role-${m.userId}`}>
-                              Role of {m.name}
+                              {t("admin.members.roleOf", { name: m.name })}
                             </label>
                             <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="rounded border border-slate-300 px-2 py-1">
-                              {roleOptions.concat(roleOptions.some((o) => o.value === m.role) ? [] : [{ value: m.role, label: m.role }]).map((o) => (
+                              {roleOptions.concat(roleOptions.some((o) => o.value === m.role) ? [] : [{ value: m.role, label: t(`common.role.${m.role}`) }]).map((o) => (
                                 <option key={o.value} value={o.value}>
                                   {o.label}
                                 </option>
                               ))}
                             </select>
                             <button name="intent" value="change-role" className="text-indigo-700 underline">
-                              Save
+                              {t("common.action.save")}
                             </button>
                           </Form>
                         ) : (
-                          <Badge tone={m.role === "owner" ? "info" : "neutral"}>{m.role}</Badge>
+                          <Badge tone={m.role === "owner" ? "info" : "neutral"}>{t(`common.role.${m.role}`)}</Badge>
                         )}
                       </td>
                       <td className="py-2 text-right">
@@ -134,13 +139,13 @@ export default function Members() {
                           <Form
                             method="post"
                             onSubmit={(e) => {
-                              const question = m.userId === me ? "Leave this organisation?" : `Remove ${m.name} from the organisation?`;
+                              const question = m.userId === me ? t("admin.members.confirmLeave") : t("admin.members.confirmRemove", { name: m.name });
                               if (!window.confirm(question)) e.preventDefault();
                             }}
                           >
                             <input type="hidden" name="userId" value={m.userId} />
                             <button name="intent" value="remove" className="text-red-700 underline">
-                              {m.userId === me ? "Leave" : "Remove"}
+                              {m.userId === me ? t("admin.members.leave") : t("common.action.remove")}
                             </button>
                           </Form>
                         ) : null}
@@ -154,29 +159,35 @@ export default function Members() {
         </div>
         {canManage ? (
           <div className="space-y-6">
-            <Card title="Invite someone">
+            <Card title={t("admin.members.invite.title")}>
               <Form method="post" className="space-y-3" noValidate>
-                <Field label="Email" name="email" type="email" error={errors.email} />
-                <SelectField label="Role" name="role" defaultValue="member" error={errors.role} options={roles.map((r) => ({ value: r, label: r }))} />
-                <SubmitButton intent="invite" pendingText="Inviting…">
-                  Create invitation
+                <Field label={t("admin.members.col.email")} name="email" type="email" error={errors.email} />
+                <SelectField
+                  label={t("admin.members.col.role")}
+                  name="role"
+                  defaultValue="member"
+                  error={errors.role}
+                  options={roles.map((r) => ({ value: r, label: t(`common.role.${r}`) }))}
+                />
+                <SubmitButton intent="invite" pendingText={t("admin.members.invite.pending")}>
+                  {t("admin.members.invite.submit")}
                 </SubmitButton>
               </Form>
             </Card>
-            <Card title="Pending invitations">
+            <Card title={t("admin.members.pending.title")}>
               {invitations.length === 0 ? (
-                <EmptyState title="No pending invitations">Invite a colleague with the form above.</EmptyState>
+                <EmptyState title={t("admin.members.pending.empty")}>{t("admin.members.pending.emptyBody")}</EmptyState>
               ) : (
                 <ul className="space-y-2 text-sm">
                   {invitations.map((i) => (
                     <li key={i.id} className="flex items-center justify-between gap-2">
                       <span>
-                        {i.email} · {i.role} · expires {new Date(i.expiresAt).toISOString().slice(0, 10)}
+                        {t("admin.members.pending.item", { email: i.email, role: t(`common.role.${i.role}`), date: f.date(i.expiresAt) })}
                       </span>
                       <Form method="post">
                         <input type="hidden" name="invitationId" value={i.id} />
                         <button name="intent" value="revoke-invitation" className="text-red-700 underline">
-                          Revoke
+                          {t("admin.members.pending.revoke")}
                         </button>
                       </Form>
                     </li>

@@ -4,38 +4,55 @@ import { z } from "zod";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
-import { invalid, parseForm } from "~/lib/forms.server";
-import { validateRiskBands } from "~/finance";
+import { messageRef, metaTitle, useT, type Translator } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "~/finance";
 import { currencyField, nameField } from "~/lib/fields";
-import { riskBandsText } from "~/lib/risk-labels";
 import { getOrgSettings, updateOrgSettings } from "~/models/org.server";
 
-export const meta: MetaFunction = () => [{ title: "Settings · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.settings.metaTitle")];
+
+type Band = "medium" | "high" | "critical";
 
 /** The lowest score of a risk band: a whole number 2–25 (a score is likelihood × impact, 1–25). */
-const bandField = (label: string) =>
+const bandField = (band: Band) =>
   z
-    .string({ error: `Enter the lowest ${label} score, a whole number from 2 to 25.` })
+    .string({ error: messageRef("admin.settings.error.bandRequired", { band: `admin.settings.band.${band}` }) })
     .trim()
-    .regex(/^\d{1,2}$/, `Enter the lowest ${label} score as a whole number from 2 to 25.`)
+    .regex(/^\d{1,2}$/, messageRef("admin.settings.error.bandInvalid", { band: `admin.settings.band.${band}` }))
     .transform(Number)
-    .refine((n) => n >= 2 && n <= 25, `Enter the lowest ${label} score as a whole number from 2 to 25.`)
+    .refine((n) => n >= 2 && n <= 25, messageRef("admin.settings.error.bandInvalid", { band: `admin.settings.band.${band}` }))
     .optional();
+
+function scoreRange(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
+/** An org's bands in words, e.g. "1–4 low, 5–9 medium, 10–15 high, 16–25 critical" (as ~/lib/risk-labels says them in English). */
+function bandsText(t: Translator, bands: RiskBandThresholds = DEFAULT_RISK_BANDS): string {
+  return t("admin.settings.bands.text", {
+    low: scoreRange(1, bands.mediumFrom - 1),
+    medium: scoreRange(bands.mediumFrom, bands.highFrom - 1),
+    high: scoreRange(bands.highFrom, bands.criticalFrom - 1),
+    critical: scoreRange(bands.criticalFrom, 25),
+  });
+}
 
 const BAND_FIELDS = ["riskMediumFrom", "riskHighFrom", "riskCriticalFrom"] as const;
 
 const SettingsSchema = z
   .object({
-    name: nameField("the organisation's name"),
+    name: nameField("admin.settings.nameInSentence"),
     baseCurrency: currencyField,
     // A plain decimal with at most two places (stored as basis points): not "", "0x10" or "1e2", which z.coerce would take.
     budgetOverrunThresholdPercent: z
-      .string({ error: "Enter a percentage." })
+      .string({ error: messageRef("admin.settings.error.percentRequired") })
       .trim()
-      .min(1, "Enter a percentage.")
-      .regex(/^\d{1,3}(\.\d{1,2})?$/, "Use a percentage from 0 to 100 with at most two decimals, like 10 or 12.5.")
+      .min(1, messageRef("admin.settings.error.percentRequired"))
+      .regex(/^\d{1,3}(\.\d{1,2})?$/, messageRef("admin.settings.error.percentInvalid"))
       .transform(Number)
-      .refine((n) => n <= 100, "Use a percentage from 0 to 100 with at most two decimals, like 10 or 12.5."),
+      .refine((n) => n <= 100, messageRef("admin.settings.error.percentInvalid")),
     // Risk bands. Left out altogether (an older client): the org's bands stay as they are.
     riskMediumFrom: bandField("medium"),
     riskHighFrom: bandField("high"),
@@ -46,7 +63,7 @@ const SettingsSchema = z
     if (given.length === 0) return;
     if (given.length < BAND_FIELDS.length) {
       for (const f of BAND_FIELDS) {
-        if (form[f] === undefined) issues.addIssue({ code: "custom", path: [f], message: "Enter all three band scores, or none." });
+        if (form[f] === undefined) issues.addIssue({ code: "custom", path: [f], message: messageRef("admin.settings.error.allThree") });
       }
       return;
     }
@@ -56,14 +73,13 @@ const SettingsSchema = z
     const bands = { mediumFrom, highFrom, criticalFrom };
     try {
       validateRiskBands(bands);
-    } catch (error) {
+    } catch {
       if (bands.highFrom <= bands.mediumFrom) {
-        issues.addIssue({ code: "custom", path: ["riskHighFrom"], message: `High must start above medium (${bands.mediumFrom}).` });
+        issues.addIssue({ code: "custom", path: ["riskHighFrom"], message: messageRef("admin.settings.error.highAboveMedium", { medium: bands.mediumFrom }) });
       } else if (bands.criticalFrom <= bands.highFrom) {
-        issues.addIssue({ code: "custom", path: ["riskCriticalFrom"], message: `Critical must start above high (${bands.highFrom}).` });
+        issues.addIssue({ code: "custom", path: ["riskCriticalFrom"], message: messageRef("admin.settings.error.criticalAboveHigh", { high: bands.highFrom }) });
       } else {
-        const message = error instanceof Error ? error.message : "Check the risk bands.";
-        issues.addIssue({ code: "custom", path: ["riskMediumFrom"], message });
+        issues.addIssue({ code: "custom", path: ["riskMediumFrom"], message: messageRef("admin.settings.error.bandsOrder") });
       }
     }
   });
@@ -81,90 +97,93 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "manage:members");
-  const parsed = parseForm(SettingsSchema, await request.formData());
+  const locale = getLocale(request);
+  const parsed = parseForm(SettingsSchema, await request.formData(), locale);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { riskMediumFrom, riskHighFrom, riskCriticalFrom } = parsed.data;
-  await updateOrgSettings(ctx, {
-    name: parsed.data.name,
-    baseCurrency: parsed.data.baseCurrency,
-    budgetOverrunThresholdBp: Math.round(parsed.data.budgetOverrunThresholdPercent * 100),
-    riskBands:
-      riskMediumFrom !== undefined && riskHighFrom !== undefined && riskCriticalFrom !== undefined
-        ? { mediumFrom: riskMediumFrom, highFrom: riskHighFrom, criticalFrom: riskCriticalFrom }
-        : undefined,
-  });
+  try {
+    await updateOrgSettings(ctx, {
+      name: parsed.data.name,
+      baseCurrency: parsed.data.baseCurrency,
+      budgetOverrunThresholdBp: Math.round(parsed.data.budgetOverrunThresholdPercent * 100),
+      riskBands:
+        riskMediumFrom !== undefined && riskHighFrom !== undefined && riskCriticalFrom !== undefined
+          ? { mediumFrom: riskMediumFrom, highFrom: riskHighFrom, criticalFrom: riskCriticalFrom }
+          : undefined,
+    });
+  } catch (error) {
+    return appErrorResponse(error, locale);
+  }
   return json({ ok: true as const });
 }
 
 export default function Settings() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
     <>
-      <PageHeader title="Settings" />
+      <PageHeader title={t("admin.settings.title")} />
       <Card>
         {result?.ok ? (
           <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-            Settings saved.
+            {t("admin.settings.saved")}
           </p>
         ) : null}
         <Form method="post" className="max-w-md space-y-4" noValidate>
           <FormError error={result && !result.ok ? result.formError : undefined} />
-          <Field label="Name" name="name" defaultValue={data.name} error={errors.name} />
-          <Field label="Base currency (ISO 4217)" name="baseCurrency" defaultValue={data.baseCurrency} maxLength={3} error={errors.baseCurrency} />
+          <Field label={t("admin.settings.name")} name="name" defaultValue={data.name} error={errors.name} />
+          <Field label={t("admin.settings.baseCurrency")} name="baseCurrency" defaultValue={data.baseCurrency} maxLength={3} error={errors.baseCurrency} />
           <Field
-            label="Budget overrun threshold (%)"
+            label={t("admin.settings.threshold")}
             name="budgetOverrunThresholdPercent"
             type="number"
             step="0.01"
             defaultValue={data.thresholdPercent}
-            hint="Spend this far above budget is flagged. Default 10 %."
+            hint={t("admin.settings.thresholdHint")}
             error={errors.budgetOverrunThresholdPercent}
           />
           <fieldset className="space-y-4">
-            <legend className="text-sm font-medium text-slate-700">Risk bands</legend>
-            <p className="text-xs text-slate-500">
-              Score = likelihood × impact (1–25). Each band starts at the score you enter; scores below medium are low. Now:{" "}
-              {riskBandsText(data.riskBands)}. Default: {riskBandsText()}.
-            </p>
+            <legend className="text-sm font-medium text-slate-700">{t("admin.settings.bands.legend")}</legend>
+            <p className="text-xs text-slate-500">{t("admin.settings.bands.help", { now: bandsText(t, data.riskBands), default: bandsText(t) })}</p>
             <div className="grid grid-cols-3 gap-3">
               <Field
-                label="Medium from score"
+                label={t("admin.settings.bands.mediumFrom")}
                 name="riskMediumFrom"
                 type="number"
                 min={2}
                 max={25}
                 step={1}
                 defaultValue={data.riskBands.mediumFrom}
-                hint="Default 5."
+                hint={t("admin.settings.bands.default", { score: DEFAULT_RISK_BANDS.mediumFrom })}
                 error={errors.riskMediumFrom}
               />
               <Field
-                label="High from"
+                label={t("admin.settings.bands.highFrom")}
                 name="riskHighFrom"
                 type="number"
                 min={2}
                 max={25}
                 step={1}
                 defaultValue={data.riskBands.highFrom}
-                hint="Default 10."
+                hint={t("admin.settings.bands.default", { score: DEFAULT_RISK_BANDS.highFrom })}
                 error={errors.riskHighFrom}
               />
               <Field
-                label="Critical from"
+                label={t("admin.settings.bands.criticalFrom")}
                 name="riskCriticalFrom"
                 type="number"
                 min={2}
                 max={25}
                 step={1}
                 defaultValue={data.riskBands.criticalFrom}
-                hint="Default 16."
+                hint={t("admin.settings.bands.default", { score: DEFAULT_RISK_BANDS.criticalFrom })}
                 error={errors.riskCriticalFrom}
               />
             </div>
           </fieldset>
-          <SubmitButton>Save settings</SubmitButton>
+          <SubmitButton>{t("admin.settings.submit")}</SubmitButton>
         </Form>
       </Card>
     </>

@@ -5,17 +5,22 @@ import { can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { FieldError, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
-import { SECTION_LABELS } from "~/lib/access-grants";
+import { localeFromMatches, messageRef, translate, useFormat, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
-import { isUuid, SCOPE_LABELS, SHARE_LINK_VIEWS_SHOWN, shareLinkStatus } from "~/lib/share-links";
+import { isUuid, SCOPE_LABELS, sectionLabelKey, SHARE_LINK_VIEWS_SHOWN, shareLinkStatus } from "~/lib/share-links";
 import { getShareLinkWithViews, revokeShareLink } from "~/models/share-link.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.link.label ?? "Share link"} · Share links · Capital Desk` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const locale = localeFromMatches(matches);
+  const page = data ? translate(locale, "admin.shareLink.metaTitle", { label: data.link.label }) : translate(locale, "admin.shareLink.metaTitleFallback");
+  return [{ title: translate(locale, "common.pageTitle", { page }) }];
+};
 
 const RevokeSchema = z.object({
-  intent: z.literal("revoke", { error: "Unknown action." }),
-  confirm: z.literal("yes", { error: "Tick the box to confirm you want to revoke this link." }),
+  intent: z.literal("revoke", { error: messageRef("admin.shareLink.error.unknownAction") }),
+  confirm: z.literal("yes", { error: messageRef("admin.shareLink.error.tickToConfirm") }),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,12 +42,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
   requirePermission(ctx, "manage:members");
   if (!isUuid(params.linkId)) notFound();
-  const parsed = parseForm(RevokeSchema, await request.formData());
-  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.intent ?? "Nothing was changed.");
+  const locale = getLocale(request);
+  const parsed = parseForm(RevokeSchema, await request.formData(), locale);
+  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.intent ?? translate(locale, "admin.shareLink.error.nothingChanged"));
   try {
     await revokeShareLink(ctx, params.linkId);
   } catch (error) {
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
   return redirect(`/o/${ctx.org.slug}/share-links/${params.linkId}`);
 }
@@ -52,41 +58,53 @@ const STATUS_TONE = { active: "good", expired: "neutral", revoked: "bad" } as co
 export default function ShareLinkDetail() {
   const { org, canManage, link, views, totalViews } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
+  const f = useFormat();
   const errors = result && !result.ok ? result.fieldErrors : {};
+  const described = [
+    t(SCOPE_LABELS[link.scope]),
+    link.sections
+      .map((s) => {
+        const key = sectionLabelKey(s);
+        return key ? t(key) : s;
+      })
+      .join(t("admin.listSeparator")),
+    link.mode === "frozen" ? t("admin.shareLinks.frozenAt", { month: f.month(link.frozenMonth) }) : t("admin.shareLinks.live"),
+  ];
   return (
     <>
       <PageHeader
         title={link.label}
-        description={`${SCOPE_LABELS[link.scope]} · ${link.sections.map((s) => SECTION_LABELS[s as keyof typeof SECTION_LABELS] ?? s).join(", ")} · ${
-          link.mode === "frozen" ? `frozen at ${link.frozenMonth}` : "live"
-        }`}
+        description={described.join(" · ")}
         actions={
           <Link to={`/o/${org.slug}/share-links`} className="text-sm text-indigo-700 underline">
-            All share links
+            {t("admin.shareLink.allLinks")}
           </Link>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Card title={`Views (${totalViews})`}>
+          <Card title={t("admin.shareLink.views", { count: totalViews })}>
             {views.length === 0 ? (
-              <EmptyState title="Not opened yet">Each time someone opens the report, the time and their browser appear here.</EmptyState>
+              <EmptyState title={t("admin.shareLink.notOpened")}>{t("admin.shareLink.notOpenedBody")}</EmptyState>
             ) : (
               <>
-                {totalViews > views.length ? <p className="mb-2 text-xs text-slate-600">The latest {SHARE_LINK_VIEWS_SHOWN} of {totalViews} views.</p> : null}
+                {totalViews > views.length ? (
+                  <p className="mb-2 text-xs text-slate-600">{t("admin.shareLink.latestOf", { shown: SHARE_LINK_VIEWS_SHOWN, total: totalViews })}</p>
+                ) : null}
                 <TableScroller>
                   <table className="min-w-full text-sm" data-testid="share-link-views">
                     <thead>
                       <tr className="border-b text-left text-slate-600">
-                        <th className="py-2 pr-4 font-medium">Time (UTC)</th>
-                        <th className="py-2 font-medium">Browser (user agent)</th>
+                        <th className="py-2 pr-4 font-medium">{t("admin.shareLink.col.time")}</th>
+                        <th className="py-2 font-medium">{t("admin.shareLink.col.browser")}</th>
                       </tr>
                     </thead>
                     <tbody>
                       {views.map((v, i) => (
                         <tr key={i} className="border-b align-top last:border-0">
-                          <td className="whitespace-nowrap py-2 pr-4">{String(v.viewedAt).slice(0, 19).replace("T", " ")}</td>
-                          <td className="break-all py-2 text-xs text-slate-700">{v.userAgent ?? "not sent"}</td>
+                          <td className="whitespace-nowrap py-2 pr-4">{f.dateTime(String(v.viewedAt))}</td>
+                          <td className="break-all py-2 text-xs text-slate-700">{v.userAgent ?? t("admin.shareLink.notSent")}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -96,27 +114,30 @@ export default function ShareLinkDetail() {
             )}
           </Card>
         </div>
-        <Card title="Status">
+        <Card title={t("admin.shareLink.status")}>
           <p>
-            <Badge tone={STATUS_TONE[link.status]}>{link.status}</Badge>
+            <Badge tone={STATUS_TONE[link.status]}>{t(`admin.linkStatus.${link.status}`)}</Badge>
           </p>
           <dl className="mt-3 space-y-1 text-sm">
-            <div><dt className="inline text-slate-600">Created: </dt><dd className="inline">{String(link.createdAt).slice(0, 10)}</dd></div>
-            <div><dt className="inline text-slate-600">{link.status === "expired" ? "Expired" : "Expires"}: </dt><dd className="inline">{String(link.expiresAt).slice(0, 16).replace("T", " ")} UTC</dd></div>
-            {link.revokedAt ? <div><dt className="inline text-slate-600">Revoked: </dt><dd className="inline">{String(link.revokedAt).slice(0, 16).replace("T", " ")} UTC</dd></div> : null}
-            <div><dt className="inline text-slate-600">Passphrase: </dt><dd className="inline">{link.hasPassphrase ? "yes" : "no"}</dd></div>
+            <div><dt className="inline text-slate-600">{t("admin.shareLink.createdAt")} </dt><dd className="inline">{f.date(String(link.createdAt))}</dd></div>
+            <div>
+              <dt className="inline text-slate-600">{link.status === "expired" ? t("admin.shareLink.expiredAt") : t("admin.shareLink.expiresAt")} </dt>
+              <dd className="inline">{f.dateTime(String(link.expiresAt))}</dd>
+            </div>
+            {link.revokedAt ? <div><dt className="inline text-slate-600">{t("admin.shareLink.revokedAt")} </dt><dd className="inline">{f.dateTime(String(link.revokedAt))}</dd></div> : null}
+            <div><dt className="inline text-slate-600">{t("admin.shareLink.passphrase")} </dt><dd className="inline">{link.hasPassphrase ? t("common.state.yes") : t("common.state.no")}</dd></div>
           </dl>
-          <p className="mt-3 text-xs text-slate-500">The link itself was shown once, when it was created; it is not stored and cannot be shown again.</p>
+          <p className="mt-3 text-xs text-slate-500">{t("admin.shareLink.notStored")}</p>
           {canManage && link.status === "active" ? (
             <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4" noValidate>
               <FormError error={result && !result.ok ? result.formError : undefined} />
               <label className="flex items-start gap-2 text-sm">
                 <input type="checkbox" name="confirm" value="yes" aria-describedby={errors.confirm ? "confirm-error" : undefined} className="mt-0.5" />
-                <span>Revoke this link: its report answers &ldquo;not found&rdquo; from now on. This cannot be undone.</span>
+                <span>{t("admin.shareLink.revokeConfirm")}</span>
               </label>
               <FieldError id="confirm-error" error={errors.confirm} />
-              <SubmitButton intent="revoke" variant="danger" pendingText="Revoking…">
-                Revoke link
+              <SubmitButton intent="revoke" variant="danger" pendingText={t("admin.shareLink.revoking")}>
+                {t("admin.shareLink.revoke")}
               </SubmitButton>
             </Form>
           ) : null}

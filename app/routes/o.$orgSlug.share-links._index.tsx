@@ -6,14 +6,27 @@ import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { Field, FieldError, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { addMonths, monthOfDate } from "~/finance/month";
-import { parseGrantSections, SECTION_HINTS, SECTION_KEYS, SECTION_LABELS } from "~/lib/access-grants";
+import { localizeErrors, localizeMessage, metaTitle, translate, useFormat, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { NO_SECTIONS_MESSAGE, parseGrantSections, SECTION_KEYS } from "~/lib/access-grants";
 import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.server";
 import { AppError } from "~/lib/http.server";
-import { CreateShareLinkSchema, isUuid, parseCompanyIds, SCOPE_LABELS, SHARE_LINK_DEFAULT_DAYS, SHARE_LINK_MAX_DAYS, shareLinkStatus } from "~/lib/share-links";
+import {
+  CreateShareLinkSchema,
+  isUuid,
+  MODE_LABELS,
+  parseCompanyIds,
+  PASSPHRASE_MIN,
+  SCOPE_LABELS,
+  sectionLabelKey,
+  SHARE_LINK_DEFAULT_DAYS,
+  SHARE_LINK_MAX_DAYS,
+  shareLinkStatus,
+} from "~/lib/share-links";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { createShareLink, listShareLinks } from "~/models/share-link.server";
 
-export const meta: MetaFunction = () => [{ title: "Share links · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.shareLinks.metaTitle")];
 
 /*
  * Share links for partners: owners and admins create them (the token is shown once) and see
@@ -23,6 +36,7 @@ export const meta: MetaFunction = () => [{ title: "Share links · Capital Desk" 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
+  const locale = getLocale(request);
   const page = Math.max(1, Math.min(10_000, Number.parseInt(new URL(request.url).searchParams.get("page") ?? "1", 10) || 1));
   const canManage = can(ctx.role, "manage:members");
   const { links, hasMore } = await listShareLinks(ctx, page);
@@ -38,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: l.id,
       label: l.label,
       scope: l.scope,
-      companies: ctx.org.kind === "investor" ? l.companyOrgIds.map((id) => names.get(id) ?? "a company no longer shared") : [],
+      companies: ctx.org.kind === "investor" ? l.companyOrgIds.map((id) => names.get(id) ?? translate(locale, "admin.shareLinks.companyGone")) : [],
       sections: l.sections,
       mode: l.mode,
       frozenMonth: l.frozenMonth,
@@ -57,25 +71,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
   requirePermission(ctx, "manage:members");
+  const locale = getLocale(request);
   const formData = await request.formData();
-  const parsed = parseForm(CreateShareLinkSchema, formData);
+  const parsed = parseForm(CreateShareLinkSchema, formData, locale);
   const sections = parseGrantSections(formData.getAll("sections"));
   const scope = parsed.ok ? parsed.data.scope : null;
   const fieldErrors: Record<string, string> = parsed.ok ? {} : { ...parsed.fieldErrors };
-  if (!sections.ok) fieldErrors.sections = sections.error;
+  // parseGrantSections (shared with the grant forms) names two mistakes; this page says them in its own words.
+  if (!sections.ok) {
+    fieldErrors.sections = translate(locale, sections.error === NO_SECTIONS_MESSAGE ? "admin.shareLinks.error.noSections" : "admin.shareLinks.error.unknownSection");
+  }
   let companyIds: string[] = [];
   if (ctx.org.kind === "investor" && scope === "company") {
     const id = formData.get("companyId");
     if (isUuid(id)) companyIds = [id.toLowerCase()];
-    else fieldErrors.companyId = "Choose the company.";
+    else fieldErrors.companyId = translate(locale, "admin.shareLinks.error.chooseCompany");
   } else if (ctx.org.kind === "investor" && scope === "companies") {
     const ids = parseCompanyIds(formData.getAll("companyIds"));
     if (ids.ok) companyIds = ids.ids;
-    else fieldErrors.companyIds = ids.error;
+    else fieldErrors.companyIds = localizeMessage(locale, ids.error);
   } else if (ctx.org.kind === "startup" && scope !== null && scope !== "company") {
-    fieldErrors.scope = "A startup shares its own company only.";
+    fieldErrors.scope = translate(locale, "admin.shareLinks.error.startupOwnOnly");
   }
-  if (!parsed.ok || !sections.ok || Object.keys(fieldErrors).length > 0) return invalidSubmission(fieldErrors, formData);
+  if (!parsed.ok || !sections.ok || Object.keys(fieldErrors).length > 0) {
+    return invalidSubmission(fieldErrors, formData, translate(locale, "common.validation.checkFields"));
+  }
   const input = parsed.data;
   try {
     const created = await createShareLink(ctx, {
@@ -94,8 +114,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { headers: { "Cache-Control": "private, no-store" } },
     );
   } catch (error) {
-    if (error instanceof AppError && error.code === "INVALID") return invalidSubmission(error.fieldErrors, formData, error.message);
-    return appErrorResponse(error);
+    if (error instanceof AppError && error.code === "INVALID") {
+      return invalidSubmission(localizeErrors(locale, error.fieldErrors), formData, localizeMessage(locale, error.message));
+    }
+    return appErrorResponse(error, locale);
   }
 }
 
@@ -104,31 +126,35 @@ const STATUS_TONE = { active: "good", expired: "neutral", revoked: "bad" } as co
 export default function ShareLinks() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
+  const f = useFormat();
   const base = `/o/${data.org.slug}/share-links`;
+  const separator = t("admin.listSeparator");
+  const sectionName = (s: string) => {
+    const key = sectionLabelKey(s);
+    return key ? t(key) : s;
+  };
   return (
     <>
-      <PageHeader
-        title="Share links"
-        description="Read-only reports for partners — LPs, co-investors, advisors. Anyone with a link can open its report until it expires or you revoke it."
-      />
+      <PageHeader title={t("admin.shareLinks.title")} description={t("admin.shareLinks.description")} />
       {result?.ok ? <CreatedLink url={result.url} label={result.label} detail={`${base}/${result.id}`} /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Card title="Links">
+          <Card title={t("admin.shareLinks.links")}>
             {data.links.length === 0 ? (
-              <EmptyState title="No share links yet">
-                {data.canManage ? <p>Create one with the form to send a partner a read-only report.</p> : <p>Owners and admins create share links.</p>}
+              <EmptyState title={t("admin.shareLinks.empty")}>
+                <p>{data.canManage ? t("admin.shareLinks.emptyManage") : t("admin.shareLinks.emptyView")}</p>
               </EmptyState>
             ) : (
               <TableScroller>
                 <table className="min-w-full text-sm">
                   <thead>
                     <tr className="border-b text-left text-slate-600">
-                      <th className="py-2 pr-3 font-medium">Label</th>
-                      <th className="py-2 pr-3 font-medium">Shows</th>
-                      <th className="py-2 pr-3 font-medium">Status</th>
-                      <th className="py-2 pr-3 font-medium">Views</th>
-                      <th className="py-2 font-medium"><span className="sr-only">Details</span></th>
+                      <th className="py-2 pr-3 font-medium">{t("admin.shareLinks.col.label")}</th>
+                      <th className="py-2 pr-3 font-medium">{t("admin.shareLinks.col.shows")}</th>
+                      <th className="py-2 pr-3 font-medium">{t("admin.shareLinks.col.status")}</th>
+                      <th className="py-2 pr-3 font-medium">{t("admin.shareLinks.col.views")}</th>
+                      <th className="py-2 font-medium"><span className="sr-only">{t("admin.shareLinks.col.details")}</span></th>
                     </tr>
                   </thead>
                   <tbody>
@@ -136,27 +162,37 @@ export default function ShareLinks() {
                       <tr key={l.id} className="border-b align-top last:border-0" data-testid="share-link-row">
                         <td className="py-2 pr-3">
                           <span className="font-medium">{l.label}</span>
-                          <span className="block text-xs text-slate-500">created {l.createdAt.slice(0, 10)}{l.hasPassphrase ? " · passphrase" : ""}</span>
+                          <span className="block text-xs text-slate-500">
+                            {t("admin.shareLinks.created", { date: f.date(l.createdAt) })}
+                            {l.hasPassphrase ? ` · ${t("admin.shareLinks.withPassphrase")}` : ""}
+                          </span>
                         </td>
                         <td className="py-2 pr-3 text-xs">
-                          {SCOPE_LABELS[l.scope]}
-                          {l.companies.length > 0 ? `: ${l.companies.join(", ")}` : ""}
+                          {t(SCOPE_LABELS[l.scope])}
+                          {l.companies.length > 0 ? `: ${l.companies.join(separator)}` : ""}
                           <span className="block text-slate-500">
-                            {l.sections.map((s) => SECTION_LABELS[s as keyof typeof SECTION_LABELS] ?? s).join(", ")} · {l.mode === "frozen" ? `frozen at ${l.frozenMonth}` : "live"}
+                            {l.sections.map(sectionName).join(separator)} ·{" "}
+                            {l.mode === "frozen" ? t("admin.shareLinks.frozenAt", { month: f.month(l.frozenMonth) }) : t("admin.shareLinks.live")}
                           </span>
                         </td>
                         <td className="py-2 pr-3">
-                          <Badge tone={STATUS_TONE[l.status]}>{l.status}</Badge>
-                          <span className="block text-xs text-slate-500">{l.status === "active" ? `until ${l.expiresAt.slice(0, 10)}` : l.status === "expired" ? `on ${l.expiresAt.slice(0, 10)}` : ""}</span>
+                          <Badge tone={STATUS_TONE[l.status]}>{t(`admin.linkStatus.${l.status}`)}</Badge>
+                          <span className="block text-xs text-slate-500">
+                            {l.status === "active"
+                              ? t("admin.shareLinks.until", { date: f.date(l.expiresAt) })
+                              : l.status === "expired"
+                                ? t("admin.shareLinks.expiredOn", { date: f.date(l.expiresAt) })
+                                : ""}
+                          </span>
                         </td>
                         <td className="py-2 pr-3 text-xs">
                           {l.views}
-                          {l.lastViewedAt ? <span className="block text-slate-500">last {String(l.lastViewedAt).slice(0, 16).replace("T", " ")}</span> : null}
+                          {l.lastViewedAt ? <span className="block text-slate-500">{t("admin.shareLinks.lastViewed", { time: f.dateTime(String(l.lastViewedAt)) })}</span> : null}
                         </td>
                         <td className="py-2 text-right">
                           <Link to={`${base}/${l.id}`} className="text-indigo-700 underline">
-                            {data.canManage && l.status === "active" ? "Views · revoke" : "Views"}
-                            <span className="sr-only"> of {l.label}</span>
+                            {data.canManage && l.status === "active" ? t("admin.shareLinks.viewsRevoke") : t("admin.shareLinks.views")}
+                            <span className="sr-only"> {t("admin.shareLinks.ofLabel", { label: l.label })}</span>
                           </Link>
                         </td>
                       </tr>
@@ -166,9 +202,9 @@ export default function ShareLinks() {
               </TableScroller>
             )}
             {data.page > 1 || data.hasMore ? (
-              <nav aria-label="Share link pages" className="mt-4 flex gap-4 text-sm">
-                {data.page > 1 ? <Link className="text-indigo-700 underline" to={`${base}?page=${data.page - 1}`}>Newer links</Link> : null}
-                {data.hasMore ? <Link className="text-indigo-700 underline" to={`${base}?page=${data.page + 1}`}>Older links</Link> : null}
+              <nav aria-label={t("admin.shareLinks.pages")} className="mt-4 flex gap-4 text-sm">
+                {data.page > 1 ? <Link className="text-indigo-700 underline" to={`${base}?page=${data.page - 1}`}>{t("admin.shareLinks.newer")}</Link> : null}
+                {data.hasMore ? <Link className="text-indigo-700 underline" to={`${base}?page=${data.page + 1}`}>{t("admin.shareLinks.older")}</Link> : null}
               </nav>
             ) : null}
           </Card>
@@ -180,14 +216,21 @@ export default function ShareLinks() {
 }
 
 function CreatedLink({ url, label, detail }: { url: string; label: string; detail: string }) {
+  const t = useT();
   return (
     <div role="status" className="mb-6 rounded-md border border-emerald-200 bg-emerald-50 p-4 text-sm text-emerald-950">
-      <p className="font-medium">Link &ldquo;{label}&rdquo; created. Copy it now — it is shown only this once and cannot be recovered.</p>
+      <p className="font-medium">{t("admin.shareLinks.createdNotice", { label })}</p>
       <code data-testid="share-link-url" className="mt-2 block break-all rounded bg-white p-2 text-xs">
         {url}
       </code>
       <p className="mt-2">
-        Send the passphrase, if you set one, by another channel. <Link to={detail} className="underline">See its views or revoke it</Link>.
+        {t.rich("admin.shareLinks.passphraseNote", {
+          link: (
+            <Link to={detail} className="underline">
+              {t("admin.shareLinks.seeViews")}
+            </Link>
+          ),
+        })}
       </p>
     </div>
   );
@@ -198,6 +241,7 @@ type Company = { id: string; name: string; sections: string[] };
 function CreateForm({ kind, companies, defaultMonth }: { kind: "startup" | "investor"; companies: Company[]; defaultMonth: string }) {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
+  const t = useT();
   const failed = result && !result.ok ? result : null;
   const errors: Record<string, string> = failed?.fieldErrors ?? {};
   const values: Record<string, string> = failed && "values" in failed ? (failed.values as Record<string, string>) : {};
@@ -206,36 +250,36 @@ function CreateForm({ kind, companies, defaultMonth }: { kind: "startup" | "inve
   const formKey = result?.ok ? `done-${result.id}` : "form";
   if (kind === "investor" && companies.length === 0) {
     return (
-      <Card title="New share link">
-        <EmptyState title="No companies to share">
-          <p>Share links show companies that approved your access. Once a company shares its data with you, you can report on it here.</p>
+      <Card title={t("admin.shareLinks.new")}>
+        <EmptyState title={t("admin.shareLinks.noCompanies")}>
+          <p>{t("admin.shareLinks.noCompaniesBody")}</p>
         </EmptyState>
       </Card>
     );
   }
   return (
-    <Card title="New share link">
+    <Card title={t("admin.shareLinks.new")}>
       <Form method="post" className="space-y-4" noValidate key={formKey} aria-busy={navigation.state === "submitting" || undefined}>
         <FormError error={failed?.formError} />
-        <Field label="Label" name="label" defaultValue={values.label} error={errors.label} hint="For you and the partner, e.g. “Q2 report for Acme LP”." required />
+        <Field label={t("admin.shareLinks.label")} name="label" defaultValue={values.label} error={errors.label} hint={t("admin.shareLinks.labelHint")} required />
         {kind === "startup" ? (
           <input type="hidden" name="scope" value="company" />
         ) : (
           <SelectField
-            label="Shows"
+            label={t("admin.shareLinks.shows")}
             name="scope"
             value={scope}
             onChange={(e) => setScope(e.target.value)}
             error={errors.scope}
-            options={(["portfolio", "companies", "company"] as const).map((s) => ({ value: s, label: SCOPE_LABELS[s] }))}
+            options={(["portfolio", "companies", "company"] as const).map((s) => ({ value: s, label: t(SCOPE_LABELS[s]) }))}
           />
         )}
         {kind === "investor" && scope === "company" ? (
-          <SelectField label="Company" name="companyId" defaultValue={values.companyId} error={errors.companyId} options={companies.map((c) => ({ value: c.id, label: c.name }))} />
+          <SelectField label={t("admin.shareLinks.company")} name="companyId" defaultValue={values.companyId} error={errors.companyId} options={companies.map((c) => ({ value: c.id, label: c.name }))} />
         ) : null}
         {kind === "investor" && scope === "companies" ? (
           <fieldset aria-describedby={errors.companyIds ? "companyIds-error" : undefined}>
-            <legend className="text-sm font-medium text-slate-700">Companies</legend>
+            <legend className="text-sm font-medium text-slate-700">{t("admin.shareLinks.companies")}</legend>
             <div className="mt-1 max-h-48 space-y-1 overflow-y-auto">
               {companies.map((c) => (
                 <label key={c.id} className="flex items-center gap-2 text-sm">
@@ -247,14 +291,14 @@ function CreateForm({ kind, companies, defaultMonth }: { kind: "startup" | "inve
           </fieldset>
         ) : null}
         <fieldset aria-describedby={errors.sections ? "sections-error" : undefined}>
-          <legend className="text-sm font-medium text-slate-700">Sections</legend>
-          {kind === "investor" ? <p className="text-xs text-slate-500">Each company shows only the sections its grant shares with you.</p> : null}
+          <legend className="text-sm font-medium text-slate-700">{t("admin.shareLinks.sections")}</legend>
+          {kind === "investor" ? <p className="text-xs text-slate-500">{t("admin.shareLinks.sectionsHint")}</p> : null}
           <div className="mt-1 space-y-1">
             {SECTION_KEYS.map((key) => (
               <label key={key} className="flex items-start gap-2 text-sm">
                 <input type="checkbox" name="sections" value={key} defaultChecked={key !== "updates"} className="mt-0.5" />
                 <span>
-                  {SECTION_LABELS[key]} <span className="block text-xs text-slate-500">{SECTION_HINTS[key]}</span>
+                  {t(`admin.section.${key}`)} <span className="block text-xs text-slate-500">{t(`admin.sectionHint.${key}`)}</span>
                 </span>
               </label>
             ))}
@@ -262,32 +306,43 @@ function CreateForm({ kind, companies, defaultMonth }: { kind: "startup" | "inve
           <FieldError id="sections-error" error={errors.sections} />
         </fieldset>
         <SelectField
-          label="Figures"
+          label={t("admin.shareLinks.figures")}
           name="mode"
           value={mode}
           onChange={(e) => setMode(e.target.value)}
           error={errors.mode}
-          options={[
-            { value: "live", label: "Live: always the latest" },
-            { value: "frozen", label: "Frozen at a month" },
-          ]}
+          options={(["live", "frozen"] as const).map((m) => ({ value: m, label: t(MODE_LABELS[m]) }))}
         />
         {mode === "frozen" ? (
-          <Field label="Month (YYYY-MM)" name="frozenMonth" type="month" defaultValue={values.frozenMonth ?? defaultMonth} error={errors.frozenMonth} hint="The report shows this month's figures and never changes." />
+          <Field
+            label={t("admin.shareLinks.month")}
+            name="frozenMonth"
+            type="month"
+            defaultValue={values.frozenMonth ?? defaultMonth}
+            error={errors.frozenMonth}
+            hint={t("admin.shareLinks.monthHint")}
+          />
         ) : null}
         <Field
-          label="Expires after (days)"
+          label={t("admin.shareLinks.expires")}
           name="expiresInDays"
           type="number"
           min={1}
           max={SHARE_LINK_MAX_DAYS}
           defaultValue={values.expiresInDays ?? String(SHARE_LINK_DEFAULT_DAYS)}
           error={errors.expiresInDays}
-          hint={`1 to ${SHARE_LINK_MAX_DAYS} days.`}
+          hint={t("admin.shareLinks.expiresHint", { max: SHARE_LINK_MAX_DAYS })}
         />
-        <Field label="Passphrase (optional)" name="passphrase" type="password" autoComplete="new-password" error={errors.passphrase} hint="At least 8 characters. Wrong guesses are throttled." />
-        <SubmitButton intent="create" pendingText="Creating…">
-          Create link
+        <Field
+          label={t("admin.shareLinks.passphrase")}
+          name="passphrase"
+          type="password"
+          autoComplete="new-password"
+          error={errors.passphrase}
+          hint={t("admin.shareLinks.passphraseHint", { min: PASSPHRASE_MIN })}
+        />
+        <SubmitButton intent="create" pendingText={t("common.action.creating")}>
+          {t("admin.shareLinks.submit")}
         </SubmitButton>
       </Form>
     </Card>

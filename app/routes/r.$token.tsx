@@ -4,6 +4,8 @@ import { useEffect } from "react";
 import printStyles from "~/components/share/report-print.css";
 import { ShareReportView } from "~/components/share/report-view";
 import { getDatabase } from "~/db.server";
+import { metaTitle, translate, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { findActiveShareLinkByToken, recordShareLinkView, unlockShareLink, type ResolvedShareLink } from "~/models/share-link.server";
 import { getShareReport } from "~/models/share-report.server";
 
@@ -29,8 +31,9 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
-export const meta: MetaFunction = () => [
-  { title: "Partner report · Capital Desk" },
+// A partner has no user: the report speaks the browser's language (lang cookie or Accept-Language, read by the root loader).
+export const meta: MetaFunction = ({ matches }) => [
+  metaTitle(matches, "admin.report.metaTitle"),
   { name: "robots", content: "noindex, nofollow" },
   { name: "referrer", content: "no-referrer" },
 ];
@@ -70,11 +73,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw new Response("Method not allowed", { status: 405, statusText: "Method Not Allowed", headers: { ...REPORT_HEADERS, Allow: "GET, HEAD" } });
   };
   if (request.method !== "POST" || !link.passphraseHash) refuse();
+  const locale = getLocale(request);
   const form = await request.formData();
   if ([...form.keys()].some((key) => key !== "passphrase") || !form.has("passphrase")) refuse();
   const passphrase = form.get("passphrase");
   if (typeof passphrase !== "string" || passphrase.length === 0 || passphrase.length > PASSPHRASE_MAX) {
-    return json({ locked: true as const, report: null, error: "Enter the passphrase you were given." }, { status: 400, headers: REPORT_HEADERS });
+    return json({ locked: true as const, report: null, error: translate(locale, "admin.report.error.passphraseRequired") }, { status: 400, headers: REPORT_HEADERS });
   }
   const { db } = await getDatabase();
   const result = await unlockShareLink(db, link, passphrase, context.clientIp);
@@ -82,8 +86,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const minutes = result.until ? Math.max(1, Math.ceil((result.until.getTime() - Date.now()) / 60_000)) : 15;
     const error =
       result.reason === "throttled"
-        ? `Too many wrong passphrases. Viewing is locked for ${minutes} ${minutes === 1 ? "minute" : "minutes"}; try again later.`
-        : "That passphrase is not right. Check it with the person who sent you the link.";
+        ? translate(locale, "admin.report.error.throttled", { count: minutes })
+        : translate(locale, "admin.report.error.wrongPassphrase");
     return json({ locked: true as const, report: null, error }, { status: result.reason === "throttled" ? 429 : 401, headers: REPORT_HEADERS });
   }
   return json({ locked: false as const, report: await viewReport(link, request), error: null }, { headers: REPORT_HEADERS });
@@ -117,18 +121,19 @@ export default function PartnerReport() {
   const loaded = useLoaderData<typeof loader>();
   const submitted = useActionData<typeof action>();
   const navigation = useNavigation();
+  const t = useT();
   useOpenDetailsForPrint();
   const data = submitted ?? loaded;
   if (data.report) return <ShareReportView report={data.report} />;
   return (
     <main className="mx-auto max-w-md p-8">
-      <p className="text-sm font-semibold text-indigo-700">Partner report · read only</p>
-      <h1 className="mt-2 text-2xl font-bold">This report is protected</h1>
-      <p className="mt-2 text-sm text-slate-600">Enter the passphrase you were given with the link.</p>
+      <p className="text-sm font-semibold text-indigo-700">{t("admin.report.kicker")}</p>
+      <h1 className="mt-2 text-2xl font-bold">{t("admin.report.protectedTitle")}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t("admin.report.protectedBody")}</p>
       <Form method="post" className="mt-6 space-y-3" noValidate>
         <div>
           <label htmlFor="passphrase" className="block text-sm font-medium text-slate-700">
-            Passphrase
+            {t("admin.report.passphrase")}
           </label>
           <input
             id="passphrase"
@@ -151,7 +156,7 @@ export default function PartnerReport() {
           disabled={navigation.state === "submitting"}
           className="inline-flex rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
         >
-          {navigation.state === "submitting" ? "Checking…" : "View the report"}
+          {navigation.state === "submitting" ? t("admin.report.checking") : t("admin.report.view")}
         </button>
       </Form>
     </main>
@@ -161,18 +166,19 @@ export default function PartnerReport() {
 /** One answer for every unusable link — unknown, tampered, expired or revoked alike — and no way into the app. */
 export function ErrorBoundary() {
   const error = useRouteError();
+  const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const text =
+  const [title, body] =
     status === 404
-      ? { title: "This report is not available", body: "The link is not valid: it may be mistyped, expired or revoked. Ask the person who sent it for a new one." }
+      ? [t("admin.report.notAvailableTitle"), t("admin.report.notAvailableBody")]
       : status === 405
-        ? { title: "Read only", body: "This report can only be read." }
-        : { title: "Something went wrong", body: "The report could not be shown. Try again in a moment." };
+        ? [t("admin.report.readOnlyTitle"), t("admin.report.readOnlyBody")]
+        : [t("admin.report.failedTitle"), t("admin.report.failedBody")];
   return (
     <main className="mx-auto max-w-lg p-8">
-      <p className="text-sm font-semibold text-indigo-700">Partner report · error {status}</p>
-      <h1 className="mt-2 text-2xl font-bold">{text.title}</h1>
-      <p className="mt-2 text-slate-600">{text.body}</p>
+      <p className="text-sm font-semibold text-indigo-700">{t("admin.report.errorKicker", { status: String(status) })}</p>
+      <h1 className="mt-2 text-2xl font-bold">{title}</h1>
+      <p className="mt-2 text-slate-600">{body}</p>
     </main>
   );
 }

@@ -9,43 +9,56 @@ import { Badge, Card, EmptyState, TableScroller } from "~/components/ui/layout";
 import { DEFAULT_RISK_BANDS } from "~/finance/risk";
 import { runwayLevelOfStored } from "~/finance/portfolio";
 import { DEFAULT_RUNWAY_THRESHOLDS } from "~/finance/runway";
-import { formatRunway, plural } from "~/lib/format";
-import { formatMoney, formatPercent } from "~/lib/money-format";
-import { combinedHeatMap, portfolioReportRow, REPORT_SECTION_LABELS, reportAsOf, runwayBars, type PortfolioReportRow } from "~/lib/share-report-rows";
+import { intlLocale, useFormat, useLocale, useT, type Locale } from "~/i18n";
+import { combinedHeatMap, portfolioReportRow, reportAsOf, runwayBars, type PortfolioReportRow } from "~/lib/share-report-rows";
 import type { CompanyReport, ShareReport, UpdateView } from "~/models/share-report-types";
 
 /*
  * The partner report: read only, no links anywhere (not into the app, not between pages),
  * every chart followed by its figures as a table. Cards print whole (break-inside-avoid).
+ * Its words are the viewer's language (a partner has no user: the lang cookie or the browser's
+ * Accept-Language); a frozen report's stored snapshot is data, labelled here at view time.
+ * "As of" and "frozen at" keep the ISO month (2026-03): the date stamp of a document that
+ * travels between people, read the same in both languages.
  */
 
-const ALIVE = { profitable: "Default alive", cash_out: "Default dead", undecided: "Undecided" } as const;
+/** Runway months with one decimal, as the finance module rounds them ("14.0"), for the locale. */
+function oneDecimal(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+}
+
+const BANDS = ["low", "medium", "high", "critical"] as const;
+const bandOf = (band: string) => BANDS.find((b) => b === band);
 
 export function ShareReportView({ report }: { report: ShareReport }) {
+  const t = useT();
+  const f = useFormat();
   const asOf = reportAsOf(report);
-  const generated = new Date(report.generatedAt).toISOString().slice(0, 16).replace("T", " ");
+  const generated = f.dateTime(report.generatedAt);
   const single = report.scope === "company";
   return (
     <article className="mx-auto max-w-5xl space-y-6 p-4 sm:p-8 print:max-w-none print:p-0" data-testid="share-report">
       <header className="border-b border-slate-200 pb-4">
-        <p className="text-sm font-semibold text-indigo-700 print:text-slate-700">Partner report · read only</p>
+        <p className="text-sm font-semibold text-indigo-700 print:text-slate-700">{t("admin.report.kicker")}</p>
         <h1 className="mt-1 text-2xl font-bold tracking-tight">{report.label}</h1>
         <p className="mt-1 text-sm text-slate-700">
-          Shared by {report.issuer} ·{" "}
-          <span data-testid="report-as-of">{asOf ? `as of ${asOf}` : "no reported month yet"}</span> ·{" "}
-          {report.mode === "frozen" ? `frozen at ${report.frozenMonth}, figures rendered ${generated} UTC` : `live, figures read ${generated} UTC`}
+          {t("admin.report.sharedBy", { issuer: report.issuer })} ·{" "}
+          <span data-testid="report-as-of">{asOf ? t("admin.report.asOf", { month: asOf }) : t("admin.report.noMonth")}</span> ·{" "}
+          {report.mode === "frozen"
+            ? t("admin.report.frozenLine", { month: report.frozenMonth ?? "", time: generated })
+            : t("admin.report.liveLine", { time: generated })}
         </p>
         <p className="mt-1 text-xs text-slate-600">
-          Sections: {report.sections.map((s) => REPORT_SECTION_LABELS[s]).join(", ")}.{" "}
-          {single ? "" : `${plural(report.companies.length, "company", "companies")}; amounts in each company's own currency.`}
+          {t("admin.report.sectionsLine", { sections: report.sections.map((s) => t(`admin.section.${s}`)).join(t("admin.listSeparator")) })}{" "}
+          {single ? "" : t("admin.report.companiesLine", { count: report.companies.length })}
         </p>
         <button type="button" onClick={() => window.print()} className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium print:hidden">
-          Print or save as PDF
+          {t("admin.report.print")}
         </button>
       </header>
       {report.companies.length === 0 ? (
-        <EmptyState title="Nothing to show">
-          <p>No company in this report shares any of its sections any more.</p>
+        <EmptyState title={t("admin.report.nothing")}>
+          <p>{t("admin.report.nothingBody")}</p>
         </EmptyState>
       ) : single ? (
         <CompanyDetail company={report.companies[0]!} />
@@ -58,8 +71,8 @@ export function ShareReportView({ report }: { report: ShareReport }) {
         </>
       )}
       <footer className="border-t border-slate-200 pt-3 text-xs text-slate-500">
-        Confidential. Read-only report shared by {report.issuer} through Capital Desk{asOf ? `, as of ${asOf}` : ""}. Definitions: net burn = operating spend − revenue;
-        runway = cash ÷ average net burn over 3 months; cash-out month = first month projected cash falls below zero.
+        {asOf ? t("admin.report.footerAsOf", { issuer: report.issuer, month: asOf }) : t("admin.report.footer", { issuer: report.issuer })}{" "}
+        {t("admin.report.definitions")}
       </footer>
     </article>
   );
@@ -70,10 +83,20 @@ function Section({ children }: { children: ReactNode }) {
 }
 
 function NoReport({ name }: { name: string }) {
+  const t = useT();
   return (
-    <EmptyState title="No report yet">
-      <p>{name} has not entered a monthly report, so there are no cash, burn or runway figures.</p>
+    <EmptyState title={t("admin.report.noReport")}>
+      <p>{t("admin.report.noReportBody", { name })}</p>
     </EmptyState>
+  );
+}
+
+function CompanyHeading({ company }: { company: CompanyReport }) {
+  const t = useT();
+  return (
+    <h2 className="text-xl font-semibold">
+      {company.name} <span className="text-sm font-normal text-slate-600">{t("admin.report.amountsIn", { currency: company.currency })}</span>
+    </h2>
   );
 }
 
@@ -83,9 +106,7 @@ function CompanyDetail({ company }: { company: CompanyReport }) {
   const currency = company.currency;
   return (
     <section aria-label={company.name} className="space-y-6">
-      <h2 className="text-xl font-semibold">
-        {company.name} <span className="text-sm font-normal text-slate-600">· amounts in {currency}</span>
-      </h2>
+      <CompanyHeading company={company} />
       {d.financials === undefined ? null : ready ? (
         <HeadlineCards headline={ready.headline} currency={currency} debtServiceIncluded={ready.debtServiceIncluded} />
       ) : (
@@ -113,9 +134,7 @@ function CompanySummary({ company }: { company: CompanyReport }) {
   const ready = d.financials?.kind === "ready" ? d.financials : null;
   return (
     <section aria-label={company.name} className="space-y-4 break-before-auto border-t border-slate-200 pt-6">
-      <h2 className="text-xl font-semibold">
-        {company.name} <span className="text-sm font-normal text-slate-600">· amounts in {company.currency}</span>
-      </h2>
+      <CompanyHeading company={company} />
       {d.financials === undefined ? null : ready ? (
         <HeadlineCards headline={ready.headline} currency={company.currency} debtServiceIncluded={ready.debtServiceIncluded} />
       ) : (
@@ -131,22 +150,33 @@ function CompanySummary({ company }: { company: CompanyReport }) {
 }
 
 function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
+  const t = useT();
+  const locale = useLocale();
   const rows = useMemo(() => companies.map(portfolioReportRow), [companies]);
   const bars = useMemo(() => runwayBars(rows), [rows]);
-  const config = useMemo(() => runwayByCompanyChartConfig(bars, DEFAULT_RUNWAY_THRESHOLDS), [bars]);
+  const config = useMemo(() => runwayByCompanyChartConfig(bars, DEFAULT_RUNWAY_THRESHOLDS, locale), [bars, locale]);
   const heatMap = useMemo(() => combinedHeatMap(companies), [companies]);
-  const levels = runwayLevelLabels(DEFAULT_RUNWAY_THRESHOLDS);
+  const levels = runwayLevelLabels(DEFAULT_RUNWAY_THRESHOLDS, locale);
+  const headings = [
+    t("admin.report.col.company"),
+    t("admin.report.col.month"),
+    t("admin.report.col.cash"),
+    t("admin.report.col.netBurn"),
+    t("admin.report.col.runway"),
+    t("admin.report.col.cashOut"),
+    t("admin.report.col.defaultAlive"),
+  ];
   const showRisk = rows.some((r) => r.topRisk !== undefined);
   const showBudget = rows.some((r) => r.budgetVariance !== undefined);
   return (
     <>
-      <Card title="Portfolio">
+      <Card title={t("admin.report.portfolio")}>
         <TableScroller>
           <table className="min-w-full text-sm" data-testid="portfolio-report-table">
-            <caption className="sr-only">Companies in this report with their latest figures</caption>
+            <caption className="sr-only">{t("admin.report.portfolioCaption")}</caption>
             <thead>
               <tr className="border-b text-left text-slate-600">
-                {["Company", "Month", "Cash", "Net burn / month", "Runway", "Cash-out", "Default alive?", ...(showRisk ? ["Top risk"] : []), ...(showBudget ? ["Budget variance (YTD)"] : [])].map((h) => (
+                {[...headings, ...(showRisk ? [t("admin.report.col.topRisk")] : []), ...(showBudget ? [t("admin.report.col.budgetVariance")] : [])].map((h) => (
                   <th key={h} scope="col" className="py-2 pr-3 font-medium">
                     {h}
                   </th>
@@ -163,16 +193,16 @@ function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
       </Card>
       {bars.length > 0 ? (
         <Section>
-          <Card title="Runway by company">
-            <p className="mb-3 text-xs text-slate-600">Burning companies, shortest runway first; companies not burning have no bar. {levels.critical}; {levels.caution}; {levels.ok}.</p>
-            <ChartCanvas config={config} label="Bar chart of runway in months by company, shortest first" height={Math.max(180, bars.length * 24 + 80)} />
+          <Card title={t("admin.report.runwayByCompany")}>
+            <p className="mb-3 text-xs text-slate-600">{t("admin.report.runwayIntro", levels)}</p>
+            <ChartCanvas config={config} label={t("admin.report.runwayChartLabel")} height={Math.max(180, bars.length * 24 + 80)} />
             <table className="mt-3 min-w-full text-xs">
-              <caption className="sr-only">Runway by company</caption>
+              <caption className="sr-only">{t("admin.report.runwayByCompany")}</caption>
               <thead>
                 <tr className="border-b text-left text-slate-600">
-                  <th scope="col" className="py-1 pr-3 font-medium">Company</th>
-                  <th scope="col" className="py-1 pr-3 text-right font-medium">Runway (months)</th>
-                  <th scope="col" className="py-1 font-medium">Level</th>
+                  <th scope="col" className="py-1 pr-3 font-medium">{t("admin.report.col.company")}</th>
+                  <th scope="col" className="py-1 pr-3 text-right font-medium">{t("admin.report.col.runwayMonths")}</th>
+                  <th scope="col" className="py-1 font-medium">{t("admin.report.col.level")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -181,8 +211,8 @@ function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
                   return (
                     <tr key={i} className="border-b border-slate-100">
                       <th scope="row" className="py-1 pr-3 text-left font-normal">{b.name}</th>
-                      <td className="py-1 pr-3 text-right tabular-nums">{b.runwayMonths.toFixed(1)}</td>
-                      <td className="py-1">{level === "not_burning" ? "not burning" : levels[level]}</td>
+                      <td className="py-1 pr-3 text-right tabular-nums">{oneDecimal(locale, b.runwayMonths)}</td>
+                      <td className="py-1">{level === "not_burning" ? t("admin.report.notBurningShort") : levels[level]}</td>
                     </tr>
                   );
                 })}
@@ -193,8 +223,8 @@ function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
       ) : null}
       {heatMap ? (
         <Section>
-          <Card title="Risk heat map, all companies">
-            <RiskHeatMap cells={heatMap} bands={DEFAULT_RISK_BANDS} caption="Live risks (open, mitigating or accepted) of the companies sharing risks, counted by likelihood and impact; colours use the default bands." />
+          <Card title={t("admin.report.heatMapTitle")}>
+            <RiskHeatMap cells={heatMap} bands={DEFAULT_RISK_BANDS} caption={t("admin.report.heatMapCaption")} />
           </Card>
         </Section>
       ) : null}
@@ -203,30 +233,48 @@ function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
 }
 
 function PortfolioRow({ row: r, showRisk, showBudget }: { row: PortfolioReportRow; showRisk: boolean; showBudget: boolean }) {
-  const money = (v: number | null) => (v === null ? "—" : formatMoney(v, r.currency));
+  const t = useT();
+  const f = useFormat();
+  const locale = useLocale();
+  const money = (v: number | null) => f.money(v, r.currency);
   const figures = r.month !== null;
-  const blank = r.financials ? "no report" : "not shared";
+  const notShared = t("admin.report.notShared");
+  const blank = r.financials ? t("admin.report.noReportShort") : notShared;
+  const runway = r.runwayMonths === null ? t("admin.report.notBurning") : t("admin.report.runwayMonths", { months: oneDecimal(locale, r.runwayMonths) });
+  const alive = figures && r.defaultAlive ? t(`admin.report.alive.${r.defaultAlive}`) : null;
+  const band = r.topRisk ? bandOf(r.topRisk.band) : undefined;
   return (
     <tr className="border-b border-slate-100 align-top" data-testid="portfolio-report-row">
       <th scope="row" className="py-2 pr-3 text-left font-medium">
         {r.name} <span className="text-xs font-normal text-slate-500">{r.currency}</span>
       </th>
-      <td className="py-2 pr-3">{r.month ?? blank}</td>
+      <td className="py-2 pr-3">{r.month ? f.month(r.month) : blank}</td>
       <td className="py-2 pr-3 tabular-nums">{figures ? money(r.cash) : "—"}</td>
       <td className="py-2 pr-3 tabular-nums">{figures ? money(r.averageNetBurn) : "—"}</td>
-      <td className="py-2 pr-3">{figures ? formatRunway(r.runwayMonths) : "—"}</td>
-      <td className="py-2 pr-3">{figures ? (r.cashOutMonth ?? "Beyond 10 years") : "—"}</td>
-      <td className="py-2 pr-3">{figures && r.defaultAlive ? `${ALIVE[r.defaultAlive]}${r.defaultAliveMonth ? ` (${r.defaultAliveMonth})` : ""}` : "—"}</td>
-      {showRisk ? <td className="py-2 pr-3">{r.topRisk === undefined ? "not shared" : r.topRisk === null ? "none open" : `${r.topRisk.title} (${r.topRisk.band}, ${r.topRisk.score})`}</td> : null}
+      <td className="py-2 pr-3">{figures ? runway : "—"}</td>
+      <td className="py-2 pr-3">{figures ? (r.cashOutMonth ? f.month(r.cashOutMonth) : t("admin.report.beyondTenYears")) : "—"}</td>
+      <td className="py-2 pr-3">
+        {alive === null ? "—" : r.defaultAliveMonth ? t("admin.report.aliveWithMonth", { outcome: alive, month: f.month(r.defaultAliveMonth) }) : alive}
+      </td>
+      {showRisk ? (
+        <td className="py-2 pr-3">
+          {r.topRisk === undefined
+            ? notShared
+            : r.topRisk === null
+              ? t("admin.report.noneOpen")
+              : t("admin.report.topRisk", { title: r.topRisk.title, band: band ? t(`common.severity.${band}`) : r.topRisk.band, score: r.topRisk.score })}
+        </td>
+      ) : null}
       {showBudget ? (
         <td className="py-2 pr-3">
           {r.budgetVariance === undefined ? (
-            "not shared"
+            notShared
           ) : r.budgetVariance === null ? (
-            "no budget"
+            t("admin.report.noBudget")
           ) : (
             <>
-              {money(r.budgetVariance.variance)} ({formatPercent(r.budgetVariance.percent)}) {r.budgetVariance.overrun ? <Badge tone="bad">over budget</Badge> : null}
+              {t("admin.report.variance", { amount: money(r.budgetVariance.variance), percent: f.percent(r.budgetVariance.percent) })}{" "}
+              {r.budgetVariance.overrun ? <Badge tone="bad">{t("admin.report.overBudget")}</Badge> : null}
             </>
           )}
         </td>
@@ -235,28 +283,26 @@ function PortfolioRow({ row: r, showRisk, showBudget }: { row: PortfolioReportRo
   );
 }
 
-const PARTS = [
-  { key: "highlights", label: "Highlights" },
-  { key: "lowlights", label: "Lowlights" },
-  { key: "asks", label: "Asks" },
-] as const;
+const PARTS = ["highlights", "lowlights", "asks"] as const;
 
 function UpdatesCard({ updates }: { updates: UpdateView[] }) {
+  const t = useT();
+  const f = useFormat();
   return (
     <Section>
-      <Card title="Investor updates">
+      <Card title={t("admin.report.updates")}>
         {updates.length === 0 ? (
-          <p className="text-sm text-slate-600">No highlights, lowlights or asks written yet.</p>
+          <p className="text-sm text-slate-600">{t("admin.report.noUpdates")}</p>
         ) : (
           <ol className="space-y-4">
             {updates.map((u) => (
               <li key={u.month} className="border-b border-slate-100 pb-4 last:border-0">
-                <h3 className="font-semibold">{u.month}</h3>
+                <h3 className="font-semibold">{f.month(u.month)}</h3>
                 <dl className="mt-1 grid gap-2 text-sm sm:grid-cols-[8rem_1fr]">
-                  {PARTS.filter((p) => u[p.key]).map((p) => (
-                    <div key={p.key} className="contents">
-                      <dt className="font-medium text-slate-600">{p.label}</dt>
-                      <dd className="whitespace-pre-line">{u[p.key]}</dd>
+                  {PARTS.filter((part) => u[part]).map((part) => (
+                    <div key={part} className="contents">
+                      <dt className="font-medium text-slate-600">{t(`admin.report.${part}`)}</dt>
+                      <dd className="whitespace-pre-line">{u[part]}</dd>
                     </div>
                   ))}
                 </dl>
