@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
@@ -14,6 +14,25 @@ export { startup, shutdown, checkReady, useDatabase } from "~/db.server";
 export { getEnv } from "~/env.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18.3's streaming renderer has a bug with multi-byte text (every Chinese page): when a
+ * character does not fit at the end of its 2,048-byte buffer, it sends the whole buffer, the
+ * 1–3 bytes it never wrote included, so NUL characters land in the page's text
+ * (facebook/react#24985, fixed in React 19 by #26228). Such a chunk is exactly 2,048 bytes
+ * and ends in those zero bytes; this drops them. A full chunk of real content never ends in
+ * NUL (no text the app shows contains one: forms reject it).
+ */
+const REACT_VIEW_SIZE = 2048;
+function withoutReactPadding(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      let end = chunk.length;
+      if (end === REACT_VIEW_SIZE) while (end > REACT_VIEW_SIZE - 3 && chunk[end - 1] === 0) end--;
+      callback(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+    },
+  });
+}
 
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
@@ -56,7 +75,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutReactPadding();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

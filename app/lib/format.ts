@@ -1,8 +1,82 @@
 /**
  * Display helpers shared by the dashboard cards, chart configs and their data tables.
  * Amounts arrive as integer minor units; formatting is the last step, never an input to math.
+ *
+ * The localized helpers take a translator (`useT()` in a component, `translator(locale)`
+ * elsewhere) and stay pure. The older English-only exports below them are kept for the pages
+ * that have not been converted yet; new code uses the localized ones.
  */
 import type { SpendCategory } from "~/finance/burn";
+import { formatterFor } from "~/i18n/format";
+import { intlLocale, type Locale } from "~/i18n/locales";
+import type { PlainKey, Translator } from "~/i18n/translate";
+
+// --- Localized ---------------------------------------------------------------------------
+
+export const SPEND_CATEGORY_KEYS: Record<SpendCategory, PlainKey> = {
+  compute: "dashboard.spend.compute",
+  data: "dashboard.spend.data",
+  payroll: "dashboard.spend.payroll",
+  research: "dashboard.spend.research",
+  go_to_market: "dashboard.spend.go_to_market",
+  general_admin: "dashboard.spend.general_admin",
+  other: "dashboard.spend.other",
+};
+
+export function spendCategoryLabel(t: Translator, category: SpendCategory): string {
+  return t(SPEND_CATEGORY_KEYS[category]);
+}
+
+const fixedFormats = new Map<string, Intl.NumberFormat>();
+/** A number with exactly `digits` decimals for the locale: 9.2 → "9.2", 6 → "6.0". */
+export function fixedNumber(locale: Locale, value: number, digits: number): string {
+  const id = `${locale}|${digits}`;
+  let format = fixedFormats.get(id);
+  if (!format) fixedFormats.set(id, (format = new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return format.format(value);
+}
+
+/** Runway months (already rounded down by the finance module): "9.2 months" / "9.2 个月", or "Not burning". */
+export function runwayText(t: Translator, months: number | null): string {
+  if (months === null) return t("dashboard.format.notBurning");
+  return t("dashboard.format.runwayMonths", { months: fixedNumber(t.locale, months, 1) });
+}
+
+/** A ratio such as a burn multiple: "1.35×". */
+export function multipleText(t: Translator, value: number, digits = 2): string {
+  return `${fixedNumber(t.locale, value, digits)}×`;
+}
+
+/**
+ * A reported month ("2026-04") in cards and sentences. English keeps the ISO month the
+ * product has always shown there (and its test suites read); Chinese gets "2026年4月" from
+ * Intl, which reads naturally inside a Chinese sentence.
+ */
+export function monthText(t: Translator, month: string): string {
+  return t.locale === "en" ? month : formatterFor(t.locale).month(month);
+}
+
+/** A calendar date ("2025-10-01"), like monthText: ISO in English, Intl in Chinese. */
+export function dateText(t: Translator, date: string): string {
+  return t.locale === "en" ? date : formatterFor(t.locale).date(date);
+}
+
+/** "2026-02 – 2026-04" / "2026年2月至2026年4月"; a single month stays a single month. */
+export function monthRangeText(t: Translator, first: string, last: string): string {
+  return first === last ? monthText(t, first) : t("dashboard.format.monthRange", { first: monthText(t, first), last: monthText(t, last) });
+}
+
+/** "Compute, Payroll" / "算力、人员". */
+export function listText(t: Translator, items: readonly string[]): string {
+  return items.join(t("dashboard.format.listSeparator"));
+}
+
+/** Sentences in a row: a space between them in English, none in Chinese. */
+export function sentencesText(t: Translator, sentences: readonly (string | null | false | undefined)[]): string {
+  return sentences.filter(Boolean).join(t.locale === "zh-CN" ? "" : " ");
+}
+
+// --- English only (kept for callers not converted yet) -----------------------------------
 
 export const SPEND_CATEGORY_LABELS: Record<SpendCategory, string> = {
   compute: "Compute",
@@ -16,29 +90,29 @@ export const SPEND_CATEGORY_LABELS: Record<SpendCategory, string> = {
 
 const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** "2026-04" → "Apr 2026", for axis labels where space is short. */
+/** "2026-04" → "Apr 2026", for axis labels where space is short. Localized: `useFormat().month`. */
 export function formatMonthShort(month: string): string {
   const index = Number(month.slice(5, 7)) - 1;
   return `${MONTH_NAMES[index] ?? month.slice(5, 7)} ${month.slice(0, 4)}`;
 }
 
-/** "2026-02" and "2026-04" → "2026-02 – 2026-04"; a single month stays a single month. */
+/** "2026-02" and "2026-04" → "2026-02 – 2026-04"; a single month stays a single month. Localized: monthRangeText. */
 export function formatMonthRange(first: string, last: string): string {
   return first === last ? first : `${first} – ${last}`;
 }
 
-/** Runway months for display (already rounded down by the finance module), or "Not burning". */
+/** Runway months for display (already rounded down by the finance module), or "Not burning". Localized: runwayText. */
 export function formatRunway(months: number | null): string {
   if (months === null) return "Not burning";
   return `${months.toFixed(1)} months`;
 }
 
-/** A ratio such as a burn multiple: "1.35×". */
+/** A ratio such as a burn multiple: "1.35×". Localized: multipleText. */
 export function formatMultiple(value: number, digits = 2): string {
   return `${value.toFixed(digits)}×`;
 }
 
-/** "3 months" / "1 month". */
+/** "3 months" / "1 month". English only: localized texts use plural keys (`t(key, { count })`). */
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }

@@ -8,16 +8,19 @@ import { HeadlineCards } from "~/components/dashboard/headline-cards";
 import { RaisedCard, RiskCard } from "~/components/dashboard/record-cards";
 import { WindowSelector } from "~/components/dashboard/window-selector";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
-import { plural } from "~/lib/format";
+import { localeFromMatches, translate, useT } from "~/i18n";
+import { monthText } from "~/lib/format";
 import { OnboardingChecklist } from "~/components/onboarding-checklist";
 import { openAlertCounts } from "~/models/alert.server";
 import { getOnboarding } from "~/models/onboarding.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { getStartupDashboard, parseDashboardWindow, type StartupDashboard } from "~/models/dashboard.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.org.kind === "startup" ? "Dashboard" : "Overview"} · ${data?.org.name ?? "Capital Desk"}` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const locale = localeFromMatches(matches);
+  const org = data?.org.name ?? translate(locale, "common.appName");
+  return [{ title: translate(locale, data?.org.kind === "startup" ? "dashboard.meta.startup" : "dashboard.meta.investor", { org }) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "read:org");
@@ -37,33 +40,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function OrgDashboard() {
   const { org, role, canEdit, window, dashboard, overview, onboarding } = useLoaderData<typeof loader>();
+  const t = useT();
   const checklist = <OnboardingChecklist steps={onboarding} orgSlug={org.slug} />;
   if (dashboard === null) {
     const base = `/o/${org.slug}`;
     return (
       <>
-        <PageHeader title={org.name} description={`Investor · base currency ${org.baseCurrency} · you are ${role}`} />
+        <PageHeader title={org.name} description={t("dashboard.overview.description", { currency: org.baseCurrency, role: t(`common.role.${role}`) })} />
         {checklist}
         <div className="grid gap-4 md:grid-cols-2">
-          <Card title="Portfolio">
+          <Card title={t("dashboard.overview.portfolio")}>
             <p className="text-sm text-slate-700" data-testid="overview-companies">
               {overview && overview.companyCount > 0
-                ? `${plural(overview.companyCount, "company", "companies")} linked through approved access grants.`
-                : "No company has approved access yet. Ask a startup for its share code and request access."}
+                ? t("dashboard.overview.companies", { count: overview.companyCount })
+                : t("dashboard.overview.noCompanies")}
             </p>
             <p className="mt-3 flex flex-wrap gap-3 text-sm">
-              <Link className="text-indigo-700 underline" to={`${base}/portfolio`}>Open the portfolio</Link>
-              <Link className="text-indigo-700 underline" to={`${base}/companies`}>Request access to a company</Link>
+              <Link className="text-indigo-700 underline" to={`${base}/portfolio`}>
+                {t("dashboard.overview.openPortfolio")}
+              </Link>
+              <Link className="text-indigo-700 underline" to={`${base}/companies`}>
+                {t("dashboard.overview.requestAccess")}
+              </Link>
             </p>
           </Card>
-          <Card title="Early warnings">
+          <Card title={t("dashboard.overview.warnings")}>
             <p className="text-sm text-slate-700" data-testid="overview-alerts">
               {overview && overview.alerts.total > 0
-                ? `${overview.alerts.critical} critical and ${overview.alerts.warning} warning alerts open; ${overview.alerts.unacknowledged} not yet acknowledged.`
-                : "No open early warnings: every linked company is within your rules."}
+                ? t("dashboard.overview.alerts", {
+                    critical: overview.alerts.critical,
+                    warning: overview.alerts.warning,
+                    unacknowledged: overview.alerts.unacknowledged,
+                  })
+                : t("dashboard.overview.noAlerts")}
             </p>
             <p className="mt-3 text-sm">
-              <Link className="text-indigo-700 underline" to={`${base}/alerts`}>Open the alert feed</Link>
+              <Link className="text-indigo-700 underline" to={`${base}/alerts`}>
+                {t("dashboard.overview.openAlerts")}
+              </Link>
             </p>
           </Card>
         </div>
@@ -74,21 +88,21 @@ export default function OrgDashboard() {
   if (dashboard.kind === "empty") {
     return (
       <>
-        <PageHeader title={org.name} description={`Company dashboard · base currency ${org.baseCurrency}`} />
+        <PageHeader title={org.name} description={t("dashboard.startup.emptyDescription", { currency: org.baseCurrency })} />
         {checklist}
-        <EmptyState title="No monthly reports yet">
-          <p>Cash, burn, runway and the forecasts start from your monthly reports: cash at month end, revenue and spend by category.</p>
+        <EmptyState title={t("dashboard.startup.noReports")}>
+          <p>{t("dashboard.startup.noReportsBody")}</p>
           {canEdit ? (
             <p className="mt-4 flex flex-wrap justify-center gap-3">
               <Link to={`${base}/reports/new`} className="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700">
-                Enter a month
+                {t("dashboard.startup.enterMonth")}
               </Link>
               <Link to={`${base}/reports/import`} className="rounded-md border border-slate-300 px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
-                Import a CSV
+                {t("dashboard.startup.importCsv")}
               </Link>
             </p>
           ) : (
-            <p className="mt-2">As a viewer you cannot add reports; ask an owner, admin or member of {org.name} to enter the first month.</p>
+            <p className="mt-2">{t("dashboard.startup.viewerNote", { org: org.name })}</p>
           )}
         </EmptyState>
       </>
@@ -101,11 +115,12 @@ type Ready = Extract<StartupDashboard, { kind: "ready" }>;
 
 function StartupDashboardView({ base, orgName, window, data, checklist }: { base: string; orgName: string; window: number; data: Ready; checklist: ReactNode }) {
   const { headline: h, currency } = data;
+  const t = useT();
   return (
     <>
       <PageHeader
         title={orgName}
-        description={`Company dashboard as of ${h.month}, the latest reported month · amounts in ${currency}`}
+        description={t("dashboard.startup.description", { month: monthText(t, h.month), currency })}
         actions={<WindowSelector path={base} window={window} />}
       />
       {checklist}

@@ -8,6 +8,8 @@ import { HeadlineCards } from "~/components/dashboard/headline-cards";
 import { RaisedCard, RiskCard } from "~/components/dashboard/record-cards";
 import { WindowSelector } from "~/components/dashboard/window-selector";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { localeFromMatches, translate, useT, type PlainKey } from "~/i18n";
+import { listText, monthText } from "~/lib/format";
 import { getCompanyBenchmarks } from "~/models/benchmark.server";
 import { getCompanyDashboardForInvestor, parseDashboardWindow } from "~/models/dashboard.server";
 import { listCompanyUpdatesForInvestor } from "~/models/report-update.server";
@@ -19,28 +21,40 @@ import { listCompanyUpdatesForInvestor } from "~/models/report-update.server";
  */
 
 /** GRANT_SECTIONS (db/schema/rls.ts) in the order the page lists them; kept here so no schema code reaches the browser. */
-const SECTIONS = [
-  { key: "financials", label: "Financials" },
-  { key: "funding_debt", label: "Funding & debt" },
-  { key: "budgets", label: "Budgets" },
-  { key: "risks", label: "Risks" },
-  { key: "updates", label: "Investor updates" },
-] as const;
+const SECTIONS = ["financials", "funding_debt", "budgets", "risks", "updates"] as const;
+const SECTION_LABELS: Record<(typeof SECTIONS)[number], PlainKey> = {
+  financials: "dashboard.section.financials",
+  funding_debt: "dashboard.section.funding_debt",
+  budgets: "dashboard.section.budgets",
+  risks: "dashboard.section.risks",
+  updates: "dashboard.section.updates",
+};
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.company.name ?? "Company"} · ${data?.investor.name ?? "Capital Desk"}` },
-  // The page holds another company's confidential figures.
-  { name: "robots", content: "noindex" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const locale = localeFromMatches(matches);
+  return [
+    {
+      title: translate(locale, "dashboard.meta.company", {
+        company: data?.company.name ?? translate(locale, "dashboard.meta.companyFallback"),
+        investor: data?.investor.name ?? translate(locale, "common.appName"),
+      }),
+    },
+    // The page holds another company's confidential figures.
+    { name: "robots", content: "noindex" },
+  ];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, access } = await requireCompanyAccess(request, params);
   const url = new URL(request.url);
   const window = parseDashboardWindow(url.searchParams.get("window"));
-  const dashboard = await getCompanyDashboardForInvestor(ctx, access, { window });
-  const updates = await listCompanyUpdatesForInvestor(ctx, access, { page: Number(url.searchParams.get("page") ?? "1") });
-  const benchmarks = await getCompanyBenchmarks(ctx, access);
-  const shared = SECTIONS.filter((s) => access.sections.includes(s.key)).map((s) => s.key);
+  // Three independent read-only transactions: run side by side on the pool rather than one after another.
+  const [dashboard, updates, benchmarks] = await Promise.all([
+    getCompanyDashboardForInvestor(ctx, access, { window }),
+    listCompanyUpdatesForInvestor(ctx, access, { page: Number(url.searchParams.get("page") ?? "1") }),
+    getCompanyBenchmarks(ctx, access),
+  ]);
+  const shared = SECTIONS.filter((key) => access.sections.includes(key));
   return json({
     investor: { name: ctx.org.name, slug: ctx.org.slug },
     company: { name: access.company.name, slug: access.company.slug, baseCurrency: access.company.baseCurrency },
@@ -57,6 +71,7 @@ export default function CompanyView() {
   const data = useLoaderData<typeof loader>();
   const { investor, company, shared, window, dashboard } = data;
   const navigation = useNavigation();
+  const t = useT();
   const path = `/o/${investor.slug}/companies/${company.slug}`;
   const financials = dashboard.financials;
   const ready = financials?.kind === "ready" ? financials : null;
@@ -66,15 +81,18 @@ export default function CompanyView() {
     <div aria-busy={navigation.state === "loading" ? true : undefined} className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
       <PageHeader
         title={company.name}
-        description={`Portfolio company · read only${ready ? ` · as of ${ready.headline.month}, its latest reported month` : ""} · amounts in ${currency}`}
+        description={t("dashboard.company.description", {
+          asOf: ready ? t("dashboard.company.asOf", { month: monthText(t, ready.headline.month) }) : "",
+          currency,
+        })}
         actions={ready ? <WindowSelector path={path} window={window} /> : undefined}
       />
       <SharingNote company={company.name} isShared={isShared} />
 
       {financials === undefined ? null : ready === null ? (
         <div className="mt-6">
-          <EmptyState title="No report yet">
-            <p>{company.name} has not entered a monthly report, so there are no cash, burn or runway figures yet.</p>
+          <EmptyState title={t("dashboard.company.noReport")}>
+            <p>{t("dashboard.company.noReportBody", { company: company.name })}</p>
           </EmptyState>
         </div>
       ) : (
@@ -109,24 +127,30 @@ export default function CompanyView() {
 }
 
 function SharingNote({ company, isShared }: { company: string; isShared: (key: string) => boolean }) {
-  const shared = SECTIONS.filter((s) => isShared(s.key));
-  const notShared = SECTIONS.filter((s) => !isShared(s.key));
+  const t = useT();
+  const labels = (keys: readonly (typeof SECTIONS)[number][]) => listText(t, keys.map((key) => t(SECTION_LABELS[key])));
+  const shared = SECTIONS.filter((key) => isShared(key));
+  const notShared = SECTIONS.filter((key) => !isShared(key));
   return (
     <Card>
       <div className="text-sm" data-testid="sharing-note">
         <p>
-          <span className="font-medium">{company} shares with you:</span> {shared.map((s) => s.label).join(", ")}.
+          {t.rich("dashboard.company.shares", {
+            lead: <span className="font-medium">{t("dashboard.company.sharesLead", { company })}</span>,
+            sections: labels(shared),
+          })}
         </p>
         {notShared.length > 0 ? (
           <p className="mt-1 text-slate-600">
-            <span className="font-medium">Not shared:</span> {notShared.map((s) => s.label).join(", ")} — not shown here, and not sent to your browser.
+            {t.rich("dashboard.company.notShared", {
+              lead: <span className="font-medium">{t("dashboard.company.notSharedLead")}</span>,
+              sections: labels(notShared),
+            })}
           </p>
         ) : null}
-        {isShared("budgets") && !isShared("financials") ? (
-          <p className="mt-1 text-slate-600">Budget vs actual compares the budget with reported spend, so it also needs the financials, which are not shared.</p>
-        ) : null}
-        {!isShared("financials") ? <p className="mt-1 text-slate-600">Benchmarks need the company&apos;s financials, which are not shared.</p> : null}
-        <p className="mt-1 text-xs text-slate-500">Read only: {company} decides what it shares and can change or revoke it at any time.</p>
+        {isShared("budgets") && !isShared("financials") ? <p className="mt-1 text-slate-600">{t("dashboard.company.budgetNeedsFinancials")}</p> : null}
+        {!isShared("financials") ? <p className="mt-1 text-slate-600">{t("dashboard.company.benchmarksNeedFinancials")}</p> : null}
+        <p className="mt-1 text-xs text-slate-500">{t("dashboard.company.readOnly", { company })}</p>
       </div>
     </Card>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { ChartConfiguration } from "chart.js";
+import { useT } from "~/i18n";
 
 export type DashboardChartConfig =
   | ChartConfiguration<"line", (number | null)[], string>
@@ -8,9 +9,10 @@ export type DashboardChartConfig =
 /**
  * Renders a Chart.js config on the client only: the server sends an empty canvas with a
  * text fallback, and the effect loads Chart.js and draws. Pass a memoised config; a new
- * config object redraws the chart.
+ * config object redraws the chart. `label` (the chart's accessible name) comes translated.
  */
 export function ChartCanvas({ config, label, height = 280 }: { config: DashboardChartConfig; label: string; height?: number }) {
+  const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
 
@@ -40,7 +42,7 @@ export function ChartCanvas({ config, label, height = 280 }: { config: Dashboard
       </canvas>
       {state !== "ready" ? (
         <p className="absolute inset-0 flex items-center justify-center text-sm text-slate-500" aria-hidden="true">
-          {state === "loading" ? "Loading chart…" : "The chart could not be drawn; the data table below has the figures."}
+          {state === "loading" ? t("dashboard.chart.loading") : t("dashboard.chart.failed")}
         </p>
       ) : null}
     </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SPEND_CATEGORIES } from "~/finance/burn";
+import { translator } from "~/i18n/translate";
 import {
   budgetVsActualChartConfig,
   cashRunwayChartConfig,
@@ -10,6 +11,8 @@ import {
 import { heatMapRows } from "./heat-map";
 import { RISK_BAND_CELL_CLASSES, SERIES_COLOURS, SPEND_CATEGORY_COLOURS } from "./palette";
 
+const en = translator("en");
+const zh = translator("zh-CN");
 const zeroSpend = () => Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, 0])) as SpendMonth["spend"];
 
 describe("cash and runway chart", () => {
@@ -20,6 +23,7 @@ describe("cash and runway chart", () => {
       { month: "2026-05", cash: 125_000_000, runwayMonths: null },
     ],
     "USD",
+    en,
   );
 
   it("plots cash in major units on the left axis and runway in months on the right", () => {
@@ -64,6 +68,7 @@ describe("spend by category chart", () => {
       { month: "2026-04", spend: april },
     ],
     "EUR",
+    en,
   );
 
   it("has one stacked dataset per fixed spend category, in the fixed order, with its colour", () => {
@@ -96,6 +101,7 @@ describe("budget vs actual chart", () => {
       { category: "payroll", budget: 20_000_000, actual: 19_000_000, overrun: false },
     ],
     "USD",
+    en,
   );
 
   it("compares budget and actual per category, side by side", () => {
@@ -131,6 +137,7 @@ describe("debt service chart", () => {
       { month: "2026-06", interest: 450_000, principal: 5_000_000 },
     ],
     "USD",
+    en,
   );
 
   it("stacks interest and principal per month", () => {
@@ -141,6 +148,38 @@ describe("debt service chart", () => {
       ["Principal", [0, 50_000], SERIES_COLOURS.principal, "service"],
     ]);
     expect(config.options?.scales?.y?.stacked).toBe(true);
+  });
+});
+
+describe("charts in Chinese", () => {
+  it("label months, datasets, axes, ticks and tooltips in the translator's language", () => {
+    const cash = cashRunwayChartConfig(
+      [
+        { month: "2026-03", cash: 133_000_000, runwayMonths: 10.2 },
+        { month: "2026-04", cash: 120_000_000, runwayMonths: null },
+      ],
+      "USD",
+      zh,
+    );
+    expect(cash.data.labels).toEqual(["2026年3月", "2026年4月"]);
+    expect(cash.data.datasets.map((d) => d.label)).toEqual(["月末现金（USD）", "现金跑道（月）"]);
+    const scales = cash.options!.scales as Record<string, { title?: { text?: string }; ticks?: { callback?: (v: number) => string } }>;
+    expect(scales.cash.title!.text).toBe("现金（USD）");
+    expect(scales.runway.title!.text).toBe("现金跑道（月）");
+    expect(scales.cash.ticks!.callback!(1_200_000)).toMatch(/^US\$120(\.0)?万$/); // ICU versions differ on the ".0"
+    const label = cash.options!.plugins!.tooltip!.callbacks!.label as unknown as (item: object) => string;
+    expect(label({ dataset: { label: "现金跑道（月）", yAxisID: "runway" }, parsed: { y: null } })).toBe("现金跑道：未在烧钱");
+    expect(label({ dataset: { label: "现金跑道（月）", yAxisID: "runway" }, parsed: { y: 9.2 } })).toBe("现金跑道：9.2 个月");
+    expect(label({ dataset: { label: "月末现金（USD）", yAxisID: "cash" }, parsed: { y: 1_200_000 } })).toBe("月末现金（USD）：US$1,200,000");
+
+    const spend = spendByCategoryChartConfig([{ month: "2026-04", spend: zeroSpend() }], "CNY", zh);
+    expect(spend.data.datasets.map((d) => d.label)).toEqual(["算力", "数据", "人员薪酬", "研发", "市场与销售", "管理及行政", "其他"]);
+    const budget = budgetVsActualChartConfig([{ category: "compute", budget: 100, actual: 200, overrun: true }], "CNY", zh);
+    expect(budget.data.labels).toEqual(["算力"]);
+    expect(budget.data.datasets.map((d) => d.label)).toEqual(["预算", "实际", "实际（超预算）"]);
+    const debt = debtServiceChartConfig([{ month: "2026-05", interest: 1, principal: 0 }], "CNY", zh);
+    expect(debt.data.labels).toEqual(["2026年5月"]);
+    expect(debt.data.datasets.map((d) => d.label)).toEqual(["利息", "本金"]);
   });
 });
 

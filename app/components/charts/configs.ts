@@ -2,18 +2,22 @@
  * Pure builders of Chart.js configurations from the plain series the loaders return.
  * No chart.js runtime here (types only), so they run and are tested without a canvas.
  * Amounts come in as minor units; Chart.js plots major units and the callbacks format
- * them back with the org's currency.
+ * them back with the org's currency. Every builder takes the page's translator (`useT()`,
+ * or `translator(locale)` in tests): titles, dataset labels, month labels, ticks and
+ * tooltips come out in its language, and the builders stay pure.
  */
 import type { ChartConfiguration } from "chart.js";
 import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
-import { formatMonthShort, SPEND_CATEGORY_LABELS } from "~/lib/format";
-import { formatMoney, formatMoneyShort } from "~/lib/money";
+import { formatterFor } from "~/i18n/format";
+import type { Translator } from "~/i18n/translate";
+import { runwayText, spendCategoryLabel } from "~/lib/format";
 import { SERIES_COLOURS, SPEND_CATEGORY_COLOURS } from "./palette";
 
 export const toMajor = (minor: number) => minor / 100;
 
-function moneyTick(currency: string) {
-  return (value: string | number) => formatMoneyShort(Math.round(Number(value) * 100), currency);
+function moneyTick(t: Translator, currency: string) {
+  const f = formatterFor(t.locale);
+  return (value: string | number) => f.moneyShort(Math.round(Number(value) * 100), currency);
 }
 
 /** The part of Chart.js's TooltipItem the labels read (the same for line and bar charts). */
@@ -22,9 +26,16 @@ interface TooltipPoint {
   parsed: { y: number | null };
 }
 
-function moneyTooltip(currency: string) {
+function moneyTooltip(t: Translator, currency: string) {
+  const f = formatterFor(t.locale);
   return (item: TooltipPoint) =>
-    `${item.dataset.label ?? ""}: ${formatMoney(Math.round(Number(item.parsed.y) * 100), currency)}`;
+    t("dashboard.chart.tooltip", { label: item.dataset.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) });
+}
+
+/** Axis labels: "Apr 2026" / "2026年4月". */
+function monthLabels(t: Translator, months: readonly { month: string }[]): string[] {
+  const f = formatterFor(t.locale);
+  return months.map((m) => f.month(m.month));
 }
 
 const baseOptions = {
@@ -46,14 +57,15 @@ export interface CashRunwayPoint {
 export function cashRunwayChartConfig(
   points: readonly CashRunwayPoint[],
   currency: string,
+  t: Translator,
 ): ChartConfiguration<"line", (number | null)[], string> {
   return {
     type: "line",
     data: {
-      labels: points.map((p) => formatMonthShort(p.month)),
+      labels: monthLabels(t, points),
       datasets: [
         {
-          label: `Cash at month end (${currency})`,
+          label: t("dashboard.cashRunway.cashDataset", { currency }),
           data: points.map((p) => toMajor(p.cash)),
           yAxisID: "cash",
           borderColor: SERIES_COLOURS.cash,
@@ -61,7 +73,7 @@ export function cashRunwayChartConfig(
           tension: 0.2,
         },
         {
-          label: "Runway (months)",
+          label: t("dashboard.cashRunway.runwayDataset"),
           data: points.map((p) => p.runwayMonths),
           yAxisID: "runway",
           borderColor: SERIES_COLOURS.runway,
@@ -79,14 +91,14 @@ export function cashRunwayChartConfig(
           type: "linear",
           position: "left",
           beginAtZero: true,
-          title: { display: true, text: `Cash (${currency})` },
-          ticks: { callback: moneyTick(currency) },
+          title: { display: true, text: t("dashboard.cashRunway.cashAxis", { currency }) },
+          ticks: { callback: moneyTick(t, currency) },
         },
         runway: {
           type: "linear",
           position: "right",
           beginAtZero: true,
-          title: { display: true, text: "Runway (months)" },
+          title: { display: true, text: t("dashboard.cashRunway.runwayDataset") },
           grid: { drawOnChartArea: false },
         },
       },
@@ -96,8 +108,10 @@ export function cashRunwayChartConfig(
           callbacks: {
             label: (item) =>
               item.dataset.yAxisID === "runway"
-                ? `Runway: ${item.parsed.y === null ? "not burning" : `${Number(item.parsed.y).toFixed(1)} months`}`
-                : moneyTooltip(currency)(item),
+                ? t("dashboard.cashRunway.runwayTooltip", {
+                    value: item.parsed.y === null ? t("dashboard.cashRunway.notBurning") : runwayText(t, Number(item.parsed.y)),
+                  })
+                : moneyTooltip(t, currency)(item),
           },
         },
       },
@@ -115,13 +129,14 @@ export interface SpendMonth {
 export function spendByCategoryChartConfig(
   months: readonly SpendMonth[],
   currency: string,
+  t: Translator,
 ): ChartConfiguration<"bar", number[], string> {
   return {
     type: "bar",
     data: {
-      labels: months.map((m) => formatMonthShort(m.month)),
+      labels: monthLabels(t, months),
       datasets: SPEND_CATEGORIES.map((category) => ({
-        label: SPEND_CATEGORY_LABELS[category],
+        label: spendCategoryLabel(t, category),
         data: months.map((m) => toMajor(m.spend[category])),
         backgroundColor: SPEND_CATEGORY_COLOURS[category],
         stack: "spend",
@@ -131,9 +146,9 @@ export function spendByCategoryChartConfig(
       ...baseOptions,
       scales: {
         x: { stacked: true },
-        y: { stacked: true, beginAtZero: true, ticks: { callback: moneyTick(currency) } },
+        y: { stacked: true, beginAtZero: true, ticks: { callback: moneyTick(t, currency) } },
       },
-      plugins: { legend: { position: "bottom" }, tooltip: { callbacks: { label: moneyTooltip(currency) } } },
+      plugins: { legend: { position: "bottom" }, tooltip: { callbacks: { label: moneyTooltip(t, currency) } } },
     },
   };
 }
@@ -150,28 +165,29 @@ export interface BudgetActualRow {
 export function budgetVsActualChartConfig(
   rows: readonly BudgetActualRow[],
   currency: string,
+  t: Translator,
 ): ChartConfiguration<"bar", (number | null)[], string> {
   // Actual spend is split into two datasets on one stack, so an over-budget bar is red and
   // the legend names both colours; each category has a value in exactly one of them.
   return {
     type: "bar",
     data: {
-      labels: rows.map((r) => SPEND_CATEGORY_LABELS[r.category]),
+      labels: rows.map((r) => spendCategoryLabel(t, r.category)),
       datasets: [
         {
-          label: "Budget",
+          label: t("dashboard.budget.budgetDataset"),
           data: rows.map((r) => toMajor(r.budget)),
           backgroundColor: SERIES_COLOURS.budget,
           stack: "budget",
         },
         {
-          label: "Actual",
+          label: t("dashboard.budget.actualDataset"),
           data: rows.map((r) => (r.overrun ? null : toMajor(r.actual))),
           backgroundColor: SERIES_COLOURS.actual,
           stack: "actual",
         },
         {
-          label: "Actual, over budget",
+          label: t("dashboard.budget.overrunDataset"),
           data: rows.map((r) => (r.overrun ? toMajor(r.actual) : null)),
           backgroundColor: SERIES_COLOURS.overrun,
           stack: "actual",
@@ -182,11 +198,11 @@ export function budgetVsActualChartConfig(
       ...baseOptions,
       scales: {
         x: { stacked: true },
-        y: { stacked: true, beginAtZero: true, ticks: { callback: moneyTick(currency) } },
+        y: { stacked: true, beginAtZero: true, ticks: { callback: moneyTick(t, currency) } },
       },
       plugins: {
         legend: { position: "bottom" },
-        tooltip: { filter: (item) => item.raw !== null, callbacks: { label: moneyTooltip(currency) } },
+        tooltip: { filter: (item) => item.raw !== null, callbacks: { label: moneyTooltip(t, currency) } },
       },
     },
   };
@@ -203,23 +219,24 @@ export interface DebtServiceMonth {
 export function debtServiceChartConfig(
   months: readonly DebtServiceMonth[],
   currency: string,
+  t: Translator,
 ): ChartConfiguration<"bar", number[], string> {
   return {
     type: "bar",
     data: {
-      labels: months.map((m) => formatMonthShort(m.month)),
+      labels: monthLabels(t, months),
       datasets: [
-        { label: "Interest", data: months.map((m) => toMajor(m.interest)), backgroundColor: SERIES_COLOURS.interest, stack: "service" },
-        { label: "Principal", data: months.map((m) => toMajor(m.principal)), backgroundColor: SERIES_COLOURS.principal, stack: "service" },
+        { label: t("dashboard.debt.interest"), data: months.map((m) => toMajor(m.interest)), backgroundColor: SERIES_COLOURS.interest, stack: "service" },
+        { label: t("dashboard.debt.principal"), data: months.map((m) => toMajor(m.principal)), backgroundColor: SERIES_COLOURS.principal, stack: "service" },
       ],
     },
     options: {
       ...baseOptions,
       scales: {
         x: { stacked: true },
-        y: { stacked: true, beginAtZero: true, ticks: { callback: moneyTick(currency) } },
+        y: { stacked: true, beginAtZero: true, ticks: { callback: moneyTick(t, currency) } },
       },
-      plugins: { legend: { position: "bottom" }, tooltip: { callbacks: { label: moneyTooltip(currency) } } },
+      plugins: { legend: { position: "bottom" }, tooltip: { callbacks: { label: moneyTooltip(t, currency) } } },
     },
   };
 }

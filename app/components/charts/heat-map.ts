@@ -1,4 +1,5 @@
 import { riskBand, type RiskBand, type RiskBandThresholds, DEFAULT_RISK_BANDS } from "~/finance/risk";
+import type { Translator } from "~/i18n/translate";
 import { RISK_BAND_CELL_CLASSES } from "./palette";
 
 export interface HeatMapCell {
@@ -23,4 +24,33 @@ export function heatMapRows(cells: readonly (readonly number[])[], bands: RiskBa
       return { likelihood, impact, score, band, count: cells[likelihood - 1]?.[impact - 1] ?? 0, className: RISK_BAND_CELL_CLASSES[band] };
     }),
   );
+}
+
+type Step = 1 | 2 | 3 | 4 | 5;
+const isStep = (n: number): n is Step => n >= 1 && n <= 5 && Number.isInteger(n);
+
+/** What a step of the likelihood scale means: 1 → "rare" / "罕见". */
+export function likelihoodWord(t: Translator, likelihood: number): string {
+  return isStep(likelihood) ? t(`dashboard.heatMap.likelihood.${likelihood}`) : String(likelihood);
+}
+
+/** What a step of the impact scale means: 5 → "severe" / "严重". */
+export function impactWord(t: Translator, impact: number): string {
+  return isStep(impact) ? t(`dashboard.heatMap.impact.${impact}`) : String(impact);
+}
+
+/** A band's name in running text: "critical" / "严重". */
+export function riskBandWord(t: Translator, band: RiskBand): string {
+  return t(`dashboard.risk.band.${band}`);
+}
+
+/** A cell's tooltip: "Likelihood 4 × impact 5 = score 20 (critical): 2 risks". */
+export function heatMapCellTitle(t: Translator, cell: HeatMapCell): string {
+  return t("dashboard.heatMap.cell", {
+    likelihood: cell.likelihood,
+    impact: cell.impact,
+    score: cell.score,
+    band: riskBandWord(t, cell.band),
+    count: cell.count,
+  });
 }

@@ -1,13 +1,12 @@
 import type { RiskBandThresholds } from "~/finance/risk";
-import { heatMapRows } from "./heat-map";
+import { useT } from "~/i18n";
+import { heatMapCellTitle, heatMapRows, impactWord, likelihoodWord } from "./heat-map";
 import { CellBand, RiskBandLegend } from "./risk-band-legend";
 
-const LIKELIHOOD_WORDS = ["", "rare", "unlikely", "possible", "likely", "almost certain"];
-const IMPACT_WORDS = ["", "minor", "moderate", "significant", "major", "severe"];
-
 /** A 5×5 risk matrix as an HTML table: readable by screen readers and printable as is. */
-/** `bands`: the org's risk bands, which colour each cell by its score. */
+/** `bands`: the org's risk bands, which colour each cell by its score. `caption` comes translated. */
 export function RiskHeatMap({ cells, caption, bands }: { cells: number[][]; caption: string; bands: RiskBandThresholds }) {
+  const t = useT();
   const rows = heatMapRows(cells, bands);
   return (
     <>
@@ -16,12 +15,12 @@ export function RiskHeatMap({ cells, caption, bands }: { cells: number[][]; capt
         <thead>
           <tr>
             <th scope="col" className="w-20 text-left text-xs font-medium text-slate-600 sm:w-28">
-              Likelihood ↓ / impact →
+              {t("dashboard.heatMap.corner")}
             </th>
             {[1, 2, 3, 4, 5].map((impact) => (
-              <th key={impact} scope="col" className="text-xs font-medium text-slate-600" title={IMPACT_WORDS[impact]}>
+              <th key={impact} scope="col" className="text-xs font-medium text-slate-600" title={impactWord(t, impact)}>
                 {impact}
-                <span className="sr-only"> ({IMPACT_WORDS[impact]})</span>
+                <span className="sr-only"> ({impactWord(t, impact)})</span>
               </th>
             ))}
           </tr>
@@ -29,15 +28,15 @@ export function RiskHeatMap({ cells, caption, bands }: { cells: number[][]; capt
         <tbody>
           {rows.map((row) => (
             <tr key={row[0].likelihood}>
-              <th scope="row" className="text-left text-xs font-medium text-slate-600" title={LIKELIHOOD_WORDS[row[0].likelihood]}>
+              <th scope="row" className="text-left text-xs font-medium text-slate-600" title={likelihoodWord(t, row[0].likelihood)}>
                 {row[0].likelihood}
-                <span className="sr-only"> ({LIKELIHOOD_WORDS[row[0].likelihood]})</span>
+                <span className="sr-only"> ({likelihoodWord(t, row[0].likelihood)})</span>
               </th>
               {row.map((cell) => (
                 <td
                   key={cell.impact}
                   className={`h-10 rounded ${cell.className} ${cell.count === 0 ? "" : "font-bold"}`}
-                  title={`Likelihood ${cell.likelihood} × impact ${cell.impact} = score ${cell.score} (${cell.band}): ${cell.count} risk${cell.count === 1 ? "" : "s"}`}
+                  title={heatMapCellTitle(t, cell)}
                   data-cell={`${cell.likelihood}x${cell.impact}`}
                 >
                   {cell.count > 0 ? (

@@ -1,41 +1,15 @@
 import { Badge, Card, TableScroller } from "~/components/ui/layout";
-import type { BenchmarkMetric, QuartilePosition } from "~/finance";
-import { formatMultiple } from "~/lib/format";
-import { formatPercent } from "~/lib/money";
+import type { BenchmarkMetric } from "~/finance";
+import { useFormat, useT, type Formatter, type Translator } from "~/i18n";
+import { monthText, multipleText, runwayText } from "~/lib/format";
 import type { CompanyBenchmarks } from "~/models/benchmark.server";
 
-const METRICS: Record<BenchmarkMetric, { label: string; definition: string; format: (v: number) => string; missing: string }> = {
-  runway: {
-    label: "Runway",
-    definition: "Cash at the latest reported month ÷ average net burn over the last 3 months, in months.",
-    format: (v) => `${v.toFixed(1)} months`,
-    missing: "Not burning: no runway to compare.",
-  },
-  net_burn_growth: {
-    label: "Net burn growth",
-    definition: "Average net burn of the last 3 months against the 3 months before: (recent − earlier) ÷ earlier. Needs 6 reported months and a burning earlier quarter.",
-    format: (v) => `${v > 0 ? "+" : ""}${formatPercent(v)}`,
-    missing: "Not available: needs 6 reported months and net burn in the earlier 3.",
-  },
-  compute_share: {
-    label: "Compute share",
-    definition: "Compute (GPU / cloud) spend ÷ gross burn in the latest reported month.",
-    format: (v) => formatPercent(v),
-    missing: "Not available: nothing was spent in the latest month.",
-  },
-  burn_multiple: {
-    label: "Burn multiple",
-    definition: "Net burn of the last 3 months ÷ net new ARR over them (ARR now − ARR 3 months earlier); only when ARR grew.",
-    format: (v) => formatMultiple(v),
-    missing: "Not available: needs ARR in both months, growing, while burning.",
-  },
-};
-
-const POSITION_TEXT: Record<QuartilePosition, string> = {
-  below_p25: "below the 25th percentile",
-  p25_to_median: "between the 25th percentile and the median",
-  median_to_p75: "between the median and the 75th percentile",
-  above_p75: "above the 75th percentile",
+/** Each metric's figures for display; its label, definition and "missing" text are `dashboard.benchmarks.<metric>.*`. */
+const FORMATS: Record<BenchmarkMetric, (v: number, t: Translator, f: Formatter) => string> = {
+  runway: (v, t) => runwayText(t, v),
+  net_burn_growth: (v, _t, f) => `${v > 0 ? "+" : ""}${f.percent(v)}`,
+  compute_share: (v, _t, f) => f.percent(v),
+  burn_multiple: (v, t) => multipleText(t, v),
 };
 
 /**
@@ -44,57 +18,76 @@ const POSITION_TEXT: Record<QuartilePosition, string> = {
  * for a cohort under 5.
  */
 export function BenchmarksCard({ companyName, benchmarks }: { companyName: string; benchmarks: CompanyBenchmarks }) {
+  const t = useT();
+  const f = useFormat();
+  const asOf = benchmarks.asOf ? t("dashboard.benchmarks.asOf", { company: companyName, month: monthText(t, benchmarks.asOf) }) : "";
   return (
-    <Card title="Benchmarks against portfolio peers">
-      <p className="mb-3 text-xs text-slate-600">
-        {companyName} against the 25th percentile, median and 75th percentile of the other companies in this portfolio that share their financials, each as of
-        its own latest reported month{benchmarks.asOf ? ` (${companyName}: ${benchmarks.asOf})` : ""}. Peers are anonymous; a figure with fewer than 5 peers
-        shows nothing.
-      </p>
+    <Card title={t("dashboard.benchmarks.title")}>
+      <p className="mb-3 text-xs text-slate-600">{t("dashboard.benchmarks.intro", { company: companyName, asOf })}</p>
       <TableScroller>
         <table className="min-w-full text-sm" data-testid="benchmarks">
-          <caption className="sr-only">{companyName} against portfolio peer percentiles</caption>
+          <caption className="sr-only">{t("dashboard.benchmarks.caption", { company: companyName })}</caption>
           <thead>
             <tr className="border-b border-slate-200 text-left text-slate-600">
-              <th scope="col" className="py-2 pr-4 font-medium">Metric</th>
-              <th scope="col" className="py-2 pr-4 text-right font-medium">{companyName}</th>
-              <th scope="col" className="py-2 pr-4 text-right font-medium">25th</th>
-              <th scope="col" className="py-2 pr-4 text-right font-medium">Median</th>
-              <th scope="col" className="py-2 text-right font-medium">75th</th>
+              <th scope="col" className="py-2 pr-4 font-medium">
+                {t("dashboard.benchmarks.metric")}
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right font-medium">
+                {companyName}
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right font-medium">
+                {t("dashboard.benchmarks.p25")}
+              </th>
+              <th scope="col" className="py-2 pr-4 text-right font-medium">
+                {t("dashboard.benchmarks.median")}
+              </th>
+              <th scope="col" className="py-2 text-right font-medium">
+                {t("dashboard.benchmarks.p75")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {benchmarks.metrics.map((m) => {
-              const meta = METRICS[m.metric];
+              const format = (v: number) => FORMATS[m.metric](v, t, f);
               return (
                 <tr key={m.metric} className="border-b border-slate-100 align-top" data-metric={m.metric}>
                   <th scope="row" className="py-2 pr-4 text-left font-normal">
-                    <span className="font-medium">{meta.label}</span>
-                    <span className="block text-xs text-slate-600">{meta.definition}</span>
+                    <span className="font-medium">{t(`dashboard.benchmarks.${m.metric}.label`)}</span>
+                    <span className="block text-xs text-slate-600">{t(`dashboard.benchmarks.${m.metric}.definition`)}</span>
                     {m.metric === "runway" ? (
                       <span className="block text-xs text-slate-600">
-                        Companies that are not burning have no runway and are left out of these percentiles
-                        {benchmarks.notBurningPeers ? ` (${benchmarks.notBurningPeers} of the peers)` : ""}.
+                        {t("dashboard.benchmarks.notBurningPeers", {
+                          peers: benchmarks.notBurningPeers ? t("dashboard.benchmarks.notBurningCount", { count: benchmarks.notBurningPeers }) : "",
+                        })}
                       </span>
                     ) : null}
                     {m.peers && m.position ? (
                       <span className="mt-1 block text-xs">
-                        <Badge tone="info">{POSITION_TEXT[m.position]}</Badge> of {m.peers.cohortSize} peers
+                        {t.rich("dashboard.benchmarks.position", {
+                          position: <Badge tone="info">{t(`dashboard.benchmarks.${m.position}`)}</Badge>,
+                          peers: m.peers.cohortSize,
+                        })}
                       </span>
                     ) : null}
                   </th>
                   <td className="py-2 pr-4 text-right tabular-nums">
-                    {m.value !== null ? meta.format(m.value) : <span className="text-xs text-slate-600">{benchmarks.asOf ? meta.missing : "No report yet"}</span>}
+                    {m.value !== null ? (
+                      format(m.value)
+                    ) : (
+                      <span className="text-xs text-slate-600">
+                        {benchmarks.asOf ? t(`dashboard.benchmarks.${m.metric}.missing`) : t("dashboard.benchmarks.noReport")}
+                      </span>
+                    )}
                   </td>
                   {m.peers ? (
                     <>
-                      <td className="py-2 pr-4 text-right tabular-nums">{meta.format(m.peers.p25)}</td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{meta.format(m.peers.median)}</td>
-                      <td className="py-2 text-right tabular-nums">{meta.format(m.peers.p75)}</td>
+                      <td className="py-2 pr-4 text-right tabular-nums">{format(m.peers.p25)}</td>
+                      <td className="py-2 pr-4 text-right tabular-nums">{format(m.peers.median)}</td>
+                      <td className="py-2 text-right tabular-nums">{format(m.peers.p75)}</td>
                     </>
                   ) : (
                     <td colSpan={3} className="py-2 text-right text-xs text-slate-600">
-                      Fewer than 5 peers have this figure: nothing is shown, so no company can be singled out.
+                      {t("dashboard.benchmarks.tooFew")}
                     </td>
                   )}
                 </tr>

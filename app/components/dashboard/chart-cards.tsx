@@ -4,8 +4,8 @@ import { ChartCanvas } from "~/components/charts/chart-canvas";
 import { budgetVsActualChartConfig, cashRunwayChartConfig, debtServiceChartConfig, spendByCategoryChartConfig } from "~/components/charts/configs";
 import { Badge, Card, EmptyState } from "~/components/ui/layout";
 import { grossBurn, SPEND_CATEGORIES } from "~/finance";
-import { formatMonthRange, formatRunway, plural, SPEND_CATEGORY_LABELS } from "~/lib/format";
-import { formatMoney, formatPercent } from "~/lib/money";
+import { useFormat, useT } from "~/i18n";
+import { listText, monthRangeText, monthText, runwayText, sentencesText, spendCategoryLabel } from "~/lib/format";
 import type { BudgetView, CashPointView, DashboardHeadline, DebtView, SpendMonthView } from "~/models/dashboard-types";
 import { DataTable } from "./data-table";
 
@@ -16,92 +16,129 @@ import { DataTable } from "./data-table";
  */
 
 export function CashRunwayCard({ cashHistory, currency, headline }: { cashHistory: CashPointView[]; currency: string; headline: DashboardHeadline }) {
-  const config = useMemo(() => cashRunwayChartConfig(cashHistory, currency), [cashHistory, currency]);
-  const first = cashHistory[0]!.month;
+  const t = useT();
+  const f = useFormat();
+  const config = useMemo(() => cashRunwayChartConfig(cashHistory, currency, t), [cashHistory, currency, t]);
+  const range = monthRangeText(t, cashHistory[0]!.month, headline.month);
   return (
-    <Card title="Cash and runway">
-      <p className="mb-3 text-xs text-slate-600">
-        Cash at each reported month end ({formatMonthRange(first, headline.month)}) and the runway it gave at the time, with net burn averaged over{" "}
-        {plural(headline.window, "month")}. Gaps in the runway line are months when the company was not burning.
-      </p>
-      <ChartCanvas config={config} label={`Line chart of cash and runway by month, ${formatMonthRange(first, headline.month)}`} />
+    <Card title={t("dashboard.cashRunway.title")}>
+      <p className="mb-3 text-xs text-slate-600">{t("dashboard.cashRunway.note", { range, months: t("common.unit.months", { count: headline.window }) })}</p>
+      <ChartCanvas config={config} label={t("dashboard.cashRunway.chartLabel", { range })} />
       <DataTable
-        caption="Cash and runway by month"
-        head={["Month", "Cash", "Runway"]}
-        rows={cashHistory.map((p) => [p.month, formatMoney(p.cash, currency), formatRunway(p.runwayMonths)])}
+        caption={t("dashboard.cashRunway.caption")}
+        head={[t("dashboard.chart.month"), t("dashboard.chart.cash"), t("dashboard.chart.runway")]}
+        rows={cashHistory.map((p) => [monthText(t, p.month), f.money(p.cash, currency), runwayText(t, p.runwayMonths)])}
       />
     </Card>
   );
 }
 
 export function SpendCard({ spendHistory, currency }: { spendHistory: SpendMonthView[]; currency: string }) {
-  const config = useMemo(() => spendByCategoryChartConfig(spendHistory, currency), [spendHistory, currency]);
-  const range = formatMonthRange(spendHistory[0]!.month, spendHistory.at(-1)!.month);
+  const t = useT();
+  const f = useFormat();
+  const config = useMemo(() => spendByCategoryChartConfig(spendHistory, currency, t), [spendHistory, currency, t]);
+  const range = monthRangeText(t, spendHistory[0]!.month, spendHistory.at(-1)!.month);
   return (
-    <Card title="Spend by category">
-      <p className="mb-3 text-xs text-slate-600">
-        Operating spend of each reported month ({range}), stacked by category; the stack&apos;s height is gross burn. Debt interest and principal are not
-        operating spend.
-      </p>
-      <ChartCanvas config={config} label={`Stacked bar chart of operating spend by category and month, ${range}`} />
+    <Card title={t("dashboard.spendCard.title")}>
+      <p className="mb-3 text-xs text-slate-600">{t("dashboard.spendCard.note", { range })}</p>
+      <ChartCanvas config={config} label={t("dashboard.spendCard.chartLabel", { range })} />
       <DataTable
-        caption="Operating spend by category and month"
-        head={["Month", ...SPEND_CATEGORIES.map((c) => SPEND_CATEGORY_LABELS[c]), "Gross burn"]}
-        rows={spendHistory.map((m) => [m.month, ...SPEND_CATEGORIES.map((c) => formatMoney(m.spend[c], currency)), formatMoney(grossBurn(m.spend), currency)])}
+        caption={t("dashboard.spendCard.caption")}
+        head={[t("dashboard.chart.month"), ...SPEND_CATEGORIES.map((c) => spendCategoryLabel(t, c)), t("dashboard.spendCard.grossBurn")]}
+        rows={spendHistory.map((m) => [
+          monthText(t, m.month),
+          ...SPEND_CATEGORIES.map((c) => f.money(m.spend[c], currency)),
+          f.money(grossBurn(m.spend), currency),
+        ])}
       />
     </Card>
   );
 }
 
 export function BudgetCard({ budget, currency, month, base }: { budget: BudgetView | null; currency: string; month: string; base?: string }) {
-  const config = useMemo(() => (budget ? budgetVsActualChartConfig(budget.rows, currency) : null), [budget, currency]);
+  const t = useT();
+  const f = useFormat();
+  const config = useMemo(() => (budget ? budgetVsActualChartConfig(budget.rows, currency, t) : null), [budget, currency, t]);
   if (!budget || !config) {
     return (
-      <Card title="Budget vs actual">
-        <EmptyState title={`No budget for ${month.slice(0, 4)} yet`}>
+      <Card title={t("dashboard.budget.title")}>
+        {/* The year as text: a number would be grouped ("2,026"). */}
+        <EmptyState title={t("dashboard.budget.none", { year: month.slice(0, 4) })}>
           {base ? (
             <p>
-              Set a budget per month and category to compare it with what you spent. <Link to={`${base}/budgets`} className="text-indigo-700 underline">Go to budgets</Link>
+              {t("dashboard.budget.setOne")}{" "}
+              <Link to={`${base}/budgets`} className="text-indigo-700 underline">
+                {t("dashboard.budget.goTo")}
+              </Link>
             </p>
           ) : (
-            <p>The company has not set a budget for this fiscal year.</p>
+            <p>{t("dashboard.budget.noneInvestor")}</p>
           )}
         </EmptyState>
       </Card>
     );
   }
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => f.money(minor, currency);
   const status = (overrun: boolean, variance: number) =>
-    overrun ? <Badge tone="bad">over budget</Badge> : variance > 0 ? <Badge tone="warn">above budget</Badge> : <Badge tone="good">within budget</Badge>;
+    overrun ? (
+      <Badge tone="bad">{t("dashboard.budget.over")}</Badge>
+    ) : variance > 0 ? (
+      <Badge tone="warn">{t("dashboard.budget.above")}</Badge>
+    ) : (
+      <Badge tone="good">{t("dashboard.budget.within")}</Badge>
+    );
   const compared = budget.monthsCompared;
   const overruns = budget.rows.filter((r) => r.overrun);
+  const year = String(budget.fiscalYear);
   return (
-    <Card title={`Budget vs actual, fiscal year ${budget.fiscalYear}`}>
+    <Card title={t("dashboard.budget.titleYear", { year })}>
       <p className="mb-3 text-xs text-slate-600">
-        Year to date: budget and actual spend for the {plural(compared.length, "reported month")} of {budget.fiscalYear} (
-        {formatMonthRange(compared[0]!, compared.at(-1)!)}). Variance = actual − budget; over budget means more than {formatPercent(budget.overrunThresholdBp / 10_000)} over.
-        {overruns.length > 0 ? ` Over budget: ${overruns.map((r) => SPEND_CATEGORY_LABELS[r.category]).join(", ")}.` : " No category is over budget."}
+        {sentencesText(t, [
+          t("dashboard.budget.note", {
+            months: t("dashboard.budget.reportedMonths", { count: compared.length }),
+            year,
+            range: monthRangeText(t, compared[0]!, compared.at(-1)!),
+            threshold: f.percent(budget.overrunThresholdBp / 10_000),
+          }),
+          overruns.length > 0
+            ? t("dashboard.budget.overruns", { categories: listText(t, overruns.map((r) => spendCategoryLabel(t, r.category))) })
+            : t("dashboard.budget.noOverrun"),
+        ])}
       </p>
-      <ChartCanvas config={config} label={`Bar chart of budget and actual spend by category, ${budget.fiscalYear} year to date`} />
+      <ChartCanvas config={config} label={t("dashboard.budget.chartLabel", { year })} />
       <DataTable
-        caption={`Budget vs actual by category, ${budget.fiscalYear} year to date`}
-        head={["Category", "Budget (YTD)", "Actual (YTD)", "Variance", "Variance %", "Status", "Full-year budget"]}
+        caption={t("dashboard.budget.caption", { year })}
+        head={[
+          t("dashboard.budget.category"),
+          t("dashboard.budget.budgetYtd"),
+          t("dashboard.budget.actualYtd"),
+          t("dashboard.budget.variance"),
+          t("dashboard.budget.variancePercent"),
+          t("dashboard.budget.status"),
+          t("dashboard.budget.fullYear"),
+        ]}
         rows={budget.rows.map((r) => [
-          SPEND_CATEGORY_LABELS[r.category],
+          spendCategoryLabel(t, r.category),
           money(r.budget),
           money(r.actual),
           money(r.variance),
-          formatPercent(r.variancePercent),
+          f.percent(r.variancePercent),
           status(r.overrun, r.variance),
           money(r.fullYearBudget),
         ])}
-        foot={["Total", money(budget.total.budget), money(budget.total.actual), money(budget.total.variance), formatPercent(budget.total.variancePercent), status(budget.total.overrun, budget.total.variance), money(budget.total.fullYearBudget)]}
+        foot={[
+          t("dashboard.chart.total"),
+          money(budget.total.budget),
+          money(budget.total.actual),
+          money(budget.total.variance),
+          f.percent(budget.total.variancePercent),
+          status(budget.total.overrun, budget.total.variance),
+          money(budget.total.fullYearBudget),
+        ]}
       />
     </Card>
   );
 }
-
-const COVENANT_TEXT = { ok: "minimum cash met", breach: "below minimum cash", projected_breach: "projected below minimum cash" } as const;
 
 /** `covenantsChecked` false: no cash figure to test minimum-cash covenants against (financials not shared). */
 export function DebtCard({
@@ -117,57 +154,71 @@ export function DebtCard({
   base?: string;
   covenantsChecked?: boolean;
 }) {
-  const config = useMemo(() => (debt ? debtServiceChartConfig(debt.months, currency) : null), [debt, currency]);
+  const t = useT();
+  const f = useFormat();
+  const config = useMemo(() => (debt ? debtServiceChartConfig(debt.months, currency, t) : null), [debt, currency, t]);
   if (!debt || !config) {
     return (
-      <Card title="Debt service ahead">
-        <EmptyState title="No debt facilities">
+      <Card title={t("dashboard.debt.title")}>
+        <EmptyState title={t("dashboard.debt.none")}>
           {base ? (
             <p>
-              Loans, venture debt and bonds you record appear here with their interest and repayments, and go into the forecasts.{" "}
-              <Link to={`${base}/debt`} className="text-indigo-700 underline">Go to debt</Link>
+              {t("dashboard.debt.noneStartup")}{" "}
+              <Link to={`${base}/debt`} className="text-indigo-700 underline">
+                {t("dashboard.debt.goTo")}
+              </Link>
             </p>
           ) : (
-            <p>The company has recorded no loans, venture debt or bonds.</p>
+            <p>{t("dashboard.debt.noneInvestor")}</p>
           )}
         </EmptyState>
       </Card>
     );
   }
-  const money = (minor: number) => formatMoney(minor, currency);
-  const range = formatMonthRange(debt.firstMonth, debt.lastMonth);
+  const money = (minor: number) => f.money(minor, currency);
+  const range = monthRangeText(t, debt.firstMonth, debt.lastMonth);
   const total = debt.months.reduce((a, m) => a + m.interest + m.principal, 0);
   return (
-    <Card title="Debt service ahead">
+    <Card title={t("dashboard.debt.title")}>
       <p className="mb-3 text-xs text-slate-600">
-        Interest and principal the schedules of all {plural(debt.facilities.length, "facility", "facilities")} put in each of the next 24 months ({range}):{" "}
-        {money(total)} in all. The cash-out and default-alive forecasts subtract it.
-        {debt.foreignCurrencyFacilities > 0
-          ? ` ${plural(debt.foreignCurrencyFacilities, "facility is", "facilities are")} recorded in another currency and counted unconverted.`
-          : ""}
-        {covenantsChecked ? "" : " Minimum-cash covenants are not checked here: the company does not share its financials."}
+        {sentencesText(t, [
+          t("dashboard.debt.note", { facilities: t("dashboard.debt.facilities", { count: debt.facilities.length }), range, total: money(total) }),
+          debt.foreignCurrencyFacilities > 0 && t("dashboard.debt.foreign", { count: debt.foreignCurrencyFacilities }),
+          !covenantsChecked && t("dashboard.debt.covenantsUnchecked"),
+        ])}
       </p>
-      <ChartCanvas config={config} label={`Stacked bar chart of debt interest and principal due by month, ${range}`} />
+      <ChartCanvas config={config} label={t("dashboard.debt.chartLabel", { range })} />
       <DataTable
-        caption={`Debt service by month, ${range}`}
-        head={["Month", "Interest", "Principal", "Total"]}
-        rows={debt.months.map((m) => [m.month, money(m.interest), money(m.principal), money(m.interest + m.principal)])}
+        caption={t("dashboard.debt.caption", { range })}
+        head={[t("dashboard.chart.month"), t("dashboard.debt.interest"), t("dashboard.debt.principal"), t("dashboard.chart.total")]}
+        rows={debt.months.map((m) => [monthText(t, m.month), money(m.interest), money(m.principal), money(m.interest + m.principal)])}
       />
       <ul className="mt-4 space-y-2 text-sm">
-        {debt.facilities.map((f, i) => (
-          <li key={i} className="flex flex-wrap items-center gap-2">
-            <span className="font-medium">{f.lender}</span>
-            <span className="text-slate-600">
-              {formatMoney(f.principal, f.currency)} drawn, {formatMoney(f.outstanding, f.currency)} outstanding after {month}
-            </span>
-            {f.covenant ? (
-              <Badge tone={f.covenant.kind === "ok" ? "good" : "bad"}>
-                {COVENANT_TEXT[f.covenant.kind]}
-                {f.covenant.kind === "projected_breach" ? ` in ${f.covenant.month}` : ""} ({formatMoney(f.minimumCash, f.currency)})
-              </Badge>
-            ) : null}
-          </li>
-        ))}
+        {debt.facilities.map((facility, i) => {
+          const amount = f.money(facility.minimumCash, facility.currency);
+          const covenant = facility.covenant;
+          return (
+            <li key={i} className="flex flex-wrap items-center gap-2">
+              <span className="font-medium">{facility.lender}</span>
+              <span className="text-slate-600">
+                {t("dashboard.debt.facility", {
+                  principal: f.money(facility.principal, facility.currency),
+                  outstanding: f.money(facility.outstanding, facility.currency),
+                  month: monthText(t, month),
+                })}
+              </span>
+              {covenant ? (
+                <Badge tone={covenant.kind === "ok" ? "good" : "bad"}>
+                  {covenant.kind === "ok"
+                    ? t("dashboard.debt.covenant.ok", { amount })
+                    : covenant.kind === "breach"
+                      ? t("dashboard.debt.covenant.breach", { amount })
+                      : t("dashboard.debt.covenant.projected", { amount, month: monthText(t, covenant.month) })}
+                </Badge>
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
     </Card>
   );

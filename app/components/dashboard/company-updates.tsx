@@ -1,31 +1,34 @@
 import { Link } from "@remix-run/react";
 import { Card, EmptyState } from "~/components/ui/layout";
+import { useT, type PlainKey } from "~/i18n";
+import { monthText } from "~/lib/format";
 import type { ReportUpdatePage } from "~/models/report-update.server";
 
-const PARTS = [
-  { key: "highlights", label: "Highlights" },
-  { key: "lowlights", label: "Lowlights" },
-  { key: "asks", label: "Asks" },
-] as const;
+const PARTS: readonly { key: "highlights" | "lowlights" | "asks"; label: PlainKey }[] = [
+  { key: "highlights", label: "dashboard.updates.highlights" },
+  { key: "lowlights", label: "dashboard.updates.lowlights" },
+  { key: "asks", label: "dashboard.updates.asks" },
+];
 
 /** A company's monthly investor updates, newest month first; `pageLink(n)` keeps the rest of the URL. */
 export function CompanyUpdatesCard({ list, pageLink }: { list: ReportUpdatePage; pageLink: (page: number) => string }) {
+  const t = useT();
   return (
-    <Card title="Investor updates">
+    <Card title={t("dashboard.updates.title")}>
       {list.total === 0 ? (
-        <EmptyState title="No updates yet">
-          <p>The company has not written highlights, lowlights or asks with any monthly report.</p>
+        <EmptyState title={t("dashboard.updates.none")}>
+          <p>{t("dashboard.updates.noneBody")}</p>
         </EmptyState>
       ) : (
         <>
-          <ol className="space-y-4" aria-label="Updates, newest month first">
+          <ol className="space-y-4" aria-label={t("dashboard.updates.list")}>
             {list.updates.map((u) => (
               <li key={u.month} className="border-b border-slate-100 pb-4 last:border-0" data-testid="company-update">
-                <h3 className="font-semibold">{u.month}</h3>
+                <h3 className="font-semibold">{monthText(t, u.month)}</h3>
                 <dl className="mt-1 grid gap-2 text-sm sm:grid-cols-[8rem_1fr]">
                   {PARTS.filter((p) => u[p.key]).map((p) => (
                     <div key={p.key} className="contents">
-                      <dt className="font-medium text-slate-600">{p.label}</dt>
+                      <dt className="font-medium text-slate-600">{t(p.label)}</dt>
                       <dd className="whitespace-pre-line">{u[p.key]}</dd>
                     </div>
                   ))}
@@ -34,16 +37,16 @@ export function CompanyUpdatesCard({ list, pageLink }: { list: ReportUpdatePage;
             ))}
           </ol>
           {list.pageCount > 1 ? (
-            <nav aria-label="Update pages" className="mt-4 flex items-center gap-4 text-sm">
+            <nav aria-label={t("dashboard.updates.pages")} className="mt-4 flex items-center gap-4 text-sm">
               {list.page > 1 ? (
                 <Link className="text-indigo-700 underline" to={pageLink(list.page - 1)}>
-                  Newer updates
+                  {t("dashboard.updates.newer")}
                 </Link>
               ) : null}
-              <span>{`Page ${list.page} of ${list.pageCount} (${list.total} months)`}</span>
+              <span>{t("dashboard.updates.pageOf", { page: list.page, pages: list.pageCount, months: t("common.unit.months", { count: list.total }) })}</span>
               {list.page < list.pageCount ? (
                 <Link className="text-indigo-700 underline" to={pageLink(list.page + 1)}>
-                  Older updates
+                  {t("dashboard.updates.older")}
                 </Link>
               ) : null}
             </nav>

@@ -1,11 +1,13 @@
 import type { ReactNode } from "react";
 import { TableScroller } from "~/components/ui/layout";
+import { useT } from "~/i18n";
 
-/** A chart's figures as a table, folded away under the chart (the chart's text alternative). */
+/** A chart's figures as a table, folded away under the chart (the chart's text alternative). Texts come translated. */
 export function DataTable({ caption, head, rows, foot }: { caption: string; head: string[]; rows: ReactNode[][]; foot?: ReactNode[] }) {
+  const t = useT();
   return (
     <details className="mt-3 text-sm">
-      <summary className="cursor-pointer text-indigo-700">Show the data as a table</summary>
+      <summary className="cursor-pointer text-indigo-700">{t("dashboard.chart.showTable")}</summary>
       <TableScroller>
         <table className="mt-2 min-w-full text-right text-xs">
           <caption className="sr-only">{caption}</caption>

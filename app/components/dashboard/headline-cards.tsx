@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { Badge } from "~/components/ui/layout";
 import { addMonths, runwayLevel, type BurnMultiple } from "~/finance";
-import { formatMonthRange, formatMultiple, formatRunway, plural } from "~/lib/format";
-import { formatMoney, formatPercent } from "~/lib/money";
+import { useFormat, useT, type Translator } from "~/i18n";
+import { monthRangeText, monthText, multipleText, runwayText } from "~/lib/format";
 import type { DashboardHeadline } from "~/models/dashboard-types";
 
 function MetricCard({ label, value, badge, children, testId }: { label: string; value: ReactNode; badge?: ReactNode; children: ReactNode; testId: string }) {
@@ -24,118 +24,144 @@ function MetricCard({ label, value, badge, children, testId }: { label: string; 
  * grant leaves out funding & debt), so the forecasts say they leave debt service out.
  */
 export function HeadlineCards({ headline: h, currency, debtServiceIncluded = true }: { headline: DashboardHeadline; currency: string; debtServiceIncluded?: boolean }) {
-  const money = (minor: number) => formatMoney(minor, currency);
+  const t = useT();
+  const f = useFormat();
+  const money = (minor: number) => f.money(minor, currency);
+  const month = monthText(t, h.month);
   const windowText =
     h.window === 1
-      ? `the latest reported month (${h.month})`
-      : `the last ${h.window} reported months (${formatMonthRange(h.windowFirstMonth, h.month)})`;
+      ? t("dashboard.headline.windowOne", { month })
+      : t("dashboard.headline.windowMany", { count: h.window, range: monthRangeText(t, h.windowFirstMonth, h.month) });
   const level = h.runwayMonths === null ? "ok" : runwayLevel({ kind: "months", months: h.runwayMonths });
-  const debtText = h.facilitiesInForecast > 0 ? `, plus scheduled debt service of ${plural(h.facilitiesInForecast, "facility", "facilities")}` : "";
-  const noDebtNote = debtServiceIncluded ? null : (
-    <p className="font-medium text-amber-800">Debt service is not included: the company does not share its funding &amp; debt.</p>
-  );
+  const debtText = h.facilitiesInForecast > 0 ? t("dashboard.headline.debtText", { count: h.facilitiesInForecast }) : "";
+  const noDebtNote = debtServiceIncluded ? null : <p className="font-medium text-amber-800">{t("dashboard.headline.noDebt")}</p>;
   const shortHistory = h.shortHistory ? (
-    <p className="font-medium text-amber-800">
-      Short history: only {h.monthsUsed} of {h.window} months in the window are reported.
-    </p>
+    <p className="font-medium text-amber-800">{t("dashboard.headline.shortHistory", { used: h.monthsUsed, window: h.window })}</p>
   ) : null;
   const alive = h.defaultAlive;
+  const aliveMonth = alive.month ? monthText(t, alive.month) : "";
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      <MetricCard label="Cash" value={money(h.cash)} badge={h.cash < 0 ? <Badge tone="bad">below zero</Badge> : null} testId="card-cash">
-        <p>Cash at the end of {h.month}, the latest reported month.</p>
+      <MetricCard
+        label={t("dashboard.headline.cash")}
+        value={money(h.cash)}
+        badge={h.cash < 0 ? <Badge tone="bad">{t("dashboard.headline.belowZero")}</Badge> : null}
+        testId="card-cash"
+      >
+        <p>{t("dashboard.headline.cashNote", { month })}</p>
       </MetricCard>
-      <MetricCard label="Net burn" value={<>{money(h.averageNetBurn)}<span className="text-sm font-normal text-slate-600"> / month</span></>} testId="card-net-burn">
-        <p>Average net burn (operating spend − revenue) over {windowText}.</p>
+      <MetricCard
+        label={t("dashboard.headline.netBurn")}
+        value={
+          <>
+            {money(h.averageNetBurn)}
+            <span className="text-sm font-normal text-slate-600"> {t("dashboard.headline.perMonth")}</span>
+          </>
+        }
+        testId="card-net-burn"
+      >
+        <p>{t("dashboard.headline.netBurnNote", { window: windowText })}</p>
         {shortHistory}
         <p>
-          {h.month}: net burn {money(h.netBurn)}, gross burn {money(h.grossBurn)}
-          {h.computeShare !== null ? `, compute ${formatPercent(h.computeShare)} of spend` : ""}.
+          {h.computeShare !== null
+            ? t("dashboard.headline.monthBurnCompute", { month, net: money(h.netBurn), gross: money(h.grossBurn), share: f.percent(h.computeShare) })
+            : t("dashboard.headline.monthBurn", { month, net: money(h.netBurn), gross: money(h.grossBurn) })}
         </p>
       </MetricCard>
       <MetricCard
-        label="Runway"
-        value={formatRunway(h.runwayMonths)}
-        badge={level === "critical" ? <Badge tone="bad">Critical: under 3 months</Badge> : level === "caution" ? <Badge tone="warn">Caution: under 6 months</Badge> : null}
+        label={t("dashboard.headline.runway")}
+        value={runwayText(t, h.runwayMonths)}
+        badge={
+          level === "critical" ? (
+            <Badge tone="bad">{t("dashboard.headline.critical")}</Badge>
+          ) : level === "caution" ? (
+            <Badge tone="warn">{t("dashboard.headline.caution")}</Badge>
+          ) : null
+        }
         testId="card-runway"
       >
         {h.runwayMonths === null ? (
-          <p>Average net burn over {windowText} is zero or negative, so cash is not running down.</p>
+          <p>{t("dashboard.headline.notBurningNote", { window: windowText })}</p>
         ) : (
-          <p>Cash at {h.month} ÷ average net burn over {windowText}, rounded down.</p>
+          <p>{t("dashboard.headline.runwayNote", { month, window: windowText })}</p>
         )}
         {shortHistory}
       </MetricCard>
-      <MetricCard label="Cash-out month" value={h.cashOutMonth ?? "Beyond 10 years"} testId="card-cash-out">
-        <p>
-          First month whose projected closing cash is below zero: from cash at {h.month}, each month subtracts the average net burn
-          ({money(h.averageNetBurn)}){debtText}. Horizon: 120 months.
-        </p>
+      <MetricCard
+        label={t("dashboard.headline.cashOut")}
+        value={h.cashOutMonth ? monthText(t, h.cashOutMonth) : t("dashboard.headline.beyond")}
+        testId="card-cash-out"
+      >
+        <p>{t("dashboard.headline.cashOutNote", { month, burn: money(h.averageNetBurn), debt: debtText })}</p>
         {noDebtNote}
       </MetricCard>
       <MetricCard
-        label="Default alive?"
-        value={alive.outcome === "profitable" ? "Default alive" : alive.outcome === "cash_out" ? "Default dead" : "Undecided"}
+        label={t("dashboard.headline.defaultAlive")}
+        value={
+          alive.outcome === "profitable" ? t("dashboard.headline.alive") : alive.outcome === "cash_out" ? t("dashboard.headline.dead") : t("dashboard.headline.undecided")
+        }
         badge={
           alive.outcome === "profitable" ? (
-            <Badge tone="good">profitable from {alive.month}</Badge>
+            <Badge tone="good">{t("dashboard.headline.profitableFrom", { month: aliveMonth })}</Badge>
           ) : alive.outcome === "cash_out" ? (
-            <Badge tone="bad">cash runs out {alive.month}</Badge>
+            <Badge tone="bad">{t("dashboard.headline.cashRunsOut", { month: aliveMonth })}</Badge>
           ) : (
-            <Badge>not within 10 years</Badge>
+            <Badge>{t("dashboard.headline.notWithin")}</Badge>
           )
         }
         testId="card-default-alive"
       >
         <p>
-          Expenses held at {h.month}&apos;s gross burn ({money(h.grossBurn)}); revenue grows {formatPercent(alive.growthRate, "en-US", 2)} a month (compound
-          growth over the last 3 months){h.facilitiesInForecast > 0 ? "; debt service subtracted" : ""}. Alive if revenue reaches expenses before cash
-          falls below zero.
+          {t("dashboard.headline.aliveNote", {
+            month,
+            gross: money(h.grossBurn),
+            rate: f.percent(alive.growthRate, 2),
+            debt: h.facilitiesInForecast > 0 ? t("dashboard.headline.aliveDebt") : "",
+          })}
         </p>
         {alive.outcome === "profitable" ? (
-          <p>
-            Lowest projected cash on the way: {money(alive.lowestCash.cash)} (end of {alive.lowestCash.month}).
-          </p>
+          <p>{t("dashboard.headline.lowestCash", { cash: money(alive.lowestCash.cash), month: monthText(t, alive.lowestCash.month) })}</p>
         ) : null}
         {noDebtNote}
       </MetricCard>
-      <BurnMultipleCard value={h.burnMultiple} month={h.month} />
+      <BurnMultipleCard value={h.burnMultiple} month={h.month} t={t} />
     </div>
   );
 }
 
 const BAND_TONES = { amazing: "good", great: "good", good: "info", suspect: "warn", bad: "bad" } as const;
-const BAND_RANGES = { amazing: "under 1", great: "1–1.5", good: "1.5–2", suspect: "2–3", bad: "over 3" } as const;
 
-function BurnMultipleCard({ value, month }: { value: BurnMultiple; month: string }) {
-  const definition = (
-    <p>
-      Net burn of {formatMonthRange(addMonths(month, -2), month)} ÷ net new ARR (ARR {month} − ARR {addMonths(month, -3)}).
-    </p>
-  );
+function BurnMultipleCard({ value, month, t }: { value: BurnMultiple; month: string; t: Translator }) {
+  const range = monthRangeText(t, addMonths(month, -2), month);
+  const earlier = monthText(t, addMonths(month, -3));
+  const definition = <p>{t("dashboard.burnMultiple.definition", { range, month: monthText(t, month), earlier })}</p>;
   if (value.kind === "value") {
     return (
       <MetricCard
-        label="Burn multiple"
-        value={formatMultiple(value.value)}
-        badge={<Badge tone={BAND_TONES[value.band]}>{value.band} ({BAND_RANGES[value.band]})</Badge>}
+        label={t("dashboard.burnMultiple.label")}
+        value={multipleText(t, value.value)}
+        badge={<Badge tone={BAND_TONES[value.band]}>{t(`dashboard.burnMultiple.band.${value.band}`)}</Badge>}
         testId="card-burn-multiple"
       >
         {definition}
-        <p>Bands: under 1 amazing, 1–1.5 great, 1.5–2 good, 2–3 suspect, over 3 bad.</p>
+        <p>{t("dashboard.burnMultiple.bands")}</p>
       </MetricCard>
     );
   }
   const reason =
     value.kind === "not_burning"
-      ? "Net burn over the three months is zero or negative: growth is not being bought with cash."
+      ? t("dashboard.burnMultiple.notBurning")
       : value.reason === "arr_missing"
-        ? `Needs ARR in both ${month} and ${addMonths(month, -3)}.`
+        ? t("dashboard.burnMultiple.arrMissing", { month: monthText(t, month), earlier })
         : value.reason === "arr_not_growing"
-          ? "ARR did not grow over the last three months."
-          : `Needs reports for each of ${formatMonthRange(addMonths(month, -2), month)}.`;
+          ? t("dashboard.burnMultiple.arrNotGrowing")
+          : t("dashboard.burnMultiple.reportsMissing", { range });
   return (
-    <MetricCard label="Burn multiple" value={value.kind === "not_burning" ? "Not burning" : "Not available"} testId="card-burn-multiple">
+    <MetricCard
+      label={t("dashboard.burnMultiple.label")}
+      value={value.kind === "not_burning" ? t("dashboard.format.notBurning") : t("common.state.notAvailable")}
+      testId="card-burn-multiple"
+    >
       {definition}
       <p>{reason}</p>
     </MetricCard>

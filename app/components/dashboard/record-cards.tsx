@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
+import { riskBandWord } from "~/components/charts/heat-map";
 import { RiskHeatMap } from "~/components/charts/risk-heat-map";
 import { Badge, Card, EmptyState } from "~/components/ui/layout";
-import { plural } from "~/lib/format";
-import { formatMoney } from "~/lib/money";
-import { riskBandsText } from "~/lib/risk-labels";
+import { INSTRUMENTS, type Instrument, type RiskBandThresholds } from "~/finance";
+import { useFormat, useT, type Translator } from "~/i18n";
+import { dateText, listText, sentencesText } from "~/lib/format";
 import type { RaisedView, RiskView } from "~/models/dashboard-types";
 
 /*
@@ -13,45 +14,74 @@ import type { RaisedView, RiskView } from "~/models/dashboard-types";
  */
 
 const BAND_BADGE = { low: "good", medium: "info", high: "warn", critical: "bad" } as const;
+const RISK_STATUSES = ["open", "mitigating", "accepted", "closed"] as const;
+
+function scoreRange(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
+/** The org's bands in words: "1–4 low, 5–9 medium, 10–15 high, 16–25 critical". */
+function bandsText(t: Translator, bands: RiskBandThresholds): string {
+  return listText(t, [
+    t("dashboard.risk.bandRange", { range: scoreRange(1, bands.mediumFrom - 1), band: riskBandWord(t, "low") }),
+    t("dashboard.risk.bandRange", { range: scoreRange(bands.mediumFrom, bands.highFrom - 1), band: riskBandWord(t, "medium") }),
+    t("dashboard.risk.bandRange", { range: scoreRange(bands.highFrom, bands.criticalFrom - 1), band: riskBandWord(t, "high") }),
+    t("dashboard.risk.bandRange", { range: scoreRange(bands.criticalFrom, 25), band: riskBandWord(t, "critical") }),
+  ]);
+}
+
+function statusWord(t: Translator, status: string): string {
+  return (RISK_STATUSES as readonly string[]).includes(status) ? t(`dashboard.risk.status.${status as (typeof RISK_STATUSES)[number]}`) : status;
+}
 
 export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
+  const t = useT();
   if (risks.liveCount === 0) {
     return (
-      <Card title="Risk heat map">
-        <EmptyState title="No open risks">
+      <Card title={t("dashboard.risk.title")}>
+        <EmptyState title={t("dashboard.risk.none")}>
           {base ? (
             <p>
-              Record market, technical, financial, privacy, regulatory, competition and talent risks to see them here.{" "}
-              <Link to={`${base}/risks`} className="text-indigo-700 underline">Go to risks</Link>
+              {t("dashboard.risk.noneStartup")}{" "}
+              <Link to={`${base}/risks`} className="text-indigo-700 underline">
+                {t("dashboard.risk.goTo")}
+              </Link>
             </p>
           ) : (
-            <p>The company has no open, mitigating or accepted risks in its register.</p>
+            <p>{t("dashboard.risk.noneInvestor")}</p>
           )}
         </EmptyState>
       </Card>
     );
   }
+  const caption = sentencesText(t, [
+    t("dashboard.risk.caption", { count: risks.liveCount, bands: bandsText(t, risks.bands) }),
+    risks.closedCount > 0 && t("dashboard.risk.closedLeftOut", { count: risks.closedCount }),
+  ]);
   return (
-    <Card title="Risk heat map" actions={base ? <Link to={`${base}/risks`} className="text-sm text-indigo-700 underline">All risks</Link> : undefined}>
-      <RiskHeatMap
-        cells={risks.heatMap}
-        bands={risks.bands}
-        caption={`Number of live risks (open, mitigating or accepted: ${risks.liveCount}) by likelihood and impact; score = likelihood × impact, bands ${riskBandsText(risks.bands)}.${risks.closedCount > 0 ? ` ${plural(risks.closedCount, "closed risk")} left out.` : ""}`}
-      />
-      {risks.overdueReviews > 0 ? (
-        <p className="mt-3 text-sm font-medium text-red-800">{plural(risks.overdueReviews, "risk review")} overdue.</p>
-      ) : null}
-      <h3 className="mt-4 text-sm font-semibold">Highest scores</h3>
+    <Card
+      title={t("dashboard.risk.title")}
+      actions={
+        base ? (
+          <Link to={`${base}/risks`} className="text-sm text-indigo-700 underline">
+            {t("dashboard.risk.all")}
+          </Link>
+        ) : undefined
+      }
+    >
+      <RiskHeatMap cells={risks.heatMap} bands={risks.bands} caption={caption} />
+      {risks.overdueReviews > 0 ? <p className="mt-3 text-sm font-medium text-red-800">{t("dashboard.risk.overdue", { count: risks.overdueReviews })}</p> : null}
+      <h3 className="mt-4 text-sm font-semibold">{t("dashboard.risk.top")}</h3>
       <ul className="mt-2 space-y-1 text-sm">
         {risks.top.map((r, i) => (
           <li key={i} className="flex items-start gap-2">
             <Badge tone={BAND_BADGE[r.band]}>
-              {r.band} · {r.score}
+              {riskBandWord(t, r.band)} · {r.score}
             </Badge>
             {/* The title and its status wrap beside the badge, so on a phone each risk stays one block. */}
             <span>
-              {r.title} <span className="text-xs text-slate-600">{r.status}</span>{" "}
-              {r.reviewOverdue ? <Badge tone="bad">review overdue</Badge> : null}
+              {r.title} <span className="text-xs text-slate-600">{statusWord(t, r.status)}</span>{" "}
+              {r.reviewOverdue ? <Badge tone="bad">{t("dashboard.risk.reviewOverdue")}</Badge> : null}
             </span>
           </li>
         ))}
@@ -60,44 +90,49 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
   );
 }
 
-const INSTRUMENT_LABELS: Record<string, string> = {
-  angel: "Angel",
-  pre_seed: "Pre-seed",
-  seed: "Seed",
-  series_a: "Series A",
-  series_b: "Series B",
-  series_c_plus: "Series C+",
-  bridge: "Bridge",
-  equity_crowdfunding: "Equity crowdfunding",
-  safe: "SAFE",
-  convertible_note: "Convertible note",
-  debt: "Debt",
-  grant: "Grant",
-  other: "Other",
-};
+function instrumentLabel(t: Translator, instrument: string): string {
+  return (INSTRUMENTS as readonly string[]).includes(instrument) ? t(`dashboard.instrument.${instrument as Instrument}`) : instrument;
+}
 
 export function RaisedCard({ raised, currency, base }: { raised: RaisedView; currency: string; base?: string }) {
+  const t = useT();
+  const f = useFormat();
   return (
-    <Card title="Capital raised" actions={base ? <Link to={`${base}/rounds`} className="text-sm text-indigo-700 underline">All rounds</Link> : undefined}>
+    <Card
+      title={t("dashboard.raised.title")}
+      actions={
+        base ? (
+          <Link to={`${base}/rounds`} className="text-sm text-indigo-700 underline">
+            {t("dashboard.raised.all")}
+          </Link>
+        ) : undefined
+      }
+    >
       {raised.roundCount === 0 ? (
-        <p className="text-sm text-slate-600">No funding rounds recorded yet.</p>
+        <p className="text-sm text-slate-600">{t("dashboard.raised.none")}</p>
       ) : (
         <>
-          <p className="text-2xl font-bold">{formatMoney(raised.total, currency)}</p>
+          <p className="text-2xl font-bold">{f.money(raised.total, currency)}</p>
           <p className="mt-1 text-xs text-slate-600">
-            Sum of the amounts of {plural(raised.roundCount - raised.otherCurrencyRounds, "round")} in {currency}
-            {raised.otherCurrencyRounds > 0 ? `; ${plural(raised.otherCurrencyRounds, "round")} in other currencies not included` : ""}.
-            {raised.lastClose ? ` Last close ${raised.lastClose.date} (${INSTRUMENT_LABELS[raised.lastClose.instrument] ?? raised.lastClose.instrument}).` : ""}
+            {sentencesText(t, [
+              t("dashboard.raised.sum", {
+                count: raised.roundCount - raised.otherCurrencyRounds,
+                currency,
+                others: raised.otherCurrencyRounds > 0 ? t("dashboard.raised.others", { count: raised.otherCurrencyRounds }) : "",
+              }),
+              raised.lastClose &&
+                t("dashboard.raised.lastClose", { date: dateText(t, raised.lastClose.date), instrument: instrumentLabel(t, raised.lastClose.instrument) }),
+            ])}
           </p>
           <table className="mt-3 w-full text-sm">
-            <caption className="sr-only">Capital raised by instrument</caption>
+            <caption className="sr-only">{t("dashboard.raised.caption")}</caption>
             <tbody>
               {raised.byInstrument.map((r) => (
                 <tr key={r.instrument} className="border-b border-slate-100">
                   <th scope="row" className="py-1 text-left font-normal">
-                    {INSTRUMENT_LABELS[r.instrument] ?? r.instrument}
+                    {instrumentLabel(t, r.instrument)}
                   </th>
-                  <td className="py-1 text-right tabular-nums">{formatMoney(r.amount, currency)}</td>
+                  <td className="py-1 text-right tabular-nums">{f.money(r.amount, currency)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,25 +1,28 @@
 import { Link } from "@remix-run/react";
+import { useT } from "~/i18n";
 
 /**
  * Previous / next links for a paged list, with "Page n of m" and what is counted. Plain links
  * (the page lives in the URL), so paging works without JavaScript, can be bookmarked and
  * keeps the list's sort and filters in `href`. Renders nothing for a single page.
+ * `summary` is already translated by the caller ("42 risks").
  */
 export function Pager({ page, pageCount, href, summary }: { page: number; pageCount: number; href: (page: number) => string; summary?: string }) {
+  const t = useT();
   if (pageCount <= 1) return null;
   return (
-    <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
+    <nav aria-label={t("dashboard.pager.label")} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
       {page > 1 ? (
         <Link className="text-indigo-700 underline" to={href(page - 1)} rel="prev">
-          Previous page
+          {t("dashboard.pager.previous")}
         </Link>
       ) : (
         <span />
       )}
-      <span>{`Page ${page} of ${pageCount}${summary ? ` (${summary})` : ""}`}</span>
+      <span>{summary ? t("dashboard.pager.pageOfSummary", { page, pages: pageCount, summary }) : t("common.page.ofPages", { page, pages: pageCount })}</span>
       {page < pageCount ? (
         <Link className="text-indigo-700 underline" to={href(page + 1)} rel="next">
-          Next page
+          {t("dashboard.pager.next")}
         </Link>
       ) : (
         <span />
