@@ -1,20 +1,22 @@
 import { useState } from "react";
 import { FieldError } from "~/components/ui/form";
 import { Badge } from "~/components/ui/layout";
-import { formatShareCode, SECTION_HINTS, SECTION_KEYS, SECTION_LABELS } from "~/lib/access-grants";
+import { useT } from "~/i18n";
+import { formatShareCode, SECTION_HINT_KEYS, SECTION_KEYS, SECTION_LABEL_KEYS } from "~/lib/access-grants";
 
 // The pieces every access-grant screen shares: the section checkboxes of a grant form (one
 // `sections` field per ticked box), the sections as badges, and a share code to copy.
 
 export function SectionChecklist({ idPrefix, checked, error, legend }: { idPrefix: string; checked: readonly string[]; error?: string; legend: string }) {
+  const t = useT();
   return (
     <fieldset aria-describedby={error ? `${idPrefix}-sections-error` : undefined}>
       <legend className="text-sm font-medium text-slate-700">{legend}</legend>
       <div className="mt-1 grid gap-1 sm:grid-cols-2">
         {SECTION_KEYS.map((key) => (
-          <label key={key} className="flex items-start gap-2 text-sm" title={SECTION_HINTS[key]}>
+          <label key={key} className="flex items-start gap-2 text-sm" title={t(SECTION_HINT_KEYS[key])}>
             <input type="checkbox" name="sections" value={key} defaultChecked={checked.includes(key)} className="mt-0.5" />
-            <span>{SECTION_LABELS[key]}</span>
+            <span>{t(SECTION_LABEL_KEYS[key])}</span>
           </label>
         ))}
       </div>
@@ -24,12 +26,13 @@ export function SectionChecklist({ idPrefix, checked, error, legend }: { idPrefi
 }
 
 export function SectionBadges({ sections }: { sections: readonly string[] }) {
-  if (sections.length === 0) return <span className="text-slate-500">None</span>;
+  const t = useT();
+  if (sections.length === 0) return <span className="text-slate-500">{t("common.state.none")}</span>;
   return (
     <span className="flex flex-wrap gap-1">
       {SECTION_KEYS.filter((k) => sections.includes(k)).map((k) => (
         <Badge key={k} tone="info">
-          {SECTION_LABELS[k]}
+          {t(SECTION_LABEL_KEYS[k])}
         </Badge>
       ))}
     </span>
@@ -39,6 +42,7 @@ export function SectionBadges({ sections }: { sections: readonly string[] }) {
 /** The code grouped in fours to read aloud; Copy puts the plain code on the clipboard (needs JavaScript; selecting works without). */
 export function CopyCode({ code }: { code: string }) {
   const [copied, setCopied] = useState(false);
+  const t = useT();
   return (
     <div className="flex flex-wrap items-center gap-3">
       <code data-testid="share-code" className="select-all rounded bg-slate-100 px-3 py-2 font-mono text-lg tracking-widest">
@@ -54,7 +58,7 @@ export function CopyCode({ code }: { code: string }) {
           );
         }}
       >
-        {copied ? "Copied" : "Copy"}
+        {copied ? t("investor.shareCode.copied") : t("investor.shareCode.copy")}
       </button>
     </div>
   );

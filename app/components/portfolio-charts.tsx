@@ -4,17 +4,42 @@ import { ChartCanvas } from "~/components/charts/chart-canvas";
 import { PortfolioHeatMap } from "~/components/charts/portfolio-heat-map";
 import { aggregateNetBurnChartConfig, capitalRaisedChartConfig, runwayByCompanyChartConfig, runwayLevelLabels } from "~/components/charts/portfolio";
 import { Card, EmptyState, TableScroller } from "~/components/ui/layout";
-import { runwayThresholdsText } from "~/finance/portfolio";
 import type { RiskBandThresholds } from "~/finance/risk";
 import type { RunwayThresholds } from "~/finance/runway";
-import { formatMonthRange, plural } from "~/lib/format";
-import { instrumentLabel } from "~/lib/instruments";
-import { formatMoney } from "~/lib/money-format";
+import { useFormat, useT, type Translator } from "~/i18n";
+import { monthText } from "~/lib/format";
+import { instrumentName, RISK_BAND_WORD_KEYS } from "~/lib/portfolio-query";
 import type { NetBurnPoint, RaisedByInstrument } from "~/lib/portfolio-series";
-import { HEAT_MAP_HINT, riskBandsText } from "~/lib/risk-labels";
+
+/** "critical under 3 months, caution under 6 months, ok from 6 months" in the reader's language. */
+function thresholdsList(t: Translator, thresholds: RunwayThresholds): string {
+  return t("investor.charts.thresholds", {
+    critical: t("common.unit.months", { count: thresholds.criticalBelowMonths }),
+    caution: t("common.unit.months", { count: thresholds.cautionBelowMonths }),
+  });
+}
+
+/** "1–4 low, 5–9 medium, 10–15 high, 16–25 critical" under the org's bands. */
+export function riskBandsList(t: Translator, bands: RiskBandThresholds): string {
+  const range = (from: number, to: number) => (from === to ? String(from) : `${from}–${to}`);
+  return [
+    [range(1, bands.mediumFrom - 1), "low"],
+    [range(bands.mediumFrom, bands.highFrom - 1), "medium"],
+    [range(bands.highFrom, bands.criticalFrom - 1), "high"],
+    [range(bands.criticalFrom, 25), "critical"],
+  ]
+    .map(([scores, band]) => t("investor.heatMap.bandRange", { scores: scores!, band: t(RISK_BAND_WORD_KEYS[band as keyof typeof RISK_BAND_WORD_KEYS]) }))
+    .join(t("investor.listSeparator"));
+}
+
+/** "2026-02 – 2026-04"; a single month stays a single month. */
+function monthRange(t: Translator, first: string, last: string): string {
+  return first === last ? monthText(t, first) : t("investor.charts.monthRange", { first: monthText(t, first), last: monthText(t, last) });
+}
 
 /** A chart's figures as a table, folded away under the chart. */
 export function DataTable({ caption, head, rows, foot }: { caption: string; head: string[]; rows: ReactNode[][]; foot?: ReactNode[] }) {
+  const t = useT();
   const cell = (value: ReactNode, i: number, strong = false) =>
     i === 0 ? (
       <th key={i} scope="row" className={`px-2 py-1 text-left ${strong ? "" : "font-normal"}`}>
@@ -27,7 +52,7 @@ export function DataTable({ caption, head, rows, foot }: { caption: string; head
     );
   return (
     <details className="mt-3 text-sm">
-      <summary className="cursor-pointer text-indigo-700">Show the data as a table</summary>
+      <summary className="cursor-pointer text-indigo-700">{t("investor.charts.showTable")}</summary>
       <TableScroller>
         <table className="mt-2 min-w-full text-right text-xs">
           <caption className="sr-only">{caption}</caption>
@@ -71,30 +96,34 @@ export function RunwayChartCard({
   fromRules: boolean;
   companyHref: (slug: string) => string;
 }) {
-  const config = useMemo(() => runwayByCompanyChartConfig(bars, thresholds), [bars, thresholds]);
-  const labels = runwayLevelLabels(thresholds);
-  const thresholdsText = `Thresholds: ${runwayThresholdsText(thresholds)} (${fromRules ? "your alert rules" : "the defaults; change them in your alert rules"}).`;
+  const t = useT();
+  const f = useFormat();
+  const config = useMemo(() => runwayByCompanyChartConfig(bars, thresholds, t.locale), [bars, thresholds, t.locale]);
+  const labels = runwayLevelLabels(thresholds, t.locale);
+  const thresholdsText = t(fromRules ? "investor.charts.thresholdsFromRules" : "investor.charts.thresholdsDefault", { list: thresholdsList(t, thresholds) });
   return (
-    <Card title="Runway by company">
+    <Card title={t("investor.charts.runway.title")}>
       {bars.length === 0 ? (
-        <EmptyState title="No company is burning cash">
+        <EmptyState title={t("investor.charts.runway.empty")}>
           <p>{thresholdsText}</p>
         </EmptyState>
       ) : (
         <>
           <p className="mb-3 text-xs text-slate-600" data-testid="runway-thresholds">
-            {bars.length < burning ? `The ${bars.length} shortest runways of ${burning} burning companies. ` : `All ${plural(burning, "burning company", "burning companies")}. `}
-            {thresholdsText} Companies not burning have no runway to draw.
+            {bars.length < burning
+              ? t("investor.charts.runway.shortest", { shown: bars.length, burning })
+              : t("investor.charts.runway.all", { companies: t("investor.portfolio.burningCompanies", { count: burning }) })}{" "}
+            {thresholdsText} {t("investor.charts.runway.notBurning")}
           </p>
-          <ChartCanvas config={config} label={`Bar chart of runway in months by company, shortest first; ${thresholdsText}`} height={Math.max(240, bars.length * 28 + 110)} />
+          <ChartCanvas config={config} label={t("investor.charts.runway.label", { thresholds: thresholdsText })} height={Math.max(240, bars.length * 28 + 110)} />
           <DataTable
-            caption="Runway by company"
-            head={["Company", "Runway (months)", "Level"]}
+            caption={t("investor.charts.runway.title")}
+            head={[t("investor.table.company"), t("investor.charts.runway.axis"), t("investor.charts.runway.level")]}
             rows={bars.map((b) => [
               <Link key={b.slug} to={companyHref(b.slug)} className="text-indigo-700 underline">
                 {b.name}
               </Link>,
-              b.runwayMonths.toFixed(1),
+              f.number(b.runwayMonths, 1),
               labels[b.level as keyof typeof labels] ?? b.level,
             ])}
           />
@@ -105,38 +134,51 @@ export function RunwayChartCard({
 }
 
 export function NetBurnChartCard({ points, currency }: { points: NetBurnPoint[]; currency: string }) {
-  const config = useMemo(() => aggregateNetBurnChartConfig(points, currency), [points, currency]);
+  const t = useT();
+  const f = useFormat();
+  const config = useMemo(() => aggregateNetBurnChartConfig(points, currency, t.locale), [points, currency, t.locale]);
   if (points.length === 0 || points.every((p) => p.companies === 0)) {
     return (
-      <Card title="Aggregate net burn">
-        <EmptyState title="No monthly reports shared yet" />
+      <Card title={t("investor.charts.netBurn.title")}>
+        <EmptyState title={t("investor.charts.netBurn.empty")} />
       </Card>
     );
   }
-  const range = formatMonthRange(points[0]!.month, points.at(-1)!.month);
+  const range = monthRange(t, points[0]!.month, points.at(-1)!.month);
   const missing = points.filter((p) => p.missingCompanies > 0);
   return (
-    <Card title="Aggregate net burn">
+    <Card title={t("investor.charts.netBurn.title")}>
       <p className="mb-3 text-xs text-slate-600">
-        Net burn (operating spend − revenue) summed over the companies that share financials and reported each month ({range}), each converted into {currency} at
-        that month&apos;s rate.
+        {t("investor.charts.netBurn.explain", { range, currency })}
         {missing.length > 0 ? (
           <strong className="font-medium text-amber-800" data-testid="net-burn-missing">
             {" "}
-            Rate missing for {missing.map((p) => `${p.month} (${p.missingCurrencies.join(", ")})`).join("; ")}: those months show only the part that could be
-            converted, in grey, and no total.
+            {t("investor.charts.netBurn.missing", {
+              list: missing
+                .map((p) => t("investor.charts.netBurn.missingMonth", { month: monthText(t, p.month), currencies: p.missingCurrencies.join(t("investor.listSeparator")) }))
+                .join(t("investor.listSemicolon")),
+            })}
           </strong>
         ) : null}
       </p>
-      <ChartCanvas config={config} label={`Bar chart of aggregate net burn by month, ${range}, in ${currency}`} />
+      <ChartCanvas config={config} label={t("investor.charts.netBurn.label", { range, currency })} />
       <DataTable
-        caption={`Aggregate net burn by month, ${range}`}
-        head={["Month", `Net burn (${currency})`, "Companies reporting", "Rate missing"]}
+        caption={t("investor.charts.netBurn.caption", { range })}
+        head={[t("investor.charts.month"), t("investor.charts.netBurn.head", { currency }), t("investor.charts.netBurn.companies"), t("investor.table.rateMissing")]}
         rows={points.map((p) => [
-          p.month,
-          p.netBurn !== null ? formatMoney(p.netBurn, currency) : p.missingCompanies > 0 ? `rate missing (converted part ${formatMoney(p.convertedPart, currency)})` : "no reports",
-          p.companies,
-          p.missingCompanies > 0 ? `${plural(p.missingCompanies, "company", "companies")}: ${p.missingCurrencies.join(", ")}` : "—",
+          monthText(t, p.month),
+          p.netBurn !== null
+            ? f.money(p.netBurn, currency)
+            : p.missingCompanies > 0
+              ? t("investor.charts.netBurn.convertedPart", { amount: f.money(p.convertedPart, currency) })
+              : t("investor.charts.netBurn.noReports"),
+          f.number(p.companies),
+          p.missingCompanies > 0
+            ? t("investor.charts.netBurn.missingCompanies", {
+                companies: t("investor.portfolio.companyCount", { count: p.missingCompanies }),
+                currencies: p.missingCurrencies.join(t("investor.listSeparator")),
+              })
+            : "—",
         ])}
       />
     </Card>
@@ -144,31 +186,36 @@ export function NetBurnChartCard({ points, currency }: { points: NetBurnPoint[];
 }
 
 export function RaisedChartCard({ raised, currency }: { raised: RaisedByInstrument; currency: string }) {
-  const config = useMemo(() => capitalRaisedChartConfig(raised, currency), [raised, currency]);
+  const t = useT();
+  const f = useFormat();
+  const config = useMemo(() => capitalRaisedChartConfig(raised, currency, t.locale), [raised, currency, t.locale]);
+  const rounds = (count: number) => t("investor.charts.raised.rounds", { count });
   if (raised.rounds === 0) {
     return (
-      <Card title="Capital raised by instrument">
-        <EmptyState title="No funding rounds shared yet">
-          <p>Companies that share “funding &amp; debt” show their rounds here.</p>
+      <Card title={t("investor.charts.raised.title")}>
+        <EmptyState title={t("investor.charts.raised.empty")}>
+          <p>{t("investor.charts.raised.emptyBody")}</p>
         </EmptyState>
       </Card>
     );
   }
   return (
-    <Card title="Capital raised by instrument">
+    <Card title={t("investor.charts.raised.title")}>
       <p className="mb-3 text-xs text-slate-600">
-        {formatMoney(raised.total, currency)} over {plural(raised.rounds - raised.missingRounds, "round")} of the companies that share funding &amp; debt, each
-        round converted into {currency} at its close month&apos;s rate.
+        {t("investor.charts.raised.explain", { total: f.money(raised.total, currency), rounds: rounds(raised.rounds - raised.missingRounds), currency })}
         {raised.missingRounds > 0 ? (
-          <strong className="font-medium text-amber-800"> {plural(raised.missingRounds, "round")} left out: rate missing for its close month.</strong>
+          <strong className="font-medium text-amber-800">
+            {" "}
+            {t("investor.charts.raised.leftOut", { rounds: rounds(raised.missingRounds) })}
+          </strong>
         ) : null}
       </p>
-      <ChartCanvas config={config} label={`Bar chart of capital raised by instrument in ${currency}`} />
+      <ChartCanvas config={config} label={t("investor.charts.raised.label", { currency })} />
       <DataTable
-        caption="Capital raised by instrument"
-        head={["Instrument", `Raised (${currency})`, "Rounds", "Rate missing"]}
-        rows={raised.rows.map((r) => [instrumentLabel(r.instrument), formatMoney(r.amount, currency), r.rounds, r.missingRounds > 0 ? plural(r.missingRounds, "round") : "—"])}
-        foot={["Total", formatMoney(raised.total, currency), raised.rounds, raised.missingRounds > 0 ? plural(raised.missingRounds, "round") : "—"]}
+        caption={t("investor.charts.raised.title")}
+        head={[t("investor.charts.raised.instrument"), t("investor.charts.raised.head", { currency }), t("investor.charts.raised.roundsHead"), t("investor.table.rateMissing")]}
+        rows={raised.rows.map((r) => [instrumentName(t, r.instrument), f.money(r.amount, currency), f.number(r.rounds), r.missingRounds > 0 ? rounds(r.missingRounds) : "—"])}
+        foot={[t("investor.charts.raised.total"), f.money(raised.total, currency), f.number(raised.rounds), raised.missingRounds > 0 ? rounds(raised.missingRounds) : "—"]}
       />
     </Card>
   );
@@ -185,20 +232,25 @@ export function HeatMapCard({
   cellHref: (likelihood: number, impact: number) => string;
   allHref: string;
 }) {
+  const t = useT();
   const total = cells.flat().reduce((a, b) => a + b, 0);
   return (
-    <Card title="Portfolio risk heat map" actions={total > 0 ? <Link to={allHref} className="text-sm text-indigo-700 underline">All {total} risks</Link> : undefined}>
+    <Card
+      title={t("investor.heatMap.title")}
+      actions={
+        total > 0 ? (
+          <Link to={allHref} className="text-sm text-indigo-700 underline">
+            {t("investor.heatMap.all", { count: total })}
+          </Link>
+        ) : undefined
+      }
+    >
       {total === 0 ? (
-        <EmptyState title="No open risks shared">
-          <p>Companies that share their risk register show their open and mitigating risks here.</p>
+        <EmptyState title={t("investor.heatMap.empty")}>
+          <p>{t("investor.heatMap.emptyBody")}</p>
         </EmptyState>
       ) : (
-        <PortfolioHeatMap
-          cells={cells}
-          bands={bands}
-          cellHref={cellHref}
-          caption={`Open and mitigating risks of the companies that share risks, by likelihood and impact: ${total} in all. ${HEAT_MAP_HINT} Score = likelihood × impact, bands ${riskBandsText(bands)}. Choose a count to list its risks.`}
-        />
+        <PortfolioHeatMap cells={cells} bands={bands} cellHref={cellHref} caption={t("investor.heatMap.caption", { total, bands: riskBandsList(t, bands) })} />
       )}
     </Card>
   );

@@ -2,31 +2,45 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Badge, TableScroller } from "~/components/ui/layout";
 import { riskBand, type RiskBandThresholds } from "~/finance/risk";
-import { formatRunway } from "~/lib/format";
-import { formatMoney, formatPercent } from "~/lib/money-format";
-import { PORTFOLIO_SORT_FIRST_DIRECTION, type PortfolioSortKey } from "~/lib/portfolio-query";
-import { RISK_BAND_LABELS, RISK_BAND_TONES } from "~/lib/risk-labels";
+import { useFormat, useT, type PlainKey, type Translator } from "~/i18n";
+import { dateText, fixedNumber, monthText } from "~/lib/format";
+import { PORTFOLIO_SORT_FIRST_DIRECTION, RISK_BAND_WORD_KEYS, type PortfolioSortKey } from "~/lib/portfolio-query";
+import { RISK_BAND_TONES } from "~/lib/risk-labels";
 import type { PortfolioRow } from "~/models/portfolio-types";
 
-const LEVEL_BADGES = {
-  critical: <Badge tone="bad">critical</Badge>,
-  caution: <Badge tone="warn">caution</Badge>,
-} as Record<string, ReactNode>;
+/** Runway months as the finance module rounds them (one decimal): "9.2 months" / "9.2 个月", or "Not burning". */
+export function runwayMonthsText(t: Translator, months: number | null): string {
+  if (months === null) return t("investor.runway.notBurning");
+  return t("investor.runway.months", { months: fixedNumber(t.locale, months, 1) });
+}
+
+const LEVEL_BADGES: Record<string, { tone: "bad" | "warn"; key: PlainKey }> = {
+  critical: { tone: "bad", key: "investor.runwayBadge.critical" },
+  caution: { tone: "warn", key: "investor.runwayBadge.caution" },
+};
 
 const STATUS_TONES = { reported: "good", due: "warn", overdue: "bad" } as const;
+/** Badge words, lower case like the runway badges. */
+const STATUS_BADGES: Record<keyof typeof STATUS_TONES, PlainKey> = {
+  reported: "investor.reportingBadge.reported",
+  due: "investor.reportingBadge.due",
+  overdue: "investor.reportingBadge.overdue",
+};
 
-function NotShared({ span = 1, what = "Not shared" }: { span?: number; what?: string }) {
+function NotShared({ span = 1, what }: { span?: number; what?: string }) {
+  const t = useT();
   return (
     <td colSpan={span} className="px-2 py-2 text-slate-500 italic">
-      {what}
+      {what ?? t("investor.table.notShared")}
     </td>
   );
 }
 
 function RateMissing({ row }: { row: PortfolioRow }) {
+  const t = useT();
   return (
-    <span className="text-amber-800" title={`No ${row.currency} rate for ${row.month}: the figure cannot be converted`}>
-      Rate missing
+    <span className="text-amber-800" title={t("investor.table.rateMissingTitle", { currency: row.currency, month: row.month ? monthText(t, row.month) : "—" })}>
+      {t("investor.table.rateMissing")}
     </span>
   );
 }
@@ -48,6 +62,8 @@ export function PortfolioTable({
   hrefWith: (changes: Record<string, string | null>) => string;
   companyHref: (slug: string) => string;
 }) {
+  const t = useT();
+  const f = useFormat();
   const header = (key: PortfolioSortKey, label: ReactNode, hint?: string) => {
     const active = sort === key;
     const next = active ? (dir === "asc" ? "desc" : "asc") : PORTFOLIO_SORT_FIRST_DIRECTION[key];
@@ -60,25 +76,25 @@ export function PortfolioTable({
       </th>
     );
   };
-  const money = (row: PortfolioRow, value: number | null) => (row.rateMissing ? <RateMissing row={row} /> : formatMoney(value, baseCurrency));
+  const money = (row: PortfolioRow, value: number | null) => (row.rateMissing ? <RateMissing row={row} /> : f.money(value, baseCurrency));
   return (
     <TableScroller>
       <table className="min-w-full text-sm" data-testid="portfolio-table">
-        <caption className="sr-only">Portfolio companies; amounts in {baseCurrency}</caption>
+        <caption className="sr-only">{t("investor.table.caption", { currency: baseCurrency })}</caption>
         <thead>
           <tr className="border-b text-left text-slate-600">
-            {header("name", "Company")}
-            {header("month", "Last report")}
-            {header("cash", "Cash", "Cash at the end of the last reported month")}
-            {header("netBurn", "Net burn", "Operating spend − revenue in the last reported month")}
-            {header("averageNetBurn", "Avg net burn", "Mean net burn over the last 3 reported months")}
-            {header("runway", "Runway", "Cash ÷ average net burn, rounded down")}
-            {header("cashOut", "Cash-out")}
-            {header("defaultAlive", "Default alive?")}
-            {header("topRisk", "Top risk", "Highest likelihood × impact among open and mitigating risks")}
-            {header("variance", "Budget variance", "Actual − budget over all categories, last reported month")}
-            {header("variancePercent", "Variance %")}
-            {header("status", "Reporting")}
+            {header("name", t("investor.table.company"))}
+            {header("month", t("investor.table.lastReport"))}
+            {header("cash", t("investor.table.cash"), t("investor.table.cashHint"))}
+            {header("netBurn", t("investor.table.netBurn"), t("investor.table.netBurnHint"))}
+            {header("averageNetBurn", t("investor.table.averageNetBurn"), t("investor.table.averageNetBurnHint"))}
+            {header("runway", t("investor.table.runway"), t("investor.table.runwayHint"))}
+            {header("cashOut", t("investor.table.cashOut"))}
+            {header("defaultAlive", t("investor.table.defaultAlive"))}
+            {header("topRisk", t("investor.table.topRisk"), t("investor.table.topRiskHint"))}
+            {header("variance", t("investor.table.variance"), t("investor.table.varianceHint"))}
+            {header("variancePercent", t("investor.table.variancePercent"))}
+            {header("status", t("investor.table.reporting"))}
           </tr>
         </thead>
         <tbody>
@@ -90,17 +106,16 @@ export function PortfolioTable({
                 </Link>
               </th>
               {!row.shared.financials ? (
-                <NotShared span={7} what="Financials not shared" />
+                <NotShared span={7} what={t("investor.table.financialsNotShared")} />
               ) : row.month === null ? (
-                <NotShared span={7} what="No reports yet" />
+                <NotShared span={7} what={t("investor.table.noReports")} />
               ) : (
                 <>
                   <td className="whitespace-nowrap px-2 py-2">
-                    {row.month}
+                    {monthText(t, row.month)}
                     {row.currency !== baseCurrency ? (
                       <span className="block text-xs text-slate-500">
-                        {row.currency}
-                        {row.rate ? ` @ ${row.rate}` : ", rate missing"}
+                        {row.rate ? `${row.currency} @ ${row.rate}` : t("investor.table.currencyRateMissing", { currency: row.currency })}
                       </span>
                     ) : null}
                   </td>
@@ -108,19 +123,22 @@ export function PortfolioTable({
                   <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{money(row, row.netBurn)}</td>
                   <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
                     {money(row, row.averageNetBurn)}
-                    {row.shortHistory ? <span className="block text-xs text-amber-800">short history</span> : null}
+                    {row.shortHistory ? <span className="block text-xs text-amber-800">{t("investor.table.shortHistory")}</span> : null}
                   </td>
                   <td className="whitespace-nowrap px-2 py-2">
-                    {formatRunway(row.runwayMonths)} {row.runwayLevel ? LEVEL_BADGES[row.runwayLevel] : null}
+                    {runwayMonthsText(t, row.runwayMonths)}{" "}
+                    {row.runwayLevel && LEVEL_BADGES[row.runwayLevel] ? <Badge tone={LEVEL_BADGES[row.runwayLevel]!.tone}>{t(LEVEL_BADGES[row.runwayLevel]!.key)}</Badge> : null}
                   </td>
-                  <td className="whitespace-nowrap px-2 py-2">{row.runwayMonths === null ? "—" : (row.cashOutMonth ?? "Beyond 10 years")}</td>
+                  <td className="whitespace-nowrap px-2 py-2">
+                    {row.runwayMonths === null ? "—" : row.cashOutMonth ? monthText(t, row.cashOutMonth) : t("investor.table.beyondTenYears")}
+                  </td>
                   <td className="whitespace-nowrap px-2 py-2">
                     {row.defaultAlive === "profitable" ? (
-                      <Badge tone="good">alive · {row.defaultAliveMonth}</Badge>
+                      <Badge tone="good">{t("investor.table.alive", { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
                     ) : row.defaultAlive === "cash_out" ? (
-                      <Badge tone="bad">dead · {row.defaultAliveMonth}</Badge>
+                      <Badge tone="bad">{t("investor.table.dead", { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
                     ) : (
-                      <Badge>undecided</Badge>
+                      <Badge>{t("investor.table.undecided")}</Badge>
                     )}
                   </td>
                 </>
@@ -130,35 +148,35 @@ export function PortfolioTable({
               ) : row.topRisk ? (
                 <td className="min-w-[14rem] px-2 py-2">
                   <Badge tone={RISK_BAND_TONES[riskBand(row.topRisk.score, bands)]}>
-                    {row.topRisk.score} {RISK_BAND_LABELS[riskBand(row.topRisk.score, bands)].toLowerCase()}
+                    {row.topRisk.score} {t(RISK_BAND_WORD_KEYS[riskBand(row.topRisk.score, bands)])}
                   </Badge>{" "}
                   {row.topRisk.title}
                 </td>
               ) : (
-                <td className="px-2 py-2 text-slate-500">No open risks</td>
+                <td className="px-2 py-2 text-slate-500">{t("investor.table.noOpenRisks")}</td>
               )}
               {row.variance === null ? (
                 <NotShared span={2} />
               ) : row.variance.budget === null ? (
                 <td colSpan={2} className="px-2 py-2 text-slate-500">
-                  No budget for {row.month}
+                  {t("investor.table.noBudget", { month: row.month ? monthText(t, row.month) : "—" })}
                 </td>
               ) : (
                 <>
                   <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{money(row, row.variance.amount)}</td>
-                  <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{formatPercent(row.variance.percent)}</td>
+                  <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{f.percent(row.variance.percent)}</td>
                 </>
               )}
               {!row.shared.financials ? (
                 <NotShared />
               ) : row.status === null ? (
-                <td className="px-2 py-2 text-slate-500">No reports yet</td>
+                <td className="px-2 py-2 text-slate-500">{t("investor.table.noReports")}</td>
               ) : (
                 <td className="whitespace-nowrap px-2 py-2">
-                  <Badge tone={STATUS_TONES[row.status]}>{row.status}</Badge>
+                  <Badge tone={STATUS_TONES[row.status]}>{t(STATUS_BADGES[row.status])}</Badge>
                   {row.owed ? (
                     <span className="block text-xs text-slate-600">
-                      {row.owed.month} due {row.owed.dueDate}
+                      {t("investor.table.owed", { month: monthText(t, row.owed.month), date: dateText(t, row.owed.dueDate) })}
                     </span>
                   ) : null}
                 </td>

@@ -1,6 +1,8 @@
 import { Form } from "@remix-run/react";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
-import { INSTRUMENTS, INSTRUMENT_LABELS } from "~/lib/instruments";
+import { useT } from "~/i18n";
+import { INSTRUMENTS } from "~/lib/instruments";
+import { INSTRUMENT_KEYS } from "~/lib/portfolio-query";
 
 export type PositionFormValues = Partial<
   Record<"companyOrgId" | "investedOn" | "amount" | "currency" | "instrument" | "ownershipPercent" | "currentValue" | "notes", string>
@@ -33,66 +35,75 @@ export function PositionForm({
   pendingText: string;
   version?: number;
 }) {
+  const t = useT();
   return (
     <Form method="post" className="space-y-4" noValidate>
       <FormError error={formError} />
       {version !== undefined ? <input type="hidden" name="version" defaultValue={version} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
-          label="Company"
+          label={t("investor.table.company")}
           name="companyOrgId"
           defaultValue={values.companyOrgId ?? ""}
           error={errors.companyOrgId}
           options={[
-            { value: "", label: "Choose a company…" },
-            ...companies.map((c) => ({ value: c.id, label: `${c.name} (reports in ${c.baseCurrency})` })),
+            { value: "", label: t("investor.positionForm.chooseCompany") },
+            ...companies.map((c) => ({ value: c.id, label: t("investor.positionForm.companyOption", { name: c.name, currency: c.baseCurrency }) })),
           ]}
         />
         <SelectField
-          label="Instrument"
+          label={t("investor.charts.raised.instrument")}
           name="instrument"
           defaultValue={values.instrument ?? "seed"}
           error={errors.instrument}
-          options={INSTRUMENTS.map((i) => ({ value: i, label: INSTRUMENT_LABELS[i] }))}
+          options={INSTRUMENTS.map((i) => ({ value: i, label: t(INSTRUMENT_KEYS[i]) }))}
         />
-        <Field label="Invested on" name="investedOn" type="date" max={today} defaultValue={values.investedOn} error={errors.investedOn} hint="The day the money went in; not in the future." />
         <Field
-          label="Currency (ISO 4217)"
+          label={t("investor.positions.head.investedOn")}
+          name="investedOn"
+          type="date"
+          max={today}
+          defaultValue={values.investedOn}
+          error={errors.investedOn}
+          hint={t("investor.positionForm.investedOnHint")}
+        />
+        <Field
+          label={t("investor.fx.currencyLabel")}
           name="currency"
           maxLength={3}
           placeholder={baseCurrency}
           defaultValue={values.currency}
           error={errors.currency}
-          hint={`Of the amount and the current value. Blank means your base currency, ${baseCurrency}.`}
+          hint={t("investor.positionForm.currencyHint", { base: baseCurrency })}
         />
         <Field
-          label="Amount invested"
+          label={t("investor.positions.invested")}
           name="amount"
           inputMode="decimal"
           defaultValue={values.amount}
           error={errors.amount}
-          hint="Major units with up to two decimals, more than zero, e.g. 500000.00."
+          hint={t("investor.positionForm.amountHint")}
         />
         <Field
-          label="Current value"
+          label={t("investor.positions.currentValue")}
           name="currentValue"
           inputMode="decimal"
           defaultValue={values.currentValue}
           error={errors.currentValue}
-          hint="What the position is worth today, in the same currency; 0 if written off."
+          hint={t("investor.positionForm.currentValueHint")}
         />
         <Field
-          label="Ownership % (optional)"
+          label={t("investor.positionForm.ownership")}
           name="ownershipPercent"
           inputMode="decimal"
           defaultValue={values.ownershipPercent}
           error={errors.ownershipPercent}
-          hint="Fully diluted, 0 to 100 with up to two decimals, e.g. 12.5."
+          hint={t("investor.positionForm.ownershipHint")}
         />
       </div>
       <div>
         <label htmlFor="field-notes" className="block text-sm font-medium text-slate-700">
-          Notes (optional)
+          {t("investor.positionForm.notes")}
         </label>
         <textarea
           id="field-notes"

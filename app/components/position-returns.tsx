@@ -4,10 +4,11 @@
  * and the position is left out of the totals — never shown or counted as zero.
  */
 import { Link } from "@remix-run/react";
+import { instrumentName } from "~/lib/portfolio-query";
 import { Badge, Card, TableScroller } from "~/components/ui/layout";
-import { formatMultiple } from "~/lib/format";
-import { basisPointsToPercentString, instrumentLabel } from "~/lib/instruments";
-import { formatMoney } from "~/lib/money";
+import { useFormat, useT, type PlainKey } from "~/i18n";
+import { dateText, monthText, multipleText } from "~/lib/format";
+import { basisPointsToPercentString } from "~/lib/instruments";
 
 interface UsedRate {
   month: string;
@@ -37,67 +38,66 @@ interface Row {
   returns: { investedRate: UsedRate | null; valueRate: UsedRate | null; investedBase: number | null; currentValueBase: number | null; moic: number | null };
 }
 
-export const MOIC_DEFINITION = "MOIC = current value / amount invested";
-
-const missingBadge = <Badge tone="warn">rate missing</Badge>;
+function MissingBadge() {
+  const t = useT();
+  return <Badge tone="warn">{t("investor.positions.rateMissing")}</Badge>;
+}
 
 function RateNote({ rate, currency, baseCurrency }: { rate: UsedRate; currency: string; baseCurrency: string }) {
+  const t = useT();
   if (currency === baseCurrency) return null;
   return (
     <span className="block text-xs text-slate-500">
-      at {rate.rate} {baseCurrency}/{currency} ({rate.month})
+      {t("investor.positions.atRate", { rate: rate.rate, base: baseCurrency, currency, month: monthText(t, rate.month) })}
     </span>
   );
 }
 
 export function PortfolioMoicCard({ portfolio, baseCurrency, currentMonth }: { portfolio: Total; baseCurrency: string; currentMonth: string }) {
+  const t = useT();
+  const f = useFormat();
   return (
-    <Card title="Portfolio MOIC">
+    <Card title={t("investor.positions.portfolioMoic")}>
       <div className="grid gap-4 sm:grid-cols-3" data-testid="portfolio-moic">
         <div>
           <p className="text-3xl font-bold tabular-nums" data-testid="portfolio-moic-value">
-            {portfolio.moic === null ? "—" : formatMultiple(portfolio.moic)}
+            {portfolio.moic === null ? "—" : multipleText(t, portfolio.moic)}
           </p>
-          <p className="text-sm text-slate-600">{MOIC_DEFINITION}</p>
+          <p className="text-sm text-slate-600">{t("investor.positions.moicDefinition")}</p>
         </div>
         <div>
-          <p className="text-sm text-slate-600">Amount invested</p>
+          <p className="text-sm text-slate-600">{t("investor.positions.invested")}</p>
           <p className="text-xl font-semibold tabular-nums" data-testid="portfolio-invested">
-            {formatMoney(portfolio.invested, baseCurrency)}
+            {f.money(portfolio.invested, baseCurrency)}
           </p>
         </div>
         <div>
-          <p className="text-sm text-slate-600">Current value</p>
+          <p className="text-sm text-slate-600">{t("investor.positions.currentValue")}</p>
           <p className="text-xl font-semibold tabular-nums" data-testid="portfolio-value">
-            {formatMoney(portfolio.currentValue, baseCurrency)}
+            {f.money(portfolio.currentValue, baseCurrency)}
           </p>
         </div>
       </div>
-      <p className="mt-4 text-xs text-slate-500">
-        Summed over every position in {baseCurrency} (not an average of company MOICs). Amounts invested are converted at the FX rate
-        of the month they were invested; current values at the rate of {currentMonth}, or of the latest earlier month that has one.
-        Each figure below names the rate it used.
-      </p>
+      <p className="mt-4 text-xs text-slate-500">{t("investor.positions.moicExplain", { base: baseCurrency, month: monthText(t, currentMonth) })}</p>
     </Card>
   );
 }
 
 export function MissingRatesNote({ missingRates, excludedCount, fxHref }: { missingRates: Missing[]; excludedCount: number; fxHref: string }) {
+  const t = useT();
   if (excludedCount === 0) return null;
   return (
     <div role="note" className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="missing-rates">
-      <p className="font-semibold">
-        {excludedCount} {excludedCount === 1 ? "position is" : "positions are"} left out of the MOIC totals: rate missing.
-      </p>
+      <p className="font-semibold">{t("investor.positions.leftOut", { count: excludedCount })}</p>
       <ul className="mt-2 list-disc pl-5">
         {missingRates.map((m) => (
           <li key={`${m.currency}|${m.month}|${m.use}`}>
-            {m.currency} for {m.month} ({m.use === "amount" ? "amount invested" : "current value: no rate in or before this month"})
+            {t(m.use === "amount" ? "investor.positions.missingAmount" : "investor.positions.missingValue", { currency: m.currency, month: monthText(t, m.month) })}
           </li>
         ))}
       </ul>
       <Link to={fxHref} className="mt-2 inline-block underline">
-        Add the missing rates
+        {t("investor.positions.addRates")}
       </Link>
     </div>
   );
@@ -110,33 +110,33 @@ export function CompanyReturnsTable({
   companies: (Total & { companyId: string; name: string | null; positionCount: number })[];
   baseCurrency: string;
 }) {
+  const t = useT();
+  const f = useFormat();
   return (
     <TableScroller>
       <table className="min-w-full text-sm" data-testid="company-moic">
         <thead>
           <tr className="border-b text-left text-slate-600">
-            <th className="py-2 pr-4 font-medium">Company</th>
-            <th className="py-2 pr-4 text-right font-medium">Positions</th>
-            <th className="py-2 pr-4 text-right font-medium">Invested ({baseCurrency})</th>
-            <th className="py-2 pr-4 text-right font-medium">Current value ({baseCurrency})</th>
-            <th className="py-2 pr-4 text-right font-medium" title={MOIC_DEFINITION}>
-              MOIC
+            <th className="py-2 pr-4 font-medium">{t("investor.table.company")}</th>
+            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.title")}</th>
+            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.investedIn", { base: baseCurrency })}</th>
+            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.currentValueIn", { base: baseCurrency })}</th>
+            <th className="py-2 pr-4 text-right font-medium" title={t("investor.positions.moicDefinition")}>
+              {t("investor.positions.head.moic")}
             </th>
           </tr>
         </thead>
         <tbody>
           {companies.map((c) => (
             <tr key={c.companyId} className="border-b last:border-0" data-testid="company-moic-row">
-              <td className="py-2 pr-4">{c.name ?? <span className="text-slate-500">Company no longer shared</span>}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{c.positionCount}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{c.includedCount > 0 ? formatMoney(c.invested, baseCurrency) : "—"}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{c.includedCount > 0 ? formatMoney(c.currentValue, baseCurrency) : "—"}</td>
+              <td className="py-2 pr-4">{c.name ?? <span className="text-slate-500">{t("investor.positions.companyGone")}</span>}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{f.number(c.positionCount)}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{c.includedCount > 0 ? f.money(c.invested, baseCurrency) : "—"}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">{c.includedCount > 0 ? f.money(c.currentValue, baseCurrency) : "—"}</td>
               <td className="py-2 pr-4 text-right tabular-nums">
-                {c.moic === null ? (c.excludedCount > 0 ? missingBadge : "—") : formatMultiple(c.moic)}
+                {c.moic === null ? c.excludedCount > 0 ? <MissingBadge /> : "—" : multipleText(t, c.moic)}
                 {c.excludedCount > 0 && c.moic !== null ? (
-                  <span className="block text-xs text-amber-800">
-                    {c.excludedCount} of {c.positionCount} left out: rate missing
-                  </span>
+                  <span className="block text-xs text-amber-800">{t("investor.positions.someLeftOut", { excluded: c.excludedCount, total: c.positionCount })}</span>
                 ) : null}
               </td>
             </tr>
@@ -147,7 +147,12 @@ export function CompanyReturnsTable({
   );
 }
 
-const SORT_LABELS = { company: "Company", invested_on: "Invested on", invested: "Invested", moic: "MOIC" } as const;
+const SORT_LABELS = {
+  company: "investor.table.company",
+  invested_on: "investor.positions.head.investedOn",
+  invested: "investor.positions.head.invested",
+  moic: "investor.positions.head.moic",
+} as const satisfies Record<string, PlainKey>;
 type Sort = keyof typeof SORT_LABELS;
 
 export function PositionsTable({
@@ -163,7 +168,9 @@ export function PositionsTable({
   direction: "asc" | "desc";
   canEdit: boolean;
 }) {
-  const header = (key: Sort, extra = "", label: string = SORT_LABELS[key]) => {
+  const t = useT();
+  const f = useFormat();
+  const header = (key: Sort, extra = "", label: string = t(SORT_LABELS[key])) => {
     const next = sort === key && direction === "desc" ? "asc" : "desc";
     const ariaSort = sort === key ? (direction === "asc" ? "ascending" : "descending") : "none";
     const arrow = sort === key ? (direction === "asc" ? " ↑" : " ↓") : "";
@@ -183,12 +190,12 @@ export function PositionsTable({
           <tr className="border-b text-left text-slate-600">
             {header("invested_on")}
             {header("company")}
-            <th className="py-2 pr-4 font-medium">Instrument</th>
-            <th className="py-2 pr-4 text-right font-medium">Amount</th>
-            {header("invested", "text-right", `Invested (${baseCurrency})`)}
-            <th className="py-2 pr-4 text-right font-medium">Current value</th>
-            <th className="py-2 pr-4 text-right font-medium">Value ({baseCurrency})</th>
-            <th className="py-2 pr-4 text-right font-medium">Ownership</th>
+            <th className="py-2 pr-4 font-medium">{t("investor.charts.raised.instrument")}</th>
+            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.amount")}</th>
+            {header("invested", "text-right", t("investor.positions.head.investedIn", { base: baseCurrency }))}
+            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.currentValue")}</th>
+            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.valueIn", { base: baseCurrency })}</th>
+            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.ownership")}</th>
             {header("moic", "text-right")}
           </tr>
         </thead>
@@ -196,36 +203,45 @@ export function PositionsTable({
           {positions.map((p) => (
             <tr key={p.id} className="border-b align-top last:border-0" data-testid="position-row">
               <td className="whitespace-nowrap py-2 pr-4">
-                <Link to={p.id} className="text-indigo-700 underline" aria-label={`${canEdit ? "Edit" : "View"} position of ${p.investedOn} in ${p.company?.name ?? "a company no longer shared"}`}>
-                  {p.investedOn}
+                <Link
+                  to={p.id}
+                  className="text-indigo-700 underline"
+                  aria-label={t(canEdit ? "investor.positions.editLabel" : "investor.positions.viewLabel", {
+                    date: dateText(t, p.investedOn),
+                    company: p.company?.name ?? t("investor.positions.aCompanyGone"),
+                  })}
+                >
+                  {dateText(t, p.investedOn)}
                 </Link>
               </td>
-              <td className="py-2 pr-4">{p.company?.name ?? <span className="text-slate-500">No longer shared</span>}</td>
-              <td className="py-2 pr-4">{instrumentLabel(p.instrument)}</td>
-              <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{formatMoney(p.amount, p.currency)}</td>
+              <td className="py-2 pr-4">{p.company?.name ?? <span className="text-slate-500">{t("investor.positions.noLongerShared")}</span>}</td>
+              <td className="py-2 pr-4">{instrumentName(t, p.instrument)}</td>
+              <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(p.amount, p.currency)}</td>
               <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">
                 {p.returns.investedRate && p.returns.investedBase !== null ? (
                   <>
-                    {formatMoney(p.returns.investedBase, baseCurrency)}
+                    {f.money(p.returns.investedBase, baseCurrency)}
                     <RateNote rate={p.returns.investedRate} currency={p.currency} baseCurrency={baseCurrency} />
                   </>
                 ) : (
-                  missingBadge
+                  <MissingBadge />
                 )}
               </td>
-              <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{formatMoney(p.currentValue, p.currency)}</td>
+              <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(p.currentValue, p.currency)}</td>
               <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">
                 {p.returns.valueRate && p.returns.currentValueBase !== null ? (
                   <>
-                    {formatMoney(p.returns.currentValueBase, baseCurrency)}
+                    {f.money(p.returns.currentValueBase, baseCurrency)}
                     <RateNote rate={p.returns.valueRate} currency={p.currency} baseCurrency={baseCurrency} />
                   </>
                 ) : (
-                  missingBadge
+                  <MissingBadge />
                 )}
               </td>
-              <td className="py-2 pr-4 text-right tabular-nums">{p.ownershipBp === null ? "—" : `${basisPointsToPercentString(p.ownershipBp)} %`}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{p.returns.moic === null ? missingBadge : formatMultiple(p.returns.moic)}</td>
+              <td className="py-2 pr-4 text-right tabular-nums">
+                {p.ownershipBp === null ? "—" : t("investor.positions.percent", { value: basisPointsToPercentString(p.ownershipBp) })}
+              </td>
+              <td className="py-2 pr-4 text-right tabular-nums">{p.returns.moic === null ? <MissingBadge /> : multipleText(t, p.returns.moic)}</td>
             </tr>
           ))}
         </tbody>

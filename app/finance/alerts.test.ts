@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { localizeErrors } from "~/i18n/translate";
+import { alertReasonText } from "~/lib/alert-reasons";
 import { alertRulesErrors, DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules, type CompanySignals } from "./alerts";
 
 const quiet: CompanySignals = {
@@ -15,7 +17,10 @@ const TODAY = "2026-11-28";
 function company(changes: Partial<CompanySignals>, metrics: Partial<NonNullable<CompanySignals["metrics"]>> = {}): CompanySignals {
   return { ...quiet, ...changes, metrics: changes.metrics === null ? null : { ...quiet.metrics!, ...metrics } };
 }
-const run = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) => evaluateAlerts([s], { ...DEFAULT_ALERT_RULES, ...rules }, today);
+const evaluate = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) => evaluateAlerts([s], { ...DEFAULT_ALERT_RULES, ...rules }, today);
+/** The alerts with their reasons as an English reader sees them (reasons are stored as keys with variables). */
+const run = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) =>
+  evaluate(s, rules, today).map((a) => ({ ...a, reason: alertReasonText("en", a.reason) }));
 
 describe("early warnings: a company inside every rule raises nothing", () => {
   it("12 months of runway, reported last month, no risks, default alive", () => {
@@ -207,11 +212,42 @@ describe("rule validation mirrors the alert_rules checks", () => {
 
   it("refuses each out-of-range value with a message on its field", () => {
     const bad = (changes: Partial<AlertRules>) => alertRulesErrors({ ...DEFAULT_ALERT_RULES, ...changes });
-    expect(bad({ runwayCriticalMonths: 6 })).toEqual({ runwayCriticalMonths: "The critical runway must be below the caution runway (6 months)." });
+    expect(localizeErrors("en", bad({ runwayCriticalMonths: 6 }))).toEqual({ runwayCriticalMonths: "The critical runway must be below the caution runway (6 months)." });
+    expect(localizeErrors("zh-CN", bad({ runwayCriticalMonths: 6 }))).toEqual({ runwayCriticalMonths: "严重阈值必须低于警戒阈值（6 个月）。" });
     expect(bad({ runwayCriticalMonths: 0 })).toHaveProperty("runwayCriticalMonths");
     expect(bad({ runwayCautionMonths: 120.1 })).toHaveProperty("runwayCautionMonths");
     expect(bad({ reportDueDay: 29 })).toHaveProperty("reportDueDay");
     expect(bad({ riskScoreMin: 0 })).toHaveProperty("riskScoreMin");
     expect(bad({ budgetOverrunBp: 100_001 })).toHaveProperty("budgetOverrunBp");
+  });
+});
+
+describe("reasons are stored as keys with variables and read in the reader's language", () => {
+  it("stores a key and typed figures, not a sentence", () => {
+    const [alert] = evaluate(company({}, { runwayMonths: 2.4 }));
+    expect(alert!.reason).toBe(
+      'investor.alertReason.runway#{"runway":{"fixed":2.4,"digits":1},"level":{"key":"investor.alertReasonWord.critical"},"threshold":{"months":3},"month":{"month":"2026-10"}}',
+    );
+  });
+
+  it("renders each kind in Chinese, with amounts, months and dates for the locale", () => {
+    const zh = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) => evaluate(s, rules, today).map((a) => alertReasonText("zh-CN", a.reason));
+    expect(zh(company({}, { runwayMonths: 2.4 }))).toEqual(["现金跑道 2.4 个月，低于严重阈值 3 个月（截至 2026年10月）。"]);
+    expect(zh(company({ lastReportedMonth: "2026-09" }), {}, "2026-11-16")).toEqual(["2026年10月的报告已逾期：应于 2026年11月15日前提交，最近收到的报告为 2026年9月。"]);
+    expect(zh(company({ budget: { month: "2026-10", budget: 100_000_00, actual: 120_000_00 } }))).toEqual([
+      "2026年10月支出 US$120,000，预算为 US$100,000：超出预算 20.0%，高于阈值 10%。",
+    ]);
+    expect(zh(company({ risks: [{ id: "r", title: "GPU 断供", likelihood: 4, impact: 5, status: "mitigating" }] }))).toEqual([
+      "风险“GPU 断供”得分 20（可能性 4 × 影响 5），达到或超过阈值 16；当前状态：缓解中。",
+    ]);
+    expect(zh(company({}, { defaultAlive: "cash_out", defaultAliveMonth: "2027-08" }))).toEqual([
+      "默认死亡：若支出保持不变、收入按最近 3 个月的增速增长，现金将在 2027年8月耗尽，早于收入覆盖支出（截至 2026年10月）。",
+    ]);
+  });
+
+  it("shows a reason stored as an English sentence (before reasons were keys) unchanged", () => {
+    expect(alertReasonText("zh-CN", "Runway 2.4 months is below the critical threshold of 3 months (as of 2026-10).")).toBe(
+      "Runway 2.4 months is below the critical threshold of 3 months (as of 2026-10).",
+    );
   });
 });

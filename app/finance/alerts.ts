@@ -3,6 +3,8 @@
  * signals and the investor's rules, the alerts that should be open today. Pure: the model
  * collects the signals (only from sections the company shares) and keeps the alert rows.
  */
+import type { MessageKey } from "~/i18n/messages";
+import { messageRef } from "~/i18n/translate";
 import { reportingStatus } from "./covenants";
 import { budgetVariance } from "./metrics";
 import { addMonths, type IsoDate, type Month } from "./month";
@@ -82,7 +84,39 @@ export interface EvaluatedAlert {
   /** What the alert is about within the company: a month, a risk id, or "" for the company as a whole. */
   readonly subject: string;
   readonly severity: AlertSeverity;
+  /** A reason ref (see AlertReasonVar): render it with alertReasonText(locale, reason) from ~/lib/alert-reasons. */
   readonly reason: string;
+}
+
+/**
+ * Why an alert is open, in any language. The reason is decided here, before anyone's locale is
+ * known, and stored in alerts.reason (text), so it is kept as a message key plus typed variables
+ * in the messageRef format — `investor.alertReason.runway#{"runway":{"fixed":2.4,"digits":1},…}` —
+ * not as an English sentence. Each reader renders it in the reader's language with
+ * alertReasonText (amounts with the company's currency, months and dates for the locale), so
+ * the same row reads in English for one member of the fund and in Chinese for another, and a
+ * resolved alert keeps reading correctly after the wording changes. Rows written before this
+ * format hold English sentences; alertReasonText shows those unchanged. The audit log's copy
+ * of an acknowledged alert carries the ref too: it names the key and the exact figures.
+ * Variables are typed so the renderer can format them: an amount in minor units with its
+ * currency, a month, a date, a number of months (plural), a number with fixed decimals, a
+ * percentage, or a message key (a level or status word).
+ */
+export type AlertReasonVar =
+  | string
+  | number
+  | { readonly money: number; readonly currency: string }
+  | { readonly month: string }
+  | { readonly date: string }
+  | { readonly months: number }
+  | { readonly fixed: number; readonly digits: number }
+  | { readonly percent: number; readonly digits?: number }
+  | { readonly key: AlertReasonWordKey };
+export type AlertReasonKey = Extract<MessageKey, `investor.alertReason.${string}`>;
+type AlertReasonWordKey = Extract<MessageKey, `investor.alertReasonWord.${string}`>;
+
+function reasonRef(key: AlertReasonKey, vars: Record<string, AlertReasonVar>): string {
+  return `${key}#${JSON.stringify(vars)}`;
 }
 
 /** How far back overdue months are counted; a company silent for longer is counted as this many. */
@@ -90,27 +124,28 @@ const OVERDUE_COUNT_CAP = 120;
 
 /** Months with one decimal compared exactly, as tenths (the stored numeric(…, 1) values). */
 const tenths = (months: number) => Math.round(months * 10);
-const monthsText = (months: number) => `${Number.isInteger(months) ? months : months.toFixed(1)} ${months === 1 ? "month" : "months"}`;
 
-function money(minor: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(minor / 100);
-}
-
-/** 1000 → "10 %", 1250 → "12.5 %". */
-const percentText = (bp: number) => `${Number((bp / 100).toFixed(2))} %`;
+const money = (minor: number, currency: string): AlertReasonVar => ({ money: minor, currency });
+/** 1000 → 10 (shown "10 %"), 1250 → 12.5. */
+const thresholdPercent = (bp: number): AlertReasonVar => ({ percent: Number((bp / 100).toFixed(2)) });
 
 function runwayAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert | null {
   const runway = s.metrics?.runwayMonths;
   if (!rules.runwayEnabled || s.metrics === null || runway === null || runway === undefined) return null;
   const critical = tenths(runway) < tenths(rules.runwayCriticalMonths);
   if (!critical && tenths(runway) >= tenths(rules.runwayCautionMonths)) return null;
-  const [level, threshold] = critical ? ["critical", rules.runwayCriticalMonths] : ["caution", rules.runwayCautionMonths];
+  const threshold = critical ? rules.runwayCriticalMonths : rules.runwayCautionMonths;
   return {
     companyOrgId: s.companyOrgId,
     kind: "runway",
     subject: "",
     severity: critical ? "critical" : "warning",
-    reason: `Runway ${runway.toFixed(1)} months is below the ${level} threshold of ${monthsText(threshold)} (as of ${s.metrics.month}).`,
+    reason: reasonRef("investor.alertReason.runway", {
+      runway: { fixed: runway, digits: 1 },
+      level: { key: critical ? "investor.alertReasonWord.critical" : "investor.alertReasonWord.caution" },
+      threshold: { months: threshold },
+      month: { month: s.metrics.month },
+    }),
   };
 }
 
@@ -126,13 +161,16 @@ function overdueAlert(s: CompanySignals, rules: AlertRules, today: IsoDate): Eva
   if (status !== "overdue") return null;
   let count = 1;
   while (count < OVERDUE_COUNT_CAP && reportingStatus(addMonths(missing, count), false, today, rules.reportDueDay).status === "overdue") count += 1;
-  const more = count > 1 ? ` ${count} monthly reports are now overdue (${missing} to ${addMonths(missing, count - 1)}).` : "";
+  const vars = { missing: { month: missing }, dueDate: { date: dueDate }, last: { month: s.lastReportedMonth } };
   return {
     companyOrgId: s.companyOrgId,
     kind: "report_overdue",
     subject: missing,
     severity: "warning",
-    reason: `The report for ${missing} is overdue: it was due by ${dueDate} and the last report received is for ${s.lastReportedMonth}.${more}`,
+    reason:
+      count > 1
+        ? reasonRef("investor.alertReason.reportOverdueMany", { ...vars, count, to: { month: addMonths(missing, count - 1) } })
+        : reasonRef("investor.alertReason.reportOverdue", vars),
   };
 }
 
@@ -145,7 +183,14 @@ function riskAlerts(s: CompanySignals, rules: AlertRules): EvaluatedAlert[] {
       kind: "risk_score" as const,
       subject: r.id,
       severity: "critical" as const,
-      reason: `Risk “${r.title}” scores ${riskScore(r.likelihood, r.impact)} (likelihood ${r.likelihood} × impact ${r.impact}), at or above the threshold of ${rules.riskScoreMin}; it is ${r.status}.`,
+      reason: reasonRef("investor.alertReason.riskScore", {
+        title: r.title,
+        score: riskScore(r.likelihood, r.impact),
+        likelihood: r.likelihood,
+        impact: r.impact,
+        threshold: rules.riskScoreMin,
+        status: { key: r.status === "open" ? "investor.alertReasonWord.open" : "investor.alertReasonWord.mitigating" },
+      }),
     }));
 }
 
@@ -156,41 +201,47 @@ function budgetAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert | nul
   const over = budget === 0 ? actual > 0 : (BigInt(actual) - BigInt(budget)) * 10_000n > BigInt(budget) * BigInt(rules.budgetOverrunBp);
   if (!over) return null;
   const { variancePercent } = budgetVariance(actual, budget);
-  const by = variancePercent === null ? "with nothing budgeted" : `${(variancePercent * 100).toFixed(1)} % over budget`;
+  const vars = { month: { month }, actual: money(actual, s.currency), budget: money(budget, s.currency), threshold: thresholdPercent(rules.budgetOverrunBp) };
   return {
     companyOrgId: s.companyOrgId,
     kind: "budget_overrun",
     subject: month,
     severity: "warning",
-    reason: `Spend in ${month} was ${money(actual, s.currency)} against a budget of ${money(budget, s.currency)}: ${by}, above the threshold of ${percentText(rules.budgetOverrunBp)}.`,
+    reason:
+      variancePercent === null
+        ? reasonRef("investor.alertReason.budgetUnbudgeted", vars)
+        : reasonRef("investor.alertReason.budgetOverrun", { ...vars, over: { percent: variancePercent * 100, digits: 1 } }),
   };
 }
 
 function covenantAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert | null {
   const c = s.covenant;
   if (!rules.covenantEnabled || c === null || c.status === "ok") return null;
-  const minimum = c.minimumCash === null ? "its minimum cash covenant" : `the minimum cash covenant of ${money(c.minimumCash, s.currency)}`;
+  const vars = { cash: money(c.cash, s.currency), month: { month: c.month } };
+  const breach = c.status === "breach";
   return {
     companyOrgId: s.companyOrgId,
     kind: "covenant",
     subject: "",
-    severity: c.status === "breach" ? "critical" : "warning",
+    severity: breach ? "critical" : "warning",
     reason:
-      c.status === "breach"
-        ? `Covenant breach: cash of ${money(c.cash, s.currency)} at the end of ${c.month} is below ${minimum}.`
-        : `Projected covenant breach: cash of ${money(c.cash, s.currency)} at the end of ${c.month} is forecast to fall below ${minimum} within 3 months.`,
+      c.minimumCash === null
+        ? reasonRef(breach ? "investor.alertReason.covenantBreachNoMinimum" : "investor.alertReason.covenantProjectedNoMinimum", vars)
+        : reasonRef(breach ? "investor.alertReason.covenantBreach" : "investor.alertReason.covenantProjected", { ...vars, minimum: money(c.minimumCash, s.currency) }),
   };
 }
 
 function defaultDeadAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert | null {
   if (!rules.defaultDeadEnabled || s.metrics === null || s.metrics.defaultAlive !== "cash_out") return null;
-  const when = s.metrics.defaultAliveMonth ? ` in ${s.metrics.defaultAliveMonth}` : "";
+  const asOf = { month: s.metrics.month };
   return {
     companyOrgId: s.companyOrgId,
     kind: "default_dead",
     subject: "",
     severity: "warning",
-    reason: `Default dead: with expenses held and revenue growing at its last-3-month rate, cash runs out${when} before revenue covers expenses (as of ${s.metrics.month}).`,
+    reason: s.metrics.defaultAliveMonth
+      ? reasonRef("investor.alertReason.defaultDead", { cashOut: { month: s.metrics.defaultAliveMonth }, month: asOf })
+      : reasonRef("investor.alertReason.defaultDeadUndated", { month: asOf }),
   };
 }
 
@@ -217,20 +268,20 @@ export function evaluateAlerts(signals: readonly CompanySignals[], rules: AlertR
   return alerts;
 }
 
-/** Checks a rule set as the database will (alert_rules CHECKs); returns a message per bad field. */
+/** Checks a rule set as the database will (alert_rules CHECKs); returns a message ref per bad field (localized at the edge). */
 export function alertRulesErrors(rules: AlertRules): Partial<Record<keyof AlertRules, string>> {
   const errors: Partial<Record<keyof AlertRules, string>> = {};
   const critical = rules.runwayCriticalMonths;
   const caution = rules.runwayCautionMonths;
-  if (!(tenths(critical) > 0)) errors.runwayCriticalMonths = "The critical runway must be more than 0 months.";
-  if (!(tenths(caution) <= 1200)) errors.runwayCautionMonths = "The caution runway can be at most 120 months.";
+  if (!(tenths(critical) > 0)) errors.runwayCriticalMonths = messageRef("investor.alertRules.error.criticalPositive");
+  if (!(tenths(caution) <= 1200)) errors.runwayCautionMonths = messageRef("investor.alertRules.error.cautionMax");
   if (!errors.runwayCriticalMonths && !errors.runwayCautionMonths && !(tenths(critical) < tenths(caution))) {
-    errors.runwayCriticalMonths = `The critical runway must be below the caution runway (${monthsText(caution)}).`;
+    errors.runwayCriticalMonths = messageRef("investor.alertRules.error.criticalBelowCaution", { count: caution });
   }
-  if (!Number.isInteger(rules.reportDueDay) || rules.reportDueDay < 1 || rules.reportDueDay > 28) errors.reportDueDay = "Choose a day from 1 to 28.";
-  if (!Number.isInteger(rules.riskScoreMin) || rules.riskScoreMin < 1 || rules.riskScoreMin > 25) errors.riskScoreMin = "Choose a score from 1 to 25.";
+  if (!Number.isInteger(rules.reportDueDay) || rules.reportDueDay < 1 || rules.reportDueDay > 28) errors.reportDueDay = messageRef("investor.alertRules.error.dueDay");
+  if (!Number.isInteger(rules.riskScoreMin) || rules.riskScoreMin < 1 || rules.riskScoreMin > 25) errors.riskScoreMin = messageRef("investor.alertRules.error.score");
   if (!Number.isInteger(rules.budgetOverrunBp) || rules.budgetOverrunBp < 0 || rules.budgetOverrunBp > 100_000) {
-    errors.budgetOverrunBp = "Choose a percentage from 0 to 1000.";
+    errors.budgetOverrunBp = messageRef("investor.alertRules.error.percentRange");
   }
   return errors;
 }

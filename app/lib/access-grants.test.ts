@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GRANT_SECTIONS } from "~db/schema/rls";
+import { localizeMessage } from "~/i18n/translate";
 import {
   BAD_CODE_MESSAGE,
   EMPTY_VIA_MESSAGE,
@@ -8,7 +9,9 @@ import {
   parseAccessVia,
   parseGrantSections,
   sameSections,
+  SECTION_HINT_KEYS,
   SECTION_KEYS,
+  SECTION_LABEL_KEYS,
   SECTION_LABELS,
   UNKNOWN_SECTION_MESSAGE,
 } from "./access-grants";
@@ -17,6 +20,8 @@ describe("grant sections", () => {
   it("are exactly the sections the database policies know, each with a label", () => {
     expect([...SECTION_KEYS]).toEqual([...GRANT_SECTIONS]);
     expect(Object.keys(SECTION_LABELS).sort()).toEqual([...GRANT_SECTIONS].sort());
+    expect(Object.keys(SECTION_LABEL_KEYS).sort()).toEqual([...GRANT_SECTIONS].sort());
+    expect(Object.keys(SECTION_HINT_KEYS).sort()).toEqual([...GRANT_SECTIONS].sort());
   });
 
   it("parses ticked boxes into the canonical order, duplicates collapsed", () => {
@@ -62,7 +67,10 @@ describe("share code or owner email", () => {
     expect(parseAccessVia("AB\u0000CD1234")).toEqual({ ok: false, error: BAD_CODE_MESSAGE });
     expect(parseAccessVia("ABC")).toEqual({ ok: false, error: BAD_CODE_MESSAGE });
     expect(parseAccessVia("not@an@email").ok).toBe(false);
-    expect(parseAccessVia("a".repeat(250) + "@x.test")).toEqual({ ok: false, error: "That is too long for a share code or an email address." });
+    const long = parseAccessVia("a".repeat(250) + "@x.test");
+    expect(!long.ok && localizeMessage("en", long.error)).toBe("That is too long for a share code or an email address.");
+    expect(localizeMessage("en", BAD_CODE_MESSAGE)).toBe("A share code is letters and digits only, like 3F9A1C0B7D2E.");
+    expect(localizeMessage("zh-CN", NO_SECTIONS_MESSAGE)).toBe("请至少选择一个要共享的栏目。");
   });
 
   it("groups a code in fours for reading", () => {

@@ -1,4 +1,5 @@
 import type { GrantSection } from "~db/schema/rls";
+import { messageRef, type PlainKey } from "~/i18n/translate";
 import { emailField } from "./fields";
 
 /**
@@ -9,6 +10,25 @@ import { emailField } from "./fields";
  */
 export const SECTION_KEYS = ["financials", "funding_debt", "budgets", "risks", "updates"] as const satisfies readonly GrantSection[];
 
+/** What each section is called, as message keys: `t(SECTION_LABEL_KEYS[section])`. */
+export const SECTION_LABEL_KEYS: Record<GrantSection, PlainKey> = {
+  financials: "investor.section.financials",
+  funding_debt: "investor.section.funding_debt",
+  budgets: "investor.section.budgets",
+  risks: "investor.section.risks",
+  updates: "investor.section.updates",
+};
+
+/** What each section holds, as message keys. */
+export const SECTION_HINT_KEYS: Record<GrantSection, PlainKey> = {
+  financials: "investor.sectionHint.financials",
+  funding_debt: "investor.sectionHint.funding_debt",
+  budgets: "investor.sectionHint.budgets",
+  risks: "investor.sectionHint.risks",
+  updates: "investor.sectionHint.updates",
+};
+
+/** English only, for pages not converted to t() yet (share links); new code uses SECTION_LABEL_KEYS. */
 export const SECTION_LABELS: Record<GrantSection, string> = {
   financials: "Financials",
   funding_debt: "Funding & debt",
@@ -17,6 +37,7 @@ export const SECTION_LABELS: Record<GrantSection, string> = {
   updates: "Investor updates",
 };
 
+/** English only, like SECTION_LABELS; new code uses SECTION_HINT_KEYS. */
 export const SECTION_HINTS: Record<GrantSection, string> = {
   financials: "Monthly reports: cash, revenue, spend, headcount, runway and burn",
   funding_debt: "Funding rounds and debt facilities",
@@ -25,8 +46,10 @@ export const SECTION_HINTS: Record<GrantSection, string> = {
   updates: "Highlights, lowlights and asks of each month",
 };
 
-export const NO_SECTIONS_MESSAGE = "Choose at least one section to share.";
-export const UNKNOWN_SECTION_MESSAGE = "Choose sections from the list.";
+// Validation messages are message refs: the model puts them in an AppError and the route
+// localizes them (appErrorResponse / localizeErrors with the request's locale).
+export const NO_SECTIONS_MESSAGE = messageRef("investor.grants.error.noSections");
+export const UNKNOWN_SECTION_MESSAGE = messageRef("investor.grants.error.unknownSection");
 
 function isSection(value: unknown): value is GrantSection {
   return typeof value === "string" && (SECTION_KEYS as readonly string[]).includes(value);
@@ -58,8 +81,9 @@ export type AccessVia =
   | { kind: "email"; email: string; typed: string };
 
 export const VIA_MAX = 254;
-export const EMPTY_VIA_MESSAGE = "Enter a share code or the owner's email address.";
-export const BAD_CODE_MESSAGE = "A share code is letters and digits only, like 3F9A1C0B7D2E.";
+export const EMPTY_VIA_MESSAGE = messageRef("investor.grants.error.emptyVia");
+export const BAD_CODE_MESSAGE = messageRef("investor.grants.error.badCode");
+const LONG_VIA_MESSAGE = messageRef("investor.grants.error.longVia");
 
 /**
  * Reads the "share code or owner email" box. With an @ it is an email (trimmed, lower-cased,
@@ -70,10 +94,11 @@ export const BAD_CODE_MESSAGE = "A share code is letters and digits only, like 3
 export function parseAccessVia(input: unknown): { ok: true; via: AccessVia } | { ok: false; error: string } {
   if (typeof input !== "string" || input.trim() === "") return { ok: false, error: EMPTY_VIA_MESSAGE };
   const typed = input.trim();
-  if (typed.length > VIA_MAX) return { ok: false, error: "That is too long for a share code or an email address." };
+  if (typed.length > VIA_MAX) return { ok: false, error: LONG_VIA_MESSAGE };
   if (typed.includes("@")) {
     const email = emailField.safeParse(typed);
-    if (!email.success) return { ok: false, error: email.error.issues[0]?.message ?? "Enter a valid email address." };
+    // emailField's messages are refs too.
+    if (!email.success) return { ok: false, error: email.error.issues[0]?.message ?? messageRef("common.validation.emailInvalid") };
     return { ok: true, via: { kind: "email", email: email.data, typed } };
   }
   const code = typed.replace(/[\s-]+/g, "").toUpperCase();

@@ -2,7 +2,11 @@
  * The investor portfolio's URL: sort, filters and page as search params. Shared by the
  * model (which turns them into SQL) and the page (which builds links from them), so both
  * accept exactly the same values; anything unknown falls back to the default.
+ * Also the words the portfolio's filters and risk views show, as message keys (t(key)).
  */
+import type { Instrument } from "~/finance/metrics";
+import type { RiskBand } from "~/finance/risk";
+import type { PlainKey, Translator } from "~/i18n/translate";
 
 export const PORTFOLIO_PAGE_SIZE = 50;
 /** The runway chart shows this many of the shortest runways: the ones an investor acts on. */
@@ -47,6 +51,50 @@ export const REPORTING_STATUS_FILTERS = ["reported", "due", "overdue"] as const;
 export type ReportingStatusFilter = (typeof REPORTING_STATUS_FILTERS)[number];
 export const RUNWAY_LEVEL_FILTERS = ["critical", "caution", "ok", "not_burning"] as const;
 export type RunwayLevelFilter = (typeof RUNWAY_LEVEL_FILTERS)[number];
+
+export const REPORTING_STATUS_LABELS: Record<ReportingStatusFilter, PlainKey> = {
+  reported: "investor.reporting.reported",
+  due: "investor.reporting.due",
+  overdue: "investor.reporting.overdue",
+};
+
+export const RUNWAY_LEVEL_LABELS: Record<RunwayLevelFilter, PlainKey> = {
+  critical: "investor.runwayLevel.critical",
+  caution: "investor.runwayLevel.caution",
+  ok: "investor.runwayLevel.ok",
+  not_burning: "investor.runwayLevel.not_burning",
+};
+
+/**
+ * The risk words of the portfolio's heat map and drill-down (app/lib/risk-labels.ts holds the
+ * startup register's English ones). Bands in lower case, as they read inside a sentence.
+ */
+export const LIKELIHOOD_KEYS: Record<number, PlainKey> = {
+  1: "investor.risk.likelihood.1",
+  2: "investor.risk.likelihood.2",
+  3: "investor.risk.likelihood.3",
+  4: "investor.risk.likelihood.4",
+  5: "investor.risk.likelihood.5",
+};
+export const IMPACT_KEYS: Record<number, PlainKey> = {
+  1: "investor.risk.impact.1",
+  2: "investor.risk.impact.2",
+  3: "investor.risk.impact.3",
+  4: "investor.risk.impact.4",
+  5: "investor.risk.impact.5",
+};
+export const RISK_BAND_WORD_KEYS: Record<RiskBand, PlainKey> = {
+  low: "investor.risk.bandWord.low",
+  medium: "investor.risk.bandWord.medium",
+  high: "investor.risk.bandWord.high",
+  critical: "investor.risk.bandWord.critical",
+};
+export const RISK_BAND_TITLE_KEYS: Record<RiskBand, PlainKey> = {
+  low: "common.severity.low",
+  medium: "common.severity.medium",
+  high: "common.severity.high",
+  critical: "common.severity.critical",
+};
 
 export interface PortfolioFilters {
   /** Part of the company's name, any case; "" = every company. */
@@ -110,4 +158,32 @@ export function parseRiskCell(params: URLSearchParams): { likelihood: number | n
   };
   const page = Number(params.get("page"));
   return { likelihood: level("likelihood"), impact: level("impact"), page: Number.isSafeInteger(page) && page >= 1 ? page : 1 };
+}
+
+/** Financing instruments' names as keys (app/lib/instruments.ts holds the English ones the rounds pages use). */
+export const INSTRUMENT_KEYS: Record<Instrument, PlainKey> = {
+  angel: "investor.instrument.angel",
+  pre_seed: "investor.instrument.pre_seed",
+  seed: "investor.instrument.seed",
+  series_a: "investor.instrument.series_a",
+  series_b: "investor.instrument.series_b",
+  series_c_plus: "investor.instrument.series_c_plus",
+  bridge: "investor.instrument.bridge",
+  equity_crowdfunding: "investor.instrument.equity_crowdfunding",
+  safe: "investor.instrument.safe",
+  convertible_note: "investor.instrument.convertible_note",
+  debt: "investor.instrument.debt",
+  grant: "investor.instrument.grant",
+  other: "investor.instrument.other",
+};
+
+/** The key of a stored instrument, or null for a value the app does not know. */
+export function instrumentKey(value: string): PlainKey | null {
+  return Object.hasOwn(INSTRUMENT_KEYS, value) ? INSTRUMENT_KEYS[value as Instrument] : null;
+}
+
+/** An instrument's name ("Series A" / "A 轮"); a value the app does not know is shown as stored. */
+export function instrumentName(t: Translator, instrument: string): string {
+  const key = instrumentKey(instrument);
+  return key ? t(key) : instrument;
 }

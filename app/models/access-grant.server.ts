@@ -5,10 +5,10 @@ import type { GrantSection } from "~db/schema/rls";
 import { withSystem, withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { parseAccessVia, parseGrantSections, sameSections, type AccessVia } from "~/lib/access-grants";
+import { messageRef, translate, type PlainKey } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
-import { conflictError } from "./versioning.server";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIVE: GrantStatus[] = ["requested", "approved"];
@@ -20,13 +20,18 @@ export const COMPANIES_PAGE_SIZE = 50;
  * startup matched, or it had already been asked or had already approved. Telling these apart
  * would let anyone with an investor org probe which emails own a startup here.
  */
-export const REQUEST_SENT_MESSAGE =
-  "Request sent if a company matches. If one does, its owners and admins will see your request; the company appears under Linked companies once they approve it.";
+export const REQUEST_SENT = messageRef("investor.companies.requestSent");
+/** The English text of REQUEST_SENT (what an English reader is answered). */
+export const REQUEST_SENT_MESSAGE = translate("en", "investor.companies.requestSent");
+
+/** A stale form: someone else decided on this grant first (message ref, localized at the edge). */
+const CONFLICT = () => new AppError("CONFLICT", messageRef("investor.grants.error.stale"));
 
 type GrantRow = typeof accessGrants.$inferSelect;
 
+/** `message` is a message ref; the route localizes it with the form message. */
 function invalid(field: string, message: string): AppError {
-  return new AppError("INVALID", "Nothing was saved. Check the highlighted fields.", { [field]: message });
+  return new AppError("INVALID", messageRef("common.validation.checkFields"), { [field]: message });
 }
 
 function requireVia(input: unknown): AccessVia {
@@ -43,8 +48,8 @@ function requireSections(input: readonly unknown[]): GrantSection[] {
 
 /** Org kind first (the other kind's page does not exist: 404), then the role (403). */
 function requireManager(ctx: OrgContext, kind: "startup" | "investor") {
-  if (ctx.org.kind !== kind) throw new AppError("NOT_FOUND", "Not found.");
-  if (!can(ctx.role, "manage:members")) throw new AppError("FORBIDDEN", "Only owners and admins manage investor access.");
+  if (ctx.org.kind !== kind) throw new AppError("NOT_FOUND", messageRef("common.error.404.title"));
+  if (!can(ctx.role, "manage:members")) throw new AppError("FORBIDDEN", messageRef("investor.grants.error.forbidden"));
 }
 
 /**
@@ -76,7 +81,7 @@ async function findOrgIdsByVia(db: Db, via: AccessVia, kind: "startup" | "invest
  * as the investor's tenant, so row-level security itself guarantees the shape of what an
  * investor can write: status 'requested', no sections, initiated by the investor, undecided.
  * A pair that already has a live request or grant is skipped by the partial unique index.
- * The answer is REQUEST_SENT_MESSAGE in every case (see there).
+ * The answer is REQUEST_SENT in every case (see there).
  */
 export async function requestAccess(ctx: OrgContext, input: { via: unknown }): Promise<{ message: string }> {
   requireManager(ctx, "investor");
@@ -111,7 +116,7 @@ export async function requestAccess(ctx: OrgContext, input: { via: unknown }): P
       }
     });
   }
-  return { message: REQUEST_SENT_MESSAGE };
+  return { message: REQUEST_SENT };
 }
 
 export interface InvestorGrantList {
@@ -126,7 +131,7 @@ export interface InvestorGrantList {
 
 /** The investor's own view: approved companies by name (paged), and pending requests by what was typed. */
 export async function listGrantsForInvestor(ctx: OrgContext, options: { page?: number } = {}): Promise<InvestorGrantList> {
-  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", "Not found.");
+  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", messageRef("common.error.404.title"));
   return withTenant(
     ctx.db,
     ctx.org.id,
@@ -170,7 +175,8 @@ export interface StartupGrant {
   id: string;
   version: number;
   investorOrgId: string;
-  investorName: string;
+  /** null when the investor's org row cannot be read (shown as "Unknown investor"). */
+  investorName: string | null;
   status: GrantStatus;
   sections: GrantSection[];
   initiatedBy: "investor" | "startup";
@@ -191,7 +197,7 @@ export interface StartupGrantList {
 
 /** Everything a startup's members see about who has, had or wants access (read-only for all roles). */
 export async function listGrantsForStartup(ctx: OrgContext): Promise<StartupGrantList> {
-  if (ctx.org.kind !== "startup") throw new AppError("NOT_FOUND", "Not found.");
+  if (ctx.org.kind !== "startup") throw new AppError("NOT_FOUND", messageRef("common.error.404.title"));
   return withTenant(
     ctx.db,
     ctx.org.id,
@@ -204,7 +210,7 @@ export async function listGrantsForStartup(ctx: OrgContext): Promise<StartupGran
           id: accessGrants.id,
           version: accessGrants.version,
           investorOrgId: accessGrants.investorOrgId,
-          investorName: sql<string>`coalesce(${orgs.name}, 'Unknown investor')`,
+          investorName: orgs.name,
           status: accessGrants.status,
           sections: accessGrants.sections,
           initiatedBy: accessGrants.initiatedBy,
@@ -224,7 +230,7 @@ export async function listGrantsForStartup(ctx: OrgContext): Promise<StartupGran
       return {
         shareCode: own.shareCode,
         pending: grants.filter((g) => g.status === "requested").sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime()),
-        active: grants.filter((g) => g.status === "approved").sort((a, b) => a.investorName.localeCompare(b.investorName)),
+        active: grants.filter((g) => g.status === "approved").sort((a, b) => (a.investorName ?? "").localeCompare(b.investorName ?? "")),
         history: history.slice(0, GRANT_HISTORY_SHOWN),
         historyTotal: history.length,
       };
@@ -247,11 +253,11 @@ async function auditView(tx: Tx, row: GrantRow) {
   };
 }
 
-const STATUS_WORDS: Record<GrantStatus, string> = {
-  requested: "still waiting for a decision",
-  approved: "already approved",
-  declined: "already declined",
-  revoked: "already revoked",
+const STATUS_WORDS: Record<GrantStatus, PlainKey> = {
+  requested: "investor.grants.error.stateWord.requested",
+  approved: "investor.grants.error.stateWord.approved",
+  declined: "investor.grants.error.stateWord.declined",
+  revoked: "investor.grants.error.stateWord.revoked",
 };
 
 /**
@@ -267,17 +273,18 @@ async function decide(
   step: { from: GrantStatus; to: GrantStatus; sections?: GrantSection[]; action: string; stamp: boolean },
 ) {
   requireManager(ctx, "startup");
-  if (!UUID_RE.test(grantId)) throw new AppError("NOT_FOUND", "No such grant.");
+  if (!UUID_RE.test(grantId)) throw new AppError("NOT_FOUND", messageRef("investor.grants.error.noGrant"));
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const [before] = await tx
       .select()
       .from(accessGrants)
       .where(and(eq(accessGrants.orgId, ctx.org.id), eq(accessGrants.id, grantId)))
       .for("update");
-    if (!before) throw new AppError("NOT_FOUND", "No such grant.");
-    if (before.version !== version) throw conflictError("access grant");
+    if (!before) throw new AppError("NOT_FOUND", messageRef("investor.grants.error.noGrant"));
+    if (before.version !== version) throw CONFLICT();
     if (before.status !== step.from) {
-      throw new AppError("CONFLICT", `This access is ${STATUS_WORDS[before.status]}. Reload the page to see where it stands.`);
+      // The state word is itself a key: localizeMessage translates it with the sentence.
+      throw new AppError("CONFLICT", messageRef("investor.grants.error.state", { state: STATUS_WORDS[before.status] }));
     }
     const sections = step.sections ?? before.sections;
     if (step.from === step.to && sameSections(sections, before.sections)) return before;
@@ -292,7 +299,7 @@ async function decide(
       })
       .where(and(eq(accessGrants.orgId, ctx.org.id), eq(accessGrants.id, grantId), eq(accessGrants.version, version)))
       .returning();
-    if (!after) throw conflictError("access grant");
+    if (!after) throw CONFLICT();
     await recordAudit(tx, ctx, {
       action: step.action,
       entityType: "access_grant",
@@ -337,9 +344,9 @@ export async function inviteInvestor(ctx: OrgContext, input: { via: unknown; sec
   const via = requireVia(input.via);
   const sections = requireSections(input.sections);
   const investorIds = await findOrgIdsByVia(ctx.db, via, "investor");
-  if (investorIds.length === 0) throw invalid("via", "No investor organisation matches this share code or email.");
+  if (investorIds.length === 0) throw invalid("via", messageRef("investor.grants.error.noInvestor"));
   if (investorIds.length > 1) {
-    throw invalid("via", "This person owns several investor organisations. Ask them for the share code of the one you mean.");
+    throw invalid("via", messageRef("investor.grants.error.severalInvestors"));
   }
   const investorOrgId = investorIds[0];
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
@@ -347,8 +354,8 @@ export async function inviteInvestor(ctx: OrgContext, input: { via: unknown; sec
       .select({ status: accessGrants.status })
       .from(accessGrants)
       .where(and(eq(accessGrants.orgId, ctx.org.id), eq(accessGrants.investorOrgId, investorOrgId), inArray(accessGrants.status, LIVE)));
-    if (live?.status === "requested") throw invalid("via", "This investor has already asked for access: approve its request under Pending requests.");
-    if (live?.status === "approved") throw invalid("via", "This investor already has access: change its sections under Active access.");
+    if (live?.status === "requested") throw invalid("via", messageRef("investor.grants.error.alreadyRequested"));
+    if (live?.status === "approved") throw invalid("via", messageRef("investor.grants.error.alreadyApproved"));
     const [created] = await tx
       .insert(accessGrants)
       .values({
@@ -365,9 +372,9 @@ export async function inviteInvestor(ctx: OrgContext, input: { via: unknown; sec
       .onConflictDoNothing()
       .returning();
     // Someone else created a live grant for this pair between the check and the insert.
-    if (!created) throw new AppError("CONFLICT", "Someone else just shared with or was asked by this investor. Reload the page.");
+    if (!created) throw new AppError("CONFLICT", messageRef("investor.grants.error.raced"));
     const after = await auditView(tx, created);
     await recordAudit(tx, ctx, { action: "access_grant.invite", entityType: "access_grant", entityId: created.id, before: null, after });
-    return { id: created.id, investorName: after.investorName ?? "the investor" };
+    return { id: created.id, investorName: after.investorName };
   });
 }

@@ -6,11 +6,11 @@ import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { alertRulesErrors, DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules } from "~/finance/alerts";
 import { isoDateOfDate, isValidIsoDate, type IsoDate } from "~/finance";
+import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
 import { collectSignals } from "./alert-signals.server";
-import { conflictError } from "./versioning.server";
 
 export { collectSignals };
 
@@ -18,24 +18,25 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 /** Early warnings belong to investor orgs; anywhere else they do not exist. */
 function requireInvestor(ctx: OrgContext): void {
-  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", "No such page.");
+  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", messageRef("investor.alerts.error.noPage"));
 }
 
 // ---------------------------------------------------------------------------------------
 // Rules
 
+// Message refs: parseForm(schema, formData, locale) turns them into the request's language.
 const RULE_MESSAGES = {
-  months: "Enter months as a number with at most one decimal, like 6 or 4.5.",
-  dueDay: "Choose a day from 1 to 28.",
-  score: "Choose a score from 1 to 25.",
-  percent: "Enter a percentage from 0 to 1000 with at most two decimals, like 10 or 12.5.",
+  months: messageRef("investor.alertRules.error.months"),
+  dueDay: messageRef("investor.alertRules.error.dueDay"),
+  score: messageRef("investor.alertRules.error.score"),
+  percent: messageRef("investor.alertRules.error.percent"),
 };
 
 /** A checkbox: ticked sends "on"; unticked sends nothing. Anything else is refused, not guessed. */
 const toggle = z
   .union([z.boolean(), z.string()])
   .optional()
-  .refine((v) => v === undefined || typeof v === "boolean" || ["on", "true", "1", "off", "false", "0", ""].includes(v), "Tick the box or leave it empty.")
+  .refine((v) => v === undefined || typeof v === "boolean" || ["on", "true", "1", "off", "false", "0", ""].includes(v), messageRef("investor.alertRules.error.toggle"))
   .transform((v) => v === true || v === "on" || v === "true" || v === "1");
 const decimal = (pattern: RegExp, message: string) => z.coerce.string().trim().regex(pattern, message).transform(Number);
 
@@ -106,9 +107,9 @@ export async function getAlertRules(ctx: OrgContext) {
  */
 export async function saveAlertRules(ctx: OrgContext, version: number, input: AlertRules) {
   requireInvestor(ctx);
-  if (!can(ctx.role, "manage:members")) throw new AppError("FORBIDDEN", "Only owners and admins can change the alert rules.");
+  if (!can(ctx.role, "manage:members")) throw new AppError("FORBIDDEN", messageRef("investor.alertRules.error.forbidden"));
   const errors = ruleFieldErrors(input);
-  if (Object.keys(errors).length > 0) throw new AppError("INVALID", "Nothing was saved. Check the highlighted fields.", errors);
+  if (Object.keys(errors).length > 0) throw new AppError("INVALID", messageRef("common.validation.checkFields"), errors);
   const values = { ...input, runwayCautionMonths: input.runwayCautionMonths.toFixed(1), runwayCriticalMonths: input.runwayCriticalMonths.toFixed(1) };
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await readRules(tx, ctx);
@@ -124,7 +125,7 @@ export async function saveAlertRules(ctx: OrgContext, version: number, input: Al
             .set({ ...values, version: sql`${alertRules.version} + 1`, updatedAt: sql`now()` })
             .where(and(eq(alertRules.orgId, ctx.org.id), eq(alertRules.version, version)))
             .returning();
-    if (!saved) throw conflictError("rule set");
+    if (!saved) throw new AppError("CONFLICT", messageRef("investor.alertRules.error.stale"));
     const after = toRules(saved);
     await recordAudit(tx, ctx, { action: "alert_rules.update", entityType: "alert_rules", entityId: ctx.org.id, before: before.rules, after });
     return { rules: after, version: saved.version };
@@ -140,7 +141,8 @@ const key = (a: { companyOrgId: string; kind: string; subject: string }) => `${a
 /**
  * Evaluates the rules against what the companies share today and brings the alert rows in
  * line, in the caller's investor transaction: new conditions open an alert; still-true ones
- * are touched (last seen) and take the current severity and reason; conditions that are
+ * are touched (last seen) and take the current severity and reason (a key with variables, see
+ * AlertReasonVar in app/finance/alerts.ts; rendered per reader); conditions that are
  * gone — including every alert of a company whose grant was revoked or section unshared —
  * are resolved. An escalation to critical clears an acknowledgement, so it is seen again.
  * Two syncs of one investor (two tabs) take turns on a transaction-level advisory lock, so
@@ -316,8 +318,8 @@ export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}
       const list = rows.map(({ acknowledgedByName, acknowledgedByEmail, ...row }) => ({
         ...row,
         kind: row.kind as AlertKind,
-        // Someone who has since left the org is no longer visible to it.
-        acknowledgedBy: row.acknowledgedAt ? (acknowledgedByName ?? acknowledgedByEmail ?? "a former member") : null,
+        // Someone who has since left the org is no longer visible to it: null, shown as "a former member".
+        acknowledgedBy: row.acknowledgedAt ? (acknowledgedByName ?? acknowledgedByEmail ?? null) : null,
       }));
       return { alerts: list, total, page, pageCount, pageSize: ALERT_PAGE_SIZE, status, severity: options.severity ?? null };
     },
@@ -332,8 +334,8 @@ export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}
  */
 export async function acknowledgeAlert(ctx: OrgContext, alertId: string) {
   requireInvestor(ctx);
-  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", "Viewers can read alerts but not acknowledge them.");
-  if (!UUID_RE.test(alertId)) throw new AppError("NOT_FOUND", "No such alert.");
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef("investor.alerts.error.viewer"));
+  if (!UUID_RE.test(alertId)) throw new AppError("NOT_FOUND", messageRef("investor.alerts.error.noAlert"));
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const [row] = await tx
       .select({ id: alerts.id, companyOrgId: alerts.companyOrgId, kind: alerts.kind, subject: alerts.subject, severity: alerts.severity, reason: alerts.reason, resolvedAt: alerts.resolvedAt, acknowledgedAt: alerts.acknowledgedAt })
@@ -341,8 +343,8 @@ export async function acknowledgeAlert(ctx: OrgContext, alertId: string) {
       .innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
       .where(and(eq(alerts.orgId, ctx.org.id), eq(alerts.id, alertId)))
       .for("update", { of: alerts });
-    if (!row) throw new AppError("NOT_FOUND", "No such alert.");
-    if (row.resolvedAt) throw new AppError("CONFLICT", "This warning has cleared since the page was loaded; there is nothing to acknowledge.");
+    if (!row) throw new AppError("NOT_FOUND", messageRef("investor.alerts.error.noAlert"));
+    if (row.resolvedAt) throw new AppError("CONFLICT", messageRef("investor.alerts.error.cleared"));
     if (row.acknowledgedAt) return { id: row.id, acknowledgedAt: row.acknowledgedAt, changed: false };
     const [updated] = await tx
       .update(alerts)

@@ -10,9 +10,10 @@ import type { Tx } from "~db/client";
 import { auditLog, fxRates, orgs } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
-import { compareMonths, isValidMonth, normalizeRate, parseRate, rateProblemMessage, type FxRate, type Month } from "~/finance";
+import { compareMonths, isValidMonth, MAX_RATE_DECIMALS, MAX_RATE_INTEGER_DIGITS, normalizeRate, parseRate, type FxRate, type Month, type RateProblem } from "~/finance";
 import { isCurrencyCode } from "~/lib/currencies";
 import { EARLIEST_IMPORT_MONTH, type FxRateImportRow } from "~/lib/csv-import";
+import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
@@ -25,48 +26,66 @@ export const EARLIEST_RATE_MONTH = EARLIEST_IMPORT_MONTH;
 
 /** FX rates exist only for investor orgs: anywhere else the page does not exist. */
 export function requireInvestorOrg(ctx: OrgContext) {
-  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", "FX rates are kept by investor organisations.");
+  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", messageRef("investor.fx.error.investorsOnly"));
 }
 
 function requireInvestorEditor(ctx: OrgContext) {
   requireInvestorOrg(ctx);
-  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", "You can read this organisation's FX rates but not change them.");
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef("investor.fx.error.forbidden"));
 }
 
 const fxKey = (month: string, currency: string) => `${month}:${currency}`;
 
 /* ------------------------------------------------------------------------- forms */
 
+// Messages are message refs (docs/i18n.md): parseForm / appErrorResponse localize them.
+
+/** The form's words for a rate parseRate refuses (rateProblemMessage says the same in English for the CSV import). */
+function rateProblemRef(problem: RateProblem): string {
+  switch (problem) {
+    case "empty":
+      return messageRef("investor.fx.error.rateEmpty");
+    case "format":
+      return messageRef("investor.fx.error.rateFormat");
+    case "decimals":
+      return messageRef("investor.fx.error.rateDecimals", { max: MAX_RATE_DECIMALS });
+    case "too_large":
+      return messageRef("investor.fx.error.rateTooLarge", { max: MAX_RATE_INTEGER_DIGITS });
+    case "not_positive":
+      return messageRef("investor.fx.error.rateNotPositive");
+  }
+}
+
 /** A month a rate may be recorded for: EARLIEST_RATE_MONTH up to the current month. */
 export const rateMonthField = (currentMonth: Month) =>
   z
-    .string({ error: "Enter the month as YYYY-MM." })
+    .string({ error: messageRef("investor.fx.error.monthRequired") })
     .trim()
     .superRefine((value, ctx) => {
-      if (!isValidMonth(value)) ctx.addIssue({ code: "custom", message: "Enter the month as YYYY-MM, like 2026-03." });
-      else if (compareMonths(value, EARLIEST_RATE_MONTH) < 0) ctx.addIssue({ code: "custom", message: `Months start at ${EARLIEST_RATE_MONTH}.` });
+      if (!isValidMonth(value)) ctx.addIssue({ code: "custom", message: messageRef("investor.fx.error.monthFormat") });
+      else if (compareMonths(value, EARLIEST_RATE_MONTH) < 0) ctx.addIssue({ code: "custom", message: messageRef("investor.fx.error.monthTooEarly", { earliest: EARLIEST_RATE_MONTH }) });
       else if (compareMonths(value, currentMonth) > 0) {
-        ctx.addIssue({ code: "custom", message: `${value} is in the future: rates can be recorded for ${currentMonth} or earlier months.` });
+        ctx.addIssue({ code: "custom", message: messageRef("investor.fx.error.monthFuture", { month: value, current: currentMonth }) });
       }
     });
 
 /** An ISO 4217 code other than the base currency (whose rate is always 1). */
 export const rateCurrencyField = (baseCurrency: string) =>
   z
-    .string({ error: "Choose a currency." })
+    .string({ error: messageRef("common.validation.currencyRequired") })
     .trim()
     .toUpperCase()
     .superRefine((code, ctx) => {
-      if (!isCurrencyCode(code)) ctx.addIssue({ code: "custom", message: "Use a three-letter ISO 4217 code, like EUR or GBP." });
-      else if (code === baseCurrency) ctx.addIssue({ code: "custom", message: `${code} is your base currency: its rate is always 1.` });
+      if (!isCurrencyCode(code)) ctx.addIssue({ code: "custom", message: messageRef("investor.fx.error.currencyFormat") });
+      else if (code === baseCurrency) ctx.addIssue({ code: "custom", message: messageRef("investor.fx.error.baseCurrency", { currency: code }) });
     });
 
 export const rateField = z
-  .string({ error: rateProblemMessage("empty") })
+  .string({ error: rateProblemRef("empty") })
   .transform((value, ctx) => {
     const parsed = parseRate(value);
     if (parsed.ok) return parsed.rate;
-    ctx.addIssue({ code: "custom", message: rateProblemMessage(parsed.problem) });
+    ctx.addIssue({ code: "custom", message: rateProblemRef(parsed.problem) });
     return z.NEVER;
   });
 
@@ -76,8 +95,12 @@ export function fxRateSchema(currentMonth: Month, baseCurrency: string) {
 
 /** Which rate to delete: a month and a currency (any well-formed pair; a missing one is a 404). */
 export const fxRateKeySchema = z.object({
-  month: z.string({ error: "Missing month." }).trim().refine(isValidMonth, "Missing month."),
-  currency: z.string({ error: "Missing currency." }).trim().toUpperCase().regex(/^[A-Z]{3}$/, "Missing currency."),
+  month: z.string({ error: messageRef("investor.fx.error.missingMonth") }).trim().refine(isValidMonth, messageRef("investor.fx.error.missingMonth")),
+  currency: z
+    .string({ error: messageRef("investor.fx.error.missingCurrency") })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{3}$/, messageRef("investor.fx.error.missingCurrency")),
 });
 
 export type FxRateInput = z.output<ReturnType<typeof fxRateSchema>>;
@@ -162,7 +185,7 @@ async function lockOrgRates(tx: Tx, ctx: OrgContext) {
 export async function saveFxRate(ctx: OrgContext, input: FxRateInput): Promise<{ status: "created" | "updated" | "unchanged"; rate: FxRate }> {
   requireInvestorEditor(ctx);
   if (input.currency === ctx.org.baseCurrency) {
-    throw new AppError("INVALID", "Nothing was saved.", { currency: `${input.currency} is your base currency: its rate is always 1.` });
+    throw new AppError("INVALID", messageRef("investor.fx.error.nothingSaved"), { currency: messageRef("investor.fx.error.baseCurrency", { currency: input.currency }) });
   }
   const rate = normalizeRate(input.rate);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
@@ -196,7 +219,7 @@ export async function deleteFxRate(ctx: OrgContext, month: string, currency: str
       .delete(fxRates)
       .where(and(eq(fxRates.orgId, ctx.org.id), eq(fxRates.month, month), eq(fxRates.currency, currency)))
       .returning();
-    if (!before) throw new AppError("NOT_FOUND", "No such rate.");
+    if (!before) throw new AppError("NOT_FOUND", messageRef("investor.fx.error.noRate"));
     await recordAudit(tx, ctx, {
       action: "fx_rate.delete",
       entityType: "fx_rate",
@@ -226,7 +249,7 @@ function importGuards(ctx: OrgContext, rows: readonly FxRateImportRow[]) {
   requireInvestorEditor(ctx);
   // The file check refused these already; the model does not rely on its caller for it.
   const base = rows.find((r) => r.currency === ctx.org.baseCurrency);
-  if (base) throw new AppError("INVALID", `${base.currency} is your base currency: leave it out of the file.`);
+  if (base) throw new AppError("INVALID", messageRef("investor.fx.error.baseInFile", { currency: base.currency }));
 }
 
 /** What importing these rows would do; read-only, writes nothing. */

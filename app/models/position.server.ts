@@ -24,6 +24,7 @@ import {
   type PortfolioReturns,
   type PositionReturn,
 } from "~/finance";
+import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { INSTRUMENTS, type Instrument } from "~/lib/instruments";
 import { moneyField } from "~/lib/money";
@@ -32,22 +33,25 @@ import type { OrgContext } from "./context";
 import { parsePercentToBasisPoints } from "./debt-facility.server";
 import { isUuid, optionalCurrencyField, optionalTextField } from "./funding-round.server";
 import { listAllFxRates, requireInvestorOrg } from "./fx-rate.server";
-import { conflictError } from "./versioning.server";
 
 export const EARLIEST_INVESTED_ON = "1950-01-01";
 export const POSITIONS_PAGE_SIZE = 25;
 
 /* ------------------------------------------------------------------------- forms */
 
+// Messages are message refs (docs/i18n.md): parseForm / appErrorResponse localize them.
+// moneyField, optionalCurrencyField and optionalTextField are shared with the rounds forms
+// and answer in their own words.
+
 const investedOnField = (today: IsoDate) =>
   z
-    .string({ error: "Enter the date of the investment." })
+    .string({ error: messageRef("investor.positions.error.dateRequired") })
     .trim()
-    .min(1, "Enter the date of the investment.")
+    .min(1, messageRef("investor.positions.error.dateRequired"))
     .superRefine((value, ctx) => {
-      if (!isValidIsoDate(value)) ctx.addIssue({ code: "custom", message: "Enter the date as a real calendar date (YYYY-MM-DD)." });
-      else if (compareIsoDates(value, EARLIEST_INVESTED_ON) < 0) ctx.addIssue({ code: "custom", message: `The date must be ${EARLIEST_INVESTED_ON} or later.` });
-      else if (compareIsoDates(value, today) > 0) ctx.addIssue({ code: "custom", message: `The date cannot be in the future (today is ${today}).` });
+      if (!isValidIsoDate(value)) ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.dateInvalid") });
+      else if (compareIsoDates(value, EARLIEST_INVESTED_ON) < 0) ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.dateTooEarly", { earliest: EARLIEST_INVESTED_ON }) });
+      else if (compareIsoDates(value, today) > 0) ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.dateFuture", { today }) });
     });
 
 /** Optional percent 0–100 with up to two decimals → basis points; blank means unknown (null). */
@@ -58,16 +62,16 @@ const ownershipField = z
     const value = (v ?? "").trim();
     if (value === "") return null;
     if (/^-/.test(value)) {
-      ctx.addIssue({ code: "custom", message: "Ownership cannot be negative." });
+      ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.ownershipNegative") });
       return z.NEVER;
     }
     const bp = parsePercentToBasisPoints(value);
     if (bp === null) {
-      ctx.addIssue({ code: "custom", message: "Enter ownership as a percent with at most two decimals, like 12.5." });
+      ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.ownershipFormat") });
       return z.NEVER;
     }
     if (bp > 10_000) {
-      ctx.addIssue({ code: "custom", message: "Ownership cannot be above 100 %." });
+      ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.ownershipMax") });
       return z.NEVER;
     }
     return bp;
@@ -77,14 +81,14 @@ const ownershipField = z
 export function positionSchema(today: IsoDate) {
   return z.object({
     companyOrgId: z
-      .string({ error: "Choose a company." })
+      .string({ error: messageRef("investor.positions.error.companyRequired") })
       .trim()
-      .min(1, "Choose a company.")
-      .refine(isUuid, "Choose a company from the list."),
+      .min(1, messageRef("investor.positions.error.companyRequired"))
+      .refine(isUuid, messageRef("investor.positions.error.companyFromList")),
     investedOn: investedOnField(today),
     amount: moneyField("the amount invested", { positive: true }),
     currency: optionalCurrencyField,
-    instrument: z.enum(INSTRUMENTS, { error: "Choose an instrument from the list." }),
+    instrument: z.enum(INSTRUMENTS, { error: messageRef("investor.positions.error.instrument") }),
     ownershipPercent: ownershipField,
     currentValue: moneyField("the current value"),
     notes: optionalTextField("the notes", 2000),
@@ -256,10 +260,14 @@ export async function positionsOverview(
 
 function requireInvestorEditor(ctx: OrgContext) {
   requireInvestorOrg(ctx);
-  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", "You can read this organisation's positions but not change them.");
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef("investor.positions.error.forbidden"));
 }
 
-const NOT_SHARED = "Choose one of the companies that share their data with you (an approved access grant).";
+const NOT_SHARED = messageRef("investor.positions.error.notShared");
+const CHECK_FIELDS = messageRef("common.validation.checkFields");
+const NOTHING_SAVED = messageRef("investor.positions.error.nothingSaved");
+/** Someone saved or deleted the position since the form was loaded. */
+const conflict = () => new AppError("CONFLICT", messageRef("investor.positions.error.stale"));
 
 /** The company must share its data with this investor now (unless the position already holds it). */
 async function assertCompanyAllowed(tx: Tx, ctx: OrgContext, companyId: string, alreadyHeld?: string) {
@@ -268,7 +276,7 @@ async function assertCompanyAllowed(tx: Tx, ctx: OrgContext, companyId: string, 
     .select({ id: accessGrants.id })
     .from(accessGrants)
     .where(and(eq(accessGrants.orgId, companyId), eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved")));
-  if (!grant) throw new AppError("INVALID", "Nothing was saved. Check the highlighted fields.", { companyOrgId: NOT_SHARED });
+  if (!grant) throw new AppError("INVALID", CHECK_FIELDS, { companyOrgId: NOT_SHARED });
 }
 
 function columnsFrom(ctx: OrgContext, input: PositionInput) {
@@ -286,7 +294,7 @@ function columnsFrom(ctx: OrgContext, input: PositionInput) {
 
 export async function createPosition(ctx: OrgContext, input: PositionInput): Promise<PositionRow> {
   requireInvestorEditor(ctx);
-  if (!isUuid(input.companyOrgId)) throw new AppError("INVALID", "Nothing was saved.", { companyOrgId: NOT_SHARED });
+  if (!isUuid(input.companyOrgId)) throw new AppError("INVALID", NOTHING_SAVED, { companyOrgId: NOT_SHARED });
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     await assertCompanyAllowed(tx, ctx, input.companyOrgId);
     const [row] = await tx
@@ -299,13 +307,13 @@ export async function createPosition(ctx: OrgContext, input: PositionInput): Pro
 }
 
 async function lockPosition(tx: Tx, ctx: OrgContext, id: string) {
-  if (!isUuid(id)) throw new AppError("NOT_FOUND", "No such position.");
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", messageRef("investor.positions.error.noPosition"));
   const [row] = await tx
     .select()
     .from(positions)
     .where(and(eq(positions.orgId, ctx.org.id), eq(positions.id, id)))
     .for("update");
-  if (!row) throw new AppError("NOT_FOUND", "No such position.");
+  if (!row) throw new AppError("NOT_FOUND", messageRef("investor.positions.error.noPosition"));
   return row;
 }
 
@@ -314,15 +322,15 @@ export async function updatePosition(ctx: OrgContext, id: string, version: numbe
   requireInvestorEditor(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await lockPosition(tx, ctx, id);
-    if (before.version !== version) throw conflictError("position");
-    if (!isUuid(input.companyOrgId)) throw new AppError("INVALID", "Nothing was saved.", { companyOrgId: NOT_SHARED });
+    if (before.version !== version) throw conflict();
+    if (!isUuid(input.companyOrgId)) throw new AppError("INVALID", NOTHING_SAVED, { companyOrgId: NOT_SHARED });
     await assertCompanyAllowed(tx, ctx, input.companyOrgId, before.companyOrgId);
     const [row] = await tx
       .update(positions)
       .set({ ...columnsFrom(ctx, input), version: sql`${positions.version} + 1`, updatedAt: new Date() })
       .where(and(eq(positions.orgId, ctx.org.id), eq(positions.id, id), eq(positions.version, version)))
       .returning();
-    if (!row) throw conflictError("position");
+    if (!row) throw conflict();
     await recordAudit(tx, ctx, { action: "position.update", entityType: "position", entityId: id, before, after: row });
     return row;
   });
@@ -333,7 +341,7 @@ export async function deletePosition(ctx: OrgContext, id: string, version: numbe
   requireInvestorEditor(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await lockPosition(tx, ctx, id);
-    if (before.version !== version) throw conflictError("position");
+    if (before.version !== version) throw conflict();
     await tx.delete(positions).where(and(eq(positions.orgId, ctx.org.id), eq(positions.id, id)));
     await recordAudit(tx, ctx, { action: "position.delete", entityType: "position", entityId: id, before, after: null });
   });

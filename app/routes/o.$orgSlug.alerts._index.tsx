@@ -5,31 +5,36 @@ import { can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import type { AlertKind } from "~/finance/alerts";
+import { messageRef, metaTitle, translate, useFormat, useT, type PlainKey, type Translator } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { alertReasonText } from "~/lib/alert-reasons";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
-import { acknowledgeAlert, listAlerts, parseAlertListQuery, syncAlerts } from "~/models/alert.server";
+import { acknowledgeAlert, ALERT_STATUS_FILTERS, listAlerts, parseAlertListQuery, syncAlerts, type AlertStatusFilter } from "~/models/alert.server";
 import { Pager } from "~/components/ui/pager";
 
-export const meta: MetaFunction = () => [{ title: "Early warnings · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.alerts.title")];
 
-const KIND_LABELS: Record<string, string> = {
-  runway: "Runway",
-  report_overdue: "Report overdue",
-  risk_score: "Risk score",
-  budget_overrun: "Budget overrun",
-  covenant: "Covenant",
-  default_dead: "Default dead",
+const ALERT_KIND_LABELS: Record<AlertKind, PlainKey> = {
+  runway: "investor.alertKind.runway",
+  report_overdue: "investor.alertKind.report_overdue",
+  risk_score: "investor.alertKind.risk_score",
+  budget_overrun: "investor.alertKind.budget_overrun",
+  covenant: "investor.alertKind.covenant",
+  default_dead: "investor.alertKind.default_dead",
 };
-const STATUS_OPTIONS = [
-  { value: "active", label: "Not resolved" },
-  { value: "open", label: "Not acknowledged" },
-  { value: "acknowledged", label: "Acknowledged" },
-  { value: "resolved", label: "Resolved" },
-  { value: "all", label: "All" },
-];
+const STATUS_LABELS: Record<AlertStatusFilter, PlainKey> = {
+  active: "investor.alerts.status.active",
+  open: "investor.alerts.status.open",
+  acknowledged: "investor.alerts.status.acknowledged",
+  resolved: "investor.alerts.status.resolved",
+  all: "investor.alerts.status.all",
+};
 
+const CHOOSE_ALERT = messageRef("investor.alerts.error.chooseAlert");
 const AcknowledgeSchema = z.object({
-  alertId: z.string({ error: "Choose an alert from the list." }).trim().pipe(z.uuid({ error: "Choose an alert from the list." })),
+  alertId: z.string({ error: CHOOSE_ALERT }).trim().pipe(z.uuid({ error: CHOOSE_ALERT })),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -46,24 +51,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
   if (ctx.org.kind !== "investor") notFound();
+  const locale = getLocale(request);
   const formData = await request.formData();
-  if (formData.get("intent") !== "acknowledge") return invalid({ intent: "Unknown action." }, "Nothing was changed: unknown action.");
+  if (formData.get("intent") !== "acknowledge") {
+    return invalid({ intent: translate(locale, "investor.alerts.error.unknownAction") }, translate(locale, "investor.alerts.error.unknownActionForm"));
+  }
   requirePermission(ctx, "edit:records");
-  const parsed = parseForm(AcknowledgeSchema, formData);
-  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.alertId ?? "Nothing was changed.");
+  const parsed = parseForm(AcknowledgeSchema, formData, locale);
+  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.alertId ?? translate(locale, "investor.alerts.error.nothingChanged"));
   try {
     const result = await acknowledgeAlert(ctx, parsed.data.alertId);
     return json({ ok: true as const, id: result.id });
   } catch (error) {
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
 }
 
-const when = (iso: string) => `${new Date(iso).toISOString().replace("T", " ").slice(0, 16)} UTC`;
+/** "2026-04-15 14:03 UTC" in English, as the feed has always shown it; the locale's own date and time in Chinese. */
+function when(t: Translator, dateTime: (iso: string) => string, iso: string) {
+  return t.locale === "en" ? `${new Date(iso).toISOString().replace("T", " ").slice(0, 16)} UTC` : dateTime(iso);
+}
 
 export default function Alerts() {
   const { list, canAcknowledge, canManageRules } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
   const location = useLocation();
   const orgPath = `/o/${useParams().orgSlug}`;
   const current = new URLSearchParams(location.search);
@@ -82,63 +94,67 @@ export default function Alerts() {
   return (
     <>
       <PageHeader
-        title="Early warnings"
-        description="Alerts from your rules over the data each linked company shares with you, updated every time this page loads."
+        title={t("investor.alerts.title")}
+        description={t("investor.alerts.description")}
         actions={
           <Link to={`${orgPath}/alerts/rules`} className="text-sm text-indigo-700 underline">
-            {canManageRules ? "Edit alert rules" : "See alert rules"}
+            {canManageRules ? t("investor.alerts.editRules") : t("investor.alerts.seeRules")}
           </Link>
         }
       />
-      <Card title={`Alerts (${list.total})`}>
+      <Card title={t("investor.alerts.card", { count: list.total })}>
         <FormError error={result && !result.ok ? result.formError : undefined} />
         {result?.ok ? (
           <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-            Alert acknowledged.
+            {t("investor.alerts.acknowledged")}
           </p>
         ) : null}
-        <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter alerts">
+        <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("investor.alerts.filter.label")}>
           <div className="w-48">
-            <SelectField id="filter-status" label="Status" name="status" defaultValue={list.status} options={STATUS_OPTIONS} />
+            <SelectField
+              id="filter-status"
+              label={t("investor.alerts.filter.status")}
+              name="status"
+              defaultValue={list.status}
+              options={ALERT_STATUS_FILTERS.map((value) => ({ value, label: t(STATUS_LABELS[value]) }))}
+            />
           </div>
           <div className="w-44">
             <SelectField
               id="filter-severity"
-              label="Severity"
+              label={t("investor.alerts.filter.severity")}
               name="severity"
               defaultValue={list.severity ?? ""}
               options={[
-                { value: "", label: "Any severity" },
-                { value: "critical", label: "Critical" },
-                { value: "warning", label: "Warning" },
+                { value: "", label: t("investor.alerts.filter.anySeverity") },
+                { value: "critical", label: t("common.severity.critical") },
+                { value: "warning", label: t("common.severity.warning") },
               ]}
             />
           </div>
-          <SubmitButton variant="secondary" pendingText="Filtering…">
-            Apply filters
+          <SubmitButton variant="secondary" pendingText={t("investor.filter.pending")}>
+            {t("investor.filter.apply")}
           </SubmitButton>
           {filtered ? (
             <Link to={location.pathname} className="py-2 text-sm text-indigo-700 underline">
-              Clear filters
+              {t("investor.filter.clear")}
             </Link>
           ) : null}
         </Form>
         {list.alerts.length === 0 ? (
           filtered ? (
-            <EmptyState title="No alerts match these filters">
+            <EmptyState title={t("investor.alerts.noMatch")}>
               <Link to={location.pathname} className="text-indigo-700 underline">
-                Clear filters
+                {t("investor.filter.clear")}
               </Link>
             </EmptyState>
           ) : (
-            <EmptyState title="No early warnings — all linked companies are within your rules">
-              Alerts appear here when a company shares data that crosses one of your rules.
-            </EmptyState>
+            <EmptyState title={t("investor.alerts.empty.title")}>{t("investor.alerts.empty.body")}</EmptyState>
           )
         ) : (
           <AlertTable alerts={list.alerts} orgPath={orgPath} canAcknowledge={canAcknowledge} />
         )}
-        <Pager page={list.page} pageCount={list.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={`${list.total} alerts`} />
+        <Pager page={list.page} pageCount={list.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={t("investor.alerts.count", { count: list.total })} />
       </Card>
     </>
   );
@@ -148,26 +164,33 @@ type AlertRow = SerializeFrom<typeof loader>["list"]["alerts"][number];
 
 function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; orgPath: string; canAcknowledge: boolean }) {
   const navigation = useNavigation();
+  const t = useT();
+  const f = useFormat();
   const pendingId = navigation.state === "submitting" ? navigation.formData?.get("alertId") : null;
+  const time = (iso: string) => when(t, f.dateTime, iso);
+  const heads: PlainKey[] = ["investor.alerts.head.severity", "investor.table.company", "investor.alerts.head.alert", "investor.alerts.head.firstSeen", "investor.alerts.head.acknowledged"];
   return (
     <TableScroller>
       <table className="min-w-full text-sm">
         <thead>
           <tr className="border-b text-left text-slate-600">
-            {["Severity", "Company", "Alert", "First seen", "Acknowledged", ""].map((h, i) => (
-              <th key={i} scope="col" className="py-2 pr-4 font-medium">
-                {h || <span className="sr-only">Actions</span>}
+            {heads.map((h) => (
+              <th key={h} scope="col" className="py-2 pr-4 font-medium">
+                {t(h)}
               </th>
             ))}
+            <th scope="col" className="py-2 pr-4 font-medium">
+              <span className="sr-only">{t("investor.alerts.head.actions")}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {alerts.map((a) => (
             <tr key={a.id} className="border-b align-top last:border-0">
               <td className="py-2 pr-4">
-                <Badge tone={a.severity === "critical" ? "bad" : "warn"}>{a.severity === "critical" ? "Critical" : "Warning"}</Badge>
+                <Badge tone={a.severity === "critical" ? "bad" : "warn"}>{a.severity === "critical" ? t("common.severity.critical") : t("common.severity.warning")}</Badge>
                 {a.resolvedAt ? (
-                  <span className="mt-1 block text-xs text-slate-500">Resolved {when(a.resolvedAt)}</span>
+                  <span className="mt-1 block text-xs text-slate-500">{t("investor.alerts.resolvedAt", { when: time(a.resolvedAt) })}</span>
                 ) : null}
               </td>
               <td className="py-2 pr-4">
@@ -176,11 +199,15 @@ function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; o
                 </Link>
               </td>
               <td className="max-w-md py-2 pr-4">
-                <span className="block font-medium">{KIND_LABELS[a.kind] ?? a.kind}</span>
-                {a.reason}
+                <span className="block font-medium">{t(ALERT_KIND_LABELS[a.kind])}</span>
+                {alertReasonText(t.locale, a.reason)}
               </td>
-              <td className="whitespace-nowrap py-2 pr-4">{when(a.firstSeenAt)}</td>
-              <td className="py-2 pr-4">{a.acknowledgedAt ? `${a.acknowledgedBy ?? "—"}, ${when(a.acknowledgedAt)}` : "Not yet"}</td>
+              <td className="whitespace-nowrap py-2 pr-4">{time(a.firstSeenAt)}</td>
+              <td className="py-2 pr-4">
+                {a.acknowledgedAt
+                  ? t("investor.alerts.acknowledgedBy", { who: a.acknowledgedBy ?? t("investor.alerts.formerMember"), when: time(a.acknowledgedAt) })
+                  : t("investor.alerts.notYet")}
+              </td>
               <td className="py-2 pr-4">
                 {canAcknowledge && !a.acknowledgedAt && !a.resolvedAt ? (
                   <Form method="post">
@@ -190,10 +217,10 @@ function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; o
                       name="intent"
                       value="acknowledge"
                       disabled={pendingId === a.id}
-                      aria-label={`Acknowledge: ${KIND_LABELS[a.kind] ?? a.kind} at ${a.companyName}`}
+                      aria-label={t("investor.alerts.acknowledgeLabel", { kind: t(ALERT_KIND_LABELS[a.kind]), company: a.companyName })}
                       className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
                     >
-                      {pendingId === a.id ? "Acknowledging…" : "Acknowledge"}
+                      {pendingId === a.id ? t("investor.alerts.acknowledging") : t("investor.alerts.acknowledge")}
                     </button>
                   </Form>
                 ) : null}

@@ -6,17 +6,20 @@ import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { CopyCode, SectionBadges } from "~/components/grant-sections";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
-import { VIA_MAX } from "~/lib/access-grants";
+import { localizeMessage, messageRef, metaTitle, translate, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { EMPTY_VIA_MESSAGE, VIA_MAX } from "~/lib/access-grants";
+import { dateText } from "~/lib/format";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { listGrantsForInvestor, requestAccess } from "~/models/access-grant.server";
 import { Pager } from "~/components/ui/pager";
 
-export const meta: MetaFunction = () => [{ title: "Companies · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.companies.title")];
 
 const ActionSchema = z.object({
-  intent: z.literal("request", { error: "Reload the page and try again." }),
-  via: z.string({ error: "Enter a share code or the owner's email address." }).max(VIA_MAX * 2, "That is too long for a share code or an email address."),
+  intent: z.literal("request", { error: messageRef("investor.grants.error.reloadPage") }),
+  via: z.string({ error: EMPTY_VIA_MESSAGE }).max(VIA_MAX * 2, messageRef("investor.grants.error.longVia")),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,23 +36,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
   if (ctx.org.kind !== "investor") notFound();
   requirePermission(ctx, "manage:members");
-  const parsed = parseForm(ActionSchema, await request.formData());
-  if (!parsed.ok) return invalid(parsed.fieldErrors, "Nothing was sent. Check the highlighted field.");
+  const locale = getLocale(request);
+  const parsed = parseForm(ActionSchema, await request.formData(), locale);
+  if (!parsed.ok) return invalid(parsed.fieldErrors, translate(locale, "investor.companies.nothingSent"));
   try {
     const { message } = await requestAccess(ctx, { via: parsed.data.via });
-    return json({ ok: true as const, message });
+    return json({ ok: true as const, message: localizeMessage(locale, message) });
   } catch (error) {
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
 }
 
 export default function Companies() {
   const { companies, companiesTotal, page, pageCount, pending, shareCode, canManage, orgSlug } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
     <>
-      <PageHeader title="Companies" description="The startups that share data with you, and the requests you have sent." />
+      <PageHeader title={t("investor.companies.title")} description={t("investor.companies.description")} />
       {result?.ok ? (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
           {result.message}
@@ -57,21 +62,21 @@ export default function Companies() {
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title={`Linked companies (${companiesTotal})`}>
+          <Card title={t("investor.companies.linked", { count: companiesTotal })}>
             {companies.length === 0 ? (
-              <EmptyState title="No linked companies yet">
-                {canManage ? "Ask a startup for access with the form on this page, or give it your share code so it can share with you." : "An owner or admin of your organisation can ask startups for access."}
+              <EmptyState title={t("investor.companies.emptyTitle")}>
+                {canManage ? t("investor.companies.emptyManager") : t("investor.companies.emptyMember")}
               </EmptyState>
             ) : (
               <>
                 <TableScroller>
                   <table className="min-w-full text-sm">
-                    <caption className="sr-only">Companies that approved access, by name</caption>
+                    <caption className="sr-only">{t("investor.companies.caption")}</caption>
                     <thead>
                       <tr className="border-b text-left text-slate-600">
-                        <th className="py-2 pr-4 font-medium">Company</th>
-                        <th className="py-2 pr-4 font-medium">Shared with you</th>
-                        <th className="py-2 font-medium">Since</th>
+                        <th className="py-2 pr-4 font-medium">{t("investor.table.company")}</th>
+                        <th className="py-2 pr-4 font-medium">{t("investor.companies.shared")}</th>
+                        <th className="py-2 font-medium">{t("investor.companies.since")}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -85,7 +90,7 @@ export default function Companies() {
                           <td className="py-2 pr-4">
                             <SectionBadges sections={c.sections} />
                           </td>
-                          <td className="py-2">{c.since ? c.since.slice(0, 10) : "—"}</td>
+                          <td className="py-2">{c.since ? dateText(t, c.since.slice(0, 10)) : "—"}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -95,45 +100,36 @@ export default function Companies() {
               </>
             )}
           </Card>
-          <Card title={`Pending requests (${pending.length})`}>
+          <Card title={t("investor.grants.pendingCard", { count: pending.length })}>
             {pending.length === 0 ? (
-              <EmptyState title="No pending requests" />
+              <EmptyState title={t("investor.grants.noPending")} />
             ) : (
               <ul className="divide-y text-sm">
                 {pending.map((p) => (
                   <li key={p.requestedVia} className="flex flex-wrap justify-between gap-2 py-2" data-testid="pending-request">
-                    <span>
-                      Asked using “<span className="font-medium">{p.requestedVia}</span>”
-                    </span>
-                    <span className="text-slate-500">sent {p.requestedAt.slice(0, 10)} · waiting for approval</span>
+                    <span>{t.rich("investor.companies.askedUsing", { via: <span className="font-medium">{p.requestedVia}</span> })}</span>
+                    <span className="text-slate-500">{t("investor.companies.sentOn", { date: dateText(t, p.requestedAt.slice(0, 10)) })}</span>
                   </li>
                 ))}
               </ul>
             )}
-            <p className="mt-2 text-xs text-slate-500">The company is named here once it approves your request.</p>
+            <p className="mt-2 text-xs text-slate-500">{t("investor.companies.namedOnceApproved")}</p>
           </Card>
         </div>
         {canManage ? (
           <div className="space-y-6">
-            <Card title="Request access">
+            <Card title={t("investor.companies.request")}>
               <Form method="post" className="space-y-3" noValidate>
                 <FormError error={result && !result.ok ? result.formError : undefined} />
                 <input type="hidden" name="intent" value="request" />
-                <Field
-                  label="Company share code or owner email"
-                  name="via"
-                  autoComplete="off"
-                  maxLength={VIA_MAX}
-                  hint="Ask the founder for the share code on their Investors page, or enter the email of an owner."
-                  error={errors.via}
-                />
-                <SubmitButton pendingText="Sending…">Request access</SubmitButton>
+                <Field label={t("investor.companies.via")} name="via" autoComplete="off" maxLength={VIA_MAX} hint={t("investor.companies.viaHint")} error={errors.via} />
+                <SubmitButton pendingText={t("investor.companies.sending")}>{t("investor.companies.request")}</SubmitButton>
               </Form>
             </Card>
             {shareCode ? (
-              <Card title="Your share code">
+              <Card title={t("investor.shareCode.title")}>
                 <CopyCode code={shareCode} />
-                <p className="mt-2 text-sm text-slate-600">A startup can enter this code to share its data with you without waiting for a request.</p>
+                <p className="mt-2 text-sm text-slate-600">{t("investor.companies.shareCodeHint")}</p>
               </Card>
             ) : null}
           </div>

@@ -5,7 +5,10 @@ import { requireOrgContext } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { addMonths, monthOfDate, monthsBetween } from "~/finance";
+import { localizeErrors, metaTitle, translate, useT, type PlainKey } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/lib/currencies";
+import { monthText } from "~/lib/format";
 import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.server";
 import { AppError, notFound } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
@@ -13,13 +16,13 @@ import { deleteFxRate, EARLIEST_RATE_MONTH, fxRateKeySchema, fxRateSchema, listF
 import { listPositionCurrencies } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
 
-export const meta: MetaFunction = () => [{ title: "FX rates · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.fx.title")];
 
-const NOTICES: Record<string, string> = {
-  created: "Rate recorded.",
-  updated: "Rate replaced.",
-  unchanged: "That rate was already recorded: nothing changed.",
-  deleted: "Rate deleted.",
+const NOTICES: Record<string, PlainKey> = {
+  created: "investor.fx.notice.created",
+  updated: "investor.fx.notice.updated",
+  unchanged: "investor.fx.notice.unchanged",
+  deleted: "investor.fx.notice.deleted",
 };
 
 /** The months whose missing rates the page lists: the 12 up to and including this one. */
@@ -53,22 +56,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   if (ctx.org.kind !== "investor") notFound();
+  const locale = getLocale(request);
+  const checkFields = translate(locale, "common.validation.checkFields");
   const formData = await request.formData();
   const list = `/o/${ctx.org.slug}/fx`;
   try {
     if (formData.get("intent") === "delete") {
-      const key = parseForm(fxRateKeySchema, formData);
-      if (!key.ok) return invalidSubmission(key.fieldErrors, formData, "Nothing was deleted: reload the page and try again.");
+      const key = parseForm(fxRateKeySchema, formData, locale);
+      if (!key.ok) return invalidSubmission(key.fieldErrors, formData, translate(locale, "investor.fx.error.nothingDeleted"));
       await deleteFxRate(ctx, key.data.month, key.data.currency);
       return redirect(`${list}?notice=deleted`);
     }
-    const parsed = parseForm(fxRateSchema(monthOfDate(new Date()), ctx.org.baseCurrency), formData);
-    if (!parsed.ok) return invalidSubmission(parsed.fieldErrors, formData);
+    const parsed = parseForm(fxRateSchema(monthOfDate(new Date()), ctx.org.baseCurrency), formData, locale);
+    if (!parsed.ok) return invalidSubmission(parsed.fieldErrors, formData, checkFields);
     const saved = await saveFxRate(ctx, parsed.data);
     return redirect(`${list}?notice=${saved.status}`);
   } catch (error) {
-    if (error instanceof AppError && error.code === "INVALID") return invalidSubmission(error.fieldErrors, formData);
-    return appErrorResponse(error);
+    if (error instanceof AppError && error.code === "INVALID") return invalidSubmission(localizeErrors(locale, error.fieldErrors), formData, checkFields);
+    return appErrorResponse(error, locale);
   }
 }
 
@@ -77,7 +82,9 @@ export default function FxRates() {
   const result = useActionData<typeof action>();
   const location = useLocation();
   const [search] = useSearchParams();
-  const notice = NOTICES[search.get("notice") ?? ""];
+  const t = useT();
+  const noticeKey = NOTICES[search.get("notice") ?? ""];
+  const notice = noticeKey ? t(noticeKey) : null;
   const failure = result && "fieldErrors" in result ? result : null;
   const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
   const errors = failure?.fieldErrors ?? {};
@@ -87,20 +94,20 @@ export default function FxRates() {
   return (
     <>
       <PageHeader
-        title="FX rates"
-        description={`Monthly rates into your base currency, ${base}: 1 unit of the currency = rate ${base}. Positions and portfolio figures are converted with them.`}
+        title={t("investor.fx.title")}
+        description={t("investor.fx.description", { base })}
         actions={
           <div className="flex gap-4 text-sm">
             <Link to={`/o/${data.slug}/positions`} className="text-indigo-700 underline">
-              Positions
+              {t("investor.positions.title")}
             </Link>
             {data.canEdit ? (
               <Link to={`/o/${data.slug}/fx/import`} className="text-indigo-700 underline">
-                Import CSV
+                {t("investor.fx.importCsv")}
               </Link>
             ) : null}
             <a href={`/o/${data.slug}/fx.csv`} className="text-indigo-700 underline" download>
-              Export CSV
+              {t("common.action.exportCsv")}
             </a>
           </div>
         }
@@ -112,54 +119,51 @@ export default function FxRates() {
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title={`Missing rates, ${data.firstCoverageMonth} to ${data.currentMonth}`}>
+          <Card title={t("investor.fx.missing.title", { from: monthText(t, data.firstCoverageMonth!), to: monthText(t, data.currentMonth) })}>
             <div data-testid="missing-rates">
               {data.missing.length === 0 ? (
-                <p className="text-sm text-slate-600">
-                  Every portfolio company and position is in {base}: no rates are needed.
-                </p>
+                <p className="text-sm text-slate-600">{t("investor.fx.missing.noneNeeded", { base })}</p>
               ) : gaps.length === 0 ? (
-                <p className="text-sm text-emerald-800">
-                  Every month has a rate for {data.missing.map((m) => m.currency).join(", ")}.
-                </p>
+                <p className="text-sm text-emerald-800">{t("investor.fx.missing.complete", { currencies: data.missing.map((m) => m.currency).join(t("investor.listSeparator")) })}</p>
               ) : (
                 <ul className="space-y-2 text-sm">
                   {data.missing.map((m) => (
                     <li key={m.currency} data-testid={`missing-${m.currency}`}>
                       <span className="font-semibold">{m.currency}</span>:{" "}
-                      {m.months.length === 0 ? "every month recorded." : `${m.months.length} missing — ${m.months.join(", ")}.`}
+                      {m.months.length === 0
+                        ? t("investor.fx.missing.everyMonth")
+                        : t("investor.fx.missing.months", { count: m.months.length, months: m.months.map((month) => monthText(t, month)).join(t("investor.listSeparator")) })}
                     </li>
                   ))}
                 </ul>
               )}
-              <p className="mt-3 text-xs text-slate-500">
-                For the currencies your portfolio companies report in and your positions are held in. A missing rate is shown as missing
-                wherever it is needed, never as zero.
-              </p>
+              <p className="mt-3 text-xs text-slate-500">{t("investor.fx.missing.note")}</p>
             </div>
           </Card>
 
-          <Card title={`Rates (${data.total})`}>
+          <Card title={t("investor.fx.ratesCard", { count: data.total })}>
             {data.rates.length === 0 ? (
-              <EmptyState title="No FX rates recorded yet">
-                {data.canEdit ? "Record a rate with the form, or import a CSV file of month,currency,rate." : "Editors of this organisation can record rates here."}
-              </EmptyState>
+              <EmptyState title={t("investor.fx.empty")}>{data.canEdit ? t("investor.fx.emptyEditor") : t("investor.fx.emptyReader")}</EmptyState>
             ) : (
               <TableScroller>
                 <table className="min-w-full text-sm" data-testid="fx-rates">
                   <thead>
                     <tr className="border-b text-left text-slate-600">
-                      <th className="py-2 pr-4 font-medium">Month</th>
-                      <th className="py-2 pr-4 font-medium">Currency</th>
-                      <th className="py-2 pr-4 text-right font-medium">Rate</th>
-                      <th className="py-2 pr-4 font-medium">Means</th>
-                      {data.canEdit ? <th className="py-2 pr-4 font-medium"><span className="sr-only">Actions</span></th> : null}
+                      <th className="py-2 pr-4 font-medium">{t("investor.charts.month")}</th>
+                      <th className="py-2 pr-4 font-medium">{t("investor.fx.head.currency")}</th>
+                      <th className="py-2 pr-4 text-right font-medium">{t("investor.fx.head.rate")}</th>
+                      <th className="py-2 pr-4 font-medium">{t("investor.fx.head.means")}</th>
+                      {data.canEdit ? (
+                        <th className="py-2 pr-4 font-medium">
+                          <span className="sr-only">{t("investor.alerts.head.actions")}</span>
+                        </th>
+                      ) : null}
                     </tr>
                   </thead>
                   <tbody>
                     {data.rates.map((r) => (
                       <tr key={`${r.month}-${r.currency}`} className="border-b last:border-0" data-testid="fx-rate-row">
-                        <td className="py-2 pr-4">{r.month}</td>
+                        <td className="py-2 pr-4">{monthText(t, r.month)}</td>
                         <td className="py-2 pr-4">{r.currency}</td>
                         <td className="py-2 pr-4 text-right tabular-nums">{r.rate}</td>
                         <td className="py-2 pr-4 text-slate-600">
@@ -170,8 +174,14 @@ export default function FxRates() {
                             <Form method="post">
                               <input type="hidden" name="month" value={r.month} />
                               <input type="hidden" name="currency" value={r.currency} />
-                              <button type="submit" name="intent" value="delete" className="text-red-700 underline" aria-label={`Delete the ${r.currency} rate of ${r.month}`}>
-                                Delete
+                              <button
+                                type="submit"
+                                name="intent"
+                                value="delete"
+                                className="text-red-700 underline"
+                                aria-label={t("investor.fx.deleteLabel", { currency: r.currency, month: monthText(t, r.month) })}
+                              >
+                                {t("common.action.delete")}
                               </button>
                             </Form>
                           </td>
@@ -187,28 +197,28 @@ export default function FxRates() {
         </div>
 
         {data.canEdit ? (
-          <Card title="Record a rate">
+          <Card title={t("investor.fx.record")}>
             <Form method="post" className="space-y-4" noValidate key={location.key}>
               <FormError error={failure?.formError} />
               <Field
-                label="Month"
+                label={t("investor.charts.month")}
                 name="month"
                 type="month"
                 min={data.earliestMonth}
                 max={data.currentMonth}
-                placeholder="YYYY-MM"
+                placeholder="YYYY-MM" // i18n-exempt: the input format, the same in every language
                 defaultValue={values.month ?? data.currentMonth}
                 error={errors.month}
-                hint={`YYYY-MM, ${data.earliestMonth} to ${data.currentMonth}.`}
+                hint={t("investor.fx.monthHint", { earliest: data.earliestMonth, current: data.currentMonth })}
               />
               <Field
-                label="Currency (ISO 4217)"
+                label={t("investor.fx.currencyLabel")}
                 name="currency"
                 maxLength={3}
                 list="fx-currencies"
                 defaultValue={values.currency}
                 error={errors.currency}
-                hint={`Any currency but ${base}, whose rate is always 1.`}
+                hint={t("investor.fx.currencyHint", { base })}
               />
               <datalist id="fx-currencies">
                 {COMMON_CURRENCIES.filter((c) => c !== base).map((c) => (
@@ -216,15 +226,15 @@ export default function FxRates() {
                 ))}
               </datalist>
               <Field
-                label={`Rate (${base} per unit)`}
+                label={t("investor.fx.rateLabel", { base })}
                 name="rate"
                 inputMode="decimal"
                 defaultValue={values.rate}
                 error={errors.rate}
-                hint={`How many ${base} one unit of the currency was worth that month, up to 10 decimals, like 1.0825. A month and currency already recorded gets the new rate.`}
+                hint={t("investor.fx.rateHint", { base })}
               />
-              <SubmitButton intent="save" pendingText="Saving…">
-                Save rate
+              <SubmitButton intent="save" pendingText={t("common.action.saving")}>
+                {t("investor.fx.save")}
               </SubmitButton>
             </Form>
           </Card>

@@ -4,11 +4,12 @@ import { useLoaderData } from "@remix-run/react";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { CsvImportPage } from "~/components/csv-import";
 import { MAX_RATE_DECIMALS } from "~/finance";
+import { metaTitle, useT } from "~/i18n";
 import { EARLIEST_IMPORT_MONTH } from "~/lib/csv-import";
 import { notFound } from "~/lib/http.server";
 import { handleImportAction } from "~/lib/csv-import.server";
 
-export const meta: MetaFunction = () => [{ title: "Import FX rates · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.fxImport.title")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
@@ -24,26 +25,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ImportFxRates() {
   const { slug, currency } = useLoaderData<typeof loader>();
+  const t = useT();
+  // The column names are the file's own (month, currency, rate): they stay as they are in every language.
   return (
     <CsvImportPage
       kind="fx-rates"
       baseCurrency={currency}
-      title="Import FX rates"
-      description={`Add or update many monthly rates into ${currency} at once. Nothing is written unless the whole file is valid.`}
+      title={t("investor.fxImport.title")}
+      description={t("investor.fxImport.description", { currency })}
       sampleHref="/samples/fx-rates.csv"
       backHref={`/o/${slug}/fx`}
-      backLabel="Back to FX rates"
-      unit={["rate", "rates"]}
+      backLabel={t("investor.fxImport.back")}
+      unit={[t("investor.fxImport.unitOne"), t("investor.fxImport.unitOther")]}
       columnGuide={[
-        ["month", `Calendar month, YYYY-MM (e.g. 2026-03), from ${EARLIEST_IMPORT_MONTH} to this month.`],
-        ["currency", `ISO 4217 code of the currency (EUR, GBP, CNY…), not ${currency}.`],
-        ["rate", `How many ${currency} one unit of the currency was worth that month: a positive decimal with up to ${MAX_RATE_DECIMALS} decimals, like 1.0825.`],
+        ["month", t("investor.fxImport.column.month", { earliest: EARLIEST_IMPORT_MONTH })],
+        ["currency", t("investor.fxImport.column.currency", { currency })],
+        ["rate", t("investor.fxImport.column.rate", { currency, decimals: MAX_RATE_DECIMALS })],
       ]}
-      notes={[
-        `1 unit of the currency = rate ${currency}. Use a point for decimals, no thousands separators.`,
-        "One row per month and currency. A rate already recorded gets the file's rate; rates not in the file are left as they are.",
-        "Importing the same file again changes nothing. The export of this page is a valid import file.",
-      ]}
+      notes={[t("investor.fxImport.note.unit", { currency }), t("investor.fxImport.note.rows"), t("investor.fxImport.note.again")]}
     />
   );
 }

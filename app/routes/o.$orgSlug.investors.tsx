@@ -7,7 +7,10 @@ import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { CopyCode, SectionBadges, SectionChecklist } from "~/components/grant-sections";
 import { Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { localizeErrors, localizeMessage, messageRef, metaTitle, translate, useT, type Locale } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { VIA_MAX } from "~/lib/access-grants";
+import { dateText } from "~/lib/format";
 import { parseForm } from "~/lib/forms.server";
 import { AppError, notFound } from "~/lib/http.server";
 import {
@@ -19,19 +22,24 @@ import {
   updateGrantSections,
 } from "~/models/access-grant.server";
 
-export const meta: MetaFunction = () => [{ title: "Investors · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.grants.title")];
 
-const RELOAD = "This form is missing its version. Reload the page and try again.";
+// Message refs: parseForm(schema, formData, locale) answers in the request's language.
+const RELOAD = messageRef("investor.error.reload");
+const RELOAD_PAGE = messageRef("investor.grants.error.reloadPage");
 const target = {
-  grantId: z.string({ error: "Reload the page and try again." }).regex(/^[0-9a-f-]{36}$/i, "Reload the page and try again."),
+  grantId: z.string({ error: RELOAD_PAGE }).regex(/^[0-9a-f-]{36}$/i, RELOAD_PAGE),
   version: z.string({ error: RELOAD }).regex(/^\d{1,9}$/, RELOAD).transform(Number),
 };
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve"), ...target }),
   z.object({ intent: z.literal("update-sections"), ...target }),
   z.object({ intent: z.literal("decline"), ...target }),
-  z.object({ intent: z.literal("revoke"), ...target, confirm: z.literal("yes", { error: "Tick the box to confirm you want to end this investor's access." }) }),
-  z.object({ intent: z.literal("invite"), via: z.string({ error: "Enter the investor's share code or owner email." }).max(VIA_MAX * 2, "That is too long.") }),
+  z.object({ intent: z.literal("revoke"), ...target, confirm: z.literal("yes", { error: messageRef("investor.grants.error.confirmRevoke") }) }),
+  z.object({
+    intent: z.literal("invite"),
+    via: z.string({ error: messageRef("investor.grants.error.inviteVia") }).max(VIA_MAX * 2, messageRef("investor.grants.error.tooLong")),
+  }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -45,24 +53,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const STATUS_OF: Record<AppError["code"], number> = { INVALID: 400, FORBIDDEN: 403, CONFLICT: 409, NOT_FOUND: 404 };
 
-/** Field errors belong to one form among many on this page: the answer names which (`target`). */
-function refusal(error: unknown, formTarget: string) {
+/** Field errors belong to one form among many on this page: the answer names which (`target`). Messages in the request's language. */
+function refusal(error: unknown, formTarget: string, locale: Locale) {
   // Not a domain error (a bug, or the database's 503 Response): let it through unchanged.
   if (!(error instanceof AppError)) throw error;
   if (error.code === "NOT_FOUND") notFound();
-  return json({ ok: false as const, formError: error.message, fieldErrors: error.fieldErrors, target: formTarget as string | null }, { status: STATUS_OF[error.code] });
+  return json(
+    { ok: false as const, formError: localizeMessage(locale, error.message), fieldErrors: localizeErrors(locale, error.fieldErrors), target: formTarget as string | null },
+    { status: STATUS_OF[error.code] },
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
   if (ctx.org.kind !== "startup") notFound();
   requirePermission(ctx, "manage:members");
+  const locale = getLocale(request);
   const formData = await request.formData();
-  const parsed = parseForm(ActionSchema, formData);
+  const parsed = parseForm(ActionSchema, formData, locale);
   if (!parsed.ok) {
     const grantId = formData.get("grantId");
     const formTarget = formData.get("intent") === "invite" ? "invite" : typeof grantId === "string" ? grantId : null;
-    return json({ ok: false as const, formError: "Nothing was saved. Check the highlighted fields.", fieldErrors: parsed.fieldErrors, target: formTarget }, { status: 400 });
+    return json({ ok: false as const, formError: translate(locale, "common.validation.checkFields"), fieldErrors: parsed.fieldErrors, target: formTarget }, { status: 400 });
   }
   const input = parsed.data;
   // One entry per ticked box; the model refuses anything outside the list.
@@ -72,23 +84,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (input.intent) {
       case "approve":
         await approveGrant(ctx, input.grantId, input.version, sections);
-        return json({ ok: true as const, message: "Request approved. The investor can now read the sections you chose." });
+        return json({ ok: true as const, message: translate(locale, "investor.grants.approved") });
       case "update-sections":
         await updateGrantSections(ctx, input.grantId, input.version, sections);
-        return json({ ok: true as const, message: "Shared sections saved. The change applies immediately." });
+        return json({ ok: true as const, message: translate(locale, "investor.grants.sectionsSaved") });
       case "decline":
         await declineGrant(ctx, input.grantId, input.version);
-        return json({ ok: true as const, message: "Request declined." });
+        return json({ ok: true as const, message: translate(locale, "investor.grants.declined") });
       case "revoke":
         await revokeGrant(ctx, input.grantId, input.version);
-        return json({ ok: true as const, message: "Access revoked. The investor can no longer read any of your data." });
+        return json({ ok: true as const, message: translate(locale, "investor.grants.revoked") });
       case "invite": {
         const created = await inviteInvestor(ctx, { via: input.via, sections });
-        return json({ ok: true as const, message: `Shared with ${created.investorName}.` });
+        return json({ ok: true as const, message: translate(locale, "investor.grants.sharedWith", { name: created.investorName ?? translate(locale, "investor.grants.theInvestor") }) });
       }
     }
   } catch (error) {
-    return refusal(error, formTarget);
+    return refusal(error, formTarget, locale);
   }
 }
 
@@ -96,9 +108,7 @@ type Data = SerializeFrom<typeof loader>;
 type Grant = Data["active"][number];
 type Result = ReturnType<typeof useActionData<typeof action>>;
 
-function day(value: string | null) {
-  return value ? value.slice(0, 10) : "—";
-}
+
 
 function errorsFor(result: Result, formTarget: string | null): { fieldErrors: Record<string, string>; formError?: string } {
   if (!result || result.ok) return { fieldErrors: {} };
@@ -106,6 +116,12 @@ function errorsFor(result: Result, formTarget: string | null): { fieldErrors: Re
 }
 
 /** Pending only for the form (grant and intent) that is in flight, not every Approve on the page. */
+/** A decision's calendar day: ISO in English, the locale's date in Chinese. */
+function useDay() {
+  const t = useT();
+  return (value: string | null) => (value ? dateText(t, value.slice(0, 10)) : "—");
+}
+
 function GrantButton({ grantId, intent, children, pendingText, tone = "primary" }: { grantId: string; intent: string; children: ReactNode; pendingText: string; tone?: "primary" | "secondary" | "danger" }) {
   const navigation = useNavigation();
   const pending = navigation.state === "submitting" && navigation.formData?.get("grantId") === grantId && navigation.formData?.get("intent") === intent;
@@ -120,13 +136,15 @@ function GrantButton({ grantId, intent, children, pendingText, tone = "primary" 
 export default function Investors() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
+  const day = useDay();
   const { canManage, pending, active, history, historyTotal } = data;
   const invite = errorsFor(result, "invite");
   // A refusal that names no form (a tampered post without grantId or intent) shows at the top.
   const untargeted = errorsFor(result, null).formError;
   return (
     <>
-      <PageHeader title="Investors" description="Who may read which parts of your data. Investors only ever read; you can change or end their access at any time." />
+      <PageHeader title={t("investor.grants.title")} description={t("investor.grants.description")} />
       {result?.ok ? (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
           {result.message}
@@ -135,12 +153,12 @@ export default function Investors() {
       <div className="mb-4">
         <FormError error={untargeted} />
       </div>
-      {!canManage ? <p className="mb-4 text-sm text-slate-600">Only owners and admins can approve, change or revoke investor access.</p> : null}
+      {!canManage ? <p className="mb-4 text-sm text-slate-600">{t("investor.grants.readOnly")}</p> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title={`Pending requests (${pending.length})`}>
+          <Card title={t("investor.grants.pendingCard", { count: pending.length })}>
             {pending.length === 0 ? (
-              <EmptyState title="No pending requests">When an investor asks for access with your share code or an owner's email, the request appears here.</EmptyState>
+              <EmptyState title={t("investor.grants.noPending")}>{t("investor.grants.noPendingBody")}</EmptyState>
             ) : (
               <ul className="divide-y">
                 {pending.map((g) => (
@@ -149,9 +167,9 @@ export default function Investors() {
               </ul>
             )}
           </Card>
-          <Card title={`Active access (${active.length})`}>
+          <Card title={t("investor.grants.activeCard", { count: active.length })}>
             {active.length === 0 ? (
-              <EmptyState title="No investor has access">Approve a request or share with an investor to give them read-only access to chosen sections.</EmptyState>
+              <EmptyState title={t("investor.grants.noActive")}>{t("investor.grants.noActiveBody")}</EmptyState>
             ) : (
               <ul className="divide-y">
                 {active.map((g) => (
@@ -160,28 +178,28 @@ export default function Investors() {
               </ul>
             )}
           </Card>
-          <Card title="History">
+          <Card title={t("investor.grants.history")}>
             {history.length === 0 ? (
-              <EmptyState title="Nothing declined or revoked yet" />
+              <EmptyState title={t("investor.grants.noHistory")} />
             ) : (
               <TableScroller>
                 <table className="min-w-full text-sm">
-                  <caption className="sr-only">Declined requests and revoked access, newest first</caption>
+                  <caption className="sr-only">{t("investor.grants.historyCaption")}</caption>
                   <thead>
                     <tr className="border-b text-left text-slate-600">
-                      <th className="py-2 pr-4 font-medium">Investor</th>
-                      <th className="py-2 pr-4 font-medium">Outcome</th>
-                      <th className="py-2 pr-4 font-medium">Sections it had</th>
-                      <th className="py-2 pr-4 font-medium">When</th>
-                      <th className="py-2 font-medium">By</th>
+                      <th className="py-2 pr-4 font-medium">{t("investor.grants.head.investor")}</th>
+                      <th className="py-2 pr-4 font-medium">{t("investor.grants.head.outcome")}</th>
+                      <th className="py-2 pr-4 font-medium">{t("investor.grants.head.sections")}</th>
+                      <th className="py-2 pr-4 font-medium">{t("investor.grants.head.when")}</th>
+                      <th className="py-2 font-medium">{t("investor.grants.head.by")}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {history.map((g) => (
                       <tr key={g.id} className="border-b last:border-0">
-                        <td className="py-2 pr-4">{g.investorName}</td>
+                        <td className="py-2 pr-4">{g.investorName ?? t("investor.grants.unknownInvestor")}</td>
                         <td className="py-2 pr-4">
-                          <Badge tone={g.status === "revoked" ? "bad" : "neutral"}>{g.status === "revoked" ? "Revoked" : "Declined"}</Badge>
+                          <Badge tone={g.status === "revoked" ? "bad" : "neutral"}>{g.status === "revoked" ? t("common.status.revoked") : t("common.status.declined")}</Badge>
                         </td>
                         <td className="py-2 pr-4">
                           <SectionBadges sections={g.sections} />
@@ -193,9 +211,7 @@ export default function Investors() {
                   </tbody>
                 </table>
                 {historyTotal > history.length ? (
-                  <p className="mt-2 text-xs text-slate-500">
-                    Showing the {history.length} latest of {historyTotal}. The audit log has every change.
-                  </p>
+                  <p className="mt-2 text-xs text-slate-500">{t("investor.grants.historyMore", { shown: history.length, total: historyTotal })}</p>
                 ) : null}
               </TableScroller>
             )}
@@ -203,27 +219,25 @@ export default function Investors() {
         </div>
         {canManage ? (
           <div className="space-y-6">
-            <Card title="Your share code">
+            <Card title={t("investor.shareCode.title")}>
               {data.shareCode ? <CopyCode code={data.shareCode} /> : null}
-              <p className="mt-2 text-sm text-slate-600">
-                Give this code to an investor so they can ask for access. It only lets them ask: you approve and choose what they see. Select it to copy, or use Copy.
-              </p>
+              <p className="mt-2 text-sm text-slate-600">{t("investor.grants.shareCodeHint")}</p>
             </Card>
-            <Card title="Share with an investor">
+            <Card title={t("investor.grants.invite")}>
               <Form method="post" className="space-y-3" noValidate>
                 <FormError error={invite.formError} />
                 <Field
-                  label="Investor's share code or owner email"
+                  label={t("investor.grants.inviteVia")}
                   name="via"
                   id="invite-via"
                   autoComplete="off"
                   maxLength={VIA_MAX}
-                  hint="The investor finds its share code on its Companies page."
+                  hint={t("investor.grants.inviteViaHint")}
                   error={invite.fieldErrors.via}
                 />
-                <SectionChecklist idPrefix="invite" checked={[]} legend="Sections to share" error={invite.fieldErrors.sections} />
-                <SubmitButton intent="invite" pendingText="Sharing…">
-                  Share
+                <SectionChecklist idPrefix="invite" checked={[]} legend={t("investor.grants.sectionsToShare")} error={invite.fieldErrors.sections} />
+                <SubmitButton intent="invite" pendingText={t("investor.grants.sharing")}>
+                  {t("investor.grants.share")}
                 </SubmitButton>
               </Form>
             </Card>
@@ -245,23 +259,24 @@ function Hidden({ grant }: { grant: Grant }) {
 
 function PendingRequest({ grant, canManage, result }: { grant: Grant; canManage: boolean; result: Result }) {
   const { fieldErrors, formError } = errorsFor(result, grant.id);
+  const t = useT();
+  const day = useDay();
+  const name = grant.investorName ?? t("investor.grants.unknownInvestor");
   return (
     <li className="py-3" data-testid="pending-request">
-      <p className="font-medium">{grant.investorName}</p>
-      <p className="text-sm text-slate-600">
-        Asked {day(grant.requestedAt)} using “{grant.requestedVia ?? "—"}”
-      </p>
+      <p className="font-medium">{name}</p>
+      <p className="text-sm text-slate-600">{t("investor.grants.askedOn", { date: day(grant.requestedAt), via: grant.requestedVia ?? "—" })}</p>
       {canManage ? (
         <Form method="post" className="mt-2 space-y-2" noValidate>
           <FormError error={formError} />
           <Hidden grant={grant} />
-          <SectionChecklist idPrefix={grant.id} checked={[]} legend={`Sections ${grant.investorName} may read`} error={fieldErrors.sections} />
+          <SectionChecklist idPrefix={grant.id} checked={[]} legend={t("investor.grants.sectionsMayRead", { name })} error={fieldErrors.sections} />
           <div className="flex gap-2">
-            <GrantButton grantId={grant.id} intent="approve" pendingText="Approving…">
-              Approve
+            <GrantButton grantId={grant.id} intent="approve" pendingText={t("investor.grants.approving")}>
+              {t("investor.grants.approve")}
             </GrantButton>
-            <GrantButton grantId={grant.id} intent="decline" pendingText="Declining…" tone="secondary">
-              Decline
+            <GrantButton grantId={grant.id} intent="decline" pendingText={t("investor.grants.declining")} tone="secondary">
+              {t("investor.grants.decline")}
             </GrantButton>
           </div>
         </Form>
@@ -272,13 +287,22 @@ function PendingRequest({ grant, canManage, result }: { grant: Grant; canManage:
 
 function ActiveGrant({ grant, canManage, result }: { grant: Grant; canManage: boolean; result: Result }) {
   const { fieldErrors, formError } = errorsFor(result, grant.id);
+  const t = useT();
+  const day = useDay();
+  const name = grant.investorName ?? t("investor.grants.unknownInvestor");
+  const when = day(grant.decidedAt);
   return (
     <li className="py-3" data-testid="active-grant">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <p className="font-medium">{grant.investorName}</p>
+        <p className="font-medium">{name}</p>
         <p className="text-xs text-slate-500">
-          {grant.initiatedBy === "startup" ? "Shared by you" : "Approved"} {day(grant.decidedAt)}
-          {grant.decidedByName ? ` by ${grant.decidedByName}` : ""}
+          {grant.initiatedBy === "startup"
+            ? grant.decidedByName
+              ? t("investor.grants.sharedByYouBy", { date: when, name: grant.decidedByName })
+              : t("investor.grants.sharedByYou", { date: when })
+            : grant.decidedByName
+              ? t("investor.grants.approvedOnBy", { date: when, name: grant.decidedByName })
+              : t("investor.grants.approvedOn", { date: when })}
         </p>
       </div>
       {canManage ? (
@@ -286,19 +310,19 @@ function ActiveGrant({ grant, canManage, result }: { grant: Grant; canManage: bo
           <Form method="post" className="mt-2 space-y-2" noValidate>
             <FormError error={formError} />
             <Hidden grant={grant} />
-            <SectionChecklist idPrefix={grant.id} checked={grant.sections} legend="Shared sections" error={fieldErrors.sections} />
-            <GrantButton grantId={grant.id} intent="update-sections" pendingText="Saving…" tone="secondary">
-              Save sections
+            <SectionChecklist idPrefix={grant.id} checked={grant.sections} legend={t("investor.grants.sharedSections")} error={fieldErrors.sections} />
+            <GrantButton grantId={grant.id} intent="update-sections" pendingText={t("common.action.saving")} tone="secondary">
+              {t("investor.grants.saveSections")}
             </GrantButton>
           </Form>
           <Form method="post" className="mt-3 flex flex-wrap items-center gap-3 rounded-md border border-red-100 bg-red-50 p-2" noValidate>
             <Hidden grant={grant} />
             <label className="flex items-center gap-2 text-sm text-red-900">
               <input type="checkbox" name="confirm" value="yes" aria-describedby={fieldErrors.confirm ? `${grant.id}-confirm-error` : undefined} />
-              Yes, end {grant.investorName}'s access now
+              {t("investor.grants.confirmRevoke", { name })}
             </label>
-            <GrantButton grantId={grant.id} intent="revoke" pendingText="Revoking…" tone="danger">
-              Revoke
+            <GrantButton grantId={grant.id} intent="revoke" pendingText={t("investor.grants.revoking")} tone="danger">
+              {t("investor.grants.revoke")}
             </GrantButton>
             <FieldError id={`${grant.id}-confirm-error`} error={fieldErrors.confirm} />
           </Form>

@@ -3,17 +3,20 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { HeatMapCard, NetBurnChartCard, RaisedChartCard, RunwayChartCard } from "~/components/portfolio-charts";
-import { PortfolioTable } from "~/components/portfolio-table";
+import { PortfolioTable, runwayMonthsText } from "~/components/portfolio-table";
 import { Field, SelectField, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
-import { formatRunway, plural } from "~/lib/format";
+import { localeFromMatches, translate, useFormat, useT, type PlainKey } from "~/i18n";
+import { dateText, monthText } from "~/lib/format";
 import { notFound } from "~/lib/http.server";
-import { formatMoney } from "~/lib/money-format";
-import { filterParams, isFiltered, parsePortfolioQuery } from "~/lib/portfolio-query";
+import { filterParams, isFiltered, parsePortfolioQuery, REPORTING_STATUS_FILTERS, REPORTING_STATUS_LABELS, RUNWAY_LEVEL_FILTERS, RUNWAY_LEVEL_LABELS } from "~/lib/portfolio-query";
 import { getPortfolio } from "~/models/portfolio.server";
 import { Pager } from "~/components/ui/pager";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Portfolio · ${data?.org.name ?? "Capital Desk"}` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const locale = localeFromMatches(matches);
+  return [{ title: translate(locale, "investor.portfolio.metaTitle", { org: data?.org.name ?? translate(locale, "common.appName") }) }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "read:org");
@@ -25,11 +28,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Data = SerializeFrom<typeof loader>;
 
-const USED_FOR = { table: "table", netBurn: "net burn chart", raised: "capital raised chart" } as const;
+const USED_FOR: Record<"table" | "netBurn" | "raised", PlainKey> = {
+  table: "investor.portfolio.rates.usedFor.table",
+  netBurn: "investor.portfolio.rates.usedFor.netBurn",
+  raised: "investor.portfolio.rates.usedFor.raised",
+};
+
 
 export default function PortfolioPage() {
   const { org, query, portfolio } = useLoaderData<typeof loader>();
   const location = useLocation();
+  const t = useT();
   const base = `/o/${org.slug}`;
   const { settings, summary } = portfolio;
   const currency = settings.baseCurrency;
@@ -62,14 +71,16 @@ export default function PortfolioPage() {
   if (summary.portfolioSize === 0) {
     return (
       <>
-        <PageHeader title="Portfolio" description={`Amounts in ${currency}`} />
-        <EmptyState title="No companies in your portfolio yet">
+        <PageHeader title={t("investor.portfolio.title")} description={t("investor.portfolio.amountsIn", { currency })} />
+        <EmptyState title={t("investor.portfolio.empty.title")}>
           <p>
-            Ask a startup for access on the{" "}
-            <Link to={`${base}/companies`} className="text-indigo-700 underline">
-              Companies page
-            </Link>
-            . Once it approves, its runway, burn and risks appear here.
+            {t.rich("investor.portfolio.empty.body", {
+              link: (
+                <Link to={`${base}/companies`} className="text-indigo-700 underline">
+                  {t("investor.portfolio.empty.companiesPage")}
+                </Link>
+              ),
+            })}
           </p>
         </EmptyState>
       </>
@@ -79,21 +90,25 @@ export default function PortfolioPage() {
   return (
     <>
       <PageHeader
-        title="Portfolio"
-        description={`${plural(summary.portfolioSize, "company", "companies")} linked · amounts converted into ${currency} at each month's rate · reporting status as of ${portfolio.today}`}
+        title={t("investor.portfolio.title")}
+        description={t("investor.portfolio.description", {
+          companies: t("investor.portfolio.companyCount", { count: summary.portfolioSize }),
+          currency,
+          date: dateText(t, portfolio.today),
+        })}
         actions={
           <a href={`${base}/portfolio.csv?${exportParams}`} className="text-sm text-indigo-700 underline" download>
-            Download CSV
+            {t("investor.portfolio.downloadCsv")}
           </a>
         }
       />
       <Figures data={portfolio} />
-      <Card title={isFiltered(query) ? `Companies matching (${summary.companies})` : `Companies (${summary.companies})`}>
+      <Card title={isFiltered(query) ? t("investor.portfolio.companiesMatching", { count: summary.companies }) : t("investor.portfolio.companiesCard", { count: summary.companies })}>
         <Filters query={query} />
         {portfolio.rows.length === 0 ? (
-          <EmptyState title="No company matches these filters">
+          <EmptyState title={t("investor.portfolio.noMatch")}>
             <Link to={location.pathname} className="text-indigo-700 underline">
-              Clear filters
+              {t("investor.filter.clear")}
             </Link>
           </EmptyState>
         ) : (
@@ -107,7 +122,7 @@ export default function PortfolioPage() {
             companyHref={companyHref}
           />
         )}
-        <Pager page={portfolio.page} pageCount={portfolio.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={`${summary.companies} companies`} />
+        <Pager page={portfolio.page} pageCount={portfolio.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={t("investor.portfolio.companyCount", { count: summary.companies })} />
       </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <RunwayChartCard
@@ -142,88 +157,94 @@ function Figure({ label, value, children, testId }: { label: string; value: Reac
 }
 
 function Figures({ data }: { data: Data["portfolio"] }) {
+  const t = useT();
+  const f = useFormat();
   const { summary: s, settings } = data;
   const currency = settings.baseCurrency;
-  const left = s.rateMissing > 0 ? <p className="text-amber-800">{plural(s.rateMissing, "company", "companies")} left out: rate missing.</p> : null;
+  const left = s.rateMissing > 0 ? <p className="text-amber-800">{t("investor.portfolio.figure.leftOut", { count: s.rateMissing })}</p> : null;
+  const companiesParts = [
+    t("investor.portfolio.figure.withFigures", { count: s.withFigures }),
+    s.notShared > 0 ? t("investor.portfolio.figure.notSharing", { count: s.notShared }) : null,
+    s.noReports > 0 ? t("investor.portfolio.figure.noReports", { count: s.noReports }) : null,
+  ].filter((part): part is string => part !== null);
   return (
     <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5">
-      <Figure label="Companies" value={s.companies} testId="figure-companies">
-        <p>
-          {s.withFigures} with figures
-          {s.notShared > 0 ? `, ${s.notShared} not sharing financials` : ""}
-          {s.noReports > 0 ? `, ${s.noReports} without reports` : ""}.
-        </p>
+      <Figure label={t("investor.portfolio.figure.companies")} value={f.number(s.companies)} testId="figure-companies">
+        <p>{t("investor.sentence", { text: companiesParts.join(t("investor.listSeparator")) })}</p>
       </Figure>
-      <Figure label="Total cash" value={s.totalCash === null ? "—" : formatMoney(s.totalCash, currency)} testId="figure-cash">
-        <p>Cash at each company&apos;s last reported month, in {currency}.</p>
+      <Figure label={t("investor.portfolio.figure.totalCash")} value={f.money(s.totalCash, currency)} testId="figure-cash">
+        <p>{t("investor.portfolio.figure.totalCashHint", { currency })}</p>
         {left}
       </Figure>
-      <Figure label="Aggregate net burn" value={s.totalNetBurn === null ? "—" : formatMoney(s.totalNetBurn, currency)} testId="figure-net-burn">
-        <p>
-          Net burn of each company&apos;s last reported month, summed; averaged over 3 months: {s.totalAverageNetBurn === null ? "—" : formatMoney(s.totalAverageNetBurn, currency)}.
-        </p>
+      <Figure label={t("investor.portfolio.figure.netBurn")} value={f.money(s.totalNetBurn, currency)} testId="figure-net-burn">
+        <p>{t("investor.portfolio.figure.netBurnHint", { average: f.money(s.totalAverageNetBurn, currency) })}</p>
         {left}
       </Figure>
-      <Figure label="Median runway" value={s.medianRunway === null ? "—" : formatRunway(Math.floor(s.medianRunway * 10) / 10)} testId="figure-runway">
+      <Figure
+        label={t("investor.portfolio.figure.medianRunway")}
+        value={s.medianRunway === null ? "—" : runwayMonthsText(t, Math.floor(s.medianRunway * 10) / 10)}
+        testId="figure-runway"
+      >
         <p>
-          Of {plural(s.burning, "burning company", "burning companies")}; {s.byLevel.not_burning} not burning. {s.byLevel.critical} critical, {s.byLevel.caution} caution,{" "}
-          {s.byLevel.ok} ok.
+          {t("investor.portfolio.figure.runwayHint", {
+            burning: t("investor.portfolio.burningCompanies", { count: s.burning }),
+            notBurning: s.byLevel.not_burning,
+            critical: s.byLevel.critical,
+            caution: s.byLevel.caution,
+            ok: s.byLevel.ok,
+          })}
         </p>
       </Figure>
       <Figure
-        label="Reporting"
-        value={`${s.byStatus.reported} reported · ${s.byStatus.due} due · ${s.byStatus.overdue} overdue`}
+        label={t("investor.portfolio.figure.reporting")}
+        value={t("investor.portfolio.figure.reportingValue", { reported: s.byStatus.reported, due: s.byStatus.due, overdue: s.byStatus.overdue })}
         testId="figure-status"
       >
-        <p>The report for a month is due by day {settings.reportDueDay} of the next month.</p>
+        <p>{t("investor.portfolio.figure.reportingHint", { day: settings.reportDueDay })}</p>
       </Figure>
     </div>
   );
 }
 
 function Filters({ query }: { query: Data["query"] }) {
+  const t = useT();
   return (
-    <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter companies">
+    <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("investor.portfolio.filter.label")}>
       <div className="w-56">
-        <Field id="filter-q" label="Company name" name="q" type="search" defaultValue={query.q} />
+        <Field id="filter-q" label={t("investor.portfolio.filter.name")} name="q" type="search" defaultValue={query.q} />
       </div>
       <div className="w-44">
         <SelectField
           id="filter-status"
-          label="Reporting status"
+          label={t("investor.portfolio.filter.status")}
           name="status"
           defaultValue={query.status ?? ""}
           options={[
-            { value: "", label: "Any status" },
-            { value: "reported", label: "Reported" },
-            { value: "due", label: "Due" },
-            { value: "overdue", label: "Overdue" },
+            { value: "", label: t("investor.portfolio.filter.anyStatus") },
+            ...REPORTING_STATUS_FILTERS.map((value) => ({ value, label: t(REPORTING_STATUS_LABELS[value]) })),
           ]}
         />
       </div>
       <div className="w-44">
         <SelectField
           id="filter-runway"
-          label="Runway"
+          label={t("investor.portfolio.filter.runway")}
           name="runway"
           defaultValue={query.runway ?? ""}
           options={[
-            { value: "", label: "Any runway" },
-            { value: "critical", label: "Critical" },
-            { value: "caution", label: "Caution" },
-            { value: "ok", label: "OK" },
-            { value: "not_burning", label: "Not burning" },
+            { value: "", label: t("investor.portfolio.filter.anyRunway") },
+            ...RUNWAY_LEVEL_FILTERS.map((value) => ({ value, label: t(RUNWAY_LEVEL_LABELS[value]) })),
           ]}
         />
       </div>
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
-      <SubmitButton variant="secondary" pendingText="Filtering…">
-        Apply filters
+      <SubmitButton variant="secondary" pendingText={t("investor.filter.pending")}>
+        {t("investor.filter.apply")}
       </SubmitButton>
       {isFiltered(query) ? (
         <Link to="?" className="py-2 text-sm text-indigo-700 underline">
-          Clear filters
+          {t("investor.filter.clear")}
         </Link>
       ) : null}
     </Form>
@@ -237,39 +258,39 @@ function ratesByCurrency(rates: Data["portfolio"]["rates"]) {
 }
 
 function Rates({ data }: { data: Data["portfolio"] }) {
+  const t = useT();
   const missing = data.rates.filter((r) => r.rate === null);
   const currency = data.settings.baseCurrency;
   return (
-    <Card title="Exchange rates">
+    <Card title={t("investor.portfolio.rates.title")}>
       <p className="text-sm text-slate-700" data-testid="rates-summary">
         {data.rates.length === 0
-          ? `Every figure is in ${currency}: no conversion was needed.`
-          : `${plural(data.rates.length - missing.length, "rate")} used (1 unit of the currency = rate ${currency}, for amounts of that month).`}
+          ? t("investor.portfolio.rates.none", { currency })
+          : t("investor.portfolio.rates.used", { rates: t("investor.portfolio.rates.count", { count: data.rates.length - missing.length }), currency })}
         {missing.length > 0 ? (
           <strong className="font-medium text-amber-800">
             {" "}
-            Missing: {missing.map((r) => `${r.currency} ${r.month}`).join(", ")}. Figures that need them are shown as “rate missing”, never as zero; add the rates
-            in your FX settings.
+            {t("investor.portfolio.rates.missing", { list: missing.map((r) => `${r.currency} ${monthText(t, r.month)}`).join(t("investor.listSeparator")) })}
           </strong>
         ) : null}
       </p>
       {data.rates.length > 0 ? (
         <details className="mt-3 text-sm">
-          <summary className="cursor-pointer text-indigo-700">Show the rates</summary>
+          <summary className="cursor-pointer text-indigo-700">{t("investor.portfolio.rates.show")}</summary>
           {/* One line per currency: a long history of monthly rates stays a few lines of text. */}
           <dl className="mt-2 space-y-2 text-xs" data-testid="rates-used">
             {ratesByCurrency(data.rates).map(([code, rates]) => (
               <div key={code}>
-                <dt className="font-semibold">
-                  1 {code} in {currency}
-                </dt>
+                <dt className="font-semibold">{t("investor.portfolio.rates.oneUnit", { code, currency })}</dt>
                 <dd className="tabular-nums text-slate-700">
                   {rates.map((r, i) => (
                     <span key={r.month}>
                       {i > 0 ? " · " : ""}
-                      {r.month}:{" "}
+                      {monthText(t, r.month)}:{" "}
                       {r.rate ?? (
-                        <strong className="text-amber-800">missing ({r.usedFor.map((u) => USED_FOR[u]).join(", ")})</strong>
+                        <strong className="text-amber-800">
+                          {t("investor.portfolio.rates.missingFor", { uses: r.usedFor.map((u) => t(USED_FOR[u])).join(t("investor.listSeparator")) })}
+                        </strong>
                       )}
                     </span>
                   ))}

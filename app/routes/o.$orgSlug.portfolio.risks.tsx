@@ -3,13 +3,15 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { riskBand } from "~/finance/risk";
+import { metaTitle, useT } from "~/i18n";
+import { riskBandsList } from "~/components/portfolio-charts";
 import { notFound } from "~/lib/http.server";
-import { filterParams, isFiltered, parsePortfolioFilters, parseRiskCell } from "~/lib/portfolio-query";
-import { IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_BAND_LABELS, RISK_BAND_TONES, riskCategoryLabel, riskScoreHint, riskStatusLabel } from "~/lib/risk-labels";
+import { filterParams, IMPACT_KEYS, isFiltered, LIKELIHOOD_KEYS, parsePortfolioFilters, parseRiskCell, RISK_BAND_TITLE_KEYS } from "~/lib/portfolio-query";
+import { isRiskCategory, isRiskStatus, RISK_BAND_TONES } from "~/lib/risk-labels";
 import { listPortfolioRisks } from "~/models/portfolio.server";
 import { Pager } from "~/components/ui/pager";
 
-export const meta: MetaFunction = () => [{ title: "Portfolio risks · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.risks.title")];
 
 /** The risks behind a portfolio heat-map cell: `?likelihood=4&impact=5`, plus the portfolio's filters. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,17 +27,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PortfolioRisks() {
   const { org, filters, list } = useLoaderData<typeof loader>();
   const location = useLocation();
+  const t = useT();
   const base = `/o/${org.slug}`;
   const { likelihood, impact } = list.cell;
   const back = filterParams(filters).toString();
+  const likelihoodWord = likelihood !== null ? t(LIKELIHOOD_KEYS[likelihood]!) : "";
+  const impactWord = impact !== null ? t(IMPACT_KEYS[impact]!) : "";
   const cellText =
     likelihood !== null && impact !== null
-      ? `likelihood ${likelihood} (${LIKELIHOOD_LABELS[likelihood]}) × impact ${impact} (${IMPACT_LABELS[impact]}) = score ${likelihood * impact}`
+      ? t("investor.risks.cell.both", { likelihood, likelihoodWord, impact, impactWord, score: likelihood * impact })
       : likelihood !== null
-        ? `likelihood ${likelihood} (${LIKELIHOOD_LABELS[likelihood]}), any impact`
+        ? t("investor.risks.cell.likelihood", { likelihood, likelihoodWord })
         : impact !== null
-          ? `impact ${impact} (${IMPACT_LABELS[impact]}), any likelihood`
-          : "every cell";
+          ? t("investor.risks.cell.impact", { impact, impactWord })
+          : t("investor.risks.cell.every");
   const pageHref = (page: number) => {
     const next = new URLSearchParams(location.search);
     next.set("page", String(page));
@@ -44,29 +49,31 @@ export default function PortfolioRisks() {
   return (
     <>
       <PageHeader
-        title="Portfolio risks"
-        description={`Open and mitigating risks of the companies that share their risk register: ${cellText}.${isFiltered(filters) ? " Only companies matching the portfolio's filters." : ""}`}
+        title={t("investor.risks.title")}
+        description={t(isFiltered(filters) ? "investor.risks.descriptionFiltered" : "investor.risks.description", { cell: cellText })}
         actions={
           <Link to={`${base}/portfolio${back ? `?${back}` : ""}`} className="text-sm text-indigo-700 underline">
-            Back to the portfolio
+            {t("investor.risks.back")}
           </Link>
         }
       />
-      <Card title={`${list.total} ${list.total === 1 ? "risk" : "risks"}`}>
+      <Card title={t("investor.risks.count", { count: list.total })}>
         {list.risks.length === 0 ? (
-          <EmptyState title="No open or mitigating risk in this cell" />
+          <EmptyState title={t("investor.risks.empty")} />
         ) : (
           <TableScroller>
             <table className="min-w-full text-sm" data-testid="portfolio-risks">
-              <caption className="sr-only">Risks, highest score first</caption>
+              <caption className="sr-only">{t("investor.risks.caption")}</caption>
               <thead>
                 <tr className="border-b text-left text-slate-600">
-                  <th scope="col" className="py-2 pr-4 font-medium">Company</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Title</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Category</th>
-                  <th scope="col" className="py-2 pr-4 font-medium" title={riskScoreHint(list.riskBands)}>Score</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Owner</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("investor.table.company")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("investor.risks.head.title")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("investor.risks.head.category")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium" title={t("investor.risks.scoreHint", { bands: riskBandsList(t, list.riskBands) })}>
+                    {t("investor.risks.head.score")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("investor.risks.head.status")}</th>
+                  <th scope="col" className="py-2 pr-4 font-medium">{t("investor.risks.head.owner")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -80,12 +87,12 @@ export default function PortfolioRisks() {
                         </Link>
                       </td>
                       <td className="py-2 pr-4">{r.title}</td>
-                      <td className="py-2 pr-4">{riskCategoryLabel(r.category)}</td>
-                      <td className="whitespace-nowrap py-2 pr-4" title={`likelihood ${r.likelihood} × impact ${r.impact}`}>
+                      <td className="py-2 pr-4">{isRiskCategory(r.category) ? t(`investor.risk.category.${r.category}`) : r.category}</td>
+                      <td className="whitespace-nowrap py-2 pr-4" title={t("investor.risks.scoreParts", { likelihood: r.likelihood, impact: r.impact })}>
                         <span className="mr-1 font-semibold">{r.score}</span>
-                        <Badge tone={RISK_BAND_TONES[band]}>{RISK_BAND_LABELS[band]}</Badge>
+                        <Badge tone={RISK_BAND_TONES[band]}>{t(RISK_BAND_TITLE_KEYS[band])}</Badge>
                       </td>
-                      <td className="py-2 pr-4">{riskStatusLabel(r.status)}</td>
+                      <td className="py-2 pr-4">{isRiskStatus(r.status) ? t(`common.status.${r.status}`) : r.status}</td>
                       <td className="py-2 pr-4">{r.owner ?? "—"}</td>
                     </tr>
                   );

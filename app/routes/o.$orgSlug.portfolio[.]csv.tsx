@@ -6,6 +6,8 @@ import { minorToMajorString } from "~/lib/money-format";
 import { parsePortfolioQuery } from "~/lib/portfolio-query";
 import { exportPortfolio, type PortfolioRow } from "~/models/portfolio.server";
 
+// A data file, not a page: headers and cell words stay the same in every language (stable
+// column names and codes for spreadsheets and scripts that read them), as the other CSV exports.
 const NOT_SHARED = "not shared";
 const RATE_MISSING = "rate missing";
 

@@ -1,22 +1,30 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
+import { instrumentName } from "~/lib/portfolio-query";
 import { PositionForm, type PositionFormValues } from "~/components/position-form";
-import { MOIC_DEFINITION } from "~/components/position-returns";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
-import { formatMultiple } from "~/lib/format";
-import { notFound } from "~/lib/http.server";
-import { basisPointsToPercentString, instrumentLabel } from "~/lib/instruments";
-import { formatMoney, minorToMajorString } from "~/lib/money";
-import { versionedEditAction } from "~/lib/versioned-edit.server";
+import { localizeMessage, messageRef, metaTitle, translate, useFormat, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { dateText, monthText, multipleText } from "~/lib/format";
+import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { AppError, notFound } from "~/lib/http.server";
+import { basisPointsToPercentString } from "~/lib/instruments";
+import { minorToMajorString } from "~/lib/money";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { deletePosition, getPositionWithReturn, positionSchema, updatePosition } from "~/models/position.server";
 
-export const meta: MetaFunction = () => [{ title: "Position · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.position.metaTitle")];
+
+const RELOAD = messageRef("investor.error.reload");
+const versionField = z.string({ error: RELOAD }).regex(/^\d+$/, RELOAD).transform(Number);
+const VersionSchema = z.object({ version: versionField });
+const DeleteSchema = z.object({ version: versionField, confirm: z.literal("yes", { error: messageRef("investor.positions.error.confirmDelete") }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -27,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const companies = canEdit ? (await listAccessibleCompanies(ctx)).map((a) => ({ id: a.company.id, name: a.company.name, baseCurrency: a.company.baseCurrency })) : [];
   // A company that stopped sharing stays selectable for its own position (the fund still holds it).
   if (canEdit && !companies.some((c) => c.id === found.position.companyOrgId)) {
-    companies.unshift({ id: found.position.companyOrgId, name: "Current company (no longer shared)", baseCurrency: found.position.currency });
+    companies.unshift({ id: found.position.companyOrgId, name: translate(getLocale(request), "investor.position.currentCompany"), baseCurrency: found.position.currency });
   }
   return json({ ...found, canEdit, companies, baseCurrency: ctx.org.baseCurrency, today: isoDateOfDate(new Date()) });
 }
@@ -37,22 +45,40 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (ctx.org.kind !== "investor") notFound();
   const id = params.positionId ?? "";
   const list = `/o/${ctx.org.slug}/positions`;
-  return versionedEditAction(await request.formData(), {
-    what: "position",
-    schema: positionSchema(isoDateOfDate(new Date())),
-    update: (version, data) => updatePosition(ctx, id, version, data),
-    remove: (version) => deletePosition(ctx, id, version),
-    afterUpdate: `${list}?notice=updated`,
-    afterDelete: `${list}?notice=deleted`,
-  });
+  const locale = getLocale(request);
+  const formData = await request.formData();
+  // The flow of versionedEditAction (app/lib/versioned-edit.server.ts), answering in the request's
+  // language: edits name the version they were loaded with (stale → 409), a delete needs the tick.
+  try {
+    if (formData.get("intent") === "delete") {
+      const parsed = parseForm(DeleteSchema, formData, locale);
+      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version);
+      await deletePosition(ctx, id, parsed.data.version);
+      return redirect(`${list}?notice=deleted`);
+    }
+    const version = parseForm(VersionSchema, formData, locale);
+    const parsed = parseForm(positionSchema(isoDateOfDate(new Date())), formData, locale);
+    if (!version.ok) return invalid({}, version.fieldErrors.version);
+    if (!parsed.ok) return invalid(parsed.fieldErrors, translate(locale, "common.validation.checkFields"));
+    await updatePosition(ctx, id, version.data.version, parsed.data);
+    return redirect(`${list}?notice=updated`);
+  } catch (error) {
+    // A conflict says so in the answer, so the page can explain it in any language.
+    if (error instanceof AppError && error.code === "CONFLICT") {
+      return json({ ok: false as const, conflict: true, formError: localizeMessage(locale, error.message), fieldErrors: {} as Record<string, string> }, { status: 409 });
+    }
+    return appErrorResponse(error, locale);
+  }
 }
 
 export default function PositionDetail() {
   const { position, returns, canEdit, companies, baseCurrency, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const t = useT();
+  const f = useFormat();
+  const errors: Record<string, string> = result && !result.ok ? result.fieldErrors : {};
   const formError = result && !result.ok ? result.formError : undefined;
-  const conflict = formError?.startsWith("Someone else changed");
+  const conflict = Boolean(result && "conflict" in result && result.conflict);
   const values: PositionFormValues = {
     companyOrgId: position.companyOrgId,
     investedOn: position.investedOn,
@@ -63,16 +89,16 @@ export default function PositionDetail() {
     currentValue: minorToMajorString(position.currentValue),
     notes: position.notes ?? "",
   };
-  const missing = <Badge tone="warn">rate missing</Badge>;
+  const missing = <Badge tone="warn">{t("investor.positions.rateMissing")}</Badge>;
   const converted = (amount: number | null, rate: { month: string; rate: string } | null) =>
     amount === null || rate === null ? (
       missing
     ) : (
       <>
-        {formatMoney(amount, baseCurrency)}
+        {f.money(amount, baseCurrency)}
         {position.currency !== baseCurrency ? (
           <span className="block text-xs font-normal text-slate-500">
-            at {rate.rate} {baseCurrency}/{position.currency} ({rate.month})
+            {t("investor.positions.atRate", { rate: rate.rate, base: baseCurrency, currency: position.currency, month: monthText(t, rate.month) })}
           </span>
         ) : null}
       </>
@@ -81,36 +107,40 @@ export default function PositionDetail() {
   return (
     <>
       <PageHeader
-        title={`${position.company?.name ?? "Company no longer shared"} · ${position.investedOn}`}
+        title={t("investor.position.title", { company: position.company?.name ?? t("investor.positions.companyGone"), date: dateText(t, position.investedOn) })}
         actions={
           <Link to=".." relative="path" className="text-sm text-indigo-700 underline">
-            Back to positions
+            {t("investor.position.back")}
           </Link>
         }
       />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="position-summary">
-          <Item label="Instrument">{instrumentLabel(position.instrument)}</Item>
-          <Item label="Ownership">{position.ownershipBp === null ? "—" : `${basisPointsToPercentString(position.ownershipBp)} %`}</Item>
-          <Item label="Amount invested">{formatMoney(position.amount, position.currency)}</Item>
-          <Item label={`Amount invested in ${baseCurrency} (rate of the month invested)`}>{converted(returns.investedBase, returns.investedRate)}</Item>
-          <Item label="Current value">{formatMoney(position.currentValue, position.currency)}</Item>
-          <Item label={`Current value in ${baseCurrency} (latest rate)`}>{converted(returns.currentValueBase, returns.valueRate)}</Item>
-          <Item label={MOIC_DEFINITION}>{returns.moic === null ? missing : formatMultiple(returns.moic)}</Item>
-          {position.notes ? <Item label="Notes">{position.notes}</Item> : null}
+          <Item label={t("investor.charts.raised.instrument")}>{instrumentName(t, position.instrument)}</Item>
+          <Item label={t("investor.positions.head.ownership")}>
+            {position.ownershipBp === null ? "—" : t("investor.positions.percent", { value: basisPointsToPercentString(position.ownershipBp) })}
+          </Item>
+          <Item label={t("investor.positions.invested")}>{f.money(position.amount, position.currency)}</Item>
+          <Item label={t("investor.position.investedInBase", { base: baseCurrency })}>{converted(returns.investedBase, returns.investedRate)}</Item>
+          <Item label={t("investor.positions.currentValue")}>{f.money(position.currentValue, position.currency)}</Item>
+          <Item label={t("investor.position.valueInBase", { base: baseCurrency })}>{converted(returns.currentValueBase, returns.valueRate)}</Item>
+          <Item label={t("investor.positions.moicDefinition")}>{returns.moic === null ? missing : multipleText(t, returns.moic)}</Item>
+          {position.notes ? <Item label={t("investor.position.notes")}>{position.notes}</Item> : null}
         </dl>
         {canEdit ? (
           <div className="mt-6 space-y-6 border-t pt-6">
             {conflict ? (
               <p className="text-sm text-slate-700">
-                The saved version is shown above. Your changes are still in the form below;{" "}
-                <a href="" className="text-indigo-700 underline">
-                  reload
-                </a>{" "}
-                to start again from the saved version.
+                {t.rich("investor.position.conflict", {
+                  reload: (
+                    <a href="" className="text-indigo-700 underline">
+                      {t("investor.position.reload")}
+                    </a>
+                  ),
+                })}
               </p>
             ) : null}
-            <h3 className="font-semibold">Edit position</h3>
+            <h3 className="font-semibold">{t("investor.position.edit")}</h3>
             {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
             <PositionForm
               values={values}
@@ -120,25 +150,25 @@ export default function PositionDetail() {
               baseCurrency={baseCurrency}
               today={today}
               intent="update"
-              submitLabel="Save changes"
-              pendingText="Saving…"
+              submitLabel={t("investor.position.saveChanges")}
+              pendingText={t("common.action.saving")}
               version={position.version}
             />
             <Form method="post" className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4" noValidate>
-              <h3 className="font-semibold text-red-900">Delete this position</h3>
+              <h3 className="font-semibold text-red-900">{t("investor.position.deleteTitle")}</h3>
               <input type="hidden" name="version" defaultValue={position.version} />
               <label className="flex items-start gap-2 text-sm text-red-900">
                 <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-invalid={errors.confirm ? true : undefined} />
-                <span>Yes, delete this position for everyone in the organisation. MOIC totals change at once; the audit log keeps a copy.</span>
+                <span>{t("investor.position.deleteConfirm")}</span>
               </label>
               {errors.confirm ? <FormError error={errors.confirm} /> : null}
-              <SubmitButton intent="delete" variant="danger" pendingText="Deleting…">
-                Delete position
+              <SubmitButton intent="delete" variant="danger" pendingText={t("common.action.deleting")}>
+                {t("investor.position.delete")}
               </SubmitButton>
             </Form>
           </div>
         ) : (
-          <p className="mt-4 text-xs text-slate-500">You can read this position; only owners, admins and members can change it.</p>
+          <p className="mt-4 text-xs text-slate-500">{t("investor.position.readOnly")}</p>
         )}
       </Card>
     </>

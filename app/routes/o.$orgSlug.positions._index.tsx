@@ -6,18 +6,20 @@ import { PositionForm } from "~/components/position-form";
 import { CompanyReturnsTable, MissingRatesNote, PortfolioMoicCard, PositionsTable } from "~/components/position-returns";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
+import { localizeErrors, metaTitle, translate, useT, type PlainKey } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.server";
 import { AppError, notFound } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { createPosition, positionSchema, positionsOverview, type PositionSort, type SortDirection } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
 
-export const meta: MetaFunction = () => [{ title: "Positions · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.positions.title")];
 
-const NOTICES: Record<string, string> = {
-  created: "Position recorded.",
-  updated: "Position saved.",
-  deleted: "Position deleted.",
+const NOTICES: Record<string, PlainKey> = {
+  created: "investor.positions.notice.created",
+  updated: "investor.positions.notice.updated",
+  deleted: "investor.positions.notice.deleted",
 };
 
 const SORTS: readonly PositionSort[] = ["company", "invested_on", "invested", "moic"];
@@ -48,15 +50,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   if (ctx.org.kind !== "investor") notFound();
+  const locale = getLocale(request);
+  const checkFields = translate(locale, "common.validation.checkFields");
   const formData = await request.formData();
-  const parsed = parseForm(positionSchema(isoDateOfDate(new Date())), formData);
-  if (!parsed.ok) return invalidSubmission(parsed.fieldErrors, formData);
+  const parsed = parseForm(positionSchema(isoDateOfDate(new Date())), formData, locale);
+  if (!parsed.ok) return invalidSubmission(parsed.fieldErrors, formData, checkFields);
   try {
     await createPosition(ctx, parsed.data);
   } catch (error) {
     // A company that is not shared is a field problem: answer like one, keeping what was typed.
-    if (error instanceof AppError && error.code === "INVALID") return invalidSubmission(error.fieldErrors, formData);
-    return appErrorResponse(error);
+    if (error instanceof AppError && error.code === "INVALID") return invalidSubmission(localizeErrors(locale, error.fieldErrors), formData, checkFields);
+    return appErrorResponse(error, locale);
   }
   return redirect(`/o/${ctx.org.slug}/positions?notice=created`);
 }
@@ -66,7 +70,9 @@ export default function Positions() {
   const result = useActionData<typeof action>();
   const location = useLocation();
   const [search] = useSearchParams();
-  const notice = NOTICES[search.get("notice") ?? ""];
+  const t = useT();
+  const noticeKey = NOTICES[search.get("notice") ?? ""];
+  const notice = noticeKey ? t(noticeKey) : null;
   const failure = result && "fieldErrors" in result ? result : null;
   const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
   const pageLink = (page: number) => `?sort=${data.sort}&dir=${data.direction}&page=${page}`;
@@ -74,15 +80,15 @@ export default function Positions() {
   return (
     <>
       <PageHeader
-        title="Positions"
-        description={`What the fund invested in each company and what it is worth now, with MOIC in ${data.baseCurrency}.`}
+        title={t("investor.positions.title")}
+        description={t("investor.positions.description", { currency: data.baseCurrency })}
         actions={
           <div className="flex gap-4 text-sm">
             <Link to={`/o/${data.slug}/fx`} className="text-indigo-700 underline">
-              FX rates
+              {t("investor.fx.title")}
             </Link>
             <a href={`/o/${data.slug}/positions.csv`} className="text-indigo-700 underline" download>
-              Export CSV
+              {t("common.action.exportCsv")}
             </a>
           </div>
         }
@@ -95,22 +101,22 @@ export default function Positions() {
       <div className="space-y-6">
         {data.total === 0 ? (
           <Card>
-            <EmptyState title="No positions recorded yet">
+            <EmptyState title={t("investor.positions.empty")}>
               {data.companyOptions.length === 0
-                ? "Positions are recorded for companies that share their data with you. Once a company approves your access, record what you invested here."
+                ? t("investor.positions.emptyNoCompanies")
                 : data.canEdit
-                  ? "Record your first investment with the form below."
-                  : "Editors of this organisation can record positions here."}
+                  ? t("investor.positions.emptyEditor")
+                  : t("investor.positions.emptyReader")}
             </EmptyState>
           </Card>
         ) : (
           <>
             <PortfolioMoicCard portfolio={data.portfolio} baseCurrency={data.baseCurrency} currentMonth={data.currentMonth} />
             <MissingRatesNote missingRates={data.missingRates} excludedCount={data.portfolio.excludedCount} fxHref={`/o/${data.slug}/fx`} />
-            <Card title="MOIC by company">
+            <Card title={t("investor.positions.byCompany")}>
               <CompanyReturnsTable companies={data.companies} baseCurrency={data.baseCurrency} />
             </Card>
-            <Card title={`Positions (${data.total})`}>
+            <Card title={t("investor.positions.card", { count: data.total })}>
               <PositionsTable positions={data.positions} baseCurrency={data.baseCurrency} sort={data.sort} direction={data.direction} canEdit={data.canEdit} />
               <Pager page={data.page} pageCount={data.pageCount} href={pageLink} />
             </Card>
@@ -118,7 +124,7 @@ export default function Positions() {
         )}
 
         {data.canEdit && data.companyOptions.length > 0 ? (
-          <Card title="Record a position">
+          <Card title={t("investor.positions.record")}>
             {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
             <PositionForm
               key={location.key}
@@ -129,8 +135,8 @@ export default function Positions() {
               baseCurrency={data.baseCurrency}
               today={data.today}
               intent="create"
-              submitLabel="Record position"
-              pendingText="Recording…"
+              submitLabel={t("investor.positions.recordSubmit")}
+              pendingText={t("investor.positions.recording")}
             />
           </Card>
         ) : null}

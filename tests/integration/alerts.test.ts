@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessGrants, alertRules, alerts, auditLog, budgets, companyMetrics, debtFacilities, monthlyReports, orgs, risks } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import { addMonths, isoDateOfDate, monthOfDate, reportDueDate } from "../../app/finance";
+import { alertReasonText } from "../../app/lib/alert-reasons";
 import { acknowledgeAlert, listAlerts, syncAlerts } from "../../app/models/alert.server";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
@@ -65,12 +66,13 @@ const facility = (org: Org, minimumCash: number) => ({
   drawDate: `${m(-6)}-01`, termMonths: 36, repaymentType: "bullet", minimumCash,
 });
 
-/** Every alert row of the fund, read past RLS, with the company's name. */
+/** Every alert row of the fund, read past RLS, with the company's name; the stored reason (a key with variables) as an English reader sees it. */
 async function alertRows() {
-  return withSystem(app.database.db, (tx) =>
+  const rows = await withSystem(app.database.db, (tx) =>
     tx.select({ id: alerts.id, company: orgs.name, kind: alerts.kind, subject: alerts.subject, severity: alerts.severity, reason: alerts.reason, resolvedAt: alerts.resolvedAt, acknowledgedAt: alerts.acknowledgedAt, acknowledgedByUserId: alerts.acknowledgedByUserId })
       .from(alerts).innerJoin(orgs, eq(orgs.id, alerts.companyOrgId)).where(eq(alerts.orgId, fund.org.id)),
   );
+  return rows.map((row) => ({ ...row, reason: alertReasonText("en", row.reason) }));
 }
 const openRows = async () => (await alertRows()).filter((a) => a.resolvedAt === null);
 const openSummary = async () => (await openRows()).map((a) => `${a.company} | ${a.kind} | ${a.severity}`).sort();

@@ -7,6 +7,7 @@ import { withSystem } from "../../db/tenant";
 import { addMonths, monthOfDate } from "../../app/finance";
 import { parseFxRatesCsv } from "../../app/lib/csv-import";
 import type { OrgContext } from "../../app/models/context";
+import { localizeMessage } from "../../app/i18n/translate";
 import { deleteFxRate, fxRateSchema, importFxRates, listFxRatesPage, previewFxRatesImport, saveFxRate } from "../../app/models/fx-rate.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
@@ -93,7 +94,8 @@ describe("FX rate model", () => {
     const schema = fxRateSchema("2026-11", "USD");
     expect(schema.parse({ month: "2026-11", currency: " eur ", rate: "0.000700" })).toEqual({ month: "2026-11", currency: "EUR", rate: "0.0007" });
     const bad = schema.safeParse({ month: "2026-12", currency: "USD", rate: "1,5" });
-    expect(bad.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+    // Schema messages are message refs, answered in the request's language (here: English).
+    expect(bad.error?.issues.map((i) => [i.path.join("."), localizeMessage("en", i.message)])).toEqual([
       ["month", expect.stringMatching(/in the future/)],
       ["currency", expect.stringMatching(/base currency/)],
       ["rate", expect.stringMatching(/plain decimal/)],

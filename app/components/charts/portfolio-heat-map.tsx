@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { RiskBandThresholds } from "~/finance/risk";
-import { IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_BAND_LABELS } from "~/lib/risk-labels";
+import { useT } from "~/i18n";
+import { IMPACT_KEYS, LIKELIHOOD_KEYS, RISK_BAND_WORD_KEYS } from "~/lib/portfolio-query";
 import { heatMapRows } from "./heat-map";
 import { CellBand, RiskBandLegend } from "./risk-band-legend";
 
@@ -20,6 +21,7 @@ export function PortfolioHeatMap({
   caption: string;
   cellHref: (likelihood: number, impact: number) => string;
 }) {
+  const t = useT();
   const rows = heatMapRows(cells, bands);
   return (
     <>
@@ -28,13 +30,13 @@ export function PortfolioHeatMap({
         <thead>
           <tr>
             <th scope="col" className="w-20 text-left text-xs font-medium text-slate-600 sm:w-28">
-              Likelihood ↓ / impact →
+              {t("investor.heatMap.corner")}
             </th>
             {[1, 2, 3, 4, 5].map((impact) => (
               <th key={impact} scope="col" className="text-xs font-medium text-slate-600">
                 {impact}
                 {/* On a phone the words do not fit the columns: screen readers still get them. */}
-                <span className="sr-only text-[10px] font-normal sm:not-sr-only sm:block">{IMPACT_LABELS[impact]}</span>
+                <span className="sr-only text-[10px] font-normal sm:not-sr-only sm:block">{t(IMPACT_KEYS[impact]!)}</span>
               </th>
             ))}
           </tr>
@@ -43,10 +45,16 @@ export function PortfolioHeatMap({
           {rows.map((row) => (
             <tr key={row[0]!.likelihood}>
               <th scope="row" className="text-left text-xs font-medium text-slate-600">
-                {row[0]!.likelihood} <span className="sr-only text-[10px] font-normal sm:not-sr-only">{LIKELIHOOD_LABELS[row[0]!.likelihood]}</span>
+                {row[0]!.likelihood} <span className="sr-only text-[10px] font-normal sm:not-sr-only">{t(LIKELIHOOD_KEYS[row[0]!.likelihood]!)}</span>
               </th>
               {row.map((cell) => {
-                const describe = `${cell.count} ${cell.count === 1 ? "risk" : "risks"} with likelihood ${cell.likelihood} and impact ${cell.impact}: score ${cell.score}, ${RISK_BAND_LABELS[cell.band].toLowerCase()}`;
+                const describe = t("investor.heatMap.cell", {
+                  count: cell.count,
+                  likelihood: cell.likelihood,
+                  impact: cell.impact,
+                  score: cell.score,
+                  band: t(RISK_BAND_WORD_KEYS[cell.band]),
+                });
                 return (
                   <td key={cell.impact} className={`h-10 rounded p-0 ${cell.className}`} title={describe} data-cell={`${cell.likelihood}x${cell.impact}`}>
                     {cell.count > 0 ? (
@@ -56,7 +64,7 @@ export function PortfolioHeatMap({
                       </Link>
                     ) : (
                       <span className="block px-0.5 py-2 sm:p-2">
-                        0<span className="sr-only"> risks with likelihood {cell.likelihood} and impact {cell.impact}</span>
+                        0<span className="sr-only">{t("investor.heatMap.emptyCell", { likelihood: cell.likelihood, impact: cell.impact })}</span>
                       </span>
                     )}
                   </td>

@@ -21,7 +21,7 @@ describe("runway by company chart", () => {
     { name: "Dune", runwayMonths: 6 },
     { name: "Ember", runwayMonths: 24.3 },
   ];
-  const config = runwayByCompanyChartConfig(bars, { cautionBelowMonths: 6, criticalBelowMonths: 3 });
+  const config = runwayByCompanyChartConfig(bars, { cautionBelowMonths: 6, criticalBelowMonths: 3 }, "en");
 
   it("draws one horizontal bar per company, named", () => {
     expect(config.type).toBe("bar");
@@ -46,10 +46,10 @@ describe("runway by company chart", () => {
   });
 
   it("follows the investor's own thresholds", () => {
-    const own = runwayByCompanyChartConfig(bars, { cautionBelowMonths: 9.5, criticalBelowMonths: 4 });
+    const own = runwayByCompanyChartConfig(bars, { cautionBelowMonths: 9.5, criticalBelowMonths: 4 }, "en");
     expect(own.data.datasets[0].data).toEqual([1.5, 3, null, null, null]);
     expect(own.data.datasets[1].data).toEqual([null, null, 5.9, 6, null]);
-    expect(runwayLevelLabels({ cautionBelowMonths: 9.5, criticalBelowMonths: 4 }).caution).toBe("Caution: 4 to under 9.5 months");
+    expect(runwayLevelLabels({ cautionBelowMonths: 9.5, criticalBelowMonths: 4 }, "en").caution).toBe("Caution: 4 to under 9.5 months");
   });
 
   it("labels tooltips in months and skips the empty datasets", () => {
@@ -71,7 +71,7 @@ describe("aggregate net burn chart", () => {
     missingCurrencies: missingCompanies ? ["EUR"] : [],
   });
   const points = [point("2026-02", 30_000_000, 30_000_000, 3, 0), point("2026-03", null, 20_000_000, 3, 1), point("2026-04", null, 0, 0, 0)];
-  const config = aggregateNetBurnChartConfig(points, "USD");
+  const config = aggregateNetBurnChartConfig(points, "USD", "en");
 
   it("plots complete months in major units and leaves a month with a missing rate without a full bar", () => {
     expect(config.data.labels).toEqual(["Feb 2026", "Mar 2026 (rate missing)", "Apr 2026"]);
@@ -92,8 +92,8 @@ describe("aggregate net burn chart", () => {
   });
 
   it("names the month of a missing rate", () => {
-    expect(netBurnMonthLabel(points[1]!)).toBe("Mar 2026 (rate missing)");
-    expect(netBurnMonthLabel(points[0]!)).toBe("Feb 2026");
+    expect(netBurnMonthLabel(points[1]!, "en")).toBe("Mar 2026 (rate missing)");
+    expect(netBurnMonthLabel(points[0]!, "en")).toBe("Feb 2026");
   });
 });
 
@@ -109,6 +109,7 @@ describe("capital raised by instrument chart", () => {
       missingRounds: 1,
     },
     "EUR",
+    "en",
   );
 
   it("draws one bar per instrument, labelled, in major units of the investor's currency", () => {
@@ -117,5 +118,28 @@ describe("capital raised by instrument chart", () => {
     expect(config.data.datasets[0].label).toBe("Capital raised (EUR)");
     const label = config.options!.plugins!.tooltip!.callbacks!.label as unknown as Label;
     expect(label({ label: "SAFE", dataset: {}, parsed: { x: 0, y: 500_000 } })).toBe("SAFE: €500,000");
+  });
+});
+
+describe("the chart texts in Chinese", () => {
+  const thresholds = { cautionBelowMonths: 6, criticalBelowMonths: 3 };
+
+  it("names the runway levels, axis and tooltip in Chinese", () => {
+    const config = runwayByCompanyChartConfig([{ name: "Ardent", runwayMonths: 1.5 }], thresholds, "zh-CN");
+    expect(config.data.datasets.map((d) => d.label)).toEqual(["严重：少于 3 个月", "警戒：3 至 6 个月（不含）", "正常：6 个月及以上"]);
+    expect(config.options?.scales?.x?.title).toMatchObject({ text: "现金跑道（月）" });
+    const label = config.options!.plugins!.tooltip!.callbacks!.label as unknown as Label;
+    expect(label({ label: "Ardent", dataset: {}, parsed: { x: 1.5, y: 0 } })).toBe("Ardent：1.5 个月");
+  });
+
+  it("writes months, missing rates, amounts and instruments for a Chinese reader", () => {
+    const point: NetBurnPoint = { month: "2026-03", netBurn: null, convertedPart: 0, companies: 2, missingCompanies: 1, missingCurrencies: ["EUR"] };
+    expect(netBurnMonthLabel(point, "zh-CN")).toBe("2026年3月（缺少汇率）");
+    const burn = aggregateNetBurnChartConfig([point], "USD", "zh-CN");
+    expect(burn.data.datasets[0].label).toBe("净消耗，全部报告公司（USD）");
+    const raised = capitalRaisedChartConfig({ rows: [{ instrument: "series_a", amount: 1_000_000_000, rounds: 1, missingRounds: 0 }], total: 1_000_000_000, rounds: 1, missingRounds: 0 }, "USD", "zh-CN");
+    expect(raised.data.labels).toEqual(["A 轮"]);
+    const label = raised.options!.plugins!.tooltip!.callbacks!.label as unknown as Label;
+    expect(label({ label: "A 轮", dataset: {}, parsed: { x: 0, y: 10_000_000 } })).toBe("A 轮：US$10,000,000");
   });
 });

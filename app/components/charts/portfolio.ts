@@ -2,13 +2,16 @@
  * Chart.js configurations for the investor's portfolio page, built from the plain series
  * the loader returns (types only from chart.js, so they are tested without a canvas).
  * Amounts arrive in minor units of the investor's currency; Chart.js plots major units.
+ * Every text (legend, axis title, tooltip, month and instrument labels) is built for the
+ * `locale` passed in, so the builders stay pure and are tested in both languages.
  */
 import type { ChartConfiguration } from "chart.js";
 import { runwayLevelOfStored, type PortfolioRunwayLevel } from "~/finance/portfolio";
 import type { RunwayThresholds } from "~/finance/runway";
-import { formatMonthShort } from "~/lib/format";
-import { instrumentLabel } from "~/lib/instruments";
-import { formatMoney, formatMoneyShort } from "~/lib/money-format";
+import { formatterFor } from "~/i18n/format";
+import type { Locale } from "~/i18n/locales";
+import { translator } from "~/i18n/translate";
+import { instrumentName } from "~/lib/portfolio-query";
 import type { NetBurnPoint, RaisedByInstrument } from "~/lib/portfolio-series";
 
 type BarConfig = ChartConfiguration<"bar", (number | null)[], string>;
@@ -34,15 +37,19 @@ interface TooltipPoint {
   raw?: unknown;
 }
 
-const moneyTick = (currency: string) => (value: string | number) => formatMoneyShort(Math.round(Number(value) * 100), currency);
-const months = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+const moneyTick = (locale: Locale, currency: string) => (value: string | number) => formatterFor(locale).moneyShort(Math.round(Number(value) * 100), currency);
+/** Thresholds are months with at most one decimal: "3", "9.5" (grouped and with the locale's decimal sign). */
+const months = (locale: Locale, value: number) => formatterFor(locale).number(value, 1);
 
 /** Legend text of each level, with the thresholds in words. */
-export function runwayLevelLabels(t: RunwayThresholds): Record<Exclude<PortfolioRunwayLevel, "not_burning">, string> {
+export function runwayLevelLabels(thresholds: RunwayThresholds, locale: Locale): Record<Exclude<PortfolioRunwayLevel, "not_burning">, string> {
+  const t = translator(locale);
+  const critical = months(locale, thresholds.criticalBelowMonths);
+  const caution = months(locale, thresholds.cautionBelowMonths);
   return {
-    critical: `Critical: under ${months(t.criticalBelowMonths)} months`,
-    caution: `Caution: ${months(t.criticalBelowMonths)} to under ${months(t.cautionBelowMonths)} months`,
-    ok: `OK: ${months(t.cautionBelowMonths)} months or more`,
+    critical: t("investor.charts.level.critical", { critical }),
+    caution: t("investor.charts.level.caution", { critical, caution }),
+    ok: t("investor.charts.level.ok", { caution }),
   };
 }
 
@@ -55,8 +62,10 @@ export interface RunwayBar {
  * Runway by company, horizontal bars coloured by the alert thresholds. One dataset per
  * level on a single stack, so every bar appears once and the legend names each colour.
  */
-export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], thresholds: RunwayThresholds): BarConfig {
-  const labels = runwayLevelLabels(thresholds);
+export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], thresholds: RunwayThresholds, locale: Locale): BarConfig {
+  const t = translator(locale);
+  const f = formatterFor(locale);
+  const labels = runwayLevelLabels(thresholds, locale);
   const levels = bars.map((b) => runwayLevelOfStored(b.runwayMonths, thresholds));
   const levelKeys = ["critical", "caution", "ok"] as const;
   return {
@@ -74,7 +83,7 @@ export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], threshold
       ...baseOptions,
       indexAxis: "y",
       scales: {
-        x: { stacked: true, beginAtZero: true, title: { display: true, text: "Runway (months)" } },
+        x: { stacked: true, beginAtZero: true, title: { display: true, text: t("investor.charts.runway.axis") } },
         // Every bar keeps its company's name: Chart.js would otherwise skip labels it finds crowded.
         y: { stacked: true, ticks: { autoSkip: false } },
       },
@@ -82,7 +91,9 @@ export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], threshold
         legend: { position: "bottom" },
         tooltip: {
           filter: (item) => item.raw !== null,
-          callbacks: { label: (item: TooltipPoint) => `${item.label ?? ""}: ${Number(item.parsed.x).toFixed(1)} months` },
+          callbacks: {
+            label: (item: TooltipPoint) => t("investor.charts.runway.tooltip", { company: item.label ?? "", months: f.number(Number(item.parsed.x), 1) }),
+          },
         },
       },
     },
@@ -90,28 +101,31 @@ export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], threshold
 }
 
 /** "Apr 2026", or "Apr 2026 (rate missing)" for a month the sum could not be completed. */
-export function netBurnMonthLabel(point: NetBurnPoint): string {
-  return `${formatMonthShort(point.month)}${point.missingCompanies > 0 ? " (rate missing)" : ""}`;
+export function netBurnMonthLabel(point: NetBurnPoint, locale: Locale): string {
+  const month = formatterFor(locale).month(point.month);
+  return point.missingCompanies > 0 ? translator(locale)("investor.charts.netBurn.monthRateMissing", { month }) : month;
 }
 
 /**
  * Aggregate net burn per month. A month with a missing rate has no full bar: its grey bar
  * is only the part that could be converted, and its label says the rate is missing.
  */
-export function aggregateNetBurnChartConfig(points: readonly NetBurnPoint[], currency: string): BarConfig {
+export function aggregateNetBurnChartConfig(points: readonly NetBurnPoint[], currency: string, locale: Locale): BarConfig {
+  const t = translator(locale);
+  const f = formatterFor(locale);
   return {
     type: "bar",
     data: {
-      labels: points.map(netBurnMonthLabel),
+      labels: points.map((p) => netBurnMonthLabel(p, locale)),
       datasets: [
         {
-          label: `Net burn, all reporting companies (${currency})`,
+          label: t("investor.charts.netBurn.complete", { currency }),
           data: points.map((p) => (p.netBurn === null ? null : toMajor(p.netBurn))),
           backgroundColor: NET_BURN_COLOURS.complete,
           stack: "burn",
         },
         {
-          label: `Converted part only: a rate is missing (${currency})`,
+          label: t("investor.charts.netBurn.partial", { currency }),
           data: points.map((p) => (p.missingCompanies > 0 && p.companies > p.missingCompanies ? toMajor(p.convertedPart) : null)),
           backgroundColor: NET_BURN_COLOURS.partial,
           stack: "burn",
@@ -120,13 +134,14 @@ export function aggregateNetBurnChartConfig(points: readonly NetBurnPoint[], cur
     },
     options: {
       ...baseOptions,
-      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { callback: moneyTick(currency) } } },
+      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { callback: moneyTick(locale, currency) } } },
       plugins: {
         legend: { position: "bottom" },
         tooltip: {
           filter: (item) => item.raw !== null,
           callbacks: {
-            label: (item: TooltipPoint) => `${item.dataset.label ?? ""}: ${formatMoney(Math.round(Number(item.parsed.y) * 100), currency)}`,
+            label: (item: TooltipPoint) =>
+              t("investor.charts.tooltip", { label: item.dataset.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) }),
           },
         },
       },
@@ -135,21 +150,23 @@ export function aggregateNetBurnChartConfig(points: readonly NetBurnPoint[], cur
 }
 
 /** Capital raised across the portfolio by instrument, largest first. */
-export function capitalRaisedChartConfig(raised: RaisedByInstrument, currency: string): BarConfig {
+export function capitalRaisedChartConfig(raised: RaisedByInstrument, currency: string, locale: Locale): BarConfig {
+  const t = translator(locale);
+  const f = formatterFor(locale);
   return {
     type: "bar",
     data: {
-      labels: raised.rows.map((r) => instrumentLabel(r.instrument)),
-      datasets: [{ label: `Capital raised (${currency})`, data: raised.rows.map((r) => toMajor(r.amount)), backgroundColor: RAISED_COLOUR }],
+      labels: raised.rows.map((r) => instrumentName(t, r.instrument)),
+      datasets: [{ label: t("investor.charts.raised.dataset", { currency }), data: raised.rows.map((r) => toMajor(r.amount)), backgroundColor: RAISED_COLOUR }],
     },
     options: {
       ...baseOptions,
-      scales: { y: { beginAtZero: true, ticks: { callback: moneyTick(currency) } } },
+      scales: { y: { beginAtZero: true, ticks: { callback: moneyTick(locale, currency) } } },
       plugins: {
         legend: { display: false },
         tooltip: {
           callbacks: {
-            label: (item: TooltipPoint) => `${item.label ?? ""}: ${formatMoney(Math.round(Number(item.parsed.y) * 100), currency)}`,
+            label: (item: TooltipPoint) => t("investor.charts.tooltip", { label: item.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) }),
           },
         },
       },
