@@ -6,9 +6,9 @@
  */
 import { Form, Link, useActionData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useFormat, useLocale, useT, type PlainKey } from "~/i18n";
 import {
   expectedHeader,
-  formatCount,
   MAX_DATA_ROWS,
   MAX_FILE_BYTES,
   MAX_LISTED_ERRORS,
@@ -26,6 +26,7 @@ type ClientCheck =
   | { phase: "checking"; done: number; total: number; lines: number }
   | { phase: "failed"; errors: CsvImportError[]; errorCount: number; fileName: string };
 
+/** Texts are translated by the calling page (t()); column names stay as the file's header names. */
 export interface CsvImportPageProps {
   kind: ImportKind;
   title: string;
@@ -36,17 +37,28 @@ export interface CsvImportPageProps {
   /** Rows of the column guide: column, what it holds. */
   columnGuide: [string, string][];
   notes: string[];
-  /** Nouns for the counts: "month"/"months" or "budget line"/"budget lines". */
-  unit: [string, string];
+  /** No longer read: the counts' nouns come from the kind (UNITS below). Kept so callers not yet translated still compile. */
+  unit?: [string, string];
   /** FX rates: the org's base currency, refused in the file by the browser check as on the server. */
   baseCurrency?: string;
 }
 
 const TEXT_COLUMNS = new Set(["month", "category", "currency"]);
 
-const plural = (count: number, [one, many]: [string, string]) => `${formatCount(count)} ${count === 1 ? one : many}`;
+/** What a row of each kind is called: in a count ("12 months") and as a plural noun in the preview's hints. */
+const UNITS = {
+  "monthly-reports": { count: "records.import.count.month", noun: "records.import.noun.month" },
+  budgets: { count: "records.import.count.budgetLine", noun: "records.import.noun.budgetLine" },
+  "fx-rates": { count: "records.import.count.rate", noun: "records.import.noun.rate" },
+} as const satisfies Record<ImportKind, { count: string; noun: PlainKey }>;
 
 export function CsvImportPage(props: CsvImportPageProps) {
+  const t = useT();
+  const f = useFormat();
+  const locale = useLocale();
+  const unit = UNITS[props.kind];
+  const rowsText = (count: number) => t(unit.count, { count });
+  const noun = t(unit.noun);
   const result = useActionData<ImportActionResult | { ok: false; formError?: string }>();
   const navigation = useNavigation();
   const submit = useSubmit();
@@ -75,13 +87,15 @@ export function CsvImportPage(props: CsvImportPageProps) {
     const formData = new FormData(event.currentTarget);
     formData.set("intent", "preview");
     if (file.size > MAX_FILE_BYTES) {
-      setCheck({ phase: "failed", fileName: file.name, errorCount: 1, errors: [{ line: null, column: null, message: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB. Split it into smaller files.` }] });
+      const message = t("records.import.clientTooLarge", { mb: MAX_FILE_BYTES / 1024 / 1024 });
+      setCheck({ phase: "failed", fileName: file.name, errorCount: 1, errors: [{ line: null, column: null, message }] });
       return;
     }
     setCheck({ phase: "reading" });
     const text = await file.text();
     const checked = await parseImportCsvInChunks(props.kind, text, {
       baseCurrency: props.baseCurrency,
+      locale,
       onProgress: ({ doneChars, totalChars, lines }) => setCheck({ phase: "checking", done: doneChars, total: totalChars, lines }),
     });
     if (!checked.ok) {
@@ -109,7 +123,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="1. Choose a CSV file">
+          <Card title={t("records.import.step1")}>
             <Form
               id={formId}
               ref={formRef}
@@ -120,7 +134,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
             >
               <div>
                 <label htmlFor={`${formId}-file`} className="block text-sm font-medium text-slate-700">
-                  CSV file (UTF-8, comma-separated, at most {formatCount(MAX_DATA_ROWS)} rows and {MAX_FILE_BYTES / 1024 / 1024} MB)
+                  {t("records.import.fileLabel", { rows: MAX_DATA_ROWS, mb: MAX_FILE_BYTES / 1024 / 1024 })}
                 </label>
                 <input
                   id={`${formId}-file`}
@@ -136,11 +150,14 @@ export function CsvImportPage(props: CsvImportPageProps) {
                   aria-describedby={`${formId}-file-hint`}
                 />
                 <p id={`${formId}-file-hint`} className="mt-1 text-xs text-slate-500">
-                  First line: <code>{expectedHeader(props.kind)}</code>.{" "}
-                  <a href={props.sampleHref} download className="text-indigo-700 underline">
-                    Download a sample file
-                  </a>
-                  .
+                  {t.rich("records.import.firstLine", {
+                    header: <code>{expectedHeader(props.kind)}</code>,
+                    sample: (
+                      <a href={props.sampleHref} download className="text-indigo-700 underline">
+                        {t("records.import.sample")}
+                      </a>
+                    ),
+                  })}
                 </p>
               </div>
               <FormError error={formError} />
@@ -151,20 +168,23 @@ export function CsvImportPage(props: CsvImportPageProps) {
                 disabled={checkingInBrowser || busyIntent !== null}
                 className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 disabled:opacity-60"
               >
-                Check file
+                {t("records.import.checkFile")}
               </button>
             </Form>
-            <Progress check={check} busyIntent={busyIntent} elapsed={elapsed} rows={preview?.counts.rows ?? null} unit={props.unit} />
+            <Progress check={check} busyIntent={busyIntent} elapsed={elapsed} rowsText={preview ? rowsText(preview.counts.rows) : null} />
           </Card>
 
           {action?.status === "imported" ? (
             <div role="status" className="rounded-md bg-emerald-50 p-4 text-sm text-emerald-900">
               <p className="font-semibold">
-                Imported {action.fileName}: {plural(action.counts.rows, props.unit)} from {action.firstMonth} to {action.lastMonth}.
+                {t("records.import.imported", { file: action.fileName, rows: rowsText(action.counts.rows), first: action.firstMonth, last: action.lastMonth })}
               </p>
               <p className="mt-1">
-                {formatCount(action.counts.inserted)} added, {formatCount(action.counts.updated)} changed, {formatCount(action.counts.unchanged)} already
-                up to date{action.counts.inserted + action.counts.updated === 0 ? " — nothing needed to change." : "."}
+                {t(action.counts.inserted + action.counts.updated === 0 ? "records.import.importedNothing" : "records.import.importedCounts", {
+                  added: action.counts.inserted,
+                  changed: action.counts.updated,
+                  unchanged: action.counts.unchanged,
+                })}
               </p>
               <Link to={props.backHref} className="mt-2 inline-block text-emerald-900 underline">
                 {props.backLabel}
@@ -175,23 +195,26 @@ export function CsvImportPage(props: CsvImportPageProps) {
           {shownErrors ? <ErrorList {...shownErrors} /> : null}
 
           {preview ? (
-            <Card title="2. Check the preview and confirm">
+            <Card title={t("records.import.step2")}>
               {preview.notice ? (
                 <div role="alert" className="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
                   {preview.notice}
                 </div>
               ) : null}
               <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-                <Count label="Rows in file" value={preview.counts.rows} hint="Data rows, not counting the header or blank lines." />
-                <Count label="New" value={preview.counts.inserted} hint={`${props.unit[1]} not yet recorded: they will be added.`} />
-                <Count label="Changed" value={preview.counts.updated} hint={`${props.unit[1]} recorded with different figures: the file's figures replace them.`} />
-                <Count label="Unchanged" value={preview.counts.unchanged} hint={`${props.unit[1]} recorded exactly as in the file: left as they are.`} />
+                <Count label={t("records.import.rowsInFile")} value={f.number(preview.counts.rows)} hint={t("records.import.rowsInFileHint")} />
+                <Count label={t("records.import.new")} value={f.number(preview.counts.inserted)} hint={t("records.import.newHint", { unit: noun })} />
+                <Count label={t("records.import.changed")} value={f.number(preview.counts.updated)} hint={t("records.import.changedHint", { unit: noun })} />
+                <Count label={t("records.import.unchanged")} value={f.number(preview.counts.unchanged)} hint={t("records.import.unchangedHint", { unit: noun })} />
               </dl>
               <p className="mb-2 text-sm text-slate-600">
-                {preview.fileName}: {preview.firstMonth === preview.lastMonth ? preview.firstMonth : `${preview.firstMonth} to ${preview.lastMonth}`}.{" "}
+                {t("records.import.previewOf", {
+                  file: preview.fileName,
+                  months: preview.firstMonth === preview.lastMonth ? preview.firstMonth : t("records.import.monthRange", { first: preview.firstMonth, last: preview.lastMonth }),
+                })}{" "}
                 {preview.counts.rows > preview.previewRows.length
-                  ? `The first ${preview.previewRows.length} of ${formatCount(preview.counts.rows)} rows:`
-                  : "All rows:"}
+                  ? t("records.import.firstRows", { shown: preview.previewRows.length, total: preview.counts.rows })
+                  : t("records.import.allRows")}
               </p>
               <TableScroller>
                 <table className="min-w-full text-sm" data-testid="import-preview">
@@ -209,7 +232,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
                       <tr key={i} className="border-b last:border-0">
                         {cells.map((cell, j) => (
                           <td key={j} className={`py-1 pr-4 ${TEXT_COLUMNS.has(preview.columns[j]) ? "" : "text-right tabular-nums"}`}>
-                            {cell === "" ? <span className="text-slate-600">blank</span> : cell}
+                            {cell === "" ? <span className="text-slate-600">{t("records.import.blank")}</span> : cell}
                           </td>
                         ))}
                       </tr>
@@ -227,19 +250,17 @@ export function CsvImportPage(props: CsvImportPageProps) {
                   disabled={busyIntent !== null || preview.counts.inserted + preview.counts.updated === 0}
                   className="inline-flex items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:opacity-60"
                 >
-                  {busyIntent === "import" ? "Importing…" : "Confirm import"}
+                  {busyIntent === "import" ? t("records.import.importing") : t("records.import.confirm")}
                 </button>
                 <p className="text-xs text-slate-500">
-                  {preview.counts.inserted + preview.counts.updated === 0
-                    ? "Everything in this file is already recorded: there is nothing to import."
-                    : "Confirming sends the same file again; it is checked once more and written all at once, or not at all."}
+                  {preview.counts.inserted + preview.counts.updated === 0 ? t("records.import.nothingToImport") : t("records.import.confirmNote")}
                 </p>
               </div>
             </Card>
           ) : null}
         </div>
 
-        <Card title="What the file holds">
+        <Card title={t("records.import.guideTitle")}>
           <table className="w-full text-sm">
             <tbody>
               {props.columnGuide.map(([column, meaning]) => (
@@ -263,36 +284,33 @@ export function CsvImportPage(props: CsvImportPageProps) {
   );
 }
 
-function Count({ label, value, hint }: { label: string; value: number; hint: string }) {
+function Count({ label, value, hint }: { label: string; value: string; hint: string }) {
   return (
     <div className="rounded-md border border-slate-200 p-3" title={hint}>
       <dt className="text-xs text-slate-600">{label}</dt>
-      <dd className="text-xl font-semibold tabular-nums">{formatCount(value)}</dd>
+      <dd className="text-xl font-semibold tabular-nums">{value}</dd>
       <dd className="sr-only">{hint}</dd>
     </div>
   );
 }
 
 function ErrorList({ errors, errorCount, fileName }: { errors: CsvImportError[]; errorCount: number; fileName: string | null }) {
+  const t = useT();
   return (
     <section role="alert" aria-labelledby="import-errors-title" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
       <h2 id="import-errors-title" className="font-semibold">
-        {fileName ? `${fileName} cannot be imported` : "The file cannot be imported"}: {formatCount(errorCount)} {errorCount === 1 ? "problem" : "problems"}. Nothing was written.
+        {fileName ? t("records.import.errorsTitleFile", { file: fileName, count: errorCount }) : t("records.import.errorsTitle", { count: errorCount })}
       </h2>
-      {errorCount > errors.length ? (
-        <p className="mt-1">
-          The first {Math.min(errors.length, MAX_LISTED_ERRORS)} are listed; fix them and check the file again to see the rest.
-        </p>
-      ) : null}
-      <ScrollArea label="Problems in the file" className="mt-3 max-h-[32rem] overflow-auto">
+      {errorCount > errors.length ? <p className="mt-1">{t("records.import.errorsFirst", { count: Math.min(errors.length, MAX_LISTED_ERRORS) })}</p> : null}
+      <ScrollArea label={t("records.import.problemsLabel")} className="mt-3 max-h-[32rem] overflow-auto">
         <table className="min-w-full bg-white text-left text-sm text-slate-900" data-testid="import-errors">
           <thead>
             <tr className="border-b text-slate-600">
-              <th className="px-2 py-1 font-medium" title="Line numbers as a spreadsheet shows them: the header is line 1.">
-                Line
+              <th className="px-2 py-1 font-medium" title={t("records.import.lineHint")}>
+                {t("records.import.line")}
               </th>
-              <th className="px-2 py-1 font-medium">Column</th>
-              <th className="px-2 py-1 font-medium">Problem</th>
+              <th className="px-2 py-1 font-medium">{t("records.import.column")}</th>
+              <th className="px-2 py-1 font-medium">{t("records.import.problem")}</th>
             </tr>
           </thead>
           <tbody>
@@ -314,24 +332,24 @@ function Progress({
   check,
   busyIntent,
   elapsed,
-  rows,
-  unit,
+  rowsText,
 }: {
   check: ClientCheck;
   busyIntent: string | null;
   elapsed: number;
-  rows: number | null;
-  unit: [string, string];
+  /** "12 months", once the preview has counted them. */
+  rowsText: string | null;
 }) {
+  const t = useT();
   let content: JSX.Element | null = null;
   if (check.phase === "reading") {
-    content = <p>Reading the file…</p>;
+    content = <p>{t("records.import.reading")}</p>;
   } else if (check.phase === "checking") {
     const percent = check.total === 0 ? 100 : Math.round((check.done / check.total) * 100);
     content = (
       <>
         <label htmlFor="import-progress" className="block">
-          Checking in your browser: {formatCount(Math.max(check.lines - 1, 0))} rows so far ({percent} %)
+          {t("records.import.checking", { rows: Math.max(check.lines - 1, 0), percent })}
         </label>
         <progress id="import-progress" className="mt-1 h-2 w-full" max={100} value={percent}>
           {percent} %
@@ -341,17 +359,15 @@ function Progress({
   } else if (busyIntent === "preview") {
     content = (
       <>
-        <p>Uploading and checking on the server… {elapsed} s</p>
-        <progress className="mt-1 h-2 w-full" aria-label="Uploading and checking on the server" />
+        <p>{t("records.import.uploading", { seconds: elapsed })}</p>
+        <progress className="mt-1 h-2 w-full" aria-label={t("records.import.uploadingLabel")} />
       </>
     );
   } else if (busyIntent === "import") {
     content = (
       <>
-        <p>
-          Importing {rows === null ? "" : plural(rows, unit)} in one transaction… {elapsed} s. Nothing is written unless every row is.
-        </p>
-        <progress className="mt-1 h-2 w-full" aria-label="Importing" />
+        <p>{rowsText === null ? t("records.import.importingProgress", { seconds: elapsed }) : t("records.import.importingRows", { rows: rowsText, seconds: elapsed })}</p>
+        <progress className="mt-1 h-2 w-full" aria-label={t("records.import.importingLabel")} />
       </>
     );
   }

@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
-import { DEBT_KINDS, DEBT_KIND_LABELS, REPAYMENT_TYPES, REPAYMENT_TYPE_LABELS } from "~/lib/instruments";
+import { useT, type PlainKey } from "~/i18n";
+import { DEBT_KIND_KEYS, DEBT_KINDS, REPAYMENT_TYPE_KEYS, REPAYMENT_TYPES } from "~/lib/instruments";
 
 export type DebtFormValues = Partial<
   Record<
@@ -41,12 +42,14 @@ export function DebtFacilityForm({
   formError?: string;
   currency: string;
   maxDrawDate: string;
-  rules: { interestOnlyMonths: string; currency: string };
+  /** Message keys of the rules shown as hints (DEBT_FACILITY_RULES). */
+  rules: { interestOnlyMonths: PlainKey; currency: PlainKey };
   intent: string;
   submitLabel: string;
   pendingText: string;
   version?: number;
 }) {
+  const t = useT();
   const [repayment, setRepayment] = useState(values.repaymentType ?? "amortizing");
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -55,75 +58,83 @@ export function DebtFacilityForm({
       <FormError error={formError} />
       {version !== undefined ? <input type="hidden" name="version" defaultValue={version} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Lender" name="lender" defaultValue={values.lender} error={errors.lender} />
+        <Field label={t("records.debt.field.lender")} name="lender" defaultValue={values.lender} error={errors.lender} />
         <SelectField
-          label="Kind"
+          label={t("records.debt.field.kind")}
           name="kind"
           defaultValue={values.kind ?? "bank_loan"}
           error={errors.kind}
-          options={DEBT_KINDS.map((k) => ({ value: k, label: DEBT_KIND_LABELS[k] }))}
+          options={DEBT_KINDS.map((k) => ({ value: k, label: t(DEBT_KIND_KEYS[k]) }))}
         />
         <Field
-          label={`Principal (${currency})`}
+          label={t("records.debt.field.principalIn", { currency })}
           name="principal"
           inputMode="decimal"
           defaultValue={values.principal}
           error={errors.principal}
-          hint={`The amount drawn, e.g. 500000.00. ${rules.currency}`}
+          hint={`${t("records.debt.hint.principal")} ${t(rules.currency)}`}
         />
         <Field
-          label="Annual interest rate (%)"
+          label={t("records.debt.field.rate")}
           name="annualRatePercent"
           inputMode="decimal"
           defaultValue={values.annualRatePercent}
           error={errors.annualRatePercent}
-          hint="Nominal yearly rate, up to two decimals, e.g. 9.75. Monthly interest = outstanding × rate / 12."
+          hint={t("records.debt.hint.rate")}
         />
-        <Field label="Draw date" name="drawDate" type="date" max={maxDrawDate} defaultValue={values.drawDate} error={errors.drawDate} hint="Payments start the month after the draw." />
         <Field
-          label="Term (months)"
+          label={t("records.debt.field.drawDate")}
+          name="drawDate"
+          type="date"
+          max={maxDrawDate}
+          defaultValue={values.drawDate}
+          error={errors.drawDate}
+          hint={t("records.debt.hint.drawDate")}
+        />
+        <Field
+          label={t("records.debt.field.term")}
           name="termMonths"
           inputMode="numeric"
           defaultValue={values.termMonths}
           error={errors.termMonths}
-          hint="1 to 600 months; the last payment falls this many months after the draw."
+          hint={t("records.debt.hint.term")}
         />
         <SelectField
-          label="Repayment"
+          label={t("records.debt.field.repayment")}
           name="repaymentType"
           value={repayment}
           onChange={(e) => setRepayment(e.target.value)}
           error={errors.repaymentType}
-          options={REPAYMENT_TYPES.map((t) => ({ value: t, label: REPAYMENT_TYPE_LABELS[t] }))}
+          options={REPAYMENT_TYPES.map((type) => ({ value: type, label: t(REPAYMENT_TYPE_KEYS[type]) }))}
         />
         <Field
-          label="Interest-only months"
+          label={t("records.debt.field.interestOnly")}
           name="interestOnlyMonths"
           inputMode="numeric"
           defaultValue={values.interestOnlyMonths}
           disabled={hydrated && repayment !== "interest_only_then_amortizing"}
           error={errors.interestOnlyMonths}
-          hint={rules.interestOnlyMonths}
+          hint={t(rules.interestOnlyMonths)}
         />
       </div>
       <fieldset className="rounded-md border border-slate-200 p-3">
-        <legend className="px-1 text-sm font-medium text-slate-700">Covenants (optional)</legend>
+        <legend className="px-1 text-sm font-medium text-slate-700">{t("records.debt.covenantsOptional")}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
-            label={`Minimum cash (${currency})`}
+            label={t("records.debt.field.minimumCashIn", { currency })}
             name="minimumCash"
             inputMode="decimal"
             defaultValue={values.minimumCash}
             error={errors.minimumCash}
-            hint="Breached in any month whose reported month-end cash is below this."
+            hint={t("records.debt.hint.minimumCash")}
           />
           <Field
-            label="Reporting deadline (day of the next month)"
+            label={t("records.debt.field.deadline")}
             name="reportingDeadlineDay"
             inputMode="numeric"
             defaultValue={values.reportingDeadlineDay}
             error={errors.reportingDeadlineDay}
-            hint="1–28: month m's report is due to the lender by this day of month m+1."
+            hint={t("records.debt.hint.deadline")}
           />
         </div>
       </fieldset>

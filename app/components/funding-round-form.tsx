@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
-import { INSTRUMENTS, INSTRUMENT_LABELS, isEquityInstrument } from "~/lib/instruments";
+import { useT, type PlainKey } from "~/i18n";
+import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/lib/instruments";
 
 export type RoundFormValues = Partial<
   Record<
@@ -44,12 +45,14 @@ export function FundingRoundForm({
   formError?: string;
   baseCurrency: string;
   maxCloseDate: string;
-  rules: { preMoney: string; crowdfunding: string };
+  /** Message keys of the rules shown as hints (FUNDING_ROUND_RULES). */
+  rules: { preMoney: PlainKey; crowdfunding: PlainKey };
   intent: string;
   submitLabel: string;
   pendingText: string;
   version?: number;
 }) {
+  const t = useT();
   const [instrument, setInstrument] = useState(values.instrument ?? "seed");
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -61,66 +64,74 @@ export function FundingRoundForm({
       {version !== undefined ? <input type="hidden" name="version" defaultValue={version} /> : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
-          label="Instrument"
+          label={t("records.round.field.instrument")}
           name="instrument"
           value={instrument}
           onChange={(e) => setInstrument(e.target.value)}
           error={errors.instrument}
-          options={INSTRUMENTS.map((i) => ({ value: i, label: INSTRUMENT_LABELS[i] }))}
+          options={INSTRUMENTS.map((i) => ({ value: i, label: t(INSTRUMENT_KEYS[i]) }))}
         />
-        <Field label="Close date" name="closeDate" type="date" max={maxCloseDate} defaultValue={values.closeDate} error={errors.closeDate} hint="When the money was committed. At most a year ahead." />
         <Field
-          label="Amount raised"
+          label={t("records.round.field.closeDate")}
+          name="closeDate"
+          type="date"
+          max={maxCloseDate}
+          defaultValue={values.closeDate}
+          error={errors.closeDate}
+          hint={t("records.round.hint.closeDate")}
+        />
+        <Field
+          label={t("records.round.field.amount")}
           name="amount"
           inputMode="decimal"
           defaultValue={values.amount}
           error={errors.amount}
-          hint="In the round's currency, major units with up to two decimals, e.g. 1500000.00."
+          hint={t("records.round.hint.amount")}
         />
         <Field
-          label="Currency (ISO 4217)"
+          label={t("records.round.field.currency")}
           name="currency"
           maxLength={3}
           placeholder={baseCurrency}
           defaultValue={values.currency}
           error={errors.currency}
-          hint={`Blank means your base currency, ${baseCurrency}.`}
+          hint={t("records.round.hint.currency", { currency: baseCurrency })}
         />
         <Field
-          label="Pre-money valuation (optional)"
+          label={t("records.round.field.preMoneyOptional")}
           name="preMoneyValuation"
           inputMode="decimal"
           defaultValue={values.preMoneyValuation}
           disabled={preMoneyOff}
           error={errors.preMoneyValuation}
-          hint={`${rules.preMoney} Post-money = pre-money + amount; dilution = amount / post-money, both worked out for you.`}
+          hint={`${t(rules.preMoney)} ${t("records.round.hint.derived")}`}
         />
-        <Field label="Lead investor" name="leadInvestor" defaultValue={values.leadInvestor} error={errors.leadInvestor} />
+        <Field label={t("records.round.field.leadInvestor")} name="leadInvestor" defaultValue={values.leadInvestor} error={errors.leadInvestor} />
         <div className="sm:col-span-2">
           <Field
-            label="Other investors"
+            label={t("records.round.field.otherInvestors")}
             name="otherInvestors"
             defaultValue={values.otherInvestors}
             error={errors.otherInvestors}
-            hint="Separate names with commas."
+            hint={t("records.round.hint.otherInvestors")}
           />
         </div>
       </div>
       <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby="crowdfunding-rule">
-        <legend className="px-1 text-sm font-medium text-slate-700">Equity crowdfunding</legend>
+        <legend className="px-1 text-sm font-medium text-slate-700">{t("records.instrument.equity_crowdfunding")}</legend>
         <p id="crowdfunding-rule" className="mb-2 text-xs text-slate-500">
-          {rules.crowdfunding}
+          {t(rules.crowdfunding)}
         </p>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field
-            label="Platform"
+            label={t("records.round.field.platform")}
             name="crowdfundingPlatform"
             defaultValue={values.crowdfundingPlatform}
             disabled={crowdfundingOff}
             error={errors.crowdfundingPlatform}
           />
           <Field
-            label="Number of backers"
+            label={t("records.round.field.backers")}
             name="backerCount"
             inputMode="numeric"
             defaultValue={values.backerCount}
@@ -131,7 +142,7 @@ export function FundingRoundForm({
       </fieldset>
       <div>
         <label htmlFor="field-notes" className="block text-sm font-medium text-slate-700">
-          Notes (optional)
+          {t("records.round.field.notesOptional")}
         </label>
         <textarea
           id="field-notes"

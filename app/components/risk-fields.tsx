@@ -1,15 +1,8 @@
 import type { TextareaHTMLAttributes } from "react";
 import { Field, FieldError, SelectField } from "~/components/ui/form";
 import type { RiskBandThresholds } from "~/finance";
-import {
-  IMPACT_LABELS,
-  LIKELIHOOD_LABELS,
-  RISK_CATEGORIES,
-  RISK_CATEGORY_LABELS,
-  RISK_STATUSES,
-  RISK_STATUS_LABELS,
-  riskScoreHint,
-} from "~/lib/risk-labels";
+import { useLocale, useT } from "~/i18n";
+import { IMPACT_KEYS, LIKELIHOOD_KEYS, RISK_CATEGORIES, RISK_CATEGORY_KEYS, RISK_STATUSES, RISK_STATUS_KEYS, riskScoreHint } from "~/lib/risk-labels";
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
@@ -70,56 +63,65 @@ export function RiskFields({
   /** The org's risk bands, for the score hint. */
   bands: RiskBandThresholds;
 }) {
+  const t = useT();
+  const locale = useLocale();
   return (
     <>
-      <Field label="Title" name="title" required maxLength={200} defaultValue={values?.title} error={errors.title} />
+      <Field label={t("records.risk.field.title")} name="title" required maxLength={200} defaultValue={values?.title} error={errors.title} />
       <SelectField
-        label="Category"
+        label={t("records.col.category")}
         name="category"
         defaultValue={values?.category ?? ""}
         error={errors.category}
-        options={[{ value: "", label: "Choose…" }, ...RISK_CATEGORIES.map((c) => ({ value: c, label: RISK_CATEGORY_LABELS[c] }))]}
+        options={[{ value: "", label: t("records.risk.choose") }, ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(RISK_CATEGORY_KEYS[c]) }))]}
       />
       <div className="grid grid-cols-2 gap-3">
         <SelectField
-          label="Likelihood"
+          label={t("records.risk.likelihood")}
           name="likelihood"
           defaultValue={String(values?.likelihood ?? 3)}
           error={errors.likelihood}
-          options={LEVELS.map((l) => ({ value: String(l), label: `${l} · ${LIKELIHOOD_LABELS[l]}` }))}
+          options={LEVELS.map((l) => ({ value: String(l), label: t("records.risk.level", { level: l, name: t(LIKELIHOOD_KEYS[l]) }) }))}
         />
         <SelectField
-          label="Impact"
+          label={t("records.risk.impact")}
           name="impact"
           defaultValue={String(values?.impact ?? 3)}
           error={errors.impact}
-          options={LEVELS.map((l) => ({ value: String(l), label: `${l} · ${IMPACT_LABELS[l]}` }))}
+          options={LEVELS.map((l) => ({ value: String(l), label: t("records.risk.level", { level: l, name: t(IMPACT_KEYS[l]) }) }))}
         />
       </div>
-      <p className="text-xs text-slate-500">{riskScoreHint(bands)}</p>
-      <Field label="Owner" name="owner" maxLength={120} defaultValue={values?.owner ?? ""} hint="Who is accountable for this risk." error={errors.owner} />
+      <p className="text-xs text-slate-500">{riskScoreHint(bands, locale)}</p>
+      <Field
+        label={t("records.risk.owner")}
+        name="owner"
+        maxLength={120}
+        defaultValue={values?.owner ?? ""}
+        hint={t("records.risk.hint.owner")}
+        error={errors.owner}
+      />
       <SelectField
-        label="Status"
+        label={t("records.col.status")}
         name="status"
         defaultValue={values?.status ?? "open"}
         error={errors.status}
-        options={RISK_STATUSES.map((s) => ({ value: s, label: RISK_STATUS_LABELS[s] }))}
+        options={RISK_STATUSES.map((s) => ({ value: s, label: t(RISK_STATUS_KEYS[s]) }))}
       />
       <Field
-        label="Next review"
+        label={t("records.risk.nextReview")}
         name="nextReviewDate"
         type="date"
         defaultValue={values?.nextReviewDate ?? ""}
-        hint="Optional. An open or mitigating risk past this date is flagged as review overdue."
+        hint={t("records.risk.hint.nextReview")}
         error={errors.nextReviewDate}
       />
       <TextAreaField
-        label="Mitigation plan"
+        label={t("records.risk.mitigation")}
         name="mitigation"
         rows={4}
         maxLength={5000}
         defaultValue={values?.mitigation ?? ""}
-        hint="Optional, up to 5,000 characters."
+        hint={t("records.risk.hint.mitigation", { max: 5000 })}
         error={errors.mitigation}
       />
     </>

@@ -33,6 +33,8 @@ import {
   type ImportRowOf,
   type MonthlyReportImportRow,
 } from "~/lib/csv-import";
+import { translate } from "~/i18n/translate";
+import { getLocale } from "~/i18n/locale.server";
 import { SPEND_CATEGORIES } from "~/lib/spend-categories";
 import { minorToMajorString } from "~/lib/money";
 import type { OrgContext } from "~/models/context";
@@ -110,27 +112,29 @@ function monthBounds(rows: readonly { month: string }[]) {
   return { firstMonth: first, lastMonth: last };
 }
 
+/** Errors, preview and notices come back in the request's language. */
 export async function handleImportAction(request: Request, ctx: OrgContext, kind: ImportKind) {
+  const locale = getLocale(request);
   // Refuse an oversized body before reading it; the part limit below catches liars.
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_FILE_BYTES + 64 * 1024) return errorsResponse(null, [fileTooLargeError()], 1, 413);
+  if (declared > MAX_FILE_BYTES + 64 * 1024) return errorsResponse(null, [fileTooLargeError(locale)], 1, 413);
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return errorsResponse(null, [fileTooLargeError()], 1, 413);
-    return errorsResponse(null, [{ line: null, column: null, message: "Upload the file with the form on this page (multipart form data)." }]);
+    if (error instanceof MaxPartSizeExceededError) return errorsResponse(null, [fileTooLargeError(locale)], 1, 413);
+    return errorsResponse(null, [{ line: null, column: null, message: translate(locale, "records.import.error.notMultipart") }]);
   }
   const intent = form.get("intent") === "import" ? "import" : "preview";
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) {
-    const message = intent === "import" ? "Choose the same file again to confirm the import." : "Choose a CSV file to check.";
+    const message = translate(locale, intent === "import" ? "records.import.error.chooseAgain" : "records.import.error.chooseFile");
     return errorsResponse(null, [{ line: null, column: "file", message }]);
   }
   const fileName = file.name || "upload.csv";
   const text = await file.text();
   const checksum = createHash("sha256").update(text).digest("hex");
-  const parsed = checkImportCsv(kind, text, { baseCurrency: ctx.org.baseCurrency });
+  const parsed = checkImportCsv(kind, text, { baseCurrency: ctx.org.baseCurrency, locale });
   if (!parsed.ok) return errorsResponse(fileName, parsed.errors, parsed.errorCount);
   const rows = parsed.rows as ImportRowOf[typeof kind][];
   const bounds = monthBounds(rows);
@@ -160,12 +164,9 @@ export async function handleImportAction(request: Request, ctx: OrgContext, kind
       ...bounds,
       columns: [...(kind === "fx-rates" ? FX_RATE_COLUMNS : kind === "budgets" ? BUDGET_COLUMNS : MONTHLY_REPORT_COLUMNS)],
       previewRows: rows.slice(0, PREVIEW_ROWS).map((row) => previewCells(kind, row)),
-      notice:
-        intent === "import"
-          ? "This file is not the one you checked (its content changed). Nothing was imported: review this preview and confirm again."
-          : null,
+      notice: intent === "import" ? translate(locale, "records.import.changedNotice") : null,
     });
   } catch (error) {
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
 }

@@ -13,6 +13,8 @@ import { parse } from "csv-parse/browser/esm/sync";
 import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
 import { parseRate, rateProblemMessage } from "~/finance/fx";
 import { compareMonths, isValidMonth } from "~/finance/month";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
+import { translator, type Translator } from "~/i18n/translate";
 import { isCurrencyCode } from "~/lib/currencies";
 import { parseMajorToMinor } from "~/lib/money";
 
@@ -100,6 +102,8 @@ export interface CsvImportOptions {
   parseRecords?: (text: string) => string[][];
   /** FX rates: the investor's base currency, which needs no rate (its rate is always 1). */
   baseCurrency?: string;
+  /** The language of the error messages (the page's; English by default). */
+  locale?: Locale;
 }
 
 /* ----------------------------------------------------------------------------- specs */
@@ -108,10 +112,10 @@ type Issue = (column: string, message: string) => void;
 
 interface ImportSpec<Row> {
   columns: readonly string[];
-  toRow(cells: Record<string, string>, issue: Issue, currentMonth: string, options: CsvImportOptions): Row | null;
+  toRow(cells: Record<string, string>, issue: Issue, currentMonth: string, options: CsvImportOptions, t: Translator): Row | null;
   /** Rows with the same key may appear once per file. */
   key(row: Row): string;
-  duplicate(row: Row, firstLine: number): { column: string; message: string };
+  duplicate(row: Row, firstLine: number, t: Translator): { column: string; message: string };
 }
 
 const AMOUNT_COLUMNS = ["cash", "revenue", ...SPEND_CATEGORIES] as const;
@@ -119,62 +123,63 @@ type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
 
 const monthlyReportSpec: ImportSpec<MonthlyReportImportRow> = {
   columns: MONTHLY_REPORT_COLUMNS,
-  toRow(cells, issue, currentMonth) {
-    const month = readMonth(cells.month, issue);
+  toRow(cells, issue, currentMonth, _options, t) {
+    const month = readMonth(cells.month, issue, t);
     if (month !== null && compareMonths(month, currentMonth) > 0) {
-      issue("month", `${month} is in the future: a monthly report can be for ${currentMonth} or an earlier month.`);
+      issue("month", t("records.import.error.reportFuture", { month, current: currentMonth }));
     }
     const amounts: Partial<Record<AmountColumn, number | null>> = {};
-    for (const column of AMOUNT_COLUMNS) amounts[column] = readAmount(cells[column], column, issue);
-    const headcount = readHeadcount(cells.headcount, issue);
-    const arr = cells.arr === "" ? null : readAmount(cells.arr, "arr", issue);
+    for (const column of AMOUNT_COLUMNS) amounts[column] = readAmount(cells[column], column, issue, t);
+    const headcount = readHeadcount(cells.headcount, issue, t);
+    const arr = cells.arr === "" ? null : readAmount(cells.arr, "arr", issue, t);
     const values = Object.values(amounts);
     if (month === null || headcount === null || values.some((v) => v === null) || (cells.arr !== "" && arr === null)) return null;
     if (compareMonths(month, currentMonth) > 0) return null;
     return { month, ...(amounts as Record<AmountColumn, number>), headcount, arr };
   },
   key: (row) => row.month,
-  duplicate: (row, firstLine) => ({
+  duplicate: (row, firstLine, t) => ({
     column: "month",
-    message: `${row.month} appears more than once (first on line ${firstLine}). Keep one row per month.`,
+    message: t("records.import.error.reportDuplicate", { month: row.month, line: String(firstLine) }),
   }),
 };
 
 const budgetSpec: ImportSpec<BudgetImportRow> = {
   columns: BUDGET_COLUMNS,
-  toRow(cells, issue, currentMonth) {
-    const month = readMonth(cells.month, issue);
+  toRow(cells, issue, currentMonth, _options, t) {
+    const month = readMonth(cells.month, issue, t);
     const latest = `${Number(currentMonth.slice(0, 4)) + BUDGET_YEARS_AHEAD}-12`;
     const tooFar = month !== null && compareMonths(month, latest) > 0;
-    if (tooFar) issue("month", `${month} is too far ahead: budgets can be planned up to ${latest}.`);
+    if (tooFar) issue("month", t("records.import.error.budgetTooFar", { month, latest }));
     const category = cells.category.toLowerCase();
     const known = (SPEND_CATEGORIES as readonly string[]).includes(category);
-    if (category === "") issue("category", `Enter a category: one of ${SPEND_CATEGORIES.join(", ")}.`);
-    else if (!known) issue("category", `Unknown category "${cells.category}": use one of ${SPEND_CATEGORIES.join(", ")}.`);
-    const amount = readAmount(cells.amount, "amount", issue);
+    const categories = SPEND_CATEGORIES.join(", ");
+    if (category === "") issue("category", t("records.import.error.categoryMissing", { categories }));
+    else if (!known) issue("category", t("records.import.error.categoryUnknown", { value: cells.category, categories }));
+    const amount = readAmount(cells.amount, "amount", issue, t);
     if (month === null || tooFar || !known || amount === null) return null;
     return { month, category: category as SpendCategory, amount };
   },
   key: (row) => `${row.month}|${row.category}`,
-  duplicate: (row, firstLine) => ({
+  duplicate: (row, firstLine, t) => ({
     column: "category",
-    message: `${row.month} ${row.category} appears more than once (first on line ${firstLine}). Keep one row per month and category.`,
+    message: t("records.import.error.budgetDuplicate", { month: row.month, category: row.category, line: String(firstLine) }),
   }),
 };
 
 /** Same rules as the FX rate form (app/models/fx-rate.server.ts): months up to this one, never the base currency. */
 const fxRateSpec: ImportSpec<FxRateImportRow> = {
   columns: FX_RATE_COLUMNS,
-  toRow(cells, issue, currentMonth, options) {
-    const month = readMonth(cells.month, issue);
+  toRow(cells, issue, currentMonth, options, t) {
+    const month = readMonth(cells.month, issue, t);
     const future = month !== null && compareMonths(month, currentMonth) > 0;
-    if (future) issue("month", `${month} is in the future: rates can be recorded for ${currentMonth} or earlier months.`);
+    if (future) issue("month", t("records.import.error.fxFuture", { month, current: currentMonth }));
     const currency = cells.currency.toUpperCase();
     let currencyOk = false;
-    if (currency === "") issue("currency", "Enter the currency as a three-letter ISO 4217 code, like EUR.");
-    else if (!isCurrencyCode(currency)) issue("currency", `"${cells.currency}" is not an ISO 4217 currency code: use one like EUR, GBP or CNY.`);
+    if (currency === "") issue("currency", t("records.import.error.currencyMissing"));
+    else if (!isCurrencyCode(currency)) issue("currency", t("records.import.error.currencyUnknown", { value: cells.currency }));
     else if (options.baseCurrency && currency === options.baseCurrency.toUpperCase()) {
-      issue("currency", `${currency} is your base currency: its rate is always 1, so leave it out of the file.`);
+      issue("currency", t("records.import.error.currencyBase", { currency }));
     } else currencyOk = true;
     const rate = parseRate(cells.rate);
     if (!rate.ok) issue("rate", rateProblemMessage(rate.problem));
@@ -182,9 +187,9 @@ const fxRateSpec: ImportSpec<FxRateImportRow> = {
     return { month, currency, rate: rate.rate };
   },
   key: (row) => `${row.month}|${row.currency}`,
-  duplicate: (row, firstLine) => ({
+  duplicate: (row, firstLine, t) => ({
     column: "currency",
-    message: `${row.month} ${row.currency} appears more than once (first on line ${firstLine}). Keep one rate per month and currency.`,
+    message: t("records.import.error.fxDuplicate", { month: row.month, currency: row.currency, line: String(firstLine) }),
   }),
 };
 
@@ -198,56 +203,57 @@ export function expectedHeader(kind: ImportKind): string {
   return SPECS[kind].columns.join(",");
 }
 
-function readMonth(value: string, issue: Issue): string | null {
+// Column names in messages stay as the file's header names: they are a file format.
+function readMonth(value: string, issue: Issue, t: Translator): string | null {
   if (value === "") {
-    issue("month", "Enter the month as YYYY-MM, like 2026-03.");
+    issue("month", t("records.import.error.monthMissing"));
     return null;
   }
   const shape = /^(\d{4})-(\d{2})$/.exec(value);
   if (!shape) {
-    issue("month", `"${value}" is not a month: use YYYY-MM, like 2026-03 (spreadsheets sometimes turn months into dates; format the column as text).`);
+    issue("month", t("records.import.error.monthShape", { value }));
     return null;
   }
   const monthNumber = Number(shape[2]);
   if (monthNumber < 1 || monthNumber > 12) {
-    issue("month", `${value} is not a month: the month number must be 01 to 12.`);
+    issue("month", t("records.import.error.monthNumber", { value }));
     return null;
   }
   if (!isValidMonth(value) || compareMonths(value, EARLIEST_IMPORT_MONTH) < 0) {
-    issue("month", `${value} is too early: months start at ${EARLIEST_IMPORT_MONTH}.`);
+    issue("month", t("records.import.error.monthTooEarly", { value, earliest: EARLIEST_IMPORT_MONTH }));
     return null;
   }
   return value;
 }
 
-function readAmount(value: string, column: string, issue: Issue): number | null {
+function readAmount(value: string, column: string, issue: Issue, t: Translator): number | null {
   if (value === "") {
-    issue(column, `Enter ${column} (use 0 for none).`);
+    issue(column, t("records.import.error.valueMissing", { column }));
     return null;
   }
   const minor = parseMajorToMinor(value);
   if (minor === null) {
-    issue(column, `"${value}" is not an amount: enter ${column} in major units with at most two decimals, like 12500.50.`);
+    issue(column, t("records.import.error.amountInvalid", { value, column }));
     return null;
   }
   if (minor < 0) {
-    issue(column, `${column} cannot be negative (found ${value}).`);
+    issue(column, t("records.import.error.valueNegative", { column, value }));
     return null;
   }
   return minor;
 }
 
-function readHeadcount(value: string, issue: Issue): number | null {
+function readHeadcount(value: string, issue: Issue, t: Translator): number | null {
   if (value === "") {
-    issue("headcount", "Enter headcount (use 0 for none).");
+    issue("headcount", t("records.import.error.valueMissing", { column: "headcount" }));
     return null;
   }
   if (/^-\d+$/.test(value)) {
-    issue("headcount", `headcount cannot be negative (found ${value}).`);
+    issue("headcount", t("records.import.error.valueNegative", { column: "headcount", value }));
     return null;
   }
   if (!/^\d+$/.test(value) || Number(value) > MAX_HEADCOUNT) {
-    issue("headcount", `"${value}" is not a headcount: enter a whole number of people, like 12.`);
+    issue("headcount", t("records.import.error.headcountInvalid", { value }));
     return null;
   }
   return Number(value);
@@ -308,11 +314,11 @@ export const CSV_PARSE_OPTIONS = {
   record_delimiter: ["\r\n", "\n", "\r"],
 };
 
-export function fileTooLargeError(): CsvImportError {
+export function fileTooLargeError(locale: Locale = DEFAULT_LOCALE): CsvImportError {
   return {
     line: null,
     column: null,
-    message: `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB. Split it into smaller files and import them one after another.`,
+    message: translator(locale)("records.import.error.tooLarge", { mb: MAX_FILE_BYTES / 1024 / 1024 }),
   };
 }
 
@@ -325,6 +331,7 @@ export class CsvImportCheck<K extends ImportKind> {
   private readonly currentMonth: string;
   private readonly parseRecords: (text: string) => string[][];
   private readonly options: CsvImportOptions;
+  private readonly t: Translator;
   private columnIndex: Map<string, number> | null = null;
   private linesSeen = 0;
   private dataRows = 0;
@@ -341,6 +348,7 @@ export class CsvImportCheck<K extends ImportKind> {
   ) {
     this.spec = SPECS[kind] as ImportSpec<ImportRowOf[K]>;
     this.options = options;
+    this.t = translator(options.locale ?? DEFAULT_LOCALE);
     this.currentMonth = (options.now ?? new Date()).toISOString().slice(0, 7);
     this.parseRecords = options.parseRecords ?? ((text) => parse(text, CSV_PARSE_OPTIONS) as string[][]);
   }
@@ -373,7 +381,7 @@ export class CsvImportCheck<K extends ImportKind> {
       this.stop({
         line: this.linesSeen + before + 1,
         column: null,
-        message: `This line is not valid CSV (${error.message.split(":")[0]}). Check for a stray or unclosed quote ("); the file was not checked past this point.`,
+        message: this.t("records.import.error.notCsv", { reason: error.message.split(":")[0] }),
       });
       return;
     }
@@ -396,12 +404,15 @@ export class CsvImportCheck<K extends ImportKind> {
     const unknown = names.filter((name) => !(expected as readonly string[]).includes(name));
     const repeated = names.filter((name, i) => names.indexOf(name) !== i);
     if (missing.length || unknown.length || repeated.length) {
-      const parts = [`Line 1 must be the header row: ${expected.join(",")}.`];
-      if (names.length === 1 && names[0].includes(";")) parts.push("The file seems to use semicolons: save it as comma-separated CSV.");
+      const t = this.t;
+      const parts = [t("records.import.error.header", { header: expected.join(",") })];
+      if (names.length === 1 && names[0].includes(";")) parts.push(t("records.import.error.semicolons"));
       else {
-        if (missing.length) parts.push(`Missing: ${missing.join(", ")}.`);
-        if (unknown.length) parts.push(`Not recognised: ${unknown.map((n) => (n === "" ? "(blank)" : n)).join(", ")}.`);
-        if (repeated.length) parts.push(`Repeated: ${[...new Set(repeated)].join(", ")}.`);
+        if (missing.length) parts.push(t("records.import.error.missing", { columns: missing.join(", ") }));
+        if (unknown.length) {
+          parts.push(t("records.import.error.unknown", { columns: unknown.map((n) => (n === "" ? t("records.import.error.blankName") : n)).join(", ") }));
+        }
+        if (repeated.length) parts.push(t("records.import.error.repeated", { columns: [...new Set(repeated)].join(", ") }));
       }
       this.stop({ line: 1, column: null, message: parts.join(" ") });
       return false;
@@ -425,7 +436,7 @@ export class CsvImportCheck<K extends ImportKind> {
       this.stop({
         line,
         column: null,
-        message: `The file has more than ${MAX_DATA_ROWS.toLocaleString("en-US")} data rows. Split it into files of at most ${MAX_DATA_ROWS.toLocaleString("en-US")} rows and import them one after another.`,
+        message: this.t("records.import.error.tooManyRows", { max: MAX_DATA_ROWS }),
       });
       return;
     }
@@ -436,7 +447,7 @@ export class CsvImportCheck<K extends ImportKind> {
       this.fail({
         line,
         column: null,
-        message: `This line has ${used} values but the header has ${width} columns.`,
+        message: this.t("records.import.error.width", { used, width }),
       });
       return;
     }
@@ -451,12 +462,13 @@ export class CsvImportCheck<K extends ImportKind> {
       },
       this.currentMonth,
       this.options,
+      this.t,
     );
     if (!valid || row === null) return;
     const key = this.spec.key(row);
     const firstLine = this.firstLineOf.get(key);
     if (firstLine !== undefined) {
-      this.fail({ line, ...this.spec.duplicate(row, firstLine) });
+      this.fail({ line, ...this.spec.duplicate(row, firstLine, this.t) });
       return;
     }
     this.firstLineOf.set(key, line);
@@ -465,9 +477,9 @@ export class CsvImportCheck<K extends ImportKind> {
 
   finish(): CsvImportResult<ImportRowOf[K]> {
     if (!this.stopped && this.columnIndex === null) {
-      this.fail({ line: 1, column: null, message: `The file is empty. Line 1 must be the header row: ${this.spec.columns.join(",")}.` });
+      this.fail({ line: 1, column: null, message: this.t("records.import.error.empty", { header: this.spec.columns.join(",") }) });
     } else if (!this.stopped && this.errorCount === 0 && this.rows.length === 0) {
-      this.fail({ line: null, column: null, message: "The file has a header but no data rows." });
+      this.fail({ line: null, column: null, message: this.t("records.import.error.noRows") });
     }
     if (this.errorCount > 0) return { ok: false, errors: this.errors, errorCount: this.errorCount };
     return { ok: true, rows: this.rows, blankLines: this.blankLines };
@@ -476,7 +488,7 @@ export class CsvImportCheck<K extends ImportKind> {
 
 /** Parses and checks a whole file at once (the server's check). */
 export function parseImportCsv<K extends ImportKind>(kind: K, text: string, options: CsvImportOptions = {}): CsvImportResult<ImportRowOf[K]> {
-  if (utf8ByteLength(text) > MAX_FILE_BYTES) return { ok: false, errors: [fileTooLargeError()], errorCount: 1 };
+  if (utf8ByteLength(text) > MAX_FILE_BYTES) return { ok: false, errors: [fileTooLargeError(options.locale)], errorCount: 1 };
   const check = new CsvImportCheck(kind, options);
   for (const piece of splitCsvAtRecords(text)) check.feed(piece);
   return check.finish();
@@ -499,7 +511,7 @@ export async function parseImportCsvInChunks<K extends ImportKind>(
     signal?: AbortSignal;
   } = {},
 ): Promise<CsvImportResult<ImportRowOf[K]>> {
-  if (utf8ByteLength(text) > MAX_FILE_BYTES) return { ok: false, errors: [fileTooLargeError()], errorCount: 1 };
+  if (utf8ByteLength(text) > MAX_FILE_BYTES) return { ok: false, errors: [fileTooLargeError(options.locale)], errorCount: 1 };
   const check = new CsvImportCheck(kind, options);
   let done = 0;
   for (const piece of splitCsvAtRecords(text, options.chunkChars ?? 64 * 1024)) {
@@ -512,7 +524,7 @@ export async function parseImportCsvInChunks<K extends ImportKind>(
   return check.finish();
 }
 
-/** Formats counts for people: 12345 → "12,345". */
+/** Formats counts for people: 12345 → "12,345" (pages use useFormat().number in their own language). */
 export function formatCount(count: number): string {
   return count.toLocaleString("en-US");
 }

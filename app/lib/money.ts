@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageRef, type PlainKey } from "~/i18n/translate";
 
 /**
  * Money crosses the UI as major-unit strings ("1,234.56") and lives everywhere else as
@@ -16,34 +17,62 @@ export function parseMajorToMinor(input: string): number | null {
 
 type MoneyOptions = { allowNegative?: boolean; positive?: boolean };
 
+/**
+ * How a message names the field: plain English (pages not yet translated), or two message
+ * keys — the name inside a sentence ("the principal") and at its start ("The principal") —
+ * so the message is a ref answered in the request's language (docs/i18n.md).
+ */
+export type FieldLabel = string | { inSentence: PlainKey; atStart: PlainKey };
+
+/** The messages about one amount field, in English or as message refs. */
+export function amountMessages(label: FieldLabel) {
+  if (typeof label === "string") {
+    return {
+      enter: `Enter ${label}.`,
+      format: `Enter ${label} as a number with at most two decimals, like 12500.50.`,
+      negative: `${capitalise(label)} cannot be negative.`,
+      positive: `${capitalise(label)} must be more than zero.`,
+      positiveOrBlank: `${capitalise(label)} must be more than zero; leave it blank if there is none.`,
+    };
+  }
+  return {
+    enter: messageRef("common.validation.enterField", { field: label.inSentence }),
+    format: messageRef("records.money.format", { field: label.inSentence }),
+    negative: messageRef("records.money.negative", { field: label.atStart }),
+    positive: messageRef("records.money.positive", { field: label.atStart }),
+    positiveOrBlank: messageRef("records.money.positiveOrBlank", { field: label.atStart }),
+  };
+}
+
 /** Parses and checks one amount, reporting a message a person can act on. */
-function toMinor(value: string, label: string, options: MoneyOptions, ctx: z.RefinementCtx): number {
+function toMinor(value: string, label: FieldLabel, options: MoneyOptions, ctx: z.RefinementCtx): number {
+  const messages = amountMessages(label);
   const minor = parseMajorToMinor(value);
   if (minor === null) {
-    ctx.addIssue({ code: "custom", message: `Enter ${label} as a number with at most two decimals, like 12500.50.` });
+    ctx.addIssue({ code: "custom", message: messages.format });
     return z.NEVER;
   }
   if (!options.allowNegative && minor < 0) {
-    ctx.addIssue({ code: "custom", message: `${capitalise(label)} cannot be negative.` });
+    ctx.addIssue({ code: "custom", message: messages.negative });
     return z.NEVER;
   }
   if (options.positive && minor === 0) {
-    ctx.addIssue({ code: "custom", message: `${capitalise(label)} must be more than zero.` });
+    ctx.addIssue({ code: "custom", message: messages.positive });
     return z.NEVER;
   }
   return minor;
 }
 
 /** zod field: an amount in major units with up to two decimals → minor units. */
-export const moneyField = (label: string, options: MoneyOptions = {}) =>
+export const moneyField = (label: FieldLabel, options: MoneyOptions = {}) =>
   z
-    .string({ error: `Enter ${label}.` })
+    .string({ error: amountMessages(label).enter })
     .trim()
-    .min(1, `Enter ${label}.`)
+    .min(1, amountMessages(label).enter)
     .transform((value, ctx) => toMinor(value, label, options, ctx));
 
 /** Optional money: blank means "not given" (null); anything else is checked like moneyField. */
-export const optionalMoneyField = (label: string, options: MoneyOptions = {}) =>
+export const optionalMoneyField = (label: FieldLabel, options: MoneyOptions = {}) =>
   z
     .string()
     .optional()

@@ -1,45 +1,54 @@
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
+import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
+import { localizeMessage, messageRef, translate, type PlainKey } from "~/i18n/translate";
 import { appErrorResponse, invalid, parseForm } from "./forms.server";
+import { AppError } from "./http.server";
 
-const RELOAD = "This form is missing its version. Reload the page and try again.";
+const RELOAD = messageRef("records.edit.reload");
 const versionField = z.string({ error: RELOAD }).regex(/^\d+$/, RELOAD).transform(Number);
 
 interface VersionedEdit<S extends z.ZodType> {
-  /** "round", "facility": used in the delete confirmation's message. */
-  what: string;
+  /** "round", "facility": used in the delete confirmation's message; a message key, or plain English. */
+  what: PlainKey | (string & {});
   schema: S;
   update(version: number, data: z.output<S>): Promise<unknown>;
   remove(version: number): Promise<unknown>;
   afterUpdate: string;
   afterDelete: string;
+  /** The request's language for every message (English when left out). */
+  locale?: Locale;
 }
 
 /**
  * The action of a detail page that edits or deletes one versioned record. Edits name the
- * version they were loaded with (a stale one becomes the model's 409 conflict); a delete needs
- * the confirmation tick, so it also works without JavaScript. Field problems answer 400 and
- * nothing is written.
+ * version they were loaded with (a stale one becomes the model's 409 conflict, flagged
+ * `conflict: true` so the page need not read the message); a delete needs the confirmation
+ * tick, so it also works without JavaScript. Field problems answer 400 and nothing is written.
  */
 export async function versionedEditAction<S extends z.ZodType>(formData: FormData, edit: VersionedEdit<S>) {
+  const locale = edit.locale ?? DEFAULT_LOCALE;
   try {
     if (formData.get("intent") === "delete") {
       const DeleteSchema = z.object({
         version: versionField,
-        confirm: z.literal("yes", { error: `Tick the box to confirm you want to delete this ${edit.what}.` }),
+        confirm: z.literal("yes", { error: messageRef("records.edit.confirmDelete", { what: edit.what }) }),
       });
-      const parsed = parseForm(DeleteSchema, formData);
+      const parsed = parseForm(DeleteSchema, formData, locale);
       if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version);
       await edit.remove(parsed.data.version);
       return redirect(edit.afterDelete);
     }
-    const version = parseForm(z.object({ version: versionField }), formData);
-    const parsed = parseForm(edit.schema, formData);
+    const version = parseForm(z.object({ version: versionField }), formData, locale);
+    const parsed = parseForm(edit.schema, formData, locale);
     if (!version.ok) return invalid({}, version.fieldErrors.version);
-    if (!parsed.ok) return invalid(parsed.fieldErrors, "Nothing was saved. Check the highlighted fields.");
+    if (!parsed.ok) return invalid(parsed.fieldErrors, translate(locale, "common.validation.checkFields"));
     await edit.update(version.data.version, parsed.data);
     return redirect(edit.afterUpdate);
   } catch (error) {
-    return appErrorResponse(error);
+    if (error instanceof AppError && error.code === "CONFLICT") {
+      return json({ ok: false as const, fieldErrors: {} as Record<string, string>, formError: localizeMessage(locale, error.message), conflict: true as const }, { status: 409 });
+    }
+    return appErrorResponse(error, locale);
   }
 }

@@ -5,6 +5,7 @@ import { auditLog, budgets, monthlyReports, orgs } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { budgetVariance, grossBurn, isValidMonth, monthsBetween, type Month } from "~/finance";
 import type { FieldErrors } from "~/lib/forms.server";
+import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, isSpendCategory, type SpendCategory } from "~/lib/spend-categories";
 import { budgetCellName, EARLIEST_FISCAL_YEAR, FISCAL_YEARS_AHEAD } from "~/lib/budget-cells";
@@ -54,7 +55,7 @@ export function fiscalYearMonths(fiscalYear: number): Month[] {
 export function fiscalYearError(fiscalYear: number, now = new Date()): string | null {
   const latest = now.getUTCFullYear() + FISCAL_YEARS_AHEAD;
   if (!Number.isInteger(fiscalYear) || fiscalYear < EARLIEST_FISCAL_YEAR || fiscalYear > latest) {
-    return `Choose a fiscal year from ${EARLIEST_FISCAL_YEAR} to ${latest}.`;
+    return messageRef("records.budget.yearInvalid", { earliest: String(EARLIEST_FISCAL_YEAR), latest: String(latest) });
   }
   return null;
 }
@@ -62,22 +63,22 @@ export function fiscalYearError(fiscalYear: number, now = new Date()): string | 
 
 function budgetRowErrors(row: { month: string; category: string; amount: number | null }, field: string, fiscalYear?: number): FieldErrors {
   if (!isValidMonth(row.month) || Number(row.month.slice(0, 4)) < EARLIEST_FISCAL_YEAR) {
-    return { [field]: `${row.month} is not a month in YYYY-MM form from ${EARLIEST_FISCAL_YEAR}-01 on.` };
+    return { [field]: messageRef("records.budget.monthInvalid", { month: row.month, earliest: `${EARLIEST_FISCAL_YEAR}-01` }) };
   }
   if (fiscalYear !== undefined && Number(row.month.slice(0, 4)) !== fiscalYear) {
-    return { [field]: `${row.month} is not in fiscal year ${fiscalYear}.` };
+    return { [field]: messageRef("records.budget.monthOutsideYear", { month: row.month, year: String(fiscalYear) }) };
   }
   if (!isSpendCategory(row.category)) {
-    return { [field]: `Unknown category "${row.category}". Use one of: ${SPEND_CATEGORIES.join(", ")}.` };
+    return { [field]: messageRef("records.budget.categoryUnknown", { value: row.category, categories: SPEND_CATEGORIES.join(", ") }) };
   }
   if (row.amount !== null && (!Number.isSafeInteger(row.amount) || row.amount < 0)) {
-    return { [field]: "A budget must be an amount of 0 or more with at most two decimals." };
+    return { [field]: messageRef("records.budget.amountInvalid") };
   }
   return {};
 }
 
 function throwIfInvalid(errors: FieldErrors): void {
-  if (Object.keys(errors).length > 0) throw new AppError("INVALID", "Check the highlighted budget amounts; nothing was saved.", errors);
+  if (Object.keys(errors).length > 0) throw new AppError("INVALID", messageRef("records.budget.checkAmounts"), errors);
 }
 
 type BudgetDbRow = typeof budgets.$inferSelect;
@@ -196,7 +197,7 @@ export async function saveBudgetGrid(
   for (const cell of cells) {
     const field = budgetCellName(cell.month, cell.category);
     Object.assign(errors, budgetRowErrors(cell, field, fiscalYear));
-    if (seen.has(field)) errors[field] = "This cell was given twice.";
+    if (seen.has(field)) errors[field] = messageRef("records.budget.cellTwice");
     seen.add(field);
   }
   throwIfInvalid(errors);
@@ -205,10 +206,7 @@ export async function saveBudgetGrid(
     await lockBudgets(tx, ctx);
     const current = await yearRows(tx, ctx, fiscalYear);
     if (gridToken(current) !== expectedToken) {
-      throw new AppError(
-        "CONFLICT",
-        `Someone else saved the ${fiscalYear} budget while you were editing, so your changes were not saved.`,
-      );
+      throw new AppError("CONFLICT", messageRef("records.budget.conflict", { year: String(fiscalYear) }));
     }
     const existing = new Map(current.map((r) => [cellKey(r.month, r.category), r.amount]));
     const upserts: BudgetRow[] = [];

@@ -19,6 +19,7 @@ import {
   type ReportingStatus,
   type ScheduleRow,
 } from "~/finance";
+import { messageRef, type PlainKey } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { DEBT_KINDS, REPAYMENT_TYPES, type DebtKind } from "~/lib/instruments";
 import { moneyField } from "~/lib/money";
@@ -39,86 +40,87 @@ export function parsePercentToBasisPoints(input: string): number | null {
 }
 
 const ratePercentField = z
-  .string({ error: "Enter the annual interest rate." })
+  .string({ error: messageRef("records.debt.rateRequired") })
   .trim()
-  .min(1, "Enter the annual interest rate.")
+  .min(1, messageRef("records.debt.rateRequired"))
   .transform((value, ctx) => {
     if (/^-/.test(value)) {
-      ctx.addIssue({ code: "custom", message: "The interest rate cannot be negative." });
+      ctx.addIssue({ code: "custom", message: messageRef("records.debt.rateNegative") });
       return z.NEVER;
     }
     const bp = parsePercentToBasisPoints(value);
     if (bp === null) {
-      ctx.addIssue({ code: "custom", message: "Enter the rate as a percent with at most two decimals, like 9.75." });
+      ctx.addIssue({ code: "custom", message: messageRef("records.debt.rateFormat") });
       return z.NEVER;
     }
     if (bp > 10_000) {
-      ctx.addIssue({ code: "custom", message: "The annual interest rate cannot be above 100 %." });
+      ctx.addIssue({ code: "custom", message: messageRef("records.debt.rateTooHigh") });
       return z.NEVER;
     }
     return bp;
   });
 
 const termField = z
-  .string({ error: "Enter the term in months." })
+  .string({ error: messageRef("records.debt.termRequired") })
   .trim()
-  .min(1, "Enter the term in months.")
+  .min(1, messageRef("records.debt.termRequired"))
   .transform((value, ctx) => {
     if (!/^\d+$/.test(value)) {
-      ctx.addIssue({ code: "custom", message: "Enter the term as a whole number of months." });
+      ctx.addIssue({ code: "custom", message: messageRef("records.debt.termWhole") });
       return z.NEVER;
     }
     const n = Number(value);
     if (n < 1 || n > 600) {
-      ctx.addIssue({ code: "custom", message: "The term must be between 1 and 600 months (50 years)." });
+      ctx.addIssue({ code: "custom", message: messageRef("records.debt.termRange") });
       return z.NEVER;
     }
     return n;
   });
 
+/** Hints shown beside the fields (message keys); the same rules the schema enforces. */
 export const DEBT_FACILITY_RULES = {
-  interestOnlyMonths: "Only for interest-only-then-amortizing: the months of interest-only payments before amortizing starts (at least 1, fewer than the term). Leave blank otherwise.",
-  currency: "Recorded in your base currency, the currency of your monthly reports, so covenants and forecasts compare like with like.",
-} as const;
+  interestOnlyMonths: "records.debt.rule.interestOnly",
+  currency: "records.debt.rule.currency",
+} as const satisfies Record<string, PlainKey>;
 
 /** The create/edit form. `today` bounds the draw date (at most a year ahead). */
 export function debtFacilitySchema(today: IsoDate) {
   return z
     .object({
       lender: z
-        .string({ error: "Enter the lender." })
+        .string({ error: messageRef("common.validation.enterField", { field: "records.debt.in.lender" }) })
         .trim()
-        .min(1, "Enter the lender.")
-        .max(120, "Keep the lender under 120 characters."),
-      kind: z.enum(DEBT_KINDS, { error: "Choose the kind of debt from the list." }),
-      principal: moneyField("the principal", { positive: true }),
+        .min(1, messageRef("common.validation.enterField", { field: "records.debt.in.lender" }))
+        .max(120, messageRef("common.validation.fieldTooLong", { field: "records.debt.in.lender", max: "120" })),
+      kind: z.enum(DEBT_KINDS, { error: messageRef("records.debt.kindRequired") }),
+      principal: moneyField({ inSentence: "records.debt.in.principal", atStart: "records.debt.at.principal" }, { positive: true }),
       annualRatePercent: ratePercentField,
-      drawDate: recentDateField("the draw date", today),
+      drawDate: recentDateField({ inSentence: "records.debt.in.drawDate", atStart: "records.debt.at.drawDate" }, today),
       termMonths: termField,
-      repaymentType: z.enum(REPAYMENT_TYPES, { error: "Choose a repayment type from the list." }),
-      interestOnlyMonths: optionalIntegerField("the interest-only months", 0, 599),
-      minimumCash: optionalPositiveMoneyField("the minimum cash"),
-      reportingDeadlineDay: optionalIntegerField("the reporting deadline day", 1, 28),
+      repaymentType: z.enum(REPAYMENT_TYPES, { error: messageRef("records.debt.repaymentRequired") }),
+      interestOnlyMonths: optionalIntegerField({ inSentence: "records.debt.in.interestOnly", atStart: "records.debt.at.interestOnly" }, 0, 599),
+      minimumCash: optionalPositiveMoneyField({ inSentence: "records.debt.in.minimumCash", atStart: "records.debt.at.minimumCash" }),
+      reportingDeadlineDay: optionalIntegerField({ inSentence: "records.debt.in.deadlineDay", atStart: "records.debt.at.deadlineDay" }, 1, 28),
     })
     .superRefine((facility, ctx) => {
       const io = facility.interestOnlyMonths;
       if (facility.repaymentType === "interest_only_then_amortizing") {
         if (io === null) {
-          ctx.addIssue({ code: "custom", path: ["interestOnlyMonths"], message: "Enter how many months are interest-only." });
+          ctx.addIssue({ code: "custom", path: ["interestOnlyMonths"], message: messageRef("records.debt.interestOnlyRequired") });
         } else if (typeof io === "number" && io < 1) {
-          ctx.addIssue({ code: "custom", path: ["interestOnlyMonths"], message: "Interest-only months must be at least 1 (otherwise choose amortizing)." });
+          ctx.addIssue({ code: "custom", path: ["interestOnlyMonths"], message: messageRef("records.debt.interestOnlyMin") });
         } else if (typeof io === "number" && typeof facility.termMonths === "number" && io >= facility.termMonths) {
           ctx.addIssue({
             code: "custom",
             path: ["interestOnlyMonths"],
-            message: `Interest-only months must be fewer than the term (${facility.termMonths} months), so some months amortize.`,
+            message: messageRef("records.debt.interestOnlyBelowTerm", { term: facility.termMonths }),
           });
         }
       } else if ((REPAYMENT_TYPES as readonly string[]).includes(facility.repaymentType) && typeof io === "number" && io > 0) {
         ctx.addIssue({
           code: "custom",
           path: ["interestOnlyMonths"],
-          message: "Interest-only months apply only to the interest-only-then-amortizing type. Leave it blank or change the type.",
+          message: messageRef("records.debt.interestOnlyNotApplicable"),
         });
       }
     }, ALWAYS);
@@ -314,13 +316,13 @@ export async function createDebtFacility(ctx: OrgContext, input: DebtFacilityInp
 }
 
 async function lockFacility(tx: Tx, ctx: OrgContext, id: string) {
-  if (!isUuid(id)) throw new AppError("NOT_FOUND", "No such debt facility.");
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", messageRef("records.debt.notFound"));
   const [row] = await tx
     .select()
     .from(debtFacilities)
     .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)))
     .for("update");
-  if (!row) throw new AppError("NOT_FOUND", "No such debt facility.");
+  if (!row) throw new AppError("NOT_FOUND", messageRef("records.debt.notFound"));
   return row;
 }
 
@@ -329,13 +331,13 @@ export async function updateDebtFacility(ctx: OrgContext, id: string, version: n
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await lockFacility(tx, ctx, id);
-    if (before.version !== version) throw conflictError("debt facility");
+    if (before.version !== version) throw conflictError("records.debt.what");
     const [row] = await tx
       .update(debtFacilities)
       .set({ ...columnsFrom(input), version: before.version + 1, updatedAt: new Date() })
       .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id), eq(debtFacilities.version, version)))
       .returning();
-    if (!row) throw conflictError("debt facility");
+    if (!row) throw conflictError("records.debt.what");
     await recordAudit(tx, ctx, { action: "debt_facility.update", entityType: "debt_facility", entityId: id, before, after: row });
     await refreshCompanyMetrics(tx, ctx.org.id);
     return row as DebtFacility;
@@ -347,7 +349,7 @@ export async function deleteDebtFacility(ctx: OrgContext, id: string, version?: 
   assertCanEdit(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await lockFacility(tx, ctx, id);
-    if (version !== undefined && before.version !== version) throw conflictError("debt facility");
+    if (version !== undefined && before.version !== version) throw conflictError("records.debt.what");
     await tx.delete(debtFacilities).where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)));
     await recordAudit(tx, ctx, { action: "debt_facility.delete", entityType: "debt_facility", entityId: id, before, after: null });
     await refreshCompanyMetrics(tx, ctx.org.id);

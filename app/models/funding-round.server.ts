@@ -13,9 +13,10 @@ import {
   type IsoDate,
   type RoundValuation,
 } from "~/finance";
+import { messageRef, type PlainKey } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
-import { INSTRUMENTS, INSTRUMENT_LABELS, isEquityInstrument } from "~/lib/instruments";
-import { moneyField, parseMajorToMinor } from "~/lib/money";
+import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/lib/instruments";
+import { amountMessages, moneyField, parseMajorToMinor, type FieldLabel } from "~/lib/money";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
 import { conflictError } from "./versioning.server";
@@ -41,31 +42,64 @@ export function oneYearAfter(today: IsoDate): IsoDate {
 const EARLIEST_DATE = "1950-01-01";
 
 /**
+ * Field names for messages (FieldLabel, app/lib/money.ts): plain English from callers not yet
+ * translated, or message keys, so the message becomes a ref answered in the request's language.
+ */
+function fieldMessages(label: FieldLabel) {
+  if (typeof label === "string") {
+    return {
+      enter: `Enter ${label}.`,
+      date: `Enter ${label} as a real calendar date (YYYY-MM-DD).`,
+      tooEarly: (year: string) => `${capitalise(label)} must be in ${year} or later.`,
+      tooLate: (latest: string) => `${capitalise(label)} cannot be more than a year in the future (latest ${latest}).`,
+      tooLong: (max: number) => `Keep ${label} under ${max} characters.`,
+      whole: `Enter ${label} as a whole number.`,
+      range: (min: number, max: number) => `${capitalise(label)} must be between ${min} and ${max.toLocaleString("en-US")}.`,
+    };
+  }
+  const { inSentence: field, atStart } = label;
+  return {
+    enter: messageRef("common.validation.enterField", { field }),
+    date: messageRef("records.field.date", { field }),
+    tooEarly: (year: string) => messageRef("records.field.dateTooEarly", { field: atStart, year }),
+    tooLate: (latest: string) => messageRef("records.field.dateTooLate", { field: atStart, latest }),
+    tooLong: (max: number) => messageRef("common.validation.fieldTooLong", { field, max: String(max) }),
+    whole: messageRef("records.field.whole", { field }),
+    range: (min: number, max: number) => messageRef("records.field.range", { field: atStart, min: String(min), max }),
+  };
+}
+
+/** A field named by message keys: in a sentence and at its start. */
+const named = (inSentence: PlainKey, atStart: PlainKey): FieldLabel => ({ inSentence, atStart });
+
+/**
  * A calendar date (YYYY-MM-DD) no more than a year after `today`: a round or draw can be
  * planned ahead, but a date years out is a typo, and it would distort every forecast.
  */
-export const recentDateField = (label: string, today: IsoDate) =>
-  z
-    .string({ error: `Enter ${label}.` })
+export const recentDateField = (label: FieldLabel, today: IsoDate) => {
+  const messages = fieldMessages(label);
+  return z
+    .string({ error: messages.enter })
     .trim()
-    .min(1, `Enter ${label}.`)
+    .min(1, messages.enter)
     .superRefine((value, ctx) => {
       if (!isValidIsoDate(value)) {
-        ctx.addIssue({ code: "custom", message: `Enter ${label} as a real calendar date (YYYY-MM-DD).` });
+        ctx.addIssue({ code: "custom", message: messages.date });
       } else if (compareIsoDates(value, EARLIEST_DATE) < 0) {
-        ctx.addIssue({ code: "custom", message: `${capitalise(label)} must be in ${EARLIEST_DATE.slice(0, 4)} or later.` });
+        ctx.addIssue({ code: "custom", message: messages.tooEarly(EARLIEST_DATE.slice(0, 4)) });
       } else if (compareIsoDates(value, oneYearAfter(today)) > 0) {
-        ctx.addIssue({ code: "custom", message: `${capitalise(label)} cannot be more than a year in the future (latest ${oneYearAfter(today)}).` });
+        ctx.addIssue({ code: "custom", message: messages.tooLate(oneYearAfter(today)) });
       }
     });
+};
 
 /** Free text that may be left blank (stored as null). */
-export const optionalTextField = (label: string, max: number) =>
+export const optionalTextField = (label: FieldLabel, max: number) =>
   z
     .string()
     .optional()
     .transform((v) => (v ?? "").trim())
-    .pipe(z.string().max(max, `Keep ${label} under ${max} characters.`))
+    .pipe(z.string().max(max, fieldMessages(label).tooLong(max)))
     .transform((v) => (v === "" ? null : v));
 
 const KNOWN_CURRENCIES = new Set(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : []);
@@ -81,9 +115,9 @@ export const optionalCurrencyField = z
       z
         .string()
         .toUpperCase()
-        .regex(/^[A-Z]{3}$/, "Use a three-letter ISO 4217 code, like USD or CNY.")
+        .regex(/^[A-Z]{3}$/, messageRef("common.validation.currencyInvalid"))
         .refine((code) => KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(code), {
-          message: "That is not an ISO 4217 currency code. Use one like USD, EUR or CNY.",
+          message: messageRef("records.field.currencyUnknown"),
         }),
     ]),
   );
@@ -93,8 +127,9 @@ export const optionalCurrencyField = z
  * answers a bad value with zod's generic "Invalid input", because its union hides the
  * message; this one says what is wrong.)
  */
-export const optionalPositiveMoneyField = (label: string) =>
-  z
+export const optionalPositiveMoneyField = (label: FieldLabel) => {
+  const messages = amountMessages(label);
+  return z
     .string()
     .optional()
     .transform((v, ctx) => {
@@ -102,39 +137,42 @@ export const optionalPositiveMoneyField = (label: string) =>
       if (value === "") return null;
       const minor = parseMajorToMinor(value);
       if (minor === null) {
-        ctx.addIssue({ code: "custom", message: `Enter ${label} as a number with at most two decimals, like 12500.50.` });
+        ctx.addIssue({ code: "custom", message: messages.format });
         return z.NEVER;
       }
       if (minor < 0) {
-        ctx.addIssue({ code: "custom", message: `${capitalise(label)} cannot be negative.` });
+        ctx.addIssue({ code: "custom", message: messages.negative });
         return z.NEVER;
       }
       if (minor === 0) {
-        ctx.addIssue({ code: "custom", message: `${capitalise(label)} must be more than zero; leave it blank if there is none.` });
+        ctx.addIssue({ code: "custom", message: messages.positiveOrBlank });
         return z.NEVER;
       }
       return minor;
     });
+};
 
 /** Optional whole number in a range; blank means null. */
-export const optionalIntegerField = (label: string, min: number, max: number) =>
-  z
+export const optionalIntegerField = (label: FieldLabel, min: number, max: number) => {
+  const messages = fieldMessages(label);
+  return z
     .string()
     .optional()
     .transform((v) => (v ?? "").trim().replace(/[,_\s]/g, ""))
     .transform((v, ctx) => {
       if (v === "") return null;
       if (!/^-?\d+$/.test(v)) {
-        ctx.addIssue({ code: "custom", message: `Enter ${label} as a whole number.` });
+        ctx.addIssue({ code: "custom", message: messages.whole });
         return z.NEVER;
       }
       const n = Number(v);
       if (n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: `${capitalise(label)} must be between ${min} and ${max.toLocaleString("en-US")}.` });
+        ctx.addIssue({ code: "custom", message: messages.range(min, max) });
         return z.NEVER;
       }
       return n;
     });
+};
 
 function capitalise(s: string) {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -147,59 +185,59 @@ function capitalise(s: string) {
 export const ALWAYS = { when: () => true };
 
 export function assertCanEdit(ctx: OrgContext) {
-  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", "You can read this organisation's records but not change them.");
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef("records.readOnlyRecords"));
 }
 
 // ---------------------------------------------------------------------------------------
 // Funding rounds
 // ---------------------------------------------------------------------------------------
 
-/** Hints shown beside the fields; the same rules the schema enforces. */
+/** Hints shown beside the fields (message keys); the same rules the schema enforces. */
 export const FUNDING_ROUND_RULES = {
-  preMoney: "Only for priced equity rounds (angel to Series C+, bridge, equity crowdfunding). Leave blank for SAFEs, notes, debt and grants: they set no price.",
-  crowdfunding: "Required for equity crowdfunding, and only for it: leave blank for other instruments.",
-} as const;
+  preMoney: "records.round.rule.preMoney",
+  crowdfunding: "records.round.rule.crowdfunding",
+} as const satisfies Record<string, PlainKey>;
 
 /** The create/edit form. `today` bounds the close date (at most a year ahead). */
 export function fundingRoundSchema(today: IsoDate) {
   return z
     .object({
-      instrument: z.enum(INSTRUMENTS, { error: "Choose an instrument from the list." }),
-      closeDate: recentDateField("the close date", today),
-      amount: moneyField("the amount raised", { positive: true }),
+      instrument: z.enum(INSTRUMENTS, { error: messageRef("records.round.instrumentRequired") }),
+      closeDate: recentDateField(named("records.round.in.closeDate", "records.round.at.closeDate"), today),
+      amount: moneyField(named("records.round.in.amount", "records.round.at.amount"), { positive: true }),
       currency: optionalCurrencyField,
-      preMoneyValuation: optionalPositiveMoneyField("the pre-money valuation"),
-      leadInvestor: optionalTextField("the lead investor", 200),
-      otherInvestors: optionalTextField("the other investors", 1000),
-      crowdfundingPlatform: optionalTextField("the platform", 120),
-      backerCount: optionalIntegerField("the number of backers", 1, 100_000_000),
-      notes: optionalTextField("the notes", 2000),
+      preMoneyValuation: optionalPositiveMoneyField(named("records.round.in.preMoney", "records.round.at.preMoney")),
+      leadInvestor: optionalTextField(named("records.round.in.leadInvestor", "records.round.in.leadInvestor"), 200),
+      otherInvestors: optionalTextField(named("records.round.in.otherInvestors", "records.round.in.otherInvestors"), 1000),
+      crowdfundingPlatform: optionalTextField(named("records.round.in.platform", "records.round.in.platform"), 120),
+      backerCount: optionalIntegerField(named("records.round.in.backers", "records.round.at.backers"), 1, 100_000_000),
+      notes: optionalTextField(named("records.round.in.notes", "records.round.in.notes"), 2000),
     })
     .superRefine((round, ctx) => {
       // Field-level problems may already be reported; these rules read only what parsed.
       const instrument = round.instrument as string;
       if (typeof instrument !== "string" || !INSTRUMENTS.includes(instrument as Instrument)) return;
-      const label = INSTRUMENT_LABELS[instrument as Instrument];
+      const instrumentName = INSTRUMENT_KEYS[instrument as Instrument];
       if (typeof round.preMoneyValuation === "number" && !isEquityInstrument(instrument)) {
         ctx.addIssue({
           code: "custom",
           path: ["preMoneyValuation"],
-          message: `A ${label} round has no pre-money valuation: it sells no priced shares. Leave it blank.`,
+          message: messageRef("records.round.noPreMoney", { instrument: instrumentName }),
         });
       }
       if (instrument === "equity_crowdfunding") {
         if (round.crowdfundingPlatform === null) {
-          ctx.addIssue({ code: "custom", path: ["crowdfundingPlatform"], message: "Enter the crowdfunding platform, like Crowdcube or Republic." });
+          ctx.addIssue({ code: "custom", path: ["crowdfundingPlatform"], message: messageRef("records.round.platformRequired") });
         }
         if (round.backerCount === null) {
-          ctx.addIssue({ code: "custom", path: ["backerCount"], message: "Enter the number of backers." });
+          ctx.addIssue({ code: "custom", path: ["backerCount"], message: messageRef("common.validation.enterField", { field: "records.round.in.backers" }) });
         }
       } else {
         if (typeof round.crowdfundingPlatform === "string") {
-          ctx.addIssue({ code: "custom", path: ["crowdfundingPlatform"], message: "A platform applies only to equity crowdfunding. Leave it blank or change the instrument." });
+          ctx.addIssue({ code: "custom", path: ["crowdfundingPlatform"], message: messageRef("records.round.platformOnlyCrowdfunding") });
         }
         if (typeof round.backerCount === "number") {
-          ctx.addIssue({ code: "custom", path: ["backerCount"], message: "A number of backers applies only to equity crowdfunding. Leave it blank or change the instrument." });
+          ctx.addIssue({ code: "custom", path: ["backerCount"], message: messageRef("records.round.backersOnlyCrowdfunding") });
         }
       }
     }, ALWAYS);
@@ -368,13 +406,13 @@ export async function createFundingRound(ctx: OrgContext, input: FundingRoundInp
 }
 
 async function lockRound(tx: Tx, ctx: OrgContext, id: string) {
-  if (!isUuid(id)) throw new AppError("NOT_FOUND", "No such funding round.");
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", messageRef("records.round.notFound"));
   const [row] = await tx
     .select()
     .from(fundingRounds)
     .where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id)))
     .for("update");
-  if (!row) throw new AppError("NOT_FOUND", "No such funding round.");
+  if (!row) throw new AppError("NOT_FOUND", messageRef("records.round.notFound"));
   return row;
 }
 
@@ -386,13 +424,13 @@ export async function updateFundingRound(ctx: OrgContext, id: string, version: n
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await lockRound(tx, ctx, id);
-    if (before.version !== version) throw conflictError("funding round");
+    if (before.version !== version) throw conflictError("records.round.what");
     const [row] = await tx
       .update(fundingRounds)
       .set({ ...columnsFrom(ctx, input), version: before.version + 1, updatedAt: new Date() })
       .where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id), eq(fundingRounds.version, version)))
       .returning();
-    if (!row) throw conflictError("funding round");
+    if (!row) throw conflictError("records.round.what");
     await recordAudit(tx, ctx, { action: "funding_round.update", entityType: "funding_round", entityId: id, before, after: row });
     return withDerived(row);
   });
@@ -403,7 +441,7 @@ export async function deleteFundingRound(ctx: OrgContext, id: string, version?: 
   assertCanEdit(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await lockRound(tx, ctx, id);
-    if (version !== undefined && before.version !== version) throw conflictError("funding round");
+    if (version !== undefined && before.version !== version) throw conflictError("records.round.what");
     await tx.delete(fundingRounds).where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id)));
     await recordAudit(tx, ctx, { action: "funding_round.delete", entityType: "funding_round", entityId: id, before, after: null });
   });

@@ -13,6 +13,7 @@ import { budgets, monthlyReports } from "~db/schema";
 import type { Tx } from "~db/client";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
+import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import type { BudgetImportRow, MonthlyReportImportRow } from "~/lib/csv-import";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN } from "~/lib/spend-categories";
@@ -38,8 +39,8 @@ const MONTHLY_FIELDS = [
 ] as const;
 
 function requireStartupEditor(ctx: OrgContext) {
-  if (ctx.org.kind !== "startup") throw new AppError("NOT_FOUND", "Imports are for startup organisations.");
-  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", "Viewers cannot import data.");
+  if (ctx.org.kind !== "startup") throw new AppError("NOT_FOUND", messageRef("records.import.startupsOnly"));
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef("records.import.viewersCannot"));
 }
 
 function monthRange(rows: readonly { month: string }[]): { first: string; last: string } | null {

@@ -12,6 +12,7 @@ import {
   type SpendByCategory,
 } from "~/finance";
 import type { FieldErrors } from "~/lib/forms.server";
+import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/lib/spend-categories";
 import { recordAudit } from "./audit.server";
@@ -77,10 +78,10 @@ export function currentMonth(now = new Date()): string {
  * often drafted before it ends).
  */
 export function reportMonthError(month: string, now = new Date()): string | null {
-  if (!isValidMonth(month)) return "Use a month in YYYY-MM form with a month from 01 to 12, like 2026-04.";
-  if (compareMonths(month, EARLIEST_REPORT_MONTH) < 0) return "Reports start at 2000-01; choose a later month.";
+  if (!isValidMonth(month)) return messageRef("records.report.monthInvalid");
+  if (compareMonths(month, EARLIEST_REPORT_MONTH) < 0) return messageRef("records.report.monthTooEarly", { earliest: EARLIEST_REPORT_MONTH });
   const today = currentMonth(now);
-  if (compareMonths(month, today) > 0) return `${month} is in the future. Report a month up to ${today}.`;
+  if (compareMonths(month, today) > 0) return messageRef("records.report.monthFuture", { month, latest: today });
   return null;
 }
 
@@ -96,37 +97,40 @@ export function reportFigureErrors(figures: MonthlyReportFigures, prefix = ""): 
   for (const [name, value] of amounts) {
     if (name === "arr" && value === null) continue;
     if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-      errors[prefix + name] = `${name} must be an amount with at most two decimals.`;
+      errors[prefix + name] = messageRef("records.report.figureNotAmount", { column: name });
     } else if (value < 0) {
-      errors[prefix + name] = `${name} cannot be negative.`;
+      errors[prefix + name] = messageRef("records.report.figureNegative", { column: name });
     }
   }
   if (!Number.isSafeInteger(figures.headcount) || figures.headcount < 0) {
-    errors[prefix + "headcount"] = "Headcount must be a whole number, 0 or more.";
+    errors[prefix + "headcount"] = messageRef("records.report.headcountInvalid");
   }
   return errors;
 }
+
+const TEXT_IN_SENTENCE = {
+  highlights: "records.report.highlightsInSentence",
+  lowlights: "records.report.lowlightsInSentence",
+  asks: "records.report.asksInSentence",
+} as const;
 
 function inputErrors(input: MonthlyReportInput): FieldErrors {
   const errors = reportFigureErrors(input);
   for (const name of ["highlights", "lowlights", "asks"] as const) {
     const text = input[name];
     if (text !== null && (typeof text !== "string" || text.length > REPORT_TEXT_MAX)) {
-      errors[name] = `Keep ${name} to at most ${REPORT_TEXT_MAX.toLocaleString("en-US")} characters.`;
+      errors[name] = messageRef("records.report.textTooLong", { field: TEXT_IN_SENTENCE[name], max: REPORT_TEXT_MAX });
     }
   }
   return errors;
 }
 
 function throwIfInvalid(errors: FieldErrors): void {
-  if (Object.keys(errors).length > 0) throw new AppError("INVALID", "Check the highlighted fields; nothing was saved.", errors);
+  if (Object.keys(errors).length > 0) throw new AppError("INVALID", messageRef("records.validation.checkFieldsNothingSaved"), errors);
 }
 
 export function monthConflictError(month: string): AppError {
-  return new AppError(
-    "CONFLICT",
-    `Someone else saved ${month} while you were editing, so your changes were not saved.`,
-  );
+  return new AppError("CONFLICT", messageRef("records.report.conflict", { month }));
 }
 
 type ReportRowDb = typeof monthlyReports.$inferSelect;

@@ -12,6 +12,7 @@ import {
   type RiskBandThresholds,
   type RiskStatus,
 } from "~/finance";
+import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import {
   ACTIVE_RISK_STATUSES,
@@ -32,11 +33,11 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 // Validation: one schema for forms (strings) and for direct callers (numbers, nulls).
 
 /** A whole number 1–5. Coerced through a string so "abc", "2.5", 0 and 6 all fail alike. */
-const levelField = (label: string, scale: string) =>
+const levelField = (message: string) =>
   z.coerce
     .string()
     .trim()
-    .regex(/^[1-5]$/, `Choose a ${label} from 1 to 5 (${scale}).`)
+    .regex(/^[1-5]$/, message)
     .transform(Number);
 
 /** Optional text: empty or missing becomes null. */
@@ -50,30 +51,30 @@ const optionalText = (max: number, message: string) =>
 
 export const RiskInputSchema = z.object({
   title: z
-    .string({ error: "Enter a title." })
+    .string({ error: messageRef("records.risk.titleRequired") })
     .trim()
-    .min(1, "Enter a title.")
-    .max(200, "Keep the title to 200 characters or fewer."),
-  category: z.enum(RISK_CATEGORIES, { error: "Choose a category." }),
-  likelihood: levelField("likelihood", "1 rare … 5 almost certain"),
-  impact: levelField("impact", "1 negligible … 5 severe"),
-  owner: optionalText(120, "Keep the owner to 120 characters or fewer."),
-  mitigation: optionalText(5000, "Keep the mitigation plan to 5,000 characters or fewer."),
-  status: z.enum(RISK_STATUSES, { error: "Choose a status." }).default("open"),
+    .min(1, messageRef("records.risk.titleRequired"))
+    .max(200, messageRef("records.risk.tooLong", { field: "records.risk.in.title", max: 200 })),
+  category: z.enum(RISK_CATEGORIES, { error: messageRef("records.risk.categoryRequired") }),
+  likelihood: levelField(messageRef("records.risk.likelihoodChoose")),
+  impact: levelField(messageRef("records.risk.impactChoose")),
+  owner: optionalText(120, messageRef("records.risk.tooLong", { field: "records.risk.in.owner", max: 120 })),
+  mitigation: optionalText(5000, messageRef("records.risk.tooLong", { field: "records.risk.in.mitigation", max: 5000 })),
+  status: z.enum(RISK_STATUSES, { error: messageRef("records.risk.statusRequired") }).default("open"),
   nextReviewDate: z
     .string()
     .trim()
     .nullish()
     .transform((value) => (value ? value : null))
-    .refine((value) => value === null || isValidIsoDate(value), "Enter a real date as YYYY-MM-DD, or leave it empty."),
+    .refine((value) => value === null || isValidIsoDate(value), messageRef("records.risk.dateInvalid")),
 });
 export type RiskInput = z.input<typeof RiskInputSchema>;
 export type ValidRiskInput = z.output<typeof RiskInputSchema>;
 
 export const versionField = z.coerce
-  .number({ error: "The form is missing its version; reload the page." })
-  .int("The form is missing its version; reload the page.")
-  .min(1, "The form is missing its version; reload the page.");
+  .number({ error: messageRef("records.risk.versionMissing") })
+  .int(messageRef("records.risk.versionMissing"))
+  .min(1, messageRef("records.risk.versionMissing"));
 
 /** An edit carries the version it was made on. */
 export const RiskUpdateSchema = RiskInputSchema.extend({ version: versionField });
@@ -84,7 +85,7 @@ function validate(input: RiskInput): ValidRiskInput {
   if (result.success) return result.data;
   const fieldErrors: Record<string, string> = {};
   for (const issue of result.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-  throw new AppError("INVALID", "Check the highlighted fields.", fieldErrors);
+  throw new AppError("INVALID", messageRef("records.validation.checkFields"), fieldErrors);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -280,7 +281,7 @@ export async function getRisk(ctx: OrgContext, id: string) {
     ctx.org.id,
     async (tx) => {
       const row = await findRisk(tx, ctx, id);
-      if (!row) throw new AppError("NOT_FOUND", "No such risk.");
+      if (!row) throw new AppError("NOT_FOUND", messageRef("records.risk.notFound"));
       const bands = await readRiskBands(tx, ctx.org.id);
       const history = await tx
         .select({
@@ -402,13 +403,13 @@ export async function updateRisk(ctx: OrgContext, id: string, version: number, i
   const data = validate(input);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await findRisk(tx, ctx, id);
-    if (!before) throw new AppError("NOT_FOUND", "No such risk.");
+    if (!before) throw new AppError("NOT_FOUND", messageRef("records.risk.notFound"));
     const [after] = await tx
       .update(risks)
       .set({ ...data, version: sql`${risks.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(risks.orgId, ctx.org.id), eq(risks.id, before.id), eq(risks.version, version)))
       .returning();
-    if (!after) throw conflictError("risk");
+    if (!after) throw conflictError("records.risk.what");
     const scored = before.likelihood !== after.likelihood || before.impact !== after.impact || before.status !== after.status;
     if (scored) await writeHistory(tx, ctx, after);
     await recordAudit(tx, ctx, {
@@ -426,7 +427,7 @@ export async function updateRisk(ctx: OrgContext, id: string, version: number, i
 export async function deleteRisk(ctx: OrgContext, id: string, version?: number) {
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await findRisk(tx, ctx, id);
-    if (!before) throw new AppError("NOT_FOUND", "No such risk.");
+    if (!before) throw new AppError("NOT_FOUND", messageRef("records.risk.notFound"));
     const [deleted] = await tx
       .delete(risks)
       .where(
@@ -437,7 +438,7 @@ export async function deleteRisk(ctx: OrgContext, id: string, version?: number) 
         ),
       )
       .returning({ id: risks.id });
-    if (!deleted) throw conflictError("risk");
+    if (!deleted) throw conflictError("records.risk.what");
     await recordAudit(tx, ctx, { action: "risk.delete", entityType: "risk", entityId: before.id, before: auditShape(before) });
   });
 }

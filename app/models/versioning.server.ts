@@ -1,13 +1,15 @@
+import { messageRef, type PlainKey } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 
 /**
  * Optimistic concurrency: forms carry the `version` they were loaded with, and updates
  * run `... where version = $read` and bump it. No row updated means someone else saved
  * first: the user is told, never silently overwritten.
+ *
+ * `what` names the record: a message key ("records.risk.what" → "risk" / "风险"), or plain
+ * English from a caller not yet translated. The message is a ref, answered in the request's
+ * language by appErrorResponse (English where no locale is passed).
  */
-export function conflictError(what: string): AppError {
-  return new AppError(
-    "CONFLICT",
-    `Someone else changed this ${what} while you were editing. Reload to see their version, then apply your change again.`,
-  );
+export function conflictError(what: PlainKey | (string & {})): AppError {
+  return new AppError("CONFLICT", messageRef("records.conflict.changed", { what }));
 }

@@ -5,10 +5,12 @@ import { budgetCellName, EARLIEST_FISCAL_YEAR, FISCAL_YEARS_AHEAD } from "~/lib/
 import { requireOrgContext } from "~/auth/tenant.server";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader, TableScroller } from "~/components/ui/layout";
+import { localizeMessage, metaTitle, translate, useFormat, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid } from "~/lib/forms.server";
 import { AppError, notFound } from "~/lib/http.server";
-import { formatMoney, formatPercent, minorToMajorString, parseMajorToMinor } from "~/lib/money";
-import { SPEND_CATEGORIES, SPEND_CATEGORY_INFO, type SpendCategory } from "~/lib/spend-categories";
+import { minorToMajorString, parseMajorToMinor } from "~/lib/money";
+import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS, type SpendCategory } from "~/lib/spend-categories";
 import {
   budgetVsActual,
   fiscalYearError,
@@ -19,7 +21,7 @@ import {
   type VarianceCell,
 } from "~/models/budget.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Budgets ${data?.fiscalYear ?? ""} · Capital Desk` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [metaTitle(matches, "records.budgets.metaTitle", { year: String(data?.fiscalYear ?? "") })];
 
 function requestedYear(raw: string | null): number {
   if (raw === null || raw.trim() === "") return new Date().getUTCFullYear();
@@ -52,10 +54,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   if (ctx.org.kind !== "startup") notFound();
+  const locale = getLocale(request);
   const formData = await request.formData();
   const fiscalYear = requestedYear(String(formData.get("year") ?? ""));
-  const yearError = fiscalYearError(fiscalYear);
-  if (yearError) return invalid({ year: yearError }, yearError);
+  const yearRef = fiscalYearError(fiscalYear);
+  if (yearRef) {
+    const yearError = localizeMessage(locale, yearRef);
+    return invalid({ year: yearError }, yearError);
+  }
   const token = String(formData.get("token") ?? "");
   const fieldErrors: Record<string, string> = {};
   const cells: BudgetCellInput[] = [];
@@ -66,17 +72,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const text = raw.trim();
     yours[key] = text;
     const amount = text === "" ? null : parseMajorToMinor(text);
-    if (extra.length > 0) fieldErrors[key] = "Unknown budget cell.";
-    else if (text !== "" && amount === null) fieldErrors[key] = "Enter an amount with at most two decimals, like 12500.50.";
-    else if (amount !== null && amount < 0) fieldErrors[key] = "A budget cannot be negative.";
+    if (extra.length > 0) fieldErrors[key] = translate(locale, "records.budgets.unknownCell");
+    else if (text !== "" && amount === null) fieldErrors[key] = translate(locale, "records.budgets.amountFormat");
+    else if (amount !== null && amount < 0) fieldErrors[key] = translate(locale, "records.budgets.negative");
     else cells.push({ month, category, amount });
   }
-  if (Object.keys(fieldErrors).length > 0) return invalid(fieldErrors, "Check the highlighted budget amounts; nothing was saved.");
+  if (Object.keys(fieldErrors).length > 0) return invalid(fieldErrors, translate(locale, "records.budget.checkAmounts"));
   try {
     const { changed } = await saveBudgetGrid(ctx, fiscalYear, cells, token);
     return json({
       ok: true as const,
-      message: changed === 0 ? "Nothing changed." : `Saved the ${fiscalYear} budget (${changed} ${changed === 1 ? "cell" : "cells"} changed).`,
+      message: changed === 0 ? translate(locale, "records.budgets.nothingChanged") : translate(locale, "records.budgets.saved", { year: String(fiscalYear), count: changed }),
     });
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") {
@@ -84,35 +90,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json(
         {
           ok: false as const,
-          formError: `${error.message} The grid now shows their figures; cells where yours differ are listed. Apply your changes again and save.`,
+          formError: `${localizeMessage(locale, error.message)} ${translate(locale, "records.budgets.conflictHelp")}`,
           fieldErrors: {} as Record<string, string>,
           conflict: { current, yours },
         },
         { status: 409 },
       );
     }
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
 }
 
-function monthName(month: string) {
-  return new Intl.DateTimeFormat("en-US", { month: "short", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
-}
-
 function StatusWord({ cell }: { cell: VarianceCell }) {
-  if (cell.actual === null) return <Badge>Not reported</Badge>;
-  if (cell.budget === null) return <Badge>No budget</Badge>;
-  if (cell.overrun) return <Badge tone="bad">Over budget</Badge>;
-  return <Badge tone="good">Within budget</Badge>;
+  const t = useT();
+  if (cell.actual === null) return <Badge>{t("records.budgets.notReported")}</Badge>;
+  if (cell.budget === null) return <Badge>{t("records.budgets.noBudget")}</Badge>;
+  if (cell.overrun) return <Badge tone="bad">{t("records.budgets.overBudget")}</Badge>;
+  return <Badge tone="good">{t("records.budgets.withinBudget")}</Badge>;
 }
 
 function VarianceCells({ cell, money }: { cell: VarianceCell; money: (m: number | null) => string }) {
+  const f = useFormat();
   return (
     <>
       <td className="py-1 pr-4 text-right tabular-nums">{money(cell.actual)}</td>
       <td className="py-1 pr-4 text-right tabular-nums">{money(cell.budget)}</td>
       <td className="py-1 pr-4 text-right tabular-nums">{money(cell.variance)}</td>
-      <td className="py-1 pr-4 text-right tabular-nums">{cell.variancePercent === null ? "—" : formatPercent(cell.variancePercent)}</td>
+      <td className="py-1 pr-4 text-right tabular-nums">{f.percent(cell.variancePercent)}</td>
       <td className="py-1">
         <StatusWord cell={cell} />
       </td>
@@ -120,15 +124,18 @@ function VarianceCells({ cell, money }: { cell: VarianceCell; money: (m: number 
   );
 }
 
-const VARIANCE_HEADERS = (
-  <>
-    <th scope="col" className="py-1 pr-4 text-right font-medium" title="Operating spend reported for the month">Actual</th>
-    <th scope="col" className="py-1 pr-4 text-right font-medium" title="Budgeted amount">Budget</th>
-    <th scope="col" className="py-1 pr-4 text-right font-medium" title="Variance = actual − budget; positive means over budget">Variance</th>
-    <th scope="col" className="py-1 pr-4 text-right font-medium" title="Variance % = (actual − budget) / budget">Variance %</th>
-    <th scope="col" className="py-1 font-medium">Status</th>
-  </>
-);
+function VarianceHeaders() {
+  const t = useT();
+  return (
+    <>
+      <th scope="col" className="py-1 pr-4 text-right font-medium" title={t("records.budgets.actualHint")}>{t("records.budgets.actual")}</th>
+      <th scope="col" className="py-1 pr-4 text-right font-medium" title={t("records.budgets.budgetHint")}>{t("records.budgets.budget")}</th>
+      <th scope="col" className="py-1 pr-4 text-right font-medium" title={t("records.budgets.varianceHint")}>{t("records.budgets.variance")}</th>
+      <th scope="col" className="py-1 pr-4 text-right font-medium" title={t("records.budgets.variancePercentHint")}>{t("records.budgets.variancePercent")}</th>
+      <th scope="col" className="py-1 font-medium">{t("records.col.status")}</th>
+    </>
+  );
+}
 
 type BudgetsData = Awaited<ReturnType<typeof listBudgets>>;
 type ActionResult =
@@ -147,7 +154,10 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
   const conflict = failure?.conflict ?? null;
   const budgets: BudgetsData = conflict?.current ?? data.budgets;
   const errors: Record<string, string> = failure?.fieldErrors ?? {};
-  const money = (minor: number | null) => formatMoney(minor, currency);
+  const t = useT();
+  const f = useFormat();
+  const money = (minor: number | null) => f.money(minor, currency);
+  const label = (category: SpendCategory) => t(SPEND_CATEGORY_KEYS[category].label);
   const years: number[] = [];
   for (let y = data.latestYear; y >= EARLIEST_FISCAL_YEAR; y--) years.push(y);
   const thresholdPercent = comparison.thresholdBp / 100;
@@ -166,34 +176,33 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
   return (
     <>
       <PageHeader
-        title={`Budgets · fiscal year ${fiscalYear}`}
-        description={`Budget per month and spend category, against the monthly reports. Fiscal years are calendar years. Amounts in ${currency}.`}
+        title={t("records.budgets.title", { year: String(fiscalYear) })}
+        description={t("records.budgets.description", { currency })}
         actions={
           <div className="flex flex-wrap items-end gap-3 text-sm">
             <Form method="get" className="flex items-end gap-2">
               <div>
                 <label htmlFor="year-picker" className="block text-xs font-medium text-slate-700">
-                  Fiscal year
+                  {t("records.budgets.fiscalYear")}
                 </label>
                 <select id="year-picker" name="year" defaultValue={fiscalYear} className="rounded-md border border-slate-300 px-2 py-2">
                   {years.map((y) => (
                     <option key={y} value={y}>
-                      {y}
-                      {data.yearsWithData.includes(y) ? " (has data)" : ""}
+                      {data.yearsWithData.includes(y) ? t("records.budgets.yearWithData", { year: String(y) }) : y}
                     </option>
                   ))}
                 </select>
               </div>
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-2">
-                Show
+                {t("records.budgets.show")}
               </button>
             </Form>
             <a className="rounded-md border border-slate-300 px-3 py-2" href={`/o/${slug}/budgets.csv?year=${fiscalYear}`} download>
-              Export CSV
+              {t("common.action.exportCsv")}
             </a>
             {canEdit ? (
               <Link className="rounded-md border border-slate-300 px-3 py-2" to={`/o/${slug}/budgets/import`}>
-                Import CSV
+                {t("records.action.importCsv")}
               </Link>
             ) : null}
           </div>
@@ -221,15 +230,18 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
       ) : null}
       {conflict && differing.length > 0 ? (
         <div className="mb-4">
-          <Card title="Your entries that were not saved">
+          <Card title={t("records.conflict.notSavedTitle")}>
             <ul className="text-sm" data-testid="conflict-list">
               {differing.map(([key, mine]) => {
                 const [, month, category] = key.split(":");
                 return (
                   <li key={key}>
-                    {`${month} ${SPEND_CATEGORY_INFO[category as SpendCategory]?.label ?? category}: yours ${mine || "empty"}, saved ${
-                      cellValue(month, category as SpendCategory) || "empty"
-                    }`}
+                    {t("records.budgets.conflictItem", {
+                      month,
+                      category: SPEND_CATEGORY_KEYS[category as SpendCategory] ? label(category as SpendCategory) : category,
+                      yours: mine || t("records.budgets.empty"),
+                      saved: cellValue(month, category as SpendCategory) || t("records.budgets.empty"),
+                    })}
                   </li>
                 );
               })}
@@ -239,9 +251,9 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
       ) : null}
 
       <div className="space-y-6">
-        <Card title="Budget grid">
+        <Card title={t("records.budgets.gridTitle")}>
           <p className="mb-3 text-xs text-slate-500">
-            Amounts in major units, like 12500.50. Leave a cell empty for no budget. {canEdit ? "Saving writes the whole grid at once." : "You have read-only access."}
+            {t("records.budgets.gridNote")} {canEdit ? t("records.budgets.gridSaves") : t("records.budgets.readOnly")}
           </p>
           <Form method="post" noValidate key={budgets.token}>
             <input type="hidden" name="year" value={fiscalYear} />
@@ -250,14 +262,14 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
               <table className="min-w-full text-sm">
                 <thead>
                   <tr className="border-b text-left text-slate-600">
-                    <th scope="col" className="py-2 pr-2 font-medium">Month</th>
+                    <th scope="col" className="py-2 pr-2 font-medium">{t("records.col.month")}</th>
                     {SPEND_CATEGORIES.map((c) => (
-                      <th key={c} scope="col" className="px-1 py-2 font-medium" title={SPEND_CATEGORY_INFO[c].meaning}>
-                        {SPEND_CATEGORY_INFO[c].label}
+                      <th key={c} scope="col" className="px-1 py-2 font-medium" title={t(SPEND_CATEGORY_KEYS[c].meaning)}>
+                        {label(c)}
                       </th>
                     ))}
-                    <th scope="col" className="py-2 pl-2 text-right font-medium" title="Sum of the month's budgeted categories, as saved">
-                      Total
+                    <th scope="col" className="py-2 pl-2 text-right font-medium" title={t("records.budgets.totalHint")}>
+                      {t("records.col.total")}
                     </th>
                   </tr>
                 </thead>
@@ -268,7 +280,7 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                     return (
                       <tr key={month} className="border-b last:border-0">
                         <th scope="row" className="whitespace-nowrap py-1 pr-2 text-left font-medium">
-                          {monthName(month)} <span className="text-xs text-slate-600">{month}</span>
+                          {f.monthName(Number(month.slice(5, 7)), "short")} <span className="text-xs text-slate-600">{month}</span>
                         </th>
                         {SPEND_CATEGORIES.map((c) => {
                           const name = budgetCellName(month, c);
@@ -279,7 +291,7 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                                 inputMode="decimal"
                                 defaultValue={cellValue(month, c)}
                                 disabled={!canEdit}
-                                aria-label={`${SPEND_CATEGORY_INFO[c].label} budget for ${month}`}
+                                aria-label={t("records.budgets.cellLabel", { category: label(c), month })}
                                 aria-invalid={errors[name] ? true : undefined}
                                 title={errors[name]}
                                 className="w-28 rounded border border-slate-300 px-2 py-1 text-right tabular-nums aria-[invalid=true]:border-red-500 disabled:bg-slate-50"
@@ -296,24 +308,21 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
             </TableScroller>
             {canEdit ? (
               <div className="mt-4">
-                <SubmitButton pendingText="Saving budget…">Save budget</SubmitButton>
+                <SubmitButton pendingText={t("records.budgets.saving")}>{t("records.budgets.save")}</SubmitButton>
               </div>
             ) : null}
           </Form>
         </Card>
 
-        <Card title="Budget vs actual">
-          <p className="mb-3 text-xs text-slate-500">
-            Variance = actual − budget; variance % = (actual − budget) / budget. Spend more than {thresholdPercent} % over budget — or any spend
-            against a zero budget — is marked “Over budget”. Actual is the month’s reported operating spend.
-          </p>
+        <Card title={t("records.budgets.bvaTitle")}>
+          <p className="mb-3 text-xs text-slate-500">{t("records.budgets.bvaNote", { threshold: thresholdPercent })}</p>
           <TableScroller>
             <table className="min-w-full text-sm" data-testid="bva-months">
-              <caption className="sr-only">Budget vs actual by month, all categories</caption>
+              <caption className="sr-only">{t("records.budgets.bvaCaption")}</caption>
               <thead>
                 <tr className="border-b text-left text-slate-600">
-                  <th scope="col" className="py-1 pr-4 font-medium">Month (all categories)</th>
-                  {VARIANCE_HEADERS}
+                  <th scope="col" className="py-1 pr-4 font-medium">{t("records.budgets.monthAll")}</th>
+                  <VarianceHeaders />
                 </tr>
               </thead>
               <tbody>
@@ -329,34 +338,34 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
             </table>
           </TableScroller>
 
-          <h3 className="mt-6 text-base font-semibold">By category, year to date</h3>
-          <p className="text-xs text-slate-500">Sums over the months that have both a report and a budget.</p>
+          <h3 className="mt-6 text-base font-semibold">{t("records.budgets.ytdTitle")}</h3>
+          <p className="text-xs text-slate-500">{t("records.budgets.ytdNote")}</p>
           <TableScroller>
             <table className="mt-2 min-w-full text-sm" data-testid="bva-ytd">
               <thead>
                 <tr className="border-b text-left text-slate-600">
-                  <th scope="col" className="py-1 pr-4 font-medium">Category</th>
-                  {VARIANCE_HEADERS}
+                  <th scope="col" className="py-1 pr-4 font-medium">{t("records.col.category")}</th>
+                  <VarianceHeaders />
                 </tr>
               </thead>
               <tbody>
                 {SPEND_CATEGORIES.map((c) => (
                   <tr key={c} className="border-b">
-                    <th scope="row" className="py-1 pr-4 text-left font-medium" title={SPEND_CATEGORY_INFO[c].meaning}>
-                      {SPEND_CATEGORY_INFO[c].label}
+                    <th scope="row" className="py-1 pr-4 text-left font-medium" title={t(SPEND_CATEGORY_KEYS[c].meaning)}>
+                      {label(c)}
                     </th>
                     <VarianceCells cell={comparison.yearToDate[c]} money={money} />
                   </tr>
                 ))}
                 <tr>
-                  <th scope="row" className="py-1 pr-4 text-left font-semibold">All categories</th>
+                  <th scope="row" className="py-1 pr-4 text-left font-semibold">{t("records.budgets.allCategories")}</th>
                   <VarianceCells cell={comparison.yearToDateTotal} money={money} />
                 </tr>
               </tbody>
             </table>
           </TableScroller>
 
-          <h3 className="mt-6 text-base font-semibold">By month and category</h3>
+          <h3 className="mt-6 text-base font-semibold">{t("records.budgets.byMonthTitle")}</h3>
           <div className="mt-2 space-y-2">
             {comparison.months.map((m) => (
               <details key={m.month} className="rounded border border-slate-200 p-2" data-testid={`bva-${m.month}`}>
@@ -364,9 +373,11 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                   {m.month} · <StatusWord cell={m.total} />
                   {SPEND_CATEGORIES.some((c) => m.cells[c].overrun) ? (
                     <span className="ml-2 text-xs text-red-800">
-                      {`Over budget in ${SPEND_CATEGORIES.filter((c) => m.cells[c].overrun)
-                        .map((c) => SPEND_CATEGORY_INFO[c].label)
-                        .join(", ")}`}
+                      {t("records.budgets.overIn", {
+                        categories: SPEND_CATEGORIES.filter((c) => m.cells[c].overrun)
+                          .map(label)
+                          .join(t("records.listSeparator")),
+                      })}
                     </span>
                   ) : null}
                 </summary>
@@ -374,15 +385,15 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                   <table className="mt-2 min-w-full text-sm">
                     <thead>
                       <tr className="border-b text-left text-slate-600">
-                        <th scope="col" className="py-1 pr-4 font-medium">Category</th>
-                        {VARIANCE_HEADERS}
+                        <th scope="col" className="py-1 pr-4 font-medium">{t("records.col.category")}</th>
+                        <VarianceHeaders />
                       </tr>
                     </thead>
                     <tbody>
                       {SPEND_CATEGORIES.map((c) => (
                         <tr key={c} className="border-b last:border-0">
                           <th scope="row" className="py-1 pr-4 text-left font-medium">
-                            {SPEND_CATEGORY_INFO[c].label}
+                            {label(c)}
                           </th>
                           <VarianceCells cell={m.cells[c]} money={money} />
                         </tr>

@@ -3,12 +3,13 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { CsvImportPage } from "~/components/csv-import";
+import { metaTitle, useT } from "~/i18n";
 import { SPEND_CATEGORIES } from "~/finance/burn";
 import { BUDGET_YEARS_AHEAD, EARLIEST_IMPORT_MONTH } from "~/lib/csv-import";
 import { notFound } from "~/lib/http.server";
 import { handleImportAction } from "~/lib/csv-import.server";
 
-export const meta: MetaFunction = () => [{ title: "Import budgets · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.budgetsImport.title")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
@@ -24,25 +25,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ImportBudgets() {
   const { slug, currency } = useLoaderData<typeof loader>();
+  const t = useT();
   return (
     <CsvImportPage
       kind="budgets"
-      title="Import budgets"
-      description="Load a year's budget (or several) from a spreadsheet. Nothing is written unless the whole file is valid."
+      title={t("records.budgetsImport.title")}
+      description={t("records.budgetsImport.description")}
       sampleHref="/samples/budgets.csv"
       backHref={`/o/${slug}/budgets`}
-      backLabel="Back to budgets"
-      unit={["budget line", "budget lines"]}
+      backLabel={t("records.budgetsImport.back")}
       columnGuide={[
-        ["month", `Calendar month, YYYY-MM, from ${EARLIEST_IMPORT_MONTH} to the end of the year ${BUDGET_YEARS_AHEAD} years from now.`],
-        ["category", `A spend category: ${SPEND_CATEGORIES.join(", ")}.`],
-        ["amount", `Budgeted spend for that month and category, in ${currency}.`],
+        ["month", t("records.budgetsImport.col.month", { earliest: EARLIEST_IMPORT_MONTH, years: BUDGET_YEARS_AHEAD })],
+        ["category", t("records.budgetsImport.col.category", { categories: SPEND_CATEGORIES.join(", ") })],
+        ["amount", t("records.budgetsImport.col.amount", { currency })],
       ]}
-      notes={[
-        `Amounts are in ${currency}, in major units with at most two decimals (12500.50), never negative.`,
-        "One row per month and category. A line already budgeted gets the file's amount; lines not in the file are left as they are.",
-        "Importing the same file again changes nothing.",
-      ]}
+      notes={[t("records.budgetsImport.note.amounts", { currency }), t("records.budgetsImport.note.existing"), t("records.import.note.idempotent")]}
     />
   );
 }

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireOrgContext } from "~/auth/tenant.server";
+import { translate } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { csvResponse } from "~/lib/csv.server";
 import { notFound } from "~/lib/http.server";
 import { minorToMajorString } from "~/lib/money";
@@ -11,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (ctx.org.kind !== "startup") notFound();
   const yearParam = new URL(request.url).searchParams.get("year");
   const year = yearParam === null || yearParam === "" ? undefined : Number(yearParam);
-  if (year !== undefined && fiscalYearError(year)) throw new Response("Choose a valid fiscal year.", { status: 400 });
+  if (year !== undefined && fiscalYearError(year)) throw new Response(translate(getLocale(request), "records.budgets.csvBadYear"), { status: 400 });
   const rows = await listBudgetRows(ctx, year);
   return csvResponse(`${ctx.org.slug}-budgets${year ? `-${year}` : ""}.csv`, rows, [
     { header: "month", value: (r) => r.month },

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
@@ -7,10 +7,12 @@ import { DebtFacilityForm, type DebtFormValues } from "~/components/debt-facilit
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader, TableScroller } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
+import { intlLocale, localeFromMatches, metaTitle, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { versionedEditAction } from "~/lib/versioned-edit.server";
 import { notFound } from "~/lib/http.server";
 import { basisPointsToPercentString, debtKindLabel, repaymentTypeLabel } from "~/lib/instruments";
-import { formatMoney, minorToMajorString } from "~/lib/money";
+import { minorToMajorString } from "~/lib/money";
 import {
   DEBT_FACILITY_RULES,
   debtFacilitySchema,
@@ -19,6 +21,12 @@ import {
   updateDebtFacility,
 } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/models/funding-round.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  data
+    ? metaTitle(matches, "records.facility.title", { lender: data.facility.lender, kind: debtKindLabel(data.facility.kind, localeFromMatches(matches)) })
+    : metaTitle(matches, "records.debt.title"),
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -42,7 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.facilityId ?? "";
   const list = `/o/${ctx.org.slug}/debt`;
   return versionedEditAction(await request.formData(), {
-    what: "facility",
+    what: "records.facility.whatShort",
+    locale: getLocale(request),
     schema: debtFacilitySchema(isoDateOfDate(new Date())),
     update: (version, data) => updateDebtFacility(ctx, id, version, data),
     remove: (version) => deleteDebtFacility(ctx, id, version),
@@ -51,24 +60,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-/** Schedules are exact to the cent, so they show cents (cards elsewhere round to whole units). */
-function money(minor: number, currency: string) {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
+/** Schedules are exact to the cent, so they show cents (cards elsewhere round to whole units); Intl in the page's language. */
+function centsFormatter(locale: Locale) {
+  return (minor: number, currency: string) =>
+    new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(minor / 100);
 }
 
 const REPORTING_LABELS = {
-  reported: { text: "Reported", tone: "good" },
-  due: { text: "Due", tone: "neutral" },
-  overdue: { text: "Overdue", tone: "bad" },
-} as const;
+  reported: { text: "records.facility.reported", tone: "good" },
+  due: { text: "records.facility.due", tone: "neutral" },
+  overdue: { text: "records.facility.overdue", tone: "bad" },
+} as const satisfies Record<string, { text: PlainKey; tone: string }>;
 
 export default function DebtFacilityDetail() {
   const { facility: f, schedule, minimumCash, reporting, currencyMismatch, canEdit, baseCurrency, maxDrawDate, rules } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
+  const fmt = useFormat();
+  const locale = useLocale();
+  const money = centsFormatter(locale);
   const errors = result && !result.ok ? result.fieldErrors : {};
   const formError = result && !result.ok ? result.formError : undefined;
-  const conflict = formError?.startsWith("Someone else changed");
+  const conflict = Boolean(result && "conflict" in result && result.conflict);
   const values: DebtFormValues = {
     lender: f.lender,
     kind: f.kind,
@@ -90,69 +104,77 @@ export default function DebtFacilityDetail() {
   return (
     <div className="space-y-6">
       <PageHeader
-        title={`${f.lender} · ${debtKindLabel(f.kind)}`}
-        actions={<Link to=".." relative="path" className="text-sm text-indigo-700 underline">Back to debt</Link>}
+        title={t("records.facility.title", { lender: f.lender, kind: debtKindLabel(f.kind, locale) })}
+        actions={
+          <Link to=".." relative="path" className="text-sm text-indigo-700 underline">
+            {t("records.facility.back")}
+          </Link>
+        }
       />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3" data-testid="facility-terms">
-          <Item label="Principal">{money(f.principal, f.currency)}</Item>
-          <Item label="Annual interest rate">{basisPointsToPercentString(f.annualRateBp)} %</Item>
-          <Item label="Draw date">{f.drawDate}</Item>
-          <Item label="Term">{f.termMonths} months</Item>
-          <Item label="Repayment">
-            {repaymentTypeLabel(f.repaymentType)}
-            {f.repaymentType === "interest_only_then_amortizing" ? `, ${f.interestOnlyMonths} months interest-only` : ""}
+          <Item label={t("records.debt.principal")}>{money(f.principal, f.currency)}</Item>
+          <Item label={t("records.facility.rate")}>{basisPointsToPercentString(f.annualRateBp)} %</Item>
+          <Item label={t("records.debt.field.drawDate")}>{f.drawDate}</Item>
+          <Item label={t("records.facility.term")}>{t("common.unit.months", { count: f.termMonths })}</Item>
+          <Item label={t("records.debt.field.repayment")}>
+            {repaymentTypeLabel(f.repaymentType, locale)}
+            {f.repaymentType === "interest_only_then_amortizing" ? t("records.facility.interestOnlyPart", { count: f.interestOnlyMonths }) : ""}
           </Item>
-          <Item label="Minimum cash covenant">{f.minimumCash === null ? "None" : money(f.minimumCash, f.currency)}</Item>
-          <Item label="Reporting deadline">{f.reportingDeadlineDay === null ? "None" : `Day ${f.reportingDeadlineDay} of the following month`}</Item>
-          <Item label="Total interest over the term">{money(totals.interest, f.currency)}</Item>
+          <Item label={t("records.facility.minimumCashCovenant")}>{f.minimumCash === null ? t("common.state.none") : money(f.minimumCash, f.currency)}</Item>
+          <Item label={t("records.facility.deadline")}>
+            {f.reportingDeadlineDay === null ? t("common.state.none") : t("records.facility.deadlineDay", { day: f.reportingDeadlineDay })}
+          </Item>
+          <Item label={t("records.facility.totalInterest")}>{money(totals.interest, f.currency)}</Item>
         </dl>
       </Card>
 
-      <Card title="Covenant checks">
+      <Card title={t("records.facility.covenantChecks")}>
         {currencyMismatch ? (
-          <p className="mb-3 text-sm text-amber-900">
-            This facility is in {f.currency} but monthly reports are in {baseCurrency}, so cash cannot be compared with its minimum.
-          </p>
+          <p className="mb-3 text-sm text-amber-900">{t("records.facility.currencyMismatch", { currency: f.currency, base: baseCurrency })}</p>
         ) : null}
         <div className="grid gap-6 lg:grid-cols-2">
           <section aria-labelledby="min-cash-heading">
             <h3 id="min-cash-heading" className="font-semibold">
-              Minimum cash
+              {t("records.facility.minimumCash")}
             </h3>
-            <p className="mb-2 text-xs text-slate-500">
-              A breach is a month whose reported month-end cash is below the minimum, for every monthly report since the draw.
-            </p>
+            <p className="mb-2 text-xs text-slate-500">{t("records.facility.minimumCashNote")}</p>
             {f.minimumCash === null ? (
-              <p className="text-sm text-slate-600">This facility has no minimum-cash covenant.</p>
+              <p className="text-sm text-slate-600">{t("records.facility.noMinimumCash")}</p>
             ) : minimumCash === null ? null : minimumCash.length === 0 ? (
-              <p className="text-sm text-slate-600">No monthly reports since the draw yet.</p>
+              <p className="text-sm text-slate-600">{t("records.facility.noReportsYet")}</p>
             ) : (
               <>
                 <p className="mb-2 text-sm" data-testid="breach-summary">
                   {breaches.length === 0
-                    ? `No breach in ${minimumCash.length} reported month${minimumCash.length === 1 ? "" : "s"}.`
-                    : `Breached in ${breaches.length} of ${minimumCash.length} reported months: ${breaches.map((b) => b.month).join(", ")}.`}
+                    ? t("records.facility.noBreach", { count: minimumCash.length })
+                    : t("records.facility.breached", {
+                        breaches: breaches.length,
+                        count: minimumCash.length,
+                        months: breaches.map((b) => b.month).join(", "),
+                      })}
                 </p>
                   <TableScroller maxHeight="max-h-96">
                     <table className="min-w-full text-sm">
                       <thead className="sticky top-0 bg-white">
                         <tr className="border-b text-left text-slate-600">
-                          <th className="py-2 pr-4 font-medium">Month</th>
-                          <th className="py-2 pr-4 text-right font-medium" title="Cash at month end, from the monthly report">
-                            Cash
+                          <th className="py-2 pr-4 font-medium">{t("records.col.month")}</th>
+                          <th className="py-2 pr-4 text-right font-medium" title={t("records.facility.cashHint")}>
+                            {t("records.col.cash")}
                           </th>
-                          <th className="py-2 pr-4 text-right font-medium">Minimum</th>
-                          <th className="py-2 font-medium">Status</th>
+                          <th className="py-2 pr-4 text-right font-medium">{t("records.facility.minimum")}</th>
+                          <th className="py-2 font-medium">{t("records.col.status")}</th>
                         </tr>
                       </thead>
                       <tbody>
                         {[...minimumCash].reverse().map((c) => (
                           <tr key={c.month} className="border-b last:border-0" data-testid="covenant-row">
                             <td className="py-2 pr-4">{c.month}</td>
-                            <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(c.cash, f.currency)}</td>
-                            <td className="py-2 pr-4 text-right tabular-nums">{formatMoney(f.minimumCash, f.currency)}</td>
-                            <td className="py-2">{c.breach ? <Badge tone="bad">Breach</Badge> : <Badge tone="good">OK</Badge>}</td>
+                            <td className="py-2 pr-4 text-right tabular-nums">{fmt.money(c.cash, f.currency)}</td>
+                            <td className="py-2 pr-4 text-right tabular-nums">{fmt.money(f.minimumCash, f.currency)}</td>
+                            <td className="py-2">
+                              {c.breach ? <Badge tone="bad">{t("records.facility.breach")}</Badge> : <Badge tone="good">{t("records.facility.ok")}</Badge>}
+                            </td>
                           </tr>
                         ))}
                       </tbody>
@@ -163,25 +185,23 @@ export default function DebtFacilityDetail() {
           </section>
           <section aria-labelledby="reporting-heading">
             <h3 id="reporting-heading" className="font-semibold">
-              Reporting deadline
+              {t("records.facility.deadline")}
             </h3>
-            <p className="mb-2 text-xs text-slate-500">
-              Month m&apos;s report is due by day {f.reportingDeadlineDay ?? "—"} of month m+1; overdue from the day after. Latest months since the draw.
-            </p>
+            <p className="mb-2 text-xs text-slate-500">{t("records.facility.deadlineNote", { day: f.reportingDeadlineDay ?? "—" })}</p>
             {reporting === null ? (
-              <p className="text-sm text-slate-600">This facility has no reporting deadline.</p>
+              <p className="text-sm text-slate-600">{t("records.facility.noDeadline")}</p>
             ) : reporting.length === 0 ? (
-              <p className="text-sm text-slate-600">No report has fallen due since the draw yet.</p>
+              <p className="text-sm text-slate-600">{t("records.facility.nothingDue")}</p>
             ) : (
               <TableScroller>
                 <table className="min-w-full text-sm">
                   <thead>
                     <tr className="border-b text-left text-slate-600">
-                      <th className="py-2 pr-4 font-medium">Report month</th>
-                      <th className="py-2 pr-4 font-medium">Due by</th>
-                      <th className="py-2 pr-4 font-medium">Status</th>
-                      <th className="py-2 font-medium" title="The day the report was first saved here; an import of past months carries the import day">
-                        First saved
+                      <th className="py-2 pr-4 font-medium">{t("records.facility.reportMonth")}</th>
+                      <th className="py-2 pr-4 font-medium">{t("records.facility.dueBy")}</th>
+                      <th className="py-2 pr-4 font-medium">{t("records.col.status")}</th>
+                      <th className="py-2 font-medium" title={t("records.facility.firstSavedHint")}>
+                        {t("records.facility.firstSaved")}
                       </th>
                     </tr>
                   </thead>
@@ -191,7 +211,7 @@ export default function DebtFacilityDetail() {
                         <td className="py-2 pr-4">{r.month}</td>
                         <td className="py-2 pr-4">{r.dueDate}</td>
                         <td className="py-2 pr-4">
-                          <Badge tone={REPORTING_LABELS[r.status].tone}>{REPORTING_LABELS[r.status].text}</Badge>
+                          <Badge tone={REPORTING_LABELS[r.status].tone}>{t(REPORTING_LABELS[r.status].text)}</Badge>
                         </td>
                         <td className="py-2">{r.submittedOn ?? "—"}</td>
                       </tr>
@@ -204,23 +224,20 @@ export default function DebtFacilityDetail() {
         </div>
       </Card>
 
-      <Card title="Repayment schedule">
-        <p className="mb-3 text-xs text-slate-500">
-          Payments start the month after the draw. Interest = outstanding × annual rate / 12, rounded to the cent; payment = interest +
-          principal; the last payment repays whatever is outstanding.
-        </p>
+      <Card title={t("records.facility.schedule")}>
+        <p className="mb-3 text-xs text-slate-500">{t("records.facility.scheduleNote")}</p>
           <TableScroller maxHeight="max-h-[32rem]">
             <table className="min-w-full text-sm" data-testid="schedule">
               <thead className="sticky top-0 bg-white">
                 <tr className="border-b text-left text-slate-600">
-                  <th className="py-2 pr-4 font-medium">Month</th>
-                  <th className="py-2 pr-4 text-right font-medium">Interest</th>
-                  <th className="py-2 pr-4 text-right font-medium">Principal</th>
-                  <th className="py-2 pr-4 text-right font-medium" title="Interest + principal">
-                    Payment
+                  <th className="py-2 pr-4 font-medium">{t("records.col.month")}</th>
+                  <th className="py-2 pr-4 text-right font-medium">{t("records.facility.interest")}</th>
+                  <th className="py-2 pr-4 text-right font-medium">{t("records.debt.principal")}</th>
+                  <th className="py-2 pr-4 text-right font-medium" title={t("records.facility.paymentHint")}>
+                    {t("records.facility.payment")}
                   </th>
-                  <th className="py-2 text-right font-medium" title="Balance after this month's payment">
-                    Outstanding
+                  <th className="py-2 text-right font-medium" title={t("records.facility.outstandingHint")}>
+                    {t("records.facility.outstanding")}
                   </th>
                 </tr>
               </thead>
@@ -237,7 +254,7 @@ export default function DebtFacilityDetail() {
               </tbody>
               <tfoot>
                 <tr className="border-t font-semibold">
-                  <td className="py-2 pr-4">Total</td>
+                  <td className="py-2 pr-4">{t("records.col.total")}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{money(totals.interest, f.currency)}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{money(totals.principal, f.currency)}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{money(totals.payment, f.currency)}</td>
@@ -249,14 +266,16 @@ export default function DebtFacilityDetail() {
       </Card>
 
       {canEdit ? (
-        <Card title="Edit facility">
+        <Card title={t("records.facility.editTitle")}>
           {conflict ? (
             <p className="mb-3 text-sm text-slate-700">
-              The saved version is shown above. Your changes are still in the form below;{" "}
-              <a href="" className="text-indigo-700 underline">
-                reload
-              </a>{" "}
-              to start again from the saved version.
+              {t.rich("records.conflict.savedShown", {
+                reload: (
+                  <a href="" className="text-indigo-700 underline">
+                    {t("records.conflict.reload")}
+                  </a>
+                ),
+              })}
             </p>
           ) : null}
           {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
@@ -268,25 +287,25 @@ export default function DebtFacilityDetail() {
             maxDrawDate={maxDrawDate}
             rules={rules}
             intent="update"
-            submitLabel="Save changes"
-            pendingText="Saving…"
+            submitLabel={t("records.action.saveChanges")}
+            pendingText={t("common.action.saving")}
             version={f.version}
           />
           <Form method="post" className="mt-6 space-y-3 rounded-md border border-red-200 bg-red-50 p-4" noValidate>
-            <h3 className="font-semibold text-red-900">Delete this facility</h3>
+            <h3 className="font-semibold text-red-900">{t("records.facility.deleteTitle")}</h3>
             <input type="hidden" name="version" defaultValue={f.version} />
             <label className="flex items-start gap-2 text-sm text-red-900">
               <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-invalid={errors.confirm ? true : undefined} />
-              <span>Yes, delete this facility for everyone. Its debt service leaves the cash forecasts at once; the audit log keeps a copy.</span>
+              <span>{t("records.facility.deleteConfirm")}</span>
             </label>
             {errors.confirm ? <FormError error={errors.confirm} /> : null}
-            <SubmitButton intent="delete" variant="danger" pendingText="Deleting…">
-              Delete facility
+            <SubmitButton intent="delete" variant="danger" pendingText={t("common.action.deleting")}>
+              {t("records.facility.delete")}
             </SubmitButton>
           </Form>
         </Card>
       ) : (
-        <p className="text-xs text-slate-500">You can read this facility; only owners, admins and members can change it.</p>
+        <p className="text-xs text-slate-500">{t("records.facility.readOnly")}</p>
       )}
     </div>
   );

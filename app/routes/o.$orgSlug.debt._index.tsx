@@ -5,19 +5,20 @@ import { requireOrgContext } from "~/auth/tenant.server";
 import { DebtFacilityForm } from "~/components/debt-facility-form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
+import { metaTitle, translate, useFormat, useLocale, useT, type PlainKey } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, parseForm, invalidSubmission } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
-import { basisPointsToPercentString, debtKindLabel, repaymentTypeLabel } from "~/lib/instruments";
-import { formatMoney } from "~/lib/money";
+import { basisPointsToPercentString, debtKindLabel, isRepaymentType, REPAYMENT_TYPE_SHORT_KEYS } from "~/lib/instruments";
 import { createDebtFacility, DEBT_FACILITY_RULES, debtFacilitySchema, listDebtFacilities } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/models/funding-round.server";
 
-export const meta: MetaFunction = () => [{ title: "Debt · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.debt.title")];
 
-const NOTICES: Record<string, string> = {
-  created: "Facility recorded.",
-  updated: "Facility saved.",
-  deleted: "Facility deleted.",
+const NOTICES: Record<string, PlainKey> = {
+  created: "records.debt.notice.created",
+  updated: "records.debt.notice.updated",
+  deleted: "records.debt.notice.deleted",
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,15 +40,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   if (ctx.org.kind !== "startup") notFound();
+  const locale = getLocale(request);
   const formData = await request.formData();
-  const parsed = parseForm(debtFacilitySchema(isoDateOfDate(new Date())), formData);
+  const parsed = parseForm(debtFacilitySchema(isoDateOfDate(new Date())), formData, locale);
   if (!parsed.ok) {
-    return invalidSubmission(parsed.fieldErrors, formData);
+    return invalidSubmission(parsed.fieldErrors, formData, translate(locale, "common.validation.checkFields"));
   }
   try {
     await createDebtFacility(ctx, parsed.data);
   } catch (error) {
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
   return redirect(`/o/${ctx.org.slug}/debt?notice=created`);
 }
@@ -57,18 +59,22 @@ export default function Debt() {
   const result = useActionData<typeof action>();
   const location = useLocation();
   const [search] = useSearchParams();
-  const notice = NOTICES[search.get("notice") ?? ""];
+  const t = useT();
+  const f = useFormat();
+  const locale = useLocale();
+  const noticeKey = NOTICES[search.get("notice") ?? ""];
+  const notice = noticeKey ? t(noticeKey) : null;
   const failure = result && "fieldErrors" in result ? result : null;
   const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
   const { facilities } = data;
   return (
     <>
       <PageHeader
-        title="Debt"
-        description="Loans, venture debt, bonds and revenue-based financing, with their repayment schedules and covenants."
+        title={t("records.debt.title")}
+        description={t("records.debt.description")}
         actions={
           <a href={`/o/${data.slug}/debt.csv`} className="text-sm text-indigo-700 underline" download>
-            Export CSV
+            {t("common.action.exportCsv")}
           </a>
         }
       />
@@ -78,72 +84,71 @@ export default function Debt() {
         </p>
       ) : null}
       <div className="space-y-6">
-        <Card title={`Facilities (${facilities.length})`}>
+        <Card title={t("records.debt.listTitle", { count: facilities.length })}>
           {facilities.length === 0 ? (
-            <EmptyState title="No debt facilities recorded">
-              {data.canEdit ? "Record a loan with the form below to see its schedule and covenant checks." : "Editors of this organisation can record debt here."}
+            <EmptyState title={t("records.debt.emptyTitle")}>
+              {data.canEdit ? t("records.debt.emptyEditor") : t("records.debt.emptyViewer")}
             </EmptyState>
           ) : (
             <TableScroller>
               <table className="min-w-full text-sm">
                 <thead>
                   <tr className="border-b text-left text-slate-600">
-                    <th className="py-2 pr-4 font-medium">Lender</th>
-                    <th className="py-2 pr-4 font-medium">Kind</th>
-                    <th className="py-2 pr-4 text-right font-medium" title="Amount drawn">
-                      Principal
+                    <th className="py-2 pr-4 font-medium">{t("records.debt.field.lender")}</th>
+                    <th className="py-2 pr-4 font-medium">{t("records.debt.field.kind")}</th>
+                    <th className="py-2 pr-4 text-right font-medium" title={t("records.debt.principalHint")}>
+                      {t("records.debt.principal")}
                     </th>
-                    <th className="py-2 pr-4 text-right font-medium" title="Nominal annual interest rate">
-                      Rate
+                    <th className="py-2 pr-4 text-right font-medium" title={t("records.debt.rateHint")}>
+                      {t("records.debt.rate")}
                     </th>
-                    <th className="py-2 pr-4 font-medium">Drawn</th>
-                    <th className="py-2 pr-4 font-medium" title="Month of the last scheduled payment">
-                      Maturity
+                    <th className="py-2 pr-4 font-medium">{t("records.debt.drawn")}</th>
+                    <th className="py-2 pr-4 font-medium" title={t("records.debt.maturityHint")}>
+                      {t("records.debt.maturity")}
                     </th>
-                    <th className="py-2 pr-4 font-medium">Repayment</th>
-                    <th
-                      className="py-2 pr-4 text-right font-medium"
-                      title={`Outstanding after the payments scheduled up to ${data.currentMonth}, from the repayment schedule`}
-                    >
-                      Outstanding now
+                    <th className="py-2 pr-4 font-medium">{t("records.debt.field.repayment")}</th>
+                    <th className="py-2 pr-4 text-right font-medium" title={t("records.debt.outstandingNowHint", { month: data.currentMonth })}>
+                      {t("records.debt.outstandingNow")}
                     </th>
-                    <th className="py-2 pr-4 text-right font-medium" title="The next scheduled payment: interest + principal">
-                      Next payment
+                    <th className="py-2 pr-4 text-right font-medium" title={t("records.debt.nextPaymentHint")}>
+                      {t("records.debt.nextPayment")}
                     </th>
                   </tr>
                 </thead>
                 <tbody>
-                  {facilities.map((f) => (
-                    <tr key={f.id} className="border-b last:border-0" data-testid="facility-row">
+                  {facilities.map((facility) => (
+                    <tr key={facility.id} className="border-b last:border-0" data-testid="facility-row">
                       <td className="py-2 pr-4">
-                        <Link to={f.id} className="text-indigo-700 underline">
-                          {f.lender}
+                        <Link to={facility.id} className="text-indigo-700 underline">
+                          {facility.lender}
                         </Link>
-                        {f.currency !== data.baseCurrency ? (
+                        {facility.currency !== data.baseCurrency ? (
                           <span className="ml-2">
-                            <Badge tone="warn">in {f.currency}, not in forecasts</Badge>
+                            <Badge tone="warn">{t("records.debt.otherCurrency", { currency: facility.currency })}</Badge>
                           </span>
                         ) : null}
                       </td>
-                      <td className="py-2 pr-4">{debtKindLabel(f.kind)}</td>
-                      <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{formatMoney(f.principal, f.currency)}</td>
-                      <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{basisPointsToPercentString(f.annualRateBp)} %</td>
-                      <td className="whitespace-nowrap py-2 pr-4">{f.drawDate}</td>
-                      <td className="whitespace-nowrap py-2 pr-4">{f.maturityMonth}</td>
+                      <td className="py-2 pr-4">{debtKindLabel(facility.kind, locale)}</td>
+                      <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(facility.principal, facility.currency)}</td>
+                      <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{basisPointsToPercentString(facility.annualRateBp)} %</td>
+                      <td className="whitespace-nowrap py-2 pr-4">{facility.drawDate}</td>
+                      <td className="whitespace-nowrap py-2 pr-4">{facility.maturityMonth}</td>
                       <td className="py-2 pr-4">
-                        {repaymentTypeLabel(f.repaymentType).split(" (")[0]}
-                        {f.repaymentType === "interest_only_then_amortizing" ? ` (${f.interestOnlyMonths} months interest-only)` : ""}
-                        <span className="block text-xs text-slate-500">{f.termMonths} months</span>
+                        {isRepaymentType(facility.repaymentType) ? t(REPAYMENT_TYPE_SHORT_KEYS[facility.repaymentType]) : facility.repaymentType}
+                        {facility.repaymentType === "interest_only_then_amortizing"
+                          ? ` ${t("records.debt.interestOnlyNote", { count: facility.interestOnlyMonths })}`
+                          : ""}
+                        <span className="block text-xs text-slate-500">{t("common.unit.months", { count: facility.termMonths })}</span>
                       </td>
-                      <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{formatMoney(f.outstandingNow, f.currency)}</td>
+                      <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(facility.outstandingNow, facility.currency)}</td>
                       <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">
-                        {f.nextPayment ? (
+                        {facility.nextPayment ? (
                           <>
-                            {formatMoney(f.nextPayment.payment, f.currency)}
-                            <span className="block text-xs text-slate-500">{f.nextPayment.month}</span>
+                            {f.money(facility.nextPayment.payment, facility.currency)}
+                            <span className="block text-xs text-slate-500">{facility.nextPayment.month}</span>
                           </>
                         ) : (
-                          "Repaid"
+                          t("records.debt.repaid")
                         )}
                       </td>
                     </tr>
@@ -155,7 +160,7 @@ export default function Debt() {
         </Card>
 
         {data.canEdit ? (
-          <Card title="Record a facility">
+          <Card title={t("records.debt.recordTitle")}>
             {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
             <DebtFacilityForm
               key={location.key}
@@ -166,8 +171,8 @@ export default function Debt() {
               maxDrawDate={data.maxDrawDate}
               rules={data.rules}
               intent="create"
-              submitLabel="Record facility"
-              pendingText="Recording…"
+              submitLabel={t("records.debt.recordSubmit")}
+              pendingText={t("records.action.recording")}
             />
           </Card>
         ) : null}

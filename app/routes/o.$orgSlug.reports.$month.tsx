@@ -8,10 +8,12 @@ import { requireOrgContext } from "~/auth/tenant.server";
 import { Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isValidMonth } from "~/finance";
+import { intlLocale, localizeMessage, messageRef, metaTitle, translate, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { AppError, notFound } from "~/lib/http.server";
-import { formatMoney, minorToMajorString, moneyField } from "~/lib/money";
-import { SPEND_CATEGORIES, SPEND_CATEGORY_INFO, type SpendCategory } from "~/lib/spend-categories";
+import { minorToMajorString, moneyField } from "~/lib/money";
+import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS, type SpendCategory } from "~/lib/spend-categories";
 import {
   currentMonth,
   getMonthlyReport,
@@ -20,19 +22,39 @@ import {
   type MonthlyReport,
 } from "~/models/monthly-report.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data && data.mode === "edit" ? `Report ${data.month}` : "New monthly report"} · Capital Desk` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  data && data.mode === "edit" ? metaTitle(matches, "records.report.metaTitle", { month: data.month }) : metaTitle(matches, "records.report.newMetaTitle"),
 ];
+
+/** Each spend line named in a sentence ("compute spend") and at its start ("Compute spend"). */
+const SPEND_IN_SENTENCE: Record<SpendCategory, PlainKey> = {
+  compute: "records.report.spendInSentence.compute",
+  data: "records.report.spendInSentence.data",
+  payroll: "records.report.spendInSentence.payroll",
+  research: "records.report.spendInSentence.research",
+  go_to_market: "records.report.spendInSentence.go_to_market",
+  general_admin: "records.report.spendInSentence.general_admin",
+  other: "records.report.spendInSentence.other",
+};
+const SPEND_AT_START: Record<SpendCategory, PlainKey> = {
+  compute: "records.report.spendAtStart.compute",
+  data: "records.report.spendAtStart.data",
+  payroll: "records.report.spendAtStart.payroll",
+  research: "records.report.spendAtStart.research",
+  go_to_market: "records.report.spendAtStart.go_to_market",
+  general_admin: "records.report.spendAtStart.general_admin",
+  other: "records.report.spendAtStart.other",
+};
 
 const blankToZero = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? "0" : v);
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 /** An amount the form may leave empty: an empty spend line was not spent on. */
-const amountOrZero = (label: string) => z.preprocess(blankToZero, moneyField(label));
-const textField = (label: string) =>
+const amountOrZero = (inSentence: PlainKey, atStart: PlainKey) => z.preprocess(blankToZero, moneyField({ inSentence, atStart }));
+const textField = (field: PlainKey) =>
   z
     .string()
     .trim()
-    .max(REPORT_TEXT_MAX, `Keep ${label} to at most ${REPORT_TEXT_MAX.toLocaleString("en-US")} characters.`)
+    .max(REPORT_TEXT_MAX, messageRef("records.report.textTooLong", { field, max: REPORT_TEXT_MAX }))
     .optional()
     .transform((v) => (v ? v : null));
 
@@ -42,27 +64,30 @@ const ReportSchema = z.object({
     .optional()
     .transform((v) => (v ?? "").trim())
     .pipe(z.union([z.literal("").transform(() => null), z.string().regex(/^\d+$/).transform(Number)])),
-  cash: moneyField("cash at month end"),
-  revenue: amountOrZero("revenue"),
-  ...(Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, amountOrZero(`${SPEND_CATEGORY_INFO[c].label.toLowerCase()} spend`)])) as Record<
+  cash: moneyField({ inSentence: "records.report.cashInSentence", atStart: "records.report.field.cash" }),
+  revenue: amountOrZero("records.report.revenueInSentence", "records.report.field.revenue"),
+  ...(Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, amountOrZero(SPEND_IN_SENTENCE[c], SPEND_AT_START[c])])) as Record<
     SpendCategory,
     ReturnType<typeof amountOrZero>
   >),
   headcount: z
-    .string({ error: "Enter the headcount at month end." })
+    .string({ error: messageRef("records.report.headcountRequired") })
     .trim()
-    .min(1, "Enter the headcount at month end.")
-    .regex(/^\d{1,7}$/, "Enter headcount as a whole number of people, 0 or more.")
+    .min(1, messageRef("records.report.headcountRequired"))
+    .regex(/^\d{1,7}$/, messageRef("records.report.headcountWhole"))
     .transform(Number),
-  arr: z.preprocess(blankToUndefined, moneyField("ARR").optional()).transform((v) => (v === undefined ? null : v)),
-  highlights: textField("highlights"),
-  lowlights: textField("lowlights"),
-  asks: textField("asks"),
+  arr: z
+    .preprocess(blankToUndefined, moneyField({ inSentence: "records.report.field.arr", atStart: "records.report.field.arr" }).optional())
+    .transform((v) => (v === undefined ? null : v)),
+  highlights: textField("records.report.highlightsInSentence"),
+  lowlights: textField("records.report.lowlightsInSentence"),
+  asks: textField("records.report.asksInSentence"),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
   if (ctx.org.kind !== "startup") notFound();
+  const locale = getLocale(request);
   const canEdit = can(ctx.role, "edit:records");
   const month = params.month ?? "";
   if (month === "new") {
@@ -70,12 +95,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (picked !== null) {
       const error = reportMonthError(picked.trim());
       if (!error) return redirect(`/o/${ctx.org.slug}/reports/${picked.trim()}`);
-      return json({ mode: "new" as const, slug: ctx.org.slug, picked, error, latest: currentMonth() }, { status: 400 });
+      return json({ mode: "new" as const, slug: ctx.org.slug, picked, error: localizeMessage(locale, error), latest: currentMonth() }, { status: 400 });
     }
     return json({ mode: "new" as const, slug: ctx.org.slug, picked: currentMonth(), error: null, latest: currentMonth() });
   }
   if (!isValidMonth(month)) notFound();
   const report = await getMonthlyReport(ctx, month);
+  const monthError = report ? null : reportMonthError(month);
   return json({
     mode: "edit" as const,
     slug: ctx.org.slug,
@@ -83,7 +109,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     report,
     canEdit,
     currency: ctx.org.baseCurrency,
-    monthError: report ? null : reportMonthError(month),
+    monthError: monthError === null ? null : localizeMessage(locale, monthError),
   });
 }
 
@@ -92,17 +118,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (ctx.org.kind !== "startup") notFound();
   const month = params.month ?? "";
   if (month === "new") notFound();
+  const locale = getLocale(request);
   const formData = await request.formData();
-  const parsed = parseForm(ReportSchema, formData);
-  const monthError = reportMonthError(month);
+  const parsed = parseForm(ReportSchema, formData, locale);
+  const ref = reportMonthError(month);
+  const monthError = ref === null ? null : localizeMessage(locale, ref);
   if (!parsed.ok || monthError) {
     const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(monthError ? { month: monthError } : {}) };
-    return invalid(fieldErrors, monthError ?? "Check the highlighted fields; nothing was saved.");
+    return invalid(fieldErrors, monthError ?? translate(locale, "records.validation.checkFieldsNothingSaved"));
   }
   const { version, ...input } = parsed.data;
   try {
     const report = await saveMonthlyReport(ctx, month, version, input);
-    return json({ ok: true as const, message: `Saved ${month}.`, version: report.version });
+    return json({ ok: true as const, message: translate(locale, "records.report.saved", { month }), version: report.version });
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") {
       const current = await getMonthlyReport(ctx, month);
@@ -112,19 +140,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json(
         {
           ok: false as const,
-          formError: `${error.message} Their values are now in the form below; yours are listed next to them. Apply your changes again and save.`,
+          formError: `${localizeMessage(locale, error.message)} ${translate(locale, "records.report.conflictHelp")}`,
           fieldErrors: {} as Record<string, string>,
           conflict: { current, yours },
         },
         { status: 409 },
       );
     }
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
 }
 
-function monthLabel(month: string): string {
-  return new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+/** "April 2026" / "2026年4月": the month in full for the heading (Intl, in the page's language). */
+function monthLabel(month: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 function formValues(report: MonthlyReport | null): Record<string, string> {
@@ -141,15 +170,15 @@ function formValues(report: MonthlyReport | null): Record<string, string> {
   };
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  cash: "Cash at month end",
-  revenue: "Revenue",
-  ...Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, SPEND_CATEGORY_INFO[c].label])),
-  headcount: "Headcount",
-  arr: "ARR",
-  highlights: "Highlights",
-  lowlights: "Lowlights",
-  asks: "Asks",
+const FIELD_LABELS: Record<string, PlainKey> = {
+  cash: "records.report.field.cash",
+  revenue: "records.report.field.revenue",
+  ...Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, SPEND_CATEGORY_KEYS[c].label])),
+  headcount: "records.col.headcount",
+  arr: "records.report.field.arr",
+  highlights: "records.report.field.highlights",
+  lowlights: "records.report.field.lowlights",
+  asks: "records.report.field.asks",
 };
 
 function TextAreaField({
@@ -187,13 +216,14 @@ function TextAreaField({
 }
 
 function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked: string; error: string | null; latest: string }) {
+  const t = useT();
   return (
     <>
-      <PageHeader title="Enter a month" description="Choose the calendar month the report is for." />
+      <PageHeader title={t("records.reports.enterMonth")} description={t("records.report.pickDescription")} />
       <Card>
         <Form method="get" className="max-w-sm space-y-4" noValidate>
           <Field
-            label="Month (YYYY-MM)"
+            label={t("records.report.pickLabel")}
             name="month"
             type="month"
             min={EARLIEST_REPORT_MONTH}
@@ -201,12 +231,12 @@ function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked:
             placeholder="2026-04"
             defaultValue={picked}
             error={error ?? undefined}
-            hint={`From ${EARLIEST_REPORT_MONTH} to ${latest}. If the month already has a report, you will edit it.`}
+            hint={t("records.report.pickHint", { earliest: EARLIEST_REPORT_MONTH, latest })}
           />
           <div className="flex items-center gap-3">
-            <SubmitButton pendingText="Opening…">Continue</SubmitButton>
+            <SubmitButton pendingText={t("records.report.opening")}>{t("records.report.continue")}</SubmitButton>
             <Link className="text-sm text-indigo-700 underline" to={`/o/${slug}/reports`}>
-              Cancel
+              {t("common.action.cancel")}
             </Link>
           </div>
         </Form>
@@ -222,6 +252,9 @@ type ActionResult =
 export default function MonthlyReportPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
+  const t = useT();
+  const f = useFormat();
+  const locale = useLocale();
   if (data.mode === "new") return <NewMonthPicker slug={data.slug} picked={data.picked} error={data.error} latest={data.latest} />;
 
   const { slug, month, report, canEdit, currency, monthError } = data;
@@ -230,7 +263,7 @@ export default function MonthlyReportPage() {
   const shown: MonthlyReport | null = conflict?.current ?? report;
   const values = formValues(shown);
   const errors: Record<string, string> = failure?.fieldErrors ?? {};
-  const money = (minor: number) => formatMoney(minor, currency);
+  const money = (minor: number) => f.money(minor, currency);
   const differing = conflict
     ? Object.keys(FIELD_LABELS).filter((k) => (conflict.yours[k] ?? "").trim() !== (values[k] ?? "").trim())
     : [];
@@ -238,15 +271,17 @@ export default function MonthlyReportPage() {
   return (
     <>
       <PageHeader
-        title={`Monthly report · ${monthLabel(month)}`}
+        title={t("records.report.title", { month: monthLabel(month, locale) })}
         description={
           report
-            ? `Last saved ${new Date(report.updatedAt).toISOString().replace("T", " ").slice(0, 16)} UTC${report.updatedByName ? ` by ${report.updatedByName}` : ""}. Amounts in ${currency}.`
-            : `Not reported yet. Amounts in ${currency}, in major units like 12500.50.`
+            ? report.updatedByName
+              ? t("records.report.lastSavedBy", { when: f.dateTime(report.updatedAt), name: report.updatedByName, currency })
+              : t("records.report.lastSaved", { when: f.dateTime(report.updatedAt), currency })
+            : t("records.report.notReported", { currency })
         }
         actions={
           <Link className="text-sm text-indigo-700 underline" to={`/o/${slug}/reports`}>
-            All months
+            {t("records.report.allMonths")}
           </Link>
         }
       />
@@ -261,19 +296,19 @@ export default function MonthlyReportPage() {
         </div>
       ) : null}
       {conflict && differing.length > 0 ? (
-        <Card title="Your entries that were not saved">
+        <Card title={t("records.conflict.notSavedTitle")}>
           <table className="min-w-full text-sm" data-testid="conflict-table">
             <thead>
               <tr className="border-b text-left text-slate-600">
-                <th scope="col" className="py-1 pr-4 font-medium">Field</th>
-                <th scope="col" className="py-1 pr-4 font-medium">Yours (not saved)</th>
-                <th scope="col" className="py-1 font-medium">Saved by the other person</th>
+                <th scope="col" className="py-1 pr-4 font-medium">{t("records.conflict.field")}</th>
+                <th scope="col" className="py-1 pr-4 font-medium">{t("records.conflict.yours")}</th>
+                <th scope="col" className="py-1 font-medium">{t("records.conflict.theirs")}</th>
               </tr>
             </thead>
             <tbody>
               {differing.map((k) => (
                 <tr key={k} className="border-b last:border-0">
-                  <td className="py-1 pr-4">{FIELD_LABELS[k]}</td>
+                  <td className="py-1 pr-4">{t(FIELD_LABELS[k])}</td>
                   <td className="whitespace-pre-wrap py-1 pr-4">{conflict.yours[k] || "—"}</td>
                   <td className="whitespace-pre-wrap py-1">{values[k] || "—"}</td>
                 </tr>
@@ -292,48 +327,50 @@ export default function MonthlyReportPage() {
         <div className="mt-4">
           <Card>
             {!canEdit ? (
-              <p className="mb-4 text-sm text-slate-600">You have read-only access to this organisation; the figures cannot be changed here.</p>
+              <p className="mb-4 text-sm text-slate-600">{t("records.report.readOnly")}</p>
             ) : null}
             <Form method="post" noValidate key={`${month}-${shown?.version ?? "new"}`} className="space-y-6">
               <input type="hidden" name="version" value={shown?.version ?? ""} />
               <fieldset disabled={!canEdit} className="space-y-6">
                 <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                  <Field label={FIELD_LABELS.cash} name="cash" inputMode="decimal" defaultValue={values.cash} error={errors.cash} hint="Cash in the bank on the last day of the month." />
-                  <Field label={FIELD_LABELS.revenue} name="revenue" inputMode="decimal" defaultValue={values.revenue} error={errors.revenue} hint="Revenue recognised in the month." />
-                  <Field label={FIELD_LABELS.headcount} name="headcount" inputMode="numeric" defaultValue={values.headcount} error={errors.headcount} hint="People on the team at month end." />
-                  <Field label={`${FIELD_LABELS.arr} (optional)`} name="arr" inputMode="decimal" defaultValue={values.arr} error={errors.arr} hint="Annual recurring revenue at month end." />
+                  <Field label={t(FIELD_LABELS.cash)} name="cash" inputMode="decimal" defaultValue={values.cash} error={errors.cash} hint={t("records.report.hint.cash")} />
+                  <Field label={t(FIELD_LABELS.revenue)} name="revenue" inputMode="decimal" defaultValue={values.revenue} error={errors.revenue} hint={t("records.reports.def.revenue")} />
+                  <Field label={t(FIELD_LABELS.headcount)} name="headcount" inputMode="numeric" defaultValue={values.headcount} error={errors.headcount} hint={t("records.report.hint.headcount")} />
+                  <Field label={t("records.report.field.arrOptional")} name="arr" inputMode="decimal" defaultValue={values.arr} error={errors.arr} hint={t("records.report.hint.arr")} />
                 </div>
                 <div>
-                  <h2 className="text-base font-semibold">Operating spend by category</h2>
-                  <p className="text-xs text-slate-500">Leave a category empty when nothing was spent. Excludes debt interest and principal.</p>
+                  <h2 className="text-base font-semibold">{t("records.report.spendHeading")}</h2>
+                  <p className="text-xs text-slate-500">{t("records.report.spendNote")}</p>
                   <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
                     {SPEND_CATEGORIES.map((c) => (
                       <Field
                         key={c}
-                        label={SPEND_CATEGORY_INFO[c].label}
+                        label={t(SPEND_CATEGORY_KEYS[c].label)}
                         name={c}
                         inputMode="decimal"
                         defaultValue={values[c]}
                         error={errors[c]}
-                        hint={SPEND_CATEGORY_INFO[c].meaning}
+                        hint={t(SPEND_CATEGORY_KEYS[c].meaning)}
                       />
                     ))}
                   </div>
                 </div>
                 {shown ? (
                   <p className="text-sm text-slate-700" data-testid="saved-burn">
-                    <span title="Gross burn = sum of the seven spend categories">Gross burn {money(shown.grossBurn)}</span> ·{" "}
-                    <span title="Net burn = gross burn − revenue; positive means burning cash">Net burn {money(shown.netBurn)}</span>{" "}
-                    <span className="text-xs text-slate-500">(as saved)</span>
+                    <span title={t("records.report.grossBurnHint")}>{t("records.report.grossBurnValue", { amount: money(shown.grossBurn) })}</span> ·{" "}
+                    <span title={t("records.report.netBurnHint")}>{t("records.report.netBurnValue", { amount: money(shown.netBurn) })}</span>{" "}
+                    <span className="text-xs text-slate-500">{t("records.report.asSaved")}</span>
                   </p>
                 ) : null}
                 <div className="grid gap-4 lg:grid-cols-3">
-                  <TextAreaField label="Highlights" name="highlights" defaultValue={values.highlights} error={errors.highlights} hint="What went well, for investors." />
-                  <TextAreaField label="Lowlights" name="lowlights" defaultValue={values.lowlights} error={errors.lowlights} hint="What went badly." />
-                  <TextAreaField label="Asks" name="asks" defaultValue={values.asks} error={errors.asks} hint="How investors can help." />
+                  <TextAreaField label={t(FIELD_LABELS.highlights)} name="highlights" defaultValue={values.highlights} error={errors.highlights} hint={t("records.report.hint.highlights")} />
+                  <TextAreaField label={t(FIELD_LABELS.lowlights)} name="lowlights" defaultValue={values.lowlights} error={errors.lowlights} hint={t("records.report.hint.lowlights")} />
+                  <TextAreaField label={t(FIELD_LABELS.asks)} name="asks" defaultValue={values.asks} error={errors.asks} hint={t("records.report.hint.asks")} />
                 </div>
               </fieldset>
-              {canEdit ? <SubmitButton pendingText="Saving…">{report ? "Save changes" : "Save month"}</SubmitButton> : null}
+              {canEdit ? (
+                <SubmitButton pendingText={t("common.action.saving")}>{report ? t("records.action.saveChanges") : t("records.report.saveMonth")}</SubmitButton>
+              ) : null}
             </Form>
           </Card>
         </div>

@@ -3,20 +3,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { metaTitle, useFormat, useT, type PlainKey } from "~/i18n";
 import { notFound } from "~/lib/http.server";
-import { formatMoney } from "~/lib/money";
 import { listMonthlyReports } from "~/models/monthly-report.server";
 import { Pager } from "~/components/ui/pager";
 
-export const meta: MetaFunction = () => [{ title: "Monthly reports · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.reports.title")];
 
 const DEFINITIONS = {
-  cash: "Cash at month end.",
-  revenue: "Revenue recognised in the month.",
-  grossBurn: "Gross burn = sum of the seven operating spend categories in the month (excludes debt interest and principal).",
-  netBurn: "Net burn = gross burn − revenue; positive means the company is burning cash.",
-  headcount: "People at month end.",
-};
+  cash: "records.reports.def.cash",
+  revenue: "records.reports.def.revenue",
+  grossBurn: "records.reports.def.grossBurn",
+  netBurn: "records.reports.def.netBurn",
+  headcount: "records.reports.def.headcount",
+} satisfies Record<string, PlainKey>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -33,25 +33,27 @@ export default function MonthlyReports() {
   const { list, currency, canEdit, slug } = useLoaderData<typeof loader>();
   const base = `/o/${slug}/reports`;
   const pageLink = (page: number) => `${base}?page=${page}${list.sort === "oldest" ? "&sort=oldest" : ""}`;
-  const money = (minor: number) => formatMoney(minor, currency);
+  const t = useT();
+  const f = useFormat();
+  const money = (minor: number) => f.money(minor, currency);
   return (
     <>
       <PageHeader
-        title="Monthly reports"
-        description={`One report per calendar month: cash, revenue, spend by category, headcount. Amounts in ${currency}.`}
+        title={t("records.reports.title")}
+        description={t("records.reports.description", { currency })}
         actions={
           <div className="flex flex-wrap gap-3 text-sm">
             <a className="rounded-md border border-slate-300 px-3 py-2" href={`/o/${slug}/reports.csv`} download>
-              Export CSV
+              {t("common.action.exportCsv")}
             </a>
             {canEdit ? (
               <Link className="rounded-md border border-slate-300 px-3 py-2" to={`${base}/import`}>
-                Import CSV
+                {t("records.action.importCsv")}
               </Link>
             ) : null}
             {canEdit ? (
               <Link className="rounded-md bg-indigo-600 px-3 py-2 font-semibold text-white" to={`${base}/new`}>
-                Enter a month
+                {t("records.reports.enterMonth")}
               </Link>
             ) : null}
           </div>
@@ -59,36 +61,36 @@ export default function MonthlyReports() {
       />
       <Card>
         {list.total === 0 ? (
-          <EmptyState title="No monthly reports yet">
+          <EmptyState title={t("records.reports.emptyTitle")}>
             {canEdit ? (
               <Link className="text-indigo-700 underline" to={`${base}/new`}>
-                Enter your first month
+                {t("records.reports.enterFirst")}
               </Link>
             ) : (
-              "Nobody has entered a month yet."
+              t("records.reports.emptyViewer")
             )}
           </EmptyState>
         ) : (
           <>
             <TableScroller>
               <table className="min-w-full text-sm">
-                <caption className="sr-only">Monthly reports, {list.sort === "newest" ? "newest" : "oldest"} first</caption>
+                <caption className="sr-only">{list.sort === "newest" ? t("records.reports.captionNewest") : t("records.reports.captionOldest")}</caption>
                 <thead>
                   <tr className="border-b text-left text-slate-600">
                     <th scope="col" className="py-2 pr-4 font-medium">
                       <Link
                         to={`${base}?sort=${list.sort === "newest" ? "oldest" : "newest"}`}
                         className="underline"
-                        aria-label={`Month, sorted ${list.sort} first; change order`}
+                        aria-label={list.sort === "newest" ? t("records.reports.sortNewest") : t("records.reports.sortOldest")}
                       >
-                        Month {list.sort === "newest" ? "↓" : "↑"}
+                        {t("records.col.month")} {list.sort === "newest" ? "↓" : "↑"}
                       </Link>
                     </th>
-                    <th scope="col" className="py-2 pr-4 text-right font-medium" title={DEFINITIONS.cash}>Cash</th>
-                    <th scope="col" className="py-2 pr-4 text-right font-medium" title={DEFINITIONS.revenue}>Revenue</th>
-                    <th scope="col" className="py-2 pr-4 text-right font-medium" title={DEFINITIONS.grossBurn}>Gross burn</th>
-                    <th scope="col" className="py-2 pr-4 text-right font-medium" title={DEFINITIONS.netBurn}>Net burn</th>
-                    <th scope="col" className="py-2 text-right font-medium" title={DEFINITIONS.headcount}>Headcount</th>
+                    <th scope="col" className="py-2 pr-4 text-right font-medium" title={t(DEFINITIONS.cash)}>{t("records.col.cash")}</th>
+                    <th scope="col" className="py-2 pr-4 text-right font-medium" title={t(DEFINITIONS.revenue)}>{t("records.col.revenue")}</th>
+                    <th scope="col" className="py-2 pr-4 text-right font-medium" title={t(DEFINITIONS.grossBurn)}>{t("records.col.grossBurn")}</th>
+                    <th scope="col" className="py-2 pr-4 text-right font-medium" title={t(DEFINITIONS.netBurn)}>{t("records.col.netBurn")}</th>
+                    <th scope="col" className="py-2 text-right font-medium" title={t(DEFINITIONS.headcount)}>{t("records.col.headcount")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -103,18 +105,18 @@ export default function MonthlyReports() {
                       <td className="py-2 pr-4 text-right tabular-nums">{money(r.revenue)}</td>
                       <td className="py-2 pr-4 text-right tabular-nums">{money(r.grossBurn)}</td>
                       <td className="py-2 pr-4 text-right tabular-nums">{money(r.netBurn)}</td>
-                      <td className="py-2 text-right tabular-nums">{r.headcount}</td>
+                      <td className="py-2 text-right tabular-nums">{f.number(r.headcount)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </TableScroller>
-            <ul className="mt-4 grid gap-1 text-xs text-slate-600 sm:grid-cols-2" aria-label="Definitions">
+            <ul className="mt-4 grid gap-1 text-xs text-slate-600 sm:grid-cols-2" aria-label={t("records.reports.definitions")}>
               {Object.entries(DEFINITIONS).map(([key, text]) => (
-                <li key={key}>{text}</li>
+                <li key={key}>{t(text)}</li>
               ))}
             </ul>
-            <Pager page={list.page} pageCount={list.pageCount} href={pageLink} summary={`${list.total} months`} />
+            <Pager page={list.page} pageCount={list.pageCount} href={pageLink} summary={t("common.unit.months", { count: list.total })} />
           </>
         )}
       </Card>

@@ -6,22 +6,25 @@ import { requireOrgContext } from "~/auth/tenant.server";
 import { RiskFields } from "~/components/risk-fields";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { metaTitle, translate, useFormat, useLocale, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { AppError, notFound } from "~/lib/http.server";
 import {
-  IMPACT_LABELS,
-  LIKELIHOOD_LABELS,
-  REVIEW_OVERDUE_HINT,
-  RISK_BAND_LABELS,
+  IMPACT_KEYS,
+  isRiskCategory,
+  LIKELIHOOD_KEYS,
+  RISK_BAND_IN_SENTENCE_KEYS,
+  RISK_BAND_KEYS,
   RISK_BAND_TONES,
-  RISK_CATEGORY_LABELS,
-  RISK_STATUS_LABELS,
+  RISK_CATEGORY_KEYS,
+  RISK_STATUS_KEYS,
   riskScoreHint,
 } from "~/lib/risk-labels";
 import { deleteRisk, getRisk, RiskDeleteSchema, RiskUpdateSchema, updateRisk } from "~/models/risk.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data && "risk" in data ? data.risk.title : "Risk"} · Risks · Capital Desk` },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  data && "risk" in data ? metaTitle(matches, "records.risk.metaTitle", { title: data.risk.title }) : metaTitle(matches, "records.risks.title"),
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,21 +41,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   const riskId = params.riskId ?? "";
+  const locale = getLocale(request);
   const formData = await request.formData();
   try {
     if (formData.get("intent") === "delete") {
-      const parsed = parseForm(RiskDeleteSchema, formData);
+      const parsed = parseForm(RiskDeleteSchema, formData, locale);
       if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version);
       await deleteRisk(ctx, riskId, parsed.data.version);
       return redirect(`/o/${ctx.org.slug}/risks?deleted=1`);
     }
-    const parsed = parseForm(RiskUpdateSchema, formData);
-    if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version ?? "Check the highlighted fields.");
+    const parsed = parseForm(RiskUpdateSchema, formData, locale);
+    if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version ?? translate(locale, "records.validation.checkFields"));
     const { version, ...input } = parsed.data;
     const risk = await updateRisk(ctx, riskId, version, input);
     return json({ ok: true as const, version: risk.version });
   } catch (error) {
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
 }
 
@@ -60,35 +64,42 @@ export default function RiskPage() {
   const { risk, canEdit, listHref } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.fieldErrors : {};
-  const scoreHint = riskScoreHint(risk.bands);
+  const t = useT();
+  const f = useFormat();
+  const locale = useLocale();
+  const scoreHint = riskScoreHint(risk.bands, locale);
+  const overdueHint = t("records.risk.reviewOverdueHint");
+  const category = isRiskCategory(risk.category) ? t(RISK_CATEGORY_KEYS[risk.category]) : risk.category;
   // History is newest first; each row is compared with the one before it in time.
   const changes = risk.history.map((entry, i) => {
     const previous = risk.history[i + 1];
-    if (!previous) return "Created";
+    if (!previous) return t("records.risk.history.created");
     const parts: string[] = [];
-    if (previous.likelihood !== entry.likelihood) parts.push(`Likelihood ${previous.likelihood} → ${entry.likelihood}`);
-    if (previous.impact !== entry.impact) parts.push(`Impact ${previous.impact} → ${entry.impact}`);
-    if (previous.status !== entry.status) parts.push(`Status ${RISK_STATUS_LABELS[previous.status]} → ${RISK_STATUS_LABELS[entry.status]}`);
-    return parts.join("; ") || "No change";
+    if (previous.likelihood !== entry.likelihood) parts.push(t("records.risk.history.likelihood", { from: previous.likelihood, to: entry.likelihood }));
+    if (previous.impact !== entry.impact) parts.push(t("records.risk.history.impact", { from: previous.impact, to: entry.impact }));
+    if (previous.status !== entry.status) {
+      parts.push(t("records.risk.history.status", { from: t(RISK_STATUS_KEYS[previous.status]), to: t(RISK_STATUS_KEYS[entry.status]) }));
+    }
+    return parts.join(t("records.risk.history.separator")) || t("records.risk.history.noChange");
   });
   return (
     <>
       <p className="mb-2 text-sm">
         <Link to={listHref} className="text-indigo-700 underline">
-          ← All risks
+          ← {t("records.risk.allRisks")}
         </Link>
       </p>
       <PageHeader
         title={risk.title}
-        description={`${RISK_CATEGORY_LABELS[risk.category] ?? risk.category} risk · ${RISK_STATUS_LABELS[risk.status]}`}
+        description={t("records.risk.description", { category, status: t(RISK_STATUS_KEYS[risk.status]) })}
         actions={
           <div className="flex items-center gap-2" title={scoreHint}>
-            <span className="text-sm text-slate-600">Score</span>
+            <span className="text-sm text-slate-600">{t("records.risk.score")}</span>
             <span className="text-2xl font-bold">{risk.score}</span>
-            <Badge tone={RISK_BAND_TONES[risk.band]}>{RISK_BAND_LABELS[risk.band]}</Badge>
+            <Badge tone={RISK_BAND_TONES[risk.band]}>{t(RISK_BAND_KEYS[risk.band])}</Badge>
             {risk.reviewOverdue ? (
-              <span title={REVIEW_OVERDUE_HINT}>
-                <Badge tone="bad">Review overdue</Badge>
+              <span title={overdueHint}>
+                <Badge tone="bad">{t("records.risk.reviewOverdue")}</Badge>
               </span>
             ) : null}
           </div>
@@ -96,7 +107,7 @@ export default function RiskPage() {
       />
       {result?.ok ? (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          Saved.
+          {t("common.state.saved")}
         </p>
       ) : null}
       <div className="mb-4">
@@ -104,65 +115,65 @@ export default function RiskPage() {
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Details">
+          <Card title={t("records.risk.details")}>
             <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-              <Detail term="Likelihood">
-                {risk.likelihood} · {LIKELIHOOD_LABELS[risk.likelihood]}
+              <Detail term={t("records.risk.likelihood")}>
+                {t("records.risk.level", { level: risk.likelihood, name: LIKELIHOOD_KEYS[risk.likelihood] ? t(LIKELIHOOD_KEYS[risk.likelihood]) : "" })}
               </Detail>
-              <Detail term="Impact">
-                {risk.impact} · {IMPACT_LABELS[risk.impact]}
+              <Detail term={t("records.risk.impact")}>
+                {t("records.risk.level", { level: risk.impact, name: IMPACT_KEYS[risk.impact] ? t(IMPACT_KEYS[risk.impact]) : "" })}
               </Detail>
-              <Detail term="Score" hint={scoreHint}>
-                {risk.score} ({RISK_BAND_LABELS[risk.band].toLowerCase()})
+              <Detail term={t("records.risk.score")} hint={scoreHint}>
+                {t("records.risk.scoreWithBand", { score: risk.score, band: t(RISK_BAND_IN_SENTENCE_KEYS[risk.band]) })}
               </Detail>
-              <Detail term="Owner">{risk.owner ?? "—"}</Detail>
-              <Detail term="Status">{RISK_STATUS_LABELS[risk.status]}</Detail>
-              <Detail term="Next review" hint={REVIEW_OVERDUE_HINT}>
-                {risk.nextReviewDate ?? "Not scheduled"}
-                {risk.reviewOverdue ? " (overdue)" : ""}
+              <Detail term={t("records.risk.owner")}>{risk.owner ?? "—"}</Detail>
+              <Detail term={t("records.col.status")}>{t(RISK_STATUS_KEYS[risk.status])}</Detail>
+              <Detail term={t("records.risk.nextReview")} hint={overdueHint}>
+                {risk.nextReviewDate ?? t("records.risk.notScheduled")}
+                {risk.reviewOverdue ? ` ${t("records.risk.overdueSuffix")}` : ""}
               </Detail>
               <div className="sm:col-span-2">
-                <dt className="font-medium text-slate-600">Mitigation plan</dt>
-                <dd className="mt-1 whitespace-pre-wrap">{risk.mitigation ?? "None written yet."}</dd>
+                <dt className="font-medium text-slate-600">{t("records.risk.mitigation")}</dt>
+                <dd className="mt-1 whitespace-pre-wrap">{risk.mitigation ?? t("records.risk.noMitigation")}</dd>
               </div>
             </dl>
           </Card>
-          <Card title="History">
-            <p className="mb-3 text-sm text-slate-600">Every change of likelihood, impact or status, newest first. Other edits are in the audit log.</p>
+          <Card title={t("records.risk.history")}>
+            <p className="mb-3 text-sm text-slate-600">{t("records.risk.historyNote")}</p>
             {risk.history.length === 0 ? (
-              <EmptyState title="No history recorded" />
+              <EmptyState title={t("records.risk.noHistory")} />
             ) : (
               <TableScroller>
                 <table className="min-w-full text-sm">
                   <thead>
                     <tr className="border-b text-left text-slate-600">
                       <th scope="col" className="py-2 pr-4 font-medium">
-                        When (UTC)
+                        {t("records.risk.history.when")}
                       </th>
                       <th scope="col" className="py-2 pr-4 font-medium">
-                        Who
+                        {t("records.risk.history.who")}
                       </th>
                       <th scope="col" className="py-2 pr-4 font-medium">
-                        Change
+                        {t("records.risk.history.change")}
                       </th>
                       <th scope="col" className="py-2 pr-4 font-medium" title={scoreHint}>
-                        Likelihood × impact = score
+                        {t("records.risk.history.formula")}
                       </th>
                       <th scope="col" className="py-2 font-medium">
-                        Status
+                        {t("records.col.status")}
                       </th>
                     </tr>
                   </thead>
                   <tbody>
                     {risk.history.map((h, i) => (
                       <tr key={h.id} className="border-b last:border-0">
-                        <td className="whitespace-nowrap py-2 pr-4">{new Date(h.changedAt).toISOString().replace("T", " ").slice(0, 16)}</td>
-                        <td className="py-2 pr-4">{h.changedBy ?? "A former member"}</td>
+                        <td className="whitespace-nowrap py-2 pr-4">{f.dateTime(h.changedAt)}</td>
+                        <td className="py-2 pr-4">{h.changedBy ?? t("records.risk.history.formerMember")}</td>
                         <td className="py-2 pr-4">{changes[i]}</td>
                         <td className="py-2 pr-4">
                           {h.likelihood} × {h.impact} = {h.score}
                         </td>
-                        <td className="py-2">{RISK_STATUS_LABELS[h.status]}</td>
+                        <td className="py-2">{t(RISK_STATUS_KEYS[h.status])}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -173,27 +184,27 @@ export default function RiskPage() {
         </div>
         {canEdit ? (
           <div className="space-y-6">
-            <Card title="Edit">
+            <Card title={t("common.action.edit")}>
               {/* A new version (ours or someone else's) remounts the form with the saved values. */}
               <Form method="post" className="space-y-3" noValidate key={risk.version}>
                 <input type="hidden" name="version" value={risk.version} />
                 <RiskFields errors={errors} values={risk} bands={risk.bands} />
-                <SubmitButton intent="update" pendingText="Saving…">
-                  Save changes
+                <SubmitButton intent="update" pendingText={t("common.action.saving")}>
+                  {t("records.action.saveChanges")}
                 </SubmitButton>
               </Form>
             </Card>
-            <Card title="Delete">
+            <Card title={t("common.action.delete")}>
               <Form
                 method="post"
                 onSubmit={(event) => {
-                  if (!window.confirm(`Delete the risk “${risk.title}” and its history? This cannot be undone.`)) event.preventDefault();
+                  if (!window.confirm(t("records.risk.deleteConfirm", { title: risk.title }))) event.preventDefault();
                 }}
               >
                 <input type="hidden" name="version" value={risk.version} />
-                <p className="mb-3 text-sm text-slate-600">Removes the risk and its history. The audit log keeps a record of what it was.</p>
-                <SubmitButton intent="delete" variant="danger" pendingText="Deleting…">
-                  Delete risk
+                <p className="mb-3 text-sm text-slate-600">{t("records.risk.deleteNote")}</p>
+                <SubmitButton intent="delete" variant="danger" pendingText={t("common.action.deleting")}>
+                  {t("records.risk.delete")}
                 </SubmitButton>
               </Form>
             </Card>

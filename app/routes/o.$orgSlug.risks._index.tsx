@@ -9,24 +9,26 @@ import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components
 import { RISK_BAND_CELL_CLASSES } from "~/components/charts/palette";
 import { CellBand, RiskBandLegend } from "~/components/charts/risk-band-legend";
 import { riskBand, riskScore, type RiskBandThresholds } from "~/finance";
+import { metaTitle, translate, useLocale, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import {
-  HEAT_MAP_HINT,
-  IMPACT_LABELS,
-  LIKELIHOOD_LABELS,
-  REVIEW_OVERDUE_HINT,
-  RISK_BAND_LABELS,
+  IMPACT_KEYS,
+  isRiskCategory,
+  LIKELIHOOD_KEYS,
+  RISK_BAND_IN_SENTENCE_KEYS,
+  RISK_BAND_KEYS,
   RISK_BAND_TONES,
   RISK_CATEGORIES,
-  RISK_CATEGORY_LABELS,
+  RISK_CATEGORY_KEYS,
   RISK_STATUSES,
-  RISK_STATUS_LABELS,
+  RISK_STATUS_KEYS,
   riskScoreHint,
 } from "~/lib/risk-labels";
 import { createRisk, listRisks, parseRiskListQuery, riskHeatMapCounts, RiskInputSchema, type RiskSort } from "~/models/risk.server";
 import { Pager } from "~/components/ui/pager";
 
-export const meta: MetaFunction = () => [{ title: "Risks · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.risks.title")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -44,13 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
-  const parsed = parseForm(RiskInputSchema, await request.formData());
-  if (!parsed.ok) return invalid(parsed.fieldErrors, "Check the highlighted fields.");
+  const locale = getLocale(request);
+  const parsed = parseForm(RiskInputSchema, await request.formData(), locale);
+  if (!parsed.ok) return invalid(parsed.fieldErrors, translate(locale, "records.validation.checkFields"));
   try {
     const risk = await createRisk(ctx, parsed.data);
     return json({ ok: true as const, id: risk.id, title: risk.title });
   } catch (error) {
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
 }
 
@@ -65,6 +68,7 @@ type RegisterData = SerializeFrom<typeof loader>;
 
 function Register({ data }: { data: RegisterData }) {
   const { list, heatMap, filters, canEdit, deleted } = data;
+  const t = useT();
   const location = useLocation();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.fieldErrors : {};
@@ -92,105 +96,111 @@ function Register({ data }: { data: RegisterData }) {
   return (
     <>
       <PageHeader
-        title="Risks"
-        description="The risk register: what could go wrong, how likely, how bad, and who is on it."
+        title={t("records.risks.title")}
+        description={t("records.risks.description")}
         actions={
           <a href={csvHref} className="text-sm text-indigo-700 underline" download>
-            Download CSV
+            {t("records.risks.downloadCsv")}
           </a>
         }
       />
       {deleted ? (
         <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          Risk deleted.
+          {t("records.risks.deleted")}
         </p>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Heat map">
+          <Card title={t("records.risks.heatMap")}>
             <HeatMap cells={heatMap} bands={list.bands} />
           </Card>
-          <Card title={`Register (${list.total})`}>
-            <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label="Filter risks">
+          <Card title={t("records.risks.registerTitle", { count: list.total })}>
+            <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("records.risks.filterLabel")}>
               <div className="w-44">
                 <SelectField
                   id="filter-status"
-                  label="Filter by status"
+                  label={t("records.risks.filterStatus")}
                   name="status"
                   defaultValue={filters.status}
                   options={[
-                    { value: "", label: "All statuses" },
-                    { value: "active", label: "Open or mitigating" },
-                    ...RISK_STATUSES.map((s) => ({ value: s, label: RISK_STATUS_LABELS[s] })),
+                    { value: "", label: t("records.risks.allStatuses") },
+                    { value: "active", label: t("records.risks.active") },
+                    ...RISK_STATUSES.map((s) => ({ value: s, label: t(RISK_STATUS_KEYS[s]) })),
                   ]}
                 />
               </div>
               <div className="w-52">
                 <SelectField
                   id="filter-category"
-                  label="Filter by category"
+                  label={t("records.risks.filterCategory")}
                   name="category"
                   defaultValue={filters.category}
-                  options={[{ value: "", label: "All categories" }, ...RISK_CATEGORIES.map((c) => ({ value: c, label: RISK_CATEGORY_LABELS[c] }))]}
+                  options={[
+                    { value: "", label: t("records.budgets.allCategories") },
+                    ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(RISK_CATEGORY_KEYS[c]) })),
+                  ]}
                 />
               </div>
               {filters.likelihood ? <input type="hidden" name="likelihood" value={filters.likelihood} /> : null}
               {filters.impact ? <input type="hidden" name="impact" value={filters.impact} /> : null}
               <input type="hidden" name="sort" value={list.sort} />
-              <SubmitButton variant="secondary" pendingText="Filtering…">
-                Apply filters
+              <SubmitButton variant="secondary" pendingText={t("records.risks.filtering")}>
+                {t("records.risks.applyFilters")}
               </SubmitButton>
               {filtered ? (
                 <Link to={location.pathname} className="py-2 text-sm text-indigo-700 underline">
-                  Clear filters
+                  {t("records.risks.clearFilters")}
                 </Link>
               ) : null}
             </Form>
             {filters.likelihood || filters.impact ? (
               <p className="mb-3 text-sm text-slate-700">
-                Showing the heat map cell
-                {filters.likelihood ? ` likelihood ${filters.likelihood}` : ""}
-                {filters.impact ? ` × impact ${filters.impact}` : ""}.{" "}
+                {filters.likelihood && filters.impact
+                  ? t("records.risks.showingCell", { likelihood: filters.likelihood, impact: filters.impact })
+                  : filters.likelihood
+                    ? t("records.risks.showingLikelihood", { likelihood: filters.likelihood })
+                    : t("records.risks.showingImpact", { impact: filters.impact ?? "" })}{" "}
                 <Link className="text-indigo-700 underline" to={hrefWith({ likelihood: null, impact: null })}>
-                  Show every cell
+                  {t("records.risks.showEveryCell")}
                 </Link>
               </p>
             ) : null}
             {list.risks.length === 0 ? (
               filtered ? (
-                <EmptyState title="No risks match these filters">
+                <EmptyState title={t("records.risks.noMatches")}>
                   <Link to={location.pathname} className="text-indigo-700 underline">
-                    Clear filters
+                    {t("records.risks.clearFilters")}
                   </Link>
                 </EmptyState>
               ) : (
-                <EmptyState title="No risks recorded yet">
-                  {canEdit
-                    ? "Add the first one with the form: market, technical, financial, data privacy, regulatory, competition, talent or operational."
-                    : "Nobody has added a risk yet."}
-                </EmptyState>
+                <EmptyState title={t("records.risks.emptyTitle")}>{canEdit ? t("records.risks.emptyEditor") : t("records.risks.emptyViewer")}</EmptyState>
               )
             ) : (
               <RiskTable list={list} hrefWith={hrefWith} />
             )}
-            <Pager page={list.page} pageCount={list.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={`${list.total} risks`} />
+            <Pager
+              page={list.page}
+              pageCount={list.pageCount}
+              href={(p) => hrefWith({ page: String(p) })}
+              summary={t("records.risks.count", { count: list.total })}
+            />
           </Card>
         </div>
         {canEdit ? (
           <div>
-            <Card title="Add a risk">
+            <Card title={t("records.risks.addTitle")}>
               {result?.ok ? (
                 <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-                  Added “{result.title}”.{" "}
+                  {t("records.risks.added", { title: result.title })}{" "}
                   <Link className="underline" to={`${location.pathname}/${result.id}`}>
-                    Open it
+                    {t("records.risks.openIt")}
                   </Link>
                 </p>
               ) : null}
               <Form method="post" className="space-y-3" noValidate key={result?.ok ? result.id : "new"}>
                 <FormError error={result && !result.ok ? result.formError : undefined} />
                 <RiskFields errors={errors} bands={list.bands} />
-                <SubmitButton pendingText="Adding…">Add risk</SubmitButton>
+                <SubmitButton pendingText={t("records.risks.adding")}>{t("records.risks.add")}</SubmitButton>
               </Form>
             </Card>
           </div>
@@ -201,24 +211,25 @@ function Register({ data }: { data: RegisterData }) {
 }
 
 function HeatMap({ cells, bands }: { cells: number[][]; bands: RiskBandThresholds }) {
+  const t = useT();
+  const locale = useLocale();
   const total = cells.flat().reduce((a, b) => a + b, 0);
   return (
     <>
       <TableScroller>
         <table className="min-w-full border-collapse text-center text-sm">
           <caption className="mb-2 text-left text-sm text-slate-600">
-            Open and mitigating risks by likelihood (rows) and impact (columns): {total} in all. {HEAT_MAP_HINT} Choose a
-            count to list its risks.
+            {t("records.risks.heatMapCaption", { total, hint: t("records.risk.heatMapHint") })}
           </caption>
           <thead>
             <tr>
               <th scope="col" className="p-2 text-left font-medium text-slate-600">
-                Likelihood ↓ / Impact →
+                {t("records.risks.heatMapCorner")}
               </th>
               {LEVELS.map((impact) => (
                 <th key={impact} scope="col" className="p-2 font-medium text-slate-600">
                   {impact}
-                  <span className="block text-xs font-normal">{IMPACT_LABELS[impact]}</span>
+                  <span className="block text-xs font-normal">{t(IMPACT_KEYS[impact])}</span>
                 </th>
               ))}
             </tr>
@@ -227,13 +238,13 @@ function HeatMap({ cells, bands }: { cells: number[][]; bands: RiskBandThreshold
             {[...LEVELS].reverse().map((likelihood) => (
               <tr key={likelihood}>
                 <th scope="row" className="p-2 text-left font-medium text-slate-600">
-                  {likelihood} <span className="text-xs font-normal">{LIKELIHOOD_LABELS[likelihood]}</span>
+                  {likelihood} <span className="text-xs font-normal">{t(LIKELIHOOD_KEYS[likelihood])}</span>
                 </th>
                 {LEVELS.map((impact) => {
                   const n = cells[likelihood - 1]?.[impact - 1] ?? 0;
                   const score = riskScore(likelihood, impact);
                   const band = riskBand(score, bands);
-                  const describe = `${n} ${n === 1 ? "risk" : "risks"} with likelihood ${likelihood} and impact ${impact}: score ${score}, ${RISK_BAND_LABELS[band].toLowerCase()}`;
+                  const describe = t("records.risks.cellDescribe", { count: n, likelihood, impact, score, band: t(RISK_BAND_IN_SENTENCE_KEYS[band]) });
                   return (
                     <td key={impact} className={`border border-white p-0 ${RISK_BAND_CELL_CLASSES[band]}`} title={describe}>
                       {n > 0 ? (
@@ -247,7 +258,7 @@ function HeatMap({ cells, bands }: { cells: number[][]; bands: RiskBandThreshold
                         </Link>
                       ) : (
                         <span className="block p-3">
-                          0<span className="sr-only"> risks with likelihood {likelihood} and impact {impact}</span>
+                          0<span className="sr-only"> {t("records.risks.cellEmpty", { likelihood, impact })}</span>
                         </span>
                       )}
                     </td>
@@ -259,13 +270,18 @@ function HeatMap({ cells, bands }: { cells: number[][]; bands: RiskBandThreshold
         </table>
       </TableScroller>
       <RiskBandLegend bands={bands} />
-      <p className="mt-2 text-xs text-slate-600">{riskScoreHint(bands)} Cell colour repeats the band of its score.</p>
+      <p className="mt-2 text-xs text-slate-600">
+        {riskScoreHint(bands, locale)} {t("records.risks.cellColour")}
+      </p>
     </>
   );
 }
 
 function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (changes: Record<string, string | null>) => string }) {
-  const scoreHint = riskScoreHint(list.bands);
+  const t = useT();
+  const locale = useLocale();
+  const scoreHint = riskScoreHint(list.bands, locale);
+  const overdueHint = t("records.risk.reviewOverdueHint");
   const sortHeader = (label: ReactNode, asc: RiskSort, desc: RiskSort, first: RiskSort, hint?: string) => {
     const active = list.sort === asc || list.sort === desc;
     const next = active ? (list.sort === asc ? desc : asc) : first;
@@ -289,23 +305,23 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
         <thead>
           <tr className="border-b text-left text-slate-600">
             <th scope="col" className="py-2 pr-4 font-medium">
-              Title
+              {t("records.risk.field.title")}
             </th>
             <th scope="col" className="py-2 pr-4 font-medium">
-              Category
+              {t("records.col.category")}
             </th>
-            <th scope="col" className="py-2 pr-4 font-medium" title="1 rare … 5 almost certain">
-              Likelihood
+            <th scope="col" className="py-2 pr-4 font-medium" title={t("records.risk.likelihoodScale")}>
+              {t("records.risk.likelihood")}
             </th>
-            <th scope="col" className="py-2 pr-4 font-medium" title="1 negligible … 5 severe">
-              Impact
+            <th scope="col" className="py-2 pr-4 font-medium" title={t("records.risk.impactScale")}>
+              {t("records.risk.impact")}
             </th>
-            {sortHeader("Score", "score", "-score", "-score", scoreHint)}
+            {sortHeader(t("records.risk.score"), "score", "-score", "-score", scoreHint)}
             <th scope="col" className="py-2 pr-4 font-medium">
-              Owner
+              {t("records.risk.owner")}
             </th>
-            {sortHeader("Status", "status", "-status", "status")}
-            {sortHeader("Next review", "nextReview", "-nextReview", "nextReview", REVIEW_OVERDUE_HINT)}
+            {sortHeader(t("records.col.status"), "status", "-status", "status")}
+            {sortHeader(t("records.risk.nextReview"), "nextReview", "-nextReview", "nextReview", overdueHint)}
           </tr>
         </thead>
         <tbody>
@@ -316,24 +332,24 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
                   {r.title}
                 </Link>
               </td>
-              <td className="py-2 pr-4">{RISK_CATEGORY_LABELS[r.category] ?? r.category}</td>
-              <td className="py-2 pr-4" title={LIKELIHOOD_LABELS[r.likelihood]}>
+              <td className="py-2 pr-4">{isRiskCategory(r.category) ? t(RISK_CATEGORY_KEYS[r.category]) : r.category}</td>
+              <td className="py-2 pr-4" title={LIKELIHOOD_KEYS[r.likelihood] ? t(LIKELIHOOD_KEYS[r.likelihood]) : undefined}>
                 {r.likelihood}
               </td>
-              <td className="py-2 pr-4" title={IMPACT_LABELS[r.impact]}>
+              <td className="py-2 pr-4" title={IMPACT_KEYS[r.impact] ? t(IMPACT_KEYS[r.impact]) : undefined}>
                 {r.impact}
               </td>
               <td className="whitespace-nowrap py-2 pr-4" title={scoreHint}>
                 <span className="mr-1 font-semibold">{r.score}</span>
-                <Badge tone={RISK_BAND_TONES[r.band]}>{RISK_BAND_LABELS[r.band]}</Badge>
+                <Badge tone={RISK_BAND_TONES[r.band]}>{t(RISK_BAND_KEYS[r.band])}</Badge>
               </td>
               <td className="py-2 pr-4">{r.owner ?? "—"}</td>
-              <td className="py-2 pr-4">{RISK_STATUS_LABELS[r.status]}</td>
+              <td className="py-2 pr-4">{t(RISK_STATUS_KEYS[r.status])}</td>
               <td className="whitespace-nowrap py-2 pr-4">
                 {r.nextReviewDate ?? "—"}
                 {r.reviewOverdue ? (
-                  <span className="ml-1" title={REVIEW_OVERDUE_HINT}>
-                    <Badge tone="bad">Review overdue</Badge>
+                  <span className="ml-1" title={overdueHint}>
+                    <Badge tone="bad">{t("records.risk.reviewOverdue")}</Badge>
                   </span>
                 ) : null}
               </td>

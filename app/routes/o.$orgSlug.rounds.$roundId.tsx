@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
@@ -7,10 +7,12 @@ import { FundingRoundForm, type RoundFormValues } from "~/components/funding-rou
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
+import { localeFromMatches, metaTitle, useFormat, useLocale, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { versionedEditAction } from "~/lib/versioned-edit.server";
 import { notFound } from "~/lib/http.server";
 import { instrumentLabel } from "~/lib/instruments";
-import { formatMoney, formatPercent, minorToMajorString } from "~/lib/money";
+import { minorToMajorString } from "~/lib/money";
 import {
   deleteFundingRound,
   FUNDING_ROUND_RULES,
@@ -19,6 +21,12 @@ import {
   oneYearAfter,
   updateFundingRound,
 } from "~/models/funding-round.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  data
+    ? metaTitle(matches, "records.round.metaTitle", { instrument: instrumentLabel(data.round.instrument, localeFromMatches(matches)), date: data.round.closeDate })
+    : metaTitle(matches, "records.rounds.title"),
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -40,7 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.roundId ?? "";
   const list = `/o/${ctx.org.slug}/rounds`;
   return versionedEditAction(await request.formData(), {
-    what: "round",
+    what: "records.round.whatShort",
+    locale: getLocale(request),
     schema: fundingRoundSchema(isoDateOfDate(new Date())),
     update: (version, data) => updateFundingRound(ctx, id, version, data),
     remove: (version) => deleteFundingRound(ctx, id, version),
@@ -52,9 +61,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FundingRoundDetail() {
   const { round, canEdit, baseCurrency, maxCloseDate, rules } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const t = useT();
+  const f = useFormat();
+  const locale = useLocale();
   const errors = result && !result.ok ? result.fieldErrors : {};
   const formError = result && !result.ok ? result.formError : undefined;
-  const conflict = formError?.startsWith("Someone else changed");
+  const conflict = Boolean(result && "conflict" in result && result.conflict);
   const values: RoundFormValues = {
     instrument: round.instrument,
     closeDate: round.closeDate,
@@ -67,22 +79,22 @@ export default function FundingRoundDetail() {
     backerCount: round.backerCount === null ? "" : String(round.backerCount),
     notes: round.notes ?? "",
   };
-  const title = `${instrumentLabel(round.instrument)} · ${round.closeDate}`;
+  const title = t("records.round.title", { instrument: instrumentLabel(round.instrument, locale), date: round.closeDate });
   const summary = (
     <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="round-summary">
-      <Item label="Amount">{formatMoney(round.amount, round.currency)}</Item>
-      <Item label="Pre-money valuation">{formatMoney(round.preMoneyValuation, round.currency)}</Item>
-      <Item label="Post-money (pre-money + amount)">{formatMoney(round.valuation?.postMoney, round.currency)}</Item>
-      <Item label="Dilution (amount / post-money)">{formatPercent(round.valuation?.dilution, "en-US", 2)}</Item>
-      <Item label="Lead investor">{round.leadInvestor ?? "—"}</Item>
-      <Item label="Other investors">{round.otherInvestors ?? "—"}</Item>
+      <Item label={t("records.rounds.amount")}>{f.money(round.amount, round.currency)}</Item>
+      <Item label={t("records.round.field.preMoney")}>{f.money(round.preMoneyValuation, round.currency)}</Item>
+      <Item label={t("records.round.postMoneyDerived")}>{f.money(round.valuation?.postMoney, round.currency)}</Item>
+      <Item label={t("records.round.dilutionDerived")}>{f.percent(round.valuation?.dilution, 2)}</Item>
+      <Item label={t("records.round.field.leadInvestor")}>{round.leadInvestor ?? "—"}</Item>
+      <Item label={t("records.round.field.otherInvestors")}>{round.otherInvestors ?? "—"}</Item>
       {round.instrument === "equity_crowdfunding" ? (
         <>
-          <Item label="Platform">{round.crowdfundingPlatform ?? "—"}</Item>
-          <Item label="Backers">{round.backerCount?.toLocaleString("en-US") ?? "—"}</Item>
+          <Item label={t("records.round.field.platform")}>{round.crowdfundingPlatform ?? "—"}</Item>
+          <Item label={t("records.round.backersLabel")}>{f.number(round.backerCount)}</Item>
         </>
       ) : null}
-      {round.notes ? <Item label="Notes">{round.notes}</Item> : null}
+      {round.notes ? <Item label={t("records.round.notes")}>{round.notes}</Item> : null}
     </dl>
   );
 
@@ -90,7 +102,11 @@ export default function FundingRoundDetail() {
     <>
       <PageHeader
         title={title}
-        actions={<Link to=".." relative="path" className="text-sm text-indigo-700 underline">Back to funding rounds</Link>}
+        actions={
+          <Link to=".." relative="path" className="text-sm text-indigo-700 underline">
+            {t("records.round.back")}
+          </Link>
+        }
       />
       <Card>
       {summary}
@@ -98,14 +114,16 @@ export default function FundingRoundDetail() {
         <div className="mt-6 space-y-6 border-t pt-6">
           {conflict ? (
             <p className="text-sm text-slate-700">
-              The saved version is shown above. Your changes are still in the form below;{" "}
-              <a href="" className="text-indigo-700 underline">
-                reload
-              </a>{" "}
-              to start again from the saved version.
+              {t.rich("records.conflict.savedShown", {
+                reload: (
+                  <a href="" className="text-indigo-700 underline">
+                    {t("records.conflict.reload")}
+                  </a>
+                ),
+              })}
             </p>
           ) : null}
-          <h3 className="font-semibold">Edit round</h3>
+          <h3 className="font-semibold">{t("records.round.editTitle")}</h3>
           {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
           <FundingRoundForm
             values={values}
@@ -115,25 +133,25 @@ export default function FundingRoundDetail() {
             maxCloseDate={maxCloseDate}
             rules={rules}
             intent="update"
-            submitLabel="Save changes"
-            pendingText="Saving…"
+            submitLabel={t("records.action.saveChanges")}
+            pendingText={t("common.action.saving")}
             version={round.version}
           />
           <Form method="post" className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4" noValidate>
-            <h3 className="font-semibold text-red-900">Delete this round</h3>
+            <h3 className="font-semibold text-red-900">{t("records.round.deleteTitle")}</h3>
             <input type="hidden" name="version" defaultValue={round.version} />
             <label className="flex items-start gap-2 text-sm text-red-900">
               <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-invalid={errors.confirm ? true : undefined} />
-              <span>Yes, delete this round for everyone in the organisation. Totals change at once; the audit log keeps a copy.</span>
+              <span>{t("records.round.deleteConfirm")}</span>
             </label>
             {errors.confirm ? <FormError error={errors.confirm} /> : null}
-            <SubmitButton intent="delete" variant="danger" pendingText="Deleting…">
-              Delete round
+            <SubmitButton intent="delete" variant="danger" pendingText={t("common.action.deleting")}>
+              {t("records.round.delete")}
             </SubmitButton>
           </Form>
         </div>
       ) : (
-        <p className="mt-4 text-xs text-slate-500">You can read this round; only owners, admins and members can change it.</p>
+        <p className="mt-4 text-xs text-slate-500">{t("records.round.readOnly")}</p>
       )}
       </Card>
     </>

@@ -4,11 +4,12 @@ import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { FundingRoundForm } from "~/components/funding-round-form";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
-import { INSTRUMENTS, instrumentLabel, INSTRUMENT_LABELS } from "~/lib/instruments";
+import { INSTRUMENT_KEYS, INSTRUMENTS, isInstrument } from "~/lib/instruments";
 import { isoDateOfDate } from "~/finance";
+import { metaTitle, translate, useFormat, useT, type PlainKey } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, parseForm, invalidSubmission } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
-import { formatMoney, formatPercent } from "~/lib/money";
 import {
   createFundingRound,
   FUNDING_ROUND_RULES,
@@ -20,12 +21,12 @@ import {
 } from "~/models/funding-round.server";
 import { Pager } from "~/components/ui/pager";
 
-export const meta: MetaFunction = () => [{ title: "Funding rounds · Capital Desk" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.rounds.title")];
 
-const NOTICES: Record<string, string> = {
-  created: "Round recorded.",
-  updated: "Round saved.",
-  deleted: "Round deleted.",
+const NOTICES: Record<string, PlainKey> = {
+  created: "records.rounds.notice.created",
+  updated: "records.rounds.notice.updated",
+  deleted: "records.rounds.notice.deleted",
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -51,15 +52,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   if (ctx.org.kind !== "startup") notFound();
+  const locale = getLocale(request);
   const formData = await request.formData();
-  const parsed = parseForm(fundingRoundSchema(isoDateOfDate(new Date())), formData);
+  const parsed = parseForm(fundingRoundSchema(isoDateOfDate(new Date())), formData, locale);
   if (!parsed.ok) {
-    return invalidSubmission(parsed.fieldErrors, formData);
+    return invalidSubmission(parsed.fieldErrors, formData, translate(locale, "common.validation.checkFields"));
   }
   try {
     await createFundingRound(ctx, parsed.data);
   } catch (error) {
-    return appErrorResponse(error);
+    return appErrorResponse(error, locale);
   }
   return redirect(`/o/${ctx.org.slug}/rounds?notice=created`);
 }
@@ -69,7 +71,11 @@ export default function FundingRounds() {
   const result = useActionData<typeof action>();
   const location = useLocation();
   const [search] = useSearchParams();
-  const notice = NOTICES[search.get("notice") ?? ""];
+  const t = useT();
+  const f = useFormat();
+  const noticeKey = NOTICES[search.get("notice") ?? ""];
+  const notice = noticeKey ? t(noticeKey) : null;
+  const instrumentName = (value: string) => (isInstrument(value) ? t(INSTRUMENT_KEYS[value]) : value);
   const failure = result && "fieldErrors" in result ? result : null;
   const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
   const { rounds, totals } = data;
@@ -85,11 +91,11 @@ export default function FundingRounds() {
   return (
     <>
       <PageHeader
-        title="Funding rounds"
-        description="Every round the company has closed: equity, SAFEs, notes, debt and grants."
+        title={t("records.rounds.title")}
+        description={t("records.rounds.description")}
         actions={
           <a href={`/o/${data.slug}/rounds.csv`} className="text-sm text-indigo-700 underline" download>
-            Export CSV
+            {t("common.action.exportCsv")}
           </a>
         }
       />
@@ -99,43 +105,41 @@ export default function FundingRounds() {
         </p>
       ) : null}
       <div className="space-y-6">
-        <Card title="Total raised by instrument">
-          <p className="mb-3 text-xs text-slate-500">
-            Sum of the amounts of all recorded rounds per instrument, in each round's own currency (no conversion).
-          </p>
+        <Card title={t("records.rounds.totalsTitle")}>
+          <p className="mb-3 text-xs text-slate-500">{t("records.rounds.totalsNote")}</p>
           {totals.length === 0 ? (
-            <p className="text-sm text-slate-600">Nothing raised yet.</p>
+            <p className="text-sm text-slate-600">{t("records.rounds.nothingRaised")}</p>
           ) : (
             <TableScroller>
               <table className="min-w-full text-sm" data-testid="totals-by-instrument">
                 <thead>
                   <tr className="border-b text-left text-slate-600">
-                    <th className="py-2 pr-4 font-medium">Instrument</th>
-                    {totals.map((t) => (
-                      <th key={t.currency} className="py-2 pr-4 text-right font-medium">
-                        {t.currency}
+                    <th className="py-2 pr-4 font-medium">{t("records.round.field.instrument")}</th>
+                    {totals.map((total) => (
+                      <th key={total.currency} className="py-2 pr-4 text-right font-medium">
+                        {total.currency}
                       </th>
                     ))}
                   </tr>
                 </thead>
                 <tbody>
-                  {INSTRUMENTS.filter((i) => totals.some((t) => t.byInstrument[i] > 0)).map((i) => (
+                  {INSTRUMENTS.filter((i) => totals.some((total) => total.byInstrument[i] > 0)).map((i) => (
                     <tr key={i} className="border-b last:border-0">
-                      <td className="py-2 pr-4">{INSTRUMENT_LABELS[i]}</td>
-                      {totals.map((t) => (
-                        <td key={t.currency} className="py-2 pr-4 text-right tabular-nums">
-                          {t.byInstrument[i] > 0 ? formatMoney(t.byInstrument[i], t.currency) : "—"}
+                      <td className="py-2 pr-4">{t(INSTRUMENT_KEYS[i])}</td>
+                      {totals.map((total) => (
+                        <td key={total.currency} className="py-2 pr-4 text-right tabular-nums">
+                          {total.byInstrument[i] > 0 ? f.money(total.byInstrument[i], total.currency) : "—"}
                         </td>
                       ))}
                     </tr>
                   ))}
                   <tr className="font-semibold">
-                    <td className="py-2 pr-4" title="Sum of every round in this currency">
-                      Total raised
+                    <td className="py-2 pr-4" title={t("records.rounds.totalHint")}>
+                      {t("records.rounds.totalRaised")}
                     </td>
-                    {totals.map((t) => (
-                      <td key={t.currency} className="py-2 pr-4 text-right tabular-nums" data-testid={`total-${t.currency}`}>
-                        {formatMoney(t.total, t.currency)}
+                    {totals.map((total) => (
+                      <td key={total.currency} className="py-2 pr-4 text-right tabular-nums" data-testid={`total-${total.currency}`}>
+                        {f.money(total.total, total.currency)}
                       </td>
                     ))}
                   </tr>
@@ -145,10 +149,10 @@ export default function FundingRounds() {
           )}
         </Card>
 
-        <Card title={`Rounds (${data.total})`}>
+        <Card title={t("records.rounds.listTitle", { count: data.total })}>
           {rounds.length === 0 ? (
-            <EmptyState title="No funding rounds recorded yet">
-              {data.canEdit ? "Record your first round with the form below." : "Editors of this organisation can record rounds here."}
+            <EmptyState title={t("records.rounds.emptyTitle")}>
+              {data.canEdit ? t("records.rounds.emptyEditor") : t("records.rounds.emptyViewer")}
             </EmptyState>
           ) : (
             <>
@@ -158,49 +162,58 @@ export default function FundingRounds() {
                     <tr className="border-b text-left text-slate-600">
                       <th className="whitespace-nowrap py-2 pr-4 font-medium" aria-sort={ariaSort("close_date")}>
                         <Link to={sortLink("close_date")} className="hover:underline">
-                          Close date{arrow("close_date")}
+                          {t("records.round.field.closeDate")}
+                          {arrow("close_date")}
                         </Link>
                       </th>
-                      <th className="py-2 pr-4 font-medium">Instrument</th>
+                      <th className="py-2 pr-4 font-medium">{t("records.round.field.instrument")}</th>
                       <th className="whitespace-nowrap py-2 pr-4 text-right font-medium" aria-sort={ariaSort("amount")}>
-                        <Link to={sortLink("amount")} className="hover:underline" title="Amount raised in the round's currency">
-                          Amount{arrow("amount")}
+                        <Link to={sortLink("amount")} className="hover:underline" title={t("records.rounds.amountHint")}>
+                          {t("records.rounds.amount")}
+                          {arrow("amount")}
                         </Link>
                       </th>
-                      <th className="py-2 pr-4 text-right font-medium" title="Valuation before the new money, as agreed in the round">
-                        Pre-money
+                      <th className="py-2 pr-4 text-right font-medium" title={t("records.rounds.preMoneyHint")}>
+                        {t("records.rounds.preMoney")}
                       </th>
-                      <th className="py-2 pr-4 text-right font-medium" title="Post-money = pre-money + amount (derived)">
-                        Post-money
+                      <th className="py-2 pr-4 text-right font-medium" title={t("records.rounds.postMoneyHint")}>
+                        {t("records.rounds.postMoney")}
                       </th>
-                      <th className="py-2 pr-4 text-right font-medium" title="Dilution = amount / post-money (derived)">
-                        Dilution
+                      <th className="py-2 pr-4 text-right font-medium" title={t("records.rounds.dilutionHint")}>
+                        {t("records.rounds.dilution")}
                       </th>
-                      <th className="py-2 pr-4 font-medium">Investors</th>
+                      <th className="py-2 pr-4 font-medium">{t("records.rounds.investors")}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {rounds.map((r) => (
                       <tr key={r.id} className="border-b last:border-0" data-testid="round-row">
                         <td className="whitespace-nowrap py-2 pr-4">
-                          <Link to={r.id} className="text-indigo-700 underline" aria-label={`${data.canEdit ? "Edit" : "View"} ${instrumentLabel(r.instrument)} round of ${r.closeDate}`}>
+                          <Link
+                            to={r.id}
+                            className="text-indigo-700 underline"
+                            aria-label={t(data.canEdit ? "records.rounds.editLabel" : "records.rounds.viewLabel", {
+                              instrument: instrumentName(r.instrument),
+                              date: r.closeDate,
+                            })}
+                          >
                             {r.closeDate}
                           </Link>
                         </td>
                         <td className="py-2 pr-4">
-                          {instrumentLabel(r.instrument)}
+                          {instrumentName(r.instrument)}
                           {r.instrument === "equity_crowdfunding" && r.crowdfundingPlatform ? (
                             <span className="block text-xs text-slate-500">
-                              {r.crowdfundingPlatform} · {r.backerCount?.toLocaleString("en-US")} backers
+                              {r.crowdfundingPlatform} · {t("records.rounds.backers", { count: r.backerCount ?? 0 })}
                             </span>
                           ) : null}
                         </td>
-                        <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{formatMoney(r.amount, r.currency)}</td>
-                        <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{formatMoney(r.preMoneyValuation, r.currency)}</td>
-                        <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{formatMoney(r.valuation?.postMoney, r.currency)}</td>
-                        <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{formatPercent(r.valuation?.dilution, "en-US", 2)}</td>
+                        <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(r.amount, r.currency)}</td>
+                        <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(r.preMoneyValuation, r.currency)}</td>
+                        <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(r.valuation?.postMoney, r.currency)}</td>
+                        <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.percent(r.valuation?.dilution, 2)}</td>
                         <td className="py-2 pr-4">
-                          {r.leadInvestor ? <span className="font-medium">{r.leadInvestor} (lead)</span> : null}
+                          {r.leadInvestor ? <span className="font-medium">{t("records.rounds.lead", { name: r.leadInvestor })}</span> : null}
                           {r.leadInvestor && r.otherInvestors ? ", " : null}
                           {r.otherInvestors}
                           {!r.leadInvestor && !r.otherInvestors ? "—" : null}
@@ -216,7 +229,7 @@ export default function FundingRounds() {
         </Card>
 
         {data.canEdit ? (
-          <Card title="Record a round">
+          <Card title={t("records.rounds.recordTitle")}>
             {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
             <FundingRoundForm
               key={location.key}
@@ -227,8 +240,8 @@ export default function FundingRounds() {
               maxCloseDate={data.maxCloseDate}
               rules={data.rules}
               intent="create"
-              submitLabel="Record round"
-              pendingText="Recording…"
+              submitLabel={t("records.rounds.recordSubmit")}
+              pendingText={t("records.action.recording")}
             />
           </Card>
         ) : null}

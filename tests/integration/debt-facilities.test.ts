@@ -20,6 +20,10 @@ import { oneYearAfter } from "../../app/models/funding-round.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
+// Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
+import { localizeMessage } from "../../app/i18n/translate";
+const english = (message: string | undefined) => localizeMessage("en", message ?? "");
+
 let app: TestApp;
 let alpha: Awaited<ReturnType<typeof makeOrgWithOwner>>;
 let beta: Awaited<ReturnType<typeof makeOrgWithOwner>>;
@@ -203,7 +207,7 @@ describe("debt facility model", () => {
   it("validates terms with a message per field", () => {
     const schema = debtFacilitySchema("2026-03-10");
     const io = schema.safeParse({ ...validForm, repaymentType: "interest_only_then_amortizing", interestOnlyMonths: "12" });
-    expect(io.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["interestOnlyMonths", expect.stringMatching(/fewer than the term \(12 months\)/)]]);
+    expect(io.error?.issues.map((i) => [i.path.join("."), english(i.message)])).toEqual([["interestOnlyMonths", expect.stringMatching(/fewer than the term \(12 months\)/)]]);
     const several = schema.safeParse({ ...validForm, principal: "-1", termMonths: "0", repaymentType: "interest_only_then_amortizing", interestOnlyMonths: "" });
     expect(several.error?.issues.map((i) => i.path.join("."))).toEqual(["principal", "termMonths", "interestOnlyMonths"]);
     const ok = schema.safeParse({ ...validForm, repaymentType: "interest_only_then_amortizing", interestOnlyMonths: "6", annualRatePercent: "100" });

@@ -1,5 +1,6 @@
 import type { RiskBand, RiskBandThresholds } from "~/finance/risk";
-import { RISK_BAND_LABELS } from "~/lib/risk-labels";
+import { useT } from "~/i18n";
+import { RISK_BAND_IN_SENTENCE_KEYS, RISK_BAND_KEYS } from "~/lib/risk-labels";
 import { RISK_BAND_CELL_CLASSES } from "./palette";
 
 /** Each band's score range under the org's thresholds, lowest first. */
@@ -17,12 +18,13 @@ export function riskBandRanges(bands: RiskBandThresholds): { band: RiskBand; fro
  * written in every counted cell, colour is never the only way to read the map.
  */
 export function RiskBandLegend({ bands }: { bands: RiskBandThresholds }) {
+  const t = useT();
   return (
-    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Risk bands" data-testid="risk-band-legend">
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={t("records.risk.bandsLabel")} data-testid="risk-band-legend">
       {riskBandRanges(bands).map(({ band, from, to }) => (
         <li key={band} className="flex items-center gap-1.5">
           <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-sm border border-slate-300 ${RISK_BAND_CELL_CLASSES[band]}`} />
-          {RISK_BAND_LABELS[band]}: score {from === to ? from : `${from}–${to}`}
+          {t("records.risk.bandLegend", { band: t(RISK_BAND_KEYS[band]), range: from === to ? String(from) : `${from}–${to}` })}
         </li>
       ))}
     </ul>
@@ -31,5 +33,6 @@ export function RiskBandLegend({ bands }: { bands: RiskBandThresholds }) {
 
 /** The band's name inside a counted heat-map cell, small, under the count. */
 export function CellBand({ band }: { band: RiskBand }) {
-  return <span className="block text-[10px] font-normal leading-tight tracking-tight no-underline">{RISK_BAND_LABELS[band].toLowerCase()}</span>;
+  const t = useT();
+  return <span className="block text-[10px] font-normal leading-tight tracking-tight no-underline">{t(RISK_BAND_IN_SENTENCE_KEYS[band])}</span>;
 }
