@@ -1,3 +1,4 @@
+import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/lib/alert-filters";
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "~db/client";
@@ -233,8 +234,7 @@ export async function openAlertCounts(ctx: OrgContext, options: { today?: IsoDat
 // ---------------------------------------------------------------------------------------
 // The feed
 
-export const ALERT_STATUS_FILTERS = ["active", "open", "acknowledged", "resolved", "all"] as const;
-export type AlertStatusFilter = (typeof ALERT_STATUS_FILTERS)[number];
+export { ALERT_STATUS_FILTERS, type AlertStatusFilter };
 export const ALERT_PAGE_SIZE = 25;
 
 export interface AlertListOptions {

@@ -11,7 +11,8 @@ import { getLocale } from "~/i18n/locale.server";
 import { alertReasonText } from "~/lib/alert-reasons";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
-import { acknowledgeAlert, ALERT_STATUS_FILTERS, listAlerts, parseAlertListQuery, syncAlerts, type AlertStatusFilter } from "~/models/alert.server";
+import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/lib/alert-filters";
+import { acknowledgeAlert, listAlerts, parseAlertListQuery, syncAlerts } from "~/models/alert.server";
 import { Pager } from "~/components/ui/pager";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.alerts.title")];

@@ -106,7 +106,7 @@ const sharedZh: Record<keyof typeof sharedEn, string> = {
 
   "investor.risk.likelihood.1": "罕见",
   "investor.risk.likelihood.2": "不太可能",
-  "investor.risk.likelihood.3": "可能",
+  "investor.risk.likelihood.3": "有可能",
   "investor.risk.likelihood.4": "很可能",
   "investor.risk.likelihood.5": "几乎确定",
   "investor.risk.impact.1": "可忽略",
