@@ -6,7 +6,7 @@ import { appErrorResponse, invalid, parseForm } from "./forms.server";
 import { AppError } from "./http.server";
 
 const RELOAD = messageRef("records.edit.reload");
-const versionField = z.string({ error: RELOAD }).regex(/^\d+$/, RELOAD).transform(Number);
+const versionField = z.string({ error: RELOAD }).regex(/^\d{1,9}$/, RELOAD).transform(Number);
 
 interface VersionedEdit<S extends z.ZodType> {
   /** "round", "facility": used in the delete confirmation's message; a message key, or plain English. */

@@ -74,7 +74,9 @@ export type ValidRiskInput = z.output<typeof RiskInputSchema>;
 export const versionField = z.coerce
   .number({ error: messageRef("records.risk.versionMissing") })
   .int(messageRef("records.risk.versionMissing"))
-  .min(1, messageRef("records.risk.versionMissing"));
+  .min(1, messageRef("records.risk.versionMissing"))
+  // Versions are PostgreSQL integers: a larger number is no version the form could have read.
+  .max(2_147_483_647, messageRef("records.risk.versionMissing"));
 
 /** An edit carries the version it was made on. */
 export const RiskUpdateSchema = RiskInputSchema.extend({ version: versionField });

@@ -22,7 +22,7 @@ import { deletePosition, getPositionWithReturn, positionSchema, updatePosition }
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.position.metaTitle")];
 
 const RELOAD = messageRef("investor.error.reload");
-const versionField = z.string({ error: RELOAD }).regex(/^\d+$/, RELOAD).transform(Number);
+const versionField = z.string({ error: RELOAD }).regex(/^\d{1,9}$/, RELOAD).transform(Number);
 const VersionSchema = z.object({ version: versionField });
 const DeleteSchema = z.object({ version: versionField, confirm: z.literal("yes", { error: messageRef("investor.positions.error.confirmDelete") }) });
 
