@@ -1,7 +1,6 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { instrumentName } from "~/lib/portfolio-query";
@@ -9,22 +8,18 @@ import { PositionForm, type PositionFormValues } from "~/components/position-for
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
-import { localizeMessage, messageRef, metaTitle, translate, useFormat, useT } from "~/i18n";
+import { metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { dateText, monthText, multipleText } from "~/lib/format";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
-import { AppError, notFound } from "~/lib/http.server";
+import { notFound } from "~/lib/http.server";
 import { basisPointsToPercentString } from "~/lib/instruments";
 import { minorToMajorString } from "~/lib/money";
+import { versionedEditAction } from "~/lib/versioned-edit.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { deletePosition, getPositionWithReturn, positionSchema, updatePosition } from "~/models/position.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.position.metaTitle")];
 
-const RELOAD = messageRef("investor.error.reload");
-const versionField = z.string({ error: RELOAD }).regex(/^\d{1,9}$/, RELOAD).transform(Number);
-const VersionSchema = z.object({ version: versionField });
-const DeleteSchema = z.object({ version: versionField, confirm: z.literal("yes", { error: messageRef("investor.positions.error.confirmDelete") }) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -45,30 +40,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (ctx.org.kind !== "investor") notFound();
   const id = params.positionId ?? "";
   const list = `/o/${ctx.org.slug}/positions`;
-  const locale = getLocale(request);
-  const formData = await request.formData();
-  // The flow of versionedEditAction (app/lib/versioned-edit.server.ts), answering in the request's
-  // language: edits name the version they were loaded with (stale → 409), a delete needs the tick.
-  try {
-    if (formData.get("intent") === "delete") {
-      const parsed = parseForm(DeleteSchema, formData, locale);
-      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version);
-      await deletePosition(ctx, id, parsed.data.version);
-      return redirect(`${list}?notice=deleted`);
-    }
-    const version = parseForm(VersionSchema, formData, locale);
-    const parsed = parseForm(positionSchema(isoDateOfDate(new Date())), formData, locale);
-    if (!version.ok) return invalid({}, version.fieldErrors.version);
-    if (!parsed.ok) return invalid(parsed.fieldErrors, translate(locale, "common.validation.checkFields"));
-    await updatePosition(ctx, id, version.data.version, parsed.data);
-    return redirect(`${list}?notice=updated`);
-  } catch (error) {
-    // A conflict says so in the answer, so the page can explain it in any language.
-    if (error instanceof AppError && error.code === "CONFLICT") {
-      return json({ ok: false as const, conflict: true, formError: localizeMessage(locale, error.message), fieldErrors: {} as Record<string, string> }, { status: 409 });
-    }
-    return appErrorResponse(error, locale);
-  }
+  return versionedEditAction(await request.formData(), {
+    what: "investor.positions.whatShort",
+    schema: positionSchema(isoDateOfDate(new Date())),
+    update: (version, data) => updatePosition(ctx, id, version, data),
+    remove: (version) => deletePosition(ctx, id, version),
+    afterUpdate: `${list}?notice=updated`,
+    afterDelete: `${list}?notice=deleted`,
+    locale: getLocale(request),
+  });
 }
 
 export default function PositionDetail() {
