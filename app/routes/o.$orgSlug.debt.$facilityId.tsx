@@ -1,10 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { DebtFacilityForm, type DebtFormValues } from "~/components/debt-facility-form";
-import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader, TableScroller } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
 import { intlLocale, localeFromMatches, metaTitle, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
@@ -21,6 +20,7 @@ import {
   updateDebtFacility,
 } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/models/funding-round.server";
+import { DeleteForm } from "~/components/ui/delete-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   data
@@ -291,18 +291,7 @@ export default function DebtFacilityDetail() {
             pendingText={t("common.action.saving")}
             version={f.version}
           />
-          <Form method="post" className="mt-6 space-y-3 rounded-md border border-red-200 bg-red-50 p-4" noValidate>
-            <h3 className="font-semibold text-red-900">{t("records.facility.deleteTitle")}</h3>
-            <input type="hidden" name="version" defaultValue={f.version} />
-            <label className="flex items-start gap-2 text-sm text-red-900">
-              <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-invalid={errors.confirm ? true : undefined} />
-              <span>{t("records.facility.deleteConfirm")}</span>
-            </label>
-            {errors.confirm ? <FormError error={errors.confirm} /> : null}
-            <SubmitButton intent="delete" variant="danger" pendingText={t("common.action.deleting")}>
-              {t("records.facility.delete")}
-            </SubmitButton>
-          </Form>
+          <DeleteForm version={f.version} title={t("records.facility.deleteTitle")} confirmText={t("records.facility.deleteConfirm")} buttonText={t("records.facility.delete")} error={errors.confirm} className="mt-6" />
         </Card>
       ) : (
         <p className="text-xs text-slate-500">{t("records.facility.readOnly")}</p>

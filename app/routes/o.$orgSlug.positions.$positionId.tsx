@@ -1,11 +1,10 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { instrumentName } from "~/lib/portfolio-query";
 import { PositionForm, type PositionFormValues } from "~/components/position-form";
-import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
 import { metaTitle, translate, useFormat, useT } from "~/i18n";
@@ -17,6 +16,7 @@ import { minorToMajorString } from "~/lib/money";
 import { versionedEditAction } from "~/lib/versioned-edit.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { deletePosition, getPositionWithReturn, positionSchema, updatePosition } from "~/models/position.server";
+import { DeleteForm } from "~/components/ui/delete-form";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.position.metaTitle")];
 
@@ -134,18 +134,7 @@ export default function PositionDetail() {
               pendingText={t("common.action.saving")}
               version={position.version}
             />
-            <Form method="post" className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4" noValidate>
-              <h3 className="font-semibold text-red-900">{t("investor.position.deleteTitle")}</h3>
-              <input type="hidden" name="version" defaultValue={position.version} />
-              <label className="flex items-start gap-2 text-sm text-red-900">
-                <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-invalid={errors.confirm ? true : undefined} />
-                <span>{t("investor.position.deleteConfirm")}</span>
-              </label>
-              {errors.confirm ? <FormError error={errors.confirm} /> : null}
-              <SubmitButton intent="delete" variant="danger" pendingText={t("common.action.deleting")}>
-                {t("investor.position.delete")}
-              </SubmitButton>
-            </Form>
+            <DeleteForm version={position.version} title={t("investor.position.deleteTitle")} confirmText={t("investor.position.deleteConfirm")} buttonText={t("investor.position.delete")} error={errors.confirm} />
           </div>
         ) : (
           <p className="mt-4 text-xs text-slate-500">{t("investor.position.readOnly")}</p>

@@ -1,10 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { FundingRoundForm, type RoundFormValues } from "~/components/funding-round-form";
-import { FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
 import { localeFromMatches, metaTitle, useFormat, useLocale, useT } from "~/i18n";
@@ -21,6 +20,7 @@ import {
   oneYearAfter,
   updateFundingRound,
 } from "~/models/funding-round.server";
+import { DeleteForm } from "~/components/ui/delete-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   data
@@ -137,18 +137,7 @@ export default function FundingRoundDetail() {
             pendingText={t("common.action.saving")}
             version={round.version}
           />
-          <Form method="post" className="space-y-3 rounded-md border border-red-200 bg-red-50 p-4" noValidate>
-            <h3 className="font-semibold text-red-900">{t("records.round.deleteTitle")}</h3>
-            <input type="hidden" name="version" defaultValue={round.version} />
-            <label className="flex items-start gap-2 text-sm text-red-900">
-              <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-invalid={errors.confirm ? true : undefined} />
-              <span>{t("records.round.deleteConfirm")}</span>
-            </label>
-            {errors.confirm ? <FormError error={errors.confirm} /> : null}
-            <SubmitButton intent="delete" variant="danger" pendingText={t("common.action.deleting")}>
-              {t("records.round.delete")}
-            </SubmitButton>
-          </Form>
+          <DeleteForm version={round.version} title={t("records.round.deleteTitle")} confirmText={t("records.round.deleteConfirm")} buttonText={t("records.round.delete")} error={errors.confirm} />
         </div>
       ) : (
         <p className="mt-4 text-xs text-slate-500">{t("records.round.readOnly")}</p>
