@@ -14,6 +14,7 @@ import { notFound } from "~/lib/http.server";
 import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/lib/alert-filters";
 import { acknowledgeAlert, listAlerts, parseAlertListQuery, syncAlerts } from "~/models/alert.server";
 import { Pager } from "~/components/ui/pager";
+import { useHrefWith } from "~/lib/use-href-with";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.alerts.title")];
 
@@ -79,18 +80,7 @@ export default function Alerts() {
   const t = useT();
   const location = useLocation();
   const orgPath = `/o/${useParams().orgSlug}`;
-  const current = new URLSearchParams(location.search);
-  current.delete("index");
-  const hrefWith = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(current);
-    if (!("page" in changes)) next.delete("page");
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === "") next.delete(k);
-      else next.set(k, v);
-    }
-    const qs = next.toString();
-    return qs ? `?${qs}` : location.pathname;
-  };
+  const hrefWith = useHrefWith();
   const filtered = list.status !== "active" || list.severity !== null;
   return (
     <>

@@ -12,6 +12,7 @@ import { notFound } from "~/lib/http.server";
 import { filterParams, isFiltered, parsePortfolioQuery, REPORTING_STATUS_FILTERS, REPORTING_STATUS_LABELS, RUNWAY_LEVEL_FILTERS, RUNWAY_LEVEL_LABELS } from "~/lib/portfolio-query";
 import { getPortfolio } from "~/models/portfolio.server";
 import { Pager } from "~/components/ui/pager";
+import { useHrefWith } from "~/lib/use-href-with";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
@@ -43,19 +44,7 @@ export default function PortfolioPage() {
   const { settings, summary } = portfolio;
   const currency = settings.baseCurrency;
 
-  /** The current URL with some params changed; any change but the page starts at page 1. */
-  const hrefWith = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(location.search);
-    // The filter form, submitted without JavaScript, lands on "?index" (an index route's GET); links leave it out.
-    next.delete("index");
-    if (!("page" in changes)) next.delete("page");
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null || value === "") next.delete(key);
-      else next.set(key, value);
-    }
-    const qs = next.toString();
-    return qs ? `?${qs}` : location.pathname;
-  };
+  const hrefWith = useHrefWith();
   const companyHref = (slug: string) => `${base}/companies/${slug}`;
   const filters = filterParams(query);
   const cellHref = (likelihood: number, impact: number) => {

@@ -27,6 +27,7 @@ import {
 } from "~/lib/risk-labels";
 import { createRisk, listRisks, parseRiskListQuery, riskHeatMapCounts, RiskInputSchema, type RiskSort } from "~/models/risk.server";
 import { Pager } from "~/components/ui/pager";
+import { useHrefWith } from "~/lib/use-href-with";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.risks.title")];
 
@@ -72,22 +73,8 @@ function Register({ data }: { data: RegisterData }) {
   const location = useLocation();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.fieldErrors : {};
-  const current = new URLSearchParams(location.search);
-  current.delete("deleted");
-  // A form posted without JavaScript lands on "?index" (how a post reaches an index route); links leave it out.
-  current.delete("index");
-
-  /** The current query with some parameters changed; any change of view starts at page 1. */
-  const hrefWith = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(current);
-    if (!("page" in changes)) next.delete("page");
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null || value === "") next.delete(key);
-      else next.set(key, value);
-    }
-    const qs = next.toString();
-    return qs ? `?${qs}` : location.pathname;
-  };
+  /** The current query with some parameters changed (the one-off "deleted" notice left out). */
+  const hrefWith = useHrefWith(["deleted"]);
   // The export takes the filters and sort on screen, every page of them.
   const exportQuery = hrefWith({ page: null });
   const csvHref = `${location.pathname}.csv${exportQuery.startsWith("?") ? exportQuery : ""}`;
