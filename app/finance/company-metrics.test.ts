@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deriveCompanyMetrics } from "./company-metrics";
+import { deriveCompanyMetrics, NET_BURN_HISTORY_MONTHS } from "./company-metrics";
+import { addMonths } from "./month";
 
 const month = (m: string, spend: number, revenue: number, cash: number | null, extra: { arr?: number; compute?: number } = {}) => ({
   month: m,
@@ -52,5 +53,22 @@ describe("deriveCompanyMetrics", () => {
     const months = ["2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04"];
     const rows = months.map((m, i) => month(m, (i < 3 ? 100_000_00 : 150_000_00), 0, 5_000_000_00));
     expect(deriveCompanyMetrics(rows, [])!.netBurnGrowthBp).toBe(5000);
+  });
+
+  it("keeps the net burn (spend − revenue) of the last 24 months, aligned to the latest month", () => {
+    const m = deriveCompanyMetrics(worked, [])!;
+    expect(m.recentNetBurn).toHaveLength(NET_BURN_HISTORY_MONTHS);
+    expect(NET_BURN_HISTORY_MONTHS).toBe(24);
+    // 2026-04 is the last element; 2025-05 … 2025-12 have no report.
+    expect(m.recentNetBurn.slice(-4)).toEqual([120_000_00, 130_000_00, 130_000_00, 130_000_00]);
+    expect(m.recentNetBurn.slice(0, -4).every((v) => v === null)).toBe(true);
+
+    // 30 months with a gap: only the last 24 are kept, and the missing month stays missing.
+    const months = Array.from({ length: 30 }, (_, i) => addMonths("2024-01", i)).filter((m) => m !== "2026-02");
+    const long = deriveCompanyMetrics(months.map((m, i) => month(m, 1_000_00 + i, 0, 9_000_000_00)), [])!;
+    expect(long.month).toBe("2026-06");
+    expect(long.recentNetBurn[0]).toBe(1_000_00 + 6); // 2024-07, the 7th month
+    expect(long.recentNetBurn[19]).toBeNull(); // 2026-02
+    expect(long.recentNetBurn.at(-1)).toBe(1_000_00 + 28);
   });
 });

@@ -1,4 +1,4 @@
-import { averageNetBurn } from "./burn";
+import { averageNetBurn, netBurnOf } from "./burn";
 import { covenantStatus } from "./covenants";
 import { debtServiceByMonth, type DebtTerms } from "./debt";
 import type { MonthlyFigures } from "./burn";
@@ -12,6 +12,12 @@ export interface FacilityForMetrics {
   readonly terms: DebtTerms;
   readonly minimumCash: number | null;
 }
+
+/**
+ * How many months of net burn a company's metrics row keeps (up to and including its latest
+ * month): the portfolio's aggregate net burn chart reads them instead of every report.
+ */
+export const NET_BURN_HISTORY_MONTHS = 24;
 
 /** One company's headline figures at its latest month — the row a portfolio reads. */
 export interface CompanyMetrics {
@@ -38,6 +44,12 @@ export interface CompanyMetrics {
   /** Worst covenant status over facilities with a minimum cash; null without such covenants. */
   readonly covenant: "ok" | "breach" | "projected_breach" | null;
   readonly reportCount: number;
+  /**
+   * Net burn (spend − revenue) of the last NET_BURN_HISTORY_MONTHS months, oldest first, the
+   * last element being `month`'s; null for a month without a report. Fixed length, aligned
+   * to `month`, so a portfolio can sum element i over companies without unnesting.
+   */
+  readonly recentNetBurn: (number | null)[];
 }
 
 const COVENANT_RANK = { ok: 0, projected_breach: 1, breach: 2 } as const;
@@ -88,5 +100,15 @@ export function deriveCompanyMetrics(
     headcount: latest.headcount,
     covenant,
     reportCount: reports.length,
+    recentNetBurn: recentNetBurn(reports, latest.month),
   };
+}
+
+/** Net burn of each month from (latest − 23) to latest, null where nothing was reported. */
+function recentNetBurn(reports: readonly MonthlyFigures[], latest: string): (number | null)[] {
+  const byMonth = new Map(reports.map((r) => [r.month, r]));
+  return Array.from({ length: NET_BURN_HISTORY_MONTHS }, (_, i) => {
+    const report = byMonth.get(addMonths(latest, i + 1 - NET_BURN_HISTORY_MONTHS));
+    return report ? netBurnOf(report) : null;
+  });
 }

@@ -4,6 +4,7 @@
  * accept exactly the same values; anything unknown falls back to the default.
  * Also the words the portfolio's filters and risk views show, as message keys (t(key)).
  */
+import { NET_BURN_HISTORY_MONTHS } from "~/finance/company-metrics";
 import type { Instrument } from "~/finance/metrics";
 import type { RiskBand } from "~/finance/risk";
 import type { PlainKey, Translator } from "~/i18n/translate";
@@ -11,8 +12,11 @@ import type { PlainKey, Translator } from "~/i18n/translate";
 export const PORTFOLIO_PAGE_SIZE = 50;
 /** The runway chart shows this many of the shortest runways: the ones an investor acts on. */
 export const RUNWAY_CHART_LIMIT = 30;
-/** Aggregate net burn chart: this many months up to the portfolio's latest reported month. */
-export const NET_BURN_CHART_MONTHS = 24;
+/**
+ * Aggregate net burn chart: this many months up to the portfolio's latest reported month —
+ * the months each company's metrics row keeps (NET_BURN_HISTORY_MONTHS), which the chart reads.
+ */
+export const NET_BURN_CHART_MONTHS = NET_BURN_HISTORY_MONTHS;
 export const PORTFOLIO_RISK_PAGE_SIZE = 50;
 
 export const PORTFOLIO_SORT_KEYS = [

@@ -15,6 +15,7 @@
  * units, like convertMinorUnits in app/finance/fx.ts; a NULL rate gives a NULL figure.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { NET_BURN_HISTORY_MONTHS } from "~/finance/company-metrics";
 import type { PortfolioFilters, PortfolioSortKey } from "~/lib/portfolio-query";
 
 export interface MatchingParams {
@@ -42,6 +43,7 @@ with co as (
     'funding_debt' = any(g.sections) as fnd,
     cm.month, cm.cash, cm.net_burn, cm.average_net_burn, cm.gross_burn, cm.short_history,
     cm.runway_months, cm.cash_out_month, cm.default_alive, cm.default_alive_month,
+    cm.recent_net_burn,
     case when cm.month is null then null
       when cm.month >= ${p.reportedFrom} then 'reported'
       when cm.month >= ${p.dueFrom} then 'due'
@@ -63,6 +65,13 @@ with co as (
 )`;
 }
 
+const HISTORY_POSITIONS = Array.from({ length: NET_BURN_HISTORY_MONTHS }, (_, i) => i + 1);
+/** `array[count(m.recent_net_burn[1]), …] as companies, array[sum(m.recent_net_burn[1]), …] as net_burn` */
+const BURN_SUMS = sql.raw(
+  `array[${HISTORY_POSITIONS.map((i) => `count(m.recent_net_burn[${i}])`).join(", ")}] as companies, ` +
+    `array[${HISTORY_POSITIONS.map((i) => `sum(m.recent_net_burn[${i}])`).join(", ")}] as net_burn`,
+);
+
 /**
  * Everything portfolio-wide in one statement, so the matching companies (`m`, materialized)
  * are worked out once: the figures, the rates behind the table, and the data of the four
@@ -72,8 +81,8 @@ with co as (
  * - table_rates: each foreign (currency, month) the table's figures needed, with its rate.
  * - runway: the shortest runways among burning companies (`runwayLimit`).
  * - net_burn: per month from `burnFrom` to `burnTo` and per currency, the net burn summed
- *   in that currency and converted once at that month's rate. The window comes in as
- *   literals (not from `m`), so the planner sees how many reports it covers.
+ *   in that currency and converted once at that month's rate — from the 24 months of net
+ *   burn each `company_metrics` row keeps (`recent_net_burn`).
  * - raised: rounds per instrument, currency and close month (none for the investor's own
  *   currency), each sum converted at the close month's rate.
  * - heat: open and mitigating risks per likelihood × impact, companies sharing risks only.
@@ -84,13 +93,22 @@ export function aggregatesSql(
   p: { investorId: string; baseCurrency: string; runwayLimit: number; burnFrom: string; burnTo: string },
 ): SQL {
   return sql`${matching},
-burn as (
-  -- "C" collation: grouping thousands of report rows by plain bytes, not by locale rules.
-  select mr.month collate "C" as month, m.currency collate "C" as currency, count(*) as companies,
-    sum(mr.compute + mr.data + mr.payroll + mr.research + mr.go_to_market + mr.general_admin + mr.other - mr.revenue) as net_burn
+burn_by_latest as (
+  -- Each company's last 24 months of net burn, kept on write and aligned to its latest month:
+  -- element i summed over the companies that share a latest month and currency. No report rows
+  -- are read and nothing is unnested per company.
+  select m.month as latest, m.currency, ${BURN_SUMS}
   from m
-  join monthly_reports mr on mr.org_id = m.id
-  where m.fin and mr.month between ${p.burnFrom} and ${p.burnTo}
+  where m.fin and m.month is not null
+  group by 1, 2
+),
+burn as (
+  -- "C" collation: grouping by plain bytes, not by locale rules.
+  select to_char(to_date(b.latest, 'YYYY-MM') + make_interval(months => (h.i - ${NET_BURN_HISTORY_MONTHS})::int), 'YYYY-MM') collate "C" as month,
+    b.currency collate "C" as currency, sum(h.companies) as companies, sum(h.net_burn) as net_burn
+  from burn_by_latest b
+  cross join lateral unnest(b.companies, b.net_burn) with ordinality as h(companies, net_burn, i)
+  where h.companies > 0
   group by 1, 2
 ),
 raised as (
@@ -138,6 +156,7 @@ select
       round(b.net_burn * case when b.currency = ${p.baseCurrency} then 1::numeric else fx.rate end)::text as net_burn
     from burn b
     left join fx_rates fx on fx.org_id = ${p.investorId} and fx.currency = b.currency and fx.month = b.month
+    where b.month between ${p.burnFrom} and ${p.burnTo}
   ) t) as net_burn,
   (select coalesce(json_agg(t order by t.instrument, t.currency, t.month), '[]') from (
     select rd.instrument, rd.currency, rd.month, rd.rounds,

@@ -4,6 +4,7 @@ import {
   boolean,
   numeric,
   check,
+  customType,
   date,
   foreignKey,
   index,
@@ -22,6 +23,18 @@ import { sharedWithInvestors, tenantIsolation } from "./rls";
 // Money is integer minor units (cents) in bigint columns, read as JS numbers:
 // safe up to 9e15 minor units, far beyond any startup's balance sheet.
 const money = () => bigint({ mode: "number" });
+/**
+ * bigint[] whose elements may be NULL ("no figure for that month"). drizzle's own
+ * `bigint().array()` maps each element with Number(), which turns NULL into 0.
+ */
+const moneyOrNullArray = customType<{ data: (number | null)[]; driverData: unknown }>({
+  dataType: () => "bigint[]",
+  toDriver: (values) => sql`${`{${values.map((v) => (v === null ? "NULL" : String(Math.trunc(v)))).join(",")}}`}::bigint[]`,
+  fromDriver: (value) => {
+    const elements = Array.isArray(value) ? value : String(value).replace(/^\{|\}$/g, "").split(",").filter((e) => e !== "");
+    return elements.map((e) => (e === null || e === "NULL" ? null : Number(e)));
+  },
+});
 const orgRef = () =>
   uuid()
     .notNull()
@@ -246,9 +259,16 @@ export const companyMetrics = pgTable(
     /** Covenant status from the debt facilities: ok, breach, projected_breach; null without covenants. */
     covenant: text().$type<"ok" | "breach" | "projected_breach">(),
     reportCount: integer().notNull(),
+    /**
+     * Net burn of the last 24 months, oldest first, the last element being `month`'s; null
+     * where no report. The portfolio's aggregate net burn chart sums element i over the
+     * companies instead of scanning every company's reports (issue #7).
+     */
+    recentNetBurn: moneyOrNullArray().notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check("company_metrics_recent_net_burn_24", sql`cardinality(${t.recentNetBurn}) = 24`),
     check("company_metrics_month_check", sql.raw(`month ~ ${MONTH_RE}`)),
     tenantIsolation("company_metrics"),
     sharedWithInvestors("company_metrics", "financials"),

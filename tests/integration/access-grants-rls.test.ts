@@ -137,7 +137,7 @@ describe("writing as the investor", () => {
     const inserts: Record<SectionTable, (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) => Promise<unknown>> = {
       monthly_reports: (tx) => tx.insert(monthlyReports).values({ orgId: s, month: "2019-01", cash: 1 }),
       company_metrics: (tx) =>
-        tx.insert(companyMetrics).values({ orgId: s, month: "2019-01", cash: 1, revenue: 0, grossBurn: 0, netBurn: 0, averageNetBurn: 0, shortHistory: true, defaultAlive: "undecided", headcount: 1, reportCount: 1 }),
+        tx.insert(companyMetrics).values({ orgId: s, month: "2019-01", cash: 1, revenue: 0, grossBurn: 0, netBurn: 0, averageNetBurn: 0, shortHistory: true, defaultAlive: "undecided", headcount: 1, reportCount: 1, recentNetBurn: Array(24).fill(null) }),
       funding_rounds: (tx) => tx.insert(fundingRounds).values({ orgId: s, instrument: "seed", closeDate: "2020-01-01", amount: 1, currency: "USD" }),
       debt_facilities: (tx) =>
         tx.insert(debtFacilities).values({ orgId: s, lender: "Forged", kind: "bank_loan", principal: 1, currency: "USD", annualRateBp: 100, drawDate: "2020-01-01", termMonths: 12, repaymentType: "bullet" }),

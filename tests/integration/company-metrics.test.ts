@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import fs from "node:fs";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { companyMetrics } from "../../db/schema";
-import { withTenant } from "../../db/tenant";
+import { withSystem, withTenant } from "../../db/tenant";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { importMonthlyReports } from "../../app/models/import.server";
 import { createDebtFacility, deleteDebtFacility } from "../../app/models/debt-facility.server";
@@ -92,5 +93,23 @@ describe("company metrics kept on write", () => {
     expect(withDebt!.cashOutMonth! < "2027-02").toBe(true);
     await deleteDebtFacility(ctx, facility.id);
     expect(await metricsOf(ctx)).toMatchObject({ covenant: null, cashOutMonth: "2027-02" });
+  });
+
+  it("keeps the last 24 months' net burn for the portfolio chart, and migration 0007's backfill writes the same", async () => {
+    const { ctx } = await makeOrgWithOwner(app.database);
+    for (const m of WORKED) {
+      await saveMonthlyReport(ctx, m.month, null, { ...zeroSpend, payroll: m.payroll, revenue: m.revenue, cash: m.cash, headcount: 10, arr: null, ...texts }, NOW);
+    }
+    const written = await metricsOf(ctx);
+    expect(written!.recentNetBurn).toEqual([...Array(20).fill(null), 120_000_00, 130_000_00, 130_000_00, 130_000_00]);
+
+    // Rows that existed before the column: emptied, then the migration's own UPDATE.
+    const migration = fs.readFileSync("migrations/0007_company_metrics_recent_net_burn.sql", "utf8");
+    const backfill = migration.slice(migration.indexOf('UPDATE "company_metrics"'), migration.indexOf(";--> statement-breakpoint", migration.indexOf("UPDATE")));
+    await withSystem(app.database.db, async (tx) => {
+      await tx.update(companyMetrics).set({ recentNetBurn: Array(24).fill(0) }).where(eq(companyMetrics.orgId, ctx.org.id));
+      await tx.execute(sql.raw(backfill));
+    });
+    expect((await metricsOf(ctx))!.recentNetBurn).toEqual(written!.recentNetBurn);
   });
 });

@@ -293,7 +293,7 @@ describe("anonymised benchmarks", () => {
         orgId: company.org.id, month: "2026-04", cash: major(1_000_000), revenue: 0, grossBurn: major(100_000), netBurn: major(100_000),
         averageNetBurn: major(100_000), shortHistory: false, runwayMonths: m.runway === null ? null : m.runway.toFixed(1), cashOutMonth: null,
         defaultAlive: "undecided", computeShareBp: m.computeBp, burnMultiple: m.multiple === null ? null : m.multiple.toFixed(2),
-        netBurnGrowthBp: m.growthBp, headcount: 10, reportCount: 12,
+        netBurnGrowthBp: m.growthBp, headcount: 10, reportCount: 12, recentNetBurn: Array(24).fill(null),
       }),
     );
     return company;

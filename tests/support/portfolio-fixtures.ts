@@ -114,6 +114,7 @@ export async function seedManyCompanies(database: Database, investorId: string, 
         defaultAlive: "cash_out" as const,
         headcount: 3,
         reportCount: 1,
+        recentNetBurn: [...Array<null>(23).fill(null), 10_000_00],
       })),
     );
     await tx.insert(risks).values(created.map((o) => ({ orgId: o.id, title: `${o.name} risk`, category: "market", likelihood: 2, impact: 3 })));
