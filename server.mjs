@@ -124,6 +124,8 @@ export function createApp({ build, env }) {
         logPath: req.logPath,
         clientIp: req.ip ?? "unknown",
         origin: env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`,
+        // Where the browser bundle is: the server reads which messages each page's code uses from it.
+        assetsDir,
       }),
     }),
   );

@@ -5,7 +5,11 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { LocaleProvider } from "~/i18n";
+import { isLocale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
+import { PageMessagesProvider } from "~/i18n/page-messages";
+import { keyCandidates } from "~/i18n/areas";
+import { keysFor, pageMessagesJson } from "~/i18n/page-messages.server";
 import { NonceProvider } from "~/lib/nonce";
 
 // Boot hooks for server.mjs: it calls these from the built bundle so the app and the
@@ -60,15 +64,25 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const nonce = (loadContext as { cspNonce?: string }).cspNonce ?? "";
+  const { cspNonce: nonce = "", assetsDir } = loadContext as { cspNonce?: string; assetsDir?: string };
+  // The page's messages in the language the root loader chose (a page without root data: the request's).
+  const rootLocale = (remixContext.staticHandlerContext.loaderData?.root as { locale?: unknown } | undefined)?.locale;
+  const locale = isLocale(rootLocale) ? rootLocale : getLocale(request);
+  if (!assetsDir) throw new Error("The load context has no assetsDir (server.mjs provides it).");
+  const { matches, loaderData, actionData } = remixContext.staticHandlerContext;
+  // Keys that arrive as data (a table of message keys in a loader's answer) are not in the code.
+  const dataKeys = keysFor(keyCandidates(JSON.stringify([loaderData, actionData]) ?? ""));
+  const messages = pageMessagesJson(assetsDir, remixContext.manifest, locale, matches.map((m) => m.route.id), dataKeys);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         {/* The language for pages rendered without root loader data (an unknown URL's 404). */}
-        <LocaleProvider value={getLocale(request)}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <LocaleProvider value={locale}>
+          <PageMessagesProvider value={messages}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </PageMessagesProvider>
         </LocaleProvider>
       </NonceProvider>,
       {

@@ -13,6 +13,7 @@ import type { ReactNode } from "react";
 import styles from "./tailwind.css";
 import { localeFromMatches, translate, useLocale, useT, type PlainKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
+import { PageMessagesBlock, useRouteMessages } from "~/i18n/page-messages";
 import { useNonce } from "~/lib/nonce";
 
 export const links: LinksFunction = () => [
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  useRouteMessages();
   const nonce = useNonce();
   const locale = useLocale();
   return (
@@ -35,6 +37,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <PageMessagesBlock />
         <Meta />
         <Links />
       </head>

@@ -3,12 +3,20 @@
  * imports, so server modules (models, e-mails) can use it too. Components import from "~/i18n".
  */
 import { createElement, Fragment, type ReactNode } from "react";
-import { DEFAULT_LOCALE, intlLocale, isLocale, type Locale } from "./locales";
-import { en, zh, type MessageKey, type Messages } from "./messages";
+import { browserMessages } from "./browser-messages";
+import { DEFAULT_LOCALE, intlLocale, isLocale, LOCALES, type Locale } from "./locales";
+import type { MessageKey, Messages } from "./messages";
+import { SERVER_CATALOGUES } from "./messages/catalogues.server";
 
 export type { MessageKey } from "./messages";
 
-const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, "zh-CN": zh };
+/**
+ * On the server: every catalogue. In the browser (where the `.server` import is empty): the
+ * messages the page carried or fetched — the keys its routes' code uses (browser-messages.ts).
+ */
+function catalogue(locale: Locale): Record<string, string> {
+  return SERVER_CATALOGUES ? SERVER_CATALOGUES[locale] : browserMessages(locale);
+}
 
 /** "Join {org} as {role}" → "org" | "role". */
 type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
@@ -26,20 +34,21 @@ export type PlainKey = { [K in TranslationKey]: [VarNames<K>] extends [never] ? 
 export type VarsArg<K extends TranslationKey> = [VarNames<K>] extends [never] ? [] : [vars: Vars<K>];
 
 export function isTranslationKey(key: string): key is TranslationKey {
-  return key in en || `${key}.other` in en;
+  const known = (messages: Record<string, string>) => key in messages || `${key}.other` in messages;
+  // In the browser only some keys of one language may be loaded: known if any loaded catalogue has it.
+  return SERVER_CATALOGUES ? known(SERVER_CATALOGUES.en) : LOCALES.some((locale) => known(browserMessages(locale)));
 }
-
 const pluralRules = new Map<Locale, Intl.PluralRules>();
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
 function template(locale: Locale, key: string, count: unknown): string | undefined {
-  const catalogue = CATALOGUES[locale] as Record<string, string>;
-  const direct = catalogue[key] ?? (en as Record<string, string>)[key];
+  const messages = catalogue(locale);
+  const direct = messages[key] ?? (SERVER_CATALOGUES ? SERVER_CATALOGUES.en[key as MessageKey] : undefined);
   if (direct !== undefined) return direct;
-  if (typeof count !== "number") return catalogue[`${key}.other`];
+  if (typeof count !== "number") return messages[`${key}.other`];
   let rules = pluralRules.get(locale);
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlLocale(locale))));
-  return catalogue[`${key}.${rules.select(count)}`] ?? catalogue[`${key}.other`];
+  return messages[`${key}.${rules.select(count)}`] ?? messages[`${key}.other`];
 }
 
 function formatValue(locale: Locale, value: unknown): string {

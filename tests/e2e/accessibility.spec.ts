@@ -16,6 +16,7 @@ const NOT_PAGES: Record<string, string> = {
   "routes/_index": "redirect only (visited as / below)",
   "routes/logout": "action only",
   "routes/locale": "action only (the language switch posts here)",
+  "routes/i18n": "JSON: the messages a client-side navigation fetches",
   "routes/o.$orgSlug.audit[.]csv": "CSV download",
   "routes/o.$orgSlug.budgets[.]csv": "CSV download",
   "routes/o.$orgSlug.debt[.]csv": "CSV download",

@@ -20,7 +20,7 @@ interface ManifestRoute {
 }
 
 // Reachable without signing in, on purpose.
-const PUBLIC_ROUTES = new Set(["root", "routes/_index", "routes/login", "routes/signup", "routes/logout", "routes/invite.$token", "routes/r.$token", "routes/locale"]);
+const PUBLIC_ROUTES = new Set(["root", "routes/_index", "routes/login", "routes/signup", "routes/logout", "routes/invite.$token", "routes/r.$token", "routes/locale", "routes/i18n"]);
 
 let app: TestApp;
 let routes: { id: string; pattern: string; index: boolean; hasLoader: boolean; hasAction: boolean }[];

@@ -1,0 +1,47 @@
+/**
+ * The page's messages in the browser: the JSON block the server writes into <head>, and the
+ * hook that makes a client-side navigation wait for the next routes' messages. Server side
+ * of it: app/i18n/page-messages.server.ts; the whole story: docs/i18n.md.
+ */
+import { useMatches } from "@remix-run/react";
+import { createContext, useContext } from "react";
+import { dataKeysMissing, loadMessages, MESSAGES_ELEMENT_ID, pageBlockFromDocument, routesMissing } from "./browser-messages";
+import { useLocale } from "./index";
+
+const PageMessagesContext = createContext<string>("");
+/** entry.server provides the page's messages JSON (pageMessagesJson) through this. */
+export const PageMessagesProvider = PageMessagesContext.Provider;
+
+/** `<script type="application/json" id="cd-i18n">` — data, not code: it runs nothing, so CSP has no say. */
+export function PageMessagesBlock() {
+  const fromServer = useContext(PageMessagesContext);
+  const text = typeof document === "undefined" ? fromServer : pageBlockFromDocument();
+  return <script type="application/json" id={MESSAGES_ELEMENT_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: text }} />;
+}
+
+declare global {
+  interface Window {
+    __remixManifest?: { version: string };
+  }
+}
+
+/**
+ * In the browser, suspends rendering until it has the messages of every matched route and
+ * of the keys in their loader data: after a client-side navigation to routes the page did
+ * not carry, or a change of language. Remix navigates in a transition, so the current page
+ * stays on screen meanwhile.
+ */
+export function useRouteMessages() {
+  const locale = useLocale();
+  const matches = useMatches();
+  if (typeof document === "undefined") return;
+  const routes = routesMissing(
+    locale,
+    matches.map((match) => match.id),
+  );
+  const keys = dataKeysMissing(
+    locale,
+    matches.map((match) => match.data),
+  );
+  if (routes.length > 0 || keys.length > 0) throw loadMessages(locale, { routes, keys }, window.__remixManifest?.version ?? "");
+}
