@@ -86,13 +86,18 @@ const BURN_SUMS = sql.raw(
  * - raised: rounds per instrument, currency and close month (none for the investor's own
  *   currency), each sum converted at the close month's rate.
  * - heat: open and mitigating risks per likelihood × impact, companies sharing risks only.
+ * - rows: the table's page of rows (rowsParts), so the companies are matched once per page view.
  * A NULL rate leaves the converted figure NULL; TS flags it instead of adding it.
  */
 export function aggregatesSql(
   matching: SQL,
-  p: { investorId: string; baseCurrency: string; runwayLimit: number; burnFrom: string; burnTo: string },
+  p: { investorId: string; baseCurrency: string; runwayLimit: number; burnFrom: string; burnTo: string; rows: RowsOfPage },
 ): SQL {
+  const { page, pageSize } = p.rows;
+  const offset = sql`(least(${page}::bigint, greatest(1, ((select count(*) from m) + ${pageSize} - 1) / ${pageSize})) - 1) * ${pageSize}`;
+  const rows = rowsParts(p.rows.sort, p.rows.dir, pageSize, offset);
   return sql`${matching},
+${rows.ctes},
 burn_by_latest as (
   -- Each company's last 24 months of net burn, kept on write and aligned to its latest month:
   -- element i summed over the companies that share a latest month and currency. No report rows
@@ -170,7 +175,8 @@ select
     from m join risks rk on rk.org_id = m.id
     where m.rsk and rk.status in ('open', 'mitigating')
     group by rk.likelihood, rk.impact
-  ) t) as heat`;
+  ) t) as heat,
+  (select coalesce(json_agg(t order by t.position), '[]') from (${rows.select}) t) as rows`;
 }
 
 const SORT_EXPRESSIONS: Record<PortfolioSortKey, string> = {
@@ -208,13 +214,15 @@ const BUDGET = sql.raw(`left join lateral (
  *
  * The page is chosen first, and the per-company look-ups (top risk, budget) run for its
  * rows only — unless the sort itself needs them, in which case that one runs for all.
+ * Returned as CTEs to follow `matching` and the select that reads them, so the portfolio
+ * page can ask for its rows inside the aggregate statement (rowsOfPage).
  */
-export function rowsSql(matching: SQL, sort: PortfolioSortKey, dir: "asc" | "desc", limit: number | null, offset: number): SQL {
+function rowsParts(sort: PortfolioSortKey, dir: "asc" | "desc", limit: number | null, offset: SQL): { ctes: SQL; select: SQL } {
   const order = sql.raw(`${SORT_EXPRESSIONS[sort]} ${dir === "desc" ? "desc" : "asc"} nulls last, lower(r.name), r.id`);
   const page = limit === null ? sql`` : sql`limit ${limit} offset ${offset}`;
   const byRisk = sort === "topRisk";
   const byBudget = sort === "variance" || sort === "variancePercent";
-  return sql`${matching}, base as (
+  const ctes = sql`base as (
   select m.*,
     round(m.cash * m.rate) as cash_conv,
     round(m.net_burn * m.rate) as net_burn_conv,
@@ -232,8 +240,8 @@ export function rowsSql(matching: SQL, sort: PortfolioSortKey, dir: "asc" | "des
   ) r
   order by position
   ${page}
-)
-select r.slug, r.name, r.currency, r.fin, r.rsk, r.bud, r.month, trim_scale(r.rate)::text as rate,
+)`;
+  const select = sql`select r.position, r.slug, r.name, r.currency, r.fin, r.rsk, r.bud, r.month, trim_scale(r.rate)::text as rate,
   r.cash_conv::text as cash, r.net_burn_conv::text as net_burn, r.average_net_burn_conv::text as average_net_burn,
   r.short_history, r.runway_months::text as runway_months, r.cash_out_month, r.default_alive, r.default_alive_month,
   r.status, r.level, tr.title as risk_title, tr.likelihood as risk_likelihood, tr.impact as risk_impact,
@@ -242,8 +250,27 @@ select r.slug, r.name, r.currency, r.fin, r.rsk, r.bud, r.month, trim_scale(r.ra
   round((r.gross_burn - bu.budget) / nullif(bu.budget, 0), 6)::text as variance_percent
 from page r
 ${TOP_RISK}
-${BUDGET}
+${BUDGET}`;
+  return { ctes, select };
+}
+
+/** Every row (or one page of them), as a statement of its own: the CSV export. */
+export function rowsSql(matching: SQL, sort: PortfolioSortKey, dir: "asc" | "desc", limit: number | null, offset: number): SQL {
+  const { ctes, select } = rowsParts(sort, dir, limit, sql`${offset}`);
+  return sql`${matching}, ${ctes}
+${select}
 order by r.position`;
+}
+
+/**
+ * One page of rows for aggregatesSql: page `page` of `pageSize`, or the last page when there
+ * are fewer (the same clamp as the page count the model computes from the summary).
+ */
+export interface RowsOfPage {
+  sort: PortfolioSortKey;
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
 }
 
 const LIVE_RISK = sql.raw(`rk.status in ('open', 'mitigating')`);

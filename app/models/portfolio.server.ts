@@ -158,9 +158,9 @@ export interface PortfolioOptions {
 }
 
 /**
- * The investor's portfolio page: one read-only tenant transaction, a fixed number of
- * set-based statements whatever the number of companies: the settings, every
- * portfolio-wide figure and chart in one, and one page of rows.
+ * The investor's portfolio page: one read-only tenant transaction, two set-based statements
+ * whatever the number of companies — the settings, then every portfolio-wide figure, every
+ * chart and the page of rows in one (so the companies are matched once).
  */
 export async function getPortfolio(ctx: OrgContext, query: PortfolioQuery, options: PortfolioOptions = {}): Promise<Portfolio> {
   requireInvestor(ctx);
@@ -181,12 +181,13 @@ export async function getPortfolio(ctx: OrgContext, query: PortfolioQuery, optio
           // No reports at all: an empty window.
           burnFrom: months[0] ?? "9999-12",
           burnTo: months.at(-1) ?? "0000-01",
+          rows: { sort: query.sort, dir: query.dir, page: query.page, pageSize: PORTFOLIO_PAGE_SIZE },
         }),
       );
       const summary = toSummary(json(agg!.summary) as Raw);
       const pageCount = Math.max(1, Math.ceil(summary.companies / PORTFOLIO_PAGE_SIZE));
       const page = Math.min(query.page, pageCount);
-      const rows = await all(tx, q.rowsSql(matching, query.sort, query.dir, PORTFOLIO_PAGE_SIZE, (page - 1) * PORTFOLIO_PAGE_SIZE));
+      const rows = json(agg!.rows) as Raw[];
       const tableRates = json(agg!.table_rates) as Raw[];
       const runway = json(agg!.runway) as Raw[];
       const netBurn = (json(agg!.net_burn) as Raw[]).map((r) => ({
