@@ -8,7 +8,7 @@
  * on each request (the root loader reads only the cookie and the header).
  */
 import { getEnv } from "~/env.server";
-import { DEFAULT_LOCALE, isLocale, negotiateLocale, type Locale } from "./locales";
+import { isLocale, negotiateLocale, type Locale } from "./locales";
 
 export const LOCALE_COOKIE = "lang";
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -32,14 +32,12 @@ export function readLocaleCookie(request: Request): Locale | null {
 }
 
 /**
- * A user's stored language when it is a real choice. `users.locale` is NOT NULL DEFAULT 'en',
- * so "chose English" and "never chose" look the same; English therefore counts as no choice
- * (the browser decides), or every Chinese browser would be overruled by the column's default.
- * Choosing English still sticks on the browser where it was chosen (the cookie).
+ * A user's stored language: what they chose with the switch (English included), or null when
+ * they never chose (`users.locale` is null), so each browser decides.
  */
 export function storedLocale(user: { locale?: string | null } | null | undefined): Locale | null {
   const locale = user?.locale;
-  return isLocale(locale) && locale !== DEFAULT_LOCALE ? locale : null;
+  return isLocale(locale) ? locale : null;
 }
 
 export function getLocale(request: Request, user?: { locale?: string | null } | null): Locale {

@@ -93,14 +93,18 @@ export function fxRateSchema(currentMonth: Month, baseCurrency: string) {
   return z.object({ month: rateMonthField(currentMonth), currency: rateCurrencyField(baseCurrency), rate: rateField });
 }
 
-/** Which rate to delete: a month and a currency (any well-formed pair; a missing one is a 404). */
-export const fxRateKeySchema = z.object({
+/**
+ * Which rate to delete: a month and a currency (any well-formed pair; a missing one is a 404),
+ * and the confirmation (the dialog, or the tick box without JavaScript).
+ */
+export const fxRateDeleteSchema = z.object({
   month: z.string({ error: messageRef("investor.fx.error.missingMonth") }).trim().refine(isValidMonth, messageRef("investor.fx.error.missingMonth")),
   currency: z
     .string({ error: messageRef("investor.fx.error.missingCurrency") })
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, messageRef("investor.fx.error.missingCurrency")),
+  confirm: z.literal("yes", { error: messageRef("investor.fx.error.confirmDelete") }),
 });
 
 export type FxRateInput = z.output<ReturnType<typeof fxRateSchema>>;

@@ -80,7 +80,8 @@ export const versionField = z.coerce
 
 /** An edit carries the version it was made on. */
 export const RiskUpdateSchema = RiskInputSchema.extend({ version: versionField });
-export const RiskDeleteSchema = z.object({ version: versionField });
+/** A delete is confirmed (the dialog, or the tick box without JavaScript). */
+export const RiskDeleteSchema = z.object({ version: versionField, confirm: z.literal("yes", { error: messageRef("records.risk.error.confirmDelete") }) });
 
 function validate(input: RiskInput): ValidRiskInput {
   const result = RiskInputSchema.safeParse(input);

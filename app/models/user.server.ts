@@ -67,7 +67,7 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
   });
 }
 
-/** The user's language, chosen with the switch in the header; later sessions start in it. */
+/** The user's language, chosen with the switch; later sessions on any browser start in it (English too). */
 export async function setUserLocale(db: Db, userId: string, locale: Locale): Promise<void> {
   await withSystem(db, (tx) => tx.update(users).set({ locale }).where(eq(users.id, userId)));
 }

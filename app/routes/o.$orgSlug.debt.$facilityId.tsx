@@ -291,7 +291,19 @@ export default function DebtFacilityDetail() {
             pendingText={t("common.action.saving")}
             version={f.version}
           />
-          <DeleteForm version={f.version} title={t("records.facility.deleteTitle")} confirmText={t("records.facility.deleteConfirm")} buttonText={t("records.facility.delete")} error={errors.confirm} className="mt-6" />
+          <DeleteForm
+            version={f.version}
+            heading={t("records.facility.deleteTitle")}
+            texts={{
+              action: t("records.facility.delete"),
+              title: t("records.facility.deleteDialogTitle", { lender: f.lender, kind: debtKindLabel(f.kind, locale) }),
+              consequence: t("records.facility.deleteConsequence"),
+              tick: t("records.facility.deleteConfirm"),
+              pending: t("common.action.deleting"),
+            }}
+            error={errors.confirm}
+            className="mt-6"
+          />
         </Card>
       ) : (
         <p className="text-xs text-slate-500">{t("records.facility.readOnly")}</p>

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
+import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { addMonths, monthOfDate, monthsBetween } from "~/finance";
@@ -12,7 +13,7 @@ import { monthText } from "~/lib/format";
 import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.server";
 import { AppError, notFound } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
-import { deleteFxRate, EARLIEST_RATE_MONTH, fxRateKeySchema, fxRateSchema, listFxRatesPage, missingFxRates, saveFxRate } from "~/models/fx-rate.server";
+import { deleteFxRate, EARLIEST_RATE_MONTH, fxRateDeleteSchema, fxRateSchema, listFxRatesPage, missingFxRates, saveFxRate } from "~/models/fx-rate.server";
 import { listPositionCurrencies } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
 
@@ -62,8 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const list = `/o/${ctx.org.slug}/fx`;
   try {
     if (formData.get("intent") === "delete") {
-      const key = parseForm(fxRateKeySchema, formData, locale);
-      if (!key.ok) return invalidSubmission(key.fieldErrors, formData, translate(locale, "investor.fx.error.nothingDeleted"));
+      const key = parseForm(fxRateDeleteSchema, formData, locale);
+      if (!key.ok) return invalidSubmission(key.fieldErrors, formData, key.fieldErrors.confirm ?? translate(locale, "investor.fx.error.nothingDeleted"));
       await deleteFxRate(ctx, key.data.month, key.data.currency);
       return redirect(`${list}?notice=deleted`);
     }
@@ -171,18 +172,21 @@ export default function FxRates() {
                         </td>
                         {data.canEdit ? (
                           <td className="py-2 pr-4">
-                            <Form method="post">
+                            <Form method="post" noValidate>
                               <input type="hidden" name="month" value={r.month} />
                               <input type="hidden" name="currency" value={r.currency} />
-                              <button
-                                type="submit"
-                                name="intent"
-                                value="delete"
-                                className="text-red-700 underline"
-                                aria-label={t("investor.fx.deleteLabel", { currency: r.currency, month: monthText(t, r.month) })}
-                              >
-                                {t("common.action.delete")}
-                              </button>
+                              <ConfirmAction
+                                intent="delete"
+                                look="link"
+                                label={t("investor.fx.deleteLabel", { currency: r.currency, month: monthText(t, r.month) })}
+                                texts={{
+                                  action: t("common.action.delete"),
+                                  title: t("investor.fx.deleteDialogTitle", { currency: r.currency, month: monthText(t, r.month) }),
+                                  consequence: t("investor.fx.deleteConsequence"),
+                                  tick: t("investor.fx.deleteTick"),
+                                  pending: t("common.action.deleting"),
+                                }}
+                              />
                             </Form>
                           </td>
                         ) : null}

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { CopyCode, SectionBadges, SectionChecklist } from "~/components/grant-sections";
-import { Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
+import { ConfirmAction } from "~/components/ui/confirm-dialog";
+import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { localizeErrors, localizeMessage, messageRef, metaTitle, translate, useT, type Locale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -34,7 +35,7 @@ const target = {
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve"), ...target }),
   z.object({ intent: z.literal("update-sections"), ...target }),
-  z.object({ intent: z.literal("decline"), ...target }),
+  z.object({ intent: z.literal("decline"), ...target, confirm: z.literal("yes", { error: messageRef("investor.grants.error.confirmDecline") }) }),
   z.object({ intent: z.literal("revoke"), ...target, confirm: z.literal("yes", { error: messageRef("investor.grants.error.confirmRevoke") }) }),
   z.object({
     intent: z.literal("invite"),
@@ -275,9 +276,18 @@ function PendingRequest({ grant, canManage, result }: { grant: Grant; canManage:
             <GrantButton grantId={grant.id} intent="approve" pendingText={t("investor.grants.approving")}>
               {t("investor.grants.approve")}
             </GrantButton>
-            <GrantButton grantId={grant.id} intent="decline" pendingText={t("investor.grants.declining")} tone="secondary">
-              {t("investor.grants.decline")}
-            </GrantButton>
+            <ConfirmAction
+              intent="decline"
+              look="secondary"
+              texts={{
+                action: t("investor.grants.decline"),
+                title: t("investor.grants.declineDialogTitle", { name }),
+                consequence: t("investor.grants.declineConsequence", { name }),
+                tick: t("investor.grants.declineTick", { name }),
+                pending: t("investor.grants.declining"),
+              }}
+              error={fieldErrors.confirm}
+            />
           </div>
         </Form>
       ) : null}
@@ -315,16 +325,20 @@ function ActiveGrant({ grant, canManage, result }: { grant: Grant; canManage: bo
               {t("investor.grants.saveSections")}
             </GrantButton>
           </Form>
-          <Form method="post" className="mt-3 flex flex-wrap items-center gap-3 rounded-md border border-red-100 bg-red-50 p-2" noValidate>
+          <Form method="post" className="mt-3 rounded-md border border-red-100 bg-red-50 p-2" noValidate>
             <Hidden grant={grant} />
-            <label className="flex items-center gap-2 text-sm text-red-900">
-              <input type="checkbox" name="confirm" value="yes" aria-describedby={fieldErrors.confirm ? `${grant.id}-confirm-error` : undefined} />
-              {t("investor.grants.confirmRevoke", { name })}
-            </label>
-            <GrantButton grantId={grant.id} intent="revoke" pendingText={t("investor.grants.revoking")} tone="danger">
-              {t("investor.grants.revoke")}
-            </GrantButton>
-            <FieldError id={`${grant.id}-confirm-error`} error={fieldErrors.confirm} />
+            <ConfirmAction
+              intent="revoke"
+              look="small"
+              texts={{
+                action: t("investor.grants.revoke"),
+                title: t("investor.grants.revokeDialogTitle", { name }),
+                consequence: t("investor.grants.revokeConsequence", { name }),
+                tick: t("investor.grants.confirmRevoke", { name }),
+                pending: t("investor.grants.revoking"),
+              }}
+              error={fieldErrors.confirm}
+            />
           </Form>
         </>
       ) : (

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { assignableRoles, can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
+import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { messageRef, metaTitle, translate, useFormat, useT } from "~/i18n";
@@ -16,11 +17,14 @@ export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.me
 
 const ROLE_VALUES = ["owner", "admin", "member", "viewer"] as const;
 
+// Removing someone, leaving and revoking an invitation are confirmed (a dialog, or a tick box without JavaScript).
+const CONFIRMED = z.literal("yes", { error: messageRef("common.validation.tickToConfirm") });
+
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("invite"), email: emailField, role: z.enum(["admin", "member", "viewer"], { error: messageRef("admin.members.chooseRole") }) }),
   z.object({ intent: z.literal("change-role"), userId: z.uuid(), role: z.enum(ROLE_VALUES, { error: messageRef("admin.members.chooseRole") }) }),
-  z.object({ intent: z.literal("remove"), userId: z.uuid() }),
-  z.object({ intent: z.literal("revoke-invitation"), invitationId: z.uuid() }),
+  z.object({ intent: z.literal("remove"), userId: z.uuid(), confirm: CONFIRMED }),
+  z.object({ intent: z.literal("revoke-invitation"), invitationId: z.uuid(), confirm: CONFIRMED }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage: manage,
     roles: manage ? assignableRoles(ctx.role) : [],
     isOwner: ctx.role === "owner",
+    orgName: ctx.org.name,
   });
 }
 
@@ -43,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const formData = await request.formData();
   const parsed = parseForm(ActionSchema, formData, locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.confirm);
   const input = parsed.data;
   // Leaving the org is allowed for anyone; everything else needs member management.
   const leaving = input.intent === "remove" && input.userId === ctx.user.id;
@@ -70,7 +75,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Members() {
-  const { members, invitations, me, canManage, roles, isOwner } = useLoaderData<typeof loader>();
+  const { members, invitations, me, canManage, roles, isOwner, orgName } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const f = useFormat();
@@ -136,17 +141,29 @@ export default function Members() {
                       </td>
                       <td className="py-2 text-right">
                         {canManage || m.userId === me ? (
-                          <Form
-                            method="post"
-                            onSubmit={(e) => {
-                              const question = m.userId === me ? t("admin.members.confirmLeave") : t("admin.members.confirmRemove", { name: m.name });
-                              if (!window.confirm(question)) e.preventDefault();
-                            }}
-                          >
+                          <Form method="post">
                             <input type="hidden" name="userId" value={m.userId} />
-                            <button name="intent" value="remove" className="text-red-700 underline">
-                              {m.userId === me ? t("admin.members.leave") : t("common.action.remove")}
-                            </button>
+                            <ConfirmAction
+                              intent="remove"
+                              look="link"
+                              texts={
+                                m.userId === me
+                                  ? {
+                                      action: t("admin.members.leave"),
+                                      title: t("admin.members.leaveDialogTitle", { org: orgName }),
+                                      consequence: t("admin.members.leaveConsequence"),
+                                      tick: t("admin.members.leaveTick"),
+                                      pending: t("admin.members.leaving"),
+                                    }
+                                  : {
+                                      action: t("common.action.remove"),
+                                      title: t("admin.members.confirmRemove", { name: m.name }),
+                                      consequence: t("admin.members.removeConsequence"),
+                                      tick: t("admin.members.removeTick", { name: m.name }),
+                                      pending: t("admin.members.removing"),
+                                    }
+                              }
+                            />
                           </Form>
                         ) : null}
                       </td>
@@ -186,9 +203,17 @@ export default function Members() {
                       </span>
                       <Form method="post">
                         <input type="hidden" name="invitationId" value={i.id} />
-                        <button name="intent" value="revoke-invitation" className="text-red-700 underline">
-                          {t("admin.members.pending.revoke")}
-                        </button>
+                        <ConfirmAction
+                          intent="revoke-invitation"
+                          look="link"
+                          texts={{
+                            action: t("admin.members.pending.revoke"),
+                            title: t("admin.members.pending.revokeDialogTitle", { email: i.email }),
+                            consequence: t("admin.members.pending.revokeConsequence"),
+                            tick: t("admin.members.pending.revokeTick"),
+                            pending: t("admin.members.pending.revoking"),
+                          }}
+                        />
                       </Form>
                     </li>
                   ))}

@@ -134,7 +134,18 @@ export default function PositionDetail() {
               pendingText={t("common.action.saving")}
               version={position.version}
             />
-            <DeleteForm version={position.version} title={t("investor.position.deleteTitle")} confirmText={t("investor.position.deleteConfirm")} buttonText={t("investor.position.delete")} error={errors.confirm} />
+            <DeleteForm
+              version={position.version}
+              heading={t("investor.position.deleteTitle")}
+              texts={{
+                action: t("investor.position.delete"),
+                title: t("investor.position.deleteDialogTitle", { company: position.company?.name ?? t("investor.positions.companyGone"), date: dateText(t, position.investedOn) }),
+                consequence: t("investor.position.deleteConsequence"),
+                tick: t("investor.position.deleteConfirm"),
+                pending: t("common.action.deleting"),
+              }}
+              error={errors.confirm}
+            />
           </div>
         ) : (
           <p className="mt-4 text-xs text-slate-500">{t("investor.position.readOnly")}</p>

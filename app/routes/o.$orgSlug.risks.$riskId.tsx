@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { RiskFields } from "~/components/risk-fields";
+import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { metaTitle, translate, useFormat, useLocale, useT } from "~/i18n";
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (formData.get("intent") === "delete") {
       const parsed = parseForm(RiskDeleteSchema, formData, locale);
-      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version);
+      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version ?? parsed.fieldErrors.confirm);
       await deleteRisk(ctx, riskId, parsed.data.version);
       return redirect(`/o/${ctx.org.slug}/risks?deleted=1`);
     }
@@ -195,17 +196,20 @@ export default function RiskPage() {
               </Form>
             </Card>
             <Card title={t("common.action.delete")}>
-              <Form
-                method="post"
-                onSubmit={(event) => {
-                  if (!window.confirm(t("records.risk.deleteConfirm", { title: risk.title }))) event.preventDefault();
-                }}
-              >
+              <Form method="post" noValidate>
                 <input type="hidden" name="version" value={risk.version} />
                 <p className="mb-3 text-sm text-slate-600">{t("records.risk.deleteNote")}</p>
-                <SubmitButton intent="delete" variant="danger" pendingText={t("common.action.deleting")}>
-                  {t("records.risk.delete")}
-                </SubmitButton>
+                <ConfirmAction
+                  intent="delete"
+                  texts={{
+                    action: t("records.risk.delete"),
+                    title: t("records.risk.deleteDialogTitle", { title: risk.title }),
+                    consequence: t("records.risk.deleteConsequence"),
+                    tick: t("records.risk.deleteTick"),
+                    pending: t("common.action.deleting"),
+                  }}
+                  error={errors.confirm}
+                />
               </Form>
             </Card>
           </div>

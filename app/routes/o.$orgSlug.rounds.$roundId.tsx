@@ -137,7 +137,18 @@ export default function FundingRoundDetail() {
             pendingText={t("common.action.saving")}
             version={round.version}
           />
-          <DeleteForm version={round.version} title={t("records.round.deleteTitle")} confirmText={t("records.round.deleteConfirm")} buttonText={t("records.round.delete")} error={errors.confirm} />
+          <DeleteForm
+            version={round.version}
+            heading={t("records.round.deleteTitle")}
+            texts={{
+              action: t("records.round.delete"),
+              title: t("records.round.deleteDialogTitle", { instrument: instrumentLabel(round.instrument, locale), date: round.closeDate }),
+              consequence: t("records.round.deleteConsequence"),
+              tick: t("records.round.deleteConfirm"),
+              pending: t("common.action.deleting"),
+            }}
+            error={errors.confirm}
+          />
         </div>
       ) : (
         <p className="mt-4 text-xs text-slate-500">{t("records.round.readOnly")}</p>

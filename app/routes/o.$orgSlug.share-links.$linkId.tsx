@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
-import { FieldError, FormError, SubmitButton } from "~/components/ui/form";
+import { ConfirmAction } from "~/components/ui/confirm-dialog";
+import { FormError } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { localeFromMatches, messageRef, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -131,14 +132,17 @@ export default function ShareLinkDetail() {
           {canManage && link.status === "active" ? (
             <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4" noValidate>
               <FormError error={result && !result.ok ? result.formError : undefined} />
-              <label className="flex items-start gap-2 text-sm">
-                <input type="checkbox" name="confirm" value="yes" aria-describedby={errors.confirm ? "confirm-error" : undefined} className="mt-0.5" />
-                <span>{t("admin.shareLink.revokeConfirm")}</span>
-              </label>
-              <FieldError id="confirm-error" error={errors.confirm} />
-              <SubmitButton intent="revoke" variant="danger" pendingText={t("admin.shareLink.revoking")}>
-                {t("admin.shareLink.revoke")}
-              </SubmitButton>
+              <ConfirmAction
+                intent="revoke"
+                texts={{
+                  action: t("admin.shareLink.revoke"),
+                  title: t("admin.shareLink.revokeDialogTitle", { label: link.label }),
+                  consequence: t("admin.shareLink.revokeConsequence"),
+                  tick: t("admin.shareLink.revokeConfirm"),
+                  pending: t("admin.shareLink.revoking"),
+                }}
+                error={errors.confirm}
+              />
             </Form>
           ) : null}
         </Card>

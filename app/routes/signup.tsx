@@ -6,7 +6,7 @@ import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { getDatabase } from "~/db.server";
 import { metaTitle, useT } from "~/i18n";
-import { getLocale } from "~/i18n/locale.server";
+import { getLocale, readLocaleCookie } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { emailField, nameField, passwordField } from "~/lib/fields";
 import { safeRedirect } from "~/lib/redirects";
@@ -28,13 +28,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  // The language the sign-up page was shown in (switch or browser) becomes the account's.
   const locale = getLocale(request);
+  // Only a language picked with the switch (the cookie) is a choice; without one the account
+  // keeps none (null) and each browser decides.
+  const chosen = readLocaleCookie(request);
   const parsed = parseForm(SignupSchema, await request.formData(), locale);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { db } = await getDatabase();
   try {
-    const user = await createUser(db, { ...parsed.data, locale });
+    const user = await createUser(db, { ...parsed.data, locale: chosen ?? undefined });
     const cookie = await startSession(user.id);
     return redirect(safeRedirect(parsed.data.redirectTo, "/orgs/new"), { headers: { "Set-Cookie": cookie } });
   } catch (error) {

@@ -10,7 +10,8 @@ export const users = pgTable(
     email: text().notNull().unique(),
     name: text().notNull(),
     passwordHash: text().notNull(),
-    locale: text().notNull().default("en"),
+    // The language the user chose with the switch; null = never chose, each browser decides.
+    locale: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   () => [

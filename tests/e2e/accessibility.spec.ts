@@ -110,6 +110,19 @@ async function checkCurrent(page: Page, route: string, label: string): Promise<s
   return [...(await axeProblems(page, label)), ...(await alternativesProblems(page, label)), ...(await phoneProblems(page, label))];
 }
 
+/** A confirmation dialog open over the page (app/components/ui/confirm-dialog.tsx): axe and the 375 px check, then Escape. */
+async function checkDialog(page: Page, opener: string, label: string): Promise<string[]> {
+  const button = page.getByRole("button", { name: opener, exact: true }).first();
+  await expect(button).toHaveAttribute("aria-haspopup", "dialog");
+  await button.click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  const problems = [...(await axeProblems(page, label)), ...(await phoneProblems(page, label))];
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  return problems;
+}
+
 function report(problems: string[], errors: string[]) {
   if (problems.length) console.log(problems.join("\n"));
   expect(problems, "accessibility and 375px problems").toEqual([]);
@@ -131,6 +144,7 @@ test("startup pages, as the founder", async ({ browser }) => {
   await page.getByRole("link", { name: "See its views or revoke it" }).click();
   await expect(page).toHaveURL(new RegExp(`/share-links/${uuid}$`));
   problems.push(...(await checkCurrent(page, "routes/o.$orgSlug.share-links.$linkId", "a share link")));
+  problems.push(...(await checkDialog(page, "Revoke link", "a share link, its revoke dialog open")));
   await page.context().close();
 
   const partner = await signedInPage(browser, null);
@@ -157,6 +171,7 @@ test("investor pages, as the fund's owner", async ({ browser }) => {
   await page.getByRole("button", { name: "Create invitation" }).click();
   const inviteUrl = (await page.getByTestId("invitation-link").innerText()).trim();
   problems.push(...(await checkCurrent(page, "routes/o.$orgSlug.members", "invitation just created")));
+  problems.push(...(await checkDialog(page, "Revoke", "members, an invitation's revoke dialog open")));
   await page.context().close();
 
   const invitee = await signedInPage(browser, null);

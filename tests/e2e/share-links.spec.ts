@@ -51,8 +51,10 @@ test("a founder shares a report that a partner opens without an account, prints 
   // The founder sees the view and revokes the link.
   await page.getByRole("link", { name: "See its views or revoke it" }).click();
   await expect(page.getByTestId("share-link-views")).toContainText("LP-Browser/1.0 (e2e partner)");
-  await page.getByLabel(/Revoke this link/).check();
+  // Confirmed in the dialog (tests/e2e/dialogs.spec.ts checks it in detail).
+  await expect(page.getByRole("button", { name: "Revoke link" })).toHaveAttribute("aria-haspopup", "dialog");
   await page.getByRole("button", { name: "Revoke link" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke link" }).click();
   await expect(page.getByText("revoked", { exact: true })).toBeVisible();
 
   const gone = await partner.reload();

@@ -134,7 +134,12 @@ describe("the access-grant workflow over HTTP", () => {
     expect((await load<InvestorPage>(partner, companiesUrl(fund.org.slug))).pending).toEqual([expect.objectContaining({ requestedVia: typed.trim() })]);
 
     const owner = await signIn(other.owner.email);
-    expect((await post(owner, investorsUrl(sibling.slug), { intent: "decline", grantId: second.id, version: "1" })).status).toBe(200);
+    // Declining is confirmed (the dialog, or the tick box without JavaScript).
+    const unconfirmed = await post(owner, investorsUrl(sibling.slug), { intent: "decline", grantId: second.id, version: "1" });
+    expect(unconfirmed.status).toBe(400);
+    expect((await unconfirmed.json()).fieldErrors).toEqual({ confirm: "Tick the box to confirm you want to decline this request." });
+    expect((await grantsBetween(app.database, sibling.id, fund.org.id))[0].status).toBe("requested");
+    expect((await post(owner, investorsUrl(sibling.slug), { intent: "decline", grantId: second.id, version: "1", confirm: "yes" })).status).toBe(200);
     expect((await post(owner, investorsUrl(other.org.slug), { intent: "approve", grantId: first.id, version: "1" }, ["updates"])).status).toBe(200);
     expect(await load<InvestorPage>(partner, companiesUrl(fund.org.slug))).toMatchObject({ companies: [{ name: "Second Light", sections: ["updates"] }], pending: [] });
     expect((await auditOf(app.database, sibling.id)).map((a) => a.action)).toEqual(["access_grant.decline"]);
@@ -214,7 +219,7 @@ describe("who may do what", () => {
       const before = await fingerprint(app.database, company.org.id);
       const forms: [Record<string, string>, string[]][] = [
         [{ intent: "approve", grantId: grant.id, version: "1" }, ["financials"]],
-        [{ intent: "decline", grantId: grant.id, version: "1" }, []],
+        [{ intent: "decline", grantId: grant.id, version: "1", confirm: "yes" }, []],
         [{ intent: "update-sections", grantId: grant.id, version: "1" }, ["risks"]],
         [{ intent: "revoke", grantId: grant.id, version: "1", confirm: "yes" }, []],
         [{ intent: "invite", via: fund.owner.email }, ["financials"]],

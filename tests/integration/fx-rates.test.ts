@@ -138,11 +138,16 @@ describe("FX rates over HTTP", () => {
     const replaced = await owner.post(base, { intent: "save", month: LAST, currency: "EUR", rate: "1.1" });
     expect(replaced.headers.get("location")).toBe(`/o/${fund.org.slug}/fx?notice=updated`);
     expect(await ratesOf(fund.org)).toEqual([`${LAST} EUR 1.1000000000`]);
-    const deleted = await owner.post(base, { intent: "delete", month: LAST, currency: "EUR" });
+    // Unconfirmed (no tick, no dialog): refused, the rate stays.
+    const unconfirmed = await owner.post(`/o/${fund.org.slug}/fx?index&_data=${LIST}`, { intent: "delete", month: LAST, currency: "EUR" });
+    expect(unconfirmed.status).toBe(400);
+    expect((await unconfirmed.json()).formError).toBe("Tick the box to confirm you want to delete this rate.");
+    expect(await ratesOf(fund.org)).toEqual([`${LAST} EUR 1.1000000000`]);
+    const deleted = await owner.post(base, { intent: "delete", month: LAST, currency: "EUR", confirm: "yes" });
     expect(deleted.headers.get("location")).toBe(`/o/${fund.org.slug}/fx?notice=deleted`);
     expect(await ratesOf(fund.org)).toEqual([]);
     expect((await audits(fund.org)).map((a) => a.action).sort()).toEqual(["fx_rate.create", "fx_rate.delete", "fx_rate.update"]);
-    expect((await owner.post(base, { intent: "delete", month: LAST, currency: "EUR" })).status).toBe(404);
+    expect((await owner.post(base, { intent: "delete", month: LAST, currency: "EUR", confirm: "yes" })).status).toBe(404);
   });
 
   it("answers bad input with 400 and field errors, writing nothing", async () => {
@@ -238,7 +243,7 @@ describe("FX rates over HTTP", () => {
     expect((await viewer.get(`/o/${fund.org.slug}/fx.csv`)).status).toBe(200);
     expect((await viewer.get(`/o/${fund.org.slug}/fx/import`)).status).toBe(403);
     expect((await viewer.post(`/o/${fund.org.slug}/fx?index`, { intent: "save", month: LAST, currency: "CHF", rate: "2" })).status).toBe(403);
-    expect((await viewer.post(`/o/${fund.org.slug}/fx?index`, { intent: "delete", month: LAST, currency: "CHF" })).status).toBe(403);
+    expect((await viewer.post(`/o/${fund.org.slug}/fx?index`, { intent: "delete", month: LAST, currency: "CHF", confirm: "yes" })).status).toBe(403);
     const text = file(`${LAST},CHF,3`);
     expect((await upload(viewer, fund.org.slug, text, { intent: "import", checksum: sha256(text) })).status).toBe(403);
     const html = await (await viewer.get(`/o/${fund.org.slug}/fx`)).text();
@@ -252,7 +257,7 @@ describe("FX rates over HTTP", () => {
     const slug = fund.org.slug;
     for (const path of [`/o/${slug}/fx`, `/o/${slug}/fx/import`, `/o/${slug}/fx.csv`]) expect((await outsider.get(path)).status, path).toBe(404);
     expect((await outsider.post(`/o/${slug}/fx?index`, { intent: "save", month: LAST, currency: "CHF", rate: "9" })).status).toBe(404);
-    expect((await outsider.post(`/o/${slug}/fx?index`, { intent: "delete", month: LAST, currency: "CHF" })).status).toBe(404);
+    expect((await outsider.post(`/o/${slug}/fx?index`, { intent: "delete", month: LAST, currency: "CHF", confirm: "yes" })).status).toBe(404);
     const text = file(`${LAST},CHF,9`);
     expect((await upload(outsider, slug, text, { intent: "import", checksum: sha256(text) })).status).toBe(404);
     expect(await ratesOf(fund.org)).toEqual(before.rates);

@@ -73,7 +73,11 @@ describe("members and invitations in Chinese", () => {
     expect(invited.status).toBe(200);
     expect((await invited.json()).message).toBe("已为 lin.colleague@example.test 创建邀请。请将此链接发给对方（仅显示一次）：");
 
-    const lastOwner = await owner.post(MEMBERS(alpha.org.slug), { intent: "remove", userId: alpha.owner.id });
+    const unticked = await owner.post(MEMBERS(alpha.org.slug), { intent: "remove", userId: alpha.owner.id });
+    expect(unticked.status).toBe(400);
+    expect((await unticked.json()).formError).toBe("请勾选复选框以确认。");
+
+    const lastOwner = await owner.post(MEMBERS(alpha.org.slug), { intent: "remove", userId: alpha.owner.id, confirm: "yes" });
     expect(lastOwner.status).toBe(409);
     expect((await lastOwner.json()).formError).toBe("最后一位所有者不能退出，也不能失去所有者角色。请先将其他人设为所有者。");
 

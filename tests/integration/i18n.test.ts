@@ -19,6 +19,11 @@ async function storedLocale(userId: string) {
   return row?.locale;
 }
 
+async function localeOf(email: string) {
+  const [row] = await withSystem(app.database.db, (tx) => tx.select({ locale: users.locale }).from(users).where(eq(users.email, email)));
+  return row?.locale;
+}
+
 function langCookie(setCookies: string[]) {
   return setCookies.find((line) => line.startsWith("lang="));
 }
@@ -123,31 +128,85 @@ describe("the language switch (POST /locale)", () => {
     expect(await (await browser.get(`/o/${org.slug}`, ZH)).text()).toContain('<html lang="en">');
   });
 
+  it("a user who chose English keeps it on a Chinese browser; one who never chose gets Chinese there", async () => {
+    const chose = await makeOrgWithOwner(app.database);
+    const first = app.client();
+    await first.login(chose.owner.email, chose.owner.password);
+    await first.post("/locale", { locale: "en", redirectTo: "/" }, ZH);
+    expect(await storedLocale(chose.owner.id)).toBe("en");
+
+    const chinese = app.client();
+    await chinese.login(chose.owner.email, chose.owner.password, ZH);
+    expect(langCookie(chinese.lastSetCookie)).toMatch(/^lang=en;/);
+    const page = await (await chinese.get(`/o/${chose.org.slug}`, ZH)).text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toContain("Log out");
+
+    const never = await makeOrgWithOwner(app.database);
+    expect(await storedLocale(never.owner.id)).toBeNull();
+    const theirs = app.client();
+    await theirs.login(never.owner.email, never.owner.password, ZH);
+    expect(langCookie(theirs.lastSetCookie)).toBeUndefined();
+    const chinesePage = await (await theirs.get(`/o/${never.org.slug}`, ZH)).text();
+    expect(chinesePage).toContain('<html lang="zh-CN">');
+    expect(chinesePage).toContain("退出登录");
+    expect(await storedLocale(never.owner.id)).toBeNull();
+  });
+
+  it("picking English with the switch on a Chinese browser's sign-in page stores English", async () => {
+    const { owner } = await makeOrgWithOwner(app.database);
+    const browser = app.client();
+    await browser.post("/locale", { locale: "en", redirectTo: "/login" }, ZH);
+    await browser.login(owner.email, owner.password, ZH);
+    expect(await storedLocale(owner.id)).toBe("en");
+  });
+
   it("signed out: only the cookie; signing in then keeps the language the page was shown in", async () => {
     const { owner } = await makeOrgWithOwner(app.database);
     const browser = app.client();
     const switched = await browser.post("/locale", { locale: "zh-CN", redirectTo: "/login?redirectTo=%2Forgs%2Fnew" }, EN);
     expect(switched.headers.get("location")).toBe("/login?redirectTo=%2Forgs%2Fnew");
     expect(await (await browser.get("/login", EN)).text()).toContain('<html lang="zh-CN">');
-    expect(await storedLocale(owner.id)).toBe("en");
+    expect(await storedLocale(owner.id)).toBeNull();
     await browser.login(owner.email, owner.password);
     expect(await storedLocale(owner.id)).toBe("zh-CN");
   });
 
-  it("signing up stores the language the page was shown in; a user who never chose follows the browser", async () => {
+  it("signing up stores a language picked with the switch, and nothing when the browser chose", async () => {
+    // A Chinese browser, no switch: the pages are Chinese, but no choice is stored.
     const browser = app.client();
     const signup = await browser.post("/signup", { email: "lin@example.test", name: "林", password: "a-long-password" }, ZH);
     expect(signup.status).toBe(302);
     expect(langCookie(browser.lastSetCookie)).toBeUndefined(); // the browser's header already says it
     expect(await (await browser.get("/orgs/new", ZH)).text()).toContain("创建组织");
-    const [row] = await withSystem(app.database.db, (tx) => tx.select({ locale: users.locale }).from(users).where(eq(users.email, "lin@example.test")));
-    expect(row?.locale).toBe("zh-CN");
-    // Their choice reaches an English browser at sign-in.
+    expect(await localeOf("lin@example.test")).toBeNull();
+    // So an English browser gets English at sign-in.
     const english = app.client();
-    await english.login("lin@example.test", "a-long-password");
-    expect(langCookie(english.lastSetCookie)).toMatch(/^lang=zh-CN;/);
+    await english.login("lin@example.test", "a-long-password", EN);
+    expect(langCookie(english.lastSetCookie)).toBeUndefined();
+    expect(await (await english.get("/orgs/new", EN)).text()).toContain('<html lang="en">');
 
-    // A user who never chose (the column's default) gets whatever each browser asks for.
+    // Chinese picked with the switch before signing up: stored, and it reaches an English browser.
+    const switched = app.client();
+    await switched.post("/locale", { locale: "zh-CN", redirectTo: "/signup" }, EN);
+    await switched.post("/signup", { email: "wang@example.test", name: "王", password: "a-long-password" }, EN);
+    expect(await localeOf("wang@example.test")).toBe("zh-CN");
+    const elsewhere = app.client();
+    await elsewhere.login("wang@example.test", "a-long-password", EN);
+    expect(langCookie(elsewhere.lastSetCookie)).toMatch(/^lang=zh-CN;/);
+
+    // English picked with the switch on a Chinese browser: stored too, so it is kept everywhere.
+    const englishChoice = app.client();
+    await englishChoice.post("/locale", { locale: "en", redirectTo: "/signup" }, ZH);
+    await englishChoice.post("/signup", { email: "amy@example.test", name: "Amy", password: "a-long-password" }, ZH);
+    expect(await localeOf("amy@example.test")).toBe("en");
+    const chinese = app.client();
+    await chinese.login("amy@example.test", "a-long-password", ZH);
+    expect(langCookie(chinese.lastSetCookie)).toMatch(/^lang=en;/);
+    expect(await (await chinese.get("/orgs/new", ZH)).text()).toContain('<html lang="en">');
+  });
+
+  it("a user who never chose gets whatever each browser asks for", async () => {
     const { owner, org } = await makeOrgWithOwner(app.database);
     const chinese = app.client();
     await chinese.login(owner.email, owner.password);
@@ -168,7 +227,7 @@ describe("the language switch (POST /locale)", () => {
     const missing = await browser.post("/locale?_data=routes/locale", { redirectTo: "/" }, ZH);
     expect(missing.status).toBe(400);
     expect((await missing.json()).fieldErrors).toEqual({ locale: "请选择英文或中文。" });
-    expect(await storedLocale(owner.id)).toBe("en");
+    expect(await storedLocale(owner.id)).toBeNull();
   });
 
   it("redirects only to a path on this site", async () => {
@@ -186,7 +245,7 @@ describe("the language switch (POST /locale)", () => {
     const forged = await browser.post("/locale", { locale: "zh-CN", redirectTo: "/" }, { Origin: "https://evil.example" });
     expect(forged.status).toBe(403);
     expect(langCookie(browser.lastSetCookie)).toBeUndefined();
-    expect(await storedLocale(owner.id)).toBe("en");
+    expect(await storedLocale(owner.id)).toBeNull();
 
     const get = await browser.get("/locale");
     expect(get.status).toBe(405);

@@ -62,14 +62,19 @@ describe("members and invitations", () => {
     const { ctx, owner } = await makeOrgWithOwner(app.database, "startup", "Owner Test");
     const browser = app.client();
     await browser.login(owner.email, TEST_PASSWORD);
-    const leave = await browser.post(MEMBERS(ctx.org.slug), { intent: "remove", userId: owner.id });
+    const leave = await browser.post(MEMBERS(ctx.org.slug), { intent: "remove", userId: owner.id, confirm: "yes" });
     expect(leave.status).toBe(409);
     expect((await leave.json()).formError).toMatch(/last owner/);
     expect(await roleOf(app.database, ctx.org.id, owner.id)).toBe("owner");
 
     const second = await addMember(app.database, ctx, "member");
     expect((await browser.post(MEMBERS(ctx.org.slug), { intent: "change-role", userId: second.user.id, role: "owner" })).status).toBe(200);
-    expect((await browser.post(MEMBERS(ctx.org.slug), { intent: "remove", userId: owner.id })).status).toBe(200);
+    // Leaving is confirmed (the dialog, or the tick box without JavaScript).
+    const unconfirmed = await browser.post(MEMBERS(ctx.org.slug), { intent: "remove", userId: owner.id });
+    expect(unconfirmed.status).toBe(400);
+    expect((await unconfirmed.json()).formError).toBe("Tick the box to confirm.");
+    expect(await roleOf(app.database, ctx.org.id, owner.id)).toBe("owner");
+    expect((await browser.post(MEMBERS(ctx.org.slug), { intent: "remove", userId: owner.id, confirm: "yes" })).status).toBe(200);
     expect(await roleOf(app.database, ctx.org.id, owner.id)).toBeNull();
   });
 
@@ -87,7 +92,7 @@ describe("members and invitations", () => {
       await browser.login(who.user.email, TEST_PASSWORD);
       expect((await browser.post(MEMBERS(ctx.org.slug), { intent: "invite", email: "x@example.test", role: "admin" })).status).toBe(403);
       expect((await browser.post(MEMBERS(ctx.org.slug), { intent: "change-role", userId: admin.user.id, role: "viewer" })).status).toBe(403);
-      expect((await browser.post(MEMBERS(ctx.org.slug), { intent: "remove", userId: admin.user.id })).status).toBe(403);
+      expect((await browser.post(MEMBERS(ctx.org.slug), { intent: "remove", userId: admin.user.id, confirm: "yes" })).status).toBe(403);
       expect((await browser.get(`/o/${ctx.org.slug}/settings`)).status).toBe(403);
     }
     expect(await snapshot()).toEqual(before);
@@ -106,9 +111,9 @@ describe("members and invitations", () => {
       expect(await response.text()).not.toContain("Victim Co");
     }
     expect((await browser.post(MEMBERS(victim.org.slug), { intent: "invite", email: "spy@example.test", role: "admin" })).status).toBe(404);
-    expect((await browser.post(MEMBERS(victim.org.slug), { intent: "remove", userId: victim.owner.id })).status).toBe(404);
+    expect((await browser.post(MEMBERS(victim.org.slug), { intent: "remove", userId: victim.owner.id, confirm: "yes" })).status).toBe(404);
     // The attacker's own slug with the victim's member id: no such member there, nothing changes.
-    expect((await browser.post(MEMBERS(attacker.org.slug), { intent: "remove", userId: victim.owner.id })).status).toBe(404);
+    expect((await browser.post(MEMBERS(attacker.org.slug), { intent: "remove", userId: victim.owner.id, confirm: "yes" })).status).toBe(404);
     expect(await snapshot()).toEqual(before);
   });
 

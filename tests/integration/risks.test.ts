@@ -281,9 +281,14 @@ describe("editing with optimistic concurrency", () => {
 describe("deleting", () => {
   it("deletes after confirmation, with its history, and records what it was", async () => {
     const risk = await createRisk(alpha.ctx, riskInput({ title: "Short-lived" }));
-    const stale = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { intent: "delete", version: "7" });
+    const stale = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { intent: "delete", version: "7", confirm: "yes" });
     expect(stale.status).toBe(409);
-    const response = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}`, { intent: "delete", version: "1" });
+    // Unconfirmed (no tick, no dialog): refused, and the risk is still there.
+    const unconfirmed = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { intent: "delete", version: "1" });
+    expect(unconfirmed.status).toBe(400);
+    expect(await unconfirmed.json()).toMatchObject({ formError: "Tick the box to confirm you want to delete this risk.", fieldErrors: { confirm: "Tick the box to confirm you want to delete this risk." } });
+    expect((await stateOf(alpha.org)).risks.some((r) => r.id === risk.id)).toBe(true);
+    const response = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}`, { intent: "delete", version: "1", confirm: "yes" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/o/alpha-labs/risks?deleted=1");
     const state = await stateOf(alpha.org);
@@ -312,7 +317,7 @@ describe("permissions and tenancy", () => {
     const before = await stateOf(alpha.org);
     expect((await alphaViewer.post(`/o/alpha-labs/risks?index&_data=${LIST}`, validForm)).status).toBe(403);
     expect((await alphaViewer.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { ...validForm, version: "1" })).status).toBe(403);
-    expect((await alphaViewer.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { intent: "delete", version: "1" })).status).toBe(403);
+    expect((await alphaViewer.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { intent: "delete", version: "1", confirm: "yes" })).status).toBe(403);
     expect(await stateOf(alpha.org)).toEqual(before);
   });
 
@@ -324,7 +329,7 @@ describe("permissions and tenancy", () => {
     expect((await alphaOwner.get(`/o/alpha-labs/risks/${theirs.id}`)).status).toBe(404);
     expect((await alphaOwner.get(`/o/alpha-labs/risks/${theirs.id}?_data=${DETAIL}`)).status).toBe(404);
     expect((await alphaOwner.post(`/o/alpha-labs/risks/${theirs.id}?_data=${DETAIL}`, { ...validForm, version: "1" })).status).toBe(404);
-    expect((await alphaOwner.post(`/o/alpha-labs/risks/${theirs.id}?_data=${DETAIL}`, { intent: "delete", version: "1" })).status).toBe(404);
+    expect((await alphaOwner.post(`/o/alpha-labs/risks/${theirs.id}?_data=${DETAIL}`, { intent: "delete", version: "1", confirm: "yes" })).status).toBe(404);
     expect((await alphaOwner.get("/o/alpha-labs/risks/not-a-uuid")).status).toBe(404);
     await expect(getRisk(alpha.ctx, theirs.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(updateRisk(alpha.ctx, theirs.id, 1, riskInput())).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -345,7 +350,7 @@ describe("permissions and tenancy", () => {
     expect((await betaOwner.get("/o/alpha-labs/risks.csv")).status).toBe(404);
     expect((await betaOwner.post(`/o/alpha-labs/risks?index&_data=${LIST}`, validForm)).status).toBe(404);
     expect((await betaOwner.post(`/o/alpha-labs/risks/${ours.id}?_data=${DETAIL}`, { ...validForm, version: "1" })).status).toBe(404);
-    expect((await betaOwner.post(`/o/alpha-labs/risks/${ours.id}?_data=${DETAIL}`, { intent: "delete", version: "1" })).status).toBe(404);
+    expect((await betaOwner.post(`/o/alpha-labs/risks/${ours.id}?_data=${DETAIL}`, { intent: "delete", version: "1", confirm: "yes" })).status).toBe(404);
     // Under their own slug, our id is not theirs either.
     expect((await betaOwner.get(`/o/beta-ai/risks/${ours.id}`)).status).toBe(404);
     expect(await stateOf(alpha.org)).toEqual(before);

@@ -103,6 +103,12 @@ describe("the report page", () => {
 
   it("answers expired, revoked, tampered, guessed and malformed tokens with the same 404", async () => {
     const revoked = await link(alphaOwner, alpha.org.slug, { label: "to revoke" });
+    // Unconfirmed (no tick, no dialog): refused, and the link stays active.
+    const detail = `/o/${alpha.org.slug}/share-links/${revoked.id}?_data=${encodeURIComponent("routes/o.$orgSlug.share-links.$linkId")}`;
+    const unconfirmed = await postPairs(alphaOwner, detail, [["intent", "revoke"]]);
+    expect(unconfirmed.status).toBe(400);
+    expect((await unconfirmed.json()).fieldErrors).toEqual({ confirm: "Tick the box to confirm you want to revoke this link." });
+    expect((await (await alphaOwner.get(detail)).json()).link.status).toBe("active");
     const revoke = await postPairs(alphaOwner, `/o/${alpha.org.slug}/share-links/${revoked.id}`, [["intent", "revoke"], ["confirm", "yes"]]);
     expect(revoke.status).toBe(302);
     const expired = await link(alphaOwner, alpha.org.slug, { label: "to expire", expiresInDays: "1" });

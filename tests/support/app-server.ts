@@ -98,8 +98,8 @@ export class TestClient {
     return response;
   }
 
-  async login(email: string, password: string) {
-    const response = await this.post("/login", { email, password });
+  async login(email: string, password: string, headers: Record<string, string> = {}) {
+    const response = await this.post("/login", { email, password }, headers);
     if (response.status !== 302) throw new Error(`login failed for ${email}: ${response.status}`);
     return response;
   }

@@ -91,6 +91,7 @@ export const en = {
   "common.unit.months.other": "{count} months",
 
   "common.validation.checkFields": "Nothing was saved. Check the highlighted fields.",
+  "common.validation.tickToConfirm": "Tick the box to confirm.",
   "common.validation.nul": "Remove the invisible NUL character (\\0) from this field.",
   "common.validation.emailRequired": "Enter an email address.",
   "common.validation.emailTooLong": "That email address is too long.",
@@ -191,6 +192,7 @@ export const zh: Record<keyof typeof en, string> = {
   "common.unit.months.other": "{count} 个月",
 
   "common.validation.checkFields": "未保存任何内容。请检查标出的字段。",
+  "common.validation.tickToConfirm": "请勾选复选框以确认。",
   "common.validation.nul": "请删除此字段中不可见的 NUL 字符（\\0）。",
   "common.validation.emailRequired": "请输入电子邮件地址。",
   "common.validation.emailTooLong": "电子邮件地址过长。",
