@@ -10,6 +10,8 @@ export interface PageResult {
   status: string;
   /** By connection count. */
   runs: Record<number, Measurement>;
+  /** The page's HTML, gzipped, and the messages JSON block in it. */
+  document?: { htmlGzipBytes: number; messagesGzipBytes: number };
 }
 
 export interface EngineResult {
@@ -113,6 +115,10 @@ export function printReport(results: EngineResult[], meta: Meta) {
   } else console.log("Portfolio page JavaScript: the route is not in this build.");
   const others = Object.entries(meta.otherJs).map(([k, bytes]) => `${k} ${fmt(bytes / 1024)} KB`);
   if (others.length) console.log(`Other pages' JavaScript, gzipped, same counting: ${others.join(", ")}.`);
+  const documents = Object.entries(results[0]?.pages ?? {})
+    .filter(([, page]) => page.document)
+    .map(([key, page]) => `${key} ${fmt(page.document!.htmlGzipBytes / 1024)} KB (messages ${fmt(page.document!.messagesGzipBytes / 1024)} KB)`);
+  if (documents.length) console.log(`HTML per page, gzipped, with the messages JSON it carries instead of a catalogue: ${documents.join(", ")}.`);
   for (const r of results) {
     for (const [key, seed] of Object.entries(r.seeds)) {
       const total = Object.values(seed.rows).reduce((a, b) => a + b, 0);

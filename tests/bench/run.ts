@@ -12,6 +12,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import zlib from "node:zlib";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import postgres from "postgres";
 import { eq } from "drizzle-orm";
@@ -28,6 +29,12 @@ import { companySlug, generateCompany } from "./generate";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
+
+/** What a page's HTML weighs gzipped, and the messages JSON block in it (app/i18n/page-messages.server.ts). */
+function documentSize(html: string): { htmlGzipBytes: number; messagesGzipBytes: number } {
+  const block = /<script type="application\/json" id="cd-i18n">(.*?)<\/script>/s.exec(html)?.[1] ?? "";
+  return { htmlGzipBytes: zlib.gzipSync(html).length, messagesGzipBytes: block ? zlib.gzipSync(block).length : 0 };
+}
 
 function parseOptions(argv: string[]) {
   const flags = new Map<string, string>();
@@ -192,12 +199,13 @@ async function runEngine(engine: "postgres" | "pglite", options: Options, manife
         continue;
       }
       const pre = await fetch(server.base + page.preflightPath, { headers: page.preflightCookie ? { Cookie: page.preflightCookie } : {}, redirect: "manual" });
-      await pre.arrayBuffer();
+      const html = await pre.text();
       if (pre.status !== 200) {
         result.pages[page.key] = { label: page.label, status: pre.status === 404 ? "missing (404)" : `preflight answered ${pre.status}`, runs: {} };
         continue;
       }
       await measureAll(page.key, page.label, page.requests, page.connections);
+      if (result.pages[page.key]) result.pages[page.key]!.document = documentSize(html);
     }
     // The smaller fund on the same tables: cost against the number of companies.
     if (result.pages.portfolio?.status === "measured" && main.subsetInvestor) {
