@@ -58,9 +58,18 @@ function formatValue(locale: Locale, value: unknown): string {
   return format.format(value);
 }
 
+type Part = string | { name: string };
+/** Parsed once per text: a portfolio page fills hundreds of placeholders. Bounded by the catalogues. */
+const parsedTexts = new Map<string, readonly Part[]>();
+
 /** Splits "Join {org} now" into ["Join ", {name: "org"}, " now"]. */
-function parts(text: string): (string | { name: string })[] {
-  return text.split(/(\{\w+\})/).map((piece) => (/^\{\w+\}$/.test(piece) ? { name: piece.slice(1, -1) } : piece));
+function parts(text: string): readonly Part[] {
+  let parsed = parsedTexts.get(text);
+  if (!parsed) {
+    parsed = text.split(/(\{\w+\})/).map((piece) => (/^\{\w+\}$/.test(piece) ? { name: piece.slice(1, -1) } : piece));
+    parsedTexts.set(text, parsed);
+  }
+  return parsed;
 }
 
 /** For keys only known at run time (message refs, data from the server); unknown keys come back as they are. */
