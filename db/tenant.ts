@@ -27,9 +27,12 @@ export async function withTenant<T>(
 ): Promise<T> {
   if (!UUID_RE.test(orgId)) throw new Error("withTenant: orgId must be a UUID");
   return transaction(db, async (tx) => {
-    if (options.readOnly) await tx.execute(sql`set transaction read only`);
+    // One round trip: read-only is the transaction_read_only setting, which a transaction may
+    // always turn on (never off after its first query), the same as SET TRANSACTION READ ONLY.
     await tx.execute(
-      sql`select set_config('role', 'app_tenant', true), set_config('app.org_id', ${orgId}, true)`,
+      options.readOnly
+        ? sql`select set_config('transaction_read_only', 'on', true), set_config('role', 'app_tenant', true), set_config('app.org_id', ${orgId}, true)`
+        : sql`select set_config('role', 'app_tenant', true), set_config('app.org_id', ${orgId}, true)`,
     );
     return work(tx);
   });

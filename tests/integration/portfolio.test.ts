@@ -226,8 +226,8 @@ describe("sorting, filtering and paging", () => {
       expect([...counting.counter.otherMethods]).toEqual([]);
       counts.push(counting.counter.statements);
     }
-    // set transaction read only + set_config, then the settings, then every portfolio-wide figure and chart with the page of rows.
-    expect(counts).toEqual([4, 4]);
+    // The tenant settings (read only, role, org), the settings, then every portfolio-wide figure and chart with the page of rows.
+    expect(counts).toEqual([3, 3]);
   });
 });
 

@@ -37,6 +37,18 @@ describe("row-level security under the tenant role", () => {
     expect(rows.map((r) => r.cash)).toEqual([100]);
   });
 
+  it("a read-only tenant transaction reads its rows and can write nothing, not even its own", async () => {
+    const rows = await withTenant(database.db, orgA, (tx) => tx.select().from(monthlyReports), { readOnly: true });
+    expect(rows.map((r) => r.cash)).toEqual([100]);
+    const refused = await withTenant(database.db, orgA, (tx) => tx.insert(monthlyReports).values({ orgId: orgA, month: "2026-02", cash: 1 }), { readOnly: true }).then(
+      () => null,
+      (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+    );
+    expect(refused).toMatch(/read-only transaction/);
+    const after = await withTenant(database.db, orgA, (tx) => tx.select().from(monthlyReports));
+    expect(after).toHaveLength(1);
+  });
+
   it("cannot insert a row for another tenant", async () => {
     await expect(
       withTenant(database.db, orgA, (tx) => tx.insert(monthlyReports).values({ orgId: orgB, month: "2026-02", cash: 1 })),
