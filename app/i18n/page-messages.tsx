@@ -6,17 +6,22 @@
 import { useMatches } from "@remix-run/react";
 import { createContext, useContext } from "react";
 import { dataKeysMissing, loadMessages, MESSAGES_ELEMENT_ID, pageBlockFromDocument, routesMissing } from "./browser-messages";
+import { useNonce } from "~/lib/nonce";
 import { useLocale } from "./index";
 
 const PageMessagesContext = createContext<string>("");
 /** entry.server provides the page's messages JSON (pageMessagesJson) through this. */
 export const PageMessagesProvider = PageMessagesContext.Provider;
 
-/** `<script type="application/json" id="cd-i18n">` — data, not code: it runs nothing, so CSP has no say. */
+/**
+ * `<script type="application/json" id="cd-i18n">` — data, not code: it runs nothing. It carries
+ * the request's nonce anyway, like every script element the app writes (tests/integration/security).
+ */
 export function PageMessagesBlock() {
   const fromServer = useContext(PageMessagesContext);
+  const nonce = useNonce();
   const text = typeof document === "undefined" ? fromServer : pageBlockFromDocument();
-  return <script type="application/json" id={MESSAGES_ELEMENT_ID} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: text }} />;
+  return <script type="application/json" id={MESSAGES_ELEMENT_ID} nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: text }} />;
 }
 
 declare global {

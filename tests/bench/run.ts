@@ -32,7 +32,7 @@ const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 /** What a page's HTML weighs gzipped, and the messages JSON block in it (app/i18n/page-messages.server.ts). */
 function documentSize(html: string): { htmlGzipBytes: number; messagesGzipBytes: number } {
-  const block = /<script type="application\/json" id="cd-i18n">(.*?)<\/script>/s.exec(html)?.[1] ?? "";
+  const block = /<script type="application\/json" id="cd-i18n"[^>]*>(.*?)<\/script>/s.exec(html)?.[1] ?? "";
   return { htmlGzipBytes: zlib.gzipSync(html).length, messagesGzipBytes: block ? zlib.gzipSync(block).length : 0 };
 }
 

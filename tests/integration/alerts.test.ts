@@ -7,7 +7,7 @@ import { alertReasonText } from "../../app/lib/alert-reasons";
 import { acknowledgeAlert, listAlerts, syncAlerts } from "../../app/models/alert.server";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
-import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
+import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
 /**
@@ -273,7 +273,7 @@ describe("alert rules", () => {
     const ownerPage = await page(owner);
     expect(ownerPage).toContain("Save rules");
     expect(ownerPage).toContain("Runway = cash at the last reported month ÷ average net burn");
-    const viewerPage = await page(viewer);
+    const viewerPage = markup(await page(viewer));
     expect(viewerPage).not.toContain("Save rules");
     expect(viewerPage).toContain("Only owners and admins can change these rules");
     expect((await postRules(viewer, rulesForm())).status).toBe(403);

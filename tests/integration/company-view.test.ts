@@ -4,7 +4,7 @@ import { accessGrants, auditLog, budgets, companyMetrics, debtFacilities, fundin
 import type { GrantSection } from "../../db/schema/rls";
 import { withSystem, withTenant } from "../../db/tenant";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
-import { startTestApp, type TestApp } from "../support/app-server";
+import { startTestApp, type TestApp, markup } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
 const ROUTE = "routes/o.$orgSlug.companies.$companySlug";
@@ -89,7 +89,8 @@ function textOf(html: string) {
 async function view(browser: ReturnType<TestApp["client"]>, investor: Org, company: Org, query = "") {
   const page = await browser.get(pathOf(investor, company, query ? `?${query}` : ""));
   expect(page.status).toBe(200);
-  const html = await page.text();
+  // The markup: the page's messages JSON (every label its code could show) is not what it shows.
+  const html = markup(await page.text());
   const raw = await (await browser.get(dataPath(investor, company, query))).text();
   return { html, text: textOf(html), raw, data: JSON.parse(raw) };
 }

@@ -15,7 +15,7 @@ import {
   updateFundingRound,
   type FundingRoundInput,
 } from "../../app/models/funding-round.server";
-import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
+import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
@@ -248,11 +248,11 @@ describe("funding rounds over HTTP", () => {
     const before = { rounds: (await roundsOf(alpha.org)).length, audit: await auditCount(alpha.org) };
     const list = await alphaViewer.get(`/o/${alpha.org.slug}/rounds`);
     expect(list.status).toBe(200);
-    const html = await list.text();
+    const html = markup(await list.text());
     expect(html).not.toContain("Record a round");
     const detail = await alphaViewer.get(`/o/${alpha.org.slug}/rounds/${row.id}`);
     expect(detail.status).toBe(200);
-    const detailHtml = await detail.text();
+    const detailHtml = markup(await detail.text());
     expect(detailHtml).not.toContain("Save changes");
     expect(detailHtml).not.toContain("Delete round");
     expect((await alphaViewer.post(`/o/${alpha.org.slug}/rounds?index`, validForm)).status).toBe(403);

@@ -26,7 +26,7 @@ const ZH = { "Accept-Language": "zh-CN,zh;q=0.9" };
 const assetsDir = path.resolve(process.env.BUILD_DIR && process.env.BUILD_DIR !== "build" ? `${process.env.BUILD_DIR}/public/build` : "public/build");
 
 function pageMessages(html: string): PageMessages {
-  const match = /<script type="application\/json" id="cd-i18n">(.*?)<\/script>/s.exec(html);
+  const match = /<script type="application\/json" id="cd-i18n"[^>]*>(.*?)<\/script>/s.exec(html);
   expect(match, "the page carries its messages").not.toBeNull();
   return JSON.parse(match![1]!) as PageMessages;
 }

@@ -15,7 +15,7 @@ import {
   type RiskInput,
 } from "../../app/models/risk.server";
 import { AppError } from "../../app/lib/http.server";
-import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
+import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
@@ -306,10 +306,10 @@ describe("permissions and tenancy", () => {
     const risk = await createRisk(alpha.ctx, riskInput({ title: "Viewer can see me" }));
     const list = await alphaViewer.get("/o/alpha-labs/risks");
     expect(list.status).toBe(200);
-    const listHtml = await list.text();
+    const listHtml = markup(await list.text());
     expect(listHtml).toContain("Viewer can see me");
     expect(listHtml).not.toContain("Add risk");
-    const detailHtml = await (await alphaViewer.get(`/o/alpha-labs/risks/${risk.id}`)).text();
+    const detailHtml = markup(await (await alphaViewer.get(`/o/alpha-labs/risks/${risk.id}`)).text());
     expect(detailHtml).toContain("Viewer can see me");
     expect(detailHtml).not.toContain("Save changes");
     expect(detailHtml).not.toContain("Delete risk");
