@@ -43,6 +43,10 @@ export const en = {
   "common.page.range": "{from}–{to} of {total}",
   "common.page.navigation": "Pagination",
 
+  "common.sort.ascending": "(sorted ascending)",
+  "common.sort.descending": "(sorted descending)",
+  "common.sort.sortable": "(sortable)",
+
   "common.empty.nothingYet": "Nothing here yet.",
   "common.empty.noMatches": "Nothing matches these filters.",
 
@@ -142,6 +146,10 @@ export const zh: Record<keyof typeof en, string> = {
   "common.page.ofPages": "第 {page} 页，共 {pages} 页",
   "common.page.range": "第 {from}–{to} 条，共 {total} 条",
   "common.page.navigation": "分页",
+
+  "common.sort.ascending": "（升序排列）",
+  "common.sort.descending": "（降序排列）",
+  "common.sort.sortable": "（可排序）",
 
   "common.empty.nothingYet": "这里还没有内容。",
   "common.empty.noMatches": "没有符合筛选条件的内容。",
