@@ -84,7 +84,11 @@ export async function toastCookieHeader(message: ToastMessage): Promise<string> 
   return toastCookie().serialize(value);
 }
 
-/** A redirect that shows `message` as a toast on the page it lands on. `init` may add headers (another Set-Cookie). */
+/**
+ * A redirect that shows `message` as a toast on the page it lands on. `init` may add headers
+ * (another Set-Cookie). Aim at the final page, not at one that redirects again (such as "/"):
+ * with JavaScript the root loader of the page in between would use the toast up unseen.
+ */
 export async function redirectWithToast(url: string, message: ToastMessage, init: ResponseInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.append("Set-Cookie", await toastCookieHeader(message));
