@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(12 * 60),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   COOKIE_SECURE: boolFromString.optional(),
+  /** Signs the one-off message cookie (toasts). Unset: a random secret per process (see README). */
+  COOKIE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   APP_ORIGIN: z.string().url().optional(),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   LOG_REQUESTS: boolFromString.default(true),

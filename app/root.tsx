@@ -15,6 +15,8 @@ import { localeFromMatches, translate, useLocale, useT, type PlainKey } from "~/
 import { getLocale } from "~/i18n/locale.server";
 import { PageMessagesBlock, useRouteMessages } from "~/i18n/page-messages";
 import { useNonce } from "~/lib/nonce";
+import { Toaster } from "~/components/ui/toast";
+import { readToast } from "~/lib/toast.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -23,9 +25,13 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translate(localeFromMatches(matches), "common.appName") }];
 
-/** The request's language for every page (cookie, then browser); components read it with useLocale/useT. */
+/**
+ * The request's language for every page (cookie, then browser); components read it with useLocale/useT.
+ * And the toast a save left in the flash cookie: read once here, cleared by the answer, shown by <Toaster>.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ locale: getLocale(request) });
+  const { toast, headers } = await readToast(request);
+  return json({ locale: getLocale(request), toast }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -43,6 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen">
         {children}
+        <Toaster />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Badge, TableScroller } from "~/components/ui/layout";
+import { SortHeader } from "~/components/ui/sort-header";
 import { riskBand, type RiskBandThresholds } from "~/finance/risk";
 import { useFormat, useT, type PlainKey, type Translator } from "~/i18n";
 import { dateText, fixedNumber, monthText } from "~/lib/format";
@@ -67,14 +68,7 @@ export function PortfolioTable({
   const header = (key: PortfolioSortKey, label: ReactNode, hint?: string) => {
     const active = sort === key;
     const next = active ? (dir === "asc" ? "desc" : "asc") : PORTFOLIO_SORT_FIRST_DIRECTION[key];
-    return (
-      <th scope="col" className="px-2 py-2 font-medium" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : "none"} title={hint}>
-        <Link to={hrefWith({ sort: key, dir: next })} className="underline decoration-dotted">
-          {label}
-          {active ? (dir === "asc" ? " ▲" : " ▼") : ""}
-        </Link>
-      </th>
-    );
+    return <SortHeader label={label} sorted={active ? dir : null} href={hrefWith({ sort: key, dir: next })} hint={hint} className="px-2 py-2" />;
   };
   const money = (row: PortfolioRow, value: number | null) => (row.rateMissing ? <RateMissing row={row} /> : f.money(value, baseCurrency));
   return (

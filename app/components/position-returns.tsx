@@ -9,6 +9,8 @@ import { Badge, Card, TableScroller } from "~/components/ui/layout";
 import { useFormat, useT, type PlainKey } from "~/i18n";
 import { dateText, monthText, multipleText } from "~/lib/format";
 import { basisPointsToPercentString } from "~/lib/instruments";
+import { SortHeader } from "~/components/ui/sort-header";
+import { useHrefWith } from "~/lib/use-href-with";
 
 interface UsedRate {
   month: string;
@@ -170,19 +172,17 @@ export function PositionsTable({
 }) {
   const t = useT();
   const f = useFormat();
-  const header = (key: Sort, extra = "", label: string = t(SORT_LABELS[key])) => {
-    const next = sort === key && direction === "desc" ? "asc" : "desc";
-    const ariaSort = sort === key ? (direction === "asc" ? "ascending" : "descending") : "none";
-    const arrow = sort === key ? (direction === "asc" ? " ↑" : " ↓") : "";
-    return (
-      <th className={`whitespace-nowrap py-2 pr-4 font-medium ${extra}`} aria-sort={ariaSort}>
-        <Link to={`?sort=${key}&dir=${next}`} className="hover:underline">
-          {label}
-          {arrow}
-        </Link>
-      </th>
-    );
-  };
+  const hrefWith = useHrefWith();
+  // Newest, largest or best first; the sorted column's link turns the order round.
+  const header = (key: Sort, align: "left" | "right" = "left", label: string = t(SORT_LABELS[key])) => (
+    <SortHeader
+      label={label}
+      sorted={sort === key ? direction : null}
+      href={hrefWith({ sort: key, dir: sort === key && direction === "desc" ? "asc" : "desc" })}
+      align={align}
+      className="whitespace-nowrap py-2 pr-4"
+    />
+  );
   return (
     <TableScroller>
       <table className="min-w-full text-sm" data-testid="positions">
@@ -192,11 +192,11 @@ export function PositionsTable({
             {header("company")}
             <th className="py-2 pr-4 font-medium">{t("investor.charts.raised.instrument")}</th>
             <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.amount")}</th>
-            {header("invested", "text-right", t("investor.positions.head.investedIn", { base: baseCurrency }))}
+            {header("invested", "right", t("investor.positions.head.investedIn", { base: baseCurrency }))}
             <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.currentValue")}</th>
             <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.valueIn", { base: baseCurrency })}</th>
             <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.ownership")}</th>
-            {header("moic", "text-right")}
+            {header("moic", "right")}
           </tr>
         </thead>
         <tbody>

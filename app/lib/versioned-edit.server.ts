@@ -1,9 +1,10 @@
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { z } from "zod";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { localizeMessage, messageRef, translate, type PlainKey } from "~/i18n/translate";
 import { appErrorResponse, invalid, parseForm } from "./forms.server";
 import { AppError } from "./http.server";
+import { redirectWithToast, type ToastMessage } from "./toast.server";
 
 const RELOAD = messageRef("records.edit.reload");
 const versionField = z.string({ error: RELOAD }).regex(/^\d{1,9}$/, RELOAD).transform(Number);
@@ -14,8 +15,9 @@ interface VersionedEdit<S extends z.ZodType> {
   schema: S;
   update(version: number, data: z.output<S>): Promise<unknown>;
   remove(version: number): Promise<unknown>;
-  afterUpdate: string;
-  afterDelete: string;
+  /** Where each outcome lands, and the toast it shows there. */
+  afterUpdate: { to: string; toast: ToastMessage };
+  afterDelete: { to: string; toast: ToastMessage };
   /** The request's language for every message (English when left out). */
   locale?: Locale;
 }
@@ -37,14 +39,14 @@ export async function versionedEditAction<S extends z.ZodType>(formData: FormDat
       const parsed = parseForm(DeleteSchema, formData, locale);
       if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version);
       await edit.remove(parsed.data.version);
-      return redirect(edit.afterDelete);
+      return redirectWithToast(edit.afterDelete.to, edit.afterDelete.toast);
     }
     const version = parseForm(z.object({ version: versionField }), formData, locale);
     const parsed = parseForm(edit.schema, formData, locale);
     if (!version.ok) return invalid({}, version.fieldErrors.version);
     if (!parsed.ok) return invalid(parsed.fieldErrors, translate(locale, "common.validation.checkFields"));
     await edit.update(version.data.version, parsed.data);
-    return redirect(edit.afterUpdate);
+    return redirectWithToast(edit.afterUpdate.to, edit.afterUpdate.toast);
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") {
       return json({ ok: false as const, fieldErrors: {} as Record<string, string>, formError: localizeMessage(locale, error.message), conflict: true as const }, { status: 409 });

@@ -5,7 +5,7 @@ import type { GrantSection } from "~db/schema/rls";
 import { withSystem, withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { parseAccessVia, parseGrantSections, sameSections, type AccessVia } from "~/lib/access-grants";
-import { messageRef, translate, type PlainKey } from "~/i18n/translate";
+import { messageRef, type PlainKey } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
@@ -21,8 +21,6 @@ export const COMPANIES_PAGE_SIZE = 50;
  * would let anyone with an investor org probe which emails own a startup here.
  */
 export const REQUEST_SENT = messageRef("investor.companies.requestSent");
-/** The English text of REQUEST_SENT (what an English reader is answered). */
-export const REQUEST_SENT_MESSAGE = translate("en", "investor.companies.requestSent");
 
 /** A stale form: someone else decided on this grant first (message ref, localized at the edge). */
 const CONFLICT = () => new AppError("CONFLICT", messageRef("investor.grants.error.stale"));

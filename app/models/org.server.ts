@@ -55,6 +55,12 @@ export async function listOrgsForUser(db: Db, userId: string) {
   );
 }
 
+/** Where a signed-in user starts: their first org (by name), or creating one. */
+export async function homePathFor(db: Db, userId: string): Promise<string> {
+  const [first] = await listOrgsForUser(db, userId);
+  return first ? `/o/${first.slug}` : "/orgs/new";
+}
+
 /**
  * The org named by the URL, with the user's role in it — or null when the org does not
  * exist or the user is not a member (callers answer 404 either way).

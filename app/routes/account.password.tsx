@@ -1,5 +1,5 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser, startSession } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
@@ -10,6 +10,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { passwordField } from "~/lib/fields";
 import { changePassword } from "~/models/user.server";
+import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.password.metaTitle")];
 
@@ -43,21 +44,15 @@ export async function action({ request }: ActionFunctionArgs) {
   // changePassword ended every session (another browser, a stolen cookie); this one starts afresh.
   const cookie = await startSession(user.id);
   // Redirect (not render) so the page loads with the new session, not the one just ended.
-  return redirect("/account/password?changed=1", { headers: { "Set-Cookie": cookie } });
+  return redirectWithToast("/account/password", toast("auth.password.changed"), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ChangePassword() {
   const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const t = useT();
   const errors = result?.fieldErrors ?? {};
   return (
     <AuthShell title={t("auth.password.title")}>
-      {params.get("changed") && !result ? (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {t("auth.password.changed")}
-        </p>
-      ) : null}
       <Form method="post" className="space-y-4" noValidate>
         <FormError error={result?.formError} />
         <Field label={t("auth.password.current")} name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />

@@ -15,6 +15,8 @@ import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/lib/alert-filter
 import { acknowledgeAlert, listAlerts, parseAlertListQuery, syncAlerts } from "~/models/alert.server";
 import { Pager } from "~/components/ui/pager";
 import { useHrefWith } from "~/lib/use-href-with";
+import { samePage } from "~/lib/redirects";
+import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.alerts.title")];
 
@@ -62,8 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(AcknowledgeSchema, formData, locale);
   if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.alertId ?? translate(locale, "investor.alerts.error.nothingChanged"));
   try {
-    const result = await acknowledgeAlert(ctx, parsed.data.alertId);
-    return json({ ok: true as const, id: result.id });
+    await acknowledgeAlert(ctx, parsed.data.alertId);
+    return redirectWithToast(samePage(request), toast("investor.alerts.acknowledged"));
   } catch (error) {
     return appErrorResponse(error, locale);
   }
@@ -95,11 +97,6 @@ export default function Alerts() {
       />
       <Card title={t("investor.alerts.card", { count: list.total })}>
         <FormError error={result && !result.ok ? result.formError : undefined} />
-        {result?.ok ? (
-          <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-            {t("investor.alerts.acknowledged")}
-          </p>
-        ) : null}
         <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("investor.alerts.filter.label")}>
           <div className="w-48">
             <SelectField

@@ -11,6 +11,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, invalidSubmission, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { AlertRulesSchema, getAlertRules, saveAlertRules } from "~/models/alert.server";
+import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.alertRules.title")];
 
@@ -35,8 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(AlertRulesSchema, formData, locale);
   if (!parsed.ok) return invalidSubmission(parsed.fieldErrors, formData, translate(locale, "common.validation.checkFields"));
   try {
-    const saved = await saveAlertRules(ctx, version.data.version, parsed.data);
-    return json({ ok: true as const, version: saved.version });
+    await saveAlertRules(ctx, version.data.version, parsed.data);
+    return redirectWithToast(`/o/${ctx.org.slug}/alerts/rules`, toast("investor.alertRules.saved"));
   } catch (error) {
     return appErrorResponse(error, locale);
   }
@@ -73,11 +74,6 @@ export default function AlertRulesPage() {
         }
       />
       <Card>
-        {result?.ok ? (
-          <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-            {t("investor.alertRules.saved")}
-          </p>
-        ) : null}
         {!canEdit ? <p className="mb-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700">{t("investor.alertRules.readOnly")}</p> : null}
         <Form method="post" className="max-w-2xl space-y-6" noValidate key={`${version}-${typed ? "typed" : "stored"}`}>
           <FormError error={result && !result.ok ? result.formError : undefined} />

@@ -20,6 +20,7 @@ import {
   type BudgetCellInput,
   type VarianceCell,
 } from "~/models/budget.server";
+import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [metaTitle(matches, "records.budgets.metaTitle", { year: String(data?.fiscalYear ?? "") })];
 
@@ -80,10 +81,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Object.keys(fieldErrors).length > 0) return invalid(fieldErrors, translate(locale, "records.budget.checkAmounts"));
   try {
     const { changed } = await saveBudgetGrid(ctx, fiscalYear, cells, token);
-    return json({
-      ok: true as const,
-      message: changed === 0 ? translate(locale, "records.budgets.nothingChanged") : translate(locale, "records.budgets.saved", { year: String(fiscalYear), count: changed }),
-    });
+    return redirectWithToast(
+      `/o/${ctx.org.slug}/budgets?year=${fiscalYear}`,
+      changed === 0 ? { ...toast("records.budgets.nothingChanged"), tone: "info" } : toast("records.budgets.saved", { year: String(fiscalYear), count: changed }),
+    );
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") {
       const current = await listBudgets(ctx, fiscalYear);
@@ -138,9 +139,7 @@ function VarianceHeaders() {
 }
 
 type BudgetsData = Awaited<ReturnType<typeof listBudgets>>;
-type ActionResult =
-  | { ok: true; message: string }
-  | { ok: false; formError?: string; fieldErrors: Record<string, string>; conflict?: { current: BudgetsData; yours: Record<string, string> } };
+type ActionResult = { ok: false; formError?: string; fieldErrors: Record<string, string>; conflict?: { current: BudgetsData; yours: Record<string, string> } };
 
 export default function Budgets() {
   const data = useLoaderData<typeof loader>();
@@ -208,11 +207,6 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
           </div>
         }
       />
-      {result?.ok ? (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {result.message}
-        </p>
-      ) : null}
       {failure ? (
         <div className="mb-4 space-y-2">
           <FormError error={failure.formError} />

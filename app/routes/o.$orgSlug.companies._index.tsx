@@ -6,7 +6,7 @@ import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { CopyCode, SectionBadges } from "~/components/grant-sections";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
-import { localizeMessage, messageRef, metaTitle, translate, useT } from "~/i18n";
+import { messageRef, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { EMPTY_VIA_MESSAGE, VIA_MAX } from "~/lib/access-grants";
 import { dateText } from "~/lib/format";
@@ -14,6 +14,8 @@ import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { listGrantsForInvestor, requestAccess } from "~/models/access-grant.server";
 import { Pager } from "~/components/ui/pager";
+import { samePage } from "~/lib/redirects";
+import { redirectWithToast, toastFromRef } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.companies.title")];
 
@@ -41,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.fieldErrors, translate(locale, "investor.companies.nothingSent"));
   try {
     const { message } = await requestAccess(ctx, { via: parsed.data.via });
-    return json({ ok: true as const, message: localizeMessage(locale, message) });
+    return redirectWithToast(samePage(request), toastFromRef(message));
   } catch (error) {
     return appErrorResponse(error, locale);
   }
@@ -55,11 +57,6 @@ export default function Companies() {
   return (
     <>
       <PageHeader title={t("investor.companies.title")} description={t("investor.companies.description")} />
-      {result?.ok ? (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {result.message}
-        </p>
-      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={t("investor.companies.linked", { count: companiesTotal })}>

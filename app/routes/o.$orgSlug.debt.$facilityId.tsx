@@ -9,6 +9,7 @@ import { isoDateOfDate } from "~/finance";
 import { intlLocale, localeFromMatches, metaTitle, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { versionedEditAction } from "~/lib/versioned-edit.server";
+import { toast } from "~/lib/toast.server";
 import { notFound } from "~/lib/http.server";
 import { basisPointsToPercentString, debtKindLabel, repaymentTypeLabel } from "~/lib/instruments";
 import { minorToMajorString } from "~/lib/money";
@@ -55,8 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     schema: debtFacilitySchema(isoDateOfDate(new Date())),
     update: (version, data) => updateDebtFacility(ctx, id, version, data),
     remove: (version) => deleteDebtFacility(ctx, id, version),
-    afterUpdate: `${list}/${id}?notice=updated`,
-    afterDelete: `${list}?notice=deleted`,
+    afterUpdate: { to: `${list}/${id}`, toast: toast("records.debt.notice.updated") },
+    afterDelete: { to: list, toast: toast("records.debt.notice.deleted") },
   });
 }
 

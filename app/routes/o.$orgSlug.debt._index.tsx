@@ -1,25 +1,20 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { DebtFacilityForm } from "~/components/debt-facility-form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
-import { metaTitle, translate, useFormat, useLocale, useT, type PlainKey } from "~/i18n";
+import { metaTitle, translate, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, parseForm, invalidSubmission } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { basisPointsToPercentString, debtKindLabel, isRepaymentType, REPAYMENT_TYPE_SHORT_KEYS } from "~/lib/instruments";
 import { createDebtFacility, DEBT_FACILITY_RULES, debtFacilitySchema, listDebtFacilities } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/models/funding-round.server";
+import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.debt.title")];
-
-const NOTICES: Record<string, PlainKey> = {
-  created: "records.debt.notice.created",
-  updated: "records.debt.notice.updated",
-  deleted: "records.debt.notice.deleted",
-};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -51,19 +46,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return appErrorResponse(error, locale);
   }
-  return redirect(`/o/${ctx.org.slug}/debt?notice=created`);
+  return redirectWithToast(`/o/${ctx.org.slug}/debt`, toast("records.debt.notice.created"));
 }
 
 export default function Debt() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
-  const [search] = useSearchParams();
   const t = useT();
   const f = useFormat();
   const locale = useLocale();
-  const noticeKey = NOTICES[search.get("notice") ?? ""];
-  const notice = noticeKey ? t(noticeKey) : null;
   const failure = result && "fieldErrors" in result ? result : null;
   const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
   const { facilities } = data;
@@ -78,11 +70,6 @@ export default function Debt() {
           </a>
         }
       />
-      {notice ? (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {notice}
-        </p>
-      ) : null}
       <div className="space-y-6">
         <Card title={t("records.debt.listTitle", { count: facilities.length })}>
           {facilities.length === 0 ? (

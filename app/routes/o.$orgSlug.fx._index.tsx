@@ -1,12 +1,12 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { addMonths, monthOfDate, monthsBetween } from "~/finance";
-import { localizeErrors, metaTitle, translate, useT, type PlainKey } from "~/i18n";
+import { localizeErrors, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/lib/currencies";
 import { monthText } from "~/lib/format";
@@ -16,15 +16,9 @@ import { listAccessibleCompanies } from "~/models/company-access.server";
 import { deleteFxRate, EARLIEST_RATE_MONTH, fxRateDeleteSchema, fxRateSchema, listFxRatesPage, missingFxRates, saveFxRate } from "~/models/fx-rate.server";
 import { listPositionCurrencies } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
+import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.fx.title")];
-
-const NOTICES: Record<string, PlainKey> = {
-  created: "investor.fx.notice.created",
-  updated: "investor.fx.notice.updated",
-  unchanged: "investor.fx.notice.unchanged",
-  deleted: "investor.fx.notice.deleted",
-};
 
 /** The months whose missing rates the page lists: the 12 up to and including this one. */
 const COVERAGE_MONTHS = 12;
@@ -66,12 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const key = parseForm(fxRateDeleteSchema, formData, locale);
       if (!key.ok) return invalidSubmission(key.fieldErrors, formData, key.fieldErrors.confirm ?? translate(locale, "investor.fx.error.nothingDeleted"));
       await deleteFxRate(ctx, key.data.month, key.data.currency);
-      return redirect(`${list}?notice=deleted`);
+      return redirectWithToast(list, toast("investor.fx.notice.deleted"));
     }
     const parsed = parseForm(fxRateSchema(monthOfDate(new Date()), ctx.org.baseCurrency), formData, locale);
     if (!parsed.ok) return invalidSubmission(parsed.fieldErrors, formData, checkFields);
     const saved = await saveFxRate(ctx, parsed.data);
-    return redirect(`${list}?notice=${saved.status}`);
+    const saidAs = { created: toast("investor.fx.notice.created"), updated: toast("investor.fx.notice.updated"), unchanged: { ...toast("investor.fx.notice.unchanged"), tone: "info" as const } };
+    return redirectWithToast(list, saidAs[saved.status]);
   } catch (error) {
     if (error instanceof AppError && error.code === "INVALID") return invalidSubmission(localizeErrors(locale, error.fieldErrors), formData, checkFields);
     return appErrorResponse(error, locale);
@@ -82,10 +77,7 @@ export default function FxRates() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
-  const [search] = useSearchParams();
   const t = useT();
-  const noticeKey = NOTICES[search.get("notice") ?? ""];
-  const notice = noticeKey ? t(noticeKey) : null;
   const failure = result && "fieldErrors" in result ? result : null;
   const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
   const errors = failure?.fieldErrors ?? {};
@@ -113,11 +105,6 @@ export default function FxRates() {
           </div>
         }
       />
-      {notice ? (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {notice}
-        </p>
-      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={t("investor.fx.missing.title", { from: monthText(t, data.firstCoverageMonth!), to: monthText(t, data.currentMonth) })}>

@@ -22,6 +22,7 @@ import {
   revokeGrant,
   updateGrantSections,
 } from "~/models/access-grant.server";
+import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.grants.title")];
 
@@ -81,23 +82,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // One entry per ticked box; the model refuses anything outside the list.
   const sections = formData.getAll("sections");
   const formTarget = input.intent === "invite" ? "invite" : input.grantId;
+  const here = `/o/${ctx.org.slug}/investors`;
   try {
     switch (input.intent) {
       case "approve":
         await approveGrant(ctx, input.grantId, input.version, sections);
-        return json({ ok: true as const, message: translate(locale, "investor.grants.approved") });
+        return redirectWithToast(here, toast("investor.grants.approved"));
       case "update-sections":
         await updateGrantSections(ctx, input.grantId, input.version, sections);
-        return json({ ok: true as const, message: translate(locale, "investor.grants.sectionsSaved") });
+        return redirectWithToast(here, toast("investor.grants.sectionsSaved"));
       case "decline":
         await declineGrant(ctx, input.grantId, input.version);
-        return json({ ok: true as const, message: translate(locale, "investor.grants.declined") });
+        return redirectWithToast(here, toast("investor.grants.declined"));
       case "revoke":
         await revokeGrant(ctx, input.grantId, input.version);
-        return json({ ok: true as const, message: translate(locale, "investor.grants.revoked") });
+        return redirectWithToast(here, toast("investor.grants.revoked"));
       case "invite": {
         const created = await inviteInvestor(ctx, { via: input.via, sections });
-        return json({ ok: true as const, message: translate(locale, "investor.grants.sharedWith", { name: created.investorName ?? translate(locale, "investor.grants.theInvestor") }) });
+        return redirectWithToast(here, created.investorName ? toast("investor.grants.sharedWith", { name: created.investorName }) : toast("investor.grants.sharedWithUnnamed"));
       }
     }
   } catch (error) {
@@ -146,11 +148,6 @@ export default function Investors() {
   return (
     <>
       <PageHeader title={t("investor.grants.title")} description={t("investor.grants.description")} />
-      {result?.ok ? (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {result.message}
-        </p>
-      ) : null}
       <div className="mb-4">
         <FormError error={untargeted} />
       </div>

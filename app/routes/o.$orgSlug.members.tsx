@@ -12,6 +12,8 @@ import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { emailField } from "~/lib/fields";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
 import { changeMemberRole, listMembers, removeMember } from "~/models/member.server";
+import { homePathFor } from "~/models/org.server";
+import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.members.metaTitle")];
 
@@ -56,18 +58,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "invite": {
+        // Not a toast: the link is shown once, here, to be copied.
         const { link } = await createInvitation(ctx, input, context.origin, locale);
         return json({ ok: true as const, message: translate(locale, "admin.members.done.invited", { email: input.email }), link });
       }
       case "change-role":
         await changeMemberRole(ctx, input.userId, input.role);
-        return json({ ok: true as const, message: translate(locale, "admin.members.done.roleChanged"), link: null });
+        return redirectWithToast(`/o/${ctx.org.slug}/members`, toast("admin.members.done.roleChanged"));
       case "remove":
         await removeMember(ctx, input.userId);
-        return json({ ok: true as const, message: translate(locale, leaving ? "admin.members.done.left" : "admin.members.done.removed"), link: null });
+        // Whoever left has no members page here any more: straight to where they start now
+        // (not via "/", whose redirect would use up the toast on the way).
+        if (leaving) return redirectWithToast(await homePathFor(ctx.db, ctx.user.id), toast("admin.members.done.left"));
+        return redirectWithToast(`/o/${ctx.org.slug}/members`, toast("admin.members.done.removed"));
       case "revoke-invitation":
         await revokeInvitation(ctx, input.invitationId);
-        return json({ ok: true as const, message: translate(locale, "admin.members.done.invitationRevoked"), link: null });
+        return redirectWithToast(`/o/${ctx.org.slug}/members`, toast("admin.members.done.invitationRevoked"));
     }
   } catch (error) {
     return appErrorResponse(error, locale);
@@ -87,11 +93,9 @@ export default function Members() {
       {result?.ok ? (
         <div role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
           <p>{result.message}</p>
-          {result.link ? (
-            <code data-testid="invitation-link" className="mt-2 block break-all rounded bg-white p-2 text-xs">
-              {result.link}
-            </code>
-          ) : null}
+          <code data-testid="invitation-link" className="mt-2 block break-all rounded bg-white p-2 text-xs">
+            {result.link}
+          </code>
         </div>
       ) : null}
       <div className="mb-4">

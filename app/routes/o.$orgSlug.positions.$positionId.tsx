@@ -14,6 +14,7 @@ import { notFound } from "~/lib/http.server";
 import { basisPointsToPercentString } from "~/lib/instruments";
 import { minorToMajorString } from "~/lib/money";
 import { versionedEditAction } from "~/lib/versioned-edit.server";
+import { toast } from "~/lib/toast.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { deletePosition, getPositionWithReturn, positionSchema, updatePosition } from "~/models/position.server";
 import { DeleteForm } from "~/components/ui/delete-form";
@@ -45,8 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     schema: positionSchema(isoDateOfDate(new Date())),
     update: (version, data) => updatePosition(ctx, id, version, data),
     remove: (version) => deletePosition(ctx, id, version),
-    afterUpdate: `${list}?notice=updated`,
-    afterDelete: `${list}?notice=deleted`,
+    afterUpdate: { to: list, toast: toast("investor.positions.notice.updated") },
+    afterDelete: { to: list, toast: toast("investor.positions.notice.deleted") },
     locale: getLocale(request),
   });
 }

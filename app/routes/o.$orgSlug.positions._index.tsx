@@ -1,26 +1,22 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { PositionForm } from "~/components/position-form";
 import { CompanyReturnsTable, MissingRatesNote, PortfolioMoicCard, PositionsTable } from "~/components/position-returns";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
-import { localizeErrors, metaTitle, translate, useT, type PlainKey } from "~/i18n";
+import { localizeErrors, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.server";
 import { AppError, notFound } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { createPosition, positionSchema, positionsOverview, type PositionSort, type SortDirection } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
+import { redirectWithToast, toast } from "~/lib/toast.server";
+import { useHrefWith } from "~/lib/use-href-with";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.positions.title")];
-
-const NOTICES: Record<string, PlainKey> = {
-  created: "investor.positions.notice.created",
-  updated: "investor.positions.notice.updated",
-  deleted: "investor.positions.notice.deleted",
-};
 
 const SORTS: readonly PositionSort[] = ["company", "invested_on", "invested", "moic"];
 
@@ -62,20 +58,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof AppError && error.code === "INVALID") return invalidSubmission(localizeErrors(locale, error.fieldErrors), formData, checkFields);
     return appErrorResponse(error, locale);
   }
-  return redirect(`/o/${ctx.org.slug}/positions?notice=created`);
+  return redirectWithToast(`/o/${ctx.org.slug}/positions`, toast("investor.positions.notice.created"));
 }
 
 export default function Positions() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
-  const [search] = useSearchParams();
   const t = useT();
-  const noticeKey = NOTICES[search.get("notice") ?? ""];
-  const notice = noticeKey ? t(noticeKey) : null;
   const failure = result && "fieldErrors" in result ? result : null;
   const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
-  const pageLink = (page: number) => `?sort=${data.sort}&dir=${data.direction}&page=${page}`;
+  const hrefWith = useHrefWith();
+  const pageLink = (page: number) => hrefWith({ sort: data.sort, dir: data.direction, page: String(page) });
 
   return (
     <>
@@ -93,11 +87,6 @@ export default function Positions() {
           </div>
         }
       />
-      {notice ? (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {notice}
-        </p>
-      ) : null}
       <div className="space-y-6">
         {data.total === 0 ? (
           <Card>

@@ -21,6 +21,7 @@ import {
   saveMonthlyReport,
   type MonthlyReport,
 } from "~/models/monthly-report.server";
+import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   data && data.mode === "edit" ? metaTitle(matches, "records.report.metaTitle", { month: data.month }) : metaTitle(matches, "records.report.newMetaTitle"),
@@ -129,8 +130,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { version, ...input } = parsed.data;
   try {
-    const report = await saveMonthlyReport(ctx, month, version, input);
-    return json({ ok: true as const, message: translate(locale, "records.report.saved", { month }), version: report.version });
+    await saveMonthlyReport(ctx, month, version, input);
+    return redirectWithToast(`/o/${ctx.org.slug}/reports/${month}`, toast("records.report.saved", { month }));
   } catch (error) {
     if (error instanceof AppError && error.code === "CONFLICT") {
       const current = await getMonthlyReport(ctx, month);
@@ -245,9 +246,7 @@ function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked:
   );
 }
 
-type ActionResult =
-  | { ok: true; message: string; version: number }
-  | { ok: false; formError?: string; fieldErrors: Record<string, string>; conflict?: { current: MonthlyReport | null; yours: Record<string, string> } };
+type ActionResult = { ok: false; formError?: string; fieldErrors: Record<string, string>; conflict?: { current: MonthlyReport | null; yours: Record<string, string> } };
 
 export default function MonthlyReportPage() {
   const data = useLoaderData<typeof loader>();
@@ -285,11 +284,6 @@ export default function MonthlyReportPage() {
           </Link>
         }
       />
-      {result?.ok ? (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {result.message}
-        </p>
-      ) : null}
       {failure ? (
         <div className="mb-4">
           <FormError error={failure.formError} />

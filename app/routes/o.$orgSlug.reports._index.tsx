@@ -7,6 +7,8 @@ import { metaTitle, useFormat, useT, type PlainKey } from "~/i18n";
 import { notFound } from "~/lib/http.server";
 import { listMonthlyReports } from "~/models/monthly-report.server";
 import { Pager } from "~/components/ui/pager";
+import { SortHeader } from "~/components/ui/sort-header";
+import { useHrefWith } from "~/lib/use-href-with";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.reports.title")];
 
@@ -32,7 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function MonthlyReports() {
   const { list, currency, canEdit, slug } = useLoaderData<typeof loader>();
   const base = `/o/${slug}/reports`;
-  const pageLink = (page: number) => `${base}?page=${page}${list.sort === "oldest" ? "&sort=oldest" : ""}`;
+  const hrefWith = useHrefWith();
+  // Newest first unless the URL says otherwise; the month header turns the order round.
+  const sortParam = list.sort === "oldest" ? "oldest" : null;
+  const pageLink = (page: number) => hrefWith({ sort: sortParam, page: String(page) });
   const t = useT();
   const f = useFormat();
   const money = (minor: number) => f.money(minor, currency);
@@ -77,15 +82,11 @@ export default function MonthlyReports() {
                 <caption className="sr-only">{list.sort === "newest" ? t("records.reports.captionNewest") : t("records.reports.captionOldest")}</caption>
                 <thead>
                   <tr className="border-b text-left text-slate-600">
-                    <th scope="col" className="py-2 pr-4 font-medium">
-                      <Link
-                        to={`${base}?sort=${list.sort === "newest" ? "oldest" : "newest"}`}
-                        className="underline"
-                        aria-label={list.sort === "newest" ? t("records.reports.sortNewest") : t("records.reports.sortOldest")}
-                      >
-                        {t("records.col.month")} {list.sort === "newest" ? "↓" : "↑"}
-                      </Link>
-                    </th>
+                    <SortHeader
+                      label={t("records.col.month")}
+                      sorted={list.sort === "newest" ? "desc" : "asc"}
+                      href={hrefWith({ sort: list.sort === "newest" ? "oldest" : null })}
+                    />
                     <th scope="col" className="py-2 pr-4 text-right font-medium" title={t(DEFINITIONS.cash)}>{t("records.col.cash")}</th>
                     <th scope="col" className="py-2 pr-4 text-right font-medium" title={t(DEFINITIONS.revenue)}>{t("records.col.revenue")}</th>
                     <th scope="col" className="py-2 pr-4 text-right font-medium" title={t(DEFINITIONS.grossBurn)}>{t("records.col.grossBurn")}</th>

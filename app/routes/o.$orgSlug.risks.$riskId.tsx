@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
@@ -22,6 +22,7 @@ import {
   RISK_STATUS_KEYS,
   riskScoreHint,
 } from "~/lib/risk-labels";
+import { redirectWithToast, toast } from "~/lib/toast.server";
 import { deleteRisk, getRisk, RiskDeleteSchema, RiskUpdateSchema, updateRisk } from "~/models/risk.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
@@ -49,13 +50,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseForm(RiskDeleteSchema, formData, locale);
       if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version ?? parsed.fieldErrors.confirm);
       await deleteRisk(ctx, riskId, parsed.data.version);
-      return redirect(`/o/${ctx.org.slug}/risks?deleted=1`);
+      return redirectWithToast(`/o/${ctx.org.slug}/risks`, toast("records.risks.deleted"));
     }
     const parsed = parseForm(RiskUpdateSchema, formData, locale);
     if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version ?? translate(locale, "records.validation.checkFields"));
     const { version, ...input } = parsed.data;
-    const risk = await updateRisk(ctx, riskId, version, input);
-    return json({ ok: true as const, version: risk.version });
+    await updateRisk(ctx, riskId, version, input);
+    return redirectWithToast(`/o/${ctx.org.slug}/risks/${riskId}`, toast("common.state.saved"));
   } catch (error) {
     return appErrorResponse(error, locale);
   }
@@ -106,11 +107,6 @@ export default function RiskPage() {
           </div>
         }
       />
-      {result?.ok ? (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {t("common.state.saved")}
-        </p>
-      ) : null}
       <div className="mb-4">
         <FormError error={result && !result.ok ? result.formError : undefined} />
       </div>

@@ -28,6 +28,9 @@ import {
 import { createRisk, listRisks, parseRiskListQuery, riskHeatMapCounts, RiskInputSchema, type RiskSort } from "~/models/risk.server";
 import { Pager } from "~/components/ui/pager";
 import { useHrefWith } from "~/lib/use-href-with";
+import { SortHeader } from "~/components/ui/sort-header";
+import { redirectWithToast, toast } from "~/lib/toast.server";
+import { samePage } from "~/lib/redirects";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.risks.title")];
 
@@ -41,7 +44,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     heatMap,
     filters: { status: query.status ?? "", category: query.category ?? "", likelihood: query.likelihood ?? null, impact: query.impact ?? null },
     canEdit: can(ctx.role, "edit:records"),
-    deleted: url.searchParams.get("deleted") === "1",
   });
 }
 
@@ -52,7 +54,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.fieldErrors, translate(locale, "records.validation.checkFields"));
   try {
     const risk = await createRisk(ctx, parsed.data);
-    return json({ ok: true as const, id: risk.id, title: risk.title });
+    // Back to the list as it was (filters, sort, page), with a link to the new risk in the toast.
+    return redirectWithToast(samePage(request), {
+      ...toast("records.risks.added", { title: risk.title }),
+      link: { to: `/o/${ctx.org.slug}/risks/${risk.id}`, key: "records.risks.openIt" },
+    });
   } catch (error) {
     return appErrorResponse(error, locale);
   }
@@ -68,13 +74,13 @@ export default function Risks() {
 type RegisterData = SerializeFrom<typeof loader>;
 
 function Register({ data }: { data: RegisterData }) {
-  const { list, heatMap, filters, canEdit, deleted } = data;
+  const { list, heatMap, filters, canEdit } = data;
   const t = useT();
   const location = useLocation();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.fieldErrors : {};
-  /** The current query with some parameters changed (the one-off "deleted" notice left out). */
-  const hrefWith = useHrefWith(["deleted"]);
+  /** The current query with some parameters changed. */
+  const hrefWith = useHrefWith();
   // The export takes the filters and sort on screen, every page of them.
   const exportQuery = hrefWith({ page: null });
   const csvHref = `${location.pathname}.csv${exportQuery.startsWith("?") ? exportQuery : ""}`;
@@ -91,11 +97,6 @@ function Register({ data }: { data: RegisterData }) {
           </a>
         }
       />
-      {deleted ? (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {t("records.risks.deleted")}
-        </p>
-      ) : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={t("records.risks.heatMap")}>
@@ -176,15 +177,8 @@ function Register({ data }: { data: RegisterData }) {
         {canEdit ? (
           <div>
             <Card title={t("records.risks.addTitle")}>
-              {result?.ok ? (
-                <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-                  {t("records.risks.added", { title: result.title })}{" "}
-                  <Link className="underline" to={`${location.pathname}/${result.id}`}>
-                    {t("records.risks.openIt")}
-                  </Link>
-                </p>
-              ) : null}
-              <Form method="post" className="space-y-3" noValidate key={result?.ok ? result.id : "new"}>
+              {/* Keyed by location: after a successful add (a redirect here) the form starts empty again. */}
+              <Form method="post" className="space-y-3" noValidate key={location.key}>
                 <FormError error={result && !result.ok ? result.formError : undefined} />
                 <RiskFields errors={errors} bands={list.bands} />
                 <SubmitButton pendingText={t("records.risks.adding")}>{t("records.risks.add")}</SubmitButton>
@@ -269,22 +263,11 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
   const locale = useLocale();
   const scoreHint = riskScoreHint(list.bands, locale);
   const overdueHint = t("records.risk.reviewOverdueHint");
+  // One sort parameter per direction ("score" / "-score"); a column not sorted yet starts with `first`.
   const sortHeader = (label: ReactNode, asc: RiskSort, desc: RiskSort, first: RiskSort, hint?: string) => {
     const active = list.sort === asc || list.sort === desc;
     const next = active ? (list.sort === asc ? desc : asc) : first;
-    return (
-      <th
-        scope="col"
-        className="py-2 pr-4 font-medium"
-        aria-sort={active ? (list.sort === asc ? "ascending" : "descending") : "none"}
-        title={hint}
-      >
-        <Link to={hrefWith({ sort: next })} className="underline decoration-dotted">
-          {label}
-          {active ? (list.sort === asc ? " ▲" : " ▼") : ""}
-        </Link>
-      </th>
-    );
+    return <SortHeader label={label} sorted={active ? (list.sort === asc ? "asc" : "desc") : null} href={hrefWith({ sort: next })} hint={hint} />;
   };
   return (
     <TableScroller>

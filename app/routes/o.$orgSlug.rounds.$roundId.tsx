@@ -9,6 +9,7 @@ import { isoDateOfDate } from "~/finance";
 import { localeFromMatches, metaTitle, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { versionedEditAction } from "~/lib/versioned-edit.server";
+import { toast } from "~/lib/toast.server";
 import { notFound } from "~/lib/http.server";
 import { instrumentLabel } from "~/lib/instruments";
 import { minorToMajorString } from "~/lib/money";
@@ -53,8 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     schema: fundingRoundSchema(isoDateOfDate(new Date())),
     update: (version, data) => updateFundingRound(ctx, id, version, data),
     remove: (version) => deleteFundingRound(ctx, id, version),
-    afterUpdate: `${list}?notice=updated`,
-    afterDelete: `${list}?notice=deleted`,
+    afterUpdate: { to: list, toast: toast("records.rounds.notice.updated") },
+    afterDelete: { to: list, toast: toast("records.rounds.notice.deleted") },
   });
 }
 

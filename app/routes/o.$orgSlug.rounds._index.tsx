@@ -1,12 +1,12 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { FundingRoundForm } from "~/components/funding-round-form";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { INSTRUMENT_KEYS, INSTRUMENTS, isInstrument } from "~/lib/instruments";
 import { isoDateOfDate } from "~/finance";
-import { metaTitle, translate, useFormat, useT, type PlainKey } from "~/i18n";
+import { metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, parseForm, invalidSubmission } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
@@ -20,14 +20,11 @@ import {
   type SortDirection,
 } from "~/models/funding-round.server";
 import { Pager } from "~/components/ui/pager";
+import { SortHeader } from "~/components/ui/sort-header";
+import { redirectWithToast, toast } from "~/lib/toast.server";
+import { useHrefWith } from "~/lib/use-href-with";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.rounds.title")];
-
-const NOTICES: Record<string, PlainKey> = {
-  created: "records.rounds.notice.created",
-  updated: "records.rounds.notice.updated",
-  deleted: "records.rounds.notice.deleted",
-};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -63,30 +60,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return appErrorResponse(error, locale);
   }
-  return redirect(`/o/${ctx.org.slug}/rounds?notice=created`);
+  return redirectWithToast(`/o/${ctx.org.slug}/rounds`, toast("records.rounds.notice.created"));
 }
 
 export default function FundingRounds() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const location = useLocation();
-  const [search] = useSearchParams();
   const t = useT();
   const f = useFormat();
-  const noticeKey = NOTICES[search.get("notice") ?? ""];
-  const notice = noticeKey ? t(noticeKey) : null;
+  const hrefWith = useHrefWith();
   const instrumentName = (value: string) => (isInstrument(value) ? t(INSTRUMENT_KEYS[value]) : value);
   const failure = result && "fieldErrors" in result ? result : null;
   const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
   const { rounds, totals } = data;
 
+  // Newest or largest first; the sorted column's link turns the order round.
   const sortLink = (sort: RoundSort) => {
     const direction: SortDirection = data.sort === sort && data.direction === "desc" ? "asc" : "desc";
-    return `?sort=${sort}&dir=${direction}`;
+    return hrefWith({ sort, dir: direction });
   };
-  const ariaSort = (sort: RoundSort) => (data.sort === sort ? (data.direction === "asc" ? "ascending" : "descending") : "none");
-  const arrow = (sort: RoundSort) => (data.sort === sort ? (data.direction === "asc" ? " ↑" : " ↓") : "");
-  const pageLink = (page: number) => `?sort=${data.sort}&dir=${data.direction}&page=${page}`;
+  const sorted = (sort: RoundSort) => (data.sort === sort ? data.direction : null);
+  const pageLink = (page: number) => hrefWith({ sort: data.sort, dir: data.direction, page: String(page) });
 
   return (
     <>
@@ -99,11 +94,6 @@ export default function FundingRounds() {
           </a>
         }
       />
-      {notice ? (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-          {notice}
-        </p>
-      ) : null}
       <div className="space-y-6">
         <Card title={t("records.rounds.totalsTitle")}>
           <p className="mb-3 text-xs text-slate-500">{t("records.rounds.totalsNote")}</p>
@@ -160,19 +150,9 @@ export default function FundingRounds() {
                 <table className="min-w-full text-sm">
                   <thead>
                     <tr className="border-b text-left text-slate-600">
-                      <th className="whitespace-nowrap py-2 pr-4 font-medium" aria-sort={ariaSort("close_date")}>
-                        <Link to={sortLink("close_date")} className="hover:underline">
-                          {t("records.round.field.closeDate")}
-                          {arrow("close_date")}
-                        </Link>
-                      </th>
+                      <SortHeader label={t("records.round.field.closeDate")} sorted={sorted("close_date")} href={sortLink("close_date")} className="whitespace-nowrap py-2 pr-4" />
                       <th className="py-2 pr-4 font-medium">{t("records.round.field.instrument")}</th>
-                      <th className="whitespace-nowrap py-2 pr-4 text-right font-medium" aria-sort={ariaSort("amount")}>
-                        <Link to={sortLink("amount")} className="hover:underline" title={t("records.rounds.amountHint")}>
-                          {t("records.rounds.amount")}
-                          {arrow("amount")}
-                        </Link>
-                      </th>
+                      <SortHeader label={t("records.rounds.amount")} sorted={sorted("amount")} href={sortLink("amount")} hint={t("records.rounds.amountHint")} align="right" className="whitespace-nowrap py-2 pr-4" />
                       <th className="py-2 pr-4 text-right font-medium" title={t("records.rounds.preMoneyHint")}>
                         {t("records.rounds.preMoney")}
                       </th>

@@ -10,6 +10,7 @@ import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "~/finance";
 import { currencyField, nameField } from "~/lib/fields";
 import { getOrgSettings, updateOrgSettings } from "~/models/org.server";
+import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.settings.metaTitle")];
 
@@ -114,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return appErrorResponse(error, locale);
   }
-  return json({ ok: true as const });
+  return redirectWithToast(`/o/${ctx.org.slug}/settings`, toast("admin.settings.saved"));
 }
 
 export default function Settings() {
@@ -126,11 +127,6 @@ export default function Settings() {
     <>
       <PageHeader title={t("admin.settings.title")} />
       <Card>
-        {result?.ok ? (
-          <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
-            {t("admin.settings.saved")}
-          </p>
-        ) : null}
         <Form method="post" className="max-w-md space-y-4" noValidate>
           <FormError error={result && !result.ok ? result.formError : undefined} />
           <Field label={t("admin.settings.name")} name="name" defaultValue={data.name} error={errors.name} />

@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
@@ -12,6 +12,7 @@ import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { isUuid, SCOPE_LABELS, sectionLabelKey, SHARE_LINK_VIEWS_SHOWN, shareLinkStatus } from "~/lib/share-links";
 import { getShareLinkWithViews, revokeShareLink } from "~/models/share-link.server";
+import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return appErrorResponse(error, locale);
   }
-  return redirect(`/o/${ctx.org.slug}/share-links/${params.linkId}`);
+  return redirectWithToast(`/o/${ctx.org.slug}/share-links/${params.linkId}`, toast("admin.shareLink.done.revoked"));
 }
 
 const STATUS_TONE = { active: "good", expired: "neutral", revoked: "bad" } as const;

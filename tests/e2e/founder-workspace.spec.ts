@@ -1,4 +1,5 @@
 import { createOrg, expect, signUp, test, uniqueEmail } from "./helpers";
+import { axeProblems, PHONE } from "./a11y-support";
 
 // The spec's worked example (product.md, "Definitions"): with reports for 2026-01 … 2026-04
 // and cash 1,200,000 at 2026-04, runway is 9.2 months, cash-out 2027-02, and the company is
@@ -88,4 +89,54 @@ test("a founder records capital, reports, budget and risk, and reads the dashboa
   await expect(page.getByTestId("card-cash-out")).toContainText("2027-02");
   await expect(page.getByTestId("card-default-alive")).toContainText(/alive/i);
   await expect(page.getByTestId("card-default-alive")).toContainText("2026-11");
+});
+
+test("a save says so in a toast: announced, closable, paused while pointed at, gone on reload", async ({ page }) => {
+  test.setTimeout(120_000);
+  // Timers under the test's control (time still flows), so the 6-second dismissal is checked without waiting for it.
+  await page.clock.install();
+  await page.setViewportSize(PHONE);
+  await signUp(page, uniqueEmail("toast"), "Tess Oakes");
+  const base = await createOrg(page, `Toast Works AI ${Date.now()}`);
+
+  const recordRound = async (amount: string) => {
+    await page.goto(`${base}/rounds`);
+    await page.locator('[name="instrument"]').selectOption("seed");
+    await page.locator('[name="closeDate"]').fill("2025-06-15");
+    await page.locator('[name="amount"]').fill(amount);
+    await page.getByRole("button", { name: "Record round" }).click();
+  };
+
+  await recordRound("1000000");
+  const toast = page.getByRole("status").filter({ hasText: "Round recorded." });
+  await expect(toast).toBeVisible();
+  await expect(toast).toContainText("Done"); // the tone in words
+  await expect(page).toHaveURL(new RegExp(`${base}/rounds$`)); // no ?notice= in the address
+  // On a phone it sits at the bottom inside the margins: nothing scrolls sideways, and axe is content.
+  const box = (await toast.getByTestId("toast").boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+  expect(box.y + box.height).toBeGreaterThan(PHONE.height - 120);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  expect(await axeProblems(page, "rounds with a toast")).toEqual([]);
+
+  // Pointed at, it stays past its six seconds; left alone, it goes.
+  await toast.getByTestId("toast").hover();
+  await page.clock.fastForward(7_000);
+  await expect(toast).toBeVisible();
+  await page.mouse.move(2, 2);
+  await page.clock.fastForward(7_000);
+  await expect(toast).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("round-row")).toHaveCount(1);
+  await expect(page.getByText("Round recorded.")).toHaveCount(0);
+
+  // The close button (named) dismisses it; a reload does not bring it back.
+  await recordRound("2000000");
+  await expect(toast).toBeVisible();
+  await toast.getByRole("button", { name: "Dismiss notification" }).click();
+  await expect(page.getByText("Round recorded.")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("round-row")).toHaveCount(2);
+  await expect(page.getByText("Round recorded.")).toHaveCount(0);
 });

@@ -2,13 +2,14 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orgs } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
-import { REQUEST_SENT_MESSAGE } from "../../app/models/access-grant.server";
+import { REQUEST_SENT } from "../../app/models/access-grant.server";
 import { findCompanyAccess } from "../../app/models/company-access.server";
 import { createOrg } from "../../app/models/org.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { auditOf, grantsBetween, grantState } from "../support/grant-fixtures";
 import { fingerprint, postPairs } from "../support/hostile";
+import { redirectOf, toastCookieOf } from "../support/toast";
 
 const INVESTORS = encodeURIComponent("routes/o.$orgSlug.investors");
 const COMPANIES = encodeURIComponent("routes/o.$orgSlug.companies._index");
@@ -35,10 +36,16 @@ function post(client: TestClient, url: string, form: Record<string, string>, sec
   return postPairs(client, url, [...Object.entries(form), ...sections.map((s) => ["sections", s] as [string, string])]);
 }
 
+/** A sent request redirects back to the companies page (204 to a JavaScript post) with a toast; a refusal answers JSON. */
 async function requestAs(client: TestClient, slug: string, via: string) {
   const response = await post(client, companiesUrl(slug), { intent: "request", via });
-  return { status: response.status, body: (await response.json()) as { ok: boolean; message?: string; fieldErrors?: Record<string, string> } };
+  type Body = { redirect?: string | null; toast?: string; fieldErrors?: Record<string, string> };
+  if (response.status === 204) return { status: 204, body: { redirect: redirectOf(response), toast: toastCookieOf(response)?.key } as Body };
+  return { status: response.status, body: (await response.json()) as Body };
 }
+
+/** The one answer to every well-formed request, matched or not: nothing tells the investor who exists. */
+const SENT = () => ({ status: 204, body: { redirect: `/o/${fund.org.slug}/companies`, toast: REQUEST_SENT } });
 
 async function load<T>(client: TestClient, url: string): Promise<T> {
   const response = await client.get(url);
@@ -72,7 +79,7 @@ describe("the access-grant workflow over HTTP", () => {
   it("request by share code, approve two sections, change them, revoke — each step audited", async () => {
     // The investor types the code in lower case with spaces; it still matches.
     const typed = `${shareCode.slice(0, 4).toLowerCase()} ${shareCode.slice(4)}`;
-    expect(await requestAs(partner, fund.org.slug, typed)).toEqual({ status: 200, body: { ok: true, message: REQUEST_SENT_MESSAGE } });
+    expect(await requestAs(partner, fund.org.slug, typed)).toEqual(SENT());
     const [requested] = await grantsBetween(app.database, startup.org.id, fund.org.id);
     expect(requested).toMatchObject({ status: "requested", sections: [], initiatedBy: "investor", requestedVia: typed, requestedByUserId: fund.owner.id, decidedAt: null });
     expect((await auditOf(app.database, fund.org.id)).map((a) => [a.action, a.entityId, (a.after as { requestedVia: string }).requestedVia])).toEqual([["access_grant.request", requested.id, typed]]);
@@ -89,7 +96,8 @@ describe("the access-grant workflow over HTTP", () => {
     expect(page.pending).toEqual([expect.objectContaining({ id: requested.id, version: 1, investorName: "Harbor Fund", requestedVia: typed })]);
 
     const approve = await post(founder, investorsUrl(startup.org.slug), { intent: "approve", grantId: requested.id, version: "1" }, ["risks", "financials"]);
-    expect(approve.status).toBe(200);
+    expect(approve.status).toBe(204);
+    expect(toastCookieOf(approve)).toMatchObject({ tone: "success", key: "investor.grants.approved" });
     expect(await findCompanyAccess(fund.ctx, startup.org.slug)).toMatchObject({ company: { name: "Quiet Tensor" }, sections: ["financials", "risks"] });
     const linked = await load<InvestorPage>(partner, companiesUrl(fund.org.slug));
     expect(linked).toMatchObject({ companies: [{ name: "Quiet Tensor", slug: startup.org.slug, sections: ["financials", "risks"] }], pending: [] });
@@ -98,7 +106,7 @@ describe("the access-grant workflow over HTTP", () => {
     const stale = await post(founder, investorsUrl(startup.org.slug), { intent: "update-sections", grantId: requested.id, version: "1" }, ["budgets"]);
     expect(stale.status).toBe(409);
     const change = await post(founder, investorsUrl(startup.org.slug), { intent: "update-sections", grantId: requested.id, version: "2" }, ["financials", "budgets"]);
-    expect(change.status).toBe(200);
+    expect(change.status).toBe(204);
     expect((await findCompanyAccess(fund.ctx, startup.org.slug))?.sections).toEqual(["financials", "budgets"]);
 
     // Revoking needs the confirmation tick; without it nothing happens.
@@ -107,7 +115,7 @@ describe("the access-grant workflow over HTTP", () => {
     expect(((await unconfirmed.json()) as { fieldErrors: Record<string, string> }).fieldErrors.confirm).toMatch(/Tick the box/);
     expect((await grantsBetween(app.database, startup.org.id, fund.org.id))[0].status).toBe("approved");
     const revoke = await post(founder, investorsUrl(startup.org.slug), { intent: "revoke", grantId: requested.id, version: "3", confirm: "yes" });
-    expect(revoke.status).toBe(200);
+    expect(revoke.status).toBe(204);
     expect(await findCompanyAccess(fund.ctx, startup.org.slug)).toBeNull();
     expect(await load<InvestorPage>(partner, companiesUrl(fund.org.slug))).toMatchObject({ companies: [], pending: [] });
     const after = await load<StartupPage>(founder, investorsUrl(startup.org.slug));
@@ -126,7 +134,7 @@ describe("the access-grant workflow over HTTP", () => {
     const other = await makeOrgWithOwner(app.database, "startup", "Second Light");
     const sibling = await createOrg(app.database.db, other.owner, { name: "Second Light Labs", kind: "startup", baseCurrency: "EUR" });
     const typed = `  ${other.owner.email.toUpperCase()} `;
-    expect(await requestAs(partner, fund.org.slug, typed)).toEqual({ status: 200, body: { ok: true, message: REQUEST_SENT_MESSAGE } });
+    expect(await requestAs(partner, fund.org.slug, typed)).toEqual(SENT());
     const [first] = await grantsBetween(app.database, other.org.id, fund.org.id);
     const [second] = await grantsBetween(app.database, sibling.id, fund.org.id);
     expect([first.status, second.status, first.requestedVia]).toEqual(["requested", "requested", typed.trim()]);
@@ -139,8 +147,8 @@ describe("the access-grant workflow over HTTP", () => {
     expect(unconfirmed.status).toBe(400);
     expect((await unconfirmed.json()).fieldErrors).toEqual({ confirm: "Tick the box to confirm you want to decline this request." });
     expect((await grantsBetween(app.database, sibling.id, fund.org.id))[0].status).toBe("requested");
-    expect((await post(owner, investorsUrl(sibling.slug), { intent: "decline", grantId: second.id, version: "1", confirm: "yes" })).status).toBe(200);
-    expect((await post(owner, investorsUrl(other.org.slug), { intent: "approve", grantId: first.id, version: "1" }, ["updates"])).status).toBe(200);
+    expect((await post(owner, investorsUrl(sibling.slug), { intent: "decline", grantId: second.id, version: "1", confirm: "yes" })).status).toBe(204);
+    expect((await post(owner, investorsUrl(other.org.slug), { intent: "approve", grantId: first.id, version: "1" }, ["updates"])).status).toBe(204);
     expect(await load<InvestorPage>(partner, companiesUrl(fund.org.slug))).toMatchObject({ companies: [{ name: "Second Light", sections: ["updates"] }], pending: [] });
     expect((await auditOf(app.database, sibling.id)).map((a) => a.action)).toEqual(["access_grant.decline"]);
     // Approving a declined request is a conflict, not a resurrection.
@@ -151,19 +159,19 @@ describe("the access-grant workflow over HTTP", () => {
     const target = await makeOrgWithOwner(app.database, "startup", "Dup Target");
     const [{ code }] = await withSystem(app.database.db, (tx) => tx.select({ code: orgs.shareCode }).from(orgs).where(eq(orgs.id, target.org.id)));
     const [{ fundCode }] = await withSystem(app.database.db, (tx) => tx.select({ fundCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, fund.org.id)));
-    expect((await requestAs(partner, fund.org.slug, code)).status).toBe(200);
+    expect((await requestAs(partner, fund.org.slug, code)).status).toBe(204);
     const before = await grantState(app.database, [fund.org.id, target.org.id]);
     for (const via of ["ZZZZ0000ZZZZ", "nobody-here@example.test", fundCode, code, code.toLowerCase(), target.owner.email]) {
-      expect(await requestAs(partner, fund.org.slug, via), via).toEqual({ status: 200, body: { ok: true, message: REQUEST_SENT_MESSAGE } });
+      expect(await requestAs(partner, fund.org.slug, via), via).toEqual(SENT());
     }
     expect(await grantState(app.database, [fund.org.id, target.org.id])).toEqual(before);
 
     // Once approved, asking again is still the same answer and still writes nothing.
     const [grant] = await grantsBetween(app.database, target.org.id, fund.org.id);
     const owner = await signIn(target.owner.email);
-    expect((await post(owner, investorsUrl(target.org.slug), { intent: "approve", grantId: grant.id, version: "1" }, ["risks"])).status).toBe(200);
+    expect((await post(owner, investorsUrl(target.org.slug), { intent: "approve", grantId: grant.id, version: "1" }, ["risks"])).status).toBe(204);
     const approved = await grantState(app.database, [fund.org.id, target.org.id]);
-    expect(await requestAs(partner, fund.org.slug, code)).toEqual({ status: 200, body: { ok: true, message: REQUEST_SENT_MESSAGE } });
+    expect(await requestAs(partner, fund.org.slug, code)).toEqual(SENT());
     expect(await grantState(app.database, [fund.org.id, target.org.id])).toEqual(approved);
 
     // Malformed input is a field error (it says nothing about who exists) and writes nothing.
@@ -192,7 +200,8 @@ describe("the access-grant workflow over HTTP", () => {
     expect(await grantState(app.database, [company.org.id])).toEqual(before);
 
     const shared = await post(owner, url, { intent: "invite", via: fund2.owner.email }, ["funding_debt", "financials"]);
-    expect(shared.status).toBe(200);
+    expect(shared.status).toBe(204);
+    expect(toastCookieOf(shared)).toMatchObject({ key: "investor.grants.sharedWith", vars: { name: "Invited Partners" } });
     expect(await grantsBetween(app.database, company.org.id, fund2.org.id)).toEqual([
       expect.objectContaining({ status: "approved", sections: ["financials", "funding_debt"], initiatedBy: "startup", decidedByUserId: company.owner.id, requestedVia: fund2.owner.email }),
     ]);

@@ -8,6 +8,7 @@ import { acknowledgeAlert, listAlerts, syncAlerts } from "../../app/models/alert
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
+import { toastCookieOf } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
 /**
@@ -239,8 +240,11 @@ describe("acknowledge, and a report coming in", () => {
     expect((await openRows()).find((a) => a.id === overdue.id)!.acknowledgedAt).toBeNull();
     expect(await auditOf(fund.org.id, "alert")).toHaveLength(0);
 
-    expect((await postFeed(member, { intent: "acknowledge", alertId: overdue.id })).status).toBe(200);
-    expect((await postFeed(member, { intent: "acknowledge", alertId: overdue.id })).status).toBe(200);
+    // Acknowledged: back to the feed (204 to a JavaScript post) with a toast; a second time changes nothing.
+    const acknowledged1 = await postFeed(member, { intent: "acknowledge", alertId: overdue.id });
+    expect(acknowledged1.status).toBe(204);
+    expect(toastCookieOf(acknowledged1)).toMatchObject({ key: "investor.alerts.acknowledged" });
+    expect((await postFeed(member, { intent: "acknowledge", alertId: overdue.id })).status).toBe(204);
     const row = (await alertRows()).find((a) => a.id === overdue.id)!;
     expect(row.acknowledgedAt).not.toBeNull();
     const audit = await auditOf(fund.org.id, "alert");
@@ -305,7 +309,9 @@ describe("alert rules", () => {
   });
 
   it("a disabled rule raises nothing; a stale version is a 409", async () => {
-    expect((await postRules(admin, rulesForm({ runwayEnabled: null }))).status).toBe(200);
+    const saved = await postRules(admin, rulesForm({ runwayEnabled: null }));
+    expect(saved.status).toBe(204);
+    expect(toastCookieOf(saved)).toMatchObject({ key: "investor.alertRules.saved" });
     expect(await rulesRow()).toMatchObject({ version: 1, runwayEnabled: false });
     expect((await postRules(owner, rulesForm({ version: "0" }))).status).toBe(409);
     expect(await rulesRow()).toMatchObject({ version: 1, runwayEnabled: false });
@@ -318,7 +324,7 @@ describe("alert rules", () => {
 
   it("changed thresholds take effect on the next sync; an escalation asks for a fresh acknowledgement", async () => {
     const changed = rulesForm({ version: "1", runwayCautionMonths: "3", runwayCriticalMonths: "2", riskScoreMin: "15", budgetOverrunPercent: "25" });
-    expect((await postRules(owner, changed)).status).toBe(200);
+    expect((await postRules(owner, changed)).status).toBe(204);
     await syncAlerts(fund.ctx, TODAY);
     const open = await openRows();
     const alphaRunway = open.find((a) => a.company === "Alpha AI" && a.kind === "runway")!;
@@ -328,7 +334,7 @@ describe("alert rules", () => {
     expect(open.filter((a) => a.kind === "budget_overrun")).toEqual([]);
 
     await acknowledgeAlert(fund.ctx, alphaRunway.id);
-    expect((await postRules(owner, rulesForm({ version: "2" }))).status).toBe(200);
+    expect((await postRules(owner, rulesForm({ version: "2" }))).status).toBe(204);
     await syncAlerts(fund.ctx, TODAY);
     const escalated = (await alertRows()).find((a) => a.id === alphaRunway.id)!;
     expect(escalated).toMatchObject({ severity: "critical", resolvedAt: null, acknowledgedAt: null, acknowledgedByUserId: null });

@@ -19,6 +19,7 @@ import {
 import { oneYearAfter } from "../../app/models/funding-round.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { toastIn } from "../support/toast";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
 import { localizeMessage } from "../../app/i18n/translate";
@@ -221,7 +222,7 @@ describe("debt facilities over HTTP", () => {
   it("an owner records a facility and sees it listed", async () => {
     const created = await alphaOwner.post(`/o/${alpha.org.slug}/debt?index`, validForm);
     expect(created.status).toBe(302);
-    expect(created.headers.get("location")).toBe(`/o/${alpha.org.slug}/debt?notice=created`);
+    expect(created.headers.get("location")).toBe(`/o/${alpha.org.slug}/debt`);
     const [row] = await facilitiesOf(alpha.org);
     facilityId = row.id;
     expect(row).toMatchObject({
@@ -236,8 +237,8 @@ describe("debt facilities over HTTP", () => {
       minimumCash: 50_000_000,
       reportingDeadlineDay: 10,
     });
-    const page = await (await alphaOwner.get(`/o/${alpha.org.slug}/debt?notice=created`)).text();
-    expect(page).toContain("Facility recorded.");
+    const page = await (await alphaOwner.get(`/o/${alpha.org.slug}/debt`)).text();
+    expect(toastIn(page)).toBe("Facility recorded.");
     expect(page).toContain("Venture Lender LLC");
     expect(page).toContain("Venture debt");
     expect(page).toContain("2026-01"); // maturity
@@ -365,7 +366,8 @@ describe("debt facilities over HTTP", () => {
     const editForm = { ...validForm, intent: "update", version: String(facility.version) };
     const first = await alphaOwner.post(path, { ...editForm, repaymentType: "interest_only_then_amortizing", interestOnlyMonths: "6" });
     expect(first.status).toBe(302);
-    expect(first.headers.get("location")).toBe(`${path}?notice=updated`);
+    expect(first.headers.get("location")).toBe(path);
+    expect(toastIn(await (await alphaOwner.get(path)).text())).toBe("Facility saved.");
     const auditBefore = await auditCount(alpha.org);
     const stale = await alphaOwner.post(`${path}?_data=${DETAIL}`, { ...editForm, annualRatePercent: "15" });
     expect(stale.status).toBe(409);
@@ -400,12 +402,12 @@ describe("debt facilities over HTTP", () => {
     expect(await facilitiesOf(alpha.org)).toHaveLength(1);
     const deleted = await alphaOwner.post(path, { intent: "delete", version: String(facility.version), confirm: "yes" });
     expect(deleted.status).toBe(302);
-    expect(deleted.headers.get("location")).toBe(`/o/${alpha.org.slug}/debt?notice=deleted`);
+    expect(deleted.headers.get("location")).toBe(`/o/${alpha.org.slug}/debt`);
     expect(await facilitiesOf(alpha.org)).toHaveLength(0);
     const audit = await withSystem(app.database.db, (tx) => tx.select().from(auditLog).where(eq(auditLog.entityId, facilityId)));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["debt_facility.create", "debt_facility.update", "debt_facility.delete"]));
-    const page = await (await alphaOwner.get(`/o/${alpha.org.slug}/debt?notice=deleted`)).text();
-    expect(page).toContain("Facility deleted.");
+    const page = await (await alphaOwner.get(`/o/${alpha.org.slug}/debt`)).text();
+    expect(toastIn(page)).toBe("Facility deleted.");
     expect(page).toContain("No debt facilities recorded");
   });
 });

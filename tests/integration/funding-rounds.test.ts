@@ -17,6 +17,7 @@ import {
 } from "../../app/models/funding-round.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { toastIn } from "../support/toast";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
 import { localizeMessage } from "../../app/i18n/translate";
@@ -174,11 +175,11 @@ describe("funding rounds over HTTP", () => {
   it("an owner records a round and sees it with derived post-money, dilution and totals", async () => {
     const created = await alphaOwner.post(`/o/${alpha.org.slug}/rounds?index`, validForm);
     expect(created.status).toBe(302);
-    expect(created.headers.get("location")).toBe(`/o/${alpha.org.slug}/rounds?notice=created`);
+    expect(created.headers.get("location")).toBe(`/o/${alpha.org.slug}/rounds`);
     const [row] = await roundsOf(alpha.org);
     expect(row).toMatchObject({ instrument: "series_a", amount: 500_000_000, currency: "USD", preMoneyValuation: 2_000_000_000, version: 1 });
-    const page = await (await alphaOwner.get(`/o/${alpha.org.slug}/rounds?notice=created`)).text();
-    expect(page).toContain("Round recorded.");
+    const page = await (await alphaOwner.get(`/o/${alpha.org.slug}/rounds`)).text();
+    expect(toastIn(page)).toBe("Round recorded.");
     expect(page).toContain("Series A");
     expect(page).toContain("$5,000,000"); // amount
     expect(page).toContain("$25,000,000"); // post-money = 20M + 5M
@@ -305,7 +306,8 @@ describe("funding rounds over HTTP", () => {
     const editForm = { ...validForm, intent: "update", instrument: "seed", preMoneyValuation: "8000000", version: "1" };
     const first = await alphaOwner.post(path, { ...editForm, leadInvestor: "First editor" });
     expect(first.status).toBe(302);
-    expect(first.headers.get("location")).toBe(`/o/${alpha.org.slug}/rounds?notice=updated`);
+    expect(first.headers.get("location")).toBe(`/o/${alpha.org.slug}/rounds`);
+    expect(toastIn(await (await alphaOwner.get(`/o/${alpha.org.slug}/rounds`)).text())).toBe("Round saved.");
     const auditBefore = await auditCount(alpha.org);
     const stale = await alphaOwner.post(`${path}?_data=${DETAIL}`, { ...editForm, leadInvestor: "Second editor" });
     expect(stale.status).toBe(409);
@@ -335,7 +337,8 @@ describe("funding rounds over HTTP", () => {
     expect(page).toContain("Delete round");
     const deleted = await alphaOwner.post(path, { intent: "delete", version: "1", confirm: "yes" });
     expect(deleted.status).toBe(302);
-    expect(deleted.headers.get("location")).toBe(`/o/${alpha.org.slug}/rounds?notice=deleted`);
+    expect(deleted.headers.get("location")).toBe(`/o/${alpha.org.slug}/rounds`);
+    expect(toastIn(await (await alphaOwner.get(`/o/${alpha.org.slug}/rounds`)).text())).toBe("Round deleted.");
     expect((await roundsOf(alpha.org)).some((r) => r.id === created.id)).toBe(false);
     const audit = await withSystem(app.database.db, (tx) => tx.select().from(auditLog).where(eq(auditLog.entityId, created.id)));
     const entry = audit.find((a) => a.action === "funding_round.delete");

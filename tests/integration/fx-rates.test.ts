@@ -10,6 +10,7 @@ import type { OrgContext } from "../../app/models/context";
 import { localizeMessage } from "../../app/i18n/translate";
 import { deleteFxRate, fxRateSchema, importFxRates, listFxRatesPage, previewFxRatesImport, saveFxRate } from "../../app/models/fx-rate.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
+import { toastIn } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
 let app: TestApp;
@@ -129,14 +130,19 @@ describe("FX rates over HTTP", () => {
     const base = `/o/${fund.org.slug}/fx?index`;
     const created = await owner.post(base, { intent: "save", month: LAST, currency: "eur", rate: "1.0825" });
     expect(created.status).toBe(302);
-    expect(created.headers.get("location")).toBe(`/o/${fund.org.slug}/fx?notice=created`);
-    const page = await (await owner.get(`/o/${fund.org.slug}/fx?notice=created`)).text();
-    expect(page).toContain("Rate recorded.");
+    const list = `/o/${fund.org.slug}/fx`;
+    expect(created.headers.get("location")).toBe(list);
+    const page = await (await owner.get(list)).text();
+    expect(toastIn(page)).toBe("Rate recorded.");
     expect(page).toContain("1 <!-- -->EUR<!-- --> = <!-- -->1.0825<!-- --> <!-- -->USD");
     const same = await owner.post(base, { intent: "save", month: LAST, currency: "EUR", rate: "1.08250" });
-    expect(same.headers.get("location")).toBe(`/o/${fund.org.slug}/fx?notice=unchanged`);
+    expect(same.headers.get("location")).toBe(list);
+    const unchanged = await (await owner.get(list)).text();
+    expect(toastIn(unchanged)).toBe("That rate was already recorded: nothing changed.");
+    expect(unchanged).toContain('data-tone="info"');
     const replaced = await owner.post(base, { intent: "save", month: LAST, currency: "EUR", rate: "1.1" });
-    expect(replaced.headers.get("location")).toBe(`/o/${fund.org.slug}/fx?notice=updated`);
+    expect(replaced.headers.get("location")).toBe(list);
+    expect(toastIn(await (await owner.get(list)).text())).toBe("Rate replaced.");
     expect(await ratesOf(fund.org)).toEqual([`${LAST} EUR 1.1000000000`]);
     // Unconfirmed (no tick, no dialog): refused, the rate stays.
     const unconfirmed = await owner.post(`/o/${fund.org.slug}/fx?index&_data=${LIST}`, { intent: "delete", month: LAST, currency: "EUR" });
@@ -144,7 +150,8 @@ describe("FX rates over HTTP", () => {
     expect((await unconfirmed.json()).formError).toBe("Tick the box to confirm you want to delete this rate.");
     expect(await ratesOf(fund.org)).toEqual([`${LAST} EUR 1.1000000000`]);
     const deleted = await owner.post(base, { intent: "delete", month: LAST, currency: "EUR", confirm: "yes" });
-    expect(deleted.headers.get("location")).toBe(`/o/${fund.org.slug}/fx?notice=deleted`);
+    expect(deleted.headers.get("location")).toBe(list);
+    expect(toastIn(await (await owner.get(list)).text())).toBe("Rate deleted.");
     expect(await ratesOf(fund.org)).toEqual([]);
     expect((await audits(fund.org)).map((a) => a.action).sort()).toEqual(["fx_rate.create", "fx_rate.delete", "fx_rate.update"]);
     expect((await owner.post(base, { intent: "delete", month: LAST, currency: "EUR", confirm: "yes" })).status).toBe(404);

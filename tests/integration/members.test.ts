@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { auditLog, invitations, memberships } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { startTestApp, type TestApp } from "../support/app-server";
+import { redirectOf, toastCookieOf, toastIn } from "../support/toast";
 import { addMember, makeOrgWithOwner, roleOf, TEST_PASSWORD } from "../support/factories";
 
 let app: TestApp;
@@ -68,14 +69,20 @@ describe("members and invitations", () => {
     expect(await roleOf(app.database, ctx.org.id, owner.id)).toBe("owner");
 
     const second = await addMember(app.database, ctx, "member");
-    expect((await browser.post(MEMBERS(ctx.org.slug), { intent: "change-role", userId: second.user.id, role: "owner" })).status).toBe(200);
+    const promoted = await browser.post(MEMBERS(ctx.org.slug), { intent: "change-role", userId: second.user.id, role: "owner" });
+    expect(promoted.status).toBe(204);
+    expect(toastCookieOf(promoted)).toMatchObject({ key: "admin.members.done.roleChanged" });
     // Leaving is confirmed (the dialog, or the tick box without JavaScript).
     const unconfirmed = await browser.post(MEMBERS(ctx.org.slug), { intent: "remove", userId: owner.id });
     expect(unconfirmed.status).toBe(400);
     expect((await unconfirmed.json()).formError).toBe("Tick the box to confirm.");
     expect(await roleOf(app.database, ctx.org.id, owner.id)).toBe("owner");
-    expect((await browser.post(MEMBERS(ctx.org.slug), { intent: "remove", userId: owner.id, confirm: "yes" })).status).toBe(200);
+    const left = await browser.post(MEMBERS(ctx.org.slug), { intent: "remove", userId: owner.id, confirm: "yes" });
+    expect(left.status).toBe(204);
     expect(await roleOf(app.database, ctx.org.id, owner.id)).toBeNull();
+    // No org left: straight to creating one (not via "/", whose own redirect would use up the toast), told why.
+    expect(redirectOf(left)).toBe("/orgs/new");
+    expect(toastIn(await (await browser.get("/orgs/new")).text())).toBe("You left the organisation.");
   });
 
   it("an admin cannot demote an owner; members and viewers cannot manage at all", async () => {

@@ -14,6 +14,7 @@ import {
   type MonthlyReportRow,
 } from "../../app/models/monthly-report.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
+import { toastIn } from "../support/toast";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
@@ -237,8 +238,12 @@ describe("bulk upsert for the importer", () => {
 describe("monthly reports over HTTP", () => {
   it("enters a new month from the form and shows it in the list with gross and net burn", async () => {
     const response = await alphaMember.post(monthUrl(alpha.org.slug, "2025-05"), form());
-    expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: true, version: 1 });
+    // Saved: back to the month's page (204 + X-Remix-Redirect to a JavaScript post), which shows the toast once.
+    expect(response.status).toBe(204);
+    expect(response.headers.get("x-remix-redirect")).toBe(`/o/${alpha.org.slug}/reports/2025-05`);
+    const saved = await (await alphaMember.get(`/o/${alpha.org.slug}/reports/2025-05`)).text();
+    expect(toastIn(saved)).toBe("Saved 2025-05.");
+    expect(toastIn(await (await alphaMember.get(`/o/${alpha.org.slug}/reports/2025-05`)).text())).toBeNull();
     const stored = (await rowsOf(alpha.org)).find((r) => r.month === "2025-05")!;
     expect(stored).toMatchObject({ cash: 1_200_000_00, compute: 70_000_50, research: 0, headcount: 12, arr: null });
     const texts = await withTenant(app.database.db, alpha.org.id, (tx) => tx.select().from(reportUpdates).where(eq(reportUpdates.month, "2025-05")));
@@ -253,7 +258,7 @@ describe("monthly reports over HTTP", () => {
   it("a stale version answers 409 with the other person's values, and their save stays", async () => {
     await alphaOwner.post(monthUrl(alpha.org.slug, "2025-06"), form({ cash: "500000" }));
     const first = await alphaOwner.post(monthUrl(alpha.org.slug, "2025-06"), form({ version: "1", cash: "510000" }));
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(204);
     const second = await alphaMember.post(monthUrl(alpha.org.slug, "2025-06"), form({ version: "1", cash: "999999" }));
     expect(second.status).toBe(409);
     const body = await second.json();
@@ -272,7 +277,7 @@ describe("monthly reports over HTTP", () => {
     expect(html).toMatch(/name="version" value="2"|value="2"[^>]*name="version"/);
     // The retry carries their version, so overwriting them is a deliberate choice.
     const retry = await alphaMember.post(monthUrl(alpha.org.slug, "2025-06"), form({ version: "2", cash: "999999" }));
-    expect(retry.status).toBe(200);
+    expect(retry.status).toBe(204);
   });
 
   it("posting a 'new' month that someone else created meanwhile is a conflict, not an overwrite", async () => {
@@ -309,7 +314,7 @@ describe("monthly reports over HTTP", () => {
 
   it("accepts the current month", async () => {
     const response = await alphaOwner.post(monthUrl(alpha.org.slug, THIS_MONTH), form());
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(204);
   });
 
   it("'new' picks a month and redirects to its form; an invalid pick is explained", async () => {

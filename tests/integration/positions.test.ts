@@ -8,6 +8,7 @@ import type { OrgContext } from "../../app/models/context";
 import { saveFxRate } from "../../app/models/fx-rate.server";
 import { createPosition, positionSchema, updatePosition, type PositionInput } from "../../app/models/position.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
+import { toastCookieOf, toastIn } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
 let app: TestApp;
@@ -152,7 +153,8 @@ describe("positions over HTTP", () => {
   it("an owner records a position in a shared company, stored exactly and audited", async () => {
     const response = await owner.post(`/o/${fund.org.slug}/positions?index`, form(shared.org.id));
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe(`/o/${fund.org.slug}/positions?notice=created`);
+    expect(response.headers.get("location")).toBe(`/o/${fund.org.slug}/positions`);
+    expect(toastIn(await (await owner.get(`/o/${fund.org.slug}/positions`)).text())).toBe("Position recorded.");
     const [row] = await positionsOf(fund.org);
     expect(row).toMatchObject({ companyOrgId: shared.org.id, investedOn: "2025-09-15", amount: 100_000_000, currency: "USD", instrument: "series_a", ownershipBp: 1250, currentValue: 150_000_000, notes: "Led by us", version: 1 });
     expect((await auditsOf(fund.org)).map((a) => [a.action, a.entityId])).toEqual([["position.create", row.id]]);
@@ -200,7 +202,8 @@ describe("positions over HTTP", () => {
     const path = `/o/${fund.org.slug}/positions/${row.id}?_data=${encodeURIComponent(DETAIL)}`;
     const saved = await owner.post(path, { ...form(shared.org.id, { currentValue: "2000000" }), intent: "update", version: "1" });
     expect(saved.status).toBe(204); // a redirect answered to ?_data is a 204 with X-Remix-Redirect
-    expect(saved.headers.get("x-remix-redirect")).toBe(`/o/${fund.org.slug}/positions?notice=updated`);
+    expect(saved.headers.get("x-remix-redirect")).toBe(`/o/${fund.org.slug}/positions`);
+    expect(toastCookieOf(saved)).toMatchObject({ tone: "success", key: "investor.positions.notice.updated" });
     const before = await snapshot(fund.org);
     const stale = await owner.post(path, { ...form(shared.org.id, { currentValue: "1" }), intent: "update", version: "1" });
     expect(stale.status).toBe(409);
@@ -281,12 +284,12 @@ describe("positions over HTTP", () => {
     const [row] = await positionsOf(fund.org);
     const response = await owner.post(`/o/${fund.org.slug}/positions/${row.id}`, { intent: "delete", version: String(row.version), confirm: "yes" });
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe(`/o/${fund.org.slug}/positions?notice=deleted`);
+    expect(response.headers.get("location")).toBe(`/o/${fund.org.slug}/positions`);
     expect(await positionsOf(fund.org)).toEqual([]);
     const deleted = (await auditsOf(fund.org)).find((a) => a.action === "position.delete");
     expect(deleted).toMatchObject({ entityId: row.id, after: null });
-    const empty = await (await owner.get(`/o/${fund.org.slug}/positions?notice=deleted`)).text();
-    expect(empty).toContain("Position deleted.");
+    const empty = await (await owner.get(`/o/${fund.org.slug}/positions`)).text();
+    expect(toastIn(empty)).toBe("Position deleted.");
     expect(empty).toContain("No positions recorded yet");
   });
 });

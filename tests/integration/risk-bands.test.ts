@@ -238,7 +238,7 @@ describe("who may change the bands", () => {
 
   it("an admin may change them", async () => {
     const response = await admin.post(`/o/${alpha.org.slug}/settings?_data=${encodeURIComponent(SETTINGS)}`, settingsForm(["6", "11", "17"]));
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(204); // saved: a redirect back to the settings page, with a toast
     expect(await bandsOf(alpha.org.id)).toEqual([6, 11, 17]);
   });
 });
@@ -251,7 +251,7 @@ describe("an org's own bands", () => {
       );
     const auditBefore = (await updates()).length;
     const response = await owner.post(`/o/${alpha.org.slug}/settings?_data=${encodeURIComponent(SETTINGS)}`, settingsForm(["4", "8", "12"]));
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(204);
     expect(await bandsOf(alpha.org.id)).toEqual([4, 8, 12]);
 
     // Audited, before and after, in the same transaction as the change.
@@ -320,7 +320,7 @@ describe("an org's own bands", () => {
       baseCurrency: "USD",
       budgetOverrunThresholdPercent: "10",
     });
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(204);
     const { org } = await stateOf(alpha.org.id);
     expect(org.name).toBe("Alpha Labs Renamed");
     expect(await bandsOf(alpha.org.id)).toEqual([4, 8, 12]);
@@ -328,7 +328,7 @@ describe("an org's own bands", () => {
 
   it("setting the defaults back restores the default bands", async () => {
     const response = await owner.post(`/o/${alpha.org.slug}/settings?_data=${encodeURIComponent(SETTINGS)}`, settingsForm(["5", "10", "16"]));
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(204);
     const list = await dataOf<ListData>(owner, `/o/${alpha.org.slug}/risks?index`, LIST);
     expect(bandsByScore(list)).toEqual({ 12: "high", 9: "medium", 4: "low" });
   });

@@ -16,6 +16,7 @@ import {
 } from "../../app/models/risk.server";
 import { AppError } from "../../app/lib/http.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
+import { toastCookieOf, toastIn } from "../support/toast";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
@@ -112,20 +113,24 @@ describe("creating risks", () => {
   it("adds a risk from the form with its first history row and an audit entry", async () => {
     const before = await stateOf(alpha.org);
     const response = await alphaMember.post(`/o/alpha-labs/risks?index&_data=${LIST}`, validForm);
-    expect(response.status).toBe(200);
-    const body = await response.json();
-    expect(body.ok).toBe(true);
+    // Back to the register (a redirect, 204 for a JavaScript submission) with a toast linking to the new risk.
+    expect(response.status).toBe(204);
+    expect(response.headers.get("x-remix-redirect")).toBe("/o/alpha-labs/risks");
 
     const after = await stateOf(alpha.org);
     expect(after.risks.length).toBe(before.risks.length + 1);
-    const created = after.risks.find((r) => r.id === body.id)!;
+    const created = after.risks.find((r) => !before.risks.some((b) => b.id === r.id))!;
+    const body = { id: created.id };
+    expect(toastCookieOf(response)).toMatchObject({ key: "records.risks.added", vars: { title: "Key researcher leaves" }, link: { to: `/o/alpha-labs/risks/${created.id}`, key: "records.risks.openIt" } });
     expect(created).toMatchObject({ title: "Key researcher leaves", category: "talent", likelihood: 2, impact: 5, status: "open", nextReviewDate: "2030-01-15", version: 1 });
     const history = await historyOf(alpha.org, body.id);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ likelihood: 2, impact: 5, status: "open" });
     expect(after.audit.filter((a) => a.entityId === body.id).map((a) => a.action)).toEqual(["risk.create"]);
 
-    const page = await (await alphaOwner.get("/o/alpha-labs/risks")).text();
+    const page = await (await alphaMember.get("/o/alpha-labs/risks")).text();
+    expect(toastIn(page)).toBe("Added “Key researcher leaves”. Open it");
+    expect(page).toContain(`href="/o/alpha-labs/risks/${created.id}"`);
     expect(page).toContain("Key researcher leaves");
     expect(page).toContain("Talent");
     expect(page).toContain("High"); // 2 × 5 = 10: the high band
@@ -227,14 +232,17 @@ describe("risk history", () => {
   });
 
   it("shows who changed what and when on the risk's page", async () => {
-    const created = await (await alphaMember.post(`/o/alpha-labs/risks?index&_data=${LIST}`, { ...validForm, title: "Page history", likelihood: "3" })).json();
+    const added = await alphaMember.post(`/o/alpha-labs/risks?index&_data=${LIST}`, { ...validForm, title: "Page history", likelihood: "3" });
+    const created = { id: toastCookieOf(added)!.link!.to.split("/").pop()! };
     const save = await alphaOwner.post(`/o/alpha-labs/risks/${created.id}?_data=${DETAIL}`, { ...validForm, title: "Page history", likelihood: "4", status: "mitigating", version: "1" });
-    expect(save.status).toBe(200);
+    expect(save.status).toBe(204);
+    expect(save.headers.get("x-remix-redirect")).toBe(`/o/alpha-labs/risks/${created.id}`);
     const data = await (await alphaOwner.get(`/o/alpha-labs/risks/${created.id}?_data=${DETAIL}`)).json();
     expect(data.risk.history).toHaveLength(2);
     expect(data.risk.history[0]).toMatchObject({ likelihood: 4, status: "mitigating", changedBy: alpha.owner.name });
     expect(data.risk.history[1]).toMatchObject({ likelihood: 3, status: "open", changedBy: "member person" });
     const page = await (await alphaOwner.get(`/o/alpha-labs/risks/${created.id}`)).text();
+    expect(toastIn(page)).toBe("Saved.");
     expect(page).toContain("Likelihood 3 → 4; Status Open → Mitigating");
     expect(page).toContain("Created");
     expect(page).toContain(alpha.owner.name);
@@ -245,7 +253,7 @@ describe("editing with optimistic concurrency", () => {
   it("answers 409 to a save made on a stale version and keeps the first save", async () => {
     const risk = await createRisk(alpha.ctx, riskInput({ title: "Race" }));
     const first = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { ...validForm, title: "Race (owner)", likelihood: "5", version: "1" });
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(204);
     const historyAfterFirst = await historyOf(alpha.org, risk.id);
     const second = await alphaMember.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { ...validForm, title: "Race (member)", likelihood: "1", version: "1" });
     expect(second.status).toBe(409);
@@ -290,14 +298,14 @@ describe("deleting", () => {
     expect((await stateOf(alpha.org)).risks.some((r) => r.id === risk.id)).toBe(true);
     const response = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}`, { intent: "delete", version: "1", confirm: "yes" });
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/o/alpha-labs/risks?deleted=1");
+    expect(response.headers.get("location")).toBe("/o/alpha-labs/risks");
+    expect(toastIn(await (await alphaOwner.get("/o/alpha-labs/risks")).text())).toBe("Risk deleted.");
     const state = await stateOf(alpha.org);
     expect(state.risks.some((r) => r.id === risk.id)).toBe(false);
     expect(state.history.some((h) => h.riskId === risk.id)).toBe(false);
     const entry = state.audit.find((a) => a.entityId === risk.id && a.action === "risk.delete")!;
     expect((entry.before as { title: string }).title).toBe("Short-lived");
     expect((await alphaOwner.get(`/o/alpha-labs/risks/${risk.id}`)).status).toBe(404);
-    expect(await (await alphaOwner.get("/o/alpha-labs/risks?deleted=1")).text()).toContain("Risk deleted.");
   });
 });
 

@@ -1,6 +1,6 @@
 // Scale-out (issue #7): two app processes (`node server.mjs`, the production build) on one
 // PostgreSQL database, as behind a load balancer without sticky sessions. A user signs in on
-// one and carries on on the other; a sign-out on one ends the session on both; failed logins
+// one and carries on on the other (a save's toast too, signed with the shared COOKIE_SECRET); a sign-out on one ends the session on both; failed logins
 // count towards one throttle whichever instance they hit. Nothing an instance needs lives in
 // another instance's memory: sessions and throttling are rows (docs/scaling.md).
 //
@@ -15,6 +15,7 @@ import { sql } from "drizzle-orm";
 import { openDatabase, rowsOf, type Database } from "../../db/client";
 import { withSystem, withTenant } from "../../db/tenant";
 import { TestClient } from "../support/app-server";
+import { toastIn } from "../support/toast";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { withDatabase } from "../support/global-setup";
 import { startServer, type RunningServer } from "../bench/harness";
@@ -53,7 +54,8 @@ describe.skipIf(!reachable)("two app instances on one database", () => {
     await admin.unsafe(`create database "${name}"`);
     await admin.end();
     const url = withDatabase(adminUrl, name);
-    const env = { DATABASE_URL: url, BUILD_DIR: process.env.BUILD_DIR ?? "", TRUST_PROXY: "loopback", LOG_REQUESTS: "false" };
+    // One COOKIE_SECRET for both, as a deployment of replicas must set: a toast signed by one is shown by the other.
+    const env = { DATABASE_URL: url, BUILD_DIR: process.env.BUILD_DIR ?? "", TRUST_PROXY: "loopback", LOG_REQUESTS: "false", COOKIE_SECRET: "scale-out-test-secret-at-least-32-characters" };
     const log = path.join(os.tmpdir(), `${name}.log`);
     // Started together: both migrate the empty database at boot, under the advisory lock.
     [a, b] = await Promise.all([startServer(root, env, log), startServer(root, env, log)]);
@@ -87,8 +89,11 @@ describe.skipIf(!reachable)("two app instances on one database", () => {
       version: "", cash: "1250000.00", revenue: "40000.00", compute: "30000.00", data: "0", payroll: "90000.00", research: "0",
       go_to_market: "10000.00", general_admin: "5000.00", other: "0", headcount: "9", arr: "", highlights: "Saved on instance B", lowlights: "", asks: "",
     });
-    expect(saved.status).toBe(200);
-    expect(await saved.json()).toMatchObject({ ok: true, version: 1 });
+    expect(saved.status).toBe(204);
+    expect(saved.headers.get("x-remix-redirect")).toBe(`/o/${org.slug}/reports/2026-03`);
+    // The redirect lands on A: the toast B signed shows there, once.
+    const onAAfter = sameBrowserOn(a.base, onB);
+    expect(toastIn(await (await onAAfter.get(`/o/${org.slug}/reports/2026-03`)).text())).toBe("Saved 2026-03.");
 
     const read = await onA.get(`/o/${org.slug}/reports/2026-03?_data=${MONTH_DATA}`);
     expect(read.status).toBe(200);

@@ -221,6 +221,7 @@ export const en = {
   "admin.shareLink.error.unknownAction": "Unknown action.",
   "admin.shareLink.error.tickToConfirm": "Tick the box to confirm you want to revoke this link.",
   "admin.shareLink.error.nothingChanged": "Nothing was changed.",
+  "admin.shareLink.done.revoked": "Share link revoked. It no longer opens.",
 
   // The partner report (/r/<token>)
   "admin.report.metaTitle": "Partner report",
@@ -509,6 +510,7 @@ export const zh: Record<keyof typeof en, string> = {
   "admin.shareLink.error.unknownAction": "未知操作。",
   "admin.shareLink.error.tickToConfirm": "请勾选复选框，确认要撤销此链接。",
   "admin.shareLink.error.nothingChanged": "未做任何更改。",
+  "admin.shareLink.done.revoked": "分享链接已撤销，现已无法打开。",
 
   "admin.report.metaTitle": "合作方报告",
   "admin.report.kicker": "合作方报告 · 只读",

@@ -43,6 +43,15 @@ export const en = {
   "common.page.range": "{from}–{to} of {total}",
   "common.page.navigation": "Pagination",
 
+  "common.toast.close": "Dismiss notification",
+  "common.toast.tone.success": "Done",
+  "common.toast.tone.info": "Note",
+  "common.toast.tone.error": "Error",
+
+  "common.sort.ascending": "(sorted ascending)",
+  "common.sort.descending": "(sorted descending)",
+  "common.sort.sortable": "(sortable)",
+
   "common.empty.nothingYet": "Nothing here yet.",
   "common.empty.noMatches": "Nothing matches these filters.",
 
@@ -143,6 +152,15 @@ export const zh: Record<keyof typeof en, string> = {
   "common.page.ofPages": "第 {page} 页，共 {pages} 页",
   "common.page.range": "第 {from}–{to} 条，共 {total} 条",
   "common.page.navigation": "分页",
+
+  "common.toast.close": "关闭通知",
+  "common.toast.tone.success": "完成",
+  "common.toast.tone.info": "提示",
+  "common.toast.tone.error": "错误",
+
+  "common.sort.ascending": "（升序排列）",
+  "common.sort.descending": "（降序排列）",
+  "common.sort.sortable": "（可排序）",
 
   "common.empty.nothingYet": "这里还没有内容。",
   "common.empty.noMatches": "没有符合筛选条件的内容。",

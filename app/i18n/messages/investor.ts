@@ -773,7 +773,6 @@ const grantsEn = {
   "investor.grants.head.when": "When",
   "investor.grants.head.by": "By",
   "investor.grants.unknownInvestor": "Unknown investor",
-  "investor.grants.theInvestor": "the investor",
   "investor.grants.shareCodeHint":
     "Give this code to an investor so they can ask for access. It only lets them ask: you approve and choose what they see. Select it to copy, or use Copy.",
   "investor.grants.invite": "Share with an investor",
@@ -807,6 +806,7 @@ const grantsEn = {
   "investor.grants.declined": "Request declined.",
   "investor.grants.revoked": "Access revoked. The investor can no longer read any of your data.",
   "investor.grants.sharedWith": "Shared with {name}.",
+  "investor.grants.sharedWithUnnamed": "Shared with the investor.",
 
   "investor.grants.error.reloadPage": "Reload the page and try again.",
   "investor.grants.error.confirmRevoke": "Tick the box to confirm you want to end this investor's access.",
@@ -877,7 +877,6 @@ const grantsZh: Record<keyof typeof grantsEn, string> = {
   "investor.grants.head.when": "时间",
   "investor.grants.head.by": "操作人",
   "investor.grants.unknownInvestor": "未知投资方",
-  "investor.grants.theInvestor": "该投资方",
   "investor.grants.shareCodeHint": "把此分享码交给投资方，对方即可申请访问。它只能用于申请：由您批准并选择对方可查看的内容。选中即可复制，或点击“复制”。",
   "investor.grants.invite": "与投资方共享",
   "investor.grants.inviteVia": "投资方分享码或所有者邮箱",
@@ -910,6 +909,7 @@ const grantsZh: Record<keyof typeof grantsEn, string> = {
   "investor.grants.declined": "已拒绝申请。",
   "investor.grants.revoked": "已撤销访问权限。该投资方将无法再查看您的任何数据。",
   "investor.grants.sharedWith": "已与 {name} 共享。",
+  "investor.grants.sharedWithUnnamed": "已与该投资方共享。",
 
   "investor.grants.error.reloadPage": "请刷新页面后重试。",
   "investor.grants.error.confirmRevoke": "请勾选以确认您要终止该投资方的访问权限。",
