@@ -38,7 +38,7 @@ test("an investor's client-side walk from the portfolio to a company and the ale
   await logIn(page, "investor@demo.capitaldesk.dev", DEMO_PASSWORD);
   await page.goto("/o/northwind-ventures/portfolio");
   await expect(page.getByRole("heading", { level: 1, name: en["investor.portfolio.title"] })).toBeVisible();
-  await page.getByRole("table").first().getByRole("link").first().click();
+  await page.locator('table a[href*="/companies/"]').first().click();
   await expect(page).toHaveURL(/\/companies\//);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(await page.locator("body").innerText()).not.toMatch(RAW_KEY);

@@ -1,5 +1,5 @@
 import { Link, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { translateUnchecked, useLocale, useT, type PlainKey } from "~/i18n";
 import type { Toast, ToastTone } from "~/lib/toast";
 
@@ -27,6 +27,7 @@ export function Toaster() {
   const [focused, setFocused] = useState(false);
   const t = useT();
   const locale = useLocale();
+  const card = useRef<HTMLDivElement>(null);
 
   const show = (next: Toast | null) => {
     // The card that was pointed at or focused is gone: the next one starts its own clock.
@@ -44,7 +45,11 @@ export function Toaster() {
 
   useEffect(() => {
     if (!shown || hovered || focused) return;
-    const timer = window.setTimeout(() => show(null), TOAST_MS);
+    const timer = window.setTimeout(() => {
+      // A pointer already resting where the card appeared never fires mouseenter: ask the card itself.
+      if (card.current?.matches(":hover, :focus-within")) setHovered(true);
+      else show(null);
+    }, TOAST_MS);
     return () => window.clearTimeout(timer);
   }, [shown, hovered, focused]);
 
@@ -54,6 +59,7 @@ export function Toaster() {
       {shown && tone ? (
         <div
           key={shown.id}
+          ref={card}
           data-testid="toast"
           data-tone={shown.tone}
           className={`pointer-events-auto flex w-full items-start gap-3 rounded-lg border bg-white p-4 text-sm text-slate-900 shadow-lg sm:w-96 ${tone.box}`}
