@@ -78,7 +78,7 @@ export const accessGrants = pgTable(
       as: "permissive",
       for: "select",
       to: appTenant,
-      using: sql`investor_org_id = app_current_org_id()`,
+      using: sql`investor_org_id = (select app_current_org_id())`,
     }),
     // Restrictive: whoever writes, the pair must be a startup granting an investor. Without it an
     // investor could write a row naming itself as the "startup" (its own tenant policy allows
@@ -100,7 +100,7 @@ export const accessGrants = pgTable(
       as: "permissive",
       for: "insert",
       to: appTenant,
-      withCheck: sql`investor_org_id = app_current_org_id() and status = 'requested' and sections = '{}'::text[] and initiated_by = 'investor' and decided_by_user_id is null`,
+      withCheck: sql`investor_org_id = (select app_current_org_id()) and status = 'requested' and sections = '{}'::text[] and initiated_by = 'investor' and decided_by_user_id is null`,
     }),
   ],
 ).enableRLS();

@@ -53,8 +53,8 @@ export const orgs = pgTable(
       as: "permissive",
       for: "all",
       to: appTenant,
-      using: sql`id = app_current_org_id()`,
-      withCheck: sql`id = app_current_org_id()`,
+      using: sql`id = (select app_current_org_id())`,
+      withCheck: sql`id = (select app_current_org_id())`,
     }),
     // An investor reads the org row (name, currency, risk bands) of a startup that approved
     // it; a startup reads the org row of an investor that asked it or that it invited.
@@ -62,7 +62,7 @@ export const orgs = pgTable(
       as: "permissive",
       for: "select",
       to: appTenant,
-      using: sql`id in (select g.org_id from access_grants g where g.investor_org_id = app_current_org_id() and g.status = 'approved') or id in (select g.investor_org_id from access_grants g where g.org_id = app_current_org_id())`,
+      using: sql`id in (select g.org_id from access_grants g where g.investor_org_id = (select app_current_org_id()) and g.status = 'approved') or id in (select g.investor_org_id from access_grants g where g.org_id = (select app_current_org_id()))`,
     }),
   ],
 ).enableRLS();

@@ -85,8 +85,10 @@ export function reportSubmission(companySlug: string, lastMonth: Month, cookie: 
       if (!context.report) return null;
       return { ...req, path: path(context.month as string), body: reportForm(context.report as Record<string, unknown>, context.version as number, ++edits) };
     },
-    onResponse: (status, body, context) => {
-      if (status === 200) context.version = (JSON.parse(body) as { version: number }).version;
+    onResponse: (status, _body, context) => {
+      // A save answers with a redirect (204 + X-Remix-Redirect for a data request) and a toast;
+      // each save moves the report's version on by one.
+      if (status === 204) context.version = (context.version as number) + 1;
     },
   };
   return [read, ...Array.from({ length: 9 }, () => save)];

@@ -31,6 +31,19 @@ describe("the schema's tenancy guarantees, read from the catalog", () => {
     }
   });
 
+  it("every policy reads the tenant once per statement (an InitPlan), never once per row", async () => {
+    const policies = await query<{ name: string; text: string }>(sql`
+      select tablename || '.' || policyname as name, coalesce(qual, '') || ' ' || coalesce(with_check, '') as text
+      from pg_policies where schemaname = 'public' order by 1`);
+    const reading = policies.filter((p) => p.text.includes("app_current_org_id()"));
+    expect(reading.length).toBeGreaterThanOrEqual(20);
+    for (const p of reading) {
+      const calls = p.text.match(/app_current_org_id\(\)/g)!.length;
+      const once = p.text.match(/\(\s*SELECT app_current_org_id\(\)\s*(AS app_current_org_id\s*)?\)/gi)?.length ?? 0;
+      expect(once, `${p.name}: ${p.text}`).toBe(calls);
+    }
+  });
+
   it("orgs and users are protected too", async () => {
     const rows = await query<{ relname: string; enabled: boolean; forced: boolean }>(sql`
       select relname, relrowsecurity as enabled, relforcerowsecurity as forced from pg_class
