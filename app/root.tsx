@@ -13,7 +13,7 @@ import type { ReactNode } from "react";
 import styles from "./tailwind.css";
 import { localeFromMatches, translate, useLocale, useT, type PlainKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { PageMessagesBlock, useRouteMessages } from "~/i18n/page-messages";
+import { PageMessagesBlock, usePrefetchNavigationMessages, useRouteMessages } from "~/i18n/page-messages";
 import { useNonce } from "~/lib/nonce";
 import { Toaster } from "~/components/ui/toast";
 import { readToast } from "~/lib/toast.server";
@@ -35,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  usePrefetchNavigationMessages();
   useRouteMessages();
   const nonce = useNonce();
   const locale = useLocale();

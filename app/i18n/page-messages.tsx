@@ -3,8 +3,8 @@
  * hook that makes a client-side navigation wait for the next routes' messages. Server side
  * of it: app/i18n/page-messages.server.ts; the whole story: docs/i18n.md.
  */
-import { useMatches } from "@remix-run/react";
-import { createContext, useContext } from "react";
+import { matchRoutes, useMatches, useNavigation } from "@remix-run/react";
+import { createContext, useContext, useEffect } from "react";
 import { dataKeysMissing, loadMessages, MESSAGES_ELEMENT_ID, pageBlockFromDocument, routesMissing } from "./browser-messages";
 import { useNonce } from "~/lib/nonce";
 import { useLocale } from "./index";
@@ -27,7 +27,25 @@ export function PageMessagesBlock() {
 declare global {
   interface Window {
     __remixManifest?: { version: string };
+    __remixRouter?: { routes: Parameters<typeof matchRoutes>[0] };
   }
+}
+
+/**
+ * While a navigation's loaders run, starts fetching the messages of the routes it is heading
+ * to, so the page rarely waits for them after its data (useRouteMessages still makes sure).
+ */
+export function usePrefetchNavigationMessages() {
+  const locale = useLocale();
+  const target = useNavigation().location;
+  const key = target ? `${target.pathname}${target.search}` : null;
+  useEffect(() => {
+    if (!target || !window.__remixRouter) return;
+    const ids = (matchRoutes(window.__remixRouter.routes, target) ?? []).map((match) => match.route.id!);
+    const routes = routesMissing(locale, ids);
+    if (routes.length > 0) void loadMessages(locale, { routes, keys: [] }, window.__remixManifest?.version ?? "");
+    // Only a new destination (or language) is a new prefetch.
+  }, [key, locale]);
 }
 
 /**

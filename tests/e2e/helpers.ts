@@ -37,7 +37,9 @@ export async function signUp(page: Page, email: string, name: string, password =
 
 export async function createOrg(page: Page, name: string, kind: "startup" | "investor" = "startup") {
   await expect(page).toHaveURL(/\/orgs\/new/);
-  await page.getByLabel("Name").fill(name);
+  // The address changes before the new page renders (it may still be fetching its messages).
+  await expect(page.getByRole("heading", { level: 1, name: "Create an organisation" })).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel(kind === "startup" ? /Startup/ : /Investor/).check();
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
