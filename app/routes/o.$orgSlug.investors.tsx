@@ -125,10 +125,10 @@ function useDay() {
   return (value: string | null) => (value ? dateText(t, value.slice(0, 10)) : "—");
 }
 
-function GrantButton({ grantId, intent, children, pendingText, tone = "primary" }: { grantId: string; intent: string; children: ReactNode; pendingText: string; tone?: "primary" | "secondary" | "danger" }) {
+function GrantButton({ grantId, intent, children, pendingText, tone = "primary" }: { grantId: string; intent: string; children: ReactNode; pendingText: string; tone?: "primary" | "secondary" }) {
   const navigation = useNavigation();
   const pending = navigation.state === "submitting" && navigation.formData?.get("grantId") === grantId && navigation.formData?.get("intent") === intent;
-  const colours = { primary: "bg-indigo-600 text-white hover:bg-indigo-700", secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50", danger: "bg-red-600 text-white hover:bg-red-700" }[tone];
+  const colours = { primary: "bg-indigo-600 text-white hover:bg-indigo-700", secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50" }[tone];
   return (
     <button type="submit" name="intent" value={intent} disabled={pending} aria-busy={pending || undefined} className={`rounded-md px-3 py-1.5 text-sm font-semibold shadow-sm disabled:opacity-60 ${colours}`}>
       {pending ? pendingText : children}

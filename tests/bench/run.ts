@@ -19,6 +19,7 @@ import { eq } from "drizzle-orm";
 import { openDatabase, type DatabaseOptions } from "../../db/client";
 import { orgs, users } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
+import { messagesBlockOf } from "../support/messages-block";
 import { measure, signIn, startServer, type RunningServer } from "./harness";
 import { findRoute, readManifest, routeJsSize } from "./js-size";
 import { documentRequest, mainPages, routeExists } from "./pages";
@@ -32,7 +33,7 @@ const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
 /** What a page's HTML weighs gzipped, and the messages JSON block in it (app/i18n/page-messages.server.ts). */
 function documentSize(html: string): { htmlGzipBytes: number; messagesGzipBytes: number } {
-  const block = /<script type="application\/json" id="cd-i18n"[^>]*>(.*?)<\/script>/s.exec(html)?.[1] ?? "";
+  const block = messagesBlockOf(html) ?? "";
   return { htmlGzipBytes: zlib.gzipSync(html).length, messagesGzipBytes: block ? zlib.gzipSync(block).length : 0 };
 }
 

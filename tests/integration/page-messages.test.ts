@@ -5,6 +5,7 @@ import { en, zh } from "../../app/i18n/messages";
 import type { PageMessages } from "../../app/i18n/browser-messages";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { messagesBlockOf } from "../support/messages-block";
 
 /**
  * The browser gets the messages its page uses, in its language, and no catalogue: issue #7's
@@ -26,9 +27,9 @@ const ZH = { "Accept-Language": "zh-CN,zh;q=0.9" };
 const assetsDir = path.resolve(process.env.BUILD_DIR && process.env.BUILD_DIR !== "build" ? `${process.env.BUILD_DIR}/public/build` : "public/build");
 
 function pageMessages(html: string): PageMessages {
-  const match = /<script type="application\/json" id="cd-i18n"[^>]*>(.*?)<\/script>/s.exec(html);
-  expect(match, "the page carries its messages").not.toBeNull();
-  return JSON.parse(match![1]!) as PageMessages;
+  const block = messagesBlockOf(html);
+  expect(block, "the page carries its messages").not.toBeNull();
+  return JSON.parse(block!) as PageMessages;
 }
 
 function buildVersion(html: string): string {

@@ -105,11 +105,4 @@ export class TestClient {
   }
 }
 
-/**
- * A page's HTML without the messages JSON it carries for the browser (app/i18n/page-messages):
- * that block holds every text the page's code could show, so "this button is not on the page"
- * is asked of the markup.
- */
-export function markup(html: string): string {
-  return html.replace(/<script type="application\/json" id="cd-i18n"[^>]*>.*?<\/script>/s, "");
-}
+export { markup } from "./messages-block";
