@@ -63,3 +63,53 @@ export function CopyCode({ code }: { code: string }) {
     </div>
   );
 }
+
+/**
+ * What tells two investor orgs of the same name apart (issue #13: anyone can call a fund
+ * "Northwind Ventures"): the address that asked and its domain, the org's investor code and
+ * since when it exists. The code is what the fund sees on its own Companies page, so a founder
+ * can ask the real fund for it and compare.
+ */
+export function InvestorIdentity({ grant, day }: { grant: { requestedByEmail: string | null; investorCode: string | null; investorSince: string | null }; day: (value: string | null) => string }) {
+  const t = useT();
+  const domain = grant.requestedByEmail?.split("@")[1];
+  const parts = [
+    grant.requestedByEmail && domain ? t("investor.grants.identity.askedBy", { email: grant.requestedByEmail, domain }) : null,
+    grant.investorCode ? t("investor.grants.identity.code", { code: formatShareCode(grant.investorCode) }) : null,
+    grant.investorSince ? t("investor.grants.identity.since", { date: day(grant.investorSince) }) : null,
+  ].filter((part): part is string => part !== null);
+  if (parts.length === 0) return null;
+  return (
+    <p className="text-xs text-slate-600" aria-label={t("investor.grants.identity.label")} data-testid="investor-identity">
+      {parts.join(" · ")}
+    </p>
+  );
+}
+
+/** Investor names that more than one investor org on the page carries. */
+export function sharedInvestorNames(grants: readonly { investorOrgId: string; investorName: string | null }[]): string[] {
+  const orgsByName = new Map<string, Set<string>>();
+  for (const g of grants) {
+    if (!g.investorName) continue;
+    const key = g.investorName.trim().toLowerCase();
+    orgsByName.set(key, (orgsByName.get(key) ?? new Set()).add(g.investorOrgId));
+  }
+  const names = new Set<string>();
+  for (const g of grants) if (g.investorName && (orgsByName.get(g.investorName.trim().toLowerCase())?.size ?? 0) > 1) names.add(g.investorName);
+  return [...names];
+}
+
+export function LookalikeWarning({ names }: { names: readonly string[] }) {
+  const t = useT();
+  if (names.length === 0) return null;
+  return (
+    <div role="note" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="lookalike-warning">
+      {names.map((name) => (
+        <p key={name} className="font-semibold">
+          {t("investor.grants.lookalike.title", { name })}
+        </p>
+      ))}
+      <p>{t("investor.grants.lookalike.body")}</p>
+    </div>
+  );
+}

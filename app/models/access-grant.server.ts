@@ -98,6 +98,7 @@ export async function requestAccess(ctx: OrgContext, input: { via: unknown }): P
             initiatedBy: "investor",
             requestedVia: via.typed,
             requestedByUserId: ctx.user.id,
+            requestedByEmail: ctx.user.email,
           })
           .onConflictDoNothing()
           .returning();
@@ -175,6 +176,11 @@ export interface StartupGrant {
   investorOrgId: string;
   /** null when the investor's org row cannot be read (shown as "Unknown investor"). */
   investorName: string | null;
+  /** What tells two funds of the same name apart: the org's short code and since when it exists. */
+  investorCode: string | null;
+  investorSince: Date | null;
+  /** The investor-side person who asked (null when the startup shared first). */
+  requestedByEmail: string | null;
   status: GrantStatus;
   sections: GrantSection[];
   initiatedBy: "investor" | "startup";
@@ -209,6 +215,9 @@ export async function listGrantsForStartup(ctx: OrgContext): Promise<StartupGran
           version: accessGrants.version,
           investorOrgId: accessGrants.investorOrgId,
           investorName: orgs.name,
+          investorCode: orgs.shareCode,
+          investorSince: orgs.createdAt,
+          requestedByEmail: sql<string | null>`case when ${accessGrants.initiatedBy} = 'investor' then ${accessGrants.requestedByEmail} end`,
           status: accessGrants.status,
           sections: accessGrants.sections,
           initiatedBy: accessGrants.initiatedBy,
@@ -364,6 +373,7 @@ export async function inviteInvestor(ctx: OrgContext, input: { via: unknown; sec
         initiatedBy: "startup",
         requestedVia: via.typed,
         requestedByUserId: ctx.user.id,
+        requestedByEmail: ctx.user.email,
         decidedByUserId: ctx.user.id,
         decidedAt: sql`now()`,
       })

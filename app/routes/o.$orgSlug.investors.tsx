@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
-import { CopyCode, SectionBadges, SectionChecklist } from "~/components/grant-sections";
+import { CopyCode, InvestorIdentity, LookalikeWarning, SectionBadges, SectionChecklist, sharedInvestorNames } from "~/components/grant-sections";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
@@ -152,6 +152,9 @@ export default function Investors() {
         <FormError error={untargeted} />
       </div>
       {!canManage ? <p className="mb-4 text-sm text-slate-600">{t("investor.grants.readOnly")}</p> : null}
+      <div className="mb-4">
+        <LookalikeWarning names={sharedInvestorNames([...pending, ...active, ...history])} />
+      </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={t("investor.grants.pendingCard", { count: pending.length })}>
@@ -195,7 +198,10 @@ export default function Investors() {
                   <tbody>
                     {history.map((g) => (
                       <tr key={g.id} className="border-b last:border-0">
-                        <td className="py-2 pr-4">{g.investorName ?? t("investor.grants.unknownInvestor")}</td>
+                        <td className="py-2 pr-4">
+                          {g.investorName ?? t("investor.grants.unknownInvestor")}
+                          <InvestorIdentity grant={g} day={day} />
+                        </td>
                         <td className="py-2 pr-4">
                           <Badge tone={g.status === "revoked" ? "bad" : "neutral"}>{g.status === "revoked" ? t("common.status.revoked") : t("common.status.declined")}</Badge>
                         </td>
@@ -263,6 +269,7 @@ function PendingRequest({ grant, canManage, result }: { grant: Grant; canManage:
   return (
     <li className="py-3" data-testid="pending-request">
       <p className="font-medium">{name}</p>
+      <InvestorIdentity grant={grant} day={day} />
       <p className="text-sm text-slate-600">{t("investor.grants.askedOn", { date: day(grant.requestedAt), via: grant.requestedVia ?? "—" })}</p>
       {canManage ? (
         <Form method="post" className="mt-2 space-y-2" noValidate>
@@ -301,7 +308,10 @@ function ActiveGrant({ grant, canManage, result }: { grant: Grant; canManage: bo
   return (
     <li className="py-3" data-testid="active-grant">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <p className="font-medium">{name}</p>
+        <div>
+          <p className="font-medium">{name}</p>
+          <InvestorIdentity grant={grant} day={day} />
+        </div>
         <p className="text-xs text-slate-500">
           {grant.initiatedBy === "startup"
             ? grant.decidedByName

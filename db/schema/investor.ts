@@ -56,6 +56,12 @@ export const accessGrants = pgTable(
     /** What the requester typed (share code or owner email) — shown instead of the name until approved. */
     requestedVia: text(),
     requestedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    /**
+     * The requester's address when the request was made, kept on the grant: the startup cannot
+     * read another org's users, and an org name proves nothing (anyone can call a fund
+     * "Northwind Ventures") — the address and its domain are what tell two such funds apart.
+     */
+    requestedByEmail: text(),
     decidedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp({ withTimezone: true }),
     ...versioned,
