@@ -98,10 +98,10 @@ describe("report overdue: the month after the last report is not in by day 15 of
 
 describe("risk score ≥ 16: one critical alert per risk", () => {
   const risks: CompanySignals["risks"] = [
-    { id: "r-20", title: "GPU supplier cut-off", likelihood: 4, impact: 5, status: "open" },
-    { id: "r-16", title: "Key researcher leaves", likelihood: 4, impact: 4, status: "mitigating" },
-    { id: "r-15", title: "Price war", likelihood: 3, impact: 5, status: "open" },
-    { id: "r-25", title: "Accepted risk", likelihood: 5, impact: 5, status: "accepted" },
+    { id: "r-20", likelihood: 4, impact: 5, status: "open" },
+    { id: "r-16", likelihood: 4, impact: 4, status: "mitigating" },
+    { id: "r-15", likelihood: 3, impact: 5, status: "open" },
+    { id: "r-25", likelihood: 5, impact: 5, status: "accepted" },
   ];
 
   it("flags open and mitigating risks at or above the threshold", () => {
@@ -110,7 +110,21 @@ describe("risk score ≥ 16: one critical alert per risk", () => {
       ["r-16", "critical"],
       ["r-20", "critical"],
     ]);
-    expect(alerts[1]?.reason).toBe("Risk “GPU supplier cut-off” scores 20 (likelihood 4 × impact 5), at or above the threshold of 16; it is open.");
+    // The reason names the risk by its id (the subject) and keeps no title: the feed reads it from the register.
+    const stored = evaluate(company({ risks }), {}, TODAY)[1]!.reason;
+    expect(stored).not.toContain("title");
+    expect(alertReasonText("en", stored, { title: "GPU supplier cut-off" })).toBe(
+      "Risk “GPU supplier cut-off” scores 20 (likelihood 4 × impact 5), at or above the threshold of 16; it is open.",
+    );
+    expect(alertReasonText("en", stored, { title: null })).toBe(
+      "A risk no longer in the company's register scored 20 (likelihood 4 × impact 5), at or above the threshold of 16; it was open.",
+    );
+  });
+
+  it("never shows a title stored in the reason by an older version, only the register's", () => {
+    const older = 'investor.alertReason.riskScore#{"title":"Stored copy","score":20,"likelihood":4,"impact":5,"threshold":16,"status":{"key":"investor.alertReasonWord.open"}}';
+    expect(alertReasonText("en", older)).not.toContain("Stored copy");
+    expect(alertReasonText("en", older, { title: "Current title" })).toContain("“Current title”");
   });
 
   it("follows the investor's minimum score", () => {
@@ -184,7 +198,7 @@ describe("disabled rules and unshared sections raise nothing", () => {
   const troubled = company(
     {
       lastReportedMonth: "2026-06",
-      risks: [{ id: "r", title: "Big", likelihood: 5, impact: 5, status: "open" }],
+      risks: [{ id: "r", likelihood: 5, impact: 5, status: "open" }],
       budget: { month: "2026-06", budget: 100, actual: 1000 },
       covenant: { status: "breach", month: "2026-06", cash: 1, minimumCash: 2 },
     },
@@ -237,9 +251,8 @@ describe("reasons are stored as keys with variables and read in the reader's lan
     expect(zh(company({ budget: { month: "2026-10", budget: 100_000_00, actual: 120_000_00 } }))).toEqual([
       "2026年10月支出 US$120,000，预算为 US$100,000：超出预算 20.0%，高于阈值 10%。",
     ]);
-    expect(zh(company({ risks: [{ id: "r", title: "GPU 断供", likelihood: 4, impact: 5, status: "mitigating" }] }))).toEqual([
-      "风险“GPU 断供”得分 20（可能性 4 × 影响 5），达到或超过阈值 16；当前状态：缓解中。",
-    ]);
+    const [risk] = evaluate(company({ risks: [{ id: "r", likelihood: 4, impact: 5, status: "mitigating" }] }), {}, TODAY);
+    expect(alertReasonText("zh-CN", risk!.reason, { title: "GPU 断供" })).toBe("风险“GPU 断供”得分 20（可能性 4 × 影响 5），达到或超过阈值 16；当前状态：缓解中。");
     expect(zh(company({}, { defaultAlive: "cash_out", defaultAliveMonth: "2027-08" }))).toEqual([
       "默认死亡：若支出保持不变、收入按最近 3 个月的增速增长，现金将在 2027年8月耗尽，早于收入覆盖支出（截至 2026年10月）。",
     ]);

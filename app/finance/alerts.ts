@@ -64,8 +64,12 @@ export interface CompanySignals {
   } | null;
   /** The latest month with a report (financials); null when none. */
   readonly lastReportedMonth: Month | null;
-  /** Open or mitigating risks (risks section); the rule's minimum is applied here again. */
-  readonly risks: readonly { readonly id: string; readonly title: string; readonly likelihood: number; readonly impact: number; readonly status: RiskStatus }[];
+  /**
+   * Open or mitigating risks (risks section); the rule's minimum is applied here again. No
+   * title: an alert names its risk by id (the subject), and the feed reads the title from the
+   * company's register when it renders, so the investor keeps no copy of it.
+   */
+  readonly risks: readonly { readonly id: string; readonly likelihood: number; readonly impact: number; readonly status: RiskStatus }[];
   /** The last reported month's gross burn against its budget total (budgets and financials). */
   readonly budget: { readonly month: Month; readonly budget: number; readonly actual: number } | null;
   /** Worst minimum-cash covenant status (financials and funding & debt). */
@@ -96,8 +100,9 @@ export interface EvaluatedAlert {
  * alertReasonText (amounts with the company's currency, months and dates for the locale), so
  * the same row reads in English for one member of the fund and in Chinese for another, and a
  * resolved alert keeps reading correctly after the wording changes. Rows written before this
- * format hold English sentences; alertReasonText shows those unchanged. The audit log's copy
- * of an acknowledged alert carries the ref too: it names the key and the exact figures.
+ * format hold English sentences; alertReasonText shows those unchanged. A reason holds figures,
+ * never the company's text (a risk's title is read at render time), and the audit log keeps
+ * no copy of it (decision 006, "What the investor keeps").
  * Variables are typed so the renderer can format them: an amount in minor units with its
  * currency, a month, a date, a number of months (plural), a number with fixed decimals, a
  * percentage, or a message key (a level or status word).
@@ -183,8 +188,8 @@ function riskAlerts(s: CompanySignals, rules: AlertRules): EvaluatedAlert[] {
       kind: "risk_score" as const,
       subject: r.id,
       severity: "critical" as const,
+      // The title is the company's text: rendered from its register (see alertReasonText), never stored.
       reason: reasonRef("investor.alertReason.riskScore", {
-        title: r.title,
         score: riskScore(r.likelihood, r.impact),
         likelihood: r.likelihood,
         impact: r.impact,

@@ -26,14 +26,24 @@ function renderVar(locale: Locale, value: AlertReasonVar): string | number {
   return isTranslationKey(value.key) ? translateUnchecked(locale, value.key) : String(value.key);
 }
 
+/** What the reason refers to rather than copies, as read from the company at render time. */
+export interface AlertSubject {
+  /** A risk alert's risk title, from the company's register; null when it is gone. */
+  title?: string | null;
+}
+
+const RISK_SCORE = "investor.alertReason.riskScore";
+
 /**
  * `investor.alertReason.runway#{…}` → "Runway 2.4 months is below …" / "现金跑道 2.4 个月…".
+ * A risk alert's title comes from `subject` (its register, read now): a title stored in the
+ * reason by an older version is never shown, and without a title the sentence names no risk.
  * Anything else — a reason stored as an English sentence before reasons became keys — is
  * returned as it is.
  */
-export function alertReasonText(locale: Locale, reason: string): string {
+export function alertReasonText(locale: Locale, reason: string, subject: AlertSubject = {}): string {
   const hash = reason.indexOf("#{");
-  const key = hash === -1 ? reason : reason.slice(0, hash);
+  let key = hash === -1 ? reason : reason.slice(0, hash);
   if (!key.startsWith(PREFIX) || !isTranslationKey(key)) return reason;
   let vars: Record<string, AlertReasonVar> = {};
   if (hash !== -1) {
@@ -42,6 +52,11 @@ export function alertReasonText(locale: Locale, reason: string): string {
     } catch {
       return reason;
     }
+  }
+  if (key === RISK_SCORE) {
+    const { title: _stored, ...rest } = vars;
+    vars = subject.title ? { ...rest, title: subject.title } : rest;
+    if (!subject.title) key = "investor.alertReason.riskScoreUntitled";
   }
   const text = Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, renderVar(locale, value)]));
   return translateUnchecked(locale, key, text);

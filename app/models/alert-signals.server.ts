@@ -2,8 +2,23 @@ import { and, eq, inArray, isNotNull, max, sql, sum } from "drizzle-orm";
 import type { Tx } from "~db/client";
 import { accessGrants, budgets, companyMetrics, debtFacilities, monthlyReports, orgs, risks } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
-import type { AlertRules, CompanySignals } from "~/finance/alerts";
+import type { AlertKind, AlertRules, CompanySignals } from "~/finance/alerts";
 import type { RiskStatus } from "~/finance";
+
+/**
+ * The sections each alert kind is computed from — what collectSignals below reads for it.
+ * Every read of the investor's alerts keeps only those whose company's current grant still
+ * shares all of them (alert.server.ts), and the sync deletes the others: an alert is the
+ * company's data seen through the grant, so it goes when the grant no longer covers it.
+ */
+export const ALERT_KIND_SECTIONS = {
+  runway: ["financials"],
+  report_overdue: ["financials"],
+  default_dead: ["financials"],
+  risk_score: ["risks"],
+  budget_overrun: ["financials", "budgets"],
+  covenant: ["financials", "funding_debt"],
+} as const satisfies Record<AlertKind, readonly GrantSection[]>;
 
 type Signals = {
   -readonly [K in keyof CompanySignals]: CompanySignals[K];
@@ -35,10 +50,10 @@ export async function collectSignals(tx: Tx, investorOrgId: string, rules: Alert
   );
   const sharing = (...sections: GrantSection[]) =>
     grants.filter((g) => sections.every((s) => g.sections.includes(s))).map((g) => g.companyOrgId);
-  const financials = sharing("financials");
-  const withBudgets = sharing("financials", "budgets");
-  const withDebt = sharing("financials", "funding_debt");
-  const withRisks = sharing("risks");
+  const financials = sharing(...ALERT_KIND_SECTIONS.runway);
+  const withBudgets = sharing(...ALERT_KIND_SECTIONS.budget_overrun);
+  const withDebt = sharing(...ALERT_KIND_SECTIONS.covenant);
+  const withRisks = sharing(...ALERT_KIND_SECTIONS.risk_score);
 
   if (financials.length > 0) {
     const metrics = await tx
@@ -105,7 +120,7 @@ export async function collectSignals(tx: Tx, investorOrgId: string, rules: Alert
 
   if (rules.riskEnabled && withRisks.length > 0) {
     const rows = await tx
-      .select({ orgId: risks.orgId, id: risks.id, title: risks.title, likelihood: risks.likelihood, impact: risks.impact, status: risks.status })
+      .select({ orgId: risks.orgId, id: risks.id, likelihood: risks.likelihood, impact: risks.impact, status: risks.status })
       .from(risks)
       .where(
         and(
@@ -117,7 +132,7 @@ export async function collectSignals(tx: Tx, investorOrgId: string, rules: Alert
     const byCompany = new Map<string, Signals["risks"][number][]>();
     for (const row of rows) {
       const list = byCompany.get(row.orgId) ?? [];
-      list.push({ id: row.id, title: row.title, likelihood: row.likelihood, impact: row.impact, status: row.status as RiskStatus });
+      list.push({ id: row.id, likelihood: row.likelihood, impact: row.impact, status: row.status as RiskStatus });
       byCompany.set(row.orgId, list);
     }
     for (const [orgId, list] of byCompany) {

@@ -2,7 +2,7 @@ import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/lib/alert-filter
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "~db/client";
-import { alertRules, alerts, orgs, users, type AlertKind, type AlertSeverity } from "~db/schema";
+import { ALERT_KINDS, alertRules, alerts, orgs, risks, users, type AlertKind, type AlertSeverity } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { alertRulesErrors, DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules } from "~/finance/alerts";
@@ -11,7 +11,8 @@ import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
-import { collectSignals } from "./alert-signals.server";
+import { ALERT_KIND_SECTIONS, collectSignals } from "./alert-signals.server";
+import { pruneFrozenSnapshots } from "./share-link.server";
 
 export { collectSignals };
 
@@ -134,6 +135,36 @@ export async function saveAlertRules(ctx: OrgContext, version: number, input: Al
 }
 
 // ---------------------------------------------------------------------------------------
+// What the investor may still see of an alert
+
+/** `kind`'s sections (ALERT_KIND_SECTIONS) as a text[], built from constants only. */
+function sectionsOfKind(kind: SQL): SQL {
+  const cases = ALERT_KINDS.map((k) => `when '${k}' then array[${ALERT_KIND_SECTIONS[k].map((s) => `'${s}'`).join(", ")}]`).join(" ");
+  return sql`(case ${kind} ${sql.raw(cases)} end)::text[]`;
+}
+
+/**
+ * True for an alert whose company's approved grant to this investor shares, right now, every
+ * section the alert was computed from. Every read of alerts carries it in the same statement,
+ * so a revoke or a narrowed grant hides the alert from the very next statement — resolved and
+ * acknowledged ones included — whether or not a sync has run since (decision 006).
+ */
+function stillShared(investorOrgId: string): SQL {
+  return sql`exists (select 1 from access_grants g where g.org_id = ${alerts.companyOrgId} and g.investor_org_id = ${investorOrgId} and g.status = 'approved' and g.sections @> ${sectionsOfKind(sql`${alerts.kind}`)})`;
+}
+
+/**
+ * Forgets what the grants no longer share: deletes every alert (any status) whose sections
+ * its company's current grant does not cover, and cuts frozen partner reports down to the
+ * current grants. Runs first in every sync — the investor's write transaction on each visit of
+ * its overview or alert feed — so the investor's tenant keeps no copy past its next visit.
+ */
+async function forgetUnshared(tx: Tx, ctx: OrgContext) {
+  await tx.delete(alerts).where(and(eq(alerts.orgId, ctx.org.id), sql`not ${stillShared(ctx.org.id)}`));
+  await pruneFrozenSnapshots(tx, ctx.org.id);
+}
+
+// ---------------------------------------------------------------------------------------
 // Sync: the open alerts follow the data on every read
 
 const BATCH = 500;
@@ -143,14 +174,15 @@ const key = (a: { companyOrgId: string; kind: string; subject: string }) => `${a
  * Evaluates the rules against what the companies share today and brings the alert rows in
  * line, in the caller's investor transaction: new conditions open an alert; still-true ones
  * are touched (last seen) and take the current severity and reason (a key with variables, see
- * AlertReasonVar in app/finance/alerts.ts; rendered per reader); conditions that are
- * gone — including every alert of a company whose grant was revoked or section unshared —
- * are resolved. An escalation to critical clears an acknowledgement, so it is seen again.
+ * AlertReasonVar in app/finance/alerts.ts; rendered per reader); conditions that are gone
+ * are resolved. Alerts of a company whose grant was revoked, or whose section was unshared,
+ * are deleted first (forgetUnshared). An escalation to critical clears an acknowledgement.
  * Two syncs of one investor (two tabs) take turns on a transaction-level advisory lock, so
  * their multi-row updates cannot deadlock; the open key stays unique either way.
  */
 async function syncInTx(tx: Tx, ctx: OrgContext, today: IsoDate) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`alerts-sync:${ctx.org.id}`}))`);
+  await forgetUnshared(tx, ctx);
   const { rules } = await readRules(tx, ctx);
   const wanted = evaluateAlerts(await collectSignals(tx, ctx.org.id, rules), rules, today);
   const open = await tx
@@ -218,7 +250,7 @@ export async function openAlertCounts(ctx: OrgContext, options: { today?: IsoDat
       .select({ severity: alerts.severity, acknowledged: sql<boolean>`${alerts.acknowledgedAt} is not null`, n: count() })
       .from(alerts)
       .innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
-      .where(and(eq(alerts.orgId, ctx.org.id), isNull(alerts.resolvedAt)))
+      .where(and(eq(alerts.orgId, ctx.org.id), isNull(alerts.resolvedAt), stillShared(ctx.org.id)))
       .groupBy(alerts.severity, sql`${alerts.acknowledgedAt} is not null`);
     const counts = { critical: 0, warning: 0, unacknowledged: 0, total: 0 };
     for (const row of rows) {
@@ -271,14 +303,15 @@ function statusFilter(status: AlertStatusFilter): SQL | undefined {
 }
 
 /**
- * One page of the feed: unresolved first, critical before warning, newest first. Joined with
- * the company's org row, which the investor can read only through an approved grant — so a
- * company whose grant was revoked drops out of every view (sync has resolved its alerts).
+ * One page of the feed: unresolved first, critical before warning, newest first. Only alerts
+ * whose sections the company shares right now (stillShared), in every status. A risk alert's
+ * title is read here from the company's register, under the investor's row-level security, so
+ * it shows only while risks are shared (null once the risk is deleted).
  */
 export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}) {
   requireInvestor(ctx);
   const status = options.status ?? "active";
-  const where = and(eq(alerts.orgId, ctx.org.id), statusFilter(status), options.severity ? eq(alerts.severity, options.severity) : undefined);
+  const where = and(eq(alerts.orgId, ctx.org.id), statusFilter(status), options.severity ? eq(alerts.severity, options.severity) : undefined, stillShared(ctx.org.id));
   return withTenant(
     ctx.db,
     ctx.org.id,
@@ -301,10 +334,12 @@ export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}
           acknowledgedByEmail: users.email,
           companyName: orgs.name,
           companySlug: orgs.slug,
+          subjectTitle: risks.title,
         })
         .from(alerts)
         .innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
         .leftJoin(users, eq(users.id, alerts.acknowledgedByUserId))
+        .leftJoin(risks, and(eq(alerts.kind, "risk_score"), eq(risks.orgId, alerts.companyOrgId), sql`${risks.id}::text = ${alerts.subject}`))
         .where(where)
         .orderBy(
           sql`${alerts.resolvedAt} is not null`,
@@ -330,7 +365,9 @@ export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}
 /**
  * Marks an open alert as seen by this user (owner, admin or member; viewers only read).
  * Acknowledging twice changes nothing; a resolved alert is a conflict (it cleared since the
- * page was loaded); another org's alert, or one of a company no longer linked, is not found.
+ * page was loaded); another org's alert, or one whose sections its company no longer shares,
+ * is not found. The audit entry names the alert (id, kind, company, severity), never its
+ * reason: the figures are the company's, and the audit log outlives the grant.
  */
 export async function acknowledgeAlert(ctx: OrgContext, alertId: string) {
   requireInvestor(ctx);
@@ -338,10 +375,10 @@ export async function acknowledgeAlert(ctx: OrgContext, alertId: string) {
   if (!UUID_RE.test(alertId)) throw new AppError("NOT_FOUND", messageRef("investor.alerts.error.noAlert"));
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const [row] = await tx
-      .select({ id: alerts.id, companyOrgId: alerts.companyOrgId, kind: alerts.kind, subject: alerts.subject, severity: alerts.severity, reason: alerts.reason, resolvedAt: alerts.resolvedAt, acknowledgedAt: alerts.acknowledgedAt })
+      .select({ id: alerts.id, companyOrgId: alerts.companyOrgId, kind: alerts.kind, severity: alerts.severity, resolvedAt: alerts.resolvedAt, acknowledgedAt: alerts.acknowledgedAt })
       .from(alerts)
       .innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
-      .where(and(eq(alerts.orgId, ctx.org.id), eq(alerts.id, alertId)))
+      .where(and(eq(alerts.orgId, ctx.org.id), eq(alerts.id, alertId), stillShared(ctx.org.id)))
       .for("update", { of: alerts });
     if (!row) throw new AppError("NOT_FOUND", messageRef("investor.alerts.error.noAlert"));
     if (row.resolvedAt) throw new AppError("CONFLICT", messageRef("investor.alerts.error.cleared"));

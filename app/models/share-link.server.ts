@@ -3,9 +3,9 @@
  * and resolved from their token on the public report page (one narrowly named system
  * look-up by the token's hash, then the issuer's read-only tenant transaction).
  */
-import { and, count, desc, eq, isNull, max, sql } from "drizzle-orm";
-import type { Db } from "~db/client";
-import { orgs, shareLinks, shareLinkViews } from "~db/schema";
+import { and, count, desc, eq, isNotNull, isNull, max, ne, or, sql } from "drizzle-orm";
+import type { Db, Tx } from "~db/client";
+import { accessGrants, orgs, shareLinks, shareLinkViews } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
 import type { ShareMode, ShareScope } from "~db/schema/sharing";
 import { withSystem, withTenant } from "~db/tenant";
@@ -19,7 +19,7 @@ import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import { clearLoginFailures, lockedUntil, recordLoginFailure } from "./login-throttle.server";
 import type { OrgContext } from "./context";
-import { readCompanyReports, reportToday, resolveReportCompanies, type ReportIssuer } from "./share-report.server";
+import { readCompanyReports, reportToday, resolveReportCompanies, restrictSnapshot, type ReportIssuer } from "./share-report.server";
 import type { ShareSnapshot } from "./share-report-types";
 
 export const SHARE_LINKS_PAGE_SIZE = 50;
@@ -94,9 +94,12 @@ export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): P
       if (scope === "portfolio" && companies.length === 0) throw new AppError("INVALID", NOT_CREATED, { sections: messageRef("admin.shareLinks.error.portfolioNone") });
     }
     let snapshot: ShareSnapshot | null = null;
+    let snapshotGrants: string | null = null;
     if (throughMonth) {
       const now = new Date();
-      snapshot = { version: 1, generatedAt: now.toISOString(), companies: await readCompanyReports(tx, companies, { throughMonth, today: reportToday(now, throughMonth) }) };
+      const today = reportToday(now, throughMonth);
+      snapshot = { version: 1, generatedAt: now.toISOString(), companies: await readCompanyReports(tx, companies, { throughMonth, today, keepHeadlineWithoutDebt: true }) };
+      if (ctx.org.kind === "investor") snapshotGrants = (await currentGrants(tx, ctx.org.id)).digest;
     }
     const [created] = await tx
       .insert(shareLinks)
@@ -110,6 +113,7 @@ export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): P
         mode: input.mode,
         frozenMonth: throughMonth,
         snapshot,
+        snapshotGrants,
         expiresAt: sql`now() + make_interval(days => ${input.expiresInDays})`,
         passphraseHash,
         createdBy: ctx.user.id,
@@ -123,6 +127,42 @@ export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): P
     });
     return { id: created!.id, token };
   });
+}
+
+/** The investor's approved grants (company → sections), and a digest that changes whenever they do. */
+async function currentGrants(tx: Tx, investorOrgId: string) {
+  const rows = await tx
+    .select({ orgId: accessGrants.orgId, sections: accessGrants.sections })
+    .from(accessGrants)
+    .where(and(eq(accessGrants.investorOrgId, investorOrgId), eq(accessGrants.status, "approved")))
+    .orderBy(accessGrants.orgId);
+  const allowed = new Map(rows.map((r) => [r.orgId, [...r.sections].sort() as GrantSection[]]));
+  const digest = sha256Hex([...allowed].map(([orgId, sections]) => `${orgId}:${sections.join(",")}`).join(";"));
+  return { allowed, digest };
+}
+
+/**
+ * Cuts the investor's frozen reports down to its current grants, in the caller's (write)
+ * transaction: a company that revoked drops out, one that narrowed keeps only what it still
+ * shares (share-report.server.ts restrictSnapshot). Views already apply the grants; this makes
+ * the stored snapshot itself no copy of what a startup stopped sharing. Only links whose
+ * snapshot was cut to other grants than today's are read (snapshot_grants), so an unchanged
+ * portfolio costs one small query. Revoked and expired links are cut too: they are still stored.
+ */
+export async function pruneFrozenSnapshots(tx: Tx, investorOrgId: string): Promise<number> {
+  const { allowed, digest } = await currentGrants(tx, investorOrgId);
+  const stale = await tx
+    .select({ id: shareLinks.id, snapshot: shareLinks.snapshot })
+    .from(shareLinks)
+    .where(and(eq(shareLinks.orgId, investorOrgId), isNotNull(shareLinks.snapshot), or(isNull(shareLinks.snapshotGrants), ne(shareLinks.snapshotGrants, digest))));
+  for (const link of stale) {
+    const snapshot = restrictSnapshot(link.snapshot as ShareSnapshot, allowed);
+    await tx
+      .update(shareLinks)
+      .set({ snapshot, snapshotGrants: digest })
+      .where(and(eq(shareLinks.orgId, investorOrgId), eq(shareLinks.id, link.id)));
+  }
+  return stale.length;
 }
 
 const listColumns = {

@@ -6,7 +6,7 @@
 import type { GrantSection } from "~db/schema/rls";
 import type { ShareMode, ShareScope } from "~db/schema/sharing";
 import type { Month } from "~/finance";
-import type { CompanyDashboardForInvestor } from "./dashboard-types";
+import type { CompanyDashboardForInvestor, DashboardHeadline } from "./dashboard-types";
 
 export interface UpdateView {
   month: Month;
@@ -40,9 +40,22 @@ export interface ShareReport {
   companies: CompanyReport[];
 }
 
+/** One company of a frozen link's stored report. */
+export type StoredCompanyReport = CompanyReport & {
+  /** So that views (and the investor's sync) can check the company's current grant. */
+  orgId: string;
+  /**
+   * When the forecasts include the company's debt service (funding & debt shared): the same
+   * headline without it, so that a grant narrowed to exclude funding & debt can show figures
+   * that owe nothing to the debt facilities (share-report.server.ts restrictCompanyReport).
+   * Never sent to the page.
+   */
+  headlineWithoutDebt?: DashboardHeadline;
+};
+
 /** A frozen link's stored report: each company keeps its org id so views can re-check grants. */
 export interface ShareSnapshot {
   version: 1;
   generatedAt: string;
-  companies: (CompanyReport & { orgId: string })[];
+  companies: StoredCompanyReport[];
 }

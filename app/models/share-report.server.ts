@@ -15,7 +15,7 @@ import { DEFAULT_RISK_BANDS, daysInMonth, type IsoDate, type Month } from "~/fin
 import { SECTION_KEYS } from "~/lib/access-grants";
 import type { CompanyDashboardForInvestor } from "./dashboard-types";
 import { buildCompanyDashboardForInvestor, type SharedRows } from "./dashboard-view.server";
-import type { CompanyReport, ShareReport, ShareSnapshot, UpdateView } from "./share-report-types";
+import type { CompanyReport, ShareReport, ShareSnapshot, StoredCompanyReport, UpdateView } from "./share-report-types";
 
 /** How many monthly investor updates a report shows per company. */
 export const REPORT_UPDATE_MONTHS = 3;
@@ -77,10 +77,12 @@ export interface ReadOptions {
   /** Frozen reports: only months up to this one (and rounds closed by its end). */
   throughMonth: Month | null;
   today: IsoDate;
+  /** For a snapshot: also keep each headline without debt service (StoredCompanyReport). */
+  keepHeadlineWithoutDebt?: boolean;
 }
 
 /** Each company's report, read set-based (one query per table for all companies that share it). */
-export async function readCompanyReports(tx: Tx, companies: readonly ReportCompany[], options: ReadOptions): Promise<(CompanyReport & { orgId: string })[]> {
+export async function readCompanyReports(tx: Tx, companies: readonly ReportCompany[], options: ReadOptions): Promise<StoredCompanyReport[]> {
   if (companies.length === 0) return [];
   const having = (section: GrantSection) => companies.filter((c) => c.sections.includes(section)).map((c) => c.id);
   const through = options.throughMonth;
@@ -149,8 +151,13 @@ export async function readCompanyReports(tx: Tx, companies: readonly ReportCompa
       rows.rounds = of(rounds, company.id);
     }
     if (shared.has("risks")) rows.risks = of(riskRows, company.id);
-    const dashboard = buildCompanyDashboardForInvestor(rows, company.sections, { currency: company.currency, window: 3, today: options.today });
-    const report: CompanyReport & { orgId: string } = { orgId: company.id, name: company.name, currency: company.currency, sections: company.sections, dashboard };
+    const shape = { currency: company.currency, window: 3 as const, today: options.today };
+    const dashboard = buildCompanyDashboardForInvestor(rows, company.sections, shape);
+    const report: StoredCompanyReport = { orgId: company.id, name: company.name, currency: company.currency, sections: company.sections, dashboard };
+    if (options.keepHeadlineWithoutDebt && dashboard.financials?.kind === "ready" && dashboard.financials.debtServiceIncluded) {
+      const withoutDebt = buildCompanyDashboardForInvestor({ ...rows, facilities: undefined }, company.sections.filter((s) => s !== "funding_debt"), shape);
+      if (withoutDebt.financials?.kind === "ready") report.headlineWithoutDebt = withoutDebt.financials.headline;
+    }
     if (shared.has("updates")) {
       report.updates = of(updateRows, company.id)
         .filter((u) => u.highlights || u.lowlights || u.asks)
@@ -163,19 +170,47 @@ export async function readCompanyReports(tx: Tx, companies: readonly ReportCompa
 
 /**
  * A stored company report cut down to `sections` (a grant narrowed since a frozen link was
- * made): what the narrower set would not have shown is removed, never merely hidden.
+ * made): what the narrower set would not have shown is removed, never merely hidden. That
+ * includes what the figures owe to a section: forecasts that subtracted the debt service of
+ * facilities no longer shared give way to the headline stored without it (or, in a snapshot
+ * made before that headline was stored, the financials go).
  */
-export function restrictCompanyReport(report: CompanyReport, sections: readonly GrantSection[]): CompanyReport {
+export function restrictCompanyReport(report: CompanyReport & Pick<StoredCompanyReport, "headlineWithoutDebt">, sections: readonly GrantSection[]): CompanyReport {
   const shared = new Set(sections);
   const d = report.dashboard;
   const dashboard: CompanyDashboardForInvestor = { currency: d.currency, window: d.window };
-  if (shared.has("financials") && d.financials) dashboard.financials = d.financials;
+  if (shared.has("financials") && d.financials) {
+    const f = d.financials;
+    if (f.kind !== "ready" || !f.debtServiceIncluded || shared.has("funding_debt")) dashboard.financials = f;
+    else if (report.headlineWithoutDebt) dashboard.financials = { ...f, headline: report.headlineWithoutDebt, debtServiceIncluded: false };
+  }
   if (shared.has("financials") && shared.has("budgets") && d.budget !== undefined) dashboard.budget = d.budget;
   if (shared.has("funding_debt") && d.fundingDebt) dashboard.fundingDebt = d.fundingDebt;
   if (shared.has("risks") && d.risks) dashboard.risks = d.risks;
   const result: CompanyReport = { name: report.name, currency: report.currency, sections: intersectSections(report.sections, sections), dashboard };
   if (shared.has("updates") && report.updates) result.updates = report.updates;
   return result;
+}
+
+/**
+ * A frozen snapshot cut down to the investor's current grants (`allowed`: company → shared
+ * sections): companies without an approved grant leave it, the others keep only what their
+ * grant still shares. Stored back by the investor's sync (share-link.server.ts
+ * pruneFrozenSnapshots), so the snapshot is no copy of what the grants stopped sharing.
+ */
+export function restrictSnapshot(snapshot: ShareSnapshot, allowed: ReadonlyMap<string, readonly GrantSection[]>): ShareSnapshot {
+  return {
+    ...snapshot,
+    companies: snapshot.companies.flatMap((stored) => {
+      const sections = allowed.get(stored.orgId);
+      if (!sections) return [];
+      const kept: StoredCompanyReport = { orgId: stored.orgId, ...restrictCompanyReport(stored, sections) };
+      if (stored.headlineWithoutDebt && kept.dashboard.financials?.kind === "ready" && kept.dashboard.financials.debtServiceIncluded) {
+        kept.headlineWithoutDebt = stored.headlineWithoutDebt;
+      }
+      return [kept];
+    }),
+  };
 }
 
 /** The "today" a report is computed for: a frozen one stands at the end of its month (or now, if earlier). */

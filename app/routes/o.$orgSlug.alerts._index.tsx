@@ -188,7 +188,7 @@ function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; o
               </td>
               <td className="max-w-md py-2 pr-4">
                 <span className="block font-medium">{t(ALERT_KIND_LABELS[a.kind])}</span>
-                {alertReasonText(t.locale, a.reason)}
+                {alertReasonText(t.locale, a.reason, { title: a.subjectTitle })}
               </td>
               <td className="whitespace-nowrap py-2 pr-4">{time(a.firstSeenAt)}</td>
               <td className="py-2 pr-4">

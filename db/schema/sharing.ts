@@ -36,6 +36,12 @@ export const shareLinks = pgTable(
     mode: text().$type<ShareMode>().notNull(),
     frozenMonth: text(),
     snapshot: jsonb(),
+    /**
+     * An investor's frozen link: a digest of the grants its snapshot was last cut to
+     * (share-link.server.ts grantsDigest). When the investor's grants differ, its next sync
+     * cuts the snapshot down to them again; null means never checked.
+     */
+    snapshotGrants: text(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     /** argon2id; null = no passphrase. */
     passphraseHash: text(),

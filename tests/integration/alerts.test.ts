@@ -67,13 +67,18 @@ const facility = (org: Org, minimumCash: number) => ({
   drawDate: `${m(-6)}-01`, termMonths: 36, repaymentType: "bullet", minimumCash,
 });
 
-/** Every alert row of the fund, read past RLS, with the company's name; the stored reason (a key with variables) as an English reader sees it. */
+/**
+ * Every alert row of the fund, read past RLS, with the company's name; the stored reason (a key
+ * with variables) as an English reader sees it — a risk's title read from the register, as the feed does.
+ */
 async function alertRows() {
   const rows = await withSystem(app.database.db, (tx) =>
-    tx.select({ id: alerts.id, company: orgs.name, kind: alerts.kind, subject: alerts.subject, severity: alerts.severity, reason: alerts.reason, resolvedAt: alerts.resolvedAt, acknowledgedAt: alerts.acknowledgedAt, acknowledgedByUserId: alerts.acknowledgedByUserId })
-      .from(alerts).innerJoin(orgs, eq(orgs.id, alerts.companyOrgId)).where(eq(alerts.orgId, fund.org.id)),
+    tx.select({ id: alerts.id, company: orgs.name, kind: alerts.kind, subject: alerts.subject, severity: alerts.severity, reason: alerts.reason, resolvedAt: alerts.resolvedAt, acknowledgedAt: alerts.acknowledgedAt, acknowledgedByUserId: alerts.acknowledgedByUserId, riskTitle: risks.title })
+      .from(alerts).innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
+      .leftJoin(risks, and(eq(alerts.kind, "risk_score"), eq(risks.orgId, alerts.companyOrgId), sql`${risks.id}::text = ${alerts.subject}`))
+      .where(eq(alerts.orgId, fund.org.id)),
   );
-  return rows.map((row) => ({ ...row, reason: alertReasonText("en", row.reason) }));
+  return rows.map(({ riskTitle, ...row }) => ({ ...row, reason: alertReasonText("en", row.reason, { title: riskTitle }) }));
 }
 const openRows = async () => (await alertRows()).filter((a) => a.resolvedAt === null);
 const openSummary = async () => (await openRows()).map((a) => `${a.company} | ${a.kind} | ${a.severity}`).sort();
@@ -223,6 +228,8 @@ describe("the alert feed", () => {
     expect(html).toMatch(/>Critical</);
     expect(html).toMatch(/>Warning</);
     expect(html).toContain("Runway 2.4 months is below the critical threshold of 3 months");
+    // The risk's title is not stored with the alert: the feed reads it from the company's register.
+    expect(html).toContain("Risk “GPU supplier cut-off” scores 20 (likelihood 4 × impact 5)");
   });
 
   it("shows the empty state to a fund with nothing to report", async () => {
@@ -361,7 +368,7 @@ describe("no alert from data the investor may not see", () => {
     expect(seen).toEqual({ risks: 0, budgets: 0, debt: 0, hotelReports: 0 });
   });
 
-  it("resolves alerts when a section is unshared or a grant revoked, and lists nothing of a revoked company", async () => {
+  it("deletes alerts when a section is unshared or a grant revoked, and lists nothing of them in any status", async () => {
     await withSystem(app.database.db, (tx) =>
       tx.update(accessGrants).set({ sections: ["financials", "funding_debt", "budgets", "updates"] }).where(eq(accessGrants.orgId, co.charlie.org.id)),
     );
@@ -371,10 +378,13 @@ describe("no alert from data the investor may not see", () => {
 
     const { list } = await feed(owner, "status=all"); // the loader syncs first
     expect(list.alerts.filter((a) => a.companyName === "Alpha AI")).toEqual([]);
-    expect(list.alerts.filter((a) => a.kind === "risk_score").length).toBeGreaterThan(0); // Charlie's, resolved, still linked
+    // Charlie still shares its other sections but no longer its risks: its risk alerts are gone from every status.
+    expect(list.alerts.filter((a) => a.kind === "risk_score")).toEqual([]);
+    expect(list.alerts.some((a) => a.companyName === "Charlie AI")).toBe(false); // Charlie raised only risk alerts
+    // Deleted by the sync, not merely resolved: the fund's tenant keeps no copy (decision 006).
     const rows = await alertRows();
-    expect(rows.filter((a) => alphaIds.includes(a.id)).every((a) => a.resolvedAt !== null)).toBe(true);
-    expect(rows.filter((a) => a.kind === "risk_score" && a.resolvedAt === null)).toEqual([]);
+    expect(rows.filter((a) => alphaIds.includes(a.id))).toEqual([]);
+    expect(rows.filter((a) => a.kind === "risk_score")).toEqual([]);
     expect((await listAlerts(fund.ctx, { status: "resolved" })).alerts.some((a) => a.companyName === "Alpha AI")).toBe(false);
     expect((await postFeed(member, { intent: "acknowledge", alertId: alphaIds[0]! })).status).toBe(404);
   });

@@ -553,6 +553,9 @@ const alertsEn = {
     "The report for {missing} is overdue: it was due by {dueDate} and the last report received is for {last}. {count} monthly reports are now overdue ({missing} to {to}).",
   "investor.alertReason.riskScore":
     "Risk “{title}” scores {score} (likelihood {likelihood} × impact {impact}), at or above the threshold of {threshold}; it is {status}.",
+  "investor.alertReason.riskScoreUntitled":
+    "A risk no longer in the company's register scored {score} (likelihood {likelihood} × impact {impact}), at or above the threshold of {threshold}; it was {status}.",
+  "investor.alertReason.riskScoreLegacy": "A risk scored at or above the threshold.",
   "investor.alertReason.budgetOverrun": "Spend in {month} was {actual} against a budget of {budget}: {over} over budget, above the threshold of {threshold}.",
   "investor.alertReason.budgetUnbudgeted":
     "Spend in {month} was {actual} against a budget of {budget}: with nothing budgeted, above the threshold of {threshold}.",
@@ -670,6 +673,8 @@ const alertsZh: Record<keyof typeof alertsEn, string> = {
   "investor.alertReason.reportOverdueMany":
     "{missing}的报告已逾期：应于 {dueDate}前提交，最近收到的报告为 {last}。目前共有 {count} 份月度报告逾期（{missing}至{to}）。",
   "investor.alertReason.riskScore": "风险“{title}”得分 {score}（可能性 {likelihood} × 影响 {impact}），达到或超过阈值 {threshold}；当前状态：{status}。",
+  "investor.alertReason.riskScoreUntitled": "一项已不在公司风险登记册中的风险得分 {score}（可能性 {likelihood} × 影响 {impact}），达到或超过阈值 {threshold}；当时状态：{status}。",
+  "investor.alertReason.riskScoreLegacy": "一项风险的得分达到或超过阈值。",
   "investor.alertReason.budgetOverrun": "{month}支出 {actual}，预算为 {budget}：超出预算 {over}，高于阈值 {threshold}。",
   "investor.alertReason.budgetUnbudgeted": "{month}支出 {actual}，预算为 {budget}：该月没有预算，高于阈值 {threshold}。",
   "investor.alertReason.covenantBreach": "违反契约条款：{month}末现金 {cash}，低于最低现金契约要求 {minimum}。",
