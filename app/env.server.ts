@@ -22,6 +22,10 @@ const EnvSchema = z.object({
   APP_ORIGIN: z.string().url().optional(),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   LOG_REQUESTS: boolFromString.default(true),
+  // Retention (docs/privacy.md): the cleanup job deletes what is older. Unset audit = keep for good.
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+  SHARE_VIEW_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+  THROTTLE_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
   /** Express "trust proxy": unset = trust nobody; "loopback", a hop count, or a subnet list. */
   TRUST_PROXY: z
     .string()

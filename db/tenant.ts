@@ -7,6 +7,12 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 export interface TxOptions {
   /** Investor, partner and viewer reads run in read-only transactions. */
   readOnly?: boolean;
+  /**
+   * One snapshot for every statement (REPEATABLE READ, read-only): a read of many tables, such
+   * as the org export, then sees them as of one moment, never a row whose parent was deleted
+   * between two of its statements.
+   */
+  snapshot?: boolean;
 }
 
 /**
@@ -26,16 +32,17 @@ export async function withTenant<T>(
   options: TxOptions = {},
 ): Promise<T> {
   if (!UUID_RE.test(orgId)) throw new Error("withTenant: orgId must be a UUID");
+  const config = options.snapshot ? ({ isolationLevel: "repeatable read", accessMode: "read only" } as const) : undefined;
   return transaction(db, async (tx) => {
     // One round trip: read-only is the transaction_read_only setting, which a transaction may
     // always turn on (never off after its first query), the same as SET TRANSACTION READ ONLY.
     await tx.execute(
-      options.readOnly
+      options.readOnly || options.snapshot
         ? sql`select set_config('transaction_read_only', 'on', true), set_config('role', 'app_tenant', true), set_config('app.org_id', ${orgId}, true)`
         : sql`select set_config('role', 'app_tenant', true), set_config('app.org_id', ${orgId}, true)`,
     );
     return work(tx);
-  });
+  }, config);
 }
 
 /**
@@ -44,14 +51,14 @@ export async function withTenant<T>(
  * postgres.js can hand a connection's first query after a server restart a stale error
  * (see `unavailableAs503`). Once `work` has started it is never repeated.
  */
-async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>, config?: Parameters<Db["transaction"]>[1]): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     let started = false;
     try {
       return await db.transaction((tx) => {
         started = true;
         return work(tx);
-      });
+      }, config);
     } catch (error) {
       if (attempt === 1 && !started && isDatabaseUnavailable(error)) continue;
       rethrowIfUnavailable(error);

@@ -60,9 +60,14 @@ export default function ChangePassword() {
         <Field label={t("auth.password.repeat")} name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} />
         <SubmitButton pendingText={t("auth.password.pending")}>{t("auth.password.submit")}</SubmitButton>
       </Form>
-      <Link to="/" className="mt-6 inline-block text-sm text-indigo-700 underline">
-        {t("auth.password.back")}
-      </Link>
+      <div className="mt-6 flex flex-wrap gap-4 text-sm">
+        <Link to="/account/data" className="text-indigo-700 underline">
+          {t("auth.password.yourData")}
+        </Link>
+        <Link to="/" className="text-indigo-700 underline">
+          {t("auth.password.back")}
+        </Link>
+      </div>
     </AuthShell>
   );
 }

@@ -89,6 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "manage:members");
   const org = await getOrgSettings(ctx);
   return json({
+    slug: ctx.org.slug,
     name: org.name,
     baseCurrency: org.baseCurrency,
     thresholdPercent: org.budgetOverrunThresholdBp / 100,
@@ -182,6 +183,18 @@ export default function Settings() {
           <SubmitButton>{t("admin.settings.submit")}</SubmitButton>
         </Form>
       </Card>
+      <div className="mt-6">
+        <Card title={t("admin.settings.export.title")}>
+          <p className="max-w-2xl text-sm text-slate-600">{t("admin.settings.export.body")}</p>
+          <a
+            href={`/o/${data.slug}/export.zip`}
+            className="mt-4 inline-block rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-indigo-700"
+            download
+          >
+            {t("admin.settings.export.download")}
+          </a>
+        </Card>
+      </div>
     </>
   );
 }

@@ -83,6 +83,10 @@ export const en = {
   "admin.settings.error.highAboveMedium": "High must start above medium ({medium}).",
   "admin.settings.error.criticalAboveHigh": "Critical must start above high ({high}).",
   "admin.settings.error.bandsOrder": "Risk bands must be whole scores with 2 ≤ medium < high < critical ≤ 25.",
+  "admin.settings.export.title": "Export all data",
+  "admin.settings.export.body":
+    "One zip file with every table of this organisation as CSV (reports, rounds, debt, budgets, risks, members, invitations, share links, the audit log and the rest) and manifest.json, which says what each file and column means, how many rows each holds and its SHA-256. Money is in minor units (cents) with its currency. Password, passphrase and link secrets are never included. Each export is recorded in the audit log.",
+  "admin.settings.export.download": "Download all data (.zip)",
 
   // Audit log
   "admin.audit.metaTitle": "Audit log",
@@ -378,6 +382,10 @@ export const zh: Record<keyof typeof en, string> = {
   "admin.settings.error.highAboveMedium": "“高”的起始分数必须高于“中”（{medium}）。",
   "admin.settings.error.criticalAboveHigh": "“严重”的起始分数必须高于“高”（{high}）。",
   "admin.settings.error.bandsOrder": "风险等级须为整数分数，且 2 ≤ 中 < 高 < 严重 ≤ 25。",
+  "admin.settings.export.title": "导出全部数据",
+  "admin.settings.export.body":
+    "一个 zip 文件，包含本组织每张表的 CSV（月报、融资轮次、债务、预算、风险、成员、邀请、分享链接、审计日志等）以及 manifest.json，说明每个文件和每一列的含义、各自的行数及 SHA-256。金额以最小货币单位（分）记录，并附币种。密码、口令和链接密钥绝不包含在内。每次导出都会记入审计日志。",
+  "admin.settings.export.download": "下载全部数据（.zip）",
 
   "admin.audit.metaTitle": "审计日志",
   "admin.audit.title": "审计日志",

@@ -55,6 +55,13 @@ export const en = {
   "auth.password.repeatRequired": "Repeat the new password.",
   "auth.password.mismatch": "The two new passwords differ.",
   "auth.password.currentWrong": "The current password is not correct.",
+  "auth.password.yourData": "Download your personal data",
+  "auth.data.metaTitle": "Your personal data",
+  "auth.data.title": "Your personal data",
+  "auth.data.body":
+    "One JSON file with what Capital Desk stores about you as a person: your account (never your password), the organisations you belong to and your role in each, your sessions (when each began and ends; no IP address or browser is kept), sign-in failures counted for your address, invitations sent to your address, and the changes you made in the organisations you still belong to.",
+  "auth.data.orgData": "An organisation's own data (reports, rounds, budgets and so on) is in that organisation's export, on its settings page, for owners and admins.",
+  "auth.data.download": "Download your data (.json)",
 
   "auth.invite.metaTitle": "Invitation",
   "auth.invite.title": "Join {org}",
@@ -123,6 +130,13 @@ export const zh: Record<keyof typeof en, string> = {
   "auth.password.repeatRequired": "请再次输入新密码。",
   "auth.password.mismatch": "两次输入的新密码不一致。",
   "auth.password.currentWrong": "当前密码不正确。",
+  "auth.password.yourData": "下载您的个人数据",
+  "auth.data.metaTitle": "您的个人数据",
+  "auth.data.title": "您的个人数据",
+  "auth.data.body":
+    "一个 JSON 文件，包含 Capital Desk 存储的关于您个人的全部信息：您的账户（绝不含密码）、您所属的组织及您在其中的角色、您的会话（各自的开始和结束时间；不保存 IP 地址或浏览器信息）、针对您地址记录的登录失败次数、发往您地址的邀请，以及您在仍然所属的组织中所做的更改。",
+  "auth.data.orgData": "组织自身的数据（月报、融资轮次、预算等）在该组织的导出文件中，所有者和管理员可在其设置页面下载。",
+  "auth.data.download": "下载您的数据（.json）",
 
   "auth.invite.metaTitle": "邀请",
   "auth.invite.title": "加入 {org}",

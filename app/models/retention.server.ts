@@ -1,0 +1,50 @@
+import { sql, type SQL } from "drizzle-orm";
+import { rowsOf, type Db } from "~db/client";
+import { withSystem } from "~db/tenant";
+import type { Env } from "~/env.server";
+
+/** How long data that only ages is kept (docs/privacy.md); from the environment. */
+export interface RetentionPolicy {
+  /** undefined: the audit log is kept for good. */
+  auditDays?: number;
+  shareViewDays: number;
+  throttleHours: number;
+}
+
+export function retentionPolicy(env: Pick<Env, "AUDIT_RETENTION_DAYS" | "SHARE_VIEW_RETENTION_DAYS" | "THROTTLE_RETENTION_HOURS">): RetentionPolicy {
+  return { auditDays: env.AUDIT_RETENTION_DAYS, shareViewDays: env.SHARE_VIEW_RETENTION_DAYS, throttleHours: env.THROTTLE_RETENTION_HOURS };
+}
+
+export interface PurgeCounts {
+  sessions: number;
+  loginThrottle: number;
+  shareLinkViews: number;
+  auditLog: number;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Deletes what is past retention, across every org: sessions that have ended (idle or
+ * absolute expiry: they can never be used again), sign-in throttle counters whose window is
+ * older than `throttleHours` and whose lock (if any) is over, share-link views older than
+ * `shareViewDays`, and audit entries older than `auditDays` when that is set. Idempotent, so
+ * several app instances may run it at once. System work: it belongs to no tenant.
+ */
+export async function purgeExpiredData(db: Db, policy: RetentionPolicy, now = new Date()): Promise<PurgeCounts> {
+  const at = (msAgo: number) => sql`${new Date(now.getTime() - msAgo).toISOString()}::timestamptz`;
+  return withSystem(db, async (tx) => {
+    // Counted in SQL: a first run on a large audit log must not carry every deleted id back.
+    const deleted = async (statement: SQL) =>
+      rowsOf<{ n: number }>(await tx.execute(sql`with gone as (${statement} returning 1) select count(*)::int as n from gone`))[0]?.n ?? 0;
+    return {
+      sessions: await deleted(sql`delete from sessions where expires_at <= ${at(0)} or absolute_expires_at <= ${at(0)}`),
+      loginThrottle: await deleted(
+        sql`delete from login_throttle where window_started_at < ${at(policy.throttleHours * HOUR_MS)} and (locked_until is null or locked_until <= ${at(0)})`,
+      ),
+      shareLinkViews: await deleted(sql`delete from share_link_views where viewed_at < ${at(policy.shareViewDays * DAY_MS)}`),
+      auditLog: policy.auditDays === undefined ? 0 : await deleted(sql`delete from audit_log where at < ${at(policy.auditDays * DAY_MS)}`),
+    };
+  });
+}

@@ -1,0 +1,34 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
+import { AuthShell } from "~/components/auth-shell";
+import { metaTitle, useT } from "~/i18n";
+
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.data.metaTitle")];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request);
+  return json({});
+}
+
+/** What a person's own data export holds, and the download. */
+export default function PersonalData() {
+  const t = useT();
+  return (
+    <AuthShell title={t("auth.data.title")}>
+      <p className="text-sm text-slate-700">{t("auth.data.body")}</p>
+      <p className="mt-3 text-sm text-slate-600">{t("auth.data.orgData")}</p>
+      <a href="/account/data.json" className="mt-6 inline-block rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-indigo-700" download>
+        {t("auth.data.download")}
+      </a>
+      <div className="mt-6 flex flex-wrap gap-4 text-sm">
+        <Link to="/account/password" className="text-indigo-700 underline">
+          {t("auth.password.title")}
+        </Link>
+        <Link to="/" className="text-indigo-700 underline">
+          {t("auth.password.back")}
+        </Link>
+      </div>
+    </AuthShell>
+  );
+}

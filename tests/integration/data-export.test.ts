@@ -1,0 +1,358 @@
+import crypto from "node:crypto";
+import { parse } from "csv-parse/sync";
+import { sql } from "drizzle-orm";
+import { getTableColumns } from "drizzle-orm";
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "../../db/client";
+import { withSystem } from "../../db/tenant";
+import { exportSources, type ExportManifest } from "../../app/models/org-export.server";
+import { EXPORT_TABLE_DOCS } from "../../app/models/org-export-tables.server";
+import type { PersonalDataExport } from "../../app/models/personal-data.server";
+import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
+import { seedExportWorld } from "../support/export-fixtures";
+import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+
+let app: TestApp;
+let alpha: Awaited<ReturnType<typeof seedExportWorld>>;
+let beta: Awaited<ReturnType<typeof seedExportWorld>>;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  alpha = await seedExportWorld(app.database, "ALPHA");
+  beta = await seedExportWorld(app.database, "BETA");
+});
+afterAll(() => app.close());
+
+async function signedIn(email: string): Promise<TestClient> {
+  const client = app.client();
+  await client.login(email, TEST_PASSWORD);
+  return client;
+}
+
+interface Opened {
+  manifest: ExportManifest;
+  /** file name (without the archive's folder) → text */
+  files: Record<string, string>;
+  raw: Record<string, Uint8Array>;
+  folder: string;
+}
+
+async function download(client: TestClient, slug: string): Promise<Opened> {
+  const response = await client.get(`/o/${slug}/export.zip`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toBe("application/zip");
+  expect(response.headers.get("cache-control")).toBe("private, no-store");
+  expect(response.headers.get("content-disposition")).toMatch(new RegExp(`^attachment; filename="capital-desk-${slug}-\\d{4}-\\d{2}-\\d{2}\\.zip"$`));
+  // Directory entries (the archive's one folder) carry no data.
+  const entries = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(await response.arrayBuffer()))).filter(([name]) => !name.endsWith("/")));
+  const folders = new Set(Object.keys(entries).map((name) => name.split("/")[0]));
+  expect(folders.size, "one folder holds everything").toBe(1);
+  const [folder] = [...folders];
+  const raw = Object.fromEntries(Object.entries(entries).map(([name, bytes]) => [name.slice(folder.length + 1), bytes]));
+  const files = Object.fromEntries(Object.entries(raw).map(([name, bytes]) => [name, strFromU8(bytes)]));
+  return { manifest: JSON.parse(files["manifest.json"]) as ExportManifest, files, raw, folder };
+}
+
+/** Every table with an org_id column, from the database catalog (not from our schema). */
+async function catalogTenantTables(): Promise<string[]> {
+  return withSystem(app.database.db, async (tx) =>
+    rowsOf<{ table: string }>(
+      await tx.execute(sql`select c.relname as table from pg_class c
+        join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id' and not a.attisdropped
+        where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' order by 1`),
+    ).map((r) => r.table),
+  );
+}
+
+/** What the export should hold for each table, counted as the system (no RLS) with the export's own rules. */
+async function expectedCounts(orgId: string, tables: string[], exportedAt: string): Promise<Record<string, number>> {
+  return withSystem(app.database.db, async (tx) => {
+    const counts: Record<string, number> = {};
+    const count = async (query: ReturnType<typeof sql>) => Number(rowsOf<{ n: number }>(await tx.execute(query))[0].n);
+    counts.orgs = await count(sql`select count(*)::int as n from orgs where id = ${orgId}`);
+    counts.users = await count(sql`select count(*)::int as n from memberships where org_id = ${orgId}`);
+    for (const table of tables) {
+      counts[table] =
+        table === "access_grants"
+          ? await count(sql`select count(*)::int as n from access_grants where org_id = ${orgId} or investor_org_id = ${orgId}`)
+          : await count(sql.raw(`select count(*)::int as n from "${table}" where org_id = '${orgId}'`));
+    }
+    // The export's own audit entry is written after it was read.
+    counts.audit_log -= await count(sql`select count(*)::int as n from audit_log where org_id = ${orgId} and action = 'org.export' and at >= ${exportedAt}::timestamptz`);
+    return counts;
+  });
+}
+
+function records(csv: string): string[][] {
+  return parse(csv, { relax_column_count: false }) as string[][];
+}
+
+describe("the org export's contents are derived from the schema", () => {
+  it("reads every table with org_id in the database, plus the org's own row and its members", async () => {
+    const names = exportSources().map((s) => s.name);
+    expect(names.slice().sort()).toEqual(["orgs", "users", ...(await catalogTenantTables())].sort());
+  });
+
+  it("describes every table and every column it exports, and names what it leaves out", () => {
+    for (const source of exportSources()) {
+      const doc = EXPORT_TABLE_DOCS[source.name];
+      expect(doc, `${source.name} is described in org-export-tables.server.ts`).toBeDefined();
+      expect(doc.about.length, source.name).toBeGreaterThan(10);
+      const all = Object.values(getTableColumns(source.table)).map((c) => c.name.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`));
+      const documented = [...Object.keys(doc.columns), ...Object.keys(doc.excluded ?? {})];
+      expect(documented.slice().sort(), `${source.name}: every column is described or excluded, and no more`).toEqual(all.slice().sort());
+      for (const column of source.columns) {
+        if (column.column.columnType === "PgBigInt53") {
+          expect(doc.columns[column.name], `${source.name}.${column.name} is money`).toMatch(/minor units/);
+        }
+      }
+    }
+  });
+});
+
+describe("an owner's export of all the org's data", () => {
+  let opened: Opened;
+  let tables: string[];
+  beforeAll(async () => {
+    tables = await catalogTenantTables();
+    opened = await download(await signedIn(alpha.startup.owner.email), alpha.startup.org.slug);
+  });
+
+  it("holds a CSV of every tenant table and a manifest naming each, with matching row counts and SHA-256", async () => {
+    const { manifest, files, raw } = opened;
+    expect(Object.keys(files).sort()).toEqual(["manifest.json", ...["orgs", "users", ...tables].map((t) => `${t}.csv`)].sort());
+    expect(manifest.tables.map((t) => t.table).sort()).toEqual(["orgs", "users", ...tables].sort());
+    const expected = await expectedCounts(alpha.startup.org.id, tables, manifest.exportedAt);
+    for (const entry of manifest.tables) {
+      const [header, ...rows] = records(files[entry.file]);
+      expect(header, entry.file).toEqual(entry.columns.map((c) => c.name));
+      expect(rows.length, `${entry.file} rows in the file`).toBe(entry.rows);
+      expect(entry.rows, `${entry.file} rows in the database`).toBe(expected[entry.table]);
+      expect(entry.sha256, entry.file).toBe(crypto.createHash("sha256").update(raw[entry.file]).digest("hex"));
+      for (const column of entry.columns) expect(column.meaning, `${entry.table}.${column.name}`).not.toBe("");
+    }
+    // The startup's world has a row in every table a startup uses.
+    for (const table of ["memberships", "invitations", "mail_outbox", "audit_log", "funding_rounds", "debt_facilities", "monthly_reports", "report_updates", "budgets", "risks", "risk_history", "company_metrics", "access_grants", "share_links", "share_link_views"]) {
+      expect(expected[table], table).toBeGreaterThan(0);
+    }
+  });
+
+  it("says who exported what, when, with which app version, and how money is kept", () => {
+    const { manifest } = opened;
+    expect(manifest.format).toBe("capital-desk-org-export");
+    expect(manifest.org).toMatchObject({ id: alpha.startup.org.id, slug: alpha.startup.org.slug, name: "ALPHA-S Startup", kind: "startup" });
+    expect(manifest.exportedBy).toMatchObject({ userId: alpha.startup.owner.id, email: alpha.startup.owner.email, role: "owner" });
+    expect(manifest.appVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(Math.abs(Date.parse(manifest.exportedAt) - Date.now())).toBeLessThan(60_000);
+    expect(manifest.conventions.money).toMatch(/minor units/);
+    const rounds = manifest.tables.find((t) => t.table === "funding_rounds")!;
+    expect(rounds.columns.find((c) => c.name === "amount")!.meaning).toMatch(/minor units.*currency/);
+    // Money stays in minor units beside its currency: 1,500,000.00 USD is 150000000.
+    const [header, row] = records(opened.files["funding_rounds.csv"]);
+    expect(row[header.indexOf("amount")]).toBe("150000000");
+    expect(row[header.indexOf("currency")]).toBe("USD");
+    // A cell a spreadsheet would run as a formula is neutralised, as in every CSV export.
+    expect(row[header.indexOf("notes")]).toBe("'=ALPHA-S formula-looking note");
+  });
+
+  it("contains the org's own data and none of another org's, nor of the investor it shares with", () => {
+    const all = Object.values(opened.files).join("\n");
+    for (const own of ["ALPHA-S Lead Partners", "ALPHA-S GPU shortage risk", "ALPHA-S highlight", "ALPHA-S board link", "ALPHA-S Browser/1.0", "ALPHA-S audit after"]) {
+      expect(all, own).toContain(own);
+    }
+    expect(all).not.toContain("BETA");
+    expect(all, "the investor's own rows and members").not.toContain("ALPHA-I");
+  });
+
+  it("leaves out every secret, and says which columns it left out", async () => {
+    const all = Object.values(opened.files).join("\n");
+    const { hashes, sessionIds } = await withSystem(app.database.db, async (tx) => ({
+      hashes: rowsOf<{ h: string }>(await tx.execute(sql`select password_hash as h from users`)).map((r) => r.h),
+      sessionIds: rowsOf<{ id: string }>(await tx.execute(sql`select id from sessions`)).map((r) => r.id),
+    }));
+    expect(hashes.length).toBeGreaterThan(0);
+    expect(sessionIds.length, "the owner's own session exists").toBeGreaterThan(0);
+    for (const secret of [...hashes, ...sessionIds, alpha.secrets.invitationToken, alpha.secrets.linkToken, alpha.secrets.passphraseHash, alpha.secrets.mailBody, "live-invitation-token"]) {
+      expect(all.includes(secret), `secret ${secret.slice(0, 24)}… in the export`).toBe(false);
+    }
+    const headers = Object.entries(opened.files)
+      .filter(([name]) => name.endsWith(".csv"))
+      .flatMap(([name, csv]) => records(csv)[0].map((column) => `${name}:${column}`));
+    for (const forbidden of ["users.csv:password_hash", "invitations.csv:token_hash", "share_links.csv:token_hash", "share_links.csv:passphrase_hash", "mail_outbox.csv:body"]) {
+      expect(headers).not.toContain(forbidden);
+    }
+    expect(Object.keys(opened.files)).not.toContain("sessions.csv");
+    const excluded = Object.fromEntries(opened.manifest.tables.map((t) => [t.table, t.excludedColumns.map((c) => c.name)]));
+    expect(excluded).toMatchObject({
+      users: expect.arrayContaining(["password_hash"]),
+      invitations: ["token_hash"],
+      share_links: ["token_hash", "passphrase_hash"],
+      mail_outbox: ["body"],
+    });
+    for (const t of opened.manifest.tables) for (const c of t.excludedColumns) expect(c.reason, `${t.table}.${c.name}`).not.toBe("");
+    expect(opened.manifest.notExported.map((t) => t.table)).toEqual(["sessions", "login_throttle"]);
+  });
+
+  it("is recorded in the org's audit log as org.export", async () => {
+    const [entry] = await withSystem(app.database.db, async (tx) =>
+      rowsOf<{ actor: string; entity: string; after: { tables: number; rows: number } }>(
+        await tx.execute(sql`select actor_user_id as actor, entity_id as entity, after from audit_log
+          where org_id = ${alpha.startup.org.id} and action = 'org.export' order by at desc limit 1`),
+      ),
+    );
+    expect(entry).toMatchObject({ actor: alpha.startup.owner.id, entity: alpha.startup.org.id });
+    expect(entry.after.tables).toBe(opened.manifest.tables.length);
+    expect(entry.after.rows).toBe(opened.manifest.tables.reduce((sum, t) => sum + t.rows, 0));
+  });
+});
+
+describe("an investor's export", () => {
+  it("holds its own portfolio data and not the rows its startups share with it", async () => {
+    const opened = await download(await signedIn(beta.investor.owner.email), beta.investor.org.slug);
+    const all = Object.values(opened.files).join("\n");
+    for (const own of ["BETA-I position note", "BETA-I alert reason", "BETA-I LP link", "BETA-I audit after"]) expect(all, own).toContain(own);
+    // The startup shares every section with it: readable in its tenant transaction, but the startup's data.
+    expect(all).not.toContain("BETA-S");
+    expect(all).not.toContain("ALPHA");
+    const grants = records(opened.files["access_grants.csv"]);
+    expect(grants.length - 1, "its grant is listed: the startup's row, the investor's portfolio").toBe(1);
+    expect(grants[1][grants[0].indexOf("investor_org_id")]).toBe(beta.investor.org.id);
+    for (const table of ["positions", "fx_rates", "alert_rules", "alerts"]) {
+      expect(opened.manifest.tables.find((t) => t.table === table)!.rows, table).toBe(1);
+    }
+    expect(opened.manifest.tables.find((t) => t.table === "monthly_reports")!.rows).toBe(0);
+  });
+});
+
+describe("who may export", () => {
+  it("an admin may", async () => {
+    const opened = await download(await signedIn(alpha.admin.user.email), alpha.startup.org.slug);
+    expect(opened.manifest.exportedBy.role).toBe("admin");
+  });
+
+  it("a member and a viewer are refused (403) and nothing is recorded", async () => {
+    const count = () =>
+      withSystem(app.database.db, async (tx) =>
+        Number(rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from audit_log where org_id = ${alpha.startup.org.id} and action = 'org.export'`))[0].n),
+      );
+    const before = await count();
+    for (const person of [alpha.member, alpha.viewer]) {
+      const response = await (await signedIn(person.user.email)).get(`/o/${alpha.startup.org.slug}/export.zip`);
+      expect(response.status, person.ctx.role).toBe(403);
+      expect(response.headers.get("content-type")).not.toBe("application/zip");
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it("the owner of another org gets 404, as for any org that is not theirs", async () => {
+    const response = await (await signedIn(beta.startup.owner.email)).get(`/o/${alpha.startup.org.slug}/export.zip`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain("ALPHA");
+  });
+
+  it("an anonymous visitor is sent to sign in", async () => {
+    const response = await app.client().get(`/o/${alpha.startup.org.slug}/export.zip`);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toMatch(/^\/login/);
+  });
+
+  it("the settings page offers the export with a sentence on what is in it, in both languages", async () => {
+    const owner = await signedIn(alpha.startup.owner.email);
+    const english = await (await owner.get(`/o/${alpha.startup.org.slug}/settings`)).text();
+    expect(english).toContain(`href="/o/${alpha.startup.org.slug}/export.zip"`);
+    expect(english).toContain("Export all data");
+    expect(english).toMatch(/minor units/);
+    const chinese = await (await owner.get(`/o/${alpha.startup.org.slug}/settings`, { "Accept-Language": "zh-CN" })).text();
+    expect(chinese).toContain("导出全部数据");
+  });
+});
+
+describe("a person's own data", () => {
+  async function personalData(client: TestClient): Promise<PersonalDataExport> {
+    const response = await client.get("/account/data.json");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="capital-desk-personal-data-\d{4}-\d{2}-\d{2}\.json"$/);
+    return (await response.json()) as PersonalDataExport;
+  }
+
+  it("holds the user's account, memberships, sessions, invitations and audit entries, and nothing of another person", async () => {
+    const person = alpha.startup.owner;
+    // Also an investor's member, and invited somewhere else.
+    const other = await makeOrgWithOwner(app.database, "investor", "GAMMA Elsewhere Fund");
+    await withSystem(app.database.db, async (tx) => {
+      await tx.execute(sql`insert into memberships (org_id, user_id, role) values (${other.org.id}, ${person.id}, 'viewer')`);
+      await tx.execute(sql`insert into invitations (org_id, email, role, token_hash, invited_by, expires_at)
+        values (${other.org.id}, ${person.email}, 'admin', ${crypto.randomBytes(32).toString("hex")}, ${other.owner.id}, now() + interval '7 days')`);
+      await tx.execute(sql`insert into audit_log (org_id, actor_user_id, action, entity_type, after)
+        values (${other.org.id}, ${other.owner.id}, 'test.marker', 'test', '{"note": "GAMMA owner entry"}'::jsonb)`);
+    });
+    const client = await signedIn(person.email);
+    const data = await personalData(client);
+    expect(data.format).toBe("capital-desk-personal-data");
+    expect(data.user).toMatchObject({ id: person.id, email: person.email, name: "ALPHA-S Startup Owner" });
+    expect(data.user).not.toHaveProperty("passwordHash");
+    expect(data.memberships.map((m) => [m.orgName, m.role]).sort()).toEqual([
+      ["ALPHA-S Startup", "owner"],
+      ["GAMMA Elsewhere Fund", "viewer"],
+    ]);
+    expect(data.sessions.length).toBeGreaterThanOrEqual(1);
+    for (const session of data.sessions) expect(Object.keys(session).sort()).toEqual(["absoluteExpiresAt", "createdAt", "expiresAt"]);
+    expect(data.invitationsToYourAddress).toEqual([expect.objectContaining({ orgName: "GAMMA Elsewhere Fund", role: "admin" })]);
+    const notes = data.auditEntriesYouAuthored.map((e) => JSON.stringify(e.after));
+    expect(notes.some((n) => n.includes("ALPHA-S audit after"))).toBe(true);
+    expect(data.auditEntriesYouAuthored.every((e) => e.orgSlug === alpha.startup.org.slug || e.orgSlug === other.org.slug)).toBe(true);
+
+    const text = JSON.stringify(data);
+    const hash = await withSystem(app.database.db, async (tx) => rowsOf<{ h: string }>(await tx.execute(sql`select password_hash as h from users where id = ${person.id}`))[0].h);
+    expect(text).not.toContain(hash);
+    const sessionIds = await withSystem(app.database.db, async (tx) => rowsOf<{ id: string }>(await tx.execute(sql`select id from sessions where user_id = ${person.id}`)).map((r) => r.id));
+    for (const id of sessionIds) expect(text).not.toContain(id);
+    // Another person's entries, address and name, even in an org they share.
+    expect(text).not.toContain("GAMMA owner entry");
+    expect(text).not.toContain(other.owner.email);
+    expect(text).not.toContain(alpha.admin.user.email);
+    expect(text).not.toContain("BETA");
+  });
+
+  it("counts the sign-in failures of the person's address", async () => {
+    const person = alpha.viewer.user;
+    const client = await signedIn(person.email);
+    // Someone else gets the password wrong twice (a successful sign-in clears the counter).
+    for (let i = 0; i < 2; i += 1) expect((await app.client().post("/login", { email: person.email, password: "wrong password here" })).status).toBe(401);
+    const data = await personalData(client);
+    expect(data.signInThrottle).toEqual([expect.objectContaining({ failures: 2 })]);
+    expect(JSON.stringify(data.signInThrottle)).not.toContain("email:");
+  });
+
+  it("leaves out the audit entries of an org the person has left", async () => {
+    const { ctx } = await makeOrgWithOwner(app.database, "startup", "DELTA Left Co");
+    const leaver = await addMember(app.database, ctx, "member");
+    await withSystem(app.database.db, async (tx) => {
+      await tx.execute(sql`insert into audit_log (org_id, actor_user_id, action, entity_type, after)
+        values (${ctx.org.id}, ${leaver.user.id}, 'test.marker', 'test', '{"note": "DELTA entry of the leaver"}'::jsonb)`);
+    });
+    const client = await signedIn(leaver.user.email);
+    expect(JSON.stringify(await personalData(client))).toContain("DELTA entry of the leaver");
+    await withSystem(app.database.db, (tx) => tx.execute(sql`delete from memberships where org_id = ${ctx.org.id} and user_id = ${leaver.user.id}`));
+    const after = await personalData(client);
+    expect(JSON.stringify(after)).not.toContain("DELTA");
+    expect(after.memberships).toEqual([]);
+  });
+
+  it("is offered from the account pages in both languages, and needs a signed-in person", async () => {
+    const client = await signedIn(alpha.admin.user.email);
+    expect(await (await client.get("/account/password")).text()).toContain('href="/account/data"');
+    const page = await (await client.get("/account/data")).text();
+    expect(page).toContain('href="/account/data.json"');
+    expect(page).toContain("Your personal data");
+    expect(await (await client.get("/account/data", { "Accept-Language": "zh-CN" })).text()).toContain("您的个人数据");
+    for (const path of ["/account/data", "/account/data.json"]) {
+      const response = await app.client().get(path);
+      expect(response.status, path).toBe(302);
+      expect(response.headers.get("location"), path).toMatch(/^\/login/);
+    }
+  });
+});
