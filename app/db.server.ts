@@ -4,7 +4,7 @@ import { migrateDatabase, openDatabase, ping, type Database, type DatabaseOption
 import { orgs } from "~db/schema";
 import { isDatabaseUnavailable, isDriverWriteCrash } from "~db/unavailable";
 import { getEnv } from "~/env.server";
-import { purgeExpiredData, retentionPolicy } from "~/models/retention.server";
+import { retentionPolicy, startRetentionJob, type RetentionJob } from "~/models/retention.server";
 
 // Kept on globalThis so a dev rebuild does not open a second embedded database on the same folder.
 const holder = globalThis as unknown as { __capitalDesk?: { database: Promise<Database> } };
@@ -100,33 +100,19 @@ export async function startup(): Promise<{ driver: string; seeded: boolean }> {
   return { driver: database.driver, seeded };
 }
 
-const CLEANUP_FIRST_MS = 60_000;
-const CLEANUP_EVERY_MS = 60 * 60_000;
-let cleanupTimers: ReturnType<typeof setTimeout>[] = [];
+let retentionJob: RetentionJob | undefined;
 
-/**
- * The retention cleanup (docs/privacy.md), hourly in the server process: a minute after boot,
- * then every hour. The timers are unref'd, so they never keep the process alive, and a failed
- * run (database down) is logged and tried again at the next hour.
- */
+/** The retention cleanup (docs/privacy.md), hourly in the server process; see startRetentionJob. */
 function startCleanupJob(): void {
-  if (cleanupTimers.length > 0) return;
-  const run = async () => {
-    try {
-      const removed = await purgeExpiredData((await getDatabase()).db, retentionPolicy(getEnv()));
-      if (Object.values(removed).some((n) => n > 0)) console.log(JSON.stringify({ level: "info", msg: "retention cleanup", removed }));
-    } catch (error) {
-      // An outage arrives as a 503 Response (db/unavailable.ts), not an Error.
-      const reason = error instanceof Response ? `database unavailable (${error.status})` : (error as Error).message;
-      console.error(JSON.stringify({ level: "warn", msg: "retention cleanup failed", error: reason }));
-    }
-  };
-  cleanupTimers = [setTimeout(run, CLEANUP_FIRST_MS).unref(), setInterval(run, CLEANUP_EVERY_MS).unref()];
+  retentionJob ??= startRetentionJob(
+    async () => (await getDatabase()).db,
+    () => retentionPolicy(getEnv()),
+  );
 }
 
 export async function shutdown(): Promise<void> {
-  for (const timer of cleanupTimers) clearTimeout(timer);
-  cleanupTimers = [];
+  retentionJob?.stop();
+  retentionJob = undefined;
   const current = holder.__capitalDesk;
   holder.__capitalDesk = undefined;
   if (current) await (await current.database).close();

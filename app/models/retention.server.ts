@@ -48,3 +48,37 @@ export async function purgeExpiredData(db: Db, policy: RetentionPolicy, now = ne
     };
   });
 }
+
+export interface RetentionJob {
+  stop(): void;
+  /** Whether a timer of the job would keep the process alive (never). */
+  keepsProcessAlive(): boolean;
+}
+
+/**
+ * Runs `purgeExpiredData` in the server process: `firstMs` after start, then every `everyMs`
+ * (a minute and an hour in production: boot and the first requests go first). The timers are
+ * unref'd, so the job never keeps the process alive, and a failed run (the database down) is
+ * logged and simply tried again at the next tick.
+ */
+export function startRetentionJob(
+  getDb: () => Promise<Db>,
+  policy: () => RetentionPolicy,
+  { firstMs = 60_000, everyMs = 60 * 60_000, log = (line: string) => console.log(line) } = {},
+): RetentionJob {
+  const run = async () => {
+    try {
+      const removed = await purgeExpiredData(await getDb(), policy());
+      if (Object.values(removed).some((n) => n > 0)) log(JSON.stringify({ level: "info", msg: "retention cleanup", removed }));
+    } catch (error) {
+      // An outage arrives as a 503 Response (db/unavailable.ts), not an Error.
+      const reason = error instanceof Response ? `database unavailable (${error.status})` : (error as Error).message;
+      log(JSON.stringify({ level: "warn", msg: "retention cleanup failed", error: reason }));
+    }
+  };
+  const timers = [setTimeout(run, firstMs).unref(), setInterval(run, everyMs).unref()];
+  return {
+    stop: () => timers.forEach((timer) => clearTimeout(timer)),
+    keepsProcessAlive: () => timers.some((timer) => timer.hasRef()),
+  };
+}
