@@ -26,6 +26,8 @@ const NOT_PAGES: Record<string, string> = {
   "routes/o.$orgSlug.reports[.]csv": "CSV download",
   "routes/o.$orgSlug.risks[.]csv": "CSV download",
   "routes/o.$orgSlug.rounds[.]csv": "CSV download",
+  "routes/o.$orgSlug.export[.]zip": "zip download (the org's data export)",
+  "routes/account.data[.]json": "JSON download (a person's own data)",
 };
 
 /** A page: its route, and a path or a way to find one (the first detail link on a list). */
@@ -53,6 +55,7 @@ const STARTUP_PAGES: Visit[] = [
   { route: "routes/o.$orgSlug.investors", path: `${S}/investors` },
   { route: "routes/o.$orgSlug.share-links._index", path: `${S}/share-links` },
   { route: "routes/account.password", path: "/account/password" },
+  { route: "routes/account.data", path: "/account/data" },
   { route: "routes/orgs.new", path: "/orgs/new" },
 ];
 
