@@ -266,6 +266,7 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
       initiated_by: "investor (it asked) or startup (it invited).",
       requested_via: "What the requester typed to find the startup (its share code or an owner's address).",
       requested_by_user_id: "Who asked (a person of the asking org; empty when they left).",
+      requested_by_email: "The asking person's address when they asked (kept when they leave): it tells look-alike investors apart.",
       decided_by_user_id: "Who approved, declined or revoked (a person of the startup; empty when they left).",
       decided_at: "When it was decided (UTC).",
       created_at: CREATED,
