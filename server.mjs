@@ -1,11 +1,14 @@
-// The HTTP edge: security headers, Origin checks, request ids and JSON logs, health
-// endpoints, static files and graceful shutdown — around the Remix request handler.
+// The HTTP edge: security headers, request-body limits, the served origin and Origin checks,
+// request ids and JSON logs, health endpoints, static files and graceful shutdown — around the
+// Remix request handler. The larger pieces live in server/.
 import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
 import compression from "compression";
-import { createRequestHandler } from "@remix-run/express";
+import { bodyLimits, limitRequestBodies } from "./server/body-limit.mjs";
+import { appOrigin, originCheck } from "./server/origin.mjs";
+import { remixHandler } from "./server/remix-handler.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Matches remix.config.js: BUILD_DIR puts the server bundle and the browser assets side by side.
@@ -46,26 +49,6 @@ function securityHeaders(production) {
   };
 }
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-
-/**
- * Every mutation must come from our own pages: the browser's Origin (or, failing that,
- * Sec-Fetch-Site) must match. SameSite=Lax cookies already stop most cross-site posts;
- * this closes the rest (same-site subdomains, older browsers).
- */
-function originCheck(allowedOrigin) {
-  return (req, res, next) => {
-    if (SAFE_METHODS.has(req.method)) return next();
-    const expected = allowedOrigin ?? `${req.protocol}://${req.get("host")}`;
-    const origin = req.get("origin");
-    const fetchSite = req.get("sec-fetch-site");
-    const ok = origin ? origin === expected : fetchSite ? fetchSite === "same-origin" || fetchSite === "none" : false;
-    if (ok) return next();
-    // The body is never read: close the connection rather than leave its rest on the socket.
-    res.set("Connection", "close").status(403).type("text/plain").send("Cross-origin request refused.");
-  };
-}
-
 function requestLog(enabled) {
   // Capability URLs: the path segment IS the credential (an invitation link), so the log keeps
   // the route's shape only. A new route with a token in its path belongs in this list
@@ -93,18 +76,23 @@ function requestLog(enabled) {
 
 export function createApp({ build, env }) {
   const production = env.NODE_ENV === "production";
+  const { limitFor } = bodyLimits(build.routes, build.entry.module.MAX_UPLOAD_BODY_BYTES);
   const app = express();
   app.disable("x-powered-by");
   app.set("env", env.NODE_ENV);
   app.set("trust proxy", env.TRUST_PROXY ?? false);
   app.use(requestLog(env.LOG_REQUESTS));
   app.use(securityHeaders(production));
+  // First, so no path escapes it: a body over its limit is never read (server/body-limit.mjs).
+  app.use(limitRequestBodies(limitFor));
+  // Before the Host check: a probe may address the instance by any name, and learns nothing.
   app.get("/healthz", (req, res) => res.type("text/plain").send("ok"));
   app.get("/readyz", async (req, res) => {
     const ready = await build.entry.module.checkReady();
     res.status(ready ? 200 : 503).type("text/plain").send(ready ? "ready" : "database unavailable");
   });
-  app.use(originCheck(env.APP_ORIGIN));
+  app.use(appOrigin(env.APP_ORIGIN));
+  app.use(originCheck());
   app.use(compression());
   // fallthrough: false — a missing asset is a plain 404, not an HTML page served as CSS/JS.
   app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", fallthrough: false }), (err, req, res, next) => {
@@ -115,7 +103,7 @@ export function createApp({ build, env }) {
   app.use(express.static(path.join(here, "public"), { maxAge: "1h" }));
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: env.NODE_ENV,
       getLoadContext: (req, res) => ({
@@ -123,7 +111,8 @@ export function createApp({ build, env }) {
         requestId: req.id,
         logPath: req.logPath,
         clientIp: req.ip ?? "unknown",
-        origin: env.APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`,
+        // Resolved by appOrigin: APP_ORIGIN, or this machine's name the request used — never a forged Host.
+        origin: res.locals.origin,
         // Where the browser bundle is: the server reads which messages each page's code uses from it.
         assetsDir,
       }),

@@ -16,6 +16,8 @@ import { NonceProvider } from "~/lib/nonce";
 // server share one database handle.
 export { startup, shutdown, checkReady, useDatabase } from "~/db.server";
 export { getEnv } from "~/env.server";
+// The import routes' body limit, which the edge enforces (server/body-limit.mjs).
+export { MAX_UPLOAD_BODY_BYTES } from "~/lib/csv-import";
 
 const ABORT_DELAY = 5_000;
 

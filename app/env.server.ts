@@ -4,6 +4,11 @@ const boolFromString = z
   .enum(["true", "false", "1", "0"])
   .transform((v) => v === "true" || v === "1");
 
+/** A browser's Origin header names scheme, host and port only: anything more could never match it. */
+function isBareOrigin(url: URL) {
+  return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
+}
+
 /** Every setting the app reads, parsed once at boot; a bad value stops the app naming the variable. */
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -19,7 +24,17 @@ const EnvSchema = z.object({
   COOKIE_SECURE: boolFromString.optional(),
   /** Signs the one-off message cookie (toasts). Unset: a random secret per process (see README). */
   COOKIE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  APP_ORIGIN: z.string().url().optional(),
+  /**
+   * The public origin (`https://desk.example.com`): the Origin check and the links the app hands
+   * out (invitations, share links) use it, and the Host header is then never trusted. Unset, the
+   * app answers only requests addressed to localhost / 127.0.0.1 / [::1] at its port (server/origin.mjs).
+   */
+  APP_ORIGIN: z
+    .string()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), "must be an http:// or https:// origin")
+    .refine((v) => !URL.canParse(v) || isBareOrigin(new URL(v)), "must be an origin only (scheme, host and port; no path)")
+    .transform((v) => new URL(v).origin)
+    .optional(),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   LOG_REQUESTS: boolFromString.default(true),
   // Retention (docs/privacy.md): the cleanup job deletes what is older. Unset audit = keep for good.

@@ -96,7 +96,7 @@ function previewCells(kind: ImportKind, row: MonthlyReportImportRow | BudgetImpo
 }
 
 function errorsResponse(fileName: string | null, errors: CsvImportError[], errorCount = errors.length, status = 400) {
-  // A 413 answers before the body is read: close the connection, or a keep-alive client's
+  // A 413 answers before the whole body is read: close the connection, or a keep-alive client's
   // next request on it meets the unread rest of the upload (seen as ECONNRESET).
   const headers = status === 413 ? { Connection: "close" } : undefined;
   return json<ImportActionResult>({ status: "errors", fileName, errors, errorCount }, { status, headers });
@@ -115,9 +115,8 @@ function monthBounds(rows: readonly { month: string }[]) {
 /** Errors, preview and notices come back in the request's language. */
 export async function handleImportAction(request: Request, ctx: OrgContext, kind: ImportKind) {
   const locale = getLocale(request);
-  // Refuse an oversized body before reading it; the part limit below catches liars.
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_FILE_BYTES + 64 * 1024) return errorsResponse(null, [fileTooLargeError(locale)], 1, 413);
+  // The edge refuses a body over MAX_UPLOAD_BODY_BYTES as it streams in (server/body-limit.mjs);
+  // within that, a file over MAX_FILE_BYTES is refused here, in the page's language.
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));

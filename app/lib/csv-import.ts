@@ -20,6 +20,12 @@ import { parseMajorToMinor } from "~/lib/money";
 
 export const MAX_DATA_ROWS = 100_000;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * What an import request's body may weigh: the file plus room for the multipart framing (the
+ * boundaries, part headers, the intent and checksum fields). server.mjs refuses more on the
+ * import routes while the body streams in, before the app reads it.
+ */
+export const MAX_UPLOAD_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
 /** The UI lists this many errors; the total is always counted. */
 export const MAX_LISTED_ERRORS = 100;
 /** Same bounds as the report form and the budget grid (monthly-report/budget models). */
