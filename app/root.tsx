@@ -8,6 +8,7 @@ import {
   ScrollRestoration,
   useNavigation,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import styles from "./tailwind.css";
@@ -15,8 +16,12 @@ import { localeFromMatches, translate, useLocale, useT, type PlainKey } from "~/
 import { getLocale } from "~/i18n/locale.server";
 import { PageMessagesBlock, usePrefetchNavigationMessages, useRouteMessages } from "~/i18n/page-messages";
 import { useNonce } from "~/lib/nonce";
+import { DemoBanner } from "~/components/demo-banner";
 import { Toaster } from "~/components/ui/toast";
+import { getDatabase } from "~/db.server";
+import { getEnv } from "~/env.server";
 import { readToast } from "~/lib/toast.server";
+import { isDemoDatabase } from "~/models/demo.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -28,10 +33,13 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translate(localeFro
 /**
  * The request's language for every page (cookie, then browser); components read it with useLocale/useT.
  * And the toast a save left in the flash cookie: read once here, cleared by the answer, shown by <Toaster>.
+ * And whether this is the local demo, for the banner on every page (a DATABASE_URL server never is,
+ * so the question costs it nothing).
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { toast, headers } = await readToast(request);
-  return json({ locale: getLocale(request), toast }, { headers });
+  const demo = getEnv().DATABASE_URL ? false : await isDemoDatabase(await getDatabase());
+  return json({ locale: getLocale(request), toast, demo }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -39,6 +47,8 @@ export function Layout({ children }: { children: ReactNode }) {
   useRouteMessages();
   const nonce = useNonce();
   const locale = useLocale();
+  // Absent when the root loader failed (an error page): no banner then rather than no page.
+  const demo = useRouteLoaderData<typeof loader>("root")?.demo ?? false;
   return (
     <html lang={locale}>
       <head>
@@ -49,6 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen">
+        {demo ? <DemoBanner /> : null}
         {children}
         <Toaster />
         <ScrollRestoration nonce={nonce} />

@@ -2,12 +2,24 @@ import type { Database } from "~db/client";
 import { DEMO_PASSWORD, DEMO_USERS } from "~db/seed";
 import { findUserByEmail } from "./user.server";
 
+/** Embedded databases known to hold the demo accounts: they stay once seeded, so one look-up each. */
+const demoDatabases = new WeakSet<Database>();
+
 /**
- * The demo logins, to show on the sign-in page — only on the embedded database, which is the
- * local demo. A server database never shows credentials, even if someone ran `npm run db:seed`.
+ * Whether this is the local demo: the embedded database with the demo accounts in it (their
+ * password is public). Then every page says so (the banner in root.tsx) and the sign-in page
+ * lists the logins. A server database is never the demo, even if someone ran `npm run db:seed`.
  */
+export async function isDemoDatabase(database: Database): Promise<boolean> {
+  if (database.driver !== "pglite") return false;
+  if (demoDatabases.has(database)) return true;
+  if ((await findUserByEmail(database.db, DEMO_USERS.founder.email)) === null) return false;
+  demoDatabases.add(database);
+  return true;
+}
+
+/** The demo logins, to show on the sign-in page of the demo only. */
 export async function demoLogins(database: Database) {
-  if (database.driver !== "pglite") return null;
-  if ((await findUserByEmail(database.db, DEMO_USERS.founder.email)) === null) return null;
+  if (!(await isDemoDatabase(database))) return null;
   return { logins: Object.values(DEMO_USERS).map((u) => u.email), password: DEMO_PASSWORD };
 }

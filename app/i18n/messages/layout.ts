@@ -7,6 +7,8 @@ export const en = {
   "layout.logOut": "Log out",
   "layout.language": "Language",
   "layout.badLocale": "Choose English or Chinese.",
+  "layout.demo.label": "Demo",
+  "layout.demo.banner": "Demo data — shared password, do not store real figures",
   "layout.sections": "Sections",
   "layout.skipToContent": "Skip to content",
 
@@ -37,6 +39,8 @@ export const zh: Record<keyof typeof en, string> = {
   "layout.logOut": "退出登录",
   "layout.language": "语言",
   "layout.badLocale": "请选择英文或中文。",
+  "layout.demo.label": "演示",
+  "layout.demo.banner": "演示数据——密码公开共享，请勿存放真实数据",
   "layout.sections": "栏目",
   "layout.skipToContent": "跳到主要内容",
 

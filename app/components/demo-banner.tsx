@@ -1,0 +1,14 @@
+import { useT } from "~/i18n";
+
+/**
+ * On every page of the local demo (the embedded database with the demo accounts, whose password
+ * the sign-in page prints): nobody should mistake it for a place to keep real figures.
+ */
+export function DemoBanner() {
+  const t = useT();
+  return (
+    <aside aria-label={t("layout.demo.label")} className="border-b border-amber-300 bg-amber-100 px-4 py-1.5 text-center text-sm font-medium text-amber-950">
+      {t("layout.demo.banner")}
+    </aside>
+  );
+}
