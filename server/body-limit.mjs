@@ -58,17 +58,14 @@ function tooLarge(res, limit) {
 
 /**
  * Refuses a declared Content-Length over the path's limit at once, before reading a byte, and
- * remembers the limit for the body stream the app reads (`limitedBody`). An answer sent while
- * the request's body is still arriving (a refusal, an early redirect) ends the connection:
- * the rest is never read, rather than read and thrown away.
+ * remembers the limit for the body stream the app reads (`limitedBody`). (An answer sent while
+ * the body is still arriving — a refusal, an early redirect — ends the connection: Node adds
+ * `Connection: close` itself and does not read the rest; body-limit.test.ts holds it to that.)
  */
 export function limitRequestBodies(limitFor) {
   return (req, res, next) => {
     const limit = limitFor(req.path);
     res.locals.bodyLimit = limit;
-    res.once("finish", () => {
-      if (!req.complete) req.socket?.destroySoon?.();
-    });
     const declared = req.headers["content-length"];
     if (declared !== undefined && Number(declared) > limit) return tooLarge(res, limit);
     next();

@@ -109,8 +109,41 @@ function post(
         if (!request.write(piece)) return void request.once("drain", pump);
       }
       // A declared body left short on purpose is never ended: the server must not wait for it.
-      if (sent >= total && declared === undefined) request.end();
-      if (sent >= total && declared !== undefined && declared === total) request.end();
+      if (sent >= total && (declared === undefined || declared === total)) request.end();
+    };
+    pump();
+  });
+}
+
+/**
+ * Streams `total` bytes chunked, as a browser uploading a file, and keeps writing after the
+ * answer: resolves once the server has closed the connection (or with closed = false when it
+ * still holds it open after `timeoutMs`).
+ */
+function uploadUntilClosed(target: string, total: number, headers: Record<string, string>, timeoutMs = 5_000) {
+  return new Promise<{ status: number | null; sent: number; closed: boolean }>((resolve) => {
+    let sent = 0;
+    let status: number | null = null;
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    const request = http.request(base + target, { method: "POST", agent: false, headers: { Origin: base, ...headers } });
+    const finish = (closed: boolean) => {
+      clearTimeout(timer);
+      request.destroy();
+      resolve({ status, sent, closed });
+    };
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    request.on("response", (response) => {
+      status = response.statusCode!;
+      response.resume();
+    });
+    request.on("error", () => finish(true));
+    request.on("close", () => finish(true));
+    const pump = () => {
+      while (sent < total && !request.destroyed) {
+        sent += chunk.length;
+        if (!request.write(chunk)) return void request.once("drain", pump);
+      }
+      request.end();
     };
     pump();
   });
@@ -224,6 +257,19 @@ describe("a streamed (chunked) body over the limit", () => {
     expect(result!.sent / MB).toBeLessThan(UPLOAD_LIMIT / MB + 32);
     expect(growthMb, "resident memory growth, MB").toBeLessThan(96);
   }, 90_000);
+
+  it("an answer given before the body arrived ends the connection instead of reading the rest", async () => {
+    // Anonymous: the import route sends the browser to sign in without reading the upload.
+    const anonymous = await uploadUntilClosed(`/o/${slug}/budgets/import`, 200 * MB, { "Content-Type": "multipart/form-data; boundary=x" });
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.closed, "the server closed the connection").toBe(true);
+    expect(anonymous.sent / MB).toBeLessThan(32);
+    // A cross-origin post is refused before the app runs, its body unread, the same way.
+    const crossOrigin = await uploadUntilClosed("/login", 200 * MB, { Origin: "https://evil.example" });
+    expect(crossOrigin.status).toBe(403);
+    expect(crossOrigin.closed).toBe(true);
+    expect(crossOrigin.sent / MB).toBeLessThan(32);
+  }, 30_000);
 
   it("is cut exactly at the limit: the limit itself passes, one byte more does not", async () => {
     const form = (size: number) => {
