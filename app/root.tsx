@@ -92,6 +92,8 @@ const STATUS_TEXT: Record<number, [PlainKey, PlainKey]> = {
   400: ["common.error.400.title", "common.error.400.body"],
   403: ["common.error.403.title", "common.error.403.body"],
   404: ["common.error.404.title", "common.error.404.body"],
+  // Thrown only by requireOrgContext for a change to an org scheduled for deletion (decision 009).
+  409: ["deletion.readOnly.title", "deletion.readOnly.body"],
   429: ["common.error.429.title", "common.error.429.body"],
   503: ["common.error.503.title", "common.error.503.body"],
 };

@@ -1,6 +1,6 @@
 import type { Params } from "@remix-run/react";
 import { getDatabase } from "~/db.server";
-import { forbidden, notFound } from "~/lib/http.server";
+import { forbidden, notFound, orgReadOnly } from "~/lib/http.server";
 import type { GrantSection } from "~db/schema/rls";
 import { findCompanyAccess, type CompanyAccess } from "~/models/company-access.server";
 import type { OrgContext } from "~/models/context";
@@ -13,7 +13,12 @@ import { requireUser } from "./session.server";
  * URL, checked against membership. Not a member, or no such org: 404 (existence never leaks).
  * Never reads the tenant from form data.
  */
-export async function requireOrgContext(request: Request, params: Params, permission: Permission = "read:org"): Promise<OrgContext> {
+export async function requireOrgContext(
+  request: Request,
+  params: Params,
+  permission: Permission = "read:org",
+  options: { whileDeletionScheduled?: "allow" } = {},
+): Promise<OrgContext> {
   const user = await requireUser(request);
   const slug = params.orgSlug;
   if (!slug) notFound();
@@ -22,8 +27,13 @@ export async function requireOrgContext(request: Request, params: Params, permis
   if (!membership) notFound();
   const ctx: OrgContext = { db: database.db, user, org: membership.org, role: membership.role };
   if (!can(ctx.role, permission)) forbidden();
+  // An org scheduled for deletion is read-only (decision 009): only what a route declares
+  // allowed (the owner's undo, an export) may change anything until it is undone or purged.
+  if (ctx.org.purgeAfter && !READ_METHODS.has(request.method) && options.whileDeletionScheduled !== "allow") orgReadOnly();
   return ctx;
 }
+
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** For actions whose permission depends on the submitted intent. */
 export function requirePermission(ctx: OrgContext, permission: Permission): void {

@@ -37,6 +37,8 @@ interface Row {
   instrument: string;
   ownershipBp: number | null;
   company: { name: string; slug: string } | null;
+  /** The name a company had when its org was deleted; null otherwise. */
+  companyName: string | null;
   returns: { investedRate: UsedRate | null; valueRate: UsedRate | null; investedBase: number | null; currentValueBase: number | null; moic: number | null };
 }
 
@@ -109,7 +111,7 @@ export function CompanyReturnsTable({
   companies,
   baseCurrency,
 }: {
-  companies: (Total & { companyId: string; name: string | null; positionCount: number })[];
+  companies: (Total & { companyId: string; name: string | null; deletedName: string | null; positionCount: number })[];
   baseCurrency: string;
 }) {
   const t = useT();
@@ -131,7 +133,9 @@ export function CompanyReturnsTable({
         <tbody>
           {companies.map((c) => (
             <tr key={c.companyId} className="border-b last:border-0" data-testid="company-moic-row">
-              <td className="py-2 pr-4">{c.name ?? <span className="text-slate-500">{t("investor.positions.companyGone")}</span>}</td>
+              <td className="py-2 pr-4">
+                {c.name ?? (c.deletedName ? t("deletion.position.deleted", { name: c.deletedName }) : <span className="text-slate-500">{t("investor.positions.companyGone")}</span>)}
+              </td>
               <td className="py-2 pr-4 text-right tabular-nums">{f.number(c.positionCount)}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{c.includedCount > 0 ? f.money(c.invested, baseCurrency) : "—"}</td>
               <td className="py-2 pr-4 text-right tabular-nums">{c.includedCount > 0 ? f.money(c.currentValue, baseCurrency) : "—"}</td>
@@ -208,13 +212,15 @@ export function PositionsTable({
                   className="text-indigo-700 underline"
                   aria-label={t(canEdit ? "investor.positions.editLabel" : "investor.positions.viewLabel", {
                     date: dateText(t, p.investedOn),
-                    company: p.company?.name ?? t("investor.positions.aCompanyGone"),
+                    company: p.company?.name ?? (p.companyName ? t("deletion.position.deleted", { name: p.companyName }) : t("investor.positions.aCompanyGone")),
                   })}
                 >
                   {dateText(t, p.investedOn)}
                 </Link>
               </td>
-              <td className="py-2 pr-4">{p.company?.name ?? <span className="text-slate-500">{t("investor.positions.noLongerShared")}</span>}</td>
+              <td className="py-2 pr-4">
+                {p.company?.name ?? (p.companyName ? t("deletion.position.deleted", { name: p.companyName }) : <span className="text-slate-500">{t("investor.positions.noLongerShared")}</span>)}
+              </td>
               <td className="py-2 pr-4">{instrumentName(t, p.instrument)}</td>
               <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(p.amount, p.currency)}</td>
               <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">

@@ -3,7 +3,7 @@
  * Kept apart from the catalogues so browser code can recognise a key without downloading them;
  * app/i18n/messages/index.ts checks at compile time that it lists exactly its AREAS.
  */
-export const AREA_NAMES = ["common", "layout", "auth", "records", "dashboard", "investor", "admin"] as const;
+export const AREA_NAMES = ["common", "layout", "auth", "records", "dashboard", "investor", "admin", "deletion"] as const;
 export type AreaName = (typeof AREA_NAMES)[number];
 
 /** A quoted string that may be a message key or a message ref ("records.x#{…}"), or a template's fixed start. */

@@ -7,6 +7,11 @@ export function forbidden(message = "You do not have permission to do that."): n
   throw new Response(message, { status: 403, statusText: "Forbidden" });
 }
 
+/** A change to an org scheduled for deletion: it is read-only until an owner undoes that (decision 009). */
+export function orgReadOnly(): never {
+  throw new Response("This organisation is scheduled for deletion and is read-only.", { status: 409, statusText: "Conflict" });
+}
+
 /** Typed domain errors raised below the routes, mapped to HTTP in one place. */
 export class AppError extends Error {
   constructor(

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, min, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, min, sql } from "drizzle-orm";
 import type { Db, Tx } from "~db/client";
 import { accessGrants, memberships, orgs, users, type GrantStatus } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
@@ -57,15 +57,17 @@ function requireManager(ctx: OrgContext, kind: "startup" | "investor") {
  * row-level security decides what it may see.
  */
 async function findOrgIdsByVia(db: Db, via: AccessVia, kind: "startup" | "investor"): Promise<string[]> {
+  // An org scheduled for deletion takes no new requests or invitations (decision 009); the answer stays the same.
+  const live = isNull(orgs.purgeAfter);
   const rows = await withSystem(db, (tx) =>
     via.kind === "share_code"
-      ? tx.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.shareCode, via.code), eq(orgs.kind, kind)))
+      ? tx.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.shareCode, via.code), eq(orgs.kind, kind), live))
       : tx
           .selectDistinct({ id: orgs.id })
           .from(orgs)
           .innerJoin(memberships, and(eq(memberships.orgId, orgs.id), eq(memberships.role, "owner")))
           .innerJoin(users, eq(users.id, memberships.userId))
-          .where(and(eq(users.email, via.email), eq(orgs.kind, kind))),
+          .where(and(eq(users.email, via.email), eq(orgs.kind, kind), live)),
   );
   return rows.map((r) => r.id);
 }

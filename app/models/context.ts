@@ -5,6 +5,17 @@ import type { OrgKind, Role } from "~db/schema/tenancy";
 export interface OrgContext {
   db: Db;
   user: { id: string; email: string; name: string };
-  org: { id: string; slug: string; name: string; kind: OrgKind; baseCurrency: string };
+  org: {
+    id: string;
+    slug: string;
+    name: string;
+    kind: OrgKind;
+    baseCurrency: string;
+    /**
+     * Set while the org is scheduled for deletion (decision 009): when the purge may remove it.
+     * Filled in by requireOrgContext; contexts made elsewhere (tests, jobs) may leave it out.
+     */
+    purgeAfter?: Date | null;
+  };
   role: Role;
 }

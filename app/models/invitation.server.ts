@@ -102,6 +102,8 @@ export async function findPendingInvitation(db: Db, token: string) {
           isNull(invitations.acceptedAt),
           isNull(invitations.revokedAt),
           gt(invitations.expiresAt, new Date()),
+          // Nobody joins an org that is about to be deleted (decision 009); an undo revives the link.
+          isNull(orgs.purgeAfter),
         ),
       ),
   );
@@ -121,7 +123,8 @@ export async function acceptInvitation(db: Db, token: string, user: OrgContext["
       .for("update");
     const pending =
       invitation && !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt.getTime() > Date.now();
-    if (!pending) throw new AppError("NOT_FOUND", messageRef("admin.members.error.invitationInvalid"));
+    const [target] = invitation ? await tx.select({ purgeAfter: orgs.purgeAfter }).from(orgs).where(eq(orgs.id, invitation.orgId)) : [];
+    if (!pending || target?.purgeAfter) throw new AppError("NOT_FOUND", messageRef("admin.members.error.invitationInvalid"));
     if (normalizeEmail(user.email) !== invitation.email) {
       throw new AppError("FORBIDDEN", messageRef("auth.invite.wrongEmail", { email: invitation.email }));
     }

@@ -75,6 +75,7 @@ export async function findMembershipBySlug(db: Db, userId: string, slug: string)
           name: orgs.name,
           kind: orgs.kind,
           baseCurrency: orgs.baseCurrency,
+          purgeAfter: orgs.purgeAfter,
         },
         role: memberships.role,
       })

@@ -84,7 +84,7 @@ export function positionSchema(today: IsoDate) {
       .string({ error: messageRef("investor.positions.error.companyRequired") })
       .trim()
       .min(1, messageRef("investor.positions.error.companyRequired"))
-      .refine(isUuid, messageRef("investor.positions.error.companyFromList")),
+      .refine((v) => isUuid(v) || v === DELETED_COMPANY, messageRef("investor.positions.error.companyFromList")),
     investedOn: investedOnField(today),
     amount: moneyField("the amount invested", { positive: true }),
     currency: optionalCurrencyField,
@@ -100,8 +100,19 @@ type PositionRow = typeof positions.$inferSelect;
 
 export interface Position extends PositionRow {
   instrument: Instrument;
-  /** null once the company no longer shares its data with this investor (grant revoked). */
+  /**
+   * null once the company no longer shares its data with this investor (grant revoked, or its
+   * org scheduled for deletion); after the purge `companyName` holds the name it had.
+   */
   company: { name: string; slug: string } | null;
+}
+
+/** The company option of a position whose company's org was deleted: it keeps that company. */
+export const DELETED_COMPANY = "deleted";
+
+/** Groups positions by company; a deleted company has no id any more, only its name. */
+function companyKey(p: Pick<PositionRow, "companyOrgId" | "companyName">): string {
+  return p.companyOrgId ?? `${DELETED_COMPANY}:${p.companyName ?? ""}`;
 }
 
 /* ------------------------------------------------------------------------- reads */
@@ -150,7 +161,7 @@ export async function getPositionWithReturn(ctx: OrgContext, id: string, now = n
   if (!position) return null;
   const currentMonth = monthOfDate(now);
   const returns = positionReturn(
-    { id: position.id, companyId: position.companyOrgId, investedOn: position.investedOn, amount: position.amount, currentValue: position.currentValue, currency: position.currency },
+    { id: position.id, companyId: companyKey(position), investedOn: position.investedOn, amount: position.amount, currentValue: position.currentValue, currency: position.currency },
     await listAllFxRates(ctx),
     ctx.org.baseCurrency,
     currentMonth,
@@ -179,7 +190,7 @@ export interface PositionWithReturn extends Position {
 
 export interface PositionsOverview {
   positions: PositionWithReturn[];
-  companies: (PortfolioReturns["companies"][number] & { name: string | null; slug: string | null; positionCount: number })[];
+  companies: (PortfolioReturns["companies"][number] & { name: string | null; slug: string | null; deletedName: string | null; positionCount: number })[];
   portfolio: PortfolioReturns["portfolio"];
   missingRates: PortfolioReturns["missingRates"];
   total: number;
@@ -191,7 +202,7 @@ export interface PositionsOverview {
 function sortKey(sort: PositionSort): (p: PositionWithReturn) => string | number | null {
   switch (sort) {
     case "company":
-      return (p) => p.company?.name ?? null;
+      return (p) => p.company?.name ?? p.companyName ?? null;
     case "invested":
       return (p) => p.returns.investedBase;
     case "moic":
@@ -228,22 +239,23 @@ export async function positionsOverview(
 ): Promise<PositionsOverview> {
   const [all, rates] = await Promise.all([listPositions(ctx), listAllFxRates(ctx)]);
   const currentMonth = monthOfDate(options.now ?? new Date());
-  const figures = all.map((p) => ({ id: p.id, companyId: p.companyOrgId, investedOn: p.investedOn, amount: p.amount, currentValue: p.currentValue, currency: p.currency }));
+  const figures = all.map((p) => ({ id: p.id, companyId: companyKey(p), investedOn: p.investedOn, amount: p.amount, currentValue: p.currentValue, currency: p.currency }));
   const result = portfolioReturns(figures, rates, ctx.org.baseCurrency, currentMonth);
   const withReturns = all.map((p, i) => ({ ...p, returns: result.positions[i] }));
   withReturns.sort(comparePositions(options.sort, options.direction));
   const pageSize = options.pageSize ?? POSITIONS_PAGE_SIZE;
   const pageCount = Math.max(1, Math.ceil(withReturns.length / pageSize));
   const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pageCount);
-  const companyOf = new Map(all.map((p) => [p.companyOrgId, p.company]));
+  const companyOf = new Map(all.map((p) => [companyKey(p), p]));
   const companies = result.companies
     .map((c) => ({
       ...c,
-      name: companyOf.get(c.companyId)?.name ?? null,
-      slug: companyOf.get(c.companyId)?.slug ?? null,
+      name: companyOf.get(c.companyId)?.company?.name ?? null,
+      slug: companyOf.get(c.companyId)?.company?.slug ?? null,
+      deletedName: companyOf.get(c.companyId)?.companyName ?? null,
       positionCount: c.includedCount + c.excludedCount,
     }))
-    .sort((a, b) => (a.name ?? "\uffff").localeCompare(b.name ?? "\uffff"));
+    .sort((a, b) => (a.name ?? a.deletedName ?? "\uffff").localeCompare(b.name ?? b.deletedName ?? "\uffff"));
   return {
     positions: withReturns.slice((page - 1) * pageSize, page * pageSize),
     companies,
@@ -323,11 +335,16 @@ export async function updatePosition(ctx: OrgContext, id: string, version: numbe
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await lockPosition(tx, ctx, id);
     if (before.version !== version) throw conflict();
-    if (!isUuid(input.companyOrgId)) throw new AppError("INVALID", NOTHING_SAVED, { companyOrgId: NOT_SHARED });
-    await assertCompanyAllowed(tx, ctx, input.companyOrgId, before.companyOrgId);
+    // A position in a company whose org was deleted stays editable (a write-off), on that company.
+    const keepsDeletedCompany = input.companyOrgId === DELETED_COMPANY && before.companyOrgId === null;
+    if (!keepsDeletedCompany) {
+      if (!isUuid(input.companyOrgId)) throw new AppError("INVALID", NOTHING_SAVED, { companyOrgId: NOT_SHARED });
+      await assertCompanyAllowed(tx, ctx, input.companyOrgId, before.companyOrgId ?? undefined);
+    }
+    const company = keepsDeletedCompany ? { companyOrgId: null, companyName: before.companyName } : { companyOrgId: input.companyOrgId, companyName: null };
     const [row] = await tx
       .update(positions)
-      .set({ ...columnsFrom(ctx, input), version: sql`${positions.version} + 1`, updatedAt: new Date() })
+      .set({ ...columnsFrom(ctx, input), ...company, version: sql`${positions.version} + 1`, updatedAt: new Date() })
       .where(and(eq(positions.orgId, ctx.org.id), eq(positions.id, id), eq(positions.version, version)))
       .returning();
     if (!row) throw conflict();

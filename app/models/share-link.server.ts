@@ -280,7 +280,8 @@ export async function findActiveShareLinkByToken(db: Db, token: string): Promise
       })
       .from(shareLinks)
       .innerJoin(orgs, eq(orgs.id, shareLinks.orgId))
-      .where(and(eq(shareLinks.tokenHash, tokenHash), isNull(shareLinks.revokedAt), sql`${shareLinks.expiresAt} > now()`)),
+      // An issuer scheduled for deletion shares nothing any more (decision 009): its links are the same 404.
+      .where(and(eq(shareLinks.tokenHash, tokenHash), isNull(shareLinks.revokedAt), sql`${shareLinks.expiresAt} > now()`, isNull(orgs.purgeAfter))),
   );
   if (!row) return null;
   return { ...row, sections: row.sections as GrantSection[], snapshot: row.snapshot as ShareSnapshot | null };

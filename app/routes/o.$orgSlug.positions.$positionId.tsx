@@ -16,7 +16,7 @@ import { minorToMajorString } from "~/lib/money";
 import { versionedEditAction } from "~/lib/versioned-edit.server";
 import { toast } from "~/lib/toast.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
-import { deletePosition, getPositionWithReturn, positionSchema, updatePosition } from "~/models/position.server";
+import { DELETED_COMPANY, deletePosition, getPositionWithReturn, positionSchema, updatePosition } from "~/models/position.server";
 import { DeleteForm } from "~/components/ui/delete-form";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.position.metaTitle")];
@@ -31,7 +31,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const companies = canEdit ? (await listAccessibleCompanies(ctx)).map((a) => ({ id: a.company.id, name: a.company.name, baseCurrency: a.company.baseCurrency })) : [];
   // A company that stopped sharing stays selectable for its own position (the fund still holds it).
   if (canEdit && !companies.some((c) => c.id === found.position.companyOrgId)) {
-    companies.unshift({ id: found.position.companyOrgId, name: translate(getLocale(request), "investor.position.currentCompany"), baseCurrency: found.position.currency });
+    const { companyOrgId, companyName } = found.position;
+    const locale = getLocale(request);
+    companies.unshift(
+      companyOrgId === null
+        ? { id: DELETED_COMPANY, name: translate(locale, "deletion.position.deleted", { name: companyName ?? "" }), baseCurrency: found.position.currency }
+        : { id: companyOrgId, name: translate(locale, "investor.position.currentCompany"), baseCurrency: found.position.currency },
+    );
   }
   return json({ ...found, canEdit, companies, baseCurrency: ctx.org.baseCurrency, today: isoDateOfDate(new Date()) });
 }
@@ -61,7 +67,7 @@ export default function PositionDetail() {
   const formError = result && !result.ok ? result.formError : undefined;
   const conflict = Boolean(result && "conflict" in result && result.conflict);
   const values: PositionFormValues = {
-    companyOrgId: position.companyOrgId,
+    companyOrgId: position.companyOrgId ?? DELETED_COMPANY,
     investedOn: position.investedOn,
     amount: minorToMajorString(position.amount),
     currency: position.currency,
@@ -70,6 +76,8 @@ export default function PositionDetail() {
     currentValue: minorToMajorString(position.currentValue),
     notes: position.notes ?? "",
   };
+  const companyLabel =
+    position.company?.name ?? (position.companyName ? t("deletion.position.deleted", { name: position.companyName }) : t("investor.positions.companyGone"));
   const missing = <Badge tone="warn">{t("investor.positions.rateMissing")}</Badge>;
   const converted = (amount: number | null, rate: { month: string; rate: string } | null) =>
     amount === null || rate === null ? (
@@ -88,7 +96,7 @@ export default function PositionDetail() {
   return (
     <>
       <PageHeader
-        title={t("investor.position.title", { company: position.company?.name ?? t("investor.positions.companyGone"), date: dateText(t, position.investedOn) })}
+        title={t("investor.position.title", { company: companyLabel, date: dateText(t, position.investedOn) })}
         actions={
           <Link to=".." relative="path" className="text-sm text-indigo-700 underline">
             {t("investor.position.back")}
@@ -140,7 +148,7 @@ export default function PositionDetail() {
               heading={t("investor.position.deleteTitle")}
               texts={{
                 action: t("investor.position.delete"),
-                title: t("investor.position.deleteDialogTitle", { company: position.company?.name ?? t("investor.positions.companyGone"), date: dateText(t, position.investedOn) }),
+                title: t("investor.position.deleteDialogTitle", { company: companyLabel, date: dateText(t, position.investedOn) }),
                 consequence: t("investor.position.deleteConsequence"),
                 tick: t("investor.position.deleteConfirm"),
                 pending: t("common.action.deleting"),

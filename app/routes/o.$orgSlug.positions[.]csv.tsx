@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const money = (minor: number | null) => (minor === null ? null : minorToMajorString(minor));
   return csvResponse<PositionWithReturn>(`${ctx.org.slug}-positions.csv`, overview.positions, [
     { header: "id", value: (p) => p.id },
-    { header: "company", value: (p) => p.company?.name ?? "(no longer shared)" },
+    { header: "company", value: (p) => p.company?.name ?? (p.companyName ? `${p.companyName} (deleted)` : "(no longer shared)") },
     { header: "invested_on", value: (p) => p.investedOn },
     { header: "instrument", value: (p) => p.instrument },
     { header: "amount", value: (p) => money(p.amount) },

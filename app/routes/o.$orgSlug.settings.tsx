@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
@@ -10,6 +11,7 @@ import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
 import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "~/finance";
 import { currencyField, nameField } from "~/lib/fields";
 import { getOrgSettings, updateOrgSettings } from "~/models/org.server";
+import { DELETION_GRACE_DAYS } from "~/models/org-deletion.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.settings.metaTitle")];
@@ -94,6 +96,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     baseCurrency: org.baseCurrency,
     thresholdPercent: org.budgetOverrunThresholdBp / 100,
     riskBands: { mediumFrom: org.riskMediumFrom, highFrom: org.riskHighFrom, criticalFrom: org.riskCriticalFrom },
+    canDelete: can(ctx.role, "delete:org"),
+    deletionGraceDays: DELETION_GRACE_DAYS,
   });
 }
 
@@ -195,6 +199,16 @@ export default function Settings() {
           </a>
         </Card>
       </div>
+      {data.canDelete ? (
+        <div className="mt-6">
+          <Card title={t("deletion.settings.heading")}>
+            <p className="text-sm text-slate-700">{t("deletion.settings.text", { count: data.deletionGraceDays })}</p>
+            <Link to="../delete" relative="path" className="mt-3 inline-block text-sm font-semibold text-red-700 underline">
+              {t("deletion.settings.link")}
+            </Link>
+          </Card>
+        </div>
+      ) : null}
     </>
   );
 }

@@ -3,7 +3,8 @@ import { Form, NavLink, Outlet, useLoaderData, useNavigate } from "@remix-run/re
 import { requireOrgContext } from "~/auth/tenant.server";
 import { can } from "~/auth/permissions";
 import { LanguageSwitch } from "~/components/language-switch";
-import { useT, type PlainKey } from "~/i18n";
+import { SubmitButton } from "~/components/ui/form";
+import { useFormat, useT, type PlainKey } from "~/i18n";
 import { listOrgsForUser } from "~/models/org.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,13 +17,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     orgs: orgs.map((o) => ({ slug: o.slug, name: o.name, kind: o.kind })),
     canManage: can(ctx.role, "manage:members"),
     canAudit: can(ctx.role, "read:audit"),
+    canDelete: can(ctx.role, "delete:org"),
   });
 }
 
 export default function OrgLayout() {
-  const { user, org, role, orgs, canManage, canAudit } = useLoaderData<typeof loader>();
+  const { user, org, role, orgs, canManage, canAudit, canDelete } = useLoaderData<typeof loader>();
   const navigate = useNavigate();
   const t = useT();
+  const f = useFormat();
   const base = `/o/${org.slug}`;
   const nav: { to: string; label: PlainKey; end?: boolean }[] = [
     { to: base, label: org.kind === "startup" ? "layout.nav.dashboard" : "layout.nav.overview", end: true },
@@ -110,6 +113,21 @@ export default function OrgLayout() {
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
+        {org.purgeAfter ? (
+          <div data-testid="deletion-banner" className="mb-6 flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+            <p className="flex-1">
+              {t("deletion.banner.text", { org: org.name, date: f.dateTime(org.purgeAfter) })}
+              {canDelete ? null : <> {t("deletion.banner.askOwner")}</>}
+            </p>
+            {canDelete ? (
+              <Form method="post" action={`${base}/delete`}>
+                <SubmitButton intent="undo" variant="secondary" pendingText={t("deletion.org.undoPending")}>
+                  {t("deletion.org.undo")}
+                </SubmitButton>
+              </Form>
+            ) : null}
+          </div>
+        ) : null}
         <Outlet />
       </main>
     </div>

@@ -80,11 +80,15 @@ export const accessGrants = pgTable(
     ),
     check("access_grants_not_self", sql`${t.orgId} <> ${t.investorOrgId}`),
     tenantIsolation("access_grants"),
+    // A startup scheduled for deletion shares nothing from that moment (decision 009): its grants
+    // vanish from the investor's view, and with them every `*_investor_read` and `orgs_grant_read`
+    // policy that reads access_grants under the investor's row-level security. The grants
+    // themselves are untouched, so an undo restores them as they were.
     pgPolicy("access_grants_investor_read", {
       as: "permissive",
       for: "select",
       to: appTenant,
-      using: sql`investor_org_id = (select app_current_org_id())`,
+      using: sql`investor_org_id = (select app_current_org_id()) and org_id not in (select app_granting_orgs_pending_deletion())`,
     }),
     // Restrictive: whoever writes, the pair must be a startup granting an investor. Without it an
     // investor could write a row naming itself as the "startup" (its own tenant policy allows
@@ -117,9 +121,10 @@ export const positions = pgTable(
   {
     orgId: orgRef(),
     id: uuid().notNull().defaultRandom(),
-    companyOrgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
+    /** null once the company's org was deleted (decision 009); `companyName` then says who it was. */
+    companyOrgId: uuid().references(() => orgs.id, { onDelete: "set null" }),
+    /** The company's name, written by the purge when its org is deleted; null while it exists. */
+    companyName: text(),
     investedOn: date({ mode: "string" }).notNull(),
     amount: money().notNull(),
     currency: text().notNull(),
@@ -137,6 +142,7 @@ export const positions = pgTable(
     check("positions_value_check", sql`${t.currentValue} >= 0`),
     check("positions_ownership_check", sql`${t.ownershipBp} is null or ${t.ownershipBp} between 0 and 10000`),
     check("positions_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check("positions_company_check", sql`${t.companyOrgId} is not null or ${t.companyName} is not null`),
     tenantIsolation("positions"),
   ],
 ).enableRLS();

@@ -41,9 +41,19 @@ export const orgs = pgTable(
     riskHighFrom: integer().notNull().default(10),
     riskCriticalFrom: integer().notNull().default(16),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Deletion (decision 009): set when an owner schedules it, cleared by an undo. From then on
+     * the org is read-only and shares nothing; after `purgeAfter` the purge job removes it.
+     */
+    deletionRequestedAt: timestamp({ withTimezone: true }),
+    deletionRequestedBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    purgeAfter: timestamp({ withTimezone: true }),
   },
   (t) => [
     check("orgs_kind_check", sql`${t.kind} in ('startup', 'investor')`),
+    check("orgs_deletion_check", sql`(${t.deletionRequestedAt} is null) = (${t.purgeAfter} is null)`),
+    // The purge job's look-up, and the investor policies' "which orgs are going": only scheduled rows.
+    index("orgs_purge_after_idx").on(t.purgeAfter).where(sql`${t.purgeAfter} is not null`),
     check("orgs_currency_check", sql`${t.baseCurrency} ~ '^[A-Z]{3}$'`),
     check(
       "orgs_risk_bands_check",
