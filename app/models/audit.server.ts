@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Tx } from "~db/client";
-import { auditLog } from "~db/schema";
+import { auditLog, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import type { OrgContext } from "./context";
 
@@ -35,8 +35,14 @@ export const AUDIT_PAGE_SIZE = 50;
 export async function listAuditEntries(ctx: OrgContext, options: { beforeId?: string; entityType?: string } = {}) {
   return withTenant(ctx.db, ctx.org.id, (tx) =>
     tx
-      .select()
+      .select({
+        ...getTableColumns(auditLog),
+        // null for someone who deleted their account (the key is set null) or left the org (no
+        // longer visible to it): both read as "a former member".
+        actorName: users.name,
+      })
       .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
       .where(
         and(
           eq(auditLog.orgId, ctx.org.id),

@@ -64,6 +64,9 @@ export default function ChangePassword() {
         <Link to="/account/data" className="text-indigo-700 underline">
           {t("auth.password.yourData")}
         </Link>
+        <Link to="/account/delete" className="text-red-700 underline">
+          {t("deletion.account.link")}
+        </Link>
         <Link to="/" className="text-indigo-700 underline">
           {t("auth.password.back")}
         </Link>

@@ -40,6 +40,7 @@ export default function AuditLog() {
               <thead>
                 <tr className="border-b text-left text-slate-600">
                   <th className="py-2 pr-4 font-medium">{t("admin.audit.col.when")}</th>
+                  <th className="py-2 pr-4 font-medium">{t("deletion.audit.who")}</th>
                   <th className="py-2 pr-4 font-medium">{t("admin.audit.col.action")}</th>
                   <th className="py-2 pr-4 font-medium">{t("admin.audit.col.before")}</th>
                   <th className="py-2 font-medium">{t("admin.audit.col.after")}</th>
@@ -52,6 +53,7 @@ export default function AuditLog() {
                       {/* The exact instant stays in dateTime (the CSV export has it to the microsecond). */}
                       <time dateTime={new Date(e.at).toISOString()}>{f.dateTime(e.at)}</time>
                     </td>
+                    <td className="py-2 pr-4">{e.actorName ?? <span className="text-slate-500">{t("deletion.audit.formerMember")}</span>}</td>
                     <td className="py-2 pr-4">{e.action}</td>
                     <td className="max-w-xs break-all py-2 pr-4 font-mono text-xs">{e.before ? JSON.stringify(e.before) : "—"}</td>
                     <td className="max-w-xs break-all py-2 font-mono text-xs">{e.after ? JSON.stringify(e.after) : "—"}</td>

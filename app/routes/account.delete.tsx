@@ -1,0 +1,130 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { endSession, requireUser } from "~/auth/session.server";
+import { AuthShell } from "~/components/auth-shell";
+import { ConfirmAction } from "~/components/ui/confirm-dialog";
+import { Field, FormError } from "~/components/ui/form";
+import { getDatabase } from "~/db.server";
+import { messageRef, metaTitle, translate, useFormat, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { AppError } from "~/lib/http.server";
+import { redirectWithToast, toast } from "~/lib/toast.server";
+import { deleteAccount, listSoleOwnedOrgs } from "~/models/account-deletion.server";
+import { clearLoginFailures, lockedUntil, recordLoginFailure, THROTTLE_LIMITS, throttleKeys } from "~/models/login-throttle.server";
+
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "deletion.account.metaTitle")];
+
+const DeleteAccountSchema = z.object({
+  currentPassword: z
+    .string({ error: messageRef("auth.password.currentRequired") })
+    .min(1, messageRef("auth.password.currentRequired"))
+    .max(200),
+  confirm: z.literal("yes", { error: messageRef("common.validation.tickToConfirm") }),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { db } = await getDatabase();
+  const owned = await listSoleOwnedOrgs(db, user.id);
+  return json({
+    email: user.email,
+    blocking: owned.filter((o) => o.purgeAfter === null).map(({ slug, name }) => ({ slug, name })),
+    scheduled: owned.filter((o) => o.purgeAfter !== null).map(({ name, purgeAfter }) => ({ name, purgeAfter })),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const locale = getLocale(request);
+  const parsed = parseForm(DeleteAccountSchema, await request.formData(), locale);
+  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.confirm);
+  const { db } = await getDatabase();
+  // The current password is a password check like signing in: the same throttle counts it.
+  const keys = throttleKeys(user.email, context.clientIp);
+  const lock = await lockedUntil(db, [keys.email, keys.ip]);
+  if (lock) {
+    const minutes = Math.max(1, Math.ceil((lock.getTime() - Date.now()) / 60_000));
+    return invalid({}, translate(locale, "auth.login.locked", { count: minutes }), 429);
+  }
+  try {
+    await deleteAccount(db, user.id, parsed.data.currentPassword);
+  } catch (error) {
+    // INVALID is the wrong password (the last-owner refusal is a CONFLICT and counts nothing).
+    if (error instanceof AppError && error.code === "INVALID") {
+      await recordLoginFailure(db, [
+        { key: keys.email, limit: THROTTLE_LIMITS.email },
+        { key: keys.ip, limit: THROTTLE_LIMITS.ip },
+      ]);
+    }
+    return appErrorResponse(error, locale);
+  }
+  await clearLoginFailures(db, keys.email);
+  // The sessions went with the user; this clears the cookie of the one that asked.
+  const cookie = await endSession(request);
+  return redirectWithToast("/login", toast("deletion.account.notice.deleted"), { headers: { "Set-Cookie": cookie } });
+}
+
+export default function DeleteAccount() {
+  const { email, blocking, scheduled } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const t = useT();
+  const f = useFormat();
+  const errors = result && !result.ok ? result.fieldErrors : {};
+  return (
+    <AuthShell title={t("deletion.account.title")}>
+      <p className="mb-4 text-sm text-slate-700">{t("deletion.account.intro")}</p>
+      {blocking.length > 0 ? (
+        <section aria-labelledby="blocked-title" className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
+          <h2 id="blocked-title" className="font-semibold">
+            {t("deletion.account.blockedTitle")}
+          </h2>
+          <p className="mt-1">{t("deletion.account.blockedText")}</p>
+          <ul className="mt-2 space-y-1" data-testid="sole-owned-orgs">
+            {blocking.map((org) => (
+              <li key={org.slug} className="flex flex-wrap gap-x-4">
+                <Link className="text-indigo-700 underline" to={`/o/${org.slug}/members`}>
+                  {t("deletion.account.transfer", { org: org.name })}
+                </Link>
+                <Link className="text-red-700 underline" to={`/o/${org.slug}/delete`}>
+                  {t("deletion.account.deleteOrg", { org: org.name })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <Form method="post" className="space-y-4" noValidate>
+          <FormError error={result && !result.ok ? result.formError : undefined} />
+          {scheduled.map((org) => (
+            <p key={org.name} className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+              {t("deletion.account.scheduledNote", { org: org.name, date: f.dateTime(org.purgeAfter) })}
+            </p>
+          ))}
+          <Field
+            label={t("auth.password.current")}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            error={errors.currentPassword}
+          />
+          <ConfirmAction
+            intent="delete-account"
+            error={errors.confirm}
+            texts={{
+              action: t("deletion.account.confirm.action"),
+              title: t("deletion.account.confirm.title", { email }),
+              consequence: t("deletion.account.confirm.consequence"),
+              tick: t("deletion.account.confirm.tick"),
+              pending: t("deletion.account.confirm.pending"),
+            }}
+          />
+        </Form>
+      )}
+      <Link to="/" className="mt-6 inline-block text-sm text-indigo-700 underline">
+        {t("auth.password.back")}
+      </Link>
+    </AuthShell>
+  );
+}
