@@ -27,6 +27,7 @@ import {
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { INSTRUMENTS, type Instrument } from "~/lib/instruments";
+import { DELETED_COMPANY } from "~/lib/positions";
 import { moneyField } from "~/lib/money";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "./context";
@@ -106,9 +107,6 @@ export interface Position extends PositionRow {
    */
   company: { name: string; slug: string } | null;
 }
-
-/** The company option of a position whose company's org was deleted: it keeps that company. */
-export const DELETED_COMPANY = "deleted";
 
 /** Groups positions by company; a deleted company has no id any more, only its name. */
 function companyKey(p: Pick<PositionRow, "companyOrgId" | "companyName">): string {

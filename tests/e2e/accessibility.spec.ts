@@ -56,6 +56,8 @@ const STARTUP_PAGES: Visit[] = [
   { route: "routes/o.$orgSlug.share-links._index", path: `${S}/share-links` },
   { route: "routes/account.password", path: "/account/password" },
   { route: "routes/account.data", path: "/account/data" },
+  { route: "routes/account.delete", path: "/account/delete" },
+  { route: "routes/o.$orgSlug.delete", path: `${S}/delete` },
   { route: "routes/orgs.new", path: "/orgs/new" },
 ];
 

@@ -166,6 +166,7 @@ const alertRulesForm = async () => ({
 });
 
 let passwordClient: TestClient | undefined;
+let accountClient: TestClient | undefined;
 
 /** Every route with an action needs an entry here; a new action fails the coverage test until it gets one. */
 const SPECS: Record<string, ActionSpec> = {
@@ -192,6 +193,23 @@ const SPECS: Record<string, ActionSpec> = {
       return passwordClient;
     },
     mustFlag: { newPassword: "short", confirmPassword: "something else entirely" },
+  },
+  "routes/account.delete": {
+    // The sole owner of an org: even the right password is refused (409), so nothing is ever deleted here.
+    base: () => ({ currentPassword: TEST_PASSWORD, confirm: "yes" }),
+    as: async () => {
+      if (!accountClient) {
+        const made = await makeOrgWithOwner(app.database, "startup", "Sole Owner Co");
+        accountClient = app.client();
+        await accountClient.login(made.owner.email, TEST_PASSWORD);
+      }
+      return accountClient;
+    },
+    mustFlag: { currentPassword: "", confirm: "no" },
+  },
+  "routes/o.$orgSlug.delete": {
+    base: () => ({ intent: "schedule", confirmName: "Not the name of this org", confirm: "yes" }),
+    mustFlag: { confirmName: ["", "props co", "x".repeat(400)], confirm: "no" },
   },
   "routes/orgs.new": {
     base: () => ({ name: "Another Co", kind: "startup", baseCurrency: "USD" }),
