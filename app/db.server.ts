@@ -5,7 +5,7 @@ import { orgs } from "~db/schema";
 import { isDatabaseUnavailable, isDriverWriteCrash } from "~db/unavailable";
 import { getEnv } from "~/env.server";
 import { retentionPolicy, startRetentionJob, type RetentionJob } from "~/models/retention.server";
-import { startPurgeSchedule } from "~/jobs.server";
+import { startPurgeSchedule, type PurgeSchedule } from "~/jobs.server";
 
 // Kept on globalThis so a dev rebuild does not open a second embedded database on the same folder.
 const holder = globalThis as unknown as { __capitalDesk?: { database: Promise<Database> } };
@@ -99,12 +99,12 @@ export async function startup(): Promise<{ driver: string; seeded: boolean }> {
   }
   startCleanupJob();
   // The purge of orgs whose deletion grace period ended (decision 009), on a timer of its own.
-  stopPurge ??= startPurgeSchedule(getDatabase);
+  purgeSchedule ??= startPurgeSchedule(getDatabase);
   return { driver: database.driver, seeded };
 }
 
 let retentionJob: RetentionJob | undefined;
-let stopPurge: (() => void) | undefined;
+let purgeSchedule: PurgeSchedule | undefined;
 
 /** The retention cleanup (docs/privacy.md), hourly in the server process; see startRetentionJob. */
 function startCleanupJob(): void {
@@ -117,8 +117,8 @@ function startCleanupJob(): void {
 export async function shutdown(): Promise<void> {
   retentionJob?.stop();
   retentionJob = undefined;
-  stopPurge?.();
-  stopPurge = undefined;
+  purgeSchedule?.stop();
+  purgeSchedule = undefined;
   const current = holder.__capitalDesk;
   holder.__capitalDesk = undefined;
   if (current) await (await current.database).close();

@@ -1,54 +1,53 @@
 /**
- * Work the server process does on a timer, beside the requests. Today: the purge of orgs whose
- * deletion grace period has ended (decision 009). Every instance runs it; the purge locks each
- * org row, so two instances never purge one org twice. The timer is unref'd: it never keeps
- * the process alive, and shutdown stops it.
+ * The purge of orgs whose deletion grace period has ended (decision 009), run by the server
+ * process on a timer beside the requests (the retention cleanup, app/models/retention.server.ts,
+ * has its own). Every instance runs it; the purge locks each org row, so two instances never purge
+ * one org twice. The timers are unref'd: they never keep the process alive, and shutdown stops them.
  */
 import type { Db } from "~db/client";
 import { purgeDueOrgs } from "~/models/org-deletion.server";
 
-/** Hourly: a purge is due 30 days after a request, so an hour late is of no consequence. */
-export const PURGE_EVERY_MS = 60 * 60 * 1000;
-/** The first run soon after boot, not during it (migrations and the first requests first). */
-const FIRST_RUN_MS = 60 * 1000;
-
-function log(level: "info" | "error", msg: string, fields: Record<string, unknown>) {
-  const line = JSON.stringify({ level, msg, ...fields }) + "\n";
-  if (level === "error") process.stderr.write(line);
-  else process.stdout.write(line);
+export interface PurgeSchedule {
+  stop(): void;
+  /** For tests: whether a timer would hold the process open (it must not). */
+  keepsProcessAlive(): boolean;
 }
 
-/** One purge run: logs what went (ids only) and what could not, never throws. */
-export async function runPurge(getDb: () => Promise<{ db: Db }>, now = new Date()): Promise<void> {
+/** One run: logs what went (ids only) and what could not; never throws. */
+export async function runPurge(getDb: () => Promise<{ db: Db }>, now: Date, log: (line: string) => void): Promise<void> {
   try {
-    const { db } = await getDb();
-    const { purged, failed } = await purgeDueOrgs(db, now);
-    for (const org of purged) log("info", "org purged", { orgId: org.id, kind: org.kind });
-    for (const failure of failed) log("error", "org purge failed", { orgId: failure.id, error: failure.error });
+    const { purged, failed } = await purgeDueOrgs((await getDb()).db, now);
+    for (const org of purged) log(JSON.stringify({ level: "info", msg: "org purged", orgId: org.id, kind: org.kind }));
+    // An org that cannot go is a real fault (it is tried again next run).
+    for (const failure of failed) log(JSON.stringify({ level: "error", msg: "org purge failed", orgId: failure.id, error: failure.error }));
   } catch (error) {
-    // A database outage: the next run tries again.
-    log("error", "org purge run failed", { error: error instanceof Error ? error.message : String(error) });
+    // An outage arrives as a 503 Response (db/unavailable.ts), not an Error; the next run tries again.
+    const reason = error instanceof Response ? `database unavailable (${error.status})` : (error as Error).message;
+    log(JSON.stringify({ level: "warn", msg: "org purge run failed", error: reason }));
   }
 }
 
-/** Starts the schedule; the returned function stops it. */
-export function startPurgeSchedule(getDb: () => Promise<{ db: Db }>, everyMs = PURGE_EVERY_MS): () => void {
+/**
+ * Hourly (a purge is due 30 days after the request, so an hour late is of no consequence), the
+ * first run a minute after boot. Runs never overlap.
+ */
+export function startPurgeSchedule(
+  getDb: () => Promise<{ db: Db }>,
+  { firstMs = 60_000, everyMs = 60 * 60_000, now = () => new Date(), log = (line: string) => console.log(line) } = {},
+): PurgeSchedule {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await runPurge(getDb);
+      await runPurge(getDb, now(), log);
     } finally {
       running = false;
     }
   };
-  const first = setTimeout(() => void tick(), Math.min(FIRST_RUN_MS, everyMs));
-  const timer = setInterval(() => void tick(), everyMs);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
+  const timers = [setTimeout(tick, firstMs).unref(), setInterval(tick, everyMs).unref()];
+  return {
+    stop: () => timers.forEach((timer) => clearTimeout(timer)),
+    keepsProcessAlive: () => timers.some((timer) => timer.hasRef()),
   };
 }

@@ -190,7 +190,7 @@ export async function purgeDueOrgs(db: Db, now: Date = new Date()): Promise<{ pu
       if (done) purged.push(done);
     } catch (error) {
       // One org that cannot go must not keep the others: it is reported and tried again next run.
-      failed.push({ id, error: error instanceof Error ? error.message : String(error) });
+      failed.push({ id, error: error instanceof Response ? `database unavailable (${error.status})` : error instanceof Error ? error.message : String(error) });
     }
   }
   return { purged, failed };

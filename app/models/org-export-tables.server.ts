@@ -44,6 +44,9 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
       risk_high_from: "Lowest risk score counted as high.",
       risk_critical_from: "Lowest risk score counted as critical.",
       created_at: CREATED,
+      deletion_requested_at: "When an owner scheduled the organisation's deletion (UTC); empty when none is scheduled.",
+      deletion_requested_by: A_USER("The owner who scheduled the deletion"),
+      purge_after: "When the scheduled deletion happens (UTC): from then on the organisation and all its data may be removed for good; empty when none is scheduled.",
     },
   },
   users: {
@@ -279,7 +282,8 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
     columns: {
       org_id: ORG_ID,
       id: "Position id.",
-      company_org_id: "The portfolio company's organisation id.",
+      company_org_id: "The portfolio company's organisation id; empty once that organisation was deleted (company_name then says which it was).",
+      company_name: "The portfolio company's name when its organisation was deleted; empty while it exists.",
       invested_on: "Date of the investment (YYYY-MM-DD).",
       amount: `Amount invested, ${OWN()}.`,
       currency: "ISO 4217 currency of amount and current_value.",

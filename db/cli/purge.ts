@@ -1,5 +1,6 @@
 // `npm run db:purge`: purges now every org whose deletion grace period has ended (decision 009).
 // The server does the same hourly; this is for a cron job, or to see it happen. Safe to run again.
+// On the embedded database only while the app is stopped (one process owns its folder).
 import { migrateDatabase, openDatabase } from "../client";
 import { parseEnv } from "../../app/env.server";
 import { purgeDueOrgs } from "../../app/models/org-deletion.server";

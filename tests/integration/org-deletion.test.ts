@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/client";
 import { accessGrants, alerts, auditLog, invitations, memberships, orgs, positions, shareLinks, users } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
+import { startPurgeSchedule } from "../../app/jobs.server";
 import { createInvitation } from "../../app/models/invitation.server";
 import { purgeDueOrgs, purgeOrg } from "../../app/models/org-deletion.server";
 import { createPosition } from "../../app/models/position.server";
@@ -239,8 +240,11 @@ describe("scheduled, then undone", () => {
     expect((await owner.post(`/o/${doomed.org.slug}/settings`, { name: "Renamed", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" })).status).toBe(409);
     expect((await schedule(owner, doomed)).status, "scheduled twice").toBe(409);
     expect(await fingerprint(doomed.org.id)).toEqual(snapshot);
-    // Reading goes on.
+    // Reading goes on, and the owner can still take everything with them.
     expect((await member.get(`/o/${doomed.org.slug}/reports`)).status).toBe(200);
+    const exported = await owner.get(`/o/${doomed.org.slug}/export.zip`);
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get("content-type")).toContain("zip");
   });
 
   it("investors lose access at once: portfolio, company pages, new requests; the startup's share links are the same 404", async () => {
@@ -386,6 +390,23 @@ describe("the purge", () => {
     expect(await purgeDueOrgs(app.database.db, new Date(Date.now() + 365 * DAY))).toEqual({ purged: [], failed: [] });
     expect(await purgeOrg(app.database.db, doomed.org.id, new Date(Date.now() + 365 * DAY))).toBeNull();
     expect({ survivor: await fingerprint(survivor.org.id), fund: await fingerprint(fund.org.id) }).toEqual(before);
+  });
+
+  it("the server's timer purges a due org on its own, logs only its id, and never keeps the process alive", async () => {
+    const timed = await makeOrgWithOwner(app.database, "startup", "Timed Out Robotics");
+    const timedOwner = await signIn(timed.owner.email);
+    expect((await schedule(timedOwner, timed)).status).toBe(204);
+    const lines: string[] = [];
+    // The clock is the job's: a run 31 days later.
+    const job = startPurgeSchedule(async () => app.database, { firstMs: 10, everyMs: 60_000, now: () => new Date(Date.now() + 31 * DAY), log: (line) => lines.push(line) });
+    try {
+      expect(job.keepsProcessAlive()).toBe(false);
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline && lines.length === 0; ) await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      job.stop();
+    }
+    expect(lines.map((l) => JSON.parse(l))).toEqual([{ level: "info", msg: "org purged", orgId: timed.org.id, kind: "startup" }]);
+    expect(await leftovers(timed.org.id)).toEqual({});
   });
 
   it("an investor org's purge removes its grants in the startups' tenants (both directions) and its derived rows", async () => {
