@@ -18,6 +18,8 @@ export { startup, shutdown, checkReady, useDatabase } from "~/db.server";
 export { getEnv } from "~/env.server";
 // The import routes' body limit, which the edge enforces (server/body-limit.mjs).
 export { MAX_UPLOAD_BODY_BYTES } from "~/lib/csv-import";
+// How many passwords this process has verified (the throttle tests read it).
+export { passwordChecks } from "~/auth/password.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -17,7 +17,7 @@ import { SHARE_LINK_VIEWS_SHOWN } from "~/lib/share-links";
 import { AppError } from "~/lib/http.server";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
-import { clearLoginFailures, lockedUntil, recordLoginFailure } from "./login-throttle.server";
+import { shareLinkKeys, throttled, type Attempt } from "./login-throttle.server";
 import type { OrgContext } from "./context";
 import { readCompanyReports, reportToday, resolveReportCompanies, restrictSnapshot, type ReportIssuer } from "./share-report.server";
 import type { ShareSnapshot } from "./share-report-types";
@@ -293,29 +293,15 @@ export async function recordShareLinkView(db: Db, link: Pick<ResolvedShareLink, 
   await withTenant(db, link.orgId, (tx) => tx.insert(shareLinkViews).values({ orgId: link.orgId, linkId: link.id, userAgent: agent || null }));
 }
 
-export const PASSPHRASE_LIMITS = { link: 5, ip: 30 } as const;
-
-export type UnlockResult = { ok: true } | { ok: false; reason: "wrong" | "throttled"; until?: Date };
-
 /**
- * Checks a passphrase with the login throttle's counters (their own keys, so a partner's
- * typos never lock anyone's sign-in): 5 wrong tries per link or 30 per address in 15
- * minutes lock that key for 15 minutes — and while locked even the right passphrase is
- * refused, so guessing gains nothing by persistence.
+ * Checks a passphrase behind the throttle (login-throttle.server.ts), with its own buckets so a
+ * partner's typos never touch anyone's sign-in: 5 wrong tries from one address lock that address
+ * out of this link for 15 minutes, 30 from one address lock it out of every link; failures from
+ * many addresses slow unfamiliar ones (a growing delay, 100 an hour at most). The partner who
+ * opened the link before from their address is not slowed by others' guesses.
  */
-export async function unlockShareLink(db: Db, link: Pick<ResolvedShareLink, "id" | "passphraseHash">, passphrase: string, ip: string): Promise<UnlockResult> {
-  if (!link.passphraseHash) return { ok: true };
-  const keys = { link: `share-link:${link.id}`, ip: `share-ip:${ip}` };
-  const locked = await lockedUntil(db, [keys.link, keys.ip]);
-  if (locked) return { ok: false, reason: "throttled", until: locked };
-  if (await verifyPassword(link.passphraseHash, passphrase)) {
-    await clearLoginFailures(db, keys.link);
-    return { ok: true };
-  }
-  await recordLoginFailure(db, [
-    { key: keys.link, limit: PASSPHRASE_LIMITS.link },
-    { key: keys.ip, limit: PASSPHRASE_LIMITS.ip },
-  ]);
-  const nowLocked = await lockedUntil(db, [keys.link, keys.ip]);
-  return nowLocked ? { ok: false, reason: "throttled", until: nowLocked } : { ok: false, reason: "wrong" };
+export async function unlockShareLink(db: Db, link: Pick<ResolvedShareLink, "id" | "passphraseHash">, passphrase: string, ip: string): Promise<Attempt<true>> {
+  const hash = link.passphraseHash;
+  if (!hash) return { ok: true, value: true };
+  return throttled(db, shareLinkKeys(link.id, ip), async () => ((await verifyPassword(hash, passphrase)) ? true : null));
 }

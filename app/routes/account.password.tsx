@@ -1,16 +1,19 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser, startSession } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { getDatabase } from "~/db.server";
-import { messageRef, metaTitle, useT } from "~/i18n";
+import { messageRef, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { invalid, parseForm } from "~/lib/forms.server";
+import { keepRetryAfter, passwordAttemptRefused } from "~/lib/throttle-answer.server";
 import { passwordField } from "~/lib/fields";
 import { changePassword } from "~/models/user.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
+
+export const headers: HeadersFunction = keepRetryAfter;
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.password.metaTitle")];
 
@@ -30,16 +33,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({});
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const locale = getLocale(request);
   const parsed = parseForm(PasswordSchema, await request.formData(), locale);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { db } = await getDatabase();
-  try {
-    await changePassword(db, user.id, parsed.data.currentPassword, parsed.data.newPassword);
-  } catch (error) {
-    return appErrorResponse(error, locale);
+  const changed = await changePassword(db, user, parsed.data.currentPassword, parsed.data.newPassword, context.clientIp);
+  if (!changed.ok) {
+    if (changed.reason === "throttled") return passwordAttemptRefused(locale, changed.retryAfterSeconds);
+    const wrong = translate(locale, "auth.password.currentWrong");
+    return invalid({ currentPassword: wrong }, wrong);
   }
   // changePassword ended every session (another browser, a stolen cookie); this one starts afresh.
   const cookie = await startSession(user.id);

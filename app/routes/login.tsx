@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireAnonymous, startSession } from "~/auth/session.server";
@@ -10,9 +10,11 @@ import { getLocale, signInLocale } from "~/i18n/locale.server";
 import { invalid, parseForm } from "~/lib/forms.server";
 import { emailField } from "~/lib/fields";
 import { safeRedirect } from "~/lib/redirects";
-import { clearLoginFailures, lockedUntil, recordLoginFailure, THROTTLE_LIMITS, throttleKeys } from "~/models/login-throttle.server";
+import { keepRetryAfter, passwordAttemptRefused } from "~/lib/throttle-answer.server";
 import { demoLogins } from "~/models/demo.server";
-import { setUserLocale, verifyLogin } from "~/models/user.server";
+import { setUserLocale, signIn } from "~/models/user.server";
+
+export const headers: HeadersFunction = keepRetryAfter;
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.login.metaTitle")];
 
@@ -34,21 +36,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { email, password, redirectTo } = parsed.data;
   const { db } = await getDatabase();
-  const keys = throttleKeys(email, context.clientIp);
-  const lock = await lockedUntil(db, [keys.email, keys.ip]);
-  if (lock) {
-    const minutes = Math.max(1, Math.ceil((lock.getTime() - Date.now()) / 60_000));
-    return invalid({}, translate(locale, "auth.login.locked", { count: minutes }), 429);
+  const attempt = await signIn(db, email, password, context.clientIp);
+  if (!attempt.ok) {
+    return attempt.reason === "throttled"
+      ? passwordAttemptRefused(locale, attempt.retryAfterSeconds)
+      : invalid({}, translate(locale, "auth.login.badCredentials"), 401);
   }
-  const user = await verifyLogin(db, email, password);
-  if (!user) {
-    await recordLoginFailure(db, [
-      { key: keys.email, limit: THROTTLE_LIMITS.email },
-      { key: keys.ip, limit: THROTTLE_LIMITS.ip },
-    ]);
-    return invalid({}, translate(locale, "auth.login.badCredentials"), 401);
-  }
-  await clearLoginFailures(db, keys.email);
+  const user = attempt.value;
   const language = signInLocale(request, user);
   if (language.store) await setUserLocale(db, user.id, language.store);
   const headers = new Headers();

@@ -6,6 +6,7 @@ import { ShareReportView } from "~/components/share/report-view";
 import { getDatabase } from "~/db.server";
 import { metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
+import { retryAfterHeader, waitMessage } from "~/lib/throttle-answer.server";
 import { findActiveShareLinkByToken, recordShareLinkView, unlockShareLink, type ResolvedShareLink } from "~/models/share-link.server";
 import { getShareReport } from "~/models/share-report.server";
 
@@ -24,9 +25,11 @@ const REPORT_HEADERS = {
 
 // This route has its own error boundary so that its 404s and 405s carry these headers too
 // (Remix takes an error answer's headers from the route whose boundary renders it).
-export const headers: HeadersFunction = ({ errorHeaders }) => {
+// A refused passphrase's Retry-After comes from the action's answer.
+export const headers: HeadersFunction = ({ errorHeaders, actionHeaders }) => {
   const allow = errorHeaders?.get("Allow");
-  return allow ? { ...REPORT_HEADERS, Allow: allow } : REPORT_HEADERS;
+  const retryAfter = actionHeaders?.get("Retry-After");
+  return { ...REPORT_HEADERS, ...(allow ? { Allow: allow } : {}), ...(retryAfter ? { "Retry-After": retryAfter } : {}) };
 };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
@@ -83,12 +86,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db } = await getDatabase();
   const result = await unlockShareLink(db, link, passphrase, context.clientIp);
   if (!result.ok) {
-    const minutes = result.until ? Math.max(1, Math.ceil((result.until.getTime() - Date.now()) / 60_000)) : 15;
-    const error =
-      result.reason === "throttled"
-        ? translate(locale, "admin.report.error.throttled", { count: minutes })
-        : translate(locale, "admin.report.error.wrongPassphrase");
-    return json({ locked: true as const, report: null, error }, { status: result.reason === "throttled" ? 429 : 401, headers: REPORT_HEADERS });
+    if (result.reason === "throttled") {
+      const error = waitMessage(locale, result.retryAfterSeconds, "passphrase");
+      return json({ locked: true as const, report: null, error }, { status: 429, headers: { ...REPORT_HEADERS, ...retryAfterHeader(result.retryAfterSeconds) } });
+    }
+    const error = translate(locale, "admin.report.error.wrongPassphrase");
+    return json({ locked: true as const, report: null, error }, { status: 401, headers: REPORT_HEADERS });
   }
   return json({ locked: false as const, report: await viewReport(link, request), error: null }, { headers: REPORT_HEADERS });
 }

@@ -45,12 +45,17 @@ export const sessions = pgTable(
 );
 
 /**
- * Login throttling buckets, kept in the database so every app instance shares them.
- * key is `email:<address>` or `ip:<address>`; a fixed window counts failures.
+ * Throttle buckets for guessed secrets (passwords, share-link passphrases), kept in the database
+ * so every app instance shares them: one row per key (an account, an account from one address,
+ * an address, a share link…; app/models/login-throttle.server.ts), a fixed window counting
+ * failures, and the instant until which the key refuses attempts (a lock or a delay).
+ * `lastSuccessAt` is set on an account-and-address row when that address got in: a familiar
+ * address, which failures elsewhere do not slow.
  */
 export const loginThrottle = pgTable("login_throttle", {
   key: text().primaryKey(),
   failures: integer().notNull().default(0),
   windowStartedAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
   lockedUntil: timestamp({ withTimezone: true }),
+  lastSuccessAt: timestamp({ withTimezone: true }),
 });

@@ -17,6 +17,8 @@ export const en = {
   "auth.login.badCredentials": "That email and password do not match an account.",
   "auth.login.locked.one": "Too many failed attempts. Try again in {count} minute.",
   "auth.login.locked.other": "Too many failed attempts. Try again in {count} minutes.",
+  "auth.login.wait.one": "Too many failed attempts. Try again in {count} second.",
+  "auth.login.wait.other": "Too many failed attempts. Try again in {count} seconds.",
 
   "auth.signup.metaTitle": "Sign up",
   "auth.signup.title": "Create your account",
@@ -92,6 +94,8 @@ export const zh: Record<keyof typeof en, string> = {
   "auth.login.badCredentials": "该电子邮件和密码与任何账号都不匹配。",
   "auth.login.locked.one": "失败次数过多。请在 {count} 分钟后重试。",
   "auth.login.locked.other": "失败次数过多。请在 {count} 分钟后重试。",
+  "auth.login.wait.one": "失败次数过多。请在 {count} 秒后重试。",
+  "auth.login.wait.other": "失败次数过多。请在 {count} 秒后重试。",
 
   "auth.signup.metaTitle": "注册",
   "auth.signup.title": "创建您的账号",

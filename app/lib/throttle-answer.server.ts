@@ -1,0 +1,40 @@
+/**
+ * How an attempt the throttle refused is answered (app/models/login-throttle.server.ts): 429 at
+ * once, with Retry-After in seconds and the wait in words — seconds under a minute, minutes
+ * beyond. The server never sleeps through a delay; the browser is told when to come back.
+ */
+import type { HeadersArgs } from "@remix-run/node";
+import { translate } from "~/i18n";
+import type { Locale } from "~/i18n/locales";
+import { invalid } from "./forms.server";
+
+export function retryAfterHeader(seconds: number): { "Retry-After": string } {
+  return { "Retry-After": String(Math.max(1, Math.ceil(seconds))) };
+}
+
+export function waitMessage(locale: Locale, seconds: number, what: "password" | "passphrase"): string {
+  const inSeconds = Math.max(1, Math.ceil(seconds));
+  const inMinutes = Math.ceil(seconds / 60);
+  if (what === "password") {
+    return inSeconds < 60 ? translate(locale, "auth.login.wait", { count: inSeconds }) : translate(locale, "auth.login.locked", { count: inMinutes });
+  }
+  return inSeconds < 60 ? translate(locale, "admin.report.error.wait", { count: inSeconds }) : translate(locale, "admin.report.error.throttled", { count: inMinutes });
+}
+
+/** Sign-in and password change: the form's error, 429 and Retry-After. */
+export function passwordAttemptRefused(locale: Locale, seconds: number) {
+  const response = invalid({}, waitMessage(locale, seconds, "password"), 429);
+  response.headers.set("Retry-After", retryAfterHeader(seconds)["Retry-After"]);
+  return response;
+}
+
+/**
+ * For a route's `headers` export: without one Remix keeps only the cookies of an action's
+ * answer on a document post, and Retry-After would be lost.
+ */
+export function keepRetryAfter({ actionHeaders, parentHeaders }: HeadersArgs): Headers {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+}
