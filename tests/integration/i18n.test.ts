@@ -65,14 +65,15 @@ describe("the language of a page", () => {
     expect((await login.json()).formError).toBe("该电子邮件和密码与任何账号都不匹配。");
   });
 
-  it("translates domain errors (an account that exists) and the error pages", async () => {
+  it("translates refusals (a wrong current password) and the error pages", async () => {
     const { owner } = await makeOrgWithOwner(app.database);
-    const taken = await app.client().post("/signup?_data=routes/signup", { email: owner.email, name: "X", password: "a-long-password" }, ZH);
-    expect(taken.status).toBe(409);
-    expect(await taken.json()).toMatchObject({ formError: "使用该电子邮件的账号已存在。", fieldErrors: { email: "使用该电子邮件的账号已存在，请直接登录。" } });
-
+    // (Sign-up no longer refuses a taken address — it answers it like a new one, issue #13.)
     const browser = app.client();
     await browser.login(owner.email, owner.password);
+    const wrong = await browser.post("/account/password?_data=routes/account.password", { currentPassword: "not-the-password", newPassword: "a-new-long-password", confirmPassword: "a-new-long-password" }, ZH);
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({ formError: "当前密码不正确。", fieldErrors: { currentPassword: "当前密码不正确。" } });
+
     browser.cookies.set("lang", "zh-CN");
     const missing = await browser.get("/o/no-such-org");
     expect(missing.status).toBe(404);
