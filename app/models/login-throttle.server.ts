@@ -19,10 +19,11 @@
  * - address — 30 failures in 15 minutes lock the address for 15 minutes, whatever the subject.
  * - subject — against guessing from many addresses: 10 failures an hour are free, then each
  *   attempt must wait a delay after the one before (1 s, doubling, at most 30 s), and 100
- *   failures lock it for the rest of the hour. This bucket is skipped for an address that got in
+ *   failures lock it for an hour. This bucket is skipped for an address that got in
  *   for this subject within 30 days, so other people's failures never slow the owner at home.
  * So nobody can lock an owner out from another address: they can lock only their own pair, or
- * slow (and at worst close for the hour) unfamiliar addresses.
+ * slow (and at worst close for an hour) unfamiliar addresses. The client address is what
+ * server.mjs resolves (TRUST_PROXY): behind a proxy it must be set, or everyone shares one.
  */
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "~db/client";
