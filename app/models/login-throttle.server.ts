@@ -25,7 +25,7 @@
  * slow (and at worst close for an hour) unfamiliar addresses. The client address is what
  * server.mjs resolves (TRUST_PROXY): behind a proxy it must be set, or everyone shares one.
  */
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, like, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "~db/client";
 import { rowsOf } from "~db/client";
 import { loginThrottle } from "~db/schema";
@@ -173,19 +173,25 @@ async function settleSuccess(db: Db, keys: ThrottleKeys, buckets: Bucket[]): Pro
 }
 
 /**
- * Forgets what no bucket needs any more: rows whose window and lock are over and that mark no
- * familiar address (they hold an address and an e-mail address). For a periodic cleanup job;
- * returns how many rows went.
+ * What the sign-in throttle keeps about an account, for the person's own data export: the
+ * account's counter and one per address tried. An address is named only where this account
+ * signed in from it (a familiar address); where there were only failures it may be someone
+ * else's, and only the counter is given.
  */
-export async function purgeStaleThrottles(db: Db): Promise<number> {
-  const longestWindow = Math.max(THROTTLE.pair.windowSeconds, THROTTLE.address.windowSeconds, THROTTLE.subject.windowSeconds);
-  const gone = await withSystem(db, (tx) =>
-    tx.execute(sql`
-      delete from login_throttle
-      where window_started_at < now() - make_interval(secs => ${longestWindow})
-        and (locked_until is null or locked_until < now())
-        and (last_success_at is null or last_success_at < now() - make_interval(days => ${THROTTLE.familiarDays}))
-      returning key`),
-  );
-  return rowsOf(gone).length;
+export async function throttleRowsOfAccount(tx: Tx, email: string) {
+  const { subject } = signInKeys(email, "");
+  const account = subject.slice("account:".length);
+  const rows = await tx
+    .select()
+    .from(loginThrottle)
+    .where(or(eq(loginThrottle.key, subject), and(like(loginThrottle.key, "account-ip:%"), eq(sql`right(${loginThrottle.key}, ${account.length + 1})`, ` ${account}`))))
+    .orderBy(asc(loginThrottle.windowStartedAt));
+  return rows.map((row) => ({
+    counter: row.key === subject ? ("account" as const) : ("account and address" as const),
+    address: row.key !== subject && row.lastSuccessAt ? row.key.slice("account-ip:".length, row.key.indexOf(" ")) : null,
+    failures: row.failures,
+    windowStartedAt: row.windowStartedAt,
+    lockedUntil: row.lockedUntil,
+    lastSignInFromAddress: row.key !== subject ? row.lastSuccessAt : null,
+  }));
 }

@@ -383,5 +383,5 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
 /** Tables that are not any one organisation's, said in the manifest so nobody looks for them. */
 export const NOT_EXPORTED_TABLES: Record<string, string> = {
   sessions: "Sign-in sessions belong to each person, not the organisation (each person's own export lists theirs, without ids).",
-  login_throttle: "Short-lived counters of failed sign-ins per address, shared by all organisations.",
+  login_throttle: "Counters of failed sign-ins and passphrases per account, address and both, and the addresses an account signed in from lately; shared by all organisations.",
 };

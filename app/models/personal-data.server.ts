@@ -1,10 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "~db/client";
-import { auditLog, invitations, loginThrottle, memberships, orgs, sessions, users } from "~db/schema";
+import { auditLog, invitations, memberships, orgs, sessions, users } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
 import { notFound } from "~/lib/http.server";
 import packageJson from "../../package.json";
-import { throttleKeys } from "./login-throttle.server";
+import { throttleRowsOfAccount } from "./login-throttle.server";
 
 export interface PersonalDataExport {
   format: "capital-desk-personal-data";
@@ -15,7 +15,7 @@ export interface PersonalDataExport {
   user: { id: string; email: string; name: string; locale: string | null; createdAt: Date };
   memberships: { orgId: string; orgSlug: string; orgName: string; orgKind: string; role: string; joinedAt: Date }[];
   sessions: { createdAt: Date; expiresAt: Date; absoluteExpiresAt: Date }[];
-  signInThrottle: { failures: number; windowStartedAt: Date; lockedUntil: Date | null }[];
+  signInThrottle: Awaited<ReturnType<typeof throttleRowsOfAccount>>;
   invitationsToYourAddress: {
     orgName: string;
     role: string;
@@ -46,7 +46,7 @@ const NOTES = [
 
 /**
  * The signed-in person's own data as one JSON document: their user row (never the password
- * hash), memberships, sessions (no ids), sign-in throttle counters naming their address,
+ * hash), memberships, sessions (no ids), sign-in throttle counters of their account,
  * invitations sent to their address and the audit entries they authored. Person-level rows
  * are read as the system, filtered by the user's id or address; the audit entries org by org
  * in each org's read-only tenant transaction, so row-level security applies to them.
@@ -69,13 +69,8 @@ export async function exportPersonalData(db: Db, userId: string, now = new Date(
       .from(sessions)
       .where(eq(sessions.userId, userId))
       .orderBy(asc(sessions.createdAt));
-    // The sign-in counter of the address (login-throttle.server.ts names it `email:<address>`);
-    // the key is left out of the answer, the counter is what it says about the person.
-    const throttle = await tx
-      .select({ failures: loginThrottle.failures, windowStartedAt: loginThrottle.windowStartedAt, lockedUntil: loginThrottle.lockedUntil })
-      .from(loginThrottle)
-      .where(eq(loginThrottle.key, throttleKeys(user.email, "").email))
-      .orderBy(asc(loginThrottle.windowStartedAt));
+    // The sign-in throttle's counters for the account (login-throttle.server.ts); keys left out.
+    const throttle = await throttleRowsOfAccount(tx, user.email);
     const invited = await tx
       .select({
         orgName: orgs.name,

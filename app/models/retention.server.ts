@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Db } from "~db/client";
 import { withSystem } from "~db/tenant";
 import type { Env } from "~/env.server";
+import { THROTTLE } from "./login-throttle.server";
 
 /** How long data that only ages is kept (docs/privacy.md); from the environment. */
 export interface RetentionPolicy {
@@ -28,7 +29,9 @@ const DAY_MS = 24 * HOUR_MS;
 /**
  * Deletes what is past retention, across every org: sessions that have ended (idle or
  * absolute expiry: they can never be used again), sign-in throttle counters whose window is
- * older than `throttleHours` and whose lock (if any) is over, share-link views older than
+ * older than `throttleHours` and whose lock (if any) is over — except a familiar address's row
+ * (a sign-in from there within 30 days, which spares the owner the account-wide delay, see
+ * login-throttle.server.ts) — share-link views older than
  * `shareViewDays`, and audit entries older than `auditDays` when that is set. Idempotent, so
  * several app instances may run it at once. System work: it belongs to no tenant.
  */
@@ -41,7 +44,8 @@ export async function purgeExpiredData(db: Db, policy: RetentionPolicy, now = ne
     return {
       sessions: await deleted(sql`delete from sessions where expires_at <= ${at(0)} or absolute_expires_at <= ${at(0)}`),
       loginThrottle: await deleted(
-        sql`delete from login_throttle where window_started_at < ${at(policy.throttleHours * HOUR_MS)} and (locked_until is null or locked_until <= ${at(0)})`,
+        sql`delete from login_throttle where window_started_at < ${at(policy.throttleHours * HOUR_MS)} and (locked_until is null or locked_until <= ${at(0)})
+              and (last_success_at is null or last_success_at < ${at(THROTTLE.familiarDays * DAY_MS)})`,
       ),
       shareLinkViews: await deleted(sql`delete from share_link_views where viewed_at < ${at(policy.shareViewDays * DAY_MS)}`),
       auditLog: policy.auditDays === undefined ? 0 : await deleted(sql`delete from audit_log where at < ${at(policy.auditDays * DAY_MS)}`),

@@ -317,14 +317,26 @@ describe("a person's own data", () => {
     expect(text).not.toContain("BETA");
   });
 
-  it("counts the sign-in failures of the person's address", async () => {
+  it("counts the sign-in failures against the person's account, naming only the addresses they signed in from", async () => {
     const person = alpha.viewer.user;
     const client = await signedIn(person.email);
-    // Someone else gets the password wrong twice (a successful sign-in clears the counter).
-    for (let i = 0; i < 2; i += 1) expect((await app.client().post("/login", { email: person.email, password: "wrong password here" })).status).toBe(401);
+    // Someone else, from another address, gets the password wrong twice.
+    const elsewhere = { "X-Forwarded-For": "198.51.100.77" };
+    for (let i = 0; i < 2; i += 1) expect((await app.client().post("/login", { email: person.email, password: "wrong password here" }, elsewhere)).status).toBe(401);
     const data = await personalData(client);
-    expect(data.signInThrottle).toEqual([expect.objectContaining({ failures: 2 })]);
-    expect(JSON.stringify(data.signInThrottle)).not.toContain("email:");
+    // The throttle's counters (login-throttle.server.ts): the account's, and one per address tried.
+    expect(data.signInThrottle).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ counter: "account", address: null, failures: 2 }),
+        expect.objectContaining({ counter: "account and address", address: null, failures: 2 }),
+        expect.objectContaining({ counter: "account and address", address: expect.any(String), failures: 0, lastSignInFromAddress: expect.any(String) }),
+      ]),
+    );
+    expect(data.signInThrottle).toHaveLength(3);
+    const text = JSON.stringify(data.signInThrottle);
+    expect(text).not.toContain("198.51.100.77");
+    expect(text).not.toContain("account:");
+    expect(text).not.toContain(person.email);
   });
 
   it("leaves out the audit entries of an org the person has left", async () => {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { rowsOf } from "../../db/client";
 import { withSystem } from "../../db/tenant";
-import { purgeStaleThrottles } from "../../app/models/login-throttle.server";
+import { purgeExpiredData } from "../../app/models/retention.server";
 import { createShareLink } from "../../app/models/share-link.server";
 import { startTestApp, TestClient, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner, makeUser } from "../support/factories";
@@ -266,21 +266,22 @@ describe("share-link passphrases (findings 5 and 6)", () => {
 });
 
 describe("retention", () => {
-  it("the cleanup forgets counters once their windows are over, and familiar addresses after 30 days", async () => {
+  it("the retention cleanup forgets counters once their windows are over, but keeps a familiar address for 30 days", async () => {
     const user = await makeUser(app.database);
     const [home, other] = [freshIp(), freshIp()];
     expect((await signIn(user.email, user.password, home)).status).toBe(302);
     expect((await signIn(user.email, "wrong", other)).status).toBe(401);
     const count = async () =>
       rowsOf(await withSystem(app.database.db, (tx) => tx.execute(sql`select key from login_throttle where key like ${`%${user.email}`}`))).length;
+    const purge = () => purgeExpiredData(app.database.db, { throttleHours: 24, shareViewDays: 365 });
     expect(await count()).toBe(3); // the account, home (familiar), the other address
-    await purgeStaleThrottles(app.database.db);
+    await purge();
     expect(await count()).toBe(3);
-    await timePasses(2 * 60 * 60);
-    await purgeStaleThrottles(app.database.db);
+    await timePasses(25 * 60 * 60);
+    await purge();
     expect(await count()).toBe(1); // home is still familiar
-    await timePasses(31 * 24 * 60 * 60);
-    await purgeStaleThrottles(app.database.db);
+    await timePasses(30 * 24 * 60 * 60);
+    await purge();
     expect(await count()).toBe(0);
     // The owner signs in as ever (the address is simply unfamiliar again).
     expect((await signIn(user.email, user.password, home)).status).toBe(302);
