@@ -5,14 +5,14 @@
  * reference to them — audit entries, who updated a report, who decided a grant — is set to
  * null by its foreign key, so the records stay and the actor reads as "a former member".
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { rowsOf, type Db } from "~db/client";
-import { loginThrottle, users } from "~db/schema";
+import { users } from "~db/schema";
 import { withSystem } from "~db/tenant";
 import { verifyPassword } from "~/auth/password.server";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
-import { throttleKeys } from "./login-throttle.server";
+import { forgetAccount, signInKeys, throttled } from "./login-throttle.server";
 
 export interface SoleOwnedOrg {
   id: string;
@@ -39,27 +39,39 @@ export async function listSoleOwnedOrgs(db: Db, userId: string): Promise<SoleOwn
 }
 
 /**
- * Deletes the account after checking the current password. The owner rows of every org the
- * user owns are locked first, so two owners deleting their accounts at once cannot leave an
- * org without one (the second waits, then sees itself as the last owner and is refused).
- * An org already scheduled for deletion does not block: it goes anyway.
+ * Deletes the account after checking the current password — behind the sign-in throttle (the
+ * same buckets: it is a guess at the same password), so a refusal there comes back as the
+ * seconds to wait and the password is not checked. A wrong password is INVALID. The owner rows
+ * of every org the user owns are locked first, so two owners deleting their accounts at once
+ * cannot leave an org without one (the second waits, then sees itself as the last owner and is
+ * refused). An org already scheduled for deletion does not block: it goes anyway.
  */
-export async function deleteAccount(db: Db, userId: string, currentPassword: string): Promise<void> {
-  const [user] = await withSystem(db, (tx) => tx.select().from(users).where(eq(users.id, userId)));
-  if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
+export async function deleteAccount(
+  db: Db,
+  user: { id: string; email: string },
+  currentPassword: string,
+  ip: string,
+): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  const checked = await throttled(db, signInKeys(user.email, ip), async () => {
+    const [row] = await withSystem(db, (tx) => tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)));
+    return row && (await verifyPassword(row.passwordHash, currentPassword)) ? true : null;
+  });
+  if (!checked.ok && checked.reason === "throttled") return { ok: false, retryAfterSeconds: checked.retryAfterSeconds };
+  if (!checked.ok) {
     throw new AppError("INVALID", messageRef("auth.password.currentWrong"), { currentPassword: messageRef("auth.password.currentWrong") });
   }
   await withSystem(db, async (tx) => {
     await tx.execute(sql`
       select m.org_id from memberships m
-      where m.role = 'owner' and m.org_id in (select org_id from memberships where user_id = ${userId} and role = 'owner')
+      where m.role = 'owner' and m.org_id in (select org_id from memberships where user_id = ${user.id} and role = 'owner')
       for update`);
-    const blocking = toSoleOwned(rowsOf(await tx.execute(SOLE_OWNED(userId)))).filter((o) => o.purgeAfter === null);
+    const blocking = toSoleOwned(rowsOf(await tx.execute(SOLE_OWNED(user.id)))).filter((o) => o.purgeAfter === null);
     if (blocking.length > 0) {
       throw new AppError("CONFLICT", messageRef("deletion.account.error.lastOwner", { orgs: blocking.map((o) => `“${o.name}”`).join(", ") }));
     }
-    // The sign-in throttle's counter is keyed by the address: personal data that goes too.
-    await tx.delete(loginThrottle).where(inArray(loginThrottle.key, [throttleKeys(user.email, "").email]));
-    await tx.delete(users).where(and(eq(users.id, userId)));
+    // The sign-in throttle's rows name the address (and the addresses signed in from): they go too.
+    await forgetAccount(tx, user.email);
+    await tx.delete(users).where(and(eq(users.id, user.id)));
   });
+  return { ok: true };
 }

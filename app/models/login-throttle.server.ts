@@ -172,6 +172,14 @@ async function settleSuccess(db: Db, keys: ThrottleKeys, buckets: Bucket[]): Pro
   });
 }
 
+/** The rows of an account: its own counter and one per address tried (`account-ip:<ip> <account>`). */
+function rowsOfAccount(email: string) {
+  const { subject } = signInKeys(email, "");
+  const account = subject.slice("account:".length);
+  const where = or(eq(loginThrottle.key, subject), and(like(loginThrottle.key, "account-ip:%"), eq(sql`right(${loginThrottle.key}, ${account.length + 1})`, ` ${account}`)));
+  return { subject, where };
+}
+
 /**
  * What the sign-in throttle keeps about an account, for the person's own data export: the
  * account's counter and one per address tried. An address is named only where this account
@@ -179,13 +187,8 @@ async function settleSuccess(db: Db, keys: ThrottleKeys, buckets: Bucket[]): Pro
  * else's, and only the counter is given.
  */
 export async function throttleRowsOfAccount(tx: Tx, email: string) {
-  const { subject } = signInKeys(email, "");
-  const account = subject.slice("account:".length);
-  const rows = await tx
-    .select()
-    .from(loginThrottle)
-    .where(or(eq(loginThrottle.key, subject), and(like(loginThrottle.key, "account-ip:%"), eq(sql`right(${loginThrottle.key}, ${account.length + 1})`, ` ${account}`))))
-    .orderBy(asc(loginThrottle.windowStartedAt));
+  const { subject, where } = rowsOfAccount(email);
+  const rows = await tx.select().from(loginThrottle).where(where).orderBy(asc(loginThrottle.windowStartedAt));
   return rows.map((row) => ({
     counter: row.key === subject ? ("account" as const) : ("account and address" as const),
     address: row.key !== subject && row.lastSuccessAt ? row.key.slice("account-ip:".length, row.key.indexOf(" ")) : null,
@@ -194,4 +197,9 @@ export async function throttleRowsOfAccount(tx: Tx, email: string) {
     lockedUntil: row.lockedUntil,
     lastSignInFromAddress: row.key !== subject ? row.lastSuccessAt : null,
   }));
+}
+
+/** An account deleted: its counters and familiar addresses go with it (they name its address). */
+export async function forgetAccount(tx: Tx, email: string): Promise<void> {
+  await tx.delete(loginThrottle).where(rowsOfAccount(email).where);
 }

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { endSession, requireUser } from "~/auth/session.server";
@@ -6,13 +6,14 @@ import { AuthShell } from "~/components/auth-shell";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError } from "~/components/ui/form";
 import { getDatabase } from "~/db.server";
-import { messageRef, metaTitle, translate, useFormat, useT } from "~/i18n";
+import { messageRef, metaTitle, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
-import { AppError } from "~/lib/http.server";
+import { keepRetryAfter, passwordAttemptRefused } from "~/lib/throttle-answer.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { deleteAccount, listSoleOwnedOrgs } from "~/models/account-deletion.server";
-import { clearLoginFailures, lockedUntil, recordLoginFailure, THROTTLE_LIMITS, throttleKeys } from "~/models/login-throttle.server";
+
+export const headers: HeadersFunction = keepRetryAfter;
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "deletion.account.metaTitle")];
 
@@ -42,25 +43,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.confirm);
   const { db } = await getDatabase();
   // The current password is a password check like signing in: the same throttle counts it.
-  const keys = throttleKeys(user.email, context.clientIp);
-  const lock = await lockedUntil(db, [keys.email, keys.ip]);
-  if (lock) {
-    const minutes = Math.max(1, Math.ceil((lock.getTime() - Date.now()) / 60_000));
-    return invalid({}, translate(locale, "auth.login.locked", { count: minutes }), 429);
-  }
+  let deleted: Awaited<ReturnType<typeof deleteAccount>>;
   try {
-    await deleteAccount(db, user.id, parsed.data.currentPassword);
+    deleted = await deleteAccount(db, user, parsed.data.currentPassword, context.clientIp);
   } catch (error) {
-    // INVALID is the wrong password (the last-owner refusal is a CONFLICT and counts nothing).
-    if (error instanceof AppError && error.code === "INVALID") {
-      await recordLoginFailure(db, [
-        { key: keys.email, limit: THROTTLE_LIMITS.email },
-        { key: keys.ip, limit: THROTTLE_LIMITS.ip },
-      ]);
-    }
     return appErrorResponse(error, locale);
   }
-  await clearLoginFailures(db, keys.email);
+  if (!deleted.ok) return passwordAttemptRefused(locale, deleted.retryAfterSeconds);
   // The sessions went with the user; this clears the cookie of the one that asked.
   const cookie = await endSession(request);
   return redirectWithToast("/login", toast("deletion.account.notice.deleted"), { headers: { "Set-Cookie": cookie } });

@@ -286,4 +286,18 @@ describe("retention", () => {
     // The owner signs in as ever (the address is simply unfamiliar again).
     expect((await signIn(user.email, user.password, home)).status).toBe(302);
   });
+
+  it("an account deleted takes its throttle rows with it (they name its address and where it signed in from)", async () => {
+    const user = await makeUser(app.database);
+    const home = freshIp();
+    const browser = new TestClient(app.url);
+    await browser.login(user.email, user.password, from(home));
+    expect((await signIn(user.email, "wrong", freshIp())).status).toBe(401);
+    const count = async () =>
+      rowsOf(await withSystem(app.database.db, (tx) => tx.execute(sql`select key from login_throttle where key like ${`%${user.email}`}`))).length;
+    expect(await count()).toBe(3);
+    const deleted = await browser.post("/account/delete", { currentPassword: user.password, confirm: "yes" }, from(home));
+    expect(deleted.status).toBe(302);
+    expect(await count()).toBe(0);
+  });
 });
