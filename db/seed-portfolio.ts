@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "./client";
-import { accessGrants, fundingRounds, fxRates, orgs, positions } from "./schema";
+import { accessGrants, fundingRounds, fxRates, orgs, positions, users } from "./schema";
 import type { GrantSection } from "./schema/rls";
 import { withSystem, withTenant } from "./tenant";
 import { addMonths, type Month } from "../app/finance";
@@ -25,6 +25,7 @@ export async function seedPortfolio(db: Db, fundId: string, startupIds: string[]
   const startups = await withSystem(db, (tx) =>
     tx.select({ id: orgs.id, slug: orgs.slug, currency: orgs.baseCurrency }).from(orgs).where(inArray(orgs.id, startupIds)),
   );
+  const [owner] = await withSystem(db, (tx) => tx.select({ email: users.email }).from(users).where(inArray(users.id, [ownerUserId])));
   for (const startup of startups) {
     await withTenant(db, startup.id, (tx) =>
       tx.insert(accessGrants).values({
@@ -35,6 +36,7 @@ export async function seedPortfolio(db: Db, fundId: string, startupIds: string[]
         initiatedBy: "investor",
         requestedVia: "share code",
         requestedByUserId: ownerUserId,
+        requestedByEmail: owner?.email ?? null,
         decidedAt: new Date(),
       }),
     );
