@@ -49,12 +49,20 @@ function size(bytes) {
  * Plain text in both languages: the edge answers before any page (or its language) exists.
  * Connection: close, because the rest of the body is never read.
  */
-function tooLarge(res, limit) {
+function tooLarge(res, limit, { close = true } = {}) {
   const text =
     `Request too large: this address accepts at most ${size(limit)}. Nothing was saved.\n` +
     `请求内容过大：此地址最多接受 ${size(limit)}，未保存任何内容。\n`;
-  refuse(res, 413, text, { close: true });
+  refuse(res, 413, text, { close });
 }
+
+/**
+ * How long a connection whose body went over its limit mid-stream is kept after the 413, its
+ * further bytes read and dropped (never stored). Closing a socket with unread bytes makes TCP
+ * reset the connection, and a client still sending would often lose the 413 with it; a short
+ * linger lets it read the answer and stop (as web servers' "lingering close" does).
+ */
+export const LINGER_MS = 1_000;
 
 /**
  * Refuses a declared Content-Length over the path's limit at once, before reading a byte, and
@@ -92,9 +100,20 @@ export function limitedBody(req, res, onRefused) {
       received += chunk.length;
       if (received <= limit) return done(null, chunk);
       req.unpipe(counted);
-      req.pause();
-      if (!res.headersSent) tooLarge(res, limit);
-      else req.socket?.destroy();
+      if (!res.headersSent) {
+        // No `Connection: close` here: Node then reads the rest of the body and drops it, so the
+        // client can read the 413. A body still arriving after the linger ends the connection; one
+        // that ended in time leaves it clean for the next request.
+        tooLarge(res, limit, { close: false });
+        req.resume();
+        const socket = req.socket;
+        setTimeout(() => {
+          if (!req.complete) socket?.destroy();
+        }, LINGER_MS).unref();
+      } else {
+        req.pause();
+        req.socket?.destroy();
+      }
       onRefused();
       done(new BodyTooLargeError(limit));
     },
