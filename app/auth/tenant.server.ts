@@ -3,8 +3,8 @@ import { getDatabase } from "~/db.server";
 import { forbidden, notFound, orgReadOnly } from "~/lib/http.server";
 import type { GrantSection } from "~db/schema/rls";
 import { findCompanyAccess, type CompanyAccess } from "~/models/company-access.server";
-import type { OrgContext } from "~/models/context";
 import { findMembershipBySlug } from "~/models/org.server";
+import type { InvestorContext, OrgContext, StartupContext } from "./context";
 import { can, type Permission } from "./permissions";
 import { requireUser } from "./session.server";
 
@@ -35,6 +35,43 @@ export async function requireOrgContext(
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * `requireOrgContext` for a page that exists only for startups. The org is resolved and every
+ * check of `requireOrgContext` runs first, in its order (404 not a member, 403 lacking
+ * `permission`, read-only while deletion is scheduled); only then does an investor org get 404,
+ * as another kind's page does not exist for it.
+ */
+export async function requireStartup(
+  request: Request,
+  params: Params,
+  permission: Permission = "read:org",
+  options: { whileDeletionScheduled?: "allow" } = {},
+): Promise<StartupContext> {
+  const ctx = await requireOrgContext(request, params, permission, options);
+  if (!isStartup(ctx)) notFound();
+  return ctx;
+}
+
+/** `requireStartup`'s twin: a page that exists only for investors; a startup org gets 404. */
+export async function requireInvestor(
+  request: Request,
+  params: Params,
+  permission: Permission = "read:org",
+  options: { whileDeletionScheduled?: "allow" } = {},
+): Promise<InvestorContext> {
+  const ctx = await requireOrgContext(request, params, permission, options);
+  if (!isInvestor(ctx)) notFound();
+  return ctx;
+}
+
+function isStartup(ctx: OrgContext): ctx is StartupContext {
+  return ctx.org.kind === "startup";
+}
+
+function isInvestor(ctx: OrgContext): ctx is InvestorContext {
+  return ctx.org.kind === "investor";
+}
+
 /** For actions whose permission depends on the submitted intent. */
 export function requirePermission(ctx: OrgContext, permission: Permission): void {
   if (!can(ctx.role, permission)) forbidden();
@@ -51,10 +88,10 @@ export async function requireCompanyAccess(
   request: Request,
   params: Params,
   section?: GrantSection,
-): Promise<{ ctx: OrgContext; access: CompanyAccess }> {
-  const ctx = await requireOrgContext(request, params, "read:org");
+): Promise<{ ctx: InvestorContext; access: CompanyAccess }> {
+  const ctx = await requireInvestor(request, params, "read:org");
   const slug = params.companySlug;
-  if (ctx.org.kind !== "investor" || !slug) notFound();
+  if (!slug) notFound();
   const access = await findCompanyAccess(ctx, slug);
   if (!access) notFound();
   if (section && !access.sections.includes(section)) notFound();

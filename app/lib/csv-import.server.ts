@@ -37,7 +37,7 @@ import { translate } from "~/i18n/translate";
 import { getLocale } from "~/i18n/locale.server";
 import { SPEND_CATEGORIES } from "~/lib/spend-categories";
 import { minorToMajorString } from "~/lib/money";
-import type { OrgContext } from "~/models/context";
+import type { OrgContext } from "~/auth/context";
 import { importFxRates, previewFxRatesImport } from "~/models/fx-rate.server";
 import {
   importBudgets,

@@ -8,7 +8,7 @@ import { parseAccessVia, parseGrantSections, sameSections, type AccessVia } from
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIVE: GrantStatus[] = ["requested", "approved"];

@@ -10,7 +10,7 @@ import { isoDateOfDate, isValidIsoDate, type IsoDate } from "~/finance";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 import { ALERT_KIND_SECTIONS, collectSignals } from "./alert-signals.server";
 import { pruneFrozenSnapshots } from "./share-link.server";
 

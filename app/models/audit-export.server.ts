@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { auditLog, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 
 export interface AuditExportRow {
   /** ISO 8601 in UTC with microseconds: exact, so it can also serve as the paging cursor. */

@@ -2,7 +2,7 @@ import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Tx } from "~db/client";
 import { auditLog, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 
 export interface AuditEntry {
   action: string;

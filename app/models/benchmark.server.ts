@@ -3,7 +3,7 @@ import { accessGrants, companyMetrics } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { benchmarkMetric, type MetricBenchmark } from "~/finance";
 import type { CompanyAccess } from "./company-access.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 
 /** A company against its portfolio peers; never a peer's name, id or single value. */
 export interface CompanyBenchmarks {

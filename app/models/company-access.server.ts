@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { accessGrants, orgs } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
 import { withTenant } from "~db/tenant";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 
 /** A startup an investor may read, and which of its sections. */
 export interface CompanyAccess {

@@ -4,7 +4,7 @@ import { budgets, debtFacilities, fundingRounds, monthlyReports, orgs, risks } f
 import { withTenant } from "~db/tenant";
 import { DEFAULT_RISK_BANDS, isoDateOfDate, type BurnWindow, type IsoDate } from "~/finance";
 import type { CompanyAccess } from "./company-access.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 import type { CompanyDashboardForInvestor, StartupDashboard } from "./dashboard-types";
 import {
   buildCompanyDashboardForInvestor,

@@ -25,7 +25,7 @@ import { DEBT_KINDS, REPAYMENT_TYPES, type DebtKind } from "~/lib/instruments";
 import { moneyField } from "~/lib/money";
 import { recordAudit } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 import { ALWAYS, assertCanEdit, isUuid, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./funding-round.server";
 import { conflictError } from "./versioning.server";
 

@@ -18,7 +18,7 @@ import { AppError } from "~/lib/http.server";
 import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/lib/instruments";
 import { amountMessages, moneyField, parseMajorToMinor, type FieldLabel } from "~/lib/money";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 import { conflictError } from "./versioning.server";
 
 // ---------------------------------------------------------------------------------------

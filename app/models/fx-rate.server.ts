@@ -16,7 +16,7 @@ import { EARLIEST_IMPORT_MONTH, type FxRateImportRow } from "~/lib/csv-import";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 import type { ImportCounts } from "./import.server";
 
 const BULK_BATCH = 1000;

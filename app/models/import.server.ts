@@ -19,7 +19,7 @@ import type { BudgetImportRow, MonthlyReportImportRow } from "~/lib/csv-import";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN } from "~/lib/spend-categories";
 import { recordAudit } from "./audit.server";
 import { upsertBudgets } from "./budget.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 import { upsertMonthlyReports } from "./monthly-report.server";
 
 export interface ImportCounts {

@@ -9,7 +9,7 @@ import { storedLocale } from "~/i18n/locale.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 import { normalizeEmail } from "./user.server";
 
 export const INVITATION_DAYS = 7;

@@ -4,7 +4,7 @@ import { withTenant } from "~db/tenant";
 import { AppError } from "~/lib/http.server";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 
 export async function listMembers(ctx: OrgContext) {
   return withTenant(ctx.db, ctx.org.id, (tx) =>

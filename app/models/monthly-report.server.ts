@@ -17,7 +17,7 @@ import { AppError } from "~/lib/http.server";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/lib/spend-categories";
 import { recordAudit } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 
 export const REPORTS_PAGE_SIZE = 24;
 import { EARLIEST_REPORT_MONTH, REPORT_TEXT_MAX } from "~/lib/report-rules";

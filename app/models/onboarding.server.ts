@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import { accessGrants, fundingRounds, invitations, memberships, monthlyReports, positions } from "~db/schema";
 import { withTenant } from "~db/tenant";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 
 export interface OnboardingStep {
   key: "round" | "first_month" | "colleague" | "investor" | "company" | "position";

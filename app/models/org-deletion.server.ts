@@ -11,7 +11,7 @@ import { can } from "~/auth/permissions";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 
 /** Days between scheduling and the purge: the window for an undo. */
 export const DELETION_GRACE_DAYS = 30;

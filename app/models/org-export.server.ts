@@ -11,7 +11,7 @@ import { withTenant } from "~db/tenant";
 import { safeCell } from "~/lib/csv.server";
 import packageJson from "../../package.json";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 import { EXPORT_TABLE_DOCS, NOT_EXPORTED_TABLES } from "./org-export-tables.server";
 
 /** A table the export reads, derived from db/schema: a new tenant table is exported without anyone listing it. */

@@ -6,7 +6,7 @@ import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "
 import { AppError } from "~/lib/http.server";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 
 export function slugify(name: string): string {
   const base = name

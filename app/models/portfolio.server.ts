@@ -15,7 +15,7 @@ import {
   type PortfolioQuery,
   type ReportingStatusFilter,
 } from "~/lib/portfolio-query";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 import * as q from "./portfolio-sql.server";
 import { foldNetBurn, foldRaised, mergeRateUses } from "~/lib/portfolio-series";
 import type { Portfolio, PortfolioRiskView, PortfolioRow, PortfolioSettings, PortfolioSummary } from "./portfolio-types";

@@ -30,7 +30,7 @@ import { INSTRUMENTS, type Instrument } from "~/lib/instruments";
 import { DELETED_COMPANY } from "~/lib/positions";
 import { moneyField } from "~/lib/money";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 import { parsePercentToBasisPoints } from "./debt-facility.server";
 import { isUuid, optionalCurrencyField, optionalTextField } from "./funding-round.server";
 import { listAllFxRates, requireInvestorOrg } from "./fx-rate.server";

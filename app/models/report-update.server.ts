@@ -2,7 +2,7 @@ import { count, desc, eq } from "drizzle-orm";
 import { reportUpdates } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import type { CompanyAccess } from "./company-access.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 
 export const UPDATES_PAGE_SIZE = 6;
 

@@ -23,7 +23,7 @@ import {
   type RiskCategory,
 } from "~/lib/risk-labels";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 import { readRiskBands } from "./org.server";
 import { conflictError } from "./versioning.server";
 

@@ -18,7 +18,7 @@ import { AppError } from "~/lib/http.server";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import { shareLinkKeys, throttled, type Attempt } from "./login-throttle.server";
-import type { OrgContext } from "./context";
+import type { OrgContext } from "~/auth/context";
 import { readCompanyReports, reportToday, resolveReportCompanies, restrictSnapshot, type ReportIssuer } from "./share-report.server";
 import type { ShareSnapshot } from "./share-report-types";
 

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useParams } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
+import { requireInvestor, requirePermission } from "~/auth/tenant.server";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import type { AlertKind } from "~/finance/alerts";
@@ -10,7 +10,6 @@ import { messageRef, metaTitle, translate, useFormat, useT, type PlainKey, type 
 import { getLocale } from "~/i18n/locale.server";
 import { alertReasonText } from "~/lib/alert-reasons";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
-import { notFound } from "~/lib/http.server";
 import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/lib/alert-filters";
 import { acknowledgeAlert, listAlerts, parseAlertListQuery, syncAlerts } from "~/models/alert.server";
 import { Pager } from "~/components/ui/pager";
@@ -42,8 +41,7 @@ const AcknowledgeSchema = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params);
   // Alerts follow the data: a startup's change is seen here on the next read, and
   // time-based ones (overdue reports) are decided against today's date.
   await syncAlerts(ctx);
@@ -53,8 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params);
   const locale = getLocale(request);
   const formData = await request.formData();
   if (formData.get("intent") !== "acknowledge") {

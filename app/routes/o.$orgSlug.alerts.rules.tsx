@@ -3,13 +3,12 @@ import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
+import { requireInvestor, requirePermission } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { messageRef, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, invalidSubmission, parseForm } from "~/lib/forms.server";
-import { notFound } from "~/lib/http.server";
 import { AlertRulesSchema, getAlertRules, saveAlertRules } from "~/models/alert.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 
@@ -19,15 +18,13 @@ const RELOAD = messageRef("investor.error.reload");
 const VersionSchema = z.object({ version: z.string({ error: RELOAD }).regex(/^\d{1,9}$/, RELOAD).transform(Number) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params);
   const { rules, version } = await getAlertRules(ctx);
   return json({ rules, version, canEdit: can(ctx.role, "manage:members") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params);
   requirePermission(ctx, "manage:members");
   const locale = getLocale(request);
   const formData = await request.formData();

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { budgetCellName, EARLIEST_FISCAL_YEAR, FISCAL_YEARS_AHEAD } from "~/lib/budget-cells";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireStartup } from "~/auth/tenant.server";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader, TableScroller } from "~/components/ui/layout";
 import { localizeMessage, metaTitle, translate, useFormat, useT } from "~/i18n";
@@ -30,8 +30,7 @@ function requestedYear(raw: string | null): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params);
   const url = new URL(request.url);
   const fiscalYear = requestedYear(url.searchParams.get("year"));
   if (fiscalYearError(fiscalYear)) notFound();
@@ -53,8 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "edit:records");
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params, "edit:records");
   const locale = getLocale(request);
   const formData = await request.formData();
   const fiscalYear = requestedYear(String(formData.get("year") ?? ""));

@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireStartup } from "~/auth/tenant.server";
 import { translate } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { csvResponse } from "~/lib/csv.server";
-import { notFound } from "~/lib/http.server";
 import { minorToMajorString } from "~/lib/money";
 import { fiscalYearError, listBudgetRows } from "~/models/budget.server";
 
 /** `month,category,amount` — the budget import format; `?year=2026` limits it to one fiscal year. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params);
   const yearParam = new URL(request.url).searchParams.get("year");
   const year = yearParam === null || yearParam === "" ? undefined : Number(yearParam);
   if (year !== undefined && fiscalYearError(year)) throw new Response(translate(getLocale(request), "records.budgets.csvBadYear"), { status: 400 });

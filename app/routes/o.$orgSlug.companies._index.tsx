@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
+import { requireInvestor, requirePermission } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { CopyCode, SectionBadges } from "~/components/grant-sections";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
@@ -11,7 +11,6 @@ import { getLocale } from "~/i18n/locale.server";
 import { EMPTY_VIA_MESSAGE, VIA_MAX } from "~/lib/access-grants";
 import { dateText } from "~/lib/format";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
-import { notFound } from "~/lib/http.server";
 import { listGrantsForInvestor, requestAccess } from "~/models/access-grant.server";
 import { Pager } from "~/components/ui/pager";
 import { samePage } from "~/lib/redirects";
@@ -25,9 +24,8 @@ const ActionSchema = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
+  const ctx = await requireInvestor(request, params);
   // A startup has no portfolio companies: this page does not exist for it.
-  if (ctx.org.kind !== "investor") notFound();
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
   const grants = await listGrantsForInvestor(ctx, { page: Number.isSafeInteger(page) ? page : 1 });
   const canManage = can(ctx.role, "manage:members");
@@ -35,8 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params);
   requirePermission(ctx, "manage:members");
   const locale = getLocale(request);
   const parsed = parseForm(ActionSchema, await request.formData(), locale);

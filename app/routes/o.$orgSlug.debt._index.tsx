@@ -1,14 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { can } from "~/auth/permissions";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireStartup } from "~/auth/tenant.server";
 import { DebtFacilityForm } from "~/components/debt-facility-form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
 import { metaTitle, translate, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, parseForm, invalidSubmission } from "~/lib/forms.server";
-import { notFound } from "~/lib/http.server";
 import { basisPointsToPercentString, debtKindLabel, isRepaymentType, REPAYMENT_TYPE_SHORT_KEYS } from "~/lib/instruments";
 import { createDebtFacility, DEBT_FACILITY_RULES, debtFacilitySchema, listDebtFacilities } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/models/funding-round.server";
@@ -17,8 +16,7 @@ import { redirectWithToast, toast } from "~/lib/toast.server";
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.debt.title")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params);
   const today = isoDateOfDate(new Date());
   const facilities = await listDebtFacilities(ctx, { today });
   return json({
@@ -33,8 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "edit:records");
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params, "edit:records");
   const locale = getLocale(request);
   const formData = await request.formData();
   const parsed = parseForm(debtFacilitySchema(isoDateOfDate(new Date())), formData, locale);

@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireStartup } from "~/auth/tenant.server";
 import { isoDateOfDate } from "~/finance";
 import { csvResponse } from "~/lib/csv.server";
-import { notFound } from "~/lib/http.server";
 import { basisPointsToPercentString } from "~/lib/instruments";
 import { minorToMajorString } from "~/lib/money";
 import { listDebtFacilities, type DebtFacilitySummary } from "~/models/debt-facility.server";
 
 /** Every debt facility as CSV: keys as stored, amounts in major units, the rate in percent. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params);
   const today = isoDateOfDate(new Date());
   const facilities = await listDebtFacilities(ctx, { today });
   const money = (minor: number | null) => (minor === null ? null : minorToMajorString(minor));

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { can } from "~/auth/permissions";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireInvestor } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
@@ -11,7 +11,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/lib/currencies";
 import { monthText } from "~/lib/format";
 import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.server";
-import { AppError, notFound } from "~/lib/http.server";
+import { AppError } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { deleteFxRate, EARLIEST_RATE_MONTH, fxRateDeleteSchema, fxRateSchema, listFxRatesPage, missingFxRates, saveFxRate } from "~/models/fx-rate.server";
 import { listPositionCurrencies } from "~/models/position.server";
@@ -24,8 +24,7 @@ export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor
 const COVERAGE_MONTHS = 12;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params);
   const search = new URL(request.url).searchParams;
   const currentMonth = monthOfDate(new Date());
   const [page, companies, positionCurrencies] = await Promise.all([
@@ -49,8 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "edit:records");
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params, "edit:records");
   const locale = getLocale(request);
   const checkFields = translate(locale, "common.validation.checkFields");
   const formData = await request.formData();

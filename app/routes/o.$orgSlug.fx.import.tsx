@@ -1,25 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireInvestor } from "~/auth/tenant.server";
 import { CsvImportPage } from "~/components/csv-import";
 import { MAX_RATE_DECIMALS } from "~/finance";
 import { metaTitle, useT } from "~/i18n";
 import { EARLIEST_IMPORT_MONTH } from "~/lib/csv-import";
-import { notFound } from "~/lib/http.server";
 import { handleImportAction } from "~/lib/csv-import.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.fxImport.title")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "edit:records");
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params, "edit:records");
   return json({ slug: ctx.org.slug, currency: ctx.org.baseCurrency });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "edit:records");
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params, "edit:records");
   return handleImportAction(request, ctx, "fx-rates");
 }
 

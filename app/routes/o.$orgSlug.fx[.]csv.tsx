@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireInvestor } from "~/auth/tenant.server";
 import { csvResponse } from "~/lib/csv.server";
-import { notFound } from "~/lib/http.server";
 import { listAllFxRates, type StoredFxRate } from "~/models/fx-rate.server";
 
 /** Every FX rate as CSV, in the import's own format (month,currency,rate), so it re-imports unchanged. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params);
   const rates = await listAllFxRates(ctx);
   return csvResponse<StoredFxRate>(`${ctx.org.slug}-fx-rates.csv`, rates, [
     { header: "month", value: (r) => r.month },

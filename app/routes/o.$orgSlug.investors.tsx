@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
+import { requirePermission, requireStartup } from "~/auth/tenant.server";
 import { CopyCode, InvestorIdentity, LookalikeWarning, SectionBadges, SectionChecklist, sharedInvestorNames } from "~/components/grant-sections";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
@@ -45,9 +45,8 @@ const ActionSchema = z.discriminatedUnion("intent", [
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
+  const ctx = await requireStartup(request, params);
   // Investor orgs have no investors page; another kind's page does not exist for them.
-  if (ctx.org.kind !== "startup") notFound();
   const grants = await listGrantsForStartup(ctx);
   const canManage = can(ctx.role, "manage:members");
   return json({ ...grants, shareCode: canManage ? grants.shareCode : null, canManage });
@@ -67,8 +66,7 @@ function refusal(error: unknown, formTarget: string, locale: Locale) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params);
   requirePermission(ctx, "manage:members");
   const locale = getLocale(request);
   const formData = await request.formData();

@@ -1,14 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireInvestor } from "~/auth/tenant.server";
 import { HeatMapCard, NetBurnChartCard, RaisedChartCard, RunwayChartCard } from "~/components/portfolio-charts";
 import { PortfolioTable, runwayMonthsText } from "~/components/portfolio-table";
 import { Field, SelectField, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { localeFromMatches, translate, useFormat, useT, type PlainKey } from "~/i18n";
 import { dateText, monthText } from "~/lib/format";
-import { notFound } from "~/lib/http.server";
 import { filterParams, isFiltered, parsePortfolioQuery, REPORTING_STATUS_FILTERS, REPORTING_STATUS_LABELS, RUNWAY_LEVEL_FILTERS, RUNWAY_LEVEL_LABELS } from "~/lib/portfolio-query";
 import { getPortfolio } from "~/models/portfolio.server";
 import { Pager } from "~/components/ui/pager";
@@ -20,8 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "read:org");
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params, "read:org");
   const query = parsePortfolioQuery(new URL(request.url).searchParams);
   const portfolio = await getPortfolio(ctx, query);
   return json({ org: { slug: ctx.org.slug, name: ctx.org.name }, query, portfolio });

@@ -1,11 +1,10 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireInvestor } from "~/auth/tenant.server";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { riskBand } from "~/finance/risk";
 import { metaTitle, useT } from "~/i18n";
 import { riskBandsList } from "~/components/portfolio-charts";
-import { notFound } from "~/lib/http.server";
 import { filterParams, IMPACT_KEYS, isFiltered, LIKELIHOOD_KEYS, parsePortfolioFilters, parseRiskCell, RISK_BAND_TITLE_KEYS } from "~/lib/portfolio-query";
 import { isRiskCategory, isRiskStatus, RISK_BAND_TONES } from "~/lib/risk-labels";
 import { listPortfolioRisks } from "~/models/portfolio.server";
@@ -15,8 +14,7 @@ export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor
 
 /** The risks behind a portfolio heat-map cell: `?likelihood=4&impact=5`, plus the portfolio's filters. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "read:org");
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params, "read:org");
   const search = new URL(request.url).searchParams;
   const filters = parsePortfolioFilters(search);
   const cell = parseRiskCell(search);

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireInvestor } from "~/auth/tenant.server";
 import { csvResponse } from "~/lib/csv.server";
-import { notFound } from "~/lib/http.server";
 import { minorToMajorString } from "~/lib/money-format";
 import { parsePortfolioQuery } from "~/lib/portfolio-query";
 import { exportPortfolio, type PortfolioRow } from "~/models/portfolio.server";
@@ -13,8 +12,7 @@ const RATE_MISSING = "rate missing";
 
 /** The portfolio table as CSV: the page's filters and sort, every page, amounts in the investor's currency. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "read:org");
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params, "read:org");
   const { page: _page, ...query } = parsePortfolioQuery(new URL(request.url).searchParams);
   const { baseCurrency, today, rows } = await exportPortfolio(ctx, query);
 

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireInvestor } from "~/auth/tenant.server";
 import { instrumentName } from "~/lib/portfolio-query";
 import { PositionForm, type PositionFormValues } from "~/components/position-form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
@@ -24,8 +24,7 @@ export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params);
   const found = await getPositionWithReturn(ctx, params.positionId ?? "");
   if (!found) notFound();
   const canEdit = can(ctx.role, "edit:records");
@@ -44,8 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "edit:records");
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params, "edit:records");
   const id = params.positionId ?? "";
   const list = `/o/${ctx.org.slug}/positions`;
   return versionedEditAction(await request.formData(), {

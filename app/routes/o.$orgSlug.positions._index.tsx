@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { can } from "~/auth/permissions";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireInvestor } from "~/auth/tenant.server";
 import { PositionForm } from "~/components/position-form";
 import { CompanyReturnsTable, MissingRatesNote, PortfolioMoicCard, PositionsTable } from "~/components/position-returns";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
@@ -9,7 +9,7 @@ import { isoDateOfDate } from "~/finance";
 import { localizeErrors, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.server";
-import { AppError, notFound } from "~/lib/http.server";
+import { AppError } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { createPosition, positionSchema, positionsOverview, type PositionSort, type SortDirection } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
@@ -21,8 +21,7 @@ export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor
 const SORTS: readonly PositionSort[] = ["company", "invested_on", "invested", "moic"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params);
   const search = new URL(request.url).searchParams;
   const sort = (SORTS as readonly string[]).includes(search.get("sort") ?? "") ? (search.get("sort") as PositionSort) : "invested_on";
   const direction: SortDirection = search.get("dir") === "asc" ? "asc" : "desc";
@@ -44,8 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "edit:records");
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params, "edit:records");
   const locale = getLocale(request);
   const checkFields = translate(locale, "common.validation.checkFields");
   const formData = await request.formData();

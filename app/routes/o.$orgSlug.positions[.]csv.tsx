@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireInvestor } from "~/auth/tenant.server";
 import { csvResponse } from "~/lib/csv.server";
-import { notFound } from "~/lib/http.server";
 import { basisPointsToPercentString } from "~/lib/instruments";
 import { minorToMajorString } from "~/lib/money";
 import { positionsOverview, type PositionWithReturn } from "~/models/position.server";
@@ -11,8 +10,7 @@ import { positionsOverview, type PositionWithReturn } from "~/models/position.se
  * currency with the rates used (blank where the rate is missing — never 0), and MOIC.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "investor") notFound();
+  const ctx = await requireInvestor(request, params);
   const overview = await positionsOverview(ctx, { sort: "invested_on", direction: "asc", page: 1, pageSize: Number.MAX_SAFE_INTEGER });
   const base = ctx.org.baseCurrency.toLowerCase();
   const money = (minor: number | null) => (minor === null ? null : minorToMajorString(minor));

@@ -4,7 +4,7 @@ import type { TextareaHTMLAttributes } from "react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { EARLIEST_REPORT_MONTH, REPORT_TEXT_MAX } from "~/lib/report-rules";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireStartup } from "~/auth/tenant.server";
 import { Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isValidMonth } from "~/finance";
@@ -86,8 +86,7 @@ const ReportSchema = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params);
   const locale = getLocale(request);
   const canEdit = can(ctx.role, "edit:records");
   const month = params.month ?? "";
@@ -115,8 +114,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "edit:records");
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params, "edit:records");
   const month = params.month ?? "";
   if (month === "new") notFound();
   const locale = getLocale(request);

@@ -1,10 +1,9 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireStartup } from "~/auth/tenant.server";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { metaTitle, useFormat, useT, type PlainKey } from "~/i18n";
-import { notFound } from "~/lib/http.server";
 import { listMonthlyReports } from "~/models/monthly-report.server";
 import { Pager } from "~/components/ui/pager";
 import { SortHeader } from "~/components/ui/sort-header";
@@ -21,8 +20,7 @@ const DEFINITIONS = {
 } satisfies Record<string, PlainKey>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params);
   const url = new URL(request.url);
   const list = await listMonthlyReports(ctx, {
     page: Number(url.searchParams.get("page") ?? "1"),

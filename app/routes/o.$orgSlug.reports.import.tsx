@@ -1,23 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireStartup } from "~/auth/tenant.server";
 import { CsvImportPage } from "~/components/csv-import";
 import { metaTitle, useT } from "~/i18n";
-import { notFound } from "~/lib/http.server";
 import { handleImportAction } from "~/lib/csv-import.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.reportsImport.title")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "edit:records");
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params, "edit:records");
   return json({ slug: ctx.org.slug, currency: ctx.org.baseCurrency });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "edit:records");
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params, "edit:records");
   return handleImportAction(request, ctx, "monthly-reports");
 }
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireStartup } from "~/auth/tenant.server";
 import { csvResponse, type CsvColumn } from "~/lib/csv.server";
-import { notFound } from "~/lib/http.server";
 import { minorToMajorString } from "~/lib/money";
 import { SPEND_CATEGORIES } from "~/lib/spend-categories";
 import { listMonthlyReportRows, type MonthlyReportRow } from "~/models/monthly-report.server";
@@ -17,8 +16,7 @@ const COLUMNS: CsvColumn<MonthlyReportRow>[] = [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params);
   const rows = await listMonthlyReportRows(ctx);
   return csvResponse(`${ctx.org.slug}-monthly-reports.csv`, rows, COLUMNS);
 }

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireStartup } from "~/auth/tenant.server";
 import { FundingRoundForm, type RoundFormValues } from "~/components/funding-round-form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
@@ -30,8 +30,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params);
   const round = await getFundingRound(ctx, params.roundId ?? "");
   if (!round) notFound();
   return json({
@@ -44,8 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "edit:records");
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params, "edit:records");
   const id = params.roundId ?? "";
   const list = `/o/${ctx.org.slug}/rounds`;
   return versionedEditAction(await request.formData(), {

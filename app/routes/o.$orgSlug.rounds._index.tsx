@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { can } from "~/auth/permissions";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireStartup } from "~/auth/tenant.server";
 import { FundingRoundForm } from "~/components/funding-round-form";
 import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { INSTRUMENT_KEYS, INSTRUMENTS, isInstrument } from "~/lib/instruments";
@@ -9,7 +9,6 @@ import { isoDateOfDate } from "~/finance";
 import { metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, parseForm, invalidSubmission } from "~/lib/forms.server";
-import { notFound } from "~/lib/http.server";
 import {
   createFundingRound,
   FUNDING_ROUND_RULES,
@@ -27,8 +26,7 @@ import { useHrefWith } from "~/lib/use-href-with";
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.rounds.title")];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params);
   const search = new URL(request.url).searchParams;
   const sort: RoundSort = search.get("sort") === "amount" ? "amount" : "close_date";
   const direction: SortDirection = search.get("dir") === "asc" ? "asc" : "desc";
@@ -47,8 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireOrgContext(request, params, "edit:records");
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params, "edit:records");
   const locale = getLocale(request);
   const formData = await request.formData();
   const parsed = parseForm(fundingRoundSchema(isoDateOfDate(new Date())), formData, locale);

@@ -1,14 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireStartup } from "~/auth/tenant.server";
 import { csvResponse } from "~/lib/csv.server";
-import { notFound } from "~/lib/http.server";
 import { minorToMajorString } from "~/lib/money";
 import { listFundingRounds, type FundingRound } from "~/models/funding-round.server";
 
 /** Every funding round as CSV: keys as stored, amounts in major units, derived figures included. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireOrgContext(request, params);
-  if (ctx.org.kind !== "startup") notFound();
+  const ctx = await requireStartup(request, params);
   const rounds = await listFundingRounds(ctx, { sort: "close_date", direction: "asc" });
   const money = (minor: number | null | undefined) => (minor === null || minor === undefined ? null : minorToMajorString(minor));
   return csvResponse<FundingRound>(`${ctx.org.slug}-funding-rounds.csv`, rounds, [

@@ -20,7 +20,7 @@ import { findCompanyAccess } from "../../app/models/company-access.server";
 import { getCompanyDashboardForInvestor } from "../../app/models/dashboard.server";
 import { listCompanyUpdatesForInvestor } from "../../app/models/report-update.server";
 import { getCompanyBenchmarks } from "../../app/models/benchmark.server";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import { BENCH_INVESTOR } from "./seed";
 import { companySlug } from "./generate";
 

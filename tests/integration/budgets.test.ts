@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, budgets, orgs } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import {
   budgetVsActual,
   listBudgets,

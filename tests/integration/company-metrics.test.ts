@@ -6,7 +6,7 @@ import { withSystem, withTenant } from "../../db/tenant";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { importMonthlyReports } from "../../app/models/import.server";
 import { createDebtFacility, deleteDebtFacility } from "../../app/models/debt-facility.server";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner } from "../support/factories";
 

@@ -20,7 +20,7 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { auditLog, budgets, monthlyReports, reportUpdates, riskHistory, risks } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import { createRisk } from "../../app/models/risk.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { withDatabase } from "../support/global-setup";

@@ -15,7 +15,7 @@ import {
   type MonthlyReportImportRow,
 } from "../../app/lib/csv-import";
 import { checkImportCsv } from "../../app/lib/csv-import.server";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import { importBudgets, importMonthlyReports, previewMonthlyReportsImport } from "../../app/models/import.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, makeOrgWithOwner } from "../support/factories";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, debtFacilities, monthlyReports } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import { debtSchedule, debtServiceByMonth, isoDateOfDate, type DebtTerms } from "../../app/finance";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import {
   createDebtFacility,
   debtFacilitySchema,

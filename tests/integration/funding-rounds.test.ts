@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, fundingRounds } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { isoDateOfDate } from "../../app/finance";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import {
   createFundingRound,
   deleteFundingRound,

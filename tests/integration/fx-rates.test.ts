@@ -6,7 +6,7 @@ import { auditLog, fxRates, orgs } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { addMonths, monthOfDate } from "../../app/finance";
 import { parseFxRatesCsv } from "../../app/lib/csv-import";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import { localizeMessage } from "../../app/i18n/translate";
 import { deleteFxRate, fxRateSchema, importFxRates, listFxRatesPage, previewFxRatesImport, saveFxRate } from "../../app/models/fx-rate.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, monthlyReports, reportUpdates } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import { addMonths, averageNetBurn, monthOfDate } from "../../app/finance";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import {
   getMonthlyReport,
   listMonthlyReports,

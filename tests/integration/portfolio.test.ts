@@ -5,7 +5,7 @@ import { withSystem } from "../../db/tenant";
 import { addMonths, averageNetBurn, runway, runwayForDisplay } from "../../app/finance";
 import { convertMinorUnits } from "../../app/finance/fx";
 import { parsePortfolioQuery } from "../../app/lib/portfolio-query";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import { getPortfolio, type Portfolio } from "../../app/models/portfolio.server";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner } from "../support/factories";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessGrants, auditLog, positions } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { addMonths, isoDateOfDate, monthOfDate } from "../../app/finance";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import { saveFxRate } from "../../app/models/fx-rate.server";
 import { createPosition, positionSchema, updatePosition, type PositionInput } from "../../app/models/position.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";

@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, riskHistory, risks } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import {
   createRisk,
   deleteRisk,

@@ -6,7 +6,7 @@ import type { OrgKind, Role } from "../../db/schema/tenancy";
 import { withSystem } from "../../db/tenant";
 import { createOrg } from "../../app/models/org.server";
 import { createUser } from "../../app/models/user.server";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 
 export const TEST_PASSWORD = "correct horse battery";
 let sequence = 0;

@@ -3,7 +3,7 @@ import { rowsOf, type Database } from "../../db/client";
 import { accessGrants, auditLog } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { isoDateOfDate } from "../../app/finance";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import { listBudgets, saveBudgetGrid } from "../../app/models/budget.server";
 import { createDebtFacility, debtFacilitySchema } from "../../app/models/debt-facility.server";
 import { createFundingRound, fundingRoundSchema } from "../../app/models/funding-round.server";

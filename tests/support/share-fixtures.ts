@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { expect } from "vitest";
 import { rowsOf, type Database } from "../../db/client";
 import { withSystem } from "../../db/tenant";
-import type { OrgContext } from "../../app/models/context";
+import type { OrgContext } from "../../app/auth/context";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { createRisk } from "../../app/models/risk.server";
 import type { TestClient } from "./app-server";

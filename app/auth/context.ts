@@ -1,7 +1,11 @@
 import type { Db } from "~db/client";
 import type { OrgKind, Role } from "~db/schema/tenancy";
 
-/** What every tenant model call receives: resolved once per request by requireOrgContext. */
+/**
+ * What every tenant model call receives: resolved once per request by requireOrgContext
+ * (app/auth/tenant.server.ts). It lives here, beside the door that builds it, so models import
+ * the type from auth/ and auth/ never needs models/ for it.
+ */
 export interface OrgContext {
   db: Db;
   user: { id: string; email: string; name: string };
@@ -19,3 +23,9 @@ export interface OrgContext {
   };
   role: Role;
 }
+
+/** A context whose org is a startup: what `requireStartup` returns. */
+export type StartupContext = OrgContext & { org: { kind: "startup" } };
+
+/** A context whose org is an investor: what `requireInvestor` returns. */
+export type InvestorContext = OrgContext & { org: { kind: "investor" } };
