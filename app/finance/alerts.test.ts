@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localizeErrors } from "~/i18n/translate";
-import { alertReasonText } from "~/lib/alert-reasons";
+import { alertReasonRef, alertReasonText, alertRuleErrorRef } from "~/lib/alert-reasons";
 import { alertRulesErrors, DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules, type CompanySignals } from "./alerts";
 
 const quiet: CompanySignals = {
@@ -18,9 +18,12 @@ function company(changes: Partial<CompanySignals>, metrics: Partial<NonNullable<
   return { ...quiet, ...changes, metrics: changes.metrics === null ? null : { ...quiet.metrics!, ...metrics } };
 }
 const evaluate = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) => evaluateAlerts([s], { ...DEFAULT_ALERT_RULES, ...rules }, today);
-/** The alerts with their reasons as an English reader sees them (reasons are stored as keys with variables). */
+/**
+ * The alerts with their reasons as an English reader sees them: the engine gives codes and
+ * figures, the edge stores them as keys with variables and renders those per reader.
+ */
 const run = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) =>
-  evaluate(s, rules, today).map((a) => ({ ...a, reason: alertReasonText("en", a.reason) }));
+  evaluate(s, rules, today).map((a) => ({ ...a, reason: alertReasonText("en", alertReasonRef(a.reason)) }));
 
 describe("early warnings: a company inside every rule raises nothing", () => {
   it("12 months of runway, reported last month, no risks, default alive", () => {
@@ -111,7 +114,7 @@ describe("risk score ≥ 16: one critical alert per risk", () => {
       ["r-20", "critical"],
     ]);
     // The reason names the risk by its id (the subject) and keeps no title: the feed reads it from the register.
-    const stored = evaluate(company({ risks }), {}, TODAY)[1]!.reason;
+    const stored = alertReasonRef(evaluate(company({ risks }), {}, TODAY)[1]!.reason);
     expect(stored).not.toContain("title");
     expect(alertReasonText("en", stored, { title: "GPU supplier cut-off" })).toBe(
       "Risk “GPU supplier cut-off” scores 20 (likelihood 4 × impact 5), at or above the threshold of 16; it is open.",
@@ -226,8 +229,10 @@ describe("rule validation mirrors the alert_rules checks", () => {
 
   it("refuses each out-of-range value with a message on its field", () => {
     const bad = (changes: Partial<AlertRules>) => alertRulesErrors({ ...DEFAULT_ALERT_RULES, ...changes });
-    expect(localizeErrors("en", bad({ runwayCriticalMonths: 6 }))).toEqual({ runwayCriticalMonths: "The critical runway must be below the caution runway (6 months)." });
-    expect(localizeErrors("zh-CN", bad({ runwayCriticalMonths: 6 }))).toEqual({ runwayCriticalMonths: "严重阈值必须低于警戒阈值（6 个月）。" });
+    const worded = (changes: Partial<AlertRules>) => Object.fromEntries(Object.entries(bad(changes)).map(([field, error]) => [field, alertRuleErrorRef(error!)]));
+    expect(bad({ runwayCriticalMonths: 6 })).toEqual({ runwayCriticalMonths: { code: "critical_below_caution", cautionMonths: 6 } });
+    expect(localizeErrors("en", worded({ runwayCriticalMonths: 6 }))).toEqual({ runwayCriticalMonths: "The critical runway must be below the caution runway (6 months)." });
+    expect(localizeErrors("zh-CN", worded({ runwayCriticalMonths: 6 }))).toEqual({ runwayCriticalMonths: "严重阈值必须低于警戒阈值（6 个月）。" });
     expect(bad({ runwayCriticalMonths: 0 })).toHaveProperty("runwayCriticalMonths");
     expect(bad({ runwayCautionMonths: 120.1 })).toHaveProperty("runwayCautionMonths");
     expect(bad({ reportDueDay: 29 })).toHaveProperty("reportDueDay");
@@ -236,23 +241,41 @@ describe("rule validation mirrors the alert_rules checks", () => {
   });
 });
 
-describe("reasons are stored as keys with variables and read in the reader's language", () => {
-  it("stores a key and typed figures, not a sentence", () => {
+describe("reasons are codes with figures, stored as keys with variables and read in the reader's language", () => {
+  it("the engine gives a code and figures, no words", () => {
+    const reasons = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) => evaluate(s, rules, today).map((a) => a.reason);
+    expect(reasons(company({}, { runwayMonths: 2.4 }))).toEqual([{ code: "runway_below", runwayMonths: 2.4, level: "critical", thresholdMonths: 3, month: "2026-10" }]);
+    expect(reasons(company({ lastReportedMonth: "2026-08" }), {}, "2026-11-16")).toEqual([
+      { code: "report_overdue", missing: "2026-09", dueDate: "2026-10-15", lastReported: "2026-08", count: 2, lastMissing: "2026-10" },
+    ]);
+    expect(reasons(company({ risks: [{ id: "r", likelihood: 4, impact: 5, status: "mitigating" }] }))).toEqual([
+      { code: "risk_score", score: 20, likelihood: 4, impact: 5, threshold: 16, status: "mitigating" },
+    ]);
+    expect(reasons(company({ budget: { month: "2026-10", budget: 100_000_00, actual: 120_000_00 } }))).toEqual([
+      { code: "budget_overrun", month: "2026-10", currency: "USD", actual: 120_000_00, budget: 100_000_00, thresholdBp: 1000, variance: 0.2 },
+    ]);
+    expect(reasons(company({ covenant: { status: "projected_breach", month: "2027-01", cash: 5, minimumCash: null } }))).toEqual([
+      { code: "covenant_projected", month: "2027-01", currency: "USD", cash: 5, minimumCash: null },
+    ]);
+    expect(reasons(company({}, { defaultAlive: "cash_out", defaultAliveMonth: null }))).toEqual([{ code: "default_dead", month: "2026-10", cashOutMonth: null }]);
+  });
+
+  it("stores a key and typed figures, not a sentence, in the format stored since reasons became keys", () => {
     const [alert] = evaluate(company({}, { runwayMonths: 2.4 }));
-    expect(alert!.reason).toBe(
+    expect(alertReasonRef(alert!.reason)).toBe(
       'investor.alertReason.runway#{"runway":{"fixed":2.4,"digits":1},"level":{"key":"investor.alertReasonWord.critical"},"threshold":{"months":3},"month":{"month":"2026-10"}}',
     );
   });
 
   it("renders each kind in Chinese, with amounts, months and dates for the locale", () => {
-    const zh = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) => evaluate(s, rules, today).map((a) => alertReasonText("zh-CN", a.reason));
+    const zh = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) => evaluate(s, rules, today).map((a) => alertReasonText("zh-CN", alertReasonRef(a.reason)));
     expect(zh(company({}, { runwayMonths: 2.4 }))).toEqual(["现金跑道 2.4 个月，低于严重阈值 3 个月（截至 2026年10月）。"]);
     expect(zh(company({ lastReportedMonth: "2026-09" }), {}, "2026-11-16")).toEqual(["2026年10月的报告已逾期：应于 2026年11月15日前提交，最近收到的报告为 2026年9月。"]);
     expect(zh(company({ budget: { month: "2026-10", budget: 100_000_00, actual: 120_000_00 } }))).toEqual([
       "2026年10月支出 US$120,000，预算为 US$100,000：超出预算 20.0%，高于阈值 10%。",
     ]);
     const [risk] = evaluate(company({ risks: [{ id: "r", likelihood: 4, impact: 5, status: "mitigating" }] }), {}, TODAY);
-    expect(alertReasonText("zh-CN", risk!.reason, { title: "GPU 断供" })).toBe("风险“GPU 断供”得分 20（可能性 4 × 影响 5），达到或超过阈值 16；当前状态：缓解中。");
+    expect(alertReasonText("zh-CN", alertReasonRef(risk!.reason), { title: "GPU 断供" })).toBe("风险“GPU 断供”得分 20（可能性 4 × 影响 5），达到或超过阈值 16；当前状态：缓解中。");
     expect(zh(company({}, { defaultAlive: "cash_out", defaultAliveMonth: "2027-08" }))).toEqual([
       "默认死亡：若支出保持不变、收入按最近 3 个月的增速增长，现金将在 2027年8月耗尽，早于收入覆盖支出（截至 2026年10月）。",
     ]);

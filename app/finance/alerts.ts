@@ -3,8 +3,6 @@
  * signals and the investor's rules, the alerts that should be open today. Pure: the model
  * collects the signals (only from sections the company shares) and keeps the alert rows.
  */
-import type { MessageKey } from "~/i18n/messages";
-import { messageRef } from "~/i18n/translate";
 import { reportingStatus } from "./covenants";
 import { budgetVariance } from "./metrics";
 import { addMonths, type IsoDate, type Month } from "./month";
@@ -88,51 +86,89 @@ export interface EvaluatedAlert {
   /** What the alert is about within the company: a month, a risk id, or "" for the company as a whole. */
   readonly subject: string;
   readonly severity: AlertSeverity;
-  /** A reason ref (see AlertReasonVar): render it with alertReasonText(locale, reason) from ~/lib/alert-reasons. */
-  readonly reason: string;
+  /** Why, as a code and its figures; words are added at the edge (see AlertReason). */
+  readonly reason: AlertReason;
 }
 
 /**
- * Why an alert is open, in any language. The reason is decided here, before anyone's locale is
- * known, and stored in alerts.reason (text), so it is kept as a message key plus typed variables
- * in the messageRef format — `investor.alertReason.runway#{"runway":{"fixed":2.4,"digits":1},…}` —
- * not as an English sentence. Each reader renders it in the reader's language with
- * alertReasonText (amounts with the company's currency, months and dates for the locale), so
- * the same row reads in English for one member of the fund and in Chinese for another, and a
- * resolved alert keeps reading correctly after the wording changes. Rows written before this
- * format hold English sentences; alertReasonText shows those unchanged. A reason holds figures,
- * never the company's text (a risk's title is read at render time), and the audit log keeps
- * no copy of it (decision 006, "What the investor keeps").
- * Variables are typed so the renderer can format them: an amount in minor units with its
- * currency, a month, a date, a number of months (plural), a number with fixed decimals, a
- * percentage, or a message key (a level or status word).
+ * Why an alert is open: a code and the figures behind it, never words. The engine decides the
+ * reason before anyone's locale is known; the edge (app/lib/alert-reasons.ts) turns it into the
+ * stored form (a message key with typed variables, in alerts.reason) and each reader renders
+ * that in the reader's language, so this module needs no translator. A reason holds figures,
+ * never the company's text: a risk alert names its risk by the alert's subject (the risk id)
+ * and the feed reads the title from the company's register when it renders (decision 006,
+ * "What the investor keeps"). Amounts are minor units in `currency`, the company's.
  */
-export type AlertReasonVar =
-  | string
-  | number
-  | { readonly money: number; readonly currency: string }
-  | { readonly month: string }
-  | { readonly date: string }
-  | { readonly months: number }
-  | { readonly fixed: number; readonly digits: number }
-  | { readonly percent: number; readonly digits?: number }
-  | { readonly key: AlertReasonWordKey };
-export type AlertReasonKey = Extract<MessageKey, `investor.alertReason.${string}`>;
-type AlertReasonWordKey = Extract<MessageKey, `investor.alertReasonWord.${string}`>;
+export type AlertReason =
+  | {
+      readonly code: "runway_below";
+      /** Rounded down to 0.1 month. */
+      readonly runwayMonths: number;
+      /** Which threshold was crossed, and its value in months. */
+      readonly level: "critical" | "caution";
+      readonly thresholdMonths: number;
+      /** The month the runway is as of. */
+      readonly month: Month;
+    }
+  | {
+      readonly code: "report_overdue";
+      /** The first missing month, its due date and the last month reported. */
+      readonly missing: Month;
+      readonly dueDate: IsoDate;
+      readonly lastReported: Month;
+      /** How many months in a row are overdue (capped), and the last of them. */
+      readonly count: number;
+      readonly lastMissing: Month;
+    }
+  | {
+      readonly code: "risk_score";
+      readonly score: number;
+      readonly likelihood: number;
+      readonly impact: number;
+      readonly threshold: number;
+      readonly status: "open" | "mitigating";
+    }
+  | {
+      readonly code: "budget_overrun";
+      readonly month: Month;
+      readonly currency: string;
+      readonly actual: number;
+      readonly budget: number;
+      /** The rule's threshold in basis points. */
+      readonly thresholdBp: number;
+      /** (actual − budget) / |budget| as a fraction; null when nothing was budgeted. */
+      readonly variance: number | null;
+    }
+  | {
+      readonly code: "covenant_breach" | "covenant_projected";
+      /** The cash at (or projected for) `month`, and the highest minimum cash, if any facility sets one. */
+      readonly month: Month;
+      readonly currency: string;
+      readonly cash: number;
+      readonly minimumCash: number | null;
+    }
+  | {
+      readonly code: "default_dead";
+      /** As of the last reported month; the projected cash-out month when it has one. */
+      readonly month: Month;
+      readonly cashOutMonth: Month | null;
+    };
+export type AlertReasonCode = AlertReason["code"];
 
-function reasonRef(key: AlertReasonKey, vars: Record<string, AlertReasonVar>): string {
-  return `${key}#${JSON.stringify(vars)}`;
-}
+/** Why a rule set is refused, per field; the model puts words on it. */
+export type AlertRuleError =
+  | { readonly code: "critical_positive" }
+  | { readonly code: "caution_max" }
+  | { readonly code: "critical_below_caution"; readonly cautionMonths: number }
+  | { readonly code: "due_day" }
+  | { readonly code: "score" }
+  | { readonly code: "percent_range" };
 
 /** How far back overdue months are counted; a company silent for longer is counted as this many. */
 const OVERDUE_COUNT_CAP = 120;
 
 /** Months with one decimal compared exactly, as tenths (the stored numeric(…, 1) values). */
 const tenths = (months: number) => Math.round(months * 10);
-
-const money = (minor: number, currency: string): AlertReasonVar => ({ money: minor, currency });
-/** 1000 → 10 (shown "10 %"), 1250 → 12.5. */
-const thresholdPercent = (bp: number): AlertReasonVar => ({ percent: Number((bp / 100).toFixed(2)) });
 
 function runwayAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert | null {
   const runway = s.metrics?.runwayMonths;
@@ -145,12 +181,7 @@ function runwayAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert | nul
     kind: "runway",
     subject: "",
     severity: critical ? "critical" : "warning",
-    reason: reasonRef("investor.alertReason.runway", {
-      runway: { fixed: runway, digits: 1 },
-      level: { key: critical ? "investor.alertReasonWord.critical" : "investor.alertReasonWord.caution" },
-      threshold: { months: threshold },
-      month: { month: s.metrics.month },
-    }),
+    reason: { code: "runway_below", runwayMonths: runway, level: critical ? "critical" : "caution", thresholdMonths: threshold, month: s.metrics.month },
   };
 }
 
@@ -166,16 +197,12 @@ function overdueAlert(s: CompanySignals, rules: AlertRules, today: IsoDate): Eva
   if (status !== "overdue") return null;
   let count = 1;
   while (count < OVERDUE_COUNT_CAP && reportingStatus(addMonths(missing, count), false, today, rules.reportDueDay).status === "overdue") count += 1;
-  const vars = { missing: { month: missing }, dueDate: { date: dueDate }, last: { month: s.lastReportedMonth } };
   return {
     companyOrgId: s.companyOrgId,
     kind: "report_overdue",
     subject: missing,
     severity: "warning",
-    reason:
-      count > 1
-        ? reasonRef("investor.alertReason.reportOverdueMany", { ...vars, count, to: { month: addMonths(missing, count - 1) } })
-        : reasonRef("investor.alertReason.reportOverdue", vars),
+    reason: { code: "report_overdue", missing, dueDate, lastReported: s.lastReportedMonth, count, lastMissing: addMonths(missing, count - 1) },
   };
 }
 
@@ -188,14 +215,15 @@ function riskAlerts(s: CompanySignals, rules: AlertRules): EvaluatedAlert[] {
       kind: "risk_score" as const,
       subject: r.id,
       severity: "critical" as const,
-      // The title is the company's text: rendered from its register (see alertReasonText), never stored.
-      reason: reasonRef("investor.alertReason.riskScore", {
+      // No title: it is the company's text, read from its register when the feed renders, never stored.
+      reason: {
+        code: "risk_score" as const,
         score: riskScore(r.likelihood, r.impact),
         likelihood: r.likelihood,
         impact: r.impact,
         threshold: rules.riskScoreMin,
-        status: { key: r.status === "open" ? "investor.alertReasonWord.open" : "investor.alertReasonWord.mitigating" },
-      }),
+        status: r.status === "open" ? ("open" as const) : ("mitigating" as const),
+      },
     }));
 }
 
@@ -206,47 +234,36 @@ function budgetAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert | nul
   const over = budget === 0 ? actual > 0 : (BigInt(actual) - BigInt(budget)) * 10_000n > BigInt(budget) * BigInt(rules.budgetOverrunBp);
   if (!over) return null;
   const { variancePercent } = budgetVariance(actual, budget);
-  const vars = { month: { month }, actual: money(actual, s.currency), budget: money(budget, s.currency), threshold: thresholdPercent(rules.budgetOverrunBp) };
   return {
     companyOrgId: s.companyOrgId,
     kind: "budget_overrun",
     subject: month,
     severity: "warning",
-    reason:
-      variancePercent === null
-        ? reasonRef("investor.alertReason.budgetUnbudgeted", vars)
-        : reasonRef("investor.alertReason.budgetOverrun", { ...vars, over: { percent: variancePercent * 100, digits: 1 } }),
+    reason: { code: "budget_overrun", month, currency: s.currency, actual, budget, thresholdBp: rules.budgetOverrunBp, variance: variancePercent },
   };
 }
 
 function covenantAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert | null {
   const c = s.covenant;
   if (!rules.covenantEnabled || c === null || c.status === "ok") return null;
-  const vars = { cash: money(c.cash, s.currency), month: { month: c.month } };
   const breach = c.status === "breach";
   return {
     companyOrgId: s.companyOrgId,
     kind: "covenant",
     subject: "",
     severity: breach ? "critical" : "warning",
-    reason:
-      c.minimumCash === null
-        ? reasonRef(breach ? "investor.alertReason.covenantBreachNoMinimum" : "investor.alertReason.covenantProjectedNoMinimum", vars)
-        : reasonRef(breach ? "investor.alertReason.covenantBreach" : "investor.alertReason.covenantProjected", { ...vars, minimum: money(c.minimumCash, s.currency) }),
+    reason: { code: breach ? "covenant_breach" : "covenant_projected", month: c.month, currency: s.currency, cash: c.cash, minimumCash: c.minimumCash },
   };
 }
 
 function defaultDeadAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert | null {
   if (!rules.defaultDeadEnabled || s.metrics === null || s.metrics.defaultAlive !== "cash_out") return null;
-  const asOf = { month: s.metrics.month };
   return {
     companyOrgId: s.companyOrgId,
     kind: "default_dead",
     subject: "",
     severity: "warning",
-    reason: s.metrics.defaultAliveMonth
-      ? reasonRef("investor.alertReason.defaultDead", { cashOut: { month: s.metrics.defaultAliveMonth }, month: asOf })
-      : reasonRef("investor.alertReason.defaultDeadUndated", { month: asOf }),
+    reason: { code: "default_dead", month: s.metrics.month, cashOutMonth: s.metrics.defaultAliveMonth },
   };
 }
 
@@ -273,20 +290,20 @@ export function evaluateAlerts(signals: readonly CompanySignals[], rules: AlertR
   return alerts;
 }
 
-/** Checks a rule set as the database will (alert_rules CHECKs); returns a message ref per bad field (localized at the edge). */
-export function alertRulesErrors(rules: AlertRules): Partial<Record<keyof AlertRules, string>> {
-  const errors: Partial<Record<keyof AlertRules, string>> = {};
+/** Checks a rule set as the database will (alert_rules CHECKs); returns a code per bad field (worded at the edge). */
+export function alertRulesErrors(rules: AlertRules): Partial<Record<keyof AlertRules, AlertRuleError>> {
+  const errors: Partial<Record<keyof AlertRules, AlertRuleError>> = {};
   const critical = rules.runwayCriticalMonths;
   const caution = rules.runwayCautionMonths;
-  if (!(tenths(critical) > 0)) errors.runwayCriticalMonths = messageRef("investor.alertRules.error.criticalPositive");
-  if (!(tenths(caution) <= 1200)) errors.runwayCautionMonths = messageRef("investor.alertRules.error.cautionMax");
+  if (!(tenths(critical) > 0)) errors.runwayCriticalMonths = { code: "critical_positive" };
+  if (!(tenths(caution) <= 1200)) errors.runwayCautionMonths = { code: "caution_max" };
   if (!errors.runwayCriticalMonths && !errors.runwayCautionMonths && !(tenths(critical) < tenths(caution))) {
-    errors.runwayCriticalMonths = messageRef("investor.alertRules.error.criticalBelowCaution", { count: caution });
+    errors.runwayCriticalMonths = { code: "critical_below_caution", cautionMonths: caution };
   }
-  if (!Number.isInteger(rules.reportDueDay) || rules.reportDueDay < 1 || rules.reportDueDay > 28) errors.reportDueDay = messageRef("investor.alertRules.error.dueDay");
-  if (!Number.isInteger(rules.riskScoreMin) || rules.riskScoreMin < 1 || rules.riskScoreMin > 25) errors.riskScoreMin = messageRef("investor.alertRules.error.score");
+  if (!Number.isInteger(rules.reportDueDay) || rules.reportDueDay < 1 || rules.reportDueDay > 28) errors.reportDueDay = { code: "due_day" };
+  if (!Number.isInteger(rules.riskScoreMin) || rules.riskScoreMin < 1 || rules.riskScoreMin > 25) errors.riskScoreMin = { code: "score" };
   if (!Number.isInteger(rules.budgetOverrunBp) || rules.budgetOverrunBp < 0 || rules.budgetOverrunBp > 100_000) {
-    errors.budgetOverrunBp = messageRef("investor.alertRules.error.percentRange");
+    errors.budgetOverrunBp = { code: "percent_range" };
   }
   return errors;
 }

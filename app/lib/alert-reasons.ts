@@ -1,13 +1,126 @@
 /**
- * An alert's reason in the reader's language. app/finance/alerts.ts stores each reason as a
- * message key plus typed variables (see AlertReasonVar there); this renders one. Browser-safe
- * and pure, so the feed renders it in the component and tests call it directly.
+ * An alert's reason in words: the edge of the pure finance engine. app/finance/alerts.ts decides
+ * each reason as a code with figures (AlertReason); `alertReasonRef` turns it into the form
+ * stored in alerts.reason, and `alertReasonText` renders a stored reason in the reader's
+ * language. Browser-safe and pure, so the feed renders it in the component and tests call it
+ * directly.
  */
-import type { AlertReasonVar } from "~/finance/alerts";
+import type { AlertReason, AlertRuleError } from "~/finance/alerts";
 import { formatterFor } from "~/i18n/format";
 import type { Locale } from "~/i18n/locales";
-import { isTranslationKey, translateUnchecked, translator } from "~/i18n/translate";
+import type { MessageKey } from "~/i18n/messages";
+import { isTranslationKey, messageRef, translateUnchecked, translator } from "~/i18n/translate";
 import { dateText, fixedNumber, monthText } from "./format";
+
+/**
+ * The stored form of a reason. The reason is decided before anyone's locale is known and
+ * stored in alerts.reason (text), so it is kept as a message key plus typed variables in the
+ * messageRef format — `investor.alertReason.runway#{"runway":{"fixed":2.4,"digits":1},…}` —
+ * not as an English sentence. Each reader renders it in the reader's language with
+ * alertReasonText (amounts with the company's currency, months and dates for the locale), so
+ * the same row reads in English for one member of the fund and in Chinese for another, and a
+ * resolved alert keeps reading correctly after the wording changes. Rows written before this
+ * format hold English sentences; alertReasonText shows those unchanged. A reason holds figures,
+ * never the company's text (a risk's title is read at render time), and the audit log keeps
+ * no copy of it (decision 006, "What the investor keeps").
+ * Variables are typed so the renderer can format them: an amount in minor units with its
+ * currency, a month, a date, a number of months (plural), a number with fixed decimals, a
+ * percentage, or a message key (a level or status word).
+ */
+export type AlertReasonVar =
+  | string
+  | number
+  | { readonly money: number; readonly currency: string }
+  | { readonly month: string }
+  | { readonly date: string }
+  | { readonly months: number }
+  | { readonly fixed: number; readonly digits: number }
+  | { readonly percent: number; readonly digits?: number }
+  | { readonly key: AlertReasonWordKey };
+export type AlertReasonKey = Extract<MessageKey, `investor.alertReason.${string}`>;
+type AlertReasonWordKey = Extract<MessageKey, `investor.alertReasonWord.${string}`>;
+
+function reasonRef(key: AlertReasonKey, vars: Record<string, AlertReasonVar>): string {
+  return `${key}#${JSON.stringify(vars)}`;
+}
+
+const money = (minor: number, currency: string): AlertReasonVar => ({ money: minor, currency });
+/** 1000 → 10 (shown "10 %"), 1250 → 12.5. */
+const thresholdPercent = (bp: number): AlertReasonVar => ({ percent: Number((bp / 100).toFixed(2)) });
+
+/**
+ * A reason from the engine → the text stored in alerts.reason. Keys and variable names (and
+ * their order) are exactly those stored since reasons became keys, so rows already stored and
+ * rows written now are one format, and re-evaluating an open alert rewrites the same text.
+ */
+export function alertReasonRef(reason: AlertReason): string {
+  switch (reason.code) {
+    case "runway_below":
+      return reasonRef("investor.alertReason.runway", {
+        runway: { fixed: reason.runwayMonths, digits: 1 },
+        level: { key: reason.level === "critical" ? "investor.alertReasonWord.critical" : "investor.alertReasonWord.caution" },
+        threshold: { months: reason.thresholdMonths },
+        month: { month: reason.month },
+      });
+    case "report_overdue": {
+      const vars = { missing: { month: reason.missing }, dueDate: { date: reason.dueDate }, last: { month: reason.lastReported } };
+      return reason.count > 1
+        ? reasonRef("investor.alertReason.reportOverdueMany", { ...vars, count: reason.count, to: { month: reason.lastMissing } })
+        : reasonRef("investor.alertReason.reportOverdue", vars);
+    }
+    case "risk_score":
+      return reasonRef("investor.alertReason.riskScore", {
+        score: reason.score,
+        likelihood: reason.likelihood,
+        impact: reason.impact,
+        threshold: reason.threshold,
+        status: { key: reason.status === "open" ? "investor.alertReasonWord.open" : "investor.alertReasonWord.mitigating" },
+      });
+    case "budget_overrun": {
+      const vars = {
+        month: { month: reason.month },
+        actual: money(reason.actual, reason.currency),
+        budget: money(reason.budget, reason.currency),
+        threshold: thresholdPercent(reason.thresholdBp),
+      };
+      return reason.variance === null
+        ? reasonRef("investor.alertReason.budgetUnbudgeted", vars)
+        : reasonRef("investor.alertReason.budgetOverrun", { ...vars, over: { percent: reason.variance * 100, digits: 1 } });
+    }
+    case "covenant_breach":
+    case "covenant_projected": {
+      const breach = reason.code === "covenant_breach";
+      const vars = { cash: money(reason.cash, reason.currency), month: { month: reason.month } };
+      return reason.minimumCash === null
+        ? reasonRef(breach ? "investor.alertReason.covenantBreachNoMinimum" : "investor.alertReason.covenantProjectedNoMinimum", vars)
+        : reasonRef(breach ? "investor.alertReason.covenantBreach" : "investor.alertReason.covenantProjected", { ...vars, minimum: money(reason.minimumCash, reason.currency) });
+    }
+    case "default_dead": {
+      const asOf = { month: reason.month };
+      return reason.cashOutMonth
+        ? reasonRef("investor.alertReason.defaultDead", { cashOut: { month: reason.cashOutMonth }, month: asOf })
+        : reasonRef("investor.alertReason.defaultDeadUndated", { month: asOf });
+    }
+  }
+}
+
+/** A refused alert rule (alertRulesErrors) → its message ref, localized with the form's errors. */
+export function alertRuleErrorRef(error: AlertRuleError): string {
+  switch (error.code) {
+    case "critical_positive":
+      return messageRef("investor.alertRules.error.criticalPositive");
+    case "caution_max":
+      return messageRef("investor.alertRules.error.cautionMax");
+    case "critical_below_caution":
+      return messageRef("investor.alertRules.error.criticalBelowCaution", { count: error.cautionMonths });
+    case "due_day":
+      return messageRef("investor.alertRules.error.dueDay");
+    case "score":
+      return messageRef("investor.alertRules.error.score");
+    case "percent_range":
+      return messageRef("investor.alertRules.error.percentRange");
+  }
+}
 
 const PREFIX = "investor.alertReason.";
 

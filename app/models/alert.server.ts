@@ -8,6 +8,7 @@ import { can } from "~/auth/permissions";
 import { alertRulesErrors, DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules } from "~/finance/alerts";
 import { isoDateOfDate, isValidIsoDate, type IsoDate } from "~/finance";
 import { messageRef } from "~/i18n/translate";
+import { alertReasonRef, alertRuleErrorRef } from "~/lib/alert-reasons";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
@@ -68,7 +69,7 @@ export const AlertRulesSchema = z
 
 function ruleFieldErrors(rules: AlertRules): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const [field, message] of Object.entries(alertRulesErrors(rules))) errors[field === "budgetOverrunBp" ? "budgetOverrunPercent" : field] = message;
+  for (const [field, error] of Object.entries(alertRulesErrors(rules))) errors[field === "budgetOverrunBp" ? "budgetOverrunPercent" : field] = alertRuleErrorRef(error);
   return errors;
 }
 
@@ -174,7 +175,7 @@ const key = (a: { companyOrgId: string; kind: string; subject: string }) => `${a
  * Evaluates the rules against what the companies share today and brings the alert rows in
  * line, in the caller's investor transaction: new conditions open an alert; still-true ones
  * are touched (last seen) and take the current severity and reason (a key with variables, see
- * AlertReasonVar in app/finance/alerts.ts; rendered per reader); conditions that are gone
+ * alertReasonRef in app/lib/alert-reasons.ts; rendered per reader); conditions that are gone
  * are resolved. Alerts of a company whose grant was revoked, or whose section was unshared,
  * are deleted first (forgetUnshared). An escalation to critical clears an acknowledgement.
  * Two syncs of one investor (two tabs) take turns on a transaction-level advisory lock, so
@@ -184,7 +185,8 @@ async function syncInTx(tx: Tx, ctx: OrgContext, today: IsoDate) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`alerts-sync:${ctx.org.id}`}))`);
   await forgetUnshared(tx, ctx);
   const { rules } = await readRules(tx, ctx);
-  const wanted = evaluateAlerts(await collectSignals(tx, ctx.org.id, rules), rules, today);
+  // The engine gives codes and figures; the stored reason is their message-key form.
+  const wanted = evaluateAlerts(await collectSignals(tx, ctx.org.id, rules), rules, today).map((a) => ({ ...a, reason: alertReasonRef(a.reason) }));
   const open = await tx
     .select({ id: alerts.id, companyOrgId: alerts.companyOrgId, kind: alerts.kind, subject: alerts.subject })
     .from(alerts)

@@ -496,7 +496,7 @@ const portfolioZh: Record<keyof typeof portfolioEn, string> = {
   "investor.risks.scoreParts": "可能性 {likelihood} × 影响 {impact}",
 };
 
-// --- Alerts: the feed, the rules, and the reasons (stored as keys, see app/finance/alerts.ts) ---
+// --- Alerts: the feed, the rules, and the reasons (stored as keys, see app/lib/alert-reasons.ts) ---
 
 const alertsEn = {
   "investor.alerts.title": "Early warnings",
