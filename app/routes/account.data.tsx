@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
 import { requireUser } from "~/auth/session.server";
+import { AccountLinks } from "~/components/account-links";
 import { AuthShell } from "~/components/auth-shell";
 import { metaTitle, useT } from "~/i18n";
 
@@ -21,14 +21,7 @@ export default function PersonalData() {
       <a href="/account/data.json" className="mt-6 inline-block rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-indigo-700" download>
         {t("auth.data.download")}
       </a>
-      <div className="mt-6 flex flex-wrap gap-4 text-sm">
-        <Link to="/account/password" className="text-indigo-700 underline">
-          {t("auth.password.title")}
-        </Link>
-        <Link to="/" className="text-indigo-700 underline">
-          {t("auth.password.back")}
-        </Link>
-      </div>
+      <AccountLinks current="data" />
     </AuthShell>
   );
 }

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { endSession, requireUser } from "~/auth/session.server";
+import { AccountLinks } from "~/components/account-links";
 import { AuthShell } from "~/components/auth-shell";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError } from "~/components/ui/form";
@@ -111,9 +112,7 @@ export default function DeleteAccount() {
           />
         </Form>
       )}
-      <Link to="/" className="mt-6 inline-block text-sm text-indigo-700 underline">
-        {t("auth.password.back")}
-      </Link>
+      <AccountLinks current="delete" />
     </AuthShell>
   );
 }

@@ -1,7 +1,8 @@
 import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser, startSession } from "~/auth/session.server";
+import { AccountLinks } from "~/components/account-links";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { getDatabase } from "~/db.server";
@@ -64,17 +65,7 @@ export default function ChangePassword() {
         <Field label={t("auth.password.repeat")} name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} />
         <SubmitButton pendingText={t("auth.password.pending")}>{t("auth.password.submit")}</SubmitButton>
       </Form>
-      <div className="mt-6 flex flex-wrap gap-4 text-sm">
-        <Link to="/account/data" className="text-indigo-700 underline">
-          {t("auth.password.yourData")}
-        </Link>
-        <Link to="/account/delete" className="text-red-700 underline">
-          {t("deletion.account.link")}
-        </Link>
-        <Link to="/" className="text-indigo-700 underline">
-          {t("auth.password.back")}
-        </Link>
-      </div>
+      <AccountLinks current="password" />
     </AuthShell>
   );
 }

@@ -58,6 +58,7 @@ export const en = {
   "auth.password.mismatch": "The two new passwords differ.",
   "auth.password.currentWrong": "The current password is not correct.",
   "auth.password.yourData": "Download your personal data",
+  "auth.account.links": "Your account",
   "auth.data.metaTitle": "Your personal data",
   "auth.data.title": "Your personal data",
   "auth.data.body":
@@ -135,6 +136,7 @@ export const zh: Record<keyof typeof en, string> = {
   "auth.password.mismatch": "两次输入的新密码不一致。",
   "auth.password.currentWrong": "当前密码不正确。",
   "auth.password.yourData": "下载您的个人数据",
+  "auth.account.links": "您的账户",
   "auth.data.metaTitle": "您的个人数据",
   "auth.data.title": "您的个人数据",
   "auth.data.body":

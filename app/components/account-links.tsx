@@ -1,0 +1,31 @@
+import { Link } from "@remix-run/react";
+import { useT } from "~/i18n";
+
+type AccountPage = "password" | "data" | "delete";
+
+/**
+ * The account pages link to each other and back to the app, so a person finds their data
+ * download and account deletion from any of them (not only from the password page).
+ */
+export function AccountLinks({ current }: { current: AccountPage }) {
+  const t = useT();
+  const pages: { page: AccountPage; to: string; text: string; tone: string }[] = [
+    { page: "password", to: "/account/password", text: t("auth.password.title"), tone: "text-indigo-700" },
+    { page: "data", to: "/account/data", text: t("auth.password.yourData"), tone: "text-indigo-700" },
+    { page: "delete", to: "/account/delete", text: t("deletion.account.link"), tone: "text-red-700" },
+  ];
+  return (
+    <nav className="mt-6 flex flex-wrap gap-4 text-sm" aria-label={t("auth.account.links")}>
+      {pages
+        .filter((p) => p.page !== current)
+        .map((p) => (
+          <Link key={p.page} to={p.to} className={`${p.tone} underline`}>
+            {p.text}
+          </Link>
+        ))}
+      <Link to="/" className="text-indigo-700 underline">
+        {t("auth.password.back")}
+      </Link>
+    </nav>
+  );
+}
