@@ -36,7 +36,8 @@ const EnvSchema = z.object({
     .transform((v) => new URL(v).origin)
     .optional(),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
-  LOG_REQUESTS: boolFromString.default(true),
+  /** pino's levels: `info` logs every request; `warn`/`error` only what went wrong (5xx lines are `error`). */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   // Retention (docs/privacy.md): the cleanup job deletes what is older. Unset audit = keep for good.
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   SHARE_VIEW_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
@@ -49,7 +50,10 @@ const EnvSchema = z.object({
     .optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema> & { cookieSecure: boolean };
+export type Env = Omit<z.infer<typeof EnvSchema>, "LOG_LEVEL"> & {
+  cookieSecure: boolean;
+  LOG_LEVEL: NonNullable<z.infer<typeof EnvSchema>["LOG_LEVEL"]>;
+};
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Treat empty strings as unset, as shells and .env files often leave them.
@@ -62,7 +66,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment configuration:\n${problems}`);
   }
   const env = result.data;
-  return { ...env, cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production" };
+  return {
+    ...env,
+    cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
+    // Quiet under the test runner (NODE_ENV=test) unless asked for: tests that read logs set it.
+    LOG_LEVEL: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+  };
 }
 
 let cached: Env | undefined;

@@ -51,7 +51,7 @@ export async function startServer(root: string, env: Record<string, string>, log
   const out = fs.openSync(logFile, "a");
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "server.mjs"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", LOG_REQUESTS: "false", APP_ORIGIN: "", DEMO_DATA: "off", ...env, PORT: String(port) },
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", APP_ORIGIN: "", DEMO_DATA: "off", ...env, PORT: String(port) },
     stdio: ["ignore", out, out],
   });
   fs.closeSync(out);

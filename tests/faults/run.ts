@@ -221,7 +221,7 @@ async function startApp(port: number, databaseUrl: string): Promise<App> {
       BUILD_DIR: buildDir,
       // Plain http on 127.0.0.1; the cookie jar below ignores Secure anyway.
       COOKIE_SECURE: "false",
-      LOG_REQUESTS: "true",
+      LOG_LEVEL: "info",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -55,7 +55,7 @@ describe.skipIf(!reachable)("two app instances on one database", () => {
     await admin.end();
     const url = withDatabase(adminUrl, name);
     // One COOKIE_SECRET for both, as a deployment of replicas must set: a toast signed by one is shown by the other.
-    const env = { DATABASE_URL: url, BUILD_DIR: process.env.BUILD_DIR ?? "", TRUST_PROXY: "loopback", LOG_REQUESTS: "false", COOKIE_SECRET: "scale-out-test-secret-at-least-32-characters" };
+    const env = { DATABASE_URL: url, BUILD_DIR: process.env.BUILD_DIR ?? "", TRUST_PROXY: "loopback", LOG_LEVEL: "warn", COOKIE_SECRET: "scale-out-test-secret-at-least-32-characters" };
     const log = path.join(os.tmpdir(), `${name}.log`);
     // Started together: both migrate the empty database at boot, under the advisory lock.
     [a, b] = await Promise.all([startServer(root, env, log), startServer(root, env, log)]);

@@ -9,7 +9,7 @@ import { postPairs } from "../support/hostile";
 import { captureLogs, type LogCapture } from "../support/log-capture";
 import { createLink, digestAll, editCash, LIST_ROUTE, REPORT_ROUTE, seedCompany, stable, textOf, viewCount } from "../support/share-fixtures";
 
-process.env.LOG_REQUESTS = "true";
+process.env.LOG_LEVEL = "info";
 
 let app: TestApp;
 let logs: LogCapture;

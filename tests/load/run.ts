@@ -245,7 +245,7 @@ async function main(): Promise<number> {
     const out = fs.openSync(logFile, "w");
     server = spawn(process.execPath, ["server.mjs"], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: "production", LOG_REQUESTS: "false", PORT: String(port), DATABASE_URL: databaseUrl, BUILD_DIR: options.buildDir, APP_ORIGIN: "" },
+      env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", PORT: String(port), DATABASE_URL: databaseUrl, BUILD_DIR: options.buildDir, APP_ORIGIN: "" },
       stdio: ["ignore", out, out],
     });
     fs.closeSync(out);

@@ -86,7 +86,7 @@ async function signIn(base: string): Promise<string> {
 
 /** The production server on its own embedded database (never a DATABASE_URL one: the scan writes). */
 function scanEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", LOG_REQUESTS: "false" };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: "production", LOG_LEVEL: "warn" };
   delete env.DATABASE_URL;
   return env;
 }

@@ -21,7 +21,6 @@ export interface TestApp {
  */
 export async function startTestApp(): Promise<TestApp> {
   process.env.COOKIE_SECURE ??= "true";
-  process.env.LOG_REQUESTS ??= "false";
   // Tests speak for other client addresses through X-Forwarded-For from loopback.
   process.env.TRUST_PROXY ??= "loopback";
   const database = await openTestDatabase();
