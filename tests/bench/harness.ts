@@ -41,6 +41,8 @@ export function freePort(): Promise<number> {
 export interface RunningServer {
   base: string;
   pid: number;
+  /** The process's exit code once it has ended (null: ended by a signal). */
+  exit: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -55,6 +57,7 @@ export async function startServer(root: string, env: Record<string, string>, log
     stdio: ["ignore", out, out],
   });
   fs.closeSync(out);
+  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -73,7 +76,7 @@ export async function startServer(root: string, env: Record<string, string>, log
     }
     await sleep(200);
   }
-  return { base, pid: child.pid!, stop };
+  return { base, pid: child.pid!, exit, stop };
 }
 
 /** POST /login as a browser would (our Origin); returns the `cd_session=…` cookie pair. */
