@@ -18,7 +18,7 @@ import { PageMessagesBlock, usePrefetchNavigationMessages, useRouteMessages } fr
 import { useNonce } from "~/lib/nonce";
 import { DemoBanner } from "~/components/demo-banner";
 import { Toaster } from "~/components/ui/toast";
-import { getDatabase } from "~/db.server";
+import { systemContext } from "~/auth/system.server";
 import { getEnv } from "~/env.server";
 import { readToast } from "~/lib/toast.server";
 import { isDemoDatabase } from "~/models/demo.server";
@@ -38,7 +38,7 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translate(localeFro
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { toast, headers } = await readToast(request);
-  const demo = getEnv().DATABASE_URL ? false : await isDemoDatabase(await getDatabase());
+  const demo = getEnv().DATABASE_URL ? false : await isDemoDatabase(await systemContext());
   return json({ locale: getLocale(request), toast, demo }, { headers });
 }
 

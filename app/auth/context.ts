@@ -1,4 +1,4 @@
-import type { Db } from "~db/client";
+import type { Db, Driver } from "~db/client";
 import type { OrgKind, Role } from "~db/schema/tenancy";
 
 /**
@@ -29,3 +29,19 @@ export type StartupContext = OrgContext & { org: { kind: "startup" } };
 
 /** A context whose org is an investor: what `requireInvestor` returns. */
 export type InvestorContext = OrgContext & { org: { kind: "investor" } };
+
+/**
+ * The system door's context (app/auth/system.server.ts): work that acts without a tenant —
+ * sign-in, sign-up, invitations, share links, a person's own account pages, the demo check.
+ * Models for that work take this, never a raw db, so a route reaches data only through a
+ * door. `door` tells it apart from an OrgContext, which may not stand in for it.
+ */
+export interface SystemContext {
+  readonly door: "system";
+  readonly db: Db;
+  /** Which database this is: the demo exists only on the embedded one. */
+  readonly driver: Driver;
+}
+
+/** A system context for a signed-in person: their own account, no org. */
+export type AccountContext = SystemContext & { readonly user: { id: string; email: string; name: string } };

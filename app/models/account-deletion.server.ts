@@ -13,6 +13,7 @@ import { verifyPassword } from "~/auth/password.server";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { forgetAccount, signInKeys, throttled } from "./login-throttle.server";
+import type { SystemContext } from "~/auth/context";
 
 export interface SoleOwnedOrg {
   id: string;
@@ -34,7 +35,7 @@ function toSoleOwned(rows: { id: string; slug: string; name: string; purgeAfter:
 }
 
 /** The orgs this user is the only owner of, by name: the ones in the way of deleting the account. */
-export async function listSoleOwnedOrgs(db: Db, userId: string): Promise<SoleOwnedOrg[]> {
+export async function listSoleOwnedOrgs({ db }: SystemContext, userId: string): Promise<SoleOwnedOrg[]> {
   return withSystem(db, async (tx) => toSoleOwned(rowsOf(await tx.execute(SOLE_OWNED(userId)))));
 }
 
@@ -47,7 +48,7 @@ export async function listSoleOwnedOrgs(db: Db, userId: string): Promise<SoleOwn
  * refused). An org already scheduled for deletion does not block: it goes anyway.
  */
 export async function deleteAccount(
-  db: Db,
+  { db }: SystemContext,
   user: { id: string; email: string },
   currentPassword: string,
   ip: string,

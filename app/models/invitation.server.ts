@@ -9,7 +9,7 @@ import { storedLocale } from "~/i18n/locale.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "~/auth/context";
+import type { OrgContext, SystemContext } from "~/auth/context";
 import { normalizeEmail } from "./user.server";
 
 export const INVITATION_DAYS = 7;
@@ -90,7 +90,7 @@ export async function revokeInvitation(ctx: OrgContext, invitationId: string) {
 }
 
 /** The token is the capability: looked up across tenants by its hash, pending ones only. */
-export async function findPendingInvitation(db: Db, token: string) {
+export async function findPendingInvitation({ db }: SystemContext, token: string) {
   const [row] = await withSystem(db, (tx) =>
     tx
       .select({ id: invitations.id, email: invitations.email, role: invitations.role, orgId: orgs.id, orgName: orgs.name, orgSlug: orgs.slug })
@@ -114,7 +114,7 @@ export async function findPendingInvitation(db: Db, token: string) {
  * Accepts for the signed-in user, whose email must be the invited one. The invitation row
  * is locked, so a link used twice at once yields one membership.
  */
-export async function acceptInvitation(db: Db, token: string, user: OrgContext["user"]) {
+export async function acceptInvitation({ db }: SystemContext, token: string, user: OrgContext["user"]) {
   return withSystem(db, async (tx) => {
     const [invitation] = await tx
       .select()

@@ -6,7 +6,7 @@ import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "
 import { AppError } from "~/lib/http.server";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
-import type { OrgContext } from "~/auth/context";
+import type { OrgContext, SystemContext } from "~/auth/context";
 
 export function slugify(name: string): string {
   const base = name
@@ -20,7 +20,7 @@ export function slugify(name: string): string {
 
 /** Creates the org and makes its creator the owner, in one transaction. */
 export async function createOrg(
-  db: Db,
+  { db }: SystemContext,
   user: OrgContext["user"],
   input: { name: string; kind: OrgKind; baseCurrency: string },
 ) {
@@ -56,7 +56,7 @@ export async function listOrgsForUser(db: Db, userId: string) {
 }
 
 /** Where a signed-in user starts: their first org (by name), or creating one. */
-export async function homePathFor(db: Db, userId: string): Promise<string> {
+export async function homePathFor({ db }: SystemContext, userId: string): Promise<string> {
   const [first] = await listOrgsForUser(db, userId);
   return first ? `/o/${first.slug}` : "/orgs/new";
 }

@@ -5,6 +5,7 @@ import { withSystem, withTenant } from "~db/tenant";
 import { notFound } from "~/lib/http.server";
 import packageJson from "../../package.json";
 import { throttleRowsOfAccount } from "./login-throttle.server";
+import type { SystemContext } from "~/auth/context";
 
 export interface PersonalDataExport {
   format: "capital-desk-personal-data";
@@ -51,7 +52,7 @@ const NOTES = [
  * are read as the system, filtered by the user's id or address; the audit entries org by org
  * in each org's read-only tenant transaction, so row-level security applies to them.
  */
-export async function exportPersonalData(db: Db, userId: string, now = new Date()): Promise<PersonalDataExport> {
+export async function exportPersonalData({ db }: SystemContext, userId: string, now = new Date()): Promise<PersonalDataExport> {
   const personal = await withSystem(db, async (tx) => {
     const [user] = await tx
       .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, createdAt: users.createdAt })

@@ -18,7 +18,7 @@ import { AppError } from "~/lib/http.server";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import { shareLinkKeys, throttled, type Attempt } from "./login-throttle.server";
-import type { OrgContext } from "~/auth/context";
+import type { OrgContext, SystemContext } from "~/auth/context";
 import { readCompanyReports, reportToday, resolveReportCompanies, restrictSnapshot, type ReportIssuer } from "./share-report.server";
 import type { ShareSnapshot } from "./share-report-types";
 
@@ -261,7 +261,7 @@ export interface ResolvedShareLink {
  * hashed and looked up once, whatever it looks like, so unknown, malformed, expired and
  * revoked tokens all cost the same and all come back as the same null.
  */
-export async function findActiveShareLinkByToken(db: Db, token: string): Promise<ResolvedShareLink | null> {
+export async function findActiveShareLinkByToken({ db }: SystemContext, token: string): Promise<ResolvedShareLink | null> {
   const tokenHash = sha256Hex(token);
   const [row] = await withSystem(db, (tx) =>
     tx
@@ -288,7 +288,7 @@ export async function findActiveShareLinkByToken(db: Db, token: string): Promise
 }
 
 /** A successful view: when, and the browser's user agent (truncated), in the issuer's tenant. */
-export async function recordShareLinkView(db: Db, link: Pick<ResolvedShareLink, "id" | "orgId">, userAgent: string | null): Promise<void> {
+export async function recordShareLinkView({ db }: SystemContext, link: Pick<ResolvedShareLink, "id" | "orgId">, userAgent: string | null): Promise<void> {
   const agent = userAgent ? Array.from(userAgent.replace(/\u0000/g, "")).slice(0, USER_AGENT_MAX).join("") : null;
   await withTenant(db, link.orgId, (tx) => tx.insert(shareLinkViews).values({ orgId: link.orgId, linkId: link.id, userAgent: agent || null }));
 }
@@ -300,7 +300,7 @@ export async function recordShareLinkView(db: Db, link: Pick<ResolvedShareLink, 
  * many addresses slow unfamiliar ones (a growing delay, 100 an hour at most). The partner who
  * opened the link before from their address is not slowed by others' guesses.
  */
-export async function unlockShareLink(db: Db, link: Pick<ResolvedShareLink, "id" | "passphraseHash">, passphrase: string, ip: string): Promise<Attempt<true>> {
+export async function unlockShareLink({ db }: SystemContext, link: Pick<ResolvedShareLink, "id" | "passphraseHash">, passphrase: string, ip: string): Promise<Attempt<true>> {
   const hash = link.passphraseHash;
   if (!hash) return { ok: true, value: true };
   return throttled(db, shareLinkKeys(link.id, ip), async () => ((await verifyPassword(hash, passphrase)) ? true : null));

@@ -16,6 +16,7 @@ import { SECTION_KEYS } from "~/lib/access-grants";
 import type { CompanyDashboardForInvestor } from "./dashboard-types";
 import { buildCompanyDashboardForInvestor, type SharedRows } from "./dashboard-view.server";
 import type { CompanyReport, ShareReport, ShareSnapshot, StoredCompanyReport, UpdateView } from "./share-report-types";
+import type { SystemContext } from "~/auth/context";
 
 /** How many monthly investor updates a report shows per company. */
 export const REPORT_UPDATE_MONTHS = 3;
@@ -239,7 +240,7 @@ export interface ReportLink {
  * every view, so a company that revoked or narrowed its grant since drops out or loses the
  * sections it no longer shares.
  */
-export async function getShareReport(db: Db, link: ReportLink, now = new Date()): Promise<ShareReport> {
+export async function getShareReport({ db }: SystemContext, link: ReportLink, now = new Date()): Promise<ShareReport> {
   const companies = await withTenant(
     db,
     link.orgId,

@@ -7,6 +7,7 @@ import { AppError } from "~/lib/http.server";
 import { messageRef } from "~/i18n/translate";
 import type { Locale } from "~/i18n/locales";
 import { rememberAddress, signInKeys, throttled, type Attempt } from "./login-throttle.server";
+import type { SystemContext } from "~/auth/context";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -44,7 +45,7 @@ export async function createUser(db: Db, input: NewUser) {
  * throttle), or null when the address already has an account. Only this function tells the
  * two apart; the route answers both alike, so sign-up does not reveal who has an account.
  */
-export async function signUp(db: Db, input: NewUser, ip: string) {
+export async function signUp({ db }: SystemContext, input: NewUser, ip: string) {
   const created = await insertUser(db, input);
   if (created) await rememberAddress(db, signInKeys(created.email, ip));
   return created;
@@ -78,7 +79,7 @@ async function verifyLogin(db: Db, email: string, password: string) {
  * password, or a refusal with the seconds to wait (the password was not checked). An unknown
  * address is throttled and timed exactly like a known one.
  */
-export function signIn(db: Db, email: string, password: string, ip: string) {
+export function signIn({ db }: SystemContext, email: string, password: string, ip: string) {
   return throttled(db, signInKeys(normalizeEmail(email), ip), () => verifyLogin(db, email, password));
 }
 
@@ -87,7 +88,7 @@ export function signIn(db: Db, email: string, password: string, ip: string) {
  * same buckets: both are guesses at one password), then sets the new one.
  */
 export async function changePassword(
-  db: Db,
+  { db }: SystemContext,
   user: { id: string; email: string },
   currentPassword: string,
   newPassword: string,
@@ -109,6 +110,6 @@ export async function changePassword(
 }
 
 /** The user's language, chosen with the switch; later sessions on any browser start in it (English too). */
-export async function setUserLocale(db: Db, userId: string, locale: Locale): Promise<void> {
+export async function setUserLocale({ db }: SystemContext, userId: string, locale: Locale): Promise<void> {
   await withSystem(db, (tx) => tx.update(users).set({ locale }).where(eq(users.id, userId)));
 }

@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/auth/session.server";
-import { getDatabase } from "~/db.server";
+import { requireSystemContext } from "~/auth/system.server";
 import { exportPersonalData } from "~/models/personal-data.server";
 
 /** The signed-in person's own data as a JSON download (what it holds: account.data.tsx). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const { db } = await getDatabase();
-  const data = await exportPersonalData(db, user.id);
+  const account = await requireSystemContext(request);
+  const data = await exportPersonalData(account, account.user.id);
   return new Response(JSON.stringify(data, null, 2) + "\n", {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -1,12 +1,12 @@
 import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { endSession, requireUser } from "~/auth/session.server";
+import { endSession } from "~/auth/session.server";
+import { requireSystemContext } from "~/auth/system.server";
 import { AccountLinks } from "~/components/account-links";
 import { AuthShell } from "~/components/auth-shell";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError } from "~/components/ui/form";
-import { getDatabase } from "~/db.server";
 import { messageRef, metaTitle, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
@@ -27,26 +27,24 @@ const DeleteAccountSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const { db } = await getDatabase();
-  const owned = await listSoleOwnedOrgs(db, user.id);
+  const account = await requireSystemContext(request);
+  const owned = await listSoleOwnedOrgs(account, account.user.id);
   return json({
-    email: user.email,
+    email: account.user.email,
     blocking: owned.filter((o) => o.purgeAfter === null).map(({ slug, name }) => ({ slug, name })),
     scheduled: owned.filter((o) => o.purgeAfter !== null).map(({ name, purgeAfter }) => ({ name, purgeAfter })),
   });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const account = await requireSystemContext(request);
   const locale = getLocale(request);
   const parsed = parseForm(DeleteAccountSchema, await request.formData(), locale);
   if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.confirm);
-  const { db } = await getDatabase();
   // The current password is a password check like signing in: the same throttle counts it.
   let deleted: Awaited<ReturnType<typeof deleteAccount>>;
   try {
-    deleted = await deleteAccount(db, user, parsed.data.currentPassword, context.clientIp);
+    deleted = await deleteAccount(account, account.user, parsed.data.currentPassword, context.clientIp);
   } catch (error) {
     return appErrorResponse(error, locale);
   }

@@ -2,10 +2,10 @@ import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctio
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser, startSession } from "~/auth/session.server";
+import { requireSystemContext } from "~/auth/system.server";
 import { AccountLinks } from "~/components/account-links";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
-import { getDatabase } from "~/db.server";
 import { messageRef, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { invalid, parseForm } from "~/lib/forms.server";
@@ -35,12 +35,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const account = await requireSystemContext(request);
+  const { user } = account;
   const locale = getLocale(request);
   const parsed = parseForm(PasswordSchema, await request.formData(), locale);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
-  const { db } = await getDatabase();
-  const changed = await changePassword(db, user, parsed.data.currentPassword, parsed.data.newPassword, context.clientIp);
+  const changed = await changePassword(account, user, parsed.data.currentPassword, parsed.data.newPassword, context.clientIp);
   if (!changed.ok) {
     if (changed.reason === "throttled") return passwordAttemptRefused(locale, changed.retryAfterSeconds);
     const wrong = translate(locale, "auth.password.currentWrong");

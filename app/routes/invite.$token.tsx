@@ -1,9 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getSessionUser, requireUser } from "~/auth/session.server";
+import { getSessionUser } from "~/auth/session.server";
+import { requireSystemContext, systemContext } from "~/auth/system.server";
 import { AuthShell } from "~/components/auth-shell";
 import { FormError, SubmitButton } from "~/components/ui/form";
-import { getDatabase } from "~/db.server";
 import { metaTitle, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse } from "~/lib/forms.server";
@@ -13,8 +13,7 @@ import { acceptInvitation, findPendingInvitation } from "~/models/invitation.ser
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.invite.metaTitle"), { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { db } = await getDatabase();
-  const invitation = await findPendingInvitation(db, params.token ?? "");
+  const invitation = await findPendingInvitation(await systemContext(), params.token ?? "");
   // Unknown, used, revoked and expired links all look the same.
   if (!invitation) notFound();
   const user = await getSessionUser(request);
@@ -28,10 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  const { db } = await getDatabase();
+  const account = await requireSystemContext(request);
   try {
-    const org = await acceptInvitation(db, params.token ?? "", user);
+    const org = await acceptInvitation(account, params.token ?? "", account.user);
     return redirect(`/o/${org.slug}`);
   } catch (error) {
     return appErrorResponse(error, getLocale(request));

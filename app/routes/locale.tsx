@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getSessionUser } from "~/auth/session.server";
-import { getDatabase } from "~/db.server";
+import { systemContext } from "~/auth/system.server";
 import { isLocale, translate } from "~/i18n";
 import { getLocale, localeCookie } from "~/i18n/locale.server";
 import { invalid } from "~/lib/forms.server";
@@ -21,6 +21,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = form.get("locale");
   if (!isLocale(locale)) return invalid({ locale: translate(getLocale(request), "layout.badLocale") });
   const user = await getSessionUser(request);
-  if (user) await setUserLocale((await getDatabase()).db, user.id, locale);
+  if (user) await setUserLocale(await systemContext(), user.id, locale);
   return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": localeCookie(locale) } });
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireAnonymous, startSession } from "~/auth/session.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { AuthShell } from "~/components/auth-shell";
-import { getDatabase } from "~/db.server";
+import { systemContext } from "~/auth/system.server";
 import { messageRef, metaTitle, translate, useT } from "~/i18n";
 import { getLocale, signInLocale } from "~/i18n/locale.server";
 import { invalid, parseForm } from "~/lib/forms.server";
@@ -26,7 +26,7 @@ const LoginSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return json({ demo: await demoLogins(await getDatabase()) });
+  return json({ demo: await demoLogins(await systemContext()) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,8 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(LoginSchema, await request.formData(), locale);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { email, password, redirectTo } = parsed.data;
-  const { db } = await getDatabase();
-  const attempt = await signIn(db, email, password, context.clientIp);
+  const system = await systemContext();
+  const attempt = await signIn(system, email, password, context.clientIp);
   if (!attempt.ok) {
     return attempt.reason === "throttled"
       ? passwordAttemptRefused(locale, attempt.retryAfterSeconds)
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const user = attempt.value;
   const language = signInLocale(request, user);
-  if (language.store) await setUserLocale(db, user.id, language.store);
+  if (language.store) await setUserLocale(system, user.id, language.store);
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(user.id));
   if (language.cookie) headers.append("Set-Cookie", language.cookie);

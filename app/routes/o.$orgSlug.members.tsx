@@ -13,6 +13,7 @@ import { emailField } from "~/lib/fields";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
 import { changeMemberRole, listMembers, removeMember } from "~/models/member.server";
 import { homePathFor } from "~/models/org.server";
+import { systemContext } from "~/auth/system.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.members.metaTitle")];
@@ -69,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await removeMember(ctx, input.userId);
         // Whoever left has no members page here any more: straight to where they start now
         // (not via "/", whose redirect would use up the toast on the way).
-        if (leaving) return redirectWithToast(await homePathFor(ctx.db, ctx.user.id), toast("admin.members.done.left"));
+        if (leaving) return redirectWithToast(await homePathFor(await systemContext(), ctx.user.id), toast("admin.members.done.left"));
         return redirectWithToast(`/o/${ctx.org.slug}/members`, toast("admin.members.done.removed"));
       case "revoke-invitation":
         await revokeInvitation(ctx, input.invitationId);

@@ -2,9 +2,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
+import { requireSystemContext } from "~/auth/system.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
-import { getDatabase } from "~/db.server";
 import { messageRef, metaTitle, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/lib/currencies";
@@ -26,11 +26,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+  const account = await requireSystemContext(request);
   const parsed = parseForm(OrgSchema, await request.formData(), getLocale(request));
   if (!parsed.ok) return invalid(parsed.fieldErrors);
-  const { db } = await getDatabase();
-  const org = await createOrg(db, user, parsed.data);
+  const org = await createOrg(account, account.user, parsed.data);
   return redirect(`/o/${org.slug}`);
 }
 

@@ -3,7 +3,7 @@ import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation
 import { useEffect } from "react";
 import printStyles from "~/components/share/report-print.css";
 import { ShareReportView } from "~/components/share/report-view";
-import { getDatabase } from "~/db.server";
+import { systemContext } from "~/auth/system.server";
 import { metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { retryAfterHeader, waitMessage } from "~/lib/throttle-answer.server";
@@ -49,16 +49,15 @@ function notFound(): never {
 }
 
 async function resolve(token: string | undefined): Promise<ResolvedShareLink> {
-  const { db } = await getDatabase();
-  const link = await findActiveShareLinkByToken(db, token ?? "");
+  const link = await findActiveShareLinkByToken(await systemContext(), token ?? "");
   if (!link) notFound();
   return link;
 }
 
 async function viewReport(link: ResolvedShareLink, request: Request) {
-  const { db } = await getDatabase();
-  const report = await getShareReport(db, link);
-  await recordShareLinkView(db, link, request.headers.get("user-agent"));
+  const system = await systemContext();
+  const report = await getShareReport(system, link);
+  await recordShareLinkView(system, link, request.headers.get("user-agent"));
   return report;
 }
 
@@ -83,8 +82,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (typeof passphrase !== "string" || passphrase.length === 0 || passphrase.length > PASSPHRASE_MAX) {
     return json({ locked: true as const, report: null, error: translate(locale, "admin.report.error.passphraseRequired") }, { status: 400, headers: REPORT_HEADERS });
   }
-  const { db } = await getDatabase();
-  const result = await unlockShareLink(db, link, passphrase, context.clientIp);
+  const result = await unlockShareLink(await systemContext(), link, passphrase, context.clientIp);
   if (!result.ok) {
     if (result.reason === "throttled") {
       const error = waitMessage(locale, result.retryAfterSeconds, "passphrase");

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireAnonymous, startSession } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
-import { getDatabase } from "~/db.server";
+import { systemContext } from "~/auth/system.server";
 import { metaTitle, useT } from "~/i18n";
 import { getLocale, readLocaleCookie } from "~/i18n/locale.server";
 import { invalid, parseForm } from "~/lib/forms.server";
@@ -42,8 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const chosen = readLocaleCookie(request);
   const parsed = parseForm(SignupSchema, await request.formData(), locale);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
-  const { db } = await getDatabase();
-  const user = await signUp(db, { ...parsed.data, locale: chosen ?? undefined }, context.clientIp);
+  const user = await signUp(await systemContext(), { ...parsed.data, locale: chosen ?? undefined }, context.clientIp);
   const next = safeRedirect(parsed.data.redirectTo, "/orgs/new");
   if (!user) {
     console.log(JSON.stringify({ level: "info", msg: "signup.existing-address", id: context.requestId }));

@@ -5,6 +5,7 @@ import { withSystem } from "../../db/tenant";
 import { REQUEST_SENT } from "../../app/models/access-grant.server";
 import { findCompanyAccess } from "../../app/models/company-access.server";
 import { createOrg } from "../../app/models/org.server";
+import { systemContextOf } from "../../app/auth/system.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { auditOf, grantsBetween, grantState } from "../support/grant-fixtures";
@@ -132,7 +133,7 @@ describe("the access-grant workflow over HTTP", () => {
 
   it("request by owner email reaches every startup that person owns; each decides alone", async () => {
     const other = await makeOrgWithOwner(app.database, "startup", "Second Light");
-    const sibling = await createOrg(app.database.db, other.owner, { name: "Second Light Labs", kind: "startup", baseCurrency: "EUR" });
+    const sibling = await createOrg(systemContextOf(app.database), other.owner, { name: "Second Light Labs", kind: "startup", baseCurrency: "EUR" });
     const typed = `  ${other.owner.email.toUpperCase()} `;
     expect(await requestAs(partner, fund.org.slug, typed)).toEqual(SENT());
     const [first] = await grantsBetween(app.database, other.org.id, fund.org.id);

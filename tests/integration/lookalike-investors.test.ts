@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orgs } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { createOrg } from "../../app/models/org.server";
+import { systemContextOf } from "../../app/auth/system.server";
 import { createUser } from "../../app/models/user.server";
 import { markup, startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
@@ -21,7 +22,7 @@ const codes: string[] = [];
 
 async function fundOwnedBy(email: string) {
   const user = await createUser(app.database.db, { email, name: "Partner", password: TEST_PASSWORD });
-  const org = await createOrg(app.database.db, user, { name: "Northwind Ventures", kind: "investor", baseCurrency: "USD" });
+  const org = await createOrg(systemContextOf(app.database), user, { name: "Northwind Ventures", kind: "investor", baseCurrency: "USD" });
   const [row] = await withSystem(app.database.db, (tx) => tx.select({ code: orgs.shareCode }).from(orgs).where(eq(orgs.id, org.id)));
   codes.push(row!.code);
   const client = app.client();

@@ -5,6 +5,7 @@ import type { GrantSection } from "../../db/schema/rls";
 import type { OrgKind, Role } from "../../db/schema/tenancy";
 import { withSystem } from "../../db/tenant";
 import { createOrg } from "../../app/models/org.server";
+import { systemContextOf } from "../../app/auth/system.server";
 import { createUser } from "../../app/models/user.server";
 import type { OrgContext } from "../../app/auth/context";
 
@@ -21,7 +22,7 @@ export async function makeUser(database: Database, name = "Test User") {
 /** A user who owns a fresh org, plus the OrgContext a route would resolve for them. */
 export async function makeOrgWithOwner(database: Database, kind: OrgKind = "startup", name = `Org ${sequence + 1}`) {
   const owner = await makeUser(database, `${name} Owner`);
-  const org = await createOrg(database.db, owner, { name, kind, baseCurrency: "USD" });
+  const org = await createOrg(systemContextOf(database), owner, { name, kind, baseCurrency: "USD" });
   const ctx: OrgContext = {
     db: database.db,
     user: { id: owner.id, email: owner.email, name: owner.name },

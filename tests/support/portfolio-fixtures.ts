@@ -4,6 +4,7 @@ import type { GrantSection } from "../../db/schema/rls";
 import { withSystem, withTenant } from "../../db/tenant";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { createOrg } from "../../app/models/org.server";
+import { systemContextOf } from "../../app/auth/system.server";
 import { makeUser } from "./factories";
 
 /** All amounts in minor units; spend goes to `compute` (any category adds to gross burn alike). */
@@ -29,7 +30,7 @@ export interface StartupSeed {
  */
 export async function seedStartup(database: Database, seed: StartupSeed) {
   const owner = await makeUser(database, `${seed.name} Owner`);
-  const org = await createOrg(database.db, owner, { name: seed.name, kind: "startup", baseCurrency: seed.currency });
+  const org = await createOrg(systemContextOf(database), owner, { name: seed.name, kind: "startup", baseCurrency: seed.currency });
   await withTenant(database.db, org.id, async (tx) => {
     if (seed.reports?.length) {
       await tx.insert(monthlyReports).values(
