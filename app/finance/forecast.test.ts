@@ -71,8 +71,28 @@ describe("default alive: expenses held at gross burn(m), revenue growing at g", 
     expect(result.lowestCash).toEqual({ month: "2027-09", cash: -20_000_00 });
   });
 
-  it("with revenue(m−3) missing, uses g = 0", () => {
-    expect(defaultAlive({ ...base, revenueThreeMonthsAgo: null }).growthRate).toBe(0);
+  it("with revenue(m−3) missing, uses g = 0 and says there is not enough history for a growth rate", () => {
+    const result = defaultAlive({ ...base, revenueThreeMonthsAgo: null });
+    expect(result.growthRate).toBe(0);
+    expect(result.growth).toBe("not_enough_history");
+    // The verdict rests on that assumed rate: revenue is there, and the projection decides against it.
+    expect(result).toMatchObject({ outcome: "cash_out", verdictAssumesGrowth: true });
+  });
+
+  it("measures growth when revenue(m−3) is reported and above zero, and then the verdict rests on it", () => {
+    const result = defaultAlive({ ...base, revenueThreeMonthsAgo: 40_000_00 });
+    expect(result.growth).toBe("measured");
+    expect(result.verdictAssumesGrowth).toBe(false);
+  });
+
+  it("has no base to grow from when revenue(m−3) is 0 (g = 0), which decides nothing when revenue(m) is 0 too", () => {
+    expect(defaultAlive({ ...base, revenueThreeMonthsAgo: 0 })).toMatchObject({ growth: "no_base", verdictAssumesGrowth: true });
+    // Zero revenue stays zero at any rate: the verdict does not rest on the assumption.
+    expect(defaultAlive({ ...base, revenue: 0, revenueThreeMonthsAgo: null })).toMatchObject({ growth: "not_enough_history", verdictAssumesGrowth: false });
+  });
+
+  it("does not rest on growth when revenue(m) already covers gross burn(m)", () => {
+    expect(defaultAlive({ ...base, revenue: 120_000_00, revenueThreeMonthsAgo: null })).toMatchObject({ outcome: "profitable", verdictAssumesGrowth: false });
   });
 
   it("with negative growth, dies sooner than with flat revenue", () => {
@@ -88,10 +108,26 @@ describe("default alive: expenses held at gross burn(m), revenue growing at g", 
     expect(result).toMatchObject({ alive: false, outcome: "cash_out", month: "2027-03" });
   });
 
-  it("is alive from the first projected month when revenue already covers expenses", () => {
+  it("is alive and profitable from m itself when revenue(m) already covers gross burn(m) — no projection", () => {
     const result = defaultAlive({ ...base, revenue: 120_000_00, revenueThreeMonthsAgo: 120_000_00 });
+    expect(result).toMatchObject({ alive: true, outcome: "profitable", month: "2026-04", series: [] });
+    // Lowest projected cash covers cash(m): here it is cash(m) itself.
+    expect(result.lowestCash).toEqual({ month: "2026-04", cash: 1_000_000_00 });
+  });
+
+  it("counts revenue(m) equal to gross burn(m) as covering it, even with shrinking revenue or debt service ahead", () => {
+    const debtService = new Map([["2026-05", 5_000_000_00]]);
+    const result = defaultAlive({ ...base, revenue: 100_000_00, revenueThreeMonthsAgo: 200_000_00, debtService });
+    expect(result).toMatchObject({ alive: true, outcome: "profitable", month: "2026-04" });
+  });
+
+  it("takes cash(m) into the lowest projected cash when every projected month closes higher", () => {
+    // Revenue 90,000 growing to 180,000 in three months: the first projected month already
+    // covers expenses of 100,000 and closes above cash(m).
+    const result = defaultAlive({ ...base, revenue: 90_000_00, revenueThreeMonthsAgo: 45_000_00 });
     expect(result).toMatchObject({ alive: true, outcome: "profitable", month: "2026-05" });
-    expect(result.lowestCash).toEqual({ month: "2026-05", cash: 1_020_000_00 });
+    expect(result.series[0]!.closingCash).toBeGreaterThan(base.cash);
+    expect(result.lowestCash).toEqual({ month: "2026-04", cash: 1_000_000_00 });
   });
 
   it("subtracts debt service, which can turn an alive company dead", () => {
@@ -106,6 +142,19 @@ describe("default alive: expenses held at gross burn(m), revenue growing at g", 
     const result = defaultAlive({ ...base, cash: 1_000_000_000_00, revenueThreeMonthsAgo: 40_000_00 });
     expect(result).toMatchObject({ alive: false, outcome: "undecided", month: null });
     expect(result.series).toHaveLength(120);
+  });
+
+  it("three months of revenue 12,000 → 14,500 → 17,800: not enough history for a growth rate, g = 0 assumed", () => {
+    const reports = [
+      { month: "2026-02", spend: { payroll: 100_000_00 }, revenue: 12_000_00 },
+      { month: "2026-03", spend: { payroll: 100_000_00 }, revenue: 14_500_00 },
+      { month: "2026-04", spend: { payroll: 100_000_00 }, revenue: 17_800_00, cash: 500_000_00 },
+    ];
+    const result = defaultAliveFromReports(reports, "2026-04")!;
+    expect(result).toMatchObject({ growthRate: 0, growth: "not_enough_history", outcome: "cash_out", verdictAssumesGrowth: true });
+    // Revenue held at 17,800 against 100,000 of spending: 500,000 lasts six months, below zero in 2026-11.
+    expect(result.series[0]!.revenue).toBe(17_800_00);
+    expect(result.month).toBe("2026-11");
   });
 
   it("needs a report with cash for month m", () => {

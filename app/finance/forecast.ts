@@ -90,6 +90,18 @@ export interface DefaultAlivePoint extends CashPoint {
   readonly expenses: number;
 }
 
+/**
+ * Where g comes from: "measured" from revenue(m−3); "not_enough_history" when month m−3 was
+ * not reported (the spec's minimum); "no_base" when revenue(m−3) was 0. In the last two g = 0
+ * is assumed, and a page says so instead of "grows 0 %".
+ */
+export type GrowthBasis = "measured" | "not_enough_history" | "no_base";
+
+export function growthBasis(revenueThreeMonthsAgo: number | null | undefined): GrowthBasis {
+  if (revenueThreeMonthsAgo === null || revenueThreeMonthsAgo === undefined) return "not_enough_history";
+  return revenueThreeMonthsAgo <= 0 ? "no_base" : "measured";
+}
+
 export interface DefaultAliveResult {
   readonly alive: boolean;
   /** Why the projection stopped: profitability, cash below zero, or neither within 120 months. */
@@ -97,7 +109,14 @@ export interface DefaultAliveResult {
   /** Profitable-from month when alive, cash-out month when it ran out, null when undecided. */
   readonly month: Month | null;
   readonly growthRate: number;
-  /** The lowest projected month-end cash before the outcome. */
+  readonly growth: GrowthBasis;
+  /**
+   * True when the verdict stands on an assumed g = 0 rather than a measured one: growth was not
+   * measured, revenue(m) is above zero (zero revenue stays zero at any rate) and revenue(m) does
+   * not already cover expenses. Such a "dead" is what flat revenue would lead to, not a finding.
+   */
+  readonly verdictAssumesGrowth: boolean;
+  /** The lowest month-end cash from cash(m) through the outcome month (cash(m) included). */
   readonly lowestCash: { readonly month: Month; readonly cash: number };
   readonly series: DefaultAlivePoint[];
 }
@@ -105,7 +124,9 @@ export interface DefaultAliveResult {
 /**
  * Default alive (Paul Graham, 2015): hold expenses at gross burn(m), grow revenue at g a
  * month; each month add revenue, subtract expenses and debt service. Alive if revenue
- * reaches expenses before cash falls below zero, within 120 months.
+ * reaches expenses before cash falls below zero, within 120 months. A company whose
+ * revenue(m) already covers gross burn(m) is alive and profitable from m itself, with no
+ * projection (a repayment ahead shows in the cash-out month instead).
  *
  * Projected revenue is revenue(m)·(1+g)^k rounded half-up to a minor unit — computed from
  * revenue(m) each month rather than from last month's rounded figure, so rounding never
@@ -116,17 +137,22 @@ export function defaultAlive(input: DefaultAliveInput): DefaultAliveResult {
   assertMinorUnits(input.cash, "cash");
   assertMinorUnits(input.expenses, "expenses");
   const growthRate = monthlyGrowthRate(input.revenue, input.revenueThreeMonthsAgo);
+  const growth = growthBasis(input.revenueThreeMonthsAgo);
+  const coveredNow = input.revenue >= input.expenses;
   const series: DefaultAlivePoint[] = [];
   let cash = input.cash;
-  let lowest = { month: input.month, cash: Number.POSITIVE_INFINITY };
+  let lowest = { month: input.month, cash: input.cash };
   const finish = (outcome: DefaultAliveResult["outcome"], month: Month | null): DefaultAliveResult => ({
     alive: outcome === "profitable",
     outcome,
     month,
     growthRate,
+    growth,
+    verdictAssumesGrowth: growth !== "measured" && input.revenue > 0 && !coveredNow,
     lowestCash: lowest,
     series,
   });
+  if (coveredNow) return finish("profitable", input.month);
   for (let k = 1; k <= FORECAST_HORIZON_MONTHS; k++) {
     const month = addMonths(input.month, k);
     const revenue = Math.round(input.revenue * (1 + growthRate) ** k);

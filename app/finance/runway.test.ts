@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runway, runwayForDisplay, runwayLevel } from "./runway";
+import { roundRunwayDown, runway, runwayForDisplay, runwayLevel } from "./runway";
 
 describe("runway(m) = cash(m) / average net burn(m), when average net burn > 0", () => {
   it("is cash divided by burn, in months", () => {
@@ -20,6 +20,17 @@ describe("runway(m) = cash(m) / average net burn(m), when average net burn > 0",
     expect(runwayForDisplay({ kind: "months", months: 9.99 })).toBe(9.9);
     expect(runwayForDisplay(runway(92, 10))).toBe(9.2);
     expect(runwayForDisplay({ kind: "not_burning" })).toBeNull();
+  });
+
+  it("rounds months down to one decimal in one function every place uses: 9.27 → 9.2, 9.99 → 9.9, 10 → 10", () => {
+    expect(roundRunwayDown(9.27)).toBe(9.2);
+    expect(roundRunwayDown(9.99)).toBe(9.9);
+    expect(roundRunwayDown(10)).toBe(10);
+    // Already one decimal: unchanged, despite float noise (9.2 × 10 = 91.99…; 0.3 × 10 = 3.0000…4).
+    expect(roundRunwayDown(9.2)).toBe(9.2);
+    expect(roundRunwayDown(0.3)).toBe(0.3);
+    expect(roundRunwayDown(0)).toBe(0);
+    expect(runwayForDisplay(runway(927_000_00, 100_000_00))).toBe(9.2);
   });
 
   it("flags < 6 months caution and < 3 months critical by default", () => {

@@ -15,12 +15,21 @@ export function runway(cash: number, averageNetBurn: number): Runway {
   return { kind: "months", months: Math.max(0, cash) / averageNetBurn };
 }
 
-/** Months rounded down to one decimal (9.23 → 9.2), or null when not burning. */
-export function runwayForDisplay(value: Runway, decimals = 1): number | null {
-  if (value.kind === "not_burning") return null;
-  const scale = 10 ** decimals;
+/**
+ * Runway months rounded down to one decimal (9.27 → 9.2, 9.99 → 9.9): the one rounding every
+ * place that shows a runway goes through — dashboard, portfolio, share link, alerts, CSV — so a
+ * runway is never overstated and two places never disagree by a tenth. Idempotent: a figure
+ * already rounded (a stored 9.2) comes back unchanged.
+ */
+export function roundRunwayDown(months: number): number {
   // The small epsilon keeps 9.2 from showing as 9.1 after float noise (9.2 * 10 = 91.99…).
-  return Math.floor(value.months * scale + 1e-9) / scale;
+  return Math.floor(months * 10 + 1e-9) / 10;
+}
+
+/** Months rounded down to one decimal (9.23 → 9.2), or null when not burning. */
+export function runwayForDisplay(value: Runway): number | null {
+  if (value.kind === "not_burning") return null;
+  return roundRunwayDown(value.months);
 }
 
 export type RunwayLevel = "ok" | "caution" | "critical";
