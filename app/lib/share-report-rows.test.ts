@@ -10,6 +10,7 @@ function headline(month: string, cash: number, runwayMonths: number | null): Das
   return {
     month,
     cash,
+    revenue: 4_000_000,
     netBurn: 13_000_000,
     grossBurn: 17_000_000,
     averageNetBurn: 13_000_000,
@@ -19,7 +20,7 @@ function headline(month: string, cash: number, runwayMonths: number | null): Das
     shortHistory: false,
     runwayMonths,
     cashOutMonth: runwayMonths === null ? null : "2027-02",
-    defaultAlive: { outcome: "profitable", month: "2026-11", growthRate: 0.26, lowestCash: { month: "2026-10", cash: 76_167_900 } },
+    defaultAlive: { outcome: "profitable", month: "2026-11", growthRate: 0.26, growth: "measured", verdictAssumesGrowth: false, lowestCash: { month: "2026-10", cash: 76_167_900 } },
     burnMultiple: { kind: "not_applicable", reason: "arr_missing" },
     computeShare: null,
     facilitiesInForecast: 0,

@@ -7,6 +7,7 @@ import type {
   BurnMultiple,
   BurnWindow,
   CovenantStatus,
+  GrowthBasis,
   Instrument,
   Month,
   RiskBand,
@@ -18,6 +19,8 @@ export interface DashboardHeadline {
   /** m: the latest reported month; every card is "as of" this month. */
   month: Month;
   cash: number;
+  /** revenue(m) */
+  revenue: number;
   netBurn: number;
   grossBurn: number;
   averageNetBurn: number;
@@ -34,6 +37,10 @@ export interface DashboardHeadline {
     outcome: "profitable" | "cash_out" | "undecided";
     month: Month | null;
     growthRate: number;
+    /** Whether g was measured or assumed 0 (not enough history, or no revenue three months back). */
+    growth: GrowthBasis;
+    /** The verdict stands on the assumed g = 0 (see DefaultAliveResult). */
+    verdictAssumesGrowth: boolean;
     lowestCash: { month: Month; cash: number };
   };
   burnMultiple: BurnMultiple;

@@ -202,6 +202,7 @@ function buildFinancials(reports: ReportRow[], facilities: Facility[], window: B
   const headline: DashboardHeadline = {
     month,
     cash: snapshot.cash,
+    revenue: latest.revenue,
     netBurn: snapshot.netBurn,
     grossBurn: snapshot.grossBurn,
     averageNetBurn: snapshot.averageNetBurn,
@@ -215,6 +216,8 @@ function buildFinancials(reports: ReportRow[], facilities: Facility[], window: B
       outcome: snapshot.defaultAlive.outcome,
       month: snapshot.defaultAlive.month,
       growthRate: snapshot.defaultAlive.growthRate,
+      growth: snapshot.defaultAlive.growth,
+      verdictAssumesGrowth: snapshot.defaultAlive.verdictAssumesGrowth,
       lowestCash: snapshot.defaultAlive.lowestCash,
     },
     burnMultiple: burnMultipleFromReports(figures, month),

@@ -97,6 +97,69 @@ describe("company dashboard", () => {
     });
   });
 
+  it("calls a company whose revenue already covers its spending alive and profitable from that month itself (en and zh)", async () => {
+    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Already Profitable AI");
+    await seedReports(ctx, [
+      { month: "2026-02", spend: 100_000, revenue: 90_000, cash: 520_000 },
+      { month: "2026-03", spend: 100_000, revenue: 98_000, cash: 518_000 },
+      { month: "2026-04", spend: 100_000, revenue: 104_000, cash: 522_000 },
+    ]);
+    const browser = await signedIn(owner.email);
+    const data = await dashboardJson(browser, org.slug);
+    expect(data.dashboard.headline.defaultAlive).toMatchObject({ outcome: "profitable", month: "2026-04", lowestCash: { month: "2026-04", cash: major(522_000) } });
+    const text = await pageText(browser, `/o/${org.slug}`);
+    expect(text).toContain("profitable from 2026-04");
+    expect(text).toContain("Revenue in 2026-04 ($104,000) already covers its gross burn ($100,000): default alive and profitable from that month, with no projection.");
+    expect(text).not.toContain("2026-05");
+    browser.cookies.set("lang", "zh-CN");
+    const zh = await pageText(browser, `/o/${org.slug}`);
+    expect(zh).toContain("自2026年4月起盈利");
+    expect(zh).toContain("2026年4月的收入（US$104,000）已覆盖当月总消耗（US$100,000）：默认存活，自该月起盈利，无需预测。");
+  });
+
+  it("says there is not enough history for a growth rate with three months of revenue, and what the projection assumed (en and zh)", async () => {
+    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Young Growth AI");
+    // Revenue 12.0k → 14.5k → 17.8k: no report for 2026-01, so no revenue(m−3).
+    await seedReports(ctx, [
+      { month: "2026-02", spend: 100_000, revenue: 12_000, cash: 664_400 },
+      { month: "2026-03", spend: 100_000, revenue: 14_500, cash: 578_900 },
+      { month: "2026-04", spend: 100_000, revenue: 17_800, cash: 500_000 },
+    ]);
+    const browser = await signedIn(owner.email);
+    const data = await dashboardJson(browser, org.slug);
+    expect(data.dashboard.headline.defaultAlive).toMatchObject({ outcome: "cash_out", month: "2026-11", growth: "not_enough_history", verdictAssumesGrowth: true });
+    const html = await (await browser.get(`/o/${org.slug}`)).text();
+    const text = await pageText(browser, `/o/${org.slug}`);
+    expect(text).not.toMatch(/grows 0/);
+    expect(text).toContain("Not enough history for a growth rate: it needs revenue for 2026-01, three months before 2026-04, and that month was not reported.");
+    expect(text).toContain("The projection assumes revenue stays at $17,800 a month and expenses at $100,000 (2026-04's gross burn).");
+    expect(text).toMatch(/Default alive\?\s*Dead if revenue stays flat\s*cash runs out 2026-11/);
+    // Not the red "Default dead" of a verdict the history supports: an amber badge.
+    const card = html.slice(html.indexOf('data-testid="card-default-alive"'), html.indexOf('data-testid="card-burn-multiple"'));
+    expect(card).not.toContain("Default dead");
+    expect(card).not.toContain("bg-red");
+    expect(card).toContain("bg-amber");
+    browser.cookies.set("lang", "zh-CN");
+    const zh = await pageText(browser, `/o/${org.slug}`);
+    expect(zh).toContain("历史不足，无法计算增长率：需要 2026年1月（2026年4月之前第三个月）的收入，而该月未报告。");
+    expect(zh).toContain("预测假设收入保持每月 US$17,800，支出保持 US$100,000（2026年4月的总消耗）。");
+    expect(zh).toContain("收入持平则默认死亡");
+    expect(zh).not.toMatch(/增长 0/);
+  });
+
+  it("shows a runway of 9.27 months as 9.2, rounded down", async () => {
+    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Nine Point Two AI");
+    await seedReports(ctx, [
+      { month: "2026-02", spend: 100_000, revenue: 0, cash: 1_127_000 },
+      { month: "2026-03", spend: 100_000, revenue: 0, cash: 1_027_000 },
+      { month: "2026-04", spend: 100_000, revenue: 0, cash: 927_000 },
+    ]);
+    const browser = await signedIn(owner.email);
+    const text = await pageText(browser, `/o/${org.slug}`);
+    expect(text).toMatch(/Runway\s*9\.2 months/);
+    expect(text).not.toContain("9.3 months");
+  });
+
   it("changes the average with the window and flags a window longer than the history", async () => {
     const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Window Labs");
     // Net burns 100k, 100k, 190k: the 1-month and 3-month averages differ.

@@ -38,8 +38,6 @@ export function HeadlineCards({ headline: h, currency, debtServiceIncluded = tru
   const shortHistory = h.shortHistory ? (
     <p className="font-medium text-amber-800">{t("dashboard.headline.shortHistory", { used: h.monthsUsed, window: h.window })}</p>
   ) : null;
-  const alive = h.defaultAlive;
-  const aliveMonth = alive.month ? monthText(t, alive.month) : "";
   return (
     <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       <MetricCard
@@ -95,37 +93,69 @@ export function HeadlineCards({ headline: h, currency, debtServiceIncluded = tru
         <p>{t("dashboard.headline.cashOutNote", { month, burn: money(h.averageNetBurn), debt: debtText })}</p>
         {noDebtNote}
       </MetricCard>
-      <MetricCard
-        label={t("dashboard.headline.defaultAlive")}
-        value={
-          alive.outcome === "profitable" ? t("dashboard.headline.alive") : alive.outcome === "cash_out" ? t("dashboard.headline.dead") : t("dashboard.headline.undecided")
-        }
-        badge={
-          alive.outcome === "profitable" ? (
-            <Badge tone="good">{t("dashboard.headline.profitableFrom", { month: aliveMonth })}</Badge>
-          ) : alive.outcome === "cash_out" ? (
-            <Badge tone="bad">{t("dashboard.headline.cashRunsOut", { month: aliveMonth })}</Badge>
-          ) : (
-            <Badge>{t("dashboard.headline.notWithin")}</Badge>
-          )
-        }
-        testId="card-default-alive"
-      >
-        <p>
-          {t("dashboard.headline.aliveNote", {
-            month,
-            gross: money(h.grossBurn),
-            rate: f.percent(alive.growthRate, 2),
-            debt: h.facilitiesInForecast > 0 ? t("dashboard.headline.aliveDebt") : "",
-          })}
-        </p>
-        {alive.outcome === "profitable" ? (
-          <p>{t("dashboard.headline.lowestCash", { cash: money(alive.lowestCash.cash), month: monthText(t, alive.lowestCash.month) })}</p>
-        ) : null}
-        {noDebtNote}
-      </MetricCard>
+      <DefaultAliveCard headline={h} money={money} noDebtNote={noDebtNote} t={t} />
       <BurnMultipleCard value={h.burnMultiple} month={h.month} t={t} />
     </div>
+  );
+}
+
+/**
+ * Default alive: the verdict, and what the projection behind it assumed. Revenue that already
+ * covers gross burn needs no projection; a growth rate that could not be measured is said so
+ * (never "grows 0 %"), and a "dead" that rests on that assumed flat revenue is an amber
+ * "dead if revenue stays flat", not the red verdict a measured rate earns.
+ */
+function DefaultAliveCard({ headline: h, money, noDebtNote, t }: { headline: DashboardHeadline; money: (minor: number) => string; noDebtNote: ReactNode; t: Translator }) {
+  const f = useFormat();
+  const alive = h.defaultAlive;
+  const month = monthText(t, h.month);
+  const aliveMonth = alive.month ? monthText(t, alive.month) : "";
+  const debt = h.facilitiesInForecast > 0 ? t("dashboard.headline.aliveDebt") : "";
+  const alreadyProfitable = alive.outcome === "profitable" && alive.month === h.month;
+  const flatDead = alive.outcome === "cash_out" && alive.verdictAssumesGrowth;
+  const earlier = monthText(t, addMonths(h.month, -3));
+  return (
+    <MetricCard
+      label={t("dashboard.headline.defaultAlive")}
+      value={
+        alive.outcome === "profitable"
+          ? t("dashboard.headline.alive")
+          : flatDead
+            ? t("dashboard.headline.deadIfFlat")
+            : alive.outcome === "cash_out"
+              ? t("dashboard.headline.dead")
+              : t("dashboard.headline.undecided")
+      }
+      badge={
+        alive.outcome === "profitable" ? (
+          <Badge tone="good">{t("dashboard.headline.profitableFrom", { month: aliveMonth })}</Badge>
+        ) : alive.outcome === "cash_out" ? (
+          <Badge tone={flatDead ? "warn" : "bad"}>{t("dashboard.headline.cashRunsOut", { month: aliveMonth })}</Badge>
+        ) : (
+          <Badge>{t("dashboard.headline.notWithin")}</Badge>
+        )
+      }
+      testId="card-default-alive"
+    >
+      {alreadyProfitable ? (
+        <p>{t("dashboard.headline.alreadyProfitable", { month, revenue: money(h.revenue), gross: money(h.grossBurn) })}</p>
+      ) : alive.growth === "measured" ? (
+        <p>{t("dashboard.headline.aliveNote", { month, gross: money(h.grossBurn), rate: f.percent(alive.growthRate, 2), debt })}</p>
+      ) : (
+        <>
+          <p className="font-medium text-amber-800">
+            {alive.growth === "not_enough_history"
+              ? t("dashboard.headline.growthNotEnoughHistory", { earlier, month })
+              : t("dashboard.headline.growthNoBase", { earlier, month })}
+          </p>
+          <p>{t("dashboard.headline.assumedFlat", { revenue: money(h.revenue), gross: money(h.grossBurn), month, debt })}</p>
+        </>
+      )}
+      {alive.outcome === "profitable" && !alreadyProfitable ? (
+        <p>{t("dashboard.headline.lowestCash", { cash: money(alive.lowestCash.cash), month: monthText(t, alive.lowestCash.month) })}</p>
+      ) : null}
+      {noDebtNote}
+    </MetricCard>
   );
 }
 

@@ -77,6 +77,11 @@ export const en = {
   "dashboard.headline.aliveNote": "Expenses held at {month}'s gross burn ({gross}); revenue grows {rate} a month (compound growth over the last 3 months){debt}. Alive if revenue reaches expenses before cash falls below zero.",
   "dashboard.headline.aliveDebt": "; debt service subtracted",
   "dashboard.headline.lowestCash": "Lowest projected cash on the way: {cash} (end of {month}).",
+  "dashboard.headline.alreadyProfitable": "Revenue in {month} ({revenue}) already covers its gross burn ({gross}): default alive and profitable from that month, with no projection.",
+  "dashboard.headline.growthNotEnoughHistory": "Not enough history for a growth rate: it needs revenue for {earlier}, three months before {month}, and that month was not reported.",
+  "dashboard.headline.growthNoBase": "No growth rate: revenue in {earlier}, three months before {month}, was zero, so there is no base to grow from.",
+  "dashboard.headline.assumedFlat": "The projection assumes revenue stays at {revenue} a month and expenses at {gross} ({month}'s gross burn){debt}.",
+  "dashboard.headline.deadIfFlat": "Dead if revenue stays flat",
 
   "dashboard.burnMultiple.label": "Burn multiple",
   "dashboard.burnMultiple.definition": "Net burn of {range} ÷ net new ARR (ARR {month} − ARR {earlier}).",
@@ -362,6 +367,11 @@ export const zh: Record<keyof typeof en, string> = {
   "dashboard.headline.aliveNote": "支出保持在{month}的总消耗（{gross}）；收入每月增长 {rate}（最近 3 个月的复合增长率）{debt}。若收入在现金跌破零之前追上支出，即为默认存活。",
   "dashboard.headline.aliveDebt": "；已扣除债务还本付息",
   "dashboard.headline.lowestCash": "期间预计最低现金：{cash}（{month}末）。",
+  "dashboard.headline.alreadyProfitable": "{month}的收入（{revenue}）已覆盖当月总消耗（{gross}）：默认存活，自该月起盈利，无需预测。",
+  "dashboard.headline.growthNotEnoughHistory": "历史不足，无法计算增长率：需要 {earlier}（{month}之前第三个月）的收入，而该月未报告。",
+  "dashboard.headline.growthNoBase": "无法计算增长率：{earlier}（{month}之前第三个月）的收入为零，没有增长的基数。",
+  "dashboard.headline.assumedFlat": "预测假设收入保持每月 {revenue}，支出保持 {gross}（{month}的总消耗）{debt}。",
+  "dashboard.headline.deadIfFlat": "收入持平则默认死亡",
 
   "dashboard.burnMultiple.label": "烧钱倍数",
   "dashboard.burnMultiple.definition": "{range}的净消耗 ÷ 净新增 ARR（{month}的 ARR − {earlier}的 ARR）。",
