@@ -7,7 +7,7 @@ import { Card, EmptyState, TableScroller } from "~/components/ui/layout";
 import type { RiskBandThresholds } from "~/finance/risk";
 import type { RunwayThresholds } from "~/finance/runway";
 import { useFormat, useT, type Translator } from "~/i18n";
-import { monthText } from "~/lib/format";
+import { monthText, runwayNumber } from "~/lib/format";
 import { instrumentName, RISK_BAND_WORD_KEYS } from "~/lib/portfolio-query";
 import type { NetBurnPoint, RaisedByInstrument } from "~/lib/portfolio-series";
 
@@ -123,7 +123,7 @@ export function RunwayChartCard({
               <Link key={b.slug} to={companyHref(b.slug)} className="text-indigo-700 underline">
                 {b.name}
               </Link>,
-              f.number(b.runwayMonths, 1),
+              runwayNumber(t.locale, b.runwayMonths),
               labels[b.level as keyof typeof labels] ?? b.level,
             ])}
           />

@@ -4,7 +4,7 @@ import { Badge, TableScroller } from "~/components/ui/layout";
 import { SortHeader } from "~/components/ui/sort-header";
 import { riskBand, type RiskBandThresholds } from "~/finance/risk";
 import { useFormat, useT, type PlainKey, type Translator } from "~/i18n";
-import { dateText, fixedNumber, monthText } from "~/lib/format";
+import { dateText, monthText, runwayNumber } from "~/lib/format";
 import { PORTFOLIO_SORT_FIRST_DIRECTION, RISK_BAND_WORD_KEYS, type PortfolioSortKey } from "~/lib/portfolio-query";
 import { RISK_BAND_TONES } from "~/lib/risk-labels";
 import type { PortfolioRow } from "~/models/portfolio-types";
@@ -12,13 +12,19 @@ import type { PortfolioRow } from "~/models/portfolio-types";
 /** Runway months as the finance module rounds them (one decimal): "9.2 months" / "9.2 个月", or "Not burning". */
 export function runwayMonthsText(t: Translator, months: number | null): string {
   if (months === null) return t("investor.runway.notBurning");
-  return t("investor.runway.months", { months: fixedNumber(t.locale, months, 1) });
+  return t("investor.runway.months", { months: runwayNumber(t.locale, months) });
 }
 
 const LEVEL_BADGES: Record<string, { tone: "bad" | "warn"; key: PlainKey }> = {
   critical: { tone: "bad", key: "investor.runwayBadge.critical" },
   caution: { tone: "warn", key: "investor.runwayBadge.caution" },
 };
+
+function LevelBadge({ level }: { level: PortfolioRow["runwayLevel"] }) {
+  const t = useT();
+  const badge = level ? LEVEL_BADGES[level] : undefined;
+  return badge ? <Badge tone={badge.tone}>{t(badge.key)}</Badge> : null;
+}
 
 const STATUS_TONES = { reported: "good", due: "warn", overdue: "bad" } as const;
 /** Badge words, lower case like the runway badges. */
@@ -121,14 +127,18 @@ export function PortfolioTable({
                   </td>
                   <td className="whitespace-nowrap px-2 py-2">
                     {runwayMonthsText(t, row.runwayMonths)}{" "}
-                    {row.runwayLevel && LEVEL_BADGES[row.runwayLevel] ? <Badge tone={LEVEL_BADGES[row.runwayLevel]!.tone}>{t(LEVEL_BADGES[row.runwayLevel]!.key)}</Badge> : null}
+                    {row.runwayMonths !== null ? <LevelBadge level={row.runwayLevel} /> : null}
                   </td>
                   <td className="whitespace-nowrap px-2 py-2">
-                    {row.runwayMonths === null ? "—" : row.cashOutMonth ? monthText(t, row.cashOutMonth) : t("investor.table.beyondTenYears")}
+                    {row.cashOutMonth ? monthText(t, row.cashOutMonth) : t("investor.table.beyondTenYears")}{" "}
+                    {/* Not burning, yet debt service ahead exhausts the cash: the level sits with the month. */}
+                    {row.runwayMonths === null ? <LevelBadge level={row.runwayLevel} /> : null}
                   </td>
                   <td className="whitespace-nowrap px-2 py-2">
                     {row.defaultAlive === "profitable" ? (
                       <Badge tone="good">{t("investor.table.alive", { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
+                    ) : row.defaultAlive === "cash_out" && row.defaultAliveAssumesFlatRevenue ? (
+                      <Badge tone="warn">{t("investor.table.deadIfFlat", { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
                     ) : row.defaultAlive === "cash_out" ? (
                       <Badge tone="bad">{t("investor.table.dead", { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
                     ) : (

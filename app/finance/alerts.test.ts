@@ -6,7 +6,7 @@ import { alertRulesErrors, DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules,
 const quiet: CompanySignals = {
   companyOrgId: "c1",
   currency: "USD",
-  metrics: { month: "2026-10", runwayMonths: 12, defaultAlive: "profitable", defaultAliveMonth: "2027-03" },
+  metrics: { month: "2026-10", runwayMonths: 12, cashOutMonth: null, defaultAlive: "profitable", defaultAliveMonth: "2027-03", verdictAssumesGrowth: false },
   lastReportedMonth: "2026-10",
   risks: [],
   budget: null,
@@ -195,6 +195,45 @@ describe("default dead: the default-alive projection runs out of cash", () => {
     ]);
     expect(run(company({}, { defaultAlive: "undecided", defaultAliveMonth: null }))).toEqual([]);
   });
+
+  it("says 'dead if revenue stays flat' when no growth rate could be measured (not enough revenue history)", () => {
+    const young = company({}, { defaultAlive: "cash_out", defaultAliveMonth: "2027-05", verdictAssumesGrowth: true });
+    expect(run(young)).toMatchObject([
+      {
+        kind: "default_dead",
+        severity: "warning",
+        reason: "Dead if revenue stays flat: there is not enough revenue history for a growth rate yet; with expenses held and revenue flat, cash runs out in 2027-05 (as of 2026-10).",
+      },
+    ]);
+    expect(evaluate(young).map((a) => alertReasonText("zh-CN", alertReasonRef(a.reason)))).toEqual([
+      "收入持平则默认死亡：收入历史尚不足以计算增长率；若支出保持不变、收入持平，现金将在 2027年5月耗尽（截至 2026年10月）。",
+    ]);
+  });
+});
+
+describe("a company that is not burning, with debt service ahead that exhausts its cash", () => {
+  const bullet = (cashOutMonth: string) => company({}, { runwayMonths: null, cashOutMonth });
+
+  it("is critical when the cash-out month leaves fewer whole months of cash than the critical threshold", () => {
+    expect(run(bullet("2027-01"))).toEqual([
+      {
+        companyOrgId: "c1",
+        kind: "runway",
+        subject: "",
+        severity: "critical",
+        reason: "Not burning, but debt service ahead takes cash below zero in 2027-01: 2 months of cash left, under the critical threshold of 3 months (as of 2026-10).",
+      },
+    ]);
+    expect(evaluate(bullet("2027-01")).map((a) => alertReasonText("zh-CN", alertReasonRef(a.reason)))).toEqual([
+      "未在烧钱，但未来的还本付息将使现金在 2027年1月跌破零：现金仅够 2 个月，低于严重阈值 3 个月（截至 2026年10月）。",
+    ]);
+  });
+
+  it("is a warning under the caution threshold, and nothing when the cash-out month is further out or absent", () => {
+    expect(run(bullet("2027-02"))[0]).toMatchObject({ severity: "warning", reason: expect.stringContaining("3 months of cash left, under the caution threshold of 6 months") });
+    expect(run(bullet("2027-05"))).toEqual([]);
+    expect(run(company({}, { runwayMonths: null, cashOutMonth: null }))).toEqual([]);
+  });
 });
 
 describe("disabled rules and unshared sections raise nothing", () => {
@@ -205,7 +244,7 @@ describe("disabled rules and unshared sections raise nothing", () => {
       budget: { month: "2026-06", budget: 100, actual: 1000 },
       covenant: { status: "breach", month: "2026-06", cash: 1, minimumCash: 2 },
     },
-    { month: "2026-06", runwayMonths: 1, defaultAlive: "cash_out", defaultAliveMonth: "2026-08" },
+    { month: "2026-06", runwayMonths: 1, cashOutMonth: "2026-08", defaultAlive: "cash_out", defaultAliveMonth: "2026-08", verdictAssumesGrowth: false },
   );
 
   it("raises every kind when every rule is on, in a stable order", () => {
@@ -257,7 +296,11 @@ describe("reasons are codes with figures, stored as keys with variables and read
     expect(reasons(company({ covenant: { status: "projected_breach", month: "2027-01", cash: 5, minimumCash: null } }))).toEqual([
       { code: "covenant_projected", month: "2027-01", currency: "USD", cash: 5, minimumCash: null },
     ]);
-    expect(reasons(company({}, { defaultAlive: "cash_out", defaultAliveMonth: null }))).toEqual([{ code: "default_dead", month: "2026-10", cashOutMonth: null }]);
+    expect(reasons(company({}, { defaultAlive: "cash_out", defaultAliveMonth: null }))).toEqual([{ code: "default_dead", month: "2026-10", cashOutMonth: null, flatRevenue: false }]);
+  });
+
+  it("writes a runway rounded down whatever it is given: 9.27 → 9.2", () => {
+    expect(run(company({}, { runwayMonths: 9.27 }), { runwayCautionMonths: 12 })[0]?.reason).toBe("Runway 9.2 months is below the caution threshold of 12 months (as of 2026-10).");
   });
 
   it("stores a key and typed figures, not a sentence, in the format stored since reasons became keys", () => {

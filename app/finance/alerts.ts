@@ -6,6 +6,7 @@
 import { reportingStatus } from "./covenants";
 import { budgetVariance } from "./metrics";
 import { addMonths, type IsoDate, type Month } from "./month";
+import { monthsOfCashBeforeCashOut } from "./portfolio";
 import { riskScore, type RiskStatus } from "./risk";
 
 export type AlertKind = "runway" | "report_overdue" | "risk_score" | "budget_overrun" | "covenant" | "default_dead";
@@ -56,9 +57,13 @@ export interface CompanySignals {
     readonly month: Month;
     /** Rounded down to 0.1 month; null when not burning. */
     readonly runwayMonths: number | null;
+    /** First month projected cash (net burn and debt service) closes below zero; null beyond 10 years. */
+    readonly cashOutMonth: Month | null;
     readonly defaultAlive: "profitable" | "cash_out" | "undecided";
     /** The cash-out month of the default-alive projection when it ran out. */
     readonly defaultAliveMonth: Month | null;
+    /** The verdict stands on an assumed flat revenue (no growth rate measurable yet). */
+    readonly verdictAssumesGrowth: boolean;
   } | null;
   /** The latest month with a report (financials); null when none. */
   readonly lastReportedMonth: Month | null;
@@ -111,6 +116,16 @@ export type AlertReason =
       readonly month: Month;
     }
   | {
+      readonly code: "cash_out_ahead";
+      /** Not burning, but debt service ahead takes cash below zero in `cashOutMonth`. */
+      readonly cashOutMonth: Month;
+      /** Whole months of cash before it (monthsOfCashBeforeCashOut). */
+      readonly monthsOfCash: number;
+      readonly level: "critical" | "caution";
+      readonly thresholdMonths: number;
+      readonly month: Month;
+    }
+  | {
       readonly code: "report_overdue";
       /** The first missing month, its due date and the last month reported. */
       readonly missing: Month;
@@ -152,6 +167,8 @@ export type AlertReason =
       /** As of the last reported month; the projected cash-out month when it has one. */
       readonly month: Month;
       readonly cashOutMonth: Month | null;
+      /** Dead if revenue stays flat: no growth rate could be measured, so none was assumed. */
+      readonly flatRevenue: boolean;
     };
 export type AlertReasonCode = AlertReason["code"];
 
@@ -172,7 +189,8 @@ const tenths = (months: number) => Math.round(months * 10);
 
 function runwayAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert | null {
   const runway = s.metrics?.runwayMonths;
-  if (!rules.runwayEnabled || s.metrics === null || runway === null || runway === undefined) return null;
+  if (!rules.runwayEnabled || s.metrics === null || runway === undefined) return null;
+  if (runway === null) return cashOutAheadAlert(s.companyOrgId, s.metrics, rules);
   const critical = tenths(runway) < tenths(rules.runwayCriticalMonths);
   if (!critical && tenths(runway) >= tenths(rules.runwayCautionMonths)) return null;
   const threshold = critical ? rules.runwayCriticalMonths : rules.runwayCautionMonths;
@@ -182,6 +200,32 @@ function runwayAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert | nul
     subject: "",
     severity: critical ? "critical" : "warning",
     reason: { code: "runway_below", runwayMonths: runway, level: critical ? "critical" : "caution", thresholdMonths: threshold, month: s.metrics.month },
+  };
+}
+
+/**
+ * A company that is not burning has no runway, but debt service ahead (a bullet repayment)
+ * can still take its cash below zero: the whole months of cash before that month are held
+ * against the same thresholds, so a refinancing need is flagged like a short runway.
+ */
+function cashOutAheadAlert(companyOrgId: string, metrics: NonNullable<CompanySignals["metrics"]>, rules: AlertRules): EvaluatedAlert | null {
+  if (metrics.cashOutMonth === null) return null;
+  const months = monthsOfCashBeforeCashOut(metrics.month, metrics.cashOutMonth);
+  const critical = tenths(months) < tenths(rules.runwayCriticalMonths);
+  if (!critical && tenths(months) >= tenths(rules.runwayCautionMonths)) return null;
+  return {
+    companyOrgId,
+    kind: "runway",
+    subject: "",
+    severity: critical ? "critical" : "warning",
+    reason: {
+      code: "cash_out_ahead",
+      cashOutMonth: metrics.cashOutMonth,
+      monthsOfCash: months,
+      level: critical ? "critical" : "caution",
+      thresholdMonths: critical ? rules.runwayCriticalMonths : rules.runwayCautionMonths,
+      month: metrics.month,
+    },
   };
 }
 
@@ -263,7 +307,7 @@ function defaultDeadAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert 
     kind: "default_dead",
     subject: "",
     severity: "warning",
-    reason: { code: "default_dead", month: s.metrics.month, cashOutMonth: s.metrics.defaultAliveMonth },
+    reason: { code: "default_dead", month: s.metrics.month, cashOutMonth: s.metrics.defaultAliveMonth, flatRevenue: s.metrics.verdictAssumesGrowth },
   };
 }
 

@@ -34,6 +34,8 @@ export interface CompanyMetrics {
   readonly cashOutMonth: string | null;
   readonly defaultAlive: "profitable" | "cash_out" | "undecided";
   readonly defaultAliveMonth: string | null;
+  /** The verdict stands on an assumed g = 0 (not enough revenue history): "dead" means dead if revenue stays flat. */
+  readonly verdictAssumesGrowth: boolean;
   /** compute / gross burn in basis points; null when nothing was spent. */
   readonly computeShareBp: number | null;
   readonly burnMultiple: number | null;
@@ -93,6 +95,7 @@ export function deriveCompanyMetrics(
     cashOutMonth: snapshot.cashOut.cashOutMonth === "beyond_10_years" ? null : snapshot.cashOut.cashOutMonth,
     defaultAlive: snapshot.defaultAlive.outcome,
     defaultAliveMonth: snapshot.defaultAlive.month,
+    verdictAssumesGrowth: snapshot.defaultAlive.verdictAssumesGrowth,
     computeShareBp: share === null ? null : Math.round(share * 10_000),
     burnMultiple: multiple.kind === "value" ? Math.round(multiple.value * 100) / 100 : null,
     netBurnGrowthBp: growth,

@@ -4,6 +4,7 @@ import {
   classifyByBoundaries,
   portfolioReportingStatus,
   reportingStatusBoundaries,
+  monthsOfCashBeforeCashOut,
   runwayLevelOfStored,
   runwayThresholdsText,
 } from "./portfolio";
@@ -60,6 +61,23 @@ describe("runway level of a stored runway", () => {
     expect(runwayLevelOfStored(0, defaults)).toBe("critical");
     expect(runwayLevelOfStored(null, defaults)).toBe("not_burning");
     expect(runwayLevelOfStored(8, { cautionBelowMonths: 9.5, criticalBelowMonths: 4 })).toBe("caution");
+  });
+
+  it("counts the whole months of cash before a cash-out month: cash-out in m + k leaves k − 1", () => {
+    expect(monthsOfCashBeforeCashOut("2026-04", "2026-05")).toBe(0);
+    expect(monthsOfCashBeforeCashOut("2026-04", "2026-07")).toBe(2);
+    // The same count a burning company's runway gives: 3.0 months (300 at 100 a month) is out in m + 4.
+    expect(monthsOfCashBeforeCashOut("2026-04", "2026-08")).toBe(3);
+  });
+
+  it("levels a company that is not burning by its cash-out month when debt service ahead exhausts its cash", () => {
+    // Not burning, but a bullet repayment takes cash below zero in 2026-07: 2 whole months left.
+    expect(runwayLevelOfStored(null, defaults, { month: "2026-04", cashOutMonth: "2026-07" })).toBe("critical");
+    expect(runwayLevelOfStored(null, defaults, { month: "2026-04", cashOutMonth: "2026-08" })).toBe("caution");
+    expect(runwayLevelOfStored(null, defaults, { month: "2026-04", cashOutMonth: "2026-11" })).toBe("not_burning");
+    expect(runwayLevelOfStored(null, defaults, { month: "2026-04", cashOutMonth: null })).toBe("not_burning");
+    // A burning company keeps its runway's level.
+    expect(runwayLevelOfStored(9.2, defaults, { month: "2026-04", cashOutMonth: "2027-02" })).toBe("ok");
   });
 
   it("says the thresholds in words", () => {

@@ -4,7 +4,7 @@
  * boundaries the SQL compares against; the tests prove both say the same.
  */
 import { DEFAULT_REPORT_DUE_DAY, reportDueDate, reportingStatus, type ReportingStatus } from "./covenants";
-import { addMonths, compareMonths, type IsoDate, type Month } from "./month";
+import { addMonths, compareMonths, monthDiff, type IsoDate, type Month } from "./month";
 import type { RunwayLevel, RunwayThresholds } from "./runway";
 
 export interface PortfolioReportingStatus {
@@ -54,11 +54,32 @@ export type PortfolioRunwayLevel = RunwayLevel | "not_burning";
  * thresholds with at most one decimal. Rounding down to 0.1 keeps "below 3" exact: a
  * runway of 2.99 months is stored as 2.9, and 3.0 stays 3.0.
  */
-export function runwayLevelOfStored(runwayMonths: number | null, thresholds: RunwayThresholds): PortfolioRunwayLevel {
-  if (runwayMonths === null) return "not_burning";
+export function runwayLevelOfStored(
+  runwayMonths: number | null,
+  thresholds: RunwayThresholds,
+  cashOut?: { readonly month: Month; readonly cashOutMonth: Month | null },
+): PortfolioRunwayLevel {
+  if (runwayMonths === null) {
+    // Not burning, yet debt service ahead can exhaust the cash (a refinancing need): the
+    // whole months of cash before that month stand in for the runway.
+    if (!cashOut || cashOut.cashOutMonth === null) return "not_burning";
+    const months = monthsOfCashBeforeCashOut(cashOut.month, cashOut.cashOutMonth);
+    if (months < thresholds.criticalBelowMonths) return "critical";
+    if (months < thresholds.cautionBelowMonths) return "caution";
+    return "not_burning";
+  }
   if (runwayMonths < thresholds.criticalBelowMonths) return "critical";
   if (runwayMonths < thresholds.cautionBelowMonths) return "caution";
   return "ok";
+}
+
+/**
+ * Whole months of cash left before the cash-out month: cash closes below zero in m + k, so it
+ * covers k − 1 months in full. The same count a burning company's runway rounds to (a runway of
+ * 3.0 months runs out in m + 4), and never more than the cash pays for.
+ */
+export function monthsOfCashBeforeCashOut(month: Month, cashOutMonth: Month): number {
+  return monthDiff(month, cashOutMonth) - 1;
 }
 
 /** The thresholds in words, as the runway chart and filter say them. */

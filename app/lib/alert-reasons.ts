@@ -6,6 +6,7 @@
  * directly.
  */
 import type { AlertReason, AlertRuleError } from "~/finance/alerts";
+import { roundRunwayDown } from "~/finance/runway";
 import { formatterFor } from "~/i18n/format";
 import type { Locale } from "~/i18n/locales";
 import type { MessageKey } from "~/i18n/messages";
@@ -57,7 +58,15 @@ export function alertReasonRef(reason: AlertReason): string {
   switch (reason.code) {
     case "runway_below":
       return reasonRef("investor.alertReason.runway", {
-        runway: { fixed: reason.runwayMonths, digits: 1 },
+        runway: { fixed: roundRunwayDown(reason.runwayMonths), digits: 1 },
+        level: { key: reason.level === "critical" ? "investor.alertReasonWord.critical" : "investor.alertReasonWord.caution" },
+        threshold: { months: reason.thresholdMonths },
+        month: { month: reason.month },
+      });
+    case "cash_out_ahead":
+      return reasonRef("investor.alertReason.cashOutAhead", {
+        cashOut: { month: reason.cashOutMonth },
+        months: { months: reason.monthsOfCash },
         level: { key: reason.level === "critical" ? "investor.alertReasonWord.critical" : "investor.alertReasonWord.caution" },
         threshold: { months: reason.thresholdMonths },
         month: { month: reason.month },
@@ -97,6 +106,9 @@ export function alertReasonRef(reason: AlertReason): string {
     }
     case "default_dead": {
       const asOf = { month: reason.month };
+      if (reason.flatRevenue && reason.cashOutMonth) {
+        return reasonRef("investor.alertReason.defaultDeadFlat", { cashOut: { month: reason.cashOutMonth }, month: asOf });
+      }
       return reason.cashOutMonth
         ? reasonRef("investor.alertReason.defaultDead", { cashOut: { month: reason.cashOutMonth }, month: asOf })
         : reasonRef("investor.alertReason.defaultDeadUndated", { month: asOf });

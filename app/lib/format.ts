@@ -7,6 +7,7 @@
  * that have not been converted yet; new code uses the localized ones.
  */
 import type { SpendCategory } from "~/finance/burn";
+import { roundRunwayDown } from "~/finance/runway";
 import { formatterFor } from "~/i18n/format";
 import { intlLocale, type Locale } from "~/i18n/locales";
 import type { PlainKey, Translator } from "~/i18n/translate";
@@ -36,10 +37,19 @@ export function fixedNumber(locale: Locale, value: number, digits: number): stri
   return format.format(value);
 }
 
-/** Runway months (already rounded down by the finance module): "9.2 months" / "9.2 个月", or "Not burning". */
+/**
+ * A runway's months as every page shows them: rounded down to one decimal by the finance
+ * module's roundRunwayDown (9.27 → "9.2", never "9.3"; 10 → "10.0"), then written for the locale.
+ * Figures arrive rounded already; rounding again here means no page can round up by accident.
+ */
+export function runwayNumber(locale: Locale, months: number): string {
+  return fixedNumber(locale, roundRunwayDown(months), 1);
+}
+
+/** Runway months: "9.2 months" / "9.2 个月", or "Not burning". */
 export function runwayText(t: Translator, months: number | null): string {
   if (months === null) return t("dashboard.format.notBurning");
-  return t("dashboard.format.runwayMonths", { months: fixedNumber(t.locale, months, 1) });
+  return t("dashboard.format.runwayMonths", { months: runwayNumber(t.locale, months) });
 }
 
 /** A ratio such as a burn multiple: "1.35×". */

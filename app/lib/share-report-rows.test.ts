@@ -48,6 +48,7 @@ describe("portfolio rows of a partner report", () => {
       cashOutMonth: "2027-02",
       defaultAlive: "profitable",
       defaultAliveMonth: "2026-11",
+      defaultAliveAssumesFlatRevenue: false,
     });
   });
 

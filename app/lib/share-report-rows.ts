@@ -30,6 +30,8 @@ export interface PortfolioReportRow {
   cashOutMonth: Month | null;
   defaultAlive: "profitable" | "cash_out" | "undecided" | null;
   defaultAliveMonth: Month | null;
+  /** A "dead" that rests on flat revenue: too little revenue history for a growth rate. */
+  defaultAliveAssumesFlatRevenue: boolean;
   /** undefined: risks not shared; null: no live risk. */
   topRisk?: { title: string; score: number; band: string } | null;
   /** undefined: budget vs actual not shared; null: no budget this fiscal year. */
@@ -50,6 +52,7 @@ export function portfolioReportRow(company: CompanyReport): PortfolioReportRow {
     cashOutMonth: h?.cashOutMonth ?? null,
     defaultAlive: h?.defaultAlive.outcome ?? null,
     defaultAliveMonth: h?.defaultAlive.month ?? null,
+    defaultAliveAssumesFlatRevenue: h?.defaultAlive.verdictAssumesGrowth ?? false,
   };
   const risks = company.dashboard.risks;
   if (risks) row.topRisk = risks.top[0] ? { title: risks.top[0].title, score: risks.top[0].score, band: risks.top[0].band } : null;

@@ -62,8 +62,10 @@ export async function collectSignals(tx: Tx, investorOrgId: string, rules: Alert
         month: companyMetrics.month,
         cash: companyMetrics.cash,
         runwayMonths: companyMetrics.runwayMonths,
+        cashOutMonth: companyMetrics.cashOutMonth,
         defaultAlive: companyMetrics.defaultAlive,
         defaultAliveMonth: companyMetrics.defaultAliveMonth,
+        verdictAssumesGrowth: companyMetrics.verdictAssumesGrowth,
         covenant: companyMetrics.covenant,
       })
       .from(companyMetrics)
@@ -83,8 +85,10 @@ export async function collectSignals(tx: Tx, investorOrgId: string, rules: Alert
       s.metrics = {
         month: m.month,
         runwayMonths: m.runwayMonths === null ? null : Number(m.runwayMonths),
+        cashOutMonth: m.cashOutMonth,
         defaultAlive: m.defaultAlive,
         defaultAliveMonth: m.defaultAliveMonth,
+        verdictAssumesGrowth: m.verdictAssumesGrowth,
       };
       if (m.covenant !== null && withDebt.includes(m.orgId)) {
         s.covenant = { status: m.covenant, month: m.month, cash: m.cash, minimumCash: minimums.get(m.orgId) ?? null };

@@ -29,6 +29,11 @@ export interface MatchingParams {
   criticalBelow: string;
 }
 
+/** monthsOfCashBeforeCashOut(cm.month, cm.cash_out_month) on `YYYY-MM` text. */
+const MONTHS_OF_CASH = sql.raw(
+  "((substr(cm.cash_out_month, 1, 4)::int - substr(cm.month, 1, 4)::int) * 12 + substr(cm.cash_out_month, 6, 2)::int - substr(cm.month, 6, 2)::int - 1)",
+);
+
 export function matchingCompanies(p: MatchingParams): SQL {
   const conditions: SQL[] = [sql`true`];
   if (p.filters.q) conditions.push(sql`strpos(lower(co.name), lower(${p.filters.q})) > 0`);
@@ -42,14 +47,20 @@ with co as (
     'budgets' = any(g.sections) as bud,
     'funding_debt' = any(g.sections) as fnd,
     cm.month, cm.cash, cm.net_burn, cm.average_net_burn, cm.gross_burn, cm.short_history,
-    cm.runway_months, cm.cash_out_month, cm.default_alive, cm.default_alive_month,
+    cm.runway_months, cm.cash_out_month, cm.default_alive, cm.default_alive_month, cm.verdict_assumes_growth,
     cm.recent_net_burn,
     case when cm.month is null then null
       when cm.month >= ${p.reportedFrom} then 'reported'
       when cm.month >= ${p.dueFrom} then 'due'
       else 'overdue' end as status,
     case when cm.month is null then null
-      when cm.runway_months is null then 'not_burning'
+      when cm.runway_months is null then (
+        -- Not burning: debt service ahead may still exhaust the cash. The whole months of cash
+        -- before the cash-out month stand in for the runway (runwayLevelOfStored, app/finance/portfolio.ts).
+        case when cm.cash_out_month is null then 'not_burning'
+          when ${MONTHS_OF_CASH} < ${p.criticalBelow}::numeric then 'critical'
+          when ${MONTHS_OF_CASH} < ${p.cautionBelow}::numeric then 'caution'
+          else 'not_burning' end)
       when cm.runway_months < ${p.criticalBelow}::numeric then 'critical'
       when cm.runway_months < ${p.cautionBelow}::numeric then 'caution'
       else 'ok' end as level
@@ -187,7 +198,8 @@ const SORT_EXPRESSIONS: Record<PortfolioSortKey, string> = {
   averageNetBurn: "r.average_net_burn_conv",
   // Not burning sorts as the longest runway; companies without figures go last either way.
   runway: "case when r.month is null then null else coalesce(r.runway_months, 1000000) end",
-  cashOut: "case when r.month is null then null when r.runway_months is null then '9999-99' else coalesce(r.cash_out_month, '9999-12') end",
+  // A company that is not burning has a cash-out month too when debt service ahead exhausts its cash.
+  cashOut: "case when r.month is null then null else coalesce(r.cash_out_month, '9999-12') end",
   defaultAlive: "case r.default_alive when 'cash_out' then 0 when 'undecided' then 1 when 'profitable' then 2 end",
   topRisk: "r.risk_score",
   variance: "r.variance_conv",
@@ -244,7 +256,7 @@ function rowsParts(sort: PortfolioSortKey, dir: "asc" | "desc", limit: number | 
   const select = sql`select r.position, r.slug, r.name, r.currency, r.fin, r.rsk, r.bud, r.month, trim_scale(r.rate)::text as rate,
   r.cash_conv::text as cash, r.net_burn_conv::text as net_burn, r.average_net_burn_conv::text as average_net_burn,
   r.short_history, r.runway_months::text as runway_months, r.cash_out_month, r.default_alive, r.default_alive_month,
-  r.status, r.level, tr.title as risk_title, tr.likelihood as risk_likelihood, tr.impact as risk_impact,
+  r.verdict_assumes_growth, r.status, r.level, tr.title as risk_title, tr.likelihood as risk_likelihood, tr.impact as risk_impact,
   bu.budget::text as budget,
   round((r.gross_burn - bu.budget) * r.rate)::text as variance,
   round((r.gross_burn - bu.budget) / nullif(bu.budget, 0), 6)::text as variance_percent

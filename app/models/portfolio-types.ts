@@ -38,10 +38,14 @@ export interface PortfolioRow {
   shortHistory: boolean;
   /** null = not burning (or no figures: see `month`). */
   runwayMonths: number | null;
+  /** For a company that is not burning, the level of its cash-out month when debt service ahead exhausts its cash. */
   runwayLevel: PortfolioRunwayLevel | null;
+  /** null = beyond 10 years (burning or not). */
   cashOutMonth: string | null;
   defaultAlive: "profitable" | "cash_out" | "undecided" | null;
   defaultAliveMonth: string | null;
+  /** The verdict stands on an assumed flat revenue (not enough revenue history for a growth rate). */
+  defaultAliveAssumesFlatRevenue: boolean;
   status: ReportingStatusFilter | null;
   /** The report owed next and its due date (status due or overdue). */
   owed: { month: string; dueDate: IsoDate } | null;

@@ -138,6 +138,7 @@ function toRow(r: Raw, reportDueDay: number): PortfolioRow {
     cashOutMonth: str(r.cash_out_month),
     defaultAlive: str(r.default_alive) as PortfolioRow["defaultAlive"],
     defaultAliveMonth: str(r.default_alive_month),
+    defaultAliveAssumesFlatRevenue: r.verdict_assumes_growth === true,
     status,
     owed: owedMonth ? { month: owedMonth, dueDate: reportDueDate(owedMonth, reportDueDay) } : null,
     topRisk:

@@ -169,7 +169,7 @@ function Figures({ data }: { data: Data["portfolio"] }) {
       </Figure>
       <Figure
         label={t("investor.portfolio.figure.medianRunway")}
-        value={s.medianRunway === null ? "—" : runwayMonthsText(t, Math.floor(s.medianRunway * 10) / 10)}
+        value={s.medianRunway === null ? "—" : runwayMonthsText(t, s.medianRunway)}
         testId="figure-runway"
       >
         <p>

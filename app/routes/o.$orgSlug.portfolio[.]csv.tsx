@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireInvestor } from "~/auth/tenant.server";
+import { roundRunwayDown } from "~/finance/runway";
 import { csvResponse } from "~/lib/csv.server";
 import { minorToMajorString } from "~/lib/money-format";
 import { parsePortfolioQuery } from "~/lib/portfolio-query";
@@ -33,11 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { header: `net_burn_${baseCurrency}`, value: (r) => figure(r, (x) => money(x, x.netBurn)) },
     { header: `average_net_burn_${baseCurrency}`, value: (r) => figure(r, (x) => money(x, x.averageNetBurn)) },
     { header: "short_history", value: (r) => figure(r, (x) => (x.shortHistory ? "yes" : "no")) },
-    { header: "runway_months", value: (r) => figure(r, (x) => (x.runwayMonths === null ? "not burning" : x.runwayMonths.toFixed(1))) },
+    { header: "runway_months", value: (r) => figure(r, (x) => (x.runwayMonths === null ? "not burning" : roundRunwayDown(x.runwayMonths).toFixed(1))) },
     { header: "runway_level", value: (r) => figure(r, (x) => x.runwayLevel) },
-    { header: "cash_out_month", value: (r) => figure(r, (x) => (x.runwayMonths === null ? "" : (x.cashOutMonth ?? "beyond 10 years"))) },
+    // Not burning has a cash-out month too when debt service ahead exhausts the cash.
+    { header: "cash_out_month", value: (r) => figure(r, (x) => x.cashOutMonth ?? "beyond 10 years") },
     { header: "default_alive", value: (r) => figure(r, (x) => (x.defaultAlive === "profitable" ? "alive" : x.defaultAlive === "cash_out" ? "dead" : "undecided")) },
     { header: "default_alive_month", value: (r) => figure(r, (x) => x.defaultAliveMonth) },
+    // "yes": the verdict rests on flat revenue, there being too little revenue history for a growth rate.
+    { header: "default_alive_assumes_flat_revenue", value: (r) => figure(r, (x) => (x.defaultAliveAssumesFlatRevenue ? "yes" : "no")) },
     { header: "top_risk", value: (r) => (!r.shared.risks ? NOT_SHARED : (r.topRisk?.title ?? "")) },
     { header: "top_risk_score", value: (r) => (!r.shared.risks ? NOT_SHARED : (r.topRisk?.score ?? "")) },
     {

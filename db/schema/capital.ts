@@ -244,10 +244,16 @@ export const companyMetrics = pgTable(
     shortHistory: boolean().notNull(),
     /** Months of runway, rounded down to 0.1; null when not burning. */
     runwayMonths: numeric({ precision: 8, scale: 1 }),
-    /** null: beyond 10 years (or not burning). */
+    /** null: beyond 10 years. A company that is not burning has one when debt service ahead exceeds its cash. */
     cashOutMonth: text(),
     defaultAlive: text().$type<"profitable" | "cash_out" | "undecided">().notNull(),
     defaultAliveMonth: text(),
+    /**
+     * The default-alive verdict stands on an assumed growth of 0 (revenue(m−3) not reported or
+     * zero, revenue(m) above zero and below gross burn): a "dead" here is what flat revenue
+     * would lead to, shown as such (product spec, default alive).
+     */
+    verdictAssumesGrowth: boolean().notNull().default(false),
     /** compute / gross burn in basis points; null when gross burn is 0. */
     computeShareBp: integer(),
     /** null unless both ARR values exist and grew. */

@@ -11,6 +11,7 @@ import type { RunwayThresholds } from "~/finance/runway";
 import { formatterFor } from "~/i18n/format";
 import type { Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/translate";
+import { runwayNumber } from "~/lib/format";
 import { instrumentName } from "~/lib/portfolio-query";
 import type { NetBurnPoint, RaisedByInstrument } from "~/lib/portfolio-series";
 
@@ -92,7 +93,7 @@ export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], threshold
         tooltip: {
           filter: (item) => item.raw !== null,
           callbacks: {
-            label: (item: TooltipPoint) => t("investor.charts.runway.tooltip", { company: item.label ?? "", months: f.number(Number(item.parsed.x), 1) }),
+            label: (item: TooltipPoint) => t("investor.charts.runway.tooltip", { company: item.label ?? "", months: runwayNumber(locale, Number(item.parsed.x)) }),
           },
         },
       },

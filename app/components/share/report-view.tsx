@@ -9,7 +9,8 @@ import { Badge, Card, EmptyState, TableScroller } from "~/components/ui/layout";
 import { DEFAULT_RISK_BANDS } from "~/finance/risk";
 import { runwayLevelOfStored } from "~/finance/portfolio";
 import { DEFAULT_RUNWAY_THRESHOLDS } from "~/finance/runway";
-import { intlLocale, useFormat, useLocale, useT, type Locale } from "~/i18n";
+import { useFormat, useLocale, useT } from "~/i18n";
+import { runwayNumber } from "~/lib/format";
 import { combinedHeatMap, portfolioReportRow, reportAsOf, runwayBars, type PortfolioReportRow } from "~/lib/share-report-rows";
 import type { CompanyReport, ShareReport, UpdateView } from "~/models/share-report-types";
 
@@ -22,10 +23,6 @@ import type { CompanyReport, ShareReport, UpdateView } from "~/models/share-repo
  * travels between people, read the same in both languages.
  */
 
-/** Runway months with one decimal, as the finance module rounds them ("14.0"), for the locale. */
-function oneDecimal(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
-}
 
 const BANDS = ["low", "medium", "high", "critical"] as const;
 const bandOf = (band: string) => BANDS.find((b) => b === band);
@@ -211,7 +208,7 @@ function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
                   return (
                     <tr key={i} className="border-b border-slate-100">
                       <th scope="row" className="py-1 pr-3 text-left font-normal">{b.name}</th>
-                      <td className="py-1 pr-3 text-right tabular-nums">{oneDecimal(locale, b.runwayMonths)}</td>
+                      <td className="py-1 pr-3 text-right tabular-nums">{runwayNumber(locale, b.runwayMonths)}</td>
                       <td className="py-1">{level === "not_burning" ? t("admin.report.notBurningShort") : levels[level]}</td>
                     </tr>
                   );
@@ -240,8 +237,13 @@ function PortfolioRow({ row: r, showRisk, showBudget }: { row: PortfolioReportRo
   const figures = r.month !== null;
   const notShared = t("admin.report.notShared");
   const blank = r.financials ? t("admin.report.noReportShort") : notShared;
-  const runway = r.runwayMonths === null ? t("admin.report.notBurning") : t("admin.report.runwayMonths", { months: oneDecimal(locale, r.runwayMonths) });
-  const alive = figures && r.defaultAlive ? t(`admin.report.alive.${r.defaultAlive}`) : null;
+  const runway = r.runwayMonths === null ? t("admin.report.notBurning") : t("admin.report.runwayMonths", { months: runwayNumber(locale, r.runwayMonths) });
+  const alive =
+    figures && r.defaultAlive
+      ? r.defaultAlive === "cash_out" && r.defaultAliveAssumesFlatRevenue
+        ? t("admin.report.alive.deadIfFlat")
+        : t(`admin.report.alive.${r.defaultAlive}`)
+      : null;
   const band = r.topRisk ? bandOf(r.topRisk.band) : undefined;
   return (
     <tr className="border-b border-slate-100 align-top" data-testid="portfolio-report-row">

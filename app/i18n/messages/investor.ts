@@ -237,6 +237,7 @@ const portfolioEn = {
   "investor.table.beyondTenYears": "Beyond 10 years",
   "investor.table.alive": "alive · {month}",
   "investor.table.dead": "dead · {month}",
+  "investor.table.deadIfFlat": "dead if revenue stays flat · {month}",
   "investor.table.undecided": "undecided",
   "investor.table.noOpenRisks": "No open risks",
   "investor.table.noBudget": "No budget for {month}",
@@ -409,6 +410,7 @@ const portfolioZh: Record<keyof typeof portfolioEn, string> = {
   "investor.table.beyondTenYears": "10 年以上",
   "investor.table.alive": "存活 · {month}",
   "investor.table.dead": "不存活 · {month}",
+  "investor.table.deadIfFlat": "收入持平则不存活 · {month}",
   "investor.table.undecided": "未定",
   "investor.table.noOpenRisks": "没有未处理的风险",
   "investor.table.noBudget": "{month} 没有预算",
@@ -548,6 +550,8 @@ const alertsEn = {
   "investor.alertKind.default_dead": "Default dead",
 
   "investor.alertReason.runway": "Runway {runway} months is below the {level} threshold of {threshold} (as of {month}).",
+  "investor.alertReason.cashOutAhead":
+    "Not burning, but debt service ahead takes cash below zero in {cashOut}: {months} of cash left, under the {level} threshold of {threshold} (as of {month}).",
   "investor.alertReason.reportOverdue": "The report for {missing} is overdue: it was due by {dueDate} and the last report received is for {last}.",
   "investor.alertReason.reportOverdueMany":
     "The report for {missing} is overdue: it was due by {dueDate} and the last report received is for {last}. {count} monthly reports are now overdue ({missing} to {to}).",
@@ -569,6 +573,8 @@ const alertsEn = {
     "Default dead: with expenses held and revenue growing at its last-3-month rate, cash runs out in {cashOut} before revenue covers expenses (as of {month}).",
   "investor.alertReason.defaultDeadUndated":
     "Default dead: with expenses held and revenue growing at its last-3-month rate, cash runs out before revenue covers expenses (as of {month}).",
+  "investor.alertReason.defaultDeadFlat":
+    "Dead if revenue stays flat: there is not enough revenue history for a growth rate yet; with expenses held and revenue flat, cash runs out in {cashOut} (as of {month}).",
   "investor.alertReason.percent": "{value} %",
   "investor.alertReasonWord.critical": "critical",
   "investor.alertReasonWord.caution": "caution",
@@ -669,6 +675,7 @@ const alertsZh: Record<keyof typeof alertsEn, string> = {
   "investor.alertKind.default_dead": "默认死亡",
 
   "investor.alertReason.runway": "现金跑道 {runway} 个月，低于{level}阈值 {threshold}（截至 {month}）。",
+  "investor.alertReason.cashOutAhead": "未在烧钱，但未来的还本付息将使现金在 {cashOut}跌破零：现金仅够 {months}，低于{level}阈值 {threshold}（截至 {month}）。",
   "investor.alertReason.reportOverdue": "{missing}的报告已逾期：应于 {dueDate}前提交，最近收到的报告为 {last}。",
   "investor.alertReason.reportOverdueMany":
     "{missing}的报告已逾期：应于 {dueDate}前提交，最近收到的报告为 {last}。目前共有 {count} 份月度报告逾期（{missing}至{to}）。",
@@ -683,6 +690,7 @@ const alertsZh: Record<keyof typeof alertsEn, string> = {
   "investor.alertReason.covenantProjectedNoMinimum": "预计违反契约条款：{month}末现金 {cash}，预计将在 3 个月内低于最低现金契约要求。",
   "investor.alertReason.defaultDead": "默认死亡：若支出保持不变、收入按最近 3 个月的增速增长，现金将在 {cashOut}耗尽，早于收入覆盖支出（截至 {month}）。",
   "investor.alertReason.defaultDeadUndated": "默认死亡：若支出保持不变、收入按最近 3 个月的增速增长，现金将在收入覆盖支出之前耗尽（截至 {month}）。",
+  "investor.alertReason.defaultDeadFlat": "收入持平则默认死亡：收入历史尚不足以计算增长率；若支出保持不变、收入持平，现金将在 {cashOut}耗尽（截至 {month}）。",
   "investor.alertReason.percent": "{value}%",
   "investor.alertReasonWord.critical": "严重",
   "investor.alertReasonWord.caution": "警戒",
