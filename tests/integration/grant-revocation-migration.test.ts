@@ -1,31 +1,16 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { afterAll, expect, it } from "vitest";
+import { MIGRATIONS, migrationsBefore } from "../support/migrations-before";
 import { alertReasonText } from "../../app/lib/alert-reasons";
 
 // The migration that forgets what investors copied from startups (issue #13, finding 3), on a
 // database written by the version before it: risk titles in alert reasons (key format and
 // the older English sentences), acknowledgements audited with the alert's reason, and alerts of
 // a company that has since narrowed or revoked its grant.
-const MIGRATIONS = path.resolve("migrations");
-const MINE = "_forget_unshared_investor_copies";
-const before = fs.mkdtempSync(path.join(os.tmpdir(), "cd-migrations-before-forget-"));
-afterAll(() => fs.rmSync(before, { recursive: true, force: true }));
-
-/** The migrations folder as it was just before this one. */
-function migrationsBeforeMine() {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta/_journal.json"), "utf8"));
-  const mine = journal.entries.findIndex((entry: { tag: string }) => entry.tag.endsWith(MINE));
-  expect(mine).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, mine);
-  fs.mkdirSync(path.join(before, "meta"));
-  fs.writeFileSync(path.join(before, "meta/_journal.json"), JSON.stringify(journal));
-  for (const entry of journal.entries) fs.copyFileSync(path.join(MIGRATIONS, `${entry.tag}.sql`), path.join(before, `${entry.tag}.sql`));
-}
+const before = migrationsBefore("_forget_unshared_investor_copies");
+afterAll(before.remove);
 
 const STARTUP = "11111111-1111-4111-8111-111111111111";
 const NARROWED = "22222222-2222-4222-8222-222222222222";
@@ -34,10 +19,9 @@ const reason = (title: string) =>
   `investor.alertReason.riskScore#${JSON.stringify({ title, score: 20, likelihood: 4, impact: 5, threshold: 16, status: { key: "investor.alertReasonWord.open" } })}`;
 
 it("drops risk titles from stored reasons, redacts acknowledgements in the audit log and deletes alerts no longer shared", async () => {
-  migrationsBeforeMine();
   const client = new PGlite();
   const db = drizzle(client);
-  await migrate(db, { migrationsFolder: before });
+  await migrate(db, { migrationsFolder: before.folder });
   await client.exec(`
     insert into orgs (id, slug, name, kind) values
       ('${STARTUP}', 'shares-all', 'Shares All', 'startup'),

@@ -1,29 +1,15 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { afterAll, expect, it } from "vitest";
+import { MIGRATIONS, migrationsBefore } from "../support/migrations-before";
 
 // Migration 0015 (issue #15, amended definitions) on company_metrics rows written by the version
 // before it: revenue that already covers gross burn becomes "profitable from m itself", and a
 // verdict with no revenue three months back (or zero revenue then) is marked as resting on flat
 // revenue — the same as refreshCompanyMetrics now writes.
-const MIGRATIONS = path.resolve("migrations");
-const MINE = "_company_metrics_verdict_assumes_growth";
-const before = fs.mkdtempSync(path.join(os.tmpdir(), "cd-migrations-before-verdict-"));
-afterAll(() => fs.rmSync(before, { recursive: true, force: true }));
-
-function migrationsBeforeMine() {
-  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS, "meta/_journal.json"), "utf8"));
-  const mine = journal.entries.findIndex((entry: { tag: string }) => entry.tag.endsWith(MINE));
-  expect(mine).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, mine);
-  fs.mkdirSync(path.join(before, "meta"));
-  fs.writeFileSync(path.join(before, "meta/_journal.json"), JSON.stringify(journal));
-  for (const entry of journal.entries) fs.copyFileSync(path.join(MIGRATIONS, `${entry.tag}.sql`), path.join(before, `${entry.tag}.sql`));
-}
+const before = migrationsBefore("_company_metrics_verdict_assumes_growth");
+afterAll(before.remove);
 
 const PROFITABLE = "11111111-1111-4111-8111-111111111111";
 const YOUNG = "22222222-2222-4222-8222-222222222222";
@@ -32,10 +18,9 @@ const NO_REVENUE = "44444444-4444-4444-8444-444444444444";
 const ZERO_BASE = "55555555-5555-4555-8555-555555555555";
 
 it("marks already-profitable companies profitable from their month and flags verdicts on flat revenue", async () => {
-  migrationsBeforeMine();
   const client = new PGlite();
   const db = drizzle(client);
-  await migrate(db, { migrationsFolder: before });
+  await migrate(db, { migrationsFolder: before.folder });
   const metrics = (org: string, revenue: number, gross: number, alive: string, aliveMonth: string | null) =>
     `('${org}', '2026-04', 100000, ${revenue}, ${gross}, ${gross - revenue}, ${gross - revenue}, false, null, null, '${alive}', ${aliveMonth ? `'${aliveMonth}'` : "null"}, 0, 0, array_fill(null::bigint, array[24]))`;
   await client.exec(`
