@@ -43,7 +43,7 @@ export interface PlanSummary {
 }
 
 /** A short name for a statement: what its last top-level SELECT reads from. */
-function describe(query: string): string {
+function statementSummary(query: string): string {
   const flat = query.replace(/\s+/g, " ").trim();
   const last = flat.lastIndexOf(") select ");
   const tail = last >= 0 ? flat.slice(last + 2) : flat;
@@ -109,7 +109,7 @@ export async function explainInvestorPages(url: string, companyIndex = 0): Promi
       for (const c of selects) {
         const rows = await tx.unsafe(`explain (analyze, buffers) ${c.query}`, c.params as never[]);
         const lines = rows.map((r) => String((r as Record<string, unknown>)["QUERY PLAN"]));
-        out.push({ scenario: c.scenario, statement: describe(c.query), ...summarisePlan(lines), plan: lines.join("\n") });
+        out.push({ scenario: c.scenario, statement: statementSummary(c.query), ...summarisePlan(lines), plan: lines.join("\n") });
       }
       // EXPLAIN ANALYZE of a SELECT changes nothing; the commit only ends the tenant settings.
     });

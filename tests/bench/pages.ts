@@ -1,13 +1,14 @@
 // What the benchmark requests: each page as a browser asks for it (a document request with
 // gzip), and the founder's monthly report save as the form posts it. Pages that do not exist
 // in this build are reported as missing rather than measured.
-import { type AcRequest } from "./harness";
+import type { AcRequest } from "./harness";
 import { findRoute, type BrowserManifest } from "./js-size";
 import { SPEND_CATEGORIES } from "../../app/finance/burn";
 import { addMonths, type Month } from "../../app/finance/month";
+import { routeData } from "../support/route-data";
 
 export const DOCUMENT_HEADERS = { Accept: "text/html,application/xhtml+xml", "Accept-Encoding": "gzip" };
-const MONTH_DATA = encodeURIComponent("routes/o.$orgSlug.reports.$month");
+const MONTH_ROUTE = "routes/o.$orgSlug.reports.$month";
 
 export interface PageSpec {
   key: string;
@@ -62,7 +63,7 @@ export function reportForm(report: Record<string, unknown>, version: number, edi
 export function reportSubmission(companySlug: string, lastMonth: Month, cookie: string, origin: string, span: number): AcRequest[] {
   let cycle = 0;
   let edits = 0;
-  const path = (month: string) => `/o/${companySlug}/reports/${month}?_data=${MONTH_DATA}`;
+  const path = (month: string) => routeData(`/o/${companySlug}/reports/${month}`, MONTH_ROUTE);
   const read: AcRequest = {
     method: "GET",
     headers: { Cookie: cookie },
@@ -110,7 +111,7 @@ export function mainPages(fund: string, company: string, founderCompany: string,
     {
       key: "submit", label: `POST /o/${founderCompany}/reports/<month> (founder saves a report)`, pattern: "o/:orgSlug/reports/:month",
       requests: reportSubmission(founderCompany, lastMonth, sessions.founder, origin, Math.max(1, Math.min(months - 1, 48))), connections: [1, 8],
-      preflightPath: `/o/${founderCompany}/reports/${addMonths(lastMonth, -1)}?_data=${MONTH_DATA}`, preflightCookie: sessions.founder,
+      preflightPath: routeData(`/o/${founderCompany}/reports/${addMonths(lastMonth, -1)}`, MONTH_ROUTE), preflightCookie: sessions.founder,
     },
     {
       key: "share", label: "GET /r/<token> (share-link report, one company)", pattern: "r/:token",

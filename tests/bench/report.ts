@@ -79,7 +79,7 @@ export function printReport(results: EngineResult[], meta: Meta) {
     let line = pad(key, 16, true);
     for (const r of results) {
       const page = r.pages[key];
-      if (!page || page.status !== "measured") {
+      if (page?.status !== "measured") {
         line += ` │ ${pad(page?.status ?? "–", 50, true)}`;
         continue;
       }

@@ -183,7 +183,10 @@ async function runEngine(engine: "postgres" | "pglite", options: Options, manife
       result.seeds[db.key] = { companies: db.companies, months: db.months, elapsedMs: seeds[db.key]!.elapsedMs, rows: seeds[db.key]!.rows };
     }
     const main = seeds.main!;
-    const share = manifestPatterns("r/:token") ? await makeShareLink(targetOf(dbs[0]!.name), main.founder.companySlug).catch((e: Error) => (log(`share link: ${e.message}`), null)) : null;
+    const share = manifestPatterns("r/:token") ? await makeShareLink(targetOf(dbs[0]!.name), main.founder.companySlug).catch((e: Error) => {
+          log(`share link: ${e.message}`);
+          return null;
+        }) : null;
 
     // 2. The main database: every page.
     server = await startServer(root, serverEnv(dbs[0]!.name), logFile, options.profile ? [`--cpu-prof`, `--cpu-prof-dir=${path.join(os.tmpdir(), `cd-bench-prof-${engine}`)}`] : []);

@@ -134,7 +134,7 @@ interface ChunkContext {
 async function insertCompanies(tx: Tx, companies: GeneratedCompany[], ctx: ChunkContext, counts: Record<string, number>) {
   const decidedAt = new Date();
   const inSubset = (i: number) => ctx.subsetFundId !== null && ctx.offset + i < ctx.subset;
-  const funds = (c: GeneratedCompany, i: number) => (inSubset(i) ? [ctx.fundId, ctx.subsetFundId!] : [ctx.fundId]);
+  const funds = (_c: GeneratedCompany, i: number) => (inSubset(i) ? [ctx.fundId, ctx.subsetFundId!] : [ctx.fundId]);
   await insertAll(tx, schema.users, companies.map((c) => ({ id: c.founderId, email: c.founderEmail, name: `Founder of ${c.name}`, passwordHash: ctx.passwordHash })), counts, "users");
   await insertAll(tx, schema.orgs, companies.map((c) => ({ id: c.id, slug: c.slug, name: c.name, kind: "startup", baseCurrency: c.currency })), counts, "orgs");
   await insertAll(tx, schema.memberships, companies.map((c) => ({ orgId: c.id, userId: c.founderId, role: "owner" })), counts, "memberships");

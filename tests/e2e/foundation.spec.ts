@@ -1,4 +1,5 @@
 import { createOrg, expect, test, DEMO_PASSWORD, logIn, logOut, signUp, uniqueEmail } from "./helpers";
+import { routeData } from "../support/route-data";
 
 test("sign up, create an org, sign out and sign back in", async ({ page }) => {
   const email = uniqueEmail("founder");
@@ -58,11 +59,11 @@ test("a viewer sees no editing controls and a forged post is refused", async ({ 
   await expect(page.getByTestId("current-role")).toHaveText("viewer");
   await expect(page.getByRole("button", { name: "Create invitation" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
-  const status = await page.evaluate(async () => {
+  const status = await page.evaluate(async (url) => {
     const body = new URLSearchParams({ intent: "invite", email: "x@example.test", role: "admin" });
-    const response = await fetch("/o/lumen-labs/members?_data=routes%2Fo.%24orgSlug.members", { method: "POST", body });
+    const response = await fetch(url, { method: "POST", body });
     return response.status;
-  });
+  }, routeData("/o/lumen-labs/members", "routes/o.$orgSlug.members"));
   expect(status).toBe(403);
   await page.goto("/o/lumen-labs/settings");
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();

@@ -29,6 +29,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
+import { routeData } from "../support/route-data";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -37,11 +38,11 @@ const ORG = "lumen-labs";
 const HANG_MS = 8_000; // a response slower than this counts as a hang
 const RECOVERY_MS = 20_000;
 const DOC_PATH = `/o/${ORG}`;
-const DASHBOARD_DATA = `/o/${ORG}?_data=${encodeURIComponent("routes/o.$orgSlug._index")}`;
-const REPORT_ROUTE = encodeURIComponent("routes/o.$orgSlug.reports.$month");
+const DASHBOARD_DATA = routeData(`/o/${ORG}`, "routes/o.$orgSlug._index");
+const REPORT_ROUTE = "routes/o.$orgSlug.reports.$month";
 // The current month: valid for a report, and the demo seed stops at last month.
 const MONTH = new Date().toISOString().slice(0, 7);
-const REPORT_DATA = `/o/${ORG}/reports/${MONTH}?_data=${REPORT_ROUTE}`;
+const REPORT_DATA = routeData(`/o/${ORG}/reports/${MONTH}`, REPORT_ROUTE);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -333,7 +334,10 @@ async function traffic(base: string, saver: Saver, ms: number, pauseMs = 100): P
   let flip = false;
   await Promise.all([
     loop(() => request("doc", base, DOC_PATH)),
-    loop(() => request("data", base, (flip = !flip) ? DASHBOARD_DATA : REPORT_DATA)),
+    loop(() => {
+      flip = !flip;
+      return request("data", base, flip ? DASHBOARD_DATA : REPORT_DATA);
+    }),
     loop(() => saver.save()),
   ]);
   return outcomes;
@@ -526,7 +530,10 @@ async function phaseSigterm(app: App, cluster: Cluster) {
   await sleep(200);
   const refused = await new Promise<boolean>((resolve) => {
     const socket = net.connect(Number(new URL(app.base).port), "127.0.0.1");
-    socket.once("connect", () => (socket.destroy(), resolve(false)));
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once("error", () => resolve(true));
   });
   const response = await slow;

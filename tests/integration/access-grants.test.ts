@@ -11,9 +11,10 @@ import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories
 import { auditOf, grantsBetween, grantState } from "../support/grant-fixtures";
 import { fingerprint, postPairs } from "../support/hostile";
 import { redirectOf, toastCookieOf } from "../support/toast";
+import { routeData } from "../support/route-data";
 
-const INVESTORS = encodeURIComponent("routes/o.$orgSlug.investors");
-const COMPANIES = encodeURIComponent("routes/o.$orgSlug.companies._index");
+const INVESTORS = "routes/o.$orgSlug.investors";
+const COMPANIES = "routes/o.$orgSlug.companies._index";
 
 type Made = Awaited<ReturnType<typeof makeOrgWithOwner>>;
 let app: TestApp;
@@ -29,8 +30,8 @@ async function signIn(email: string) {
   return client;
 }
 
-const investorsUrl = (slug: string) => `/o/${slug}/investors?_data=${INVESTORS}`;
-const companiesUrl = (slug: string) => `/o/${slug}/companies?index&_data=${COMPANIES}`;
+const investorsUrl = (slug: string) => routeData(`/o/${slug}/investors`, INVESTORS);
+const companiesUrl = (slug: string) => routeData(`/o/${slug}/companies`, COMPANIES);
 
 /** Posts a form the way a browser does, ticked boxes as repeated `sections` fields. */
 function post(client: TestClient, url: string, form: Record<string, string>, sections: string[] = []) {

@@ -10,6 +10,7 @@ import { addMember, makeOrgWithOwner, makeUser, TEST_PASSWORD } from "../support
 import { seedStartupData } from "../support/grant-fixtures";
 import { postPairs } from "../support/hostile";
 import { textOf } from "../support/share-fixtures";
+import { routeData } from "../support/route-data";
 
 /**
  * A person deletes their account (decision 009): refused while they are the last owner of an
@@ -18,7 +19,7 @@ import { textOf } from "../support/share-fixtures";
  */
 let app: TestApp;
 const ROUTE = "routes/account.delete";
-const PATH = `/account/delete?_data=${encodeURIComponent(ROUTE)}`;
+const PATH = routeData("/account/delete", ROUTE);
 
 async function signIn(email: string) {
   const client = app.client();

@@ -10,6 +10,7 @@ import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { toastCookieOf } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 /**
  * Early warnings (issue 4 item 5): rules per investor org, alerts computed from what each
@@ -89,12 +90,12 @@ async function rulesRow() {
   return (await withSystem(app.database.db, (tx) => tx.select().from(alertRules).where(eq(alertRules.orgId, fund.org.id))))[0];
 }
 async function feed(client: TestClient, query = "") {
-  const response = await client.get(`/o/${fund.org.slug}/alerts?${query}${query ? "&" : ""}_data=${encodeURIComponent(FEED)}`);
+  const response = await client.get(routeData(`/o/${fund.org.slug}/alerts${query ? `?${query}` : ""}`, FEED));
   expect(response.status).toBe(200);
   return (await response.json()) as { list: { total: number; pageCount: number; alerts: { id: string; kind: string; severity: string; companyName: string; companySlug: string; reason: string; acknowledgedBy: string | null }[] } };
 }
-const postFeed = (client: TestClient, form: Record<string, string>, slug = fund.org.slug) => client.post(`/o/${slug}/alerts?index&_data=${encodeURIComponent(FEED)}`, form);
-const postRules = (client: TestClient, form: Record<string, string>, slug = fund.org.slug) => client.post(`/o/${slug}/alerts/rules?_data=${encodeURIComponent(RULES)}`, form);
+const postFeed = (client: TestClient, form: Record<string, string>, slug = fund.org.slug) => client.post(routeData(`/o/${slug}/alerts`, FEED), form);
+const postRules = (client: TestClient, form: Record<string, string>, slug = fund.org.slug) => client.post(routeData(`/o/${slug}/alerts/rules`, RULES), form);
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -277,7 +278,7 @@ describe("acknowledge, and a report coming in", () => {
 
 describe("alert rules", () => {
   it("shows the defaults, read-only to viewers, and only owners and admins may change them", async () => {
-    const read = async (client: TestClient) => (await (await client.get(`/o/${fund.org.slug}/alerts/rules?_data=${encodeURIComponent(RULES)}`)).json()) as { version: number; canEdit: boolean; rules: Record<string, unknown> };
+    const read = async (client: TestClient) => (await (await client.get(routeData(`/o/${fund.org.slug}/alerts/rules`, RULES))).json()) as { version: number; canEdit: boolean; rules: Record<string, unknown> };
     expect(await read(owner)).toMatchObject({ version: 0, canEdit: true, rules: { runwayCautionMonths: 6, runwayCriticalMonths: 3, reportDueDay: 15, riskScoreMin: 16, budgetOverrunBp: 1000 } });
     expect(await read(viewer)).toMatchObject({ version: 0, canEdit: false });
     const page = async (client: TestClient) => (await client.get(`/o/${fund.org.slug}/alerts/rules`)).text();

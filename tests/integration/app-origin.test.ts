@@ -12,12 +12,13 @@ import { parseEnv } from "~/env.server";
 import { rowsOf } from "../../db/client";
 import { invitations } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
-import { startTestApp, TestClient, type TestApp } from "../support/app-server";
+import { startTestApp, type TestClient, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 const PUBLIC_ORIGIN = "https://desk.example.com";
-const MEMBERS_DATA = (slug: string) => `/o/${slug}/members?_data=${encodeURIComponent("routes/o.$orgSlug.members")}`;
-const SETTINGS_DATA = (slug: string) => `/o/${slug}/settings?_data=${encodeURIComponent("routes/o.$orgSlug.settings")}`;
+const MEMBERS_DATA = (slug: string) => routeData(`/o/${slug}/members`, "routes/o.$orgSlug.members");
+const SETTINGS_DATA = (slug: string) => routeData(`/o/${slug}/settings`, "routes/o.$orgSlug.settings");
 
 let app: TestApp;
 let port: number;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app-server";
+import { routeData } from "../support/route-data";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ describe("sign-up, sign-in and sessions over HTTP", () => {
 
   it("answers sign-up validation problems per field and writes nothing", async () => {
     const browser = app.client();
-    const response = await browser.post("/signup?_data=routes/signup", { email: "not-an-email", name: "", password: "short" });
+    const response = await browser.post(routeData("/signup", "routes/signup"), { email: "not-an-email", name: "", password: "short" });
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.fieldErrors.email).toMatch(/valid email/);

@@ -18,6 +18,7 @@ import {
   SCRIPT_PAYLOAD,
   SQL_PAYLOAD,
 } from "../support/hostile";
+import { routeData } from "../support/route-data";
 
 /**
  * Bad input, property-based: every action in the built Remix manifest gets malformed and
@@ -78,7 +79,7 @@ function fullPattern(all: Record<string, ManifestRoute>, route: ManifestRoute): 
 function urlFor(route: { pattern: string; id: string; index: boolean }, override: Record<string, string> = {}) {
   const params: Record<string, string> = { orgSlug: slug, month: PAST_MONTH, token: "not-a-token", ...ids, ...override };
   const path = route.pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? "none"));
-  return `${path}?${route.index ? "index&" : ""}_data=${encodeURIComponent(route.id)}`;
+  return routeData(path, route.id);
 }
 
 async function versionOf(table: "funding_rounds" | "debt_facilities" | "risks" | "monthly_reports" | "positions" | "alert_rules", where: ReturnType<typeof sql>) {
@@ -260,7 +261,7 @@ const SPECS: Record<string, ActionSpec> = {
   },
   "routes/o.$orgSlug.budgets._index": {
     base: async () => {
-      const response = await owner.get(`/o/${slug}/budgets?index&year=2026&_data=${encodeURIComponent("routes/o.$orgSlug.budgets._index")}`);
+      const response = await owner.get(routeData(`/o/${slug}/budgets?year=2026`, "routes/o.$orgSlug.budgets._index"));
       const data = (await response.json()) as { budgets: { token: string } };
       return { year: "2026", token: data.budgets.token, "b:2026-01:compute": "100.00" };
     },
@@ -493,7 +494,7 @@ async function upload(kind: "reports" | "budgets", bytes: Uint8Array | string, i
   // The server digests the text as it decodes it (UTF-8), so a confirmed import sends that digest.
   form.set("checksum", createHash("sha256").update(new TextDecoder().decode(data)).digest("hex"));
   form.set("file", new File([new Uint8Array(data)], name, { type: "text/csv" }));
-  return owner.postMultipart(`/o/${slug}/${kind}/import?_data=${encodeURIComponent(`routes/o.$orgSlug.${kind}.import`)}`, form);
+  return owner.postMultipart(routeData(`/o/${slug}/${kind}/import`, `routes/o.$orgSlug.${kind}.import`), form);
 }
 
 /** Uploads must be refused with row/column messages and write nothing. */

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_FILE_BYTES } from "../../app/lib/csv-import";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 /** The contract, stated here rather than imported: a change to either limit must change this test. */
 const FORM_LIMIT = 256 * 1024;
@@ -249,7 +250,7 @@ describe("a streamed (chunked) body over the limit", () => {
     // Many 1 MB text fields, each under the per-file limit; only the total is too much.
     const part = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="pad"\r\n\r\n${"b".repeat(MB)}\r\n`);
     const { result, growthMb } = await peakGrowth(() =>
-      post(`/o/${slug}/budgets/import?_data=${encodeURIComponent("routes/o.$orgSlug.budgets.import")}`, {
+      post(routeData(`/o/${slug}/budgets/import`, "routes/o.$orgSlug.budgets.import"), {
         total: 60 * part.length,
         chunk: part,
         timeoutMs: 60_000,
@@ -321,7 +322,7 @@ describe("what must still work", () => {
     const size = Buffer.byteLength(body.toString());
     expect(size).toBeGreaterThan(128 * 1024);
     expect(size).toBeLessThan(FORM_LIMIT);
-    const response = await owner.post(`/o/${slug}/reports/2025-05?_data=${encodeURIComponent("routes/o.$orgSlug.reports.$month")}`, Object.fromEntries(body));
+    const response = await owner.post(routeData(`/o/${slug}/reports/2025-05`, "routes/o.$orgSlug.reports.$month"), Object.fromEntries(body));
     expect([204, 302], await response.text()).toContain(response.status);
   });
 
@@ -334,7 +335,7 @@ describe("what must still work", () => {
     const form = new FormData();
     form.set("intent", "preview");
     form.set("file", new File([file], "budgets.csv", { type: "text/csv" }));
-    const response = await owner.postMultipart(`/o/${slug}/budgets/import?_data=${encodeURIComponent("routes/o.$orgSlug.budgets.import")}`, form);
+    const response = await owner.postMultipart(routeData(`/o/${slug}/budgets/import`, "routes/o.$orgSlug.budgets.import"), form);
     const body = await response.text();
     expect(response.status, body.slice(0, 300)).toBe(200);
     expect(JSON.parse(body)).toMatchObject({ status: "preview", counts: expect.any(Object) });

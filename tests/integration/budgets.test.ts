@@ -14,6 +14,7 @@ import { saveMonthlyReport, type MonthlyReportInput } from "../../app/models/mon
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { toastIn } from "../support/toast";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 const ROUTE = "routes/o.$orgSlug.budgets._index";
 const YEAR = 2025;
@@ -61,7 +62,7 @@ async function signIn(email: string) {
 }
 
 // The budget page is an index route: posts to its URL carry ?index (harmless on a GET), or the org layout would get them.
-const url = (slug: string, year = YEAR, data = true) => `/o/${slug}/budgets?year=${year}&index${data ? `&_data=${ROUTE}` : ""}`;
+const url = (slug: string, year = YEAR, data = true) => `/o/${slug}/budgets?year=${year}&index${data ? routeData("", ROUTE) : ""}`;
 
 async function tokenOf(client: TestClient, slug: string, year = YEAR): Promise<string> {
   const response = await client.get(url(slug, year));

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 const NO_STORE = "private, no-store";
 
@@ -33,8 +34,8 @@ describe("a signed-in user's answers are never stored by a cache", () => {
   it("HTML pages, `_data` answers, CSV exports, redirects and error pages say private, no-store", async () => {
     const answers: [string, Response][] = [
       ["dashboard page", await owner.get(`/o/${slug}`)],
-      ["dashboard data", await owner.get(`/o/${slug}?_data=${encodeURIComponent("routes/o.$orgSlug._index")}`)],
-      ["root data", await owner.get(`/o/${slug}?_data=root`)],
+      ["dashboard data", await owner.get(routeData(`/o/${slug}`, "routes/o.$orgSlug._index"))],
+      ["root data", await owner.get(routeData(`/o/${slug}`, "root"))],
       ["risks page", await owner.get(`/o/${slug}/risks`)],
       ["risks CSV", await owner.get(`/o/${slug}/risks.csv`)],
       ["reports CSV", await owner.get(`/o/${slug}/reports.csv`)],
@@ -42,7 +43,7 @@ describe("a signed-in user's answers are never stored by a cache", () => {
       ["redirect", await owner.get("/")],
       ["another org: 404 page", await owner.get("/o/no-such-org")],
       ["unknown page", await owner.get("/no-such-page")],
-      ["a saved form", await owner.post(`/o/${slug}/settings?_data=${encodeURIComponent("routes/o.$orgSlug.settings")}`, { name: "Cache Labs", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" })],
+      ["a saved form", await owner.post(routeData(`/o/${slug}/settings`, "routes/o.$orgSlug.settings"), { name: "Cache Labs", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" })],
     ];
     for (const [what, response] of answers) {
       expect(response.status, what).toBeLessThan(500);
@@ -52,7 +53,7 @@ describe("a signed-in user's answers are never stored by a cache", () => {
 
   it("so do the pages anyone can open: sign-in (it carries a per-request CSP nonce) and a share link's report", async () => {
     const anonymous = app.client();
-    for (const path of ["/login", "/signup", "/login?_data=routes/login", "/r/not-a-token"]) {
+    for (const path of ["/login", "/signup", routeData("/login", "routes/login"), "/r/not-a-token"]) {
       const response = await anonymous.get(path);
       expect(cacheControlOf(response, path), `${path} (${response.status})`).toBe(NO_STORE);
     }

@@ -1,11 +1,11 @@
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessGrants, auditLog, budgets, companyMetrics, debtFacilities, fundingRounds, monthlyReports, reportUpdates, risks } from "../../db/schema";
-import type { GrantSection } from "../../db/schema/rls";
 import { withSystem, withTenant } from "../../db/tenant";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { startTestApp, type TestApp, markup } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 const ROUTE = "routes/o.$orgSlug.companies.$companySlug";
 const major = (amount: number) => amount * 100;
@@ -75,7 +75,7 @@ async function signedIn(org: Org) {
 }
 
 const pathOf = (investor: Org, company: Org, query = "") => `/o/${investor.org.slug}/companies/${company.org.slug}${query}`;
-const dataPath = (investor: Org, company: Org, query = "") => pathOf(investor, company, `?${query ? `${query}&` : ""}_data=${encodeURIComponent(ROUTE)}`);
+const dataPath = (investor: Org, company: Org, query = "") => routeData(pathOf(investor, company, query ? `?${query}` : ""), ROUTE);
 
 /** What a reader sees: tags and entities flattened. */
 function textOf(html: string) {

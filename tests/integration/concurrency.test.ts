@@ -25,6 +25,7 @@ import { createRisk } from "../../app/models/risk.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { withDatabase } from "../support/global-setup";
 import { addMember, makeOrgWithOwner } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 const REPORT = "routes/o.$orgSlug.reports.$month";
 const RISK = "routes/o.$orgSlug.risks.$riskId";
@@ -119,6 +120,7 @@ function expectOverlap(b: Burst<unknown>) {
 const SAVED = 204;
 
 async function answer(response: Response) {
+  // biome-ignore lint/suspicious/noExplicitAny: JSON answers of several routes; each test reads the fields it asserts
   return { status: response.status, body: (response.status === SAVED ? { redirect: response.headers.get("x-remix-redirect") } : await response.json()) as Record<string, any> };
 }
 
@@ -133,6 +135,11 @@ function auditsOf(entityType: string) {
 }
 
 type AuditRow = Awaited<ReturnType<typeof auditsOf>>[number];
+/** The fields of an audit entry's before/after these tests read. */
+type AuditSnapshot = { version?: number; cash?: number; amount?: number };
+const afterOf = (entry: AuditRow | undefined) => entry?.after as AuditSnapshot | null | undefined;
+/** The version an entry recorded; NaN for none, which no expected version list contains. */
+const versionOf = (entry: AuditRow | undefined) => afterOf(entry)?.version ?? Number.NaN;
 
 /**
  * Every version an entity went through has exactly one audit entry, and each entry's
@@ -140,14 +147,14 @@ type AuditRow = Awaited<ReturnType<typeof auditsOf>>[number];
  */
 function expectVersionChain(entries: AuditRow[], currentVersion: number, label: string) {
   const versioned = entries
-    .filter((e) => e.after && typeof (e.after as any).version === "number")
-    .sort((a, b) => (a.after as any).version - (b.after as any).version);
-  expect(versioned.map((e) => (e.after as any).version), `audited versions of ${label}`).toEqual(
+    .filter((e) => e.after && typeof afterOf(e)?.version === "number")
+    .sort((a, b) => versionOf(a) - versionOf(b));
+  expect(versioned.map((e) => afterOf(e)?.version), `audited versions of ${label}`).toEqual(
     Array.from({ length: currentVersion }, (_, i) => i + 1),
   );
   versioned.forEach((e, i) => {
     if (i === 0) expect(e.before, `first audit entry of ${label} has no before`).toBeNull();
-    else expect((e.before as any)?.version, `before of ${label} v${i + 1}`).toBe(i);
+    else expect((e.before as AuditSnapshot | null)?.version, `before of ${label} v${i + 1}`).toBe(i);
   });
 }
 
@@ -166,7 +173,7 @@ function reportForm(cash: number, version: number | null, note: string) {
 }
 
 function postReport(editor: Editor, month: string, form: Record<string, string | number>) {
-  return editor.client.post(`/o/${ctx.org.slug}/reports/${month}?_data=${encodeURIComponent(REPORT)}`, form).then(answer);
+  return editor.client.post(routeData(`/o/${ctx.org.slug}/reports/${month}`, REPORT), form).then(answer);
 }
 
 /** Each month's report with its investor update text (kept in report_updates, decision 006). */
@@ -212,7 +219,7 @@ describe("many editors saving the same monthly report", () => {
     const audits = (await auditsOf("monthly_report")).filter((a) => a.entityId === rows[0].id);
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: "monthly_report.create", actorUserId: editors[winner].userId });
-    expect((audits[0].after as any).cash).toBe((500000 + winner) * 100);
+    expect(afterOf(audits[0])?.cash).toBe((500000 + winner) * 100);
   });
 
   it("15 saves from the same loaded version, in rounds: each round exactly one wins, the rest are told (409)", async () => {
@@ -242,7 +249,7 @@ describe("many editors saving the same monthly report", () => {
       const [row] = await reportRows(month);
       expect(row).toMatchObject({ cash: (base + winner) * 100, highlights: `edit ${base + winner}`, version: version + 1, updatedBy: editors[winner].userId });
       const updates = (await auditsOf("monthly_report")).filter(
-        (a) => a.entityId === row.id && a.action === "monthly_report.update" && (a.after as any).version === version + 1,
+        (a) => a.entityId === row.id && a.action === "monthly_report.update" && afterOf(a)?.version === version + 1,
       );
       expect(updates).toHaveLength(1);
       expect(updates[0].actorUserId).toBe(editors[winner].userId);
@@ -272,7 +279,7 @@ async function upload(editor: Editor, section: "reports" | "budgets", text: stri
   for (const [k, v] of Object.entries(extra)) if (k !== "intent") form.append(k, v);
   form.append("file", new Blob([text], { type: "text/csv" }), `${section}.csv`);
   const route = section === "reports" ? IMPORT_REPORTS : IMPORT_BUDGETS;
-  return answer(await editor.client.postMultipart(`/o/${ctx.org.slug}/${section}/import?_data=${encodeURIComponent(route)}`, form));
+  return answer(await editor.client.postMultipart(routeData(`/o/${ctx.org.slug}/${section}/import`, route), form));
 }
 
 type Cells = Map<string, string>;
@@ -456,10 +463,10 @@ describe("overlapping CSV imports at the same time", () => {
     expect(audits.filter((a) => a.action === "budget.import")).toHaveLength(reported.filter((c) => c.inserted + c.updated > 0).length);
     for (const row of rows) {
       const cellAudits = audits.filter((a) => a.entityId === `${row.month}:${row.category}`);
-      const versions = cellAudits.map((a) => (a.after as any).version).sort((a, b) => a - b);
+      const versions = cellAudits.map(versionOf).sort((a, b) => a - b);
       expect(versions, `audited versions of ${row.month} ${row.category}`).toEqual(Array.from({ length: row.version }, (_, i) => i + 1));
-      const last = cellAudits.find((a) => (a.after as any).version === row.version)!;
-      expect((last.after as any).amount).toBe(row.amount);
+      const last = cellAudits.find((a) => afterOf(a)?.version === row.version)!;
+      expect(afterOf(last)?.amount).toBe(row.amount);
     }
   });
 });
@@ -493,7 +500,7 @@ describe("many editors changing the same risk", () => {
     });
     const b = await burst(
       () =>
-        editors.slice(0, 10).map((e, i) => e.client.post(`/o/${ctx.org.slug}/risks/${risk.id}?_data=${encodeURIComponent(RISK)}`, form(i)).then(answer)),
+        editors.slice(0, 10).map((e, i) => e.client.post(routeData(`/o/${ctx.org.slug}/risks/${risk.id}`, RISK), form(i)).then(answer)),
       (tx) => tx`select 1 from risks where id = ${risk.id} for update`,
     );
     expectOverlap(b);

@@ -19,6 +19,7 @@ import type { OrgContext } from "../../app/auth/context";
 import { importBudgets, importMonthlyReports, previewMonthlyReportsImport } from "../../app/models/import.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, makeOrgWithOwner } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
 const MONTHLY_HEADER = "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr";
@@ -236,7 +237,7 @@ async function upload(client: TestClient, slug: string, section: "reports" | "bu
   for (const [k, v] of Object.entries(extra)) if (k !== "intent") form.append(k, v);
   form.append("file", new Blob([text], { type: "text/csv" }), `${section}.csv`);
   const route = section === "reports" ? ROUTE_REPORTS : ROUTE_BUDGETS;
-  return client.postMultipart(`/o/${slug}/${section}/import?_data=${encodeURIComponent(route)}`, form);
+  return client.postMultipart(routeData(`/o/${slug}/${section}/import`, route), form);
 }
 
 /** Preview, then confirm with the previewed digest — what the page does. */

@@ -4,6 +4,7 @@ import { withTenant } from "../../db/tenant";
 import type { OrgContext } from "../../app/auth/context";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 const ROUTE = "routes/o.$orgSlug._index";
 const major = (amount: number) => amount * 100;
@@ -47,7 +48,7 @@ async function signedIn(email: string) {
 }
 
 async function dashboardJson(browser: ReturnType<TestApp["client"]>, slug: string, query = "") {
-  const response = await browser.get(`/o/${slug}${query ? `?${query}&` : "?"}_data=${encodeURIComponent(ROUTE)}`);
+  const response = await browser.get(routeData(`/o/${slug}${query ? `?${query}` : ""}`, ROUTE));
   expect(response.status).toBe(200);
   return response.json();
 }
@@ -262,7 +263,7 @@ describe("company dashboard", () => {
     const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Quiet Co");
     await seedReports(ctx, WORKED_EXAMPLE, { highlights: "Confidential pilot with a bank" });
     const browser = await signedIn(owner.email);
-    const raw = await (await browser.get(`/o/${org.slug}?_data=${encodeURIComponent(ROUTE)}`)).text();
+    const raw = await (await browser.get(routeData(`/o/${org.slug}`, ROUTE))).text();
     expect(raw).not.toContain("Confidential pilot");
     expect(raw).not.toContain(ctx.org.id);
     expect(raw).not.toContain("orgId");
@@ -293,7 +294,7 @@ describe("company dashboard", () => {
     const page = await browser.get(`/o/${org.slug}`);
     expect(page.status).toBe(404);
     expect(await page.text()).not.toContain("1,200,000");
-    const data = await browser.get(`/o/${org.slug}?_data=${encodeURIComponent(ROUTE)}`);
+    const data = await browser.get(routeData(`/o/${org.slug}`, ROUTE));
     expect(data.status).toBe(404);
     // Their own dashboard shows their own (empty) records, not the other org's.
     expect(await (await browser.get(`/o/${other.org.slug}`)).text()).toContain("No monthly reports yet");

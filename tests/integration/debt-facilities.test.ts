@@ -23,6 +23,7 @@ import { toastIn } from "../support/toast";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
 import { localizeMessage } from "../../app/i18n/translate";
+import { routeData } from "../support/route-data";
 const english = (message: string | undefined) => localizeMessage("en", message ?? "");
 
 let app: TestApp;
@@ -249,7 +250,7 @@ describe("debt facilities over HTTP", () => {
   it("shows the month-by-month schedule exactly as finance debtSchedule computes it", async () => {
     const expected = debtSchedule(KNOWN_LOAN);
     const path = `/o/${alpha.org.slug}/debt/${facilityId}`;
-    const data = await (await alphaOwner.get(`${path}?_data=${DETAIL}`)).json();
+    const data = await (await alphaOwner.get(routeData(path, DETAIL))).json();
     expect(data.schedule).toEqual(expected);
     const html = await (await alphaOwner.get(path)).text();
     const table = scheduleTable(html);
@@ -269,7 +270,7 @@ describe("debt facilities over HTTP", () => {
       { month: "2025-04", cash: 499_999_99 },
     ]);
     const path = `/o/${alpha.org.slug}/debt/${facilityId}`;
-    const data = await (await alphaOwner.get(`${path}?_data=${DETAIL}`)).json();
+    const data = await (await alphaOwner.get(routeData(path, DETAIL))).json();
     expect(data.minimumCash.map((c: { month: string; breach: boolean }) => [c.month, c.breach])).toEqual([
       ["2025-01", false],
       ["2025-02", true],
@@ -287,7 +288,7 @@ describe("debt facilities over HTTP", () => {
 
   it("answers validation problems per field with 400 and writes nothing", async () => {
     const before = { facilities: await facilitiesOf(alpha.org), audit: await auditCount(alpha.org) };
-    const path = `/o/${alpha.org.slug}/debt?index&_data=${LIST}`;
+    const path = routeData(`/o/${alpha.org.slug}/debt`, LIST);
     const farFuture = oneYearAfter(oneYearAfter(isoDateOfDate(new Date())));
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ lender: " " }, "lender", /Enter the lender/],
@@ -362,21 +363,21 @@ describe("debt facilities over HTTP", () => {
 
   it("edits with the version it read; a stale edit gets a 409 conflict message and changes nothing", async () => {
     const path = `/o/${alpha.org.slug}/debt/${facilityId}`;
-    const { facility } = await (await alphaOwner.get(`${path}?_data=${DETAIL}`)).json();
+    const { facility } = await (await alphaOwner.get(routeData(path, DETAIL))).json();
     const editForm = { ...validForm, intent: "update", version: String(facility.version) };
     const first = await alphaOwner.post(path, { ...editForm, repaymentType: "interest_only_then_amortizing", interestOnlyMonths: "6" });
     expect(first.status).toBe(302);
     expect(first.headers.get("location")).toBe(path);
     expect(toastIn(await (await alphaOwner.get(path)).text())).toBe("Facility saved.");
     const auditBefore = await auditCount(alpha.org);
-    const stale = await alphaOwner.post(`${path}?_data=${DETAIL}`, { ...editForm, annualRatePercent: "15" });
+    const stale = await alphaOwner.post(routeData(path, DETAIL), { ...editForm, annualRatePercent: "15" });
     expect(stale.status).toBe(409);
     expect((await stale.json()).formError).toMatch(/Someone else changed this debt facility while you were editing/);
     const [row] = (await facilitiesOf(alpha.org)).filter((f) => f.id === facilityId);
     expect(row).toMatchObject({ repaymentType: "interest_only_then_amortizing", interestOnlyMonths: 6, annualRateBp: 1200, version: facility.version + 1 });
     expect(await auditCount(alpha.org)).toBe(auditBefore);
     // The page now shows the new schedule: six interest-only months, then amortizing.
-    const data = await (await alphaOwner.get(`${path}?_data=${DETAIL}`)).json();
+    const data = await (await alphaOwner.get(routeData(path, DETAIL))).json();
     expect(data.schedule).toEqual(debtSchedule({ ...KNOWN_LOAN, repayment: "interest_only_then_amortizing", interestOnlyMonths: 6 }));
     expect(data.schedule[5].principal).toBe(0);
   });
@@ -395,8 +396,8 @@ describe("debt facilities over HTTP", () => {
 
   it("deletes only after confirmation, and audits the deletion", async () => {
     const path = `/o/${alpha.org.slug}/debt/${facilityId}`;
-    const { facility } = await (await alphaOwner.get(`${path}?_data=${DETAIL}`)).json();
-    const unconfirmed = await alphaOwner.post(`${path}?_data=${DETAIL}`, { intent: "delete", version: String(facility.version) });
+    const { facility } = await (await alphaOwner.get(routeData(path, DETAIL))).json();
+    const unconfirmed = await alphaOwner.post(routeData(path, DETAIL), { intent: "delete", version: String(facility.version) });
     expect(unconfirmed.status).toBe(400);
     expect((await unconfirmed.json()).fieldErrors.confirm).toMatch(/Tick the box/);
     expect(await facilitiesOf(alpha.org)).toHaveLength(1);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../../db/seed";
 import { markup, startTestApp, type TestApp } from "../support/app-server";
+import { routeData } from "../support/route-data";
 
 const BANNER_EN = "Demo data — shared password, do not store real figures";
 const BANNER_ZH = "演示数据——密码公开共享，请勿存放真实数据";
@@ -50,7 +51,7 @@ describe("the demo banner", () => {
       expect(pages.dashboard).toContain(BANNER_EN);
       expect(pages.reports).toContain(BANNER_EN);
       // The same on the data a client-side navigation reads.
-      const root = await (await founder.get("/o/lumen-labs?_data=root")).json();
+      const root = await (await founder.get(routeData("/o/lumen-labs", "root"))).json();
       expect(root).toMatchObject({ demo: true });
     } else {
       for (const [name, html] of Object.entries(pages)) {
@@ -58,7 +59,7 @@ describe("the demo banner", () => {
         expect(html, name).not.toContain(BANNER_ZH);
         expect(html, name).not.toContain(DEMO_PASSWORD);
       }
-      const root = await (await founder.get("/o/lumen-labs?_data=root")).json();
+      const root = await (await founder.get(routeData("/o/lumen-labs", "root"))).json();
       expect(root).toMatchObject({ demo: false });
     }
   });

@@ -21,6 +21,7 @@ import { toastIn } from "../support/toast";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
 import { localizeMessage } from "../../app/i18n/translate";
+import { routeData } from "../support/route-data";
 const english = (message: string | undefined) => localizeMessage("en", message ?? "");
 
 let app: TestApp;
@@ -191,7 +192,7 @@ describe("funding rounds over HTTP", () => {
 
   it("answers validation problems per field with 400 and writes nothing", async () => {
     const before = { rounds: (await roundsOf(alpha.org)).length, audit: await auditCount(alpha.org) };
-    const path = `/o/${alpha.org.slug}/rounds?index&_data=${LIST}`;
+    const path = routeData(`/o/${alpha.org.slug}/rounds`, LIST);
     const farFuture = oneYearAfter(oneYearAfter(isoDateOfDate(new Date())));
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ amount: "-100" }, "amount", /cannot be negative/],
@@ -236,10 +237,10 @@ describe("funding rounds over HTTP", () => {
   });
 
   it("sorts by amount and close date", async () => {
-    const byAmountAsc = await (await alphaOwner.get(`/o/${alpha.org.slug}/rounds?sort=amount&dir=asc&_data=${LIST}`)).json();
+    const byAmountAsc = await (await alphaOwner.get(routeData(`/o/${alpha.org.slug}/rounds?sort=amount&dir=asc`, LIST))).json();
     const amounts = byAmountAsc.rounds.map((r: { amount: number }) => r.amount);
     expect(amounts).toEqual([...amounts].sort((a: number, b: number) => a - b));
-    const byDateDesc = await (await alphaOwner.get(`/o/${alpha.org.slug}/rounds?sort=close_date&dir=desc&_data=${LIST}`)).json();
+    const byDateDesc = await (await alphaOwner.get(routeData(`/o/${alpha.org.slug}/rounds?sort=close_date&dir=desc`, LIST))).json();
     const dates = byDateDesc.rounds.map((r: { closeDate: string }) => r.closeDate);
     expect(dates).toEqual([...dates].sort().reverse());
   });
@@ -301,7 +302,7 @@ describe("funding rounds over HTTP", () => {
   it("edits with the version it read; a stale edit gets a 409 conflict message and changes nothing", async () => {
     const created = await createFundingRound(alpha.ctx, roundInput({ leadInvestor: "Original lead" }));
     const path = `/o/${alpha.org.slug}/rounds/${created.id}`;
-    const loaded = await (await alphaOwner.get(`${path}?_data=${DETAIL}`)).json();
+    const loaded = await (await alphaOwner.get(routeData(path, DETAIL))).json();
     expect(loaded.round.version).toBe(1);
     const editForm = { ...validForm, intent: "update", instrument: "seed", preMoneyValuation: "8000000", version: "1" };
     const first = await alphaOwner.post(path, { ...editForm, leadInvestor: "First editor" });
@@ -309,7 +310,7 @@ describe("funding rounds over HTTP", () => {
     expect(first.headers.get("location")).toBe(`/o/${alpha.org.slug}/rounds`);
     expect(toastIn(await (await alphaOwner.get(`/o/${alpha.org.slug}/rounds`)).text())).toBe("Round saved.");
     const auditBefore = await auditCount(alpha.org);
-    const stale = await alphaOwner.post(`${path}?_data=${DETAIL}`, { ...editForm, leadInvestor: "Second editor" });
+    const stale = await alphaOwner.post(routeData(path, DETAIL), { ...editForm, leadInvestor: "Second editor" });
     expect(stale.status).toBe(409);
     expect((await stale.json()).formError).toMatch(/Someone else changed this funding round while you were editing/);
     const [row] = (await roundsOf(alpha.org)).filter((r) => r.id === created.id);
@@ -320,7 +321,7 @@ describe("funding rounds over HTTP", () => {
     expect(update?.before).toMatchObject({ leadInvestor: "Original lead" });
     expect(update?.after).toMatchObject({ leadInvestor: "First editor" });
     // An edit that fails validation also writes nothing.
-    const invalid = await alphaOwner.post(`${path}?_data=${DETAIL}`, { ...editForm, version: "2", amount: "-1" });
+    const invalid = await alphaOwner.post(routeData(path, DETAIL), { ...editForm, version: "2", amount: "-1" });
     expect(invalid.status).toBe(400);
     expect((await invalid.json()).fieldErrors.amount).toMatch(/negative/);
     expect((await roundsOf(alpha.org)).find((r) => r.id === created.id)?.version).toBe(2);
@@ -329,7 +330,7 @@ describe("funding rounds over HTTP", () => {
   it("deletes only after confirmation, and audits the deletion", async () => {
     const created = await createFundingRound(alpha.ctx, roundInput({ leadInvestor: "To be deleted" }));
     const path = `/o/${alpha.org.slug}/rounds/${created.id}`;
-    const unconfirmed = await alphaOwner.post(`${path}?_data=${DETAIL}`, { intent: "delete", version: "1" });
+    const unconfirmed = await alphaOwner.post(routeData(path, DETAIL), { intent: "delete", version: "1" });
     expect(unconfirmed.status).toBe(400);
     expect((await unconfirmed.json()).fieldErrors.confirm).toMatch(/Tick the box/);
     expect((await roundsOf(alpha.org)).some((r) => r.id === created.id)).toBe(true);

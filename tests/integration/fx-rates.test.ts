@@ -12,6 +12,7 @@ import { deleteFxRate, fxRateSchema, importFxRates, listFxRatesPage, previewFxRa
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { toastIn } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 let app: TestApp;
 let fund: Awaited<ReturnType<typeof makeOrgWithOwner>>;
@@ -48,7 +49,7 @@ function upload(client: TestClient, slug: string, text: string, extra: Record<st
   form.append("intent", extra.intent ?? "preview");
   if (extra.checksum) form.append("checksum", extra.checksum);
   form.append("file", new Blob([text], { type: "text/csv" }), "rates.csv");
-  return client.postMultipart(`/o/${slug}/fx/import?_data=${encodeURIComponent(IMPORT)}`, form);
+  return client.postMultipart(routeData(`/o/${slug}/fx/import`, IMPORT), form);
 }
 
 beforeAll(async () => {
@@ -145,7 +146,7 @@ describe("FX rates over HTTP", () => {
     expect(toastIn(await (await owner.get(list)).text())).toBe("Rate replaced.");
     expect(await ratesOf(fund.org)).toEqual([`${LAST} EUR 1.1000000000`]);
     // Unconfirmed (no tick, no dialog): refused, the rate stays.
-    const unconfirmed = await owner.post(`/o/${fund.org.slug}/fx?index&_data=${LIST}`, { intent: "delete", month: LAST, currency: "EUR" });
+    const unconfirmed = await owner.post(routeData(`/o/${fund.org.slug}/fx`, LIST), { intent: "delete", month: LAST, currency: "EUR" });
     expect(unconfirmed.status).toBe(400);
     expect((await unconfirmed.json()).formError).toBe("Tick the box to confirm you want to delete this rate.");
     expect(await ratesOf(fund.org)).toEqual([`${LAST} EUR 1.1000000000`]);
@@ -159,7 +160,7 @@ describe("FX rates over HTTP", () => {
 
   it("answers bad input with 400 and field errors, writing nothing", async () => {
     const before = { rates: await ratesOf(fund.org), audit: (await audits(fund.org)).length };
-    const path = `/o/${fund.org.slug}/fx?index&_data=${LIST}`;
+    const path = routeData(`/o/${fund.org.slug}/fx`, LIST);
     const valid = { intent: "save", month: LAST, currency: "GBP", rate: "1.27" };
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ month: "2026-13" }, "month", /YYYY-MM/],
@@ -192,7 +193,7 @@ describe("FX rates over HTTP", () => {
     await grantAccess(app.database, euro.org, org);
     await grantAccess(app.database, home.org, org);
     for (let i = 0; i < 12; i++) if (i !== 3 && i !== 7) await saveFxRate(ctx, { month: addMonths(NOW, -i), currency: "EUR", rate: "1.1" });
-    const body = await (await client.get(`/o/${org.slug}/fx?_data=${LIST}`)).json();
+    const body = await (await client.get(routeData(`/o/${org.slug}/fx`, LIST))).json();
     expect(body.missing).toEqual([{ currency: "EUR", months: [addMonths(NOW, -7), addMonths(NOW, -3)] }]);
     expect(body.firstCoverageMonth).toBe(addMonths(NOW, -11));
   });

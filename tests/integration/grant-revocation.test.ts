@@ -12,6 +12,7 @@ import { createPosition } from "../../app/models/position.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { createLink } from "../support/share-fixtures";
+import { routeData } from "../support/route-data";
 
 /**
  * Issue #13, finding 3: after a startup revokes a grant or unshares a section, nothing of what
@@ -183,12 +184,12 @@ async function signIn(org: Org) {
 }
 
 async function feed(client: TestClient, slug: string, status = "all") {
-  const response = await client.get(`/o/${slug}/alerts?status=${status}&_data=${encodeURIComponent(FEED)}`);
+  const response = await client.get(routeData(`/o/${slug}/alerts?status=${status}`, FEED));
   expect(response.status).toBe(200);
   return ((await response.json()) as { list: { alerts: { id: string; kind: string; companyName: string }[] } }).list.alerts;
 }
 const acknowledge = (client: TestClient, slug: string, alertId: string) =>
-  client.post(`/o/${slug}/alerts?index&_data=${encodeURIComponent(FEED)}`, { intent: "acknowledge", alertId });
+  client.post(routeData(`/o/${slug}/alerts`, FEED), { intent: "acknowledge", alertId });
 
 /** A startup whose every section holds markers, shared in full with two funds. */
 async function buildWorld(label: string): Promise<World> {

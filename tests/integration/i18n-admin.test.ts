@@ -7,6 +7,7 @@ import { startTestApp, type TestApp, type TestClient } from "../support/app-serv
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { postPairs } from "../support/hostile";
 import { createLink, LIST_ROUTE, linkPairs, seedCompany, textOf as visibleText } from "../support/share-fixtures";
+import { routeData } from "../support/route-data";
 
 /*
  * The admin area in Simplified Chinese: members and invitations (and the invitation e-mail in
@@ -27,8 +28,8 @@ let alpha: Org;
 let owner: TestClient;
 
 const ZH = { "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8" };
-const MEMBERS = (slug: string) => `/o/${slug}/members?_data=${encodeURIComponent("routes/o.$orgSlug.members")}`;
-const SETTINGS = (slug: string) => `/o/${slug}/settings?_data=${encodeURIComponent("routes/o.$orgSlug.settings")}`;
+const MEMBERS = (slug: string) => routeData(`/o/${slug}/members`, "routes/o.$orgSlug.members");
+const SETTINGS = (slug: string) => routeData(`/o/${slug}/settings`, "routes/o.$orgSlug.settings");
 
 async function signIn(email: string, lang?: "zh-CN") {
   const client = app.client();
@@ -157,7 +158,7 @@ describe("share links in Chinese", () => {
 
     const refused = await postPairs(
       owner,
-      `/o/${alpha.org.slug}/share-links?index&_data=${encodeURIComponent(LIST_ROUTE)}`,
+      routeData(`/o/${alpha.org.slug}/share-links`, LIST_ROUTE),
       linkPairs({ label: "", sections: [], mode: "frozen", expiresInDays: "400" }),
     );
     expect(refused.status).toBe(400);
@@ -223,7 +224,7 @@ describe("share links in Chinese", () => {
     const { token } = await createLink(owner, alpha.org.slug, { label: "Locked", passphrase: "board passphrase 7" });
     const locked = textOf(await (await fetch(`${app.url}/r/${token}`, { headers: ZH })).text());
     for (const shown of ["此报告受口令保护", "请输入随链接一起提供给您的口令。", "查看报告"]) expect(locked).toContain(shown);
-    const wrong = await fetch(`${app.url}/r/${token}?_data=${encodeURIComponent("routes/r.$token")}`, {
+    const wrong = await fetch(routeData(`${app.url}/r/${token}`, "routes/r.$token"), {
       method: "POST",
       headers: { ...ZH, Origin: app.url, "Content-Type": "application/x-www-form-urlencoded" },
       body: "passphrase=nope-nope-nope",

@@ -6,6 +6,7 @@ import { addMonths, monthOfDate } from "../../app/finance";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 /*
  * The investor area in Simplified Chinese (lang cookie): the portfolio with its figures, table,
@@ -142,7 +143,7 @@ describe("the investor area in Chinese", () => {
 
   it("answers the alert and rule forms in Chinese", async () => {
     const client = await browser(fund, "zh-CN");
-    const ack = await client.post(`/o/${fund.org.slug}/alerts?index&_data=${encodeURIComponent(FEED)}`, { intent: "acknowledge", alertId: "not-an-id" });
+    const ack = await client.post(routeData(`/o/${fund.org.slug}/alerts`, FEED), { intent: "acknowledge", alertId: "not-an-id" });
     expect(ack.status).toBe(400);
     expect(await ack.json()).toMatchObject({ fieldErrors: { alertId: "请从列表中选择一条预警。" }, formError: "请从列表中选择一条预警。" });
 
@@ -150,7 +151,7 @@ describe("the investor area in Chinese", () => {
       version: "0", runwayEnabled: "on", runwayCautionMonths: "6", runwayCriticalMonths: "3", overdueEnabled: "on", reportDueDay: "15",
       riskEnabled: "on", riskScoreMin: "16", budgetEnabled: "on", budgetOverrunPercent: "10", covenantEnabled: "on", defaultDeadEnabled: "on",
     };
-    const postRules = (changes: Record<string, string>) => client.post(`/o/${fund.org.slug}/alerts/rules?_data=${encodeURIComponent(RULES)}`, { ...rules, ...changes });
+    const postRules = (changes: Record<string, string>) => client.post(routeData(`/o/${fund.org.slug}/alerts/rules`, RULES), { ...rules, ...changes });
     const dueDay = await postRules({ reportDueDay: "29" });
     expect(dueDay.status).toBe(400);
     expect(await dueDay.json()).toMatchObject({ formError: "未保存任何内容。请检查标出的字段。", fieldErrors: { reportDueDay: "请选择 1 至 28 之间的日期。" } });

@@ -6,6 +6,7 @@ import { listRisks } from "../../app/models/risk.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { seedCompany, textOf as visibleText } from "../support/share-fixtures";
+import { routeData } from "../support/route-data";
 
 /*
  * The records area in Simplified Chinese: monthly reports (list, month form, import), budgets,
@@ -15,7 +16,7 @@ import { seedCompany, textOf as visibleText } from "../support/share-fixtures";
 
 /** Visible text, without the NUL bytes React 18.3 may leave at a 2 KB chunk boundary in Chinese pages. */
 const textOf = (html: string) => visibleText(html).replaceAll("\u0000", "");
-const data = (path: string, route: string) => `${path}${path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(route)}`;
+const data = routeData;
 
 let app: TestApp;
 let zh: TestClient;

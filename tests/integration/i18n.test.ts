@@ -4,6 +4,7 @@ import { users } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -47,20 +48,20 @@ describe("the language of a page", () => {
   });
 
   it("answers validation errors in the page's language, and English by default", async () => {
-    const zh = await app.client().post("/signup?_data=routes/signup", { email: "nope", name: "", password: "short" }, ZH);
+    const zh = await app.client().post(routeData("/signup", "routes/signup"), { email: "nope", name: "", password: "short" }, ZH);
     expect(zh.status).toBe(400);
     expect((await zh.json()).fieldErrors).toEqual({
       email: "请输入有效的电子邮件地址，例如 name@company.com。",
       name: "请输入您的姓名。",
       password: "至少使用 10 个字符。",
     });
-    const en = await app.client().post("/signup?_data=routes/signup", { email: "nope", name: "", password: "short" });
+    const en = await app.client().post(routeData("/signup", "routes/signup"), { email: "nope", name: "", password: "short" });
     expect((await en.json()).fieldErrors).toEqual({
       email: "Enter a valid email address, like name@company.com.",
       name: "Enter your name.",
       password: "Use at least 10 characters.",
     });
-    const login = await app.client().post("/login?_data=routes/login", { email: "nobody@example.test", password: "wrong-password" }, ZH);
+    const login = await app.client().post(routeData("/login", "routes/login"), { email: "nobody@example.test", password: "wrong-password" }, ZH);
     expect(login.status).toBe(401);
     expect((await login.json()).formError).toBe("该电子邮件和密码与任何账号都不匹配。");
   });
@@ -70,7 +71,7 @@ describe("the language of a page", () => {
     // (Sign-up no longer refuses a taken address — it answers it like a new one, issue #13.)
     const browser = app.client();
     await browser.login(owner.email, owner.password);
-    const wrong = await browser.post("/account/password?_data=routes/account.password", { currentPassword: "not-the-password", newPassword: "a-new-long-password", confirmPassword: "a-new-long-password" }, ZH);
+    const wrong = await browser.post(routeData("/account/password", "routes/account.password"), { currentPassword: "not-the-password", newPassword: "a-new-long-password", confirmPassword: "a-new-long-password" }, ZH);
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ formError: "当前密码不正确。", fieldErrors: { currentPassword: "当前密码不正确。" } });
 
@@ -225,7 +226,7 @@ describe("the language switch (POST /locale)", () => {
       expect(response.status, locale).toBe(400);
       expect(langCookie(browser.lastSetCookie), locale).toBeUndefined();
     }
-    const missing = await browser.post("/locale?_data=routes/locale", { redirectTo: "/" }, ZH);
+    const missing = await browser.post(routeData("/locale", "routes/locale"), { redirectTo: "/" }, ZH);
     expect(missing.status).toBe(400);
     expect((await missing.json()).fieldErrors).toEqual({ locale: "请选择英文或中文。" });
     expect(await storedLocale(owner.id)).toBeNull();

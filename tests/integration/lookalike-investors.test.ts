@@ -8,13 +8,14 @@ import { createUser } from "../../app/models/user.server";
 import { markup, startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { formatShareCode } from "../../app/lib/access-grants";
+import { routeData } from "../support/route-data";
 
 /**
  * Issue #13, finding 4: anyone can name an investor org "Northwind Ventures". When two orgs of
  * that name ask a startup for access, its investors page must show what tells them apart: who
  * asked (address and domain), the investor org's short code, and since when it exists.
  */
-const COMPANIES = encodeURIComponent("routes/o.$orgSlug.companies._index");
+const COMPANIES = "routes/o.$orgSlug.companies._index";
 let app: TestApp;
 let founder: TestClient;
 let startupSlug: string;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   const [{ shareCode }] = await withSystem(app.database.db, (tx) => tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, startup.org.id)));
   for (const email of ["ana@northwind.vc", "ana@northwlnd-ventures.example"]) {
     const fund = await fundOwnedBy(email);
-    const response = await fund.client.post(`/o/${fund.slug}/companies?index&_data=${COMPANIES}`, { intent: "request", via: shareCode });
+    const response = await fund.client.post(routeData(`/o/${fund.slug}/companies`, COMPANIES), { intent: "request", via: shareCode });
     expect(response.status).toBe(204);
   }
   founder = app.client();

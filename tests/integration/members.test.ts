@@ -5,6 +5,7 @@ import { withSystem } from "../../db/tenant";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { redirectOf, toastCookieOf, toastIn } from "../support/toast";
 import { addMember, makeOrgWithOwner, roleOf, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -12,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const MEMBERS = (slug: string) => `/o/${slug}/members?_data=${encodeURIComponent("routes/o.$orgSlug.members")}`;
+const MEMBERS = (slug: string) => routeData(`/o/${slug}/members`, "routes/o.$orgSlug.members");
 
 async function snapshot() {
   return withSystem(app.database.db, async (tx) => ({
@@ -53,7 +54,7 @@ describe("members and invitations", () => {
     const path = new URL(link).pathname;
     const wrong = app.client();
     await wrong.post("/signup", { email: "wrong@example.test", name: "Wrong", password: TEST_PASSWORD });
-    const refused = await wrong.post(`${path}?_data=${encodeURIComponent("routes/invite.$token")}`, {});
+    const refused = await wrong.post(routeData(path, "routes/invite.$token"), {});
     expect(refused.status).toBe(403);
     await withSystem(app.database.db, (tx) => tx.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, "right@example.test")));
     expect((await wrong.get(path)).status).toBe(404);
@@ -130,9 +131,9 @@ describe("members and invitations", () => {
     await withSystem(app.database.db, (tx) => tx.insert(memberships).values({ orgId: two.org.id, userId: one.owner.id, role: "viewer" }));
     const browser = app.client();
     await browser.login(one.owner.email, TEST_PASSWORD);
-    const layout = encodeURIComponent("routes/o.$orgSlug");
-    const first = await (await browser.get(`/o/${one.org.slug}?_data=${layout}`)).json();
-    const second = await (await browser.get(`/o/${two.org.slug}?_data=${layout}`)).json();
+    const layout = "routes/o.$orgSlug";
+    const first = await (await browser.get(routeData(`/o/${one.org.slug}`, layout))).json();
+    const second = await (await browser.get(routeData(`/o/${two.org.slug}`, layout))).json();
     expect(first.role).toBe("owner");
     expect(second.role).toBe("viewer");
     expect(first.orgs.map((o: { slug: string }) => o.slug).sort()).toEqual([one.org.slug, two.org.slug].sort());
@@ -151,7 +152,7 @@ describe("the audit log page", () => {
     const seen: string[] = [];
     let cursor = "";
     for (let page = 0; page < 10; page++) {
-      const data = await (await browser.get(`/o/${ctx.org.slug}/audit?_data=${encodeURIComponent("routes/o.$orgSlug.audit")}${cursor ? `&before=${cursor}` : ""}`)).json();
+      const data = await (await browser.get(routeData(`/o/${ctx.org.slug}/audit${cursor ? `?before=${cursor}` : ""}`, "routes/o.$orgSlug.audit"))).json();
       seen.push(...data.entries.map((e: { id: string }) => e.id));
       if (!data.hasMore) break;
       cursor = data.entries.at(-1).id;

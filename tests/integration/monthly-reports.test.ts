@@ -19,6 +19,7 @@ import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
 import { localizeMessage } from "../../app/i18n/translate";
+import { routeData } from "../support/route-data";
 const english = (message: string | undefined) => localizeMessage("en", message ?? "");
 
 const MONTH_ROUTE = "routes/o.$orgSlug.reports.$month";
@@ -89,7 +90,7 @@ async function signIn(email: string) {
   return client;
 }
 
-const monthUrl = (slug: string, month: string, data = true) => `/o/${slug}/reports/${month}${data ? `?_data=${MONTH_ROUTE}` : ""}`;
+const monthUrl = (slug: string, month: string, data = true) => `/o/${slug}/reports/${month}${data ? routeData("", MONTH_ROUTE) : ""}`;
 
 beforeAll(async () => {
   app = await startTestApp();

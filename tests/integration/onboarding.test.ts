@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvitation } from "../../app/models/invitation.server";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ const ROUTE = "routes/o.$orgSlug._index";
 async function stepsOf(email: string, slug: string) {
   const browser = app.client();
   await browser.login(email, TEST_PASSWORD);
-  const response = await browser.get(`/o/${slug}?_data=${encodeURIComponent(ROUTE)}`);
+  const response = await browser.get(routeData(`/o/${slug}`, ROUTE));
   expect(response.status).toBe(200);
   const body = (await response.json()) as { onboarding: { key: string; done: boolean }[] };
   return Object.fromEntries(body.onboarding.map((s) => [s.key, s.done]));

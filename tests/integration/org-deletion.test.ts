@@ -13,6 +13,7 @@ import { seedStartupData } from "../support/grant-fixtures";
 import { postPairs } from "../support/hostile";
 import { createLink, stable, textOf } from "../support/share-fixtures";
 import { formatterFor } from "../../app/i18n/format";
+import { routeData } from "../support/route-data";
 
 /**
  * Deleting an org (decision 009): owners only, 30 days read-only and shared with nobody with an
@@ -90,7 +91,7 @@ async function leftovers(orgId: string): Promise<Record<string, number>> {
 }
 
 async function schedule(client: TestClient, org: Org, confirmName = org.org.name) {
-  return postPairs(client, `/o/${org.org.slug}/delete?_data=${encodeURIComponent(DELETE_ROUTE)}`, [
+  return postPairs(client, routeData(`/o/${org.org.slug}/delete`, DELETE_ROUTE), [
     ["intent", "schedule"],
     ["confirmName", confirmName],
     ["confirm", "yes"],
@@ -98,7 +99,7 @@ async function schedule(client: TestClient, org: Org, confirmName = org.org.name
 }
 
 async function undo(client: TestClient, org: Org) {
-  return postPairs(client, `/o/${org.org.slug}/delete?_data=${encodeURIComponent(DELETE_ROUTE)}`, [["intent", "undo"]]);
+  return postPairs(client, routeData(`/o/${org.org.slug}/delete`, DELETE_ROUTE), [["intent", "undo"]]);
 }
 
 async function purgeAfterOf(orgId: string): Promise<Date | null> {
@@ -177,7 +178,7 @@ describe("who may delete an org", () => {
 
   it("wants the tick and the org's name typed exactly; otherwise 400 on that field and nothing written", async () => {
     const before = await fingerprint(doomed.org.id);
-    const path = `/o/${doomed.org.slug}/delete?_data=${encodeURIComponent(DELETE_ROUTE)}`;
+    const path = routeData(`/o/${doomed.org.slug}/delete`, DELETE_ROUTE);
     const unticked = await postPairs(owner, path, [["intent", "schedule"], ["confirmName", "Doomed Labs"]]);
     expect(unticked.status).toBe(400);
     expect((await unticked.json()).fieldErrors.confirm).toBe("Tick the box to confirm.");

@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { seedStartup, setAlertRules } from "../support/portfolio-fixtures";
 import { ago, ALPHA, CM, SECRET_CASH, seedNorthstarPortfolio } from "../support/portfolio-seed";
+import { routeData } from "../support/route-data";
 
 // The portfolio pages through the real HTTP stack: what a user reads, what leaks (nothing),
 // and who gets a 404. The model's figures are checked in portfolio.test.ts.
@@ -59,7 +60,7 @@ describe("the portfolio pages over HTTP", () => {
     expect(text).toContain(`Rate missing for ${ago(2)} (EUR)`);
     expect(text).toMatch(/Total cash \$4,330,000/);
     expect(html).toContain(`/o/${fund.org.slug}/portfolio/risks?likelihood=4&amp;impact=5`);
-    const json = await (await browser.get(`/o/${fund.org.slug}/portfolio?_data=${encodeURIComponent(ROUTE)}`)).text();
+    const json = await (await browser.get(routeData(`/o/${fund.org.slug}/portfolio`, ROUTE))).text();
     for (const body of [html, json]) {
       expect(body).not.toContain(String(SECRET_CASH));
       expect(body).not.toContain("987,654,321");
@@ -83,13 +84,13 @@ describe("the portfolio pages over HTTP", () => {
     expect(html).toContain("Data licence dispute");
     expect(html).toContain("General counsel");
     expect(html).toContain("Regulatory &amp; legal");
-    const data = await (await browser.get(`/o/${fund.org.slug}/portfolio/risks?likelihood=4&impact=5&_data=${encodeURIComponent(RISKS_ROUTE)}`)).json();
+    const data = await (await browser.get(routeData(`/o/${fund.org.slug}/portfolio/risks?likelihood=4&impact=5`, RISKS_ROUTE))).json();
     expect(data.list.total).toBe(2);
     expect(data.list.risks.map((r: { companyName: string; title: string; score: number }) => [r.companyName, r.title, r.score])).toEqual([
       ["Alpha AI", "GPU supply crunch", 20],
       ["Cologne Labs", "Data licence dispute", 20],
     ]);
-    const none = await (await browser.get(`/o/${fund.org.slug}/portfolio/risks?likelihood=5&impact=5&_data=${encodeURIComponent(RISKS_ROUTE)}`)).json();
+    const none = await (await browser.get(routeData(`/o/${fund.org.slug}/portfolio/risks?likelihood=5&impact=5`, RISKS_ROUTE))).json();
     expect(none.list.total).toBe(0);
     const all = await listPortfolioRisks(fund.ctx, { filters: query(), likelihood: null, impact: null, page: 1 });
     expect(all.total).toBe(5);
@@ -145,7 +146,7 @@ describe("the portfolio pages over HTTP", () => {
       // And the fund's owner cannot reach another org's portfolio either.
       expect((await fundOwner.get(`/o/${otherFund.org.slug}/${path}`)).status, path).toBe(404);
     }
-    const data = await (await other.get(`/o/${otherFund.org.slug}/portfolio?_data=${encodeURIComponent(ROUTE)}`)).json();
+    const data = await (await other.get(routeData(`/o/${otherFund.org.slug}/portfolio`, ROUTE))).json();
     expect(data.portfolio.rows.map((r: { name: string }) => r.name)).toEqual(["Hotel Elsewhere"]);
   });
 });

@@ -10,6 +10,7 @@ import { createPosition, positionSchema, updatePosition, type PositionInput } fr
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { toastCookieOf, toastIn } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 let app: TestApp;
 let fund: Awaited<ReturnType<typeof makeOrgWithOwner>>;
@@ -107,7 +108,7 @@ describe("MOIC = current value / amount invested, converted into the fund's base
     // ¥10,000,000 → ¥20,000,000: no JPY rate, so left out, never counted as zero
     expect((await post(sterling.org.id, { investedOn: "2025-03-01", amount: "10000000", currency: "JPY", currentValue: "20000000" })).status).toBe(302);
 
-    const body = await (await client.get(`/o/${org.slug}/positions?sort=invested_on&dir=asc&_data=${LIST}`)).json();
+    const body = await (await client.get(routeData(`/o/${org.slug}/positions?sort=invested_on&dir=asc`, LIST))).json();
     expect(body.portfolio).toMatchObject({ invested: 185_000_000, currentValue: 340_000_000, includedCount: 3, excludedCount: 1 });
     expect(body.portfolio.moic).toBeCloseTo(3_400_000 / 1_850_000, 12);
     const byName = Object.fromEntries(body.companies.map((c: { name: string }) => [c.name, c]));
@@ -136,7 +137,7 @@ describe("MOIC = current value / amount invested, converted into the fund's base
     // Once the JPY rates exist the position counts: ¥10M × 0.0067 = $67,000 in, ¥20M × 0.0065 = $130,000 now.
     await saveFxRate(ctx, { month: "2025-03", currency: "JPY", rate: "0.0067" });
     await saveFxRate(ctx, { month: NOW, currency: "JPY", rate: "0.0065" });
-    const after = await (await client.get(`/o/${org.slug}/positions?_data=${LIST}`)).json();
+    const after = await (await client.get(routeData(`/o/${org.slug}/positions`, LIST))).json();
     expect(after.portfolio).toMatchObject({ invested: 191_700_000, currentValue: 353_000_000, includedCount: 4, excludedCount: 0 });
     expect(after.missingRates).toEqual([]);
 
@@ -165,7 +166,7 @@ describe("positions over HTTP", () => {
 
   it("answers bad input with 400 and a field error, writing nothing", async () => {
     const before = await snapshot(fund.org);
-    const path = `/o/${fund.org.slug}/positions?index&_data=${LIST}`;
+    const path = routeData(`/o/${fund.org.slug}/positions`, LIST);
     const tomorrow = isoDateOfDate(new Date(Date.now() + 86_400_000));
     const cases: [Record<string, string>, string, RegExp][] = [
       [{ companyOrgId: "" }, "companyOrgId", /Choose a company/],
@@ -199,7 +200,7 @@ describe("positions over HTTP", () => {
 
   it("edits with the version it was loaded with: a stale version is 409 and changes nothing", async () => {
     const [row] = await positionsOf(fund.org);
-    const path = `/o/${fund.org.slug}/positions/${row.id}?_data=${encodeURIComponent(DETAIL)}`;
+    const path = routeData(`/o/${fund.org.slug}/positions/${row.id}`, DETAIL);
     const saved = await owner.post(path, { ...form(shared.org.id, { currentValue: "2000000" }), intent: "update", version: "1" });
     expect(saved.status).toBe(204); // a redirect answered to ?_data is a 204 with X-Remix-Redirect
     expect(saved.headers.get("x-remix-redirect")).toBe(`/o/${fund.org.slug}/positions`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { makeUser } from "../support/factories";
 import { captureLogs, type LogCapture } from "../support/log-capture";
+import { routeData } from "../support/route-data";
 
 /**
  * Finding 2 of issue #13: `redirectTo` after sign-in let `/%09/evil.example` through (the login
@@ -64,7 +65,7 @@ describe("redirect targets from the request stay on this site", () => {
   it("sign-in: every hostile redirectTo lands on a path here, never a 500, nothing logged", async () => {
     const user = await makeUser(app.database);
     for (const value of HOSTILE) {
-      for (const path of ["/login", "/login?_data=routes/login"]) {
+      for (const path of ["/login", routeData("/login", "routes/login")]) {
         const from = logs.chunks.length;
         const response = await app.client().post(path, { email: user.email, password: user.password, redirectTo: value });
         expectSameSitePath(response, `${path} ${JSON.stringify(value)}`);
@@ -106,7 +107,7 @@ describe("redirect targets from the request stay on this site", () => {
 
   it("the language switch: every hostile redirectTo goes home", async () => {
     for (const value of HOSTILE) {
-      for (const path of ["/locale", "/locale?_data=routes/locale"]) {
+      for (const path of ["/locale", routeData("/locale", "routes/locale")]) {
         const from = logs.chunks.length;
         const response = await app.client().post(path, { locale: "zh-CN", redirectTo: value });
         expectSameSitePath(response, `${path} ${JSON.stringify(value)}`);

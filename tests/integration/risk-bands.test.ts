@@ -8,6 +8,7 @@ import { getRisk, listRisks, topRisks } from "../../app/models/risk.server";
 import { getStartupDashboard } from "../../app/models/dashboard.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 /**
  * Risk bands per org (product spec, "Definitions": default 1–4 low, 5–9 medium, 10–15 high,
@@ -62,7 +63,7 @@ async function bandsOf(orgId: string) {
 }
 
 async function dataOf<T>(client: TestClient, path: string, route: string): Promise<T> {
-  const response = await client.get(`${path}${path.includes("?") ? "&" : "?"}_data=${encodeURIComponent(route)}`);
+  const response = await client.get(routeData(path, route));
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }
@@ -170,7 +171,7 @@ describe("invalid bands", () => {
   for (const { bands, field, message } of cases) {
     it(`${bands.join(" / ")} answers 400 with a message on ${field} and writes nothing`, async () => {
       const before = await stateOf(alpha.org.id);
-      const response = await owner.post(`/o/${alpha.org.slug}/settings?_data=${encodeURIComponent(SETTINGS)}`, settingsForm(bands, "Renamed Anyway"));
+      const response = await owner.post(routeData(`/o/${alpha.org.slug}/settings`, SETTINGS), settingsForm(bands, "Renamed Anyway"));
       expect(response.status).toBe(400);
       const body = (await response.json()) as { ok: boolean; fieldErrors: Record<string, string> };
       expect(body.ok).toBe(false);
@@ -183,7 +184,7 @@ describe("invalid bands", () => {
   it("a form with only some of the band fields is refused on the missing ones", async () => {
     const before = await stateOf(alpha.org.id);
     const { riskHighFrom: _h, riskCriticalFrom: _c, ...partial } = settingsForm(["4", "8", "12"]);
-    const response = await owner.post(`/o/${alpha.org.slug}/settings?_data=${encodeURIComponent(SETTINGS)}`, partial);
+    const response = await owner.post(routeData(`/o/${alpha.org.slug}/settings`, SETTINGS), partial);
     expect(response.status).toBe(400);
     const body = (await response.json()) as { fieldErrors: Record<string, string> };
     expect(body.fieldErrors.riskHighFrom).toMatch(/all three/);
@@ -223,7 +224,7 @@ describe("who may change the bands", () => {
   it("a member and a viewer get 403 and nothing is written", async () => {
     for (const client of [member, viewer]) {
       const before = await stateOf(alpha.org.id);
-      const response = await client.post(`/o/${alpha.org.slug}/settings?_data=${encodeURIComponent(SETTINGS)}`, settingsForm(["4", "8", "12"]));
+      const response = await client.post(routeData(`/o/${alpha.org.slug}/settings`, SETTINGS), settingsForm(["4", "8", "12"]));
       expect(response.status).toBe(403);
       expect(await stateOf(alpha.org.id)).toEqual(before);
     }
@@ -231,13 +232,13 @@ describe("who may change the bands", () => {
 
   it("a user of another org gets 404 and nothing is written", async () => {
     const before = await stateOf(alpha.org.id);
-    const response = await outsider.post(`/o/${alpha.org.slug}/settings?_data=${encodeURIComponent(SETTINGS)}`, settingsForm(["4", "8", "12"]));
+    const response = await outsider.post(routeData(`/o/${alpha.org.slug}/settings`, SETTINGS), settingsForm(["4", "8", "12"]));
     expect(response.status).toBe(404);
     expect(await stateOf(alpha.org.id)).toEqual(before);
   });
 
   it("an admin may change them", async () => {
-    const response = await admin.post(`/o/${alpha.org.slug}/settings?_data=${encodeURIComponent(SETTINGS)}`, settingsForm(["6", "11", "17"]));
+    const response = await admin.post(routeData(`/o/${alpha.org.slug}/settings`, SETTINGS), settingsForm(["6", "11", "17"]));
     expect(response.status).toBe(204); // saved: a redirect back to the settings page, with a toast
     expect(await bandsOf(alpha.org.id)).toEqual([6, 11, 17]);
   });
@@ -250,7 +251,7 @@ describe("an org's own bands", () => {
         tx.select().from(auditLog).where(and(eq(auditLog.orgId, alpha.org.id), eq(auditLog.action, "org.update"))),
       );
     const auditBefore = (await updates()).length;
-    const response = await owner.post(`/o/${alpha.org.slug}/settings?_data=${encodeURIComponent(SETTINGS)}`, settingsForm(["4", "8", "12"]));
+    const response = await owner.post(routeData(`/o/${alpha.org.slug}/settings`, SETTINGS), settingsForm(["4", "8", "12"]));
     expect(response.status).toBe(204);
     expect(await bandsOf(alpha.org.id)).toEqual([4, 8, 12]);
 
@@ -315,7 +316,7 @@ describe("an org's own bands", () => {
   });
 
   it("a settings form without band fields (an older client) leaves the bands as they are", async () => {
-    const response = await owner.post(`/o/${alpha.org.slug}/settings?_data=${encodeURIComponent(SETTINGS)}`, {
+    const response = await owner.post(routeData(`/o/${alpha.org.slug}/settings`, SETTINGS), {
       name: "Alpha Labs Renamed",
       baseCurrency: "USD",
       budgetOverrunThresholdPercent: "10",
@@ -327,7 +328,7 @@ describe("an org's own bands", () => {
   });
 
   it("setting the defaults back restores the default bands", async () => {
-    const response = await owner.post(`/o/${alpha.org.slug}/settings?_data=${encodeURIComponent(SETTINGS)}`, settingsForm(["5", "10", "16"]));
+    const response = await owner.post(routeData(`/o/${alpha.org.slug}/settings`, SETTINGS), settingsForm(["5", "10", "16"]));
     expect(response.status).toBe(204);
     const list = await dataOf<ListData>(owner, `/o/${alpha.org.slug}/risks?index`, LIST);
     expect(bandsByScore(list)).toEqual({ 12: "high", 9: "medium", 4: "low" });

@@ -21,6 +21,7 @@ import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
 import { localizeMessage } from "../../app/i18n/translate";
+import { routeData } from "../support/route-data";
 const english = (message: string | undefined) => localizeMessage("en", message ?? "");
 
 // The list is an index route: a post to its URL carries ?index, or the org layout would get it.
@@ -112,7 +113,7 @@ afterAll(() => app?.close());
 describe("creating risks", () => {
   it("adds a risk from the form with its first history row and an audit entry", async () => {
     const before = await stateOf(alpha.org);
-    const response = await alphaMember.post(`/o/alpha-labs/risks?index&_data=${LIST}`, validForm);
+    const response = await alphaMember.post(routeData("/o/alpha-labs/risks", LIST), validForm);
     // Back to the register (a redirect, 204 for a JavaScript submission) with a toast linking to the new risk.
     expect(response.status).toBe(204);
     expect(response.headers.get("x-remix-redirect")).toBe("/o/alpha-labs/risks");
@@ -140,7 +141,7 @@ describe("creating risks", () => {
     const risk = await createRisk(alpha.ctx, riskInput({ title: "Critical thing", likelihood: 4, impact: 5 }));
     expect(risk.score).toBe(20);
     expect(risk.band).toBe("critical");
-    const list = await (await alphaOwner.get(`/o/alpha-labs/risks?_data=${LIST}`)).json();
+    const list = await (await alphaOwner.get(routeData("/o/alpha-labs/risks", LIST))).json();
     const row = list.list.risks.find((r: { id: string }) => r.id === risk.id);
     expect(row).toMatchObject({ score: 20, band: "critical" });
     const page = await (await alphaOwner.get(`/o/alpha-labs/risks/${risk.id}`)).text();
@@ -165,7 +166,7 @@ describe("creating risks", () => {
   ] as const) {
     it(`answers 400 for ${field} = ${JSON.stringify(value.length > 20 ? `${value.slice(0, 5)}…(${value.length})` : value)} and writes nothing`, async () => {
       const before = await stateOf(alpha.org);
-      const response = await alphaOwner.post(`/o/alpha-labs/risks?index&_data=${LIST}`, { ...validForm, [field]: value });
+      const response = await alphaOwner.post(routeData("/o/alpha-labs/risks", LIST), { ...validForm, [field]: value });
       expect(response.status).toBe(400);
       const body = await response.json();
       expect(body.fieldErrors[field]).toMatch(message);
@@ -232,12 +233,12 @@ describe("risk history", () => {
   });
 
   it("shows who changed what and when on the risk's page", async () => {
-    const added = await alphaMember.post(`/o/alpha-labs/risks?index&_data=${LIST}`, { ...validForm, title: "Page history", likelihood: "3" });
+    const added = await alphaMember.post(routeData("/o/alpha-labs/risks", LIST), { ...validForm, title: "Page history", likelihood: "3" });
     const created = { id: toastCookieOf(added)!.link!.to.split("/").pop()! };
-    const save = await alphaOwner.post(`/o/alpha-labs/risks/${created.id}?_data=${DETAIL}`, { ...validForm, title: "Page history", likelihood: "4", status: "mitigating", version: "1" });
+    const save = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${created.id}`, DETAIL), { ...validForm, title: "Page history", likelihood: "4", status: "mitigating", version: "1" });
     expect(save.status).toBe(204);
     expect(save.headers.get("x-remix-redirect")).toBe(`/o/alpha-labs/risks/${created.id}`);
-    const data = await (await alphaOwner.get(`/o/alpha-labs/risks/${created.id}?_data=${DETAIL}`)).json();
+    const data = await (await alphaOwner.get(routeData(`/o/alpha-labs/risks/${created.id}`, DETAIL))).json();
     expect(data.risk.history).toHaveLength(2);
     expect(data.risk.history[0]).toMatchObject({ likelihood: 4, status: "mitigating", changedBy: alpha.owner.name });
     expect(data.risk.history[1]).toMatchObject({ likelihood: 3, status: "open", changedBy: "member person" });
@@ -252,10 +253,10 @@ describe("risk history", () => {
 describe("editing with optimistic concurrency", () => {
   it("answers 409 to a save made on a stale version and keeps the first save", async () => {
     const risk = await createRisk(alpha.ctx, riskInput({ title: "Race" }));
-    const first = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { ...validForm, title: "Race (owner)", likelihood: "5", version: "1" });
+    const first = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { ...validForm, title: "Race (owner)", likelihood: "5", version: "1" });
     expect(first.status).toBe(204);
     const historyAfterFirst = await historyOf(alpha.org, risk.id);
-    const second = await alphaMember.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { ...validForm, title: "Race (member)", likelihood: "1", version: "1" });
+    const second = await alphaMember.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { ...validForm, title: "Race (member)", likelihood: "1", version: "1" });
     expect(second.status).toBe(409);
     expect((await second.json()).formError).toMatch(/Someone else changed this risk/);
     const [row] = (await stateOf(alpha.org)).risks.filter((r) => r.id === risk.id);
@@ -274,11 +275,11 @@ describe("editing with optimistic concurrency", () => {
   it("answers 400 to an invalid edit and leaves the risk as it was", async () => {
     const risk = await createRisk(alpha.ctx, riskInput({ title: "Steady" }));
     for (const likelihood of ["0", "6", "abc"]) {
-      const response = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { ...validForm, likelihood, version: "1" });
+      const response = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { ...validForm, likelihood, version: "1" });
       expect(response.status).toBe(400);
       expect((await response.json()).fieldErrors.likelihood).toMatch(/1 to 5/);
     }
-    const missingVersion = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { ...validForm });
+    const missingVersion = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { ...validForm });
     expect(missingVersion.status).toBe(400);
     const after = await getRisk(alpha.ctx, risk.id);
     expect(after).toMatchObject({ title: "Steady", likelihood: 3, version: 1 });
@@ -289,10 +290,10 @@ describe("editing with optimistic concurrency", () => {
 describe("deleting", () => {
   it("deletes after confirmation, with its history, and records what it was", async () => {
     const risk = await createRisk(alpha.ctx, riskInput({ title: "Short-lived" }));
-    const stale = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { intent: "delete", version: "7", confirm: "yes" });
+    const stale = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { intent: "delete", version: "7", confirm: "yes" });
     expect(stale.status).toBe(409);
     // Unconfirmed (no tick, no dialog): refused, and the risk is still there.
-    const unconfirmed = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { intent: "delete", version: "1" });
+    const unconfirmed = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { intent: "delete", version: "1" });
     expect(unconfirmed.status).toBe(400);
     expect(await unconfirmed.json()).toMatchObject({ formError: "Tick the box to confirm you want to delete this risk.", fieldErrors: { confirm: "Tick the box to confirm you want to delete this risk." } });
     expect((await stateOf(alpha.org)).risks.some((r) => r.id === risk.id)).toBe(true);
@@ -323,9 +324,9 @@ describe("permissions and tenancy", () => {
     expect(detailHtml).not.toContain("Delete risk");
 
     const before = await stateOf(alpha.org);
-    expect((await alphaViewer.post(`/o/alpha-labs/risks?index&_data=${LIST}`, validForm)).status).toBe(403);
-    expect((await alphaViewer.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { ...validForm, version: "1" })).status).toBe(403);
-    expect((await alphaViewer.post(`/o/alpha-labs/risks/${risk.id}?_data=${DETAIL}`, { intent: "delete", version: "1", confirm: "yes" })).status).toBe(403);
+    expect((await alphaViewer.post(routeData("/o/alpha-labs/risks", LIST), validForm)).status).toBe(403);
+    expect((await alphaViewer.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { ...validForm, version: "1" })).status).toBe(403);
+    expect((await alphaViewer.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { intent: "delete", version: "1", confirm: "yes" })).status).toBe(403);
     expect(await stateOf(alpha.org)).toEqual(before);
   });
 
@@ -335,9 +336,9 @@ describe("permissions and tenancy", () => {
     const alphaBefore = await stateOf(alpha.org);
 
     expect((await alphaOwner.get(`/o/alpha-labs/risks/${theirs.id}`)).status).toBe(404);
-    expect((await alphaOwner.get(`/o/alpha-labs/risks/${theirs.id}?_data=${DETAIL}`)).status).toBe(404);
-    expect((await alphaOwner.post(`/o/alpha-labs/risks/${theirs.id}?_data=${DETAIL}`, { ...validForm, version: "1" })).status).toBe(404);
-    expect((await alphaOwner.post(`/o/alpha-labs/risks/${theirs.id}?_data=${DETAIL}`, { intent: "delete", version: "1", confirm: "yes" })).status).toBe(404);
+    expect((await alphaOwner.get(routeData(`/o/alpha-labs/risks/${theirs.id}`, DETAIL))).status).toBe(404);
+    expect((await alphaOwner.post(routeData(`/o/alpha-labs/risks/${theirs.id}`, DETAIL), { ...validForm, version: "1" })).status).toBe(404);
+    expect((await alphaOwner.post(routeData(`/o/alpha-labs/risks/${theirs.id}`, DETAIL), { intent: "delete", version: "1", confirm: "yes" })).status).toBe(404);
     expect((await alphaOwner.get("/o/alpha-labs/risks/not-a-uuid")).status).toBe(404);
     await expect(getRisk(alpha.ctx, theirs.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(updateRisk(alpha.ctx, theirs.id, 1, riskInput())).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -356,9 +357,9 @@ describe("permissions and tenancy", () => {
     expect((await betaOwner.get("/o/alpha-labs/risks")).status).toBe(404);
     expect((await betaOwner.get(`/o/alpha-labs/risks/${ours.id}`)).status).toBe(404);
     expect((await betaOwner.get("/o/alpha-labs/risks.csv")).status).toBe(404);
-    expect((await betaOwner.post(`/o/alpha-labs/risks?index&_data=${LIST}`, validForm)).status).toBe(404);
-    expect((await betaOwner.post(`/o/alpha-labs/risks/${ours.id}?_data=${DETAIL}`, { ...validForm, version: "1" })).status).toBe(404);
-    expect((await betaOwner.post(`/o/alpha-labs/risks/${ours.id}?_data=${DETAIL}`, { intent: "delete", version: "1", confirm: "yes" })).status).toBe(404);
+    expect((await betaOwner.post(routeData("/o/alpha-labs/risks", LIST), validForm)).status).toBe(404);
+    expect((await betaOwner.post(routeData(`/o/alpha-labs/risks/${ours.id}`, DETAIL), { ...validForm, version: "1" })).status).toBe(404);
+    expect((await betaOwner.post(routeData(`/o/alpha-labs/risks/${ours.id}`, DETAIL), { intent: "delete", version: "1", confirm: "yes" })).status).toBe(404);
     // Under their own slug, our id is not theirs either.
     expect((await betaOwner.get(`/o/beta-ai/risks/${ours.id}`)).status).toBe(404);
     expect(await stateOf(alpha.org)).toEqual(before);
@@ -398,9 +399,9 @@ describe("heat map, register views and export", () => {
     expect(html).toMatch(
       /<a aria-label="2 risks with likelihood 4 and impact 5: score 20, critical"[^>]*href="\/o\/gamma-vision\/risks\?likelihood=4&amp;impact=5&amp;status=active"/,
     );
-    const drill = await (await gammaOwner.get(`/o/gamma-vision/risks?likelihood=4&impact=5&status=active&_data=${LIST}`)).json();
+    const drill = await (await gammaOwner.get(routeData("/o/gamma-vision/risks?likelihood=4&impact=5&status=active", LIST))).json();
     expect(drill.list.risks.map((r: { title: string }) => r.title).sort()).toEqual(["L4 I5 mitigating", "L4 I5 open"]);
-    const wholeCell = await (await gammaOwner.get(`/o/gamma-vision/risks?likelihood=4&impact=5&_data=${LIST}`)).json();
+    const wholeCell = await (await gammaOwner.get(routeData("/o/gamma-vision/risks?likelihood=4&impact=5", LIST))).json();
     expect(wholeCell.list.total).toBe(3);
   });
 

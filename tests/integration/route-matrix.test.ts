@@ -5,6 +5,7 @@ import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
 import { withSystem } from "../../db/tenant";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { routeData } from "../support/route-data";
 
 /**
  * Every route module in the built Remix manifest, called as: anonymous, a user of another
@@ -58,7 +59,7 @@ async function fingerprint(orgId: string): Promise<Record<string, string>> {
 function urlFor(route: { pattern: string; id: string; index: boolean }, overrides: Record<string, string> = {}) {
   const all = { ...params, ...overrides };
   const path = route.pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(all[name] ?? "00000000-0000-4000-8000-000000000000"));
-  return `${path}?${route.index ? "index&" : ""}_data=${encodeURIComponent(route.id)}`;
+  return routeData(path, route.id);
 }
 
 beforeAll(async () => {

@@ -19,6 +19,7 @@ import { toastIn } from "../support/toast";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { withDatabase } from "../support/global-setup";
 import { startServer, type RunningServer } from "../bench/harness";
+import { routeData } from "../support/route-data";
 
 const config = inject("testDb");
 const adminUrl = config.kind === "postgres" ? config.adminUrl : (process.env.SCALE_OUT_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
@@ -36,7 +37,7 @@ const reachable = await (async () => {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const name = `cd_scale_${process.pid}_${Date.now()}`;
-const MONTH_DATA = encodeURIComponent("routes/o.$orgSlug.reports.$month");
+const MONTH_ROUTE = "routes/o.$orgSlug.reports.$month";
 let a: RunningServer;
 let b: RunningServer;
 let database: Database;
@@ -85,7 +86,7 @@ describe.skipIf(!reachable)("two app instances on one database", () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Scale Out Labs");
 
-    const saved = await onB.post(`/o/${org.slug}/reports/2026-03?_data=${MONTH_DATA}`, {
+    const saved = await onB.post(routeData(`/o/${org.slug}/reports/2026-03`, MONTH_ROUTE), {
       version: "", cash: "1250000.00", revenue: "40000.00", compute: "30000.00", data: "0", payroll: "90000.00", research: "0",
       go_to_market: "10000.00", general_admin: "5000.00", other: "0", headcount: "9", arr: "", highlights: "Saved on instance B", lowlights: "", asks: "",
     });
@@ -95,7 +96,7 @@ describe.skipIf(!reachable)("two app instances on one database", () => {
     const onAAfter = sameBrowserOn(a.base, onB);
     expect(toastIn(await (await onAAfter.get(`/o/${org.slug}/reports/2026-03`)).text())).toBe("Saved 2026-03.");
 
-    const read = await onA.get(`/o/${org.slug}/reports/2026-03?_data=${MONTH_DATA}`);
+    const read = await onA.get(routeData(`/o/${org.slug}/reports/2026-03`, MONTH_ROUTE));
     expect(read.status).toBe(200);
     const { report } = (await read.json()) as { report: { cash: number; version: number } };
     expect(report).toMatchObject({ cash: 125_000_000, version: 1 });

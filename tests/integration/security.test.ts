@@ -10,6 +10,7 @@ import { withSystem } from "../../db/tenant";
 import { startTestApp, TestClient, type TestApp } from "../support/app-server";
 import { captureLogs, type LogCapture } from "../support/log-capture";
 import { openTestDatabase } from "../support/test-db";
+import { routeData } from "../support/route-data";
 
 /**
  * Security checks over the real HTTP stack (server.mjs + the built Remix app) in production
@@ -46,7 +47,7 @@ let app: TestApp;
 let build: Build;
 let logs: LogCapture;
 let base: string;
-let servers: Server[] = [];
+const servers: Server[] = [];
 let routes: Route[];
 let params: Record<string, string>;
 
@@ -77,7 +78,7 @@ function pathFor(route: Route) {
 
 /** The URL that reaches the route's own loader/action as data (an index route needs `?index`). */
 function dataUrlFor(route: Route) {
-  return `${pathFor(route)}?${route.index ? "index&" : ""}_data=${encodeURIComponent(route.id)}`;
+  return routeData(pathFor(route), route.id);
 }
 
 /** What the request log should show for a path: capability tokens never appear. */
@@ -359,7 +360,7 @@ describe("cross-origin POST", () => {
     const owner = await signedIn(DEMO_USERS.founder.email, DEMO_PASSWORD);
     const orgName = async () =>
       withSystem(app.database.db, async (tx) => rowsOf<{ name: string }>(await tx.execute(sql`select name from orgs where slug = 'lumen-labs'`))[0].name);
-    const url = "/o/lumen-labs/settings?_data=routes/o.$orgSlug.settings";
+    const url = routeData("/o/lumen-labs/settings", "routes/o.$orgSlug.settings");
     const form = { name: "Lumen Labs Renamed", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" };
     const original = await orgName();
     expect((await owner.post(url, form, { Origin: EVIL })).status).toBe(403);
@@ -426,7 +427,7 @@ describe("session invalidation", () => {
     const replay = new TestClient(base);
     replay.cookies.set("cd_session", cookieValue);
     const page = await replay.get("/orgs/new");
-    const data = await replay.get("/orgs/new?_data=routes/orgs.new");
+    const data = await replay.get(routeData("/orgs/new", "routes/orgs.new"));
     if (page.status === 200 && data.status === 200) return true;
     expect(page.headers.get("location")).toMatch(/^\/login/);
     expect(data.headers.get("x-remix-redirect") ?? data.headers.get("location")).toMatch(/^\/login/);
@@ -449,7 +450,7 @@ describe("session invalidation", () => {
     // A replayed cookie cannot log out or post anything either.
     const replay = new TestClient(base);
     replay.cookies.set("cd_session", old);
-    const post = await replay.post("/o/lumen-labs/settings?_data=routes/o.$orgSlug.settings", { name: "Replayed", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" });
+    const post = await replay.post(routeData("/o/lumen-labs/settings", "routes/o.$orgSlug.settings"), { name: "Replayed", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" });
     expect(post.headers.get("x-remix-redirect") ?? post.headers.get("location")).toMatch(/^\/login/);
   });
 
@@ -494,7 +495,7 @@ describe("login throttling (beyond tests/integration/auth-http.test.ts)", () => 
       const statuses: number[] = [];
       let last = "";
       for (let i = 0; i < 6; i++) {
-        const response = await attacker.post(`/login?_data=routes/login`, { email, password: `wrong-${i}` }, { "X-Forwarded-For": ip });
+        const response = await attacker.post(routeData("/login", "routes/login"), { email, password: `wrong-${i}` }, { "X-Forwarded-For": ip });
         statuses.push(response.status);
         last = await response.text();
       }
@@ -541,7 +542,7 @@ describe("logs", () => {
     sessionsOf(second);
     expect(track(await owner.post("/orgs/new", { name: "Logbook Labs", kind: "startup", baseCurrency: "usd" })).headers.get("location")).toBe("/o/logbook-labs");
 
-    const invite = await owner.post("/o/logbook-labs/members?_data=routes/o.$orgSlug.members", { intent: "invite", email: "logs-invitee@example.test", role: "member" });
+    const invite = await owner.post(routeData("/o/logbook-labs/members", "routes/o.$orgSlug.members"), { intent: "invite", email: "logs-invitee@example.test", role: "member" });
     track(invite);
     const link = ((await invite.json()) as { link: string }).link;
     const token = link.split("/invite/")[1];
@@ -550,14 +551,14 @@ describe("logs", () => {
 
     const invitee = new TestClient(base);
     expect(track(await invitee.get(`/invite/${token}`)).status).toBe(200);
-    expect(track(await invitee.get(`/invite/${token}?_data=routes/invite.$token`)).status).toBe(200);
+    expect(track(await invitee.get(routeData(`/invite/${token}`, "routes/invite.$token"))).status).toBe(200);
     track(await invitee.post(`/signup?redirectTo=${encodeURIComponent(`/invite/${token}`)}`, { email: "logs-invitee@example.test", name: "Ivy", password: inviteePassword, redirectTo: `/invite/${token}` }));
     sessionsOf(invitee);
     expect(track(await invitee.post(`/invite/${token}`, {})).headers.get("location")).toBe("/o/logbook-labs");
     // Used link: answered the same as any unknown link, still not logged.
     expect(track(await invitee.get(`/invite/${token}`)).status).toBe(404);
 
-    expect(track(await owner.post("/account/password?_data=routes/account.password", { currentPassword: wrongCurrent, newPassword, confirmPassword: newPassword })).status).toBe(400);
+    expect(track(await owner.post(routeData("/account/password", "routes/account.password"), { currentPassword: wrongCurrent, newPassword, confirmPassword: newPassword })).status).toBe(400);
     expect(track(await owner.post("/account/password", { currentPassword: ownerPassword, newPassword, confirmPassword: newPassword })).status).toBe(302);
     sessionsOf(owner);
     expect(track(await owner.post("/logout", {})).status).toBe(302);
@@ -649,7 +650,7 @@ describe("production error pages", () => {
     const html = await page.text();
     expect(html).toMatch(/Something went wrong|Temporarily unavailable/);
     expectNoInternals(html, `${what} page`);
-    const dataUrl = url.includes("?") ? `${url}&_data=${encodeURIComponent("routes/invite.$token")}` : `${url}?_data=${encodeURIComponent("routes/invite.$token")}`;
+    const dataUrl = url.includes("?") ? routeData(url, "routes/invite.$token") : routeData(url, "routes/invite.$token");
     const data = await client.get(dataUrl);
     expect([500, 503], `${what}: data`).toContain(data.status);
     expectNoInternals(await data.text(), `${what} data`);

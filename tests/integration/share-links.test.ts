@@ -8,6 +8,7 @@ import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../supp
 import { postPairs } from "../support/hostile";
 import { captureLogs, type LogCapture } from "../support/log-capture";
 import { createLink, digestAll, editCash, LIST_ROUTE, REPORT_ROUTE, seedCompany, stable, textOf, viewCount } from "../support/share-fixtures";
+import { routeData } from "../support/route-data";
 
 process.env.LOG_LEVEL = "info";
 
@@ -96,7 +97,7 @@ describe("the report page", () => {
     expect(view!.userAgent).toBe("PartnerBrowser/1.0 (test)");
     expect(view!.orgId).toBe(alpha.org.id);
     // The loader's data answers with the same headers.
-    const data = await partner(`/r/${token}?_data=${encodeURIComponent(REPORT_ROUTE)}`);
+    const data = await partner(routeData(`/r/${token}`, REPORT_ROUTE));
     expect(data.headers.get("cache-control")).toBe("private, no-store");
     expect(await viewCount(app.database, id)).toBe(2);
   });
@@ -104,7 +105,7 @@ describe("the report page", () => {
   it("answers expired, revoked, tampered, guessed and malformed tokens with the same 404", async () => {
     const revoked = await link(alphaOwner, alpha.org.slug, { label: "to revoke" });
     // Unconfirmed (no tick, no dialog): refused, and the link stays active.
-    const detail = `/o/${alpha.org.slug}/share-links/${revoked.id}?_data=${encodeURIComponent("routes/o.$orgSlug.share-links.$linkId")}`;
+    const detail = routeData(`/o/${alpha.org.slug}/share-links/${revoked.id}`, "routes/o.$orgSlug.share-links.$linkId");
     const unconfirmed = await postPairs(alphaOwner, detail, [["intent", "revoke"]]);
     expect(unconfirmed.status).toBe(400);
     expect((await unconfirmed.json()).fieldErrors).toEqual({ confirm: "Tick the box to confirm you want to revoke this link." });
@@ -132,7 +133,7 @@ describe("the report page", () => {
       expect(a.headers, a.name).toEqual(answers[0]!.headers);
     }
     expect(answers[0]!.headers).toContainEqual(["cache-control", "private, no-store"]);
-    const data = await Promise.all(Object.values(cases).map((t) => partner(`/r/${t}?_data=${encodeURIComponent(REPORT_ROUTE)}`).then(async (r) => [r.status, await r.text()])));
+    const data = await Promise.all(Object.values(cases).map((t) => partner(routeData(`/r/${t}`, REPORT_ROUTE)).then(async (r) => [r.status, await r.text()])));
     for (const d of data) expect(d).toEqual(data[0]);
     expect(await viewCount(app.database, revoked.id)).toBe(0);
     expect(await viewCount(app.database, expired.id)).toBe(0);
@@ -201,7 +202,7 @@ describe("the report page", () => {
     const frozen = await link(deltaOwner, delta.org.slug, { label: "Frozen March", mode: "frozen", frozenMonth: "2026-03" });
     const live = await link(deltaOwner, delta.org.slug, { label: "Live" });
     const dataOf = async (token: string) => {
-      const response = await partner(`/r/${token}?_data=${encodeURIComponent(REPORT_ROUTE)}`);
+      const response = await partner(routeData(`/r/${token}`, REPORT_ROUTE));
       return ((await response.json()) as { report: { companies: unknown[]; generatedAt: string } }).report;
     };
     const articleOf = async (token: string) => stable((await (await partner(`/r/${token}`)).text()).match(/<article[\s\S]*<\/article>/)![0]);
@@ -233,7 +234,7 @@ describe("scope and sections", () => {
       for (const leak of ["Beta", "7,654,321", "Gamma", "5,555,123", "Other Tenant"]) expect(text).not.toContain(leak);
     }
     // A startup cannot point its link at another company.
-    const refused = await postPairs(alphaOwner, `/o/${alpha.org.slug}/share-links?index&_data=${encodeURIComponent(LIST_ROUTE)}`, [
+    const refused = await postPairs(alphaOwner, routeData(`/o/${alpha.org.slug}/share-links`, LIST_ROUTE), [
       ["intent", "create"], ["label", "sneaky"], ["scope", "portfolio"], ["mode", "live"], ["expiresInDays", "30"], ["sections", "financials"],
     ]);
     expect(refused.status).toBe(400);
@@ -257,12 +258,12 @@ describe("scope and sections", () => {
     const text = await reportText(token);
     expect(text).toContain("$4,321,987");
     for (const hidden of ["Alpha highlight of March", "Alpha risk register entry", "Capital raised", "Debt service ahead", "Risk heat map", "Investor updates"]) expect(text).not.toContain(hidden);
-    const data = (await (await partner(`/r/${token}?_data=${encodeURIComponent(REPORT_ROUTE)}`)).json()) as { report: { companies: { dashboard: Record<string, unknown>; updates?: unknown }[] } };
+    const data = (await (await partner(routeData(`/r/${token}`, REPORT_ROUTE))).json()) as { report: { companies: { dashboard: Record<string, unknown>; updates?: unknown }[] } };
     const company = data.report.companies[0]!;
     expect(Object.keys(company.dashboard).sort()).toEqual(["currency", "financials", "window"]);
     expect(company.updates).toBeUndefined();
     // An investor cannot ask for more than the grant shares.
-    const tooMuch = await postPairs(fundOwner, `/o/${fund.org.slug}/share-links?index&_data=${encodeURIComponent(LIST_ROUTE)}`, [
+    const tooMuch = await postPairs(fundOwner, routeData(`/o/${fund.org.slug}/share-links`, LIST_ROUTE), [
       ["intent", "create"], ["label", "Beta risks"], ["scope", "company"], ["companyId", beta.org.id], ["mode", "live"], ["expiresInDays", "30"], ["sections", "risks"],
     ]);
     expect(tooMuch.status).toBe(400);
@@ -288,7 +289,7 @@ describe("managing links", () => {
     const { id } = await link(alphaOwner, alpha.org.slug, { label: "Managed" });
     const before = await digestAll(app.database, NOT_LOGGED);
     for (const client of [alphaMember, alphaViewer]) {
-      const list = await client.get(`/o/${alpha.org.slug}/share-links?_data=${encodeURIComponent(LIST_ROUTE)}`);
+      const list = await client.get(routeData(`/o/${alpha.org.slug}/share-links`, LIST_ROUTE));
       expect(list.status).toBe(200);
       const body = (await list.json()) as { canManage: boolean; links: { label: string }[] };
       expect(body.canManage).toBe(false);
@@ -352,6 +353,6 @@ function createAs(client: TestClient, slug: string, form: Parameters<typeof crea
     ...(form.frozenMonth ? [["frozenMonth", form.frozenMonth]] : []),
     ...(form.sections ?? ["financials"]).map((s) => ["sections", s]),
   ] as [string, string][];
-  return postPairs(client, `/o/${slug}/share-links?index&_data=${encodeURIComponent(LIST_ROUTE)}`, pairs);
+  return postPairs(client, routeData(`/o/${slug}/share-links`, LIST_ROUTE), pairs);
 }
 

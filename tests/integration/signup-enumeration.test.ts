@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, TestClient, type TestApp } from "../support/app-server";
 import { makeUser, userCount } from "../support/factories";
 import { captureLogs, type LogCapture } from "../support/log-capture";
+import { routeData } from "../support/route-data";
 
 /**
  * Issue #13, "Also": sign-up said "An account with this email already exists" (409), so anyone
@@ -51,7 +52,7 @@ describe("sign-up does not tell whether an address has an account", () => {
   it("answers the same to a JavaScript submission and keeps a same-site redirect target", async () => {
     const existing = await makeUser(app.database);
     const post = (email: string) =>
-      app.client().post("/signup?_data=routes/signup", { email, name: "X", password: "a-long-password", redirectTo: "/invite/abc" });
+      app.client().post(routeData("/signup", "routes/signup"), { email, name: "X", password: "a-long-password", redirectTo: "/invite/abc" });
     const fresh = await post("brand-new-2@example.test");
     const taken = await post(existing.email);
     expect(fresh.headers.get("x-remix-redirect")).toBe("/invite/abc");

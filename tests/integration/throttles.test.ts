@@ -7,6 +7,7 @@ import { createShareLink } from "../../app/models/share-link.server";
 import { startTestApp, TestClient, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner, makeUser } from "../support/factories";
 import { seedCompany, textOf } from "../support/share-fixtures";
+import { routeData } from "../support/route-data";
 
 /**
  * Issue #13, findings 5, 6 and 7, over the real HTTP stack on both drivers.
@@ -187,7 +188,7 @@ describe("password change (finding 7)", () => {
     return { user, browser };
   }
   const change = (browser: TestClient, currentPassword: string, ip: string) =>
-    browser.post("/account/password?_data=routes/account.password", { currentPassword, newPassword: "brand-new-password-9", confirmPassword: "brand-new-password-9" }, from(ip));
+    browser.post(routeData("/account/password", "routes/account.password"), { currentPassword, newPassword: "brand-new-password-9", confirmPassword: "brand-new-password-9" }, from(ip));
 
   it("12 wrong current passwords: 5 are checked (400), the rest refused (429); the sign-in from that address is locked too, not from another", async () => {
     const ip = freshIp();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { toastCookieOf, toastIn } from "../support/toast";
+import { routeData } from "../support/route-data";
 
 /*
  * Toasts after saves (issue #8): the action redirects with a signed, HttpOnly flash cookie that
@@ -75,12 +76,12 @@ describe("the flash cookie", () => {
 
   it("reaches a JavaScript navigation too: the root loader's data carries it once", async () => {
     const owner = await signIn(alpha.owner.email);
-    const saved = await owner.post(`${settings()}?_data=${encodeURIComponent("routes/o.$orgSlug.settings")}`, SETTINGS_FORM);
+    const saved = await owner.post(routeData(settings(), "routes/o.$orgSlug.settings"), SETTINGS_FORM);
     expect(saved.status).toBe(204);
     expect(saved.headers.get("x-remix-redirect")).toBe(settings());
-    const root = await (await owner.get(`${settings()}?_data=root`)).json();
+    const root = await (await owner.get(routeData(settings(), "root"))).json();
     expect(root.toast).toMatchObject({ tone: "success", key: "admin.settings.saved" });
-    expect((await (await owner.get(`${settings()}?_data=root`)).json()).toast).toBeNull();
+    expect((await (await owner.get(routeData(settings(), "root"))).json()).toast).toBeNull();
   });
 
   it("ignores (and clears) a cookie whose payload was changed: the signature no longer matches", async () => {
@@ -97,7 +98,7 @@ describe("the flash cookie", () => {
   it("says 'nothing changed' as a note (info tone), and carries variables and a link, escaped", async () => {
     const owner = await signIn(alpha.owner.email);
     const year = new Date().getUTCFullYear();
-    const token = (await (await owner.get(`/o/${alpha.org.slug}/budgets?year=${year}&_data=${encodeURIComponent("routes/o.$orgSlug.budgets._index")}`)).json()).budgets.token;
+    const token = (await (await owner.get(routeData(`/o/${alpha.org.slug}/budgets?year=${year}`, "routes/o.$orgSlug.budgets._index"))).json()).budgets.token;
     const same = await owner.post(`/o/${alpha.org.slug}/budgets?index&year=${year}`, { year: String(year), token });
     expect(same.headers.get("location")).toBe(`/o/${alpha.org.slug}/budgets?year=${year}`);
     const note = await (await owner.get(`/o/${alpha.org.slug}/budgets?year=${year}`)).text();

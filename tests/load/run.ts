@@ -18,12 +18,13 @@ import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { addMonths, monthOfDate, SPEND_CATEGORIES } from "../../app/finance/index";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
+import { routeData } from "../support/route-data";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const ORG = "lumen-labs";
 const FUND = "northwind-ventures";
-const MONTH_DATA = encodeURIComponent("routes/o.$orgSlug.reports.$month");
+const MONTH_ROUTE = "routes/o.$orgSlug.reports.$month";
 
 // ---------------------------------------------------------------------------- options
 
@@ -285,7 +286,7 @@ async function main(): Promise<number> {
     if (investorLogin.status !== 302 || !investorCookie) throw new Error(`investor login failed: ${investorLogin.status}`);
     const investorHeaders = { Cookie: investorCookie };
     // A live share link for the partner's view, made the way an owner makes one.
-    const linkResponse = await fetch(`${base}/o/${ORG}/share-links?index&_data=${encodeURIComponent("routes/o.$orgSlug.share-links._index")}`, {
+    const linkResponse = await fetch(base + routeData(`/o/${ORG}/share-links`, "routes/o.$orgSlug.share-links._index"), {
       method: "POST",
       headers: { ...headers, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ intent: "create", label: "Load run", scope: "company", mode: "live", expiresInDays: "1", passphrase: "", sections: "financials" }).toString(),
@@ -302,7 +303,7 @@ async function main(): Promise<number> {
     const detailMonth = addMonths(lastMonth, -1);
     let rotation = 0;
     let edits = 0;
-    const submitPath = (month: string) => `/o/${ORG}/reports/${month}?_data=${MONTH_DATA}`;
+    const submitPath = (month: string) => routeData(`/o/${ORG}/reports/${month}`, MONTH_ROUTE);
     const requests: AcRequest[] = [
       { kind: "dashboard", method: "GET", path: `/o/${ORG}`, headers },
       { kind: "reports-list", method: "GET", path: `/o/${ORG}/reports`, headers },

@@ -18,14 +18,14 @@ function tsxFiles(dir: string): string[] {
   });
 }
 const PENDING_DIR = path.join(ROOT, "tests/static/i18n-pending");
-export const PENDING_FILES = new Set(
+const PENDING_FILES = new Set(
   (fs.existsSync(PENDING_DIR) ? fs.readdirSync(PENDING_DIR) : [])
     .filter((name) => name.endsWith(".txt"))
     .flatMap((name) => fs.readFileSync(path.join(PENDING_DIR, name), "utf8").split("\n"))
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith("#")),
 );
-export const CONVERTED_FILES = ["app/root.tsx", ...tsxFiles("app/routes"), ...tsxFiles("app/components")].filter((file) => !PENDING_FILES.has(file));
+const CONVERTED_FILES = ["app/root.tsx", ...tsxFiles("app/routes"), ...tsxFiles("app/components")].filter((file) => !PENDING_FILES.has(file));
 
 describe("converted pages show no text outside t()", () => {
   it.each(CONVERTED_FILES)("%s", (file) => {

@@ -24,7 +24,9 @@ export const HOSTILE_VALUES = [
   "usd1", "", "XXXX", "€", "XXX", "us", "USD ", "u$d",
   // text
   SQL_PAYLOAD, SCRIPT_PAYLOAD, IMG_PAYLOAD, "a\u0000b", "\u0000", "\u202Eevil\u202C", "مرحبا بالعالم", "🙂🙂🙂", "\uFEFF12", "1\n2", "\r\n", "   ",
-  "true", "null", "undefined", "[]", "{}", "[object Object]", "__proto__", "%00", "../../etc/passwd", "${7*7}",
+  "true", "null", "undefined", "[]", "{}", "[object Object]", "__proto__", "%00", "../../etc/passwd",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
+  "${7*7}",
 ] as const;
 
 /** Any hostile value: the list above, random text of any code point, or a stringified number. */

@@ -7,6 +7,7 @@ import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { createRisk } from "../../app/models/risk.server";
 import type { TestClient } from "./app-server";
 import { postPairs } from "./hostile";
+import { routeData } from "./route-data";
 
 const ZERO_SPEND = { compute: 0, data: 0, payroll: 0, research: 0, go_to_market: 0, general_admin: 0, other: 0 };
 
@@ -81,7 +82,7 @@ export function linkPairs(form: LinkForm): [string, string][] {
 
 /** Creates a link through the management page's action; returns the token and the link id. */
 export async function createLink(client: TestClient, slug: string, form: LinkForm = {}) {
-  const response = await postPairs(client, `/o/${slug}/share-links?index&_data=${encodeURIComponent(LIST_ROUTE)}`, linkPairs(form));
+  const response = await postPairs(client, routeData(`/o/${slug}/share-links`, LIST_ROUTE), linkPairs(form));
   const body = (await response.json()) as { ok: boolean; id: string; url: string; fieldErrors?: Record<string, string> };
   expect(response.status, JSON.stringify(body)).toBe(200);
   expect(response.headers.get("cache-control")).toContain("no-store");
