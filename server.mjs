@@ -31,8 +31,8 @@ export function createApp({ build, env, logger = createLogger(env.LOG_LEVEL) }) 
   // First, so no path escapes it: a body over its limit is never read (server/body-limit.mjs).
   app.use(limitRequestBodies(limitFor));
   // Before the Host check: a probe may address the instance by any name, and learns nothing.
-  app.get("/healthz", (req, res) => res.type("text/plain").send("ok"));
-  app.get("/readyz", async (req, res) => {
+  app.get("/healthz", (_req, res) => res.type("text/plain").send("ok"));
+  app.get("/readyz", async (_req, res) => {
     const ready = await build.entry.module.checkReady();
     res.status(ready ? 200 : 503).type("text/plain").send(ready ? "ready" : "database unavailable");
   });
@@ -40,7 +40,7 @@ export function createApp({ build, env, logger = createLogger(env.LOG_LEVEL) }) 
   app.use(originCheck());
   app.use(compression());
   // fallthrough: false — a missing asset is a plain 404, not an HTML page served as CSS/JS.
-  app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", fallthrough: false }), (err, req, res, next) => {
+  app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", fallthrough: false }), (err, _req, res, next) => {
     // Express's default error page would replace our CSP and, outside production, show file paths.
     if (err?.status === 404 || err?.statusCode === 404) return res.status(404).type("text/plain").send("Not found");
     next(err);
@@ -85,8 +85,10 @@ async function main() {
   const logger = createLogger(env.LOG_LEVEL);
   const boot = await build.entry.module.startup();
   const app = createApp({ build, env, logger });
-  const server = app.listen(env.PORT, () => {
+  const server = app.listen(env.PORT, async () => {
     logger.info({ url: `http://localhost:${env.PORT}`, driver: boot.driver, seededDemo: boot.seeded }, "listening");
+    // Under `npm run dev` (remix dev, which restarts this process on every rebuild): say the new build is up.
+    if (process.env.REMIX_DEV_ORIGIN) (await import("@remix-run/node")).broadcastDevReady(build);
   });
   gracefulShutdown(server, { logger, closeDatabase: build.entry.module.shutdown });
 }

@@ -76,5 +76,6 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 let cached: Env | undefined;
 export function getEnv(): Env {
-  return (cached ??= parseEnv(process.env));
+  cached ??= parseEnv(process.env);
+  return cached;
 }

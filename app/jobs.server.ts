@@ -47,7 +47,9 @@ export function startPurgeSchedule(
   };
   const timers = [setTimeout(tick, firstMs).unref(), setInterval(tick, everyMs).unref()];
   return {
-    stop: () => timers.forEach((timer) => clearTimeout(timer)),
+    stop: () => {
+      for (const timer of timers) clearTimeout(timer);
+    },
     keepsProcessAlive: () => timers.some((timer) => timer.hasRef()),
   };
 }

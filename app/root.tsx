@@ -2,6 +2,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import {
   isRouteErrorResponse,
   Links,
+  LiveReload,
   Meta,
   Outlet,
   Scripts,
@@ -64,6 +65,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <Toaster />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
+        {/* Only under `npm run dev` (remix dev): reloads the page after a rebuild; nothing in a production build. */}
+        <LiveReload nonce={nonce} />
       </body>
     </html>
   );

@@ -18,7 +18,7 @@ import {
 } from "~/lib/csv-import";
 import type { ImportActionResult } from "~/lib/csv-import.server";
 import { FormError } from "./ui/form";
-import { Badge, Card, PageHeader, ScrollArea, TableScroller } from "./ui/layout";
+import { Card, PageHeader, ScrollArea, TableScroller } from "./ui/layout";
 
 type ClientCheck =
   | { phase: "idle" }

@@ -80,7 +80,9 @@ export function InvestorIdentity({ grant, day }: { grant: { requestedByEmail: st
   ].filter((part): part is string => part !== null);
   if (parts.length === 0) return null;
   return (
-    <p className="text-xs text-slate-600" aria-label={t("investor.grants.identity.label")} data-testid="investor-identity">
+    <p className="text-xs text-slate-600" data-testid="investor-identity">
+      {/* aria-label on a paragraph is ignored by screen readers: the name is read as text. */}
+      <span className="sr-only">{t("investor.grants.identity.label")}: </span>
       {parts.join(" · ")}
     </p>
   );

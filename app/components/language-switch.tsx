@@ -13,7 +13,7 @@ export function LanguageSwitch({ className = "" }: { className?: string }) {
   return (
     <Form method="post" action="/locale" className={className}>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <div role="group" aria-label={t("layout.language")} className="flex items-center gap-1 text-sm">
+      <fieldset aria-label={t("layout.language")} className="flex items-center gap-1 text-sm">
         {LOCALES.map((option) => (
           <button
             key={option}
@@ -27,7 +27,7 @@ export function LanguageSwitch({ className = "" }: { className?: string }) {
             {LOCALE_NAMES[option]}
           </button>
         ))}
-      </div>
+      </fieldset>
     </Form>
   );
 }

@@ -42,7 +42,9 @@ export function grossBurn(spend: SpendByCategory): number {
     if (!(SPEND_CATEGORIES as readonly string[]).includes(key)) throw new RangeError(`Unknown spend category: ${key}`);
   }
   const amounts = SPEND_CATEGORIES.map((category) => spend[category] ?? 0);
-  amounts.forEach((amount, i) => assertMinorUnits(amount, `spend.${SPEND_CATEGORIES[i]}`));
+  amounts.forEach((amount, i) => {
+    assertMinorUnits(amount, `spend.${SPEND_CATEGORIES[i]}`);
+  });
   return sumMinorUnits(amounts);
 }
 

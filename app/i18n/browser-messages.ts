@@ -65,7 +65,10 @@ export function dataKeysMissing(locale: Locale, data: readonly unknown[]): strin
   for (const value of data) {
     if (value === null || typeof value !== "object") continue;
     let candidates = candidatesByData.get(value);
-    if (!candidates) candidatesByData.set(value, (candidates = keyCandidates(JSON.stringify(value) ?? "")));
+    if (!candidates) {
+      candidates = keyCandidates(JSON.stringify(value) ?? "");
+      candidatesByData.set(value, candidates);
+    }
     for (const key of candidates) if (!(key in have) && !(`${key}.other` in have) && !keysAsked[locale].has(key)) missing.add(key);
   }
   return [...missing];

@@ -33,7 +33,10 @@ export interface Formatter {
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(id: string, make: () => T): T {
   let value = cache.get(id);
-  if (!value) cache.set(id, (value = make()));
+  if (!value) {
+    value = make();
+    cache.set(id, value);
+  }
   return value as T;
 }
 

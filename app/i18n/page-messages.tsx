@@ -21,6 +21,7 @@ export function PageMessagesBlock() {
   const fromServer = useContext(PageMessagesContext);
   const nonce = useNonce();
   const text = typeof document === "undefined" ? fromServer : pageBlockFromDocument();
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: JSON for the browser's messages, serialised by the server with every "<" escaped; not HTML
   return <script type="application/json" id={MESSAGES_ELEMENT_ID} nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: text }} />;
 }
 
@@ -39,6 +40,7 @@ export function usePrefetchNavigationMessages() {
   const locale = useLocale();
   const target = useNavigation().location;
   const key = target ? `${target.pathname}${target.search}` : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the destination's URL, not on the location object that changes identity on every render
   useEffect(() => {
     if (!target || !window.__remixRouter) return;
     const ids = (matchRoutes(window.__remixRouter.routes, target) ?? []).map((match) => match.route.id!);

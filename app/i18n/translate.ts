@@ -47,14 +47,20 @@ function template(locale: Locale, key: string, count: unknown): string | undefin
   if (direct !== undefined) return direct;
   if (typeof count !== "number") return messages[`${key}.other`];
   let rules = pluralRules.get(locale);
-  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(intlLocale(locale))));
+  if (!rules) {
+    rules = new Intl.PluralRules(intlLocale(locale));
+    pluralRules.set(locale, rules);
+  }
   return messages[`${key}.${rules.select(count)}`] ?? messages[`${key}.other`];
 }
 
 function formatValue(locale: Locale, value: unknown): string {
   if (typeof value !== "number") return String(value);
   let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(intlLocale(locale))));
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale));
+    numberFormats.set(locale, format);
+  }
   return format.format(value);
 }
 

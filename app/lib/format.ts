@@ -33,7 +33,10 @@ const fixedFormats = new Map<string, Intl.NumberFormat>();
 export function fixedNumber(locale: Locale, value: number, digits: number): string {
   const id = `${locale}|${digits}`;
   let format = fixedFormats.get(id);
-  if (!format) fixedFormats.set(id, (format = new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    fixedFormats.set(id, format);
+  }
   return format.format(value);
 }
 

@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { z } from "zod";
+import type { z } from "zod";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { localizeErrors, localizeMessage, messageRef } from "~/i18n/translate";
 import { AppError } from "./http.server";

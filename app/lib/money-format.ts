@@ -19,7 +19,10 @@ export function minorToMajorString(minor: number): string {
 const formats = new Map<string, Intl.NumberFormat>();
 function numberFormat(key: string, locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   let format = formats.get(key);
-  if (!format) formats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    formats.set(key, format);
+  }
   return format;
 }
 

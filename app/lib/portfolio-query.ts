@@ -122,6 +122,7 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 export function parsePortfolioFilters(params: URLSearchParams): PortfolioFilters {
   return {
     // NUL bytes cannot reach PostgreSQL text; control characters never match a name.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
     q: (params.get("q") ?? "").replace(/[\u0000-\u001f]/g, "").trim().slice(0, MAX_SEARCH_LENGTH),
     status: oneOf(REPORTING_STATUS_FILTERS, params.get("status")),
     runway: oneOf(RUNWAY_LEVEL_FILTERS, params.get("runway")),

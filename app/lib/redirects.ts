@@ -10,6 +10,7 @@
 const STAND_IN = "http://same-site.invalid";
 
 // C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the backslash.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\\]/;
 // The same, percent-encoded (case-insensitive): %00–%1F, %7F, %5C, and C1 as UTF-8 (%C2%80–%C2%9F).
 const UNSAFE_ESCAPE = /%(?:[01][0-9a-f]|7f|5c|c2%[89][0-9a-f])/i;

@@ -82,7 +82,9 @@ export function startRetentionJob(
   };
   const timers = [setTimeout(run, firstMs).unref(), setInterval(run, everyMs).unref()];
   return {
-    stop: () => timers.forEach((timer) => clearTimeout(timer)),
+    stop: () => {
+      for (const timer of timers) clearTimeout(timer);
+    },
     keepsProcessAlive: () => timers.some((timer) => timer.hasRef()),
   };
 }

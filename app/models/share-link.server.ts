@@ -289,6 +289,7 @@ export async function findActiveShareLinkByToken({ db }: SystemContext, token: s
 
 /** A successful view: when, and the browser's user agent (truncated), in the issuer's tenant. */
 export async function recordShareLinkView({ db }: SystemContext, link: Pick<ResolvedShareLink, "id" | "orgId">, userAgent: string | null): Promise<void> {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored in PostgreSQL text
   const agent = userAgent ? Array.from(userAgent.replace(/\u0000/g, "")).slice(0, USER_AGENT_MAX).join("") : null;
   await withTenant(db, link.orgId, (tx) => tx.insert(shareLinkViews).values({ orgId: link.orgId, linkId: link.id, userAgent: agent || null }));
 }

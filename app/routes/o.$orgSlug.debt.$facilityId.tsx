@@ -270,6 +270,7 @@ export default function DebtFacilityDetail() {
             <p className="mb-3 text-sm text-slate-700">
               {t.rich("records.conflict.savedShown", {
                 reload: (
+                  // biome-ignore lint/a11y/useValidAnchor: an empty href is this very URL: following it reloads the page, without JavaScript
                   <a href="" className="text-indigo-700 underline">
                     {t("records.conflict.reload")}
                   </a>

@@ -136,7 +136,7 @@ export default function Members() {
                                 </option>
                               ))}
                             </select>
-                            <button name="intent" value="change-role" className="text-indigo-700 underline">
+                            <button type="submit" name="intent" value="change-role" className="text-indigo-700 underline">
                               {t("common.action.save")}
                             </button>
                           </Form>

@@ -121,6 +121,7 @@ export default function PositionDetail() {
               <p className="text-sm text-slate-700">
                 {t.rich("investor.position.conflict", {
                   reload: (
+                    // biome-ignore lint/a11y/useValidAnchor: an empty href is this very URL: following it reloads the page, without JavaScript
                     <a href="" className="text-indigo-700 underline">
                       {t("investor.position.reload")}
                     </a>

@@ -115,6 +115,7 @@ export default function FundingRoundDetail() {
             <p className="text-sm text-slate-700">
               {t.rich("records.conflict.savedShown", {
                 reload: (
+                  // biome-ignore lint/a11y/useValidAnchor: an empty href is this very URL: following it reloads the page, without JavaScript
                   <a href="" className="text-indigo-700 underline">
                     {t("records.conflict.reload")}
                   </a>

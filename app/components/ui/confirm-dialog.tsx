@@ -138,6 +138,7 @@ function ConfirmDialog({
         {texts.action}
       </button>
       <FieldError id={errorId} error={error} />
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the click is on the backdrop; the keyboard's way out is Escape, which the dialog element handles itself (onCancel) */}
       <dialog
         ref={dialog}
         aria-labelledby={`${id}-title`}

@@ -71,8 +71,9 @@ export function ScrollArea({ label, className, children }: { label?: string; cla
     observer.observe(element);
     if (element.firstElementChild) observer.observe(element.firstElementChild);
     return () => observer.disconnect();
-  }, []);
+  }, [label]);
   return (
+    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: named only when it is a region (role and aria-label share one condition)
     <div
       ref={box}
       // relative: screen-reader-only text (position: absolute) inside a wide table would

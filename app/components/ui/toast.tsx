@@ -1,5 +1,5 @@
 import { Link, useRouteLoaderData } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { translateUnchecked, useLocale, useT, type PlainKey } from "~/i18n";
 import type { Toast, ToastTone } from "~/lib/toast";
 
@@ -29,15 +29,16 @@ export function Toaster() {
   const locale = useLocale();
   const card = useRef<HTMLDivElement>(null);
 
-  const show = (next: Toast | null) => {
+  const show = useCallback((next: Toast | null) => {
     // The card that was pointed at or focused is gone: the next one starts its own clock.
     setHovered(false);
     setFocused(false);
     setShown(next);
-  };
+  }, []);
 
   // A new toast (another save) replaces the one on screen; a page without one leaves it be.
   const incomingId = incoming?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the id alone — a revalidation brings the same toast as a new object, which must not restart it
   useEffect(() => {
     if (incoming) show(incoming);
     // Only a new id is a new toast; the same one revalidated is not shown again.
@@ -51,12 +52,13 @@ export function Toaster() {
       else show(null);
     }, TOAST_MS);
     return () => window.clearTimeout(timer);
-  }, [shown, hovered, focused]);
+  }, [shown, hovered, focused, show]);
 
   const tone = shown ? TONES[shown.tone] : null;
   return (
     <div role="status" aria-live="polite" className="pointer-events-none fixed inset-x-4 bottom-4 z-40 flex justify-end sm:inset-x-auto sm:right-6 sm:bottom-6">
       {shown && tone ? (
+        // biome-ignore lint/a11y/noStaticElementInteractions: pointer and focus only pause the timer; the card's one action is its close button
         <div
           key={shown.id}
           ref={card}
