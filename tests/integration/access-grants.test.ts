@@ -7,7 +7,7 @@ import { findCompanyAccess } from "../../app/models/company-access.server";
 import { createOrg } from "../../app/models/org.server";
 import { systemContextOf } from "../../app/auth/system.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { addMember, makeOrgWithOwner, } from "../support/factories";
 import { auditOf, grantsBetween, grantState } from "../support/grant-fixtures";
 import { fingerprint, postPairs } from "../support/hostile";
 import { redirectOf, toastCookieOf } from "../support/toast";
@@ -23,12 +23,6 @@ let fund: Made;
 let shareCode: string;
 let founder: TestClient;
 let partner: TestClient;
-
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
 
 const investorsUrl = (slug: string) => routeData(`/o/${slug}/investors`, INVESTORS);
 const companiesUrl = (slug: string) => routeData(`/o/${slug}/companies`, COMPANIES);
@@ -72,8 +66,8 @@ beforeAll(async () => {
   startup = await makeOrgWithOwner(app.database, "startup", "Quiet Tensor");
   fund = await makeOrgWithOwner(app.database, "investor", "Harbor Fund");
   [{ shareCode }] = await withSystem(app.database.db, (tx) => tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, startup.org.id)));
-  founder = await signIn(startup.owner.email);
-  partner = await signIn(fund.owner.email);
+  founder = await app.signIn(startup.owner.email);
+  partner = await app.signIn(fund.owner.email);
 }, 60_000);
 afterAll(() => app?.close());
 
@@ -143,7 +137,7 @@ describe("the access-grant workflow over HTTP", () => {
     // One pending entry per thing typed: the investor does not learn how many companies matched.
     expect((await load<InvestorPage>(partner, companiesUrl(fund.org.slug))).pending).toEqual([expect.objectContaining({ requestedVia: typed.trim() })]);
 
-    const owner = await signIn(other.owner.email);
+    const owner = await app.signIn(other.owner.email);
     // Declining is confirmed (the dialog, or the tick box without JavaScript).
     const unconfirmed = await post(owner, investorsUrl(sibling.slug), { intent: "decline", grantId: second.id, version: "1" });
     expect(unconfirmed.status).toBe(400);
@@ -170,7 +164,7 @@ describe("the access-grant workflow over HTTP", () => {
 
     // Once approved, asking again is still the same answer and still writes nothing.
     const [grant] = await grantsBetween(app.database, target.org.id, fund.org.id);
-    const owner = await signIn(target.owner.email);
+    const owner = await app.signIn(target.owner.email);
     expect((await post(owner, investorsUrl(target.org.slug), { intent: "approve", grantId: grant.id, version: "1" }, ["risks"])).status).toBe(204);
     const approved = await grantState(app.database, [fund.org.id, target.org.id]);
     expect(await requestAs(partner, fund.org.slug, code)).toEqual(SENT());
@@ -188,7 +182,7 @@ describe("the access-grant workflow over HTTP", () => {
   it("a startup shares with an investor it names; an unknown investor is a field error", async () => {
     const company = await makeOrgWithOwner(app.database, "startup", "Inviting Co");
     const fund2 = await makeOrgWithOwner(app.database, "investor", "Invited Partners");
-    const owner = await signIn(company.owner.email);
+    const owner = await app.signIn(company.owner.email);
     const url = investorsUrl(company.org.slug);
     const before = await grantState(app.database, [company.org.id]);
     const unknown = await post(owner, url, { intent: "invite", via: "nobody-at-all@example.test" }, ["financials"]);
@@ -224,7 +218,7 @@ describe("who may do what", () => {
     const fundViewer = await addMember(app.database, fund.ctx, "viewer");
     for (const role of ["member", "viewer"] as const) {
       const person = await addMember(app.database, company.ctx, role);
-      const client = await signIn(person.user.email);
+      const client = await app.signIn(person.user.email);
       const page = await load<StartupPage>(client, investorsUrl(company.org.slug));
       expect(page).toMatchObject({ canManage: false, shareCode: null, pending: [{ id: grant.id, investorName: "Harbor Fund" }] });
       const before = await fingerprint(app.database, company.org.id);
@@ -238,7 +232,7 @@ describe("who may do what", () => {
       for (const [form, sections] of forms) expect((await post(client, investorsUrl(company.org.slug), form, sections)).status, `${role} ${form.intent}`).toBe(403);
       expect(await fingerprint(app.database, company.org.id)).toEqual(before);
     }
-    const viewer = await signIn(fundViewer.user.email);
+    const viewer = await app.signIn(fundViewer.user.email);
     const before = await grantState(app.database, [fund.org.id]);
     expect((await post(viewer, companiesUrl(fund.org.slug), { intent: "request", via: "ZZZZ0000ZZZZ" })).status).toBe(403);
     expect(await grantState(app.database, [fund.org.id])).toEqual(before);
@@ -247,9 +241,9 @@ describe("who may do what", () => {
 
   it("another org's user gets 404 from both pages, and each page is 404 for the other kind of org", async () => {
     const outsider = await makeOrgWithOwner(app.database, "investor", "Outside Capital");
-    const client = await signIn(outsider.owner.email);
+    const client = await app.signIn(outsider.owner.email);
     const elsewhere = await makeOrgWithOwner(app.database, "startup", "Elsewhere AI");
-    const elsewhereOwner = await signIn(elsewhere.owner.email);
+    const elsewhereOwner = await app.signIn(elsewhere.owner.email);
     const [grant] = await grantsBetween(app.database, startup.org.id, fund.org.id);
     const before = [await fingerprint(app.database, startup.org.id), await fingerprint(app.database, fund.org.id)];
     expect((await client.get(investorsUrl(startup.org.slug))).status).toBe(404);
@@ -269,7 +263,7 @@ describe("who may do what", () => {
 
   it("the pages render with their empty states and forms", async () => {
     const fresh = await makeOrgWithOwner(app.database, "startup", "Fresh Start");
-    const html = await (await (await signIn(fresh.owner.email)).get(`/o/${fresh.org.slug}/investors`)).text();
+    const html = await (await (await app.signIn(fresh.owner.email)).get(`/o/${fresh.org.slug}/investors`)).text();
     expect(html).toContain("No pending requests");
     expect(html).toContain("No investor has access");
     expect(html).toContain("Share with an investor");

@@ -21,12 +21,6 @@ let app: TestApp;
 const ROUTE = "routes/account.delete";
 const PATH = routeData("/account/delete", ROUTE);
 
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
-
 function deleteAccount(client: TestClient, password = TEST_PASSWORD, headers: Record<string, string> = {}) {
   return client.post(PATH, { currentPassword: password, confirm: "yes" }, headers);
 }
@@ -62,7 +56,7 @@ describe("deleting one's account", () => {
     const solo = await makeOrgWithOwner(app.database, "startup", "Solo Ventures Lab");
     const shared = await makeOrgWithOwner(app.database, "investor", "Shared Owners Fund");
     await withSystem(app.database.db, (tx) => tx.insert(memberships).values({ orgId: shared.org.id, userId: solo.owner.id, role: "owner" }));
-    const client = await signIn(solo.owner.email);
+    const client = await app.signIn(solo.owner.email);
 
     const page = await client.get("/account/delete");
     expect(page.status).toBe(200);
@@ -98,7 +92,7 @@ describe("deleting one's account", () => {
 
   it("an org already scheduled for deletion does not block, and the page says nobody can undo it afterwards", async () => {
     const leaving = await makeOrgWithOwner(app.database, "startup", "Winding Down Inc");
-    const client = await signIn(leaving.owner.email);
+    const client = await app.signIn(leaving.owner.email);
     const scheduled = await postPairs(client, `/o/${leaving.org.slug}/delete`, [["intent", "schedule"], ["confirmName", "Winding Down Inc"], ["confirm", "yes"]]);
     expect(scheduled.status).toBe(302);
     const text = textOf(await (await client.get("/account/delete")).text());
@@ -110,7 +104,7 @@ describe("deleting one's account", () => {
 
   it("wants the current password and the tick; a wrong one is refused on its field, counted by the sign-in throttle, and deletes nothing", async () => {
     const person = await makeUser(app.database, "Careful Person");
-    const client = await signIn(person.email);
+    const client = await app.signIn(person.email);
     const unticked = await client.post(PATH, { currentPassword: TEST_PASSWORD });
     expect(unticked.status).toBe(400);
     expect((await unticked.json()).fieldErrors.confirm).toBe("Tick the box to confirm.");
@@ -131,8 +125,8 @@ describe("deleting one's account", () => {
     const { ctx, owner } = await makeOrgWithOwner(app.database, "startup", "Keeps Records Ltd");
     const leaver = await addMember(app.database, ctx, "member");
     await seedStartupData(leaver.ctx, "Leaver");
-    const laptop = await signIn(leaver.user.email);
-    const phone = await signIn(leaver.user.email);
+    const laptop = await app.signIn(leaver.user.email);
+    const phone = await app.signIn(leaver.user.email);
     expect((await withSystem(app.database.db, (tx) => tx.select().from(sessions).where(eq(sessions.userId, leaver.user.id)))).length).toBe(2);
     const auditBefore = await withSystem(app.database.db, (tx) => tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actorUserId, leaver.user.id)));
     expect(auditBefore.length).toBeGreaterThan(3);
@@ -158,7 +152,7 @@ describe("deleting one's account", () => {
     const reports = await withSystem(app.database.db, (tx) => tx.select({ updatedBy: monthlyReports.updatedBy }).from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id)));
     expect(reports.length).toBe(2);
     expect(reports.every((r) => r.updatedBy === null)).toBe(true);
-    const ownerClient = await signIn(owner.email);
+    const ownerClient = await app.signIn(owner.email);
     const audit = textOf(await (await ownerClient.get(`/o/${ctx.org.slug}/audit`)).text());
     expect(audit).toContain("a former member");
     expect(audit).toContain(owner.name);
@@ -168,7 +162,7 @@ describe("deleting one's account", () => {
   it("two owners of one org deleting their accounts at once: one goes, the other is refused as the last owner", async () => {
     const { ctx, owner } = await makeOrgWithOwner(app.database, "investor", "Two Owners Capital");
     const second = await addMember(app.database, ctx, "owner");
-    const [a, b] = [await signIn(owner.email), await signIn(second.user.email)];
+    const [a, b] = [await app.signIn(owner.email), await app.signIn(second.user.email)];
     const fire = () => Promise.all([deleteAccount(a), deleteAccount(b)]);
     let answers: Response[];
     const config = inject("testDb");

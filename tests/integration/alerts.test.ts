@@ -9,7 +9,7 @@ import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { toastCookieOf } from "../support/toast";
-import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
 import { routeData } from "../support/route-data";
 
 /**
@@ -46,12 +46,6 @@ const rulesForm = (changes: Record<string, string | null> = {}) => {
   };
   return Object.fromEntries(Object.entries(form).filter(([, v]) => v !== null)) as Record<string, string>;
 };
-
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
 
 /** Months of figures written as the startup, then its company_metrics row rebuilt, as every report write does. */
 async function seed(org: Org, months: { month: string; cash: number; revenue: number; payroll: number }[], extra?: (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) => Promise<void>) {
@@ -145,12 +139,12 @@ beforeAll(async () => {
   const memberUser = await addMember(app.database, fund.ctx, "member");
   const viewerUser = await addMember(app.database, fund.ctx, "viewer");
   memberName = memberUser.user.name;
-  owner = await signIn(fund.owner.email);
-  admin = await signIn(adminUser.user.email);
-  member = await signIn(memberUser.user.email);
-  viewer = await signIn(viewerUser.user.email);
-  outsider = await signIn(otherFund.owner.email);
-  founder = await signIn(co.alpha.owner.email);
+  owner = await app.signIn(fund.owner.email);
+  admin = await app.signIn(adminUser.user.email);
+  member = await app.signIn(memberUser.user.email);
+  viewer = await app.signIn(viewerUser.user.email);
+  outsider = await app.signIn(otherFund.owner.email);
+  founder = await app.signIn(co.alpha.owner.email);
 });
 
 afterAll(async () => {

@@ -6,18 +6,12 @@ import { recordAudit } from "../../app/models/audit.server";
 import { auditLogBatches } from "../../app/models/audit-export.server";
 import { createRisk, updateRisk } from "../../app/models/risk.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { addMember, makeOrgWithOwner, } from "../support/factories";
 
 let app: TestApp;
 let alpha: Awaited<ReturnType<typeof makeOrgWithOwner>>;
 let beta: Awaited<ReturnType<typeof makeOrgWithOwner>>;
 let clients: Record<"owner" | "admin" | "member" | "viewer" | "betaOwner", TestClient>;
-
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
 
 function rowsOf(text: string) {
   return parse(text, { columns: true }) as Record<string, string>[];
@@ -31,11 +25,11 @@ beforeAll(async () => {
   const member = await addMember(app.database, alpha.ctx, "member");
   const viewer = await addMember(app.database, alpha.ctx, "viewer");
   clients = {
-    owner: await signIn(alpha.owner.email),
-    admin: await signIn(admin.user.email),
-    member: await signIn(member.user.email),
-    viewer: await signIn(viewer.user.email),
-    betaOwner: await signIn(beta.owner.email),
+    owner: await app.signIn(alpha.owner.email),
+    admin: await app.signIn(admin.user.email),
+    member: await app.signIn(member.user.email),
+    viewer: await app.signIn(viewer.user.email),
+    betaOwner: await app.signIn(beta.owner.email),
   };
   const risk = await createRisk(alpha.ctx, { title: "Export me", category: "market", likelihood: 2, impact: 3 });
   await updateRisk(alpha.ctx, risk.id, 1, { title: "Export me", category: "market", likelihood: 4, impact: 3 });
@@ -111,7 +105,7 @@ describe("audit log CSV export", () => {
         select ${delta.org.id}::uuid, ${delta.owner.id}::uuid, 'test.bulk', 'test', g::text, now() + (g || ' milliseconds')::interval
         from generate_series(1, 1234) g`),
     );
-    const client = await signIn(delta.owner.email);
+    const client = await app.signIn(delta.owner.email);
     const response = await client.get("/o/delta-audit/audit.csv");
     expect(response.status).toBe(200);
     const rows = rowsOf(await response.text());
@@ -126,7 +120,7 @@ describe("audit log CSV export", () => {
     await withTenant(app.database.db, epsilon.org.id, (tx) =>
       recordAudit(tx, epsilon.ctx, { action: "test.formula", entityType: "test", entityId: "=HYPERLINK(\"http://evil\")" }),
     );
-    const client = await signIn(epsilon.owner.email);
+    const client = await app.signIn(epsilon.owner.email);
     const rows = rowsOf(await (await client.get("/o/epsilon-audit/audit.csv")).text());
     expect(rows.find((r) => r.action === "test.formula")!.entity_id).toBe("'=HYPERLINK(\"http://evil\")");
   });

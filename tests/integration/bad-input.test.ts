@@ -18,7 +18,7 @@ import {
   SCRIPT_PAYLOAD,
   SQL_PAYLOAD,
 } from "../support/hostile";
-import { routeData } from "../support/route-data";
+import { type BuiltRoute, builtRoutes, routeData } from "../support/route-data";
 
 /**
  * Bad input, property-based: every action in the built Remix manifest gets malformed and
@@ -26,14 +26,6 @@ import { routeData } from "../support/route-data";
  * is tested). Never a 5xx; a refusal (4xx) writes nothing and names what is wrong; stored text
  * comes back escaped in the HTML.
  */
-interface ManifestRoute {
-  id: string;
-  path?: string;
-  index?: boolean;
-  parentId?: string;
-  module: { loader?: unknown; action?: unknown };
-}
-
 interface ActionSpec {
   /** A valid submission the mutations start from (so each hostile field is tested alone). */
   base: () => Promise<Record<string, string>> | Record<string, string>;
@@ -54,7 +46,7 @@ let app: TestApp;
 let owner: TestClient;
 let slug: string;
 let orgId: string;
-let routes: { id: string; pattern: string; index: boolean; hasAction: boolean }[];
+let routes: BuiltRoute[];
 const ids = { roundId: "", facilityId: "", riskId: "", positionId: "" };
 const fund = { slug: "", orgId: "", ownerEmail: "" };
 let fundOwner: TestClient;
@@ -68,12 +60,6 @@ async function actorFor(spec: ActionSpec): Promise<{ client: TestClient; overrid
 /** Both orgs' data: a refusal must leave the startup and the investor untouched. */
 async function snapshot() {
   return { startup: await fingerprint(app.database, orgId), investor: await fingerprint(app.database, fund.orgId) };
-}
-
-function fullPattern(all: Record<string, ManifestRoute>, route: ManifestRoute): string {
-  const parts: string[] = [];
-  for (let r: ManifestRoute | undefined = route; r; r = r.parentId ? all[r.parentId] : undefined) if (r.path) parts.unshift(r.path);
-  return "/" + parts.join("/");
 }
 
 function urlFor(route: { pattern: string; id: string; index: boolean }, override: Record<string, string> = {}) {
@@ -327,11 +313,7 @@ beforeAll(async () => {
   owner = app.client();
   await owner.login(made.owner.email, TEST_PASSWORD);
 
-  const buildPath = `../../${process.env.BUILD_DIR || "build"}/index.js`;
-  const build = (await import(/* @vite-ignore */ buildPath)) as { routes: Record<string, ManifestRoute> };
-  routes = Object.values(build.routes)
-    .filter((r) => r.id !== "root")
-    .map((r) => ({ id: r.id, pattern: fullPattern(build.routes, r), index: !!r.index, hasAction: !!r.module.action }));
+  routes = await builtRoutes();
 
   // One of each record, made through the real forms, for the edit actions to aim at.
   expect((await owner.post(`/o/${slug}/rounds?index`, roundForm())).status).toBe(302);

@@ -13,19 +13,14 @@ import {
 import { saveMonthlyReport, type MonthlyReportInput } from "../../app/models/monthly-report.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { toastIn } from "../support/toast";
-import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { routeData } from "../support/route-data";
 
 const ROUTE = "routes/o.$orgSlug.budgets._index";
 const YEAR = 2025;
 
 let app: TestApp;
-let alpha: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let beta: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let alphaOwner: TestClient;
-let alphaMember: TestClient;
-let alphaViewer: TestClient;
-let betaOwner: TestClient;
+let { alpha, beta, alphaOwner, alphaMember, alphaViewer, betaOwner } = {} as TwoStartups;
 
 function report(overrides: Partial<MonthlyReportInput> = {}): MonthlyReportInput {
   return {
@@ -55,14 +50,8 @@ async function auditOf(org: { id: string }) {
   return withSystem(app.database.db, (tx) => tx.select().from(auditLog).where(eq(auditLog.orgId, org.id)));
 }
 
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
-
 // The budget page is an index route: posts to its URL carry ?index (harmless on a GET), or the org layout would get them.
-const url = (slug: string, year = YEAR, data = true) => `/o/${slug}/budgets?year=${year}&index${data ? routeData("", ROUTE) : ""}`;
+const url = (slug: string, year = YEAR, data = true) => (data ? routeData(`/o/${slug}/budgets?year=${year}`, ROUTE) : `/o/${slug}/budgets?year=${year}&index`);
 
 async function tokenOf(client: TestClient, slug: string, year = YEAR): Promise<string> {
   const response = await client.get(url(slug, year));
@@ -72,14 +61,7 @@ async function tokenOf(client: TestClient, slug: string, year = YEAR): Promise<s
 
 beforeAll(async () => {
   app = await startTestApp();
-  alpha = await makeOrgWithOwner(app.database, "startup", "Alpha Budgets");
-  beta = await makeOrgWithOwner(app.database, "startup", "Beta Budgets");
-  const member = await addMember(app.database, alpha.ctx, "member");
-  const viewer = await addMember(app.database, alpha.ctx, "viewer");
-  alphaOwner = await signIn(alpha.owner.email);
-  alphaMember = await signIn(member.user.email);
-  alphaViewer = await signIn(viewer.user.email);
-  betaOwner = await signIn(beta.owner.email);
+  ({ alpha, beta, alphaOwner, alphaMember, alphaViewer, betaOwner } = await twoStartups(app, "Alpha Budgets", "Beta Budgets"));
 });
 afterAll(() => app.close());
 
@@ -199,7 +181,7 @@ describe("budget grid over HTTP", () => {
   it("404s for an unknown year and for an investor org", async () => {
     expect((await alphaOwner.get(url(alpha.org.slug, 1999))).status).toBe(404);
     const investor = await makeOrgWithOwner(app.database, "investor", "Fund Budgets");
-    const fund = await signIn(investor.owner.email);
+    const fund = await app.signIn(investor.owner.email);
     expect((await fund.get(url(investor.org.slug))).status).toBe(404);
   });
 });
@@ -213,7 +195,7 @@ describe("budget vs actual", () => {
     const made = await makeOrgWithOwner(app.database, "startup", "Variance Co");
     ctx = made.ctx;
     slug = made.org.slug;
-    client = await signIn(made.owner.email);
+    client = await app.signIn(made.owner.email);
     await saveMonthlyReport(ctx, "2025-03", null, report({ compute: 115_000_00, payroll: 210_000_00, data: 5_00 }));
     await saveMonthlyReport(ctx, "2025-04", null, report({ compute: 80_000_00 }));
     const { token } = await listBudgets(ctx, YEAR);

@@ -3,7 +3,7 @@ import { budgets, debtFacilities, fundingRounds, monthlyReports, reportUpdates, 
 import { withTenant } from "../../db/tenant";
 import type { OrgContext } from "../../app/auth/context";
 import { startTestApp, type TestApp } from "../support/app-server";
-import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { addMember, makeOrgWithOwner, } from "../support/factories";
 import { routeData } from "../support/route-data";
 
 const ROUTE = "routes/o.$orgSlug._index";
@@ -41,12 +41,6 @@ async function seedReports(ctx: OrgContext, rows: { month: string; spend: number
   });
 }
 
-async function signedIn(email: string) {
-  const browser = app.client();
-  await browser.login(email, TEST_PASSWORD);
-  return browser;
-}
-
 async function dashboardJson(browser: ReturnType<TestApp["client"]>, slug: string, query = "") {
   const response = await browser.get(routeData(`/o/${slug}${query ? `?${query}` : ""}`, ROUTE));
   expect(response.status).toBe(200);
@@ -70,7 +64,7 @@ describe("company dashboard", () => {
   it("shows the spec's worked example: cash, average net burn, runway, cash-out month, default alive", async () => {
     const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Worked Example AI");
     await seedReports(ctx, WORKED_EXAMPLE);
-    const browser = await signedIn(owner.email);
+    const browser = await app.signIn(owner.email);
     const text = await pageText(browser, `/o/${org.slug}`);
     expect(text).toContain("$1,200,000");
     expect(text).toContain("Cash at the end of 2026-04, the latest reported month.");
@@ -169,7 +163,7 @@ describe("company dashboard", () => {
       { month: "2026-03", spend: 120_000, revenue: 20_000, cash: 900_000 },
       { month: "2026-04", spend: 210_000, revenue: 20_000, cash: 710_000 },
     ]);
-    const browser = await signedIn(owner.email);
+    const browser = await app.signIn(owner.email);
 
     const three = await dashboardJson(browser, org.slug);
     expect(three.dashboard.headline.averageNetBurn).toBe(major(130_000));
@@ -208,7 +202,7 @@ describe("company dashboard", () => {
         minimumCash: major(1_000_000),
       }),
     );
-    const browser = await signedIn(owner.email);
+    const browser = await app.signIn(owner.email);
     const data = await dashboardJson(browser, org.slug);
     // 1,200,000 − 9 × (130,000 + 5,000) = −15,000 at the end of 2027-01.
     expect(data.dashboard.headline.cashOutMonth).toBe("2027-01");
@@ -238,7 +232,7 @@ describe("company dashboard", () => {
       ]);
       await tx.insert(fundingRounds).values({ orgId: ctx.org.id, instrument: "seed", closeDate: "2025-12-01", amount: major(2_000_000), currency: "USD" });
     });
-    const browser = await signedIn(owner.email);
+    const browser = await app.signIn(owner.email);
     const data = await dashboardJson(browser, org.slug);
     // Year to date over the four reported months: budget 560,000, actual 620,000 → +60,000, 10.7 % over.
     expect(data.dashboard.budget.monthsCompared).toEqual(["2026-01", "2026-02", "2026-03", "2026-04"]);
@@ -262,7 +256,7 @@ describe("company dashboard", () => {
   it("sends the browser only what the page shows", async () => {
     const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Quiet Co");
     await seedReports(ctx, WORKED_EXAMPLE, { highlights: "Confidential pilot with a bank" });
-    const browser = await signedIn(owner.email);
+    const browser = await app.signIn(owner.email);
     const raw = await (await browser.get(routeData(`/o/${org.slug}`, ROUTE))).text();
     expect(raw).not.toContain("Confidential pilot");
     expect(raw).not.toContain(ctx.org.id);
@@ -273,14 +267,14 @@ describe("company dashboard", () => {
     const { org, ctx } = await makeOrgWithOwner(app.database, "startup", "Viewer Visible");
     await seedReports(ctx, WORKED_EXAMPLE);
     const { user } = await addMember(app.database, ctx, "viewer");
-    const browser = await signedIn(user.email);
+    const browser = await app.signIn(user.email);
     const text = await pageText(browser, `/o/${org.slug}`);
     expect(text).toContain("$1,200,000");
     expect(text).toContain("9.2 months");
 
     const empty = await makeOrgWithOwner(app.database, "startup", "Viewer Empty");
     const viewer = await addMember(app.database, empty.ctx, "viewer");
-    const viewerBrowser = await signedIn(viewer.user.email);
+    const viewerBrowser = await app.signIn(viewer.user.email);
     const html = await (await viewerBrowser.get(`/o/${empty.org.slug}`)).text();
     expect(html).toContain("No monthly reports yet");
     expect(html).not.toContain(`/o/${empty.org.slug}/reports/new`);
@@ -290,7 +284,7 @@ describe("company dashboard", () => {
     const { org, ctx } = await makeOrgWithOwner(app.database, "startup", "Private Numbers");
     await seedReports(ctx, WORKED_EXAMPLE);
     const other = await makeOrgWithOwner(app.database, "startup", "Nosy Neighbour");
-    const browser = await signedIn(other.owner.email);
+    const browser = await app.signIn(other.owner.email);
     const page = await browser.get(`/o/${org.slug}`);
     expect(page.status).toBe(404);
     expect(await page.text()).not.toContain("1,200,000");
@@ -302,7 +296,7 @@ describe("company dashboard", () => {
 
   it("shows what to do next when the org has no reports yet", async () => {
     const { owner, org } = await makeOrgWithOwner(app.database, "startup", "Fresh Start");
-    const browser = await signedIn(owner.email);
+    const browser = await app.signIn(owner.email);
     const html = await (await browser.get(`/o/${org.slug}`)).text();
     expect(html).toContain("No monthly reports yet");
     expect(html).toContain(`href="/o/${org.slug}/reports/new"`);
@@ -315,7 +309,7 @@ describe("company dashboard", () => {
 
   it("shows an investor org its overview: linked companies and early warnings, not a company dashboard", async () => {
     const { owner, org } = await makeOrgWithOwner(app.database, "investor", "Some Fund");
-    const browser = await signedIn(owner.email);
+    const browser = await app.signIn(owner.email);
     const text = await pageText(browser, `/o/${org.slug}`);
     expect(text).toContain("No company has approved access yet.");
     expect(text).toContain("No open early warnings");

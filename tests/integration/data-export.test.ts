@@ -11,7 +11,7 @@ import { EXPORT_TABLE_DOCS } from "../../app/models/org-export-tables.server";
 import type { PersonalDataExport } from "../../app/models/personal-data.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { seedExportWorld } from "../support/export-fixtures";
-import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { addMember, makeOrgWithOwner, } from "../support/factories";
 
 let app: TestApp;
 let alpha: Awaited<ReturnType<typeof seedExportWorld>>;
@@ -23,12 +23,6 @@ beforeAll(async () => {
   beta = await seedExportWorld(app.database, "BETA");
 });
 afterAll(() => app.close());
-
-async function signedIn(email: string): Promise<TestClient> {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
 
 interface Opened {
   manifest: ExportManifest;
@@ -116,7 +110,7 @@ describe("an owner's export of all the org's data", () => {
   let tables: string[];
   beforeAll(async () => {
     tables = await catalogTenantTables();
-    opened = await download(await signedIn(alpha.startup.owner.email), alpha.startup.org.slug);
+    opened = await download(await app.signIn(alpha.startup.owner.email), alpha.startup.org.slug);
   });
 
   it("holds a CSV of every tenant table and a manifest naming each, with matching row counts and SHA-256", async () => {
@@ -209,7 +203,7 @@ describe("an owner's export of all the org's data", () => {
 
 describe("an investor's export", () => {
   it("holds its own portfolio data and not the rows its startups share with it", async () => {
-    const opened = await download(await signedIn(beta.investor.owner.email), beta.investor.org.slug);
+    const opened = await download(await app.signIn(beta.investor.owner.email), beta.investor.org.slug);
     const all = Object.values(opened.files).join("\n");
     for (const own of ["BETA-I position note", "BETA-I alert reason", "BETA-I LP link", "BETA-I audit after"]) expect(all, own).toContain(own);
     // The startup shares every section with it: readable in its tenant transaction, but the startup's data.
@@ -227,7 +221,7 @@ describe("an investor's export", () => {
 
 describe("who may export", () => {
   it("an admin may", async () => {
-    const opened = await download(await signedIn(alpha.admin.user.email), alpha.startup.org.slug);
+    const opened = await download(await app.signIn(alpha.admin.user.email), alpha.startup.org.slug);
     expect(opened.manifest.exportedBy.role).toBe("admin");
   });
 
@@ -238,7 +232,7 @@ describe("who may export", () => {
       );
     const before = await count();
     for (const person of [alpha.member, alpha.viewer]) {
-      const response = await (await signedIn(person.user.email)).get(`/o/${alpha.startup.org.slug}/export.zip`);
+      const response = await (await app.signIn(person.user.email)).get(`/o/${alpha.startup.org.slug}/export.zip`);
       expect(response.status, person.ctx.role).toBe(403);
       expect(response.headers.get("content-type")).not.toBe("application/zip");
     }
@@ -246,7 +240,7 @@ describe("who may export", () => {
   });
 
   it("the owner of another org gets 404, as for any org that is not theirs", async () => {
-    const response = await (await signedIn(beta.startup.owner.email)).get(`/o/${alpha.startup.org.slug}/export.zip`);
+    const response = await (await app.signIn(beta.startup.owner.email)).get(`/o/${alpha.startup.org.slug}/export.zip`);
     expect(response.status).toBe(404);
     expect(await response.text()).not.toContain("ALPHA");
   });
@@ -258,7 +252,7 @@ describe("who may export", () => {
   });
 
   it("the settings page offers the export with a sentence on what is in it, in both languages", async () => {
-    const owner = await signedIn(alpha.startup.owner.email);
+    const owner = await app.signIn(alpha.startup.owner.email);
     const english = await (await owner.get(`/o/${alpha.startup.org.slug}/settings`)).text();
     expect(english).toContain(`href="/o/${alpha.startup.org.slug}/export.zip"`);
     expect(english).toContain("Export all data");
@@ -289,7 +283,7 @@ describe("a person's own data", () => {
       await tx.execute(sql`insert into audit_log (org_id, actor_user_id, action, entity_type, after)
         values (${other.org.id}, ${other.owner.id}, 'test.marker', 'test', '{"note": "GAMMA owner entry"}'::jsonb)`);
     });
-    const client = await signedIn(person.email);
+    const client = await app.signIn(person.email);
     const data = await personalData(client);
     expect(data.format).toBe("capital-desk-personal-data");
     expect(data.user).toMatchObject({ id: person.id, email: person.email, name: "ALPHA-S Startup Owner" });
@@ -319,7 +313,7 @@ describe("a person's own data", () => {
 
   it("counts the sign-in failures against the person's account, naming only the addresses they signed in from", async () => {
     const person = alpha.viewer.user;
-    const client = await signedIn(person.email);
+    const client = await app.signIn(person.email);
     // Someone else, from another address, gets the password wrong twice.
     const elsewhere = { "X-Forwarded-For": "198.51.100.77" };
     for (let i = 0; i < 2; i += 1) expect((await app.client().post("/login", { email: person.email, password: "wrong password here" }, elsewhere)).status).toBe(401);
@@ -346,7 +340,7 @@ describe("a person's own data", () => {
       await tx.execute(sql`insert into audit_log (org_id, actor_user_id, action, entity_type, after)
         values (${ctx.org.id}, ${leaver.user.id}, 'test.marker', 'test', '{"note": "DELTA entry of the leaver"}'::jsonb)`);
     });
-    const client = await signedIn(leaver.user.email);
+    const client = await app.signIn(leaver.user.email);
     expect(JSON.stringify(await personalData(client))).toContain("DELTA entry of the leaver");
     await withSystem(app.database.db, (tx) => tx.execute(sql`delete from memberships where org_id = ${ctx.org.id} and user_id = ${leaver.user.id}`));
     const after = await personalData(client);
@@ -355,7 +349,7 @@ describe("a person's own data", () => {
   });
 
   it("is offered from the account pages in both languages, and needs a signed-in person", async () => {
-    const client = await signedIn(alpha.admin.user.email);
+    const client = await app.signIn(alpha.admin.user.email);
     expect(await (await client.get("/account/password")).text()).toContain('href="/account/data"');
     const page = await (await client.get("/account/data")).text();
     expect(page).toContain('href="/account/data.json"');

@@ -17,8 +17,8 @@ import {
   type DebtFacilityInput,
 } from "../../app/models/debt-facility.server";
 import { oneYearAfter } from "../../app/models/funding-round.server";
-import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
-import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { startTestApp, type TestApp, markup } from "../support/app-server";
+import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { toastIn } from "../support/toast";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
@@ -27,11 +27,7 @@ import { routeData } from "../support/route-data";
 const english = (message: string | undefined) => localizeMessage("en", message ?? "");
 
 let app: TestApp;
-let alpha: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let beta: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let alphaOwner: TestClient;
-let alphaViewer: TestClient;
-let betaOwner: TestClient;
+let { alpha, beta, alphaOwner, alphaViewer, betaOwner } = {} as TwoStartups;
 let betaFacilityId: string;
 
 // The list is an index route: a post to its URL carries ?index, or the org layout would get it.
@@ -83,12 +79,6 @@ async function addReports(ctx: OrgContext, reports: { month: string; cash: numbe
   await withTenant(ctx.db, ctx.org.id, (tx) => tx.insert(monthlyReports).values(reports.map((r) => ({ orgId: ctx.org.id, ...r }))));
 }
 
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
-
 function usd(minor: number) {
   return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2 }).format(minor / 100);
 }
@@ -101,12 +91,7 @@ function scheduleTable(html: string): string[][] {
 
 beforeAll(async () => {
   app = await startTestApp();
-  alpha = await makeOrgWithOwner(app.database, "startup", "Alpha Compute");
-  beta = await makeOrgWithOwner(app.database, "startup", "Beta Inference");
-  const viewer = await addMember(app.database, alpha.ctx, "viewer");
-  alphaOwner = await signIn(alpha.owner.email);
-  alphaViewer = await signIn(viewer.user.email);
-  betaOwner = await signIn(beta.owner.email);
+  ({ alpha, beta, alphaOwner, alphaViewer, betaOwner } = await twoStartups(app, "Alpha Compute", "Beta Inference"));
   betaFacilityId = (await createDebtFacility(beta.ctx, facilityInput({ lender: "Beta's private lender" }))).id;
 });
 afterAll(() => app.close());

@@ -15,8 +15,8 @@ import {
   updateFundingRound,
   type FundingRoundInput,
 } from "../../app/models/funding-round.server";
-import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
-import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { startTestApp, type TestApp, markup } from "../support/app-server";
+import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { toastIn } from "../support/toast";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
@@ -25,11 +25,7 @@ import { routeData } from "../support/route-data";
 const english = (message: string | undefined) => localizeMessage("en", message ?? "");
 
 let app: TestApp;
-let alpha: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let beta: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let alphaOwner: TestClient;
-let betaOwner: TestClient;
-let alphaViewer: TestClient;
+let { alpha, beta, alphaOwner, alphaViewer, betaOwner } = {} as TwoStartups;
 let betaRoundId: string;
 
 // The list is an index route: a post to its URL carries ?index, or the org layout would get it.
@@ -71,20 +67,9 @@ async function auditCount(org: { id: string }) {
   return (await withSystem(app.database.db, (tx) => tx.select().from(auditLog).where(eq(auditLog.orgId, org.id)))).length;
 }
 
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
-
 beforeAll(async () => {
   app = await startTestApp();
-  alpha = await makeOrgWithOwner(app.database, "startup", "Alpha Models");
-  beta = await makeOrgWithOwner(app.database, "startup", "Beta Labs");
-  const viewer = await addMember(app.database, alpha.ctx, "viewer");
-  alphaOwner = await signIn(alpha.owner.email);
-  betaOwner = await signIn(beta.owner.email);
-  alphaViewer = await signIn(viewer.user.email);
+  ({ alpha, beta, alphaOwner, alphaViewer, betaOwner } = await twoStartups(app, "Alpha Models", "Beta Labs"));
   betaRoundId = (await createFundingRound(beta.ctx, roundInput({ leadInvestor: "Beta's secret investor" }))).id;
 });
 afterAll(() => app.close());
@@ -295,7 +280,7 @@ describe("funding rounds over HTTP", () => {
 
   it("an investor org has no rounds pages", async () => {
     const investor = await makeOrgWithOwner(app.database, "investor", "Gamma Ventures");
-    const client = await signIn(investor.owner.email);
+    const client = await app.signIn(investor.owner.email);
     expect((await client.get(`/o/${investor.org.slug}/rounds`)).status).toBe(404);
   });
 

@@ -11,7 +11,7 @@ import { localizeMessage } from "../../app/i18n/translate";
 import { deleteFxRate, fxRateSchema, importFxRates, listFxRatesPage, previewFxRatesImport, saveFxRate } from "../../app/models/fx-rate.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { toastIn } from "../support/toast";
-import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
 import { routeData } from "../support/route-data";
 
 let app: TestApp;
@@ -39,11 +39,6 @@ async function ratesOf(org: { id: string }) {
 async function audits(org: { id: string }) {
   return withSystem(app.database.db, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.entityType, "fx_rate"))));
 }
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
 function upload(client: TestClient, slug: string, text: string, extra: Record<string, string> = {}) {
   const form = new FormData();
   form.append("intent", extra.intent ?? "preview");
@@ -58,10 +53,10 @@ beforeAll(async () => {
   otherFund = await makeOrgWithOwner(app.database, "investor", "Other Fund");
   startup = await makeOrgWithOwner(app.database, "startup", "Euro Models");
   const viewerMember = await addMember(app.database, fund.ctx, "viewer");
-  owner = await signIn(fund.owner.email);
-  viewer = await signIn(viewerMember.user.email);
-  outsider = await signIn(otherFund.owner.email);
-  founder = await signIn(startup.owner.email);
+  owner = await app.signIn(fund.owner.email);
+  viewer = await app.signIn(viewerMember.user.email);
+  outsider = await app.signIn(otherFund.owner.email);
+  founder = await app.signIn(startup.owner.email);
 });
 afterAll(() => app?.close());
 
@@ -186,7 +181,7 @@ describe("FX rates over HTTP", () => {
 
   it("lists the months missing a rate for the portfolio's currencies over the last 12 months", async () => {
     const { ctx, org, owner: fundOwner } = await makeOrgWithOwner(app.database, "investor", "Coverage Fund");
-    const client = await signIn(fundOwner.email);
+    const client = await app.signIn(fundOwner.email);
     const euro = await makeOrgWithOwner(app.database, "startup", "Euro Co");
     const home = await makeOrgWithOwner(app.database, "startup", "Dollar Co");
     await withSystem(app.database.db, (tx) => tx.update(orgs).set({ baseCurrency: "EUR" }).where(eq(orgs.id, euro.org.id)));
@@ -200,7 +195,7 @@ describe("FX rates over HTTP", () => {
 
   it("imports a file after a preview, re-importing changes nothing, and the export re-imports unchanged", async () => {
     const { org, owner: fundOwner } = await makeOrgWithOwner(app.database, "investor", "Import Fund");
-    const client = await signIn(fundOwner.email);
+    const client = await app.signIn(fundOwner.email);
     const text = file(`${LAST},EUR,1.08`, `${LAST},GBP,1.27`, `${NOW},EUR,1.09`);
     const preview = await (await upload(client, org.slug, text)).json();
     expect(preview).toMatchObject({ status: "preview", counts: { rows: 3, inserted: 3, updated: 0, unchanged: 0 }, checksum: sha256(text) });

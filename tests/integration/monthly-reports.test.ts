@@ -13,9 +13,9 @@ import {
   type MonthlyReportInput,
   type MonthlyReportRow,
 } from "../../app/models/monthly-report.server";
-import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
+import { startTestApp, type TestApp, markup } from "../support/app-server";
 import { toastIn } from "../support/toast";
-import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
 import { localizeMessage } from "../../app/i18n/translate";
@@ -27,12 +27,7 @@ const THIS_MONTH = monthOfDate(new Date());
 const NEXT_MONTH = addMonths(THIS_MONTH, 1);
 
 let app: TestApp;
-let alpha: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let beta: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let alphaOwner: TestClient;
-let alphaMember: TestClient;
-let alphaViewer: TestClient;
-let betaOwner: TestClient;
+let { alpha, beta, alphaOwner, alphaMember, alphaViewer, betaOwner } = {} as TwoStartups;
 
 function input(overrides: Partial<MonthlyReportInput> = {}): MonthlyReportInput {
   return {
@@ -84,24 +79,11 @@ async function auditOf(org: { id: string }) {
   return withSystem(app.database.db, (tx) => tx.select().from(auditLog).where(eq(auditLog.orgId, org.id)));
 }
 
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
-
-const monthUrl = (slug: string, month: string, data = true) => `/o/${slug}/reports/${month}${data ? routeData("", MONTH_ROUTE) : ""}`;
+const monthUrl = (slug: string, month: string, data = true) => (data ? routeData(`/o/${slug}/reports/${month}`, MONTH_ROUTE) : `/o/${slug}/reports/${month}`);
 
 beforeAll(async () => {
   app = await startTestApp();
-  alpha = await makeOrgWithOwner(app.database, "startup", "Alpha Reports");
-  beta = await makeOrgWithOwner(app.database, "startup", "Beta Reports");
-  const member = await addMember(app.database, alpha.ctx, "member");
-  const viewer = await addMember(app.database, alpha.ctx, "viewer");
-  alphaOwner = await signIn(alpha.owner.email);
-  alphaMember = await signIn(member.user.email);
-  alphaViewer = await signIn(viewer.user.email);
-  betaOwner = await signIn(beta.owner.email);
+  ({ alpha, beta, alphaOwner, alphaMember, alphaViewer, betaOwner } = await twoStartups(app, "Alpha Reports", "Beta Reports"));
 });
 afterAll(() => app.close());
 
@@ -370,7 +352,7 @@ describe("monthly reports over HTTP", () => {
     const { ctx, owner, org } = await makeOrgWithOwner(app.database, "startup", "Csv Co");
     await saveMonthlyReport(ctx, "2024-05", null, input({ cash: 1_234_567_89, revenue: 5, arr: null, research: 1_000_00 }));
     await saveMonthlyReport(ctx, "2024-04", null, input({ arr: 12_00 }));
-    const client = await signIn(owner.email);
+    const client = await app.signIn(owner.email);
     const response = await client.get(`/o/${org.slug}/reports.csv`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/text\/csv/);
@@ -398,7 +380,7 @@ describe("monthly reports over HTTP", () => {
     expect(second.reports.map((r) => r.month)).toEqual(months.slice(0, 6).reverse());
     const oldest = await listMonthlyReports(ctx, { page: 1, sort: "oldest" });
     expect(oldest.reports[0].month).toBe("2020-01");
-    const client = await signIn(owner.email);
+    const client = await app.signIn(owner.email);
     const html = await (await client.get(`/o/${org.slug}/reports?page=2`)).text();
     expect(html).toContain("Page 2 of 2");
     expect(html).toContain("2020-06");
@@ -407,10 +389,10 @@ describe("monthly reports over HTTP", () => {
 
   it("shows an empty state when no month is reported, and 404s for an investor org", async () => {
     const { owner, org } = await makeOrgWithOwner(app.database, "startup", "Empty Co");
-    const client = await signIn(owner.email);
+    const client = await app.signIn(owner.email);
     expect(await (await client.get(`/o/${org.slug}/reports`)).text()).toContain("No monthly reports yet");
     const investor = await makeOrgWithOwner(app.database, "investor", "Fund Reports");
-    const fund = await signIn(investor.owner.email);
+    const fund = await app.signIn(investor.owner.email);
     expect((await fund.get(`/o/${investor.org.slug}/reports`)).status).toBe(404);
     expect((await fund.post(monthUrl(investor.org.slug, "2025-01"), form())).status).toBe(404);
     expect(await withSystem(app.database.db, (tx) => tx.select().from(monthlyReports).where(and(eq(monthlyReports.orgId, investor.org.id))))).toHaveLength(0);

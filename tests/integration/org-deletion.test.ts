@@ -8,7 +8,7 @@ import { createInvitation } from "../../app/models/invitation.server";
 import { purgeDueOrgs, purgeOrg } from "../../app/models/org-deletion.server";
 import { createPosition } from "../../app/models/position.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
 import { seedStartupData } from "../support/grant-fixtures";
 import { postPairs } from "../support/hostile";
 import { createLink, stable, textOf } from "../support/share-fixtures";
@@ -28,12 +28,6 @@ let doomedPositionId: string;
 
 const DELETE_ROUTE = "routes/o.$orgSlug.delete";
 const DAY = 24 * 60 * 60 * 1000;
-
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
 
 function partner(path: string) {
   return fetch(app.url + path, { redirect: "manual" });
@@ -129,12 +123,12 @@ beforeAll(async () => {
   await grantAccess(app.database, doomed.org, fund.org);
   await grantAccess(app.database, survivor.org, fund.org);
   await grantAccess(app.database, survivor.org, bystander.org);
-  owner = await signIn(doomed.owner.email);
-  admin = await signIn((await addMember(app.database, doomed.ctx, "admin")).user.email);
-  member = await signIn((await addMember(app.database, doomed.ctx, "member")).user.email);
-  viewer = await signIn((await addMember(app.database, doomed.ctx, "viewer")).user.email);
-  fundOwner = await signIn(fund.owner.email);
-  outsiderOwner = await signIn(outsider.owner.email);
+  owner = await app.signIn(doomed.owner.email);
+  admin = await app.signIn((await addMember(app.database, doomed.ctx, "admin")).user.email);
+  member = await app.signIn((await addMember(app.database, doomed.ctx, "member")).user.email);
+  viewer = await app.signIn((await addMember(app.database, doomed.ctx, "viewer")).user.email);
+  fundOwner = await app.signIn(fund.owner.email);
+  outsiderOwner = await app.signIn(outsider.owner.email);
   await createInvitation(doomed.ctx, { email: "later@example.test", role: "member" }, app.url, "en");
 
   // What the fund keeps about Doomed Labs: a position, alerts, share links naming it.
@@ -284,7 +278,7 @@ describe("scheduled, then undone", () => {
     // No new request reaches it, and nobody joins it.
     const grantsBefore = await withSystem(app.database.db, (tx) => tx.select().from(accessGrants).where(eq(accessGrants.orgId, doomed.org.id)));
     const [{ shareCode }] = await withSystem(app.database.db, (tx) => tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, doomed.org.id)));
-    const bystanderOwner = await signIn(bystander.owner.email);
+    const bystanderOwner = await app.signIn(bystander.owner.email);
     const asked = await bystanderOwner.post(`/o/${bystander.org.slug}/companies?index`, { intent: "request", via: shareCode });
     expect(asked.status).toBeLessThan(400);
     expect(await withSystem(app.database.db, (tx) => tx.select().from(accessGrants).where(eq(accessGrants.orgId, doomed.org.id)))).toEqual(grantsBefore);
@@ -395,7 +389,7 @@ describe("the purge", () => {
 
   it("the server's timer purges a due org on its own, logs only its id, and never keeps the process alive", async () => {
     const timed = await makeOrgWithOwner(app.database, "startup", "Timed Out Robotics");
-    const timedOwner = await signIn(timed.owner.email);
+    const timedOwner = await app.signIn(timed.owner.email);
     expect((await schedule(timedOwner, timed)).status).toBe(204);
     const lines: string[] = [];
     // The clock is the job's: a run 31 days later.
@@ -413,7 +407,7 @@ describe("the purge", () => {
   it("an investor org's purge removes its grants in the startups' tenants (both directions) and its derived rows", async () => {
     const leaving = await makeOrgWithOwner(app.database, "investor", "Leaving Fund");
     await grantAccess(app.database, survivor.org, leaving.org, ["financials"]);
-    const leavingOwner = await signIn(leaving.owner.email);
+    const leavingOwner = await app.signIn(leaving.owner.email);
     await createLink(leavingOwner, leaving.org.slug, { label: "Leaving's view", scope: "company", companyId: survivor.org.id, sections: ["financials"] });
     const survivorBefore = await fingerprint(survivor.org.id, ["access_grants"]);
     expect((await schedule(leavingOwner, leaving)).status).toBe(204);

@@ -3,7 +3,7 @@ import { reportingStatus } from "../../app/finance/covenants";
 import { parsePortfolioQuery } from "../../app/lib/portfolio-query";
 import { getPortfolio, listPortfolioRisks } from "../../app/models/portfolio.server";
 import { startTestApp, type TestApp } from "../support/app-server";
-import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { grantAccess, makeOrgWithOwner, } from "../support/factories";
 import { seedStartup, setAlertRules } from "../support/portfolio-fixtures";
 import { ago, ALPHA, CM, SECRET_CASH, seedNorthstarPortfolio } from "../support/portfolio-seed";
 import { routeData } from "../support/route-data";
@@ -26,12 +26,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app.close());
 
-async function signedIn(email: string) {
-  const browser = app.client();
-  await browser.login(email, TEST_PASSWORD);
-  return browser;
-}
-
 /** The page as a user reads it: tags, React's text separators and entities flattened. */
 const textOf = (html: string) =>
   html
@@ -44,7 +38,7 @@ const textOf = (html: string) =>
 
 describe("the portfolio pages over HTTP", () => {
   it("shows the table, the charts' tables and the rates, and leaks nothing unshared", async () => {
-    const browser = await signedIn(fund.owner.email);
+    const browser = await app.signIn(fund.owner.email);
     const response = await browser.get(`/o/${fund.org.slug}/portfolio`);
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -76,7 +70,7 @@ describe("the portfolio pages over HTTP", () => {
   });
 
   it("drills down from a heat-map cell to the risks behind it", async () => {
-    const browser = await signedIn(fund.owner.email);
+    const browser = await app.signIn(fund.owner.email);
     const response = await browser.get(`/o/${fund.org.slug}/portfolio/risks?likelihood=4&impact=5`);
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -98,7 +92,7 @@ describe("the portfolio pages over HTTP", () => {
   });
 
   it("exports the table as CSV with 'not shared' and 'rate missing' in place of figures", async () => {
-    const browser = await signedIn(fund.owner.email);
+    const browser = await app.signIn(fund.owner.email);
     const response = await browser.get(`/o/${fund.org.slug}/portfolio.csv?sort=runway&dir=asc`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/csv");
@@ -121,23 +115,23 @@ describe("the portfolio pages over HTTP", () => {
     const p = await getPortfolio(rules.ctx, query(), { today: `${CM}-10` });
     expect(p.settings).toMatchObject({ runwayThresholds: { cautionBelowMonths: 9.5, criticalBelowMonths: 2 }, thresholdsFromRules: true });
     expect(p.rows[0]).toMatchObject({ runwayMonths: 9.2, runwayLevel: "caution" });
-    const browser = await signedIn(rules.owner.email);
+    const browser = await app.signIn(rules.owner.email);
     expect(textOf(await (await browser.get(`/o/${rules.org.slug}/portfolio`)).text())).toContain("critical under 2 months, caution under 9.5 months");
   });
 
   it("shows an empty state that points to the Companies page when nothing is linked", async () => {
     const empty = await makeOrgWithOwner(app.database, "investor", "Empty Fund");
-    const browser = await signedIn(empty.owner.email);
+    const browser = await app.signIn(empty.owner.email);
     const html = await (await browser.get(`/o/${empty.org.slug}/portfolio`)).text();
     expect(html).toContain("Ask a startup for access on the");
     expect(html).toContain(`href="/o/${empty.org.slug}/companies"`);
   });
 
   it("answers 404 to a startup org and to another tenant", async () => {
-    const fundOwner = await signedIn(fund.owner.email);
-    const other = await signedIn(otherFund.owner.email);
+    const fundOwner = await app.signIn(fund.owner.email);
+    const other = await app.signIn(otherFund.owner.email);
     const startup = await makeOrgWithOwner(app.database, "startup", "Some Startup");
-    const founder = await signedIn(startup.owner.email);
+    const founder = await app.signIn(startup.owner.email);
     for (const path of ["portfolio", "portfolio/risks?likelihood=4&impact=5", "portfolio.csv"]) {
       // Another investor's member.
       expect((await other.get(`/o/${fund.org.slug}/${path}`)).status, path).toBe(404);

@@ -9,7 +9,7 @@ import { saveFxRate } from "../../app/models/fx-rate.server";
 import { createPosition, positionSchema, updatePosition, type PositionInput } from "../../app/models/position.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { toastCookieOf, toastIn } from "../support/toast";
-import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
 import { routeData } from "../support/route-data";
 
 let app: TestApp;
@@ -36,11 +36,6 @@ async function auditsOf(org: { id: string }) {
 }
 async function snapshot(org: { id: string }) {
   return { positions: JSON.stringify(await positionsOf(org)), audit: (await auditsOf(org)).length };
-}
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
 }
 function input(companyOrgId: string, overrides: Partial<PositionInput> = {}): PositionInput {
   return {
@@ -77,10 +72,10 @@ beforeAll(async () => {
   await grantAccess(app.database, shared.org, fund.org, ["financials"]);
   await grantAccess(app.database, notShared.org, otherFund.org);
   const viewerMember = await addMember(app.database, fund.ctx, "viewer");
-  owner = await signIn(fund.owner.email);
-  viewer = await signIn(viewerMember.user.email);
-  outsider = await signIn(otherFund.owner.email);
-  founder = await signIn(shared.owner.email);
+  owner = await app.signIn(fund.owner.email);
+  viewer = await app.signIn(viewerMember.user.email);
+  outsider = await app.signIn(otherFund.owner.email);
+  founder = await app.signIn(shared.owner.email);
   otherFundPositionId = (await createPosition(otherFund.ctx, input(notShared.org.id))).id;
 });
 afterAll(() => app?.close());
@@ -92,7 +87,7 @@ describe("MOIC = current value / amount invested, converted into the fund's base
     const sterling = await makeOrgWithOwner(app.database, "startup", "Sterling AI");
     await grantAccess(app.database, euro.org, org);
     await grantAccess(app.database, sterling.org, org);
-    const client = await signIn(fundOwner.email);
+    const client = await app.signIn(fundOwner.email);
     const previous = addMonths(NOW, -1);
     // EUR: 2025-01 at 1.10 and last month at 1.05 (none yet this month); GBP only 2025-06 at 1.25; JPY none.
     await saveFxRate(ctx, { month: "2025-01", currency: "EUR", rate: "1.10" });
@@ -229,7 +224,7 @@ describe("positions over HTTP", () => {
     expect(updated.version).toBe(2);
     await expect(createPosition(ctx, input(company.org.id))).rejects.toMatchObject({ code: "INVALID", fieldErrors: { companyOrgId: expect.any(String) } });
     expect((await positionsOf(org)).length).toBe(1);
-    const client = await signIn(fundOwner.email);
+    const client = await app.signIn(fundOwner.email);
     const list = await (await client.get(`/o/${org.slug}/positions`)).text();
     expect(list).toContain("No longer shared");
     expect(list).not.toContain("Gone Quiet AI");

@@ -7,7 +7,7 @@ import { getOrgSettings, updateOrgSettings } from "../../app/models/org.server";
 import { getRisk, listRisks, topRisks } from "../../app/models/risk.server";
 import { getStartupDashboard } from "../../app/models/dashboard.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { addMember, makeOrgWithOwner, } from "../support/factories";
 import { routeData } from "../support/route-data";
 
 /**
@@ -39,12 +39,6 @@ const settingsForm = (bands: [string, string, string], name = "Alpha Labs") => (
   riskHighFrom: bands[1],
   riskCriticalFrom: bands[2],
 });
-
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
 
 /** The org row and its audit entries, read past RLS. */
 async function stateOf(orgId: string) {
@@ -101,11 +95,11 @@ beforeAll(async () => {
   const adminUser = await addMember(app.database, alpha.ctx, "admin");
   const memberUser = await addMember(app.database, alpha.ctx, "member");
   const viewerUser = await addMember(app.database, alpha.ctx, "viewer");
-  owner = await signIn(alpha.owner.email);
-  admin = await signIn(adminUser.user.email);
-  member = await signIn(memberUser.user.email);
-  viewer = await signIn(viewerUser.user.email);
-  outsider = await signIn(beta.owner.email);
+  owner = await app.signIn(alpha.owner.email);
+  admin = await app.signIn(adminUser.user.email);
+  member = await app.signIn(memberUser.user.email);
+  viewer = await app.signIn(viewerUser.user.email);
+  outsider = await app.signIn(beta.owner.email);
   await withTenant(app.database.db, alpha.org.id, async (tx) => {
     // One monthly report so the dashboard has something to show (its risk card included).
     await tx.insert(monthlyReports).values({ orgId: alpha.org.id, month: "2026-04", cash: 100_000_000, revenue: 0, payroll: 5_000_000 });

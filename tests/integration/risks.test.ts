@@ -17,7 +17,7 @@ import {
 import { AppError } from "../../app/lib/http.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { toastCookieOf, toastIn } from "../support/toast";
-import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
 import { localizeMessage } from "../../app/i18n/translate";
@@ -29,12 +29,7 @@ const LIST = "routes/o.$orgSlug.risks._index";
 const DETAIL = "routes/o.$orgSlug.risks.$riskId";
 
 let app: TestApp;
-let alpha: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let beta: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let alphaOwner: TestClient;
-let alphaMember: TestClient;
-let alphaViewer: TestClient;
-let betaOwner: TestClient;
+let { alpha, beta, alphaOwner, alphaMember, alphaViewer, betaOwner } = {} as TwoStartups;
 
 function riskInput(overrides: Partial<RiskInput> = {}): RiskInput {
   return {
@@ -82,12 +77,6 @@ async function historyOf(org: { id: string }, riskId: string) {
   );
 }
 
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
-
 async function rejection(promise: Promise<unknown>) {
   try {
     await promise;
@@ -99,14 +88,7 @@ async function rejection(promise: Promise<unknown>) {
 
 beforeAll(async () => {
   app = await startTestApp();
-  alpha = await makeOrgWithOwner(app.database, "startup", "Alpha Labs");
-  beta = await makeOrgWithOwner(app.database, "startup", "Beta AI");
-  const member = await addMember(app.database, alpha.ctx, "member");
-  const viewer = await addMember(app.database, alpha.ctx, "viewer");
-  alphaOwner = await signIn(alpha.owner.email);
-  alphaMember = await signIn(member.user.email);
-  alphaViewer = await signIn(viewer.user.email);
-  betaOwner = await signIn(beta.owner.email);
+  ({ alpha, beta, alphaOwner, alphaMember, alphaViewer, betaOwner } = await twoStartups(app, "Alpha Labs", "Beta AI"));
 });
 afterAll(() => app?.close());
 
@@ -374,7 +356,7 @@ describe("heat map, register views and export", () => {
   beforeAll(async () => {
     gamma = await makeOrgWithOwner(app.database, "startup", "Gamma Vision");
     ctx = gamma.ctx;
-    gammaOwner = await signIn(gamma.owner.email);
+    gammaOwner = await app.signIn(gamma.owner.email);
   });
 
   it("counts open and mitigating risks per likelihood × impact cell and links each cell to its risks", async () => {

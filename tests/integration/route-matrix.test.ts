@@ -5,36 +5,20 @@ import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
 import { withSystem } from "../../db/tenant";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
-import { routeData } from "../support/route-data";
+import { type BuiltRoute, builtRoutes, routeData } from "../support/route-data";
 
 /**
  * Every route module in the built Remix manifest, called as: anonymous, a user of another
  * org, and a viewer of the victim org. A new route is covered the moment it is built; a route
  * without a guard fails here.
  */
-interface ManifestRoute {
-  id: string;
-  path?: string;
-  index?: boolean;
-  parentId?: string;
-  module: { loader?: unknown; action?: unknown };
-}
-
 // Reachable without signing in, on purpose.
 const PUBLIC_ROUTES = new Set(["root", "routes/_index", "routes/login", "routes/signup", "routes/logout", "routes/invite.$token", "routes/r.$token", "routes/locale", "routes/i18n"]);
 
 let app: TestApp;
-let routes: { id: string; pattern: string; index: boolean; hasLoader: boolean; hasAction: boolean }[];
+let routes: BuiltRoute[];
 let victim: { orgId: string; slug: string; name: string };
 let params: Record<string, string>;
-
-function fullPattern(all: Record<string, ManifestRoute>, route: ManifestRoute): string {
-  const parts: string[] = [];
-  for (let r: ManifestRoute | undefined = route; r; r = r.parentId ? all[r.parentId] : undefined) {
-    if (r.path) parts.unshift(r.path);
-  }
-  return "/" + parts.join("/");
-}
 
 async function fingerprint(orgId: string): Promise<Record<string, string>> {
   return withSystem(app.database.db, async (tx) => {
@@ -65,11 +49,7 @@ function urlFor(route: { pattern: string; id: string; index: boolean }, override
 beforeAll(async () => {
   app = await startTestApp();
   await seedDemo(app.database.db);
-  const buildPath = `../../${process.env.BUILD_DIR || "build"}/index.js`;
-  const build = (await import(/* @vite-ignore */ buildPath)) as { routes: Record<string, ManifestRoute> };
-  routes = Object.values(build.routes)
-    .filter((r) => r.id !== "root")
-    .map((r) => ({ id: r.id, pattern: fullPattern(build.routes, r), index: !!r.index, hasLoader: !!r.module.loader, hasAction: !!r.module.action }));
+  routes = await builtRoutes();
   const ids = await withSystem(app.database.db, async (tx) => {
     const one = async (q: ReturnType<typeof sql>) => rowsOf<{ v: string }>(await tx.execute(q))[0]?.v ?? "none";
     const org = rowsOf<{ id: string; name: string }>(await tx.execute(sql`select id, name from orgs where slug = 'lumen-labs'`))[0];

@@ -10,7 +10,7 @@ import { withSystem } from "../../db/tenant";
 import { startTestApp, TestClient, type TestApp } from "../support/app-server";
 import { captureLogs, type LogCapture } from "../support/log-capture";
 import { openTestDatabase } from "../support/test-db";
-import { routeData } from "../support/route-data";
+import { type BuiltRoute, builtRoutes, routeData } from "../support/route-data";
 
 /**
  * Security checks over the real HTTP stack (server.mjs + the built Remix app) in production
@@ -18,26 +18,9 @@ import { routeData } from "../support/route-data";
  * built manifest, so a new route is covered the moment it is built.
  */
 
-interface ManifestRoute {
-  id: string;
-  path?: string;
-  index?: boolean;
-  parentId?: string;
-  module: { loader?: unknown; action?: unknown; default?: unknown };
-}
-
 interface Build {
-  routes: Record<string, ManifestRoute>;
   assets: { entry: { module: string }; url: string };
   entry: { module: { useDatabase(database: Database): void; getEnv(): Record<string, unknown> & { SESSION_MAX_DAYS: number } } };
-}
-
-interface Route {
-  id: string;
-  pattern: string;
-  index: boolean;
-  hasLoader: boolean;
-  hasAction: boolean;
 }
 
 const REFUSAL = "Cross-origin request refused.";
@@ -48,7 +31,7 @@ let build: Build;
 let logs: LogCapture;
 let base: string;
 const servers: Server[] = [];
-let routes: Route[];
+let routes: BuiltRoute[];
 let params: Record<string, string>;
 
 async function listen(env: Record<string, unknown>): Promise<string> {
@@ -64,20 +47,12 @@ async function listen(env: Record<string, unknown>): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-function fullPattern(all: Record<string, ManifestRoute>, route: ManifestRoute): string {
-  const parts: string[] = [];
-  for (let r: ManifestRoute | undefined = route; r; r = r.parentId ? all[r.parentId] : undefined) {
-    if (r.path) parts.unshift(r.path);
-  }
-  return "/" + parts.join("/");
-}
-
-function pathFor(route: Route) {
+function pathFor(route: BuiltRoute) {
   return route.pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? "00000000-0000-4000-8000-000000000000"));
 }
 
 /** The URL that reaches the route's own loader/action as data (an index route needs `?index`). */
-function dataUrlFor(route: Route) {
+function dataUrlFor(route: BuiltRoute) {
   return routeData(pathFor(route), route.id);
 }
 
@@ -197,9 +172,7 @@ beforeAll(async () => {
   build = (await import(/* @vite-ignore */ buildPath)) as Build;
   logs = captureLogs();
   base = await listen({ NODE_ENV: "production", LOG_LEVEL: "info" });
-  routes = Object.values(build.routes)
-    .filter((r) => r.id !== "root")
-    .map((r) => ({ id: r.id, pattern: fullPattern(build.routes, r), index: !!r.index, hasLoader: !!r.module.loader, hasAction: !!r.module.action }));
+  routes = await builtRoutes();
   const ids = await withSystem(app.database.db, async (tx) => {
     const one = async (q: ReturnType<typeof sql>) => rowsOf<{ v: string }>(await tx.execute(q))[0]?.v ?? "none";
     const org = rowsOf<{ id: string }>(await tx.execute(sql`select id from orgs where slug = 'lumen-labs'`))[0];

@@ -4,7 +4,7 @@ import { auditLog, monthlyReports, shareLinks, shareLinkViews } from "../../db/s
 import { withSystem } from "../../db/tenant";
 import { randomToken } from "../../app/lib/crypto.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
 import { postPairs } from "../support/hostile";
 import { captureLogs, type LogCapture } from "../support/log-capture";
 import { createLink, digestAll, editCash, LIST_ROUTE, REPORT_ROUTE, seedCompany, stable, textOf, viewCount } from "../support/share-fixtures";
@@ -20,12 +20,6 @@ let alphaOwner: TestClient, betaOwner: TestClient, fundOwner: TestClient, otherO
 let alphaMember: TestClient, alphaViewer: TestClient, fundViewer: TestClient;
 const tokens: string[] = [];
 const NOT_LOGGED = ["sessions", "login_throttle"];
-
-async function signIn(email: string) {
-  const client = app.client();
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
 
 /** An anonymous partner's request: no cookies, a recognisable browser. */
 function partner(path: string, init: RequestInit = {}) {
@@ -58,13 +52,13 @@ beforeAll(async () => {
   await grantAccess(app.database, alpha.org, fund.org);
   await grantAccess(app.database, beta.org, fund.org, ["financials"]);
   await grantAccess(app.database, gamma.org, fund.org);
-  alphaOwner = await signIn(alpha.owner.email);
-  betaOwner = await signIn(beta.owner.email);
-  fundOwner = await signIn(fund.owner.email);
-  otherOwner = await signIn(other.owner.email);
-  alphaMember = await signIn((await addMember(app.database, alpha.ctx, "member")).user.email);
-  alphaViewer = await signIn((await addMember(app.database, alpha.ctx, "viewer")).user.email);
-  fundViewer = await signIn((await addMember(app.database, fund.ctx, "viewer")).user.email);
+  alphaOwner = await app.signIn(alpha.owner.email);
+  betaOwner = await app.signIn(beta.owner.email);
+  fundOwner = await app.signIn(fund.owner.email);
+  otherOwner = await app.signIn(other.owner.email);
+  alphaMember = await app.signIn((await addMember(app.database, alpha.ctx, "member")).user.email);
+  alphaViewer = await app.signIn((await addMember(app.database, alpha.ctx, "viewer")).user.email);
+  fundViewer = await app.signIn((await addMember(app.database, fund.ctx, "viewer")).user.email);
 }, 60_000);
 
 afterAll(async () => {
@@ -198,7 +192,7 @@ describe("the report page", () => {
     // Its own company: the edit below must not change the figures the other tests look for.
     const delta = await makeOrgWithOwner(app.database, "startup", "Delta Edits");
     await seedCompany(delta.ctx, "Delta", 4_321_987);
-    const deltaOwner = await signIn(delta.owner.email);
+    const deltaOwner = await app.signIn(delta.owner.email);
     const frozen = await link(deltaOwner, delta.org.slug, { label: "Frozen March", mode: "frozen", frozenMonth: "2026-03" });
     const live = await link(deltaOwner, delta.org.slug, { label: "Live" });
     const dataOf = async (token: string) => {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { Database } from "../../db/client";
+import { TEST_PASSWORD } from "./factories";
 import { openTestDatabase } from "./test-db";
 
 interface BuiltApp {
@@ -13,6 +14,8 @@ export interface TestApp {
   close(): Promise<void>;
   /** A cookie-keeping client that sends our own Origin on posts, like a browser would. */
   client(): TestClient;
+  /** A client logged in as `email` (every test user's password is TEST_PASSWORD unless given). */
+  signIn(email: string, password?: string): Promise<TestClient>;
 }
 
 /**
@@ -38,6 +41,11 @@ export async function startTestApp(): Promise<TestApp> {
     url,
     database,
     client: () => new TestClient(url),
+    signIn: async (email, password = TEST_PASSWORD) => {
+      const client = new TestClient(url);
+      await client.login(email, password);
+      return client;
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

@@ -8,6 +8,7 @@ import { createOrg } from "../../app/models/org.server";
 import { systemContextOf } from "../../app/auth/system.server";
 import { createUser } from "../../app/models/user.server";
 import type { OrgContext } from "../../app/auth/context";
+import type { TestClient } from "./app-server";
 
 export const TEST_PASSWORD = "correct horse battery";
 let sequence = 0;
@@ -31,6 +32,29 @@ export async function makeOrgWithOwner(database: Database, kind: OrgKind = "star
   };
   return { owner, org, ctx };
 }
+
+/** An org with its owner and the owner's context, as makeOrgWithOwner returns it. */
+export type Org = Awaited<ReturnType<typeof makeOrgWithOwner>>;
+
+/**
+ * The usual cast of an entity's HTTP tests: startup `alpha` with an owner, a member and a viewer
+ * signed in, and startup `beta` (another tenant) with its owner signed in.
+ */
+export async function twoStartups(app: { database: Database; signIn(email: string): Promise<TestClient> }, alphaName: string, betaName: string) {
+  const alpha = await makeOrgWithOwner(app.database, "startup", alphaName);
+  const beta = await makeOrgWithOwner(app.database, "startup", betaName);
+  const member = await addMember(app.database, alpha.ctx, "member");
+  const viewer = await addMember(app.database, alpha.ctx, "viewer");
+  return {
+    alpha,
+    beta,
+    alphaOwner: await app.signIn(alpha.owner.email),
+    alphaMember: await app.signIn(member.user.email),
+    alphaViewer: await app.signIn(viewer.user.email),
+    betaOwner: await app.signIn(beta.owner.email),
+  };
+}
+export type TwoStartups = Awaited<ReturnType<typeof twoStartups>>;
 
 /** Adds a new user to the org with a role; returns the user and their context. */
 export async function addMember(database: Database, base: OrgContext, role: Role) {
