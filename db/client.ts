@@ -109,6 +109,17 @@ export async function ping(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
 }
 
+/**
+ * The row a statement always returns — an INSERT … RETURNING of one row, an aggregate without
+ * GROUP BY — read under noUncheckedIndexedAccess. None is a bug, never a case: it throws, naming
+ * the statement.
+ */
+export function oneRow<T>(rows: readonly T[], statement: string): T {
+  const row = rows[0];
+  if (row === undefined) throw new Error(`${statement}: no row returned`);
+  return row;
+}
+
 /** Rows of a raw `execute`: postgres.js returns an array, PGlite returns { rows }. */
 export function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { rowsOf, type Db, type Tx } from "~db/client";
+import { oneRow, rowsOf, type Db, type Tx } from "~db/client";
 import { memberships, orgs, type OrgKind, type Role } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
 import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "~/finance";
@@ -33,10 +33,10 @@ export async function createOrg(
     const takenSet = new Set(rowsOf<{ slug: string }>(taken).map((r) => r.slug));
     let slug = base;
     for (let i = 2; takenSet.has(slug); i++) slug = `${base}-${i}`;
-    const [org] = await tx
-      .insert(orgs)
-      .values({ slug, name: input.name.trim(), kind: input.kind, baseCurrency: input.baseCurrency })
-      .returning();
+    const org = oneRow(
+      await tx.insert(orgs).values({ slug, name: input.name.trim(), kind: input.kind, baseCurrency: input.baseCurrency }).returning(),
+      "insert org",
+    );
     await tx.insert(memberships).values({ orgId: org.id, userId: user.id, role: "owner" });
     await recordAudit(tx, { org, user }, { action: "org.create", entityType: "org", entityId: org.id, after: org });
     return org;
