@@ -46,9 +46,9 @@ export function requestLog(logger) {
     quietReqLogger: true,
     quietResLogger: true,
     customAttributeKeys: { reqId: "id" },
-    customLogLevel: (req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : "info"),
     customSuccessObject: requestFields,
-    customErrorObject: (req, res, err, values) => requestFields(req, res, values),
+    customErrorObject: (req, res, _err, values) => requestFields(req, res, values),
     customSuccessMessage: () => "request",
     customErrorMessage: () => "request",
   });

@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import helmet, { referrerPolicy } from "helmet";
 
 /** A fresh CSP nonce per response, for Remix's inline scripts (entry.server reads res.locals). */
-function cspNonce(req, res, next) {
+function cspNonce(_req, res, next) {
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
   next();
 }
@@ -17,7 +17,7 @@ export function securityHeaders(production) {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", (req, res) => `'nonce-${res.locals.cspNonce}'`],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
         // Chart.js sizes its canvas with inline styles.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "blob:"],

@@ -33,7 +33,7 @@ export function gracefulShutdown(server, { logger, closeDatabase, graceMs = GRAC
   };
   // A request that still arrives on a kept-alive connection is answered, and its answer says
   // the connection ends with it.
-  server.on("request", (req, res) => {
+  server.on("request", (_req, res) => {
     if (draining) res.setHeader("Connection", "close");
   });
   process.on("SIGTERM", stop);

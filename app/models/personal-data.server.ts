@@ -1,5 +1,4 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { Db } from "~db/client";
 import { auditLog, invitations, memberships, orgs, sessions, users } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
 import { notFound } from "~/lib/http.server";

@@ -4,7 +4,7 @@
  * look-up by the token's hash, then the issuer's read-only tenant transaction).
  */
 import { and, count, desc, eq, isNotNull, isNull, max, ne, or, sql } from "drizzle-orm";
-import type { Db, Tx } from "~db/client";
+import type { Tx } from "~db/client";
 import { accessGrants, orgs, shareLinks, shareLinkViews } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
 import type { ShareMode, ShareScope } from "~db/schema/sharing";

@@ -6,7 +6,7 @@
  * companies whose sections (link ∩ grant) include it — so a section not shared is never read.
  */
 import { and, asc, desc, eq, inArray, lte } from "drizzle-orm";
-import type { Db, Tx } from "~db/client";
+import type { Tx } from "~db/client";
 import { accessGrants, budgets, debtFacilities, fundingRounds, monthlyReports, orgs, reportUpdates, risks } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
 import type { ShareScope } from "~db/schema/sharing";

@@ -18,7 +18,7 @@ const FORBIDDEN_MODULES = [
 ];
 
 /** Every import, re-export and dynamic import() in a module that reaches the database directly. */
-export function databaseImports(file: string, text: string): string[] {
+function databaseImports(file: string, text: string): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const problems: string[] = [];
   const check = (specifier: string, node: ts.Node) => {
