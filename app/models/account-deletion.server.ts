@@ -6,7 +6,7 @@
  * null by its foreign key, so the records stay and the actor reads as "a former member".
  */
 import { and, eq, sql } from "drizzle-orm";
-import { rowsOf, } from "~db/client";
+import { rowsOf } from "~db/client";
 import { users } from "~db/schema";
 import { withSystem } from "~db/tenant";
 import { verifyPassword } from "~/auth/password.server";
