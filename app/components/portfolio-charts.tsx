@@ -97,7 +97,6 @@ export function RunwayChartCard({
   companyHref: (slug: string) => string;
 }) {
   const t = useT();
-  const f = useFormat();
   const config = useMemo(() => runwayByCompanyChartConfig(bars, thresholds, t.locale), [bars, thresholds, t.locale]);
   const labels = runwayLevelLabels(thresholds, t.locale);
   const thresholdsText = t(fromRules ? "investor.charts.thresholdsFromRules" : "investor.charts.thresholdsDefault", { list: thresholdsList(t, thresholds) });

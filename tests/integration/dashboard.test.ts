@@ -99,7 +99,7 @@ describe("company dashboard", () => {
       { month: "2026-03", spend: 100_000, revenue: 98_000, cash: 518_000 },
       { month: "2026-04", spend: 100_000, revenue: 104_000, cash: 522_000 },
     ]);
-    const browser = await signedIn(owner.email);
+    const browser = await app.signIn(owner.email);
     const data = await dashboardJson(browser, org.slug);
     expect(data.dashboard.headline.defaultAlive).toMatchObject({ outcome: "profitable", month: "2026-04", lowestCash: { month: "2026-04", cash: major(522_000) } });
     const text = await pageText(browser, `/o/${org.slug}`);
@@ -120,7 +120,7 @@ describe("company dashboard", () => {
       { month: "2026-03", spend: 100_000, revenue: 14_500, cash: 578_900 },
       { month: "2026-04", spend: 100_000, revenue: 17_800, cash: 500_000 },
     ]);
-    const browser = await signedIn(owner.email);
+    const browser = await app.signIn(owner.email);
     const data = await dashboardJson(browser, org.slug);
     expect(data.dashboard.headline.defaultAlive).toMatchObject({ outcome: "cash_out", month: "2026-11", growth: "not_enough_history", verdictAssumesGrowth: true });
     const html = await (await browser.get(`/o/${org.slug}`)).text();
@@ -149,7 +149,7 @@ describe("company dashboard", () => {
       { month: "2026-03", spend: 100_000, revenue: 0, cash: 1_027_000 },
       { month: "2026-04", spend: 100_000, revenue: 0, cash: 927_000 },
     ]);
-    const browser = await signedIn(owner.email);
+    const browser = await app.signIn(owner.email);
     const text = await pageText(browser, `/o/${org.slug}`);
     expect(text).toMatch(/Runway\s*9\.2 months/);
     expect(text).not.toContain("9.3 months");

@@ -65,7 +65,6 @@ export interface RunwayBar {
  */
 export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], thresholds: RunwayThresholds, locale: Locale): BarConfig {
   const t = translator(locale);
-  const f = formatterFor(locale);
   const labels = runwayLevelLabels(thresholds, locale);
   const levels = bars.map((b) => runwayLevelOfStored(b.runwayMonths, thresholds));
   const levelKeys = ["critical", "caution", "ok"] as const;
