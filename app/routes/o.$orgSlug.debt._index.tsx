@@ -7,10 +7,11 @@ import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components
 import { isoDateOfDate } from "~/finance";
 import { metaTitle, translate, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, parseForm, invalidSubmission } from "~/lib/forms.server";
+import { failureFromError, formFailure, invalidForm, parseForm } from "~/lib/forms.server";
 import { basisPointsToPercentString, debtKindLabel, isRepaymentType, REPAYMENT_TYPE_SHORT_KEYS } from "~/lib/instruments";
-import { createDebtFacility, DEBT_FACILITY_RULES, debtFacilitySchema, listDebtFacilities } from "~/models/debt-facility.server";
-import { oneYearAfter } from "~/models/funding-round.server";
+import { DEBT_FACILITY_RULES, debtFacilitySchema } from "~/domain/debt-facility";
+import { createDebtFacility, listDebtFacilities } from "~/models/debt-facility.server";
+import { oneYearAfter } from "~/domain/fields";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.debt.title")];
@@ -36,12 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(debtFacilitySchema(isoDateOfDate(new Date())), formData, locale);
   if (!parsed.ok) {
-    return invalidSubmission(parsed.fieldErrors, formData, translate(locale, "common.validation.checkFields"));
+    return invalidForm(parsed.fieldErrors, { locale, values: formData });
   }
   try {
     await createDebtFacility(ctx, parsed.data);
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
   return redirectWithToast(`/o/${ctx.org.slug}/debt`, toast("records.debt.notice.created"));
 }

@@ -8,7 +8,7 @@ import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/for
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { messageRef, metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import { emailField } from "~/lib/fields";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
 import { changeMemberRole, listMembers, removeMember } from "~/models/member.server";
@@ -51,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const formData = await request.formData();
   const parsed = parseForm(ActionSchema, formData, locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.confirm);
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.confirm });
   const input = parsed.data;
   // Leaving the org is allowed for anyone; everything else needs member management.
   const leaving = input.intent === "remove" && input.userId === ctx.user.id;
@@ -77,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return redirectWithToast(`/o/${ctx.org.slug}/members`, toast("admin.members.done.invitationRevoked"));
     }
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
 }
 

@@ -8,10 +8,11 @@ import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
 import { localizeErrors, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, invalidForm, parseForm } from "~/lib/forms.server";
 import { AppError } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
-import { createPosition, positionSchema, positionsOverview, type PositionSort, type SortDirection } from "~/models/position.server";
+import { positionSchema } from "~/domain/position";
+import { createPosition, positionsOverview, type PositionSort, type SortDirection } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { useHrefWith } from "~/lib/use-href-with";
@@ -48,13 +49,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const checkFields = translate(locale, "common.validation.checkFields");
   const formData = await request.formData();
   const parsed = parseForm(positionSchema(isoDateOfDate(new Date())), formData, locale);
-  if (!parsed.ok) return invalidSubmission(parsed.fieldErrors, formData, checkFields);
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
   try {
     await createPosition(ctx, parsed.data);
   } catch (error) {
     // A company that is not shared is a field problem: answer like one, keeping what was typed.
-    if (error instanceof AppError && error.code === "INVALID") return invalidSubmission(localizeErrors(locale, error.fieldErrors), formData, checkFields);
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale, { values: formData, formError: checkFields });
   }
   return redirectWithToast(`/o/${ctx.org.slug}/positions`, toast("investor.positions.notice.created"));
 }

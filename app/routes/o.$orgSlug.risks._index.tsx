@@ -11,7 +11,7 @@ import { CellBand, RiskBandLegend } from "~/components/charts/risk-band-legend";
 import { riskBand, riskScore, type RiskBandThresholds } from "~/finance";
 import { metaTitle, translate, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import {
   IMPACT_KEYS,
   isRiskCategory,
@@ -51,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   const locale = getLocale(request);
   const parsed = parseForm(RiskInputSchema, await request.formData(), locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors, translate(locale, "records.validation.checkFields"));
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: translate(locale, "records.validation.checkFields") });
   try {
     const risk = await createRisk(ctx, parsed.data);
     // Back to the list as it was (filters, sort, page), with a link to the new risk in the toast.
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       link: { to: `/o/${ctx.org.slug}/risks/${risk.id}`, key: "records.risks.openIt" },
     });
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
 }
 

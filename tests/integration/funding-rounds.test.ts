@@ -4,17 +4,9 @@ import { auditLog, fundingRounds } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { isoDateOfDate } from "../../app/finance";
 import type { OrgContext } from "../../app/auth/context";
-import {
-  createFundingRound,
-  deleteFundingRound,
-  fundingRoundSchema,
-  getFundingRound,
-  listFundingRounds,
-  listFundingRoundsPage,
-  oneYearAfter,
-  updateFundingRound,
-  type FundingRoundInput,
-} from "../../app/models/funding-round.server";
+import { fundingRoundSchema } from "../../app/domain/funding-round";
+import { oneYearAfter } from "../../app/domain/fields";
+import { createFundingRound, deleteFundingRound, getFundingRound, listFundingRounds, listFundingRoundsPage, updateFundingRound, type FundingRoundInput } from "../../app/models/funding-round.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { toastIn } from "../support/toast";

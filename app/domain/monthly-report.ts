@@ -1,0 +1,205 @@
+import { z } from "zod";
+import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
+import { compareMonths, isValidMonth, monthOfDate } from "~/finance/month";
+import { messageRef, type PlainKey } from "~/i18n/translate";
+import { EARLIEST_MONTH, MAX_HEADCOUNT, REPORT_TEXT_MAX } from "./bounds";
+import { isFutureMonth, readAmount, readMonth, type ImportSpec } from "./csv-cells";
+import { moneyField } from "./fields";
+
+// A monthly report's rules, once: the form (app/routes/o.$orgSlug.reports.$month.tsx), the CSV
+// importer's row check (app/lib/csv-import.ts) and the model's own check
+// (app/models/monthly-report.server.ts) all read them from here. Each channel words its
+// messages for where the user is (a form field, a file's column), the rules are the same.
+
+/** The figures of one month, in minor units; spend keyed by category. */
+export type MonthlyReportFigures = {
+  cash: number;
+  revenue: number;
+  headcount: number;
+  arr: number | null;
+} & Record<SpendCategory, number>;
+
+/** The investor update of a month: stored in `report_updates`, shared as its own section. */
+export interface ReportTexts {
+  highlights: string | null;
+  lowlights: string | null;
+  asks: string | null;
+}
+
+export interface MonthlyReportInput extends MonthlyReportFigures, ReportTexts {}
+
+/** One month as the CSV file and `upsertMonthlyReports` carry it. Blank ARR clears it (null). */
+export interface MonthlyReportRow extends MonthlyReportFigures {
+  month: string;
+}
+
+/** Amounts every month has (blank in the form = 0); ARR is optional. */
+export const REPORT_AMOUNTS = ["cash", "revenue", ...SPEND_CATEGORIES] as const;
+export const REPORT_TEXTS = ["highlights", "lowlights", "asks"] as const;
+export const MONTHLY_REPORT_COLUMNS = ["month", ...REPORT_AMOUNTS, "headcount", "arr"] as const;
+
+/** The calendar month today, in UTC so every server agrees. */
+export function currentMonth(now = new Date()): string {
+  return monthOfDate(now);
+}
+
+/**
+ * Why `month` cannot hold a report, or null when it can: a real `YYYY-MM`, not before
+ * EARLIEST_MONTH and not after the current month (the current month is allowed: reports are
+ * often drafted before it ends).
+ */
+export function reportMonthError(month: string, now = new Date()): string | null {
+  if (!isValidMonth(month)) return messageRef("records.report.monthInvalid");
+  if (compareMonths(month, EARLIEST_MONTH) < 0) return messageRef("records.report.monthTooEarly", { earliest: EARLIEST_MONTH });
+  const today = currentMonth(now);
+  if (compareMonths(month, today) > 0) return messageRef("records.report.monthFuture", { month, latest: today });
+  return null;
+}
+
+const isAmount = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+const isHeadcount = (value: unknown): value is number => isAmount(value) && value <= MAX_HEADCOUNT;
+const isReportText = (value: unknown) => value === null || (typeof value === "string" && value.length <= REPORT_TEXT_MAX);
+
+/* ------------------------------------------------------------------ the model's check */
+
+/** Field errors for figures that did not come through a form (the importer, direct callers). */
+export function reportFigureErrors(figures: MonthlyReportFigures, prefix = ""): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const name of [...REPORT_AMOUNTS, "arr"] as const) {
+    const value = figures[name];
+    if (name === "arr" && value === null) continue;
+    if (isAmount(value)) continue;
+    const negative = typeof value === "number" && Number.isSafeInteger(value);
+    errors[prefix + name] = negative
+      ? messageRef("records.report.figureNegative", { column: name })
+      : messageRef("records.report.figureNotAmount", { column: name });
+  }
+  if (!isHeadcount(figures.headcount)) errors[prefix + "headcount"] = messageRef("records.report.headcountInvalid");
+  return errors;
+}
+
+const TEXT_IN_SENTENCE = {
+  highlights: "records.report.highlightsInSentence",
+  lowlights: "records.report.lowlightsInSentence",
+  asks: "records.report.asksInSentence",
+} as const satisfies Record<(typeof REPORT_TEXTS)[number], PlainKey>;
+
+const textTooLong = (name: (typeof REPORT_TEXTS)[number]) =>
+  messageRef("records.report.textTooLong", { field: TEXT_IN_SENTENCE[name], max: REPORT_TEXT_MAX });
+
+/** reportFigureErrors plus the update's texts: what a save checks before it writes. */
+export function reportInputErrors(input: MonthlyReportInput): Record<string, string> {
+  const errors = reportFigureErrors(input);
+  for (const name of REPORT_TEXTS) if (!isReportText(input[name])) errors[name] = textTooLong(name);
+  return errors;
+}
+
+/* ------------------------------------------------------------------------- the form */
+
+/** Each spend line named in a sentence ("compute spend") and at its start ("Compute spend"). */
+const SPEND_IN_SENTENCE: Record<SpendCategory, PlainKey> = {
+  compute: "records.report.spendInSentence.compute",
+  data: "records.report.spendInSentence.data",
+  payroll: "records.report.spendInSentence.payroll",
+  research: "records.report.spendInSentence.research",
+  go_to_market: "records.report.spendInSentence.go_to_market",
+  general_admin: "records.report.spendInSentence.general_admin",
+  other: "records.report.spendInSentence.other",
+};
+const SPEND_AT_START: Record<SpendCategory, PlainKey> = {
+  compute: "records.report.spendAtStart.compute",
+  data: "records.report.spendAtStart.data",
+  payroll: "records.report.spendAtStart.payroll",
+  research: "records.report.spendAtStart.research",
+  go_to_market: "records.report.spendAtStart.go_to_market",
+  general_admin: "records.report.spendAtStart.general_admin",
+  other: "records.report.spendAtStart.other",
+};
+
+const blankToZero = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? "0" : v);
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+/** An amount the form may leave empty: an empty spend line was not spent on. */
+const amountOrZero = (inSentence: PlainKey, atStart: PlainKey) => z.preprocess(blankToZero, moneyField({ inSentence, atStart }));
+const textField = (name: (typeof REPORT_TEXTS)[number]) =>
+  z
+    .string()
+    .trim()
+    .max(REPORT_TEXT_MAX, textTooLong(name))
+    .optional()
+    .transform((v) => (v ? v : null));
+const HEADCOUNT_REQUIRED = messageRef("records.report.headcountRequired");
+const HEADCOUNT_WHOLE = messageRef("records.report.headcountWhole");
+
+/**
+ * The month form: amounts in major units, `version` blank for a new month. Built on first
+ * use (not at module load), so a page that imports this module for its types or bounds does
+ * not evaluate zod in the browser.
+ */
+export function monthlyReportFormSchema() {
+  return z.object({
+    version: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").trim())
+      .pipe(z.union([z.literal("").transform(() => null), z.string().regex(/^\d+$/).transform(Number)])),
+    cash: moneyField({ inSentence: "records.report.cashInSentence", atStart: "records.report.field.cash" }),
+    revenue: amountOrZero("records.report.revenueInSentence", "records.report.field.revenue"),
+    ...(Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, amountOrZero(SPEND_IN_SENTENCE[c], SPEND_AT_START[c])])) as Record<
+      SpendCategory,
+      ReturnType<typeof amountOrZero>
+    >),
+    headcount: z
+      .string({ error: HEADCOUNT_REQUIRED })
+      .trim()
+      .min(1, HEADCOUNT_REQUIRED)
+      .regex(/^\d+$/, HEADCOUNT_WHOLE)
+      .transform(Number)
+      .refine(isHeadcount, HEADCOUNT_WHOLE),
+    arr: z
+      .preprocess(blankToUndefined, moneyField({ inSentence: "records.report.field.arr", atStart: "records.report.field.arr" }).optional())
+      .transform((v) => (v === undefined ? null : v)),
+    highlights: textField("highlights"),
+    lowlights: textField("lowlights"),
+    asks: textField("asks"),
+  });
+}
+
+/* -------------------------------------------------------------------- the CSV row */
+
+function readHeadcount(value: string, issue: (column: string, message: string) => void, t: Parameters<ImportSpec<unknown>["toRow"]>[4]) {
+  if (value === "") {
+    issue("headcount", t("records.import.error.valueMissing", { column: "headcount" }));
+    return null;
+  }
+  if (/^-\d+$/.test(value)) {
+    issue("headcount", t("records.import.error.valueNegative", { column: "headcount", value }));
+    return null;
+  }
+  if (!/^\d+$/.test(value) || !isHeadcount(Number(value))) {
+    issue("headcount", t("records.import.error.headcountInvalid", { value }));
+    return null;
+  }
+  return Number(value);
+}
+
+export const monthlyReportImportSpec: ImportSpec<MonthlyReportRow> = {
+  columns: MONTHLY_REPORT_COLUMNS,
+  toRow(cells, issue, current, _options, t) {
+    const month = readMonth(cells.month, issue, t);
+    const future = isFutureMonth(month, current);
+    if (future) issue("month", t("records.import.error.reportFuture", { month, current }));
+    const amounts: Partial<Record<(typeof REPORT_AMOUNTS)[number], number | null>> = {};
+    for (const column of REPORT_AMOUNTS) amounts[column] = readAmount(cells[column], column, issue, t);
+    const headcount = readHeadcount(cells.headcount, issue, t);
+    const arr = cells.arr === "" ? null : readAmount(cells.arr, "arr", issue, t);
+    if (month === null || future || headcount === null || Object.values(amounts).some((v) => v === null) || (cells.arr !== "" && arr === null)) {
+      return null;
+    }
+    return { month, ...(amounts as Record<(typeof REPORT_AMOUNTS)[number], number>), headcount, arr };
+  },
+  key: (row) => row.month,
+  duplicate: (row, firstLine, t) => ({
+    column: "month",
+    message: t("records.import.error.reportDuplicate", { month: row.month, line: String(firstLine) }),
+  }),
+};
