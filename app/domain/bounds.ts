@@ -1,4 +1,4 @@
-import { compareMonths, isValidMonth } from "~/finance/month";
+import { compareMonths, isValidIsoDate, isValidMonth, type IsoDate } from "~/finance/month";
 
 // The bounds every entity shares, in one place, without zod: pages read them to show hints
 // and limits (min="2000-01"), and a zod-free module keeps the validation library out of
@@ -28,4 +28,11 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** Ids come from URLs and forms; anything that is not a UUID simply names no row. */
 export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID_RE.test(value);
+}
+
+/** The same calendar day a year later (29 February → 28 February). */
+export function oneYearAfter(today: IsoDate): IsoDate {
+  const year = Number(today.slice(0, 4)) + 1;
+  const candidate = `${year}${today.slice(4)}`;
+  return isValidIsoDate(candidate) ? candidate : `${year}-02-28`;
 }

@@ -35,21 +35,43 @@ export function latestBudgetMonth(currentYear: number): string {
 export function fiscalYearError(fiscalYear: number, now = new Date()): string | null {
   const latest = now.getUTCFullYear() + BUDGET_YEARS_AHEAD;
   if (!Number.isInteger(fiscalYear) || fiscalYear < EARLIEST_YEAR || fiscalYear > latest) {
-    return messageRef("records.budget.yearInvalid", { earliest: String(EARLIEST_YEAR), latest: String(latest) });
+    return messageRef("records.budget.yearInvalid", {
+      earliest: String(EARLIEST_YEAR),
+      latest: String(latest),
+    });
   }
   return null;
 }
 
 /** The model's check of one cell or row: `field` names it in the errors. */
-export function budgetRowErrors(row: { month: string; category: string; amount: number | null }, field: string, fiscalYear?: number): Record<string, string> {
+export function budgetRowErrors(
+  row: { month: string; category: string; amount: number | null },
+  field: string,
+  fiscalYear?: number,
+): Record<string, string> {
   if (!isRecordableMonth(row.month)) {
-    return { [field]: messageRef("records.budget.monthInvalid", { month: row.month, earliest: EARLIEST_MONTH }) };
+    return {
+      [field]: messageRef("records.budget.monthInvalid", {
+        month: row.month,
+        earliest: EARLIEST_MONTH,
+      }),
+    };
   }
   if (fiscalYear !== undefined && Number(row.month.slice(0, 4)) !== fiscalYear) {
-    return { [field]: messageRef("records.budget.monthOutsideYear", { month: row.month, year: String(fiscalYear) }) };
+    return {
+      [field]: messageRef("records.budget.monthOutsideYear", {
+        month: row.month,
+        year: String(fiscalYear),
+      }),
+    };
   }
   if (!isSpendCategory(row.category)) {
-    return { [field]: messageRef("records.budget.categoryUnknown", { value: row.category, categories: SPEND_CATEGORIES.join(", ") }) };
+    return {
+      [field]: messageRef("records.budget.categoryUnknown", {
+        value: row.category,
+        categories: SPEND_CATEGORIES.join(", "),
+      }),
+    };
   }
   if (row.amount !== null && (!Number.isSafeInteger(row.amount) || row.amount < 0)) {
     return { [field]: messageRef("records.budget.amountInvalid") };
@@ -92,7 +114,14 @@ export const budgetImportSpec: ImportSpec<BudgetImportRow> = {
     const known = isSpendCategory(category);
     const categories = SPEND_CATEGORIES.join(", ");
     if (category === "") issue("category", t("records.import.error.categoryMissing", { categories }));
-    else if (!known) issue("category", t("records.import.error.categoryUnknown", { value: cells.category, categories }));
+    else if (!known)
+      issue(
+        "category",
+        t("records.import.error.categoryUnknown", {
+          value: cells.category,
+          categories,
+        }),
+      );
     const amount = readAmount(cells.amount, "amount", issue, t);
     if (month === null || tooFar || !known || amount === null) return null;
     return { month, category, amount };
@@ -100,6 +129,10 @@ export const budgetImportSpec: ImportSpec<BudgetImportRow> = {
   key: (row) => `${row.month}|${row.category}`,
   duplicate: (row, firstLine, t) => ({
     column: "category",
-    message: t("records.import.error.budgetDuplicate", { month: row.month, category: row.category, line: String(firstLine) }),
+    message: t("records.import.error.budgetDuplicate", {
+      month: row.month,
+      category: row.category,
+      line: String(firstLine),
+    }),
   }),
 };

@@ -39,7 +39,13 @@ export function readMonth(value: string, issue: Issue, t: Translator): string | 
     return null;
   }
   if (!isRecordableMonth(value)) {
-    issue("month", t("records.import.error.monthTooEarly", { value, earliest: EARLIEST_MONTH }));
+    issue(
+      "month",
+      t("records.import.error.monthTooEarly", {
+        value,
+        earliest: EARLIEST_MONTH,
+      }),
+    );
     return null;
   }
   return value;

@@ -2,32 +2,31 @@ import { z } from "zod";
 import { compareIsoDates, isValidIsoDate, type IsoDate } from "~/finance/month";
 import { messageRef, type PlainKey, type TranslationKey } from "~/i18n/translate";
 import { amountMessages, parseMajorToMinor, type FieldLabel } from "~/lib/money";
-import { EARLIEST_DATE, isUuid } from "./bounds";
+import { EARLIEST_DATE, isUuid, oneYearAfter } from "./bounds";
+
+export { oneYearAfter };
 
 // The zod fields every entity schema (app/domain/<entity>.ts) is built from: one definition
 // each. Browser-safe (no .server import), so a form's schema can be evaluated anywhere.
 // Messages are message refs (docs/i18n.md), localized at the edge by parseForm / formFailure.
 // Bounds without zod (earliest month, uuid) are in ./bounds.ts for pages that only show them.
 
-export { emailField, passwordField, nameField, currencyField } from "~/lib/fields";
 export { moneyField, optionalMoneyField, type FieldLabel } from "~/lib/money";
 
 /** A row id from a form or a URL: the same UUID rule as isUuid (./bounds.ts). */
 export const uuidField = (message?: string) => z.string({ error: message }).trim().refine(isUuid, { message });
 
-const RELOAD = messageRef("records.edit.reload");
 /** The `version` an edit form was loaded with (optimistic concurrency, app/models/versioning.server.ts). */
-export const versionField = z.string({ error: RELOAD }).regex(/^\d{1,9}$/, RELOAD).transform(Number);
+export function versionField() {
+  const reload = messageRef("records.edit.reload");
+  return z
+    .string({ error: reload })
+    .regex(/^\d{1,9}$/, reload)
+    .transform(Number);
+}
 
 /** The ticked confirmation box of a destructive form (works without JavaScript). */
 export const confirmedField = (message: string) => z.literal("yes", { error: message });
-
-/** The same calendar day a year later (29 February → 28 February). */
-export function oneYearAfter(today: IsoDate): IsoDate {
-  const year = Number(today.slice(0, 4)) + 1;
-  const candidate = `${year}${today.slice(4)}`;
-  return isValidIsoDate(candidate) ? candidate : `${year}-02-28`;
-}
 
 /**
  * Field names for messages (FieldLabel, app/lib/money.ts): plain English from callers not yet
@@ -53,12 +52,20 @@ function fieldMessages(label: FieldLabel) {
     tooLate: (latest: string) => messageRef("records.field.dateTooLate", { field: atStart, latest }),
     tooLong: (max: number) => messageRef("common.validation.fieldTooLong", { field, max: String(max) }),
     whole: messageRef("records.field.whole", { field }),
-    range: (min: number, max: number) => messageRef("records.field.range", { field: atStart, min: String(min), max }),
+    range: (min: number, max: number) =>
+      messageRef("records.field.range", {
+        field: atStart,
+        min: String(min),
+        max,
+      }),
   };
 }
 
 /** A field named by message keys: in a sentence and at its start. */
-export const named = (inSentence: PlainKey, atStart: PlainKey): FieldLabel => ({ inSentence, atStart });
+export const named = (inSentence: PlainKey, atStart: PlainKey): FieldLabel => ({
+  inSentence,
+  atStart,
+});
 
 /**
  * A calendar date (YYYY-MM-DD) no more than a year after `today`: a round or draw can be
@@ -74,9 +81,15 @@ export const recentDateField = (label: FieldLabel, today: IsoDate) => {
       if (!isValidIsoDate(value)) {
         ctx.addIssue({ code: "custom", message: messages.date });
       } else if (compareIsoDates(value, EARLIEST_DATE) < 0) {
-        ctx.addIssue({ code: "custom", message: messages.tooEarly(EARLIEST_DATE.slice(0, 4)) });
+        ctx.addIssue({
+          code: "custom",
+          message: messages.tooEarly(EARLIEST_DATE.slice(0, 4)),
+        });
       } else if (compareIsoDates(value, oneYearAfter(today)) > 0) {
-        ctx.addIssue({ code: "custom", message: messages.tooLate(oneYearAfter(today)) });
+        ctx.addIssue({
+          code: "custom",
+          message: messages.tooLate(oneYearAfter(today)),
+        });
       }
     });
 };
@@ -90,25 +103,30 @@ export const optionalTextField = (label: FieldLabel, max: number) =>
     .pipe(z.string().max(max, fieldMessages(label).tooLong(max)))
     .transform((v) => (v === "" ? null : v));
 
-const KNOWN_CURRENCIES = new Set(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : []);
+let knownCurrencies: Set<string> | undefined;
+function isKnownCurrency(code: string) {
+  knownCurrencies ??= new Set(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : []);
+  return knownCurrencies.size === 0 || knownCurrencies.has(code);
+}
 
 /** An ISO 4217 code; blank means "the org's base currency" (null here, filled in by the model). */
-export const optionalCurrencyField = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? "").trim())
-  .pipe(
-    z.union([
-      z.literal("").transform(() => null),
-      z
-        .string()
-        .toUpperCase()
-        .regex(/^[A-Z]{3}$/, messageRef("common.validation.currencyInvalid"))
-        .refine((code) => KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(code), {
-          message: messageRef("records.field.currencyUnknown"),
-        }),
-    ]),
-  );
+export const optionalCurrencyField = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .pipe(
+      z.union([
+        z.literal("").transform(() => null),
+        z
+          .string()
+          .toUpperCase()
+          .regex(/^[A-Z]{3}$/, messageRef("common.validation.currencyInvalid"))
+          .refine(isKnownCurrency, {
+            message: messageRef("records.field.currencyUnknown"),
+          }),
+      ]),
+    );
 
 /**
  * Optional positive money in major units; blank means null. (The shared `optionalMoneyField`
@@ -171,4 +189,3 @@ function capitalise(s: string) {
  * at once. Their callbacks must therefore read only values that parsed (typeof checks).
  */
 export const ALWAYS = { when: () => true };
-

@@ -26,10 +26,12 @@ export const FUNDING_ROUND_RULES = {
 export function fundingRoundSchema(today: IsoDate) {
   return z
     .object({
-      instrument: z.enum(INSTRUMENTS, { error: messageRef("records.round.instrumentRequired") }),
+      instrument: z.enum(INSTRUMENTS, {
+        error: messageRef("records.round.instrumentRequired"),
+      }),
       closeDate: recentDateField(named("records.round.in.closeDate", "records.round.at.closeDate"), today),
       amount: moneyField(named("records.round.in.amount", "records.round.at.amount"), { positive: true }),
-      currency: optionalCurrencyField,
+      currency: optionalCurrencyField(),
       preMoneyValuation: optionalPositiveMoneyField(named("records.round.in.preMoney", "records.round.at.preMoney")),
       leadInvestor: optionalTextField(named("records.round.in.leadInvestor", "records.round.in.leadInvestor"), 200),
       otherInvestors: optionalTextField(named("records.round.in.otherInvestors", "records.round.in.otherInvestors"), 1000),
@@ -46,22 +48,42 @@ export function fundingRoundSchema(today: IsoDate) {
         ctx.addIssue({
           code: "custom",
           path: ["preMoneyValuation"],
-          message: messageRef("records.round.noPreMoney", { instrument: instrumentName }),
+          message: messageRef("records.round.noPreMoney", {
+            instrument: instrumentName,
+          }),
         });
       }
       if (instrument === "equity_crowdfunding") {
         if (round.crowdfundingPlatform === null) {
-          ctx.addIssue({ code: "custom", path: ["crowdfundingPlatform"], message: messageRef("records.round.platformRequired") });
+          ctx.addIssue({
+            code: "custom",
+            path: ["crowdfundingPlatform"],
+            message: messageRef("records.round.platformRequired"),
+          });
         }
         if (round.backerCount === null) {
-          ctx.addIssue({ code: "custom", path: ["backerCount"], message: messageRef("common.validation.enterField", { field: "records.round.in.backers" }) });
+          ctx.addIssue({
+            code: "custom",
+            path: ["backerCount"],
+            message: messageRef("common.validation.enterField", {
+              field: "records.round.in.backers",
+            }),
+          });
         }
       } else {
         if (typeof round.crowdfundingPlatform === "string") {
-          ctx.addIssue({ code: "custom", path: ["crowdfundingPlatform"], message: messageRef("records.round.platformOnlyCrowdfunding") });
+          ctx.addIssue({
+            code: "custom",
+            path: ["crowdfundingPlatform"],
+            message: messageRef("records.round.platformOnlyCrowdfunding"),
+          });
         }
         if (typeof round.backerCount === "number") {
-          ctx.addIssue({ code: "custom", path: ["backerCount"], message: messageRef("records.round.backersOnlyCrowdfunding") });
+          ctx.addIssue({
+            code: "custom",
+            path: ["backerCount"],
+            message: messageRef("records.round.backersOnlyCrowdfunding"),
+          });
         }
       }
     }, ALWAYS);

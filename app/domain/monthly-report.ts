@@ -50,7 +50,10 @@ export function currentMonth(now = new Date()): string {
  */
 export function reportMonthError(month: string, now = new Date()): string | null {
   if (!isValidMonth(month)) return messageRef("records.report.monthInvalid");
-  if (compareMonths(month, EARLIEST_MONTH) < 0) return messageRef("records.report.monthTooEarly", { earliest: EARLIEST_MONTH });
+  if (compareMonths(month, EARLIEST_MONTH) < 0)
+    return messageRef("records.report.monthTooEarly", {
+      earliest: EARLIEST_MONTH,
+    });
   const today = currentMonth(now);
   if (compareMonths(month, today) > 0) return messageRef("records.report.monthFuture", { month, latest: today });
   return null;
@@ -85,7 +88,10 @@ const TEXT_IN_SENTENCE = {
 } as const satisfies Record<(typeof REPORT_TEXTS)[number], PlainKey>;
 
 const textTooLong = (name: (typeof REPORT_TEXTS)[number]) =>
-  messageRef("records.report.textTooLong", { field: TEXT_IN_SENTENCE[name], max: REPORT_TEXT_MAX });
+  messageRef("records.report.textTooLong", {
+    field: TEXT_IN_SENTENCE[name],
+    max: REPORT_TEXT_MAX,
+  });
 
 /** reportFigureErrors plus the update's texts: what a save checks before it writes. */
 export function reportInputErrors(input: MonthlyReportInput): Record<string, string> {
@@ -127,8 +133,6 @@ const textField = (name: (typeof REPORT_TEXTS)[number]) =>
     .max(REPORT_TEXT_MAX, textTooLong(name))
     .optional()
     .transform((v) => (v ? v : null));
-const HEADCOUNT_REQUIRED = messageRef("records.report.headcountRequired");
-const HEADCOUNT_WHOLE = messageRef("records.report.headcountWhole");
 
 /**
  * The month form: amounts in major units, `version` blank for a new month. Built on first
@@ -136,27 +140,38 @@ const HEADCOUNT_WHOLE = messageRef("records.report.headcountWhole");
  * not evaluate zod in the browser.
  */
 export function monthlyReportFormSchema() {
+  const headcountRequired = messageRef("records.report.headcountRequired");
+  const headcountWhole = messageRef("records.report.headcountWhole");
   return z.object({
     version: z
       .string()
       .optional()
       .transform((v) => (v ?? "").trim())
       .pipe(z.union([z.literal("").transform(() => null), z.string().regex(/^\d+$/).transform(Number)])),
-    cash: moneyField({ inSentence: "records.report.cashInSentence", atStart: "records.report.field.cash" }),
+    cash: moneyField({
+      inSentence: "records.report.cashInSentence",
+      atStart: "records.report.field.cash",
+    }),
     revenue: amountOrZero("records.report.revenueInSentence", "records.report.field.revenue"),
     ...(Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, amountOrZero(SPEND_IN_SENTENCE[c], SPEND_AT_START[c])])) as Record<
       SpendCategory,
       ReturnType<typeof amountOrZero>
     >),
     headcount: z
-      .string({ error: HEADCOUNT_REQUIRED })
+      .string({ error: headcountRequired })
       .trim()
-      .min(1, HEADCOUNT_REQUIRED)
-      .regex(/^\d+$/, HEADCOUNT_WHOLE)
+      .min(1, headcountRequired)
+      .regex(/^\d+$/, headcountWhole)
       .transform(Number)
-      .refine(isHeadcount, HEADCOUNT_WHOLE),
+      .refine(isHeadcount, headcountWhole),
     arr: z
-      .preprocess(blankToUndefined, moneyField({ inSentence: "records.report.field.arr", atStart: "records.report.field.arr" }).optional())
+      .preprocess(
+        blankToUndefined,
+        moneyField({
+          inSentence: "records.report.field.arr",
+          atStart: "records.report.field.arr",
+        }).optional(),
+      )
       .transform((v) => (v === undefined ? null : v)),
     highlights: textField("highlights"),
     lowlights: textField("lowlights"),
@@ -195,11 +210,19 @@ export const monthlyReportImportSpec: ImportSpec<MonthlyReportRow> = {
     if (month === null || future || headcount === null || Object.values(amounts).some((v) => v === null) || (cells.arr !== "" && arr === null)) {
       return null;
     }
-    return { month, ...(amounts as Record<(typeof REPORT_AMOUNTS)[number], number>), headcount, arr };
+    return {
+      month,
+      ...(amounts as Record<(typeof REPORT_AMOUNTS)[number], number>),
+      headcount,
+      arr,
+    };
   },
   key: (row) => row.month,
   duplicate: (row, firstLine, t) => ({
     column: "month",
-    message: t("records.import.error.reportDuplicate", { month: row.month, line: String(firstLine) }),
+    message: t("records.import.error.reportDuplicate", {
+      month: row.month,
+      line: String(firstLine),
+    }),
   }),
 };

@@ -23,33 +23,57 @@ const investedOnField = (today: IsoDate) =>
     .trim()
     .min(1, messageRef("investor.positions.error.dateRequired"))
     .superRefine((value, ctx) => {
-      if (!isValidIsoDate(value)) ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.dateInvalid") });
-      else if (compareIsoDates(value, EARLIEST_DATE) < 0) ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.dateTooEarly", { earliest: EARLIEST_DATE }) });
-      else if (compareIsoDates(value, today) > 0) ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.dateFuture", { today }) });
+      if (!isValidIsoDate(value))
+        ctx.addIssue({
+          code: "custom",
+          message: messageRef("investor.positions.error.dateInvalid"),
+        });
+      else if (compareIsoDates(value, EARLIEST_DATE) < 0)
+        ctx.addIssue({
+          code: "custom",
+          message: messageRef("investor.positions.error.dateTooEarly", {
+            earliest: EARLIEST_DATE,
+          }),
+        });
+      else if (compareIsoDates(value, today) > 0)
+        ctx.addIssue({
+          code: "custom",
+          message: messageRef("investor.positions.error.dateFuture", { today }),
+        });
     });
 
 /** Optional percent 0–100 with up to two decimals → basis points; blank means unknown (null). */
-const ownershipField = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    const value = (v ?? "").trim();
-    if (value === "") return null;
-    if (/^-/.test(value)) {
-      ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.ownershipNegative") });
-      return z.NEVER;
-    }
-    const bp = parsePercentToBasisPoints(value);
-    if (bp === null) {
-      ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.ownershipFormat") });
-      return z.NEVER;
-    }
-    if (bp > 10_000) {
-      ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.ownershipMax") });
-      return z.NEVER;
-    }
-    return bp;
-  });
+const ownershipField = () =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = (v ?? "").trim();
+      if (value === "") return null;
+      if (/^-/.test(value)) {
+        ctx.addIssue({
+          code: "custom",
+          message: messageRef("investor.positions.error.ownershipNegative"),
+        });
+        return z.NEVER;
+      }
+      const bp = parsePercentToBasisPoints(value);
+      if (bp === null) {
+        ctx.addIssue({
+          code: "custom",
+          message: messageRef("investor.positions.error.ownershipFormat"),
+        });
+        return z.NEVER;
+      }
+      if (bp > 10_000) {
+        ctx.addIssue({
+          code: "custom",
+          message: messageRef("investor.positions.error.ownershipMax"),
+        });
+        return z.NEVER;
+      }
+      return bp;
+    });
 
 /** The create/edit form; `today` bounds the investment date (never in the future). */
 export function positionSchema(today: IsoDate) {
@@ -61,9 +85,11 @@ export function positionSchema(today: IsoDate) {
       .refine((v) => isUuid(v) || v === DELETED_COMPANY, messageRef("investor.positions.error.companyFromList")),
     investedOn: investedOnField(today),
     amount: moneyField("the amount invested", { positive: true }),
-    currency: optionalCurrencyField,
-    instrument: z.enum(INSTRUMENTS, { error: messageRef("investor.positions.error.instrument") }),
-    ownershipPercent: ownershipField,
+    currency: optionalCurrencyField(),
+    instrument: z.enum(INSTRUMENTS, {
+      error: messageRef("investor.positions.error.instrument"),
+    }),
+    ownershipPercent: ownershipField(),
     currentValue: moneyField("the current value"),
     notes: optionalTextField("the notes", 2000),
   });

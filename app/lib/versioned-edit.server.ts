@@ -29,7 +29,7 @@ export async function versionedEditAction<S extends z.ZodType>(formData: FormDat
   try {
     if (formData.get("intent") === "delete") {
       const DeleteSchema = z.object({
-        version: versionField,
+        version: versionField(),
         confirm: z.literal("yes", { error: messageRef("records.edit.confirmDelete", { what: edit.what }) }),
       });
       const parsed = parseForm(DeleteSchema, formData, locale);
@@ -37,7 +37,7 @@ export async function versionedEditAction<S extends z.ZodType>(formData: FormDat
       await edit.remove(parsed.data.version);
       return redirectWithToast(edit.afterDelete.to, edit.afterDelete.toast);
     }
-    const version = parseForm(z.object({ version: versionField }), formData, locale);
+    const version = parseForm(z.object({ version: versionField() }), formData, locale);
     const parsed = parseForm(edit.schema, formData, locale);
     if (!version.ok) return formFailure({ formError: version.fieldErrors.version });
     if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale });

@@ -15,7 +15,7 @@ import { basisPointsToPercentString, debtKindLabel, repaymentTypeLabel } from "~
 import { minorToMajorString } from "~/lib/money";
 import { DEBT_FACILITY_RULES, debtFacilitySchema } from "~/domain/debt-facility";
 import { deleteDebtFacility, getDebtFacilityDetail, updateDebtFacility } from "~/models/debt-facility.server";
-import { oneYearAfter } from "~/domain/fields";
+import { oneYearAfter } from "~/domain/bounds";
 import { DeleteForm } from "~/components/ui/delete-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [

@@ -11,7 +11,7 @@ import { failureFromError, formFailure, invalidForm, parseForm } from "~/lib/for
 import { basisPointsToPercentString, debtKindLabel, isRepaymentType, REPAYMENT_TYPE_SHORT_KEYS } from "~/lib/instruments";
 import { DEBT_FACILITY_RULES, debtFacilitySchema } from "~/domain/debt-facility";
 import { createDebtFacility, listDebtFacilities } from "~/models/debt-facility.server";
-import { oneYearAfter } from "~/domain/fields";
+import { oneYearAfter } from "~/domain/bounds";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.debt.title")];

@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const list = `/o/${ctx.org.slug}/fx`;
   try {
     if (formData.get("intent") === "delete") {
-      const key = parseForm(fxRateDeleteSchema, formData, locale);
+      const key = parseForm(fxRateDeleteSchema(), formData, locale);
       if (!key.ok) return formFailure({ fieldErrors: key.fieldErrors, values: formData, formError: key.fieldErrors.confirm ?? translate(locale, "investor.fx.error.nothingDeleted") });
       await deleteFxRate(ctx, key.data.month, key.data.currency);
       return redirectWithToast(list, toast("investor.fx.notice.deleted"));

@@ -14,7 +14,7 @@ import { notFound } from "~/lib/http.server";
 import { instrumentLabel } from "~/lib/instruments";
 import { minorToMajorString } from "~/lib/money";
 import { FUNDING_ROUND_RULES, fundingRoundSchema } from "~/domain/funding-round";
-import { oneYearAfter } from "~/domain/fields";
+import { oneYearAfter } from "~/domain/bounds";
 import { deleteFundingRound, getFundingRound, updateFundingRound } from "~/models/funding-round.server";
 import { DeleteForm } from "~/components/ui/delete-form";
 

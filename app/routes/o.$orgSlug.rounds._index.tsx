@@ -10,7 +10,7 @@ import { metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, invalidForm, parseForm } from "~/lib/forms.server";
 import { FUNDING_ROUND_RULES, fundingRoundSchema } from "~/domain/funding-round";
-import { oneYearAfter } from "~/domain/fields";
+import { oneYearAfter } from "~/domain/bounds";
 import { createFundingRound, listFundingRoundsPage, type RoundSort, type SortDirection } from "~/models/funding-round.server";
 import { Pager } from "~/components/ui/pager";
 import { SortHeader } from "~/components/ui/sort-header";

@@ -6,7 +6,7 @@ import { debtSchedule, debtServiceByMonth, isoDateOfDate, type DebtTerms } from 
 import type { OrgContext } from "../../app/auth/context";
 import { debtFacilitySchema, parsePercentToBasisPoints } from "../../app/domain/debt-facility";
 import { createDebtFacility, debtServiceForOrg, deleteDebtFacility, getDebtFacility, getDebtFacilityDetail, listDebtFacilities, updateDebtFacility, type DebtFacilityInput } from "../../app/models/debt-facility.server";
-import { oneYearAfter } from "../../app/domain/fields";
+import { oneYearAfter } from "../../app/domain/bounds";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { toastIn } from "../support/toast";

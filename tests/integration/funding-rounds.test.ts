@@ -5,7 +5,7 @@ import { withSystem } from "../../db/tenant";
 import { isoDateOfDate } from "../../app/finance";
 import type { OrgContext } from "../../app/auth/context";
 import { fundingRoundSchema } from "../../app/domain/funding-round";
-import { oneYearAfter } from "../../app/domain/fields";
+import { oneYearAfter } from "../../app/domain/bounds";
 import { createFundingRound, deleteFundingRound, getFundingRound, listFundingRounds, listFundingRoundsPage, updateFundingRound, type FundingRoundInput } from "../../app/models/funding-round.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { addMember, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
