@@ -2,7 +2,7 @@ import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
 import { compareMonths } from "~/finance/month";
 import { messageRef } from "~/i18n/translate";
 import { budgetCellName } from "~/lib/budget-cells";
-import { parseMajorToMinor } from "~/lib/money";
+import { parseMajorToMinor } from "./money";
 import { isSpendCategory } from "~/lib/spend-categories";
 import { BUDGET_YEARS_AHEAD, EARLIEST_MONTH, EARLIEST_YEAR, isRecordableMonth } from "./bounds";
 import { readAmount, readMonth, type ImportSpec } from "./csv-cells";

@@ -1,6 +1,6 @@
 import { compareMonths } from "~/finance/month";
 import type { Translator } from "~/i18n/translate";
-import { parseMajorToMinor } from "~/lib/money";
+import { parseMajorToMinor } from "./money";
 import { EARLIEST_MONTH, isRecordableMonth } from "./bounds";
 
 // How an entity reads one CSV row (the importer in app/lib/csv-import.ts runs the engine:

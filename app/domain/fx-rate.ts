@@ -1,120 +1,51 @@
-import { z } from "zod";
-import { MAX_RATE_DECIMALS, MAX_RATE_INTEGER_DIGITS, parseRate, type RateProblem } from "~/finance/fx";
-import { compareMonths, isValidMonth, type Month } from "~/finance/month";
-import { messageRef } from "~/i18n/translate";
+import { parseRate, rateProblemMessage } from "~/finance/fx";
 import { isCurrencyCode } from "~/lib/currencies";
-import { EARLIEST_RATE_MONTH } from "./fx-rate-rows";
-import { confirmedField } from "./fields";
+import { EARLIEST_MONTH } from "./bounds";
+import { isFutureMonth, readMonth, type ImportSpec } from "./csv-cells";
 
-// An FX rate's rules, once: the rate form (app/routes/o.$orgSlug.fx._index.tsx), the CSV
-// importer's row check and the model (app/models/fx-rate.server.ts): months from
-// EARLIEST_MONTH up to the current one, never the base currency, parseRate's decimals.
+// An FX rate's rules without zod: the bounds and the CSV row check, which the import page
+// also runs in the browser. The form schema (./fx-rate.form.ts) reads the same bounds; keeping
+// zod out of this file keeps it out of every page that only imports rates.
 
-export { EARLIEST_RATE_MONTH, FX_RATE_COLUMNS, fxRateImportSpec, type FxRateImportRow } from "./fx-rate-rows";
+/** Rates start where every record does; no investor view reaches further back. */
+export const EARLIEST_RATE_MONTH = EARLIEST_MONTH;
+export const FX_RATE_COLUMNS = ["month", "currency", "rate"] as const;
 
-/** The form's words for a rate parseRate refuses (rateProblemMessage says the same in English for the CSV import). */
-function rateProblemRef(problem: RateProblem): string {
-  switch (problem) {
-    case "empty":
-      return messageRef("investor.fx.error.rateEmpty");
-    case "format":
-      return messageRef("investor.fx.error.rateFormat");
-    case "decimals":
-      return messageRef("investor.fx.error.rateDecimals", {
-        max: MAX_RATE_DECIMALS,
-      });
-    case "too_large":
-      return messageRef("investor.fx.error.rateTooLarge", {
-        max: MAX_RATE_INTEGER_DIGITS,
-      });
-    case "not_positive":
-      return messageRef("investor.fx.error.rateNotPositive");
-  }
+/** 1 unit of `currency` = `rate` (canonical decimal string) units of the investor's base currency. */
+export interface FxRateImportRow {
+  month: string;
+  currency: string;
+  rate: string;
 }
 
-/** A month a rate may be recorded for: EARLIEST_RATE_MONTH up to the current month. */
-export const rateMonthField = (currentMonth: Month) =>
-  z
-    .string({ error: messageRef("investor.fx.error.monthRequired") })
-    .trim()
-    .superRefine((value, ctx) => {
-      if (!isValidMonth(value))
-        ctx.addIssue({
-          code: "custom",
-          message: messageRef("investor.fx.error.monthFormat"),
-        });
-      else if (compareMonths(value, EARLIEST_RATE_MONTH) < 0)
-        ctx.addIssue({
-          code: "custom",
-          message: messageRef("investor.fx.error.monthTooEarly", {
-            earliest: EARLIEST_RATE_MONTH,
-          }),
-        });
-      else if (compareMonths(value, currentMonth) > 0) {
-        ctx.addIssue({
-          code: "custom",
-          message: messageRef("investor.fx.error.monthFuture", {
-            month: value,
-            current: currentMonth,
-          }),
-        });
-      }
-    });
+// Messages are message refs (docs/i18n.md): parseForm / formFailure localize them.
 
-/** An ISO 4217 code other than the base currency (whose rate is always 1). */
-export const rateCurrencyField = (baseCurrency: string) =>
-  z
-    .string({ error: messageRef("common.validation.currencyRequired") })
-    .trim()
-    .toUpperCase()
-    .superRefine((code, ctx) => {
-      if (!isCurrencyCode(code))
-        ctx.addIssue({
-          code: "custom",
-          message: messageRef("investor.fx.error.currencyFormat"),
-        });
-      else if (code === baseCurrency)
-        ctx.addIssue({
-          code: "custom",
-          message: messageRef("investor.fx.error.baseCurrency", {
-            currency: code,
-          }),
-        });
-    });
-
-export const rateField = () =>
-  z.string({ error: rateProblemRef("empty") }).transform((value, ctx) => {
-    const parsed = parseRate(value);
-    if (parsed.ok) return parsed.rate;
-    ctx.addIssue({ code: "custom", message: rateProblemRef(parsed.problem) });
-    return z.NEVER;
-  });
-
-export function fxRateSchema(currentMonth: Month, baseCurrency: string) {
-  return z.object({
-    month: rateMonthField(currentMonth),
-    currency: rateCurrencyField(baseCurrency),
-    rate: rateField(),
-  });
-}
-
-/**
- * Which rate to delete: a month and a currency (any well-formed pair; a missing one is a 404),
- * and the confirmation (the dialog, or the tick box without JavaScript).
- */
-export const fxRateDeleteSchema = () =>
-  z.object({
-    month: z
-      .string({ error: messageRef("investor.fx.error.missingMonth") })
-      .trim()
-      .refine(isValidMonth, messageRef("investor.fx.error.missingMonth")),
-    currency: z
-      .string({ error: messageRef("investor.fx.error.missingCurrency") })
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z]{3}$/, messageRef("investor.fx.error.missingCurrency")),
-    confirm: confirmedField(messageRef("investor.fx.error.confirmDelete")),
-  });
-
-export type FxRateInput = z.output<ReturnType<typeof fxRateSchema>>;
-
+/** The CSV row: the same month, currency and rate rules as the form, in the file's words. */
+export const fxRateImportSpec: ImportSpec<FxRateImportRow> = {
+  columns: FX_RATE_COLUMNS,
+  toRow(cells, issue, currentMonth, options, t) {
+    const month = readMonth(cells.month, issue, t);
+    const future = isFutureMonth(month, currentMonth);
+    if (future) issue("month", t("records.import.error.fxFuture", { month, current: currentMonth }));
+    const currency = cells.currency.toUpperCase();
+    let currencyOk = false;
+    if (currency === "") issue("currency", t("records.import.error.currencyMissing"));
+    else if (!isCurrencyCode(currency)) issue("currency", t("records.import.error.currencyUnknown", { value: cells.currency }));
+    else if (options.baseCurrency && currency === options.baseCurrency.toUpperCase()) {
+      issue("currency", t("records.import.error.currencyBase", { currency }));
+    } else currencyOk = true;
+    const rate = parseRate(cells.rate);
+    if (!rate.ok) issue("rate", rateProblemMessage(rate.problem));
+    if (month === null || future || !currencyOk || !rate.ok) return null;
+    return { month, currency, rate: rate.rate };
+  },
+  key: (row) => `${row.month}|${row.currency}`,
+  duplicate: (row, firstLine, t) => ({
+    column: "currency",
+    message: t("records.import.error.fxDuplicate", {
+      month: row.month,
+      currency: row.currency,
+      line: String(firstLine),
+    }),
+  }),
+};

@@ -1,15 +1,15 @@
-import { z } from "zod";
 import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
 import { compareMonths, isValidMonth, monthOfDate } from "~/finance/month";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { EARLIEST_MONTH, MAX_HEADCOUNT, REPORT_TEXT_MAX } from "./bounds";
 import { isFutureMonth, readAmount, readMonth, type ImportSpec } from "./csv-cells";
-import { moneyField } from "./fields";
 
-// A monthly report's rules, once: the form (app/routes/o.$orgSlug.reports.$month.tsx), the CSV
-// importer's row check (app/lib/csv-import.ts) and the model's own check
-// (app/models/monthly-report.server.ts) all read them from here. Each channel words its
-// messages for where the user is (a form field, a file's column), the rules are the same.
+// A monthly report's rules, once: the form schema (./monthly-report.form.ts), the CSV
+// importer's row check (below; app/lib/csv-import.ts runs it, in the browser too) and the
+// model's own check (app/models/monthly-report.server.ts) all read them from here. Each
+// channel words its messages for where the user is (a form field, a file's column); the
+// bounds and the fields are the same. No zod here: the import page runs this file in the
+// browser, and zod stays out of it.
 
 /** The figures of one month, in minor units; spend keyed by category. */
 export type MonthlyReportFigures = {
@@ -60,7 +60,7 @@ export function reportMonthError(month: string, now = new Date()): string | null
 }
 
 const isAmount = (value: unknown): value is number => typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
-const isHeadcount = (value: unknown): value is number => isAmount(value) && value <= MAX_HEADCOUNT;
+export const isHeadcount = (value: unknown): value is number => isAmount(value) && value <= MAX_HEADCOUNT;
 const isReportText = (value: unknown) => value === null || (typeof value === "string" && value.length <= REPORT_TEXT_MAX);
 
 /* ------------------------------------------------------------------ the model's check */
@@ -87,7 +87,7 @@ const TEXT_IN_SENTENCE = {
   asks: "records.report.asksInSentence",
 } as const satisfies Record<(typeof REPORT_TEXTS)[number], PlainKey>;
 
-const textTooLong = (name: (typeof REPORT_TEXTS)[number]) =>
+export const textTooLong = (name: (typeof REPORT_TEXTS)[number]) =>
   messageRef("records.report.textTooLong", {
     field: TEXT_IN_SENTENCE[name],
     max: REPORT_TEXT_MAX,
@@ -98,85 +98,6 @@ export function reportInputErrors(input: MonthlyReportInput): Record<string, str
   const errors = reportFigureErrors(input);
   for (const name of REPORT_TEXTS) if (!isReportText(input[name])) errors[name] = textTooLong(name);
   return errors;
-}
-
-/* ------------------------------------------------------------------------- the form */
-
-/** Each spend line named in a sentence ("compute spend") and at its start ("Compute spend"). */
-const SPEND_IN_SENTENCE: Record<SpendCategory, PlainKey> = {
-  compute: "records.report.spendInSentence.compute",
-  data: "records.report.spendInSentence.data",
-  payroll: "records.report.spendInSentence.payroll",
-  research: "records.report.spendInSentence.research",
-  go_to_market: "records.report.spendInSentence.go_to_market",
-  general_admin: "records.report.spendInSentence.general_admin",
-  other: "records.report.spendInSentence.other",
-};
-const SPEND_AT_START: Record<SpendCategory, PlainKey> = {
-  compute: "records.report.spendAtStart.compute",
-  data: "records.report.spendAtStart.data",
-  payroll: "records.report.spendAtStart.payroll",
-  research: "records.report.spendAtStart.research",
-  go_to_market: "records.report.spendAtStart.go_to_market",
-  general_admin: "records.report.spendAtStart.general_admin",
-  other: "records.report.spendAtStart.other",
-};
-
-const blankToZero = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? "0" : v);
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-/** An amount the form may leave empty: an empty spend line was not spent on. */
-const amountOrZero = (inSentence: PlainKey, atStart: PlainKey) => z.preprocess(blankToZero, moneyField({ inSentence, atStart }));
-const textField = (name: (typeof REPORT_TEXTS)[number]) =>
-  z
-    .string()
-    .trim()
-    .max(REPORT_TEXT_MAX, textTooLong(name))
-    .optional()
-    .transform((v) => (v ? v : null));
-
-/**
- * The month form: amounts in major units, `version` blank for a new month. Built on first
- * use (not at module load), so a page that imports this module for its types or bounds does
- * not evaluate zod in the browser.
- */
-export function monthlyReportFormSchema() {
-  const headcountRequired = messageRef("records.report.headcountRequired");
-  const headcountWhole = messageRef("records.report.headcountWhole");
-  return z.object({
-    version: z
-      .string()
-      .optional()
-      .transform((v) => (v ?? "").trim())
-      .pipe(z.union([z.literal("").transform(() => null), z.string().regex(/^\d+$/).transform(Number)])),
-    cash: moneyField({
-      inSentence: "records.report.cashInSentence",
-      atStart: "records.report.field.cash",
-    }),
-    revenue: amountOrZero("records.report.revenueInSentence", "records.report.field.revenue"),
-    ...(Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, amountOrZero(SPEND_IN_SENTENCE[c], SPEND_AT_START[c])])) as Record<
-      SpendCategory,
-      ReturnType<typeof amountOrZero>
-    >),
-    headcount: z
-      .string({ error: headcountRequired })
-      .trim()
-      .min(1, headcountRequired)
-      .regex(/^\d+$/, headcountWhole)
-      .transform(Number)
-      .refine(isHeadcount, headcountWhole),
-    arr: z
-      .preprocess(
-        blankToUndefined,
-        moneyField({
-          inSentence: "records.report.field.arr",
-          atStart: "records.report.field.arr",
-        }).optional(),
-      )
-      .transform((v) => (v === undefined ? null : v)),
-    highlights: textField("highlights"),
-    lowlights: textField("lowlights"),
-    asks: textField("asks"),
-  });
 }
 
 /* -------------------------------------------------------------------- the CSV row */

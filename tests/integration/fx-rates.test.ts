@@ -8,7 +8,7 @@ import { addMonths, monthOfDate } from "../../app/finance";
 import { parseFxRatesCsv } from "../../app/lib/csv-import";
 import type { OrgContext } from "../../app/auth/context";
 import { localizeMessage } from "../../app/i18n/translate";
-import { fxRateSchema } from "../../app/domain/fx-rate";
+import { fxRateSchema } from "../../app/domain/fx-rate.form";
 import { deleteFxRate, importFxRates, listFxRatesPage, previewFxRatesImport, saveFxRate } from "../../app/models/fx-rate.server";
 import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
 import { toastIn } from "../support/toast";
