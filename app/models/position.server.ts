@@ -9,7 +9,6 @@
  * to a company that is not shared.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Tx } from "~db/client";
 import { accessGrants, orgs, positions } from "~db/schema";
 import { withTenant } from "~db/tenant";

@@ -25,7 +25,8 @@ import {
   RISK_STATUS_KEYS,
   riskScoreHint,
 } from "~/lib/risk-labels";
-import { createRisk, listRisks, parseRiskListQuery, riskHeatMapCounts, RiskInputSchema, type RiskSort } from "~/models/risk.server";
+import { riskInputSchema } from "~/domain/risk";
+import { createRisk, listRisks, parseRiskListQuery, riskHeatMapCounts, type RiskSort } from "~/models/risk.server";
 import { Pager } from "~/components/ui/pager";
 import { useHrefWith } from "~/lib/use-href-with";
 import { SortHeader } from "~/components/ui/sort-header";
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   const locale = getLocale(request);
-  const parsed = parseForm(RiskInputSchema, await request.formData(), locale);
+  const parsed = parseForm(riskInputSchema(), await request.formData(), locale);
   if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: translate(locale, "records.validation.checkFields") });
   try {
     const risk = await createRisk(ctx, parsed.data);
