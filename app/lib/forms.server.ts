@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { localizeErrors, localizeMessage, messageRef, translate, type PlainKey } from "~/i18n/translate";
 import { AppError } from "./http.server";
+import { redirectWithToast, type ToastMessage } from "./toast.server";
 
 export type FieldErrors = Record<string, string>;
 
@@ -131,4 +132,23 @@ export function failureFromError(error: unknown, locale: Locale = DEFAULT_LOCALE
     case "INVALID":
       return formFailure({ locale, fieldErrors: error.fieldErrors, formError: options.formError ?? error.message, values: options.values });
   }
+}
+
+/**
+ * The action of a page that creates one record from a form: parse with the entity's schema
+ * (app/domain/<entity>.ts), answer 400 with the field errors and what was typed, else save
+ * and land on `after` with its toast. A domain refusal (INVALID) keeps what was typed too.
+ */
+export async function createFromForm<S extends z.ZodType>(
+  formData: FormData,
+  create: { schema: S; locale: Locale; save(data: z.output<S>): Promise<unknown>; after: { to: string; toast: ToastMessage } },
+) {
+  const parsed = parseForm(create.schema, formData, create.locale);
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale: create.locale, values: formData });
+  try {
+    await create.save(parsed.data);
+  } catch (error) {
+    return failureFromError(error, create.locale, { values: formData, formError: messageRef("common.validation.checkFields") });
+  }
+  return redirectWithToast(create.after.to, create.after.toast);
 }

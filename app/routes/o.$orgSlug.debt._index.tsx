@@ -7,7 +7,7 @@ import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components
 import { isoDateOfDate } from "~/finance";
 import { metaTitle, translate, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { failureFromError, formFailure, invalidForm, parseForm } from "~/lib/forms.server";
+import { createFromForm } from "~/lib/forms.server";
 import { basisPointsToPercentString, debtKindLabel, isRepaymentType, REPAYMENT_TYPE_SHORT_KEYS } from "~/lib/instruments";
 import { DEBT_FACILITY_RULES, debtFacilitySchema } from "~/domain/debt-facility";
 import { createDebtFacility, listDebtFacilities } from "~/models/debt-facility.server";
@@ -33,18 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireStartup(request, params, "edit:records");
-  const locale = getLocale(request);
-  const formData = await request.formData();
-  const parsed = parseForm(debtFacilitySchema(isoDateOfDate(new Date())), formData, locale);
-  if (!parsed.ok) {
-    return invalidForm(parsed.fieldErrors, { locale, values: formData });
-  }
-  try {
-    await createDebtFacility(ctx, parsed.data);
-  } catch (error) {
-    return failureFromError(error, locale);
-  }
-  return redirectWithToast(`/o/${ctx.org.slug}/debt`, toast("records.debt.notice.created"));
+  return createFromForm(await request.formData(), {
+    schema: debtFacilitySchema(isoDateOfDate(new Date())),
+    locale: getLocale(request),
+    save: (data) => createDebtFacility(ctx, data),
+    after: { to: `/o/${ctx.org.slug}/debt`, toast: toast("records.debt.notice.created") },
+  });
 }
 
 export default function Debt() {
