@@ -2,51 +2,25 @@ import { z } from "zod";
 import type { IsoDate } from "~/finance";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { DEBT_KINDS, REPAYMENT_TYPES } from "~/lib/instruments";
-import { ALWAYS, moneyField, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./fields";
+import { ALWAYS, moneyField, parsePercentToBasisPoints, toBasisPoints, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./fields";
 
 // A debt facility's rules, once: the create and edit forms and the model
 // (app/models/debt-facility.server.ts) take their input from this schema.
 
-/**
- * A percent with at most two decimals ("12.5", "9.75 %") → whole basis points, parsed on the
- * string so 8.29 % is 829 bp exactly.
- */
-export function parsePercentToBasisPoints(input: string): number | null {
-  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(input.trim().replace(/\s*%$/, ""));
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
-}
+export { parsePercentToBasisPoints };
 
 const ratePercentField = () =>
   z
     .string({ error: messageRef("records.debt.rateRequired") })
     .trim()
     .min(1, messageRef("records.debt.rateRequired"))
-    .transform((value, ctx) => {
-      if (/^-/.test(value)) {
-        ctx.addIssue({
-          code: "custom",
-          message: messageRef("records.debt.rateNegative"),
-        });
-        return z.NEVER;
-      }
-      const bp = parsePercentToBasisPoints(value);
-      if (bp === null) {
-        ctx.addIssue({
-          code: "custom",
-          message: messageRef("records.debt.rateFormat"),
-        });
-        return z.NEVER;
-      }
-      if (bp > 10_000) {
-        ctx.addIssue({
-          code: "custom",
-          message: messageRef("records.debt.rateTooHigh"),
-        });
-        return z.NEVER;
-      }
-      return bp;
-    });
+    .transform((value, ctx) =>
+      toBasisPoints(value, ctx, {
+        negative: messageRef("records.debt.rateNegative"),
+        format: messageRef("records.debt.rateFormat"),
+        tooHigh: messageRef("records.debt.rateTooHigh"),
+      }),
+    );
 
 const termField = () =>
   z

@@ -189,3 +189,25 @@ function capitalise(s: string) {
  * at once. Their callbacks must therefore read only values that parsed (typeof checks).
  */
 export const ALWAYS = { when: () => true };
+
+/**
+ * A percent with at most two decimals ("12.5", "9.75 %") → whole basis points, parsed on the
+ * string so 8.29 % is 829 bp exactly.
+ */
+export function parsePercentToBasisPoints(input: string): number | null {
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(input.trim().replace(/\s*%$/, ""));
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+}
+
+/** A percent 0–100 → basis points inside a zod transform, each problem in the caller's words. */
+export function toBasisPoints(value: string, ctx: z.RefinementCtx, messages: { negative: string; format: string; tooHigh: string }): number {
+  const problem = /^-/.test(value) ? messages.negative : null;
+  const bp = problem ? null : parsePercentToBasisPoints(value);
+  const message = problem ?? (bp === null ? messages.format : bp > 10_000 ? messages.tooHigh : null);
+  if (message !== null || bp === null) {
+    ctx.addIssue({ code: "custom", message: message ?? messages.format });
+    return z.NEVER;
+  }
+  return bp;
+}

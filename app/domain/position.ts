@@ -4,8 +4,7 @@ import { messageRef } from "~/i18n/translate";
 import { INSTRUMENTS } from "~/lib/instruments";
 import { DELETED_COMPANY } from "~/lib/positions";
 import { EARLIEST_DATE, isUuid } from "./bounds";
-import { parsePercentToBasisPoints } from "./debt-facility";
-import { moneyField, optionalCurrencyField, optionalTextField } from "./fields";
+import { moneyField, optionalCurrencyField, optionalTextField, toBasisPoints } from "./fields";
 
 // An investor's position: the create and edit forms and the model
 // (app/models/position.server.ts) take their input from this schema.
@@ -50,29 +49,11 @@ const ownershipField = () =>
     .transform((v, ctx) => {
       const value = (v ?? "").trim();
       if (value === "") return null;
-      if (/^-/.test(value)) {
-        ctx.addIssue({
-          code: "custom",
-          message: messageRef("investor.positions.error.ownershipNegative"),
-        });
-        return z.NEVER;
-      }
-      const bp = parsePercentToBasisPoints(value);
-      if (bp === null) {
-        ctx.addIssue({
-          code: "custom",
-          message: messageRef("investor.positions.error.ownershipFormat"),
-        });
-        return z.NEVER;
-      }
-      if (bp > 10_000) {
-        ctx.addIssue({
-          code: "custom",
-          message: messageRef("investor.positions.error.ownershipMax"),
-        });
-        return z.NEVER;
-      }
-      return bp;
+      return toBasisPoints(value, ctx, {
+        negative: messageRef("investor.positions.error.ownershipNegative"),
+        format: messageRef("investor.positions.error.ownershipFormat"),
+        tooHigh: messageRef("investor.positions.error.ownershipMax"),
+      });
     });
 
 /** The create/edit form; `today` bounds the investment date (never in the future). */
