@@ -11,7 +11,7 @@
  * On the server: `translate(getLocale(request), key, vars)` (getLocale from ./locale.server).
  * Validation and domain messages that are written before the locale is known (zod schemas,
  * AppError) use `messageRef(key, vars)`; `localizeMessage(locale, text)` turns them into text
- * at the edge (parseForm / appErrorResponse do it). See docs/i18n.md.
+ * at the edge (parseForm / failureFromError do it). See docs/i18n.md.
  */
 import { useRouteLoaderData } from "@remix-run/react";
 import { createContext, useContext, useMemo } from "react";

@@ -47,7 +47,7 @@ export const SECTION_HINTS: Record<GrantSection, string> = {
 };
 
 // Validation messages are message refs: the model puts them in an AppError and the route
-// localizes them (appErrorResponse / localizeErrors with the request's locale).
+// localizes them (failureFromError / localizeErrors with the request's locale).
 export const NO_SECTIONS_MESSAGE = messageRef("investor.grants.error.noSections");
 export const UNKNOWN_SECTION_MESSAGE = messageRef("investor.grants.error.unknownSection");
 

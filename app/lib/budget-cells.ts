@@ -4,6 +4,6 @@ export function budgetCellName(month: string, category: string): string {
   return `b:${month}:${category}`;
 }
 
-export const EARLIEST_FISCAL_YEAR = 2000;
-/** Budgets may be planned ahead; this far ahead is plenty and keeps the picker short. */
-export const FISCAL_YEARS_AHEAD = 5;
+// The year bounds are the shared ones (app/domain/bounds.ts): the earliest month's year, and
+// budgets may be planned this far ahead (plenty, and it keeps the picker short).
+export { BUDGET_YEARS_AHEAD as FISCAL_YEARS_AHEAD, EARLIEST_YEAR as EARLIEST_FISCAL_YEAR } from "~/domain/bounds";

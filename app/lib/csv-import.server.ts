@@ -46,7 +46,7 @@ import {
   previewMonthlyReportsImport,
   type ImportCounts,
 } from "~/models/import.server";
-import { appErrorResponse } from "./forms.server";
+import { failureFromError } from "./forms.server";
 
 export const PREVIEW_ROWS = 20;
 
@@ -166,6 +166,6 @@ export async function handleImportAction(request: Request, ctx: OrgContext, kind
       notice: intent === "import" ? translate(locale, "records.import.changedNotice") : null,
     });
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
 }

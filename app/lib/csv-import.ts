@@ -10,13 +10,13 @@
  * is one line, even when a quoted cell spans several text lines.
  */
 import { parse } from "csv-parse/browser/esm/sync";
-import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
-import { parseRate, rateProblemMessage } from "~/finance/fx";
-import { compareMonths, isValidMonth } from "~/finance/month";
+import { EARLIEST_MONTH } from "~/domain/bounds";
+import { BUDGET_COLUMNS, BUDGET_YEARS_AHEAD, budgetImportSpec, type BudgetImportRow } from "~/domain/budget";
+import type { ImportSpec } from "~/domain/csv-cells";
+import { FX_RATE_COLUMNS, fxRateImportSpec, type FxRateImportRow } from "~/domain/fx-rate";
+import { MONTHLY_REPORT_COLUMNS, monthlyReportImportSpec, type MonthlyReportRow } from "~/domain/monthly-report";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { translator, type Translator } from "~/i18n/translate";
-import { isCurrencyCode } from "~/lib/currencies";
-import { parseMajorToMinor } from "~/lib/money";
 
 export const MAX_DATA_ROWS = 100_000;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -28,28 +28,9 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_UPLOAD_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
 /** The UI lists this many errors; the total is always counted. */
 export const MAX_LISTED_ERRORS = 100;
-/** Same bounds as the report form and the budget grid (monthly-report/budget models). */
-export const EARLIEST_IMPORT_MONTH = "2000-01";
-/** Budgets are plans, so future months are allowed: up to the end of the year this many years ahead. */
-export const BUDGET_YEARS_AHEAD = 5;
-const MAX_HEADCOUNT = 1_000_000;
-
-export const MONTHLY_REPORT_COLUMNS = [
-  "month",
-  "cash",
-  "revenue",
-  "compute",
-  "data",
-  "payroll",
-  "research",
-  "go_to_market",
-  "general_admin",
-  "other",
-  "headcount",
-  "arr",
-] as const;
-export const BUDGET_COLUMNS = ["month", "category", "amount"] as const;
-export const FX_RATE_COLUMNS = ["month", "currency", "rate"] as const;
+/** The same earliest month as every form and model (app/domain/bounds.ts). */
+export const EARLIEST_IMPORT_MONTH = EARLIEST_MONTH;
+export { BUDGET_YEARS_AHEAD, BUDGET_COLUMNS, FX_RATE_COLUMNS, MONTHLY_REPORT_COLUMNS };
 
 export type ImportKind = "monthly-reports" | "budgets" | "fx-rates";
 
@@ -61,31 +42,9 @@ export interface CsvImportError {
   message: string;
 }
 
-/**
- * One month as the monthly file carries it, in minor units; spend keyed by category, the
- * same shape as MonthlyReportRow in app/models/monthly-report.server.ts.
- */
-export type MonthlyReportImportRow = {
-  month: string;
-  cash: number;
-  revenue: number;
-  headcount: number;
-  /** Blank in the file means "no ARR reported" and clears the month's ARR. */
-  arr: number | null;
-} & Record<SpendCategory, number>;
-
-export interface BudgetImportRow {
-  month: string;
-  category: SpendCategory;
-  amount: number;
-}
-
-/** 1 unit of `currency` = `rate` (canonical decimal string) units of the investor's base currency. */
-export interface FxRateImportRow {
-  month: string;
-  currency: string;
-  rate: string;
-}
+/** Each kind's row: the entity's own type (app/domain/<entity>.ts). */
+export type { BudgetImportRow, FxRateImportRow };
+export type MonthlyReportImportRow = MonthlyReportRow;
 
 export interface ImportRowOf {
   "monthly-reports": MonthlyReportImportRow;
@@ -114,155 +73,15 @@ export interface CsvImportOptions {
 
 /* ----------------------------------------------------------------------------- specs */
 
-type Issue = (column: string, message: string) => void;
-
-interface ImportSpec<Row> {
-  columns: readonly string[];
-  toRow(cells: Record<string, string>, issue: Issue, currentMonth: string, options: CsvImportOptions, t: Translator): Row | null;
-  /** Rows with the same key may appear once per file. */
-  key(row: Row): string;
-  duplicate(row: Row, firstLine: number, t: Translator): { column: string; message: string };
-}
-
-const AMOUNT_COLUMNS = ["cash", "revenue", ...SPEND_CATEGORIES] as const;
-type AmountColumn = (typeof AMOUNT_COLUMNS)[number];
-
-const monthlyReportSpec: ImportSpec<MonthlyReportImportRow> = {
-  columns: MONTHLY_REPORT_COLUMNS,
-  toRow(cells, issue, currentMonth, _options, t) {
-    const month = readMonth(cells.month, issue, t);
-    if (month !== null && compareMonths(month, currentMonth) > 0) {
-      issue("month", t("records.import.error.reportFuture", { month, current: currentMonth }));
-    }
-    const amounts: Partial<Record<AmountColumn, number | null>> = {};
-    for (const column of AMOUNT_COLUMNS) amounts[column] = readAmount(cells[column], column, issue, t);
-    const headcount = readHeadcount(cells.headcount, issue, t);
-    const arr = cells.arr === "" ? null : readAmount(cells.arr, "arr", issue, t);
-    const values = Object.values(amounts);
-    if (month === null || headcount === null || values.some((v) => v === null) || (cells.arr !== "" && arr === null)) return null;
-    if (compareMonths(month, currentMonth) > 0) return null;
-    return { month, ...(amounts as Record<AmountColumn, number>), headcount, arr };
-  },
-  key: (row) => row.month,
-  duplicate: (row, firstLine, t) => ({
-    column: "month",
-    message: t("records.import.error.reportDuplicate", { month: row.month, line: String(firstLine) }),
-  }),
-};
-
-const budgetSpec: ImportSpec<BudgetImportRow> = {
-  columns: BUDGET_COLUMNS,
-  toRow(cells, issue, currentMonth, _options, t) {
-    const month = readMonth(cells.month, issue, t);
-    const latest = `${Number(currentMonth.slice(0, 4)) + BUDGET_YEARS_AHEAD}-12`;
-    const tooFar = month !== null && compareMonths(month, latest) > 0;
-    if (tooFar) issue("month", t("records.import.error.budgetTooFar", { month, latest }));
-    const category = cells.category.toLowerCase();
-    const known = (SPEND_CATEGORIES as readonly string[]).includes(category);
-    const categories = SPEND_CATEGORIES.join(", ");
-    if (category === "") issue("category", t("records.import.error.categoryMissing", { categories }));
-    else if (!known) issue("category", t("records.import.error.categoryUnknown", { value: cells.category, categories }));
-    const amount = readAmount(cells.amount, "amount", issue, t);
-    if (month === null || tooFar || !known || amount === null) return null;
-    return { month, category: category as SpendCategory, amount };
-  },
-  key: (row) => `${row.month}|${row.category}`,
-  duplicate: (row, firstLine, t) => ({
-    column: "category",
-    message: t("records.import.error.budgetDuplicate", { month: row.month, category: row.category, line: String(firstLine) }),
-  }),
-};
-
-/** Same rules as the FX rate form (app/models/fx-rate.server.ts): months up to this one, never the base currency. */
-const fxRateSpec: ImportSpec<FxRateImportRow> = {
-  columns: FX_RATE_COLUMNS,
-  toRow(cells, issue, currentMonth, options, t) {
-    const month = readMonth(cells.month, issue, t);
-    const future = month !== null && compareMonths(month, currentMonth) > 0;
-    if (future) issue("month", t("records.import.error.fxFuture", { month, current: currentMonth }));
-    const currency = cells.currency.toUpperCase();
-    let currencyOk = false;
-    if (currency === "") issue("currency", t("records.import.error.currencyMissing"));
-    else if (!isCurrencyCode(currency)) issue("currency", t("records.import.error.currencyUnknown", { value: cells.currency }));
-    else if (options.baseCurrency && currency === options.baseCurrency.toUpperCase()) {
-      issue("currency", t("records.import.error.currencyBase", { currency }));
-    } else currencyOk = true;
-    const rate = parseRate(cells.rate);
-    if (!rate.ok) issue("rate", rateProblemMessage(rate.problem));
-    if (month === null || future || !currencyOk || !rate.ok) return null;
-    return { month, currency, rate: rate.rate };
-  },
-  key: (row) => `${row.month}|${row.currency}`,
-  duplicate: (row, firstLine, t) => ({
-    column: "currency",
-    message: t("records.import.error.fxDuplicate", { month: row.month, currency: row.currency, line: String(firstLine) }),
-  }),
-};
-
+// Each entity's row rules live beside its form schema (app/domain/<entity>.ts).
 const SPECS: { [K in ImportKind]: ImportSpec<ImportRowOf[K]> } = {
-  "monthly-reports": monthlyReportSpec,
-  budgets: budgetSpec,
-  "fx-rates": fxRateSpec,
+  "monthly-reports": monthlyReportImportSpec,
+  budgets: budgetImportSpec,
+  "fx-rates": fxRateImportSpec,
 };
 
 export function expectedHeader(kind: ImportKind): string {
   return SPECS[kind].columns.join(",");
-}
-
-// Column names in messages stay as the file's header names: they are a file format.
-function readMonth(value: string, issue: Issue, t: Translator): string | null {
-  if (value === "") {
-    issue("month", t("records.import.error.monthMissing"));
-    return null;
-  }
-  const shape = /^(\d{4})-(\d{2})$/.exec(value);
-  if (!shape) {
-    issue("month", t("records.import.error.monthShape", { value }));
-    return null;
-  }
-  const monthNumber = Number(shape[2]);
-  if (monthNumber < 1 || monthNumber > 12) {
-    issue("month", t("records.import.error.monthNumber", { value }));
-    return null;
-  }
-  if (!isValidMonth(value) || compareMonths(value, EARLIEST_IMPORT_MONTH) < 0) {
-    issue("month", t("records.import.error.monthTooEarly", { value, earliest: EARLIEST_IMPORT_MONTH }));
-    return null;
-  }
-  return value;
-}
-
-function readAmount(value: string, column: string, issue: Issue, t: Translator): number | null {
-  if (value === "") {
-    issue(column, t("records.import.error.valueMissing", { column }));
-    return null;
-  }
-  const minor = parseMajorToMinor(value);
-  if (minor === null) {
-    issue(column, t("records.import.error.amountInvalid", { value, column }));
-    return null;
-  }
-  if (minor < 0) {
-    issue(column, t("records.import.error.valueNegative", { column, value }));
-    return null;
-  }
-  return minor;
-}
-
-function readHeadcount(value: string, issue: Issue, t: Translator): number | null {
-  if (value === "") {
-    issue("headcount", t("records.import.error.valueMissing", { column: "headcount" }));
-    return null;
-  }
-  if (/^-\d+$/.test(value)) {
-    issue("headcount", t("records.import.error.valueNegative", { column: "headcount", value }));
-    return null;
-  }
-  if (!/^\d+$/.test(value) || Number(value) > MAX_HEADCOUNT) {
-    issue("headcount", t("records.import.error.headcountInvalid", { value }));
-    return null;
-  }
-  return Number(value);
 }
 
 /* ------------------------------------------------------------------------ chunking */

@@ -1,15 +1,11 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
-import { localizeErrors, localizeMessage, messageRef } from "~/i18n/translate";
+import { localizeErrors, localizeMessage, messageRef, translate, type PlainKey } from "~/i18n/translate";
 import { AppError } from "./http.server";
+import { redirectWithToast, type ToastMessage } from "./toast.server";
 
 export type FieldErrors = Record<string, string>;
-export interface ActionFailure {
-  ok: false;
-  formError?: string;
-  fieldErrors: FieldErrors;
-}
 
 /**
  * Parses FormData with a zod schema; on failure, the first message per field, in `locale`
@@ -49,32 +45,110 @@ export function submittedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** 400 with field errors and the submitted values; nothing was written. */
-export function invalidSubmission(fieldErrors: FieldErrors, formData: FormData, formError: string = messageRef("common.validation.checkFields")) {
-  // A message ref that was not localized yet falls back to English, never to a raw key.
-  const localized = { fieldErrors: localizeErrors(DEFAULT_LOCALE, fieldErrors), formError: localizeMessage(DEFAULT_LOCALE, formError) };
-  return json({ ok: false as const, ...localized, values: submittedValues(formData) }, { status: 400 });
+/** Why a form was refused: the one JSON shape every form reads (`useActionData`). */
+export interface FormFailure<Conflict = never> {
+  ok: false;
+  formError?: string;
+  fieldErrors: FieldErrors;
+  /** What the user typed, so the form (even without JavaScript) comes back filled in. */
+  values?: Record<string, string>;
+  /** 409 only: `true`, or what is saved now beside what the user sent (budgets, reports). */
+  conflict?: Conflict;
 }
 
-export function invalid(fieldErrors: FieldErrors, formError?: string, status = 400) {
-  // Same safety net as above: refs not localized by the caller come out in English.
-  const localizedForm = formError === undefined ? undefined : localizeMessage(DEFAULT_LOCALE, formError);
-  return json<ActionFailure>({ ok: false, fieldErrors: localizeErrors(DEFAULT_LOCALE, fieldErrors), formError: localizedForm }, { status });
+interface FailureOptions<Conflict> {
+  fieldErrors?: FieldErrors;
+  formError?: string;
+  /** 400 (the default), 401 (sign-in), 403, 409 or 429 (throttled); 404 is thrown, never answered with a body. */
+  status?: 400 | 401 | 403 | 409 | 429;
+  /** The submitted form, echoed back as `values`. */
+  values?: FormData;
+  conflict?: Conflict;
+  /** The language of message refs; refs not localized come out in English, never as a raw key. */
+  locale?: Locale;
 }
 
-/** Maps domain errors to answers at one edge, their messages in `locale`; anything else is a real 500. */
-export function appErrorResponse(error: unknown, locale: Locale = DEFAULT_LOCALE) {
-  if (!(error instanceof AppError)) throw error;
-  const fieldErrors = localizeErrors(locale, error.fieldErrors);
+/**
+ * The one failure answer of every form action: field errors and a form error, in the
+ * request's language, with 400 (nothing was written), 403 or 409. Replaces the earlier
+ * `invalid`, `invalidSubmission`, the edit helper's and the pages' own conflict shapes.
+ */
+export function formFailure<Conflict = never>(options: FailureOptions<Conflict>) {
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const body: FormFailure<Conflict> = { ok: false, fieldErrors: localizeErrors(locale, options.fieldErrors ?? {}) };
+  if (options.formError !== undefined) body.formError = localizeMessage(locale, options.formError);
+  if (options.values) body.values = submittedValues(options.values);
+  if (options.conflict !== undefined) body.conflict = options.conflict;
+  return json(body, { status: options.status ?? 400 });
+}
+
+/** 400 for a parse that failed: the field errors under the usual "check the fields" line. */
+export function invalidForm(fieldErrors: FieldErrors, options: Omit<FailureOptions<never>, "fieldErrors" | "status"> = {}) {
+  return formFailure({ formError: messageRef("common.validation.checkFields"), ...options, fieldErrors });
+}
+
+/**
+ * Optimistic concurrency, the answer half (the model half is `checkVersion` in
+ * app/models/versioning.server.ts): someone saved in between, nothing was written. 409 with
+ * the conflict's message (plus `help`), and `conflict` = what is saved now beside what the
+ * user sent when the page can show both (budgets, reports), else `true`.
+ */
+export function conflictFailure<Current>(
+  error: AppError,
+  options: { locale?: Locale; help?: PlainKey; current?: Current; yours?: FormData | Record<string, string> } = {},
+) {
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const message = localizeMessage(locale, error.message);
+  const formError = options.help ? `${message} ${translate(locale, options.help)}` : message;
+  if (!("current" in options)) return formFailure({ locale, status: 409, formError, conflict: true as const });
+  const yours = options.yours instanceof FormData ? withoutVersion(options.yours) : (options.yours ?? {});
+  return formFailure({ locale, status: 409, formError, conflict: { current: options.current as Current, yours } });
+}
+
+function withoutVersion(formData: FormData): Record<string, string> {
+  const values = submittedValues(formData);
+  delete values.version;
+  return values;
+}
+
+/** A conflict raised below the route (the model's `checkVersion`). */
+export function isConflict(error: unknown): error is AppError {
+  return error instanceof AppError && error.code === "CONFLICT";
+}
+
+/**
+ * Maps domain errors to answers at one edge, their messages in `locale`; anything else is a
+ * real 500. NOT_FOUND is thrown as a 404. `values` echoes the form back on a 400.
+ */
+export function failureFromError(error: unknown, locale: Locale = DEFAULT_LOCALE, options: { values?: FormData; formError?: string } = {}) {
+  if (!(error instanceof AppError)) throw error;
   switch (error.code) {
     case "NOT_FOUND":
       throw new Response("Not found", { status: 404 });
     case "FORBIDDEN":
-      return invalid(fieldErrors, message, 403);
+      return formFailure({ locale, status: 403, fieldErrors: error.fieldErrors, formError: error.message });
     case "CONFLICT":
-      return invalid(fieldErrors, message, 409);
+      return conflictFailure(error, { locale });
     case "INVALID":
-      return invalid(fieldErrors, message, 400);
+      return formFailure({ locale, fieldErrors: error.fieldErrors, formError: options.formError ?? error.message, values: options.values });
   }
+}
+
+/**
+ * The action of a page that creates one record from a form: parse with the entity's schema
+ * (app/domain/<entity>.ts), answer 400 with the field errors and what was typed, else save
+ * and land on `after` with its toast. A domain refusal (INVALID) keeps what was typed too.
+ */
+export async function createFromForm<S extends z.ZodType>(
+  formData: FormData,
+  create: { schema: S; locale: Locale; save(data: z.output<S>): Promise<unknown>; after: { to: string; toast: ToastMessage } },
+) {
+  const parsed = parseForm(create.schema, formData, create.locale);
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale: create.locale, values: formData });
+  try {
+    await create.save(parsed.data);
+  } catch (error) {
+    return failureFromError(error, create.locale, { values: formData, formError: messageRef("common.validation.checkFields") });
+  }
+  return redirectWithToast(create.after.to, create.after.toast);
 }

@@ -1,19 +1,10 @@
 import { z } from "zod";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 
-/**
- * Money crosses the UI as major-unit strings ("1,234.56") and lives everywhere else as
- * integer minor units. Parsing is done on the string, never through a float, so
- * "0.29" is 29 cents, not 28.999….
- */
-export function parseMajorToMinor(input: string): number | null {
-  const cleaned = input.trim().replace(/[,\s_]/g, "");
-  const match = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/.exec(cleaned);
-  if (!match) return null;
-  const [, sign, whole, fraction = ""] = match;
-  const minor = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-  return sign ? -minor : minor;
-}
+// Parsing lives in a zod-free module (app/domain/money.ts) so the CSV check that runs in the
+// browser does not pull the validation library in with it.
+import { parseMajorToMinor } from "~/domain/money";
+export { parseMajorToMinor };
 
 type MoneyOptions = { allowNegative?: boolean; positive?: boolean };
 

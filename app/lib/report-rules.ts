@@ -1,4 +1,3 @@
-// Limits shown in the month form and enforced by the model; not a .server module so the
-// browser bundle can read them too.
-export const EARLIEST_REPORT_MONTH = "2000-01";
-export const REPORT_TEXT_MAX = 5000;
+// Moved to app/domain/bounds.ts (one place for every entity's bounds); kept so existing
+// imports of this path keep working until the lib/ split (issue #14, item 3) retires it.
+export { EARLIEST_MONTH as EARLIEST_REPORT_MONTH, REPORT_TEXT_MAX } from "~/domain/bounds";

@@ -3,6 +3,7 @@ import type { GrantSection } from "~db/schema/rls";
 import type { ShareMode, ShareScope } from "~db/schema/sharing";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { SECTION_KEYS } from "./access-grants";
+import { isUuid } from "~/domain/bounds";
 import { nameField } from "./fields";
 
 /*
@@ -83,17 +84,14 @@ export const CreateShareLinkSchema = z
 
 export type CreateShareLinkForm = z.output<typeof CreateShareLinkSchema>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The ticked companies of a "chosen companies" link: ids only, no duplicates, at most MAX_SUBSET. The error is a message ref. */
 export function parseCompanyIds(values: readonly unknown[]): { ok: true; ids: string[] } | { ok: false; error: string } {
-  if (!values.every((v): v is string => typeof v === "string" && UUID.test(v))) return { ok: false, error: messageRef("admin.shareLinks.error.companiesFromList") };
+  if (!values.every((v): v is string => isUuid(v))) return { ok: false, error: messageRef("admin.shareLinks.error.companiesFromList") };
   const ids = [...new Set(values.map((v) => v.toLowerCase()))];
   if (ids.length === 0) return { ok: false, error: messageRef("admin.shareLinks.error.companiesAtLeastOne") };
   if (ids.length > MAX_SUBSET) return { ok: false, error: messageRef("admin.shareLinks.error.companiesAtMost", { max: MAX_SUBSET }) };
   return { ok: true, ids };
 }
 
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
+export { isUuid };

@@ -6,7 +6,7 @@
 import type { HeadersArgs } from "@remix-run/node";
 import { translate } from "~/i18n";
 import type { Locale } from "~/i18n/locales";
-import { invalid } from "./forms.server";
+import { formFailure } from "./forms.server";
 
 export function retryAfterHeader(seconds: number): { "Retry-After": string } {
   return { "Retry-After": String(Math.max(1, Math.ceil(seconds))) };
@@ -23,7 +23,7 @@ export function waitMessage(locale: Locale, seconds: number, what: "password" | 
 
 /** Sign-in and password change: the form's error, 429 and Retry-After. */
 export function passwordAttemptRefused(locale: Locale, seconds: number) {
-  const response = invalid({}, waitMessage(locale, seconds, "password"), 429);
+  const response = formFailure({ formError: waitMessage(locale, seconds, "password"), status: 429 });
   response.headers.set("Retry-After", retryAfterHeader(seconds)["Retry-After"]);
   return response;
 }

@@ -1,13 +1,9 @@
-import { json } from "@remix-run/node";
 import { z } from "zod";
+import { versionField } from "~/domain/fields";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
-import { localizeMessage, messageRef, translate, type PlainKey } from "~/i18n/translate";
-import { appErrorResponse, invalid, parseForm } from "./forms.server";
-import { AppError } from "./http.server";
+import { messageRef, type PlainKey } from "~/i18n/translate";
+import { failureFromError, formFailure, invalidForm, parseForm } from "./forms.server";
 import { redirectWithToast, type ToastMessage } from "./toast.server";
-
-const RELOAD = messageRef("records.edit.reload");
-const versionField = z.string({ error: RELOAD }).regex(/^\d{1,9}$/, RELOAD).transform(Number);
 
 interface VersionedEdit<S extends z.ZodType> {
   /** "round", "facility": used in the delete confirmation's message; a message key, or plain English. */
@@ -33,24 +29,22 @@ export async function versionedEditAction<S extends z.ZodType>(formData: FormDat
   try {
     if (formData.get("intent") === "delete") {
       const DeleteSchema = z.object({
-        version: versionField,
+        version: versionField(),
         confirm: z.literal("yes", { error: messageRef("records.edit.confirmDelete", { what: edit.what }) }),
       });
       const parsed = parseForm(DeleteSchema, formData, locale);
-      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version);
+      if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.version });
       await edit.remove(parsed.data.version);
       return redirectWithToast(edit.afterDelete.to, edit.afterDelete.toast);
     }
-    const version = parseForm(z.object({ version: versionField }), formData, locale);
+    const version = parseForm(z.object({ version: versionField() }), formData, locale);
     const parsed = parseForm(edit.schema, formData, locale);
-    if (!version.ok) return invalid({}, version.fieldErrors.version);
-    if (!parsed.ok) return invalid(parsed.fieldErrors, translate(locale, "common.validation.checkFields"));
+    if (!version.ok) return formFailure({ formError: version.fieldErrors.version });
+    if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale });
     await edit.update(version.data.version, parsed.data);
     return redirectWithToast(edit.afterUpdate.to, edit.afterUpdate.toast);
   } catch (error) {
-    if (error instanceof AppError && error.code === "CONFLICT") {
-      return json({ ok: false as const, fieldErrors: {} as Record<string, string>, formError: localizeMessage(locale, error.message), conflict: true as const }, { status: 409 });
-    }
-    return appErrorResponse(error, locale);
+    // A stale version: the model's 409 conflict, flagged `conflict: true` (conflictFailure).
+    return failureFromError(error, locale);
   }
 }

@@ -6,11 +6,11 @@ import { withSystem, withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { parseAccessVia, parseGrantSections, sameSections, type AccessVia } from "~/lib/access-grants";
 import { messageRef, type PlainKey } from "~/i18n/translate";
+import { isUuid } from "~/domain/bounds";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LIVE: GrantStatus[] = ["requested", "approved"];
 export const GRANT_HISTORY_SHOWN = 50;
 export const COMPANIES_PAGE_SIZE = 50;
@@ -282,7 +282,7 @@ async function decide(
   step: { from: GrantStatus; to: GrantStatus; sections?: GrantSection[]; action: string; stamp: boolean },
 ) {
   requireManager(ctx, "startup");
-  if (!UUID_RE.test(grantId)) throw new AppError("NOT_FOUND", messageRef("investor.grants.error.noGrant"));
+  if (!isUuid(grantId)) throw new AppError("NOT_FOUND", messageRef("investor.grants.error.noGrant"));
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const [before] = await tx
       .select()

@@ -1,6 +1,5 @@
 import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/lib/alert-filters";
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Tx } from "~db/client";
 import { ALERT_KINDS, alertRules, alerts, orgs, risks, users, type AlertKind, type AlertSeverity } from "~db/schema";
 import { withTenant } from "~db/tenant";
@@ -9,6 +8,8 @@ import { alertRulesErrors, DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules 
 import { isoDateOfDate, isValidIsoDate, type IsoDate } from "~/finance";
 import { messageRef } from "~/i18n/translate";
 import { alertReasonRef, alertRuleErrorRef } from "~/lib/alert-reasons";
+import { alertRuleFieldErrors as ruleFieldErrors } from "~/domain/alert-rules";
+import { isUuid } from "~/domain/bounds";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
@@ -17,7 +18,6 @@ import { pruneFrozenSnapshots } from "./share-link.server";
 
 export { collectSignals };
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Early warnings belong to investor orgs; anywhere else they do not exist. */
 function requireInvestor(ctx: OrgContext): void {
@@ -27,51 +27,6 @@ function requireInvestor(ctx: OrgContext): void {
 // ---------------------------------------------------------------------------------------
 // Rules
 
-// Message refs: parseForm(schema, formData, locale) turns them into the request's language.
-const RULE_MESSAGES = {
-  months: messageRef("investor.alertRules.error.months"),
-  dueDay: messageRef("investor.alertRules.error.dueDay"),
-  score: messageRef("investor.alertRules.error.score"),
-  percent: messageRef("investor.alertRules.error.percent"),
-};
-
-/** A checkbox: ticked sends "on"; unticked sends nothing. Anything else is refused, not guessed. */
-const toggle = z
-  .union([z.boolean(), z.string()])
-  .optional()
-  .refine((v) => v === undefined || typeof v === "boolean" || ["on", "true", "1", "off", "false", "0", ""].includes(v), messageRef("investor.alertRules.error.toggle"))
-  .transform((v) => v === true || v === "on" || v === "true" || v === "1");
-const decimal = (pattern: RegExp, message: string) => z.coerce.string().trim().regex(pattern, message).transform(Number);
-
-/**
- * The rules form. Field names are the form's; the budget threshold is a percentage here
- * and basis points in storage. Cross-field limits come from `alertRulesErrors`, the same
- * ones the table's CHECK constraints hold.
- */
-export const AlertRulesSchema = z
-  .object({
-    runwayEnabled: toggle,
-    runwayCautionMonths: decimal(/^\d{1,3}(\.\d)?$/, RULE_MESSAGES.months),
-    runwayCriticalMonths: decimal(/^\d{1,3}(\.\d)?$/, RULE_MESSAGES.months),
-    overdueEnabled: toggle,
-    reportDueDay: decimal(/^\d{1,2}$/, RULE_MESSAGES.dueDay).refine((n) => n >= 1 && n <= 28, RULE_MESSAGES.dueDay),
-    riskEnabled: toggle,
-    riskScoreMin: decimal(/^\d{1,2}$/, RULE_MESSAGES.score).refine((n) => n >= 1 && n <= 25, RULE_MESSAGES.score),
-    budgetEnabled: toggle,
-    budgetOverrunPercent: decimal(/^\d{1,4}(\.\d{1,2})?$/, RULE_MESSAGES.percent).refine((n) => n <= 1000, RULE_MESSAGES.percent),
-    covenantEnabled: toggle,
-    defaultDeadEnabled: toggle,
-  })
-  .transform(({ budgetOverrunPercent, ...rest }): AlertRules => ({ ...rest, budgetOverrunBp: Math.round(budgetOverrunPercent * 100) }))
-  .superRefine((rules, issues) => {
-    for (const [field, message] of Object.entries(ruleFieldErrors(rules))) issues.addIssue({ code: "custom", path: [field], message });
-  });
-
-function ruleFieldErrors(rules: AlertRules): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const [field, error] of Object.entries(alertRulesErrors(rules))) errors[field === "budgetOverrunBp" ? "budgetOverrunPercent" : field] = alertRuleErrorRef(error);
-  return errors;
-}
 
 type RuleRow = typeof alertRules.$inferSelect;
 
@@ -374,7 +329,7 @@ export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}
 export async function acknowledgeAlert(ctx: OrgContext, alertId: string) {
   requireInvestor(ctx);
   if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef("investor.alerts.error.viewer"));
-  if (!UUID_RE.test(alertId)) throw new AppError("NOT_FOUND", messageRef("investor.alerts.error.noAlert"));
+  if (!isUuid(alertId)) throw new AppError("NOT_FOUND", messageRef("investor.alerts.error.noAlert"));
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const [row] = await tx
       .select({ id: alerts.id, companyOrgId: alerts.companyOrgId, kind: alerts.kind, severity: alerts.severity, resolvedAt: alerts.resolvedAt, acknowledgedAt: alerts.acknowledgedAt })

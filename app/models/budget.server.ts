@@ -8,7 +8,7 @@ import type { FieldErrors } from "~/lib/forms.server";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, isSpendCategory, type SpendCategory } from "~/lib/spend-categories";
-import { budgetCellName, EARLIEST_FISCAL_YEAR, FISCAL_YEARS_AHEAD } from "~/lib/budget-cells";
+import { budgetCellName, budgetRowErrors, fiscalYearError, type BudgetCellInput } from "~/domain/budget";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import type { UpsertCounts } from "./monthly-report.server";
@@ -22,12 +22,7 @@ export interface BudgetRow {
   amount: number;
 }
 
-/** A grid cell as the editor submits it: null clears the budget. */
-export interface BudgetCellInput {
-  month: string;
-  category: string;
-  amount: number | null;
-}
+export type { BudgetCellInput };
 
 export type BudgetGrid = Record<Month, Partial<Record<SpendCategory, number>>>;
 
@@ -50,31 +45,6 @@ export interface VarianceCell {
  */
 export function fiscalYearMonths(fiscalYear: number): Month[] {
   return monthsBetween(`${fiscalYear}-01`, `${fiscalYear}-12`);
-}
-
-export function fiscalYearError(fiscalYear: number, now = new Date()): string | null {
-  const latest = now.getUTCFullYear() + FISCAL_YEARS_AHEAD;
-  if (!Number.isInteger(fiscalYear) || fiscalYear < EARLIEST_FISCAL_YEAR || fiscalYear > latest) {
-    return messageRef("records.budget.yearInvalid", { earliest: String(EARLIEST_FISCAL_YEAR), latest: String(latest) });
-  }
-  return null;
-}
-
-
-function budgetRowErrors(row: { month: string; category: string; amount: number | null }, field: string, fiscalYear?: number): FieldErrors {
-  if (!isValidMonth(row.month) || Number(row.month.slice(0, 4)) < EARLIEST_FISCAL_YEAR) {
-    return { [field]: messageRef("records.budget.monthInvalid", { month: row.month, earliest: `${EARLIEST_FISCAL_YEAR}-01` }) };
-  }
-  if (fiscalYear !== undefined && Number(row.month.slice(0, 4)) !== fiscalYear) {
-    return { [field]: messageRef("records.budget.monthOutsideYear", { month: row.month, year: String(fiscalYear) }) };
-  }
-  if (!isSpendCategory(row.category)) {
-    return { [field]: messageRef("records.budget.categoryUnknown", { value: row.category, categories: SPEND_CATEGORIES.join(", ") }) };
-  }
-  if (row.amount !== null && (!Number.isSafeInteger(row.amount) || row.amount < 0)) {
-    return { [field]: messageRef("records.budget.amountInvalid") };
-  }
-  return {};
 }
 
 function throwIfInvalid(errors: FieldErrors): void {
@@ -110,7 +80,6 @@ async function lockBudgets(tx: Tx, ctx: Pick<OrgContext, "org">) {
 }
 
 /** The year's budget grid: amounts by month and category, plus the token to save it with. */
-export { budgetCellName, EARLIEST_FISCAL_YEAR, FISCAL_YEARS_AHEAD };
 
 export async function listBudgets(ctx: OrgContext, fiscalYear: number) {
   const rows = await withTenant(ctx.db, ctx.org.id, (tx) => yearRows(tx, ctx, fiscalYear), { readOnly: true });

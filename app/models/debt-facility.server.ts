@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte } from "drizzle-orm";
-import { z } from "zod";
 import type { Tx } from "~db/client";
 import { debtFacilities, monthlyReports } from "~db/schema";
 import { withTenant } from "~db/tenant";
@@ -20,113 +19,18 @@ import {
   type ScheduleRow,
 } from "~/finance";
 import { messageRef, type PlainKey } from "~/i18n/translate";
+import { isUuid } from "~/domain/bounds";
+import type { DebtFacilityInput } from "~/domain/debt-facility";
 import { AppError } from "~/lib/http.server";
 import { DEBT_KINDS, REPAYMENT_TYPES, type DebtKind } from "~/lib/instruments";
 import { moneyField } from "~/lib/money";
 import { recordAudit } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";
-import { ALWAYS, assertCanEdit, isUuid, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./funding-round.server";
+import { assertCanEdit } from "./funding-round.server";
 import { conflictError } from "./versioning.server";
 
-/**
- * A percent with at most two decimals ("12.5", "9.75 %") → whole basis points, parsed on the
- * string so 8.29 % is 829 bp exactly.
- */
-export function parsePercentToBasisPoints(input: string): number | null {
-  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(input.trim().replace(/\s*%$/, ""));
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
-}
-
-const ratePercentField = z
-  .string({ error: messageRef("records.debt.rateRequired") })
-  .trim()
-  .min(1, messageRef("records.debt.rateRequired"))
-  .transform((value, ctx) => {
-    if (/^-/.test(value)) {
-      ctx.addIssue({ code: "custom", message: messageRef("records.debt.rateNegative") });
-      return z.NEVER;
-    }
-    const bp = parsePercentToBasisPoints(value);
-    if (bp === null) {
-      ctx.addIssue({ code: "custom", message: messageRef("records.debt.rateFormat") });
-      return z.NEVER;
-    }
-    if (bp > 10_000) {
-      ctx.addIssue({ code: "custom", message: messageRef("records.debt.rateTooHigh") });
-      return z.NEVER;
-    }
-    return bp;
-  });
-
-const termField = z
-  .string({ error: messageRef("records.debt.termRequired") })
-  .trim()
-  .min(1, messageRef("records.debt.termRequired"))
-  .transform((value, ctx) => {
-    if (!/^\d+$/.test(value)) {
-      ctx.addIssue({ code: "custom", message: messageRef("records.debt.termWhole") });
-      return z.NEVER;
-    }
-    const n = Number(value);
-    if (n < 1 || n > 600) {
-      ctx.addIssue({ code: "custom", message: messageRef("records.debt.termRange") });
-      return z.NEVER;
-    }
-    return n;
-  });
-
-/** Hints shown beside the fields (message keys); the same rules the schema enforces. */
-export const DEBT_FACILITY_RULES = {
-  interestOnlyMonths: "records.debt.rule.interestOnly",
-  currency: "records.debt.rule.currency",
-} as const satisfies Record<string, PlainKey>;
-
-/** The create/edit form. `today` bounds the draw date (at most a year ahead). */
-export function debtFacilitySchema(today: IsoDate) {
-  return z
-    .object({
-      lender: z
-        .string({ error: messageRef("common.validation.enterField", { field: "records.debt.in.lender" }) })
-        .trim()
-        .min(1, messageRef("common.validation.enterField", { field: "records.debt.in.lender" }))
-        .max(120, messageRef("common.validation.fieldTooLong", { field: "records.debt.in.lender", max: "120" })),
-      kind: z.enum(DEBT_KINDS, { error: messageRef("records.debt.kindRequired") }),
-      principal: moneyField({ inSentence: "records.debt.in.principal", atStart: "records.debt.at.principal" }, { positive: true }),
-      annualRatePercent: ratePercentField,
-      drawDate: recentDateField({ inSentence: "records.debt.in.drawDate", atStart: "records.debt.at.drawDate" }, today),
-      termMonths: termField,
-      repaymentType: z.enum(REPAYMENT_TYPES, { error: messageRef("records.debt.repaymentRequired") }),
-      interestOnlyMonths: optionalIntegerField({ inSentence: "records.debt.in.interestOnly", atStart: "records.debt.at.interestOnly" }, 0, 599),
-      minimumCash: optionalPositiveMoneyField({ inSentence: "records.debt.in.minimumCash", atStart: "records.debt.at.minimumCash" }),
-      reportingDeadlineDay: optionalIntegerField({ inSentence: "records.debt.in.deadlineDay", atStart: "records.debt.at.deadlineDay" }, 1, 28),
-    })
-    .superRefine((facility, ctx) => {
-      const io = facility.interestOnlyMonths;
-      if (facility.repaymentType === "interest_only_then_amortizing") {
-        if (io === null) {
-          ctx.addIssue({ code: "custom", path: ["interestOnlyMonths"], message: messageRef("records.debt.interestOnlyRequired") });
-        } else if (typeof io === "number" && io < 1) {
-          ctx.addIssue({ code: "custom", path: ["interestOnlyMonths"], message: messageRef("records.debt.interestOnlyMin") });
-        } else if (typeof io === "number" && typeof facility.termMonths === "number" && io >= facility.termMonths) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["interestOnlyMonths"],
-            message: messageRef("records.debt.interestOnlyBelowTerm", { term: facility.termMonths }),
-          });
-        }
-      } else if ((REPAYMENT_TYPES as readonly string[]).includes(facility.repaymentType) && typeof io === "number" && io > 0) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["interestOnlyMonths"],
-          message: messageRef("records.debt.interestOnlyNotApplicable"),
-        });
-      }
-    }, ALWAYS);
-}
-
-export type DebtFacilityInput = z.output<ReturnType<typeof debtFacilitySchema>>;
+export type { DebtFacilityInput };
 export type DebtFacilityRow = typeof debtFacilities.$inferSelect;
 export interface DebtFacility extends DebtFacilityRow {
   kind: DebtKind;

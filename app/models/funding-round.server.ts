@@ -1,188 +1,22 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { z } from "zod";
 import type { Tx } from "~db/client";
 import { fundingRounds } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
+import { isUuid } from "~/domain/bounds";
+import type { FundingRoundInput } from "~/domain/funding-round";
 import {
-  compareIsoDates,
-  isValidIsoDate,
   roundValuation,
   totalRaisedByInstrument,
   type Instrument,
-  type IsoDate,
   type RoundValuation,
 } from "~/finance";
-import { messageRef, type PlainKey } from "~/i18n/translate";
+import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
-import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/lib/instruments";
-import { amountMessages, moneyField, parseMajorToMinor, type FieldLabel } from "~/lib/money";
+import { isEquityInstrument } from "~/lib/instruments";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { conflictError } from "./versioning.server";
-
-// ---------------------------------------------------------------------------------------
-// Form fields shared by the rounds and debt forms.
-// ---------------------------------------------------------------------------------------
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids come from URLs; anything that is not a UUID simply names no row. */
-export function isUuid(value: string): boolean {
-  return UUID_RE.test(value);
-}
-
-/** The same calendar day a year later (29 February → 28 February). */
-export function oneYearAfter(today: IsoDate): IsoDate {
-  const year = Number(today.slice(0, 4)) + 1;
-  const candidate = `${year}${today.slice(4)}`;
-  return isValidIsoDate(candidate) ? candidate : `${year}-02-28`;
-}
-
-const EARLIEST_DATE = "1950-01-01";
-
-/**
- * Field names for messages (FieldLabel, app/lib/money.ts): plain English from callers not yet
- * translated, or message keys, so the message becomes a ref answered in the request's language.
- */
-function fieldMessages(label: FieldLabel) {
-  if (typeof label === "string") {
-    return {
-      enter: `Enter ${label}.`,
-      date: `Enter ${label} as a real calendar date (YYYY-MM-DD).`,
-      tooEarly: (year: string) => `${capitalise(label)} must be in ${year} or later.`,
-      tooLate: (latest: string) => `${capitalise(label)} cannot be more than a year in the future (latest ${latest}).`,
-      tooLong: (max: number) => `Keep ${label} under ${max} characters.`,
-      whole: `Enter ${label} as a whole number.`,
-      range: (min: number, max: number) => `${capitalise(label)} must be between ${min} and ${max.toLocaleString("en-US")}.`,
-    };
-  }
-  const { inSentence: field, atStart } = label;
-  return {
-    enter: messageRef("common.validation.enterField", { field }),
-    date: messageRef("records.field.date", { field }),
-    tooEarly: (year: string) => messageRef("records.field.dateTooEarly", { field: atStart, year }),
-    tooLate: (latest: string) => messageRef("records.field.dateTooLate", { field: atStart, latest }),
-    tooLong: (max: number) => messageRef("common.validation.fieldTooLong", { field, max: String(max) }),
-    whole: messageRef("records.field.whole", { field }),
-    range: (min: number, max: number) => messageRef("records.field.range", { field: atStart, min: String(min), max }),
-  };
-}
-
-/** A field named by message keys: in a sentence and at its start. */
-const named = (inSentence: PlainKey, atStart: PlainKey): FieldLabel => ({ inSentence, atStart });
-
-/**
- * A calendar date (YYYY-MM-DD) no more than a year after `today`: a round or draw can be
- * planned ahead, but a date years out is a typo, and it would distort every forecast.
- */
-export const recentDateField = (label: FieldLabel, today: IsoDate) => {
-  const messages = fieldMessages(label);
-  return z
-    .string({ error: messages.enter })
-    .trim()
-    .min(1, messages.enter)
-    .superRefine((value, ctx) => {
-      if (!isValidIsoDate(value)) {
-        ctx.addIssue({ code: "custom", message: messages.date });
-      } else if (compareIsoDates(value, EARLIEST_DATE) < 0) {
-        ctx.addIssue({ code: "custom", message: messages.tooEarly(EARLIEST_DATE.slice(0, 4)) });
-      } else if (compareIsoDates(value, oneYearAfter(today)) > 0) {
-        ctx.addIssue({ code: "custom", message: messages.tooLate(oneYearAfter(today)) });
-      }
-    });
-};
-
-/** Free text that may be left blank (stored as null). */
-export const optionalTextField = (label: FieldLabel, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim())
-    .pipe(z.string().max(max, fieldMessages(label).tooLong(max)))
-    .transform((v) => (v === "" ? null : v));
-
-const KNOWN_CURRENCIES = new Set(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : []);
-
-/** An ISO 4217 code; blank means "the org's base currency" (null here, filled in by the model). */
-export const optionalCurrencyField = z
-  .string()
-  .optional()
-  .transform((v) => (v ?? "").trim())
-  .pipe(
-    z.union([
-      z.literal("").transform(() => null),
-      z
-        .string()
-        .toUpperCase()
-        .regex(/^[A-Z]{3}$/, messageRef("common.validation.currencyInvalid"))
-        .refine((code) => KNOWN_CURRENCIES.size === 0 || KNOWN_CURRENCIES.has(code), {
-          message: messageRef("records.field.currencyUnknown"),
-        }),
-    ]),
-  );
-
-/**
- * Optional positive money in major units; blank means null. (The shared `optionalMoneyField`
- * answers a bad value with zod's generic "Invalid input", because its union hides the
- * message; this one says what is wrong.)
- */
-export const optionalPositiveMoneyField = (label: FieldLabel) => {
-  const messages = amountMessages(label);
-  return z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      const value = (v ?? "").trim();
-      if (value === "") return null;
-      const minor = parseMajorToMinor(value);
-      if (minor === null) {
-        ctx.addIssue({ code: "custom", message: messages.format });
-        return z.NEVER;
-      }
-      if (minor < 0) {
-        ctx.addIssue({ code: "custom", message: messages.negative });
-        return z.NEVER;
-      }
-      if (minor === 0) {
-        ctx.addIssue({ code: "custom", message: messages.positiveOrBlank });
-        return z.NEVER;
-      }
-      return minor;
-    });
-};
-
-/** Optional whole number in a range; blank means null. */
-export const optionalIntegerField = (label: FieldLabel, min: number, max: number) => {
-  const messages = fieldMessages(label);
-  return z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim().replace(/[,_\s]/g, ""))
-    .transform((v, ctx) => {
-      if (v === "") return null;
-      if (!/^-?\d+$/.test(v)) {
-        ctx.addIssue({ code: "custom", message: messages.whole });
-        return z.NEVER;
-      }
-      const n = Number(v);
-      if (n < min || n > max) {
-        ctx.addIssue({ code: "custom", message: messages.range(min, max) });
-        return z.NEVER;
-      }
-      return n;
-    });
-};
-
-function capitalise(s: string) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/**
- * Cross-field rules run even when a field already failed, so the form reports every problem
- * at once. Their callbacks must therefore read only values that parsed (typeof checks).
- */
-export const ALWAYS = { when: () => true };
 
 export function assertCanEdit(ctx: OrgContext) {
   if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef("records.readOnlyRecords"));
@@ -192,58 +26,7 @@ export function assertCanEdit(ctx: OrgContext) {
 // Funding rounds
 // ---------------------------------------------------------------------------------------
 
-/** Hints shown beside the fields (message keys); the same rules the schema enforces. */
-export const FUNDING_ROUND_RULES = {
-  preMoney: "records.round.rule.preMoney",
-  crowdfunding: "records.round.rule.crowdfunding",
-} as const satisfies Record<string, PlainKey>;
-
-/** The create/edit form. `today` bounds the close date (at most a year ahead). */
-export function fundingRoundSchema(today: IsoDate) {
-  return z
-    .object({
-      instrument: z.enum(INSTRUMENTS, { error: messageRef("records.round.instrumentRequired") }),
-      closeDate: recentDateField(named("records.round.in.closeDate", "records.round.at.closeDate"), today),
-      amount: moneyField(named("records.round.in.amount", "records.round.at.amount"), { positive: true }),
-      currency: optionalCurrencyField,
-      preMoneyValuation: optionalPositiveMoneyField(named("records.round.in.preMoney", "records.round.at.preMoney")),
-      leadInvestor: optionalTextField(named("records.round.in.leadInvestor", "records.round.in.leadInvestor"), 200),
-      otherInvestors: optionalTextField(named("records.round.in.otherInvestors", "records.round.in.otherInvestors"), 1000),
-      crowdfundingPlatform: optionalTextField(named("records.round.in.platform", "records.round.in.platform"), 120),
-      backerCount: optionalIntegerField(named("records.round.in.backers", "records.round.at.backers"), 1, 100_000_000),
-      notes: optionalTextField(named("records.round.in.notes", "records.round.in.notes"), 2000),
-    })
-    .superRefine((round, ctx) => {
-      // Field-level problems may already be reported; these rules read only what parsed.
-      const instrument = round.instrument as string;
-      if (typeof instrument !== "string" || !INSTRUMENTS.includes(instrument as Instrument)) return;
-      const instrumentName = INSTRUMENT_KEYS[instrument as Instrument];
-      if (typeof round.preMoneyValuation === "number" && !isEquityInstrument(instrument)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["preMoneyValuation"],
-          message: messageRef("records.round.noPreMoney", { instrument: instrumentName }),
-        });
-      }
-      if (instrument === "equity_crowdfunding") {
-        if (round.crowdfundingPlatform === null) {
-          ctx.addIssue({ code: "custom", path: ["crowdfundingPlatform"], message: messageRef("records.round.platformRequired") });
-        }
-        if (round.backerCount === null) {
-          ctx.addIssue({ code: "custom", path: ["backerCount"], message: messageRef("common.validation.enterField", { field: "records.round.in.backers" }) });
-        }
-      } else {
-        if (typeof round.crowdfundingPlatform === "string") {
-          ctx.addIssue({ code: "custom", path: ["crowdfundingPlatform"], message: messageRef("records.round.platformOnlyCrowdfunding") });
-        }
-        if (typeof round.backerCount === "number") {
-          ctx.addIssue({ code: "custom", path: ["backerCount"], message: messageRef("records.round.backersOnlyCrowdfunding") });
-        }
-      }
-    }, ALWAYS);
-}
-
-export type FundingRoundInput = z.output<ReturnType<typeof fundingRoundSchema>>;
+export type { FundingRoundInput };
 export type FundingRoundRow = typeof fundingRounds.$inferSelect;
 export interface FundingRound extends FundingRoundRow {
   instrument: Instrument;

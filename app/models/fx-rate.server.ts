@@ -5,14 +5,14 @@
  * strings here: app/finance/fx.ts), never floats.
  */
 import { and, asc, between, count, desc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Tx } from "~db/client";
 import { auditLog, fxRates, orgs } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { compareMonths, isValidMonth, MAX_RATE_DECIMALS, MAX_RATE_INTEGER_DIGITS, normalizeRate, parseRate, type FxRate, type Month, type RateProblem } from "~/finance";
 import { isCurrencyCode } from "~/lib/currencies";
-import { EARLIEST_IMPORT_MONTH, type FxRateImportRow } from "~/lib/csv-import";
+import type { FxRateImportRow } from "~/domain/fx-rate";
+import type { FxRateInput } from "~/domain/fx-rate.form";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
@@ -21,8 +21,6 @@ import type { ImportCounts } from "./import.server";
 
 const BULK_BATCH = 1000;
 export const FX_PAGE_SIZE = 50;
-/** Rates start where imported months do; no investor view reaches further back. */
-export const EARLIEST_RATE_MONTH = EARLIEST_IMPORT_MONTH;
 
 /** FX rates exist only for investor orgs: anywhere else the page does not exist. */
 export function requireInvestorOrg(ctx: OrgContext) {
@@ -36,78 +34,7 @@ function requireInvestorEditor(ctx: OrgContext) {
 
 const fxKey = (month: string, currency: string) => `${month}:${currency}`;
 
-/* ------------------------------------------------------------------------- forms */
-
-// Messages are message refs (docs/i18n.md): parseForm / appErrorResponse localize them.
-
-/** The form's words for a rate parseRate refuses (rateProblemMessage says the same in English for the CSV import). */
-function rateProblemRef(problem: RateProblem): string {
-  switch (problem) {
-    case "empty":
-      return messageRef("investor.fx.error.rateEmpty");
-    case "format":
-      return messageRef("investor.fx.error.rateFormat");
-    case "decimals":
-      return messageRef("investor.fx.error.rateDecimals", { max: MAX_RATE_DECIMALS });
-    case "too_large":
-      return messageRef("investor.fx.error.rateTooLarge", { max: MAX_RATE_INTEGER_DIGITS });
-    case "not_positive":
-      return messageRef("investor.fx.error.rateNotPositive");
-  }
-}
-
-/** A month a rate may be recorded for: EARLIEST_RATE_MONTH up to the current month. */
-export const rateMonthField = (currentMonth: Month) =>
-  z
-    .string({ error: messageRef("investor.fx.error.monthRequired") })
-    .trim()
-    .superRefine((value, ctx) => {
-      if (!isValidMonth(value)) ctx.addIssue({ code: "custom", message: messageRef("investor.fx.error.monthFormat") });
-      else if (compareMonths(value, EARLIEST_RATE_MONTH) < 0) ctx.addIssue({ code: "custom", message: messageRef("investor.fx.error.monthTooEarly", { earliest: EARLIEST_RATE_MONTH }) });
-      else if (compareMonths(value, currentMonth) > 0) {
-        ctx.addIssue({ code: "custom", message: messageRef("investor.fx.error.monthFuture", { month: value, current: currentMonth }) });
-      }
-    });
-
-/** An ISO 4217 code other than the base currency (whose rate is always 1). */
-export const rateCurrencyField = (baseCurrency: string) =>
-  z
-    .string({ error: messageRef("common.validation.currencyRequired") })
-    .trim()
-    .toUpperCase()
-    .superRefine((code, ctx) => {
-      if (!isCurrencyCode(code)) ctx.addIssue({ code: "custom", message: messageRef("investor.fx.error.currencyFormat") });
-      else if (code === baseCurrency) ctx.addIssue({ code: "custom", message: messageRef("investor.fx.error.baseCurrency", { currency: code }) });
-    });
-
-export const rateField = z
-  .string({ error: rateProblemRef("empty") })
-  .transform((value, ctx) => {
-    const parsed = parseRate(value);
-    if (parsed.ok) return parsed.rate;
-    ctx.addIssue({ code: "custom", message: rateProblemRef(parsed.problem) });
-    return z.NEVER;
-  });
-
-export function fxRateSchema(currentMonth: Month, baseCurrency: string) {
-  return z.object({ month: rateMonthField(currentMonth), currency: rateCurrencyField(baseCurrency), rate: rateField });
-}
-
-/**
- * Which rate to delete: a month and a currency (any well-formed pair; a missing one is a 404),
- * and the confirmation (the dialog, or the tick box without JavaScript).
- */
-export const fxRateDeleteSchema = z.object({
-  month: z.string({ error: messageRef("investor.fx.error.missingMonth") }).trim().refine(isValidMonth, messageRef("investor.fx.error.missingMonth")),
-  currency: z
-    .string({ error: messageRef("investor.fx.error.missingCurrency") })
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, messageRef("investor.fx.error.missingCurrency")),
-  confirm: z.literal("yes", { error: messageRef("investor.fx.error.confirmDelete") }),
-});
-
-export type FxRateInput = z.output<ReturnType<typeof fxRateSchema>>;
+export type { FxRateInput };
 
 /* ------------------------------------------------------------------------- reads */
 

@@ -3,10 +3,18 @@ import type { Tx } from "~db/client";
 import { auditLog, monthlyReports, orgs, reportUpdates, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
-  compareMonths,
+  currentMonth,
+  reportFigureErrors,
+  reportInputErrors,
+  reportMonthError,
+  type MonthlyReportFigures,
+  type MonthlyReportInput,
+  type MonthlyReportRow,
+  type ReportTexts,
+} from "~/domain/monthly-report";
+import {
   grossBurn,
   isValidMonth,
-  monthOfDate,
   netBurn,
   type MonthlyFigures,
   type SpendByCategory,
@@ -20,34 +28,12 @@ import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";
 
 export const REPORTS_PAGE_SIZE = 24;
-import { EARLIEST_REPORT_MONTH, REPORT_TEXT_MAX } from "~/lib/report-rules";
-export { EARLIEST_REPORT_MONTH, REPORT_TEXT_MAX };
 /** Rows per multi-row statement in bulk upserts: ~14 parameters a row stays far below Postgres' 65,535. */
 const BULK_BATCH = 500;
 
-/** The numbers of one month, as the CSV import/export carries them (minor units; spend keyed by category). */
-export type MonthlyReportFigures = {
-  cash: number;
-  revenue: number;
-  headcount: number;
-  arr: number | null;
-} & Record<SpendCategory, number>;
-
-/** The investor update of a month: stored in `report_updates`, shared as its own section. */
-export interface ReportTexts {
-  highlights: string | null;
-  lowlights: string | null;
-  asks: string | null;
-}
-
-export interface MonthlyReportInput extends MonthlyReportFigures, ReportTexts {}
+export type { MonthlyReportFigures, MonthlyReportInput, MonthlyReportRow, ReportTexts };
 
 const NO_TEXTS: ReportTexts = { highlights: null, lowlights: null, asks: null };
-
-/** One row for `upsertMonthlyReports` (the CSV importer): the import header's columns. */
-export interface MonthlyReportRow extends MonthlyReportFigures {
-  month: string;
-}
 
 export interface MonthlyReport extends MonthlyReportInput {
   id: string;
@@ -66,64 +52,6 @@ export interface UpsertCounts {
 }
 
 export type ReportSort = "newest" | "oldest";
-
-/** The calendar month today, in UTC so every server agrees. */
-export function currentMonth(now = new Date()): string {
-  return monthOfDate(now);
-}
-
-/**
- * Why `month` cannot hold a report, or null when it can: a real `YYYY-MM`, not before
- * 2000-01 and not after the current month (the current month is allowed: reports are
- * often drafted before it ends).
- */
-export function reportMonthError(month: string, now = new Date()): string | null {
-  if (!isValidMonth(month)) return messageRef("records.report.monthInvalid");
-  if (compareMonths(month, EARLIEST_REPORT_MONTH) < 0) return messageRef("records.report.monthTooEarly", { earliest: EARLIEST_REPORT_MONTH });
-  const today = currentMonth(now);
-  if (compareMonths(month, today) > 0) return messageRef("records.report.monthFuture", { month, latest: today });
-  return null;
-}
-
-/** Field errors for figures that did not come through a form (the importer, direct callers). */
-export function reportFigureErrors(figures: MonthlyReportFigures, prefix = ""): FieldErrors {
-  const errors: FieldErrors = {};
-  const amounts: [string, number | null][] = [
-    ["cash", figures.cash],
-    ["revenue", figures.revenue],
-    ...SPEND_CATEGORIES.map((c) => [c, figures[c]] as [string, number]),
-    ["arr", figures.arr],
-  ];
-  for (const [name, value] of amounts) {
-    if (name === "arr" && value === null) continue;
-    if (typeof value !== "number" || !Number.isSafeInteger(value)) {
-      errors[prefix + name] = messageRef("records.report.figureNotAmount", { column: name });
-    } else if (value < 0) {
-      errors[prefix + name] = messageRef("records.report.figureNegative", { column: name });
-    }
-  }
-  if (!Number.isSafeInteger(figures.headcount) || figures.headcount < 0) {
-    errors[prefix + "headcount"] = messageRef("records.report.headcountInvalid");
-  }
-  return errors;
-}
-
-const TEXT_IN_SENTENCE = {
-  highlights: "records.report.highlightsInSentence",
-  lowlights: "records.report.lowlightsInSentence",
-  asks: "records.report.asksInSentence",
-} as const;
-
-function inputErrors(input: MonthlyReportInput): FieldErrors {
-  const errors = reportFigureErrors(input);
-  for (const name of ["highlights", "lowlights", "asks"] as const) {
-    const text = input[name];
-    if (text !== null && (typeof text !== "string" || text.length > REPORT_TEXT_MAX)) {
-      errors[name] = messageRef("records.report.textTooLong", { field: TEXT_IN_SENTENCE[name], max: REPORT_TEXT_MAX });
-    }
-  }
-  return errors;
-}
 
 function throwIfInvalid(errors: FieldErrors): void {
   if (Object.keys(errors).length > 0) throw new AppError("INVALID", messageRef("records.validation.checkFieldsNothingSaved"), errors);
@@ -273,7 +201,7 @@ export async function saveMonthlyReport(
   now = new Date(),
 ): Promise<MonthlyReport> {
   const monthError = reportMonthError(month, now);
-  throwIfInvalid({ ...(monthError ? { month: monthError } : {}), ...inputErrors(input) });
+  throwIfInvalid({ ...(monthError ? { month: monthError } : {}), ...reportInputErrors(input) });
   const values = { ...figureColumns(input), updatedBy: ctx.user.id };
   const texts: ReportTexts = { highlights: input.highlights, lowlights: input.lowlights, asks: input.asks };
   return withTenant(ctx.db, ctx.org.id, async (tx) => {

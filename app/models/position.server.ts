@@ -9,7 +9,6 @@
  * to a company that is not shared.
  */
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Tx } from "~db/client";
 import { accessGrants, orgs, positions } from "~db/schema";
 import { withTenant } from "~db/tenant";
@@ -25,78 +24,18 @@ import {
   type PositionReturn,
 } from "~/finance";
 import { messageRef } from "~/i18n/translate";
+import { isUuid } from "~/domain/bounds";
+import type { PositionInput } from "~/domain/position";
 import { AppError } from "~/lib/http.server";
 import { INSTRUMENTS, type Instrument } from "~/lib/instruments";
 import { DELETED_COMPANY } from "~/lib/positions";
-import { moneyField } from "~/lib/money";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
-import { parsePercentToBasisPoints } from "./debt-facility.server";
-import { isUuid, optionalCurrencyField, optionalTextField } from "./funding-round.server";
 import { listAllFxRates, requireInvestorOrg } from "./fx-rate.server";
 
-export const EARLIEST_INVESTED_ON = "1950-01-01";
 export const POSITIONS_PAGE_SIZE = 25;
 
-/* ------------------------------------------------------------------------- forms */
-
-// Messages are message refs (docs/i18n.md): parseForm / appErrorResponse localize them.
-// moneyField, optionalCurrencyField and optionalTextField are shared with the rounds forms
-// and answer in their own words.
-
-const investedOnField = (today: IsoDate) =>
-  z
-    .string({ error: messageRef("investor.positions.error.dateRequired") })
-    .trim()
-    .min(1, messageRef("investor.positions.error.dateRequired"))
-    .superRefine((value, ctx) => {
-      if (!isValidIsoDate(value)) ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.dateInvalid") });
-      else if (compareIsoDates(value, EARLIEST_INVESTED_ON) < 0) ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.dateTooEarly", { earliest: EARLIEST_INVESTED_ON }) });
-      else if (compareIsoDates(value, today) > 0) ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.dateFuture", { today }) });
-    });
-
-/** Optional percent 0–100 with up to two decimals → basis points; blank means unknown (null). */
-const ownershipField = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    const value = (v ?? "").trim();
-    if (value === "") return null;
-    if (/^-/.test(value)) {
-      ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.ownershipNegative") });
-      return z.NEVER;
-    }
-    const bp = parsePercentToBasisPoints(value);
-    if (bp === null) {
-      ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.ownershipFormat") });
-      return z.NEVER;
-    }
-    if (bp > 10_000) {
-      ctx.addIssue({ code: "custom", message: messageRef("investor.positions.error.ownershipMax") });
-      return z.NEVER;
-    }
-    return bp;
-  });
-
-/** The create/edit form; `today` bounds the investment date (never in the future). */
-export function positionSchema(today: IsoDate) {
-  return z.object({
-    companyOrgId: z
-      .string({ error: messageRef("investor.positions.error.companyRequired") })
-      .trim()
-      .min(1, messageRef("investor.positions.error.companyRequired"))
-      .refine((v) => isUuid(v) || v === DELETED_COMPANY, messageRef("investor.positions.error.companyFromList")),
-    investedOn: investedOnField(today),
-    amount: moneyField("the amount invested", { positive: true }),
-    currency: optionalCurrencyField,
-    instrument: z.enum(INSTRUMENTS, { error: messageRef("investor.positions.error.instrument") }),
-    ownershipPercent: ownershipField,
-    currentValue: moneyField("the current value"),
-    notes: optionalTextField("the notes", 2000),
-  });
-}
-
-export type PositionInput = z.output<ReturnType<typeof positionSchema>>;
+export type { PositionInput };
 type PositionRow = typeof positions.$inferSelect;
 
 export interface Position extends PositionRow {

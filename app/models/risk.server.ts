@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Tx } from "~db/client";
 import { riskHistory, risks, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
@@ -13,6 +12,8 @@ import {
   type RiskStatus,
 } from "~/finance";
 import { messageRef } from "~/i18n/translate";
+import { isUuid } from "~/domain/bounds";
+import { riskInputSchema, type RiskInput, type ValidRiskInput } from "~/domain/risk";
 import { AppError } from "~/lib/http.server";
 import {
   ACTIVE_RISK_STATUSES,
@@ -27,64 +28,10 @@ import type { OrgContext } from "~/auth/context";
 import { readRiskBands } from "./org.server";
 import { conflictError } from "./versioning.server";
 
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-// ---------------------------------------------------------------------------------------
-// Validation: one schema for forms (strings) and for direct callers (numbers, nulls).
-
-/** A whole number 1–5. Coerced through a string so "abc", "2.5", 0 and 6 all fail alike. */
-const levelField = (message: string) =>
-  z.coerce
-    .string()
-    .trim()
-    .regex(/^[1-5]$/, message)
-    .transform(Number);
-
-/** Optional text: empty or missing becomes null. */
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .nullish()
-    .transform((value) => (value ? value : null));
-
-export const RiskInputSchema = z.object({
-  title: z
-    .string({ error: messageRef("records.risk.titleRequired") })
-    .trim()
-    .min(1, messageRef("records.risk.titleRequired"))
-    .max(200, messageRef("records.risk.tooLong", { field: "records.risk.in.title", max: 200 })),
-  category: z.enum(RISK_CATEGORIES, { error: messageRef("records.risk.categoryRequired") }),
-  likelihood: levelField(messageRef("records.risk.likelihoodChoose")),
-  impact: levelField(messageRef("records.risk.impactChoose")),
-  owner: optionalText(120, messageRef("records.risk.tooLong", { field: "records.risk.in.owner", max: 120 })),
-  mitigation: optionalText(5000, messageRef("records.risk.tooLong", { field: "records.risk.in.mitigation", max: 5000 })),
-  status: z.enum(RISK_STATUSES, { error: messageRef("records.risk.statusRequired") }).default("open"),
-  nextReviewDate: z
-    .string()
-    .trim()
-    .nullish()
-    .transform((value) => (value ? value : null))
-    .refine((value) => value === null || isValidIsoDate(value), messageRef("records.risk.dateInvalid")),
-});
-export type RiskInput = z.input<typeof RiskInputSchema>;
-export type ValidRiskInput = z.output<typeof RiskInputSchema>;
-
-export const versionField = z.coerce
-  .number({ error: messageRef("records.risk.versionMissing") })
-  .int(messageRef("records.risk.versionMissing"))
-  .min(1, messageRef("records.risk.versionMissing"))
-  // Versions are PostgreSQL integers: a larger number is no version the form could have read.
-  .max(2_147_483_647, messageRef("records.risk.versionMissing"));
-
-/** An edit carries the version it was made on. */
-export const RiskUpdateSchema = RiskInputSchema.extend({ version: versionField });
-/** A delete is confirmed (the dialog, or the tick box without JavaScript). */
-export const RiskDeleteSchema = z.object({ version: versionField, confirm: z.literal("yes", { error: messageRef("records.risk.error.confirmDelete") }) });
+export type { RiskInput, ValidRiskInput };
 
 function validate(input: RiskInput): ValidRiskInput {
-  const result = RiskInputSchema.safeParse(input);
+  const result = riskInputSchema().safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: Record<string, string> = {};
   for (const issue of result.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
@@ -258,7 +205,7 @@ export async function exportRisks(ctx: OrgContext, options: Omit<RiskListOptions
 }
 
 async function findRisk(tx: Tx, ctx: OrgContext, id: string) {
-  if (!UUID_RE.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await tx
     .select()
     .from(risks)

@@ -8,7 +8,7 @@ import { AppError } from "~/lib/http.server";
  *
  * `what` names the record: a message key ("records.risk.what" → "risk" / "风险"), or plain
  * English from a caller not yet translated. The message is a ref, answered in the request's
- * language by appErrorResponse (English where no locale is passed).
+ * language by failureFromError (English where no locale is passed).
  */
 export function conflictError(what: PlainKey | (string & {})): AppError {
   return new AppError("CONFLICT", messageRef("records.conflict.changed", { what }));

@@ -9,7 +9,7 @@ import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError } from "~/components/ui/form";
 import { messageRef, metaTitle, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import { keepRetryAfter, passwordAttemptRefused } from "~/lib/throttle-answer.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { deleteAccount, listSoleOwnedOrgs } from "~/models/account-deletion.server";
@@ -40,13 +40,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const account = await requireSystemContext(request);
   const locale = getLocale(request);
   const parsed = parseForm(DeleteAccountSchema, await request.formData(), locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.confirm);
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.confirm });
   // The current password is a password check like signing in: the same throttle counts it.
   let deleted: Awaited<ReturnType<typeof deleteAccount>>;
   try {
     deleted = await deleteAccount(account, account.user, parsed.data.currentPassword, context.clientIp);
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
   if (!deleted.ok) return passwordAttemptRefused(locale, deleted.retryAfterSeconds);
   // The sessions went with the user; this clears the cookie of the one that asked.

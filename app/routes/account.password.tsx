@@ -8,7 +8,7 @@ import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { messageRef, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { invalid, parseForm } from "~/lib/forms.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
 import { keepRetryAfter, passwordAttemptRefused } from "~/lib/throttle-answer.server";
 import { passwordField } from "~/lib/fields";
 import { changePassword } from "~/models/user.server";
@@ -39,12 +39,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = account;
   const locale = getLocale(request);
   const parsed = parseForm(PasswordSchema, await request.formData(), locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors });
   const changed = await changePassword(account, user, parsed.data.currentPassword, parsed.data.newPassword, context.clientIp);
   if (!changed.ok) {
     if (changed.reason === "throttled") return passwordAttemptRefused(locale, changed.retryAfterSeconds);
     const wrong = translate(locale, "auth.password.currentWrong");
-    return invalid({ currentPassword: wrong }, wrong);
+    return formFailure({ fieldErrors: { currentPassword: wrong }, formError: wrong });
   }
   // changePassword ended every session (another browser, a stolen cookie); this one starts afresh.
   const cookie = await startSession(user.id);

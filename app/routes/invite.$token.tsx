@@ -6,7 +6,7 @@ import { AuthShell } from "~/components/auth-shell";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { metaTitle, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse } from "~/lib/forms.server";
+import { failureFromError } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { acceptInvitation, findPendingInvitation } from "~/models/invitation.server";
 
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const org = await acceptInvitation(account, params.token ?? "", account.user);
     return redirect(`/o/${org.slug}`);
   } catch (error) {
-    return appErrorResponse(error, getLocale(request));
+    return failureFromError(error, getLocale(request));
   }
 }
 

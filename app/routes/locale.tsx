@@ -3,7 +3,7 @@ import { getSessionUser } from "~/auth/session.server";
 import { systemContext } from "~/auth/system.server";
 import { isLocale, translate } from "~/i18n";
 import { getLocale, localeCookie } from "~/i18n/locale.server";
-import { invalid } from "~/lib/forms.server";
+import { formFailure } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/redirects";
 import { setUserLocale } from "~/models/user.server";
 
@@ -19,7 +19,7 @@ export function loader(): never {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const locale = form.get("locale");
-  if (!isLocale(locale)) return invalid({ locale: translate(getLocale(request), "layout.badLocale") });
+  if (!isLocale(locale)) return formFailure({ fieldErrors: { locale: translate(getLocale(request), "layout.badLocale") } });
   const user = await getSessionUser(request);
   if (user) await setUserLocale(await systemContext(), user.id, locale);
   return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": localeCookie(locale) } });

@@ -7,7 +7,7 @@ import { AuthShell } from "~/components/auth-shell";
 import { systemContext } from "~/auth/system.server";
 import { messageRef, metaTitle, translate, useT } from "~/i18n";
 import { getLocale, signInLocale } from "~/i18n/locale.server";
-import { invalid, parseForm } from "~/lib/forms.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
 import { emailField } from "~/lib/fields";
 import { safeRedirect } from "~/lib/redirects";
 import { keepRetryAfter, passwordAttemptRefused } from "~/lib/throttle-answer.server";
@@ -33,14 +33,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const locale = getLocale(request);
   const parsed = parseForm(LoginSchema, await request.formData(), locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors });
   const { email, password, redirectTo } = parsed.data;
   const system = await systemContext();
   const attempt = await signIn(system, email, password, context.clientIp);
   if (!attempt.ok) {
     return attempt.reason === "throttled"
       ? passwordAttemptRefused(locale, attempt.retryAfterSeconds)
-      : invalid({}, translate(locale, "auth.login.badCredentials"), 401);
+      : formFailure({ formError: translate(locale, "auth.login.badCredentials"), status: 401 });
   }
   const user = attempt.value;
   const language = signInLocale(request, user);

@@ -9,7 +9,7 @@ import type { AlertKind } from "~/finance/alerts";
 import { messageRef, metaTitle, translate, useFormat, useT, type PlainKey, type Translator } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { alertReasonText } from "~/lib/alert-reasons";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/lib/alert-filters";
 import { acknowledgeAlert, listAlerts, parseAlertListQuery, syncAlerts } from "~/models/alert.server";
 import { Pager } from "~/components/ui/pager";
@@ -55,16 +55,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const formData = await request.formData();
   if (formData.get("intent") !== "acknowledge") {
-    return invalid({ intent: translate(locale, "investor.alerts.error.unknownAction") }, translate(locale, "investor.alerts.error.unknownActionForm"));
+    return formFailure({ fieldErrors: { intent: translate(locale, "investor.alerts.error.unknownAction") }, formError: translate(locale, "investor.alerts.error.unknownActionForm") });
   }
   requirePermission(ctx, "edit:records");
   const parsed = parseForm(AcknowledgeSchema, formData, locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.alertId ?? translate(locale, "investor.alerts.error.nothingChanged"));
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.alertId ?? translate(locale, "investor.alerts.error.nothingChanged") });
   try {
     await acknowledgeAlert(ctx, parsed.data.alertId);
     return redirectWithToast(samePage(request), toast("investor.alerts.acknowledged"));
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
 }
 

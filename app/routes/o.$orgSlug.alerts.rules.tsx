@@ -8,8 +8,9 @@ import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { messageRef, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid, invalidSubmission, parseForm } from "~/lib/forms.server";
-import { AlertRulesSchema, getAlertRules, saveAlertRules } from "~/models/alert.server";
+import { failureFromError, formFailure, parseForm, invalidForm } from "~/lib/forms.server";
+import { alertRulesSchema } from "~/domain/alert-rules";
+import { getAlertRules, saveAlertRules } from "~/models/alert.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.alertRules.title")];
@@ -29,14 +30,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const formData = await request.formData();
   const version = parseForm(VersionSchema, formData, locale);
-  if (!version.ok) return invalid({}, version.fieldErrors.version);
-  const parsed = parseForm(AlertRulesSchema, formData, locale);
-  if (!parsed.ok) return invalidSubmission(parsed.fieldErrors, formData, translate(locale, "common.validation.checkFields"));
+  if (!version.ok) return formFailure({ formError: version.fieldErrors.version });
+  const parsed = parseForm(alertRulesSchema(), formData, locale);
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
   try {
     await saveAlertRules(ctx, version.data.version, parsed.data);
     return redirectWithToast(`/o/${ctx.org.slug}/alerts/rules`, toast("investor.alertRules.saved"));
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
 }
 

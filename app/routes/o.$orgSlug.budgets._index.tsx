@@ -5,21 +5,14 @@ import { budgetCellName, EARLIEST_FISCAL_YEAR, FISCAL_YEARS_AHEAD } from "~/lib/
 import { requireStartup } from "~/auth/tenant.server";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader, TableScroller } from "~/components/ui/layout";
-import { localizeMessage, metaTitle, translate, useFormat, useT } from "~/i18n";
+import { messageRef, metaTitle, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid } from "~/lib/forms.server";
-import { AppError, notFound } from "~/lib/http.server";
-import { minorToMajorString, parseMajorToMinor } from "~/lib/money";
+import { conflictFailure, failureFromError, formFailure, isConflict } from "~/lib/forms.server";
+import { notFound } from "~/lib/http.server";
+import { minorToMajorString } from "~/lib/money-format";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS, type SpendCategory } from "~/lib/spend-categories";
-import {
-  budgetVsActual,
-  fiscalYearError,
-  listBudgetYears,
-  listBudgets,
-  saveBudgetGrid,
-  type BudgetCellInput,
-  type VarianceCell,
-} from "~/models/budget.server";
+import { fiscalYearError, parseBudgetGrid } from "~/domain/budget";
+import { budgetVsActual, listBudgetYears, listBudgets, saveBudgetGrid, type VarianceCell } from "~/models/budget.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [metaTitle(matches, "records.budgets.metaTitle", { year: String(data?.fiscalYear ?? "") })];
@@ -56,27 +49,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const formData = await request.formData();
   const fiscalYear = requestedYear(String(formData.get("year") ?? ""));
-  const yearRef = fiscalYearError(fiscalYear);
-  if (yearRef) {
-    const yearError = localizeMessage(locale, yearRef);
-    return invalid({ year: yearError }, yearError);
-  }
+  const yearError = fiscalYearError(fiscalYear);
+  if (yearError) return formFailure({ locale, fieldErrors: { year: yearError }, formError: yearError });
   const token = String(formData.get("token") ?? "");
-  const fieldErrors: Record<string, string> = {};
-  const cells: BudgetCellInput[] = [];
-  const yours: Record<string, string> = {};
-  for (const [key, raw] of formData.entries()) {
-    if (!key.startsWith("b:") || typeof raw !== "string") continue;
-    const [, month = "", category = "", ...extra] = key.split(":");
-    const text = raw.trim();
-    yours[key] = text;
-    const amount = text === "" ? null : parseMajorToMinor(text);
-    if (extra.length > 0) fieldErrors[key] = translate(locale, "records.budgets.unknownCell");
-    else if (text !== "" && amount === null) fieldErrors[key] = translate(locale, "records.budgets.amountFormat");
-    else if (amount !== null && amount < 0) fieldErrors[key] = translate(locale, "records.budgets.negative");
-    else cells.push({ month, category, amount });
-  }
-  if (Object.keys(fieldErrors).length > 0) return invalid(fieldErrors, translate(locale, "records.budget.checkAmounts"));
+  const { cells, fieldErrors, yours } = parseBudgetGrid(formData);
+  if (Object.keys(fieldErrors).length > 0) return formFailure({ locale, fieldErrors, formError: messageRef("records.budget.checkAmounts") });
   try {
     const { changed } = await saveBudgetGrid(ctx, fiscalYear, cells, token);
     return redirectWithToast(
@@ -84,19 +61,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       changed === 0 ? { ...toast("records.budgets.nothingChanged"), tone: "info" } : toast("records.budgets.saved", { year: String(fiscalYear), count: changed }),
     );
   } catch (error) {
-    if (error instanceof AppError && error.code === "CONFLICT") {
-      const current = await listBudgets(ctx, fiscalYear);
-      return json(
-        {
-          ok: false as const,
-          formError: `${localizeMessage(locale, error.message)} ${translate(locale, "records.budgets.conflictHelp")}`,
-          fieldErrors: {} as Record<string, string>,
-          conflict: { current, yours },
-        },
-        { status: 409 },
-      );
+    if (isConflict(error)) {
+      return conflictFailure(error, { locale, help: "records.budgets.conflictHelp", current: await listBudgets(ctx, fiscalYear), yours });
     }
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
 }
 

@@ -4,7 +4,8 @@ import { translate } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { csvResponse } from "~/lib/csv.server";
 import { minorToMajorString } from "~/lib/money";
-import { fiscalYearError, listBudgetRows } from "~/models/budget.server";
+import { fiscalYearError } from "~/domain/budget";
+import { listBudgetRows } from "~/models/budget.server";
 
 /** `month,category,amount` — the budget import format; `?year=2026` limits it to one fiscal year. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -10,7 +10,7 @@ import { messageRef, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { EMPTY_VIA_MESSAGE, VIA_MAX } from "~/lib/access-grants";
 import { dateText } from "~/lib/format";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import { listGrantsForInvestor, requestAccess } from "~/models/access-grant.server";
 import { Pager } from "~/components/ui/pager";
 import { samePage } from "~/lib/redirects";
@@ -37,12 +37,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(ctx, "manage:members");
   const locale = getLocale(request);
   const parsed = parseForm(ActionSchema, await request.formData(), locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors, translate(locale, "investor.companies.nothingSent"));
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: translate(locale, "investor.companies.nothingSent") });
   try {
     const { message } = await requestAccess(ctx, { via: parsed.data.via });
     return redirectWithToast(samePage(request), toastFromRef(message));
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
 }
 

@@ -13,14 +13,9 @@ import { toast } from "~/lib/toast.server";
 import { notFound } from "~/lib/http.server";
 import { basisPointsToPercentString, debtKindLabel, repaymentTypeLabel } from "~/lib/instruments";
 import { minorToMajorString } from "~/lib/money";
-import {
-  DEBT_FACILITY_RULES,
-  debtFacilitySchema,
-  deleteDebtFacility,
-  getDebtFacilityDetail,
-  updateDebtFacility,
-} from "~/models/debt-facility.server";
-import { oneYearAfter } from "~/models/funding-round.server";
+import { DEBT_FACILITY_RULES, debtFacilitySchema } from "~/domain/debt-facility";
+import { deleteDebtFacility, getDebtFacilityDetail, updateDebtFacility } from "~/models/debt-facility.server";
+import { oneYearAfter } from "~/domain/bounds";
 import { DeleteForm } from "~/components/ui/delete-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [

@@ -7,10 +7,11 @@ import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components
 import { isoDateOfDate } from "~/finance";
 import { metaTitle, translate, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, parseForm, invalidSubmission } from "~/lib/forms.server";
+import { createFromForm } from "~/lib/forms.server";
 import { basisPointsToPercentString, debtKindLabel, isRepaymentType, REPAYMENT_TYPE_SHORT_KEYS } from "~/lib/instruments";
-import { createDebtFacility, DEBT_FACILITY_RULES, debtFacilitySchema, listDebtFacilities } from "~/models/debt-facility.server";
-import { oneYearAfter } from "~/models/funding-round.server";
+import { DEBT_FACILITY_RULES, debtFacilitySchema } from "~/domain/debt-facility";
+import { createDebtFacility, listDebtFacilities } from "~/models/debt-facility.server";
+import { oneYearAfter } from "~/domain/bounds";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.debt.title")];
@@ -32,18 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireStartup(request, params, "edit:records");
-  const locale = getLocale(request);
-  const formData = await request.formData();
-  const parsed = parseForm(debtFacilitySchema(isoDateOfDate(new Date())), formData, locale);
-  if (!parsed.ok) {
-    return invalidSubmission(parsed.fieldErrors, formData, translate(locale, "common.validation.checkFields"));
-  }
-  try {
-    await createDebtFacility(ctx, parsed.data);
-  } catch (error) {
-    return appErrorResponse(error, locale);
-  }
-  return redirectWithToast(`/o/${ctx.org.slug}/debt`, toast("records.debt.notice.created"));
+  return createFromForm(await request.formData(), {
+    schema: debtFacilitySchema(isoDateOfDate(new Date())),
+    locale: getLocale(request),
+    save: (data) => createDebtFacility(ctx, data),
+    after: { to: `/o/${ctx.org.slug}/debt`, toast: toast("records.debt.notice.created") },
+  });
 }
 
 export default function Debt() {

@@ -7,7 +7,7 @@ import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { messageRef, metaTitle, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { DELETION_GRACE_DAYS, getOrgDeletion, scheduleOrgDeletion, undoOrgDeletion } from "~/models/org-deletion.server";
 
@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "delete:org", { whileDeletionScheduled: "allow" });
   const locale = getLocale(request);
   const parsed = parseForm(ActionSchema, await request.formData(), locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.confirm);
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.confirm });
   try {
     if (parsed.data.intent === "schedule") {
       await scheduleOrgDeletion(ctx, { confirmName: parsed.data.confirmName });
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await undoOrgDeletion(ctx);
     return redirectWithToast(`/o/${ctx.org.slug}`, toast("deletion.org.notice.undone"));
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
 }
 

@@ -10,10 +10,12 @@ import { localizeErrors, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/lib/currencies";
 import { monthText } from "~/lib/format";
-import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, invalidForm, parseForm } from "~/lib/forms.server";
 import { AppError } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
-import { deleteFxRate, EARLIEST_RATE_MONTH, fxRateDeleteSchema, fxRateSchema, listFxRatesPage, missingFxRates, saveFxRate } from "~/models/fx-rate.server";
+import { EARLIEST_RATE_MONTH } from "~/domain/fx-rate";
+import { fxRateDeleteSchema, fxRateSchema } from "~/domain/fx-rate.form";
+import { deleteFxRate, listFxRatesPage, missingFxRates, saveFxRate } from "~/models/fx-rate.server";
 import { listPositionCurrencies } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
 import { redirectWithToast, toast } from "~/lib/toast.server";
@@ -55,19 +57,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const list = `/o/${ctx.org.slug}/fx`;
   try {
     if (formData.get("intent") === "delete") {
-      const key = parseForm(fxRateDeleteSchema, formData, locale);
-      if (!key.ok) return invalidSubmission(key.fieldErrors, formData, key.fieldErrors.confirm ?? translate(locale, "investor.fx.error.nothingDeleted"));
+      const key = parseForm(fxRateDeleteSchema(), formData, locale);
+      if (!key.ok) return formFailure({ fieldErrors: key.fieldErrors, values: formData, formError: key.fieldErrors.confirm ?? translate(locale, "investor.fx.error.nothingDeleted") });
       await deleteFxRate(ctx, key.data.month, key.data.currency);
       return redirectWithToast(list, toast("investor.fx.notice.deleted"));
     }
     const parsed = parseForm(fxRateSchema(monthOfDate(new Date()), ctx.org.baseCurrency), formData, locale);
-    if (!parsed.ok) return invalidSubmission(parsed.fieldErrors, formData, checkFields);
+    if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
     const saved = await saveFxRate(ctx, parsed.data);
     const saidAs = { created: toast("investor.fx.notice.created"), updated: toast("investor.fx.notice.updated"), unchanged: { ...toast("investor.fx.notice.unchanged"), tone: "info" as const } };
     return redirectWithToast(list, saidAs[saved.status]);
   } catch (error) {
-    if (error instanceof AppError && error.code === "INVALID") return invalidSubmission(localizeErrors(locale, error.fieldErrors), formData, checkFields);
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale, { values: formData, formError: checkFields });
   }
 }
 

@@ -1,6 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { assignableRoles, can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
@@ -8,8 +7,8 @@ import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/for
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { messageRef, metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
-import { emailField } from "~/lib/fields";
+import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
+import { memberActionSchema, ROLE_VALUES } from "~/domain/member";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
 import { changeMemberRole, listMembers, removeMember } from "~/models/member.server";
 import { homePathFor } from "~/models/org.server";
@@ -17,18 +16,6 @@ import { systemContext } from "~/auth/system.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.members.metaTitle")];
-
-const ROLE_VALUES = ["owner", "admin", "member", "viewer"] as const;
-
-// Removing someone, leaving and revoking an invitation are confirmed (a dialog, or a tick box without JavaScript).
-const CONFIRMED = z.literal("yes", { error: messageRef("common.validation.tickToConfirm") });
-
-const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("invite"), email: emailField, role: z.enum(["admin", "member", "viewer"], { error: messageRef("admin.members.chooseRole") }) }),
-  z.object({ intent: z.literal("change-role"), userId: z.uuid(), role: z.enum(ROLE_VALUES, { error: messageRef("admin.members.chooseRole") }) }),
-  z.object({ intent: z.literal("remove"), userId: z.uuid(), confirm: CONFIRMED }),
-  z.object({ intent: z.literal("revoke-invitation"), invitationId: z.uuid(), confirm: CONFIRMED }),
-]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -50,8 +37,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
   const locale = getLocale(request);
   const formData = await request.formData();
-  const parsed = parseForm(ActionSchema, formData, locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.confirm);
+  const parsed = parseForm(memberActionSchema(), formData, locale);
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.confirm });
   const input = parsed.data;
   // Leaving the org is allowed for anyone; everything else needs member management.
   const leaving = input.intent === "remove" && input.userId === ctx.user.id;
@@ -77,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return redirectWithToast(`/o/${ctx.org.slug}/members`, toast("admin.members.done.invitationRevoked"));
     }
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
 }
 

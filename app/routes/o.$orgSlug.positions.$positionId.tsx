@@ -16,7 +16,8 @@ import { minorToMajorString } from "~/lib/money";
 import { versionedEditAction } from "~/lib/versioned-edit.server";
 import { toast } from "~/lib/toast.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
-import { deletePosition, getPositionWithReturn, positionSchema, updatePosition } from "~/models/position.server";
+import { positionSchema } from "~/domain/position";
+import { deletePosition, getPositionWithReturn, updatePosition } from "~/models/position.server";
 import { DELETED_COMPANY } from "~/lib/positions";
 import { DeleteForm } from "~/components/ui/delete-form";
 

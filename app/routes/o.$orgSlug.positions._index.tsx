@@ -8,10 +8,11 @@ import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
 import { localizeErrors, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.server";
+import { createFromForm } from "~/lib/forms.server";
 import { AppError } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
-import { createPosition, positionSchema, positionsOverview, type PositionSort, type SortDirection } from "~/models/position.server";
+import { positionSchema } from "~/domain/position";
+import { createPosition, positionsOverview, type PositionSort, type SortDirection } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { useHrefWith } from "~/lib/use-href-with";
@@ -44,19 +45,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireInvestor(request, params, "edit:records");
-  const locale = getLocale(request);
-  const checkFields = translate(locale, "common.validation.checkFields");
-  const formData = await request.formData();
-  const parsed = parseForm(positionSchema(isoDateOfDate(new Date())), formData, locale);
-  if (!parsed.ok) return invalidSubmission(parsed.fieldErrors, formData, checkFields);
-  try {
-    await createPosition(ctx, parsed.data);
-  } catch (error) {
-    // A company that is not shared is a field problem: answer like one, keeping what was typed.
-    if (error instanceof AppError && error.code === "INVALID") return invalidSubmission(localizeErrors(locale, error.fieldErrors), formData, checkFields);
-    return appErrorResponse(error, locale);
-  }
-  return redirectWithToast(`/o/${ctx.org.slug}/positions`, toast("investor.positions.notice.created"));
+  return createFromForm(await request.formData(), {
+    schema: positionSchema(isoDateOfDate(new Date())),
+    locale: getLocale(request),
+    save: (data) => createPosition(ctx, data),
+    after: { to: `/o/${ctx.org.slug}/positions`, toast: toast("investor.positions.notice.created") },
+  });
 }
 
 export default function Positions() {

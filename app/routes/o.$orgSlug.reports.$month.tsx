@@ -1,89 +1,26 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { TextareaHTMLAttributes } from "react";
-import { z } from "zod";
 import { can } from "~/auth/permissions";
-import { EARLIEST_REPORT_MONTH, REPORT_TEXT_MAX } from "~/lib/report-rules";
+import { EARLIEST_MONTH, REPORT_TEXT_MAX } from "~/domain/bounds";
+import { currentMonth, reportMonthError } from "~/domain/monthly-report";
+import { monthlyReportFormSchema } from "~/domain/monthly-report.form";
 import { requireStartup } from "~/auth/tenant.server";
 import { Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isValidMonth } from "~/finance";
 import { intlLocale, localizeMessage, messageRef, metaTitle, translate, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
-import { AppError, notFound } from "~/lib/http.server";
-import { minorToMajorString, moneyField } from "~/lib/money";
+import { conflictFailure, failureFromError, formFailure, isConflict, parseForm } from "~/lib/forms.server";
+import { notFound } from "~/lib/http.server";
+import { minorToMajorString } from "~/lib/money-format";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS, type SpendCategory } from "~/lib/spend-categories";
-import {
-  currentMonth,
-  getMonthlyReport,
-  reportMonthError,
-  saveMonthlyReport,
-  type MonthlyReport,
-} from "~/models/monthly-report.server";
+import { getMonthlyReport, saveMonthlyReport, type MonthlyReport } from "~/models/monthly-report.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   data && data.mode === "edit" ? metaTitle(matches, "records.report.metaTitle", { month: data.month }) : metaTitle(matches, "records.report.newMetaTitle"),
 ];
-
-/** Each spend line named in a sentence ("compute spend") and at its start ("Compute spend"). */
-const SPEND_IN_SENTENCE: Record<SpendCategory, PlainKey> = {
-  compute: "records.report.spendInSentence.compute",
-  data: "records.report.spendInSentence.data",
-  payroll: "records.report.spendInSentence.payroll",
-  research: "records.report.spendInSentence.research",
-  go_to_market: "records.report.spendInSentence.go_to_market",
-  general_admin: "records.report.spendInSentence.general_admin",
-  other: "records.report.spendInSentence.other",
-};
-const SPEND_AT_START: Record<SpendCategory, PlainKey> = {
-  compute: "records.report.spendAtStart.compute",
-  data: "records.report.spendAtStart.data",
-  payroll: "records.report.spendAtStart.payroll",
-  research: "records.report.spendAtStart.research",
-  go_to_market: "records.report.spendAtStart.go_to_market",
-  general_admin: "records.report.spendAtStart.general_admin",
-  other: "records.report.spendAtStart.other",
-};
-
-const blankToZero = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? "0" : v);
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-/** An amount the form may leave empty: an empty spend line was not spent on. */
-const amountOrZero = (inSentence: PlainKey, atStart: PlainKey) => z.preprocess(blankToZero, moneyField({ inSentence, atStart }));
-const textField = (field: PlainKey) =>
-  z
-    .string()
-    .trim()
-    .max(REPORT_TEXT_MAX, messageRef("records.report.textTooLong", { field, max: REPORT_TEXT_MAX }))
-    .optional()
-    .transform((v) => (v ? v : null));
-
-const ReportSchema = z.object({
-  version: z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim())
-    .pipe(z.union([z.literal("").transform(() => null), z.string().regex(/^\d+$/).transform(Number)])),
-  cash: moneyField({ inSentence: "records.report.cashInSentence", atStart: "records.report.field.cash" }),
-  revenue: amountOrZero("records.report.revenueInSentence", "records.report.field.revenue"),
-  ...(Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, amountOrZero(SPEND_IN_SENTENCE[c], SPEND_AT_START[c])])) as Record<
-    SpendCategory,
-    ReturnType<typeof amountOrZero>
-  >),
-  headcount: z
-    .string({ error: messageRef("records.report.headcountRequired") })
-    .trim()
-    .min(1, messageRef("records.report.headcountRequired"))
-    .regex(/^\d{1,7}$/, messageRef("records.report.headcountWhole"))
-    .transform(Number),
-  arr: z
-    .preprocess(blankToUndefined, moneyField({ inSentence: "records.report.field.arr", atStart: "records.report.field.arr" }).optional())
-    .transform((v) => (v === undefined ? null : v)),
-  highlights: textField("records.report.highlightsInSentence"),
-  lowlights: textField("records.report.lowlightsInSentence"),
-  asks: textField("records.report.asksInSentence"),
-});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireStartup(request, params);
@@ -119,34 +56,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (month === "new") notFound();
   const locale = getLocale(request);
   const formData = await request.formData();
-  const parsed = parseForm(ReportSchema, formData, locale);
+  const parsed = parseForm(monthlyReportFormSchema(), formData, locale);
   const ref = reportMonthError(month);
   const monthError = ref === null ? null : localizeMessage(locale, ref);
   if (!parsed.ok || monthError) {
     const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(monthError ? { month: monthError } : {}) };
-    return invalid(fieldErrors, monthError ?? translate(locale, "records.validation.checkFieldsNothingSaved"));
+    return formFailure({ fieldErrors, formError: monthError ?? translate(locale, "records.validation.checkFieldsNothingSaved") });
   }
   const { version, ...input } = parsed.data;
   try {
     await saveMonthlyReport(ctx, month, version, input);
     return redirectWithToast(`/o/${ctx.org.slug}/reports/${month}`, toast("records.report.saved", { month }));
   } catch (error) {
-    if (error instanceof AppError && error.code === "CONFLICT") {
-      const current = await getMonthlyReport(ctx, month);
-      const yours = Object.fromEntries(
-        [...formData.entries()].filter(([k, v]) => typeof v === "string" && k !== "version").map(([k, v]) => [k, String(v)]),
-      );
-      return json(
-        {
-          ok: false as const,
-          formError: `${localizeMessage(locale, error.message)} ${translate(locale, "records.report.conflictHelp")}`,
-          fieldErrors: {} as Record<string, string>,
-          conflict: { current, yours },
-        },
-        { status: 409 },
-      );
+    if (isConflict(error)) {
+      return conflictFailure(error, { locale, help: "records.report.conflictHelp", current: await getMonthlyReport(ctx, month), yours: formData });
     }
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
 }
 
@@ -225,12 +150,12 @@ function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked:
             label={t("records.report.pickLabel")}
             name="month"
             type="month"
-            min={EARLIEST_REPORT_MONTH}
+            min={EARLIEST_MONTH}
             max={latest}
             placeholder="2026-04"
             defaultValue={picked}
             error={error ?? undefined}
-            hint={t("records.report.pickHint", { earliest: EARLIEST_REPORT_MONTH, latest })}
+            hint={t("records.report.pickHint", { earliest: EARLIEST_MONTH, latest })}
           />
           <div className="flex items-center gap-3">
             <SubmitButton pendingText={t("records.report.opening")}>{t("records.report.continue")}</SubmitButton>

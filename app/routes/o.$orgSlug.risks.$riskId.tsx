@@ -9,7 +9,7 @@ import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { metaTitle, translate, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import { AppError, notFound } from "~/lib/http.server";
 import {
   IMPACT_KEYS,
@@ -23,7 +23,8 @@ import {
   riskScoreHint,
 } from "~/lib/risk-labels";
 import { redirectWithToast, toast } from "~/lib/toast.server";
-import { deleteRisk, getRisk, RiskDeleteSchema, RiskUpdateSchema, updateRisk } from "~/models/risk.server";
+import { riskDeleteSchema, riskUpdateSchema } from "~/domain/risk";
+import { deleteRisk, getRisk, updateRisk } from "~/models/risk.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   data && "risk" in data ? metaTitle(matches, "records.risk.metaTitle", { title: data.risk.title }) : metaTitle(matches, "records.risks.title"),
@@ -47,18 +48,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   try {
     if (formData.get("intent") === "delete") {
-      const parsed = parseForm(RiskDeleteSchema, formData, locale);
-      if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version ?? parsed.fieldErrors.confirm);
+      const parsed = parseForm(riskDeleteSchema(), formData, locale);
+      if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.version ?? parsed.fieldErrors.confirm });
       await deleteRisk(ctx, riskId, parsed.data.version);
       return redirectWithToast(`/o/${ctx.org.slug}/risks`, toast("records.risks.deleted"));
     }
-    const parsed = parseForm(RiskUpdateSchema, formData, locale);
-    if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.version ?? translate(locale, "records.validation.checkFields"));
+    const parsed = parseForm(riskUpdateSchema(), formData, locale);
+    if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.version ?? translate(locale, "records.validation.checkFields") });
     const { version, ...input } = parsed.data;
     await updateRisk(ctx, riskId, version, input);
     return redirectWithToast(`/o/${ctx.org.slug}/risks/${riskId}`, toast("common.state.saved"));
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
 }
 

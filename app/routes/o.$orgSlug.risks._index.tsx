@@ -11,7 +11,7 @@ import { CellBand, RiskBandLegend } from "~/components/charts/risk-band-legend";
 import { riskBand, riskScore, type RiskBandThresholds } from "~/finance";
 import { metaTitle, translate, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import {
   IMPACT_KEYS,
   isRiskCategory,
@@ -25,7 +25,8 @@ import {
   RISK_STATUS_KEYS,
   riskScoreHint,
 } from "~/lib/risk-labels";
-import { createRisk, listRisks, parseRiskListQuery, riskHeatMapCounts, RiskInputSchema, type RiskSort } from "~/models/risk.server";
+import { riskInputSchema } from "~/domain/risk";
+import { createRisk, listRisks, parseRiskListQuery, riskHeatMapCounts, type RiskSort } from "~/models/risk.server";
 import { Pager } from "~/components/ui/pager";
 import { useHrefWith } from "~/lib/use-href-with";
 import { SortHeader } from "~/components/ui/sort-header";
@@ -50,8 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   const locale = getLocale(request);
-  const parsed = parseForm(RiskInputSchema, await request.formData(), locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors, translate(locale, "records.validation.checkFields"));
+  const parsed = parseForm(riskInputSchema(), await request.formData(), locale);
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: translate(locale, "records.validation.checkFields") });
   try {
     const risk = await createRisk(ctx, parsed.data);
     // Back to the list as it was (filters, sort, page), with a link to the new risk in the toast.
@@ -60,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       link: { to: `/o/${ctx.org.slug}/risks/${risk.id}`, key: "records.risks.openIt" },
     });
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
 }
 

@@ -13,14 +13,9 @@ import { toast } from "~/lib/toast.server";
 import { notFound } from "~/lib/http.server";
 import { instrumentLabel } from "~/lib/instruments";
 import { minorToMajorString } from "~/lib/money";
-import {
-  deleteFundingRound,
-  FUNDING_ROUND_RULES,
-  fundingRoundSchema,
-  getFundingRound,
-  oneYearAfter,
-  updateFundingRound,
-} from "~/models/funding-round.server";
+import { FUNDING_ROUND_RULES, fundingRoundSchema } from "~/domain/funding-round";
+import { oneYearAfter } from "~/domain/bounds";
+import { deleteFundingRound, getFundingRound, updateFundingRound } from "~/models/funding-round.server";
 import { DeleteForm } from "~/components/ui/delete-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [

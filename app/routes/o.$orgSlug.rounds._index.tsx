@@ -8,16 +8,10 @@ import { INSTRUMENT_KEYS, INSTRUMENTS, isInstrument } from "~/lib/instruments";
 import { isoDateOfDate } from "~/finance";
 import { metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, parseForm, invalidSubmission } from "~/lib/forms.server";
-import {
-  createFundingRound,
-  FUNDING_ROUND_RULES,
-  fundingRoundSchema,
-  listFundingRoundsPage,
-  oneYearAfter,
-  type RoundSort,
-  type SortDirection,
-} from "~/models/funding-round.server";
+import { createFromForm } from "~/lib/forms.server";
+import { FUNDING_ROUND_RULES, fundingRoundSchema } from "~/domain/funding-round";
+import { oneYearAfter } from "~/domain/bounds";
+import { createFundingRound, listFundingRoundsPage, type RoundSort, type SortDirection } from "~/models/funding-round.server";
 import { Pager } from "~/components/ui/pager";
 import { SortHeader } from "~/components/ui/sort-header";
 import { redirectWithToast, toast } from "~/lib/toast.server";
@@ -46,18 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireStartup(request, params, "edit:records");
-  const locale = getLocale(request);
-  const formData = await request.formData();
-  const parsed = parseForm(fundingRoundSchema(isoDateOfDate(new Date())), formData, locale);
-  if (!parsed.ok) {
-    return invalidSubmission(parsed.fieldErrors, formData, translate(locale, "common.validation.checkFields"));
-  }
-  try {
-    await createFundingRound(ctx, parsed.data);
-  } catch (error) {
-    return appErrorResponse(error, locale);
-  }
-  return redirectWithToast(`/o/${ctx.org.slug}/rounds`, toast("records.rounds.notice.created"));
+  return createFromForm(await request.formData(), {
+    schema: fundingRoundSchema(isoDateOfDate(new Date())),
+    locale: getLocale(request),
+    save: (data) => createFundingRound(ctx, data),
+    after: { to: `/o/${ctx.org.slug}/rounds`, toast: toast("records.rounds.notice.created") },
+  });
 }
 
 export default function FundingRounds() {

@@ -7,7 +7,7 @@ import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { messageRef, metaTitle, useT, type Translator } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "~/finance";
 import { currencyField, nameField } from "~/lib/fields";
 import { getOrgSettings, updateOrgSettings } from "~/models/org.server";
@@ -105,7 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "manage:members");
   const locale = getLocale(request);
   const parsed = parseForm(SettingsSchema, await request.formData(), locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors });
   const { riskMediumFrom, riskHighFrom, riskCriticalFrom } = parsed.data;
   try {
     await updateOrgSettings(ctx, {
@@ -118,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : undefined,
     });
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
   return redirectWithToast(`/o/${ctx.org.slug}/settings`, toast("admin.settings.saved"));
 }

@@ -8,7 +8,7 @@ import { FormError } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { localeFromMatches, messageRef, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { isUuid, SCOPE_LABELS, sectionLabelKey, SHARE_LINK_VIEWS_SHOWN, shareLinkStatus } from "~/lib/share-links";
 import { getShareLinkWithViews, revokeShareLink } from "~/models/share-link.server";
@@ -46,11 +46,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isUuid(params.linkId)) notFound();
   const locale = getLocale(request);
   const parsed = parseForm(RevokeSchema, await request.formData(), locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors, parsed.fieldErrors.intent ?? translate(locale, "admin.shareLink.error.nothingChanged"));
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.intent ?? translate(locale, "admin.shareLink.error.nothingChanged") });
   try {
     await revokeShareLink(ctx, params.linkId);
   } catch (error) {
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale);
   }
   return redirectWithToast(`/o/${ctx.org.slug}/share-links/${params.linkId}`, toast("admin.shareLink.done.revoked"));
 }

@@ -9,7 +9,7 @@ import { addMonths, monthOfDate } from "~/finance/month";
 import { localizeErrors, localizeMessage, metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { NO_SECTIONS_MESSAGE, parseGrantSections, SECTION_KEYS } from "~/lib/access-grants";
-import { appErrorResponse, invalidSubmission, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, invalidForm, parseForm } from "~/lib/forms.server";
 import { AppError } from "~/lib/http.server";
 import {
   CreateShareLinkSchema,
@@ -94,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     fieldErrors.scope = translate(locale, "admin.shareLinks.error.startupOwnOnly");
   }
   if (!parsed.ok || !sections.ok || Object.keys(fieldErrors).length > 0) {
-    return invalidSubmission(fieldErrors, formData, translate(locale, "common.validation.checkFields"));
+    return invalidForm(fieldErrors, { locale, values: formData });
   }
   const input = parsed.data;
   try {
@@ -114,10 +114,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       { headers: { "Cache-Control": "private, no-store" } },
     );
   } catch (error) {
-    if (error instanceof AppError && error.code === "INVALID") {
-      return invalidSubmission(localizeErrors(locale, error.fieldErrors), formData, localizeMessage(locale, error.message));
-    }
-    return appErrorResponse(error, locale);
+    return failureFromError(error, locale, { values: formData });
   }
 }
 

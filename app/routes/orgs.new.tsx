@@ -8,7 +8,7 @@ import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/for
 import { messageRef, metaTitle, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/lib/currencies";
-import { invalid, parseForm } from "~/lib/forms.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
 import { currencyField, nameField } from "~/lib/fields";
 import { createOrg } from "~/models/org.server";
 
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const account = await requireSystemContext(request);
   const parsed = parseForm(OrgSchema, await request.formData(), getLocale(request));
-  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors });
   const org = await createOrg(account, account.user, parsed.data);
   return redirect(`/o/${org.slug}`);
 }

@@ -7,7 +7,7 @@ import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { systemContext } from "~/auth/system.server";
 import { metaTitle, useT } from "~/i18n";
 import { getLocale, readLocaleCookie } from "~/i18n/locale.server";
-import { invalid, parseForm } from "~/lib/forms.server";
+import { formFailure, parseForm } from "~/lib/forms.server";
 import { emailField, nameField, passwordField } from "~/lib/fields";
 import { safeRedirect } from "~/lib/redirects";
 import { signUp } from "~/models/user.server";
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // keeps none (null) and each browser decides.
   const chosen = readLocaleCookie(request);
   const parsed = parseForm(SignupSchema, await request.formData(), locale);
-  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors });
   const user = await signUp(await systemContext(), { ...parsed.data, locale: chosen ?? undefined }, context.clientIp);
   const next = safeRedirect(parsed.data.redirectTo, "/orgs/new");
   if (!user) {

@@ -4,19 +4,9 @@ import { auditLog, debtFacilities, monthlyReports } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import { debtSchedule, debtServiceByMonth, isoDateOfDate, type DebtTerms } from "../../app/finance";
 import type { OrgContext } from "../../app/auth/context";
-import {
-  createDebtFacility,
-  debtFacilitySchema,
-  debtServiceForOrg,
-  deleteDebtFacility,
-  getDebtFacility,
-  getDebtFacilityDetail,
-  listDebtFacilities,
-  parsePercentToBasisPoints,
-  updateDebtFacility,
-  type DebtFacilityInput,
-} from "../../app/models/debt-facility.server";
-import { oneYearAfter } from "../../app/models/funding-round.server";
+import { debtFacilitySchema, parsePercentToBasisPoints } from "../../app/domain/debt-facility";
+import { createDebtFacility, debtServiceForOrg, deleteDebtFacility, getDebtFacility, getDebtFacilityDetail, listDebtFacilities, updateDebtFacility, type DebtFacilityInput } from "../../app/models/debt-facility.server";
+import { oneYearAfter } from "../../app/domain/bounds";
 import { startTestApp, type TestApp, markup } from "../support/app-server";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { toastIn } from "../support/toast";

@@ -4,17 +4,9 @@ import { auditLog, fundingRounds } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { isoDateOfDate } from "../../app/finance";
 import type { OrgContext } from "../../app/auth/context";
-import {
-  createFundingRound,
-  deleteFundingRound,
-  fundingRoundSchema,
-  getFundingRound,
-  listFundingRounds,
-  listFundingRoundsPage,
-  oneYearAfter,
-  updateFundingRound,
-  type FundingRoundInput,
-} from "../../app/models/funding-round.server";
+import { fundingRoundSchema } from "../../app/domain/funding-round";
+import { oneYearAfter } from "../../app/domain/bounds";
+import { createFundingRound, deleteFundingRound, getFundingRound, listFundingRounds, listFundingRoundsPage, updateFundingRound, type FundingRoundInput } from "../../app/models/funding-round.server";
 import { startTestApp, type TestApp, markup } from "../support/app-server";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { toastIn } from "../support/toast";

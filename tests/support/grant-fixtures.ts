@@ -5,8 +5,10 @@ import { withSystem } from "../../db/tenant";
 import { isoDateOfDate } from "../../app/finance";
 import type { OrgContext } from "../../app/auth/context";
 import { listBudgets, saveBudgetGrid } from "../../app/models/budget.server";
-import { createDebtFacility, debtFacilitySchema } from "../../app/models/debt-facility.server";
-import { createFundingRound, fundingRoundSchema } from "../../app/models/funding-round.server";
+import { debtFacilitySchema } from "../../app/domain/debt-facility";
+import { createDebtFacility } from "../../app/models/debt-facility.server";
+import { fundingRoundSchema } from "../../app/domain/funding-round";
+import { createFundingRound } from "../../app/models/funding-round.server";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { createRisk } from "../../app/models/risk.server";
 

@@ -1,0 +1,74 @@
+import { compareMonths } from "~/finance/month";
+import type { Translator } from "~/i18n/translate";
+import { parseMajorToMinor } from "./money";
+import { EARLIEST_MONTH, isRecordableMonth } from "./bounds";
+
+// How an entity reads one CSV row (the importer in app/lib/csv-import.ts runs the engine:
+// header, widths, duplicates, chunking). Each entity's spec sits in its domain module beside
+// its form schema and the model's checks, so the three read the same bounds. Column names in
+// messages stay as the file's header names: they are a file format.
+
+export type Issue = (column: string, message: string) => void;
+
+export interface CsvImportOptionsForRow {
+  /** FX rates: the investor's base currency, which needs no rate (its rate is always 1). */
+  baseCurrency?: string;
+}
+
+export interface ImportSpec<Row> {
+  columns: readonly string[];
+  toRow(cells: Record<string, string>, issue: Issue, currentMonth: string, options: CsvImportOptionsForRow, t: Translator): Row | null;
+  /** Rows with the same key may appear once per file. */
+  key(row: Row): string;
+  duplicate(row: Row, firstLine: number, t: Translator): { column: string; message: string };
+}
+
+export function readMonth(value: string, issue: Issue, t: Translator): string | null {
+  if (value === "") {
+    issue("month", t("records.import.error.monthMissing"));
+    return null;
+  }
+  const shape = /^(\d{4})-(\d{2})$/.exec(value);
+  if (!shape) {
+    issue("month", t("records.import.error.monthShape", { value }));
+    return null;
+  }
+  const monthNumber = Number(shape[2]);
+  if (monthNumber < 1 || monthNumber > 12) {
+    issue("month", t("records.import.error.monthNumber", { value }));
+    return null;
+  }
+  if (!isRecordableMonth(value)) {
+    issue(
+      "month",
+      t("records.import.error.monthTooEarly", {
+        value,
+        earliest: EARLIEST_MONTH,
+      }),
+    );
+    return null;
+  }
+  return value;
+}
+
+/** A month up to `currentMonth`: reports and FX rates record what happened. */
+export function isFutureMonth(month: string | null, currentMonth: string): month is string {
+  return month !== null && compareMonths(month, currentMonth) > 0;
+}
+
+export function readAmount(value: string, column: string, issue: Issue, t: Translator): number | null {
+  if (value === "") {
+    issue(column, t("records.import.error.valueMissing", { column }));
+    return null;
+  }
+  const minor = parseMajorToMinor(value);
+  if (minor === null) {
+    issue(column, t("records.import.error.amountInvalid", { value, column }));
+    return null;
+  }
+  if (minor < 0) {
+    issue(column, t("records.import.error.valueNegative", { column, value }));
+    return null;
+  }
+  return minor;
+}

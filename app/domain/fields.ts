@@ -1,0 +1,213 @@
+import { z } from "zod";
+import { compareIsoDates, isValidIsoDate, type IsoDate } from "~/finance/month";
+import { messageRef, type PlainKey, type TranslationKey } from "~/i18n/translate";
+import { amountMessages, parseMajorToMinor, type FieldLabel } from "~/lib/money";
+import { EARLIEST_DATE, isUuid, oneYearAfter } from "./bounds";
+
+export { oneYearAfter };
+
+// The zod fields every entity schema (app/domain/<entity>.ts) is built from: one definition
+// each. Browser-safe (no .server import), so a form's schema can be evaluated anywhere.
+// Messages are message refs (docs/i18n.md), localized at the edge by parseForm / formFailure.
+// Bounds without zod (earliest month, uuid) are in ./bounds.ts for pages that only show them.
+
+export { moneyField, optionalMoneyField, type FieldLabel } from "~/lib/money";
+
+/** A row id from a form or a URL: the same UUID rule as isUuid (./bounds.ts). */
+export const uuidField = (message?: string) => z.string({ error: message }).trim().refine(isUuid, { message });
+
+/** The `version` an edit form was loaded with (optimistic concurrency, app/models/versioning.server.ts). */
+export function versionField() {
+  const reload = messageRef("records.edit.reload");
+  return z
+    .string({ error: reload })
+    .regex(/^\d{1,9}$/, reload)
+    .transform(Number);
+}
+
+/** The ticked confirmation box of a destructive form (works without JavaScript). */
+export const confirmedField = (message: string) => z.literal("yes", { error: message });
+
+/**
+ * Field names for messages (FieldLabel, app/lib/money.ts): plain English from callers not yet
+ * translated, or message keys, so the message becomes a ref answered in the request's language.
+ */
+function fieldMessages(label: FieldLabel) {
+  if (typeof label === "string") {
+    return {
+      enter: `Enter ${label}.`,
+      date: `Enter ${label} as a real calendar date (YYYY-MM-DD).`,
+      tooEarly: (year: string) => `${capitalise(label)} must be in ${year} or later.`,
+      tooLate: (latest: string) => `${capitalise(label)} cannot be more than a year in the future (latest ${latest}).`,
+      tooLong: (max: number) => `Keep ${label} under ${max} characters.`,
+      whole: `Enter ${label} as a whole number.`,
+      range: (min: number, max: number) => `${capitalise(label)} must be between ${min} and ${max.toLocaleString("en-US")}.`,
+    };
+  }
+  const { inSentence: field, atStart } = label;
+  return {
+    enter: messageRef("common.validation.enterField", { field }),
+    date: messageRef("records.field.date", { field }),
+    tooEarly: (year: string) => messageRef("records.field.dateTooEarly", { field: atStart, year }),
+    tooLate: (latest: string) => messageRef("records.field.dateTooLate", { field: atStart, latest }),
+    tooLong: (max: number) => messageRef("common.validation.fieldTooLong", { field, max: String(max) }),
+    whole: messageRef("records.field.whole", { field }),
+    range: (min: number, max: number) =>
+      messageRef("records.field.range", {
+        field: atStart,
+        min: String(min),
+        max,
+      }),
+  };
+}
+
+/** A field named by message keys: in a sentence and at its start. */
+export const named = (inSentence: PlainKey, atStart: PlainKey): FieldLabel => ({
+  inSentence,
+  atStart,
+});
+
+/**
+ * A calendar date (YYYY-MM-DD) no more than a year after `today`: a round or draw can be
+ * planned ahead, but a date years out is a typo, and it would distort every forecast.
+ */
+export const recentDateField = (label: FieldLabel, today: IsoDate) => {
+  const messages = fieldMessages(label);
+  return z
+    .string({ error: messages.enter })
+    .trim()
+    .min(1, messages.enter)
+    .superRefine((value, ctx) => {
+      if (!isValidIsoDate(value)) {
+        ctx.addIssue({ code: "custom", message: messages.date });
+      } else if (compareIsoDates(value, EARLIEST_DATE) < 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: messages.tooEarly(EARLIEST_DATE.slice(0, 4)),
+        });
+      } else if (compareIsoDates(value, oneYearAfter(today)) > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: messages.tooLate(oneYearAfter(today)),
+        });
+      }
+    });
+};
+
+/** Free text that may be left blank (stored as null). */
+export const optionalTextField = (label: FieldLabel, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .pipe(z.string().max(max, fieldMessages(label).tooLong(max)))
+    .transform((v) => (v === "" ? null : v));
+
+let knownCurrencies: Set<string> | undefined;
+function isKnownCurrency(code: string) {
+  knownCurrencies ??= new Set(typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("currency") : []);
+  return knownCurrencies.size === 0 || knownCurrencies.has(code);
+}
+
+/** An ISO 4217 code; blank means "the org's base currency" (null here, filled in by the model). */
+export const optionalCurrencyField = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .pipe(
+      z.union([
+        z.literal("").transform(() => null),
+        z
+          .string()
+          .toUpperCase()
+          .regex(/^[A-Z]{3}$/, messageRef("common.validation.currencyInvalid"))
+          .refine(isKnownCurrency, {
+            message: messageRef("records.field.currencyUnknown"),
+          }),
+      ]),
+    );
+
+/**
+ * Optional positive money in major units; blank means null. (The shared `optionalMoneyField`
+ * answers a bad value with zod's generic "Invalid input", because its union hides the
+ * message; this one says what is wrong.)
+ */
+export const optionalPositiveMoneyField = (label: FieldLabel) => {
+  const messages = amountMessages(label);
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = (v ?? "").trim();
+      if (value === "") return null;
+      const minor = parseMajorToMinor(value);
+      if (minor === null) {
+        ctx.addIssue({ code: "custom", message: messages.format });
+        return z.NEVER;
+      }
+      if (minor < 0) {
+        ctx.addIssue({ code: "custom", message: messages.negative });
+        return z.NEVER;
+      }
+      if (minor === 0) {
+        ctx.addIssue({ code: "custom", message: messages.positiveOrBlank });
+        return z.NEVER;
+      }
+      return minor;
+    });
+};
+
+/** Optional whole number in a range; blank means null. */
+export const optionalIntegerField = (label: FieldLabel, min: number, max: number) => {
+  const messages = fieldMessages(label);
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim().replace(/[,_\s]/g, ""))
+    .transform((v, ctx) => {
+      if (v === "") return null;
+      if (!/^-?\d+$/.test(v)) {
+        ctx.addIssue({ code: "custom", message: messages.whole });
+        return z.NEVER;
+      }
+      const n = Number(v);
+      if (n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: messages.range(min, max) });
+        return z.NEVER;
+      }
+      return n;
+    });
+};
+
+function capitalise(s: string) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * Cross-field rules run even when a field already failed, so the form reports every problem
+ * at once. Their callbacks must therefore read only values that parsed (typeof checks).
+ */
+export const ALWAYS = { when: () => true };
+
+/**
+ * A percent with at most two decimals ("12.5", "9.75 %") → whole basis points, parsed on the
+ * string so 8.29 % is 829 bp exactly.
+ */
+export function parsePercentToBasisPoints(input: string): number | null {
+  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(input.trim().replace(/\s*%$/, ""));
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+}
+
+/** A percent 0–100 → basis points inside a zod transform, each problem in the caller's words. */
+export function toBasisPoints(value: string, ctx: z.RefinementCtx, messages: { negative: string; format: string; tooHigh: string }): number {
+  const problem = /^-/.test(value) ? messages.negative : null;
+  const bp = problem ? null : parsePercentToBasisPoints(value);
+  const message = problem ?? (bp === null ? messages.format : bp > 10_000 ? messages.tooHigh : null);
+  if (message !== null || bp === null) {
+    ctx.addIssue({ code: "custom", message: message ?? messages.format });
+    return z.NEVER;
+  }
+  return bp;
+}

@@ -1,0 +1,120 @@
+import { z } from "zod";
+import { MAX_RATE_DECIMALS, MAX_RATE_INTEGER_DIGITS, parseRate, type RateProblem } from "~/finance/fx";
+import { compareMonths, isValidMonth, type Month } from "~/finance/month";
+import { messageRef } from "~/i18n/translate";
+import { isCurrencyCode } from "~/lib/currencies";
+import { EARLIEST_RATE_MONTH } from "./fx-rate";
+import { confirmedField } from "./fields";
+
+// The FX rate form's schema (app/routes/o.$orgSlug.fx._index.tsx; the model takes its
+// output): the same bounds as the CSV row check in ./fx-rate.ts — months from EARLIEST_MONTH
+// up to the current one, never the base currency, parseRate's decimals.
+
+export type { FxRateImportRow } from "./fx-rate";
+
+/** The form's words for a rate parseRate refuses (rateProblemMessage says the same in English for the CSV import). */
+function rateProblemRef(problem: RateProblem): string {
+  switch (problem) {
+    case "empty":
+      return messageRef("investor.fx.error.rateEmpty");
+    case "format":
+      return messageRef("investor.fx.error.rateFormat");
+    case "decimals":
+      return messageRef("investor.fx.error.rateDecimals", {
+        max: MAX_RATE_DECIMALS,
+      });
+    case "too_large":
+      return messageRef("investor.fx.error.rateTooLarge", {
+        max: MAX_RATE_INTEGER_DIGITS,
+      });
+    case "not_positive":
+      return messageRef("investor.fx.error.rateNotPositive");
+  }
+}
+
+/** A month a rate may be recorded for: EARLIEST_RATE_MONTH up to the current month. */
+export const rateMonthField = (currentMonth: Month) =>
+  z
+    .string({ error: messageRef("investor.fx.error.monthRequired") })
+    .trim()
+    .superRefine((value, ctx) => {
+      if (!isValidMonth(value))
+        ctx.addIssue({
+          code: "custom",
+          message: messageRef("investor.fx.error.monthFormat"),
+        });
+      else if (compareMonths(value, EARLIEST_RATE_MONTH) < 0)
+        ctx.addIssue({
+          code: "custom",
+          message: messageRef("investor.fx.error.monthTooEarly", {
+            earliest: EARLIEST_RATE_MONTH,
+          }),
+        });
+      else if (compareMonths(value, currentMonth) > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: messageRef("investor.fx.error.monthFuture", {
+            month: value,
+            current: currentMonth,
+          }),
+        });
+      }
+    });
+
+/** An ISO 4217 code other than the base currency (whose rate is always 1). */
+export const rateCurrencyField = (baseCurrency: string) =>
+  z
+    .string({ error: messageRef("common.validation.currencyRequired") })
+    .trim()
+    .toUpperCase()
+    .superRefine((code, ctx) => {
+      if (!isCurrencyCode(code))
+        ctx.addIssue({
+          code: "custom",
+          message: messageRef("investor.fx.error.currencyFormat"),
+        });
+      else if (code === baseCurrency)
+        ctx.addIssue({
+          code: "custom",
+          message: messageRef("investor.fx.error.baseCurrency", {
+            currency: code,
+          }),
+        });
+    });
+
+export const rateField = () =>
+  z.string({ error: rateProblemRef("empty") }).transform((value, ctx) => {
+    const parsed = parseRate(value);
+    if (parsed.ok) return parsed.rate;
+    ctx.addIssue({ code: "custom", message: rateProblemRef(parsed.problem) });
+    return z.NEVER;
+  });
+
+export function fxRateSchema(currentMonth: Month, baseCurrency: string) {
+  return z.object({
+    month: rateMonthField(currentMonth),
+    currency: rateCurrencyField(baseCurrency),
+    rate: rateField(),
+  });
+}
+
+/**
+ * Which rate to delete: a month and a currency (any well-formed pair; a missing one is a 404),
+ * and the confirmation (the dialog, or the tick box without JavaScript).
+ */
+export const fxRateDeleteSchema = () =>
+  z.object({
+    month: z
+      .string({ error: messageRef("investor.fx.error.missingMonth") })
+      .trim()
+      .refine(isValidMonth, messageRef("investor.fx.error.missingMonth")),
+    currency: z
+      .string({ error: messageRef("investor.fx.error.missingCurrency") })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, messageRef("investor.fx.error.missingCurrency")),
+    confirm: confirmedField(messageRef("investor.fx.error.confirmDelete")),
+  });
+
+export type FxRateInput = z.output<ReturnType<typeof fxRateSchema>>;
+

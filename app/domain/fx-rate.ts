@@ -1,0 +1,51 @@
+import { parseRate, rateProblemMessage } from "~/finance/fx";
+import { isCurrencyCode } from "~/lib/currencies";
+import { EARLIEST_MONTH } from "./bounds";
+import { isFutureMonth, readMonth, type ImportSpec } from "./csv-cells";
+
+// An FX rate's rules without zod: the bounds and the CSV row check, which the import page
+// also runs in the browser. The form schema (./fx-rate.form.ts) reads the same bounds; keeping
+// zod out of this file keeps it out of every page that only imports rates.
+
+/** Rates start where every record does; no investor view reaches further back. */
+export const EARLIEST_RATE_MONTH = EARLIEST_MONTH;
+export const FX_RATE_COLUMNS = ["month", "currency", "rate"] as const;
+
+/** 1 unit of `currency` = `rate` (canonical decimal string) units of the investor's base currency. */
+export interface FxRateImportRow {
+  month: string;
+  currency: string;
+  rate: string;
+}
+
+// Messages are message refs (docs/i18n.md): parseForm / formFailure localize them.
+
+/** The CSV row: the same month, currency and rate rules as the form, in the file's words. */
+export const fxRateImportSpec: ImportSpec<FxRateImportRow> = {
+  columns: FX_RATE_COLUMNS,
+  toRow(cells, issue, currentMonth, options, t) {
+    const month = readMonth(cells.month, issue, t);
+    const future = isFutureMonth(month, currentMonth);
+    if (future) issue("month", t("records.import.error.fxFuture", { month, current: currentMonth }));
+    const currency = cells.currency.toUpperCase();
+    let currencyOk = false;
+    if (currency === "") issue("currency", t("records.import.error.currencyMissing"));
+    else if (!isCurrencyCode(currency)) issue("currency", t("records.import.error.currencyUnknown", { value: cells.currency }));
+    else if (options.baseCurrency && currency === options.baseCurrency.toUpperCase()) {
+      issue("currency", t("records.import.error.currencyBase", { currency }));
+    } else currencyOk = true;
+    const rate = parseRate(cells.rate);
+    if (!rate.ok) issue("rate", rateProblemMessage(rate.problem));
+    if (month === null || future || !currencyOk || !rate.ok) return null;
+    return { month, currency, rate: rate.rate };
+  },
+  key: (row) => `${row.month}|${row.currency}`,
+  duplicate: (row, firstLine, t) => ({
+    column: "currency",
+    message: t("records.import.error.fxDuplicate", {
+      month: row.month,
+      currency: row.currency,
+      line: String(firstLine),
+    }),
+  }),
+};

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { messageRef } from "~/i18n/translate";
+import { emailField } from "~/lib/fields";
+import { confirmedField, uuidField } from "./fields";
+
+// Org membership: the members page's form (app/routes/o.$orgSlug.members.tsx).
+
+export const ROLE_VALUES = ["owner", "admin", "member", "viewer"] as const;
+
+// Removing someone, leaving and revoking an invitation are confirmed (a dialog, or a tick box without JavaScript).
+/** The members page's four actions, told apart by `intent`. */
+export function memberActionSchema() {
+  const confirmed = confirmedField(messageRef("common.validation.tickToConfirm"));
+  return z.discriminatedUnion("intent", [
+    z.object({
+      intent: z.literal("invite"),
+      email: emailField,
+      role: z.enum(["admin", "member", "viewer"], { error: messageRef("admin.members.chooseRole") }),
+    }),
+    z.object({ intent: z.literal("change-role"), userId: uuidField(), role: z.enum(ROLE_VALUES, { error: messageRef("admin.members.chooseRole") }) }),
+    z.object({ intent: z.literal("remove"), userId: uuidField(), confirm: confirmed }),
+    z.object({ intent: z.literal("revoke-invitation"), invitationId: uuidField(), confirm: confirmed }),
+  ]);
+}
