@@ -22,6 +22,7 @@ import {
   type MonthlyReport,
 } from "~/models/monthly-report.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   data && data.mode === "edit" ? metaTitle(matches, "records.report.metaTitle", { month: data.month }) : metaTitle(matches, "records.report.newMetaTitle"),
@@ -289,24 +290,22 @@ export default function MonthlyReportPage() {
       ) : null}
       {conflict && differing.length > 0 ? (
         <Card title={t("records.conflict.notSavedTitle")}>
-          <table className="min-w-full text-sm" data-testid="conflict-table">
-            <thead>
-              <tr className="border-b text-left text-slate-600">
-                <th scope="col" className="py-1 pr-4 font-medium">{t("records.conflict.field")}</th>
-                <th scope="col" className="py-1 pr-4 font-medium">{t("records.conflict.yours")}</th>
-                <th scope="col" className="py-1 font-medium">{t("records.conflict.theirs")}</th>
-              </tr>
-            </thead>
+          <Table scroll={false} data-testid="conflict-table">
+            <TableHead>
+              <Th dense>{t("records.conflict.field")}</Th>
+              <Th dense>{t("records.conflict.yours")}</Th>
+              <Th last dense>{t("records.conflict.theirs")}</Th>
+            </TableHead>
             <tbody>
               {differing.map((k) => (
-                <tr key={k} className="border-b last:border-0">
-                  <td className="py-1 pr-4">{t(FIELD_LABELS[k])}</td>
+                <Tr key={k}>
+                  <Td dense>{t(FIELD_LABELS[k])}</Td>
                   <td className="whitespace-pre-wrap py-1 pr-4">{conflict.yours[k] || "—"}</td>
                   <td className="whitespace-pre-wrap py-1">{values[k] || "—"}</td>
-                </tr>
+                </Tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </Card>
       ) : null}
       {monthError && !report ? (

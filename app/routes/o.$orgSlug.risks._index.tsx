@@ -31,6 +31,7 @@ import { useHrefWith } from "~/lib/use-href-with";
 import { SortHeader } from "~/components/ui/sort-header";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { samePage } from "~/lib/redirects";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.risks.title")];
 
@@ -270,63 +271,59 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
     return <SortHeader label={label} sorted={active ? (list.sort === asc ? "asc" : "desc") : null} href={hrefWith({ sort: next })} hint={hint} />;
   };
   return (
-    <TableScroller>
-      <table className="min-w-full text-sm">
-        <thead>
-          <tr className="border-b text-left text-slate-600">
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {t("records.risk.field.title")}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {t("records.col.category")}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium" title={t("records.risk.likelihoodScale")}>
-              {t("records.risk.likelihood")}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium" title={t("records.risk.impactScale")}>
-              {t("records.risk.impact")}
-            </th>
-            {sortHeader(t("records.risk.score"), "score", "-score", "-score", scoreHint)}
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {t("records.risk.owner")}
-            </th>
-            {sortHeader(t("records.col.status"), "status", "-status", "status")}
-            {sortHeader(t("records.risk.nextReview"), "nextReview", "-nextReview", "nextReview", overdueHint)}
-          </tr>
-        </thead>
-        <tbody>
-          {list.risks.map((r) => (
-            <tr key={r.id} className="border-b align-top last:border-0">
-              <td className="py-2 pr-4">
-                <Link to={r.id} className="font-medium text-indigo-700 underline">
-                  {r.title}
-                </Link>
-              </td>
-              <td className="py-2 pr-4">{isRiskCategory(r.category) ? t(RISK_CATEGORY_KEYS[r.category]) : r.category}</td>
-              <td className="py-2 pr-4" title={LIKELIHOOD_KEYS[r.likelihood] ? t(LIKELIHOOD_KEYS[r.likelihood]) : undefined}>
-                {r.likelihood}
-              </td>
-              <td className="py-2 pr-4" title={IMPACT_KEYS[r.impact] ? t(IMPACT_KEYS[r.impact]) : undefined}>
-                {r.impact}
-              </td>
-              <td className="whitespace-nowrap py-2 pr-4" title={scoreHint}>
-                <span className="mr-1 font-semibold">{r.score}</span>
-                <Badge tone={RISK_BAND_TONES[r.band]}>{t(RISK_BAND_KEYS[r.band])}</Badge>
-              </td>
-              <td className="py-2 pr-4">{r.owner ?? "—"}</td>
-              <td className="py-2 pr-4">{t(RISK_STATUS_KEYS[r.status])}</td>
-              <td className="whitespace-nowrap py-2 pr-4">
-                {r.nextReviewDate ?? "—"}
-                {r.reviewOverdue ? (
-                  <span className="ml-1" title={overdueHint}>
-                    <Badge tone="bad">{t("records.risk.reviewOverdue")}</Badge>
-                  </span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroller>
+    <Table>
+      <TableHead>
+        <Th>
+          {t("records.risk.field.title")}
+        </Th>
+        <Th>
+          {t("records.col.category")}
+        </Th>
+        <Th title={t("records.risk.likelihoodScale")}>
+          {t("records.risk.likelihood")}
+        </Th>
+        <Th title={t("records.risk.impactScale")}>
+          {t("records.risk.impact")}
+        </Th>
+        {sortHeader(t("records.risk.score"), "score", "-score", "-score", scoreHint)}
+        <Th>
+          {t("records.risk.owner")}
+        </Th>
+        {sortHeader(t("records.col.status"), "status", "-status", "status")}
+        {sortHeader(t("records.risk.nextReview"), "nextReview", "-nextReview", "nextReview", overdueHint)}
+      </TableHead>
+      <tbody>
+        {list.risks.map((r) => (
+          <Tr key={r.id} top>
+            <Td>
+              <Link to={r.id} className="font-medium text-indigo-700 underline">
+                {r.title}
+              </Link>
+            </Td>
+            <Td>{isRiskCategory(r.category) ? t(RISK_CATEGORY_KEYS[r.category]) : r.category}</Td>
+            <Td title={LIKELIHOOD_KEYS[r.likelihood] ? t(LIKELIHOOD_KEYS[r.likelihood]) : undefined}>
+              {r.likelihood}
+            </Td>
+            <Td title={IMPACT_KEYS[r.impact] ? t(IMPACT_KEYS[r.impact]) : undefined}>
+              {r.impact}
+            </Td>
+            <Td nowrap title={scoreHint}>
+              <span className="mr-1 font-semibold">{r.score}</span>
+              <Badge tone={RISK_BAND_TONES[r.band]}>{t(RISK_BAND_KEYS[r.band])}</Badge>
+            </Td>
+            <Td>{r.owner ?? "—"}</Td>
+            <Td>{t(RISK_STATUS_KEYS[r.status])}</Td>
+            <Td nowrap>
+              {r.nextReviewDate ?? "—"}
+              {r.reviewOverdue ? (
+                <span className="ml-1" title={overdueHint}>
+                  <Badge tone="bad">{t("records.risk.reviewOverdue")}</Badge>
+                </span>
+              ) : null}
+            </Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }

@@ -6,6 +6,7 @@ import { INSTRUMENTS, type Instrument, type RiskBandThresholds } from "~/finance
 import { useFormat, useT, type Translator } from "~/i18n";
 import { dateText, listText, sentencesText } from "~/lib/format";
 import type { RaisedView, RiskView } from "~/models/dashboard-types";
+import { Td } from "~/components/ui/table";
 
 /*
  * Risk and capital-raised cards, shared by the startup's dashboard and an investor's
@@ -132,7 +133,7 @@ export function RaisedCard({ raised, currency, base }: { raised: RaisedView; cur
                   <th scope="row" className="py-1 text-left font-normal">
                     {instrumentLabel(t, r.instrument)}
                   </th>
-                  <td className="py-1 text-right tabular-nums">{f.money(r.amount, currency)}</td>
+                  <Td numeric last dense>{f.money(r.amount, currency)}</Td>
                 </tr>
               ))}
             </tbody>
