@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useMemo } from "react";
 import { ChartCanvas } from "~/components/charts/chart-canvas";
 import { PortfolioHeatMap } from "~/components/charts/portfolio-heat-map";
 import { aggregateNetBurnChartConfig, capitalRaisedChartConfig, runwayByCompanyChartConfig, runwayLevelLabels } from "~/components/charts/portfolio";
-import { Card, EmptyState, TableScroller } from "~/components/ui/layout";
+import { ChartDataTable } from "~/components/ui/chart-data-table";
+import { Card, EmptyState } from "~/components/ui/layout";
 import type { RiskBandThresholds } from "~/finance/risk";
 import type { RunwayThresholds } from "~/finance/runway";
 import { useFormat, useT, type Translator } from "~/i18n";
@@ -35,52 +36,6 @@ export function riskBandsList(t: Translator, bands: RiskBandThresholds): string 
 /** "2026-02 – 2026-04"; a single month stays a single month. */
 function monthRange(t: Translator, first: string, last: string): string {
   return first === last ? monthText(t, first) : t("investor.charts.monthRange", { first: monthText(t, first), last: monthText(t, last) });
-}
-
-/** A chart's figures as a table, folded away under the chart. */
-export function DataTable({ caption, head, rows, foot }: { caption: string; head: string[]; rows: ReactNode[][]; foot?: ReactNode[] }) {
-  const t = useT();
-  const cell = (value: ReactNode, i: number, strong = false) =>
-    i === 0 ? (
-      <th key={i} scope="row" className={`px-2 py-1 text-left ${strong ? "" : "font-normal"}`}>
-        {value}
-      </th>
-    ) : (
-      <td key={i} className="px-2 py-1 tabular-nums">
-        {value}
-      </td>
-    );
-  return (
-    <details className="mt-3 text-sm">
-      <summary className="cursor-pointer text-indigo-700">{t("investor.charts.showTable")}</summary>
-      <TableScroller>
-        <table className="mt-2 min-w-full text-right text-xs">
-          <caption className="sr-only">{caption}</caption>
-          <thead>
-            <tr className="border-b border-slate-200">
-              {head.map((h, i) => (
-                <th key={i} scope="col" className={`px-2 py-1 font-medium text-slate-600 ${i === 0 ? "text-left" : ""}`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, r) => (
-              <tr key={r} className="border-b border-slate-100">
-                {row.map((value, i) => cell(value, i))}
-              </tr>
-            ))}
-          </tbody>
-          {foot ? (
-            <tfoot>
-              <tr className="font-semibold">{foot.map((value, i) => cell(value, i, true))}</tr>
-            </tfoot>
-          ) : null}
-        </table>
-      </TableScroller>
-    </details>
-  );
 }
 
 export function RunwayChartCard({
@@ -116,7 +71,8 @@ export function RunwayChartCard({
             {thresholdsText} {t("investor.charts.runway.notBurning")}
           </p>
           <ChartCanvas config={config} label={t("investor.charts.runway.label", { thresholds: thresholdsText })} height={Math.max(240, bars.length * 28 + 110)} />
-          <DataTable
+          <ChartDataTable
+            summary={t("investor.charts.showTable")}
             caption={t("investor.charts.runway.title")}
             head={[t("investor.table.company"), t("investor.charts.runway.axis"), t("investor.charts.runway.level")]}
             rows={bars.map((b) => [
@@ -162,7 +118,8 @@ export function NetBurnChartCard({ points, currency }: { points: NetBurnPoint[];
         ) : null}
       </p>
       <ChartCanvas config={config} label={t("investor.charts.netBurn.label", { range, currency })} />
-      <DataTable
+      <ChartDataTable
+        summary={t("investor.charts.showTable")}
         caption={t("investor.charts.netBurn.caption", { range })}
         head={[t("investor.charts.month"), t("investor.charts.netBurn.head", { currency }), t("investor.charts.netBurn.companies"), t("investor.table.rateMissing")]}
         rows={points.map((p) => [
@@ -211,7 +168,8 @@ export function RaisedChartCard({ raised, currency }: { raised: RaisedByInstrume
         ) : null}
       </p>
       <ChartCanvas config={config} label={t("investor.charts.raised.label", { currency })} />
-      <DataTable
+      <ChartDataTable
+        summary={t("investor.charts.showTable")}
         caption={t("investor.charts.raised.title")}
         head={[t("investor.charts.raised.instrument"), t("investor.charts.raised.head", { currency }), t("investor.charts.raised.roundsHead"), t("investor.table.rateMissing")]}
         rows={raised.rows.map((r) => [instrumentName(t, r.instrument), f.money(r.amount, currency), f.number(r.rounds), r.missingRounds > 0 ? rounds(r.missingRounds) : "—"])}
