@@ -1,11 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { TextareaHTMLAttributes } from "react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { EARLIEST_REPORT_MONTH, REPORT_TEXT_MAX } from "~/lib/report-rules";
 import { requireStartup } from "~/auth/tenant.server";
-import { Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
+import { Field, FieldError, FormError, SubmitButton, TextareaField } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isValidMonth } from "~/finance";
 import { intlLocale, localizeMessage, messageRef, metaTitle, translate, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
@@ -181,39 +180,6 @@ const FIELD_LABELS: Record<string, PlainKey> = {
   asks: "records.report.field.asks",
 };
 
-function TextAreaField({
-  label,
-  name,
-  error,
-  hint,
-  ...rest
-}: { label: string; name: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = `field-${name}`;
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={4}
-        maxLength={REPORT_TEXT_MAX}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-[invalid=true]:border-red-500"
-        {...rest}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  );
-}
 
 function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked: string; error: string | null; latest: string }) {
   const t = useT();
@@ -354,9 +320,9 @@ export default function MonthlyReportPage() {
                   </p>
                 ) : null}
                 <div className="grid gap-4 lg:grid-cols-3">
-                  <TextAreaField label={t(FIELD_LABELS.highlights)} name="highlights" defaultValue={values.highlights} error={errors.highlights} hint={t("records.report.hint.highlights")} />
-                  <TextAreaField label={t(FIELD_LABELS.lowlights)} name="lowlights" defaultValue={values.lowlights} error={errors.lowlights} hint={t("records.report.hint.lowlights")} />
-                  <TextAreaField label={t(FIELD_LABELS.asks)} name="asks" defaultValue={values.asks} error={errors.asks} hint={t("records.report.hint.asks")} />
+                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.highlights)} name="highlights" defaultValue={values.highlights} error={errors.highlights} hint={t("records.report.hint.highlights")} />
+                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.lowlights)} name="lowlights" defaultValue={values.lowlights} error={errors.lowlights} hint={t("records.report.hint.lowlights")} />
+                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.asks)} name="asks" defaultValue={values.asks} error={errors.asks} hint={t("records.report.hint.asks")} />
                 </div>
               </fieldset>
               {canEdit ? (
