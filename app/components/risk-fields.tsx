@@ -1,4 +1,4 @@
-import { Field, FieldError, SelectField, TextareaField } from "~/components/ui/form";
+import { Field, SelectField, TextareaField } from "~/components/ui/form";
 import type { RiskBandThresholds } from "~/finance";
 import { useLocale, useT } from "~/i18n";
 import { IMPACT_KEYS, LIKELIHOOD_KEYS, RISK_CATEGORIES, RISK_CATEGORY_KEYS, RISK_STATUSES, RISK_STATUS_KEYS, riskScoreHint } from "~/lib/risk-labels";

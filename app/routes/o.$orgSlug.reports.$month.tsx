@@ -4,7 +4,7 @@ import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { EARLIEST_REPORT_MONTH, REPORT_TEXT_MAX } from "~/lib/report-rules";
 import { requireStartup } from "~/auth/tenant.server";
-import { Field, FieldError, FormError, SubmitButton, TextareaField } from "~/components/ui/form";
+import { Field, FormError, SubmitButton, TextareaField } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isValidMonth } from "~/finance";
 import { intlLocale, localizeMessage, messageRef, metaTitle, translate, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
