@@ -1,15 +1,15 @@
 import { Link } from "@remix-run/react";
 import { useMemo } from "react";
 import { ChartCanvas } from "~/components/charts/chart-canvas";
-import { PortfolioHeatMap } from "~/components/charts/portfolio-heat-map";
 import { aggregateNetBurnChartConfig, capitalRaisedChartConfig, runwayByCompanyChartConfig, runwayLevelLabels } from "~/components/charts/portfolio";
 import { ChartDataTable } from "~/components/ui/chart-data-table";
+import { HeatMap } from "~/components/ui/heat-map";
 import { Card, EmptyState } from "~/components/ui/layout";
 import type { RiskBandThresholds } from "~/finance/risk";
 import type { RunwayThresholds } from "~/finance/runway";
 import { useFormat, useT, type Translator } from "~/i18n";
 import { monthText, runwayNumber } from "~/lib/format";
-import { instrumentName, RISK_BAND_WORD_KEYS } from "~/lib/portfolio-query";
+import { IMPACT_KEYS, instrumentName, LIKELIHOOD_KEYS, RISK_BAND_WORD_KEYS } from "~/lib/portfolio-query";
 import type { NetBurnPoint, RaisedByInstrument } from "~/lib/portfolio-series";
 
 /** "critical under 3 months, caution under 6 months, ok from 6 months" in the reader's language. */
@@ -208,7 +208,27 @@ export function HeatMapCard({
           <p>{t("investor.heatMap.emptyBody")}</p>
         </EmptyState>
       ) : (
-        <PortfolioHeatMap cells={cells} bands={bands} cellHref={cellHref} caption={t("investor.heatMap.caption", { total, bands: riskBandsList(t, bands) })} />
+        <HeatMap
+          look="wide"
+          testId="portfolio-heat-map"
+          cells={cells}
+          bands={bands}
+          cellHref={cellHref}
+          caption={t("investor.heatMap.caption", { total, bands: riskBandsList(t, bands) })}
+          corner={t("investor.heatMap.corner")}
+          impactWord={(impact) => t(IMPACT_KEYS[impact]!)}
+          likelihoodWord={(likelihood) => t(LIKELIHOOD_KEYS[likelihood]!)}
+          describe={(cell) =>
+            t("investor.heatMap.cell", {
+              count: cell.count,
+              likelihood: cell.likelihood,
+              impact: cell.impact,
+              score: cell.score,
+              band: t(RISK_BAND_WORD_KEYS[cell.band]),
+            })
+          }
+          emptyText={(cell) => t("investor.heatMap.emptyCell", { likelihood: cell.likelihood, impact: cell.impact })}
+        />
       )}
     </Card>
   );

@@ -5,10 +5,9 @@ import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { RiskFields } from "~/components/risk-fields";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
-import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
-import { RISK_BAND_CELL_CLASSES } from "~/components/charts/palette";
-import { CellBand, RiskBandLegend } from "~/components/charts/risk-band-legend";
-import { riskBand, riskScore, type RiskBandThresholds } from "~/finance";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { HeatMap } from "~/components/ui/heat-map";
+import type { RiskBandThresholds } from "~/finance";
 import { metaTitle, translate, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { appErrorResponse, invalid, parseForm } from "~/lib/forms.server";
@@ -65,8 +64,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const LEVELS = [1, 2, 3, 4, 5] as const;
-
 export default function Risks() {
   const data = useLoaderData<typeof loader>();
   return <Register data={data} />;
@@ -101,7 +98,7 @@ function Register({ data }: { data: RegisterData }) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={t("records.risks.heatMap")}>
-            <HeatMap cells={heatMap} bands={list.bands} />
+            <RiskRegisterHeatMap cells={heatMap} bands={list.bands} />
           </Card>
           <Card title={t("records.risks.registerTitle", { count: list.total })}>
             <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("records.risks.filterLabel")}>
@@ -192,66 +189,32 @@ function Register({ data }: { data: RegisterData }) {
   );
 }
 
-function HeatMap({ cells, bands }: { cells: number[][]; bands: RiskBandThresholds }) {
+function RiskRegisterHeatMap({ cells, bands }: { cells: number[][]; bands: RiskBandThresholds }) {
   const t = useT();
   const locale = useLocale();
   const total = cells.flat().reduce((a, b) => a + b, 0);
   return (
     <>
-      <TableScroller>
-        <table className="min-w-full border-collapse text-center text-sm">
-          <caption className="mb-2 text-left text-sm text-slate-600">
-            {t("records.risks.heatMapCaption", { total, hint: t("records.risk.heatMapHint") })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="p-2 text-left font-medium text-slate-600">
-                {t("records.risks.heatMapCorner")}
-              </th>
-              {LEVELS.map((impact) => (
-                <th key={impact} scope="col" className="p-2 font-medium text-slate-600">
-                  {impact}
-                  <span className="block text-xs font-normal">{t(IMPACT_KEYS[impact])}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {[...LEVELS].reverse().map((likelihood) => (
-              <tr key={likelihood}>
-                <th scope="row" className="p-2 text-left font-medium text-slate-600">
-                  {likelihood} <span className="text-xs font-normal">{t(LIKELIHOOD_KEYS[likelihood])}</span>
-                </th>
-                {LEVELS.map((impact) => {
-                  const n = cells[likelihood - 1]?.[impact - 1] ?? 0;
-                  const score = riskScore(likelihood, impact);
-                  const band = riskBand(score, bands);
-                  const describe = t("records.risks.cellDescribe", { count: n, likelihood, impact, score, band: t(RISK_BAND_IN_SENTENCE_KEYS[band]) });
-                  return (
-                    <td key={impact} className={`border border-white p-0 ${RISK_BAND_CELL_CLASSES[band]}`} title={describe}>
-                      {n > 0 ? (
-                        <Link
-                          to={`?likelihood=${likelihood}&impact=${impact}&status=active`}
-                          aria-label={describe}
-                          className="block p-3 font-semibold"
-                        >
-                          <span className="underline">{n}</span>
-                          <CellBand band={band} />
-                        </Link>
-                      ) : (
-                        <span className="block p-3">
-                          0<span className="sr-only"> {t("records.risks.cellEmpty", { likelihood, impact })}</span>
-                        </span>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroller>
-      <RiskBandLegend bands={bands} />
+      <HeatMap
+        look="page"
+        cells={cells}
+        bands={bands}
+        caption={t("records.risks.heatMapCaption", { total, hint: t("records.risk.heatMapHint") })}
+        corner={t("records.risks.heatMapCorner")}
+        impactWord={(impact) => t(IMPACT_KEYS[impact])}
+        likelihoodWord={(likelihood) => t(LIKELIHOOD_KEYS[likelihood])}
+        describe={(cell) =>
+          t("records.risks.cellDescribe", {
+            count: cell.count,
+            likelihood: cell.likelihood,
+            impact: cell.impact,
+            score: cell.score,
+            band: t(RISK_BAND_IN_SENTENCE_KEYS[cell.band]),
+          })
+        }
+        emptyText={(cell) => ` ${t("records.risks.cellEmpty", { likelihood: cell.likelihood, impact: cell.impact })}`}
+        cellHref={(likelihood, impact) => `?likelihood=${likelihood}&impact=${impact}&status=active`}
+      />
       <p className="mt-2 text-xs text-slate-600">
         {riskScoreHint(bands, locale)} {t("records.risks.cellColour")}
       </p>
