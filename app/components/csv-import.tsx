@@ -5,6 +5,7 @@
  * re-sends the same file with the digest of the previewed content.
  */
 import { Form, Link, useActionData, useNavigation, useSubmit } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useFormat, useLocale, useT, type PlainKey } from "~/i18n";
 import {
@@ -117,9 +118,9 @@ export function CsvImportPage(props: CsvImportPageProps) {
         title={props.title}
         description={props.description}
         actions={
-          <Link to={props.backHref} className="text-sm text-indigo-700 underline">
+          <TextLink to={props.backHref} className="text-sm">
             {props.backLabel}
-          </Link>
+          </TextLink>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { useMemo } from "react";
 import { ChartCanvas } from "~/components/charts/chart-canvas";
 import { aggregateNetBurnChartConfig, capitalRaisedChartConfig, runwayByCompanyChartConfig, runwayLevelLabels } from "~/components/charts/portfolio";
@@ -76,9 +76,9 @@ export function RunwayChartCard({
             caption={t("investor.charts.runway.title")}
             head={[t("investor.table.company"), t("investor.charts.runway.axis"), t("investor.charts.runway.level")]}
             rows={bars.map((b) => [
-              <Link key={b.slug} to={companyHref(b.slug)} className="text-indigo-700 underline">
+              <TextLink key={b.slug} to={companyHref(b.slug)}>
                 {b.name}
-              </Link>,
+              </TextLink>,
               runwayNumber(t.locale, b.runwayMonths),
               labels[b.level as keyof typeof labels] ?? b.level,
             ])}
@@ -197,9 +197,9 @@ export function HeatMapCard({
       title={t("investor.heatMap.title")}
       actions={
         total > 0 ? (
-          <Link to={allHref} className="text-sm text-indigo-700 underline">
+          <TextLink to={allHref} className="text-sm">
             {t("investor.heatMap.all", { count: total })}
-          </Link>
+          </TextLink>
         ) : undefined
       }
     >

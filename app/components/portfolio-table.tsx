@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { Badge } from "~/components/ui/layout";
 import { SortHeader } from "~/components/ui/sort-header";
@@ -98,9 +98,9 @@ export function PortfolioTable({
         {rows.map((row) => (
           <Tr key={row.slug} top data-company={row.slug}>
             <th scope="row" className="whitespace-nowrap px-2 py-2 text-left font-medium">
-              <Link to={companyHref(row.slug)} className="text-indigo-700 underline">
+              <TextLink to={companyHref(row.slug)}>
                 {row.name}
-              </Link>
+              </TextLink>
             </th>
             {!row.shared.financials ? (
               <NotShared span={7} what={t("investor.table.financialsNotShared")} />

@@ -4,6 +4,7 @@
  * and the position is left out of the totals — never shown or counted as zero.
  */
 import { Link } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { instrumentName } from "~/lib/portfolio-query";
 import { Badge, Card } from "~/components/ui/layout";
 import { useFormat, useT, type PlainKey } from "~/i18n";
@@ -201,16 +202,15 @@ export function PositionsTable({
         {positions.map((p) => (
           <Tr key={p.id} top data-testid="position-row">
             <Td nowrap>
-              <Link
+              <TextLink
                 to={p.id}
-                className="text-indigo-700 underline"
                 aria-label={t(canEdit ? "investor.positions.editLabel" : "investor.positions.viewLabel", {
                   date: dateText(t, p.investedOn),
                   company: p.company?.name ?? (p.companyName ? t("deletion.position.deleted", { name: p.companyName }) : t("investor.positions.aCompanyGone")),
                 })}
               >
                 {dateText(t, p.investedOn)}
-              </Link>
+              </TextLink>
             </Td>
             <Td>
               {p.company?.name ?? (p.companyName ? t("deletion.position.deleted", { name: p.companyName }) : <span className="text-slate-500">{t("investor.positions.noLongerShared")}</span>)}

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, useNavigation, useParams } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireInvestor, requirePermission } from "~/auth/tenant.server";
@@ -88,9 +89,9 @@ export default function Alerts() {
         title={t("investor.alerts.title")}
         description={t("investor.alerts.description")}
         actions={
-          <Link to={`${orgPath}/alerts/rules`} className="text-sm text-indigo-700 underline">
+          <TextLink to={`${orgPath}/alerts/rules`} className="text-sm">
             {canManageRules ? t("investor.alerts.editRules") : t("investor.alerts.seeRules")}
-          </Link>
+          </TextLink>
         }
       />
       <Card title={t("investor.alerts.card", { count: list.total })}>
@@ -122,17 +123,17 @@ export default function Alerts() {
             {t("investor.filter.apply")}
           </SubmitButton>
           {filtered ? (
-            <Link to={location.pathname} className="py-2 text-sm text-indigo-700 underline">
+            <TextLink to={location.pathname} className="py-2 text-sm">
               {t("investor.filter.clear")}
-            </Link>
+            </TextLink>
           ) : null}
         </Form>
         {list.alerts.length === 0 ? (
           filtered ? (
             <EmptyState title={t("investor.alerts.noMatch")}>
-              <Link to={location.pathname} className="text-indigo-700 underline">
+              <TextLink to={location.pathname}>
                 {t("investor.filter.clear")}
-              </Link>
+              </TextLink>
             </EmptyState>
           ) : (
             <EmptyState title={t("investor.alerts.empty.title")}>{t("investor.alerts.empty.body")}</EmptyState>
@@ -177,9 +178,9 @@ function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; o
               ) : null}
             </Td>
             <Td>
-              <Link to={`${orgPath}/companies/${a.companySlug}`} className="font-medium text-indigo-700 underline">
+              <TextLink to={`${orgPath}/companies/${a.companySlug}`} className="font-medium">
                 {a.companyName}
-              </Link>
+              </TextLink>
             </Td>
             <td className="max-w-md py-2 pr-4">
               <span className="block font-medium">{t(ALERT_KIND_LABELS[a.kind])}</span>

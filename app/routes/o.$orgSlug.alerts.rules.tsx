@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
@@ -65,9 +66,9 @@ export default function AlertRulesPage() {
         title={t("investor.alertRules.title")}
         description={t("investor.alertRules.description")}
         actions={
-          <Link to={`/o/${orgSlug}/alerts`} className="text-sm text-indigo-700 underline">
+          <TextLink to={`/o/${orgSlug}/alerts`} className="text-sm">
             {t("investor.alertRules.back")}
-          </Link>
+          </TextLink>
         }
       />
       <Card>

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { metaTitle, useFormat, useT } from "~/i18n";
@@ -61,9 +62,9 @@ export default function AuditLog() {
           </Table>
         )}
         {hasMore && last ? (
-          <Link className="mt-4 inline-block text-indigo-700 underline" to={`${location.pathname}?before=${last.id}`}>
+          <TextLink className="mt-4 inline-block" to={`${location.pathname}?before=${last.id}`}>
             {t("admin.audit.older")}
-          </Link>
+          </TextLink>
         ) : null}
       </Card>
     </>

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireInvestor, requirePermission } from "~/auth/tenant.server";
@@ -74,9 +75,9 @@ export default function Companies() {
                     {companies.map((c) => (
                       <Tr key={c.grantId}>
                         <Td>
-                          <Link to={`/o/${orgSlug}/companies/${c.slug}`} className="font-medium text-indigo-700 underline">
+                          <TextLink to={`/o/${orgSlug}/companies/${c.slug}`} className="font-medium">
                             {c.name}
-                          </Link>
+                          </TextLink>
                         </Td>
                         <Td>
                           <SectionBadges sections={c.sections} />

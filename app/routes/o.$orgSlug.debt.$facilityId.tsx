@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
@@ -106,9 +107,9 @@ export default function DebtFacilityDetail() {
       <PageHeader
         title={t("records.facility.title", { lender: f.lender, kind: debtKindLabel(f.kind, locale) })}
         actions={
-          <Link to=".." relative="path" className="text-sm text-indigo-700 underline">
+          <TextLink to=".." relative="path" className="text-sm">
             {t("records.facility.back")}
-          </Link>
+          </TextLink>
         }
       />
       <Card>

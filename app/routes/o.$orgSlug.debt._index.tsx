@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { DebtFacilityForm } from "~/components/debt-facility-form";
@@ -101,9 +102,9 @@ export default function Debt() {
                 {facilities.map((facility) => (
                   <Tr key={facility.id} data-testid="facility-row">
                     <Td>
-                      <Link to={facility.id} className="text-indigo-700 underline">
+                      <TextLink to={facility.id}>
                         {facility.lender}
-                      </Link>
+                      </TextLink>
                       {facility.currency !== data.baseCurrency ? (
                         <span className="ml-2">
                           <Badge tone="warn">{t("records.debt.otherCurrency", { currency: facility.currency })}</Badge>

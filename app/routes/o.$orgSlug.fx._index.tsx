@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { requireInvestor } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
@@ -90,13 +91,13 @@ export default function FxRates() {
         description={t("investor.fx.description", { base })}
         actions={
           <div className="flex gap-4 text-sm">
-            <Link to={`/o/${data.slug}/positions`} className="text-indigo-700 underline">
+            <TextLink to={`/o/${data.slug}/positions`}>
               {t("investor.positions.title")}
-            </Link>
+            </TextLink>
             {data.canEdit ? (
-              <Link to={`/o/${data.slug}/fx/import`} className="text-indigo-700 underline">
+              <TextLink to={`/o/${data.slug}/fx/import`}>
                 {t("investor.fx.importCsv")}
-              </Link>
+              </TextLink>
             ) : null}
             <a href={`/o/${data.slug}/fx.csv`} className="text-indigo-700 underline" download>
               {t("common.action.exportCsv")}

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { requireInvestor } from "~/auth/tenant.server";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { riskBand } from "~/finance/risk";
@@ -51,9 +52,9 @@ export default function PortfolioRisks() {
         title={t("investor.risks.title")}
         description={t(isFiltered(filters) ? "investor.risks.descriptionFiltered" : "investor.risks.description", { cell: cellText })}
         actions={
-          <Link to={`${base}/portfolio${back ? `?${back}` : ""}`} className="text-sm text-indigo-700 underline">
+          <TextLink to={`${base}/portfolio${back ? `?${back}` : ""}`} className="text-sm">
             {t("investor.risks.back")}
-          </Link>
+          </TextLink>
         }
       />
       <Card title={t("investor.risks.count", { count: list.total })}>
@@ -77,9 +78,9 @@ export default function PortfolioRisks() {
                 return (
                   <tr key={`${r.companySlug}-${i}`} className="border-b align-top last:border-0">
                     <Td>
-                      <Link to={`${base}/companies/${r.companySlug}`} className="text-indigo-700 underline">
+                      <TextLink to={`${base}/companies/${r.companySlug}`}>
                         {r.companyName}
-                      </Link>
+                      </TextLink>
                     </Td>
                     <Td>{r.title}</Td>
                     <Td>{isRiskCategory(r.category) ? t(`investor.risk.category.${r.category}`) : r.category}</Td>

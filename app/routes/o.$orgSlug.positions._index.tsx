@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { requireInvestor } from "~/auth/tenant.server";
 import { PositionForm } from "~/components/position-form";
@@ -76,9 +77,9 @@ export default function Positions() {
         description={t("investor.positions.description", { currency: data.baseCurrency })}
         actions={
           <div className="flex gap-4 text-sm">
-            <Link to={`/o/${data.slug}/fx`} className="text-indigo-700 underline">
+            <TextLink to={`/o/${data.slug}/fx`}>
               {t("investor.fx.title")}
-            </Link>
+            </TextLink>
             <a href={`/o/${data.slug}/positions.csv`} className="text-indigo-700 underline" download>
               {t("common.action.exportCsv")}
             </a>

@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { EARLIEST_REPORT_MONTH, REPORT_TEXT_MAX } from "~/lib/report-rules";
@@ -201,9 +202,9 @@ function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked:
           />
           <div className="flex items-center gap-3">
             <SubmitButton pendingText={t("records.report.opening")}>{t("records.report.continue")}</SubmitButton>
-            <Link className="text-sm text-indigo-700 underline" to={`/o/${slug}/reports`}>
+            <TextLink className="text-sm" to={`/o/${slug}/reports`}>
               {t("common.action.cancel")}
-            </Link>
+            </TextLink>
           </div>
         </Form>
       </Card>
@@ -244,9 +245,9 @@ export default function MonthlyReportPage() {
             : t("records.report.notReported", { currency })
         }
         actions={
-          <Link className="text-sm text-indigo-700 underline" to={`/o/${slug}/reports`}>
+          <TextLink className="text-sm" to={`/o/${slug}/reports`}>
             {t("records.report.allMonths")}
-          </Link>
+          </TextLink>
         }
       />
       {failure ? (

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
@@ -67,9 +68,9 @@ export default function MonthlyReports() {
         {list.total === 0 ? (
           <EmptyState title={t("records.reports.emptyTitle")}>
             {canEdit ? (
-              <Link className="text-indigo-700 underline" to={`${base}/new`}>
+              <TextLink to={`${base}/new`}>
                 {t("records.reports.enterFirst")}
-              </Link>
+              </TextLink>
             ) : (
               t("records.reports.emptyViewer")
             )}
@@ -93,9 +94,9 @@ export default function MonthlyReports() {
                 {list.reports.map((r) => (
                   <Tr key={r.month} data-testid="report-row">
                     <Td>
-                      <Link className="text-indigo-700 underline" to={`${base}/${r.month}`}>
+                      <TextLink to={`${base}/${r.month}`}>
                         {r.month}
-                      </Link>
+                      </TextLink>
                     </Td>
                     <Td numeric>{money(r.cash)}</Td>
                     <Td numeric>{money(r.revenue)}</Td>

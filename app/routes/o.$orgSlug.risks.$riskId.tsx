@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
@@ -88,9 +89,9 @@ export default function RiskPage() {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link to={listHref} className="text-indigo-700 underline">
+        <TextLink to={listHref}>
           ← {t("records.risk.allRisks")}
-        </Link>
+        </TextLink>
       </p>
       <PageHeader
         title={risk.title}

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
@@ -134,9 +135,9 @@ function Register({ data }: { data: RegisterData }) {
                 {t("records.risks.applyFilters")}
               </SubmitButton>
               {filtered ? (
-                <Link to={location.pathname} className="py-2 text-sm text-indigo-700 underline">
+                <TextLink to={location.pathname} className="py-2 text-sm">
                   {t("records.risks.clearFilters")}
-                </Link>
+                </TextLink>
               ) : null}
             </Form>
             {filters.likelihood || filters.impact ? (
@@ -146,17 +147,17 @@ function Register({ data }: { data: RegisterData }) {
                   : filters.likelihood
                     ? t("records.risks.showingLikelihood", { likelihood: filters.likelihood })
                     : t("records.risks.showingImpact", { impact: filters.impact ?? "" })}{" "}
-                <Link className="text-indigo-700 underline" to={hrefWith({ likelihood: null, impact: null })}>
+                <TextLink to={hrefWith({ likelihood: null, impact: null })}>
                   {t("records.risks.showEveryCell")}
-                </Link>
+                </TextLink>
               </p>
             ) : null}
             {list.risks.length === 0 ? (
               filtered ? (
                 <EmptyState title={t("records.risks.noMatches")}>
-                  <Link to={location.pathname} className="text-indigo-700 underline">
+                  <TextLink to={location.pathname}>
                     {t("records.risks.clearFilters")}
-                  </Link>
+                  </TextLink>
                 </EmptyState>
               ) : (
                 <EmptyState title={t("records.risks.emptyTitle")}>{canEdit ? t("records.risks.emptyEditor") : t("records.risks.emptyViewer")}</EmptyState>
@@ -259,9 +260,9 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
         {list.risks.map((r) => (
           <Tr key={r.id} top>
             <Td>
-              <Link to={r.id} className="font-medium text-indigo-700 underline">
+              <TextLink to={r.id} className="font-medium">
                 {r.title}
-              </Link>
+              </TextLink>
             </Td>
             <Td>{isRiskCategory(r.category) ? t(RISK_CATEGORY_KEYS[r.category]) : r.category}</Td>
             <Td title={LIKELIHOOD_KEYS[r.likelihood] ? t(LIKELIHOOD_KEYS[r.likelihood]) : undefined}>

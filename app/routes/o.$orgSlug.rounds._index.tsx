@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { FundingRoundForm } from "~/components/funding-round-form";
@@ -160,16 +161,15 @@ export default function FundingRounds() {
                   {rounds.map((r) => (
                     <Tr key={r.id} data-testid="round-row">
                       <Td nowrap>
-                        <Link
+                        <TextLink
                           to={r.id}
-                          className="text-indigo-700 underline"
                           aria-label={t(data.canEdit ? "records.rounds.editLabel" : "records.rounds.viewLabel", {
                             instrument: instrumentName(r.instrument),
                             date: r.closeDate,
                           })}
                         >
                           {r.closeDate}
-                        </Link>
+                        </TextLink>
                       </Td>
                       <Td>
                         {instrumentName(r.instrument)}

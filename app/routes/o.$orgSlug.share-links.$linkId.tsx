@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
@@ -80,9 +81,9 @@ export default function ShareLinkDetail() {
         title={link.label}
         description={described.join(" · ")}
         actions={
-          <Link to={`/o/${org.slug}/share-links`} className="text-sm text-indigo-700 underline">
+          <TextLink to={`/o/${org.slug}/share-links`} className="text-sm">
             {t("admin.shareLink.allLinks")}
-          </Link>
+          </TextLink>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">

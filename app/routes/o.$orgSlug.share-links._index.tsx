@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { useState } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
@@ -188,10 +189,10 @@ export default function ShareLinks() {
                         {l.lastViewedAt ? <span className="block text-slate-500">{t("admin.shareLinks.lastViewed", { time: f.dateTime(String(l.lastViewedAt)) })}</span> : null}
                       </Td>
                       <td className="py-2 text-right">
-                        <Link to={`${base}/${l.id}`} className="text-indigo-700 underline">
+                        <TextLink to={`${base}/${l.id}`}>
                           {data.canManage && l.status === "active" ? t("admin.shareLinks.viewsRevoke") : t("admin.shareLinks.views")}
                           <span className="sr-only"> {t("admin.shareLinks.ofLabel", { label: l.label })}</span>
-                        </Link>
+                        </TextLink>
                       </td>
                     </Tr>
                   ))}
@@ -200,8 +201,8 @@ export default function ShareLinks() {
             )}
             {data.page > 1 || data.hasMore ? (
               <nav aria-label={t("admin.shareLinks.pages")} className="mt-4 flex gap-4 text-sm">
-                {data.page > 1 ? <Link className="text-indigo-700 underline" to={`${base}?page=${data.page - 1}`}>{t("admin.shareLinks.newer")}</Link> : null}
-                {data.hasMore ? <Link className="text-indigo-700 underline" to={`${base}?page=${data.page + 1}`}>{t("admin.shareLinks.older")}</Link> : null}
+                {data.page > 1 ? <TextLink to={`${base}?page=${data.page - 1}`}>{t("admin.shareLinks.newer")}</TextLink> : null}
+                {data.hasMore ? <TextLink to={`${base}?page=${data.page + 1}`}>{t("admin.shareLinks.older")}</TextLink> : null}
               </nav>
             ) : null}
           </Card>

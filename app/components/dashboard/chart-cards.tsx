@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { useMemo } from "react";
 import { ChartCanvas } from "~/components/charts/chart-canvas";
 import { budgetVsActualChartConfig, cashRunwayChartConfig, debtServiceChartConfig, spendByCategoryChartConfig } from "~/components/charts/configs";
@@ -69,9 +69,9 @@ export function BudgetCard({ budget, currency, month, base }: { budget: BudgetVi
           {base ? (
             <p>
               {t("dashboard.budget.setOne")}{" "}
-              <Link to={`${base}/budgets`} className="text-indigo-700 underline">
+              <TextLink to={`${base}/budgets`}>
                 {t("dashboard.budget.goTo")}
-              </Link>
+              </TextLink>
             </p>
           ) : (
             <p>{t("dashboard.budget.noneInvestor")}</p>
@@ -167,9 +167,9 @@ export function DebtCard({
           {base ? (
             <p>
               {t("dashboard.debt.noneStartup")}{" "}
-              <Link to={`${base}/debt`} className="text-indigo-700 underline">
+              <TextLink to={`${base}/debt`}>
                 {t("dashboard.debt.goTo")}
-              </Link>
+              </TextLink>
             </p>
           ) : (
             <p>{t("dashboard.debt.noneInvestor")}</p>

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { riskBandWord } from "~/components/charts/heat-map";
 import { RiskHeatMap } from "~/components/charts/risk-heat-map";
 import { Badge, Card, EmptyState } from "~/components/ui/layout";
@@ -44,9 +44,9 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
           {base ? (
             <p>
               {t("dashboard.risk.noneStartup")}{" "}
-              <Link to={`${base}/risks`} className="text-indigo-700 underline">
+              <TextLink to={`${base}/risks`}>
                 {t("dashboard.risk.goTo")}
-              </Link>
+              </TextLink>
             </p>
           ) : (
             <p>{t("dashboard.risk.noneInvestor")}</p>
@@ -64,9 +64,9 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
       title={t("dashboard.risk.title")}
       actions={
         base ? (
-          <Link to={`${base}/risks`} className="text-sm text-indigo-700 underline">
+          <TextLink to={`${base}/risks`} className="text-sm">
             {t("dashboard.risk.all")}
-          </Link>
+          </TextLink>
         ) : undefined
       }
     >
@@ -103,9 +103,9 @@ export function RaisedCard({ raised, currency, base }: { raised: RaisedView; cur
       title={t("dashboard.raised.title")}
       actions={
         base ? (
-          <Link to={`${base}/rounds`} className="text-sm text-indigo-700 underline">
+          <TextLink to={`${base}/rounds`} className="text-sm">
             {t("dashboard.raised.all")}
-          </Link>
+          </TextLink>
         ) : undefined
       }
     >

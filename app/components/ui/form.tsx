@@ -1,6 +1,7 @@
 import { useNavigation } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useT } from "~/i18n";
+import { Button, type ButtonVariant } from "./button";
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-[invalid=true]:border-red-500";
@@ -111,27 +112,15 @@ export function SubmitButton({
   children: ReactNode;
   pendingText?: string;
   intent?: string;
-  variant?: "primary" | "secondary" | "danger";
+  variant?: ButtonVariant;
 }) {
   const navigation = useNavigation();
   const t = useT();
   const pending =
     navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
-  const colours = {
-    primary: "bg-indigo-600 text-white hover:bg-indigo-700",
-    secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
-    danger: "bg-red-600 text-white hover:bg-red-700",
-  }[variant];
   return (
-    <button
-      type="submit"
-      name={intent ? "intent" : undefined}
-      value={intent}
-      disabled={pending}
-      aria-busy={pending || undefined}
-      className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold shadow-sm disabled:opacity-60 ${colours}`}
-    >
-      {pending ? (pendingText ?? t("common.action.saving")) : children}
-    </button>
+    <Button type="submit" name={intent ? "intent" : undefined} value={intent} variant={variant} pending={pending} pendingText={pendingText ?? t("common.action.saving")}>
+      {children}
+    </Button>
   );
 }
