@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { useT } from "~/i18n";
 
 type AccountPage = "password" | "data" | "delete";
@@ -23,9 +24,9 @@ export function AccountLinks({ current }: { current: AccountPage }) {
             {p.text}
           </Link>
         ))}
-      <Link to="/" className="text-indigo-700 underline">
+      <TextLink to="/">
         {t("auth.password.back")}
-      </Link>
+      </TextLink>
     </nav>
   );
 }

@@ -5,6 +5,7 @@
  * re-sends the same file with the digest of the previewed content.
  */
 import { Form, Link, useActionData, useNavigation, useSubmit } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useFormat, useLocale, useT, type PlainKey } from "~/i18n";
 import {
@@ -18,7 +19,8 @@ import {
 } from "~/lib/csv-import";
 import type { ImportActionResult } from "~/lib/csv-import.server";
 import { FormError } from "./ui/form";
-import { Card, PageHeader, ScrollArea, TableScroller } from "./ui/layout";
+import { Card, PageHeader, ScrollArea } from "./ui/layout";
+import { Table, TableHead, Tr } from "~/components/ui/table";
 
 type ClientCheck =
   | { phase: "idle" }
@@ -116,9 +118,9 @@ export function CsvImportPage(props: CsvImportPageProps) {
         title={props.title}
         description={props.description}
         actions={
-          <Link to={props.backHref} className="text-sm text-indigo-700 underline">
+          <TextLink to={props.backHref} className="text-sm">
             {props.backLabel}
-          </Link>
+          </TextLink>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
@@ -216,30 +218,26 @@ export function CsvImportPage(props: CsvImportPageProps) {
                   ? t("records.import.firstRows", { shown: preview.previewRows.length, total: preview.counts.rows })
                   : t("records.import.allRows")}
               </p>
-              <TableScroller>
-                <table className="min-w-full text-sm" data-testid="import-preview">
-                  <thead>
-                    <tr className="border-b text-left text-slate-600">
-                      {preview.columns.map((c) => (
-                        <th key={c} className={`py-2 pr-4 font-medium ${TEXT_COLUMNS.has(c) ? "" : "text-right"}`}>
-                          {c}
-                        </th>
+              <Table data-testid="import-preview">
+                <TableHead>
+                  {preview.columns.map((c) => (
+                    <th key={c} className={`py-2 pr-4 font-medium ${TEXT_COLUMNS.has(c) ? "" : "text-right"}`}>
+                      {c}
+                    </th>
+                  ))}
+                </TableHead>
+                <tbody>
+                  {preview.previewRows.map((cells, i) => (
+                    <Tr key={i}>
+                      {cells.map((cell, j) => (
+                        <td key={j} className={`py-1 pr-4 ${TEXT_COLUMNS.has(preview.columns[j]) ? "" : "text-right tabular-nums"}`}>
+                          {cell === "" ? <span className="text-slate-600">{t("records.import.blank")}</span> : cell}
+                        </td>
                       ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.previewRows.map((cells, i) => (
-                      <tr key={i} className="border-b last:border-0">
-                        {cells.map((cell, j) => (
-                          <td key={j} className={`py-1 pr-4 ${TEXT_COLUMNS.has(preview.columns[j]) ? "" : "text-right tabular-nums"}`}>
-                            {cell === "" ? <span className="text-slate-600">{t("records.import.blank")}</span> : cell}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroller>
+                    </Tr>
+                  ))}
+                </tbody>
+              </Table>
               <div className="mt-4 flex flex-wrap items-center gap-3">
                 <input type="hidden" name="checksum" value={preview.checksum} form={formId} />
                 <button
@@ -264,12 +262,12 @@ export function CsvImportPage(props: CsvImportPageProps) {
           <table className="w-full text-sm">
             <tbody>
               {props.columnGuide.map(([column, meaning]) => (
-                <tr key={column} className="border-b align-top last:border-0">
+                <Tr key={column} top>
                   <th scope="row" className="py-1 pr-3 text-left font-mono text-xs font-medium">
                     {column}
                   </th>
                   <td className="py-1 text-slate-700">{meaning}</td>
-                </tr>
+                </Tr>
               ))}
             </tbody>
           </table>
@@ -304,15 +302,13 @@ function ErrorList({ errors, errorCount, fileName }: { errors: CsvImportError[];
       {errorCount > errors.length ? <p className="mt-1">{t("records.import.errorsFirst", { count: Math.min(errors.length, MAX_LISTED_ERRORS) })}</p> : null}
       <ScrollArea label={t("records.import.problemsLabel")} className="mt-3 max-h-[32rem] overflow-auto">
         <table className="min-w-full bg-white text-left text-sm text-slate-900" data-testid="import-errors">
-          <thead>
-            <tr className="border-b text-slate-600">
-              <th className="px-2 py-1 font-medium" title={t("records.import.lineHint")}>
-                {t("records.import.line")}
-              </th>
-              <th className="px-2 py-1 font-medium">{t("records.import.column")}</th>
-              <th className="px-2 py-1 font-medium">{t("records.import.problem")}</th>
-            </tr>
-          </thead>
+          <TableHead className="border-b text-slate-600">
+            <th className="px-2 py-1 font-medium" title={t("records.import.lineHint")}>
+              {t("records.import.line")}
+            </th>
+            <th className="px-2 py-1 font-medium">{t("records.import.column")}</th>
+            <th className="px-2 py-1 font-medium">{t("records.import.problem")}</th>
+          </TableHead>
           <tbody>
             {errors.map((e, i) => (
               <tr key={i} className="border-b last:border-0 align-top">

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { Field, FormError, SelectField, SubmitButton, TextareaField } from "~/components/ui/form";
 import { useT, type PlainKey } from "~/i18n";
 import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/lib/instruments";
 
@@ -19,9 +19,6 @@ export type RoundFormValues = Partial<
     string
   >
 >;
-
-const textareaClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-[invalid=true]:border-red-500";
 
 /**
  * The create/edit form of a funding round. Fields that do not apply to the chosen
@@ -140,25 +137,7 @@ export function FundingRoundForm({
           />
         </div>
       </fieldset>
-      <div>
-        <label htmlFor="field-notes" className="block text-sm font-medium text-slate-700">
-          {t("records.round.field.notesOptional")}
-        </label>
-        <textarea
-          id="field-notes"
-          name="notes"
-          rows={2}
-          defaultValue={values.notes}
-          aria-invalid={errors.notes ? true : undefined}
-          aria-describedby={errors.notes ? "field-notes-error" : undefined}
-          className={textareaClass}
-        />
-        {errors.notes ? (
-          <p id="field-notes-error" className="mt-1 text-sm text-red-700">
-            {errors.notes}
-          </p>
-        ) : null}
-      </div>
+      <TextareaField label={t("records.round.field.notesOptional")} name="notes" rows={2} defaultValue={values.notes} error={errors.notes} />
       <SubmitButton intent={intent} pendingText={pendingText}>
         {submitLabel}
       </SubmitButton>

@@ -1,14 +1,15 @@
-import { Link } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { TextLink } from "~/components/ui/button";
+import { useMemo } from "react";
 import { ChartCanvas } from "~/components/charts/chart-canvas";
-import { PortfolioHeatMap } from "~/components/charts/portfolio-heat-map";
 import { aggregateNetBurnChartConfig, capitalRaisedChartConfig, runwayByCompanyChartConfig, runwayLevelLabels } from "~/components/charts/portfolio";
-import { Card, EmptyState, TableScroller } from "~/components/ui/layout";
+import { ChartDataTable } from "~/components/ui/chart-data-table";
+import { HeatMap } from "~/components/ui/heat-map";
+import { Card, EmptyState } from "~/components/ui/layout";
 import type { RiskBandThresholds } from "~/finance/risk";
 import type { RunwayThresholds } from "~/finance/runway";
 import { useFormat, useT, type Translator } from "~/i18n";
 import { monthText, runwayNumber } from "~/lib/format";
-import { instrumentName, RISK_BAND_WORD_KEYS } from "~/lib/portfolio-query";
+import { IMPACT_KEYS, instrumentName, LIKELIHOOD_KEYS, RISK_BAND_WORD_KEYS } from "~/lib/portfolio-query";
 import type { NetBurnPoint, RaisedByInstrument } from "~/lib/portfolio-series";
 
 /** "critical under 3 months, caution under 6 months, ok from 6 months" in the reader's language. */
@@ -35,52 +36,6 @@ export function riskBandsList(t: Translator, bands: RiskBandThresholds): string 
 /** "2026-02 – 2026-04"; a single month stays a single month. */
 function monthRange(t: Translator, first: string, last: string): string {
   return first === last ? monthText(t, first) : t("investor.charts.monthRange", { first: monthText(t, first), last: monthText(t, last) });
-}
-
-/** A chart's figures as a table, folded away under the chart. */
-export function DataTable({ caption, head, rows, foot }: { caption: string; head: string[]; rows: ReactNode[][]; foot?: ReactNode[] }) {
-  const t = useT();
-  const cell = (value: ReactNode, i: number, strong = false) =>
-    i === 0 ? (
-      <th key={i} scope="row" className={`px-2 py-1 text-left ${strong ? "" : "font-normal"}`}>
-        {value}
-      </th>
-    ) : (
-      <td key={i} className="px-2 py-1 tabular-nums">
-        {value}
-      </td>
-    );
-  return (
-    <details className="mt-3 text-sm">
-      <summary className="cursor-pointer text-indigo-700">{t("investor.charts.showTable")}</summary>
-      <TableScroller>
-        <table className="mt-2 min-w-full text-right text-xs">
-          <caption className="sr-only">{caption}</caption>
-          <thead>
-            <tr className="border-b border-slate-200">
-              {head.map((h, i) => (
-                <th key={i} scope="col" className={`px-2 py-1 font-medium text-slate-600 ${i === 0 ? "text-left" : ""}`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, r) => (
-              <tr key={r} className="border-b border-slate-100">
-                {row.map((value, i) => cell(value, i))}
-              </tr>
-            ))}
-          </tbody>
-          {foot ? (
-            <tfoot>
-              <tr className="font-semibold">{foot.map((value, i) => cell(value, i, true))}</tr>
-            </tfoot>
-          ) : null}
-        </table>
-      </TableScroller>
-    </details>
-  );
 }
 
 export function RunwayChartCard({
@@ -115,13 +70,14 @@ export function RunwayChartCard({
             {thresholdsText} {t("investor.charts.runway.notBurning")}
           </p>
           <ChartCanvas config={config} label={t("investor.charts.runway.label", { thresholds: thresholdsText })} height={Math.max(240, bars.length * 28 + 110)} />
-          <DataTable
+          <ChartDataTable
+            summary={t("investor.charts.showTable")}
             caption={t("investor.charts.runway.title")}
             head={[t("investor.table.company"), t("investor.charts.runway.axis"), t("investor.charts.runway.level")]}
             rows={bars.map((b) => [
-              <Link key={b.slug} to={companyHref(b.slug)} className="text-indigo-700 underline">
+              <TextLink key={b.slug} to={companyHref(b.slug)}>
                 {b.name}
-              </Link>,
+              </TextLink>,
               runwayNumber(t.locale, b.runwayMonths),
               labels[b.level as keyof typeof labels] ?? b.level,
             ])}
@@ -161,7 +117,8 @@ export function NetBurnChartCard({ points, currency }: { points: NetBurnPoint[];
         ) : null}
       </p>
       <ChartCanvas config={config} label={t("investor.charts.netBurn.label", { range, currency })} />
-      <DataTable
+      <ChartDataTable
+        summary={t("investor.charts.showTable")}
         caption={t("investor.charts.netBurn.caption", { range })}
         head={[t("investor.charts.month"), t("investor.charts.netBurn.head", { currency }), t("investor.charts.netBurn.companies"), t("investor.table.rateMissing")]}
         rows={points.map((p) => [
@@ -210,7 +167,8 @@ export function RaisedChartCard({ raised, currency }: { raised: RaisedByInstrume
         ) : null}
       </p>
       <ChartCanvas config={config} label={t("investor.charts.raised.label", { currency })} />
-      <DataTable
+      <ChartDataTable
+        summary={t("investor.charts.showTable")}
         caption={t("investor.charts.raised.title")}
         head={[t("investor.charts.raised.instrument"), t("investor.charts.raised.head", { currency }), t("investor.charts.raised.roundsHead"), t("investor.table.rateMissing")]}
         rows={raised.rows.map((r) => [instrumentName(t, r.instrument), f.money(r.amount, currency), f.number(r.rounds), r.missingRounds > 0 ? rounds(r.missingRounds) : "—"])}
@@ -238,9 +196,9 @@ export function HeatMapCard({
       title={t("investor.heatMap.title")}
       actions={
         total > 0 ? (
-          <Link to={allHref} className="text-sm text-indigo-700 underline">
+          <TextLink to={allHref} className="text-sm">
             {t("investor.heatMap.all", { count: total })}
-          </Link>
+          </TextLink>
         ) : undefined
       }
     >
@@ -249,7 +207,27 @@ export function HeatMapCard({
           <p>{t("investor.heatMap.emptyBody")}</p>
         </EmptyState>
       ) : (
-        <PortfolioHeatMap cells={cells} bands={bands} cellHref={cellHref} caption={t("investor.heatMap.caption", { total, bands: riskBandsList(t, bands) })} />
+        <HeatMap
+          look="wide"
+          testId="portfolio-heat-map"
+          cells={cells}
+          bands={bands}
+          cellHref={cellHref}
+          caption={t("investor.heatMap.caption", { total, bands: riskBandsList(t, bands) })}
+          corner={t("investor.heatMap.corner")}
+          impactWord={(impact) => t(IMPACT_KEYS[impact]!)}
+          likelihoodWord={(likelihood) => t(LIKELIHOOD_KEYS[likelihood]!)}
+          describeCell={(cell) =>
+            t("investor.heatMap.cell", {
+              count: cell.count,
+              likelihood: cell.likelihood,
+              impact: cell.impact,
+              score: cell.score,
+              band: t(RISK_BAND_WORD_KEYS[cell.band]),
+            })
+          }
+          emptyText={(cell) => t("investor.heatMap.emptyCell", { likelihood: cell.likelihood, impact: cell.impact })}
+        />
       )}
     </Card>
   );

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { Field, FormError, SelectField, SubmitButton, TextareaField } from "~/components/ui/form";
 import { useT } from "~/i18n";
 import { INSTRUMENTS } from "~/lib/instruments";
 import { INSTRUMENT_KEYS } from "~/lib/portfolio-query";
@@ -7,9 +7,6 @@ import { INSTRUMENT_KEYS } from "~/lib/portfolio-query";
 export type PositionFormValues = Partial<
   Record<"companyOrgId" | "investedOn" | "amount" | "currency" | "instrument" | "ownershipPercent" | "currentValue" | "notes", string>
 >;
-
-const textareaClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-[invalid=true]:border-red-500";
 
 /** The create/edit form of a position. Companies are those sharing their data with the fund. */
 export function PositionForm({
@@ -101,25 +98,7 @@ export function PositionForm({
           hint={t("investor.positionForm.ownershipHint")}
         />
       </div>
-      <div>
-        <label htmlFor="field-notes" className="block text-sm font-medium text-slate-700">
-          {t("investor.positionForm.notes")}
-        </label>
-        <textarea
-          id="field-notes"
-          name="notes"
-          rows={2}
-          defaultValue={values.notes}
-          aria-invalid={errors.notes ? true : undefined}
-          aria-describedby={errors.notes ? "field-notes-error" : undefined}
-          className={textareaClass}
-        />
-        {errors.notes ? (
-          <p id="field-notes-error" className="mt-1 text-sm text-red-700">
-            {errors.notes}
-          </p>
-        ) : null}
-      </div>
+      <TextareaField label={t("investor.positionForm.notes")} name="notes" rows={2} defaultValue={values.notes} error={errors.notes} />
       <SubmitButton intent={intent} pendingText={pendingText}>
         {submitLabel}
       </SubmitButton>

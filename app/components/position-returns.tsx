@@ -4,13 +4,15 @@
  * and the position is left out of the totals — never shown or counted as zero.
  */
 import { Link } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { instrumentName } from "~/lib/portfolio-query";
-import { Badge, Card, TableScroller } from "~/components/ui/layout";
+import { Badge, Card } from "~/components/ui/layout";
 import { useFormat, useT, type PlainKey } from "~/i18n";
 import { dateText, monthText, multipleText } from "~/lib/format";
 import { basisPointsToPercentString } from "~/lib/instruments";
 import { SortHeader } from "~/components/ui/sort-header";
 import { useHrefWith } from "~/lib/use-href-with";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 interface UsedRate {
   month: string;
@@ -117,39 +119,35 @@ export function CompanyReturnsTable({
   const t = useT();
   const f = useFormat();
   return (
-    <TableScroller>
-      <table className="min-w-full text-sm" data-testid="company-moic">
-        <thead>
-          <tr className="border-b text-left text-slate-600">
-            <th className="py-2 pr-4 font-medium">{t("investor.table.company")}</th>
-            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.title")}</th>
-            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.investedIn", { base: baseCurrency })}</th>
-            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.currentValueIn", { base: baseCurrency })}</th>
-            <th className="py-2 pr-4 text-right font-medium" title={t("investor.positions.moicDefinition")}>
-              {t("investor.positions.head.moic")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {companies.map((c) => (
-            <tr key={c.companyId} className="border-b last:border-0" data-testid="company-moic-row">
-              <td className="py-2 pr-4">
-                {c.name ?? (c.deletedName ? t("deletion.position.deleted", { name: c.deletedName }) : <span className="text-slate-500">{t("investor.positions.companyGone")}</span>)}
-              </td>
-              <td className="py-2 pr-4 text-right tabular-nums">{f.number(c.positionCount)}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{c.includedCount > 0 ? f.money(c.invested, baseCurrency) : "—"}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">{c.includedCount > 0 ? f.money(c.currentValue, baseCurrency) : "—"}</td>
-              <td className="py-2 pr-4 text-right tabular-nums">
-                {c.moic === null ? c.excludedCount > 0 ? <MissingBadge /> : "—" : multipleText(t, c.moic)}
-                {c.excludedCount > 0 && c.moic !== null ? (
-                  <span className="block text-xs text-amber-800">{t("investor.positions.someLeftOut", { excluded: c.excludedCount, total: c.positionCount })}</span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroller>
+    <Table data-testid="company-moic">
+      <TableHead>
+        <Th>{t("investor.table.company")}</Th>
+        <Th numeric>{t("investor.positions.title")}</Th>
+        <Th numeric>{t("investor.positions.head.investedIn", { base: baseCurrency })}</Th>
+        <Th numeric>{t("investor.positions.head.currentValueIn", { base: baseCurrency })}</Th>
+        <Th numeric title={t("investor.positions.moicDefinition")}>
+          {t("investor.positions.head.moic")}
+        </Th>
+      </TableHead>
+      <tbody>
+        {companies.map((c) => (
+          <Tr key={c.companyId} data-testid="company-moic-row">
+            <Td>
+              {c.name ?? (c.deletedName ? t("deletion.position.deleted", { name: c.deletedName }) : <span className="text-slate-500">{t("investor.positions.companyGone")}</span>)}
+            </Td>
+            <Td numeric>{f.number(c.positionCount)}</Td>
+            <Td numeric>{c.includedCount > 0 ? f.money(c.invested, baseCurrency) : "—"}</Td>
+            <Td numeric>{c.includedCount > 0 ? f.money(c.currentValue, baseCurrency) : "—"}</Td>
+            <Td numeric>
+              {c.moic === null ? c.excludedCount > 0 ? <MissingBadge /> : "—" : multipleText(t, c.moic)}
+              {c.excludedCount > 0 && c.moic !== null ? (
+                <span className="block text-xs text-amber-800">{t("investor.positions.someLeftOut", { excluded: c.excludedCount, total: c.positionCount })}</span>
+              ) : null}
+            </Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 
@@ -188,70 +186,65 @@ export function PositionsTable({
     />
   );
   return (
-    <TableScroller>
-      <table className="min-w-full text-sm" data-testid="positions">
-        <thead>
-          <tr className="border-b text-left text-slate-600">
-            {header("invested_on")}
-            {header("company")}
-            <th className="py-2 pr-4 font-medium">{t("investor.charts.raised.instrument")}</th>
-            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.amount")}</th>
-            {header("invested", "right", t("investor.positions.head.investedIn", { base: baseCurrency }))}
-            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.currentValue")}</th>
-            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.valueIn", { base: baseCurrency })}</th>
-            <th className="py-2 pr-4 text-right font-medium">{t("investor.positions.head.ownership")}</th>
-            {header("moic", "right")}
-          </tr>
-        </thead>
-        <tbody>
-          {positions.map((p) => (
-            <tr key={p.id} className="border-b align-top last:border-0" data-testid="position-row">
-              <td className="whitespace-nowrap py-2 pr-4">
-                <Link
-                  to={p.id}
-                  className="text-indigo-700 underline"
-                  aria-label={t(canEdit ? "investor.positions.editLabel" : "investor.positions.viewLabel", {
-                    date: dateText(t, p.investedOn),
-                    company: p.company?.name ?? (p.companyName ? t("deletion.position.deleted", { name: p.companyName }) : t("investor.positions.aCompanyGone")),
-                  })}
-                >
-                  {dateText(t, p.investedOn)}
-                </Link>
-              </td>
-              <td className="py-2 pr-4">
-                {p.company?.name ?? (p.companyName ? t("deletion.position.deleted", { name: p.companyName }) : <span className="text-slate-500">{t("investor.positions.noLongerShared")}</span>)}
-              </td>
-              <td className="py-2 pr-4">{instrumentName(t, p.instrument)}</td>
-              <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(p.amount, p.currency)}</td>
-              <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">
-                {p.returns.investedRate && p.returns.investedBase !== null ? (
-                  <>
-                    {f.money(p.returns.investedBase, baseCurrency)}
-                    <RateNote rate={p.returns.investedRate} currency={p.currency} baseCurrency={baseCurrency} />
-                  </>
-                ) : (
-                  <MissingBadge />
-                )}
-              </td>
-              <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(p.currentValue, p.currency)}</td>
-              <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">
-                {p.returns.valueRate && p.returns.currentValueBase !== null ? (
-                  <>
-                    {f.money(p.returns.currentValueBase, baseCurrency)}
-                    <RateNote rate={p.returns.valueRate} currency={p.currency} baseCurrency={baseCurrency} />
-                  </>
-                ) : (
-                  <MissingBadge />
-                )}
-              </td>
-              <td className="py-2 pr-4 text-right tabular-nums">
-                {p.ownershipBp === null ? "—" : t("investor.positions.percent", { value: basisPointsToPercentString(p.ownershipBp) })}
-              </td>
-              <td className="py-2 pr-4 text-right tabular-nums">{p.returns.moic === null ? <MissingBadge /> : multipleText(t, p.returns.moic)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroller>
+    <Table data-testid="positions">
+      <TableHead>
+        {header("invested_on")}
+        {header("company")}
+        <Th>{t("investor.charts.raised.instrument")}</Th>
+        <Th numeric>{t("investor.positions.head.amount")}</Th>
+        {header("invested", "right", t("investor.positions.head.investedIn", { base: baseCurrency }))}
+        <Th numeric>{t("investor.positions.currentValue")}</Th>
+        <Th numeric>{t("investor.positions.head.valueIn", { base: baseCurrency })}</Th>
+        <Th numeric>{t("investor.positions.head.ownership")}</Th>
+        {header("moic", "right")}
+      </TableHead>
+      <tbody>
+        {positions.map((p) => (
+          <Tr key={p.id} top data-testid="position-row">
+            <Td nowrap>
+              <TextLink
+                to={p.id}
+                aria-label={t(canEdit ? "investor.positions.editLabel" : "investor.positions.viewLabel", {
+                  date: dateText(t, p.investedOn),
+                  company: p.company?.name ?? (p.companyName ? t("deletion.position.deleted", { name: p.companyName }) : t("investor.positions.aCompanyGone")),
+                })}
+              >
+                {dateText(t, p.investedOn)}
+              </TextLink>
+            </Td>
+            <Td>
+              {p.company?.name ?? (p.companyName ? t("deletion.position.deleted", { name: p.companyName }) : <span className="text-slate-500">{t("investor.positions.noLongerShared")}</span>)}
+            </Td>
+            <Td>{instrumentName(t, p.instrument)}</Td>
+            <Td numeric nowrap>{f.money(p.amount, p.currency)}</Td>
+            <Td numeric nowrap>
+              {p.returns.investedRate && p.returns.investedBase !== null ? (
+                <>
+                  {f.money(p.returns.investedBase, baseCurrency)}
+                  <RateNote rate={p.returns.investedRate} currency={p.currency} baseCurrency={baseCurrency} />
+                </>
+              ) : (
+                <MissingBadge />
+              )}
+            </Td>
+            <Td numeric nowrap>{f.money(p.currentValue, p.currency)}</Td>
+            <Td numeric nowrap>
+              {p.returns.valueRate && p.returns.currentValueBase !== null ? (
+                <>
+                  {f.money(p.returns.currentValueBase, baseCurrency)}
+                  <RateNote rate={p.returns.valueRate} currency={p.currency} baseCurrency={baseCurrency} />
+                </>
+              ) : (
+                <MissingBadge />
+              )}
+            </Td>
+            <Td numeric>
+              {p.ownershipBp === null ? "—" : t("investor.positions.percent", { value: basisPointsToPercentString(p.ownershipBp) })}
+            </Td>
+            <Td numeric>{p.returns.moic === null ? <MissingBadge /> : multipleText(t, p.returns.moic)}</Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }

@@ -1,45 +1,9 @@
-import type { TextareaHTMLAttributes } from "react";
-import { Field, FieldError, SelectField } from "~/components/ui/form";
+import { Field, SelectField, TextareaField } from "~/components/ui/form";
 import type { RiskBandThresholds } from "~/finance";
 import { useLocale, useT } from "~/i18n";
 import { IMPACT_KEYS, LIKELIHOOD_KEYS, RISK_CATEGORIES, RISK_CATEGORY_KEYS, RISK_STATUSES, RISK_STATUS_KEYS, riskScoreHint } from "~/lib/risk-labels";
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
-
-const textareaClass =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-[invalid=true]:border-red-500";
-
-export function TextAreaField({
-  label,
-  name,
-  error,
-  hint,
-  ...rest
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; error?: string; hint?: string }) {
-  const id = `field-${name}`;
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={textareaClass}
-        {...rest}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  );
-}
 
 export interface RiskFieldValues {
   title: string;
@@ -115,7 +79,7 @@ export function RiskFields({
         hint={t("records.risk.hint.nextReview")}
         error={errors.nextReviewDate}
       />
-      <TextAreaField
+      <TextareaField
         label={t("records.risk.mitigation")}
         name="mitigation"
         rows={4}

@@ -8,24 +8,15 @@
  */
 import type { SpendCategory } from "~/finance/burn";
 import { roundRunwayDown } from "~/finance/runway";
+import { SPEND_CATEGORY_KEYS } from "~/lib/spend-categories";
 import { formatterFor } from "~/i18n/format";
 import { intlLocale, type Locale } from "~/i18n/locales";
-import type { PlainKey, Translator } from "~/i18n/translate";
+import type { Translator } from "~/i18n/translate";
 
 // --- Localized ---------------------------------------------------------------------------
 
-export const SPEND_CATEGORY_KEYS: Record<SpendCategory, PlainKey> = {
-  compute: "dashboard.spend.compute",
-  data: "dashboard.spend.data",
-  payroll: "dashboard.spend.payroll",
-  research: "dashboard.spend.research",
-  go_to_market: "dashboard.spend.go_to_market",
-  general_admin: "dashboard.spend.general_admin",
-  other: "dashboard.spend.other",
-};
-
 export function spendCategoryLabel(t: Translator, category: SpendCategory): string {
-  return t(SPEND_CATEGORY_KEYS[category]);
+  return t(SPEND_CATEGORY_KEYS[category].label);
 }
 
 const fixedFormats = new Map<string, Intl.NumberFormat>();

@@ -3,7 +3,7 @@ import { and, asc, eq, getTableColumns, gte, inArray, lte, sql } from "drizzle-o
 import type { Tx } from "~db/client";
 import { auditLog, budgets, monthlyReports, orgs } from "~db/schema";
 import { withTenant } from "~db/tenant";
-import { budgetVariance, grossBurn, isValidMonth, monthsBetween, type Month } from "~/finance";
+import { budgetVariance, grossBurn, monthsBetween, type Month } from "~/finance";
 import type { FieldErrors } from "~/lib/forms.server";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";

@@ -18,12 +18,11 @@ import {
   type ReportingStatus,
   type ScheduleRow,
 } from "~/finance";
-import { messageRef, type PlainKey } from "~/i18n/translate";
+import { messageRef, } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import type { DebtFacilityInput } from "~/domain/debt-facility";
 import { AppError } from "~/lib/http.server";
-import { DEBT_KINDS, REPAYMENT_TYPES, type DebtKind } from "~/lib/instruments";
-import { moneyField } from "~/lib/money";
+import type { DebtKind } from "~/lib/instruments";
 import { recordAudit } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";

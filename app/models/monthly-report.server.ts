@@ -3,7 +3,6 @@ import type { Tx } from "~db/client";
 import { auditLog, monthlyReports, orgs, reportUpdates, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
-  currentMonth,
   reportFigureErrors,
   reportInputErrors,
   reportMonthError,

@@ -14,12 +14,9 @@ import { accessGrants, orgs, positions } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import {
-  compareIsoDates,
-  isValidIsoDate,
   monthOfDate,
   portfolioReturns,
   positionReturn,
-  type IsoDate,
   type PortfolioReturns,
   type PositionReturn,
 } from "~/finance";
@@ -27,7 +24,7 @@ import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import type { PositionInput } from "~/domain/position";
 import { AppError } from "~/lib/http.server";
-import { INSTRUMENTS, type Instrument } from "~/lib/instruments";
+import type { Instrument } from "~/lib/instruments";
 import { DELETED_COMPANY } from "~/lib/positions";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";

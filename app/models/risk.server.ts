@@ -4,7 +4,6 @@ import { riskHistory, risks, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
   isoDateOfDate,
-  isValidIsoDate,
   reviewOverdue,
   riskBand,
   riskScore,
@@ -19,8 +18,6 @@ import {
   ACTIVE_RISK_STATUSES,
   isRiskCategory,
   isRiskStatus,
-  RISK_CATEGORIES,
-  RISK_STATUSES,
   type RiskCategory,
 } from "~/lib/risk-labels";
 import { recordAudit } from "./audit.server";

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { endSession } from "~/auth/session.server";
 import { requireSystemContext } from "~/auth/system.server";
@@ -72,9 +73,9 @@ export default function DeleteAccount() {
           <ul className="mt-2 space-y-1" data-testid="sole-owned-orgs">
             {blocking.map((org) => (
               <li key={org.slug} className="flex flex-wrap gap-x-4">
-                <Link className="text-indigo-700 underline" to={`/o/${org.slug}/members`}>
+                <TextLink to={`/o/${org.slug}/members`}>
                   {t("deletion.account.transfer", { org: org.name })}
-                </Link>
+                </TextLink>
                 <Link className="text-red-700 underline" to={`/o/${org.slug}/delete`}>
                   {t("deletion.account.deleteOrg", { org: org.name })}
                 </Link>

@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { requireAnonymous, startSession } from "~/auth/session.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
@@ -83,9 +84,9 @@ export default function Login() {
       ) : null}
       <p className="mt-6 text-sm text-slate-600">
         {t("auth.login.newHere")}{" "}
-        <Link className="font-medium text-indigo-700 underline" to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>
+        <TextLink className="font-medium" to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>
           {t("auth.login.createAccount")}
-        </Link>
+        </TextLink>
       </p>
     </AuthShell>
   );

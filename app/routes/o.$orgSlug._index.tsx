@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { can } from "~/auth/permissions";
 import { BudgetCard, CashRunwayCard, DebtCard, SpendCard } from "~/components/dashboard/chart-cards";
@@ -56,12 +57,12 @@ export default function OrgDashboard() {
                 : t("dashboard.overview.noCompanies")}
             </p>
             <p className="mt-3 flex flex-wrap gap-3 text-sm">
-              <Link className="text-indigo-700 underline" to={`${base}/portfolio`}>
+              <TextLink to={`${base}/portfolio`}>
                 {t("dashboard.overview.openPortfolio")}
-              </Link>
-              <Link className="text-indigo-700 underline" to={`${base}/companies`}>
+              </TextLink>
+              <TextLink to={`${base}/companies`}>
                 {t("dashboard.overview.requestAccess")}
-              </Link>
+              </TextLink>
             </p>
           </Card>
           <Card title={t("dashboard.overview.warnings")}>
@@ -75,9 +76,9 @@ export default function OrgDashboard() {
                 : t("dashboard.overview.noAlerts")}
             </p>
             <p className="mt-3 text-sm">
-              <Link className="text-indigo-700 underline" to={`${base}/alerts`}>
+              <TextLink to={`${base}/alerts`}>
                 {t("dashboard.overview.openAlerts")}
-              </Link>
+              </TextLink>
             </p>
           </Card>
         </div>

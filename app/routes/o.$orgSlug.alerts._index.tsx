@@ -1,10 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, useParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation, useNavigation, useParams } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireInvestor, requirePermission } from "~/auth/tenant.server";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
-import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import type { AlertKind } from "~/finance/alerts";
 import { messageRef, metaTitle, translate, useFormat, useT, type PlainKey, type Translator } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -16,6 +17,7 @@ import { Pager } from "~/components/ui/pager";
 import { useHrefWith } from "~/lib/use-href-with";
 import { samePage } from "~/lib/redirects";
 import { redirectWithToast, toast } from "~/lib/toast.server";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.alerts.title")];
 
@@ -87,9 +89,9 @@ export default function Alerts() {
         title={t("investor.alerts.title")}
         description={t("investor.alerts.description")}
         actions={
-          <Link to={`${orgPath}/alerts/rules`} className="text-sm text-indigo-700 underline">
+          <TextLink to={`${orgPath}/alerts/rules`} className="text-sm">
             {canManageRules ? t("investor.alerts.editRules") : t("investor.alerts.seeRules")}
-          </Link>
+          </TextLink>
         }
       />
       <Card title={t("investor.alerts.card", { count: list.total })}>
@@ -121,17 +123,17 @@ export default function Alerts() {
             {t("investor.filter.apply")}
           </SubmitButton>
           {filtered ? (
-            <Link to={location.pathname} className="py-2 text-sm text-indigo-700 underline">
+            <TextLink to={location.pathname} className="py-2 text-sm">
               {t("investor.filter.clear")}
-            </Link>
+            </TextLink>
           ) : null}
         </Form>
         {list.alerts.length === 0 ? (
           filtered ? (
             <EmptyState title={t("investor.alerts.noMatch")}>
-              <Link to={location.pathname} className="text-indigo-700 underline">
+              <TextLink to={location.pathname}>
                 {t("investor.filter.clear")}
-              </Link>
+              </TextLink>
             </EmptyState>
           ) : (
             <EmptyState title={t("investor.alerts.empty.title")}>{t("investor.alerts.empty.body")}</EmptyState>
@@ -155,65 +157,61 @@ function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; o
   const time = (iso: string) => when(t, f.dateTime, iso);
   const heads: PlainKey[] = ["investor.alerts.head.severity", "investor.table.company", "investor.alerts.head.alert", "investor.alerts.head.firstSeen", "investor.alerts.head.acknowledged"];
   return (
-    <TableScroller>
-      <table className="min-w-full text-sm">
-        <thead>
-          <tr className="border-b text-left text-slate-600">
-            {heads.map((h) => (
-              <th key={h} scope="col" className="py-2 pr-4 font-medium">
-                {t(h)}
-              </th>
-            ))}
-            <th scope="col" className="py-2 pr-4 font-medium">
-              <span className="sr-only">{t("investor.alerts.head.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {alerts.map((a) => (
-            <tr key={a.id} className="border-b align-top last:border-0">
-              <td className="py-2 pr-4">
-                <Badge tone={a.severity === "critical" ? "bad" : "warn"}>{a.severity === "critical" ? t("common.severity.critical") : t("common.severity.warning")}</Badge>
-                {a.resolvedAt ? (
-                  <span className="mt-1 block text-xs text-slate-500">{t("investor.alerts.resolvedAt", { when: time(a.resolvedAt) })}</span>
-                ) : null}
-              </td>
-              <td className="py-2 pr-4">
-                <Link to={`${orgPath}/companies/${a.companySlug}`} className="font-medium text-indigo-700 underline">
-                  {a.companyName}
-                </Link>
-              </td>
-              <td className="max-w-md py-2 pr-4">
-                <span className="block font-medium">{t(ALERT_KIND_LABELS[a.kind])}</span>
-                {alertReasonText(t.locale, a.reason, { title: a.subjectTitle })}
-              </td>
-              <td className="whitespace-nowrap py-2 pr-4">{time(a.firstSeenAt)}</td>
-              <td className="py-2 pr-4">
-                {a.acknowledgedAt
-                  ? t("investor.alerts.acknowledgedBy", { who: a.acknowledgedBy ?? t("investor.alerts.formerMember"), when: time(a.acknowledgedAt) })
-                  : t("investor.alerts.notYet")}
-              </td>
-              <td className="py-2 pr-4">
-                {canAcknowledge && !a.acknowledgedAt && !a.resolvedAt ? (
-                  <Form method="post">
-                    <input type="hidden" name="alertId" value={a.id} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="acknowledge"
-                      disabled={pendingId === a.id}
-                      aria-label={t("investor.alerts.acknowledgeLabel", { kind: t(ALERT_KIND_LABELS[a.kind]), company: a.companyName })}
-                      className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
-                    >
-                      {pendingId === a.id ? t("investor.alerts.acknowledging") : t("investor.alerts.acknowledge")}
-                    </button>
-                  </Form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroller>
+    <Table>
+      <TableHead>
+        {heads.map((h) => (
+          <Th key={h}>
+            {t(h)}
+          </Th>
+        ))}
+        <Th>
+          <span className="sr-only">{t("investor.alerts.head.actions")}</span>
+        </Th>
+      </TableHead>
+      <tbody>
+        {alerts.map((a) => (
+          <Tr key={a.id} top>
+            <Td>
+              <Badge tone={a.severity === "critical" ? "bad" : "warn"}>{a.severity === "critical" ? t("common.severity.critical") : t("common.severity.warning")}</Badge>
+              {a.resolvedAt ? (
+                <span className="mt-1 block text-xs text-slate-500">{t("investor.alerts.resolvedAt", { when: time(a.resolvedAt) })}</span>
+              ) : null}
+            </Td>
+            <Td>
+              <TextLink to={`${orgPath}/companies/${a.companySlug}`} className="font-medium">
+                {a.companyName}
+              </TextLink>
+            </Td>
+            <td className="max-w-md py-2 pr-4">
+              <span className="block font-medium">{t(ALERT_KIND_LABELS[a.kind])}</span>
+              {alertReasonText(t.locale, a.reason, { title: a.subjectTitle })}
+            </td>
+            <Td nowrap>{time(a.firstSeenAt)}</Td>
+            <Td>
+              {a.acknowledgedAt
+                ? t("investor.alerts.acknowledgedBy", { who: a.acknowledgedBy ?? t("investor.alerts.formerMember"), when: time(a.acknowledgedAt) })
+                : t("investor.alerts.notYet")}
+            </Td>
+            <Td>
+              {canAcknowledge && !a.acknowledgedAt && !a.resolvedAt ? (
+                <Form method="post">
+                  <input type="hidden" name="alertId" value={a.id} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="acknowledge"
+                    disabled={pendingId === a.id}
+                    aria-label={t("investor.alerts.acknowledgeLabel", { kind: t(ALERT_KIND_LABELS[a.kind]), company: a.companyName })}
+                    className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
+                  >
+                    {pendingId === a.id ? t("investor.alerts.acknowledging") : t("investor.alerts.acknowledge")}
+                  </button>
+                </Form>
+              ) : null}
+            </Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }

@@ -1,12 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireInvestor, requirePermission } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
-import { messageRef, metaTitle, translate, useT } from "~/i18n";
+import { messageRef, metaTitle, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm, invalidForm } from "~/lib/forms.server";
 import { alertRulesSchema } from "~/domain/alert-rules";
@@ -66,9 +67,9 @@ export default function AlertRulesPage() {
         title={t("investor.alertRules.title")}
         description={t("investor.alertRules.description")}
         actions={
-          <Link to={`/o/${orgSlug}/alerts`} className="text-sm text-indigo-700 underline">
+          <TextLink to={`/o/${orgSlug}/alerts`} className="text-sm">
             {t("investor.alertRules.back")}
-          </Link>
+          </TextLink>
         }
       />
       <Card>

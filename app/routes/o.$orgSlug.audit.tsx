@@ -1,9 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { requireOrgContext } from "~/auth/tenant.server";
-import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { metaTitle, useFormat, useT } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "~/models/audit.server";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.audit.metaTitle")];
 
@@ -35,38 +37,34 @@ export default function AuditLog() {
         {entries.length === 0 ? (
           <EmptyState title={t("admin.audit.empty")} />
         ) : (
-          <TableScroller>
-            <table className="min-w-full text-sm">
-              <thead>
-                <tr className="border-b text-left text-slate-600">
-                  <th className="py-2 pr-4 font-medium">{t("admin.audit.col.when")}</th>
-                  <th className="py-2 pr-4 font-medium">{t("deletion.audit.who")}</th>
-                  <th className="py-2 pr-4 font-medium">{t("admin.audit.col.action")}</th>
-                  <th className="py-2 pr-4 font-medium">{t("admin.audit.col.before")}</th>
-                  <th className="py-2 font-medium">{t("admin.audit.col.after")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <tr key={e.id} className="border-b align-top last:border-0">
-                    <td className="whitespace-nowrap py-2 pr-4">
-                      {/* The exact instant stays in dateTime (the CSV export has it to the microsecond). */}
-                      <time dateTime={new Date(e.at).toISOString()}>{f.dateTime(e.at)}</time>
-                    </td>
-                    <td className="py-2 pr-4">{e.actorName ?? <span className="text-slate-500">{t("deletion.audit.formerMember")}</span>}</td>
-                    <td className="py-2 pr-4">{e.action}</td>
-                    <td className="max-w-xs break-all py-2 pr-4 font-mono text-xs">{e.before ? JSON.stringify(e.before) : "—"}</td>
-                    <td className="max-w-xs break-all py-2 font-mono text-xs">{e.after ? JSON.stringify(e.after) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroller>
+          <Table>
+            <TableHead>
+              <Th>{t("admin.audit.col.when")}</Th>
+              <Th>{t("deletion.audit.who")}</Th>
+              <Th>{t("admin.audit.col.action")}</Th>
+              <Th>{t("admin.audit.col.before")}</Th>
+              <Th last>{t("admin.audit.col.after")}</Th>
+            </TableHead>
+            <tbody>
+              {entries.map((e) => (
+                <Tr key={e.id} top>
+                  <Td nowrap>
+                    {/* The exact instant stays in dateTime (the CSV export has it to the microsecond). */}
+                    <time dateTime={new Date(e.at).toISOString()}>{f.dateTime(e.at)}</time>
+                  </Td>
+                  <Td>{e.actorName ?? <span className="text-slate-500">{t("deletion.audit.formerMember")}</span>}</Td>
+                  <Td>{e.action}</Td>
+                  <td className="max-w-xs break-all py-2 pr-4 font-mono text-xs">{e.before ? JSON.stringify(e.before) : "—"}</td>
+                  <td className="max-w-xs break-all py-2 font-mono text-xs">{e.after ? JSON.stringify(e.after) : "—"}</td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
         )}
         {hasMore && last ? (
-          <Link className="mt-4 inline-block text-indigo-700 underline" to={`${location.pathname}?before=${last.id}`}>
+          <TextLink className="mt-4 inline-block" to={`${location.pathname}?before=${last.id}`}>
             {t("admin.audit.older")}
-          </Link>
+          </TextLink>
         ) : null}
       </Card>
     </>

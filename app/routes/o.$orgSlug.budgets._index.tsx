@@ -4,7 +4,7 @@ import { can } from "~/auth/permissions";
 import { budgetCellName, EARLIEST_FISCAL_YEAR, FISCAL_YEARS_AHEAD } from "~/lib/budget-cells";
 import { requireStartup } from "~/auth/tenant.server";
 import { FormError, SubmitButton } from "~/components/ui/form";
-import { Badge, Card, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { messageRef, metaTitle, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { conflictFailure, failureFromError, formFailure, isConflict } from "~/lib/forms.server";
@@ -14,6 +14,7 @@ import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS, type SpendCategory } from "~/lib
 import { fiscalYearError, parseBudgetGrid } from "~/domain/budget";
 import { budgetVsActual, listBudgetYears, listBudgets, saveBudgetGrid, type VarianceCell } from "~/models/budget.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [metaTitle(matches, "records.budgets.metaTitle", { year: String(data?.fiscalYear ?? "") })];
 
@@ -80,13 +81,13 @@ function VarianceCells({ cell, money }: { cell: VarianceCell; money: (m: number 
   const f = useFormat();
   return (
     <>
-      <td className="py-1 pr-4 text-right tabular-nums">{money(cell.actual)}</td>
-      <td className="py-1 pr-4 text-right tabular-nums">{money(cell.budget)}</td>
-      <td className="py-1 pr-4 text-right tabular-nums">{money(cell.variance)}</td>
-      <td className="py-1 pr-4 text-right tabular-nums">{f.percent(cell.variancePercent)}</td>
-      <td className="py-1">
+      <Td numeric dense>{money(cell.actual)}</Td>
+      <Td numeric dense>{money(cell.budget)}</Td>
+      <Td numeric dense>{money(cell.variance)}</Td>
+      <Td numeric dense>{f.percent(cell.variancePercent)}</Td>
+      <Td last dense>
         <StatusWord cell={cell} />
-      </td>
+      </Td>
     </>
   );
 }
@@ -95,11 +96,11 @@ function VarianceHeaders() {
   const t = useT();
   return (
     <>
-      <th scope="col" className="py-1 pr-4 text-right font-medium" title={t("records.budgets.actualHint")}>{t("records.budgets.actual")}</th>
-      <th scope="col" className="py-1 pr-4 text-right font-medium" title={t("records.budgets.budgetHint")}>{t("records.budgets.budget")}</th>
-      <th scope="col" className="py-1 pr-4 text-right font-medium" title={t("records.budgets.varianceHint")}>{t("records.budgets.variance")}</th>
-      <th scope="col" className="py-1 pr-4 text-right font-medium" title={t("records.budgets.variancePercentHint")}>{t("records.budgets.variancePercent")}</th>
-      <th scope="col" className="py-1 font-medium">{t("records.col.status")}</th>
+      <Th numeric dense title={t("records.budgets.actualHint")}>{t("records.budgets.actual")}</Th>
+      <Th numeric dense title={t("records.budgets.budgetHint")}>{t("records.budgets.budget")}</Th>
+      <Th numeric dense title={t("records.budgets.varianceHint")}>{t("records.budgets.variance")}</Th>
+      <Th numeric dense title={t("records.budgets.variancePercentHint")}>{t("records.budgets.variancePercent")}</Th>
+      <Th last dense>{t("records.col.status")}</Th>
     </>
   );
 }
@@ -218,54 +219,50 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
           <Form method="post" noValidate key={budgets.token}>
             <input type="hidden" name="year" value={fiscalYear} />
             <input type="hidden" name="token" value={budgets.token} />
-            <TableScroller>
-              <table className="min-w-full text-sm">
-                <thead>
-                  <tr className="border-b text-left text-slate-600">
-                    <th scope="col" className="py-2 pr-2 font-medium">{t("records.col.month")}</th>
-                    {SPEND_CATEGORIES.map((c) => (
-                      <th key={c} scope="col" className="px-1 py-2 font-medium" title={t(SPEND_CATEGORY_KEYS[c].meaning)}>
-                        {label(c)}
+            <Table>
+              <TableHead>
+                <th scope="col" className="py-2 pr-2 font-medium">{t("records.col.month")}</th>
+                {SPEND_CATEGORIES.map((c) => (
+                  <th key={c} scope="col" className="px-1 py-2 font-medium" title={t(SPEND_CATEGORY_KEYS[c].meaning)}>
+                    {label(c)}
+                  </th>
+                ))}
+                <th scope="col" className="py-2 pl-2 text-right font-medium" title={t("records.budgets.totalHint")}>
+                  {t("records.col.total")}
+                </th>
+              </TableHead>
+              <tbody>
+                {budgets.months.map((month) => {
+                  const saved = budgets.grid[month] ?? {};
+                  const total = Object.values(saved).reduce<number>((s, v) => s + (v ?? 0), 0);
+                  return (
+                    <Tr key={month}>
+                      <th scope="row" className="whitespace-nowrap py-1 pr-2 text-left font-medium">
+                        {f.monthName(Number(month.slice(5, 7)), "short")} <span className="text-xs text-slate-600">{month}</span>
                       </th>
-                    ))}
-                    <th scope="col" className="py-2 pl-2 text-right font-medium" title={t("records.budgets.totalHint")}>
-                      {t("records.col.total")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {budgets.months.map((month) => {
-                    const saved = budgets.grid[month] ?? {};
-                    const total = Object.values(saved).reduce<number>((s, v) => s + (v ?? 0), 0);
-                    return (
-                      <tr key={month} className="border-b last:border-0">
-                        <th scope="row" className="whitespace-nowrap py-1 pr-2 text-left font-medium">
-                          {f.monthName(Number(month.slice(5, 7)), "short")} <span className="text-xs text-slate-600">{month}</span>
-                        </th>
-                        {SPEND_CATEGORIES.map((c) => {
-                          const name = budgetCellName(month, c);
-                          return (
-                            <td key={c} className="px-1 py-1">
-                              <input
-                                name={name}
-                                inputMode="decimal"
-                                defaultValue={cellValue(month, c)}
-                                disabled={!canEdit}
-                                aria-label={t("records.budgets.cellLabel", { category: label(c), month })}
-                                aria-invalid={errors[name] ? true : undefined}
-                                title={errors[name]}
-                                className="w-28 rounded border border-slate-300 px-2 py-1 text-right tabular-nums aria-[invalid=true]:border-red-500 disabled:bg-slate-50"
-                              />
-                            </td>
-                          );
-                        })}
-                        <td className="py-1 pl-2 text-right tabular-nums">{Object.keys(saved).length ? money(total) : "—"}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </TableScroller>
+                      {SPEND_CATEGORIES.map((c) => {
+                        const name = budgetCellName(month, c);
+                        return (
+                          <td key={c} className="px-1 py-1">
+                            <input
+                              name={name}
+                              inputMode="decimal"
+                              defaultValue={cellValue(month, c)}
+                              disabled={!canEdit}
+                              aria-label={t("records.budgets.cellLabel", { category: label(c), month })}
+                              aria-invalid={errors[name] ? true : undefined}
+                              title={errors[name]}
+                              className="w-28 rounded border border-slate-300 px-2 py-1 text-right tabular-nums aria-[invalid=true]:border-red-500 disabled:bg-slate-50"
+                            />
+                          </td>
+                        );
+                      })}
+                      <td className="py-1 pl-2 text-right tabular-nums">{Object.keys(saved).length ? money(total) : "—"}</td>
+                    </Tr>
+                  );
+                })}
+              </tbody>
+            </Table>
             {canEdit ? (
               <div className="mt-4">
                 <SubmitButton pendingText={t("records.budgets.saving")}>{t("records.budgets.save")}</SubmitButton>
@@ -276,54 +273,45 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
 
         <Card title={t("records.budgets.bvaTitle")}>
           <p className="mb-3 text-xs text-slate-500">{t("records.budgets.bvaNote", { threshold: thresholdPercent })}</p>
-          <TableScroller>
-            <table className="min-w-full text-sm" data-testid="bva-months">
-              <caption className="sr-only">{t("records.budgets.bvaCaption")}</caption>
-              <thead>
-                <tr className="border-b text-left text-slate-600">
-                  <th scope="col" className="py-1 pr-4 font-medium">{t("records.budgets.monthAll")}</th>
-                  <VarianceHeaders />
-                </tr>
-              </thead>
-              <tbody>
-                {comparison.months.map((m) => (
-                  <tr key={m.month} className="border-b last:border-0">
-                    <th scope="row" className="py-1 pr-4 text-left font-medium">
-                      {m.month}
-                    </th>
-                    <VarianceCells cell={m.total} money={money} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroller>
+          <Table caption={t("records.budgets.bvaCaption")} data-testid="bva-months">
+            <TableHead>
+              <Th dense>{t("records.budgets.monthAll")}</Th>
+              <VarianceHeaders />
+            </TableHead>
+            <tbody>
+              {comparison.months.map((m) => (
+                <Tr key={m.month}>
+                  <Th row dense>
+                    {m.month}
+                  </Th>
+                  <VarianceCells cell={m.total} money={money} />
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
 
           <h3 className="mt-6 text-base font-semibold">{t("records.budgets.ytdTitle")}</h3>
           <p className="text-xs text-slate-500">{t("records.budgets.ytdNote")}</p>
-          <TableScroller>
-            <table className="mt-2 min-w-full text-sm" data-testid="bva-ytd">
-              <thead>
-                <tr className="border-b text-left text-slate-600">
-                  <th scope="col" className="py-1 pr-4 font-medium">{t("records.col.category")}</th>
-                  <VarianceHeaders />
+          <Table className="mt-2 min-w-full text-sm" data-testid="bva-ytd">
+            <TableHead>
+              <Th dense>{t("records.col.category")}</Th>
+              <VarianceHeaders />
+            </TableHead>
+            <tbody>
+              {SPEND_CATEGORIES.map((c) => (
+                <tr key={c} className="border-b">
+                  <Th row dense title={t(SPEND_CATEGORY_KEYS[c].meaning)}>
+                    {label(c)}
+                  </Th>
+                  <VarianceCells cell={comparison.yearToDate[c]} money={money} />
                 </tr>
-              </thead>
-              <tbody>
-                {SPEND_CATEGORIES.map((c) => (
-                  <tr key={c} className="border-b">
-                    <th scope="row" className="py-1 pr-4 text-left font-medium" title={t(SPEND_CATEGORY_KEYS[c].meaning)}>
-                      {label(c)}
-                    </th>
-                    <VarianceCells cell={comparison.yearToDate[c]} money={money} />
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row" className="py-1 pr-4 text-left font-semibold">{t("records.budgets.allCategories")}</th>
-                  <VarianceCells cell={comparison.yearToDateTotal} money={money} />
-                </tr>
-              </tbody>
-            </table>
-          </TableScroller>
+              ))}
+              <tr>
+                <th scope="row" className="py-1 pr-4 text-left font-semibold">{t("records.budgets.allCategories")}</th>
+                <VarianceCells cell={comparison.yearToDateTotal} money={money} />
+              </tr>
+            </tbody>
+          </Table>
 
           <h3 className="mt-6 text-base font-semibold">{t("records.budgets.byMonthTitle")}</h3>
           <div className="mt-2 space-y-2">
@@ -341,26 +329,22 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                     </span>
                   ) : null}
                 </summary>
-                <TableScroller>
-                  <table className="mt-2 min-w-full text-sm">
-                    <thead>
-                      <tr className="border-b text-left text-slate-600">
-                        <th scope="col" className="py-1 pr-4 font-medium">{t("records.col.category")}</th>
-                        <VarianceHeaders />
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {SPEND_CATEGORIES.map((c) => (
-                        <tr key={c} className="border-b last:border-0">
-                          <th scope="row" className="py-1 pr-4 text-left font-medium">
-                            {label(c)}
-                          </th>
-                          <VarianceCells cell={m.cells[c]} money={money} />
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroller>
+                <Table className="mt-2 min-w-full text-sm">
+                  <TableHead>
+                    <Th dense>{t("records.col.category")}</Th>
+                    <VarianceHeaders />
+                  </TableHead>
+                  <tbody>
+                    {SPEND_CATEGORIES.map((c) => (
+                      <Tr key={c}>
+                        <Th row dense>
+                          {label(c)}
+                        </Th>
+                        <VarianceCells cell={m.cells[c]} money={money} />
+                      </Tr>
+                    ))}
+                  </tbody>
+                </Table>
               </details>
             ))}
           </div>

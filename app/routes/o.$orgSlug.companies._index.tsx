@@ -1,11 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireInvestor, requirePermission } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { CopyCode, SectionBadges } from "~/components/grant-sections";
-import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { messageRef, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { EMPTY_VIA_MESSAGE, VIA_MAX } from "~/lib/access-grants";
@@ -15,6 +16,7 @@ import { listGrantsForInvestor, requestAccess } from "~/models/access-grant.serv
 import { Pager } from "~/components/ui/pager";
 import { samePage } from "~/lib/redirects";
 import { redirectWithToast, toastFromRef } from "~/lib/toast.server";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.companies.title")];
 
@@ -63,33 +65,28 @@ export default function Companies() {
               </EmptyState>
             ) : (
               <>
-                <TableScroller>
-                  <table className="min-w-full text-sm">
-                    <caption className="sr-only">{t("investor.companies.caption")}</caption>
-                    <thead>
-                      <tr className="border-b text-left text-slate-600">
-                        <th className="py-2 pr-4 font-medium">{t("investor.table.company")}</th>
-                        <th className="py-2 pr-4 font-medium">{t("investor.companies.shared")}</th>
-                        <th className="py-2 font-medium">{t("investor.companies.since")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {companies.map((c) => (
-                        <tr key={c.grantId} className="border-b last:border-0">
-                          <td className="py-2 pr-4">
-                            <Link to={`/o/${orgSlug}/companies/${c.slug}`} className="font-medium text-indigo-700 underline">
-                              {c.name}
-                            </Link>
-                          </td>
-                          <td className="py-2 pr-4">
-                            <SectionBadges sections={c.sections} />
-                          </td>
-                          <td className="py-2">{c.since ? dateText(t, c.since.slice(0, 10)) : "—"}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroller>
+                <Table caption={t("investor.companies.caption")}>
+                  <TableHead>
+                    <Th>{t("investor.table.company")}</Th>
+                    <Th>{t("investor.companies.shared")}</Th>
+                    <Th last>{t("investor.companies.since")}</Th>
+                  </TableHead>
+                  <tbody>
+                    {companies.map((c) => (
+                      <Tr key={c.grantId}>
+                        <Td>
+                          <TextLink to={`/o/${orgSlug}/companies/${c.slug}`} className="font-medium">
+                            {c.name}
+                          </TextLink>
+                        </Td>
+                        <Td>
+                          <SectionBadges sections={c.sections} />
+                        </Td>
+                        <Td last>{c.since ? dateText(t, c.since.slice(0, 10)) : "—"}</Td>
+                      </Tr>
+                    ))}
+                  </tbody>
+                </Table>
                 <Pager page={page} pageCount={pageCount} href={(p) => `?page=${p}`} />
               </>
             )}

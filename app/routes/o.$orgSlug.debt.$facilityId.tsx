@@ -1,10 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { DebtFacilityForm, type DebtFormValues } from "~/components/debt-facility-form";
-import { Badge, Card, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
 import { intlLocale, localeFromMatches, metaTitle, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -17,6 +18,7 @@ import { DEBT_FACILITY_RULES, debtFacilitySchema } from "~/domain/debt-facility"
 import { deleteDebtFacility, getDebtFacilityDetail, updateDebtFacility } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/domain/bounds";
 import { DeleteForm } from "~/components/ui/delete-form";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   data
@@ -100,9 +102,9 @@ export default function DebtFacilityDetail() {
       <PageHeader
         title={t("records.facility.title", { lender: f.lender, kind: debtKindLabel(f.kind, locale) })}
         actions={
-          <Link to=".." relative="path" className="text-sm text-indigo-700 underline">
+          <TextLink to=".." relative="path" className="text-sm">
             {t("records.facility.back")}
-          </Link>
+          </TextLink>
         }
       />
       <Card>
@@ -148,32 +150,28 @@ export default function DebtFacilityDetail() {
                         months: breaches.map((b) => b.month).join(", "),
                       })}
                 </p>
-                  <TableScroller maxHeight="max-h-96">
-                    <table className="min-w-full text-sm">
-                      <thead className="sticky top-0 bg-white">
-                        <tr className="border-b text-left text-slate-600">
-                          <th className="py-2 pr-4 font-medium">{t("records.col.month")}</th>
-                          <th className="py-2 pr-4 text-right font-medium" title={t("records.facility.cashHint")}>
-                            {t("records.col.cash")}
-                          </th>
-                          <th className="py-2 pr-4 text-right font-medium">{t("records.facility.minimum")}</th>
-                          <th className="py-2 font-medium">{t("records.col.status")}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {[...minimumCash].reverse().map((c) => (
-                          <tr key={c.month} className="border-b last:border-0" data-testid="covenant-row">
-                            <td className="py-2 pr-4">{c.month}</td>
-                            <td className="py-2 pr-4 text-right tabular-nums">{fmt.money(c.cash, f.currency)}</td>
-                            <td className="py-2 pr-4 text-right tabular-nums">{fmt.money(f.minimumCash, f.currency)}</td>
-                            <td className="py-2">
-                              {c.breach ? <Badge tone="bad">{t("records.facility.breach")}</Badge> : <Badge tone="good">{t("records.facility.ok")}</Badge>}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </TableScroller>
+                  <Table maxHeight="max-h-96">
+                    <TableHead sticky>
+                      <Th>{t("records.col.month")}</Th>
+                      <Th numeric title={t("records.facility.cashHint")}>
+                        {t("records.col.cash")}
+                      </Th>
+                      <Th numeric>{t("records.facility.minimum")}</Th>
+                      <Th last>{t("records.col.status")}</Th>
+                    </TableHead>
+                    <tbody>
+                      {[...minimumCash].reverse().map((c) => (
+                        <Tr key={c.month} data-testid="covenant-row">
+                          <Td>{c.month}</Td>
+                          <Td numeric>{fmt.money(c.cash, f.currency)}</Td>
+                          <Td numeric>{fmt.money(f.minimumCash, f.currency)}</Td>
+                          <Td last>
+                            {c.breach ? <Badge tone="bad">{t("records.facility.breach")}</Badge> : <Badge tone="good">{t("records.facility.ok")}</Badge>}
+                          </Td>
+                        </Tr>
+                      ))}
+                    </tbody>
+                  </Table>
               </>
             )}
           </section>
@@ -187,32 +185,28 @@ export default function DebtFacilityDetail() {
             ) : reporting.length === 0 ? (
               <p className="text-sm text-slate-600">{t("records.facility.nothingDue")}</p>
             ) : (
-              <TableScroller>
-                <table className="min-w-full text-sm">
-                  <thead>
-                    <tr className="border-b text-left text-slate-600">
-                      <th className="py-2 pr-4 font-medium">{t("records.facility.reportMonth")}</th>
-                      <th className="py-2 pr-4 font-medium">{t("records.facility.dueBy")}</th>
-                      <th className="py-2 pr-4 font-medium">{t("records.col.status")}</th>
-                      <th className="py-2 font-medium" title={t("records.facility.firstSavedHint")}>
-                        {t("records.facility.firstSaved")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {reporting.map((r) => (
-                      <tr key={r.month} className="border-b last:border-0" data-testid="reporting-row">
-                        <td className="py-2 pr-4">{r.month}</td>
-                        <td className="py-2 pr-4">{r.dueDate}</td>
-                        <td className="py-2 pr-4">
-                          <Badge tone={REPORTING_LABELS[r.status].tone}>{t(REPORTING_LABELS[r.status].text)}</Badge>
-                        </td>
-                        <td className="py-2">{r.submittedOn ?? "—"}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroller>
+              <Table>
+                <TableHead>
+                  <Th>{t("records.facility.reportMonth")}</Th>
+                  <Th>{t("records.facility.dueBy")}</Th>
+                  <Th>{t("records.col.status")}</Th>
+                  <Th last title={t("records.facility.firstSavedHint")}>
+                    {t("records.facility.firstSaved")}
+                  </Th>
+                </TableHead>
+                <tbody>
+                  {reporting.map((r) => (
+                    <Tr key={r.month} data-testid="reporting-row">
+                      <Td>{r.month}</Td>
+                      <Td>{r.dueDate}</Td>
+                      <Td>
+                        <Badge tone={REPORTING_LABELS[r.status].tone}>{t(REPORTING_LABELS[r.status].text)}</Badge>
+                      </Td>
+                      <Td last>{r.submittedOn ?? "—"}</Td>
+                    </Tr>
+                  ))}
+                </tbody>
+              </Table>
             )}
           </section>
         </div>
@@ -220,43 +214,39 @@ export default function DebtFacilityDetail() {
 
       <Card title={t("records.facility.schedule")}>
         <p className="mb-3 text-xs text-slate-500">{t("records.facility.scheduleNote")}</p>
-          <TableScroller maxHeight="max-h-[32rem]">
-            <table className="min-w-full text-sm" data-testid="schedule">
-              <thead className="sticky top-0 bg-white">
-                <tr className="border-b text-left text-slate-600">
-                  <th className="py-2 pr-4 font-medium">{t("records.col.month")}</th>
-                  <th className="py-2 pr-4 text-right font-medium">{t("records.facility.interest")}</th>
-                  <th className="py-2 pr-4 text-right font-medium">{t("records.debt.principal")}</th>
-                  <th className="py-2 pr-4 text-right font-medium" title={t("records.facility.paymentHint")}>
-                    {t("records.facility.payment")}
-                  </th>
-                  <th className="py-2 text-right font-medium" title={t("records.facility.outstandingHint")}>
-                    {t("records.facility.outstanding")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {schedule.map((row) => (
-                  <tr key={row.month} className="border-b last:border-0" data-testid="schedule-row">
-                    <td className="py-1 pr-4">{row.month}</td>
-                    <td className="py-1 pr-4 text-right tabular-nums">{money(row.interest, f.currency)}</td>
-                    <td className="py-1 pr-4 text-right tabular-nums">{money(row.principal, f.currency)}</td>
-                    <td className="py-1 pr-4 text-right tabular-nums">{money(row.payment, f.currency)}</td>
-                    <td className="py-1 text-right tabular-nums">{money(row.outstandingAfter, f.currency)}</td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="border-t font-semibold">
-                  <td className="py-2 pr-4">{t("records.col.total")}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{money(totals.interest, f.currency)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{money(totals.principal, f.currency)}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{money(totals.payment, f.currency)}</td>
-                  <td />
-                </tr>
-              </tfoot>
-            </table>
-          </TableScroller>
+          <Table maxHeight="max-h-[32rem]" data-testid="schedule">
+            <TableHead sticky>
+              <Th>{t("records.col.month")}</Th>
+              <Th numeric>{t("records.facility.interest")}</Th>
+              <Th numeric>{t("records.debt.principal")}</Th>
+              <Th numeric title={t("records.facility.paymentHint")}>
+                {t("records.facility.payment")}
+              </Th>
+              <Th numeric last title={t("records.facility.outstandingHint")}>
+                {t("records.facility.outstanding")}
+              </Th>
+            </TableHead>
+            <tbody>
+              {schedule.map((row) => (
+                <Tr key={row.month} data-testid="schedule-row">
+                  <Td dense>{row.month}</Td>
+                  <Td numeric dense>{money(row.interest, f.currency)}</Td>
+                  <Td numeric dense>{money(row.principal, f.currency)}</Td>
+                  <Td numeric dense>{money(row.payment, f.currency)}</Td>
+                  <Td numeric last dense>{money(row.outstandingAfter, f.currency)}</Td>
+                </Tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="border-t font-semibold">
+                <Td>{t("records.col.total")}</Td>
+                <Td numeric>{money(totals.interest, f.currency)}</Td>
+                <Td numeric>{money(totals.principal, f.currency)}</Td>
+                <Td numeric>{money(totals.payment, f.currency)}</Td>
+                <td />
+              </tr>
+            </tfoot>
+          </Table>
       </Card>
 
       {canEdit ? (

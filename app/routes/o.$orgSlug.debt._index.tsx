@@ -1,18 +1,20 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { DebtFacilityForm } from "~/components/debt-facility-form";
-import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
-import { metaTitle, translate, useFormat, useLocale, useT } from "~/i18n";
+import { metaTitle, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { createFromForm } from "~/lib/forms.server";
 import { basisPointsToPercentString, debtKindLabel, isRepaymentType, REPAYMENT_TYPE_SHORT_KEYS } from "~/lib/instruments";
 import { DEBT_FACILITY_RULES, debtFacilitySchema } from "~/domain/debt-facility";
 import { createDebtFacility, listDebtFacilities } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/domain/bounds";
-import { redirectWithToast, toast } from "~/lib/toast.server";
+import { toast } from "~/lib/toast.server";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.debt.title")];
 
@@ -69,72 +71,68 @@ export default function Debt() {
               {data.canEdit ? t("records.debt.emptyEditor") : t("records.debt.emptyViewer")}
             </EmptyState>
           ) : (
-            <TableScroller>
-              <table className="min-w-full text-sm">
-                <thead>
-                  <tr className="border-b text-left text-slate-600">
-                    <th className="py-2 pr-4 font-medium">{t("records.debt.field.lender")}</th>
-                    <th className="py-2 pr-4 font-medium">{t("records.debt.field.kind")}</th>
-                    <th className="py-2 pr-4 text-right font-medium" title={t("records.debt.principalHint")}>
-                      {t("records.debt.principal")}
-                    </th>
-                    <th className="py-2 pr-4 text-right font-medium" title={t("records.debt.rateHint")}>
-                      {t("records.debt.rate")}
-                    </th>
-                    <th className="py-2 pr-4 font-medium">{t("records.debt.drawn")}</th>
-                    <th className="py-2 pr-4 font-medium" title={t("records.debt.maturityHint")}>
-                      {t("records.debt.maturity")}
-                    </th>
-                    <th className="py-2 pr-4 font-medium">{t("records.debt.field.repayment")}</th>
-                    <th className="py-2 pr-4 text-right font-medium" title={t("records.debt.outstandingNowHint", { month: data.currentMonth })}>
-                      {t("records.debt.outstandingNow")}
-                    </th>
-                    <th className="py-2 pr-4 text-right font-medium" title={t("records.debt.nextPaymentHint")}>
-                      {t("records.debt.nextPayment")}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {facilities.map((facility) => (
-                    <tr key={facility.id} className="border-b last:border-0" data-testid="facility-row">
-                      <td className="py-2 pr-4">
-                        <Link to={facility.id} className="text-indigo-700 underline">
-                          {facility.lender}
-                        </Link>
-                        {facility.currency !== data.baseCurrency ? (
-                          <span className="ml-2">
-                            <Badge tone="warn">{t("records.debt.otherCurrency", { currency: facility.currency })}</Badge>
-                          </span>
-                        ) : null}
-                      </td>
-                      <td className="py-2 pr-4">{debtKindLabel(facility.kind, locale)}</td>
-                      <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(facility.principal, facility.currency)}</td>
-                      <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{basisPointsToPercentString(facility.annualRateBp)} %</td>
-                      <td className="whitespace-nowrap py-2 pr-4">{facility.drawDate}</td>
-                      <td className="whitespace-nowrap py-2 pr-4">{facility.maturityMonth}</td>
-                      <td className="py-2 pr-4">
-                        {isRepaymentType(facility.repaymentType) ? t(REPAYMENT_TYPE_SHORT_KEYS[facility.repaymentType]) : facility.repaymentType}
-                        {facility.repaymentType === "interest_only_then_amortizing"
-                          ? ` ${t("records.debt.interestOnlyNote", { count: facility.interestOnlyMonths })}`
-                          : ""}
-                        <span className="block text-xs text-slate-500">{t("common.unit.months", { count: facility.termMonths })}</span>
-                      </td>
-                      <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(facility.outstandingNow, facility.currency)}</td>
-                      <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">
-                        {facility.nextPayment ? (
-                          <>
-                            {f.money(facility.nextPayment.payment, facility.currency)}
-                            <span className="block text-xs text-slate-500">{facility.nextPayment.month}</span>
-                          </>
-                        ) : (
-                          t("records.debt.repaid")
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroller>
+            <Table>
+              <TableHead>
+                <Th>{t("records.debt.field.lender")}</Th>
+                <Th>{t("records.debt.field.kind")}</Th>
+                <Th numeric title={t("records.debt.principalHint")}>
+                  {t("records.debt.principal")}
+                </Th>
+                <Th numeric title={t("records.debt.rateHint")}>
+                  {t("records.debt.rate")}
+                </Th>
+                <Th>{t("records.debt.drawn")}</Th>
+                <Th title={t("records.debt.maturityHint")}>
+                  {t("records.debt.maturity")}
+                </Th>
+                <Th>{t("records.debt.field.repayment")}</Th>
+                <Th numeric title={t("records.debt.outstandingNowHint", { month: data.currentMonth })}>
+                  {t("records.debt.outstandingNow")}
+                </Th>
+                <Th numeric title={t("records.debt.nextPaymentHint")}>
+                  {t("records.debt.nextPayment")}
+                </Th>
+              </TableHead>
+              <tbody>
+                {facilities.map((facility) => (
+                  <Tr key={facility.id} data-testid="facility-row">
+                    <Td>
+                      <TextLink to={facility.id}>
+                        {facility.lender}
+                      </TextLink>
+                      {facility.currency !== data.baseCurrency ? (
+                        <span className="ml-2">
+                          <Badge tone="warn">{t("records.debt.otherCurrency", { currency: facility.currency })}</Badge>
+                        </span>
+                      ) : null}
+                    </Td>
+                    <Td>{debtKindLabel(facility.kind, locale)}</Td>
+                    <Td numeric nowrap>{f.money(facility.principal, facility.currency)}</Td>
+                    <Td numeric nowrap>{basisPointsToPercentString(facility.annualRateBp)} %</Td>
+                    <Td nowrap>{facility.drawDate}</Td>
+                    <Td nowrap>{facility.maturityMonth}</Td>
+                    <Td>
+                      {isRepaymentType(facility.repaymentType) ? t(REPAYMENT_TYPE_SHORT_KEYS[facility.repaymentType]) : facility.repaymentType}
+                      {facility.repaymentType === "interest_only_then_amortizing"
+                        ? ` ${t("records.debt.interestOnlyNote", { count: facility.interestOnlyMonths })}`
+                        : ""}
+                      <span className="block text-xs text-slate-500">{t("common.unit.months", { count: facility.termMonths })}</span>
+                    </Td>
+                    <Td numeric nowrap>{f.money(facility.outstandingNow, facility.currency)}</Td>
+                    <Td numeric nowrap>
+                      {facility.nextPayment ? (
+                        <>
+                          {f.money(facility.nextPayment.payment, facility.currency)}
+                          <span className="block text-xs text-slate-500">{facility.nextPayment.month}</span>
+                        </>
+                      ) : (
+                        t("records.debt.repaid")
+                      )}
+                    </Td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
           )}
         </Card>
 

@@ -1,17 +1,17 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { requireInvestor } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
-import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { addMonths, monthOfDate, monthsBetween } from "~/finance";
-import { localizeErrors, metaTitle, translate, useT } from "~/i18n";
+import { metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/lib/currencies";
 import { monthText } from "~/lib/format";
 import { failureFromError, formFailure, invalidForm, parseForm } from "~/lib/forms.server";
-import { AppError } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { EARLIEST_RATE_MONTH } from "~/domain/fx-rate";
 import { fxRateDeleteSchema, fxRateSchema } from "~/domain/fx-rate.form";
@@ -19,6 +19,7 @@ import { deleteFxRate, listFxRatesPage, missingFxRates, saveFxRate } from "~/mod
 import { listPositionCurrencies } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
 import { redirectWithToast, toast } from "~/lib/toast.server";
+import { Table, TableHead, Td, Th } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.fx.title")];
 
@@ -90,13 +91,13 @@ export default function FxRates() {
         description={t("investor.fx.description", { base })}
         actions={
           <div className="flex gap-4 text-sm">
-            <Link to={`/o/${data.slug}/positions`} className="text-indigo-700 underline">
+            <TextLink to={`/o/${data.slug}/positions`}>
               {t("investor.positions.title")}
-            </Link>
+            </TextLink>
             {data.canEdit ? (
-              <Link to={`/o/${data.slug}/fx/import`} className="text-indigo-700 underline">
+              <TextLink to={`/o/${data.slug}/fx/import`}>
                 {t("investor.fx.importCsv")}
-              </Link>
+              </TextLink>
             ) : null}
             <a href={`/o/${data.slug}/fx.csv`} className="text-indigo-700 underline" download>
               {t("common.action.exportCsv")}
@@ -132,55 +133,51 @@ export default function FxRates() {
             {data.rates.length === 0 ? (
               <EmptyState title={t("investor.fx.empty")}>{data.canEdit ? t("investor.fx.emptyEditor") : t("investor.fx.emptyReader")}</EmptyState>
             ) : (
-              <TableScroller>
-                <table className="min-w-full text-sm" data-testid="fx-rates">
-                  <thead>
-                    <tr className="border-b text-left text-slate-600">
-                      <th className="py-2 pr-4 font-medium">{t("investor.charts.month")}</th>
-                      <th className="py-2 pr-4 font-medium">{t("investor.fx.head.currency")}</th>
-                      <th className="py-2 pr-4 text-right font-medium">{t("investor.fx.head.rate")}</th>
-                      <th className="py-2 pr-4 font-medium">{t("investor.fx.head.means")}</th>
+              <Table data-testid="fx-rates">
+                <TableHead>
+                  <Th>{t("investor.charts.month")}</Th>
+                  <Th>{t("investor.fx.head.currency")}</Th>
+                  <Th numeric>{t("investor.fx.head.rate")}</Th>
+                  <Th>{t("investor.fx.head.means")}</Th>
+                  {data.canEdit ? (
+                    <Th>
+                      <span className="sr-only">{t("investor.alerts.head.actions")}</span>
+                    </Th>
+                  ) : null}
+                </TableHead>
+                <tbody>
+                  {data.rates.map((r) => (
+                    <tr key={`${r.month}-${r.currency}`} className="border-b last:border-0" data-testid="fx-rate-row">
+                      <Td>{monthText(t, r.month)}</Td>
+                      <Td>{r.currency}</Td>
+                      <Td numeric>{r.rate}</Td>
+                      <td className="py-2 pr-4 text-slate-600">
+                        1 {r.currency} = {r.rate} {base}
+                      </td>
                       {data.canEdit ? (
-                        <th className="py-2 pr-4 font-medium">
-                          <span className="sr-only">{t("investor.alerts.head.actions")}</span>
-                        </th>
+                        <Td>
+                          <Form method="post" noValidate>
+                            <input type="hidden" name="month" value={r.month} />
+                            <input type="hidden" name="currency" value={r.currency} />
+                            <ConfirmAction
+                              intent="delete"
+                              look="link"
+                              label={t("investor.fx.deleteLabel", { currency: r.currency, month: monthText(t, r.month) })}
+                              texts={{
+                                action: t("common.action.delete"),
+                                title: t("investor.fx.deleteDialogTitle", { currency: r.currency, month: monthText(t, r.month) }),
+                                consequence: t("investor.fx.deleteConsequence"),
+                                tick: t("investor.fx.deleteTick"),
+                                pending: t("common.action.deleting"),
+                              }}
+                            />
+                          </Form>
+                        </Td>
                       ) : null}
                     </tr>
-                  </thead>
-                  <tbody>
-                    {data.rates.map((r) => (
-                      <tr key={`${r.month}-${r.currency}`} className="border-b last:border-0" data-testid="fx-rate-row">
-                        <td className="py-2 pr-4">{monthText(t, r.month)}</td>
-                        <td className="py-2 pr-4">{r.currency}</td>
-                        <td className="py-2 pr-4 text-right tabular-nums">{r.rate}</td>
-                        <td className="py-2 pr-4 text-slate-600">
-                          1 {r.currency} = {r.rate} {base}
-                        </td>
-                        {data.canEdit ? (
-                          <td className="py-2 pr-4">
-                            <Form method="post" noValidate>
-                              <input type="hidden" name="month" value={r.month} />
-                              <input type="hidden" name="currency" value={r.currency} />
-                              <ConfirmAction
-                                intent="delete"
-                                look="link"
-                                label={t("investor.fx.deleteLabel", { currency: r.currency, month: monthText(t, r.month) })}
-                                texts={{
-                                  action: t("common.action.delete"),
-                                  title: t("investor.fx.deleteDialogTitle", { currency: r.currency, month: monthText(t, r.month) }),
-                                  consequence: t("investor.fx.deleteConsequence"),
-                                  tick: t("investor.fx.deleteTick"),
-                                  pending: t("common.action.deleting"),
-                                }}
-                              />
-                            </Form>
-                          </td>
-                        ) : null}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroller>
+                  ))}
+                </tbody>
+              </Table>
             )}
             <Pager page={data.page} pageCount={data.pageCount} href={(p) => `?page=${p}`} />
           </Card>

@@ -23,6 +23,7 @@ import {
   updateGrantSections,
 } from "~/models/access-grant.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.grants.title")];
 
@@ -182,36 +183,33 @@ export default function Investors() {
               <EmptyState title={t("investor.grants.noHistory")} />
             ) : (
               <TableScroller>
-                <table className="min-w-full text-sm">
-                  <caption className="sr-only">{t("investor.grants.historyCaption")}</caption>
-                  <thead>
-                    <tr className="border-b text-left text-slate-600">
-                      <th className="py-2 pr-4 font-medium">{t("investor.grants.head.investor")}</th>
-                      <th className="py-2 pr-4 font-medium">{t("investor.grants.head.outcome")}</th>
-                      <th className="py-2 pr-4 font-medium">{t("investor.grants.head.sections")}</th>
-                      <th className="py-2 pr-4 font-medium">{t("investor.grants.head.when")}</th>
-                      <th className="py-2 font-medium">{t("investor.grants.head.by")}</th>
-                    </tr>
-                  </thead>
+                <Table scroll={false} caption={t("investor.grants.historyCaption")}>
+                  <TableHead>
+                    <Th>{t("investor.grants.head.investor")}</Th>
+                    <Th>{t("investor.grants.head.outcome")}</Th>
+                    <Th>{t("investor.grants.head.sections")}</Th>
+                    <Th>{t("investor.grants.head.when")}</Th>
+                    <Th last>{t("investor.grants.head.by")}</Th>
+                  </TableHead>
                   <tbody>
                     {history.map((g) => (
-                      <tr key={g.id} className="border-b last:border-0">
-                        <td className="py-2 pr-4">
+                      <Tr key={g.id}>
+                        <Td>
                           {g.investorName ?? t("investor.grants.unknownInvestor")}
                           <InvestorIdentity grant={g} day={day} />
-                        </td>
-                        <td className="py-2 pr-4">
+                        </Td>
+                        <Td>
                           <Badge tone={g.status === "revoked" ? "bad" : "neutral"}>{g.status === "revoked" ? t("common.status.revoked") : t("common.status.declined")}</Badge>
-                        </td>
-                        <td className="py-2 pr-4">
+                        </Td>
+                        <Td>
                           <SectionBadges sections={g.sections} />
-                        </td>
-                        <td className="py-2 pr-4">{day(g.decidedAt)}</td>
-                        <td className="py-2">{g.decidedByName ?? "—"}</td>
-                      </tr>
+                        </Td>
+                        <Td>{day(g.decidedAt)}</Td>
+                        <Td last>{g.decidedByName ?? "—"}</Td>
+                      </Tr>
                     ))}
                   </tbody>
-                </table>
+                </Table>
                 {historyTotal > history.length ? (
                   <p className="mt-2 text-xs text-slate-500">{t("investor.grants.historyMore", { shown: history.length, total: historyTotal })}</p>
                 ) : null}

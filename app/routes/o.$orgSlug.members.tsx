@@ -4,8 +4,8 @@ import { assignableRoles, can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
-import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
-import { messageRef, metaTitle, translate, useFormat, useT } from "~/i18n";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import { memberActionSchema, ROLE_VALUES } from "~/domain/member";
@@ -14,6 +14,7 @@ import { changeMemberRole, listMembers, removeMember } from "~/models/member.ser
 import { homePathFor } from "~/models/org.server";
 import { systemContext } from "~/auth/system.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.members.metaTitle")];
 
@@ -92,78 +93,74 @@ export default function Members() {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card title={t("admin.members.people", { count: members.length })}>
-            <TableScroller>
-              <table className="min-w-full text-sm">
-                <thead>
-                  <tr className="border-b text-left text-slate-600">
-                    <th className="py-2 pr-4 font-medium">{t("admin.members.col.name")}</th>
-                    <th className="py-2 pr-4 font-medium">{t("admin.members.col.email")}</th>
-                    <th className="py-2 pr-4 font-medium">{t("admin.members.col.role")}</th>
-                    <th className="py-2 font-medium">
-                      <span className="sr-only">{t("admin.members.col.actions")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {members.map((m) => (
-                    <tr key={m.userId} className="border-b last:border-0">
-                      <td className="py-2 pr-4">{m.name}</td>
-                      <td className="py-2 pr-4">{m.email}</td>
-                      <td className="py-2 pr-4">
-                        {canManage && m.userId !== me ? (
-                          <Form method="post" className="flex items-center gap-2">
-                            <input type="hidden" name="userId" value={m.userId} />
-                            <label className="sr-only" htmlFor={`role-${m.userId}`}>
-                              {t("admin.members.roleOf", { name: m.name })}
-                            </label>
-                            <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="rounded border border-slate-300 px-2 py-1">
-                              {roleOptions.concat(roleOptions.some((o) => o.value === m.role) ? [] : [{ value: m.role, label: t(`common.role.${m.role}`) }]).map((o) => (
-                                <option key={o.value} value={o.value}>
-                                  {o.label}
-                                </option>
-                              ))}
-                            </select>
-                            <button type="submit" name="intent" value="change-role" className="text-indigo-700 underline">
-                              {t("common.action.save")}
-                            </button>
-                          </Form>
-                        ) : (
-                          <Badge tone={m.role === "owner" ? "info" : "neutral"}>{t(`common.role.${m.role}`)}</Badge>
-                        )}
-                      </td>
-                      <td className="py-2 text-right">
-                        {canManage || m.userId === me ? (
-                          <Form method="post">
-                            <input type="hidden" name="userId" value={m.userId} />
-                            <ConfirmAction
-                              intent="remove"
-                              look="link"
-                              texts={
-                                m.userId === me
-                                  ? {
-                                      action: t("admin.members.leave"),
-                                      title: t("admin.members.leaveDialogTitle", { org: orgName }),
-                                      consequence: t("admin.members.leaveConsequence"),
-                                      tick: t("admin.members.leaveTick"),
-                                      pending: t("admin.members.leaving"),
-                                    }
-                                  : {
-                                      action: t("common.action.remove"),
-                                      title: t("admin.members.confirmRemove", { name: m.name }),
-                                      consequence: t("admin.members.removeConsequence"),
-                                      tick: t("admin.members.removeTick", { name: m.name }),
-                                      pending: t("admin.members.removing"),
-                                    }
-                              }
-                            />
-                          </Form>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroller>
+            <Table>
+              <TableHead>
+                <Th>{t("admin.members.col.name")}</Th>
+                <Th>{t("admin.members.col.email")}</Th>
+                <Th>{t("admin.members.col.role")}</Th>
+                <Th last>
+                  <span className="sr-only">{t("admin.members.col.actions")}</span>
+                </Th>
+              </TableHead>
+              <tbody>
+                {members.map((m) => (
+                  <Tr key={m.userId}>
+                    <Td>{m.name}</Td>
+                    <Td>{m.email}</Td>
+                    <Td>
+                      {canManage && m.userId !== me ? (
+                        <Form method="post" className="flex items-center gap-2">
+                          <input type="hidden" name="userId" value={m.userId} />
+                          <label className="sr-only" htmlFor={`role-${m.userId}`}>
+                            {t("admin.members.roleOf", { name: m.name })}
+                          </label>
+                          <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="rounded border border-slate-300 px-2 py-1">
+                            {roleOptions.concat(roleOptions.some((o) => o.value === m.role) ? [] : [{ value: m.role, label: t(`common.role.${m.role}`) }]).map((o) => (
+                              <option key={o.value} value={o.value}>
+                                {o.label}
+                              </option>
+                            ))}
+                          </select>
+                          <button type="submit" name="intent" value="change-role" className="text-indigo-700 underline">
+                            {t("common.action.save")}
+                          </button>
+                        </Form>
+                      ) : (
+                        <Badge tone={m.role === "owner" ? "info" : "neutral"}>{t(`common.role.${m.role}`)}</Badge>
+                      )}
+                    </Td>
+                    <td className="py-2 text-right">
+                      {canManage || m.userId === me ? (
+                        <Form method="post">
+                          <input type="hidden" name="userId" value={m.userId} />
+                          <ConfirmAction
+                            intent="remove"
+                            look="link"
+                            texts={
+                              m.userId === me
+                                ? {
+                                    action: t("admin.members.leave"),
+                                    title: t("admin.members.leaveDialogTitle", { org: orgName }),
+                                    consequence: t("admin.members.leaveConsequence"),
+                                    tick: t("admin.members.leaveTick"),
+                                    pending: t("admin.members.leaving"),
+                                  }
+                                : {
+                                    action: t("common.action.remove"),
+                                    title: t("admin.members.confirmRemove", { name: m.name }),
+                                    consequence: t("admin.members.removeConsequence"),
+                                    tick: t("admin.members.removeTick", { name: m.name }),
+                                    pending: t("admin.members.removing"),
+                                  }
+                            }
+                          />
+                        </Form>
+                      ) : null}
+                    </td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
           </Card>
         </div>
         {canManage ? (

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { requireInvestor } from "~/auth/tenant.server";
 import { HeatMapCard, NetBurnChartCard, RaisedChartCard, RunwayChartCard } from "~/components/portfolio-charts";
@@ -63,9 +64,9 @@ export default function PortfolioPage() {
           <p>
             {t.rich("investor.portfolio.empty.body", {
               link: (
-                <Link to={`${base}/companies`} className="text-indigo-700 underline">
+                <TextLink to={`${base}/companies`}>
                   {t("investor.portfolio.empty.companiesPage")}
-                </Link>
+                </TextLink>
               ),
             })}
           </p>
@@ -94,9 +95,9 @@ export default function PortfolioPage() {
         <Filters query={query} />
         {portfolio.rows.length === 0 ? (
           <EmptyState title={t("investor.portfolio.noMatch")}>
-            <Link to={location.pathname} className="text-indigo-700 underline">
+            <TextLink to={location.pathname}>
               {t("investor.filter.clear")}
-            </Link>
+            </TextLink>
           </EmptyState>
         ) : (
           <PortfolioTable
@@ -230,9 +231,9 @@ function Filters({ query }: { query: Data["query"] }) {
         {t("investor.filter.apply")}
       </SubmitButton>
       {isFiltered(query) ? (
-        <Link to="?" className="py-2 text-sm text-indigo-700 underline">
+        <TextLink to="?" className="py-2 text-sm">
           {t("investor.filter.clear")}
-        </Link>
+        </TextLink>
       ) : null}
     </Form>
   );

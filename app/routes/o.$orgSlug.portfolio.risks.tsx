@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { requireInvestor } from "~/auth/tenant.server";
-import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { riskBand } from "~/finance/risk";
 import { metaTitle, useT } from "~/i18n";
 import { riskBandsList } from "~/components/portfolio-charts";
@@ -9,6 +10,7 @@ import { filterParams, IMPACT_KEYS, isFiltered, LIKELIHOOD_KEYS, parsePortfolioF
 import { isRiskCategory, isRiskStatus, RISK_BAND_TONES } from "~/lib/risk-labels";
 import { listPortfolioRisks } from "~/models/portfolio.server";
 import { Pager } from "~/components/ui/pager";
+import { Table, TableHead, Td, Th } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.risks.title")];
 
@@ -50,54 +52,49 @@ export default function PortfolioRisks() {
         title={t("investor.risks.title")}
         description={t(isFiltered(filters) ? "investor.risks.descriptionFiltered" : "investor.risks.description", { cell: cellText })}
         actions={
-          <Link to={`${base}/portfolio${back ? `?${back}` : ""}`} className="text-sm text-indigo-700 underline">
+          <TextLink to={`${base}/portfolio${back ? `?${back}` : ""}`} className="text-sm">
             {t("investor.risks.back")}
-          </Link>
+          </TextLink>
         }
       />
       <Card title={t("investor.risks.count", { count: list.total })}>
         {list.risks.length === 0 ? (
           <EmptyState title={t("investor.risks.empty")} />
         ) : (
-          <TableScroller>
-            <table className="min-w-full text-sm" data-testid="portfolio-risks">
-              <caption className="sr-only">{t("investor.risks.caption")}</caption>
-              <thead>
-                <tr className="border-b text-left text-slate-600">
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("investor.table.company")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("investor.risks.head.title")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("investor.risks.head.category")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium" title={t("investor.risks.scoreHint", { bands: riskBandsList(t, list.riskBands) })}>
-                    {t("investor.risks.head.score")}
-                  </th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("investor.risks.head.status")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("investor.risks.head.owner")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.risks.map((r, i) => {
-                  const band = riskBand(r.score, list.riskBands);
-                  return (
-                    <tr key={`${r.companySlug}-${i}`} className="border-b align-top last:border-0">
-                      <td className="py-2 pr-4">
-                        <Link to={`${base}/companies/${r.companySlug}`} className="text-indigo-700 underline">
-                          {r.companyName}
-                        </Link>
-                      </td>
-                      <td className="py-2 pr-4">{r.title}</td>
-                      <td className="py-2 pr-4">{isRiskCategory(r.category) ? t(`investor.risk.category.${r.category}`) : r.category}</td>
-                      <td className="whitespace-nowrap py-2 pr-4" title={t("investor.risks.scoreParts", { likelihood: r.likelihood, impact: r.impact })}>
-                        <span className="mr-1 font-semibold">{r.score}</span>
-                        <Badge tone={RISK_BAND_TONES[band]}>{t(RISK_BAND_TITLE_KEYS[band])}</Badge>
-                      </td>
-                      <td className="py-2 pr-4">{isRiskStatus(r.status) ? t(`common.status.${r.status}`) : r.status}</td>
-                      <td className="py-2 pr-4">{r.owner ?? "—"}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </TableScroller>
+          <Table caption={t("investor.risks.caption")} data-testid="portfolio-risks">
+            <TableHead>
+              <Th>{t("investor.table.company")}</Th>
+              <Th>{t("investor.risks.head.title")}</Th>
+              <Th>{t("investor.risks.head.category")}</Th>
+              <Th title={t("investor.risks.scoreHint", { bands: riskBandsList(t, list.riskBands) })}>
+                {t("investor.risks.head.score")}
+              </Th>
+              <Th>{t("investor.risks.head.status")}</Th>
+              <Th>{t("investor.risks.head.owner")}</Th>
+            </TableHead>
+            <tbody>
+              {list.risks.map((r, i) => {
+                const band = riskBand(r.score, list.riskBands);
+                return (
+                  <tr key={`${r.companySlug}-${i}`} className="border-b align-top last:border-0">
+                    <Td>
+                      <TextLink to={`${base}/companies/${r.companySlug}`}>
+                        {r.companyName}
+                      </TextLink>
+                    </Td>
+                    <Td>{r.title}</Td>
+                    <Td>{isRiskCategory(r.category) ? t(`investor.risk.category.${r.category}`) : r.category}</Td>
+                    <Td nowrap title={t("investor.risks.scoreParts", { likelihood: r.likelihood, impact: r.impact })}>
+                      <span className="mr-1 font-semibold">{r.score}</span>
+                      <Badge tone={RISK_BAND_TONES[band]}>{t(RISK_BAND_TITLE_KEYS[band])}</Badge>
+                    </Td>
+                    <Td>{isRiskStatus(r.status) ? t(`common.status.${r.status}`) : r.status}</Td>
+                    <Td>{r.owner ?? "—"}</Td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </Table>
         )}
         <Pager page={list.page} pageCount={list.pageCount} href={pageHref} />
       </Card>

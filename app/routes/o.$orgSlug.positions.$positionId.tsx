@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireInvestor } from "~/auth/tenant.server";
@@ -98,9 +99,9 @@ export default function PositionDetail() {
       <PageHeader
         title={t("investor.position.title", { company: companyLabel, date: dateText(t, position.investedOn) })}
         actions={
-          <Link to=".." relative="path" className="text-sm text-indigo-700 underline">
+          <TextLink to=".." relative="path" className="text-sm">
             {t("investor.position.back")}
-          </Link>
+          </TextLink>
         }
       />
       <Card>

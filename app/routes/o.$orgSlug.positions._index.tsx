@@ -1,20 +1,20 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { requireInvestor } from "~/auth/tenant.server";
 import { PositionForm } from "~/components/position-form";
 import { CompanyReturnsTable, MissingRatesNote, PortfolioMoicCard, PositionsTable } from "~/components/position-returns";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
-import { localizeErrors, metaTitle, translate, useT } from "~/i18n";
+import { metaTitle, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { createFromForm } from "~/lib/forms.server";
-import { AppError } from "~/lib/http.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { positionSchema } from "~/domain/position";
 import { createPosition, positionsOverview, type PositionSort, type SortDirection } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
-import { redirectWithToast, toast } from "~/lib/toast.server";
+import { toast } from "~/lib/toast.server";
 import { useHrefWith } from "~/lib/use-href-with";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.positions.title")];
@@ -70,9 +70,9 @@ export default function Positions() {
         description={t("investor.positions.description", { currency: data.baseCurrency })}
         actions={
           <div className="flex gap-4 text-sm">
-            <Link to={`/o/${data.slug}/fx`} className="text-indigo-700 underline">
+            <TextLink to={`/o/${data.slug}/fx`}>
               {t("investor.fx.title")}
-            </Link>
+            </TextLink>
             <a href={`/o/${data.slug}/positions.csv`} className="text-indigo-700 underline" download>
               {t("common.action.exportCsv")}
             </a>

@@ -1,22 +1,23 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { TextareaHTMLAttributes } from "react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { EARLIEST_MONTH, REPORT_TEXT_MAX } from "~/domain/bounds";
 import { currentMonth, reportMonthError } from "~/domain/monthly-report";
 import { monthlyReportFormSchema } from "~/domain/monthly-report.form";
 import { requireStartup } from "~/auth/tenant.server";
-import { Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
+import { Field, FormError, SubmitButton, TextareaField } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isValidMonth } from "~/finance";
-import { intlLocale, localizeMessage, messageRef, metaTitle, translate, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
+import { intlLocale, localizeMessage, metaTitle, translate, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { conflictFailure, failureFromError, formFailure, isConflict, parseForm } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { minorToMajorString } from "~/lib/money-format";
-import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS, type SpendCategory } from "~/lib/spend-categories";
+import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS, } from "~/lib/spend-categories";
 import { getMonthlyReport, saveMonthlyReport, type MonthlyReport } from "~/models/monthly-report.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   data && data.mode === "edit" ? metaTitle(matches, "records.report.metaTitle", { month: data.month }) : metaTitle(matches, "records.report.newMetaTitle"),
@@ -105,39 +106,6 @@ const FIELD_LABELS: Record<string, PlainKey> = {
   asks: "records.report.field.asks",
 };
 
-function TextAreaField({
-  label,
-  name,
-  error,
-  hint,
-  ...rest
-}: { label: string; name: string; error?: string; hint?: string } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = `field-${name}`;
-  const describedBy = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ");
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={4}
-        maxLength={REPORT_TEXT_MAX}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-[invalid=true]:border-red-500"
-        {...rest}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} error={error} />
-    </div>
-  );
-}
 
 function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked: string; error: string | null; latest: string }) {
   const t = useT();
@@ -159,9 +127,9 @@ function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked:
           />
           <div className="flex items-center gap-3">
             <SubmitButton pendingText={t("records.report.opening")}>{t("records.report.continue")}</SubmitButton>
-            <Link className="text-sm text-indigo-700 underline" to={`/o/${slug}/reports`}>
+            <TextLink className="text-sm" to={`/o/${slug}/reports`}>
               {t("common.action.cancel")}
-            </Link>
+            </TextLink>
           </div>
         </Form>
       </Card>
@@ -202,9 +170,9 @@ export default function MonthlyReportPage() {
             : t("records.report.notReported", { currency })
         }
         actions={
-          <Link className="text-sm text-indigo-700 underline" to={`/o/${slug}/reports`}>
+          <TextLink className="text-sm" to={`/o/${slug}/reports`}>
             {t("records.report.allMonths")}
-          </Link>
+          </TextLink>
         }
       />
       {failure ? (
@@ -214,24 +182,22 @@ export default function MonthlyReportPage() {
       ) : null}
       {conflict && differing.length > 0 ? (
         <Card title={t("records.conflict.notSavedTitle")}>
-          <table className="min-w-full text-sm" data-testid="conflict-table">
-            <thead>
-              <tr className="border-b text-left text-slate-600">
-                <th scope="col" className="py-1 pr-4 font-medium">{t("records.conflict.field")}</th>
-                <th scope="col" className="py-1 pr-4 font-medium">{t("records.conflict.yours")}</th>
-                <th scope="col" className="py-1 font-medium">{t("records.conflict.theirs")}</th>
-              </tr>
-            </thead>
+          <Table scroll={false} data-testid="conflict-table">
+            <TableHead>
+              <Th dense>{t("records.conflict.field")}</Th>
+              <Th dense>{t("records.conflict.yours")}</Th>
+              <Th last dense>{t("records.conflict.theirs")}</Th>
+            </TableHead>
             <tbody>
               {differing.map((k) => (
-                <tr key={k} className="border-b last:border-0">
-                  <td className="py-1 pr-4">{t(FIELD_LABELS[k])}</td>
+                <Tr key={k}>
+                  <Td dense>{t(FIELD_LABELS[k])}</Td>
                   <td className="whitespace-pre-wrap py-1 pr-4">{conflict.yours[k] || "—"}</td>
                   <td className="whitespace-pre-wrap py-1">{values[k] || "—"}</td>
-                </tr>
+                </Tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </Card>
       ) : null}
       {monthError && !report ? (
@@ -280,9 +246,9 @@ export default function MonthlyReportPage() {
                   </p>
                 ) : null}
                 <div className="grid gap-4 lg:grid-cols-3">
-                  <TextAreaField label={t(FIELD_LABELS.highlights)} name="highlights" defaultValue={values.highlights} error={errors.highlights} hint={t("records.report.hint.highlights")} />
-                  <TextAreaField label={t(FIELD_LABELS.lowlights)} name="lowlights" defaultValue={values.lowlights} error={errors.lowlights} hint={t("records.report.hint.lowlights")} />
-                  <TextAreaField label={t(FIELD_LABELS.asks)} name="asks" defaultValue={values.asks} error={errors.asks} hint={t("records.report.hint.asks")} />
+                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.highlights)} name="highlights" defaultValue={values.highlights} error={errors.highlights} hint={t("records.report.hint.highlights")} />
+                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.lowlights)} name="lowlights" defaultValue={values.lowlights} error={errors.lowlights} hint={t("records.report.hint.lowlights")} />
+                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.asks)} name="asks" defaultValue={values.asks} error={errors.asks} hint={t("records.report.hint.asks")} />
                 </div>
               </fieldset>
               {canEdit ? (

@@ -1,13 +1,15 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
-import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { metaTitle, useFormat, useT, type PlainKey } from "~/i18n";
 import { listMonthlyReports } from "~/models/monthly-report.server";
 import { Pager } from "~/components/ui/pager";
 import { SortHeader } from "~/components/ui/sort-header";
 import { useHrefWith } from "~/lib/use-href-with";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.reports.title")];
 
@@ -66,50 +68,45 @@ export default function MonthlyReports() {
         {list.total === 0 ? (
           <EmptyState title={t("records.reports.emptyTitle")}>
             {canEdit ? (
-              <Link className="text-indigo-700 underline" to={`${base}/new`}>
+              <TextLink to={`${base}/new`}>
                 {t("records.reports.enterFirst")}
-              </Link>
+              </TextLink>
             ) : (
               t("records.reports.emptyViewer")
             )}
           </EmptyState>
         ) : (
           <>
-            <TableScroller>
-              <table className="min-w-full text-sm">
-                <caption className="sr-only">{list.sort === "newest" ? t("records.reports.captionNewest") : t("records.reports.captionOldest")}</caption>
-                <thead>
-                  <tr className="border-b text-left text-slate-600">
-                    <SortHeader
-                      label={t("records.col.month")}
-                      sorted={list.sort === "newest" ? "desc" : "asc"}
-                      href={hrefWith({ sort: list.sort === "newest" ? "oldest" : null })}
-                    />
-                    <th scope="col" className="py-2 pr-4 text-right font-medium" title={t(DEFINITIONS.cash)}>{t("records.col.cash")}</th>
-                    <th scope="col" className="py-2 pr-4 text-right font-medium" title={t(DEFINITIONS.revenue)}>{t("records.col.revenue")}</th>
-                    <th scope="col" className="py-2 pr-4 text-right font-medium" title={t(DEFINITIONS.grossBurn)}>{t("records.col.grossBurn")}</th>
-                    <th scope="col" className="py-2 pr-4 text-right font-medium" title={t(DEFINITIONS.netBurn)}>{t("records.col.netBurn")}</th>
-                    <th scope="col" className="py-2 text-right font-medium" title={t(DEFINITIONS.headcount)}>{t("records.col.headcount")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.reports.map((r) => (
-                    <tr key={r.month} className="border-b last:border-0" data-testid="report-row">
-                      <td className="py-2 pr-4">
-                        <Link className="text-indigo-700 underline" to={`${base}/${r.month}`}>
-                          {r.month}
-                        </Link>
-                      </td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{money(r.cash)}</td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{money(r.revenue)}</td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{money(r.grossBurn)}</td>
-                      <td className="py-2 pr-4 text-right tabular-nums">{money(r.netBurn)}</td>
-                      <td className="py-2 text-right tabular-nums">{f.number(r.headcount)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroller>
+            <Table caption={list.sort === "newest" ? t("records.reports.captionNewest") : t("records.reports.captionOldest")}>
+              <TableHead>
+                <SortHeader
+                  label={t("records.col.month")}
+                  sorted={list.sort === "newest" ? "desc" : "asc"}
+                  href={hrefWith({ sort: list.sort === "newest" ? "oldest" : null })}
+                />
+                <Th numeric title={t(DEFINITIONS.cash)}>{t("records.col.cash")}</Th>
+                <Th numeric title={t(DEFINITIONS.revenue)}>{t("records.col.revenue")}</Th>
+                <Th numeric title={t(DEFINITIONS.grossBurn)}>{t("records.col.grossBurn")}</Th>
+                <Th numeric title={t(DEFINITIONS.netBurn)}>{t("records.col.netBurn")}</Th>
+                <Th numeric last title={t(DEFINITIONS.headcount)}>{t("records.col.headcount")}</Th>
+              </TableHead>
+              <tbody>
+                {list.reports.map((r) => (
+                  <Tr key={r.month} data-testid="report-row">
+                    <Td>
+                      <TextLink to={`${base}/${r.month}`}>
+                        {r.month}
+                      </TextLink>
+                    </Td>
+                    <Td numeric>{money(r.cash)}</Td>
+                    <Td numeric>{money(r.revenue)}</Td>
+                    <Td numeric>{money(r.grossBurn)}</Td>
+                    <Td numeric>{money(r.netBurn)}</Td>
+                    <Td numeric last>{f.number(r.headcount)}</Td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
             <ul className="mt-4 grid gap-1 text-xs text-slate-600 sm:grid-cols-2" aria-label={t("records.reports.definitions")}>
               {Object.entries(DEFINITIONS).map(([key, text]) => (
                 <li key={key}>{t(text)}</li>

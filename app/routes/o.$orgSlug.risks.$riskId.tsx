@@ -1,12 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { RiskFields } from "~/components/risk-fields";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { FormError, SubmitButton } from "~/components/ui/form";
-import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { metaTitle, translate, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
@@ -25,6 +26,7 @@ import {
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { riskDeleteSchema, riskUpdateSchema } from "~/domain/risk";
 import { deleteRisk, getRisk, updateRisk } from "~/models/risk.server";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   data && "risk" in data ? metaTitle(matches, "records.risk.metaTitle", { title: data.risk.title }) : metaTitle(matches, "records.risks.title"),
@@ -88,9 +90,9 @@ export default function RiskPage() {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link to={listHref} className="text-indigo-700 underline">
+        <TextLink to={listHref}>
           ← {t("records.risk.allRisks")}
-        </Link>
+        </TextLink>
       </p>
       <PageHeader
         title={risk.title}
@@ -141,42 +143,38 @@ export default function RiskPage() {
             {risk.history.length === 0 ? (
               <EmptyState title={t("records.risk.noHistory")} />
             ) : (
-              <TableScroller>
-                <table className="min-w-full text-sm">
-                  <thead>
-                    <tr className="border-b text-left text-slate-600">
-                      <th scope="col" className="py-2 pr-4 font-medium">
-                        {t("records.risk.history.when")}
-                      </th>
-                      <th scope="col" className="py-2 pr-4 font-medium">
-                        {t("records.risk.history.who")}
-                      </th>
-                      <th scope="col" className="py-2 pr-4 font-medium">
-                        {t("records.risk.history.change")}
-                      </th>
-                      <th scope="col" className="py-2 pr-4 font-medium" title={scoreHint}>
-                        {t("records.risk.history.formula")}
-                      </th>
-                      <th scope="col" className="py-2 font-medium">
-                        {t("records.col.status")}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {risk.history.map((h, i) => (
-                      <tr key={h.id} className="border-b last:border-0">
-                        <td className="whitespace-nowrap py-2 pr-4">{f.dateTime(h.changedAt)}</td>
-                        <td className="py-2 pr-4">{h.changedBy ?? t("records.risk.history.formerMember")}</td>
-                        <td className="py-2 pr-4">{changes[i]}</td>
-                        <td className="py-2 pr-4">
-                          {h.likelihood} × {h.impact} = {h.score}
-                        </td>
-                        <td className="py-2">{t(RISK_STATUS_KEYS[h.status])}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroller>
+              <Table>
+                <TableHead>
+                  <Th>
+                    {t("records.risk.history.when")}
+                  </Th>
+                  <Th>
+                    {t("records.risk.history.who")}
+                  </Th>
+                  <Th>
+                    {t("records.risk.history.change")}
+                  </Th>
+                  <Th title={scoreHint}>
+                    {t("records.risk.history.formula")}
+                  </Th>
+                  <Th last>
+                    {t("records.col.status")}
+                  </Th>
+                </TableHead>
+                <tbody>
+                  {risk.history.map((h, i) => (
+                    <Tr key={h.id}>
+                      <Td nowrap>{f.dateTime(h.changedAt)}</Td>
+                      <Td>{h.changedBy ?? t("records.risk.history.formerMember")}</Td>
+                      <Td>{changes[i]}</Td>
+                      <Td>
+                        {h.likelihood} × {h.impact} = {h.score}
+                      </Td>
+                      <Td last>{t(RISK_STATUS_KEYS[h.status])}</Td>
+                    </Tr>
+                  ))}
+                </tbody>
+              </Table>
             )}
           </Card>
         </div>

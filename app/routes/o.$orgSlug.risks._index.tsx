@@ -1,14 +1,14 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { RiskFields } from "~/components/risk-fields";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
-import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
-import { RISK_BAND_CELL_CLASSES } from "~/components/charts/palette";
-import { CellBand, RiskBandLegend } from "~/components/charts/risk-band-legend";
-import { riskBand, riskScore, type RiskBandThresholds } from "~/finance";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { HeatMap } from "~/components/ui/heat-map";
+import type { RiskBandThresholds } from "~/finance";
 import { metaTitle, translate, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
@@ -32,6 +32,7 @@ import { useHrefWith } from "~/lib/use-href-with";
 import { SortHeader } from "~/components/ui/sort-header";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { samePage } from "~/lib/redirects";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.risks.title")];
 
@@ -64,8 +65,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return failureFromError(error, locale);
   }
 }
-
-const LEVELS = [1, 2, 3, 4, 5] as const;
 
 export default function Risks() {
   const data = useLoaderData<typeof loader>();
@@ -101,7 +100,7 @@ function Register({ data }: { data: RegisterData }) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={t("records.risks.heatMap")}>
-            <HeatMap cells={heatMap} bands={list.bands} />
+            <RiskRegisterHeatMap cells={heatMap} bands={list.bands} />
           </Card>
           <Card title={t("records.risks.registerTitle", { count: list.total })}>
             <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("records.risks.filterLabel")}>
@@ -137,9 +136,9 @@ function Register({ data }: { data: RegisterData }) {
                 {t("records.risks.applyFilters")}
               </SubmitButton>
               {filtered ? (
-                <Link to={location.pathname} className="py-2 text-sm text-indigo-700 underline">
+                <TextLink to={location.pathname} className="py-2 text-sm">
                   {t("records.risks.clearFilters")}
-                </Link>
+                </TextLink>
               ) : null}
             </Form>
             {filters.likelihood || filters.impact ? (
@@ -149,17 +148,17 @@ function Register({ data }: { data: RegisterData }) {
                   : filters.likelihood
                     ? t("records.risks.showingLikelihood", { likelihood: filters.likelihood })
                     : t("records.risks.showingImpact", { impact: filters.impact ?? "" })}{" "}
-                <Link className="text-indigo-700 underline" to={hrefWith({ likelihood: null, impact: null })}>
+                <TextLink to={hrefWith({ likelihood: null, impact: null })}>
                   {t("records.risks.showEveryCell")}
-                </Link>
+                </TextLink>
               </p>
             ) : null}
             {list.risks.length === 0 ? (
               filtered ? (
                 <EmptyState title={t("records.risks.noMatches")}>
-                  <Link to={location.pathname} className="text-indigo-700 underline">
+                  <TextLink to={location.pathname}>
                     {t("records.risks.clearFilters")}
-                  </Link>
+                  </TextLink>
                 </EmptyState>
               ) : (
                 <EmptyState title={t("records.risks.emptyTitle")}>{canEdit ? t("records.risks.emptyEditor") : t("records.risks.emptyViewer")}</EmptyState>
@@ -192,66 +191,32 @@ function Register({ data }: { data: RegisterData }) {
   );
 }
 
-function HeatMap({ cells, bands }: { cells: number[][]; bands: RiskBandThresholds }) {
+function RiskRegisterHeatMap({ cells, bands }: { cells: number[][]; bands: RiskBandThresholds }) {
   const t = useT();
   const locale = useLocale();
   const total = cells.flat().reduce((a, b) => a + b, 0);
   return (
     <>
-      <TableScroller>
-        <table className="min-w-full border-collapse text-center text-sm">
-          <caption className="mb-2 text-left text-sm text-slate-600">
-            {t("records.risks.heatMapCaption", { total, hint: t("records.risk.heatMapHint") })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="p-2 text-left font-medium text-slate-600">
-                {t("records.risks.heatMapCorner")}
-              </th>
-              {LEVELS.map((impact) => (
-                <th key={impact} scope="col" className="p-2 font-medium text-slate-600">
-                  {impact}
-                  <span className="block text-xs font-normal">{t(IMPACT_KEYS[impact])}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {[...LEVELS].reverse().map((likelihood) => (
-              <tr key={likelihood}>
-                <th scope="row" className="p-2 text-left font-medium text-slate-600">
-                  {likelihood} <span className="text-xs font-normal">{t(LIKELIHOOD_KEYS[likelihood])}</span>
-                </th>
-                {LEVELS.map((impact) => {
-                  const n = cells[likelihood - 1]?.[impact - 1] ?? 0;
-                  const score = riskScore(likelihood, impact);
-                  const band = riskBand(score, bands);
-                  const describe = t("records.risks.cellDescribe", { count: n, likelihood, impact, score, band: t(RISK_BAND_IN_SENTENCE_KEYS[band]) });
-                  return (
-                    <td key={impact} className={`border border-white p-0 ${RISK_BAND_CELL_CLASSES[band]}`} title={describe}>
-                      {n > 0 ? (
-                        <Link
-                          to={`?likelihood=${likelihood}&impact=${impact}&status=active`}
-                          aria-label={describe}
-                          className="block p-3 font-semibold"
-                        >
-                          <span className="underline">{n}</span>
-                          <CellBand band={band} />
-                        </Link>
-                      ) : (
-                        <span className="block p-3">
-                          0<span className="sr-only"> {t("records.risks.cellEmpty", { likelihood, impact })}</span>
-                        </span>
-                      )}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroller>
-      <RiskBandLegend bands={bands} />
+      <HeatMap
+        look="page"
+        cells={cells}
+        bands={bands}
+        caption={t("records.risks.heatMapCaption", { total, hint: t("records.risk.heatMapHint") })}
+        corner={t("records.risks.heatMapCorner")}
+        impactWord={(impact) => t(IMPACT_KEYS[impact])}
+        likelihoodWord={(likelihood) => t(LIKELIHOOD_KEYS[likelihood])}
+        describeCell={(cell) =>
+          t("records.risks.cellDescribe", {
+            count: cell.count,
+            likelihood: cell.likelihood,
+            impact: cell.impact,
+            score: cell.score,
+            band: t(RISK_BAND_IN_SENTENCE_KEYS[cell.band]),
+          })
+        }
+        emptyText={(cell) => ` ${t("records.risks.cellEmpty", { likelihood: cell.likelihood, impact: cell.impact })}`}
+        cellHref={(likelihood, impact) => `?likelihood=${likelihood}&impact=${impact}&status=active`}
+      />
       <p className="mt-2 text-xs text-slate-600">
         {riskScoreHint(bands, locale)} {t("records.risks.cellColour")}
       </p>
@@ -271,63 +236,59 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
     return <SortHeader label={label} sorted={active ? (list.sort === asc ? "asc" : "desc") : null} href={hrefWith({ sort: next })} hint={hint} />;
   };
   return (
-    <TableScroller>
-      <table className="min-w-full text-sm">
-        <thead>
-          <tr className="border-b text-left text-slate-600">
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {t("records.risk.field.title")}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {t("records.col.category")}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium" title={t("records.risk.likelihoodScale")}>
-              {t("records.risk.likelihood")}
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium" title={t("records.risk.impactScale")}>
-              {t("records.risk.impact")}
-            </th>
-            {sortHeader(t("records.risk.score"), "score", "-score", "-score", scoreHint)}
-            <th scope="col" className="py-2 pr-4 font-medium">
-              {t("records.risk.owner")}
-            </th>
-            {sortHeader(t("records.col.status"), "status", "-status", "status")}
-            {sortHeader(t("records.risk.nextReview"), "nextReview", "-nextReview", "nextReview", overdueHint)}
-          </tr>
-        </thead>
-        <tbody>
-          {list.risks.map((r) => (
-            <tr key={r.id} className="border-b align-top last:border-0">
-              <td className="py-2 pr-4">
-                <Link to={r.id} className="font-medium text-indigo-700 underline">
-                  {r.title}
-                </Link>
-              </td>
-              <td className="py-2 pr-4">{isRiskCategory(r.category) ? t(RISK_CATEGORY_KEYS[r.category]) : r.category}</td>
-              <td className="py-2 pr-4" title={LIKELIHOOD_KEYS[r.likelihood] ? t(LIKELIHOOD_KEYS[r.likelihood]) : undefined}>
-                {r.likelihood}
-              </td>
-              <td className="py-2 pr-4" title={IMPACT_KEYS[r.impact] ? t(IMPACT_KEYS[r.impact]) : undefined}>
-                {r.impact}
-              </td>
-              <td className="whitespace-nowrap py-2 pr-4" title={scoreHint}>
-                <span className="mr-1 font-semibold">{r.score}</span>
-                <Badge tone={RISK_BAND_TONES[r.band]}>{t(RISK_BAND_KEYS[r.band])}</Badge>
-              </td>
-              <td className="py-2 pr-4">{r.owner ?? "—"}</td>
-              <td className="py-2 pr-4">{t(RISK_STATUS_KEYS[r.status])}</td>
-              <td className="whitespace-nowrap py-2 pr-4">
-                {r.nextReviewDate ?? "—"}
-                {r.reviewOverdue ? (
-                  <span className="ml-1" title={overdueHint}>
-                    <Badge tone="bad">{t("records.risk.reviewOverdue")}</Badge>
-                  </span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroller>
+    <Table>
+      <TableHead>
+        <Th>
+          {t("records.risk.field.title")}
+        </Th>
+        <Th>
+          {t("records.col.category")}
+        </Th>
+        <Th title={t("records.risk.likelihoodScale")}>
+          {t("records.risk.likelihood")}
+        </Th>
+        <Th title={t("records.risk.impactScale")}>
+          {t("records.risk.impact")}
+        </Th>
+        {sortHeader(t("records.risk.score"), "score", "-score", "-score", scoreHint)}
+        <Th>
+          {t("records.risk.owner")}
+        </Th>
+        {sortHeader(t("records.col.status"), "status", "-status", "status")}
+        {sortHeader(t("records.risk.nextReview"), "nextReview", "-nextReview", "nextReview", overdueHint)}
+      </TableHead>
+      <tbody>
+        {list.risks.map((r) => (
+          <Tr key={r.id} top>
+            <Td>
+              <TextLink to={r.id} className="font-medium">
+                {r.title}
+              </TextLink>
+            </Td>
+            <Td>{isRiskCategory(r.category) ? t(RISK_CATEGORY_KEYS[r.category]) : r.category}</Td>
+            <Td title={LIKELIHOOD_KEYS[r.likelihood] ? t(LIKELIHOOD_KEYS[r.likelihood]) : undefined}>
+              {r.likelihood}
+            </Td>
+            <Td title={IMPACT_KEYS[r.impact] ? t(IMPACT_KEYS[r.impact]) : undefined}>
+              {r.impact}
+            </Td>
+            <Td nowrap title={scoreHint}>
+              <span className="mr-1 font-semibold">{r.score}</span>
+              <Badge tone={RISK_BAND_TONES[r.band]}>{t(RISK_BAND_KEYS[r.band])}</Badge>
+            </Td>
+            <Td>{r.owner ?? "—"}</Td>
+            <Td>{t(RISK_STATUS_KEYS[r.status])}</Td>
+            <Td nowrap>
+              {r.nextReviewDate ?? "—"}
+              {r.reviewOverdue ? (
+                <span className="ml-1" title={overdueHint}>
+                  <Badge tone="bad">{t("records.risk.reviewOverdue")}</Badge>
+                </span>
+              ) : null}
+            </Td>
+          </Tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }

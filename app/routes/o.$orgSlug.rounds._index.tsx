@@ -1,12 +1,13 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { FundingRoundForm } from "~/components/funding-round-form";
-import { Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { INSTRUMENT_KEYS, INSTRUMENTS, isInstrument } from "~/lib/instruments";
 import { isoDateOfDate } from "~/finance";
-import { metaTitle, translate, useFormat, useT } from "~/i18n";
+import { metaTitle, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { createFromForm } from "~/lib/forms.server";
 import { FUNDING_ROUND_RULES, fundingRoundSchema } from "~/domain/funding-round";
@@ -14,8 +15,9 @@ import { oneYearAfter } from "~/domain/bounds";
 import { createFundingRound, listFundingRoundsPage, type RoundSort, type SortDirection } from "~/models/funding-round.server";
 import { Pager } from "~/components/ui/pager";
 import { SortHeader } from "~/components/ui/sort-header";
-import { redirectWithToast, toast } from "~/lib/toast.server";
+import { toast } from "~/lib/toast.server";
 import { useHrefWith } from "~/lib/use-href-with";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.rounds.title")];
 
@@ -85,42 +87,38 @@ export default function FundingRounds() {
           {totals.length === 0 ? (
             <p className="text-sm text-slate-600">{t("records.rounds.nothingRaised")}</p>
           ) : (
-            <TableScroller>
-              <table className="min-w-full text-sm" data-testid="totals-by-instrument">
-                <thead>
-                  <tr className="border-b text-left text-slate-600">
-                    <th className="py-2 pr-4 font-medium">{t("records.round.field.instrument")}</th>
+            <Table data-testid="totals-by-instrument">
+              <TableHead>
+                <Th>{t("records.round.field.instrument")}</Th>
+                {totals.map((total) => (
+                  <Th key={total.currency} numeric>
+                    {total.currency}
+                  </Th>
+                ))}
+              </TableHead>
+              <tbody>
+                {INSTRUMENTS.filter((i) => totals.some((total) => total.byInstrument[i] > 0)).map((i) => (
+                  <Tr key={i}>
+                    <Td>{t(INSTRUMENT_KEYS[i])}</Td>
                     {totals.map((total) => (
-                      <th key={total.currency} className="py-2 pr-4 text-right font-medium">
-                        {total.currency}
-                      </th>
+                      <Td key={total.currency} numeric>
+                        {total.byInstrument[i] > 0 ? f.money(total.byInstrument[i], total.currency) : "—"}
+                      </Td>
                     ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {INSTRUMENTS.filter((i) => totals.some((total) => total.byInstrument[i] > 0)).map((i) => (
-                    <tr key={i} className="border-b last:border-0">
-                      <td className="py-2 pr-4">{t(INSTRUMENT_KEYS[i])}</td>
-                      {totals.map((total) => (
-                        <td key={total.currency} className="py-2 pr-4 text-right tabular-nums">
-                          {total.byInstrument[i] > 0 ? f.money(total.byInstrument[i], total.currency) : "—"}
-                        </td>
-                      ))}
-                    </tr>
+                  </Tr>
+                ))}
+                <tr className="font-semibold">
+                  <Td title={t("records.rounds.totalHint")}>
+                    {t("records.rounds.totalRaised")}
+                  </Td>
+                  {totals.map((total) => (
+                    <Td key={total.currency} numeric data-testid={`total-${total.currency}`}>
+                      {f.money(total.total, total.currency)}
+                    </Td>
                   ))}
-                  <tr className="font-semibold">
-                    <td className="py-2 pr-4" title={t("records.rounds.totalHint")}>
-                      {t("records.rounds.totalRaised")}
-                    </td>
-                    {totals.map((total) => (
-                      <td key={total.currency} className="py-2 pr-4 text-right tabular-nums" data-testid={`total-${total.currency}`}>
-                        {f.money(total.total, total.currency)}
-                      </td>
-                    ))}
-                  </tr>
-                </tbody>
-              </table>
-            </TableScroller>
+                </tr>
+              </tbody>
+            </Table>
           )}
         </Card>
 
@@ -131,63 +129,58 @@ export default function FundingRounds() {
             </EmptyState>
           ) : (
             <>
-              <TableScroller>
-                <table className="min-w-full text-sm">
-                  <thead>
-                    <tr className="border-b text-left text-slate-600">
-                      <SortHeader label={t("records.round.field.closeDate")} sorted={sorted("close_date")} href={sortLink("close_date")} className="whitespace-nowrap py-2 pr-4" />
-                      <th className="py-2 pr-4 font-medium">{t("records.round.field.instrument")}</th>
-                      <SortHeader label={t("records.rounds.amount")} sorted={sorted("amount")} href={sortLink("amount")} hint={t("records.rounds.amountHint")} align="right" className="whitespace-nowrap py-2 pr-4" />
-                      <th className="py-2 pr-4 text-right font-medium" title={t("records.rounds.preMoneyHint")}>
-                        {t("records.rounds.preMoney")}
-                      </th>
-                      <th className="py-2 pr-4 text-right font-medium" title={t("records.rounds.postMoneyHint")}>
-                        {t("records.rounds.postMoney")}
-                      </th>
-                      <th className="py-2 pr-4 text-right font-medium" title={t("records.rounds.dilutionHint")}>
-                        {t("records.rounds.dilution")}
-                      </th>
-                      <th className="py-2 pr-4 font-medium">{t("records.rounds.investors")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rounds.map((r) => (
-                      <tr key={r.id} className="border-b last:border-0" data-testid="round-row">
-                        <td className="whitespace-nowrap py-2 pr-4">
-                          <Link
-                            to={r.id}
-                            className="text-indigo-700 underline"
-                            aria-label={t(data.canEdit ? "records.rounds.editLabel" : "records.rounds.viewLabel", {
-                              instrument: instrumentName(r.instrument),
-                              date: r.closeDate,
-                            })}
-                          >
-                            {r.closeDate}
-                          </Link>
-                        </td>
-                        <td className="py-2 pr-4">
-                          {instrumentName(r.instrument)}
-                          {r.instrument === "equity_crowdfunding" && r.crowdfundingPlatform ? (
-                            <span className="block text-xs text-slate-500">
-                              {r.crowdfundingPlatform} · {t("records.rounds.backers", { count: r.backerCount ?? 0 })}
-                            </span>
-                          ) : null}
-                        </td>
-                        <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(r.amount, r.currency)}</td>
-                        <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(r.preMoneyValuation, r.currency)}</td>
-                        <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.money(r.valuation?.postMoney, r.currency)}</td>
-                        <td className="whitespace-nowrap py-2 pr-4 text-right tabular-nums">{f.percent(r.valuation?.dilution, 2)}</td>
-                        <td className="py-2 pr-4">
-                          {r.leadInvestor ? <span className="font-medium">{t("records.rounds.lead", { name: r.leadInvestor })}</span> : null}
-                          {r.leadInvestor && r.otherInvestors ? ", " : null}
-                          {r.otherInvestors}
-                          {!r.leadInvestor && !r.otherInvestors ? "—" : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroller>
+              <Table>
+                <TableHead>
+                  <SortHeader label={t("records.round.field.closeDate")} sorted={sorted("close_date")} href={sortLink("close_date")} className="whitespace-nowrap py-2 pr-4" />
+                  <Th>{t("records.round.field.instrument")}</Th>
+                  <SortHeader label={t("records.rounds.amount")} sorted={sorted("amount")} href={sortLink("amount")} hint={t("records.rounds.amountHint")} align="right" className="whitespace-nowrap py-2 pr-4" />
+                  <Th numeric title={t("records.rounds.preMoneyHint")}>
+                    {t("records.rounds.preMoney")}
+                  </Th>
+                  <Th numeric title={t("records.rounds.postMoneyHint")}>
+                    {t("records.rounds.postMoney")}
+                  </Th>
+                  <Th numeric title={t("records.rounds.dilutionHint")}>
+                    {t("records.rounds.dilution")}
+                  </Th>
+                  <Th>{t("records.rounds.investors")}</Th>
+                </TableHead>
+                <tbody>
+                  {rounds.map((r) => (
+                    <Tr key={r.id} data-testid="round-row">
+                      <Td nowrap>
+                        <TextLink
+                          to={r.id}
+                          aria-label={t(data.canEdit ? "records.rounds.editLabel" : "records.rounds.viewLabel", {
+                            instrument: instrumentName(r.instrument),
+                            date: r.closeDate,
+                          })}
+                        >
+                          {r.closeDate}
+                        </TextLink>
+                      </Td>
+                      <Td>
+                        {instrumentName(r.instrument)}
+                        {r.instrument === "equity_crowdfunding" && r.crowdfundingPlatform ? (
+                          <span className="block text-xs text-slate-500">
+                            {r.crowdfundingPlatform} · {t("records.rounds.backers", { count: r.backerCount ?? 0 })}
+                          </span>
+                        ) : null}
+                      </Td>
+                      <Td numeric nowrap>{f.money(r.amount, r.currency)}</Td>
+                      <Td numeric nowrap>{f.money(r.preMoneyValuation, r.currency)}</Td>
+                      <Td numeric nowrap>{f.money(r.valuation?.postMoney, r.currency)}</Td>
+                      <Td numeric nowrap>{f.percent(r.valuation?.dilution, 2)}</Td>
+                      <Td>
+                        {r.leadInvestor ? <span className="font-medium">{t("records.rounds.lead", { name: r.leadInvestor })}</span> : null}
+                        {r.leadInvestor && r.otherInvestors ? ", " : null}
+                        {r.otherInvestors}
+                        {!r.leadInvestor && !r.otherInvestors ? "—" : null}
+                      </Td>
+                    </Tr>
+                  ))}
+                </tbody>
+              </Table>
               <Pager page={data.page} pageCount={data.pageCount} href={pageLink} />
             </>
           )}

@@ -1,11 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { FormError } from "~/components/ui/form";
-import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { localeFromMatches, messageRef, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
@@ -13,6 +14,7 @@ import { notFound } from "~/lib/http.server";
 import { isUuid, SCOPE_LABELS, sectionLabelKey, SHARE_LINK_VIEWS_SHOWN, shareLinkStatus } from "~/lib/share-links";
 import { getShareLinkWithViews, revokeShareLink } from "~/models/share-link.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
@@ -79,9 +81,9 @@ export default function ShareLinkDetail() {
         title={link.label}
         description={described.join(" · ")}
         actions={
-          <Link to={`/o/${org.slug}/share-links`} className="text-sm text-indigo-700 underline">
+          <TextLink to={`/o/${org.slug}/share-links`} className="text-sm">
             {t("admin.shareLink.allLinks")}
-          </Link>
+          </TextLink>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
@@ -94,24 +96,20 @@ export default function ShareLinkDetail() {
                 {totalViews > views.length ? (
                   <p className="mb-2 text-xs text-slate-600">{t("admin.shareLink.latestOf", { shown: SHARE_LINK_VIEWS_SHOWN, total: totalViews })}</p>
                 ) : null}
-                <TableScroller>
-                  <table className="min-w-full text-sm" data-testid="share-link-views">
-                    <thead>
-                      <tr className="border-b text-left text-slate-600">
-                        <th className="py-2 pr-4 font-medium">{t("admin.shareLink.col.time")}</th>
-                        <th className="py-2 font-medium">{t("admin.shareLink.col.browser")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {views.map((v, i) => (
-                        <tr key={i} className="border-b align-top last:border-0">
-                          <td className="whitespace-nowrap py-2 pr-4">{f.dateTime(String(v.viewedAt))}</td>
-                          <td className="break-all py-2 text-xs text-slate-700">{v.userAgent ?? t("admin.shareLink.notSent")}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </TableScroller>
+                <Table data-testid="share-link-views">
+                  <TableHead>
+                    <Th>{t("admin.shareLink.col.time")}</Th>
+                    <Th last>{t("admin.shareLink.col.browser")}</Th>
+                  </TableHead>
+                  <tbody>
+                    {views.map((v, i) => (
+                      <Tr key={i} top>
+                        <Td nowrap>{f.dateTime(String(v.viewedAt))}</Td>
+                        <td className="break-all py-2 text-xs text-slate-700">{v.userAgent ?? t("admin.shareLink.notSent")}</td>
+                      </Tr>
+                    ))}
+                  </tbody>
+                </Table>
               </>
             )}
           </Card>

@@ -1,16 +1,16 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { useState } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { Field, FieldError, FormError, SelectField, SubmitButton } from "~/components/ui/form";
-import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { addMonths, monthOfDate } from "~/finance/month";
-import { localizeErrors, localizeMessage, metaTitle, translate, useFormat, useT } from "~/i18n";
+import { localizeMessage, metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { NO_SECTIONS_MESSAGE, parseGrantSections, SECTION_KEYS } from "~/lib/access-grants";
-import { failureFromError, formFailure, invalidForm, parseForm } from "~/lib/forms.server";
-import { AppError } from "~/lib/http.server";
+import { failureFromError, invalidForm, parseForm } from "~/lib/forms.server";
 import {
   CreateShareLinkSchema,
   isUuid,
@@ -25,6 +25,7 @@ import {
 } from "~/lib/share-links";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { createShareLink, listShareLinks } from "~/models/share-link.server";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.shareLinks.metaTitle")];
 
@@ -143,65 +144,61 @@ export default function ShareLinks() {
                 <p>{data.canManage ? t("admin.shareLinks.emptyManage") : t("admin.shareLinks.emptyView")}</p>
               </EmptyState>
             ) : (
-              <TableScroller>
-                <table className="min-w-full text-sm">
-                  <thead>
-                    <tr className="border-b text-left text-slate-600">
-                      <th className="py-2 pr-3 font-medium">{t("admin.shareLinks.col.label")}</th>
-                      <th className="py-2 pr-3 font-medium">{t("admin.shareLinks.col.shows")}</th>
-                      <th className="py-2 pr-3 font-medium">{t("admin.shareLinks.col.status")}</th>
-                      <th className="py-2 pr-3 font-medium">{t("admin.shareLinks.col.views")}</th>
-                      <th className="py-2 font-medium"><span className="sr-only">{t("admin.shareLinks.col.details")}</span></th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.links.map((l) => (
-                      <tr key={l.id} className="border-b align-top last:border-0" data-testid="share-link-row">
-                        <td className="py-2 pr-3">
-                          <span className="font-medium">{l.label}</span>
-                          <span className="block text-xs text-slate-500">
-                            {t("admin.shareLinks.created", { date: f.date(l.createdAt) })}
-                            {l.hasPassphrase ? ` · ${t("admin.shareLinks.withPassphrase")}` : ""}
-                          </span>
-                        </td>
-                        <td className="py-2 pr-3 text-xs">
-                          {t(SCOPE_LABELS[l.scope])}
-                          {l.companies.length > 0 ? `: ${l.companies.join(separator)}` : ""}
-                          <span className="block text-slate-500">
-                            {l.sections.map(sectionName).join(separator)} ·{" "}
-                            {l.mode === "frozen" ? t("admin.shareLinks.frozenAt", { month: f.month(l.frozenMonth) }) : t("admin.shareLinks.live")}
-                          </span>
-                        </td>
-                        <td className="py-2 pr-3">
-                          <Badge tone={STATUS_TONE[l.status]}>{t(`admin.linkStatus.${l.status}`)}</Badge>
-                          <span className="block text-xs text-slate-500">
-                            {l.status === "active"
-                              ? t("admin.shareLinks.until", { date: f.date(l.expiresAt) })
-                              : l.status === "expired"
-                                ? t("admin.shareLinks.expiredOn", { date: f.date(l.expiresAt) })
-                                : ""}
-                          </span>
-                        </td>
-                        <td className="py-2 pr-3 text-xs">
-                          {l.views}
-                          {l.lastViewedAt ? <span className="block text-slate-500">{t("admin.shareLinks.lastViewed", { time: f.dateTime(String(l.lastViewedAt)) })}</span> : null}
-                        </td>
-                        <td className="py-2 text-right">
-                          <Link to={`${base}/${l.id}`} className="text-indigo-700 underline">
-                            {data.canManage && l.status === "active" ? t("admin.shareLinks.viewsRevoke") : t("admin.shareLinks.views")}
-                            <span className="sr-only"> {t("admin.shareLinks.ofLabel", { label: l.label })}</span>
-                          </Link>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableScroller>
+              <Table>
+                <TableHead>
+                  <Th narrow>{t("admin.shareLinks.col.label")}</Th>
+                  <Th narrow>{t("admin.shareLinks.col.shows")}</Th>
+                  <Th narrow>{t("admin.shareLinks.col.status")}</Th>
+                  <Th narrow>{t("admin.shareLinks.col.views")}</Th>
+                  <Th last><span className="sr-only">{t("admin.shareLinks.col.details")}</span></Th>
+                </TableHead>
+                <tbody>
+                  {data.links.map((l) => (
+                    <Tr key={l.id} top data-testid="share-link-row">
+                      <Td narrow>
+                        <span className="font-medium">{l.label}</span>
+                        <span className="block text-xs text-slate-500">
+                          {t("admin.shareLinks.created", { date: f.date(l.createdAt) })}
+                          {l.hasPassphrase ? ` · ${t("admin.shareLinks.withPassphrase")}` : ""}
+                        </span>
+                      </Td>
+                      <Td narrow className="text-xs">
+                        {t(SCOPE_LABELS[l.scope])}
+                        {l.companies.length > 0 ? `: ${l.companies.join(separator)}` : ""}
+                        <span className="block text-slate-500">
+                          {l.sections.map(sectionName).join(separator)} ·{" "}
+                          {l.mode === "frozen" ? t("admin.shareLinks.frozenAt", { month: f.month(l.frozenMonth) }) : t("admin.shareLinks.live")}
+                        </span>
+                      </Td>
+                      <Td narrow>
+                        <Badge tone={STATUS_TONE[l.status]}>{t(`admin.linkStatus.${l.status}`)}</Badge>
+                        <span className="block text-xs text-slate-500">
+                          {l.status === "active"
+                            ? t("admin.shareLinks.until", { date: f.date(l.expiresAt) })
+                            : l.status === "expired"
+                              ? t("admin.shareLinks.expiredOn", { date: f.date(l.expiresAt) })
+                              : ""}
+                        </span>
+                      </Td>
+                      <Td narrow className="text-xs">
+                        {l.views}
+                        {l.lastViewedAt ? <span className="block text-slate-500">{t("admin.shareLinks.lastViewed", { time: f.dateTime(String(l.lastViewedAt)) })}</span> : null}
+                      </Td>
+                      <td className="py-2 text-right">
+                        <TextLink to={`${base}/${l.id}`}>
+                          {data.canManage && l.status === "active" ? t("admin.shareLinks.viewsRevoke") : t("admin.shareLinks.views")}
+                          <span className="sr-only"> {t("admin.shareLinks.ofLabel", { label: l.label })}</span>
+                        </TextLink>
+                      </td>
+                    </Tr>
+                  ))}
+                </tbody>
+              </Table>
             )}
             {data.page > 1 || data.hasMore ? (
               <nav aria-label={t("admin.shareLinks.pages")} className="mt-4 flex gap-4 text-sm">
-                {data.page > 1 ? <Link className="text-indigo-700 underline" to={`${base}?page=${data.page - 1}`}>{t("admin.shareLinks.newer")}</Link> : null}
-                {data.hasMore ? <Link className="text-indigo-700 underline" to={`${base}?page=${data.page + 1}`}>{t("admin.shareLinks.older")}</Link> : null}
+                {data.page > 1 ? <TextLink to={`${base}?page=${data.page - 1}`}>{t("admin.shareLinks.newer")}</TextLink> : null}
+                {data.hasMore ? <TextLink to={`${base}?page=${data.page + 1}`}>{t("admin.shareLinks.older")}</TextLink> : null}
               </nav>
             ) : null}
           </Card>

@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { requireAnonymous, startSession } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
@@ -76,9 +77,9 @@ export default function Signup() {
       </Form>
       <p className="mt-6 text-sm text-slate-600">
         {t("auth.signup.haveAccount")}{" "}
-        <Link className="font-medium text-indigo-700 underline" to="/login">
+        <TextLink className="font-medium" to="/login">
           {t("auth.signup.logIn")}
-        </Link>
+        </TextLink>
       </p>
     </AuthShell>
   );

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { useMemo } from "react";
 import { ChartCanvas } from "~/components/charts/chart-canvas";
 import { budgetVsActualChartConfig, cashRunwayChartConfig, debtServiceChartConfig, spendByCategoryChartConfig } from "~/components/charts/configs";
@@ -7,7 +7,7 @@ import { grossBurn, SPEND_CATEGORIES } from "~/finance";
 import { useFormat, useT } from "~/i18n";
 import { listText, monthRangeText, monthText, runwayText, sentencesText, spendCategoryLabel } from "~/lib/format";
 import type { BudgetView, CashPointView, DashboardHeadline, DebtView, SpendMonthView } from "~/models/dashboard-types";
-import { DataTable } from "./data-table";
+import { ChartDataTable } from "~/components/ui/chart-data-table";
 
 /*
  * Cards shared by the startup's dashboard and an investor's read-only company view. `base`
@@ -24,7 +24,8 @@ export function CashRunwayCard({ cashHistory, currency, headline }: { cashHistor
     <Card title={t("dashboard.cashRunway.title")}>
       <p className="mb-3 text-xs text-slate-600">{t("dashboard.cashRunway.note", { range, months: t("common.unit.months", { count: headline.window }) })}</p>
       <ChartCanvas config={config} label={t("dashboard.cashRunway.chartLabel", { range })} />
-      <DataTable
+      <ChartDataTable
+        summary={t("dashboard.chart.showTable")}
         caption={t("dashboard.cashRunway.caption")}
         head={[t("dashboard.chart.month"), t("dashboard.chart.cash"), t("dashboard.chart.runway")]}
         rows={cashHistory.map((p) => [monthText(t, p.month), f.money(p.cash, currency), runwayText(t, p.runwayMonths)])}
@@ -42,7 +43,8 @@ export function SpendCard({ spendHistory, currency }: { spendHistory: SpendMonth
     <Card title={t("dashboard.spendCard.title")}>
       <p className="mb-3 text-xs text-slate-600">{t("dashboard.spendCard.note", { range })}</p>
       <ChartCanvas config={config} label={t("dashboard.spendCard.chartLabel", { range })} />
-      <DataTable
+      <ChartDataTable
+        summary={t("dashboard.chart.showTable")}
         caption={t("dashboard.spendCard.caption")}
         head={[t("dashboard.chart.month"), ...SPEND_CATEGORIES.map((c) => spendCategoryLabel(t, c)), t("dashboard.spendCard.grossBurn")]}
         rows={spendHistory.map((m) => [
@@ -67,9 +69,9 @@ export function BudgetCard({ budget, currency, month, base }: { budget: BudgetVi
           {base ? (
             <p>
               {t("dashboard.budget.setOne")}{" "}
-              <Link to={`${base}/budgets`} className="text-indigo-700 underline">
+              <TextLink to={`${base}/budgets`}>
                 {t("dashboard.budget.goTo")}
-              </Link>
+              </TextLink>
             </p>
           ) : (
             <p>{t("dashboard.budget.noneInvestor")}</p>
@@ -106,7 +108,8 @@ export function BudgetCard({ budget, currency, month, base }: { budget: BudgetVi
         ])}
       </p>
       <ChartCanvas config={config} label={t("dashboard.budget.chartLabel", { year })} />
-      <DataTable
+      <ChartDataTable
+        summary={t("dashboard.chart.showTable")}
         caption={t("dashboard.budget.caption", { year })}
         head={[
           t("dashboard.budget.category"),
@@ -164,9 +167,9 @@ export function DebtCard({
           {base ? (
             <p>
               {t("dashboard.debt.noneStartup")}{" "}
-              <Link to={`${base}/debt`} className="text-indigo-700 underline">
+              <TextLink to={`${base}/debt`}>
                 {t("dashboard.debt.goTo")}
-              </Link>
+              </TextLink>
             </p>
           ) : (
             <p>{t("dashboard.debt.noneInvestor")}</p>
@@ -188,7 +191,8 @@ export function DebtCard({
         ])}
       </p>
       <ChartCanvas config={config} label={t("dashboard.debt.chartLabel", { range })} />
-      <DataTable
+      <ChartDataTable
+        summary={t("dashboard.chart.showTable")}
         caption={t("dashboard.debt.caption", { range })}
         head={[t("dashboard.chart.month"), t("dashboard.debt.interest"), t("dashboard.debt.principal"), t("dashboard.chart.total")]}
         rows={debt.months.map((m) => [monthText(t, m.month), money(m.interest), money(m.principal), money(m.interest + m.principal)])}

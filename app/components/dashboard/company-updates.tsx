@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { Card, EmptyState } from "~/components/ui/layout";
 import { useT, type PlainKey } from "~/i18n";
 import { monthText } from "~/lib/format";
@@ -39,15 +39,15 @@ export function CompanyUpdatesCard({ list, pageLink }: { list: ReportUpdatePage;
           {list.pageCount > 1 ? (
             <nav aria-label={t("dashboard.updates.pages")} className="mt-4 flex items-center gap-4 text-sm">
               {list.page > 1 ? (
-                <Link className="text-indigo-700 underline" to={pageLink(list.page - 1)}>
+                <TextLink to={pageLink(list.page - 1)}>
                   {t("dashboard.updates.newer")}
-                </Link>
+                </TextLink>
               ) : null}
               <span>{t("dashboard.updates.pageOf", { page: list.page, pages: list.pageCount, months: t("common.unit.months", { count: list.total }) })}</span>
               {list.page < list.pageCount ? (
-                <Link className="text-indigo-700 underline" to={pageLink(list.page + 1)}>
+                <TextLink to={pageLink(list.page + 1)}>
                   {t("dashboard.updates.older")}
-                </Link>
+                </TextLink>
               ) : null}
             </nav>
           ) : null}

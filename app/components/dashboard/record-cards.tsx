@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { riskBandWord } from "~/components/charts/heat-map";
 import { RiskHeatMap } from "~/components/charts/risk-heat-map";
 import { Badge, Card, EmptyState } from "~/components/ui/layout";
@@ -6,6 +6,7 @@ import { INSTRUMENTS, type Instrument, type RiskBandThresholds } from "~/finance
 import { useFormat, useT, type Translator } from "~/i18n";
 import { dateText, listText, sentencesText } from "~/lib/format";
 import type { RaisedView, RiskView } from "~/models/dashboard-types";
+import { Td } from "~/components/ui/table";
 
 /*
  * Risk and capital-raised cards, shared by the startup's dashboard and an investor's
@@ -43,9 +44,9 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
           {base ? (
             <p>
               {t("dashboard.risk.noneStartup")}{" "}
-              <Link to={`${base}/risks`} className="text-indigo-700 underline">
+              <TextLink to={`${base}/risks`}>
                 {t("dashboard.risk.goTo")}
-              </Link>
+              </TextLink>
             </p>
           ) : (
             <p>{t("dashboard.risk.noneInvestor")}</p>
@@ -63,9 +64,9 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
       title={t("dashboard.risk.title")}
       actions={
         base ? (
-          <Link to={`${base}/risks`} className="text-sm text-indigo-700 underline">
+          <TextLink to={`${base}/risks`} className="text-sm">
             {t("dashboard.risk.all")}
-          </Link>
+          </TextLink>
         ) : undefined
       }
     >
@@ -102,9 +103,9 @@ export function RaisedCard({ raised, currency, base }: { raised: RaisedView; cur
       title={t("dashboard.raised.title")}
       actions={
         base ? (
-          <Link to={`${base}/rounds`} className="text-sm text-indigo-700 underline">
+          <TextLink to={`${base}/rounds`} className="text-sm">
             {t("dashboard.raised.all")}
-          </Link>
+          </TextLink>
         ) : undefined
       }
     >
@@ -132,7 +133,7 @@ export function RaisedCard({ raised, currency, base }: { raised: RaisedView; cur
                   <th scope="row" className="py-1 text-left font-normal">
                     {instrumentLabel(t, r.instrument)}
                   </th>
-                  <td className="py-1 text-right tabular-nums">{f.money(r.amount, currency)}</td>
+                  <Td numeric last dense>{f.money(r.amount, currency)}</Td>
                 </tr>
               ))}
             </tbody>

@@ -5,7 +5,7 @@ import { RiskHeatMap } from "~/components/charts/risk-heat-map";
 import { BudgetCard, CashRunwayCard, DebtCard, SpendCard } from "~/components/dashboard/chart-cards";
 import { HeadlineCards } from "~/components/dashboard/headline-cards";
 import { RaisedCard, RiskCard } from "~/components/dashboard/record-cards";
-import { Badge, Card, EmptyState, TableScroller } from "~/components/ui/layout";
+import { Badge, Card, EmptyState } from "~/components/ui/layout";
 import { DEFAULT_RISK_BANDS } from "~/finance/risk";
 import { runwayLevelOfStored } from "~/finance/portfolio";
 import { DEFAULT_RUNWAY_THRESHOLDS } from "~/finance/runway";
@@ -13,6 +13,7 @@ import { useFormat, useLocale, useT } from "~/i18n";
 import { runwayNumber } from "~/lib/format";
 import { combinedHeatMap, portfolioReportRow, reportAsOf, runwayBars, type PortfolioReportRow } from "~/lib/share-report-rows";
 import type { CompanyReport, ShareReport, UpdateView } from "~/models/share-report-types";
+import { Table, TableHead, Td, Th } from "~/components/ui/table";
 
 /*
  * The partner report: read only, no links anywhere (not into the app, not between pages),
@@ -168,25 +169,20 @@ function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
   return (
     <>
       <Card title={t("admin.report.portfolio")}>
-        <TableScroller>
-          <table className="min-w-full text-sm" data-testid="portfolio-report-table">
-            <caption className="sr-only">{t("admin.report.portfolioCaption")}</caption>
-            <thead>
-              <tr className="border-b text-left text-slate-600">
-                {[...headings, ...(showRisk ? [t("admin.report.col.topRisk")] : []), ...(showBudget ? [t("admin.report.col.budgetVariance")] : [])].map((h) => (
-                  <th key={h} scope="col" className="py-2 pr-3 font-medium">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <PortfolioRow key={i} row={r} showRisk={showRisk} showBudget={showBudget} />
-              ))}
-            </tbody>
-          </table>
-        </TableScroller>
+        <Table caption={t("admin.report.portfolioCaption")} data-testid="portfolio-report-table">
+          <TableHead>
+            {[...headings, ...(showRisk ? [t("admin.report.col.topRisk")] : []), ...(showBudget ? [t("admin.report.col.budgetVariance")] : [])].map((h) => (
+              <Th key={h} narrow>
+                {h}
+              </Th>
+            ))}
+          </TableHead>
+          <tbody>
+            {rows.map((r, i) => (
+              <PortfolioRow key={i} row={r} showRisk={showRisk} showBudget={showBudget} />
+            ))}
+          </tbody>
+        </Table>
       </Card>
       {bars.length > 0 ? (
         <Section>
@@ -195,21 +191,19 @@ function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
             <ChartCanvas config={config} label={t("admin.report.runwayChartLabel")} height={Math.max(180, bars.length * 24 + 80)} />
             <table className="mt-3 min-w-full text-xs">
               <caption className="sr-only">{t("admin.report.runwayByCompany")}</caption>
-              <thead>
-                <tr className="border-b text-left text-slate-600">
-                  <th scope="col" className="py-1 pr-3 font-medium">{t("admin.report.col.company")}</th>
-                  <th scope="col" className="py-1 pr-3 text-right font-medium">{t("admin.report.col.runwayMonths")}</th>
-                  <th scope="col" className="py-1 font-medium">{t("admin.report.col.level")}</th>
-                </tr>
-              </thead>
+              <TableHead>
+                <Th narrow dense>{t("admin.report.col.company")}</Th>
+                <Th narrow numeric dense>{t("admin.report.col.runwayMonths")}</Th>
+                <Th last dense>{t("admin.report.col.level")}</Th>
+              </TableHead>
               <tbody>
                 {bars.map((b, i) => {
                   const level = runwayLevelOfStored(b.runwayMonths, DEFAULT_RUNWAY_THRESHOLDS);
                   return (
                     <tr key={i} className="border-b border-slate-100">
                       <th scope="row" className="py-1 pr-3 text-left font-normal">{b.name}</th>
-                      <td className="py-1 pr-3 text-right tabular-nums">{runwayNumber(locale, b.runwayMonths)}</td>
-                      <td className="py-1">{level === "not_burning" ? t("admin.report.notBurningShort") : levels[level]}</td>
+                      <Td narrow numeric dense>{runwayNumber(locale, b.runwayMonths)}</Td>
+                      <Td last dense>{level === "not_burning" ? t("admin.report.notBurningShort") : levels[level]}</Td>
                     </tr>
                   );
                 })}
@@ -247,28 +241,28 @@ function PortfolioRow({ row: r, showRisk, showBudget }: { row: PortfolioReportRo
   const band = r.topRisk ? bandOf(r.topRisk.band) : undefined;
   return (
     <tr className="border-b border-slate-100 align-top" data-testid="portfolio-report-row">
-      <th scope="row" className="py-2 pr-3 text-left font-medium">
+      <Th narrow row>
         {r.name} <span className="text-xs font-normal text-slate-500">{r.currency}</span>
-      </th>
-      <td className="py-2 pr-3">{r.month ? f.month(r.month) : blank}</td>
+      </Th>
+      <Td narrow>{r.month ? f.month(r.month) : blank}</Td>
       <td className="py-2 pr-3 tabular-nums">{figures ? money(r.cash) : "—"}</td>
       <td className="py-2 pr-3 tabular-nums">{figures ? money(r.averageNetBurn) : "—"}</td>
-      <td className="py-2 pr-3">{figures ? runway : "—"}</td>
-      <td className="py-2 pr-3">{figures ? (r.cashOutMonth ? f.month(r.cashOutMonth) : t("admin.report.beyondTenYears")) : "—"}</td>
-      <td className="py-2 pr-3">
+      <Td narrow>{figures ? runway : "—"}</Td>
+      <Td narrow>{figures ? (r.cashOutMonth ? f.month(r.cashOutMonth) : t("admin.report.beyondTenYears")) : "—"}</Td>
+      <Td narrow>
         {alive === null ? "—" : r.defaultAliveMonth ? t("admin.report.aliveWithMonth", { outcome: alive, month: f.month(r.defaultAliveMonth) }) : alive}
-      </td>
+      </Td>
       {showRisk ? (
-        <td className="py-2 pr-3">
+        <Td narrow>
           {r.topRisk === undefined
             ? notShared
             : r.topRisk === null
               ? t("admin.report.noneOpen")
               : t("admin.report.topRisk", { title: r.topRisk.title, band: band ? t(`common.severity.${band}`) : r.topRisk.band, score: r.topRisk.score })}
-        </td>
+        </Td>
       ) : null}
       {showBudget ? (
-        <td className="py-2 pr-3">
+        <Td narrow>
           {r.budgetVariance === undefined ? (
             notShared
           ) : r.budgetVariance === null ? (
@@ -279,7 +273,7 @@ function PortfolioRow({ row: r, showRisk, showBudget }: { row: PortfolioReportRo
               {r.budgetVariance.overrun ? <Badge tone="bad">{t("admin.report.overBudget")}</Badge> : null}
             </>
           )}
-        </td>
+        </Td>
       ) : null}
     </tr>
   );

@@ -1,19 +1,34 @@
 import { useNavigation } from "@remix-run/react";
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useT } from "~/i18n";
+import { Button, type ButtonVariant } from "./button";
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-[invalid=true]:border-red-500";
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+interface Described {
   label: string;
   name: string;
   error?: string;
   hint?: string;
+  id?: string;
 }
 
-/** Label, input and inline error, wired for screen readers. */
-export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
+/**
+ * What every field shares: its label, the control, the hint under it and the inline error,
+ * wired for screen readers (`aria-invalid` while in error, `aria-describedby` naming the
+ * error then the hint). `control` gets the attributes to spread on the input itself.
+ */
+function FieldFrame({
+  label,
+  name,
+  error,
+  hint,
+  id,
+  control,
+}: Described & {
+  control: (wiring: { id: string; name: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined; className: string }) => ReactNode;
+}) {
   const fieldId = id ?? `field-${name}`;
   const describedBy = [error ? `${fieldId}-error` : null, hint ? `${fieldId}-hint` : null].filter(Boolean).join(" ");
   return (
@@ -21,14 +36,7 @@ export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
       <label htmlFor={fieldId} className="block text-sm font-medium text-slate-700">
         {label}
       </label>
-      <input
-        id={fieldId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={inputClass}
-        {...input}
-      />
+      {control({ id: fieldId, name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined, className: inputClass })}
       {hint ? (
         <p id={`${fieldId}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
@@ -39,6 +47,16 @@ export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
   );
 }
 
+/** Label, input and inline error, wired for screen readers. */
+export function Field({ label, name, error, hint, id, ...input }: Described & InputHTMLAttributes<HTMLInputElement>) {
+  return <FieldFrame label={label} name={name} error={error} hint={hint} id={id} control={(wiring) => <input {...wiring} {...input} />} />;
+}
+
+/** The same for several lines of text (notes, an update's highlights). */
+export function TextareaField({ label, name, error, hint, id, ...textarea }: Described & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <FieldFrame label={label} name={name} error={error} hint={hint} id={id} control={(wiring) => <textarea {...wiring} {...textarea} />} />;
+}
+
 interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   label: string;
   name: string;
@@ -47,28 +65,22 @@ interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
 }
 
 export function SelectField({ label, name, error, options, id, ...select }: SelectFieldProps) {
-  const fieldId = id ?? `field-${name}`;
   return (
-    <div>
-      <label htmlFor={fieldId} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={fieldId}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${fieldId}-error` : undefined}
-        className={inputClass}
-        {...select}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${fieldId}-error`} error={error} />
-    </div>
+    <FieldFrame
+      label={label}
+      name={name}
+      error={error}
+      id={id}
+      control={(wiring) => (
+        <select {...wiring} {...select}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
@@ -100,27 +112,15 @@ export function SubmitButton({
   children: ReactNode;
   pendingText?: string;
   intent?: string;
-  variant?: "primary" | "secondary" | "danger";
+  variant?: ButtonVariant;
 }) {
   const navigation = useNavigation();
   const t = useT();
   const pending =
     navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
-  const colours = {
-    primary: "bg-indigo-600 text-white hover:bg-indigo-700",
-    secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
-    danger: "bg-red-600 text-white hover:bg-red-700",
-  }[variant];
   return (
-    <button
-      type="submit"
-      name={intent ? "intent" : undefined}
-      value={intent}
-      disabled={pending}
-      aria-busy={pending || undefined}
-      className={`inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold shadow-sm disabled:opacity-60 ${colours}`}
-    >
-      {pending ? (pendingText ?? t("common.action.saving")) : children}
-    </button>
+    <Button type="submit" name={intent ? "intent" : undefined} value={intent} variant={variant} pending={pending} pendingText={pendingText ?? t("common.action.saving")}>
+      {children}
+    </Button>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { TextLink } from "./button";
 import { useT } from "~/i18n";
 
 /**
@@ -13,17 +13,17 @@ export function Pager({ page, pageCount, href, summary }: { page: number; pageCo
   return (
     <nav aria-label={t("dashboard.pager.label")} className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
       {page > 1 ? (
-        <Link className="text-indigo-700 underline" to={href(page - 1)} rel="prev">
+        <TextLink to={href(page - 1)} rel="prev">
           {t("dashboard.pager.previous")}
-        </Link>
+        </TextLink>
       ) : (
         <span />
       )}
       <span>{summary ? t("dashboard.pager.pageOfSummary", { page, pages: pageCount, summary }) : t("common.page.ofPages", { page, pages: pageCount })}</span>
       {page < pageCount ? (
-        <Link className="text-indigo-700 underline" to={href(page + 1)} rel="next">
+        <TextLink to={href(page + 1)} rel="next">
           {t("dashboard.pager.next")}
-        </Link>
+        </TextLink>
       ) : (
         <span />
       )}

@@ -1,4 +1,5 @@
-import { Link, useRouteLoaderData } from "@remix-run/react";
+import { useRouteLoaderData } from "@remix-run/react";
+import { TextLink } from "~/components/ui/button";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { translateUnchecked, useLocale, useT, type PlainKey } from "~/i18n";
 import type { Toast, ToastTone } from "~/lib/toast";
@@ -80,9 +81,9 @@ export function Toaster() {
               {shown.link ? (
                 <>
                   {" "}
-                  <Link to={shown.link.to} className="text-indigo-700 underline">
+                  <TextLink to={shown.link.to}>
                     {translateUnchecked(locale, shown.link.key)}
-                  </Link>
+                  </TextLink>
                 </>
               ) : null}
             </p>

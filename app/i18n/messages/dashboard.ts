@@ -9,13 +9,6 @@ export const en = {
   "dashboard.format.monthRange": "{first} – {last}",
   "dashboard.format.listSeparator": ", ",
 
-  "dashboard.spend.compute": "Compute",
-  "dashboard.spend.data": "Data",
-  "dashboard.spend.payroll": "Payroll",
-  "dashboard.spend.research": "Research",
-  "dashboard.spend.go_to_market": "Go-to-market",
-  "dashboard.spend.general_admin": "General & admin",
-  "dashboard.spend.other": "Other",
 
   "dashboard.meta.startup": "Dashboard · {org}",
   "dashboard.meta.investor": "Overview · {org}",
@@ -299,13 +292,6 @@ export const zh: Record<keyof typeof en, string> = {
   "dashboard.format.monthRange": "{first}至{last}",
   "dashboard.format.listSeparator": "、",
 
-  "dashboard.spend.compute": "算力",
-  "dashboard.spend.data": "数据",
-  "dashboard.spend.payroll": "人员薪酬",
-  "dashboard.spend.research": "研发",
-  "dashboard.spend.go_to_market": "市场与销售",
-  "dashboard.spend.general_admin": "管理及行政",
-  "dashboard.spend.other": "其他",
 
   "dashboard.meta.startup": "仪表盘 · {org}",
   "dashboard.meta.investor": "概览 · {org}",
