@@ -1,0 +1,134 @@
+/**
+ * Codemod: move the app's messages to Paraglide JS (decision 012). Re-runnable on any later
+ * state of main:  npx tsx scripts/codemods/paraglide.mts
+ *
+ * 1. Catalogues: app/i18n/messages/<area>.ts → app/i18n/messages/en.json, zh-CN.json
+ *    (scripts/codemods/paraglide-catalogues.ts; skipped when already converted).
+ * 2. Call sites, in app/ (not app/i18n, app/paraglide, tests): a string literal that is a message key
+ *    ("records.risk.title", or a plural's base "common.unit.months") becomes a reference to the
+ *    compiled message, `m.records_risk_title`, and `import * as m from "~/paraglide/messages"` is
+ *    added. A template literal with one hole (`common.role.${role}`) becomes a lookup in the messages
+ *    it can name: `({ owner: m.common_role_owner, … })[role]`. Pages then import only the messages
+ *    their code names: per-page messages by construction (esbuild drops the rest).
+ *    Left as key strings (they travel as data: cookies, stored alert reasons, zod messages):
+ *    anything inside messageRef(…) or toast(…), and every key in a `.server.ts(x)` module.
+ * 3. Compiles the project (scripts/i18n-compile.mjs) so typecheck sees the result.
+ */
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import ts from "typescript";
+import { convertCatalogues, messageId, PLURAL } from "./paraglide-catalogues.ts";
+
+const ROOT = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
+const SKIP_DIRS = ["app/i18n", "app/paraglide"];
+const KEEP_CALLS = new Set(["messageRef", "toast"]);
+
+const { converted } = await convertCatalogues(ROOT);
+const en = JSON.parse(readFileSync(join(ROOT, "app/i18n/messages/en.json"), "utf8")) as Record<string, unknown>;
+const ids = new Set(Object.keys(en).filter((k) => k !== "$schema"));
+const areas = new Set([...ids].map((id) => id.split("_")[0]!));
+
+/** "records.risk.title" → its message id when the catalogue has it. */
+function idOf(text: string): string | null {
+  if (!text.includes(".") || !areas.has(text.split(".")[0]!) || !/^[A-Za-z0-9_.]+$/.test(text)) return null;
+  const id = messageId(text);
+  return ids.has(id) ? id : null;
+}
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const rel = relative(ROOT, path);
+    if (SKIP_DIRS.some((skip) => rel === skip || rel.startsWith(`${skip}/`))) return [];
+    if (statSync(path).isDirectory()) return files(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function calleeName(call: ts.CallExpression): string | null {
+  const e = call.expression;
+  if (ts.isIdentifier(e)) return e.text;
+  return null;
+}
+
+function insideKeptCall(node: ts.Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (ts.isCallExpression(p) && KEEP_CALLS.has(calleeName(p) ?? "") && p.arguments.some((a) => a.pos <= node.pos && node.end <= a.end)) return true;
+    if (ts.isFunctionLike(p) || ts.isSourceFile(p)) return false;
+  }
+  return false;
+}
+
+const unresolved: string[] = [];
+let changedFiles = 0;
+let references = 0;
+
+for (const file of files(join(ROOT, "app"))) {
+  const rel = relative(ROOT, file);
+  if (/\.server\.tsx?$/.test(rel)) continue;
+  const text = readFileSync(file, "utf8");
+  if (text.includes("@paraglide-hand")) continue; // converted by hand (dynamic keys kept as data)
+  // The namespace's name must not be shadowed by a local `m` (`items.map((m) => …)`).
+  const NS = /\b(const|let|var)\s+m\b|\(\s*m\s*[,)]|\bm\s*=>|[,(]\s*m\s*:/.test(text) ? "msg" : "m";
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: ts.Node) => {
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !ts.isImportDeclaration(node.parent) && !ts.isExportDeclaration(node.parent) && !ts.isLiteralTypeNode(node.parent)) {
+      const id = idOf(node.text);
+      const isName = ts.isPropertyAssignment(node.parent) && node.parent.name === node;
+      if (id && !isName && !insideKeptCall(node)) {
+        edits.push({ start: node.getStart(source), end: node.end, text: `${NS}.${id}` });
+        references++;
+      }
+    } else if (ts.isTemplateExpression(node) && !insideKeptCall(node)) {
+      const lookup = templateLookup(node, source, NS);
+      if (lookup) {
+        edits.push({ start: node.getStart(source), end: node.end, text: lookup });
+        references++;
+        return;
+      }
+      const head = node.head.text;
+      if (idOf(`${head}x`.replace(/\.x$/, ".x")) !== null || (head.includes(".") && areas.has(head.split(".")[0]!) && /^[A-Za-z0-9_.]+$/.test(head)))
+        unresolved.push(`${rel}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1} ${node.getText(source)}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  if (edits.length === 0) continue;
+  let out = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  if (!out.includes(`import * as ${NS} from "~/paraglide/messages"`)) {
+    const imports = [...source.statements].filter(ts.isImportDeclaration);
+    const at = imports.length ? imports[imports.length - 1]!.end : 0;
+    out = `${out.slice(0, at)}${at ? "\n" : ""}import * as ${NS} from "~/paraglide/messages";${at ? "" : "\n"}${out.slice(at)}`;
+  }
+  writeFileSync(file, out);
+  changedFiles++;
+}
+
+/**
+ * `prefix${expr}suffix` naming keys → `({ a: m.prefix_a_suffix, … })[expr]`, over every key the
+ * template can name (the hole is one key segment). Null when it names none.
+ */
+function templateLookup(node: ts.TemplateExpression, source: ts.SourceFile, NS: string): string | null {
+  if (node.templateSpans.length !== 1) return null;
+  const head = node.head.text;
+  const tail = node.templateSpans[0]!.literal.text;
+  if (!head.includes(".") || !areas.has(head.split(".")[0]!)) return null;
+  const prefix = messageId(`${head}x`).slice(0, -1);
+  const suffix = tail ? messageId(`x${tail}`).slice(1) : "";
+  const entries: string[] = [];
+  for (const id of [...ids].sort()) {
+    if (!id.startsWith(prefix) || !id.endsWith(suffix) || id.length <= prefix.length + suffix.length) continue;
+    const hole = id.slice(prefix.length, id.length - suffix.length);
+    if (hole.includes("_")) continue;
+    entries.push(`${/^[A-Za-z_$][\w$]*$/.test(hole) ? hole : JSON.stringify(hole)}: ${NS}.${id}`);
+  }
+  if (entries.length === 0) return null;
+  const expr = node.templateSpans[0]!.expression.getText(source);
+  return `({ ${entries.join(", ")} })[${expr}]`;
+}
+
+console.log(`catalogues ${converted ? "converted" : "already JSON"}; ${references} references in ${changedFiles} files`);
+if (unresolved.length) console.log(`templates left as they are (no key matches):\n  ${unresolved.join("\n  ")}`);
+void PLURAL;
