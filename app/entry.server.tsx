@@ -7,9 +7,6 @@ import { renderToPipeableStream } from "react-dom/server";
 import { LocaleProvider } from "~/i18n";
 import { isLocale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { PageMessagesProvider } from "~/i18n/page-messages";
-import { keyCandidates } from "~/i18n/areas";
-import { keysFor, pageMessagesJson } from "~/i18n/page-messages.server";
 import { NonceProvider } from "~/lib/nonce";
 
 // Boot hooks for server.mjs: it calls these from the built bundle so the app and the
@@ -73,10 +70,6 @@ export default function handleRequest(
   const rootLocale = (remixContext.staticHandlerContext.loaderData?.root as { locale?: unknown } | undefined)?.locale;
   const locale = isLocale(rootLocale) ? rootLocale : getLocale(request);
   if (!assetsDir) throw new Error("The load context has no assetsDir (server.mjs provides it).");
-  const { matches, loaderData, actionData } = remixContext.staticHandlerContext;
-  // Keys that arrive as data (a table of message keys in a loader's answer) are not in the code.
-  const dataKeys = keysFor(keyCandidates(JSON.stringify([loaderData, actionData]) ?? ""));
-  const messages = pageMessagesJson(assetsDir, remixContext.manifest, locale, matches.map((m) => m.route.id), dataKeys);
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
@@ -84,9 +77,7 @@ export default function handleRequest(
       <NonceProvider value={nonce}>
         {/* The language for pages rendered without root loader data (an unknown URL's 404). */}
         <LocaleProvider value={locale}>
-          <PageMessagesProvider value={messages}>
-            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-          </PageMessagesProvider>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
         </LocaleProvider>
       </NonceProvider>,
       {

@@ -15,7 +15,6 @@ import type { ReactNode } from "react";
 import styles from "./tailwind.css";
 import { localeFromMatches, translate, useLocale, useT, type PlainKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { PageMessagesBlock, usePrefetchNavigationMessages, useRouteMessages } from "~/i18n/page-messages";
 import { useNonce } from "~/lib/nonce";
 import { DemoBanner } from "~/components/demo-banner";
 import { Toaster } from "~/components/ui/toast";
@@ -44,8 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  usePrefetchNavigationMessages();
-  useRouteMessages();
   const nonce = useNonce();
   const locale = useLocale();
   // Absent when the root loader failed (an error page): no banner then rather than no page.
@@ -55,7 +52,6 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <PageMessagesBlock />
         <Meta />
         <Links />
       </head>

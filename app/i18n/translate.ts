@@ -3,59 +3,36 @@
  * imports, so server modules (models, e-mails) can use it too. Components import from "~/i18n".
  */
 import { createElement, Fragment, type ReactNode } from "react";
-import { browserMessages } from "./browser-messages";
-import { DEFAULT_LOCALE, intlLocale, isLocale, LOCALES, type Locale } from "./locales";
-import type { MessageKey, Messages } from "./messages";
-import { SERVER_CATALOGUES } from "./messages/catalogues.server";
-
-export type { MessageKey } from "./messages";
+import { DEFAULT_LOCALE, intlLocale, isLocale, type Locale } from "./locales";
+import { SERVER_MESSAGES } from "./messages.server";
+import * as m from "~/paraglide/messages";
 
 /**
- * On the server: every catalogue. In the browser (where the `.server` import is empty): the
- * messages the page carried or fetched — the keys its routes' code uses (browser-messages.ts).
+ * A compiled Paraglide message (app/paraglide, generated from app/i18n/messages/<locale>.json):
+ * `m.records_risk_title`. Pages import the ones they show, so a page's JavaScript holds exactly
+ * its messages, in both languages (a language switch needs no download).
  */
-function catalogue(locale: Locale): Record<string, string> {
-  return SERVER_CATALOGUES ? SERVER_CATALOGUES[locale] : browserMessages(locale);
-}
-
-/** "Join {org} as {role}" → "org" | "role". */
-type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
-/** "common.unit.months.other" → "common.unit.months": called with { count } and picks the plural form. */
-type PluralBase<K> = K extends `${infer Base}.other` ? Base : never;
-export type PluralKey = PluralBase<MessageKey>;
-export type TranslationKey = MessageKey | PluralKey;
-
-type TextOf<K extends TranslationKey> = K extends MessageKey ? Messages[K] : Messages[`${K}.other` & MessageKey];
-type VarNames<K extends TranslationKey> = Placeholders<TextOf<K>>;
-export type Vars<K extends TranslationKey, V = string | number> = { [P in VarNames<K>]: V };
-/** Keys whose text has no variables: handy for tables of keys (`Record<Status, PlainKey>`). */
-export type PlainKey = { [K in TranslationKey]: [VarNames<K>] extends [never] ? K : never }[TranslationKey];
+export type Message<I = never> = (inputs: I, options?: { locale?: Locale }) => string;
+/** Any message, whatever its variables. */
+// biome-ignore lint/suspicious/noExplicitAny: a message's inputs are checked at the call (VarsArg).
+export type TranslationKey = Message<any>;
+/** Messages without variables: handy for tables (`Record<Status, PlainKey>`). */
+export type PlainKey = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+type InputsOf<M> = M extends (inputs: infer I, ...rest: never[]) => string ? I : never;
+export type Vars<M extends TranslationKey, V = string | number> = { [P in keyof InputsOf<M>]: V };
 /** No variables in the text → no second argument; otherwise exactly the text's variables. */
-export type VarsArg<K extends TranslationKey> = [VarNames<K>] extends [never] ? [] : [vars: Vars<K>];
+export type VarsArg<M extends TranslationKey> = [keyof InputsOf<M>] extends [never] ? [] : [vars: Vars<M>];
+/** A message's key as refs carry it: "records.risk.title". Resolved on the server (messages.server.ts). */
+export type MessageKey = string;
 
-export function isTranslationKey(key: string): key is TranslationKey {
-  const known = (messages: Record<string, string>) => key in messages || `${key}.other` in messages;
-  // In the browser only some keys of one language may be loaded: known if any loaded catalogue has it.
-  return SERVER_CATALOGUES ? known(SERVER_CATALOGUES.en) : LOCALES.some((locale) => known(browserMessages(locale)));
+/** Whether `key` names a message (server only: the browser holds no table of keys). */
+export function isTranslationKey(key: string): boolean {
+  return SERVER_MESSAGES ? SERVER_MESSAGES.messageByKey(key) !== undefined : false;
 }
-const pluralRules = new Map<Locale, Intl.PluralRules>();
+
 const numberFormats = new Map<Locale, Intl.NumberFormat>();
-
-function template(locale: Locale, key: string, count: unknown): string | undefined {
-  const messages = catalogue(locale);
-  const direct = messages[key] ?? (SERVER_CATALOGUES ? SERVER_CATALOGUES.en[key as MessageKey] : undefined);
-  if (direct !== undefined) return direct;
-  if (typeof count !== "number") return messages[`${key}.other`];
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(intlLocale(locale));
-    pluralRules.set(locale, rules);
-  }
-  return messages[`${key}.${rules.select(count)}`] ?? messages[`${key}.other`];
-}
-
-function formatValue(locale: Locale, value: unknown): string {
-  if (typeof value !== "number") return String(value);
+function formatValue(locale: Locale, value: unknown): unknown {
+  if (typeof value !== "number") return value;
   let format = numberFormats.get(locale);
   if (!format) {
     format = new Intl.NumberFormat(intlLocale(locale));
@@ -64,63 +41,53 @@ function formatValue(locale: Locale, value: unknown): string {
   return format.format(value);
 }
 
-type Part = string | { name: string };
-/** Parsed once per text: a portfolio page fills hundreds of placeholders. Bounded by the catalogues. */
-const parsedTexts = new Map<string, readonly Part[]>();
-
-/** Splits "Join {org} now" into ["Join ", {name: "org"}, " now"]. */
-function parts(text: string): readonly Part[] {
-  let parsed = parsedTexts.get(text);
-  if (!parsed) {
-    parsed = text.split(/(\{\w+\})/).map((piece) => (/^\{\w+\}$/.test(piece) ? { name: piece.slice(1, -1) } : piece));
-    parsedTexts.set(text, parsed);
-  }
-  return parsed;
+/**
+ * Numbers in variables are formatted for the locale ("1,234"). A plural's `count` goes through
+ * the same: Paraglide selects the form with Number(count), and a grouped number ("1,234") reads
+ * as NaN, whose form is "other" — right in English and Chinese, whose "one" is exactly 1.
+ */
+function formatVars(locale: Locale, vars: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!vars) return {};
+  return Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, formatValue(locale, value)]));
 }
 
-/** For keys only known at run time (message refs, data from the server); unknown keys come back as they are. */
+/** The text of `message` in `locale`, with its variables filled (numbers formatted for the locale). */
+export function translate<M extends TranslationKey>(locale: Locale, message: M, ...args: VarsArg<M>): string {
+  return message(formatVars(locale, args[0] as Record<string, unknown> | undefined) as never, { locale });
+}
+
+/** For keys only known at run time (message refs): server only; unknown keys come back as they are. */
 export function translateUnchecked(locale: Locale, key: string, vars?: Record<string, unknown>): string {
-  const text = template(locale, key, vars?.count);
-  if (text === undefined) return key;
-  if (!vars) return text;
-  return parts(text)
-    .map((piece) => (typeof piece === "string" ? piece : piece.name in vars ? formatValue(locale, vars[piece.name]) : `{${piece.name}}`))
-    .join("");
+  const message = SERVER_MESSAGES?.messageByKey(key);
+  return message ? message(formatVars(locale, vars) as never, { locale }) : key;
 }
 
-/** The text of `key` in `locale`, with `{name}` placeholders filled (numbers formatted for the locale). */
-export function translate<K extends TranslationKey>(locale: Locale, key: K, ...args: VarsArg<K>): string {
-  return translateUnchecked(locale, key, args[0] as Record<string, unknown> | undefined);
-}
+const MARK = /\u0001(\d+)\u0002/;
 
 /** Like translate, but variables may be React nodes (a link or <strong> inside a sentence). */
-export function translateRich<K extends TranslationKey>(locale: Locale, key: K, vars: Vars<K, ReactNode>): ReactNode {
-  const values = vars as Record<string, ReactNode>;
-  const text = template(locale, key, values.count);
-  if (text === undefined) return key;
-  return createElement(
-    Fragment,
-    null,
-    ...parts(text).map((piece, index) =>
-      createElement(Fragment, { key: index }, typeof piece === "string" ? piece : piece.name in values ? formatRichValue(locale, values[piece.name]) : `{${piece.name}}`),
-    ),
+export function translateRich<M extends TranslationKey>(locale: Locale, message: M, vars: Vars<M, ReactNode>): ReactNode {
+  const nodes: ReactNode[] = [];
+  const inputs = Object.fromEntries(
+    Object.entries(vars as Record<string, ReactNode>).map(([name, value]) => {
+      if (typeof value === "string" || typeof value === "number") return [name, formatValue(locale, value)];
+      nodes.push(value);
+      return [name, `\u0001${nodes.length - 1}\u0002`];
+    }),
   );
-}
-
-function formatRichValue(locale: Locale, value: ReactNode): ReactNode {
-  return typeof value === "number" ? formatValue(locale, value) : value;
+  const pieces = message(inputs as never, { locale }).split(MARK);
+  return createElement(Fragment, null, ...pieces.map((piece, index) => createElement(Fragment, { key: index }, index % 2 === 1 ? nodes[Number(piece)] : piece)));
 }
 
 export interface Translator {
-  <K extends TranslationKey>(key: K, ...args: VarsArg<K>): string;
-  rich<K extends TranslationKey>(key: K, vars: Vars<K, ReactNode>): ReactNode;
+  <M extends TranslationKey>(message: M, ...args: VarsArg<M>): string;
+  rich<M extends TranslationKey>(message: M, vars: Vars<M, ReactNode>): ReactNode;
   locale: Locale;
 }
 
 /** `t` bound to one locale: `const t = translator(locale)`. */
 export function translator(locale: Locale): Translator {
-  const t = (<K extends TranslationKey>(key: K, ...args: VarsArg<K>) => translate(locale, key, ...args)) as Translator;
-  t.rich = (key, vars) => translateRich(locale, key, vars);
+  const t = (<M extends TranslationKey>(message: M, ...args: VarsArg<M>) => translate(locale, message, ...args)) as Translator;
+  t.rich = (message, vars) => translateRich(locale, message, vars);
   t.locale = locale;
   return t;
 }
@@ -130,7 +97,8 @@ export function translator(locale: Locale): Translator {
  * variables as JSON after "#". Variable values that are keys themselves are translated too
  * (the field's name in "Enter {field}.").
  */
-export function messageRef<K extends TranslationKey>(key: K, ...args: VarsArg<K>): string {
+export function messageRef(key: MessageKey, vars?: Record<string, unknown>): string {
+  const args = vars ? [vars] : [];
   return args[0] ? `${key}#${JSON.stringify(args[0])}` : key;
 }
 
@@ -164,7 +132,7 @@ export function localeFromMatches(matches: readonly { id: string; data?: unknown
 }
 
 /** `export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.login.metaTitle")]` → "Log in · Capital Desk". */
-export function metaTitle<K extends TranslationKey>(matches: readonly { id: string; data?: unknown }[], key: K, ...args: VarsArg<K>) {
+export function metaTitle<M extends TranslationKey>(matches: readonly { id: string; data?: unknown }[], key: M, ...args: VarsArg<M>) {
   const locale = localeFromMatches(matches);
-  return { title: translate(locale, "common.pageTitle", { page: translate(locale, key, ...args) }) };
+  return { title: translate(locale, m.common_pageTitle, { page: translate(locale, key, ...args) }) };
 }

@@ -1,0 +1,18 @@
+/**
+ * Every compiled message, by key — on the server only (in the browser this `.server` module is
+ * empty, so pages keep only the messages they import). Message refs (zod messages, AppErrors,
+ * toasts, stored alert reasons) name messages by key, "records.risk.title"; this resolves them.
+ */
+import * as all from "~/paraglide/messages";
+import type { Message } from "./translate";
+
+const byId = all as unknown as Record<string, Message | undefined>;
+
+/** "records.risk.title" (or a plural's "x.one" / "x.other") → its compiled message, or undefined. */
+export function messageByKey(key: string): Message | undefined {
+  const id = key.replace(/\.(zero|one|two|few|many|other)$/, "").replace(/\./g, "_");
+  const found = byId[id] ?? byId[key.replace(/\./g, "_")];
+  return typeof found === "function" ? found : undefined;
+}
+
+export const SERVER_MESSAGES = { messageByKey };
