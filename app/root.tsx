@@ -13,7 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import styles from "./tailwind.css";
-import { localeFromMatches, translate, useLocale, useT, type PlainKey } from "~/i18n";
+import { localeFromMatches, translate, translateUnchecked, useLocale, useT, type PlainKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { useNonce } from "~/lib/nonce";
 import { DemoBanner } from "~/components/demo-banner";
@@ -39,7 +39,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translate(localeFro
 export async function loader({ request }: LoaderFunctionArgs) {
   const { toast, headers } = await readToast(request);
   const demo = getEnv().DATABASE_URL ? false : await isDemoDatabase(await systemContext());
-  return json({ locale: getLocale(request), toast, demo }, { headers });
+  const locale = getLocale(request);
+  // The toast's words in the reader's language: the cookie names the message, the page shows text.
+  const worded = toast && { ...toast, text: translateUnchecked(locale, toast.key, toast.vars), link: toast.link && { ...toast.link, text: translateUnchecked(locale, toast.link.key) } };
+  return json({ locale, toast: worded, demo }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {

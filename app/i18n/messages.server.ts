@@ -15,4 +15,11 @@ export function messageByKey(key: string): Message | undefined {
   return typeof found === "function" ? found : undefined;
 }
 
-export const SERVER_MESSAGES = { messageByKey };
+const ids = new Map<Message, string>(Object.entries(byId).flatMap(([id, message]) => (typeof message === "function" ? [[message, id] as const] : [])));
+
+/** A compiled message → its id, the form a message ref carries ("records_risk_title"). */
+function keyOf(message: Message): string | undefined {
+  return ids.get(message);
+}
+
+export const SERVER_MESSAGES = { messageByKey, keyOf };

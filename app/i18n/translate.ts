@@ -53,6 +53,7 @@ function formatVars(locale: Locale, vars: Record<string, unknown> | undefined): 
 
 /** The text of `message` in `locale`, with its variables filled (numbers formatted for the locale). */
 export function translate<M extends TranslationKey>(locale: Locale, message: M, ...args: VarsArg<M>): string {
+  if (typeof message === "string") return translateUnchecked(locale, message, args[0] as Record<string, unknown> | undefined);
   return message(formatVars(locale, args[0] as Record<string, unknown> | undefined) as never, { locale });
 }
 
@@ -97,9 +98,23 @@ export function translator(locale: Locale): Translator {
  * variables as JSON after "#". Variable values that are keys themselves are translated too
  * (the field's name in "Enter {field}.").
  */
-export function messageRef(key: MessageKey, vars?: Record<string, unknown>): string {
-  const args = vars ? [vars] : [];
-  return args[0] ? `${key}#${JSON.stringify(args[0])}` : key;
+export function messageRef<M extends TranslationKey>(message: M, ...args: VarsArg<M>): string {
+  const key = keyOf(message);
+  const vars = args[0] as Record<string, unknown> | undefined;
+  if (!vars) return key;
+  const named = Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === "function" ? keyOf(value as TranslationKey) : value]));
+  return `${key}#${JSON.stringify(named)}`;
+}
+
+/**
+ * A message's id ("records_risk_title"), for a ref that travels as data (a zod message, a toast
+ * in its cookie). Server only: the browser has no table of every message.
+ */
+export function keyOf(message: TranslationKey | MessageKey): MessageKey {
+  if (typeof message === "string") return message;
+  const key = SERVER_MESSAGES?.keyOf(message);
+  if (!key) throw new Error("keyOf: not a compiled message, or called in the browser");
+  return key;
 }
 
 /** A message ref (or a bare key) → text in `locale`. Anything else, e.g. English not yet converted, is returned unchanged. */

@@ -9,8 +9,8 @@ import type { AlertReason, AlertRuleError } from "~/finance/alerts";
 import { roundRunwayDown } from "~/finance/runway";
 import { formatterFor } from "~/i18n/format";
 import type { Locale } from "~/i18n/locales";
-import type { MessageKey } from "~/i18n/messages";
-import { isTranslationKey, messageRef, translateUnchecked, translator } from "~/i18n/translate";
+import { messageRef, translate, translator, type TranslationKey } from "~/i18n/translate";
+import * as m from "~/paraglide/messages";
 import { dateText, fixedNumber, monthText } from "./format";
 
 /**
@@ -38,8 +38,34 @@ export type AlertReasonVar =
   | { readonly fixed: number; readonly digits: number }
   | { readonly percent: number; readonly digits?: number }
   | { readonly key: AlertReasonWordKey };
-export type AlertReasonKey = Extract<MessageKey, `investor.alertReason.${string}`>;
-type AlertReasonWordKey = Extract<MessageKey, `investor.alertReasonWord.${string}`>;
+/**
+ * The messages a stored reason can name, by the key stored in alerts.reason (@paraglide-hand: these
+ * keys are data written to the database, so the table maps them to the compiled messages).
+ */
+const REASONS = {
+  "investor.alertReason.budgetOverrun": m.investor_alertReason_budgetOverrun,
+  "investor.alertReason.budgetUnbudgeted": m.investor_alertReason_budgetUnbudgeted,
+  "investor.alertReason.covenantBreach": m.investor_alertReason_covenantBreach,
+  "investor.alertReason.covenantBreachNoMinimum": m.investor_alertReason_covenantBreachNoMinimum,
+  "investor.alertReason.covenantProjected": m.investor_alertReason_covenantProjected,
+  "investor.alertReason.covenantProjectedNoMinimum": m.investor_alertReason_covenantProjectedNoMinimum,
+  "investor.alertReason.defaultDead": m.investor_alertReason_defaultDead,
+  "investor.alertReason.defaultDeadUndated": m.investor_alertReason_defaultDeadUndated,
+  "investor.alertReason.reportOverdue": m.investor_alertReason_reportOverdue,
+  "investor.alertReason.reportOverdueMany": m.investor_alertReason_reportOverdueMany,
+  "investor.alertReason.riskScore": m.investor_alertReason_riskScore,
+  "investor.alertReason.riskScoreLegacy": m.investor_alertReason_riskScoreLegacy,
+  "investor.alertReason.riskScoreUntitled": m.investor_alertReason_riskScoreUntitled,
+  "investor.alertReason.runway": m.investor_alertReason_runway,
+} as const;
+const WORDS = {
+  "investor.alertReasonWord.caution": m.investor_alertReasonWord_caution,
+  "investor.alertReasonWord.critical": m.investor_alertReasonWord_critical,
+  "investor.alertReasonWord.mitigating": m.investor_alertReasonWord_mitigating,
+  "investor.alertReasonWord.open": m.investor_alertReasonWord_open,
+} as const;
+export type AlertReasonKey = keyof typeof REASONS;
+type AlertReasonWordKey = keyof typeof WORDS;
 
 function reasonRef(key: AlertReasonKey, vars: Record<string, AlertReasonVar>): string {
   return `${key}#${JSON.stringify(vars)}`;
@@ -120,17 +146,17 @@ export function alertReasonRef(reason: AlertReason): string {
 export function alertRuleErrorRef(error: AlertRuleError): string {
   switch (error.code) {
     case "critical_positive":
-      return messageRef("investor.alertRules.error.criticalPositive");
+      return messageRef(m.investor_alertRules_error_criticalPositive);
     case "caution_max":
-      return messageRef("investor.alertRules.error.cautionMax");
+      return messageRef(m.investor_alertRules_error_cautionMax);
     case "critical_below_caution":
-      return messageRef("investor.alertRules.error.criticalBelowCaution", { count: error.cautionMonths });
+      return messageRef(m.investor_alertRules_error_criticalBelowCaution, { count: error.cautionMonths });
     case "due_day":
-      return messageRef("investor.alertRules.error.dueDay");
+      return messageRef(m.investor_alertRules_error_dueDay);
     case "score":
-      return messageRef("investor.alertRules.error.score");
+      return messageRef(m.investor_alertRules_error_score);
     case "percent_range":
-      return messageRef("investor.alertRules.error.percentRange");
+      return messageRef(m.investor_alertRules_error_percentRange);
   }
 }
 
@@ -142,13 +168,13 @@ function renderVar(locale: Locale, value: AlertReasonVar): string | number {
   if ("money" in value) return formatterFor(locale).money(value.money, value.currency);
   if ("month" in value) return monthText(t, value.month);
   if ("date" in value) return dateText(t, value.date);
-  if ("months" in value) return t("common.unit.months", { count: value.months });
+  if ("months" in value) return t(m.common_unit_months, { count: value.months });
   if ("fixed" in value) return fixedNumber(locale, value.fixed, value.digits);
   if ("percent" in value) {
     const number = value.digits === undefined ? formatterFor(locale).number(value.percent, 2) : fixedNumber(locale, value.percent, value.digits);
-    return t("investor.alertReason.percent", { value: number });
+    return t(m.investor_alertReason_percent, { value: number });
   }
-  return isTranslationKey(value.key) ? translateUnchecked(locale, value.key) : String(value.key);
+  return value.key in WORDS ? translate(locale, WORDS[value.key]) : String(value.key);
 }
 
 /** What the reason refers to rather than copies, as read from the company at render time. */
@@ -168,8 +194,8 @@ const RISK_SCORE = "investor.alertReason.riskScore";
  */
 export function alertReasonText(locale: Locale, reason: string, subject: AlertSubject = {}): string {
   const hash = reason.indexOf("#{");
-  let key = hash === -1 ? reason : reason.slice(0, hash);
-  if (!key.startsWith(PREFIX) || !isTranslationKey(key)) return reason;
+  let key = (hash === -1 ? reason : reason.slice(0, hash)) as AlertReasonKey;
+  if (!key.startsWith(PREFIX) || !(key in REASONS)) return reason;
   let vars: Record<string, AlertReasonVar> = {};
   if (hash !== -1) {
     try {
@@ -184,5 +210,5 @@ export function alertReasonText(locale: Locale, reason: string, subject: AlertSu
     if (!subject.title) key = "investor.alertReason.riskScoreUntitled";
   }
   const text = Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, renderVar(locale, value)]));
-  return translateUnchecked(locale, key, text);
+  return translate(locale, REASONS[key] as TranslationKey, text as never);
 }

@@ -11,7 +11,7 @@
 import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import { z } from "zod";
 import { getEnv } from "~/env.server";
-import { isTranslationKey, type PlainKey, type TranslationKey, type VarsArg } from "~/i18n/translate";
+import { isTranslationKey, keyOf, type PlainKey, type TranslationKey, type VarsArg } from "~/i18n/translate";
 import { randomToken } from "./crypto.server";
 import { safeRedirect } from "./redirects";
 import { TOAST_TONES, type Toast, type ToastTone } from "./toast";
@@ -21,14 +21,21 @@ export const TOAST_COOKIE = "toast";
 const MAX_AGE_SECONDS = 60;
 
 export interface ToastMessage {
-  key: TranslationKey;
+  /** The message's id ("records_rounds_notice_created"): the cookie carries data, not functions. */
+  key: string;
   vars?: Record<string, string | number>;
   tone?: ToastTone;
-  link?: { to: string; key: PlainKey };
+  link?: { to: string; key: string };
+}
+
+/** A toast's link: a same-site path and the words of the link. */
+export function toastLink(to: string, message: PlainKey): { to: string; key: string } {
+  return { to, key: keyOf(message) };
 }
 
 /** A toast's words, with the variables its text needs (checked like `t()`); success unless a tone is given. */
-export function toast<K extends TranslationKey>(key: K, ...args: VarsArg<K>): ToastMessage {
+export function toast<M extends TranslationKey>(message: M, ...args: VarsArg<M>): ToastMessage {
+  const key = keyOf(message);
   return args[0] ? { key, vars: args[0] as Record<string, string | number> } : { key };
 }
 

@@ -14,5 +14,7 @@ export interface Toast {
   key: string;
   vars?: Record<string, string | number>;
   /** An optional link after the text ("Open it"): a same-site path and the key of its words. */
-  link?: { to: string; key: string };
+  link?: { to: string; key: string; text?: string };
+  /** The words in the reader's language, filled in by the root loader (the browser holds no table of keys). */
+  text?: string;
 }

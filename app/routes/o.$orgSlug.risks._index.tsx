@@ -30,7 +30,7 @@ import { createRisk, listRisks, parseRiskListQuery, riskHeatMapCounts, type Risk
 import { Pager } from "~/components/ui/pager";
 import { useHrefWith } from "~/lib/use-href-with";
 import { SortHeader } from "~/components/ui/sort-header";
-import { redirectWithToast, toast } from "~/lib/toast.server";
+import { redirectWithToast, toast, toastLink } from "~/lib/toast.server";
 import { samePage } from "~/lib/redirects";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 
@@ -59,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // Back to the list as it was (filters, sort, page), with a link to the new risk in the toast.
     return redirectWithToast(samePage(request), {
       ...toast("records.risks.added", { title: risk.title }),
-      link: { to: `/o/${ctx.org.slug}/risks/${risk.id}`, key: "records.risks.openIt" },
+      link: toastLink(`/o/${ctx.org.slug}/risks/${risk.id}`, "records.risks.openIt"),
     });
   } catch (error) {
     return failureFromError(error, locale);

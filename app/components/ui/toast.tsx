@@ -1,7 +1,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { translateUnchecked, useLocale, useT, type PlainKey } from "~/i18n";
+import { useT, type PlainKey } from "~/i18n";
 import type { Toast, ToastTone } from "~/lib/toast";
 
 /** How long a toast stays when nobody points at it or tabs into it. */
@@ -27,7 +27,6 @@ export function Toaster() {
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const t = useT();
-  const locale = useLocale();
   const card = useRef<HTMLDivElement>(null);
 
   const show = useCallback((next: Toast | null) => {
@@ -77,13 +76,11 @@ export function Toaster() {
           <div className="min-w-0 flex-1 break-words">
             <p className="font-semibold">{t(tone.word)}</p>
             <p className="mt-0.5" data-testid="toast-message">
-              {translateUnchecked(locale, shown.key, shown.vars)}
+              {shown.text ?? shown.key}
               {shown.link ? (
                 <>
                   {" "}
-                  <TextLink to={shown.link.to}>
-                    {translateUnchecked(locale, shown.link.key)}
-                  </TextLink>
+                  <TextLink to={shown.link.to}>{shown.link.text ?? shown.link.key}</TextLink>
                 </>
               ) : null}
             </p>
