@@ -10,8 +10,7 @@ const byId = all as unknown as Record<string, Message | undefined>;
 
 /** "records.risk.title" (or a plural's "x.one" / "x.other") → its compiled message, or undefined. */
 export function messageByKey(key: string): Message | undefined {
-  const id = key.replace(/\.(zero|one|two|few|many|other)$/, "").replace(/\./g, "_");
-  const found = byId[id] ?? byId[key.replace(/\./g, "_")];
+  const found = byId[key.replace(/\./g, "_")] ?? byId[key.replace(/\.(zero|one|two|few|many|other)$/, "").replace(/\./g, "_")];
   return typeof found === "function" ? found : undefined;
 }
 

@@ -22,6 +22,8 @@ type InputsOf<M> = M extends (inputs: infer I, ...rest: never[]) => string ? I :
 export type Vars<M extends TranslationKey, V = string | number> = { [P in keyof InputsOf<M>]: V };
 /** No variables in the text → no second argument; otherwise exactly the text's variables. */
 export type VarsArg<M extends TranslationKey> = [keyof InputsOf<M>] extends [never] ? [] : [vars: Vars<M>];
+/** A message ref's variables may name messages too (a field's name in "Enter {field}."): translated with the sentence. */
+export type RefVarsArg<M extends TranslationKey> = [keyof InputsOf<M>] extends [never] ? [] : [vars: Vars<M, string | number | TranslationKey | MessageKey>];
 /** A message's key as refs carry it: "records.risk.title". Resolved on the server (messages.server.ts). */
 export type MessageKey = string;
 
@@ -98,7 +100,7 @@ export function translator(locale: Locale): Translator {
  * variables as JSON after "#". Variable values that are keys themselves are translated too
  * (the field's name in "Enter {field}.").
  */
-export function messageRef<M extends TranslationKey>(message: M, ...args: VarsArg<M>): string {
+export function messageRef<M extends TranslationKey>(message: M, ...args: RefVarsArg<M>): string {
   const key = keyOf(message);
   const vars = args[0] as Record<string, unknown> | undefined;
   if (!vars) return key;

@@ -10,22 +10,32 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 export const PLURAL = /\.(zero|one|two|few|many|other)$/;
-export const messageId = (key: string) => key.replace(PLURAL, "").replace(/\./g, "_");
+/** "records.risk.title" → "records_risk_title". */
+export const messageId = (key: string) => key.replace(/\./g, "_");
+
+/** Plural bases: "x" when the English catalogue has both "x.one" and "x.other" ("dashboard.spend.other" alone is a word, not a plural). */
+function pluralBases(catalogue: Catalogue): Set<string> {
+  return new Set(Object.keys(catalogue).filter((k) => k.endsWith(".one") && `${k.slice(0, -4)}.other` in catalogue).map((k) => k.slice(0, -4)));
+}
 
 type Catalogue = Record<string, string>;
 
-function toMessages(catalogue: Catalogue): Record<string, unknown> {
+function toMessages(catalogue: Catalogue, bases: Set<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const plurals = new Map<string, Record<string, string>>();
   for (const [key, text] of Object.entries(catalogue)) {
-    if (PLURAL.test(key) && `${key.replace(PLURAL, "")}.other` in catalogue) {
+    if (PLURAL.test(key) && bases.has(key.replace(PLURAL, ""))) {
       const base = key.replace(PLURAL, "");
       const forms = plurals.get(base) ?? {};
       forms[key.slice(base.length + 1)] = text;
       plurals.set(base, forms);
-    } else out[messageId(key)] = escape(text);
+    } else {
+      if (messageId(key) in out) throw new Error(`Two keys make the message id ${messageId(key)}`);
+      out[messageId(key)] = escape(text);
+    }
   }
   for (const [base, forms] of plurals) {
+    if (messageId(base) in out) throw new Error(`Two keys make the message id ${messageId(base)}`);
     out[messageId(base)] = [
       {
         declarations: ["input count", "local countPlural = count: plural"],
@@ -50,8 +60,8 @@ export async function convertCatalogues(root: string): Promise<{ converted: bool
     return { converted: false, keys: keysOfJson(en) };
   }
   const mod = (await import(pathToFileURL(index).href)) as { en: Catalogue; zh: Catalogue; AREAS: Record<string, unknown> };
-  writeFileSync(join(dir, "en.json"), `${JSON.stringify({ $schema: "https://inlang.com/schema/inlang-message-format", ...toMessages(mod.en) }, null, 2)}\n`);
-  writeFileSync(join(dir, "zh-CN.json"), `${JSON.stringify({ $schema: "https://inlang.com/schema/inlang-message-format", ...toMessages(mod.zh) }, null, 2)}\n`);
+  writeFileSync(join(dir, "en.json"), `${JSON.stringify({ $schema: "https://inlang.com/schema/inlang-message-format", ...toMessages(mod.en, pluralBases(mod.en)) }, null, 2)}\n`);
+  writeFileSync(join(dir, "zh-CN.json"), `${JSON.stringify({ $schema: "https://inlang.com/schema/inlang-message-format", ...toMessages(mod.zh, pluralBases(mod.en)) }, null, 2)}\n`);
   for (const area of Object.keys(mod.AREAS)) rmSync(join(dir, `${area}.ts`));
   rmSync(index);
   rmSync(join(dir, "catalogues.server.ts"), { force: true });

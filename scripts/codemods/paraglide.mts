@@ -34,7 +34,9 @@ const areas = new Set([...ids].map((id) => id.split("_")[0]!));
 function idOf(text: string): string | null {
   if (!text.includes(".") || !areas.has(text.split(".")[0]!) || !/^[A-Za-z0-9_.]+$/.test(text)) return null;
   const id = messageId(text);
-  return ids.has(id) ? id : null;
+  if (ids.has(id)) return id;
+  const base = messageId(text.replace(PLURAL, "")); // "x.other" of a plural → the plural message
+  return PLURAL.test(text) && ids.has(base) ? base : null;
 }
 
 function files(dir: string): string[] {
@@ -131,4 +133,3 @@ function templateLookup(node: ts.TemplateExpression, source: ts.SourceFile, NS: 
 
 console.log(`catalogues ${converted ? "converted" : "already JSON"}; ${references} references in ${changedFiles} files`);
 if (unresolved.length) console.log(`templates left as they are (no key matches):\n  ${unresolved.join("\n  ")}`);
-void PLURAL;
