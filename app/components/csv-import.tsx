@@ -7,7 +7,7 @@
 import { Form, Link, useActionData, useNavigation, useSubmit } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useFormat, useLocale, useT, type PlainKey } from "~/i18n";
+import { useFormat, useLocale, useT, type PlainKey, type TranslationKey } from "~/i18n";
 import {
   expectedHeader,
   MAX_DATA_ROWS,
@@ -52,7 +52,7 @@ const UNITS = {
   "monthly-reports": { count: "records.import.count.month", noun: "records.import.noun.month" },
   budgets: { count: "records.import.count.budgetLine", noun: "records.import.noun.budgetLine" },
   "fx-rates": { count: "records.import.count.rate", noun: "records.import.noun.rate" },
-} as const satisfies Record<ImportKind, { count: string; noun: PlainKey }>;
+} as const satisfies Record<ImportKind, { count: TranslationKey; noun: PlainKey }>;
 
 export function CsvImportPage(props: CsvImportPageProps) {
   const t = useT();

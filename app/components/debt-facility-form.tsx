@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
-import { useT, type PlainKey } from "~/i18n";
+import { useT } from "~/i18n";
 import { DEBT_KIND_KEYS, DEBT_KINDS, REPAYMENT_TYPE_KEYS, REPAYMENT_TYPES } from "~/lib/instruments";
 
 export type DebtFormValues = Partial<
@@ -31,7 +31,6 @@ export function DebtFacilityForm({
   formError,
   currency,
   maxDrawDate,
-  rules,
   intent,
   submitLabel,
   pendingText,
@@ -42,8 +41,6 @@ export function DebtFacilityForm({
   formError?: string;
   currency: string;
   maxDrawDate: string;
-  /** Message keys of the rules shown as hints (DEBT_FACILITY_RULES). */
-  rules: { interestOnlyMonths: PlainKey; currency: PlainKey };
   intent: string;
   submitLabel: string;
   pendingText: string;
@@ -72,7 +69,7 @@ export function DebtFacilityForm({
           inputMode="decimal"
           defaultValue={values.principal}
           error={errors.principal}
-          hint={`${t("records.debt.hint.principal")} ${t(rules.currency)}`}
+          hint={`${t("records.debt.hint.principal")} ${t("records.debt.rule.currency")}`}
         />
         <Field
           label={t("records.debt.field.rate")}
@@ -114,7 +111,7 @@ export function DebtFacilityForm({
           defaultValue={values.interestOnlyMonths}
           disabled={hydrated && repayment !== "interest_only_then_amortizing"}
           error={errors.interestOnlyMonths}
-          hint={t(rules.interestOnlyMonths)}
+          hint={t("records.debt.rule.interestOnly")}
         />
       </div>
       <fieldset className="rounded-md border border-slate-200 p-3">

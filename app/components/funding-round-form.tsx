@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Field, FormError, SelectField, SubmitButton, TextareaField } from "~/components/ui/form";
-import { useT, type PlainKey } from "~/i18n";
+import { useT } from "~/i18n";
 import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/lib/instruments";
 
 export type RoundFormValues = Partial<
@@ -31,7 +31,6 @@ export function FundingRoundForm({
   formError,
   baseCurrency,
   maxCloseDate,
-  rules,
   intent,
   submitLabel,
   pendingText,
@@ -42,8 +41,6 @@ export function FundingRoundForm({
   formError?: string;
   baseCurrency: string;
   maxCloseDate: string;
-  /** Message keys of the rules shown as hints (FUNDING_ROUND_RULES). */
-  rules: { preMoney: PlainKey; crowdfunding: PlainKey };
   intent: string;
   submitLabel: string;
   pendingText: string;
@@ -101,7 +98,7 @@ export function FundingRoundForm({
           defaultValue={values.preMoneyValuation}
           disabled={preMoneyOff}
           error={errors.preMoneyValuation}
-          hint={`${t(rules.preMoney)} ${t("records.round.hint.derived")}`}
+          hint={`${t("records.round.rule.preMoney")} ${t("records.round.hint.derived")}`}
         />
         <Field label={t("records.round.field.leadInvestor")} name="leadInvestor" defaultValue={values.leadInvestor} error={errors.leadInvestor} />
         <div className="sm:col-span-2">
@@ -117,7 +114,7 @@ export function FundingRoundForm({
       <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby="crowdfunding-rule">
         <legend className="px-1 text-sm font-medium text-slate-700">{t("records.instrument.equity_crowdfunding")}</legend>
         <p id="crowdfunding-rule" className="mb-2 text-xs text-slate-500">
-          {t(rules.crowdfunding)}
+          {t("records.round.rule.crowdfunding")}
         </p>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IsoDate } from "~/finance";
-import { messageRef, type PlainKey } from "~/i18n/translate";
+import { messageRef } from "~/i18n/translate";
 import { DEBT_KINDS, REPAYMENT_TYPES } from "~/lib/instruments";
 import { ALWAYS, moneyField, parsePercentToBasisPoints, toBasisPoints, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./fields";
 
@@ -45,12 +45,6 @@ const termField = () =>
       }
       return n;
     });
-
-/** Hints shown beside the fields (message keys); the same rules the schema enforces. */
-export const DEBT_FACILITY_RULES = {
-  interestOnlyMonths: "records.debt.rule.interestOnly",
-  currency: "records.debt.rule.currency",
-} as const satisfies Record<string, PlainKey>;
 
 /** The create/edit form. `today` bounds the draw date (at most a year ahead). */
 export function debtFacilitySchema(today: IsoDate) {

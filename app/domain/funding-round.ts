@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Instrument, IsoDate } from "~/finance";
-import { messageRef, type PlainKey } from "~/i18n/translate";
+import { messageRef } from "~/i18n/translate";
 import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/lib/instruments";
 import {
   ALWAYS,
@@ -15,12 +15,6 @@ import {
 
 // A funding round's rules, once: the create and edit forms and the model
 // (app/models/funding-round.server.ts) take their input from this schema.
-
-/** Hints shown beside the fields (message keys); the same rules the schema enforces. */
-export const FUNDING_ROUND_RULES = {
-  preMoney: "records.round.rule.preMoney",
-  crowdfunding: "records.round.rule.crowdfunding",
-} as const satisfies Record<string, PlainKey>;
 
 /** The create/edit form. `today` bounds the close date (at most a year ahead). */
 export function fundingRoundSchema(today: IsoDate) {

@@ -3,7 +3,8 @@ import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { formatterFor } from "./format";
 import { negotiateLocale } from "./locales";
-import { AREAS, en, zh } from "./messages";
+import { readFileSync } from "node:fs";
+import * as m from "~/paraglide/messages";
 import { localizeErrors, localizeMessage, messageRef, translate, translateRich, translator } from "./translate";
 
 /** Chinese texts allowed without Chinese characters: names and codes read the same in both languages. */
@@ -11,44 +12,52 @@ const SAME_IN_CHINESE = new Set(["Capital Desk", "{page} · Capital Desk", "ARR"
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const HAN = /\p{Script=Han}/u;
 
-describe.each(Object.entries(AREAS))("messages of the %s area", (area, messages) => {
-  const enKeys = Object.keys(messages.en).sort();
-  const zhKeys = Object.keys(messages.zh).sort();
+type Entry = string | { declarations: string[]; selectors: string[]; match: Record<string, string> }[];
+const catalogue = (locale: string) =>
+  Object.fromEntries(Object.entries(JSON.parse(readFileSync(`app/i18n/messages/${locale}.json`, "utf8")) as Record<string, Entry>).filter(([id]) => id !== "$schema"));
+/** Every text of a message: a plain text, or each plural form as "id=form". */
+const texts = (messages: Record<string, Entry>) =>
+  Object.fromEntries(
+    Object.entries(messages).flatMap(([id, entry]) =>
+      typeof entry === "string" ? [[id, entry]] : Object.entries(entry[0]!.match).map(([form, text]) => [`${id}=${form.replace("countPlural=", "")}`, text]),
+    ),
+  );
+const en = catalogue("en");
+const zh = catalogue("zh-CN");
+const enTexts = texts(en);
+const zhTexts = texts(zh);
+const AREAS = ["common", "layout", "auth", "records", "dashboard", "investor", "admin", "deletion"];
 
-  it("have the same keys in English and Chinese, all prefixed with the area", () => {
-    expect(zhKeys).toEqual(enKeys);
-    expect(enKeys.filter((key) => !key.startsWith(`${area}.`))).toEqual([]);
+describe("the catalogues (app/i18n/messages/en.json, zh-CN.json)", () => {
+  it("have the same messages and plural forms in English and Chinese, each in a known area", () => {
+    expect(Object.keys(zhTexts).sort()).toEqual(Object.keys(enTexts).sort());
+    expect(Object.keys(en).filter((id) => !AREAS.includes(id.split("_")[0]!))).toEqual([]);
+    expect(Object.keys(en).length).toBeGreaterThan(1500);
   });
 
   it("have no empty text", () => {
-    const empty = [...Object.entries(messages.en), ...Object.entries(messages.zh)].filter(([, text]) => text.trim() === "");
+    const empty = [...Object.entries(enTexts), ...Object.entries(zhTexts)].filter(([, text]) => text.trim() === "");
     expect(empty).toEqual([]);
   });
 
   it("use the same {placeholders} in both languages", () => {
-    const zhTexts = messages.zh as Record<string, string>;
-    const differing = enKeys.filter((key) => placeholders((messages.en as Record<string, string>)[key]).join() !== placeholders(zhTexts[key]).join());
+    const differing = Object.keys(enTexts).filter((id) => placeholders(enTexts[id]!).join() !== placeholders(zhTexts[id] ?? "").join());
     expect(differing).toEqual([]);
   });
 
   it("are written in Chinese in Chinese (unless the text is a name or code, or only placeholders)", () => {
-    const untranslated = Object.entries(messages.zh).filter(([, text]) => {
+    const untranslated = Object.entries(zhTexts).filter(([, text]) => {
       const words = text.replace(/\{\w+\}/g, "");
       return /\p{L}/u.test(words) && !HAN.test(words) && !SAME_IN_CHINESE.has(text);
     });
     expect(untranslated).toEqual([]);
   });
 
-  it("come in pairs for plurals (.one needs .other)", () => {
-    expect(enKeys.filter((key) => key.endsWith(".one") && !enKeys.includes(key.replace(/\.one$/, ".other")))).toEqual([]);
-  });
-});
-
-describe("the merged catalogue", () => {
-  it("holds every area's keys once (no area overwrites another's)", () => {
-    const total = Object.values(AREAS).reduce((sum, area) => sum + Object.keys(area.en).length, 0);
-    expect(Object.keys(en)).toHaveLength(total);
-    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+  it("give every plural both forms, one and other", () => {
+    const forms = (id: string) => Object.keys(enTexts).filter((key) => key.startsWith(`${id}=`)).sort();
+    const plurals = Object.keys(en).filter((id) => typeof en[id] !== "string");
+    expect(plurals.length).toBeGreaterThan(10);
+    expect(plurals.filter((id) => forms(id).join() !== `${id}=one,${id}=other`)).toEqual([]);
   });
 });
 
@@ -77,28 +86,28 @@ describe("negotiateLocale", () => {
 
 describe("translate", () => {
   it("looks up the locale's text and fills placeholders", () => {
-    expect(translate("en", "auth.login.submit")).toBe("Log in");
-    expect(translate("zh-CN", "auth.login.submit")).toBe("登录");
-    expect(translate("en", "auth.invite.title", { org: "Lumen Labs" })).toBe("Join Lumen Labs");
-    expect(translate("zh-CN", "auth.invite.title", { org: "Lumen Labs" })).toBe("加入 Lumen Labs");
-    expect(translate("en", "common.page.ofPages", { page: 2, pages: 1200 })).toBe("Page 2 of 1,200");
+    expect(translate("en", m.auth_login_submit)).toBe("Log in");
+    expect(translate("zh-CN", m.auth_login_submit)).toBe("登录");
+    expect(translate("en", m.auth_invite_title, { org: "Lumen Labs" })).toBe("Join Lumen Labs");
+    expect(translate("zh-CN", m.auth_invite_title, { org: "Lumen Labs" })).toBe("加入 Lumen Labs");
+    expect(translate("en", m.common_page_ofPages, { page: 2, pages: 1200 })).toBe("Page 2 of 1,200");
   });
 
   it("picks the plural form", () => {
-    expect(translate("en", "auth.login.locked", { count: 1 })).toBe("Too many failed attempts. Try again in 1 minute.");
-    expect(translate("en", "auth.login.locked", { count: 5 })).toBe("Too many failed attempts. Try again in 5 minutes.");
-    expect(translate("zh-CN", "auth.login.locked", { count: 1 })).toBe("失败次数过多。请在 1 分钟后重试。");
-    expect(translate("en", "common.unit.months", { count: 0 })).toBe("0 months");
+    expect(translate("en", m.auth_login_locked, { count: 1 })).toBe("Too many failed attempts. Try again in 1 minute.");
+    expect(translate("en", m.auth_login_locked, { count: 5 })).toBe("Too many failed attempts. Try again in 5 minutes.");
+    expect(translate("zh-CN", m.auth_login_locked, { count: 1 })).toBe("失败次数过多。请在 1 分钟后重试。");
+    expect(translate("en", m.common_unit_months, { count: 0 })).toBe("0 months");
   });
 
   it("keeps a placeholder whose value is missing visible instead of crashing", () => {
     const t = translator("en");
-    expect((t as unknown as (key: string, vars: object) => string)("auth.invite.title", {})).toBe("Join {org}");
+    expect((t as unknown as (message: unknown, vars: object) => string)(m.auth_invite_title, {})).toBe("Join {org}");
   });
 
   it("puts React nodes inside a sentence with t.rich", () => {
     const html = renderToStaticMarkup(
-      translateRich("zh-CN", "auth.invite.invitedAs", { role: createElement("strong", null, "查看者"), email: createElement("strong", null, "a@b.test") }) as never,
+      translateRich("zh-CN", m.auth_invite_invitedAs, { role: createElement("strong", null, "查看者"), email: createElement("strong", null, "a@b.test") }) as never,
     );
     expect(html).toBe("您受邀以<strong>查看者</strong>身份加入。邀请已发送至 <strong>a@b.test</strong>。");
   });
@@ -106,14 +115,14 @@ describe("translate", () => {
   it("does not compile with a wrong key or wrong variables", () => {
     // These lines are checked by tsc (npm test typechecks), not at run time.
     const check = () => {
-      // @ts-expect-error unknown key
-      translate("en", "auth.login.nope");
+      // @ts-expect-error unknown message
+      translate("en", m.auth_login_nope);
       // @ts-expect-error missing variable
-      translate("en", "auth.invite.title");
+      translate("en", m.auth_invite_title);
       // @ts-expect-error wrong variable name
-      translate("en", "auth.invite.title", { name: "x" });
+      translate("en", m.auth_invite_title, { name: "x" });
       // @ts-expect-error a text without variables takes none
-      translate("en", "auth.login.submit", { x: 1 });
+      translate("en", m.auth_login_submit, { x: 1 });
     };
     expect(typeof check).toBe("function");
   });
@@ -121,17 +130,17 @@ describe("translate", () => {
 
 describe("message refs (validation and domain messages decided before the locale is known)", () => {
   it("become text in the request's language at the edge", () => {
-    const ref = messageRef("common.validation.enterField", { field: "auth.signup.nameInSentence" });
+    const ref = messageRef(m.common_validation_enterField, { field: m.auth_signup_nameInSentence });
     expect(localizeMessage("en", ref)).toBe("Enter your name.");
     expect(localizeMessage("zh-CN", ref)).toBe("请输入您的姓名。");
-    expect(localizeMessage("zh-CN", messageRef("auth.login.passwordRequired"))).toBe("请输入密码。");
-    expect(localizeMessage("en", messageRef("common.validation.fieldTooLong", { field: "a label", max: 120 }))).toBe("Keep a label under 120 characters.");
+    expect(localizeMessage("zh-CN", messageRef(m.auth_login_passwordRequired))).toBe("请输入密码。");
+    expect(localizeMessage("en", messageRef(m.common_validation_fieldTooLong, { field: "a label", max: 120 }))).toBe("Keep a label under 120 characters.");
   });
 
   it("leave English not yet converted, and anything else, as it is", () => {
     expect(localizeMessage("zh-CN", "Someone else changed this risk.")).toBe("Someone else changed this risk.");
     expect(localizeMessage("zh-CN", "auth.nope#{broken")).toBe("auth.nope#{broken");
-    expect(localizeErrors("zh-CN", { email: "common.validation.emailInvalid", other: "Plain text" })).toEqual({
+    expect(localizeErrors("zh-CN", { email: messageRef(m.common_validation_emailInvalid), other: "Plain text" })).toEqual({
       email: "请输入有效的电子邮件地址，例如 name@company.com。",
       other: "Plain text",
     });

@@ -44,13 +44,14 @@ function formatValue(locale: Locale, value: unknown): unknown {
 }
 
 /**
- * Numbers in variables are formatted for the locale ("1,234"). A plural's `count` goes through
+ * Numbers in variables are formatted for the locale ("1,234"); a variable left out shows as
+ * "{name}" rather than "undefined". A plural's `count` goes through
  * the same: Paraglide selects the form with Number(count), and a grouped number ("1,234") reads
  * as NaN, whose form is "other" — right in English and Chinese, whose "one" is exactly 1.
  */
 function formatVars(locale: Locale, vars: Record<string, unknown> | undefined): Record<string, unknown> {
-  if (!vars) return {};
-  return Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, formatValue(locale, value)]));
+  const formatted = vars ? Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, formatValue(locale, value)])) : {};
+  return new Proxy(formatted, { get: (target, name) => (typeof name !== "string" || name in target ? target[name as string] : `{${name}}`) });
 }
 
 /** The text of `message` in `locale`, with its variables filled (numbers formatted for the locale). */

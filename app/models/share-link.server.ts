@@ -44,11 +44,12 @@ export interface ShareLinkInput {
  * most five sections: one message per count).
  */
 function notSharedMessage(company: string, missing: readonly GrantSection[]): string {
-  const [s1, s2, s3, s4, s5] = missing.map((s) => `admin.section.${s}` as const);
-  if (s5 && s4 && s3 && s2 && s1) return messageRef("admin.shareLinks.error.notShared5", { company, s1, s2, s3, s4, s5 });
-  if (s4 && s3 && s2 && s1) return messageRef("admin.shareLinks.error.notShared4", { company, s1, s2, s3, s4 });
-  if (s3 && s2 && s1) return messageRef("admin.shareLinks.error.notShared3", { company, s1, s2, s3 });
-  if (s2 && s1) return messageRef("admin.shareLinks.error.notShared2", { company, s1, s2 });
+  const names = missing.map((s) => `admin.section.${s}` as const);
+  const [s1, s2, s3, s4, s5] = names;
+  if (names.length >= 5) return messageRef("admin.shareLinks.error.notShared5", { company, s1: s1!, s2: s2!, s3: s3!, s4: s4!, s5: s5! });
+  if (names.length === 4) return messageRef("admin.shareLinks.error.notShared4", { company, s1: s1!, s2: s2!, s3: s3!, s4: s4! });
+  if (names.length === 3) return messageRef("admin.shareLinks.error.notShared3", { company, s1: s1!, s2: s2!, s3: s3! });
+  if (names.length === 2) return messageRef("admin.shareLinks.error.notShared2", { company, s1: s1!, s2: s2! });
   return messageRef("admin.shareLinks.error.notShared1", { company, s1: s1 ?? "" });
 }
 

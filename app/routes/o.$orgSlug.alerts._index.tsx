@@ -159,8 +159,8 @@ function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; o
   return (
     <Table>
       <TableHead>
-        {heads.map((h) => (
-          <Th key={h}>
+        {heads.map((h, index) => (
+          <Th key={index}>
             {t(h)}
           </Th>
         ))}

@@ -14,7 +14,7 @@ import { toast } from "~/lib/toast.server";
 import { notFound } from "~/lib/http.server";
 import { basisPointsToPercentString, debtKindLabel, repaymentTypeLabel } from "~/lib/instruments";
 import { minorToMajorString } from "~/lib/money";
-import { DEBT_FACILITY_RULES, debtFacilitySchema } from "~/domain/debt-facility";
+import { debtFacilitySchema } from "~/domain/debt-facility";
 import { deleteDebtFacility, getDebtFacilityDetail, updateDebtFacility } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/domain/bounds";
 import { DeleteForm } from "~/components/ui/delete-form";
@@ -37,7 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: can(ctx.role, "edit:records"),
     baseCurrency: ctx.org.baseCurrency,
     maxDrawDate: oneYearAfter(today),
-    rules: DEBT_FACILITY_RULES,
   });
 }
 
@@ -69,7 +68,7 @@ const REPORTING_LABELS = {
 } as const satisfies Record<string, { text: PlainKey; tone: string }>;
 
 export default function DebtFacilityDetail() {
-  const { facility: f, schedule, minimumCash, reporting, currencyMismatch, canEdit, baseCurrency, maxDrawDate, rules } =
+  const { facility: f, schedule, minimumCash, reporting, currencyMismatch, canEdit, baseCurrency, maxDrawDate } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
@@ -270,7 +269,6 @@ export default function DebtFacilityDetail() {
             formError={formError}
             currency={f.currency}
             maxDrawDate={maxDrawDate}
-            rules={rules}
             intent="update"
             submitLabel={t("records.action.saveChanges")}
             pendingText={t("common.action.saving")}

@@ -10,7 +10,7 @@ import { metaTitle, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { createFromForm } from "~/lib/forms.server";
 import { basisPointsToPercentString, debtKindLabel, isRepaymentType, REPAYMENT_TYPE_SHORT_KEYS } from "~/lib/instruments";
-import { DEBT_FACILITY_RULES, debtFacilitySchema } from "~/domain/debt-facility";
+import { debtFacilitySchema } from "~/domain/debt-facility";
 import { createDebtFacility, listDebtFacilities } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/domain/bounds";
 import { toast } from "~/lib/toast.server";
@@ -29,7 +29,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slug: ctx.org.slug,
     currentMonth: today.slice(0, 7),
     maxDrawDate: oneYearAfter(today),
-    rules: DEBT_FACILITY_RULES,
   });
 }
 
@@ -146,7 +145,6 @@ export default function Debt() {
               formError={failure?.formError}
               currency={data.baseCurrency}
               maxDrawDate={data.maxDrawDate}
-              rules={data.rules}
               intent="create"
               submitLabel={t("records.debt.recordSubmit")}
               pendingText={t("records.action.recording")}

@@ -14,7 +14,7 @@ import { toast } from "~/lib/toast.server";
 import { notFound } from "~/lib/http.server";
 import { instrumentLabel } from "~/lib/instruments";
 import { minorToMajorString } from "~/lib/money";
-import { FUNDING_ROUND_RULES, fundingRoundSchema } from "~/domain/funding-round";
+import { fundingRoundSchema } from "~/domain/funding-round";
 import { oneYearAfter } from "~/domain/bounds";
 import { deleteFundingRound, getFundingRound, updateFundingRound } from "~/models/funding-round.server";
 import { DeleteForm } from "~/components/ui/delete-form";
@@ -34,7 +34,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: can(ctx.role, "edit:records"),
     baseCurrency: ctx.org.baseCurrency,
     maxCloseDate: oneYearAfter(isoDateOfDate(new Date())),
-    rules: FUNDING_ROUND_RULES,
   });
 }
 
@@ -54,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function FundingRoundDetail() {
-  const { round, canEdit, baseCurrency, maxCloseDate, rules } = useLoaderData<typeof loader>();
+  const { round, canEdit, baseCurrency, maxCloseDate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const f = useFormat();
@@ -127,7 +126,6 @@ export default function FundingRoundDetail() {
             formError={formError}
             baseCurrency={baseCurrency}
             maxCloseDate={maxCloseDate}
-            rules={rules}
             intent="update"
             submitLabel={t("records.action.saveChanges")}
             pendingText={t("common.action.saving")}

@@ -10,7 +10,7 @@ import { isoDateOfDate } from "~/finance";
 import { metaTitle, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { createFromForm } from "~/lib/forms.server";
-import { FUNDING_ROUND_RULES, fundingRoundSchema } from "~/domain/funding-round";
+import { fundingRoundSchema } from "~/domain/funding-round";
 import { oneYearAfter } from "~/domain/bounds";
 import { createFundingRound, listFundingRoundsPage, type RoundSort, type SortDirection } from "~/models/funding-round.server";
 import { Pager } from "~/components/ui/pager";
@@ -36,7 +36,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     baseCurrency: ctx.org.baseCurrency,
     slug: ctx.org.slug,
     maxCloseDate: oneYearAfter(today),
-    rules: FUNDING_ROUND_RULES,
   });
 }
 
@@ -196,7 +195,6 @@ export default function FundingRounds() {
               formError={failure?.formError}
               baseCurrency={data.baseCurrency}
               maxCloseDate={data.maxCloseDate}
-              rules={data.rules}
               intent="create"
               submitLabel={t("records.rounds.recordSubmit")}
               pendingText={t("records.action.recording")}

@@ -39,14 +39,30 @@ function idOf(text: string): string | null {
   return PLURAL.test(text) && ids.has(base) ? base : null;
 }
 
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return allFiles(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     const rel = relative(ROOT, path);
     if (SKIP_DIRS.some((skip) => rel === skip || rel.startsWith(`${skip}/`))) return [];
     if (statSync(path).isDirectory()) return files(path);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+    return /\.tsx?$/.test(name) ? [path] : [];
   });
+}
+
+/** The literal's text, or `"x" as const` whole: a message reference takes no const assertion. */
+function range(node: ts.Node, source: ts.SourceFile): { start: number; end: number } {
+  const p = node.parent;
+  const isConst = p && ts.isAsExpression(p) && ts.isTypeReferenceNode(p.type) && p.type.typeName.getText(source) === "const";
+  const whole = isConst ? p : node;
+  return { start: whole.getStart(source), end: whole.end };
 }
 
 function calleeName(call: ts.CallExpression): string | null {
@@ -80,13 +96,13 @@ for (const file of files(join(ROOT, "app"))) {
       const id = idOf(node.text);
       const isName = ts.isPropertyAssignment(node.parent) && node.parent.name === node;
       if (id && !isName && !insideKeptCall(node)) {
-        edits.push({ start: node.getStart(source), end: node.end, text: `${NS}.${id}` });
+        edits.push({ ...range(node, source), text: `${NS}.${id}` });
         references++;
       }
     } else if (ts.isTemplateExpression(node) && !insideKeptCall(node)) {
       const lookup = templateLookup(node, source, NS);
       if (lookup) {
-        edits.push({ start: node.getStart(source), end: node.end, text: lookup });
+        edits.push({ ...range(node, source), text: lookup });
         references++;
         return;
       }
@@ -131,5 +147,39 @@ function templateLookup(node: ts.TemplateExpression, source: ts.SourceFile, NS: 
   return `({ ${entries.join(", ")} })[${expr}]`;
 }
 
-console.log(`catalogues ${converted ? "converted" : "already JSON"}; ${references} references in ${changedFiles} files`);
+/**
+ * Tests: pages carry no messages block any more, so `markup(html)` (which removed it) is just
+ * `html`; the helper and its imports go.
+ */
+let markups = 0;
+for (const file of allFiles(join(ROOT, "tests"))) {
+  const text = readFileSync(file, "utf8");
+  if (!/\bmarkup\b/.test(text)) continue;
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === "markup" && node.arguments.length === 1) {
+      edits.push({ start: node.getStart(source), end: node.end, text: node.arguments[0]!.getText(source) });
+      markups++;
+      return;
+    }
+    if (ts.isImportDeclaration(node) && node.importClause?.namedBindings && ts.isNamedImports(node.importClause.namedBindings)) {
+      const names = node.importClause.namedBindings.elements;
+      const kept = names.filter((e) => e.name.text !== "markup");
+      if (kept.length !== names.length) {
+        const from = node.moduleSpecifier.getText(source);
+        const replacement = kept.length === 0 ? "" : `import ${node.importClause.isTypeOnly ? "type " : ""}{ ${kept.map((e) => e.getText(source)).join(", ")} } from ${from};`;
+        edits.push({ start: node.getStart(source), end: node.end + (kept.length === 0 && text[node.end] === "\n" ? 1 : 0), text: replacement });
+      }
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  let out = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  if (out !== text) writeFileSync(file, out);
+}
+
+console.log(`catalogues ${converted ? "converted" : "already JSON"}; ${references} references in ${changedFiles} files; ${markups} markup() calls removed from tests`);
 if (unresolved.length) console.log(`templates left as they are (no key matches):\n  ${unresolved.join("\n  ")}`);

@@ -19,7 +19,6 @@ import { eq } from "drizzle-orm";
 import { openDatabase, type DatabaseOptions } from "../../db/client";
 import { orgs, users } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
-import { messagesBlockOf } from "../support/messages-block";
 import { measure, signIn, startServer, type RunningServer } from "./harness";
 import { findRoute, readManifest, routeJsSize } from "./js-size";
 import { documentRequest, mainPages, routeExists } from "./pages";
@@ -31,10 +30,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 
-/** What a page's HTML weighs gzipped, and the messages JSON block in it (app/i18n/page-messages.server.ts). */
+/** What a page's HTML weighs gzipped. Messages: none in the HTML since decision 012 (they are in the page's JavaScript). */
 function documentSize(html: string): { htmlGzipBytes: number; messagesGzipBytes: number } {
-  const block = messagesBlockOf(html) ?? "";
-  return { htmlGzipBytes: zlib.gzipSync(html).length, messagesGzipBytes: block ? zlib.gzipSync(block).length : 0 };
+  return { htmlGzipBytes: zlib.gzipSync(html).length, messagesGzipBytes: 0 };
 }
 
 function parseOptions(argv: string[]) {

@@ -112,4 +112,3 @@ export class TestClient {
   }
 }
 
-export { markup } from "./messages-block";
