@@ -5,11 +5,13 @@
 import { createElement, Fragment, type ReactNode } from "react";
 import { DEFAULT_LOCALE, intlLocale, isLocale, type Locale } from "./locales";
 import { SERVER_MESSAGES } from "./messages.server";
-import * as m from "~/paraglide/messages";
+// One import per message (not the barrel): see scripts/codemods/paraglide.mts, moduleOf.
+import { common_pageTitle } from "~/paraglide/messages/common_pagetitle1.js";
+import { records_risk_title } from "~/paraglide/messages/records_risk_title.js";
 
 /**
  * A compiled Paraglide message (app/paraglide, generated from app/i18n/messages/<locale>.json):
- * `m.records_risk_title`. Pages import the ones they show, so a page's JavaScript holds exactly
+ * `records_risk_title`. Pages import the ones they show, so a page's JavaScript holds exactly
  * its messages, in both languages (a language switch needs no download).
  */
 export type Message<I = never> = (inputs: I, options?: { locale?: Locale }) => string;
@@ -152,5 +154,5 @@ export function localeFromMatches(matches: readonly { id: string; data?: unknown
 /** `export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.login.metaTitle")]` → "Log in · Capital Desk". */
 export function metaTitle<M extends TranslationKey>(matches: readonly { id: string; data?: unknown }[], key: M, ...args: VarsArg<M>) {
   const locale = localeFromMatches(matches);
-  return { title: translate(locale, m.common_pageTitle, { page: translate(locale, key, ...args) }) };
+  return { title: translate(locale, common_pageTitle, { page: translate(locale, key, ...args) }) };
 }

@@ -10,7 +10,33 @@ import { roundRunwayDown } from "~/finance/runway";
 import { formatterFor } from "~/i18n/format";
 import type { Locale } from "~/i18n/locales";
 import { messageRef, translate, translator, type TranslationKey } from "~/i18n/translate";
-import * as m from "~/paraglide/messages";
+// One import per message (not the barrel): see scripts/codemods/paraglide.mts, moduleOf.
+import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
+import { investor_alertReasonWord_caution } from "~/paraglide/messages/investor_alertreasonword_caution2.js";
+import { investor_alertReasonWord_critical } from "~/paraglide/messages/investor_alertreasonword_critical2.js";
+import { investor_alertReasonWord_mitigating } from "~/paraglide/messages/investor_alertreasonword_mitigating2.js";
+import { investor_alertReasonWord_open } from "~/paraglide/messages/investor_alertreasonword_open2.js";
+import { investor_alertReason_budgetOverrun } from "~/paraglide/messages/investor_alertreason_budgetoverrun2.js";
+import { investor_alertReason_budgetUnbudgeted } from "~/paraglide/messages/investor_alertreason_budgetunbudgeted2.js";
+import { investor_alertReason_covenantBreach } from "~/paraglide/messages/investor_alertreason_covenantbreach2.js";
+import { investor_alertReason_covenantBreachNoMinimum } from "~/paraglide/messages/investor_alertreason_covenantbreachnominimum4.js";
+import { investor_alertReason_covenantProjected } from "~/paraglide/messages/investor_alertreason_covenantprojected2.js";
+import { investor_alertReason_covenantProjectedNoMinimum } from "~/paraglide/messages/investor_alertreason_covenantprojectednominimum4.js";
+import { investor_alertReason_defaultDead } from "~/paraglide/messages/investor_alertreason_defaultdead2.js";
+import { investor_alertReason_defaultDeadUndated } from "~/paraglide/messages/investor_alertreason_defaultdeadundated3.js";
+import { investor_alertReason_percent } from "~/paraglide/messages/investor_alertreason_percent1.js";
+import { investor_alertReason_reportOverdue } from "~/paraglide/messages/investor_alertreason_reportoverdue2.js";
+import { investor_alertReason_reportOverdueMany } from "~/paraglide/messages/investor_alertreason_reportoverduemany3.js";
+import { investor_alertReason_riskScore } from "~/paraglide/messages/investor_alertreason_riskscore2.js";
+import { investor_alertReason_riskScoreLegacy } from "~/paraglide/messages/investor_alertreason_riskscorelegacy3.js";
+import { investor_alertReason_riskScoreUntitled } from "~/paraglide/messages/investor_alertreason_riskscoreuntitled3.js";
+import { investor_alertReason_runway } from "~/paraglide/messages/investor_alertreason_runway1.js";
+import { investor_alertRules_error_cautionMax } from "~/paraglide/messages/investor_alertrules_error_cautionmax2.js";
+import { investor_alertRules_error_criticalBelowCaution } from "~/paraglide/messages/investor_alertrules_error_criticalbelowcaution3.js";
+import { investor_alertRules_error_criticalPositive } from "~/paraglide/messages/investor_alertrules_error_criticalpositive2.js";
+import { investor_alertRules_error_dueDay } from "~/paraglide/messages/investor_alertrules_error_dueday2.js";
+import { investor_alertRules_error_percentRange } from "~/paraglide/messages/investor_alertrules_error_percentrange2.js";
+import { investor_alertRules_error_score } from "~/paraglide/messages/investor_alertrules_error_score1.js";
 import { dateText, fixedNumber, monthText } from "./format";
 
 /**
@@ -43,26 +69,26 @@ export type AlertReasonVar =
  * keys are data written to the database, so the table maps them to the compiled messages).
  */
 const REASONS = {
-  "investor.alertReason.budgetOverrun": m.investor_alertReason_budgetOverrun,
-  "investor.alertReason.budgetUnbudgeted": m.investor_alertReason_budgetUnbudgeted,
-  "investor.alertReason.covenantBreach": m.investor_alertReason_covenantBreach,
-  "investor.alertReason.covenantBreachNoMinimum": m.investor_alertReason_covenantBreachNoMinimum,
-  "investor.alertReason.covenantProjected": m.investor_alertReason_covenantProjected,
-  "investor.alertReason.covenantProjectedNoMinimum": m.investor_alertReason_covenantProjectedNoMinimum,
-  "investor.alertReason.defaultDead": m.investor_alertReason_defaultDead,
-  "investor.alertReason.defaultDeadUndated": m.investor_alertReason_defaultDeadUndated,
-  "investor.alertReason.reportOverdue": m.investor_alertReason_reportOverdue,
-  "investor.alertReason.reportOverdueMany": m.investor_alertReason_reportOverdueMany,
-  "investor.alertReason.riskScore": m.investor_alertReason_riskScore,
-  "investor.alertReason.riskScoreLegacy": m.investor_alertReason_riskScoreLegacy,
-  "investor.alertReason.riskScoreUntitled": m.investor_alertReason_riskScoreUntitled,
-  "investor.alertReason.runway": m.investor_alertReason_runway,
+  "investor.alertReason.budgetOverrun": investor_alertReason_budgetOverrun,
+  "investor.alertReason.budgetUnbudgeted": investor_alertReason_budgetUnbudgeted,
+  "investor.alertReason.covenantBreach": investor_alertReason_covenantBreach,
+  "investor.alertReason.covenantBreachNoMinimum": investor_alertReason_covenantBreachNoMinimum,
+  "investor.alertReason.covenantProjected": investor_alertReason_covenantProjected,
+  "investor.alertReason.covenantProjectedNoMinimum": investor_alertReason_covenantProjectedNoMinimum,
+  "investor.alertReason.defaultDead": investor_alertReason_defaultDead,
+  "investor.alertReason.defaultDeadUndated": investor_alertReason_defaultDeadUndated,
+  "investor.alertReason.reportOverdue": investor_alertReason_reportOverdue,
+  "investor.alertReason.reportOverdueMany": investor_alertReason_reportOverdueMany,
+  "investor.alertReason.riskScore": investor_alertReason_riskScore,
+  "investor.alertReason.riskScoreLegacy": investor_alertReason_riskScoreLegacy,
+  "investor.alertReason.riskScoreUntitled": investor_alertReason_riskScoreUntitled,
+  "investor.alertReason.runway": investor_alertReason_runway,
 } as const;
 const WORDS = {
-  "investor.alertReasonWord.caution": m.investor_alertReasonWord_caution,
-  "investor.alertReasonWord.critical": m.investor_alertReasonWord_critical,
-  "investor.alertReasonWord.mitigating": m.investor_alertReasonWord_mitigating,
-  "investor.alertReasonWord.open": m.investor_alertReasonWord_open,
+  "investor.alertReasonWord.caution": investor_alertReasonWord_caution,
+  "investor.alertReasonWord.critical": investor_alertReasonWord_critical,
+  "investor.alertReasonWord.mitigating": investor_alertReasonWord_mitigating,
+  "investor.alertReasonWord.open": investor_alertReasonWord_open,
 } as const;
 export type AlertReasonKey = keyof typeof REASONS;
 type AlertReasonWordKey = keyof typeof WORDS;
@@ -146,17 +172,17 @@ export function alertReasonRef(reason: AlertReason): string {
 export function alertRuleErrorRef(error: AlertRuleError): string {
   switch (error.code) {
     case "critical_positive":
-      return messageRef(m.investor_alertRules_error_criticalPositive);
+      return messageRef(investor_alertRules_error_criticalPositive);
     case "caution_max":
-      return messageRef(m.investor_alertRules_error_cautionMax);
+      return messageRef(investor_alertRules_error_cautionMax);
     case "critical_below_caution":
-      return messageRef(m.investor_alertRules_error_criticalBelowCaution, { count: error.cautionMonths });
+      return messageRef(investor_alertRules_error_criticalBelowCaution, { count: error.cautionMonths });
     case "due_day":
-      return messageRef(m.investor_alertRules_error_dueDay);
+      return messageRef(investor_alertRules_error_dueDay);
     case "score":
-      return messageRef(m.investor_alertRules_error_score);
+      return messageRef(investor_alertRules_error_score);
     case "percent_range":
-      return messageRef(m.investor_alertRules_error_percentRange);
+      return messageRef(investor_alertRules_error_percentRange);
   }
 }
 
@@ -168,11 +194,11 @@ function renderVar(locale: Locale, value: AlertReasonVar): string | number {
   if ("money" in value) return formatterFor(locale).money(value.money, value.currency);
   if ("month" in value) return monthText(t, value.month);
   if ("date" in value) return dateText(t, value.date);
-  if ("months" in value) return t(m.common_unit_months, { count: value.months });
+  if ("months" in value) return t(common_unit_months, { count: value.months });
   if ("fixed" in value) return fixedNumber(locale, value.fixed, value.digits);
   if ("percent" in value) {
     const number = value.digits === undefined ? formatterFor(locale).number(value.percent, 2) : fixedNumber(locale, value.percent, value.digits);
-    return t(m.investor_alertReason_percent, { value: number });
+    return t(investor_alertReason_percent, { value: number });
   }
   return value.key in WORDS ? translate(locale, WORDS[value.key]) : String(value.key);
 }

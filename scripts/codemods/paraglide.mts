@@ -6,9 +6,9 @@
  *    (scripts/codemods/paraglide-catalogues.ts; skipped when already converted).
  * 2. Call sites, in app/ (not app/i18n, app/paraglide, tests): a string literal that is a message key
  *    ("records.risk.title", or a plural's base "common.unit.months") becomes a reference to the
- *    compiled message, `m.records_risk_title`, and `import * as m from "~/paraglide/messages"` is
- *    added. A template literal with one hole (`common.role.${role}`) becomes a lookup in the messages
- *    it can name: `({ owner: m.common_role_owner, … })[role]`. Pages then import only the messages
+ *    compiled message, `records_risk_title`, imported from its own module (see moduleOf). A template
+ *    literal with one hole (`common.role.${role}`) becomes a lookup in the messages it can name:
+ *    `({ owner: common_role_owner, … })[role]`. Pages then import only the messages
  *    their code names: per-page messages by construction (esbuild drops the rest).
  *    Message refs (messageRef, toast) take the message too; the server turns it into its id when
  *    the ref must travel as data. Files marked `@paraglide-hand` were converted by hand (their keys
@@ -65,6 +65,21 @@ function range(node: ts.Node, source: ts.SourceFile): { start: number; end: numb
   return { start: whole.getStart(source), end: whole.end };
 }
 
+/**
+ * One import per message, from the message's own module: esbuild splits chunks by which entry
+ * points *reach* a file, so importing the barrel (`~/paraglide/messages`) would put every message
+ * any page uses into one chunk shared by all pages. Module names follow Paraglide's
+ * toSafeModuleId: lower case, plus the number of capitals ("admin_audit_metaTitle" →
+ * "admin_audit_metatitle1.js").
+ */
+export function moduleOf(id: string): string {
+  const safe = id.toLowerCase().replace(/[^a-z0-9_]/g, "_");
+  if (/^[0-9]/.test(safe)) return `_${safe}`;
+  const capitals = [...id].filter((c) => /[A-Z]/.test(c)).length;
+  return safe + (capitals > 0 ? String(capitals) : "");
+}
+const importLine = (id: string) => `import { ${id} } from "~/paraglide/messages/${moduleOf(id)}.js";`;
+
 function calleeName(call: ts.CallExpression): string | null {
   const e = call.expression;
   if (ts.isIdentifier(e)) return e.text;
@@ -87,8 +102,7 @@ for (const file of files(join(ROOT, "app"))) {
   const rel = relative(ROOT, file);
   const text = readFileSync(file, "utf8");
   if (text.includes("@paraglide-hand")) continue; // converted by hand (dynamic keys kept as data)
-  // The namespace's name must not be shadowed by a local `m` (`items.map((m) => …)`).
-  const NS = /\b(const|let|var)\s+m\b|\(\s*m\s*[,)]|\bm\s*=>|[,(]\s*m\s*:/.test(text) ? "msg" : "m";
+  const used = new Set<string>();
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const edits: { start: number; end: number; text: string }[] = [];
   const visit = (node: ts.Node) => {
@@ -96,11 +110,12 @@ for (const file of files(join(ROOT, "app"))) {
       const id = idOf(node.text);
       const isName = ts.isPropertyAssignment(node.parent) && node.parent.name === node;
       if (id && !isName && !insideKeptCall(node)) {
-        edits.push({ ...range(node, source), text: `${NS}.${id}` });
+        edits.push({ ...range(node, source), text: id });
+        used.add(id);
         references++;
       }
     } else if (ts.isTemplateExpression(node) && !insideKeptCall(node)) {
-      const lookup = templateLookup(node, source, NS);
+      const lookup = templateLookup(node, source, used);
       if (lookup) {
         edits.push({ ...range(node, source), text: lookup });
         references++;
@@ -116,10 +131,13 @@ for (const file of files(join(ROOT, "app"))) {
   if (edits.length === 0) continue;
   let out = text;
   for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  if (!out.includes(`import * as ${NS} from "~/paraglide/messages"`)) {
+  const have = new Set([...out.matchAll(/^import \{ (\w+) \} from "~\/paraglide\/messages\//gm)].map((match) => match[1]));
+  const lines = [...used].filter((id) => !have.has(id)).sort().map(importLine);
+  if (lines.length) {
     const imports = [...source.statements].filter(ts.isImportDeclaration);
     const at = imports.length ? imports[imports.length - 1]!.end : 0;
-    out = `${out.slice(0, at)}${at ? "\n" : ""}import * as ${NS} from "~/paraglide/messages";${at ? "" : "\n"}${out.slice(at)}`;
+    const block = lines.join("\n");
+    out = at ? `${out.slice(0, at)}\n${block}${out.slice(at)}` : `${block}\n${out}`;
   }
   writeFileSync(file, out);
   changedFiles++;
@@ -129,7 +147,7 @@ for (const file of files(join(ROOT, "app"))) {
  * `prefix${expr}suffix` naming keys → `({ a: m.prefix_a_suffix, … })[expr]`, over every key the
  * template can name (the hole is one key segment). Null when it names none.
  */
-function templateLookup(node: ts.TemplateExpression, source: ts.SourceFile, NS: string): string | null {
+function templateLookup(node: ts.TemplateExpression, source: ts.SourceFile, used: Set<string>): string | null {
   if (node.templateSpans.length !== 1) return null;
   const head = node.head.text;
   const tail = node.templateSpans[0]!.literal.text;
@@ -140,7 +158,8 @@ function templateLookup(node: ts.TemplateExpression, source: ts.SourceFile, NS: 
   for (const id of [...ids].sort()) {
     if (!id.startsWith(prefix) || !id.endsWith(suffix) || id.length <= prefix.length + suffix.length) continue;
     const hole = id.slice(prefix.length, id.length - suffix.length);
-    entries.push(`${/^[A-Za-z_$][\w$]*$/.test(hole) ? hole : JSON.stringify(hole)}: ${NS}.${id}`);
+    entries.push(`${/^[A-Za-z_$][\w$]*$/.test(hole) ? hole : JSON.stringify(hole)}: ${id}`);
+    used.add(id);
   }
   if (entries.length === 0) return null;
   const expr = node.templateSpans[0]!.expression.getText(source);
