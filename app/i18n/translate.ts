@@ -7,11 +7,10 @@ import { DEFAULT_LOCALE, intlLocale, isLocale, type Locale } from "./locales";
 import { SERVER_MESSAGES } from "./messages.server";
 // One import per message (not the barrel): see scripts/codemods/paraglide.mts, moduleOf.
 import { common_pageTitle } from "~/paraglide/messages/common_pagetitle1.js";
-import { records_risk_title } from "~/paraglide/messages/records_risk_title.js";
 
 /**
  * A compiled Paraglide message (app/paraglide, generated from app/i18n/messages/<locale>.json):
- * `records_risk_title`. Pages import the ones they show, so a page's JavaScript holds exactly
+ * `records_risk_title`, imported from "~/paraglide/messages/records_risk_title.js". Pages import the ones they show, so a page's JavaScript holds exactly
  * its messages, in both languages (a language switch needs no download).
  */
 export type Message<I = never> = (inputs: I, options?: { locale?: Locale }) => string;
