@@ -112,12 +112,14 @@ export function messageRef<M extends TranslationKey>(message: M, ...args: RefVar
 
 /**
  * A message's id ("records_risk_title"), for a ref that travels as data (a zod message, a toast
- * in its cookie). Server only: the browser has no table of every message.
+ * in its cookie). Server only: the browser has no table of every message, so there it is "".
  */
 export function keyOf(message: TranslationKey | MessageKey): MessageKey {
   if (typeof message === "string") return message;
-  const key = SERVER_MESSAGES?.keyOf(message);
-  if (!key) throw new Error("keyOf: not a compiled message, or called in the browser");
+  // In the browser (schemas built in browser-safe modules) a ref is never shown or sent: no table, no id.
+  if (!SERVER_MESSAGES) return "";
+  const key = SERVER_MESSAGES.keyOf(message);
+  if (!key) throw new Error("keyOf: not a compiled message");
   return key;
 }
 
