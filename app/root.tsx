@@ -22,13 +22,31 @@ import { systemContext } from "~/auth/system.server";
 import { getEnv } from "~/env.server";
 import { readToast } from "~/lib/toast.server";
 import { isDemoDatabase } from "~/models/demo.server";
+import { common_appName } from "~/paraglide/messages/common_appname1.js";
+import { common_error_400_body } from "~/paraglide/messages/common_error_400_body.js";
+import { common_error_400_title } from "~/paraglide/messages/common_error_400_title.js";
+import { common_error_403_body } from "~/paraglide/messages/common_error_403_body.js";
+import { common_error_403_title } from "~/paraglide/messages/common_error_403_title.js";
+import { common_error_404_body } from "~/paraglide/messages/common_error_404_body.js";
+import { common_error_404_title } from "~/paraglide/messages/common_error_404_title.js";
+import { common_error_429_body } from "~/paraglide/messages/common_error_429_body.js";
+import { common_error_429_title } from "~/paraglide/messages/common_error_429_title.js";
+import { common_error_500_body } from "~/paraglide/messages/common_error_500_body.js";
+import { common_error_500_title } from "~/paraglide/messages/common_error_500_title.js";
+import { common_error_503_body } from "~/paraglide/messages/common_error_503_body.js";
+import { common_error_503_title } from "~/paraglide/messages/common_error_503_title.js";
+import { common_error_home } from "~/paraglide/messages/common_error_home.js";
+import { common_error_status } from "~/paraglide/messages/common_error_status.js";
+import { common_state_loadingLabel } from "~/paraglide/messages/common_state_loadinglabel1.js";
+import { deletion_readOnly_body } from "~/paraglide/messages/deletion_readonly_body1.js";
+import { deletion_readOnly_title } from "~/paraglide/messages/deletion_readonly_title1.js";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = ({ matches }) => [{ title: translate(localeFromMatches(matches), "common.appName") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translate(localeFromMatches(matches), common_appName) }];
 
 /**
  * The request's language for every page (cookie, then browser); components read it with useLocale/useT.
@@ -76,7 +94,7 @@ function NavigationProgress() {
   const t = useT();
   if (navigation.state === "idle") return null;
   return (
-    <div role="progressbar" aria-label={t("common.state.loadingLabel")} className="fixed inset-x-0 top-0 z-50 h-1 animate-pulse bg-indigo-500" />
+    <div role="progressbar" aria-label={t(common_state_loadingLabel)} className="fixed inset-x-0 top-0 z-50 h-1 animate-pulse bg-indigo-500" />
   );
 }
 
@@ -91,15 +109,15 @@ export default function App() {
 
 /** Statuses with their own words; any other status reads as 500's. */
 const STATUS_TEXT: Record<number, [PlainKey, PlainKey]> = {
-  400: ["common.error.400.title", "common.error.400.body"],
-  403: ["common.error.403.title", "common.error.403.body"],
-  404: ["common.error.404.title", "common.error.404.body"],
+  400: [common_error_400_title, common_error_400_body],
+  403: [common_error_403_title, common_error_403_body],
+  404: [common_error_404_title, common_error_404_body],
   // Thrown only by requireOrgContext for a change to an org scheduled for deletion (decision 009).
-  409: ["deletion.readOnly.title", "deletion.readOnly.body"],
-  429: ["common.error.429.title", "common.error.429.body"],
-  503: ["common.error.503.title", "common.error.503.body"],
+  409: [deletion_readOnly_title, deletion_readOnly_body],
+  429: [common_error_429_title, common_error_429_body],
+  503: [common_error_503_title, common_error_503_body],
 };
-const OTHER_ERROR: [PlainKey, PlainKey] = ["common.error.500.title", "common.error.500.body"];
+const OTHER_ERROR: [PlainKey, PlainKey] = [common_error_500_title, common_error_500_body];
 
 /** One boundary for the whole app: status pages for thrown responses, no internals ever. */
 export function ErrorBoundary() {
@@ -109,11 +127,11 @@ export function ErrorBoundary() {
   const [title, body] = STATUS_TEXT[status] ?? OTHER_ERROR;
   return (
     <main className="mx-auto max-w-lg p-8">
-      <p className="text-sm font-semibold text-indigo-700">{t("common.error.status", { status })}</p>
+      <p className="text-sm font-semibold text-indigo-700">{t(common_error_status, { status })}</p>
       <h1 className="mt-2 text-2xl font-bold">{t(title)}</h1>
       <p className="mt-2 text-slate-600">{t(body)}</p>
       <a className="mt-6 inline-block text-indigo-700 underline" href="/">
-        {t("common.error.home")}
+        {t(common_error_home)}
       </a>
     </main>
   );

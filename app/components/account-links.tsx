@@ -1,6 +1,11 @@
 import { Link } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { useT } from "~/i18n";
+import { auth_account_links } from "~/paraglide/messages/auth_account_links.js";
+import { auth_password_back } from "~/paraglide/messages/auth_password_back.js";
+import { auth_password_title } from "~/paraglide/messages/auth_password_title.js";
+import { auth_password_yourData } from "~/paraglide/messages/auth_password_yourdata1.js";
+import { deletion_account_link } from "~/paraglide/messages/deletion_account_link.js";
 
 type AccountPage = "password" | "data" | "delete";
 
@@ -11,12 +16,12 @@ type AccountPage = "password" | "data" | "delete";
 export function AccountLinks({ current }: { current: AccountPage }) {
   const t = useT();
   const pages: { page: AccountPage; to: string; text: string; tone: string }[] = [
-    { page: "password", to: "/account/password", text: t("auth.password.title"), tone: "text-indigo-700" },
-    { page: "data", to: "/account/data", text: t("auth.password.yourData"), tone: "text-indigo-700" },
-    { page: "delete", to: "/account/delete", text: t("deletion.account.link"), tone: "text-red-700" },
+    { page: "password", to: "/account/password", text: t(auth_password_title), tone: "text-indigo-700" },
+    { page: "data", to: "/account/data", text: t(auth_password_yourData), tone: "text-indigo-700" },
+    { page: "delete", to: "/account/delete", text: t(deletion_account_link), tone: "text-red-700" },
   ];
   return (
-    <nav className="mt-6 flex flex-wrap gap-4 text-sm" aria-label={t("auth.account.links")}>
+    <nav className="mt-6 flex flex-wrap gap-4 text-sm" aria-label={t(auth_account_links)}>
       {pages
         .filter((p) => p.page !== current)
         .map((p) => (
@@ -25,7 +30,7 @@ export function AccountLinks({ current }: { current: AccountPage }) {
           </Link>
         ))}
       <TextLink to="/">
-        {t("auth.password.back")}
+        {t(auth_password_back)}
       </TextLink>
     </nav>
   );

@@ -21,6 +21,55 @@ import type { ImportActionResult } from "~/lib/csv-import.server";
 import { FormError } from "./ui/form";
 import { Card, PageHeader, ScrollArea } from "./ui/layout";
 import { Table, TableHead, Tr } from "~/components/ui/table";
+import { records_import_allRows } from "~/paraglide/messages/records_import_allrows1.js";
+import { records_import_blank } from "~/paraglide/messages/records_import_blank.js";
+import { records_import_changed } from "~/paraglide/messages/records_import_changed.js";
+import { records_import_changedHint } from "~/paraglide/messages/records_import_changedhint1.js";
+import { records_import_checkFile } from "~/paraglide/messages/records_import_checkfile1.js";
+import { records_import_checking } from "~/paraglide/messages/records_import_checking.js";
+import { records_import_clientTooLarge } from "~/paraglide/messages/records_import_clienttoolarge2.js";
+import { records_import_column } from "~/paraglide/messages/records_import_column.js";
+import { records_import_confirm } from "~/paraglide/messages/records_import_confirm.js";
+import { records_import_confirmNote } from "~/paraglide/messages/records_import_confirmnote1.js";
+import { records_import_count_budgetLine } from "~/paraglide/messages/records_import_count_budgetline1.js";
+import { records_import_count_month } from "~/paraglide/messages/records_import_count_month.js";
+import { records_import_count_rate } from "~/paraglide/messages/records_import_count_rate.js";
+import { records_import_errorsFirst } from "~/paraglide/messages/records_import_errorsfirst1.js";
+import { records_import_errorsTitle } from "~/paraglide/messages/records_import_errorstitle1.js";
+import { records_import_errorsTitleFile } from "~/paraglide/messages/records_import_errorstitlefile2.js";
+import { records_import_fileLabel } from "~/paraglide/messages/records_import_filelabel1.js";
+import { records_import_firstLine } from "~/paraglide/messages/records_import_firstline1.js";
+import { records_import_firstRows } from "~/paraglide/messages/records_import_firstrows1.js";
+import { records_import_guideTitle } from "~/paraglide/messages/records_import_guidetitle1.js";
+import { records_import_imported } from "~/paraglide/messages/records_import_imported.js";
+import { records_import_importedCounts } from "~/paraglide/messages/records_import_importedcounts1.js";
+import { records_import_importedNothing } from "~/paraglide/messages/records_import_importednothing1.js";
+import { records_import_importing } from "~/paraglide/messages/records_import_importing.js";
+import { records_import_importingLabel } from "~/paraglide/messages/records_import_importinglabel1.js";
+import { records_import_importingProgress } from "~/paraglide/messages/records_import_importingprogress1.js";
+import { records_import_importingRows } from "~/paraglide/messages/records_import_importingrows1.js";
+import { records_import_line } from "~/paraglide/messages/records_import_line.js";
+import { records_import_lineHint } from "~/paraglide/messages/records_import_linehint1.js";
+import { records_import_monthRange } from "~/paraglide/messages/records_import_monthrange1.js";
+import { records_import_new } from "~/paraglide/messages/records_import_new.js";
+import { records_import_newHint } from "~/paraglide/messages/records_import_newhint1.js";
+import { records_import_nothingToImport } from "~/paraglide/messages/records_import_nothingtoimport2.js";
+import { records_import_noun_budgetLine } from "~/paraglide/messages/records_import_noun_budgetline1.js";
+import { records_import_noun_month } from "~/paraglide/messages/records_import_noun_month.js";
+import { records_import_noun_rate } from "~/paraglide/messages/records_import_noun_rate.js";
+import { records_import_previewOf } from "~/paraglide/messages/records_import_previewof1.js";
+import { records_import_problem } from "~/paraglide/messages/records_import_problem.js";
+import { records_import_problemsLabel } from "~/paraglide/messages/records_import_problemslabel1.js";
+import { records_import_reading } from "~/paraglide/messages/records_import_reading.js";
+import { records_import_rowsInFile } from "~/paraglide/messages/records_import_rowsinfile2.js";
+import { records_import_rowsInFileHint } from "~/paraglide/messages/records_import_rowsinfilehint3.js";
+import { records_import_sample } from "~/paraglide/messages/records_import_sample.js";
+import { records_import_step1 } from "~/paraglide/messages/records_import_step1.js";
+import { records_import_step2 } from "~/paraglide/messages/records_import_step2.js";
+import { records_import_unchanged } from "~/paraglide/messages/records_import_unchanged.js";
+import { records_import_unchangedHint } from "~/paraglide/messages/records_import_unchangedhint1.js";
+import { records_import_uploading } from "~/paraglide/messages/records_import_uploading.js";
+import { records_import_uploadingLabel } from "~/paraglide/messages/records_import_uploadinglabel1.js";
 
 type ClientCheck =
   | { phase: "idle" }
@@ -49,9 +98,9 @@ const TEXT_COLUMNS = new Set(["month", "category", "currency"]);
 
 /** What a row of each kind is called: in a count ("12 months") and as a plural noun in the preview's hints. */
 const UNITS = {
-  "monthly-reports": { count: "records.import.count.month", noun: "records.import.noun.month" },
-  budgets: { count: "records.import.count.budgetLine", noun: "records.import.noun.budgetLine" },
-  "fx-rates": { count: "records.import.count.rate", noun: "records.import.noun.rate" },
+  "monthly-reports": { count: records_import_count_month, noun: records_import_noun_month },
+  budgets: { count: records_import_count_budgetLine, noun: records_import_noun_budgetLine },
+  "fx-rates": { count: records_import_count_rate, noun: records_import_noun_rate },
 } as const satisfies Record<ImportKind, { count: TranslationKey; noun: PlainKey }>;
 
 export function CsvImportPage(props: CsvImportPageProps) {
@@ -89,7 +138,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
     const formData = new FormData(event.currentTarget);
     formData.set("intent", "preview");
     if (file.size > MAX_FILE_BYTES) {
-      const message = t("records.import.clientTooLarge", { mb: MAX_FILE_BYTES / 1024 / 1024 });
+      const message = t(records_import_clientTooLarge, { mb: MAX_FILE_BYTES / 1024 / 1024 });
       setCheck({ phase: "failed", fileName: file.name, errorCount: 1, errors: [{ line: null, column: null, message }] });
       return;
     }
@@ -125,7 +174,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title={t("records.import.step1")}>
+          <Card title={t(records_import_step1)}>
             <Form
               id={formId}
               ref={formRef}
@@ -136,7 +185,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
             >
               <div>
                 <label htmlFor={`${formId}-file`} className="block text-sm font-medium text-slate-700">
-                  {t("records.import.fileLabel", { rows: MAX_DATA_ROWS, mb: MAX_FILE_BYTES / 1024 / 1024 })}
+                  {t(records_import_fileLabel, { rows: MAX_DATA_ROWS, mb: MAX_FILE_BYTES / 1024 / 1024 })}
                 </label>
                 <input
                   id={`${formId}-file`}
@@ -152,11 +201,11 @@ export function CsvImportPage(props: CsvImportPageProps) {
                   aria-describedby={`${formId}-file-hint`}
                 />
                 <p id={`${formId}-file-hint`} className="mt-1 text-xs text-slate-500">
-                  {t.rich("records.import.firstLine", {
+                  {t.rich(records_import_firstLine, {
                     header: <code>{expectedHeader(props.kind)}</code>,
                     sample: (
                       <a href={props.sampleHref} download className="text-indigo-700 underline">
-                        {t("records.import.sample")}
+                        {t(records_import_sample)}
                       </a>
                     ),
                   })}
@@ -170,7 +219,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
                 disabled={checkingInBrowser || busyIntent !== null}
                 className="inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 disabled:opacity-60"
               >
-                {t("records.import.checkFile")}
+                {t(records_import_checkFile)}
               </button>
             </Form>
             <Progress check={check} busyIntent={busyIntent} elapsed={elapsed} rowsText={preview ? rowsText(preview.counts.rows) : null} />
@@ -179,10 +228,10 @@ export function CsvImportPage(props: CsvImportPageProps) {
           {action?.status === "imported" ? (
             <div role="status" className="rounded-md bg-emerald-50 p-4 text-sm text-emerald-900">
               <p className="font-semibold">
-                {t("records.import.imported", { file: action.fileName, rows: rowsText(action.counts.rows), first: action.firstMonth, last: action.lastMonth })}
+                {t(records_import_imported, { file: action.fileName, rows: rowsText(action.counts.rows), first: action.firstMonth, last: action.lastMonth })}
               </p>
               <p className="mt-1">
-                {t(action.counts.inserted + action.counts.updated === 0 ? "records.import.importedNothing" : "records.import.importedCounts", {
+                {t(action.counts.inserted + action.counts.updated === 0 ? records_import_importedNothing : records_import_importedCounts, {
                   added: action.counts.inserted,
                   changed: action.counts.updated,
                   unchanged: action.counts.unchanged,
@@ -197,26 +246,26 @@ export function CsvImportPage(props: CsvImportPageProps) {
           {shownErrors ? <ErrorList {...shownErrors} /> : null}
 
           {preview ? (
-            <Card title={t("records.import.step2")}>
+            <Card title={t(records_import_step2)}>
               {preview.notice ? (
                 <div role="alert" className="mb-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
                   {preview.notice}
                 </div>
               ) : null}
               <dl className="mb-4 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
-                <Count label={t("records.import.rowsInFile")} value={f.number(preview.counts.rows)} hint={t("records.import.rowsInFileHint")} />
-                <Count label={t("records.import.new")} value={f.number(preview.counts.inserted)} hint={t("records.import.newHint", { unit: noun })} />
-                <Count label={t("records.import.changed")} value={f.number(preview.counts.updated)} hint={t("records.import.changedHint", { unit: noun })} />
-                <Count label={t("records.import.unchanged")} value={f.number(preview.counts.unchanged)} hint={t("records.import.unchangedHint", { unit: noun })} />
+                <Count label={t(records_import_rowsInFile)} value={f.number(preview.counts.rows)} hint={t(records_import_rowsInFileHint)} />
+                <Count label={t(records_import_new)} value={f.number(preview.counts.inserted)} hint={t(records_import_newHint, { unit: noun })} />
+                <Count label={t(records_import_changed)} value={f.number(preview.counts.updated)} hint={t(records_import_changedHint, { unit: noun })} />
+                <Count label={t(records_import_unchanged)} value={f.number(preview.counts.unchanged)} hint={t(records_import_unchangedHint, { unit: noun })} />
               </dl>
               <p className="mb-2 text-sm text-slate-600">
-                {t("records.import.previewOf", {
+                {t(records_import_previewOf, {
                   file: preview.fileName,
-                  months: preview.firstMonth === preview.lastMonth ? preview.firstMonth : t("records.import.monthRange", { first: preview.firstMonth, last: preview.lastMonth }),
+                  months: preview.firstMonth === preview.lastMonth ? preview.firstMonth : t(records_import_monthRange, { first: preview.firstMonth, last: preview.lastMonth }),
                 })}{" "}
                 {preview.counts.rows > preview.previewRows.length
-                  ? t("records.import.firstRows", { shown: preview.previewRows.length, total: preview.counts.rows })
-                  : t("records.import.allRows")}
+                  ? t(records_import_firstRows, { shown: preview.previewRows.length, total: preview.counts.rows })
+                  : t(records_import_allRows)}
               </p>
               <Table data-testid="import-preview">
                 <TableHead>
@@ -231,7 +280,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
                     <Tr key={i}>
                       {cells.map((cell, j) => (
                         <td key={j} className={`py-1 pr-4 ${TEXT_COLUMNS.has(preview.columns[j]) ? "" : "text-right tabular-nums"}`}>
-                          {cell === "" ? <span className="text-slate-600">{t("records.import.blank")}</span> : cell}
+                          {cell === "" ? <span className="text-slate-600">{t(records_import_blank)}</span> : cell}
                         </td>
                       ))}
                     </Tr>
@@ -248,17 +297,17 @@ export function CsvImportPage(props: CsvImportPageProps) {
                   disabled={busyIntent !== null || preview.counts.inserted + preview.counts.updated === 0}
                   className="inline-flex items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-700 disabled:opacity-60"
                 >
-                  {busyIntent === "import" ? t("records.import.importing") : t("records.import.confirm")}
+                  {busyIntent === "import" ? t(records_import_importing) : t(records_import_confirm)}
                 </button>
                 <p className="text-xs text-slate-500">
-                  {preview.counts.inserted + preview.counts.updated === 0 ? t("records.import.nothingToImport") : t("records.import.confirmNote")}
+                  {preview.counts.inserted + preview.counts.updated === 0 ? t(records_import_nothingToImport) : t(records_import_confirmNote)}
                 </p>
               </div>
             </Card>
           ) : null}
         </div>
 
-        <Card title={t("records.import.guideTitle")}>
+        <Card title={t(records_import_guideTitle)}>
           <table className="w-full text-sm">
             <tbody>
               {props.columnGuide.map(([column, meaning]) => (
@@ -297,17 +346,17 @@ function ErrorList({ errors, errorCount, fileName }: { errors: CsvImportError[];
   return (
     <section role="alert" aria-labelledby="import-errors-title" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
       <h2 id="import-errors-title" className="font-semibold">
-        {fileName ? t("records.import.errorsTitleFile", { file: fileName, count: errorCount }) : t("records.import.errorsTitle", { count: errorCount })}
+        {fileName ? t(records_import_errorsTitleFile, { file: fileName, count: errorCount }) : t(records_import_errorsTitle, { count: errorCount })}
       </h2>
-      {errorCount > errors.length ? <p className="mt-1">{t("records.import.errorsFirst", { count: Math.min(errors.length, MAX_LISTED_ERRORS) })}</p> : null}
-      <ScrollArea label={t("records.import.problemsLabel")} className="mt-3 max-h-[32rem] overflow-auto">
+      {errorCount > errors.length ? <p className="mt-1">{t(records_import_errorsFirst, { count: Math.min(errors.length, MAX_LISTED_ERRORS) })}</p> : null}
+      <ScrollArea label={t(records_import_problemsLabel)} className="mt-3 max-h-[32rem] overflow-auto">
         <table className="min-w-full bg-white text-left text-sm text-slate-900" data-testid="import-errors">
           <TableHead className="border-b text-slate-600">
-            <th className="px-2 py-1 font-medium" title={t("records.import.lineHint")}>
-              {t("records.import.line")}
+            <th className="px-2 py-1 font-medium" title={t(records_import_lineHint)}>
+              {t(records_import_line)}
             </th>
-            <th className="px-2 py-1 font-medium">{t("records.import.column")}</th>
-            <th className="px-2 py-1 font-medium">{t("records.import.problem")}</th>
+            <th className="px-2 py-1 font-medium">{t(records_import_column)}</th>
+            <th className="px-2 py-1 font-medium">{t(records_import_problem)}</th>
           </TableHead>
           <tbody>
             {errors.map((e, i) => (
@@ -339,13 +388,13 @@ function Progress({
   const t = useT();
   let content: JSX.Element | null = null;
   if (check.phase === "reading") {
-    content = <p>{t("records.import.reading")}</p>;
+    content = <p>{t(records_import_reading)}</p>;
   } else if (check.phase === "checking") {
     const percent = check.total === 0 ? 100 : Math.round((check.done / check.total) * 100);
     content = (
       <>
         <label htmlFor="import-progress" className="block">
-          {t("records.import.checking", { rows: Math.max(check.lines - 1, 0), percent })}
+          {t(records_import_checking, { rows: Math.max(check.lines - 1, 0), percent })}
         </label>
         <progress id="import-progress" className="mt-1 h-2 w-full" max={100} value={percent}>
           {percent} %
@@ -355,15 +404,15 @@ function Progress({
   } else if (busyIntent === "preview") {
     content = (
       <>
-        <p>{t("records.import.uploading", { seconds: elapsed })}</p>
-        <progress className="mt-1 h-2 w-full" aria-label={t("records.import.uploadingLabel")} />
+        <p>{t(records_import_uploading, { seconds: elapsed })}</p>
+        <progress className="mt-1 h-2 w-full" aria-label={t(records_import_uploadingLabel)} />
       </>
     );
   } else if (busyIntent === "import") {
     content = (
       <>
-        <p>{rowsText === null ? t("records.import.importingProgress", { seconds: elapsed }) : t("records.import.importingRows", { rows: rowsText, seconds: elapsed })}</p>
-        <progress className="mt-1 h-2 w-full" aria-label={t("records.import.importingLabel")} />
+        <p>{rowsText === null ? t(records_import_importingProgress, { seconds: elapsed }) : t(records_import_importingRows, { rows: rowsText, seconds: elapsed })}</p>
+        <progress className="mt-1 h-2 w-full" aria-label={t(records_import_importingLabel)} />
       </>
     );
   }

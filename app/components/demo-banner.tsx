@@ -1,4 +1,6 @@
 import { useT } from "~/i18n";
+import { layout_demo_banner } from "~/paraglide/messages/layout_demo_banner.js";
+import { layout_demo_label } from "~/paraglide/messages/layout_demo_label.js";
 
 /**
  * On every page of the local demo (the embedded database with the demo accounts, whose password
@@ -7,8 +9,8 @@ import { useT } from "~/i18n";
 export function DemoBanner() {
   const t = useT();
   return (
-    <aside aria-label={t("layout.demo.label")} className="border-b border-amber-300 bg-amber-100 px-4 py-1.5 text-center text-sm font-medium text-amber-950">
-      {t("layout.demo.banner")}
+    <aside aria-label={t(layout_demo_label)} className="border-b border-amber-300 bg-amber-100 px-4 py-1.5 text-center text-sm font-medium text-amber-950">
+      {t(layout_demo_banner)}
     </aside>
   );
 }

@@ -3,6 +3,15 @@ import { FieldError } from "~/components/ui/form";
 import { Badge } from "~/components/ui/layout";
 import { useT } from "~/i18n";
 import { formatShareCode, SECTION_HINT_KEYS, SECTION_KEYS, SECTION_LABEL_KEYS } from "~/lib/access-grants";
+import { common_state_none } from "~/paraglide/messages/common_state_none.js";
+import { investor_grants_identity_askedBy } from "~/paraglide/messages/investor_grants_identity_askedby1.js";
+import { investor_grants_identity_code } from "~/paraglide/messages/investor_grants_identity_code.js";
+import { investor_grants_identity_label } from "~/paraglide/messages/investor_grants_identity_label.js";
+import { investor_grants_identity_since } from "~/paraglide/messages/investor_grants_identity_since.js";
+import { investor_grants_lookalike_body } from "~/paraglide/messages/investor_grants_lookalike_body.js";
+import { investor_grants_lookalike_title } from "~/paraglide/messages/investor_grants_lookalike_title.js";
+import { investor_shareCode_copied } from "~/paraglide/messages/investor_sharecode_copied1.js";
+import { investor_shareCode_copy } from "~/paraglide/messages/investor_sharecode_copy1.js";
 
 // The pieces every access-grant screen shares: the section checkboxes of a grant form (one
 // `sections` field per ticked box), the sections as badges, and a share code to copy.
@@ -27,7 +36,7 @@ export function SectionChecklist({ idPrefix, checked, error, legend }: { idPrefi
 
 export function SectionBadges({ sections }: { sections: readonly string[] }) {
   const t = useT();
-  if (sections.length === 0) return <span className="text-slate-500">{t("common.state.none")}</span>;
+  if (sections.length === 0) return <span className="text-slate-500">{t(common_state_none)}</span>;
   return (
     <span className="flex flex-wrap gap-1">
       {SECTION_KEYS.filter((k) => sections.includes(k)).map((k) => (
@@ -58,7 +67,7 @@ export function CopyCode({ code }: { code: string }) {
           );
         }}
       >
-        {copied ? t("investor.shareCode.copied") : t("investor.shareCode.copy")}
+        {copied ? t(investor_shareCode_copied) : t(investor_shareCode_copy)}
       </button>
     </div>
   );
@@ -74,15 +83,15 @@ export function InvestorIdentity({ grant, day }: { grant: { requestedByEmail: st
   const t = useT();
   const domain = grant.requestedByEmail?.split("@")[1];
   const parts = [
-    grant.requestedByEmail && domain ? t("investor.grants.identity.askedBy", { email: grant.requestedByEmail, domain }) : null,
-    grant.investorCode ? t("investor.grants.identity.code", { code: formatShareCode(grant.investorCode) }) : null,
-    grant.investorSince ? t("investor.grants.identity.since", { date: day(grant.investorSince) }) : null,
+    grant.requestedByEmail && domain ? t(investor_grants_identity_askedBy, { email: grant.requestedByEmail, domain }) : null,
+    grant.investorCode ? t(investor_grants_identity_code, { code: formatShareCode(grant.investorCode) }) : null,
+    grant.investorSince ? t(investor_grants_identity_since, { date: day(grant.investorSince) }) : null,
   ].filter((part): part is string => part !== null);
   if (parts.length === 0) return null;
   return (
     <p className="text-xs text-slate-600" data-testid="investor-identity">
       {/* aria-label on a paragraph is ignored by screen readers: the name is read as text. */}
-      <span className="sr-only">{t("investor.grants.identity.label")}: </span>
+      <span className="sr-only">{t(investor_grants_identity_label)}: </span>
       {parts.join(" · ")}
     </p>
   );
@@ -108,10 +117,10 @@ export function LookalikeWarning({ names }: { names: readonly string[] }) {
     <div role="note" className="space-y-1 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="lookalike-warning">
       {names.map((name) => (
         <p key={name} className="font-semibold">
-          {t("investor.grants.lookalike.title", { name })}
+          {t(investor_grants_lookalike_title, { name })}
         </p>
       ))}
-      <p>{t("investor.grants.lookalike.body")}</p>
+      <p>{t(investor_grants_lookalike_body)}</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Form, useLocation } from "@remix-run/react";
 import { LOCALE_NAMES, LOCALES, useLocale, useT } from "~/i18n";
+import { layout_language } from "~/paraglide/messages/layout_language.js";
 
 /**
  * English / 中文: one button per language, a plain form post to /locale (works without
@@ -13,7 +14,7 @@ export function LanguageSwitch({ className = "" }: { className?: string }) {
   return (
     <Form method="post" action="/locale" className={className}>
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <fieldset aria-label={t("layout.language")} className="flex items-center gap-1 text-sm">
+      <fieldset aria-label={t(layout_language)} className="flex items-center gap-1 text-sm">
         {LOCALES.map((option) => (
           <button
             key={option}

@@ -1,13 +1,28 @@
 import { Link } from "@remix-run/react";
 import { useT, type PlainKey } from "~/i18n";
+import { investor_onboarding_colleague_hint } from "~/paraglide/messages/investor_onboarding_colleague_hint.js";
+import { investor_onboarding_colleague_title } from "~/paraglide/messages/investor_onboarding_colleague_title.js";
+import { investor_onboarding_company_hint } from "~/paraglide/messages/investor_onboarding_company_hint.js";
+import { investor_onboarding_company_title } from "~/paraglide/messages/investor_onboarding_company_title.js";
+import { investor_onboarding_done } from "~/paraglide/messages/investor_onboarding_done.js";
+import { investor_onboarding_first_month_hint } from "~/paraglide/messages/investor_onboarding_first_month_hint.js";
+import { investor_onboarding_first_month_title } from "~/paraglide/messages/investor_onboarding_first_month_title.js";
+import { investor_onboarding_investor_hint } from "~/paraglide/messages/investor_onboarding_investor_hint.js";
+import { investor_onboarding_investor_title } from "~/paraglide/messages/investor_onboarding_investor_title.js";
+import { investor_onboarding_position_hint } from "~/paraglide/messages/investor_onboarding_position_hint.js";
+import { investor_onboarding_position_title } from "~/paraglide/messages/investor_onboarding_position_title.js";
+import { investor_onboarding_round_hint } from "~/paraglide/messages/investor_onboarding_round_hint.js";
+import { investor_onboarding_round_title } from "~/paraglide/messages/investor_onboarding_round_title.js";
+import { investor_onboarding_title } from "~/paraglide/messages/investor_onboarding_title.js";
+import { investor_onboarding_toDo } from "~/paraglide/messages/investor_onboarding_todo1.js";
 
 const LABELS: Record<string, { title: PlainKey; hint: PlainKey }> = {
-  round: { title: "investor.onboarding.round.title", hint: "investor.onboarding.round.hint" },
-  first_month: { title: "investor.onboarding.first_month.title", hint: "investor.onboarding.first_month.hint" },
-  colleague: { title: "investor.onboarding.colleague.title", hint: "investor.onboarding.colleague.hint" },
-  investor: { title: "investor.onboarding.investor.title", hint: "investor.onboarding.investor.hint" },
-  company: { title: "investor.onboarding.company.title", hint: "investor.onboarding.company.hint" },
-  position: { title: "investor.onboarding.position.title", hint: "investor.onboarding.position.hint" },
+  round: { title: investor_onboarding_round_title, hint: investor_onboarding_round_hint },
+  first_month: { title: investor_onboarding_first_month_title, hint: investor_onboarding_first_month_hint },
+  colleague: { title: investor_onboarding_colleague_title, hint: investor_onboarding_colleague_hint },
+  investor: { title: investor_onboarding_investor_title, hint: investor_onboarding_investor_hint },
+  company: { title: investor_onboarding_company_title, hint: investor_onboarding_company_hint },
+  position: { title: investor_onboarding_position_title, hint: investor_onboarding_position_hint },
 };
 
 /**
@@ -21,7 +36,7 @@ export function OnboardingChecklist({ steps, orgSlug }: { steps: { key: string; 
   return (
     <section aria-labelledby="onboarding-title" className="mb-6 rounded-lg border border-indigo-200 bg-indigo-50 p-4" data-testid="onboarding">
       <h2 id="onboarding-title" className="font-semibold text-indigo-950">
-        {t("investor.onboarding.title", { done: steps.length - remaining, total: steps.length })}
+        {t(investor_onboarding_title, { done: steps.length - remaining, total: steps.length })}
       </h2>
       <ol className="mt-3 grid gap-2 sm:grid-cols-2">
         {steps.map((step) => {
@@ -40,7 +55,7 @@ export function OnboardingChecklist({ steps, orgSlug }: { steps: { key: string; 
                     {label.title}
                   </Link>
                 )}
-                <span className="sr-only">{step.done ? t("investor.onboarding.done") : t("investor.onboarding.toDo")}</span>
+                <span className="sr-only">{step.done ? t(investor_onboarding_done) : t(investor_onboarding_toDo)}</span>
                 <span className="block text-slate-700">{label.hint}</span>
               </span>
             </li>

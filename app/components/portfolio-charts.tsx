@@ -11,12 +11,65 @@ import { useFormat, useT, type Translator } from "~/i18n";
 import { monthText, runwayNumber } from "~/lib/format";
 import { IMPACT_KEYS, instrumentName, LIKELIHOOD_KEYS, RISK_BAND_WORD_KEYS } from "~/lib/portfolio-query";
 import type { NetBurnPoint, RaisedByInstrument } from "~/lib/portfolio-series";
+import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
+import { investor_charts_month } from "~/paraglide/messages/investor_charts_month.js";
+import { investor_charts_monthRange } from "~/paraglide/messages/investor_charts_monthrange1.js";
+import { investor_charts_netBurn_caption } from "~/paraglide/messages/investor_charts_netburn_caption1.js";
+import { investor_charts_netBurn_companies } from "~/paraglide/messages/investor_charts_netburn_companies1.js";
+import { investor_charts_netBurn_convertedPart } from "~/paraglide/messages/investor_charts_netburn_convertedpart2.js";
+import { investor_charts_netBurn_empty } from "~/paraglide/messages/investor_charts_netburn_empty1.js";
+import { investor_charts_netBurn_explain } from "~/paraglide/messages/investor_charts_netburn_explain1.js";
+import { investor_charts_netBurn_head } from "~/paraglide/messages/investor_charts_netburn_head1.js";
+import { investor_charts_netBurn_label } from "~/paraglide/messages/investor_charts_netburn_label1.js";
+import { investor_charts_netBurn_missing } from "~/paraglide/messages/investor_charts_netburn_missing1.js";
+import { investor_charts_netBurn_missingCompanies } from "~/paraglide/messages/investor_charts_netburn_missingcompanies2.js";
+import { investor_charts_netBurn_missingMonth } from "~/paraglide/messages/investor_charts_netburn_missingmonth2.js";
+import { investor_charts_netBurn_noReports } from "~/paraglide/messages/investor_charts_netburn_noreports2.js";
+import { investor_charts_netBurn_title } from "~/paraglide/messages/investor_charts_netburn_title1.js";
+import { investor_charts_raised_empty } from "~/paraglide/messages/investor_charts_raised_empty.js";
+import { investor_charts_raised_emptyBody } from "~/paraglide/messages/investor_charts_raised_emptybody1.js";
+import { investor_charts_raised_explain } from "~/paraglide/messages/investor_charts_raised_explain.js";
+import { investor_charts_raised_head } from "~/paraglide/messages/investor_charts_raised_head.js";
+import { investor_charts_raised_instrument } from "~/paraglide/messages/investor_charts_raised_instrument.js";
+import { investor_charts_raised_label } from "~/paraglide/messages/investor_charts_raised_label.js";
+import { investor_charts_raised_leftOut } from "~/paraglide/messages/investor_charts_raised_leftout1.js";
+import { investor_charts_raised_rounds } from "~/paraglide/messages/investor_charts_raised_rounds.js";
+import { investor_charts_raised_roundsHead } from "~/paraglide/messages/investor_charts_raised_roundshead1.js";
+import { investor_charts_raised_title } from "~/paraglide/messages/investor_charts_raised_title.js";
+import { investor_charts_raised_total } from "~/paraglide/messages/investor_charts_raised_total.js";
+import { investor_charts_runway_all } from "~/paraglide/messages/investor_charts_runway_all.js";
+import { investor_charts_runway_axis } from "~/paraglide/messages/investor_charts_runway_axis.js";
+import { investor_charts_runway_empty } from "~/paraglide/messages/investor_charts_runway_empty.js";
+import { investor_charts_runway_label } from "~/paraglide/messages/investor_charts_runway_label.js";
+import { investor_charts_runway_level } from "~/paraglide/messages/investor_charts_runway_level.js";
+import { investor_charts_runway_notBurning } from "~/paraglide/messages/investor_charts_runway_notburning1.js";
+import { investor_charts_runway_shortest } from "~/paraglide/messages/investor_charts_runway_shortest.js";
+import { investor_charts_runway_title } from "~/paraglide/messages/investor_charts_runway_title.js";
+import { investor_charts_showTable } from "~/paraglide/messages/investor_charts_showtable1.js";
+import { investor_charts_thresholds } from "~/paraglide/messages/investor_charts_thresholds.js";
+import { investor_charts_thresholdsDefault } from "~/paraglide/messages/investor_charts_thresholdsdefault1.js";
+import { investor_charts_thresholdsFromRules } from "~/paraglide/messages/investor_charts_thresholdsfromrules2.js";
+import { investor_heatMap_all } from "~/paraglide/messages/investor_heatmap_all1.js";
+import { investor_heatMap_bandRange } from "~/paraglide/messages/investor_heatmap_bandrange2.js";
+import { investor_heatMap_caption } from "~/paraglide/messages/investor_heatmap_caption1.js";
+import { investor_heatMap_cell } from "~/paraglide/messages/investor_heatmap_cell1.js";
+import { investor_heatMap_corner } from "~/paraglide/messages/investor_heatmap_corner1.js";
+import { investor_heatMap_empty } from "~/paraglide/messages/investor_heatmap_empty1.js";
+import { investor_heatMap_emptyBody } from "~/paraglide/messages/investor_heatmap_emptybody2.js";
+import { investor_heatMap_emptyCell } from "~/paraglide/messages/investor_heatmap_emptycell2.js";
+import { investor_heatMap_title } from "~/paraglide/messages/investor_heatmap_title1.js";
+import { investor_listSemicolon } from "~/paraglide/messages/investor_listsemicolon1.js";
+import { investor_listSeparator } from "~/paraglide/messages/investor_listseparator1.js";
+import { investor_portfolio_burningCompanies } from "~/paraglide/messages/investor_portfolio_burningcompanies1.js";
+import { investor_portfolio_companyCount } from "~/paraglide/messages/investor_portfolio_companycount1.js";
+import { investor_table_company } from "~/paraglide/messages/investor_table_company.js";
+import { investor_table_rateMissing } from "~/paraglide/messages/investor_table_ratemissing1.js";
 
 /** "critical under 3 months, caution under 6 months, ok from 6 months" in the reader's language. */
 function thresholdsList(t: Translator, thresholds: RunwayThresholds): string {
-  return t("investor.charts.thresholds", {
-    critical: t("common.unit.months", { count: thresholds.criticalBelowMonths }),
-    caution: t("common.unit.months", { count: thresholds.cautionBelowMonths }),
+  return t(investor_charts_thresholds, {
+    critical: t(common_unit_months, { count: thresholds.criticalBelowMonths }),
+    caution: t(common_unit_months, { count: thresholds.cautionBelowMonths }),
   });
 }
 
@@ -29,13 +82,13 @@ export function riskBandsList(t: Translator, bands: RiskBandThresholds): string 
     [range(bands.highFrom, bands.criticalFrom - 1), "high"],
     [range(bands.criticalFrom, 25), "critical"],
   ]
-    .map(([scores, band]) => t("investor.heatMap.bandRange", { scores: scores!, band: t(RISK_BAND_WORD_KEYS[band as keyof typeof RISK_BAND_WORD_KEYS]) }))
-    .join(t("investor.listSeparator"));
+    .map(([scores, band]) => t(investor_heatMap_bandRange, { scores: scores!, band: t(RISK_BAND_WORD_KEYS[band as keyof typeof RISK_BAND_WORD_KEYS]) }))
+    .join(t(investor_listSeparator));
 }
 
 /** "2026-02 – 2026-04"; a single month stays a single month. */
 function monthRange(t: Translator, first: string, last: string): string {
-  return first === last ? monthText(t, first) : t("investor.charts.monthRange", { first: monthText(t, first), last: monthText(t, last) });
+  return first === last ? monthText(t, first) : t(investor_charts_monthRange, { first: monthText(t, first), last: monthText(t, last) });
 }
 
 export function RunwayChartCard({
@@ -54,26 +107,26 @@ export function RunwayChartCard({
   const t = useT();
   const config = useMemo(() => runwayByCompanyChartConfig(bars, thresholds, t.locale), [bars, thresholds, t.locale]);
   const labels = runwayLevelLabels(thresholds, t.locale);
-  const thresholdsText = t(fromRules ? "investor.charts.thresholdsFromRules" : "investor.charts.thresholdsDefault", { list: thresholdsList(t, thresholds) });
+  const thresholdsText = t(fromRules ? investor_charts_thresholdsFromRules : investor_charts_thresholdsDefault, { list: thresholdsList(t, thresholds) });
   return (
-    <Card title={t("investor.charts.runway.title")}>
+    <Card title={t(investor_charts_runway_title)}>
       {bars.length === 0 ? (
-        <EmptyState title={t("investor.charts.runway.empty")}>
+        <EmptyState title={t(investor_charts_runway_empty)}>
           <p>{thresholdsText}</p>
         </EmptyState>
       ) : (
         <>
           <p className="mb-3 text-xs text-slate-600" data-testid="runway-thresholds">
             {bars.length < burning
-              ? t("investor.charts.runway.shortest", { shown: bars.length, burning })
-              : t("investor.charts.runway.all", { companies: t("investor.portfolio.burningCompanies", { count: burning }) })}{" "}
-            {thresholdsText} {t("investor.charts.runway.notBurning")}
+              ? t(investor_charts_runway_shortest, { shown: bars.length, burning })
+              : t(investor_charts_runway_all, { companies: t(investor_portfolio_burningCompanies, { count: burning }) })}{" "}
+            {thresholdsText} {t(investor_charts_runway_notBurning)}
           </p>
-          <ChartCanvas config={config} label={t("investor.charts.runway.label", { thresholds: thresholdsText })} height={Math.max(240, bars.length * 28 + 110)} />
+          <ChartCanvas config={config} label={t(investor_charts_runway_label, { thresholds: thresholdsText })} height={Math.max(240, bars.length * 28 + 110)} />
           <ChartDataTable
-            summary={t("investor.charts.showTable")}
-            caption={t("investor.charts.runway.title")}
-            head={[t("investor.table.company"), t("investor.charts.runway.axis"), t("investor.charts.runway.level")]}
+            summary={t(investor_charts_showTable)}
+            caption={t(investor_charts_runway_title)}
+            head={[t(investor_table_company), t(investor_charts_runway_axis), t(investor_charts_runway_level)]}
             rows={bars.map((b) => [
               <TextLink key={b.slug} to={companyHref(b.slug)}>
                 {b.name}
@@ -94,45 +147,45 @@ export function NetBurnChartCard({ points, currency }: { points: NetBurnPoint[];
   const config = useMemo(() => aggregateNetBurnChartConfig(points, currency, t.locale), [points, currency, t.locale]);
   if (points.length === 0 || points.every((p) => p.companies === 0)) {
     return (
-      <Card title={t("investor.charts.netBurn.title")}>
-        <EmptyState title={t("investor.charts.netBurn.empty")} />
+      <Card title={t(investor_charts_netBurn_title)}>
+        <EmptyState title={t(investor_charts_netBurn_empty)} />
       </Card>
     );
   }
   const range = monthRange(t, points[0]!.month, points.at(-1)!.month);
   const missing = points.filter((p) => p.missingCompanies > 0);
   return (
-    <Card title={t("investor.charts.netBurn.title")}>
+    <Card title={t(investor_charts_netBurn_title)}>
       <p className="mb-3 text-xs text-slate-600">
-        {t("investor.charts.netBurn.explain", { range, currency })}
+        {t(investor_charts_netBurn_explain, { range, currency })}
         {missing.length > 0 ? (
           <strong className="font-medium text-amber-800" data-testid="net-burn-missing">
             {" "}
-            {t("investor.charts.netBurn.missing", {
+            {t(investor_charts_netBurn_missing, {
               list: missing
-                .map((p) => t("investor.charts.netBurn.missingMonth", { month: monthText(t, p.month), currencies: p.missingCurrencies.join(t("investor.listSeparator")) }))
-                .join(t("investor.listSemicolon")),
+                .map((p) => t(investor_charts_netBurn_missingMonth, { month: monthText(t, p.month), currencies: p.missingCurrencies.join(t(investor_listSeparator)) }))
+                .join(t(investor_listSemicolon)),
             })}
           </strong>
         ) : null}
       </p>
-      <ChartCanvas config={config} label={t("investor.charts.netBurn.label", { range, currency })} />
+      <ChartCanvas config={config} label={t(investor_charts_netBurn_label, { range, currency })} />
       <ChartDataTable
-        summary={t("investor.charts.showTable")}
-        caption={t("investor.charts.netBurn.caption", { range })}
-        head={[t("investor.charts.month"), t("investor.charts.netBurn.head", { currency }), t("investor.charts.netBurn.companies"), t("investor.table.rateMissing")]}
+        summary={t(investor_charts_showTable)}
+        caption={t(investor_charts_netBurn_caption, { range })}
+        head={[t(investor_charts_month), t(investor_charts_netBurn_head, { currency }), t(investor_charts_netBurn_companies), t(investor_table_rateMissing)]}
         rows={points.map((p) => [
           monthText(t, p.month),
           p.netBurn !== null
             ? f.money(p.netBurn, currency)
             : p.missingCompanies > 0
-              ? t("investor.charts.netBurn.convertedPart", { amount: f.money(p.convertedPart, currency) })
-              : t("investor.charts.netBurn.noReports"),
+              ? t(investor_charts_netBurn_convertedPart, { amount: f.money(p.convertedPart, currency) })
+              : t(investor_charts_netBurn_noReports),
           f.number(p.companies),
           p.missingCompanies > 0
-            ? t("investor.charts.netBurn.missingCompanies", {
-                companies: t("investor.portfolio.companyCount", { count: p.missingCompanies }),
-                currencies: p.missingCurrencies.join(t("investor.listSeparator")),
+            ? t(investor_charts_netBurn_missingCompanies, {
+                companies: t(investor_portfolio_companyCount, { count: p.missingCompanies }),
+                currencies: p.missingCurrencies.join(t(investor_listSeparator)),
               })
             : "—",
         ])}
@@ -145,34 +198,34 @@ export function RaisedChartCard({ raised, currency }: { raised: RaisedByInstrume
   const t = useT();
   const f = useFormat();
   const config = useMemo(() => capitalRaisedChartConfig(raised, currency, t.locale), [raised, currency, t.locale]);
-  const rounds = (count: number) => t("investor.charts.raised.rounds", { count });
+  const rounds = (count: number) => t(investor_charts_raised_rounds, { count });
   if (raised.rounds === 0) {
     return (
-      <Card title={t("investor.charts.raised.title")}>
-        <EmptyState title={t("investor.charts.raised.empty")}>
-          <p>{t("investor.charts.raised.emptyBody")}</p>
+      <Card title={t(investor_charts_raised_title)}>
+        <EmptyState title={t(investor_charts_raised_empty)}>
+          <p>{t(investor_charts_raised_emptyBody)}</p>
         </EmptyState>
       </Card>
     );
   }
   return (
-    <Card title={t("investor.charts.raised.title")}>
+    <Card title={t(investor_charts_raised_title)}>
       <p className="mb-3 text-xs text-slate-600">
-        {t("investor.charts.raised.explain", { total: f.money(raised.total, currency), rounds: rounds(raised.rounds - raised.missingRounds), currency })}
+        {t(investor_charts_raised_explain, { total: f.money(raised.total, currency), rounds: rounds(raised.rounds - raised.missingRounds), currency })}
         {raised.missingRounds > 0 ? (
           <strong className="font-medium text-amber-800">
             {" "}
-            {t("investor.charts.raised.leftOut", { rounds: rounds(raised.missingRounds) })}
+            {t(investor_charts_raised_leftOut, { rounds: rounds(raised.missingRounds) })}
           </strong>
         ) : null}
       </p>
-      <ChartCanvas config={config} label={t("investor.charts.raised.label", { currency })} />
+      <ChartCanvas config={config} label={t(investor_charts_raised_label, { currency })} />
       <ChartDataTable
-        summary={t("investor.charts.showTable")}
-        caption={t("investor.charts.raised.title")}
-        head={[t("investor.charts.raised.instrument"), t("investor.charts.raised.head", { currency }), t("investor.charts.raised.roundsHead"), t("investor.table.rateMissing")]}
+        summary={t(investor_charts_showTable)}
+        caption={t(investor_charts_raised_title)}
+        head={[t(investor_charts_raised_instrument), t(investor_charts_raised_head, { currency }), t(investor_charts_raised_roundsHead), t(investor_table_rateMissing)]}
         rows={raised.rows.map((r) => [instrumentName(t, r.instrument), f.money(r.amount, currency), f.number(r.rounds), r.missingRounds > 0 ? rounds(r.missingRounds) : "—"])}
-        foot={[t("investor.charts.raised.total"), f.money(raised.total, currency), f.number(raised.rounds), raised.missingRounds > 0 ? rounds(raised.missingRounds) : "—"]}
+        foot={[t(investor_charts_raised_total), f.money(raised.total, currency), f.number(raised.rounds), raised.missingRounds > 0 ? rounds(raised.missingRounds) : "—"]}
       />
     </Card>
   );
@@ -193,18 +246,18 @@ export function HeatMapCard({
   const total = cells.flat().reduce((a, b) => a + b, 0);
   return (
     <Card
-      title={t("investor.heatMap.title")}
+      title={t(investor_heatMap_title)}
       actions={
         total > 0 ? (
           <TextLink to={allHref} className="text-sm">
-            {t("investor.heatMap.all", { count: total })}
+            {t(investor_heatMap_all, { count: total })}
           </TextLink>
         ) : undefined
       }
     >
       {total === 0 ? (
-        <EmptyState title={t("investor.heatMap.empty")}>
-          <p>{t("investor.heatMap.emptyBody")}</p>
+        <EmptyState title={t(investor_heatMap_empty)}>
+          <p>{t(investor_heatMap_emptyBody)}</p>
         </EmptyState>
       ) : (
         <HeatMap
@@ -213,12 +266,12 @@ export function HeatMapCard({
           cells={cells}
           bands={bands}
           cellHref={cellHref}
-          caption={t("investor.heatMap.caption", { total, bands: riskBandsList(t, bands) })}
-          corner={t("investor.heatMap.corner")}
+          caption={t(investor_heatMap_caption, { total, bands: riskBandsList(t, bands) })}
+          corner={t(investor_heatMap_corner)}
           impactWord={(impact) => t(IMPACT_KEYS[impact]!)}
           likelihoodWord={(likelihood) => t(LIKELIHOOD_KEYS[likelihood]!)}
           describeCell={(cell) =>
-            t("investor.heatMap.cell", {
+            t(investor_heatMap_cell, {
               count: cell.count,
               likelihood: cell.likelihood,
               impact: cell.impact,
@@ -226,7 +279,7 @@ export function HeatMapCard({
               band: t(RISK_BAND_WORD_KEYS[cell.band]),
             })
           }
-          emptyText={(cell) => t("investor.heatMap.emptyCell", { likelihood: cell.likelihood, impact: cell.impact })}
+          emptyText={(cell) => t(investor_heatMap_emptyCell, { likelihood: cell.likelihood, impact: cell.impact })}
         />
       )}
     </Card>

@@ -9,16 +9,57 @@ import { PORTFOLIO_SORT_FIRST_DIRECTION, RISK_BAND_WORD_KEYS, type PortfolioSort
 import { RISK_BAND_TONES } from "~/lib/risk-labels";
 import type { PortfolioRow } from "~/models/portfolio-types";
 import { Table, TableHead, Tr } from "~/components/ui/table";
+import { investor_reportingBadge_due } from "~/paraglide/messages/investor_reportingbadge_due1.js";
+import { investor_reportingBadge_overdue } from "~/paraglide/messages/investor_reportingbadge_overdue1.js";
+import { investor_reportingBadge_reported } from "~/paraglide/messages/investor_reportingbadge_reported1.js";
+import { investor_runwayBadge_caution } from "~/paraglide/messages/investor_runwaybadge_caution1.js";
+import { investor_runwayBadge_critical } from "~/paraglide/messages/investor_runwaybadge_critical1.js";
+import { investor_runway_months } from "~/paraglide/messages/investor_runway_months.js";
+import { investor_runway_notBurning } from "~/paraglide/messages/investor_runway_notburning1.js";
+import { investor_table_alive } from "~/paraglide/messages/investor_table_alive.js";
+import { investor_table_averageNetBurn } from "~/paraglide/messages/investor_table_averagenetburn2.js";
+import { investor_table_averageNetBurnHint } from "~/paraglide/messages/investor_table_averagenetburnhint3.js";
+import { investor_table_beyondTenYears } from "~/paraglide/messages/investor_table_beyondtenyears2.js";
+import { investor_table_caption } from "~/paraglide/messages/investor_table_caption.js";
+import { investor_table_cash } from "~/paraglide/messages/investor_table_cash.js";
+import { investor_table_cashHint } from "~/paraglide/messages/investor_table_cashhint1.js";
+import { investor_table_cashOut } from "~/paraglide/messages/investor_table_cashout1.js";
+import { investor_table_company } from "~/paraglide/messages/investor_table_company.js";
+import { investor_table_currencyRateMissing } from "~/paraglide/messages/investor_table_currencyratemissing2.js";
+import { investor_table_dead } from "~/paraglide/messages/investor_table_dead.js";
+import { investor_table_deadIfFlat } from "~/paraglide/messages/investor_table_deadifflat2.js";
+import { investor_table_defaultAlive } from "~/paraglide/messages/investor_table_defaultalive1.js";
+import { investor_table_financialsNotShared } from "~/paraglide/messages/investor_table_financialsnotshared2.js";
+import { investor_table_lastReport } from "~/paraglide/messages/investor_table_lastreport1.js";
+import { investor_table_netBurn } from "~/paraglide/messages/investor_table_netburn1.js";
+import { investor_table_netBurnHint } from "~/paraglide/messages/investor_table_netburnhint2.js";
+import { investor_table_noBudget } from "~/paraglide/messages/investor_table_nobudget1.js";
+import { investor_table_noOpenRisks } from "~/paraglide/messages/investor_table_noopenrisks2.js";
+import { investor_table_noReports } from "~/paraglide/messages/investor_table_noreports1.js";
+import { investor_table_notShared } from "~/paraglide/messages/investor_table_notshared1.js";
+import { investor_table_owed } from "~/paraglide/messages/investor_table_owed.js";
+import { investor_table_rateMissing } from "~/paraglide/messages/investor_table_ratemissing1.js";
+import { investor_table_rateMissingTitle } from "~/paraglide/messages/investor_table_ratemissingtitle2.js";
+import { investor_table_reporting } from "~/paraglide/messages/investor_table_reporting.js";
+import { investor_table_runway } from "~/paraglide/messages/investor_table_runway.js";
+import { investor_table_runwayHint } from "~/paraglide/messages/investor_table_runwayhint1.js";
+import { investor_table_shortHistory } from "~/paraglide/messages/investor_table_shorthistory1.js";
+import { investor_table_topRisk } from "~/paraglide/messages/investor_table_toprisk1.js";
+import { investor_table_topRiskHint } from "~/paraglide/messages/investor_table_topriskhint2.js";
+import { investor_table_undecided } from "~/paraglide/messages/investor_table_undecided.js";
+import { investor_table_variance } from "~/paraglide/messages/investor_table_variance.js";
+import { investor_table_varianceHint } from "~/paraglide/messages/investor_table_variancehint1.js";
+import { investor_table_variancePercent } from "~/paraglide/messages/investor_table_variancepercent1.js";
 
 /** Runway months as the finance module rounds them (one decimal): "9.2 months" / "9.2 个月", or "Not burning". */
 export function runwayMonthsText(t: Translator, months: number | null): string {
-  if (months === null) return t("investor.runway.notBurning");
-  return t("investor.runway.months", { months: runwayNumber(t.locale, months) });
+  if (months === null) return t(investor_runway_notBurning);
+  return t(investor_runway_months, { months: runwayNumber(t.locale, months) });
 }
 
 const LEVEL_BADGES: Record<string, { tone: "bad" | "warn"; key: PlainKey }> = {
-  critical: { tone: "bad", key: "investor.runwayBadge.critical" },
-  caution: { tone: "warn", key: "investor.runwayBadge.caution" },
+  critical: { tone: "bad", key: investor_runwayBadge_critical },
+  caution: { tone: "warn", key: investor_runwayBadge_caution },
 };
 
 function LevelBadge({ level }: { level: PortfolioRow["runwayLevel"] }) {
@@ -30,16 +71,16 @@ function LevelBadge({ level }: { level: PortfolioRow["runwayLevel"] }) {
 const STATUS_TONES = { reported: "good", due: "warn", overdue: "bad" } as const;
 /** Badge words, lower case like the runway badges. */
 const STATUS_BADGES: Record<keyof typeof STATUS_TONES, PlainKey> = {
-  reported: "investor.reportingBadge.reported",
-  due: "investor.reportingBadge.due",
-  overdue: "investor.reportingBadge.overdue",
+  reported: investor_reportingBadge_reported,
+  due: investor_reportingBadge_due,
+  overdue: investor_reportingBadge_overdue,
 };
 
 function NotShared({ span = 1, what }: { span?: number; what?: string }) {
   const t = useT();
   return (
     <td colSpan={span} className="px-2 py-2 text-slate-500 italic">
-      {what ?? t("investor.table.notShared")}
+      {what ?? t(investor_table_notShared)}
     </td>
   );
 }
@@ -47,8 +88,8 @@ function NotShared({ span = 1, what }: { span?: number; what?: string }) {
 function RateMissing({ row }: { row: PortfolioRow }) {
   const t = useT();
   return (
-    <span className="text-amber-800" title={t("investor.table.rateMissingTitle", { currency: row.currency, month: row.month ? monthText(t, row.month) : "—" })}>
-      {t("investor.table.rateMissing")}
+    <span className="text-amber-800" title={t(investor_table_rateMissingTitle, { currency: row.currency, month: row.month ? monthText(t, row.month) : "—" })}>
+      {t(investor_table_rateMissing)}
     </span>
   );
 }
@@ -79,20 +120,20 @@ export function PortfolioTable({
   };
   const money = (row: PortfolioRow, value: number | null) => (row.rateMissing ? <RateMissing row={row} /> : f.money(value, baseCurrency));
   return (
-    <Table caption={t("investor.table.caption", { currency: baseCurrency })} data-testid="portfolio-table">
+    <Table caption={t(investor_table_caption, { currency: baseCurrency })} data-testid="portfolio-table">
       <TableHead>
-        {header("name", t("investor.table.company"))}
-        {header("month", t("investor.table.lastReport"))}
-        {header("cash", t("investor.table.cash"), t("investor.table.cashHint"))}
-        {header("netBurn", t("investor.table.netBurn"), t("investor.table.netBurnHint"))}
-        {header("averageNetBurn", t("investor.table.averageNetBurn"), t("investor.table.averageNetBurnHint"))}
-        {header("runway", t("investor.table.runway"), t("investor.table.runwayHint"))}
-        {header("cashOut", t("investor.table.cashOut"))}
-        {header("defaultAlive", t("investor.table.defaultAlive"))}
-        {header("topRisk", t("investor.table.topRisk"), t("investor.table.topRiskHint"))}
-        {header("variance", t("investor.table.variance"), t("investor.table.varianceHint"))}
-        {header("variancePercent", t("investor.table.variancePercent"))}
-        {header("status", t("investor.table.reporting"))}
+        {header("name", t(investor_table_company))}
+        {header("month", t(investor_table_lastReport))}
+        {header("cash", t(investor_table_cash), t(investor_table_cashHint))}
+        {header("netBurn", t(investor_table_netBurn), t(investor_table_netBurnHint))}
+        {header("averageNetBurn", t(investor_table_averageNetBurn), t(investor_table_averageNetBurnHint))}
+        {header("runway", t(investor_table_runway), t(investor_table_runwayHint))}
+        {header("cashOut", t(investor_table_cashOut))}
+        {header("defaultAlive", t(investor_table_defaultAlive))}
+        {header("topRisk", t(investor_table_topRisk), t(investor_table_topRiskHint))}
+        {header("variance", t(investor_table_variance), t(investor_table_varianceHint))}
+        {header("variancePercent", t(investor_table_variancePercent))}
+        {header("status", t(investor_table_reporting))}
       </TableHead>
       <tbody>
         {rows.map((row) => (
@@ -103,16 +144,16 @@ export function PortfolioTable({
               </TextLink>
             </th>
             {!row.shared.financials ? (
-              <NotShared span={7} what={t("investor.table.financialsNotShared")} />
+              <NotShared span={7} what={t(investor_table_financialsNotShared)} />
             ) : row.month === null ? (
-              <NotShared span={7} what={t("investor.table.noReports")} />
+              <NotShared span={7} what={t(investor_table_noReports)} />
             ) : (
               <>
                 <td className="whitespace-nowrap px-2 py-2">
                   {monthText(t, row.month)}
                   {row.currency !== baseCurrency ? (
                     <span className="block text-xs text-slate-500">
-                      {row.rate ? `${row.currency} @ ${row.rate}` : t("investor.table.currencyRateMissing", { currency: row.currency })}
+                      {row.rate ? `${row.currency} @ ${row.rate}` : t(investor_table_currencyRateMissing, { currency: row.currency })}
                     </span>
                   ) : null}
                 </td>
@@ -120,26 +161,26 @@ export function PortfolioTable({
                 <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{money(row, row.netBurn)}</td>
                 <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
                   {money(row, row.averageNetBurn)}
-                  {row.shortHistory ? <span className="block text-xs text-amber-800">{t("investor.table.shortHistory")}</span> : null}
+                  {row.shortHistory ? <span className="block text-xs text-amber-800">{t(investor_table_shortHistory)}</span> : null}
                 </td>
                 <td className="whitespace-nowrap px-2 py-2">
                   {runwayMonthsText(t, row.runwayMonths)}{" "}
                   {row.runwayMonths !== null ? <LevelBadge level={row.runwayLevel} /> : null}
                 </td>
                 <td className="whitespace-nowrap px-2 py-2">
-                  {row.cashOutMonth ? monthText(t, row.cashOutMonth) : t("investor.table.beyondTenYears")}{" "}
+                  {row.cashOutMonth ? monthText(t, row.cashOutMonth) : t(investor_table_beyondTenYears)}{" "}
                   {/* Not burning, yet debt service ahead exhausts the cash: the level sits with the month. */}
                   {row.runwayMonths === null ? <LevelBadge level={row.runwayLevel} /> : null}
                 </td>
                 <td className="whitespace-nowrap px-2 py-2">
                   {row.defaultAlive === "profitable" ? (
-                    <Badge tone="good">{t("investor.table.alive", { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
+                    <Badge tone="good">{t(investor_table_alive, { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
                   ) : row.defaultAlive === "cash_out" && row.defaultAliveAssumesFlatRevenue ? (
-                    <Badge tone="warn">{t("investor.table.deadIfFlat", { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
+                    <Badge tone="warn">{t(investor_table_deadIfFlat, { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
                   ) : row.defaultAlive === "cash_out" ? (
-                    <Badge tone="bad">{t("investor.table.dead", { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
+                    <Badge tone="bad">{t(investor_table_dead, { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
                   ) : (
-                    <Badge>{t("investor.table.undecided")}</Badge>
+                    <Badge>{t(investor_table_undecided)}</Badge>
                   )}
                 </td>
               </>
@@ -154,13 +195,13 @@ export function PortfolioTable({
                 {row.topRisk.title}
               </td>
             ) : (
-              <td className="px-2 py-2 text-slate-500">{t("investor.table.noOpenRisks")}</td>
+              <td className="px-2 py-2 text-slate-500">{t(investor_table_noOpenRisks)}</td>
             )}
             {row.variance === null ? (
               <NotShared span={2} />
             ) : row.variance.budget === null ? (
               <td colSpan={2} className="px-2 py-2 text-slate-500">
-                {t("investor.table.noBudget", { month: row.month ? monthText(t, row.month) : "—" })}
+                {t(investor_table_noBudget, { month: row.month ? monthText(t, row.month) : "—" })}
               </td>
             ) : (
               <>
@@ -171,13 +212,13 @@ export function PortfolioTable({
             {!row.shared.financials ? (
               <NotShared />
             ) : row.status === null ? (
-              <td className="px-2 py-2 text-slate-500">{t("investor.table.noReports")}</td>
+              <td className="px-2 py-2 text-slate-500">{t(investor_table_noReports)}</td>
             ) : (
               <td className="whitespace-nowrap px-2 py-2">
                 <Badge tone={STATUS_TONES[row.status]}>{t(STATUS_BADGES[row.status])}</Badge>
                 {row.owed ? (
                   <span className="block text-xs text-slate-600">
-                    {t("investor.table.owed", { month: monthText(t, row.owed.month), date: dateText(t, row.owed.dueDate) })}
+                    {t(investor_table_owed, { month: monthText(t, row.owed.month), date: dateText(t, row.owed.dueDate) })}
                   </span>
                 ) : null}
               </td>

@@ -13,6 +13,36 @@ import { basisPointsToPercentString } from "~/lib/instruments";
 import { SortHeader } from "~/components/ui/sort-header";
 import { useHrefWith } from "~/lib/use-href-with";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { deletion_position_deleted } from "~/paraglide/messages/deletion_position_deleted.js";
+import { investor_charts_raised_instrument } from "~/paraglide/messages/investor_charts_raised_instrument.js";
+import { investor_positions_aCompanyGone } from "~/paraglide/messages/investor_positions_acompanygone2.js";
+import { investor_positions_addRates } from "~/paraglide/messages/investor_positions_addrates1.js";
+import { investor_positions_atRate } from "~/paraglide/messages/investor_positions_atrate1.js";
+import { investor_positions_companyGone } from "~/paraglide/messages/investor_positions_companygone1.js";
+import { investor_positions_currentValue } from "~/paraglide/messages/investor_positions_currentvalue1.js";
+import { investor_positions_editLabel } from "~/paraglide/messages/investor_positions_editlabel1.js";
+import { investor_positions_head_amount } from "~/paraglide/messages/investor_positions_head_amount.js";
+import { investor_positions_head_currentValueIn } from "~/paraglide/messages/investor_positions_head_currentvaluein2.js";
+import { investor_positions_head_invested } from "~/paraglide/messages/investor_positions_head_invested.js";
+import { investor_positions_head_investedIn } from "~/paraglide/messages/investor_positions_head_investedin1.js";
+import { investor_positions_head_investedOn } from "~/paraglide/messages/investor_positions_head_investedon1.js";
+import { investor_positions_head_moic } from "~/paraglide/messages/investor_positions_head_moic.js";
+import { investor_positions_head_ownership } from "~/paraglide/messages/investor_positions_head_ownership.js";
+import { investor_positions_head_valueIn } from "~/paraglide/messages/investor_positions_head_valuein1.js";
+import { investor_positions_invested } from "~/paraglide/messages/investor_positions_invested.js";
+import { investor_positions_leftOut } from "~/paraglide/messages/investor_positions_leftout1.js";
+import { investor_positions_missingAmount } from "~/paraglide/messages/investor_positions_missingamount1.js";
+import { investor_positions_missingValue } from "~/paraglide/messages/investor_positions_missingvalue1.js";
+import { investor_positions_moicDefinition } from "~/paraglide/messages/investor_positions_moicdefinition1.js";
+import { investor_positions_moicExplain } from "~/paraglide/messages/investor_positions_moicexplain1.js";
+import { investor_positions_noLongerShared } from "~/paraglide/messages/investor_positions_nolongershared2.js";
+import { investor_positions_percent } from "~/paraglide/messages/investor_positions_percent.js";
+import { investor_positions_portfolioMoic } from "~/paraglide/messages/investor_positions_portfoliomoic1.js";
+import { investor_positions_rateMissing } from "~/paraglide/messages/investor_positions_ratemissing1.js";
+import { investor_positions_someLeftOut } from "~/paraglide/messages/investor_positions_someleftout2.js";
+import { investor_positions_title } from "~/paraglide/messages/investor_positions_title.js";
+import { investor_positions_viewLabel } from "~/paraglide/messages/investor_positions_viewlabel1.js";
+import { investor_table_company } from "~/paraglide/messages/investor_table_company.js";
 
 interface UsedRate {
   month: string;
@@ -46,7 +76,7 @@ interface Row {
 
 function MissingBadge() {
   const t = useT();
-  return <Badge tone="warn">{t("investor.positions.rateMissing")}</Badge>;
+  return <Badge tone="warn">{t(investor_positions_rateMissing)}</Badge>;
 }
 
 function RateNote({ rate, currency, baseCurrency }: { rate: UsedRate; currency: string; baseCurrency: string }) {
@@ -54,7 +84,7 @@ function RateNote({ rate, currency, baseCurrency }: { rate: UsedRate; currency: 
   if (currency === baseCurrency) return null;
   return (
     <span className="block text-xs text-slate-500">
-      {t("investor.positions.atRate", { rate: rate.rate, base: baseCurrency, currency, month: monthText(t, rate.month) })}
+      {t(investor_positions_atRate, { rate: rate.rate, base: baseCurrency, currency, month: monthText(t, rate.month) })}
     </span>
   );
 }
@@ -63,28 +93,28 @@ export function PortfolioMoicCard({ portfolio, baseCurrency, currentMonth }: { p
   const t = useT();
   const f = useFormat();
   return (
-    <Card title={t("investor.positions.portfolioMoic")}>
+    <Card title={t(investor_positions_portfolioMoic)}>
       <div className="grid gap-4 sm:grid-cols-3" data-testid="portfolio-moic">
         <div>
           <p className="text-3xl font-bold tabular-nums" data-testid="portfolio-moic-value">
             {portfolio.moic === null ? "—" : multipleText(t, portfolio.moic)}
           </p>
-          <p className="text-sm text-slate-600">{t("investor.positions.moicDefinition")}</p>
+          <p className="text-sm text-slate-600">{t(investor_positions_moicDefinition)}</p>
         </div>
         <div>
-          <p className="text-sm text-slate-600">{t("investor.positions.invested")}</p>
+          <p className="text-sm text-slate-600">{t(investor_positions_invested)}</p>
           <p className="text-xl font-semibold tabular-nums" data-testid="portfolio-invested">
             {f.money(portfolio.invested, baseCurrency)}
           </p>
         </div>
         <div>
-          <p className="text-sm text-slate-600">{t("investor.positions.currentValue")}</p>
+          <p className="text-sm text-slate-600">{t(investor_positions_currentValue)}</p>
           <p className="text-xl font-semibold tabular-nums" data-testid="portfolio-value">
             {f.money(portfolio.currentValue, baseCurrency)}
           </p>
         </div>
       </div>
-      <p className="mt-4 text-xs text-slate-500">{t("investor.positions.moicExplain", { base: baseCurrency, month: monthText(t, currentMonth) })}</p>
+      <p className="mt-4 text-xs text-slate-500">{t(investor_positions_moicExplain, { base: baseCurrency, month: monthText(t, currentMonth) })}</p>
     </Card>
   );
 }
@@ -94,16 +124,16 @@ export function MissingRatesNote({ missingRates, excludedCount, fxHref }: { miss
   if (excludedCount === 0) return null;
   return (
     <div role="note" className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900" data-testid="missing-rates">
-      <p className="font-semibold">{t("investor.positions.leftOut", { count: excludedCount })}</p>
+      <p className="font-semibold">{t(investor_positions_leftOut, { count: excludedCount })}</p>
       <ul className="mt-2 list-disc pl-5">
         {missingRates.map((m) => (
           <li key={`${m.currency}|${m.month}|${m.use}`}>
-            {t(m.use === "amount" ? "investor.positions.missingAmount" : "investor.positions.missingValue", { currency: m.currency, month: monthText(t, m.month) })}
+            {t(m.use === "amount" ? investor_positions_missingAmount : investor_positions_missingValue, { currency: m.currency, month: monthText(t, m.month) })}
           </li>
         ))}
       </ul>
       <Link to={fxHref} className="mt-2 inline-block underline">
-        {t("investor.positions.addRates")}
+        {t(investor_positions_addRates)}
       </Link>
     </div>
   );
@@ -121,19 +151,19 @@ export function CompanyReturnsTable({
   return (
     <Table data-testid="company-moic">
       <TableHead>
-        <Th>{t("investor.table.company")}</Th>
-        <Th numeric>{t("investor.positions.title")}</Th>
-        <Th numeric>{t("investor.positions.head.investedIn", { base: baseCurrency })}</Th>
-        <Th numeric>{t("investor.positions.head.currentValueIn", { base: baseCurrency })}</Th>
-        <Th numeric title={t("investor.positions.moicDefinition")}>
-          {t("investor.positions.head.moic")}
+        <Th>{t(investor_table_company)}</Th>
+        <Th numeric>{t(investor_positions_title)}</Th>
+        <Th numeric>{t(investor_positions_head_investedIn, { base: baseCurrency })}</Th>
+        <Th numeric>{t(investor_positions_head_currentValueIn, { base: baseCurrency })}</Th>
+        <Th numeric title={t(investor_positions_moicDefinition)}>
+          {t(investor_positions_head_moic)}
         </Th>
       </TableHead>
       <tbody>
         {companies.map((c) => (
           <Tr key={c.companyId} data-testid="company-moic-row">
             <Td>
-              {c.name ?? (c.deletedName ? t("deletion.position.deleted", { name: c.deletedName }) : <span className="text-slate-500">{t("investor.positions.companyGone")}</span>)}
+              {c.name ?? (c.deletedName ? t(deletion_position_deleted, { name: c.deletedName }) : <span className="text-slate-500">{t(investor_positions_companyGone)}</span>)}
             </Td>
             <Td numeric>{f.number(c.positionCount)}</Td>
             <Td numeric>{c.includedCount > 0 ? f.money(c.invested, baseCurrency) : "—"}</Td>
@@ -141,7 +171,7 @@ export function CompanyReturnsTable({
             <Td numeric>
               {c.moic === null ? c.excludedCount > 0 ? <MissingBadge /> : "—" : multipleText(t, c.moic)}
               {c.excludedCount > 0 && c.moic !== null ? (
-                <span className="block text-xs text-amber-800">{t("investor.positions.someLeftOut", { excluded: c.excludedCount, total: c.positionCount })}</span>
+                <span className="block text-xs text-amber-800">{t(investor_positions_someLeftOut, { excluded: c.excludedCount, total: c.positionCount })}</span>
               ) : null}
             </Td>
           </Tr>
@@ -152,10 +182,10 @@ export function CompanyReturnsTable({
 }
 
 const SORT_LABELS = {
-  company: "investor.table.company",
-  invested_on: "investor.positions.head.investedOn",
-  invested: "investor.positions.head.invested",
-  moic: "investor.positions.head.moic",
+  company: investor_table_company,
+  invested_on: investor_positions_head_investedOn,
+  invested: investor_positions_head_invested,
+  moic: investor_positions_head_moic,
 } as const satisfies Record<string, PlainKey>;
 type Sort = keyof typeof SORT_LABELS;
 
@@ -190,12 +220,12 @@ export function PositionsTable({
       <TableHead>
         {header("invested_on")}
         {header("company")}
-        <Th>{t("investor.charts.raised.instrument")}</Th>
-        <Th numeric>{t("investor.positions.head.amount")}</Th>
-        {header("invested", "right", t("investor.positions.head.investedIn", { base: baseCurrency }))}
-        <Th numeric>{t("investor.positions.currentValue")}</Th>
-        <Th numeric>{t("investor.positions.head.valueIn", { base: baseCurrency })}</Th>
-        <Th numeric>{t("investor.positions.head.ownership")}</Th>
+        <Th>{t(investor_charts_raised_instrument)}</Th>
+        <Th numeric>{t(investor_positions_head_amount)}</Th>
+        {header("invested", "right", t(investor_positions_head_investedIn, { base: baseCurrency }))}
+        <Th numeric>{t(investor_positions_currentValue)}</Th>
+        <Th numeric>{t(investor_positions_head_valueIn, { base: baseCurrency })}</Th>
+        <Th numeric>{t(investor_positions_head_ownership)}</Th>
         {header("moic", "right")}
       </TableHead>
       <tbody>
@@ -204,16 +234,16 @@ export function PositionsTable({
             <Td nowrap>
               <TextLink
                 to={p.id}
-                aria-label={t(canEdit ? "investor.positions.editLabel" : "investor.positions.viewLabel", {
+                aria-label={t(canEdit ? investor_positions_editLabel : investor_positions_viewLabel, {
                   date: dateText(t, p.investedOn),
-                  company: p.company?.name ?? (p.companyName ? t("deletion.position.deleted", { name: p.companyName }) : t("investor.positions.aCompanyGone")),
+                  company: p.company?.name ?? (p.companyName ? t(deletion_position_deleted, { name: p.companyName }) : t(investor_positions_aCompanyGone)),
                 })}
               >
                 {dateText(t, p.investedOn)}
               </TextLink>
             </Td>
             <Td>
-              {p.company?.name ?? (p.companyName ? t("deletion.position.deleted", { name: p.companyName }) : <span className="text-slate-500">{t("investor.positions.noLongerShared")}</span>)}
+              {p.company?.name ?? (p.companyName ? t(deletion_position_deleted, { name: p.companyName }) : <span className="text-slate-500">{t(investor_positions_noLongerShared)}</span>)}
             </Td>
             <Td>{instrumentName(t, p.instrument)}</Td>
             <Td numeric nowrap>{f.money(p.amount, p.currency)}</Td>
@@ -239,7 +269,7 @@ export function PositionsTable({
               )}
             </Td>
             <Td numeric>
-              {p.ownershipBp === null ? "—" : t("investor.positions.percent", { value: basisPointsToPercentString(p.ownershipBp) })}
+              {p.ownershipBp === null ? "—" : t(investor_positions_percent, { value: basisPointsToPercentString(p.ownershipBp) })}
             </Td>
             <Td numeric>{p.returns.moic === null ? <MissingBadge /> : multipleText(t, p.returns.moic)}</Td>
           </Tr>

@@ -2,6 +2,19 @@ import { Field, SelectField, TextareaField } from "~/components/ui/form";
 import type { RiskBandThresholds } from "~/finance";
 import { useLocale, useT } from "~/i18n";
 import { IMPACT_KEYS, LIKELIHOOD_KEYS, RISK_CATEGORIES, RISK_CATEGORY_KEYS, RISK_STATUSES, RISK_STATUS_KEYS, riskScoreHint } from "~/lib/risk-labels";
+import { records_col_category } from "~/paraglide/messages/records_col_category.js";
+import { records_col_status } from "~/paraglide/messages/records_col_status.js";
+import { records_risk_choose } from "~/paraglide/messages/records_risk_choose.js";
+import { records_risk_field_title } from "~/paraglide/messages/records_risk_field_title.js";
+import { records_risk_hint_mitigation } from "~/paraglide/messages/records_risk_hint_mitigation.js";
+import { records_risk_hint_nextReview } from "~/paraglide/messages/records_risk_hint_nextreview1.js";
+import { records_risk_hint_owner } from "~/paraglide/messages/records_risk_hint_owner.js";
+import { records_risk_impact } from "~/paraglide/messages/records_risk_impact.js";
+import { records_risk_level } from "~/paraglide/messages/records_risk_level.js";
+import { records_risk_likelihood } from "~/paraglide/messages/records_risk_likelihood.js";
+import { records_risk_mitigation } from "~/paraglide/messages/records_risk_mitigation.js";
+import { records_risk_nextReview } from "~/paraglide/messages/records_risk_nextreview1.js";
+import { records_risk_owner } from "~/paraglide/messages/records_risk_owner.js";
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
@@ -31,61 +44,61 @@ export function RiskFields({
   const locale = useLocale();
   return (
     <>
-      <Field label={t("records.risk.field.title")} name="title" required maxLength={200} defaultValue={values?.title} error={errors.title} />
+      <Field label={t(records_risk_field_title)} name="title" required maxLength={200} defaultValue={values?.title} error={errors.title} />
       <SelectField
-        label={t("records.col.category")}
+        label={t(records_col_category)}
         name="category"
         defaultValue={values?.category ?? ""}
         error={errors.category}
-        options={[{ value: "", label: t("records.risk.choose") }, ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(RISK_CATEGORY_KEYS[c]) }))]}
+        options={[{ value: "", label: t(records_risk_choose) }, ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(RISK_CATEGORY_KEYS[c]) }))]}
       />
       <div className="grid grid-cols-2 gap-3">
         <SelectField
-          label={t("records.risk.likelihood")}
+          label={t(records_risk_likelihood)}
           name="likelihood"
           defaultValue={String(values?.likelihood ?? 3)}
           error={errors.likelihood}
-          options={LEVELS.map((l) => ({ value: String(l), label: t("records.risk.level", { level: l, name: t(LIKELIHOOD_KEYS[l]) }) }))}
+          options={LEVELS.map((l) => ({ value: String(l), label: t(records_risk_level, { level: l, name: t(LIKELIHOOD_KEYS[l]) }) }))}
         />
         <SelectField
-          label={t("records.risk.impact")}
+          label={t(records_risk_impact)}
           name="impact"
           defaultValue={String(values?.impact ?? 3)}
           error={errors.impact}
-          options={LEVELS.map((l) => ({ value: String(l), label: t("records.risk.level", { level: l, name: t(IMPACT_KEYS[l]) }) }))}
+          options={LEVELS.map((l) => ({ value: String(l), label: t(records_risk_level, { level: l, name: t(IMPACT_KEYS[l]) }) }))}
         />
       </div>
       <p className="text-xs text-slate-500">{riskScoreHint(bands, locale)}</p>
       <Field
-        label={t("records.risk.owner")}
+        label={t(records_risk_owner)}
         name="owner"
         maxLength={120}
         defaultValue={values?.owner ?? ""}
-        hint={t("records.risk.hint.owner")}
+        hint={t(records_risk_hint_owner)}
         error={errors.owner}
       />
       <SelectField
-        label={t("records.col.status")}
+        label={t(records_col_status)}
         name="status"
         defaultValue={values?.status ?? "open"}
         error={errors.status}
         options={RISK_STATUSES.map((s) => ({ value: s, label: t(RISK_STATUS_KEYS[s]) }))}
       />
       <Field
-        label={t("records.risk.nextReview")}
+        label={t(records_risk_nextReview)}
         name="nextReviewDate"
         type="date"
         defaultValue={values?.nextReviewDate ?? ""}
-        hint={t("records.risk.hint.nextReview")}
+        hint={t(records_risk_hint_nextReview)}
         error={errors.nextReviewDate}
       />
       <TextareaField
-        label={t("records.risk.mitigation")}
+        label={t(records_risk_mitigation)}
         name="mitigation"
         rows={4}
         maxLength={5000}
         defaultValue={values?.mitigation ?? ""}
-        hint={t("records.risk.hint.mitigation", { max: 5000 })}
+        hint={t(records_risk_hint_mitigation, { max: 5000 })}
         error={errors.mitigation}
       />
     </>

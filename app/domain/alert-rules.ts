@@ -2,6 +2,11 @@ import { z } from "zod";
 import { alertRulesErrors, type AlertRules } from "~/finance/alerts";
 import { messageRef } from "~/i18n/translate";
 import { alertRuleErrorRef } from "~/lib/alert-reasons";
+import { investor_alertRules_error_dueDay } from "~/paraglide/messages/investor_alertrules_error_dueday2.js";
+import { investor_alertRules_error_months } from "~/paraglide/messages/investor_alertrules_error_months1.js";
+import { investor_alertRules_error_percent } from "~/paraglide/messages/investor_alertrules_error_percent1.js";
+import { investor_alertRules_error_score } from "~/paraglide/messages/investor_alertrules_error_score1.js";
+import { investor_alertRules_error_toggle } from "~/paraglide/messages/investor_alertrules_error_toggle1.js";
 
 // An investor's alert rules, once: the rules form (app/routes/o.$orgSlug.alerts.rules.tsx) and
 // the model (app/models/alert.server.ts) check them with the limits of finance/alerts.ts,
@@ -9,10 +14,10 @@ import { alertRuleErrorRef } from "~/lib/alert-reasons";
 
 // Message refs: parseForm(schema, formData, locale) turns them into the request's language.
 const ruleMessages = () => ({
-  months: messageRef("investor.alertRules.error.months"),
-  dueDay: messageRef("investor.alertRules.error.dueDay"),
-  score: messageRef("investor.alertRules.error.score"),
-  percent: messageRef("investor.alertRules.error.percent"),
+  months: messageRef(investor_alertRules_error_months),
+  dueDay: messageRef(investor_alertRules_error_dueDay),
+  score: messageRef(investor_alertRules_error_score),
+  percent: messageRef(investor_alertRules_error_percent),
 });
 
 /** A checkbox: ticked sends "on"; unticked sends nothing. Anything else is refused, not guessed. */
@@ -22,7 +27,7 @@ const toggle = () =>
     .optional()
     .refine(
       (v) => v === undefined || typeof v === "boolean" || ["on", "true", "1", "off", "false", "0", ""].includes(v),
-      messageRef("investor.alertRules.error.toggle"),
+      messageRef(investor_alertRules_error_toggle),
     )
     .transform((v) => v === true || v === "on" || v === "true" || v === "1");
 const decimal = (pattern: RegExp, message: string) => z.coerce.string().trim().regex(pattern, message).transform(Number);

@@ -6,6 +6,18 @@ import { parseMajorToMinor } from "./money";
 import { isSpendCategory } from "~/lib/spend-categories";
 import { BUDGET_YEARS_AHEAD, EARLIEST_MONTH, EARLIEST_YEAR, isRecordableMonth } from "./bounds";
 import { readAmount, readMonth, type ImportSpec } from "./csv-cells";
+import { records_budget_amountInvalid } from "~/paraglide/messages/records_budget_amountinvalid1.js";
+import { records_budget_categoryUnknown } from "~/paraglide/messages/records_budget_categoryunknown1.js";
+import { records_budget_monthInvalid } from "~/paraglide/messages/records_budget_monthinvalid1.js";
+import { records_budget_monthOutsideYear } from "~/paraglide/messages/records_budget_monthoutsideyear2.js";
+import { records_budget_yearInvalid } from "~/paraglide/messages/records_budget_yearinvalid1.js";
+import { records_budgets_amountFormat } from "~/paraglide/messages/records_budgets_amountformat1.js";
+import { records_budgets_negative } from "~/paraglide/messages/records_budgets_negative.js";
+import { records_budgets_unknownCell } from "~/paraglide/messages/records_budgets_unknowncell1.js";
+import { records_import_error_budgetDuplicate } from "~/paraglide/messages/records_import_error_budgetduplicate1.js";
+import { records_import_error_budgetTooFar } from "~/paraglide/messages/records_import_error_budgettoofar2.js";
+import { records_import_error_categoryMissing } from "~/paraglide/messages/records_import_error_categorymissing1.js";
+import { records_import_error_categoryUnknown } from "~/paraglide/messages/records_import_error_categoryunknown1.js";
 
 // A budget's rules, once: the grid form (app/routes/o.$orgSlug.budgets._index.tsx), the CSV
 // importer's row check and the model's own check (app/models/budget.server.ts).
@@ -35,7 +47,7 @@ export function latestBudgetMonth(currentYear: number): string {
 export function fiscalYearError(fiscalYear: number, now = new Date()): string | null {
   const latest = now.getUTCFullYear() + BUDGET_YEARS_AHEAD;
   if (!Number.isInteger(fiscalYear) || fiscalYear < EARLIEST_YEAR || fiscalYear > latest) {
-    return messageRef("records.budget.yearInvalid", {
+    return messageRef(records_budget_yearInvalid, {
       earliest: String(EARLIEST_YEAR),
       latest: String(latest),
     });
@@ -51,7 +63,7 @@ export function budgetRowErrors(
 ): Record<string, string> {
   if (!isRecordableMonth(row.month)) {
     return {
-      [field]: messageRef("records.budget.monthInvalid", {
+      [field]: messageRef(records_budget_monthInvalid, {
         month: row.month,
         earliest: EARLIEST_MONTH,
       }),
@@ -59,7 +71,7 @@ export function budgetRowErrors(
   }
   if (fiscalYear !== undefined && Number(row.month.slice(0, 4)) !== fiscalYear) {
     return {
-      [field]: messageRef("records.budget.monthOutsideYear", {
+      [field]: messageRef(records_budget_monthOutsideYear, {
         month: row.month,
         year: String(fiscalYear),
       }),
@@ -67,14 +79,14 @@ export function budgetRowErrors(
   }
   if (!isSpendCategory(row.category)) {
     return {
-      [field]: messageRef("records.budget.categoryUnknown", {
+      [field]: messageRef(records_budget_categoryUnknown, {
         value: row.category,
         categories: SPEND_CATEGORIES.join(", "),
       }),
     };
   }
   if (row.amount !== null && (!Number.isSafeInteger(row.amount) || row.amount < 0)) {
-    return { [field]: messageRef("records.budget.amountInvalid") };
+    return { [field]: messageRef(records_budget_amountInvalid) };
   }
   return {};
 }
@@ -93,9 +105,9 @@ export function parseBudgetGrid(formData: FormData) {
     const text = raw.trim();
     yours[key] = text;
     const amount = text === "" ? null : parseMajorToMinor(text);
-    if (extra.length > 0) fieldErrors[key] = messageRef("records.budgets.unknownCell");
-    else if (text !== "" && amount === null) fieldErrors[key] = messageRef("records.budgets.amountFormat");
-    else if (amount !== null && amount < 0) fieldErrors[key] = messageRef("records.budgets.negative");
+    if (extra.length > 0) fieldErrors[key] = messageRef(records_budgets_unknownCell);
+    else if (text !== "" && amount === null) fieldErrors[key] = messageRef(records_budgets_amountFormat);
+    else if (amount !== null && amount < 0) fieldErrors[key] = messageRef(records_budgets_negative);
     else cells.push({ month, category, amount });
   }
   return { cells, fieldErrors, yours };
@@ -109,15 +121,15 @@ export const budgetImportSpec: ImportSpec<BudgetImportRow> = {
     const month = readMonth(cells.month, issue, t);
     const latest = latestBudgetMonth(Number(currentMonth.slice(0, 4)));
     const tooFar = month !== null && compareMonths(month, latest) > 0;
-    if (tooFar) issue("month", t("records.import.error.budgetTooFar", { month, latest }));
+    if (tooFar) issue("month", t(records_import_error_budgetTooFar, { month, latest }));
     const category = cells.category.toLowerCase();
     const known = isSpendCategory(category);
     const categories = SPEND_CATEGORIES.join(", ");
-    if (category === "") issue("category", t("records.import.error.categoryMissing", { categories }));
+    if (category === "") issue("category", t(records_import_error_categoryMissing, { categories }));
     else if (!known)
       issue(
         "category",
-        t("records.import.error.categoryUnknown", {
+        t(records_import_error_categoryUnknown, {
           value: cells.category,
           categories,
         }),
@@ -129,7 +141,7 @@ export const budgetImportSpec: ImportSpec<BudgetImportRow> = {
   key: (row) => `${row.month}|${row.category}`,
   duplicate: (row, firstLine, t) => ({
     column: "category",
-    message: t("records.import.error.budgetDuplicate", {
+    message: t(records_import_error_budgetDuplicate, {
       month: row.month,
       category: row.category,
       line: String(firstLine),

@@ -2,6 +2,13 @@ import { compareMonths } from "~/finance/month";
 import type { Translator } from "~/i18n/translate";
 import { parseMajorToMinor } from "./money";
 import { EARLIEST_MONTH, isRecordableMonth } from "./bounds";
+import { records_import_error_amountInvalid } from "~/paraglide/messages/records_import_error_amountinvalid1.js";
+import { records_import_error_monthMissing } from "~/paraglide/messages/records_import_error_monthmissing1.js";
+import { records_import_error_monthNumber } from "~/paraglide/messages/records_import_error_monthnumber1.js";
+import { records_import_error_monthShape } from "~/paraglide/messages/records_import_error_monthshape1.js";
+import { records_import_error_monthTooEarly } from "~/paraglide/messages/records_import_error_monthtooearly2.js";
+import { records_import_error_valueMissing } from "~/paraglide/messages/records_import_error_valuemissing1.js";
+import { records_import_error_valueNegative } from "~/paraglide/messages/records_import_error_valuenegative1.js";
 
 // How an entity reads one CSV row (the importer in app/lib/csv-import.ts runs the engine:
 // header, widths, duplicates, chunking). Each entity's spec sits in its domain module beside
@@ -25,23 +32,23 @@ export interface ImportSpec<Row> {
 
 export function readMonth(value: string, issue: Issue, t: Translator): string | null {
   if (value === "") {
-    issue("month", t("records.import.error.monthMissing"));
+    issue("month", t(records_import_error_monthMissing));
     return null;
   }
   const shape = /^(\d{4})-(\d{2})$/.exec(value);
   if (!shape) {
-    issue("month", t("records.import.error.monthShape", { value }));
+    issue("month", t(records_import_error_monthShape, { value }));
     return null;
   }
   const monthNumber = Number(shape[2]);
   if (monthNumber < 1 || monthNumber > 12) {
-    issue("month", t("records.import.error.monthNumber", { value }));
+    issue("month", t(records_import_error_monthNumber, { value }));
     return null;
   }
   if (!isRecordableMonth(value)) {
     issue(
       "month",
-      t("records.import.error.monthTooEarly", {
+      t(records_import_error_monthTooEarly, {
         value,
         earliest: EARLIEST_MONTH,
       }),
@@ -58,16 +65,16 @@ export function isFutureMonth(month: string | null, currentMonth: string): month
 
 export function readAmount(value: string, column: string, issue: Issue, t: Translator): number | null {
   if (value === "") {
-    issue(column, t("records.import.error.valueMissing", { column }));
+    issue(column, t(records_import_error_valueMissing, { column }));
     return null;
   }
   const minor = parseMajorToMinor(value);
   if (minor === null) {
-    issue(column, t("records.import.error.amountInvalid", { value, column }));
+    issue(column, t(records_import_error_amountInvalid, { value, column }));
     return null;
   }
   if (minor < 0) {
-    issue(column, t("records.import.error.valueNegative", { column, value }));
+    issue(column, t(records_import_error_valueNegative, { column, value }));
     return null;
   }
   return minor;

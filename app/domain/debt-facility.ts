@@ -3,6 +3,32 @@ import type { IsoDate } from "~/finance";
 import { messageRef } from "~/i18n/translate";
 import { DEBT_KINDS, REPAYMENT_TYPES } from "~/lib/instruments";
 import { ALWAYS, moneyField, parsePercentToBasisPoints, toBasisPoints, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./fields";
+import { common_validation_enterField } from "~/paraglide/messages/common_validation_enterfield1.js";
+import { common_validation_fieldTooLong } from "~/paraglide/messages/common_validation_fieldtoolong2.js";
+import { records_debt_at_deadlineDay } from "~/paraglide/messages/records_debt_at_deadlineday1.js";
+import { records_debt_at_drawDate } from "~/paraglide/messages/records_debt_at_drawdate1.js";
+import { records_debt_at_interestOnly } from "~/paraglide/messages/records_debt_at_interestonly1.js";
+import { records_debt_at_minimumCash } from "~/paraglide/messages/records_debt_at_minimumcash1.js";
+import { records_debt_at_principal } from "~/paraglide/messages/records_debt_at_principal.js";
+import { records_debt_in_deadlineDay } from "~/paraglide/messages/records_debt_in_deadlineday1.js";
+import { records_debt_in_drawDate } from "~/paraglide/messages/records_debt_in_drawdate1.js";
+import { records_debt_in_interestOnly } from "~/paraglide/messages/records_debt_in_interestonly1.js";
+import { records_debt_in_lender } from "~/paraglide/messages/records_debt_in_lender.js";
+import { records_debt_in_minimumCash } from "~/paraglide/messages/records_debt_in_minimumcash1.js";
+import { records_debt_in_principal } from "~/paraglide/messages/records_debt_in_principal.js";
+import { records_debt_interestOnlyBelowTerm } from "~/paraglide/messages/records_debt_interestonlybelowterm3.js";
+import { records_debt_interestOnlyMin } from "~/paraglide/messages/records_debt_interestonlymin2.js";
+import { records_debt_interestOnlyNotApplicable } from "~/paraglide/messages/records_debt_interestonlynotapplicable3.js";
+import { records_debt_interestOnlyRequired } from "~/paraglide/messages/records_debt_interestonlyrequired2.js";
+import { records_debt_kindRequired } from "~/paraglide/messages/records_debt_kindrequired1.js";
+import { records_debt_rateFormat } from "~/paraglide/messages/records_debt_rateformat1.js";
+import { records_debt_rateNegative } from "~/paraglide/messages/records_debt_ratenegative1.js";
+import { records_debt_rateRequired } from "~/paraglide/messages/records_debt_raterequired1.js";
+import { records_debt_rateTooHigh } from "~/paraglide/messages/records_debt_ratetoohigh2.js";
+import { records_debt_repaymentRequired } from "~/paraglide/messages/records_debt_repaymentrequired1.js";
+import { records_debt_termRange } from "~/paraglide/messages/records_debt_termrange1.js";
+import { records_debt_termRequired } from "~/paraglide/messages/records_debt_termrequired1.js";
+import { records_debt_termWhole } from "~/paraglide/messages/records_debt_termwhole1.js";
 
 // A debt facility's rules, once: the create and edit forms and the model
 // (app/models/debt-facility.server.ts) take their input from this schema.
@@ -11,27 +37,27 @@ export { parsePercentToBasisPoints };
 
 const ratePercentField = () =>
   z
-    .string({ error: messageRef("records.debt.rateRequired") })
+    .string({ error: messageRef(records_debt_rateRequired) })
     .trim()
-    .min(1, messageRef("records.debt.rateRequired"))
+    .min(1, messageRef(records_debt_rateRequired))
     .transform((value, ctx) =>
       toBasisPoints(value, ctx, {
-        negative: messageRef("records.debt.rateNegative"),
-        format: messageRef("records.debt.rateFormat"),
-        tooHigh: messageRef("records.debt.rateTooHigh"),
+        negative: messageRef(records_debt_rateNegative),
+        format: messageRef(records_debt_rateFormat),
+        tooHigh: messageRef(records_debt_rateTooHigh),
       }),
     );
 
 const termField = () =>
   z
-    .string({ error: messageRef("records.debt.termRequired") })
+    .string({ error: messageRef(records_debt_termRequired) })
     .trim()
-    .min(1, messageRef("records.debt.termRequired"))
+    .min(1, messageRef(records_debt_termRequired))
     .transform((value, ctx) => {
       if (!/^\d+$/.test(value)) {
         ctx.addIssue({
           code: "custom",
-          message: messageRef("records.debt.termWhole"),
+          message: messageRef(records_debt_termWhole),
         });
         return z.NEVER;
       }
@@ -39,7 +65,7 @@ const termField = () =>
       if (n < 1 || n > 600) {
         ctx.addIssue({
           code: "custom",
-          message: messageRef("records.debt.termRange"),
+          message: messageRef(records_debt_termRange),
         });
         return z.NEVER;
       }
@@ -52,62 +78,62 @@ export function debtFacilitySchema(today: IsoDate) {
     .object({
       lender: z
         .string({
-          error: messageRef("common.validation.enterField", {
-            field: "records.debt.in.lender",
+          error: messageRef(common_validation_enterField, {
+            field: records_debt_in_lender,
           }),
         })
         .trim()
         .min(
           1,
-          messageRef("common.validation.enterField", {
-            field: "records.debt.in.lender",
+          messageRef(common_validation_enterField, {
+            field: records_debt_in_lender,
           }),
         )
         .max(
           120,
-          messageRef("common.validation.fieldTooLong", {
-            field: "records.debt.in.lender",
+          messageRef(common_validation_fieldTooLong, {
+            field: records_debt_in_lender,
             max: "120",
           }),
         ),
       kind: z.enum(DEBT_KINDS, {
-        error: messageRef("records.debt.kindRequired"),
+        error: messageRef(records_debt_kindRequired),
       }),
       principal: moneyField(
         {
-          inSentence: "records.debt.in.principal",
-          atStart: "records.debt.at.principal",
+          inSentence: records_debt_in_principal,
+          atStart: records_debt_at_principal,
         },
         { positive: true },
       ),
       annualRatePercent: ratePercentField(),
       drawDate: recentDateField(
         {
-          inSentence: "records.debt.in.drawDate",
-          atStart: "records.debt.at.drawDate",
+          inSentence: records_debt_in_drawDate,
+          atStart: records_debt_at_drawDate,
         },
         today,
       ),
       termMonths: termField(),
       repaymentType: z.enum(REPAYMENT_TYPES, {
-        error: messageRef("records.debt.repaymentRequired"),
+        error: messageRef(records_debt_repaymentRequired),
       }),
       interestOnlyMonths: optionalIntegerField(
         {
-          inSentence: "records.debt.in.interestOnly",
-          atStart: "records.debt.at.interestOnly",
+          inSentence: records_debt_in_interestOnly,
+          atStart: records_debt_at_interestOnly,
         },
         0,
         599,
       ),
       minimumCash: optionalPositiveMoneyField({
-        inSentence: "records.debt.in.minimumCash",
-        atStart: "records.debt.at.minimumCash",
+        inSentence: records_debt_in_minimumCash,
+        atStart: records_debt_at_minimumCash,
       }),
       reportingDeadlineDay: optionalIntegerField(
         {
-          inSentence: "records.debt.in.deadlineDay",
-          atStart: "records.debt.at.deadlineDay",
+          inSentence: records_debt_in_deadlineDay,
+          atStart: records_debt_at_deadlineDay,
         },
         1,
         28,
@@ -120,19 +146,19 @@ export function debtFacilitySchema(today: IsoDate) {
           ctx.addIssue({
             code: "custom",
             path: ["interestOnlyMonths"],
-            message: messageRef("records.debt.interestOnlyRequired"),
+            message: messageRef(records_debt_interestOnlyRequired),
           });
         } else if (typeof io === "number" && io < 1) {
           ctx.addIssue({
             code: "custom",
             path: ["interestOnlyMonths"],
-            message: messageRef("records.debt.interestOnlyMin"),
+            message: messageRef(records_debt_interestOnlyMin),
           });
         } else if (typeof io === "number" && typeof facility.termMonths === "number" && io >= facility.termMonths) {
           ctx.addIssue({
             code: "custom",
             path: ["interestOnlyMonths"],
-            message: messageRef("records.debt.interestOnlyBelowTerm", {
+            message: messageRef(records_debt_interestOnlyBelowTerm, {
               term: facility.termMonths,
             }),
           });
@@ -141,7 +167,7 @@ export function debtFacilitySchema(today: IsoDate) {
         ctx.addIssue({
           code: "custom",
           path: ["interestOnlyMonths"],
-          message: messageRef("records.debt.interestOnlyNotApplicable"),
+          message: messageRef(records_debt_interestOnlyNotApplicable),
         });
       }
     }, ALWAYS);

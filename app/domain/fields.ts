@@ -3,6 +3,16 @@ import { compareIsoDates, isValidIsoDate, type IsoDate } from "~/finance/month";
 import { messageRef, type PlainKey, } from "~/i18n/translate";
 import { amountMessages, parseMajorToMinor, type FieldLabel } from "~/lib/money";
 import { EARLIEST_DATE, isUuid, oneYearAfter } from "./bounds";
+import { common_validation_currencyInvalid } from "~/paraglide/messages/common_validation_currencyinvalid1.js";
+import { common_validation_enterField } from "~/paraglide/messages/common_validation_enterfield1.js";
+import { common_validation_fieldTooLong } from "~/paraglide/messages/common_validation_fieldtoolong2.js";
+import { records_edit_reload } from "~/paraglide/messages/records_edit_reload.js";
+import { records_field_currencyUnknown } from "~/paraglide/messages/records_field_currencyunknown1.js";
+import { records_field_date } from "~/paraglide/messages/records_field_date.js";
+import { records_field_dateTooEarly } from "~/paraglide/messages/records_field_datetooearly2.js";
+import { records_field_dateTooLate } from "~/paraglide/messages/records_field_datetoolate2.js";
+import { records_field_range } from "~/paraglide/messages/records_field_range.js";
+import { records_field_whole } from "~/paraglide/messages/records_field_whole.js";
 
 export { oneYearAfter };
 
@@ -18,7 +28,7 @@ export const uuidField = (message?: string) => z.string({ error: message }).trim
 
 /** The `version` an edit form was loaded with (optimistic concurrency, app/models/versioning.server.ts). */
 export function versionField() {
-  const reload = messageRef("records.edit.reload");
+  const reload = messageRef(records_edit_reload);
   return z
     .string({ error: reload })
     .regex(/^\d{1,9}$/, reload)
@@ -46,14 +56,14 @@ function fieldMessages(label: FieldLabel) {
   }
   const { inSentence: field, atStart } = label;
   return {
-    enter: messageRef("common.validation.enterField", { field }),
-    date: messageRef("records.field.date", { field }),
-    tooEarly: (year: string) => messageRef("records.field.dateTooEarly", { field: atStart, year }),
-    tooLate: (latest: string) => messageRef("records.field.dateTooLate", { field: atStart, latest }),
-    tooLong: (max: number) => messageRef("common.validation.fieldTooLong", { field, max: String(max) }),
-    whole: messageRef("records.field.whole", { field }),
+    enter: messageRef(common_validation_enterField, { field }),
+    date: messageRef(records_field_date, { field }),
+    tooEarly: (year: string) => messageRef(records_field_dateTooEarly, { field: atStart, year }),
+    tooLate: (latest: string) => messageRef(records_field_dateTooLate, { field: atStart, latest }),
+    tooLong: (max: number) => messageRef(common_validation_fieldTooLong, { field, max: String(max) }),
+    whole: messageRef(records_field_whole, { field }),
     range: (min: number, max: number) =>
-      messageRef("records.field.range", {
+      messageRef(records_field_range, {
         field: atStart,
         min: String(min),
         max,
@@ -121,9 +131,9 @@ export const optionalCurrencyField = () =>
         z
           .string()
           .toUpperCase()
-          .regex(/^[A-Z]{3}$/, messageRef("common.validation.currencyInvalid"))
+          .regex(/^[A-Z]{3}$/, messageRef(common_validation_currencyInvalid))
           .refine(isKnownCurrency, {
-            message: messageRef("records.field.currencyUnknown"),
+            message: messageRef(records_field_currencyUnknown),
           }),
       ]),
     );

@@ -5,6 +5,21 @@ import { messageRef } from "~/i18n/translate";
 import { isCurrencyCode } from "~/lib/currencies";
 import { EARLIEST_RATE_MONTH } from "./fx-rate";
 import { confirmedField } from "./fields";
+import { common_validation_currencyRequired } from "~/paraglide/messages/common_validation_currencyrequired1.js";
+import { investor_fx_error_baseCurrency } from "~/paraglide/messages/investor_fx_error_basecurrency1.js";
+import { investor_fx_error_confirmDelete } from "~/paraglide/messages/investor_fx_error_confirmdelete1.js";
+import { investor_fx_error_currencyFormat } from "~/paraglide/messages/investor_fx_error_currencyformat1.js";
+import { investor_fx_error_missingCurrency } from "~/paraglide/messages/investor_fx_error_missingcurrency1.js";
+import { investor_fx_error_missingMonth } from "~/paraglide/messages/investor_fx_error_missingmonth1.js";
+import { investor_fx_error_monthFormat } from "~/paraglide/messages/investor_fx_error_monthformat1.js";
+import { investor_fx_error_monthFuture } from "~/paraglide/messages/investor_fx_error_monthfuture1.js";
+import { investor_fx_error_monthRequired } from "~/paraglide/messages/investor_fx_error_monthrequired1.js";
+import { investor_fx_error_monthTooEarly } from "~/paraglide/messages/investor_fx_error_monthtooearly2.js";
+import { investor_fx_error_rateDecimals } from "~/paraglide/messages/investor_fx_error_ratedecimals1.js";
+import { investor_fx_error_rateEmpty } from "~/paraglide/messages/investor_fx_error_rateempty1.js";
+import { investor_fx_error_rateFormat } from "~/paraglide/messages/investor_fx_error_rateformat1.js";
+import { investor_fx_error_rateNotPositive } from "~/paraglide/messages/investor_fx_error_ratenotpositive2.js";
+import { investor_fx_error_rateTooLarge } from "~/paraglide/messages/investor_fx_error_ratetoolarge2.js";
 
 // The FX rate form's schema (app/routes/o.$orgSlug.fx._index.tsx; the model takes its
 // output): the same bounds as the CSV row check in ./fx-rate.ts — months from EARLIEST_MONTH
@@ -16,44 +31,44 @@ export type { FxRateImportRow } from "./fx-rate";
 function rateProblemRef(problem: RateProblem): string {
   switch (problem) {
     case "empty":
-      return messageRef("investor.fx.error.rateEmpty");
+      return messageRef(investor_fx_error_rateEmpty);
     case "format":
-      return messageRef("investor.fx.error.rateFormat");
+      return messageRef(investor_fx_error_rateFormat);
     case "decimals":
-      return messageRef("investor.fx.error.rateDecimals", {
+      return messageRef(investor_fx_error_rateDecimals, {
         max: MAX_RATE_DECIMALS,
       });
     case "too_large":
-      return messageRef("investor.fx.error.rateTooLarge", {
+      return messageRef(investor_fx_error_rateTooLarge, {
         max: MAX_RATE_INTEGER_DIGITS,
       });
     case "not_positive":
-      return messageRef("investor.fx.error.rateNotPositive");
+      return messageRef(investor_fx_error_rateNotPositive);
   }
 }
 
 /** A month a rate may be recorded for: EARLIEST_RATE_MONTH up to the current month. */
 export const rateMonthField = (currentMonth: Month) =>
   z
-    .string({ error: messageRef("investor.fx.error.monthRequired") })
+    .string({ error: messageRef(investor_fx_error_monthRequired) })
     .trim()
     .superRefine((value, ctx) => {
       if (!isValidMonth(value))
         ctx.addIssue({
           code: "custom",
-          message: messageRef("investor.fx.error.monthFormat"),
+          message: messageRef(investor_fx_error_monthFormat),
         });
       else if (compareMonths(value, EARLIEST_RATE_MONTH) < 0)
         ctx.addIssue({
           code: "custom",
-          message: messageRef("investor.fx.error.monthTooEarly", {
+          message: messageRef(investor_fx_error_monthTooEarly, {
             earliest: EARLIEST_RATE_MONTH,
           }),
         });
       else if (compareMonths(value, currentMonth) > 0) {
         ctx.addIssue({
           code: "custom",
-          message: messageRef("investor.fx.error.monthFuture", {
+          message: messageRef(investor_fx_error_monthFuture, {
             month: value,
             current: currentMonth,
           }),
@@ -64,19 +79,19 @@ export const rateMonthField = (currentMonth: Month) =>
 /** An ISO 4217 code other than the base currency (whose rate is always 1). */
 export const rateCurrencyField = (baseCurrency: string) =>
   z
-    .string({ error: messageRef("common.validation.currencyRequired") })
+    .string({ error: messageRef(common_validation_currencyRequired) })
     .trim()
     .toUpperCase()
     .superRefine((code, ctx) => {
       if (!isCurrencyCode(code))
         ctx.addIssue({
           code: "custom",
-          message: messageRef("investor.fx.error.currencyFormat"),
+          message: messageRef(investor_fx_error_currencyFormat),
         });
       else if (code === baseCurrency)
         ctx.addIssue({
           code: "custom",
-          message: messageRef("investor.fx.error.baseCurrency", {
+          message: messageRef(investor_fx_error_baseCurrency, {
             currency: code,
           }),
         });
@@ -105,15 +120,15 @@ export function fxRateSchema(currentMonth: Month, baseCurrency: string) {
 export const fxRateDeleteSchema = () =>
   z.object({
     month: z
-      .string({ error: messageRef("investor.fx.error.missingMonth") })
+      .string({ error: messageRef(investor_fx_error_missingMonth) })
       .trim()
-      .refine(isValidMonth, messageRef("investor.fx.error.missingMonth")),
+      .refine(isValidMonth, messageRef(investor_fx_error_missingMonth)),
     currency: z
-      .string({ error: messageRef("investor.fx.error.missingCurrency") })
+      .string({ error: messageRef(investor_fx_error_missingCurrency) })
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{3}$/, messageRef("investor.fx.error.missingCurrency")),
-    confirm: confirmedField(messageRef("investor.fx.error.confirmDelete")),
+      .regex(/^[A-Z]{3}$/, messageRef(investor_fx_error_missingCurrency)),
+    confirm: confirmedField(messageRef(investor_fx_error_confirmDelete)),
   });
 
 export type FxRateInput = z.output<ReturnType<typeof fxRateSchema>>;

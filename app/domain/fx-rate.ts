@@ -2,6 +2,11 @@ import { parseRate, rateProblemMessage } from "~/finance/fx";
 import { isCurrencyCode } from "~/lib/currencies";
 import { EARLIEST_MONTH } from "./bounds";
 import { isFutureMonth, readMonth, type ImportSpec } from "./csv-cells";
+import { records_import_error_currencyBase } from "~/paraglide/messages/records_import_error_currencybase1.js";
+import { records_import_error_currencyMissing } from "~/paraglide/messages/records_import_error_currencymissing1.js";
+import { records_import_error_currencyUnknown } from "~/paraglide/messages/records_import_error_currencyunknown1.js";
+import { records_import_error_fxDuplicate } from "~/paraglide/messages/records_import_error_fxduplicate1.js";
+import { records_import_error_fxFuture } from "~/paraglide/messages/records_import_error_fxfuture1.js";
 
 // An FX rate's rules without zod: the bounds and the CSV row check, which the import page
 // also runs in the browser. The form schema (./fx-rate.form.ts) reads the same bounds; keeping
@@ -26,13 +31,13 @@ export const fxRateImportSpec: ImportSpec<FxRateImportRow> = {
   toRow(cells, issue, currentMonth, options, t) {
     const month = readMonth(cells.month, issue, t);
     const future = isFutureMonth(month, currentMonth);
-    if (future) issue("month", t("records.import.error.fxFuture", { month, current: currentMonth }));
+    if (future) issue("month", t(records_import_error_fxFuture, { month, current: currentMonth }));
     const currency = cells.currency.toUpperCase();
     let currencyOk = false;
-    if (currency === "") issue("currency", t("records.import.error.currencyMissing"));
-    else if (!isCurrencyCode(currency)) issue("currency", t("records.import.error.currencyUnknown", { value: cells.currency }));
+    if (currency === "") issue("currency", t(records_import_error_currencyMissing));
+    else if (!isCurrencyCode(currency)) issue("currency", t(records_import_error_currencyUnknown, { value: cells.currency }));
     else if (options.baseCurrency && currency === options.baseCurrency.toUpperCase()) {
-      issue("currency", t("records.import.error.currencyBase", { currency }));
+      issue("currency", t(records_import_error_currencyBase, { currency }));
     } else currencyOk = true;
     const rate = parseRate(cells.rate);
     if (!rate.ok) issue("rate", rateProblemMessage(rate.problem));
@@ -42,7 +47,7 @@ export const fxRateImportSpec: ImportSpec<FxRateImportRow> = {
   key: (row) => `${row.month}|${row.currency}`,
   duplicate: (row, firstLine, t) => ({
     column: "currency",
-    message: t("records.import.error.fxDuplicate", {
+    message: t(records_import_error_fxDuplicate, {
       month: row.month,
       currency: row.currency,
       line: String(firstLine),

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { messageRef } from "~/i18n/translate";
 import { emailField } from "~/lib/fields";
 import { confirmedField, uuidField } from "./fields";
+import { admin_members_chooseRole } from "~/paraglide/messages/admin_members_chooserole1.js";
+import { common_validation_tickToConfirm } from "~/paraglide/messages/common_validation_ticktoconfirm2.js";
 
 // Org membership: the members page's form (app/routes/o.$orgSlug.members.tsx).
 
@@ -10,14 +12,14 @@ export const ROLE_VALUES = ["owner", "admin", "member", "viewer"] as const;
 // Removing someone, leaving and revoking an invitation are confirmed (a dialog, or a tick box without JavaScript).
 /** The members page's four actions, told apart by `intent`. */
 export function memberActionSchema() {
-  const confirmed = confirmedField(messageRef("common.validation.tickToConfirm"));
+  const confirmed = confirmedField(messageRef(common_validation_tickToConfirm));
   return z.discriminatedUnion("intent", [
     z.object({
       intent: z.literal("invite"),
       email: emailField,
-      role: z.enum(["admin", "member", "viewer"], { error: messageRef("admin.members.chooseRole") }),
+      role: z.enum(["admin", "member", "viewer"], { error: messageRef(admin_members_chooseRole) }),
     }),
-    z.object({ intent: z.literal("change-role"), userId: uuidField(), role: z.enum(ROLE_VALUES, { error: messageRef("admin.members.chooseRole") }) }),
+    z.object({ intent: z.literal("change-role"), userId: uuidField(), role: z.enum(ROLE_VALUES, { error: messageRef(admin_members_chooseRole) }) }),
     z.object({ intent: z.literal("remove"), userId: uuidField(), confirm: confirmed }),
     z.object({ intent: z.literal("revoke-invitation"), invitationId: uuidField(), confirm: confirmed }),
   ]);

@@ -4,28 +4,49 @@ import { messageRef, type PlainKey } from "~/i18n/translate";
 import { REPORT_TEXT_MAX } from "./bounds";
 import { moneyField } from "./fields";
 import { isHeadcount, type REPORT_TEXTS, textTooLong } from "./monthly-report";
+import { records_report_cashInSentence } from "~/paraglide/messages/records_report_cashinsentence2.js";
+import { records_report_field_arr } from "~/paraglide/messages/records_report_field_arr.js";
+import { records_report_field_cash } from "~/paraglide/messages/records_report_field_cash.js";
+import { records_report_field_revenue } from "~/paraglide/messages/records_report_field_revenue.js";
+import { records_report_headcountRequired } from "~/paraglide/messages/records_report_headcountrequired1.js";
+import { records_report_headcountWhole } from "~/paraglide/messages/records_report_headcountwhole1.js";
+import { records_report_revenueInSentence } from "~/paraglide/messages/records_report_revenueinsentence2.js";
+import { records_report_spendAtStart_compute } from "~/paraglide/messages/records_report_spendatstart_compute2.js";
+import { records_report_spendAtStart_data } from "~/paraglide/messages/records_report_spendatstart_data2.js";
+import { records_report_spendAtStart_general_admin } from "~/paraglide/messages/records_report_spendatstart_general_admin2.js";
+import { records_report_spendAtStart_go_to_market } from "~/paraglide/messages/records_report_spendatstart_go_to_market2.js";
+import { records_report_spendAtStart_other } from "~/paraglide/messages/records_report_spendatstart_other2.js";
+import { records_report_spendAtStart_payroll } from "~/paraglide/messages/records_report_spendatstart_payroll2.js";
+import { records_report_spendAtStart_research } from "~/paraglide/messages/records_report_spendatstart_research2.js";
+import { records_report_spendInSentence_compute } from "~/paraglide/messages/records_report_spendinsentence_compute2.js";
+import { records_report_spendInSentence_data } from "~/paraglide/messages/records_report_spendinsentence_data2.js";
+import { records_report_spendInSentence_general_admin } from "~/paraglide/messages/records_report_spendinsentence_general_admin2.js";
+import { records_report_spendInSentence_go_to_market } from "~/paraglide/messages/records_report_spendinsentence_go_to_market2.js";
+import { records_report_spendInSentence_other } from "~/paraglide/messages/records_report_spendinsentence_other2.js";
+import { records_report_spendInSentence_payroll } from "~/paraglide/messages/records_report_spendinsentence_payroll2.js";
+import { records_report_spendInSentence_research } from "~/paraglide/messages/records_report_spendinsentence_research2.js";
 
 // The month form's schema: amounts in major units, blanks meaning 0, on the bounds and the
 // text rules of ./monthly-report.ts (the same ones the model and the CSV check apply).
 
 /** Each spend line named in a sentence ("compute spend") and at its start ("Compute spend"). */
 const SPEND_IN_SENTENCE: Record<SpendCategory, PlainKey> = {
-  compute: "records.report.spendInSentence.compute",
-  data: "records.report.spendInSentence.data",
-  payroll: "records.report.spendInSentence.payroll",
-  research: "records.report.spendInSentence.research",
-  go_to_market: "records.report.spendInSentence.go_to_market",
-  general_admin: "records.report.spendInSentence.general_admin",
-  other: "records.report.spendInSentence.other",
+  compute: records_report_spendInSentence_compute,
+  data: records_report_spendInSentence_data,
+  payroll: records_report_spendInSentence_payroll,
+  research: records_report_spendInSentence_research,
+  go_to_market: records_report_spendInSentence_go_to_market,
+  general_admin: records_report_spendInSentence_general_admin,
+  other: records_report_spendInSentence_other,
 };
 const SPEND_AT_START: Record<SpendCategory, PlainKey> = {
-  compute: "records.report.spendAtStart.compute",
-  data: "records.report.spendAtStart.data",
-  payroll: "records.report.spendAtStart.payroll",
-  research: "records.report.spendAtStart.research",
-  go_to_market: "records.report.spendAtStart.go_to_market",
-  general_admin: "records.report.spendAtStart.general_admin",
-  other: "records.report.spendAtStart.other",
+  compute: records_report_spendAtStart_compute,
+  data: records_report_spendAtStart_data,
+  payroll: records_report_spendAtStart_payroll,
+  research: records_report_spendAtStart_research,
+  go_to_market: records_report_spendAtStart_go_to_market,
+  general_admin: records_report_spendAtStart_general_admin,
+  other: records_report_spendAtStart_other,
 };
 
 const blankToZero = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? "0" : v);
@@ -46,8 +67,8 @@ const textField = (name: (typeof REPORT_TEXTS)[number]) =>
  * not evaluate zod in the browser.
  */
 export function monthlyReportFormSchema() {
-  const headcountRequired = messageRef("records.report.headcountRequired");
-  const headcountWhole = messageRef("records.report.headcountWhole");
+  const headcountRequired = messageRef(records_report_headcountRequired);
+  const headcountWhole = messageRef(records_report_headcountWhole);
   return z.object({
     version: z
       .string()
@@ -55,10 +76,10 @@ export function monthlyReportFormSchema() {
       .transform((v) => (v ?? "").trim())
       .pipe(z.union([z.literal("").transform(() => null), z.string().regex(/^\d+$/).transform(Number)])),
     cash: moneyField({
-      inSentence: "records.report.cashInSentence",
-      atStart: "records.report.field.cash",
+      inSentence: records_report_cashInSentence,
+      atStart: records_report_field_cash,
     }),
-    revenue: amountOrZero("records.report.revenueInSentence", "records.report.field.revenue"),
+    revenue: amountOrZero(records_report_revenueInSentence, records_report_field_revenue),
     ...(Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, amountOrZero(SPEND_IN_SENTENCE[c], SPEND_AT_START[c])])) as Record<
       SpendCategory,
       ReturnType<typeof amountOrZero>
@@ -74,8 +95,8 @@ export function monthlyReportFormSchema() {
       .preprocess(
         blankToUndefined,
         moneyField({
-          inSentence: "records.report.field.arr",
-          atStart: "records.report.field.arr",
+          inSentence: records_report_field_arr,
+          atStart: records_report_field_arr,
         }).optional(),
       )
       .transform((v) => (v === undefined ? null : v)),

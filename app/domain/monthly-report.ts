@@ -3,6 +3,21 @@ import { compareMonths, isValidMonth, monthOfDate } from "~/finance/month";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { EARLIEST_MONTH, MAX_HEADCOUNT, REPORT_TEXT_MAX } from "./bounds";
 import { isFutureMonth, readAmount, readMonth, type ImportSpec } from "./csv-cells";
+import { records_import_error_headcountInvalid } from "~/paraglide/messages/records_import_error_headcountinvalid1.js";
+import { records_import_error_reportDuplicate } from "~/paraglide/messages/records_import_error_reportduplicate1.js";
+import { records_import_error_reportFuture } from "~/paraglide/messages/records_import_error_reportfuture1.js";
+import { records_import_error_valueMissing } from "~/paraglide/messages/records_import_error_valuemissing1.js";
+import { records_import_error_valueNegative } from "~/paraglide/messages/records_import_error_valuenegative1.js";
+import { records_report_asksInSentence } from "~/paraglide/messages/records_report_asksinsentence2.js";
+import { records_report_figureNegative } from "~/paraglide/messages/records_report_figurenegative1.js";
+import { records_report_figureNotAmount } from "~/paraglide/messages/records_report_figurenotamount2.js";
+import { records_report_headcountInvalid } from "~/paraglide/messages/records_report_headcountinvalid1.js";
+import { records_report_highlightsInSentence } from "~/paraglide/messages/records_report_highlightsinsentence2.js";
+import { records_report_lowlightsInSentence } from "~/paraglide/messages/records_report_lowlightsinsentence2.js";
+import { records_report_monthFuture } from "~/paraglide/messages/records_report_monthfuture1.js";
+import { records_report_monthInvalid } from "~/paraglide/messages/records_report_monthinvalid1.js";
+import { records_report_monthTooEarly } from "~/paraglide/messages/records_report_monthtooearly2.js";
+import { records_report_textTooLong } from "~/paraglide/messages/records_report_texttoolong2.js";
 
 // A monthly report's rules, once: the form schema (./monthly-report.form.ts), the CSV
 // importer's row check (below; app/lib/csv-import.ts runs it, in the browser too) and the
@@ -49,13 +64,13 @@ export function currentMonth(now = new Date()): string {
  * often drafted before it ends).
  */
 export function reportMonthError(month: string, now = new Date()): string | null {
-  if (!isValidMonth(month)) return messageRef("records.report.monthInvalid");
+  if (!isValidMonth(month)) return messageRef(records_report_monthInvalid);
   if (compareMonths(month, EARLIEST_MONTH) < 0)
-    return messageRef("records.report.monthTooEarly", {
+    return messageRef(records_report_monthTooEarly, {
       earliest: EARLIEST_MONTH,
     });
   const today = currentMonth(now);
-  if (compareMonths(month, today) > 0) return messageRef("records.report.monthFuture", { month, latest: today });
+  if (compareMonths(month, today) > 0) return messageRef(records_report_monthFuture, { month, latest: today });
   return null;
 }
 
@@ -74,21 +89,21 @@ export function reportFigureErrors(figures: MonthlyReportFigures, prefix = ""): 
     if (isAmount(value)) continue;
     const negative = typeof value === "number" && Number.isSafeInteger(value);
     errors[prefix + name] = negative
-      ? messageRef("records.report.figureNegative", { column: name })
-      : messageRef("records.report.figureNotAmount", { column: name });
+      ? messageRef(records_report_figureNegative, { column: name })
+      : messageRef(records_report_figureNotAmount, { column: name });
   }
-  if (!isHeadcount(figures.headcount)) errors[prefix + "headcount"] = messageRef("records.report.headcountInvalid");
+  if (!isHeadcount(figures.headcount)) errors[prefix + "headcount"] = messageRef(records_report_headcountInvalid);
   return errors;
 }
 
 const TEXT_IN_SENTENCE = {
-  highlights: "records.report.highlightsInSentence",
-  lowlights: "records.report.lowlightsInSentence",
-  asks: "records.report.asksInSentence",
+  highlights: records_report_highlightsInSentence,
+  lowlights: records_report_lowlightsInSentence,
+  asks: records_report_asksInSentence,
 } as const satisfies Record<(typeof REPORT_TEXTS)[number], PlainKey>;
 
 export const textTooLong = (name: (typeof REPORT_TEXTS)[number]) =>
-  messageRef("records.report.textTooLong", {
+  messageRef(records_report_textTooLong, {
     field: TEXT_IN_SENTENCE[name],
     max: REPORT_TEXT_MAX,
   });
@@ -104,15 +119,15 @@ export function reportInputErrors(input: MonthlyReportInput): Record<string, str
 
 function readHeadcount(value: string, issue: (column: string, message: string) => void, t: Parameters<ImportSpec<unknown>["toRow"]>[4]) {
   if (value === "") {
-    issue("headcount", t("records.import.error.valueMissing", { column: "headcount" }));
+    issue("headcount", t(records_import_error_valueMissing, { column: "headcount" }));
     return null;
   }
   if (/^-\d+$/.test(value)) {
-    issue("headcount", t("records.import.error.valueNegative", { column: "headcount", value }));
+    issue("headcount", t(records_import_error_valueNegative, { column: "headcount", value }));
     return null;
   }
   if (!/^\d+$/.test(value) || !isHeadcount(Number(value))) {
-    issue("headcount", t("records.import.error.headcountInvalid", { value }));
+    issue("headcount", t(records_import_error_headcountInvalid, { value }));
     return null;
   }
   return Number(value);
@@ -123,7 +138,7 @@ export const monthlyReportImportSpec: ImportSpec<MonthlyReportRow> = {
   toRow(cells, issue, current, _options, t) {
     const month = readMonth(cells.month, issue, t);
     const future = isFutureMonth(month, current);
-    if (future) issue("month", t("records.import.error.reportFuture", { month, current }));
+    if (future) issue("month", t(records_import_error_reportFuture, { month, current }));
     const amounts: Partial<Record<(typeof REPORT_AMOUNTS)[number], number | null>> = {};
     for (const column of REPORT_AMOUNTS) amounts[column] = readAmount(cells[column], column, issue, t);
     const headcount = readHeadcount(cells.headcount, issue, t);
@@ -141,7 +156,7 @@ export const monthlyReportImportSpec: ImportSpec<MonthlyReportRow> = {
   key: (row) => row.month,
   duplicate: (row, firstLine, t) => ({
     column: "month",
-    message: t("records.import.error.reportDuplicate", {
+    message: t(records_import_error_reportDuplicate, {
       month: row.month,
       line: String(firstLine),
     }),

@@ -5,6 +5,16 @@ import { INSTRUMENTS } from "~/lib/instruments";
 import { DELETED_COMPANY } from "~/lib/positions";
 import { EARLIEST_DATE, isUuid } from "./bounds";
 import { moneyField, optionalCurrencyField, optionalTextField, toBasisPoints } from "./fields";
+import { investor_positions_error_companyFromList } from "~/paraglide/messages/investor_positions_error_companyfromlist2.js";
+import { investor_positions_error_companyRequired } from "~/paraglide/messages/investor_positions_error_companyrequired1.js";
+import { investor_positions_error_dateFuture } from "~/paraglide/messages/investor_positions_error_datefuture1.js";
+import { investor_positions_error_dateInvalid } from "~/paraglide/messages/investor_positions_error_dateinvalid1.js";
+import { investor_positions_error_dateRequired } from "~/paraglide/messages/investor_positions_error_daterequired1.js";
+import { investor_positions_error_dateTooEarly } from "~/paraglide/messages/investor_positions_error_datetooearly2.js";
+import { investor_positions_error_instrument } from "~/paraglide/messages/investor_positions_error_instrument.js";
+import { investor_positions_error_ownershipFormat } from "~/paraglide/messages/investor_positions_error_ownershipformat1.js";
+import { investor_positions_error_ownershipMax } from "~/paraglide/messages/investor_positions_error_ownershipmax1.js";
+import { investor_positions_error_ownershipNegative } from "~/paraglide/messages/investor_positions_error_ownershipnegative1.js";
 
 // An investor's position: the create and edit forms and the model
 // (app/models/position.server.ts) take their input from this schema.
@@ -18,26 +28,26 @@ export const EARLIEST_INVESTED_ON = EARLIEST_DATE;
 
 const investedOnField = (today: IsoDate) =>
   z
-    .string({ error: messageRef("investor.positions.error.dateRequired") })
+    .string({ error: messageRef(investor_positions_error_dateRequired) })
     .trim()
-    .min(1, messageRef("investor.positions.error.dateRequired"))
+    .min(1, messageRef(investor_positions_error_dateRequired))
     .superRefine((value, ctx) => {
       if (!isValidIsoDate(value))
         ctx.addIssue({
           code: "custom",
-          message: messageRef("investor.positions.error.dateInvalid"),
+          message: messageRef(investor_positions_error_dateInvalid),
         });
       else if (compareIsoDates(value, EARLIEST_DATE) < 0)
         ctx.addIssue({
           code: "custom",
-          message: messageRef("investor.positions.error.dateTooEarly", {
+          message: messageRef(investor_positions_error_dateTooEarly, {
             earliest: EARLIEST_DATE,
           }),
         });
       else if (compareIsoDates(value, today) > 0)
         ctx.addIssue({
           code: "custom",
-          message: messageRef("investor.positions.error.dateFuture", { today }),
+          message: messageRef(investor_positions_error_dateFuture, { today }),
         });
     });
 
@@ -50,9 +60,9 @@ const ownershipField = () =>
       const value = (v ?? "").trim();
       if (value === "") return null;
       return toBasisPoints(value, ctx, {
-        negative: messageRef("investor.positions.error.ownershipNegative"),
-        format: messageRef("investor.positions.error.ownershipFormat"),
-        tooHigh: messageRef("investor.positions.error.ownershipMax"),
+        negative: messageRef(investor_positions_error_ownershipNegative),
+        format: messageRef(investor_positions_error_ownershipFormat),
+        tooHigh: messageRef(investor_positions_error_ownershipMax),
       });
     });
 
@@ -60,15 +70,15 @@ const ownershipField = () =>
 export function positionSchema(today: IsoDate) {
   return z.object({
     companyOrgId: z
-      .string({ error: messageRef("investor.positions.error.companyRequired") })
+      .string({ error: messageRef(investor_positions_error_companyRequired) })
       .trim()
-      .min(1, messageRef("investor.positions.error.companyRequired"))
-      .refine((v) => isUuid(v) || v === DELETED_COMPANY, messageRef("investor.positions.error.companyFromList")),
+      .min(1, messageRef(investor_positions_error_companyRequired))
+      .refine((v) => isUuid(v) || v === DELETED_COMPANY, messageRef(investor_positions_error_companyFromList)),
     investedOn: investedOnField(today),
     amount: moneyField("the amount invested", { positive: true }),
     currency: optionalCurrencyField(),
     instrument: z.enum(INSTRUMENTS, {
-      error: messageRef("investor.positions.error.instrument"),
+      error: messageRef(investor_positions_error_instrument),
     }),
     ownershipPercent: ownershipField(),
     currentValue: moneyField("the current value"),

@@ -3,6 +3,18 @@ import { isValidIsoDate } from "~/finance/month";
 import { messageRef } from "~/i18n/translate";
 import { RISK_CATEGORIES, RISK_STATUSES } from "~/lib/risk-labels";
 import { confirmedField } from "./fields";
+import { records_risk_categoryRequired } from "~/paraglide/messages/records_risk_categoryrequired1.js";
+import { records_risk_dateInvalid } from "~/paraglide/messages/records_risk_dateinvalid1.js";
+import { records_risk_error_confirmDelete } from "~/paraglide/messages/records_risk_error_confirmdelete1.js";
+import { records_risk_impactChoose } from "~/paraglide/messages/records_risk_impactchoose1.js";
+import { records_risk_in_mitigation } from "~/paraglide/messages/records_risk_in_mitigation.js";
+import { records_risk_in_owner } from "~/paraglide/messages/records_risk_in_owner.js";
+import { records_risk_in_title } from "~/paraglide/messages/records_risk_in_title.js";
+import { records_risk_likelihoodChoose } from "~/paraglide/messages/records_risk_likelihoodchoose1.js";
+import { records_risk_statusRequired } from "~/paraglide/messages/records_risk_statusrequired1.js";
+import { records_risk_titleRequired } from "~/paraglide/messages/records_risk_titlerequired1.js";
+import { records_risk_tooLong } from "~/paraglide/messages/records_risk_toolong1.js";
+import { records_risk_versionMissing } from "~/paraglide/messages/records_risk_versionmissing1.js";
 
 // A risk's rules, once: one schema for the forms (strings) and for the model's direct callers
 // (numbers, nulls) — app/models/risk.server.ts validates with it before it writes.
@@ -28,22 +40,22 @@ const optionalText = (max: number, message: string) =>
 export const riskInputSchema = () =>
   z.object({
     title: z
-      .string({ error: messageRef("records.risk.titleRequired") })
+      .string({ error: messageRef(records_risk_titleRequired) })
       .trim()
-      .min(1, messageRef("records.risk.titleRequired"))
-      .max(200, messageRef("records.risk.tooLong", { field: "records.risk.in.title", max: 200 })),
-    category: z.enum(RISK_CATEGORIES, { error: messageRef("records.risk.categoryRequired") }),
-    likelihood: levelField(messageRef("records.risk.likelihoodChoose")),
-    impact: levelField(messageRef("records.risk.impactChoose")),
-    owner: optionalText(120, messageRef("records.risk.tooLong", { field: "records.risk.in.owner", max: 120 })),
-    mitigation: optionalText(5000, messageRef("records.risk.tooLong", { field: "records.risk.in.mitigation", max: 5000 })),
-    status: z.enum(RISK_STATUSES, { error: messageRef("records.risk.statusRequired") }).default("open"),
+      .min(1, messageRef(records_risk_titleRequired))
+      .max(200, messageRef(records_risk_tooLong, { field: records_risk_in_title, max: 200 })),
+    category: z.enum(RISK_CATEGORIES, { error: messageRef(records_risk_categoryRequired) }),
+    likelihood: levelField(messageRef(records_risk_likelihoodChoose)),
+    impact: levelField(messageRef(records_risk_impactChoose)),
+    owner: optionalText(120, messageRef(records_risk_tooLong, { field: records_risk_in_owner, max: 120 })),
+    mitigation: optionalText(5000, messageRef(records_risk_tooLong, { field: records_risk_in_mitigation, max: 5000 })),
+    status: z.enum(RISK_STATUSES, { error: messageRef(records_risk_statusRequired) }).default("open"),
     nextReviewDate: z
       .string()
       .trim()
       .nullish()
       .transform((value) => (value ? value : null))
-      .refine((value) => value === null || isValidIsoDate(value), messageRef("records.risk.dateInvalid")),
+      .refine((value) => value === null || isValidIsoDate(value), messageRef(records_risk_dateInvalid)),
   });
 export type RiskInput = z.input<ReturnType<typeof riskInputSchema>>;
 export type ValidRiskInput = z.output<ReturnType<typeof riskInputSchema>>;
@@ -51,14 +63,14 @@ export type ValidRiskInput = z.output<ReturnType<typeof riskInputSchema>>;
 /** A risk edit's version: a PostgreSQL integer ≥ 1 (its own words, "reload"). */
 const riskVersionField = () =>
   z.coerce
-    .number({ error: messageRef("records.risk.versionMissing") })
-    .int(messageRef("records.risk.versionMissing"))
-    .min(1, messageRef("records.risk.versionMissing"))
+    .number({ error: messageRef(records_risk_versionMissing) })
+    .int(messageRef(records_risk_versionMissing))
+    .min(1, messageRef(records_risk_versionMissing))
     // Versions are PostgreSQL integers: a larger number is no version the form could have read.
-    .max(2_147_483_647, messageRef("records.risk.versionMissing"));
+    .max(2_147_483_647, messageRef(records_risk_versionMissing));
 
 /** An edit carries the version it was made on. */
 export const riskUpdateSchema = () => riskInputSchema().extend({ version: riskVersionField() });
 /** A delete is confirmed (the dialog, or the tick box without JavaScript). */
 export const riskDeleteSchema = () =>
-  z.object({ version: riskVersionField(), confirm: confirmedField(messageRef("records.risk.error.confirmDelete")) });
+  z.object({ version: riskVersionField(), confirm: confirmedField(messageRef(records_risk_error_confirmDelete)) });

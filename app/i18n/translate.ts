@@ -67,6 +67,7 @@ export function translateUnchecked(locale: Locale, key: string, vars?: Record<st
   return message ? message(formatVars(locale, vars) as never, { locale }) : key;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0001/U+0002 mark where a rich variable goes; they never occur in message text.
 const MARK = /\u0001(\d+)\u0002/;
 
 /** Like translate, but variables may be React nodes (a link or <strong> inside a sentence). */

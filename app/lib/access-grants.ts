@@ -1,6 +1,22 @@
 import type { GrantSection } from "~db/schema/rls";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { emailField } from "./fields";
+import { common_validation_emailInvalid } from "~/paraglide/messages/common_validation_emailinvalid1.js";
+import { investor_grants_error_badCode } from "~/paraglide/messages/investor_grants_error_badcode1.js";
+import { investor_grants_error_emptyVia } from "~/paraglide/messages/investor_grants_error_emptyvia1.js";
+import { investor_grants_error_longVia } from "~/paraglide/messages/investor_grants_error_longvia1.js";
+import { investor_grants_error_noSections } from "~/paraglide/messages/investor_grants_error_nosections1.js";
+import { investor_grants_error_unknownSection } from "~/paraglide/messages/investor_grants_error_unknownsection1.js";
+import { investor_sectionHint_budgets } from "~/paraglide/messages/investor_sectionhint_budgets1.js";
+import { investor_sectionHint_financials } from "~/paraglide/messages/investor_sectionhint_financials1.js";
+import { investor_sectionHint_funding_debt } from "~/paraglide/messages/investor_sectionhint_funding_debt1.js";
+import { investor_sectionHint_risks } from "~/paraglide/messages/investor_sectionhint_risks1.js";
+import { investor_sectionHint_updates } from "~/paraglide/messages/investor_sectionhint_updates1.js";
+import { investor_section_budgets } from "~/paraglide/messages/investor_section_budgets.js";
+import { investor_section_financials } from "~/paraglide/messages/investor_section_financials.js";
+import { investor_section_funding_debt } from "~/paraglide/messages/investor_section_funding_debt.js";
+import { investor_section_risks } from "~/paraglide/messages/investor_section_risks.js";
+import { investor_section_updates } from "~/paraglide/messages/investor_section_updates.js";
 
 /**
  * What a startup can share with an investor, in the order screens list them, with the words
@@ -12,20 +28,20 @@ export const SECTION_KEYS = ["financials", "funding_debt", "budgets", "risks", "
 
 /** What each section is called, as message keys: `t(SECTION_LABEL_KEYS[section])`. */
 export const SECTION_LABEL_KEYS: Record<GrantSection, PlainKey> = {
-  financials: "investor.section.financials",
-  funding_debt: "investor.section.funding_debt",
-  budgets: "investor.section.budgets",
-  risks: "investor.section.risks",
-  updates: "investor.section.updates",
+  financials: investor_section_financials,
+  funding_debt: investor_section_funding_debt,
+  budgets: investor_section_budgets,
+  risks: investor_section_risks,
+  updates: investor_section_updates,
 };
 
 /** What each section holds, as message keys. */
 export const SECTION_HINT_KEYS: Record<GrantSection, PlainKey> = {
-  financials: "investor.sectionHint.financials",
-  funding_debt: "investor.sectionHint.funding_debt",
-  budgets: "investor.sectionHint.budgets",
-  risks: "investor.sectionHint.risks",
-  updates: "investor.sectionHint.updates",
+  financials: investor_sectionHint_financials,
+  funding_debt: investor_sectionHint_funding_debt,
+  budgets: investor_sectionHint_budgets,
+  risks: investor_sectionHint_risks,
+  updates: investor_sectionHint_updates,
 };
 
 /** English only, for pages not converted to t() yet (share links); new code uses SECTION_LABEL_KEYS. */
@@ -48,8 +64,8 @@ export const SECTION_HINTS: Record<GrantSection, string> = {
 
 // Validation messages are message refs: the model puts them in an AppError and the route
 // localizes them (failureFromError / localizeErrors with the request's locale).
-export const NO_SECTIONS_MESSAGE = messageRef("investor.grants.error.noSections");
-export const UNKNOWN_SECTION_MESSAGE = messageRef("investor.grants.error.unknownSection");
+export const NO_SECTIONS_MESSAGE = messageRef(investor_grants_error_noSections);
+export const UNKNOWN_SECTION_MESSAGE = messageRef(investor_grants_error_unknownSection);
 
 function isSection(value: unknown): value is GrantSection {
   return typeof value === "string" && (SECTION_KEYS as readonly string[]).includes(value);
@@ -81,9 +97,9 @@ export type AccessVia =
   | { kind: "email"; email: string; typed: string };
 
 export const VIA_MAX = 254;
-export const EMPTY_VIA_MESSAGE = messageRef("investor.grants.error.emptyVia");
-export const BAD_CODE_MESSAGE = messageRef("investor.grants.error.badCode");
-const LONG_VIA_MESSAGE = messageRef("investor.grants.error.longVia");
+export const EMPTY_VIA_MESSAGE = messageRef(investor_grants_error_emptyVia);
+export const BAD_CODE_MESSAGE = messageRef(investor_grants_error_badCode);
+const LONG_VIA_MESSAGE = messageRef(investor_grants_error_longVia);
 
 /**
  * Reads the "share code or owner email" box. With an @ it is an email (trimmed, lower-cased,
@@ -98,7 +114,7 @@ export function parseAccessVia(input: unknown): { ok: true; via: AccessVia } | {
   if (typed.includes("@")) {
     const email = emailField.safeParse(typed);
     // emailField's messages are refs too.
-    if (!email.success) return { ok: false, error: email.error.issues[0]?.message ?? messageRef("common.validation.emailInvalid") };
+    if (!email.success) return { ok: false, error: email.error.issues[0]?.message ?? messageRef(common_validation_emailInvalid) };
     return { ok: true, via: { kind: "email", email: email.data, typed } };
   }
   const code = typed.replace(/[\s-]+/g, "").toUpperCase();

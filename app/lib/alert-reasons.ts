@@ -18,11 +18,13 @@ import { investor_alertReasonWord_mitigating } from "~/paraglide/messages/invest
 import { investor_alertReasonWord_open } from "~/paraglide/messages/investor_alertreasonword_open2.js";
 import { investor_alertReason_budgetOverrun } from "~/paraglide/messages/investor_alertreason_budgetoverrun2.js";
 import { investor_alertReason_budgetUnbudgeted } from "~/paraglide/messages/investor_alertreason_budgetunbudgeted2.js";
+import { investor_alertReason_cashOutAhead } from "~/paraglide/messages/investor_alertreason_cashoutahead3.js";
 import { investor_alertReason_covenantBreach } from "~/paraglide/messages/investor_alertreason_covenantbreach2.js";
 import { investor_alertReason_covenantBreachNoMinimum } from "~/paraglide/messages/investor_alertreason_covenantbreachnominimum4.js";
 import { investor_alertReason_covenantProjected } from "~/paraglide/messages/investor_alertreason_covenantprojected2.js";
 import { investor_alertReason_covenantProjectedNoMinimum } from "~/paraglide/messages/investor_alertreason_covenantprojectednominimum4.js";
 import { investor_alertReason_defaultDead } from "~/paraglide/messages/investor_alertreason_defaultdead2.js";
+import { investor_alertReason_defaultDeadFlat } from "~/paraglide/messages/investor_alertreason_defaultdeadflat3.js";
 import { investor_alertReason_defaultDeadUndated } from "~/paraglide/messages/investor_alertreason_defaultdeadundated3.js";
 import { investor_alertReason_percent } from "~/paraglide/messages/investor_alertreason_percent1.js";
 import { investor_alertReason_reportOverdue } from "~/paraglide/messages/investor_alertreason_reportoverdue2.js";
@@ -71,11 +73,13 @@ export type AlertReasonVar =
 const REASONS = {
   "investor.alertReason.budgetOverrun": investor_alertReason_budgetOverrun,
   "investor.alertReason.budgetUnbudgeted": investor_alertReason_budgetUnbudgeted,
+  "investor.alertReason.cashOutAhead": investor_alertReason_cashOutAhead,
   "investor.alertReason.covenantBreach": investor_alertReason_covenantBreach,
   "investor.alertReason.covenantBreachNoMinimum": investor_alertReason_covenantBreachNoMinimum,
   "investor.alertReason.covenantProjected": investor_alertReason_covenantProjected,
   "investor.alertReason.covenantProjectedNoMinimum": investor_alertReason_covenantProjectedNoMinimum,
   "investor.alertReason.defaultDead": investor_alertReason_defaultDead,
+  "investor.alertReason.defaultDeadFlat": investor_alertReason_defaultDeadFlat,
   "investor.alertReason.defaultDeadUndated": investor_alertReason_defaultDeadUndated,
   "investor.alertReason.reportOverdue": investor_alertReason_reportOverdue,
   "investor.alertReason.reportOverdueMany": investor_alertReason_reportOverdueMany,

@@ -47,6 +47,10 @@ import {
   type ImportCounts,
 } from "~/models/import.server";
 import { failureFromError } from "./forms.server";
+import { records_import_changedNotice } from "~/paraglide/messages/records_import_changednotice1.js";
+import { records_import_error_chooseAgain } from "~/paraglide/messages/records_import_error_chooseagain1.js";
+import { records_import_error_chooseFile } from "~/paraglide/messages/records_import_error_choosefile1.js";
+import { records_import_error_notMultipart } from "~/paraglide/messages/records_import_error_notmultipart1.js";
 
 export const PREVIEW_ROWS = 20;
 
@@ -122,12 +126,12 @@ export async function handleImportAction(request: Request, ctx: OrgContext, kind
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return errorsResponse(null, [fileTooLargeError(locale)], 1, 413);
-    return errorsResponse(null, [{ line: null, column: null, message: translate(locale, "records.import.error.notMultipart") }]);
+    return errorsResponse(null, [{ line: null, column: null, message: translate(locale, records_import_error_notMultipart) }]);
   }
   const intent = form.get("intent") === "import" ? "import" : "preview";
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) {
-    const message = translate(locale, intent === "import" ? "records.import.error.chooseAgain" : "records.import.error.chooseFile");
+    const message = translate(locale, intent === "import" ? records_import_error_chooseAgain : records_import_error_chooseFile);
     return errorsResponse(null, [{ line: null, column: "file", message }]);
   }
   const fileName = file.name || "upload.csv";
@@ -163,7 +167,7 @@ export async function handleImportAction(request: Request, ctx: OrgContext, kind
       ...bounds,
       columns: [...(kind === "fx-rates" ? FX_RATE_COLUMNS : kind === "budgets" ? BUDGET_COLUMNS : MONTHLY_REPORT_COLUMNS)],
       previewRows: rows.slice(0, PREVIEW_ROWS).map((row) => previewCells(kind, row)),
-      notice: intent === "import" ? translate(locale, "records.import.changedNotice") : null,
+      notice: intent === "import" ? translate(locale, records_import_changedNotice) : null,
     });
   } catch (error) {
     return failureFromError(error, locale);

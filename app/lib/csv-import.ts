@@ -17,6 +17,18 @@ import { FX_RATE_COLUMNS, fxRateImportSpec, type FxRateImportRow } from "~/domai
 import { MONTHLY_REPORT_COLUMNS, monthlyReportImportSpec, type MonthlyReportRow } from "~/domain/monthly-report";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { translator, type Translator } from "~/i18n/translate";
+import { records_import_error_blankName } from "~/paraglide/messages/records_import_error_blankname1.js";
+import { records_import_error_empty } from "~/paraglide/messages/records_import_error_empty.js";
+import { records_import_error_header } from "~/paraglide/messages/records_import_error_header.js";
+import { records_import_error_missing } from "~/paraglide/messages/records_import_error_missing.js";
+import { records_import_error_noRows } from "~/paraglide/messages/records_import_error_norows1.js";
+import { records_import_error_notCsv } from "~/paraglide/messages/records_import_error_notcsv1.js";
+import { records_import_error_repeated } from "~/paraglide/messages/records_import_error_repeated.js";
+import { records_import_error_semicolons } from "~/paraglide/messages/records_import_error_semicolons.js";
+import { records_import_error_tooLarge } from "~/paraglide/messages/records_import_error_toolarge1.js";
+import { records_import_error_tooManyRows } from "~/paraglide/messages/records_import_error_toomanyrows2.js";
+import { records_import_error_unknown } from "~/paraglide/messages/records_import_error_unknown.js";
+import { records_import_error_width } from "~/paraglide/messages/records_import_error_width.js";
 
 export const MAX_DATA_ROWS = 100_000;
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -143,7 +155,7 @@ export function fileTooLargeError(locale: Locale = DEFAULT_LOCALE): CsvImportErr
   return {
     line: null,
     column: null,
-    message: translator(locale)("records.import.error.tooLarge", { mb: MAX_FILE_BYTES / 1024 / 1024 }),
+    message: translator(locale)(records_import_error_tooLarge, { mb: MAX_FILE_BYTES / 1024 / 1024 }),
   };
 }
 
@@ -206,7 +218,7 @@ export class CsvImportCheck<K extends ImportKind> {
       this.stop({
         line: this.linesSeen + before + 1,
         column: null,
-        message: this.t("records.import.error.notCsv", { reason: error.message.split(":")[0] }),
+        message: this.t(records_import_error_notCsv, { reason: error.message.split(":")[0] }),
       });
       return;
     }
@@ -230,14 +242,14 @@ export class CsvImportCheck<K extends ImportKind> {
     const repeated = names.filter((name, i) => names.indexOf(name) !== i);
     if (missing.length || unknown.length || repeated.length) {
       const t = this.t;
-      const parts = [t("records.import.error.header", { header: expected.join(",") })];
-      if (names.length === 1 && names[0].includes(";")) parts.push(t("records.import.error.semicolons"));
+      const parts = [t(records_import_error_header, { header: expected.join(",") })];
+      if (names.length === 1 && names[0].includes(";")) parts.push(t(records_import_error_semicolons));
       else {
-        if (missing.length) parts.push(t("records.import.error.missing", { columns: missing.join(", ") }));
+        if (missing.length) parts.push(t(records_import_error_missing, { columns: missing.join(", ") }));
         if (unknown.length) {
-          parts.push(t("records.import.error.unknown", { columns: unknown.map((n) => (n === "" ? t("records.import.error.blankName") : n)).join(", ") }));
+          parts.push(t(records_import_error_unknown, { columns: unknown.map((n) => (n === "" ? t(records_import_error_blankName) : n)).join(", ") }));
         }
-        if (repeated.length) parts.push(t("records.import.error.repeated", { columns: [...new Set(repeated)].join(", ") }));
+        if (repeated.length) parts.push(t(records_import_error_repeated, { columns: [...new Set(repeated)].join(", ") }));
       }
       this.stop({ line: 1, column: null, message: parts.join(" ") });
       return false;
@@ -261,7 +273,7 @@ export class CsvImportCheck<K extends ImportKind> {
       this.stop({
         line,
         column: null,
-        message: this.t("records.import.error.tooManyRows", { max: MAX_DATA_ROWS }),
+        message: this.t(records_import_error_tooManyRows, { max: MAX_DATA_ROWS }),
       });
       return;
     }
@@ -272,7 +284,7 @@ export class CsvImportCheck<K extends ImportKind> {
       this.fail({
         line,
         column: null,
-        message: this.t("records.import.error.width", { used, width }),
+        message: this.t(records_import_error_width, { used, width }),
       });
       return;
     }
@@ -302,9 +314,9 @@ export class CsvImportCheck<K extends ImportKind> {
 
   finish(): CsvImportResult<ImportRowOf[K]> {
     if (!this.stopped && this.columnIndex === null) {
-      this.fail({ line: 1, column: null, message: this.t("records.import.error.empty", { header: this.spec.columns.join(",") }) });
+      this.fail({ line: 1, column: null, message: this.t(records_import_error_empty, { header: this.spec.columns.join(",") }) });
     } else if (!this.stopped && this.errorCount === 0 && this.rows.length === 0) {
-      this.fail({ line: null, column: null, message: this.t("records.import.error.noRows") });
+      this.fail({ line: null, column: null, message: this.t(records_import_error_noRows) });
     }
     if (this.errorCount > 0) return { ok: false, errors: this.errors, errorCount: this.errorCount };
     return { ok: true, rows: this.rows, blankLines: this.blankLines };

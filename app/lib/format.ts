@@ -12,6 +12,10 @@ import { SPEND_CATEGORY_KEYS } from "~/lib/spend-categories";
 import { formatterFor } from "~/i18n/format";
 import { intlLocale, type Locale } from "~/i18n/locales";
 import type { Translator } from "~/i18n/translate";
+import { dashboard_format_listSeparator } from "~/paraglide/messages/dashboard_format_listseparator1.js";
+import { dashboard_format_monthRange } from "~/paraglide/messages/dashboard_format_monthrange1.js";
+import { dashboard_format_notBurning } from "~/paraglide/messages/dashboard_format_notburning1.js";
+import { dashboard_format_runwayMonths } from "~/paraglide/messages/dashboard_format_runwaymonths1.js";
 
 // --- Localized ---------------------------------------------------------------------------
 
@@ -42,8 +46,8 @@ export function runwayNumber(locale: Locale, months: number): string {
 
 /** Runway months: "9.2 months" / "9.2 个月", or "Not burning". */
 export function runwayText(t: Translator, months: number | null): string {
-  if (months === null) return t("dashboard.format.notBurning");
-  return t("dashboard.format.runwayMonths", { months: runwayNumber(t.locale, months) });
+  if (months === null) return t(dashboard_format_notBurning);
+  return t(dashboard_format_runwayMonths, { months: runwayNumber(t.locale, months) });
 }
 
 /** A ratio such as a burn multiple: "1.35×". */
@@ -67,12 +71,12 @@ export function dateText(t: Translator, date: string): string {
 
 /** "2026-02 – 2026-04" / "2026年2月至2026年4月"; a single month stays a single month. */
 export function monthRangeText(t: Translator, first: string, last: string): string {
-  return first === last ? monthText(t, first) : t("dashboard.format.monthRange", { first: monthText(t, first), last: monthText(t, last) });
+  return first === last ? monthText(t, first) : t(dashboard_format_monthRange, { first: monthText(t, first), last: monthText(t, last) });
 }
 
 /** "Compute, Payroll" / "算力、人员". */
 export function listText(t: Translator, items: readonly string[]): string {
-  return items.join(t("dashboard.format.listSeparator"));
+  return items.join(t(dashboard_format_listSeparator));
 }
 
 /** Sentences in a row: a space between them in English, none in Chinese. */

@@ -4,6 +4,8 @@ import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { localizeErrors, localizeMessage, messageRef, translate, type PlainKey } from "~/i18n/translate";
 import { AppError } from "./http.server";
 import { redirectWithToast, type ToastMessage } from "./toast.server";
+import { common_validation_checkFields } from "~/paraglide/messages/common_validation_checkfields1.js";
+import { common_validation_nul } from "~/paraglide/messages/common_validation_nul.js";
 
 export type FieldErrors = Record<string, string>;
 
@@ -26,7 +28,7 @@ export function parseForm<S extends z.ZodType>(
   if (result.success) {
     // PostgreSQL text cannot hold a NUL byte: refuse a parsed value carrying one, on its field, instead of a failed insert (500).
     for (const [key, value] of Object.entries((result.data ?? {}) as Record<string, unknown>)) {
-      if (typeof value === "string" && value.includes("\u0000")) fieldErrors[key] = localizeMessage(locale, messageRef("common.validation.nul"));
+      if (typeof value === "string" && value.includes("\u0000")) fieldErrors[key] = localizeMessage(locale, messageRef(common_validation_nul));
     }
     if (Object.keys(fieldErrors).length === 0) return { ok: true, data: result.data };
     return { ok: false, fieldErrors };
@@ -84,7 +86,7 @@ export function formFailure<Conflict = never>(options: FailureOptions<Conflict>)
 
 /** 400 for a parse that failed: the field errors under the usual "check the fields" line. */
 export function invalidForm(fieldErrors: FieldErrors, options: Omit<FailureOptions<never>, "fieldErrors" | "status"> = {}) {
-  return formFailure({ formError: messageRef("common.validation.checkFields"), ...options, fieldErrors });
+  return formFailure({ formError: messageRef(common_validation_checkFields), ...options, fieldErrors });
 }
 
 /**
@@ -148,7 +150,7 @@ export async function createFromForm<S extends z.ZodType>(
   try {
     await create.save(parsed.data);
   } catch (error) {
-    return failureFromError(error, create.locale, { values: formData, formError: messageRef("common.validation.checkFields") });
+    return failureFromError(error, create.locale, { values: formData, formError: messageRef(common_validation_checkFields) });
   }
   return redirectWithToast(create.after.to, create.after.toast);
 }

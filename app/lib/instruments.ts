@@ -2,6 +2,30 @@ import { INSTRUMENTS, type Instrument, type RepaymentType } from "~/finance";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { translate, type PlainKey } from "~/i18n/translate";
 import { labelsIn } from "./label-keys";
+import { records_debtKind_bank_loan } from "~/paraglide/messages/records_debtkind_bank_loan1.js";
+import { records_debtKind_bond } from "~/paraglide/messages/records_debtkind_bond1.js";
+import { records_debtKind_other } from "~/paraglide/messages/records_debtkind_other1.js";
+import { records_debtKind_revenue_based } from "~/paraglide/messages/records_debtkind_revenue_based1.js";
+import { records_debtKind_venture_debt } from "~/paraglide/messages/records_debtkind_venture_debt1.js";
+import { records_instrument_angel } from "~/paraglide/messages/records_instrument_angel.js";
+import { records_instrument_bridge } from "~/paraglide/messages/records_instrument_bridge.js";
+import { records_instrument_convertible_note } from "~/paraglide/messages/records_instrument_convertible_note.js";
+import { records_instrument_debt } from "~/paraglide/messages/records_instrument_debt.js";
+import { records_instrument_equity_crowdfunding } from "~/paraglide/messages/records_instrument_equity_crowdfunding.js";
+import { records_instrument_grant } from "~/paraglide/messages/records_instrument_grant.js";
+import { records_instrument_other } from "~/paraglide/messages/records_instrument_other.js";
+import { records_instrument_pre_seed } from "~/paraglide/messages/records_instrument_pre_seed.js";
+import { records_instrument_safe } from "~/paraglide/messages/records_instrument_safe.js";
+import { records_instrument_seed } from "~/paraglide/messages/records_instrument_seed.js";
+import { records_instrument_series_a } from "~/paraglide/messages/records_instrument_series_a.js";
+import { records_instrument_series_b } from "~/paraglide/messages/records_instrument_series_b.js";
+import { records_instrument_series_c_plus } from "~/paraglide/messages/records_instrument_series_c_plus.js";
+import { records_repaymentShort_amortizing } from "~/paraglide/messages/records_repaymentshort_amortizing1.js";
+import { records_repaymentShort_bullet } from "~/paraglide/messages/records_repaymentshort_bullet1.js";
+import { records_repaymentShort_interest_only_then_amortizing } from "~/paraglide/messages/records_repaymentshort_interest_only_then_amortizing1.js";
+import { records_repayment_amortizing } from "~/paraglide/messages/records_repayment_amortizing.js";
+import { records_repayment_bullet } from "~/paraglide/messages/records_repayment_bullet.js";
+import { records_repayment_interest_only_then_amortizing } from "~/paraglide/messages/records_repayment_interest_only_then_amortizing.js";
 
 /**
  * Keys and labels for financing instruments and debt terms. The keys are what the database
@@ -14,19 +38,19 @@ export { INSTRUMENTS, type Instrument };
 
 /** Message keys of the instruments: pages show t(INSTRUMENT_KEYS[i]). */
 export const INSTRUMENT_KEYS: Record<Instrument, PlainKey> = {
-  angel: "records.instrument.angel",
-  pre_seed: "records.instrument.pre_seed",
-  seed: "records.instrument.seed",
-  series_a: "records.instrument.series_a",
-  series_b: "records.instrument.series_b",
-  series_c_plus: "records.instrument.series_c_plus",
-  bridge: "records.instrument.bridge",
-  equity_crowdfunding: "records.instrument.equity_crowdfunding",
-  safe: "records.instrument.safe",
-  convertible_note: "records.instrument.convertible_note",
-  debt: "records.instrument.debt",
-  grant: "records.instrument.grant",
-  other: "records.instrument.other",
+  angel: records_instrument_angel,
+  pre_seed: records_instrument_pre_seed,
+  seed: records_instrument_seed,
+  series_a: records_instrument_series_a,
+  series_b: records_instrument_series_b,
+  series_c_plus: records_instrument_series_c_plus,
+  bridge: records_instrument_bridge,
+  equity_crowdfunding: records_instrument_equity_crowdfunding,
+  safe: records_instrument_safe,
+  convertible_note: records_instrument_convertible_note,
+  debt: records_instrument_debt,
+  grant: records_instrument_grant,
+  other: records_instrument_other,
 };
 /** English labels, for screens not yet translated. */
 export const INSTRUMENT_LABELS: Record<Instrument, string> = labelsIn(INSTRUMENT_KEYS);
@@ -63,11 +87,11 @@ export const DEBT_KINDS = ["bank_loan", "venture_debt", "bond", "revenue_based",
 export type DebtKind = (typeof DEBT_KINDS)[number];
 
 export const DEBT_KIND_KEYS: Record<DebtKind, PlainKey> = {
-  bank_loan: "records.debtKind.bank_loan",
-  venture_debt: "records.debtKind.venture_debt",
-  bond: "records.debtKind.bond",
-  revenue_based: "records.debtKind.revenue_based",
-  other: "records.debtKind.other",
+  bank_loan: records_debtKind_bank_loan,
+  venture_debt: records_debtKind_venture_debt,
+  bond: records_debtKind_bond,
+  revenue_based: records_debtKind_revenue_based,
+  other: records_debtKind_other,
 };
 export const DEBT_KIND_LABELS: Record<DebtKind, string> = labelsIn(DEBT_KIND_KEYS);
 
@@ -79,15 +103,15 @@ export const REPAYMENT_TYPES = ["bullet", "amortizing", "interest_only_then_amor
 
 /** The full name, as in the form's choices ("Bullet (monthly interest, principal at maturity)"). */
 export const REPAYMENT_TYPE_KEYS: Record<RepaymentType, PlainKey> = {
-  bullet: "records.repayment.bullet",
-  amortizing: "records.repayment.amortizing",
-  interest_only_then_amortizing: "records.repayment.interest_only_then_amortizing",
+  bullet: records_repayment_bullet,
+  amortizing: records_repayment_amortizing,
+  interest_only_then_amortizing: records_repayment_interest_only_then_amortizing,
 };
 /** The short name, for tables ("Bullet"). */
 export const REPAYMENT_TYPE_SHORT_KEYS: Record<RepaymentType, PlainKey> = {
-  bullet: "records.repaymentShort.bullet",
-  amortizing: "records.repaymentShort.amortizing",
-  interest_only_then_amortizing: "records.repaymentShort.interest_only_then_amortizing",
+  bullet: records_repaymentShort_bullet,
+  amortizing: records_repaymentShort_amortizing,
+  interest_only_then_amortizing: records_repaymentShort_interest_only_then_amortizing,
 };
 export const REPAYMENT_TYPE_LABELS: Record<RepaymentType, string> = labelsIn(REPAYMENT_TYPE_KEYS);
 

@@ -6,6 +6,12 @@
 import type { Role } from "~db/schema";
 import type { Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/translate";
+import { admin_mail_invite_body } from "~/paraglide/messages/admin_mail_invite_body.js";
+import { admin_mail_invite_subject } from "~/paraglide/messages/admin_mail_invite_subject.js";
+import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
+import { common_role_member } from "~/paraglide/messages/common_role_member.js";
+import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
+import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
 
 export interface MailMessage {
   to: string;
@@ -34,7 +40,7 @@ export function invitationMail(
 ): Pick<MailMessage, "subject" | "body"> {
   const t = translator(locale);
   return {
-    subject: t("admin.mail.invite.subject", { inviter: vars.inviter, org: vars.org }),
-    body: t("admin.mail.invite.body", { org: vars.org, role: t(`common.role.${vars.role}`), link: vars.link, count: vars.days }),
+    subject: t(admin_mail_invite_subject, { inviter: vars.inviter, org: vars.org }),
+    body: t(admin_mail_invite_body, { org: vars.org, role: t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[vars.role]), link: vars.link, count: vars.days }),
   };
 }

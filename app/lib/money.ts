@@ -4,6 +4,11 @@ import { messageRef, type PlainKey } from "~/i18n/translate";
 // Parsing lives in a zod-free module (app/domain/money.ts) so the CSV check that runs in the
 // browser does not pull the validation library in with it.
 import { parseMajorToMinor } from "~/domain/money";
+import { common_validation_enterField } from "~/paraglide/messages/common_validation_enterfield1.js";
+import { records_money_format } from "~/paraglide/messages/records_money_format.js";
+import { records_money_negative } from "~/paraglide/messages/records_money_negative.js";
+import { records_money_positive } from "~/paraglide/messages/records_money_positive.js";
+import { records_money_positiveOrBlank } from "~/paraglide/messages/records_money_positiveorblank2.js";
 export { parseMajorToMinor };
 
 type MoneyOptions = { allowNegative?: boolean; positive?: boolean };
@@ -27,11 +32,11 @@ export function amountMessages(label: FieldLabel) {
     };
   }
   return {
-    enter: messageRef("common.validation.enterField", { field: label.inSentence }),
-    format: messageRef("records.money.format", { field: label.inSentence }),
-    negative: messageRef("records.money.negative", { field: label.atStart }),
-    positive: messageRef("records.money.positive", { field: label.atStart }),
-    positiveOrBlank: messageRef("records.money.positiveOrBlank", { field: label.atStart }),
+    enter: messageRef(common_validation_enterField, { field: label.inSentence }),
+    format: messageRef(records_money_format, { field: label.inSentence }),
+    negative: messageRef(records_money_negative, { field: label.atStart }),
+    positive: messageRef(records_money_positive, { field: label.atStart }),
+    positiveOrBlank: messageRef(records_money_positiveOrBlank, { field: label.atStart }),
   };
 }
 

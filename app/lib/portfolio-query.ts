@@ -8,6 +8,44 @@ import { NET_BURN_HISTORY_MONTHS } from "~/finance/company-metrics";
 import type { Instrument } from "~/finance/metrics";
 import type { RiskBand } from "~/finance/risk";
 import type { PlainKey, Translator } from "~/i18n/translate";
+import { common_severity_critical } from "~/paraglide/messages/common_severity_critical.js";
+import { common_severity_high } from "~/paraglide/messages/common_severity_high.js";
+import { common_severity_low } from "~/paraglide/messages/common_severity_low.js";
+import { common_severity_medium } from "~/paraglide/messages/common_severity_medium.js";
+import { investor_instrument_angel } from "~/paraglide/messages/investor_instrument_angel.js";
+import { investor_instrument_bridge } from "~/paraglide/messages/investor_instrument_bridge.js";
+import { investor_instrument_convertible_note } from "~/paraglide/messages/investor_instrument_convertible_note.js";
+import { investor_instrument_debt } from "~/paraglide/messages/investor_instrument_debt.js";
+import { investor_instrument_equity_crowdfunding } from "~/paraglide/messages/investor_instrument_equity_crowdfunding.js";
+import { investor_instrument_grant } from "~/paraglide/messages/investor_instrument_grant.js";
+import { investor_instrument_other } from "~/paraglide/messages/investor_instrument_other.js";
+import { investor_instrument_pre_seed } from "~/paraglide/messages/investor_instrument_pre_seed.js";
+import { investor_instrument_safe } from "~/paraglide/messages/investor_instrument_safe.js";
+import { investor_instrument_seed } from "~/paraglide/messages/investor_instrument_seed.js";
+import { investor_instrument_series_a } from "~/paraglide/messages/investor_instrument_series_a.js";
+import { investor_instrument_series_b } from "~/paraglide/messages/investor_instrument_series_b.js";
+import { investor_instrument_series_c_plus } from "~/paraglide/messages/investor_instrument_series_c_plus.js";
+import { investor_reporting_due } from "~/paraglide/messages/investor_reporting_due.js";
+import { investor_reporting_overdue } from "~/paraglide/messages/investor_reporting_overdue.js";
+import { investor_reporting_reported } from "~/paraglide/messages/investor_reporting_reported.js";
+import { investor_risk_bandWord_critical } from "~/paraglide/messages/investor_risk_bandword_critical1.js";
+import { investor_risk_bandWord_high } from "~/paraglide/messages/investor_risk_bandword_high1.js";
+import { investor_risk_bandWord_low } from "~/paraglide/messages/investor_risk_bandword_low1.js";
+import { investor_risk_bandWord_medium } from "~/paraglide/messages/investor_risk_bandword_medium1.js";
+import { investor_risk_impact_1 } from "~/paraglide/messages/investor_risk_impact_1.js";
+import { investor_risk_impact_2 } from "~/paraglide/messages/investor_risk_impact_2.js";
+import { investor_risk_impact_3 } from "~/paraglide/messages/investor_risk_impact_3.js";
+import { investor_risk_impact_4 } from "~/paraglide/messages/investor_risk_impact_4.js";
+import { investor_risk_impact_5 } from "~/paraglide/messages/investor_risk_impact_5.js";
+import { investor_risk_likelihood_1 } from "~/paraglide/messages/investor_risk_likelihood_1.js";
+import { investor_risk_likelihood_2 } from "~/paraglide/messages/investor_risk_likelihood_2.js";
+import { investor_risk_likelihood_3 } from "~/paraglide/messages/investor_risk_likelihood_3.js";
+import { investor_risk_likelihood_4 } from "~/paraglide/messages/investor_risk_likelihood_4.js";
+import { investor_risk_likelihood_5 } from "~/paraglide/messages/investor_risk_likelihood_5.js";
+import { investor_runwayLevel_caution } from "~/paraglide/messages/investor_runwaylevel_caution1.js";
+import { investor_runwayLevel_critical } from "~/paraglide/messages/investor_runwaylevel_critical1.js";
+import { investor_runwayLevel_not_burning } from "~/paraglide/messages/investor_runwaylevel_not_burning1.js";
+import { investor_runwayLevel_ok } from "~/paraglide/messages/investor_runwaylevel_ok1.js";
 
 export const PORTFOLIO_PAGE_SIZE = 50;
 /** The runway chart shows this many of the shortest runways: the ones an investor acts on. */
@@ -57,16 +95,16 @@ export const RUNWAY_LEVEL_FILTERS = ["critical", "caution", "ok", "not_burning"]
 export type RunwayLevelFilter = (typeof RUNWAY_LEVEL_FILTERS)[number];
 
 export const REPORTING_STATUS_LABELS: Record<ReportingStatusFilter, PlainKey> = {
-  reported: "investor.reporting.reported",
-  due: "investor.reporting.due",
-  overdue: "investor.reporting.overdue",
+  reported: investor_reporting_reported,
+  due: investor_reporting_due,
+  overdue: investor_reporting_overdue,
 };
 
 export const RUNWAY_LEVEL_LABELS: Record<RunwayLevelFilter, PlainKey> = {
-  critical: "investor.runwayLevel.critical",
-  caution: "investor.runwayLevel.caution",
-  ok: "investor.runwayLevel.ok",
-  not_burning: "investor.runwayLevel.not_burning",
+  critical: investor_runwayLevel_critical,
+  caution: investor_runwayLevel_caution,
+  ok: investor_runwayLevel_ok,
+  not_burning: investor_runwayLevel_not_burning,
 };
 
 /**
@@ -74,30 +112,30 @@ export const RUNWAY_LEVEL_LABELS: Record<RunwayLevelFilter, PlainKey> = {
  * startup register's English ones). Bands in lower case, as they read inside a sentence.
  */
 export const LIKELIHOOD_KEYS: Record<number, PlainKey> = {
-  1: "investor.risk.likelihood.1",
-  2: "investor.risk.likelihood.2",
-  3: "investor.risk.likelihood.3",
-  4: "investor.risk.likelihood.4",
-  5: "investor.risk.likelihood.5",
+  1: investor_risk_likelihood_1,
+  2: investor_risk_likelihood_2,
+  3: investor_risk_likelihood_3,
+  4: investor_risk_likelihood_4,
+  5: investor_risk_likelihood_5,
 };
 export const IMPACT_KEYS: Record<number, PlainKey> = {
-  1: "investor.risk.impact.1",
-  2: "investor.risk.impact.2",
-  3: "investor.risk.impact.3",
-  4: "investor.risk.impact.4",
-  5: "investor.risk.impact.5",
+  1: investor_risk_impact_1,
+  2: investor_risk_impact_2,
+  3: investor_risk_impact_3,
+  4: investor_risk_impact_4,
+  5: investor_risk_impact_5,
 };
 export const RISK_BAND_WORD_KEYS: Record<RiskBand, PlainKey> = {
-  low: "investor.risk.bandWord.low",
-  medium: "investor.risk.bandWord.medium",
-  high: "investor.risk.bandWord.high",
-  critical: "investor.risk.bandWord.critical",
+  low: investor_risk_bandWord_low,
+  medium: investor_risk_bandWord_medium,
+  high: investor_risk_bandWord_high,
+  critical: investor_risk_bandWord_critical,
 };
 export const RISK_BAND_TITLE_KEYS: Record<RiskBand, PlainKey> = {
-  low: "common.severity.low",
-  medium: "common.severity.medium",
-  high: "common.severity.high",
-  critical: "common.severity.critical",
+  low: common_severity_low,
+  medium: common_severity_medium,
+  high: common_severity_high,
+  critical: common_severity_critical,
 };
 
 export interface PortfolioFilters {
@@ -167,19 +205,19 @@ export function parseRiskCell(params: URLSearchParams): { likelihood: number | n
 
 /** Financing instruments' names as keys (app/lib/instruments.ts holds the English ones the rounds pages use). */
 export const INSTRUMENT_KEYS: Record<Instrument, PlainKey> = {
-  angel: "investor.instrument.angel",
-  pre_seed: "investor.instrument.pre_seed",
-  seed: "investor.instrument.seed",
-  series_a: "investor.instrument.series_a",
-  series_b: "investor.instrument.series_b",
-  series_c_plus: "investor.instrument.series_c_plus",
-  bridge: "investor.instrument.bridge",
-  equity_crowdfunding: "investor.instrument.equity_crowdfunding",
-  safe: "investor.instrument.safe",
-  convertible_note: "investor.instrument.convertible_note",
-  debt: "investor.instrument.debt",
-  grant: "investor.instrument.grant",
-  other: "investor.instrument.other",
+  angel: investor_instrument_angel,
+  pre_seed: investor_instrument_pre_seed,
+  seed: investor_instrument_seed,
+  series_a: investor_instrument_series_a,
+  series_b: investor_instrument_series_b,
+  series_c_plus: investor_instrument_series_c_plus,
+  bridge: investor_instrument_bridge,
+  equity_crowdfunding: investor_instrument_equity_crowdfunding,
+  safe: investor_instrument_safe,
+  convertible_note: investor_instrument_convertible_note,
+  debt: investor_instrument_debt,
+  grant: investor_instrument_grant,
+  other: investor_instrument_other,
 };
 
 /** The key of a stored instrument, or null for a value the app does not know. */

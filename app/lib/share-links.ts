@@ -5,6 +5,29 @@ import { messageRef, type PlainKey } from "~/i18n/translate";
 import { SECTION_KEYS } from "./access-grants";
 import { isUuid } from "~/domain/bounds";
 import { nameField } from "./fields";
+import { admin_scope_companies } from "~/paraglide/messages/admin_scope_companies.js";
+import { admin_scope_company } from "~/paraglide/messages/admin_scope_company.js";
+import { admin_scope_portfolio } from "~/paraglide/messages/admin_scope_portfolio.js";
+import { admin_section_budgets } from "~/paraglide/messages/admin_section_budgets.js";
+import { admin_section_financials } from "~/paraglide/messages/admin_section_financials.js";
+import { admin_section_funding_debt } from "~/paraglide/messages/admin_section_funding_debt.js";
+import { admin_section_risks } from "~/paraglide/messages/admin_section_risks.js";
+import { admin_section_updates } from "~/paraglide/messages/admin_section_updates.js";
+import { admin_shareLinks_error_chooseMode } from "~/paraglide/messages/admin_sharelinks_error_choosemode2.js";
+import { admin_shareLinks_error_chooseScope } from "~/paraglide/messages/admin_sharelinks_error_choosescope2.js";
+import { admin_shareLinks_error_companiesAtLeastOne } from "~/paraglide/messages/admin_sharelinks_error_companiesatleastone4.js";
+import { admin_shareLinks_error_companiesAtMost } from "~/paraglide/messages/admin_sharelinks_error_companiesatmost3.js";
+import { admin_shareLinks_error_companiesFromList } from "~/paraglide/messages/admin_sharelinks_error_companiesfromlist3.js";
+import { admin_shareLinks_error_daysInvalid } from "~/paraglide/messages/admin_sharelinks_error_daysinvalid2.js";
+import { admin_shareLinks_error_daysMax } from "~/paraglide/messages/admin_sharelinks_error_daysmax2.js";
+import { admin_shareLinks_error_daysMin } from "~/paraglide/messages/admin_sharelinks_error_daysmin2.js";
+import { admin_shareLinks_error_daysRequired } from "~/paraglide/messages/admin_sharelinks_error_daysrequired2.js";
+import { admin_shareLinks_error_frozenMonthRequired } from "~/paraglide/messages/admin_sharelinks_error_frozenmonthrequired3.js";
+import { admin_shareLinks_error_passphraseTooLong } from "~/paraglide/messages/admin_sharelinks_error_passphrasetoolong3.js";
+import { admin_shareLinks_error_passphraseTooShort } from "~/paraglide/messages/admin_sharelinks_error_passphrasetooshort3.js";
+import { admin_shareLinks_labelInSentence } from "~/paraglide/messages/admin_sharelinks_labelinsentence3.js";
+import { admin_shareLinks_modeFrozen } from "~/paraglide/messages/admin_sharelinks_modefrozen2.js";
+import { admin_shareLinks_modeLive } from "~/paraglide/messages/admin_sharelinks_modelive2.js";
 
 /*
  * Share links as the forms and lists name them. Not a .server module: the management page
@@ -22,19 +45,19 @@ export const MAX_SUBSET = 500;
 export const SHARE_LINK_VIEWS_SHOWN = 200;
 
 export const SCOPE_LABELS: Record<ShareScope, PlainKey> = {
-  company: "admin.scope.company",
-  portfolio: "admin.scope.portfolio",
-  companies: "admin.scope.companies",
+  company: admin_scope_company,
+  portfolio: admin_scope_portfolio,
+  companies: admin_scope_companies,
 };
 
 export const MODE_LABELS: Record<ShareMode, PlainKey> = {
-  live: "admin.shareLinks.modeLive",
-  frozen: "admin.shareLinks.modeFrozen",
+  live: admin_shareLinks_modeLive,
+  frozen: admin_shareLinks_modeFrozen,
 };
 
 /** The message key naming a stored section, or null for a value no longer known (shown as it is). */
 export function sectionLabelKey(section: string): PlainKey | null {
-  return (SECTION_KEYS as readonly string[]).includes(section) ? `admin.section.${section as GrantSection}` : null;
+  return (SECTION_KEYS as readonly string[]).includes(section) ? ({ budgets: admin_section_budgets, financials: admin_section_financials, funding_debt: admin_section_funding_debt, risks: admin_section_risks, updates: admin_section_updates })[section as GrantSection] : null;
 }
 
 export type ShareLinkStatus = "active" | "expired" | "revoked";
@@ -53,32 +76,32 @@ const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 export const CreateShareLinkSchema = z
   .object({
     intent: z.literal("create"),
-    label: nameField("admin.shareLinks.labelInSentence"),
-    scope: z.enum(["company", "portfolio", "companies"], { error: messageRef("admin.shareLinks.error.chooseScope") }),
+    label: nameField(admin_shareLinks_labelInSentence),
+    scope: z.enum(["company", "portfolio", "companies"], { error: messageRef(admin_shareLinks_error_chooseScope) }),
     companyId: z.string().optional(),
-    mode: z.enum(["live", "frozen"], { error: messageRef("admin.shareLinks.error.chooseMode") }),
+    mode: z.enum(["live", "frozen"], { error: messageRef(admin_shareLinks_error_chooseMode) }),
     frozenMonth: z.string().trim().optional(),
     expiresInDays: z
-      .string({ error: messageRef("admin.shareLinks.error.daysRequired", { max: SHARE_LINK_MAX_DAYS }) })
+      .string({ error: messageRef(admin_shareLinks_error_daysRequired, { max: SHARE_LINK_MAX_DAYS }) })
       .trim()
-      .regex(/^\d{1,3}$/, messageRef("admin.shareLinks.error.daysInvalid", { max: SHARE_LINK_MAX_DAYS }))
+      .regex(/^\d{1,3}$/, messageRef(admin_shareLinks_error_daysInvalid, { max: SHARE_LINK_MAX_DAYS }))
       .transform(Number)
       .pipe(
         z
           .number()
-          .min(1, messageRef("admin.shareLinks.error.daysMin"))
-          .max(SHARE_LINK_MAX_DAYS, messageRef("admin.shareLinks.error.daysMax", { max: SHARE_LINK_MAX_DAYS })),
+          .min(1, messageRef(admin_shareLinks_error_daysMin))
+          .max(SHARE_LINK_MAX_DAYS, messageRef(admin_shareLinks_error_daysMax, { max: SHARE_LINK_MAX_DAYS })),
       ),
     passphrase: z
       .string()
-      .max(PASSPHRASE_MAX, messageRef("admin.shareLinks.error.passphraseTooLong", { max: PASSPHRASE_MAX }))
+      .max(PASSPHRASE_MAX, messageRef(admin_shareLinks_error_passphraseTooLong, { max: PASSPHRASE_MAX }))
       .optional()
       .transform((v) => (v === undefined || v === "" ? null : v))
-      .refine((v) => v === null || v.length >= PASSPHRASE_MIN, messageRef("admin.shareLinks.error.passphraseTooShort", { min: PASSPHRASE_MIN })),
+      .refine((v) => v === null || v.length >= PASSPHRASE_MIN, messageRef(admin_shareLinks_error_passphraseTooShort, { min: PASSPHRASE_MIN })),
   })
   .superRefine((v, issue) => {
     if (v.mode === "frozen" && !(v.frozenMonth && MONTH.test(v.frozenMonth))) {
-      issue.addIssue({ code: "custom", path: ["frozenMonth"], message: messageRef("admin.shareLinks.error.frozenMonthRequired") });
+      issue.addIssue({ code: "custom", path: ["frozenMonth"], message: messageRef(admin_shareLinks_error_frozenMonthRequired) });
     }
   });
 
@@ -87,10 +110,10 @@ export type CreateShareLinkForm = z.output<typeof CreateShareLinkSchema>;
 
 /** The ticked companies of a "chosen companies" link: ids only, no duplicates, at most MAX_SUBSET. The error is a message ref. */
 export function parseCompanyIds(values: readonly unknown[]): { ok: true; ids: string[] } | { ok: false; error: string } {
-  if (!values.every((v): v is string => isUuid(v))) return { ok: false, error: messageRef("admin.shareLinks.error.companiesFromList") };
+  if (!values.every((v): v is string => isUuid(v))) return { ok: false, error: messageRef(admin_shareLinks_error_companiesFromList) };
   const ids = [...new Set(values.map((v) => v.toLowerCase()))];
-  if (ids.length === 0) return { ok: false, error: messageRef("admin.shareLinks.error.companiesAtLeastOne") };
-  if (ids.length > MAX_SUBSET) return { ok: false, error: messageRef("admin.shareLinks.error.companiesAtMost", { max: MAX_SUBSET }) };
+  if (ids.length === 0) return { ok: false, error: messageRef(admin_shareLinks_error_companiesAtLeastOne) };
+  if (ids.length > MAX_SUBSET) return { ok: false, error: messageRef(admin_shareLinks_error_companiesAtMost, { max: MAX_SUBSET }) };
   return { ok: true, ids };
 }
 

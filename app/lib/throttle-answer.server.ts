@@ -7,6 +7,10 @@ import type { HeadersArgs } from "@remix-run/node";
 import { translate } from "~/i18n";
 import type { Locale } from "~/i18n/locales";
 import { formFailure } from "./forms.server";
+import { admin_report_error_throttled } from "~/paraglide/messages/admin_report_error_throttled.js";
+import { admin_report_error_wait } from "~/paraglide/messages/admin_report_error_wait.js";
+import { auth_login_locked } from "~/paraglide/messages/auth_login_locked.js";
+import { auth_login_wait } from "~/paraglide/messages/auth_login_wait.js";
 
 export function retryAfterHeader(seconds: number): { "Retry-After": string } {
   return { "Retry-After": String(Math.max(1, Math.ceil(seconds))) };
@@ -16,9 +20,9 @@ export function waitMessage(locale: Locale, seconds: number, what: "password" | 
   const inSeconds = Math.max(1, Math.ceil(seconds));
   const inMinutes = Math.ceil(seconds / 60);
   if (what === "password") {
-    return inSeconds < 60 ? translate(locale, "auth.login.wait", { count: inSeconds }) : translate(locale, "auth.login.locked", { count: inMinutes });
+    return inSeconds < 60 ? translate(locale, auth_login_wait, { count: inSeconds }) : translate(locale, auth_login_locked, { count: inMinutes });
   }
-  return inSeconds < 60 ? translate(locale, "admin.report.error.wait", { count: inSeconds }) : translate(locale, "admin.report.error.throttled", { count: inMinutes });
+  return inSeconds < 60 ? translate(locale, admin_report_error_wait, { count: inSeconds }) : translate(locale, admin_report_error_throttled, { count: inMinutes });
 }
 
 /** Sign-in and password change: the form's error, 429 and Retry-After. */

@@ -4,6 +4,7 @@ import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { failureFromError, formFailure, invalidForm, parseForm } from "./forms.server";
 import { redirectWithToast, type ToastMessage } from "./toast.server";
+import { records_edit_confirmDelete } from "~/paraglide/messages/records_edit_confirmdelete1.js";
 
 interface VersionedEdit<S extends z.ZodType> {
   /** "round", "facility": used in the delete confirmation's message; a message key, or plain English. */
@@ -30,7 +31,7 @@ export async function versionedEditAction<S extends z.ZodType>(formData: FormDat
     if (formData.get("intent") === "delete") {
       const DeleteSchema = z.object({
         version: versionField(),
-        confirm: z.literal("yes", { error: messageRef("records.edit.confirmDelete", { what: edit.what }) }),
+        confirm: z.literal("yes", { error: messageRef(records_edit_confirmDelete, { what: edit.what }) }),
       });
       const parsed = parseForm(DeleteSchema, formData, locale);
       if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.version });

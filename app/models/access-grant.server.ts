@@ -10,6 +10,22 @@ import { isUuid } from "~/domain/bounds";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
+import { common_error_404_title } from "~/paraglide/messages/common_error_404_title.js";
+import { common_validation_checkFields } from "~/paraglide/messages/common_validation_checkfields1.js";
+import { investor_companies_requestSent } from "~/paraglide/messages/investor_companies_requestsent1.js";
+import { investor_grants_error_alreadyApproved } from "~/paraglide/messages/investor_grants_error_alreadyapproved1.js";
+import { investor_grants_error_alreadyRequested } from "~/paraglide/messages/investor_grants_error_alreadyrequested1.js";
+import { investor_grants_error_forbidden } from "~/paraglide/messages/investor_grants_error_forbidden.js";
+import { investor_grants_error_noGrant } from "~/paraglide/messages/investor_grants_error_nogrant1.js";
+import { investor_grants_error_noInvestor } from "~/paraglide/messages/investor_grants_error_noinvestor1.js";
+import { investor_grants_error_raced } from "~/paraglide/messages/investor_grants_error_raced.js";
+import { investor_grants_error_severalInvestors } from "~/paraglide/messages/investor_grants_error_severalinvestors1.js";
+import { investor_grants_error_stale } from "~/paraglide/messages/investor_grants_error_stale.js";
+import { investor_grants_error_state } from "~/paraglide/messages/investor_grants_error_state.js";
+import { investor_grants_error_stateWord_approved } from "~/paraglide/messages/investor_grants_error_stateword_approved1.js";
+import { investor_grants_error_stateWord_declined } from "~/paraglide/messages/investor_grants_error_stateword_declined1.js";
+import { investor_grants_error_stateWord_requested } from "~/paraglide/messages/investor_grants_error_stateword_requested1.js";
+import { investor_grants_error_stateWord_revoked } from "~/paraglide/messages/investor_grants_error_stateword_revoked1.js";
 
 const LIVE: GrantStatus[] = ["requested", "approved"];
 export const GRANT_HISTORY_SHOWN = 50;
@@ -20,16 +36,16 @@ export const COMPANIES_PAGE_SIZE = 50;
  * startup matched, or it had already been asked or had already approved. Telling these apart
  * would let anyone with an investor org probe which emails own a startup here.
  */
-export const REQUEST_SENT = messageRef("investor.companies.requestSent");
+export const REQUEST_SENT = messageRef(investor_companies_requestSent);
 
 /** A stale form: someone else decided on this grant first (message ref, localized at the edge). */
-const CONFLICT = () => new AppError("CONFLICT", messageRef("investor.grants.error.stale"));
+const CONFLICT = () => new AppError("CONFLICT", messageRef(investor_grants_error_stale));
 
 type GrantRow = typeof accessGrants.$inferSelect;
 
 /** `message` is a message ref; the route localizes it with the form message. */
 function invalid(field: string, message: string): AppError {
-  return new AppError("INVALID", messageRef("common.validation.checkFields"), { [field]: message });
+  return new AppError("INVALID", messageRef(common_validation_checkFields), { [field]: message });
 }
 
 function requireVia(input: unknown): AccessVia {
@@ -46,8 +62,8 @@ function requireSections(input: readonly unknown[]): GrantSection[] {
 
 /** Org kind first (the other kind's page does not exist: 404), then the role (403). */
 function requireManager(ctx: OrgContext, kind: "startup" | "investor") {
-  if (ctx.org.kind !== kind) throw new AppError("NOT_FOUND", messageRef("common.error.404.title"));
-  if (!can(ctx.role, "manage:members")) throw new AppError("FORBIDDEN", messageRef("investor.grants.error.forbidden"));
+  if (ctx.org.kind !== kind) throw new AppError("NOT_FOUND", messageRef(common_error_404_title));
+  if (!can(ctx.role, "manage:members")) throw new AppError("FORBIDDEN", messageRef(investor_grants_error_forbidden));
 }
 
 /**
@@ -132,7 +148,7 @@ export interface InvestorGrantList {
 
 /** The investor's own view: approved companies by name (paged), and pending requests by what was typed. */
 export async function listGrantsForInvestor(ctx: OrgContext, options: { page?: number } = {}): Promise<InvestorGrantList> {
-  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", messageRef("common.error.404.title"));
+  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", messageRef(common_error_404_title));
   return withTenant(
     ctx.db,
     ctx.org.id,
@@ -203,7 +219,7 @@ export interface StartupGrantList {
 
 /** Everything a startup's members see about who has, had or wants access (read-only for all roles). */
 export async function listGrantsForStartup(ctx: OrgContext): Promise<StartupGrantList> {
-  if (ctx.org.kind !== "startup") throw new AppError("NOT_FOUND", messageRef("common.error.404.title"));
+  if (ctx.org.kind !== "startup") throw new AppError("NOT_FOUND", messageRef(common_error_404_title));
   return withTenant(
     ctx.db,
     ctx.org.id,
@@ -263,10 +279,10 @@ async function auditView(tx: Tx, row: GrantRow) {
 }
 
 const STATUS_WORDS: Record<GrantStatus, PlainKey> = {
-  requested: "investor.grants.error.stateWord.requested",
-  approved: "investor.grants.error.stateWord.approved",
-  declined: "investor.grants.error.stateWord.declined",
-  revoked: "investor.grants.error.stateWord.revoked",
+  requested: investor_grants_error_stateWord_requested,
+  approved: investor_grants_error_stateWord_approved,
+  declined: investor_grants_error_stateWord_declined,
+  revoked: investor_grants_error_stateWord_revoked,
 };
 
 /**
@@ -282,18 +298,18 @@ async function decide(
   step: { from: GrantStatus; to: GrantStatus; sections?: GrantSection[]; action: string; stamp: boolean },
 ) {
   requireManager(ctx, "startup");
-  if (!isUuid(grantId)) throw new AppError("NOT_FOUND", messageRef("investor.grants.error.noGrant"));
+  if (!isUuid(grantId)) throw new AppError("NOT_FOUND", messageRef(investor_grants_error_noGrant));
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const [before] = await tx
       .select()
       .from(accessGrants)
       .where(and(eq(accessGrants.orgId, ctx.org.id), eq(accessGrants.id, grantId)))
       .for("update");
-    if (!before) throw new AppError("NOT_FOUND", messageRef("investor.grants.error.noGrant"));
+    if (!before) throw new AppError("NOT_FOUND", messageRef(investor_grants_error_noGrant));
     if (before.version !== version) throw CONFLICT();
     if (before.status !== step.from) {
       // The state word is itself a key: localizeMessage translates it with the sentence.
-      throw new AppError("CONFLICT", messageRef("investor.grants.error.state", { state: STATUS_WORDS[before.status] }));
+      throw new AppError("CONFLICT", messageRef(investor_grants_error_state, { state: STATUS_WORDS[before.status] }));
     }
     const sections = step.sections ?? before.sections;
     if (step.from === step.to && sameSections(sections, before.sections)) return before;
@@ -353,9 +369,9 @@ export async function inviteInvestor(ctx: OrgContext, input: { via: unknown; sec
   const via = requireVia(input.via);
   const sections = requireSections(input.sections);
   const investorIds = await findOrgIdsByVia(ctx.db, via, "investor");
-  if (investorIds.length === 0) throw invalid("via", messageRef("investor.grants.error.noInvestor"));
+  if (investorIds.length === 0) throw invalid("via", messageRef(investor_grants_error_noInvestor));
   if (investorIds.length > 1) {
-    throw invalid("via", messageRef("investor.grants.error.severalInvestors"));
+    throw invalid("via", messageRef(investor_grants_error_severalInvestors));
   }
   const investorOrgId = investorIds[0];
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
@@ -363,8 +379,8 @@ export async function inviteInvestor(ctx: OrgContext, input: { via: unknown; sec
       .select({ status: accessGrants.status })
       .from(accessGrants)
       .where(and(eq(accessGrants.orgId, ctx.org.id), eq(accessGrants.investorOrgId, investorOrgId), inArray(accessGrants.status, LIVE)));
-    if (live?.status === "requested") throw invalid("via", messageRef("investor.grants.error.alreadyRequested"));
-    if (live?.status === "approved") throw invalid("via", messageRef("investor.grants.error.alreadyApproved"));
+    if (live?.status === "requested") throw invalid("via", messageRef(investor_grants_error_alreadyRequested));
+    if (live?.status === "approved") throw invalid("via", messageRef(investor_grants_error_alreadyApproved));
     const [created] = await tx
       .insert(accessGrants)
       .values({
@@ -382,7 +398,7 @@ export async function inviteInvestor(ctx: OrgContext, input: { via: unknown; sec
       .onConflictDoNothing()
       .returning();
     // Someone else created a live grant for this pair between the check and the insert.
-    if (!created) throw new AppError("CONFLICT", messageRef("investor.grants.error.raced"));
+    if (!created) throw new AppError("CONFLICT", messageRef(investor_grants_error_raced));
     const after = await auditView(tx, created);
     await recordAudit(tx, ctx, { action: "access_grant.invite", entityType: "access_grant", entityId: created.id, before: null, after });
     return { id: created.id, investorName: after.investorName };

@@ -14,6 +14,8 @@ import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { forgetAccount, signInKeys, throttled } from "./login-throttle.server";
 import type { SystemContext } from "~/auth/context";
+import { auth_password_currentWrong } from "~/paraglide/messages/auth_password_currentwrong1.js";
+import { deletion_account_error_lastOwner } from "~/paraglide/messages/deletion_account_error_lastowner1.js";
 
 export interface SoleOwnedOrg {
   id: string;
@@ -59,7 +61,7 @@ export async function deleteAccount(
   });
   if (!checked.ok && checked.reason === "throttled") return { ok: false, retryAfterSeconds: checked.retryAfterSeconds };
   if (!checked.ok) {
-    throw new AppError("INVALID", messageRef("auth.password.currentWrong"), { currentPassword: messageRef("auth.password.currentWrong") });
+    throw new AppError("INVALID", messageRef(auth_password_currentWrong), { currentPassword: messageRef(auth_password_currentWrong) });
   }
   await withSystem(db, async (tx) => {
     await tx.execute(sql`
@@ -68,7 +70,7 @@ export async function deleteAccount(
       for update`);
     const blocking = toSoleOwned(rowsOf(await tx.execute(SOLE_OWNED(user.id)))).filter((o) => o.purgeAfter === null);
     if (blocking.length > 0) {
-      throw new AppError("CONFLICT", messageRef("deletion.account.error.lastOwner", { orgs: blocking.map((o) => `“${o.name}”`).join(", ") }));
+      throw new AppError("CONFLICT", messageRef(deletion_account_error_lastOwner, { orgs: blocking.map((o) => `“${o.name}”`).join(", ") }));
     }
     // The sign-in throttle's rows name the address (and the addresses signed in from): they go too.
     await forgetAccount(tx, user.email);

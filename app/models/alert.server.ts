@@ -15,13 +15,20 @@ import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { ALERT_KIND_SECTIONS, collectSignals } from "./alert-signals.server";
 import { pruneFrozenSnapshots } from "./share-link.server";
+import { common_validation_checkFields } from "~/paraglide/messages/common_validation_checkfields1.js";
+import { investor_alertRules_error_forbidden } from "~/paraglide/messages/investor_alertrules_error_forbidden1.js";
+import { investor_alertRules_error_stale } from "~/paraglide/messages/investor_alertrules_error_stale1.js";
+import { investor_alerts_error_cleared } from "~/paraglide/messages/investor_alerts_error_cleared.js";
+import { investor_alerts_error_noAlert } from "~/paraglide/messages/investor_alerts_error_noalert1.js";
+import { investor_alerts_error_noPage } from "~/paraglide/messages/investor_alerts_error_nopage1.js";
+import { investor_alerts_error_viewer } from "~/paraglide/messages/investor_alerts_error_viewer.js";
 
 export { collectSignals };
 
 
 /** Early warnings belong to investor orgs; anywhere else they do not exist. */
 function requireInvestor(ctx: OrgContext): void {
-  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", messageRef("investor.alerts.error.noPage"));
+  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", messageRef(investor_alerts_error_noPage));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -65,9 +72,9 @@ export async function getAlertRules(ctx: OrgContext) {
  */
 export async function saveAlertRules(ctx: OrgContext, version: number, input: AlertRules) {
   requireInvestor(ctx);
-  if (!can(ctx.role, "manage:members")) throw new AppError("FORBIDDEN", messageRef("investor.alertRules.error.forbidden"));
+  if (!can(ctx.role, "manage:members")) throw new AppError("FORBIDDEN", messageRef(investor_alertRules_error_forbidden));
   const errors = ruleFieldErrors(input);
-  if (Object.keys(errors).length > 0) throw new AppError("INVALID", messageRef("common.validation.checkFields"), errors);
+  if (Object.keys(errors).length > 0) throw new AppError("INVALID", messageRef(common_validation_checkFields), errors);
   const values = { ...input, runwayCautionMonths: input.runwayCautionMonths.toFixed(1), runwayCriticalMonths: input.runwayCriticalMonths.toFixed(1) };
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await readRules(tx, ctx);
@@ -83,7 +90,7 @@ export async function saveAlertRules(ctx: OrgContext, version: number, input: Al
             .set({ ...values, version: sql`${alertRules.version} + 1`, updatedAt: sql`now()` })
             .where(and(eq(alertRules.orgId, ctx.org.id), eq(alertRules.version, version)))
             .returning();
-    if (!saved) throw new AppError("CONFLICT", messageRef("investor.alertRules.error.stale"));
+    if (!saved) throw new AppError("CONFLICT", messageRef(investor_alertRules_error_stale));
     const after = toRules(saved);
     await recordAudit(tx, ctx, { action: "alert_rules.update", entityType: "alert_rules", entityId: ctx.org.id, before: before.rules, after });
     return { rules: after, version: saved.version };
@@ -328,8 +335,8 @@ export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}
  */
 export async function acknowledgeAlert(ctx: OrgContext, alertId: string) {
   requireInvestor(ctx);
-  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef("investor.alerts.error.viewer"));
-  if (!isUuid(alertId)) throw new AppError("NOT_FOUND", messageRef("investor.alerts.error.noAlert"));
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef(investor_alerts_error_viewer));
+  if (!isUuid(alertId)) throw new AppError("NOT_FOUND", messageRef(investor_alerts_error_noAlert));
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const [row] = await tx
       .select({ id: alerts.id, companyOrgId: alerts.companyOrgId, kind: alerts.kind, severity: alerts.severity, resolvedAt: alerts.resolvedAt, acknowledgedAt: alerts.acknowledgedAt })
@@ -337,8 +344,8 @@ export async function acknowledgeAlert(ctx: OrgContext, alertId: string) {
       .innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
       .where(and(eq(alerts.orgId, ctx.org.id), eq(alerts.id, alertId), stillShared(ctx.org.id)))
       .for("update", { of: alerts });
-    if (!row) throw new AppError("NOT_FOUND", messageRef("investor.alerts.error.noAlert"));
-    if (row.resolvedAt) throw new AppError("CONFLICT", messageRef("investor.alerts.error.cleared"));
+    if (!row) throw new AppError("NOT_FOUND", messageRef(investor_alerts_error_noAlert));
+    if (row.resolvedAt) throw new AppError("CONFLICT", messageRef(investor_alerts_error_cleared));
     if (row.acknowledgedAt) return { id: row.id, acknowledgedAt: row.acknowledgedAt, changed: false };
     const [updated] = await tx
       .update(alerts)

@@ -12,6 +12,9 @@ import { budgetCellName, budgetRowErrors, fiscalYearError, type BudgetCellInput 
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import type { UpsertCounts } from "./monthly-report.server";
+import { records_budget_cellTwice } from "~/paraglide/messages/records_budget_celltwice1.js";
+import { records_budget_checkAmounts } from "~/paraglide/messages/records_budget_checkamounts1.js";
+import { records_budget_conflict } from "~/paraglide/messages/records_budget_conflict.js";
 
 const BULK_BATCH = 1000;
 
@@ -48,7 +51,7 @@ export function fiscalYearMonths(fiscalYear: number): Month[] {
 }
 
 function throwIfInvalid(errors: FieldErrors): void {
-  if (Object.keys(errors).length > 0) throw new AppError("INVALID", messageRef("records.budget.checkAmounts"), errors);
+  if (Object.keys(errors).length > 0) throw new AppError("INVALID", messageRef(records_budget_checkAmounts), errors);
 }
 
 type BudgetDbRow = typeof budgets.$inferSelect;
@@ -166,7 +169,7 @@ export async function saveBudgetGrid(
   for (const cell of cells) {
     const field = budgetCellName(cell.month, cell.category);
     Object.assign(errors, budgetRowErrors(cell, field, fiscalYear));
-    if (seen.has(field)) errors[field] = messageRef("records.budget.cellTwice");
+    if (seen.has(field)) errors[field] = messageRef(records_budget_cellTwice);
     seen.add(field);
   }
   throwIfInvalid(errors);
@@ -175,7 +178,7 @@ export async function saveBudgetGrid(
     await lockBudgets(tx, ctx);
     const current = await yearRows(tx, ctx, fiscalYear);
     if (gridToken(current) !== expectedToken) {
-      throw new AppError("CONFLICT", messageRef("records.budget.conflict", { year: String(fiscalYear) }));
+      throw new AppError("CONFLICT", messageRef(records_budget_conflict, { year: String(fiscalYear) }));
     }
     const existing = new Map(current.map((r) => [cellKey(r.month, r.category), r.amount]));
     const upserts: BudgetRow[] = [];

@@ -28,6 +28,8 @@ import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";
 import { assertCanEdit } from "./funding-round.server";
 import { conflictError } from "./versioning.server";
+import { records_debt_notFound } from "~/paraglide/messages/records_debt_notfound1.js";
+import { records_debt_what } from "~/paraglide/messages/records_debt_what.js";
 
 export type { DebtFacilityInput };
 export type DebtFacilityRow = typeof debtFacilities.$inferSelect;
@@ -219,13 +221,13 @@ export async function createDebtFacility(ctx: OrgContext, input: DebtFacilityInp
 }
 
 async function lockFacility(tx: Tx, ctx: OrgContext, id: string) {
-  if (!isUuid(id)) throw new AppError("NOT_FOUND", messageRef("records.debt.notFound"));
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", messageRef(records_debt_notFound));
   const [row] = await tx
     .select()
     .from(debtFacilities)
     .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)))
     .for("update");
-  if (!row) throw new AppError("NOT_FOUND", messageRef("records.debt.notFound"));
+  if (!row) throw new AppError("NOT_FOUND", messageRef(records_debt_notFound));
   return row;
 }
 
@@ -234,13 +236,13 @@ export async function updateDebtFacility(ctx: OrgContext, id: string, version: n
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await lockFacility(tx, ctx, id);
-    if (before.version !== version) throw conflictError("records.debt.what");
+    if (before.version !== version) throw conflictError(records_debt_what);
     const [row] = await tx
       .update(debtFacilities)
       .set({ ...columnsFrom(input), version: before.version + 1, updatedAt: new Date() })
       .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id), eq(debtFacilities.version, version)))
       .returning();
-    if (!row) throw conflictError("records.debt.what");
+    if (!row) throw conflictError(records_debt_what);
     await recordAudit(tx, ctx, { action: "debt_facility.update", entityType: "debt_facility", entityId: id, before, after: row });
     await refreshCompanyMetrics(tx, ctx.org.id);
     return row as DebtFacility;
@@ -252,7 +254,7 @@ export async function deleteDebtFacility(ctx: OrgContext, id: string, version?: 
   assertCanEdit(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await lockFacility(tx, ctx, id);
-    if (version !== undefined && before.version !== version) throw conflictError("records.debt.what");
+    if (version !== undefined && before.version !== version) throw conflictError(records_debt_what);
     await tx.delete(debtFacilities).where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)));
     await recordAudit(tx, ctx, { action: "debt_facility.delete", entityType: "debt_facility", entityId: id, before, after: null });
     await refreshCompanyMetrics(tx, ctx.org.id);

@@ -17,9 +17,12 @@ import { isEquityInstrument } from "~/lib/instruments";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { conflictError } from "./versioning.server";
+import { records_readOnlyRecords } from "~/paraglide/messages/records_readonlyrecords2.js";
+import { records_round_notFound } from "~/paraglide/messages/records_round_notfound1.js";
+import { records_round_what } from "~/paraglide/messages/records_round_what.js";
 
 export function assertCanEdit(ctx: OrgContext) {
-  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef("records.readOnlyRecords"));
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef(records_readOnlyRecords));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -189,13 +192,13 @@ export async function createFundingRound(ctx: OrgContext, input: FundingRoundInp
 }
 
 async function lockRound(tx: Tx, ctx: OrgContext, id: string) {
-  if (!isUuid(id)) throw new AppError("NOT_FOUND", messageRef("records.round.notFound"));
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", messageRef(records_round_notFound));
   const [row] = await tx
     .select()
     .from(fundingRounds)
     .where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id)))
     .for("update");
-  if (!row) throw new AppError("NOT_FOUND", messageRef("records.round.notFound"));
+  if (!row) throw new AppError("NOT_FOUND", messageRef(records_round_notFound));
   return row;
 }
 
@@ -207,13 +210,13 @@ export async function updateFundingRound(ctx: OrgContext, id: string, version: n
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await lockRound(tx, ctx, id);
-    if (before.version !== version) throw conflictError("records.round.what");
+    if (before.version !== version) throw conflictError(records_round_what);
     const [row] = await tx
       .update(fundingRounds)
       .set({ ...columnsFrom(ctx, input), version: before.version + 1, updatedAt: new Date() })
       .where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id), eq(fundingRounds.version, version)))
       .returning();
-    if (!row) throw conflictError("records.round.what");
+    if (!row) throw conflictError(records_round_what);
     await recordAudit(tx, ctx, { action: "funding_round.update", entityType: "funding_round", entityId: id, before, after: row });
     return withDerived(row);
   });
@@ -224,7 +227,7 @@ export async function deleteFundingRound(ctx: OrgContext, id: string, version?: 
   assertCanEdit(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await lockRound(tx, ctx, id);
-    if (version !== undefined && before.version !== version) throw conflictError("records.round.what");
+    if (version !== undefined && before.version !== version) throw conflictError(records_round_what);
     await tx.delete(fundingRounds).where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id)));
     await recordAudit(tx, ctx, { action: "funding_round.delete", entityType: "funding_round", entityId: id, before, after: null });
   });

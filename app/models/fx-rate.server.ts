@@ -17,18 +17,24 @@ import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import type { ImportCounts } from "./import.server";
+import { investor_fx_error_baseCurrency } from "~/paraglide/messages/investor_fx_error_basecurrency1.js";
+import { investor_fx_error_baseInFile } from "~/paraglide/messages/investor_fx_error_baseinfile2.js";
+import { investor_fx_error_forbidden } from "~/paraglide/messages/investor_fx_error_forbidden.js";
+import { investor_fx_error_investorsOnly } from "~/paraglide/messages/investor_fx_error_investorsonly1.js";
+import { investor_fx_error_noRate } from "~/paraglide/messages/investor_fx_error_norate1.js";
+import { investor_fx_error_nothingSaved } from "~/paraglide/messages/investor_fx_error_nothingsaved1.js";
 
 const BULK_BATCH = 1000;
 export const FX_PAGE_SIZE = 50;
 
 /** FX rates exist only for investor orgs: anywhere else the page does not exist. */
 export function requireInvestorOrg(ctx: OrgContext) {
-  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", messageRef("investor.fx.error.investorsOnly"));
+  if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", messageRef(investor_fx_error_investorsOnly));
 }
 
 function requireInvestorEditor(ctx: OrgContext) {
   requireInvestorOrg(ctx);
-  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef("investor.fx.error.forbidden"));
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef(investor_fx_error_forbidden));
 }
 
 const fxKey = (month: string, currency: string) => `${month}:${currency}`;
@@ -115,7 +121,7 @@ async function lockOrgRates(tx: Tx, ctx: OrgContext) {
 export async function saveFxRate(ctx: OrgContext, input: FxRateInput): Promise<{ status: "created" | "updated" | "unchanged"; rate: FxRate }> {
   requireInvestorEditor(ctx);
   if (input.currency === ctx.org.baseCurrency) {
-    throw new AppError("INVALID", messageRef("investor.fx.error.nothingSaved"), { currency: messageRef("investor.fx.error.baseCurrency", { currency: input.currency }) });
+    throw new AppError("INVALID", messageRef(investor_fx_error_nothingSaved), { currency: messageRef(investor_fx_error_baseCurrency, { currency: input.currency }) });
   }
   const rate = normalizeRate(input.rate);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
@@ -149,7 +155,7 @@ export async function deleteFxRate(ctx: OrgContext, month: string, currency: str
       .delete(fxRates)
       .where(and(eq(fxRates.orgId, ctx.org.id), eq(fxRates.month, month), eq(fxRates.currency, currency)))
       .returning();
-    if (!before) throw new AppError("NOT_FOUND", messageRef("investor.fx.error.noRate"));
+    if (!before) throw new AppError("NOT_FOUND", messageRef(investor_fx_error_noRate));
     await recordAudit(tx, ctx, {
       action: "fx_rate.delete",
       entityType: "fx_rate",
@@ -179,7 +185,7 @@ function importGuards(ctx: OrgContext, rows: readonly FxRateImportRow[]) {
   requireInvestorEditor(ctx);
   // The file check refused these already; the model does not rely on its caller for it.
   const base = rows.find((r) => r.currency === ctx.org.baseCurrency);
-  if (base) throw new AppError("INVALID", messageRef("investor.fx.error.baseInFile", { currency: base.currency }));
+  if (base) throw new AppError("INVALID", messageRef(investor_fx_error_baseInFile, { currency: base.currency }));
 }
 
 /** What importing these rows would do; read-only, writes nothing. */

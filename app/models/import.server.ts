@@ -21,6 +21,8 @@ import { recordAudit } from "./audit.server";
 import { upsertBudgets } from "./budget.server";
 import type { OrgContext } from "~/auth/context";
 import { upsertMonthlyReports } from "./monthly-report.server";
+import { records_import_startupsOnly } from "~/paraglide/messages/records_import_startupsonly1.js";
+import { records_import_viewersCannot } from "~/paraglide/messages/records_import_viewerscannot1.js";
 
 export interface ImportCounts {
   rows: number;
@@ -39,8 +41,8 @@ const MONTHLY_FIELDS = [
 ] as const;
 
 function requireStartupEditor(ctx: OrgContext) {
-  if (ctx.org.kind !== "startup") throw new AppError("NOT_FOUND", messageRef("records.import.startupsOnly"));
-  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef("records.import.viewersCannot"));
+  if (ctx.org.kind !== "startup") throw new AppError("NOT_FOUND", messageRef(records_import_startupsOnly));
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef(records_import_viewersCannot));
 }
 
 function monthRange(rows: readonly { month: string }[]): { first: string; last: string } | null {

@@ -11,6 +11,9 @@ import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import type { OrgContext, SystemContext } from "~/auth/context";
 import { normalizeEmail } from "./user.server";
+import { admin_members_error_invitationInvalid } from "~/paraglide/messages/admin_members_error_invitationinvalid1.js";
+import { admin_members_error_noInvitation } from "~/paraglide/messages/admin_members_error_noinvitation1.js";
+import { auth_invite_wrongEmail } from "~/paraglide/messages/auth_invite_wrongemail1.js";
 
 export const INVITATION_DAYS = 7;
 
@@ -84,7 +87,7 @@ export async function revokeInvitation(ctx: OrgContext, invitationId: string) {
       .set({ revokedAt: new Date() })
       .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .returning({ id: invitations.id, email: invitations.email });
-    if (!revoked) throw new AppError("NOT_FOUND", messageRef("admin.members.error.noInvitation"));
+    if (!revoked) throw new AppError("NOT_FOUND", messageRef(admin_members_error_noInvitation));
     await recordAudit(tx, ctx, { action: "invitation.revoke", entityType: "invitation", entityId: revoked.id, before: revoked });
   });
 }
@@ -124,9 +127,9 @@ export async function acceptInvitation({ db }: SystemContext, token: string, use
     const pending =
       invitation && !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt.getTime() > Date.now();
     const [target] = invitation ? await tx.select({ purgeAfter: orgs.purgeAfter }).from(orgs).where(eq(orgs.id, invitation.orgId)) : [];
-    if (!pending || target?.purgeAfter) throw new AppError("NOT_FOUND", messageRef("admin.members.error.invitationInvalid"));
+    if (!pending || target?.purgeAfter) throw new AppError("NOT_FOUND", messageRef(admin_members_error_invitationInvalid));
     if (normalizeEmail(user.email) !== invitation.email) {
-      throw new AppError("FORBIDDEN", messageRef("auth.invite.wrongEmail", { email: invitation.email }));
+      throw new AppError("FORBIDDEN", messageRef(auth_invite_wrongEmail, { email: invitation.email }));
     }
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
     await tx

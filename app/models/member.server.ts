@@ -5,6 +5,10 @@ import { AppError } from "~/lib/http.server";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
+import { admin_members_error_lastOwner } from "~/paraglide/messages/admin_members_error_lastowner1.js";
+import { admin_members_error_noMember } from "~/paraglide/messages/admin_members_error_nomember1.js";
+import { admin_members_error_ownerOnlyChange } from "~/paraglide/messages/admin_members_error_owneronlychange2.js";
+import { admin_members_error_ownerOnlyPromote } from "~/paraglide/messages/admin_members_error_owneronlypromote2.js";
 
 export async function listMembers(ctx: OrgContext) {
   return withTenant(ctx.db, ctx.org.id, (tx) =>
@@ -32,16 +36,16 @@ async function changeMembership(ctx: OrgContext, userId: string, nextRole: Role 
       .from(memberships)
       .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, userId)))
       .for("update");
-    if (!target) throw new AppError("NOT_FOUND", messageRef("admin.members.error.noMember"));
+    if (!target) throw new AppError("NOT_FOUND", messageRef(admin_members_error_noMember));
     if (target.role === "owner" && ctx.role !== "owner") {
-      throw new AppError("FORBIDDEN", messageRef("admin.members.error.ownerOnlyChange"));
+      throw new AppError("FORBIDDEN", messageRef(admin_members_error_ownerOnlyChange));
     }
     if (nextRole === "owner" && ctx.role !== "owner") {
-      throw new AppError("FORBIDDEN", messageRef("admin.members.error.ownerOnlyPromote"));
+      throw new AppError("FORBIDDEN", messageRef(admin_members_error_ownerOnlyPromote));
     }
     const losesOwner = target.role === "owner" && nextRole !== "owner";
     if (losesOwner && owners.length <= 1) {
-      throw new AppError("CONFLICT", messageRef("admin.members.error.lastOwner"));
+      throw new AppError("CONFLICT", messageRef(admin_members_error_lastOwner));
     }
     if (nextRole === null) {
       await tx.delete(memberships).where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.userId, userId)));

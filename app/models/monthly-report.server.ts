@@ -25,6 +25,8 @@ import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/l
 import { recordAudit } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";
+import { records_report_conflict } from "~/paraglide/messages/records_report_conflict.js";
+import { records_validation_checkFieldsNothingSaved } from "~/paraglide/messages/records_validation_checkfieldsnothingsaved3.js";
 
 export const REPORTS_PAGE_SIZE = 24;
 /** Rows per multi-row statement in bulk upserts: ~14 parameters a row stays far below Postgres' 65,535. */
@@ -53,11 +55,11 @@ export interface UpsertCounts {
 export type ReportSort = "newest" | "oldest";
 
 function throwIfInvalid(errors: FieldErrors): void {
-  if (Object.keys(errors).length > 0) throw new AppError("INVALID", messageRef("records.validation.checkFieldsNothingSaved"), errors);
+  if (Object.keys(errors).length > 0) throw new AppError("INVALID", messageRef(records_validation_checkFieldsNothingSaved), errors);
 }
 
 export function monthConflictError(month: string): AppError {
-  return new AppError("CONFLICT", messageRef("records.report.conflict", { month }));
+  return new AppError("CONFLICT", messageRef(records_report_conflict, { month }));
 }
 
 type ReportRowDb = typeof monthlyReports.$inferSelect;

@@ -12,6 +12,12 @@ import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
+import { common_error_404_title } from "~/paraglide/messages/common_error_404_title.js";
+import { common_validation_checkFields } from "~/paraglide/messages/common_validation_checkfields1.js";
+import { deletion_org_error_alreadyScheduled } from "~/paraglide/messages/deletion_org_error_alreadyscheduled1.js";
+import { deletion_org_error_nameMismatch } from "~/paraglide/messages/deletion_org_error_namemismatch1.js";
+import { deletion_org_error_notScheduled } from "~/paraglide/messages/deletion_org_error_notscheduled1.js";
+import { deletion_org_error_ownerOnly } from "~/paraglide/messages/deletion_org_error_owneronly1.js";
 
 /** Days between scheduling and the purge: the window for an undo. */
 export const DELETION_GRACE_DAYS = 30;
@@ -24,7 +30,7 @@ export interface OrgDeletion {
 }
 
 function requireOwner(ctx: OrgContext) {
-  if (!can(ctx.role, "delete:org")) throw new AppError("FORBIDDEN", messageRef("deletion.org.error.ownerOnly"));
+  if (!can(ctx.role, "delete:org")) throw new AppError("FORBIDDEN", messageRef(deletion_org_error_ownerOnly));
 }
 
 /** The org's deletion schedule, or null when none is. */
@@ -50,7 +56,7 @@ async function lockOrg(tx: Tx, orgId: string) {
     .from(orgs)
     .where(eq(orgs.id, orgId))
     .for("update");
-  if (!org) throw new AppError("NOT_FOUND", messageRef("common.error.404.title"));
+  if (!org) throw new AppError("NOT_FOUND", messageRef(common_error_404_title));
   return org;
 }
 
@@ -64,10 +70,10 @@ export async function scheduleOrgDeletion(ctx: OrgContext, input: { confirmName:
   requireOwner(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const org = await lockOrg(tx, ctx.org.id);
-    if (org.purgeAfter) throw new AppError("CONFLICT", messageRef("deletion.org.error.alreadyScheduled"));
+    if (org.purgeAfter) throw new AppError("CONFLICT", messageRef(deletion_org_error_alreadyScheduled));
     if (input.confirmName.trim() !== org.name) {
-      throw new AppError("INVALID", messageRef("common.validation.checkFields"), {
-        confirmName: messageRef("deletion.org.error.nameMismatch", { name: org.name }),
+      throw new AppError("INVALID", messageRef(common_validation_checkFields), {
+        confirmName: messageRef(deletion_org_error_nameMismatch, { name: org.name }),
       });
     }
     const [after] = await tx
@@ -95,7 +101,7 @@ export async function undoOrgDeletion(ctx: OrgContext): Promise<void> {
   requireOwner(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
     const org = await lockOrg(tx, ctx.org.id);
-    if (!org.purgeAfter) throw new AppError("CONFLICT", messageRef("deletion.org.error.notScheduled"));
+    if (!org.purgeAfter) throw new AppError("CONFLICT", messageRef(deletion_org_error_notScheduled));
     await tx.update(orgs).set({ deletionRequestedAt: null, deletionRequestedBy: null, purgeAfter: null }).where(eq(orgs.id, ctx.org.id));
     await recordAudit(tx, ctx, {
       action: "org.deletion_undo",

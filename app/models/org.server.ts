@@ -7,6 +7,7 @@ import { AppError } from "~/lib/http.server";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import type { OrgContext, SystemContext } from "~/auth/context";
+import { admin_settings_error_bandsOrder } from "~/paraglide/messages/admin_settings_error_bandsorder1.js";
 
 export function slugify(name: string): string {
   const base = name
@@ -112,7 +113,7 @@ export async function updateOrgSettings(
     try {
       validateRiskBands(input.riskBands);
     } catch {
-      throw new AppError("INVALID", messageRef("admin.settings.error.bandsOrder"));
+      throw new AppError("INVALID", messageRef(admin_settings_error_bandsOrder));
     }
   }
   return withTenant(ctx.db, ctx.org.id, async (tx) => {

@@ -29,6 +29,12 @@ import { DELETED_COMPANY } from "~/lib/positions";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { listAllFxRates, requireInvestorOrg } from "./fx-rate.server";
+import { common_validation_checkFields } from "~/paraglide/messages/common_validation_checkfields1.js";
+import { investor_positions_error_forbidden } from "~/paraglide/messages/investor_positions_error_forbidden.js";
+import { investor_positions_error_noPosition } from "~/paraglide/messages/investor_positions_error_noposition1.js";
+import { investor_positions_error_notShared } from "~/paraglide/messages/investor_positions_error_notshared1.js";
+import { investor_positions_error_nothingSaved } from "~/paraglide/messages/investor_positions_error_nothingsaved1.js";
+import { investor_positions_error_stale } from "~/paraglide/messages/investor_positions_error_stale.js";
 
 export const POSITIONS_PAGE_SIZE = 25;
 
@@ -206,14 +212,14 @@ export async function positionsOverview(
 
 function requireInvestorEditor(ctx: OrgContext) {
   requireInvestorOrg(ctx);
-  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef("investor.positions.error.forbidden"));
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef(investor_positions_error_forbidden));
 }
 
-const NOT_SHARED = messageRef("investor.positions.error.notShared");
-const CHECK_FIELDS = messageRef("common.validation.checkFields");
-const NOTHING_SAVED = messageRef("investor.positions.error.nothingSaved");
+const NOT_SHARED = messageRef(investor_positions_error_notShared);
+const CHECK_FIELDS = messageRef(common_validation_checkFields);
+const NOTHING_SAVED = messageRef(investor_positions_error_nothingSaved);
 /** Someone saved or deleted the position since the form was loaded. */
-const conflict = () => new AppError("CONFLICT", messageRef("investor.positions.error.stale"));
+const conflict = () => new AppError("CONFLICT", messageRef(investor_positions_error_stale));
 
 /** The company must share its data with this investor now (unless the position already holds it). */
 async function assertCompanyAllowed(tx: Tx, ctx: OrgContext, companyId: string, alreadyHeld?: string) {
@@ -253,13 +259,13 @@ export async function createPosition(ctx: OrgContext, input: PositionInput): Pro
 }
 
 async function lockPosition(tx: Tx, ctx: OrgContext, id: string) {
-  if (!isUuid(id)) throw new AppError("NOT_FOUND", messageRef("investor.positions.error.noPosition"));
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", messageRef(investor_positions_error_noPosition));
   const [row] = await tx
     .select()
     .from(positions)
     .where(and(eq(positions.orgId, ctx.org.id), eq(positions.id, id)))
     .for("update");
-  if (!row) throw new AppError("NOT_FOUND", messageRef("investor.positions.error.noPosition"));
+  if (!row) throw new AppError("NOT_FOUND", messageRef(investor_positions_error_noPosition));
   return row;
 }
 

@@ -24,6 +24,9 @@ import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { readRiskBands } from "./org.server";
 import { conflictError } from "./versioning.server";
+import { records_risk_notFound } from "~/paraglide/messages/records_risk_notfound1.js";
+import { records_risk_what } from "~/paraglide/messages/records_risk_what.js";
+import { records_validation_checkFields } from "~/paraglide/messages/records_validation_checkfields1.js";
 
 export type { RiskInput, ValidRiskInput };
 
@@ -32,7 +35,7 @@ function validate(input: RiskInput): ValidRiskInput {
   if (result.success) return result.data;
   const fieldErrors: Record<string, string> = {};
   for (const issue of result.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-  throw new AppError("INVALID", messageRef("records.validation.checkFields"), fieldErrors);
+  throw new AppError("INVALID", messageRef(records_validation_checkFields), fieldErrors);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -228,7 +231,7 @@ export async function getRisk(ctx: OrgContext, id: string) {
     ctx.org.id,
     async (tx) => {
       const row = await findRisk(tx, ctx, id);
-      if (!row) throw new AppError("NOT_FOUND", messageRef("records.risk.notFound"));
+      if (!row) throw new AppError("NOT_FOUND", messageRef(records_risk_notFound));
       const bands = await readRiskBands(tx, ctx.org.id);
       const history = await tx
         .select({
@@ -350,13 +353,13 @@ export async function updateRisk(ctx: OrgContext, id: string, version: number, i
   const data = validate(input);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await findRisk(tx, ctx, id);
-    if (!before) throw new AppError("NOT_FOUND", messageRef("records.risk.notFound"));
+    if (!before) throw new AppError("NOT_FOUND", messageRef(records_risk_notFound));
     const [after] = await tx
       .update(risks)
       .set({ ...data, version: sql`${risks.version} + 1`, updatedAt: sql`now()` })
       .where(and(eq(risks.orgId, ctx.org.id), eq(risks.id, before.id), eq(risks.version, version)))
       .returning();
-    if (!after) throw conflictError("records.risk.what");
+    if (!after) throw conflictError(records_risk_what);
     const scored = before.likelihood !== after.likelihood || before.impact !== after.impact || before.status !== after.status;
     if (scored) await writeHistory(tx, ctx, after);
     await recordAudit(tx, ctx, {
@@ -374,7 +377,7 @@ export async function updateRisk(ctx: OrgContext, id: string, version: number, i
 export async function deleteRisk(ctx: OrgContext, id: string, version?: number) {
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const before = await findRisk(tx, ctx, id);
-    if (!before) throw new AppError("NOT_FOUND", messageRef("records.risk.notFound"));
+    if (!before) throw new AppError("NOT_FOUND", messageRef(records_risk_notFound));
     const [deleted] = await tx
       .delete(risks)
       .where(
@@ -385,7 +388,7 @@ export async function deleteRisk(ctx: OrgContext, id: string, version?: number) 
         ),
       )
       .returning({ id: risks.id });
-    if (!deleted) throw conflictError("records.risk.what");
+    if (!deleted) throw conflictError(records_risk_what);
     await recordAudit(tx, ctx, { action: "risk.delete", entityType: "risk", entityId: before.id, before: auditShape(before) });
   });
 }

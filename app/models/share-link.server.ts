@@ -21,9 +21,29 @@ import { shareLinkKeys, throttled, type Attempt } from "./login-throttle.server"
 import type { OrgContext, SystemContext } from "~/auth/context";
 import { readCompanyReports, reportToday, resolveReportCompanies, restrictSnapshot, type ReportIssuer } from "./share-report.server";
 import type { ShareSnapshot } from "./share-report-types";
+import { admin_section_budgets } from "~/paraglide/messages/admin_section_budgets.js";
+import { admin_section_financials } from "~/paraglide/messages/admin_section_financials.js";
+import { admin_section_funding_debt } from "~/paraglide/messages/admin_section_funding_debt.js";
+import { admin_section_risks } from "~/paraglide/messages/admin_section_risks.js";
+import { admin_section_updates } from "~/paraglide/messages/admin_section_updates.js";
+import { admin_shareLinks_error_alreadyRevoked } from "~/paraglide/messages/admin_sharelinks_error_alreadyrevoked2.js";
+import { admin_shareLinks_error_chooseCompany } from "~/paraglide/messages/admin_sharelinks_error_choosecompany2.js";
+import { admin_shareLinks_error_companiesAtLeastOne } from "~/paraglide/messages/admin_sharelinks_error_companiesatleastone4.js";
+import { admin_shareLinks_error_companiesNotShared } from "~/paraglide/messages/admin_sharelinks_error_companiesnotshared3.js";
+import { admin_shareLinks_error_frozenMonthFuture } from "~/paraglide/messages/admin_sharelinks_error_frozenmonthfuture3.js";
+import { admin_shareLinks_error_frozenMonthTooEarly } from "~/paraglide/messages/admin_sharelinks_error_frozenmonthtooearly4.js";
+import { admin_shareLinks_error_noSuchLink } from "~/paraglide/messages/admin_sharelinks_error_nosuchlink3.js";
+import { admin_shareLinks_error_notCreated } from "~/paraglide/messages/admin_sharelinks_error_notcreated2.js";
+import { admin_shareLinks_error_notShared1 } from "~/paraglide/messages/admin_sharelinks_error_notshared12.js";
+import { admin_shareLinks_error_notShared2 } from "~/paraglide/messages/admin_sharelinks_error_notshared22.js";
+import { admin_shareLinks_error_notShared3 } from "~/paraglide/messages/admin_sharelinks_error_notshared32.js";
+import { admin_shareLinks_error_notShared4 } from "~/paraglide/messages/admin_sharelinks_error_notshared42.js";
+import { admin_shareLinks_error_notShared5 } from "~/paraglide/messages/admin_sharelinks_error_notshared52.js";
+import { admin_shareLinks_error_portfolioNone } from "~/paraglide/messages/admin_sharelinks_error_portfolionone2.js";
+import { admin_shareLinks_error_startupOwnOnly } from "~/paraglide/messages/admin_sharelinks_error_startupownonly3.js";
 
 export const SHARE_LINKS_PAGE_SIZE = 50;
-const NOT_CREATED = messageRef("admin.shareLinks.error.notCreated");
+const NOT_CREATED = messageRef(admin_shareLinks_error_notCreated);
 const USER_AGENT_MAX = 300;
 
 export interface ShareLinkInput {
@@ -44,13 +64,13 @@ export interface ShareLinkInput {
  * most five sections: one message per count).
  */
 function notSharedMessage(company: string, missing: readonly GrantSection[]): string {
-  const names = missing.map((s) => `admin.section.${s}` as const);
+  const names = missing.map((s) => ({ budgets: admin_section_budgets, financials: admin_section_financials, funding_debt: admin_section_funding_debt, risks: admin_section_risks, updates: admin_section_updates })[s]);
   const [s1, s2, s3, s4, s5] = names;
-  if (names.length >= 5) return messageRef("admin.shareLinks.error.notShared5", { company, s1: s1!, s2: s2!, s3: s3!, s4: s4!, s5: s5! });
-  if (names.length === 4) return messageRef("admin.shareLinks.error.notShared4", { company, s1: s1!, s2: s2!, s3: s3!, s4: s4! });
-  if (names.length === 3) return messageRef("admin.shareLinks.error.notShared3", { company, s1: s1!, s2: s2!, s3: s3! });
-  if (names.length === 2) return messageRef("admin.shareLinks.error.notShared2", { company, s1: s1!, s2: s2! });
-  return messageRef("admin.shareLinks.error.notShared1", { company, s1: s1 ?? "" });
+  if (names.length >= 5) return messageRef(admin_shareLinks_error_notShared5, { company, s1: s1!, s2: s2!, s3: s3!, s4: s4!, s5: s5! });
+  if (names.length === 4) return messageRef(admin_shareLinks_error_notShared4, { company, s1: s1!, s2: s2!, s3: s3!, s4: s4! });
+  if (names.length === 3) return messageRef(admin_shareLinks_error_notShared3, { company, s1: s1!, s2: s2!, s3: s3! });
+  if (names.length === 2) return messageRef(admin_shareLinks_error_notShared2, { company, s1: s1!, s2: s2! });
+  return messageRef(admin_shareLinks_error_notShared1, { company, s1: s1 ?? "" });
 }
 
 function issuerOf(ctx: OrgContext): ReportIssuer {
@@ -64,14 +84,14 @@ function issuerOf(ctx: OrgContext): ReportIssuer {
  */
 export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): Promise<{ id: string; token: string }> {
   const scope = input.scope;
-  if (ctx.org.kind === "startup" && scope !== "company") throw new AppError("INVALID", NOT_CREATED, { scope: messageRef("admin.shareLinks.error.startupOwnOnly") });
+  if (ctx.org.kind === "startup" && scope !== "company") throw new AppError("INVALID", NOT_CREATED, { scope: messageRef(admin_shareLinks_error_startupOwnOnly) });
   const companyIds = ctx.org.kind === "startup" ? [ctx.org.id] : scope === "portfolio" ? [] : [...new Set(input.companyIds)];
-  if (scope === "company" && companyIds.length !== 1) throw new AppError("INVALID", NOT_CREATED, { companyId: messageRef("admin.shareLinks.error.chooseCompany") });
-  if (scope === "companies" && companyIds.length === 0) throw new AppError("INVALID", NOT_CREATED, { companyIds: messageRef("admin.shareLinks.error.companiesAtLeastOne") });
+  if (scope === "company" && companyIds.length !== 1) throw new AppError("INVALID", NOT_CREATED, { companyId: messageRef(admin_shareLinks_error_chooseCompany) });
+  if (scope === "companies" && companyIds.length === 0) throw new AppError("INVALID", NOT_CREATED, { companyIds: messageRef(admin_shareLinks_error_companiesAtLeastOne) });
   if (input.mode === "frozen") {
     const month = input.frozenMonth;
-    if (!isValidMonth(month) || compareMonths(month, EARLIEST_REPORT_MONTH) < 0) throw new AppError("INVALID", NOT_CREATED, { frozenMonth: messageRef("admin.shareLinks.error.frozenMonthTooEarly", { month: EARLIEST_REPORT_MONTH }) });
-    if (compareMonths(month, monthOfDate(new Date())) > 0) throw new AppError("INVALID", NOT_CREATED, { frozenMonth: messageRef("admin.shareLinks.error.frozenMonthFuture") });
+    if (!isValidMonth(month) || compareMonths(month, EARLIEST_REPORT_MONTH) < 0) throw new AppError("INVALID", NOT_CREATED, { frozenMonth: messageRef(admin_shareLinks_error_frozenMonthTooEarly, { month: EARLIEST_REPORT_MONTH }) });
+    if (compareMonths(month, monthOfDate(new Date())) > 0) throw new AppError("INVALID", NOT_CREATED, { frozenMonth: messageRef(admin_shareLinks_error_frozenMonthFuture) });
   }
   const passphraseHash = input.passphrase ? await hashPassword(input.passphrase) : null;
   const token = randomToken(32);
@@ -83,7 +103,7 @@ export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): P
       const found = new Set(companies.map((c) => c.id));
       if (companyIds.some((id) => !found.has(id))) {
         throw new AppError("INVALID", NOT_CREATED, {
-          [scope === "company" ? "companyId" : "companyIds"]: messageRef("admin.shareLinks.error.companiesNotShared"),
+          [scope === "company" ? "companyId" : "companyIds"]: messageRef(admin_shareLinks_error_companiesNotShared),
         });
       }
       if (scope === "company") {
@@ -92,7 +112,7 @@ export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): P
           throw new AppError("INVALID", NOT_CREATED, { sections: notSharedMessage(companies[0]!.name, missing) });
         }
       }
-      if (scope === "portfolio" && companies.length === 0) throw new AppError("INVALID", NOT_CREATED, { sections: messageRef("admin.shareLinks.error.portfolioNone") });
+      if (scope === "portfolio" && companies.length === 0) throw new AppError("INVALID", NOT_CREATED, { sections: messageRef(admin_shareLinks_error_portfolioNone) });
     }
     let snapshot: ShareSnapshot | null = null;
     let snapshotGrants: string | null = null;
@@ -233,8 +253,8 @@ export async function revokeShareLink(ctx: OrgContext, linkId: string): Promise<
       .returning({ id: shareLinks.id, label: shareLinks.label, expiresAt: shareLinks.expiresAt });
     if (!revoked) {
       const [exists] = await tx.select({ id: shareLinks.id }).from(shareLinks).where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId)));
-      if (!exists) throw new AppError("NOT_FOUND", messageRef("admin.shareLinks.error.noSuchLink"));
-      throw new AppError("CONFLICT", messageRef("admin.shareLinks.error.alreadyRevoked"));
+      if (!exists) throw new AppError("NOT_FOUND", messageRef(admin_shareLinks_error_noSuchLink));
+      throw new AppError("CONFLICT", messageRef(admin_shareLinks_error_alreadyRevoked));
     }
     await recordAudit(tx, ctx, { action: "share_link.revoke", entityType: "share_link", entityId: revoked.id, before: { label: revoked.label, expiresAt: revoked.expiresAt, revokedAt: null } });
   });

@@ -8,6 +8,8 @@ import { messageRef } from "~/i18n/translate";
 import type { Locale } from "~/i18n/locales";
 import { rememberAddress, signInKeys, throttled, type Attempt } from "./login-throttle.server";
 import type { SystemContext } from "~/auth/context";
+import { auth_signup_emailTaken } from "~/paraglide/messages/auth_signup_emailtaken1.js";
+import { auth_signup_emailTakenField } from "~/paraglide/messages/auth_signup_emailtakenfield2.js";
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -33,8 +35,8 @@ async function insertUser(db: Db, input: NewUser) {
 export async function createUser(db: Db, input: NewUser) {
   const created = await insertUser(db, input);
   if (!created) {
-    throw new AppError("CONFLICT", messageRef("auth.signup.emailTaken"), {
-      email: messageRef("auth.signup.emailTakenField"),
+    throw new AppError("CONFLICT", messageRef(auth_signup_emailTaken), {
+      email: messageRef(auth_signup_emailTakenField),
     });
   }
   return created;

@@ -1,5 +1,6 @@
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { AppError } from "~/lib/http.server";
+import { records_conflict_changed } from "~/paraglide/messages/records_conflict_changed.js";
 
 /**
  * Optimistic concurrency: forms carry the `version` they were loaded with, and updates
@@ -11,5 +12,5 @@ import { AppError } from "~/lib/http.server";
  * language by failureFromError (English where no locale is passed).
  */
 export function conflictError(what: PlainKey | (string & {})): AppError {
-  return new AppError("CONFLICT", messageRef("records.conflict.changed", { what }));
+  return new AppError("CONFLICT", messageRef(records_conflict_changed, { what }));
 }

@@ -14,17 +14,34 @@ import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import { keepRetryAfter, passwordAttemptRefused } from "~/lib/throttle-answer.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { deleteAccount, listSoleOwnedOrgs } from "~/models/account-deletion.server";
+import { auth_password_current } from "~/paraglide/messages/auth_password_current.js";
+import { auth_password_currentRequired } from "~/paraglide/messages/auth_password_currentrequired1.js";
+import { common_validation_tickToConfirm } from "~/paraglide/messages/common_validation_ticktoconfirm2.js";
+import { deletion_account_blockedText } from "~/paraglide/messages/deletion_account_blockedtext1.js";
+import { deletion_account_blockedTitle } from "~/paraglide/messages/deletion_account_blockedtitle1.js";
+import { deletion_account_confirm_action } from "~/paraglide/messages/deletion_account_confirm_action.js";
+import { deletion_account_confirm_consequence } from "~/paraglide/messages/deletion_account_confirm_consequence.js";
+import { deletion_account_confirm_pending } from "~/paraglide/messages/deletion_account_confirm_pending.js";
+import { deletion_account_confirm_tick } from "~/paraglide/messages/deletion_account_confirm_tick.js";
+import { deletion_account_confirm_title } from "~/paraglide/messages/deletion_account_confirm_title.js";
+import { deletion_account_deleteOrg } from "~/paraglide/messages/deletion_account_deleteorg1.js";
+import { deletion_account_intro } from "~/paraglide/messages/deletion_account_intro.js";
+import { deletion_account_metaTitle } from "~/paraglide/messages/deletion_account_metatitle1.js";
+import { deletion_account_notice_deleted } from "~/paraglide/messages/deletion_account_notice_deleted.js";
+import { deletion_account_scheduledNote } from "~/paraglide/messages/deletion_account_schedulednote1.js";
+import { deletion_account_title } from "~/paraglide/messages/deletion_account_title.js";
+import { deletion_account_transfer } from "~/paraglide/messages/deletion_account_transfer.js";
 
 export const headers: HeadersFunction = keepRetryAfter;
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "deletion.account.metaTitle")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, deletion_account_metaTitle)];
 
 const DeleteAccountSchema = z.object({
   currentPassword: z
-    .string({ error: messageRef("auth.password.currentRequired") })
-    .min(1, messageRef("auth.password.currentRequired"))
+    .string({ error: messageRef(auth_password_currentRequired) })
+    .min(1, messageRef(auth_password_currentRequired))
     .max(200),
-  confirm: z.literal("yes", { error: messageRef("common.validation.tickToConfirm") }),
+  confirm: z.literal("yes", { error: messageRef(common_validation_tickToConfirm) }),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -52,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!deleted.ok) return passwordAttemptRefused(locale, deleted.retryAfterSeconds);
   // The sessions went with the user; this clears the cookie of the one that asked.
   const cookie = await endSession(request);
-  return redirectWithToast("/login", toast("deletion.account.notice.deleted"), { headers: { "Set-Cookie": cookie } });
+  return redirectWithToast("/login", toast(deletion_account_notice_deleted), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function DeleteAccount() {
@@ -62,22 +79,22 @@ export default function DeleteAccount() {
   const f = useFormat();
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
-    <AuthShell title={t("deletion.account.title")}>
-      <p className="mb-4 text-sm text-slate-700">{t("deletion.account.intro")}</p>
+    <AuthShell title={t(deletion_account_title)}>
+      <p className="mb-4 text-sm text-slate-700">{t(deletion_account_intro)}</p>
       {blocking.length > 0 ? (
         <section aria-labelledby="blocked-title" className="rounded-md border border-amber-200 bg-amber-50 p-4 text-sm text-amber-900">
           <h2 id="blocked-title" className="font-semibold">
-            {t("deletion.account.blockedTitle")}
+            {t(deletion_account_blockedTitle)}
           </h2>
-          <p className="mt-1">{t("deletion.account.blockedText")}</p>
+          <p className="mt-1">{t(deletion_account_blockedText)}</p>
           <ul className="mt-2 space-y-1" data-testid="sole-owned-orgs">
             {blocking.map((org) => (
               <li key={org.slug} className="flex flex-wrap gap-x-4">
                 <TextLink to={`/o/${org.slug}/members`}>
-                  {t("deletion.account.transfer", { org: org.name })}
+                  {t(deletion_account_transfer, { org: org.name })}
                 </TextLink>
                 <Link className="text-red-700 underline" to={`/o/${org.slug}/delete`}>
-                  {t("deletion.account.deleteOrg", { org: org.name })}
+                  {t(deletion_account_deleteOrg, { org: org.name })}
                 </Link>
               </li>
             ))}
@@ -88,11 +105,11 @@ export default function DeleteAccount() {
           <FormError error={result && !result.ok ? result.formError : undefined} />
           {scheduled.map((org) => (
             <p key={org.name} className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
-              {t("deletion.account.scheduledNote", { org: org.name, date: f.dateTime(org.purgeAfter) })}
+              {t(deletion_account_scheduledNote, { org: org.name, date: f.dateTime(org.purgeAfter) })}
             </p>
           ))}
           <Field
-            label={t("auth.password.current")}
+            label={t(auth_password_current)}
             name="currentPassword"
             type="password"
             autoComplete="current-password"
@@ -102,11 +119,11 @@ export default function DeleteAccount() {
             intent="delete-account"
             error={errors.confirm}
             texts={{
-              action: t("deletion.account.confirm.action"),
-              title: t("deletion.account.confirm.title", { email }),
-              consequence: t("deletion.account.confirm.consequence"),
-              tick: t("deletion.account.confirm.tick"),
-              pending: t("deletion.account.confirm.pending"),
+              action: t(deletion_account_confirm_action),
+              title: t(deletion_account_confirm_title, { email }),
+              consequence: t(deletion_account_confirm_consequence),
+              tick: t(deletion_account_confirm_tick),
+              pending: t(deletion_account_confirm_pending),
             }}
           />
         </Form>

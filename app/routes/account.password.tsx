@@ -13,21 +13,34 @@ import { keepRetryAfter, passwordAttemptRefused } from "~/lib/throttle-answer.se
 import { passwordField } from "~/lib/fields";
 import { changePassword } from "~/models/user.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
+import { auth_passwordHint } from "~/paraglide/messages/auth_passwordhint1.js";
+import { auth_password_changed } from "~/paraglide/messages/auth_password_changed.js";
+import { auth_password_current } from "~/paraglide/messages/auth_password_current.js";
+import { auth_password_currentRequired } from "~/paraglide/messages/auth_password_currentrequired1.js";
+import { auth_password_currentWrong } from "~/paraglide/messages/auth_password_currentwrong1.js";
+import { auth_password_metaTitle } from "~/paraglide/messages/auth_password_metatitle1.js";
+import { auth_password_mismatch } from "~/paraglide/messages/auth_password_mismatch.js";
+import { auth_password_new } from "~/paraglide/messages/auth_password_new.js";
+import { auth_password_pending } from "~/paraglide/messages/auth_password_pending.js";
+import { auth_password_repeat } from "~/paraglide/messages/auth_password_repeat.js";
+import { auth_password_repeatRequired } from "~/paraglide/messages/auth_password_repeatrequired1.js";
+import { auth_password_submit } from "~/paraglide/messages/auth_password_submit.js";
+import { auth_password_title } from "~/paraglide/messages/auth_password_title.js";
 
 export const headers: HeadersFunction = keepRetryAfter;
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.password.metaTitle")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, auth_password_metaTitle)];
 
 const PasswordSchema = z
   .object({
     currentPassword: z
-      .string({ error: messageRef("auth.password.currentRequired") })
-      .min(1, messageRef("auth.password.currentRequired"))
+      .string({ error: messageRef(auth_password_currentRequired) })
+      .min(1, messageRef(auth_password_currentRequired))
       .max(200),
     newPassword: passwordField,
-    confirmPassword: z.string({ error: messageRef("auth.password.repeatRequired") }),
+    confirmPassword: z.string({ error: messageRef(auth_password_repeatRequired) }),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: messageRef("auth.password.mismatch") });
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: messageRef(auth_password_mismatch) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -43,13 +56,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const changed = await changePassword(account, user, parsed.data.currentPassword, parsed.data.newPassword, context.clientIp);
   if (!changed.ok) {
     if (changed.reason === "throttled") return passwordAttemptRefused(locale, changed.retryAfterSeconds);
-    const wrong = translate(locale, "auth.password.currentWrong");
+    const wrong = translate(locale, auth_password_currentWrong);
     return formFailure({ fieldErrors: { currentPassword: wrong }, formError: wrong });
   }
   // changePassword ended every session (another browser, a stolen cookie); this one starts afresh.
   const cookie = await startSession(user.id);
   // Redirect (not render) so the page loads with the new session, not the one just ended.
-  return redirectWithToast("/account/password", toast("auth.password.changed"), { headers: { "Set-Cookie": cookie } });
+  return redirectWithToast("/account/password", toast(auth_password_changed), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function ChangePassword() {
@@ -57,13 +70,13 @@ export default function ChangePassword() {
   const t = useT();
   const errors = result?.fieldErrors ?? {};
   return (
-    <AuthShell title={t("auth.password.title")}>
+    <AuthShell title={t(auth_password_title)}>
       <Form method="post" className="space-y-4" noValidate>
         <FormError error={result?.formError} />
-        <Field label={t("auth.password.current")} name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
-        <Field label={t("auth.password.new")} name="newPassword" type="password" autoComplete="new-password" hint={t("auth.passwordHint")} error={errors.newPassword} />
-        <Field label={t("auth.password.repeat")} name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} />
-        <SubmitButton pendingText={t("auth.password.pending")}>{t("auth.password.submit")}</SubmitButton>
+        <Field label={t(auth_password_current)} name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
+        <Field label={t(auth_password_new)} name="newPassword" type="password" autoComplete="new-password" hint={t(auth_passwordHint)} error={errors.newPassword} />
+        <Field label={t(auth_password_repeat)} name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} />
+        <SubmitButton pendingText={t(auth_password_pending)}>{t(auth_password_submit)}</SubmitButton>
       </Form>
       <AccountLinks current="password" />
     </AuthShell>

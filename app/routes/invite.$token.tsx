@@ -9,8 +9,20 @@ import { getLocale } from "~/i18n/locale.server";
 import { failureFromError } from "~/lib/forms.server";
 import { notFound } from "~/lib/http.server";
 import { acceptInvitation, findPendingInvitation } from "~/models/invitation.server";
+import { auth_invite_accept } from "~/paraglide/messages/auth_invite_accept.js";
+import { auth_invite_invitedAs } from "~/paraglide/messages/auth_invite_invitedas1.js";
+import { auth_invite_logInToAccept } from "~/paraglide/messages/auth_invite_logintoaccept3.js";
+import { auth_invite_metaTitle } from "~/paraglide/messages/auth_invite_metatitle1.js";
+import { auth_invite_pending } from "~/paraglide/messages/auth_invite_pending.js";
+import { auth_invite_signUpToAccept } from "~/paraglide/messages/auth_invite_signuptoaccept3.js";
+import { auth_invite_signedInAs } from "~/paraglide/messages/auth_invite_signedinas2.js";
+import { auth_invite_title } from "~/paraglide/messages/auth_invite_title.js";
+import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
+import { common_role_member } from "~/paraglide/messages/common_role_member.js";
+import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
+import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.invite.metaTitle"), { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, auth_invite_metaTitle), { name: "robots", content: "noindex" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const invitation = await findPendingInvitation(await systemContext(), params.token ?? "");
@@ -42,23 +54,23 @@ export default function Invitation() {
   const t = useT();
   const next = encodeURIComponent(data.here);
   return (
-    <AuthShell title={t("auth.invite.title", { org: data.orgName })}>
+    <AuthShell title={t(auth_invite_title, { org: data.orgName })}>
       <p className="mb-4 text-sm text-slate-700">
-        {t.rich("auth.invite.invitedAs", { role: <strong>{t(`common.role.${data.role}`)}</strong>, email: <strong>{data.email}</strong> })}
+        {t.rich(auth_invite_invitedAs, { role: <strong>{t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[data.role])}</strong>, email: <strong>{data.email}</strong> })}
       </p>
       <FormError error={result && !result.ok ? result.formError : undefined} />
       {data.signedInAs ? (
         <Form method="post" className="mt-4">
-          <p className="mb-3 text-sm text-slate-600">{t("auth.invite.signedInAs", { email: data.signedInAs })}</p>
-          <SubmitButton pendingText={t("auth.invite.pending")}>{t("auth.invite.accept")}</SubmitButton>
+          <p className="mb-3 text-sm text-slate-600">{t(auth_invite_signedInAs, { email: data.signedInAs })}</p>
+          <SubmitButton pendingText={t(auth_invite_pending)}>{t(auth_invite_accept)}</SubmitButton>
         </Form>
       ) : (
         <div className="flex gap-3">
           <Link className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white" to={`/login?redirectTo=${next}`}>
-            {t("auth.invite.logInToAccept")}
+            {t(auth_invite_logInToAccept)}
           </Link>
           <Link className="rounded-md border border-slate-300 px-4 py-2 text-sm font-semibold" to={`/signup?redirectTo=${next}`}>
-            {t("auth.invite.signUpToAccept")}
+            {t(auth_invite_signUpToAccept)}
           </Link>
         </div>
       )}

@@ -6,6 +6,7 @@ import { getLocale, localeCookie } from "~/i18n/locale.server";
 import { formFailure } from "~/lib/forms.server";
 import { safeRedirect } from "~/lib/redirects";
 import { setUserLocale } from "~/models/user.server";
+import { layout_badLocale } from "~/paraglide/messages/layout_badlocale1.js";
 
 /**
  * The language switch posts here (`locale`, `redirectTo`): the `lang` cookie remembers the
@@ -19,7 +20,7 @@ export function loader(): never {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const locale = form.get("locale");
-  if (!isLocale(locale)) return formFailure({ fieldErrors: { locale: translate(getLocale(request), "layout.badLocale") } });
+  if (!isLocale(locale)) return formFailure({ fieldErrors: { locale: translate(getLocale(request), layout_badLocale) } });
   const user = await getSessionUser(request);
   if (user) await setUserLocale(await systemContext(), user.id, locale);
   return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": localeCookie(locale) } });

@@ -14,14 +14,27 @@ import { safeRedirect } from "~/lib/redirects";
 import { keepRetryAfter, passwordAttemptRefused } from "~/lib/throttle-answer.server";
 import { demoLogins } from "~/models/demo.server";
 import { setUserLocale, signIn } from "~/models/user.server";
+import { auth_field_email } from "~/paraglide/messages/auth_field_email.js";
+import { auth_field_password } from "~/paraglide/messages/auth_field_password.js";
+import { auth_login_badCredentials } from "~/paraglide/messages/auth_login_badcredentials1.js";
+import { auth_login_createAccount } from "~/paraglide/messages/auth_login_createaccount1.js";
+import { auth_login_demoIntro } from "~/paraglide/messages/auth_login_demointro1.js";
+import { auth_login_demoLabel } from "~/paraglide/messages/auth_login_demolabel1.js";
+import { auth_login_demoPassword } from "~/paraglide/messages/auth_login_demopassword1.js";
+import { auth_login_metaTitle } from "~/paraglide/messages/auth_login_metatitle1.js";
+import { auth_login_newHere } from "~/paraglide/messages/auth_login_newhere1.js";
+import { auth_login_passwordRequired } from "~/paraglide/messages/auth_login_passwordrequired1.js";
+import { auth_login_pending } from "~/paraglide/messages/auth_login_pending.js";
+import { auth_login_submit } from "~/paraglide/messages/auth_login_submit.js";
+import { auth_login_title } from "~/paraglide/messages/auth_login_title.js";
 
 export const headers: HeadersFunction = keepRetryAfter;
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.login.metaTitle")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, auth_login_metaTitle)];
 
 const LoginSchema = z.object({
   email: emailField,
-  password: z.string({ error: messageRef("auth.login.passwordRequired") }).min(1, messageRef("auth.login.passwordRequired")).max(200),
+  password: z.string({ error: messageRef(auth_login_passwordRequired) }).min(1, messageRef(auth_login_passwordRequired)).max(200),
   redirectTo: z.string().optional(),
 });
 
@@ -41,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!attempt.ok) {
     return attempt.reason === "throttled"
       ? passwordAttemptRefused(locale, attempt.retryAfterSeconds)
-      : formFailure({ formError: translate(locale, "auth.login.badCredentials"), status: 401 });
+      : formFailure({ formError: translate(locale, auth_login_badCredentials), status: 401 });
   }
   const user = attempt.value;
   const language = signInLocale(request, user);
@@ -59,17 +72,17 @@ export default function Login() {
   const t = useT();
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
-    <AuthShell title={t("auth.login.title")}>
+    <AuthShell title={t(auth_login_title)}>
       <Form method="post" className="space-y-4" noValidate>
         <FormError error={result && !result.ok ? result.formError : undefined} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field label={t("auth.field.email")} name="email" type="email" autoComplete="email" required error={errors.email} />
-        <Field label={t("auth.field.password")} name="password" type="password" autoComplete="current-password" required error={errors.password} />
-        <SubmitButton pendingText={t("auth.login.pending")}>{t("auth.login.submit")}</SubmitButton>
+        <Field label={t(auth_field_email)} name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field label={t(auth_field_password)} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+        <SubmitButton pendingText={t(auth_login_pending)}>{t(auth_login_submit)}</SubmitButton>
       </Form>
       {demo ? (
-        <aside aria-label={t("auth.login.demoLabel")} className="mt-6 rounded-md border border-indigo-100 bg-indigo-50 p-3 text-sm text-indigo-900">
-          <p className="font-medium">{t("auth.login.demoIntro")}</p>
+        <aside aria-label={t(auth_login_demoLabel)} className="mt-6 rounded-md border border-indigo-100 bg-indigo-50 p-3 text-sm text-indigo-900">
+          <p className="font-medium">{t(auth_login_demoIntro)}</p>
           <ul className="mt-1 list-inside list-disc">
             {demo.logins.map((email) => (
               <li key={email}>
@@ -78,14 +91,14 @@ export default function Login() {
             ))}
           </ul>
           <p className="mt-1">
-            {t("auth.login.demoPassword")} <code>{demo.password}</code>
+            {t(auth_login_demoPassword)} <code>{demo.password}</code>
           </p>
         </aside>
       ) : null}
       <p className="mt-6 text-sm text-slate-600">
-        {t("auth.login.newHere")}{" "}
+        {t(auth_login_newHere)}{" "}
         <TextLink className="font-medium" to={`/signup${params.get("redirectTo") ? `?redirectTo=${encodeURIComponent(params.get("redirectTo")!)}` : ""}`}>
-          {t("auth.login.createAccount")}
+          {t(auth_login_createAccount)}
         </TextLink>
       </p>
     </AuthShell>

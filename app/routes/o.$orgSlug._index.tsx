@@ -16,11 +16,35 @@ import { openAlertCounts } from "~/models/alert.server";
 import { getOnboarding } from "~/models/onboarding.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { getStartupDashboard, parseDashboardWindow, type StartupDashboard } from "~/models/dashboard.server";
+import { common_appName } from "~/paraglide/messages/common_appname1.js";
+import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
+import { common_role_member } from "~/paraglide/messages/common_role_member.js";
+import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
+import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
+import { dashboard_meta_investor } from "~/paraglide/messages/dashboard_meta_investor.js";
+import { dashboard_meta_startup } from "~/paraglide/messages/dashboard_meta_startup.js";
+import { dashboard_overview_alerts } from "~/paraglide/messages/dashboard_overview_alerts.js";
+import { dashboard_overview_companies } from "~/paraglide/messages/dashboard_overview_companies.js";
+import { dashboard_overview_description } from "~/paraglide/messages/dashboard_overview_description.js";
+import { dashboard_overview_noAlerts } from "~/paraglide/messages/dashboard_overview_noalerts1.js";
+import { dashboard_overview_noCompanies } from "~/paraglide/messages/dashboard_overview_nocompanies1.js";
+import { dashboard_overview_openAlerts } from "~/paraglide/messages/dashboard_overview_openalerts1.js";
+import { dashboard_overview_openPortfolio } from "~/paraglide/messages/dashboard_overview_openportfolio1.js";
+import { dashboard_overview_portfolio } from "~/paraglide/messages/dashboard_overview_portfolio.js";
+import { dashboard_overview_requestAccess } from "~/paraglide/messages/dashboard_overview_requestaccess1.js";
+import { dashboard_overview_warnings } from "~/paraglide/messages/dashboard_overview_warnings.js";
+import { dashboard_startup_description } from "~/paraglide/messages/dashboard_startup_description.js";
+import { dashboard_startup_emptyDescription } from "~/paraglide/messages/dashboard_startup_emptydescription1.js";
+import { dashboard_startup_enterMonth } from "~/paraglide/messages/dashboard_startup_entermonth1.js";
+import { dashboard_startup_importCsv } from "~/paraglide/messages/dashboard_startup_importcsv1.js";
+import { dashboard_startup_noReports } from "~/paraglide/messages/dashboard_startup_noreports1.js";
+import { dashboard_startup_noReportsBody } from "~/paraglide/messages/dashboard_startup_noreportsbody2.js";
+import { dashboard_startup_viewerNote } from "~/paraglide/messages/dashboard_startup_viewernote1.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
-  const org = data?.org.name ?? translate(locale, "common.appName");
-  return [{ title: translate(locale, data?.org.kind === "startup" ? "dashboard.meta.startup" : "dashboard.meta.investor", { org }) }];
+  const org = data?.org.name ?? translate(locale, common_appName);
+  return [{ title: translate(locale, data?.org.kind === "startup" ? dashboard_meta_startup : dashboard_meta_investor, { org }) }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -47,37 +71,37 @@ export default function OrgDashboard() {
     const base = `/o/${org.slug}`;
     return (
       <>
-        <PageHeader title={org.name} description={t("dashboard.overview.description", { currency: org.baseCurrency, role: t(`common.role.${role}`) })} />
+        <PageHeader title={org.name} description={t(dashboard_overview_description, { currency: org.baseCurrency, role: t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[role]) })} />
         {checklist}
         <div className="grid gap-4 md:grid-cols-2">
-          <Card title={t("dashboard.overview.portfolio")}>
+          <Card title={t(dashboard_overview_portfolio)}>
             <p className="text-sm text-slate-700" data-testid="overview-companies">
               {overview && overview.companyCount > 0
-                ? t("dashboard.overview.companies", { count: overview.companyCount })
-                : t("dashboard.overview.noCompanies")}
+                ? t(dashboard_overview_companies, { count: overview.companyCount })
+                : t(dashboard_overview_noCompanies)}
             </p>
             <p className="mt-3 flex flex-wrap gap-3 text-sm">
               <TextLink to={`${base}/portfolio`}>
-                {t("dashboard.overview.openPortfolio")}
+                {t(dashboard_overview_openPortfolio)}
               </TextLink>
               <TextLink to={`${base}/companies`}>
-                {t("dashboard.overview.requestAccess")}
+                {t(dashboard_overview_requestAccess)}
               </TextLink>
             </p>
           </Card>
-          <Card title={t("dashboard.overview.warnings")}>
+          <Card title={t(dashboard_overview_warnings)}>
             <p className="text-sm text-slate-700" data-testid="overview-alerts">
               {overview && overview.alerts.total > 0
-                ? t("dashboard.overview.alerts", {
+                ? t(dashboard_overview_alerts, {
                     critical: overview.alerts.critical,
                     warning: overview.alerts.warning,
                     unacknowledged: overview.alerts.unacknowledged,
                   })
-                : t("dashboard.overview.noAlerts")}
+                : t(dashboard_overview_noAlerts)}
             </p>
             <p className="mt-3 text-sm">
               <TextLink to={`${base}/alerts`}>
-                {t("dashboard.overview.openAlerts")}
+                {t(dashboard_overview_openAlerts)}
               </TextLink>
             </p>
           </Card>
@@ -89,21 +113,21 @@ export default function OrgDashboard() {
   if (dashboard.kind === "empty") {
     return (
       <>
-        <PageHeader title={org.name} description={t("dashboard.startup.emptyDescription", { currency: org.baseCurrency })} />
+        <PageHeader title={org.name} description={t(dashboard_startup_emptyDescription, { currency: org.baseCurrency })} />
         {checklist}
-        <EmptyState title={t("dashboard.startup.noReports")}>
-          <p>{t("dashboard.startup.noReportsBody")}</p>
+        <EmptyState title={t(dashboard_startup_noReports)}>
+          <p>{t(dashboard_startup_noReportsBody)}</p>
           {canEdit ? (
             <p className="mt-4 flex flex-wrap justify-center gap-3">
               <Link to={`${base}/reports/new`} className="rounded-md bg-indigo-600 px-4 py-2 font-semibold text-white hover:bg-indigo-700">
-                {t("dashboard.startup.enterMonth")}
+                {t(dashboard_startup_enterMonth)}
               </Link>
               <Link to={`${base}/reports/import`} className="rounded-md border border-slate-300 px-4 py-2 font-semibold text-slate-800 hover:bg-slate-50">
-                {t("dashboard.startup.importCsv")}
+                {t(dashboard_startup_importCsv)}
               </Link>
             </p>
           ) : (
-            <p className="mt-2">{t("dashboard.startup.viewerNote", { org: org.name })}</p>
+            <p className="mt-2">{t(dashboard_startup_viewerNote, { org: org.name })}</p>
           )}
         </EmptyState>
       </>
@@ -121,7 +145,7 @@ function StartupDashboardView({ base, orgName, window, data, checklist }: { base
     <>
       <PageHeader
         title={orgName}
-        description={t("dashboard.startup.description", { month: monthText(t, h.month), currency })}
+        description={t(dashboard_startup_description, { month: monthText(t, h.month), currency })}
         actions={<WindowSelector path={base} window={window} />}
       />
       {checklist}

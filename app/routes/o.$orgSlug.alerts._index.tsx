@@ -18,26 +18,73 @@ import { useHrefWith } from "~/lib/use-href-with";
 import { samePage } from "~/lib/redirects";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { common_severity_critical } from "~/paraglide/messages/common_severity_critical.js";
+import { common_severity_warning } from "~/paraglide/messages/common_severity_warning.js";
+import { investor_alertKind_budget_overrun } from "~/paraglide/messages/investor_alertkind_budget_overrun1.js";
+import { investor_alertKind_covenant } from "~/paraglide/messages/investor_alertkind_covenant1.js";
+import { investor_alertKind_default_dead } from "~/paraglide/messages/investor_alertkind_default_dead1.js";
+import { investor_alertKind_report_overdue } from "~/paraglide/messages/investor_alertkind_report_overdue1.js";
+import { investor_alertKind_risk_score } from "~/paraglide/messages/investor_alertkind_risk_score1.js";
+import { investor_alertKind_runway } from "~/paraglide/messages/investor_alertkind_runway1.js";
+import { investor_alerts_acknowledge } from "~/paraglide/messages/investor_alerts_acknowledge.js";
+import { investor_alerts_acknowledgeLabel } from "~/paraglide/messages/investor_alerts_acknowledgelabel1.js";
+import { investor_alerts_acknowledged } from "~/paraglide/messages/investor_alerts_acknowledged.js";
+import { investor_alerts_acknowledgedBy } from "~/paraglide/messages/investor_alerts_acknowledgedby1.js";
+import { investor_alerts_acknowledging } from "~/paraglide/messages/investor_alerts_acknowledging.js";
+import { investor_alerts_card } from "~/paraglide/messages/investor_alerts_card.js";
+import { investor_alerts_count } from "~/paraglide/messages/investor_alerts_count.js";
+import { investor_alerts_description } from "~/paraglide/messages/investor_alerts_description.js";
+import { investor_alerts_editRules } from "~/paraglide/messages/investor_alerts_editrules1.js";
+import { investor_alerts_empty_body } from "~/paraglide/messages/investor_alerts_empty_body.js";
+import { investor_alerts_empty_title } from "~/paraglide/messages/investor_alerts_empty_title.js";
+import { investor_alerts_error_chooseAlert } from "~/paraglide/messages/investor_alerts_error_choosealert1.js";
+import { investor_alerts_error_nothingChanged } from "~/paraglide/messages/investor_alerts_error_nothingchanged1.js";
+import { investor_alerts_error_unknownAction } from "~/paraglide/messages/investor_alerts_error_unknownaction1.js";
+import { investor_alerts_error_unknownActionForm } from "~/paraglide/messages/investor_alerts_error_unknownactionform2.js";
+import { investor_alerts_filter_anySeverity } from "~/paraglide/messages/investor_alerts_filter_anyseverity1.js";
+import { investor_alerts_filter_label } from "~/paraglide/messages/investor_alerts_filter_label.js";
+import { investor_alerts_filter_severity } from "~/paraglide/messages/investor_alerts_filter_severity.js";
+import { investor_alerts_filter_status } from "~/paraglide/messages/investor_alerts_filter_status.js";
+import { investor_alerts_formerMember } from "~/paraglide/messages/investor_alerts_formermember1.js";
+import { investor_alerts_head_acknowledged } from "~/paraglide/messages/investor_alerts_head_acknowledged.js";
+import { investor_alerts_head_actions } from "~/paraglide/messages/investor_alerts_head_actions.js";
+import { investor_alerts_head_alert } from "~/paraglide/messages/investor_alerts_head_alert.js";
+import { investor_alerts_head_firstSeen } from "~/paraglide/messages/investor_alerts_head_firstseen1.js";
+import { investor_alerts_head_severity } from "~/paraglide/messages/investor_alerts_head_severity.js";
+import { investor_alerts_noMatch } from "~/paraglide/messages/investor_alerts_nomatch1.js";
+import { investor_alerts_notYet } from "~/paraglide/messages/investor_alerts_notyet1.js";
+import { investor_alerts_resolvedAt } from "~/paraglide/messages/investor_alerts_resolvedat1.js";
+import { investor_alerts_seeRules } from "~/paraglide/messages/investor_alerts_seerules1.js";
+import { investor_alerts_status_acknowledged } from "~/paraglide/messages/investor_alerts_status_acknowledged.js";
+import { investor_alerts_status_active } from "~/paraglide/messages/investor_alerts_status_active.js";
+import { investor_alerts_status_all } from "~/paraglide/messages/investor_alerts_status_all.js";
+import { investor_alerts_status_open } from "~/paraglide/messages/investor_alerts_status_open.js";
+import { investor_alerts_status_resolved } from "~/paraglide/messages/investor_alerts_status_resolved.js";
+import { investor_alerts_title } from "~/paraglide/messages/investor_alerts_title.js";
+import { investor_filter_apply } from "~/paraglide/messages/investor_filter_apply.js";
+import { investor_filter_clear } from "~/paraglide/messages/investor_filter_clear.js";
+import { investor_filter_pending } from "~/paraglide/messages/investor_filter_pending.js";
+import { investor_table_company } from "~/paraglide/messages/investor_table_company.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.alerts.title")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_alerts_title)];
 
 const ALERT_KIND_LABELS: Record<AlertKind, PlainKey> = {
-  runway: "investor.alertKind.runway",
-  report_overdue: "investor.alertKind.report_overdue",
-  risk_score: "investor.alertKind.risk_score",
-  budget_overrun: "investor.alertKind.budget_overrun",
-  covenant: "investor.alertKind.covenant",
-  default_dead: "investor.alertKind.default_dead",
+  runway: investor_alertKind_runway,
+  report_overdue: investor_alertKind_report_overdue,
+  risk_score: investor_alertKind_risk_score,
+  budget_overrun: investor_alertKind_budget_overrun,
+  covenant: investor_alertKind_covenant,
+  default_dead: investor_alertKind_default_dead,
 };
 const STATUS_LABELS: Record<AlertStatusFilter, PlainKey> = {
-  active: "investor.alerts.status.active",
-  open: "investor.alerts.status.open",
-  acknowledged: "investor.alerts.status.acknowledged",
-  resolved: "investor.alerts.status.resolved",
-  all: "investor.alerts.status.all",
+  active: investor_alerts_status_active,
+  open: investor_alerts_status_open,
+  acknowledged: investor_alerts_status_acknowledged,
+  resolved: investor_alerts_status_resolved,
+  all: investor_alerts_status_all,
 };
 
-const CHOOSE_ALERT = messageRef("investor.alerts.error.chooseAlert");
+const CHOOSE_ALERT = messageRef(investor_alerts_error_chooseAlert);
 const AcknowledgeSchema = z.object({
   alertId: z.string({ error: CHOOSE_ALERT }).trim().pipe(z.uuid({ error: CHOOSE_ALERT })),
 });
@@ -57,14 +104,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const formData = await request.formData();
   if (formData.get("intent") !== "acknowledge") {
-    return formFailure({ fieldErrors: { intent: translate(locale, "investor.alerts.error.unknownAction") }, formError: translate(locale, "investor.alerts.error.unknownActionForm") });
+    return formFailure({ fieldErrors: { intent: translate(locale, investor_alerts_error_unknownAction) }, formError: translate(locale, investor_alerts_error_unknownActionForm) });
   }
   requirePermission(ctx, "edit:records");
   const parsed = parseForm(AcknowledgeSchema, formData, locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.alertId ?? translate(locale, "investor.alerts.error.nothingChanged") });
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.alertId ?? translate(locale, investor_alerts_error_nothingChanged) });
   try {
     await acknowledgeAlert(ctx, parsed.data.alertId);
-    return redirectWithToast(samePage(request), toast("investor.alerts.acknowledged"));
+    return redirectWithToast(samePage(request), toast(investor_alerts_acknowledged));
   } catch (error) {
     return failureFromError(error, locale);
   }
@@ -86,21 +133,21 @@ export default function Alerts() {
   return (
     <>
       <PageHeader
-        title={t("investor.alerts.title")}
-        description={t("investor.alerts.description")}
+        title={t(investor_alerts_title)}
+        description={t(investor_alerts_description)}
         actions={
           <TextLink to={`${orgPath}/alerts/rules`} className="text-sm">
-            {canManageRules ? t("investor.alerts.editRules") : t("investor.alerts.seeRules")}
+            {canManageRules ? t(investor_alerts_editRules) : t(investor_alerts_seeRules)}
           </TextLink>
         }
       />
-      <Card title={t("investor.alerts.card", { count: list.total })}>
+      <Card title={t(investor_alerts_card, { count: list.total })}>
         <FormError error={result && !result.ok ? result.formError : undefined} />
-        <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("investor.alerts.filter.label")}>
+        <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t(investor_alerts_filter_label)}>
           <div className="w-48">
             <SelectField
               id="filter-status"
-              label={t("investor.alerts.filter.status")}
+              label={t(investor_alerts_filter_status)}
               name="status"
               defaultValue={list.status}
               options={ALERT_STATUS_FILTERS.map((value) => ({ value, label: t(STATUS_LABELS[value]) }))}
@@ -109,39 +156,39 @@ export default function Alerts() {
           <div className="w-44">
             <SelectField
               id="filter-severity"
-              label={t("investor.alerts.filter.severity")}
+              label={t(investor_alerts_filter_severity)}
               name="severity"
               defaultValue={list.severity ?? ""}
               options={[
-                { value: "", label: t("investor.alerts.filter.anySeverity") },
-                { value: "critical", label: t("common.severity.critical") },
-                { value: "warning", label: t("common.severity.warning") },
+                { value: "", label: t(investor_alerts_filter_anySeverity) },
+                { value: "critical", label: t(common_severity_critical) },
+                { value: "warning", label: t(common_severity_warning) },
               ]}
             />
           </div>
-          <SubmitButton variant="secondary" pendingText={t("investor.filter.pending")}>
-            {t("investor.filter.apply")}
+          <SubmitButton variant="secondary" pendingText={t(investor_filter_pending)}>
+            {t(investor_filter_apply)}
           </SubmitButton>
           {filtered ? (
             <TextLink to={location.pathname} className="py-2 text-sm">
-              {t("investor.filter.clear")}
+              {t(investor_filter_clear)}
             </TextLink>
           ) : null}
         </Form>
         {list.alerts.length === 0 ? (
           filtered ? (
-            <EmptyState title={t("investor.alerts.noMatch")}>
+            <EmptyState title={t(investor_alerts_noMatch)}>
               <TextLink to={location.pathname}>
-                {t("investor.filter.clear")}
+                {t(investor_filter_clear)}
               </TextLink>
             </EmptyState>
           ) : (
-            <EmptyState title={t("investor.alerts.empty.title")}>{t("investor.alerts.empty.body")}</EmptyState>
+            <EmptyState title={t(investor_alerts_empty_title)}>{t(investor_alerts_empty_body)}</EmptyState>
           )
         ) : (
           <AlertTable alerts={list.alerts} orgPath={orgPath} canAcknowledge={canAcknowledge} />
         )}
-        <Pager page={list.page} pageCount={list.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={t("investor.alerts.count", { count: list.total })} />
+        <Pager page={list.page} pageCount={list.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={t(investor_alerts_count, { count: list.total })} />
       </Card>
     </>
   );
@@ -155,7 +202,7 @@ function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; o
   const f = useFormat();
   const pendingId = navigation.state === "submitting" ? navigation.formData?.get("alertId") : null;
   const time = (iso: string) => when(t, f.dateTime, iso);
-  const heads: PlainKey[] = ["investor.alerts.head.severity", "investor.table.company", "investor.alerts.head.alert", "investor.alerts.head.firstSeen", "investor.alerts.head.acknowledged"];
+  const heads: PlainKey[] = [investor_alerts_head_severity, investor_table_company, investor_alerts_head_alert, investor_alerts_head_firstSeen, investor_alerts_head_acknowledged];
   return (
     <Table>
       <TableHead>
@@ -165,16 +212,16 @@ function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; o
           </Th>
         ))}
         <Th>
-          <span className="sr-only">{t("investor.alerts.head.actions")}</span>
+          <span className="sr-only">{t(investor_alerts_head_actions)}</span>
         </Th>
       </TableHead>
       <tbody>
         {alerts.map((a) => (
           <Tr key={a.id} top>
             <Td>
-              <Badge tone={a.severity === "critical" ? "bad" : "warn"}>{a.severity === "critical" ? t("common.severity.critical") : t("common.severity.warning")}</Badge>
+              <Badge tone={a.severity === "critical" ? "bad" : "warn"}>{a.severity === "critical" ? t(common_severity_critical) : t(common_severity_warning)}</Badge>
               {a.resolvedAt ? (
-                <span className="mt-1 block text-xs text-slate-500">{t("investor.alerts.resolvedAt", { when: time(a.resolvedAt) })}</span>
+                <span className="mt-1 block text-xs text-slate-500">{t(investor_alerts_resolvedAt, { when: time(a.resolvedAt) })}</span>
               ) : null}
             </Td>
             <Td>
@@ -189,8 +236,8 @@ function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; o
             <Td nowrap>{time(a.firstSeenAt)}</Td>
             <Td>
               {a.acknowledgedAt
-                ? t("investor.alerts.acknowledgedBy", { who: a.acknowledgedBy ?? t("investor.alerts.formerMember"), when: time(a.acknowledgedAt) })
-                : t("investor.alerts.notYet")}
+                ? t(investor_alerts_acknowledgedBy, { who: a.acknowledgedBy ?? t(investor_alerts_formerMember), when: time(a.acknowledgedAt) })
+                : t(investor_alerts_notYet)}
             </Td>
             <Td>
               {canAcknowledge && !a.acknowledgedAt && !a.resolvedAt ? (
@@ -201,10 +248,10 @@ function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; o
                     name="intent"
                     value="acknowledge"
                     disabled={pendingId === a.id}
-                    aria-label={t("investor.alerts.acknowledgeLabel", { kind: t(ALERT_KIND_LABELS[a.kind]), company: a.companyName })}
+                    aria-label={t(investor_alerts_acknowledgeLabel, { kind: t(ALERT_KIND_LABELS[a.kind]), company: a.companyName })}
                     className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-semibold text-slate-800 hover:bg-slate-50 disabled:opacity-60"
                   >
-                    {pendingId === a.id ? t("investor.alerts.acknowledging") : t("investor.alerts.acknowledge")}
+                    {pendingId === a.id ? t(investor_alerts_acknowledging) : t(investor_alerts_acknowledge)}
                   </button>
                 </Form>
               ) : null}

@@ -13,10 +13,40 @@ import { failureFromError, formFailure, parseForm, invalidForm } from "~/lib/for
 import { alertRulesSchema } from "~/domain/alert-rules";
 import { getAlertRules, saveAlertRules } from "~/models/alert.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
+import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
+import { investor_alertKind_budget_overrun } from "~/paraglide/messages/investor_alertkind_budget_overrun1.js";
+import { investor_alertKind_default_dead } from "~/paraglide/messages/investor_alertkind_default_dead1.js";
+import { investor_alertKind_report_overdue } from "~/paraglide/messages/investor_alertkind_report_overdue1.js";
+import { investor_alertKind_risk_score } from "~/paraglide/messages/investor_alertkind_risk_score1.js";
+import { investor_alertKind_runway } from "~/paraglide/messages/investor_alertkind_runway1.js";
+import { investor_alertRules_back } from "~/paraglide/messages/investor_alertrules_back1.js";
+import { investor_alertRules_budget_definition } from "~/paraglide/messages/investor_alertrules_budget_definition1.js";
+import { investor_alertRules_budget_percent } from "~/paraglide/messages/investor_alertrules_budget_percent1.js";
+import { investor_alertRules_budget_percentHint } from "~/paraglide/messages/investor_alertrules_budget_percenthint2.js";
+import { investor_alertRules_covenant_definition } from "~/paraglide/messages/investor_alertrules_covenant_definition1.js";
+import { investor_alertRules_covenant_label } from "~/paraglide/messages/investor_alertrules_covenant_label1.js";
+import { investor_alertRules_defaultDead_definition } from "~/paraglide/messages/investor_alertrules_defaultdead_definition2.js";
+import { investor_alertRules_description } from "~/paraglide/messages/investor_alertrules_description1.js";
+import { investor_alertRules_overdue_day } from "~/paraglide/messages/investor_alertrules_overdue_day1.js";
+import { investor_alertRules_overdue_dayHint } from "~/paraglide/messages/investor_alertrules_overdue_dayhint2.js";
+import { investor_alertRules_overdue_definition } from "~/paraglide/messages/investor_alertrules_overdue_definition1.js";
+import { investor_alertRules_readOnly } from "~/paraglide/messages/investor_alertrules_readonly2.js";
+import { investor_alertRules_risk_definition } from "~/paraglide/messages/investor_alertrules_risk_definition1.js";
+import { investor_alertRules_risk_minimum } from "~/paraglide/messages/investor_alertrules_risk_minimum1.js";
+import { investor_alertRules_risk_minimumHint } from "~/paraglide/messages/investor_alertrules_risk_minimumhint2.js";
+import { investor_alertRules_runway_caution } from "~/paraglide/messages/investor_alertrules_runway_caution1.js";
+import { investor_alertRules_runway_cautionHint } from "~/paraglide/messages/investor_alertrules_runway_cautionhint2.js";
+import { investor_alertRules_runway_critical } from "~/paraglide/messages/investor_alertrules_runway_critical1.js";
+import { investor_alertRules_runway_criticalHint } from "~/paraglide/messages/investor_alertrules_runway_criticalhint2.js";
+import { investor_alertRules_runway_definition } from "~/paraglide/messages/investor_alertrules_runway_definition1.js";
+import { investor_alertRules_save } from "~/paraglide/messages/investor_alertrules_save1.js";
+import { investor_alertRules_saved } from "~/paraglide/messages/investor_alertrules_saved1.js";
+import { investor_alertRules_title } from "~/paraglide/messages/investor_alertrules_title1.js";
+import { investor_error_reload } from "~/paraglide/messages/investor_error_reload.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.alertRules.title")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_alertRules_title)];
 
-const RELOAD = messageRef("investor.error.reload");
+const RELOAD = messageRef(investor_error_reload);
 const VersionSchema = z.object({ version: z.string({ error: RELOAD }).regex(/^\d{1,9}$/, RELOAD).transform(Number) });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
   try {
     await saveAlertRules(ctx, version.data.version, parsed.data);
-    return redirectWithToast(`/o/${ctx.org.slug}/alerts/rules`, toast("investor.alertRules.saved"));
+    return redirectWithToast(`/o/${ctx.org.slug}/alerts/rules`, toast(investor_alertRules_saved));
   } catch (error) {
     return failureFromError(error, locale);
   }
@@ -64,81 +94,81 @@ export default function AlertRulesPage() {
   return (
     <>
       <PageHeader
-        title={t("investor.alertRules.title")}
-        description={t("investor.alertRules.description")}
+        title={t(investor_alertRules_title)}
+        description={t(investor_alertRules_description)}
         actions={
           <TextLink to={`/o/${orgSlug}/alerts`} className="text-sm">
-            {t("investor.alertRules.back")}
+            {t(investor_alertRules_back)}
           </TextLink>
         }
       />
       <Card>
-        {!canEdit ? <p className="mb-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700">{t("investor.alertRules.readOnly")}</p> : null}
+        {!canEdit ? <p className="mb-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700">{t(investor_alertRules_readOnly)}</p> : null}
         <Form method="post" className="max-w-2xl space-y-6" noValidate key={`${version}-${typed ? "typed" : "stored"}`}>
           <FormError error={result && !result.ok ? result.formError : undefined} />
           <input type="hidden" name="version" value={version} />
           <fieldset disabled={!canEdit} className="space-y-6">
-            <Rule toggle={toggle("runwayEnabled", rules.runwayEnabled, t("investor.alertKind.runway"))} definition={t("investor.alertRules.runway.definition")}>
+            <Rule toggle={toggle("runwayEnabled", rules.runwayEnabled, t(investor_alertKind_runway))} definition={t(investor_alertRules_runway_definition)}>
               <div className="grid grid-cols-2 gap-3">
                 <Field
-                  label={t("investor.alertRules.runway.caution")}
+                  label={t(investor_alertRules_runway_caution)}
                   name="runwayCautionMonths"
                   inputMode="decimal"
                   defaultValue={value("runwayCautionMonths", rules.runwayCautionMonths)}
-                  hint={t("investor.alertRules.runway.cautionHint")}
+                  hint={t(investor_alertRules_runway_cautionHint)}
                   error={errors.runwayCautionMonths}
                 />
                 <Field
-                  label={t("investor.alertRules.runway.critical")}
+                  label={t(investor_alertRules_runway_critical)}
                   name="runwayCriticalMonths"
                   inputMode="decimal"
                   defaultValue={value("runwayCriticalMonths", rules.runwayCriticalMonths)}
-                  hint={t("investor.alertRules.runway.criticalHint")}
+                  hint={t(investor_alertRules_runway_criticalHint)}
                   error={errors.runwayCriticalMonths}
                 />
               </div>
             </Rule>
-            <Rule toggle={toggle("overdueEnabled", rules.overdueEnabled, t("investor.alertKind.report_overdue"))} definition={t("investor.alertRules.overdue.definition")}>
+            <Rule toggle={toggle("overdueEnabled", rules.overdueEnabled, t(investor_alertKind_report_overdue))} definition={t(investor_alertRules_overdue_definition)}>
               <div className="w-48">
                 <Field
-                  label={t("investor.alertRules.overdue.day")}
+                  label={t(investor_alertRules_overdue_day)}
                   name="reportDueDay"
                   inputMode="numeric"
                   defaultValue={value("reportDueDay", rules.reportDueDay)}
-                  hint={t("investor.alertRules.overdue.dayHint")}
+                  hint={t(investor_alertRules_overdue_dayHint)}
                   error={errors.reportDueDay}
                 />
               </div>
             </Rule>
-            <Rule toggle={toggle("riskEnabled", rules.riskEnabled, t("investor.alertKind.risk_score"))} definition={t("investor.alertRules.risk.definition")}>
+            <Rule toggle={toggle("riskEnabled", rules.riskEnabled, t(investor_alertKind_risk_score))} definition={t(investor_alertRules_risk_definition)}>
               <div className="w-48">
                 <Field
-                  label={t("investor.alertRules.risk.minimum")}
+                  label={t(investor_alertRules_risk_minimum)}
                   name="riskScoreMin"
                   inputMode="numeric"
                   defaultValue={value("riskScoreMin", rules.riskScoreMin)}
-                  hint={t("investor.alertRules.risk.minimumHint")}
+                  hint={t(investor_alertRules_risk_minimumHint)}
                   error={errors.riskScoreMin}
                 />
               </div>
             </Rule>
-            <Rule toggle={toggle("budgetEnabled", rules.budgetEnabled, t("investor.alertKind.budget_overrun"))} definition={t("investor.alertRules.budget.definition")}>
+            <Rule toggle={toggle("budgetEnabled", rules.budgetEnabled, t(investor_alertKind_budget_overrun))} definition={t(investor_alertRules_budget_definition)}>
               <div className="w-48">
                 <Field
-                  label={t("investor.alertRules.budget.percent")}
+                  label={t(investor_alertRules_budget_percent)}
                   name="budgetOverrunPercent"
                   inputMode="decimal"
                   defaultValue={typed?.budgetOverrunPercent ?? String(percent)}
-                  hint={t("investor.alertRules.budget.percentHint")}
+                  hint={t(investor_alertRules_budget_percentHint)}
                   error={errors.budgetOverrunPercent}
                 />
               </div>
             </Rule>
-            <Rule toggle={toggle("covenantEnabled", rules.covenantEnabled, t("investor.alertRules.covenant.label"))} definition={t("investor.alertRules.covenant.definition")} />
-            <Rule toggle={toggle("defaultDeadEnabled", rules.defaultDeadEnabled, t("investor.alertKind.default_dead"))} definition={t("investor.alertRules.defaultDead.definition")} />
+            <Rule toggle={toggle("covenantEnabled", rules.covenantEnabled, t(investor_alertRules_covenant_label))} definition={t(investor_alertRules_covenant_definition)} />
+            <Rule toggle={toggle("defaultDeadEnabled", rules.defaultDeadEnabled, t(investor_alertKind_default_dead))} definition={t(investor_alertRules_defaultDead_definition)} />
           </fieldset>
           {errors.version ? <p className="text-sm text-red-700">{errors.version}</p> : null}
-          {canEdit ? <SubmitButton pendingText={t("common.action.saving")}>{t("investor.alertRules.save")}</SubmitButton> : null}
+          {canEdit ? <SubmitButton pendingText={t(common_action_saving)}>{t(investor_alertRules_save)}</SubmitButton> : null}
         </Form>
       </Card>
     </>

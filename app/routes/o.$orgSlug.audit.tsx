@@ -6,8 +6,20 @@ import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { metaTitle, useFormat, useT } from "~/i18n";
 import { AUDIT_PAGE_SIZE, listAuditEntries } from "~/models/audit.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { admin_audit_col_action } from "~/paraglide/messages/admin_audit_col_action.js";
+import { admin_audit_col_after } from "~/paraglide/messages/admin_audit_col_after.js";
+import { admin_audit_col_before } from "~/paraglide/messages/admin_audit_col_before.js";
+import { admin_audit_col_when } from "~/paraglide/messages/admin_audit_col_when.js";
+import { admin_audit_description } from "~/paraglide/messages/admin_audit_description.js";
+import { admin_audit_empty } from "~/paraglide/messages/admin_audit_empty.js";
+import { admin_audit_metaTitle } from "~/paraglide/messages/admin_audit_metatitle1.js";
+import { admin_audit_older } from "~/paraglide/messages/admin_audit_older.js";
+import { admin_audit_title } from "~/paraglide/messages/admin_audit_title.js";
+import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
+import { deletion_audit_formerMember } from "~/paraglide/messages/deletion_audit_formermember1.js";
+import { deletion_audit_who } from "~/paraglide/messages/deletion_audit_who.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.audit.metaTitle")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, admin_audit_metaTitle)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "read:audit");
@@ -25,25 +37,25 @@ export default function AuditLog() {
   return (
     <>
       <PageHeader
-        title={t("admin.audit.title")}
-        description={t("admin.audit.description")}
+        title={t(admin_audit_title)}
+        description={t(admin_audit_description)}
         actions={
           <a className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold" href={`${location.pathname}.csv`} download>
-            {t("common.action.exportCsv")}
+            {t(common_action_exportCsv)}
           </a>
         }
       />
       <Card>
         {entries.length === 0 ? (
-          <EmptyState title={t("admin.audit.empty")} />
+          <EmptyState title={t(admin_audit_empty)} />
         ) : (
           <Table>
             <TableHead>
-              <Th>{t("admin.audit.col.when")}</Th>
-              <Th>{t("deletion.audit.who")}</Th>
-              <Th>{t("admin.audit.col.action")}</Th>
-              <Th>{t("admin.audit.col.before")}</Th>
-              <Th last>{t("admin.audit.col.after")}</Th>
+              <Th>{t(admin_audit_col_when)}</Th>
+              <Th>{t(deletion_audit_who)}</Th>
+              <Th>{t(admin_audit_col_action)}</Th>
+              <Th>{t(admin_audit_col_before)}</Th>
+              <Th last>{t(admin_audit_col_after)}</Th>
             </TableHead>
             <tbody>
               {entries.map((e) => (
@@ -52,7 +64,7 @@ export default function AuditLog() {
                     {/* The exact instant stays in dateTime (the CSV export has it to the microsecond). */}
                     <time dateTime={new Date(e.at).toISOString()}>{f.dateTime(e.at)}</time>
                   </Td>
-                  <Td>{e.actorName ?? <span className="text-slate-500">{t("deletion.audit.formerMember")}</span>}</Td>
+                  <Td>{e.actorName ?? <span className="text-slate-500">{t(deletion_audit_formerMember)}</span>}</Td>
                   <Td>{e.action}</Td>
                   <td className="max-w-xs break-all py-2 pr-4 font-mono text-xs">{e.before ? JSON.stringify(e.before) : "—"}</td>
                   <td className="max-w-xs break-all py-2 font-mono text-xs">{e.after ? JSON.stringify(e.after) : "—"}</td>
@@ -63,7 +75,7 @@ export default function AuditLog() {
         )}
         {hasMore && last ? (
           <TextLink className="mt-4 inline-block" to={`${location.pathname}?before=${last.id}`}>
-            {t("admin.audit.older")}
+            {t(admin_audit_older)}
           </TextLink>
         ) : null}
       </Card>

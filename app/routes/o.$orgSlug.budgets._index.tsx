@@ -15,8 +15,57 @@ import { fiscalYearError, parseBudgetGrid } from "~/domain/budget";
 import { budgetVsActual, listBudgetYears, listBudgets, saveBudgetGrid, type VarianceCell } from "~/models/budget.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
+import { records_action_importCsv } from "~/paraglide/messages/records_action_importcsv1.js";
+import { records_budget_checkAmounts } from "~/paraglide/messages/records_budget_checkamounts1.js";
+import { records_budgets_actual } from "~/paraglide/messages/records_budgets_actual.js";
+import { records_budgets_actualHint } from "~/paraglide/messages/records_budgets_actualhint1.js";
+import { records_budgets_allCategories } from "~/paraglide/messages/records_budgets_allcategories1.js";
+import { records_budgets_budget } from "~/paraglide/messages/records_budgets_budget.js";
+import { records_budgets_budgetHint } from "~/paraglide/messages/records_budgets_budgethint1.js";
+import { records_budgets_bvaCaption } from "~/paraglide/messages/records_budgets_bvacaption1.js";
+import { records_budgets_bvaNote } from "~/paraglide/messages/records_budgets_bvanote1.js";
+import { records_budgets_bvaTitle } from "~/paraglide/messages/records_budgets_bvatitle1.js";
+import { records_budgets_byMonthTitle } from "~/paraglide/messages/records_budgets_bymonthtitle2.js";
+import { records_budgets_cellLabel } from "~/paraglide/messages/records_budgets_celllabel1.js";
+import { records_budgets_conflictHelp } from "~/paraglide/messages/records_budgets_conflicthelp1.js";
+import { records_budgets_conflictItem } from "~/paraglide/messages/records_budgets_conflictitem1.js";
+import { records_budgets_description } from "~/paraglide/messages/records_budgets_description.js";
+import { records_budgets_empty } from "~/paraglide/messages/records_budgets_empty.js";
+import { records_budgets_fiscalYear } from "~/paraglide/messages/records_budgets_fiscalyear1.js";
+import { records_budgets_gridNote } from "~/paraglide/messages/records_budgets_gridnote1.js";
+import { records_budgets_gridSaves } from "~/paraglide/messages/records_budgets_gridsaves1.js";
+import { records_budgets_gridTitle } from "~/paraglide/messages/records_budgets_gridtitle1.js";
+import { records_budgets_metaTitle } from "~/paraglide/messages/records_budgets_metatitle1.js";
+import { records_budgets_monthAll } from "~/paraglide/messages/records_budgets_monthall1.js";
+import { records_budgets_noBudget } from "~/paraglide/messages/records_budgets_nobudget1.js";
+import { records_budgets_notReported } from "~/paraglide/messages/records_budgets_notreported1.js";
+import { records_budgets_nothingChanged } from "~/paraglide/messages/records_budgets_nothingchanged1.js";
+import { records_budgets_overBudget } from "~/paraglide/messages/records_budgets_overbudget1.js";
+import { records_budgets_overIn } from "~/paraglide/messages/records_budgets_overin1.js";
+import { records_budgets_readOnly } from "~/paraglide/messages/records_budgets_readonly1.js";
+import { records_budgets_save } from "~/paraglide/messages/records_budgets_save.js";
+import { records_budgets_saved } from "~/paraglide/messages/records_budgets_saved.js";
+import { records_budgets_saving } from "~/paraglide/messages/records_budgets_saving.js";
+import { records_budgets_show } from "~/paraglide/messages/records_budgets_show.js";
+import { records_budgets_title } from "~/paraglide/messages/records_budgets_title.js";
+import { records_budgets_totalHint } from "~/paraglide/messages/records_budgets_totalhint1.js";
+import { records_budgets_variance } from "~/paraglide/messages/records_budgets_variance.js";
+import { records_budgets_varianceHint } from "~/paraglide/messages/records_budgets_variancehint1.js";
+import { records_budgets_variancePercent } from "~/paraglide/messages/records_budgets_variancepercent1.js";
+import { records_budgets_variancePercentHint } from "~/paraglide/messages/records_budgets_variancepercenthint2.js";
+import { records_budgets_withinBudget } from "~/paraglide/messages/records_budgets_withinbudget1.js";
+import { records_budgets_yearWithData } from "~/paraglide/messages/records_budgets_yearwithdata2.js";
+import { records_budgets_ytdNote } from "~/paraglide/messages/records_budgets_ytdnote1.js";
+import { records_budgets_ytdTitle } from "~/paraglide/messages/records_budgets_ytdtitle1.js";
+import { records_col_category } from "~/paraglide/messages/records_col_category.js";
+import { records_col_month } from "~/paraglide/messages/records_col_month.js";
+import { records_col_status } from "~/paraglide/messages/records_col_status.js";
+import { records_col_total } from "~/paraglide/messages/records_col_total.js";
+import { records_conflict_notSavedTitle } from "~/paraglide/messages/records_conflict_notsavedtitle2.js";
+import { records_listSeparator } from "~/paraglide/messages/records_listseparator1.js";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [metaTitle(matches, "records.budgets.metaTitle", { year: String(data?.fiscalYear ?? "") })];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [metaTitle(matches, records_budgets_metaTitle, { year: String(data?.fiscalYear ?? "") })];
 
 function requestedYear(raw: string | null): number {
   if (raw === null || raw.trim() === "") return new Date().getUTCFullYear();
@@ -54,16 +103,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (yearError) return formFailure({ locale, fieldErrors: { year: yearError }, formError: yearError });
   const token = String(formData.get("token") ?? "");
   const { cells, fieldErrors, yours } = parseBudgetGrid(formData);
-  if (Object.keys(fieldErrors).length > 0) return formFailure({ locale, fieldErrors, formError: messageRef("records.budget.checkAmounts") });
+  if (Object.keys(fieldErrors).length > 0) return formFailure({ locale, fieldErrors, formError: messageRef(records_budget_checkAmounts) });
   try {
     const { changed } = await saveBudgetGrid(ctx, fiscalYear, cells, token);
     return redirectWithToast(
       `/o/${ctx.org.slug}/budgets?year=${fiscalYear}`,
-      changed === 0 ? { ...toast("records.budgets.nothingChanged"), tone: "info" } : toast("records.budgets.saved", { year: String(fiscalYear), count: changed }),
+      changed === 0 ? { ...toast(records_budgets_nothingChanged), tone: "info" } : toast(records_budgets_saved, { year: String(fiscalYear), count: changed }),
     );
   } catch (error) {
     if (isConflict(error)) {
-      return conflictFailure(error, { locale, help: "records.budgets.conflictHelp", current: await listBudgets(ctx, fiscalYear), yours });
+      return conflictFailure(error, { locale, help: records_budgets_conflictHelp, current: await listBudgets(ctx, fiscalYear), yours });
     }
     return failureFromError(error, locale);
   }
@@ -71,10 +120,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function StatusWord({ cell }: { cell: VarianceCell }) {
   const t = useT();
-  if (cell.actual === null) return <Badge>{t("records.budgets.notReported")}</Badge>;
-  if (cell.budget === null) return <Badge>{t("records.budgets.noBudget")}</Badge>;
-  if (cell.overrun) return <Badge tone="bad">{t("records.budgets.overBudget")}</Badge>;
-  return <Badge tone="good">{t("records.budgets.withinBudget")}</Badge>;
+  if (cell.actual === null) return <Badge>{t(records_budgets_notReported)}</Badge>;
+  if (cell.budget === null) return <Badge>{t(records_budgets_noBudget)}</Badge>;
+  if (cell.overrun) return <Badge tone="bad">{t(records_budgets_overBudget)}</Badge>;
+  return <Badge tone="good">{t(records_budgets_withinBudget)}</Badge>;
 }
 
 function VarianceCells({ cell, money }: { cell: VarianceCell; money: (m: number | null) => string }) {
@@ -96,11 +145,11 @@ function VarianceHeaders() {
   const t = useT();
   return (
     <>
-      <Th numeric dense title={t("records.budgets.actualHint")}>{t("records.budgets.actual")}</Th>
-      <Th numeric dense title={t("records.budgets.budgetHint")}>{t("records.budgets.budget")}</Th>
-      <Th numeric dense title={t("records.budgets.varianceHint")}>{t("records.budgets.variance")}</Th>
-      <Th numeric dense title={t("records.budgets.variancePercentHint")}>{t("records.budgets.variancePercent")}</Th>
-      <Th last dense>{t("records.col.status")}</Th>
+      <Th numeric dense title={t(records_budgets_actualHint)}>{t(records_budgets_actual)}</Th>
+      <Th numeric dense title={t(records_budgets_budgetHint)}>{t(records_budgets_budget)}</Th>
+      <Th numeric dense title={t(records_budgets_varianceHint)}>{t(records_budgets_variance)}</Th>
+      <Th numeric dense title={t(records_budgets_variancePercentHint)}>{t(records_budgets_variancePercent)}</Th>
+      <Th last dense>{t(records_col_status)}</Th>
     </>
   );
 }
@@ -142,33 +191,33 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
   return (
     <>
       <PageHeader
-        title={t("records.budgets.title", { year: String(fiscalYear) })}
-        description={t("records.budgets.description", { currency })}
+        title={t(records_budgets_title, { year: String(fiscalYear) })}
+        description={t(records_budgets_description, { currency })}
         actions={
           <div className="flex flex-wrap items-end gap-3 text-sm">
             <Form method="get" className="flex items-end gap-2">
               <div>
                 <label htmlFor="year-picker" className="block text-xs font-medium text-slate-700">
-                  {t("records.budgets.fiscalYear")}
+                  {t(records_budgets_fiscalYear)}
                 </label>
                 <select id="year-picker" name="year" defaultValue={fiscalYear} className="rounded-md border border-slate-300 px-2 py-2">
                   {years.map((y) => (
                     <option key={y} value={y}>
-                      {data.yearsWithData.includes(y) ? t("records.budgets.yearWithData", { year: String(y) }) : y}
+                      {data.yearsWithData.includes(y) ? t(records_budgets_yearWithData, { year: String(y) }) : y}
                     </option>
                   ))}
                 </select>
               </div>
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-2">
-                {t("records.budgets.show")}
+                {t(records_budgets_show)}
               </button>
             </Form>
             <a className="rounded-md border border-slate-300 px-3 py-2" href={`/o/${slug}/budgets.csv?year=${fiscalYear}`} download>
-              {t("common.action.exportCsv")}
+              {t(common_action_exportCsv)}
             </a>
             {canEdit ? (
               <Link className="rounded-md border border-slate-300 px-3 py-2" to={`/o/${slug}/budgets/import`}>
-                {t("records.action.importCsv")}
+                {t(records_action_importCsv)}
               </Link>
             ) : null}
           </div>
@@ -191,17 +240,17 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
       ) : null}
       {conflict && differing.length > 0 ? (
         <div className="mb-4">
-          <Card title={t("records.conflict.notSavedTitle")}>
+          <Card title={t(records_conflict_notSavedTitle)}>
             <ul className="text-sm" data-testid="conflict-list">
               {differing.map(([key, mine]) => {
                 const [, month, category] = key.split(":");
                 return (
                   <li key={key}>
-                    {t("records.budgets.conflictItem", {
+                    {t(records_budgets_conflictItem, {
                       month,
                       category: SPEND_CATEGORY_KEYS[category as SpendCategory] ? label(category as SpendCategory) : category,
-                      yours: mine || t("records.budgets.empty"),
-                      saved: cellValue(month, category as SpendCategory) || t("records.budgets.empty"),
+                      yours: mine || t(records_budgets_empty),
+                      saved: cellValue(month, category as SpendCategory) || t(records_budgets_empty),
                     })}
                   </li>
                 );
@@ -212,23 +261,23 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
       ) : null}
 
       <div className="space-y-6">
-        <Card title={t("records.budgets.gridTitle")}>
+        <Card title={t(records_budgets_gridTitle)}>
           <p className="mb-3 text-xs text-slate-500">
-            {t("records.budgets.gridNote")} {canEdit ? t("records.budgets.gridSaves") : t("records.budgets.readOnly")}
+            {t(records_budgets_gridNote)} {canEdit ? t(records_budgets_gridSaves) : t(records_budgets_readOnly)}
           </p>
           <Form method="post" noValidate key={budgets.token}>
             <input type="hidden" name="year" value={fiscalYear} />
             <input type="hidden" name="token" value={budgets.token} />
             <Table>
               <TableHead>
-                <th scope="col" className="py-2 pr-2 font-medium">{t("records.col.month")}</th>
+                <th scope="col" className="py-2 pr-2 font-medium">{t(records_col_month)}</th>
                 {SPEND_CATEGORIES.map((c) => (
                   <th key={c} scope="col" className="px-1 py-2 font-medium" title={t(SPEND_CATEGORY_KEYS[c].meaning)}>
                     {label(c)}
                   </th>
                 ))}
-                <th scope="col" className="py-2 pl-2 text-right font-medium" title={t("records.budgets.totalHint")}>
-                  {t("records.col.total")}
+                <th scope="col" className="py-2 pl-2 text-right font-medium" title={t(records_budgets_totalHint)}>
+                  {t(records_col_total)}
                 </th>
               </TableHead>
               <tbody>
@@ -249,7 +298,7 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                               inputMode="decimal"
                               defaultValue={cellValue(month, c)}
                               disabled={!canEdit}
-                              aria-label={t("records.budgets.cellLabel", { category: label(c), month })}
+                              aria-label={t(records_budgets_cellLabel, { category: label(c), month })}
                               aria-invalid={errors[name] ? true : undefined}
                               title={errors[name]}
                               className="w-28 rounded border border-slate-300 px-2 py-1 text-right tabular-nums aria-[invalid=true]:border-red-500 disabled:bg-slate-50"
@@ -265,17 +314,17 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
             </Table>
             {canEdit ? (
               <div className="mt-4">
-                <SubmitButton pendingText={t("records.budgets.saving")}>{t("records.budgets.save")}</SubmitButton>
+                <SubmitButton pendingText={t(records_budgets_saving)}>{t(records_budgets_save)}</SubmitButton>
               </div>
             ) : null}
           </Form>
         </Card>
 
-        <Card title={t("records.budgets.bvaTitle")}>
-          <p className="mb-3 text-xs text-slate-500">{t("records.budgets.bvaNote", { threshold: thresholdPercent })}</p>
-          <Table caption={t("records.budgets.bvaCaption")} data-testid="bva-months">
+        <Card title={t(records_budgets_bvaTitle)}>
+          <p className="mb-3 text-xs text-slate-500">{t(records_budgets_bvaNote, { threshold: thresholdPercent })}</p>
+          <Table caption={t(records_budgets_bvaCaption)} data-testid="bva-months">
             <TableHead>
-              <Th dense>{t("records.budgets.monthAll")}</Th>
+              <Th dense>{t(records_budgets_monthAll)}</Th>
               <VarianceHeaders />
             </TableHead>
             <tbody>
@@ -290,11 +339,11 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
             </tbody>
           </Table>
 
-          <h3 className="mt-6 text-base font-semibold">{t("records.budgets.ytdTitle")}</h3>
-          <p className="text-xs text-slate-500">{t("records.budgets.ytdNote")}</p>
+          <h3 className="mt-6 text-base font-semibold">{t(records_budgets_ytdTitle)}</h3>
+          <p className="text-xs text-slate-500">{t(records_budgets_ytdNote)}</p>
           <Table className="mt-2 min-w-full text-sm" data-testid="bva-ytd">
             <TableHead>
-              <Th dense>{t("records.col.category")}</Th>
+              <Th dense>{t(records_col_category)}</Th>
               <VarianceHeaders />
             </TableHead>
             <tbody>
@@ -307,13 +356,13 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                 </tr>
               ))}
               <tr>
-                <th scope="row" className="py-1 pr-4 text-left font-semibold">{t("records.budgets.allCategories")}</th>
+                <th scope="row" className="py-1 pr-4 text-left font-semibold">{t(records_budgets_allCategories)}</th>
                 <VarianceCells cell={comparison.yearToDateTotal} money={money} />
               </tr>
             </tbody>
           </Table>
 
-          <h3 className="mt-6 text-base font-semibold">{t("records.budgets.byMonthTitle")}</h3>
+          <h3 className="mt-6 text-base font-semibold">{t(records_budgets_byMonthTitle)}</h3>
           <div className="mt-2 space-y-2">
             {comparison.months.map((m) => (
               <details key={m.month} className="rounded border border-slate-200 p-2" data-testid={`bva-${m.month}`}>
@@ -321,17 +370,17 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                   {m.month} · <StatusWord cell={m.total} />
                   {SPEND_CATEGORIES.some((c) => m.cells[c].overrun) ? (
                     <span className="ml-2 text-xs text-red-800">
-                      {t("records.budgets.overIn", {
+                      {t(records_budgets_overIn, {
                         categories: SPEND_CATEGORIES.filter((c) => m.cells[c].overrun)
                           .map(label)
-                          .join(t("records.listSeparator")),
+                          .join(t(records_listSeparator)),
                       })}
                     </span>
                   ) : null}
                 </summary>
                 <Table className="mt-2 min-w-full text-sm">
                   <TableHead>
-                    <Th dense>{t("records.col.category")}</Th>
+                    <Th dense>{t(records_col_category)}</Th>
                     <VarianceHeaders />
                   </TableHead>
                   <tbody>

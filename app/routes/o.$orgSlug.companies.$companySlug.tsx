@@ -13,6 +13,25 @@ import { listText, monthText } from "~/lib/format";
 import { getCompanyBenchmarks } from "~/models/benchmark.server";
 import { getCompanyDashboardForInvestor, parseDashboardWindow } from "~/models/dashboard.server";
 import { listCompanyUpdatesForInvestor } from "~/models/report-update.server";
+import { common_appName } from "~/paraglide/messages/common_appname1.js";
+import { dashboard_company_asOf } from "~/paraglide/messages/dashboard_company_asof1.js";
+import { dashboard_company_benchmarksNeedFinancials } from "~/paraglide/messages/dashboard_company_benchmarksneedfinancials2.js";
+import { dashboard_company_budgetNeedsFinancials } from "~/paraglide/messages/dashboard_company_budgetneedsfinancials2.js";
+import { dashboard_company_description } from "~/paraglide/messages/dashboard_company_description.js";
+import { dashboard_company_noReport } from "~/paraglide/messages/dashboard_company_noreport1.js";
+import { dashboard_company_noReportBody } from "~/paraglide/messages/dashboard_company_noreportbody2.js";
+import { dashboard_company_notShared } from "~/paraglide/messages/dashboard_company_notshared1.js";
+import { dashboard_company_notSharedLead } from "~/paraglide/messages/dashboard_company_notsharedlead2.js";
+import { dashboard_company_readOnly } from "~/paraglide/messages/dashboard_company_readonly1.js";
+import { dashboard_company_shares } from "~/paraglide/messages/dashboard_company_shares.js";
+import { dashboard_company_sharesLead } from "~/paraglide/messages/dashboard_company_shareslead1.js";
+import { dashboard_meta_company } from "~/paraglide/messages/dashboard_meta_company.js";
+import { dashboard_meta_companyFallback } from "~/paraglide/messages/dashboard_meta_companyfallback1.js";
+import { dashboard_section_budgets } from "~/paraglide/messages/dashboard_section_budgets.js";
+import { dashboard_section_financials } from "~/paraglide/messages/dashboard_section_financials.js";
+import { dashboard_section_funding_debt } from "~/paraglide/messages/dashboard_section_funding_debt.js";
+import { dashboard_section_risks } from "~/paraglide/messages/dashboard_section_risks.js";
+import { dashboard_section_updates } from "~/paraglide/messages/dashboard_section_updates.js";
 
 /*
  * An investor's read-only view of one portfolio company: the company's dashboard limited to
@@ -23,20 +42,20 @@ import { listCompanyUpdatesForInvestor } from "~/models/report-update.server";
 /** GRANT_SECTIONS (db/schema/rls.ts) in the order the page lists them; kept here so no schema code reaches the browser. */
 const SECTIONS = ["financials", "funding_debt", "budgets", "risks", "updates"] as const;
 const SECTION_LABELS: Record<(typeof SECTIONS)[number], PlainKey> = {
-  financials: "dashboard.section.financials",
-  funding_debt: "dashboard.section.funding_debt",
-  budgets: "dashboard.section.budgets",
-  risks: "dashboard.section.risks",
-  updates: "dashboard.section.updates",
+  financials: dashboard_section_financials,
+  funding_debt: dashboard_section_funding_debt,
+  budgets: dashboard_section_budgets,
+  risks: dashboard_section_risks,
+  updates: dashboard_section_updates,
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
   return [
     {
-      title: translate(locale, "dashboard.meta.company", {
-        company: data?.company.name ?? translate(locale, "dashboard.meta.companyFallback"),
-        investor: data?.investor.name ?? translate(locale, "common.appName"),
+      title: translate(locale, dashboard_meta_company, {
+        company: data?.company.name ?? translate(locale, dashboard_meta_companyFallback),
+        investor: data?.investor.name ?? translate(locale, common_appName),
       }),
     },
     // The page holds another company's confidential figures.
@@ -81,8 +100,8 @@ export default function CompanyView() {
     <div aria-busy={navigation.state === "loading" ? true : undefined} className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
       <PageHeader
         title={company.name}
-        description={t("dashboard.company.description", {
-          asOf: ready ? t("dashboard.company.asOf", { month: monthText(t, ready.headline.month) }) : "",
+        description={t(dashboard_company_description, {
+          asOf: ready ? t(dashboard_company_asOf, { month: monthText(t, ready.headline.month) }) : "",
           currency,
         })}
         actions={ready ? <WindowSelector path={path} window={window} /> : undefined}
@@ -91,8 +110,8 @@ export default function CompanyView() {
 
       {financials === undefined ? null : ready === null ? (
         <div className="mt-6">
-          <EmptyState title={t("dashboard.company.noReport")}>
-            <p>{t("dashboard.company.noReportBody", { company: company.name })}</p>
+          <EmptyState title={t(dashboard_company_noReport)}>
+            <p>{t(dashboard_company_noReportBody, { company: company.name })}</p>
           </EmptyState>
         </div>
       ) : (
@@ -135,22 +154,22 @@ function SharingNote({ company, isShared }: { company: string; isShared: (key: s
     <Card>
       <div className="text-sm" data-testid="sharing-note">
         <p>
-          {t.rich("dashboard.company.shares", {
-            lead: <span className="font-medium">{t("dashboard.company.sharesLead", { company })}</span>,
+          {t.rich(dashboard_company_shares, {
+            lead: <span className="font-medium">{t(dashboard_company_sharesLead, { company })}</span>,
             sections: labels(shared),
           })}
         </p>
         {notShared.length > 0 ? (
           <p className="mt-1 text-slate-600">
-            {t.rich("dashboard.company.notShared", {
-              lead: <span className="font-medium">{t("dashboard.company.notSharedLead")}</span>,
+            {t.rich(dashboard_company_notShared, {
+              lead: <span className="font-medium">{t(dashboard_company_notSharedLead)}</span>,
               sections: labels(notShared),
             })}
           </p>
         ) : null}
-        {isShared("budgets") && !isShared("financials") ? <p className="mt-1 text-slate-600">{t("dashboard.company.budgetNeedsFinancials")}</p> : null}
-        {!isShared("financials") ? <p className="mt-1 text-slate-600">{t("dashboard.company.benchmarksNeedFinancials")}</p> : null}
-        <p className="mt-1 text-xs text-slate-500">{t("dashboard.company.readOnly", { company })}</p>
+        {isShared("budgets") && !isShared("financials") ? <p className="mt-1 text-slate-600">{t(dashboard_company_budgetNeedsFinancials)}</p> : null}
+        {!isShared("financials") ? <p className="mt-1 text-slate-600">{t(dashboard_company_benchmarksNeedFinancials)}</p> : null}
+        <p className="mt-1 text-xs text-slate-500">{t(dashboard_company_readOnly, { company })}</p>
       </div>
     </Card>
   );

@@ -17,12 +17,36 @@ import { Pager } from "~/components/ui/pager";
 import { samePage } from "~/lib/redirects";
 import { redirectWithToast, toastFromRef } from "~/lib/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { investor_companies_askedUsing } from "~/paraglide/messages/investor_companies_askedusing1.js";
+import { investor_companies_caption } from "~/paraglide/messages/investor_companies_caption.js";
+import { investor_companies_description } from "~/paraglide/messages/investor_companies_description.js";
+import { investor_companies_emptyManager } from "~/paraglide/messages/investor_companies_emptymanager1.js";
+import { investor_companies_emptyMember } from "~/paraglide/messages/investor_companies_emptymember1.js";
+import { investor_companies_emptyTitle } from "~/paraglide/messages/investor_companies_emptytitle1.js";
+import { investor_companies_linked } from "~/paraglide/messages/investor_companies_linked.js";
+import { investor_companies_namedOnceApproved } from "~/paraglide/messages/investor_companies_namedonceapproved2.js";
+import { investor_companies_nothingSent } from "~/paraglide/messages/investor_companies_nothingsent1.js";
+import { investor_companies_request } from "~/paraglide/messages/investor_companies_request.js";
+import { investor_companies_sending } from "~/paraglide/messages/investor_companies_sending.js";
+import { investor_companies_sentOn } from "~/paraglide/messages/investor_companies_senton1.js";
+import { investor_companies_shareCodeHint } from "~/paraglide/messages/investor_companies_sharecodehint2.js";
+import { investor_companies_shared } from "~/paraglide/messages/investor_companies_shared.js";
+import { investor_companies_since } from "~/paraglide/messages/investor_companies_since.js";
+import { investor_companies_title } from "~/paraglide/messages/investor_companies_title.js";
+import { investor_companies_via } from "~/paraglide/messages/investor_companies_via.js";
+import { investor_companies_viaHint } from "~/paraglide/messages/investor_companies_viahint1.js";
+import { investor_grants_error_longVia } from "~/paraglide/messages/investor_grants_error_longvia1.js";
+import { investor_grants_error_reloadPage } from "~/paraglide/messages/investor_grants_error_reloadpage1.js";
+import { investor_grants_noPending } from "~/paraglide/messages/investor_grants_nopending1.js";
+import { investor_grants_pendingCard } from "~/paraglide/messages/investor_grants_pendingcard1.js";
+import { investor_shareCode_title } from "~/paraglide/messages/investor_sharecode_title1.js";
+import { investor_table_company } from "~/paraglide/messages/investor_table_company.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.companies.title")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_companies_title)];
 
 const ActionSchema = z.object({
-  intent: z.literal("request", { error: messageRef("investor.grants.error.reloadPage") }),
-  via: z.string({ error: EMPTY_VIA_MESSAGE }).max(VIA_MAX * 2, messageRef("investor.grants.error.longVia")),
+  intent: z.literal("request", { error: messageRef(investor_grants_error_reloadPage) }),
+  via: z.string({ error: EMPTY_VIA_MESSAGE }).max(VIA_MAX * 2, messageRef(investor_grants_error_longVia)),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(ctx, "manage:members");
   const locale = getLocale(request);
   const parsed = parseForm(ActionSchema, await request.formData(), locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: translate(locale, "investor.companies.nothingSent") });
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: translate(locale, investor_companies_nothingSent) });
   try {
     const { message } = await requestAccess(ctx, { via: parsed.data.via });
     return redirectWithToast(samePage(request), toastFromRef(message));
@@ -55,21 +79,21 @@ export default function Companies() {
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
     <>
-      <PageHeader title={t("investor.companies.title")} description={t("investor.companies.description")} />
+      <PageHeader title={t(investor_companies_title)} description={t(investor_companies_description)} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title={t("investor.companies.linked", { count: companiesTotal })}>
+          <Card title={t(investor_companies_linked, { count: companiesTotal })}>
             {companies.length === 0 ? (
-              <EmptyState title={t("investor.companies.emptyTitle")}>
-                {canManage ? t("investor.companies.emptyManager") : t("investor.companies.emptyMember")}
+              <EmptyState title={t(investor_companies_emptyTitle)}>
+                {canManage ? t(investor_companies_emptyManager) : t(investor_companies_emptyMember)}
               </EmptyState>
             ) : (
               <>
-                <Table caption={t("investor.companies.caption")}>
+                <Table caption={t(investor_companies_caption)}>
                   <TableHead>
-                    <Th>{t("investor.table.company")}</Th>
-                    <Th>{t("investor.companies.shared")}</Th>
-                    <Th last>{t("investor.companies.since")}</Th>
+                    <Th>{t(investor_table_company)}</Th>
+                    <Th>{t(investor_companies_shared)}</Th>
+                    <Th last>{t(investor_companies_since)}</Th>
                   </TableHead>
                   <tbody>
                     {companies.map((c) => (
@@ -91,36 +115,36 @@ export default function Companies() {
               </>
             )}
           </Card>
-          <Card title={t("investor.grants.pendingCard", { count: pending.length })}>
+          <Card title={t(investor_grants_pendingCard, { count: pending.length })}>
             {pending.length === 0 ? (
-              <EmptyState title={t("investor.grants.noPending")} />
+              <EmptyState title={t(investor_grants_noPending)} />
             ) : (
               <ul className="divide-y text-sm">
                 {pending.map((p) => (
                   <li key={p.requestedVia} className="flex flex-wrap justify-between gap-2 py-2" data-testid="pending-request">
-                    <span>{t.rich("investor.companies.askedUsing", { via: <span className="font-medium">{p.requestedVia}</span> })}</span>
-                    <span className="text-slate-500">{t("investor.companies.sentOn", { date: dateText(t, p.requestedAt.slice(0, 10)) })}</span>
+                    <span>{t.rich(investor_companies_askedUsing, { via: <span className="font-medium">{p.requestedVia}</span> })}</span>
+                    <span className="text-slate-500">{t(investor_companies_sentOn, { date: dateText(t, p.requestedAt.slice(0, 10)) })}</span>
                   </li>
                 ))}
               </ul>
             )}
-            <p className="mt-2 text-xs text-slate-500">{t("investor.companies.namedOnceApproved")}</p>
+            <p className="mt-2 text-xs text-slate-500">{t(investor_companies_namedOnceApproved)}</p>
           </Card>
         </div>
         {canManage ? (
           <div className="space-y-6">
-            <Card title={t("investor.companies.request")}>
+            <Card title={t(investor_companies_request)}>
               <Form method="post" className="space-y-3" noValidate>
                 <FormError error={result && !result.ok ? result.formError : undefined} />
                 <input type="hidden" name="intent" value="request" />
-                <Field label={t("investor.companies.via")} name="via" autoComplete="off" maxLength={VIA_MAX} hint={t("investor.companies.viaHint")} error={errors.via} />
-                <SubmitButton pendingText={t("investor.companies.sending")}>{t("investor.companies.request")}</SubmitButton>
+                <Field label={t(investor_companies_via)} name="via" autoComplete="off" maxLength={VIA_MAX} hint={t(investor_companies_viaHint)} error={errors.via} />
+                <SubmitButton pendingText={t(investor_companies_sending)}>{t(investor_companies_request)}</SubmitButton>
               </Form>
             </Card>
             {shareCode ? (
-              <Card title={t("investor.shareCode.title")}>
+              <Card title={t(investor_shareCode_title)}>
                 <CopyCode code={shareCode} />
-                <p className="mt-2 text-sm text-slate-600">{t("investor.companies.shareCodeHint")}</p>
+                <p className="mt-2 text-sm text-slate-600">{t(investor_companies_shareCodeHint)}</p>
               </Card>
             ) : null}
           </div>

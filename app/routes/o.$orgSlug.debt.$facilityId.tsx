@@ -19,11 +19,74 @@ import { deleteDebtFacility, getDebtFacilityDetail, updateDebtFacility } from "~
 import { oneYearAfter } from "~/domain/bounds";
 import { DeleteForm } from "~/components/ui/delete-form";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { common_action_deleting } from "~/paraglide/messages/common_action_deleting.js";
+import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
+import { common_state_none } from "~/paraglide/messages/common_state_none.js";
+import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
+import { records_action_saveChanges } from "~/paraglide/messages/records_action_savechanges1.js";
+import { records_col_cash } from "~/paraglide/messages/records_col_cash.js";
+import { records_col_month } from "~/paraglide/messages/records_col_month.js";
+import { records_col_status } from "~/paraglide/messages/records_col_status.js";
+import { records_col_total } from "~/paraglide/messages/records_col_total.js";
+import { records_conflict_reload } from "~/paraglide/messages/records_conflict_reload.js";
+import { records_conflict_savedShown } from "~/paraglide/messages/records_conflict_savedshown1.js";
+import { records_debt_field_drawDate } from "~/paraglide/messages/records_debt_field_drawdate1.js";
+import { records_debt_field_repayment } from "~/paraglide/messages/records_debt_field_repayment.js";
+import { records_debt_notice_deleted } from "~/paraglide/messages/records_debt_notice_deleted.js";
+import { records_debt_notice_updated } from "~/paraglide/messages/records_debt_notice_updated.js";
+import { records_debt_principal } from "~/paraglide/messages/records_debt_principal.js";
+import { records_debt_title } from "~/paraglide/messages/records_debt_title.js";
+import { records_facility_back } from "~/paraglide/messages/records_facility_back.js";
+import { records_facility_breach } from "~/paraglide/messages/records_facility_breach.js";
+import { records_facility_breached } from "~/paraglide/messages/records_facility_breached.js";
+import { records_facility_cashHint } from "~/paraglide/messages/records_facility_cashhint1.js";
+import { records_facility_covenantChecks } from "~/paraglide/messages/records_facility_covenantchecks1.js";
+import { records_facility_currencyMismatch } from "~/paraglide/messages/records_facility_currencymismatch1.js";
+import { records_facility_deadline } from "~/paraglide/messages/records_facility_deadline.js";
+import { records_facility_deadlineDay } from "~/paraglide/messages/records_facility_deadlineday1.js";
+import { records_facility_deadlineNote } from "~/paraglide/messages/records_facility_deadlinenote1.js";
+import { records_facility_delete } from "~/paraglide/messages/records_facility_delete.js";
+import { records_facility_deleteConfirm } from "~/paraglide/messages/records_facility_deleteconfirm1.js";
+import { records_facility_deleteConsequence } from "~/paraglide/messages/records_facility_deleteconsequence1.js";
+import { records_facility_deleteDialogTitle } from "~/paraglide/messages/records_facility_deletedialogtitle2.js";
+import { records_facility_deleteTitle } from "~/paraglide/messages/records_facility_deletetitle1.js";
+import { records_facility_due } from "~/paraglide/messages/records_facility_due.js";
+import { records_facility_dueBy } from "~/paraglide/messages/records_facility_dueby1.js";
+import { records_facility_editTitle } from "~/paraglide/messages/records_facility_edittitle1.js";
+import { records_facility_firstSaved } from "~/paraglide/messages/records_facility_firstsaved1.js";
+import { records_facility_firstSavedHint } from "~/paraglide/messages/records_facility_firstsavedhint2.js";
+import { records_facility_interest } from "~/paraglide/messages/records_facility_interest.js";
+import { records_facility_interestOnlyPart } from "~/paraglide/messages/records_facility_interestonlypart2.js";
+import { records_facility_minimum } from "~/paraglide/messages/records_facility_minimum.js";
+import { records_facility_minimumCash } from "~/paraglide/messages/records_facility_minimumcash1.js";
+import { records_facility_minimumCashCovenant } from "~/paraglide/messages/records_facility_minimumcashcovenant2.js";
+import { records_facility_minimumCashNote } from "~/paraglide/messages/records_facility_minimumcashnote2.js";
+import { records_facility_noBreach } from "~/paraglide/messages/records_facility_nobreach1.js";
+import { records_facility_noDeadline } from "~/paraglide/messages/records_facility_nodeadline1.js";
+import { records_facility_noMinimumCash } from "~/paraglide/messages/records_facility_nominimumcash2.js";
+import { records_facility_noReportsYet } from "~/paraglide/messages/records_facility_noreportsyet2.js";
+import { records_facility_nothingDue } from "~/paraglide/messages/records_facility_nothingdue1.js";
+import { records_facility_ok } from "~/paraglide/messages/records_facility_ok.js";
+import { records_facility_outstanding } from "~/paraglide/messages/records_facility_outstanding.js";
+import { records_facility_outstandingHint } from "~/paraglide/messages/records_facility_outstandinghint1.js";
+import { records_facility_overdue } from "~/paraglide/messages/records_facility_overdue.js";
+import { records_facility_payment } from "~/paraglide/messages/records_facility_payment.js";
+import { records_facility_paymentHint } from "~/paraglide/messages/records_facility_paymenthint1.js";
+import { records_facility_rate } from "~/paraglide/messages/records_facility_rate.js";
+import { records_facility_readOnly } from "~/paraglide/messages/records_facility_readonly1.js";
+import { records_facility_reportMonth } from "~/paraglide/messages/records_facility_reportmonth1.js";
+import { records_facility_reported } from "~/paraglide/messages/records_facility_reported.js";
+import { records_facility_schedule } from "~/paraglide/messages/records_facility_schedule.js";
+import { records_facility_scheduleNote } from "~/paraglide/messages/records_facility_schedulenote1.js";
+import { records_facility_term } from "~/paraglide/messages/records_facility_term.js";
+import { records_facility_title } from "~/paraglide/messages/records_facility_title.js";
+import { records_facility_totalInterest } from "~/paraglide/messages/records_facility_totalinterest1.js";
+import { records_facility_whatShort } from "~/paraglide/messages/records_facility_whatshort1.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   data
-    ? metaTitle(matches, "records.facility.title", { lender: data.facility.lender, kind: debtKindLabel(data.facility.kind, localeFromMatches(matches)) })
-    : metaTitle(matches, "records.debt.title"),
+    ? metaTitle(matches, records_facility_title, { lender: data.facility.lender, kind: debtKindLabel(data.facility.kind, localeFromMatches(matches)) })
+    : metaTitle(matches, records_debt_title),
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -45,13 +108,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.facilityId ?? "";
   const list = `/o/${ctx.org.slug}/debt`;
   return versionedEditAction(await request.formData(), {
-    what: "records.facility.whatShort",
+    what: records_facility_whatShort,
     locale: getLocale(request),
     schema: debtFacilitySchema(isoDateOfDate(new Date())),
     update: (version, data) => updateDebtFacility(ctx, id, version, data),
     remove: (version) => deleteDebtFacility(ctx, id, version),
-    afterUpdate: { to: `${list}/${id}`, toast: toast("records.debt.notice.updated") },
-    afterDelete: { to: list, toast: toast("records.debt.notice.deleted") },
+    afterUpdate: { to: `${list}/${id}`, toast: toast(records_debt_notice_updated) },
+    afterDelete: { to: list, toast: toast(records_debt_notice_deleted) },
   });
 }
 
@@ -62,9 +125,9 @@ function centsFormatter(locale: Locale) {
 }
 
 const REPORTING_LABELS = {
-  reported: { text: "records.facility.reported", tone: "good" },
-  due: { text: "records.facility.due", tone: "neutral" },
-  overdue: { text: "records.facility.overdue", tone: "bad" },
+  reported: { text: records_facility_reported, tone: "good" },
+  due: { text: records_facility_due, tone: "neutral" },
+  overdue: { text: records_facility_overdue, tone: "bad" },
 } as const satisfies Record<string, { text: PlainKey; tone: string }>;
 
 export default function DebtFacilityDetail() {
@@ -99,51 +162,51 @@ export default function DebtFacilityDetail() {
   return (
     <div className="space-y-6">
       <PageHeader
-        title={t("records.facility.title", { lender: f.lender, kind: debtKindLabel(f.kind, locale) })}
+        title={t(records_facility_title, { lender: f.lender, kind: debtKindLabel(f.kind, locale) })}
         actions={
           <TextLink to=".." relative="path" className="text-sm">
-            {t("records.facility.back")}
+            {t(records_facility_back)}
           </TextLink>
         }
       />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3" data-testid="facility-terms">
-          <Item label={t("records.debt.principal")}>{money(f.principal, f.currency)}</Item>
-          <Item label={t("records.facility.rate")}>{basisPointsToPercentString(f.annualRateBp)} %</Item>
-          <Item label={t("records.debt.field.drawDate")}>{f.drawDate}</Item>
-          <Item label={t("records.facility.term")}>{t("common.unit.months", { count: f.termMonths })}</Item>
-          <Item label={t("records.debt.field.repayment")}>
+          <Item label={t(records_debt_principal)}>{money(f.principal, f.currency)}</Item>
+          <Item label={t(records_facility_rate)}>{basisPointsToPercentString(f.annualRateBp)} %</Item>
+          <Item label={t(records_debt_field_drawDate)}>{f.drawDate}</Item>
+          <Item label={t(records_facility_term)}>{t(common_unit_months, { count: f.termMonths })}</Item>
+          <Item label={t(records_debt_field_repayment)}>
             {repaymentTypeLabel(f.repaymentType, locale)}
-            {f.repaymentType === "interest_only_then_amortizing" ? t("records.facility.interestOnlyPart", { count: f.interestOnlyMonths }) : ""}
+            {f.repaymentType === "interest_only_then_amortizing" ? t(records_facility_interestOnlyPart, { count: f.interestOnlyMonths }) : ""}
           </Item>
-          <Item label={t("records.facility.minimumCashCovenant")}>{f.minimumCash === null ? t("common.state.none") : money(f.minimumCash, f.currency)}</Item>
-          <Item label={t("records.facility.deadline")}>
-            {f.reportingDeadlineDay === null ? t("common.state.none") : t("records.facility.deadlineDay", { day: f.reportingDeadlineDay })}
+          <Item label={t(records_facility_minimumCashCovenant)}>{f.minimumCash === null ? t(common_state_none) : money(f.minimumCash, f.currency)}</Item>
+          <Item label={t(records_facility_deadline)}>
+            {f.reportingDeadlineDay === null ? t(common_state_none) : t(records_facility_deadlineDay, { day: f.reportingDeadlineDay })}
           </Item>
-          <Item label={t("records.facility.totalInterest")}>{money(totals.interest, f.currency)}</Item>
+          <Item label={t(records_facility_totalInterest)}>{money(totals.interest, f.currency)}</Item>
         </dl>
       </Card>
 
-      <Card title={t("records.facility.covenantChecks")}>
+      <Card title={t(records_facility_covenantChecks)}>
         {currencyMismatch ? (
-          <p className="mb-3 text-sm text-amber-900">{t("records.facility.currencyMismatch", { currency: f.currency, base: baseCurrency })}</p>
+          <p className="mb-3 text-sm text-amber-900">{t(records_facility_currencyMismatch, { currency: f.currency, base: baseCurrency })}</p>
         ) : null}
         <div className="grid gap-6 lg:grid-cols-2">
           <section aria-labelledby="min-cash-heading">
             <h3 id="min-cash-heading" className="font-semibold">
-              {t("records.facility.minimumCash")}
+              {t(records_facility_minimumCash)}
             </h3>
-            <p className="mb-2 text-xs text-slate-500">{t("records.facility.minimumCashNote")}</p>
+            <p className="mb-2 text-xs text-slate-500">{t(records_facility_minimumCashNote)}</p>
             {f.minimumCash === null ? (
-              <p className="text-sm text-slate-600">{t("records.facility.noMinimumCash")}</p>
+              <p className="text-sm text-slate-600">{t(records_facility_noMinimumCash)}</p>
             ) : minimumCash === null ? null : minimumCash.length === 0 ? (
-              <p className="text-sm text-slate-600">{t("records.facility.noReportsYet")}</p>
+              <p className="text-sm text-slate-600">{t(records_facility_noReportsYet)}</p>
             ) : (
               <>
                 <p className="mb-2 text-sm" data-testid="breach-summary">
                   {breaches.length === 0
-                    ? t("records.facility.noBreach", { count: minimumCash.length })
-                    : t("records.facility.breached", {
+                    ? t(records_facility_noBreach, { count: minimumCash.length })
+                    : t(records_facility_breached, {
                         breaches: breaches.length,
                         count: minimumCash.length,
                         months: breaches.map((b) => b.month).join(", "),
@@ -151,12 +214,12 @@ export default function DebtFacilityDetail() {
                 </p>
                   <Table maxHeight="max-h-96">
                     <TableHead sticky>
-                      <Th>{t("records.col.month")}</Th>
-                      <Th numeric title={t("records.facility.cashHint")}>
-                        {t("records.col.cash")}
+                      <Th>{t(records_col_month)}</Th>
+                      <Th numeric title={t(records_facility_cashHint)}>
+                        {t(records_col_cash)}
                       </Th>
-                      <Th numeric>{t("records.facility.minimum")}</Th>
-                      <Th last>{t("records.col.status")}</Th>
+                      <Th numeric>{t(records_facility_minimum)}</Th>
+                      <Th last>{t(records_col_status)}</Th>
                     </TableHead>
                     <tbody>
                       {[...minimumCash].reverse().map((c) => (
@@ -165,7 +228,7 @@ export default function DebtFacilityDetail() {
                           <Td numeric>{fmt.money(c.cash, f.currency)}</Td>
                           <Td numeric>{fmt.money(f.minimumCash, f.currency)}</Td>
                           <Td last>
-                            {c.breach ? <Badge tone="bad">{t("records.facility.breach")}</Badge> : <Badge tone="good">{t("records.facility.ok")}</Badge>}
+                            {c.breach ? <Badge tone="bad">{t(records_facility_breach)}</Badge> : <Badge tone="good">{t(records_facility_ok)}</Badge>}
                           </Td>
                         </Tr>
                       ))}
@@ -176,21 +239,21 @@ export default function DebtFacilityDetail() {
           </section>
           <section aria-labelledby="reporting-heading">
             <h3 id="reporting-heading" className="font-semibold">
-              {t("records.facility.deadline")}
+              {t(records_facility_deadline)}
             </h3>
-            <p className="mb-2 text-xs text-slate-500">{t("records.facility.deadlineNote", { day: f.reportingDeadlineDay ?? "—" })}</p>
+            <p className="mb-2 text-xs text-slate-500">{t(records_facility_deadlineNote, { day: f.reportingDeadlineDay ?? "—" })}</p>
             {reporting === null ? (
-              <p className="text-sm text-slate-600">{t("records.facility.noDeadline")}</p>
+              <p className="text-sm text-slate-600">{t(records_facility_noDeadline)}</p>
             ) : reporting.length === 0 ? (
-              <p className="text-sm text-slate-600">{t("records.facility.nothingDue")}</p>
+              <p className="text-sm text-slate-600">{t(records_facility_nothingDue)}</p>
             ) : (
               <Table>
                 <TableHead>
-                  <Th>{t("records.facility.reportMonth")}</Th>
-                  <Th>{t("records.facility.dueBy")}</Th>
-                  <Th>{t("records.col.status")}</Th>
-                  <Th last title={t("records.facility.firstSavedHint")}>
-                    {t("records.facility.firstSaved")}
+                  <Th>{t(records_facility_reportMonth)}</Th>
+                  <Th>{t(records_facility_dueBy)}</Th>
+                  <Th>{t(records_col_status)}</Th>
+                  <Th last title={t(records_facility_firstSavedHint)}>
+                    {t(records_facility_firstSaved)}
                   </Th>
                 </TableHead>
                 <tbody>
@@ -211,18 +274,18 @@ export default function DebtFacilityDetail() {
         </div>
       </Card>
 
-      <Card title={t("records.facility.schedule")}>
-        <p className="mb-3 text-xs text-slate-500">{t("records.facility.scheduleNote")}</p>
+      <Card title={t(records_facility_schedule)}>
+        <p className="mb-3 text-xs text-slate-500">{t(records_facility_scheduleNote)}</p>
           <Table maxHeight="max-h-[32rem]" data-testid="schedule">
             <TableHead sticky>
-              <Th>{t("records.col.month")}</Th>
-              <Th numeric>{t("records.facility.interest")}</Th>
-              <Th numeric>{t("records.debt.principal")}</Th>
-              <Th numeric title={t("records.facility.paymentHint")}>
-                {t("records.facility.payment")}
+              <Th>{t(records_col_month)}</Th>
+              <Th numeric>{t(records_facility_interest)}</Th>
+              <Th numeric>{t(records_debt_principal)}</Th>
+              <Th numeric title={t(records_facility_paymentHint)}>
+                {t(records_facility_payment)}
               </Th>
-              <Th numeric last title={t("records.facility.outstandingHint")}>
-                {t("records.facility.outstanding")}
+              <Th numeric last title={t(records_facility_outstandingHint)}>
+                {t(records_facility_outstanding)}
               </Th>
             </TableHead>
             <tbody>
@@ -238,7 +301,7 @@ export default function DebtFacilityDetail() {
             </tbody>
             <tfoot>
               <tr className="border-t font-semibold">
-                <Td>{t("records.col.total")}</Td>
+                <Td>{t(records_col_total)}</Td>
                 <Td numeric>{money(totals.interest, f.currency)}</Td>
                 <Td numeric>{money(totals.principal, f.currency)}</Td>
                 <Td numeric>{money(totals.payment, f.currency)}</Td>
@@ -249,14 +312,14 @@ export default function DebtFacilityDetail() {
       </Card>
 
       {canEdit ? (
-        <Card title={t("records.facility.editTitle")}>
+        <Card title={t(records_facility_editTitle)}>
           {conflict ? (
             <p className="mb-3 text-sm text-slate-700">
-              {t.rich("records.conflict.savedShown", {
+              {t.rich(records_conflict_savedShown, {
                 reload: (
                   // biome-ignore lint/a11y/useValidAnchor: an empty href is this very URL: following it reloads the page, without JavaScript
                   <a href="" className="text-indigo-700 underline">
-                    {t("records.conflict.reload")}
+                    {t(records_conflict_reload)}
                   </a>
                 ),
               })}
@@ -270,26 +333,26 @@ export default function DebtFacilityDetail() {
             currency={f.currency}
             maxDrawDate={maxDrawDate}
             intent="update"
-            submitLabel={t("records.action.saveChanges")}
-            pendingText={t("common.action.saving")}
+            submitLabel={t(records_action_saveChanges)}
+            pendingText={t(common_action_saving)}
             version={f.version}
           />
           <DeleteForm
             version={f.version}
-            heading={t("records.facility.deleteTitle")}
+            heading={t(records_facility_deleteTitle)}
             texts={{
-              action: t("records.facility.delete"),
-              title: t("records.facility.deleteDialogTitle", { lender: f.lender, kind: debtKindLabel(f.kind, locale) }),
-              consequence: t("records.facility.deleteConsequence"),
-              tick: t("records.facility.deleteConfirm"),
-              pending: t("common.action.deleting"),
+              action: t(records_facility_delete),
+              title: t(records_facility_deleteDialogTitle, { lender: f.lender, kind: debtKindLabel(f.kind, locale) }),
+              consequence: t(records_facility_deleteConsequence),
+              tick: t(records_facility_deleteConfirm),
+              pending: t(common_action_deleting),
             }}
             error={errors.confirm}
             className="mt-6"
           />
         </Card>
       ) : (
-        <p className="text-xs text-slate-500">{t("records.facility.readOnly")}</p>
+        <p className="text-xs text-slate-500">{t(records_facility_readOnly)}</p>
       )}
     </div>
   );

@@ -15,8 +15,37 @@ import { createDebtFacility, listDebtFacilities } from "~/models/debt-facility.s
 import { oneYearAfter } from "~/domain/bounds";
 import { toast } from "~/lib/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
+import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
+import { records_action_recording } from "~/paraglide/messages/records_action_recording.js";
+import { records_debt_description } from "~/paraglide/messages/records_debt_description.js";
+import { records_debt_drawn } from "~/paraglide/messages/records_debt_drawn.js";
+import { records_debt_emptyEditor } from "~/paraglide/messages/records_debt_emptyeditor1.js";
+import { records_debt_emptyTitle } from "~/paraglide/messages/records_debt_emptytitle1.js";
+import { records_debt_emptyViewer } from "~/paraglide/messages/records_debt_emptyviewer1.js";
+import { records_debt_field_kind } from "~/paraglide/messages/records_debt_field_kind.js";
+import { records_debt_field_lender } from "~/paraglide/messages/records_debt_field_lender.js";
+import { records_debt_field_repayment } from "~/paraglide/messages/records_debt_field_repayment.js";
+import { records_debt_interestOnlyNote } from "~/paraglide/messages/records_debt_interestonlynote2.js";
+import { records_debt_listTitle } from "~/paraglide/messages/records_debt_listtitle1.js";
+import { records_debt_maturity } from "~/paraglide/messages/records_debt_maturity.js";
+import { records_debt_maturityHint } from "~/paraglide/messages/records_debt_maturityhint1.js";
+import { records_debt_nextPayment } from "~/paraglide/messages/records_debt_nextpayment1.js";
+import { records_debt_nextPaymentHint } from "~/paraglide/messages/records_debt_nextpaymenthint2.js";
+import { records_debt_notice_created } from "~/paraglide/messages/records_debt_notice_created.js";
+import { records_debt_otherCurrency } from "~/paraglide/messages/records_debt_othercurrency1.js";
+import { records_debt_outstandingNow } from "~/paraglide/messages/records_debt_outstandingnow1.js";
+import { records_debt_outstandingNowHint } from "~/paraglide/messages/records_debt_outstandingnowhint2.js";
+import { records_debt_principal } from "~/paraglide/messages/records_debt_principal.js";
+import { records_debt_principalHint } from "~/paraglide/messages/records_debt_principalhint1.js";
+import { records_debt_rate } from "~/paraglide/messages/records_debt_rate.js";
+import { records_debt_rateHint } from "~/paraglide/messages/records_debt_ratehint1.js";
+import { records_debt_recordSubmit } from "~/paraglide/messages/records_debt_recordsubmit1.js";
+import { records_debt_recordTitle } from "~/paraglide/messages/records_debt_recordtitle1.js";
+import { records_debt_repaid } from "~/paraglide/messages/records_debt_repaid.js";
+import { records_debt_title } from "~/paraglide/messages/records_debt_title.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.debt.title")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, records_debt_title)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireStartup(request, params);
@@ -38,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     schema: debtFacilitySchema(isoDateOfDate(new Date())),
     locale: getLocale(request),
     save: (data) => createDebtFacility(ctx, data),
-    after: { to: `/o/${ctx.org.slug}/debt`, toast: toast("records.debt.notice.created") },
+    after: { to: `/o/${ctx.org.slug}/debt`, toast: toast(records_debt_notice_created) },
   });
 }
 
@@ -55,41 +84,41 @@ export default function Debt() {
   return (
     <>
       <PageHeader
-        title={t("records.debt.title")}
-        description={t("records.debt.description")}
+        title={t(records_debt_title)}
+        description={t(records_debt_description)}
         actions={
           <a href={`/o/${data.slug}/debt.csv`} className="text-sm text-indigo-700 underline" download>
-            {t("common.action.exportCsv")}
+            {t(common_action_exportCsv)}
           </a>
         }
       />
       <div className="space-y-6">
-        <Card title={t("records.debt.listTitle", { count: facilities.length })}>
+        <Card title={t(records_debt_listTitle, { count: facilities.length })}>
           {facilities.length === 0 ? (
-            <EmptyState title={t("records.debt.emptyTitle")}>
-              {data.canEdit ? t("records.debt.emptyEditor") : t("records.debt.emptyViewer")}
+            <EmptyState title={t(records_debt_emptyTitle)}>
+              {data.canEdit ? t(records_debt_emptyEditor) : t(records_debt_emptyViewer)}
             </EmptyState>
           ) : (
             <Table>
               <TableHead>
-                <Th>{t("records.debt.field.lender")}</Th>
-                <Th>{t("records.debt.field.kind")}</Th>
-                <Th numeric title={t("records.debt.principalHint")}>
-                  {t("records.debt.principal")}
+                <Th>{t(records_debt_field_lender)}</Th>
+                <Th>{t(records_debt_field_kind)}</Th>
+                <Th numeric title={t(records_debt_principalHint)}>
+                  {t(records_debt_principal)}
                 </Th>
-                <Th numeric title={t("records.debt.rateHint")}>
-                  {t("records.debt.rate")}
+                <Th numeric title={t(records_debt_rateHint)}>
+                  {t(records_debt_rate)}
                 </Th>
-                <Th>{t("records.debt.drawn")}</Th>
-                <Th title={t("records.debt.maturityHint")}>
-                  {t("records.debt.maturity")}
+                <Th>{t(records_debt_drawn)}</Th>
+                <Th title={t(records_debt_maturityHint)}>
+                  {t(records_debt_maturity)}
                 </Th>
-                <Th>{t("records.debt.field.repayment")}</Th>
-                <Th numeric title={t("records.debt.outstandingNowHint", { month: data.currentMonth })}>
-                  {t("records.debt.outstandingNow")}
+                <Th>{t(records_debt_field_repayment)}</Th>
+                <Th numeric title={t(records_debt_outstandingNowHint, { month: data.currentMonth })}>
+                  {t(records_debt_outstandingNow)}
                 </Th>
-                <Th numeric title={t("records.debt.nextPaymentHint")}>
-                  {t("records.debt.nextPayment")}
+                <Th numeric title={t(records_debt_nextPaymentHint)}>
+                  {t(records_debt_nextPayment)}
                 </Th>
               </TableHead>
               <tbody>
@@ -101,7 +130,7 @@ export default function Debt() {
                       </TextLink>
                       {facility.currency !== data.baseCurrency ? (
                         <span className="ml-2">
-                          <Badge tone="warn">{t("records.debt.otherCurrency", { currency: facility.currency })}</Badge>
+                          <Badge tone="warn">{t(records_debt_otherCurrency, { currency: facility.currency })}</Badge>
                         </span>
                       ) : null}
                     </Td>
@@ -113,9 +142,9 @@ export default function Debt() {
                     <Td>
                       {isRepaymentType(facility.repaymentType) ? t(REPAYMENT_TYPE_SHORT_KEYS[facility.repaymentType]) : facility.repaymentType}
                       {facility.repaymentType === "interest_only_then_amortizing"
-                        ? ` ${t("records.debt.interestOnlyNote", { count: facility.interestOnlyMonths })}`
+                        ? ` ${t(records_debt_interestOnlyNote, { count: facility.interestOnlyMonths })}`
                         : ""}
-                      <span className="block text-xs text-slate-500">{t("common.unit.months", { count: facility.termMonths })}</span>
+                      <span className="block text-xs text-slate-500">{t(common_unit_months, { count: facility.termMonths })}</span>
                     </Td>
                     <Td numeric nowrap>{f.money(facility.outstandingNow, facility.currency)}</Td>
                     <Td numeric nowrap>
@@ -125,7 +154,7 @@ export default function Debt() {
                           <span className="block text-xs text-slate-500">{facility.nextPayment.month}</span>
                         </>
                       ) : (
-                        t("records.debt.repaid")
+                        t(records_debt_repaid)
                       )}
                     </Td>
                   </Tr>
@@ -136,7 +165,7 @@ export default function Debt() {
         </Card>
 
         {data.canEdit ? (
-          <Card title={t("records.debt.recordTitle")}>
+          <Card title={t(records_debt_recordTitle)}>
             {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
             <DebtFacilityForm
               key={location.key}
@@ -146,8 +175,8 @@ export default function Debt() {
               currency={data.baseCurrency}
               maxDrawDate={data.maxDrawDate}
               intent="create"
-              submitLabel={t("records.debt.recordSubmit")}
-              pendingText={t("records.action.recording")}
+              submitLabel={t(records_debt_recordSubmit)}
+              pendingText={t(records_action_recording)}
             />
           </Card>
         ) : null}

@@ -10,18 +10,40 @@ import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { DELETION_GRACE_DAYS, getOrgDeletion, scheduleOrgDeletion, undoOrgDeletion } from "~/models/org-deletion.server";
+import { common_validation_tickToConfirm } from "~/paraglide/messages/common_validation_ticktoconfirm2.js";
+import { deletion_org_confirmName } from "~/paraglide/messages/deletion_org_confirmname1.js";
+import { deletion_org_confirmNameHint } from "~/paraglide/messages/deletion_org_confirmnamehint2.js";
+import { deletion_org_confirm_action } from "~/paraglide/messages/deletion_org_confirm_action.js";
+import { deletion_org_confirm_consequence } from "~/paraglide/messages/deletion_org_confirm_consequence.js";
+import { deletion_org_confirm_pending } from "~/paraglide/messages/deletion_org_confirm_pending.js";
+import { deletion_org_confirm_tick } from "~/paraglide/messages/deletion_org_confirm_tick.js";
+import { deletion_org_confirm_title } from "~/paraglide/messages/deletion_org_confirm_title.js";
+import { deletion_org_error_nameRequired } from "~/paraglide/messages/deletion_org_error_namerequired1.js";
+import { deletion_org_intro } from "~/paraglide/messages/deletion_org_intro.js";
+import { deletion_org_metaTitle } from "~/paraglide/messages/deletion_org_metatitle1.js";
+import { deletion_org_notice_scheduled } from "~/paraglide/messages/deletion_org_notice_scheduled.js";
+import { deletion_org_notice_undone } from "~/paraglide/messages/deletion_org_notice_undone.js";
+import { deletion_org_requestedBy } from "~/paraglide/messages/deletion_org_requestedby1.js";
+import { deletion_org_scheduledBody } from "~/paraglide/messages/deletion_org_scheduledbody1.js";
+import { deletion_org_scheduledTitle } from "~/paraglide/messages/deletion_org_scheduledtitle1.js";
+import { deletion_org_stepGrace } from "~/paraglide/messages/deletion_org_stepgrace1.js";
+import { deletion_org_stepNow } from "~/paraglide/messages/deletion_org_stepnow1.js";
+import { deletion_org_stepPurge } from "~/paraglide/messages/deletion_org_steppurge1.js";
+import { deletion_org_title } from "~/paraglide/messages/deletion_org_title.js";
+import { deletion_org_undo } from "~/paraglide/messages/deletion_org_undo.js";
+import { deletion_org_undoPending } from "~/paraglide/messages/deletion_org_undopending1.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "deletion.org.metaTitle")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, deletion_org_metaTitle)];
 
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("schedule"),
     confirmName: z
-      .string({ error: messageRef("deletion.org.error.nameRequired") })
+      .string({ error: messageRef(deletion_org_error_nameRequired) })
       .trim()
-      .min(1, messageRef("deletion.org.error.nameRequired"))
-      .max(200, messageRef("deletion.org.error.nameRequired")),
-    confirm: z.literal("yes", { error: messageRef("common.validation.tickToConfirm") }),
+      .min(1, messageRef(deletion_org_error_nameRequired))
+      .max(200, messageRef(deletion_org_error_nameRequired)),
+    confirm: z.literal("yes", { error: messageRef(common_validation_tickToConfirm) }),
   }),
   z.object({ intent: z.literal("undo") }),
 ]);
@@ -40,10 +62,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (parsed.data.intent === "schedule") {
       await scheduleOrgDeletion(ctx, { confirmName: parsed.data.confirmName });
-      return redirectWithToast(`/o/${ctx.org.slug}`, toast("deletion.org.notice.scheduled"));
+      return redirectWithToast(`/o/${ctx.org.slug}`, toast(deletion_org_notice_scheduled));
     }
     await undoOrgDeletion(ctx);
-    return redirectWithToast(`/o/${ctx.org.slug}`, toast("deletion.org.notice.undone"));
+    return redirectWithToast(`/o/${ctx.org.slug}`, toast(deletion_org_notice_undone));
   } catch (error) {
     return failureFromError(error, locale);
   }
@@ -59,15 +81,15 @@ export default function DeleteOrg() {
   if (deletion) {
     return (
       <>
-        <PageHeader title={t("deletion.org.title", { org: orgName })} />
-        <Card title={t("deletion.org.scheduledTitle")}>
+        <PageHeader title={t(deletion_org_title, { org: orgName })} />
+        <Card title={t(deletion_org_scheduledTitle)}>
           <div className="space-y-3 text-sm text-slate-700">
             <FormError error={formError} />
-            <p>{t("deletion.org.scheduledBody", { requested: f.dateTime(deletion.requestedAt), purge: f.dateTime(deletion.purgeAfter) })}</p>
-            {deletion.requestedByName ? <p>{t("deletion.org.requestedBy", { name: deletion.requestedByName })}</p> : null}
+            <p>{t(deletion_org_scheduledBody, { requested: f.dateTime(deletion.requestedAt), purge: f.dateTime(deletion.purgeAfter) })}</p>
+            {deletion.requestedByName ? <p>{t(deletion_org_requestedBy, { name: deletion.requestedByName })}</p> : null}
             <Form method="post">
-              <SubmitButton intent="undo" pendingText={t("deletion.org.undoPending")}>
-                {t("deletion.org.undo")}
+              <SubmitButton intent="undo" pendingText={t(deletion_org_undoPending)}>
+                {t(deletion_org_undo)}
               </SubmitButton>
             </Form>
           </div>
@@ -77,32 +99,32 @@ export default function DeleteOrg() {
   }
   return (
     <>
-      <PageHeader title={t("deletion.org.title", { org: orgName })} description={t("deletion.org.intro")} />
+      <PageHeader title={t(deletion_org_title, { org: orgName })} description={t(deletion_org_intro)} />
       <Card>
         <ol className="mb-6 list-inside list-decimal space-y-2 text-sm text-slate-700">
-          <li>{t("deletion.org.stepNow")}</li>
-          <li>{t("deletion.org.stepGrace", { count: graceDays })}</li>
-          <li>{t("deletion.org.stepPurge")}</li>
+          <li>{t(deletion_org_stepNow)}</li>
+          <li>{t(deletion_org_stepGrace, { count: graceDays })}</li>
+          <li>{t(deletion_org_stepPurge)}</li>
         </ol>
         <Form method="post" className="max-w-md space-y-4" noValidate>
           <FormError error={formError} />
           <Field
-            label={t("deletion.org.confirmName")}
+            label={t(deletion_org_confirmName)}
             name="confirmName"
             autoComplete="off"
             spellCheck={false}
-            hint={t("deletion.org.confirmNameHint", { name: orgName })}
+            hint={t(deletion_org_confirmNameHint, { name: orgName })}
             error={errors.confirmName}
           />
           <ConfirmAction
             intent="schedule"
             error={errors.confirm}
             texts={{
-              action: t("deletion.org.confirm.action"),
-              title: t("deletion.org.confirm.title", { org: orgName }),
-              consequence: t("deletion.org.confirm.consequence", { count: graceDays }),
-              tick: t("deletion.org.confirm.tick"),
-              pending: t("deletion.org.confirm.pending"),
+              action: t(deletion_org_confirm_action),
+              title: t(deletion_org_confirm_title, { org: orgName }),
+              consequence: t(deletion_org_confirm_consequence, { count: graceDays }),
+              tick: t(deletion_org_confirm_tick),
+              pending: t(deletion_org_confirm_pending),
             }}
           />
         </Form>

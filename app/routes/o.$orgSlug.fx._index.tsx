@@ -20,8 +20,49 @@ import { listPositionCurrencies } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { Table, TableHead, Td, Th } from "~/components/ui/table";
+import { common_action_delete } from "~/paraglide/messages/common_action_delete.js";
+import { common_action_deleting } from "~/paraglide/messages/common_action_deleting.js";
+import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
+import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
+import { common_validation_checkFields } from "~/paraglide/messages/common_validation_checkfields1.js";
+import { investor_alerts_head_actions } from "~/paraglide/messages/investor_alerts_head_actions.js";
+import { investor_charts_month } from "~/paraglide/messages/investor_charts_month.js";
+import { investor_fx_currencyHint } from "~/paraglide/messages/investor_fx_currencyhint1.js";
+import { investor_fx_currencyLabel } from "~/paraglide/messages/investor_fx_currencylabel1.js";
+import { investor_fx_deleteConsequence } from "~/paraglide/messages/investor_fx_deleteconsequence1.js";
+import { investor_fx_deleteDialogTitle } from "~/paraglide/messages/investor_fx_deletedialogtitle2.js";
+import { investor_fx_deleteLabel } from "~/paraglide/messages/investor_fx_deletelabel1.js";
+import { investor_fx_deleteTick } from "~/paraglide/messages/investor_fx_deletetick1.js";
+import { investor_fx_description } from "~/paraglide/messages/investor_fx_description.js";
+import { investor_fx_empty } from "~/paraglide/messages/investor_fx_empty.js";
+import { investor_fx_emptyEditor } from "~/paraglide/messages/investor_fx_emptyeditor1.js";
+import { investor_fx_emptyReader } from "~/paraglide/messages/investor_fx_emptyreader1.js";
+import { investor_fx_error_nothingDeleted } from "~/paraglide/messages/investor_fx_error_nothingdeleted1.js";
+import { investor_fx_head_currency } from "~/paraglide/messages/investor_fx_head_currency.js";
+import { investor_fx_head_means } from "~/paraglide/messages/investor_fx_head_means.js";
+import { investor_fx_head_rate } from "~/paraglide/messages/investor_fx_head_rate.js";
+import { investor_fx_importCsv } from "~/paraglide/messages/investor_fx_importcsv1.js";
+import { investor_fx_missing_complete } from "~/paraglide/messages/investor_fx_missing_complete.js";
+import { investor_fx_missing_everyMonth } from "~/paraglide/messages/investor_fx_missing_everymonth1.js";
+import { investor_fx_missing_months } from "~/paraglide/messages/investor_fx_missing_months.js";
+import { investor_fx_missing_noneNeeded } from "~/paraglide/messages/investor_fx_missing_noneneeded1.js";
+import { investor_fx_missing_note } from "~/paraglide/messages/investor_fx_missing_note.js";
+import { investor_fx_missing_title } from "~/paraglide/messages/investor_fx_missing_title.js";
+import { investor_fx_monthHint } from "~/paraglide/messages/investor_fx_monthhint1.js";
+import { investor_fx_notice_created } from "~/paraglide/messages/investor_fx_notice_created.js";
+import { investor_fx_notice_deleted } from "~/paraglide/messages/investor_fx_notice_deleted.js";
+import { investor_fx_notice_unchanged } from "~/paraglide/messages/investor_fx_notice_unchanged.js";
+import { investor_fx_notice_updated } from "~/paraglide/messages/investor_fx_notice_updated.js";
+import { investor_fx_rateHint } from "~/paraglide/messages/investor_fx_ratehint1.js";
+import { investor_fx_rateLabel } from "~/paraglide/messages/investor_fx_ratelabel1.js";
+import { investor_fx_ratesCard } from "~/paraglide/messages/investor_fx_ratescard1.js";
+import { investor_fx_record } from "~/paraglide/messages/investor_fx_record.js";
+import { investor_fx_save } from "~/paraglide/messages/investor_fx_save.js";
+import { investor_fx_title } from "~/paraglide/messages/investor_fx_title.js";
+import { investor_listSeparator } from "~/paraglide/messages/investor_listseparator1.js";
+import { investor_positions_title } from "~/paraglide/messages/investor_positions_title.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.fx.title")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_fx_title)];
 
 /** The months whose missing rates the page lists: the 12 up to and including this one. */
 const COVERAGE_MONTHS = 12;
@@ -53,20 +94,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireInvestor(request, params, "edit:records");
   const locale = getLocale(request);
-  const checkFields = translate(locale, "common.validation.checkFields");
+  const checkFields = translate(locale, common_validation_checkFields);
   const formData = await request.formData();
   const list = `/o/${ctx.org.slug}/fx`;
   try {
     if (formData.get("intent") === "delete") {
       const key = parseForm(fxRateDeleteSchema(), formData, locale);
-      if (!key.ok) return formFailure({ fieldErrors: key.fieldErrors, values: formData, formError: key.fieldErrors.confirm ?? translate(locale, "investor.fx.error.nothingDeleted") });
+      if (!key.ok) return formFailure({ fieldErrors: key.fieldErrors, values: formData, formError: key.fieldErrors.confirm ?? translate(locale, investor_fx_error_nothingDeleted) });
       await deleteFxRate(ctx, key.data.month, key.data.currency);
-      return redirectWithToast(list, toast("investor.fx.notice.deleted"));
+      return redirectWithToast(list, toast(investor_fx_notice_deleted));
     }
     const parsed = parseForm(fxRateSchema(monthOfDate(new Date()), ctx.org.baseCurrency), formData, locale);
     if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
     const saved = await saveFxRate(ctx, parsed.data);
-    const saidAs = { created: toast("investor.fx.notice.created"), updated: toast("investor.fx.notice.updated"), unchanged: { ...toast("investor.fx.notice.unchanged"), tone: "info" as const } };
+    const saidAs = { created: toast(investor_fx_notice_created), updated: toast(investor_fx_notice_updated), unchanged: { ...toast(investor_fx_notice_unchanged), tone: "info" as const } };
     return redirectWithToast(list, saidAs[saved.status]);
   } catch (error) {
     return failureFromError(error, locale, { values: formData, formError: checkFields });
@@ -87,61 +128,61 @@ export default function FxRates() {
   return (
     <>
       <PageHeader
-        title={t("investor.fx.title")}
-        description={t("investor.fx.description", { base })}
+        title={t(investor_fx_title)}
+        description={t(investor_fx_description, { base })}
         actions={
           <div className="flex gap-4 text-sm">
             <TextLink to={`/o/${data.slug}/positions`}>
-              {t("investor.positions.title")}
+              {t(investor_positions_title)}
             </TextLink>
             {data.canEdit ? (
               <TextLink to={`/o/${data.slug}/fx/import`}>
-                {t("investor.fx.importCsv")}
+                {t(investor_fx_importCsv)}
               </TextLink>
             ) : null}
             <a href={`/o/${data.slug}/fx.csv`} className="text-indigo-700 underline" download>
-              {t("common.action.exportCsv")}
+              {t(common_action_exportCsv)}
             </a>
           </div>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title={t("investor.fx.missing.title", { from: monthText(t, data.firstCoverageMonth!), to: monthText(t, data.currentMonth) })}>
+          <Card title={t(investor_fx_missing_title, { from: monthText(t, data.firstCoverageMonth!), to: monthText(t, data.currentMonth) })}>
             <div data-testid="missing-rates">
               {data.missing.length === 0 ? (
-                <p className="text-sm text-slate-600">{t("investor.fx.missing.noneNeeded", { base })}</p>
+                <p className="text-sm text-slate-600">{t(investor_fx_missing_noneNeeded, { base })}</p>
               ) : gaps.length === 0 ? (
-                <p className="text-sm text-emerald-800">{t("investor.fx.missing.complete", { currencies: data.missing.map((m) => m.currency).join(t("investor.listSeparator")) })}</p>
+                <p className="text-sm text-emerald-800">{t(investor_fx_missing_complete, { currencies: data.missing.map((m) => m.currency).join(t(investor_listSeparator)) })}</p>
               ) : (
                 <ul className="space-y-2 text-sm">
                   {data.missing.map((m) => (
                     <li key={m.currency} data-testid={`missing-${m.currency}`}>
                       <span className="font-semibold">{m.currency}</span>:{" "}
                       {m.months.length === 0
-                        ? t("investor.fx.missing.everyMonth")
-                        : t("investor.fx.missing.months", { count: m.months.length, months: m.months.map((month) => monthText(t, month)).join(t("investor.listSeparator")) })}
+                        ? t(investor_fx_missing_everyMonth)
+                        : t(investor_fx_missing_months, { count: m.months.length, months: m.months.map((month) => monthText(t, month)).join(t(investor_listSeparator)) })}
                     </li>
                   ))}
                 </ul>
               )}
-              <p className="mt-3 text-xs text-slate-500">{t("investor.fx.missing.note")}</p>
+              <p className="mt-3 text-xs text-slate-500">{t(investor_fx_missing_note)}</p>
             </div>
           </Card>
 
-          <Card title={t("investor.fx.ratesCard", { count: data.total })}>
+          <Card title={t(investor_fx_ratesCard, { count: data.total })}>
             {data.rates.length === 0 ? (
-              <EmptyState title={t("investor.fx.empty")}>{data.canEdit ? t("investor.fx.emptyEditor") : t("investor.fx.emptyReader")}</EmptyState>
+              <EmptyState title={t(investor_fx_empty)}>{data.canEdit ? t(investor_fx_emptyEditor) : t(investor_fx_emptyReader)}</EmptyState>
             ) : (
               <Table data-testid="fx-rates">
                 <TableHead>
-                  <Th>{t("investor.charts.month")}</Th>
-                  <Th>{t("investor.fx.head.currency")}</Th>
-                  <Th numeric>{t("investor.fx.head.rate")}</Th>
-                  <Th>{t("investor.fx.head.means")}</Th>
+                  <Th>{t(investor_charts_month)}</Th>
+                  <Th>{t(investor_fx_head_currency)}</Th>
+                  <Th numeric>{t(investor_fx_head_rate)}</Th>
+                  <Th>{t(investor_fx_head_means)}</Th>
                   {data.canEdit ? (
                     <Th>
-                      <span className="sr-only">{t("investor.alerts.head.actions")}</span>
+                      <span className="sr-only">{t(investor_alerts_head_actions)}</span>
                     </Th>
                   ) : null}
                 </TableHead>
@@ -162,13 +203,13 @@ export default function FxRates() {
                             <ConfirmAction
                               intent="delete"
                               look="link"
-                              label={t("investor.fx.deleteLabel", { currency: r.currency, month: monthText(t, r.month) })}
+                              label={t(investor_fx_deleteLabel, { currency: r.currency, month: monthText(t, r.month) })}
                               texts={{
-                                action: t("common.action.delete"),
-                                title: t("investor.fx.deleteDialogTitle", { currency: r.currency, month: monthText(t, r.month) }),
-                                consequence: t("investor.fx.deleteConsequence"),
-                                tick: t("investor.fx.deleteTick"),
-                                pending: t("common.action.deleting"),
+                                action: t(common_action_delete),
+                                title: t(investor_fx_deleteDialogTitle, { currency: r.currency, month: monthText(t, r.month) }),
+                                consequence: t(investor_fx_deleteConsequence),
+                                tick: t(investor_fx_deleteTick),
+                                pending: t(common_action_deleting),
                               }}
                             />
                           </Form>
@@ -184,11 +225,11 @@ export default function FxRates() {
         </div>
 
         {data.canEdit ? (
-          <Card title={t("investor.fx.record")}>
+          <Card title={t(investor_fx_record)}>
             <Form method="post" className="space-y-4" noValidate key={location.key}>
               <FormError error={failure?.formError} />
               <Field
-                label={t("investor.charts.month")}
+                label={t(investor_charts_month)}
                 name="month"
                 type="month"
                 min={data.earliestMonth}
@@ -196,16 +237,16 @@ export default function FxRates() {
                 placeholder="YYYY-MM" // i18n-exempt: the input format, the same in every language
                 defaultValue={values.month ?? data.currentMonth}
                 error={errors.month}
-                hint={t("investor.fx.monthHint", { earliest: data.earliestMonth, current: data.currentMonth })}
+                hint={t(investor_fx_monthHint, { earliest: data.earliestMonth, current: data.currentMonth })}
               />
               <Field
-                label={t("investor.fx.currencyLabel")}
+                label={t(investor_fx_currencyLabel)}
                 name="currency"
                 maxLength={3}
                 list="fx-currencies"
                 defaultValue={values.currency}
                 error={errors.currency}
-                hint={t("investor.fx.currencyHint", { base })}
+                hint={t(investor_fx_currencyHint, { base })}
               />
               <datalist id="fx-currencies">
                 {COMMON_CURRENCIES.filter((c) => c !== base).map((c) => (
@@ -213,15 +254,15 @@ export default function FxRates() {
                 ))}
               </datalist>
               <Field
-                label={t("investor.fx.rateLabel", { base })}
+                label={t(investor_fx_rateLabel, { base })}
                 name="rate"
                 inputMode="decimal"
                 defaultValue={values.rate}
                 error={errors.rate}
-                hint={t("investor.fx.rateHint", { base })}
+                hint={t(investor_fx_rateHint, { base })}
               />
-              <SubmitButton intent="save" pendingText={t("common.action.saving")}>
-                {t("investor.fx.save")}
+              <SubmitButton intent="save" pendingText={t(common_action_saving)}>
+                {t(investor_fx_save)}
               </SubmitButton>
             </Form>
           </Card>

@@ -7,8 +7,19 @@ import { MAX_RATE_DECIMALS } from "~/finance";
 import { metaTitle, useT } from "~/i18n";
 import { EARLIEST_IMPORT_MONTH } from "~/lib/csv-import";
 import { handleImportAction } from "~/lib/csv-import.server";
+import { investor_fxImport_back } from "~/paraglide/messages/investor_fximport_back1.js";
+import { investor_fxImport_column_currency } from "~/paraglide/messages/investor_fximport_column_currency1.js";
+import { investor_fxImport_column_month } from "~/paraglide/messages/investor_fximport_column_month1.js";
+import { investor_fxImport_column_rate } from "~/paraglide/messages/investor_fximport_column_rate1.js";
+import { investor_fxImport_description } from "~/paraglide/messages/investor_fximport_description1.js";
+import { investor_fxImport_note_again } from "~/paraglide/messages/investor_fximport_note_again1.js";
+import { investor_fxImport_note_rows } from "~/paraglide/messages/investor_fximport_note_rows1.js";
+import { investor_fxImport_note_unit } from "~/paraglide/messages/investor_fximport_note_unit1.js";
+import { investor_fxImport_title } from "~/paraglide/messages/investor_fximport_title1.js";
+import { investor_fxImport_unitOne } from "~/paraglide/messages/investor_fximport_unitone2.js";
+import { investor_fxImport_unitOther } from "~/paraglide/messages/investor_fximport_unitother2.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.fxImport.title")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_fxImport_title)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireInvestor(request, params, "edit:records");
@@ -28,18 +39,18 @@ export default function ImportFxRates() {
     <CsvImportPage
       kind="fx-rates"
       baseCurrency={currency}
-      title={t("investor.fxImport.title")}
-      description={t("investor.fxImport.description", { currency })}
+      title={t(investor_fxImport_title)}
+      description={t(investor_fxImport_description, { currency })}
       sampleHref="/samples/fx-rates.csv"
       backHref={`/o/${slug}/fx`}
-      backLabel={t("investor.fxImport.back")}
-      unit={[t("investor.fxImport.unitOne"), t("investor.fxImport.unitOther")]}
+      backLabel={t(investor_fxImport_back)}
+      unit={[t(investor_fxImport_unitOne), t(investor_fxImport_unitOther)]}
       columnGuide={[
-        ["month", t("investor.fxImport.column.month", { earliest: EARLIEST_IMPORT_MONTH })],
-        ["currency", t("investor.fxImport.column.currency", { currency })],
-        ["rate", t("investor.fxImport.column.rate", { currency, decimals: MAX_RATE_DECIMALS })],
+        ["month", t(investor_fxImport_column_month, { earliest: EARLIEST_IMPORT_MONTH })],
+        ["currency", t(investor_fxImport_column_currency, { currency })],
+        ["rate", t(investor_fxImport_column_rate, { currency, decimals: MAX_RATE_DECIMALS })],
       ]}
-      notes={[t("investor.fxImport.note.unit", { currency }), t("investor.fxImport.note.rows"), t("investor.fxImport.note.again")]}
+      notes={[t(investor_fxImport_note_unit, { currency }), t(investor_fxImport_note_rows), t(investor_fxImport_note_again)]}
     />
   );
 }

@@ -24,12 +24,75 @@ import {
 } from "~/models/access-grant.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
+import { common_status_declined } from "~/paraglide/messages/common_status_declined.js";
+import { common_status_revoked } from "~/paraglide/messages/common_status_revoked.js";
+import { common_validation_checkFields } from "~/paraglide/messages/common_validation_checkfields1.js";
+import { investor_error_reload } from "~/paraglide/messages/investor_error_reload.js";
+import { investor_grants_activeCard } from "~/paraglide/messages/investor_grants_activecard1.js";
+import { investor_grants_approve } from "~/paraglide/messages/investor_grants_approve.js";
+import { investor_grants_approved } from "~/paraglide/messages/investor_grants_approved.js";
+import { investor_grants_approvedOn } from "~/paraglide/messages/investor_grants_approvedon1.js";
+import { investor_grants_approvedOnBy } from "~/paraglide/messages/investor_grants_approvedonby2.js";
+import { investor_grants_approving } from "~/paraglide/messages/investor_grants_approving.js";
+import { investor_grants_askedOn } from "~/paraglide/messages/investor_grants_askedon1.js";
+import { investor_grants_confirmRevoke } from "~/paraglide/messages/investor_grants_confirmrevoke1.js";
+import { investor_grants_decline } from "~/paraglide/messages/investor_grants_decline.js";
+import { investor_grants_declineConsequence } from "~/paraglide/messages/investor_grants_declineconsequence1.js";
+import { investor_grants_declineDialogTitle } from "~/paraglide/messages/investor_grants_declinedialogtitle2.js";
+import { investor_grants_declineTick } from "~/paraglide/messages/investor_grants_declinetick1.js";
+import { investor_grants_declined } from "~/paraglide/messages/investor_grants_declined.js";
+import { investor_grants_declining } from "~/paraglide/messages/investor_grants_declining.js";
+import { investor_grants_description } from "~/paraglide/messages/investor_grants_description.js";
+import { investor_grants_error_confirmDecline } from "~/paraglide/messages/investor_grants_error_confirmdecline1.js";
+import { investor_grants_error_confirmRevoke } from "~/paraglide/messages/investor_grants_error_confirmrevoke1.js";
+import { investor_grants_error_inviteVia } from "~/paraglide/messages/investor_grants_error_invitevia1.js";
+import { investor_grants_error_reloadPage } from "~/paraglide/messages/investor_grants_error_reloadpage1.js";
+import { investor_grants_error_tooLong } from "~/paraglide/messages/investor_grants_error_toolong1.js";
+import { investor_grants_head_by } from "~/paraglide/messages/investor_grants_head_by.js";
+import { investor_grants_head_investor } from "~/paraglide/messages/investor_grants_head_investor.js";
+import { investor_grants_head_outcome } from "~/paraglide/messages/investor_grants_head_outcome.js";
+import { investor_grants_head_sections } from "~/paraglide/messages/investor_grants_head_sections.js";
+import { investor_grants_head_when } from "~/paraglide/messages/investor_grants_head_when.js";
+import { investor_grants_history } from "~/paraglide/messages/investor_grants_history.js";
+import { investor_grants_historyCaption } from "~/paraglide/messages/investor_grants_historycaption1.js";
+import { investor_grants_historyMore } from "~/paraglide/messages/investor_grants_historymore1.js";
+import { investor_grants_invite } from "~/paraglide/messages/investor_grants_invite.js";
+import { investor_grants_inviteVia } from "~/paraglide/messages/investor_grants_invitevia1.js";
+import { investor_grants_inviteViaHint } from "~/paraglide/messages/investor_grants_inviteviahint2.js";
+import { investor_grants_noActive } from "~/paraglide/messages/investor_grants_noactive1.js";
+import { investor_grants_noActiveBody } from "~/paraglide/messages/investor_grants_noactivebody2.js";
+import { investor_grants_noHistory } from "~/paraglide/messages/investor_grants_nohistory1.js";
+import { investor_grants_noPending } from "~/paraglide/messages/investor_grants_nopending1.js";
+import { investor_grants_noPendingBody } from "~/paraglide/messages/investor_grants_nopendingbody2.js";
+import { investor_grants_pendingCard } from "~/paraglide/messages/investor_grants_pendingcard1.js";
+import { investor_grants_readOnly } from "~/paraglide/messages/investor_grants_readonly1.js";
+import { investor_grants_revoke } from "~/paraglide/messages/investor_grants_revoke.js";
+import { investor_grants_revokeConsequence } from "~/paraglide/messages/investor_grants_revokeconsequence1.js";
+import { investor_grants_revokeDialogTitle } from "~/paraglide/messages/investor_grants_revokedialogtitle2.js";
+import { investor_grants_revoked } from "~/paraglide/messages/investor_grants_revoked.js";
+import { investor_grants_revoking } from "~/paraglide/messages/investor_grants_revoking.js";
+import { investor_grants_saveSections } from "~/paraglide/messages/investor_grants_savesections1.js";
+import { investor_grants_sectionsMayRead } from "~/paraglide/messages/investor_grants_sectionsmayread2.js";
+import { investor_grants_sectionsSaved } from "~/paraglide/messages/investor_grants_sectionssaved1.js";
+import { investor_grants_sectionsToShare } from "~/paraglide/messages/investor_grants_sectionstoshare2.js";
+import { investor_grants_share } from "~/paraglide/messages/investor_grants_share.js";
+import { investor_grants_shareCodeHint } from "~/paraglide/messages/investor_grants_sharecodehint2.js";
+import { investor_grants_sharedByYou } from "~/paraglide/messages/investor_grants_sharedbyyou2.js";
+import { investor_grants_sharedByYouBy } from "~/paraglide/messages/investor_grants_sharedbyyouby3.js";
+import { investor_grants_sharedSections } from "~/paraglide/messages/investor_grants_sharedsections1.js";
+import { investor_grants_sharedWith } from "~/paraglide/messages/investor_grants_sharedwith1.js";
+import { investor_grants_sharedWithUnnamed } from "~/paraglide/messages/investor_grants_sharedwithunnamed2.js";
+import { investor_grants_sharing } from "~/paraglide/messages/investor_grants_sharing.js";
+import { investor_grants_title } from "~/paraglide/messages/investor_grants_title.js";
+import { investor_grants_unknownInvestor } from "~/paraglide/messages/investor_grants_unknowninvestor1.js";
+import { investor_shareCode_title } from "~/paraglide/messages/investor_sharecode_title1.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.grants.title")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_grants_title)];
 
 // Message refs: parseForm(schema, formData, locale) answers in the request's language.
-const RELOAD = messageRef("investor.error.reload");
-const RELOAD_PAGE = messageRef("investor.grants.error.reloadPage");
+const RELOAD = messageRef(investor_error_reload);
+const RELOAD_PAGE = messageRef(investor_grants_error_reloadPage);
 const target = {
   grantId: z.string({ error: RELOAD_PAGE }).regex(/^[0-9a-f-]{36}$/i, RELOAD_PAGE),
   version: z.string({ error: RELOAD }).regex(/^\d{1,9}$/, RELOAD).transform(Number),
@@ -37,11 +100,11 @@ const target = {
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve"), ...target }),
   z.object({ intent: z.literal("update-sections"), ...target }),
-  z.object({ intent: z.literal("decline"), ...target, confirm: z.literal("yes", { error: messageRef("investor.grants.error.confirmDecline") }) }),
-  z.object({ intent: z.literal("revoke"), ...target, confirm: z.literal("yes", { error: messageRef("investor.grants.error.confirmRevoke") }) }),
+  z.object({ intent: z.literal("decline"), ...target, confirm: z.literal("yes", { error: messageRef(investor_grants_error_confirmDecline) }) }),
+  z.object({ intent: z.literal("revoke"), ...target, confirm: z.literal("yes", { error: messageRef(investor_grants_error_confirmRevoke) }) }),
   z.object({
     intent: z.literal("invite"),
-    via: z.string({ error: messageRef("investor.grants.error.inviteVia") }).max(VIA_MAX * 2, messageRef("investor.grants.error.tooLong")),
+    via: z.string({ error: messageRef(investor_grants_error_inviteVia) }).max(VIA_MAX * 2, messageRef(investor_grants_error_tooLong)),
   }),
 ]);
 
@@ -75,7 +138,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) {
     const grantId = formData.get("grantId");
     const formTarget = formData.get("intent") === "invite" ? "invite" : typeof grantId === "string" ? grantId : null;
-    return json({ ok: false as const, formError: translate(locale, "common.validation.checkFields"), fieldErrors: parsed.fieldErrors, target: formTarget }, { status: 400 });
+    return json({ ok: false as const, formError: translate(locale, common_validation_checkFields), fieldErrors: parsed.fieldErrors, target: formTarget }, { status: 400 });
   }
   const input = parsed.data;
   // One entry per ticked box; the model refuses anything outside the list.
@@ -86,19 +149,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (input.intent) {
       case "approve":
         await approveGrant(ctx, input.grantId, input.version, sections);
-        return redirectWithToast(here, toast("investor.grants.approved"));
+        return redirectWithToast(here, toast(investor_grants_approved));
       case "update-sections":
         await updateGrantSections(ctx, input.grantId, input.version, sections);
-        return redirectWithToast(here, toast("investor.grants.sectionsSaved"));
+        return redirectWithToast(here, toast(investor_grants_sectionsSaved));
       case "decline":
         await declineGrant(ctx, input.grantId, input.version);
-        return redirectWithToast(here, toast("investor.grants.declined"));
+        return redirectWithToast(here, toast(investor_grants_declined));
       case "revoke":
         await revokeGrant(ctx, input.grantId, input.version);
-        return redirectWithToast(here, toast("investor.grants.revoked"));
+        return redirectWithToast(here, toast(investor_grants_revoked));
       case "invite": {
         const created = await inviteInvestor(ctx, { via: input.via, sections });
-        return redirectWithToast(here, created.investorName ? toast("investor.grants.sharedWith", { name: created.investorName }) : toast("investor.grants.sharedWithUnnamed"));
+        return redirectWithToast(here, created.investorName ? toast(investor_grants_sharedWith, { name: created.investorName }) : toast(investor_grants_sharedWithUnnamed));
       }
     }
   } catch (error) {
@@ -146,19 +209,19 @@ export default function Investors() {
   const untargeted = errorsFor(result, null).formError;
   return (
     <>
-      <PageHeader title={t("investor.grants.title")} description={t("investor.grants.description")} />
+      <PageHeader title={t(investor_grants_title)} description={t(investor_grants_description)} />
       <div className="mb-4">
         <FormError error={untargeted} />
       </div>
-      {!canManage ? <p className="mb-4 text-sm text-slate-600">{t("investor.grants.readOnly")}</p> : null}
+      {!canManage ? <p className="mb-4 text-sm text-slate-600">{t(investor_grants_readOnly)}</p> : null}
       <div className="mb-4">
         <LookalikeWarning names={sharedInvestorNames([...pending, ...active, ...history])} />
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title={t("investor.grants.pendingCard", { count: pending.length })}>
+          <Card title={t(investor_grants_pendingCard, { count: pending.length })}>
             {pending.length === 0 ? (
-              <EmptyState title={t("investor.grants.noPending")}>{t("investor.grants.noPendingBody")}</EmptyState>
+              <EmptyState title={t(investor_grants_noPending)}>{t(investor_grants_noPendingBody)}</EmptyState>
             ) : (
               <ul className="divide-y">
                 {pending.map((g) => (
@@ -167,9 +230,9 @@ export default function Investors() {
               </ul>
             )}
           </Card>
-          <Card title={t("investor.grants.activeCard", { count: active.length })}>
+          <Card title={t(investor_grants_activeCard, { count: active.length })}>
             {active.length === 0 ? (
-              <EmptyState title={t("investor.grants.noActive")}>{t("investor.grants.noActiveBody")}</EmptyState>
+              <EmptyState title={t(investor_grants_noActive)}>{t(investor_grants_noActiveBody)}</EmptyState>
             ) : (
               <ul className="divide-y">
                 {active.map((g) => (
@@ -178,28 +241,28 @@ export default function Investors() {
               </ul>
             )}
           </Card>
-          <Card title={t("investor.grants.history")}>
+          <Card title={t(investor_grants_history)}>
             {history.length === 0 ? (
-              <EmptyState title={t("investor.grants.noHistory")} />
+              <EmptyState title={t(investor_grants_noHistory)} />
             ) : (
               <TableScroller>
-                <Table scroll={false} caption={t("investor.grants.historyCaption")}>
+                <Table scroll={false} caption={t(investor_grants_historyCaption)}>
                   <TableHead>
-                    <Th>{t("investor.grants.head.investor")}</Th>
-                    <Th>{t("investor.grants.head.outcome")}</Th>
-                    <Th>{t("investor.grants.head.sections")}</Th>
-                    <Th>{t("investor.grants.head.when")}</Th>
-                    <Th last>{t("investor.grants.head.by")}</Th>
+                    <Th>{t(investor_grants_head_investor)}</Th>
+                    <Th>{t(investor_grants_head_outcome)}</Th>
+                    <Th>{t(investor_grants_head_sections)}</Th>
+                    <Th>{t(investor_grants_head_when)}</Th>
+                    <Th last>{t(investor_grants_head_by)}</Th>
                   </TableHead>
                   <tbody>
                     {history.map((g) => (
                       <Tr key={g.id}>
                         <Td>
-                          {g.investorName ?? t("investor.grants.unknownInvestor")}
+                          {g.investorName ?? t(investor_grants_unknownInvestor)}
                           <InvestorIdentity grant={g} day={day} />
                         </Td>
                         <Td>
-                          <Badge tone={g.status === "revoked" ? "bad" : "neutral"}>{g.status === "revoked" ? t("common.status.revoked") : t("common.status.declined")}</Badge>
+                          <Badge tone={g.status === "revoked" ? "bad" : "neutral"}>{g.status === "revoked" ? t(common_status_revoked) : t(common_status_declined)}</Badge>
                         </Td>
                         <Td>
                           <SectionBadges sections={g.sections} />
@@ -211,7 +274,7 @@ export default function Investors() {
                   </tbody>
                 </Table>
                 {historyTotal > history.length ? (
-                  <p className="mt-2 text-xs text-slate-500">{t("investor.grants.historyMore", { shown: history.length, total: historyTotal })}</p>
+                  <p className="mt-2 text-xs text-slate-500">{t(investor_grants_historyMore, { shown: history.length, total: historyTotal })}</p>
                 ) : null}
               </TableScroller>
             )}
@@ -219,25 +282,25 @@ export default function Investors() {
         </div>
         {canManage ? (
           <div className="space-y-6">
-            <Card title={t("investor.shareCode.title")}>
+            <Card title={t(investor_shareCode_title)}>
               {data.shareCode ? <CopyCode code={data.shareCode} /> : null}
-              <p className="mt-2 text-sm text-slate-600">{t("investor.grants.shareCodeHint")}</p>
+              <p className="mt-2 text-sm text-slate-600">{t(investor_grants_shareCodeHint)}</p>
             </Card>
-            <Card title={t("investor.grants.invite")}>
+            <Card title={t(investor_grants_invite)}>
               <Form method="post" className="space-y-3" noValidate>
                 <FormError error={invite.formError} />
                 <Field
-                  label={t("investor.grants.inviteVia")}
+                  label={t(investor_grants_inviteVia)}
                   name="via"
                   id="invite-via"
                   autoComplete="off"
                   maxLength={VIA_MAX}
-                  hint={t("investor.grants.inviteViaHint")}
+                  hint={t(investor_grants_inviteViaHint)}
                   error={invite.fieldErrors.via}
                 />
-                <SectionChecklist idPrefix="invite" checked={[]} legend={t("investor.grants.sectionsToShare")} error={invite.fieldErrors.sections} />
-                <SubmitButton intent="invite" pendingText={t("investor.grants.sharing")}>
-                  {t("investor.grants.share")}
+                <SectionChecklist idPrefix="invite" checked={[]} legend={t(investor_grants_sectionsToShare)} error={invite.fieldErrors.sections} />
+                <SubmitButton intent="invite" pendingText={t(investor_grants_sharing)}>
+                  {t(investor_grants_share)}
                 </SubmitButton>
               </Form>
             </Card>
@@ -261,30 +324,30 @@ function PendingRequest({ grant, canManage, result }: { grant: Grant; canManage:
   const { fieldErrors, formError } = errorsFor(result, grant.id);
   const t = useT();
   const day = useDay();
-  const name = grant.investorName ?? t("investor.grants.unknownInvestor");
+  const name = grant.investorName ?? t(investor_grants_unknownInvestor);
   return (
     <li className="py-3" data-testid="pending-request">
       <p className="font-medium">{name}</p>
       <InvestorIdentity grant={grant} day={day} />
-      <p className="text-sm text-slate-600">{t("investor.grants.askedOn", { date: day(grant.requestedAt), via: grant.requestedVia ?? "—" })}</p>
+      <p className="text-sm text-slate-600">{t(investor_grants_askedOn, { date: day(grant.requestedAt), via: grant.requestedVia ?? "—" })}</p>
       {canManage ? (
         <Form method="post" className="mt-2 space-y-2" noValidate>
           <FormError error={formError} />
           <Hidden grant={grant} />
-          <SectionChecklist idPrefix={grant.id} checked={[]} legend={t("investor.grants.sectionsMayRead", { name })} error={fieldErrors.sections} />
+          <SectionChecklist idPrefix={grant.id} checked={[]} legend={t(investor_grants_sectionsMayRead, { name })} error={fieldErrors.sections} />
           <div className="flex gap-2">
-            <GrantButton grantId={grant.id} intent="approve" pendingText={t("investor.grants.approving")}>
-              {t("investor.grants.approve")}
+            <GrantButton grantId={grant.id} intent="approve" pendingText={t(investor_grants_approving)}>
+              {t(investor_grants_approve)}
             </GrantButton>
             <ConfirmAction
               intent="decline"
               look="secondary"
               texts={{
-                action: t("investor.grants.decline"),
-                title: t("investor.grants.declineDialogTitle", { name }),
-                consequence: t("investor.grants.declineConsequence", { name }),
-                tick: t("investor.grants.declineTick", { name }),
-                pending: t("investor.grants.declining"),
+                action: t(investor_grants_decline),
+                title: t(investor_grants_declineDialogTitle, { name }),
+                consequence: t(investor_grants_declineConsequence, { name }),
+                tick: t(investor_grants_declineTick, { name }),
+                pending: t(investor_grants_declining),
               }}
               error={fieldErrors.confirm}
             />
@@ -299,7 +362,7 @@ function ActiveGrant({ grant, canManage, result }: { grant: Grant; canManage: bo
   const { fieldErrors, formError } = errorsFor(result, grant.id);
   const t = useT();
   const day = useDay();
-  const name = grant.investorName ?? t("investor.grants.unknownInvestor");
+  const name = grant.investorName ?? t(investor_grants_unknownInvestor);
   const when = day(grant.decidedAt);
   return (
     <li className="py-3" data-testid="active-grant">
@@ -311,11 +374,11 @@ function ActiveGrant({ grant, canManage, result }: { grant: Grant; canManage: bo
         <p className="text-xs text-slate-500">
           {grant.initiatedBy === "startup"
             ? grant.decidedByName
-              ? t("investor.grants.sharedByYouBy", { date: when, name: grant.decidedByName })
-              : t("investor.grants.sharedByYou", { date: when })
+              ? t(investor_grants_sharedByYouBy, { date: when, name: grant.decidedByName })
+              : t(investor_grants_sharedByYou, { date: when })
             : grant.decidedByName
-              ? t("investor.grants.approvedOnBy", { date: when, name: grant.decidedByName })
-              : t("investor.grants.approvedOn", { date: when })}
+              ? t(investor_grants_approvedOnBy, { date: when, name: grant.decidedByName })
+              : t(investor_grants_approvedOn, { date: when })}
         </p>
       </div>
       {canManage ? (
@@ -323,9 +386,9 @@ function ActiveGrant({ grant, canManage, result }: { grant: Grant; canManage: bo
           <Form method="post" className="mt-2 space-y-2" noValidate>
             <FormError error={formError} />
             <Hidden grant={grant} />
-            <SectionChecklist idPrefix={grant.id} checked={grant.sections} legend={t("investor.grants.sharedSections")} error={fieldErrors.sections} />
-            <GrantButton grantId={grant.id} intent="update-sections" pendingText={t("common.action.saving")} tone="secondary">
-              {t("investor.grants.saveSections")}
+            <SectionChecklist idPrefix={grant.id} checked={grant.sections} legend={t(investor_grants_sharedSections)} error={fieldErrors.sections} />
+            <GrantButton grantId={grant.id} intent="update-sections" pendingText={t(common_action_saving)} tone="secondary">
+              {t(investor_grants_saveSections)}
             </GrantButton>
           </Form>
           <Form method="post" className="mt-3 rounded-md border border-red-100 bg-red-50 p-2" noValidate>
@@ -334,11 +397,11 @@ function ActiveGrant({ grant, canManage, result }: { grant: Grant; canManage: bo
               intent="revoke"
               look="small"
               texts={{
-                action: t("investor.grants.revoke"),
-                title: t("investor.grants.revokeDialogTitle", { name }),
-                consequence: t("investor.grants.revokeConsequence", { name }),
-                tick: t("investor.grants.confirmRevoke", { name }),
-                pending: t("investor.grants.revoking"),
+                action: t(investor_grants_revoke),
+                title: t(investor_grants_revokeDialogTitle, { name }),
+                consequence: t(investor_grants_revokeConsequence, { name }),
+                tick: t(investor_grants_confirmRevoke, { name }),
+                pending: t(investor_grants_revoking),
               }}
               error={fieldErrors.confirm}
             />

@@ -15,8 +15,49 @@ import { homePathFor } from "~/models/org.server";
 import { systemContext } from "~/auth/system.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { admin_members_col_actions } from "~/paraglide/messages/admin_members_col_actions.js";
+import { admin_members_col_email } from "~/paraglide/messages/admin_members_col_email.js";
+import { admin_members_col_name } from "~/paraglide/messages/admin_members_col_name.js";
+import { admin_members_col_role } from "~/paraglide/messages/admin_members_col_role.js";
+import { admin_members_confirmRemove } from "~/paraglide/messages/admin_members_confirmremove1.js";
+import { admin_members_description } from "~/paraglide/messages/admin_members_description.js";
+import { admin_members_done_invitationRevoked } from "~/paraglide/messages/admin_members_done_invitationrevoked1.js";
+import { admin_members_done_invited } from "~/paraglide/messages/admin_members_done_invited.js";
+import { admin_members_done_left } from "~/paraglide/messages/admin_members_done_left.js";
+import { admin_members_done_removed } from "~/paraglide/messages/admin_members_done_removed.js";
+import { admin_members_done_roleChanged } from "~/paraglide/messages/admin_members_done_rolechanged1.js";
+import { admin_members_invite_pending } from "~/paraglide/messages/admin_members_invite_pending.js";
+import { admin_members_invite_submit } from "~/paraglide/messages/admin_members_invite_submit.js";
+import { admin_members_invite_title } from "~/paraglide/messages/admin_members_invite_title.js";
+import { admin_members_leave } from "~/paraglide/messages/admin_members_leave.js";
+import { admin_members_leaveConsequence } from "~/paraglide/messages/admin_members_leaveconsequence1.js";
+import { admin_members_leaveDialogTitle } from "~/paraglide/messages/admin_members_leavedialogtitle2.js";
+import { admin_members_leaveTick } from "~/paraglide/messages/admin_members_leavetick1.js";
+import { admin_members_leaving } from "~/paraglide/messages/admin_members_leaving.js";
+import { admin_members_metaTitle } from "~/paraglide/messages/admin_members_metatitle1.js";
+import { admin_members_pending_empty } from "~/paraglide/messages/admin_members_pending_empty.js";
+import { admin_members_pending_emptyBody } from "~/paraglide/messages/admin_members_pending_emptybody1.js";
+import { admin_members_pending_item } from "~/paraglide/messages/admin_members_pending_item.js";
+import { admin_members_pending_revoke } from "~/paraglide/messages/admin_members_pending_revoke.js";
+import { admin_members_pending_revokeConsequence } from "~/paraglide/messages/admin_members_pending_revokeconsequence1.js";
+import { admin_members_pending_revokeDialogTitle } from "~/paraglide/messages/admin_members_pending_revokedialogtitle2.js";
+import { admin_members_pending_revokeTick } from "~/paraglide/messages/admin_members_pending_revoketick1.js";
+import { admin_members_pending_revoking } from "~/paraglide/messages/admin_members_pending_revoking.js";
+import { admin_members_pending_title } from "~/paraglide/messages/admin_members_pending_title.js";
+import { admin_members_people } from "~/paraglide/messages/admin_members_people.js";
+import { admin_members_removeConsequence } from "~/paraglide/messages/admin_members_removeconsequence1.js";
+import { admin_members_removeTick } from "~/paraglide/messages/admin_members_removetick1.js";
+import { admin_members_removing } from "~/paraglide/messages/admin_members_removing.js";
+import { admin_members_roleOf } from "~/paraglide/messages/admin_members_roleof1.js";
+import { admin_members_title } from "~/paraglide/messages/admin_members_title.js";
+import { common_action_remove } from "~/paraglide/messages/common_action_remove.js";
+import { common_action_save } from "~/paraglide/messages/common_action_save.js";
+import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
+import { common_role_member } from "~/paraglide/messages/common_role_member.js";
+import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
+import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.members.metaTitle")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, admin_members_metaTitle)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -49,20 +90,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "invite": {
         // Not a toast: the link is shown once, here, to be copied.
         const { link } = await createInvitation(ctx, input, context.origin, locale);
-        return json({ ok: true as const, message: translate(locale, "admin.members.done.invited", { email: input.email }), link });
+        return json({ ok: true as const, message: translate(locale, admin_members_done_invited, { email: input.email }), link });
       }
       case "change-role":
         await changeMemberRole(ctx, input.userId, input.role);
-        return redirectWithToast(`/o/${ctx.org.slug}/members`, toast("admin.members.done.roleChanged"));
+        return redirectWithToast(`/o/${ctx.org.slug}/members`, toast(admin_members_done_roleChanged));
       case "remove":
         await removeMember(ctx, input.userId);
         // Whoever left has no members page here any more: straight to where they start now
         // (not via "/", whose redirect would use up the toast on the way).
-        if (leaving) return redirectWithToast(await homePathFor(await systemContext(), ctx.user.id), toast("admin.members.done.left"));
-        return redirectWithToast(`/o/${ctx.org.slug}/members`, toast("admin.members.done.removed"));
+        if (leaving) return redirectWithToast(await homePathFor(await systemContext(), ctx.user.id), toast(admin_members_done_left));
+        return redirectWithToast(`/o/${ctx.org.slug}/members`, toast(admin_members_done_removed));
       case "revoke-invitation":
         await revokeInvitation(ctx, input.invitationId);
-        return redirectWithToast(`/o/${ctx.org.slug}/members`, toast("admin.members.done.invitationRevoked"));
+        return redirectWithToast(`/o/${ctx.org.slug}/members`, toast(admin_members_done_invitationRevoked));
     }
   } catch (error) {
     return failureFromError(error, locale);
@@ -75,10 +116,10 @@ export default function Members() {
   const t = useT();
   const f = useFormat();
   const errors = result && !result.ok ? result.fieldErrors : {};
-  const roleOptions = (isOwner ? ROLE_VALUES : roles).map((r) => ({ value: r, label: t(`common.role.${r}`) }));
+  const roleOptions = (isOwner ? ROLE_VALUES : roles).map((r) => ({ value: r, label: t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[r]) }));
   return (
     <>
-      <PageHeader title={t("admin.members.title")} description={t("admin.members.description")} />
+      <PageHeader title={t(admin_members_title)} description={t(admin_members_description)} />
       {result?.ok ? (
         <div role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
           <p>{result.message}</p>
@@ -92,14 +133,14 @@ export default function Members() {
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Card title={t("admin.members.people", { count: members.length })}>
+          <Card title={t(admin_members_people, { count: members.length })}>
             <Table>
               <TableHead>
-                <Th>{t("admin.members.col.name")}</Th>
-                <Th>{t("admin.members.col.email")}</Th>
-                <Th>{t("admin.members.col.role")}</Th>
+                <Th>{t(admin_members_col_name)}</Th>
+                <Th>{t(admin_members_col_email)}</Th>
+                <Th>{t(admin_members_col_role)}</Th>
                 <Th last>
-                  <span className="sr-only">{t("admin.members.col.actions")}</span>
+                  <span className="sr-only">{t(admin_members_col_actions)}</span>
                 </Th>
               </TableHead>
               <tbody>
@@ -112,21 +153,21 @@ export default function Members() {
                         <Form method="post" className="flex items-center gap-2">
                           <input type="hidden" name="userId" value={m.userId} />
                           <label className="sr-only" htmlFor={`role-${m.userId}`}>
-                            {t("admin.members.roleOf", { name: m.name })}
+                            {t(admin_members_roleOf, { name: m.name })}
                           </label>
                           <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="rounded border border-slate-300 px-2 py-1">
-                            {roleOptions.concat(roleOptions.some((o) => o.value === m.role) ? [] : [{ value: m.role, label: t(`common.role.${m.role}`) }]).map((o) => (
+                            {roleOptions.concat(roleOptions.some((o) => o.value === m.role) ? [] : [{ value: m.role, label: t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[m.role]) }]).map((o) => (
                               <option key={o.value} value={o.value}>
                                 {o.label}
                               </option>
                             ))}
                           </select>
                           <button type="submit" name="intent" value="change-role" className="text-indigo-700 underline">
-                            {t("common.action.save")}
+                            {t(common_action_save)}
                           </button>
                         </Form>
                       ) : (
-                        <Badge tone={m.role === "owner" ? "info" : "neutral"}>{t(`common.role.${m.role}`)}</Badge>
+                        <Badge tone={m.role === "owner" ? "info" : "neutral"}>{t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[m.role])}</Badge>
                       )}
                     </Td>
                     <td className="py-2 text-right">
@@ -139,18 +180,18 @@ export default function Members() {
                             texts={
                               m.userId === me
                                 ? {
-                                    action: t("admin.members.leave"),
-                                    title: t("admin.members.leaveDialogTitle", { org: orgName }),
-                                    consequence: t("admin.members.leaveConsequence"),
-                                    tick: t("admin.members.leaveTick"),
-                                    pending: t("admin.members.leaving"),
+                                    action: t(admin_members_leave),
+                                    title: t(admin_members_leaveDialogTitle, { org: orgName }),
+                                    consequence: t(admin_members_leaveConsequence),
+                                    tick: t(admin_members_leaveTick),
+                                    pending: t(admin_members_leaving),
                                   }
                                 : {
-                                    action: t("common.action.remove"),
-                                    title: t("admin.members.confirmRemove", { name: m.name }),
-                                    consequence: t("admin.members.removeConsequence"),
-                                    tick: t("admin.members.removeTick", { name: m.name }),
-                                    pending: t("admin.members.removing"),
+                                    action: t(common_action_remove),
+                                    title: t(admin_members_confirmRemove, { name: m.name }),
+                                    consequence: t(admin_members_removeConsequence),
+                                    tick: t(admin_members_removeTick, { name: m.name }),
+                                    pending: t(admin_members_removing),
                                   }
                             }
                           />
@@ -165,30 +206,30 @@ export default function Members() {
         </div>
         {canManage ? (
           <div className="space-y-6">
-            <Card title={t("admin.members.invite.title")}>
+            <Card title={t(admin_members_invite_title)}>
               <Form method="post" className="space-y-3" noValidate>
-                <Field label={t("admin.members.col.email")} name="email" type="email" error={errors.email} />
+                <Field label={t(admin_members_col_email)} name="email" type="email" error={errors.email} />
                 <SelectField
-                  label={t("admin.members.col.role")}
+                  label={t(admin_members_col_role)}
                   name="role"
                   defaultValue="member"
                   error={errors.role}
-                  options={roles.map((r) => ({ value: r, label: t(`common.role.${r}`) }))}
+                  options={roles.map((r) => ({ value: r, label: t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[r]) }))}
                 />
-                <SubmitButton intent="invite" pendingText={t("admin.members.invite.pending")}>
-                  {t("admin.members.invite.submit")}
+                <SubmitButton intent="invite" pendingText={t(admin_members_invite_pending)}>
+                  {t(admin_members_invite_submit)}
                 </SubmitButton>
               </Form>
             </Card>
-            <Card title={t("admin.members.pending.title")}>
+            <Card title={t(admin_members_pending_title)}>
               {invitations.length === 0 ? (
-                <EmptyState title={t("admin.members.pending.empty")}>{t("admin.members.pending.emptyBody")}</EmptyState>
+                <EmptyState title={t(admin_members_pending_empty)}>{t(admin_members_pending_emptyBody)}</EmptyState>
               ) : (
                 <ul className="space-y-2 text-sm">
                   {invitations.map((i) => (
                     <li key={i.id} className="flex items-center justify-between gap-2">
                       <span>
-                        {t("admin.members.pending.item", { email: i.email, role: t(`common.role.${i.role}`), date: f.date(i.expiresAt) })}
+                        {t(admin_members_pending_item, { email: i.email, role: t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[i.role]), date: f.date(i.expiresAt) })}
                       </span>
                       <Form method="post">
                         <input type="hidden" name="invitationId" value={i.id} />
@@ -196,11 +237,11 @@ export default function Members() {
                           intent="revoke-invitation"
                           look="link"
                           texts={{
-                            action: t("admin.members.pending.revoke"),
-                            title: t("admin.members.pending.revokeDialogTitle", { email: i.email }),
-                            consequence: t("admin.members.pending.revokeConsequence"),
-                            tick: t("admin.members.pending.revokeTick"),
-                            pending: t("admin.members.pending.revoking"),
+                            action: t(admin_members_pending_revoke),
+                            title: t(admin_members_pending_revokeDialogTitle, { email: i.email }),
+                            consequence: t(admin_members_pending_revokeConsequence),
+                            tick: t(admin_members_pending_revokeTick),
+                            pending: t(admin_members_pending_revoking),
                           }}
                         />
                       </Form>

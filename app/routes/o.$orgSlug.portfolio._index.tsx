@@ -13,10 +13,60 @@ import { filterParams, isFiltered, parsePortfolioQuery, REPORTING_STATUS_FILTERS
 import { getPortfolio } from "~/models/portfolio.server";
 import { Pager } from "~/components/ui/pager";
 import { useHrefWith } from "~/lib/use-href-with";
+import { common_appName } from "~/paraglide/messages/common_appname1.js";
+import { investor_filter_apply } from "~/paraglide/messages/investor_filter_apply.js";
+import { investor_filter_clear } from "~/paraglide/messages/investor_filter_clear.js";
+import { investor_filter_pending } from "~/paraglide/messages/investor_filter_pending.js";
+import { investor_listSeparator } from "~/paraglide/messages/investor_listseparator1.js";
+import { investor_portfolio_amountsIn } from "~/paraglide/messages/investor_portfolio_amountsin1.js";
+import { investor_portfolio_burningCompanies } from "~/paraglide/messages/investor_portfolio_burningcompanies1.js";
+import { investor_portfolio_companiesCard } from "~/paraglide/messages/investor_portfolio_companiescard1.js";
+import { investor_portfolio_companiesMatching } from "~/paraglide/messages/investor_portfolio_companiesmatching1.js";
+import { investor_portfolio_companyCount } from "~/paraglide/messages/investor_portfolio_companycount1.js";
+import { investor_portfolio_description } from "~/paraglide/messages/investor_portfolio_description.js";
+import { investor_portfolio_downloadCsv } from "~/paraglide/messages/investor_portfolio_downloadcsv1.js";
+import { investor_portfolio_empty_body } from "~/paraglide/messages/investor_portfolio_empty_body.js";
+import { investor_portfolio_empty_companiesPage } from "~/paraglide/messages/investor_portfolio_empty_companiespage1.js";
+import { investor_portfolio_empty_title } from "~/paraglide/messages/investor_portfolio_empty_title.js";
+import { investor_portfolio_figure_companies } from "~/paraglide/messages/investor_portfolio_figure_companies.js";
+import { investor_portfolio_figure_leftOut } from "~/paraglide/messages/investor_portfolio_figure_leftout1.js";
+import { investor_portfolio_figure_medianRunway } from "~/paraglide/messages/investor_portfolio_figure_medianrunway1.js";
+import { investor_portfolio_figure_netBurn } from "~/paraglide/messages/investor_portfolio_figure_netburn1.js";
+import { investor_portfolio_figure_netBurnHint } from "~/paraglide/messages/investor_portfolio_figure_netburnhint2.js";
+import { investor_portfolio_figure_noReports } from "~/paraglide/messages/investor_portfolio_figure_noreports1.js";
+import { investor_portfolio_figure_notSharing } from "~/paraglide/messages/investor_portfolio_figure_notsharing1.js";
+import { investor_portfolio_figure_reporting } from "~/paraglide/messages/investor_portfolio_figure_reporting.js";
+import { investor_portfolio_figure_reportingHint } from "~/paraglide/messages/investor_portfolio_figure_reportinghint1.js";
+import { investor_portfolio_figure_reportingValue } from "~/paraglide/messages/investor_portfolio_figure_reportingvalue1.js";
+import { investor_portfolio_figure_runwayHint } from "~/paraglide/messages/investor_portfolio_figure_runwayhint1.js";
+import { investor_portfolio_figure_totalCash } from "~/paraglide/messages/investor_portfolio_figure_totalcash1.js";
+import { investor_portfolio_figure_totalCashHint } from "~/paraglide/messages/investor_portfolio_figure_totalcashhint2.js";
+import { investor_portfolio_figure_withFigures } from "~/paraglide/messages/investor_portfolio_figure_withfigures1.js";
+import { investor_portfolio_filter_anyRunway } from "~/paraglide/messages/investor_portfolio_filter_anyrunway1.js";
+import { investor_portfolio_filter_anyStatus } from "~/paraglide/messages/investor_portfolio_filter_anystatus1.js";
+import { investor_portfolio_filter_label } from "~/paraglide/messages/investor_portfolio_filter_label.js";
+import { investor_portfolio_filter_name } from "~/paraglide/messages/investor_portfolio_filter_name.js";
+import { investor_portfolio_filter_runway } from "~/paraglide/messages/investor_portfolio_filter_runway.js";
+import { investor_portfolio_filter_status } from "~/paraglide/messages/investor_portfolio_filter_status.js";
+import { investor_portfolio_metaTitle } from "~/paraglide/messages/investor_portfolio_metatitle1.js";
+import { investor_portfolio_noMatch } from "~/paraglide/messages/investor_portfolio_nomatch1.js";
+import { investor_portfolio_rates_count } from "~/paraglide/messages/investor_portfolio_rates_count.js";
+import { investor_portfolio_rates_missing } from "~/paraglide/messages/investor_portfolio_rates_missing.js";
+import { investor_portfolio_rates_missingFor } from "~/paraglide/messages/investor_portfolio_rates_missingfor1.js";
+import { investor_portfolio_rates_none } from "~/paraglide/messages/investor_portfolio_rates_none.js";
+import { investor_portfolio_rates_oneUnit } from "~/paraglide/messages/investor_portfolio_rates_oneunit1.js";
+import { investor_portfolio_rates_show } from "~/paraglide/messages/investor_portfolio_rates_show.js";
+import { investor_portfolio_rates_title } from "~/paraglide/messages/investor_portfolio_rates_title.js";
+import { investor_portfolio_rates_used } from "~/paraglide/messages/investor_portfolio_rates_used.js";
+import { investor_portfolio_rates_usedFor_netBurn } from "~/paraglide/messages/investor_portfolio_rates_usedfor_netburn2.js";
+import { investor_portfolio_rates_usedFor_raised } from "~/paraglide/messages/investor_portfolio_rates_usedfor_raised1.js";
+import { investor_portfolio_rates_usedFor_table } from "~/paraglide/messages/investor_portfolio_rates_usedfor_table1.js";
+import { investor_portfolio_title } from "~/paraglide/messages/investor_portfolio_title.js";
+import { investor_sentence } from "~/paraglide/messages/investor_sentence.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
-  return [{ title: translate(locale, "investor.portfolio.metaTitle", { org: data?.org.name ?? translate(locale, "common.appName") }) }];
+  return [{ title: translate(locale, investor_portfolio_metaTitle, { org: data?.org.name ?? translate(locale, common_appName) }) }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -29,9 +79,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Data = SerializeFrom<typeof loader>;
 
 const USED_FOR: Record<"table" | "netBurn" | "raised", PlainKey> = {
-  table: "investor.portfolio.rates.usedFor.table",
-  netBurn: "investor.portfolio.rates.usedFor.netBurn",
-  raised: "investor.portfolio.rates.usedFor.raised",
+  table: investor_portfolio_rates_usedFor_table,
+  netBurn: investor_portfolio_rates_usedFor_netBurn,
+  raised: investor_portfolio_rates_usedFor_raised,
 };
 
 
@@ -59,13 +109,13 @@ export default function PortfolioPage() {
   if (summary.portfolioSize === 0) {
     return (
       <>
-        <PageHeader title={t("investor.portfolio.title")} description={t("investor.portfolio.amountsIn", { currency })} />
-        <EmptyState title={t("investor.portfolio.empty.title")}>
+        <PageHeader title={t(investor_portfolio_title)} description={t(investor_portfolio_amountsIn, { currency })} />
+        <EmptyState title={t(investor_portfolio_empty_title)}>
           <p>
-            {t.rich("investor.portfolio.empty.body", {
+            {t.rich(investor_portfolio_empty_body, {
               link: (
                 <TextLink to={`${base}/companies`}>
-                  {t("investor.portfolio.empty.companiesPage")}
+                  {t(investor_portfolio_empty_companiesPage)}
                 </TextLink>
               ),
             })}
@@ -78,25 +128,25 @@ export default function PortfolioPage() {
   return (
     <>
       <PageHeader
-        title={t("investor.portfolio.title")}
-        description={t("investor.portfolio.description", {
-          companies: t("investor.portfolio.companyCount", { count: summary.portfolioSize }),
+        title={t(investor_portfolio_title)}
+        description={t(investor_portfolio_description, {
+          companies: t(investor_portfolio_companyCount, { count: summary.portfolioSize }),
           currency,
           date: dateText(t, portfolio.today),
         })}
         actions={
           <a href={`${base}/portfolio.csv?${exportParams}`} className="text-sm text-indigo-700 underline" download>
-            {t("investor.portfolio.downloadCsv")}
+            {t(investor_portfolio_downloadCsv)}
           </a>
         }
       />
       <Figures data={portfolio} />
-      <Card title={isFiltered(query) ? t("investor.portfolio.companiesMatching", { count: summary.companies }) : t("investor.portfolio.companiesCard", { count: summary.companies })}>
+      <Card title={isFiltered(query) ? t(investor_portfolio_companiesMatching, { count: summary.companies }) : t(investor_portfolio_companiesCard, { count: summary.companies })}>
         <Filters query={query} />
         {portfolio.rows.length === 0 ? (
-          <EmptyState title={t("investor.portfolio.noMatch")}>
+          <EmptyState title={t(investor_portfolio_noMatch)}>
             <TextLink to={location.pathname}>
-              {t("investor.filter.clear")}
+              {t(investor_filter_clear)}
             </TextLink>
           </EmptyState>
         ) : (
@@ -110,7 +160,7 @@ export default function PortfolioPage() {
             companyHref={companyHref}
           />
         )}
-        <Pager page={portfolio.page} pageCount={portfolio.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={t("investor.portfolio.companyCount", { count: summary.companies })} />
+        <Pager page={portfolio.page} pageCount={portfolio.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={t(investor_portfolio_companyCount, { count: summary.companies })} />
       </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <RunwayChartCard
@@ -149,33 +199,33 @@ function Figures({ data }: { data: Data["portfolio"] }) {
   const f = useFormat();
   const { summary: s, settings } = data;
   const currency = settings.baseCurrency;
-  const left = s.rateMissing > 0 ? <p className="text-amber-800">{t("investor.portfolio.figure.leftOut", { count: s.rateMissing })}</p> : null;
+  const left = s.rateMissing > 0 ? <p className="text-amber-800">{t(investor_portfolio_figure_leftOut, { count: s.rateMissing })}</p> : null;
   const companiesParts = [
-    t("investor.portfolio.figure.withFigures", { count: s.withFigures }),
-    s.notShared > 0 ? t("investor.portfolio.figure.notSharing", { count: s.notShared }) : null,
-    s.noReports > 0 ? t("investor.portfolio.figure.noReports", { count: s.noReports }) : null,
+    t(investor_portfolio_figure_withFigures, { count: s.withFigures }),
+    s.notShared > 0 ? t(investor_portfolio_figure_notSharing, { count: s.notShared }) : null,
+    s.noReports > 0 ? t(investor_portfolio_figure_noReports, { count: s.noReports }) : null,
   ].filter((part): part is string => part !== null);
   return (
     <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5">
-      <Figure label={t("investor.portfolio.figure.companies")} value={f.number(s.companies)} testId="figure-companies">
-        <p>{t("investor.sentence", { text: companiesParts.join(t("investor.listSeparator")) })}</p>
+      <Figure label={t(investor_portfolio_figure_companies)} value={f.number(s.companies)} testId="figure-companies">
+        <p>{t(investor_sentence, { text: companiesParts.join(t(investor_listSeparator)) })}</p>
       </Figure>
-      <Figure label={t("investor.portfolio.figure.totalCash")} value={f.money(s.totalCash, currency)} testId="figure-cash">
-        <p>{t("investor.portfolio.figure.totalCashHint", { currency })}</p>
+      <Figure label={t(investor_portfolio_figure_totalCash)} value={f.money(s.totalCash, currency)} testId="figure-cash">
+        <p>{t(investor_portfolio_figure_totalCashHint, { currency })}</p>
         {left}
       </Figure>
-      <Figure label={t("investor.portfolio.figure.netBurn")} value={f.money(s.totalNetBurn, currency)} testId="figure-net-burn">
-        <p>{t("investor.portfolio.figure.netBurnHint", { average: f.money(s.totalAverageNetBurn, currency) })}</p>
+      <Figure label={t(investor_portfolio_figure_netBurn)} value={f.money(s.totalNetBurn, currency)} testId="figure-net-burn">
+        <p>{t(investor_portfolio_figure_netBurnHint, { average: f.money(s.totalAverageNetBurn, currency) })}</p>
         {left}
       </Figure>
       <Figure
-        label={t("investor.portfolio.figure.medianRunway")}
+        label={t(investor_portfolio_figure_medianRunway)}
         value={s.medianRunway === null ? "—" : runwayMonthsText(t, s.medianRunway)}
         testId="figure-runway"
       >
         <p>
-          {t("investor.portfolio.figure.runwayHint", {
-            burning: t("investor.portfolio.burningCompanies", { count: s.burning }),
+          {t(investor_portfolio_figure_runwayHint, {
+            burning: t(investor_portfolio_burningCompanies, { count: s.burning }),
             notBurning: s.byLevel.not_burning,
             critical: s.byLevel.critical,
             caution: s.byLevel.caution,
@@ -184,11 +234,11 @@ function Figures({ data }: { data: Data["portfolio"] }) {
         </p>
       </Figure>
       <Figure
-        label={t("investor.portfolio.figure.reporting")}
-        value={t("investor.portfolio.figure.reportingValue", { reported: s.byStatus.reported, due: s.byStatus.due, overdue: s.byStatus.overdue })}
+        label={t(investor_portfolio_figure_reporting)}
+        value={t(investor_portfolio_figure_reportingValue, { reported: s.byStatus.reported, due: s.byStatus.due, overdue: s.byStatus.overdue })}
         testId="figure-status"
       >
-        <p>{t("investor.portfolio.figure.reportingHint", { day: settings.reportDueDay })}</p>
+        <p>{t(investor_portfolio_figure_reportingHint, { day: settings.reportDueDay })}</p>
       </Figure>
     </div>
   );
@@ -197,18 +247,18 @@ function Figures({ data }: { data: Data["portfolio"] }) {
 function Filters({ query }: { query: Data["query"] }) {
   const t = useT();
   return (
-    <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("investor.portfolio.filter.label")}>
+    <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t(investor_portfolio_filter_label)}>
       <div className="w-56">
-        <Field id="filter-q" label={t("investor.portfolio.filter.name")} name="q" type="search" defaultValue={query.q} />
+        <Field id="filter-q" label={t(investor_portfolio_filter_name)} name="q" type="search" defaultValue={query.q} />
       </div>
       <div className="w-44">
         <SelectField
           id="filter-status"
-          label={t("investor.portfolio.filter.status")}
+          label={t(investor_portfolio_filter_status)}
           name="status"
           defaultValue={query.status ?? ""}
           options={[
-            { value: "", label: t("investor.portfolio.filter.anyStatus") },
+            { value: "", label: t(investor_portfolio_filter_anyStatus) },
             ...REPORTING_STATUS_FILTERS.map((value) => ({ value, label: t(REPORTING_STATUS_LABELS[value]) })),
           ]}
         />
@@ -216,23 +266,23 @@ function Filters({ query }: { query: Data["query"] }) {
       <div className="w-44">
         <SelectField
           id="filter-runway"
-          label={t("investor.portfolio.filter.runway")}
+          label={t(investor_portfolio_filter_runway)}
           name="runway"
           defaultValue={query.runway ?? ""}
           options={[
-            { value: "", label: t("investor.portfolio.filter.anyRunway") },
+            { value: "", label: t(investor_portfolio_filter_anyRunway) },
             ...RUNWAY_LEVEL_FILTERS.map((value) => ({ value, label: t(RUNWAY_LEVEL_LABELS[value]) })),
           ]}
         />
       </div>
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
-      <SubmitButton variant="secondary" pendingText={t("investor.filter.pending")}>
-        {t("investor.filter.apply")}
+      <SubmitButton variant="secondary" pendingText={t(investor_filter_pending)}>
+        {t(investor_filter_apply)}
       </SubmitButton>
       {isFiltered(query) ? (
         <TextLink to="?" className="py-2 text-sm">
-          {t("investor.filter.clear")}
+          {t(investor_filter_clear)}
         </TextLink>
       ) : null}
     </Form>
@@ -250,26 +300,26 @@ function Rates({ data }: { data: Data["portfolio"] }) {
   const missing = data.rates.filter((r) => r.rate === null);
   const currency = data.settings.baseCurrency;
   return (
-    <Card title={t("investor.portfolio.rates.title")}>
+    <Card title={t(investor_portfolio_rates_title)}>
       <p className="text-sm text-slate-700" data-testid="rates-summary">
         {data.rates.length === 0
-          ? t("investor.portfolio.rates.none", { currency })
-          : t("investor.portfolio.rates.used", { rates: t("investor.portfolio.rates.count", { count: data.rates.length - missing.length }), currency })}
+          ? t(investor_portfolio_rates_none, { currency })
+          : t(investor_portfolio_rates_used, { rates: t(investor_portfolio_rates_count, { count: data.rates.length - missing.length }), currency })}
         {missing.length > 0 ? (
           <strong className="font-medium text-amber-800">
             {" "}
-            {t("investor.portfolio.rates.missing", { list: missing.map((r) => `${r.currency} ${monthText(t, r.month)}`).join(t("investor.listSeparator")) })}
+            {t(investor_portfolio_rates_missing, { list: missing.map((r) => `${r.currency} ${monthText(t, r.month)}`).join(t(investor_listSeparator)) })}
           </strong>
         ) : null}
       </p>
       {data.rates.length > 0 ? (
         <details className="mt-3 text-sm">
-          <summary className="cursor-pointer text-indigo-700">{t("investor.portfolio.rates.show")}</summary>
+          <summary className="cursor-pointer text-indigo-700">{t(investor_portfolio_rates_show)}</summary>
           {/* One line per currency: a long history of monthly rates stays a few lines of text. */}
           <dl className="mt-2 space-y-2 text-xs" data-testid="rates-used">
             {ratesByCurrency(data.rates).map(([code, rates]) => (
               <div key={code}>
-                <dt className="font-semibold">{t("investor.portfolio.rates.oneUnit", { code, currency })}</dt>
+                <dt className="font-semibold">{t(investor_portfolio_rates_oneUnit, { code, currency })}</dt>
                 <dd className="tabular-nums text-slate-700">
                   {rates.map((r, i) => (
                     <span key={r.month}>
@@ -277,7 +327,7 @@ function Rates({ data }: { data: Data["portfolio"] }) {
                       {monthText(t, r.month)}:{" "}
                       {r.rate ?? (
                         <strong className="text-amber-800">
-                          {t("investor.portfolio.rates.missingFor", { uses: r.usedFor.map((u) => t(USED_FOR[u])).join(t("investor.listSeparator")) })}
+                          {t(investor_portfolio_rates_missingFor, { uses: r.usedFor.map((u) => t(USED_FOR[u])).join(t(investor_listSeparator)) })}
                         </strong>
                       )}
                     </span>

@@ -21,8 +21,40 @@ import { positionSchema } from "~/domain/position";
 import { deletePosition, getPositionWithReturn, updatePosition } from "~/models/position.server";
 import { DELETED_COMPANY } from "~/lib/positions";
 import { DeleteForm } from "~/components/ui/delete-form";
+import { common_action_deleting } from "~/paraglide/messages/common_action_deleting.js";
+import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
+import { deletion_position_deleted } from "~/paraglide/messages/deletion_position_deleted.js";
+import { investor_charts_raised_instrument } from "~/paraglide/messages/investor_charts_raised_instrument.js";
+import { investor_position_back } from "~/paraglide/messages/investor_position_back.js";
+import { investor_position_conflict } from "~/paraglide/messages/investor_position_conflict.js";
+import { investor_position_currentCompany } from "~/paraglide/messages/investor_position_currentcompany1.js";
+import { investor_position_delete } from "~/paraglide/messages/investor_position_delete.js";
+import { investor_position_deleteConfirm } from "~/paraglide/messages/investor_position_deleteconfirm1.js";
+import { investor_position_deleteConsequence } from "~/paraglide/messages/investor_position_deleteconsequence1.js";
+import { investor_position_deleteDialogTitle } from "~/paraglide/messages/investor_position_deletedialogtitle2.js";
+import { investor_position_deleteTitle } from "~/paraglide/messages/investor_position_deletetitle1.js";
+import { investor_position_edit } from "~/paraglide/messages/investor_position_edit.js";
+import { investor_position_investedInBase } from "~/paraglide/messages/investor_position_investedinbase2.js";
+import { investor_position_metaTitle } from "~/paraglide/messages/investor_position_metatitle1.js";
+import { investor_position_notes } from "~/paraglide/messages/investor_position_notes.js";
+import { investor_position_readOnly } from "~/paraglide/messages/investor_position_readonly1.js";
+import { investor_position_reload } from "~/paraglide/messages/investor_position_reload.js";
+import { investor_position_saveChanges } from "~/paraglide/messages/investor_position_savechanges1.js";
+import { investor_position_title } from "~/paraglide/messages/investor_position_title.js";
+import { investor_position_valueInBase } from "~/paraglide/messages/investor_position_valueinbase2.js";
+import { investor_positions_atRate } from "~/paraglide/messages/investor_positions_atrate1.js";
+import { investor_positions_companyGone } from "~/paraglide/messages/investor_positions_companygone1.js";
+import { investor_positions_currentValue } from "~/paraglide/messages/investor_positions_currentvalue1.js";
+import { investor_positions_head_ownership } from "~/paraglide/messages/investor_positions_head_ownership.js";
+import { investor_positions_invested } from "~/paraglide/messages/investor_positions_invested.js";
+import { investor_positions_moicDefinition } from "~/paraglide/messages/investor_positions_moicdefinition1.js";
+import { investor_positions_notice_deleted } from "~/paraglide/messages/investor_positions_notice_deleted.js";
+import { investor_positions_notice_updated } from "~/paraglide/messages/investor_positions_notice_updated.js";
+import { investor_positions_percent } from "~/paraglide/messages/investor_positions_percent.js";
+import { investor_positions_rateMissing } from "~/paraglide/messages/investor_positions_ratemissing1.js";
+import { investor_positions_whatShort } from "~/paraglide/messages/investor_positions_whatshort1.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.position.metaTitle")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_position_metaTitle)];
 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,8 +69,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const locale = getLocale(request);
     companies.unshift(
       companyOrgId === null
-        ? { id: DELETED_COMPANY, name: translate(locale, "deletion.position.deleted", { name: companyName ?? "" }), baseCurrency: found.position.currency }
-        : { id: companyOrgId, name: translate(locale, "investor.position.currentCompany"), baseCurrency: found.position.currency },
+        ? { id: DELETED_COMPANY, name: translate(locale, deletion_position_deleted, { name: companyName ?? "" }), baseCurrency: found.position.currency }
+        : { id: companyOrgId, name: translate(locale, investor_position_currentCompany), baseCurrency: found.position.currency },
     );
   }
   return json({ ...found, canEdit, companies, baseCurrency: ctx.org.baseCurrency, today: isoDateOfDate(new Date()) });
@@ -49,12 +81,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.positionId ?? "";
   const list = `/o/${ctx.org.slug}/positions`;
   return versionedEditAction(await request.formData(), {
-    what: "investor.positions.whatShort",
+    what: investor_positions_whatShort,
     schema: positionSchema(isoDateOfDate(new Date())),
     update: (version, data) => updatePosition(ctx, id, version, data),
     remove: (version) => deletePosition(ctx, id, version),
-    afterUpdate: { to: list, toast: toast("investor.positions.notice.updated") },
-    afterDelete: { to: list, toast: toast("investor.positions.notice.deleted") },
+    afterUpdate: { to: list, toast: toast(investor_positions_notice_updated) },
+    afterDelete: { to: list, toast: toast(investor_positions_notice_deleted) },
     locale: getLocale(request),
   });
 }
@@ -78,8 +110,8 @@ export default function PositionDetail() {
     notes: position.notes ?? "",
   };
   const companyLabel =
-    position.company?.name ?? (position.companyName ? t("deletion.position.deleted", { name: position.companyName }) : t("investor.positions.companyGone"));
-  const missing = <Badge tone="warn">{t("investor.positions.rateMissing")}</Badge>;
+    position.company?.name ?? (position.companyName ? t(deletion_position_deleted, { name: position.companyName }) : t(investor_positions_companyGone));
+  const missing = <Badge tone="warn">{t(investor_positions_rateMissing)}</Badge>;
   const converted = (amount: number | null, rate: { month: string; rate: string } | null) =>
     amount === null || rate === null ? (
       missing
@@ -88,7 +120,7 @@ export default function PositionDetail() {
         {f.money(amount, baseCurrency)}
         {position.currency !== baseCurrency ? (
           <span className="block text-xs font-normal text-slate-500">
-            {t("investor.positions.atRate", { rate: rate.rate, base: baseCurrency, currency: position.currency, month: monthText(t, rate.month) })}
+            {t(investor_positions_atRate, { rate: rate.rate, base: baseCurrency, currency: position.currency, month: monthText(t, rate.month) })}
           </span>
         ) : null}
       </>
@@ -97,41 +129,41 @@ export default function PositionDetail() {
   return (
     <>
       <PageHeader
-        title={t("investor.position.title", { company: companyLabel, date: dateText(t, position.investedOn) })}
+        title={t(investor_position_title, { company: companyLabel, date: dateText(t, position.investedOn) })}
         actions={
           <TextLink to=".." relative="path" className="text-sm">
-            {t("investor.position.back")}
+            {t(investor_position_back)}
           </TextLink>
         }
       />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="position-summary">
-          <Item label={t("investor.charts.raised.instrument")}>{instrumentName(t, position.instrument)}</Item>
-          <Item label={t("investor.positions.head.ownership")}>
-            {position.ownershipBp === null ? "—" : t("investor.positions.percent", { value: basisPointsToPercentString(position.ownershipBp) })}
+          <Item label={t(investor_charts_raised_instrument)}>{instrumentName(t, position.instrument)}</Item>
+          <Item label={t(investor_positions_head_ownership)}>
+            {position.ownershipBp === null ? "—" : t(investor_positions_percent, { value: basisPointsToPercentString(position.ownershipBp) })}
           </Item>
-          <Item label={t("investor.positions.invested")}>{f.money(position.amount, position.currency)}</Item>
-          <Item label={t("investor.position.investedInBase", { base: baseCurrency })}>{converted(returns.investedBase, returns.investedRate)}</Item>
-          <Item label={t("investor.positions.currentValue")}>{f.money(position.currentValue, position.currency)}</Item>
-          <Item label={t("investor.position.valueInBase", { base: baseCurrency })}>{converted(returns.currentValueBase, returns.valueRate)}</Item>
-          <Item label={t("investor.positions.moicDefinition")}>{returns.moic === null ? missing : multipleText(t, returns.moic)}</Item>
-          {position.notes ? <Item label={t("investor.position.notes")}>{position.notes}</Item> : null}
+          <Item label={t(investor_positions_invested)}>{f.money(position.amount, position.currency)}</Item>
+          <Item label={t(investor_position_investedInBase, { base: baseCurrency })}>{converted(returns.investedBase, returns.investedRate)}</Item>
+          <Item label={t(investor_positions_currentValue)}>{f.money(position.currentValue, position.currency)}</Item>
+          <Item label={t(investor_position_valueInBase, { base: baseCurrency })}>{converted(returns.currentValueBase, returns.valueRate)}</Item>
+          <Item label={t(investor_positions_moicDefinition)}>{returns.moic === null ? missing : multipleText(t, returns.moic)}</Item>
+          {position.notes ? <Item label={t(investor_position_notes)}>{position.notes}</Item> : null}
         </dl>
         {canEdit ? (
           <div className="mt-6 space-y-6 border-t pt-6">
             {conflict ? (
               <p className="text-sm text-slate-700">
-                {t.rich("investor.position.conflict", {
+                {t.rich(investor_position_conflict, {
                   reload: (
                     // biome-ignore lint/a11y/useValidAnchor: an empty href is this very URL: following it reloads the page, without JavaScript
                     <a href="" className="text-indigo-700 underline">
-                      {t("investor.position.reload")}
+                      {t(investor_position_reload)}
                     </a>
                   ),
                 })}
               </p>
             ) : null}
-            <h3 className="font-semibold">{t("investor.position.edit")}</h3>
+            <h3 className="font-semibold">{t(investor_position_edit)}</h3>
             {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
             <PositionForm
               values={values}
@@ -141,25 +173,25 @@ export default function PositionDetail() {
               baseCurrency={baseCurrency}
               today={today}
               intent="update"
-              submitLabel={t("investor.position.saveChanges")}
-              pendingText={t("common.action.saving")}
+              submitLabel={t(investor_position_saveChanges)}
+              pendingText={t(common_action_saving)}
               version={position.version}
             />
             <DeleteForm
               version={position.version}
-              heading={t("investor.position.deleteTitle")}
+              heading={t(investor_position_deleteTitle)}
               texts={{
-                action: t("investor.position.delete"),
-                title: t("investor.position.deleteDialogTitle", { company: companyLabel, date: dateText(t, position.investedOn) }),
-                consequence: t("investor.position.deleteConsequence"),
-                tick: t("investor.position.deleteConfirm"),
-                pending: t("common.action.deleting"),
+                action: t(investor_position_delete),
+                title: t(investor_position_deleteDialogTitle, { company: companyLabel, date: dateText(t, position.investedOn) }),
+                consequence: t(investor_position_deleteConsequence),
+                tick: t(investor_position_deleteConfirm),
+                pending: t(common_action_deleting),
               }}
               error={errors.confirm}
             />
           </div>
         ) : (
-          <p className="mt-4 text-xs text-slate-500">{t("investor.position.readOnly")}</p>
+          <p className="mt-4 text-xs text-slate-500">{t(investor_position_readOnly)}</p>
         )}
       </Card>
     </>

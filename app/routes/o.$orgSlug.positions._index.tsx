@@ -16,8 +16,22 @@ import { createPosition, positionsOverview, type PositionSort, type SortDirectio
 import { Pager } from "~/components/ui/pager";
 import { toast } from "~/lib/toast.server";
 import { useHrefWith } from "~/lib/use-href-with";
+import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
+import { investor_fx_title } from "~/paraglide/messages/investor_fx_title.js";
+import { investor_positions_byCompany } from "~/paraglide/messages/investor_positions_bycompany1.js";
+import { investor_positions_card } from "~/paraglide/messages/investor_positions_card.js";
+import { investor_positions_description } from "~/paraglide/messages/investor_positions_description.js";
+import { investor_positions_empty } from "~/paraglide/messages/investor_positions_empty.js";
+import { investor_positions_emptyEditor } from "~/paraglide/messages/investor_positions_emptyeditor1.js";
+import { investor_positions_emptyNoCompanies } from "~/paraglide/messages/investor_positions_emptynocompanies2.js";
+import { investor_positions_emptyReader } from "~/paraglide/messages/investor_positions_emptyreader1.js";
+import { investor_positions_notice_created } from "~/paraglide/messages/investor_positions_notice_created.js";
+import { investor_positions_record } from "~/paraglide/messages/investor_positions_record.js";
+import { investor_positions_recordSubmit } from "~/paraglide/messages/investor_positions_recordsubmit1.js";
+import { investor_positions_recording } from "~/paraglide/messages/investor_positions_recording.js";
+import { investor_positions_title } from "~/paraglide/messages/investor_positions_title.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "investor.positions.title")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_positions_title)];
 
 const SORTS: readonly PositionSort[] = ["company", "invested_on", "invested", "moic"];
 
@@ -49,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     schema: positionSchema(isoDateOfDate(new Date())),
     locale: getLocale(request),
     save: (data) => createPosition(ctx, data),
-    after: { to: `/o/${ctx.org.slug}/positions`, toast: toast("investor.positions.notice.created") },
+    after: { to: `/o/${ctx.org.slug}/positions`, toast: toast(investor_positions_notice_created) },
   });
 }
 
@@ -66,15 +80,15 @@ export default function Positions() {
   return (
     <>
       <PageHeader
-        title={t("investor.positions.title")}
-        description={t("investor.positions.description", { currency: data.baseCurrency })}
+        title={t(investor_positions_title)}
+        description={t(investor_positions_description, { currency: data.baseCurrency })}
         actions={
           <div className="flex gap-4 text-sm">
             <TextLink to={`/o/${data.slug}/fx`}>
-              {t("investor.fx.title")}
+              {t(investor_fx_title)}
             </TextLink>
             <a href={`/o/${data.slug}/positions.csv`} className="text-indigo-700 underline" download>
-              {t("common.action.exportCsv")}
+              {t(common_action_exportCsv)}
             </a>
           </div>
         }
@@ -82,22 +96,22 @@ export default function Positions() {
       <div className="space-y-6">
         {data.total === 0 ? (
           <Card>
-            <EmptyState title={t("investor.positions.empty")}>
+            <EmptyState title={t(investor_positions_empty)}>
               {data.companyOptions.length === 0
-                ? t("investor.positions.emptyNoCompanies")
+                ? t(investor_positions_emptyNoCompanies)
                 : data.canEdit
-                  ? t("investor.positions.emptyEditor")
-                  : t("investor.positions.emptyReader")}
+                  ? t(investor_positions_emptyEditor)
+                  : t(investor_positions_emptyReader)}
             </EmptyState>
           </Card>
         ) : (
           <>
             <PortfolioMoicCard portfolio={data.portfolio} baseCurrency={data.baseCurrency} currentMonth={data.currentMonth} />
             <MissingRatesNote missingRates={data.missingRates} excludedCount={data.portfolio.excludedCount} fxHref={`/o/${data.slug}/fx`} />
-            <Card title={t("investor.positions.byCompany")}>
+            <Card title={t(investor_positions_byCompany)}>
               <CompanyReturnsTable companies={data.companies} baseCurrency={data.baseCurrency} />
             </Card>
-            <Card title={t("investor.positions.card", { count: data.total })}>
+            <Card title={t(investor_positions_card, { count: data.total })}>
               <PositionsTable positions={data.positions} baseCurrency={data.baseCurrency} sort={data.sort} direction={data.direction} canEdit={data.canEdit} />
               <Pager page={data.page} pageCount={data.pageCount} href={pageLink} />
             </Card>
@@ -105,7 +119,7 @@ export default function Positions() {
         )}
 
         {data.canEdit && data.companyOptions.length > 0 ? (
-          <Card title={t("investor.positions.record")}>
+          <Card title={t(investor_positions_record)}>
             {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
             <PositionForm
               key={location.key}
@@ -116,8 +130,8 @@ export default function Positions() {
               baseCurrency={data.baseCurrency}
               today={data.today}
               intent="create"
-              submitLabel={t("investor.positions.recordSubmit")}
-              pendingText={t("investor.positions.recording")}
+              submitLabel={t(investor_positions_recordSubmit)}
+              pendingText={t(investor_positions_recording)}
             />
           </Card>
         ) : null}

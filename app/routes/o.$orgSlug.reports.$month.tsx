@@ -18,9 +18,56 @@ import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS, } from "~/lib/spend-categories";
 import { getMonthlyReport, saveMonthlyReport, type MonthlyReport } from "~/models/monthly-report.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { common_action_cancel } from "~/paraglide/messages/common_action_cancel.js";
+import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
+import { records_action_saveChanges } from "~/paraglide/messages/records_action_savechanges1.js";
+import { records_col_headcount } from "~/paraglide/messages/records_col_headcount.js";
+import { records_conflict_field } from "~/paraglide/messages/records_conflict_field.js";
+import { records_conflict_notSavedTitle } from "~/paraglide/messages/records_conflict_notsavedtitle2.js";
+import { records_conflict_theirs } from "~/paraglide/messages/records_conflict_theirs.js";
+import { records_conflict_yours } from "~/paraglide/messages/records_conflict_yours.js";
+import { records_report_allMonths } from "~/paraglide/messages/records_report_allmonths1.js";
+import { records_report_asSaved } from "~/paraglide/messages/records_report_assaved1.js";
+import { records_report_conflictHelp } from "~/paraglide/messages/records_report_conflicthelp1.js";
+import { records_report_continue } from "~/paraglide/messages/records_report_continue.js";
+import { records_report_field_arr } from "~/paraglide/messages/records_report_field_arr.js";
+import { records_report_field_arrOptional } from "~/paraglide/messages/records_report_field_arroptional1.js";
+import { records_report_field_asks } from "~/paraglide/messages/records_report_field_asks.js";
+import { records_report_field_cash } from "~/paraglide/messages/records_report_field_cash.js";
+import { records_report_field_highlights } from "~/paraglide/messages/records_report_field_highlights.js";
+import { records_report_field_lowlights } from "~/paraglide/messages/records_report_field_lowlights.js";
+import { records_report_field_revenue } from "~/paraglide/messages/records_report_field_revenue.js";
+import { records_report_grossBurnHint } from "~/paraglide/messages/records_report_grossburnhint2.js";
+import { records_report_grossBurnValue } from "~/paraglide/messages/records_report_grossburnvalue2.js";
+import { records_report_hint_arr } from "~/paraglide/messages/records_report_hint_arr.js";
+import { records_report_hint_asks } from "~/paraglide/messages/records_report_hint_asks.js";
+import { records_report_hint_cash } from "~/paraglide/messages/records_report_hint_cash.js";
+import { records_report_hint_headcount } from "~/paraglide/messages/records_report_hint_headcount.js";
+import { records_report_hint_highlights } from "~/paraglide/messages/records_report_hint_highlights.js";
+import { records_report_hint_lowlights } from "~/paraglide/messages/records_report_hint_lowlights.js";
+import { records_report_lastSaved } from "~/paraglide/messages/records_report_lastsaved1.js";
+import { records_report_lastSavedBy } from "~/paraglide/messages/records_report_lastsavedby2.js";
+import { records_report_metaTitle } from "~/paraglide/messages/records_report_metatitle1.js";
+import { records_report_netBurnHint } from "~/paraglide/messages/records_report_netburnhint2.js";
+import { records_report_netBurnValue } from "~/paraglide/messages/records_report_netburnvalue2.js";
+import { records_report_newMetaTitle } from "~/paraglide/messages/records_report_newmetatitle2.js";
+import { records_report_notReported } from "~/paraglide/messages/records_report_notreported1.js";
+import { records_report_opening } from "~/paraglide/messages/records_report_opening.js";
+import { records_report_pickDescription } from "~/paraglide/messages/records_report_pickdescription1.js";
+import { records_report_pickHint } from "~/paraglide/messages/records_report_pickhint1.js";
+import { records_report_pickLabel } from "~/paraglide/messages/records_report_picklabel1.js";
+import { records_report_readOnly } from "~/paraglide/messages/records_report_readonly1.js";
+import { records_report_saveMonth } from "~/paraglide/messages/records_report_savemonth1.js";
+import { records_report_saved } from "~/paraglide/messages/records_report_saved.js";
+import { records_report_spendHeading } from "~/paraglide/messages/records_report_spendheading1.js";
+import { records_report_spendNote } from "~/paraglide/messages/records_report_spendnote1.js";
+import { records_report_title } from "~/paraglide/messages/records_report_title.js";
+import { records_reports_def_revenue } from "~/paraglide/messages/records_reports_def_revenue.js";
+import { records_reports_enterMonth } from "~/paraglide/messages/records_reports_entermonth1.js";
+import { records_validation_checkFieldsNothingSaved } from "~/paraglide/messages/records_validation_checkfieldsnothingsaved3.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  data && data.mode === "edit" ? metaTitle(matches, "records.report.metaTitle", { month: data.month }) : metaTitle(matches, "records.report.newMetaTitle"),
+  data && data.mode === "edit" ? metaTitle(matches, records_report_metaTitle, { month: data.month }) : metaTitle(matches, records_report_newMetaTitle),
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -62,15 +109,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const monthError = ref === null ? null : localizeMessage(locale, ref);
   if (!parsed.ok || monthError) {
     const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(monthError ? { month: monthError } : {}) };
-    return formFailure({ fieldErrors, formError: monthError ?? translate(locale, "records.validation.checkFieldsNothingSaved") });
+    return formFailure({ fieldErrors, formError: monthError ?? translate(locale, records_validation_checkFieldsNothingSaved) });
   }
   const { version, ...input } = parsed.data;
   try {
     await saveMonthlyReport(ctx, month, version, input);
-    return redirectWithToast(`/o/${ctx.org.slug}/reports/${month}`, toast("records.report.saved", { month }));
+    return redirectWithToast(`/o/${ctx.org.slug}/reports/${month}`, toast(records_report_saved, { month }));
   } catch (error) {
     if (isConflict(error)) {
-      return conflictFailure(error, { locale, help: "records.report.conflictHelp", current: await getMonthlyReport(ctx, month), yours: formData });
+      return conflictFailure(error, { locale, help: records_report_conflictHelp, current: await getMonthlyReport(ctx, month), yours: formData });
     }
     return failureFromError(error, locale);
   }
@@ -96,14 +143,14 @@ function formValues(report: MonthlyReport | null): Record<string, string> {
 }
 
 const FIELD_LABELS: Record<string, PlainKey> = {
-  cash: "records.report.field.cash",
-  revenue: "records.report.field.revenue",
+  cash: records_report_field_cash,
+  revenue: records_report_field_revenue,
   ...Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, SPEND_CATEGORY_KEYS[c].label])),
-  headcount: "records.col.headcount",
-  arr: "records.report.field.arr",
-  highlights: "records.report.field.highlights",
-  lowlights: "records.report.field.lowlights",
-  asks: "records.report.field.asks",
+  headcount: records_col_headcount,
+  arr: records_report_field_arr,
+  highlights: records_report_field_highlights,
+  lowlights: records_report_field_lowlights,
+  asks: records_report_field_asks,
 };
 
 
@@ -111,11 +158,11 @@ function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked:
   const t = useT();
   return (
     <>
-      <PageHeader title={t("records.reports.enterMonth")} description={t("records.report.pickDescription")} />
+      <PageHeader title={t(records_reports_enterMonth)} description={t(records_report_pickDescription)} />
       <Card>
         <Form method="get" className="max-w-sm space-y-4" noValidate>
           <Field
-            label={t("records.report.pickLabel")}
+            label={t(records_report_pickLabel)}
             name="month"
             type="month"
             min={EARLIEST_MONTH}
@@ -123,12 +170,12 @@ function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked:
             placeholder="2026-04"
             defaultValue={picked}
             error={error ?? undefined}
-            hint={t("records.report.pickHint", { earliest: EARLIEST_MONTH, latest })}
+            hint={t(records_report_pickHint, { earliest: EARLIEST_MONTH, latest })}
           />
           <div className="flex items-center gap-3">
-            <SubmitButton pendingText={t("records.report.opening")}>{t("records.report.continue")}</SubmitButton>
+            <SubmitButton pendingText={t(records_report_opening)}>{t(records_report_continue)}</SubmitButton>
             <TextLink className="text-sm" to={`/o/${slug}/reports`}>
-              {t("common.action.cancel")}
+              {t(common_action_cancel)}
             </TextLink>
           </div>
         </Form>
@@ -161,17 +208,17 @@ export default function MonthlyReportPage() {
   return (
     <>
       <PageHeader
-        title={t("records.report.title", { month: monthLabel(month, locale) })}
+        title={t(records_report_title, { month: monthLabel(month, locale) })}
         description={
           report
             ? report.updatedByName
-              ? t("records.report.lastSavedBy", { when: f.dateTime(report.updatedAt), name: report.updatedByName, currency })
-              : t("records.report.lastSaved", { when: f.dateTime(report.updatedAt), currency })
-            : t("records.report.notReported", { currency })
+              ? t(records_report_lastSavedBy, { when: f.dateTime(report.updatedAt), name: report.updatedByName, currency })
+              : t(records_report_lastSaved, { when: f.dateTime(report.updatedAt), currency })
+            : t(records_report_notReported, { currency })
         }
         actions={
           <TextLink className="text-sm" to={`/o/${slug}/reports`}>
-            {t("records.report.allMonths")}
+            {t(records_report_allMonths)}
           </TextLink>
         }
       />
@@ -181,12 +228,12 @@ export default function MonthlyReportPage() {
         </div>
       ) : null}
       {conflict && differing.length > 0 ? (
-        <Card title={t("records.conflict.notSavedTitle")}>
+        <Card title={t(records_conflict_notSavedTitle)}>
           <Table scroll={false} data-testid="conflict-table">
             <TableHead>
-              <Th dense>{t("records.conflict.field")}</Th>
-              <Th dense>{t("records.conflict.yours")}</Th>
-              <Th last dense>{t("records.conflict.theirs")}</Th>
+              <Th dense>{t(records_conflict_field)}</Th>
+              <Th dense>{t(records_conflict_yours)}</Th>
+              <Th last dense>{t(records_conflict_theirs)}</Th>
             </TableHead>
             <tbody>
               {differing.map((k) => (
@@ -210,20 +257,20 @@ export default function MonthlyReportPage() {
         <div className="mt-4">
           <Card>
             {!canEdit ? (
-              <p className="mb-4 text-sm text-slate-600">{t("records.report.readOnly")}</p>
+              <p className="mb-4 text-sm text-slate-600">{t(records_report_readOnly)}</p>
             ) : null}
             <Form method="post" noValidate key={`${month}-${shown?.version ?? "new"}`} className="space-y-6">
               <input type="hidden" name="version" value={shown?.version ?? ""} />
               <fieldset disabled={!canEdit} className="space-y-6">
                 <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                  <Field label={t(FIELD_LABELS.cash)} name="cash" inputMode="decimal" defaultValue={values.cash} error={errors.cash} hint={t("records.report.hint.cash")} />
-                  <Field label={t(FIELD_LABELS.revenue)} name="revenue" inputMode="decimal" defaultValue={values.revenue} error={errors.revenue} hint={t("records.reports.def.revenue")} />
-                  <Field label={t(FIELD_LABELS.headcount)} name="headcount" inputMode="numeric" defaultValue={values.headcount} error={errors.headcount} hint={t("records.report.hint.headcount")} />
-                  <Field label={t("records.report.field.arrOptional")} name="arr" inputMode="decimal" defaultValue={values.arr} error={errors.arr} hint={t("records.report.hint.arr")} />
+                  <Field label={t(FIELD_LABELS.cash)} name="cash" inputMode="decimal" defaultValue={values.cash} error={errors.cash} hint={t(records_report_hint_cash)} />
+                  <Field label={t(FIELD_LABELS.revenue)} name="revenue" inputMode="decimal" defaultValue={values.revenue} error={errors.revenue} hint={t(records_reports_def_revenue)} />
+                  <Field label={t(FIELD_LABELS.headcount)} name="headcount" inputMode="numeric" defaultValue={values.headcount} error={errors.headcount} hint={t(records_report_hint_headcount)} />
+                  <Field label={t(records_report_field_arrOptional)} name="arr" inputMode="decimal" defaultValue={values.arr} error={errors.arr} hint={t(records_report_hint_arr)} />
                 </div>
                 <div>
-                  <h2 className="text-base font-semibold">{t("records.report.spendHeading")}</h2>
-                  <p className="text-xs text-slate-500">{t("records.report.spendNote")}</p>
+                  <h2 className="text-base font-semibold">{t(records_report_spendHeading)}</h2>
+                  <p className="text-xs text-slate-500">{t(records_report_spendNote)}</p>
                   <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
                     {SPEND_CATEGORIES.map((c) => (
                       <Field
@@ -240,19 +287,19 @@ export default function MonthlyReportPage() {
                 </div>
                 {shown ? (
                   <p className="text-sm text-slate-700" data-testid="saved-burn">
-                    <span title={t("records.report.grossBurnHint")}>{t("records.report.grossBurnValue", { amount: money(shown.grossBurn) })}</span> ·{" "}
-                    <span title={t("records.report.netBurnHint")}>{t("records.report.netBurnValue", { amount: money(shown.netBurn) })}</span>{" "}
-                    <span className="text-xs text-slate-500">{t("records.report.asSaved")}</span>
+                    <span title={t(records_report_grossBurnHint)}>{t(records_report_grossBurnValue, { amount: money(shown.grossBurn) })}</span> ·{" "}
+                    <span title={t(records_report_netBurnHint)}>{t(records_report_netBurnValue, { amount: money(shown.netBurn) })}</span>{" "}
+                    <span className="text-xs text-slate-500">{t(records_report_asSaved)}</span>
                   </p>
                 ) : null}
                 <div className="grid gap-4 lg:grid-cols-3">
-                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.highlights)} name="highlights" defaultValue={values.highlights} error={errors.highlights} hint={t("records.report.hint.highlights")} />
-                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.lowlights)} name="lowlights" defaultValue={values.lowlights} error={errors.lowlights} hint={t("records.report.hint.lowlights")} />
-                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.asks)} name="asks" defaultValue={values.asks} error={errors.asks} hint={t("records.report.hint.asks")} />
+                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.highlights)} name="highlights" defaultValue={values.highlights} error={errors.highlights} hint={t(records_report_hint_highlights)} />
+                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.lowlights)} name="lowlights" defaultValue={values.lowlights} error={errors.lowlights} hint={t(records_report_hint_lowlights)} />
+                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.asks)} name="asks" defaultValue={values.asks} error={errors.asks} hint={t(records_report_hint_asks)} />
                 </div>
               </fieldset>
               {canEdit ? (
-                <SubmitButton pendingText={t("common.action.saving")}>{report ? t("records.action.saveChanges") : t("records.report.saveMonth")}</SubmitButton>
+                <SubmitButton pendingText={t(common_action_saving)}>{report ? t(records_action_saveChanges) : t(records_report_saveMonth)}</SubmitButton>
               ) : null}
             </Form>
           </Card>

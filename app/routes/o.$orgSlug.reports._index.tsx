@@ -10,15 +10,38 @@ import { Pager } from "~/components/ui/pager";
 import { SortHeader } from "~/components/ui/sort-header";
 import { useHrefWith } from "~/lib/use-href-with";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
+import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
+import { records_action_importCsv } from "~/paraglide/messages/records_action_importcsv1.js";
+import { records_col_cash } from "~/paraglide/messages/records_col_cash.js";
+import { records_col_grossBurn } from "~/paraglide/messages/records_col_grossburn1.js";
+import { records_col_headcount } from "~/paraglide/messages/records_col_headcount.js";
+import { records_col_month } from "~/paraglide/messages/records_col_month.js";
+import { records_col_netBurn } from "~/paraglide/messages/records_col_netburn1.js";
+import { records_col_revenue } from "~/paraglide/messages/records_col_revenue.js";
+import { records_reports_captionNewest } from "~/paraglide/messages/records_reports_captionnewest1.js";
+import { records_reports_captionOldest } from "~/paraglide/messages/records_reports_captionoldest1.js";
+import { records_reports_def_cash } from "~/paraglide/messages/records_reports_def_cash.js";
+import { records_reports_def_grossBurn } from "~/paraglide/messages/records_reports_def_grossburn1.js";
+import { records_reports_def_headcount } from "~/paraglide/messages/records_reports_def_headcount.js";
+import { records_reports_def_netBurn } from "~/paraglide/messages/records_reports_def_netburn1.js";
+import { records_reports_def_revenue } from "~/paraglide/messages/records_reports_def_revenue.js";
+import { records_reports_definitions } from "~/paraglide/messages/records_reports_definitions.js";
+import { records_reports_description } from "~/paraglide/messages/records_reports_description.js";
+import { records_reports_emptyTitle } from "~/paraglide/messages/records_reports_emptytitle1.js";
+import { records_reports_emptyViewer } from "~/paraglide/messages/records_reports_emptyviewer1.js";
+import { records_reports_enterFirst } from "~/paraglide/messages/records_reports_enterfirst1.js";
+import { records_reports_enterMonth } from "~/paraglide/messages/records_reports_entermonth1.js";
+import { records_reports_title } from "~/paraglide/messages/records_reports_title.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.reports.title")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, records_reports_title)];
 
 const DEFINITIONS = {
-  cash: "records.reports.def.cash",
-  revenue: "records.reports.def.revenue",
-  grossBurn: "records.reports.def.grossBurn",
-  netBurn: "records.reports.def.netBurn",
-  headcount: "records.reports.def.headcount",
+  cash: records_reports_def_cash,
+  revenue: records_reports_def_revenue,
+  grossBurn: records_reports_def_grossBurn,
+  netBurn: records_reports_def_netBurn,
+  headcount: records_reports_def_headcount,
 } satisfies Record<string, PlainKey>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -44,21 +67,21 @@ export default function MonthlyReports() {
   return (
     <>
       <PageHeader
-        title={t("records.reports.title")}
-        description={t("records.reports.description", { currency })}
+        title={t(records_reports_title)}
+        description={t(records_reports_description, { currency })}
         actions={
           <div className="flex flex-wrap gap-3 text-sm">
             <a className="rounded-md border border-slate-300 px-3 py-2" href={`/o/${slug}/reports.csv`} download>
-              {t("common.action.exportCsv")}
+              {t(common_action_exportCsv)}
             </a>
             {canEdit ? (
               <Link className="rounded-md border border-slate-300 px-3 py-2" to={`${base}/import`}>
-                {t("records.action.importCsv")}
+                {t(records_action_importCsv)}
               </Link>
             ) : null}
             {canEdit ? (
               <Link className="rounded-md bg-indigo-600 px-3 py-2 font-semibold text-white" to={`${base}/new`}>
-                {t("records.reports.enterMonth")}
+                {t(records_reports_enterMonth)}
               </Link>
             ) : null}
           </div>
@@ -66,29 +89,29 @@ export default function MonthlyReports() {
       />
       <Card>
         {list.total === 0 ? (
-          <EmptyState title={t("records.reports.emptyTitle")}>
+          <EmptyState title={t(records_reports_emptyTitle)}>
             {canEdit ? (
               <TextLink to={`${base}/new`}>
-                {t("records.reports.enterFirst")}
+                {t(records_reports_enterFirst)}
               </TextLink>
             ) : (
-              t("records.reports.emptyViewer")
+              t(records_reports_emptyViewer)
             )}
           </EmptyState>
         ) : (
           <>
-            <Table caption={list.sort === "newest" ? t("records.reports.captionNewest") : t("records.reports.captionOldest")}>
+            <Table caption={list.sort === "newest" ? t(records_reports_captionNewest) : t(records_reports_captionOldest)}>
               <TableHead>
                 <SortHeader
-                  label={t("records.col.month")}
+                  label={t(records_col_month)}
                   sorted={list.sort === "newest" ? "desc" : "asc"}
                   href={hrefWith({ sort: list.sort === "newest" ? "oldest" : null })}
                 />
-                <Th numeric title={t(DEFINITIONS.cash)}>{t("records.col.cash")}</Th>
-                <Th numeric title={t(DEFINITIONS.revenue)}>{t("records.col.revenue")}</Th>
-                <Th numeric title={t(DEFINITIONS.grossBurn)}>{t("records.col.grossBurn")}</Th>
-                <Th numeric title={t(DEFINITIONS.netBurn)}>{t("records.col.netBurn")}</Th>
-                <Th numeric last title={t(DEFINITIONS.headcount)}>{t("records.col.headcount")}</Th>
+                <Th numeric title={t(DEFINITIONS.cash)}>{t(records_col_cash)}</Th>
+                <Th numeric title={t(DEFINITIONS.revenue)}>{t(records_col_revenue)}</Th>
+                <Th numeric title={t(DEFINITIONS.grossBurn)}>{t(records_col_grossBurn)}</Th>
+                <Th numeric title={t(DEFINITIONS.netBurn)}>{t(records_col_netBurn)}</Th>
+                <Th numeric last title={t(DEFINITIONS.headcount)}>{t(records_col_headcount)}</Th>
               </TableHead>
               <tbody>
                 {list.reports.map((r) => (
@@ -107,12 +130,12 @@ export default function MonthlyReports() {
                 ))}
               </tbody>
             </Table>
-            <ul className="mt-4 grid gap-1 text-xs text-slate-600 sm:grid-cols-2" aria-label={t("records.reports.definitions")}>
+            <ul className="mt-4 grid gap-1 text-xs text-slate-600 sm:grid-cols-2" aria-label={t(records_reports_definitions)}>
               {Object.entries(DEFINITIONS).map(([key, text]) => (
                 <li key={key}>{t(text)}</li>
               ))}
             </ul>
-            <Pager page={list.page} pageCount={list.pageCount} href={pageLink} summary={t("common.unit.months", { count: list.total })} />
+            <Pager page={list.page} pageCount={list.pageCount} href={pageLink} summary={t(common_unit_months, { count: list.total })} />
           </>
         )}
       </Card>

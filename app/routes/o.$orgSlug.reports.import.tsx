@@ -5,8 +5,27 @@ import { requireStartup } from "~/auth/tenant.server";
 import { CsvImportPage } from "~/components/csv-import";
 import { metaTitle, useT } from "~/i18n";
 import { handleImportAction } from "~/lib/csv-import.server";
+import { records_import_note_idempotent } from "~/paraglide/messages/records_import_note_idempotent.js";
+import { records_reportsImport_back } from "~/paraglide/messages/records_reportsimport_back1.js";
+import { records_reportsImport_col_arr } from "~/paraglide/messages/records_reportsimport_col_arr1.js";
+import { records_reportsImport_col_cash } from "~/paraglide/messages/records_reportsimport_col_cash1.js";
+import { records_reportsImport_col_compute } from "~/paraglide/messages/records_reportsimport_col_compute1.js";
+import { records_reportsImport_col_data } from "~/paraglide/messages/records_reportsimport_col_data1.js";
+import { records_reportsImport_col_general_admin } from "~/paraglide/messages/records_reportsimport_col_general_admin1.js";
+import { records_reportsImport_col_go_to_market } from "~/paraglide/messages/records_reportsimport_col_go_to_market1.js";
+import { records_reportsImport_col_headcount } from "~/paraglide/messages/records_reportsimport_col_headcount1.js";
+import { records_reportsImport_col_month } from "~/paraglide/messages/records_reportsimport_col_month1.js";
+import { records_reportsImport_col_other } from "~/paraglide/messages/records_reportsimport_col_other1.js";
+import { records_reportsImport_col_payroll } from "~/paraglide/messages/records_reportsimport_col_payroll1.js";
+import { records_reportsImport_col_research } from "~/paraglide/messages/records_reportsimport_col_research1.js";
+import { records_reportsImport_col_revenue } from "~/paraglide/messages/records_reportsimport_col_revenue1.js";
+import { records_reportsImport_description } from "~/paraglide/messages/records_reportsimport_description1.js";
+import { records_reportsImport_note_amounts } from "~/paraglide/messages/records_reportsimport_note_amounts1.js";
+import { records_reportsImport_note_blankArr } from "~/paraglide/messages/records_reportsimport_note_blankarr2.js";
+import { records_reportsImport_note_existing } from "~/paraglide/messages/records_reportsimport_note_existing1.js";
+import { records_reportsImport_title } from "~/paraglide/messages/records_reportsimport_title1.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.reportsImport.title")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, records_reportsImport_title)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireStartup(request, params, "edit:records");
@@ -24,30 +43,30 @@ export default function ImportMonthlyReports() {
   return (
     <CsvImportPage
       kind="monthly-reports"
-      title={t("records.reportsImport.title")}
-      description={t("records.reportsImport.description")}
+      title={t(records_reportsImport_title)}
+      description={t(records_reportsImport_description)}
       sampleHref="/samples/monthly-reports.csv"
       backHref={`/o/${slug}/reports`}
-      backLabel={t("records.reportsImport.back")}
+      backLabel={t(records_reportsImport_back)}
       columnGuide={[
-        ["month", t("records.reportsImport.col.month")],
-        ["cash", t("records.reportsImport.col.cash", { currency })],
-        ["revenue", t("records.reportsImport.col.revenue")],
-        ["compute", t("records.reportsImport.col.compute")],
-        ["data", t("records.reportsImport.col.data")],
-        ["payroll", t("records.reportsImport.col.payroll")],
-        ["research", t("records.reportsImport.col.research")],
-        ["go_to_market", t("records.reportsImport.col.go_to_market")],
-        ["general_admin", t("records.reportsImport.col.general_admin")],
-        ["other", t("records.reportsImport.col.other")],
-        ["headcount", t("records.reportsImport.col.headcount")],
-        ["arr", t("records.reportsImport.col.arr")],
+        ["month", t(records_reportsImport_col_month)],
+        ["cash", t(records_reportsImport_col_cash, { currency })],
+        ["revenue", t(records_reportsImport_col_revenue)],
+        ["compute", t(records_reportsImport_col_compute)],
+        ["data", t(records_reportsImport_col_data)],
+        ["payroll", t(records_reportsImport_col_payroll)],
+        ["research", t(records_reportsImport_col_research)],
+        ["go_to_market", t(records_reportsImport_col_go_to_market)],
+        ["general_admin", t(records_reportsImport_col_general_admin)],
+        ["other", t(records_reportsImport_col_other)],
+        ["headcount", t(records_reportsImport_col_headcount)],
+        ["arr", t(records_reportsImport_col_arr)],
       ]}
       notes={[
-        t("records.reportsImport.note.amounts", { currency }),
-        t("records.reportsImport.note.existing"),
-        t("records.reportsImport.note.blankArr"),
-        t("records.import.note.idempotent"),
+        t(records_reportsImport_note_amounts, { currency }),
+        t(records_reportsImport_note_existing),
+        t(records_reportsImport_note_blankArr),
+        t(records_import_note_idempotent),
       ]}
     />
   );

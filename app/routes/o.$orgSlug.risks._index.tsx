@@ -33,8 +33,55 @@ import { SortHeader } from "~/components/ui/sort-header";
 import { redirectWithToast, toast, toastLink } from "~/lib/toast.server";
 import { samePage } from "~/lib/redirects";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { records_budgets_allCategories } from "~/paraglide/messages/records_budgets_allcategories1.js";
+import { records_col_category } from "~/paraglide/messages/records_col_category.js";
+import { records_col_status } from "~/paraglide/messages/records_col_status.js";
+import { records_risk_field_title } from "~/paraglide/messages/records_risk_field_title.js";
+import { records_risk_heatMapHint } from "~/paraglide/messages/records_risk_heatmaphint2.js";
+import { records_risk_impact } from "~/paraglide/messages/records_risk_impact.js";
+import { records_risk_impactScale } from "~/paraglide/messages/records_risk_impactscale1.js";
+import { records_risk_likelihood } from "~/paraglide/messages/records_risk_likelihood.js";
+import { records_risk_likelihoodScale } from "~/paraglide/messages/records_risk_likelihoodscale1.js";
+import { records_risk_nextReview } from "~/paraglide/messages/records_risk_nextreview1.js";
+import { records_risk_owner } from "~/paraglide/messages/records_risk_owner.js";
+import { records_risk_reviewOverdue } from "~/paraglide/messages/records_risk_reviewoverdue1.js";
+import { records_risk_reviewOverdueHint } from "~/paraglide/messages/records_risk_reviewoverduehint2.js";
+import { records_risk_score } from "~/paraglide/messages/records_risk_score.js";
+import { records_risks_active } from "~/paraglide/messages/records_risks_active.js";
+import { records_risks_add } from "~/paraglide/messages/records_risks_add.js";
+import { records_risks_addTitle } from "~/paraglide/messages/records_risks_addtitle1.js";
+import { records_risks_added } from "~/paraglide/messages/records_risks_added.js";
+import { records_risks_adding } from "~/paraglide/messages/records_risks_adding.js";
+import { records_risks_allStatuses } from "~/paraglide/messages/records_risks_allstatuses1.js";
+import { records_risks_applyFilters } from "~/paraglide/messages/records_risks_applyfilters1.js";
+import { records_risks_cellColour } from "~/paraglide/messages/records_risks_cellcolour1.js";
+import { records_risks_cellDescribe } from "~/paraglide/messages/records_risks_celldescribe1.js";
+import { records_risks_cellEmpty } from "~/paraglide/messages/records_risks_cellempty1.js";
+import { records_risks_clearFilters } from "~/paraglide/messages/records_risks_clearfilters1.js";
+import { records_risks_count } from "~/paraglide/messages/records_risks_count.js";
+import { records_risks_description } from "~/paraglide/messages/records_risks_description.js";
+import { records_risks_downloadCsv } from "~/paraglide/messages/records_risks_downloadcsv1.js";
+import { records_risks_emptyEditor } from "~/paraglide/messages/records_risks_emptyeditor1.js";
+import { records_risks_emptyTitle } from "~/paraglide/messages/records_risks_emptytitle1.js";
+import { records_risks_emptyViewer } from "~/paraglide/messages/records_risks_emptyviewer1.js";
+import { records_risks_filterCategory } from "~/paraglide/messages/records_risks_filtercategory1.js";
+import { records_risks_filterLabel } from "~/paraglide/messages/records_risks_filterlabel1.js";
+import { records_risks_filterStatus } from "~/paraglide/messages/records_risks_filterstatus1.js";
+import { records_risks_filtering } from "~/paraglide/messages/records_risks_filtering.js";
+import { records_risks_heatMap } from "~/paraglide/messages/records_risks_heatmap1.js";
+import { records_risks_heatMapCaption } from "~/paraglide/messages/records_risks_heatmapcaption2.js";
+import { records_risks_heatMapCorner } from "~/paraglide/messages/records_risks_heatmapcorner2.js";
+import { records_risks_noMatches } from "~/paraglide/messages/records_risks_nomatches1.js";
+import { records_risks_openIt } from "~/paraglide/messages/records_risks_openit1.js";
+import { records_risks_registerTitle } from "~/paraglide/messages/records_risks_registertitle1.js";
+import { records_risks_showEveryCell } from "~/paraglide/messages/records_risks_showeverycell2.js";
+import { records_risks_showingCell } from "~/paraglide/messages/records_risks_showingcell1.js";
+import { records_risks_showingImpact } from "~/paraglide/messages/records_risks_showingimpact1.js";
+import { records_risks_showingLikelihood } from "~/paraglide/messages/records_risks_showinglikelihood1.js";
+import { records_risks_title } from "~/paraglide/messages/records_risks_title.js";
+import { records_validation_checkFields } from "~/paraglide/messages/records_validation_checkfields1.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.risks.title")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, records_risks_title)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -53,13 +100,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   const locale = getLocale(request);
   const parsed = parseForm(riskInputSchema(), await request.formData(), locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: translate(locale, "records.validation.checkFields") });
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: translate(locale, records_validation_checkFields) });
   try {
     const risk = await createRisk(ctx, parsed.data);
     // Back to the list as it was (filters, sort, page), with a link to the new risk in the toast.
     return redirectWithToast(samePage(request), {
-      ...toast("records.risks.added", { title: risk.title }),
-      link: toastLink(`/o/${ctx.org.slug}/risks/${risk.id}`, "records.risks.openIt"),
+      ...toast(records_risks_added, { title: risk.title }),
+      link: toastLink(`/o/${ctx.org.slug}/risks/${risk.id}`, records_risks_openIt),
     });
   } catch (error) {
     return failureFromError(error, locale);
@@ -89,30 +136,30 @@ function Register({ data }: { data: RegisterData }) {
   return (
     <>
       <PageHeader
-        title={t("records.risks.title")}
-        description={t("records.risks.description")}
+        title={t(records_risks_title)}
+        description={t(records_risks_description)}
         actions={
           <a href={csvHref} className="text-sm text-indigo-700 underline" download>
-            {t("records.risks.downloadCsv")}
+            {t(records_risks_downloadCsv)}
           </a>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title={t("records.risks.heatMap")}>
+          <Card title={t(records_risks_heatMap)}>
             <RiskRegisterHeatMap cells={heatMap} bands={list.bands} />
           </Card>
-          <Card title={t("records.risks.registerTitle", { count: list.total })}>
-            <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("records.risks.filterLabel")}>
+          <Card title={t(records_risks_registerTitle, { count: list.total })}>
+            <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t(records_risks_filterLabel)}>
               <div className="w-44">
                 <SelectField
                   id="filter-status"
-                  label={t("records.risks.filterStatus")}
+                  label={t(records_risks_filterStatus)}
                   name="status"
                   defaultValue={filters.status}
                   options={[
-                    { value: "", label: t("records.risks.allStatuses") },
-                    { value: "active", label: t("records.risks.active") },
+                    { value: "", label: t(records_risks_allStatuses) },
+                    { value: "active", label: t(records_risks_active) },
                     ...RISK_STATUSES.map((s) => ({ value: s, label: t(RISK_STATUS_KEYS[s]) })),
                   ]}
                 />
@@ -120,11 +167,11 @@ function Register({ data }: { data: RegisterData }) {
               <div className="w-52">
                 <SelectField
                   id="filter-category"
-                  label={t("records.risks.filterCategory")}
+                  label={t(records_risks_filterCategory)}
                   name="category"
                   defaultValue={filters.category}
                   options={[
-                    { value: "", label: t("records.budgets.allCategories") },
+                    { value: "", label: t(records_budgets_allCategories) },
                     ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(RISK_CATEGORY_KEYS[c]) })),
                   ]}
                 />
@@ -132,36 +179,36 @@ function Register({ data }: { data: RegisterData }) {
               {filters.likelihood ? <input type="hidden" name="likelihood" value={filters.likelihood} /> : null}
               {filters.impact ? <input type="hidden" name="impact" value={filters.impact} /> : null}
               <input type="hidden" name="sort" value={list.sort} />
-              <SubmitButton variant="secondary" pendingText={t("records.risks.filtering")}>
-                {t("records.risks.applyFilters")}
+              <SubmitButton variant="secondary" pendingText={t(records_risks_filtering)}>
+                {t(records_risks_applyFilters)}
               </SubmitButton>
               {filtered ? (
                 <TextLink to={location.pathname} className="py-2 text-sm">
-                  {t("records.risks.clearFilters")}
+                  {t(records_risks_clearFilters)}
                 </TextLink>
               ) : null}
             </Form>
             {filters.likelihood || filters.impact ? (
               <p className="mb-3 text-sm text-slate-700">
                 {filters.likelihood && filters.impact
-                  ? t("records.risks.showingCell", { likelihood: filters.likelihood, impact: filters.impact })
+                  ? t(records_risks_showingCell, { likelihood: filters.likelihood, impact: filters.impact })
                   : filters.likelihood
-                    ? t("records.risks.showingLikelihood", { likelihood: filters.likelihood })
-                    : t("records.risks.showingImpact", { impact: filters.impact ?? "" })}{" "}
+                    ? t(records_risks_showingLikelihood, { likelihood: filters.likelihood })
+                    : t(records_risks_showingImpact, { impact: filters.impact ?? "" })}{" "}
                 <TextLink to={hrefWith({ likelihood: null, impact: null })}>
-                  {t("records.risks.showEveryCell")}
+                  {t(records_risks_showEveryCell)}
                 </TextLink>
               </p>
             ) : null}
             {list.risks.length === 0 ? (
               filtered ? (
-                <EmptyState title={t("records.risks.noMatches")}>
+                <EmptyState title={t(records_risks_noMatches)}>
                   <TextLink to={location.pathname}>
-                    {t("records.risks.clearFilters")}
+                    {t(records_risks_clearFilters)}
                   </TextLink>
                 </EmptyState>
               ) : (
-                <EmptyState title={t("records.risks.emptyTitle")}>{canEdit ? t("records.risks.emptyEditor") : t("records.risks.emptyViewer")}</EmptyState>
+                <EmptyState title={t(records_risks_emptyTitle)}>{canEdit ? t(records_risks_emptyEditor) : t(records_risks_emptyViewer)}</EmptyState>
               )
             ) : (
               <RiskTable list={list} hrefWith={hrefWith} />
@@ -170,18 +217,18 @@ function Register({ data }: { data: RegisterData }) {
               page={list.page}
               pageCount={list.pageCount}
               href={(p) => hrefWith({ page: String(p) })}
-              summary={t("records.risks.count", { count: list.total })}
+              summary={t(records_risks_count, { count: list.total })}
             />
           </Card>
         </div>
         {canEdit ? (
           <div>
-            <Card title={t("records.risks.addTitle")}>
+            <Card title={t(records_risks_addTitle)}>
               {/* Keyed by location: after a successful add (a redirect here) the form starts empty again. */}
               <Form method="post" className="space-y-3" noValidate key={location.key}>
                 <FormError error={result && !result.ok ? result.formError : undefined} />
                 <RiskFields errors={errors} bands={list.bands} />
-                <SubmitButton pendingText={t("records.risks.adding")}>{t("records.risks.add")}</SubmitButton>
+                <SubmitButton pendingText={t(records_risks_adding)}>{t(records_risks_add)}</SubmitButton>
               </Form>
             </Card>
           </div>
@@ -201,12 +248,12 @@ function RiskRegisterHeatMap({ cells, bands }: { cells: number[][]; bands: RiskB
         look="page"
         cells={cells}
         bands={bands}
-        caption={t("records.risks.heatMapCaption", { total, hint: t("records.risk.heatMapHint") })}
-        corner={t("records.risks.heatMapCorner")}
+        caption={t(records_risks_heatMapCaption, { total, hint: t(records_risk_heatMapHint) })}
+        corner={t(records_risks_heatMapCorner)}
         impactWord={(impact) => t(IMPACT_KEYS[impact])}
         likelihoodWord={(likelihood) => t(LIKELIHOOD_KEYS[likelihood])}
         describeCell={(cell) =>
-          t("records.risks.cellDescribe", {
+          t(records_risks_cellDescribe, {
             count: cell.count,
             likelihood: cell.likelihood,
             impact: cell.impact,
@@ -214,11 +261,11 @@ function RiskRegisterHeatMap({ cells, bands }: { cells: number[][]; bands: RiskB
             band: t(RISK_BAND_IN_SENTENCE_KEYS[cell.band]),
           })
         }
-        emptyText={(cell) => ` ${t("records.risks.cellEmpty", { likelihood: cell.likelihood, impact: cell.impact })}`}
+        emptyText={(cell) => ` ${t(records_risks_cellEmpty, { likelihood: cell.likelihood, impact: cell.impact })}`}
         cellHref={(likelihood, impact) => `?likelihood=${likelihood}&impact=${impact}&status=active`}
       />
       <p className="mt-2 text-xs text-slate-600">
-        {riskScoreHint(bands, locale)} {t("records.risks.cellColour")}
+        {riskScoreHint(bands, locale)} {t(records_risks_cellColour)}
       </p>
     </>
   );
@@ -228,7 +275,7 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
   const t = useT();
   const locale = useLocale();
   const scoreHint = riskScoreHint(list.bands, locale);
-  const overdueHint = t("records.risk.reviewOverdueHint");
+  const overdueHint = t(records_risk_reviewOverdueHint);
   // One sort parameter per direction ("score" / "-score"); a column not sorted yet starts with `first`.
   const sortHeader = (label: ReactNode, asc: RiskSort, desc: RiskSort, first: RiskSort, hint?: string) => {
     const active = list.sort === asc || list.sort === desc;
@@ -239,23 +286,23 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
     <Table>
       <TableHead>
         <Th>
-          {t("records.risk.field.title")}
+          {t(records_risk_field_title)}
         </Th>
         <Th>
-          {t("records.col.category")}
+          {t(records_col_category)}
         </Th>
-        <Th title={t("records.risk.likelihoodScale")}>
-          {t("records.risk.likelihood")}
+        <Th title={t(records_risk_likelihoodScale)}>
+          {t(records_risk_likelihood)}
         </Th>
-        <Th title={t("records.risk.impactScale")}>
-          {t("records.risk.impact")}
+        <Th title={t(records_risk_impactScale)}>
+          {t(records_risk_impact)}
         </Th>
-        {sortHeader(t("records.risk.score"), "score", "-score", "-score", scoreHint)}
+        {sortHeader(t(records_risk_score), "score", "-score", "-score", scoreHint)}
         <Th>
-          {t("records.risk.owner")}
+          {t(records_risk_owner)}
         </Th>
-        {sortHeader(t("records.col.status"), "status", "-status", "status")}
-        {sortHeader(t("records.risk.nextReview"), "nextReview", "-nextReview", "nextReview", overdueHint)}
+        {sortHeader(t(records_col_status), "status", "-status", "status")}
+        {sortHeader(t(records_risk_nextReview), "nextReview", "-nextReview", "nextReview", overdueHint)}
       </TableHead>
       <tbody>
         {list.risks.map((r) => (
@@ -282,7 +329,7 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
               {r.nextReviewDate ?? "—"}
               {r.reviewOverdue ? (
                 <span className="ml-1" title={overdueHint}>
-                  <Badge tone="bad">{t("records.risk.reviewOverdue")}</Badge>
+                  <Badge tone="bad">{t(records_risk_reviewOverdue)}</Badge>
                 </span>
               ) : null}
             </Td>

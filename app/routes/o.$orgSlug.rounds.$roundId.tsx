@@ -18,11 +18,39 @@ import { fundingRoundSchema } from "~/domain/funding-round";
 import { oneYearAfter } from "~/domain/bounds";
 import { deleteFundingRound, getFundingRound, updateFundingRound } from "~/models/funding-round.server";
 import { DeleteForm } from "~/components/ui/delete-form";
+import { common_action_deleting } from "~/paraglide/messages/common_action_deleting.js";
+import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
+import { records_action_saveChanges } from "~/paraglide/messages/records_action_savechanges1.js";
+import { records_conflict_reload } from "~/paraglide/messages/records_conflict_reload.js";
+import { records_conflict_savedShown } from "~/paraglide/messages/records_conflict_savedshown1.js";
+import { records_round_back } from "~/paraglide/messages/records_round_back.js";
+import { records_round_backersLabel } from "~/paraglide/messages/records_round_backerslabel1.js";
+import { records_round_delete } from "~/paraglide/messages/records_round_delete.js";
+import { records_round_deleteConfirm } from "~/paraglide/messages/records_round_deleteconfirm1.js";
+import { records_round_deleteConsequence } from "~/paraglide/messages/records_round_deleteconsequence1.js";
+import { records_round_deleteDialogTitle } from "~/paraglide/messages/records_round_deletedialogtitle2.js";
+import { records_round_deleteTitle } from "~/paraglide/messages/records_round_deletetitle1.js";
+import { records_round_dilutionDerived } from "~/paraglide/messages/records_round_dilutionderived1.js";
+import { records_round_editTitle } from "~/paraglide/messages/records_round_edittitle1.js";
+import { records_round_field_leadInvestor } from "~/paraglide/messages/records_round_field_leadinvestor1.js";
+import { records_round_field_otherInvestors } from "~/paraglide/messages/records_round_field_otherinvestors1.js";
+import { records_round_field_platform } from "~/paraglide/messages/records_round_field_platform.js";
+import { records_round_field_preMoney } from "~/paraglide/messages/records_round_field_premoney1.js";
+import { records_round_metaTitle } from "~/paraglide/messages/records_round_metatitle1.js";
+import { records_round_notes } from "~/paraglide/messages/records_round_notes.js";
+import { records_round_postMoneyDerived } from "~/paraglide/messages/records_round_postmoneyderived2.js";
+import { records_round_readOnly } from "~/paraglide/messages/records_round_readonly1.js";
+import { records_round_title } from "~/paraglide/messages/records_round_title.js";
+import { records_round_whatShort } from "~/paraglide/messages/records_round_whatshort1.js";
+import { records_rounds_amount } from "~/paraglide/messages/records_rounds_amount.js";
+import { records_rounds_notice_deleted } from "~/paraglide/messages/records_rounds_notice_deleted.js";
+import { records_rounds_notice_updated } from "~/paraglide/messages/records_rounds_notice_updated.js";
+import { records_rounds_title } from "~/paraglide/messages/records_rounds_title.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   data
-    ? metaTitle(matches, "records.round.metaTitle", { instrument: instrumentLabel(data.round.instrument, localeFromMatches(matches)), date: data.round.closeDate })
-    : metaTitle(matches, "records.rounds.title"),
+    ? metaTitle(matches, records_round_metaTitle, { instrument: instrumentLabel(data.round.instrument, localeFromMatches(matches)), date: data.round.closeDate })
+    : metaTitle(matches, records_rounds_title),
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,13 +70,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.roundId ?? "";
   const list = `/o/${ctx.org.slug}/rounds`;
   return versionedEditAction(await request.formData(), {
-    what: "records.round.whatShort",
+    what: records_round_whatShort,
     locale: getLocale(request),
     schema: fundingRoundSchema(isoDateOfDate(new Date())),
     update: (version, data) => updateFundingRound(ctx, id, version, data),
     remove: (version) => deleteFundingRound(ctx, id, version),
-    afterUpdate: { to: list, toast: toast("records.rounds.notice.updated") },
-    afterDelete: { to: list, toast: toast("records.rounds.notice.deleted") },
+    afterUpdate: { to: list, toast: toast(records_rounds_notice_updated) },
+    afterDelete: { to: list, toast: toast(records_rounds_notice_deleted) },
   });
 }
 
@@ -73,22 +101,22 @@ export default function FundingRoundDetail() {
     backerCount: round.backerCount === null ? "" : String(round.backerCount),
     notes: round.notes ?? "",
   };
-  const title = t("records.round.title", { instrument: instrumentLabel(round.instrument, locale), date: round.closeDate });
+  const title = t(records_round_title, { instrument: instrumentLabel(round.instrument, locale), date: round.closeDate });
   const summary = (
     <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="round-summary">
-      <Item label={t("records.rounds.amount")}>{f.money(round.amount, round.currency)}</Item>
-      <Item label={t("records.round.field.preMoney")}>{f.money(round.preMoneyValuation, round.currency)}</Item>
-      <Item label={t("records.round.postMoneyDerived")}>{f.money(round.valuation?.postMoney, round.currency)}</Item>
-      <Item label={t("records.round.dilutionDerived")}>{f.percent(round.valuation?.dilution, 2)}</Item>
-      <Item label={t("records.round.field.leadInvestor")}>{round.leadInvestor ?? "—"}</Item>
-      <Item label={t("records.round.field.otherInvestors")}>{round.otherInvestors ?? "—"}</Item>
+      <Item label={t(records_rounds_amount)}>{f.money(round.amount, round.currency)}</Item>
+      <Item label={t(records_round_field_preMoney)}>{f.money(round.preMoneyValuation, round.currency)}</Item>
+      <Item label={t(records_round_postMoneyDerived)}>{f.money(round.valuation?.postMoney, round.currency)}</Item>
+      <Item label={t(records_round_dilutionDerived)}>{f.percent(round.valuation?.dilution, 2)}</Item>
+      <Item label={t(records_round_field_leadInvestor)}>{round.leadInvestor ?? "—"}</Item>
+      <Item label={t(records_round_field_otherInvestors)}>{round.otherInvestors ?? "—"}</Item>
       {round.instrument === "equity_crowdfunding" ? (
         <>
-          <Item label={t("records.round.field.platform")}>{round.crowdfundingPlatform ?? "—"}</Item>
-          <Item label={t("records.round.backersLabel")}>{f.number(round.backerCount)}</Item>
+          <Item label={t(records_round_field_platform)}>{round.crowdfundingPlatform ?? "—"}</Item>
+          <Item label={t(records_round_backersLabel)}>{f.number(round.backerCount)}</Item>
         </>
       ) : null}
-      {round.notes ? <Item label={t("records.round.notes")}>{round.notes}</Item> : null}
+      {round.notes ? <Item label={t(records_round_notes)}>{round.notes}</Item> : null}
     </dl>
   );
 
@@ -98,7 +126,7 @@ export default function FundingRoundDetail() {
         title={title}
         actions={
           <TextLink to=".." relative="path" className="text-sm">
-            {t("records.round.back")}
+            {t(records_round_back)}
           </TextLink>
         }
       />
@@ -108,17 +136,17 @@ export default function FundingRoundDetail() {
         <div className="mt-6 space-y-6 border-t pt-6">
           {conflict ? (
             <p className="text-sm text-slate-700">
-              {t.rich("records.conflict.savedShown", {
+              {t.rich(records_conflict_savedShown, {
                 reload: (
                   // biome-ignore lint/a11y/useValidAnchor: an empty href is this very URL: following it reloads the page, without JavaScript
                   <a href="" className="text-indigo-700 underline">
-                    {t("records.conflict.reload")}
+                    {t(records_conflict_reload)}
                   </a>
                 ),
               })}
             </p>
           ) : null}
-          <h3 className="font-semibold">{t("records.round.editTitle")}</h3>
+          <h3 className="font-semibold">{t(records_round_editTitle)}</h3>
           {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
           <FundingRoundForm
             values={values}
@@ -127,25 +155,25 @@ export default function FundingRoundDetail() {
             baseCurrency={baseCurrency}
             maxCloseDate={maxCloseDate}
             intent="update"
-            submitLabel={t("records.action.saveChanges")}
-            pendingText={t("common.action.saving")}
+            submitLabel={t(records_action_saveChanges)}
+            pendingText={t(common_action_saving)}
             version={round.version}
           />
           <DeleteForm
             version={round.version}
-            heading={t("records.round.deleteTitle")}
+            heading={t(records_round_deleteTitle)}
             texts={{
-              action: t("records.round.delete"),
-              title: t("records.round.deleteDialogTitle", { instrument: instrumentLabel(round.instrument, locale), date: round.closeDate }),
-              consequence: t("records.round.deleteConsequence"),
-              tick: t("records.round.deleteConfirm"),
-              pending: t("common.action.deleting"),
+              action: t(records_round_delete),
+              title: t(records_round_deleteDialogTitle, { instrument: instrumentLabel(round.instrument, locale), date: round.closeDate }),
+              consequence: t(records_round_deleteConsequence),
+              tick: t(records_round_deleteConfirm),
+              pending: t(common_action_deleting),
             }}
             error={errors.confirm}
           />
         </div>
       ) : (
-        <p className="mt-4 text-xs text-slate-500">{t("records.round.readOnly")}</p>
+        <p className="mt-4 text-xs text-slate-500">{t(records_round_readOnly)}</p>
       )}
       </Card>
     </>

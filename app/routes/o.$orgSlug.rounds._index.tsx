@@ -18,8 +18,39 @@ import { SortHeader } from "~/components/ui/sort-header";
 import { toast } from "~/lib/toast.server";
 import { useHrefWith } from "~/lib/use-href-with";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
+import { records_action_recording } from "~/paraglide/messages/records_action_recording.js";
+import { records_round_field_closeDate } from "~/paraglide/messages/records_round_field_closedate1.js";
+import { records_round_field_instrument } from "~/paraglide/messages/records_round_field_instrument.js";
+import { records_rounds_amount } from "~/paraglide/messages/records_rounds_amount.js";
+import { records_rounds_amountHint } from "~/paraglide/messages/records_rounds_amounthint1.js";
+import { records_rounds_backers } from "~/paraglide/messages/records_rounds_backers.js";
+import { records_rounds_description } from "~/paraglide/messages/records_rounds_description.js";
+import { records_rounds_dilution } from "~/paraglide/messages/records_rounds_dilution.js";
+import { records_rounds_dilutionHint } from "~/paraglide/messages/records_rounds_dilutionhint1.js";
+import { records_rounds_editLabel } from "~/paraglide/messages/records_rounds_editlabel1.js";
+import { records_rounds_emptyEditor } from "~/paraglide/messages/records_rounds_emptyeditor1.js";
+import { records_rounds_emptyTitle } from "~/paraglide/messages/records_rounds_emptytitle1.js";
+import { records_rounds_emptyViewer } from "~/paraglide/messages/records_rounds_emptyviewer1.js";
+import { records_rounds_investors } from "~/paraglide/messages/records_rounds_investors.js";
+import { records_rounds_lead } from "~/paraglide/messages/records_rounds_lead.js";
+import { records_rounds_listTitle } from "~/paraglide/messages/records_rounds_listtitle1.js";
+import { records_rounds_nothingRaised } from "~/paraglide/messages/records_rounds_nothingraised1.js";
+import { records_rounds_notice_created } from "~/paraglide/messages/records_rounds_notice_created.js";
+import { records_rounds_postMoney } from "~/paraglide/messages/records_rounds_postmoney1.js";
+import { records_rounds_postMoneyHint } from "~/paraglide/messages/records_rounds_postmoneyhint2.js";
+import { records_rounds_preMoney } from "~/paraglide/messages/records_rounds_premoney1.js";
+import { records_rounds_preMoneyHint } from "~/paraglide/messages/records_rounds_premoneyhint2.js";
+import { records_rounds_recordSubmit } from "~/paraglide/messages/records_rounds_recordsubmit1.js";
+import { records_rounds_recordTitle } from "~/paraglide/messages/records_rounds_recordtitle1.js";
+import { records_rounds_title } from "~/paraglide/messages/records_rounds_title.js";
+import { records_rounds_totalHint } from "~/paraglide/messages/records_rounds_totalhint1.js";
+import { records_rounds_totalRaised } from "~/paraglide/messages/records_rounds_totalraised1.js";
+import { records_rounds_totalsNote } from "~/paraglide/messages/records_rounds_totalsnote1.js";
+import { records_rounds_totalsTitle } from "~/paraglide/messages/records_rounds_totalstitle1.js";
+import { records_rounds_viewLabel } from "~/paraglide/messages/records_rounds_viewlabel1.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "records.rounds.title")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, records_rounds_title)];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireStartup(request, params);
@@ -45,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     schema: fundingRoundSchema(isoDateOfDate(new Date())),
     locale: getLocale(request),
     save: (data) => createFundingRound(ctx, data),
-    after: { to: `/o/${ctx.org.slug}/rounds`, toast: toast("records.rounds.notice.created") },
+    after: { to: `/o/${ctx.org.slug}/rounds`, toast: toast(records_rounds_notice_created) },
   });
 }
 
@@ -72,23 +103,23 @@ export default function FundingRounds() {
   return (
     <>
       <PageHeader
-        title={t("records.rounds.title")}
-        description={t("records.rounds.description")}
+        title={t(records_rounds_title)}
+        description={t(records_rounds_description)}
         actions={
           <a href={`/o/${data.slug}/rounds.csv`} className="text-sm text-indigo-700 underline" download>
-            {t("common.action.exportCsv")}
+            {t(common_action_exportCsv)}
           </a>
         }
       />
       <div className="space-y-6">
-        <Card title={t("records.rounds.totalsTitle")}>
-          <p className="mb-3 text-xs text-slate-500">{t("records.rounds.totalsNote")}</p>
+        <Card title={t(records_rounds_totalsTitle)}>
+          <p className="mb-3 text-xs text-slate-500">{t(records_rounds_totalsNote)}</p>
           {totals.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("records.rounds.nothingRaised")}</p>
+            <p className="text-sm text-slate-600">{t(records_rounds_nothingRaised)}</p>
           ) : (
             <Table data-testid="totals-by-instrument">
               <TableHead>
-                <Th>{t("records.round.field.instrument")}</Th>
+                <Th>{t(records_round_field_instrument)}</Th>
                 {totals.map((total) => (
                   <Th key={total.currency} numeric>
                     {total.currency}
@@ -107,8 +138,8 @@ export default function FundingRounds() {
                   </Tr>
                 ))}
                 <tr className="font-semibold">
-                  <Td title={t("records.rounds.totalHint")}>
-                    {t("records.rounds.totalRaised")}
+                  <Td title={t(records_rounds_totalHint)}>
+                    {t(records_rounds_totalRaised)}
                   </Td>
                   {totals.map((total) => (
                     <Td key={total.currency} numeric data-testid={`total-${total.currency}`}>
@@ -121,28 +152,28 @@ export default function FundingRounds() {
           )}
         </Card>
 
-        <Card title={t("records.rounds.listTitle", { count: data.total })}>
+        <Card title={t(records_rounds_listTitle, { count: data.total })}>
           {rounds.length === 0 ? (
-            <EmptyState title={t("records.rounds.emptyTitle")}>
-              {data.canEdit ? t("records.rounds.emptyEditor") : t("records.rounds.emptyViewer")}
+            <EmptyState title={t(records_rounds_emptyTitle)}>
+              {data.canEdit ? t(records_rounds_emptyEditor) : t(records_rounds_emptyViewer)}
             </EmptyState>
           ) : (
             <>
               <Table>
                 <TableHead>
-                  <SortHeader label={t("records.round.field.closeDate")} sorted={sorted("close_date")} href={sortLink("close_date")} className="whitespace-nowrap py-2 pr-4" />
-                  <Th>{t("records.round.field.instrument")}</Th>
-                  <SortHeader label={t("records.rounds.amount")} sorted={sorted("amount")} href={sortLink("amount")} hint={t("records.rounds.amountHint")} align="right" className="whitespace-nowrap py-2 pr-4" />
-                  <Th numeric title={t("records.rounds.preMoneyHint")}>
-                    {t("records.rounds.preMoney")}
+                  <SortHeader label={t(records_round_field_closeDate)} sorted={sorted("close_date")} href={sortLink("close_date")} className="whitespace-nowrap py-2 pr-4" />
+                  <Th>{t(records_round_field_instrument)}</Th>
+                  <SortHeader label={t(records_rounds_amount)} sorted={sorted("amount")} href={sortLink("amount")} hint={t(records_rounds_amountHint)} align="right" className="whitespace-nowrap py-2 pr-4" />
+                  <Th numeric title={t(records_rounds_preMoneyHint)}>
+                    {t(records_rounds_preMoney)}
                   </Th>
-                  <Th numeric title={t("records.rounds.postMoneyHint")}>
-                    {t("records.rounds.postMoney")}
+                  <Th numeric title={t(records_rounds_postMoneyHint)}>
+                    {t(records_rounds_postMoney)}
                   </Th>
-                  <Th numeric title={t("records.rounds.dilutionHint")}>
-                    {t("records.rounds.dilution")}
+                  <Th numeric title={t(records_rounds_dilutionHint)}>
+                    {t(records_rounds_dilution)}
                   </Th>
-                  <Th>{t("records.rounds.investors")}</Th>
+                  <Th>{t(records_rounds_investors)}</Th>
                 </TableHead>
                 <tbody>
                   {rounds.map((r) => (
@@ -150,7 +181,7 @@ export default function FundingRounds() {
                       <Td nowrap>
                         <TextLink
                           to={r.id}
-                          aria-label={t(data.canEdit ? "records.rounds.editLabel" : "records.rounds.viewLabel", {
+                          aria-label={t(data.canEdit ? records_rounds_editLabel : records_rounds_viewLabel, {
                             instrument: instrumentName(r.instrument),
                             date: r.closeDate,
                           })}
@@ -162,7 +193,7 @@ export default function FundingRounds() {
                         {instrumentName(r.instrument)}
                         {r.instrument === "equity_crowdfunding" && r.crowdfundingPlatform ? (
                           <span className="block text-xs text-slate-500">
-                            {r.crowdfundingPlatform} · {t("records.rounds.backers", { count: r.backerCount ?? 0 })}
+                            {r.crowdfundingPlatform} · {t(records_rounds_backers, { count: r.backerCount ?? 0 })}
                           </span>
                         ) : null}
                       </Td>
@@ -171,7 +202,7 @@ export default function FundingRounds() {
                       <Td numeric nowrap>{f.money(r.valuation?.postMoney, r.currency)}</Td>
                       <Td numeric nowrap>{f.percent(r.valuation?.dilution, 2)}</Td>
                       <Td>
-                        {r.leadInvestor ? <span className="font-medium">{t("records.rounds.lead", { name: r.leadInvestor })}</span> : null}
+                        {r.leadInvestor ? <span className="font-medium">{t(records_rounds_lead, { name: r.leadInvestor })}</span> : null}
                         {r.leadInvestor && r.otherInvestors ? ", " : null}
                         {r.otherInvestors}
                         {!r.leadInvestor && !r.otherInvestors ? "—" : null}
@@ -186,7 +217,7 @@ export default function FundingRounds() {
         </Card>
 
         {data.canEdit ? (
-          <Card title={t("records.rounds.recordTitle")}>
+          <Card title={t(records_rounds_recordTitle)}>
             {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
             <FundingRoundForm
               key={location.key}
@@ -196,8 +227,8 @@ export default function FundingRounds() {
               baseCurrency={data.baseCurrency}
               maxCloseDate={data.maxCloseDate}
               intent="create"
-              submitLabel={t("records.rounds.recordSubmit")}
-              pendingText={t("records.action.recording")}
+              submitLabel={t(records_rounds_recordSubmit)}
+              pendingText={t(records_action_recording)}
             />
           </Card>
         ) : null}

@@ -13,19 +13,52 @@ import { currencyField, nameField } from "~/lib/fields";
 import { getOrgSettings, updateOrgSettings } from "~/models/org.server";
 import { DELETION_GRACE_DAYS } from "~/models/org-deletion.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
+import { admin_settings_band_critical } from "~/paraglide/messages/admin_settings_band_critical.js";
+import { admin_settings_band_high } from "~/paraglide/messages/admin_settings_band_high.js";
+import { admin_settings_band_medium } from "~/paraglide/messages/admin_settings_band_medium.js";
+import { admin_settings_bands_criticalFrom } from "~/paraglide/messages/admin_settings_bands_criticalfrom1.js";
+import { admin_settings_bands_default } from "~/paraglide/messages/admin_settings_bands_default.js";
+import { admin_settings_bands_help } from "~/paraglide/messages/admin_settings_bands_help.js";
+import { admin_settings_bands_highFrom } from "~/paraglide/messages/admin_settings_bands_highfrom1.js";
+import { admin_settings_bands_legend } from "~/paraglide/messages/admin_settings_bands_legend.js";
+import { admin_settings_bands_mediumFrom } from "~/paraglide/messages/admin_settings_bands_mediumfrom1.js";
+import { admin_settings_bands_text } from "~/paraglide/messages/admin_settings_bands_text.js";
+import { admin_settings_baseCurrency } from "~/paraglide/messages/admin_settings_basecurrency1.js";
+import { admin_settings_error_allThree } from "~/paraglide/messages/admin_settings_error_allthree1.js";
+import { admin_settings_error_bandInvalid } from "~/paraglide/messages/admin_settings_error_bandinvalid1.js";
+import { admin_settings_error_bandRequired } from "~/paraglide/messages/admin_settings_error_bandrequired1.js";
+import { admin_settings_error_bandsOrder } from "~/paraglide/messages/admin_settings_error_bandsorder1.js";
+import { admin_settings_error_criticalAboveHigh } from "~/paraglide/messages/admin_settings_error_criticalabovehigh2.js";
+import { admin_settings_error_highAboveMedium } from "~/paraglide/messages/admin_settings_error_highabovemedium2.js";
+import { admin_settings_error_percentInvalid } from "~/paraglide/messages/admin_settings_error_percentinvalid1.js";
+import { admin_settings_error_percentRequired } from "~/paraglide/messages/admin_settings_error_percentrequired1.js";
+import { admin_settings_export_body } from "~/paraglide/messages/admin_settings_export_body.js";
+import { admin_settings_export_download } from "~/paraglide/messages/admin_settings_export_download.js";
+import { admin_settings_export_title } from "~/paraglide/messages/admin_settings_export_title.js";
+import { admin_settings_metaTitle } from "~/paraglide/messages/admin_settings_metatitle1.js";
+import { admin_settings_name } from "~/paraglide/messages/admin_settings_name.js";
+import { admin_settings_nameInSentence } from "~/paraglide/messages/admin_settings_nameinsentence2.js";
+import { admin_settings_saved } from "~/paraglide/messages/admin_settings_saved.js";
+import { admin_settings_submit } from "~/paraglide/messages/admin_settings_submit.js";
+import { admin_settings_threshold } from "~/paraglide/messages/admin_settings_threshold.js";
+import { admin_settings_thresholdHint } from "~/paraglide/messages/admin_settings_thresholdhint1.js";
+import { admin_settings_title } from "~/paraglide/messages/admin_settings_title.js";
+import { deletion_settings_heading } from "~/paraglide/messages/deletion_settings_heading.js";
+import { deletion_settings_link } from "~/paraglide/messages/deletion_settings_link.js";
+import { deletion_settings_text } from "~/paraglide/messages/deletion_settings_text.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "admin.settings.metaTitle")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, admin_settings_metaTitle)];
 
 type Band = "medium" | "high" | "critical";
 
 /** The lowest score of a risk band: a whole number 2–25 (a score is likelihood × impact, 1–25). */
 const bandField = (band: Band) =>
   z
-    .string({ error: messageRef("admin.settings.error.bandRequired", { band: `admin.settings.band.${band}` }) })
+    .string({ error: messageRef(admin_settings_error_bandRequired, { band: ({ critical: admin_settings_band_critical, high: admin_settings_band_high, medium: admin_settings_band_medium })[band] }) })
     .trim()
-    .regex(/^\d{1,2}$/, messageRef("admin.settings.error.bandInvalid", { band: `admin.settings.band.${band}` }))
+    .regex(/^\d{1,2}$/, messageRef(admin_settings_error_bandInvalid, { band: ({ critical: admin_settings_band_critical, high: admin_settings_band_high, medium: admin_settings_band_medium })[band] }))
     .transform(Number)
-    .refine((n) => n >= 2 && n <= 25, messageRef("admin.settings.error.bandInvalid", { band: `admin.settings.band.${band}` }))
+    .refine((n) => n >= 2 && n <= 25, messageRef(admin_settings_error_bandInvalid, { band: ({ critical: admin_settings_band_critical, high: admin_settings_band_high, medium: admin_settings_band_medium })[band] }))
     .optional();
 
 function scoreRange(from: number, to: number): string {
@@ -34,7 +67,7 @@ function scoreRange(from: number, to: number): string {
 
 /** An org's bands in words, e.g. "1–4 low, 5–9 medium, 10–15 high, 16–25 critical" (as ~/lib/risk-labels says them in English). */
 function bandsText(t: Translator, bands: RiskBandThresholds = DEFAULT_RISK_BANDS): string {
-  return t("admin.settings.bands.text", {
+  return t(admin_settings_bands_text, {
     low: scoreRange(1, bands.mediumFrom - 1),
     medium: scoreRange(bands.mediumFrom, bands.highFrom - 1),
     high: scoreRange(bands.highFrom, bands.criticalFrom - 1),
@@ -46,16 +79,16 @@ const BAND_FIELDS = ["riskMediumFrom", "riskHighFrom", "riskCriticalFrom"] as co
 
 const SettingsSchema = z
   .object({
-    name: nameField("admin.settings.nameInSentence"),
+    name: nameField(admin_settings_nameInSentence),
     baseCurrency: currencyField,
     // A plain decimal with at most two places (stored as basis points): not "", "0x10" or "1e2", which z.coerce would take.
     budgetOverrunThresholdPercent: z
-      .string({ error: messageRef("admin.settings.error.percentRequired") })
+      .string({ error: messageRef(admin_settings_error_percentRequired) })
       .trim()
-      .min(1, messageRef("admin.settings.error.percentRequired"))
-      .regex(/^\d{1,3}(\.\d{1,2})?$/, messageRef("admin.settings.error.percentInvalid"))
+      .min(1, messageRef(admin_settings_error_percentRequired))
+      .regex(/^\d{1,3}(\.\d{1,2})?$/, messageRef(admin_settings_error_percentInvalid))
       .transform(Number)
-      .refine((n) => n <= 100, messageRef("admin.settings.error.percentInvalid")),
+      .refine((n) => n <= 100, messageRef(admin_settings_error_percentInvalid)),
     // Risk bands. Left out altogether (an older client): the org's bands stay as they are.
     riskMediumFrom: bandField("medium"),
     riskHighFrom: bandField("high"),
@@ -66,7 +99,7 @@ const SettingsSchema = z
     if (given.length === 0) return;
     if (given.length < BAND_FIELDS.length) {
       for (const f of BAND_FIELDS) {
-        if (form[f] === undefined) issues.addIssue({ code: "custom", path: [f], message: messageRef("admin.settings.error.allThree") });
+        if (form[f] === undefined) issues.addIssue({ code: "custom", path: [f], message: messageRef(admin_settings_error_allThree) });
       }
       return;
     }
@@ -78,11 +111,11 @@ const SettingsSchema = z
       validateRiskBands(bands);
     } catch {
       if (bands.highFrom <= bands.mediumFrom) {
-        issues.addIssue({ code: "custom", path: ["riskHighFrom"], message: messageRef("admin.settings.error.highAboveMedium", { medium: bands.mediumFrom }) });
+        issues.addIssue({ code: "custom", path: ["riskHighFrom"], message: messageRef(admin_settings_error_highAboveMedium, { medium: bands.mediumFrom }) });
       } else if (bands.criticalFrom <= bands.highFrom) {
-        issues.addIssue({ code: "custom", path: ["riskCriticalFrom"], message: messageRef("admin.settings.error.criticalAboveHigh", { high: bands.highFrom }) });
+        issues.addIssue({ code: "custom", path: ["riskCriticalFrom"], message: messageRef(admin_settings_error_criticalAboveHigh, { high: bands.highFrom }) });
       } else {
-        issues.addIssue({ code: "custom", path: ["riskMediumFrom"], message: messageRef("admin.settings.error.bandsOrder") });
+        issues.addIssue({ code: "custom", path: ["riskMediumFrom"], message: messageRef(admin_settings_error_bandsOrder) });
       }
     }
   });
@@ -120,7 +153,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     return failureFromError(error, locale);
   }
-  return redirectWithToast(`/o/${ctx.org.slug}/settings`, toast("admin.settings.saved"));
+  return redirectWithToast(`/o/${ctx.org.slug}/settings`, toast(admin_settings_saved));
 }
 
 export default function Settings() {
@@ -130,81 +163,81 @@ export default function Settings() {
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
     <>
-      <PageHeader title={t("admin.settings.title")} />
+      <PageHeader title={t(admin_settings_title)} />
       <Card>
         <Form method="post" className="max-w-md space-y-4" noValidate>
           <FormError error={result && !result.ok ? result.formError : undefined} />
-          <Field label={t("admin.settings.name")} name="name" defaultValue={data.name} error={errors.name} />
-          <Field label={t("admin.settings.baseCurrency")} name="baseCurrency" defaultValue={data.baseCurrency} maxLength={3} error={errors.baseCurrency} />
+          <Field label={t(admin_settings_name)} name="name" defaultValue={data.name} error={errors.name} />
+          <Field label={t(admin_settings_baseCurrency)} name="baseCurrency" defaultValue={data.baseCurrency} maxLength={3} error={errors.baseCurrency} />
           <Field
-            label={t("admin.settings.threshold")}
+            label={t(admin_settings_threshold)}
             name="budgetOverrunThresholdPercent"
             type="number"
             step="0.01"
             defaultValue={data.thresholdPercent}
-            hint={t("admin.settings.thresholdHint")}
+            hint={t(admin_settings_thresholdHint)}
             error={errors.budgetOverrunThresholdPercent}
           />
           <fieldset className="space-y-4">
-            <legend className="text-sm font-medium text-slate-700">{t("admin.settings.bands.legend")}</legend>
-            <p className="text-xs text-slate-500">{t("admin.settings.bands.help", { now: bandsText(t, data.riskBands), default: bandsText(t) })}</p>
+            <legend className="text-sm font-medium text-slate-700">{t(admin_settings_bands_legend)}</legend>
+            <p className="text-xs text-slate-500">{t(admin_settings_bands_help, { now: bandsText(t, data.riskBands), default: bandsText(t) })}</p>
             <div className="grid grid-cols-3 gap-3">
               <Field
-                label={t("admin.settings.bands.mediumFrom")}
+                label={t(admin_settings_bands_mediumFrom)}
                 name="riskMediumFrom"
                 type="number"
                 min={2}
                 max={25}
                 step={1}
                 defaultValue={data.riskBands.mediumFrom}
-                hint={t("admin.settings.bands.default", { score: DEFAULT_RISK_BANDS.mediumFrom })}
+                hint={t(admin_settings_bands_default, { score: DEFAULT_RISK_BANDS.mediumFrom })}
                 error={errors.riskMediumFrom}
               />
               <Field
-                label={t("admin.settings.bands.highFrom")}
+                label={t(admin_settings_bands_highFrom)}
                 name="riskHighFrom"
                 type="number"
                 min={2}
                 max={25}
                 step={1}
                 defaultValue={data.riskBands.highFrom}
-                hint={t("admin.settings.bands.default", { score: DEFAULT_RISK_BANDS.highFrom })}
+                hint={t(admin_settings_bands_default, { score: DEFAULT_RISK_BANDS.highFrom })}
                 error={errors.riskHighFrom}
               />
               <Field
-                label={t("admin.settings.bands.criticalFrom")}
+                label={t(admin_settings_bands_criticalFrom)}
                 name="riskCriticalFrom"
                 type="number"
                 min={2}
                 max={25}
                 step={1}
                 defaultValue={data.riskBands.criticalFrom}
-                hint={t("admin.settings.bands.default", { score: DEFAULT_RISK_BANDS.criticalFrom })}
+                hint={t(admin_settings_bands_default, { score: DEFAULT_RISK_BANDS.criticalFrom })}
                 error={errors.riskCriticalFrom}
               />
             </div>
           </fieldset>
-          <SubmitButton>{t("admin.settings.submit")}</SubmitButton>
+          <SubmitButton>{t(admin_settings_submit)}</SubmitButton>
         </Form>
       </Card>
       <div className="mt-6">
-        <Card title={t("admin.settings.export.title")}>
-          <p className="max-w-2xl text-sm text-slate-600">{t("admin.settings.export.body")}</p>
+        <Card title={t(admin_settings_export_title)}>
+          <p className="max-w-2xl text-sm text-slate-600">{t(admin_settings_export_body)}</p>
           <a
             href={`/o/${data.slug}/export.zip`}
             className="mt-4 inline-block rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-indigo-700"
             download
           >
-            {t("admin.settings.export.download")}
+            {t(admin_settings_export_download)}
           </a>
         </Card>
       </div>
       {data.canDelete ? (
         <div className="mt-6">
-          <Card title={t("deletion.settings.heading")}>
-            <p className="text-sm text-slate-700">{t("deletion.settings.text", { count: data.deletionGraceDays })}</p>
+          <Card title={t(deletion_settings_heading)}>
+            <p className="text-sm text-slate-700">{t(deletion_settings_text, { count: data.deletionGraceDays })}</p>
             <Link to="../delete" relative="path" className="mt-3 inline-block text-sm font-semibold text-red-700 underline">
-              {t("deletion.settings.link")}
+              {t(deletion_settings_link)}
             </Link>
           </Card>
         </div>

@@ -15,16 +15,51 @@ import { isUuid, SCOPE_LABELS, sectionLabelKey, SHARE_LINK_VIEWS_SHOWN, shareLin
 import { getShareLinkWithViews, revokeShareLink } from "~/models/share-link.server";
 import { redirectWithToast, toast } from "~/lib/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { admin_linkStatus_active } from "~/paraglide/messages/admin_linkstatus_active1.js";
+import { admin_linkStatus_expired } from "~/paraglide/messages/admin_linkstatus_expired1.js";
+import { admin_linkStatus_revoked } from "~/paraglide/messages/admin_linkstatus_revoked1.js";
+import { admin_listSeparator } from "~/paraglide/messages/admin_listseparator1.js";
+import { admin_shareLink_allLinks } from "~/paraglide/messages/admin_sharelink_alllinks2.js";
+import { admin_shareLink_col_browser } from "~/paraglide/messages/admin_sharelink_col_browser1.js";
+import { admin_shareLink_col_time } from "~/paraglide/messages/admin_sharelink_col_time1.js";
+import { admin_shareLink_createdAt } from "~/paraglide/messages/admin_sharelink_createdat2.js";
+import { admin_shareLink_done_revoked } from "~/paraglide/messages/admin_sharelink_done_revoked1.js";
+import { admin_shareLink_error_nothingChanged } from "~/paraglide/messages/admin_sharelink_error_nothingchanged2.js";
+import { admin_shareLink_error_tickToConfirm } from "~/paraglide/messages/admin_sharelink_error_ticktoconfirm3.js";
+import { admin_shareLink_error_unknownAction } from "~/paraglide/messages/admin_sharelink_error_unknownaction2.js";
+import { admin_shareLink_expiredAt } from "~/paraglide/messages/admin_sharelink_expiredat2.js";
+import { admin_shareLink_expiresAt } from "~/paraglide/messages/admin_sharelink_expiresat2.js";
+import { admin_shareLink_latestOf } from "~/paraglide/messages/admin_sharelink_latestof2.js";
+import { admin_shareLink_metaTitle } from "~/paraglide/messages/admin_sharelink_metatitle2.js";
+import { admin_shareLink_metaTitleFallback } from "~/paraglide/messages/admin_sharelink_metatitlefallback3.js";
+import { admin_shareLink_notOpened } from "~/paraglide/messages/admin_sharelink_notopened2.js";
+import { admin_shareLink_notOpenedBody } from "~/paraglide/messages/admin_sharelink_notopenedbody3.js";
+import { admin_shareLink_notSent } from "~/paraglide/messages/admin_sharelink_notsent2.js";
+import { admin_shareLink_notStored } from "~/paraglide/messages/admin_sharelink_notstored2.js";
+import { admin_shareLink_passphrase } from "~/paraglide/messages/admin_sharelink_passphrase1.js";
+import { admin_shareLink_revoke } from "~/paraglide/messages/admin_sharelink_revoke1.js";
+import { admin_shareLink_revokeConfirm } from "~/paraglide/messages/admin_sharelink_revokeconfirm2.js";
+import { admin_shareLink_revokeConsequence } from "~/paraglide/messages/admin_sharelink_revokeconsequence2.js";
+import { admin_shareLink_revokeDialogTitle } from "~/paraglide/messages/admin_sharelink_revokedialogtitle3.js";
+import { admin_shareLink_revokedAt } from "~/paraglide/messages/admin_sharelink_revokedat2.js";
+import { admin_shareLink_revoking } from "~/paraglide/messages/admin_sharelink_revoking1.js";
+import { admin_shareLink_status } from "~/paraglide/messages/admin_sharelink_status1.js";
+import { admin_shareLink_views } from "~/paraglide/messages/admin_sharelink_views1.js";
+import { admin_shareLinks_frozenAt } from "~/paraglide/messages/admin_sharelinks_frozenat2.js";
+import { admin_shareLinks_live } from "~/paraglide/messages/admin_sharelinks_live1.js";
+import { common_pageTitle } from "~/paraglide/messages/common_pagetitle1.js";
+import { common_state_no } from "~/paraglide/messages/common_state_no.js";
+import { common_state_yes } from "~/paraglide/messages/common_state_yes.js";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
-  const page = data ? translate(locale, "admin.shareLink.metaTitle", { label: data.link.label }) : translate(locale, "admin.shareLink.metaTitleFallback");
-  return [{ title: translate(locale, "common.pageTitle", { page }) }];
+  const page = data ? translate(locale, admin_shareLink_metaTitle, { label: data.link.label }) : translate(locale, admin_shareLink_metaTitleFallback);
+  return [{ title: translate(locale, common_pageTitle, { page }) }];
 };
 
 const RevokeSchema = z.object({
-  intent: z.literal("revoke", { error: messageRef("admin.shareLink.error.unknownAction") }),
-  confirm: z.literal("yes", { error: messageRef("admin.shareLink.error.tickToConfirm") }),
+  intent: z.literal("revoke", { error: messageRef(admin_shareLink_error_unknownAction) }),
+  confirm: z.literal("yes", { error: messageRef(admin_shareLink_error_tickToConfirm) }),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -48,13 +83,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isUuid(params.linkId)) notFound();
   const locale = getLocale(request);
   const parsed = parseForm(RevokeSchema, await request.formData(), locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.intent ?? translate(locale, "admin.shareLink.error.nothingChanged") });
+  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.intent ?? translate(locale, admin_shareLink_error_nothingChanged) });
   try {
     await revokeShareLink(ctx, params.linkId);
   } catch (error) {
     return failureFromError(error, locale);
   }
-  return redirectWithToast(`/o/${ctx.org.slug}/share-links/${params.linkId}`, toast("admin.shareLink.done.revoked"));
+  return redirectWithToast(`/o/${ctx.org.slug}/share-links/${params.linkId}`, toast(admin_shareLink_done_revoked));
 }
 
 const STATUS_TONE = { active: "good", expired: "neutral", revoked: "bad" } as const;
@@ -72,8 +107,8 @@ export default function ShareLinkDetail() {
         const key = sectionLabelKey(s);
         return key ? t(key) : s;
       })
-      .join(t("admin.listSeparator")),
-    link.mode === "frozen" ? t("admin.shareLinks.frozenAt", { month: f.month(link.frozenMonth) }) : t("admin.shareLinks.live"),
+      .join(t(admin_listSeparator)),
+    link.mode === "frozen" ? t(admin_shareLinks_frozenAt, { month: f.month(link.frozenMonth) }) : t(admin_shareLinks_live),
   ];
   return (
     <>
@@ -82,30 +117,30 @@ export default function ShareLinkDetail() {
         description={described.join(" · ")}
         actions={
           <TextLink to={`/o/${org.slug}/share-links`} className="text-sm">
-            {t("admin.shareLink.allLinks")}
+            {t(admin_shareLink_allLinks)}
           </TextLink>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <Card title={t("admin.shareLink.views", { count: totalViews })}>
+          <Card title={t(admin_shareLink_views, { count: totalViews })}>
             {views.length === 0 ? (
-              <EmptyState title={t("admin.shareLink.notOpened")}>{t("admin.shareLink.notOpenedBody")}</EmptyState>
+              <EmptyState title={t(admin_shareLink_notOpened)}>{t(admin_shareLink_notOpenedBody)}</EmptyState>
             ) : (
               <>
                 {totalViews > views.length ? (
-                  <p className="mb-2 text-xs text-slate-600">{t("admin.shareLink.latestOf", { shown: SHARE_LINK_VIEWS_SHOWN, total: totalViews })}</p>
+                  <p className="mb-2 text-xs text-slate-600">{t(admin_shareLink_latestOf, { shown: SHARE_LINK_VIEWS_SHOWN, total: totalViews })}</p>
                 ) : null}
                 <Table data-testid="share-link-views">
                   <TableHead>
-                    <Th>{t("admin.shareLink.col.time")}</Th>
-                    <Th last>{t("admin.shareLink.col.browser")}</Th>
+                    <Th>{t(admin_shareLink_col_time)}</Th>
+                    <Th last>{t(admin_shareLink_col_browser)}</Th>
                   </TableHead>
                   <tbody>
                     {views.map((v, i) => (
                       <Tr key={i} top>
                         <Td nowrap>{f.dateTime(String(v.viewedAt))}</Td>
-                        <td className="break-all py-2 text-xs text-slate-700">{v.userAgent ?? t("admin.shareLink.notSent")}</td>
+                        <td className="break-all py-2 text-xs text-slate-700">{v.userAgent ?? t(admin_shareLink_notSent)}</td>
                       </Tr>
                     ))}
                   </tbody>
@@ -114,31 +149,31 @@ export default function ShareLinkDetail() {
             )}
           </Card>
         </div>
-        <Card title={t("admin.shareLink.status")}>
+        <Card title={t(admin_shareLink_status)}>
           <p>
-            <Badge tone={STATUS_TONE[link.status]}>{t(`admin.linkStatus.${link.status}`)}</Badge>
+            <Badge tone={STATUS_TONE[link.status]}>{t(({ active: admin_linkStatus_active, expired: admin_linkStatus_expired, revoked: admin_linkStatus_revoked })[link.status])}</Badge>
           </p>
           <dl className="mt-3 space-y-1 text-sm">
-            <div><dt className="inline text-slate-600">{t("admin.shareLink.createdAt")} </dt><dd className="inline">{f.date(String(link.createdAt))}</dd></div>
+            <div><dt className="inline text-slate-600">{t(admin_shareLink_createdAt)} </dt><dd className="inline">{f.date(String(link.createdAt))}</dd></div>
             <div>
-              <dt className="inline text-slate-600">{link.status === "expired" ? t("admin.shareLink.expiredAt") : t("admin.shareLink.expiresAt")} </dt>
+              <dt className="inline text-slate-600">{link.status === "expired" ? t(admin_shareLink_expiredAt) : t(admin_shareLink_expiresAt)} </dt>
               <dd className="inline">{f.dateTime(String(link.expiresAt))}</dd>
             </div>
-            {link.revokedAt ? <div><dt className="inline text-slate-600">{t("admin.shareLink.revokedAt")} </dt><dd className="inline">{f.dateTime(String(link.revokedAt))}</dd></div> : null}
-            <div><dt className="inline text-slate-600">{t("admin.shareLink.passphrase")} </dt><dd className="inline">{link.hasPassphrase ? t("common.state.yes") : t("common.state.no")}</dd></div>
+            {link.revokedAt ? <div><dt className="inline text-slate-600">{t(admin_shareLink_revokedAt)} </dt><dd className="inline">{f.dateTime(String(link.revokedAt))}</dd></div> : null}
+            <div><dt className="inline text-slate-600">{t(admin_shareLink_passphrase)} </dt><dd className="inline">{link.hasPassphrase ? t(common_state_yes) : t(common_state_no)}</dd></div>
           </dl>
-          <p className="mt-3 text-xs text-slate-500">{t("admin.shareLink.notStored")}</p>
+          <p className="mt-3 text-xs text-slate-500">{t(admin_shareLink_notStored)}</p>
           {canManage && link.status === "active" ? (
             <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4" noValidate>
               <FormError error={result && !result.ok ? result.formError : undefined} />
               <ConfirmAction
                 intent="revoke"
                 texts={{
-                  action: t("admin.shareLink.revoke"),
-                  title: t("admin.shareLink.revokeDialogTitle", { label: link.label }),
-                  consequence: t("admin.shareLink.revokeConsequence"),
-                  tick: t("admin.shareLink.revokeConfirm"),
-                  pending: t("admin.shareLink.revoking"),
+                  action: t(admin_shareLink_revoke),
+                  title: t(admin_shareLink_revokeDialogTitle, { label: link.label }),
+                  consequence: t(admin_shareLink_revokeConsequence),
+                  tick: t(admin_shareLink_revokeConfirm),
+                  pending: t(admin_shareLink_revoking),
                 }}
                 error={errors.confirm}
               />

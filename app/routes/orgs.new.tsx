@@ -11,12 +11,25 @@ import { COMMON_CURRENCIES } from "~/lib/currencies";
 import { formFailure, parseForm } from "~/lib/forms.server";
 import { currencyField, nameField } from "~/lib/fields";
 import { createOrg } from "~/models/org.server";
+import { auth_newOrg_baseCurrency } from "~/paraglide/messages/auth_neworg_basecurrency2.js";
+import { auth_newOrg_investor } from "~/paraglide/messages/auth_neworg_investor1.js";
+import { auth_newOrg_investorHelp } from "~/paraglide/messages/auth_neworg_investorhelp2.js";
+import { auth_newOrg_kind } from "~/paraglide/messages/auth_neworg_kind1.js";
+import { auth_newOrg_kindRequired } from "~/paraglide/messages/auth_neworg_kindrequired2.js";
+import { auth_newOrg_metaTitle } from "~/paraglide/messages/auth_neworg_metatitle2.js";
+import { auth_newOrg_name } from "~/paraglide/messages/auth_neworg_name1.js";
+import { auth_newOrg_nameInSentence } from "~/paraglide/messages/auth_neworg_nameinsentence3.js";
+import { auth_newOrg_startup } from "~/paraglide/messages/auth_neworg_startup1.js";
+import { auth_newOrg_startupHelp } from "~/paraglide/messages/auth_neworg_startuphelp2.js";
+import { auth_newOrg_submit } from "~/paraglide/messages/auth_neworg_submit1.js";
+import { auth_newOrg_title } from "~/paraglide/messages/auth_neworg_title1.js";
+import { common_action_creating } from "~/paraglide/messages/common_action_creating.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.newOrg.metaTitle")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, auth_newOrg_metaTitle)];
 
 const OrgSchema = z.object({
-  name: nameField("auth.newOrg.nameInSentence"),
-  kind: z.enum(["startup", "investor"], { error: messageRef("auth.newOrg.kindRequired") }),
+  name: nameField(auth_newOrg_nameInSentence),
+  kind: z.enum(["startup", "investor"], { error: messageRef(auth_newOrg_kindRequired) }),
   baseCurrency: currencyField,
 });
 
@@ -38,36 +51,36 @@ export default function NewOrg() {
   const t = useT();
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
-    <AuthShell title={t("auth.newOrg.title")}>
+    <AuthShell title={t(auth_newOrg_title)}>
       <Form method="post" className="space-y-4" noValidate>
         <FormError error={result && !result.ok ? result.formError : undefined} />
-        <Field label={t("auth.newOrg.name")} name="name" required error={errors.name} />
+        <Field label={t(auth_newOrg_name)} name="name" required error={errors.name} />
         <fieldset>
-          <legend className="block text-sm font-medium text-slate-700">{t("auth.newOrg.kind")}</legend>
+          <legend className="block text-sm font-medium text-slate-700">{t(auth_newOrg_kind)}</legend>
           <div className="mt-2 space-y-2">
             <label className="flex items-start gap-2 text-sm">
               <input type="radio" name="kind" value="startup" defaultChecked className="mt-1" />
               <span>
-                <strong>{t("auth.newOrg.startup")}</strong> — {t("auth.newOrg.startupHelp")}
+                <strong>{t(auth_newOrg_startup)}</strong> — {t(auth_newOrg_startupHelp)}
               </span>
             </label>
             <label className="flex items-start gap-2 text-sm">
               <input type="radio" name="kind" value="investor" className="mt-1" />
               <span>
-                <strong>{t("auth.newOrg.investor")}</strong> — {t("auth.newOrg.investorHelp")}
+                <strong>{t(auth_newOrg_investor)}</strong> — {t(auth_newOrg_investorHelp)}
               </span>
             </label>
           </div>
           {errors.kind ? <p className="mt-1 text-sm text-red-700">{errors.kind}</p> : null}
         </fieldset>
         <SelectField
-          label={t("auth.newOrg.baseCurrency")}
+          label={t(auth_newOrg_baseCurrency)}
           name="baseCurrency"
           defaultValue="USD"
           error={errors.baseCurrency}
           options={COMMON_CURRENCIES.map((c) => ({ value: c, label: c }))}
         />
-        <SubmitButton pendingText={t("common.action.creating")}>{t("auth.newOrg.submit")}</SubmitButton>
+        <SubmitButton pendingText={t(common_action_creating)}>{t(auth_newOrg_submit)}</SubmitButton>
       </Form>
     </AuthShell>
   );

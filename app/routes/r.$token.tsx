@@ -9,6 +9,22 @@ import { getLocale } from "~/i18n/locale.server";
 import { retryAfterHeader, waitMessage } from "~/lib/throttle-answer.server";
 import { findActiveShareLinkByToken, recordShareLinkView, unlockShareLink, type ResolvedShareLink } from "~/models/share-link.server";
 import { getShareReport } from "~/models/share-report.server";
+import { admin_report_checking } from "~/paraglide/messages/admin_report_checking.js";
+import { admin_report_errorKicker } from "~/paraglide/messages/admin_report_errorkicker1.js";
+import { admin_report_error_passphraseRequired } from "~/paraglide/messages/admin_report_error_passphraserequired1.js";
+import { admin_report_error_wrongPassphrase } from "~/paraglide/messages/admin_report_error_wrongpassphrase1.js";
+import { admin_report_failedBody } from "~/paraglide/messages/admin_report_failedbody1.js";
+import { admin_report_failedTitle } from "~/paraglide/messages/admin_report_failedtitle1.js";
+import { admin_report_kicker } from "~/paraglide/messages/admin_report_kicker.js";
+import { admin_report_metaTitle } from "~/paraglide/messages/admin_report_metatitle1.js";
+import { admin_report_notAvailableBody } from "~/paraglide/messages/admin_report_notavailablebody2.js";
+import { admin_report_notAvailableTitle } from "~/paraglide/messages/admin_report_notavailabletitle2.js";
+import { admin_report_passphrase } from "~/paraglide/messages/admin_report_passphrase.js";
+import { admin_report_protectedBody } from "~/paraglide/messages/admin_report_protectedbody1.js";
+import { admin_report_protectedTitle } from "~/paraglide/messages/admin_report_protectedtitle1.js";
+import { admin_report_readOnlyBody } from "~/paraglide/messages/admin_report_readonlybody2.js";
+import { admin_report_readOnlyTitle } from "~/paraglide/messages/admin_report_readonlytitle2.js";
+import { admin_report_view } from "~/paraglide/messages/admin_report_view.js";
 
 /*
  * The partner's report, public at /r/<token>: the token is the capability. Unknown, malformed,
@@ -36,7 +52,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyle
 
 // A partner has no user: the report speaks the browser's language (lang cookie or Accept-Language, read by the root loader).
 export const meta: MetaFunction = ({ matches }) => [
-  metaTitle(matches, "admin.report.metaTitle"),
+  metaTitle(matches, admin_report_metaTitle),
   { name: "robots", content: "noindex, nofollow" },
   { name: "referrer", content: "no-referrer" },
 ];
@@ -80,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if ([...form.keys()].some((key) => key !== "passphrase") || !form.has("passphrase")) refuse();
   const passphrase = form.get("passphrase");
   if (typeof passphrase !== "string" || passphrase.length === 0 || passphrase.length > PASSPHRASE_MAX) {
-    return json({ locked: true as const, report: null, error: translate(locale, "admin.report.error.passphraseRequired") }, { status: 400, headers: REPORT_HEADERS });
+    return json({ locked: true as const, report: null, error: translate(locale, admin_report_error_passphraseRequired) }, { status: 400, headers: REPORT_HEADERS });
   }
   const result = await unlockShareLink(await systemContext(), link, passphrase, context.clientIp);
   if (!result.ok) {
@@ -88,7 +104,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const error = waitMessage(locale, result.retryAfterSeconds, "passphrase");
       return json({ locked: true as const, report: null, error }, { status: 429, headers: { ...REPORT_HEADERS, ...retryAfterHeader(result.retryAfterSeconds) } });
     }
-    const error = translate(locale, "admin.report.error.wrongPassphrase");
+    const error = translate(locale, admin_report_error_wrongPassphrase);
     return json({ locked: true as const, report: null, error }, { status: 401, headers: REPORT_HEADERS });
   }
   return json({ locked: false as const, report: await viewReport(link, request), error: null }, { headers: REPORT_HEADERS });
@@ -128,13 +144,13 @@ export default function PartnerReport() {
   if (data.report) return <ShareReportView report={data.report} />;
   return (
     <main className="mx-auto max-w-md p-8">
-      <p className="text-sm font-semibold text-indigo-700">{t("admin.report.kicker")}</p>
-      <h1 className="mt-2 text-2xl font-bold">{t("admin.report.protectedTitle")}</h1>
-      <p className="mt-2 text-sm text-slate-600">{t("admin.report.protectedBody")}</p>
+      <p className="text-sm font-semibold text-indigo-700">{t(admin_report_kicker)}</p>
+      <h1 className="mt-2 text-2xl font-bold">{t(admin_report_protectedTitle)}</h1>
+      <p className="mt-2 text-sm text-slate-600">{t(admin_report_protectedBody)}</p>
       <Form method="post" className="mt-6 space-y-3" noValidate>
         <div>
           <label htmlFor="passphrase" className="block text-sm font-medium text-slate-700">
-            {t("admin.report.passphrase")}
+            {t(admin_report_passphrase)}
           </label>
           <input
             id="passphrase"
@@ -157,7 +173,7 @@ export default function PartnerReport() {
           disabled={navigation.state === "submitting"}
           className="inline-flex rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60"
         >
-          {navigation.state === "submitting" ? t("admin.report.checking") : t("admin.report.view")}
+          {navigation.state === "submitting" ? t(admin_report_checking) : t(admin_report_view)}
         </button>
       </Form>
     </main>
@@ -171,13 +187,13 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, body] =
     status === 404
-      ? [t("admin.report.notAvailableTitle"), t("admin.report.notAvailableBody")]
+      ? [t(admin_report_notAvailableTitle), t(admin_report_notAvailableBody)]
       : status === 405
-        ? [t("admin.report.readOnlyTitle"), t("admin.report.readOnlyBody")]
-        : [t("admin.report.failedTitle"), t("admin.report.failedBody")];
+        ? [t(admin_report_readOnlyTitle), t(admin_report_readOnlyBody)]
+        : [t(admin_report_failedTitle), t(admin_report_failedBody)];
   return (
     <main className="mx-auto max-w-lg p-8">
-      <p className="text-sm font-semibold text-indigo-700">{t("admin.report.errorKicker", { status: String(status) })}</p>
+      <p className="text-sm font-semibold text-indigo-700">{t(admin_report_errorKicker, { status: String(status) })}</p>
       <h1 className="mt-2 text-2xl font-bold">{title}</h1>
       <p className="mt-2 text-slate-600">{body}</p>
     </main>

@@ -12,12 +12,23 @@ import { formFailure, parseForm } from "~/lib/forms.server";
 import { emailField, nameField, passwordField } from "~/lib/fields";
 import { safeRedirect } from "~/lib/redirects";
 import { signUp } from "~/models/user.server";
+import { auth_field_email } from "~/paraglide/messages/auth_field_email.js";
+import { auth_field_password } from "~/paraglide/messages/auth_field_password.js";
+import { auth_passwordHint } from "~/paraglide/messages/auth_passwordhint1.js";
+import { auth_signup_haveAccount } from "~/paraglide/messages/auth_signup_haveaccount1.js";
+import { auth_signup_logIn } from "~/paraglide/messages/auth_signup_login1.js";
+import { auth_signup_metaTitle } from "~/paraglide/messages/auth_signup_metatitle1.js";
+import { auth_signup_name } from "~/paraglide/messages/auth_signup_name.js";
+import { auth_signup_nameInSentence } from "~/paraglide/messages/auth_signup_nameinsentence2.js";
+import { auth_signup_pending } from "~/paraglide/messages/auth_signup_pending.js";
+import { auth_signup_submit } from "~/paraglide/messages/auth_signup_submit.js";
+import { auth_signup_title } from "~/paraglide/messages/auth_signup_title.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, "auth.signup.metaTitle")];
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, auth_signup_metaTitle)];
 
 const SignupSchema = z.object({
   email: emailField,
-  name: nameField("auth.signup.nameInSentence"),
+  name: nameField(auth_signup_nameInSentence),
   password: passwordField,
   redirectTo: z.string().optional(),
 });
@@ -58,27 +69,27 @@ export default function Signup() {
   const t = useT();
   const errors = result && !result.ok ? result.fieldErrors : {};
   return (
-    <AuthShell title={t("auth.signup.title")}>
+    <AuthShell title={t(auth_signup_title)}>
       <Form method="post" className="space-y-4" noValidate>
         <FormError error={result && !result.ok ? result.formError : undefined} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field label={t("auth.field.email")} name="email" type="email" autoComplete="email" required error={errors.email} />
-        <Field label={t("auth.signup.name")} name="name" autoComplete="name" required error={errors.name} />
+        <Field label={t(auth_field_email)} name="email" type="email" autoComplete="email" required error={errors.email} />
+        <Field label={t(auth_signup_name)} name="name" autoComplete="name" required error={errors.name} />
         <Field
-          label={t("auth.field.password")}
+          label={t(auth_field_password)}
           name="password"
           type="password"
           autoComplete="new-password"
           required
-          hint={t("auth.passwordHint")}
+          hint={t(auth_passwordHint)}
           error={errors.password}
         />
-        <SubmitButton pendingText={t("auth.signup.pending")}>{t("auth.signup.submit")}</SubmitButton>
+        <SubmitButton pendingText={t(auth_signup_pending)}>{t(auth_signup_submit)}</SubmitButton>
       </Form>
       <p className="mt-6 text-sm text-slate-600">
-        {t("auth.signup.haveAccount")}{" "}
+        {t(auth_signup_haveAccount)}{" "}
         <TextLink className="font-medium" to="/login">
-          {t("auth.signup.logIn")}
+          {t(auth_signup_logIn)}
         </TextLink>
       </p>
     </AuthShell>

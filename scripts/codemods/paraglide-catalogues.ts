@@ -31,7 +31,7 @@ function toMessages(catalogue: Catalogue, bases: Set<string>): Record<string, un
       plurals.set(base, forms);
     } else {
       if (messageId(key) in out) throw new Error(`Two keys make the message id ${messageId(key)}`);
-      out[messageId(key)] = escape(text);
+      out[messageId(key)] = escapeBackslashes(text);
     }
   }
   for (const [base, forms] of plurals) {
@@ -40,7 +40,7 @@ function toMessages(catalogue: Catalogue, bases: Set<string>): Record<string, un
       {
         declarations: ["input count", "local countPlural = count: plural"],
         selectors: ["countPlural"],
-        match: Object.fromEntries(Object.entries(forms).map(([form, text]) => [`countPlural=${form}`, escape(text)])),
+        match: Object.fromEntries(Object.entries(forms).map(([form, text]) => [`countPlural=${form}`, escapeBackslashes(text)])),
       },
     ];
   }
@@ -48,7 +48,7 @@ function toMessages(catalogue: Catalogue, bases: Set<string>): Record<string, un
 }
 
 /** The message format escapes a backslash (and braces that are no placeholder; none today). */
-function escape(text: string): string {
+function escapeBackslashes(text: string): string {
   return text.replace(/\\/g, "\\\\");
 }
 

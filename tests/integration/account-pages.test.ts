@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { markup, startTestApp, type TestApp, type TestClient } from "../support/app-server";
+import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
 /** Each account page leads to the other two and back to the app, in the reader's language. */
@@ -21,14 +21,14 @@ describe("the account pages", () => {
     it(`${page} links to the other account pages and back`, async () => {
       const response = await person.get(page);
       expect(response.status).toBe(200);
-      const html = markup(await response.text());
+      const html = await response.text();
       for (const other of PAGES.filter((p) => p !== page)) expect(html, other).toContain(`href="${other}"`);
       expect(html).toContain('aria-label="Your account"');
     });
   }
 
   it("names the links in Chinese for a Chinese reader", async () => {
-    const html = markup(await (await person.get("/account/data", { "Accept-Language": "zh-CN" })).text());
+    const html = await (await person.get("/account/data", { "Accept-Language": "zh-CN" })).text();
     expect(html).toContain('aria-label="您的账户"');
     expect(html).toContain("删除");
   });

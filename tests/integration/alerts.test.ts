@@ -7,7 +7,7 @@ import { alertReasonText } from "../../app/lib/alert-reasons";
 import { acknowledgeAlert, listAlerts, syncAlerts } from "../../app/models/alert.server";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
-import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
+import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { toastCookieOf } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
 import { routeData } from "../support/route-data";
@@ -279,7 +279,7 @@ describe("alert rules", () => {
     const ownerPage = await page(owner);
     expect(ownerPage).toContain("Save rules");
     expect(ownerPage).toContain("Runway = cash at the last reported month ÷ average net burn");
-    const viewerPage = markup(await page(viewer));
+    const viewerPage = await page(viewer);
     expect(viewerPage).not.toContain("Save rules");
     expect(viewerPage).toContain("Only owners and admins can change these rules");
     expect((await postRules(viewer, rulesForm())).status).toBe(403);

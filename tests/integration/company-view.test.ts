@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessGrants, auditLog, budgets, companyMetrics, debtFacilities, fundingRounds, monthlyReports, reportUpdates, risks } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
-import { startTestApp, type TestApp, markup } from "../support/app-server";
+import { startTestApp, type TestApp } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { routeData } from "../support/route-data";
 
@@ -90,7 +90,7 @@ async function view(browser: ReturnType<TestApp["client"]>, investor: Org, compa
   const page = await browser.get(pathOf(investor, company, query ? `?${query}` : ""));
   expect(page.status).toBe(200);
   // The markup: the page's messages JSON (every label its code could show) is not what it shows.
-  const html = markup(await page.text());
+  const html = await page.text();
   const raw = await (await browser.get(dataPath(investor, company, query))).text();
   return { html, text: textOf(html), raw, data: JSON.parse(raw) };
 }

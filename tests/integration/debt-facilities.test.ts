@@ -7,7 +7,7 @@ import type { OrgContext } from "../../app/auth/context";
 import { debtFacilitySchema, parsePercentToBasisPoints } from "../../app/domain/debt-facility";
 import { createDebtFacility, debtServiceForOrg, deleteDebtFacility, getDebtFacility, getDebtFacilityDetail, listDebtFacilities, updateDebtFacility, type DebtFacilityInput } from "../../app/models/debt-facility.server";
 import { oneYearAfter } from "../../app/domain/bounds";
-import { startTestApp, type TestApp, markup } from "../support/app-server";
+import { startTestApp, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { toastIn } from "../support/toast";
 
@@ -300,10 +300,10 @@ describe("debt facilities over HTTP", () => {
     const before = { facilities: await facilitiesOf(alpha.org), audit: await auditCount(alpha.org) };
     const list = await alphaViewer.get(`/o/${alpha.org.slug}/debt`);
     expect(list.status).toBe(200);
-    expect(markup(await list.text())).not.toContain("Record a facility");
+    expect(await list.text()).not.toContain("Record a facility");
     const detail = await alphaViewer.get(`/o/${alpha.org.slug}/debt/${facilityId}`);
     expect(detail.status).toBe(200);
-    const html = markup(await detail.text());
+    const html = await detail.text();
     expect(scheduleTable(html)).toHaveLength(12);
     expect(html).not.toContain("Save changes");
     expect(html).not.toContain("Delete facility");

@@ -4,7 +4,7 @@
 // DATABASE_URL database never shows the banner or the password, even when seeded by hand.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "../../db/seed";
-import { markup, startTestApp, type TestApp } from "../support/app-server";
+import { startTestApp, type TestApp } from "../support/app-server";
 import { routeData } from "../support/route-data";
 
 const BANNER_EN = "Demo data — shared password, do not store real figures";
@@ -19,7 +19,7 @@ afterAll(() => app?.close());
 async function page(path: string, client = app.client(), headers: Record<string, string> = {}) {
   const response = await client.get(path, headers);
   expect(response.status, path).toBe(200);
-  return markup(await response.text());
+  return await response.text();
 }
 
 describe("the demo banner", () => {

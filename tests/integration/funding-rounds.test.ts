@@ -7,7 +7,7 @@ import type { OrgContext } from "../../app/auth/context";
 import { fundingRoundSchema } from "../../app/domain/funding-round";
 import { oneYearAfter } from "../../app/domain/bounds";
 import { createFundingRound, deleteFundingRound, getFundingRound, listFundingRounds, listFundingRoundsPage, updateFundingRound, type FundingRoundInput } from "../../app/models/funding-round.server";
-import { startTestApp, type TestApp, markup } from "../support/app-server";
+import { startTestApp, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { toastIn } from "../support/toast";
 
@@ -227,11 +227,11 @@ describe("funding rounds over HTTP", () => {
     const before = { rounds: (await roundsOf(alpha.org)).length, audit: await auditCount(alpha.org) };
     const list = await alphaViewer.get(`/o/${alpha.org.slug}/rounds`);
     expect(list.status).toBe(200);
-    const html = markup(await list.text());
+    const html = await list.text();
     expect(html).not.toContain("Record a round");
     const detail = await alphaViewer.get(`/o/${alpha.org.slug}/rounds/${row.id}`);
     expect(detail.status).toBe(200);
-    const detailHtml = markup(await detail.text());
+    const detailHtml = await detail.text();
     expect(detailHtml).not.toContain("Save changes");
     expect(detailHtml).not.toContain("Delete round");
     expect((await alphaViewer.post(`/o/${alpha.org.slug}/rounds?index`, validForm)).status).toBe(403);

@@ -10,7 +10,7 @@ import type { OrgContext } from "../../app/auth/context";
 import { localizeMessage } from "../../app/i18n/translate";
 import { fxRateSchema } from "../../app/domain/fx-rate.form";
 import { deleteFxRate, importFxRates, listFxRatesPage, previewFxRatesImport, saveFxRate } from "../../app/models/fx-rate.server";
-import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
+import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { toastIn } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
 import { routeData } from "../support/route-data";
@@ -250,7 +250,7 @@ describe("FX rates over HTTP", () => {
     expect((await viewer.post(`/o/${fund.org.slug}/fx?index`, { intent: "delete", month: LAST, currency: "CHF", confirm: "yes" })).status).toBe(403);
     const text = file(`${LAST},CHF,3`);
     expect((await upload(viewer, fund.org.slug, text, { intent: "import", checksum: sha256(text) })).status).toBe(403);
-    const html = markup(await (await viewer.get(`/o/${fund.org.slug}/fx`)).text());
+    const html = await (await viewer.get(`/o/${fund.org.slug}/fx`)).text();
     expect(html).not.toContain("Record a rate");
     expect(await ratesOf(fund.org)).toEqual(before.rates);
     expect((await audits(fund.org)).length).toBe(before.audit);

@@ -9,7 +9,7 @@ import { revokeGrant, updateGrantSections } from "../../app/models/access-grant.
 import { listAlerts, openAlertCounts } from "../../app/models/alert.server";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { createPosition } from "../../app/models/position.server";
-import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
+import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { createLink } from "../support/share-fixtures";
 import { routeData } from "../support/route-data";
@@ -111,7 +111,7 @@ async function page(client: TestClient, path: string) {
   const response = await client.get(path);
   // A company no longer shared is a 404; that page's body must not show it either.
   expect([200, 404], `${path}: ${response.status}`).toContain(response.status);
-  return markup(await response.text());
+  return await response.text();
 }
 const anonymous = () => app.client();
 

@@ -13,7 +13,7 @@ import {
   type MonthlyReportInput,
   type MonthlyReportRow,
 } from "../../app/models/monthly-report.server";
-import { startTestApp, type TestApp, markup } from "../support/app-server";
+import { startTestApp, type TestApp } from "../support/app-server";
 import { toastIn } from "../support/toast";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 
@@ -315,11 +315,11 @@ describe("monthly reports over HTTP", () => {
   it("a viewer reads the month without edit controls and gets 403 on save, with nothing written", async () => {
     const page = await alphaViewer.get(monthUrl(alpha.org.slug, "2025-05", false));
     expect(page.status).toBe(200);
-    const html = markup(await page.text());
+    const html = await page.text();
     expect(html).toContain("read-only access");
     expect(html).not.toContain("Save changes");
     const list = await alphaViewer.get(`/o/${alpha.org.slug}/reports`);
-    expect(markup(await list.text())).not.toContain("Enter a month");
+    expect(await list.text()).not.toContain("Enter a month");
     const before = await rowsOf(alpha.org);
     const response = await alphaViewer.post(monthUrl(alpha.org.slug, "2025-05"), form({ version: "1", cash: "1" }));
     expect(response.status).toBe(403);

@@ -15,7 +15,7 @@ import {
   type RiskInput,
 } from "../../app/models/risk.server";
 import { AppError } from "../../app/lib/http.server";
-import { startTestApp, type TestApp, type TestClient, markup } from "../support/app-server";
+import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { toastCookieOf, toastIn } from "../support/toast";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 
@@ -297,10 +297,10 @@ describe("permissions and tenancy", () => {
     const risk = await createRisk(alpha.ctx, riskInput({ title: "Viewer can see me" }));
     const list = await alphaViewer.get("/o/alpha-labs/risks");
     expect(list.status).toBe(200);
-    const listHtml = markup(await list.text());
+    const listHtml = await list.text();
     expect(listHtml).toContain("Viewer can see me");
     expect(listHtml).not.toContain("Add risk");
-    const detailHtml = markup(await (await alphaViewer.get(`/o/alpha-labs/risks/${risk.id}`)).text());
+    const detailHtml = await (await alphaViewer.get(`/o/alpha-labs/risks/${risk.id}`)).text();
     expect(detailHtml).toContain("Viewer can see me");
     expect(detailHtml).not.toContain("Save changes");
     expect(detailHtml).not.toContain("Delete risk");

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import type { ChartConfiguration } from "chart.js";
 import { useT } from "~/i18n";
+import { dashboard_chart_failed } from "~/paraglide/messages/dashboard_chart_failed.js";
+import { dashboard_chart_loading } from "~/paraglide/messages/dashboard_chart_loading.js";
 
 export type DashboardChartConfig =
   | ChartConfiguration<"line", (number | null)[], string>
@@ -42,7 +44,7 @@ export function ChartCanvas({ config, label, height = 280 }: { config: Dashboard
       </canvas>
       {state !== "ready" ? (
         <p className="absolute inset-0 flex items-center justify-center text-sm text-slate-500" aria-hidden="true">
-          {state === "loading" ? t("dashboard.chart.loading") : t("dashboard.chart.failed")}
+          {state === "loading" ? t(dashboard_chart_loading) : t(dashboard_chart_failed)}
         </p>
       ) : null}
     </div>

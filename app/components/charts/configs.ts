@@ -12,6 +12,17 @@ import { formatterFor } from "~/i18n/format";
 import type { Translator } from "~/i18n/translate";
 import { runwayText, spendCategoryLabel } from "~/lib/format";
 import { SERIES_COLOURS, SPEND_CATEGORY_COLOURS } from "./palette";
+import { dashboard_budget_actualDataset } from "~/paraglide/messages/dashboard_budget_actualdataset1.js";
+import { dashboard_budget_budgetDataset } from "~/paraglide/messages/dashboard_budget_budgetdataset1.js";
+import { dashboard_budget_overrunDataset } from "~/paraglide/messages/dashboard_budget_overrundataset1.js";
+import { dashboard_cashRunway_cashAxis } from "~/paraglide/messages/dashboard_cashrunway_cashaxis2.js";
+import { dashboard_cashRunway_cashDataset } from "~/paraglide/messages/dashboard_cashrunway_cashdataset2.js";
+import { dashboard_cashRunway_notBurning } from "~/paraglide/messages/dashboard_cashrunway_notburning2.js";
+import { dashboard_cashRunway_runwayDataset } from "~/paraglide/messages/dashboard_cashrunway_runwaydataset2.js";
+import { dashboard_cashRunway_runwayTooltip } from "~/paraglide/messages/dashboard_cashrunway_runwaytooltip2.js";
+import { dashboard_chart_tooltip } from "~/paraglide/messages/dashboard_chart_tooltip.js";
+import { dashboard_debt_interest } from "~/paraglide/messages/dashboard_debt_interest.js";
+import { dashboard_debt_principal } from "~/paraglide/messages/dashboard_debt_principal.js";
 
 export const toMajor = (minor: number) => minor / 100;
 
@@ -29,7 +40,7 @@ interface TooltipPoint {
 function moneyTooltip(t: Translator, currency: string) {
   const f = formatterFor(t.locale);
   return (item: TooltipPoint) =>
-    t("dashboard.chart.tooltip", { label: item.dataset.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) });
+    t(dashboard_chart_tooltip, { label: item.dataset.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) });
 }
 
 /** Axis labels: "Apr 2026" / "2026年4月". */
@@ -65,7 +76,7 @@ export function cashRunwayChartConfig(
       labels: monthLabels(t, points),
       datasets: [
         {
-          label: t("dashboard.cashRunway.cashDataset", { currency }),
+          label: t(dashboard_cashRunway_cashDataset, { currency }),
           data: points.map((p) => toMajor(p.cash)),
           yAxisID: "cash",
           borderColor: SERIES_COLOURS.cash,
@@ -73,7 +84,7 @@ export function cashRunwayChartConfig(
           tension: 0.2,
         },
         {
-          label: t("dashboard.cashRunway.runwayDataset"),
+          label: t(dashboard_cashRunway_runwayDataset),
           data: points.map((p) => p.runwayMonths),
           yAxisID: "runway",
           borderColor: SERIES_COLOURS.runway,
@@ -91,14 +102,14 @@ export function cashRunwayChartConfig(
           type: "linear",
           position: "left",
           beginAtZero: true,
-          title: { display: true, text: t("dashboard.cashRunway.cashAxis", { currency }) },
+          title: { display: true, text: t(dashboard_cashRunway_cashAxis, { currency }) },
           ticks: { callback: moneyTick(t, currency) },
         },
         runway: {
           type: "linear",
           position: "right",
           beginAtZero: true,
-          title: { display: true, text: t("dashboard.cashRunway.runwayDataset") },
+          title: { display: true, text: t(dashboard_cashRunway_runwayDataset) },
           grid: { drawOnChartArea: false },
         },
       },
@@ -108,8 +119,8 @@ export function cashRunwayChartConfig(
           callbacks: {
             label: (item) =>
               item.dataset.yAxisID === "runway"
-                ? t("dashboard.cashRunway.runwayTooltip", {
-                    value: item.parsed.y === null ? t("dashboard.cashRunway.notBurning") : runwayText(t, Number(item.parsed.y)),
+                ? t(dashboard_cashRunway_runwayTooltip, {
+                    value: item.parsed.y === null ? t(dashboard_cashRunway_notBurning) : runwayText(t, Number(item.parsed.y)),
                   })
                 : moneyTooltip(t, currency)(item),
           },
@@ -175,19 +186,19 @@ export function budgetVsActualChartConfig(
       labels: rows.map((r) => spendCategoryLabel(t, r.category)),
       datasets: [
         {
-          label: t("dashboard.budget.budgetDataset"),
+          label: t(dashboard_budget_budgetDataset),
           data: rows.map((r) => toMajor(r.budget)),
           backgroundColor: SERIES_COLOURS.budget,
           stack: "budget",
         },
         {
-          label: t("dashboard.budget.actualDataset"),
+          label: t(dashboard_budget_actualDataset),
           data: rows.map((r) => (r.overrun ? null : toMajor(r.actual))),
           backgroundColor: SERIES_COLOURS.actual,
           stack: "actual",
         },
         {
-          label: t("dashboard.budget.overrunDataset"),
+          label: t(dashboard_budget_overrunDataset),
           data: rows.map((r) => (r.overrun ? toMajor(r.actual) : null)),
           backgroundColor: SERIES_COLOURS.overrun,
           stack: "actual",
@@ -226,8 +237,8 @@ export function debtServiceChartConfig(
     data: {
       labels: monthLabels(t, months),
       datasets: [
-        { label: t("dashboard.debt.interest"), data: months.map((m) => toMajor(m.interest)), backgroundColor: SERIES_COLOURS.interest, stack: "service" },
-        { label: t("dashboard.debt.principal"), data: months.map((m) => toMajor(m.principal)), backgroundColor: SERIES_COLOURS.principal, stack: "service" },
+        { label: t(dashboard_debt_interest), data: months.map((m) => toMajor(m.interest)), backgroundColor: SERIES_COLOURS.interest, stack: "service" },
+        { label: t(dashboard_debt_principal), data: months.map((m) => toMajor(m.principal)), backgroundColor: SERIES_COLOURS.principal, stack: "service" },
       ],
     },
     options: {

@@ -14,6 +14,16 @@ import { translator } from "~/i18n/translate";
 import { runwayNumber } from "~/lib/format";
 import { instrumentName } from "~/lib/portfolio-query";
 import type { NetBurnPoint, RaisedByInstrument } from "~/lib/portfolio-series";
+import { investor_charts_level_caution } from "~/paraglide/messages/investor_charts_level_caution.js";
+import { investor_charts_level_critical } from "~/paraglide/messages/investor_charts_level_critical.js";
+import { investor_charts_level_ok } from "~/paraglide/messages/investor_charts_level_ok.js";
+import { investor_charts_netBurn_complete } from "~/paraglide/messages/investor_charts_netburn_complete1.js";
+import { investor_charts_netBurn_monthRateMissing } from "~/paraglide/messages/investor_charts_netburn_monthratemissing3.js";
+import { investor_charts_netBurn_partial } from "~/paraglide/messages/investor_charts_netburn_partial1.js";
+import { investor_charts_raised_dataset } from "~/paraglide/messages/investor_charts_raised_dataset.js";
+import { investor_charts_runway_axis } from "~/paraglide/messages/investor_charts_runway_axis.js";
+import { investor_charts_runway_tooltip } from "~/paraglide/messages/investor_charts_runway_tooltip.js";
+import { investor_charts_tooltip } from "~/paraglide/messages/investor_charts_tooltip.js";
 
 type BarConfig = ChartConfiguration<"bar", (number | null)[], string>;
 
@@ -48,9 +58,9 @@ export function runwayLevelLabels(thresholds: RunwayThresholds, locale: Locale):
   const critical = months(locale, thresholds.criticalBelowMonths);
   const caution = months(locale, thresholds.cautionBelowMonths);
   return {
-    critical: t("investor.charts.level.critical", { critical }),
-    caution: t("investor.charts.level.caution", { critical, caution }),
-    ok: t("investor.charts.level.ok", { caution }),
+    critical: t(investor_charts_level_critical, { critical }),
+    caution: t(investor_charts_level_caution, { critical, caution }),
+    ok: t(investor_charts_level_ok, { caution }),
   };
 }
 
@@ -83,7 +93,7 @@ export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], threshold
       ...baseOptions,
       indexAxis: "y",
       scales: {
-        x: { stacked: true, beginAtZero: true, title: { display: true, text: t("investor.charts.runway.axis") } },
+        x: { stacked: true, beginAtZero: true, title: { display: true, text: t(investor_charts_runway_axis) } },
         // Every bar keeps its company's name: Chart.js would otherwise skip labels it finds crowded.
         y: { stacked: true, ticks: { autoSkip: false } },
       },
@@ -92,7 +102,7 @@ export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], threshold
         tooltip: {
           filter: (item) => item.raw !== null,
           callbacks: {
-            label: (item: TooltipPoint) => t("investor.charts.runway.tooltip", { company: item.label ?? "", months: runwayNumber(locale, Number(item.parsed.x)) }),
+            label: (item: TooltipPoint) => t(investor_charts_runway_tooltip, { company: item.label ?? "", months: runwayNumber(locale, Number(item.parsed.x)) }),
           },
         },
       },
@@ -103,7 +113,7 @@ export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], threshold
 /** "Apr 2026", or "Apr 2026 (rate missing)" for a month the sum could not be completed. */
 export function netBurnMonthLabel(point: NetBurnPoint, locale: Locale): string {
   const month = formatterFor(locale).month(point.month);
-  return point.missingCompanies > 0 ? translator(locale)("investor.charts.netBurn.monthRateMissing", { month }) : month;
+  return point.missingCompanies > 0 ? translator(locale)(investor_charts_netBurn_monthRateMissing, { month }) : month;
 }
 
 /**
@@ -119,13 +129,13 @@ export function aggregateNetBurnChartConfig(points: readonly NetBurnPoint[], cur
       labels: points.map((p) => netBurnMonthLabel(p, locale)),
       datasets: [
         {
-          label: t("investor.charts.netBurn.complete", { currency }),
+          label: t(investor_charts_netBurn_complete, { currency }),
           data: points.map((p) => (p.netBurn === null ? null : toMajor(p.netBurn))),
           backgroundColor: NET_BURN_COLOURS.complete,
           stack: "burn",
         },
         {
-          label: t("investor.charts.netBurn.partial", { currency }),
+          label: t(investor_charts_netBurn_partial, { currency }),
           data: points.map((p) => (p.missingCompanies > 0 && p.companies > p.missingCompanies ? toMajor(p.convertedPart) : null)),
           backgroundColor: NET_BURN_COLOURS.partial,
           stack: "burn",
@@ -141,7 +151,7 @@ export function aggregateNetBurnChartConfig(points: readonly NetBurnPoint[], cur
           filter: (item) => item.raw !== null,
           callbacks: {
             label: (item: TooltipPoint) =>
-              t("investor.charts.tooltip", { label: item.dataset.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) }),
+              t(investor_charts_tooltip, { label: item.dataset.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) }),
           },
         },
       },
@@ -157,7 +167,7 @@ export function capitalRaisedChartConfig(raised: RaisedByInstrument, currency: s
     type: "bar",
     data: {
       labels: raised.rows.map((r) => instrumentName(t, r.instrument)),
-      datasets: [{ label: t("investor.charts.raised.dataset", { currency }), data: raised.rows.map((r) => toMajor(r.amount)), backgroundColor: RAISED_COLOUR }],
+      datasets: [{ label: t(investor_charts_raised_dataset, { currency }), data: raised.rows.map((r) => toMajor(r.amount)), backgroundColor: RAISED_COLOUR }],
     },
     options: {
       ...baseOptions,
@@ -166,7 +176,7 @@ export function capitalRaisedChartConfig(raised: RaisedByInstrument, currency: s
         legend: { display: false },
         tooltip: {
           callbacks: {
-            label: (item: TooltipPoint) => t("investor.charts.tooltip", { label: item.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) }),
+            label: (item: TooltipPoint) => t(investor_charts_tooltip, { label: item.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) }),
           },
         },
       },

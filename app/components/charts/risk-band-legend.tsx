@@ -2,6 +2,8 @@ import type { RiskBand, RiskBandThresholds } from "~/finance/risk";
 import { useT } from "~/i18n";
 import { RISK_BAND_IN_SENTENCE_KEYS, RISK_BAND_KEYS } from "~/lib/risk-labels";
 import { RISK_BAND_CELL_CLASSES } from "./palette";
+import { records_risk_bandLegend } from "~/paraglide/messages/records_risk_bandlegend1.js";
+import { records_risk_bandsLabel } from "~/paraglide/messages/records_risk_bandslabel1.js";
 
 /** Each band's score range under the org's thresholds, lowest first. */
 export function riskBandRanges(bands: RiskBandThresholds): { band: RiskBand; from: number; to: number }[] {
@@ -20,11 +22,11 @@ export function riskBandRanges(bands: RiskBandThresholds): { band: RiskBand; fro
 export function RiskBandLegend({ bands }: { bands: RiskBandThresholds }) {
   const t = useT();
   return (
-    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={t("records.risk.bandsLabel")} data-testid="risk-band-legend">
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label={t(records_risk_bandsLabel)} data-testid="risk-band-legend">
       {riskBandRanges(bands).map(({ band, from, to }) => (
         <li key={band} className="flex items-center gap-1.5">
           <span aria-hidden="true" className={`inline-block h-3 w-3 rounded-sm border border-slate-300 ${RISK_BAND_CELL_CLASSES[band]}`} />
-          {t("records.risk.bandLegend", { band: t(RISK_BAND_KEYS[band]), range: from === to ? String(from) : `${from}–${to}` })}
+          {t(records_risk_bandLegend, { band: t(RISK_BAND_KEYS[band]), range: from === to ? String(from) : `${from}–${to}` })}
         </li>
       ))}
     </ul>

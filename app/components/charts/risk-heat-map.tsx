@@ -2,6 +2,7 @@ import { HeatMap } from "~/components/ui/heat-map";
 import type { RiskBandThresholds } from "~/finance/risk";
 import { useT } from "~/i18n";
 import { heatMapCellTitle, impactWord, likelihoodWord } from "./heat-map";
+import { dashboard_heatMap_corner } from "~/paraglide/messages/dashboard_heatmap_corner1.js";
 
 /**
  * The dashboard's heat map (also in a company's share report): the HeatMap in a card, cells
@@ -16,7 +17,7 @@ export function RiskHeatMap({ cells, caption, bands }: { cells: number[][]; capt
       cells={cells}
       bands={bands}
       caption={caption}
-      corner={t("dashboard.heatMap.corner")}
+      corner={t(dashboard_heatMap_corner)}
       impactWord={(impact) => impactWord(t, impact)}
       likelihoodWord={(likelihood) => likelihoodWord(t, likelihood)}
       describeCell={(cell) => heatMapCellTitle(t, cell)}

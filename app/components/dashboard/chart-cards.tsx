@@ -8,6 +8,60 @@ import { useFormat, useT } from "~/i18n";
 import { listText, monthRangeText, monthText, runwayText, sentencesText, spendCategoryLabel } from "~/lib/format";
 import type { BudgetView, CashPointView, DashboardHeadline, DebtView, SpendMonthView } from "~/models/dashboard-types";
 import { ChartDataTable } from "~/components/ui/chart-data-table";
+import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
+import { dashboard_budget_above } from "~/paraglide/messages/dashboard_budget_above.js";
+import { dashboard_budget_actualYtd } from "~/paraglide/messages/dashboard_budget_actualytd1.js";
+import { dashboard_budget_budgetYtd } from "~/paraglide/messages/dashboard_budget_budgetytd1.js";
+import { dashboard_budget_caption } from "~/paraglide/messages/dashboard_budget_caption.js";
+import { dashboard_budget_category } from "~/paraglide/messages/dashboard_budget_category.js";
+import { dashboard_budget_chartLabel } from "~/paraglide/messages/dashboard_budget_chartlabel1.js";
+import { dashboard_budget_fullYear } from "~/paraglide/messages/dashboard_budget_fullyear1.js";
+import { dashboard_budget_goTo } from "~/paraglide/messages/dashboard_budget_goto1.js";
+import { dashboard_budget_noOverrun } from "~/paraglide/messages/dashboard_budget_nooverrun1.js";
+import { dashboard_budget_none } from "~/paraglide/messages/dashboard_budget_none.js";
+import { dashboard_budget_noneInvestor } from "~/paraglide/messages/dashboard_budget_noneinvestor1.js";
+import { dashboard_budget_note } from "~/paraglide/messages/dashboard_budget_note.js";
+import { dashboard_budget_over } from "~/paraglide/messages/dashboard_budget_over.js";
+import { dashboard_budget_overruns } from "~/paraglide/messages/dashboard_budget_overruns.js";
+import { dashboard_budget_reportedMonths } from "~/paraglide/messages/dashboard_budget_reportedmonths1.js";
+import { dashboard_budget_setOne } from "~/paraglide/messages/dashboard_budget_setone1.js";
+import { dashboard_budget_status } from "~/paraglide/messages/dashboard_budget_status.js";
+import { dashboard_budget_title } from "~/paraglide/messages/dashboard_budget_title.js";
+import { dashboard_budget_titleYear } from "~/paraglide/messages/dashboard_budget_titleyear1.js";
+import { dashboard_budget_variance } from "~/paraglide/messages/dashboard_budget_variance.js";
+import { dashboard_budget_variancePercent } from "~/paraglide/messages/dashboard_budget_variancepercent1.js";
+import { dashboard_budget_within } from "~/paraglide/messages/dashboard_budget_within.js";
+import { dashboard_cashRunway_caption } from "~/paraglide/messages/dashboard_cashrunway_caption1.js";
+import { dashboard_cashRunway_chartLabel } from "~/paraglide/messages/dashboard_cashrunway_chartlabel2.js";
+import { dashboard_cashRunway_note } from "~/paraglide/messages/dashboard_cashrunway_note1.js";
+import { dashboard_cashRunway_title } from "~/paraglide/messages/dashboard_cashrunway_title1.js";
+import { dashboard_chart_cash } from "~/paraglide/messages/dashboard_chart_cash.js";
+import { dashboard_chart_month } from "~/paraglide/messages/dashboard_chart_month.js";
+import { dashboard_chart_runway } from "~/paraglide/messages/dashboard_chart_runway.js";
+import { dashboard_chart_showTable } from "~/paraglide/messages/dashboard_chart_showtable1.js";
+import { dashboard_chart_total } from "~/paraglide/messages/dashboard_chart_total.js";
+import { dashboard_debt_caption } from "~/paraglide/messages/dashboard_debt_caption.js";
+import { dashboard_debt_chartLabel } from "~/paraglide/messages/dashboard_debt_chartlabel1.js";
+import { dashboard_debt_covenant_breach } from "~/paraglide/messages/dashboard_debt_covenant_breach.js";
+import { dashboard_debt_covenant_ok } from "~/paraglide/messages/dashboard_debt_covenant_ok.js";
+import { dashboard_debt_covenant_projected } from "~/paraglide/messages/dashboard_debt_covenant_projected.js";
+import { dashboard_debt_covenantsUnchecked } from "~/paraglide/messages/dashboard_debt_covenantsunchecked1.js";
+import { dashboard_debt_facilities } from "~/paraglide/messages/dashboard_debt_facilities.js";
+import { dashboard_debt_facility } from "~/paraglide/messages/dashboard_debt_facility.js";
+import { dashboard_debt_foreign } from "~/paraglide/messages/dashboard_debt_foreign.js";
+import { dashboard_debt_goTo } from "~/paraglide/messages/dashboard_debt_goto1.js";
+import { dashboard_debt_interest } from "~/paraglide/messages/dashboard_debt_interest.js";
+import { dashboard_debt_none } from "~/paraglide/messages/dashboard_debt_none.js";
+import { dashboard_debt_noneInvestor } from "~/paraglide/messages/dashboard_debt_noneinvestor1.js";
+import { dashboard_debt_noneStartup } from "~/paraglide/messages/dashboard_debt_nonestartup1.js";
+import { dashboard_debt_note } from "~/paraglide/messages/dashboard_debt_note.js";
+import { dashboard_debt_principal } from "~/paraglide/messages/dashboard_debt_principal.js";
+import { dashboard_debt_title } from "~/paraglide/messages/dashboard_debt_title.js";
+import { dashboard_spendCard_caption } from "~/paraglide/messages/dashboard_spendcard_caption1.js";
+import { dashboard_spendCard_chartLabel } from "~/paraglide/messages/dashboard_spendcard_chartlabel2.js";
+import { dashboard_spendCard_grossBurn } from "~/paraglide/messages/dashboard_spendcard_grossburn2.js";
+import { dashboard_spendCard_note } from "~/paraglide/messages/dashboard_spendcard_note1.js";
+import { dashboard_spendCard_title } from "~/paraglide/messages/dashboard_spendcard_title1.js";
 
 /*
  * Cards shared by the startup's dashboard and an investor's read-only company view. `base`
@@ -21,13 +75,13 @@ export function CashRunwayCard({ cashHistory, currency, headline }: { cashHistor
   const config = useMemo(() => cashRunwayChartConfig(cashHistory, currency, t), [cashHistory, currency, t]);
   const range = monthRangeText(t, cashHistory[0]!.month, headline.month);
   return (
-    <Card title={t("dashboard.cashRunway.title")}>
-      <p className="mb-3 text-xs text-slate-600">{t("dashboard.cashRunway.note", { range, months: t("common.unit.months", { count: headline.window }) })}</p>
-      <ChartCanvas config={config} label={t("dashboard.cashRunway.chartLabel", { range })} />
+    <Card title={t(dashboard_cashRunway_title)}>
+      <p className="mb-3 text-xs text-slate-600">{t(dashboard_cashRunway_note, { range, months: t(common_unit_months, { count: headline.window }) })}</p>
+      <ChartCanvas config={config} label={t(dashboard_cashRunway_chartLabel, { range })} />
       <ChartDataTable
-        summary={t("dashboard.chart.showTable")}
-        caption={t("dashboard.cashRunway.caption")}
-        head={[t("dashboard.chart.month"), t("dashboard.chart.cash"), t("dashboard.chart.runway")]}
+        summary={t(dashboard_chart_showTable)}
+        caption={t(dashboard_cashRunway_caption)}
+        head={[t(dashboard_chart_month), t(dashboard_chart_cash), t(dashboard_chart_runway)]}
         rows={cashHistory.map((p) => [monthText(t, p.month), f.money(p.cash, currency), runwayText(t, p.runwayMonths)])}
       />
     </Card>
@@ -40,13 +94,13 @@ export function SpendCard({ spendHistory, currency }: { spendHistory: SpendMonth
   const config = useMemo(() => spendByCategoryChartConfig(spendHistory, currency, t), [spendHistory, currency, t]);
   const range = monthRangeText(t, spendHistory[0]!.month, spendHistory.at(-1)!.month);
   return (
-    <Card title={t("dashboard.spendCard.title")}>
-      <p className="mb-3 text-xs text-slate-600">{t("dashboard.spendCard.note", { range })}</p>
-      <ChartCanvas config={config} label={t("dashboard.spendCard.chartLabel", { range })} />
+    <Card title={t(dashboard_spendCard_title)}>
+      <p className="mb-3 text-xs text-slate-600">{t(dashboard_spendCard_note, { range })}</p>
+      <ChartCanvas config={config} label={t(dashboard_spendCard_chartLabel, { range })} />
       <ChartDataTable
-        summary={t("dashboard.chart.showTable")}
-        caption={t("dashboard.spendCard.caption")}
-        head={[t("dashboard.chart.month"), ...SPEND_CATEGORIES.map((c) => spendCategoryLabel(t, c)), t("dashboard.spendCard.grossBurn")]}
+        summary={t(dashboard_chart_showTable)}
+        caption={t(dashboard_spendCard_caption)}
+        head={[t(dashboard_chart_month), ...SPEND_CATEGORIES.map((c) => spendCategoryLabel(t, c)), t(dashboard_spendCard_grossBurn)]}
         rows={spendHistory.map((m) => [
           monthText(t, m.month),
           ...SPEND_CATEGORIES.map((c) => f.money(m.spend[c], currency)),
@@ -63,18 +117,18 @@ export function BudgetCard({ budget, currency, month, base }: { budget: BudgetVi
   const config = useMemo(() => (budget ? budgetVsActualChartConfig(budget.rows, currency, t) : null), [budget, currency, t]);
   if (!budget || !config) {
     return (
-      <Card title={t("dashboard.budget.title")}>
+      <Card title={t(dashboard_budget_title)}>
         {/* The year as text: a number would be grouped ("2,026"). */}
-        <EmptyState title={t("dashboard.budget.none", { year: month.slice(0, 4) })}>
+        <EmptyState title={t(dashboard_budget_none, { year: month.slice(0, 4) })}>
           {base ? (
             <p>
-              {t("dashboard.budget.setOne")}{" "}
+              {t(dashboard_budget_setOne)}{" "}
               <TextLink to={`${base}/budgets`}>
-                {t("dashboard.budget.goTo")}
+                {t(dashboard_budget_goTo)}
               </TextLink>
             </p>
           ) : (
-            <p>{t("dashboard.budget.noneInvestor")}</p>
+            <p>{t(dashboard_budget_noneInvestor)}</p>
           )}
         </EmptyState>
       </Card>
@@ -83,42 +137,42 @@ export function BudgetCard({ budget, currency, month, base }: { budget: BudgetVi
   const money = (minor: number) => f.money(minor, currency);
   const status = (overrun: boolean, variance: number) =>
     overrun ? (
-      <Badge tone="bad">{t("dashboard.budget.over")}</Badge>
+      <Badge tone="bad">{t(dashboard_budget_over)}</Badge>
     ) : variance > 0 ? (
-      <Badge tone="warn">{t("dashboard.budget.above")}</Badge>
+      <Badge tone="warn">{t(dashboard_budget_above)}</Badge>
     ) : (
-      <Badge tone="good">{t("dashboard.budget.within")}</Badge>
+      <Badge tone="good">{t(dashboard_budget_within)}</Badge>
     );
   const compared = budget.monthsCompared;
   const overruns = budget.rows.filter((r) => r.overrun);
   const year = String(budget.fiscalYear);
   return (
-    <Card title={t("dashboard.budget.titleYear", { year })}>
+    <Card title={t(dashboard_budget_titleYear, { year })}>
       <p className="mb-3 text-xs text-slate-600">
         {sentencesText(t, [
-          t("dashboard.budget.note", {
-            months: t("dashboard.budget.reportedMonths", { count: compared.length }),
+          t(dashboard_budget_note, {
+            months: t(dashboard_budget_reportedMonths, { count: compared.length }),
             year,
             range: monthRangeText(t, compared[0]!, compared.at(-1)!),
             threshold: f.percent(budget.overrunThresholdBp / 10_000),
           }),
           overruns.length > 0
-            ? t("dashboard.budget.overruns", { categories: listText(t, overruns.map((r) => spendCategoryLabel(t, r.category))) })
-            : t("dashboard.budget.noOverrun"),
+            ? t(dashboard_budget_overruns, { categories: listText(t, overruns.map((r) => spendCategoryLabel(t, r.category))) })
+            : t(dashboard_budget_noOverrun),
         ])}
       </p>
-      <ChartCanvas config={config} label={t("dashboard.budget.chartLabel", { year })} />
+      <ChartCanvas config={config} label={t(dashboard_budget_chartLabel, { year })} />
       <ChartDataTable
-        summary={t("dashboard.chart.showTable")}
-        caption={t("dashboard.budget.caption", { year })}
+        summary={t(dashboard_chart_showTable)}
+        caption={t(dashboard_budget_caption, { year })}
         head={[
-          t("dashboard.budget.category"),
-          t("dashboard.budget.budgetYtd"),
-          t("dashboard.budget.actualYtd"),
-          t("dashboard.budget.variance"),
-          t("dashboard.budget.variancePercent"),
-          t("dashboard.budget.status"),
-          t("dashboard.budget.fullYear"),
+          t(dashboard_budget_category),
+          t(dashboard_budget_budgetYtd),
+          t(dashboard_budget_actualYtd),
+          t(dashboard_budget_variance),
+          t(dashboard_budget_variancePercent),
+          t(dashboard_budget_status),
+          t(dashboard_budget_fullYear),
         ]}
         rows={budget.rows.map((r) => [
           spendCategoryLabel(t, r.category),
@@ -130,7 +184,7 @@ export function BudgetCard({ budget, currency, month, base }: { budget: BudgetVi
           money(r.fullYearBudget),
         ])}
         foot={[
-          t("dashboard.chart.total"),
+          t(dashboard_chart_total),
           money(budget.total.budget),
           money(budget.total.actual),
           money(budget.total.variance),
@@ -162,17 +216,17 @@ export function DebtCard({
   const config = useMemo(() => (debt ? debtServiceChartConfig(debt.months, currency, t) : null), [debt, currency, t]);
   if (!debt || !config) {
     return (
-      <Card title={t("dashboard.debt.title")}>
-        <EmptyState title={t("dashboard.debt.none")}>
+      <Card title={t(dashboard_debt_title)}>
+        <EmptyState title={t(dashboard_debt_none)}>
           {base ? (
             <p>
-              {t("dashboard.debt.noneStartup")}{" "}
+              {t(dashboard_debt_noneStartup)}{" "}
               <TextLink to={`${base}/debt`}>
-                {t("dashboard.debt.goTo")}
+                {t(dashboard_debt_goTo)}
               </TextLink>
             </p>
           ) : (
-            <p>{t("dashboard.debt.noneInvestor")}</p>
+            <p>{t(dashboard_debt_noneInvestor)}</p>
           )}
         </EmptyState>
       </Card>
@@ -182,19 +236,19 @@ export function DebtCard({
   const range = monthRangeText(t, debt.firstMonth, debt.lastMonth);
   const total = debt.months.reduce((a, m) => a + m.interest + m.principal, 0);
   return (
-    <Card title={t("dashboard.debt.title")}>
+    <Card title={t(dashboard_debt_title)}>
       <p className="mb-3 text-xs text-slate-600">
         {sentencesText(t, [
-          t("dashboard.debt.note", { facilities: t("dashboard.debt.facilities", { count: debt.facilities.length }), range, total: money(total) }),
-          debt.foreignCurrencyFacilities > 0 && t("dashboard.debt.foreign", { count: debt.foreignCurrencyFacilities }),
-          !covenantsChecked && t("dashboard.debt.covenantsUnchecked"),
+          t(dashboard_debt_note, { facilities: t(dashboard_debt_facilities, { count: debt.facilities.length }), range, total: money(total) }),
+          debt.foreignCurrencyFacilities > 0 && t(dashboard_debt_foreign, { count: debt.foreignCurrencyFacilities }),
+          !covenantsChecked && t(dashboard_debt_covenantsUnchecked),
         ])}
       </p>
-      <ChartCanvas config={config} label={t("dashboard.debt.chartLabel", { range })} />
+      <ChartCanvas config={config} label={t(dashboard_debt_chartLabel, { range })} />
       <ChartDataTable
-        summary={t("dashboard.chart.showTable")}
-        caption={t("dashboard.debt.caption", { range })}
-        head={[t("dashboard.chart.month"), t("dashboard.debt.interest"), t("dashboard.debt.principal"), t("dashboard.chart.total")]}
+        summary={t(dashboard_chart_showTable)}
+        caption={t(dashboard_debt_caption, { range })}
+        head={[t(dashboard_chart_month), t(dashboard_debt_interest), t(dashboard_debt_principal), t(dashboard_chart_total)]}
         rows={debt.months.map((m) => [monthText(t, m.month), money(m.interest), money(m.principal), money(m.interest + m.principal)])}
       />
       <ul className="mt-4 space-y-2 text-sm">
@@ -205,7 +259,7 @@ export function DebtCard({
             <li key={i} className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{facility.lender}</span>
               <span className="text-slate-600">
-                {t("dashboard.debt.facility", {
+                {t(dashboard_debt_facility, {
                   principal: f.money(facility.principal, facility.currency),
                   outstanding: f.money(facility.outstanding, facility.currency),
                   month: monthText(t, month),
@@ -214,10 +268,10 @@ export function DebtCard({
               {covenant ? (
                 <Badge tone={covenant.kind === "ok" ? "good" : "bad"}>
                   {covenant.kind === "ok"
-                    ? t("dashboard.debt.covenant.ok", { amount })
+                    ? t(dashboard_debt_covenant_ok, { amount })
                     : covenant.kind === "breach"
-                      ? t("dashboard.debt.covenant.breach", { amount })
-                      : t("dashboard.debt.covenant.projected", { amount, month: monthText(t, covenant.month) })}
+                      ? t(dashboard_debt_covenant_breach, { amount })
+                      : t(dashboard_debt_covenant_projected, { amount, month: monthText(t, covenant.month) })}
                 </Badge>
               ) : null}
             </li>

@@ -3,25 +3,37 @@ import { Card, EmptyState } from "~/components/ui/layout";
 import { useT, type PlainKey } from "~/i18n";
 import { monthText } from "~/lib/format";
 import type { ReportUpdatePage } from "~/models/report-update.server";
+import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
+import { dashboard_updates_asks } from "~/paraglide/messages/dashboard_updates_asks.js";
+import { dashboard_updates_highlights } from "~/paraglide/messages/dashboard_updates_highlights.js";
+import { dashboard_updates_list } from "~/paraglide/messages/dashboard_updates_list.js";
+import { dashboard_updates_lowlights } from "~/paraglide/messages/dashboard_updates_lowlights.js";
+import { dashboard_updates_newer } from "~/paraglide/messages/dashboard_updates_newer.js";
+import { dashboard_updates_none } from "~/paraglide/messages/dashboard_updates_none.js";
+import { dashboard_updates_noneBody } from "~/paraglide/messages/dashboard_updates_nonebody1.js";
+import { dashboard_updates_older } from "~/paraglide/messages/dashboard_updates_older.js";
+import { dashboard_updates_pageOf } from "~/paraglide/messages/dashboard_updates_pageof1.js";
+import { dashboard_updates_pages } from "~/paraglide/messages/dashboard_updates_pages.js";
+import { dashboard_updates_title } from "~/paraglide/messages/dashboard_updates_title.js";
 
 const PARTS: readonly { key: "highlights" | "lowlights" | "asks"; label: PlainKey }[] = [
-  { key: "highlights", label: "dashboard.updates.highlights" },
-  { key: "lowlights", label: "dashboard.updates.lowlights" },
-  { key: "asks", label: "dashboard.updates.asks" },
+  { key: "highlights", label: dashboard_updates_highlights },
+  { key: "lowlights", label: dashboard_updates_lowlights },
+  { key: "asks", label: dashboard_updates_asks },
 ];
 
 /** A company's monthly investor updates, newest month first; `pageLink(n)` keeps the rest of the URL. */
 export function CompanyUpdatesCard({ list, pageLink }: { list: ReportUpdatePage; pageLink: (page: number) => string }) {
   const t = useT();
   return (
-    <Card title={t("dashboard.updates.title")}>
+    <Card title={t(dashboard_updates_title)}>
       {list.total === 0 ? (
-        <EmptyState title={t("dashboard.updates.none")}>
-          <p>{t("dashboard.updates.noneBody")}</p>
+        <EmptyState title={t(dashboard_updates_none)}>
+          <p>{t(dashboard_updates_noneBody)}</p>
         </EmptyState>
       ) : (
         <>
-          <ol className="space-y-4" aria-label={t("dashboard.updates.list")}>
+          <ol className="space-y-4" aria-label={t(dashboard_updates_list)}>
             {list.updates.map((u) => (
               <li key={u.month} className="border-b border-slate-100 pb-4 last:border-0" data-testid="company-update">
                 <h3 className="font-semibold">{monthText(t, u.month)}</h3>
@@ -37,16 +49,16 @@ export function CompanyUpdatesCard({ list, pageLink }: { list: ReportUpdatePage;
             ))}
           </ol>
           {list.pageCount > 1 ? (
-            <nav aria-label={t("dashboard.updates.pages")} className="mt-4 flex items-center gap-4 text-sm">
+            <nav aria-label={t(dashboard_updates_pages)} className="mt-4 flex items-center gap-4 text-sm">
               {list.page > 1 ? (
                 <TextLink to={pageLink(list.page - 1)}>
-                  {t("dashboard.updates.newer")}
+                  {t(dashboard_updates_newer)}
                 </TextLink>
               ) : null}
-              <span>{t("dashboard.updates.pageOf", { page: list.page, pages: list.pageCount, months: t("common.unit.months", { count: list.total }) })}</span>
+              <span>{t(dashboard_updates_pageOf, { page: list.page, pages: list.pageCount, months: t(common_unit_months, { count: list.total }) })}</span>
               {list.page < list.pageCount ? (
                 <TextLink to={pageLink(list.page + 1)}>
-                  {t("dashboard.updates.older")}
+                  {t(dashboard_updates_older)}
                 </TextLink>
               ) : null}
             </nav>

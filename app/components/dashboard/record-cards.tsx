@@ -7,6 +7,42 @@ import { useFormat, useT, type Translator } from "~/i18n";
 import { dateText, listText, sentencesText } from "~/lib/format";
 import type { RaisedView, RiskView } from "~/models/dashboard-types";
 import { Td } from "~/components/ui/table";
+import { dashboard_instrument_angel } from "~/paraglide/messages/dashboard_instrument_angel.js";
+import { dashboard_instrument_bridge } from "~/paraglide/messages/dashboard_instrument_bridge.js";
+import { dashboard_instrument_convertible_note } from "~/paraglide/messages/dashboard_instrument_convertible_note.js";
+import { dashboard_instrument_debt } from "~/paraglide/messages/dashboard_instrument_debt.js";
+import { dashboard_instrument_equity_crowdfunding } from "~/paraglide/messages/dashboard_instrument_equity_crowdfunding.js";
+import { dashboard_instrument_grant } from "~/paraglide/messages/dashboard_instrument_grant.js";
+import { dashboard_instrument_other } from "~/paraglide/messages/dashboard_instrument_other.js";
+import { dashboard_instrument_pre_seed } from "~/paraglide/messages/dashboard_instrument_pre_seed.js";
+import { dashboard_instrument_safe } from "~/paraglide/messages/dashboard_instrument_safe.js";
+import { dashboard_instrument_seed } from "~/paraglide/messages/dashboard_instrument_seed.js";
+import { dashboard_instrument_series_a } from "~/paraglide/messages/dashboard_instrument_series_a.js";
+import { dashboard_instrument_series_b } from "~/paraglide/messages/dashboard_instrument_series_b.js";
+import { dashboard_instrument_series_c_plus } from "~/paraglide/messages/dashboard_instrument_series_c_plus.js";
+import { dashboard_raised_all } from "~/paraglide/messages/dashboard_raised_all.js";
+import { dashboard_raised_caption } from "~/paraglide/messages/dashboard_raised_caption.js";
+import { dashboard_raised_lastClose } from "~/paraglide/messages/dashboard_raised_lastclose1.js";
+import { dashboard_raised_none } from "~/paraglide/messages/dashboard_raised_none.js";
+import { dashboard_raised_others } from "~/paraglide/messages/dashboard_raised_others.js";
+import { dashboard_raised_sum } from "~/paraglide/messages/dashboard_raised_sum.js";
+import { dashboard_raised_title } from "~/paraglide/messages/dashboard_raised_title.js";
+import { dashboard_risk_all } from "~/paraglide/messages/dashboard_risk_all.js";
+import { dashboard_risk_bandRange } from "~/paraglide/messages/dashboard_risk_bandrange1.js";
+import { dashboard_risk_caption } from "~/paraglide/messages/dashboard_risk_caption.js";
+import { dashboard_risk_closedLeftOut } from "~/paraglide/messages/dashboard_risk_closedleftout2.js";
+import { dashboard_risk_goTo } from "~/paraglide/messages/dashboard_risk_goto1.js";
+import { dashboard_risk_none } from "~/paraglide/messages/dashboard_risk_none.js";
+import { dashboard_risk_noneInvestor } from "~/paraglide/messages/dashboard_risk_noneinvestor1.js";
+import { dashboard_risk_noneStartup } from "~/paraglide/messages/dashboard_risk_nonestartup1.js";
+import { dashboard_risk_overdue } from "~/paraglide/messages/dashboard_risk_overdue.js";
+import { dashboard_risk_reviewOverdue } from "~/paraglide/messages/dashboard_risk_reviewoverdue1.js";
+import { dashboard_risk_status_accepted } from "~/paraglide/messages/dashboard_risk_status_accepted.js";
+import { dashboard_risk_status_closed } from "~/paraglide/messages/dashboard_risk_status_closed.js";
+import { dashboard_risk_status_mitigating } from "~/paraglide/messages/dashboard_risk_status_mitigating.js";
+import { dashboard_risk_status_open } from "~/paraglide/messages/dashboard_risk_status_open.js";
+import { dashboard_risk_title } from "~/paraglide/messages/dashboard_risk_title.js";
+import { dashboard_risk_top } from "~/paraglide/messages/dashboard_risk_top.js";
 
 /*
  * Risk and capital-raised cards, shared by the startup's dashboard and an investor's
@@ -24,55 +60,55 @@ function scoreRange(from: number, to: number): string {
 /** The org's bands in words: "1–4 low, 5–9 medium, 10–15 high, 16–25 critical". */
 function bandsText(t: Translator, bands: RiskBandThresholds): string {
   return listText(t, [
-    t("dashboard.risk.bandRange", { range: scoreRange(1, bands.mediumFrom - 1), band: riskBandWord(t, "low") }),
-    t("dashboard.risk.bandRange", { range: scoreRange(bands.mediumFrom, bands.highFrom - 1), band: riskBandWord(t, "medium") }),
-    t("dashboard.risk.bandRange", { range: scoreRange(bands.highFrom, bands.criticalFrom - 1), band: riskBandWord(t, "high") }),
-    t("dashboard.risk.bandRange", { range: scoreRange(bands.criticalFrom, 25), band: riskBandWord(t, "critical") }),
+    t(dashboard_risk_bandRange, { range: scoreRange(1, bands.mediumFrom - 1), band: riskBandWord(t, "low") }),
+    t(dashboard_risk_bandRange, { range: scoreRange(bands.mediumFrom, bands.highFrom - 1), band: riskBandWord(t, "medium") }),
+    t(dashboard_risk_bandRange, { range: scoreRange(bands.highFrom, bands.criticalFrom - 1), band: riskBandWord(t, "high") }),
+    t(dashboard_risk_bandRange, { range: scoreRange(bands.criticalFrom, 25), band: riskBandWord(t, "critical") }),
   ]);
 }
 
 function statusWord(t: Translator, status: string): string {
-  return (RISK_STATUSES as readonly string[]).includes(status) ? t(`dashboard.risk.status.${status as (typeof RISK_STATUSES)[number]}`) : status;
+  return (RISK_STATUSES as readonly string[]).includes(status) ? t(({ accepted: dashboard_risk_status_accepted, closed: dashboard_risk_status_closed, mitigating: dashboard_risk_status_mitigating, open: dashboard_risk_status_open })[status as (typeof RISK_STATUSES)[number]]) : status;
 }
 
 export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
   const t = useT();
   if (risks.liveCount === 0) {
     return (
-      <Card title={t("dashboard.risk.title")}>
-        <EmptyState title={t("dashboard.risk.none")}>
+      <Card title={t(dashboard_risk_title)}>
+        <EmptyState title={t(dashboard_risk_none)}>
           {base ? (
             <p>
-              {t("dashboard.risk.noneStartup")}{" "}
+              {t(dashboard_risk_noneStartup)}{" "}
               <TextLink to={`${base}/risks`}>
-                {t("dashboard.risk.goTo")}
+                {t(dashboard_risk_goTo)}
               </TextLink>
             </p>
           ) : (
-            <p>{t("dashboard.risk.noneInvestor")}</p>
+            <p>{t(dashboard_risk_noneInvestor)}</p>
           )}
         </EmptyState>
       </Card>
     );
   }
   const caption = sentencesText(t, [
-    t("dashboard.risk.caption", { count: risks.liveCount, bands: bandsText(t, risks.bands) }),
-    risks.closedCount > 0 && t("dashboard.risk.closedLeftOut", { count: risks.closedCount }),
+    t(dashboard_risk_caption, { count: risks.liveCount, bands: bandsText(t, risks.bands) }),
+    risks.closedCount > 0 && t(dashboard_risk_closedLeftOut, { count: risks.closedCount }),
   ]);
   return (
     <Card
-      title={t("dashboard.risk.title")}
+      title={t(dashboard_risk_title)}
       actions={
         base ? (
           <TextLink to={`${base}/risks`} className="text-sm">
-            {t("dashboard.risk.all")}
+            {t(dashboard_risk_all)}
           </TextLink>
         ) : undefined
       }
     >
       <RiskHeatMap cells={risks.heatMap} bands={risks.bands} caption={caption} />
-      {risks.overdueReviews > 0 ? <p className="mt-3 text-sm font-medium text-red-800">{t("dashboard.risk.overdue", { count: risks.overdueReviews })}</p> : null}
-      <h3 className="mt-4 text-sm font-semibold">{t("dashboard.risk.top")}</h3>
+      {risks.overdueReviews > 0 ? <p className="mt-3 text-sm font-medium text-red-800">{t(dashboard_risk_overdue, { count: risks.overdueReviews })}</p> : null}
+      <h3 className="mt-4 text-sm font-semibold">{t(dashboard_risk_top)}</h3>
       <ul className="mt-2 space-y-1 text-sm">
         {risks.top.map((r, i) => (
           <li key={i} className="flex items-start gap-2">
@@ -82,7 +118,7 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
             {/* The title and its status wrap beside the badge, so on a phone each risk stays one block. */}
             <span>
               {r.title} <span className="text-xs text-slate-600">{statusWord(t, r.status)}</span>{" "}
-              {r.reviewOverdue ? <Badge tone="bad">{t("dashboard.risk.reviewOverdue")}</Badge> : null}
+              {r.reviewOverdue ? <Badge tone="bad">{t(dashboard_risk_reviewOverdue)}</Badge> : null}
             </span>
           </li>
         ))}
@@ -92,7 +128,7 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
 }
 
 function instrumentLabel(t: Translator, instrument: string): string {
-  return (INSTRUMENTS as readonly string[]).includes(instrument) ? t(`dashboard.instrument.${instrument as Instrument}`) : instrument;
+  return (INSTRUMENTS as readonly string[]).includes(instrument) ? t(({ angel: dashboard_instrument_angel, bridge: dashboard_instrument_bridge, convertible_note: dashboard_instrument_convertible_note, debt: dashboard_instrument_debt, equity_crowdfunding: dashboard_instrument_equity_crowdfunding, grant: dashboard_instrument_grant, other: dashboard_instrument_other, pre_seed: dashboard_instrument_pre_seed, safe: dashboard_instrument_safe, seed: dashboard_instrument_seed, series_a: dashboard_instrument_series_a, series_b: dashboard_instrument_series_b, series_c_plus: dashboard_instrument_series_c_plus })[instrument as Instrument]) : instrument;
 }
 
 export function RaisedCard({ raised, currency, base }: { raised: RaisedView; currency: string; base?: string }) {
@@ -100,33 +136,33 @@ export function RaisedCard({ raised, currency, base }: { raised: RaisedView; cur
   const f = useFormat();
   return (
     <Card
-      title={t("dashboard.raised.title")}
+      title={t(dashboard_raised_title)}
       actions={
         base ? (
           <TextLink to={`${base}/rounds`} className="text-sm">
-            {t("dashboard.raised.all")}
+            {t(dashboard_raised_all)}
           </TextLink>
         ) : undefined
       }
     >
       {raised.roundCount === 0 ? (
-        <p className="text-sm text-slate-600">{t("dashboard.raised.none")}</p>
+        <p className="text-sm text-slate-600">{t(dashboard_raised_none)}</p>
       ) : (
         <>
           <p className="text-2xl font-bold">{f.money(raised.total, currency)}</p>
           <p className="mt-1 text-xs text-slate-600">
             {sentencesText(t, [
-              t("dashboard.raised.sum", {
+              t(dashboard_raised_sum, {
                 count: raised.roundCount - raised.otherCurrencyRounds,
                 currency,
-                others: raised.otherCurrencyRounds > 0 ? t("dashboard.raised.others", { count: raised.otherCurrencyRounds }) : "",
+                others: raised.otherCurrencyRounds > 0 ? t(dashboard_raised_others, { count: raised.otherCurrencyRounds }) : "",
               }),
               raised.lastClose &&
-                t("dashboard.raised.lastClose", { date: dateText(t, raised.lastClose.date), instrument: instrumentLabel(t, raised.lastClose.instrument) }),
+                t(dashboard_raised_lastClose, { date: dateText(t, raised.lastClose.date), instrument: instrumentLabel(t, raised.lastClose.instrument) }),
             ])}
           </p>
           <table className="mt-3 w-full text-sm">
-            <caption className="sr-only">{t("dashboard.raised.caption")}</caption>
+            <caption className="sr-only">{t(dashboard_raised_caption)}</caption>
             <tbody>
               {raised.byInstrument.map((r) => (
                 <tr key={r.instrument} className="border-b border-slate-100">

@@ -1,5 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n";
+import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
+import { dashboard_window_averageOver } from "~/paraglide/messages/dashboard_window_averageover1.js";
+import { dashboard_window_label } from "~/paraglide/messages/dashboard_window_label.js";
 
 /** The same choices parseDashboardWindow accepts (a .server module's values do not reach the browser). */
 export const WINDOWS = [1, 3, 6] as const;
@@ -8,9 +11,9 @@ export const WINDOWS = [1, 3, 6] as const;
 export function WindowSelector({ path, window }: { path: string; window: number }) {
   const t = useT();
   return (
-    <nav aria-label={t("dashboard.window.label")} className="flex flex-wrap items-center gap-2 text-sm">
+    <nav aria-label={t(dashboard_window_label)} className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-600" id="window-label">
-        {t("dashboard.window.averageOver")}
+        {t(dashboard_window_averageOver)}
       </span>
       <ul className="flex overflow-hidden rounded-md border border-slate-300" aria-labelledby="window-label">
         {WINDOWS.map((w) => (
@@ -20,7 +23,7 @@ export function WindowSelector({ path, window }: { path: string; window: number 
               aria-current={w === window ? "true" : undefined}
               className={`block whitespace-nowrap px-3 py-1 ${w === window ? "bg-indigo-600 font-semibold text-white" : "bg-white text-slate-700 hover:bg-slate-50"}`}
             >
-              {t("common.unit.months", { count: w })}
+              {t(common_unit_months, { count: w })}
             </Link>
           </li>
         ))}

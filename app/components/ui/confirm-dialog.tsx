@@ -2,6 +2,7 @@ import { useNavigation } from "@remix-run/react";
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { useT } from "~/i18n";
 import { FieldError } from "./form";
+import { common_action_cancel } from "~/paraglide/messages/common_action_cancel.js";
 
 /** What a destructive action says, every text already translated by the page. */
 export interface ConfirmTexts {
@@ -170,7 +171,7 @@ function ConfirmDialog({
               onClick={() => dialog.current?.close()}
               className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 disabled:opacity-60"
             >
-              {t("common.action.cancel")}
+              {t(common_action_cancel)}
             </button>
             <button
               type="submit"

@@ -2,6 +2,7 @@ import { useNavigation } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { useT } from "~/i18n";
 import { Button, type ButtonVariant } from "./button";
+import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 
 const inputClass =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-indigo-500 aria-[invalid=true]:border-red-500";
@@ -119,7 +120,7 @@ export function SubmitButton({
   const pending =
     navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
   return (
-    <Button type="submit" name={intent ? "intent" : undefined} value={intent} variant={variant} pending={pending} pendingText={pendingText ?? t("common.action.saving")}>
+    <Button type="submit" name={intent ? "intent" : undefined} value={intent} variant={variant} pending={pending} pendingText={pendingText ?? t(common_action_saving)}>
       {children}
     </Button>
   );

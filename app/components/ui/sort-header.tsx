@@ -1,6 +1,9 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useT } from "~/i18n";
+import { common_sort_ascending } from "~/paraglide/messages/common_sort_ascending.js";
+import { common_sort_descending } from "~/paraglide/messages/common_sort_descending.js";
+import { common_sort_sortable } from "~/paraglide/messages/common_sort_sortable.js";
 
 export type SortDirection = "asc" | "desc";
 
@@ -41,7 +44,7 @@ export function SortHeader({
         <span aria-hidden="true" className={sorted ? "ml-1" : "ml-1 text-slate-500"}>
           {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
         </span>
-        <span className="sr-only"> {t(sorted === "asc" ? "common.sort.ascending" : sorted === "desc" ? "common.sort.descending" : "common.sort.sortable")}</span>
+        <span className="sr-only"> {t(sorted === "asc" ? common_sort_ascending : sorted === "desc" ? common_sort_descending : common_sort_sortable)}</span>
       </Link>
     </th>
   );

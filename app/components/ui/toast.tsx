@@ -3,14 +3,18 @@ import { TextLink } from "~/components/ui/button";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useT, type PlainKey } from "~/i18n";
 import type { Toast, ToastTone } from "~/lib/toast";
+import { common_toast_close } from "~/paraglide/messages/common_toast_close.js";
+import { common_toast_tone_error } from "~/paraglide/messages/common_toast_tone_error.js";
+import { common_toast_tone_info } from "~/paraglide/messages/common_toast_tone_info.js";
+import { common_toast_tone_success } from "~/paraglide/messages/common_toast_tone_success.js";
 
 /** How long a toast stays when nobody points at it or tabs into it. */
 export const TOAST_MS = 6000;
 
 const TONES: Record<ToastTone, { word: PlainKey; icon: string; box: string; mark: string }> = {
-  success: { word: "common.toast.tone.success", icon: "✓", box: "border-emerald-300", mark: "bg-emerald-100 text-emerald-900" },
-  info: { word: "common.toast.tone.info", icon: "i", box: "border-indigo-300", mark: "bg-indigo-100 text-indigo-900" },
-  error: { word: "common.toast.tone.error", icon: "!", box: "border-red-300", mark: "bg-red-100 text-red-900" },
+  success: { word: common_toast_tone_success, icon: "✓", box: "border-emerald-300", mark: "bg-emerald-100 text-emerald-900" },
+  info: { word: common_toast_tone_info, icon: "i", box: "border-indigo-300", mark: "bg-indigo-100 text-indigo-900" },
+  error: { word: common_toast_tone_error, icon: "!", box: "border-red-300", mark: "bg-red-100 text-red-900" },
 };
 
 /**
@@ -88,7 +92,7 @@ export function Toaster() {
           <button
             type="button"
             onClick={() => show(null)}
-            aria-label={t("common.toast.close")}
+            aria-label={t(common_toast_close)}
             className="-m-1 shrink-0 rounded p-1 text-lg leading-none text-slate-500 hover:bg-slate-100 hover:text-slate-800"
           >
             <span aria-hidden="true">×</span>
