@@ -133,6 +133,8 @@ function specifierFor(targetModule, fromNewFile, style, ext) {
   if (style === "~/" && targetModule.startsWith("app/")) return `~/${targetModule.slice(4)}${ext}`;
   if (style === "~db/" && targetModule.startsWith("db/")) return `~db/${targetModule.slice(3)}${ext}`;
   let relative = path.posix.relative(path.posix.dirname(fromNewFile), targetModule);
+  // Inside app/, a path that leaves its folder reads better as the alias the project uses.
+  if (relative.startsWith("../") && fromNewFile.startsWith("app/") && targetModule.startsWith("app/")) return `~/${targetModule.slice(4)}${ext}`;
   if (!relative.startsWith(".")) relative = `./${relative}`;
   return relative + ext;
 }
