@@ -17,7 +17,7 @@ import {
   type CsvImportError,
   type ImportKind,
 } from "~/lib/csv-import";
-import type { ImportActionResult } from "~/lib/csv-import.server";
+import type { ImportActionResult } from "~/views/csv-import";
 import { FormError } from "./ui/form";
 import { Card, PageHeader, ScrollArea } from "./ui/layout";
 import { Table, TableHead, Tr } from "~/components/ui/table";

@@ -44,13 +44,13 @@ import {
   importMonthlyReports,
   previewBudgetsImport,
   previewMonthlyReportsImport,
-  type ImportCounts,
 } from "~/models/import.server";
 import { failureFromError } from "./forms.server";
 import { records_import_changedNotice } from "~/paraglide/messages/records_import_changednotice1.js";
 import { records_import_error_chooseAgain } from "~/paraglide/messages/records_import_error_chooseagain1.js";
 import { records_import_error_chooseFile } from "~/paraglide/messages/records_import_error_choosefile1.js";
 import { records_import_error_notMultipart } from "~/paraglide/messages/records_import_error_notmultipart1.js";
+import type { ImportActionResult } from "~/views/csv-import";
 
 export const PREVIEW_ROWS = 20;
 
@@ -61,21 +61,6 @@ const parseRecords = (text: string) => parse(text, CSV_PARSE_OPTIONS) as string[
 export function checkImportCsv<K extends ImportKind>(kind: K, text: string, options: CsvImportOptions = {}): CsvImportResult<ImportRowOf[K]> {
   return parseImportCsv(kind, text, { parseRecords, ...options });
 }
-
-export type ImportActionResult =
-  | { status: "errors"; fileName: string | null; errors: CsvImportError[]; errorCount: number }
-  | {
-      status: "preview";
-      fileName: string;
-      checksum: string;
-      counts: ImportCounts;
-      firstMonth: string;
-      lastMonth: string;
-      columns: string[];
-      previewRows: string[][];
-      notice: string | null;
-    }
-  | { status: "imported"; fileName: string; counts: ImportCounts; firstMonth: string; lastMonth: string };
 
 const major = minorToMajorString;
 

@@ -23,13 +23,9 @@ import type { OrgContext } from "~/auth/context";
 import { upsertMonthlyReports } from "./monthly-report.server";
 import { records_import_startupsOnly } from "~/paraglide/messages/records_import_startupsonly1.js";
 import { records_import_viewersCannot } from "~/paraglide/messages/records_import_viewerscannot1.js";
+import type { ImportCounts } from "~/views/csv-import";
 
-export interface ImportCounts {
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
+export type { ImportCounts };
 
 /** File field → monthly_reports column, for the numbers a monthly file sets (never the texts). */
 const MONTHLY_FIELDS = [

@@ -3,22 +3,11 @@ import { reportUpdates } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import type { CompanyAccess } from "./company-access.server";
 import type { OrgContext } from "~/auth/context";
+import type { ReportUpdatePage, ReportUpdateView } from "~/views/report-updates";
+
+export type { ReportUpdatePage, ReportUpdateView };
 
 export const UPDATES_PAGE_SIZE = 6;
-
-export interface ReportUpdateView {
-  month: string;
-  highlights: string | null;
-  lowlights: string | null;
-  asks: string | null;
-}
-
-export interface ReportUpdatePage {
-  updates: ReportUpdateView[];
-  page: number;
-  pageCount: number;
-  total: number;
-}
 
 /**
  * A portfolio company's investor updates (highlights, lowlights, asks), newest month first,

@@ -2,7 +2,7 @@ import { Badge, Card } from "~/components/ui/layout";
 import type { BenchmarkMetric } from "~/finance";
 import { useFormat, useT, type Formatter, type Translator } from "~/i18n";
 import { monthText, multipleText, runwayText } from "~/lib/format";
-import type { CompanyBenchmarks } from "~/models/benchmark.server";
+import type { CompanyBenchmarks } from "~/views/benchmarks";
 import { Table, TableHead, Td, Th } from "~/components/ui/table";
 import { dashboard_benchmarks_above_p75 } from "~/paraglide/messages/dashboard_benchmarks_above_p75.js";
 import { dashboard_benchmarks_asOf } from "~/paraglide/messages/dashboard_benchmarks_asof1.js";

@@ -2,7 +2,7 @@ import { TextLink } from "~/components/ui/button";
 import { Card, EmptyState } from "~/components/ui/layout";
 import { useT, type PlainKey } from "~/i18n";
 import { monthText } from "~/lib/format";
-import type { ReportUpdatePage } from "~/models/report-update.server";
+import type { ReportUpdatePage } from "~/views/report-updates";
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
 import { dashboard_updates_asks } from "~/paraglide/messages/dashboard_updates_asks.js";
 import { dashboard_updates_highlights } from "~/paraglide/messages/dashboard_updates_highlights.js";
