@@ -53,7 +53,8 @@ export function findBrowserUsesOfServerValues(file: string, text: string): strin
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const serverValues = valueImportsFromServerModules(source);
   if (serverValues.size === 0) return [];
-  const isRoute = file.includes(`${path.sep}routes${path.sep}`);
+  // app/root.tsx is the root route: its loader runs on the server like any route's.
+  const isRoute = file.includes(`${path.sep}routes${path.sep}`) || path.basename(file) === "root.tsx";
   const statements = source.statements.filter((s) => !ts.isImportDeclaration(s));
   const info = statements.map((s) => ({ statement: s, ...describeStatement(s) }));
 
