@@ -4,9 +4,8 @@
  * Amounts stay in each company's own currency (a report does not convert: the partner sees
  * what each company reported). Pure; the report page renders these.
  */
-import type { GrantSection } from "~db/schema/rls";
 import type { Month } from "~/finance/month";
-import type { CompanyReport, ShareReport } from "~/models/share-report-types";
+import type { CompanyReport, GrantSection, ShareReport } from "~/models/share-report-types";
 
 /** The section names a report prints (as ~/lib/access-grants names them, without bundling its zod fields into the public page). */
 export const REPORT_SECTION_LABELS: Record<GrantSection, string> = {

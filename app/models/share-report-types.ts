@@ -8,6 +8,9 @@ import type { ShareMode, ShareScope } from "~db/schema/sharing";
 import type { Month } from "~/finance";
 import type { CompanyDashboardForInvestor, DashboardHeadline } from "./dashboard-types";
 
+/** The sections a report can hold, named here so the page's components need not reach into db/. */
+export type { GrantSection };
+
 export interface UpdateView {
   month: Month;
   highlights: string | null;
