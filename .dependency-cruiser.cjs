@@ -23,7 +23,7 @@ module.exports = {
         "Routes are thin: guard → parse → one model call → respond. They reach data only through app/models — never db/, the ORM or a driver.",
       severity: "error",
       from: { path: "^app/routes/" },
-      to: { path: ["^db/", "^node_modules/(drizzle-orm|postgres|@electric-sql/pglite)/"] },
+      to: { path: ["^db/", "(^|/)node_modules/(drizzle-orm|postgres|@electric-sql/pglite)/"] },
     },
     {
       name: "components-no-models-or-db",
@@ -31,7 +31,7 @@ module.exports = {
         "Components render what they are given. They import no model and nothing of db/ — types included: the types a page receives live in app/views.",
       severity: "error",
       from: { path: "^app/components/" },
-      to: { path: ["^app/models/", "^db/", "^app/db\\.server\\.ts$", "^node_modules/(drizzle-orm|postgres|@electric-sql/pglite)/"] },
+      to: { path: ["^app/models/", "^db/", "^app/db\\.server\\.ts$", "(^|/)node_modules/(drizzle-orm|postgres|@electric-sql/pglite)/"] },
     },
     {
       name: "finance-is-pure",
