@@ -26,6 +26,14 @@ module.exports = {
       to: { path: ["^db/", "(^|/)node_modules/(drizzle-orm|postgres|@electric-sql/pglite)/"] },
     },
     {
+      name: "routes-no-database-handle",
+      comment:
+        "Routes take their context from the tenant door and pass it to a model; the raw database handle (app/db.server.ts) is for models' system doors (issue #14 item 2). A warning until the routes that still pass getDatabase() are moved; then make it an error.",
+      severity: "warn",
+      from: { path: "^app/routes/" },
+      to: { path: "^app/db\\.server\\.ts$" },
+    },
+    {
       name: "components-no-models-or-db",
       comment:
         "Components render what they are given. They import no model and nothing of db/ — types included: the types a page receives live in app/views.",
