@@ -14,7 +14,8 @@
  * like imports are not touched by that pass. A second, textual pass updates mentions of the
  * old file names in comments and docs (`app/lib/money.ts`, `~/lib/money`), except
  * docs/guarantees.md and docs/decisions (history; the lead edits guarantees).
- * Prints what it did; exits 1 only when a row cannot be applied (both old and new exist).
+ * Prints what it did; exits 1 only when a row cannot be applied (the old file and every new
+ * path it may take exist).
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -34,7 +35,7 @@ const MOVES = {
   "app/lib/budget-cells": "app/domain/budget-cells",
   "app/lib/csv-import": "app/domain/csv-import",
   "app/lib/currencies": "app/domain/currencies",
-  "app/lib/fields": "app/domain/fields",
+  "app/lib/fields": ["app/domain/fields", "app/domain/base-fields"],
   "app/lib/instruments": "app/domain/instruments",
   "app/lib/money": "app/domain/money",
   "app/lib/money.test": "app/domain/money.test",
@@ -102,22 +103,30 @@ function fileOf(modulePath) {
   return null;
 }
 
-// 1. Which rows apply: file moves (by extension) planned before anything changes.
+// 1. Which rows apply: file moves (by extension) planned before anything changes. A row may
+// name fallbacks: when the first new path is taken (another change created that module, e.g.
+// app/domain/fields.ts re-exporting the old one), the file goes to the first free fallback and
+// the taken module's re-export of it is rewritten like any other import.
 const fileMoves = new Map(); // old file → new file
 const problems = [];
-for (const [from, to] of Object.entries(MOVES)) {
+const activeMoves = {}; // old module → where it is (or goes) now
+for (const [from, targets] of Object.entries(MOVES)) {
+  const candidates = [targets].flat();
   const source = fileOf(from);
-  if (!source) continue; // already moved (or removed): imports are still rewritten below
-  const ext = source.slice(from.length);
-  if (exists(to + ext) || fileOf(to)) {
-    problems.push(`${source}: not moved, ${fileOf(to) ?? to + ext} exists already — merge by hand, then re-run`);
+  if (!source) {
+    // Already moved (or removed): imports still naming it are rewritten to where it went.
+    activeMoves[from] = [...candidates].reverse().find((to) => fileOf(to)) ?? candidates[0];
     continue;
   }
-  fileMoves.set(source, to + ext);
+  const to = candidates.find((candidate) => !fileOf(candidate));
+  if (!to) {
+    problems.push(`${source}: not moved, ${candidates.map((c) => fileOf(c)).join(" and ")} exist already — merge by hand, then re-run`);
+    continue; // rows that cannot move keep their old specifiers
+  }
+  if (to !== candidates[0]) console.log(`note  ${fileOf(candidates[0])} exists: ${source} goes to the fallback ${to}`);
+  fileMoves.set(source, to + source.slice(from.length));
+  activeMoves[from] = to;
 }
-// Rows that could not move keep their old specifiers.
-const blocked = new Set(problems.map((p) => stripExt(p.split(":")[0])));
-const activeMoves = Object.fromEntries(Object.entries(MOVES).filter(([from]) => !blocked.has(from)));
 
 /** Module path (repository-relative, no extension) a specifier names, seen from `fromFile`. */
 function resolveSpecifier(specifier, fromFile) {
