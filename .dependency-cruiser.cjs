@@ -19,8 +19,7 @@ module.exports = {
   forbidden: [
     {
       name: "routes-data-through-models",
-      comment:
-        "Routes are thin: guard → parse → one model call → respond. They reach data only through app/models — never db/, the ORM or a driver.",
+      comment: "Routes are thin: guard → parse → one model call → respond. They reach data only through app/models — never db/, the ORM or a driver.",
       severity: "error",
       from: { path: "^app/routes/" },
       to: { path: ["^db/", "(^|/)node_modules/(drizzle-orm|postgres|@electric-sql/pglite)/"] },
@@ -35,8 +34,7 @@ module.exports = {
     },
     {
       name: "components-no-models-or-db",
-      comment:
-        "Components render what they are given. They import no model and nothing of db/ — types included: the types a page receives live in app/views.",
+      comment: "Components render what they are given. They import no model and nothing of db/ — types included: the types a page receives live in app/views.",
       severity: "error",
       from: { path: "^app/components/" },
       to: { path: ["^app/models/", "^db/", "^app/db\\.server\\.ts$", "(^|/)node_modules/(drizzle-orm|postgres|@electric-sql/pglite)/"] },

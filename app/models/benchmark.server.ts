@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { accessGrants, companyMetrics } from "~db/schema";
 import { withTenant } from "~db/tenant";
-import { benchmarkMetric, type MetricBenchmark } from "~/finance";
+import { benchmarkMetric } from "~/finance";
 import type { CompanyAccess } from "./company-access.server";
 import type { OrgContext } from "~/auth/context";
 import type { CompanyBenchmarks } from "~/views/benchmarks";

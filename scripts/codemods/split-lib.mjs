@@ -160,11 +160,13 @@ function specifierNodes(file, text) {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
   const found = [];
   const visit = (node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier);
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier))
+      found.push(node.moduleSpecifier);
     else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) found.push(node.argument.literal);
     else if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0])) {
       const callee = node.expression.getText(source);
-      if (node.expression.kind === ts.SyntaxKind.ImportKeyword || ["require", "vi.mock", "vi.doMock", "vi.importActual", "vi.unmock"].includes(callee)) found.push(node.arguments[0]);
+      if (node.expression.kind === ts.SyntaxKind.ImportKeyword || ["require", "vi.mock", "vi.doMock", "vi.importActual", "vi.unmock"].includes(callee))
+        found.push(node.arguments[0]);
     } else if (ts.isExternalModuleReference(node) && ts.isStringLiteral(node.expression)) found.push(node.expression);
     ts.forEachChild(node, visit);
   };
@@ -226,30 +228,38 @@ for (const [file, text] of newContents) {
 const mentionRules = Object.entries(activeMoves)
   .sort(([a], [b]) => b.length - a.length)
   .flatMap(([from, to]) => {
-    const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const literal = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const name = from.slice("app/".length);
     const rules = [];
     // app/lib/money.ts → app/domain/money.ts (with whatever extension the mention has).
-    rules.push([new RegExp(`(?<![\\w/-])${escape(from)}(\\.(?:tsx?|mjs|js))(?![\\w-])`, "g"), (_m, ext) => `${to}${ext}`]);
+    rules.push([new RegExp(`(?<![\\w/-])${literal(from)}(\\.(?:tsx?|mjs|js))(?![\\w-])`, "g"), (_m, ext) => `${to}${ext}`]);
     // ~/lib/money (not ~/lib/money-format, not ~/lib/money.test) → ~/domain/money.
-    if (to.startsWith("app/")) rules.push([new RegExp(`~/${escape(name)}(?![\\w.-])`, "g"), () => `~/${to.slice(4)}`]);
+    if (to.startsWith("app/")) rules.push([new RegExp(`~/${literal(name)}(?![\\w.-])`, "g"), () => `~/${to.slice(4)}`]);
     return rules;
   });
-const textFiles = [
-  ...TEXT_DIRS.flatMap((dir) => walk(dir, (name) => /\.(tsx?|mts|mjs|js|md|css)$/.test(name))),
-  ...TEXT_FILES.filter(exists),
-].filter((file) => !TEXT_SKIP.some((skip) => skip.test(file)));
+const textFiles = [...TEXT_DIRS.flatMap((dir) => walk(dir, (name) => /\.(tsx?|mts|mjs|js|md|css)$/.test(name))), ...TEXT_FILES.filter(exists)].filter(
+  (file) => !TEXT_SKIP.some((skip) => skip.test(file)),
+);
 let mentions = 0;
-for (const file of new Set(textFiles.map((f) => (DRY ? f : fileMoves.get(f) ?? f)))) {
+for (const file of new Set(textFiles.map((f) => (DRY ? f : (fileMoves.get(f) ?? f))))) {
   const abs = path.join(ROOT, file);
   if (!fs.existsSync(abs)) continue;
   const text = fs.readFileSync(abs, "utf8");
   let out = text;
-  for (const [pattern, replace] of mentionRules) out = out.replace(pattern, (...args) => (mentions++, replace(...args)));
+  for (const [pattern, replace] of mentionRules) {
+    out = out.replace(pattern, (...args) => {
+      mentions++;
+      return replace(...args);
+    });
+  }
   if (out !== text && !DRY) fs.writeFileSync(abs, out);
 }
 
-const stale = TEXT_SKIP.length ? walk("docs", (n) => n === "guarantees.md").filter((f) => Object.keys(activeMoves).some((from) => fs.readFileSync(path.join(ROOT, f), "utf8").includes(from + "."))) : [];
+const stale = TEXT_SKIP.length
+  ? walk("docs", (n) => n === "guarantees.md").filter((f) =>
+      Object.keys(activeMoves).some((from) => fs.readFileSync(path.join(ROOT, f), "utf8").includes(`${from}.`)),
+    )
+  : [];
 console.log(`${fileMoves.size} files moved, ${rewritten} specifiers rewritten, ${mentions} mentions updated${DRY ? " (dry run: nothing written)" : ""}`);
 if (stale.length) console.log(`old paths still named in ${stale.join(", ")} (left for the lead)`);
 for (const problem of problems) console.error(`CONFLICT ${problem}`);
