@@ -27,8 +27,8 @@ module.exports = {
     {
       name: "routes-no-database-handle",
       comment:
-        "Routes take their context from the tenant door and pass it to a model; the raw database handle (app/db.server.ts) is for models' system doors (issue #14 item 2). A warning until the routes that still pass getDatabase() are moved; then make it an error.",
-      severity: "warn",
+        "Routes take their context from the tenant door (or the system door) and pass it to a model; the raw database handle (app/db.server.ts) is for models only (issue #14 item 2).",
+      severity: "error",
       from: { path: "^app/routes/" },
       to: { path: "^app/db\\.server\\.ts$" },
     },
