@@ -64,7 +64,9 @@ module.exports = {
         path: "^app/",
         pathNot: [SERVER_MODULE, TESTS, "^app/routes/", "^app/root\\.tsx$", "^app/entry\\.server\\.tsx$"],
       },
-      to: { path: SERVER_MODULE, dependencyTypesNot: ["type-only"] },
+      // One deliberate exception: translate.ts reads the full compiled catalogue (messages.server.ts) to resolve
+      // message refs on the server; in the browser that module is empty by design (decision 012).
+      to: { path: SERVER_MODULE, pathNot: "^app/i18n/messages\\.server\\.ts$", dependencyTypesNot: ["type-only"] },
     },
     {
       name: "components-no-server-modules",

@@ -7,14 +7,14 @@ import { renderToPipeableStream } from "react-dom/server";
 import { LocaleProvider } from "~/i18n";
 import { isLocale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { NonceProvider } from "~/lib/nonce";
+import { NonceProvider } from "~/components/nonce";
 
 // Boot hooks for server.mjs: it calls these from the built bundle so the app and the
 // server share one database handle.
 export { startup, shutdown, checkReady, useDatabase } from "~/db.server";
 export { getEnv } from "~/env.server";
 // The import routes' body limit, which the edge enforces (server/body-limit.mjs).
-export { MAX_UPLOAD_BODY_BYTES } from "~/lib/csv-import";
+export { MAX_UPLOAD_BODY_BYTES } from "~/domain/csv-import";
 // How many passwords this process has verified (the throttle tests read it).
 export { passwordChecks } from "~/auth/password.server";
 

@@ -1,6 +1,6 @@
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { describe, expect, it, vi } from "vitest";
-import { AppError } from "~/lib/http.server";
+import { AppError } from "~/server/http.server";
 import { databaseUnavailableResponse, isDatabaseUnavailable, isDriverWriteCrash, unavailableAs503 } from "./unavailable";
 
 const withCode = (code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(code), { code, ...extra });

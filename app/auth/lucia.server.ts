@@ -3,7 +3,7 @@ import { DrizzlePostgreSQLAdapter, type PostgreSQLUserTable } from "@lucia-auth/
 import type { Db } from "~db/client";
 import { sessions, users } from "~db/schema";
 import { unavailableAs503 } from "~db/unavailable";
-import { sha256Hex } from "~/lib/crypto.server";
+import { sha256Hex } from "~/server/crypto.server";
 
 /**
  * Lucia v3 keeps the session id as the cookie value. We store only its SHA-256, so a

@@ -1,6 +1,6 @@
 import type { Params } from "@remix-run/react";
 import { getDatabase } from "~/db.server";
-import { forbidden, notFound, orgReadOnly } from "~/lib/http.server";
+import { forbidden, notFound, orgReadOnly } from "~/server/http.server";
 import type { GrantSection } from "~db/schema/rls";
 import { findCompanyAccess, type CompanyAccess } from "~/models/company-access.server";
 import { findMembershipBySlug } from "~/models/org.server";

@@ -16,7 +16,7 @@ import {
   parseImportCsvInChunks,
   type CsvImportError,
   type ImportKind,
-} from "~/lib/csv-import";
+} from "~/domain/csv-import";
 import type { ImportActionResult } from "~/views/csv-import";
 import { FormError } from "./ui/form";
 import { Card, PageHeader, ScrollArea } from "./ui/layout";

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { useT } from "~/i18n";
-import { DEBT_KIND_KEYS, DEBT_KINDS, REPAYMENT_TYPE_KEYS, REPAYMENT_TYPES } from "~/lib/instruments";
+import { DEBT_KIND_KEYS, DEBT_KINDS, REPAYMENT_TYPE_KEYS, REPAYMENT_TYPES } from "~/domain/instruments";
 import { records_debt_covenantsOptional } from "~/paraglide/messages/records_debt_covenantsoptional1.js";
 import { records_debt_field_deadline } from "~/paraglide/messages/records_debt_field_deadline.js";
 import { records_debt_field_drawDate } from "~/paraglide/messages/records_debt_field_drawdate1.js";

@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Field, FormError, SelectField, SubmitButton, TextareaField } from "~/components/ui/form";
 import { useT } from "~/i18n";
-import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/lib/instruments";
+import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/domain/instruments";
 import { records_instrument_equity_crowdfunding } from "~/paraglide/messages/records_instrument_equity_crowdfunding.js";
 import { records_round_field_amount } from "~/paraglide/messages/records_round_field_amount.js";
 import { records_round_field_backers } from "~/paraglide/messages/records_round_field_backers.js";

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { FieldError } from "~/components/ui/form";
 import { Badge } from "~/components/ui/layout";
 import { useT } from "~/i18n";
-import { formatShareCode, SECTION_HINT_KEYS, SECTION_KEYS, SECTION_LABEL_KEYS } from "~/lib/access-grants";
+import { formatShareCode, SECTION_HINT_KEYS, SECTION_KEYS, SECTION_LABEL_KEYS } from "~/domain/access-grants";
 import { common_state_none } from "~/paraglide/messages/common_state_none.js";
 import { investor_grants_identity_askedBy } from "~/paraglide/messages/investor_grants_identity_askedby1.js";
 import { investor_grants_identity_code } from "~/paraglide/messages/investor_grants_identity_code.js";

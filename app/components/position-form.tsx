@@ -1,8 +1,8 @@
 import { Form } from "@remix-run/react";
 import { Field, FormError, SelectField, SubmitButton, TextareaField } from "~/components/ui/form";
 import { useT } from "~/i18n";
-import { INSTRUMENTS } from "~/lib/instruments";
-import { INSTRUMENT_KEYS } from "~/lib/portfolio-query";
+import { INSTRUMENTS } from "~/domain/instruments";
+import { INSTRUMENT_KEYS } from "~/domain/portfolio-query";
 import { investor_charts_raised_instrument } from "~/paraglide/messages/investor_charts_raised_instrument.js";
 import { investor_fx_currencyLabel } from "~/paraglide/messages/investor_fx_currencylabel1.js";
 import { investor_positionForm_amountHint } from "~/paraglide/messages/investor_positionform_amounthint2.js";

@@ -5,13 +5,13 @@
  */
 import { Link } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
-import { instrumentName } from "~/lib/portfolio-query";
+import { instrumentName } from "~/domain/portfolio-query";
 import { Badge, Card } from "~/components/ui/layout";
 import { useFormat, useT, type PlainKey } from "~/i18n";
-import { dateText, monthText, multipleText } from "~/lib/format";
-import { basisPointsToPercentString } from "~/lib/instruments";
+import { dateText, monthText, multipleText } from "~/i18n/display";
+import { basisPointsToPercentString } from "~/domain/instruments";
 import { SortHeader } from "~/components/ui/sort-header";
-import { useHrefWith } from "~/lib/use-href-with";
+import { useHrefWith } from "~/components/use-href-with";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { deletion_position_deleted } from "~/paraglide/messages/deletion_position_deleted.js";
 import { investor_charts_raised_instrument } from "~/paraglide/messages/investor_charts_raised_instrument.js";

@@ -1,7 +1,7 @@
 import { Field, SelectField, TextareaField } from "~/components/ui/form";
 import type { RiskBandThresholds } from "~/finance";
 import { useLocale, useT } from "~/i18n";
-import { IMPACT_KEYS, LIKELIHOOD_KEYS, RISK_CATEGORIES, RISK_CATEGORY_KEYS, RISK_STATUSES, RISK_STATUS_KEYS, riskScoreHint } from "~/lib/risk-labels";
+import { IMPACT_KEYS, LIKELIHOOD_KEYS, RISK_CATEGORIES, RISK_CATEGORY_KEYS, RISK_STATUSES, RISK_STATUS_KEYS, riskScoreHint } from "~/domain/risk-labels";
 import { records_col_category } from "~/paraglide/messages/records_col_category.js";
 import { records_col_status } from "~/paraglide/messages/records_col_status.js";
 import { records_risk_choose } from "~/paraglide/messages/records_risk_choose.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { alertRulesErrors, type AlertRules } from "~/finance/alerts";
 import { messageRef } from "~/i18n/translate";
-import { alertRuleErrorRef } from "~/lib/alert-reasons";
+import { alertRuleErrorRef } from "~/domain/alert-reasons";
 import { investor_alertRules_error_dueDay } from "~/paraglide/messages/investor_alertrules_error_dueday2.js";
 import { investor_alertRules_error_months } from "~/paraglide/messages/investor_alertrules_error_months1.js";
 import { investor_alertRules_error_percent } from "~/paraglide/messages/investor_alertrules_error_percent1.js";

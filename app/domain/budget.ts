@@ -1,9 +1,9 @@
 import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
 import { compareMonths } from "~/finance/month";
 import { messageRef } from "~/i18n/translate";
-import { budgetCellName } from "~/lib/budget-cells";
+import { budgetCellName } from "~/domain/budget-cells";
 import { parseMajorToMinor } from "./money";
-import { isSpendCategory } from "~/lib/spend-categories";
+import { isSpendCategory } from "~/domain/spend-categories";
 import { BUDGET_YEARS_AHEAD, EARLIEST_MONTH, EARLIEST_YEAR, isRecordableMonth } from "./bounds";
 import { readAmount, readMonth, type ImportSpec } from "./csv-cells";
 import { records_budget_amountInvalid } from "~/paraglide/messages/records_budget_amountinvalid1.js";

@@ -10,7 +10,7 @@ import { records_import_error_monthTooEarly } from "~/paraglide/messages/records
 import { records_import_error_valueMissing } from "~/paraglide/messages/records_import_error_valuemissing1.js";
 import { records_import_error_valueNegative } from "~/paraglide/messages/records_import_error_valuenegative1.js";
 
-// How an entity reads one CSV row (the importer in app/lib/csv-import.ts runs the engine:
+// How an entity reads one CSV row (the importer in app/domain/csv-import.ts runs the engine:
 // header, widths, duplicates, chunking). Each entity's spec sits in its domain module beside
 // its form schema and the model's checks, so the three read the same bounds. Column names in
 // messages stay as the file's header names: they are a file format.

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { IsoDate } from "~/finance";
 import { messageRef } from "~/i18n/translate";
-import { DEBT_KINDS, REPAYMENT_TYPES } from "~/lib/instruments";
+import { DEBT_KINDS, REPAYMENT_TYPES } from "~/domain/instruments";
 import { ALWAYS, moneyField, parsePercentToBasisPoints, toBasisPoints, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./fields";
 import { common_validation_enterField } from "~/paraglide/messages/common_validation_enterfield1.js";
 import { common_validation_fieldTooLong } from "~/paraglide/messages/common_validation_fieldtoolong2.js";

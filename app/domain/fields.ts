@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { compareIsoDates, isValidIsoDate, type IsoDate } from "~/finance/month";
 import { messageRef, type PlainKey, } from "~/i18n/translate";
-import { amountMessages, parseMajorToMinor, type FieldLabel } from "~/lib/money";
+import { amountMessages, parseMajorToMinor, type FieldLabel } from "~/domain/money-fields";
 import { EARLIEST_DATE, isUuid, oneYearAfter } from "./bounds";
 import { common_validation_currencyInvalid } from "~/paraglide/messages/common_validation_currencyinvalid1.js";
 import { common_validation_enterField } from "~/paraglide/messages/common_validation_enterfield1.js";
@@ -21,7 +21,7 @@ export { oneYearAfter };
 // Messages are message refs (docs/i18n.md), localized at the edge by parseForm / formFailure.
 // Bounds without zod (earliest month, uuid) are in ./bounds.ts for pages that only show them.
 
-export { moneyField, optionalMoneyField, type FieldLabel } from "~/lib/money";
+export { moneyField, optionalMoneyField, type FieldLabel } from "~/domain/money-fields";
 
 /** A row id from a form or a URL: the same UUID rule as isUuid (./bounds.ts). */
 export const uuidField = (message?: string) => z.string({ error: message }).trim().refine(isUuid, { message });
@@ -39,7 +39,7 @@ export function versionField() {
 export const confirmedField = (message: string) => z.literal("yes", { error: message });
 
 /**
- * Field names for messages (FieldLabel, app/lib/money.ts): plain English from callers not yet
+ * Field names for messages (FieldLabel, app/domain/money-fields.ts): plain English from callers not yet
  * translated, or message keys, so the message becomes a ref answered in the request's language.
  */
 function fieldMessages(label: FieldLabel) {

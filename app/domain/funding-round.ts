@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Instrument, IsoDate } from "~/finance";
 import { messageRef } from "~/i18n/translate";
-import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/lib/instruments";
+import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/domain/instruments";
 import {
   ALWAYS,
   moneyField,

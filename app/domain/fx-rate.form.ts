@@ -2,7 +2,7 @@ import { z } from "zod";
 import { MAX_RATE_DECIMALS, MAX_RATE_INTEGER_DIGITS, parseRate, type RateProblem } from "~/finance/fx";
 import { compareMonths, isValidMonth, type Month } from "~/finance/month";
 import { messageRef } from "~/i18n/translate";
-import { isCurrencyCode } from "~/lib/currencies";
+import { isCurrencyCode } from "~/domain/currencies";
 import { EARLIEST_RATE_MONTH } from "./fx-rate";
 import { confirmedField } from "./fields";
 import { common_validation_currencyRequired } from "~/paraglide/messages/common_validation_currencyrequired1.js";

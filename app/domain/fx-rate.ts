@@ -1,5 +1,5 @@
 import { parseRate, rateProblemMessage } from "~/finance/fx";
-import { isCurrencyCode } from "~/lib/currencies";
+import { isCurrencyCode } from "~/domain/currencies";
 import { EARLIEST_MONTH } from "./bounds";
 import { isFutureMonth, readMonth, type ImportSpec } from "./csv-cells";
 import { records_import_error_currencyBase } from "~/paraglide/messages/records_import_error_currencybase1.js";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { messageRef } from "~/i18n/translate";
-import { emailField } from "~/lib/fields";
+import { emailField } from "~/domain/base-fields";
 import { confirmedField, uuidField } from "./fields";
 import { admin_members_chooseRole } from "~/paraglide/messages/admin_members_chooserole1.js";
 import { common_validation_tickToConfirm } from "~/paraglide/messages/common_validation_ticktoconfirm2.js";

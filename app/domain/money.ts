@@ -1,4 +1,4 @@
-// Money in minor units, without zod: the form fields (app/lib/money.ts moneyField) and the CSV
+// Money in minor units, without zod: the form fields (app/domain/money-fields.ts moneyField) and the CSV
 // row checks (./csv-cells.ts) parse amounts with this one function.
 
 /**

@@ -20,7 +20,7 @@ import { records_report_monthTooEarly } from "~/paraglide/messages/records_repor
 import { records_report_textTooLong } from "~/paraglide/messages/records_report_texttoolong2.js";
 
 // A monthly report's rules, once: the form schema (./monthly-report.form.ts), the CSV
-// importer's row check (below; app/lib/csv-import.ts runs it, in the browser too) and the
+// importer's row check (below; app/domain/csv-import.ts runs it, in the browser too) and the
 // model's own check (app/models/monthly-report.server.ts) all read them from here. Each
 // channel words its messages for where the user is (a form field, a file's column); the
 // bounds and the fields are the same. No zod here: the import page runs this file in the

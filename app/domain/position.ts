@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { compareIsoDates, isValidIsoDate, type IsoDate } from "~/finance";
 import { messageRef } from "~/i18n/translate";
-import { INSTRUMENTS } from "~/lib/instruments";
-import { DELETED_COMPANY } from "~/lib/positions";
+import { INSTRUMENTS } from "~/domain/instruments";
+import { DELETED_COMPANY } from "~/domain/positions";
 import { EARLIEST_DATE, isUuid } from "./bounds";
 import { moneyField, optionalCurrencyField, optionalTextField, toBasisPoints } from "./fields";
 import { investor_positions_error_companyFromList } from "~/paraglide/messages/investor_positions_error_companyfromlist2.js";

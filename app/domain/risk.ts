@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isValidIsoDate } from "~/finance/month";
 import { messageRef } from "~/i18n/translate";
-import { RISK_CATEGORIES, RISK_STATUSES } from "~/lib/risk-labels";
+import { RISK_CATEGORIES, RISK_STATUSES } from "~/domain/risk-labels";
 import { confirmedField } from "./fields";
 import { records_risk_categoryRequired } from "~/paraglide/messages/records_risk_categoryrequired1.js";
 import { records_risk_dateInvalid } from "~/paraglide/messages/records_risk_dateinvalid1.js";

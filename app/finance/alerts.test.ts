@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localizeErrors } from "~/i18n/translate";
-import { alertReasonRef, alertReasonText, alertRuleErrorRef } from "~/lib/alert-reasons";
+import { alertReasonRef, alertReasonText, alertRuleErrorRef } from "~/domain/alert-reasons";
 import { alertRulesErrors, DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules, type CompanySignals } from "./alerts";
 
 const quiet: CompanySignals = {

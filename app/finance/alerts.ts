@@ -97,7 +97,7 @@ export interface EvaluatedAlert {
 
 /**
  * Why an alert is open: a code and the figures behind it, never words. The engine decides the
- * reason before anyone's locale is known; the edge (app/lib/alert-reasons.ts) turns it into the
+ * reason before anyone's locale is known; the edge (app/domain/alert-reasons.ts) turns it into the
  * stored form (a message key with typed variables, in alerts.reason) and each reader renders
  * that in the reader's language, so this module needs no translator. A reason holds figures,
  * never the company's text: a risk alert names its risk by the alert's subject (the risk id)

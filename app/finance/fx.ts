@@ -6,7 +6,7 @@
  * 1.0825 exactly, and a conversion built on one can round a cent the wrong way. Conversion
  * is exact integer arithmetic on BigInt.
  *
- * Minor units: the app stores every currency in hundredths (app/lib/money.ts), so a
+ * Minor units: the app stores every currency in hundredths (app/domain/money-fields.ts), so a
  * conversion is amount × rate with no exponent adjustment.
  */
 import { divideRounded } from "./money";

@@ -3,7 +3,7 @@
  * arrive as integer minor units and are never stored as the floats shown here.
  * Browser-safe. In components use `useFormat()` from "~/i18n"; on the server `formatterFor(locale)`.
  */
-import { formatMoney, formatMoneyShort, formatPercent } from "~/lib/money-format";
+import { formatMoney, formatMoneyShort, formatPercent } from "~/i18n/money-format";
 import { intlLocale, type Locale } from "./locales";
 
 const MISSING = "—";

@@ -4,7 +4,10 @@
  * toasts, stored alert reasons) name messages by key, "records.risk.title"; this resolves them.
  */
 import * as all from "~/paraglide/messages";
-import type { Message } from "./translate";
+import type { Locale } from "./locales";
+
+/** A compiled message as this table holds it (translate.ts types the calls; importing its type here would make a cycle). */
+type Message = (inputs: never, options?: { locale?: Locale }) => string;
 
 const byId = all as unknown as Record<string, Message | undefined>;
 

@@ -4,10 +4,10 @@ import { accessGrants, memberships, orgs, users, type GrantStatus } from "~db/sc
 import type { GrantSection } from "~db/schema/rls";
 import { withSystem, withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
-import { parseAccessVia, parseGrantSections, sameSections, type AccessVia } from "~/lib/access-grants";
+import { parseAccessVia, parseGrantSections, sameSections, type AccessVia } from "~/domain/access-grants";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
-import { AppError } from "~/lib/http.server";
+import { AppError } from "~/server/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { common_error_404_title } from "~/paraglide/messages/common_error_404_title.js";

@@ -11,7 +11,7 @@ import { users } from "~db/schema";
 import { withSystem } from "~db/tenant";
 import { verifyPassword } from "~/auth/password.server";
 import { messageRef } from "~/i18n/translate";
-import { AppError } from "~/lib/http.server";
+import { AppError } from "~/server/http.server";
 import { forgetAccount, signInKeys, throttled } from "./login-throttle.server";
 import type { SystemContext } from "~/auth/context";
 import { auth_password_currentWrong } from "~/paraglide/messages/auth_password_currentwrong1.js";

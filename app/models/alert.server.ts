@@ -1,4 +1,4 @@
-import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/lib/alert-filters";
+import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/domain/alert-filters";
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~db/client";
 import { ALERT_KINDS, alertRules, alerts, orgs, risks, users, type AlertKind, type AlertSeverity } from "~db/schema";
@@ -7,10 +7,10 @@ import { can } from "~/auth/permissions";
 import { DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules } from "~/finance/alerts";
 import { isoDateOfDate, isValidIsoDate, type IsoDate } from "~/finance";
 import { messageRef } from "~/i18n/translate";
-import { alertReasonRef, } from "~/lib/alert-reasons";
+import { alertReasonRef, } from "~/domain/alert-reasons";
 import { alertRuleFieldErrors as ruleFieldErrors } from "~/domain/alert-rules";
 import { isUuid } from "~/domain/bounds";
-import { AppError } from "~/lib/http.server";
+import { AppError } from "~/server/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { ALERT_KIND_SECTIONS, collectSignals } from "./alert-signals.server";
@@ -137,7 +137,7 @@ const key = (a: { companyOrgId: string; kind: string; subject: string }) => `${a
  * Evaluates the rules against what the companies share today and brings the alert rows in
  * line, in the caller's investor transaction: new conditions open an alert; still-true ones
  * are touched (last seen) and take the current severity and reason (a key with variables, see
- * alertReasonRef in app/lib/alert-reasons.ts; rendered per reader); conditions that are gone
+ * alertReasonRef in app/domain/alert-reasons.ts; rendered per reader); conditions that are gone
  * are resolved. Alerts of a company whose grant was revoked, or whose section was unshared,
  * are deleted first (forgetUnshared). An escalation to critical clears an acknowledgement.
  * Two syncs of one investor (two tabs) take turns on a transaction-level advisory lock, so

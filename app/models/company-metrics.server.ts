@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Tx } from "~db/client";
 import { companyMetrics, debtFacilities, monthlyReports, orgs } from "~db/schema";
 import { deriveCompanyMetrics, type RepaymentType } from "~/finance";
-import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/lib/spend-categories";
+import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/domain/spend-categories";
 
 const REPAYMENT_TYPES: readonly string[] = ["bullet", "amortizing", "interest_only_then_amortizing"];
 

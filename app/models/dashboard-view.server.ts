@@ -52,7 +52,7 @@ import type {
   RiskView,
   SpendMonthView,
   StartupDashboard,
-} from "./dashboard-types";
+} from "~/views/dashboard";
 
 /** How far back the cash-and-runway chart reaches, and the spend chart. */
 export const CASH_HISTORY_MONTHS = 24;

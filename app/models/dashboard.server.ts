@@ -5,7 +5,7 @@ import { withTenant } from "~db/tenant";
 import { DEFAULT_RISK_BANDS, isoDateOfDate, type BurnWindow, type IsoDate } from "~/finance";
 import type { CompanyAccess } from "./company-access.server";
 import type { OrgContext } from "~/auth/context";
-import type { CompanyDashboardForInvestor, StartupDashboard } from "./dashboard-types";
+import type { CompanyDashboardForInvestor, StartupDashboard } from "~/views/dashboard";
 import {
   buildCompanyDashboardForInvestor,
   buildStartupDashboard,
@@ -18,7 +18,7 @@ import {
   type SharedRows,
 } from "./dashboard-view.server";
 
-export type * from "./dashboard-types";
+export type * from "~/views/dashboard";
 export { CASH_HISTORY_MONTHS, DEBT_LOOKAHEAD_MONTHS, SPEND_HISTORY_MONTHS } from "./dashboard-view.server";
 
 export const DASHBOARD_WINDOWS = [1, 3, 6] as const satisfies readonly BurnWindow[];

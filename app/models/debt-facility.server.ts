@@ -21,8 +21,8 @@ import {
 import { messageRef, } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import type { DebtFacilityInput } from "~/domain/debt-facility";
-import { AppError } from "~/lib/http.server";
-import type { DebtKind } from "~/lib/instruments";
+import { AppError } from "~/server/http.server";
+import type { DebtKind } from "~/domain/instruments";
 import { recordAudit } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";

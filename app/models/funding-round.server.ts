@@ -12,8 +12,8 @@ import {
   type RoundValuation,
 } from "~/finance";
 import { messageRef } from "~/i18n/translate";
-import { AppError } from "~/lib/http.server";
-import { isEquityInstrument } from "~/lib/instruments";
+import { AppError } from "~/server/http.server";
+import { isEquityInstrument } from "~/domain/instruments";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { conflictError } from "./versioning.server";

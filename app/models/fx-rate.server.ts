@@ -13,7 +13,7 @@ import { normalizeRate, type FxRate, type Month, } from "~/finance";
 import type { FxRateImportRow } from "~/domain/fx-rate";
 import type { FxRateInput } from "~/domain/fx-rate.form";
 import { messageRef } from "~/i18n/translate";
-import { AppError } from "~/lib/http.server";
+import { AppError } from "~/server/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import type { ImportCounts } from "./import.server";

@@ -1,7 +1,7 @@
 /**
  * CSV imports of monthly reports and budgets: all-or-nothing and idempotent.
  *
- * Rows arrive already checked by app/lib/csv-import.ts. One tenant transaction hands them
+ * Rows arrive already checked by app/domain/csv-import.ts. One tenant transaction hands them
  * to the entities' set-based upserts (upsertMonthlyReports, upsertBudgets: multi-row
  * `insert … on conflict do update … where the values differ`, in batches, one audit entry
  * per changed row), so a row already recorded exactly as in the file is not touched (no
@@ -14,9 +14,9 @@ import type { Tx } from "~db/client";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { messageRef } from "~/i18n/translate";
-import { AppError } from "~/lib/http.server";
-import type { BudgetImportRow, MonthlyReportImportRow } from "~/lib/csv-import";
-import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN } from "~/lib/spend-categories";
+import { AppError } from "~/server/http.server";
+import type { BudgetImportRow, MonthlyReportImportRow } from "~/domain/csv-import";
+import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN } from "~/domain/spend-categories";
 import { recordAudit } from "./audit.server";
 import { upsertBudgets } from "./budget.server";
 import type { OrgContext } from "~/auth/context";

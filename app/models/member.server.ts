@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { memberships, users, type Role } from "~db/schema";
 import { withTenant } from "~db/tenant";
-import { AppError } from "~/lib/http.server";
+import { AppError } from "~/server/http.server";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";

@@ -18,10 +18,10 @@ import {
   type MonthlyFigures,
   type SpendByCategory,
 } from "~/finance";
-import type { FieldErrors } from "~/lib/forms.server";
+import type { FieldErrors } from "~/server/forms.server";
 import { messageRef } from "~/i18n/translate";
-import { AppError } from "~/lib/http.server";
-import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/lib/spend-categories";
+import { AppError } from "~/server/http.server";
+import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/domain/spend-categories";
 import { recordAudit } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";

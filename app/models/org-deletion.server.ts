@@ -9,7 +9,7 @@ import { orgs, users } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { messageRef } from "~/i18n/translate";
-import { AppError } from "~/lib/http.server";
+import { AppError } from "~/server/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { common_error_404_title } from "~/paraglide/messages/common_error_404_title.js";

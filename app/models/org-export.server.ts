@@ -8,7 +8,7 @@ import type { Tx } from "~db/client";
 import * as schema from "~db/schema";
 import { accessGrants, memberships, orgs, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
-import { safeCell } from "~/lib/csv.server";
+import { safeCell } from "~/server/csv.server";
 import packageJson from "../../package.json";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";

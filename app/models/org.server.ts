@@ -3,7 +3,7 @@ import { oneRow, rowsOf, type Db, type Tx } from "~db/client";
 import { memberships, orgs, type OrgKind, type Role } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
 import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "~/finance";
-import { AppError } from "~/lib/http.server";
+import { AppError } from "~/server/http.server";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import type { OrgContext, SystemContext } from "~/auth/context";

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { auditLog, invitations, memberships, orgs, sessions, users } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
-import { notFound } from "~/lib/http.server";
+import { notFound } from "~/server/http.server";
 import packageJson from "../../package.json";
 import { throttleRowsOfAccount } from "./login-throttle.server";
 import type { SystemContext } from "~/auth/context";

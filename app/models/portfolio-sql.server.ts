@@ -16,7 +16,7 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { NET_BURN_HISTORY_MONTHS } from "~/finance/company-metrics";
-import type { PortfolioFilters, PortfolioSortKey } from "~/lib/portfolio-query";
+import type { PortfolioFilters, PortfolioSortKey } from "~/domain/portfolio-query";
 
 export interface MatchingParams {
   investorId: string;

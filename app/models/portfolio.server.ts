@@ -5,7 +5,7 @@ import { addMonths, DEFAULT_RISK_BANDS, isoDateOfDate, monthsBetween, type IsoDa
 import { DEFAULT_REPORT_DUE_DAY, reportDueDate } from "~/finance/covenants";
 import { reportingStatusBoundaries, type PortfolioRunwayLevel } from "~/finance/portfolio";
 import { DEFAULT_RUNWAY_THRESHOLDS } from "~/finance/runway";
-import { notFound } from "~/lib/http.server";
+import { notFound } from "~/server/http.server";
 import {
   NET_BURN_CHART_MONTHS,
   PORTFOLIO_PAGE_SIZE,
@@ -14,13 +14,13 @@ import {
   type PortfolioFilters,
   type PortfolioQuery,
   type ReportingStatusFilter,
-} from "~/lib/portfolio-query";
+} from "~/domain/portfolio-query";
 import type { OrgContext } from "~/auth/context";
 import * as q from "./portfolio-sql.server";
-import { foldNetBurn, foldRaised, mergeRateUses } from "~/lib/portfolio-series";
-import type { Portfolio, PortfolioRiskView, PortfolioRow, PortfolioSettings, PortfolioSummary } from "./portfolio-types";
+import { foldNetBurn, foldRaised, mergeRateUses } from "~/domain/portfolio-series";
+import type { Portfolio, PortfolioRiskView, PortfolioRow, PortfolioSettings, PortfolioSummary } from "~/views/portfolio";
 
-export type { Portfolio, PortfolioRiskView, PortfolioRow, PortfolioSettings, PortfolioSummary } from "./portfolio-types";
+export type { Portfolio, PortfolioRiskView, PortfolioRow, PortfolioSettings, PortfolioSummary } from "~/views/portfolio";
 
 type Raw = Record<string, unknown>;
 

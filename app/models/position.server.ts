@@ -23,9 +23,9 @@ import {
 import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import type { PositionInput } from "~/domain/position";
-import { AppError } from "~/lib/http.server";
-import type { Instrument } from "~/lib/instruments";
-import { DELETED_COMPANY } from "~/lib/positions";
+import { AppError } from "~/server/http.server";
+import type { Instrument } from "~/domain/instruments";
+import { DELETED_COMPANY } from "~/domain/positions";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { listAllFxRates, requireInvestorOrg } from "./fx-rate.server";

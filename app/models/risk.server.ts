@@ -13,13 +13,13 @@ import {
 import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import { riskInputSchema, type RiskInput, type ValidRiskInput } from "~/domain/risk";
-import { AppError } from "~/lib/http.server";
+import { AppError } from "~/server/http.server";
 import {
   ACTIVE_RISK_STATUSES,
   isRiskCategory,
   isRiskStatus,
   type RiskCategory,
-} from "~/lib/risk-labels";
+} from "~/domain/risk-labels";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { readRiskBands } from "./org.server";

@@ -12,10 +12,10 @@ import type { GrantSection } from "~db/schema/rls";
 import type { ShareScope } from "~db/schema/sharing";
 import { withTenant } from "~db/tenant";
 import { DEFAULT_RISK_BANDS, daysInMonth, type IsoDate, type Month } from "~/finance";
-import { SECTION_KEYS } from "~/lib/access-grants";
-import type { CompanyDashboardForInvestor } from "./dashboard-types";
+import { SECTION_KEYS } from "~/domain/access-grants";
+import type { CompanyDashboardForInvestor } from "~/views/dashboard";
 import { buildCompanyDashboardForInvestor, type SharedRows } from "./dashboard-view.server";
-import type { CompanyReport, ShareReport, ShareSnapshot, StoredCompanyReport, UpdateView } from "./share-report-types";
+import type { CompanyReport, ShareReport, ShareSnapshot, StoredCompanyReport, UpdateView } from "~/views/share-report";
 import type { SystemContext } from "~/auth/context";
 
 /** How many monthly investor updates a report shows per company. */

@@ -3,7 +3,7 @@ import type { Db } from "~db/client";
 import { sessions, users } from "~db/schema";
 import { withSystem } from "~db/tenant";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "~/auth/password.server";
-import { AppError } from "~/lib/http.server";
+import { AppError } from "~/server/http.server";
 import { messageRef } from "~/i18n/translate";
 import type { Locale } from "~/i18n/locales";
 import { rememberAddress, signInKeys, throttled, type Attempt } from "./login-throttle.server";

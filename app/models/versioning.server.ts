@@ -1,5 +1,5 @@
 import { messageRef, type PlainKey } from "~/i18n/translate";
-import { AppError } from "~/lib/http.server";
+import { AppError } from "~/server/http.server";
 import { records_conflict_changed } from "~/paraglide/messages/records_conflict_changed.js";
 
 /**

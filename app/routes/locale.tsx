@@ -3,7 +3,7 @@ import { getSessionUser } from "~/auth/session.server";
 import { systemContext } from "~/auth/system.server";
 import { isLocale, translate } from "~/i18n";
 import { getLocale, localeCookie } from "~/i18n/locale.server";
-import { formFailure } from "~/lib/forms.server";
+import { formFailure } from "~/server/forms.server";
 import { safeRedirect } from "~/lib/redirects";
 import { setUserLocale } from "~/models/user.server";
 import { layout_badLocale } from "~/paraglide/messages/layout_badlocale1.js";

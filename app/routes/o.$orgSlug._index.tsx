@@ -10,7 +10,7 @@ import { RaisedCard, RiskCard } from "~/components/dashboard/record-cards";
 import { WindowSelector } from "~/components/dashboard/window-selector";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { localeFromMatches, translate, useT } from "~/i18n";
-import { monthText } from "~/lib/format";
+import { monthText } from "~/i18n/display";
 import { OnboardingChecklist } from "~/components/onboarding-checklist";
 import { openAlertCounts } from "~/models/alert.server";
 import { getOnboarding } from "~/models/onboarding.server";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { stringify } from "csv-stringify/sync";
 import { requireOrgContext } from "~/auth/tenant.server";
-import { safeCell } from "~/lib/csv.server";
+import { safeCell } from "~/server/csv.server";
 import { auditLogBatches, type AuditExportRow } from "~/models/audit-export.server";
 
 const HEADER = ["at_utc", "id", "actor_user_id", "actor_email", "actor_name", "action", "entity_type", "entity_id", "before", "after"];

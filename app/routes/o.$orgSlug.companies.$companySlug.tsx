@@ -9,7 +9,7 @@ import { RaisedCard, RiskCard } from "~/components/dashboard/record-cards";
 import { WindowSelector } from "~/components/dashboard/window-selector";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { localeFromMatches, translate, useT, type PlainKey } from "~/i18n";
-import { listText, monthText } from "~/lib/format";
+import { listText, monthText } from "~/i18n/display";
 import { getCompanyBenchmarks } from "~/models/benchmark.server";
 import { getCompanyDashboardForInvestor, parseDashboardWindow } from "~/models/dashboard.server";
 import { listCompanyUpdatesForInvestor } from "~/models/report-update.server";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStartup } from "~/auth/tenant.server";
 import { isoDateOfDate } from "~/finance";
-import { csvResponse } from "~/lib/csv.server";
-import { basisPointsToPercentString } from "~/lib/instruments";
-import { minorToMajorString } from "~/lib/money";
+import { csvResponse } from "~/server/csv.server";
+import { basisPointsToPercentString } from "~/domain/instruments";
+import { minorToMajorString } from "~/domain/money-fields";
 import { listDebtFacilities, type DebtFacilitySummary } from "~/models/debt-facility.server";
 
 /** Every debt facility as CSV: keys as stored, amounts in major units, the rate in percent. */

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireInvestor } from "~/auth/tenant.server";
-import { csvResponse } from "~/lib/csv.server";
+import { csvResponse } from "~/server/csv.server";
 import { listAllFxRates, type StoredFxRate } from "~/models/fx-rate.server";
 
 /** Every FX rate as CSV, in the import's own format (month,currency,rate), so it re-imports unchanged. */

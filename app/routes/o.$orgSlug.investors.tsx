@@ -10,10 +10,10 @@ import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { localizeErrors, localizeMessage, messageRef, metaTitle, translate, useT, type Locale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { VIA_MAX } from "~/lib/access-grants";
-import { dateText } from "~/lib/format";
-import { parseForm } from "~/lib/forms.server";
-import { AppError, notFound } from "~/lib/http.server";
+import { VIA_MAX } from "~/domain/access-grants";
+import { dateText } from "~/i18n/display";
+import { parseForm } from "~/server/forms.server";
+import { AppError, notFound } from "~/server/http.server";
 import {
   approveGrant,
   declineGrant,
@@ -22,7 +22,7 @@ import {
   revokeGrant,
   updateGrantSections,
 } from "~/models/access-grant.server";
-import { redirectWithToast, toast } from "~/lib/toast.server";
+import { redirectWithToast, toast } from "~/server/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { common_status_declined } from "~/paraglide/messages/common_status_declined.js";

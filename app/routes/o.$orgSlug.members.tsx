@@ -7,13 +7,13 @@ import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/for
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
 import { memberActionSchema, ROLE_VALUES } from "~/domain/member";
 import { createInvitation, listPendingInvitations, revokeInvitation } from "~/models/invitation.server";
 import { changeMemberRole, listMembers, removeMember } from "~/models/member.server";
 import { homePathFor } from "~/models/org.server";
 import { systemContext } from "~/auth/system.server";
-import { redirectWithToast, toast } from "~/lib/toast.server";
+import { redirectWithToast, toast } from "~/server/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { admin_members_col_actions } from "~/paraglide/messages/admin_members_col_actions.js";
 import { admin_members_col_email } from "~/paraglide/messages/admin_members_col_email.js";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireInvestor } from "~/auth/tenant.server";
 import { roundRunwayDown } from "~/finance/runway";
-import { csvResponse } from "~/lib/csv.server";
-import { minorToMajorString } from "~/lib/money-format";
-import { parsePortfolioQuery } from "~/lib/portfolio-query";
+import { csvResponse } from "~/server/csv.server";
+import { minorToMajorString } from "~/i18n/money-format";
+import { parsePortfolioQuery } from "~/domain/portfolio-query";
 import { exportPortfolio, type PortfolioRow } from "~/models/portfolio.server";
 
 // A data file, not a page: headers and cell words stay the same in every language (stable

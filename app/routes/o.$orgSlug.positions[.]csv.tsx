@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireInvestor } from "~/auth/tenant.server";
-import { csvResponse } from "~/lib/csv.server";
-import { basisPointsToPercentString } from "~/lib/instruments";
-import { minorToMajorString } from "~/lib/money";
+import { csvResponse } from "~/server/csv.server";
+import { basisPointsToPercentString } from "~/domain/instruments";
+import { minorToMajorString } from "~/domain/money-fields";
 import { positionsOverview, type PositionWithReturn } from "~/models/position.server";
 
 /**

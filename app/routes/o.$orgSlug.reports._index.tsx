@@ -8,7 +8,7 @@ import { metaTitle, useFormat, useT, type PlainKey } from "~/i18n";
 import { listMonthlyReports } from "~/models/monthly-report.server";
 import { Pager } from "~/components/ui/pager";
 import { SortHeader } from "~/components/ui/sort-header";
-import { useHrefWith } from "~/lib/use-href-with";
+import { useHrefWith } from "~/components/use-href-with";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";

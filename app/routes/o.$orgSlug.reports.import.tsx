@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireStartup } from "~/auth/tenant.server";
 import { CsvImportPage } from "~/components/csv-import";
 import { metaTitle, useT } from "~/i18n";
-import { handleImportAction } from "~/lib/csv-import.server";
+import { handleImportAction } from "~/models/csv-import.server";
 import { records_import_note_idempotent } from "~/paraglide/messages/records_import_note_idempotent.js";
 import { records_reportsImport_back } from "~/paraglide/messages/records_reportsimport_back1.js";
 import { records_reportsImport_col_arr } from "~/paraglide/messages/records_reportsimport_col_arr1.js";

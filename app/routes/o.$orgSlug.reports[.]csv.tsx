@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStartup } from "~/auth/tenant.server";
-import { csvResponse, type CsvColumn } from "~/lib/csv.server";
-import { minorToMajorString } from "~/lib/money";
-import { SPEND_CATEGORIES } from "~/lib/spend-categories";
+import { csvResponse, type CsvColumn } from "~/server/csv.server";
+import { minorToMajorString } from "~/domain/money-fields";
+import { SPEND_CATEGORIES } from "~/domain/spend-categories";
 import { listMonthlyReportRows, type MonthlyReportRow } from "~/models/monthly-report.server";
 
 /** Exactly the import header, so an export can be edited and imported back. */

@@ -10,8 +10,8 @@ import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { metaTitle, translate, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
-import { AppError, notFound } from "~/lib/http.server";
+import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
+import { AppError, notFound } from "~/server/http.server";
 import {
   IMPACT_KEYS,
   isRiskCategory,
@@ -22,8 +22,8 @@ import {
   RISK_CATEGORY_KEYS,
   RISK_STATUS_KEYS,
   riskScoreHint,
-} from "~/lib/risk-labels";
-import { redirectWithToast, toast } from "~/lib/toast.server";
+} from "~/domain/risk-labels";
+import { redirectWithToast, toast } from "~/server/toast.server";
 import { riskDeleteSchema, riskUpdateSchema } from "~/domain/risk";
 import { deleteRisk, getRisk, updateRisk } from "~/models/risk.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";

@@ -11,7 +11,7 @@ import { HeatMap } from "~/components/ui/heat-map";
 import type { RiskBandThresholds } from "~/finance";
 import { metaTitle, translate, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
 import {
   IMPACT_KEYS,
   isRiskCategory,
@@ -24,13 +24,13 @@ import {
   RISK_STATUSES,
   RISK_STATUS_KEYS,
   riskScoreHint,
-} from "~/lib/risk-labels";
+} from "~/domain/risk-labels";
 import { riskInputSchema } from "~/domain/risk";
 import { createRisk, listRisks, parseRiskListQuery, riskHeatMapCounts, type RiskSort } from "~/models/risk.server";
 import { Pager } from "~/components/ui/pager";
-import { useHrefWith } from "~/lib/use-href-with";
+import { useHrefWith } from "~/components/use-href-with";
 import { SortHeader } from "~/components/ui/sort-header";
-import { redirectWithToast, toast, toastLink } from "~/lib/toast.server";
+import { redirectWithToast, toast, toastLink } from "~/server/toast.server";
 import { samePage } from "~/lib/redirects";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { records_budgets_allCategories } from "~/paraglide/messages/records_budgets_allcategories1.js";

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireOrgContext } from "~/auth/tenant.server";
-import { csvResponse } from "~/lib/csv.server";
+import { csvResponse } from "~/server/csv.server";
 import { translator } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { isRiskCategory, RISK_BAND_KEYS, RISK_CATEGORY_KEYS, RISK_STATUS_KEYS } from "~/lib/risk-labels";
+import { isRiskCategory, RISK_BAND_KEYS, RISK_CATEGORY_KEYS, RISK_STATUS_KEYS } from "~/domain/risk-labels";
 import { exportRisks, parseRiskListQuery, type RiskView } from "~/models/risk.server";
 
 /**

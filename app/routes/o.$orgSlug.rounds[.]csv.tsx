@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStartup } from "~/auth/tenant.server";
-import { csvResponse } from "~/lib/csv.server";
-import { minorToMajorString } from "~/lib/money";
+import { csvResponse } from "~/server/csv.server";
+import { minorToMajorString } from "~/domain/money-fields";
 import { listFundingRounds, type FundingRound } from "~/models/funding-round.server";
 
 /** Every funding round as CSV: keys as stored, amounts in major units, derived figures included. */

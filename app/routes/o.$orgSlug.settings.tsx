@@ -7,12 +7,12 @@ import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { messageRef, metaTitle, useT, type Translator } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { failureFromError, formFailure, parseForm } from "~/lib/forms.server";
+import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
 import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "~/finance";
-import { currencyField, nameField } from "~/lib/fields";
+import { currencyField, nameField } from "~/domain/base-fields";
 import { getOrgSettings, updateOrgSettings } from "~/models/org.server";
 import { DELETION_GRACE_DAYS } from "~/models/org-deletion.server";
-import { redirectWithToast, toast } from "~/lib/toast.server";
+import { redirectWithToast, toast } from "~/server/toast.server";
 import { admin_settings_band_critical } from "~/paraglide/messages/admin_settings_band_critical.js";
 import { admin_settings_band_high } from "~/paraglide/messages/admin_settings_band_high.js";
 import { admin_settings_band_medium } from "~/paraglide/messages/admin_settings_band_medium.js";
@@ -65,7 +65,7 @@ function scoreRange(from: number, to: number): string {
   return from === to ? String(from) : `${from}–${to}`;
 }
 
-/** An org's bands in words, e.g. "1–4 low, 5–9 medium, 10–15 high, 16–25 critical" (as ~/lib/risk-labels says them in English). */
+/** An org's bands in words, e.g. "1–4 low, 5–9 medium, 10–15 high, 16–25 critical" (as ~/domain/risk-labels says them in English). */
 function bandsText(t: Translator, bands: RiskBandThresholds = DEFAULT_RISK_BANDS): string {
   return t(admin_settings_bands_text, {
     low: scoreRange(1, bands.mediumFrom - 1),

@@ -9,8 +9,8 @@ import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { addMonths, monthOfDate } from "~/finance/month";
 import { localizeMessage, metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { NO_SECTIONS_MESSAGE, parseGrantSections, SECTION_KEYS } from "~/lib/access-grants";
-import { failureFromError, invalidForm, parseForm } from "~/lib/forms.server";
+import { NO_SECTIONS_MESSAGE, parseGrantSections, SECTION_KEYS } from "~/domain/access-grants";
+import { failureFromError, invalidForm, parseForm } from "~/server/forms.server";
 import {
   CreateShareLinkSchema,
   isUuid,
@@ -22,7 +22,7 @@ import {
   SHARE_LINK_DEFAULT_DAYS,
   SHARE_LINK_MAX_DAYS,
   shareLinkStatus,
-} from "~/lib/share-links";
+} from "~/domain/share-links";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { createShareLink, listShareLinks } from "~/models/share-link.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";

@@ -6,7 +6,7 @@ import { ShareReportView } from "~/components/share/report-view";
 import { systemContext } from "~/auth/system.server";
 import { metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { retryAfterHeader, waitMessage } from "~/lib/throttle-answer.server";
+import { retryAfterHeader, waitMessage } from "~/server/throttle-answer.server";
 import { findActiveShareLinkByToken, recordShareLinkView, unlockShareLink, type ResolvedShareLink } from "~/models/share-link.server";
 import { getShareReport } from "~/models/share-report.server";
 import { admin_report_checking } from "~/paraglide/messages/admin_report_checking.js";
@@ -57,7 +57,7 @@ export const meta: MetaFunction = ({ matches }) => [
   { name: "referrer", content: "no-referrer" },
 ];
 
-/** Longer than any passphrase a link can have (app/lib/share-links.ts PASSPHRASE_MAX): refused unread. */
+/** Longer than any passphrase a link can have (app/domain/share-links.ts PASSPHRASE_MAX): refused unread. */
 const PASSPHRASE_MAX = 200;
 
 function notFound(): never {

@@ -1,8 +1,8 @@
 /**
- * What the import pages' action answers (app/lib/csv-import.server.ts) and the shared import
+ * What the import pages' action answers (app/models/csv-import.server.ts) and the shared import
  * page (app/components/csv-import.tsx) shows. Types only.
  */
-import type { CsvImportError } from "~/lib/csv-import";
+import type { CsvImportError } from "~/domain/csv-import";
 
 /** What an import checked or did: rows in the file, and how many are new, changed or the same. */
 export interface ImportCounts {

@@ -49,6 +49,7 @@ const MOVES = {
   "app/lib/spend-categories": "app/domain/spend-categories",
   // Words and numbers for people: app/i18n.
   "app/lib/format": "app/i18n/display",
+  "app/lib/format.test": "app/i18n/display.test",
   "app/lib/label-keys": "app/i18n/label-keys",
   "app/lib/money-format": "app/i18n/money-format",
   // Server utilities (request, response, cookies, mail, crypto, CSV out): app/server.

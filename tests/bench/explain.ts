@@ -15,7 +15,7 @@ import { schema, type Db } from "../../db/client";
 import { orgs, users } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { getPortfolio } from "../../app/models/portfolio.server";
-import { parsePortfolioQuery } from "../../app/lib/portfolio-query";
+import { parsePortfolioQuery } from "../../app/domain/portfolio-query";
 import { findCompanyAccess } from "../../app/models/company-access.server";
 import { getCompanyDashboardForInvestor } from "../../app/models/dashboard.server";
 import { listCompanyUpdatesForInvestor } from "../../app/models/report-update.server";

@@ -4,7 +4,7 @@ import { rowsOf, type Database } from "../../db/client";
 import { accessGrants, budgets, companyMetrics, debtFacilities, fundingRounds, monthlyReports, reportUpdates, riskHistory, risks } from "../../db/schema";
 import type { GrantSection } from "../../db/schema/rls";
 import { withSystem, withTenant } from "../../db/tenant";
-import { AppError } from "../../app/lib/http.server";
+import { AppError } from "../../app/server/http.server";
 import { approveGrant, declineGrant, requestAccess, revokeGrant, updateGrantSections } from "../../app/models/access-grant.server";
 import { findCompanyAccess, listAccessibleCompanies } from "../../app/models/company-access.server";
 import { makeOrgWithOwner } from "../support/factories";

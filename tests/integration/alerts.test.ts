@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessGrants, alertRules, alerts, auditLog, budgets, companyMetrics, debtFacilities, monthlyReports, orgs, risks } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import { addMonths, isoDateOfDate, monthOfDate, reportDueDate } from "../../app/finance";
-import { alertReasonText } from "../../app/lib/alert-reasons";
+import { alertReasonText } from "../../app/domain/alert-reasons";
 import { acknowledgeAlert, listAlerts, syncAlerts } from "../../app/models/alert.server";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";

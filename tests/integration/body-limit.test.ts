@@ -7,7 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_FILE_BYTES } from "../../app/lib/csv-import";
+import { MAX_FILE_BYTES } from "../../app/domain/csv-import";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { routeData } from "../support/route-data";

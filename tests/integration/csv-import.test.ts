@@ -13,8 +13,8 @@ import {
   type CsvImportError,
   type CsvImportResult,
   type MonthlyReportImportRow,
-} from "../../app/lib/csv-import";
-import { checkImportCsv } from "../../app/lib/csv-import.server";
+} from "../../app/domain/csv-import";
+import { checkImportCsv } from "../../app/models/csv-import.server";
 import type { OrgContext } from "../../app/auth/context";
 import { importBudgets, importMonthlyReports, previewMonthlyReportsImport } from "../../app/models/import.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, fxRates, orgs } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { addMonths, monthOfDate } from "../../app/finance";
-import { parseFxRatesCsv } from "../../app/lib/csv-import";
+import { parseFxRatesCsv } from "../../app/domain/csv-import";
 import type { OrgContext } from "../../app/auth/context";
 import { localizeMessage } from "../../app/i18n/translate";
 import { fxRateSchema } from "../../app/domain/fx-rate.form";

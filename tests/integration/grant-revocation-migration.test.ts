@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { afterAll, expect, it } from "vitest";
 import { MIGRATIONS, migrationsBefore } from "../support/migrations-before";
-import { alertReasonText } from "../../app/lib/alert-reasons";
+import { alertReasonText } from "../../app/domain/alert-reasons";
 
 // The migration that forgets what investors copied from startups (issue #13, finding 3), on a
 // database written by the version before it: risk titles in alert reasons (key format and

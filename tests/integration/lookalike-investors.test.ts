@@ -7,7 +7,7 @@ import { systemContextOf } from "../../app/auth/system.server";
 import { createUser } from "../../app/models/user.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
-import { formatShareCode } from "../../app/lib/access-grants";
+import { formatShareCode } from "../../app/domain/access-grants";
 import { routeData } from "../support/route-data";
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reportingStatus } from "../../app/finance/covenants";
-import { parsePortfolioQuery } from "../../app/lib/portfolio-query";
+import { parsePortfolioQuery } from "../../app/domain/portfolio-query";
 import { getPortfolio, listPortfolioRisks } from "../../app/models/portfolio.server";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, } from "../support/factories";

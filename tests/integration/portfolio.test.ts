@@ -4,7 +4,7 @@ import { rowsOf } from "../../db/client";
 import { withSystem } from "../../db/tenant";
 import { addMonths, averageNetBurn, runway, runwayForDisplay } from "../../app/finance";
 import { convertMinorUnits } from "../../app/finance/fx";
-import { parsePortfolioQuery } from "../../app/lib/portfolio-query";
+import { parsePortfolioQuery } from "../../app/domain/portfolio-query";
 import type { OrgContext } from "../../app/auth/context";
 import { getPortfolio, type Portfolio } from "../../app/models/portfolio.server";
 import { startTestApp, type TestApp } from "../support/app-server";

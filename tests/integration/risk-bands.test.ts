@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, monthlyReports, orgs, risks } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
-import { AppError } from "../../app/lib/http.server";
+import { AppError } from "../../app/server/http.server";
 import { getOrgSettings, updateOrgSettings } from "../../app/models/org.server";
 import { getRisk, listRisks, topRisks } from "../../app/models/risk.server";
 import { getStartupDashboard } from "../../app/models/dashboard.server";

@@ -14,7 +14,7 @@ import {
   updateRisk,
   type RiskInput,
 } from "../../app/models/risk.server";
-import { AppError } from "../../app/lib/http.server";
+import { AppError } from "../../app/server/http.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { toastCookieOf, toastIn } from "../support/toast";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";

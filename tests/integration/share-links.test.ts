@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, monthlyReports, shareLinks, shareLinkViews } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
-import { randomToken } from "../../app/lib/crypto.server";
+import { randomToken } from "../../app/server/crypto.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
 import { postPairs } from "../support/hostile";

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { Database } from "../../db/client";
-import { TEST_PASSWORD } from "./factories";
+import { TEST_PASSWORD } from "./test-password";
 import { openTestDatabase } from "./test-db";
 
 interface BuiltApp {

@@ -10,7 +10,9 @@ import { createUser } from "../../app/models/user.server";
 import type { OrgContext } from "../../app/auth/context";
 import type { TestClient } from "./app-server";
 
-export const TEST_PASSWORD = "correct horse battery";
+import { TEST_PASSWORD } from "./test-password";
+
+export { TEST_PASSWORD };
 let sequence = 0;
 
 export async function makeUser(database: Database, name = "Test User") {

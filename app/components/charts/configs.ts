@@ -10,7 +10,7 @@ import type { ChartConfiguration } from "chart.js";
 import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
 import { formatterFor } from "~/i18n/format";
 import type { Translator } from "~/i18n/translate";
-import { runwayText, spendCategoryLabel } from "~/lib/format";
+import { runwayText, spendCategoryLabel } from "~/i18n/display";
 import { SERIES_COLOURS, SPEND_CATEGORY_COLOURS } from "./palette";
 import { dashboard_budget_actualDataset } from "~/paraglide/messages/dashboard_budget_actualdataset1.js";
 import { dashboard_budget_budgetDataset } from "~/paraglide/messages/dashboard_budget_budgetdataset1.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NetBurnPoint } from "~/lib/portfolio-series";
+import type { NetBurnPoint } from "~/domain/portfolio-series";
 import {
   aggregateNetBurnChartConfig,
   capitalRaisedChartConfig,

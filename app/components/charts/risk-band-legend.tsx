@@ -1,6 +1,6 @@
 import type { RiskBand, RiskBandThresholds } from "~/finance/risk";
 import { useT } from "~/i18n";
-import { RISK_BAND_IN_SENTENCE_KEYS, RISK_BAND_KEYS } from "~/lib/risk-labels";
+import { RISK_BAND_IN_SENTENCE_KEYS, RISK_BAND_KEYS } from "~/domain/risk-labels";
 import { RISK_BAND_CELL_CLASSES } from "./palette";
 import { records_risk_bandLegend } from "~/paraglide/messages/records_risk_bandlegend1.js";
 import { records_risk_bandsLabel } from "~/paraglide/messages/records_risk_bandslabel1.js";

@@ -1,7 +1,7 @@
 import { Badge, Card } from "~/components/ui/layout";
 import type { BenchmarkMetric } from "~/finance";
 import { useFormat, useT, type Formatter, type Translator } from "~/i18n";
-import { monthText, multipleText, runwayText } from "~/lib/format";
+import { monthText, multipleText, runwayText } from "~/i18n/display";
 import type { CompanyBenchmarks } from "~/views/benchmarks";
 import { Table, TableHead, Td, Th } from "~/components/ui/table";
 import { dashboard_benchmarks_above_p75 } from "~/paraglide/messages/dashboard_benchmarks_above_p75.js";

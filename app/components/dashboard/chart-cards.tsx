@@ -5,8 +5,8 @@ import { budgetVsActualChartConfig, cashRunwayChartConfig, debtServiceChartConfi
 import { Badge, Card, EmptyState } from "~/components/ui/layout";
 import { grossBurn, SPEND_CATEGORIES } from "~/finance";
 import { useFormat, useT } from "~/i18n";
-import { listText, monthRangeText, monthText, runwayText, sentencesText, spendCategoryLabel } from "~/lib/format";
-import type { BudgetView, CashPointView, DashboardHeadline, DebtView, SpendMonthView } from "~/models/dashboard-types";
+import { listText, monthRangeText, monthText, runwayText, sentencesText, spendCategoryLabel } from "~/i18n/display";
+import type { BudgetView, CashPointView, DashboardHeadline, DebtView, SpendMonthView } from "~/views/dashboard";
 import { ChartDataTable } from "~/components/ui/chart-data-table";
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
 import { dashboard_budget_above } from "~/paraglide/messages/dashboard_budget_above.js";

@@ -1,7 +1,7 @@
 import { TextLink } from "~/components/ui/button";
 import { Card, EmptyState } from "~/components/ui/layout";
 import { useT, type PlainKey } from "~/i18n";
-import { monthText } from "~/lib/format";
+import { monthText } from "~/i18n/display";
 import type { ReportUpdatePage } from "~/views/report-updates";
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
 import { dashboard_updates_asks } from "~/paraglide/messages/dashboard_updates_asks.js";

@@ -4,7 +4,7 @@ import { ConfirmAction, type ConfirmTexts } from "./confirm-dialog";
 /**
  * Deleting a versioned record: the version it was read at and the confirmation (a dialog once
  * hydrated, a tick box without JavaScript), so a stale or unconfirmed delete is refused by
- * versionedEditAction (app/lib/versioned-edit.server.ts). Texts come translated from the page.
+ * versionedEditAction (app/server/versioned-edit.server.ts). Texts come translated from the page.
  */
 export function DeleteForm({
   version,

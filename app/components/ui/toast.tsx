@@ -2,7 +2,7 @@ import { useRouteLoaderData } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useT, type PlainKey } from "~/i18n";
-import type { Toast, ToastTone } from "~/lib/toast";
+import type { Toast, ToastTone } from "~/views/toast";
 import { common_toast_close } from "~/paraglide/messages/common_toast_close.js";
 import { common_toast_tone_error } from "~/paraglide/messages/common_toast_tone_error.js";
 import { common_toast_tone_info } from "~/paraglide/messages/common_toast_tone_info.js";
@@ -18,7 +18,7 @@ const TONES: Record<ToastTone, { word: PlainKey; icon: string; box: string; mark
 };
 
 /**
- * The toast the root loader read from the flash cookie (app/lib/toast.server.ts). Rendered on
+ * The toast the root loader read from the flash cookie (app/server/toast.server.ts). Rendered on
  * the server, so it shows without JavaScript (it then simply stays until the next page); with
  * JavaScript it closes by its button or after TOAST_MS, paused while pointed at or focused.
  * The live region is always in the page, so a toast arriving by client navigation is announced.

@@ -1,7 +1,7 @@
 import { INSTRUMENTS, type Instrument, type RepaymentType } from "~/finance";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { translate, type PlainKey } from "~/i18n/translate";
-import { labelsIn } from "./label-keys";
+import { labelsIn } from "~/i18n/label-keys";
 import { records_debtKind_bank_loan } from "~/paraglide/messages/records_debtkind_bank_loan1.js";
 import { records_debtKind_bond } from "~/paraglide/messages/records_debtkind_bond1.js";
 import { records_debtKind_other } from "~/paraglide/messages/records_debtkind_other1.js";

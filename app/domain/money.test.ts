@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney, minorToMajorString, moneyField, optionalMoneyField, parseMajorToMinor } from "./money";
+import { formatMoney, minorToMajorString, moneyField, optionalMoneyField, parseMajorToMinor } from "./money-fields";
 
 describe("money crossing the UI", () => {
   it("parses major units exactly, without floats", () => {

@@ -20,7 +20,7 @@ export { SPEND_CATEGORIES, type SpendCategory };
 /**
  * The fixed operating-spend categories (product spec, "Monthly reports"). Fixed so that
  * portfolios compare like with like; shaped for AI companies, hence compute and data first.
- * Pages show t(SPEND_CATEGORY_KEYS[c].label) (spendCategoryLabel in ~/lib/format) and the
+ * Pages show t(SPEND_CATEGORY_KEYS[c].label) (spendCategoryLabel in ~/i18n/display) and the
  * meaning as its hint. The one table of these keys: the dashboard, the budget grid and the
  * report form name a category the same way.
  */

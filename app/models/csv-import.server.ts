@@ -32,11 +32,11 @@ import {
   type ImportKind,
   type ImportRowOf,
   type MonthlyReportImportRow,
-} from "~/lib/csv-import";
+} from "~/domain/csv-import";
 import { translate } from "~/i18n/translate";
 import { getLocale } from "~/i18n/locale.server";
-import { SPEND_CATEGORIES } from "~/lib/spend-categories";
-import { minorToMajorString } from "~/lib/money";
+import { SPEND_CATEGORIES } from "~/domain/spend-categories";
+import { minorToMajorString } from "~/domain/money-fields";
 import type { OrgContext } from "~/auth/context";
 import { importFxRates, previewFxRatesImport } from "~/models/fx-rate.server";
 import {
@@ -45,7 +45,7 @@ import {
   previewBudgetsImport,
   previewMonthlyReportsImport,
 } from "~/models/import.server";
-import { failureFromError } from "./forms.server";
+import { failureFromError } from "~/server/forms.server";
 import { records_import_changedNotice } from "~/paraglide/messages/records_import_changednotice1.js";
 import { records_import_error_chooseAgain } from "~/paraglide/messages/records_import_error_chooseagain1.js";
 import { records_import_error_chooseFile } from "~/paraglide/messages/records_import_error_choosefile1.js";

@@ -8,7 +8,7 @@
  */
 import type { SpendCategory } from "~/finance/burn";
 import { roundRunwayDown } from "~/finance/runway";
-import { SPEND_CATEGORY_KEYS } from "~/lib/spend-categories";
+import { SPEND_CATEGORY_KEYS } from "~/domain/spend-categories";
 import { formatterFor } from "~/i18n/format";
 import { intlLocale, type Locale } from "~/i18n/locales";
 import type { Translator } from "~/i18n/translate";

@@ -74,7 +74,7 @@ export interface CsvImportOptions {
   /**
    * Turns record-aligned CSV text into records. Defaults to csv-parse's self-contained
    * browser build; the server passes csv-parse's Node build (same parser, native Buffer,
-   * several times faster) via app/lib/csv-import.server.ts.
+   * several times faster) via app/models/csv-import.server.ts.
    */
   parseRecords?: (text: string) => string[][];
   /** FX rates: the investor's base currency, which needs no rate (its rate is always 1). */

@@ -1,6 +1,6 @@
 import type { GrantSection } from "~db/schema/rls";
 import { messageRef, type PlainKey } from "~/i18n/translate";
-import { emailField } from "./fields";
+import { emailField } from "./base-fields";
 import { common_validation_emailInvalid } from "~/paraglide/messages/common_validation_emailinvalid1.js";
 import { investor_grants_error_badCode } from "~/paraglide/messages/investor_grants_error_badcode1.js";
 import { investor_grants_error_emptyVia } from "~/paraglide/messages/investor_grants_error_emptyvia1.js";

@@ -108,7 +108,7 @@ export const RUNWAY_LEVEL_LABELS: Record<RunwayLevelFilter, PlainKey> = {
 };
 
 /**
- * The risk words of the portfolio's heat map and drill-down (app/lib/risk-labels.ts holds the
+ * The risk words of the portfolio's heat map and drill-down (app/domain/risk-labels.ts holds the
  * startup register's English ones). Bands in lower case, as they read inside a sentence.
  */
 export const LIKELIHOOD_KEYS: Record<number, PlainKey> = {
@@ -203,7 +203,7 @@ export function parseRiskCell(params: URLSearchParams): { likelihood: number | n
   return { likelihood: level("likelihood"), impact: level("impact"), page: Number.isSafeInteger(page) && page >= 1 ? page : 1 };
 }
 
-/** Financing instruments' names as keys (app/lib/instruments.ts holds the English ones the rounds pages use). */
+/** Financing instruments' names as keys (app/domain/instruments.ts holds the English ones the rounds pages use). */
 export const INSTRUMENT_KEYS: Record<Instrument, PlainKey> = {
   angel: investor_instrument_angel,
   pre_seed: investor_instrument_pre_seed,

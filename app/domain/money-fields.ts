@@ -83,4 +83,4 @@ function capitalise(s: string) {
 
 // Formatting lives in a module without zod, so pages that only show money do not ship the
 // validation library to the browser; these re-exports keep every existing import working.
-export { formatMoney, formatMoneyShort, formatPercent, minorToMajorString } from "./money-format";
+export { formatMoney, formatMoneyShort, formatPercent, minorToMajorString } from "~/i18n/money-format";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_RISK_BANDS } from "~/finance/risk";
-import type { CompanyDashboardForInvestor, DashboardHeadline } from "~/models/dashboard-types";
-import type { CompanyReport } from "~/models/share-report-types";
-import { combinedHeatMap, portfolioReportRow, reportAsOf, runwayBars } from "./share-report-rows";
+import type { CompanyDashboardForInvestor, DashboardHeadline } from "~/views/dashboard";
+import type { CompanyReport } from "~/views/share-report";
+import { combinedHeatMap, portfolioReportRow, reportAsOf, runwayBars } from "./report-rows";
 
 const emptyMap = () => [0, 1, 2, 3, 4].map(() => [0, 0, 0, 0, 0]);
 

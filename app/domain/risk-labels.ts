@@ -1,7 +1,7 @@
 import { DEFAULT_RISK_BANDS, type RiskBand, type RiskBandThresholds, type RiskStatus } from "~/finance";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { translate, type PlainKey } from "~/i18n/translate";
-import { labelsIn } from "./label-keys";
+import { labelsIn } from "~/i18n/label-keys";
 import { common_severity_critical } from "~/paraglide/messages/common_severity_critical.js";
 import { common_severity_high } from "~/paraglide/messages/common_severity_high.js";
 import { common_severity_low } from "~/paraglide/messages/common_severity_low.js";

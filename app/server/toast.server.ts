@@ -13,8 +13,8 @@ import { z } from "zod";
 import { getEnv } from "~/env.server";
 import { isTranslationKey, keyOf, type PlainKey, type TranslationKey, type VarsArg } from "~/i18n/translate";
 import { randomToken } from "./crypto.server";
-import { safeRedirect } from "./redirects";
-import { TOAST_TONES, type Toast, type ToastTone } from "./toast";
+import { safeRedirect } from "~/lib/redirects";
+import { TOAST_TONES, type Toast, type ToastTone } from "~/views/toast";
 
 export const TOAST_COOKIE = "toast";
 /** Long enough for the redirect to be followed, short enough that a lost one does not turn up later. */

@@ -6,7 +6,7 @@
 import type { GrantSection } from "~db/schema/rls";
 import type { ShareMode, ShareScope } from "~db/schema/sharing";
 import type { Month } from "~/finance";
-import type { CompanyDashboardForInvestor, DashboardHeadline } from "./dashboard-types";
+import type { CompanyDashboardForInvestor, DashboardHeadline } from "./dashboard";
 
 /** The sections a report can hold, named here so the page's components need not reach into db/. */
 export type { GrantSection };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n/translate";
-import { runwayNumber, runwayText } from "./format";
+import { runwayNumber, runwayText } from "~/i18n/display";
 
 describe("a runway as every page writes it: rounded down by the finance module, then for the locale", () => {
   it("never rounds up: 9.27 → 9.2, 9.99 → 9.9, 10 → 10.0", () => {

@@ -6,8 +6,8 @@
 import type { IsoDate, RiskBandThresholds } from "~/finance";
 import type { PortfolioRunwayLevel } from "~/finance/portfolio";
 import type { RunwayThresholds } from "~/finance/runway";
-import type { ReportingStatusFilter } from "~/lib/portfolio-query";
-import type { NetBurnPoint, RaisedByInstrument, RateUse } from "~/lib/portfolio-series";
+import type { ReportingStatusFilter } from "~/domain/portfolio-query";
+import type { NetBurnPoint, RaisedByInstrument, RateUse } from "~/domain/portfolio-series";
 
 export type { NetBurnPoint, RaisedByInstrument, RateUse };
 

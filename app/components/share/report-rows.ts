@@ -5,9 +5,9 @@
  * what each company reported). Pure; the report page renders these.
  */
 import type { Month } from "~/finance/month";
-import type { CompanyReport, GrantSection, ShareReport } from "~/models/share-report-types";
+import type { CompanyReport, GrantSection, ShareReport } from "~/views/share-report";
 
-/** The section names a report prints (as ~/lib/access-grants names them, without bundling its zod fields into the public page). */
+/** The section names a report prints (as ~/domain/access-grants names them, without bundling its zod fields into the public page). */
 export const REPORT_SECTION_LABELS: Record<GrantSection, string> = {
   financials: "Financials",
   funding_debt: "Funding & debt",

@@ -39,7 +39,7 @@ import { investor_alertRules_error_criticalPositive } from "~/paraglide/messages
 import { investor_alertRules_error_dueDay } from "~/paraglide/messages/investor_alertrules_error_dueday2.js";
 import { investor_alertRules_error_percentRange } from "~/paraglide/messages/investor_alertrules_error_percentrange2.js";
 import { investor_alertRules_error_score } from "~/paraglide/messages/investor_alertrules_error_score1.js";
-import { dateText, fixedNumber, monthText } from "./format";
+import { dateText, fixedNumber, monthText } from "~/i18n/display";
 
 /**
  * The stored form of a reason. The reason is decided before anyone's locale is known and

@@ -1,6 +1,6 @@
 /**
  * A one-off message after a save ("Round recorded."), carried by a signed cookie from the
- * action's redirect to the next page (app/lib/toast.server.ts) and shown by <Toaster>
+ * action's redirect to the next page (app/server/toast.server.ts) and shown by <Toaster>
  * (app/components/ui/toast.tsx). It holds a message key and its variables, never finished
  * text, so the page that shows it says it in the reader's language.
  */

@@ -4,7 +4,7 @@ import type { ShareMode, ShareScope } from "~db/schema/sharing";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { SECTION_KEYS } from "./access-grants";
 import { isUuid } from "~/domain/bounds";
-import { nameField } from "./fields";
+import { nameField } from "./base-fields";
 import { admin_scope_companies } from "~/paraglide/messages/admin_scope_companies.js";
 import { admin_scope_company } from "~/paraglide/messages/admin_scope_company.js";
 import { admin_scope_portfolio } from "~/paraglide/messages/admin_scope_portfolio.js";
