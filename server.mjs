@@ -34,7 +34,10 @@ export function createApp({ build, env, logger = createLogger(env.LOG_LEVEL) }) 
   app.get("/healthz", (_req, res) => res.type("text/plain").send("ok"));
   app.get("/readyz", async (_req, res) => {
     const ready = await build.entry.module.checkReady();
-    res.status(ready ? 200 : 503).type("text/plain").send(ready ? "ready" : "database unavailable");
+    res
+      .status(ready ? 200 : 503)
+      .type("text/plain")
+      .send(ready ? "ready" : "database unavailable");
   });
   app.use(appOrigin(env.APP_ORIGIN));
   app.use(originCheck());
@@ -67,7 +70,10 @@ export function createApp({ build, env, logger = createLogger(env.LOG_LEVEL) }) 
   app.use((err, req, res, next) => {
     logger.error({ id: req.id, path: loggablePath(req.originalUrl), error: err?.message }, "edge error");
     if (res.headersSent) return next(err);
-    res.status(err?.status ?? 500).type("text/plain").send("Something went wrong.");
+    res
+      .status(err?.status ?? 500)
+      .type("text/plain")
+      .send("Something went wrong.");
   });
   return app;
 }

@@ -51,9 +51,7 @@ function installDriverCrashGuard(options: DatabaseOptions): void {
       console.error(error);
       process.exit(1);
     }
-    console.error(
-      JSON.stringify({ level: "warn", msg: "database driver failed on a dropped connection; replacing the pool", error: error.message }),
-    );
+    console.error(JSON.stringify({ level: "warn", msg: "database driver failed on a dropped connection; replacing the pool", error: error.message }));
     const current = holder.__capitalDesk;
     holder.__capitalDesk = { database: openDatabase(options) };
     void current?.database.then((old) => old.close()).catch(() => {});

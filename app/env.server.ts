@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-const boolFromString = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const boolFromString = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 /** A browser's Origin header names scheme, host and port only: anything more could never match it. */
 function isBareOrigin(url: URL) {
@@ -19,7 +17,12 @@ const EnvSchema = z.object({
     .optional(),
   DATA_DIR: z.string().min(1).default("./.data"),
   DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(12 * 60),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 24 * 30)
+    .default(12 * 60),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   COOKIE_SECURE: boolFromString.optional(),
   /** Signs the one-off message cookie (toasts). Unset: a random secret per process (see README). */
@@ -41,7 +44,12 @@ const EnvSchema = z.object({
   // Retention (docs/privacy.md): the cleanup job deletes what is older. Unset audit = keep for good.
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
   SHARE_VIEW_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
-  THROTTLE_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
+  THROTTLE_RETENTION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24),
   /** Express "trust proxy": unset = trust nobody; "loopback", a hop count, or a subnet list. */
   TRUST_PROXY: z
     .string()
@@ -60,9 +68,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = EnvSchema.safeParse(cleaned);
   if (!result.success) {
-    const problems = result.error.issues
-      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
-      .join("\n");
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${problems}`);
   }
   const env = result.data;

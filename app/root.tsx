@@ -59,7 +59,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const demo = getEnv().DATABASE_URL ? false : await isDemoDatabase(await systemContext());
   const locale = getLocale(request);
   // The toast's words in the reader's language: the cookie names the message, the page shows text.
-  const worded = toast && { ...toast, text: translateUnchecked(locale, toast.key, toast.vars), link: toast.link && { ...toast.link, text: translateUnchecked(locale, toast.link.key) } };
+  const worded = toast && {
+    ...toast,
+    text: translateUnchecked(locale, toast.key, toast.vars),
+    link: toast.link && { ...toast.link, text: translateUnchecked(locale, toast.link.key) },
+  };
   return json({ locale, toast: worded, demo }, { headers });
 }
 
@@ -93,9 +97,7 @@ function NavigationProgress() {
   const navigation = useNavigation();
   const t = useT();
   if (navigation.state === "idle") return null;
-  return (
-    <div role="progressbar" aria-label={t(common_state_loadingLabel)} className="fixed inset-x-0 top-0 z-50 h-1 animate-pulse bg-indigo-500" />
-  );
+  return <div role="progressbar" aria-label={t(common_state_loadingLabel)} className="fixed inset-x-0 top-0 z-50 h-1 animate-pulse bg-indigo-500" />;
 }
 
 export default function App() {

@@ -24,9 +24,7 @@ export interface Database {
   dump?(): Promise<Blob>;
 }
 
-export type DatabaseOptions =
-  | { url: string; statementTimeoutMs?: number; maxConnections?: number }
-  | { dataDir?: string; loadDataDir?: Blob };
+export type DatabaseOptions = { url: string; statementTimeoutMs?: number; maxConnections?: number } | { dataDir?: string; loadDataDir?: Blob };
 
 // The committed migrations: beside db/ for the sources, and found by walking up from a
 // bundle wherever BUILD_DIR put it (build/index.js, .builds/x/index.js).

@@ -25,7 +25,12 @@ export async function seedPortfolio(db: Db, fundId: string, startupIds: string[]
   const startups = await withSystem(db, (tx) =>
     tx.select({ id: orgs.id, slug: orgs.slug, currency: orgs.baseCurrency }).from(orgs).where(inArray(orgs.id, startupIds)),
   );
-  const [owner] = await withSystem(db, (tx) => tx.select({ email: users.email }).from(users).where(inArray(users.id, [ownerUserId])));
+  const [owner] = await withSystem(db, (tx) =>
+    tx
+      .select({ email: users.email })
+      .from(users)
+      .where(inArray(users.id, [ownerUserId])),
+  );
   for (const startup of startups) {
     await withTenant(db, startup.id, (tx) =>
       tx.insert(accessGrants).values({

@@ -31,12 +31,53 @@ interface CompanyPlan {
 }
 
 const COMPANIES: CompanyPlan[] = [
-  { name: "Lumen Labs", startCash: 9_000_000, spend: 380_000, spendGrowth: 0.02, revenue: 60_000, revenueGrowth: 0.06, computeShare: 0.38, headcount: 18, seriesA: { monthsAgo: 10, amount: 12_000_000, preMoney: 48_000_000 } },
-  { name: "Parallax AI", startCash: 6_500_000, spend: 420_000, spendGrowth: 0.03, revenue: 5_000, revenueGrowth: 0.02, computeShare: 0.52, headcount: 22, seriesA: { monthsAgo: 14, amount: 12_000_000, preMoney: 40_000_000 } },
+  {
+    name: "Lumen Labs",
+    startCash: 9_000_000,
+    spend: 380_000,
+    spendGrowth: 0.02,
+    revenue: 60_000,
+    revenueGrowth: 0.06,
+    computeShare: 0.38,
+    headcount: 18,
+    seriesA: { monthsAgo: 10, amount: 12_000_000, preMoney: 48_000_000 },
+  },
+  {
+    name: "Parallax AI",
+    startCash: 6_500_000,
+    spend: 420_000,
+    spendGrowth: 0.03,
+    revenue: 5_000,
+    revenueGrowth: 0.02,
+    computeShare: 0.52,
+    headcount: 22,
+    seriesA: { monthsAgo: 14, amount: 12_000_000, preMoney: 40_000_000 },
+  },
   { name: "Quanta Speech", startCash: 3_000_000, spend: 150_000, spendGrowth: 0.01, revenue: 40_000, revenueGrowth: 0.08, computeShare: 0.21, headcount: 9 },
-  { name: "Tensorleaf", startCash: 6_500_000, spend: 260_000, spendGrowth: 0.015, revenue: 30_000, revenueGrowth: 0.04, computeShare: 0.44, headcount: 14, budgetFactor: 0.8, debt: { monthsAgo: 14, principal: 2_000_000, rateBp: 1200, term: 36, interestOnly: 6, minimumCash: 1_500_000 } },
+  {
+    name: "Tensorleaf",
+    startCash: 6_500_000,
+    spend: 260_000,
+    spendGrowth: 0.015,
+    revenue: 30_000,
+    revenueGrowth: 0.04,
+    computeShare: 0.44,
+    headcount: 14,
+    budgetFactor: 0.8,
+    debt: { monthsAgo: 14, principal: 2_000_000, rateBp: 1200, term: 36, interestOnly: 6, minimumCash: 1_500_000 },
+  },
   // A European company reporting in EUR, so the investor's views convert with its FX rates.
-  { name: "Mosaic Robotics", currency: "EUR", startCash: 7_800_000, spend: 190_000, spendGrowth: 0.02, revenue: 25_000, revenueGrowth: 0.05, computeShare: 0.33, headcount: 12 },
+  {
+    name: "Mosaic Robotics",
+    currency: "EUR",
+    startCash: 7_800_000,
+    spend: 190_000,
+    spendGrowth: 0.02,
+    revenue: 25_000,
+    revenueGrowth: 0.05,
+    computeShare: 0.33,
+    headcount: 12,
+  },
   { name: "Helix Bio AI", startCash: 7_450_000, spend: 210_000, spendGrowth: 0.025, revenue: 10_000, revenueGrowth: 0.03, computeShare: 0.47, headcount: 11 },
 ];
 
@@ -71,10 +112,7 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
   if (!founderId || !investorId || !viewerId) return; // already seeded
 
   const fund = await withSystem(db, async (tx) => {
-    const [fund] = await tx
-      .insert(orgs)
-      .values({ slug: "northwind-ventures", name: "Northwind Ventures", kind: "investor", baseCurrency: "USD" })
-      .returning();
+    const [fund] = await tx.insert(orgs).values({ slug: "northwind-ventures", name: "Northwind Ventures", kind: "investor", baseCurrency: "USD" }).returning();
     await tx.insert(memberships).values([
       { orgId: fund.id, userId: investorId, role: "owner" },
       { orgId: fund.id, userId: viewerId, role: "viewer" },
@@ -87,7 +125,10 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
   for (const [index, plan] of COMPANIES.entries()) {
     const slug = plan.name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
     const [org] = await withSystem(db, async (tx) => {
-      const created = await tx.insert(orgs).values({ slug, name: plan.name, kind: "startup", baseCurrency: plan.currency ?? "USD" }).returning();
+      const created = await tx
+        .insert(orgs)
+        .values({ slug, name: plan.name, kind: "startup", baseCurrency: plan.currency ?? "USD" })
+        .returning();
       await tx.insert(memberships).values({ orgId: created[0].id, userId: founderId, role: "owner" });
       if (index === 0) await tx.insert(memberships).values({ orgId: created[0].id, userId: viewerId, role: "viewer" });
       return created;
@@ -105,7 +146,13 @@ async function seedCompany(tx: Db, orgId: string, founderId: string, plan: Compa
   const random = prng(index + 7);
   const seedMonth = addMonths(firstMonth, -1);
   const rounds = [
-    { instrument: "angel", closeDate: `${addMonths(firstMonth, -14)}-10`, amount: cents(plan.startCash * 0.1), preMoney: null as number | null, lead: "Angel syndicate" },
+    {
+      instrument: "angel",
+      closeDate: `${addMonths(firstMonth, -14)}-10`,
+      amount: cents(plan.startCash * 0.1),
+      preMoney: null as number | null,
+      lead: "Angel syndicate",
+    },
     { instrument: "seed", closeDate: `${seedMonth}-15`, amount: cents(plan.startCash * 0.9), preMoney: cents(plan.startCash * 3), lead: "Northwind Ventures" },
   ];
   if (plan.seriesA) {
@@ -214,8 +261,20 @@ async function seedCompany(tx: Db, orgId: string, founderId: string, plan: Compa
   await tx.insert(budgets).values(budgetRows);
 
   const riskSeeds = [
-    { title: "GPU supply and price spikes", category: "technical", likelihood: 4, impact: 4, mitigation: "Reserved capacity with two clouds; quantised serving." },
-    { title: "Customer data leaves the EU region", category: "data_privacy_security", likelihood: 2, impact: 5, mitigation: "Region pinning, DPA review, quarterly audit." },
+    {
+      title: "GPU supply and price spikes",
+      category: "technical",
+      likelihood: 4,
+      impact: 4,
+      mitigation: "Reserved capacity with two clouds; quantised serving.",
+    },
+    {
+      title: "Customer data leaves the EU region",
+      category: "data_privacy_security",
+      likelihood: 2,
+      impact: 5,
+      mitigation: "Region pinning, DPA review, quarterly audit.",
+    },
     { title: "Key researcher departure", category: "talent", likelihood: 3, impact: 3, mitigation: "Retention grants; documentation of training pipeline." },
     { title: "Frontier labs ship a competing feature", category: "competition", likelihood: 4, impact: 3, mitigation: "Focus on vertical data moat." },
     { title: "AI regulation adds compliance costs", category: "regulatory_legal", likelihood: 3, impact: 2, mitigation: "Counsel on retainer; model cards." },
@@ -226,10 +285,28 @@ async function seedCompany(tx: Db, orgId: string, founderId: string, plan: Compa
     const review = new Date(Date.now() + reviewOffset * 86_400_000).toISOString().slice(0, 10);
     const [risk] = await tx
       .insert(risks)
-      .values({ orgId, title: r.title, category: r.category, likelihood, impact: r.impact, owner: "Maya Chen", mitigation: r.mitigation, status: i === 2 ? "mitigating" : "open", nextReviewDate: review })
+      .values({
+        orgId,
+        title: r.title,
+        category: r.category,
+        likelihood,
+        impact: r.impact,
+        owner: "Maya Chen",
+        mitigation: r.mitigation,
+        status: i === 2 ? "mitigating" : "open",
+        nextReviewDate: review,
+      })
       .returning();
     await tx.insert(riskHistory).values([
-      { orgId, riskId: risk.id, likelihood: Math.max(1, likelihood - 1), impact: r.impact, status: "open", changedBy: founderId, changedAt: new Date(Date.now() - 90 * 86_400_000) },
+      {
+        orgId,
+        riskId: risk.id,
+        likelihood: Math.max(1, likelihood - 1),
+        impact: r.impact,
+        status: "open",
+        changedBy: founderId,
+        changedAt: new Date(Date.now() - 90 * 86_400_000),
+      },
       { orgId, riskId: risk.id, likelihood, impact: r.impact, status: risk.status, changedBy: founderId },
     ]);
   }

@@ -25,24 +25,23 @@ export interface TxOptions {
  * (including its commit) is rethrown as a 503 Response (db/unavailable.ts), and the
  * transaction is rolled back by the server — all of `work`'s writes or none of them.
  */
-export async function withTenant<T>(
-  db: Db,
-  orgId: string,
-  work: (tx: Tx) => Promise<T>,
-  options: TxOptions = {},
-): Promise<T> {
+export async function withTenant<T>(db: Db, orgId: string, work: (tx: Tx) => Promise<T>, options: TxOptions = {}): Promise<T> {
   if (!UUID_RE.test(orgId)) throw new Error("withTenant: orgId must be a UUID");
   const config = options.snapshot ? ({ isolationLevel: "repeatable read", accessMode: "read only" } as const) : undefined;
-  return transaction(db, async (tx) => {
-    // One round trip: read-only is the transaction_read_only setting, which a transaction may
-    // always turn on (never off after its first query), the same as SET TRANSACTION READ ONLY.
-    await tx.execute(
-      options.readOnly || options.snapshot
-        ? sql`select set_config('transaction_read_only', 'on', true), set_config('role', 'app_tenant', true), set_config('app.org_id', ${orgId}, true)`
-        : sql`select set_config('role', 'app_tenant', true), set_config('app.org_id', ${orgId}, true)`,
-    );
-    return work(tx);
-  }, config);
+  return transaction(
+    db,
+    async (tx) => {
+      // One round trip: read-only is the transaction_read_only setting, which a transaction may
+      // always turn on (never off after its first query), the same as SET TRANSACTION READ ONLY.
+      await tx.execute(
+        options.readOnly || options.snapshot
+          ? sql`select set_config('transaction_read_only', 'on', true), set_config('role', 'app_tenant', true), set_config('app.org_id', ${orgId}, true)`
+          : sql`select set_config('role', 'app_tenant', true), set_config('app.org_id', ${orgId}, true)`,
+      );
+      return work(tx);
+    },
+    config,
+  );
 }
 
 /**

@@ -28,12 +28,7 @@ const NETWORK_CODES = new Set([
 ]);
 
 /** postgres.js's own connection errors. */
-const DRIVER_CODES = new Set([
-  "CONNECT_TIMEOUT",
-  "CONNECTION_CLOSED",
-  "CONNECTION_ENDED",
-  "CONNECTION_DESTROYED",
-]);
+const DRIVER_CODES = new Set(["CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED"]);
 
 /** SQLSTATEs of an unavailable server (class 08 is matched by prefix). */
 const SQLSTATES = new Set([

@@ -10,7 +10,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { compile } from "@inlang/paraglide-js";
 
 const OUT = "./app/paraglide";
-const inputs = ["project.inlang/settings.json", ...readdirSync("app/i18n/messages").filter((f) => f.endsWith(".json")).map((f) => `app/i18n/messages/${f}`)];
+const inputs = [
+  "project.inlang/settings.json",
+  ...readdirSync("app/i18n/messages")
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => `app/i18n/messages/${f}`),
+];
 const hash = createHash("sha256");
 for (const file of inputs.sort()) hash.update(file).update(readFileSync(file));
 const digest = hash.digest("hex");

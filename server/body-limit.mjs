@@ -51,8 +51,7 @@ function size(bytes) {
  */
 function tooLarge(res, limit, { close = true } = {}) {
   const text =
-    `Request too large: this address accepts at most ${size(limit)}. Nothing was saved.\n` +
-    `请求内容过大：此地址最多接受 ${size(limit)}，未保存任何内容。\n`;
+    `Request too large: this address accepts at most ${size(limit)}. Nothing was saved.\n` + `请求内容过大：此地址最多接受 ${size(limit)}，未保存任何内容。\n`;
   refuse(res, 413, text, { close });
 }
 

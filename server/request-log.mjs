@@ -21,10 +21,7 @@ export function loggablePath(url) {
  * pino's direct fd writer, so a test capturing stdout sees them.
  */
 export function createLogger(level) {
-  return pino(
-    { level, base: null, timestamp: false, formatters: { level: (label) => ({ level: label }) } },
-    process.stdout,
-  );
+  return pino({ level, base: null, timestamp: false, formatters: { level: (label) => ({ level: label }) } }, process.stdout);
 }
 
 /** The fields of a request line, and nothing else: never headers (cookies) or bodies. */

@@ -84,11 +84,7 @@ export function requirePermission(ctx: OrgContext, permission: Permission): void
  * unshared section all answer 404. Reads for the company then run in the investor's
  * read-only tenant transaction, where row-level security applies the same grant again.
  */
-export async function requireCompanyAccess(
-  request: Request,
-  params: Params,
-  section?: GrantSection,
-): Promise<{ ctx: InvestorContext; access: CompanyAccess }> {
+export async function requireCompanyAccess(request: Request, params: Params, section?: GrantSection): Promise<{ ctx: InvestorContext; access: CompanyAccess }> {
   const ctx = await requireInvestor(request, params, "read:org");
   const slug = params.companySlug;
   if (!slug) notFound();

@@ -29,9 +29,7 @@ export function AccountLinks({ current }: { current: AccountPage }) {
             {p.text}
           </Link>
         ))}
-      <TextLink to="/">
-        {t(auth_password_back)}
-      </TextLink>
+      <TextLink to="/">{t(auth_password_back)}</TextLink>
     </nav>
   );
 }

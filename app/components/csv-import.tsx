@@ -175,14 +175,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={t(records_import_step1)}>
-            <Form
-              id={formId}
-              ref={formRef}
-              method="post"
-              encType="multipart/form-data"
-              onSubmit={onSubmit}
-              className="space-y-4"
-            >
+            <Form id={formId} ref={formRef} method="post" encType="multipart/form-data" onSubmit={onSubmit} className="space-y-4">
               <div>
                 <label htmlFor={`${formId}-file`} className="block text-sm font-medium text-slate-700">
                   {t(records_import_fileLabel, { rows: MAX_DATA_ROWS, mb: MAX_FILE_BYTES / 1024 / 1024 })}
@@ -261,7 +254,10 @@ export function CsvImportPage(props: CsvImportPageProps) {
               <p className="mb-2 text-sm text-slate-600">
                 {t(records_import_previewOf, {
                   file: preview.fileName,
-                  months: preview.firstMonth === preview.lastMonth ? preview.firstMonth : t(records_import_monthRange, { first: preview.firstMonth, last: preview.lastMonth }),
+                  months:
+                    preview.firstMonth === preview.lastMonth
+                      ? preview.firstMonth
+                      : t(records_import_monthRange, { first: preview.firstMonth, last: preview.lastMonth }),
                 })}{" "}
                 {preview.counts.rows > preview.previewRows.length
                   ? t(records_import_firstRows, { shown: preview.previewRows.length, total: preview.counts.rows })
@@ -411,7 +407,11 @@ function Progress({
   } else if (busyIntent === "import") {
     content = (
       <>
-        <p>{rowsText === null ? t(records_import_importingProgress, { seconds: elapsed }) : t(records_import_importingRows, { rows: rowsText, seconds: elapsed })}</p>
+        <p>
+          {rowsText === null
+            ? t(records_import_importingProgress, { seconds: elapsed })
+            : t(records_import_importingRows, { rows: rowsText, seconds: elapsed })}
+        </p>
         <progress className="mt-1 h-2 w-full" aria-label={t(records_import_importingLabel)} />
       </>
     );

@@ -79,7 +79,13 @@ export function CopyCode({ code }: { code: string }) {
  * since when it exists. The code is what the fund sees on its own Companies page, so a founder
  * can ask the real fund for it and compare.
  */
-export function InvestorIdentity({ grant, day }: { grant: { requestedByEmail: string | null; investorCode: string | null; investorSince: string | null }; day: (value: string | null) => string }) {
+export function InvestorIdentity({
+  grant,
+  day,
+}: {
+  grant: { requestedByEmail: string | null; investorCode: string | null; investorSince: string | null };
+  day: (value: string | null) => string;
+}) {
   const t = useT();
   const domain = grant.requestedByEmail?.split("@")[1];
   const parts = [

@@ -44,7 +44,10 @@ export function OnboardingChecklist({ steps, orgSlug }: { steps: { key: string; 
           const label = keys ? { title: t(keys.title), hint: t(keys.hint) } : { title: step.key, hint: "" };
           return (
             <li key={step.key} className="flex items-start gap-2 text-sm" data-done={step.done ? "yes" : "no"}>
-              <span aria-hidden="true" className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full border ${step.done ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-400 bg-white"}`}>
+              <span
+                aria-hidden="true"
+                className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full border ${step.done ? "border-emerald-600 bg-emerald-600 text-white" : "border-slate-400 bg-white"}`}
+              >
                 {step.done ? "✓" : ""}
               </span>
               <span>

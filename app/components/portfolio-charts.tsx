@@ -163,7 +163,9 @@ export function NetBurnChartCard({ points, currency }: { points: NetBurnPoint[];
             {" "}
             {t(investor_charts_netBurn_missing, {
               list: missing
-                .map((p) => t(investor_charts_netBurn_missingMonth, { month: monthText(t, p.month), currencies: p.missingCurrencies.join(t(investor_listSeparator)) }))
+                .map((p) =>
+                  t(investor_charts_netBurn_missingMonth, { month: monthText(t, p.month), currencies: p.missingCurrencies.join(t(investor_listSeparator)) }),
+                )
                 .join(t(investor_listSemicolon)),
             })}
           </strong>
@@ -213,19 +215,31 @@ export function RaisedChartCard({ raised, currency }: { raised: RaisedByInstrume
       <p className="mb-3 text-xs text-slate-600">
         {t(investor_charts_raised_explain, { total: f.money(raised.total, currency), rounds: rounds(raised.rounds - raised.missingRounds), currency })}
         {raised.missingRounds > 0 ? (
-          <strong className="font-medium text-amber-800">
-            {" "}
-            {t(investor_charts_raised_leftOut, { rounds: rounds(raised.missingRounds) })}
-          </strong>
+          <strong className="font-medium text-amber-800"> {t(investor_charts_raised_leftOut, { rounds: rounds(raised.missingRounds) })}</strong>
         ) : null}
       </p>
       <ChartCanvas config={config} label={t(investor_charts_raised_label, { currency })} />
       <ChartDataTable
         summary={t(investor_charts_showTable)}
         caption={t(investor_charts_raised_title)}
-        head={[t(investor_charts_raised_instrument), t(investor_charts_raised_head, { currency }), t(investor_charts_raised_roundsHead), t(investor_table_rateMissing)]}
-        rows={raised.rows.map((r) => [instrumentName(t, r.instrument), f.money(r.amount, currency), f.number(r.rounds), r.missingRounds > 0 ? rounds(r.missingRounds) : "—"])}
-        foot={[t(investor_charts_raised_total), f.money(raised.total, currency), f.number(raised.rounds), raised.missingRounds > 0 ? rounds(raised.missingRounds) : "—"]}
+        head={[
+          t(investor_charts_raised_instrument),
+          t(investor_charts_raised_head, { currency }),
+          t(investor_charts_raised_roundsHead),
+          t(investor_table_rateMissing),
+        ]}
+        rows={raised.rows.map((r) => [
+          instrumentName(t, r.instrument),
+          f.money(r.amount, currency),
+          f.number(r.rounds),
+          r.missingRounds > 0 ? rounds(r.missingRounds) : "—",
+        ])}
+        foot={[
+          t(investor_charts_raised_total),
+          f.money(raised.total, currency),
+          f.number(raised.rounds),
+          raised.missingRounds > 0 ? rounds(raised.missingRounds) : "—",
+        ]}
       />
     </Card>
   );

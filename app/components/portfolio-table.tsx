@@ -139,9 +139,7 @@ export function PortfolioTable({
         {rows.map((row) => (
           <Tr key={row.slug} top data-company={row.slug}>
             <th scope="row" className="whitespace-nowrap px-2 py-2 text-left font-medium">
-              <TextLink to={companyHref(row.slug)}>
-                {row.name}
-              </TextLink>
+              <TextLink to={companyHref(row.slug)}>{row.name}</TextLink>
             </th>
             {!row.shared.financials ? (
               <NotShared span={7} what={t(investor_table_financialsNotShared)} />
@@ -164,8 +162,7 @@ export function PortfolioTable({
                   {row.shortHistory ? <span className="block text-xs text-amber-800">{t(investor_table_shortHistory)}</span> : null}
                 </td>
                 <td className="whitespace-nowrap px-2 py-2">
-                  {runwayMonthsText(t, row.runwayMonths)}{" "}
-                  {row.runwayMonths !== null ? <LevelBadge level={row.runwayLevel} /> : null}
+                  {runwayMonthsText(t, row.runwayMonths)} {row.runwayMonths !== null ? <LevelBadge level={row.runwayLevel} /> : null}
                 </td>
                 <td className="whitespace-nowrap px-2 py-2">
                   {row.cashOutMonth ? monthText(t, row.cashOutMonth) : t(investor_table_beyondTenYears)}{" "}

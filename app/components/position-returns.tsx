@@ -163,7 +163,12 @@ export function CompanyReturnsTable({
         {companies.map((c) => (
           <Tr key={c.companyId} data-testid="company-moic-row">
             <Td>
-              {c.name ?? (c.deletedName ? t(deletion_position_deleted, { name: c.deletedName }) : <span className="text-slate-500">{t(investor_positions_companyGone)}</span>)}
+              {c.name ??
+                (c.deletedName ? (
+                  t(deletion_position_deleted, { name: c.deletedName })
+                ) : (
+                  <span className="text-slate-500">{t(investor_positions_companyGone)}</span>
+                ))}
             </Td>
             <Td numeric>{f.number(c.positionCount)}</Td>
             <Td numeric>{c.includedCount > 0 ? f.money(c.invested, baseCurrency) : "—"}</Td>
@@ -243,10 +248,17 @@ export function PositionsTable({
               </TextLink>
             </Td>
             <Td>
-              {p.company?.name ?? (p.companyName ? t(deletion_position_deleted, { name: p.companyName }) : <span className="text-slate-500">{t(investor_positions_noLongerShared)}</span>)}
+              {p.company?.name ??
+                (p.companyName ? (
+                  t(deletion_position_deleted, { name: p.companyName })
+                ) : (
+                  <span className="text-slate-500">{t(investor_positions_noLongerShared)}</span>
+                ))}
             </Td>
             <Td>{instrumentName(t, p.instrument)}</Td>
-            <Td numeric nowrap>{f.money(p.amount, p.currency)}</Td>
+            <Td numeric nowrap>
+              {f.money(p.amount, p.currency)}
+            </Td>
             <Td numeric nowrap>
               {p.returns.investedRate && p.returns.investedBase !== null ? (
                 <>
@@ -257,7 +269,9 @@ export function PositionsTable({
                 <MissingBadge />
               )}
             </Td>
-            <Td numeric nowrap>{f.money(p.currentValue, p.currency)}</Td>
+            <Td numeric nowrap>
+              {f.money(p.currentValue, p.currency)}
+            </Td>
             <Td numeric nowrap>
               {p.returns.valueRate && p.returns.currentValueBase !== null ? (
                 <>
@@ -268,9 +282,7 @@ export function PositionsTable({
                 <MissingBadge />
               )}
             </Td>
-            <Td numeric>
-              {p.ownershipBp === null ? "—" : t(investor_positions_percent, { value: basisPointsToPercentString(p.ownershipBp) })}
-            </Td>
+            <Td numeric>{p.ownershipBp === null ? "—" : t(investor_positions_percent, { value: basisPointsToPercentString(p.ownershipBp) })}</Td>
             <Td numeric>{p.returns.moic === null ? <MissingBadge /> : multipleText(t, p.returns.moic)}</Td>
           </Tr>
         ))}

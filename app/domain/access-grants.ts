@@ -92,9 +92,7 @@ export function sameSections(a: readonly string[], b: readonly string[]): boolea
 }
 
 /** How the other org was named on a grant form: an org's share code or its owner's email. */
-export type AccessVia =
-  | { kind: "share_code"; code: string; typed: string }
-  | { kind: "email"; email: string; typed: string };
+export type AccessVia = { kind: "share_code"; code: string; typed: string } | { kind: "email"; email: string; typed: string };
 
 export const VIA_MAX = 254;
 export const EMPTY_VIA_MESSAGE = messageRef(investor_grants_error_emptyVia);

@@ -158,7 +158,10 @@ export function alertReasonRef(reason: AlertReason): string {
       const vars = { cash: money(reason.cash, reason.currency), month: { month: reason.month } };
       return reason.minimumCash === null
         ? reasonRef(breach ? "investor.alertReason.covenantBreachNoMinimum" : "investor.alertReason.covenantProjectedNoMinimum", vars)
-        : reasonRef(breach ? "investor.alertReason.covenantBreach" : "investor.alertReason.covenantProjected", { ...vars, minimum: money(reason.minimumCash, reason.currency) });
+        : reasonRef(breach ? "investor.alertReason.covenantBreach" : "investor.alertReason.covenantProjected", {
+            ...vars,
+            minimum: money(reason.minimumCash, reason.currency),
+          });
     }
     case "default_dead": {
       const asOf = { month: reason.month };

@@ -56,11 +56,7 @@ export function fiscalYearError(fiscalYear: number, now = new Date()): string | 
 }
 
 /** The model's check of one cell or row: `field` names it in the errors. */
-export function budgetRowErrors(
-  row: { month: string; category: string; amount: number | null },
-  field: string,
-  fiscalYear?: number,
-): Record<string, string> {
+export function budgetRowErrors(row: { month: string; category: string; amount: number | null }, field: string, fiscalYear?: number): Record<string, string> {
   if (!isRecordableMonth(row.month)) {
     return {
       [field]: messageRef(records_budget_monthInvalid, {

@@ -64,9 +64,7 @@ export interface ImportRowOf {
   "fx-rates": FxRateImportRow;
 }
 
-export type CsvImportResult<Row> =
-  | { ok: true; rows: Row[]; blankLines: number }
-  | { ok: false; errors: CsvImportError[]; errorCount: number };
+export type CsvImportResult<Row> = { ok: true; rows: Row[]; blankLines: number } | { ok: false; errors: CsvImportError[]; errorCount: number };
 
 export interface CsvImportOptions {
   /** "Now" for the future-month rules; the current UTC month by default. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { compareIsoDates, isValidIsoDate, type IsoDate } from "~/finance/month";
-import { messageRef, type PlainKey, } from "~/i18n/translate";
+import { messageRef, type PlainKey } from "~/i18n/translate";
 import { amountMessages, parseMajorToMinor, type FieldLabel } from "~/domain/money-fields";
 import { EARLIEST_DATE, isUuid, oneYearAfter } from "./bounds";
 import { common_validation_currencyInvalid } from "~/paraglide/messages/common_validation_currencyinvalid1.js";

@@ -132,4 +132,3 @@ export const fxRateDeleteSchema = () =>
   });
 
 export type FxRateInput = z.output<ReturnType<typeof fxRateSchema>>;
-

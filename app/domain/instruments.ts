@@ -126,6 +126,8 @@ export function repaymentTypeLabel(value: string, locale: Locale = DEFAULT_LOCAL
 /** Basis points → the percent people type ("1250" → "12.5"), exact. */
 export function basisPointsToPercentString(bp: number): string {
   const whole = Math.floor(bp / 100);
-  const fraction = String(bp % 100).padStart(2, "0").replace(/0+$/, "");
+  const fraction = String(bp % 100)
+    .padStart(2, "0")
+    .replace(/0+$/, "");
   return fraction ? `${whole}.${fraction}` : String(whole);
 }

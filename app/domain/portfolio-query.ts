@@ -157,11 +157,13 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f]/g;
+
 export function parsePortfolioFilters(params: URLSearchParams): PortfolioFilters {
   return {
     // NUL bytes cannot reach PostgreSQL text; control characters never match a name.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point
-    q: (params.get("q") ?? "").replace(/[\u0000-\u001f]/g, "").trim().slice(0, MAX_SEARCH_LENGTH),
+    q: (params.get("q") ?? "").replace(CONTROL_CHARACTERS, "").trim().slice(0, MAX_SEARCH_LENGTH),
     status: oneOf(REPORTING_STATUS_FILTERS, params.get("status")),
     runway: oneOf(RUNWAY_LEVEL_FILTERS, params.get("runway")),
   };

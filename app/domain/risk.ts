@@ -72,5 +72,4 @@ const riskVersionField = () =>
 /** An edit carries the version it was made on. */
 export const riskUpdateSchema = () => riskInputSchema().extend({ version: riskVersionField() });
 /** A delete is confirmed (the dialog, or the tick box without JavaScript). */
-export const riskDeleteSchema = () =>
-  z.object({ version: riskVersionField(), confirm: confirmedField(messageRef(records_risk_error_confirmDelete)) });
+export const riskDeleteSchema = () => z.object({ version: riskVersionField(), confirm: confirmedField(messageRef(records_risk_error_confirmDelete)) });

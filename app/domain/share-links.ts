@@ -57,7 +57,15 @@ export const MODE_LABELS: Record<ShareMode, PlainKey> = {
 
 /** The message key naming a stored section, or null for a value no longer known (shown as it is). */
 export function sectionLabelKey(section: string): PlainKey | null {
-  return (SECTION_KEYS as readonly string[]).includes(section) ? ({ budgets: admin_section_budgets, financials: admin_section_financials, funding_debt: admin_section_funding_debt, risks: admin_section_risks, updates: admin_section_updates })[section as GrantSection] : null;
+  return (SECTION_KEYS as readonly string[]).includes(section)
+    ? {
+        budgets: admin_section_budgets,
+        financials: admin_section_financials,
+        funding_debt: admin_section_funding_debt,
+        risks: admin_section_risks,
+        updates: admin_section_updates,
+      }[section as GrantSection]
+    : null;
 }
 
 export type ShareLinkStatus = "active" | "expired" | "revoked";
@@ -106,7 +114,6 @@ export const CreateShareLinkSchema = z
   });
 
 export type CreateShareLinkForm = z.output<typeof CreateShareLinkSchema>;
-
 
 /** The ticked companies of a "chosen companies" link: ids only, no duplicates, at most MAX_SUBSET. The error is a message ref. */
 export function parseCompanyIds(values: readonly unknown[]): { ok: true; ids: string[] } | { ok: false; error: string } {

@@ -45,7 +45,10 @@ describe("runway: < 6 months caution (warning), < 3 months critical", () => {
   });
 
   it("is a warning from 3 up to (not including) 6 months", () => {
-    expect(run(company({}, { runwayMonths: 3 }))[0]).toMatchObject({ severity: "warning", reason: "Runway 3.0 months is below the caution threshold of 6 months (as of 2026-10)." });
+    expect(run(company({}, { runwayMonths: 3 }))[0]).toMatchObject({
+      severity: "warning",
+      reason: "Runway 3.0 months is below the caution threshold of 6 months (as of 2026-10).",
+    });
     expect(run(company({}, { runwayMonths: 5.9 }))[0]?.severity).toBe("warning");
     expect(run(company({}, { runwayMonths: 6 }))).toEqual([]);
   });
@@ -125,7 +128,8 @@ describe("risk score ≥ 16: one critical alert per risk", () => {
   });
 
   it("never shows a title stored in the reason by an older version, only the register's", () => {
-    const older = 'investor.alertReason.riskScore#{"title":"Stored copy","score":20,"likelihood":4,"impact":5,"threshold":16,"status":{"key":"investor.alertReasonWord.open"}}';
+    const older =
+      'investor.alertReason.riskScore#{"title":"Stored copy","score":20,"likelihood":4,"impact":5,"threshold":16,"status":{"key":"investor.alertReasonWord.open"}}';
     expect(alertReasonText("en", older)).not.toContain("Stored copy");
     expect(alertReasonText("en", older, { title: "Current title" })).toContain("“Current title”");
   });
@@ -176,7 +180,8 @@ describe("covenants: breach critical, projected breach warning", () => {
     ]);
     expect(run(covenant("projected_breach"))[0]).toMatchObject({
       severity: "warning",
-      reason: "Projected covenant breach: cash of $400,000 at the end of 2026-10 is forecast to fall below the minimum cash covenant of $500,000 within 3 months.",
+      reason:
+        "Projected covenant breach: cash of $400,000 at the end of 2026-10 is forecast to fall below the minimum cash covenant of $500,000 within 3 months.",
     });
     expect(run(covenant("ok"))).toEqual([]);
   });
@@ -190,7 +195,8 @@ describe("default dead: the default-alive projection runs out of cash", () => {
         kind: "default_dead",
         subject: "",
         severity: "warning",
-        reason: "Default dead: with expenses held and revenue growing at its last-3-month rate, cash runs out in 2027-08 before revenue covers expenses (as of 2026-10).",
+        reason:
+          "Default dead: with expenses held and revenue growing at its last-3-month rate, cash runs out in 2027-08 before revenue covers expenses (as of 2026-10).",
       },
     ]);
     expect(run(company({}, { defaultAlive: "undecided", defaultAliveMonth: null }))).toEqual([]);
@@ -202,7 +208,8 @@ describe("default dead: the default-alive projection runs out of cash", () => {
       {
         kind: "default_dead",
         severity: "warning",
-        reason: "Dead if revenue stays flat: there is not enough revenue history for a growth rate yet; with expenses held and revenue flat, cash runs out in 2027-05 (as of 2026-10).",
+        reason:
+          "Dead if revenue stays flat: there is not enough revenue history for a growth rate yet; with expenses held and revenue flat, cash runs out in 2027-05 (as of 2026-10).",
       },
     ]);
     expect(evaluate(young).map((a) => alertReasonText("zh-CN", alertReasonRef(a.reason)))).toEqual([
@@ -221,7 +228,8 @@ describe("a company that is not burning, with debt service ahead that exhausts i
         kind: "runway",
         subject: "",
         severity: "critical",
-        reason: "Not burning, but debt service ahead takes cash below zero in 2027-01: 2 months of cash left, under the critical threshold of 3 months (as of 2026-10).",
+        reason:
+          "Not burning, but debt service ahead takes cash below zero in 2027-01: 2 months of cash left, under the critical threshold of 3 months (as of 2026-10).",
       },
     ]);
     expect(evaluate(bullet("2027-01")).map((a) => alertReasonText("zh-CN", alertReasonRef(a.reason)))).toEqual([
@@ -230,7 +238,10 @@ describe("a company that is not burning, with debt service ahead that exhausts i
   });
 
   it("is a warning under the caution threshold, and nothing when the cash-out month is further out or absent", () => {
-    expect(run(bullet("2027-02"))[0]).toMatchObject({ severity: "warning", reason: expect.stringContaining("3 months of cash left, under the caution threshold of 6 months") });
+    expect(run(bullet("2027-02"))[0]).toMatchObject({
+      severity: "warning",
+      reason: expect.stringContaining("3 months of cash left, under the caution threshold of 6 months"),
+    });
     expect(run(bullet("2027-05"))).toEqual([]);
     expect(run(company({}, { runwayMonths: null, cashOutMonth: null }))).toEqual([]);
   });
@@ -268,9 +279,12 @@ describe("rule validation mirrors the alert_rules checks", () => {
 
   it("refuses each out-of-range value with a message on its field", () => {
     const bad = (changes: Partial<AlertRules>) => alertRulesErrors({ ...DEFAULT_ALERT_RULES, ...changes });
-    const worded = (changes: Partial<AlertRules>) => Object.fromEntries(Object.entries(bad(changes)).map(([field, error]) => [field, alertRuleErrorRef(error!)]));
+    const worded = (changes: Partial<AlertRules>) =>
+      Object.fromEntries(Object.entries(bad(changes)).map(([field, error]) => [field, alertRuleErrorRef(error!)]));
     expect(bad({ runwayCriticalMonths: 6 })).toEqual({ runwayCriticalMonths: { code: "critical_below_caution", cautionMonths: 6 } });
-    expect(localizeErrors("en", worded({ runwayCriticalMonths: 6 }))).toEqual({ runwayCriticalMonths: "The critical runway must be below the caution runway (6 months)." });
+    expect(localizeErrors("en", worded({ runwayCriticalMonths: 6 }))).toEqual({
+      runwayCriticalMonths: "The critical runway must be below the caution runway (6 months).",
+    });
     expect(localizeErrors("zh-CN", worded({ runwayCriticalMonths: 6 }))).toEqual({ runwayCriticalMonths: "严重阈值必须低于警戒阈值（6 个月）。" });
     expect(bad({ runwayCriticalMonths: 0 })).toHaveProperty("runwayCriticalMonths");
     expect(bad({ runwayCautionMonths: 120.1 })).toHaveProperty("runwayCautionMonths");
@@ -283,7 +297,9 @@ describe("rule validation mirrors the alert_rules checks", () => {
 describe("reasons are codes with figures, stored as keys with variables and read in the reader's language", () => {
   it("the engine gives a code and figures, no words", () => {
     const reasons = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) => evaluate(s, rules, today).map((a) => a.reason);
-    expect(reasons(company({}, { runwayMonths: 2.4 }))).toEqual([{ code: "runway_below", runwayMonths: 2.4, level: "critical", thresholdMonths: 3, month: "2026-10" }]);
+    expect(reasons(company({}, { runwayMonths: 2.4 }))).toEqual([
+      { code: "runway_below", runwayMonths: 2.4, level: "critical", thresholdMonths: 3, month: "2026-10" },
+    ]);
     expect(reasons(company({ lastReportedMonth: "2026-08" }), {}, "2026-11-16")).toEqual([
       { code: "report_overdue", missing: "2026-09", dueDate: "2026-10-15", lastReported: "2026-08", count: 2, lastMissing: "2026-10" },
     ]);
@@ -296,11 +312,15 @@ describe("reasons are codes with figures, stored as keys with variables and read
     expect(reasons(company({ covenant: { status: "projected_breach", month: "2027-01", cash: 5, minimumCash: null } }))).toEqual([
       { code: "covenant_projected", month: "2027-01", currency: "USD", cash: 5, minimumCash: null },
     ]);
-    expect(reasons(company({}, { defaultAlive: "cash_out", defaultAliveMonth: null }))).toEqual([{ code: "default_dead", month: "2026-10", cashOutMonth: null, flatRevenue: false }]);
+    expect(reasons(company({}, { defaultAlive: "cash_out", defaultAliveMonth: null }))).toEqual([
+      { code: "default_dead", month: "2026-10", cashOutMonth: null, flatRevenue: false },
+    ]);
   });
 
   it("writes a runway rounded down whatever it is given: 9.27 → 9.2", () => {
-    expect(run(company({}, { runwayMonths: 9.27 }), { runwayCautionMonths: 12 })[0]?.reason).toBe("Runway 9.2 months is below the caution threshold of 12 months (as of 2026-10).");
+    expect(run(company({}, { runwayMonths: 9.27 }), { runwayCautionMonths: 12 })[0]?.reason).toBe(
+      "Runway 9.2 months is below the caution threshold of 12 months (as of 2026-10).",
+    );
   });
 
   it("stores a key and typed figures, not a sentence, in the format stored since reasons became keys", () => {
@@ -311,14 +331,19 @@ describe("reasons are codes with figures, stored as keys with variables and read
   });
 
   it("renders each kind in Chinese, with amounts, months and dates for the locale", () => {
-    const zh = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) => evaluate(s, rules, today).map((a) => alertReasonText("zh-CN", alertReasonRef(a.reason)));
+    const zh = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) =>
+      evaluate(s, rules, today).map((a) => alertReasonText("zh-CN", alertReasonRef(a.reason)));
     expect(zh(company({}, { runwayMonths: 2.4 }))).toEqual(["现金跑道 2.4 个月，低于严重阈值 3 个月（截至 2026年10月）。"]);
-    expect(zh(company({ lastReportedMonth: "2026-09" }), {}, "2026-11-16")).toEqual(["2026年10月的报告已逾期：应于 2026年11月15日前提交，最近收到的报告为 2026年9月。"]);
+    expect(zh(company({ lastReportedMonth: "2026-09" }), {}, "2026-11-16")).toEqual([
+      "2026年10月的报告已逾期：应于 2026年11月15日前提交，最近收到的报告为 2026年9月。",
+    ]);
     expect(zh(company({ budget: { month: "2026-10", budget: 100_000_00, actual: 120_000_00 } }))).toEqual([
       "2026年10月支出 US$120,000，预算为 US$100,000：超出预算 20.0%，高于阈值 10%。",
     ]);
     const [risk] = evaluate(company({ risks: [{ id: "r", likelihood: 4, impact: 5, status: "mitigating" }] }), {}, TODAY);
-    expect(alertReasonText("zh-CN", alertReasonRef(risk!.reason), { title: "GPU 断供" })).toBe("风险“GPU 断供”得分 20（可能性 4 × 影响 5），达到或超过阈值 16；当前状态：缓解中。");
+    expect(alertReasonText("zh-CN", alertReasonRef(risk!.reason), { title: "GPU 断供" })).toBe(
+      "风险“GPU 断供”得分 20（可能性 4 × 影响 5），达到或超过阈值 16；当前状态：缓解中。",
+    );
     expect(zh(company({}, { defaultAlive: "cash_out", defaultAliveMonth: "2027-08" }))).toEqual([
       "默认死亡：若支出保持不变、收入按最近 3 个月的增速增长，现金将在 2027年8月耗尽，早于收入覆盖支出（截至 2026年10月）。",
     ]);

@@ -34,10 +34,7 @@ export interface CohortPercentiles {
  * cohort of 6 with 2 unknowns is a cohort of 4 and shows nothing. A caller may demand a
  * larger cohort, never a smaller one: the floor of 5 is the anonymity promise.
  */
-export function cohortPercentiles(
-  values: readonly (number | null | undefined)[],
-  minCohortSize = MIN_COHORT_SIZE,
-): CohortPercentiles | null {
+export function cohortPercentiles(values: readonly (number | null | undefined)[], minCohortSize = MIN_COHORT_SIZE): CohortPercentiles | null {
   const known = values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   if (known.length < Math.max(MIN_COHORT_SIZE, minCohortSize)) return null;
   // A typed array sorts numerically, without a comparator call per pair (a fund of 1,000).
@@ -82,11 +79,7 @@ export interface MetricBenchmark {
 }
 
 /** One metric: the company's figure against its peers' (never including its own) quartiles. */
-export function benchmarkMetric(
-  metric: BenchmarkMetric,
-  value: number | null,
-  peerValues: readonly (number | null | undefined)[],
-): MetricBenchmark {
+export function benchmarkMetric(metric: BenchmarkMetric, value: number | null, peerValues: readonly (number | null | undefined)[]): MetricBenchmark {
   const peers = cohortPercentiles(peerValues);
   const known = value !== null && Number.isFinite(value) ? value : null;
   return { metric, value: known, peers, position: known !== null && peers ? quartilePosition(known, peers) : null };

@@ -6,9 +6,7 @@ const month = (m: string, spend: number, revenue: number): MonthlyFigures => ({ 
 
 describe("gross burn(m) = sum of operating spend categories in month m", () => {
   it("adds every category", () => {
-    expect(
-      grossBurn({ compute: 1, data: 20, payroll: 300, research: 4_000, go_to_market: 50_000, general_admin: 600_000, other: 7_000_000 }),
-    ).toBe(7_654_321);
+    expect(grossBurn({ compute: 1, data: 20, payroll: 300, research: 4_000, go_to_market: 50_000, general_admin: 600_000, other: 7_000_000 })).toBe(7_654_321);
   });
 
   it("counts a category left out as nothing spent", () => {

@@ -2,15 +2,7 @@ import { assertMinorUnits, divideRounded, sumMinorUnits } from "./money";
 import { addMonths, compareMonths, isValidMonth, monthDiff, type Month } from "./month";
 
 /** Fixed so that portfolios compare like with like (product spec, "Monthly reports"). */
-export const SPEND_CATEGORIES = [
-  "compute",
-  "data",
-  "payroll",
-  "research",
-  "go_to_market",
-  "general_admin",
-  "other",
-] as const;
+export const SPEND_CATEGORIES = ["compute", "data", "payroll", "research", "go_to_market", "general_admin", "other"] as const;
 
 export type SpendCategory = (typeof SPEND_CATEGORIES)[number];
 
@@ -77,16 +69,10 @@ export function indexReports(reports: readonly MonthlyFigures[]): Map<Month, Mon
  * adds up exactly month by month; the rounding error is under one cent a month, i.e. at
  * most 60 cents over the 10-year horizon — far below anything displayed.
  */
-export function averageNetBurn(
-  reports: readonly MonthlyFigures[],
-  month: Month,
-  window: BurnWindow = 3,
-): AverageNetBurn {
+export function averageNetBurn(reports: readonly MonthlyFigures[], month: Month, window: BurnWindow = 3): AverageNetBurn {
   if (![1, 3, 6].includes(window)) throw new RangeError(`Window must be 1, 3 or 6, got ${window}`);
   const first = addMonths(month, -(window - 1));
-  const inWindow = [...indexReports(reports).values()].filter(
-    (r) => compareMonths(r.month, first) >= 0 && monthDiff(r.month, month) >= 0,
-  );
+  const inWindow = [...indexReports(reports).values()].filter((r) => compareMonths(r.month, first) >= 0 && monthDiff(r.month, month) >= 0);
   const monthsUsed = inWindow.length;
   if (monthsUsed === 0) return { value: null, monthsUsed: 0, shortHistory: true };
   const total = sumMinorUnits(inWindow.map(netBurnOf));

@@ -51,7 +51,7 @@ describe("deriveCompanyMetrics", () => {
 
   it("measures net burn growth against the three months before", () => {
     const months = ["2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04"];
-    const rows = months.map((m, i) => month(m, (i < 3 ? 100_000_00 : 150_000_00), 0, 5_000_000_00));
+    const rows = months.map((m, i) => month(m, i < 3 ? 100_000_00 : 150_000_00, 0, 5_000_000_00));
     expect(deriveCompanyMetrics(rows, [])!.netBurnGrowthBp).toBe(5000);
   });
 
@@ -65,7 +65,10 @@ describe("deriveCompanyMetrics", () => {
 
     // 30 months with a gap: only the last 24 are kept, and the missing month stays missing.
     const months = Array.from({ length: 30 }, (_, i) => addMonths("2024-01", i)).filter((m) => m !== "2026-02");
-    const long = deriveCompanyMetrics(months.map((m, i) => month(m, 1_000_00 + i, 0, 9_000_000_00)), [])!;
+    const long = deriveCompanyMetrics(
+      months.map((m, i) => month(m, 1_000_00 + i, 0, 9_000_000_00)),
+      [],
+    )!;
     expect(long.month).toBe("2026-06");
     expect(long.recentNetBurn[0]).toBe(1_000_00 + 6); // 2024-07, the 7th month
     expect(long.recentNetBurn[19]).toBeNull(); // 2026-02

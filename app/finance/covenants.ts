@@ -14,28 +14,16 @@ export function covenantBreach(cash: number, minimumCash: number): boolean {
  * minimum within the next `withinMonths` months (3 by default). Returns the first such
  * month, or null.
  */
-export function projectedCovenantBreach(
-  forecast: readonly CashPoint[],
-  minimumCash: number,
-  withinMonths = 3,
-): Month | null {
+export function projectedCovenantBreach(forecast: readonly CashPoint[], minimumCash: number, withinMonths = 3): Month | null {
   assertMinorUnits(minimumCash, "minimumCash");
   const hit = forecast.slice(0, withinMonths).find((point) => point.closingCash < minimumCash);
   return hit?.month ?? null;
 }
 
-export type CovenantStatus =
-  | { readonly kind: "ok" }
-  | { readonly kind: "breach" }
-  | { readonly kind: "projected_breach"; readonly month: Month };
+export type CovenantStatus = { readonly kind: "ok" } | { readonly kind: "breach" } | { readonly kind: "projected_breach"; readonly month: Month };
 
 /** A breach now outranks a projected one: that is the alert a lender acts on. */
-export function covenantStatus(
-  cash: number,
-  minimumCash: number,
-  forecast: readonly CashPoint[],
-  withinMonths = 3,
-): CovenantStatus {
+export function covenantStatus(cash: number, minimumCash: number, forecast: readonly CashPoint[], withinMonths = 3): CovenantStatus {
   if (covenantBreach(cash, minimumCash)) return { kind: "breach" };
   const month = projectedCovenantBreach(forecast, minimumCash, withinMonths);
   return month === null ? { kind: "ok" } : { kind: "projected_breach", month };

@@ -80,16 +80,12 @@ describe("interest-only for N months, then amortizing over the rest of the term"
 });
 
 describe("terms are validated", () => {
-  it.each([
-    { principal: 0 },
-    { principal: 10.5 },
-    { annualRateBps: -1 },
-    { annualRateBps: 12.5 },
-    { termMonths: 0 },
-    { drawMonth: "2026-13" },
-  ])("refuses %o", (overrides) => {
-    expect(() => debtSchedule(loan(overrides))).toThrow(RangeError);
-  });
+  it.each([{ principal: 0 }, { principal: 10.5 }, { annualRateBps: -1 }, { annualRateBps: 12.5 }, { termMonths: 0 }, { drawMonth: "2026-13" }])(
+    "refuses %o",
+    (overrides) => {
+      expect(() => debtSchedule(loan(overrides))).toThrow(RangeError);
+    },
+  );
 
   it("rounds a month's interest half-up, exactly, even on huge balances", () => {
     expect(monthlyInterest(50, 1200)).toBe(1); // 0.5 → 1

@@ -90,4 +90,3 @@ export function debtServiceByMonth(facilities: readonly DebtTerms[]): Map<Month,
   }
   return service;
 }
-

@@ -24,9 +24,7 @@ describe("cash-out month", () => {
     const base = { cash: 1_200_000_00, month: "2026-04", averageNetBurn: 130_000_00 };
     expect(cashOutMonth(base)).toBe("2027-02");
     // 200,000 at 12 %: 2,000 interest a month from 2026-05, 200,000 repaid in 2026-10.
-    const debtService = debtServiceByMonth([
-      { principal: 200_000_00, annualRateBps: 1200, drawMonth: "2026-04", termMonths: 6, repayment: "bullet" },
-    ]);
+    const debtService = debtServiceByMonth([{ principal: 200_000_00, annualRateBps: 1200, drawMonth: "2026-04", termMonths: 6, repayment: "bullet" }]);
     const forecast = forecastCashOut({ ...base, debtService });
     expect(forecast.series.find((p) => p.month === "2026-10")).toEqual({ month: "2026-10", debtService: 202_000_00, closingCash: 208_000_00 });
     expect(forecast.cashOutMonth).toBe("2026-12");

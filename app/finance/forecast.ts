@@ -167,11 +167,7 @@ export function defaultAlive(input: DefaultAliveInput): DefaultAliveResult {
 }
 
 /** Default alive straight from monthly reports; null when month m has no report or no cash figure. */
-export function defaultAliveFromReports(
-  reports: readonly MonthlyFigures[],
-  month: Month,
-  debtService?: DebtService,
-): DefaultAliveResult | null {
+export function defaultAliveFromReports(reports: readonly MonthlyFigures[], month: Month, debtService?: DebtService): DefaultAliveResult | null {
   const byMonth = indexReports(reports);
   const current = byMonth.get(month);
   if (current === undefined || current.cash === null || current.cash === undefined) return null;

@@ -113,7 +113,9 @@ function asIndex(rates: readonly FxRate[] | FxRateIndex): FxRateIndex {
 export function rateFor(rates: readonly FxRate[] | FxRateIndex, currency: string, month: Month, baseCurrency: string): string | null {
   if (!isValidMonth(month)) throw new RangeError(`Not a YYYY-MM month: ${month}`);
   if (currency.toUpperCase() === baseCurrency.toUpperCase()) return "1";
-  const found = asIndex(rates).get(currency.toUpperCase())?.find((r) => r.month === month);
+  const found = asIndex(rates)
+    .get(currency.toUpperCase())
+    ?.find((r) => r.month === month);
   return found ? found.rate : null;
 }
 

@@ -31,16 +31,19 @@ describe("burn multiple = net burn over the last 3 months / (ARR(m) − ARR(m−
   });
 
   it("bands: <1 amazing, 1–1.5 great, 1.5–2 good, 2–3 suspect, >3 bad", () => {
-    expect([0.99, 1, 1.49, 1.5, 1.99, 2, 3, 3.01].map(burnMultipleBand)).toEqual([
-      "amazing", "great", "great", "good", "good", "suspect", "suspect", "bad",
-    ]);
+    expect([0.99, 1, 1.49, 1.5, 1.99, 2, 3, 3.01].map(burnMultipleBand)).toEqual(["amazing", "great", "great", "good", "good", "suspect", "suspect", "bad"]);
   });
 
   it("from reports, needs m−2 … m reported and ARR at m and m−3", () => {
     const r = (month: string, burn: number, arr?: number) => ({ month, spend: { compute: burn }, revenue: 0, arr });
     const reports = [r("2026-01", 0, 100), r("2026-02", 100), r("2026-03", 200), r("2026-04", 300, 400)];
     expect(burnMultipleFromReports(reports, "2026-04")).toEqual({ kind: "value", value: 2, band: "suspect" });
-    expect(burnMultipleFromReports(reports.filter((x) => x.month !== "2026-03"), "2026-04")).toEqual({
+    expect(
+      burnMultipleFromReports(
+        reports.filter((x) => x.month !== "2026-03"),
+        "2026-04",
+      ),
+    ).toEqual({
       kind: "not_applicable",
       reason: "reports_missing",
     });

@@ -26,11 +26,7 @@ export function burnMultipleBand(value: number): BurnMultipleBand {
  * burn multiple = net burn summed over the last 3 months / (ARR(m) − ARR(m−3)), only when
  * both ARR values exist and the difference is positive.
  */
-export function burnMultiple(
-  netBurnLastThreeMonths: number,
-  arr: number | null | undefined,
-  arrThreeMonthsAgo: number | null | undefined,
-): BurnMultiple {
+export function burnMultiple(netBurnLastThreeMonths: number, arr: number | null | undefined, arrThreeMonthsAgo: number | null | undefined): BurnMultiple {
   assertMinorUnits(netBurnLastThreeMonths, "netBurnLastThreeMonths");
   if (arr === null || arr === undefined || arrThreeMonthsAgo === null || arrThreeMonthsAgo === undefined) {
     return { kind: "not_applicable", reason: "arr_missing" };
@@ -98,9 +94,7 @@ export function roundValuation(preMoney: number, amount: number): RoundValuation
 }
 
 /** Total raised per instrument, every instrument present (zero when none) so charts keep a stable legend. */
-export function totalRaisedByInstrument(
-  rounds: readonly { readonly instrument: Instrument; readonly amount: number }[],
-): Record<Instrument, number> {
+export function totalRaisedByInstrument(rounds: readonly { readonly instrument: Instrument; readonly amount: number }[]): Record<Instrument, number> {
   const totals = Object.fromEntries(INSTRUMENTS.map((i) => [i, 0])) as Record<Instrument, number>;
   for (const round of rounds) {
     if (!(round.instrument in totals)) throw new RangeError(`Unknown instrument: ${round.instrument}`);
@@ -144,11 +138,6 @@ export function moic(currentValue: number, invested: number): number | null {
 }
 
 /** Portfolio MOIC: total current value / total invested (not the mean of company MOICs). */
-export function portfolioMoic(
-  positions: readonly { readonly currentValue: number; readonly invested: number }[],
-): number | null {
-  return moic(
-    sumMinorUnits(positions.map((p) => p.currentValue)),
-    sumMinorUnits(positions.map((p) => p.invested)),
-  );
+export function portfolioMoic(positions: readonly { readonly currentValue: number; readonly invested: number }[]): number | null {
+  return moic(sumMinorUnits(positions.map((p) => p.currentValue)), sumMinorUnits(positions.map((p) => p.invested)));
 }

@@ -82,6 +82,8 @@ describe("runway level of a stored runway", () => {
 
   it("says the thresholds in words", () => {
     expect(runwayThresholdsText(defaults)).toBe("critical under 3 months, caution under 6 months, ok from 6 months");
-    expect(runwayThresholdsText({ cautionBelowMonths: 9.5, criticalBelowMonths: 4 })).toBe("critical under 4 months, caution under 9.5 months, ok from 9.5 months");
+    expect(runwayThresholdsText({ cautionBelowMonths: 9.5, criticalBelowMonths: 4 })).toBe(
+      "critical under 4 months, caution under 9.5 months, ok from 9.5 months",
+    );
   });
 });

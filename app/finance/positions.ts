@@ -118,12 +118,7 @@ function total(returns: readonly PositionReturn[]): ReturnsTotal {
  * its positions that could be converted) and for the portfolio the same over all of them —
  * not the mean of company MOICs. Companies come back in the order they first appear.
  */
-export function portfolioReturns(
-  positions: readonly PositionFigures[],
-  rates: readonly FxRate[],
-  baseCurrency: string,
-  currentMonth: Month,
-): PortfolioReturns {
+export function portfolioReturns(positions: readonly PositionFigures[], rates: readonly FxRate[], baseCurrency: string, currentMonth: Month): PortfolioReturns {
   const index = indexRates(rates);
   const returns = positions.map((p) => positionReturn(p, index, baseCurrency, currentMonth));
   const byCompany = new Map<string, PositionReturn[]>();

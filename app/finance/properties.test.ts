@@ -41,16 +41,11 @@ describe("properties", () => {
 
   it("the cash-out month is never earlier when burn decreases", () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 10_000_000_00 }),
-        money,
-        fc.integer({ min: 0, max: 1_000_000_00 }),
-        (cash, burn, cut) => {
-          const before = cashOutMonth({ cash, month: "2026-04", averageNetBurn: burn });
-          const after = cashOutMonth({ cash, month: "2026-04", averageNetBurn: burn - cut });
-          expect(months(after)).toBeGreaterThanOrEqual(months(before));
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 10_000_000_00 }), money, fc.integer({ min: 0, max: 1_000_000_00 }), (cash, burn, cut) => {
+        const before = cashOutMonth({ cash, month: "2026-04", averageNetBurn: burn });
+        const after = cashOutMonth({ cash, month: "2026-04", averageNetBurn: burn - cut });
+        expect(months(after)).toBeGreaterThanOrEqual(months(before));
+      }),
     );
   });
 

@@ -7,16 +7,19 @@ describe("risk score = likelihood × impact", () => {
     expect(riskScore(1, 1)).toBe(1);
   });
 
-  it.each([[0, 3], [6, 3], [3, 2.5], [3, Number.NaN]])("refuses likelihood %s, impact %s", (l, i) => {
+  it.each([
+    [0, 3],
+    [6, 3],
+    [3, 2.5],
+    [3, Number.NaN],
+  ])("refuses likelihood %s, impact %s", (l, i) => {
     expect(() => riskScore(l, i)).toThrow(RangeError);
   });
 });
 
 describe("bands: 1–4 low, 5–9 medium, 10–15 high, 16–25 critical", () => {
   it("by default", () => {
-    expect([1, 4, 5, 9, 10, 15, 16, 25].map((s) => riskBand(s))).toEqual([
-      "low", "low", "medium", "medium", "high", "high", "critical", "critical",
-    ]);
+    expect([1, 4, 5, 9, 10, 15, 16, 25].map((s) => riskBand(s))).toEqual(["low", "low", "medium", "medium", "high", "high", "critical", "critical"]);
   });
 
   it("with an org's own thresholds", () => {
@@ -57,7 +60,11 @@ describe("heat map: counts per likelihood × impact cell", () => {
     expect(map[4]![4]).toBe(2);
     expect(map[0]![2]).toBe(1);
     expect(map.flat().reduce((a, b) => a + b, 0)).toBe(3);
-    expect(riskHeatMap([]).flat().every((c) => c === 0)).toBe(true);
+    expect(
+      riskHeatMap([])
+        .flat()
+        .every((c) => c === 0),
+    ).toBe(true);
   });
 
   it("refuses a risk off the grid", () => {

@@ -14,7 +14,9 @@ const HAN = /\p{Script=Han}/u;
 
 type Entry = string | { declarations: string[]; selectors: string[]; match: Record<string, string> }[];
 const catalogue = (locale: string) =>
-  Object.fromEntries(Object.entries(JSON.parse(readFileSync(`app/i18n/messages/${locale}.json`, "utf8")) as Record<string, Entry>).filter(([id]) => id !== "$schema"));
+  Object.fromEntries(
+    Object.entries(JSON.parse(readFileSync(`app/i18n/messages/${locale}.json`, "utf8")) as Record<string, Entry>).filter(([id]) => id !== "$schema"),
+  );
 /** Every text of a message: a plain text, or each plural form as "id=form". */
 const texts = (messages: Record<string, Entry>) =>
   Object.fromEntries(
@@ -54,7 +56,10 @@ describe("the catalogues (app/i18n/messages/en.json, zh-CN.json)", () => {
   });
 
   it("give every plural both forms, one and other", () => {
-    const forms = (id: string) => Object.keys(enTexts).filter((key) => key.startsWith(`${id}=`)).sort();
+    const forms = (id: string) =>
+      Object.keys(enTexts)
+        .filter((key) => key.startsWith(`${id}=`))
+        .sort();
     const plurals = Object.keys(en).filter((id) => typeof en[id] !== "string");
     expect(plurals.length).toBeGreaterThan(10);
     expect(plurals.filter((id) => forms(id).join() !== `${id}=one,${id}=other`)).toEqual([]);
@@ -107,7 +112,10 @@ describe("translate", () => {
 
   it("puts React nodes inside a sentence with t.rich", () => {
     const html = renderToStaticMarkup(
-      translateRich("zh-CN", m.auth_invite_invitedAs, { role: createElement("strong", null, "查看者"), email: createElement("strong", null, "a@b.test") }) as never,
+      translateRich("zh-CN", m.auth_invite_invitedAs, {
+        role: createElement("strong", null, "查看者"),
+        email: createElement("strong", null, "a@b.test"),
+      }) as never,
     );
     expect(html).toBe("您受邀以<strong>查看者</strong>身份加入。邀请已发送至 <strong>a@b.test</strong>。");
   });

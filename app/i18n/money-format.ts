@@ -35,7 +35,9 @@ export function formatMoney(minor: number | null | undefined, currency: string, 
 /** Minor units → abbreviated currency text for cards ("$1.2M"). */
 export function formatMoneyShort(minor: number | null | undefined, currency: string, locale = "en-US"): string {
   if (minor === null || minor === undefined) return "—";
-  return numberFormat(`${locale}|short|${currency}`, locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(minor / 100);
+  return numberFormat(`${locale}|short|${currency}`, locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(
+    minor / 100,
+  );
 }
 
 export function formatPercent(ratio: number | null | undefined, locale = "en-US", digits = 1): string {

@@ -81,7 +81,11 @@ export function translateRich<M extends TranslationKey>(locale: Locale, message:
     }),
   );
   const pieces = message(inputs as never, { locale }).split(MARK);
-  return createElement(Fragment, null, ...pieces.map((piece, index) => createElement(Fragment, { key: index }, index % 2 === 1 ? nodes[Number(piece)] : piece)));
+  return createElement(
+    Fragment,
+    null,
+    ...pieces.map((piece, index) => createElement(Fragment, { key: index }, index % 2 === 1 ? nodes[Number(piece)] : piece)),
+  );
 }
 
 export interface Translator {

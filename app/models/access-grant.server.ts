@@ -77,7 +77,10 @@ async function findOrgIdsByVia(db: Db, via: AccessVia, kind: "startup" | "invest
   const live = isNull(orgs.purgeAfter);
   const rows = await withSystem(db, (tx) =>
     via.kind === "share_code"
-      ? tx.select({ id: orgs.id }).from(orgs).where(and(eq(orgs.shareCode, via.code), eq(orgs.kind, kind), live))
+      ? tx
+          .select({ id: orgs.id })
+          .from(orgs)
+          .where(and(eq(orgs.shareCode, via.code), eq(orgs.kind, kind), live))
       : tx
           .selectDistinct({ id: orgs.id })
           .from(orgs)

@@ -48,8 +48,7 @@ export async function collectSignals(tx: Tx, investorOrgId: string, rules: Alert
       { companyOrgId: g.companyOrgId, currency: g.currency, metrics: null, lastReportedMonth: null, risks: [], budget: null, covenant: null },
     ]),
   );
-  const sharing = (...sections: GrantSection[]) =>
-    grants.filter((g) => sections.every((s) => g.sections.includes(s))).map((g) => g.companyOrgId);
+  const sharing = (...sections: GrantSection[]) => grants.filter((g) => sections.every((s) => g.sections.includes(s))).map((g) => g.companyOrgId);
   const financials = sharing(...ALERT_KIND_SECTIONS.runway);
   const withBudgets = sharing(...ALERT_KIND_SECTIONS.budget_overrun);
   const withDebt = sharing(...ALERT_KIND_SECTIONS.covenant);

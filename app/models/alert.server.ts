@@ -7,7 +7,7 @@ import { can } from "~/auth/permissions";
 import { DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules } from "~/finance/alerts";
 import { isoDateOfDate, isValidIsoDate, type IsoDate } from "~/finance";
 import { messageRef } from "~/i18n/translate";
-import { alertReasonRef, } from "~/domain/alert-reasons";
+import { alertReasonRef } from "~/domain/alert-reasons";
 import { alertRuleFieldErrors as ruleFieldErrors } from "~/domain/alert-rules";
 import { isUuid } from "~/domain/bounds";
 import { AppError } from "~/server/http.server";
@@ -25,7 +25,6 @@ import { investor_alerts_error_viewer } from "~/paraglide/messages/investor_aler
 
 export { collectSignals };
 
-
 /** Early warnings belong to investor orgs; anywhere else they do not exist. */
 function requireInvestor(ctx: OrgContext): void {
   if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", messageRef(investor_alerts_error_noPage));
@@ -33,7 +32,6 @@ function requireInvestor(ctx: OrgContext): void {
 
 // ---------------------------------------------------------------------------------------
 // Rules
-
 
 type RuleRow = typeof alertRules.$inferSelect;
 
@@ -275,7 +273,12 @@ function statusFilter(status: AlertStatusFilter): SQL | undefined {
 export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}) {
   requireInvestor(ctx);
   const status = options.status ?? "active";
-  const where = and(eq(alerts.orgId, ctx.org.id), statusFilter(status), options.severity ? eq(alerts.severity, options.severity) : undefined, stillShared(ctx.org.id));
+  const where = and(
+    eq(alerts.orgId, ctx.org.id),
+    statusFilter(status),
+    options.severity ? eq(alerts.severity, options.severity) : undefined,
+    stillShared(ctx.org.id),
+  );
   return withTenant(
     ctx.db,
     ctx.org.id,
@@ -305,13 +308,7 @@ export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}
         .leftJoin(users, eq(users.id, alerts.acknowledgedByUserId))
         .leftJoin(risks, and(eq(alerts.kind, "risk_score"), eq(risks.orgId, alerts.companyOrgId), sql`${risks.id}::text = ${alerts.subject}`))
         .where(where)
-        .orderBy(
-          sql`${alerts.resolvedAt} is not null`,
-          sql`(${alerts.severity} = 'critical') desc`,
-          desc(alerts.firstSeenAt),
-          sql`${orgs.name}`,
-          alerts.id,
-        )
+        .orderBy(sql`${alerts.resolvedAt} is not null`, sql`(${alerts.severity} = 'critical') desc`, desc(alerts.firstSeenAt), sql`${orgs.name}`, alerts.id)
         .limit(ALERT_PAGE_SIZE)
         .offset((page - 1) * ALERT_PAGE_SIZE);
       const list = rows.map(({ acknowledgedByName, acknowledgedByEmail, ...row }) => ({
@@ -339,7 +336,14 @@ export async function acknowledgeAlert(ctx: OrgContext, alertId: string) {
   if (!isUuid(alertId)) throw new AppError("NOT_FOUND", messageRef(investor_alerts_error_noAlert));
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const [row] = await tx
-      .select({ id: alerts.id, companyOrgId: alerts.companyOrgId, kind: alerts.kind, severity: alerts.severity, resolvedAt: alerts.resolvedAt, acknowledgedAt: alerts.acknowledgedAt })
+      .select({
+        id: alerts.id,
+        companyOrgId: alerts.companyOrgId,
+        kind: alerts.kind,
+        severity: alerts.severity,
+        resolvedAt: alerts.resolvedAt,
+        acknowledgedAt: alerts.acknowledgedAt,
+      })
       .from(alerts)
       .innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
       .where(and(eq(alerts.orgId, ctx.org.id), eq(alerts.id, alertId), stillShared(ctx.org.id)))

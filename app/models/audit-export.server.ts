@@ -50,12 +50,7 @@ export async function* auditLogBatches(ctx: OrgContext, batchSize = AUDIT_EXPORT
           })
           .from(auditLog)
           .leftJoin(users, eq(users.id, auditLog.actorUserId))
-          .where(
-            and(
-              eq(auditLog.orgId, ctx.org.id),
-              after ? sql`(${auditLog.at}, ${auditLog.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined,
-            ),
-          )
+          .where(and(eq(auditLog.orgId, ctx.org.id), after ? sql`(${auditLog.at}, ${auditLog.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined))
           .orderBy(asc(auditLog.at), asc(auditLog.id))
           .limit(size),
       { readOnly: true },

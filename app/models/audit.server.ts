@@ -46,9 +46,7 @@ export async function listAuditEntries(ctx: OrgContext, options: { beforeId?: st
       .where(
         and(
           eq(auditLog.orgId, ctx.org.id),
-          options.beforeId
-            ? sql`(${auditLog.at}, ${auditLog.id}) < (select a.at, a.id from audit_log a where a.id = ${options.beforeId}::uuid)`
-            : undefined,
+          options.beforeId ? sql`(${auditLog.at}, ${auditLog.id}) < (select a.at, a.id from audit_log a where a.id = ${options.beforeId}::uuid)` : undefined,
           options.entityType ? eq(auditLog.entityType, options.entityType) : undefined,
         ),
       )

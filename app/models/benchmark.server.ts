@@ -60,8 +60,16 @@ export async function getCompanyBenchmarks(ctx: OrgContext, access: CompanyAcces
     asOf: own?.month ?? null,
     metrics: [
       runway,
-      benchmarkMetric("net_burn_growth", ratio(own?.netBurnGrowthBp ?? null), numbers(peers.netBurnGrowth).map((bp) => bp / 10_000)),
-      benchmarkMetric("compute_share", ratio(own?.computeShareBp ?? null), numbers(peers.computeShare).map((bp) => bp / 10_000)),
+      benchmarkMetric(
+        "net_burn_growth",
+        ratio(own?.netBurnGrowthBp ?? null),
+        numbers(peers.netBurnGrowth).map((bp) => bp / 10_000),
+      ),
+      benchmarkMetric(
+        "compute_share",
+        ratio(own?.computeShareBp ?? null),
+        numbers(peers.computeShare).map((bp) => bp / 10_000),
+      ),
       benchmarkMetric("burn_multiple", decimal(own?.burnMultiple ?? null), numbers(peers.burnMultiple)),
     ],
     companyNotBurning: own !== null && own.runwayMonths === null,

@@ -90,7 +90,13 @@ export async function listBudgets(ctx: OrgContext, fiscalYear: number) {
   for (const row of rows) {
     if (isSpendCategory(row.category) && grid[row.month]) grid[row.month][row.category] = row.amount;
   }
-  return { fiscalYear, months: fiscalYearMonths(fiscalYear), grid, token: gridToken(rows), rows: rows.map(({ month, category, amount }) => ({ month, category, amount })) };
+  return {
+    fiscalYear,
+    months: fiscalYearMonths(fiscalYear),
+    grid,
+    token: gridToken(rows),
+    rows: rows.map(({ month, category, amount }) => ({ month, category, amount })),
+  };
 }
 
 /** Every budget row of the org (or of one year), by month then category order (CSV export). */
@@ -99,9 +105,7 @@ export async function listBudgetRows(ctx: OrgContext, fiscalYear?: number): Prom
     ctx.db,
     ctx.org.id,
     (tx) =>
-      fiscalYear === undefined
-        ? tx.select().from(budgets).where(eq(budgets.orgId, ctx.org.id)).orderBy(asc(budgets.month))
-        : yearRows(tx, ctx, fiscalYear),
+      fiscalYear === undefined ? tx.select().from(budgets).where(eq(budgets.orgId, ctx.org.id)).orderBy(asc(budgets.month)) : yearRows(tx, ctx, fiscalYear),
     { readOnly: true },
   );
   const order = (c: string) => (isSpendCategory(c) ? SPEND_CATEGORIES.indexOf(c) : SPEND_CATEGORIES.length);
@@ -116,7 +120,10 @@ export async function listBudgetYears(ctx: OrgContext): Promise<number[]> {
     ctx.db,
     ctx.org.id,
     async (tx) => [
-      ...(await tx.selectDistinct({ year: sql<string>`substr(${budgets.month}, 1, 4)` }).from(budgets).where(eq(budgets.orgId, ctx.org.id))),
+      ...(await tx
+        .selectDistinct({ year: sql<string>`substr(${budgets.month}, 1, 4)` })
+        .from(budgets)
+        .where(eq(budgets.orgId, ctx.org.id))),
       ...(await tx
         .selectDistinct({ year: sql<string>`substr(${monthlyReports.month}, 1, 4)` })
         .from(monthlyReports)
@@ -198,17 +205,15 @@ export async function saveBudgetGrid(
     if (changed === 0) return { changed: 0, token: gridToken(current) };
     await writeBudgetRows(tx, ctx, upserts);
     if (deletions.length > 0) {
-      await tx
-        .delete(budgets)
-        .where(
-          and(
-            eq(budgets.orgId, ctx.org.id),
-            sql`(${budgets.month}, ${budgets.category}) in (${sql.join(
-              deletions.map((d) => sql`(${d.month}, ${d.category})`),
-              sql`, `,
-            )})`,
-          ),
-        );
+      await tx.delete(budgets).where(
+        and(
+          eq(budgets.orgId, ctx.org.id),
+          sql`(${budgets.month}, ${budgets.category}) in (${sql.join(
+            deletions.map((d) => sql`(${d.month}, ${d.category})`),
+            sql`, `,
+          )})`,
+        ),
+      );
     }
     await recordAudit(tx, ctx, {
       action: "budget.save_grid",
@@ -226,11 +231,7 @@ export async function saveBudgetGrid(
  * (multi-row insert … on conflict … do update where the amount differs), so re-importing
  * identical data changes nothing and bumps no version. One audit entry per changed row.
  */
-export async function upsertBudgets(
-  tx: Tx,
-  ctx: Pick<OrgContext, "org" | "user">,
-  rows: readonly BudgetRow[],
-): Promise<UpsertCounts> {
+export async function upsertBudgets(tx: Tx, ctx: Pick<OrgContext, "org" | "user">, rows: readonly BudgetRow[]): Promise<UpsertCounts> {
   const errors: FieldErrors = {};
   const seen = new Set<string>();
   rows.forEach((row, i) => {
@@ -312,9 +313,7 @@ export async function budgetVsActual(ctx: OrgContext, fiscalYear: number) {
 
   const rows = months.map((month) => {
     const report = reportByMonth.get(month);
-    const spend = report
-      ? (Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, report[SPEND_CATEGORY_COLUMN[c]]])) as Record<SpendCategory, number>)
-      : null;
+    const spend = report ? (Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, report[SPEND_CATEGORY_COLUMN[c]]])) as Record<SpendCategory, number>) : null;
     const cells = {} as Record<SpendCategory, VarianceCell>;
     let monthBudget: number | null = null;
     for (const category of SPEND_CATEGORIES) {

@@ -16,9 +16,7 @@ export async function refreshCompanyMetrics(tx: Tx, orgId: string): Promise<void
   const reports = await tx.select().from(monthlyReports).where(eq(monthlyReports.orgId, orgId)).orderBy(asc(monthlyReports.month));
   const [org] = await tx.select({ currency: orgs.baseCurrency }).from(orgs).where(eq(orgs.id, orgId));
   // Like the dashboard: a facility in another currency is not mixed into the forecast unconverted.
-  const facilities = (await tx.select().from(debtFacilities).where(eq(debtFacilities.orgId, orgId))).filter(
-    (row) => row.currency === org?.currency,
-  );
+  const facilities = (await tx.select().from(debtFacilities).where(eq(debtFacilities.orgId, orgId))).filter((row) => row.currency === org?.currency);
   const metrics = deriveCompanyMetrics(
     reports.map((row) => ({
       month: row.month,

@@ -10,12 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { parse } from "csv-parse/sync";
-import {
-  json,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { json, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import {
   BUDGET_COLUMNS,
   CSV_PARSE_OPTIONS,
@@ -39,12 +34,7 @@ import { SPEND_CATEGORIES } from "~/domain/spend-categories";
 import { minorToMajorString } from "~/domain/money-fields";
 import type { OrgContext } from "~/auth/context";
 import { importFxRates, previewFxRatesImport } from "~/models/fx-rate.server";
-import {
-  importBudgets,
-  importMonthlyReports,
-  previewBudgetsImport,
-  previewMonthlyReportsImport,
-} from "~/models/import.server";
+import { importBudgets, importMonthlyReports, previewBudgetsImport, previewMonthlyReportsImport } from "~/models/import.server";
 import { failureFromError } from "~/server/forms.server";
 import { records_import_changedNotice } from "~/paraglide/messages/records_import_changednotice1.js";
 import { records_import_error_chooseAgain } from "~/paraglide/messages/records_import_error_chooseagain1.js";

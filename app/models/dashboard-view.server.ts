@@ -117,11 +117,7 @@ export function buildStartupDashboard(rows: DashboardRows, options: ShapeOptions
  * Without funding & debt the forecasts cannot include debt service, and say so; without
  * financials the debt schedule runs from today's month and covenants go unchecked.
  */
-export function buildCompanyDashboardForInvestor(
-  rows: SharedRows,
-  sections: readonly GrantSection[],
-  options: ShapeOptions,
-): CompanyDashboardForInvestor {
+export function buildCompanyDashboardForInvestor(rows: SharedRows, sections: readonly GrantSection[], options: ShapeOptions): CompanyDashboardForInvestor {
   const { currency, window, today } = options;
   const shared = new Set(sections);
   const facilities = (rows.facilities ?? []).map((row) => ({ row, terms: toTerms(row) }));
@@ -234,9 +230,7 @@ function buildFinancials(reports: ReportRow[], facilities: Facility[], window: B
     });
 
   const spendFrom = addMonths(month, -(SPEND_HISTORY_MONTHS - 1));
-  const spendHistory: SpendMonthView[] = reports
-    .filter((r) => compareMonths(r.month, spendFrom) >= 0)
-    .map((r) => ({ month: r.month, spend: spendOf(r) }));
+  const spendHistory: SpendMonthView[] = reports.filter((r) => compareMonths(r.month, spendFrom) >= 0).map((r) => ({ month: r.month, spend: spendOf(r) }));
 
   return { headline, cashHistory, spendHistory, month, cash: snapshot.cash, forecast: snapshot.cashOut.series as Forecast };
 }

@@ -18,7 +18,7 @@ import {
   type ReportingStatus,
   type ScheduleRow,
 } from "~/finance";
-import { messageRef, } from "~/i18n/translate";
+import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import type { DebtFacilityInput } from "~/domain/debt-facility";
 import { AppError } from "~/server/http.server";
@@ -92,7 +92,11 @@ export async function getDebtFacility(ctx: OrgContext, id: string): Promise<Debt
   const [row] = await withTenant(
     ctx.db,
     ctx.org.id,
-    (tx) => tx.select().from(debtFacilities).where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id))),
+    (tx) =>
+      tx
+        .select()
+        .from(debtFacilities)
+        .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id))),
     { readOnly: true },
   );
   return row ? (row as DebtFacility) : null;
@@ -142,7 +146,10 @@ export async function getDebtFacilityDetail(ctx: OrgContext, id: string, options
     ctx.db,
     ctx.org.id,
     async (tx) => {
-      const [row] = await tx.select().from(debtFacilities).where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)));
+      const [row] = await tx
+        .select()
+        .from(debtFacilities)
+        .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)));
       if (!row) return null;
       const drawMonth = row.drawDate.slice(0, 7);
       const reports = await tx
@@ -183,12 +190,7 @@ export async function getDebtFacilityDetail(ctx: OrgContext, id: string, options
  * recorded before the base currency changed is left out rather than added in the wrong unit.
  */
 export async function debtServiceForOrg(ctx: OrgContext): Promise<Map<Month, number>> {
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) => tx.select().from(debtFacilities).where(eq(debtFacilities.orgId, ctx.org.id)),
-    { readOnly: true },
-  );
+  const rows = await withTenant(ctx.db, ctx.org.id, (tx) => tx.select().from(debtFacilities).where(eq(debtFacilities.orgId, ctx.org.id)), { readOnly: true });
   return debtServiceByMonth(rows.filter((r) => r.currency === ctx.org.baseCurrency).map(debtTermsOf));
 }
 

@@ -5,12 +5,7 @@ import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { isUuid } from "~/domain/bounds";
 import type { FundingRoundInput } from "~/domain/funding-round";
-import {
-  roundValuation,
-  totalRaisedByInstrument,
-  type Instrument,
-  type RoundValuation,
-} from "~/finance";
+import { roundValuation, totalRaisedByInstrument, type Instrument, type RoundValuation } from "~/finance";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
 import { isEquityInstrument } from "~/domain/instruments";
@@ -38,8 +33,7 @@ export interface FundingRound extends FundingRoundRow {
 }
 
 function withDerived(row: FundingRoundRow): FundingRound {
-  const valuation =
-    row.preMoneyValuation !== null && isEquityInstrument(row.instrument) ? roundValuation(row.preMoneyValuation, row.amount) : null;
+  const valuation = row.preMoneyValuation !== null && isEquityInstrument(row.instrument) ? roundValuation(row.preMoneyValuation, row.amount) : null;
   return { ...row, instrument: row.instrument as Instrument, valuation };
 }
 
@@ -101,10 +95,7 @@ function raisedByCurrency(rows: readonly { instrument: string; amount: number; c
 export const ROUNDS_PAGE_SIZE = 25;
 
 /** One page of rounds for the list, plus the totals over all of them. */
-export async function listFundingRoundsPage(
-  ctx: OrgContext,
-  options: { sort: RoundSort; direction: SortDirection; page: number; pageSize?: number },
-) {
+export async function listFundingRoundsPage(ctx: OrgContext, options: { sort: RoundSort; direction: SortDirection; page: number; pageSize?: number }) {
   const pageSize = options.pageSize ?? ROUNDS_PAGE_SIZE;
   return withTenant(
     ctx.db,
@@ -156,7 +147,11 @@ export async function getFundingRound(ctx: OrgContext, id: string): Promise<Fund
   const [row] = await withTenant(
     ctx.db,
     ctx.org.id,
-    (tx) => tx.select().from(fundingRounds).where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id))),
+    (tx) =>
+      tx
+        .select()
+        .from(fundingRounds)
+        .where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id))),
     { readOnly: true },
   );
   return row ? withDerived(row) : null;

@@ -9,7 +9,7 @@ import type { Tx } from "~db/client";
 import { auditLog, fxRates, orgs } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
-import { normalizeRate, type FxRate, type Month, } from "~/finance";
+import { normalizeRate, type FxRate, type Month } from "~/finance";
 import type { FxRateImportRow } from "~/domain/fx-rate";
 import type { FxRateInput } from "~/domain/fx-rate.form";
 import { messageRef } from "~/i18n/translate";
@@ -121,7 +121,9 @@ async function lockOrgRates(tx: Tx, ctx: OrgContext) {
 export async function saveFxRate(ctx: OrgContext, input: FxRateInput): Promise<{ status: "created" | "updated" | "unchanged"; rate: FxRate }> {
   requireInvestorEditor(ctx);
   if (input.currency === ctx.org.baseCurrency) {
-    throw new AppError("INVALID", messageRef(investor_fx_error_nothingSaved), { currency: messageRef(investor_fx_error_baseCurrency, { currency: input.currency }) });
+    throw new AppError("INVALID", messageRef(investor_fx_error_nothingSaved), {
+      currency: messageRef(investor_fx_error_baseCurrency, { currency: input.currency }),
+    });
   }
   const rate = normalizeRate(input.rate);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {

@@ -24,7 +24,12 @@ export const INVITATION_DAYS = 7;
  * the org's tenant transaction cannot see their row; nothing of it reaches the inviter.
  */
 export async function invitationLocale(db: Db, email: string, fallback: Locale): Promise<Locale> {
-  const [row] = await withSystem(db, (tx) => tx.select({ locale: users.locale }).from(users).where(eq(users.email, normalizeEmail(email))));
+  const [row] = await withSystem(db, (tx) =>
+    tx
+      .select({ locale: users.locale })
+      .from(users)
+      .where(eq(users.email, normalizeEmail(email))),
+  );
   return storedLocale(row) ?? fallback;
 }
 
@@ -124,25 +129,25 @@ export async function acceptInvitation({ db }: SystemContext, token: string, use
       .from(invitations)
       .where(eq(invitations.tokenHash, sha256Hex(token)))
       .for("update");
-    const pending =
-      invitation && !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt.getTime() > Date.now();
+    const pending = invitation && !invitation.acceptedAt && !invitation.revokedAt && invitation.expiresAt.getTime() > Date.now();
     const [target] = invitation ? await tx.select({ purgeAfter: orgs.purgeAfter }).from(orgs).where(eq(orgs.id, invitation.orgId)) : [];
     if (!pending || target?.purgeAfter) throw new AppError("NOT_FOUND", messageRef(admin_members_error_invitationInvalid));
     if (normalizeEmail(user.email) !== invitation.email) {
       throw new AppError("FORBIDDEN", messageRef(auth_invite_wrongEmail, { email: invitation.email }));
     }
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
-    await tx
-      .insert(memberships)
-      .values({ orgId: invitation.orgId, userId: user.id, role: invitation.role })
-      .onConflictDoNothing();
+    await tx.insert(memberships).values({ orgId: invitation.orgId, userId: user.id, role: invitation.role }).onConflictDoNothing();
     const [org] = await tx.select().from(orgs).where(eq(orgs.id, invitation.orgId));
-    await recordAudit(tx, { org, user }, {
-      action: "invitation.accept",
-      entityType: "membership",
-      entityId: user.id,
-      after: { role: invitation.role },
-    });
+    await recordAudit(
+      tx,
+      { org, user },
+      {
+        action: "invitation.accept",
+        entityType: "membership",
+        entityId: user.id,
+        after: { role: invitation.role },
+      },
+    );
     return org;
   });
 }

@@ -94,7 +94,10 @@ async function reserve(db: Db, keys: ThrottleKeys): Promise<{ ok: true; buckets:
   let buckets: Bucket[] = [];
   try {
     await withSystem(db, async (tx) => {
-      buckets = [{ key: keys.pair, ...THROTTLE.pair }, { key: keys.address, ...THROTTLE.address }];
+      buckets = [
+        { key: keys.pair, ...THROTTLE.pair },
+        { key: keys.address, ...THROTTLE.address },
+      ];
       if (!(await isFamiliar(tx, keys.pair))) buckets.push({ key: keys.subject, ...THROTTLE.subject });
       // One lock order for every transaction: two attempts never wait on each other in a circle.
       buckets.sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -145,7 +148,15 @@ function countFailure(b: Bucket) {
 /** How long until every refusing bucket allows an attempt again (for Retry-After): at least 1 s. */
 async function secondsUntilAllowed(db: Db, buckets: Bucket[]): Promise<number> {
   const rows = await withSystem(db, (tx) =>
-    tx.select().from(loginThrottle).where(inArray(loginThrottle.key, buckets.map((b) => b.key))),
+    tx
+      .select()
+      .from(loginThrottle)
+      .where(
+        inArray(
+          loginThrottle.key,
+          buckets.map((b) => b.key),
+        ),
+      ),
   );
   const now = Date.now();
   let wait = 0;
@@ -176,7 +187,10 @@ async function settleSuccess(db: Db, keys: ThrottleKeys, buckets: Bucket[]): Pro
 function rowsOfAccount(email: string) {
   const { subject } = signInKeys(email, "");
   const account = subject.slice("account:".length);
-  const where = or(eq(loginThrottle.key, subject), and(like(loginThrottle.key, "account-ip:%"), eq(sql`right(${loginThrottle.key}, ${account.length + 1})`, ` ${account}`)));
+  const where = or(
+    eq(loginThrottle.key, subject),
+    and(like(loginThrottle.key, "account-ip:%"), eq(sql`right(${loginThrottle.key}, ${account.length + 1})`, ` ${account}`)),
+  );
   return { subject, where };
 }
 

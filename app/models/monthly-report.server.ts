@@ -11,13 +11,7 @@ import {
   type MonthlyReportRow,
   type ReportTexts,
 } from "~/domain/monthly-report";
-import {
-  grossBurn,
-  isValidMonth,
-  netBurn,
-  type MonthlyFigures,
-  type SpendByCategory,
-} from "~/finance";
+import { grossBurn, isValidMonth, netBurn, type MonthlyFigures, type SpendByCategory } from "~/finance";
 import type { FieldErrors } from "~/server/forms.server";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
@@ -234,13 +228,7 @@ export async function saveMonthlyReport(
     const [updated] = await tx
       .update(monthlyReports)
       .set({ ...values, updatedAt: sql`now()`, version: sql`${monthlyReports.version} + 1` })
-      .where(
-        and(
-          eq(monthlyReports.orgId, ctx.org.id),
-          eq(monthlyReports.month, month),
-          eq(monthlyReports.version, expectedVersion),
-        ),
-      )
+      .where(and(eq(monthlyReports.orgId, ctx.org.id), eq(monthlyReports.month, month), eq(monthlyReports.version, expectedVersion)))
       .returning();
     if (!updated) throw monthConflictError(month);
     const textsBefore = await readTexts(tx, ctx.org.id, month);
@@ -322,7 +310,15 @@ export async function upsertMonthlyReports(
     const before = await tx
       .select()
       .from(monthlyReports)
-      .where(and(eq(monthlyReports.orgId, ctx.org.id), inArray(monthlyReports.month, batch.map((r) => r.month))))
+      .where(
+        and(
+          eq(monthlyReports.orgId, ctx.org.id),
+          inArray(
+            monthlyReports.month,
+            batch.map((r) => r.month),
+          ),
+        ),
+      )
       .for("update");
     const beforeByMonth = new Map(before.map((r) => [r.month, r]));
     const t = monthlyReports;

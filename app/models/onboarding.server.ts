@@ -32,7 +32,10 @@ export async function getOnboarding(ctx: OrgContext): Promise<OnboardingStep[]> 
       if (ctx.org.kind === "startup") {
         const [rounds] = await tx.select({ n: count() }).from(fundingRounds).where(eq(fundingRounds.orgId, orgId));
         const [months] = await tx.select({ n: count() }).from(monthlyReports).where(eq(monthlyReports.orgId, orgId));
-        const [grants] = await tx.select({ n: count() }).from(accessGrants).where(and(eq(accessGrants.orgId, orgId), live));
+        const [grants] = await tx
+          .select({ n: count() })
+          .from(accessGrants)
+          .where(and(eq(accessGrants.orgId, orgId), live));
         return [
           { key: "round", done: (rounds?.n ?? 0) > 0, href: "rounds" },
           { key: "first_month", done: (months?.n ?? 0) > 0, href: "reports/new" },

@@ -46,7 +46,8 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
       created_at: CREATED,
       deletion_requested_at: "When an owner scheduled the organisation's deletion (UTC); empty when none is scheduled.",
       deletion_requested_by: A_USER("The owner who scheduled the deletion"),
-      purge_after: "When the scheduled deletion happens (UTC): from then on the organisation and all its data may be removed for good; empty when none is scheduled.",
+      purge_after:
+        "When the scheduled deletion happens (UTC): from then on the organisation and all its data may be removed for good; empty when none is scheduled.",
     },
   },
   users: {
@@ -118,7 +119,8 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
     columns: {
       org_id: ORG_ID,
       id: "Round id.",
-      instrument: "Kind of round: angel, pre_seed, seed, series_a, series_b, series_c_plus, bridge, equity_crowdfunding, safe, convertible_note, debt, grant or other.",
+      instrument:
+        "Kind of round: angel, pre_seed, seed, series_a, series_b, series_c_plus, bridge, equity_crowdfunding, safe, convertible_note, debt, grant or other.",
       close_date: "Date the round closed (YYYY-MM-DD).",
       amount: `Amount raised, ${OWN()}.`,
       currency: "ISO 4217 currency of amount and pre_money_valuation.",
@@ -243,10 +245,12 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
       average_net_burn: `Net burn averaged over the last 3 months, ${BASE}.`,
       short_history: "true when fewer than 3 months were reported, so the average is over fewer.",
       runway_months: "Months of cash at the average net burn, rounded down to 0.1; empty when not burning.",
-      cash_out_month: "Month the cash runs out at that burn and the scheduled debt service, YYYY-MM (a company that is not burning has one when a repayment ahead exceeds its cash); empty when beyond 10 years.",
+      cash_out_month:
+        "Month the cash runs out at that burn and the scheduled debt service, YYYY-MM (a company that is not burning has one when a repayment ahead exceeds its cash); empty when beyond 10 years.",
       default_alive: "profitable, cash_out or undecided (reaches profitability before cash runs out, or not).",
       default_alive_month: "Month of profitability or of cash-out behind default_alive, YYYY-MM; the month itself when its revenue already covers its spend.",
-      verdict_assumes_growth: "true when default_alive rests on flat revenue: revenue three months back was not reported (or zero), so no growth rate could be measured.",
+      verdict_assumes_growth:
+        "true when default_alive rests on flat revenue: revenue three months back was not reported (or zero), so no growth rate could be measured.",
       compute_share_bp: "Compute spend ÷ gross burn, in basis points; empty when nothing was spent.",
       burn_multiple: "Net burn ÷ net new ARR over the last 3 months; empty unless ARR grew.",
       net_burn_growth_bp: "Change of the 3-month average net burn against the 3 months before, in basis points.",
@@ -384,5 +388,6 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
 /** Tables that are not any one organisation's, said in the manifest so nobody looks for them. */
 export const NOT_EXPORTED_TABLES: Record<string, string> = {
   sessions: "Sign-in sessions belong to each person, not the organisation (each person's own export lists theirs, without ids).",
-  login_throttle: "Counters of failed sign-ins and passphrases per account, address and both, and the addresses an account signed in from lately; shared by all organisations.",
+  login_throttle:
+    "Counters of failed sign-ins and passphrases per account, address and both, and the addresses an account signed in from lately; shared by all organisations.",
 };

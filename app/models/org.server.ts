@@ -20,17 +20,11 @@ export function slugify(name: string): string {
 }
 
 /** Creates the org and makes its creator the owner, in one transaction. */
-export async function createOrg(
-  { db }: SystemContext,
-  user: OrgContext["user"],
-  input: { name: string; kind: OrgKind; baseCurrency: string },
-) {
+export async function createOrg({ db }: SystemContext, user: OrgContext["user"], input: { name: string; kind: OrgKind; baseCurrency: string }) {
   return withSystem(db, async (tx) => {
     const base = slugify(input.name);
     // Try the plain slug, then numbered ones; the unique index settles any race.
-    const taken = await tx.execute<{ slug: string }>(
-      sql`select slug from orgs where slug = ${base} or slug like ${base + "-%"}`,
-    );
+    const taken = await tx.execute<{ slug: string }>(sql`select slug from orgs where slug = ${base} or slug like ${base + "-%"}`);
     const takenSet = new Set(rowsOf<{ slug: string }>(taken).map((r) => r.slug));
     let slug = base;
     for (let i = 2; takenSet.has(slug); i++) slug = `${base}-${i}`;

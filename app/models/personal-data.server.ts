@@ -94,7 +94,14 @@ export async function exportPersonalData({ db }: SystemContext, userId: string, 
       org.orgId,
       (tx) =>
         tx
-          .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId, before: auditLog.before, after: auditLog.after })
+          .select({
+            at: auditLog.at,
+            action: auditLog.action,
+            entityType: auditLog.entityType,
+            entityId: auditLog.entityId,
+            before: auditLog.before,
+            after: auditLog.after,
+          })
           .from(auditLog)
           .where(and(eq(auditLog.orgId, org.orgId), eq(auditLog.actorUserId, userId)))
           .orderBy(asc(auditLog.at), asc(auditLog.id)),

@@ -152,7 +152,6 @@ function toRow(r: Raw, reportDueDay: number): PortfolioRow {
   };
 }
 
-
 export interface PortfolioOptions {
   /** The day reporting status is judged on; injectable for tests. Default: today (UTC). */
   today?: IsoDate;
@@ -223,7 +222,12 @@ export async function getPortfolio(ctx: OrgContext, query: PortfolioQuery, optio
           ...raised.map((r) => ({ kind: "raised" as const, ...r })),
         ]),
         charts: {
-          runway: runway.map((r) => ({ slug: String(r.slug), name: String(r.name), runwayMonths: num(r.runway_months), level: String(r.level) as PortfolioRunwayLevel })),
+          runway: runway.map((r) => ({
+            slug: String(r.slug),
+            name: String(r.name),
+            runwayMonths: num(r.runway_months),
+            level: String(r.level) as PortfolioRunwayLevel,
+          })),
           netBurn: foldNetBurn(months, netBurn),
           raised: foldRaised(raised),
           heatMap,
@@ -249,7 +253,6 @@ export async function exportPortfolio(ctx: OrgContext, query: Omit<PortfolioQuer
     { readOnly: true },
   );
 }
-
 
 /** The risks behind one heat-map cell (either level null = any), over the same matching companies. */
 export async function listPortfolioRisks(

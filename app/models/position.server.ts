@@ -13,13 +13,7 @@ import type { Tx } from "~db/client";
 import { accessGrants, orgs, positions } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
-import {
-  monthOfDate,
-  portfolioReturns,
-  positionReturn,
-  type PortfolioReturns,
-  type PositionReturn,
-} from "~/finance";
+import { monthOfDate, portfolioReturns, positionReturn, type PortfolioReturns, type PositionReturn } from "~/finance";
 import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import type { PositionInput } from "~/domain/position";
@@ -76,12 +70,9 @@ function toPosition(row: { position: PositionRow; name: string | null; slug: str
 
 export async function listPositions(ctx: OrgContext): Promise<Position[]> {
   requireInvestorOrg(ctx);
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) => positionsQuery(tx, ctx).orderBy(positions.investedOn, positions.createdAt, positions.id),
-    { readOnly: true },
-  );
+  const rows = await withTenant(ctx.db, ctx.org.id, (tx) => positionsQuery(tx, ctx).orderBy(positions.investedOn, positions.createdAt, positions.id), {
+    readOnly: true,
+  });
   return rows.map(toPosition);
 }
 
@@ -101,7 +92,14 @@ export async function getPositionWithReturn(ctx: OrgContext, id: string, now = n
   if (!position) return null;
   const currentMonth = monthOfDate(now);
   const returns = positionReturn(
-    { id: position.id, companyId: companyKey(position), investedOn: position.investedOn, amount: position.amount, currentValue: position.currentValue, currency: position.currency },
+    {
+      id: position.id,
+      companyId: companyKey(position),
+      investedOn: position.investedOn,
+      amount: position.amount,
+      currentValue: position.currentValue,
+      currency: position.currency,
+    },
     await listAllFxRates(ctx),
     ctx.org.baseCurrency,
     currentMonth,
@@ -179,7 +177,14 @@ export async function positionsOverview(
 ): Promise<PositionsOverview> {
   const [all, rates] = await Promise.all([listPositions(ctx), listAllFxRates(ctx)]);
   const currentMonth = monthOfDate(options.now ?? new Date());
-  const figures = all.map((p) => ({ id: p.id, companyId: companyKey(p), investedOn: p.investedOn, amount: p.amount, currentValue: p.currentValue, currency: p.currency }));
+  const figures = all.map((p) => ({
+    id: p.id,
+    companyId: companyKey(p),
+    investedOn: p.investedOn,
+    amount: p.amount,
+    currentValue: p.currentValue,
+    currency: p.currency,
+  }));
   const result = portfolioReturns(figures, rates, ctx.org.baseCurrency, currentMonth);
   const withReturns = all.map((p, i) => ({ ...p, returns: result.positions[i] }));
   withReturns.sort(comparePositions(options.sort, options.direction));

@@ -15,11 +15,7 @@ export const UPDATES_PAGE_SIZE = 6;
  * row-level security alone would return the updates of every company sharing them. Null
  * when the grant does not share updates, so a caller cannot show them by mistake.
  */
-export async function listCompanyUpdatesForInvestor(
-  ctx: OrgContext,
-  access: CompanyAccess,
-  options: { page?: number } = {},
-): Promise<ReportUpdatePage | null> {
+export async function listCompanyUpdatesForInvestor(ctx: OrgContext, access: CompanyAccess, options: { page?: number } = {}): Promise<ReportUpdatePage | null> {
   if (ctx.org.kind !== "investor" || !access.sections.includes("updates")) return null;
   const companyId = access.company.id;
   return withTenant(

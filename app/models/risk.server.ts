@@ -2,24 +2,12 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "~db/client";
 import { riskHistory, risks, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
-import {
-  isoDateOfDate,
-  reviewOverdue,
-  riskBand,
-  riskScore,
-  type RiskBandThresholds,
-  type RiskStatus,
-} from "~/finance";
+import { isoDateOfDate, reviewOverdue, riskBand, riskScore, type RiskBandThresholds, type RiskStatus } from "~/finance";
 import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import { riskInputSchema, type RiskInput, type ValidRiskInput } from "~/domain/risk";
 import { AppError } from "~/server/http.server";
-import {
-  ACTIVE_RISK_STATUSES,
-  isRiskCategory,
-  isRiskStatus,
-  type RiskCategory,
-} from "~/domain/risk-labels";
+import { ACTIVE_RISK_STATUSES, isRiskCategory, isRiskStatus, type RiskCategory } from "~/domain/risk-labels";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { readRiskBands } from "./org.server";
@@ -128,11 +116,7 @@ function orderFor(sort: RiskSort): SQL[] {
 function filtersFor(ctx: OrgContext, options: RiskListOptions): SQL | undefined {
   return and(
     eq(risks.orgId, ctx.org.id),
-    options.status === "active"
-      ? inArray(risks.status, [...ACTIVE_RISK_STATUSES])
-      : options.status
-        ? eq(risks.status, options.status)
-        : undefined,
+    options.status === "active" ? inArray(risks.status, [...ACTIVE_RISK_STATUSES]) : options.status ? eq(risks.status, options.status) : undefined,
     options.category ? eq(risks.category, options.category) : undefined,
     options.likelihood ? eq(risks.likelihood, options.likelihood) : undefined,
     options.impact ? eq(risks.impact, options.impact) : undefined,
@@ -380,13 +364,7 @@ export async function deleteRisk(ctx: OrgContext, id: string, version?: number) 
     if (!before) throw new AppError("NOT_FOUND", messageRef(records_risk_notFound));
     const [deleted] = await tx
       .delete(risks)
-      .where(
-        and(
-          eq(risks.orgId, ctx.org.id),
-          eq(risks.id, before.id),
-          version === undefined ? undefined : eq(risks.version, version),
-        ),
-      )
+      .where(and(eq(risks.orgId, ctx.org.id), eq(risks.id, before.id), version === undefined ? undefined : eq(risks.version, version)))
       .returning({ id: risks.id });
     if (!deleted) throw conflictError(records_risk_what);
     await recordAudit(tx, ctx, { action: "risk.delete", entityType: "risk", entityId: before.id, before: auditShape(before) });

@@ -64,7 +64,16 @@ export interface ShareLinkInput {
  * most five sections: one message per count).
  */
 function notSharedMessage(company: string, missing: readonly GrantSection[]): string {
-  const names = missing.map((s) => ({ budgets: admin_section_budgets, financials: admin_section_financials, funding_debt: admin_section_funding_debt, risks: admin_section_risks, updates: admin_section_updates })[s]);
+  const names = missing.map(
+    (s) =>
+      ({
+        budgets: admin_section_budgets,
+        financials: admin_section_financials,
+        funding_debt: admin_section_funding_debt,
+        risks: admin_section_risks,
+        updates: admin_section_updates,
+      })[s],
+  );
   const [s1, s2, s3, s4, s5] = names;
   if (names.length >= 5) return messageRef(admin_shareLinks_error_notShared5, { company, s1: s1!, s2: s2!, s3: s3!, s4: s4!, s5: s5! });
   if (names.length === 4) return messageRef(admin_shareLinks_error_notShared4, { company, s1: s1!, s2: s2!, s3: s3!, s4: s4! });
@@ -84,14 +93,19 @@ function issuerOf(ctx: OrgContext): ReportIssuer {
  */
 export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): Promise<{ id: string; token: string }> {
   const scope = input.scope;
-  if (ctx.org.kind === "startup" && scope !== "company") throw new AppError("INVALID", NOT_CREATED, { scope: messageRef(admin_shareLinks_error_startupOwnOnly) });
+  if (ctx.org.kind === "startup" && scope !== "company")
+    throw new AppError("INVALID", NOT_CREATED, { scope: messageRef(admin_shareLinks_error_startupOwnOnly) });
   const companyIds = ctx.org.kind === "startup" ? [ctx.org.id] : scope === "portfolio" ? [] : [...new Set(input.companyIds)];
-  if (scope === "company" && companyIds.length !== 1) throw new AppError("INVALID", NOT_CREATED, { companyId: messageRef(admin_shareLinks_error_chooseCompany) });
-  if (scope === "companies" && companyIds.length === 0) throw new AppError("INVALID", NOT_CREATED, { companyIds: messageRef(admin_shareLinks_error_companiesAtLeastOne) });
+  if (scope === "company" && companyIds.length !== 1)
+    throw new AppError("INVALID", NOT_CREATED, { companyId: messageRef(admin_shareLinks_error_chooseCompany) });
+  if (scope === "companies" && companyIds.length === 0)
+    throw new AppError("INVALID", NOT_CREATED, { companyIds: messageRef(admin_shareLinks_error_companiesAtLeastOne) });
   if (input.mode === "frozen") {
     const month = input.frozenMonth;
-    if (!isValidMonth(month) || compareMonths(month, EARLIEST_REPORT_MONTH) < 0) throw new AppError("INVALID", NOT_CREATED, { frozenMonth: messageRef(admin_shareLinks_error_frozenMonthTooEarly, { month: EARLIEST_REPORT_MONTH }) });
-    if (compareMonths(month, monthOfDate(new Date())) > 0) throw new AppError("INVALID", NOT_CREATED, { frozenMonth: messageRef(admin_shareLinks_error_frozenMonthFuture) });
+    if (!isValidMonth(month) || compareMonths(month, EARLIEST_REPORT_MONTH) < 0)
+      throw new AppError("INVALID", NOT_CREATED, { frozenMonth: messageRef(admin_shareLinks_error_frozenMonthTooEarly, { month: EARLIEST_REPORT_MONTH }) });
+    if (compareMonths(month, monthOfDate(new Date())) > 0)
+      throw new AppError("INVALID", NOT_CREATED, { frozenMonth: messageRef(admin_shareLinks_error_frozenMonthFuture) });
   }
   const passphraseHash = input.passphrase ? await hashPassword(input.passphrase) : null;
   const token = randomToken(32);
@@ -112,14 +126,19 @@ export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): P
           throw new AppError("INVALID", NOT_CREATED, { sections: notSharedMessage(companies[0]!.name, missing) });
         }
       }
-      if (scope === "portfolio" && companies.length === 0) throw new AppError("INVALID", NOT_CREATED, { sections: messageRef(admin_shareLinks_error_portfolioNone) });
+      if (scope === "portfolio" && companies.length === 0)
+        throw new AppError("INVALID", NOT_CREATED, { sections: messageRef(admin_shareLinks_error_portfolioNone) });
     }
     let snapshot: ShareSnapshot | null = null;
     let snapshotGrants: string | null = null;
     if (throughMonth) {
       const now = new Date();
       const today = reportToday(now, throughMonth);
-      snapshot = { version: 1, generatedAt: now.toISOString(), companies: await readCompanyReports(tx, companies, { throughMonth, today, keepHeadlineWithoutDebt: true }) };
+      snapshot = {
+        version: 1,
+        generatedAt: now.toISOString(),
+        companies: await readCompanyReports(tx, companies, { throughMonth, today, keepHeadlineWithoutDebt: true }),
+      };
       if (ctx.org.kind === "investor") snapshotGrants = (await currentGrants(tx, ctx.org.id)).digest;
     }
     const [created] = await tx
@@ -144,7 +163,16 @@ export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): P
       action: "share_link.create",
       entityType: "share_link",
       entityId: created!.id,
-      after: { label: input.label, scope, companyOrgIds: companyIds, sections: input.sections, mode: input.mode, frozenMonth: throughMonth, expiresAt: created!.expiresAt, passphrase: passphraseHash !== null },
+      after: {
+        label: input.label,
+        scope,
+        companyOrgIds: companyIds,
+        sections: input.sections,
+        mode: input.mode,
+        frozenMonth: throughMonth,
+        expiresAt: created!.expiresAt,
+        passphrase: passphraseHash !== null,
+      },
     });
     return { id: created!.id, token };
   });
@@ -175,7 +203,9 @@ export async function pruneFrozenSnapshots(tx: Tx, investorOrgId: string): Promi
   const stale = await tx
     .select({ id: shareLinks.id, snapshot: shareLinks.snapshot })
     .from(shareLinks)
-    .where(and(eq(shareLinks.orgId, investorOrgId), isNotNull(shareLinks.snapshot), or(isNull(shareLinks.snapshotGrants), ne(shareLinks.snapshotGrants, digest))));
+    .where(
+      and(eq(shareLinks.orgId, investorOrgId), isNotNull(shareLinks.snapshot), or(isNull(shareLinks.snapshotGrants), ne(shareLinks.snapshotGrants, digest))),
+    );
   for (const link of stale) {
     const snapshot = restrictSnapshot(link.snapshot as ShareSnapshot, allowed);
     await tx
@@ -228,9 +258,15 @@ export async function getShareLinkWithViews(ctx: OrgContext, linkId: string) {
     ctx.db,
     ctx.org.id,
     async (tx) => {
-      const [link] = await tx.select(listColumns).from(shareLinks).where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId)));
+      const [link] = await tx
+        .select(listColumns)
+        .from(shareLinks)
+        .where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId)));
       if (!link) return null;
-      const [{ total }] = await tx.select({ total: count() }).from(shareLinkViews).where(and(eq(shareLinkViews.orgId, ctx.org.id), eq(shareLinkViews.linkId, linkId)));
+      const [{ total }] = await tx
+        .select({ total: count() })
+        .from(shareLinkViews)
+        .where(and(eq(shareLinkViews.orgId, ctx.org.id), eq(shareLinkViews.linkId, linkId)));
       const views = await tx
         .select({ viewedAt: shareLinkViews.viewedAt, userAgent: shareLinkViews.userAgent })
         .from(shareLinkViews)
@@ -252,11 +288,19 @@ export async function revokeShareLink(ctx: OrgContext, linkId: string): Promise<
       .where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId), isNull(shareLinks.revokedAt)))
       .returning({ id: shareLinks.id, label: shareLinks.label, expiresAt: shareLinks.expiresAt });
     if (!revoked) {
-      const [exists] = await tx.select({ id: shareLinks.id }).from(shareLinks).where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId)));
+      const [exists] = await tx
+        .select({ id: shareLinks.id })
+        .from(shareLinks)
+        .where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId)));
       if (!exists) throw new AppError("NOT_FOUND", messageRef(admin_shareLinks_error_noSuchLink));
       throw new AppError("CONFLICT", messageRef(admin_shareLinks_error_alreadyRevoked));
     }
-    await recordAudit(tx, ctx, { action: "share_link.revoke", entityType: "share_link", entityId: revoked.id, before: { label: revoked.label, expiresAt: revoked.expiresAt, revokedAt: null } });
+    await recordAudit(tx, ctx, {
+      action: "share_link.revoke",
+      entityType: "share_link",
+      entityId: revoked.id,
+      before: { label: revoked.label, expiresAt: revoked.expiresAt, revokedAt: null },
+    });
   });
 }
 
@@ -308,10 +352,12 @@ export async function findActiveShareLinkByToken({ db }: SystemContext, token: s
   return { ...row, sections: row.sections as GrantSection[], snapshot: row.snapshot as ShareSnapshot | null };
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored in PostgreSQL text
+const NUL = /\u0000/g;
+
 /** A successful view: when, and the browser's user agent (truncated), in the issuer's tenant. */
 export async function recordShareLinkView({ db }: SystemContext, link: Pick<ResolvedShareLink, "id" | "orgId">, userAgent: string | null): Promise<void> {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored in PostgreSQL text
-  const agent = userAgent ? Array.from(userAgent.replace(/\u0000/g, "")).slice(0, USER_AGENT_MAX).join("") : null;
+  const agent = userAgent ? Array.from(userAgent.replace(NUL, "")).slice(0, USER_AGENT_MAX).join("") : null;
   await withTenant(db, link.orgId, (tx) => tx.insert(shareLinkViews).values({ orgId: link.orgId, linkId: link.id, userAgent: agent || null }));
 }
 
@@ -322,7 +368,12 @@ export async function recordShareLinkView({ db }: SystemContext, link: Pick<Reso
  * many addresses slow unfamiliar ones (a growing delay, 100 an hour at most). The partner who
  * opened the link before from their address is not slowed by others' guesses.
  */
-export async function unlockShareLink({ db }: SystemContext, link: Pick<ResolvedShareLink, "id" | "passphraseHash">, passphrase: string, ip: string): Promise<Attempt<true>> {
+export async function unlockShareLink(
+  { db }: SystemContext,
+  link: Pick<ResolvedShareLink, "id" | "passphraseHash">,
+  passphrase: string,
+  ip: string,
+): Promise<Attempt<true>> {
   const hash = link.passphraseHash;
   if (!hash) return { ok: true, value: true };
   return throttled(db, shareLinkKeys(link.id, ip), async () => ((await verifyPassword(hash, passphrase)) ? true : null));

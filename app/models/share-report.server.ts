@@ -90,7 +90,13 @@ export async function readCompanyReports(tx: Tx, companies: readonly ReportCompa
   const ids = companies.map((c) => c.id);
 
   const settingsRows = await tx
-    .select({ id: orgs.id, threshold: orgs.budgetOverrunThresholdBp, mediumFrom: orgs.riskMediumFrom, highFrom: orgs.riskHighFrom, criticalFrom: orgs.riskCriticalFrom })
+    .select({
+      id: orgs.id,
+      threshold: orgs.budgetOverrunThresholdBp,
+      mediumFrom: orgs.riskMediumFrom,
+      highFrom: orgs.riskHighFrom,
+      criticalFrom: orgs.riskCriticalFrom,
+    })
     .from(orgs)
     .where(inArray(orgs.id, ids));
 
@@ -105,7 +111,10 @@ export async function readCompanyReports(tx: Tx, companies: readonly ReportCompa
   // Budget vs actual compares the fiscal year of each company's latest month (needs financials too).
   const budgetIds = having("budgets").filter((id) => financialIds.includes(id));
   const budgetRows = budgetIds.length
-    ? await tx.select({ orgId: budgets.orgId, month: budgets.month, category: budgets.category, amount: budgets.amount }).from(budgets).where(inArray(budgets.orgId, budgetIds))
+    ? await tx
+        .select({ orgId: budgets.orgId, month: budgets.month, category: budgets.category, amount: budgets.amount })
+        .from(budgets)
+        .where(inArray(budgets.orgId, budgetIds))
     : [];
   const debtIds = having("funding_debt");
   const facilities = debtIds.length
@@ -113,22 +122,47 @@ export async function readCompanyReports(tx: Tx, companies: readonly ReportCompa
     : [];
   const rounds = debtIds.length
     ? await tx
-        .select({ orgId: fundingRounds.orgId, instrument: fundingRounds.instrument, amount: fundingRounds.amount, currency: fundingRounds.currency, closeDate: fundingRounds.closeDate })
+        .select({
+          orgId: fundingRounds.orgId,
+          instrument: fundingRounds.instrument,
+          amount: fundingRounds.amount,
+          currency: fundingRounds.currency,
+          closeDate: fundingRounds.closeDate,
+        })
         .from(fundingRounds)
-        .where(and(inArray(fundingRounds.orgId, debtIds), through ? lte(fundingRounds.closeDate, `${through}-${String(daysInMonth(through)).padStart(2, "0")}`) : undefined))
+        .where(
+          and(
+            inArray(fundingRounds.orgId, debtIds),
+            through ? lte(fundingRounds.closeDate, `${through}-${String(daysInMonth(through)).padStart(2, "0")}`) : undefined,
+          ),
+        )
         .orderBy(asc(fundingRounds.closeDate))
     : [];
   const riskIds = having("risks");
   const riskRows = riskIds.length
     ? await tx
-        .select({ orgId: risks.orgId, title: risks.title, category: risks.category, likelihood: risks.likelihood, impact: risks.impact, status: risks.status, nextReviewDate: risks.nextReviewDate })
+        .select({
+          orgId: risks.orgId,
+          title: risks.title,
+          category: risks.category,
+          likelihood: risks.likelihood,
+          impact: risks.impact,
+          status: risks.status,
+          nextReviewDate: risks.nextReviewDate,
+        })
         .from(risks)
         .where(inArray(risks.orgId, riskIds))
     : [];
   const updateIds = having("updates");
   const updateRows = updateIds.length
     ? await tx
-        .select({ orgId: reportUpdates.orgId, month: reportUpdates.month, highlights: reportUpdates.highlights, lowlights: reportUpdates.lowlights, asks: reportUpdates.asks })
+        .select({
+          orgId: reportUpdates.orgId,
+          month: reportUpdates.month,
+          highlights: reportUpdates.highlights,
+          lowlights: reportUpdates.lowlights,
+          asks: reportUpdates.asks,
+        })
         .from(reportUpdates)
         .where(and(inArray(reportUpdates.orgId, updateIds), through ? lte(reportUpdates.month, through) : undefined))
         .orderBy(desc(reportUpdates.month))
@@ -156,7 +190,11 @@ export async function readCompanyReports(tx: Tx, companies: readonly ReportCompa
     const dashboard = buildCompanyDashboardForInvestor(rows, company.sections, shape);
     const report: StoredCompanyReport = { orgId: company.id, name: company.name, currency: company.currency, sections: company.sections, dashboard };
     if (options.keepHeadlineWithoutDebt && dashboard.financials?.kind === "ready" && dashboard.financials.debtServiceIncluded) {
-      const withoutDebt = buildCompanyDashboardForInvestor({ ...rows, facilities: undefined }, company.sections.filter((s) => s !== "funding_debt"), shape);
+      const withoutDebt = buildCompanyDashboardForInvestor(
+        { ...rows, facilities: undefined },
+        company.sections.filter((s) => s !== "funding_debt"),
+        shape,
+      );
       if (withoutDebt.financials?.kind === "ready") report.headlineWithoutDebt = withoutDebt.financials.headline;
     }
     if (shared.has("updates")) {
@@ -176,7 +214,10 @@ export async function readCompanyReports(tx: Tx, companies: readonly ReportCompa
  * facilities no longer shared give way to the headline stored without it (or, in a snapshot
  * made before that headline was stored, the financials go).
  */
-export function restrictCompanyReport(report: CompanyReport & Pick<StoredCompanyReport, "headlineWithoutDebt">, sections: readonly GrantSection[]): CompanyReport {
+export function restrictCompanyReport(
+  report: CompanyReport & Pick<StoredCompanyReport, "headlineWithoutDebt">,
+  sections: readonly GrantSection[],
+): CompanyReport {
   const shared = new Set(sections);
   const d = report.dashboard;
   const dashboard: CompanyDashboardForInvestor = { currency: d.currency, window: d.window };

@@ -66,7 +66,10 @@ export async function findUserByEmail(db: Db, email: string) {
 /** The user when the password matches; null otherwise, in the same time either way. */
 async function verifyLogin(db: Db, email: string, password: string) {
   const [user] = await withSystem(db, (tx) =>
-    tx.select().from(users).where(eq(users.email, normalizeEmail(email))),
+    tx
+      .select()
+      .from(users)
+      .where(eq(users.email, normalizeEmail(email))),
   );
   if (!user) {
     await burnPasswordCheck(password);

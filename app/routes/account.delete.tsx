@@ -90,9 +90,7 @@ export default function DeleteAccount() {
           <ul className="mt-2 space-y-1" data-testid="sole-owned-orgs">
             {blocking.map((org) => (
               <li key={org.slug} className="flex flex-wrap gap-x-4">
-                <TextLink to={`/o/${org.slug}/members`}>
-                  {t(deletion_account_transfer, { org: org.name })}
-                </TextLink>
+                <TextLink to={`/o/${org.slug}/members`}>{t(deletion_account_transfer, { org: org.name })}</TextLink>
                 <Link className="text-red-700 underline" to={`/o/${org.slug}/delete`}>
                   {t(deletion_account_deleteOrg, { org: org.name })}
                 </Link>
@@ -108,13 +106,7 @@ export default function DeleteAccount() {
               {t(deletion_account_scheduledNote, { org: org.name, date: f.dateTime(org.purgeAfter) })}
             </p>
           ))}
-          <Field
-            label={t(auth_password_current)}
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            error={errors.currentPassword}
-          />
+          <Field label={t(auth_password_current)} name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
           <ConfirmAction
             intent="delete-account"
             error={errors.confirm}

@@ -74,7 +74,14 @@ export default function ChangePassword() {
       <Form method="post" className="space-y-4" noValidate>
         <FormError error={result?.formError} />
         <Field label={t(auth_password_current)} name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
-        <Field label={t(auth_password_new)} name="newPassword" type="password" autoComplete="new-password" hint={t(auth_passwordHint)} error={errors.newPassword} />
+        <Field
+          label={t(auth_password_new)}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          hint={t(auth_passwordHint)}
+          error={errors.newPassword}
+        />
         <Field label={t(auth_password_repeat)} name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} />
         <SubmitButton pendingText={t(auth_password_pending)}>{t(auth_password_submit)}</SubmitButton>
       </Form>

@@ -56,7 +56,10 @@ export default function Invitation() {
   return (
     <AuthShell title={t(auth_invite_title, { org: data.orgName })}>
       <p className="mb-4 text-sm text-slate-700">
-        {t.rich(auth_invite_invitedAs, { role: <strong>{t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[data.role])}</strong>, email: <strong>{data.email}</strong> })}
+        {t.rich(auth_invite_invitedAs, {
+          role: <strong>{t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[data.role])}</strong>,
+          email: <strong>{data.email}</strong>,
+        })}
       </p>
       <FormError error={result && !result.ok ? result.formError : undefined} />
       {data.signedInAs ? (

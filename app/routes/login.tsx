@@ -34,7 +34,10 @@ export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, auth_logi
 
 const LoginSchema = z.object({
   email: emailField,
-  password: z.string({ error: messageRef(auth_login_passwordRequired) }).min(1, messageRef(auth_login_passwordRequired)).max(200),
+  password: z
+    .string({ error: messageRef(auth_login_passwordRequired) })
+    .min(1, messageRef(auth_login_passwordRequired))
+    .max(200),
   redirectTo: z.string().optional(),
 });
 

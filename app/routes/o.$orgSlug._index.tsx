@@ -71,22 +71,22 @@ export default function OrgDashboard() {
     const base = `/o/${org.slug}`;
     return (
       <>
-        <PageHeader title={org.name} description={t(dashboard_overview_description, { currency: org.baseCurrency, role: t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[role]) })} />
+        <PageHeader
+          title={org.name}
+          description={t(dashboard_overview_description, {
+            currency: org.baseCurrency,
+            role: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[role]),
+          })}
+        />
         {checklist}
         <div className="grid gap-4 md:grid-cols-2">
           <Card title={t(dashboard_overview_portfolio)}>
             <p className="text-sm text-slate-700" data-testid="overview-companies">
-              {overview && overview.companyCount > 0
-                ? t(dashboard_overview_companies, { count: overview.companyCount })
-                : t(dashboard_overview_noCompanies)}
+              {overview && overview.companyCount > 0 ? t(dashboard_overview_companies, { count: overview.companyCount }) : t(dashboard_overview_noCompanies)}
             </p>
             <p className="mt-3 flex flex-wrap gap-3 text-sm">
-              <TextLink to={`${base}/portfolio`}>
-                {t(dashboard_overview_openPortfolio)}
-              </TextLink>
-              <TextLink to={`${base}/companies`}>
-                {t(dashboard_overview_requestAccess)}
-              </TextLink>
+              <TextLink to={`${base}/portfolio`}>{t(dashboard_overview_openPortfolio)}</TextLink>
+              <TextLink to={`${base}/companies`}>{t(dashboard_overview_requestAccess)}</TextLink>
             </p>
           </Card>
           <Card title={t(dashboard_overview_warnings)}>
@@ -100,9 +100,7 @@ export default function OrgDashboard() {
                 : t(dashboard_overview_noAlerts)}
             </p>
             <p className="mt-3 text-sm">
-              <TextLink to={`${base}/alerts`}>
-                {t(dashboard_overview_openAlerts)}
-              </TextLink>
+              <TextLink to={`${base}/alerts`}>{t(dashboard_overview_openAlerts)}</TextLink>
             </p>
           </Card>
         </div>
@@ -138,7 +136,19 @@ export default function OrgDashboard() {
 
 type Ready = Extract<StartupDashboard, { kind: "ready" }>;
 
-function StartupDashboardView({ base, orgName, window, data, checklist }: { base: string; orgName: string; window: number; data: Ready; checklist: ReactNode }) {
+function StartupDashboardView({
+  base,
+  orgName,
+  window,
+  data,
+  checklist,
+}: {
+  base: string;
+  orgName: string;
+  window: number;
+  data: Ready;
+  checklist: ReactNode;
+}) {
   const { headline: h, currency } = data;
   const t = useT();
   return (

@@ -86,7 +86,10 @@ const STATUS_LABELS: Record<AlertStatusFilter, PlainKey> = {
 
 const CHOOSE_ALERT = messageRef(investor_alerts_error_chooseAlert);
 const AcknowledgeSchema = z.object({
-  alertId: z.string({ error: CHOOSE_ALERT }).trim().pipe(z.uuid({ error: CHOOSE_ALERT })),
+  alertId: z
+    .string({ error: CHOOSE_ALERT })
+    .trim()
+    .pipe(z.uuid({ error: CHOOSE_ALERT })),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -104,11 +107,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const formData = await request.formData();
   if (formData.get("intent") !== "acknowledge") {
-    return formFailure({ fieldErrors: { intent: translate(locale, investor_alerts_error_unknownAction) }, formError: translate(locale, investor_alerts_error_unknownActionForm) });
+    return formFailure({
+      fieldErrors: { intent: translate(locale, investor_alerts_error_unknownAction) },
+      formError: translate(locale, investor_alerts_error_unknownActionForm),
+    });
   }
   requirePermission(ctx, "edit:records");
   const parsed = parseForm(AcknowledgeSchema, formData, locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.alertId ?? translate(locale, investor_alerts_error_nothingChanged) });
+  if (!parsed.ok)
+    return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.alertId ?? translate(locale, investor_alerts_error_nothingChanged) });
   try {
     await acknowledgeAlert(ctx, parsed.data.alertId);
     return redirectWithToast(samePage(request), toast(investor_alerts_acknowledged));
@@ -178,9 +185,7 @@ export default function Alerts() {
         {list.alerts.length === 0 ? (
           filtered ? (
             <EmptyState title={t(investor_alerts_noMatch)}>
-              <TextLink to={location.pathname}>
-                {t(investor_filter_clear)}
-              </TextLink>
+              <TextLink to={location.pathname}>{t(investor_filter_clear)}</TextLink>
             </EmptyState>
           ) : (
             <EmptyState title={t(investor_alerts_empty_title)}>{t(investor_alerts_empty_body)}</EmptyState>
@@ -188,7 +193,12 @@ export default function Alerts() {
         ) : (
           <AlertTable alerts={list.alerts} orgPath={orgPath} canAcknowledge={canAcknowledge} />
         )}
-        <Pager page={list.page} pageCount={list.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={t(investor_alerts_count, { count: list.total })} />
+        <Pager
+          page={list.page}
+          pageCount={list.pageCount}
+          href={(p) => hrefWith({ page: String(p) })}
+          summary={t(investor_alerts_count, { count: list.total })}
+        />
       </Card>
     </>
   );
@@ -202,14 +212,18 @@ function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; o
   const f = useFormat();
   const pendingId = navigation.state === "submitting" ? navigation.formData?.get("alertId") : null;
   const time = (iso: string) => when(t, f.dateTime, iso);
-  const heads: PlainKey[] = [investor_alerts_head_severity, investor_table_company, investor_alerts_head_alert, investor_alerts_head_firstSeen, investor_alerts_head_acknowledged];
+  const heads: PlainKey[] = [
+    investor_alerts_head_severity,
+    investor_table_company,
+    investor_alerts_head_alert,
+    investor_alerts_head_firstSeen,
+    investor_alerts_head_acknowledged,
+  ];
   return (
     <Table>
       <TableHead>
         {heads.map((h, index) => (
-          <Th key={index}>
-            {t(h)}
-          </Th>
+          <Th key={index}>{t(h)}</Th>
         ))}
         <Th>
           <span className="sr-only">{t(investor_alerts_head_actions)}</span>
@@ -219,10 +233,10 @@ function AlertTable({ alerts, orgPath, canAcknowledge }: { alerts: AlertRow[]; o
         {alerts.map((a) => (
           <Tr key={a.id} top>
             <Td>
-              <Badge tone={a.severity === "critical" ? "bad" : "warn"}>{a.severity === "critical" ? t(common_severity_critical) : t(common_severity_warning)}</Badge>
-              {a.resolvedAt ? (
-                <span className="mt-1 block text-xs text-slate-500">{t(investor_alerts_resolvedAt, { when: time(a.resolvedAt) })}</span>
-              ) : null}
+              <Badge tone={a.severity === "critical" ? "bad" : "warn"}>
+                {a.severity === "critical" ? t(common_severity_critical) : t(common_severity_warning)}
+              </Badge>
+              {a.resolvedAt ? <span className="mt-1 block text-xs text-slate-500">{t(investor_alerts_resolvedAt, { when: time(a.resolvedAt) })}</span> : null}
             </Td>
             <Td>
               <TextLink to={`${orgPath}/companies/${a.companySlug}`} className="font-medium">

@@ -47,7 +47,12 @@ import { investor_error_reload } from "~/paraglide/messages/investor_error_reloa
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_alertRules_title)];
 
 const RELOAD = messageRef(investor_error_reload);
-const VersionSchema = z.object({ version: z.string({ error: RELOAD }).regex(/^\d{1,9}$/, RELOAD).transform(Number) });
+const VersionSchema = z.object({
+  version: z
+    .string({ error: RELOAD })
+    .regex(/^\d{1,9}$/, RELOAD)
+    .transform(Number),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireInvestor(request, params);
@@ -128,7 +133,10 @@ export default function AlertRulesPage() {
                 />
               </div>
             </Rule>
-            <Rule toggle={toggle("overdueEnabled", rules.overdueEnabled, t(investor_alertKind_report_overdue))} definition={t(investor_alertRules_overdue_definition)}>
+            <Rule
+              toggle={toggle("overdueEnabled", rules.overdueEnabled, t(investor_alertKind_report_overdue))}
+              definition={t(investor_alertRules_overdue_definition)}
+            >
               <div className="w-48">
                 <Field
                   label={t(investor_alertRules_overdue_day)}
@@ -152,7 +160,10 @@ export default function AlertRulesPage() {
                 />
               </div>
             </Rule>
-            <Rule toggle={toggle("budgetEnabled", rules.budgetEnabled, t(investor_alertKind_budget_overrun))} definition={t(investor_alertRules_budget_definition)}>
+            <Rule
+              toggle={toggle("budgetEnabled", rules.budgetEnabled, t(investor_alertKind_budget_overrun))}
+              definition={t(investor_alertRules_budget_definition)}
+            >
               <div className="w-48">
                 <Field
                   label={t(investor_alertRules_budget_percent)}
@@ -164,8 +175,14 @@ export default function AlertRulesPage() {
                 />
               </div>
             </Rule>
-            <Rule toggle={toggle("covenantEnabled", rules.covenantEnabled, t(investor_alertRules_covenant_label))} definition={t(investor_alertRules_covenant_definition)} />
-            <Rule toggle={toggle("defaultDeadEnabled", rules.defaultDeadEnabled, t(investor_alertKind_default_dead))} definition={t(investor_alertRules_defaultDead_definition)} />
+            <Rule
+              toggle={toggle("covenantEnabled", rules.covenantEnabled, t(investor_alertRules_covenant_label))}
+              definition={t(investor_alertRules_covenant_definition)}
+            />
+            <Rule
+              toggle={toggle("defaultDeadEnabled", rules.defaultDeadEnabled, t(investor_alertKind_default_dead))}
+              definition={t(investor_alertRules_defaultDead_definition)}
+            />
           </fieldset>
           {errors.version ? <p className="text-sm text-red-700">{errors.version}</p> : null}
           {canEdit ? <SubmitButton pendingText={t(common_action_saving)}>{t(investor_alertRules_save)}</SubmitButton> : null}

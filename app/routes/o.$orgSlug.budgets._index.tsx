@@ -65,7 +65,9 @@ import { records_col_total } from "~/paraglide/messages/records_col_total.js";
 import { records_conflict_notSavedTitle } from "~/paraglide/messages/records_conflict_notsavedtitle2.js";
 import { records_listSeparator } from "~/paraglide/messages/records_listseparator1.js";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [metaTitle(matches, records_budgets_metaTitle, { year: String(data?.fiscalYear ?? "") })];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  metaTitle(matches, records_budgets_metaTitle, { year: String(data?.fiscalYear ?? "") }),
+];
 
 function requestedYear(raw: string | null): number {
   if (raw === null || raw.trim() === "") return new Date().getUTCFullYear();
@@ -77,11 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const fiscalYear = requestedYear(url.searchParams.get("year"));
   if (fiscalYearError(fiscalYear)) notFound();
-  const [budgets, comparison, yearsWithData] = await Promise.all([
-    listBudgets(ctx, fiscalYear),
-    budgetVsActual(ctx, fiscalYear),
-    listBudgetYears(ctx),
-  ]);
+  const [budgets, comparison, yearsWithData] = await Promise.all([listBudgets(ctx, fiscalYear), budgetVsActual(ctx, fiscalYear), listBudgetYears(ctx)]);
   return json({
     slug: ctx.org.slug,
     fiscalYear,
@@ -130,10 +128,18 @@ function VarianceCells({ cell, money }: { cell: VarianceCell; money: (m: number 
   const f = useFormat();
   return (
     <>
-      <Td numeric dense>{money(cell.actual)}</Td>
-      <Td numeric dense>{money(cell.budget)}</Td>
-      <Td numeric dense>{money(cell.variance)}</Td>
-      <Td numeric dense>{f.percent(cell.variancePercent)}</Td>
+      <Td numeric dense>
+        {money(cell.actual)}
+      </Td>
+      <Td numeric dense>
+        {money(cell.budget)}
+      </Td>
+      <Td numeric dense>
+        {money(cell.variance)}
+      </Td>
+      <Td numeric dense>
+        {f.percent(cell.variancePercent)}
+      </Td>
       <Td last dense>
         <StatusWord cell={cell} />
       </Td>
@@ -145,11 +151,21 @@ function VarianceHeaders() {
   const t = useT();
   return (
     <>
-      <Th numeric dense title={t(records_budgets_actualHint)}>{t(records_budgets_actual)}</Th>
-      <Th numeric dense title={t(records_budgets_budgetHint)}>{t(records_budgets_budget)}</Th>
-      <Th numeric dense title={t(records_budgets_varianceHint)}>{t(records_budgets_variance)}</Th>
-      <Th numeric dense title={t(records_budgets_variancePercentHint)}>{t(records_budgets_variancePercent)}</Th>
-      <Th last dense>{t(records_col_status)}</Th>
+      <Th numeric dense title={t(records_budgets_actualHint)}>
+        {t(records_budgets_actual)}
+      </Th>
+      <Th numeric dense title={t(records_budgets_budgetHint)}>
+        {t(records_budgets_budget)}
+      </Th>
+      <Th numeric dense title={t(records_budgets_varianceHint)}>
+        {t(records_budgets_variance)}
+      </Th>
+      <Th numeric dense title={t(records_budgets_variancePercentHint)}>
+        {t(records_budgets_variancePercent)}
+      </Th>
+      <Th last dense>
+        {t(records_col_status)}
+      </Th>
     </>
   );
 }
@@ -270,7 +286,9 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
             <input type="hidden" name="token" value={budgets.token} />
             <Table>
               <TableHead>
-                <th scope="col" className="py-2 pr-2 font-medium">{t(records_col_month)}</th>
+                <th scope="col" className="py-2 pr-2 font-medium">
+                  {t(records_col_month)}
+                </th>
                 {SPEND_CATEGORIES.map((c) => (
                   <th key={c} scope="col" className="px-1 py-2 font-medium" title={t(SPEND_CATEGORY_KEYS[c].meaning)}>
                     {label(c)}
@@ -356,7 +374,9 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                 </tr>
               ))}
               <tr>
-                <th scope="row" className="py-1 pr-4 text-left font-semibold">{t(records_budgets_allCategories)}</th>
+                <th scope="row" className="py-1 pr-4 text-left font-semibold">
+                  {t(records_budgets_allCategories)}
+                </th>
                 <VarianceCells cell={comparison.yearToDateTotal} money={money} />
               </tr>
             </tbody>

@@ -125,7 +125,12 @@ export default function CompanyView() {
         {ready ? <SpendCard spendHistory={ready.spendHistory} currency={currency} /> : null}
         {ready && dashboard.budget !== undefined ? <BudgetCard budget={dashboard.budget} currency={currency} month={ready.headline.month} /> : null}
         {dashboard.fundingDebt ? (
-          <DebtCard debt={dashboard.fundingDebt.debt} currency={currency} month={dashboard.fundingDebt.asOf} covenantsChecked={dashboard.fundingDebt.covenantsChecked} />
+          <DebtCard
+            debt={dashboard.fundingDebt.debt}
+            currency={currency}
+            month={dashboard.fundingDebt.asOf}
+            covenantsChecked={dashboard.fundingDebt.covenantsChecked}
+          />
         ) : null}
         {dashboard.fundingDebt ? <RaisedCard raised={dashboard.fundingDebt.raised} currency={currency} /> : null}
         {dashboard.risks ? <RiskCard risks={dashboard.risks} /> : null}
@@ -147,7 +152,11 @@ export default function CompanyView() {
 
 function SharingNote({ company, isShared }: { company: string; isShared: (key: string) => boolean }) {
   const t = useT();
-  const labels = (keys: readonly (typeof SECTIONS)[number][]) => listText(t, keys.map((key) => t(SECTION_LABELS[key])));
+  const labels = (keys: readonly (typeof SECTIONS)[number][]) =>
+    listText(
+      t,
+      keys.map((key) => t(SECTION_LABELS[key])),
+    );
   const shared = SECTIONS.filter((key) => isShared(key));
   const notShared = SECTIONS.filter((key) => !isShared(key));
   return (

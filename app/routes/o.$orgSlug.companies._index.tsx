@@ -137,7 +137,14 @@ export default function Companies() {
               <Form method="post" className="space-y-3" noValidate>
                 <FormError error={result && !result.ok ? result.formError : undefined} />
                 <input type="hidden" name="intent" value="request" />
-                <Field label={t(investor_companies_via)} name="via" autoComplete="off" maxLength={VIA_MAX} hint={t(investor_companies_viaHint)} error={errors.via} />
+                <Field
+                  label={t(investor_companies_via)}
+                  name="via"
+                  autoComplete="off"
+                  maxLength={VIA_MAX}
+                  hint={t(investor_companies_viaHint)}
+                  error={errors.via}
+                />
                 <SubmitButton pendingText={t(investor_companies_sending)}>{t(investor_companies_request)}</SubmitButton>
               </Form>
             </Card>

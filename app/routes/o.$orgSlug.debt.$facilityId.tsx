@@ -131,8 +131,7 @@ const REPORTING_LABELS = {
 } as const satisfies Record<string, { text: PlainKey; tone: string }>;
 
 export default function DebtFacilityDetail() {
-  const { facility: f, schedule, minimumCash, reporting, currencyMismatch, canEdit, baseCurrency, maxDrawDate } =
-    useLoaderData<typeof loader>();
+  const { facility: f, schedule, minimumCash, reporting, currencyMismatch, canEdit, baseCurrency, maxDrawDate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
   const fmt = useFormat();
@@ -212,28 +211,26 @@ export default function DebtFacilityDetail() {
                         months: breaches.map((b) => b.month).join(", "),
                       })}
                 </p>
-                  <Table maxHeight="max-h-96">
-                    <TableHead sticky>
-                      <Th>{t(records_col_month)}</Th>
-                      <Th numeric title={t(records_facility_cashHint)}>
-                        {t(records_col_cash)}
-                      </Th>
-                      <Th numeric>{t(records_facility_minimum)}</Th>
-                      <Th last>{t(records_col_status)}</Th>
-                    </TableHead>
-                    <tbody>
-                      {[...minimumCash].reverse().map((c) => (
-                        <Tr key={c.month} data-testid="covenant-row">
-                          <Td>{c.month}</Td>
-                          <Td numeric>{fmt.money(c.cash, f.currency)}</Td>
-                          <Td numeric>{fmt.money(f.minimumCash, f.currency)}</Td>
-                          <Td last>
-                            {c.breach ? <Badge tone="bad">{t(records_facility_breach)}</Badge> : <Badge tone="good">{t(records_facility_ok)}</Badge>}
-                          </Td>
-                        </Tr>
-                      ))}
-                    </tbody>
-                  </Table>
+                <Table maxHeight="max-h-96">
+                  <TableHead sticky>
+                    <Th>{t(records_col_month)}</Th>
+                    <Th numeric title={t(records_facility_cashHint)}>
+                      {t(records_col_cash)}
+                    </Th>
+                    <Th numeric>{t(records_facility_minimum)}</Th>
+                    <Th last>{t(records_col_status)}</Th>
+                  </TableHead>
+                  <tbody>
+                    {[...minimumCash].reverse().map((c) => (
+                      <Tr key={c.month} data-testid="covenant-row">
+                        <Td>{c.month}</Td>
+                        <Td numeric>{fmt.money(c.cash, f.currency)}</Td>
+                        <Td numeric>{fmt.money(f.minimumCash, f.currency)}</Td>
+                        <Td last>{c.breach ? <Badge tone="bad">{t(records_facility_breach)}</Badge> : <Badge tone="good">{t(records_facility_ok)}</Badge>}</Td>
+                      </Tr>
+                    ))}
+                  </tbody>
+                </Table>
               </>
             )}
           </section>
@@ -276,39 +273,47 @@ export default function DebtFacilityDetail() {
 
       <Card title={t(records_facility_schedule)}>
         <p className="mb-3 text-xs text-slate-500">{t(records_facility_scheduleNote)}</p>
-          <Table maxHeight="max-h-[32rem]" data-testid="schedule">
-            <TableHead sticky>
-              <Th>{t(records_col_month)}</Th>
-              <Th numeric>{t(records_facility_interest)}</Th>
-              <Th numeric>{t(records_debt_principal)}</Th>
-              <Th numeric title={t(records_facility_paymentHint)}>
-                {t(records_facility_payment)}
-              </Th>
-              <Th numeric last title={t(records_facility_outstandingHint)}>
-                {t(records_facility_outstanding)}
-              </Th>
-            </TableHead>
-            <tbody>
-              {schedule.map((row) => (
-                <Tr key={row.month} data-testid="schedule-row">
-                  <Td dense>{row.month}</Td>
-                  <Td numeric dense>{money(row.interest, f.currency)}</Td>
-                  <Td numeric dense>{money(row.principal, f.currency)}</Td>
-                  <Td numeric dense>{money(row.payment, f.currency)}</Td>
-                  <Td numeric last dense>{money(row.outstandingAfter, f.currency)}</Td>
-                </Tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="border-t font-semibold">
-                <Td>{t(records_col_total)}</Td>
-                <Td numeric>{money(totals.interest, f.currency)}</Td>
-                <Td numeric>{money(totals.principal, f.currency)}</Td>
-                <Td numeric>{money(totals.payment, f.currency)}</Td>
-                <td />
-              </tr>
-            </tfoot>
-          </Table>
+        <Table maxHeight="max-h-[32rem]" data-testid="schedule">
+          <TableHead sticky>
+            <Th>{t(records_col_month)}</Th>
+            <Th numeric>{t(records_facility_interest)}</Th>
+            <Th numeric>{t(records_debt_principal)}</Th>
+            <Th numeric title={t(records_facility_paymentHint)}>
+              {t(records_facility_payment)}
+            </Th>
+            <Th numeric last title={t(records_facility_outstandingHint)}>
+              {t(records_facility_outstanding)}
+            </Th>
+          </TableHead>
+          <tbody>
+            {schedule.map((row) => (
+              <Tr key={row.month} data-testid="schedule-row">
+                <Td dense>{row.month}</Td>
+                <Td numeric dense>
+                  {money(row.interest, f.currency)}
+                </Td>
+                <Td numeric dense>
+                  {money(row.principal, f.currency)}
+                </Td>
+                <Td numeric dense>
+                  {money(row.payment, f.currency)}
+                </Td>
+                <Td numeric last dense>
+                  {money(row.outstandingAfter, f.currency)}
+                </Td>
+              </Tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr className="border-t font-semibold">
+              <Td>{t(records_col_total)}</Td>
+              <Td numeric>{money(totals.interest, f.currency)}</Td>
+              <Td numeric>{money(totals.principal, f.currency)}</Td>
+              <Td numeric>{money(totals.payment, f.currency)}</Td>
+              <td />
+            </tr>
+          </tfoot>
+        </Table>
       </Card>
 
       {canEdit ? (

@@ -95,9 +95,7 @@ export default function Debt() {
       <div className="space-y-6">
         <Card title={t(records_debt_listTitle, { count: facilities.length })}>
           {facilities.length === 0 ? (
-            <EmptyState title={t(records_debt_emptyTitle)}>
-              {data.canEdit ? t(records_debt_emptyEditor) : t(records_debt_emptyViewer)}
-            </EmptyState>
+            <EmptyState title={t(records_debt_emptyTitle)}>{data.canEdit ? t(records_debt_emptyEditor) : t(records_debt_emptyViewer)}</EmptyState>
           ) : (
             <Table>
               <TableHead>
@@ -110,9 +108,7 @@ export default function Debt() {
                   {t(records_debt_rate)}
                 </Th>
                 <Th>{t(records_debt_drawn)}</Th>
-                <Th title={t(records_debt_maturityHint)}>
-                  {t(records_debt_maturity)}
-                </Th>
+                <Th title={t(records_debt_maturityHint)}>{t(records_debt_maturity)}</Th>
                 <Th>{t(records_debt_field_repayment)}</Th>
                 <Th numeric title={t(records_debt_outstandingNowHint, { month: data.currentMonth })}>
                   {t(records_debt_outstandingNow)}
@@ -125,9 +121,7 @@ export default function Debt() {
                 {facilities.map((facility) => (
                   <Tr key={facility.id} data-testid="facility-row">
                     <Td>
-                      <TextLink to={facility.id}>
-                        {facility.lender}
-                      </TextLink>
+                      <TextLink to={facility.id}>{facility.lender}</TextLink>
                       {facility.currency !== data.baseCurrency ? (
                         <span className="ml-2">
                           <Badge tone="warn">{t(records_debt_otherCurrency, { currency: facility.currency })}</Badge>
@@ -135,8 +129,12 @@ export default function Debt() {
                       ) : null}
                     </Td>
                     <Td>{debtKindLabel(facility.kind, locale)}</Td>
-                    <Td numeric nowrap>{f.money(facility.principal, facility.currency)}</Td>
-                    <Td numeric nowrap>{basisPointsToPercentString(facility.annualRateBp)} %</Td>
+                    <Td numeric nowrap>
+                      {f.money(facility.principal, facility.currency)}
+                    </Td>
+                    <Td numeric nowrap>
+                      {basisPointsToPercentString(facility.annualRateBp)} %
+                    </Td>
                     <Td nowrap>{facility.drawDate}</Td>
                     <Td nowrap>{facility.maturityMonth}</Td>
                     <Td>
@@ -146,7 +144,9 @@ export default function Debt() {
                         : ""}
                       <span className="block text-xs text-slate-500">{t(common_unit_months, { count: facility.termMonths })}</span>
                     </Td>
-                    <Td numeric nowrap>{f.money(facility.outstandingNow, facility.currency)}</Td>
+                    <Td numeric nowrap>
+                      {f.money(facility.outstandingNow, facility.currency)}
+                    </Td>
                     <Td numeric nowrap>
                       {facility.nextPayment ? (
                         <>

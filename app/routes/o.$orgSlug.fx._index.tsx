@@ -100,14 +100,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (formData.get("intent") === "delete") {
       const key = parseForm(fxRateDeleteSchema(), formData, locale);
-      if (!key.ok) return formFailure({ fieldErrors: key.fieldErrors, values: formData, formError: key.fieldErrors.confirm ?? translate(locale, investor_fx_error_nothingDeleted) });
+      if (!key.ok)
+        return formFailure({
+          fieldErrors: key.fieldErrors,
+          values: formData,
+          formError: key.fieldErrors.confirm ?? translate(locale, investor_fx_error_nothingDeleted),
+        });
       await deleteFxRate(ctx, key.data.month, key.data.currency);
       return redirectWithToast(list, toast(investor_fx_notice_deleted));
     }
     const parsed = parseForm(fxRateSchema(monthOfDate(new Date()), ctx.org.baseCurrency), formData, locale);
     if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
     const saved = await saveFxRate(ctx, parsed.data);
-    const saidAs = { created: toast(investor_fx_notice_created), updated: toast(investor_fx_notice_updated), unchanged: { ...toast(investor_fx_notice_unchanged), tone: "info" as const } };
+    const saidAs = {
+      created: toast(investor_fx_notice_created),
+      updated: toast(investor_fx_notice_updated),
+      unchanged: { ...toast(investor_fx_notice_unchanged), tone: "info" as const },
+    };
     return redirectWithToast(list, saidAs[saved.status]);
   } catch (error) {
     return failureFromError(error, locale, { values: formData, formError: checkFields });
@@ -132,14 +141,8 @@ export default function FxRates() {
         description={t(investor_fx_description, { base })}
         actions={
           <div className="flex gap-4 text-sm">
-            <TextLink to={`/o/${data.slug}/positions`}>
-              {t(investor_positions_title)}
-            </TextLink>
-            {data.canEdit ? (
-              <TextLink to={`/o/${data.slug}/fx/import`}>
-                {t(investor_fx_importCsv)}
-              </TextLink>
-            ) : null}
+            <TextLink to={`/o/${data.slug}/positions`}>{t(investor_positions_title)}</TextLink>
+            {data.canEdit ? <TextLink to={`/o/${data.slug}/fx/import`}>{t(investor_fx_importCsv)}</TextLink> : null}
             <a href={`/o/${data.slug}/fx.csv`} className="text-indigo-700 underline" download>
               {t(common_action_exportCsv)}
             </a>
@@ -153,7 +156,9 @@ export default function FxRates() {
               {data.missing.length === 0 ? (
                 <p className="text-sm text-slate-600">{t(investor_fx_missing_noneNeeded, { base })}</p>
               ) : gaps.length === 0 ? (
-                <p className="text-sm text-emerald-800">{t(investor_fx_missing_complete, { currencies: data.missing.map((m) => m.currency).join(t(investor_listSeparator)) })}</p>
+                <p className="text-sm text-emerald-800">
+                  {t(investor_fx_missing_complete, { currencies: data.missing.map((m) => m.currency).join(t(investor_listSeparator)) })}
+                </p>
               ) : (
                 <ul className="space-y-2 text-sm">
                   {data.missing.map((m) => (
@@ -161,7 +166,10 @@ export default function FxRates() {
                       <span className="font-semibold">{m.currency}</span>:{" "}
                       {m.months.length === 0
                         ? t(investor_fx_missing_everyMonth)
-                        : t(investor_fx_missing_months, { count: m.months.length, months: m.months.map((month) => monthText(t, month)).join(t(investor_listSeparator)) })}
+                        : t(investor_fx_missing_months, {
+                            count: m.months.length,
+                            months: m.months.map((month) => monthText(t, month)).join(t(investor_listSeparator)),
+                          })}
                     </li>
                   ))}
                 </ul>

@@ -14,14 +14,7 @@ import { VIA_MAX } from "~/domain/access-grants";
 import { dateText } from "~/i18n/display";
 import { parseForm } from "~/server/forms.server";
 import { AppError, notFound } from "~/server/http.server";
-import {
-  approveGrant,
-  declineGrant,
-  inviteInvestor,
-  listGrantsForStartup,
-  revokeGrant,
-  updateGrantSections,
-} from "~/models/access-grant.server";
+import { approveGrant, declineGrant, inviteInvestor, listGrantsForStartup, revokeGrant, updateGrantSections } from "~/models/access-grant.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
@@ -95,7 +88,10 @@ const RELOAD = messageRef(investor_error_reload);
 const RELOAD_PAGE = messageRef(investor_grants_error_reloadPage);
 const target = {
   grantId: z.string({ error: RELOAD_PAGE }).regex(/^[0-9a-f-]{36}$/i, RELOAD_PAGE),
-  version: z.string({ error: RELOAD }).regex(/^\d{1,9}$/, RELOAD).transform(Number),
+  version: z
+    .string({ error: RELOAD })
+    .regex(/^\d{1,9}$/, RELOAD)
+    .transform(Number),
 };
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve"), ...target }),
@@ -124,7 +120,12 @@ function refusal(error: unknown, formTarget: string, locale: Locale) {
   if (!(error instanceof AppError)) throw error;
   if (error.code === "NOT_FOUND") notFound();
   return json(
-    { ok: false as const, formError: localizeMessage(locale, error.message), fieldErrors: localizeErrors(locale, error.fieldErrors), target: formTarget as string | null },
+    {
+      ok: false as const,
+      formError: localizeMessage(locale, error.message),
+      fieldErrors: localizeErrors(locale, error.fieldErrors),
+      target: formTarget as string | null,
+    },
     { status: STATUS_OF[error.code] },
   );
 }
@@ -138,7 +139,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) {
     const grantId = formData.get("grantId");
     const formTarget = formData.get("intent") === "invite" ? "invite" : typeof grantId === "string" ? grantId : null;
-    return json({ ok: false as const, formError: translate(locale, common_validation_checkFields), fieldErrors: parsed.fieldErrors, target: formTarget }, { status: 400 });
+    return json(
+      { ok: false as const, formError: translate(locale, common_validation_checkFields), fieldErrors: parsed.fieldErrors, target: formTarget },
+      { status: 400 },
+    );
   }
   const input = parsed.data;
   // One entry per ticked box; the model refuses anything outside the list.
@@ -161,7 +165,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirectWithToast(here, toast(investor_grants_revoked));
       case "invite": {
         const created = await inviteInvestor(ctx, { via: input.via, sections });
-        return redirectWithToast(here, created.investorName ? toast(investor_grants_sharedWith, { name: created.investorName }) : toast(investor_grants_sharedWithUnnamed));
+        return redirectWithToast(
+          here,
+          created.investorName ? toast(investor_grants_sharedWith, { name: created.investorName }) : toast(investor_grants_sharedWithUnnamed),
+        );
       }
     }
   } catch (error) {
@@ -172,8 +179,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type Data = SerializeFrom<typeof loader>;
 type Grant = Data["active"][number];
 type Result = ReturnType<typeof useActionData<typeof action>>;
-
-
 
 function errorsFor(result: Result, formTarget: string | null): { fieldErrors: Record<string, string>; formError?: string } {
   if (!result || result.ok) return { fieldErrors: {} };
@@ -187,12 +192,33 @@ function useDay() {
   return (value: string | null) => (value ? dateText(t, value.slice(0, 10)) : "—");
 }
 
-function GrantButton({ grantId, intent, children, pendingText, tone = "primary" }: { grantId: string; intent: string; children: ReactNode; pendingText: string; tone?: "primary" | "secondary" }) {
+function GrantButton({
+  grantId,
+  intent,
+  children,
+  pendingText,
+  tone = "primary",
+}: {
+  grantId: string;
+  intent: string;
+  children: ReactNode;
+  pendingText: string;
+  tone?: "primary" | "secondary";
+}) {
   const navigation = useNavigation();
   const pending = navigation.state === "submitting" && navigation.formData?.get("grantId") === grantId && navigation.formData?.get("intent") === intent;
-  const colours = { primary: "bg-indigo-600 text-white hover:bg-indigo-700", secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50" }[tone];
+  const colours = { primary: "bg-indigo-600 text-white hover:bg-indigo-700", secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50" }[
+    tone
+  ];
   return (
-    <button type="submit" name="intent" value={intent} disabled={pending} aria-busy={pending || undefined} className={`rounded-md px-3 py-1.5 text-sm font-semibold shadow-sm disabled:opacity-60 ${colours}`}>
+    <button
+      type="submit"
+      name="intent"
+      value={intent}
+      disabled={pending}
+      aria-busy={pending || undefined}
+      className={`rounded-md px-3 py-1.5 text-sm font-semibold shadow-sm disabled:opacity-60 ${colours}`}
+    >
       {pending ? pendingText : children}
     </button>
   );
@@ -262,7 +288,9 @@ export default function Investors() {
                           <InvestorIdentity grant={g} day={day} />
                         </Td>
                         <Td>
-                          <Badge tone={g.status === "revoked" ? "bad" : "neutral"}>{g.status === "revoked" ? t(common_status_revoked) : t(common_status_declined)}</Badge>
+                          <Badge tone={g.status === "revoked" ? "bad" : "neutral"}>
+                            {g.status === "revoked" ? t(common_status_revoked) : t(common_status_declined)}
+                          </Badge>
                         </Td>
                         <Td>
                           <SectionBadges sections={g.sections} />

@@ -116,7 +116,10 @@ export default function Members() {
   const t = useT();
   const f = useFormat();
   const errors = result && !result.ok ? result.fieldErrors : {};
-  const roleOptions = (isOwner ? ROLE_VALUES : roles).map((r) => ({ value: r, label: t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[r]) }));
+  const roleOptions = (isOwner ? ROLE_VALUES : roles).map((r) => ({
+    value: r,
+    label: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[r]),
+  }));
   return (
     <>
       <PageHeader title={t(admin_members_title)} description={t(admin_members_description)} />
@@ -156,18 +159,35 @@ export default function Members() {
                             {t(admin_members_roleOf, { name: m.name })}
                           </label>
                           <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="rounded border border-slate-300 px-2 py-1">
-                            {roleOptions.concat(roleOptions.some((o) => o.value === m.role) ? [] : [{ value: m.role, label: t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[m.role]) }]).map((o) => (
-                              <option key={o.value} value={o.value}>
-                                {o.label}
-                              </option>
-                            ))}
+                            {roleOptions
+                              .concat(
+                                roleOptions.some((o) => o.value === m.role)
+                                  ? []
+                                  : [
+                                      {
+                                        value: m.role,
+                                        label: t(
+                                          { admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[
+                                            m.role
+                                          ],
+                                        ),
+                                      },
+                                    ],
+                              )
+                              .map((o) => (
+                                <option key={o.value} value={o.value}>
+                                  {o.label}
+                                </option>
+                              ))}
                           </select>
                           <button type="submit" name="intent" value="change-role" className="text-indigo-700 underline">
                             {t(common_action_save)}
                           </button>
                         </Form>
                       ) : (
-                        <Badge tone={m.role === "owner" ? "info" : "neutral"}>{t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[m.role])}</Badge>
+                        <Badge tone={m.role === "owner" ? "info" : "neutral"}>
+                          {t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[m.role])}
+                        </Badge>
                       )}
                     </Td>
                     <td className="py-2 text-right">
@@ -214,7 +234,10 @@ export default function Members() {
                   name="role"
                   defaultValue="member"
                   error={errors.role}
-                  options={roles.map((r) => ({ value: r, label: t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[r]) }))}
+                  options={roles.map((r) => ({
+                    value: r,
+                    label: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[r]),
+                  }))}
                 />
                 <SubmitButton intent="invite" pendingText={t(admin_members_invite_pending)}>
                   {t(admin_members_invite_submit)}
@@ -229,7 +252,11 @@ export default function Members() {
                   {invitations.map((i) => (
                     <li key={i.id} className="flex items-center justify-between gap-2">
                       <span>
-                        {t(admin_members_pending_item, { email: i.email, role: t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[i.role]), date: f.date(i.expiresAt) })}
+                        {t(admin_members_pending_item, {
+                          email: i.email,
+                          role: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[i.role]),
+                          date: f.date(i.expiresAt),
+                        })}
                       </span>
                       <Form method="post">
                         <input type="hidden" name="invitationId" value={i.id} />

@@ -9,7 +9,15 @@ import { Field, SelectField, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { localeFromMatches, translate, useFormat, useT, type PlainKey } from "~/i18n";
 import { dateText, monthText } from "~/i18n/display";
-import { filterParams, isFiltered, parsePortfolioQuery, REPORTING_STATUS_FILTERS, REPORTING_STATUS_LABELS, RUNWAY_LEVEL_FILTERS, RUNWAY_LEVEL_LABELS } from "~/domain/portfolio-query";
+import {
+  filterParams,
+  isFiltered,
+  parsePortfolioQuery,
+  REPORTING_STATUS_FILTERS,
+  REPORTING_STATUS_LABELS,
+  RUNWAY_LEVEL_FILTERS,
+  RUNWAY_LEVEL_LABELS,
+} from "~/domain/portfolio-query";
 import { getPortfolio } from "~/models/portfolio.server";
 import { Pager } from "~/components/ui/pager";
 import { useHrefWith } from "~/components/use-href-with";
@@ -84,7 +92,6 @@ const USED_FOR: Record<"table" | "netBurn" | "raised", PlainKey> = {
   raised: investor_portfolio_rates_usedFor_raised,
 };
 
-
 export default function PortfolioPage() {
   const { org, query, portfolio } = useLoaderData<typeof loader>();
   const location = useLocation();
@@ -113,11 +120,7 @@ export default function PortfolioPage() {
         <EmptyState title={t(investor_portfolio_empty_title)}>
           <p>
             {t.rich(investor_portfolio_empty_body, {
-              link: (
-                <TextLink to={`${base}/companies`}>
-                  {t(investor_portfolio_empty_companiesPage)}
-                </TextLink>
-              ),
+              link: <TextLink to={`${base}/companies`}>{t(investor_portfolio_empty_companiesPage)}</TextLink>,
             })}
           </p>
         </EmptyState>
@@ -141,13 +144,17 @@ export default function PortfolioPage() {
         }
       />
       <Figures data={portfolio} />
-      <Card title={isFiltered(query) ? t(investor_portfolio_companiesMatching, { count: summary.companies }) : t(investor_portfolio_companiesCard, { count: summary.companies })}>
+      <Card
+        title={
+          isFiltered(query)
+            ? t(investor_portfolio_companiesMatching, { count: summary.companies })
+            : t(investor_portfolio_companiesCard, { count: summary.companies })
+        }
+      >
         <Filters query={query} />
         {portfolio.rows.length === 0 ? (
           <EmptyState title={t(investor_portfolio_noMatch)}>
-            <TextLink to={location.pathname}>
-              {t(investor_filter_clear)}
-            </TextLink>
+            <TextLink to={location.pathname}>{t(investor_filter_clear)}</TextLink>
           </EmptyState>
         ) : (
           <PortfolioTable
@@ -160,7 +167,12 @@ export default function PortfolioPage() {
             companyHref={companyHref}
           />
         )}
-        <Pager page={portfolio.page} pageCount={portfolio.pageCount} href={(p) => hrefWith({ page: String(p) })} summary={t(investor_portfolio_companyCount, { count: summary.companies })} />
+        <Pager
+          page={portfolio.page}
+          pageCount={portfolio.pageCount}
+          href={(p) => hrefWith({ page: String(p) })}
+          summary={t(investor_portfolio_companyCount, { count: summary.companies })}
+        />
       </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <RunwayChartCard

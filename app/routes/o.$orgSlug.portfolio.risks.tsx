@@ -104,9 +104,7 @@ export default function PortfolioRisks() {
               <Th>{t(investor_table_company)}</Th>
               <Th>{t(investor_risks_head_title)}</Th>
               <Th>{t(investor_risks_head_category)}</Th>
-              <Th title={t(investor_risks_scoreHint, { bands: riskBandsList(t, list.riskBands) })}>
-                {t(investor_risks_head_score)}
-              </Th>
+              <Th title={t(investor_risks_scoreHint, { bands: riskBandsList(t, list.riskBands) })}>{t(investor_risks_head_score)}</Th>
               <Th>{t(investor_risks_head_status)}</Th>
               <Th>{t(investor_risks_head_owner)}</Th>
             </TableHead>
@@ -116,17 +114,48 @@ export default function PortfolioRisks() {
                 return (
                   <tr key={`${r.companySlug}-${i}`} className="border-b align-top last:border-0">
                     <Td>
-                      <TextLink to={`${base}/companies/${r.companySlug}`}>
-                        {r.companyName}
-                      </TextLink>
+                      <TextLink to={`${base}/companies/${r.companySlug}`}>{r.companyName}</TextLink>
                     </Td>
                     <Td>{r.title}</Td>
-                    <Td>{isRiskCategory(r.category) ? t(({ competition: investor_risk_category_competition, data_privacy_security: investor_risk_category_data_privacy_security, financial: investor_risk_category_financial, market: investor_risk_category_market, operational: investor_risk_category_operational, regulatory_legal: investor_risk_category_regulatory_legal, talent: investor_risk_category_talent, technical: investor_risk_category_technical })[r.category]) : r.category}</Td>
+                    <Td>
+                      {isRiskCategory(r.category)
+                        ? t(
+                            {
+                              competition: investor_risk_category_competition,
+                              data_privacy_security: investor_risk_category_data_privacy_security,
+                              financial: investor_risk_category_financial,
+                              market: investor_risk_category_market,
+                              operational: investor_risk_category_operational,
+                              regulatory_legal: investor_risk_category_regulatory_legal,
+                              talent: investor_risk_category_talent,
+                              technical: investor_risk_category_technical,
+                            }[r.category],
+                          )
+                        : r.category}
+                    </Td>
                     <Td nowrap title={t(investor_risks_scoreParts, { likelihood: r.likelihood, impact: r.impact })}>
                       <span className="mr-1 font-semibold">{r.score}</span>
                       <Badge tone={RISK_BAND_TONES[band]}>{t(RISK_BAND_TITLE_KEYS[band])}</Badge>
                     </Td>
-                    <Td>{isRiskStatus(r.status) ? t(({ accepted: common_status_accepted, acknowledged: common_status_acknowledged, active: common_status_active, approved: common_status_approved, closed: common_status_closed, declined: common_status_declined, mitigating: common_status_mitigating, open: common_status_open, requested: common_status_requested, resolved: common_status_resolved, revoked: common_status_revoked })[r.status]) : r.status}</Td>
+                    <Td>
+                      {isRiskStatus(r.status)
+                        ? t(
+                            {
+                              accepted: common_status_accepted,
+                              acknowledged: common_status_acknowledged,
+                              active: common_status_active,
+                              approved: common_status_approved,
+                              closed: common_status_closed,
+                              declined: common_status_declined,
+                              mitigating: common_status_mitigating,
+                              open: common_status_open,
+                              requested: common_status_requested,
+                              resolved: common_status_resolved,
+                              revoked: common_status_revoked,
+                            }[r.status],
+                          )
+                        : r.status}
+                    </Td>
                     <Td>{r.owner ?? "—"}</Td>
                   </tr>
                 );

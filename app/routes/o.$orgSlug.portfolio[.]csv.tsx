@@ -38,7 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { header: "runway_level", value: (r) => figure(r, (x) => x.runwayLevel) },
     // Not burning has a cash-out month too when debt service ahead exhausts the cash.
     { header: "cash_out_month", value: (r) => figure(r, (x) => x.cashOutMonth ?? "beyond 10 years") },
-    { header: "default_alive", value: (r) => figure(r, (x) => (x.defaultAlive === "profitable" ? "alive" : x.defaultAlive === "cash_out" ? "dead" : "undecided")) },
+    {
+      header: "default_alive",
+      value: (r) => figure(r, (x) => (x.defaultAlive === "profitable" ? "alive" : x.defaultAlive === "cash_out" ? "dead" : "undecided")),
+    },
     { header: "default_alive_month", value: (r) => figure(r, (x) => x.defaultAliveMonth) },
     // "yes": the verdict rests on flat revenue, there being too little revenue history for a growth rate.
     { header: "default_alive_assumes_flat_revenue", value: (r) => figure(r, (x) => (x.defaultAliveAssumesFlatRevenue ? "yes" : "no")) },
@@ -46,11 +49,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { header: "top_risk_score", value: (r) => (!r.shared.risks ? NOT_SHARED : (r.topRisk?.score ?? "")) },
     {
       header: `budget_variance_${baseCurrency}`,
-      value: (r) => (r.variance === null ? (r.shared.financials && r.month === null ? "" : NOT_SHARED) : r.variance.budget === null ? "no budget" : money(r, r.variance.amount)),
+      value: (r) =>
+        r.variance === null
+          ? r.shared.financials && r.month === null
+            ? ""
+            : NOT_SHARED
+          : r.variance.budget === null
+            ? "no budget"
+            : money(r, r.variance.amount),
     },
     {
       header: "budget_variance_percent",
-      value: (r) => (r.variance === null ? (r.shared.financials && r.month === null ? "" : NOT_SHARED) : r.variance.percent === null ? "" : (r.variance.percent * 100).toFixed(2)),
+      value: (r) =>
+        r.variance === null
+          ? r.shared.financials && r.month === null
+            ? ""
+            : NOT_SHARED
+          : r.variance.percent === null
+            ? ""
+            : (r.variance.percent * 100).toFixed(2),
     },
     { header: "reporting_status", value: (r) => (!r.shared.financials ? NOT_SHARED : (r.status ?? "no reports")) },
     { header: "report_owed", value: (r) => r.owed?.month ?? "" },

@@ -56,13 +56,14 @@ import { investor_positions_whatShort } from "~/paraglide/messages/investor_posi
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_position_metaTitle)];
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireInvestor(request, params);
   const found = await getPositionWithReturn(ctx, params.positionId ?? "");
   if (!found) notFound();
   const canEdit = can(ctx.role, "edit:records");
-  const companies = canEdit ? (await listAccessibleCompanies(ctx)).map((a) => ({ id: a.company.id, name: a.company.name, baseCurrency: a.company.baseCurrency })) : [];
+  const companies = canEdit
+    ? (await listAccessibleCompanies(ctx)).map((a) => ({ id: a.company.id, name: a.company.name, baseCurrency: a.company.baseCurrency }))
+    : [];
   // A company that stopped sharing stays selectable for its own position (the fund still holds it).
   if (canEdit && !companies.some((c) => c.id === found.position.companyOrgId)) {
     const { companyOrgId, companyName } = found.position;

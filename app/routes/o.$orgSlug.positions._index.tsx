@@ -84,9 +84,7 @@ export default function Positions() {
         description={t(investor_positions_description, { currency: data.baseCurrency })}
         actions={
           <div className="flex gap-4 text-sm">
-            <TextLink to={`/o/${data.slug}/fx`}>
-              {t(investor_fx_title)}
-            </TextLink>
+            <TextLink to={`/o/${data.slug}/fx`}>{t(investor_fx_title)}</TextLink>
             <a href={`/o/${data.slug}/positions.csv`} className="text-indigo-700 underline" download>
               {t(common_action_exportCsv)}
             </a>

@@ -14,7 +14,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { conflictFailure, failureFromError, formFailure, isConflict, parseForm } from "~/server/forms.server";
 import { notFound } from "~/server/http.server";
 import { minorToMajorString } from "~/i18n/money-format";
-import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS, } from "~/domain/spend-categories";
+import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS } from "~/domain/spend-categories";
 import { getMonthlyReport, saveMonthlyReport, type MonthlyReport } from "~/models/monthly-report.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
@@ -153,7 +153,6 @@ const FIELD_LABELS: Record<string, PlainKey> = {
   asks: records_report_field_asks,
 };
 
-
 function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked: string; error: string | null; latest: string }) {
   const t = useT();
   return (
@@ -184,7 +183,12 @@ function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked:
   );
 }
 
-type ActionResult = { ok: false; formError?: string; fieldErrors: Record<string, string>; conflict?: { current: MonthlyReport | null; yours: Record<string, string> } };
+type ActionResult = {
+  ok: false;
+  formError?: string;
+  fieldErrors: Record<string, string>;
+  conflict?: { current: MonthlyReport | null; yours: Record<string, string> };
+};
 
 export default function MonthlyReportPage() {
   const data = useLoaderData<typeof loader>();
@@ -201,9 +205,7 @@ export default function MonthlyReportPage() {
   const values = formValues(shown);
   const errors: Record<string, string> = failure?.fieldErrors ?? {};
   const money = (minor: number) => f.money(minor, currency);
-  const differing = conflict
-    ? Object.keys(FIELD_LABELS).filter((k) => (conflict.yours[k] ?? "").trim() !== (values[k] ?? "").trim())
-    : [];
+  const differing = conflict ? Object.keys(FIELD_LABELS).filter((k) => (conflict.yours[k] ?? "").trim() !== (values[k] ?? "").trim()) : [];
 
   return (
     <>
@@ -233,7 +235,9 @@ export default function MonthlyReportPage() {
             <TableHead>
               <Th dense>{t(records_conflict_field)}</Th>
               <Th dense>{t(records_conflict_yours)}</Th>
-              <Th last dense>{t(records_conflict_theirs)}</Th>
+              <Th last dense>
+                {t(records_conflict_theirs)}
+              </Th>
             </TableHead>
             <tbody>
               {differing.map((k) => (
@@ -256,17 +260,43 @@ export default function MonthlyReportPage() {
       ) : (
         <div className="mt-4">
           <Card>
-            {!canEdit ? (
-              <p className="mb-4 text-sm text-slate-600">{t(records_report_readOnly)}</p>
-            ) : null}
+            {!canEdit ? <p className="mb-4 text-sm text-slate-600">{t(records_report_readOnly)}</p> : null}
             <Form method="post" noValidate key={`${month}-${shown?.version ?? "new"}`} className="space-y-6">
               <input type="hidden" name="version" value={shown?.version ?? ""} />
               <fieldset disabled={!canEdit} className="space-y-6">
                 <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                  <Field label={t(FIELD_LABELS.cash)} name="cash" inputMode="decimal" defaultValue={values.cash} error={errors.cash} hint={t(records_report_hint_cash)} />
-                  <Field label={t(FIELD_LABELS.revenue)} name="revenue" inputMode="decimal" defaultValue={values.revenue} error={errors.revenue} hint={t(records_reports_def_revenue)} />
-                  <Field label={t(FIELD_LABELS.headcount)} name="headcount" inputMode="numeric" defaultValue={values.headcount} error={errors.headcount} hint={t(records_report_hint_headcount)} />
-                  <Field label={t(records_report_field_arrOptional)} name="arr" inputMode="decimal" defaultValue={values.arr} error={errors.arr} hint={t(records_report_hint_arr)} />
+                  <Field
+                    label={t(FIELD_LABELS.cash)}
+                    name="cash"
+                    inputMode="decimal"
+                    defaultValue={values.cash}
+                    error={errors.cash}
+                    hint={t(records_report_hint_cash)}
+                  />
+                  <Field
+                    label={t(FIELD_LABELS.revenue)}
+                    name="revenue"
+                    inputMode="decimal"
+                    defaultValue={values.revenue}
+                    error={errors.revenue}
+                    hint={t(records_reports_def_revenue)}
+                  />
+                  <Field
+                    label={t(FIELD_LABELS.headcount)}
+                    name="headcount"
+                    inputMode="numeric"
+                    defaultValue={values.headcount}
+                    error={errors.headcount}
+                    hint={t(records_report_hint_headcount)}
+                  />
+                  <Field
+                    label={t(records_report_field_arrOptional)}
+                    name="arr"
+                    inputMode="decimal"
+                    defaultValue={values.arr}
+                    error={errors.arr}
+                    hint={t(records_report_hint_arr)}
+                  />
                 </div>
                 <div>
                   <h2 className="text-base font-semibold">{t(records_report_spendHeading)}</h2>
@@ -293,9 +323,33 @@ export default function MonthlyReportPage() {
                   </p>
                 ) : null}
                 <div className="grid gap-4 lg:grid-cols-3">
-                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.highlights)} name="highlights" defaultValue={values.highlights} error={errors.highlights} hint={t(records_report_hint_highlights)} />
-                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.lowlights)} name="lowlights" defaultValue={values.lowlights} error={errors.lowlights} hint={t(records_report_hint_lowlights)} />
-                  <TextareaField rows={4} maxLength={REPORT_TEXT_MAX} label={t(FIELD_LABELS.asks)} name="asks" defaultValue={values.asks} error={errors.asks} hint={t(records_report_hint_asks)} />
+                  <TextareaField
+                    rows={4}
+                    maxLength={REPORT_TEXT_MAX}
+                    label={t(FIELD_LABELS.highlights)}
+                    name="highlights"
+                    defaultValue={values.highlights}
+                    error={errors.highlights}
+                    hint={t(records_report_hint_highlights)}
+                  />
+                  <TextareaField
+                    rows={4}
+                    maxLength={REPORT_TEXT_MAX}
+                    label={t(FIELD_LABELS.lowlights)}
+                    name="lowlights"
+                    defaultValue={values.lowlights}
+                    error={errors.lowlights}
+                    hint={t(records_report_hint_lowlights)}
+                  />
+                  <TextareaField
+                    rows={4}
+                    maxLength={REPORT_TEXT_MAX}
+                    label={t(FIELD_LABELS.asks)}
+                    name="asks"
+                    defaultValue={values.asks}
+                    error={errors.asks}
+                    hint={t(records_report_hint_asks)}
+                  />
                 </div>
               </fieldset>
               {canEdit ? (

@@ -90,13 +90,7 @@ export default function MonthlyReports() {
       <Card>
         {list.total === 0 ? (
           <EmptyState title={t(records_reports_emptyTitle)}>
-            {canEdit ? (
-              <TextLink to={`${base}/new`}>
-                {t(records_reports_enterFirst)}
-              </TextLink>
-            ) : (
-              t(records_reports_emptyViewer)
-            )}
+            {canEdit ? <TextLink to={`${base}/new`}>{t(records_reports_enterFirst)}</TextLink> : t(records_reports_emptyViewer)}
           </EmptyState>
         ) : (
           <>
@@ -107,25 +101,35 @@ export default function MonthlyReports() {
                   sorted={list.sort === "newest" ? "desc" : "asc"}
                   href={hrefWith({ sort: list.sort === "newest" ? "oldest" : null })}
                 />
-                <Th numeric title={t(DEFINITIONS.cash)}>{t(records_col_cash)}</Th>
-                <Th numeric title={t(DEFINITIONS.revenue)}>{t(records_col_revenue)}</Th>
-                <Th numeric title={t(DEFINITIONS.grossBurn)}>{t(records_col_grossBurn)}</Th>
-                <Th numeric title={t(DEFINITIONS.netBurn)}>{t(records_col_netBurn)}</Th>
-                <Th numeric last title={t(DEFINITIONS.headcount)}>{t(records_col_headcount)}</Th>
+                <Th numeric title={t(DEFINITIONS.cash)}>
+                  {t(records_col_cash)}
+                </Th>
+                <Th numeric title={t(DEFINITIONS.revenue)}>
+                  {t(records_col_revenue)}
+                </Th>
+                <Th numeric title={t(DEFINITIONS.grossBurn)}>
+                  {t(records_col_grossBurn)}
+                </Th>
+                <Th numeric title={t(DEFINITIONS.netBurn)}>
+                  {t(records_col_netBurn)}
+                </Th>
+                <Th numeric last title={t(DEFINITIONS.headcount)}>
+                  {t(records_col_headcount)}
+                </Th>
               </TableHead>
               <tbody>
                 {list.reports.map((r) => (
                   <Tr key={r.month} data-testid="report-row">
                     <Td>
-                      <TextLink to={`${base}/${r.month}`}>
-                        {r.month}
-                      </TextLink>
+                      <TextLink to={`${base}/${r.month}`}>{r.month}</TextLink>
                     </Td>
                     <Td numeric>{money(r.cash)}</Td>
                     <Td numeric>{money(r.revenue)}</Td>
                     <Td numeric>{money(r.grossBurn)}</Td>
                     <Td numeric>{money(r.netBurn)}</Td>
-                    <Td numeric last>{f.number(r.headcount)}</Td>
+                    <Td numeric last>
+                      {f.number(r.headcount)}
+                    </Td>
                   </Tr>
                 ))}
               </tbody>

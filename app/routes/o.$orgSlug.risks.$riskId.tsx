@@ -102,7 +102,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithToast(`/o/${ctx.org.slug}/risks`, toast(records_risks_deleted));
     }
     const parsed = parseForm(riskUpdateSchema(), formData, locale);
-    if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.version ?? translate(locale, records_validation_checkFields) });
+    if (!parsed.ok)
+      return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.version ?? translate(locale, records_validation_checkFields) });
     const { version, ...input } = parsed.data;
     await updateRisk(ctx, riskId, version, input);
     return redirectWithToast(`/o/${ctx.org.slug}/risks/${riskId}`, toast(common_state_saved));
@@ -136,9 +137,7 @@ export default function RiskPage() {
   return (
     <>
       <p className="mb-2 text-sm">
-        <TextLink to={listHref}>
-          ← {t(records_risk_allRisks)}
-        </TextLink>
+        <TextLink to={listHref}>← {t(records_risk_allRisks)}</TextLink>
       </p>
       <PageHeader
         title={risk.title}
@@ -191,21 +190,11 @@ export default function RiskPage() {
             ) : (
               <Table>
                 <TableHead>
-                  <Th>
-                    {t(records_risk_history_when)}
-                  </Th>
-                  <Th>
-                    {t(records_risk_history_who)}
-                  </Th>
-                  <Th>
-                    {t(records_risk_history_change)}
-                  </Th>
-                  <Th title={scoreHint}>
-                    {t(records_risk_history_formula)}
-                  </Th>
-                  <Th last>
-                    {t(records_col_status)}
-                  </Th>
+                  <Th>{t(records_risk_history_when)}</Th>
+                  <Th>{t(records_risk_history_who)}</Th>
+                  <Th>{t(records_risk_history_change)}</Th>
+                  <Th title={scoreHint}>{t(records_risk_history_formula)}</Th>
+                  <Th last>{t(records_col_status)}</Th>
                 </TableHead>
                 <tbody>
                   {risk.history.map((h, i) => (

@@ -195,17 +195,13 @@ function Register({ data }: { data: RegisterData }) {
                   : filters.likelihood
                     ? t(records_risks_showingLikelihood, { likelihood: filters.likelihood })
                     : t(records_risks_showingImpact, { impact: filters.impact ?? "" })}{" "}
-                <TextLink to={hrefWith({ likelihood: null, impact: null })}>
-                  {t(records_risks_showEveryCell)}
-                </TextLink>
+                <TextLink to={hrefWith({ likelihood: null, impact: null })}>{t(records_risks_showEveryCell)}</TextLink>
               </p>
             ) : null}
             {list.risks.length === 0 ? (
               filtered ? (
                 <EmptyState title={t(records_risks_noMatches)}>
-                  <TextLink to={location.pathname}>
-                    {t(records_risks_clearFilters)}
-                  </TextLink>
+                  <TextLink to={location.pathname}>{t(records_risks_clearFilters)}</TextLink>
                 </EmptyState>
               ) : (
                 <EmptyState title={t(records_risks_emptyTitle)}>{canEdit ? t(records_risks_emptyEditor) : t(records_risks_emptyViewer)}</EmptyState>
@@ -285,22 +281,12 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
   return (
     <Table>
       <TableHead>
-        <Th>
-          {t(records_risk_field_title)}
-        </Th>
-        <Th>
-          {t(records_col_category)}
-        </Th>
-        <Th title={t(records_risk_likelihoodScale)}>
-          {t(records_risk_likelihood)}
-        </Th>
-        <Th title={t(records_risk_impactScale)}>
-          {t(records_risk_impact)}
-        </Th>
+        <Th>{t(records_risk_field_title)}</Th>
+        <Th>{t(records_col_category)}</Th>
+        <Th title={t(records_risk_likelihoodScale)}>{t(records_risk_likelihood)}</Th>
+        <Th title={t(records_risk_impactScale)}>{t(records_risk_impact)}</Th>
         {sortHeader(t(records_risk_score), "score", "-score", "-score", scoreHint)}
-        <Th>
-          {t(records_risk_owner)}
-        </Th>
+        <Th>{t(records_risk_owner)}</Th>
         {sortHeader(t(records_col_status), "status", "-status", "status")}
         {sortHeader(t(records_risk_nextReview), "nextReview", "-nextReview", "nextReview", overdueHint)}
       </TableHead>
@@ -313,12 +299,8 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
               </TextLink>
             </Td>
             <Td>{isRiskCategory(r.category) ? t(RISK_CATEGORY_KEYS[r.category]) : r.category}</Td>
-            <Td title={LIKELIHOOD_KEYS[r.likelihood] ? t(LIKELIHOOD_KEYS[r.likelihood]) : undefined}>
-              {r.likelihood}
-            </Td>
-            <Td title={IMPACT_KEYS[r.impact] ? t(IMPACT_KEYS[r.impact]) : undefined}>
-              {r.impact}
-            </Td>
+            <Td title={LIKELIHOOD_KEYS[r.likelihood] ? t(LIKELIHOOD_KEYS[r.likelihood]) : undefined}>{r.likelihood}</Td>
+            <Td title={IMPACT_KEYS[r.impact] ? t(IMPACT_KEYS[r.impact]) : undefined}>{r.impact}</Td>
             <Td nowrap title={scoreHint}>
               <span className="mr-1 font-semibold">{r.score}</span>
               <Badge tone={RISK_BAND_TONES[r.band]}>{t(RISK_BAND_KEYS[r.band])}</Badge>

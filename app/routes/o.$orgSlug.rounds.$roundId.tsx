@@ -49,7 +49,10 @@ import { records_rounds_title } from "~/paraglide/messages/records_rounds_title.
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   data
-    ? metaTitle(matches, records_round_metaTitle, { instrument: instrumentLabel(data.round.instrument, localeFromMatches(matches)), date: data.round.closeDate })
+    ? metaTitle(matches, records_round_metaTitle, {
+        instrument: instrumentLabel(data.round.instrument, localeFromMatches(matches)),
+        date: data.round.closeDate,
+      })
     : metaTitle(matches, records_rounds_title),
 ];
 
@@ -131,50 +134,50 @@ export default function FundingRoundDetail() {
         }
       />
       <Card>
-      {summary}
-      {canEdit ? (
-        <div className="mt-6 space-y-6 border-t pt-6">
-          {conflict ? (
-            <p className="text-sm text-slate-700">
-              {t.rich(records_conflict_savedShown, {
-                reload: (
-                  // biome-ignore lint/a11y/useValidAnchor: an empty href is this very URL: following it reloads the page, without JavaScript
-                  <a href="" className="text-indigo-700 underline">
-                    {t(records_conflict_reload)}
-                  </a>
-                ),
-              })}
-            </p>
-          ) : null}
-          <h3 className="font-semibold">{t(records_round_editTitle)}</h3>
-          {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
-          <FundingRoundForm
-            values={values}
-            errors={errors}
-            formError={formError}
-            baseCurrency={baseCurrency}
-            maxCloseDate={maxCloseDate}
-            intent="update"
-            submitLabel={t(records_action_saveChanges)}
-            pendingText={t(common_action_saving)}
-            version={round.version}
-          />
-          <DeleteForm
-            version={round.version}
-            heading={t(records_round_deleteTitle)}
-            texts={{
-              action: t(records_round_delete),
-              title: t(records_round_deleteDialogTitle, { instrument: instrumentLabel(round.instrument, locale), date: round.closeDate }),
-              consequence: t(records_round_deleteConsequence),
-              tick: t(records_round_deleteConfirm),
-              pending: t(common_action_deleting),
-            }}
-            error={errors.confirm}
-          />
-        </div>
-      ) : (
-        <p className="mt-4 text-xs text-slate-500">{t(records_round_readOnly)}</p>
-      )}
+        {summary}
+        {canEdit ? (
+          <div className="mt-6 space-y-6 border-t pt-6">
+            {conflict ? (
+              <p className="text-sm text-slate-700">
+                {t.rich(records_conflict_savedShown, {
+                  reload: (
+                    // biome-ignore lint/a11y/useValidAnchor: an empty href is this very URL: following it reloads the page, without JavaScript
+                    <a href="" className="text-indigo-700 underline">
+                      {t(records_conflict_reload)}
+                    </a>
+                  ),
+                })}
+              </p>
+            ) : null}
+            <h3 className="font-semibold">{t(records_round_editTitle)}</h3>
+            {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
+            <FundingRoundForm
+              values={values}
+              errors={errors}
+              formError={formError}
+              baseCurrency={baseCurrency}
+              maxCloseDate={maxCloseDate}
+              intent="update"
+              submitLabel={t(records_action_saveChanges)}
+              pendingText={t(common_action_saving)}
+              version={round.version}
+            />
+            <DeleteForm
+              version={round.version}
+              heading={t(records_round_deleteTitle)}
+              texts={{
+                action: t(records_round_delete),
+                title: t(records_round_deleteDialogTitle, { instrument: instrumentLabel(round.instrument, locale), date: round.closeDate }),
+                consequence: t(records_round_deleteConsequence),
+                tick: t(records_round_deleteConfirm),
+                pending: t(common_action_deleting),
+              }}
+              error={errors.confirm}
+            />
+          </div>
+        ) : (
+          <p className="mt-4 text-xs text-slate-500">{t(records_round_readOnly)}</p>
+        )}
       </Card>
     </>
   );

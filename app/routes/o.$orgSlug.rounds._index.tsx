@@ -138,9 +138,7 @@ export default function FundingRounds() {
                   </Tr>
                 ))}
                 <tr className="font-semibold">
-                  <Td title={t(records_rounds_totalHint)}>
-                    {t(records_rounds_totalRaised)}
-                  </Td>
+                  <Td title={t(records_rounds_totalHint)}>{t(records_rounds_totalRaised)}</Td>
                   {totals.map((total) => (
                     <Td key={total.currency} numeric data-testid={`total-${total.currency}`}>
                       {f.money(total.total, total.currency)}
@@ -154,16 +152,26 @@ export default function FundingRounds() {
 
         <Card title={t(records_rounds_listTitle, { count: data.total })}>
           {rounds.length === 0 ? (
-            <EmptyState title={t(records_rounds_emptyTitle)}>
-              {data.canEdit ? t(records_rounds_emptyEditor) : t(records_rounds_emptyViewer)}
-            </EmptyState>
+            <EmptyState title={t(records_rounds_emptyTitle)}>{data.canEdit ? t(records_rounds_emptyEditor) : t(records_rounds_emptyViewer)}</EmptyState>
           ) : (
             <>
               <Table>
                 <TableHead>
-                  <SortHeader label={t(records_round_field_closeDate)} sorted={sorted("close_date")} href={sortLink("close_date")} className="whitespace-nowrap py-2 pr-4" />
+                  <SortHeader
+                    label={t(records_round_field_closeDate)}
+                    sorted={sorted("close_date")}
+                    href={sortLink("close_date")}
+                    className="whitespace-nowrap py-2 pr-4"
+                  />
                   <Th>{t(records_round_field_instrument)}</Th>
-                  <SortHeader label={t(records_rounds_amount)} sorted={sorted("amount")} href={sortLink("amount")} hint={t(records_rounds_amountHint)} align="right" className="whitespace-nowrap py-2 pr-4" />
+                  <SortHeader
+                    label={t(records_rounds_amount)}
+                    sorted={sorted("amount")}
+                    href={sortLink("amount")}
+                    hint={t(records_rounds_amountHint)}
+                    align="right"
+                    className="whitespace-nowrap py-2 pr-4"
+                  />
                   <Th numeric title={t(records_rounds_preMoneyHint)}>
                     {t(records_rounds_preMoney)}
                   </Th>
@@ -197,10 +205,18 @@ export default function FundingRounds() {
                           </span>
                         ) : null}
                       </Td>
-                      <Td numeric nowrap>{f.money(r.amount, r.currency)}</Td>
-                      <Td numeric nowrap>{f.money(r.preMoneyValuation, r.currency)}</Td>
-                      <Td numeric nowrap>{f.money(r.valuation?.postMoney, r.currency)}</Td>
-                      <Td numeric nowrap>{f.percent(r.valuation?.dilution, 2)}</Td>
+                      <Td numeric nowrap>
+                        {f.money(r.amount, r.currency)}
+                      </Td>
+                      <Td numeric nowrap>
+                        {f.money(r.preMoneyValuation, r.currency)}
+                      </Td>
+                      <Td numeric nowrap>
+                        {f.money(r.valuation?.postMoney, r.currency)}
+                      </Td>
+                      <Td numeric nowrap>
+                        {f.percent(r.valuation?.dilution, 2)}
+                      </Td>
                       <Td>
                         {r.leadInvestor ? <span className="font-medium">{t(records_rounds_lead, { name: r.leadInvestor })}</span> : null}
                         {r.leadInvestor && r.otherInvestors ? ", " : null}

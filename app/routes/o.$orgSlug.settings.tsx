@@ -54,11 +54,25 @@ type Band = "medium" | "high" | "critical";
 /** The lowest score of a risk band: a whole number 2–25 (a score is likelihood × impact, 1–25). */
 const bandField = (band: Band) =>
   z
-    .string({ error: messageRef(admin_settings_error_bandRequired, { band: ({ critical: admin_settings_band_critical, high: admin_settings_band_high, medium: admin_settings_band_medium })[band] }) })
+    .string({
+      error: messageRef(admin_settings_error_bandRequired, {
+        band: { critical: admin_settings_band_critical, high: admin_settings_band_high, medium: admin_settings_band_medium }[band],
+      }),
+    })
     .trim()
-    .regex(/^\d{1,2}$/, messageRef(admin_settings_error_bandInvalid, { band: ({ critical: admin_settings_band_critical, high: admin_settings_band_high, medium: admin_settings_band_medium })[band] }))
+    .regex(
+      /^\d{1,2}$/,
+      messageRef(admin_settings_error_bandInvalid, {
+        band: { critical: admin_settings_band_critical, high: admin_settings_band_high, medium: admin_settings_band_medium }[band],
+      }),
+    )
     .transform(Number)
-    .refine((n) => n >= 2 && n <= 25, messageRef(admin_settings_error_bandInvalid, { band: ({ critical: admin_settings_band_critical, high: admin_settings_band_high, medium: admin_settings_band_medium })[band] }))
+    .refine(
+      (n) => n >= 2 && n <= 25,
+      messageRef(admin_settings_error_bandInvalid, {
+        band: { critical: admin_settings_band_critical, high: admin_settings_band_high, medium: admin_settings_band_medium }[band],
+      }),
+    )
     .optional();
 
 function scoreRange(from: number, to: number): string {

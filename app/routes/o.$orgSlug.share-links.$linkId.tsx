@@ -83,7 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!isUuid(params.linkId)) notFound();
   const locale = getLocale(request);
   const parsed = parseForm(RevokeSchema, await request.formData(), locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.intent ?? translate(locale, admin_shareLink_error_nothingChanged) });
+  if (!parsed.ok)
+    return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.intent ?? translate(locale, admin_shareLink_error_nothingChanged) });
   try {
     await revokeShareLink(ctx, params.linkId);
   } catch (error) {
@@ -151,16 +152,29 @@ export default function ShareLinkDetail() {
         </div>
         <Card title={t(admin_shareLink_status)}>
           <p>
-            <Badge tone={STATUS_TONE[link.status]}>{t(({ active: admin_linkStatus_active, expired: admin_linkStatus_expired, revoked: admin_linkStatus_revoked })[link.status])}</Badge>
+            <Badge tone={STATUS_TONE[link.status]}>
+              {t({ active: admin_linkStatus_active, expired: admin_linkStatus_expired, revoked: admin_linkStatus_revoked }[link.status])}
+            </Badge>
           </p>
           <dl className="mt-3 space-y-1 text-sm">
-            <div><dt className="inline text-slate-600">{t(admin_shareLink_createdAt)} </dt><dd className="inline">{f.date(String(link.createdAt))}</dd></div>
+            <div>
+              <dt className="inline text-slate-600">{t(admin_shareLink_createdAt)} </dt>
+              <dd className="inline">{f.date(String(link.createdAt))}</dd>
+            </div>
             <div>
               <dt className="inline text-slate-600">{link.status === "expired" ? t(admin_shareLink_expiredAt) : t(admin_shareLink_expiresAt)} </dt>
               <dd className="inline">{f.dateTime(String(link.expiresAt))}</dd>
             </div>
-            {link.revokedAt ? <div><dt className="inline text-slate-600">{t(admin_shareLink_revokedAt)} </dt><dd className="inline">{f.dateTime(String(link.revokedAt))}</dd></div> : null}
-            <div><dt className="inline text-slate-600">{t(admin_shareLink_passphrase)} </dt><dd className="inline">{link.hasPassphrase ? t(common_state_yes) : t(common_state_no)}</dd></div>
+            {link.revokedAt ? (
+              <div>
+                <dt className="inline text-slate-600">{t(admin_shareLink_revokedAt)} </dt>
+                <dd className="inline">{f.dateTime(String(link.revokedAt))}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt className="inline text-slate-600">{t(admin_shareLink_passphrase)} </dt>
+              <dd className="inline">{link.hasPassphrase ? t(common_state_yes) : t(common_state_no)}</dd>
+            </div>
           </dl>
           <p className="mt-3 text-xs text-slate-500">{t(admin_shareLink_notStored)}</p>
           {canManage && link.status === "active" ? (

@@ -146,7 +146,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const fieldErrors: Record<string, string> = parsed.ok ? {} : { ...parsed.fieldErrors };
   // parseGrantSections (shared with the grant forms) names two mistakes; this page says them in its own words.
   if (!sections.ok) {
-    fieldErrors.sections = translate(locale, sections.error === NO_SECTIONS_MESSAGE ? admin_shareLinks_error_noSections : admin_shareLinks_error_unknownSection);
+    fieldErrors.sections = translate(
+      locale,
+      sections.error === NO_SECTIONS_MESSAGE ? admin_shareLinks_error_noSections : admin_shareLinks_error_unknownSection,
+    );
   }
   let companyIds: string[] = [];
   if (ctx.org.kind === "investor" && scope === "company") {
@@ -216,7 +219,9 @@ export default function ShareLinks() {
                   <Th narrow>{t(admin_shareLinks_col_shows)}</Th>
                   <Th narrow>{t(admin_shareLinks_col_status)}</Th>
                   <Th narrow>{t(admin_shareLinks_col_views)}</Th>
-                  <Th last><span className="sr-only">{t(admin_shareLinks_col_details)}</span></Th>
+                  <Th last>
+                    <span className="sr-only">{t(admin_shareLinks_col_details)}</span>
+                  </Th>
                 </TableHead>
                 <tbody>
                   {data.links.map((l) => (
@@ -237,7 +242,9 @@ export default function ShareLinks() {
                         </span>
                       </Td>
                       <Td narrow>
-                        <Badge tone={STATUS_TONE[l.status]}>{t(({ active: admin_linkStatus_active, expired: admin_linkStatus_expired, revoked: admin_linkStatus_revoked })[l.status])}</Badge>
+                        <Badge tone={STATUS_TONE[l.status]}>
+                          {t({ active: admin_linkStatus_active, expired: admin_linkStatus_expired, revoked: admin_linkStatus_revoked }[l.status])}
+                        </Badge>
                         <span className="block text-xs text-slate-500">
                           {l.status === "active"
                             ? t(admin_shareLinks_until, { date: f.date(l.expiresAt) })
@@ -248,7 +255,9 @@ export default function ShareLinks() {
                       </Td>
                       <Td narrow className="text-xs">
                         {l.views}
-                        {l.lastViewedAt ? <span className="block text-slate-500">{t(admin_shareLinks_lastViewed, { time: f.dateTime(String(l.lastViewedAt)) })}</span> : null}
+                        {l.lastViewedAt ? (
+                          <span className="block text-slate-500">{t(admin_shareLinks_lastViewed, { time: f.dateTime(String(l.lastViewedAt)) })}</span>
+                        ) : null}
                       </Td>
                       <td className="py-2 text-right">
                         <TextLink to={`${base}/${l.id}`}>
@@ -335,7 +344,13 @@ function CreateForm({ kind, companies, defaultMonth }: { kind: "startup" | "inve
           />
         )}
         {kind === "investor" && scope === "company" ? (
-          <SelectField label={t(admin_shareLinks_company)} name="companyId" defaultValue={values.companyId} error={errors.companyId} options={companies.map((c) => ({ value: c.id, label: c.name }))} />
+          <SelectField
+            label={t(admin_shareLinks_company)}
+            name="companyId"
+            defaultValue={values.companyId}
+            error={errors.companyId}
+            options={companies.map((c) => ({ value: c.id, label: c.name }))}
+          />
         ) : null}
         {kind === "investor" && scope === "companies" ? (
           <fieldset aria-describedby={errors.companyIds ? "companyIds-error" : undefined}>
@@ -358,7 +373,26 @@ function CreateForm({ kind, companies, defaultMonth }: { kind: "startup" | "inve
               <label key={key} className="flex items-start gap-2 text-sm">
                 <input type="checkbox" name="sections" value={key} defaultChecked={key !== "updates"} className="mt-0.5" />
                 <span>
-                  {t(({ budgets: admin_section_budgets, financials: admin_section_financials, funding_debt: admin_section_funding_debt, risks: admin_section_risks, updates: admin_section_updates })[key])} <span className="block text-xs text-slate-500">{t(({ budgets: admin_sectionHint_budgets, financials: admin_sectionHint_financials, funding_debt: admin_sectionHint_funding_debt, risks: admin_sectionHint_risks, updates: admin_sectionHint_updates })[key])}</span>
+                  {t(
+                    {
+                      budgets: admin_section_budgets,
+                      financials: admin_section_financials,
+                      funding_debt: admin_section_funding_debt,
+                      risks: admin_section_risks,
+                      updates: admin_section_updates,
+                    }[key],
+                  )}{" "}
+                  <span className="block text-xs text-slate-500">
+                    {t(
+                      {
+                        budgets: admin_sectionHint_budgets,
+                        financials: admin_sectionHint_financials,
+                        funding_debt: admin_sectionHint_funding_debt,
+                        risks: admin_sectionHint_risks,
+                        updates: admin_sectionHint_updates,
+                      }[key],
+                    )}
+                  </span>
                 </span>
               </label>
             ))}

@@ -110,7 +110,7 @@ export default function OrgLayout() {
           >
             {orgs.map((o) => (
               <option key={o.slug} value={o.slug}>
-                {t(layout_orgOption, { name: o.name, kind: t(({ investor: common_orgKind_investor, startup: common_orgKind_startup })[o.kind]) })}
+                {t(layout_orgOption, { name: o.name, kind: t({ investor: common_orgKind_investor, startup: common_orgKind_startup }[o.kind]) })}
               </option>
             ))}
           </select>
@@ -119,7 +119,10 @@ export default function OrgLayout() {
           </a>
           <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
             <span className="text-slate-600">
-              {user.name} · <span data-testid="current-role">{t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[role])}</span>
+              {user.name} ·{" "}
+              <span data-testid="current-role">
+                {t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[role])}
+              </span>
             </span>
             <LanguageSwitch />
             <a href="/account/password" className="text-indigo-700 underline">
@@ -149,7 +152,10 @@ export default function OrgLayout() {
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
         {org.purgeAfter ? (
-          <div data-testid="deletion-banner" className="mb-6 flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900">
+          <div
+            data-testid="deletion-banner"
+            className="mb-6 flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900"
+          >
             <p className="flex-1">
               {t(deletion_banner_text, { org: org.name, date: f.dateTime(org.purgeAfter) })}
               {canDelete ? null : <> {t(deletion_banner_askOwner)}</>}

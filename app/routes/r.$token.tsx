@@ -96,13 +96,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if ([...form.keys()].some((key) => key !== "passphrase") || !form.has("passphrase")) refuse();
   const passphrase = form.get("passphrase");
   if (typeof passphrase !== "string" || passphrase.length === 0 || passphrase.length > PASSPHRASE_MAX) {
-    return json({ locked: true as const, report: null, error: translate(locale, admin_report_error_passphraseRequired) }, { status: 400, headers: REPORT_HEADERS });
+    return json(
+      { locked: true as const, report: null, error: translate(locale, admin_report_error_passphraseRequired) },
+      { status: 400, headers: REPORT_HEADERS },
+    );
   }
   const result = await unlockShareLink(await systemContext(), link, passphrase, context.clientIp);
   if (!result.ok) {
     if (result.reason === "throttled") {
       const error = waitMessage(locale, result.retryAfterSeconds, "passphrase");
-      return json({ locked: true as const, report: null, error }, { status: 429, headers: { ...REPORT_HEADERS, ...retryAfterHeader(result.retryAfterSeconds) } });
+      return json(
+        { locked: true as const, report: null, error },
+        { status: 429, headers: { ...REPORT_HEADERS, ...retryAfterHeader(result.retryAfterSeconds) } },
+      );
     }
     const error = translate(locale, admin_report_error_wrongPassphrase);
     return json({ locked: true as const, report: null, error }, { status: 401, headers: REPORT_HEADERS });

@@ -41,6 +41,11 @@ export function invitationMail(
   const t = translator(locale);
   return {
     subject: t(admin_mail_invite_subject, { inviter: vars.inviter, org: vars.org }),
-    body: t(admin_mail_invite_body, { org: vars.org, role: t(({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer })[vars.role]), link: vars.link, count: vars.days }),
+    body: t(admin_mail_invite_body, {
+      org: vars.org,
+      role: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[vars.role]),
+      link: vars.link,
+      count: vars.days,
+    }),
   };
 }

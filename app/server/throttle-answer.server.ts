@@ -22,7 +22,9 @@ export function waitMessage(locale: Locale, seconds: number, what: "password" | 
   if (what === "password") {
     return inSeconds < 60 ? translate(locale, auth_login_wait, { count: inSeconds }) : translate(locale, auth_login_locked, { count: inMinutes });
   }
-  return inSeconds < 60 ? translate(locale, admin_report_error_wait, { count: inSeconds }) : translate(locale, admin_report_error_throttled, { count: inMinutes });
+  return inSeconds < 60
+    ? translate(locale, admin_report_error_wait, { count: inSeconds })
+    : translate(locale, admin_report_error_throttled, { count: inMinutes });
 }
 
 /** Sign-in and password change: the form's error, 429 and Retry-After. */

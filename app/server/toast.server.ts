@@ -59,7 +59,15 @@ const ToastSchema = z.object({
   tone: z.enum(TOAST_TONES),
   key: messageKey,
   vars: z.record(z.string(), z.union([z.string().max(500), z.number()])).optional(),
-  link: z.object({ to: z.string().max(2000).refine((to) => safeRedirect(to, "") === to), key: messageKey }).optional(),
+  link: z
+    .object({
+      to: z
+        .string()
+        .max(2000)
+        .refine((to) => safeRedirect(to, "") === to),
+      key: messageKey,
+    })
+    .optional(),
 });
 
 /**
@@ -87,7 +95,13 @@ function toastCookie(): Cookie {
 
 /** The Set-Cookie value that carries `message` to the next page. */
 export async function toastCookieHeader(message: ToastMessage): Promise<string> {
-  const value: Toast = { id: randomToken(9), tone: message.tone ?? "success", key: message.key, ...(message.vars ? { vars: message.vars } : {}), ...(message.link ? { link: message.link } : {}) };
+  const value: Toast = {
+    id: randomToken(9),
+    tone: message.tone ?? "success",
+    key: message.key,
+    ...(message.vars ? { vars: message.vars } : {}),
+    ...(message.link ? { link: message.link } : {}),
+  };
   return toastCookie().serialize(value);
 }
 

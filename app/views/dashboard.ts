@@ -3,17 +3,7 @@
  * of it. Plain numbers (minor units) and months: exactly what the page shows. Types only, so
  * the browser-side components can name them.
  */
-import type {
-  BurnMultiple,
-  BurnWindow,
-  CovenantStatus,
-  GrowthBasis,
-  Instrument,
-  Month,
-  RiskBand,
-  RiskBandThresholds,
-  SpendCategory,
-} from "~/finance";
+import type { BurnMultiple, BurnWindow, CovenantStatus, GrowthBasis, Instrument, Month, RiskBand, RiskBandThresholds, SpendCategory } from "~/finance";
 
 export interface DashboardHeadline {
   /** m: the latest reported month; every card is "as of" this month. */

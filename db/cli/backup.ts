@@ -12,7 +12,9 @@ if (!file) {
 const env = parseEnv(process.env);
 try {
   const { bytes } = env.DATABASE_URL ? await backupPostgres(env.DATABASE_URL, file) : await backupEmbedded(path.resolve(env.DATA_DIR), file);
-  console.log(`Backup written to ${file} (${bytes} bytes, ${env.DATABASE_URL ? "PostgreSQL, pg_dump custom format" : `embedded database in ${env.DATA_DIR}`}).`);
+  console.log(
+    `Backup written to ${file} (${bytes} bytes, ${env.DATABASE_URL ? "PostgreSQL, pg_dump custom format" : `embedded database in ${env.DATA_DIR}`}).`,
+  );
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

@@ -13,7 +13,9 @@ const env = parseEnv(process.env);
 try {
   if (env.DATABASE_URL) await restorePostgres(file, env.DATABASE_URL);
   else await restoreEmbedded(file, path.resolve(env.DATA_DIR));
-  console.log(`Restored ${file} into ${env.DATABASE_URL ? "the PostgreSQL database" : `the embedded database in ${env.DATA_DIR}`}. Start the app as usual; it applies any newer migrations.`);
+  console.log(
+    `Restored ${file} into ${env.DATABASE_URL ? "the PostgreSQL database" : `the embedded database in ${env.DATA_DIR}`}. Start the app as usual; it applies any newer migrations.`,
+  );
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);

@@ -9,4 +9,8 @@ const database = await openDatabase(options);
 await migrateDatabase(options, database);
 await seedDemo(database.db);
 await database.close();
-console.log(`Demo data ready. Logins (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_USERS).map((u) => u.email).join(", ")}`);
+console.log(
+  `Demo data ready. Logins (password "${DEMO_PASSWORD}"): ${Object.values(DEMO_USERS)
+    .map((u) => u.email)
+    .join(", ")}`,
+);

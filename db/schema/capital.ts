@@ -31,7 +31,12 @@ const moneyOrNullArray = customType<{ data: (number | null)[]; driverData: unkno
   dataType: () => "bigint[]",
   toDriver: (values) => sql`${`{${values.map((v) => (v === null ? "NULL" : String(Math.trunc(v)))).join(",")}}`}::bigint[]`,
   fromDriver: (value) => {
-    const elements = Array.isArray(value) ? value : String(value).replace(/^\{|\}$/g, "").split(",").filter((e) => e !== "");
+    const elements = Array.isArray(value)
+      ? value
+      : String(value)
+          .replace(/^\{|\}$/g, "")
+          .split(",")
+          .filter((e) => e !== "");
     return elements.map((e) => (e === null || e === "NULL" ? null : Number(e)));
   },
 });

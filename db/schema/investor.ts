@@ -1,20 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  numeric,
-  pgPolicy,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, numeric, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { appTenant, tenantIsolation } from "./rls";
 import { orgs } from "./tenancy";
@@ -68,16 +53,11 @@ export const accessGrants = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    uniqueIndex("access_grants_live_pair")
-      .on(t.orgId, t.investorOrgId)
-      .where(sql`status in ('requested', 'approved')`),
+    uniqueIndex("access_grants_live_pair").on(t.orgId, t.investorOrgId).where(sql`status in ('requested', 'approved')`),
     index("access_grants_investor_idx").on(t.investorOrgId, t.status),
     check("access_grants_status_check", sql`${t.status} in ('requested', 'approved', 'declined', 'revoked')`),
     check("access_grants_initiated_check", sql`${t.initiatedBy} in ('investor', 'startup')`),
-    check(
-      "access_grants_sections_check",
-      sql`${t.sections} <@ array['financials', 'funding_debt', 'budgets', 'risks', 'updates']::text[]`,
-    ),
+    check("access_grants_sections_check", sql`${t.sections} <@ array['financials', 'funding_debt', 'budgets', 'risks', 'updates']::text[]`),
     check("access_grants_not_self", sql`${t.orgId} <> ${t.investorOrgId}`),
     tenantIsolation("access_grants"),
     // A startup scheduled for deletion shares nothing from that moment (decision 009): its grants
@@ -190,7 +170,10 @@ export const alertRules = pgTable(
     ...versioned,
   },
   (t) => [
-    check("alert_rules_runway_check", sql`0 < ${t.runwayCriticalMonths} and ${t.runwayCriticalMonths} < ${t.runwayCautionMonths} and ${t.runwayCautionMonths} <= 120`),
+    check(
+      "alert_rules_runway_check",
+      sql`0 < ${t.runwayCriticalMonths} and ${t.runwayCriticalMonths} < ${t.runwayCautionMonths} and ${t.runwayCautionMonths} <= 120`,
+    ),
     check("alert_rules_due_day_check", sql`${t.reportDueDay} between 1 and 28`),
     check("alert_rules_risk_check", sql`${t.riskScoreMin} between 1 and 25`),
     check("alert_rules_budget_check", sql`${t.budgetOverrunBp} between 0 and 100000`),
@@ -229,9 +212,7 @@ export const alerts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    uniqueIndex("alerts_open_key")
-      .on(t.orgId, t.companyOrgId, t.kind, t.subject)
-      .where(sql`resolved_at is null`),
+    uniqueIndex("alerts_open_key").on(t.orgId, t.companyOrgId, t.kind, t.subject).where(sql`resolved_at is null`),
     index().on(t.orgId, t.firstSeenAt),
     check("alerts_kind_check", sql`${t.kind} in ('runway', 'report_overdue', 'risk_score', 'budget_overrun', 'covenant', 'default_dead')`),
     check("alerts_severity_check", sql`${t.severity} in ('critical', 'warning')`),

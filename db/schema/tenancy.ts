@@ -1,17 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  index,
-  integer,
-  jsonb,
-  pgPolicy,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { appTenant, tenantIsolation } from "./rls";
 
@@ -30,10 +18,7 @@ export const orgs = pgTable(
     kind: text().$type<OrgKind>().notNull(),
     baseCurrency: text().notNull().default("USD"),
     /** What a startup gives an investor so it can ask for access; not a secret, not guessable. */
-    shareCode: text()
-      .notNull()
-      .unique()
-      .default(sql`upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 12))`),
+    shareCode: text().notNull().unique().default(sql`upper(substr(replace(gen_random_uuid()::text, '-', ''), 1, 12))`),
     /** Budget overrun flag threshold in basis points (1000 = 10 %). */
     budgetOverrunThresholdBp: integer().notNull().default(1000),
     /** Risk bands: the lowest score (likelihood × impact, 1–25) of medium, high and critical; below medium is low. */
@@ -155,10 +140,5 @@ export const auditLog = pgTable(
     after: jsonb(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.id] }),
-    index().on(t.orgId, t.at),
-    tenantIsolation("audit_log"),
-  ],
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index().on(t.orgId, t.at), tenantIsolation("audit_log")],
 ).enableRLS();
-

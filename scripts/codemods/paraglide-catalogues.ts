@@ -15,7 +15,11 @@ export const messageId = (key: string) => key.replace(/\./g, "_");
 
 /** Plural bases: "x" when the English catalogue has both "x.one" and "x.other" ("dashboard.spend.other" alone is a word, not a plural). */
 function pluralBases(catalogue: Catalogue): Set<string> {
-  return new Set(Object.keys(catalogue).filter((k) => k.endsWith(".one") && `${k.slice(0, -4)}.other` in catalogue).map((k) => k.slice(0, -4)));
+  return new Set(
+    Object.keys(catalogue)
+      .filter((k) => k.endsWith(".one") && `${k.slice(0, -4)}.other` in catalogue)
+      .map((k) => k.slice(0, -4)),
+  );
 }
 
 type Catalogue = Record<string, string>;
@@ -60,8 +64,14 @@ export async function convertCatalogues(root: string): Promise<{ converted: bool
     return { converted: false, keys: keysOfJson(en) };
   }
   const mod = (await import(pathToFileURL(index).href)) as { en: Catalogue; zh: Catalogue; AREAS: Record<string, unknown> };
-  writeFileSync(join(dir, "en.json"), `${JSON.stringify({ $schema: "https://inlang.com/schema/inlang-message-format", ...toMessages(mod.en, pluralBases(mod.en)) }, null, 2)}\n`);
-  writeFileSync(join(dir, "zh-CN.json"), `${JSON.stringify({ $schema: "https://inlang.com/schema/inlang-message-format", ...toMessages(mod.zh, pluralBases(mod.en)) }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, "en.json"),
+    `${JSON.stringify({ $schema: "https://inlang.com/schema/inlang-message-format", ...toMessages(mod.en, pluralBases(mod.en)) }, null, 2)}\n`,
+  );
+  writeFileSync(
+    join(dir, "zh-CN.json"),
+    `${JSON.stringify({ $schema: "https://inlang.com/schema/inlang-message-format", ...toMessages(mod.zh, pluralBases(mod.en)) }, null, 2)}\n`,
+  );
   for (const area of Object.keys(mod.AREAS)) rmSync(join(dir, `${area}.ts`));
   rmSync(index);
   rmSync(join(dir, "catalogues.server.ts"), { force: true });

@@ -106,7 +106,12 @@ for (const file of files(join(ROOT, "app"))) {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const edits: { start: number; end: number; text: string }[] = [];
   const visit = (node: ts.Node) => {
-    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && !ts.isImportDeclaration(node.parent) && !ts.isExportDeclaration(node.parent) && !ts.isLiteralTypeNode(node.parent)) {
+    if (
+      (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) &&
+      !ts.isImportDeclaration(node.parent) &&
+      !ts.isExportDeclaration(node.parent) &&
+      !ts.isLiteralTypeNode(node.parent)
+    ) {
       const id = idOf(node.text);
       const isName = ts.isPropertyAssignment(node.parent) && node.parent.name === node;
       if (id && !isName && !insideKeptCall(node)) {
@@ -132,7 +137,10 @@ for (const file of files(join(ROOT, "app"))) {
   let out = text;
   for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   const have = new Set([...out.matchAll(/^import \{ (\w+) \} from "~\/paraglide\/messages\//gm)].map((match) => match[1]));
-  const lines = [...used].filter((id) => !have.has(id)).sort().map(importLine);
+  const lines = [...used]
+    .filter((id) => !have.has(id))
+    .sort()
+    .map(importLine);
   if (lines.length) {
     const imports = [...source.statements].filter(ts.isImportDeclaration);
     const at = imports.length ? imports[imports.length - 1]!.end : 0;
@@ -187,7 +195,8 @@ for (const file of allFiles(join(ROOT, "tests"))) {
       const kept = names.filter((e) => e.name.text !== "markup");
       if (kept.length !== names.length) {
         const from = node.moduleSpecifier.getText(source);
-        const replacement = kept.length === 0 ? "" : `import ${node.importClause.isTypeOnly ? "type " : ""}{ ${kept.map((e) => e.getText(source)).join(", ")} } from ${from};`;
+        const replacement =
+          kept.length === 0 ? "" : `import ${node.importClause.isTypeOnly ? "type " : ""}{ ${kept.map((e) => e.getText(source)).join(", ")} } from ${from};`;
         edits.push({ start: node.getStart(source), end: node.end + (kept.length === 0 && text[node.end] === "\n" ? 1 : 0), text: replacement });
       }
       return;
@@ -200,5 +209,7 @@ for (const file of allFiles(join(ROOT, "tests"))) {
   if (out !== text) writeFileSync(file, out);
 }
 
-console.log(`catalogues ${converted ? "converted" : "already JSON"}; ${references} references in ${changedFiles} files; ${markups} markup() calls removed from tests`);
+console.log(
+  `catalogues ${converted ? "converted" : "already JSON"}; ${references} references in ${changedFiles} files; ${markups} markup() calls removed from tests`,
+);
 if (unresolved.length) console.log(`templates left as they are (no key matches):\n  ${unresolved.join("\n  ")}`);

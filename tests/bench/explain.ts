@@ -54,7 +54,8 @@ export function summarisePlan(lines: string[]) {
   const text = lines.join("\n");
   const indexes = new Set<string>();
   const seqScans = new Set<string>();
-  for (const m of text.matchAll(/(Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\S+)(?: on (\S+))?/g)) indexes.add(`${m[2]}${m[3] ? ` (${m[3]})` : ""}`);
+  for (const m of text.matchAll(/(Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) (\S+)(?: on (\S+))?/g))
+    indexes.add(`${m[2]}${m[3] ? ` (${m[3]})` : ""}`);
   for (const m of text.matchAll(/Seq Scan on (\S+)(?: (\S+))?\s+\(cost=[^)]*\) \(actual time=[^ ]+ rows=(\d+)/g)) seqScans.add(`${m[1]} (${m[3]} rows)`);
   const number = (re: RegExp) => Number(re.exec(text)?.[1] ?? NaN);
   let hit = 0;
@@ -65,7 +66,14 @@ export function summarisePlan(lines: string[]) {
     hit = Number(buffers[1] ?? 0);
     read = Number(buffers[2] ?? 0);
   }
-  return { indexes: [...indexes], seqScans: [...seqScans], executionMs: number(/Execution Time: ([\d.]+) ms/), planningMs: number(/Planning Time: ([\d.]+) ms/), sharedHit: hit, sharedRead: read };
+  return {
+    indexes: [...indexes],
+    seqScans: [...seqScans],
+    executionMs: number(/Execution Time: ([\d.]+) ms/),
+    planningMs: number(/Planning Time: ([\d.]+) ms/),
+    sharedHit: hit,
+    sharedRead: read,
+  };
 }
 
 export async function explainInvestorPages(url: string, companyIndex = 0): Promise<PlanSummary[]> {
@@ -136,7 +144,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       if (verbose) console.log(p.plan.replace(/^/gm, "    "));
     }
     const by = (s: string) => plans.filter((p) => p.scenario === s).reduce((a, p) => a + p.executionMs, 0);
-    console.log(`\n${plans.length} statements; execution time: portfolio ${by("portfolio").toFixed(1)} ms, company view ${by("company").toFixed(1)} ms, total ${total.toFixed(1)} ms.`);
+    console.log(
+      `\n${plans.length} statements; execution time: portfolio ${by("portfolio").toFixed(1)} ms, company view ${by("company").toFixed(1)} ms, total ${total.toFixed(1)} ms.`,
+    );
   } catch (error) {
     console.error(`[bench:explain] ${(error as Error).message}`);
     process.exitCode = 1;

@@ -2,16 +2,7 @@
 // seed, with no database access, so the same company comes out identical whatever the chunk
 // size and on either driver. tests/bench/seed.ts inserts what this returns.
 import { randomUUID } from "node:crypto";
-import type {
-  budgets,
-  companyMetrics,
-  debtFacilities,
-  fundingRounds,
-  monthlyReports,
-  reportUpdates,
-  riskHistory,
-  risks,
-} from "../../db/schema";
+import type { budgets, companyMetrics, debtFacilities, fundingRounds, monthlyReports, reportUpdates, riskHistory, risks } from "../../db/schema";
 import { SPEND_CATEGORIES, type SpendCategory } from "../../app/finance/burn";
 import { deriveCompanyMetrics } from "../../app/finance/company-metrics";
 import { debtServiceByMonth, type RepaymentType } from "../../app/finance/debt";
@@ -57,16 +48,103 @@ const pick = <T>(r: Random, items: readonly T[]) => items[Math.floor(r() * items
 /** Whole major units as minor units: the figures people type. */
 const cents = (major: number) => Math.max(0, Math.round(major)) * 100;
 
-const PREFIXES = ["Lumen", "Parallax", "Quanta", "Tensor", "Mosaic", "Helix", "Vector", "Cortex", "Atlas", "Nimbus", "Orbital", "Kestrel", "Sable", "Juniper", "Argon", "Beacon", "Cinder", "Delta", "Ember", "Fathom", "Granite", "Harbor", "Iris", "Jolt", "Krypton", "Lattice", "Meridian", "Nova", "Onyx", "Prism", "Quill", "Radiant", "Sigma", "Tidal", "Umbra", "Vesper", "Willow", "Xenon", "Yarrow", "Zephyr"];
-const SUFFIXES = ["Labs", "AI", "Robotics", "Speech", "Vision", "Systems", "Health AI", "Data", "Bio AI", "Analytics", "Compute", "Dynamics", "Intelligence", "Logic", "Models", "Networks", "Sensing", "Works", "Forge", "Signal", "Cloud", "Agents", "Legal AI", "Finance AI", "Genomics"];
-const HIGHLIGHTS = ["Shipped a faster inference path; two enterprise pilots signed.", "Model quality up on the main benchmark.", "Closed our largest contract to date.", "Gross margin up after moving inference to reserved GPUs.", "Hired a VP of Sales.", "Launched the self-serve plan."];
-const LOWLIGHTS = ["GPU prices rose; one senior engineer left.", "A pilot slipped to next quarter.", "Churned a design partner.", "Training run failed and had to be repeated."];
+const PREFIXES = [
+  "Lumen",
+  "Parallax",
+  "Quanta",
+  "Tensor",
+  "Mosaic",
+  "Helix",
+  "Vector",
+  "Cortex",
+  "Atlas",
+  "Nimbus",
+  "Orbital",
+  "Kestrel",
+  "Sable",
+  "Juniper",
+  "Argon",
+  "Beacon",
+  "Cinder",
+  "Delta",
+  "Ember",
+  "Fathom",
+  "Granite",
+  "Harbor",
+  "Iris",
+  "Jolt",
+  "Krypton",
+  "Lattice",
+  "Meridian",
+  "Nova",
+  "Onyx",
+  "Prism",
+  "Quill",
+  "Radiant",
+  "Sigma",
+  "Tidal",
+  "Umbra",
+  "Vesper",
+  "Willow",
+  "Xenon",
+  "Yarrow",
+  "Zephyr",
+];
+const SUFFIXES = [
+  "Labs",
+  "AI",
+  "Robotics",
+  "Speech",
+  "Vision",
+  "Systems",
+  "Health AI",
+  "Data",
+  "Bio AI",
+  "Analytics",
+  "Compute",
+  "Dynamics",
+  "Intelligence",
+  "Logic",
+  "Models",
+  "Networks",
+  "Sensing",
+  "Works",
+  "Forge",
+  "Signal",
+  "Cloud",
+  "Agents",
+  "Legal AI",
+  "Finance AI",
+  "Genomics",
+];
+const HIGHLIGHTS = [
+  "Shipped a faster inference path; two enterprise pilots signed.",
+  "Model quality up on the main benchmark.",
+  "Closed our largest contract to date.",
+  "Gross margin up after moving inference to reserved GPUs.",
+  "Hired a VP of Sales.",
+  "Launched the self-serve plan.",
+];
+const LOWLIGHTS = [
+  "GPU prices rose; one senior engineer left.",
+  "A pilot slipped to next quarter.",
+  "Churned a design partner.",
+  "Training run failed and had to be repeated.",
+];
 const ASKS = ["Intros to heads of AI at insurers.", "Looking for a fractional CFO.", "Intros to GPU resellers in the EU.", "Feedback on our pricing page."];
 const RISK_CATALOGUE = [
-  ["GPU supply and price spikes", "technical"], ["Customer data leaves the EU region", "data_privacy_security"], ["Key researcher departure", "talent"],
-  ["Frontier labs ship a competing feature", "competition"], ["AI regulation adds compliance costs", "regulatory_legal"], ["Largest customer is 40 % of revenue", "market"],
-  ["Next round takes longer than runway", "financial"], ["Model hallucinations reach a customer", "technical"], ["Cloud credits run out", "financial"],
-  ["On-call depends on one engineer", "operational"], ["Copyright claims over training data", "regulatory_legal"], ["Enterprise sales cycle lengthens", "market"],
+  ["GPU supply and price spikes", "technical"],
+  ["Customer data leaves the EU region", "data_privacy_security"],
+  ["Key researcher departure", "talent"],
+  ["Frontier labs ship a competing feature", "competition"],
+  ["AI regulation adds compliance costs", "regulatory_legal"],
+  ["Largest customer is 40 % of revenue", "market"],
+  ["Next round takes longer than runway", "financial"],
+  ["Model hallucinations reach a customer", "technical"],
+  ["Cloud credits run out", "financial"],
+  ["On-call depends on one engineer", "operational"],
+  ["Copyright claims over training data", "regulatory_legal"],
+  ["Enterprise sales cycle lengthens", "market"],
 ] as const;
 const RISK_STATUSES = ["open", "open", "open", "mitigating", "mitigating", "accepted", "closed"] as const;
 export const CURRENCIES = ["USD", "EUR", "GBP"] as const;
@@ -81,7 +159,9 @@ export function companyName(index: number): string {
   return round === 0 ? base : `${base} ${round + 1}`;
 }
 export function companySlug(index: number): string {
-  return companyName(index).toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  return companyName(index)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-");
 }
 
 /**
@@ -114,14 +194,22 @@ export function generateCompany(index: number, months: number, lastMonth: Month,
   const reportsArr = r() < 0.85;
 
   // Rounds: one before the company's first month (the cash it starts with), one or two later.
-  const instruments = [["pre_seed", "seed", "series_a"], ["seed", "series_a", "series_b"], ["series_a", "series_b", "series_c_plus"]][stage]!;
+  const instruments = [
+    ["pre_seed", "seed", "series_a"],
+    ["seed", "series_a", "series_b"],
+    ["series_a", "series_b", "series_c_plus"],
+  ][stage]!;
   // A company raises when it needs to (cash under four months of net burn), at most twice;
   // one that never needed to still raises an expansion round at some point.
   const expansionAt = int(r, 12, life - 6);
   const rounds: GeneratedCompany["rounds"] = [];
   const addRound = (instrument: string, month: Month, amount: number) => {
     rounds.push({
-      orgId, instrument, closeDate: `${month}-${String(int(r, 1, 28)).padStart(2, "0")}`, amount, currency,
+      orgId,
+      instrument,
+      closeDate: `${month}-${String(int(r, 1, 28)).padStart(2, "0")}`,
+      amount,
+      currency,
       preMoneyValuation: instrument === "bridge" ? null : Math.round((amount * between(r, 2.5, 5)) / 100_000) * 100_000,
       leadInvestor: pick(r, ["Harbour Capital", "Northwind Ventures", "Bench Fund", "Angel syndicate", "Granite Partners"]),
     });
@@ -135,11 +223,18 @@ export function generateCompany(index: number, months: number, lastMonth: Month,
     const repayment: RepaymentType = pick(r, ["interest_only_then_amortizing", "interest_only_then_amortizing", "amortizing", "bullet"]);
     const term = pick(r, [24, 36, 48]);
     facilities.push({
-      orgId, lender: pick(r, ["Silicon Bridge Bank", "Harbour Credit", "Tidal Debt Partners"]), kind: pick(r, ["venture_debt", "venture_debt", "bank_loan"]),
-      principal: cents(spendBase * between(r, 3, 6)), currency, annualRateBp: int(r, 9, 14) * 100,
-      drawDate: `${addMonths(born, int(r, Math.floor(life / 3), life - 6))}-01`, termMonths: term, repaymentType: repayment,
+      orgId,
+      lender: pick(r, ["Silicon Bridge Bank", "Harbour Credit", "Tidal Debt Partners"]),
+      kind: pick(r, ["venture_debt", "venture_debt", "bank_loan"]),
+      principal: cents(spendBase * between(r, 3, 6)),
+      currency,
+      annualRateBp: int(r, 9, 14) * 100,
+      drawDate: `${addMonths(born, int(r, Math.floor(life / 3), life - 6))}-01`,
+      termMonths: term,
+      repaymentType: repayment,
       interestOnlyMonths: repayment === "interest_only_then_amortizing" ? int(r, 3, 12) : 0,
-      minimumCash: r() < 0.6 ? cents(spendBase * between(r, 1, 3)) : null, reportingDeadlineDay: 20,
+      minimumCash: r() < 0.6 ? cents(spendBase * between(r, 1, 3)) : null,
+      reportingDeadlineDay: 20,
     });
   }
   const service = debtServiceByMonth(facilities.map(termsOf));
@@ -154,8 +249,13 @@ export function generateCompany(index: number, months: number, lastMonth: Month,
     const spend = spendBase * (1 + spendGrowth) ** i * between(r, 0.95, 1.05);
     const revenue = cents(revenueBase * (1 + revenueGrowth) ** i * between(r, 0.93, 1.07));
     const split: Record<SpendCategory, number> = {
-      compute: cents(spend * computeShare), data: cents(spend * 0.06), payroll: cents(spend * (0.72 - computeShare) * 0.75),
-      research: cents(spend * 0.04), go_to_market: cents(spend * (0.72 - computeShare) * 0.25), general_admin: cents(spend * 0.1), other: cents(spend * 0.08),
+      compute: cents(spend * computeShare),
+      data: cents(spend * 0.06),
+      payroll: cents(spend * (0.72 - computeShare) * 0.75),
+      research: cents(spend * 0.04),
+      go_to_market: cents(spend * (0.72 - computeShare) * 0.25),
+      general_admin: cents(spend * 0.1),
+      other: cents(spend * 0.08),
     };
     const gross = SPEND_CATEGORIES.reduce((sum, c) => sum + split[c], 0);
     const net = gross - revenue;
@@ -174,12 +274,24 @@ export function generateCompany(index: number, months: number, lastMonth: Month,
     }
     cash = Math.max(0, cash + raised + revenue - gross - (service.get(month) ?? 0) + (draws.get(month) ?? 0));
     // Drawn whether or not the month is reported, so a shorter history is the same company.
-    const update = r() < 0.45 ? { highlights: pick(r, HIGHLIGHTS), lowlights: r() < 0.5 ? pick(r, LOWLIGHTS) : null, asks: r() < 0.3 ? pick(r, ASKS) : null } : null;
+    const update =
+      r() < 0.45 ? { highlights: pick(r, HIGHLIGHTS), lowlights: r() < 0.5 ? pick(r, LOWLIGHTS) : null, asks: r() < 0.3 ? pick(r, ASKS) : null } : null;
     if (i < life - months) continue; // lived, but before the reported history
     reports.push({
-      orgId, month, cash, revenue, compute: split.compute, data: split.data, payroll: split.payroll, research: split.research,
-      goToMarket: split.go_to_market, generalAdmin: split.general_admin, other: split.other,
-      headcount: Math.max(2, Math.round(spend / 16_000)), arr: reportsArr ? revenue * 12 : null, updatedBy: founderId,
+      orgId,
+      month,
+      cash,
+      revenue,
+      compute: split.compute,
+      data: split.data,
+      payroll: split.payroll,
+      research: split.research,
+      goToMarket: split.go_to_market,
+      generalAdmin: split.general_admin,
+      other: split.other,
+      headcount: Math.max(2, Math.round(spend / 16_000)),
+      arr: reportsArr ? revenue * 12 : null,
+      updatedBy: founderId,
     });
     if (update) updates.push({ orgId, month, ...update });
   }
@@ -209,14 +321,29 @@ export function generateCompany(index: number, months: number, lastMonth: Month,
     const impact = int(r, 2, 5);
     const status = pick(r, RISK_STATUSES);
     const review = new Date(lastDay + int(r, -30, 60) * 86_400_000).toISOString().slice(0, 10);
-    riskRows.push({ orgId, id: riskId, title, category, likelihood, impact, owner: "Founder", mitigation: "Reviewed monthly with the board.", status, nextReviewDate: review });
+    riskRows.push({
+      orgId,
+      id: riskId,
+      title,
+      category,
+      likelihood,
+      impact,
+      owner: "Founder",
+      mitigation: "Reviewed monthly with the board.",
+      status,
+      nextReviewDate: review,
+    });
     const changes = int(r, 1, 3);
     let at = lastDay - int(r, 200, 700) * 86_400_000;
     for (let k = 0; k <= changes; k++, at += int(r, 20, 90) * 86_400_000) {
       const final = k === changes;
       history.push({
-        orgId, riskId, changedBy: founderId, changedAt: new Date(at),
-        likelihood: final ? likelihood : Math.max(1, Math.min(5, likelihood + int(r, -1, 1))), impact: final ? impact : Math.max(1, Math.min(5, impact + int(r, -1, 1))),
+        orgId,
+        riskId,
+        changedBy: founderId,
+        changedAt: new Date(at),
+        likelihood: final ? likelihood : Math.max(1, Math.min(5, likelihood + int(r, -1, 1))),
+        impact: final ? impact : Math.max(1, Math.min(5, impact + int(r, -1, 1))),
         status: final ? status : "open",
       });
     }
@@ -225,11 +352,27 @@ export function generateCompany(index: number, months: number, lastMonth: Month,
   const cheque = rounds[0]!;
   const amount = cents((cheque.amount * between(r, 0.1, 0.4)) / 100);
   return {
-    id: orgId, slug: companySlug(index), name: companyName(index), currency, founderId,
+    id: orgId,
+    slug: companySlug(index),
+    name: companyName(index),
+    currency,
+    founderId,
     founderEmail: `founder-${String(index + 1).padStart(4, "0")}@bench.capitaldesk.dev`,
-    rounds, facilities, reports, updates, budgets: budgetRows, risks: riskRows, riskHistory: history,
+    rounds,
+    facilities,
+    reports,
+    updates,
+    budgets: budgetRows,
+    risks: riskRows,
+    riskHistory: history,
     metrics: metricsRow(orgId, currency, reports, facilities),
-    position: { investedOn: cheque.closeDate, amount, instrument: cheque.instrument, ownershipBp: int(r, 300, 2000), currentValue: Math.round(amount * Math.exp(between(r, -1.5, 1.6))) },
+    position: {
+      investedOn: cheque.closeDate,
+      amount,
+      instrument: cheque.instrument,
+      ownershipBp: int(r, 300, 2000),
+      currentValue: Math.round(amount * Math.exp(between(r, -1.5, 1.6))),
+    },
   };
 }
 
@@ -254,7 +397,15 @@ export function metricsRow(orgId: string, currency: string, reports: readonly Re
   const metrics = deriveCompanyMetrics(
     sorted.map((row) => ({
       month: row.month,
-      spend: { compute: row.compute ?? 0, data: row.data ?? 0, payroll: row.payroll ?? 0, research: row.research ?? 0, go_to_market: row.goToMarket ?? 0, general_admin: row.generalAdmin ?? 0, other: row.other ?? 0 },
+      spend: {
+        compute: row.compute ?? 0,
+        data: row.data ?? 0,
+        payroll: row.payroll ?? 0,
+        research: row.research ?? 0,
+        go_to_market: row.goToMarket ?? 0,
+        general_admin: row.generalAdmin ?? 0,
+        other: row.other ?? 0,
+      },
       revenue: row.revenue ?? 0,
       cash: row.cash,
       arr: row.arr ?? null,

@@ -20,7 +20,10 @@ interface AcInstance {
   on(event: "response", fn: (client: { requestIterator: { currentRequest: AcRequest } }, status: number, bytes: number, ms: number) => void): void;
   stop(): void;
 }
-type Autocannon = (opts: Record<string, unknown>, cb: (error: Error | null, result: { errors: number; timeouts: number; duration: number }) => void) => AcInstance;
+type Autocannon = (
+  opts: Record<string, unknown>,
+  cb: (error: Error | null, result: { errors: number; timeouts: number; duration: number }) => void,
+) => AcInstance;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,7 +72,13 @@ export async function startServer(root: string, env: Record<string, string>, log
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited during startup; log: ${logFile}`);
-    if (await fetch(`${base}/readyz`).then((r) => r.status === 200, () => false)) break;
+    if (
+      await fetch(`${base}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      )
+    )
+      break;
     if (Date.now() - started > 90_000) {
       await stop();
       throw new Error(`the server did not become ready within 90 s; log: ${logFile}`);
@@ -148,9 +157,17 @@ export async function measure(base: string, requests: AcRequest[], connections: 
   };
 }
 
-function runAutocannon(base: string, requests: AcRequest[], connections: number, seconds: number, onResponse: (req: AcRequest, status: number, bytes: number, ms: number) => void) {
+function runAutocannon(
+  base: string,
+  requests: AcRequest[],
+  connections: number,
+  seconds: number,
+  onResponse: (req: AcRequest, status: number, bytes: number, ms: number) => void,
+) {
   return new Promise<{ errors: number; duration: number }>((resolve, reject) => {
-    const instance = autocannon({ url: base, connections, duration: seconds, timeout: 30, requests }, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon({ url: base, connections, duration: seconds, timeout: 30, requests }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
     instance.on("response", (client, status, bytes, ms) => onResponse(client.requestIterator.currentRequest, status, bytes, ms));
   });
 }

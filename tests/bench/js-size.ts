@@ -86,6 +86,9 @@ export function routeJsSize(assetsDir: string, manifest: BrowserManifest, routeI
     rawBytes: sizes.reduce((a, s) => a + s.raw, 0),
     gzipBytes: sizes.reduce((a, s) => a + s.gzip, 0),
     lazyGzipBytes: sizes.filter((s) => s.lazy).reduce((a, s) => a + s.gzip, 0),
-    largest: sizes.sort((a, b) => b.gzip - a.gzip).slice(0, 5).map((s) => ({ file: s.file, gzipBytes: s.gzip })),
+    largest: sizes
+      .sort((a, b) => b.gzip - a.gzip)
+      .slice(0, 5)
+      .map((s) => ({ file: s.file, gzipBytes: s.gzip })),
   };
 }

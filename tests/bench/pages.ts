@@ -96,26 +96,67 @@ export function reportSubmission(companySlug: string, lastMonth: Month, cookie: 
 }
 
 /** The pages of the main run. */
-export function mainPages(fund: string, company: string, founderCompany: string, lastMonth: Month, months: number, sessions: Sessions, origin: string, share: string | null): PageSpec[] {
+export function mainPages(
+  fund: string,
+  company: string,
+  founderCompany: string,
+  lastMonth: Month,
+  months: number,
+  sessions: Sessions,
+  origin: string,
+  share: string | null,
+): PageSpec[] {
   return [
-    { key: "baseline", label: "GET /login (trivial page, baseline)", pattern: "login", requests: [documentRequest("/login")], connections: [1, 8], preflightPath: "/login" },
-    { key: "healthz", label: "GET /healthz (edge only, no Remix)", pattern: null, requests: [documentRequest("/healthz")], connections: [1, 8], preflightPath: "/healthz" },
     {
-      key: "portfolio", label: `GET /o/${fund}/portfolio (first page)`, pattern: "o/:orgSlug/portfolio",
-      requests: [documentRequest(`/o/${fund}/portfolio`, sessions.investor)], connections: [1, 8], preflightPath: `/o/${fund}/portfolio`, preflightCookie: sessions.investor,
+      key: "baseline",
+      label: "GET /login (trivial page, baseline)",
+      pattern: "login",
+      requests: [documentRequest("/login")],
+      connections: [1, 8],
+      preflightPath: "/login",
     },
     {
-      key: "company", label: `GET /o/${fund}/companies/${company}`, pattern: "o/:orgSlug/companies/:companySlug",
-      requests: [documentRequest(`/o/${fund}/companies/${company}`, sessions.investor)], connections: [1, 8], preflightPath: `/o/${fund}/companies/${company}`, preflightCookie: sessions.investor,
+      key: "healthz",
+      label: "GET /healthz (edge only, no Remix)",
+      pattern: null,
+      requests: [documentRequest("/healthz")],
+      connections: [1, 8],
+      preflightPath: "/healthz",
     },
     {
-      key: "submit", label: `POST /o/${founderCompany}/reports/<month> (founder saves a report)`, pattern: "o/:orgSlug/reports/:month",
-      requests: reportSubmission(founderCompany, lastMonth, sessions.founder, origin, Math.max(1, Math.min(months - 1, 48))), connections: [1, 8],
-      preflightPath: routeData(`/o/${founderCompany}/reports/${addMonths(lastMonth, -1)}`, MONTH_ROUTE), preflightCookie: sessions.founder,
+      key: "portfolio",
+      label: `GET /o/${fund}/portfolio (first page)`,
+      pattern: "o/:orgSlug/portfolio",
+      requests: [documentRequest(`/o/${fund}/portfolio`, sessions.investor)],
+      connections: [1, 8],
+      preflightPath: `/o/${fund}/portfolio`,
+      preflightCookie: sessions.investor,
     },
     {
-      key: "share", label: "GET /r/<token> (share-link report, one company)", pattern: "r/:token",
-      requests: share ? [documentRequest(`/r/${share}`)] : [], connections: [1, 8], preflightPath: share ? `/r/${share}` : "",
+      key: "company",
+      label: `GET /o/${fund}/companies/${company}`,
+      pattern: "o/:orgSlug/companies/:companySlug",
+      requests: [documentRequest(`/o/${fund}/companies/${company}`, sessions.investor)],
+      connections: [1, 8],
+      preflightPath: `/o/${fund}/companies/${company}`,
+      preflightCookie: sessions.investor,
+    },
+    {
+      key: "submit",
+      label: `POST /o/${founderCompany}/reports/<month> (founder saves a report)`,
+      pattern: "o/:orgSlug/reports/:month",
+      requests: reportSubmission(founderCompany, lastMonth, sessions.founder, origin, Math.max(1, Math.min(months - 1, 48))),
+      connections: [1, 8],
+      preflightPath: routeData(`/o/${founderCompany}/reports/${addMonths(lastMonth, -1)}`, MONTH_ROUTE),
+      preflightCookie: sessions.founder,
+    },
+    {
+      key: "share",
+      label: "GET /r/<token> (share-link report, one company)",
+      pattern: "r/:token",
+      requests: share ? [documentRequest(`/r/${share}`)] : [],
+      connections: [1, 8],
+      preflightPath: share ? `/r/${share}` : "",
     },
   ];
 }

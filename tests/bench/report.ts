@@ -100,13 +100,24 @@ export function printReport(results: EngineResult[], meta: Meta) {
   for (const r of results) {
     const statuses = Object.entries(r.pages)
       .filter(([, p]) => p.status === "measured")
-      .map(([k, p]) => `${k} ${Object.values(p.runs).map((m) => Object.entries(m.statuses).map(([s, n]) => `${s}×${n}`).join("+")).join(" / ")}`);
+      .map(
+        ([k, p]) =>
+          `${k} ${Object.values(p.runs)
+            .map((m) =>
+              Object.entries(m.statuses)
+                .map(([s, n]) => `${s}×${n}`)
+                .join("+"),
+            )
+            .join(" / ")}`,
+      );
     console.log(`  ${r.engine} statuses (1 / 8 connections): ${statuses.join("; ")}`);
   }
   console.log("");
   for (const r of results) {
     const g = growth(r);
-    console.log(`Growth (${r.engine}, portfolio median): ${meta.options.companies} vs ${meta.options.small} companies ${fmt(g.companies, 2)}× (target ≤ 10×); ${meta.options.months} vs ${meta.options.short} months ${fmt(g.months, 2)}× (target ≤ 1.3×).`);
+    console.log(
+      `Growth (${r.engine}, portfolio median): ${meta.options.companies} vs ${meta.options.small} companies ${fmt(g.companies, 2)}× (target ≤ 10×); ${meta.options.months} vs ${meta.options.short} months ${fmt(g.months, 2)}× (target ≤ 1.3×).`,
+    );
   }
   if (meta.jsSize) {
     console.log(
@@ -129,7 +140,10 @@ export function printReport(results: EngineResult[], meta: Meta) {
   const checked = results.map((r) => ({ engine: r.engine, targets: targets(r, meta.jsSize) }));
   for (const { engine, targets: list } of checked) {
     console.log(`Targets (${engine}):`);
-    for (const t of list) console.log(`  ${t.met === null ? "n/a " : t.met ? "MET " : "MISS"}  ${t.name}: ${t.value === null ? "not measured" : `${t.value} ${t.unit}`} (target ${t.unit === "req/s" ? "≥" : "≤"} ${t.limit} ${t.unit})`);
+    for (const t of list)
+      console.log(
+        `  ${t.met === null ? "n/a " : t.met ? "MET " : "MISS"}  ${t.name}: ${t.value === null ? "not measured" : `${t.value} ${t.unit}`} (target ${t.unit === "req/s" ? "≥" : "≤"} ${t.limit} ${t.unit})`,
+      );
   }
   const cpus = os.cpus();
   const machine = {
@@ -141,6 +155,17 @@ export function printReport(results: EngineResult[], meta: Meta) {
     loadAverage1m: results.map((r) => ({ engine: r.engine, ...r.loadAverage })),
     note: "app server (one Node process), PostgreSQL and autocannon share this machine",
   };
-  console.log(`\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.postgres}; whole run ${meta.elapsedS} s; 1-min load average ${results.map((r) => `${r.engine} ${fmt(r.loadAverage.before, 2)}→${fmt(r.loadAverage.after, 2)}`).join(", ")}.`);
-  return { date: new Date().toISOString(), machine, options: meta.options, jsSize: meta.jsSize, otherJs: meta.otherJs, portfolioRoute: meta.portfolioRoute, engines: results.map((r) => ({ ...r, growth: growth(r) })), targets: checked };
+  console.log(
+    `\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.postgres}; whole run ${meta.elapsedS} s; 1-min load average ${results.map((r) => `${r.engine} ${fmt(r.loadAverage.before, 2)}→${fmt(r.loadAverage.after, 2)}`).join(", ")}.`,
+  );
+  return {
+    date: new Date().toISOString(),
+    machine,
+    options: meta.options,
+    jsSize: meta.jsSize,
+    otherJs: meta.otherJs,
+    portfolioRoute: meta.portfolioRoute,
+    engines: results.map((r) => ({ ...r, growth: growth(r) })),
+    targets: checked,
+  };
 }

@@ -84,14 +84,32 @@ async function makeShareLink(target: DatabaseOptions, companyOrgSlug: string): P
   const { createShareLink } = (await import(pathToFileURL(model).href)) as { createShareLink: (ctx: unknown, input: unknown) => Promise<{ token: string }> };
   const database = await openDatabase(target);
   try {
-    const [fund, company, user] = await withSystem(database.db, async (tx) => [
-      (await tx.select().from(orgs).where(eq(orgs.slug, BENCH_INVESTOR.slug)))[0]!,
-      (await tx.select().from(orgs).where(eq(orgs.slug, companyOrgSlug)))[0]!,
-      (await tx.select().from(users).where(eq(users.email, BENCH_INVESTOR.email)))[0]!,
-    ] as const);
-    const ctx = { db: database.db, user: { id: user.id, email: user.email, name: user.name }, org: { id: fund.id, slug: fund.slug, name: fund.name, kind: fund.kind, baseCurrency: fund.baseCurrency }, role: "owner" };
+    const [fund, company, user] = await withSystem(
+      database.db,
+      async (tx) =>
+        [
+          (await tx.select().from(orgs).where(eq(orgs.slug, BENCH_INVESTOR.slug)))[0]!,
+          (await tx.select().from(orgs).where(eq(orgs.slug, companyOrgSlug)))[0]!,
+          (await tx.select().from(users).where(eq(users.email, BENCH_INVESTOR.email)))[0]!,
+        ] as const,
+    );
+    const ctx = {
+      db: database.db,
+      user: { id: user.id, email: user.email, name: user.name },
+      org: { id: fund.id, slug: fund.slug, name: fund.name, kind: fund.kind, baseCurrency: fund.baseCurrency },
+      role: "owner",
+    };
     const sections = ["financials", "funding_debt", "budgets", "risks", "updates"];
-    const input = { label: "Benchmark", scope: "company", companyIds: [company.id], sections, mode: "live", frozenMonth: null, expiresInDays: 30, passphrase: null };
+    const input = {
+      label: "Benchmark",
+      scope: "company",
+      companyIds: [company.id],
+      sections,
+      mode: "live",
+      frozenMonth: null,
+      expiresInDays: 30,
+      passphrase: null,
+    };
     return (await createShareLink(ctx, input)).token;
   } finally {
     await database.close();
@@ -109,9 +127,13 @@ async function describeExisting(url: string, companies: number): Promise<BenchSe
     const first = generateCompany(0, 1, row.last, 42);
     const login = { email: BENCH_INVESTOR.email, password: BENCH_PASSWORD };
     return {
-      investor: { ...login, slug: BENCH_INVESTOR.slug }, subsetInvestor: row.small ? { ...login, slug: row.small } : null,
+      investor: { ...login, slug: BENCH_INVESTOR.slug },
+      subsetInvestor: row.small ? { ...login, slug: row.small } : null,
       founder: { email: first.founderEmail, password: BENCH_PASSWORD, companySlug: first.slug, lastMonth: row.last },
-      companySlugs: Array.from({ length: companies }, (_, i) => companySlug(i)), lastMonth: row.last, rows: {}, elapsedMs: 0,
+      companySlugs: Array.from({ length: companies }, (_, i) => companySlug(i)),
+      lastMonth: row.last,
+      rows: {},
+      elapsedMs: 0,
     };
   } catch {
     return null;
@@ -132,9 +154,13 @@ async function runEngine(engine: "postgres" | "pglite", options: Options, manife
   const result: EngineResult = { engine, seeds: {}, pages: {}, loadAverage: { before: os.loadavg()[0]! } };
   let server: RunningServer | null = null;
   const targetOf = (name: string): DatabaseOptions =>
-    engine === "postgres" ? { url: withDatabase(options.adminUrl, name), statementTimeoutMs: 600_000, maxConnections: 2 } : { dataDir: path.join(os.tmpdir(), name) };
+    engine === "postgres"
+      ? { url: withDatabase(options.adminUrl, name), statementTimeoutMs: 600_000, maxConnections: 2 }
+      : { dataDir: path.join(os.tmpdir(), name) };
   const serverEnv = (name: string): Record<string, string> =>
-    engine === "postgres" ? { DATABASE_URL: withDatabase(options.adminUrl, name), BUILD_DIR: options.buildDir } : { DATA_DIR: path.join(os.tmpdir(), name), DATABASE_URL: "", BUILD_DIR: options.buildDir };
+    engine === "postgres"
+      ? { DATABASE_URL: withDatabase(options.adminUrl, name), BUILD_DIR: options.buildDir }
+      : { DATA_DIR: path.join(os.tmpdir(), name), DATABASE_URL: "", BUILD_DIR: options.buildDir };
   const measureAll = async (key: string, label: string, requests: Parameters<typeof measure>[1], connections: number[]) => {
     const page: PageResult = { label, status: "measured", runs: {} };
     for (const c of connections) {
@@ -181,16 +207,37 @@ async function runEngine(engine: "postgres" | "pglite", options: Options, manife
       result.seeds[db.key] = { companies: db.companies, months: db.months, elapsedMs: seeds[db.key]!.elapsedMs, rows: seeds[db.key]!.rows };
     }
     const main = seeds.main!;
-    const share = manifestPatterns("r/:token") ? await makeShareLink(targetOf(dbs[0]!.name), main.founder.companySlug).catch((e: Error) => {
+    const share = manifestPatterns("r/:token")
+      ? await makeShareLink(targetOf(dbs[0]!.name), main.founder.companySlug).catch((e: Error) => {
           log(`share link: ${e.message}`);
           return null;
-        }) : null;
+        })
+      : null;
 
     // 2. The main database: every page.
-    server = await startServer(root, serverEnv(dbs[0]!.name), logFile, options.profile ? [`--cpu-prof`, `--cpu-prof-dir=${path.join(os.tmpdir(), `cd-bench-prof-${engine}`)}`] : []);
-    log(`${engine}: server on ${server.base} (pid ${server.pid})${options.profile ? `; CPU profile into ${path.join(os.tmpdir(), `cd-bench-prof-${engine}`)} when it stops (figures are slower while profiling)` : ""}`);
-    const sessions = { investor: await signIn(server.base, main.investor.email, main.investor.password), founder: await signIn(server.base, main.founder.email, main.founder.password) };
-    const pages = mainPages(main.investor.slug, main.founder.companySlug, main.founder.companySlug, main.founder.lastMonth, options.months, sessions, server.base, share);
+    server = await startServer(
+      root,
+      serverEnv(dbs[0]!.name),
+      logFile,
+      options.profile ? [`--cpu-prof`, `--cpu-prof-dir=${path.join(os.tmpdir(), `cd-bench-prof-${engine}`)}`] : [],
+    );
+    log(
+      `${engine}: server on ${server.base} (pid ${server.pid})${options.profile ? `; CPU profile into ${path.join(os.tmpdir(), `cd-bench-prof-${engine}`)} when it stops (figures are slower while profiling)` : ""}`,
+    );
+    const sessions = {
+      investor: await signIn(server.base, main.investor.email, main.investor.password),
+      founder: await signIn(server.base, main.founder.email, main.founder.password),
+    };
+    const pages = mainPages(
+      main.investor.slug,
+      main.founder.companySlug,
+      main.founder.companySlug,
+      main.founder.lastMonth,
+      options.months,
+      sessions,
+      server.base,
+      share,
+    );
     for (const page of pages) {
       if (!manifestPatterns(page.pattern)) {
         result.pages[page.key] = { label: page.label, status: page.key === "share" ? "not built yet" : "missing", runs: {} };
@@ -211,7 +258,12 @@ async function runEngine(engine: "postgres" | "pglite", options: Options, manife
     }
     // The smaller fund on the same tables: cost against the number of companies.
     if (result.pages.portfolio?.status === "measured" && main.subsetInvestor) {
-      await measureAll("portfolioSmall", `GET /o/${main.subsetInvestor.slug}/portfolio (${options.small} companies × ${options.months} months)`, [documentRequest(`/o/${main.subsetInvestor.slug}/portfolio`, sessions.investor)], [1]);
+      await measureAll(
+        "portfolioSmall",
+        `GET /o/${main.subsetInvestor.slug}/portfolio (${options.small} companies × ${options.months} months)`,
+        [documentRequest(`/o/${main.subsetInvestor.slug}/portfolio`, sessions.investor)],
+        [1],
+      );
     }
     await server.stop();
     server = null;
@@ -221,7 +273,12 @@ async function runEngine(engine: "postgres" | "pglite", options: Options, manife
       const short = seeds.short!;
       server = await startServer(root, serverEnv(dbs[1]!.name), logFile, []);
       const investor = await signIn(server.base, short.investor.email, short.investor.password);
-      await measureAll("portfolioShort", `GET /o/${short.investor.slug}/portfolio (${options.companies} companies × ${options.short} months)`, [documentRequest(`/o/${short.investor.slug}/portfolio`, investor)], [1]);
+      await measureAll(
+        "portfolioShort",
+        `GET /o/${short.investor.slug}/portfolio (${options.companies} companies × ${options.short} months)`,
+        [documentRequest(`/o/${short.investor.slug}/portfolio`, investor)],
+        [1],
+      );
       await server.stop();
       server = null;
     }
@@ -263,7 +320,11 @@ async function main(): Promise<number> {
   const jsSize = portfolioRoute ? routeJsSize(assetsDir, manifest, portfolioRoute) : null;
   // The other measured pages' JavaScript too, for comparison (the target is the portfolio's).
   const otherJs: Record<string, number> = {};
-  for (const [key, pattern] of [["company", "o/:orgSlug/companies/:companySlug"], ["share", "r/:token"], ["baseline", "login"]] as const) {
+  for (const [key, pattern] of [
+    ["company", "o/:orgSlug/companies/:companySlug"],
+    ["share", "r/:token"],
+    ["baseline", "login"],
+  ] as const) {
     const id = findRoute(manifest, pattern);
     if (id) otherJs[key] = routeJsSize(assetsDir, manifest, id).gzipBytes;
   }
@@ -274,7 +335,14 @@ async function main(): Promise<number> {
   await admin.end({ timeout: 5 });
   const results: EngineResult[] = [];
   for (const engine of engines) results.push(await runEngine(engine, options, (p) => routeExists(manifest, p)));
-  const record = printReport(results, { jsSize, otherJs, portfolioRoute, options, postgresVersion: version.split(" on ")[0]!, elapsedS: Math.round((Date.now() - started) / 1000) });
+  const record = printReport(results, {
+    jsSize,
+    otherJs,
+    portfolioRoute,
+    options,
+    postgresVersion: version.split(" on ")[0]!,
+    elapsedS: Math.round((Date.now() - started) / 1000),
+  });
   fs.writeFileSync(options.output, JSON.stringify(record, null, 2) + "\n");
   log(`wrote ${path.relative(root, options.output)}`);
   return 0;

@@ -79,9 +79,22 @@ export async function seedBench(database: Database, options: BenchSeedOptions): 
   await withSystem(db, async (tx) => {
     await insertAll(tx, schema.users, [{ id: ownerId, email: BENCH_INVESTOR.email, name: BENCH_INVESTOR.name, passwordHash }], counts, "users");
     const funds = [{ id: fundId, slug: BENCH_INVESTOR.slug, name: BENCH_INVESTOR.orgName, kind: "investor", baseCurrency: "USD" }];
-    if (subsetFundId) funds.push({ id: subsetFundId, slug: `${BENCH_INVESTOR.slug}-${options.subset}`, name: `${BENCH_INVESTOR.orgName} ${options.subset}`, kind: "investor", baseCurrency: "USD" });
+    if (subsetFundId)
+      funds.push({
+        id: subsetFundId,
+        slug: `${BENCH_INVESTOR.slug}-${options.subset}`,
+        name: `${BENCH_INVESTOR.orgName} ${options.subset}`,
+        kind: "investor",
+        baseCurrency: "USD",
+      });
     await insertAll(tx, schema.orgs, funds, counts, "orgs");
-    await insertAll(tx, schema.memberships, funds.map((f) => ({ orgId: f.id, userId: ownerId, role: "owner" })), counts, "memberships");
+    await insertAll(
+      tx,
+      schema.memberships,
+      funds.map((f) => ({ orgId: f.id, userId: ownerId, role: "owner" })),
+      counts,
+      "memberships",
+    );
     // Monthly rates into USD for every month the reports and positions cover.
     const rates: Record<string, unknown>[] = [];
     for (const fund of funds) {
@@ -99,7 +112,9 @@ export async function seedBench(database: Database, options: BenchSeedOptions): 
   for (let start = 0; start < options.companies; start += chunk) {
     const companies: GeneratedCompany[] = [];
     for (let i = start; i < Math.min(options.companies, start + chunk); i++) companies.push(generateCompany(i, options.months, lastMonth, seed));
-    await withSystem(db, (tx) => insertCompanies(tx, companies, { fundId, subsetFundId, subset: options.subset ?? 0, offset: start, ownerId, passwordHash }, counts));
+    await withSystem(db, (tx) =>
+      insertCompanies(tx, companies, { fundId, subsetFundId, subset: options.subset ?? 0, offset: start, ownerId, passwordHash }, counts),
+    );
     slugs.push(...companies.map((c) => c.slug));
     if ((start / chunk) % 5 === 4 || start + chunk >= options.companies) log(`${Math.min(options.companies, start + chunk)} / ${options.companies} companies`);
   }
@@ -135,25 +150,101 @@ async function insertCompanies(tx: Tx, companies: GeneratedCompany[], ctx: Chunk
   const decidedAt = new Date();
   const inSubset = (i: number) => ctx.subsetFundId !== null && ctx.offset + i < ctx.subset;
   const funds = (_c: GeneratedCompany, i: number) => (inSubset(i) ? [ctx.fundId, ctx.subsetFundId!] : [ctx.fundId]);
-  await insertAll(tx, schema.users, companies.map((c) => ({ id: c.founderId, email: c.founderEmail, name: `Founder of ${c.name}`, passwordHash: ctx.passwordHash })), counts, "users");
-  await insertAll(tx, schema.orgs, companies.map((c) => ({ id: c.id, slug: c.slug, name: c.name, kind: "startup", baseCurrency: c.currency })), counts, "orgs");
-  await insertAll(tx, schema.memberships, companies.map((c) => ({ orgId: c.id, userId: c.founderId, role: "owner" })), counts, "memberships");
+  await insertAll(
+    tx,
+    schema.users,
+    companies.map((c) => ({ id: c.founderId, email: c.founderEmail, name: `Founder of ${c.name}`, passwordHash: ctx.passwordHash })),
+    counts,
+    "users",
+  );
+  await insertAll(
+    tx,
+    schema.orgs,
+    companies.map((c) => ({ id: c.id, slug: c.slug, name: c.name, kind: "startup", baseCurrency: c.currency })),
+    counts,
+    "orgs",
+  );
+  await insertAll(
+    tx,
+    schema.memberships,
+    companies.map((c) => ({ orgId: c.id, userId: c.founderId, role: "owner" })),
+    counts,
+    "memberships",
+  );
   const sections = ["financials", "funding_debt", "budgets", "risks", "updates"];
   await insertAll(
     tx,
     schema.accessGrants,
-    companies.flatMap((c, i) => funds(c, i).map((investorOrgId) => ({ orgId: c.id, investorOrgId, status: "approved", sections, initiatedBy: "startup", decidedByUserId: c.founderId, decidedAt }))),
+    companies.flatMap((c, i) =>
+      funds(c, i).map((investorOrgId) => ({
+        orgId: c.id,
+        investorOrgId,
+        status: "approved",
+        sections,
+        initiatedBy: "startup",
+        decidedByUserId: c.founderId,
+        decidedAt,
+      })),
+    ),
     counts,
     "access_grants",
   );
-  await insertAll(tx, schema.fundingRounds, companies.flatMap((c) => c.rounds), counts, "funding_rounds");
-  await insertAll(tx, schema.debtFacilities, companies.flatMap((c) => c.facilities), counts, "debt_facilities");
-  await insertAll(tx, schema.monthlyReports, companies.flatMap((c) => c.reports), counts, "monthly_reports");
-  await insertAll(tx, schema.reportUpdates, companies.flatMap((c) => c.updates), counts, "report_updates");
-  await insertAll(tx, schema.budgets, companies.flatMap((c) => c.budgets), counts, "budgets");
-  await insertAll(tx, schema.risks, companies.flatMap((c) => c.risks), counts, "risks");
-  await insertAll(tx, schema.riskHistory, companies.flatMap((c) => c.riskHistory), counts, "risk_history");
-  await insertAll(tx, schema.companyMetrics, companies.flatMap((c) => (c.metrics ? [c.metrics] : [])), counts, "company_metrics");
+  await insertAll(
+    tx,
+    schema.fundingRounds,
+    companies.flatMap((c) => c.rounds),
+    counts,
+    "funding_rounds",
+  );
+  await insertAll(
+    tx,
+    schema.debtFacilities,
+    companies.flatMap((c) => c.facilities),
+    counts,
+    "debt_facilities",
+  );
+  await insertAll(
+    tx,
+    schema.monthlyReports,
+    companies.flatMap((c) => c.reports),
+    counts,
+    "monthly_reports",
+  );
+  await insertAll(
+    tx,
+    schema.reportUpdates,
+    companies.flatMap((c) => c.updates),
+    counts,
+    "report_updates",
+  );
+  await insertAll(
+    tx,
+    schema.budgets,
+    companies.flatMap((c) => c.budgets),
+    counts,
+    "budgets",
+  );
+  await insertAll(
+    tx,
+    schema.risks,
+    companies.flatMap((c) => c.risks),
+    counts,
+    "risks",
+  );
+  await insertAll(
+    tx,
+    schema.riskHistory,
+    companies.flatMap((c) => c.riskHistory),
+    counts,
+    "risk_history",
+  );
+  await insertAll(
+    tx,
+    schema.companyMetrics,
+    companies.flatMap((c) => (c.metrics ? [c.metrics] : [])),
+    counts,
+    "company_metrics",
+  );
   await insertAll(
     tx,
     schema.positions,
@@ -214,7 +305,9 @@ export async function seedTarget(target: DatabaseOptions, options: BenchSeedOpti
 export function describeSeed(result: BenchSeedResult): string {
   const total = Object.values(result.rows).reduce((a, b) => a + b, 0);
   return [
-    `Seeded in ${(result.elapsedMs / 1000).toFixed(1)} s: ${total.toLocaleString("en")} rows (${Object.entries(result.rows).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ")}).`,
+    `Seeded in ${(result.elapsedMs / 1000).toFixed(1)} s: ${total.toLocaleString("en")} rows (${Object.entries(result.rows)
+      .map(([t, n]) => `${t} ${n.toLocaleString("en")}`)
+      .join(", ")}).`,
     `Investor: ${result.investor.email} / ${result.investor.password} → /o/${result.investor.slug}/portfolio`,
     ...(result.subsetInvestor ? [`Smaller fund (same login): /o/${result.subsetInvestor.slug}/portfolio`] : []),
     `Founder of ${result.founder.companySlug}: ${result.founder.email} / ${result.founder.password}`,
@@ -225,7 +318,9 @@ export function describeSeed(result: BenchSeedResult): string {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   try {
     const { target, options } = parseSeedArgs(process.argv.slice(2));
-    console.log(`[bench:seed] ${options.companies} companies × ${options.months} months into ${"url" in target ? target.url.replace(/\/\/[^@]*@/, "//") : `PGlite ${target.dataDir}`}`);
+    console.log(
+      `[bench:seed] ${options.companies} companies × ${options.months} months into ${"url" in target ? target.url.replace(/\/\/[^@]*@/, "//") : `PGlite ${target.dataDir}`}`,
+    );
     const result = await seedTarget(target, { ...options, log: (line) => console.log(`[bench:seed] ${line}`) });
     console.log(describeSeed(result));
   } catch (error) {

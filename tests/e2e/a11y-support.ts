@@ -61,7 +61,8 @@ export async function settle(page: Page) {
  */
 export async function axeProblems(page: Page, label: string): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const line = (id: string, impact: string | null | undefined, target: unknown[], detail: string) => `${label}: [${impact}] ${id} at ${target.join(" ")} — ${detail}`;
+  const line = (id: string, impact: string | null | undefined, target: unknown[], detail: string) =>
+    `${label}: [${impact}] ${id} at ${target.join(" ")} — ${detail}`;
   const violations = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) => v.nodes.map((n) => line(v.id, v.impact, n.target, `${v.help}. ${(n.failureSummary ?? "").split("\n").slice(1, 2).join(" ").trim()}`)));
@@ -84,9 +85,7 @@ export async function phoneProblems(page: Page, label: string): Promise<string[]
   await page.setViewportSize(PHONE);
   try {
     // Charts redraw for the new width on the next animation frames: give the layout a moment.
-    await page
-      .waitForFunction((width) => document.documentElement.scrollWidth <= width, PHONE.width, { timeout: 1_500 })
-      .catch(() => undefined);
+    await page.waitForFunction((width) => document.documentElement.scrollWidth <= width, PHONE.width, { timeout: 1_500 }).catch(() => undefined);
     const layout = await page.evaluate(() => {
       const width = document.documentElement.scrollWidth;
       // Name the widest culprits so a failure says where to look.

@@ -89,7 +89,10 @@ const PUBLIC_PAGES: Visit[] = [
 test("the pages checked here cover every route of the build", async () => {
   const listed = new Set([...Object.keys(NOT_PAGES), ...MADE_ON_THE_WAY, ...[...STARTUP_PAGES, ...INVESTOR_PAGES, ...PUBLIC_PAGES].map((v) => v.route)]);
   const built = await builtRouteIds();
-  expect(built.filter((id) => !listed.has(id)), "routes with no accessibility check: add them to accessibility.spec.ts").toEqual([]);
+  expect(
+    built.filter((id) => !listed.has(id)),
+    "routes with no accessibility check: add them to accessibility.spec.ts",
+  ).toEqual([]);
 });
 
 /** Open a page (following the first detail link when asked), prove which route it is, run every check. */
@@ -166,7 +169,9 @@ test("investor pages, as the fund's owner", async ({ browser }) => {
 
   // Alert severity is a word on every alert, not only a colour.
   await page.goto(`${I}/alerts`);
-  const severities = await page.locator("tbody tr").evaluateAll((rows) => rows.map((row) => /^(Critical|Warning)/.test(row.querySelector("td")?.textContent?.trim() ?? "")));
+  const severities = await page
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((row) => /^(Critical|Warning)/.test(row.querySelector("td")?.textContent?.trim() ?? "")));
   expect(severities.length).toBeGreaterThan(0);
   expect(severities.every(Boolean), "every alert row names its severity").toBe(true);
 

@@ -59,11 +59,14 @@ test("a viewer sees no editing controls and a forged post is refused", async ({ 
   await expect(page.getByTestId("current-role")).toHaveText("viewer");
   await expect(page.getByRole("button", { name: "Create invitation" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Settings" })).toHaveCount(0);
-  const status = await page.evaluate(async (url) => {
-    const body = new URLSearchParams({ intent: "invite", email: "x@example.test", role: "admin" });
-    const response = await fetch(url, { method: "POST", body });
-    return response.status;
-  }, routeData("/o/lumen-labs/members", "routes/o.$orgSlug.members"));
+  const status = await page.evaluate(
+    async (url) => {
+      const body = new URLSearchParams({ intent: "invite", email: "x@example.test", role: "admin" });
+      const response = await fetch(url, { method: "POST", body });
+      return response.status;
+    },
+    routeData("/o/lumen-labs/members", "routes/o.$orgSlug.members"),
+  );
   expect(status).toBe(403);
   await page.goto("/o/lumen-labs/settings");
   await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();

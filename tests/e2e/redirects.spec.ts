@@ -12,10 +12,13 @@ const HOSTILE = ["/\t/evil.example", "/%09/evil.example", "//evil.example", "/\\
 
 async function trapEvil(page: Page) {
   const visited: string[] = [];
-  await page.context().route((url) => url.hostname.endsWith("evil.example"), async (route) => {
-    visited.push(route.request().url());
-    await route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" });
-  });
+  await page.context().route(
+    (url) => url.hostname.endsWith("evil.example"),
+    async (route) => {
+      visited.push(route.request().url());
+      await route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" });
+    },
+  );
   return visited;
 }
 

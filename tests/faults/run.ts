@@ -76,7 +76,10 @@ const table: PhaseRow[] = [];
 function summarise(outcomes: Outcome[]) {
   const statuses = new Map<string, number>();
   for (const o of outcomes) statuses.set(`${o.kind}:${o.status}`, (statuses.get(`${o.kind}:${o.status}`) ?? 0) + 1);
-  const text = [...statuses].sort().map(([k, n]) => `${k}×${n}`).join(" ");
+  const text = [...statuses]
+    .sort()
+    .map(([k, n]) => `${k}×${n}`)
+    .join(" ");
   const maxMs = outcomes.reduce((m, o) => Math.max(m, o.ms), 0);
   const hangs = outcomes.filter((o) => o.status === "hang").length;
   return { text, maxMs, hangs };
@@ -100,7 +103,12 @@ function printTable() {
 function pgBinDir(): string {
   if (process.env.PG_BIN) return process.env.PG_BIN;
   const base = "/usr/lib/postgresql";
-  const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync(base)
+    ? fs
+        .readdirSync(base)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const v of versions) if (fs.existsSync(path.join(base, v, "bin/initdb"))) return path.join(base, v, "bin");
   const config = spawnSync("pg_config", ["--bindir"], { encoding: "utf8" });
   if (config.status === 0) return config.stdout.trim();
@@ -167,8 +175,15 @@ class Cluster {
   }
   async start() {
     await pgTool(this.bin, "pg_ctl", [
-      "-D", this.dataDir, "-l", this.logFile, "-w", "-t", "60",
-      "-o", `-p ${this.port} -k ${this.tmp} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      "-D",
+      this.dataDir,
+      "-l",
+      this.logFile,
+      "-w",
+      "-t",
+      "60",
+      "-o",
+      `-p ${this.port} -k ${this.tmp} -c listen_addresses=127.0.0.1 -c fsync=off`,
       "start",
     ]);
     this.running = true;
@@ -384,10 +399,7 @@ async function checkIntegrity(url: string, saver: Saver, label: string) {
   const state = await readReport(url);
   if (!check(state !== null, `${label}: the report saved before the outage exists`)) return;
   const s = state!;
-  check(
-    s.audits.length === s.version,
-    `${label}: one audit entry per committed write (version ${s.version}, audit entries ${s.audits.length})`,
-  );
+  check(s.audits.length === s.version, `${label}: one audit entry per committed write (version ${s.version}, audit entries ${s.audits.length})`);
   const last = s.audits.at(-1);
   check(last?.cash === s.cash && last?.version === s.version, `${label}: the latest audit entry matches the stored row`);
   const lastAck = saver.acknowledged.at(-1);
@@ -461,19 +473,41 @@ async function phaseOutage(app: App, cluster: Cluster, saver: Saver) {
   table.push({ phase: "2b down", outcomes: [...down, ...probes], expect: "503; healthz 200, readyz 503" });
 
   const all = [...outcomes, ...probes];
-  check(all.every((o) => o.status !== "hang" && o.ms < HANG_MS), `no hung request: every answer within ${HANG_MS / 1000} s`);
-  check(stopping.every((o) => answered(o) || isUnavailablePage(o)), "requests in flight while stopping: 200 or 503, never a 500");
+  check(
+    all.every((o) => o.status !== "hang" && o.ms < HANG_MS),
+    `no hung request: every answer within ${HANG_MS / 1000} s`,
+  );
+  check(
+    stopping.every((o) => answered(o) || isUnavailablePage(o)),
+    "requests in flight while stopping: 200 or 503, never a 500",
+  );
   check(down.length >= 10, `requests while down: ${down.length}`);
   const bad = down.filter((o) => !isUnavailablePage(o));
-  check(bad.length === 0, `every request while down answered 503${bad.length ? ` (not: ${bad.slice(0, 3).map((o) => `${o.kind}:${o.status} ${o.body.slice(0, 80)}`).join("; ")})` : ""}`);
+  check(
+    bad.length === 0,
+    `every request while down answered 503${
+      bad.length
+        ? ` (not: ${bad
+            .slice(0, 3)
+            .map((o) => `${o.kind}:${o.status} ${o.body.slice(0, 80)}`)
+            .join("; ")})`
+        : ""
+    }`,
+  );
   const docs = down.filter((o) => o.kind === "doc");
   check(docs.length > 0 && docs.every((o) => o.body.includes("The database is not answering")), "documents show the 'Temporarily unavailable' page");
   const data = down.filter((o) => o.kind !== "doc" && o.status === 503);
   check(data.length > 0 && data.every((o) => o.retryAfter === "5"), "`_data` 503 answers carry Retry-After: 5");
   const downMax = down.reduce((m, o) => Math.max(m, o.ms), 0);
   check(downMax < 6_000, `503s come quickly (slowest ${downMax} ms)`);
-  check(probes.filter((o) => o.kind === "healthz").every((o) => o.status === 200), "/healthz stays 200 (process alive)");
-  check(probes.filter((o) => o.kind === "readyz").every((o) => o.status === 503 && o.ms < 4_000), "/readyz answers 503 within 4 s");
+  check(
+    probes.filter((o) => o.kind === "healthz").every((o) => o.status === 200),
+    "/healthz stays 200 (process alive)",
+  );
+  check(
+    probes.filter((o) => o.kind === "readyz").every((o) => o.status === 503 && o.ms < 4_000),
+    "/readyz answers 503 within 4 s",
+  );
   check(app.alive, "the server process is still running");
   const replaced = app.output.split("\n").filter((l) => l.includes("replacing the pool")).length;
   console.log(`  (postgres.js dropped-connection failures caught and pool replaced: ${replaced})`);
@@ -546,7 +580,12 @@ async function phaseSigterm(app: App, cluster: Cluster) {
   check(response.status === 200 && response.ms >= HOLD_MS - 600, `the in-flight request finished: ${response.status} after ${response.ms} ms`);
   check(code === 0, `the server exited ${code === "timeout" ? "(not within 15 s)" : `with code ${code}`} ${exitedAfter} ms after the request was sent`);
   check(/"shutting down"/.test(app.output), "the server logged its shutdown");
-  console.log(app.output.split("\n").filter((l) => /"(shutting down|drained|stopped)"/.test(l)).join("\n"));
+  console.log(
+    app.output
+      .split("\n")
+      .filter((l) => /"(shutting down|drained|stopped)"/.test(l))
+      .join("\n"),
+  );
   await sleep(300);
   const pgLog = cluster.log().slice(logBefore);
   check(!/unexpected EOF on client connection|could not receive data from client/.test(pgLog), "the pool was closed cleanly (PostgreSQL saw no client vanish)");

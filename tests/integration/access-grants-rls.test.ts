@@ -16,7 +16,16 @@ import { openTestDatabase } from "../support/test-db";
  * The grant as the database enforces it: what an investor's tenant transaction can read and
  * write in a startup's tables, whatever the application code would or would not ask for.
  */
-const TABLES = { monthly_reports: monthlyReports, company_metrics: companyMetrics, funding_rounds: fundingRounds, debt_facilities: debtFacilities, budgets, risks, risk_history: riskHistory, report_updates: reportUpdates } as const;
+const TABLES = {
+  monthly_reports: monthlyReports,
+  company_metrics: companyMetrics,
+  funding_rounds: fundingRounds,
+  debt_facilities: debtFacilities,
+  budgets,
+  risks,
+  risk_history: riskHistory,
+  report_updates: reportUpdates,
+} as const;
 const ALL: GrantSection[] = ["financials", "funding_debt", "budgets", "risks", "updates"];
 
 type Made = Awaited<ReturnType<typeof makeOrgWithOwner>>;
@@ -27,7 +36,10 @@ let fund: Made;
 let grantId: string;
 
 async function shareCodeOf(orgId: string) {
-  return withSystem(database.db, async (tx) => rowsOf<{ code: string }>(await tx.execute(sql`select share_code as code from orgs where id = ${orgId}`))[0].code);
+  return withSystem(
+    database.db,
+    async (tx) => rowsOf<{ code: string }>(await tx.execute(sql`select share_code as code from orgs where id = ${orgId}`))[0].code,
+  );
 }
 
 async function currentGrant() {
@@ -94,7 +106,10 @@ describe("reading through a grant", () => {
       for (const table of Object.keys(TABLES) as SectionTable[]) {
         if (SECTION_TABLES[table] === section) {
           expect(reads[table].length, `${section}: ${table}`).toBe(counts[table]);
-          expect(reads[table].every((row) => row.orgId === startup.org.id), `${section}: ${table} rows of another org`).toBe(true);
+          expect(
+            reads[table].every((row) => row.orgId === startup.org.id),
+            `${section}: ${table} rows of another org`,
+          ).toBe(true);
         } else {
           expect(reads[table], `${section}: ${table} must be unreadable`).toEqual([]);
         }
@@ -137,10 +152,33 @@ describe("writing as the investor", () => {
     const inserts: Record<SectionTable, (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) => Promise<unknown>> = {
       monthly_reports: (tx) => tx.insert(monthlyReports).values({ orgId: s, month: "2019-01", cash: 1 }),
       company_metrics: (tx) =>
-        tx.insert(companyMetrics).values({ orgId: s, month: "2019-01", cash: 1, revenue: 0, grossBurn: 0, netBurn: 0, averageNetBurn: 0, shortHistory: true, defaultAlive: "undecided", headcount: 1, reportCount: 1, recentNetBurn: Array(24).fill(null) }),
+        tx.insert(companyMetrics).values({
+          orgId: s,
+          month: "2019-01",
+          cash: 1,
+          revenue: 0,
+          grossBurn: 0,
+          netBurn: 0,
+          averageNetBurn: 0,
+          shortHistory: true,
+          defaultAlive: "undecided",
+          headcount: 1,
+          reportCount: 1,
+          recentNetBurn: Array(24).fill(null),
+        }),
       funding_rounds: (tx) => tx.insert(fundingRounds).values({ orgId: s, instrument: "seed", closeDate: "2020-01-01", amount: 1, currency: "USD" }),
       debt_facilities: (tx) =>
-        tx.insert(debtFacilities).values({ orgId: s, lender: "Forged", kind: "bank_loan", principal: 1, currency: "USD", annualRateBp: 100, drawDate: "2020-01-01", termMonths: 12, repaymentType: "bullet" }),
+        tx.insert(debtFacilities).values({
+          orgId: s,
+          lender: "Forged",
+          kind: "bank_loan",
+          principal: 1,
+          currency: "USD",
+          annualRateBp: 100,
+          drawDate: "2020-01-01",
+          termMonths: 12,
+          repaymentType: "bullet",
+        }),
       budgets: (tx) => tx.insert(budgets).values({ orgId: s, month: "2019-01", category: "compute", amount: 1 }),
       risks: (tx) => tx.insert(risks).values({ orgId: s, title: "Forged", category: "market", likelihood: 1, impact: 1 }),
       risk_history: (tx) => tx.insert(riskHistory).values({ orgId: s, riskId, likelihood: 5, impact: 5, status: "open" }),
@@ -157,7 +195,9 @@ describe("writing as the investor", () => {
         expect(rowsOf(await withTenant(database.db, fund.org.id, (tx) => tx.execute(sql.raw(statement)))), statement).toEqual([]);
       }
     }
-    expect(rowsOf(await withTenant(database.db, fund.org.id, (tx) => tx.execute(sql`update orgs set name = 'Hacked' where id = ${s} returning 1`)))).toEqual([]);
+    expect(rowsOf(await withTenant(database.db, fund.org.id, (tx) => tx.execute(sql`update orgs set name = 'Hacked' where id = ${s} returning 1`)))).toEqual(
+      [],
+    );
     expect(await fingerprint(database, s)).toEqual(before);
     // And the reads still work: the refusals above are about writing, not about the grant.
     expect((await investorReads()).risks.length).toBeGreaterThan(0);
@@ -176,7 +216,9 @@ describe("writing as the investor", () => {
       { ...base, investorOrgId: other.org.id },
     ];
     for (const values of forgeries) {
-      expect(await failure(withTenant(database.db, fund.org.id, (tx) => tx.insert(accessGrants).values(values))), JSON.stringify(values)).toMatch(/row-level security/);
+      expect(await failure(withTenant(database.db, fund.org.id, (tx) => tx.insert(accessGrants).values(values))), JSON.stringify(values)).toMatch(
+        /row-level security/,
+      );
     }
     expect(await grantsBetween(database, fresh.org.id, fund.org.id)).toEqual([]);
 
@@ -211,7 +253,13 @@ describe("grant pairs are always startup → investor", () => {
 
   it("a startup cannot name another startup as its investor", async () => {
     const other = await makeOrgWithOwner(database, "startup", "Peer Startup");
-    const values = { orgId: startup.org.id, investorOrgId: other.org.id, status: "approved" as const, sections: ["financials"], initiatedBy: "startup" as const };
+    const values = {
+      orgId: startup.org.id,
+      investorOrgId: other.org.id,
+      status: "approved" as const,
+      sections: ["financials"],
+      initiatedBy: "startup" as const,
+    };
     expect(await failure(withTenant(database.db, startup.org.id, (tx) => tx.insert(accessGrants).values(values)))).toMatch(/row-level security/);
     expect(await grantsBetween(database, startup.org.id, other.org.id)).toEqual([]);
   });
@@ -220,7 +268,11 @@ describe("grant pairs are always startup → investor", () => {
 describe("grant decisions in the model", () => {
   it("refuses stale versions, wrong states, foreign grants and empty section lists; a no-op writes nothing", async () => {
     const grant = await currentGrant();
-    const code = (promise: Promise<unknown>) => promise.then(() => "ok", (e: unknown) => (e instanceof AppError ? e.code : String(e)));
+    const code = (promise: Promise<unknown>) =>
+      promise.then(
+        () => "ok",
+        (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+      );
     expect(await code(updateGrantSections(startup.ctx, grantId, grant.version - 1, ["risks"]))).toBe("CONFLICT");
     expect(await code(approveGrant(startup.ctx, grantId, grant.version, ["risks"]))).toBe("CONFLICT"); // already approved
     expect(await code(declineGrant(startup.ctx, grantId, grant.version))).toBe("CONFLICT");
@@ -235,6 +287,13 @@ describe("grant decisions in the model", () => {
     const trail = await auditOf(database, startup.org.id);
     expect(trail.filter((a) => a.entityId === grantId).map((a) => a.action)).toEqual(["access_grant.approve"]);
     expect(trail.map((a) => a.action)).toContain("access_grant.revoke");
-    expect(await withSystem(database.db, (tx) => tx.select().from(accessGrants).where(and(eq(accessGrants.orgId, bystander.org.id), eq(accessGrants.status, "requested"))))).toHaveLength(1);
+    expect(
+      await withSystem(database.db, (tx) =>
+        tx
+          .select()
+          .from(accessGrants)
+          .where(and(eq(accessGrants.orgId, bystander.org.id), eq(accessGrants.status, "requested"))),
+      ),
+    ).toHaveLength(1);
   });
 });

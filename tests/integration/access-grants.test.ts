@@ -7,7 +7,7 @@ import { findCompanyAccess } from "../../app/models/company-access.server";
 import { createOrg } from "../../app/models/org.server";
 import { systemContextOf } from "../../app/auth/system.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { addMember, makeOrgWithOwner, } from "../support/factories";
+import { addMember, makeOrgWithOwner } from "../support/factories";
 import { auditOf, grantsBetween, grantState } from "../support/grant-fixtures";
 import { fingerprint, postPairs } from "../support/hostile";
 import { redirectOf, toastCookieOf } from "../support/toast";
@@ -77,8 +77,17 @@ describe("the access-grant workflow over HTTP", () => {
     const typed = `${shareCode.slice(0, 4).toLowerCase()} ${shareCode.slice(4)}`;
     expect(await requestAs(partner, fund.org.slug, typed)).toEqual(SENT());
     const [requested] = await grantsBetween(app.database, startup.org.id, fund.org.id);
-    expect(requested).toMatchObject({ status: "requested", sections: [], initiatedBy: "investor", requestedVia: typed, requestedByUserId: fund.owner.id, decidedAt: null });
-    expect((await auditOf(app.database, fund.org.id)).map((a) => [a.action, a.entityId, (a.after as { requestedVia: string }).requestedVia])).toEqual([["access_grant.request", requested.id, typed]]);
+    expect(requested).toMatchObject({
+      status: "requested",
+      sections: [],
+      initiatedBy: "investor",
+      requestedVia: typed,
+      requestedByUserId: fund.owner.id,
+      decidedAt: null,
+    });
+    expect((await auditOf(app.database, fund.org.id)).map((a) => [a.action, a.entityId, (a.after as { requestedVia: string }).requestedVia])).toEqual([
+      ["access_grant.request", requested.id, typed],
+    ]);
 
     // Until the startup approves, the investor sees what it typed, never the company's name.
     const waiting = await partner.get(companiesUrl(fund.org.slug));
@@ -101,7 +110,10 @@ describe("the access-grant workflow over HTTP", () => {
     // A stale version changes nothing (409); the current one replaces the sections.
     const stale = await post(founder, investorsUrl(startup.org.slug), { intent: "update-sections", grantId: requested.id, version: "1" }, ["budgets"]);
     expect(stale.status).toBe(409);
-    const change = await post(founder, investorsUrl(startup.org.slug), { intent: "update-sections", grantId: requested.id, version: "2" }, ["financials", "budgets"]);
+    const change = await post(founder, investorsUrl(startup.org.slug), { intent: "update-sections", grantId: requested.id, version: "2" }, [
+      "financials",
+      "budgets",
+    ]);
     expect(change.status).toBe(204);
     expect((await findCompanyAccess(fund.ctx, startup.org.slug))?.sections).toEqual(["financials", "budgets"]);
 
@@ -115,15 +127,30 @@ describe("the access-grant workflow over HTTP", () => {
     expect(await findCompanyAccess(fund.ctx, startup.org.slug)).toBeNull();
     expect(await load<InvestorPage>(partner, companiesUrl(fund.org.slug))).toMatchObject({ companies: [], pending: [] });
     const after = await load<StartupPage>(founder, investorsUrl(startup.org.slug));
-    expect(after).toMatchObject({ pending: [], active: [], history: [{ investorName: "Harbor Fund", status: "revoked", sections: ["financials", "budgets"] }] });
+    expect(after).toMatchObject({
+      pending: [],
+      active: [],
+      history: [{ investorName: "Harbor Fund", status: "revoked", sections: ["financials", "budgets"] }],
+    });
 
     const trail = await auditOf(app.database, startup.org.id);
-    expect(trail.map((a) => [a.action, (a.before as { status: string }).status, (a.after as { status: string; sections: string[] }).status, (a.after as { sections: string[] }).sections])).toEqual([
+    expect(
+      trail.map((a) => [
+        a.action,
+        (a.before as { status: string }).status,
+        (a.after as { status: string; sections: string[] }).status,
+        (a.after as { sections: string[] }).sections,
+      ]),
+    ).toEqual([
       ["access_grant.approve", "requested", "approved", ["financials", "risks"]],
       ["access_grant.update_sections", "approved", "approved", ["financials", "budgets"]],
       ["access_grant.revoke", "approved", "revoked", ["financials", "budgets"]],
     ]);
-    expect(trail.every((a) => a.entityId === requested.id && a.actorUserId === startup.owner.id && (a.after as { investorName: string }).investorName === "Harbor Fund")).toBe(true);
+    expect(
+      trail.every(
+        (a) => a.entityId === requested.id && a.actorUserId === startup.owner.id && (a.after as { investorName: string }).investorName === "Harbor Fund",
+      ),
+    ).toBe(true);
   });
 
   it("request by owner email reaches every startup that person owns; each decides alone", async () => {
@@ -145,7 +172,10 @@ describe("the access-grant workflow over HTTP", () => {
     expect((await grantsBetween(app.database, sibling.id, fund.org.id))[0].status).toBe("requested");
     expect((await post(owner, investorsUrl(sibling.slug), { intent: "decline", grantId: second.id, version: "1", confirm: "yes" })).status).toBe(204);
     expect((await post(owner, investorsUrl(other.org.slug), { intent: "approve", grantId: first.id, version: "1" }, ["updates"])).status).toBe(204);
-    expect(await load<InvestorPage>(partner, companiesUrl(fund.org.slug))).toMatchObject({ companies: [{ name: "Second Light", sections: ["updates"] }], pending: [] });
+    expect(await load<InvestorPage>(partner, companiesUrl(fund.org.slug))).toMatchObject({
+      companies: [{ name: "Second Light", sections: ["updates"] }],
+      pending: [],
+    });
     expect((await auditOf(app.database, sibling.id)).map((a) => a.action)).toEqual(["access_grant.decline"]);
     // Approving a declined request is a conflict, not a resurrection.
     expect((await post(owner, investorsUrl(sibling.slug), { intent: "approve", grantId: second.id, version: "2" }, ["updates"])).status).toBe(409);
@@ -187,7 +217,9 @@ describe("the access-grant workflow over HTTP", () => {
     const before = await grantState(app.database, [company.org.id]);
     const unknown = await post(owner, url, { intent: "invite", via: "nobody-at-all@example.test" }, ["financials"]);
     expect(unknown.status).toBe(400);
-    expect(((await unknown.json()) as { fieldErrors: Record<string, string> }).fieldErrors.via).toBe("No investor organisation matches this share code or email.");
+    expect(((await unknown.json()) as { fieldErrors: Record<string, string> }).fieldErrors.via).toBe(
+      "No investor organisation matches this share code or email.",
+    );
     // A startup's own code or owner is not an investor.
     expect((await post(owner, url, { intent: "invite", via: startup.owner.email }, ["financials"])).status).toBe(400);
     const noSections = await post(owner, url, { intent: "invite", via: fund2.owner.email });
@@ -199,10 +231,18 @@ describe("the access-grant workflow over HTTP", () => {
     expect(shared.status).toBe(204);
     expect(toastCookieOf(shared)).toMatchObject({ key: "investor.grants.sharedWith", vars: { name: "Invited Partners" } });
     expect(await grantsBetween(app.database, company.org.id, fund2.org.id)).toEqual([
-      expect.objectContaining({ status: "approved", sections: ["financials", "funding_debt"], initiatedBy: "startup", decidedByUserId: company.owner.id, requestedVia: fund2.owner.email }),
+      expect.objectContaining({
+        status: "approved",
+        sections: ["financials", "funding_debt"],
+        initiatedBy: "startup",
+        decidedByUserId: company.owner.id,
+        requestedVia: fund2.owner.email,
+      }),
     ]);
     expect(await findCompanyAccess(fund2.ctx, company.org.slug)).toMatchObject({ sections: ["financials", "funding_debt"] });
-    expect((await auditOf(app.database, company.org.id)).map((a) => [a.action, a.before, (a.after as { status: string }).status])).toEqual([["access_grant.invite", null, "approved"]]);
+    expect((await auditOf(app.database, company.org.id)).map((a) => [a.action, a.before, (a.after as { status: string }).status])).toEqual([
+      ["access_grant.invite", null, "approved"],
+    ]);
     const again = await post(owner, url, { intent: "invite", via: fund2.owner.email }, ["risks"]);
     expect(again.status).toBe(400);
     expect((await grantsBetween(app.database, company.org.id, fund2.org.id)).length).toBe(1);
@@ -229,7 +269,8 @@ describe("who may do what", () => {
         [{ intent: "revoke", grantId: grant.id, version: "1", confirm: "yes" }, []],
         [{ intent: "invite", via: fund.owner.email }, ["financials"]],
       ];
-      for (const [form, sections] of forms) expect((await post(client, investorsUrl(company.org.slug), form, sections)).status, `${role} ${form.intent}`).toBe(403);
+      for (const [form, sections] of forms)
+        expect((await post(client, investorsUrl(company.org.slug), form, sections)).status, `${role} ${form.intent}`).toBe(403);
       expect(await fingerprint(app.database, company.org.id)).toEqual(before);
     }
     const viewer = await app.signIn(fundViewer.user.email);
@@ -249,7 +290,9 @@ describe("who may do what", () => {
     expect((await client.get(investorsUrl(startup.org.slug))).status).toBe(404);
     expect((await client.get(companiesUrl(fund.org.slug))).status).toBe(404);
     expect((await client.get(`/o/${startup.org.slug}/investors`)).status).toBe(404);
-    expect((await post(client, investorsUrl(startup.org.slug), { intent: "revoke", grantId: grant.id, version: String(grant.version), confirm: "yes" })).status).toBe(404);
+    expect(
+      (await post(client, investorsUrl(startup.org.slug), { intent: "revoke", grantId: grant.id, version: String(grant.version), confirm: "yes" })).status,
+    ).toBe(404);
     expect((await post(client, companiesUrl(fund.org.slug), { intent: "request", via: shareCode })).status).toBe(404);
     // Wrong kind: a startup has no companies page, an investor no investors page.
     expect((await founder.get(companiesUrl(startup.org.slug))).status).toBe(404);
@@ -257,7 +300,10 @@ describe("who may do what", () => {
     expect((await post(partner, investorsUrl(fund.org.slug), { intent: "invite", via: startup.owner.email }, ["risks"])).status).toBe(404);
     expect((await post(founder, companiesUrl(startup.org.slug), { intent: "request", via: shareCode })).status).toBe(404);
     // A grant of another startup, posted to one's own page, is not found.
-    expect((await post(elsewhereOwner, investorsUrl(elsewhere.org.slug), { intent: "revoke", grantId: grant.id, version: String(grant.version), confirm: "yes" })).status).toBe(404);
+    expect(
+      (await post(elsewhereOwner, investorsUrl(elsewhere.org.slug), { intent: "revoke", grantId: grant.id, version: String(grant.version), confirm: "yes" }))
+        .status,
+    ).toBe(404);
     expect([await fingerprint(app.database, startup.org.id), await fingerprint(app.database, fund.org.id)]).toEqual(before);
   });
 

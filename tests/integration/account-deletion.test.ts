@@ -71,8 +71,14 @@ describe("deleting one's account", () => {
 
     const refused = await deleteAccount(client);
     expect(refused.status).toBe(409);
-    expect((await refused.json()).formError).toBe("You are the only owner of “Solo Ventures Lab”. Make another member an owner, or delete the organisation, first.");
-    const zh = await client.post(PATH, { currentPassword: TEST_PASSWORD, confirm: "yes" }, { Cookie: [...[...client.cookies].map(([k, v]) => `${k}=${v}`), "lang=zh-CN"].join("; ") });
+    expect((await refused.json()).formError).toBe(
+      "You are the only owner of “Solo Ventures Lab”. Make another member an owner, or delete the organisation, first.",
+    );
+    const zh = await client.post(
+      PATH,
+      { currentPassword: TEST_PASSWORD, confirm: "yes" },
+      { Cookie: [...[...client.cookies].map(([k, v]) => `${k}=${v}`), "lang=zh-CN"].join("; ") },
+    );
     expect((await zh.json()).formError).toBe("您是 “Solo Ventures Lab” 的唯一所有者。请先将另一位成员设为所有者，或删除该组织。");
     expect(await userExists(solo.owner.id)).toBe(true);
     expect((await client.get("/account/password")).status).toBe(200);
@@ -80,20 +86,32 @@ describe("deleting one's account", () => {
     // The way out: another owner. Then the account goes, and the org keeps its new owner.
     const successor = await addMember(app.database, solo.ctx, "admin");
     await withSystem(app.database.db, (tx) =>
-      tx.update(memberships).set({ role: "owner" }).where(and(eq(memberships.orgId, solo.org.id), eq(memberships.userId, successor.user.id))),
+      tx
+        .update(memberships)
+        .set({ role: "owner" })
+        .where(and(eq(memberships.orgId, solo.org.id), eq(memberships.userId, successor.user.id))),
     );
     const done = await deleteAccount(client);
     expect(done.status).toBe(204);
     expect(done.headers.get("x-remix-redirect")).toBe("/login");
     expect(await userExists(solo.owner.id)).toBe(false);
-    const owners = await withSystem(app.database.db, (tx) => tx.select().from(memberships).where(and(eq(memberships.role, "owner"), eq(memberships.orgId, solo.org.id))));
+    const owners = await withSystem(app.database.db, (tx) =>
+      tx
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.role, "owner"), eq(memberships.orgId, solo.org.id))),
+    );
     expect(owners.map((o) => o.userId)).toEqual([successor.user.id]);
   });
 
   it("an org already scheduled for deletion does not block, and the page says nobody can undo it afterwards", async () => {
     const leaving = await makeOrgWithOwner(app.database, "startup", "Winding Down Inc");
     const client = await app.signIn(leaving.owner.email);
-    const scheduled = await postPairs(client, `/o/${leaving.org.slug}/delete`, [["intent", "schedule"], ["confirmName", "Winding Down Inc"], ["confirm", "yes"]]);
+    const scheduled = await postPairs(client, `/o/${leaving.org.slug}/delete`, [
+      ["intent", "schedule"],
+      ["confirmName", "Winding Down Inc"],
+      ["confirm", "yes"],
+    ]);
     expect(scheduled.status).toBe(302);
     const text = textOf(await (await client.get("/account/delete")).text());
     expect(text).toContain("Winding Down Inc is scheduled for deletion on");
@@ -112,7 +130,12 @@ describe("deleting one's account", () => {
     expect(wrong.status).toBe(400);
     expect((await wrong.json()).fieldErrors.currentPassword).toBe("The current password is not correct.");
     // Counted for this account from this address (login-throttle.server.ts).
-    const [counted] = await withSystem(app.database.db, (tx) => tx.select().from(loginThrottle).where(eq(loginThrottle.key, `account-ip:203.0.113.61 ${person.email}`)));
+    const [counted] = await withSystem(app.database.db, (tx) =>
+      tx
+        .select()
+        .from(loginThrottle)
+        .where(eq(loginThrottle.key, `account-ip:203.0.113.61 ${person.email}`)),
+    );
     expect(counted?.failures).toBe(1);
     expect(await userExists(person.id)).toBe(true);
     for (let i = 0; i < 4; i += 1) await deleteAccount(client, `wrong ${i}`, { "X-Forwarded-For": "203.0.113.61" });
@@ -128,7 +151,9 @@ describe("deleting one's account", () => {
     const laptop = await app.signIn(leaver.user.email);
     const phone = await app.signIn(leaver.user.email);
     expect((await withSystem(app.database.db, (tx) => tx.select().from(sessions).where(eq(sessions.userId, leaver.user.id)))).length).toBe(2);
-    const auditBefore = await withSystem(app.database.db, (tx) => tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actorUserId, leaver.user.id)));
+    const auditBefore = await withSystem(app.database.db, (tx) =>
+      tx.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.actorUserId, leaver.user.id)),
+    );
     expect(auditBefore.length).toBeGreaterThan(3);
 
     const done = await laptop.post("/account/delete", { currentPassword: TEST_PASSWORD, confirm: "yes" });
@@ -146,10 +171,17 @@ describe("deleting one's account", () => {
     expect(again.status).toBe(401);
 
     // Their entries stay, with no actor; the reports they wrote stay, with no author.
-    const kept = await withSystem(app.database.db, (tx) => tx.select().from(auditLog).where(sql`${auditLog.id} in ${auditBefore.map((a) => a.id)}`));
+    const kept = await withSystem(app.database.db, (tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(sql`${auditLog.id} in ${auditBefore.map((a) => a.id)}`),
+    );
     expect(kept.length).toBe(auditBefore.length);
     expect(kept.every((e) => e.actorUserId === null)).toBe(true);
-    const reports = await withSystem(app.database.db, (tx) => tx.select({ updatedBy: monthlyReports.updatedBy }).from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id)));
+    const reports = await withSystem(app.database.db, (tx) =>
+      tx.select({ updatedBy: monthlyReports.updatedBy }).from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id)),
+    );
     expect(reports.length).toBe(2);
     expect(reports.every((r) => r.updatedBy === null)).toBe(true);
     const ownerClient = await app.signIn(owner.email);
@@ -194,7 +226,12 @@ describe("deleting one's account", () => {
       answers = await fire();
     }
     expect(answers.map((r) => r.status).sort()).toEqual([204, 409]);
-    const owners = await withSystem(app.database.db, (tx) => tx.select().from(memberships).where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.role, "owner"))));
+    const owners = await withSystem(app.database.db, (tx) =>
+      tx
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.orgId, ctx.org.id), eq(memberships.role, "owner"))),
+    );
     expect(owners.length).toBe(1);
   });
 });

@@ -9,7 +9,7 @@ import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { toastCookieOf } from "../support/toast";
-import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
+import { addMember, grantAccess, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
 
 /**
@@ -37,18 +37,28 @@ let memberName = "";
 const rulesForm = (changes: Record<string, string | null> = {}) => {
   const form: Record<string, string | null> = {
     version: "0",
-    runwayEnabled: "on", runwayCautionMonths: "6", runwayCriticalMonths: "3",
-    overdueEnabled: "on", reportDueDay: "15",
-    riskEnabled: "on", riskScoreMin: "16",
-    budgetEnabled: "on", budgetOverrunPercent: "10",
-    covenantEnabled: "on", defaultDeadEnabled: "on",
+    runwayEnabled: "on",
+    runwayCautionMonths: "6",
+    runwayCriticalMonths: "3",
+    overdueEnabled: "on",
+    reportDueDay: "15",
+    riskEnabled: "on",
+    riskScoreMin: "16",
+    budgetEnabled: "on",
+    budgetOverrunPercent: "10",
+    covenantEnabled: "on",
+    defaultDeadEnabled: "on",
     ...changes,
   };
   return Object.fromEntries(Object.entries(form).filter(([, v]) => v !== null)) as Record<string, string>;
 };
 
 /** Months of figures written as the startup, then its company_metrics row rebuilt, as every report write does. */
-async function seed(org: Org, months: { month: string; cash: number; revenue: number; payroll: number }[], extra?: (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) => Promise<void>) {
+async function seed(
+  org: Org,
+  months: { month: string; cash: number; revenue: number; payroll: number }[],
+  extra?: (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) => Promise<void>,
+) {
   await withTenant(app.database.db, org.org.id, async (tx) => {
     await tx.insert(monthlyReports).values(months.map((r) => ({ orgId: org.org.id, ...r })));
     if (extra) await extra(tx);
@@ -58,8 +68,16 @@ async function seed(org: Org, months: { month: string; cash: number; revenue: nu
 const steady = (from: number, to: number, cashAtEnd: number, revenue: number, payroll: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => ({ month: m(from + i), cash: cashAtEnd + (to - from - i) * (payroll - revenue), revenue, payroll }));
 const facility = (org: Org, minimumCash: number) => ({
-  orgId: org.org.id, lender: "Bank", kind: "bank_loan", principal: 100 * K, currency: "USD", annualRateBp: 1200,
-  drawDate: `${m(-6)}-01`, termMonths: 36, repaymentType: "bullet", minimumCash,
+  orgId: org.org.id,
+  lender: "Bank",
+  kind: "bank_loan",
+  principal: 100 * K,
+  currency: "USD",
+  annualRateBp: 1200,
+  drawDate: `${m(-6)}-01`,
+  termMonths: 36,
+  repaymentType: "bullet",
+  minimumCash,
 });
 
 /**
@@ -68,8 +86,21 @@ const facility = (org: Org, minimumCash: number) => ({
  */
 async function alertRows() {
   const rows = await withSystem(app.database.db, (tx) =>
-    tx.select({ id: alerts.id, company: orgs.name, kind: alerts.kind, subject: alerts.subject, severity: alerts.severity, reason: alerts.reason, resolvedAt: alerts.resolvedAt, acknowledgedAt: alerts.acknowledgedAt, acknowledgedByUserId: alerts.acknowledgedByUserId, riskTitle: risks.title })
-      .from(alerts).innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
+    tx
+      .select({
+        id: alerts.id,
+        company: orgs.name,
+        kind: alerts.kind,
+        subject: alerts.subject,
+        severity: alerts.severity,
+        reason: alerts.reason,
+        resolvedAt: alerts.resolvedAt,
+        acknowledgedAt: alerts.acknowledgedAt,
+        acknowledgedByUserId: alerts.acknowledgedByUserId,
+        riskTitle: risks.title,
+      })
+      .from(alerts)
+      .innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
       .leftJoin(risks, and(eq(alerts.kind, "risk_score"), eq(risks.orgId, alerts.companyOrgId), sql`${risks.id}::text = ${alerts.subject}`))
       .where(eq(alerts.orgId, fund.org.id)),
   );
@@ -78,7 +109,12 @@ async function alertRows() {
 const openRows = async () => (await alertRows()).filter((a) => a.resolvedAt === null);
 const openSummary = async () => (await openRows()).map((a) => `${a.company} | ${a.kind} | ${a.severity}`).sort();
 async function auditOf(orgId: string, entityType: string) {
-  return withSystem(app.database.db, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.orgId, orgId), eq(auditLog.entityType, entityType))));
+  return withSystem(app.database.db, (tx) =>
+    tx
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, orgId), eq(auditLog.entityType, entityType))),
+  );
 }
 async function rulesRow() {
   return (await withSystem(app.database.db, (tx) => tx.select().from(alertRules).where(eq(alertRules.orgId, fund.org.id))))[0];
@@ -86,7 +122,13 @@ async function rulesRow() {
 async function feed(client: TestClient, query = "") {
   const response = await client.get(routeData(`/o/${fund.org.slug}/alerts${query ? `?${query}` : ""}`, FEED));
   expect(response.status).toBe(200);
-  return (await response.json()) as { list: { total: number; pageCount: number; alerts: { id: string; kind: string; severity: string; companyName: string; companySlug: string; reason: string; acknowledgedBy: string | null }[] } };
+  return (await response.json()) as {
+    list: {
+      total: number;
+      pageCount: number;
+      alerts: { id: string; kind: string; severity: string; companyName: string; companySlug: string; reason: string; acknowledgedBy: string | null }[];
+    };
+  };
 }
 const postFeed = (client: TestClient, form: Record<string, string>, slug = fund.org.slug) => client.post(routeData(`/o/${slug}/alerts`, FEED), form);
 const postRules = (client: TestClient, form: Record<string, string>, slug = fund.org.slug) => client.post(routeData(`/o/${slug}/alerts/rules`, RULES), form);
@@ -104,21 +146,37 @@ beforeAll(async () => {
   await seed(co.bravo, steady(-5, -3, 1000 * K, 200 * K, 100 * K));
   // Charlie: profitable; risks scoring 20 (open), 15 (open) and 25 (closed).
   await seed(co.charlie, steady(-2, 0, 1000 * K, 200 * K, 100 * K), async (tx) => {
-    const made = await tx.insert(risks).values([
-      { orgId: co.charlie.org.id, title: "GPU supplier cut-off", category: "technical", likelihood: 4, impact: 5, status: "open" },
-      { orgId: co.charlie.org.id, title: "Price war", category: "market", likelihood: 3, impact: 5, status: "open" },
-      { orgId: co.charlie.org.id, title: "Old lawsuit", category: "regulatory", likelihood: 5, impact: 5, status: "closed" },
-    ]).returning();
+    const made = await tx
+      .insert(risks)
+      .values([
+        { orgId: co.charlie.org.id, title: "GPU supplier cut-off", category: "technical", likelihood: 4, impact: 5, status: "open" },
+        { orgId: co.charlie.org.id, title: "Price war", category: "market", likelihood: 3, impact: 5, status: "open" },
+        { orgId: co.charlie.org.id, title: "Old lawsuit", category: "regulatory", likelihood: 5, impact: 5, status: "closed" },
+      ])
+      .returning();
     riskIds.gpu = made[0]!.id;
     riskIds.priceWar = made[1]!.id;
   });
   // Delta: spent $120k against a $100k budget in M (20 % over).
   await seed(co.delta, [...steady(-2, -1, 1000 * K, 300 * K, 100 * K), { month: m(0), cash: 1000 * K, revenue: 300 * K, payroll: 120 * K }], (tx) =>
-    tx.insert(budgets).values({ orgId: co.delta.org.id, month: m(0), category: "payroll", amount: 100 * K }).then(() => undefined),
+    tx
+      .insert(budgets)
+      .values({ orgId: co.delta.org.id, month: m(0), category: "payroll", amount: 100 * K })
+      .then(() => undefined),
   );
   // Echo: $300k cash under a $500k minimum → breach. Foxtrot: $550k, burning $100k, minimum $300k → projected breach.
-  await seed(co.echo, steady(-2, 0, 300 * K, 200 * K, 100 * K), (tx) => tx.insert(debtFacilities).values(facility(co.echo, 500 * K)).then(() => undefined));
-  await seed(co.foxtrot, steady(-2, 0, 550 * K, 0, 100 * K), (tx) => tx.insert(debtFacilities).values(facility(co.foxtrot, 300 * K)).then(() => undefined));
+  await seed(co.echo, steady(-2, 0, 300 * K, 200 * K, 100 * K), (tx) =>
+    tx
+      .insert(debtFacilities)
+      .values(facility(co.echo, 500 * K))
+      .then(() => undefined),
+  );
+  await seed(co.foxtrot, steady(-2, 0, 550 * K, 0, 100 * K), (tx) =>
+    tx
+      .insert(debtFacilities)
+      .values(facility(co.foxtrot, 300 * K))
+      .then(() => undefined),
+  );
   // Golf shares only financials, which are healthy; its risks, budgets and debt would alert but are not shared.
   await seed(co.golf, steady(-2, 0, 1000 * K, 200 * K, 100 * K), async (tx) => {
     await tx.insert(risks).values({ orgId: co.golf.org.id, title: "Hidden", category: "financial", likelihood: 5, impact: 5, status: "open" });
@@ -189,7 +247,9 @@ describe("alerts raised from what linked companies share", () => {
       subject: M,
       reason: `Spend in ${M} was $120,000 against a budget of $100,000: 20.0 % over budget, above the threshold of 10 %.`,
     });
-    expect((await reason("Echo AI", "covenant")).reason).toBe(`Covenant breach: cash of $300,000 at the end of ${M} is below the minimum cash covenant of $500,000.`);
+    expect((await reason("Echo AI", "covenant")).reason).toBe(
+      `Covenant breach: cash of $300,000 at the end of ${M} is below the minimum cash covenant of $500,000.`,
+    );
     expect((await reason("Foxtrot AI", "covenant")).reason).toBe(
       `Projected covenant breach: cash of $550,000 at the end of ${M} is forecast to fall below the minimum cash covenant of $300,000 within 3 months.`,
     );
@@ -258,7 +318,22 @@ describe("acknowledge, and a report coming in", () => {
   });
 
   it("resolves the overdue alert once the missing report is submitted", async () => {
-    const figures = { cash: 1100 * K, revenue: 200 * K, headcount: 5, arr: null, compute: 0, data: 0, payroll: 100 * K, research: 0, go_to_market: 0, general_admin: 0, other: 0, highlights: null, lowlights: null, asks: null };
+    const figures = {
+      cash: 1100 * K,
+      revenue: 200 * K,
+      headcount: 5,
+      arr: null,
+      compute: 0,
+      data: 0,
+      payroll: 100 * K,
+      research: 0,
+      go_to_market: 0,
+      general_admin: 0,
+      other: 0,
+      highlights: null,
+      lowlights: null,
+      asks: null,
+    };
     await saveMonthlyReport(co.bravo.ctx, m(-2), null, figures);
     // On day 10 of M the next report (M-1, due day 15) is not late yet.
     await syncAlerts(fund.ctx, `${M}-10`);
@@ -272,8 +347,17 @@ describe("acknowledge, and a report coming in", () => {
 
 describe("alert rules", () => {
   it("shows the defaults, read-only to viewers, and only owners and admins may change them", async () => {
-    const read = async (client: TestClient) => (await (await client.get(routeData(`/o/${fund.org.slug}/alerts/rules`, RULES))).json()) as { version: number; canEdit: boolean; rules: Record<string, unknown> };
-    expect(await read(owner)).toMatchObject({ version: 0, canEdit: true, rules: { runwayCautionMonths: 6, runwayCriticalMonths: 3, reportDueDay: 15, riskScoreMin: 16, budgetOverrunBp: 1000 } });
+    const read = async (client: TestClient) =>
+      (await (await client.get(routeData(`/o/${fund.org.slug}/alerts/rules`, RULES))).json()) as {
+        version: number;
+        canEdit: boolean;
+        rules: Record<string, unknown>;
+      };
+    expect(await read(owner)).toMatchObject({
+      version: 0,
+      canEdit: true,
+      rules: { runwayCautionMonths: 6, runwayCriticalMonths: 3, reportDueDay: 15, riskScoreMin: 16, budgetOverrunBp: 1000 },
+    });
     expect(await read(viewer)).toMatchObject({ version: 0, canEdit: false });
     const page = async (client: TestClient) => (await client.get(`/o/${fund.org.slug}/alerts/rules`)).text();
     const ownerPage = await page(owner);
@@ -332,7 +416,12 @@ describe("alert rules", () => {
     const alphaRunway = open.find((a) => a.company === "Alpha AI" && a.kind === "runway")!;
     expect(alphaRunway).toMatchObject({ severity: "warning", reason: `Runway 2.4 months is below the caution threshold of 3 months (as of ${M}).` });
     expect(open.filter((a) => a.company === "Foxtrot AI" && a.kind === "runway")).toEqual([]);
-    expect(open.filter((a) => a.kind === "risk_score").map((a) => a.subject).sort()).toEqual([riskIds.gpu, riskIds.priceWar].sort());
+    expect(
+      open
+        .filter((a) => a.kind === "risk_score")
+        .map((a) => a.subject)
+        .sort(),
+    ).toEqual([riskIds.gpu, riskIds.priceWar].sort());
     expect(open.filter((a) => a.kind === "budget_overrun")).toEqual([]);
 
     await acknowledgeAlert(fund.ctx, alphaRunway.id);
@@ -354,18 +443,26 @@ describe("no alert from data the investor may not see", () => {
     const [golfMetrics] = await withSystem(app.database.db, (tx) => tx.select().from(companyMetrics).where(eq(companyMetrics.orgId, co.golf.org.id)));
     expect(golfMetrics!.covenant).toBe("breach");
     // …but the fund's tenant transaction cannot read those sections at all.
-    const seen = await withTenant(app.database.db, fund.org.id, async (tx) => ({
-      risks: (await tx.select({ n: sql<number>`count(*)::int` }).from(risks).where(eq(risks.orgId, co.golf.org.id)))[0]!.n,
-      budgets: (await tx.select({ n: sql<number>`count(*)::int` }).from(budgets).where(eq(budgets.orgId, co.golf.org.id)))[0]!.n,
-      debt: (await tx.select({ n: sql<number>`count(*)::int` }).from(debtFacilities).where(eq(debtFacilities.orgId, co.golf.org.id)))[0]!.n,
-      hotelReports: (await tx.select({ n: sql<number>`count(*)::int` }).from(monthlyReports).where(eq(monthlyReports.orgId, co.hotel.org.id)))[0]!.n,
-    }), { readOnly: true });
+    const seen = await withTenant(
+      app.database.db,
+      fund.org.id,
+      async (tx) => ({
+        risks: (await tx.select({ n: sql<number>`count(*)::int` }).from(risks).where(eq(risks.orgId, co.golf.org.id)))[0]!.n,
+        budgets: (await tx.select({ n: sql<number>`count(*)::int` }).from(budgets).where(eq(budgets.orgId, co.golf.org.id)))[0]!.n,
+        debt: (await tx.select({ n: sql<number>`count(*)::int` }).from(debtFacilities).where(eq(debtFacilities.orgId, co.golf.org.id)))[0]!.n,
+        hotelReports: (await tx.select({ n: sql<number>`count(*)::int` }).from(monthlyReports).where(eq(monthlyReports.orgId, co.hotel.org.id)))[0]!.n,
+      }),
+      { readOnly: true },
+    );
     expect(seen).toEqual({ risks: 0, budgets: 0, debt: 0, hotelReports: 0 });
   });
 
   it("deletes alerts when a section is unshared or a grant revoked, and lists nothing of them in any status", async () => {
     await withSystem(app.database.db, (tx) =>
-      tx.update(accessGrants).set({ sections: ["financials", "funding_debt", "budgets", "updates"] }).where(eq(accessGrants.orgId, co.charlie.org.id)),
+      tx
+        .update(accessGrants)
+        .set({ sections: ["financials", "funding_debt", "budgets", "updates"] })
+        .where(eq(accessGrants.orgId, co.charlie.org.id)),
     );
     const alphaIds = (await openRows()).filter((a) => a.company === "Alpha AI").map((a) => a.id);
     expect(alphaIds).toHaveLength(2);
@@ -408,7 +505,9 @@ describe("tenancy", () => {
     expect((await founder.get(`/o/${slug}/alerts/rules`)).status).toBe(404);
     expect((await postFeed(founder, { intent: "acknowledge", alertId: "00000000-0000-4000-8000-000000000000" }, slug)).status).toBe(404);
     expect((await postRules(founder, rulesForm(), slug)).status).toBe(404);
-    const [none] = await withSystem(app.database.db, (tx) => tx.select({ n: sql<number>`count(*)::int` }).from(alertRules).where(eq(alertRules.orgId, co.alpha.org.id)));
+    const [none] = await withSystem(app.database.db, (tx) =>
+      tx.select({ n: sql<number>`count(*)::int` }).from(alertRules).where(eq(alertRules.orgId, co.alpha.org.id)),
+    );
     expect(none!.n).toBe(0);
   });
 });
@@ -416,10 +515,26 @@ describe("tenancy", () => {
 describe("paging", () => {
   it("pages the feed 25 at a time", async () => {
     await withTenant(app.database.db, co.delta.org.id, (tx) =>
-      tx.insert(risks).values(Array.from({ length: 26 }, (_, i) => ({ orgId: co.delta.org.id, title: `Risk ${i + 1}`, category: "market", likelihood: 4, impact: 4, status: "open" }))),
+      tx.insert(risks).values(
+        Array.from({ length: 26 }, (_, i) => ({
+          orgId: co.delta.org.id,
+          title: `Risk ${i + 1}`,
+          category: "market",
+          likelihood: 4,
+          impact: 4,
+          status: "open",
+        })),
+      ),
     );
     const first = await feed(viewer);
-    const open = (await withSystem(app.database.db, (tx) => tx.select({ id: alerts.id }).from(alerts).where(and(eq(alerts.orgId, fund.org.id), isNull(alerts.resolvedAt))))).length;
+    const open = (
+      await withSystem(app.database.db, (tx) =>
+        tx
+          .select({ id: alerts.id })
+          .from(alerts)
+          .where(and(eq(alerts.orgId, fund.org.id), isNull(alerts.resolvedAt))),
+      )
+    ).length;
     expect(first.list.total).toBe(open);
     expect(open).toBeGreaterThan(26);
     expect(first.list.alerts).toHaveLength(25);

@@ -117,15 +117,33 @@ describe("without APP_ORIGIN: this machine only", () => {
 
   it("a forged Host cannot make an invitation link", async () => {
     const before = await invitationCount();
-    const forged = await raw(app.url, "POST", MEMBERS_DATA(slug), { Host: "evil.example", Origin: "http://evil.example", Cookie: cookie }, { intent: "invite", email: "forged@example.test", role: "member" });
+    const forged = await raw(
+      app.url,
+      "POST",
+      MEMBERS_DATA(slug),
+      { Host: "evil.example", Origin: "http://evil.example", Cookie: cookie },
+      { intent: "invite", email: "forged@example.test", role: "member" },
+    );
     expect(forged.status, forged.body.slice(0, 200)).toBe(421);
     expect(forged.body).not.toContain("/invite/");
     expect(await invitationCount()).toBe(before);
     // A proxy header from a trusted hop does not name the origin either.
-    const viaProxy = await raw(app.url, "POST", MEMBERS_DATA(slug), { Host: `127.0.0.1:${port}`, "X-Forwarded-Host": "evil.example", Origin: app.url, Cookie: cookie }, { intent: "invite", email: "proxied@example.test", role: "member" });
+    const viaProxy = await raw(
+      app.url,
+      "POST",
+      MEMBERS_DATA(slug),
+      { Host: `127.0.0.1:${port}`, "X-Forwarded-Host": "evil.example", Origin: app.url, Cookie: cookie },
+      { intent: "invite", email: "proxied@example.test", role: "member" },
+    );
     expect(viaProxy.status, viaProxy.body.slice(0, 200)).toBe(200);
     expect((JSON.parse(viaProxy.body) as { link: string }).link.startsWith(`${app.url}/invite/`)).toBe(true);
-    const local = await raw(app.url, "POST", MEMBERS_DATA(slug), { Host: `localhost:${port}`, Origin: `http://localhost:${port}`, Cookie: cookie }, { intent: "invite", email: "local@example.test", role: "member" });
+    const local = await raw(
+      app.url,
+      "POST",
+      MEMBERS_DATA(slug),
+      { Host: `localhost:${port}`, Origin: `http://localhost:${port}`, Cookie: cookie },
+      { intent: "invite", email: "local@example.test", role: "member" },
+    );
     expect((JSON.parse(local.body) as { link: string }).link.startsWith(`http://localhost:${port}/invite/`)).toBe(true);
   });
 
@@ -146,10 +164,22 @@ describe("with APP_ORIGIN: that origin, whatever the Host says", () => {
     const page = await raw(publicBase, "GET", "/login", { Host: "internal-name:8080" });
     expect(page.status).toBe(200);
     const before = await invitationCount();
-    const forged = await raw(publicBase, "POST", MEMBERS_DATA(slug), { Host: "evil.example", Origin: "http://evil.example", Cookie: cookie }, { intent: "invite", email: "forged2@example.test", role: "member" });
+    const forged = await raw(
+      publicBase,
+      "POST",
+      MEMBERS_DATA(slug),
+      { Host: "evil.example", Origin: "http://evil.example", Cookie: cookie },
+      { intent: "invite", email: "forged2@example.test", role: "member" },
+    );
     expect(forged.status).toBe(403);
     expect(await invitationCount()).toBe(before);
-    const invited = await raw(publicBase, "POST", MEMBERS_DATA(slug), { Host: "evil.example", Origin: PUBLIC_ORIGIN, Cookie: cookie }, { intent: "invite", email: "public@example.test", role: "member" });
+    const invited = await raw(
+      publicBase,
+      "POST",
+      MEMBERS_DATA(slug),
+      { Host: "evil.example", Origin: PUBLIC_ORIGIN, Cookie: cookie },
+      { intent: "invite", email: "public@example.test", role: "member" },
+    );
     expect(invited.status, invited.body.slice(0, 200)).toBe(200);
     expect((JSON.parse(invited.body) as { link: string }).link.startsWith(`${PUBLIC_ORIGIN}/invite/`)).toBe(true);
   });

@@ -6,7 +6,7 @@ import { recordAudit } from "../../app/models/audit.server";
 import { auditLogBatches } from "../../app/models/audit-export.server";
 import { createRisk, updateRisk } from "../../app/models/risk.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { addMember, makeOrgWithOwner, } from "../support/factories";
+import { addMember, makeOrgWithOwner } from "../support/factories";
 
 let app: TestApp;
 let alpha: Awaited<ReturnType<typeof makeOrgWithOwner>>;
@@ -118,11 +118,11 @@ describe("audit log CSV export", () => {
   it("neutralises cells that a spreadsheet would run as formulas", async () => {
     const epsilon = await makeOrgWithOwner(app.database, "startup", "Epsilon Audit");
     await withTenant(app.database.db, epsilon.org.id, (tx) =>
-      recordAudit(tx, epsilon.ctx, { action: "test.formula", entityType: "test", entityId: "=HYPERLINK(\"http://evil\")" }),
+      recordAudit(tx, epsilon.ctx, { action: "test.formula", entityType: "test", entityId: '=HYPERLINK("http://evil")' }),
     );
     const client = await app.signIn(epsilon.owner.email);
     const rows = rowsOf(await (await client.get("/o/epsilon-audit/audit.csv")).text());
-    expect(rows.find((r) => r.action === "test.formula")!.entity_id).toBe("'=HYPERLINK(\"http://evil\")");
+    expect(rows.find((r) => r.action === "test.formula")!.entity_id).toBe('\'=HYPERLINK("http://evil")');
   });
 });
 

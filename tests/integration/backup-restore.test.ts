@@ -57,7 +57,9 @@ async function expectSameData(target: ScratchTarget, before: Record<string, stri
     expect(await fingerprint(restored)).toEqual(before);
     expect(Number(before["public.funding_rounds"].split(":")[0]), "the copy is not trivially empty").toBeGreaterThan(0);
     // The tenant role, its grants and forced RLS came back with the data.
-    const own = await withTenant(restored.db, world.startup.org.id, (tx) => tx.select({ lead: fundingRounds.leadInvestor }).from(fundingRounds), { readOnly: true });
+    const own = await withTenant(restored.db, world.startup.org.id, (tx) => tx.select({ lead: fundingRounds.leadInvestor }).from(fundingRounds), {
+      readOnly: true,
+    });
     expect(own).toEqual([{ lead: "BACKUP-S Lead Partners" }]);
     const stranger = await withTenant(restored.db, world.investor.org.id, (tx) =>
       tx.select({ lead: fundingRounds.leadInvestor }).from(fundingRounds).where(eq(fundingRounds.orgId, world.investor.org.id)),
@@ -125,46 +127,53 @@ describe("this run's engine's own backup tools", () => {
 
 /** PGlite: restores into an empty directory, refuses a non-empty one, refuses to copy an open database. */
 async function embeddedCase() {
-    const { source, world, before } = await seededSource();
-    const file = path.join(workDir, "embedded.tar.gz");
-    const target = path.join(workDir, "restored-data");
-    try {
-      const open = await source.open();
-      await expect(backupEmbedded(source.dataDir!, file)).rejects.toThrow(/Stop the app first/);
-      await open.close();
-      expect(fs.existsSync(file)).toBe(false);
+  const { source, world, before } = await seededSource();
+  const file = path.join(workDir, "embedded.tar.gz");
+  const target = path.join(workDir, "restored-data");
+  try {
+    const open = await source.open();
+    await expect(backupEmbedded(source.dataDir!, file)).rejects.toThrow(/Stop the app first/);
+    await open.close();
+    expect(fs.existsSync(file)).toBe(false);
 
-      const { bytes } = await backupEmbedded(source.dataDir!, file);
-      expect(bytes).toBe(fs.statSync(file).size);
-      await restoreEmbedded(file, target);
-      await expectSameData({ dataDir: target, open: () => openDatabase({ dataDir: target }), drop: async () => {} }, before, world);
-      await expect(restoreEmbedded(file, target)).rejects.toThrow(/is not empty/);
-      await expect(backupEmbedded(path.join(workDir, "nowhere"), file)).rejects.toThrow(/No embedded database/);
-    } finally {
-      await source.drop();
-    }
+    const { bytes } = await backupEmbedded(source.dataDir!, file);
+    expect(bytes).toBe(fs.statSync(file).size);
+    await restoreEmbedded(file, target);
+    await expectSameData({ dataDir: target, open: () => openDatabase({ dataDir: target }), drop: async () => {} }, before, world);
+    await expect(restoreEmbedded(file, target)).rejects.toThrow(/is not empty/);
+    await expect(backupEmbedded(path.join(workDir, "nowhere"), file)).rejects.toThrow(/No embedded database/);
+  } finally {
+    await source.drop();
+  }
 }
 
 /** PostgreSQL: restores a pg_dump archive into an empty database, refuses one that holds the app's tables. */
 async function postgresCase() {
-    const { source, world, before } = await seededSource();
-    const target = await scratchDatabase({ empty: true });
-    const file = path.join(workDir, "postgres.dump");
-    try {
-      const { bytes } = await backupPostgres(source.url!, file);
-      expect(bytes).toBeGreaterThan(1000);
-      await restorePostgres(file, target.url!);
-      await expectSameData(target, before, world);
-      await expect(restorePostgres(file, source.url!)).rejects.toThrow(/already holds Capital Desk tables/);
-    } finally {
-      await source.drop();
-      await target.drop();
-    }
+  const { source, world, before } = await seededSource();
+  const target = await scratchDatabase({ empty: true });
+  const file = path.join(workDir, "postgres.dump");
+  try {
+    const { bytes } = await backupPostgres(source.url!, file);
+    expect(bytes).toBeGreaterThan(1000);
+    await restorePostgres(file, target.url!);
+    await expectSameData(target, before, world);
+    await expect(restorePostgres(file, source.url!)).rejects.toThrow(/already holds Capital Desk tables/);
+  } finally {
+    await source.drop();
+    await target.drop();
+  }
 }
 
 describe("pg_dump and pg_restore's connection", () => {
   it("comes from the environment, never with the password on the command line", () => {
     const env = libpqEnv("postgres://app%40desk:s3cr%2Ft@db.example:6543/capital_desk?sslmode=require");
-    expect(env).toMatchObject({ PGHOST: "db.example", PGPORT: "6543", PGUSER: "app@desk", PGPASSWORD: "s3cr/t", PGDATABASE: "capital_desk", PGSSLMODE: "require" });
+    expect(env).toMatchObject({
+      PGHOST: "db.example",
+      PGPORT: "6543",
+      PGUSER: "app@desk",
+      PGPASSWORD: "s3cr/t",
+      PGDATABASE: "capital_desk",
+      PGSSLMODE: "require",
+    });
   });
 });

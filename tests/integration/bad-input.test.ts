@@ -68,7 +68,10 @@ function urlFor(route: { pattern: string; id: string; index: boolean }, override
   return routeData(path, route.id);
 }
 
-async function versionOf(table: "funding_rounds" | "debt_facilities" | "risks" | "monthly_reports" | "positions" | "alert_rules", where: ReturnType<typeof sql>) {
+async function versionOf(
+  table: "funding_rounds" | "debt_facilities" | "risks" | "monthly_reports" | "positions" | "alert_rules",
+  where: ReturnType<typeof sql>,
+) {
   return withSystem(app.database.db, async (tx) => {
     const [row] = rowsOf<{ v: string }>(await tx.execute(sql`select version::text as v from ${sql.identifier(table)} where ${where}`));
     return row?.v ?? "";
@@ -203,7 +206,14 @@ const SPECS: Record<string, ActionSpec> = {
     mustFlag: { name: "", kind: "bank", baseCurrency: "usd1" },
   },
   "routes/o.$orgSlug.settings": {
-    base: () => ({ name: "Props Co", baseCurrency: "USD", budgetOverrunThresholdPercent: "10", riskMediumFrom: "5", riskHighFrom: "10", riskCriticalFrom: "16" }),
+    base: () => ({
+      name: "Props Co",
+      baseCurrency: "USD",
+      budgetOverrunThresholdPercent: "10",
+      riskMediumFrom: "5",
+      riskHighFrom: "10",
+      riskCriticalFrom: "16",
+    }),
     mustFlag: {
       name: "x".repeat(400),
       baseCurrency: "XXXX",
@@ -301,7 +311,15 @@ const SPECS: Record<string, ActionSpec> = {
 
 /** Keys worth mutating beyond the base form's own: cells of the wrong year, odd names. */
 const EXTRA_KEYS: Record<string, string[]> = {
-  "routes/o.$orgSlug.budgets._index": ["b:9999-12:compute", "b:0001-01:compute", "b:2026-13:payroll", "b:2026-00:data", "b:2026-01:'; drop", "b:2026-01:compute:x", "year"],
+  "routes/o.$orgSlug.budgets._index": [
+    "b:9999-12:compute",
+    "b:0001-01:compute",
+    "b:2026-13:payroll",
+    "b:2026-00:data",
+    "b:2026-01:'; drop",
+    "b:2026-01:compute:x",
+    "year",
+  ],
   "routes/o.$orgSlug.members": ["userId", "invitationId"],
 };
 
@@ -398,7 +416,19 @@ describe("bad input to every action", () => {
     const withParams = routes.filter((r) => r.hasAction && /:(roundId|facilityId|riskId|month|positionId)/.test(r.pattern));
     expect(withParams.length).toBeGreaterThanOrEqual(4);
     const hostileParam = fc.oneof(
-      fc.constantFrom("9999-12", "0001-01", "2026-13", "2026-00", "1999-12", "2099-01", "new", "00000000-0000-4000-8000-000000000000", SQL_PAYLOAD, "\u0000", "%2e%2e"),
+      fc.constantFrom(
+        "9999-12",
+        "0001-01",
+        "2026-13",
+        "2026-00",
+        "1999-12",
+        "2099-01",
+        "new",
+        "00000000-0000-4000-8000-000000000000",
+        SQL_PAYLOAD,
+        "\u0000",
+        "%2e%2e",
+      ),
       // "." and ".." are resolved by the client before the request is sent (another URL, not a hostile id).
       hostileValue.filter((v) => v !== "" && v !== "." && v !== ".."),
     );
@@ -451,7 +481,11 @@ describe("bad input to every action", () => {
     const cases: [string, string, Record<string, string>][] = [
       [`/o/${slug}/risks?index`, "title", riskForm()],
       [`/o/${slug}/rounds?index`, "leadInvestor", roundForm()],
-      [`/o/${slug}/reports/${PAST_MONTH}`, "highlights", { ...reportForm(), version: await versionOf("monthly_reports", sql`org_id = ${orgId} and month = ${PAST_MONTH}`) }],
+      [
+        `/o/${slug}/reports/${PAST_MONTH}`,
+        "highlights",
+        { ...reportForm(), version: await versionOf("monthly_reports", sql`org_id = ${orgId} and month = ${PAST_MONTH}`) },
+      ],
       [`/o/${slug}/debt?index`, "principal", facilityForm()],
     ];
     for (const [path, field, base] of cases) {
@@ -512,7 +546,11 @@ describe("broken CSV files", () => {
     await expectRefusedUpload("a zero-byte file", "reports", "");
     await expectRefusedUpload("header only", "reports", `${MONTHLY_HEADER}\n`);
     await expectRefusedUpload("header only (budgets)", "budgets", "month,category,amount\r\n");
-    await expectRefusedUpload("hostile cells", "budgets", `month,category,amount\n9999-12,compute,1e308\n0001-01,${SQL_PAYLOAD},-5\n2026-13,"${SCRIPT_PAYLOAD}",${"1".repeat(400)}\n2026-00,data,\u0000\n`);
+    await expectRefusedUpload(
+      "hostile cells",
+      "budgets",
+      `month,category,amount\n9999-12,compute,1e308\n0001-01,${SQL_PAYLOAD},-5\n2026-13,"${SCRIPT_PAYLOAD}",${"1".repeat(400)}\n2026-00,data,\u0000\n`,
+    );
     await expectRefusedUpload("NUL bytes", "reports", `${MONTHLY_HEADER}\n2026-01\u0000,1,1,1,1,1,1,1,1,1,1,\n`);
   }, 60_000);
 
@@ -547,7 +585,10 @@ describe("broken CSV files", () => {
   }, 60_000);
 
   it("random CSV-ish files never cause a 5xx, and a refused import writes nothing", async () => {
-    const cell = fc.oneof(hostileValue.filter((v) => v.length < 200), fc.constantFrom('"', '""', '"a,b"', "2026-01", "compute", "100.00", ""));
+    const cell = fc.oneof(
+      hostileValue.filter((v) => v.length < 200),
+      fc.constantFrom('"', '""', '"a,b"', "2026-01", "compute", "100.00", ""),
+    );
     const file = fc.record({
       header: fc.constantFrom(MONTHLY_HEADER, "month,category,amount", "", "a,b,c", `"month,category,amount`),
       rows: fc.array(fc.array(cell, { minLength: 0, maxLength: 13 }), { maxLength: 6 }),
@@ -582,14 +623,20 @@ describe("stored hostile text is rendered escaped", () => {
     const [script, img] = PAYLOADS;
     expect((await owner.post(`/o/${slug}/risks?index`, { ...riskForm(), title: `${script} ${img}`, owner: img, mitigation: script })).status).toBe(302);
     const month = "2026-02";
-    expect((await owner.post(`/o/${slug}/reports/${month}`, { ...reportForm(), highlights: script, lowlights: img, asks: `${img}${script}` })).status).toBe(302);
-    expect((await owner.post(`/o/${slug}/rounds?index`, { ...roundForm(), leadInvestor: img, otherInvestors: script, notes: `${script}${img}` })).status).toBe(302);
+    expect((await owner.post(`/o/${slug}/reports/${month}`, { ...reportForm(), highlights: script, lowlights: img, asks: `${img}${script}` })).status).toBe(
+      302,
+    );
+    expect((await owner.post(`/o/${slug}/rounds?index`, { ...roundForm(), leadInvestor: img, otherInvestors: script, notes: `${script}${img}` })).status).toBe(
+      302,
+    );
     expect((await owner.post(`/o/${slug}/debt?index`, { ...facilityForm(), lender: `${img}` })).status).toBe(302);
 
     const stored = await withSystem(app.database.db, async (tx) => ({
       risk: rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from risks where org_id = ${orgId} and title like '%<script>%'`))[0].id,
-      round: rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from funding_rounds where org_id = ${orgId} and lead_investor like '%<img%'`))[0].id,
-      facility: rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from debt_facilities where org_id = ${orgId} and lender like '%<img%'`))[0].id,
+      round: rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from funding_rounds where org_id = ${orgId} and lead_investor like '%<img%'`))[0]
+        .id,
+      facility: rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from debt_facilities where org_id = ${orgId} and lender like '%<img%'`))[0]
+        .id,
     }));
 
     const pages = [
@@ -615,7 +662,11 @@ describe("stored hostile text is rendered escaped", () => {
     expect(await (await owner.get(`/o/${slug}/rounds`)).text()).toContain("&lt;img src=x onerror=alert(1)&gt;");
 
     // Org name shows on every page through the layout; it must be escaped too.
-    const renamed = await owner.post(`/o/${slug}/settings`, { name: `${script}${img}`.slice(0, 110), baseCurrency: "USD", budgetOverrunThresholdPercent: "10" });
+    const renamed = await owner.post(`/o/${slug}/settings`, {
+      name: `${script}${img}`.slice(0, 110),
+      baseCurrency: "USD",
+      budgetOverrunThresholdPercent: "10",
+    });
     expect(renamed.status).toBe(302);
     for (const page of [`/o/${slug}`, `/o/${slug}/settings`, `/o/${slug}/members`]) {
       const response = await owner.get(page);

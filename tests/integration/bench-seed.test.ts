@@ -40,9 +40,7 @@ describe("bench seed", () => {
 
   it("the generator's company_metrics also match after a company with a debt facility is refreshed", async () => {
     // Find a seeded company with debt (seed 42 has some in the first dozen) and compare once more.
-    const withDebt = await withSystem(database.db, (tx) =>
-      tx.execute(sql`select org_id from debt_facilities group by org_id limit 1`),
-    );
+    const withDebt = await withSystem(database.db, (tx) => tx.execute(sql`select org_id from debt_facilities group by org_id limit 1`));
     const rows = Array.isArray(withDebt) ? withDebt : (withDebt as { rows: { org_id: string }[] }).rows;
     expect(rows.length).toBe(1);
     const orgId = (rows[0] as { org_id: string }).org_id;

@@ -58,7 +58,13 @@ function cookieOf(client: TestClient) {
  */
 function post(
   target: string,
-  { total, declared, headers = {}, timeoutMs = 20_000, chunk = Buffer.alloc(64 * 1024, 0x61) }: {
+  {
+    total,
+    declared,
+    headers = {},
+    timeoutMs = 20_000,
+    chunk = Buffer.alloc(64 * 1024, 0x61),
+  }: {
     total: number;
     declared?: number;
     headers?: Record<string, string>;
@@ -95,7 +101,9 @@ function post(
       response.on("end", () =>
         settle({ status: response.statusCode!, body: Buffer.concat(parts).toString("utf8"), headers: response.headers, ms: performance.now() - started, sent }),
       );
-      response.on("error", () => settle({ status: response.statusCode!, body: Buffer.concat(parts).toString("utf8"), headers: response.headers, ms: performance.now() - started, sent }));
+      response.on("error", () =>
+        settle({ status: response.statusCode!, body: Buffer.concat(parts).toString("utf8"), headers: response.headers, ms: performance.now() - started, sent }),
+      );
     });
     // The server closing a connection it stopped reading is the point; only an error before any answer is a failure.
     request.on("error", (error) => {

@@ -3,13 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, budgets, orgs } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import type { OrgContext } from "../../app/auth/context";
-import {
-  budgetVsActual,
-  listBudgets,
-  saveBudgetGrid,
-  upsertBudgets,
-  type BudgetRow,
-} from "../../app/models/budget.server";
+import { budgetVsActual, listBudgets, saveBudgetGrid, upsertBudgets, type BudgetRow } from "../../app/models/budget.server";
 import { saveMonthlyReport, type MonthlyReportInput } from "../../app/models/monthly-report.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { toastIn } from "../support/toast";

@@ -43,7 +43,14 @@ describe("a signed-in user's answers are never stored by a cache", () => {
       ["redirect", await owner.get("/")],
       ["another org: 404 page", await owner.get("/o/no-such-org")],
       ["unknown page", await owner.get("/no-such-page")],
-      ["a saved form", await owner.post(routeData(`/o/${slug}/settings`, "routes/o.$orgSlug.settings"), { name: "Cache Labs", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" })],
+      [
+        "a saved form",
+        await owner.post(routeData(`/o/${slug}/settings`, "routes/o.$orgSlug.settings"), {
+          name: "Cache Labs",
+          baseCurrency: "USD",
+          budgetOverrunThresholdPercent: "10",
+        }),
+      ],
     ];
     for (const [what, response] of answers) {
       expect(response.status, what).toBeLessThan(500);

@@ -41,7 +41,13 @@ describe("company metrics kept on write", () => {
     const { ctx } = await makeOrgWithOwner(app.database);
     expect(await metricsOf(ctx)).toBeNull();
     for (const m of WORKED) {
-      await saveMonthlyReport(ctx, m.month, null, { ...zeroSpend, payroll: m.payroll, revenue: m.revenue, cash: m.cash, headcount: 10, arr: null, ...texts }, NOW);
+      await saveMonthlyReport(
+        ctx,
+        m.month,
+        null,
+        { ...zeroSpend, payroll: m.payroll, revenue: m.revenue, cash: m.cash, headcount: 10, arr: null, ...texts },
+        NOW,
+      );
     }
     expect(await metricsOf(ctx)).toMatchObject({
       month: "2026-04",
@@ -56,13 +62,27 @@ describe("company metrics kept on write", () => {
     });
     // Editing the latest month changes the figures at once: 650,000 / 130,000 = 5.0 months;
     // closing cash is exactly 0 at the end of 2026-09 (not below zero), −130,000 at the end of 2026-10.
-    await saveMonthlyReport(ctx, "2026-04", 1, { ...zeroSpend, payroll: 170_000_00, revenue: 40_000_00, cash: 650_000_00, headcount: 10, arr: null, ...texts }, NOW);
+    await saveMonthlyReport(
+      ctx,
+      "2026-04",
+      1,
+      { ...zeroSpend, payroll: 170_000_00, revenue: 40_000_00, cash: 650_000_00, headcount: 10, arr: null, ...texts },
+      NOW,
+    );
     expect(await metricsOf(ctx)).toMatchObject({ cash: 650_000_00, runwayMonths: "5.0", cashOutMonth: "2026-10" });
   });
 
   it("follows a CSV import, and a rejected import leaves it untouched", async () => {
     const { ctx } = await makeOrgWithOwner(app.database);
-    const row = (m: (typeof WORKED)[number]) => ({ month: m.month, cash: m.cash, revenue: m.revenue, ...zeroSpend, payroll: m.payroll, headcount: 10, arr: null });
+    const row = (m: (typeof WORKED)[number]) => ({
+      month: m.month,
+      cash: m.cash,
+      revenue: m.revenue,
+      ...zeroSpend,
+      payroll: m.payroll,
+      headcount: 10,
+      arr: null,
+    });
     await importMonthlyReports(ctx, WORKED.map(row));
     expect(await metricsOf(ctx)).toMatchObject({ month: "2026-04", runwayMonths: "9.2" });
     const before = await metricsOf(ctx);
@@ -73,7 +93,13 @@ describe("company metrics kept on write", () => {
   it("follows debt facilities: a minimum-cash covenant above cash is a breach, deleting it clears the status", async () => {
     const { ctx } = await makeOrgWithOwner(app.database);
     for (const m of WORKED) {
-      await saveMonthlyReport(ctx, m.month, null, { ...zeroSpend, payroll: m.payroll, revenue: m.revenue, cash: m.cash, headcount: 10, arr: null, ...texts }, NOW);
+      await saveMonthlyReport(
+        ctx,
+        m.month,
+        null,
+        { ...zeroSpend, payroll: m.payroll, revenue: m.revenue, cash: m.cash, headcount: 10, arr: null, ...texts },
+        NOW,
+      );
     }
     const facility = await createDebtFacility(ctx, {
       lender: "Bank",
@@ -98,16 +124,28 @@ describe("company metrics kept on write", () => {
   it("keeps the last 24 months' net burn for the portfolio chart, and migration 0007's backfill writes the same", async () => {
     const { ctx } = await makeOrgWithOwner(app.database);
     for (const m of WORKED) {
-      await saveMonthlyReport(ctx, m.month, null, { ...zeroSpend, payroll: m.payroll, revenue: m.revenue, cash: m.cash, headcount: 10, arr: null, ...texts }, NOW);
+      await saveMonthlyReport(
+        ctx,
+        m.month,
+        null,
+        { ...zeroSpend, payroll: m.payroll, revenue: m.revenue, cash: m.cash, headcount: 10, arr: null, ...texts },
+        NOW,
+      );
     }
     const written = await metricsOf(ctx);
     expect(written!.recentNetBurn).toEqual([...Array(20).fill(null), 120_000_00, 130_000_00, 130_000_00, 130_000_00]);
 
     // Rows that existed before the column: emptied, then the migration's own UPDATE.
     const migration = fs.readFileSync("migrations/0007_company_metrics_recent_net_burn.sql", "utf8");
-    const backfill = migration.slice(migration.indexOf('UPDATE "company_metrics"'), migration.indexOf(";--> statement-breakpoint", migration.indexOf("UPDATE")));
+    const backfill = migration.slice(
+      migration.indexOf('UPDATE "company_metrics"'),
+      migration.indexOf(";--> statement-breakpoint", migration.indexOf("UPDATE")),
+    );
     await withSystem(app.database.db, async (tx) => {
-      await tx.update(companyMetrics).set({ recentNetBurn: Array(24).fill(0) }).where(eq(companyMetrics.orgId, ctx.org.id));
+      await tx
+        .update(companyMetrics)
+        .set({ recentNetBurn: Array(24).fill(0) })
+        .where(eq(companyMetrics.orgId, ctx.org.id));
       await tx.execute(sql.raw(backfill));
     });
     expect((await metricsOf(ctx))!.recentNetBurn).toEqual(written!.recentNetBurn);

@@ -36,7 +36,14 @@ const UPDATE_TEXT = "Signed the Zephyr pilot";
 async function seedReports(org: Org, rows: typeof WORKED_EXAMPLE, updates: Record<string, string> = {}) {
   await withTenant(app.database.db, org.org.id, async (tx) => {
     await tx.insert(monthlyReports).values(
-      rows.map((r) => ({ orgId: org.org.id, month: r.month, cash: major(r.cash), revenue: major(r.revenue), compute: major(r.spend / 2), payroll: major(r.spend / 2) })),
+      rows.map((r) => ({
+        orgId: org.org.id,
+        month: r.month,
+        cash: major(r.cash),
+        revenue: major(r.revenue),
+        compute: major(r.spend / 2),
+        payroll: major(r.spend / 2),
+      })),
     );
     const texts = Object.entries(updates);
     if (texts.length > 0) await tx.insert(reportUpdates).values(texts.map(([month, highlights]) => ({ orgId: org.org.id, month, highlights })));
@@ -47,12 +54,24 @@ async function seedReports(org: Org, rows: typeof WORKED_EXAMPLE, updates: Recor
 async function seedRecords(org: Org, options: { facility?: boolean } = {}) {
   await withTenant(app.database.db, org.org.id, async (tx) => {
     await tx.insert(risks).values({ orgId: org.org.id, title: RISK_TITLE, category: "technical", likelihood: 4, impact: 5, status: "open" });
-    await tx.insert(fundingRounds).values({ orgId: org.org.id, instrument: "seed", closeDate: "2025-10-01", amount: major(ROUND_AMOUNT), currency: "USD", leadInvestor: ROUND_LEAD });
-    await tx.insert(budgets).values(["2026-01", "2026-02", "2026-03", "2026-04"].map((month) => ({ orgId: org.org.id, month, category: "payroll", amount: major(60_000) })));
+    await tx
+      .insert(fundingRounds)
+      .values({ orgId: org.org.id, instrument: "seed", closeDate: "2025-10-01", amount: major(ROUND_AMOUNT), currency: "USD", leadInvestor: ROUND_LEAD });
+    await tx
+      .insert(budgets)
+      .values(["2026-01", "2026-02", "2026-03", "2026-04"].map((month) => ({ orgId: org.org.id, month, category: "payroll", amount: major(60_000) })));
     if (options.facility) {
       await tx.insert(debtFacilities).values({
-        orgId: org.org.id, lender: LENDER, kind: "venture_debt", principal: major(500_000), currency: "USD", annualRateBp: 1200,
-        drawDate: "2026-04-01", termMonths: 24, repaymentType: "bullet", minimumCash: major(1_000_000),
+        orgId: org.org.id,
+        lender: LENDER,
+        kind: "venture_debt",
+        principal: major(500_000),
+        currency: "USD",
+        annualRateBp: 1200,
+        drawDate: "2026-04-01",
+        termMonths: 24,
+        repaymentType: "bullet",
+        minimumCash: major(1_000_000),
       });
     }
   });
@@ -61,7 +80,10 @@ async function seedRecords(org: Org, options: { facility?: boolean } = {}) {
 async function insertGrant(startup: Org, investor: Org, status: "requested" | "revoked") {
   await withSystem(app.database.db, (tx) =>
     tx.insert(accessGrants).values({
-      orgId: startup.org.id, investorOrgId: investor.org.id, status, initiatedBy: "investor",
+      orgId: startup.org.id,
+      investorOrgId: investor.org.id,
+      status,
+      initiatedBy: "investor",
       sections: status === "revoked" ? ["financials", "funding_debt", "budgets", "risks", "updates"] : [],
       decidedAt: status === "revoked" ? new Date() : null,
     }),
@@ -134,7 +156,13 @@ describe("an investor's view of a portfolio company", () => {
     expect(text).toContain("Worked Example AI shares with you: Financials, Risks.");
     expect(text).toContain("Not shared: Funding & debt, Budgets, Investor updates");
     expect(text).toContain("Debt service is not included: the company does not share its funding & debt.");
-    expect(data.dashboard.financials.headline).toMatchObject({ month: "2026-04", cash: major(1_200_000), averageNetBurn: major(130_000), runwayMonths: 9.2, cashOutMonth: "2027-02" });
+    expect(data.dashboard.financials.headline).toMatchObject({
+      month: "2026-04",
+      cash: major(1_200_000),
+      averageNetBurn: major(130_000),
+      runwayMonths: 9.2,
+      cashOutMonth: "2027-02",
+    });
     expect(data.dashboard.risks.top[0]).toMatchObject({ title: RISK_TITLE, score: 20, band: "critical" });
 
     // Unshared sections are absent from the data, not just hidden.
@@ -170,7 +198,9 @@ describe("an investor's view of a portfolio company", () => {
     expect(text.indexOf(UPDATE_TEXT)).toBeLessThan(text.indexOf("Hired a head of sales"));
     expect(data.updates).toMatchObject({ total: 2, page: 1, updates: [{ month: "2026-04", highlights: UPDATE_TEXT }, { month: "2026-03" }] });
     // Payroll: budget 240,000 year to date against actual 310,000 (half of each month's spend).
-    expect(data.dashboard.budget.rows).toContainEqual(expect.objectContaining({ category: "payroll", budget: major(240_000), actual: major(310_000), variance: major(70_000) }));
+    expect(data.dashboard.budget.rows).toContainEqual(
+      expect.objectContaining({ category: "payroll", budget: major(240_000), actual: major(310_000), variance: major(70_000) }),
+    );
     expect(data.dashboard.fundingDebt.raised.total).toBe(major(ROUND_AMOUNT));
     expect(text).not.toContain("Not shared:");
     expect(html).not.toContain(`href="/o/${startup.org.slug}`);
@@ -213,7 +243,10 @@ describe("an investor's view of a portfolio company", () => {
     // Revoking cuts access on the next request.
     expect((await grantedBrowser.get(pathOf(granted, startup))).status).toBe(200);
     await withSystem(app.database.db, (tx) =>
-      tx.update(accessGrants).set({ status: "revoked" }).where(and(eq(accessGrants.orgId, startup.org.id), eq(accessGrants.investorOrgId, granted.org.id))),
+      tx
+        .update(accessGrants)
+        .set({ status: "revoked" })
+        .where(and(eq(accessGrants.orgId, startup.org.id), eq(accessGrants.investorOrgId, granted.org.id))),
     );
     expect((await grantedBrowser.get(pathOf(granted, startup))).status).toBe(404);
   });
@@ -291,10 +324,23 @@ describe("anonymised benchmarks", () => {
     const company = await makeOrgWithOwner(app.database, "startup", name);
     await withSystem(app.database.db, (tx) =>
       tx.insert(companyMetrics).values({
-        orgId: company.org.id, month: "2026-04", cash: major(1_000_000), revenue: 0, grossBurn: major(100_000), netBurn: major(100_000),
-        averageNetBurn: major(100_000), shortHistory: false, runwayMonths: m.runway === null ? null : m.runway.toFixed(1), cashOutMonth: null,
-        defaultAlive: "undecided", computeShareBp: m.computeBp, burnMultiple: m.multiple === null ? null : m.multiple.toFixed(2),
-        netBurnGrowthBp: m.growthBp, headcount: 10, reportCount: 12, recentNetBurn: Array(24).fill(null),
+        orgId: company.org.id,
+        month: "2026-04",
+        cash: major(1_000_000),
+        revenue: 0,
+        grossBurn: major(100_000),
+        netBurn: major(100_000),
+        averageNetBurn: major(100_000),
+        shortHistory: false,
+        runwayMonths: m.runway === null ? null : m.runway.toFixed(1),
+        cashOutMonth: null,
+        defaultAlive: "undecided",
+        computeShareBp: m.computeBp,
+        burnMultiple: m.multiple === null ? null : m.multiple.toFixed(2),
+        netBurnGrowthBp: m.growthBp,
+        headcount: 10,
+        reportCount: 12,
+        recentNetBurn: Array(24).fill(null),
       }),
     );
     return company;

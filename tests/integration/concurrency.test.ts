@@ -120,8 +120,11 @@ function expectOverlap(b: Burst<unknown>) {
 const SAVED = 204;
 
 async function answer(response: Response) {
-  // biome-ignore lint/suspicious/noExplicitAny: JSON answers of several routes; each test reads the fields it asserts
-  return { status: response.status, body: (response.status === SAVED ? { redirect: response.headers.get("x-remix-redirect") } : await response.json()) as Record<string, any> };
+  return {
+    status: response.status,
+    // biome-ignore lint/suspicious/noExplicitAny: JSON answers of several routes; each test reads the fields it asserts
+    body: (response.status === SAVED ? { redirect: response.headers.get("x-remix-redirect") } : await response.json()) as Record<string, any>,
+  };
 }
 
 function auditsOf(entityType: string) {
@@ -146,12 +149,11 @@ const versionOf = (entry: AuditRow | undefined) => afterOf(entry)?.version ?? Nu
  * before is the previous entry's after: versions 1..current, no gap, no duplicate.
  */
 function expectVersionChain(entries: AuditRow[], currentVersion: number, label: string) {
-  const versioned = entries
-    .filter((e) => e.after && typeof afterOf(e)?.version === "number")
-    .sort((a, b) => versionOf(a) - versionOf(b));
-  expect(versioned.map((e) => afterOf(e)?.version), `audited versions of ${label}`).toEqual(
-    Array.from({ length: currentVersion }, (_, i) => i + 1),
-  );
+  const versioned = entries.filter((e) => e.after && typeof afterOf(e)?.version === "number").sort((a, b) => versionOf(a) - versionOf(b));
+  expect(
+    versioned.map((e) => afterOf(e)?.version),
+    `audited versions of ${label}`,
+  ).toEqual(Array.from({ length: currentVersion }, (_, i) => i + 1));
   versioned.forEach((e, i) => {
     if (i === 0) expect(e.before, `first audit entry of ${label} has no before`).toBeNull();
     else expect((e.before as AuditSnapshot | null)?.version, `before of ${label} v${i + 1}`).toBe(i);
@@ -199,10 +201,7 @@ const lockOrg = () => (tx: postgres.ReservedSql) => tx`select 1 from orgs where 
 describe("many editors saving the same monthly report", () => {
   it("first-time creation of one month by 10 editors at once: one row, one save, nine 409s, one audit entry", async () => {
     const month = "2025-07";
-    const b = await burst(
-      () => editors.slice(0, 10).map((e, i) => postReport(e, month, reportForm(500000 + i, null, `creator ${i}`))),
-      lockOrg(),
-    );
+    const b = await burst(() => editors.slice(0, 10).map((e, i) => postReport(e, month, reportForm(500000 + i, null, `creator ${i}`))), lockOrg());
     expectOverlap(b);
     const statuses = b.results.map((r) => r.status);
     expect(statuses.filter((s) => s === SAVED)).toHaveLength(1);
@@ -238,7 +237,10 @@ describe("many editors saving the same monthly report", () => {
       );
       if (gated) expectOverlap(b);
       const statuses = b.results.map((r) => r.status);
-      expect(statuses.filter((s) => s === SAVED), `round ${gated ? "gated" : "free"}: winners`).toHaveLength(1);
+      expect(
+        statuses.filter((s) => s === SAVED),
+        `round ${gated ? "gated" : "free"}: winners`,
+      ).toHaveLength(1);
       expect(statuses.filter((s) => s === 409)).toHaveLength(EDITORS - 1);
       const winner = statuses.indexOf(SAVED);
       expect(b.results[winner].body.redirect).toBe(`/o/${ctx.org.slug}/reports/${month}`);
@@ -315,7 +317,9 @@ function serialOrderExplaining(start: Cells, files: Cells[], reported: Counts[],
     const state = new Map(start);
     const counts: Counts[] = [];
     for (const i of order) counts[i] = applyFile(state, files[i]);
-    const sameCounts = counts.every((c, i) => c.inserted === reported[i].inserted && c.updated === reported[i].updated && c.unchanged === reported[i].unchanged);
+    const sameCounts = counts.every(
+      (c, i) => c.inserted === reported[i].inserted && c.updated === reported[i].updated && c.unchanged === reported[i].unchanged,
+    );
     const sameCells = state.size === final.size && [...state].every(([k, v]) => final.get(k) === v);
     if (sameCounts && sameCells) return order;
   }
@@ -387,7 +391,12 @@ describe("overlapping CSV imports at the same time", () => {
     expect(audits.filter((a) => a.action === "monthly_report.import")).toHaveLength(reported.filter((c) => c.inserted + c.updated > 0).length);
     expect(audits.filter((a) => a.action !== "monthly_report.import")).toHaveLength(changed);
     const all = await auditsOf("monthly_report");
-    for (const row of rows) expectVersionChain(all.filter((a) => a.entityId === row.id), row.version, row.month);
+    for (const row of rows)
+      expectVersionChain(
+        all.filter((a) => a.entityId === row.id),
+        row.version,
+        row.month,
+      );
   });
 
   it("form saves creating a month race an import of that month: nothing lost, every version audited with its before", async () => {
@@ -420,7 +429,12 @@ describe("overlapping CSV imports at the same time", () => {
     const counts = imported.body.counts as Counts;
     expect(counts).toMatchObject(won.length === 1 ? { inserted: 1, updated: 1 } : { inserted: 2, updated: 0 });
     const all = await auditsOf("monthly_report");
-    for (const row of rows) expectVersionChain(all.filter((a) => a.entityId === row.id), row.version, row.month);
+    for (const row of rows)
+      expectVersionChain(
+        all.filter((a) => a.entityId === row.id),
+        row.version,
+        row.month,
+      );
   });
 
   it("5 budget files over the same months and categories: one row per cell, a serial outcome, an audit entry per changed row", async () => {
@@ -442,9 +456,7 @@ describe("overlapping CSV imports at the same time", () => {
       texts.push(["month,category,amount", ...lines].join("\n") + "\n");
     }
     const budgetRows = () =>
-      withSystem(app.database.db, (tx) =>
-        tx.select().from(budgets).where(eq(budgets.orgId, ctx.org.id)).orderBy(asc(budgets.month), asc(budgets.category)),
-      );
+      withSystem(app.database.db, (tx) => tx.select().from(budgets).where(eq(budgets.orgId, ctx.org.id)).orderBy(asc(budgets.month), asc(budgets.category)));
     const start: Cells = new Map((await budgetRows()).map((r) => [`${r.month}|${r.category}`, String(r.amount)]));
     expect(start.size).toBe(0);
 
@@ -499,8 +511,7 @@ describe("many editors changing the same risk", () => {
       mitigation: `Plan ${i}`,
     });
     const b = await burst(
-      () =>
-        editors.slice(0, 10).map((e, i) => e.client.post(routeData(`/o/${ctx.org.slug}/risks/${risk.id}`, RISK), form(i)).then(answer)),
+      () => editors.slice(0, 10).map((e, i) => e.client.post(routeData(`/o/${ctx.org.slug}/risks/${risk.id}`, RISK), form(i)).then(answer)),
       (tx) => tx`select 1 from risks where id = ${risk.id} for update`,
     );
     expectOverlap(b);
@@ -515,7 +526,14 @@ describe("many editors changing the same risk", () => {
       history: await tx.select().from(riskHistory).where(eq(riskHistory.riskId, risk.id)),
     }));
     const won = form(w);
-    expect(state.row).toMatchObject({ title: won.title, owner: won.owner, likelihood: Number(won.likelihood), impact: Number(won.impact), status: won.status, version: 2 });
+    expect(state.row).toMatchObject({
+      title: won.title,
+      owner: won.owner,
+      likelihood: Number(won.likelihood),
+      impact: Number(won.impact),
+      status: won.status,
+      version: 2,
+    });
     // The creation's history row plus the winner's (each edit changed likelihood, impact or status).
     expect(state.history).toHaveLength(2);
     const [first, second] = [...state.history].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
@@ -523,7 +541,10 @@ describe("many editors changing the same risk", () => {
     expect(second).toMatchObject({ likelihood: Number(won.likelihood), impact: Number(won.impact), status: won.status, changedBy: editors[w].userId });
     const audits = (await auditsOf("risk")).filter((a) => a.entityId === risk.id);
     expect(audits.map((a) => a.action).sort()).toEqual(["risk.create", "risk.update"]);
-    expect(audits.find((a) => a.action === "risk.update")).toMatchObject({ actorUserId: editors[w].userId, after: expect.objectContaining({ title: won.title, version: 2 }) });
+    expect(audits.find((a) => a.action === "risk.update")).toMatchObject({
+      actorUserId: editors[w].userId,
+      after: expect.objectContaining({ title: won.title, version: 2 }),
+    });
     expectVersionChain(audits, 2, "risk");
   });
 });

@@ -23,8 +23,7 @@ import { routeData } from "../support/route-data";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
 const MONTHLY_HEADER = "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr";
-const monthlyLine = (month: string, cash = "1200000.00", arr = "480000") =>
-  `${month},${cash},40000,60000,10000,80000,5000,10000,4000,1000,12,${arr}`;
+const monthlyLine = (month: string, cash = "1200000.00", arr = "480000") => `${month},${cash},40000,60000,10000,80000,5000,10000,4000,1000,12,${arr}`;
 const monthly = (...lines: string[]) => [MONTHLY_HEADER, ...lines].join("\n") + "\n";
 const budgetFile = (...lines: string[]) => ["month,category,amount", ...lines].join("\n") + "\n";
 const SAMPLE_MONTHLY = fs.readFileSync("public/samples/monthly-reports.csv", "utf8");
@@ -52,7 +51,7 @@ function allBudgetLines(limit = Infinity, amount = (i: number) => `${1000 + i}.5
 
 describe("parsing and checking a monthly reports file", () => {
   it("reads a valid file into rows in exact minor units", () => {
-    const result = parseMonthlyReportsCsv(monthly("2026-03,0.29,\"1,234.56\",0,0,0,0,0,0,0,0,", monthlyLine("2026-04")), { now: NOW });
+    const result = parseMonthlyReportsCsv(monthly('2026-03,0.29,"1,234.56",0,0,0,0,0,0,0,0,', monthlyLine("2026-04")), { now: NOW });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.rows).toHaveLength(2);
@@ -64,7 +63,18 @@ describe("parsing and checking a monthly reports file", () => {
     const result = parseMonthlyReportsCsv(SAMPLE_MONTHLY, { now: NOW });
     expect(result.ok).toBe(true);
     expect(result.ok && result.rows.map((r) => r.month)).toEqual([
-      "2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12",
+      "2025-01",
+      "2025-02",
+      "2025-03",
+      "2025-04",
+      "2025-05",
+      "2025-06",
+      "2025-07",
+      "2025-08",
+      "2025-09",
+      "2025-10",
+      "2025-11",
+      "2025-12",
     ]);
   });
 
@@ -127,7 +137,14 @@ describe("parsing and checking a monthly reports file", () => {
   });
 
   it("rejects months that are not YYYY-MM, 2026-13, and future months", () => {
-    const text = monthly(monthlyLine("2026-13"), monthlyLine("2026-1"), monthlyLine("Jan-26"), monthlyLine("2026-12"), monthlyLine("2026-11"), monthlyLine("1999-12"));
+    const text = monthly(
+      monthlyLine("2026-13"),
+      monthlyLine("2026-1"),
+      monthlyLine("Jan-26"),
+      monthlyLine("2026-12"),
+      monthlyLine("2026-11"),
+      monthlyLine("1999-12"),
+    );
     const errors = errorsOf(parseMonthlyReportsCsv(text, { now: NOW }));
     expect(errors.map((e) => [e.line, e.column])).toEqual([
       [2, "month"],
@@ -200,9 +217,7 @@ describe("parsing and checking a budget file", () => {
     // 100,000 rows are read (their repeats are errors of their own), not refused for size.
     expect(full).toMatchObject({ ok: false, errorCount: MAX_DATA_ROWS - lines.length });
     const over = checkImportCsv("budgets", budgetFile(...atLimit, lines[0]), { now: NOW });
-    expect(errorsOf(over)).toEqual([
-      { line: 100_002, column: null, message: expect.stringMatching(/more than 100,000 data rows\. Split it/) },
-    ]);
+    expect(errorsOf(over)).toEqual([{ line: 100_002, column: null, message: expect.stringMatching(/more than 100,000 data rows\. Split it/) }]);
     const huge = "month,category,amount\n" + `2026-01,compute,1${" ".repeat(64)}\n`.repeat(170_000);
     expect(errorsOf(parseBudgetsCsv(huge, { now: NOW }))).toEqual([{ line: null, column: null, message: expect.stringMatching(/larger than 10 MB/) }]);
   });
@@ -256,7 +271,12 @@ function budgetsOf(ctx: OrgContext) {
   return withTenant(app.database.db, ctx.org.id, (tx) => tx.select().from(budgets).orderBy(asc(budgets.month), asc(budgets.category)));
 }
 function importAudits(ctx: OrgContext, action: string) {
-  return withTenant(app.database.db, ctx.org.id, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.orgId, ctx.org.id), eq(auditLog.action, action))));
+  return withTenant(app.database.db, ctx.org.id, (tx) =>
+    tx
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, ctx.org.id), eq(auditLog.action, action))),
+  );
 }
 
 async function signedIn(ctx: OrgContext, user: { email: string; password: string }) {
@@ -272,8 +292,26 @@ describe("importing monthly reports", () => {
     const preview = await upload(client, slug, "reports", SAMPLE_MONTHLY);
     expect(preview.status).toBe(200);
     const body = await preview.json();
-    expect(body).toMatchObject({ status: "preview", counts: { rows: 12, inserted: 12, updated: 0, unchanged: 0 }, firstMonth: "2025-01", lastMonth: "2025-12" });
-    expect(body.previewRows[0]).toEqual(["2025-01", "4820600.00", "18500.00", "142000.00", "24000.00", "186000.00", "12400.00", "8500.00", "21800.00", "3200.00", "14", ""]);
+    expect(body).toMatchObject({
+      status: "preview",
+      counts: { rows: 12, inserted: 12, updated: 0, unchanged: 0 },
+      firstMonth: "2025-01",
+      lastMonth: "2025-12",
+    });
+    expect(body.previewRows[0]).toEqual([
+      "2025-01",
+      "4820600.00",
+      "18500.00",
+      "142000.00",
+      "24000.00",
+      "186000.00",
+      "12400.00",
+      "8500.00",
+      "21800.00",
+      "3200.00",
+      "14",
+      "",
+    ]);
     expect(await reportsOf(ctx)).toHaveLength(0);
 
     const imported = await upload(client, slug, "reports", SAMPLE_MONTHLY, { intent: "import", checksum: body.checksum });

@@ -3,7 +3,7 @@ import { budgets, debtFacilities, fundingRounds, monthlyReports, reportUpdates, 
 import { withTenant } from "../../db/tenant";
 import type { OrgContext } from "../../app/auth/context";
 import { startTestApp, type TestApp } from "../support/app-server";
-import { addMember, makeOrgWithOwner, } from "../support/factories";
+import { addMember, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
 
 const ROUTE = "routes/o.$orgSlug._index";
@@ -23,7 +23,11 @@ const WORKED_EXAMPLE = [
   { month: "2026-04", spend: 170_000, revenue: 40_000, cash: 1_200_000 },
 ];
 
-async function seedReports(ctx: OrgContext, rows: { month: string; spend: number; revenue: number; cash: number; arr?: number }[], extra: { highlights?: string } = {}) {
+async function seedReports(
+  ctx: OrgContext,
+  rows: { month: string; spend: number; revenue: number; cash: number; arr?: number }[],
+  extra: { highlights?: string } = {},
+) {
   await withTenant(app.database.db, ctx.org.id, async (tx) => {
     await tx.insert(monthlyReports).values(
       rows.map((r) => ({
@@ -101,10 +105,16 @@ describe("company dashboard", () => {
     ]);
     const browser = await app.signIn(owner.email);
     const data = await dashboardJson(browser, org.slug);
-    expect(data.dashboard.headline.defaultAlive).toMatchObject({ outcome: "profitable", month: "2026-04", lowestCash: { month: "2026-04", cash: major(522_000) } });
+    expect(data.dashboard.headline.defaultAlive).toMatchObject({
+      outcome: "profitable",
+      month: "2026-04",
+      lowestCash: { month: "2026-04", cash: major(522_000) },
+    });
     const text = await pageText(browser, `/o/${org.slug}`);
     expect(text).toContain("profitable from 2026-04");
-    expect(text).toContain("Revenue in 2026-04 ($104,000) already covers its gross burn ($100,000): default alive and profitable from that month, with no projection.");
+    expect(text).toContain(
+      "Revenue in 2026-04 ($104,000) already covers its gross burn ($100,000): default alive and profitable from that month, with no projection.",
+    );
     expect(text).not.toContain("2026-05");
     browser.cookies.set("lang", "zh-CN");
     const zh = await pageText(browser, `/o/${org.slug}`);
@@ -122,7 +132,12 @@ describe("company dashboard", () => {
     ]);
     const browser = await app.signIn(owner.email);
     const data = await dashboardJson(browser, org.slug);
-    expect(data.dashboard.headline.defaultAlive).toMatchObject({ outcome: "cash_out", month: "2026-11", growth: "not_enough_history", verdictAssumesGrowth: true });
+    expect(data.dashboard.headline.defaultAlive).toMatchObject({
+      outcome: "cash_out",
+      month: "2026-11",
+      growth: "not_enough_history",
+      verdictAssumesGrowth: true,
+    });
     const html = await (await browser.get(`/o/${org.slug}`)).text();
     const text = await pageText(browser, `/o/${org.slug}`);
     expect(text).not.toMatch(/grows 0/);
@@ -223,9 +238,11 @@ describe("company dashboard", () => {
     const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Recorded Co");
     await seedReports(ctx, WORKED_EXAMPLE);
     await withTenant(app.database.db, ctx.org.id, async (tx) => {
-      await tx.insert(budgets).values(
-        ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"].map((month) => ({ orgId: ctx.org.id, month, category: "payroll", amount: major(140_000) })),
-      );
+      await tx
+        .insert(budgets)
+        .values(
+          ["2026-01", "2026-02", "2026-03", "2026-04", "2026-05"].map((month) => ({ orgId: ctx.org.id, month, category: "payroll", amount: major(140_000) })),
+        );
       await tx.insert(risks).values([
         { orgId: ctx.org.id, title: "GPU supply squeeze", category: "technical", likelihood: 4, impact: 4, status: "open" },
         { orgId: ctx.org.id, title: "Old closed risk", category: "market", likelihood: 5, impact: 5, status: "closed" },
@@ -237,7 +254,14 @@ describe("company dashboard", () => {
     // Year to date over the four reported months: budget 560,000, actual 620,000 → +60,000, 10.7 % over.
     expect(data.dashboard.budget.monthsCompared).toEqual(["2026-01", "2026-02", "2026-03", "2026-04"]);
     expect(data.dashboard.budget.rows).toEqual([
-      expect.objectContaining({ category: "payroll", budget: major(560_000), actual: major(620_000), variance: major(60_000), overrun: true, fullYearBudget: major(700_000) }),
+      expect.objectContaining({
+        category: "payroll",
+        budget: major(560_000),
+        actual: major(620_000),
+        variance: major(60_000),
+        overrun: true,
+        fullYearBudget: major(700_000),
+      }),
     ]);
     expect(data.dashboard.risks.heatMap[3][3]).toBe(1);
     expect(data.dashboard.risks.heatMap[4][4]).toBe(0);

@@ -11,7 +11,7 @@ import { EXPORT_TABLE_DOCS } from "../../app/models/org-export-tables.server";
 import type { PersonalDataExport } from "../../app/models/personal-data.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { seedExportWorld } from "../support/export-fixtures";
-import { addMember, makeOrgWithOwner, } from "../support/factories";
+import { addMember, makeOrgWithOwner } from "../support/factories";
 
 let app: TestApp;
 let alpha: Awaited<ReturnType<typeof seedExportWorld>>;
@@ -73,7 +73,9 @@ async function expectedCounts(orgId: string, tables: string[], exportedAt: strin
           : await count(sql.raw(`select count(*)::int as n from "${table}" where org_id = '${orgId}'`));
     }
     // The export's own audit entry is written after it was read.
-    counts.audit_log -= await count(sql`select count(*)::int as n from audit_log where org_id = ${orgId} and action = 'org.export' and at >= ${exportedAt}::timestamptz`);
+    counts.audit_log -= await count(
+      sql`select count(*)::int as n from audit_log where org_id = ${orgId} and action = 'org.export' and at >= ${exportedAt}::timestamptz`,
+    );
     return counts;
   });
 }
@@ -127,7 +129,23 @@ describe("an owner's export of all the org's data", () => {
       for (const column of entry.columns) expect(column.meaning, `${entry.table}.${column.name}`).not.toBe("");
     }
     // The startup's world has a row in every table a startup uses.
-    for (const table of ["memberships", "invitations", "mail_outbox", "audit_log", "funding_rounds", "debt_facilities", "monthly_reports", "report_updates", "budgets", "risks", "risk_history", "company_metrics", "access_grants", "share_links", "share_link_views"]) {
+    for (const table of [
+      "memberships",
+      "invitations",
+      "mail_outbox",
+      "audit_log",
+      "funding_rounds",
+      "debt_facilities",
+      "monthly_reports",
+      "report_updates",
+      "budgets",
+      "risks",
+      "risk_history",
+      "company_metrics",
+      "access_grants",
+      "share_links",
+      "share_link_views",
+    ]) {
       expect(expected[table], table).toBeGreaterThan(0);
     }
   });
@@ -152,7 +170,14 @@ describe("an owner's export of all the org's data", () => {
 
   it("contains the org's own data and none of another org's, nor of the investor it shares with", () => {
     const all = Object.values(opened.files).join("\n");
-    for (const own of ["ALPHA-S Lead Partners", "ALPHA-S GPU shortage risk", "ALPHA-S highlight", "ALPHA-S board link", "ALPHA-S Browser/1.0", "ALPHA-S audit after"]) {
+    for (const own of [
+      "ALPHA-S Lead Partners",
+      "ALPHA-S GPU shortage risk",
+      "ALPHA-S highlight",
+      "ALPHA-S board link",
+      "ALPHA-S Browser/1.0",
+      "ALPHA-S audit after",
+    ]) {
       expect(all, own).toContain(own);
     }
     expect(all).not.toContain("BETA");
@@ -167,13 +192,27 @@ describe("an owner's export of all the org's data", () => {
     }));
     expect(hashes.length).toBeGreaterThan(0);
     expect(sessionIds.length, "the owner's own session exists").toBeGreaterThan(0);
-    for (const secret of [...hashes, ...sessionIds, alpha.secrets.invitationToken, alpha.secrets.linkToken, alpha.secrets.passphraseHash, alpha.secrets.mailBody, "live-invitation-token"]) {
+    for (const secret of [
+      ...hashes,
+      ...sessionIds,
+      alpha.secrets.invitationToken,
+      alpha.secrets.linkToken,
+      alpha.secrets.passphraseHash,
+      alpha.secrets.mailBody,
+      "live-invitation-token",
+    ]) {
       expect(all.includes(secret), `secret ${secret.slice(0, 24)}… in the export`).toBe(false);
     }
     const headers = Object.entries(opened.files)
       .filter(([name]) => name.endsWith(".csv"))
       .flatMap(([name, csv]) => records(csv)[0].map((column) => `${name}:${column}`));
-    for (const forbidden of ["users.csv:password_hash", "invitations.csv:token_hash", "share_links.csv:token_hash", "share_links.csv:passphrase_hash", "mail_outbox.csv:body"]) {
+    for (const forbidden of [
+      "users.csv:password_hash",
+      "invitations.csv:token_hash",
+      "share_links.csv:token_hash",
+      "share_links.csv:passphrase_hash",
+      "mail_outbox.csv:body",
+    ]) {
       expect(headers).not.toContain(forbidden);
     }
     expect(Object.keys(opened.files)).not.toContain("sessions.csv");
@@ -228,7 +267,11 @@ describe("who may export", () => {
   it("a member and a viewer are refused (403) and nothing is recorded", async () => {
     const count = () =>
       withSystem(app.database.db, async (tx) =>
-        Number(rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from audit_log where org_id = ${alpha.startup.org.id} and action = 'org.export'`))[0].n),
+        Number(
+          rowsOf<{ n: number }>(
+            await tx.execute(sql`select count(*)::int as n from audit_log where org_id = ${alpha.startup.org.id} and action = 'org.export'`),
+          )[0].n,
+        ),
       );
     const before = await count();
     for (const person of [alpha.member, alpha.viewer]) {
@@ -300,9 +343,14 @@ describe("a person's own data", () => {
     expect(data.auditEntriesYouAuthored.every((e) => e.orgSlug === alpha.startup.org.slug || e.orgSlug === other.org.slug)).toBe(true);
 
     const text = JSON.stringify(data);
-    const hash = await withSystem(app.database.db, async (tx) => rowsOf<{ h: string }>(await tx.execute(sql`select password_hash as h from users where id = ${person.id}`))[0].h);
+    const hash = await withSystem(
+      app.database.db,
+      async (tx) => rowsOf<{ h: string }>(await tx.execute(sql`select password_hash as h from users where id = ${person.id}`))[0].h,
+    );
     expect(text).not.toContain(hash);
-    const sessionIds = await withSystem(app.database.db, async (tx) => rowsOf<{ id: string }>(await tx.execute(sql`select id from sessions where user_id = ${person.id}`)).map((r) => r.id));
+    const sessionIds = await withSystem(app.database.db, async (tx) =>
+      rowsOf<{ id: string }>(await tx.execute(sql`select id from sessions where user_id = ${person.id}`)).map((r) => r.id),
+    );
     for (const id of sessionIds) expect(text).not.toContain(id);
     // Another person's entries, address and name, even in an org they share.
     expect(text).not.toContain("GAMMA owner entry");
@@ -316,7 +364,8 @@ describe("a person's own data", () => {
     const client = await app.signIn(person.email);
     // Someone else, from another address, gets the password wrong twice.
     const elsewhere = { "X-Forwarded-For": "198.51.100.77" };
-    for (let i = 0; i < 2; i += 1) expect((await app.client().post("/login", { email: person.email, password: "wrong password here" }, elsewhere)).status).toBe(401);
+    for (let i = 0; i < 2; i += 1)
+      expect((await app.client().post("/login", { email: person.email, password: "wrong password here" }, elsewhere)).status).toBe(401);
     const data = await personalData(client);
     // The throttle's counters (login-throttle.server.ts): the account's, and one per address tried.
     expect(data.signInThrottle).toEqual(

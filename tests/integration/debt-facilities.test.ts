@@ -5,7 +5,16 @@ import { withSystem, withTenant } from "../../db/tenant";
 import { debtSchedule, debtServiceByMonth, isoDateOfDate, type DebtTerms } from "../../app/finance";
 import type { OrgContext } from "../../app/auth/context";
 import { debtFacilitySchema, parsePercentToBasisPoints } from "../../app/domain/debt-facility";
-import { createDebtFacility, debtServiceForOrg, deleteDebtFacility, getDebtFacility, getDebtFacilityDetail, listDebtFacilities, updateDebtFacility, type DebtFacilityInput } from "../../app/models/debt-facility.server";
+import {
+  createDebtFacility,
+  debtServiceForOrg,
+  deleteDebtFacility,
+  getDebtFacility,
+  getDebtFacilityDetail,
+  listDebtFacilities,
+  updateDebtFacility,
+  type DebtFacilityInput,
+} from "../../app/models/debt-facility.server";
 import { oneYearAfter } from "../../app/domain/bounds";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
@@ -119,12 +128,17 @@ describe("debt facility model", () => {
     await createDebtFacility(ctx, facilityInput());
     await createDebtFacility(
       ctx,
-      facilityInput({ lender: "Bond", kind: "bond", principal: 5_000_000, annualRatePercent: 800, drawDate: "2025-03-01", termMonths: 6, repaymentType: "bullet" }),
+      facilityInput({
+        lender: "Bond",
+        kind: "bond",
+        principal: 5_000_000,
+        annualRatePercent: 800,
+        drawDate: "2025-03-01",
+        termMonths: 6,
+        repaymentType: "bullet",
+      }),
     );
-    await createDebtFacility(
-      ctx,
-      facilityInput({ lender: "IO", repaymentType: "interest_only_then_amortizing", interestOnlyMonths: 3, termMonths: 9 }),
-    );
+    await createDebtFacility(ctx, facilityInput({ lender: "IO", repaymentType: "interest_only_then_amortizing", interestOnlyMonths: 3, termMonths: 9 }));
     const service = await debtServiceForOrg(ctx);
     const expected = debtServiceByMonth([
       KNOWN_LOAN,
@@ -134,7 +148,11 @@ describe("debt facility model", () => {
     expect([...service].sort()).toEqual([...expected].sort());
     expect(service.get("2025-09")).toBe(expected.get("2025-09"));
     // Bullet: 8 % on 50,000.00 is 333.33 a month, the principal at maturity.
-    expect(service.get("2025-09")! - debtSchedule(KNOWN_LOAN)[7].payment - debtSchedule({ ...KNOWN_LOAN, termMonths: 9, repayment: "interest_only_then_amortizing", interestOnlyMonths: 3 })[7].payment).toBe(5_000_000 + 333_33);
+    expect(
+      service.get("2025-09")! -
+        debtSchedule(KNOWN_LOAN)[7].payment -
+        debtSchedule({ ...KNOWN_LOAN, termMonths: 9, repayment: "interest_only_then_amortizing", interestOnlyMonths: 3 })[7].payment,
+    ).toBe(5_000_000 + 333_33);
     const empty = await makeOrgWithOwner(app.database, "startup", "No Debt");
     expect((await debtServiceForOrg(empty.ctx)).size).toBe(0);
   });
@@ -184,8 +202,16 @@ describe("debt facility model", () => {
   it("validates terms with a message per field", () => {
     const schema = debtFacilitySchema("2026-03-10");
     const io = schema.safeParse({ ...validForm, repaymentType: "interest_only_then_amortizing", interestOnlyMonths: "12" });
-    expect(io.error?.issues.map((i) => [i.path.join("."), english(i.message)])).toEqual([["interestOnlyMonths", expect.stringMatching(/fewer than the term \(12 months\)/)]]);
-    const several = schema.safeParse({ ...validForm, principal: "-1", termMonths: "0", repaymentType: "interest_only_then_amortizing", interestOnlyMonths: "" });
+    expect(io.error?.issues.map((i) => [i.path.join("."), english(i.message)])).toEqual([
+      ["interestOnlyMonths", expect.stringMatching(/fewer than the term \(12 months\)/)],
+    ]);
+    const several = schema.safeParse({
+      ...validForm,
+      principal: "-1",
+      termMonths: "0",
+      repaymentType: "interest_only_then_amortizing",
+      interestOnlyMonths: "",
+    });
     expect(several.error?.issues.map((i) => i.path.join("."))).toEqual(["principal", "termMonths", "interestOnlyMonths"]);
     const ok = schema.safeParse({ ...validForm, repaymentType: "interest_only_then_amortizing", interestOnlyMonths: "6", annualRatePercent: "100" });
     expect(ok.success && ok.data).toMatchObject({ interestOnlyMonths: 6, annualRatePercent: 10_000, principal: 12_000_000, minimumCash: 50_000_000 });

@@ -36,8 +36,16 @@ async function seed(org: Org, rows: { cash: number; revenue: number; payroll: nu
     await tx.insert(monthlyReports).values(rows.map((r, i) => ({ orgId: org.org.id, month: at(i - rows.length + 1), ...r })));
     if (withBullet) {
       await tx.insert(debtFacilities).values({
-        orgId: org.org.id, lender: "Harbour Bank", kind: "bank_loan", principal: 500 * K, currency: "USD", annualRateBp: 1200,
-        drawDate: `${at(-11)}-01`, termMonths: 14, repaymentType: "bullet", minimumCash: null,
+        orgId: org.org.id,
+        lender: "Harbour Bank",
+        kind: "bank_loan",
+        principal: 500 * K,
+        currency: "USD",
+        annualRateBp: 1200,
+        drawDate: `${at(-11)}-01`,
+        termMonths: 14,
+        repaymentType: "bullet",
+        minimumCash: null,
       });
     }
     await refreshCompanyMetrics(tx, org.org.id);
@@ -66,14 +74,24 @@ beforeAll(async () => {
   co.bullet = await makeOrgWithOwner(app.database, "startup", "Bullet Robotics");
   co.young = await makeOrgWithOwner(app.database, "startup", "Young Growth AI");
   co.profitable = await makeOrgWithOwner(app.database, "startup", "Profitable Now AI");
-  await seed(co.nineTwo, [1127, 1027, 927].map((cash) => ({ cash: cash * K, revenue: 0, payroll: 100 * K })));
-  await seed(co.bullet, [180, 190, 200].map((cash) => ({ cash: cash * K, revenue: 60 * K, payroll: 50 * K })), true);
+  await seed(
+    co.nineTwo,
+    [1127, 1027, 927].map((cash) => ({ cash: cash * K, revenue: 0, payroll: 100 * K })),
+  );
+  await seed(
+    co.bullet,
+    [180, 190, 200].map((cash) => ({ cash: cash * K, revenue: 60 * K, payroll: 50 * K })),
+    true,
+  );
   await seed(co.young, [
     { cash: 664_400 * 100, revenue: 12_000 * 100, payroll: 100 * K },
     { cash: 578_900 * 100, revenue: 14_500 * 100, payroll: 100 * K },
     { cash: 500_000 * 100, revenue: 17_800 * 100, payroll: 100 * K },
   ]);
-  await seed(co.profitable, [90, 98, 104].map((revenue) => ({ cash: 520 * K, revenue: revenue * K, payroll: 100 * K })));
+  await seed(
+    co.profitable,
+    [90, 98, 104].map((revenue) => ({ cash: 520 * K, revenue: revenue * K, payroll: 100 * K })),
+  );
   for (const c of Object.values(co)) await grantAccess(app.database, c.org, fund.org);
   // Caution under 12 months, so the 9.2-month runway raises an alert whose text shows it.
   await setAlertRules(app.database, fund.org.id, "12.0", "3.0");
@@ -154,8 +172,12 @@ describe("a partner's share report and the alert feed read them the same way", (
     const owner = await signIn(fund.owner.email);
     const en = flat(await (await owner.get(`/o/${fund.org.slug}/alerts`)).text());
     expect(en).toContain(`Runway 9.2 months is below the caution threshold of 12 months (as of ${L}).`);
-    expect(en).toContain(`Not burning, but debt service ahead takes cash below zero in ${at(3)}: 2 months of cash left, under the critical threshold of 3 months (as of ${L}).`);
-    expect(en).toContain(`Dead if revenue stays flat: there is not enough revenue history for a growth rate yet; with expenses held and revenue flat, cash runs out in ${at(7)} (as of ${L}).`);
+    expect(en).toContain(
+      `Not burning, but debt service ahead takes cash below zero in ${at(3)}: 2 months of cash left, under the critical threshold of 3 months (as of ${L}).`,
+    );
+    expect(en).toContain(
+      `Dead if revenue stays flat: there is not enough revenue history for a growth rate yet; with expenses held and revenue flat, cash runs out in ${at(7)} (as of ${L}).`,
+    );
     expect(en).not.toMatch(/Profitable Now AI[^.]*Default dead/);
     owner.cookies.set("lang", "zh-CN");
     const zh = flat(await (await owner.get(`/o/${fund.org.slug}/alerts`)).text());

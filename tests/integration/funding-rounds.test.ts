@@ -6,7 +6,15 @@ import { isoDateOfDate } from "../../app/finance";
 import type { OrgContext } from "../../app/auth/context";
 import { fundingRoundSchema } from "../../app/domain/funding-round";
 import { oneYearAfter } from "../../app/domain/bounds";
-import { createFundingRound, deleteFundingRound, getFundingRound, listFundingRounds, listFundingRoundsPage, updateFundingRound, type FundingRoundInput } from "../../app/models/funding-round.server";
+import {
+  createFundingRound,
+  deleteFundingRound,
+  getFundingRound,
+  listFundingRounds,
+  listFundingRoundsPage,
+  updateFundingRound,
+  type FundingRoundInput,
+} from "../../app/models/funding-round.server";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { toastIn } from "../support/toast";
@@ -325,7 +333,7 @@ describe("funding rounds over HTTP", () => {
   });
 
   it("exports the rounds as CSV with derived figures, neutralising formulas", async () => {
-    await createFundingRound(alpha.ctx, roundInput({ leadInvestor: "=HYPERLINK(\"http://evil\")", closeDate: "2020-01-01" }));
+    await createFundingRound(alpha.ctx, roundInput({ leadInvestor: '=HYPERLINK("http://evil")', closeDate: "2020-01-01" }));
     const response = await alphaViewer.get(`/o/${alpha.org.slug}/rounds.csv`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/text\/csv/);

@@ -12,7 +12,7 @@ import { fxRateSchema } from "../../app/domain/fx-rate.form";
 import { deleteFxRate, importFxRates, listFxRatesPage, previewFxRatesImport, saveFxRate } from "../../app/models/fx-rate.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { toastIn } from "../support/toast";
-import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
+import { addMember, grantAccess, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
 
 let app: TestApp;
@@ -38,7 +38,12 @@ async function ratesOf(org: { id: string }) {
   return rows.map((r) => `${r.month} ${r.currency} ${r.rate}`);
 }
 async function audits(org: { id: string }) {
-  return withSystem(app.database.db, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.entityType, "fx_rate"))));
+  return withSystem(app.database.db, (tx) =>
+    tx
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, org.id), eq(auditLog.entityType, "fx_rate"))),
+  );
 }
 function upload(client: TestClient, slug: string, text: string, extra: Record<string, string> = {}) {
   const form = new FormData();
@@ -200,7 +205,11 @@ describe("FX rates over HTTP", () => {
     const text = file(`${LAST},EUR,1.08`, `${LAST},GBP,1.27`, `${NOW},EUR,1.09`);
     const preview = await (await upload(client, org.slug, text)).json();
     expect(preview).toMatchObject({ status: "preview", counts: { rows: 3, inserted: 3, updated: 0, unchanged: 0 }, checksum: sha256(text) });
-    expect(preview.previewRows).toEqual([[LAST, "EUR", "1.08"], [LAST, "GBP", "1.27"], [NOW, "EUR", "1.09"]]);
+    expect(preview.previewRows).toEqual([
+      [LAST, "EUR", "1.08"],
+      [LAST, "GBP", "1.27"],
+      [NOW, "EUR", "1.09"],
+    ]);
     expect(await ratesOf(org)).toEqual([]);
     // A confirmation carrying another file's digest writes nothing and previews again.
     const mismatched = await (await upload(client, org.slug, text, { intent: "import", checksum: sha256("other") })).json();

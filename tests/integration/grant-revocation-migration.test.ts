@@ -63,7 +63,14 @@ it("drops risk titles from stored reasons, redacts acknowledgements in the audit
     {
       action: "alert.acknowledge",
       before: { id: "a0000000-0000-4000-8000-000000000005", companyOrgId: NARROWED, kind: "risk_score", severity: "critical", acknowledgedAt: null },
-      after: { id: "a0000000-0000-4000-8000-000000000005", companyOrgId: NARROWED, kind: "risk_score", severity: "critical", acknowledgedAt: "2026-01-02T00:00:00Z", acknowledgedByUserId: null },
+      after: {
+        id: "a0000000-0000-4000-8000-000000000005",
+        companyOrgId: NARROWED,
+        kind: "risk_score",
+        severity: "critical",
+        acknowledgedAt: "2026-01-02T00:00:00Z",
+        acknowledgedByUserId: null,
+      },
     },
     { action: "position.create", before: null, after: { notes: "our own note" } },
   ]);

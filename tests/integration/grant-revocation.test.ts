@@ -144,7 +144,11 @@ const PLACES: Place[] = [
   { name: "position detail", shows: ["company"], read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}/positions/${w.positionId}`) },
   { name: "share links page", shows: [], read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}/share-links`) },
   ...["company, live", "company, frozen", "portfolio, live", "portfolio, frozen"].flatMap((link): Place[] => [
-    { name: `share link detail (${link})`, shows: [], read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}/share-links/${w.links.find((l) => l.name === link)!.id}`) },
+    {
+      name: `share link detail (${link})`,
+      shows: [],
+      read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}/share-links/${w.links.find((l) => l.name === link)!.id}`),
+    },
     {
       name: `partner report (${link})`,
       shows: ["company", "financials", "budgets", "risks", "funding_debt", "updates"],
@@ -197,15 +201,23 @@ async function buildWorld(label: string): Promise<World> {
   const id = startup.org.id;
   await withTenant(app.database.db, id, async (tx) => {
     const burn = SPEND - 50_000;
-    await tx.insert(monthlyReports).values(
-      [-2, -1, 0].map((k) => ({ orgId: id, month: m(k), cash: (CASH - k * burn) * K, revenue: 50_000 * K, payroll: SPEND * K })),
-    );
+    await tx
+      .insert(monthlyReports)
+      .values([-2, -1, 0].map((k) => ({ orgId: id, month: m(k), cash: (CASH - k * burn) * K, revenue: 50_000 * K, payroll: SPEND * K })));
     await tx.insert(reportUpdates).values({ orgId: id, month: m(0), highlights: `${label} numbat launch` });
     await tx.insert(budgets).values({ orgId: id, month: m(0), category: "payroll", amount: BUDGET * K });
     await tx.insert(risks).values({ orgId: id, title: `${label} quokka supply shock`, category: "technical", likelihood: 4, impact: 5, status: "open" });
     await tx.insert(debtFacilities).values({
-      orgId: id, lender: `${label} Wombat Lending`, kind: "bank_loan", principal: 100_000 * K, currency: "USD", annualRateBp: 1200,
-      drawDate: `${m(-6)}-01`, termMonths: 36, repaymentType: "bullet", minimumCash: MINIMUM_CASH * K,
+      orgId: id,
+      lender: `${label} Wombat Lending`,
+      kind: "bank_loan",
+      principal: 100_000 * K,
+      currency: "USD",
+      annualRateBp: 1200,
+      drawDate: `${m(-6)}-01`,
+      termMonths: 36,
+      repaymentType: "bullet",
+      minimumCash: MINIMUM_CASH * K,
     });
     await refreshCompanyMetrics(tx, id);
   });
@@ -222,7 +234,14 @@ async function buildWorld(label: string): Promise<World> {
   expect(alerts.map((a) => a.kind).sort()).toEqual(RAISED);
   for (const alert of alerts) expect((await acknowledge(readerClient, reader.org.slug, alert.id)).status).toBe(204);
   const position = await createPosition(reader.ctx, {
-    companyOrgId: id, investedOn: "2025-06-01", amount: 50_000_000, currency: null, instrument: "seed", ownershipPercent: null, currentValue: 40_000_000, notes: null,
+    companyOrgId: id,
+    investedOn: "2025-06-01",
+    amount: 50_000_000,
+    currency: null,
+    instrument: "seed",
+    ownershipPercent: null,
+    currentValue: 40_000_000,
+    notes: null,
   });
   const links: World["links"] = [];
   for (const [name, form] of [
@@ -240,13 +259,27 @@ async function buildWorld(label: string): Promise<World> {
 /** The change, made by the startup's owner through the real grant workflow. */
 async function applyChange(w: World, scenario: Scenario) {
   if (scenario.revoke) await revokeGrant(w.startup.ctx, w.grantId, 1);
-  else await updateGrantSections(w.startup.ctx, w.grantId, 1, GRANT_SECTIONS.filter((s) => !scenario.removed.includes(s)));
+  else
+    await updateGrantSections(
+      w.startup.ctx,
+      w.grantId,
+      1,
+      GRANT_SECTIONS.filter((s) => !scenario.removed.includes(s)),
+    );
   // The late fund's grant changes the same way.
   const [lateGrant] = await withSystem(app.database.db, (tx) =>
-    tx.execute(sql`select id::text as id, version from access_grants where org_id = ${w.startup.org.id} and investor_org_id = ${w.late.org.id} and status = 'approved'`),
+    tx.execute(
+      sql`select id::text as id, version from access_grants where org_id = ${w.startup.org.id} and investor_org_id = ${w.late.org.id} and status = 'approved'`,
+    ),
   ).then((r) => rowsOf<{ id: string; version: number }>(r));
   if (scenario.revoke) await revokeGrant(w.startup.ctx, lateGrant!.id, lateGrant!.version);
-  else await updateGrantSections(w.startup.ctx, lateGrant!.id, lateGrant!.version, GRANT_SECTIONS.filter((s) => !scenario.removed.includes(s)));
+  else
+    await updateGrantSections(
+      w.startup.ctx,
+      lateGrant!.id,
+      lateGrant!.version,
+      GRANT_SECTIONS.filter((s) => !scenario.removed.includes(s)),
+    );
 }
 
 beforeAll(async () => {
@@ -276,7 +309,10 @@ describe.each(SCENARIOS)("when $name", (scenario) => {
     expect(missing).toEqual([]);
     // Acknowledgements are audited as references only.
     const acknowledged = await withSystem(app.database.db, (tx) =>
-      tx.select({ before: auditLog.before, after: auditLog.after }).from(auditLog).where(and(eq(auditLog.orgId, w.reader.org.id), eq(auditLog.action, "alert.acknowledge"))),
+      tx
+        .select({ before: auditLog.before, after: auditLog.after })
+        .from(auditLog)
+        .where(and(eq(auditLog.orgId, w.reader.org.id), eq(auditLog.action, "alert.acknowledge"))),
     );
     expect(acknowledged).toHaveLength(RAISED.length);
     for (const entry of acknowledged) {

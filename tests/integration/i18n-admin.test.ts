@@ -61,7 +61,17 @@ describe("members and invitations in Chinese", () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain("<title>成员 · Capital Desk</title>");
     const text = textOf(html);
-    for (const shown of ["哪些人可以查看和修改本组织的数据。", "人员（1）", "姓名", "角色", "邀请成员", "创建邀请", "待接受的邀请", "没有待接受的邀请", "所有者"]) {
+    for (const shown of [
+      "哪些人可以查看和修改本组织的数据。",
+      "人员（1）",
+      "姓名",
+      "角色",
+      "邀请成员",
+      "创建邀请",
+      "待接受的邀请",
+      "没有待接受的邀请",
+      "所有者",
+    ]) {
       expect(text).toContain(shown);
     }
     for (const english of ["Who can see", "People (", "Invite someone", "Create invitation", "Pending invitations", "No pending invitations", ">Name</th>"]) {
@@ -99,7 +109,8 @@ describe("members and invitations in Chinese", () => {
 
     // An inviter reading English writes English to an unknown address.
     const english = await signIn(alpha.owner.email);
-    const englishLink = (await (await english.post(MEMBERS(alpha.org.slug), { intent: "invite", email: "new.en@example.test", role: "admin" })).json()).link as string;
+    const englishLink = (await (await english.post(MEMBERS(alpha.org.slug), { intent: "invite", email: "new.en@example.test", role: "admin" })).json())
+      .link as string;
     const englishMail = await mailTo("new.en@example.test");
     expect(englishMail.subject).toBe("Alpha Vision Owner invited you to Alpha Vision on Capital Desk");
     expect(englishMail.body).toBe(`Join Alpha Vision as admin: ${englishLink}\nThe link works once and expires in 7 days.`);
@@ -118,7 +129,8 @@ describe("members and invitations in Chinese", () => {
 describe("settings and the audit log in Chinese", () => {
   it("settings: labels, the org's bands in words and validation messages", async () => {
     const text = textOf(await (await owner.get(`/o/${alpha.org.slug}/settings`)).text());
-    for (const shown of ["设置", "本位币（ISO 4217）", "预算超支阈值（%）", "风险等级", "当前：1–4 低、5–9 中、10–15 高、16–25 严重。", "保存设置"]) expect(text).toContain(shown);
+    for (const shown of ["设置", "本位币（ISO 4217）", "预算超支阈值（%）", "风险等级", "当前：1–4 低、5–9 中、10–15 高、16–25 严重。", "保存设置"])
+      expect(text).toContain(shown);
     expect(text).not.toContain("Save settings");
     expect(text).not.toContain("Risk bands");
 
@@ -133,7 +145,10 @@ describe("settings and the audit log in Chinese", () => {
     const order = await owner.post(SETTINGS(alpha.org.slug), { ...valid, riskMediumFrom: "8", riskHighFrom: "8", riskCriticalFrom: "12" });
     expect((await order.json()).fieldErrors).toEqual({ riskHighFrom: "“高”的起始分数必须高于“中”（8）。" });
     const partial = await owner.post(SETTINGS(alpha.org.slug), { ...valid, riskMediumFrom: "4" });
-    expect((await partial.json()).fieldErrors).toEqual({ riskHighFrom: "请填写全部三个等级分数，或全部留空。", riskCriticalFrom: "请填写全部三个等级分数，或全部留空。" });
+    expect((await partial.json()).fieldErrors).toEqual({
+      riskHighFrom: "请填写全部三个等级分数，或全部留空。",
+      riskCriticalFrom: "请填写全部三个等级分数，或全部留空。",
+    });
     const band = await owner.post(SETTINGS(alpha.org.slug), { ...valid, riskMediumFrom: "x", riskHighFrom: "8", riskCriticalFrom: "12" });
     expect((await band.json()).fieldErrors).toMatchObject({ riskMediumFrom: "“中”等级的最低分数须为 2 到 25 之间的整数。" });
   });
@@ -153,7 +168,8 @@ describe("share links in Chinese", () => {
     const html = await (await owner.get(`/o/${alpha.org.slug}/share-links`)).text();
     expect(html).toContain("<title>分享链接 · Capital Desk</title>");
     const text = textOf(html);
-    for (const shown of ["新建分享链接", "标签", "板块", "财务", "融资与债务", "实时：始终显示最新数据", "有效期（天）", "创建链接"]) expect(text).toContain(shown);
+    for (const shown of ["新建分享链接", "标签", "板块", "财务", "融资与债务", "实时：始终显示最新数据", "有效期（天）", "创建链接"])
+      expect(text).toContain(shown);
     for (const english of ["New share link", "Create link", "Sections", "Financials"]) expect(text).not.toContain(english);
 
     const refused = await postPairs(

@@ -32,15 +32,32 @@ const WORKED_EXAMPLE = [
 async function seedCompany(org: Org) {
   await withTenant(app.database.db, org.org.id, async (tx) => {
     await tx.insert(monthlyReports).values(
-      WORKED_EXAMPLE.map((r) => ({ orgId: org.org.id, month: r.month, cash: major(r.cash), revenue: major(r.revenue), compute: major(r.spend / 2), payroll: major(r.spend / 2) })),
+      WORKED_EXAMPLE.map((r) => ({
+        orgId: org.org.id,
+        month: r.month,
+        cash: major(r.cash),
+        revenue: major(r.revenue),
+        compute: major(r.spend / 2),
+        payroll: major(r.spend / 2),
+      })),
     );
     await tx.insert(reportUpdates).values({ orgId: org.org.id, month: "2026-04", highlights: "签下首个试点客户", asks: "介绍两位销售负责人" });
     await tx.insert(risks).values({ orgId: org.org.id, title: "GPU 供应中断", category: "technical", likelihood: 4, impact: 5, status: "open" });
     await tx.insert(fundingRounds).values({ orgId: org.org.id, instrument: "seed", closeDate: "2025-10-01", amount: major(2_000_000), currency: "USD" });
-    await tx.insert(budgets).values(["2026-01", "2026-02", "2026-03", "2026-04"].map((month) => ({ orgId: org.org.id, month, category: "payroll", amount: major(60_000) })));
+    await tx
+      .insert(budgets)
+      .values(["2026-01", "2026-02", "2026-03", "2026-04"].map((month) => ({ orgId: org.org.id, month, category: "payroll", amount: major(60_000) })));
     await tx.insert(debtFacilities).values({
-      orgId: org.org.id, lender: "Harbour Bank", kind: "bank_loan", principal: major(500_000), currency: "USD", annualRateBp: 1200,
-      drawDate: "2026-04-01", termMonths: 24, repaymentType: "bullet", minimumCash: major(1_000_000),
+      orgId: org.org.id,
+      lender: "Harbour Bank",
+      kind: "bank_loan",
+      principal: major(500_000),
+      currency: "USD",
+      annualRateBp: 1200,
+      drawDate: "2026-04-01",
+      termMonths: 24,
+      repaymentType: "bullet",
+      minimumCash: major(1_000_000),
     });
     await refreshCompanyMetrics(tx, org.org.id);
   });

@@ -52,9 +52,9 @@ beforeAll(async () => {
   startup = await makeOrgWithOwner(app.database, "startup", "Alpha AI");
   // 100,000 a month burn, 240,000 cash at M, no revenue → runway 2.4 months: a critical runway alert.
   await withTenant(app.database.db, startup.org.id, async (tx) => {
-    await tx.insert(monthlyReports).values(
-      [-2, -1, 0].map((k) => ({ orgId: startup.org.id, month: m(k), cash: (240 - k * 100) * K, revenue: 0, payroll: 100 * K })),
-    );
+    await tx
+      .insert(monthlyReports)
+      .values([-2, -1, 0].map((k) => ({ orgId: startup.org.id, month: m(k), cash: (240 - k * 100) * K, revenue: 0, payroll: 100 * K })));
     await tx.insert(risks).values({ orgId: startup.org.id, title: "GPU 供应中断", category: "regulatory_legal", likelihood: 4, impact: 5, status: "open" });
     await refreshCompanyMetrics(tx, startup.org.id);
   });
@@ -100,7 +100,17 @@ describe("the investor area in Chinese", () => {
     expect(html).not.toContain("\u0000");
     expect(html).toContain("<title>投资组合 · North Fund</title>");
     expect(text).toContain("已关联 1 家公司 · 金额按各月汇率折算为 USD · 报告状态截至");
-    for (const heading of ["现金总额", "合计净消耗", "现金跑道中位数", "报告状态", "公司（1）", "各公司现金跑道", "按融资工具划分的融资额", "投资组合风险热力图", "汇率"]) {
+    for (const heading of [
+      "现金总额",
+      "合计净消耗",
+      "现金跑道中位数",
+      "报告状态",
+      "公司（1）",
+      "各公司现金跑道",
+      "按融资工具划分的融资额",
+      "投资组合风险热力图",
+      "汇率",
+    ]) {
       expect(text, heading).toContain(heading);
     }
     // Amounts through Intl for zh-CN, months in Chinese, runway in months.
@@ -123,7 +133,8 @@ describe("the investor area in Chinese", () => {
     const text = textOf(html);
     expect(html).toContain("<title>早期预警 · Capital Desk</title>");
     // Runway 2.4 (critical), the GPU risk scoring 20 (critical), and default dead (no revenue).
-    for (const heading of ["早期预警", "编辑预警规则", "预警（3）", "严重程度", "首次发现", "确认情况", "尚未确认", "风险得分", "默认死亡"]) expect(text, heading).toContain(heading);
+    for (const heading of ["早期预警", "编辑预警规则", "预警（3）", "严重程度", "首次发现", "确认情况", "尚未确认", "风险得分", "默认死亡"])
+      expect(text, heading).toContain(heading);
     expect(text).toContain("风险“GPU 供应中断”得分 20（可能性 4 × 影响 5），达到或超过阈值 16；当前状态：未处理。");
     expect(text).toContain(`现金跑道现金跑道 2.4 个月，低于严重阈值 3 个月（截至 ${zhMonth(M)}）。`);
     expect(html).toContain('aria-label="确认：Alpha AI 的现金跑道预警"');
@@ -133,7 +144,10 @@ describe("the investor area in Chinese", () => {
 
     // One stored row, read in either language: the reason is a key with figures, not a sentence.
     const [row] = await withSystem(app.database.db, (tx) =>
-      tx.select({ reason: alerts.reason }).from(alerts).where(and(eq(alerts.orgId, fund.org.id), eq(alerts.kind, "runway"))),
+      tx
+        .select({ reason: alerts.reason })
+        .from(alerts)
+        .where(and(eq(alerts.orgId, fund.org.id), eq(alerts.kind, "runway"))),
     );
     expect(row!.reason).toMatch(/^investor\.alertReason\.runway#\{/);
     const english = textOf(await (await (await browser(fund)).get(`/o/${fund.org.slug}/alerts`)).text());
@@ -148,18 +162,32 @@ describe("the investor area in Chinese", () => {
     expect(await ack.json()).toMatchObject({ fieldErrors: { alertId: "请从列表中选择一条预警。" }, formError: "请从列表中选择一条预警。" });
 
     const rules = {
-      version: "0", runwayEnabled: "on", runwayCautionMonths: "6", runwayCriticalMonths: "3", overdueEnabled: "on", reportDueDay: "15",
-      riskEnabled: "on", riskScoreMin: "16", budgetEnabled: "on", budgetOverrunPercent: "10", covenantEnabled: "on", defaultDeadEnabled: "on",
+      version: "0",
+      runwayEnabled: "on",
+      runwayCautionMonths: "6",
+      runwayCriticalMonths: "3",
+      overdueEnabled: "on",
+      reportDueDay: "15",
+      riskEnabled: "on",
+      riskScoreMin: "16",
+      budgetEnabled: "on",
+      budgetOverrunPercent: "10",
+      covenantEnabled: "on",
+      defaultDeadEnabled: "on",
     };
     const postRules = (changes: Record<string, string>) => client.post(routeData(`/o/${fund.org.slug}/alerts/rules`, RULES), { ...rules, ...changes });
     const dueDay = await postRules({ reportDueDay: "29" });
     expect(dueDay.status).toBe(400);
-    expect(await dueDay.json()).toMatchObject({ formError: "未保存任何内容。请检查标出的字段。", fieldErrors: { reportDueDay: "请选择 1 至 28 之间的日期。" } });
+    expect(await dueDay.json()).toMatchObject({
+      formError: "未保存任何内容。请检查标出的字段。",
+      fieldErrors: { reportDueDay: "请选择 1 至 28 之间的日期。" },
+    });
     const crossed = await postRules({ runwayCriticalMonths: "6" });
     expect(crossed.status).toBe(400);
     expect(await crossed.json()).toMatchObject({ fieldErrors: { runwayCriticalMonths: "严重阈值必须低于警戒阈值（6 个月）。" } });
     const page = textOf(await (await client.get(`/o/${fund.org.slug}/alerts/rules`)).text());
-    for (const label of ["预警规则", "警戒阈值（低于，月）", "次月截止日", "最低得分", "违反契约条款", "默认死亡", "保存规则"]) expect(page, label).toContain(label);
+    for (const label of ["预警规则", "警戒阈值（低于，月）", "次月截止日", "最低得分", "违反契约条款", "默认死亡", "保存规则"])
+      expect(page, label).toContain(label);
     expect(page).not.toContain("Save rules");
   });
 
@@ -174,9 +202,21 @@ describe("the investor area in Chinese", () => {
   it("shows the other investor pages and the startup's Investors page with Chinese headings", async () => {
     const investor = await browser(fund, "zh-CN");
     const pages: [string, string[], string[]][] = [
-      [`/o/${fund.org.slug}/companies`, ["已关联公司（1）", "与您共享的栏目", "财务数据", "申请访问", "公司分享码或所有者邮箱", "您的分享码"], ["Linked companies", "Request access", "Shared with you"]],
-      [`/o/${fund.org.slug}/positions`, ["持仓", "还没有记录持仓", "记录持仓", "选择公司…", "Alpha AI（以 USD 报告）", "种子轮"], ["Positions", "Record a position", "Choose a company"]],
-      [`/o/${fund.org.slug}/fx`, ["汇率", "缺失的汇率", "所有投资组合公司和持仓均以 USD 计价，无需汇率。", "记录汇率", "保存汇率"], ["FX rates", "Missing rates", "Record a rate"]],
+      [
+        `/o/${fund.org.slug}/companies`,
+        ["已关联公司（1）", "与您共享的栏目", "财务数据", "申请访问", "公司分享码或所有者邮箱", "您的分享码"],
+        ["Linked companies", "Request access", "Shared with you"],
+      ],
+      [
+        `/o/${fund.org.slug}/positions`,
+        ["持仓", "还没有记录持仓", "记录持仓", "选择公司…", "Alpha AI（以 USD 报告）", "种子轮"],
+        ["Positions", "Record a position", "Choose a company"],
+      ],
+      [
+        `/o/${fund.org.slug}/fx`,
+        ["汇率", "缺失的汇率", "所有投资组合公司和持仓均以 USD 计价，无需汇率。", "记录汇率", "保存汇率"],
+        ["FX rates", "Missing rates", "Record a rate"],
+      ],
       [`/o/${fund.org.slug}/fx/import`, ["导入汇率", "返回汇率", "日历月份，格式 YYYY-MM"], ["Import FX rates", "Calendar month"]],
     ];
     for (const [path, chinese, english] of pages) {

@@ -109,7 +109,12 @@ describe("monthly reports in Chinese", () => {
   });
 
   it("answers the month form's validation and the month rules in Chinese", async () => {
-    const bad = await zh.post(data(`${base}/reports/2026-03`, "routes/o.$orgSlug.reports.$month"), { version: "", cash: "-5", revenue: "abc", headcount: "2.5" });
+    const bad = await zh.post(data(`${base}/reports/2026-03`, "routes/o.$orgSlug.reports.$month"), {
+      version: "",
+      cash: "-5",
+      revenue: "abc",
+      headcount: "2.5",
+    });
     expect(bad.status).toBe(400);
     const body = await bad.json();
     expect(body.formError).toBe("请检查标出的字段；未保存任何内容。");
@@ -175,7 +180,11 @@ describe("funding rounds in Chinese", () => {
       ["Funding rounds", "Total raised", "Record a round", "Pre-money", "(lead)"],
     );
     const detail = await page(`${base}/rounds/${roundId}`);
-    expectChinese(detail.text, ["种子轮 · 2025-06-30", "投后估值（投前估值 + 金额）", "编辑轮次", "删除该轮次", "返回融资轮次"], ["Edit round", "Delete this round"]);
+    expectChinese(
+      detail.text,
+      ["种子轮 · 2025-06-30", "投后估值（投前估值 + 金额）", "编辑轮次", "删除该轮次", "返回融资轮次"],
+      ["Edit round", "Delete this round"],
+    );
   });
 
   it("answers validation and the instrument rules in Chinese", async () => {
@@ -261,16 +270,34 @@ describe("risks in Chinese", () => {
     const register = await page(`${base}/risks`);
     expectChinese(
       register.text,
-      ["风险登记册", "热力图", "登记册（1）", "人才", "未处理", "得分 = 可能性 × 影响（1–25）。等级：1–4 为低，5–9 为中，10–15 为高，16–25 为严重。", "添加风险", "按状态筛选"],
+      [
+        "风险登记册",
+        "热力图",
+        "登记册（1）",
+        "人才",
+        "未处理",
+        "得分 = 可能性 × 影响（1–25）。等级：1–4 为低，5–9 为中，10–15 为高，16–25 为严重。",
+        "添加风险",
+        "按状态筛选",
+      ],
       ["Heat map", "Register (", "Add a risk", "Talent", "Filter by status", "Score = likelihood"],
     );
     const { risks } = await listRisks(alpha.ctx, {});
     const detail = await page(`${base}/risks/${risks[0]!.id}`);
-    expectChinese(detail.text, ["全部风险", "人才风险 · 未处理", "4 · 很可能", "16（严重）", "缓解计划", "历史", "创建", "删除风险"], ["All risks", "Mitigation plan", "History"]);
+    expectChinese(
+      detail.text,
+      ["全部风险", "人才风险 · 未处理", "4 · 很可能", "16（严重）", "缓解计划", "历史", "创建", "删除风险"],
+      ["All risks", "Mitigation plan", "History"],
+    );
   });
 
   it("answers validation and domain errors in Chinese", async () => {
-    const response = await zh.post(data(`${base}/risks?index`, "routes/o.$orgSlug.risks._index"), { title: "", category: "weather", likelihood: "9", impact: "3" });
+    const response = await zh.post(data(`${base}/risks?index`, "routes/o.$orgSlug.risks._index"), {
+      title: "",
+      category: "weather",
+      likelihood: "9",
+      impact: "3",
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       formError: "请检查标出的字段。",

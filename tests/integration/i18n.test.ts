@@ -71,7 +71,11 @@ describe("the language of a page", () => {
     // (Sign-up no longer refuses a taken address — it answers it like a new one, issue #13.)
     const browser = app.client();
     await browser.login(owner.email, owner.password);
-    const wrong = await browser.post(routeData("/account/password", "routes/account.password"), { currentPassword: "not-the-password", newPassword: "a-new-long-password", confirmPassword: "a-new-long-password" }, ZH);
+    const wrong = await browser.post(
+      routeData("/account/password", "routes/account.password"),
+      { currentPassword: "not-the-password", newPassword: "a-new-long-password", confirmPassword: "a-new-long-password" },
+      ZH,
+    );
     expect(wrong.status).toBe(400);
     expect(await wrong.json()).toMatchObject({ formError: "当前密码不正确。", fieldErrors: { currentPassword: "当前密码不正确。" } });
 

@@ -56,7 +56,12 @@ describe("members and invitations", () => {
     await wrong.post("/signup", { email: "wrong@example.test", name: "Wrong", password: TEST_PASSWORD });
     const refused = await wrong.post(routeData(path, "routes/invite.$token"), {});
     expect(refused.status).toBe(403);
-    await withSystem(app.database.db, (tx) => tx.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.email, "right@example.test")));
+    await withSystem(app.database.db, (tx) =>
+      tx
+        .update(invitations)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(invitations.email, "right@example.test")),
+    );
     expect((await wrong.get(path)).status).toBe(404);
   });
 

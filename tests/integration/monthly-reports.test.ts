@@ -136,12 +136,17 @@ describe("monthly report model", () => {
 
   it("refuses a future month, a month before 2000, and negative amounts, writing nothing", async () => {
     const before = (await rowsOf(alpha.org)).length;
-    const future = await saveMonthlyReport(alpha.ctx, NEXT_MONTH, null, input()).catch((error: unknown) => error as { code: string; fieldErrors: Record<string, string> });
+    const future = await saveMonthlyReport(alpha.ctx, NEXT_MONTH, null, input()).catch(
+      (error: unknown) => error as { code: string; fieldErrors: Record<string, string> },
+    );
     expect(future).toMatchObject({ code: "INVALID" });
     expect(english((future as { fieldErrors: Record<string, string> }).fieldErrors.month)).toMatch(/future/);
     await expect(saveMonthlyReport(alpha.ctx, "1999-12", null, input())).rejects.toMatchObject({ code: "INVALID" });
     await expect(saveMonthlyReport(alpha.ctx, "2024-13", null, input())).rejects.toMatchObject({ code: "INVALID" });
-    await expect(saveMonthlyReport(alpha.ctx, "2024-04", null, input({ data: -1 }))).rejects.toMatchObject({ code: "INVALID", fieldErrors: { data: expect.any(String) } });
+    await expect(saveMonthlyReport(alpha.ctx, "2024-04", null, input({ data: -1 }))).rejects.toMatchObject({
+      code: "INVALID",
+      fieldErrors: { data: expect.any(String) },
+    });
     expect((await rowsOf(alpha.org)).length).toBe(before);
   });
 
@@ -154,7 +159,12 @@ describe("monthly report model", () => {
       ["2026-04", 170_000_00, 40_000_00],
     ];
     for (const [month, spend, revenue] of months.reverse()) {
-      await saveMonthlyReport(ctx, month, null, input({ compute: spend, data: 0, payroll: 0, research: 0, go_to_market: 0, general_admin: 0, other: 0, revenue, cash: 1_200_000_00 }));
+      await saveMonthlyReport(
+        ctx,
+        month,
+        null,
+        input({ compute: spend, data: 0, payroll: 0, research: 0, go_to_market: 0, general_admin: 0, other: 0, revenue, cash: 1_200_000_00 }),
+      );
     }
     const figures = await listReportFigures(ctx);
     expect(figures.map((f) => f.month)).toEqual(["2026-01", "2026-02", "2026-03", "2026-04"]);
@@ -369,7 +379,20 @@ describe("monthly reports over HTTP", () => {
       upsertMonthlyReports(
         tx,
         ctx,
-        months.map((month) => ({ month, cash: 1, revenue: 0, compute: 0, data: 0, payroll: 0, research: 0, go_to_market: 0, general_admin: 0, other: 0, headcount: 1, arr: null })),
+        months.map((month) => ({
+          month,
+          cash: 1,
+          revenue: 0,
+          compute: 0,
+          data: 0,
+          payroll: 0,
+          research: 0,
+          go_to_market: 0,
+          general_admin: 0,
+          other: 0,
+          headcount: 1,
+          arr: null,
+        })),
       ),
     );
     const first = await listMonthlyReports(ctx, { page: 1 });
@@ -395,6 +418,13 @@ describe("monthly reports over HTTP", () => {
     const fund = await app.signIn(investor.owner.email);
     expect((await fund.get(`/o/${investor.org.slug}/reports`)).status).toBe(404);
     expect((await fund.post(monthUrl(investor.org.slug, "2025-01"), form())).status).toBe(404);
-    expect(await withSystem(app.database.db, (tx) => tx.select().from(monthlyReports).where(and(eq(monthlyReports.orgId, investor.org.id))))).toHaveLength(0);
+    expect(
+      await withSystem(app.database.db, (tx) =>
+        tx
+          .select()
+          .from(monthlyReports)
+          .where(and(eq(monthlyReports.orgId, investor.org.id))),
+      ),
+    ).toHaveLength(0);
   });
 });

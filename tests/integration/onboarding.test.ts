@@ -25,16 +25,29 @@ describe("onboarding checklist", () => {
   it("a new startup starts with four open steps that tick themselves off from its data", async () => {
     const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Fresh Start AI");
     expect(await stepsOf(owner.email, org.slug)).toEqual({ round: false, first_month: false, colleague: false, investor: false });
-    const html = await (await (async () => {
-      const b = app.client();
-      await b.login(owner.email, TEST_PASSWORD);
-      return b.get(`/o/${org.slug}`);
-    })()).text();
+    const html = await (
+      await (async () => {
+        const b = app.client();
+        await b.login(owner.email, TEST_PASSWORD);
+        return b.get(`/o/${org.slug}`);
+      })()
+    ).text();
     expect(html.replace(/<!-- -->/g, "")).toContain("Getting started · 0 of 4 done");
 
     const browser = app.client();
     await browser.login(owner.email, TEST_PASSWORD);
-    const round = { instrument: "seed", closeDate: "2025-06-01", amount: "1500000", currency: "", preMoneyValuation: "", leadInvestor: "", otherInvestors: "", crowdfundingPlatform: "", backerCount: "", notes: "" };
+    const round = {
+      instrument: "seed",
+      closeDate: "2025-06-01",
+      amount: "1500000",
+      currency: "",
+      preMoneyValuation: "",
+      leadInvestor: "",
+      otherInvestors: "",
+      crowdfundingPlatform: "",
+      backerCount: "",
+      notes: "",
+    };
     expect((await browser.post(`/o/${org.slug}/rounds?index`, round)).status).toBe(302);
     await createInvitation(ctx, { email: "colleague@example.test", role: "member" }, "http://localhost");
     const fund = await makeOrgWithOwner(app.database, "investor", "Onboarding Fund");

@@ -8,7 +8,7 @@ import { createInvitation } from "../../app/models/invitation.server";
 import { purgeDueOrgs, purgeOrg } from "../../app/models/org-deletion.server";
 import { createPosition } from "../../app/models/position.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
+import { addMember, grantAccess, makeOrgWithOwner } from "../support/factories";
 import { seedStartupData } from "../support/grant-fixtures";
 import { postPairs } from "../support/hostile";
 import { createLink, stable, textOf } from "../support/share-fixtures";
@@ -132,7 +132,15 @@ beforeAll(async () => {
   await createInvitation(doomed.ctx, { email: "later@example.test", role: "member" }, app.url, "en");
 
   // What the fund keeps about Doomed Labs: a position, alerts, share links naming it.
-  const position = { investedOn: "2025-06-01", amount: 50_000_000, currency: null, instrument: "seed" as const, ownershipPercent: null, currentValue: 40_000_000, notes: null };
+  const position = {
+    investedOn: "2025-06-01",
+    amount: 50_000_000,
+    currency: null,
+    instrument: "seed" as const,
+    ownershipPercent: null,
+    currentValue: 40_000_000,
+    notes: null,
+  };
   doomedPositionId = (await createPosition(fund.ctx, { ...position, companyOrgId: doomed.org.id })).id;
   await createPosition(fund.ctx, { ...position, companyOrgId: survivor.org.id });
   await withSystem(app.database.db, (tx) =>
@@ -143,8 +151,11 @@ beforeAll(async () => {
   );
   doomedLink = (await createLink(owner, doomed.org.slug, { label: "Doomed for LPs" })).token;
   fundCompanyLink = (await createLink(fundOwner, fund.org.slug, { label: "Just Doomed", scope: "company", companyId: doomed.org.id })).token;
-  fundCompaniesLink = (await createLink(fundOwner, fund.org.slug, { label: "Doomed and Survivor", scope: "companies", companyIds: [doomed.org.id, survivor.org.id] })).token;
-  fundFrozenLink = (await createLink(fundOwner, fund.org.slug, { label: "Frozen portfolio", scope: "portfolio", mode: "frozen", frozenMonth: "2026-02" })).token;
+  fundCompaniesLink = (
+    await createLink(fundOwner, fund.org.slug, { label: "Doomed and Survivor", scope: "companies", companyIds: [doomed.org.id, survivor.org.id] })
+  ).token;
+  fundFrozenLink = (await createLink(fundOwner, fund.org.slug, { label: "Frozen portfolio", scope: "portfolio", mode: "frozen", frozenMonth: "2026-02" }))
+    .token;
 }, 120_000);
 
 afterAll(() => app?.close());
@@ -152,7 +163,11 @@ afterAll(() => app?.close());
 describe("who may delete an org", () => {
   it("only an owner: admin, member and viewer are refused and nothing is written", async () => {
     const before = await fingerprint(doomed.org.id);
-    for (const [who, client] of [["admin", admin], ["member", member], ["viewer", viewer]] as const) {
+    for (const [who, client] of [
+      ["admin", admin],
+      ["member", member],
+      ["viewer", viewer],
+    ] as const) {
       expect((await client.get(`/o/${doomed.org.slug}/delete`)).status, `${who} GET`).toBe(403);
       expect((await schedule(client, doomed)).status, `${who} POST`).toBe(403);
     }
@@ -173,7 +188,10 @@ describe("who may delete an org", () => {
   it("wants the tick and the org's name typed exactly; otherwise 400 on that field and nothing written", async () => {
     const before = await fingerprint(doomed.org.id);
     const path = routeData(`/o/${doomed.org.slug}/delete`, DELETE_ROUTE);
-    const unticked = await postPairs(owner, path, [["intent", "schedule"], ["confirmName", "Doomed Labs"]]);
+    const unticked = await postPairs(owner, path, [
+      ["intent", "schedule"],
+      ["confirmName", "Doomed Labs"],
+    ]);
     expect(unticked.status).toBe(400);
     expect((await unticked.json()).fieldErrors.confirm).toBe("Tick the box to confirm.");
     const misnamed = await schedule(owner, doomed, "doomed labs");
@@ -206,7 +224,10 @@ describe("scheduled, then undone", () => {
     expect(purgeAfter.getTime() - started).toBeLessThan(30 * DAY + 60_000);
 
     const [entry] = await withSystem(app.database.db, (tx) =>
-      tx.select().from(auditLog).where(and(eq(auditLog.orgId, doomed.org.id), eq(auditLog.action, "org.deletion_schedule"))),
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.orgId, doomed.org.id), eq(auditLog.action, "org.deletion_schedule"))),
     );
     expect(entry!.actorUserId).toBe(doomed.owner.id);
 
@@ -225,14 +246,35 @@ describe("scheduled, then undone", () => {
 
   it("while scheduled nobody changes anything, the owner included: 409, nothing written", async () => {
     const snapshot = await fingerprint(doomed.org.id);
-    const report = { cash: "1000000", revenue: "1", compute: "0", data: "0", payroll: "0", research: "0", go_to_market: "0", general_admin: "0", other: "0", headcount: "1", arr: "", highlights: "", lowlights: "", asks: "" };
-    for (const [who, client] of [["owner", owner], ["admin", admin], ["member", member]] as const) {
+    const report = {
+      cash: "1000000",
+      revenue: "1",
+      compute: "0",
+      data: "0",
+      payroll: "0",
+      research: "0",
+      go_to_market: "0",
+      general_admin: "0",
+      other: "0",
+      headcount: "1",
+      arr: "",
+      highlights: "",
+      lowlights: "",
+      asks: "",
+    };
+    for (const [who, client] of [
+      ["owner", owner],
+      ["admin", admin],
+      ["member", member],
+    ] as const) {
       const save = await client.post(`/o/${doomed.org.slug}/reports/2026-03`, report);
       expect(save.status, `${who} saves a report`).toBe(409);
       expect(textOf(await save.text()), who).toContain("This organisation is read-only");
     }
     expect((await owner.post(`/o/${doomed.org.slug}/members`, { intent: "invite", email: "new@example.test", role: "member" })).status).toBe(409);
-    expect((await owner.post(`/o/${doomed.org.slug}/settings`, { name: "Renamed", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" })).status).toBe(409);
+    expect((await owner.post(`/o/${doomed.org.slug}/settings`, { name: "Renamed", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" })).status).toBe(
+      409,
+    );
     expect((await schedule(owner, doomed)).status, "scheduled twice").toBe(409);
     expect(await fingerprint(doomed.org.id)).toEqual(snapshot);
     // Reading goes on, and the owner can still take everything with them.
@@ -291,7 +333,9 @@ describe("scheduled, then undone", () => {
     expect(await purgeAfterOf(doomed.org.id)).toBeNull();
     expect(await fingerprint(doomed.org.id, ["audit_log"])).toEqual(before);
     expect(await withSystem(app.database.db, (tx) => tx.select().from(accessGrants).where(eq(accessGrants.orgId, doomed.org.id)))).toEqual(grantsBefore);
-    const actions = (await withSystem(app.database.db, (tx) => tx.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.orgId, doomed.org.id)))).map((a) => a.action);
+    const actions = (
+      await withSystem(app.database.db, (tx) => tx.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.orgId, doomed.org.id)))
+    ).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(["org.deletion_schedule", "org.deletion_undo"]));
 
     expect((await pageText(fundOwner, `/o/${fund.org.slug}/portfolio`)).text).toContain("Doomed Labs");
@@ -326,13 +370,21 @@ describe("the purge", () => {
     // The fund's own rows that are not about Doomed Labs stay exactly as they were.
     const fundRowsNotAboutDoomed = async () =>
       withSystem(app.database.db, async (tx) => ({
-        alerts: await tx.select().from(alerts).where(and(eq(alerts.orgId, fund.org.id), sql`${alerts.companyOrgId} <> ${doomed.org.id}`)),
-        positions: await tx.select().from(positions).where(and(eq(positions.orgId, fund.org.id), eq(positions.companyOrgId, survivor.org.id))),
+        alerts: await tx
+          .select()
+          .from(alerts)
+          .where(and(eq(alerts.orgId, fund.org.id), sql`${alerts.companyOrgId} <> ${doomed.org.id}`)),
+        positions: await tx
+          .select()
+          .from(positions)
+          .where(and(eq(positions.orgId, fund.org.id), eq(positions.companyOrgId, survivor.org.id))),
         memberships: await tx.select().from(memberships).where(eq(memberships.orgId, fund.org.id)),
         audit: (await tx.select().from(auditLog).where(eq(auditLog.orgId, fund.org.id))).length,
       }));
     const fundBefore = await fundRowsNotAboutDoomed();
-    const doomedUsers = (await withSystem(app.database.db, (tx) => tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, doomed.org.id)))).map((m) => m.userId);
+    const doomedUsers = (
+      await withSystem(app.database.db, (tx) => tx.select({ userId: memberships.userId }).from(memberships).where(eq(memberships.orgId, doomed.org.id)))
+    ).map((m) => m.userId);
     expect(Object.keys(await leftovers(doomed.org.id)).length).toBeGreaterThan(10);
 
     const purgeAfter = (await purgeAfterOf(doomed.org.id))!;
@@ -348,7 +400,9 @@ describe("the purge", () => {
     });
     expect(await fundRowsNotAboutDoomed()).toEqual(fundBefore);
     // The people stay (they may belong elsewhere); only their membership went.
-    expect((await withSystem(app.database.db, (tx) => tx.select({ id: users.id }).from(users).where(sql`${users.id} in ${doomedUsers}`))).length).toBe(doomedUsers.length);
+    expect((await withSystem(app.database.db, (tx) => tx.select({ id: users.id }).from(users).where(sql`${users.id} in ${doomedUsers}`))).length).toBe(
+      doomedUsers.length,
+    );
 
     // The fund's own record of its investment stays, with the company's name.
     const [kept] = await withSystem(app.database.db, (tx) => tx.select().from(positions).where(eq(positions.id, doomedPositionId)));
@@ -357,14 +411,25 @@ describe("the purge", () => {
     expect(positionsPage.text).toContain("Doomed Labs (deleted)");
     // A write-off of that position still saves, on the same (deleted) company.
     const edit = await fundOwner.post(`/o/${fund.org.slug}/positions/${doomedPositionId}`, {
-      intent: "update", version: String(kept!.version), companyOrgId: "deleted", investedOn: "2025-06-01", amount: "500000", currency: "", instrument: "seed", ownershipPercent: "", currentValue: "0", notes: "written off",
+      intent: "update",
+      version: String(kept!.version),
+      companyOrgId: "deleted",
+      investedOn: "2025-06-01",
+      amount: "500000",
+      currency: "",
+      instrument: "seed",
+      ownershipPercent: "",
+      currentValue: "0",
+      notes: "written off",
     });
     expect(edit.status).toBe(302);
     const [written] = await withSystem(app.database.db, (tx) => tx.select().from(positions).where(eq(positions.id, doomedPositionId)));
     expect(written).toMatchObject({ companyOrgId: null, companyName: "Doomed Labs", currentValue: 0 });
 
     // The fund's links: the one about Doomed alone is gone, the others no longer name it.
-    const fundLinks = await withSystem(app.database.db, (tx) => tx.select({ label: shareLinks.label, ids: shareLinks.companyOrgIds }).from(shareLinks).where(eq(shareLinks.orgId, fund.org.id)));
+    const fundLinks = await withSystem(app.database.db, (tx) =>
+      tx.select({ label: shareLinks.label, ids: shareLinks.companyOrgIds }).from(shareLinks).where(eq(shareLinks.orgId, fund.org.id)),
+    );
     expect(fundLinks.map((l) => l.label).sort()).toEqual(["Doomed and Survivor", "Frozen portfolio"]);
     expect(fundLinks.find((l) => l.label === "Doomed and Survivor")!.ids).toEqual([survivor.org.id]);
     expect((await partner(`/r/${fundCompanyLink}`)).status).toBe(404);
@@ -393,7 +458,12 @@ describe("the purge", () => {
     expect((await schedule(timedOwner, timed)).status).toBe(204);
     const lines: string[] = [];
     // The clock is the job's: a run 31 days later.
-    const job = startPurgeSchedule(async () => app.database, { firstMs: 10, everyMs: 60_000, now: () => new Date(Date.now() + 31 * DAY), log: (line) => lines.push(line) });
+    const job = startPurgeSchedule(async () => app.database, {
+      firstMs: 10,
+      everyMs: 60_000,
+      now: () => new Date(Date.now() + 31 * DAY),
+      log: (line) => lines.push(line),
+    });
     try {
       expect(job.keepsProcessAlive()).toBe(false);
       for (const deadline = Date.now() + 10_000; Date.now() < deadline && lines.length === 0; ) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -415,7 +485,9 @@ describe("the purge", () => {
     expect((await purgeDueOrgs(app.database.db, new Date(purgeAfter.getTime() + 1))).purged.map((p) => p.id)).toEqual([leaving.org.id]);
     expect(await leftovers(leaving.org.id)).toEqual({});
     expect(await fingerprint(survivor.org.id, ["access_grants"])).toEqual(survivorBefore);
-    const survivorGrants = await withSystem(app.database.db, (tx) => tx.select({ investor: accessGrants.investorOrgId }).from(accessGrants).where(eq(accessGrants.orgId, survivor.org.id)));
+    const survivorGrants = await withSystem(app.database.db, (tx) =>
+      tx.select({ investor: accessGrants.investorOrgId }).from(accessGrants).where(eq(accessGrants.orgId, survivor.org.id)),
+    );
     expect(survivorGrants.map((g) => g.investor).sort()).toEqual([fund.org.id, bystander.org.id].sort());
   });
 });

@@ -3,7 +3,7 @@ import { reportingStatus } from "../../app/finance/covenants";
 import { parsePortfolioQuery } from "../../app/domain/portfolio-query";
 import { getPortfolio, listPortfolioRisks } from "../../app/models/portfolio.server";
 import { startTestApp, type TestApp } from "../support/app-server";
-import { grantAccess, makeOrgWithOwner, } from "../support/factories";
+import { grantAccess, makeOrgWithOwner } from "../support/factories";
 import { seedStartup, setAlertRules } from "../support/portfolio-fixtures";
 import { ago, ALPHA, CM, SECRET_CASH, seedNorthstarPortfolio } from "../support/portfolio-seed";
 import { routeData } from "../support/route-data";

@@ -62,7 +62,11 @@ describe("portfolio figures against independently computed values", () => {
 
   it("converts a EUR company at its month's rate, rounding half away from zero", () => {
     const berlin = rowOf(p, "Berlin Models");
-    const average = averageNetBurn(BERLIN.map((r) => ({ month: r.month, spend: { compute: r.spend }, revenue: r.revenue })), ago(1), 3).value!;
+    const average = averageNetBurn(
+      BERLIN.map((r) => ({ month: r.month, spend: { compute: r.spend }, revenue: r.revenue })),
+      ago(1),
+      3,
+    ).value!;
     expect(berlin.rate).toBe("1.1");
     expect(berlin.cash).toBe(110_000_006); // 100,000,005 × 1.1 = 110,000,005.5
     expect(berlin.cash).toBe(convertMinorUnits(100_000_005, "1.1"));
@@ -85,7 +89,14 @@ describe("portfolio figures against independently computed values", () => {
 
   it("says 'not shared' instead of figures, and reads nothing of an unshared section", () => {
     const delta = rowOf(p, "Delta Robotics");
-    expect(delta).toMatchObject({ shared: { financials: false, risks: true, budgets: false }, month: null, cash: null, runwayMonths: null, status: null, variance: null });
+    expect(delta).toMatchObject({
+      shared: { financials: false, risks: true, budgets: false },
+      month: null,
+      cash: null,
+      runwayMonths: null,
+      status: null,
+      variance: null,
+    });
     expect(delta.topRisk?.title).toBe("Actuator recall");
     const echo = rowOf(p, "Echo Vision");
     expect(echo).toMatchObject({ shared: { financials: true, risks: false, budgets: false }, topRisk: null, variance: null });

@@ -10,7 +10,7 @@ import { positionSchema } from "../../app/domain/position";
 import { createPosition, updatePosition, type PositionInput } from "../../app/models/position.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { toastCookieOf, toastIn } from "../support/toast";
-import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
+import { addMember, grantAccess, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
 
 let app: TestApp;
@@ -33,7 +33,12 @@ async function positionsOf(org: { id: string }) {
   return withSystem(app.database.db, (tx) => tx.select().from(positions).where(eq(positions.orgId, org.id)));
 }
 async function auditsOf(org: { id: string }) {
-  return withSystem(app.database.db, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.orgId, org.id), eq(auditLog.entityType, "position"))));
+  return withSystem(app.database.db, (tx) =>
+    tx
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, org.id), eq(auditLog.entityType, "position"))),
+  );
 }
 async function snapshot(org: { id: string }) {
   return { positions: JSON.stringify(await positionsOf(org)), audit: (await auditsOf(org)).length };
@@ -94,7 +99,8 @@ describe("MOIC = current value / amount invested, converted into the fund's base
     await saveFxRate(ctx, { month: "2025-01", currency: "EUR", rate: "1.10" });
     await saveFxRate(ctx, { month: previous, currency: "EUR", rate: "1.05" });
     await saveFxRate(ctx, { month: "2025-06", currency: "GBP", rate: "1.25" });
-    const post = (company: string, fields: Record<string, string>) => client.post(`/o/${org.slug}/positions?index`, form(company, { ownershipPercent: "", notes: "", ...fields }));
+    const post = (company: string, fields: Record<string, string>) =>
+      client.post(`/o/${org.slug}/positions?index`, form(company, { ownershipPercent: "", notes: "", ...fields }));
     // €1,000,000 → €2,500,000: $1,100,000 in (2025-01 rate), $2,625,000 now (last month's rate)
     expect((await post(euro.org.id, { investedOn: "2025-01-15", amount: "1000000", currency: "EUR", currentValue: "2500000" })).status).toBe(302);
     // $500,000 → $400,000, no conversion
@@ -111,7 +117,12 @@ describe("MOIC = current value / amount invested, converted into the fund's base
     expect(byName["Euro AI"]).toMatchObject({ invested: 160_000_000, currentValue: 302_500_000, moic: 1.890625, includedCount: 2, excludedCount: 0 });
     expect(byName["Sterling AI"]).toMatchObject({ invested: 25_000_000, currentValue: 37_500_000, moic: 1.5, includedCount: 1, excludedCount: 1 });
     const [eur, jpy, usd, gbp] = body.positions.map((p: { returns: unknown }) => p.returns);
-    expect(eur).toMatchObject({ investedRate: { month: "2025-01", rate: "1.1" }, valueRate: { month: previous, rate: "1.05" }, investedBase: 110_000_000, currentValueBase: 262_500_000 });
+    expect(eur).toMatchObject({
+      investedRate: { month: "2025-01", rate: "1.1" },
+      valueRate: { month: previous, rate: "1.05" },
+      investedBase: 110_000_000,
+      currentValueBase: 262_500_000,
+    });
     expect(eur.moic).toBeCloseTo(2_625_000 / 1_100_000, 12);
     expect(jpy).toMatchObject({ investedBase: null, currentValueBase: null, moic: null, included: false });
     expect(usd).toMatchObject({ investedRate: { month: "2025-06", rate: "1" }, investedBase: 50_000_000, moic: 0.8 });
@@ -142,7 +153,9 @@ describe("MOIC = current value / amount invested, converted into the fund's base
     expect(lines[0]).toBe(
       "id,company,invested_on,instrument,amount,currency,current_value,ownership_percent,amount_usd,amount_rate,amount_rate_month,current_value_usd,current_value_rate,current_value_rate_month,moic,rate_missing,notes",
     );
-    expect(lines[1]).toMatch(new RegExp(`^[0-9a-f-]{36},Euro AI,2025-01-15,series_a,1000000.00,EUR,2500000.00,,1100000.00,1.1,2025-01,2625000.00,1.05,${previous},2.3864,no,$`));
+    expect(lines[1]).toMatch(
+      new RegExp(`^[0-9a-f-]{36},Euro AI,2025-01-15,series_a,1000000.00,EUR,2500000.00,,1100000.00,1.1,2025-01,2625000.00,1.05,${previous},2.3864,no,$`),
+    );
   });
 });
 
@@ -153,7 +166,17 @@ describe("positions over HTTP", () => {
     expect(response.headers.get("location")).toBe(`/o/${fund.org.slug}/positions`);
     expect(toastIn(await (await owner.get(`/o/${fund.org.slug}/positions`)).text())).toBe("Position recorded.");
     const [row] = await positionsOf(fund.org);
-    expect(row).toMatchObject({ companyOrgId: shared.org.id, investedOn: "2025-09-15", amount: 100_000_000, currency: "USD", instrument: "series_a", ownershipBp: 1250, currentValue: 150_000_000, notes: "Led by us", version: 1 });
+    expect(row).toMatchObject({
+      companyOrgId: shared.org.id,
+      investedOn: "2025-09-15",
+      amount: 100_000_000,
+      currency: "USD",
+      instrument: "series_a",
+      ownershipBp: 1250,
+      currentValue: 150_000_000,
+      notes: "Led by us",
+      version: 1,
+    });
     expect((await auditsOf(fund.org)).map((a) => [a.action, a.entityId])).toEqual([["position.create", row.id]]);
     const detail = await (await owner.get(`/o/${fund.org.slug}/positions/${row.id}`)).text();
     expect(detail).toContain("Shared Labs");
@@ -242,7 +265,9 @@ describe("positions over HTTP", () => {
     }
     expect(await (await viewer.get(`/o/${fund.org.slug}/positions`)).text()).not.toContain("Record a position");
     expect((await viewer.post(`/o/${fund.org.slug}/positions?index`, form(shared.org.id))).status).toBe(403);
-    expect((await viewer.post(`/o/${fund.org.slug}/positions/${row.id}`, { ...form(shared.org.id), intent: "update", version: String(row.version) })).status).toBe(403);
+    expect(
+      (await viewer.post(`/o/${fund.org.slug}/positions/${row.id}`, { ...form(shared.org.id), intent: "update", version: String(row.version) })).status,
+    ).toBe(403);
     expect((await viewer.post(`/o/${fund.org.slug}/positions/${row.id}`, { intent: "delete", version: String(row.version), confirm: "yes" })).status).toBe(403);
     expect(await snapshot(fund.org)).toEqual(before);
     const viewerCtx: OrgContext = { ...fund.ctx, role: "viewer" };
@@ -254,7 +279,8 @@ describe("positions over HTTP", () => {
     const before = await snapshot(fund.org);
     const otherBefore = await snapshot(otherFund.org);
     const slug = fund.org.slug;
-    for (const path of [`/o/${slug}/positions`, `/o/${slug}/positions/${row.id}`, `/o/${slug}/positions.csv`]) expect((await outsider.get(path)).status, path).toBe(404);
+    for (const path of [`/o/${slug}/positions`, `/o/${slug}/positions/${row.id}`, `/o/${slug}/positions.csv`])
+      expect((await outsider.get(path)).status, path).toBe(404);
     expect((await outsider.post(`/o/${slug}/positions?index`, form(shared.org.id))).status).toBe(404);
     expect((await outsider.post(`/o/${slug}/positions/${row.id}`, { ...form(shared.org.id), intent: "update", version: "2" })).status).toBe(404);
     expect((await outsider.post(`/o/${slug}/positions/${row.id}`, { intent: "delete", version: "2", confirm: "yes" })).status).toBe(404);
@@ -271,7 +297,8 @@ describe("positions over HTTP", () => {
 
   it("a startup has no positions pages: 404 for every route", async () => {
     const slug = shared.org.slug;
-    for (const path of [`/o/${slug}/positions`, `/o/${slug}/positions/${randomUUID()}`, `/o/${slug}/positions.csv`]) expect((await founder.get(path)).status, path).toBe(404);
+    for (const path of [`/o/${slug}/positions`, `/o/${slug}/positions/${randomUUID()}`, `/o/${slug}/positions.csv`])
+      expect((await founder.get(path)).status, path).toBe(404);
     expect((await founder.post(`/o/${slug}/positions?index`, form(shared.org.id))).status).toBe(404);
     await expect(createPosition(shared.ctx, input(shared.org.id))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await positionsOf(shared.org)).toEqual([]);

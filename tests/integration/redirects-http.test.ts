@@ -50,7 +50,10 @@ function expectSameSitePath(response: Response, label: string) {
   expect(raw, label).toMatch(/^\/[\x21-\x7e]*$/);
   expect(raw.startsWith("//"), label).toBe(false);
   expect(destination(response).origin, label).toBe(app.url);
-  expect(response.headers.getSetCookie().some((c) => c.startsWith("planted=")), label).toBe(false);
+  expect(
+    response.headers.getSetCookie().some((c) => c.startsWith("planted=")),
+    label,
+  ).toBe(false);
 }
 
 function expectNothingLogged(from: number, value: string) {

@@ -36,13 +36,17 @@ async function seedAges() {
   const other = await makeUser(database, "Another person");
   await withSystem(database.db, async (tx) => {
     const session = (id: string, idle: string, absolute: string, user = owner.id) =>
-      tx.execute(sql`insert into sessions (id, user_id, expires_at, absolute_expires_at, created_at) values (${id}, ${user}, ${idle}::timestamptz, ${absolute}::timestamptz, ${ago(20 * DAY)}::timestamptz)`);
+      tx.execute(
+        sql`insert into sessions (id, user_id, expires_at, absolute_expires_at, created_at) values (${id}, ${user}, ${idle}::timestamptz, ${absolute}::timestamptz, ${ago(20 * DAY)}::timestamptz)`,
+      );
     await session("ret-session-live", ahead(3600_000), ahead(5 * DAY));
     await session("ret-session-idle-ended", ago(60_000), ahead(5 * DAY), other.id);
     await session("ret-session-absolute-ended", ahead(3600_000), ago(60_000));
 
     const throttle = (key: string, windowStarted: string, lockedUntil: string | null) =>
-      tx.execute(sql`insert into login_throttle (key, failures, window_started_at, locked_until) values (${key}, 3, ${windowStarted}::timestamptz, ${lockedUntil}::timestamptz)`);
+      tx.execute(
+        sql`insert into login_throttle (key, failures, window_started_at, locked_until) values (${key}, 3, ${windowStarted}::timestamptz, ${lockedUntil}::timestamptz)`,
+      );
     await throttle("ret-throttle-recent", ago(2 * 3600_000), null);
     await throttle("ret-throttle-old", ago(30 * 3600_000), null);
     await throttle("ret-throttle-old-lock-over", ago(30 * 3600_000), ago(3600_000));
@@ -58,7 +62,9 @@ async function seedAges() {
     await view("ret-view-old", ago(40 * DAY));
 
     const audit = (action: string, at: string) =>
-      tx.execute(sql`insert into audit_log (org_id, actor_user_id, action, entity_type, at) values (${org.id}, ${owner.id}, ${action}, 'test', ${at}::timestamptz)`);
+      tx.execute(
+        sql`insert into audit_log (org_id, actor_user_id, action, entity_type, at) values (${org.id}, ${owner.id}, ${action}, 'test', ${at}::timestamptz)`,
+      );
     await audit("ret-audit-recent", ago(10 * DAY));
     await audit("ret-audit-old", ago(400 * DAY));
   });
@@ -102,7 +108,9 @@ describe("the retention cleanup", () => {
   it("runs on its own in the server process, without keeping the process alive", async () => {
     const user = await makeUser(database, "Timer person");
     await withSystem(database.db, (tx) =>
-      tx.execute(sql`insert into sessions (id, user_id, expires_at, absolute_expires_at) values ('ret-timer-ended', ${user.id}, now() - interval '1 minute', now() + interval '1 day')`),
+      tx.execute(
+        sql`insert into sessions (id, user_id, expires_at, absolute_expires_at) values ('ret-timer-ended', ${user.id}, now() - interval '1 minute', now() + interval '1 day')`,
+      ),
     );
     const lines: string[] = [];
     const job = startRetentionJob(
@@ -115,7 +123,10 @@ describe("the retention cleanup", () => {
       await expect.poll(() => labels("sessions", "id"), { timeout: 5_000 }).toEqual([]);
       // Earlier tests' rows are dated by a fixed clock; against the real one more may have ended too.
       const runs = lines.map((l) => JSON.parse(l) as { msg: string; removed: { sessions: number } });
-      expect(runs.some((run) => run.msg === "retention cleanup" && run.removed.sessions >= 1), lines.join("\n")).toBe(true);
+      expect(
+        runs.some((run) => run.msg === "retention cleanup" && run.removed.sessions >= 1),
+        lines.join("\n"),
+      ).toBe(true);
     } finally {
       job.stop();
     }
@@ -157,7 +168,9 @@ describe("npm run db:cleanup", () => {
       const { stdout } = await promisify(execFile)(TSX, ["db/cli/cleanup.ts"], { env });
       expect(stdout).toMatch(/Retention cleanup: \{"sessions":1,/);
       const reopened = await target.open();
-      const left = await withSystem(reopened.db, async (tx) => rowsOf<{ id: string }>(await tx.execute(sql`select id from sessions where id like 'ret-cli-%'`)));
+      const left = await withSystem(reopened.db, async (tx) =>
+        rowsOf<{ id: string }>(await tx.execute(sql`select id from sessions where id like 'ret-cli-%'`)),
+      );
       await reopened.close();
       expect(left.map((r) => r.id)).toEqual(["ret-cli-live"]);
     } finally {

@@ -7,7 +7,7 @@ import { getOrgSettings, updateOrgSettings } from "../../app/models/org.server";
 import { getRisk, listRisks, topRisks } from "../../app/models/risk.server";
 import { getStartupDashboard } from "../../app/models/dashboard.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { addMember, makeOrgWithOwner, } from "../support/factories";
+import { addMember, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
 
 /**
@@ -204,9 +204,7 @@ describe("invalid bands", () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe("INVALID");
-    await expect(
-      withSystem(app.database.db, (tx) => tx.execute(sql`update orgs set risk_critical_from = 26 where id = ${alpha.org.id}`)),
-    ).rejects.toThrow();
+    await expect(withSystem(app.database.db, (tx) => tx.execute(sql`update orgs set risk_critical_from = 26 where id = ${alpha.org.id}`))).rejects.toThrow();
     await expect(
       withSystem(app.database.db, (tx) => tx.execute(sql`update orgs set risk_medium_from = 10, risk_high_from = 10 where id = ${alpha.org.id}`)),
     ).rejects.toThrow();
@@ -242,7 +240,10 @@ describe("an org's own bands", () => {
   it("after the owner sets 4 / 8 / 12, a score-12 risk is critical on the register, its page, the CSV and the dashboard", async () => {
     const updates = () =>
       withSystem(app.database.db, (tx) =>
-        tx.select().from(auditLog).where(and(eq(auditLog.orgId, alpha.org.id), eq(auditLog.action, "org.update"))),
+        tx
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.orgId, alpha.org.id), eq(auditLog.action, "org.update"))),
       );
     const auditBefore = (await updates()).length;
     const response = await owner.post(routeData(`/o/${alpha.org.slug}/settings`, SETTINGS), settingsForm(["4", "8", "12"]));

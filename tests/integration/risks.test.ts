@@ -4,16 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, riskHistory, risks } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import type { OrgContext } from "../../app/auth/context";
-import {
-  createRisk,
-  deleteRisk,
-  getRisk,
-  listRisks,
-  riskHeatMapCounts,
-  topRisks,
-  updateRisk,
-  type RiskInput,
-} from "../../app/models/risk.server";
+import { createRisk, deleteRisk, getRisk, listRisks, riskHeatMapCounts, topRisks, updateRisk, type RiskInput } from "../../app/models/risk.server";
 import { AppError } from "../../app/server/http.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { toastCookieOf, toastIn } from "../support/toast";
@@ -104,8 +95,20 @@ describe("creating risks", () => {
     expect(after.risks.length).toBe(before.risks.length + 1);
     const created = after.risks.find((r) => !before.risks.some((b) => b.id === r.id))!;
     const body = { id: created.id };
-    expect(toastCookieOf(response)).toMatchObject({ key: "records.risks.added", vars: { title: "Key researcher leaves" }, link: { to: `/o/alpha-labs/risks/${created.id}`, key: "records.risks.openIt" } });
-    expect(created).toMatchObject({ title: "Key researcher leaves", category: "talent", likelihood: 2, impact: 5, status: "open", nextReviewDate: "2030-01-15", version: 1 });
+    expect(toastCookieOf(response)).toMatchObject({
+      key: "records.risks.added",
+      vars: { title: "Key researcher leaves" },
+      link: { to: `/o/alpha-labs/risks/${created.id}`, key: "records.risks.openIt" },
+    });
+    expect(created).toMatchObject({
+      title: "Key researcher leaves",
+      category: "talent",
+      likelihood: 2,
+      impact: 5,
+      status: "open",
+      nextReviewDate: "2030-01-15",
+      version: 1,
+    });
     const history = await historyOf(alpha.org, body.id);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ likelihood: 2, impact: 5, status: "open" });
@@ -179,7 +182,12 @@ describe("risk history", () => {
     expect(await rows()).toHaveLength(1);
 
     // Other edits: no history row.
-    let current = await updateRisk(alpha.ctx, risk.id, 1, riskInput({ title: "History test, renamed", owner: "COO", mitigation: "New plan", nextReviewDate: "2031-03-01" }));
+    let current = await updateRisk(
+      alpha.ctx,
+      risk.id,
+      1,
+      riskInput({ title: "History test, renamed", owner: "COO", mitigation: "New plan", nextReviewDate: "2031-03-01" }),
+    );
     expect(await rows()).toHaveLength(1);
     current = await updateRisk(alpha.ctx, risk.id, current.version, riskInput({ title: "History test, renamed", category: "market", owner: "COO" }));
     expect(await rows()).toHaveLength(1);
@@ -210,14 +218,22 @@ describe("risk history", () => {
     // Every update is audited, history or not.
     const audit = (await stateOf(alpha.org)).audit.filter((a) => a.entityId === risk.id);
     expect(audit.filter((a) => a.action === "risk.update")).toHaveLength(7);
-    const renamed = audit.find((a) => (a.after as { title: string }).title === "History test, renamed" && (a.before as { title: string }).title === "History test")!;
+    const renamed = audit.find(
+      (a) => (a.after as { title: string }).title === "History test, renamed" && (a.before as { title: string }).title === "History test",
+    )!;
     expect(renamed.actorUserId).toBe(alpha.owner.id);
   });
 
   it("shows who changed what and when on the risk's page", async () => {
     const added = await alphaMember.post(routeData("/o/alpha-labs/risks", LIST), { ...validForm, title: "Page history", likelihood: "3" });
     const created = { id: toastCookieOf(added)!.link!.to.split("/").pop()! };
-    const save = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${created.id}`, DETAIL), { ...validForm, title: "Page history", likelihood: "4", status: "mitigating", version: "1" });
+    const save = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${created.id}`, DETAIL), {
+      ...validForm,
+      title: "Page history",
+      likelihood: "4",
+      status: "mitigating",
+      version: "1",
+    });
     expect(save.status).toBe(204);
     expect(save.headers.get("x-remix-redirect")).toBe(`/o/alpha-labs/risks/${created.id}`);
     const data = await (await alphaOwner.get(routeData(`/o/alpha-labs/risks/${created.id}`, DETAIL))).json();
@@ -235,10 +251,20 @@ describe("risk history", () => {
 describe("editing with optimistic concurrency", () => {
   it("answers 409 to a save made on a stale version and keeps the first save", async () => {
     const risk = await createRisk(alpha.ctx, riskInput({ title: "Race" }));
-    const first = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { ...validForm, title: "Race (owner)", likelihood: "5", version: "1" });
+    const first = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), {
+      ...validForm,
+      title: "Race (owner)",
+      likelihood: "5",
+      version: "1",
+    });
     expect(first.status).toBe(204);
     const historyAfterFirst = await historyOf(alpha.org, risk.id);
-    const second = await alphaMember.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { ...validForm, title: "Race (member)", likelihood: "1", version: "1" });
+    const second = await alphaMember.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), {
+      ...validForm,
+      title: "Race (member)",
+      likelihood: "1",
+      version: "1",
+    });
     expect(second.status).toBe(409);
     expect((await second.json()).formError).toMatch(/Someone else changed this risk/);
     const [row] = (await stateOf(alpha.org)).risks.filter((r) => r.id === risk.id);
@@ -277,7 +303,10 @@ describe("deleting", () => {
     // Unconfirmed (no tick, no dialog): refused, and the risk is still there.
     const unconfirmed = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { intent: "delete", version: "1" });
     expect(unconfirmed.status).toBe(400);
-    expect(await unconfirmed.json()).toMatchObject({ formError: "Tick the box to confirm you want to delete this risk.", fieldErrors: { confirm: "Tick the box to confirm you want to delete this risk." } });
+    expect(await unconfirmed.json()).toMatchObject({
+      formError: "Tick the box to confirm you want to delete this risk.",
+      fieldErrors: { confirm: "Tick the box to confirm you want to delete this risk." },
+    });
     expect((await stateOf(alpha.org)).risks.some((r) => r.id === risk.id)).toBe(true);
     const response = await alphaOwner.post(`/o/alpha-labs/risks/${risk.id}`, { intent: "delete", version: "1", confirm: "yes" });
     expect(response.status).toBe(302);
@@ -426,7 +455,8 @@ describe("heat map, register views and export", () => {
     await createRisk(ctx, riskInput({ title: "Model drift", category: "technical", likelihood: 2, impact: 2 }));
     expect((await listRisks(ctx, { category: "technical" })).risks.map((r) => r.title)).toEqual(["Model drift"]);
 
-    for (let i = 0; i < 20; i++) await createRisk(ctx, riskInput({ title: `Bulk ${String(i).padStart(2, "0")}`, category: "operational", likelihood: 1, impact: 1 }));
+    for (let i = 0; i < 20; i++)
+      await createRisk(ctx, riskInput({ title: `Bulk ${String(i).padStart(2, "0")}`, category: "operational", likelihood: 1, impact: 1 }));
     const total = (await listRisks(ctx, {})).total;
     expect(total).toBe(30);
     const first = await listRisks(ctx, { page: 1 });
@@ -443,7 +473,7 @@ describe("heat map, register views and export", () => {
   });
 
   it("exports the register as CSV with the filters on screen, neutralising formulas", async () => {
-    await createRisk(ctx, riskInput({ title: "=HYPERLINK(\"http://evil\")", category: "regulatory_legal", likelihood: 2, impact: 4 }));
+    await createRisk(ctx, riskInput({ title: '=HYPERLINK("http://evil")', category: "regulatory_legal", likelihood: 2, impact: 4 }));
     const response = await gammaOwner.get("/o/gamma-vision/risks.csv");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/text\/csv/);

@@ -40,7 +40,9 @@ describe("row-level security under the tenant role", () => {
   it("a read-only tenant transaction reads its rows and can write nothing, not even its own", async () => {
     const rows = await withTenant(database.db, orgA, (tx) => tx.select().from(monthlyReports), { readOnly: true });
     expect(rows.map((r) => r.cash)).toEqual([100]);
-    const refused = await withTenant(database.db, orgA, (tx) => tx.insert(monthlyReports).values({ orgId: orgA, month: "2026-02", cash: 1 }), { readOnly: true }).then(
+    const refused = await withTenant(database.db, orgA, (tx) => tx.insert(monthlyReports).values({ orgId: orgA, month: "2026-02", cash: 1 }), {
+      readOnly: true,
+    }).then(
       () => null,
       (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
     );
@@ -50,12 +52,8 @@ describe("row-level security under the tenant role", () => {
   });
 
   it("cannot insert a row for another tenant", async () => {
-    await expect(
-      withTenant(database.db, orgA, (tx) => tx.insert(monthlyReports).values({ orgId: orgB, month: "2026-02", cash: 1 })),
-    ).rejects.toThrow();
-    const count = await withSystem(database.db, (tx) =>
-      tx.execute(sql`select count(*)::int as n from monthly_reports where org_id = ${orgB}`),
-    );
+    await expect(withTenant(database.db, orgA, (tx) => tx.insert(monthlyReports).values({ orgId: orgB, month: "2026-02", cash: 1 }))).rejects.toThrow();
+    const count = await withSystem(database.db, (tx) => tx.execute(sql`select count(*)::int as n from monthly_reports where org_id = ${orgB}`));
     expect((count as unknown as { rows?: { n: number }[] }).rows?.[0]?.n ?? (count as unknown as { n: number }[])[0].n).toBe(1);
   });
 

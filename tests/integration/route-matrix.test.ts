@@ -13,7 +13,17 @@ import { type BuiltRoute, builtRoutes, routeData } from "../support/route-data";
  * without a guard fails here.
  */
 // Reachable without signing in, on purpose.
-const PUBLIC_ROUTES = new Set(["root", "routes/_index", "routes/login", "routes/signup", "routes/logout", "routes/invite.$token", "routes/r.$token", "routes/locale", "routes/i18n"]);
+const PUBLIC_ROUTES = new Set([
+  "root",
+  "routes/_index",
+  "routes/login",
+  "routes/signup",
+  "routes/logout",
+  "routes/invite.$token",
+  "routes/r.$token",
+  "routes/locale",
+  "routes/i18n",
+]);
 
 let app: TestApp;
 let routes: BuiltRoute[];
@@ -62,7 +72,15 @@ beforeAll(async () => {
     };
   });
   victim = { orgId: ids.org.id, slug: "lumen-labs", name: ids.org.name };
-  params = { orgSlug: victim.slug, companySlug: victim.slug, roundId: ids.roundId, facilityId: ids.facilityId, riskId: ids.riskId, month: ids.month, token: "not-a-token" };
+  params = {
+    orgSlug: victim.slug,
+    companySlug: victim.slug,
+    roundId: ids.roundId,
+    facilityId: ids.facilityId,
+    riskId: ids.riskId,
+    month: ids.month,
+    token: "not-a-token",
+  };
 });
 afterAll(() => app.close());
 

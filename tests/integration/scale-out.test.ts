@@ -56,7 +56,13 @@ describe.skipIf(!reachable)("two app instances on one database", () => {
     await admin.end();
     const url = withDatabase(adminUrl, name);
     // One COOKIE_SECRET for both, as a deployment of replicas must set: a toast signed by one is shown by the other.
-    const env = { DATABASE_URL: url, BUILD_DIR: process.env.BUILD_DIR ?? "", TRUST_PROXY: "loopback", LOG_LEVEL: "warn", COOKIE_SECRET: "scale-out-test-secret-at-least-32-characters" };
+    const env = {
+      DATABASE_URL: url,
+      BUILD_DIR: process.env.BUILD_DIR ?? "",
+      TRUST_PROXY: "loopback",
+      LOG_LEVEL: "warn",
+      COOKIE_SECRET: "scale-out-test-secret-at-least-32-characters",
+    };
     const log = path.join(os.tmpdir(), `${name}.log`);
     // Started together: both migrate the empty database at boot, under the advisory lock.
     [a, b] = await Promise.all([startServer(root, env, log), startServer(root, env, log)]);
@@ -87,8 +93,21 @@ describe.skipIf(!reachable)("two app instances on one database", () => {
     expect(await page.text()).toContain("Scale Out Labs");
 
     const saved = await onB.post(routeData(`/o/${org.slug}/reports/2026-03`, MONTH_ROUTE), {
-      version: "", cash: "1250000.00", revenue: "40000.00", compute: "30000.00", data: "0", payroll: "90000.00", research: "0",
-      go_to_market: "10000.00", general_admin: "5000.00", other: "0", headcount: "9", arr: "", highlights: "Saved on instance B", lowlights: "", asks: "",
+      version: "",
+      cash: "1250000.00",
+      revenue: "40000.00",
+      compute: "30000.00",
+      data: "0",
+      payroll: "90000.00",
+      research: "0",
+      go_to_market: "10000.00",
+      general_admin: "5000.00",
+      other: "0",
+      headcount: "9",
+      arr: "",
+      highlights: "Saved on instance B",
+      lowlights: "",
+      asks: "",
     });
     expect(saved.status).toBe(204);
     expect(saved.headers.get("x-remix-redirect")).toBe(`/o/${org.slug}/reports/2026-03`);

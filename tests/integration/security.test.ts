@@ -368,7 +368,10 @@ describe("session cookie", () => {
     await browser.post("/signup", { email: "cookie-attrs@example.test", name: "C", password: "a-long-password" });
     const fromSignup = browser.lastSetCookie;
     const loginBrowser = await signedIn("cookie-attrs@example.test", "a-long-password");
-    for (const [what, lines] of [["sign-up", fromSignup], ["login", loginBrowser.lastSetCookie]] as const) {
+    for (const [what, lines] of [
+      ["sign-up", fromSignup],
+      ["login", loginBrowser.lastSetCookie],
+    ] as const) {
       expect(lines, what).toHaveLength(1);
       const { name, value, attrs } = attributes(lines[0]);
       expect(name, what).toBe("cd_session");
@@ -423,7 +426,11 @@ describe("session invalidation", () => {
     // A replayed cookie cannot log out or post anything either.
     const replay = new TestClient(base);
     replay.cookies.set("cd_session", old);
-    const post = await replay.post(routeData("/o/lumen-labs/settings", "routes/o.$orgSlug.settings"), { name: "Replayed", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" });
+    const post = await replay.post(routeData("/o/lumen-labs/settings", "routes/o.$orgSlug.settings"), {
+      name: "Replayed",
+      baseCurrency: "USD",
+      budgetOverrunThresholdPercent: "10",
+    });
     expect(post.headers.get("x-remix-redirect") ?? post.headers.get("location")).toMatch(/^\/login/);
   });
 
@@ -433,14 +440,21 @@ describe("session invalidation", () => {
     const laptopOld = laptop.cookies.get("cd_session")!;
     const phone = await signedIn("rotate@example.test", "first-password-1");
     const phoneOld = phone.cookies.get("cd_session")!;
-    const changed = await laptop.post("/account/password", { currentPassword: "first-password-1", newPassword: "second-password-2", confirmPassword: "second-password-2" });
+    const changed = await laptop.post("/account/password", {
+      currentPassword: "first-password-1",
+      newPassword: "second-password-2",
+      confirmPassword: "second-password-2",
+    });
     expect(changed.status).toBe(302);
     const laptopNew = laptop.cookies.get("cd_session")!;
     expect(laptopNew).not.toBe(laptopOld);
     expect(await isSignedIn(laptopOld)).toBe(false);
     expect(await isSignedIn(phoneOld)).toBe(false);
     expect(await isSignedIn(laptopNew)).toBe(true);
-    expect((await new TestClient(base).post("/login", { email: "rotate@example.test", password: "first-password-1" }, { "X-Forwarded-For": "198.51.100.20" })).status).toBe(401);
+    expect(
+      (await new TestClient(base).post("/login", { email: "rotate@example.test", password: "first-password-1" }, { "X-Forwarded-For": "198.51.100.20" }))
+        .status,
+    ).toBe(401);
     await signedIn("rotate@example.test", "second-password-2");
   });
 });
@@ -509,13 +523,21 @@ describe("logs", () => {
     expect(track(await owner.post("/signup", { email: "logs-owner@example.test", name: "Logan", password: ownerPassword })).status).toBe(302);
     sessionsOf(owner);
     const guesser = new TestClient(base);
-    expect(track(await guesser.post("/login", { email: "logs-owner@example.test", password: wrongPassword }, { "X-Forwarded-For": "198.51.100.60" })).status).toBe(401);
+    expect(
+      track(await guesser.post("/login", { email: "logs-owner@example.test", password: wrongPassword }, { "X-Forwarded-For": "198.51.100.60" })).status,
+    ).toBe(401);
     const second = new TestClient(base);
     expect(track(await second.post("/login?redirectTo=/orgs/new", { email: "logs-owner@example.test", password: ownerPassword })).status).toBe(302);
     sessionsOf(second);
-    expect(track(await owner.post("/orgs/new", { name: "Logbook Labs", kind: "startup", baseCurrency: "usd" })).headers.get("location")).toBe("/o/logbook-labs");
+    expect(track(await owner.post("/orgs/new", { name: "Logbook Labs", kind: "startup", baseCurrency: "usd" })).headers.get("location")).toBe(
+      "/o/logbook-labs",
+    );
 
-    const invite = await owner.post(routeData("/o/logbook-labs/members", "routes/o.$orgSlug.members"), { intent: "invite", email: "logs-invitee@example.test", role: "member" });
+    const invite = await owner.post(routeData("/o/logbook-labs/members", "routes/o.$orgSlug.members"), {
+      intent: "invite",
+      email: "logs-invitee@example.test",
+      role: "member",
+    });
     track(invite);
     const link = ((await invite.json()) as { link: string }).link;
     const token = link.split("/invite/")[1];
@@ -525,13 +547,28 @@ describe("logs", () => {
     const invitee = new TestClient(base);
     expect(track(await invitee.get(`/invite/${token}`)).status).toBe(200);
     expect(track(await invitee.get(routeData(`/invite/${token}`, "routes/invite.$token"))).status).toBe(200);
-    track(await invitee.post(`/signup?redirectTo=${encodeURIComponent(`/invite/${token}`)}`, { email: "logs-invitee@example.test", name: "Ivy", password: inviteePassword, redirectTo: `/invite/${token}` }));
+    track(
+      await invitee.post(`/signup?redirectTo=${encodeURIComponent(`/invite/${token}`)}`, {
+        email: "logs-invitee@example.test",
+        name: "Ivy",
+        password: inviteePassword,
+        redirectTo: `/invite/${token}`,
+      }),
+    );
     sessionsOf(invitee);
     expect(track(await invitee.post(`/invite/${token}`, {})).headers.get("location")).toBe("/o/logbook-labs");
     // Used link: answered the same as any unknown link, still not logged.
     expect(track(await invitee.get(`/invite/${token}`)).status).toBe(404);
 
-    expect(track(await owner.post(routeData("/account/password", "routes/account.password"), { currentPassword: wrongCurrent, newPassword, confirmPassword: newPassword })).status).toBe(400);
+    expect(
+      track(
+        await owner.post(routeData("/account/password", "routes/account.password"), {
+          currentPassword: wrongCurrent,
+          newPassword,
+          confirmPassword: newPassword,
+        }),
+      ).status,
+    ).toBe(400);
     expect(track(await owner.post("/account/password", { currentPassword: ownerPassword, newPassword, confirmPassword: newPassword })).status).toBe(302);
     sessionsOf(owner);
     expect(track(await owner.post("/logout", {})).status).toBe(302);
@@ -555,7 +592,15 @@ describe("logs", () => {
     const lines = logs.jsonLines().filter((l) => l.msg === "request");
     expect(lines.length).toBeGreaterThanOrEqual(2);
     for (const line of lines) {
-      expect(line).toEqual({ level: "info", msg: "request", id: expect.any(String), method: expect.any(String), path: expect.any(String), status: expect.any(Number), ms: expect.any(Number) });
+      expect(line).toEqual({
+        level: "info",
+        msg: "request",
+        id: expect.any(String),
+        method: expect.any(String),
+        path: expect.any(String),
+        status: expect.any(Number),
+        ms: expect.any(Number),
+      });
       expect(String(line.path)).not.toMatch(/[?#]/);
     }
     // React Router's development build warns "No routes matched location <path + query>" for an
@@ -574,7 +619,9 @@ describe("logs", () => {
     expect(tokenRoutes.map((r) => r.id)).toContain("routes/invite.$token");
     for (const route of tokenRoutes) {
       const secret = `tok${crypto.randomBytes(16).toString("hex")}`;
-      const path = route.pattern.replace(/:(\w+)/g, (_, name: string) => (/(token|secret|key|code)/i.test(name) ? secret : encodeURIComponent(params[name] ?? "x")));
+      const path = route.pattern.replace(/:(\w+)/g, (_, name: string) =>
+        /(token|secret|key|code)/i.test(name) ? secret : encodeURIComponent(params[name] ?? "x"),
+      );
       for (const url of [path, path.toUpperCase().replace(secret.toUpperCase(), secret), `${path}/`]) {
         const response = await fetch(base + url, { redirect: "manual" });
         const line = await logs.requestLine(response.headers.get("x-request-id")!);
@@ -586,7 +633,7 @@ describe("logs", () => {
 });
 
 describe("production error pages", () => {
-  const INTERNAL = "relation \"secret_internal_table\" failed at /srv/app/db/secret.ts:42";
+  const INTERNAL = 'relation "secret_internal_table" failed at /srv/app/db/secret.ts:42';
 
   /** A database whose every query fails with a plain Error, as a broken driver would. */
   function failingDatabase(): Database {

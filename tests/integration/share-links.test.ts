@@ -4,7 +4,7 @@ import { auditLog, monthlyReports, shareLinks, shareLinkViews } from "../../db/s
 import { withSystem } from "../../db/tenant";
 import { randomToken } from "../../app/server/crypto.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { addMember, grantAccess, makeOrgWithOwner, } from "../support/factories";
+import { addMember, grantAccess, makeOrgWithOwner } from "../support/factories";
 import { postPairs } from "../support/hostile";
 import { captureLogs, type LogCapture } from "../support/log-capture";
 import { createLink, digestAll, editCash, LIST_ROUTE, REPORT_ROUTE, seedCompany, stable, textOf, viewCount } from "../support/share-fixtures";
@@ -104,11 +104,17 @@ describe("the report page", () => {
     expect(unconfirmed.status).toBe(400);
     expect((await unconfirmed.json()).fieldErrors).toEqual({ confirm: "Tick the box to confirm you want to revoke this link." });
     expect((await (await alphaOwner.get(detail)).json()).link.status).toBe("active");
-    const revoke = await postPairs(alphaOwner, `/o/${alpha.org.slug}/share-links/${revoked.id}`, [["intent", "revoke"], ["confirm", "yes"]]);
+    const revoke = await postPairs(alphaOwner, `/o/${alpha.org.slug}/share-links/${revoked.id}`, [
+      ["intent", "revoke"],
+      ["confirm", "yes"],
+    ]);
     expect(revoke.status).toBe(302);
     const expired = await link(alphaOwner, alpha.org.slug, { label: "to expire", expiresInDays: "1" });
     await withSystem(app.database.db, (tx) =>
-      tx.update(shareLinks).set({ createdAt: sql`now() - interval '3 days'`, expiresAt: sql`now() - interval '1 second'` }).where(eq(shareLinks.id, expired.id)),
+      tx
+        .update(shareLinks)
+        .set({ createdAt: sql`now() - interval '3 days'`, expiresAt: sql`now() - interval '1 second'` })
+        .where(eq(shareLinks.id, expired.id)),
     );
     const live = await link(alphaOwner, alpha.org.slug, { label: "live one" });
     const flip = (c: string) => (c === "A" ? "B" : "A");
@@ -205,7 +211,10 @@ describe("the report page", () => {
     expect(JSON.stringify(frozenBefore)).toContain("432198700");
 
     const [march] = await withSystem(app.database.db, (tx) =>
-      tx.select({ version: monthlyReports.version }).from(monthlyReports).where(and(eq(monthlyReports.orgId, delta.org.id), eq(monthlyReports.month, "2026-03"))),
+      tx
+        .select({ version: monthlyReports.version })
+        .from(monthlyReports)
+        .where(and(eq(monthlyReports.orgId, delta.org.id), eq(monthlyReports.month, "2026-03"))),
     );
     await editCash(delta.ctx, "2026-03", march!.version, 3_210_001);
 
@@ -229,7 +238,12 @@ describe("scope and sections", () => {
     }
     // A startup cannot point its link at another company.
     const refused = await postPairs(alphaOwner, routeData(`/o/${alpha.org.slug}/share-links`, LIST_ROUTE), [
-      ["intent", "create"], ["label", "sneaky"], ["scope", "portfolio"], ["mode", "live"], ["expiresInDays", "30"], ["sections", "financials"],
+      ["intent", "create"],
+      ["label", "sneaky"],
+      ["scope", "portfolio"],
+      ["mode", "live"],
+      ["expiresInDays", "30"],
+      ["sections", "financials"],
     ]);
     expect(refused.status).toBe(400);
   });
@@ -251,14 +265,23 @@ describe("scope and sections", () => {
     const { token } = await link(alphaOwner, alpha.org.slug, { label: "Numbers only", sections: ["financials"] });
     const text = await reportText(token);
     expect(text).toContain("$4,321,987");
-    for (const hidden of ["Alpha highlight of March", "Alpha risk register entry", "Capital raised", "Debt service ahead", "Risk heat map", "Investor updates"]) expect(text).not.toContain(hidden);
-    const data = (await (await partner(routeData(`/r/${token}`, REPORT_ROUTE))).json()) as { report: { companies: { dashboard: Record<string, unknown>; updates?: unknown }[] } };
+    for (const hidden of ["Alpha highlight of March", "Alpha risk register entry", "Capital raised", "Debt service ahead", "Risk heat map", "Investor updates"])
+      expect(text).not.toContain(hidden);
+    const data = (await (await partner(routeData(`/r/${token}`, REPORT_ROUTE))).json()) as {
+      report: { companies: { dashboard: Record<string, unknown>; updates?: unknown }[] };
+    };
     const company = data.report.companies[0]!;
     expect(Object.keys(company.dashboard).sort()).toEqual(["currency", "financials", "window"]);
     expect(company.updates).toBeUndefined();
     // An investor cannot ask for more than the grant shares.
     const tooMuch = await postPairs(fundOwner, routeData(`/o/${fund.org.slug}/share-links`, LIST_ROUTE), [
-      ["intent", "create"], ["label", "Beta risks"], ["scope", "company"], ["companyId", beta.org.id], ["mode", "live"], ["expiresInDays", "30"], ["sections", "risks"],
+      ["intent", "create"],
+      ["label", "Beta risks"],
+      ["scope", "company"],
+      ["companyId", beta.org.id],
+      ["mode", "live"],
+      ["expiresInDays", "30"],
+      ["sections", "risks"],
     ]);
     expect(tooMuch.status).toBe(400);
   });
@@ -274,7 +297,11 @@ describe("scope and sections", () => {
     const revoked = await reportText(frozen.token);
     expect(revoked).not.toContain("Gamma");
     expect(revoked).toContain("Alpha Vision");
-    await withSystem(app.database.db, (tx) => tx.execute(sql`update access_grants set status = 'approved', sections = '{financials,funding_debt,budgets,risks,updates}' where org_id = ${gamma.org.id}`));
+    await withSystem(app.database.db, (tx) =>
+      tx.execute(
+        sql`update access_grants set status = 'approved', sections = '{financials,funding_debt,budgets,risks,updates}' where org_id = ${gamma.org.id}`,
+      ),
+    );
   });
 });
 
@@ -289,21 +316,52 @@ describe("managing links", () => {
       expect(body.canManage).toBe(false);
       expect(body.links.map((l) => l.label)).toContain("Managed");
       expect((await createAs(client, alpha.org.slug)).status).toBe(403);
-      expect((await postPairs(client, `/o/${alpha.org.slug}/share-links/${id}`, [["intent", "revoke"], ["confirm", "yes"]])).status).toBe(403);
+      expect(
+        (
+          await postPairs(client, `/o/${alpha.org.slug}/share-links/${id}`, [
+            ["intent", "revoke"],
+            ["confirm", "yes"],
+          ])
+        ).status,
+      ).toBe(403);
     }
     expect((await otherOwner.get(`/o/${alpha.org.slug}/share-links`)).status).toBe(404);
     expect((await otherOwner.get(`/o/${other.org.slug}/share-links/${id}`)).status).toBe(404);
-    expect((await postPairs(otherOwner, `/o/${other.org.slug}/share-links/${id}`, [["intent", "revoke"], ["confirm", "yes"]])).status).toBe(404);
+    expect(
+      (
+        await postPairs(otherOwner, `/o/${other.org.slug}/share-links/${id}`, [
+          ["intent", "revoke"],
+          ["confirm", "yes"],
+        ])
+      ).status,
+    ).toBe(404);
     expect((await createAs(otherOwner, alpha.org.slug)).status).toBe(404);
     expect(await digestAll(app.database, NOT_LOGGED)).toEqual(before);
   });
 
   it("refuses bad input with 400 and writes nothing", async () => {
     const before = await digestAll(app.database, NOT_LOGGED);
-    for (const bad of [{ label: "" }, { expiresInDays: "366" }, { expiresInDays: "0" }, { mode: "frozen" as const }, { mode: "frozen" as const, frozenMonth: "2099-01" }, { mode: "frozen" as const, frozenMonth: "0000-01" }, { sections: [] }, { sections: ["payroll"] }, { passphrase: "short" }]) {
+    for (const bad of [
+      { label: "" },
+      { expiresInDays: "366" },
+      { expiresInDays: "0" },
+      { mode: "frozen" as const },
+      { mode: "frozen" as const, frozenMonth: "2099-01" },
+      { mode: "frozen" as const, frozenMonth: "0000-01" },
+      { sections: [] },
+      { sections: ["payroll"] },
+      { passphrase: "short" },
+    ]) {
       expect((await createAs(alphaOwner, alpha.org.slug, bad)).status, JSON.stringify(bad)).toBe(400);
     }
-    expect((await postPairs(alphaOwner, `/o/${alpha.org.slug}/share-links/${crypto.randomUUID()}`, [["intent", "revoke"], ["confirm", "yes"]])).status).toBe(404);
+    expect(
+      (
+        await postPairs(alphaOwner, `/o/${alpha.org.slug}/share-links/${crypto.randomUUID()}`, [
+          ["intent", "revoke"],
+          ["confirm", "yes"],
+        ])
+      ).status,
+    ).toBe(404);
     expect(await digestAll(app.database, NOT_LOGGED)).toEqual(before);
   });
 
@@ -324,10 +382,20 @@ describe("managing links", () => {
   it("audits create and revoke without the token, and never logs a token", async () => {
     const { token, id } = await link(betaOwner, beta.org.slug, { label: "Audited", passphrase: "audited passphrase" });
     await partner(`/r/${token}`, { method: "POST", body: new URLSearchParams({ passphrase: "wrong one" }), headers: { Origin: app.url } });
-    await postPairs(betaOwner, `/o/${beta.org.slug}/share-links/${id}`, [["intent", "revoke"], ["confirm", "yes"]]);
-    const entries = await withSystem(app.database.db, (tx) => tx.select().from(auditLog).where(and(eq(auditLog.orgId, beta.org.id), eq(auditLog.entityId, id))));
+    await postPairs(betaOwner, `/o/${beta.org.slug}/share-links/${id}`, [
+      ["intent", "revoke"],
+      ["confirm", "yes"],
+    ]);
+    const entries = await withSystem(app.database.db, (tx) =>
+      tx
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.orgId, beta.org.id), eq(auditLog.entityId, id))),
+    );
     expect(entries.map((e) => e.action).sort()).toEqual(["share_link.create", "share_link.revoke"]);
-    const [stored] = await withSystem(app.database.db, (tx) => tx.select({ hash: shareLinks.tokenHash, pass: shareLinks.passphraseHash }).from(shareLinks).where(eq(shareLinks.id, id)));
+    const [stored] = await withSystem(app.database.db, (tx) =>
+      tx.select({ hash: shareLinks.tokenHash, pass: shareLinks.passphraseHash }).from(shareLinks).where(eq(shareLinks.id, id)),
+    );
     const audited = JSON.stringify(entries);
     expect(audited).not.toContain(token);
     expect(audited).not.toContain(stored!.hash);
@@ -342,11 +410,14 @@ describe("managing links", () => {
 
 function createAs(client: TestClient, slug: string, form: Parameters<typeof createLink>[2] = {}) {
   const pairs = [
-    ["intent", "create"], ["label", form.label ?? "x"], ["scope", form.scope ?? "company"], ["mode", form.mode ?? "live"],
-    ["expiresInDays", form.expiresInDays ?? "30"], ["passphrase", form.passphrase ?? ""],
+    ["intent", "create"],
+    ["label", form.label ?? "x"],
+    ["scope", form.scope ?? "company"],
+    ["mode", form.mode ?? "live"],
+    ["expiresInDays", form.expiresInDays ?? "30"],
+    ["passphrase", form.passphrase ?? ""],
     ...(form.frozenMonth ? [["frozenMonth", form.frozenMonth]] : []),
     ...(form.sections ?? ["financials"]).map((s) => ["sections", s]),
   ] as [string, string][];
   return postPairs(client, routeData(`/o/${slug}/share-links`, LIST_ROUTE), pairs);
 }
-

@@ -42,7 +42,9 @@ async function auditRows() {
 
 describe("the tenant role's privileges on its own rows", () => {
   it("can add to the audit log and read it", async () => {
-    expect(await asTenant(sql`insert into audit_log (org_id, action, entity_type, entity_id) values (${ctx.org.id}, 'test.append', 'org', ${ctx.org.id})`)).toBe("ok");
+    expect(
+      await asTenant(sql`insert into audit_log (org_id, action, entity_type, entity_id) values (${ctx.org.id}, 'test.append', 'org', ${ctx.org.id})`),
+    ).toBe("ok");
     const rows = rowsOf<{ n: number }>(await withTenant(database.db, ctx.org.id, (tx) => tx.execute(sql`select count(*)::int as n from audit_log`)));
     expect(rows[0]!.n).toBeGreaterThanOrEqual(2);
   });

@@ -130,11 +130,13 @@ describe("sign-in: nobody locks the owner out (finding 6)", () => {
 
   it("an attacker's 20 failures from one address lock that address only; the owner signs in from home and from a new address", async () => {
     const attacker = freshIp();
-    const answers = tally(await (async () => {
-      const all: Response[] = [];
-      for (let i = 0; i < 20; i++) all.push(await signIn(owner.email, `wrong-${i}`, attacker));
-      return all;
-    })());
+    const answers = tally(
+      await (async () => {
+        const all: Response[] = [];
+        for (let i = 0; i < 20; i++) all.push(await signIn(owner.email, `wrong-${i}`, attacker));
+        return all;
+      })(),
+    );
     expect(answers.statuses).toEqual([...Array(5).fill(401), ...Array(15).fill(429)]);
     // The attacker's address is locked for this account even with the right password…
     const locked = await signIn(owner.email, owner.password, attacker);
@@ -162,7 +164,9 @@ describe("sign-in: nobody locks the owner out (finding 6)", () => {
     expect((await signIn(owner.email, owner.password, freshIp())).status).toBe(302);
   });
 
-  it("100 failures an hour from many addresses close the account to unfamiliar addresses until the hour ends; the owner's home still signs in", { timeout: 120_000 }, async () => {
+  it("100 failures an hour from many addresses close the account to unfamiliar addresses until the hour ends; the owner's home still signs in", {
+    timeout: 120_000,
+  }, async () => {
     let checked = 0;
     while (checked < 100) {
       const response = await signIn(owner.email, `wrong-${checked}`, freshIp());
@@ -188,7 +192,11 @@ describe("password change (finding 7)", () => {
     return { user, browser };
   }
   const change = (browser: TestClient, currentPassword: string, ip: string) =>
-    browser.post(routeData("/account/password", "routes/account.password"), { currentPassword, newPassword: "brand-new-password-9", confirmPassword: "brand-new-password-9" }, from(ip));
+    browser.post(
+      routeData("/account/password", "routes/account.password"),
+      { currentPassword, newPassword: "brand-new-password-9", confirmPassword: "brand-new-password-9" },
+      from(ip),
+    );
 
   it("12 wrong current passwords: 5 are checked (400), the rest refused (429); the sign-in from that address is locked too, not from another", async () => {
     const ip = freshIp();
@@ -234,7 +242,12 @@ describe("share-link passphrases (findings 5 and 6)", () => {
     token = (await createShareLink(ctx, { ...input, sections: [...input.sections] })).token;
   });
   const unlock = (passphrase: string, ip: string) =>
-    fetch(`${app.url}/r/${token}`, { method: "POST", redirect: "manual", body: new URLSearchParams({ passphrase }), headers: { Origin: app.url, ...from(ip) } });
+    fetch(`${app.url}/r/${token}`, {
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams({ passphrase }),
+      headers: { Origin: app.url, ...from(ip) },
+    });
 
   it("60 parallel wrong guesses from one address: at most 5 are checked", async () => {
     const ip = freshIp();

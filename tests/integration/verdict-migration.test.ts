@@ -43,9 +43,11 @@ it("marks already-profitable companies profitable from their month and flags ver
 
   await migrate(db, { migrationsFolder: MIGRATIONS });
 
-  const rows = (await client.query<{ org_id: string; default_alive: string; default_alive_month: string; verdict_assumes_growth: boolean }>(
-    "select org_id::text, default_alive, default_alive_month, verdict_assumes_growth from company_metrics order by org_id",
-  )).rows;
+  const rows = (
+    await client.query<{ org_id: string; default_alive: string; default_alive_month: string; verdict_assumes_growth: boolean }>(
+      "select org_id::text, default_alive, default_alive_month, verdict_assumes_growth from company_metrics order by org_id",
+    )
+  ).rows;
   expect(rows).toEqual([
     { org_id: PROFITABLE, default_alive: "profitable", default_alive_month: "2026-04", verdict_assumes_growth: false },
     { org_id: YOUNG, default_alive: "cash_out", default_alive_month: "2026-05", verdict_assumes_growth: true },

@@ -246,14 +246,25 @@ async function main(): Promise<number> {
     const out = fs.openSync(logFile, "w");
     server = spawn(process.execPath, ["server.mjs"], {
       cwd: root,
-      env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", PORT: String(port), DATABASE_URL: databaseUrl, BUILD_DIR: options.buildDir, APP_ORIGIN: "" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        BUILD_DIR: options.buildDir,
+        APP_ORIGIN: "",
+      },
       stdio: ["ignore", out, out],
     });
     fs.closeSync(out);
     const started = Date.now();
     for (;;) {
       if (!server || server.exitCode !== null) throw new Error(`the server exited during startup; log:\n${fs.readFileSync(logFile, "utf8")}`);
-      const ready = await fetch(`${base}/readyz`).then((r) => r.status === 200, () => false);
+      const ready = await fetch(`${base}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (ready) break;
       if (Date.now() - started > 60_000) throw new Error("the server did not become ready within 60 s");
       await sleep(250);
@@ -289,7 +300,15 @@ async function main(): Promise<number> {
     const linkResponse = await fetch(base + routeData(`/o/${ORG}/share-links`, "routes/o.$orgSlug.share-links._index"), {
       method: "POST",
       headers: { ...headers, Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ intent: "create", label: "Load run", scope: "company", mode: "live", expiresInDays: "1", passphrase: "", sections: "financials" }).toString(),
+      body: new URLSearchParams({
+        intent: "create",
+        label: "Load run",
+        scope: "company",
+        mode: "live",
+        expiresInDays: "1",
+        passphrase: "",
+        sections: "financials",
+      }).toString(),
     });
     const link = (await linkResponse.json().catch(() => ({}))) as { url?: string };
     if (!link.url) throw new Error(`creating a share link failed: ${linkResponse.status}`);
@@ -362,10 +381,15 @@ async function main(): Promise<number> {
       const url = base + (r.path ?? submitPath(month));
       const res =
         r.kind === "report-submit"
-          ? await fetch(url, { method: "POST", headers: r.headers, body: reportForm((await (await fetch(base + submitPath(month), { headers })).json()).report, 0) })
+          ? await fetch(url, {
+              method: "POST",
+              headers: r.headers,
+              body: reportForm((await (await fetch(base + submitPath(month), { headers })).json()).report, 0),
+            })
           : await fetch(url, { headers: r.headers, redirect: "manual" });
       const text = await res.text();
-      if (!(expected[r.kind] ?? [200]).includes(res.status) || res.status === 409) throw new Error(`preflight ${r.kind}: ${url} answered ${res.status}: ${text.slice(0, 300)}`);
+      if (!(expected[r.kind] ?? [200]).includes(res.status) || res.status === 409)
+        throw new Error(`preflight ${r.kind}: ${url} answered ${res.status}: ${text.slice(0, 300)}`);
       if (r.kind === "dashboard" && !text.includes("Lumen Labs")) throw new Error("preflight dashboard: page does not name Lumen Labs");
     }
     log("preflight ok (every request of the mix answered 200, a save its redirect)");
@@ -459,9 +483,25 @@ async function main(): Promise<number> {
     const guarantees: Guarantee[] = [
       { name: "zero 5xx responses", ok: fivexx === 0 && overall.status5xx === 0, detail: `${fivexx} 5xx` },
       { name: "zero timeouts", ok: result.timeouts === 0, detail: `${result.timeouts} timeouts (limit ${options.timeoutSeconds} s)` },
-      { name: "zero socket errors", ok: result.errors - result.timeouts === 0, detail: `${result.errors - result.timeouts} errors${result.errors > result.timeouts && reqErrors.length ? `: ${reqErrors.slice(0, 3).join("; ")}` : ""}` },
-      { name: "only expected statuses (200; 204 or 409 for saves)", ok: unexpected.length === 0, detail: unexpected.length ? unexpected.join(", ") : "all expected" },
-      { name: "every request kind was exercised", ok: rows.every((r) => r.requests > 0), detail: rows.filter((r) => r.requests === 0).map((r) => r.kind).join(", ") || "all kinds answered" },
+      {
+        name: "zero socket errors",
+        ok: result.errors - result.timeouts === 0,
+        detail: `${result.errors - result.timeouts} errors${result.errors > result.timeouts && reqErrors.length ? `: ${reqErrors.slice(0, 3).join("; ")}` : ""}`,
+      },
+      {
+        name: "only expected statuses (200; 204 or 409 for saves)",
+        ok: unexpected.length === 0,
+        detail: unexpected.length ? unexpected.join(", ") : "all expected",
+      },
+      {
+        name: "every request kind was exercised",
+        ok: rows.every((r) => r.requests > 0),
+        detail:
+          rows
+            .filter((r) => r.requests === 0)
+            .map((r) => r.kind)
+            .join(", ") || "all kinds answered",
+      },
       {
         // An acknowledged save must be in the audit log; at most one per connection may have
         // committed after the run stopped listening.

@@ -127,29 +127,47 @@ async function main() {
     const cookie = await signIn(base);
     const output = path.join(work, "report.json");
     const args = [
-      "-u", `${base}/`,
-      "-s", `${base}/o/lumen-labs`,
-      "--scope", "folder",
-      "-m", ATTACKS.join(","),
-      "-x", `${base}/logout`,
-      "-x", `${base}/build/*`,
+      "-u",
+      `${base}/`,
+      "-s",
+      `${base}/o/lumen-labs`,
+      "--scope",
+      "folder",
+      "-m",
+      ATTACKS.join(","),
+      "-x",
+      `${base}/logout`,
+      "-x",
+      `${base}/build/*`,
       // Python's requests cannot read brotli; without this every page looks empty to the crawler.
-      "-H", "Accept-Encoding: gzip",
-      "-H", `Cookie: ${cookie}`,
+      "-H",
+      "Accept-Encoding: gzip",
+      "-H",
+      `Cookie: ${cookie}`,
       // Our own Origin, as a browser on our pages sends it: the scan then reaches the actions
       // behind the Origin check (whose refusal of foreign origins is tested elsewhere).
-      "-H", `Origin: ${base}`,
-      "--max-scan-time", String(minutes * 60),
-      "--max-attack-time", String(Math.max(30, Math.floor((minutes * 60) / ATTACKS.length))),
-      "--max-links-per-page", "300",
-      "-d", "3",
+      "-H",
+      `Origin: ${base}`,
+      "--max-scan-time",
+      String(minutes * 60),
+      "--max-attack-time",
+      String(Math.max(30, Math.floor((minutes * 60) / ATTACKS.length))),
+      "--max-links-per-page",
+      "300",
+      "-d",
+      "3",
       "--flush-session",
-      "--store-session", path.join(work, "session"),
-      "--store-config", path.join(work, "config"),
-      "-f", "json",
-      "-o", output,
+      "--store-session",
+      path.join(work, "session"),
+      "--store-config",
+      path.join(work, "config"),
+      "-f",
+      "json",
+      "-o",
+      output,
       "--no-bugreport",
-      "-v", "1",
+      "-v",
+      "1",
     ];
     console.log(`== wapiti against ${base} for at most ${minutes} min (modules: ${ATTACKS.join(", ")})`);
     const run = spawnSync("/usr/bin/python3", ["-c", WAPITI_SHIM, ...args], {
@@ -163,7 +181,12 @@ async function main() {
     fs.writeFileSync(path.join(root, "tests/.tmp/scan-last-output.txt"), printed);
     // The crawl prints each resource it found ("[+] URL") before the first attack module starts.
     const crawl = printed.split("[*] Launching module")[0] ?? "";
-    const pagesCrawled = new Set(crawl.split("\n").filter((l) => l.startsWith("[+] ")).map((l) => l.slice(4).trim())).size;
+    const pagesCrawled = new Set(
+      crawl
+        .split("\n")
+        .filter((l) => l.startsWith("[+] "))
+        .map((l) => l.slice(4).trim()),
+    ).size;
     if (!fs.existsSync(output)) {
       console.error(`wapiti wrote no report (exit ${run.status})`);
       process.exitCode = 2;
@@ -185,7 +208,9 @@ async function main() {
       modules: ATTACKS,
       pagesCrawled,
       output: "tests/.tmp/scan-last-output.txt",
-      counts: Object.fromEntries([...Object.entries(report.vulnerabilities), ...Object.entries(report.anomalies)].map(([k, v]) => [k, v.length]).filter(([, n]) => (n as number) > 0)),
+      counts: Object.fromEntries(
+        [...Object.entries(report.vulnerabilities), ...Object.entries(report.anomalies)].map(([k, v]) => [k, v.length]).filter(([, n]) => (n as number) > 0),
+      ),
     };
     fs.writeFileSync(path.join(here, "last-run.json"), JSON.stringify(summary, null, 2) + "\n");
     console.log(failing === 0 ? "\n== no vulnerability found" : `\n== ${failing} finding(s) to fix`);

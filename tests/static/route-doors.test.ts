@@ -8,14 +8,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../support/browser-safety";
 
-const FORBIDDEN_MODULES = [
-  /^~\/db\.server$/,
-  /^~db(\/|$)/,
-  /^(\.\.?\/)+(\.\.\/)*db(\/|$)/,
-  /^drizzle-orm(\/|$)/,
-  /^postgres$/,
-  /^@electric-sql\/pglite(\/|$)/,
-];
+const FORBIDDEN_MODULES = [/^~\/db\.server$/, /^~db(\/|$)/, /^(\.\.?\/)+(\.\.\/)*db(\/|$)/, /^drizzle-orm(\/|$)/, /^postgres$/, /^@electric-sql\/pglite(\/|$)/];
 
 /** Every import, re-export and dynamic import() in a module that reaches the database directly. */
 function databaseImports(file: string, text: string): string[] {

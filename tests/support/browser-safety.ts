@@ -94,4 +94,3 @@ export function findBrowserUsesOfServerValues(file: string, text: string): strin
     .filter((use) => !serverOnly.has(use.statement))
     .map((use) => `${path.relative(ROOT, file)}:${use.line} uses ${use.name} from a .server module where the browser runs it`);
 }
-

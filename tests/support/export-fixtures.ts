@@ -41,7 +41,11 @@ export async function seedExportWorld(database: Database, marker: string) {
       values (${s}, 'seed', '2025-06-30', 150000000, 'USD', ${`${S} Lead Partners`}, ${`=${S} formula-looking note`})`);
     await tx.execute(sql`insert into debt_facilities (org_id, lender, kind, principal, currency, annual_rate_bp, draw_date, term_months, repayment_type, minimum_cash)
       values (${s}, ${`${S} Bank`}, 'bank_loan', 50000000, 'USD', 1200, '2025-07-01', 24, 'bullet', 10000000)`);
-    for (const [month, cash] of [["2026-01", 900000000], ["2026-02", 850000000], ["2026-03", 800000000]] as const) {
+    for (const [month, cash] of [
+      ["2026-01", 900000000],
+      ["2026-02", 850000000],
+      ["2026-03", 800000000],
+    ] as const) {
       await tx.execute(sql`insert into monthly_reports (org_id, month, cash, revenue, compute, payroll, headcount, updated_by)
         values (${s}, ${month}, ${cash}, 1000000, 2000000, 40000000, 12, ${owner})`);
     }

@@ -68,7 +68,10 @@ export async function addMember(database: Database, base: OrgContext, role: Role
 
 export async function roleOf(database: Database, orgId: string, userId: string) {
   const [row] = await withSystem(database.db, (tx) =>
-    tx.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))),
+    tx
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))),
   );
   return row?.role ?? null;
 }

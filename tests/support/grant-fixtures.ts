@@ -33,20 +33,69 @@ const spend = { compute: 6_000_000, data: 1_000_000, payroll: 8_000_000, researc
  * budget cell and a risk (with its history row). company_metrics follows from the reports.
  */
 export async function seedStartupData(ctx: OrgContext, label: string) {
-  await saveMonthlyReport(ctx, "2026-01", null, { cash: 120_000_000, revenue: 2_000_000, headcount: 11, arr: null, ...spend, highlights: `${label} shipped`, lowlights: null, asks: null });
-  await saveMonthlyReport(ctx, "2026-02", null, { cash: 110_000_000, revenue: 3_000_000, headcount: 12, arr: null, ...spend, highlights: null, lowlights: null, asks: null });
+  await saveMonthlyReport(ctx, "2026-01", null, {
+    cash: 120_000_000,
+    revenue: 2_000_000,
+    headcount: 11,
+    arr: null,
+    ...spend,
+    highlights: `${label} shipped`,
+    lowlights: null,
+    asks: null,
+  });
+  await saveMonthlyReport(ctx, "2026-02", null, {
+    cash: 110_000_000,
+    revenue: 3_000_000,
+    headcount: 12,
+    arr: null,
+    ...spend,
+    highlights: null,
+    lowlights: null,
+    asks: null,
+  });
   const today = isoDateOfDate(new Date());
   await createFundingRound(
     ctx,
-    fundingRoundSchema(today).parse({ instrument: "seed", closeDate: "2025-06-01", amount: "1500000.00", currency: "", preMoneyValuation: "8000000", leadInvestor: `${label} lead`, otherInvestors: "", crowdfundingPlatform: "", backerCount: "", notes: "" }),
+    fundingRoundSchema(today).parse({
+      instrument: "seed",
+      closeDate: "2025-06-01",
+      amount: "1500000.00",
+      currency: "",
+      preMoneyValuation: "8000000",
+      leadInvestor: `${label} lead`,
+      otherInvestors: "",
+      crowdfundingPlatform: "",
+      backerCount: "",
+      notes: "",
+    }),
   );
   await createDebtFacility(
     ctx,
-    debtFacilitySchema(today).parse({ lender: `${label} Bank`, kind: "bank_loan", principal: "500000", annualRatePercent: "9.75", drawDate: "2025-01-15", termMonths: "36", repaymentType: "amortizing", interestOnlyMonths: "", minimumCash: "", reportingDeadlineDay: "" }),
+    debtFacilitySchema(today).parse({
+      lender: `${label} Bank`,
+      kind: "bank_loan",
+      principal: "500000",
+      annualRatePercent: "9.75",
+      drawDate: "2025-01-15",
+      termMonths: "36",
+      repaymentType: "amortizing",
+      interestOnlyMonths: "",
+      minimumCash: "",
+      reportingDeadlineDay: "",
+    }),
   );
   const grid = await listBudgets(ctx, 2026);
   await saveBudgetGrid(ctx, 2026, [{ month: "2026-01", category: "compute", amount: 5_000_000 }], grid.token);
-  await createRisk(ctx, { title: `${label} GPU prices`, category: "financial", likelihood: 3, impact: 4, owner: "CFO", mitigation: null, status: "open", nextReviewDate: null });
+  await createRisk(ctx, {
+    title: `${label} GPU prices`,
+    category: "financial",
+    likelihood: 3,
+    impact: 4,
+    owner: "CFO",
+    mitigation: null,
+    status: "open",
+    nextReviewDate: null,
+  });
 }
 
 /** How many rows each section table holds for one org, read past RLS. */

@@ -21,7 +21,10 @@ export function captureLogs(): LogCapture {
   const chunks: string[] = [];
   const originalStdout = process.stdout.write.bind(process.stdout);
   const originalStderr = process.stderr.write.bind(process.stderr);
-  const originalConsole = Object.fromEntries(CONSOLE_METHODS.map((m) => [m, console[m]])) as Record<(typeof CONSOLE_METHODS)[number], (...args: unknown[]) => void>;
+  const originalConsole = Object.fromEntries(CONSOLE_METHODS.map((m) => [m, console[m]])) as Record<
+    (typeof CONSOLE_METHODS)[number],
+    (...args: unknown[]) => void
+  >;
 
   const isJsonLine = (text: string) => text.trimStart().startsWith("{");
   const intercept = (original: typeof originalStdout) =>

@@ -33,9 +33,7 @@ export async function seedStartup(database: Database, seed: StartupSeed) {
   const org = await createOrg(systemContextOf(database), owner, { name: seed.name, kind: "startup", baseCurrency: seed.currency });
   await withTenant(database.db, org.id, async (tx) => {
     if (seed.reports?.length) {
-      await tx.insert(monthlyReports).values(
-        seed.reports.map((r) => ({ orgId: org.id, month: r.month, cash: r.cash, revenue: r.revenue, compute: r.spend })),
-      );
+      await tx.insert(monthlyReports).values(seed.reports.map((r) => ({ orgId: org.id, month: r.month, cash: r.cash, revenue: r.revenue, compute: r.spend })));
     }
     if (seed.budgets?.length) {
       await tx.insert(budgets).values(seed.budgets.map((b) => ({ orgId: org.id, month: b.month, category: "compute", amount: b.amount })));
@@ -70,7 +68,14 @@ export async function grantWithStatus(
   sections: GrantSection[] = [],
 ) {
   await withSystem(database.db, (tx) =>
-    tx.insert(accessGrants).values({ orgId: startupId, investorOrgId: investorId, status, sections, initiatedBy: "investor", decidedAt: status === "requested" ? null : new Date() }),
+    tx.insert(accessGrants).values({
+      orgId: startupId,
+      investorOrgId: investorId,
+      status,
+      sections,
+      initiatedBy: "investor",
+      decidedAt: status === "requested" ? null : new Date(),
+    }),
   );
 }
 
@@ -99,7 +104,13 @@ export async function seedManyCompanies(database: Database, investorId: string, 
   return withSystem(database.db, async (tx) => {
     const created = await tx.insert(orgs).values(rows).returning({ id: orgs.id, name: orgs.name });
     await tx.insert(accessGrants).values(
-      created.map((o) => ({ orgId: o.id, investorOrgId: investorId, status: "approved" as const, sections: ["financials", "risks"], initiatedBy: "startup" as const })),
+      created.map((o) => ({
+        orgId: o.id,
+        investorOrgId: investorId,
+        status: "approved" as const,
+        sections: ["financials", "risks"],
+        initiatedBy: "startup" as const,
+      })),
     );
     await tx.insert(companyMetrics).values(
       created.map((o, i) => ({

@@ -89,7 +89,10 @@ export async function seedNorthstarPortfolio(db: Database) {
     risks: [{ title: "Echo hidden risk title", likelihood: 5, impact: 5 }],
     rounds: [{ instrument: "grant", closeDate: `${ago(7)}-01`, amount: c(777_777), currency: "USD" }],
   });
-  const hidden = { reports: [{ month: ago(1), spend: c(10_000), revenue: 0, cash: c(31_337) }], risks: [{ title: "Pending company risk", likelihood: 5, impact: 5 }] };
+  const hidden = {
+    reports: [{ month: ago(1), spend: c(10_000), revenue: 0, cash: c(31_337) }],
+    risks: [{ title: "Pending company risk", likelihood: 5, impact: 5 }],
+  };
   const foxtrot = await seedStartup(db, { name: "Foxtrot Pending", currency: "USD", ...hidden });
   const golf = await seedStartup(db, { name: "Golf Revoked", currency: "USD", ...hidden });
   const hotel = await seedStartup(db, { name: "Hotel Elsewhere", currency: "USD", ...hidden });

@@ -30,7 +30,16 @@ export async function seedCompany(ctx: OrgContext, label: string, cashMajor: num
       asks: null,
     });
   }
-  await createRisk(ctx, { title: `${label} risk register entry`, category: "talent", likelihood: 4, impact: 4, owner: "CEO", mitigation: null, status: "open", nextReviewDate: null });
+  await createRisk(ctx, {
+    title: `${label} risk register entry`,
+    category: "talent",
+    likelihood: 4,
+    impact: 4,
+    owner: "CEO",
+    mitigation: null,
+    status: "open",
+    nextReviewDate: null,
+  });
 }
 
 /** Rewrites a month's cash (a later edit by the company). */
@@ -123,7 +132,9 @@ export async function digestAll(database: Database, except: string[] = []): Prom
     const result: Record<string, string> = {};
     for (const { table } of tables) {
       if (except.includes(table)) continue;
-      const [row] = rowsOf<{ digest: string | null }>(await tx.execute(sql.raw(`select md5(string_agg(t::text, ',' order by t::text)) as digest from "${table}" t`)));
+      const [row] = rowsOf<{ digest: string | null }>(
+        await tx.execute(sql.raw(`select md5(string_agg(t::text, ',' order by t::text)) as digest from "${table}" t`)),
+      );
       result[table] = row?.digest ?? "empty";
     }
     return result;

@@ -7,17 +7,19 @@
 export function toastIn(html: string): string | null {
   const match = /data-testid="toast-message"[^>]*>([\s\S]*?)<\/p>/.exec(html);
   if (!match) return null;
-  return match[1]
-    // React pads chunk ends of Chinese pages with NUL bytes (see i18n-admin.test.ts); browsers drop them.
-    .replaceAll("\u0000", "")
-    .replace(/<!-- -->/g, "")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .trim();
+  return (
+    match[1]
+      // React pads chunk ends of Chinese pages with NUL bytes (see i18n-admin.test.ts); browsers drop them.
+      .replaceAll("\u0000", "")
+      .replace(/<!-- -->/g, "")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&amp;/g, "&")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .trim()
+  );
 }
 
 export interface ToastPayload {

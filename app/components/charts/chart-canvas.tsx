@@ -4,9 +4,7 @@ import { useT } from "~/i18n";
 import { dashboard_chart_failed } from "~/paraglide/messages/dashboard_chart_failed.js";
 import { dashboard_chart_loading } from "~/paraglide/messages/dashboard_chart_loading.js";
 
-export type DashboardChartConfig =
-  | ChartConfiguration<"line", (number | null)[], string>
-  | ChartConfiguration<"bar", (number | null)[], string>;
+export type DashboardChartConfig = ChartConfiguration<"line", (number | null)[], string> | ChartConfiguration<"bar", (number | null)[], string>;
 
 /**
  * Renders a Chart.js config on the client only: the server sends an empty canvas with a

@@ -3,18 +3,7 @@
  * dynamic import from an effect, so it never runs on the server and stays out of the
  * main bundle; it registers only the parts our charts use (no "chart.js/auto").
  */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from "chart.js";
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip } from "chart.js";
 
 const PARTS = {
   line: [LineController, LineElement, PointElement],

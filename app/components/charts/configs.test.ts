@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SPEND_CATEGORIES } from "~/finance/burn";
 import { translator } from "~/i18n/translate";
-import {
-  budgetVsActualChartConfig,
-  cashRunwayChartConfig,
-  debtServiceChartConfig,
-  spendByCategoryChartConfig,
-  type SpendMonth,
-} from "./configs";
+import { budgetVsActualChartConfig, cashRunwayChartConfig, debtServiceChartConfig, spendByCategoryChartConfig, type SpendMonth } from "./configs";
 import { heatMapRows } from "./heat-map";
 import { RISK_BAND_CELL_CLASSES, SERIES_COLOURS, SPEND_CATEGORY_COLOURS } from "./palette";
 

@@ -137,11 +137,7 @@ export interface SpendMonth {
   spend: Record<SpendCategory, number>;
 }
 
-export function spendByCategoryChartConfig(
-  months: readonly SpendMonth[],
-  currency: string,
-  t: Translator,
-): ChartConfiguration<"bar", number[], string> {
+export function spendByCategoryChartConfig(months: readonly SpendMonth[], currency: string, t: Translator): ChartConfiguration<"bar", number[], string> {
   return {
     type: "bar",
     data: {
@@ -227,11 +223,7 @@ export interface DebtServiceMonth {
   principal: number;
 }
 
-export function debtServiceChartConfig(
-  months: readonly DebtServiceMonth[],
-  currency: string,
-  t: Translator,
-): ChartConfiguration<"bar", number[], string> {
+export function debtServiceChartConfig(months: readonly DebtServiceMonth[], currency: string, t: Translator): ChartConfiguration<"bar", number[], string> {
   return {
     type: "bar",
     data: {

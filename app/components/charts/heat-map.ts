@@ -46,17 +46,37 @@ const isStep = (n: number): n is Step => n >= 1 && n <= 5 && Number.isInteger(n)
 
 /** What a step of the likelihood scale means: 1 → "rare" / "罕见". */
 export function likelihoodWord(t: Translator, likelihood: number): string {
-  return isStep(likelihood) ? t(({ "1": dashboard_heatMap_likelihood_1, "2": dashboard_heatMap_likelihood_2, "3": dashboard_heatMap_likelihood_3, "4": dashboard_heatMap_likelihood_4, "5": dashboard_heatMap_likelihood_5 })[likelihood]) : String(likelihood);
+  return isStep(likelihood)
+    ? t(
+        {
+          "1": dashboard_heatMap_likelihood_1,
+          "2": dashboard_heatMap_likelihood_2,
+          "3": dashboard_heatMap_likelihood_3,
+          "4": dashboard_heatMap_likelihood_4,
+          "5": dashboard_heatMap_likelihood_5,
+        }[likelihood],
+      )
+    : String(likelihood);
 }
 
 /** What a step of the impact scale means: 5 → "severe" / "严重". */
 export function impactWord(t: Translator, impact: number): string {
-  return isStep(impact) ? t(({ "1": dashboard_heatMap_impact_1, "2": dashboard_heatMap_impact_2, "3": dashboard_heatMap_impact_3, "4": dashboard_heatMap_impact_4, "5": dashboard_heatMap_impact_5 })[impact]) : String(impact);
+  return isStep(impact)
+    ? t(
+        {
+          "1": dashboard_heatMap_impact_1,
+          "2": dashboard_heatMap_impact_2,
+          "3": dashboard_heatMap_impact_3,
+          "4": dashboard_heatMap_impact_4,
+          "5": dashboard_heatMap_impact_5,
+        }[impact],
+      )
+    : String(impact);
 }
 
 /** A band's name in running text: "critical" / "严重". */
 export function riskBandWord(t: Translator, band: RiskBand): string {
-  return t(({ critical: dashboard_risk_band_critical, high: dashboard_risk_band_high, low: dashboard_risk_band_low, medium: dashboard_risk_band_medium })[band]);
+  return t({ critical: dashboard_risk_band_critical, high: dashboard_risk_band_high, low: dashboard_risk_band_low, medium: dashboard_risk_band_medium }[band]);
 }
 
 /** A cell's tooltip: "Likelihood 4 × impact 5 = score 20 (critical): 2 risks". */

@@ -137,7 +137,11 @@ describe("the chart texts in Chinese", () => {
     expect(netBurnMonthLabel(point, "zh-CN")).toBe("2026年3月（缺少汇率）");
     const burn = aggregateNetBurnChartConfig([point], "USD", "zh-CN");
     expect(burn.data.datasets[0].label).toBe("净消耗，全部报告公司（USD）");
-    const raised = capitalRaisedChartConfig({ rows: [{ instrument: "series_a", amount: 1_000_000_000, rounds: 1, missingRounds: 0 }], total: 1_000_000_000, rounds: 1, missingRounds: 0 }, "USD", "zh-CN");
+    const raised = capitalRaisedChartConfig(
+      { rows: [{ instrument: "series_a", amount: 1_000_000_000, rounds: 1, missingRounds: 0 }], total: 1_000_000_000, rounds: 1, missingRounds: 0 },
+      "USD",
+      "zh-CN",
+    );
     expect(raised.data.labels).toEqual(["A 轮"]);
     const label = raised.options!.plugins!.tooltip!.callbacks!.label as unknown as Label;
     expect(label({ label: "A 轮", dataset: {}, parsed: { x: 0, y: 10_000_000 } })).toBe("A 轮：US$10,000,000");

@@ -102,7 +102,8 @@ export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], threshold
         tooltip: {
           filter: (item) => item.raw !== null,
           callbacks: {
-            label: (item: TooltipPoint) => t(investor_charts_runway_tooltip, { company: item.label ?? "", months: runwayNumber(locale, Number(item.parsed.x)) }),
+            label: (item: TooltipPoint) =>
+              t(investor_charts_runway_tooltip, { company: item.label ?? "", months: runwayNumber(locale, Number(item.parsed.x)) }),
           },
         },
       },
@@ -176,7 +177,8 @@ export function capitalRaisedChartConfig(raised: RaisedByInstrument, currency: s
         legend: { display: false },
         tooltip: {
           callbacks: {
-            label: (item: TooltipPoint) => t(investor_charts_tooltip, { label: item.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) }),
+            label: (item: TooltipPoint) =>
+              t(investor_charts_tooltip, { label: item.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) }),
           },
         },
       },

@@ -56,18 +56,10 @@ export function BenchmarksCard({ companyName, benchmarks }: { companyName: strin
       <p className="mb-3 text-xs text-slate-600">{t(dashboard_benchmarks_intro, { company: companyName, asOf })}</p>
       <Table caption={t(dashboard_benchmarks_caption, { company: companyName })} data-testid="benchmarks">
         <TableHead className="border-b border-slate-200 text-left text-slate-600">
-          <Th>
-            {t(dashboard_benchmarks_metric)}
-          </Th>
-          <Th numeric>
-            {companyName}
-          </Th>
-          <Th numeric>
-            {t(dashboard_benchmarks_p25)}
-          </Th>
-          <Th numeric>
-            {t(dashboard_benchmarks_median)}
-          </Th>
+          <Th>{t(dashboard_benchmarks_metric)}</Th>
+          <Th numeric>{companyName}</Th>
+          <Th numeric>{t(dashboard_benchmarks_p25)}</Th>
+          <Th numeric>{t(dashboard_benchmarks_median)}</Th>
           <Th numeric last>
             {t(dashboard_benchmarks_p75)}
           </Th>
@@ -78,8 +70,26 @@ export function BenchmarksCard({ companyName, benchmarks }: { companyName: strin
             return (
               <tr key={m.metric} className="border-b border-slate-100 align-top" data-metric={m.metric}>
                 <th scope="row" className="py-2 pr-4 text-left font-normal">
-                  <span className="font-medium">{t(({ burn_multiple: dashboard_benchmarks_burn_multiple_label, compute_share: dashboard_benchmarks_compute_share_label, net_burn_growth: dashboard_benchmarks_net_burn_growth_label, runway: dashboard_benchmarks_runway_label })[m.metric])}</span>
-                  <span className="block text-xs text-slate-600">{t(({ burn_multiple: dashboard_benchmarks_burn_multiple_definition, compute_share: dashboard_benchmarks_compute_share_definition, net_burn_growth: dashboard_benchmarks_net_burn_growth_definition, runway: dashboard_benchmarks_runway_definition })[m.metric])}</span>
+                  <span className="font-medium">
+                    {t(
+                      {
+                        burn_multiple: dashboard_benchmarks_burn_multiple_label,
+                        compute_share: dashboard_benchmarks_compute_share_label,
+                        net_burn_growth: dashboard_benchmarks_net_burn_growth_label,
+                        runway: dashboard_benchmarks_runway_label,
+                      }[m.metric],
+                    )}
+                  </span>
+                  <span className="block text-xs text-slate-600">
+                    {t(
+                      {
+                        burn_multiple: dashboard_benchmarks_burn_multiple_definition,
+                        compute_share: dashboard_benchmarks_compute_share_definition,
+                        net_burn_growth: dashboard_benchmarks_net_burn_growth_definition,
+                        runway: dashboard_benchmarks_runway_definition,
+                      }[m.metric],
+                    )}
+                  </span>
                   {m.metric === "runway" ? (
                     <span className="block text-xs text-slate-600">
                       {t(dashboard_benchmarks_notBurningPeers, {
@@ -90,7 +100,43 @@ export function BenchmarksCard({ companyName, benchmarks }: { companyName: strin
                   {m.peers && m.position ? (
                     <span className="mt-1 block text-xs">
                       {t.rich(dashboard_benchmarks_position, {
-                        position: <Badge tone="info">{t(({ above_p75: dashboard_benchmarks_above_p75, asOf: dashboard_benchmarks_asOf, below_p25: dashboard_benchmarks_below_p25, burn_multiple_definition: dashboard_benchmarks_burn_multiple_definition, burn_multiple_label: dashboard_benchmarks_burn_multiple_label, burn_multiple_missing: dashboard_benchmarks_burn_multiple_missing, caption: dashboard_benchmarks_caption, compute_share_definition: dashboard_benchmarks_compute_share_definition, compute_share_label: dashboard_benchmarks_compute_share_label, compute_share_missing: dashboard_benchmarks_compute_share_missing, intro: dashboard_benchmarks_intro, median: dashboard_benchmarks_median, median_to_p75: dashboard_benchmarks_median_to_p75, metric: dashboard_benchmarks_metric, net_burn_growth_definition: dashboard_benchmarks_net_burn_growth_definition, net_burn_growth_label: dashboard_benchmarks_net_burn_growth_label, net_burn_growth_missing: dashboard_benchmarks_net_burn_growth_missing, noReport: dashboard_benchmarks_noReport, notBurningCount: dashboard_benchmarks_notBurningCount, notBurningPeers: dashboard_benchmarks_notBurningPeers, p25: dashboard_benchmarks_p25, p25_to_median: dashboard_benchmarks_p25_to_median, p75: dashboard_benchmarks_p75, position: dashboard_benchmarks_position, runway_definition: dashboard_benchmarks_runway_definition, runway_label: dashboard_benchmarks_runway_label, runway_missing: dashboard_benchmarks_runway_missing, title: dashboard_benchmarks_title, tooFew: dashboard_benchmarks_tooFew })[m.position])}</Badge>,
+                        position: (
+                          <Badge tone="info">
+                            {t(
+                              {
+                                above_p75: dashboard_benchmarks_above_p75,
+                                asOf: dashboard_benchmarks_asOf,
+                                below_p25: dashboard_benchmarks_below_p25,
+                                burn_multiple_definition: dashboard_benchmarks_burn_multiple_definition,
+                                burn_multiple_label: dashboard_benchmarks_burn_multiple_label,
+                                burn_multiple_missing: dashboard_benchmarks_burn_multiple_missing,
+                                caption: dashboard_benchmarks_caption,
+                                compute_share_definition: dashboard_benchmarks_compute_share_definition,
+                                compute_share_label: dashboard_benchmarks_compute_share_label,
+                                compute_share_missing: dashboard_benchmarks_compute_share_missing,
+                                intro: dashboard_benchmarks_intro,
+                                median: dashboard_benchmarks_median,
+                                median_to_p75: dashboard_benchmarks_median_to_p75,
+                                metric: dashboard_benchmarks_metric,
+                                net_burn_growth_definition: dashboard_benchmarks_net_burn_growth_definition,
+                                net_burn_growth_label: dashboard_benchmarks_net_burn_growth_label,
+                                net_burn_growth_missing: dashboard_benchmarks_net_burn_growth_missing,
+                                noReport: dashboard_benchmarks_noReport,
+                                notBurningCount: dashboard_benchmarks_notBurningCount,
+                                notBurningPeers: dashboard_benchmarks_notBurningPeers,
+                                p25: dashboard_benchmarks_p25,
+                                p25_to_median: dashboard_benchmarks_p25_to_median,
+                                p75: dashboard_benchmarks_p75,
+                                position: dashboard_benchmarks_position,
+                                runway_definition: dashboard_benchmarks_runway_definition,
+                                runway_label: dashboard_benchmarks_runway_label,
+                                runway_missing: dashboard_benchmarks_runway_missing,
+                                title: dashboard_benchmarks_title,
+                                tooFew: dashboard_benchmarks_tooFew,
+                              }[m.position],
+                            )}
+                          </Badge>
+                        ),
                         peers: m.peers.cohortSize,
                       })}
                     </span>
@@ -101,7 +147,16 @@ export function BenchmarksCard({ companyName, benchmarks }: { companyName: strin
                     format(m.value)
                   ) : (
                     <span className="text-xs text-slate-600">
-                      {benchmarks.asOf ? t(({ burn_multiple: dashboard_benchmarks_burn_multiple_missing, compute_share: dashboard_benchmarks_compute_share_missing, net_burn_growth: dashboard_benchmarks_net_burn_growth_missing, runway: dashboard_benchmarks_runway_missing })[m.metric]) : t(dashboard_benchmarks_noReport)}
+                      {benchmarks.asOf
+                        ? t(
+                            {
+                              burn_multiple: dashboard_benchmarks_burn_multiple_missing,
+                              compute_share: dashboard_benchmarks_compute_share_missing,
+                              net_burn_growth: dashboard_benchmarks_net_burn_growth_missing,
+                              runway: dashboard_benchmarks_runway_missing,
+                            }[m.metric],
+                          )
+                        : t(dashboard_benchmarks_noReport)}
                     </span>
                   )}
                 </Td>
@@ -109,7 +164,9 @@ export function BenchmarksCard({ companyName, benchmarks }: { companyName: strin
                   <>
                     <Td numeric>{format(m.peers.p25)}</Td>
                     <Td numeric>{format(m.peers.median)}</Td>
-                    <Td numeric last>{format(m.peers.p75)}</Td>
+                    <Td numeric last>
+                      {format(m.peers.p75)}
+                    </Td>
                   </>
                 ) : (
                   <td colSpan={3} className="py-2 text-right text-xs text-slate-600">

@@ -122,10 +122,7 @@ export function BudgetCard({ budget, currency, month, base }: { budget: BudgetVi
         <EmptyState title={t(dashboard_budget_none, { year: month.slice(0, 4) })}>
           {base ? (
             <p>
-              {t(dashboard_budget_setOne)}{" "}
-              <TextLink to={`${base}/budgets`}>
-                {t(dashboard_budget_goTo)}
-              </TextLink>
+              {t(dashboard_budget_setOne)} <TextLink to={`${base}/budgets`}>{t(dashboard_budget_goTo)}</TextLink>
             </p>
           ) : (
             <p>{t(dashboard_budget_noneInvestor)}</p>
@@ -157,7 +154,12 @@ export function BudgetCard({ budget, currency, month, base }: { budget: BudgetVi
             threshold: f.percent(budget.overrunThresholdBp / 10_000),
           }),
           overruns.length > 0
-            ? t(dashboard_budget_overruns, { categories: listText(t, overruns.map((r) => spendCategoryLabel(t, r.category))) })
+            ? t(dashboard_budget_overruns, {
+                categories: listText(
+                  t,
+                  overruns.map((r) => spendCategoryLabel(t, r.category)),
+                ),
+              })
             : t(dashboard_budget_noOverrun),
         ])}
       </p>
@@ -220,10 +222,7 @@ export function DebtCard({
         <EmptyState title={t(dashboard_debt_none)}>
           {base ? (
             <p>
-              {t(dashboard_debt_noneStartup)}{" "}
-              <TextLink to={`${base}/debt`}>
-                {t(dashboard_debt_goTo)}
-              </TextLink>
+              {t(dashboard_debt_noneStartup)} <TextLink to={`${base}/debt`}>{t(dashboard_debt_goTo)}</TextLink>
             </p>
           ) : (
             <p>{t(dashboard_debt_noneInvestor)}</p>

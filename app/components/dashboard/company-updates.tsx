@@ -50,17 +50,9 @@ export function CompanyUpdatesCard({ list, pageLink }: { list: ReportUpdatePage;
           </ol>
           {list.pageCount > 1 ? (
             <nav aria-label={t(dashboard_updates_pages)} className="mt-4 flex items-center gap-4 text-sm">
-              {list.page > 1 ? (
-                <TextLink to={pageLink(list.page - 1)}>
-                  {t(dashboard_updates_newer)}
-                </TextLink>
-              ) : null}
+              {list.page > 1 ? <TextLink to={pageLink(list.page - 1)}>{t(dashboard_updates_newer)}</TextLink> : null}
               <span>{t(dashboard_updates_pageOf, { page: list.page, pages: list.pageCount, months: t(common_unit_months, { count: list.total }) })}</span>
-              {list.page < list.pageCount ? (
-                <TextLink to={pageLink(list.page + 1)}>
-                  {t(dashboard_updates_older)}
-                </TextLink>
-              ) : null}
+              {list.page < list.pageCount ? <TextLink to={pageLink(list.page + 1)}>{t(dashboard_updates_older)}</TextLink> : null}
             </nav>
           ) : null}
         </>

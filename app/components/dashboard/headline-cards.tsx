@@ -73,7 +73,15 @@ function MetricCard({ label, value, badge, children, testId }: { label: string; 
  * `debtServiceIncluded` false: the viewer cannot read the debt facilities (an investor whose
  * grant leaves out funding & debt), so the forecasts say they leave debt service out.
  */
-export function HeadlineCards({ headline: h, currency, debtServiceIncluded = true }: { headline: DashboardHeadline; currency: string; debtServiceIncluded?: boolean }) {
+export function HeadlineCards({
+  headline: h,
+  currency,
+  debtServiceIncluded = true,
+}: {
+  headline: DashboardHeadline;
+  currency: string;
+  debtServiceIncluded?: boolean;
+}) {
   const t = useT();
   const f = useFormat();
   const money = (minor: number) => f.money(minor, currency);
@@ -155,7 +163,17 @@ export function HeadlineCards({ headline: h, currency, debtServiceIncluded = tru
  * (never "grows 0 %"), and a "dead" that rests on that assumed flat revenue is an amber
  * "dead if revenue stays flat", not the red verdict a measured rate earns.
  */
-function DefaultAliveCard({ headline: h, money, noDebtNote, t }: { headline: DashboardHeadline; money: (minor: number) => string; noDebtNote: ReactNode; t: Translator }) {
+function DefaultAliveCard({
+  headline: h,
+  money,
+  noDebtNote,
+  t,
+}: {
+  headline: DashboardHeadline;
+  money: (minor: number) => string;
+  noDebtNote: ReactNode;
+  t: Translator;
+}) {
   const f = useFormat();
   const alive = h.defaultAlive;
   const month = monthText(t, h.month);
@@ -220,7 +238,19 @@ function BurnMultipleCard({ value, month, t }: { value: BurnMultiple; month: str
       <MetricCard
         label={t(dashboard_burnMultiple_label)}
         value={multipleText(t, value.value)}
-        badge={<Badge tone={BAND_TONES[value.band]}>{t(({ amazing: dashboard_burnMultiple_band_amazing, bad: dashboard_burnMultiple_band_bad, good: dashboard_burnMultiple_band_good, great: dashboard_burnMultiple_band_great, suspect: dashboard_burnMultiple_band_suspect })[value.band])}</Badge>}
+        badge={
+          <Badge tone={BAND_TONES[value.band]}>
+            {t(
+              {
+                amazing: dashboard_burnMultiple_band_amazing,
+                bad: dashboard_burnMultiple_band_bad,
+                good: dashboard_burnMultiple_band_good,
+                great: dashboard_burnMultiple_band_great,
+                suspect: dashboard_burnMultiple_band_suspect,
+              }[value.band],
+            )}
+          </Badge>
+        }
         testId="card-burn-multiple"
       >
         {definition}

@@ -68,7 +68,16 @@ function bandsText(t: Translator, bands: RiskBandThresholds): string {
 }
 
 function statusWord(t: Translator, status: string): string {
-  return (RISK_STATUSES as readonly string[]).includes(status) ? t(({ accepted: dashboard_risk_status_accepted, closed: dashboard_risk_status_closed, mitigating: dashboard_risk_status_mitigating, open: dashboard_risk_status_open })[status as (typeof RISK_STATUSES)[number]]) : status;
+  return (RISK_STATUSES as readonly string[]).includes(status)
+    ? t(
+        {
+          accepted: dashboard_risk_status_accepted,
+          closed: dashboard_risk_status_closed,
+          mitigating: dashboard_risk_status_mitigating,
+          open: dashboard_risk_status_open,
+        }[status as (typeof RISK_STATUSES)[number]],
+      )
+    : status;
 }
 
 export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
@@ -79,10 +88,7 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
         <EmptyState title={t(dashboard_risk_none)}>
           {base ? (
             <p>
-              {t(dashboard_risk_noneStartup)}{" "}
-              <TextLink to={`${base}/risks`}>
-                {t(dashboard_risk_goTo)}
-              </TextLink>
+              {t(dashboard_risk_noneStartup)} <TextLink to={`${base}/risks`}>{t(dashboard_risk_goTo)}</TextLink>
             </p>
           ) : (
             <p>{t(dashboard_risk_noneInvestor)}</p>
@@ -128,7 +134,25 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
 }
 
 function instrumentLabel(t: Translator, instrument: string): string {
-  return (INSTRUMENTS as readonly string[]).includes(instrument) ? t(({ angel: dashboard_instrument_angel, bridge: dashboard_instrument_bridge, convertible_note: dashboard_instrument_convertible_note, debt: dashboard_instrument_debt, equity_crowdfunding: dashboard_instrument_equity_crowdfunding, grant: dashboard_instrument_grant, other: dashboard_instrument_other, pre_seed: dashboard_instrument_pre_seed, safe: dashboard_instrument_safe, seed: dashboard_instrument_seed, series_a: dashboard_instrument_series_a, series_b: dashboard_instrument_series_b, series_c_plus: dashboard_instrument_series_c_plus })[instrument as Instrument]) : instrument;
+  return (INSTRUMENTS as readonly string[]).includes(instrument)
+    ? t(
+        {
+          angel: dashboard_instrument_angel,
+          bridge: dashboard_instrument_bridge,
+          convertible_note: dashboard_instrument_convertible_note,
+          debt: dashboard_instrument_debt,
+          equity_crowdfunding: dashboard_instrument_equity_crowdfunding,
+          grant: dashboard_instrument_grant,
+          other: dashboard_instrument_other,
+          pre_seed: dashboard_instrument_pre_seed,
+          safe: dashboard_instrument_safe,
+          seed: dashboard_instrument_seed,
+          series_a: dashboard_instrument_series_a,
+          series_b: dashboard_instrument_series_b,
+          series_c_plus: dashboard_instrument_series_c_plus,
+        }[instrument as Instrument],
+      )
+    : instrument;
 }
 
 export function RaisedCard({ raised, currency, base }: { raised: RaisedView; currency: string; base?: string }) {
@@ -169,7 +193,9 @@ export function RaisedCard({ raised, currency, base }: { raised: RaisedView; cur
                   <th scope="row" className="py-1 text-left font-normal">
                     {instrumentLabel(t, r.instrument)}
                   </th>
-                  <Td numeric last dense>{f.money(r.amount, currency)}</Td>
+                  <Td numeric last dense>
+                    {f.money(r.amount, currency)}
+                  </Td>
                 </tr>
               ))}
             </tbody>

@@ -20,7 +20,14 @@ function headline(month: string, cash: number, runwayMonths: number | null): Das
     shortHistory: false,
     runwayMonths,
     cashOutMonth: runwayMonths === null ? null : "2027-02",
-    defaultAlive: { outcome: "profitable", month: "2026-11", growthRate: 0.26, growth: "measured", verdictAssumesGrowth: false, lowestCash: { month: "2026-10", cash: 76_167_900 } },
+    defaultAlive: {
+      outcome: "profitable",
+      month: "2026-11",
+      growthRate: 0.26,
+      growth: "measured",
+      verdictAssumesGrowth: false,
+      lowestCash: { month: "2026-10", cash: 76_167_900 },
+    },
     burnMultiple: { kind: "not_applicable", reason: "arr_missing" },
     computeShare: null,
     facilitiesInForecast: 0,
@@ -32,7 +39,13 @@ function company(name: string, dashboard: Partial<CompanyDashboardForInvestor>):
 }
 
 const ready = (month: string, cash: number, runway: number | null) =>
-  ({ kind: "ready", headline: headline(month, cash, runway), cashHistory: [], spendHistory: [], debtServiceIncluded: true }) as CompanyDashboardForInvestor["financials"];
+  ({
+    kind: "ready",
+    headline: headline(month, cash, runway),
+    cashHistory: [],
+    spendHistory: [],
+    debtServiceIncluded: true,
+  }) as CompanyDashboardForInvestor["financials"];
 
 describe("portfolio rows of a partner report", () => {
   it("takes the headline figures of a company that shares its financials (the spec's worked example)", () => {
@@ -65,8 +78,21 @@ describe("portfolio rows of a partner report", () => {
   });
 
   it("names the top risk and the year-to-date budget variance when shared", () => {
-    const risks = { heatMap: emptyMap(), liveCount: 1, closedCount: 0, overdueReviews: 0, top: [{ title: "GPU prices", category: "financial", score: 16, band: "critical" as const, status: "open", reviewOverdue: false }], bands: DEFAULT_RISK_BANDS };
-    const budget = { fiscalYear: "2026", monthsCompared: ["2026-01"], rows: [], total: { budget: 100, actual: 120, fullYearBudget: 1200, variance: 20, variancePercent: 0.2, overrun: true }, overrunThresholdBp: 1000 };
+    const risks = {
+      heatMap: emptyMap(),
+      liveCount: 1,
+      closedCount: 0,
+      overdueReviews: 0,
+      top: [{ title: "GPU prices", category: "financial", score: 16, band: "critical" as const, status: "open", reviewOverdue: false }],
+      bands: DEFAULT_RISK_BANDS,
+    };
+    const budget = {
+      fiscalYear: "2026",
+      monthsCompared: ["2026-01"],
+      rows: [],
+      total: { budget: 100, actual: 120, fullYearBudget: 1200, variance: 20, variancePercent: 0.2, overrun: true },
+      overrunThresholdBp: 1000,
+    };
     const row = portfolioReportRow(company("Risky", { risks, budget }));
     expect(row.topRisk).toEqual({ title: "GPU prices", score: 16, band: "critical" });
     expect(row.budgetVariance).toEqual({ variance: 20, percent: 0.2, overrun: true });

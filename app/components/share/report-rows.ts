@@ -56,7 +56,8 @@ export function portfolioReportRow(company: CompanyReport): PortfolioReportRow {
   const risks = company.dashboard.risks;
   if (risks) row.topRisk = risks.top[0] ? { title: risks.top[0].title, score: risks.top[0].score, band: risks.top[0].band } : null;
   const budget = company.dashboard.budget;
-  if (budget !== undefined) row.budgetVariance = budget ? { variance: budget.total.variance, percent: budget.total.variancePercent, overrun: budget.total.overrun } : null;
+  if (budget !== undefined)
+    row.budgetVariance = budget ? { variance: budget.total.variance, percent: budget.total.variancePercent, overrun: budget.total.overrun } : null;
   return row;
 }
 

@@ -109,7 +109,6 @@ import { common_severity_warning } from "~/paraglide/messages/common_severity_wa
  * travels between people, read the same in both languages.
  */
 
-
 const BANDS = ["low", "medium", "high", "critical"] as const;
 const bandOf = (band: string) => BANDS.find((b) => b === band);
 
@@ -132,10 +131,28 @@ export function ShareReportView({ report }: { report: ShareReport }) {
             : t(admin_report_liveLine, { time: generated })}
         </p>
         <p className="mt-1 text-xs text-slate-600">
-          {t(admin_report_sectionsLine, { sections: report.sections.map((s) => t(({ budgets: admin_section_budgets, financials: admin_section_financials, funding_debt: admin_section_funding_debt, risks: admin_section_risks, updates: admin_section_updates })[s])).join(t(admin_listSeparator)) })}{" "}
+          {t(admin_report_sectionsLine, {
+            sections: report.sections
+              .map((s) =>
+                t(
+                  {
+                    budgets: admin_section_budgets,
+                    financials: admin_section_financials,
+                    funding_debt: admin_section_funding_debt,
+                    risks: admin_section_risks,
+                    updates: admin_section_updates,
+                  }[s],
+                ),
+              )
+              .join(t(admin_listSeparator)),
+          })}{" "}
           {single ? "" : t(admin_report_companiesLine, { count: report.companies.length })}
         </p>
-        <button type="button" onClick={() => window.print()} className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium print:hidden">
+        <button
+          type="button"
+          onClick={() => window.print()}
+          className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium print:hidden"
+        >
           {t(admin_report_print)}
         </button>
       </header>
@@ -196,16 +213,36 @@ function CompanyDetail({ company }: { company: CompanyReport }) {
         <NoReport name={company.name} />
       )}
       <div className="grid gap-6 lg:grid-cols-2 print:block print:space-y-6">
-        {ready ? <Section><CashRunwayCard cashHistory={ready.cashHistory} currency={currency} headline={ready.headline} /></Section> : null}
-        {ready ? <Section><SpendCard spendHistory={ready.spendHistory} currency={currency} /></Section> : null}
-        {ready && d.budget !== undefined ? <Section><BudgetCard budget={d.budget} currency={currency} month={ready.headline.month} /></Section> : null}
+        {ready ? (
+          <Section>
+            <CashRunwayCard cashHistory={ready.cashHistory} currency={currency} headline={ready.headline} />
+          </Section>
+        ) : null}
+        {ready ? (
+          <Section>
+            <SpendCard spendHistory={ready.spendHistory} currency={currency} />
+          </Section>
+        ) : null}
+        {ready && d.budget !== undefined ? (
+          <Section>
+            <BudgetCard budget={d.budget} currency={currency} month={ready.headline.month} />
+          </Section>
+        ) : null}
         {d.fundingDebt ? (
           <Section>
             <DebtCard debt={d.fundingDebt.debt} currency={currency} month={d.fundingDebt.asOf} covenantsChecked={d.fundingDebt.covenantsChecked} />
           </Section>
         ) : null}
-        {d.fundingDebt ? <Section><RaisedCard raised={d.fundingDebt.raised} currency={currency} /></Section> : null}
-        {d.risks ? <Section><RiskCard risks={d.risks} /></Section> : null}
+        {d.fundingDebt ? (
+          <Section>
+            <RaisedCard raised={d.fundingDebt.raised} currency={currency} />
+          </Section>
+        ) : null}
+        {d.risks ? (
+          <Section>
+            <RiskCard risks={d.risks} />
+          </Section>
+        ) : null}
       </div>
       {company.updates ? <UpdatesCard updates={company.updates} /> : null}
     </section>
@@ -224,8 +261,16 @@ function CompanySummary({ company }: { company: CompanyReport }) {
         <NoReport name={company.name} />
       )}
       <div className="grid gap-4 lg:grid-cols-2 print:block print:space-y-4">
-        {d.fundingDebt ? <Section><RaisedCard raised={d.fundingDebt.raised} currency={company.currency} /></Section> : null}
-        {d.risks ? <Section><RiskCard risks={d.risks} /></Section> : null}
+        {d.fundingDebt ? (
+          <Section>
+            <RaisedCard raised={d.fundingDebt.raised} currency={company.currency} />
+          </Section>
+        ) : null}
+        {d.risks ? (
+          <Section>
+            <RiskCard risks={d.risks} />
+          </Section>
+        ) : null}
       </div>
       {company.updates ? <UpdatesCard updates={company.updates.slice(0, 1)} /> : null}
     </section>
@@ -277,18 +322,30 @@ function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
             <table className="mt-3 min-w-full text-xs">
               <caption className="sr-only">{t(admin_report_runwayByCompany)}</caption>
               <TableHead>
-                <Th narrow dense>{t(admin_report_col_company)}</Th>
-                <Th narrow numeric dense>{t(admin_report_col_runwayMonths)}</Th>
-                <Th last dense>{t(admin_report_col_level)}</Th>
+                <Th narrow dense>
+                  {t(admin_report_col_company)}
+                </Th>
+                <Th narrow numeric dense>
+                  {t(admin_report_col_runwayMonths)}
+                </Th>
+                <Th last dense>
+                  {t(admin_report_col_level)}
+                </Th>
               </TableHead>
               <tbody>
                 {bars.map((b, i) => {
                   const level = runwayLevelOfStored(b.runwayMonths, DEFAULT_RUNWAY_THRESHOLDS);
                   return (
                     <tr key={i} className="border-b border-slate-100">
-                      <th scope="row" className="py-1 pr-3 text-left font-normal">{b.name}</th>
-                      <Td narrow numeric dense>{runwayNumber(locale, b.runwayMonths)}</Td>
-                      <Td last dense>{level === "not_burning" ? t(admin_report_notBurningShort) : levels[level]}</Td>
+                      <th scope="row" className="py-1 pr-3 text-left font-normal">
+                        {b.name}
+                      </th>
+                      <Td narrow numeric dense>
+                        {runwayNumber(locale, b.runwayMonths)}
+                      </Td>
+                      <Td last dense>
+                        {level === "not_burning" ? t(admin_report_notBurningShort) : levels[level]}
+                      </Td>
                     </tr>
                   );
                 })}
@@ -321,7 +378,14 @@ function PortfolioRow({ row: r, showRisk, showBudget }: { row: PortfolioReportRo
     figures && r.defaultAlive
       ? r.defaultAlive === "cash_out" && r.defaultAliveAssumesFlatRevenue
         ? t(admin_report_alive_deadIfFlat)
-        : t(({ cash_out: admin_report_alive_cash_out, deadIfFlat: admin_report_alive_deadIfFlat, profitable: admin_report_alive_profitable, undecided: admin_report_alive_undecided })[r.defaultAlive])
+        : t(
+            {
+              cash_out: admin_report_alive_cash_out,
+              deadIfFlat: admin_report_alive_deadIfFlat,
+              profitable: admin_report_alive_profitable,
+              undecided: admin_report_alive_undecided,
+            }[r.defaultAlive],
+          )
       : null;
   const band = r.topRisk ? bandOf(r.topRisk.band) : undefined;
   return (
@@ -343,7 +407,22 @@ function PortfolioRow({ row: r, showRisk, showBudget }: { row: PortfolioReportRo
             ? notShared
             : r.topRisk === null
               ? t(admin_report_noneOpen)
-              : t(admin_report_topRisk, { title: r.topRisk.title, band: band ? t(({ critical: common_severity_critical, high: common_severity_high, info: common_severity_info, low: common_severity_low, medium: common_severity_medium, warning: common_severity_warning })[band]) : r.topRisk.band, score: r.topRisk.score })}
+              : t(admin_report_topRisk, {
+                  title: r.topRisk.title,
+                  band: band
+                    ? t(
+                        {
+                          critical: common_severity_critical,
+                          high: common_severity_high,
+                          info: common_severity_info,
+                          low: common_severity_low,
+                          medium: common_severity_medium,
+                          warning: common_severity_warning,
+                        }[band],
+                      )
+                    : r.topRisk.band,
+                  score: r.topRisk.score,
+                })}
         </Td>
       ) : null}
       {showBudget ? (
@@ -382,7 +461,85 @@ function UpdatesCard({ updates }: { updates: UpdateView[] }) {
                 <dl className="mt-1 grid gap-2 text-sm sm:grid-cols-[8rem_1fr]">
                   {PARTS.filter((part) => u[part]).map((part) => (
                     <div key={part} className="contents">
-                      <dt className="font-medium text-slate-600">{t(({ aliveWithMonth: admin_report_aliveWithMonth, alive_cash_out: admin_report_alive_cash_out, alive_deadIfFlat: admin_report_alive_deadIfFlat, alive_profitable: admin_report_alive_profitable, alive_undecided: admin_report_alive_undecided, amountsIn: admin_report_amountsIn, asOf: admin_report_asOf, asks: admin_report_asks, beyondTenYears: admin_report_beyondTenYears, checking: admin_report_checking, col_budgetVariance: admin_report_col_budgetVariance, col_cash: admin_report_col_cash, col_cashOut: admin_report_col_cashOut, col_company: admin_report_col_company, col_defaultAlive: admin_report_col_defaultAlive, col_level: admin_report_col_level, col_month: admin_report_col_month, col_netBurn: admin_report_col_netBurn, col_runway: admin_report_col_runway, col_runwayMonths: admin_report_col_runwayMonths, col_topRisk: admin_report_col_topRisk, companiesLine: admin_report_companiesLine, definitions: admin_report_definitions, errorKicker: admin_report_errorKicker, error_passphraseRequired: admin_report_error_passphraseRequired, error_throttled: admin_report_error_throttled, error_wait: admin_report_error_wait, error_wrongPassphrase: admin_report_error_wrongPassphrase, failedBody: admin_report_failedBody, failedTitle: admin_report_failedTitle, footer: admin_report_footer, footerAsOf: admin_report_footerAsOf, frozenLine: admin_report_frozenLine, heatMapCaption: admin_report_heatMapCaption, heatMapTitle: admin_report_heatMapTitle, highlights: admin_report_highlights, kicker: admin_report_kicker, liveLine: admin_report_liveLine, lowlights: admin_report_lowlights, metaTitle: admin_report_metaTitle, noBudget: admin_report_noBudget, noMonth: admin_report_noMonth, noReport: admin_report_noReport, noReportBody: admin_report_noReportBody, noReportShort: admin_report_noReportShort, noUpdates: admin_report_noUpdates, noneOpen: admin_report_noneOpen, notAvailableBody: admin_report_notAvailableBody, notAvailableTitle: admin_report_notAvailableTitle, notBurning: admin_report_notBurning, notBurningShort: admin_report_notBurningShort, notShared: admin_report_notShared, nothing: admin_report_nothing, nothingBody: admin_report_nothingBody, overBudget: admin_report_overBudget, passphrase: admin_report_passphrase, portfolio: admin_report_portfolio, portfolioCaption: admin_report_portfolioCaption, print: admin_report_print, protectedBody: admin_report_protectedBody, protectedTitle: admin_report_protectedTitle, readOnlyBody: admin_report_readOnlyBody, readOnlyTitle: admin_report_readOnlyTitle, runwayByCompany: admin_report_runwayByCompany, runwayChartLabel: admin_report_runwayChartLabel, runwayIntro: admin_report_runwayIntro, runwayMonths: admin_report_runwayMonths, sectionsLine: admin_report_sectionsLine, sharedBy: admin_report_sharedBy, topRisk: admin_report_topRisk, updates: admin_report_updates, variance: admin_report_variance, view: admin_report_view })[part])}</dt>
+                      <dt className="font-medium text-slate-600">
+                        {t(
+                          {
+                            aliveWithMonth: admin_report_aliveWithMonth,
+                            alive_cash_out: admin_report_alive_cash_out,
+                            alive_deadIfFlat: admin_report_alive_deadIfFlat,
+                            alive_profitable: admin_report_alive_profitable,
+                            alive_undecided: admin_report_alive_undecided,
+                            amountsIn: admin_report_amountsIn,
+                            asOf: admin_report_asOf,
+                            asks: admin_report_asks,
+                            beyondTenYears: admin_report_beyondTenYears,
+                            checking: admin_report_checking,
+                            col_budgetVariance: admin_report_col_budgetVariance,
+                            col_cash: admin_report_col_cash,
+                            col_cashOut: admin_report_col_cashOut,
+                            col_company: admin_report_col_company,
+                            col_defaultAlive: admin_report_col_defaultAlive,
+                            col_level: admin_report_col_level,
+                            col_month: admin_report_col_month,
+                            col_netBurn: admin_report_col_netBurn,
+                            col_runway: admin_report_col_runway,
+                            col_runwayMonths: admin_report_col_runwayMonths,
+                            col_topRisk: admin_report_col_topRisk,
+                            companiesLine: admin_report_companiesLine,
+                            definitions: admin_report_definitions,
+                            errorKicker: admin_report_errorKicker,
+                            error_passphraseRequired: admin_report_error_passphraseRequired,
+                            error_throttled: admin_report_error_throttled,
+                            error_wait: admin_report_error_wait,
+                            error_wrongPassphrase: admin_report_error_wrongPassphrase,
+                            failedBody: admin_report_failedBody,
+                            failedTitle: admin_report_failedTitle,
+                            footer: admin_report_footer,
+                            footerAsOf: admin_report_footerAsOf,
+                            frozenLine: admin_report_frozenLine,
+                            heatMapCaption: admin_report_heatMapCaption,
+                            heatMapTitle: admin_report_heatMapTitle,
+                            highlights: admin_report_highlights,
+                            kicker: admin_report_kicker,
+                            liveLine: admin_report_liveLine,
+                            lowlights: admin_report_lowlights,
+                            metaTitle: admin_report_metaTitle,
+                            noBudget: admin_report_noBudget,
+                            noMonth: admin_report_noMonth,
+                            noReport: admin_report_noReport,
+                            noReportBody: admin_report_noReportBody,
+                            noReportShort: admin_report_noReportShort,
+                            noUpdates: admin_report_noUpdates,
+                            noneOpen: admin_report_noneOpen,
+                            notAvailableBody: admin_report_notAvailableBody,
+                            notAvailableTitle: admin_report_notAvailableTitle,
+                            notBurning: admin_report_notBurning,
+                            notBurningShort: admin_report_notBurningShort,
+                            notShared: admin_report_notShared,
+                            nothing: admin_report_nothing,
+                            nothingBody: admin_report_nothingBody,
+                            overBudget: admin_report_overBudget,
+                            passphrase: admin_report_passphrase,
+                            portfolio: admin_report_portfolio,
+                            portfolioCaption: admin_report_portfolioCaption,
+                            print: admin_report_print,
+                            protectedBody: admin_report_protectedBody,
+                            protectedTitle: admin_report_protectedTitle,
+                            readOnlyBody: admin_report_readOnlyBody,
+                            readOnlyTitle: admin_report_readOnlyTitle,
+                            runwayByCompany: admin_report_runwayByCompany,
+                            runwayChartLabel: admin_report_runwayChartLabel,
+                            runwayIntro: admin_report_runwayIntro,
+                            runwayMonths: admin_report_runwayMonths,
+                            sectionsLine: admin_report_sectionsLine,
+                            sharedBy: admin_report_sharedBy,
+                            topRisk: admin_report_topRisk,
+                            updates: admin_report_updates,
+                            variance: admin_report_variance,
+                            view: admin_report_view,
+                          }[part],
+                        )}
+                      </dt>
                       <dd className="whitespace-pre-line">{u[part]}</dd>
                     </div>
                   ))}

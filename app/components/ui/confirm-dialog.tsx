@@ -30,7 +30,8 @@ export function useHydrated(): boolean {
 }
 
 const LOOKS = {
-  button: "inline-flex items-center justify-center rounded-md bg-red-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-700 disabled:opacity-60",
+  button:
+    "inline-flex items-center justify-center rounded-md bg-red-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-red-700 disabled:opacity-60",
   small: "rounded-md bg-red-600 px-3 py-1.5 text-sm font-semibold text-white shadow-sm hover:bg-red-700 disabled:opacity-60",
   secondary: "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50 disabled:opacity-60",
   link: "text-red-700 underline",
@@ -68,7 +69,14 @@ export function ConfirmAction({
     return (
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <label className="inline-flex items-start gap-2 text-left text-sm text-red-900">
-          <input type="checkbox" name="confirm" value="yes" className="mt-1" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} />
+          <input
+            type="checkbox"
+            name="confirm"
+            value="yes"
+            className="mt-1"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? errorId : undefined}
+          />
           <span>{texts.tick}</span>
         </label>
         <button type="submit" name="intent" value={intent} aria-label={label} className={LOOKS[look]}>

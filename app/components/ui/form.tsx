@@ -117,10 +117,16 @@ export function SubmitButton({
 }) {
   const navigation = useNavigation();
   const t = useT();
-  const pending =
-    navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
+  const pending = navigation.state === "submitting" && (intent === undefined || navigation.formData?.get("intent") === intent);
   return (
-    <Button type="submit" name={intent ? "intent" : undefined} value={intent} variant={variant} pending={pending} pendingText={pendingText ?? t(common_action_saving)}>
+    <Button
+      type="submit"
+      name={intent ? "intent" : undefined}
+      value={intent}
+      variant={variant}
+      pending={pending}
+      pendingText={pendingText ?? t(common_action_saving)}
+    >
       {children}
     </Button>
   );
