@@ -102,7 +102,7 @@ describe("the access-grant workflow over HTTP", () => {
 
     const approve = await post(founder, investorsUrl(startup.org.slug), { intent: "approve", grantId: requested.id, version: "1" }, ["risks", "financials"]);
     expect(approve.status).toBe(204);
-    expect(toastCookieOf(approve)).toMatchObject({ tone: "success", key: "investor.grants.approved" });
+    expect(toastCookieOf(approve)).toMatchObject({ tone: "success", key: "investor_grants_approved" });
     expect(await findCompanyAccess(fund.ctx, startup.org.slug)).toMatchObject({ company: { name: "Quiet Tensor" }, sections: ["financials", "risks"] });
     const linked = await load<InvestorPage>(partner, companiesUrl(fund.org.slug));
     expect(linked).toMatchObject({ companies: [{ name: "Quiet Tensor", slug: startup.org.slug, sections: ["financials", "risks"] }], pending: [] });
@@ -229,7 +229,7 @@ describe("the access-grant workflow over HTTP", () => {
 
     const shared = await post(owner, url, { intent: "invite", via: fund2.owner.email }, ["funding_debt", "financials"]);
     expect(shared.status).toBe(204);
-    expect(toastCookieOf(shared)).toMatchObject({ key: "investor.grants.sharedWith", vars: { name: "Invited Partners" } });
+    expect(toastCookieOf(shared)).toMatchObject({ key: "investor_grants_sharedWith", vars: { name: "Invited Partners" } });
     expect(await grantsBetween(app.database, company.org.id, fund2.org.id)).toEqual([
       expect.objectContaining({
         status: "approved",

@@ -305,7 +305,7 @@ describe("acknowledge, and a report coming in", () => {
     // Acknowledged: back to the feed (204 to a JavaScript post) with a toast; a second time changes nothing.
     const acknowledged1 = await postFeed(member, { intent: "acknowledge", alertId: overdue.id });
     expect(acknowledged1.status).toBe(204);
-    expect(toastCookieOf(acknowledged1)).toMatchObject({ key: "investor.alerts.acknowledged" });
+    expect(toastCookieOf(acknowledged1)).toMatchObject({ key: "investor_alerts_acknowledged" });
     expect((await postFeed(member, { intent: "acknowledge", alertId: overdue.id })).status).toBe(204);
     const row = (await alertRows()).find((a) => a.id === overdue.id)!;
     expect(row.acknowledgedAt).not.toBeNull();
@@ -397,7 +397,7 @@ describe("alert rules", () => {
   it("a disabled rule raises nothing; a stale version is a 409", async () => {
     const saved = await postRules(admin, rulesForm({ runwayEnabled: null }));
     expect(saved.status).toBe(204);
-    expect(toastCookieOf(saved)).toMatchObject({ key: "investor.alertRules.saved" });
+    expect(toastCookieOf(saved)).toMatchObject({ key: "investor_alertRules_saved" });
     expect(await rulesRow()).toMatchObject({ version: 1, runwayEnabled: false });
     expect((await postRules(owner, rulesForm({ version: "0" }))).status).toBe(409);
     expect(await rulesRow()).toMatchObject({ version: 1, runwayEnabled: false });

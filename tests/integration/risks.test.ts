@@ -96,9 +96,9 @@ describe("creating risks", () => {
     const created = after.risks.find((r) => !before.risks.some((b) => b.id === r.id))!;
     const body = { id: created.id };
     expect(toastCookieOf(response)).toMatchObject({
-      key: "records.risks.added",
+      key: "records_risks_added",
       vars: { title: "Key researcher leaves" },
-      link: { to: `/o/alpha-labs/risks/${created.id}`, key: "records.risks.openIt" },
+      link: { to: `/o/alpha-labs/risks/${created.id}`, key: "records_risks_openIt" },
     });
     expect(created).toMatchObject({
       title: "Key researcher leaves",

@@ -45,7 +45,7 @@ describe("the flash cookie", () => {
     expect(line).toMatch(/; Secure/);
     expect(line).toMatch(/; SameSite=Lax/);
     // A message key, not English text: the page that shows it picks the words.
-    expect(toastCookieOf(saved)).toMatchObject({ tone: "success", key: "admin.settings.saved" });
+    expect(toastCookieOf(saved)).toMatchObject({ tone: "success", key: "admin_settings_saved" });
     expect(line).not.toContain("Settings saved");
   });
 
@@ -80,7 +80,7 @@ describe("the flash cookie", () => {
     expect(saved.status).toBe(204);
     expect(saved.headers.get("x-remix-redirect")).toBe(settings());
     const root = await (await owner.get(routeData(settings(), "root"))).json();
-    expect(root.toast).toMatchObject({ tone: "success", key: "admin.settings.saved" });
+    expect(root.toast).toMatchObject({ tone: "success", key: "admin_settings_saved" });
     expect((await (await owner.get(routeData(settings(), "root"))).json()).toast).toBeNull();
   });
 
