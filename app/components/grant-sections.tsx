@@ -23,10 +23,25 @@ export function SectionChecklist({ idPrefix, checked, error, legend }: { idPrefi
       <legend className="text-sm font-medium text-slate-700">{legend}</legend>
       <div className="mt-1 grid gap-1 sm:grid-cols-2">
         {SECTION_KEYS.map((key) => (
-          <label key={key} className="flex items-start gap-2 text-sm" title={t(SECTION_HINT_KEYS[key])}>
-            <input type="checkbox" name="sections" value={key} defaultChecked={checked.includes(key)} className="mt-0.5" />
-            <span>{t(SECTION_LABEL_KEYS[key])}</span>
-          </label>
+          // What a section holds is visible text, not a tooltip: a founder deciding what a fund may
+          // read should not have to hover (and cannot, on a phone).
+          <div key={key} className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              id={`${idPrefix}-section-${key}`}
+              name="sections"
+              value={key}
+              defaultChecked={checked.includes(key)}
+              aria-describedby={`${idPrefix}-section-${key}-hint`}
+              className="mt-0.5"
+            />
+            <span>
+              <label htmlFor={`${idPrefix}-section-${key}`}>{t(SECTION_LABEL_KEYS[key])}</label>
+              <span id={`${idPrefix}-section-${key}-hint`} className="block text-xs text-slate-600" data-testid="section-hint">
+                {t(SECTION_HINT_KEYS[key])}
+              </span>
+            </span>
+          </div>
         ))}
       </div>
       <FieldError id={`${idPrefix}-sections-error`} error={error} />

@@ -248,7 +248,12 @@ export async function exportPortfolio(ctx: OrgContext, query: Omit<PortfolioQuer
     async (tx) => {
       const settings = await readSettings(tx, ctx);
       const rows = await all(tx, q.rowsSql(matchingFor(ctx, settings, query, today), query.sort, query.dir, null, 0));
-      return { baseCurrency: settings.baseCurrency, today, rows: rows.map((r) => toRow(r, settings.reportDueDay)) };
+      return {
+        baseCurrency: settings.baseCurrency,
+        runwayThresholds: settings.runwayThresholds,
+        today,
+        rows: rows.map((r) => toRow(r, settings.reportDueDay)),
+      };
     },
     { readOnly: true },
   );

@@ -8,13 +8,13 @@ import { BudgetCard, CashRunwayCard, DebtCard, SpendCard } from "~/components/da
 import { HeadlineCards } from "~/components/dashboard/headline-cards";
 import { RaisedCard, RiskCard } from "~/components/dashboard/record-cards";
 import { WindowSelector } from "~/components/dashboard/window-selector";
-import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { EmptyState, PageHeader } from "~/components/ui/layout";
 import { localeFromMatches, translate, useT } from "~/i18n";
 import { monthText } from "~/i18n/display";
 import { OnboardingChecklist } from "~/components/onboarding-checklist";
-import { openAlertCounts } from "~/models/alert.server";
 import { getOnboarding } from "~/models/onboarding.server";
-import { listAccessibleCompanies } from "~/models/company-access.server";
+import { getFundOverview } from "~/models/fund-overview.server";
+import { FundAlerts, FundLateReports, FundLowRunway, FundPendingRequests, FundRecentUpdates } from "~/components/fund-overview";
 import { getStartupDashboard, parseDashboardWindow, type StartupDashboard } from "~/models/dashboard.server";
 import { common_appName } from "~/paraglide/messages/common_appname1.js";
 import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
@@ -22,17 +22,12 @@ import { common_role_member } from "~/paraglide/messages/common_role_member.js";
 import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
 import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
 import { dashboard_meta_investor } from "~/paraglide/messages/dashboard_meta_investor.js";
+import { investor_home_description } from "~/paraglide/messages/investor_home_description.js";
+import { investor_home_empty_title } from "~/paraglide/messages/investor_home_empty_title.js";
 import { dashboard_meta_startup } from "~/paraglide/messages/dashboard_meta_startup.js";
-import { dashboard_overview_alerts } from "~/paraglide/messages/dashboard_overview_alerts.js";
-import { dashboard_overview_companies } from "~/paraglide/messages/dashboard_overview_companies.js";
-import { dashboard_overview_description } from "~/paraglide/messages/dashboard_overview_description.js";
-import { dashboard_overview_noAlerts } from "~/paraglide/messages/dashboard_overview_noalerts1.js";
 import { dashboard_overview_noCompanies } from "~/paraglide/messages/dashboard_overview_nocompanies1.js";
-import { dashboard_overview_openAlerts } from "~/paraglide/messages/dashboard_overview_openalerts1.js";
 import { dashboard_overview_openPortfolio } from "~/paraglide/messages/dashboard_overview_openportfolio1.js";
-import { dashboard_overview_portfolio } from "~/paraglide/messages/dashboard_overview_portfolio.js";
 import { dashboard_overview_requestAccess } from "~/paraglide/messages/dashboard_overview_requestaccess1.js";
-import { dashboard_overview_warnings } from "~/paraglide/messages/dashboard_overview_warnings.js";
 import { dashboard_startup_description } from "~/paraglide/messages/dashboard_startup_description.js";
 import { dashboard_startup_emptyDescription } from "~/paraglide/messages/dashboard_startup_emptydescription1.js";
 import { dashboard_startup_enterMonth } from "~/paraglide/messages/dashboard_startup_entermonth1.js";
@@ -51,8 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "read:org");
   const org = { name: ctx.org.name, slug: ctx.org.slug, kind: ctx.org.kind, baseCurrency: ctx.org.baseCurrency };
   if (ctx.org.kind !== "startup") {
-    const [alerts, companies] = await Promise.all([openAlertCounts(ctx), listAccessibleCompanies(ctx)]);
-    const overview = { alerts, companyCount: companies.length };
+    const overview = await getFundOverview(ctx);
     const onboarding = ctx.role === "viewer" ? [] : await getOnboarding(ctx);
     return json({ org, role: ctx.role, canEdit: false, window: 3 as const, dashboard: null, overview, onboarding });
   }
@@ -73,37 +67,32 @@ export default function OrgDashboard() {
       <>
         <PageHeader
           title={org.name}
-          description={t(dashboard_overview_description, {
+          description={t(investor_home_description, {
             currency: org.baseCurrency,
             role: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[role]),
           })}
+          actions={<TextLink to={`${base}/portfolio`}>{t(dashboard_overview_openPortfolio)}</TextLink>}
         />
         {checklist}
-        <div className="grid gap-4 md:grid-cols-2">
-          <Card title={t(dashboard_overview_portfolio)}>
-            <p className="text-sm text-slate-700" data-testid="overview-companies">
-              {overview && overview.companyCount > 0 ? t(dashboard_overview_companies, { count: overview.companyCount }) : t(dashboard_overview_noCompanies)}
-            </p>
-            <p className="mt-3 flex flex-wrap gap-3 text-sm">
-              <TextLink to={`${base}/portfolio`}>{t(dashboard_overview_openPortfolio)}</TextLink>
-              <TextLink to={`${base}/companies`}>{t(dashboard_overview_requestAccess)}</TextLink>
-            </p>
-          </Card>
-          <Card title={t(dashboard_overview_warnings)}>
-            <p className="text-sm text-slate-700" data-testid="overview-alerts">
-              {overview && overview.alerts.total > 0
-                ? t(dashboard_overview_alerts, {
-                    critical: overview.alerts.critical,
-                    warning: overview.alerts.warning,
-                    unacknowledged: overview.alerts.unacknowledged,
-                  })
-                : t(dashboard_overview_noAlerts)}
-            </p>
-            <p className="mt-3 text-sm">
-              <TextLink to={`${base}/alerts`}>{t(dashboard_overview_openAlerts)}</TextLink>
-            </p>
-          </Card>
-        </div>
+        {overview === null || overview.companyCount === 0 ? (
+          <div className="grid gap-4 md:grid-cols-2">
+            <EmptyState title={t(investor_home_empty_title)}>
+              <p data-testid="overview-companies">{t(dashboard_overview_noCompanies)}</p>
+              <p className="mt-3">
+                <TextLink to={`${base}/companies`}>{t(dashboard_overview_requestAccess)}</TextLink>
+              </p>
+            </EmptyState>
+            {overview ? <FundPendingRequests base={base} pending={overview.pendingRequests} /> : null}
+          </div>
+        ) : (
+          <div className="grid gap-4 lg:grid-cols-2">
+            <FundAlerts base={base} alerts={overview.alerts} />
+            <FundLateReports base={base} late={overview.lateReports} />
+            <FundLowRunway base={base} low={overview.lowRunway} thresholds={overview.runwayThresholds} />
+            <FundRecentUpdates base={base} updates={overview.recentUpdates} />
+            <FundPendingRequests base={base} pending={overview.pendingRequests} />
+          </div>
+        )}
       </>
     );
   }

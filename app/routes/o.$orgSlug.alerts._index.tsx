@@ -6,7 +6,7 @@ import { can } from "~/auth/permissions";
 import { requireInvestor, requirePermission } from "~/auth/tenant.server";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
-import type { AlertKind } from "~/finance/alerts";
+import { ALERT_KIND_LABELS } from "~/domain/alert-kinds";
 import { messageRef, metaTitle, translate, useFormat, useT, type PlainKey, type Translator } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { alertReasonText } from "~/domain/alert-reasons";
@@ -20,12 +20,6 @@ import { redirectWithToast, toast } from "~/server/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { common_severity_critical } from "~/paraglide/messages/common_severity_critical.js";
 import { common_severity_warning } from "~/paraglide/messages/common_severity_warning.js";
-import { investor_alertKind_budget_overrun } from "~/paraglide/messages/investor_alertkind_budget_overrun1.js";
-import { investor_alertKind_covenant } from "~/paraglide/messages/investor_alertkind_covenant1.js";
-import { investor_alertKind_default_dead } from "~/paraglide/messages/investor_alertkind_default_dead1.js";
-import { investor_alertKind_report_overdue } from "~/paraglide/messages/investor_alertkind_report_overdue1.js";
-import { investor_alertKind_risk_score } from "~/paraglide/messages/investor_alertkind_risk_score1.js";
-import { investor_alertKind_runway } from "~/paraglide/messages/investor_alertkind_runway1.js";
 import { investor_alerts_acknowledge } from "~/paraglide/messages/investor_alerts_acknowledge.js";
 import { investor_alerts_acknowledgeLabel } from "~/paraglide/messages/investor_alerts_acknowledgelabel1.js";
 import { investor_alerts_acknowledged } from "~/paraglide/messages/investor_alerts_acknowledged.js";
@@ -68,14 +62,6 @@ import { investor_table_company } from "~/paraglide/messages/investor_table_comp
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_alerts_title)];
 
-const ALERT_KIND_LABELS: Record<AlertKind, PlainKey> = {
-  runway: investor_alertKind_runway,
-  report_overdue: investor_alertKind_report_overdue,
-  risk_score: investor_alertKind_risk_score,
-  budget_overrun: investor_alertKind_budget_overrun,
-  covenant: investor_alertKind_covenant,
-  default_dead: investor_alertKind_default_dead,
-};
 const STATUS_LABELS: Record<AlertStatusFilter, PlainKey> = {
   active: investor_alerts_status_active,
   open: investor_alerts_status_open,

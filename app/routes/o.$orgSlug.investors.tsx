@@ -10,7 +10,7 @@ import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
 import { localizeErrors, localizeMessage, messageRef, metaTitle, translate, useT, type Locale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { VIA_MAX } from "~/domain/access-grants";
+import { SECTION_KEYS, VIA_MAX } from "~/domain/access-grants";
 import { dateText } from "~/i18n/display";
 import { parseForm } from "~/server/forms.server";
 import { AppError, notFound } from "~/server/http.server";
@@ -362,7 +362,9 @@ function PendingRequest({ grant, canManage, result }: { grant: Grant; canManage:
         <Form method="post" className="mt-2 space-y-2" noValidate>
           <FormError error={formError} />
           <Hidden grant={grant} />
-          <SectionChecklist idPrefix={grant.id} checked={[]} legend={t(investor_grants_sectionsMayRead, { name })} error={fieldErrors.sections} />
+          {/* An investor's request names no sections (it asks for the company), so every section starts
+              ticked: approving shares everything unless the founder unticks some. Issue #15 item 14. */}
+          <SectionChecklist idPrefix={grant.id} checked={SECTION_KEYS} legend={t(investor_grants_sectionsMayRead, { name })} error={fieldErrors.sections} />
           <div className="flex gap-2">
             <GrantButton grantId={grant.id} intent="approve" pendingText={t(investor_grants_approving)}>
               {t(investor_grants_approve)}

@@ -62,11 +62,15 @@ test("an investor requests access, the startup approves two sections, and the po
   const companySlug = founder.base.split("/").pop()!;
   expect((await investor.goto(`${fund}/companies/${companySlug}`))?.status()).toBe(404);
 
-  // The startup approves financials and risks only.
+  // The startup approves financials and risks only. Every section starts ticked (the request
+  // names none), each with what it holds in words; the founder unticks the other three.
   await page.reload();
   const request = page.getByTestId("pending-request");
-  await request.getByLabel("Financials").check();
-  await request.getByLabel("Risks").check();
+  for (const section of ["Financials", "Funding & debt", "Budgets", "Risks", "Investor updates"]) {
+    await expect(request.getByLabel(section, { exact: true })).toBeChecked();
+  }
+  await expect(request.getByTestId("section-hint").first()).toContainText("cash, revenue");
+  for (const section of ["Funding & debt", "Budgets", "Investor updates"]) await request.getByLabel(section, { exact: true }).uncheck();
   await request.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText("No pending requests")).toBeVisible();
 

@@ -331,12 +331,13 @@ describe("company dashboard", () => {
     expect(data.dashboard).toEqual({ kind: "empty", currency: "USD" });
   });
 
-  it("shows an investor org its overview: linked companies and early warnings, not a company dashboard", async () => {
+  it("shows an investor org without companies its empty overview (what to do next, its requests), not a company dashboard", async () => {
     const { owner, org } = await makeOrgWithOwner(app.database, "investor", "Some Fund");
     const browser = await app.signIn(owner.email);
     const text = await pageText(browser, `/o/${org.slug}`);
     expect(text).toContain("No company has approved access yet.");
-    expect(text).toContain("No open early warnings");
+    expect(text).toContain("No companies yet");
+    expect(text).toContain("No request of yours is waiting for an answer.");
     expect(text).not.toContain("No monthly reports yet");
   });
 });

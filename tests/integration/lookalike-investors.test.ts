@@ -66,3 +66,22 @@ describe("look-alike investors on the startup's investors page", () => {
     expect(html).toContain("同名");
   });
 });
+
+/** Issue #15 item 14: approving failed with "Nothing was saved" because no section started ticked. */
+describe("approving a request", () => {
+  const tickedSections = (html: string) => [...html.matchAll(/<input[^>]*name="sections"[^>]*>/g)].map((m) => m[0]).filter((tag) => /\schecked=""/.test(tag));
+
+  it("starts with every section ticked (the request names none) and says in words what each section holds", async () => {
+    const html = await (await founder.get(`/o/${startupSlug}/investors`)).text();
+    // Two pending requests × five sections, every box ticked.
+    expect(tickedSections(html)).toHaveLength(10);
+    expect(html).toContain("Monthly reports: cash, revenue, spend, headcount, runway and burn");
+    expect(html).toContain("Funding rounds and debt facilities");
+  });
+
+  it("says what each section holds in Chinese too", async () => {
+    const html = await (await founder.get(`/o/${startupSlug}/investors`, { "Accept-Language": "zh-CN" })).text();
+    expect(tickedSections(html)).toHaveLength(10);
+    expect(html).toContain("月度报告");
+  });
+});
