@@ -1,23 +1,15 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useNavigate } from "@remix-run/react";
+import { Form, Outlet, useLoaderData } from "@remix-run/react";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { can } from "~/auth/permissions";
-import { LanguageSwitch } from "~/components/language-switch";
+import { OrgHeader, type NavItem } from "~/components/org-header";
 import { SubmitButton } from "~/components/ui/form";
-import { useFormat, useT, type PlainKey } from "~/i18n";
+import { useFormat, useT } from "~/i18n";
 import { listOrgsForUser } from "~/models/org.server";
-import { common_appName } from "~/paraglide/messages/common_appname1.js";
-import { common_orgKind_investor } from "~/paraglide/messages/common_orgkind_investor1.js";
-import { common_orgKind_startup } from "~/paraglide/messages/common_orgkind_startup1.js";
-import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
-import { common_role_member } from "~/paraglide/messages/common_role_member.js";
-import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
-import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
 import { deletion_banner_askOwner } from "~/paraglide/messages/deletion_banner_askowner1.js";
 import { deletion_banner_text } from "~/paraglide/messages/deletion_banner_text.js";
 import { deletion_org_undo } from "~/paraglide/messages/deletion_org_undo.js";
 import { deletion_org_undoPending } from "~/paraglide/messages/deletion_org_undopending1.js";
-import { layout_logOut } from "~/paraglide/messages/layout_logout1.js";
 import { layout_nav_alerts } from "~/paraglide/messages/layout_nav_alerts.js";
 import { layout_nav_audit } from "~/paraglide/messages/layout_nav_audit.js";
 import { layout_nav_budgets } from "~/paraglide/messages/layout_nav_budgets.js";
@@ -35,11 +27,6 @@ import { layout_nav_risks } from "~/paraglide/messages/layout_nav_risks.js";
 import { layout_nav_rounds } from "~/paraglide/messages/layout_nav_rounds.js";
 import { layout_nav_settings } from "~/paraglide/messages/layout_nav_settings.js";
 import { layout_nav_shareLinks } from "~/paraglide/messages/layout_nav_sharelinks1.js";
-import { layout_newOrg } from "~/paraglide/messages/layout_neworg1.js";
-import { layout_orgOption } from "~/paraglide/messages/layout_orgoption1.js";
-import { layout_orgSwitcher } from "~/paraglide/messages/layout_orgswitcher1.js";
-import { layout_password } from "~/paraglide/messages/layout_password.js";
-import { layout_sections } from "~/paraglide/messages/layout_sections.js";
 import { layout_skipToContent } from "~/paraglide/messages/layout_skiptocontent2.js";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -58,11 +45,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function OrgLayout() {
   const { user, org, role, orgs, canManage, canAudit, canDelete } = useLoaderData<typeof loader>();
-  const navigate = useNavigate();
   const t = useT();
   const f = useFormat();
   const base = `/o/${org.slug}`;
-  const nav: { to: string; label: PlainKey; end?: boolean }[] = [
+  const nav: NavItem[] = [
     { to: base, label: org.kind === "startup" ? layout_nav_dashboard : layout_nav_overview, end: true },
     ...(org.kind === "startup"
       ? [
@@ -94,62 +80,7 @@ export default function OrgLayout() {
       >
         {t(layout_skipToContent)}
       </a>
-      <header className="no-print border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-3">
-          <a href="/" className="font-bold text-indigo-700">
-            {t(common_appName)}
-          </a>
-          <label className="sr-only" htmlFor="org-switcher">
-            {t(layout_orgSwitcher)}
-          </label>
-          <select
-            id="org-switcher"
-            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
-            value={org.slug}
-            onChange={(e) => navigate(`/o/${e.target.value}`)}
-          >
-            {orgs.map((o) => (
-              <option key={o.slug} value={o.slug}>
-                {t(layout_orgOption, { name: o.name, kind: t({ investor: common_orgKind_investor, startup: common_orgKind_startup }[o.kind]) })}
-              </option>
-            ))}
-          </select>
-          <a href="/orgs/new" className="text-sm text-indigo-700 underline">
-            {t(layout_newOrg)}
-          </a>
-          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
-            <span className="text-slate-600">
-              {user.name} ·{" "}
-              <span data-testid="current-role">
-                {t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[role])}
-              </span>
-            </span>
-            <LanguageSwitch />
-            <a href="/account/password" className="text-indigo-700 underline">
-              {t(layout_password)}
-            </a>
-            <Form method="post" action="/logout">
-              <button type="submit" className="rounded-md border border-slate-300 px-2 py-1">
-                {t(layout_logOut)}
-              </button>
-            </Form>
-          </div>
-        </div>
-        <nav aria-label={t(layout_sections)} className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 sm:flex-wrap">
-          {nav.map((item) => (
-            <NavLink
-              key={item.to}
-              to={item.to}
-              end={item.end}
-              className={({ isActive }) =>
-                `whitespace-nowrap border-b-2 px-3 py-2 text-sm ${isActive ? "border-indigo-600 font-semibold text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`
-              }
-            >
-              {t(item.label)}
-            </NavLink>
-          ))}
-        </nav>
-      </header>
+      <OrgHeader user={user} org={org} role={role} orgs={orgs} nav={nav} />
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
         {org.purgeAfter ? (
           <div
