@@ -5,6 +5,8 @@ import { SortHeader } from "~/components/ui/sort-header";
 import { riskBand, type RiskBandThresholds } from "~/finance/risk";
 import { useFormat, useT, type PlainKey, type Translator } from "~/i18n";
 import { dateText, monthText, runwayNumber } from "~/i18n/display";
+import { FINANCIAL_COLUMNS, type PortfolioColumn } from "~/domain/portfolio-columns";
+import { investor_home_runway_cashOut } from "~/paraglide/messages/investor_home_runway_cashout1.js";
 import { PORTFOLIO_SORT_FIRST_DIRECTION, RISK_BAND_WORD_KEYS, type PortfolioSortKey } from "~/domain/portfolio-query";
 import { RISK_BAND_TONES } from "~/domain/risk-labels";
 import type { PortfolioRow } from "~/views/portfolio";
@@ -102,7 +104,10 @@ export function PortfolioTable({
   dir,
   hrefWith,
   companyHref,
+  columns,
 }: {
+  /** The optional columns to show, in table order (the company is always shown). */
+  columns: readonly PortfolioColumn[];
   rows: PortfolioRow[];
   baseCurrency: string;
   bands: RiskBandThresholds;
@@ -119,21 +124,24 @@ export function PortfolioTable({
     return <SortHeader label={label} sorted={active ? dir : null} href={hrefWith({ sort: key, dir: next })} hint={hint} className="px-2 py-2" />;
   };
   const money = (row: PortfolioRow, value: number | null) => (row.rateMissing ? <RateMissing row={row} /> : f.money(value, baseCurrency));
+  const show = (column: PortfolioColumn) => columns.includes(column);
+  // One "not shared" / "no reports" cell spans whichever financial columns are shown.
+  const financialSpan = FINANCIAL_COLUMNS.filter(show).length;
   return (
     <Table caption={t(investor_table_caption, { currency: baseCurrency })} data-testid="portfolio-table">
       <TableHead>
         {header("name", t(investor_table_company))}
-        {header("month", t(investor_table_lastReport))}
-        {header("cash", t(investor_table_cash), t(investor_table_cashHint))}
-        {header("netBurn", t(investor_table_netBurn), t(investor_table_netBurnHint))}
-        {header("averageNetBurn", t(investor_table_averageNetBurn), t(investor_table_averageNetBurnHint))}
-        {header("runway", t(investor_table_runway), t(investor_table_runwayHint))}
-        {header("cashOut", t(investor_table_cashOut))}
-        {header("defaultAlive", t(investor_table_defaultAlive))}
-        {header("topRisk", t(investor_table_topRisk), t(investor_table_topRiskHint))}
-        {header("variance", t(investor_table_variance), t(investor_table_varianceHint))}
-        {header("variancePercent", t(investor_table_variancePercent))}
-        {header("status", t(investor_table_reporting))}
+        {show("month") ? header("month", t(investor_table_lastReport)) : null}
+        {show("cash") ? header("cash", t(investor_table_cash), t(investor_table_cashHint)) : null}
+        {show("netBurn") ? header("netBurn", t(investor_table_netBurn), t(investor_table_netBurnHint)) : null}
+        {show("averageNetBurn") ? header("averageNetBurn", t(investor_table_averageNetBurn), t(investor_table_averageNetBurnHint)) : null}
+        {show("runway") ? header("runway", t(investor_table_runway), t(investor_table_runwayHint)) : null}
+        {show("cashOut") ? header("cashOut", t(investor_table_cashOut)) : null}
+        {show("defaultAlive") ? header("defaultAlive", t(investor_table_defaultAlive)) : null}
+        {show("topRisk") ? header("topRisk", t(investor_table_topRisk), t(investor_table_topRiskHint)) : null}
+        {show("variance") ? header("variance", t(investor_table_variance), t(investor_table_varianceHint)) : null}
+        {show("variance") ? header("variancePercent", t(investor_table_variancePercent)) : null}
+        {show("status") ? header("status", t(investor_table_reporting)) : null}
       </TableHead>
       <tbody>
         {rows.map((row) => (
@@ -141,51 +149,65 @@ export function PortfolioTable({
             <th scope="row" className="whitespace-nowrap px-2 py-2 text-left font-medium">
               <TextLink to={companyHref(row.slug)}>{row.name}</TextLink>
             </th>
-            {!row.shared.financials ? (
-              <NotShared span={7} what={t(investor_table_financialsNotShared)} />
+            {financialSpan === 0 ? null : !row.shared.financials ? (
+              <NotShared span={financialSpan} what={t(investor_table_financialsNotShared)} />
             ) : row.month === null ? (
-              <NotShared span={7} what={t(investor_table_noReports)} />
+              <NotShared span={financialSpan} what={t(investor_table_noReports)} />
             ) : (
               <>
-                <td className="whitespace-nowrap px-2 py-2">
-                  {monthText(t, row.month)}
-                  {row.currency !== baseCurrency ? (
-                    <span className="block text-xs text-slate-500">
-                      {row.rate ? `${row.currency} @ ${row.rate}` : t(investor_table_currencyRateMissing, { currency: row.currency })}
-                    </span>
-                  ) : null}
-                </td>
-                <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{money(row, row.cash)}</td>
-                <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{money(row, row.netBurn)}</td>
-                <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
-                  {money(row, row.averageNetBurn)}
-                  {row.shortHistory ? <span className="block text-xs text-amber-800">{t(investor_table_shortHistory)}</span> : null}
-                </td>
-                <td className="whitespace-nowrap px-2 py-2">
-                  {runwayMonthsText(t, row.runwayMonths)} {row.runwayMonths !== null ? <LevelBadge level={row.runwayLevel} /> : null}
-                </td>
-                <td className="whitespace-nowrap px-2 py-2">
-                  {row.cashOutMonth ? monthText(t, row.cashOutMonth) : t(investor_table_beyondTenYears)}{" "}
-                  {/* Not burning, yet debt service ahead exhausts the cash: the level sits with the month. */}
-                  {row.runwayMonths === null ? <LevelBadge level={row.runwayLevel} /> : null}
-                </td>
-                <td className="whitespace-nowrap px-2 py-2">
-                  {row.defaultAlive === "profitable" ? (
-                    <Badge tone="good">{t(investor_table_alive, { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
-                  ) : row.defaultAlive === "cash_out" && row.defaultAliveAssumesFlatRevenue ? (
-                    <Badge tone="warn">{t(investor_table_deadIfFlat, { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
-                  ) : row.defaultAlive === "cash_out" ? (
-                    <Badge tone="bad">{t(investor_table_dead, { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
-                  ) : (
-                    <Badge>{t(investor_table_undecided)}</Badge>
-                  )}
-                </td>
+                {show("month") ? (
+                  <td className="whitespace-nowrap px-2 py-2">
+                    {monthText(t, row.month)}
+                    {row.currency !== baseCurrency ? (
+                      <span className="block text-xs text-slate-500">
+                        {row.rate ? `${row.currency} @ ${row.rate}` : t(investor_table_currencyRateMissing, { currency: row.currency })}
+                      </span>
+                    ) : null}
+                  </td>
+                ) : null}
+                {show("cash") ? <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{money(row, row.cash)}</td> : null}
+                {show("netBurn") ? <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{money(row, row.netBurn)}</td> : null}
+                {show("averageNetBurn") ? (
+                  <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">
+                    {money(row, row.averageNetBurn)}
+                    {row.shortHistory ? <span className="block text-xs text-amber-800">{t(investor_table_shortHistory)}</span> : null}
+                  </td>
+                ) : null}
+                {show("runway") ? (
+                  <td className="whitespace-nowrap px-2 py-2">
+                    {/* Without the cash-out column, a non-burning company whose debt service exhausts its cash shows that month and level here. */}
+                    {runwayMonthsText(t, row.runwayMonths)} {row.runwayMonths !== null || !show("cashOut") ? <LevelBadge level={row.runwayLevel} /> : null}
+                    {row.runwayMonths === null && row.cashOutMonth && !show("cashOut") ? (
+                      <span className="block text-xs text-slate-600">{t(investor_home_runway_cashOut, { month: monthText(t, row.cashOutMonth) })}</span>
+                    ) : null}
+                  </td>
+                ) : null}
+                {show("cashOut") ? (
+                  <td className="whitespace-nowrap px-2 py-2">
+                    {row.cashOutMonth ? monthText(t, row.cashOutMonth) : t(investor_table_beyondTenYears)}{" "}
+                    {/* Not burning, yet debt service ahead exhausts the cash: the level sits with the month. */}
+                    {row.runwayMonths === null ? <LevelBadge level={row.runwayLevel} /> : null}
+                  </td>
+                ) : null}
+                {show("defaultAlive") ? (
+                  <td className="whitespace-nowrap px-2 py-2">
+                    {row.defaultAlive === "profitable" ? (
+                      <Badge tone="good">{t(investor_table_alive, { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
+                    ) : row.defaultAlive === "cash_out" && row.defaultAliveAssumesFlatRevenue ? (
+                      <Badge tone="warn">{t(investor_table_deadIfFlat, { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
+                    ) : row.defaultAlive === "cash_out" ? (
+                      <Badge tone="bad">{t(investor_table_dead, { month: row.defaultAliveMonth ? monthText(t, row.defaultAliveMonth) : "—" })}</Badge>
+                    ) : (
+                      <Badge>{t(investor_table_undecided)}</Badge>
+                    )}
+                  </td>
+                ) : null}
               </>
             )}
-            {!row.shared.risks ? (
+            {!show("topRisk") ? null : !row.shared.risks ? (
               <NotShared />
             ) : row.topRisk ? (
-              <td className="min-w-[14rem] px-2 py-2">
+              <td className="min-w-[12rem] px-2 py-2">
                 <Badge tone={RISK_BAND_TONES[riskBand(row.topRisk.score, bands)]}>
                   {row.topRisk.score} {t(RISK_BAND_WORD_KEYS[riskBand(row.topRisk.score, bands)])}
                 </Badge>{" "}
@@ -194,7 +216,7 @@ export function PortfolioTable({
             ) : (
               <td className="px-2 py-2 text-slate-500">{t(investor_table_noOpenRisks)}</td>
             )}
-            {row.variance === null ? (
+            {!show("variance") ? null : row.variance === null ? (
               <NotShared span={2} />
             ) : row.variance.budget === null ? (
               <td colSpan={2} className="px-2 py-2 text-slate-500">
@@ -206,7 +228,7 @@ export function PortfolioTable({
                 <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{f.percent(row.variance.percent)}</td>
               </>
             )}
-            {!row.shared.financials ? (
+            {!show("status") ? null : !row.shared.financials ? (
               <NotShared />
             ) : row.status === null ? (
               <td className="px-2 py-2 text-slate-500">{t(investor_table_noReports)}</td>

@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
@@ -19,6 +19,13 @@ import {
   RUNWAY_LEVEL_LABELS,
 } from "~/domain/portfolio-query";
 import { getPortfolio } from "~/models/portfolio.server";
+import { PortfolioColumnsPicker } from "~/components/portfolio-columns-picker";
+import { DEFAULT_PORTFOLIO_COLUMNS, portfolioColumnsFrom } from "~/domain/portfolio-columns";
+import { safeRedirect } from "~/lib/redirects";
+import { formFailure } from "~/server/forms.server";
+import { getLocale } from "~/i18n/locale.server";
+import { investor_columns_invalid } from "~/paraglide/messages/investor_columns_invalid.js";
+import { portfolioColumnsCookie, readPortfolioColumns } from "~/server/portfolio-columns.server";
 import { Pager } from "~/components/ui/pager";
 import { useHrefWith } from "~/components/use-href-with";
 import { common_appName } from "~/paraglide/messages/common_appname1.js";
@@ -80,8 +87,25 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireInvestor(request, params, "read:org");
   const query = parsePortfolioQuery(new URL(request.url).searchParams);
-  const portfolio = await getPortfolio(ctx, query);
-  return json({ org: { slug: ctx.org.slug, name: ctx.org.name }, query, portfolio });
+  const [portfolio, columns] = await Promise.all([getPortfolio(ctx, query), readPortfolioColumns(request)]);
+  return json({ org: { slug: ctx.org.slug, name: ctx.org.name }, query, portfolio, columns });
+}
+
+/**
+ * The columns picker: a personal preference kept in a cookie, so any member who may read the
+ * portfolio may set it; nothing is written to the database. Back to the same portfolio page
+ * (filters and sort kept); anywhere else falls back to the portfolio itself.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireInvestor(request, params, "read:org");
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent !== "columns" && intent !== "columns-default") return formFailure({ formError: translate(getLocale(request), investor_columns_invalid) });
+  const columns = intent === "columns-default" ? [...DEFAULT_PORTFOLIO_COLUMNS] : portfolioColumnsFrom(form.getAll("columns").map(String));
+  const page = `/o/${ctx.org.slug}/portfolio`;
+  const target = safeRedirect(form.get("redirectTo"), page);
+  const back = target === page || target.startsWith(`${page}?`) ? target : page;
+  return redirect(back, { headers: { "Set-Cookie": await portfolioColumnsCookie(columns) } });
 }
 
 type Data = SerializeFrom<typeof loader>;
@@ -93,7 +117,7 @@ const USED_FOR: Record<"table" | "netBurn" | "raised", PlainKey> = {
 };
 
 export default function PortfolioPage() {
-  const { org, query, portfolio } = useLoaderData<typeof loader>();
+  const { org, query, portfolio, columns } = useLoaderData<typeof loader>();
   const location = useLocation();
   const t = useT();
   const base = `/o/${org.slug}`;
@@ -151,7 +175,10 @@ export default function PortfolioPage() {
             : t(investor_portfolio_companiesCard, { count: summary.companies })
         }
       >
-        <Filters query={query} />
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <Filters query={query} />
+          <PortfolioColumnsPicker columns={columns} />
+        </div>
         {portfolio.rows.length === 0 ? (
           <EmptyState title={t(investor_portfolio_noMatch)}>
             <TextLink to={location.pathname}>{t(investor_filter_clear)}</TextLink>
@@ -165,6 +192,7 @@ export default function PortfolioPage() {
             dir={query.dir}
             hrefWith={hrefWith}
             companyHref={companyHref}
+            columns={columns}
           />
         )}
         <Pager

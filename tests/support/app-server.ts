@@ -81,8 +81,9 @@ export class TestClient {
     return response;
   }
 
-  async post(path: string, form: Record<string, string | number>, headers: Record<string, string> = {}) {
-    const body = new URLSearchParams(Object.entries(form).map(([k, v]) => [k, String(v)]));
+  /** A form post; an array value sends the field once per item (checkbox groups). */
+  async post(path: string, form: Record<string, string | number | readonly string[]>, headers: Record<string, string> = {}) {
+    const body = new URLSearchParams(Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((item) => [k, item]) : [[k, String(v)]])));
     const response = await fetch(this.base + path, {
       method: "POST",
       redirect: "manual",
