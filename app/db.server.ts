@@ -1,6 +1,6 @@
 import path from "node:path";
 import { count } from "drizzle-orm";
-import { migrateDatabase, openDatabase, ping, type Database, type DatabaseOptions } from "~db/client";
+import { migrateDatabase, oneRow, openDatabase, ping, type Database, type DatabaseOptions } from "~db/client";
 import { orgs } from "~db/schema";
 import { isDatabaseUnavailable, isDriverWriteCrash } from "~db/unavailable";
 import { getEnv } from "~/env.server";
@@ -88,7 +88,7 @@ export async function startup(): Promise<{ driver: string; seeded: boolean }> {
   const database = await waitForDatabase();
   let seeded = false;
   if (database.driver === "pglite" && env.DEMO_DATA === "auto") {
-    const [{ n }] = await database.db.transaction((tx) => tx.select({ n: count() }).from(orgs));
+    const { n } = oneRow(await database.db.transaction((tx) => tx.select({ n: count() }).from(orgs)), "orgs count");
     if (n === 0) {
       const { seedDemo } = await import("~db/seed");
       await seedDemo(database.db);

@@ -114,8 +114,8 @@ export async function restorePostgres(file: string, url: string): Promise<void> 
   if (!new URL(url).pathname.replace(/^\//, "")) throw new Error("Name the target database in the URL (postgres://…/<database>).");
   const client = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
   try {
-    const [{ taken }] = await client<{ taken: boolean }[]>`select to_regclass('public.orgs') is not null as taken`;
-    if (taken) throw new Error("The target database already holds Capital Desk tables. Restore into a new, empty database.");
+    const [check] = await client<{ taken: boolean }[]>`select to_regclass('public.orgs') is not null as taken`;
+    if (check?.taken) throw new Error("The target database already holds Capital Desk tables. Restore into a new, empty database.");
     await client.unsafe(`DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'app_tenant') THEN
         CREATE ROLE app_tenant NOLOGIN NOSUPERUSER NOBYPASSRLS;

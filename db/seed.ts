@@ -1,4 +1,4 @@
-import type { Db } from "./client";
+import { oneRow, type Db } from "./client";
 import { budgets, debtFacilities, fundingRounds, memberships, monthlyReports, orgs, reportUpdates, riskHistory, risks, users } from "./schema";
 import { withSystem, withTenant } from "./tenant";
 import { hashPassword } from "../app/auth/password.server";
@@ -112,7 +112,10 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
   if (!founderId || !investorId || !viewerId) return; // already seeded
 
   const fund = await withSystem(db, async (tx) => {
-    const [fund] = await tx.insert(orgs).values({ slug: "northwind-ventures", name: "Northwind Ventures", kind: "investor", baseCurrency: "USD" }).returning();
+    const fund = oneRow(
+      await tx.insert(orgs).values({ slug: "northwind-ventures", name: "Northwind Ventures", kind: "investor", baseCurrency: "USD" }).returning(),
+      "insert demo fund",
+    );
     await tx.insert(memberships).values([
       { orgId: fund.id, userId: investorId, role: "owner" },
       { orgId: fund.id, userId: viewerId, role: "viewer" },
@@ -124,13 +127,16 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
 
   for (const [index, plan] of COMPANIES.entries()) {
     const slug = plan.name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-    const [org] = await withSystem(db, async (tx) => {
-      const created = await tx
-        .insert(orgs)
-        .values({ slug, name: plan.name, kind: "startup", baseCurrency: plan.currency ?? "USD" })
-        .returning();
-      await tx.insert(memberships).values({ orgId: created[0].id, userId: founderId, role: "owner" });
-      if (index === 0) await tx.insert(memberships).values({ orgId: created[0].id, userId: viewerId, role: "viewer" });
+    const org = await withSystem(db, async (tx) => {
+      const created = oneRow(
+        await tx
+          .insert(orgs)
+          .values({ slug, name: plan.name, kind: "startup", baseCurrency: plan.currency ?? "USD" })
+          .returning(),
+        "insert demo startup",
+      );
+      await tx.insert(memberships).values({ orgId: created.id, userId: founderId, role: "owner" });
+      if (index === 0) await tx.insert(memberships).values({ orgId: created.id, userId: viewerId, role: "viewer" });
       return created;
     });
     await withTenant(db, org.id, async (tx) => {
@@ -283,20 +289,23 @@ async function seedCompany(tx: Db, orgId: string, founderId: string, plan: Compa
     const likelihood = Math.min(5, r.likelihood + (index === 1 && i === 0 ? 1 : 0));
     const reviewOffset = i === 1 ? -20 : 30; // one overdue review per company
     const review = new Date(Date.now() + reviewOffset * 86_400_000).toISOString().slice(0, 10);
-    const [risk] = await tx
-      .insert(risks)
-      .values({
-        orgId,
-        title: r.title,
-        category: r.category,
-        likelihood,
-        impact: r.impact,
-        owner: "Maya Chen",
-        mitigation: r.mitigation,
-        status: i === 2 ? "mitigating" : "open",
-        nextReviewDate: review,
-      })
-      .returning();
+    const risk = oneRow(
+      await tx
+        .insert(risks)
+        .values({
+          orgId,
+          title: r.title,
+          category: r.category,
+          likelihood,
+          impact: r.impact,
+          owner: "Maya Chen",
+          mitigation: r.mitigation,
+          status: i === 2 ? "mitigating" : "open",
+          nextReviewDate: review,
+        })
+        .returning(),
+      "insert demo risk",
+    );
     await tx.insert(riskHistory).values([
       {
         orgId,

@@ -275,7 +275,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
                   {preview.previewRows.map((cells, i) => (
                     <Tr key={i}>
                       {cells.map((cell, j) => (
-                        <td key={j} className={`py-1 pr-4 ${TEXT_COLUMNS.has(preview.columns[j]) ? "" : "text-right tabular-nums"}`}>
+                        <td key={j} className={`py-1 pr-4 ${TEXT_COLUMNS.has(preview.columns[j] ?? "") ? "" : "text-right tabular-nums"}`}>
                           {cell === "" ? <span className="text-slate-600">{t(records_import_blank)}</span> : cell}
                         </td>
                       ))}

@@ -111,7 +111,7 @@ export function parseBudgetGrid(formData: FormData) {
 
 export { budgetCellName };
 
-export const budgetImportSpec: ImportSpec<BudgetImportRow> = {
+export const budgetImportSpec: ImportSpec<BudgetImportRow, (typeof BUDGET_COLUMNS)[number]> = {
   columns: BUDGET_COLUMNS,
   toRow(cells, issue, currentMonth, _options, t) {
     const month = readMonth(cells.month, issue, t);

@@ -22,9 +22,10 @@ export interface CsvImportOptionsForRow {
   baseCurrency?: string;
 }
 
-export interface ImportSpec<Row> {
-  columns: readonly string[];
-  toRow(cells: Record<string, string>, issue: Issue, currentMonth: string, options: CsvImportOptionsForRow, t: Translator): Row | null;
+/** `Column` names the file's columns: the checker fills every one of them (a missing cell reads as ""). */
+export interface ImportSpec<Row, Column extends string = string> {
+  columns: readonly Column[];
+  toRow(cells: Record<Column, string>, issue: Issue, currentMonth: string, options: CsvImportOptionsForRow, t: Translator): Row | null;
   /** Rows with the same key may appear once per file. */
   key(row: Row): string;
   duplicate(row: Row, firstLine: number, t: Translator): { column: string; message: string };

@@ -216,7 +216,7 @@ export class CsvImportCheck<K extends ImportKind> {
       this.stop({
         line: this.linesSeen + before + 1,
         column: null,
-        message: this.t(records_import_error_notCsv, { reason: error.message.split(":")[0] }),
+        message: this.t(records_import_error_notCsv, { reason: error.message.split(":")[0] ?? error.message }),
       });
       return;
     }
@@ -241,7 +241,7 @@ export class CsvImportCheck<K extends ImportKind> {
     if (missing.length || unknown.length || repeated.length) {
       const t = this.t;
       const parts = [t(records_import_error_header, { header: expected.join(",") })];
-      if (names.length === 1 && names[0].includes(";")) parts.push(t(records_import_error_semicolons));
+      if (names.length === 1 && names[0]?.includes(";")) parts.push(t(records_import_error_semicolons));
       else {
         if (missing.length) parts.push(t(records_import_error_missing, { columns: missing.join(", ") }));
         if (unknown.length) {

@@ -26,7 +26,7 @@ export interface FxRateImportRow {
 // Messages are message refs (docs/i18n.md): parseForm / formFailure localize them.
 
 /** The CSV row: the same month, currency and rate rules as the form, in the file's words. */
-export const fxRateImportSpec: ImportSpec<FxRateImportRow> = {
+export const fxRateImportSpec: ImportSpec<FxRateImportRow, (typeof FX_RATE_COLUMNS)[number]> = {
   columns: FX_RATE_COLUMNS,
   toRow(cells, issue, currentMonth, options, t) {
     const month = readMonth(cells.month, issue, t);

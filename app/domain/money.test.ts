@@ -16,12 +16,12 @@ describe("money crossing the UI", () => {
   });
 
   it("explains what is wrong with an amount, optional or not", () => {
-    expect(moneyField("cash").safeParse("-1").error?.issues[0].message).toBe("Cash cannot be negative.");
-    expect(moneyField("cash").safeParse("").error?.issues[0].message).toBe("Enter cash.");
-    expect(optionalMoneyField("pre-money valuation").safeParse("-5").error?.issues[0].message).toBe("Pre-money valuation cannot be negative.");
-    expect(optionalMoneyField("ARR").safeParse("abc").error?.issues[0].message).toMatch(/at most two decimals/);
+    expect(moneyField("cash").safeParse("-1").error?.issues[0]?.message).toBe("Cash cannot be negative.");
+    expect(moneyField("cash").safeParse("").error?.issues[0]?.message).toBe("Enter cash.");
+    expect(optionalMoneyField("pre-money valuation").safeParse("-5").error?.issues[0]?.message).toBe("Pre-money valuation cannot be negative.");
+    expect(optionalMoneyField("ARR").safeParse("abc").error?.issues[0]?.message).toMatch(/at most two decimals/);
     expect(optionalMoneyField("ARR").parse("")).toBeNull();
-    expect(optionalMoneyField("ARR", { positive: true }).safeParse("0").error?.issues[0].message).toBe("ARR must be more than zero.");
+    expect(optionalMoneyField("ARR", { positive: true }).safeParse("0").error?.issues[0]?.message).toBe("ARR must be more than zero.");
   });
 
   it("formats for people, showing missing values as a dash", () => {

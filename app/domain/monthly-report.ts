@@ -133,7 +133,7 @@ function readHeadcount(value: string, issue: (column: string, message: string) =
   return Number(value);
 }
 
-export const monthlyReportImportSpec: ImportSpec<MonthlyReportRow> = {
+export const monthlyReportImportSpec: ImportSpec<MonthlyReportRow, (typeof MONTHLY_REPORT_COLUMNS)[number]> = {
   columns: MONTHLY_REPORT_COLUMNS,
   toRow(cells, issue, current, _options, t) {
     const month = readMonth(cells.month, issue, t);

@@ -100,8 +100,14 @@ export const RISK_BAND_TONES: Record<RiskBand, "neutral" | "good" | "warn" | "ba
   critical: "bad",
 };
 
+/** A step of the 1–5 likelihood and impact scales. */
+export type RiskLevel = 1 | 2 | 3 | 4 | 5;
+export function isRiskLevel(level: number): level is RiskLevel {
+  return Number.isInteger(level) && level >= 1 && level <= 5;
+}
+
 /** What each step of the 1–5 scales means, so two people score the same risk alike. */
-export const LIKELIHOOD_KEYS: Record<number, PlainKey> = {
+export const LIKELIHOOD_KEYS: Record<RiskLevel, PlainKey> = {
   1: records_likelihood_1,
   2: records_likelihood_2,
   3: records_likelihood_3,
@@ -110,7 +116,7 @@ export const LIKELIHOOD_KEYS: Record<number, PlainKey> = {
 };
 export const LIKELIHOOD_LABELS: Record<number, string> = labelsIn(LIKELIHOOD_KEYS);
 
-export const IMPACT_KEYS: Record<number, PlainKey> = {
+export const IMPACT_KEYS: Record<RiskLevel, PlainKey> = {
   1: records_impact_1,
   2: records_impact_2,
   3: records_impact_3,

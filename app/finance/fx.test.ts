@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { convertMinorUnits, indexRates, isValidRate, latestRateFor, normalizeRate, parseRate, rateFor, rateProblemMessage } from "./fx";
 import { portfolioReturns, positionReturn } from "./positions";
+import { at, leading } from "../../tests/support/at";
 
 describe("parseRate: a positive decimal with up to 10 decimals, kept as a string", () => {
   it("reads rates into a canonical form", () => {
@@ -100,7 +101,7 @@ describe("MOIC = current value / amount invested, in the investor's base currenc
   ];
 
   it("converts each position with the rates it names", () => {
-    const a = positionReturn(positions[0], rates, "USD", "2026-03");
+    const a = positionReturn(at(positions, 0), rates, "USD", "2026-03");
     expect(a).toMatchObject({
       investedRate: { month: "2025-01", rate: "1.1" },
       valueRate: { month: "2026-02", rate: "1.05" },
@@ -109,7 +110,7 @@ describe("MOIC = current value / amount invested, in the investor's base currenc
       included: true,
     });
     expect(a.moic).toBeCloseTo(262.5 / 110, 12);
-    const d = positionReturn(positions[3], rates, "USD", "2026-03");
+    const d = positionReturn(at(positions, 3), rates, "USD", "2026-03");
     expect(d).toMatchObject({ investedBase: null, currentValueBase: null, moic: null, included: false });
     expect(d.missing).toEqual([
       { currency: "JPY", month: "2025-03", use: "amount" },
@@ -119,7 +120,7 @@ describe("MOIC = current value / amount invested, in the investor's base currenc
 
   it("sums per company and for the portfolio over the positions with rates only", () => {
     const result = portfolioReturns(positions, rates, "USD", "2026-03");
-    const [x, y] = result.companies;
+    const [x, y] = leading(result.companies, 2);
     // x: ($1,100,000 + $500,000) in, ($2,625,000 + $400,000) now → 3,025,000 / 1,600,000
     expect(x).toMatchObject({ companyId: "x", invested: 160_000_000, currentValue: 302_500_000, includedCount: 2, excludedCount: 0 });
     expect(x.moic).toBe(1.890625);
@@ -135,7 +136,7 @@ describe("MOIC = current value / amount invested, in the investor's base currenc
   });
 
   it("has no MOIC when nothing can be counted", () => {
-    const none = portfolioReturns([positions[3]], rates, "USD", "2026-03");
+    const none = portfolioReturns([at(positions, 3)], rates, "USD", "2026-03");
     expect(none.portfolio).toEqual({ invested: 0, currentValue: 0, moic: null, includedCount: 0, excludedCount: 1 });
     expect(portfolioReturns([], rates, "USD", "2026-03").portfolio.moic).toBeNull();
   });

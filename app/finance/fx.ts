@@ -31,7 +31,7 @@ export function parseRate(input: string): ParsedRate {
   if (text === "") return { ok: false, problem: "empty" };
   if (/^-/.test(text) && RATE_SHAPE.test(text.slice(1))) return { ok: false, problem: "not_positive" };
   const match = RATE_SHAPE.exec(text.startsWith(".") ? `0${text}` : text);
-  if (!match) return { ok: false, problem: "format" };
+  if (!match?.[1]) return { ok: false, problem: "format" };
   const whole = match[1].replace(/^0+(?=\d)/, "");
   const fraction = (match[2] ?? "").replace(/0+$/, "");
   // Trailing zeros are not precision: "1.50000000000" is 1.5.
@@ -132,8 +132,6 @@ export function latestRateFor(
   if (!isValidMonth(month)) throw new RangeError(`Not a YYYY-MM month: ${month}`);
   if (currency.toUpperCase() === baseCurrency.toUpperCase()) return { month, rate: "1" };
   const list = asIndex(rates).get(currency.toUpperCase()) ?? [];
-  for (let i = list.length - 1; i >= 0; i--) {
-    if (compareMonths(list[i].month, month) <= 0) return { month: list[i].month, rate: list[i].rate };
-  }
-  return null;
+  const latest = list.findLast((r) => compareMonths(r.month, month) <= 0);
+  return latest ? { month: latest.month, rate: latest.rate } : null;
 }

@@ -37,7 +37,7 @@ export function negotiateLocale(acceptLanguage: string | null | undefined): Loca
     .split(",")
     .slice(0, 50) // a hostile header cannot make this expensive
     .map((part, index) => {
-      const [tag, ...params] = part.split(";");
+      const [tag = "", ...params] = part.split(";");
       const qParam = params.map((p) => p.trim()).find((p) => p.toLowerCase().startsWith("q="));
       const q = qParam === undefined ? 1 : Number(qParam.slice(2));
       return { locale: matchLocale(tag), q: Number.isFinite(q) ? q : 0, index };

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNull, min, sql } from "drizzle-orm";
-import type { Db, Tx } from "~db/client";
+import { oneRow, type Db, type Tx } from "~db/client";
 import { accessGrants, memberships, orgs, users, type GrantStatus } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
 import { withSystem, withTenant } from "~db/tenant";
@@ -157,7 +157,7 @@ export async function listGrantsForInvestor(ctx: OrgContext, options: { page?: n
     ctx.org.id,
     async (tx) => {
       const approved = and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"));
-      const [{ total }] = await tx.select({ total: count() }).from(accessGrants).where(approved);
+      const { total } = oneRow(await tx.select({ total: count() }).from(accessGrants).where(approved), "approved grants count");
       const pageCount = Math.max(1, Math.ceil(total / COMPANIES_PAGE_SIZE));
       const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
       const companies = await tx
@@ -174,7 +174,7 @@ export async function listGrantsForInvestor(ctx: OrgContext, options: { page?: n
         .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "requested")))
         .groupBy(accessGrants.requestedVia)
         .orderBy(desc(min(accessGrants.createdAt)));
-      const [own] = await tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, ctx.org.id));
+      const own = oneRow(await tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, ctx.org.id)), "own org share code");
       return {
         shareCode: own.shareCode,
         companies: companies.map((c) => ({ ...c, sections: c.sections as GrantSection[] })),
@@ -252,7 +252,7 @@ export async function listGrantsForStartup(ctx: OrgContext): Promise<StartupGran
         .leftJoin(users, eq(users.id, accessGrants.decidedByUserId))
         .where(eq(accessGrants.orgId, ctx.org.id))
         .orderBy(desc(sql`coalesce(${accessGrants.decidedAt}, ${accessGrants.createdAt})`), asc(accessGrants.id));
-      const [own] = await tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, ctx.org.id));
+      const own = oneRow(await tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, ctx.org.id)), "own org share code");
       const grants = rows.map((r) => ({ ...r, sections: r.sections as GrantSection[] }));
       const history = grants.filter((g) => g.status === "declined" || g.status === "revoked");
       return {
@@ -372,11 +372,11 @@ export async function inviteInvestor(ctx: OrgContext, input: { via: unknown; sec
   const via = requireVia(input.via);
   const sections = requireSections(input.sections);
   const investorIds = await findOrgIdsByVia(ctx.db, via, "investor");
-  if (investorIds.length === 0) throw invalid("via", messageRef(investor_grants_error_noInvestor));
+  const [investorOrgId] = investorIds;
+  if (investorOrgId === undefined) throw invalid("via", messageRef(investor_grants_error_noInvestor));
   if (investorIds.length > 1) {
     throw invalid("via", messageRef(investor_grants_error_severalInvestors));
   }
-  const investorOrgId = investorIds[0];
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const [live] = await tx
       .select({ status: accessGrants.status })

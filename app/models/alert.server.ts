@@ -1,6 +1,6 @@
 import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/domain/alert-filters";
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import type { Tx } from "~db/client";
+import { oneRow, type Tx } from "~db/client";
 import { ALERT_KINDS, alertRules, alerts, orgs, risks, users, type AlertKind, type AlertSeverity } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
@@ -283,7 +283,7 @@ export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}
     ctx.db,
     ctx.org.id,
     async (tx) => {
-      const [{ total }] = await tx.select({ total: count() }).from(alerts).innerJoin(orgs, eq(orgs.id, alerts.companyOrgId)).where(where);
+      const { total } = oneRow(await tx.select({ total: count() }).from(alerts).innerJoin(orgs, eq(orgs.id, alerts.companyOrgId)).where(where), "alerts count");
       const pageCount = Math.max(1, Math.ceil(total / ALERT_PAGE_SIZE));
       const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
       const rows = await tx

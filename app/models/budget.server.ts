@@ -88,7 +88,8 @@ export async function listBudgets(ctx: OrgContext, fiscalYear: number) {
   const rows = await withTenant(ctx.db, ctx.org.id, (tx) => yearRows(tx, ctx, fiscalYear), { readOnly: true });
   const grid: BudgetGrid = Object.fromEntries(fiscalYearMonths(fiscalYear).map((m) => [m, {}]));
   for (const row of rows) {
-    if (isSpendCategory(row.category) && grid[row.month]) grid[row.month][row.category] = row.amount;
+    const month = grid[row.month];
+    if (isSpendCategory(row.category) && month) month[row.category] = row.amount;
   }
   return {
     fiscalYear,

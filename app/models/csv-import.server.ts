@@ -82,8 +82,10 @@ function errorsResponse(fileName: string | null, errors: CsvImportError[], error
 }
 
 function monthBounds(rows: readonly { month: string }[]) {
-  let first = rows[0].month;
-  let last = rows[0].month;
+  const [head] = rows;
+  if (!head) throw new Error("monthBounds: a checked import has at least one row");
+  let first = head.month;
+  let last = head.month;
   for (const r of rows) {
     if (r.month < first) first = r.month;
     if (r.month > last) last = r.month;

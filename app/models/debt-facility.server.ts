@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte } from "drizzle-orm";
-import type { Tx } from "~db/client";
+import { oneRow, type Tx } from "~db/client";
 import { debtFacilities, monthlyReports } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
@@ -61,10 +61,12 @@ function summarise(row: DebtFacilityRow, currentMonth: Month): DebtFacilitySumma
   const schedule = debtSchedule(debtTermsOf(row));
   const paid = schedule.filter((r) => compareMonths(r.month, currentMonth) <= 0);
   const next = schedule.find((r) => compareMonths(r.month, currentMonth) > 0) ?? null;
+  const maturity = schedule.at(-1);
+  if (!maturity) throw new Error("debtSchedule: a facility has at least one scheduled month");
   return {
     ...(row as DebtFacility),
-    maturityMonth: schedule[schedule.length - 1].month,
-    outstandingNow: paid.length ? paid[paid.length - 1].outstandingAfter : row.principal,
+    maturityMonth: maturity.month,
+    outstandingNow: paid.at(-1)?.outstandingAfter ?? row.principal,
     nextPayment: next ? { month: next.month, payment: next.payment } : null,
   };
 }
@@ -212,10 +214,13 @@ function columnsFrom(input: DebtFacilityInput) {
 export async function createDebtFacility(ctx: OrgContext, input: DebtFacilityInput): Promise<DebtFacility> {
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const [row] = await tx
-      .insert(debtFacilities)
-      .values({ orgId: ctx.org.id, currency: ctx.org.baseCurrency, ...columnsFrom(input) })
-      .returning();
+    const row = oneRow(
+      await tx
+        .insert(debtFacilities)
+        .values({ orgId: ctx.org.id, currency: ctx.org.baseCurrency, ...columnsFrom(input) })
+        .returning(),
+      "insert debt_facility",
+    );
     await recordAudit(tx, ctx, { action: "debt_facility.create", entityType: "debt_facility", entityId: row.id, after: row });
     await refreshCompanyMetrics(tx, ctx.org.id);
     return row as DebtFacility;

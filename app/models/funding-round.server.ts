@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import type { Tx } from "~db/client";
+import { oneRow, type Tx } from "~db/client";
 import { fundingRounds } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
@@ -177,10 +177,13 @@ function columnsFrom(ctx: OrgContext, input: FundingRoundInput) {
 export async function createFundingRound(ctx: OrgContext, input: FundingRoundInput): Promise<FundingRound> {
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const [row] = await tx
-      .insert(fundingRounds)
-      .values({ orgId: ctx.org.id, ...columnsFrom(ctx, input) })
-      .returning();
+    const row = oneRow(
+      await tx
+        .insert(fundingRounds)
+        .values({ orgId: ctx.org.id, ...columnsFrom(ctx, input) })
+        .returning(),
+      "insert funding_round",
+    );
     await recordAudit(tx, ctx, { action: "funding_round.create", entityType: "funding_round", entityId: row.id, after: row });
     return withDerived(row);
   });

@@ -5,7 +5,7 @@
  * strings here: app/finance/fx.ts), never floats.
  */
 import { and, asc, between, count, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Tx } from "~db/client";
+import { oneRow, type Tx } from "~db/client";
 import { auditLog, fxRates, orgs } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
@@ -59,7 +59,7 @@ export async function listFxRatesPage(ctx: OrgContext, options: { page: number; 
     ctx.db,
     ctx.org.id,
     async (tx) => {
-      const [{ total }] = await tx.select({ total: count() }).from(fxRates).where(eq(fxRates.orgId, ctx.org.id));
+      const { total } = oneRow(await tx.select({ total: count() }).from(fxRates).where(eq(fxRates.orgId, ctx.org.id)), "fx rates count");
       const pageCount = Math.max(1, Math.ceil(total / pageSize));
       const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pageCount);
       const rows = await tx
@@ -94,8 +94,10 @@ export async function listAllFxRates(ctx: OrgContext): Promise<StoredFxRate[]> {
 export async function missingFxRates(ctx: OrgContext, currencies: readonly string[], months: readonly Month[]) {
   requireInvestorOrg(ctx);
   const wanted = [...new Set(currencies.map((c) => c.toUpperCase()))].filter((c) => c !== ctx.org.baseCurrency).sort();
-  if (wanted.length === 0 || months.length === 0) return [];
   const sorted = [...months].sort();
+  const first = sorted.at(0);
+  const last = sorted.at(-1);
+  if (wanted.length === 0 || first === undefined || last === undefined) return [];
   const present = await withTenant(
     ctx.db,
     ctx.org.id,
@@ -103,7 +105,7 @@ export async function missingFxRates(ctx: OrgContext, currencies: readonly strin
       tx
         .select({ month: fxRates.month, currency: fxRates.currency })
         .from(fxRates)
-        .where(and(eq(fxRates.orgId, ctx.org.id), inArray(fxRates.currency, wanted), between(fxRates.month, sorted[0], sorted[sorted.length - 1]))),
+        .where(and(eq(fxRates.orgId, ctx.org.id), inArray(fxRates.currency, wanted), between(fxRates.month, first, last))),
     { readOnly: true },
   );
   const have = new Set(present.map((r) => fxKey(r.month, r.currency)));

@@ -42,9 +42,10 @@ function requireStartupEditor(ctx: OrgContext) {
 }
 
 function monthRange(rows: readonly { month: string }[]): { first: string; last: string } | null {
-  if (rows.length === 0) return null;
-  let first = rows[0].month;
-  let last = rows[0].month;
+  const [head] = rows;
+  if (!head) return null;
+  let first = head.month;
+  let last = head.month;
   for (const row of rows) {
     if (row.month < first) first = row.month;
     if (row.month > last) last = row.month;

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import type { Db } from "~db/client";
+import { oneRow, type Db } from "~db/client";
 import { invitations, mailOutbox, memberships, orgs, users, type Role } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
 import { randomToken, sha256Hex } from "~/server/crypto.server";
@@ -51,17 +51,20 @@ export async function createInvitation(ctx: OrgContext, input: { email: string; 
     days: INVITATION_DAYS,
   });
   const invitation = await withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const [created] = await tx
-      .insert(invitations)
-      .values({
-        orgId: ctx.org.id,
-        email,
-        role: input.role,
-        tokenHash: sha256Hex(token),
-        invitedBy: ctx.user.id,
-        expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
-      })
-      .returning();
+    const created = oneRow(
+      await tx
+        .insert(invitations)
+        .values({
+          orgId: ctx.org.id,
+          email,
+          role: input.role,
+          tokenHash: sha256Hex(token),
+          invitedBy: ctx.user.id,
+          expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 3600 * 1000),
+        })
+        .returning(),
+      "insert invitation",
+    );
     await tx.insert(mailOutbox).values({
       orgId: ctx.org.id,
       toEmail: email,
@@ -137,7 +140,7 @@ export async function acceptInvitation({ db }: SystemContext, token: string, use
     }
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
     await tx.insert(memberships).values({ orgId: invitation.orgId, userId: user.id, role: invitation.role }).onConflictDoNothing();
-    const [org] = await tx.select().from(orgs).where(eq(orgs.id, invitation.orgId));
+    const org = oneRow(await tx.select().from(orgs).where(eq(orgs.id, invitation.orgId)), "invited org");
     await recordAudit(
       tx,
       { org, user },

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
-import type { Tx } from "~db/client";
+import { oneRow, type Tx } from "~db/client";
 import { auditLog, monthlyReports, orgs, reportUpdates, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
@@ -144,7 +144,7 @@ export async function listMonthlyReports(ctx: OrgContext, options: { page?: numb
     ctx.db,
     ctx.org.id,
     async (tx) => {
-      const [{ total }] = await tx.select({ total: count() }).from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id));
+      const { total } = oneRow(await tx.select({ total: count() }).from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id)), "monthly reports count");
       const pageCount = Math.max(1, Math.ceil(total / REPORTS_PAGE_SIZE));
       const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
       const rows = await tx

@@ -4,7 +4,7 @@
  * everything it owns and everything other tenants derived from it.
  */
 import { and, eq, isNotNull, lte, sql } from "drizzle-orm";
-import { rowsOf, type Db, type Tx } from "~db/client";
+import { oneRow, rowsOf, type Db, type Tx } from "~db/client";
 import { orgs, users } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
@@ -76,15 +76,18 @@ export async function scheduleOrgDeletion(ctx: OrgContext, input: { confirmName:
         confirmName: messageRef(deletion_org_error_nameMismatch, { name: org.name }),
       });
     }
-    const [after] = await tx
-      .update(orgs)
-      .set({
-        deletionRequestedAt: sql`now()`,
-        deletionRequestedBy: ctx.user.id,
-        purgeAfter: sql`now() + make_interval(days => ${DELETION_GRACE_DAYS})`,
-      })
-      .where(eq(orgs.id, ctx.org.id))
-      .returning({ requestedAt: orgs.deletionRequestedAt, purgeAfter: orgs.purgeAfter });
+    const after = oneRow(
+      await tx
+        .update(orgs)
+        .set({
+          deletionRequestedAt: sql`now()`,
+          deletionRequestedBy: ctx.user.id,
+          purgeAfter: sql`now() + make_interval(days => ${DELETION_GRACE_DAYS})`,
+        })
+        .where(eq(orgs.id, ctx.org.id))
+        .returning({ requestedAt: orgs.deletionRequestedAt, purgeAfter: orgs.purgeAfter }),
+      "schedule org deletion",
+    );
     await recordAudit(tx, ctx, {
       action: "org.deletion_schedule",
       entityType: "org",

@@ -82,8 +82,7 @@ export async function findMembershipBySlug(db: Db, userId: string, slug: string)
 }
 
 export async function getOrgSettings(ctx: OrgContext) {
-  const [org] = await withTenant(ctx.db, ctx.org.id, (tx) => tx.select().from(orgs).where(eq(orgs.id, ctx.org.id)));
-  return org;
+  return oneRow(await withTenant(ctx.db, ctx.org.id, (tx) => tx.select().from(orgs).where(eq(orgs.id, ctx.org.id))), "org settings");
 }
 
 /**

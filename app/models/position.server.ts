@@ -9,7 +9,7 @@
  * to a company that is not shared.
  */
 import { and, eq, sql } from "drizzle-orm";
-import type { Tx } from "~db/client";
+import { oneRow, type Tx } from "~db/client";
 import { accessGrants, orgs, positions } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
@@ -167,6 +167,15 @@ function comparePositions(sort: PositionSort, direction: SortDirection) {
   };
 }
 
+/** portfolioReturns maps its positions one for one and in order, so the i-th return is the i-th row's. */
+function pairWithReturns<P>(rows: readonly P[], returns: readonly PositionReturn[]): (P & { returns: PositionReturn })[] {
+  return rows.map((row, i) => {
+    const r = returns[i];
+    if (!r) throw new Error("portfolioReturns: one return per position");
+    return { ...row, returns: r };
+  });
+}
+
 /**
  * The positions page: every position converted into the base currency, MOIC per company
  * and for the portfolio (over all positions, whatever page is shown), and one sorted page.
@@ -186,7 +195,7 @@ export async function positionsOverview(
     currency: p.currency,
   }));
   const result = portfolioReturns(figures, rates, ctx.org.baseCurrency, currentMonth);
-  const withReturns = all.map((p, i) => ({ ...p, returns: result.positions[i] }));
+  const withReturns = pairWithReturns(all, result.positions);
   withReturns.sort(comparePositions(options.sort, options.direction));
   const pageSize = options.pageSize ?? POSITIONS_PAGE_SIZE;
   const pageCount = Math.max(1, Math.ceil(withReturns.length / pageSize));
@@ -254,10 +263,13 @@ export async function createPosition(ctx: OrgContext, input: PositionInput): Pro
   if (!isUuid(input.companyOrgId)) throw new AppError("INVALID", NOTHING_SAVED, { companyOrgId: NOT_SHARED });
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     await assertCompanyAllowed(tx, ctx, input.companyOrgId);
-    const [row] = await tx
-      .insert(positions)
-      .values({ orgId: ctx.org.id, ...columnsFrom(ctx, input) })
-      .returning();
+    const row = oneRow(
+      await tx
+        .insert(positions)
+        .values({ orgId: ctx.org.id, ...columnsFrom(ctx, input) })
+        .returning(),
+      "insert position",
+    );
     await recordAudit(tx, ctx, { action: "position.create", entityType: "position", entityId: row.id, after: row });
     return row;
   });

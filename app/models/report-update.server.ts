@@ -1,4 +1,5 @@
 import { count, desc, eq } from "drizzle-orm";
+import { oneRow } from "~db/client";
 import { reportUpdates } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import type { CompanyAccess } from "./company-access.server";
@@ -22,7 +23,7 @@ export async function listCompanyUpdatesForInvestor(ctx: OrgContext, access: Com
     ctx.db,
     ctx.org.id,
     async (tx) => {
-      const [{ total }] = await tx.select({ total: count() }).from(reportUpdates).where(eq(reportUpdates.orgId, companyId));
+      const { total } = oneRow(await tx.select({ total: count() }).from(reportUpdates).where(eq(reportUpdates.orgId, companyId)), "report updates count");
       const pageCount = Math.max(1, Math.ceil(total / UPDATES_PAGE_SIZE));
       const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
       const updates = await tx

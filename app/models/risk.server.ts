@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import type { Tx } from "~db/client";
+import { oneRow, type Tx } from "~db/client";
 import { riskHistory, risks, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { isoDateOfDate, reviewOverdue, riskBand, riskScore, type RiskBandThresholds, type RiskStatus } from "~/finance";
@@ -153,7 +153,7 @@ export async function listRisks(ctx: OrgContext, options: RiskListOptions = {}) 
     ctx.org.id,
     async (tx) => {
       const bands = await readRiskBands(tx, ctx.org.id);
-      const [{ total }] = await tx.select({ total: count() }).from(risks).where(where);
+      const { total } = oneRow(await tx.select({ total: count() }).from(risks).where(where), "risks count");
       const pageCount = Math.max(1, Math.ceil(total / RISK_PAGE_SIZE));
       const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
       const rows = await tx
@@ -319,10 +319,13 @@ async function writeHistory(tx: Tx, ctx: OrgContext, row: RiskRow) {
 export async function createRisk(ctx: OrgContext, input: RiskInput) {
   const data = validate(input);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const [row] = await tx
-      .insert(risks)
-      .values({ orgId: ctx.org.id, ...data })
-      .returning();
+    const row = oneRow(
+      await tx
+        .insert(risks)
+        .values({ orgId: ctx.org.id, ...data })
+        .returning(),
+      "insert risk",
+    );
     await writeHistory(tx, ctx, row);
     await recordAudit(tx, ctx, { action: "risk.create", entityType: "risk", entityId: row.id, after: auditShape(row) });
     return toView(row, today(), await readRiskBands(tx, ctx.org.id));

@@ -4,7 +4,7 @@
  * look-up by the token's hash, then the issuer's read-only tenant transaction).
  */
 import { and, count, desc, eq, isNotNull, isNull, max, ne, or, sql } from "drizzle-orm";
-import type { Tx } from "~db/client";
+import { oneRow, type Tx } from "~db/client";
 import { accessGrants, orgs, shareLinks, shareLinkViews } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
 import type { ShareMode, ShareScope } from "~db/schema/sharing";
@@ -263,10 +263,13 @@ export async function getShareLinkWithViews(ctx: OrgContext, linkId: string) {
         .from(shareLinks)
         .where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId)));
       if (!link) return null;
-      const [{ total }] = await tx
-        .select({ total: count() })
-        .from(shareLinkViews)
-        .where(and(eq(shareLinkViews.orgId, ctx.org.id), eq(shareLinkViews.linkId, linkId)));
+      const { total } = oneRow(
+        await tx
+          .select({ total: count() })
+          .from(shareLinkViews)
+          .where(and(eq(shareLinkViews.orgId, ctx.org.id), eq(shareLinkViews.linkId, linkId))),
+        "share link views count",
+      );
       const views = await tx
         .select({ viewedAt: shareLinkViews.viewedAt, userAgent: shareLinkViews.userAgent })
         .from(shareLinkViews)

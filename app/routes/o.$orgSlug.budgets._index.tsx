@@ -198,7 +198,7 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
   };
   const differing = conflict
     ? Object.entries(conflict.yours).filter(([key, mine]) => {
-        const [, month, category] = key.split(":");
+        const [, month = "", category = ""] = key.split(":");
         return mine !== cellValue(month, category as SpendCategory);
       })
     : [];
@@ -259,7 +259,7 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
           <Card title={t(records_conflict_notSavedTitle)}>
             <ul className="text-sm" data-testid="conflict-list">
               {differing.map(([key, mine]) => {
-                const [, month, category] = key.split(":");
+                const [, month = "", category = ""] = key.split(":");
                 return (
                   <li key={key}>
                     {t(records_budgets_conflictItem, {

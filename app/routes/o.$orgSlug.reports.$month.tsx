@@ -142,7 +142,7 @@ function formValues(report: MonthlyReport | null): Record<string, string> {
   };
 }
 
-const FIELD_LABELS: Record<string, PlainKey> = {
+const FIELD_LABELS = {
   cash: records_report_field_cash,
   revenue: records_report_field_revenue,
   ...Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, SPEND_CATEGORY_KEYS[c].label])),
@@ -151,7 +151,7 @@ const FIELD_LABELS: Record<string, PlainKey> = {
   highlights: records_report_field_highlights,
   lowlights: records_report_field_lowlights,
   asks: records_report_field_asks,
-};
+} satisfies Record<string, PlainKey>;
 
 function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked: string; error: string | null; latest: string }) {
   const t = useT();
@@ -205,7 +205,7 @@ export default function MonthlyReportPage() {
   const values = formValues(shown);
   const errors: Record<string, string> = failure?.fieldErrors ?? {};
   const money = (minor: number) => f.money(minor, currency);
-  const differing = conflict ? Object.keys(FIELD_LABELS).filter((k) => (conflict.yours[k] ?? "").trim() !== (values[k] ?? "").trim()) : [];
+  const differing = conflict ? Object.entries(FIELD_LABELS).filter(([k]) => (conflict.yours[k] ?? "").trim() !== (values[k] ?? "").trim()) : [];
 
   return (
     <>
@@ -240,9 +240,9 @@ export default function MonthlyReportPage() {
               </Th>
             </TableHead>
             <tbody>
-              {differing.map((k) => (
+              {differing.map(([k, label]) => (
                 <Tr key={k}>
-                  <Td dense>{t(FIELD_LABELS[k])}</Td>
+                  <Td dense>{t(label)}</Td>
                   <td className="whitespace-pre-wrap py-1 pr-4">{conflict.yours[k] || "—"}</td>
                   <td className="whitespace-pre-wrap py-1">{values[k] || "—"}</td>
                 </Tr>

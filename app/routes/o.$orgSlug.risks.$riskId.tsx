@@ -15,6 +15,7 @@ import { AppError, notFound } from "~/server/http.server";
 import {
   IMPACT_KEYS,
   isRiskCategory,
+  isRiskLevel,
   LIKELIHOOD_KEYS,
   RISK_BAND_IN_SENTENCE_KEYS,
   RISK_BAND_KEYS,
@@ -163,10 +164,10 @@ export default function RiskPage() {
           <Card title={t(records_risk_details)}>
             <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
               <Detail term={t(records_risk_likelihood)}>
-                {t(records_risk_level, { level: risk.likelihood, name: LIKELIHOOD_KEYS[risk.likelihood] ? t(LIKELIHOOD_KEYS[risk.likelihood]) : "" })}
+                {t(records_risk_level, { level: risk.likelihood, name: isRiskLevel(risk.likelihood) ? t(LIKELIHOOD_KEYS[risk.likelihood]) : "" })}
               </Detail>
               <Detail term={t(records_risk_impact)}>
-                {t(records_risk_level, { level: risk.impact, name: IMPACT_KEYS[risk.impact] ? t(IMPACT_KEYS[risk.impact]) : "" })}
+                {t(records_risk_level, { level: risk.impact, name: isRiskLevel(risk.impact) ? t(IMPACT_KEYS[risk.impact]) : "" })}
               </Detail>
               <Detail term={t(records_risk_score)} hint={scoreHint}>
                 {t(records_risk_scoreWithBand, { score: risk.score, band: t(RISK_BAND_IN_SENTENCE_KEYS[risk.band]) })}

@@ -15,6 +15,7 @@ import { failureFromError, formFailure, parseForm } from "~/server/forms.server"
 import {
   IMPACT_KEYS,
   isRiskCategory,
+  isRiskLevel,
   LIKELIHOOD_KEYS,
   RISK_BAND_IN_SENTENCE_KEYS,
   RISK_BAND_KEYS,
@@ -246,8 +247,8 @@ function RiskRegisterHeatMap({ cells, bands }: { cells: number[][]; bands: RiskB
         bands={bands}
         caption={t(records_risks_heatMapCaption, { total, hint: t(records_risk_heatMapHint) })}
         corner={t(records_risks_heatMapCorner)}
-        impactWord={(impact) => t(IMPACT_KEYS[impact])}
-        likelihoodWord={(likelihood) => t(LIKELIHOOD_KEYS[likelihood])}
+        impactWord={(impact) => (isRiskLevel(impact) ? t(IMPACT_KEYS[impact]) : "")}
+        likelihoodWord={(likelihood) => (isRiskLevel(likelihood) ? t(LIKELIHOOD_KEYS[likelihood]) : "")}
         describeCell={(cell) =>
           t(records_risks_cellDescribe, {
             count: cell.count,
@@ -299,8 +300,8 @@ function RiskTable({ list, hrefWith }: { list: RegisterData["list"]; hrefWith: (
               </TextLink>
             </Td>
             <Td>{isRiskCategory(r.category) ? t(RISK_CATEGORY_KEYS[r.category]) : r.category}</Td>
-            <Td title={LIKELIHOOD_KEYS[r.likelihood] ? t(LIKELIHOOD_KEYS[r.likelihood]) : undefined}>{r.likelihood}</Td>
-            <Td title={IMPACT_KEYS[r.impact] ? t(IMPACT_KEYS[r.impact]) : undefined}>{r.impact}</Td>
+            <Td title={isRiskLevel(r.likelihood) ? t(LIKELIHOOD_KEYS[r.likelihood]) : undefined}>{r.likelihood}</Td>
+            <Td title={isRiskLevel(r.impact) ? t(IMPACT_KEYS[r.impact]) : undefined}>{r.impact}</Td>
             <Td nowrap title={scoreHint}>
               <span className="mr-1 font-semibold">{r.score}</span>
               <Badge tone={RISK_BAND_TONES[r.band]}>{t(RISK_BAND_KEYS[r.band])}</Badge>

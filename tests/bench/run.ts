@@ -25,6 +25,7 @@ import { documentRequest, mainPages, routeExists } from "./pages";
 import { printReport, type EngineResult, type PageResult } from "./report";
 import { BENCH_INVESTOR, BENCH_PASSWORD, describeSeed, seedTarget, type BenchSeedResult } from "./seed";
 import { companySlug, generateCompany } from "./generate";
+import { first } from "../support/at";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -331,7 +332,7 @@ async function main(): Promise<number> {
   const engines: ("postgres" | "pglite")[] = options.embedded ? ["postgres", "pglite"] : ["postgres"];
   const started = Date.now();
   const admin = postgres(options.adminUrl, { max: 1, onnotice: () => {} });
-  const [{ version }] = await admin<{ version: string }[]>`select version()`;
+  const { version } = first(await admin<{ version: string }[]>`select version()`);
   await admin.end({ timeout: 5 });
   const results: EngineResult[] = [];
   for (const engine of engines) results.push(await runEngine(engine, options, (p) => routeExists(manifest, p)));

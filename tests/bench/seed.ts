@@ -19,6 +19,7 @@ import { withSystem } from "../../db/tenant";
 import { hashPassword } from "../../app/auth/password.server";
 import { addMonths, monthOfDate, type Month } from "../../app/finance/month";
 import { CURRENCIES, generateCompany, type GeneratedCompany } from "./generate";
+import { at } from "../support/at";
 
 export const BENCH_PASSWORD = "capital-desk-bench";
 export const BENCH_INVESTOR = { email: "investor@bench.capitaldesk.dev", name: "Ada Benchmark", slug: "bench-fund", orgName: "Bench Fund" };
@@ -68,7 +69,7 @@ export async function seedBench(database: Database, options: BenchSeedOptions): 
   const chunk = options.chunk ?? 50;
   const counts: Record<string, number> = {};
 
-  const [{ n: existing }] = await withSystem(db, (tx) => tx.select({ n: count() }).from(schema.orgs).where(sql`slug = ${BENCH_INVESTOR.slug}`));
+  const { n: existing } = at(await withSystem(db, (tx) => tx.select({ n: count() }).from(schema.orgs).where(sql`slug = ${BENCH_INVESTOR.slug}`)), 0);
   if (existing > 0) throw new Error(`This database already has the bench fund (${BENCH_INVESTOR.slug}); seed a fresh database.`);
 
   const passwordHash = await hashPassword(BENCH_PASSWORD);

@@ -30,6 +30,7 @@ import { fileURLToPath } from "node:url";
 import postgres from "postgres";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
 import { routeData } from "../support/route-data";
+import { at, first } from "../support/at";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -91,8 +92,8 @@ function printTable() {
     return [r.phase, String(r.outcomes.length), s.text || "-", String(Math.round(s.maxMs)), String(s.hangs), r.expect];
   });
   const head = ["phase", "requests", "statuses (kind:status×n)", "max ms", "hangs", "expected"];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join(" | ");
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => at(r, i).length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(at(widths, i))).join(" | ");
   console.log("\n" + line(head));
   console.log(widths.map((w) => "-".repeat(w)).join("-+-"));
   for (const r of rows) console.log(line(r));
@@ -429,7 +430,7 @@ async function login(base: string) {
   });
   const session = r.headers.getSetCookie().find((c) => c.startsWith("cd_session="));
   if (r.status !== 302 || !session) throw new Error(`login failed: ${r.status} ${await r.text()}`);
-  cookie = session.split(";")[0];
+  cookie = first(session.split(";"));
 }
 
 async function phaseHealthy(app: App, saver: Saver) {

@@ -11,6 +11,7 @@ import { makeOrgWithOwner } from "../support/factories";
 import { auditOf, grantsBetween, rowCounts, SECTION_TABLES, seedStartupData, type SectionTable } from "../support/grant-fixtures";
 import { fingerprint } from "../support/hostile";
 import { openTestDatabase } from "../support/test-db";
+import { first } from "../support/at";
 
 /**
  * The grant as the database enforces it: what an investor's tenant transaction can read and
@@ -38,12 +39,12 @@ let grantId: string;
 async function shareCodeOf(orgId: string) {
   return withSystem(
     database.db,
-    async (tx) => rowsOf<{ code: string }>(await tx.execute(sql`select share_code as code from orgs where id = ${orgId}`))[0].code,
+    async (tx) => first(rowsOf<{ code: string }>(await tx.execute(sql`select share_code as code from orgs where id = ${orgId}`))).code,
   );
 }
 
 async function currentGrant() {
-  const [grant] = await withSystem(database.db, (tx) => tx.select().from(accessGrants).where(eq(accessGrants.id, grantId)));
+  const grant = first(await withSystem(database.db, (tx) => tx.select().from(accessGrants).where(eq(accessGrants.id, grantId))));
   return grant;
 }
 
@@ -76,7 +77,7 @@ beforeAll(async () => {
   // The bystander was asked too but never approved: its rows must never show.
   await requestAccess(fund.ctx, { via: await shareCodeOf(bystander.org.id) });
   await requestAccess(fund.ctx, { via: startup.owner.email });
-  [{ id: grantId }] = await grantsBetween(database, startup.org.id, fund.org.id);
+  ({ id: grantId } = first(await grantsBetween(database, startup.org.id, fund.org.id)));
 }, 60_000);
 afterAll(() => database?.close());
 
@@ -148,7 +149,7 @@ describe("writing as the investor", () => {
   it("can insert, update and delete nothing in any of the startup's tables", async () => {
     const before = await fingerprint(database, startup.org.id);
     const s = startup.org.id;
-    const [{ riskId }] = await withSystem(database.db, (tx) => tx.select({ riskId: risks.id }).from(risks).where(eq(risks.orgId, s)));
+    const { riskId } = first(await withSystem(database.db, (tx) => tx.select({ riskId: risks.id }).from(risks).where(eq(risks.orgId, s))));
     const inserts: Record<SectionTable, (tx: Parameters<Parameters<typeof withTenant>[2]>[0]) => Promise<unknown>> = {
       monthly_reports: (tx) => tx.insert(monthlyReports).values({ orgId: s, month: "2019-01", cash: 1 }),
       company_metrics: (tx) =>
@@ -223,7 +224,7 @@ describe("writing as the investor", () => {
     expect(await grantsBetween(database, fresh.org.id, fund.org.id)).toEqual([]);
 
     // The one shape the investor may write — a bare request — goes in, and then it is stuck.
-    const [request] = await withTenant(database.db, fund.org.id, (tx) => tx.insert(accessGrants).values(base).returning());
+    const request = first(await withTenant(database.db, fund.org.id, (tx) => tx.insert(accessGrants).values(base).returning()));
     const before = await withSystem(database.db, (tx) => tx.select().from(accessGrants).orderBy(accessGrants.id));
     const approvedAll = sql`status = 'approved', sections = array['financials','funding_debt','budgets','risks','updates']::text[]`;
     for (const statement of [

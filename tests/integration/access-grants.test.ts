@@ -12,6 +12,7 @@ import { auditOf, grantsBetween, grantState } from "../support/grant-fixtures";
 import { fingerprint, postPairs } from "../support/hostile";
 import { redirectOf, toastCookieOf } from "../support/toast";
 import { routeData } from "../support/route-data";
+import { at, first } from "../support/at";
 
 const INVESTORS = "routes/o.$orgSlug.investors";
 const COMPANIES = "routes/o.$orgSlug.companies._index";
@@ -65,7 +66,7 @@ beforeAll(async () => {
   app = await startTestApp();
   startup = await makeOrgWithOwner(app.database, "startup", "Quiet Tensor");
   fund = await makeOrgWithOwner(app.database, "investor", "Harbor Fund");
-  [{ shareCode }] = await withSystem(app.database.db, (tx) => tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, startup.org.id)));
+  ({ shareCode } = first(await withSystem(app.database.db, (tx) => tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, startup.org.id)))));
   founder = await app.signIn(startup.owner.email);
   partner = await app.signIn(fund.owner.email);
 }, 60_000);
@@ -76,7 +77,7 @@ describe("the access-grant workflow over HTTP", () => {
     // The investor types the code in lower case with spaces; it still matches.
     const typed = `${shareCode.slice(0, 4).toLowerCase()} ${shareCode.slice(4)}`;
     expect(await requestAs(partner, fund.org.slug, typed)).toEqual(SENT());
-    const [requested] = await grantsBetween(app.database, startup.org.id, fund.org.id);
+    const requested = first(await grantsBetween(app.database, startup.org.id, fund.org.id));
     expect(requested).toMatchObject({
       status: "requested",
       sections: [],
@@ -121,7 +122,7 @@ describe("the access-grant workflow over HTTP", () => {
     const unconfirmed = await post(founder, investorsUrl(startup.org.slug), { intent: "revoke", grantId: requested.id, version: "3" });
     expect(unconfirmed.status).toBe(400);
     expect(((await unconfirmed.json()) as { fieldErrors: Record<string, string> }).fieldErrors.confirm).toMatch(/Tick the box/);
-    expect((await grantsBetween(app.database, startup.org.id, fund.org.id))[0].status).toBe("approved");
+    expect(first(await grantsBetween(app.database, startup.org.id, fund.org.id)).status).toBe("approved");
     const revoke = await post(founder, investorsUrl(startup.org.slug), { intent: "revoke", grantId: requested.id, version: "3", confirm: "yes" });
     expect(revoke.status).toBe(204);
     expect(await findCompanyAccess(fund.ctx, startup.org.slug)).toBeNull();
@@ -158,8 +159,8 @@ describe("the access-grant workflow over HTTP", () => {
     const sibling = await createOrg(systemContextOf(app.database), other.owner, { name: "Second Light Labs", kind: "startup", baseCurrency: "EUR" });
     const typed = `  ${other.owner.email.toUpperCase()} `;
     expect(await requestAs(partner, fund.org.slug, typed)).toEqual(SENT());
-    const [first] = await grantsBetween(app.database, other.org.id, fund.org.id);
-    const [second] = await grantsBetween(app.database, sibling.id, fund.org.id);
+    const first = at(await grantsBetween(app.database, other.org.id, fund.org.id), 0);
+    const second = at(await grantsBetween(app.database, sibling.id, fund.org.id), 0);
     expect([first.status, second.status, first.requestedVia]).toEqual(["requested", "requested", typed.trim()]);
     // One pending entry per thing typed: the investor does not learn how many companies matched.
     expect((await load<InvestorPage>(partner, companiesUrl(fund.org.slug))).pending).toEqual([expect.objectContaining({ requestedVia: typed.trim() })]);
@@ -169,7 +170,7 @@ describe("the access-grant workflow over HTTP", () => {
     const unconfirmed = await post(owner, investorsUrl(sibling.slug), { intent: "decline", grantId: second.id, version: "1" });
     expect(unconfirmed.status).toBe(400);
     expect((await unconfirmed.json()).fieldErrors).toEqual({ confirm: "Tick the box to confirm you want to decline this request." });
-    expect((await grantsBetween(app.database, sibling.id, fund.org.id))[0].status).toBe("requested");
+    expect(at(await grantsBetween(app.database, sibling.id, fund.org.id), 0).status).toBe("requested");
     expect((await post(owner, investorsUrl(sibling.slug), { intent: "decline", grantId: second.id, version: "1", confirm: "yes" })).status).toBe(204);
     expect((await post(owner, investorsUrl(other.org.slug), { intent: "approve", grantId: first.id, version: "1" }, ["updates"])).status).toBe(204);
     expect(await load<InvestorPage>(partner, companiesUrl(fund.org.slug))).toMatchObject({
@@ -183,8 +184,8 @@ describe("the access-grant workflow over HTTP", () => {
 
   it("an unknown code or email, a non-startup code and a duplicate all get the same answer and write nothing", async () => {
     const target = await makeOrgWithOwner(app.database, "startup", "Dup Target");
-    const [{ code }] = await withSystem(app.database.db, (tx) => tx.select({ code: orgs.shareCode }).from(orgs).where(eq(orgs.id, target.org.id)));
-    const [{ fundCode }] = await withSystem(app.database.db, (tx) => tx.select({ fundCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, fund.org.id)));
+    const { code } = first(await withSystem(app.database.db, (tx) => tx.select({ code: orgs.shareCode }).from(orgs).where(eq(orgs.id, target.org.id))));
+    const { fundCode } = first(await withSystem(app.database.db, (tx) => tx.select({ fundCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, fund.org.id))));
     expect((await requestAs(partner, fund.org.slug, code)).status).toBe(204);
     const before = await grantState(app.database, [fund.org.id, target.org.id]);
     for (const via of ["ZZZZ0000ZZZZ", "nobody-here@example.test", fundCode, code, code.toLowerCase(), target.owner.email]) {
@@ -193,7 +194,7 @@ describe("the access-grant workflow over HTTP", () => {
     expect(await grantState(app.database, [fund.org.id, target.org.id])).toEqual(before);
 
     // Once approved, asking again is still the same answer and still writes nothing.
-    const [grant] = await grantsBetween(app.database, target.org.id, fund.org.id);
+    const grant = first(await grantsBetween(app.database, target.org.id, fund.org.id));
     const owner = await app.signIn(target.owner.email);
     expect((await post(owner, investorsUrl(target.org.slug), { intent: "approve", grantId: grant.id, version: "1" }, ["risks"])).status).toBe(204);
     const approved = await grantState(app.database, [fund.org.id, target.org.id]);
@@ -252,9 +253,9 @@ describe("the access-grant workflow over HTTP", () => {
 describe("who may do what", () => {
   it("members and viewers read the list but every grant action is 403 and writes nothing", async () => {
     const company = await makeOrgWithOwner(app.database, "startup", "Roles Co");
-    const [{ code }] = await withSystem(app.database.db, (tx) => tx.select({ code: orgs.shareCode }).from(orgs).where(eq(orgs.id, company.org.id)));
+    const { code } = first(await withSystem(app.database.db, (tx) => tx.select({ code: orgs.shareCode }).from(orgs).where(eq(orgs.id, company.org.id))));
     await requestAs(partner, fund.org.slug, code);
-    const [grant] = await grantsBetween(app.database, company.org.id, fund.org.id);
+    const grant = first(await grantsBetween(app.database, company.org.id, fund.org.id));
     const fundViewer = await addMember(app.database, fund.ctx, "viewer");
     for (const role of ["member", "viewer"] as const) {
       const person = await addMember(app.database, company.ctx, role);
@@ -285,7 +286,7 @@ describe("who may do what", () => {
     const client = await app.signIn(outsider.owner.email);
     const elsewhere = await makeOrgWithOwner(app.database, "startup", "Elsewhere AI");
     const elsewhereOwner = await app.signIn(elsewhere.owner.email);
-    const [grant] = await grantsBetween(app.database, startup.org.id, fund.org.id);
+    const grant = first(await grantsBetween(app.database, startup.org.id, fund.org.id));
     const before = [await fingerprint(app.database, startup.org.id), await fingerprint(app.database, fund.org.id)];
     expect((await client.get(investorsUrl(startup.org.slug))).status).toBe(404);
     expect((await client.get(companiesUrl(fund.org.slug))).status).toBe(404);

@@ -11,6 +11,7 @@ import { seedStartupData } from "../support/grant-fixtures";
 import { postPairs } from "../support/hostile";
 import { textOf } from "../support/share-fixtures";
 import { routeData } from "../support/route-data";
+import { first } from "../support/at";
 
 /**
  * A person deletes their account (decision 009): refused while they are the last owner of an
@@ -201,7 +202,7 @@ describe("deleting one's account", () => {
     if (config.kind === "postgres") {
       // Really at once: a connection of the test's own holds the org's membership rows, both
       // requests are seen blocked behind it, then it lets go and they race.
-      const [{ name }] = rowsOf<{ name: string }>(await app.database.db.execute(sql`select current_database() as name`));
+      const { name } = first(rowsOf<{ name: string }>(await app.database.db.execute(sql`select current_database() as name`)));
       const pg = postgres(withDatabase(config.adminUrl, name), { max: 2, onnotice: () => {} });
       const held = await pg.reserve();
       let pending: Promise<Response[]>;
@@ -209,7 +210,7 @@ describe("deleting one's account", () => {
       try {
         await held`begin`;
         await held`select 1 from memberships where org_id = ${ctx.org.id} for update`;
-        const [{ pid }] = await held`select pg_backend_pid() as pid`;
+        const { pid } = first(await held`select pg_backend_pid() as pid`);
         pending = fire();
         for (const deadline = Date.now() + 5000; Date.now() < deadline && waiting < 2; ) {
           [{ n: waiting }] = await pg`select count(*)::int as n from pg_stat_activity where datname = ${name} and pid <> ${pid} and wait_event_type = 'Lock'`;

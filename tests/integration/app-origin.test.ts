@@ -15,6 +15,7 @@ import { withSystem } from "../../db/tenant";
 import { startTestApp, type TestClient, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { first } from "../support/at";
 
 const PUBLIC_ORIGIN = "https://desk.example.com";
 const MEMBERS_DATA = (slug: string) => routeData(`/o/${slug}/members`, "routes/o.$orgSlug.members");
@@ -58,7 +59,7 @@ async function invitationCount() {
 }
 
 async function orgName() {
-  return withSystem(app.database.db, async (tx) => rowsOf<{ name: string }>(await tx.execute(sql`select name from orgs where id = ${orgId}`))[0].name);
+  return withSystem(app.database.db, async (tx) => first(rowsOf<{ name: string }>(await tx.execute(sql`select name from orgs where id = ${orgId}`))).name);
 }
 
 beforeAll(async () => {

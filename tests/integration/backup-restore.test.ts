@@ -11,6 +11,7 @@ import { fundingRounds } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import { seedExportWorld } from "../support/export-fixtures";
 import { scratchDatabase, testEngine, type ScratchTarget } from "../support/scratch-db";
+import { lookup, first } from "../support/at";
 
 // The CLIs as npm runs them (tsx), without npx's start-up.
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -31,8 +32,10 @@ async function fingerprint(database: Database): Promise<Record<string, string>> 
     );
     const result: Record<string, string> = {};
     for (const { name } of tables) {
-      const [row] = rowsOf<{ n: number; digest: string | null }>(
-        await tx.execute(sql.raw(`select count(*)::int as n, md5(string_agg(t::text, ',' order by t::text)) as digest from ${name} t`)),
+      const row = first(
+        rowsOf<{ n: number; digest: string | null }>(
+          await tx.execute(sql.raw(`select count(*)::int as n, md5(string_agg(t::text, ',' order by t::text)) as digest from ${name} t`)),
+        ),
       );
       result[name] = `${row.n}:${row.digest ?? "empty"}`;
     }
@@ -55,7 +58,7 @@ async function expectSameData(target: ScratchTarget, before: Record<string, stri
   const restored = await target.open();
   try {
     expect(await fingerprint(restored)).toEqual(before);
-    expect(Number(before["public.funding_rounds"].split(":")[0]), "the copy is not trivially empty").toBeGreaterThan(0);
+    expect(Number(first(lookup(before, "public.funding_rounds").split(":"))), "the copy is not trivially empty").toBeGreaterThan(0);
     // The tenant role, its grants and forced RLS came back with the data.
     const own = await withTenant(restored.db, world.startup.org.id, (tx) => tx.select({ lead: fundingRounds.leadInvestor }).from(fundingRounds), {
       readOnly: true,
@@ -65,10 +68,12 @@ async function expectSameData(target: ScratchTarget, before: Record<string, stri
       tx.select({ lead: fundingRounds.leadInvestor }).from(fundingRounds).where(eq(fundingRounds.orgId, world.investor.org.id)),
     );
     expect(stranger).toEqual([]);
-    const [forced] = await withSystem(restored.db, async (tx) =>
-      rowsOf<{ unforced: number }>(
-        await tx.execute(sql`select count(*)::int as unforced from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id'
+    const forced = first(
+      await withSystem(restored.db, async (tx) =>
+        rowsOf<{ unforced: number }>(
+          await tx.execute(sql`select count(*)::int as unforced from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id'
           where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and not (c.relrowsecurity and c.relforcerowsecurity)`),
+        ),
       ),
     );
     expect(forced.unforced).toBe(0);

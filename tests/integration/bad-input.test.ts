@@ -19,6 +19,7 @@ import {
   SQL_PAYLOAD,
 } from "../support/hostile";
 import { type BuiltRoute, builtRoutes, routeData } from "../support/route-data";
+import { lookup, first } from "../support/at";
 
 /**
  * Bad input, property-based: every action in the built Remix manifest gets malformed and
@@ -339,7 +340,7 @@ beforeAll(async () => {
   expect((await owner.post(`/o/${slug}/risks?index`, riskForm())).status).toBe(302);
   expect((await owner.post(`/o/${slug}/reports/${PAST_MONTH}`, reportForm())).status).toBe(302);
   await withSystem(app.database.db, async (tx) => {
-    const one = async (q: ReturnType<typeof sql>) => rowsOf<{ v: string }>(await tx.execute(q))[0].v;
+    const one = async (q: ReturnType<typeof sql>) => first(rowsOf<{ v: string }>(await tx.execute(q))).v;
     ids.roundId = await one(sql`select id::text as v from funding_rounds where org_id = ${orgId}`);
     ids.facilityId = await one(sql`select id::text as v from debt_facilities where org_id = ${orgId}`);
     ids.riskId = await one(sql`select id::text as v from risks where org_id = ${orgId}`);
@@ -353,7 +354,7 @@ beforeAll(async () => {
   await fundOwner.login(investor.owner.email, TEST_PASSWORD);
   expect((await fundOwner.post(`/o/${fund.slug}/positions?index`, positionForm())).status).toBe(302);
   await withSystem(app.database.db, async (tx) => {
-    ids.positionId = rowsOf<{ v: string }>(await tx.execute(sql`select id::text as v from positions where org_id = ${fund.orgId}`))[0].v;
+    ids.positionId = first(rowsOf<{ v: string }>(await tx.execute(sql`select id::text as v from positions where org_id = ${fund.orgId}`))).v;
   });
 }, 60_000);
 afterAll(() => app?.close());
@@ -398,7 +399,7 @@ describe("bad input to every action", () => {
 
   it("a field at fault is refused with a message on that field, and nothing is written", async () => {
     for (const route of routes.filter((r) => r.hasAction && SPECS[r.id]?.mustFlag)) {
-      const spec = SPECS[route.id];
+      const spec = lookup(SPECS, route.id);
       for (const [field, value] of Object.entries(spec.mustFlag ?? {}).flatMap(([f, v]) => (Array.isArray(v) ? v : [v]).map((one) => [f, one] as const))) {
         const { client, override } = await actorFor(spec);
         const before = await snapshot();
@@ -433,7 +434,7 @@ describe("bad input to every action", () => {
       hostileValue.filter((v) => v !== "" && v !== "." && v !== ".."),
     );
     for (const route of withParams) {
-      const spec = SPECS[route.id];
+      const spec = lookup(SPECS, route.id);
       await fc.assert(
         fc.asyncProperty(hostileParam, async (value) => {
           const actor = await actorFor(spec);
@@ -465,7 +466,7 @@ describe("bad input to every action", () => {
     for (const [id, field] of cases) {
       const route = routes.find((r) => r.id === id);
       expect(route, id).toBeDefined();
-      const spec = SPECS[id];
+      const spec = lookup(SPECS, id);
       const client = spec.as ? await spec.as() : owner;
       const before = await fingerprint(app.database, orgId);
       const response = await postPairs(client, urlFor(route!), Object.entries({ ...(await spec.base()), [field]: "Acme\u0000Capital" }));
@@ -559,7 +560,7 @@ describe("broken CSV files", () => {
       ["BOM + CRLF", `\uFEFF${MONTHLY_HEADER}\r\n${monthlyLine("2025-01")}\r\n`],
       ["LF", `${MONTHLY_HEADER}\n${monthlyLine("2025-02")}\n`],
       ["mixed endings, no final newline", `${MONTHLY_HEADER}\r\n${monthlyLine("2025-03")}\n${monthlyLine("2025-04")}`],
-    ]) {
+    ] as const) {
       const response = await upload("reports", text);
       expect(response.status, label).toBe(200);
       expect(((await response.json()) as { status: string }).status, label).toBe("imported");
@@ -612,7 +613,7 @@ describe("broken CSV files", () => {
 // Stored text comes back escaped
 
 describe("stored hostile text is rendered escaped", () => {
-  const PAYLOADS = [SCRIPT_PAYLOAD, IMG_PAYLOAD];
+  const PAYLOADS = [SCRIPT_PAYLOAD, IMG_PAYLOAD] as const;
 
   function expectEscaped(label: string, html: string) {
     expect(html, label).not.toContain("<script>alert(1)");
@@ -632,11 +633,13 @@ describe("stored hostile text is rendered escaped", () => {
     expect((await owner.post(`/o/${slug}/debt?index`, { ...facilityForm(), lender: `${img}` })).status).toBe(302);
 
     const stored = await withSystem(app.database.db, async (tx) => ({
-      risk: rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from risks where org_id = ${orgId} and title like '%<script>%'`))[0].id,
-      round: rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from funding_rounds where org_id = ${orgId} and lead_investor like '%<img%'`))[0]
-        .id,
-      facility: rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from debt_facilities where org_id = ${orgId} and lender like '%<img%'`))[0]
-        .id,
+      risk: first(rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from risks where org_id = ${orgId} and title like '%<script>%'`))).id,
+      round: first(
+        rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from funding_rounds where org_id = ${orgId} and lead_investor like '%<img%'`)),
+      ).id,
+      facility: first(
+        rowsOf<{ id: string }>(await tx.execute(sql`select id::text as id from debt_facilities where org_id = ${orgId} and lender like '%<img%'`)),
+      ).id,
     }));
 
     const pages = [

@@ -10,6 +10,7 @@ import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { openTestDatabase } from "../support/test-db";
 import { seedBench, type BenchSeedResult } from "../bench/seed";
 import { generateCompany } from "../bench/generate";
+import { first } from "../support/at";
 
 const COMPANIES = 12;
 const MONTHS = 24;
@@ -44,9 +45,9 @@ describe("bench seed", () => {
     const rows = Array.isArray(withDebt) ? withDebt : (withDebt as { rows: { org_id: string }[] }).rows;
     expect(rows.length).toBe(1);
     const orgId = (rows[0] as { org_id: string }).org_id;
-    const [before] = await withSystem(database.db, (tx) => tx.select().from(companyMetrics).where(eq(companyMetrics.orgId, orgId)));
+    const before = first(await withSystem(database.db, (tx) => tx.select().from(companyMetrics).where(eq(companyMetrics.orgId, orgId))));
     await withTenant(database.db, orgId, (tx) => refreshCompanyMetrics(tx, orgId));
-    const [after] = await withSystem(database.db, (tx) => tx.select().from(companyMetrics).where(eq(companyMetrics.orgId, orgId)));
+    const after = first(await withSystem(database.db, (tx) => tx.select().from(companyMetrics).where(eq(companyMetrics.orgId, orgId))));
     expect(withoutTimestamp(after)).toEqual(withoutTimestamp(before));
   });
 

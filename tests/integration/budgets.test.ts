@@ -9,6 +9,7 @@ import { startTestApp, type TestApp, type TestClient } from "../support/app-serv
 import { toastIn } from "../support/toast";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { at } from "../support/at";
 
 const ROUTE = "routes/o.$orgSlug.budgets._index";
 const YEAR = 2025;
@@ -256,7 +257,7 @@ describe("bulk upsert for the importer", () => {
     expect(await run(ctx, rows)).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
     expect((await budgetsOf(org)).every((b) => b.version === 1)).toBe(true);
     expect((await auditOf(org)).length).toBe(auditCount);
-    const changed = [...rows.slice(0, 2), { ...rows[2], amount: 1 }, { month: "2024-03", category: "data", amount: 5 }];
+    const changed = [...rows.slice(0, 2), { ...at(rows, 2), amount: 1 }, { month: "2024-03", category: "data", amount: 5 }];
     expect(await run(ctx, changed)).toEqual({ inserted: 1, updated: 1, unchanged: 2 });
     const update = (await auditOf(org)).find((e) => e.action === "budget.import_update")!;
     expect(update).toMatchObject({ entityId: "2024-02:other", before: { amount: 0 }, after: { amount: 1, version: 2 } });

@@ -26,6 +26,7 @@ import { startTestApp, type TestApp, type TestClient } from "../support/app-serv
 import { withDatabase } from "../support/global-setup";
 import { addMember, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { at, first } from "../support/at";
 
 const REPORT = "routes/o.$orgSlug.reports.$month";
 const RISK = "routes/o.$orgSlug.risks.$riskId";
@@ -62,7 +63,7 @@ beforeAll(async () => {
   }
   const config = inject("testDb");
   if (config.kind === "postgres") {
-    const [row] = (await app.database.db.execute(sql`select current_database() as name`)) as unknown as { name: string }[];
+    const row = first((await app.database.db.execute(sql`select current_database() as name`)) as unknown as { name: string }[]);
     dbName = row.name;
     pg = postgres(withDatabase(config.adminUrl, dbName), { max: 3, onnotice: () => {} });
   }
@@ -94,12 +95,14 @@ async function burst<T>(fire: () => Promise<T>[], gate?: (tx: postgres.ReservedS
   try {
     await held`begin`;
     await gate(held);
-    const [{ pid }] = await held`select pg_backend_pid() as pid`;
+    const { pid } = first(await held`select pg_backend_pid() as pid`);
     pending = Promise.all(fire());
     const deadline = Date.now() + 4000;
     while (Date.now() < deadline) {
-      const [{ n }] = await pg`select count(*)::int as n from pg_stat_activity
-        where datname = ${dbName} and pid <> ${pid} and wait_event_type = 'Lock'`;
+      const { n } = first(
+        await pg`select count(*)::int as n from pg_stat_activity
+        where datname = ${dbName} and pid <> ${pid} and wait_event_type = 'Lock'`,
+      );
       overlapped = Math.max(overlapped, n);
       if (overlapped >= minWaiting) break;
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -214,18 +217,18 @@ describe("many editors saving the same monthly report", () => {
 
     const rows = await reportRows(month);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ cash: (500000 + winner) * 100, version: 1, highlights: `creator ${winner}`, updatedBy: editors[winner].userId });
-    const audits = (await auditsOf("monthly_report")).filter((a) => a.entityId === rows[0].id);
+    expect(at(rows, 0)).toMatchObject({ cash: (500000 + winner) * 100, version: 1, highlights: `creator ${winner}`, updatedBy: at(editors, winner).userId });
+    const audits = (await auditsOf("monthly_report")).filter((a) => a.entityId === at(rows, 0).id);
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ action: "monthly_report.create", actorUserId: editors[winner].userId });
+    expect(at(audits, 0)).toMatchObject({ action: "monthly_report.create", actorUserId: at(editors, winner).userId });
     expect(afterOf(audits[0])?.cash).toBe((500000 + winner) * 100);
   });
 
   it("15 saves from the same loaded version, in rounds: each round exactly one wins, the rest are told (409)", async () => {
     const month = "2025-06";
-    const created = await postReport(editors[0], month, reportForm(100000, null, "first draft"));
+    const created = await postReport(at(editors, 0), month, reportForm(100000, null, "first draft"));
     expect(created.status).toBe(SAVED);
-    let version = (await reportRows(month))[0].version;
+    let version = first(await reportRows(month)).version;
     expect(version).toBe(1);
 
     // Round 1 gated (all blocked on the month's row, then released together); round 2 just fired.
@@ -243,24 +246,29 @@ describe("many editors saving the same monthly report", () => {
       ).toHaveLength(1);
       expect(statuses.filter((s) => s === 409)).toHaveLength(EDITORS - 1);
       const winner = statuses.indexOf(SAVED);
-      expect(b.results[winner].body.redirect).toBe(`/o/${ctx.org.slug}/reports/${month}`);
+      expect(at(b.results, winner).body.redirect).toBe(`/o/${ctx.org.slug}/reports/${month}`);
       for (const loser of b.results.filter((r) => r.status === 409)) {
         expect(loser.body.formError).toMatch(/your changes were not saved/);
       }
 
-      const [row] = await reportRows(month);
-      expect(row).toMatchObject({ cash: (base + winner) * 100, highlights: `edit ${base + winner}`, version: version + 1, updatedBy: editors[winner].userId });
+      const row = first(await reportRows(month));
+      expect(row).toMatchObject({
+        cash: (base + winner) * 100,
+        highlights: `edit ${base + winner}`,
+        version: version + 1,
+        updatedBy: at(editors, winner).userId,
+      });
       const updates = (await auditsOf("monthly_report")).filter(
         (a) => a.entityId === row.id && a.action === "monthly_report.update" && afterOf(a)?.version === version + 1,
       );
       expect(updates).toHaveLength(1);
-      expect(updates[0].actorUserId).toBe(editors[winner].userId);
-      expect(updates[0].before).toMatchObject({ version });
-      expect(updates[0].after).toMatchObject({ cash: (base + winner) * 100 });
+      expect(at(updates, 0).actorUserId).toBe(at(editors, winner).userId);
+      expect(at(updates, 0).before).toMatchObject({ version });
+      expect(at(updates, 0).after).toMatchObject({ cash: (base + winner) * 100 });
       version += 1;
     }
 
-    const [row] = await reportRows(month);
+    const row = first(await reportRows(month));
     expect(row.version).toBe(3);
     expectVersionChain(
       (await auditsOf("monthly_report")).filter((a) => a.entityId === row.id),
@@ -316,9 +324,9 @@ function serialOrderExplaining(start: Cells, files: Cells[], reported: Counts[],
   for (const order of permutations(files.length)) {
     const state = new Map(start);
     const counts: Counts[] = [];
-    for (const i of order) counts[i] = applyFile(state, files[i]);
+    for (const i of order) counts[i] = applyFile(state, at(files, i));
     const sameCounts = counts.every(
-      (c, i) => c.inserted === reported[i].inserted && c.updated === reported[i].updated && c.unchanged === reported[i].unchanged,
+      (c, i) => c.inserted === at(reported, i).inserted && c.updated === at(reported, i).updated && c.unchanged === at(reported, i).unchanged,
     );
     const sameCells = state.size === final.size && [...state].every(([k, v]) => final.get(k) === v);
     if (sameCounts && sameCells) return order;
@@ -330,13 +338,13 @@ function serialOrderExplaining(start: Cells, files: Cells[], reported: Counts[],
 async function concurrentImports(section: "reports" | "budgets", texts: string[], gate: (tx: postgres.ReservedSql) => Promise<unknown>) {
   const checksums: string[] = [];
   for (const [i, text] of texts.entries()) {
-    const preview = await upload(editors[i], section, text);
+    const preview = await upload(at(editors, i), section, text);
     expect(preview.status).toBe(200);
     expect(preview.body.status).toBe("preview");
     expect(preview.body.checksum).toBe(sha256(text));
     checksums.push(preview.body.checksum);
   }
-  const b = await burst(() => texts.map((text, i) => upload(editors[i], section, text, { intent: "import", checksum: checksums[i] })), gate);
+  const b = await burst(() => texts.map((text, i) => upload(at(editors, i), section, text, { intent: "import", checksum: at(checksums, i) })), gate);
   expectOverlap(b);
   for (const r of b.results) {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -351,8 +359,8 @@ describe("overlapping CSV imports at the same time", () => {
   it("5 monthly-report files over the same months: one row per month, a serial outcome, an audit entry per changed row", async () => {
     // Months 2024-03..05 exist before; file k covers 2024-(k+1)..2024-(k+6); odd files list months newest first.
     const seed = [MONTHLY_HEADER, ...[3, 4, 5].map((m) => `${month(m)},9000,1,1,1,1,1,1,1,1,1,`)].join("\n") + "\n";
-    const seeded = await upload(editors[0], "reports", seed);
-    expect((await upload(editors[0], "reports", seed, { intent: "import", checksum: seeded.body.checksum })).body.status).toBe("imported");
+    const seeded = await upload(at(editors, 0), "reports", seed);
+    expect((await upload(at(editors, 0), "reports", seed, { intent: "import", checksum: seeded.body.checksum })).body.status).toBe("imported");
 
     const fileCells: Cells[] = [];
     const texts: string[] = [];
@@ -401,19 +409,20 @@ describe("overlapping CSV imports at the same time", () => {
 
   it("form saves creating a month race an import of that month: nothing lost, every version audited with its before", async () => {
     const text = [MONTHLY_HEADER, `${month(11)},77000,0,9,0,0,0,0,0,0,9,`, `${month(12)},78000,0,9,0,0,0,0,0,0,9,`].join("\n") + "\n";
-    const preview = await upload(editors[5], "reports", text);
+    const preview = await upload(at(editors, 5), "reports", text);
     const b = await burst(
       () => [
         // The import starts once the forms are in flight (on PostgreSQL: while they wait at the gate).
         new Promise((resolve) => setTimeout(resolve, 300)).then(() =>
-          upload(editors[5], "reports", text, { intent: "import", checksum: preview.body.checksum }),
+          upload(at(editors, 5), "reports", text, { intent: "import", checksum: preview.body.checksum }),
         ),
         ...editors.slice(0, 2).map((e, i) => postReport(e, month(11), reportForm(88000 + i, null, `form ${i}`))),
       ],
       lockOrg(),
     );
     expectOverlap(b);
-    const [imported, ...saves] = b.results;
+    const imported = at(b.results, 0);
+    const saves = b.results.slice(1);
     expect(imported.status).toBe(200);
     expect(imported.body.status).toBe("imported");
     const won = saves.filter((r) => r.status === SAVED);
@@ -422,7 +431,7 @@ describe("overlapping CSV imports at the same time", () => {
 
     const rows = (await reportRows()).filter((r) => r.month === month(11) || r.month === month(12));
     expect(rows.map((r) => r.month)).toEqual([month(11), month(12)]);
-    const [nov] = rows;
+    const nov = first(rows);
     // The form's creation came first (then the import updated it) or the import created it (and every form was told).
     expect(nov.version).toBe(won.length === 1 ? 2 : 1);
     expect(nov.cash).toBe(7700000);
@@ -506,7 +515,7 @@ describe("many editors changing the same risk", () => {
       likelihood: String((i % 5) + 1),
       impact: String(((i + 2) % 5) + 1),
       owner: `Editor ${i}`,
-      status: statuses[i % statuses.length],
+      status: at(statuses, i % statuses.length),
       nextReviewDate: "",
       mitigation: `Plan ${i}`,
     });
@@ -538,11 +547,11 @@ describe("many editors changing the same risk", () => {
     expect(state.history).toHaveLength(2);
     const [first, second] = [...state.history].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
     expect(first).toMatchObject({ likelihood: 2, impact: 2, status: "open" });
-    expect(second).toMatchObject({ likelihood: Number(won.likelihood), impact: Number(won.impact), status: won.status, changedBy: editors[w].userId });
+    expect(second).toMatchObject({ likelihood: Number(won.likelihood), impact: Number(won.impact), status: won.status, changedBy: at(editors, w).userId });
     const audits = (await auditsOf("risk")).filter((a) => a.entityId === risk.id);
     expect(audits.map((a) => a.action).sort()).toEqual(["risk.create", "risk.update"]);
     expect(audits.find((a) => a.action === "risk.update")).toMatchObject({
-      actorUserId: editors[w].userId,
+      actorUserId: at(editors, w).userId,
       after: expect.objectContaining({ title: won.title, version: 2 }),
     });
     expectVersionChain(audits, 2, "risk");

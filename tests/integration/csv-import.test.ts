@@ -20,6 +20,7 @@ import { importBudgets, importMonthlyReports, previewMonthlyReportsImport } from
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { at, first } from "../support/at";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
 const MONTHLY_HEADER = "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr";
@@ -101,17 +102,17 @@ describe("parsing and checking a monthly reports file", () => {
   it("rejects a wrong header on line 1 and says which columns are missing or unknown", () => {
     const errors = errorsOf(parseMonthlyReportsCsv("month,cash,revenue,spend\n2026-01,1,2,3\n", { now: NOW }));
     expect(errors).toHaveLength(1);
-    expect(errors[0].line).toBe(1);
-    expect(errors[0].message).toContain(MONTHLY_HEADER);
-    expect(errors[0].message).toMatch(/Missing: compute, data, payroll/);
-    expect(errors[0].message).toMatch(/Not recognised: spend/);
+    expect(at(errors, 0).line).toBe(1);
+    expect(at(errors, 0).message).toContain(MONTHLY_HEADER);
+    expect(at(errors, 0).message).toMatch(/Missing: compute, data, payroll/);
+    expect(at(errors, 0).message).toMatch(/Not recognised: spend/);
   });
 
   it("explains a semicolon-separated file and an empty file", () => {
     const semicolons = errorsOf(parseMonthlyReportsCsv(MONTHLY_HEADER.replaceAll(",", ";") + "\n", { now: NOW }));
-    expect(semicolons[0].message).toMatch(/semicolons/);
+    expect(at(semicolons, 0).message).toMatch(/semicolons/);
     expect(errorsOf(parseMonthlyReportsCsv("", { now: NOW }))[0]).toMatchObject({ line: 1, message: expect.stringMatching(/empty/) });
-    expect(errorsOf(parseMonthlyReportsCsv(MONTHLY_HEADER + "\n", { now: NOW }))[0].message).toMatch(/no data rows/);
+    expect(first(errorsOf(parseMonthlyReportsCsv(MONTHLY_HEADER + "\n", { now: NOW }))).message).toMatch(/no data rows/);
   });
 
   it("numbers lines as a spreadsheet does: header is 1, a multi-line quoted cell is one line", () => {
@@ -131,9 +132,9 @@ describe("parsing and checking a monthly reports file", () => {
     const text = monthly("2026-01,100,-1,60000,10000,80000,5000,10000,4000,1000,-3,", "2026-02,100,12.345,$5,,80000,5000,10000,4000,1000,2.5,");
     const errors = errorsOf(parseMonthlyReportsCsv(text, { now: NOW }));
     expect(errors.map((e) => `${e.line}:${e.column}`)).toEqual(["2:revenue", "2:headcount", "3:revenue", "3:compute", "3:data", "3:headcount"]);
-    expect(errors[0].message).toMatch(/cannot be negative/);
-    expect(errors[2].message).toMatch(/at most two decimals/);
-    expect(errors[4].message).toMatch(/Enter data \(use 0 for none\)/);
+    expect(at(errors, 0).message).toMatch(/cannot be negative/);
+    expect(at(errors, 2).message).toMatch(/at most two decimals/);
+    expect(at(errors, 4).message).toMatch(/Enter data \(use 0 for none\)/);
   });
 
   it("rejects months that are not YYYY-MM, 2026-13, and future months", () => {
@@ -153,9 +154,9 @@ describe("parsing and checking a monthly reports file", () => {
       [5, "month"],
       [7, "month"],
     ]);
-    expect(errors[0].message).toMatch(/01 to 12/);
-    expect(errors[1].message).toMatch(/YYYY-MM/);
-    expect(errors[3].message).toMatch(/2026-12 is in the future/);
+    expect(at(errors, 0).message).toMatch(/01 to 12/);
+    expect(at(errors, 1).message).toMatch(/YYYY-MM/);
+    expect(at(errors, 3).message).toMatch(/2026-12 is in the future/);
   });
 
   it("rejects a month that appears twice, pointing at both lines", () => {
@@ -197,26 +198,26 @@ describe("parsing and checking a budget file", () => {
       [4, "month"],
       [6, "category"],
     ]);
-    expect(errors[0].message).toMatch(/Unknown category "marketing": use one of compute, data, payroll/);
-    expect(errors[2].message).toMatch(/up to 2031-12/);
-    expect(errors[3].message).toMatch(/first on line 5/);
+    expect(at(errors, 0).message).toMatch(/Unknown category "marketing": use one of compute, data, payroll/);
+    expect(at(errors, 2).message).toMatch(/up to 2031-12/);
+    expect(at(errors, 3).message).toMatch(/first on line 5/);
   });
 
   it("lists the first 100 errors and counts them all", () => {
     const result = parseBudgetsCsv(budgetFile(...Array.from({ length: 250 }, () => "2026-01,rent,1")), { now: NOW });
     expect(result).toMatchObject({ ok: false, errorCount: 250 });
     expect(errorsOf(result)).toHaveLength(100);
-    expect(errorsOf(result)[99].line).toBe(101);
+    expect(at(errorsOf(result), 99).line).toBe(101);
   });
 
   it("caps the file at 100,000 data rows and 10 MB", () => {
     // The server's check (csv-parse's Node build): the same rules, faster on big files.
     const lines = allBudgetLines();
-    const atLimit = Array.from({ length: MAX_DATA_ROWS }, (_, i) => lines[i % lines.length]);
+    const atLimit = Array.from({ length: MAX_DATA_ROWS }, (_, i) => at(lines, i % lines.length));
     const full = checkImportCsv("budgets", budgetFile(...atLimit), { now: NOW });
     // 100,000 rows are read (their repeats are errors of their own), not refused for size.
     expect(full).toMatchObject({ ok: false, errorCount: MAX_DATA_ROWS - lines.length });
-    const over = checkImportCsv("budgets", budgetFile(...atLimit, lines[0]), { now: NOW });
+    const over = checkImportCsv("budgets", budgetFile(...atLimit, at(lines, 0)), { now: NOW });
     expect(errorsOf(over)).toEqual([{ line: 100_002, column: null, message: expect.stringMatching(/more than 100,000 data rows\. Split it/) }]);
     const huge = "month,category,amount\n" + `2026-01,compute,1${" ".repeat(64)}\n`.repeat(170_000);
     expect(errorsOf(parseBudgetsCsv(huge, { now: NOW }))).toEqual([{ line: null, column: null, message: expect.stringMatching(/larger than 10 MB/) }]);
@@ -322,7 +323,7 @@ describe("importing monthly reports", () => {
     expect(rows[6]).toMatchObject({ month: "2025-07", cash: 1619905000, goToMarket: 3150000, headcount: 18, arr: 66480000, version: 1 });
     const audits = await importAudits(ctx, "monthly_report.import");
     expect(audits).toHaveLength(1);
-    expect(audits[0].after).toMatchObject({ rows: 12, inserted: 12, updated: 0, unchanged: 0, firstMonth: "2025-01", lastMonth: "2025-12" });
+    expect(at(audits, 0).after).toMatchObject({ rows: 12, inserted: 12, updated: 0, unchanged: 0, firstMonth: "2025-01", lastMonth: "2025-12" });
   });
 
   it("writes nothing when one row of the file is bad, and says which line", async () => {
@@ -361,7 +362,7 @@ describe("importing monthly reports", () => {
     await withTenant(app.database.db, ctx.org.id, (tx) =>
       tx.insert(reportUpdates).values({ orgId: ctx.org.id, month: "2026-02", highlights: "Closed our first enterprise pilot", asks: "Intros to GPU brokers" }),
     );
-    const changed: MonthlyReportImportRow[] = [parsed.rows[0], { ...parsed.rows[1], cash: 99, arr: null }, { ...parsed.rows[1], month: "2026-03" }];
+    const changed: MonthlyReportImportRow[] = [at(parsed.rows, 0), { ...at(parsed.rows, 1), cash: 99, arr: null }, { ...at(parsed.rows, 1), month: "2026-03" }];
     expect(await previewMonthlyReportsImport(ctx, changed)).toEqual({ rows: 3, inserted: 1, updated: 1, unchanged: 1 });
     expect(await importMonthlyReports(ctx, changed)).toEqual({ rows: 3, inserted: 1, updated: 1, unchanged: 1 });
     const rows = await reportsOf(ctx);
@@ -458,7 +459,7 @@ describe("importing budgets", () => {
     // Budgets span 2000-01 … 2031-12 × 7 categories = 2,688 distinct lines, so a
     // 10,000-line file necessarily repeats lines; every repeat is reported.
     const lines = allBudgetLines();
-    const text = budgetFile(...Array.from({ length: 10_000 }, (_, i) => lines[i % lines.length]));
+    const text = budgetFile(...Array.from({ length: 10_000 }, (_, i) => at(lines, i % lines.length)));
     const started = Date.now();
     const response = await upload(client, slug, "budgets", text);
     expect(response.status).toBe(400);

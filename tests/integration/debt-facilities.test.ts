@@ -19,6 +19,7 @@ import { oneYearAfter } from "../../app/domain/bounds";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { toastIn } from "../support/toast";
+import { at, first } from "../support/at";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
 import { localizeMessage } from "../../app/i18n/translate";
@@ -84,8 +85,8 @@ function usd(minor: number) {
 
 /** The schedule table as a user reads it: one array of cell texts per row. */
 function scheduleTable(html: string): string[][] {
-  const rows = [...html.matchAll(/<tr[^>]*data-testid="schedule-row"[^>]*>(.*?)<\/tr>/g)].map((m) => m[1]);
-  return rows.map((row) => [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1].replace(/<!-- -->/g, "")));
+  const rows = [...html.matchAll(/<tr[^>]*data-testid="schedule-row"[^>]*>(.*?)<\/tr>/g)].map((m) => at(m, 1));
+  return rows.map((row) => [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => at(c, 1).replace(/<!-- -->/g, "")));
 }
 
 beforeAll(async () => {
@@ -110,15 +111,15 @@ describe("debt facility model", () => {
   it("lists facilities with maturity, what is outstanding now and the next payment, from the schedule", async () => {
     const { ctx } = await makeOrgWithOwner(app.database, "startup", "List Debt");
     await createDebtFacility(ctx, facilityInput());
-    const [listed] = await listDebtFacilities(ctx, { today: "2025-04-20" });
+    const listed = first(await listDebtFacilities(ctx, { today: "2025-04-20" }));
     const schedule = debtSchedule(KNOWN_LOAN);
     expect(listed.maturityMonth).toBe("2026-01");
     // Payments 2025-02, -03 and -04 are made by 2025-04-20; the next is 2025-05.
-    expect(listed.outstandingNow).toBe(schedule[2].outstandingAfter);
-    expect(listed.nextPayment).toEqual({ month: "2025-05", payment: schedule[3].payment });
-    const [beforeDraw] = await listDebtFacilities(ctx, { today: "2025-01-20" });
+    expect(listed.outstandingNow).toBe(at(schedule, 2).outstandingAfter);
+    expect(listed.nextPayment).toEqual({ month: "2025-05", payment: at(schedule, 3).payment });
+    const beforeDraw = first(await listDebtFacilities(ctx, { today: "2025-01-20" }));
     expect(beforeDraw.outstandingNow).toBe(12_000_000);
-    const [repaid] = await listDebtFacilities(ctx, { today: "2026-03-01" });
+    const repaid = first(await listDebtFacilities(ctx, { today: "2026-03-01" }));
     expect(repaid.outstandingNow).toBe(0);
     expect(repaid.nextPayment).toBeNull();
   });
@@ -150,8 +151,8 @@ describe("debt facility model", () => {
     // Bullet: 8 % on 50,000.00 is 333.33 a month, the principal at maturity.
     expect(
       service.get("2025-09")! -
-        debtSchedule(KNOWN_LOAN)[7].payment -
-        debtSchedule({ ...KNOWN_LOAN, termMonths: 9, repayment: "interest_only_then_amortizing", interestOnlyMonths: 3 })[7].payment,
+        at(debtSchedule(KNOWN_LOAN), 7).payment -
+        at(debtSchedule({ ...KNOWN_LOAN, termMonths: 9, repayment: "interest_only_then_amortizing", interestOnlyMonths: 3 }), 7).payment,
     ).toBe(5_000_000 + 333_33);
     const empty = await makeOrgWithOwner(app.database, "startup", "No Debt");
     expect((await debtServiceForOrg(empty.ctx)).size).toBe(0);
@@ -225,7 +226,7 @@ describe("debt facilities over HTTP", () => {
     const created = await alphaOwner.post(`/o/${alpha.org.slug}/debt?index`, validForm);
     expect(created.status).toBe(302);
     expect(created.headers.get("location")).toBe(`/o/${alpha.org.slug}/debt`);
-    const [row] = await facilitiesOf(alpha.org);
+    const row = first(await facilitiesOf(alpha.org));
     facilityId = row.id;
     expect(row).toMatchObject({
       lender: "Venture Lender LLC",
@@ -374,7 +375,10 @@ describe("debt facilities over HTTP", () => {
     const stale = await alphaOwner.post(routeData(path, DETAIL), { ...editForm, annualRatePercent: "15" });
     expect(stale.status).toBe(409);
     expect((await stale.json()).formError).toMatch(/Someone else changed this debt facility while you were editing/);
-    const [row] = (await facilitiesOf(alpha.org)).filter((f) => f.id === facilityId);
+    const row = at(
+      (await facilitiesOf(alpha.org)).filter((f) => f.id === facilityId),
+      0,
+    );
     expect(row).toMatchObject({ repaymentType: "interest_only_then_amortizing", interestOnlyMonths: 6, annualRateBp: 1200, version: facility.version + 1 });
     expect(await auditCount(alpha.org)).toBe(auditBefore);
     // The page now shows the new schedule: six interest-only months, then amortizing.

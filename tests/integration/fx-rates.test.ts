@@ -14,6 +14,7 @@ import { startTestApp, type TestApp, type TestClient } from "../support/app-serv
 import { toastIn } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { at } from "../support/at";
 
 let app: TestApp;
 let fund: Awaited<ReturnType<typeof makeOrgWithOwner>>;
@@ -79,8 +80,8 @@ describe("FX rate model", () => {
     expect(await ratesOf(org)).toEqual([]);
     const log = await audits(org);
     expect(log.map((a) => a.action)).toEqual(["fx_rate.create", "fx_rate.update", "fx_rate.delete"]);
-    expect(log[1].before).toEqual({ month: "2026-01", currency: "EUR", rate: "1.0825" });
-    expect(log[1].after).toEqual({ month: "2026-01", currency: "EUR", rate: "1.09" });
+    expect(at(log, 1).before).toEqual({ month: "2026-01", currency: "EUR", rate: "1.0825" });
+    expect(at(log, 1).after).toEqual({ month: "2026-01", currency: "EUR", rate: "1.09" });
     await expect(deleteFxRate(ctx, "2026-01", "EUR")).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -120,8 +121,8 @@ describe("FX rate model", () => {
       [7, "currency"],
       [8, "rate"],
     ]);
-    expect(result.errors[0].message).toMatch(/2026-01 EUR appears more than once \(first on line 2\)/);
-    expect(result.errors[1].message).toMatch(/USD is your base currency/);
+    expect(at(result.errors, 0).message).toMatch(/2026-01 EUR appears more than once \(first on line 2\)/);
+    expect(at(result.errors, 1).message).toMatch(/USD is your base currency/);
     const sample = parseFxRatesCsv(fs.readFileSync("public/samples/fx-rates.csv", "utf8"), { now: new Date("2026-11-28T00:00:00Z"), baseCurrency: "USD" });
     expect(sample.ok && sample.rows).toHaveLength(6);
   });

@@ -9,6 +9,7 @@ import { startTestApp, type TestApp, type TestClient } from "../support/app-serv
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { formatShareCode } from "../../app/domain/access-grants";
 import { routeData } from "../support/route-data";
+import { first } from "../support/at";
 
 /**
  * Issue #13, finding 4: anyone can name an investor org "Northwind Ventures". When two orgs of
@@ -35,7 +36,9 @@ beforeAll(async () => {
   app = await startTestApp();
   const startup = await makeOrgWithOwner(app.database, "startup", "Lookalike Target AI");
   startupSlug = startup.org.slug;
-  const [{ shareCode }] = await withSystem(app.database.db, (tx) => tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, startup.org.id)));
+  const { shareCode } = first(
+    await withSystem(app.database.db, (tx) => tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, startup.org.id))),
+  );
   for (const email of ["ana@northwind.vc", "ana@northwlnd-ventures.example"]) {
     const fund = await fundOwnedBy(email);
     const response = await fund.client.post(routeData(`/o/${fund.slug}/companies`, COMPANIES), { intent: "request", via: shareCode });

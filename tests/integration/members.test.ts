@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from "../support/app-server";
 import { redirectOf, toastCookieOf, toastIn } from "../support/toast";
 import { addMember, makeOrgWithOwner, roleOf, TEST_PASSWORD } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { first } from "../support/at";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -39,7 +40,7 @@ describe("members and invitations", () => {
     await newcomer.post("/signup", { email: "new.person@example.test", name: "New Person", password: TEST_PASSWORD });
     const accepted = await newcomer.post(path, {});
     expect(accepted.headers.get("location")).toBe(`/o/${ctx.org.slug}`);
-    const [me] = await withSystem(app.database.db, (tx) => tx.query.users.findMany({ where: (u, { eq }) => eq(u.email, "new.person@example.test") }));
+    const me = first(await withSystem(app.database.db, (tx) => tx.query.users.findMany({ where: (u, { eq }) => eq(u.email, "new.person@example.test") })));
     expect(await roleOf(app.database, ctx.org.id, me.id)).toBe("member");
     // Single use: the same link is now a 404.
     expect((await newcomer.get(path)).status).toBe(404);

@@ -16,6 +16,7 @@ import {
 import { startTestApp, type TestApp } from "../support/app-server";
 import { toastIn } from "../support/toast";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
+import { at } from "../support/at";
 
 // Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
 import { localizeMessage } from "../../app/i18n/translate";
@@ -131,7 +132,7 @@ describe("monthly report model", () => {
     expect(rows).toHaveLength(1);
     // Creating a month that already exists (no version) is a conflict too, not an overwrite.
     await expect(saveMonthlyReport(alpha.ctx, "2024-03", null, input({ cash: 1 }))).rejects.toMatchObject({ code: "CONFLICT" });
-    expect((await getMonthlyReport(alpha.ctx, "2024-03"))!.cash).toBe(rows[0].cash);
+    expect((await getMonthlyReport(alpha.ctx, "2024-03"))!.cash).toBe(at(rows, 0).cash);
   });
 
   it("refuses a future month, a month before 2000, and negative amounts, writing nothing", async () => {
@@ -206,7 +207,7 @@ describe("bulk upsert for the importer", () => {
     const jan = await getMonthlyReport(ctx, "2023-01");
     await saveMonthlyReport(ctx, "2023-01", jan!.version, { ...input(), ...rows(100_00)[0], highlights: "Keep me" });
     const changed = rows(100_00);
-    changed[1] = { ...changed[1], cash: 7_00 };
+    changed[1] = { ...at(changed, 1), cash: 7_00 };
     const auditBefore = (await auditOf(org)).length;
     expect(await run(ctx, changed)).toEqual({ inserted: 0, updated: 1, unchanged: 2 });
     const feb = (await rowsOf(org)).find((r) => r.month === "2023-02")!;
@@ -222,7 +223,7 @@ describe("bulk upsert for the importer", () => {
   it("refuses invalid rows and writes none of them", async () => {
     const { ctx, org } = await makeOrgWithOwner(app.database, "startup", "Bulk Three");
     const bad = rows(1_00);
-    bad[2] = { ...bad[2], month: NEXT_MONTH };
+    bad[2] = { ...at(bad, 2), month: NEXT_MONTH };
     await expect(run(ctx, bad)).rejects.toMatchObject({ code: "INVALID" });
     expect(await rowsOf(org)).toHaveLength(0);
   });
@@ -397,12 +398,12 @@ describe("monthly reports over HTTP", () => {
     );
     const first = await listMonthlyReports(ctx, { page: 1 });
     expect(first).toMatchObject({ total: 30, pageCount: 2, page: 1 });
-    expect(first.reports[0].month).toBe("2022-06");
+    expect(at(first.reports, 0).month).toBe("2022-06");
     expect(first.reports).toHaveLength(24);
     const second = await listMonthlyReports(ctx, { page: 2 });
     expect(second.reports.map((r) => r.month)).toEqual(months.slice(0, 6).reverse());
     const oldest = await listMonthlyReports(ctx, { page: 1, sort: "oldest" });
-    expect(oldest.reports[0].month).toBe("2020-01");
+    expect(at(oldest.reports, 0).month).toBe("2020-01");
     const client = await app.signIn(owner.email);
     const html = await (await client.get(`/o/${org.slug}/reports?page=2`)).text();
     expect(html).toContain("Page 2 of 2");

@@ -14,6 +14,7 @@ import { postPairs } from "../support/hostile";
 import { createLink, stable, textOf } from "../support/share-fixtures";
 import { formatterFor } from "../../app/i18n/format";
 import { routeData } from "../support/route-data";
+import { first } from "../support/at";
 
 /**
  * Deleting an org (decision 009): owners only, 30 days read-only and shared with nobody with an
@@ -319,7 +320,9 @@ describe("scheduled, then undone", () => {
 
     // No new request reaches it, and nobody joins it.
     const grantsBefore = await withSystem(app.database.db, (tx) => tx.select().from(accessGrants).where(eq(accessGrants.orgId, doomed.org.id)));
-    const [{ shareCode }] = await withSystem(app.database.db, (tx) => tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, doomed.org.id)));
+    const { shareCode } = first(
+      await withSystem(app.database.db, (tx) => tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, doomed.org.id))),
+    );
     const bystanderOwner = await app.signIn(bystander.owner.email);
     const asked = await bystanderOwner.post(`/o/${bystander.org.slug}/companies?index`, { intent: "request", via: shareCode });
     expect(asked.status).toBeLessThan(400);

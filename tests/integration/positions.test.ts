@@ -12,6 +12,7 @@ import { startTestApp, type TestApp, type TestClient } from "../support/app-serv
 import { toastCookieOf, toastIn } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { first } from "../support/at";
 
 let app: TestApp;
 let fund: Awaited<ReturnType<typeof makeOrgWithOwner>>;
@@ -165,7 +166,7 @@ describe("positions over HTTP", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`/o/${fund.org.slug}/positions`);
     expect(toastIn(await (await owner.get(`/o/${fund.org.slug}/positions`)).text())).toBe("Position recorded.");
-    const [row] = await positionsOf(fund.org);
+    const row = first(await positionsOf(fund.org));
     expect(row).toMatchObject({
       companyOrgId: shared.org.id,
       investedOn: "2025-09-15",
@@ -218,7 +219,7 @@ describe("positions over HTTP", () => {
   });
 
   it("edits with the version it was loaded with: a stale version is 409 and changes nothing", async () => {
-    const [row] = await positionsOf(fund.org);
+    const row = first(await positionsOf(fund.org));
     const path = routeData(`/o/${fund.org.slug}/positions/${row.id}`, DETAIL);
     const saved = await owner.post(path, { ...form(shared.org.id, { currentValue: "2000000" }), intent: "update", version: "1" });
     expect(saved.status).toBe(204); // a redirect answered to ?_data is a 204 with X-Remix-Redirect
@@ -258,7 +259,7 @@ describe("positions over HTTP", () => {
   });
 
   it("a viewer reads positions but gets 403 for every change, and nothing is written", async () => {
-    const [row] = await positionsOf(fund.org);
+    const row = first(await positionsOf(fund.org));
     const before = await snapshot(fund.org);
     for (const path of [`/o/${fund.org.slug}/positions`, `/o/${fund.org.slug}/positions/${row.id}`, `/o/${fund.org.slug}/positions.csv`]) {
       expect((await viewer.get(path)).status, path).toBe(200);
@@ -275,7 +276,7 @@ describe("positions over HTTP", () => {
   });
 
   it("another tenant's user gets 404 on every positions route, and nothing is written", async () => {
-    const [row] = await positionsOf(fund.org);
+    const row = first(await positionsOf(fund.org));
     const before = await snapshot(fund.org);
     const otherBefore = await snapshot(otherFund.org);
     const slug = fund.org.slug;
@@ -305,7 +306,7 @@ describe("positions over HTTP", () => {
   });
 
   it("deletes with the confirmation tick, audited", async () => {
-    const [row] = await positionsOf(fund.org);
+    const row = first(await positionsOf(fund.org));
     const response = await owner.post(`/o/${fund.org.slug}/positions/${row.id}`, { intent: "delete", version: String(row.version), confirm: "yes" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`/o/${fund.org.slug}/positions`);

@@ -10,6 +10,7 @@ import { purgeExpiredData, retentionPolicy, startRetentionJob } from "../../app/
 import { makeOrgWithOwner, makeUser } from "../support/factories";
 import { openTestDatabase } from "../support/test-db";
 import { scratchDatabase } from "../support/scratch-db";
+import { at, first } from "../support/at";
 
 // The CLIs as npm runs them (tsx), without npx's start-up.
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -52,9 +53,11 @@ async function seedAges() {
     await throttle("ret-throttle-old-lock-over", ago(30 * 3600_000), ago(3600_000));
     await throttle("ret-throttle-old-still-locked", ago(30 * 3600_000), ahead(3600_000));
 
-    const [link] = rowsOf<{ id: string }>(
-      await tx.execute(sql`insert into share_links (org_id, token_hash, label, scope, company_org_ids, sections, mode, expires_at, created_at)
+    const link = first(
+      rowsOf<{ id: string }>(
+        await tx.execute(sql`insert into share_links (org_id, token_hash, label, scope, company_org_ids, sections, mode, expires_at, created_at)
         values (${org.id}, ${"a".repeat(64)}, 'Retention link', 'company', array[${org.id}]::uuid[], array['financials']::text[], 'live', ${ahead(30 * DAY)}::timestamptz, ${ago(100 * DAY)}::timestamptz) returning id`),
+      ),
     );
     const view = (agent: string, at: string) =>
       tx.execute(sql`insert into share_link_views (org_id, link_id, user_agent, viewed_at) values (${org.id}, ${link.id}, ${agent}, ${at}::timestamptz)`);
@@ -145,7 +148,7 @@ describe("the retention cleanup", () => {
     );
     try {
       await expect.poll(() => calls, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
-      expect(JSON.parse(lines[0])).toMatchObject({ level: "warn", msg: "retention cleanup failed", error: "database unavailable (503)" });
+      expect(JSON.parse(at(lines, 0))).toMatchObject({ level: "warn", msg: "retention cleanup failed", error: "database unavailable (503)" });
     } finally {
       job.stop();
     }

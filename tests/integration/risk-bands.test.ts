@@ -9,6 +9,7 @@ import { getStartupDashboard } from "../../app/models/dashboard.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { at, first } from "../support/at";
 
 /**
  * Risk bands per org (product spec, "Definitions": default 1–4 low, 5–9 medium, 10–15 high,
@@ -43,7 +44,7 @@ const settingsForm = (bands: [string, string, string], name = "Alpha Labs") => (
 /** The org row and its audit entries, read past RLS. */
 async function stateOf(orgId: string) {
   return withSystem(app.database.db, async (tx) => ({
-    org: (await tx.select().from(orgs).where(eq(orgs.id, orgId)))[0],
+    org: first(await tx.select().from(orgs).where(eq(orgs.id, orgId))),
     audit: await tx
       .select({ id: auditLog.id })
       .from(auditLog)
@@ -306,7 +307,7 @@ describe("an org's own bands", () => {
     const betaRisk = await withTenant(app.database.db, beta.org.id, (tx) =>
       tx.insert(risks).values({ orgId: beta.org.id, title: "Beta twelve", category: "market", likelihood: 4, impact: 3 }).returning({ id: risks.id }),
     );
-    expect((await getRisk(beta.ctx, betaRisk[0].id)).band).toBe("high");
+    expect((await getRisk(beta.ctx, at(betaRisk, 0).id)).band).toBe("high");
     expect((await getOrgSettings(beta.ctx)).riskCriticalFrom).toBe(16);
   });
 

@@ -481,7 +481,7 @@ describe("heat map, register views and export", () => {
     const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(31);
     const evil = rows.find((r) => r.category === "regulatory_legal")!;
-    expect(evil.title.startsWith("'=")).toBe(true);
+    expect(evil.title?.startsWith("'=")).toBe(true);
     expect(evil).toMatchObject({ likelihood: "2", impact: "4", score: "8", band: "Medium", status: "open" });
     const top = rows[0]!;
     expect(top.score).toBe("20");

@@ -4,6 +4,7 @@ import type { Database } from "../../db/client";
 import { orgs, memberships, users, monthlyReports } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import { openTestDatabase } from "../support/test-db";
+import { first, leading } from "../support/at";
 
 let database: Database;
 let orgA: string;
@@ -12,16 +13,19 @@ let orgB: string;
 beforeAll(async () => {
   database = await openTestDatabase();
   await withSystem(database.db, async (tx) => {
-    const [a, b] = await tx
-      .insert(orgs)
-      .values([
-        { slug: "alpha", name: "Alpha", kind: "startup" },
-        { slug: "beta", name: "Beta", kind: "startup" },
-      ])
-      .returning({ id: orgs.id });
+    const [a, b] = leading(
+      await tx
+        .insert(orgs)
+        .values([
+          { slug: "alpha", name: "Alpha", kind: "startup" },
+          { slug: "beta", name: "Beta", kind: "startup" },
+        ])
+        .returning({ id: orgs.id }),
+      2,
+    );
     orgA = a.id;
     orgB = b.id;
-    const [u] = await tx.insert(users).values({ email: "a@x.test", name: "A", passwordHash: "x" }).returning();
+    const u = first(await tx.insert(users).values({ email: "a@x.test", name: "A", passwordHash: "x" }).returning());
     await tx.insert(memberships).values({ orgId: orgA, userId: u.id, role: "owner" });
     await tx.insert(monthlyReports).values([
       { orgId: orgA, month: "2026-01", cash: 100 },
@@ -54,7 +58,7 @@ describe("row-level security under the tenant role", () => {
   it("cannot insert a row for another tenant", async () => {
     await expect(withTenant(database.db, orgA, (tx) => tx.insert(monthlyReports).values({ orgId: orgB, month: "2026-02", cash: 1 }))).rejects.toThrow();
     const count = await withSystem(database.db, (tx) => tx.execute(sql`select count(*)::int as n from monthly_reports where org_id = ${orgB}`));
-    expect((count as unknown as { rows?: { n: number }[] }).rows?.[0]?.n ?? (count as unknown as { n: number }[])[0].n).toBe(1);
+    expect((count as unknown as { rows?: { n: number }[] }).rows?.[0]?.n ?? first(count as unknown as { n: number }[]).n).toBe(1);
   });
 
   it("sees nothing when no tenant is set", async () => {

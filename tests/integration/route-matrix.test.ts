@@ -6,6 +6,7 @@ import { withSystem } from "../../db/tenant";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { type BuiltRoute, builtRoutes, routeData } from "../support/route-data";
+import { first } from "../support/at";
 
 /**
  * Every route module in the built Remix manifest, called as: anonymous, a user of another
@@ -43,7 +44,7 @@ async function fingerprint(orgId: string): Promise<Record<string, string>> {
       );
       result[table] = row?.digest ?? "empty";
     }
-    const [org] = rowsOf<{ digest: string }>(await tx.execute(sql`select md5(o::text) as digest from orgs o where id = ${orgId}`));
+    const org = first(rowsOf<{ digest: string }>(await tx.execute(sql`select md5(o::text) as digest from orgs o where id = ${orgId}`)));
     result.orgs = org.digest;
     return result;
   });
@@ -62,7 +63,7 @@ beforeAll(async () => {
   routes = await builtRoutes();
   const ids = await withSystem(app.database.db, async (tx) => {
     const one = async (q: ReturnType<typeof sql>) => rowsOf<{ v: string }>(await tx.execute(q))[0]?.v ?? "none";
-    const org = rowsOf<{ id: string; name: string }>(await tx.execute(sql`select id, name from orgs where slug = 'lumen-labs'`))[0];
+    const org = first(rowsOf<{ id: string; name: string }>(await tx.execute(sql`select id, name from orgs where slug = 'lumen-labs'`)));
     return {
       org,
       roundId: await one(sql`select id::text as v from funding_rounds where org_id = ${org.id} limit 1`),

@@ -11,6 +11,7 @@ import { startTestApp, TestClient, type TestApp } from "../support/app-server";
 import { captureLogs, type LogCapture } from "../support/log-capture";
 import { openTestDatabase } from "../support/test-db";
 import { type BuiltRoute, builtRoutes, routeData } from "../support/route-data";
+import { at, first } from "../support/at";
 
 /**
  * Security checks over the real HTTP stack (server.mjs + the built Remix app) in production
@@ -175,7 +176,7 @@ beforeAll(async () => {
   routes = await builtRoutes();
   const ids = await withSystem(app.database.db, async (tx) => {
     const one = async (q: ReturnType<typeof sql>) => rowsOf<{ v: string }>(await tx.execute(q))[0]?.v ?? "none";
-    const org = rowsOf<{ id: string }>(await tx.execute(sql`select id from orgs where slug = 'lumen-labs'`))[0];
+    const org = first(rowsOf<{ id: string }>(await tx.execute(sql`select id from orgs where slug = 'lumen-labs'`)));
     return {
       roundId: await one(sql`select id::text as v from funding_rounds where org_id = ${org.id} limit 1`),
       facilityId: await one(sql`select id::text as v from debt_facilities where org_id = ${org.id} limit 1`),
@@ -332,7 +333,7 @@ describe("cross-origin POST", () => {
   it("refuses the same write cross-origin that succeeds same-origin (settings rename)", async () => {
     const owner = await signedIn(DEMO_USERS.founder.email, DEMO_PASSWORD);
     const orgName = async () =>
-      withSystem(app.database.db, async (tx) => rowsOf<{ name: string }>(await tx.execute(sql`select name from orgs where slug = 'lumen-labs'`))[0].name);
+      withSystem(app.database.db, async (tx) => first(rowsOf<{ name: string }>(await tx.execute(sql`select name from orgs where slug = 'lumen-labs'`))).name);
     const url = routeData("/o/lumen-labs/settings", "routes/o.$orgSlug.settings");
     const form = { name: "Lumen Labs Renamed", baseCurrency: "USD", budgetOverrunThresholdPercent: "10" };
     const original = await orgName();
@@ -357,8 +358,8 @@ describe("cross-origin POST", () => {
 
 describe("session cookie", () => {
   function attributes(setCookie: string) {
-    const [pair, ...rest] = setCookie.split(";").map((p) => p.trim());
-    const attrs = new Map(rest.map((a) => [a.split("=")[0].toLowerCase(), a.includes("=") ? a.slice(a.indexOf("=") + 1) : true] as const));
+    const [pair = "", ...rest] = setCookie.split(";").map((p) => p.trim());
+    const attrs = new Map(rest.map((a) => [first(a.split("=")).toLowerCase(), a.includes("=") ? a.slice(a.indexOf("=") + 1) : true] as const));
     return { name: pair.slice(0, pair.indexOf("=")), value: pair.slice(pair.indexOf("=") + 1), attrs };
   }
 
@@ -373,7 +374,7 @@ describe("session cookie", () => {
       ["login", loginBrowser.lastSetCookie],
     ] as const) {
       expect(lines, what).toHaveLength(1);
-      const { name, value, attrs } = attributes(lines[0]);
+      const { name, value, attrs } = attributes(at(lines, 0));
       expect(name, what).toBe("cd_session");
       expect(value.length, `${what}: unguessable`).toBeGreaterThanOrEqual(24);
       expect(attrs.get("httponly"), what).toBe(true);
@@ -384,7 +385,7 @@ describe("session cookie", () => {
       expect(Number(attrs.get("max-age")), what).toBe(maxAge);
     }
     await loginBrowser.post("/logout", {});
-    const cleared = attributes(loginBrowser.lastSetCookie[0]);
+    const cleared = attributes(at(loginBrowser.lastSetCookie, 0));
     expect(cleared.name).toBe("cd_session");
     expect(cleared.value).toBe("");
     expect(cleared.attrs.get("max-age")).toBe("0");
@@ -540,7 +541,7 @@ describe("logs", () => {
     });
     track(invite);
     const link = ((await invite.json()) as { link: string }).link;
-    const token = link.split("/invite/")[1];
+    const token = at(link.split("/invite/"), 1);
     expect(token.length).toBeGreaterThanOrEqual(32);
     secrets.push(token);
 

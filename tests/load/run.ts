@@ -19,6 +19,7 @@ import postgres from "postgres";
 import { addMonths, monthOfDate, SPEND_CATEGORIES } from "../../app/finance/index";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
 import { routeData } from "../support/route-data";
+import { at, lookup, first } from "../support/at";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -40,13 +41,13 @@ interface Options {
 function parseOptions(argv: string[]): Options {
   const flags = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
+    const arg = at(argv, i);
     if (arg === "--") continue;
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!match) throw new Error(`Unknown argument "${arg}". Use --duration <seconds> --connections <n>.`);
     const value = match[2] ?? argv[++i];
     if (value === undefined) throw new Error(`--${match[1]} needs a value.`);
-    flags.set(match[1], value);
+    flags.set(at(match, 1), value);
   }
   for (const key of flags.keys()) {
     if (!["duration", "connections", "timeout", "output"].includes(key)) throw new Error(`Unknown flag --${key}.`);
@@ -133,7 +134,7 @@ function withDatabase(url: string, name: string): string {
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank];
+  return at(sorted, rank);
 }
 
 const major = (minor: unknown) => {
@@ -228,7 +229,7 @@ async function main(): Promise<number> {
     }
 
     // 2. Fresh database, migrated and seeded with the demo.
-    const [{ version: pgVersion }] = await admin<{ version: string }[]>`select version()`;
+    const { version: pgVersion } = first(await admin<{ version: string }[]>`select version()`);
     await admin.unsafe(`create database ${dbName}`);
     created = true;
     const databaseUrl = withDatabase(options.adminUrl, dbName);
@@ -280,7 +281,7 @@ async function main(): Promise<number> {
     });
     const sessionCookie = login.headers
       .getSetCookie()
-      .map((c) => c.split(";")[0])
+      .map((c) => first(c.split(";")))
       .find((c) => c.startsWith("cd_session="));
     if (login.status !== 302 || !sessionCookie) throw new Error(`login failed: ${login.status} ${await login.text()}`);
     const headers = { Cookie: sessionCookie };
@@ -292,7 +293,7 @@ async function main(): Promise<number> {
     });
     const investorCookie = investorLogin.headers
       .getSetCookie()
-      .map((c) => c.split(";")[0])
+      .map((c) => first(c.split(";")))
       .find((c) => c.startsWith("cd_session="));
     if (investorLogin.status !== 302 || !investorCookie) throw new Error(`investor login failed: ${investorLogin.status}`);
     const investorHeaders = { Cookie: investorCookie };
@@ -332,7 +333,7 @@ async function main(): Promise<number> {
         method: "GET",
         headers,
         setupRequest: (req, context) => {
-          context.month = months[rotation++ % months.length];
+          context.month = at(months, rotation++ % months.length);
           return { ...req, path: submitPath(context.month) };
         },
         onResponse: (status, body, context) => {
@@ -377,7 +378,7 @@ async function main(): Promise<number> {
 
     // 5a. Preflight: every request once, so a broken mix fails before the run, not in it.
     for (const r of requests) {
-      const month = months[0];
+      const month = at(months, 0);
       const url = base + (r.path ?? submitPath(month));
       const res =
         r.kind === "report-submit"
@@ -395,13 +396,13 @@ async function main(): Promise<number> {
     log("preflight ok (every request of the mix answered 200, a save its redirect)");
 
     const dbAdmin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-    const [{ n: savesBefore }] = await dbAdmin<{ n: number }[]>`select count(*)::int as n from audit_log where action like 'monthly_report.%'`;
+    const { n: savesBefore } = first(await dbAdmin<{ n: number }[]>`select count(*)::int as n from audit_log where action like 'monthly_report.%'`);
 
     // 6. The run.
     const stats = new Map<string, KindStats>(
-      requests.map((r) => [r.kind, { kind: r.kind, description: descriptions[r.kind], latencies: [], statuses: new Map(), bytes: 0 }]),
+      requests.map((r) => [r.kind, { kind: r.kind, description: lookup(descriptions, r.kind), latencies: [], statuses: new Map(), bytes: 0 }]),
     );
-    const loadBefore = os.loadavg()[0];
+    const loadBefore = at(os.loadavg(), 0);
     log(`running ${options.connections} connections for ${options.duration} s (1-min load average before: ${loadBefore.toFixed(2)})…`);
     const reqErrors: string[] = [];
     const result = await new Promise<AcResult>((resolve, reject) => {
@@ -429,10 +430,10 @@ async function main(): Promise<number> {
       });
     });
 
-    const loadAfter = os.loadavg()[0];
+    const loadAfter = at(os.loadavg(), 0);
     // Drain in-flight requests (SIGTERM lets them finish) before counting what was written.
     await stopServer();
-    const [{ n: savesAfter }] = await dbAdmin<{ n: number }[]>`select count(*)::int as n from audit_log where action like 'monthly_report.%'`;
+    const { n: savesAfter } = first(await dbAdmin<{ n: number }[]>`select count(*)::int as n from audit_log where action like 'monthly_report.%'`);
     await dbAdmin.end({ timeout: 5 });
     const serverLog = fs.readFileSync(logFile, "utf8");
     const serverErrors = serverLog.split("\n").filter((line) => /"level":"(error|fatal)"|Error:|ERR_/.test(line));

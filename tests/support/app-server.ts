@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { Database } from "../../db/client";
 import { TEST_PASSWORD } from "./test-password";
 import { openTestDatabase } from "./test-db";
+import { first } from "./at";
 
 interface BuiltApp {
   entry: { module: { useDatabase(database: Database): void; getEnv(): Record<string, unknown> } };
@@ -66,7 +67,7 @@ export class TestClient {
   private remember(response: Response) {
     this.lastSetCookie = response.headers.getSetCookie();
     for (const line of this.lastSetCookie) {
-      const [pair] = line.split(";");
+      const pair = first(line.split(";"));
       const eq = pair.indexOf("=");
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();

@@ -1,5 +1,6 @@
 import path from "node:path";
 import ts from "typescript";
+import { first } from "./at";
 
 /**
  * Route modules are bundled for the browser too: Remix strips `loader`/`action` and empties
@@ -32,7 +33,7 @@ function valueImportsFromServerModules(source: ts.SourceFile): Set<string> {
 function describeStatement(statement: ts.Statement): { name: string | null; deferred: boolean } {
   if (ts.isFunctionDeclaration(statement)) return { name: statement.name?.text ?? "default", deferred: true };
   if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1) {
-    const declaration = statement.declarationList.declarations[0];
+    const declaration = first(statement.declarationList.declarations, "declaration");
     const init = declaration.initializer;
     const deferred = !!init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init));
     return { name: ts.isIdentifier(declaration.name) ? declaration.name.text : null, deferred };

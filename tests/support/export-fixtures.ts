@@ -4,6 +4,7 @@ import { rowsOf, type Database } from "../../db/client";
 import { withSystem } from "../../db/tenant";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { addMember, grantAccess, makeOrgWithOwner } from "./factories";
+import { first } from "./at";
 
 /**
  * A startup and an investor it shares everything with, with at least one row in every table
@@ -51,15 +52,19 @@ export async function seedExportWorld(database: Database, marker: string) {
     }
     await tx.execute(sql`insert into report_updates (org_id, month, highlights, asks) values (${s}, '2026-03', ${`${S} highlight`}, ${`${S} ask`})`);
     await tx.execute(sql`insert into budgets (org_id, month, category, amount) values (${s}, '2026-03', 'compute', 2500000)`);
-    const [risk] = rowsOf<{ id: string }>(
-      await tx.execute(sql`insert into risks (org_id, title, category, likelihood, impact, owner)
+    const risk = first(
+      rowsOf<{ id: string }>(
+        await tx.execute(sql`insert into risks (org_id, title, category, likelihood, impact, owner)
         values (${s}, ${`${S} GPU shortage risk`}, 'technical', 4, 5, ${`${S} CTO`}) returning id`),
+      ),
     );
     await tx.execute(sql`insert into risk_history (org_id, risk_id, likelihood, impact, status, changed_by) values (${s}, ${risk.id}, 4, 5, 'open', ${owner})`);
     await refreshCompanyMetrics(tx, s);
-    const [link] = rowsOf<{ id: string }>(
-      await tx.execute(sql`insert into share_links (org_id, token_hash, label, scope, company_org_ids, sections, mode, expires_at, passphrase_hash, created_by)
+    const link = first(
+      rowsOf<{ id: string }>(
+        await tx.execute(sql`insert into share_links (org_id, token_hash, label, scope, company_org_ids, sections, mode, expires_at, passphrase_hash, created_by)
         values (${s}, ${secrets.linkToken}, ${`${S} board link`}, 'company', array[${s}]::uuid[], array['financials']::text[], 'live', now() + interval '30 days', ${secrets.passphraseHash}, ${owner}) returning id`),
+      ),
     );
     await tx.execute(sql`insert into share_link_views (org_id, link_id, user_agent) values (${s}, ${link.id}, ${`${S} Browser/1.0`})`);
 

@@ -11,6 +11,7 @@ import type { OrgContext } from "../../app/auth/context";
 import type { TestClient } from "./app-server";
 
 import { TEST_PASSWORD } from "./test-password";
+import { first } from "./at";
 
 export { TEST_PASSWORD };
 let sequence = 0;
@@ -90,11 +91,13 @@ export async function grantAccess(
   investor: { id: string },
   sections: readonly GrantSection[] = ["financials", "funding_debt", "budgets", "risks", "updates"],
 ) {
-  const [row] = await withSystem(database.db, (tx) =>
-    tx
-      .insert(accessGrants)
-      .values({ orgId: startup.id, investorOrgId: investor.id, status: "approved", sections: [...sections], initiatedBy: "startup", decidedAt: new Date() })
-      .returning({ id: accessGrants.id }),
+  const row = first(
+    await withSystem(database.db, (tx) =>
+      tx
+        .insert(accessGrants)
+        .values({ orgId: startup.id, investorOrgId: investor.id, status: "approved", sections: [...sections], initiatedBy: "startup", decidedAt: new Date() })
+        .returning({ id: accessGrants.id }),
+    ),
   );
   return row.id;
 }

@@ -11,6 +11,7 @@ import { fundingRoundSchema } from "../../app/domain/funding-round";
 import { createFundingRound } from "../../app/models/funding-round.server";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { createRisk } from "../../app/models/risk.server";
+import { first } from "./at";
 
 /** Every table an investor may read through a grant, and the section that shares it (db/schema/rls.ts). */
 export const SECTION_TABLES = {
@@ -103,7 +104,7 @@ export async function rowCounts(database: Database, orgId: string): Promise<Reco
   return withSystem(database.db, async (tx) => {
     const counts = {} as Record<SectionTable, number>;
     for (const table of Object.keys(SECTION_TABLES) as SectionTable[]) {
-      const [row] = rowsOf<{ n: number }>(await tx.execute(sql.raw(`select count(*)::int as n from "${table}" where org_id = '${orgId}'`)));
+      const row = first(rowsOf<{ n: number }>(await tx.execute(sql.raw(`select count(*)::int as n from "${table}" where org_id = '${orgId}'`))));
       counts[table] = Number(row.n);
     }
     return counts;

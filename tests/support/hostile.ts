@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { rowsOf, type Database } from "../../db/client";
 import { withSystem } from "../../db/tenant";
 import type { TestClient } from "./app-server";
+import { first } from "./at";
 
 /**
  * Hostile inputs for property-based tests of every action: values a form field should refuse
@@ -142,7 +143,7 @@ export async function postPairs(client: TestClient, path: string, pairs: readonl
     headers: { Cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; "), Origin: client.base },
   });
   for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(";");
+    const pair = first(line.split(";"));
     const eq = pair.indexOf("=");
     const value = pair.slice(eq + 1).trim();
     if (value === "" || /max-age=0/i.test(line)) client.cookies.delete(pair.slice(0, eq).trim());
@@ -165,9 +166,9 @@ export async function fingerprint(database: Database, orgId: string): Promise<Re
       );
       result[table] = row?.digest ?? "empty";
     }
-    const [org] = rowsOf<{ digest: string }>(await tx.execute(sql`select md5(o::text) as digest from orgs o where id = ${orgId}`));
+    const org = first(rowsOf<{ digest: string }>(await tx.execute(sql`select md5(o::text) as digest from orgs o where id = ${orgId}`)));
     result.orgs = org.digest;
-    const [users] = rowsOf<{ n: string }>(await tx.execute(sql`select count(*)::text as n from users`));
+    const users = first(rowsOf<{ n: string }>(await tx.execute(sql`select count(*)::text as n from users`)));
     result.users = users.n;
     return result;
   });

@@ -36,7 +36,7 @@ export const SECRET_CASH = 98_765_432_100;
 export async function seedNorthstarPortfolio(db: Database) {
   const fund = await makeOrgWithOwner(db, "investor", "Northstar Fund");
   const otherFund = await makeOrgWithOwner(db, "investor", "Other Fund");
-  const slugs: Record<string, string> = {};
+  const slugs = {} as Record<"alpha" | "berlin" | "cologne" | "delta" | "echo" | "foxtrot" | "golf" | "hotel", string>;
   const alpha = await seedStartup(db, {
     name: "Alpha AI",
     currency: "USD",
@@ -110,6 +110,6 @@ export async function seedNorthstarPortfolio(db: Database) {
     // ago(2): no EUR rate on purpose.
     { month: ago(1), currency: "EUR", rate: "1.1" },
   ]);
-  for (const [key, s] of Object.entries({ alpha, berlin, cologne, delta, echo, foxtrot, golf, hotel })) slugs[key] = s.org.slug;
+  for (const [key, s] of Object.entries({ alpha, berlin, cologne, delta, echo, foxtrot, golf, hotel })) slugs[key as keyof typeof slugs] = s.org.slug;
   return { fund, otherFund, slugs };
 }

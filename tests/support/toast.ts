@@ -1,3 +1,4 @@
+import { at, first } from "./at";
 /**
  * Reading toasts in HTTP tests. A save answers with a redirect (302, or 204 + X-Remix-Redirect
  * for a JavaScript submission) and a signed `toast` cookie; the next page shows the message
@@ -8,7 +9,7 @@ export function toastIn(html: string): string | null {
   const match = /data-testid="toast-message"[^>]*>([\s\S]*?)<\/p>/.exec(html);
   if (!match) return null;
   return (
-    match[1]
+    at(match, 1)
       // React pads chunk ends of Chinese pages with NUL bytes (see i18n-admin.test.ts); browsers drop them.
       .replaceAll("\u0000", "")
       .replace(/<!-- -->/g, "")
@@ -33,7 +34,7 @@ export interface ToastPayload {
 export function toastCookieOf(response: Response): ToastPayload | null {
   const line = response.headers.getSetCookie().find((c) => c.startsWith("toast="));
   if (!line) return null;
-  const value = decodeURIComponent(line.slice("toast=".length).split(";")[0]);
+  const value = decodeURIComponent(first(line.slice("toast=".length).split(";")));
   const payload = value.slice(0, value.lastIndexOf("."));
   if (!payload) return null;
   try {

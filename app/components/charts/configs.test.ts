@@ -4,6 +4,7 @@ import { translator } from "~/i18n/translate";
 import { budgetVsActualChartConfig, cashRunwayChartConfig, debtServiceChartConfig, spendByCategoryChartConfig, type SpendMonth } from "./configs";
 import { heatMapRows } from "./heat-map";
 import { RISK_BAND_CELL_CLASSES, SERIES_COLOURS, SPEND_CATEGORY_COLOURS } from "./palette";
+import { at, lookup, leading } from "../../../tests/support/at";
 
 const en = translator("en");
 const zh = translator("zh-CN");
@@ -23,7 +24,7 @@ describe("cash and runway chart", () => {
   it("plots cash in major units on the left axis and runway in months on the right", () => {
     expect(config.type).toBe("line");
     expect(config.data.labels).toEqual(["Mar 2026", "Apr 2026", "May 2026"]);
-    const [cash, runway] = config.data.datasets;
+    const [cash, runway] = leading(config.data.datasets, 2);
     expect(cash.label).toBe("Cash at month end (USD)");
     expect(cash.data).toEqual([1_330_000, 1_200_000, 1_250_000]);
     expect(cash.yAxisID).toBe("cash");
@@ -36,13 +37,13 @@ describe("cash and runway chart", () => {
   });
 
   it("leaves a gap (not zero) where the company was not burning", () => {
-    expect(config.data.datasets[1].data).toEqual([10.2, 9.2, null]);
-    expect(config.data.datasets[1].spanGaps).toBe(false);
+    expect(at(config.data.datasets, 1).data).toEqual([10.2, 9.2, null]);
+    expect(at(config.data.datasets, 1).spanGaps).toBe(false);
   });
 
   it("labels the cash axis ticks in the org's currency", () => {
     const scales = config.options!.scales as Record<string, { ticks?: { callback?: (v: number) => string } }>;
-    expect(scales.cash.ticks!.callback!(1_200_000)).toBe("$1.2M");
+    expect(lookup(scales, "cash").ticks!.callback!(1_200_000)).toBe("$1.2M");
   });
 
   it("says 'not burning' in the runway tooltip instead of a number", () => {
@@ -105,11 +106,11 @@ describe("budget vs actual chart", () => {
       ["Actual", "actual"],
       ["Actual, over budget", "actual"],
     ]);
-    expect(config.data.datasets[0].data).toEqual([100_000, 200_000]);
+    expect(at(config.data.datasets, 0).data).toEqual([100_000, 200_000]);
   });
 
   it("shows an overrun's actual in the red 'over budget' dataset and the others in the actual colour", () => {
-    const [budget, actual, over] = config.data.datasets;
+    const [budget, actual, over] = leading(config.data.datasets, 3);
     expect(budget.backgroundColor).toBe(SERIES_COLOURS.budget);
     expect(actual.backgroundColor).toBe(SERIES_COLOURS.actual);
     expect(over.backgroundColor).toBe(SERIES_COLOURS.overrun);
@@ -158,9 +159,9 @@ describe("charts in Chinese", () => {
     expect(cash.data.labels).toEqual(["2026年3月", "2026年4月"]);
     expect(cash.data.datasets.map((d) => d.label)).toEqual(["月末现金（USD）", "现金跑道（月）"]);
     const scales = cash.options!.scales as Record<string, { title?: { text?: string }; ticks?: { callback?: (v: number) => string } }>;
-    expect(scales.cash.title!.text).toBe("现金（USD）");
-    expect(scales.runway.title!.text).toBe("现金跑道（月）");
-    expect(scales.cash.ticks!.callback!(1_200_000)).toMatch(/^US\$120(\.0)?万$/); // ICU versions differ on the ".0"
+    expect(lookup(scales, "cash").title!.text).toBe("现金（USD）");
+    expect(lookup(scales, "runway").title!.text).toBe("现金跑道（月）");
+    expect(lookup(scales, "cash").ticks!.callback!(1_200_000)).toMatch(/^US\$120(\.0)?万$/); // ICU versions differ on the ".0"
     const label = cash.options!.plugins!.tooltip!.callbacks!.label as unknown as (item: object) => string;
     expect(label({ dataset: { label: "现金跑道（月）", yAxisID: "runway" }, parsed: { y: null } })).toBe("现金跑道：未在烧钱");
     expect(label({ dataset: { label: "现金跑道（月）", yAxisID: "runway" }, parsed: { y: 9.2 } })).toBe("现金跑道：9.2 个月");
@@ -179,21 +180,21 @@ describe("charts in Chinese", () => {
 
 describe("risk heat map rows", () => {
   const cells = Array.from({ length: 5 }, () => Array<number>(5).fill(0));
-  cells[3][3] = 2; // likelihood 4, impact 4
-  cells[0][4] = 1; // likelihood 1, impact 5
+  at(cells, 3)[3] = 2; // likelihood 4, impact 4
+  at(cells, 0)[4] = 1; // likelihood 1, impact 5
   const rows = heatMapRows(cells);
 
   it("lists likelihood 5 first and impact 1…5 left to right", () => {
-    expect(rows.map((r) => r[0].likelihood)).toEqual([5, 4, 3, 2, 1]);
-    expect(rows[0].map((c) => c.impact)).toEqual([1, 2, 3, 4, 5]);
+    expect(rows.map((r) => at(r, 0).likelihood)).toEqual([5, 4, 3, 2, 1]);
+    expect(at(rows, 0).map((c) => c.impact)).toEqual([1, 2, 3, 4, 5]);
   });
 
   it("puts each count in its cell with the score's band and colour", () => {
-    const l4i4 = rows[1][3];
+    const l4i4 = at(rows, 1)[3];
     expect(l4i4).toMatchObject({ likelihood: 4, impact: 4, score: 16, band: "critical", count: 2, className: RISK_BAND_CELL_CLASSES.critical });
-    const l1i5 = rows[4][4];
+    const l1i5 = at(rows, 4)[4];
     expect(l1i5).toMatchObject({ score: 5, band: "medium", count: 1 });
-    expect(rows[4][0]).toMatchObject({ score: 1, band: "low", count: 0 });
-    expect(rows[2][4]).toMatchObject({ score: 15, band: "high" });
+    expect(at(rows, 4)[0]).toMatchObject({ score: 1, band: "low", count: 0 });
+    expect(at(rows, 2)[4]).toMatchObject({ score: 15, band: "high" });
   });
 });

@@ -9,6 +9,7 @@ import {
   runwayByCompanyChartConfig,
   runwayLevelLabels,
 } from "./portfolio";
+import { at, lookup, leading } from "../../../tests/support/at";
 
 type Label = (item: object) => string;
 type Filter = (item: { raw: unknown }) => boolean;
@@ -32,7 +33,7 @@ describe("runway by company chart", () => {
   });
 
   it("colours each bar by the thresholds (under 3 critical, under 6 caution) and says them in the legend", () => {
-    const [critical, caution, ok] = config.data.datasets;
+    const [critical, caution, ok] = leading(config.data.datasets, 3);
     expect(critical.label).toBe("Critical: under 3 months");
     expect(critical.backgroundColor).toBe(RUNWAY_LEVEL_COLOURS.critical);
     expect(critical.data).toEqual([1.5, null, null, null, null]);
@@ -47,8 +48,8 @@ describe("runway by company chart", () => {
 
   it("follows the investor's own thresholds", () => {
     const own = runwayByCompanyChartConfig(bars, { cautionBelowMonths: 9.5, criticalBelowMonths: 4 }, "en");
-    expect(own.data.datasets[0].data).toEqual([1.5, 3, null, null, null]);
-    expect(own.data.datasets[1].data).toEqual([null, null, 5.9, 6, null]);
+    expect(at(own.data.datasets, 0).data).toEqual([1.5, 3, null, null, null]);
+    expect(at(own.data.datasets, 1).data).toEqual([null, null, 5.9, 6, null]);
     expect(runwayLevelLabels({ cautionBelowMonths: 9.5, criticalBelowMonths: 4 }, "en").caution).toBe("Caution: 4 to under 9.5 months");
   });
 
@@ -75,7 +76,7 @@ describe("aggregate net burn chart", () => {
 
   it("plots complete months in major units and leaves a month with a missing rate without a full bar", () => {
     expect(config.data.labels).toEqual(["Feb 2026", "Mar 2026 (rate missing)", "Apr 2026"]);
-    const [complete, partial] = config.data.datasets;
+    const [complete, partial] = leading(config.data.datasets, 2);
     expect(complete.label).toBe("Net burn, all reporting companies (USD)");
     expect(complete.data).toEqual([300_000, null, null]);
     expect(complete.backgroundColor).toBe(NET_BURN_COLOURS.complete);
@@ -86,7 +87,7 @@ describe("aggregate net burn chart", () => {
 
   it("formats axis and tooltips in the investor's currency", () => {
     const scales = config.options!.scales as Record<string, { ticks?: { callback?: (v: number) => string } }>;
-    expect(scales.y.ticks!.callback!(1_500_000)).toBe("$1.5M");
+    expect(lookup(scales, "y").ticks!.callback!(1_500_000)).toBe("$1.5M");
     const label = config.options!.plugins!.tooltip!.callbacks!.label as unknown as Label;
     expect(label({ dataset: { label: "Net burn" }, parsed: { x: 0, y: 300_000 } })).toBe("Net burn: $300,000");
   });
@@ -114,8 +115,8 @@ describe("capital raised by instrument chart", () => {
 
   it("draws one bar per instrument, labelled, in major units of the investor's currency", () => {
     expect(config.data.labels).toEqual(["Series A", "SAFE"]);
-    expect(config.data.datasets[0].data).toEqual([10_000_000, 500_000]);
-    expect(config.data.datasets[0].label).toBe("Capital raised (EUR)");
+    expect(at(config.data.datasets, 0).data).toEqual([10_000_000, 500_000]);
+    expect(at(config.data.datasets, 0).label).toBe("Capital raised (EUR)");
     const label = config.options!.plugins!.tooltip!.callbacks!.label as unknown as Label;
     expect(label({ label: "SAFE", dataset: {}, parsed: { x: 0, y: 500_000 } })).toBe("SAFE: €500,000");
   });
@@ -136,7 +137,7 @@ describe("the chart texts in Chinese", () => {
     const point: NetBurnPoint = { month: "2026-03", netBurn: null, convertedPart: 0, companies: 2, missingCompanies: 1, missingCurrencies: ["EUR"] };
     expect(netBurnMonthLabel(point, "zh-CN")).toBe("2026年3月（缺少汇率）");
     const burn = aggregateNetBurnChartConfig([point], "USD", "zh-CN");
-    expect(burn.data.datasets[0].label).toBe("净消耗，全部报告公司（USD）");
+    expect(at(burn.data.datasets, 0).label).toBe("净消耗，全部报告公司（USD）");
     const raised = capitalRaisedChartConfig(
       { rows: [{ instrument: "series_a", amount: 1_000_000_000, rounds: 1, missingRounds: 0 }], total: 1_000_000_000, rounds: 1, missingRounds: 0 },
       "USD",
