@@ -116,7 +116,7 @@ export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], threshold
 
 /** "5 of 6 companies" / "6 家公司中的 5 家": how many of the companies owed a report for the month sent it. */
 export function netBurnCoverageText(point: Pick<NetBurnPoint, "companies" | "expectedCompanies">, locale: Locale): string {
-  return translator(locale)(investor_charts_netBurn_coverage, { reported: point.companies, expected: point.expectedCompanies });
+  return translator(locale)(investor_charts_netBurn_coverage, { reported: point.companies, count: point.expectedCompanies });
 }
 
 /**
