@@ -1,7 +1,13 @@
 import { TextLink } from "~/components/ui/button";
 import { useMemo } from "react";
 import { ChartCanvas } from "~/components/charts/chart-canvas";
-import { aggregateNetBurnChartConfig, capitalRaisedChartConfig, runwayByCompanyChartConfig, runwayLevelLabels } from "~/components/charts/portfolio";
+import {
+  aggregateNetBurnChartConfig,
+  capitalRaisedChartConfig,
+  netBurnCoverageText,
+  runwayByCompanyChartConfig,
+  runwayLevelLabels,
+} from "~/components/charts/portfolio";
 import { ChartDataTable } from "~/components/ui/chart-data-table";
 import { HeatMap } from "~/components/ui/heat-map";
 import { Card, EmptyState } from "~/components/ui/layout";
@@ -10,7 +16,7 @@ import type { RunwayThresholds } from "~/finance/runway";
 import { useFormat, useT, type Translator } from "~/i18n";
 import { monthText, runwayNumber } from "~/i18n/display";
 import { IMPACT_KEYS, instrumentName, LIKELIHOOD_KEYS, RISK_BAND_WORD_KEYS } from "~/domain/portfolio-query";
-import type { NetBurnPoint, RaisedByInstrument } from "~/domain/portfolio-series";
+import { incompleteMonths, type NetBurnPoint, type RaisedByInstrument } from "~/domain/portfolio-series";
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
 import { investor_charts_month } from "~/paraglide/messages/investor_charts_month.js";
 import { investor_charts_monthRange } from "~/paraglide/messages/investor_charts_monthrange1.js";
@@ -18,6 +24,9 @@ import { investor_charts_netBurn_caption } from "~/paraglide/messages/investor_c
 import { investor_charts_netBurn_companies } from "~/paraglide/messages/investor_charts_netburn_companies1.js";
 import { investor_charts_netBurn_convertedPart } from "~/paraglide/messages/investor_charts_netburn_convertedpart2.js";
 import { investor_charts_netBurn_empty } from "~/paraglide/messages/investor_charts_netburn_empty1.js";
+import { investor_charts_netBurn_incomplete } from "~/paraglide/messages/investor_charts_netburn_incomplete1.js";
+import { investor_charts_netBurn_incompleteCell } from "~/paraglide/messages/investor_charts_netburn_incompletecell2.js";
+import { investor_charts_netBurn_incompleteMonth } from "~/paraglide/messages/investor_charts_netburn_incompletemonth2.js";
 import { investor_charts_netBurn_explain } from "~/paraglide/messages/investor_charts_netburn_explain1.js";
 import { investor_charts_netBurn_head } from "~/paraglide/messages/investor_charts_netburn_head1.js";
 import { investor_charts_netBurn_label } from "~/paraglide/messages/investor_charts_netburn_label1.js";
@@ -154,10 +163,21 @@ export function NetBurnChartCard({ points, currency }: { points: NetBurnPoint[];
   }
   const range = monthRange(t, points[0]!.month, points.at(-1)!.month);
   const missing = points.filter((p) => p.missingCompanies > 0);
+  const incomplete = incompleteMonths(points);
   return (
     <Card title={t(investor_charts_netBurn_title)}>
       <p className="mb-3 text-xs text-slate-600">
         {t(investor_charts_netBurn_explain, { range, currency })}
+        {incomplete.length > 0 ? (
+          <strong className="font-medium text-amber-800" data-testid="net-burn-incomplete">
+            {" "}
+            {t(investor_charts_netBurn_incomplete, {
+              list: incomplete
+                .map((p) => t(investor_charts_netBurn_incompleteMonth, { month: monthText(t, p.month), coverage: netBurnCoverageText(p, t.locale) }))
+                .join(t(investor_listSemicolon)),
+            })}
+          </strong>
+        ) : null}
         {missing.length > 0 ? (
           <strong className="font-medium text-amber-800" data-testid="net-burn-missing">
             {" "}
@@ -182,8 +202,10 @@ export function NetBurnChartCard({ points, currency }: { points: NetBurnPoint[];
             ? f.money(p.netBurn, currency)
             : p.missingCompanies > 0
               ? t(investor_charts_netBurn_convertedPart, { amount: f.money(p.convertedPart, currency) })
-              : t(investor_charts_netBurn_noReports),
-          f.number(p.companies),
+              : p.companies > 0
+                ? t(investor_charts_netBurn_incompleteCell, { amount: f.money(p.convertedPart, currency) })
+                : t(investor_charts_netBurn_noReports),
+          netBurnCoverageText(p, t.locale),
           p.missingCompanies > 0
             ? t(investor_charts_netBurn_missingCompanies, {
                 companies: t(investor_portfolio_companyCount, { count: p.missingCompanies }),

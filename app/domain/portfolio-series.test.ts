@@ -1,26 +1,66 @@
 import { describe, expect, it } from "vitest";
 import { parsePortfolioQuery, parseRiskCell, filterParams } from "./portfolio-query";
-import { foldNetBurn, foldRaised, mergeRateUses } from "./portfolio-series";
+import { foldNetBurn, foldRaised, incompleteMonths, mergeRateUses } from "./portfolio-series";
 
 describe("aggregate net burn by month", () => {
   const months = ["2026-02", "2026-03", "2026-04"];
+  const base = { expectedCompanies: 3, missingCompanies: 0, missingCurrencies: [] as string[] };
 
   it("adds converted groups, and flags (never zeroes) a month whose rate is missing", () => {
-    const points = foldNetBurn(months, [
-      { month: "2026-02", currency: "USD", rate: "1", companies: 2, netBurn: 20_000_000 },
-      { month: "2026-02", currency: "EUR", rate: "1.1", companies: 1, netBurn: 11_000_000 },
-      { month: "2026-03", currency: "USD", rate: "1", companies: 2, netBurn: 21_000_000 },
-      { month: "2026-03", currency: "EUR", rate: null, companies: 1, netBurn: null },
-    ]);
+    const points = foldNetBurn(
+      months,
+      [
+        { month: "2026-02", currency: "USD", rate: "1", companies: 2, netBurn: 20_000_000 },
+        { month: "2026-02", currency: "EUR", rate: "1.1", companies: 1, netBurn: 11_000_000 },
+        { month: "2026-03", currency: "USD", rate: "1", companies: 2, netBurn: 21_000_000 },
+        { month: "2026-03", currency: "EUR", rate: null, companies: 1, netBurn: null },
+      ],
+      [{ month: "2025-06", companies: 3 }],
+    );
     expect(points).toEqual([
-      { month: "2026-02", netBurn: 31_000_000, convertedPart: 31_000_000, companies: 3, missingCompanies: 0, missingCurrencies: [] },
-      { month: "2026-03", netBurn: null, convertedPart: 21_000_000, companies: 3, missingCompanies: 1, missingCurrencies: ["EUR"] },
-      { month: "2026-04", netBurn: null, convertedPart: 0, companies: 0, missingCompanies: 0, missingCurrencies: [] },
+      { ...base, month: "2026-02", netBurn: 31_000_000, convertedPart: 31_000_000, companies: 3, complete: true },
+      { ...base, month: "2026-03", netBurn: null, convertedPart: 21_000_000, companies: 3, missingCompanies: 1, missingCurrencies: ["EUR"], complete: false },
+      { ...base, month: "2026-04", netBurn: null, convertedPart: 0, companies: 0, complete: false },
     ]);
   });
 
+  it("counts per month the companies owed a report, and leaves a month where one has not reported without a total", () => {
+    // Six companies: five since 2025, one since 2026-03. In 2026-04 one has not reported yet.
+    const points = foldNetBurn(
+      ["2026-01", "2026-02", "2026-03", "2026-04"],
+      [
+        { month: "2026-01", currency: "USD", rate: "1", companies: 5, netBurn: 500 },
+        { month: "2026-02", currency: "USD", rate: "1", companies: 5, netBurn: 500 },
+        { month: "2026-03", currency: "USD", rate: "1", companies: 6, netBurn: 600 },
+        { month: "2026-04", currency: "USD", rate: "1", companies: 5, netBurn: 360 },
+      ],
+      [
+        { month: "2025-04", companies: 5 },
+        { month: "2026-03", companies: 1 },
+      ],
+    );
+    expect(points.map((p) => [p.month, p.companies, p.expectedCompanies, p.complete, p.netBurn, p.convertedPart])).toEqual([
+      ["2026-01", 5, 5, true, 500, 500],
+      ["2026-02", 5, 5, true, 500, 500],
+      ["2026-03", 6, 6, true, 600, 600],
+      ["2026-04", 5, 6, false, null, 360],
+    ]);
+    expect(incompleteMonths(points).map((p) => p.month)).toEqual(["2026-04"]);
+  });
+
+  it("starts at the first month any company owed a report", () => {
+    const points = foldNetBurn(months, [{ month: "2026-03", currency: "USD", rate: "1", companies: 1, netBurn: 100 }], [{ month: "2026-03", companies: 1 }]);
+    expect(points.map((p) => p.month)).toEqual(["2026-03", "2026-04"]);
+    expect(points[1]).toMatchObject({ companies: 0, expectedCompanies: 1, complete: false, netBurn: null });
+    expect(foldNetBurn(months, [], [])).toEqual([]);
+  });
+
   it("keeps a negative net burn (revenue above spend) as it is", () => {
-    const [point] = foldNetBurn(["2026-02"], [{ month: "2026-02", currency: "USD", rate: "1", companies: 1, netBurn: -500 }]);
+    const [point] = foldNetBurn(
+      ["2026-02"],
+      [{ month: "2026-02", currency: "USD", rate: "1", companies: 1, netBurn: -500 }],
+      [{ month: "2026-02", companies: 1 }],
+    );
     expect(point!.netBurn).toBe(-500);
   });
 });

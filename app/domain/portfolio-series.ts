@@ -27,19 +27,52 @@ export interface NetBurnGroup {
 
 export interface NetBurnPoint {
   month: string;
-  /** Sum over reporting companies in the investor's currency; null if any rate is missing or nobody reported. */
+  /**
+   * Sum over every company owed a report, in the investor's currency; null when the month is
+   * incomplete (a company owed a report has not sent it, or a rate is missing) or nobody reported.
+   */
   netBurn: number | null;
-  /** The part that could be converted (equals netBurn when nothing is missing). */
+  /** What could be summed: the reporting companies whose rate is known (equals netBurn when complete). */
   convertedPart: number;
+  /** Companies that reported this month. */
   companies: number;
+  /** Companies owed a report this month: sharing financials, first report in or before this month. */
+  expectedCompanies: number;
+  /** Reporting companies whose currency has no rate this month. */
   missingCompanies: number;
   missingCurrencies: string[];
+  /** Every company owed a report reported, and every rate is known. */
+  complete: boolean;
 }
 
-/** One point per month of `months`, in order; months nobody reported have 0 companies. */
-export function foldNetBurn(months: readonly string[], groups: readonly NetBurnGroup[]): NetBurnPoint[] {
+/** How many companies sharing financials sent their first report in `month`. */
+export interface FirstMonthGroup {
+  month: string;
+  companies: number;
+}
+
+/**
+ * One point per month of `months`, in order, with its coverage: a month is complete when every
+ * company owed a report (its first report in or before the month) reported and every rate is
+ * known — only then is its sum a total. Leading months before any company's first report are
+ * dropped; months nobody reported later on stay, with 0 companies.
+ */
+export function foldNetBurn(months: readonly string[], groups: readonly NetBurnGroup[], firstMonths: readonly FirstMonthGroup[]): NetBurnPoint[] {
+  const expectedIn = (month: string) => firstMonths.reduce((sum, f) => (compareMonths(f.month, month) <= 0 ? sum + f.companies : sum), 0);
   const byMonth = new Map<string, NetBurnPoint>(
-    months.map((month) => [month, { month, netBurn: null, convertedPart: 0, companies: 0, missingCompanies: 0, missingCurrencies: [] }]),
+    months.map((month) => [
+      month,
+      {
+        month,
+        netBurn: null,
+        convertedPart: 0,
+        companies: 0,
+        expectedCompanies: expectedIn(month),
+        missingCompanies: 0,
+        missingCurrencies: [],
+        complete: false,
+      },
+    ]),
   );
   for (const g of groups) {
     const point = byMonth.get(g.month);
@@ -52,11 +85,21 @@ export function foldNetBurn(months: readonly string[], groups: readonly NetBurnG
       point.convertedPart += g.netBurn;
     }
   }
-  for (const point of byMonth.values()) {
+  const points = [...byMonth.values()];
+  for (const point of points) {
     point.missingCurrencies.sort();
-    point.netBurn = point.companies > 0 && point.missingCompanies === 0 ? point.convertedPart : null;
+    // A company reporting in a month is always owed it; the max guards a first month read apart from the sums.
+    point.expectedCompanies = Math.max(point.expectedCompanies, point.companies);
+    point.complete = point.companies > 0 && point.missingCompanies === 0 && point.companies === point.expectedCompanies;
+    point.netBurn = point.complete ? point.convertedPart : null;
   }
-  return [...byMonth.values()];
+  const first = points.findIndex((p) => p.expectedCompanies > 0);
+  return first === -1 ? [] : points.slice(first);
+}
+
+/** The months whose sum leaves out a company that owed a report (reports missing), oldest first. */
+export function incompleteMonths(points: readonly NetBurnPoint[]): NetBurnPoint[] {
+  return points.filter((p) => p.companies < p.expectedCompanies);
 }
 
 export interface RaisedGroup {

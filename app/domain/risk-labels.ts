@@ -1,4 +1,4 @@
-import { DEFAULT_RISK_BANDS, type RiskBand, type RiskBandThresholds, type RiskStatus } from "~/finance";
+import { DEFAULT_RISK_BANDS, HEAT_MAP_RISK_STATUSES, type RiskBand, type RiskBandThresholds, type RiskStatus } from "~/finance";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { translate, type PlainKey } from "~/i18n/translate";
 import { labelsIn } from "~/i18n/label-keys";
@@ -75,8 +75,8 @@ export const RISK_STATUS_KEYS: Record<RiskStatus, PlainKey> = {
 };
 export const RISK_STATUS_LABELS: Record<RiskStatus, string> = labelsIn(RISK_STATUS_KEYS);
 
-/** The statuses of risks still being worked on: the heat map and top risks count these. */
-export const ACTIVE_RISK_STATUSES = ["open", "mitigating"] as const satisfies readonly RiskStatus[];
+/** The statuses of risks still being worked on: the heat map and top risks count these (one definition, app/finance/risk.ts). */
+export const ACTIVE_RISK_STATUSES = HEAT_MAP_RISK_STATUSES;
 
 export const RISK_BAND_KEYS: Record<RiskBand, PlainKey> = {
   low: common_severity_low,

@@ -7,8 +7,10 @@ import {
   isoDateOfDate,
   isValidIsoDate,
   isValidMonth,
+  missingMonths,
   monthDiff,
   monthOfDate,
+  monthRuns,
   monthsBetween,
 } from "./month";
 
@@ -74,5 +76,31 @@ describe("months are calendar months written YYYY-MM", () => {
     expect(compareIsoDates("2026-05-15", "2026-05-16")).toBe(-1);
     expect(compareIsoDates("2026-05-16", "2026-05-16")).toBe(0);
     expect(() => compareIsoDates("2026-5-16", "2026-05-16")).toThrow(RangeError);
+  });
+});
+
+describe("gaps in a reported history (issue #15 item 6)", () => {
+  it("lists every calendar month between the first and last report that has none, across a year end", () => {
+    expect(missingMonths(["2026-02", "2025-11", "2026-10", "2026-01"])).toEqual([
+      "2025-12",
+      "2026-03",
+      "2026-04",
+      "2026-05",
+      "2026-06",
+      "2026-07",
+      "2026-08",
+      "2026-09",
+    ]);
+    expect(missingMonths([])).toEqual([]);
+    expect(missingMonths(["2026-04"])).toEqual([]);
+    expect(missingMonths(["2026-04", "2026-05"])).toEqual([]);
+  });
+
+  it("groups months into runs of consecutive months, so a seven-month gap reads as one range", () => {
+    expect(monthRuns(["2026-09", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2025-12"])).toEqual([
+      { first: "2025-12", last: "2025-12" },
+      { first: "2026-03", last: "2026-09" },
+    ]);
+    expect(monthRuns([])).toEqual([]);
   });
 });

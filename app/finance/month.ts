@@ -63,6 +63,29 @@ export function monthsBetween(from: Month, to: Month): Month[] {
   return months;
 }
 
+/**
+ * The calendar months from the first to the last of `reported` that have no entry in it:
+ * the gaps a time axis must keep (a seven-month gap is seven months, not one). Empty when
+ * nothing or one month is reported. Order and duplicates of `reported` do not matter.
+ */
+export function missingMonths(reported: readonly Month[]): Month[] {
+  if (reported.length === 0) return [];
+  const have = new Set(reported);
+  const sorted = [...have].sort(compareMonths);
+  return monthsBetween(sorted[0]!, sorted.at(-1)!).filter((m) => !have.has(m));
+}
+
+/** Months grouped into runs of consecutive months, in order: ["2026-03", "2026-04", "2026-09"] → [{2026-03…2026-04}, {2026-09…2026-09}]. */
+export function monthRuns(months: readonly Month[]): { first: Month; last: Month }[] {
+  const runs: { first: Month; last: Month }[] = [];
+  for (const month of [...new Set(months)].sort(compareMonths)) {
+    const run = runs.at(-1);
+    if (run && addMonths(run.last, 1) === month) run.last = month;
+    else runs.push({ first: month, last: month });
+  }
+  return runs;
+}
+
 export function daysInMonth(month: Month): number {
   const index = toIndex(month);
   return new Date(Date.UTC(Math.floor(index / 12), (index % 12) + 1, 0)).getUTCDate();

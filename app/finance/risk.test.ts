@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reviewOverdue, riskBand, riskHeatMap, riskScore } from "./risk";
+import { countsOnHeatMap, heatMapOfRisks, reviewOverdue, riskBand, riskHeatMap, riskScore } from "./risk";
 
 describe("risk score = likelihood × impact", () => {
   it("multiplies", () => {
@@ -69,5 +69,21 @@ describe("heat map: counts per likelihood × impact cell", () => {
 
   it("refuses a risk off the grid", () => {
     expect(() => riskHeatMap([{ likelihood: 6, impact: 1 }])).toThrow(RangeError);
+  });
+});
+
+describe("heat map: one definition, open and mitigating", () => {
+  it("counts open and mitigating risks and leaves accepted and closed ones out", () => {
+    expect(["open", "mitigating", "accepted", "closed"].filter(countsOnHeatMap)).toEqual(["open", "mitigating"]);
+    const map = heatMapOfRisks([
+      { likelihood: 4, impact: 5, status: "open" },
+      { likelihood: 4, impact: 5, status: "mitigating" },
+      { likelihood: 4, impact: 5, status: "accepted" },
+      { likelihood: 2, impact: 2, status: "accepted" },
+      { likelihood: 1, impact: 1, status: "closed" },
+    ]);
+    expect(map[3]![4]).toBe(2);
+    expect(map[1]![1]).toBe(0);
+    expect(map.flat().reduce((a, b) => a + b, 0)).toBe(2);
   });
 });

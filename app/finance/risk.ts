@@ -52,8 +52,27 @@ export function reviewOverdue(nextReviewDate: IsoDate | null | undefined, status
 }
 
 /**
+ * What every risk heat map counts (the dashboard, the risks page, the investor's portfolio and
+ * a partner's report alike) and what the top risks are picked from: the risks still being
+ * worked on, in the spec's terms open and mitigating. Accepted risks (a decision to live with
+ * them) and closed ones are left out. The SQL of the portfolio and the risks page is built
+ * from this same list.
+ */
+export const HEAT_MAP_RISK_STATUSES = ["open", "mitigating"] as const satisfies readonly RiskStatus[];
+
+/** Whether a risk with this status is counted on the heat map (open or mitigating). */
+export function countsOnHeatMap(status: string): boolean {
+  return (HEAT_MAP_RISK_STATUSES as readonly string[]).includes(status);
+}
+
+/** The heat map of a risk register: only the risks countsOnHeatMap keeps, counted by riskHeatMap. */
+export function heatMapOfRisks(risks: readonly { readonly likelihood: number; readonly impact: number; readonly status: string }[]): number[][] {
+  return riskHeatMap(risks.filter((r) => countsOnHeatMap(r.status)));
+}
+
+/**
  * A 5×5 count of risks: `cells[likelihood − 1][impact − 1]`. It counts every risk it is
- * given; leave closed risks out first if the chart should show live exposure only.
+ * given; heatMapOfRisks first keeps the ones the heat map counts.
  */
 export function riskHeatMap(risks: readonly { readonly likelihood: number; readonly impact: number }[]): number[][] {
   const cells = Array.from({ length: 5 }, () => Array<number>(5).fill(0));

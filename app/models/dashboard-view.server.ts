@@ -19,10 +19,12 @@ import {
   debtSchedule,
   debtServiceByMonth,
   INSTRUMENTS,
+  missingMonths,
   monthsBetween,
   reviewOverdue,
   riskBand,
-  riskHeatMap,
+  heatMapOfRisks,
+  countsOnHeatMap,
   riskScore,
   runway,
   runwayForDisplay,
@@ -232,7 +234,15 @@ function buildFinancials(reports: ReportRow[], facilities: Facility[], window: B
   const spendFrom = addMonths(month, -(SPEND_HISTORY_MONTHS - 1));
   const spendHistory: SpendMonthView[] = reports.filter((r) => compareMonths(r.month, spendFrom) >= 0).map((r) => ({ month: r.month, spend: spendOf(r) }));
 
-  return { headline, cashHistory, spendHistory, month, cash: snapshot.cash, forecast: snapshot.cashOut.series as Forecast };
+  return {
+    headline,
+    cashHistory,
+    spendHistory,
+    missingMonths: missingMonths(reports.map((r) => r.month)),
+    month,
+    cash: snapshot.cash,
+    forecast: snapshot.cashOut.series as Forecast,
+  };
 }
 
 function buildBudgetView(reports: ReportRow[], budgets: BudgetInputRow[], overrunThresholdBp: number, month: Month): BudgetView | null {
@@ -300,10 +310,9 @@ function buildDebtView(facilities: Facility[], month: Month, covenant: { cash: n
   };
 }
 
-const OPEN_STATUSES = new Set(["open", "mitigating", "accepted"]);
-
+/** The heat map and the top risks count the same risks as every other heat map: countsOnHeatMap (open and mitigating). */
 function buildRiskView(rows: RiskInputRow[], bands: RiskBandThresholds, today: IsoDate): RiskView {
-  const live = rows.filter((r) => OPEN_STATUSES.has(r.status));
+  const live = rows.filter((r) => countsOnHeatMap(r.status));
   const scored = live.map((r) => {
     const score = riskScore(r.likelihood, r.impact);
     return {
@@ -316,9 +325,9 @@ function buildRiskView(rows: RiskInputRow[], bands: RiskBandThresholds, today: I
     };
   });
   return {
-    heatMap: riskHeatMap(live),
+    heatMap: heatMapOfRisks(rows),
     liveCount: live.length,
-    closedCount: rows.length - live.length,
+    leftOutCount: rows.length - live.length,
     overdueReviews: scored.filter((r) => r.reviewOverdue).length,
     top: scored.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title)).slice(0, 3),
     bands,

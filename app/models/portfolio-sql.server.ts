@@ -16,7 +16,16 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import { NET_BURN_HISTORY_MONTHS } from "~/finance/company-metrics";
+import { HEAT_MAP_RISK_STATUSES } from "~/finance/risk";
 import type { PortfolioFilters, PortfolioSortKey } from "~/domain/portfolio-query";
+
+/**
+ * The one filter of the risks a heat map counts (and the top risk is picked from), on the
+ * alias `rk`: built from HEAT_MAP_RISK_STATUSES (open and mitigating), the same list the
+ * dashboard's pure heatMapOfRisks and the risks page read.
+ */
+const LIVE_RISK_TEXT = `rk.status in (${HEAT_MAP_RISK_STATUSES.map((s) => `'${s}'`).join(", ")})`;
+const LIVE_RISK = sql.raw(LIVE_RISK_TEXT);
 
 export interface MatchingParams {
   investorId: string;
@@ -94,6 +103,9 @@ const BURN_SUMS = sql.raw(
  * - net_burn: per month from `burnFrom` to `burnTo` and per currency, the net burn summed
  *   in that currency and converted once at that month's rate — from the 24 months of net
  *   burn each `company_metrics` row keeps (`recent_net_burn`).
+ * - first_months: how many companies sharing financials first reported in each month (one
+ *   index probe of monthly_reports per company, inside this statement): a company is owed a
+ *   report for every month from its first on, so TS tells each month's coverage ("5 of 6").
  * - raised: rounds per instrument, currency and close month (none for the investor's own
  *   currency), each sum converted at the close month's rate.
  * - heat: open and mitigating risks per likelihood × impact, companies sharing risks only.
@@ -174,6 +186,16 @@ select
     left join fx_rates fx on fx.org_id = ${p.investorId} and fx.currency = b.currency and fx.month = b.month
     where b.month between ${p.burnFrom} and ${p.burnTo}
   ) t) as net_burn,
+  (select coalesce(json_agg(t order by t.first_month), '[]') from (
+    select f.first_month, count(*) as companies
+    from (
+      select (select min(r.month) from monthly_reports r where r.org_id = m.id) as first_month
+      from m
+      where m.fin and m.month is not null
+    ) f
+    where f.first_month is not null
+    group by f.first_month
+  ) t) as first_months,
   (select coalesce(json_agg(t order by t.instrument, t.currency, t.month), '[]') from (
     select rd.instrument, rd.currency, rd.month, rd.rounds,
       case when rd.currency = ${p.baseCurrency} then '1' else trim_scale(fx.rate)::text end as rate,
@@ -184,7 +206,7 @@ select
   (select coalesce(json_agg(t), '[]') from (
     select rk.likelihood, rk.impact, count(*) as risks
     from m join risks rk on rk.org_id = m.id
-    where m.rsk and rk.status in ('open', 'mitigating')
+    where m.rsk and ${LIVE_RISK}
     group by rk.likelihood, rk.impact
   ) t) as heat,
   (select coalesce(json_agg(t order by t.position), '[]') from (${rows.select}) t) as rows`;
@@ -210,7 +232,7 @@ const SORT_EXPRESSIONS: Record<PortfolioSortKey, string> = {
 const TOP_RISK = sql.raw(`left join lateral (
     select rk.title, rk.likelihood, rk.impact, rk.likelihood * rk.impact as score
     from risks rk
-    where r.rsk and rk.org_id = r.id and rk.status in ('open', 'mitigating')
+    where r.rsk and rk.org_id = r.id and ${LIVE_RISK_TEXT}
     order by rk.likelihood * rk.impact desc, rk.impact desc, rk.title, rk.id
     limit 1
   ) tr on true`);
@@ -284,8 +306,6 @@ export interface RowsOfPage {
   page: number;
   pageSize: number;
 }
-
-const LIVE_RISK = sql.raw(`rk.status in ('open', 'mitigating')`);
 
 function cellConditions(cell: { likelihood: number | null; impact: number | null }): SQL {
   const parts: SQL[] = [sql`m.rsk`, LIVE_RISK];

@@ -228,7 +228,11 @@ export async function getPortfolio(ctx: OrgContext, query: PortfolioQuery, optio
             runwayMonths: num(r.runway_months),
             level: String(r.level) as PortfolioRunwayLevel,
           })),
-          netBurn: foldNetBurn(months, netBurn),
+          netBurn: foldNetBurn(
+            months,
+            netBurn,
+            (json(agg!.first_months) as Raw[]).map((r) => ({ month: String(r.first_month), companies: num(r.companies) })),
+          ),
           raised: foldRaised(raised),
           heatMap,
         },

@@ -13,7 +13,7 @@ import type { ShareScope } from "~db/schema/sharing";
 import { withTenant } from "~db/tenant";
 import { DEFAULT_RISK_BANDS, daysInMonth, type IsoDate, type Month } from "~/finance";
 import { SECTION_KEYS } from "~/domain/access-grants";
-import type { CompanyDashboardForInvestor } from "~/views/dashboard";
+import type { CompanyDashboardForInvestor, RiskView } from "~/views/dashboard";
 import { buildCompanyDashboardForInvestor, type SharedRows } from "./dashboard-view.server";
 import type { CompanyReport, ShareReport, ShareSnapshot, StoredCompanyReport, UpdateView } from "~/views/share-report";
 import type { SystemContext } from "~/auth/context";
@@ -228,10 +228,21 @@ export function restrictCompanyReport(
   }
   if (shared.has("financials") && shared.has("budgets") && d.budget !== undefined) dashboard.budget = d.budget;
   if (shared.has("funding_debt") && d.fundingDebt) dashboard.fundingDebt = d.fundingDebt;
-  if (shared.has("risks") && d.risks) dashboard.risks = d.risks;
+  if (shared.has("risks") && d.risks) dashboard.risks = storedRiskView(d.risks);
   const result: CompanyReport = { name: report.name, currency: report.currency, sections: intersectSections(report.sections, sections), dashboard };
   if (shared.has("updates") && report.updates) result.updates = report.updates;
   return result;
+}
+
+/**
+ * A stored risk view as the page reads it. A snapshot stored before issue #15 counted accepted
+ * risks on its heat map and kept `closedCount` (closed only): its counts cannot be recounted, so
+ * it is marked `countsAccepted` and its card says what it counts.
+ */
+function storedRiskView(risks: RiskView | (Omit<RiskView, "leftOutCount"> & { closedCount?: number })): RiskView {
+  if ("leftOutCount" in risks && typeof risks.leftOutCount === "number") return risks;
+  const { closedCount, ...rest } = risks as Omit<RiskView, "leftOutCount"> & { closedCount?: number };
+  return { ...rest, leftOutCount: closedCount ?? 0, countsAccepted: true };
 }
 
 /**

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { can } from "~/auth/permissions";
-import { BudgetCard, CashRunwayCard, DebtCard, SpendCard } from "~/components/dashboard/chart-cards";
+import { BudgetCard, CashRunwayCard, DebtCard, MissingMonthsNotice, SpendCard } from "~/components/dashboard/chart-cards";
 import { HeadlineCards } from "~/components/dashboard/headline-cards";
 import { RaisedCard, RiskCard } from "~/components/dashboard/record-cards";
 import { WindowSelector } from "~/components/dashboard/window-selector";
@@ -120,7 +120,7 @@ export default function OrgDashboard() {
       </>
     );
   }
-  return <StartupDashboardView base={base} orgName={org.name} window={window} data={dashboard} checklist={checklist} />;
+  return <StartupDashboardView base={base} orgName={org.name} window={window} data={dashboard} checklist={checklist} canEdit={canEdit} />;
 }
 
 type Ready = Extract<StartupDashboard, { kind: "ready" }>;
@@ -131,12 +131,14 @@ function StartupDashboardView({
   window,
   data,
   checklist,
+  canEdit,
 }: {
   base: string;
   orgName: string;
   window: number;
   data: Ready;
   checklist: ReactNode;
+  canEdit: boolean;
 }) {
   const { headline: h, currency } = data;
   const t = useT();
@@ -149,6 +151,7 @@ function StartupDashboardView({
       />
       {checklist}
       <HeadlineCards headline={h} currency={currency} />
+      <MissingMonthsNotice months={data.missingMonths} reportHref={canEdit ? (month) => `${base}/reports/${month}` : undefined} />
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <CashRunwayCard cashHistory={data.cashHistory} currency={currency} headline={h} />
         <SpendCard spendHistory={data.spendHistory} currency={currency} />

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCompanyAccess } from "~/auth/tenant.server";
 import { BenchmarksCard } from "~/components/dashboard/benchmarks-card";
-import { BudgetCard, CashRunwayCard, DebtCard, SpendCard } from "~/components/dashboard/chart-cards";
+import { BudgetCard, CashRunwayCard, DebtCard, MissingMonthsNotice, SpendCard } from "~/components/dashboard/chart-cards";
 import { CompanyUpdatesCard } from "~/components/dashboard/company-updates";
 import { HeadlineCards } from "~/components/dashboard/headline-cards";
 import { RaisedCard, RiskCard } from "~/components/dashboard/record-cards";
@@ -117,6 +117,7 @@ export default function CompanyView() {
       ) : (
         <div className="mt-6">
           <HeadlineCards headline={ready.headline} currency={currency} debtServiceIncluded={ready.debtServiceIncluded} />
+          <MissingMonthsNotice months={ready.missingMonths} />
         </div>
       )}
 

@@ -38,7 +38,6 @@ import { records_budgets_allCategories } from "~/paraglide/messages/records_budg
 import { records_col_category } from "~/paraglide/messages/records_col_category.js";
 import { records_col_status } from "~/paraglide/messages/records_col_status.js";
 import { records_risk_field_title } from "~/paraglide/messages/records_risk_field_title.js";
-import { records_risk_heatMapHint } from "~/paraglide/messages/records_risk_heatmaphint2.js";
 import { records_risk_impact } from "~/paraglide/messages/records_risk_impact.js";
 import { records_risk_impactScale } from "~/paraglide/messages/records_risk_impactscale1.js";
 import { records_risk_likelihood } from "~/paraglide/messages/records_risk_likelihood.js";
@@ -245,7 +244,7 @@ function RiskRegisterHeatMap({ cells, bands }: { cells: number[][]; bands: RiskB
         look="page"
         cells={cells}
         bands={bands}
-        caption={t(records_risks_heatMapCaption, { total, hint: t(records_risk_heatMapHint) })}
+        caption={t(records_risks_heatMapCaption, { total })}
         corner={t(records_risks_heatMapCorner)}
         impactWord={(impact) => (isRiskLevel(impact) ? t(IMPACT_KEYS[impact]) : "")}
         likelihoodWord={(likelihood) => (isRiskLevel(likelihood) ? t(LIKELIHOOD_KEYS[likelihood]) : "")}

@@ -97,10 +97,17 @@ export interface DebtView {
 }
 
 export interface RiskView {
-  /** cells[likelihood − 1][impact − 1], live risks only (closed ones left out). */
+  /** cells[likelihood − 1][impact − 1]: the risks every heat map counts, open and mitigating (app/finance/risk.ts). */
   heatMap: number[][];
+  /** Open and mitigating risks: the heat map's total, and what the top risks are picked from. */
   liveCount: number;
-  closedCount: number;
+  /** Accepted and closed risks, left out of the heat map and the top risks. */
+  leftOutCount: number;
+  /**
+   * Set only on a frozen report stored before the heat map left accepted risks out (issue #15):
+   * its stored counts include accepted risks, and its card says so rather than the current definition.
+   */
+  countsAccepted?: true;
   overdueReviews: number;
   top: { title: string; category: string; score: number; band: RiskBand; status: string; reviewOverdue: boolean }[];
   /** The org's risk bands (from its settings), which colour the heat map and name each score's band. */
@@ -122,8 +129,14 @@ export type StartupDashboard =
       kind: "ready";
       currency: string;
       headline: DashboardHeadline;
+      /** Reported months only (a gap is no point); the charts put them on the calendar. */
       cashHistory: CashPointView[];
       spendHistory: SpendMonthView[];
+      /**
+       * Calendar months between the first and the latest report that have no report, oldest
+       * first (absent in a frozen report stored before issue #15).
+       */
+      missingMonths?: Month[];
       budget: BudgetView | null;
       debt: DebtView | null;
       risks: RiskView;
@@ -132,7 +145,7 @@ export type StartupDashboard =
 
 type ReadyParts = Omit<Extract<StartupDashboard, { kind: "ready" }>, "kind" | "currency">;
 
-export type InvestorFinancialsView = { kind: "ready" } & Pick<ReadyParts, "headline" | "cashHistory" | "spendHistory"> & {
+export type InvestorFinancialsView = { kind: "ready" } & Pick<ReadyParts, "headline" | "cashHistory" | "spendHistory" | "missingMonths"> & {
     /** false: funding & debt is not shared, so the cash-out and default-alive forecasts leave debt service out. */
     debtServiceIncluded: boolean;
   };

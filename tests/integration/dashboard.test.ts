@@ -271,7 +271,7 @@ describe("company dashboard", () => {
     expect(text).toContain("Over budget: Payroll.");
     expect(text).toContain("GPU supply squeeze");
     expect(text).not.toContain("Old closed risk");
-    expect(text).toContain("1 closed risk left out.");
+    expect(text).toContain("1 accepted or closed risk left out.");
     expect(text).toContain("$2,000,000");
     const html = await (await browser.get(`/o/${org.slug}`)).text();
     expect(html).toMatch(/data-cell="4x4"[^>]*>1</);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SPEND_CATEGORIES } from "~/finance/burn";
 import { translator } from "~/i18n/translate";
 import { budgetVsActualChartConfig, cashRunwayChartConfig, debtServiceChartConfig, spendByCategoryChartConfig, type SpendMonth } from "./configs";
+import { gapRuns, onCalendar } from "./calendar";
 import { heatMapRows } from "./heat-map";
 import { RISK_BAND_CELL_CLASSES, SERIES_COLOURS, SPEND_CATEGORY_COLOURS } from "./palette";
 import { at, lookup, leading } from "../../../tests/support/at";
@@ -143,6 +144,55 @@ describe("debt service chart", () => {
       ["Principal", [0, 50_000], SERIES_COLOURS.principal, "service"],
     ]);
     expect(config.options?.scales?.y?.stacked).toBe(true);
+  });
+});
+
+describe("time axes keep the calendar (issue #15 item 6)", () => {
+  // Reported Jan and Feb, nothing from Mar to Sep, then Oct: a seven-month gap.
+  const points = [
+    { month: "2026-01", cash: 100_000_000, runwayMonths: 10 },
+    { month: "2026-02", cash: 90_000_000, runwayMonths: 9 },
+    { month: "2026-10", cash: 50_000_000, runwayMonths: 5 },
+  ];
+  type Footer = (items: { dataIndex: number }[]) => string;
+
+  it("puts every calendar month on the cash and runway axis, null where there is no report, lines not joined across", () => {
+    const config = cashRunwayChartConfig(points, "USD", en);
+    expect(config.data.labels).toHaveLength(10);
+    expect(config.data.labels![2]).toBe("Mar 2026");
+    expect(config.data.labels![8]).toBe("Sep 2026");
+    const [cash, runway] = leading(config.data.datasets, 2);
+    expect(cash.data).toEqual([1_000_000, 900_000, null, null, null, null, null, null, null, 500_000]);
+    expect(runway.data).toEqual([10, 9, null, null, null, null, null, null, null, 5]);
+    expect(cash.spanGaps).toBe(false);
+    expect(runway.spanGaps).toBe(false);
+    const footer = config.options!.plugins!.tooltip!.callbacks!.footer as unknown as Footer;
+    expect(footer([{ dataIndex: 4 }])).toBe("No report for this month");
+    expect(footer([{ dataIndex: 1 }])).toBe("");
+    const zhFooter = cashRunwayChartConfig(points, "USD", zh).options!.plugins!.tooltip!.callbacks!.footer as unknown as Footer;
+    expect(zhFooter([{ dataIndex: 4 }])).toBe("本月没有报告");
+  });
+
+  it("leaves empty slots (not zero bars) in the spend chart, in any input order", () => {
+    const spend = { ...zeroSpend(), compute: 1_000_000 };
+    const config = spendByCategoryChartConfig(
+      [
+        { month: "2026-04", spend },
+        { month: "2026-01", spend },
+      ],
+      "USD",
+      en,
+    );
+    expect(config.data.labels).toEqual(["Jan 2026", "Feb 2026", "Mar 2026", "Apr 2026"]);
+    expect(config.data.datasets[0]!.data).toEqual([10_000, null, null, 10_000]);
+    expect(config.data.datasets[1]!.data).toEqual([0, null, null, 0]);
+  });
+
+  it("lists the gaps as runs of months, for the line under each chart", () => {
+    expect(onCalendar(points).map((s) => s.point === null)).toEqual([false, false, true, true, true, true, true, true, true, false]);
+    expect(gapRuns(points)).toEqual([{ first: "2026-03", last: "2026-09" }]);
+    expect(gapRuns(points.slice(0, 2))).toEqual([]);
+    expect(onCalendar([])).toEqual([]);
   });
 });
 

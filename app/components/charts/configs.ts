@@ -11,6 +11,7 @@ import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
 import { formatterFor } from "~/i18n/format";
 import type { Translator } from "~/i18n/translate";
 import { runwayText, spendCategoryLabel } from "~/i18n/display";
+import { onCalendar } from "./calendar";
 import { SERIES_COLOURS, SPEND_CATEGORY_COLOURS } from "./palette";
 import { dashboard_budget_actualDataset } from "~/paraglide/messages/dashboard_budget_actualdataset1.js";
 import { dashboard_budget_budgetDataset } from "~/paraglide/messages/dashboard_budget_budgetdataset1.js";
@@ -20,6 +21,7 @@ import { dashboard_cashRunway_cashDataset } from "~/paraglide/messages/dashboard
 import { dashboard_cashRunway_notBurning } from "~/paraglide/messages/dashboard_cashrunway_notburning2.js";
 import { dashboard_cashRunway_runwayDataset } from "~/paraglide/messages/dashboard_cashrunway_runwaydataset2.js";
 import { dashboard_cashRunway_runwayTooltip } from "~/paraglide/messages/dashboard_cashrunway_runwaytooltip2.js";
+import { dashboard_chart_noReportTooltip } from "~/paraglide/messages/dashboard_chart_noreporttooltip2.js";
 import { dashboard_chart_tooltip } from "~/paraglide/messages/dashboard_chart_tooltip.js";
 import { dashboard_debt_interest } from "~/paraglide/messages/dashboard_debt_interest.js";
 import { dashboard_debt_principal } from "~/paraglide/messages/dashboard_debt_principal.js";
@@ -65,27 +67,39 @@ export interface CashRunwayPoint {
   runwayMonths: number | null;
 }
 
+/** The tooltip's footer on a month without a report ("No report for this month"); nothing otherwise. */
+function noReportFooter(t: Translator, slots: readonly { point: unknown }[]) {
+  return (items: readonly { dataIndex: number }[]) => (items[0] && slots[items[0].dataIndex]?.point === null ? t(dashboard_chart_noReportTooltip) : "");
+}
+
+/**
+ * Cash (left axis) and runway (right axis) by month. The reported months may have gaps: every
+ * calendar month from the first to the last keeps its place, a month without a report is null
+ * in both lines and neither line is drawn across it (spanGaps false).
+ */
 export function cashRunwayChartConfig(
   points: readonly CashRunwayPoint[],
   currency: string,
   t: Translator,
 ): ChartConfiguration<"line", (number | null)[], string> {
+  const slots = onCalendar(points);
   return {
     type: "line",
     data: {
-      labels: monthLabels(t, points),
+      labels: monthLabels(t, slots),
       datasets: [
         {
           label: t(dashboard_cashRunway_cashDataset, { currency }),
-          data: points.map((p) => toMajor(p.cash)),
+          data: slots.map((s) => (s.point ? toMajor(s.point.cash) : null)),
           yAxisID: "cash",
           borderColor: SERIES_COLOURS.cash,
           backgroundColor: SERIES_COLOURS.cash,
+          spanGaps: false,
           tension: 0.2,
         },
         {
           label: t(dashboard_cashRunway_runwayDataset),
-          data: points.map((p) => p.runwayMonths),
+          data: slots.map((s) => s.point?.runwayMonths ?? null),
           yAxisID: "runway",
           borderColor: SERIES_COLOURS.runway,
           backgroundColor: SERIES_COLOURS.runway,
@@ -118,11 +132,14 @@ export function cashRunwayChartConfig(
         tooltip: {
           callbacks: {
             label: (item) =>
-              item.dataset.yAxisID === "runway"
-                ? t(dashboard_cashRunway_runwayTooltip, {
-                    value: item.parsed.y === null ? t(dashboard_cashRunway_notBurning) : runwayText(t, Number(item.parsed.y)),
-                  })
-                : moneyTooltip(t, currency)(item),
+              slots[item.dataIndex]?.point === null
+                ? `${item.dataset.label ?? ""}: —`
+                : item.dataset.yAxisID === "runway"
+                  ? t(dashboard_cashRunway_runwayTooltip, {
+                      value: item.parsed.y === null ? t(dashboard_cashRunway_notBurning) : runwayText(t, Number(item.parsed.y)),
+                    })
+                  : moneyTooltip(t, currency)(item),
+            footer: noReportFooter(t, slots),
           },
         },
       },
@@ -137,14 +154,20 @@ export interface SpendMonth {
   spend: Record<SpendCategory, number>;
 }
 
-export function spendByCategoryChartConfig(months: readonly SpendMonth[], currency: string, t: Translator): ChartConfiguration<"bar", number[], string> {
+/** Spend by category, stacked per month; a calendar month without a report is an empty slot (null), not a zero bar. */
+export function spendByCategoryChartConfig(
+  months: readonly SpendMonth[],
+  currency: string,
+  t: Translator,
+): ChartConfiguration<"bar", (number | null)[], string> {
+  const slots = onCalendar(months);
   return {
     type: "bar",
     data: {
-      labels: monthLabels(t, months),
+      labels: monthLabels(t, slots),
       datasets: SPEND_CATEGORIES.map((category) => ({
         label: spendCategoryLabel(t, category),
-        data: months.map((m) => toMajor(m.spend[category])),
+        data: slots.map((s) => (s.point ? toMajor(s.point.spend[category]) : null)),
         backgroundColor: SPEND_CATEGORY_COLOURS[category],
         stack: "spend",
       })),
@@ -155,7 +178,7 @@ export function spendByCategoryChartConfig(months: readonly SpendMonth[], curren
         x: { stacked: true },
         y: { stacked: true, beginAtZero: true, ticks: { callback: moneyTick(t, currency) } },
       },
-      plugins: { legend: { position: "bottom" }, tooltip: { callbacks: { label: moneyTooltip(t, currency) } } },
+      plugins: { legend: { position: "bottom" }, tooltip: { callbacks: { label: moneyTooltip(t, currency), footer: noReportFooter(t, slots) } } },
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   aggregateNetBurnChartConfig,
   capitalRaisedChartConfig,
   NET_BURN_COLOURS,
+  netBurnCoverageText,
   netBurnMonthLabel,
   RUNWAY_LEVEL_COLOURS,
   runwayByCompanyChartConfig,
@@ -63,26 +64,49 @@ describe("runway by company chart", () => {
 });
 
 describe("aggregate net burn chart", () => {
-  const point = (month: string, netBurn: number | null, convertedPart: number, companies: number, missingCompanies: number): NetBurnPoint => ({
+  const point = (
+    month: string,
+    netBurn: number | null,
+    convertedPart: number,
+    companies: number,
+    missingCompanies: number,
+    expectedCompanies = companies,
+  ): NetBurnPoint => ({
     month,
     netBurn,
     convertedPart,
     companies,
+    expectedCompanies,
     missingCompanies,
     missingCurrencies: missingCompanies ? ["EUR"] : [],
+    complete: netBurn !== null,
   });
-  const points = [point("2026-02", 30_000_000, 30_000_000, 3, 0), point("2026-03", null, 20_000_000, 3, 1), point("2026-04", null, 0, 0, 0)];
+  const points = [
+    point("2026-02", 30_000_000, 30_000_000, 3, 0),
+    point("2026-03", null, 20_000_000, 3, 1),
+    point("2026-04", null, 18_000_000, 2, 0, 3),
+    point("2026-05", null, 0, 0, 0, 3),
+  ];
   const config = aggregateNetBurnChartConfig(points, "USD", "en");
+  type Footer = (items: { dataIndex: number }[]) => string;
 
-  it("plots complete months in major units and leaves a month with a missing rate without a full bar", () => {
-    expect(config.data.labels).toEqual(["Feb 2026", "Mar 2026 (rate missing)", "Apr 2026"]);
+  it("plots complete months in major units; a month with a missing rate or a missing report has no full bar", () => {
+    expect(config.data.labels).toEqual(["Feb 2026", "Mar 2026 (rate missing)", "Apr 2026 (2/3)", "May 2026 (0/3)"]);
     const [complete, partial] = leading(config.data.datasets, 2);
-    expect(complete.label).toBe("Net burn, all reporting companies (USD)");
-    expect(complete.data).toEqual([300_000, null, null]);
+    expect(complete.label).toBe("Net burn, every company reported (USD)");
+    expect(complete.data).toEqual([300_000, null, null, null]);
     expect(complete.backgroundColor).toBe(NET_BURN_COLOURS.complete);
-    expect(partial.label).toBe("Converted part only: a rate is missing (USD)");
-    expect(partial.data).toEqual([null, 200_000, null]);
+    expect(partial.label).toBe("Incomplete month: only the companies in (USD)");
+    expect(partial.data).toEqual([null, 200_000, 180_000, null]);
     expect(partial.backgroundColor).toBe(NET_BURN_COLOURS.partial);
+  });
+
+  it("says in every month's tooltip how many of the companies owed a report sent it", () => {
+    const footer = config.options!.plugins!.tooltip!.callbacks!.footer as unknown as Footer;
+    expect(footer([{ dataIndex: 0 }])).toBe("Reported: 3 of 3 companies");
+    expect(footer([{ dataIndex: 2 }])).toBe("Reported: 2 of 3 companies");
+    expect(netBurnCoverageText({ companies: 1, expectedCompanies: 1 }, "en")).toBe("1 of 1 company");
+    expect(netBurnCoverageText({ companies: 5, expectedCompanies: 6 }, "zh-CN")).toBe("6 家公司中的 5 家");
   });
 
   it("formats axis and tooltips in the investor's currency", () => {
@@ -92,8 +116,9 @@ describe("aggregate net burn chart", () => {
     expect(label({ dataset: { label: "Net burn" }, parsed: { x: 0, y: 300_000 } })).toBe("Net burn: $300,000");
   });
 
-  it("names the month of a missing rate", () => {
+  it("names the month of a missing rate and the coverage of a month with a missing report", () => {
     expect(netBurnMonthLabel(points[1]!, "en")).toBe("Mar 2026 (rate missing)");
+    expect(netBurnMonthLabel(points[2]!, "en")).toBe("Apr 2026 (2/3)");
     expect(netBurnMonthLabel(points[0]!, "en")).toBe("Feb 2026");
   });
 });
@@ -134,10 +159,23 @@ describe("the chart texts in Chinese", () => {
   });
 
   it("writes months, missing rates, amounts and instruments for a Chinese reader", () => {
-    const point: NetBurnPoint = { month: "2026-03", netBurn: null, convertedPart: 0, companies: 2, missingCompanies: 1, missingCurrencies: ["EUR"] };
+    const point: NetBurnPoint = {
+      month: "2026-03",
+      netBurn: null,
+      convertedPart: 0,
+      companies: 2,
+      expectedCompanies: 2,
+      missingCompanies: 1,
+      missingCurrencies: ["EUR"],
+      complete: false,
+    };
     expect(netBurnMonthLabel(point, "zh-CN")).toBe("2026年3月（缺少汇率）");
+    expect(netBurnMonthLabel({ ...point, missingCompanies: 0, missingCurrencies: [], expectedCompanies: 3 }, "zh-CN")).toBe("2026年3月（2/3）");
     const burn = aggregateNetBurnChartConfig([point], "USD", "zh-CN");
-    expect(at(burn.data.datasets, 0).label).toBe("净消耗，全部报告公司（USD）");
+    expect(at(burn.data.datasets, 0).label).toBe("净消耗，全部公司已报告（USD）");
+    expect(at(burn.data.datasets, 1).label).toBe("不完整月份：仅含已纳入的公司（USD）");
+    const footer = burn.options!.plugins!.tooltip!.callbacks!.footer as unknown as (items: { dataIndex: number }[]) => string;
+    expect(footer([{ dataIndex: 0 }])).toBe("已报告：2 家公司中的 2 家");
     const raised = capitalRaisedChartConfig(
       { rows: [{ instrument: "series_a", amount: 1_000_000_000, rounds: 1, missingRounds: 0 }], total: 1_000_000_000, rounds: 1, missingRounds: 0 },
       "USD",

@@ -18,6 +18,9 @@ import { investor_charts_level_caution } from "~/paraglide/messages/investor_cha
 import { investor_charts_level_critical } from "~/paraglide/messages/investor_charts_level_critical.js";
 import { investor_charts_level_ok } from "~/paraglide/messages/investor_charts_level_ok.js";
 import { investor_charts_netBurn_complete } from "~/paraglide/messages/investor_charts_netburn_complete1.js";
+import { investor_charts_netBurn_coverage } from "~/paraglide/messages/investor_charts_netburn_coverage1.js";
+import { investor_charts_netBurn_coverageTooltip } from "~/paraglide/messages/investor_charts_netburn_coveragetooltip2.js";
+import { investor_charts_netBurn_monthIncomplete } from "~/paraglide/messages/investor_charts_netburn_monthincomplete2.js";
 import { investor_charts_netBurn_monthRateMissing } from "~/paraglide/messages/investor_charts_netburn_monthratemissing3.js";
 import { investor_charts_netBurn_partial } from "~/paraglide/messages/investor_charts_netburn_partial1.js";
 import { investor_charts_raised_dataset } from "~/paraglide/messages/investor_charts_raised_dataset.js";
@@ -111,15 +114,28 @@ export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], threshold
   };
 }
 
-/** "Apr 2026", or "Apr 2026 (rate missing)" for a month the sum could not be completed. */
-export function netBurnMonthLabel(point: NetBurnPoint, locale: Locale): string {
-  const month = formatterFor(locale).month(point.month);
-  return point.missingCompanies > 0 ? translator(locale)(investor_charts_netBurn_monthRateMissing, { month }) : month;
+/** "5 of 6 companies" / "6 家公司中的 5 家": how many of the companies owed a report for the month sent it. */
+export function netBurnCoverageText(point: Pick<NetBurnPoint, "companies" | "expectedCompanies">, locale: Locale): string {
+  return translator(locale)(investor_charts_netBurn_coverage, { reported: point.companies, count: point.expectedCompanies });
 }
 
 /**
- * Aggregate net burn per month. A month with a missing rate has no full bar: its grey bar
- * is only the part that could be converted, and its label says the rate is missing.
+ * "Apr 2026"; "Apr 2026 (5/6)" for a month not every company has reported yet; "Apr 2026
+ * (rate missing)" for a month the sum could not be completed for want of a rate.
+ */
+export function netBurnMonthLabel(point: NetBurnPoint, locale: Locale): string {
+  const t = translator(locale);
+  const month = formatterFor(locale).month(point.month);
+  if (point.companies < point.expectedCompanies)
+    return t(investor_charts_netBurn_monthIncomplete, { month, reported: point.companies, expected: point.expectedCompanies });
+  return point.missingCompanies > 0 ? t(investor_charts_netBurn_monthRateMissing, { month }) : month;
+}
+
+/**
+ * Aggregate net burn per calendar month. Only a complete month (every company owed a report
+ * reported, every rate known) has a full bar; an incomplete one has a grey bar of what is in
+ * and a label with its coverage, so a report not yet sent never reads as a fall. Every
+ * month's tooltip says its coverage ("Reported: 5 of 6 companies").
  */
 export function aggregateNetBurnChartConfig(points: readonly NetBurnPoint[], currency: string, locale: Locale): BarConfig {
   const t = translator(locale);
@@ -137,7 +153,7 @@ export function aggregateNetBurnChartConfig(points: readonly NetBurnPoint[], cur
         },
         {
           label: t(investor_charts_netBurn_partial, { currency }),
-          data: points.map((p) => (p.missingCompanies > 0 && p.companies > p.missingCompanies ? toMajor(p.convertedPart) : null)),
+          data: points.map((p) => (!p.complete && p.companies > p.missingCompanies ? toMajor(p.convertedPart) : null)),
           backgroundColor: NET_BURN_COLOURS.partial,
           stack: "burn",
         },
@@ -153,6 +169,10 @@ export function aggregateNetBurnChartConfig(points: readonly NetBurnPoint[], cur
           callbacks: {
             label: (item: TooltipPoint) =>
               t(investor_charts_tooltip, { label: item.dataset.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) }),
+            footer: (items: readonly { dataIndex: number }[]) => {
+              const point = items[0] ? points[items[0].dataIndex] : undefined;
+              return point ? t(investor_charts_netBurn_coverageTooltip, { coverage: netBurnCoverageText(point, locale) }) : "";
+            },
           },
         },
       },

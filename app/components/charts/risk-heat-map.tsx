@@ -8,7 +8,17 @@ import { dashboard_heatMap_corner } from "~/paraglide/messages/dashboard_heatmap
  * The dashboard's heat map (also in a company's share report): the HeatMap in a card, cells
  * not linked, in the dashboard's words. `bands`: the org's risk bands; `caption` comes translated.
  */
-export function RiskHeatMap({ cells, caption, bands }: { cells: number[][]; caption: string; bands: RiskBandThresholds }) {
+export function RiskHeatMap({
+  cells,
+  caption,
+  bands,
+  countsAccepted = false,
+}: {
+  cells: number[][];
+  caption: string;
+  bands: RiskBandThresholds;
+  countsAccepted?: boolean;
+}) {
   const t = useT();
   return (
     <HeatMap
@@ -21,6 +31,7 @@ export function RiskHeatMap({ cells, caption, bands }: { cells: number[][]; capt
       impactWord={(impact) => impactWord(t, impact)}
       likelihoodWord={(likelihood) => likelihoodWord(t, likelihood)}
       describeCell={(cell) => heatMapCellTitle(t, cell)}
+      countsAccepted={countsAccepted}
     />
   );
 }

@@ -3,8 +3,10 @@ import { useMemo } from "react";
 import { ChartCanvas } from "~/components/charts/chart-canvas";
 import { budgetVsActualChartConfig, cashRunwayChartConfig, debtServiceChartConfig, spendByCategoryChartConfig } from "~/components/charts/configs";
 import { Badge, Card, EmptyState } from "~/components/ui/layout";
+import { onCalendar, gapRuns } from "~/components/charts/calendar";
 import { grossBurn, SPEND_CATEGORIES } from "~/finance";
-import { useFormat, useT } from "~/i18n";
+import { monthRuns } from "~/finance/month";
+import { useFormat, useT, type Translator } from "~/i18n";
 import { listText, monthRangeText, monthText, runwayText, sentencesText, spendCategoryLabel } from "~/i18n/display";
 import type { BudgetView, CashPointView, DashboardHeadline, DebtView, SpendMonthView } from "~/views/dashboard";
 import { ChartDataTable } from "~/components/ui/chart-data-table";
@@ -36,10 +38,14 @@ import { dashboard_cashRunway_chartLabel } from "~/paraglide/messages/dashboard_
 import { dashboard_cashRunway_note } from "~/paraglide/messages/dashboard_cashrunway_note1.js";
 import { dashboard_cashRunway_title } from "~/paraglide/messages/dashboard_cashrunway_title1.js";
 import { dashboard_chart_cash } from "~/paraglide/messages/dashboard_chart_cash.js";
+import { dashboard_chart_missing } from "~/paraglide/messages/dashboard_chart_missing.js";
 import { dashboard_chart_month } from "~/paraglide/messages/dashboard_chart_month.js";
+import { dashboard_chart_noReport } from "~/paraglide/messages/dashboard_chart_noreport1.js";
 import { dashboard_chart_runway } from "~/paraglide/messages/dashboard_chart_runway.js";
 import { dashboard_chart_showTable } from "~/paraglide/messages/dashboard_chart_showtable1.js";
 import { dashboard_chart_total } from "~/paraglide/messages/dashboard_chart_total.js";
+import { dashboard_missing_enter } from "~/paraglide/messages/dashboard_missing_enter.js";
+import { dashboard_missing_notice } from "~/paraglide/messages/dashboard_missing_notice.js";
 import { dashboard_debt_caption } from "~/paraglide/messages/dashboard_debt_caption.js";
 import { dashboard_debt_chartLabel } from "~/paraglide/messages/dashboard_debt_chartlabel1.js";
 import { dashboard_debt_covenant_breach } from "~/paraglide/messages/dashboard_debt_covenant_breach.js";
@@ -69,20 +75,44 @@ import { dashboard_spendCard_title } from "~/paraglide/messages/dashboard_spendc
  * entered; left out (the investor's view), the cards link nowhere.
  */
 
+/** "2026-03 – 2026-09, 2026-11": runs of months in running text. */
+export function monthRunsText(t: Translator, runs: readonly { first: string; last: string }[]): string {
+  return listText(
+    t,
+    runs.map((r) => monthRangeText(t, r.first, r.last)),
+  );
+}
+
+/** The line under a time-series chart naming the months it leaves empty (none: nothing). */
+function GapsLine({ points }: { points: readonly { month: string }[] }) {
+  const t = useT();
+  const runs = gapRuns(points);
+  if (runs.length === 0) return null;
+  return (
+    <p className="mt-2 text-xs font-medium text-amber-800" data-testid="chart-gaps">
+      {t(dashboard_chart_missing, { months: monthRunsText(t, runs) })}
+    </p>
+  );
+}
+
 export function CashRunwayCard({ cashHistory, currency, headline }: { cashHistory: CashPointView[]; currency: string; headline: DashboardHeadline }) {
   const t = useT();
   const f = useFormat();
   const config = useMemo(() => cashRunwayChartConfig(cashHistory, currency, t), [cashHistory, currency, t]);
   const range = monthRangeText(t, cashHistory[0]!.month, headline.month);
+  const noReport = t(dashboard_chart_noReport);
   return (
     <Card title={t(dashboard_cashRunway_title)}>
       <p className="mb-3 text-xs text-slate-600">{t(dashboard_cashRunway_note, { range, months: t(common_unit_months, { count: headline.window }) })}</p>
       <ChartCanvas config={config} label={t(dashboard_cashRunway_chartLabel, { range })} />
+      <GapsLine points={cashHistory} />
       <ChartDataTable
         summary={t(dashboard_chart_showTable)}
         caption={t(dashboard_cashRunway_caption)}
         head={[t(dashboard_chart_month), t(dashboard_chart_cash), t(dashboard_chart_runway)]}
-        rows={cashHistory.map((p) => [monthText(t, p.month), f.money(p.cash, currency), runwayText(t, p.runwayMonths)])}
+        rows={onCalendar(cashHistory).map(({ month, point: p }) =>
+          p ? [monthText(t, month), f.money(p.cash, currency), runwayText(t, p.runwayMonths)] : [monthText(t, month), noReport, "—"],
+        )}
       />
     </Card>
   );
@@ -93,21 +123,43 @@ export function SpendCard({ spendHistory, currency }: { spendHistory: SpendMonth
   const f = useFormat();
   const config = useMemo(() => spendByCategoryChartConfig(spendHistory, currency, t), [spendHistory, currency, t]);
   const range = monthRangeText(t, spendHistory[0]!.month, spendHistory.at(-1)!.month);
+  const noReport = t(dashboard_chart_noReport);
   return (
     <Card title={t(dashboard_spendCard_title)}>
       <p className="mb-3 text-xs text-slate-600">{t(dashboard_spendCard_note, { range })}</p>
       <ChartCanvas config={config} label={t(dashboard_spendCard_chartLabel, { range })} />
+      <GapsLine points={spendHistory} />
       <ChartDataTable
         summary={t(dashboard_chart_showTable)}
         caption={t(dashboard_spendCard_caption)}
         head={[t(dashboard_chart_month), ...SPEND_CATEGORIES.map((c) => spendCategoryLabel(t, c)), t(dashboard_spendCard_grossBurn)]}
-        rows={spendHistory.map((m) => [
-          monthText(t, m.month),
-          ...SPEND_CATEGORIES.map((c) => f.money(m.spend[c], currency)),
-          f.money(grossBurn(m.spend), currency),
-        ])}
+        rows={onCalendar(spendHistory).map(({ month, point: m }) =>
+          m
+            ? [monthText(t, month), ...SPEND_CATEGORIES.map((c) => f.money(m.spend[c], currency)), f.money(grossBurn(m.spend), currency)]
+            : [monthText(t, month), noReport, ...SPEND_CATEGORIES.map(() => "—")],
+        )}
       />
     </Card>
+  );
+}
+
+/**
+ * The dashboard's notice of the months without a report between the first and the latest one
+ * (the gaps the charts keep empty), with a link to the first one's form for those who may edit (`reportHref`).
+ */
+export function MissingMonthsNotice({ months, reportHref }: { months: readonly string[] | undefined; reportHref?: (month: string) => string }) {
+  const t = useT();
+  if (!months || months.length === 0) return null;
+  return (
+    <p className="mt-4 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="missing-months" role="note">
+      {t(dashboard_missing_notice, { months: monthRunsText(t, monthRuns(months)) })}
+      {reportHref ? (
+        <>
+          {" "}
+          <TextLink to={reportHref(months[0]!)}>{t(dashboard_missing_enter, { month: monthText(t, months[0]!) })}</TextLink>
+        </>
+      ) : null}
+    </p>
   );
 }
 

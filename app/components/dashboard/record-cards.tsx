@@ -30,7 +30,9 @@ import { dashboard_raised_title } from "~/paraglide/messages/dashboard_raised_ti
 import { dashboard_risk_all } from "~/paraglide/messages/dashboard_risk_all.js";
 import { dashboard_risk_bandRange } from "~/paraglide/messages/dashboard_risk_bandrange1.js";
 import { dashboard_risk_caption } from "~/paraglide/messages/dashboard_risk_caption.js";
+import { dashboard_risk_captionLegacy } from "~/paraglide/messages/dashboard_risk_captionlegacy1.js";
 import { dashboard_risk_closedLeftOut } from "~/paraglide/messages/dashboard_risk_closedleftout2.js";
+import { dashboard_risk_leftOut } from "~/paraglide/messages/dashboard_risk_leftout1.js";
 import { dashboard_risk_goTo } from "~/paraglide/messages/dashboard_risk_goto1.js";
 import { dashboard_risk_none } from "~/paraglide/messages/dashboard_risk_none.js";
 import { dashboard_risk_noneInvestor } from "~/paraglide/messages/dashboard_risk_noneinvestor1.js";
@@ -98,8 +100,8 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
     );
   }
   const caption = sentencesText(t, [
-    t(dashboard_risk_caption, { count: risks.liveCount, bands: bandsText(t, risks.bands) }),
-    risks.closedCount > 0 && t(dashboard_risk_closedLeftOut, { count: risks.closedCount }),
+    t(risks.countsAccepted ? dashboard_risk_captionLegacy : dashboard_risk_caption, { count: risks.liveCount, bands: bandsText(t, risks.bands) }),
+    risks.leftOutCount > 0 && t(risks.countsAccepted ? dashboard_risk_closedLeftOut : dashboard_risk_leftOut, { count: risks.leftOutCount }),
   ]);
   return (
     <Card
@@ -112,7 +114,7 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
         ) : undefined
       }
     >
-      <RiskHeatMap cells={risks.heatMap} bands={risks.bands} caption={caption} />
+      <RiskHeatMap cells={risks.heatMap} bands={risks.bands} caption={caption} countsAccepted={risks.countsAccepted === true} />
       {risks.overdueReviews > 0 ? <p className="mt-3 text-sm font-medium text-red-800">{t(dashboard_risk_overdue, { count: risks.overdueReviews })}</p> : null}
       <h3 className="mt-4 text-sm font-semibold">{t(dashboard_risk_top)}</h3>
       <ul className="mt-2 space-y-1 text-sm">

@@ -81,7 +81,7 @@ describe("portfolio rows of a partner report", () => {
     const risks = {
       heatMap: emptyMap(),
       liveCount: 1,
-      closedCount: 0,
+      leftOutCount: 0,
       overdueReviews: 0,
       top: [{ title: "GPU prices", category: "financial", score: 16, band: "critical" as const, status: "open", reviewOverdue: false }],
       bands: DEFAULT_RISK_BANDS,
@@ -116,7 +116,7 @@ describe("portfolio rows of a partner report", () => {
     const b = emptyMap();
     b[3]![3] = 2;
     b[0]![4] = 1;
-    const risk = (heatMap: number[][]) => ({ heatMap, liveCount: 0, closedCount: 0, overdueReviews: 0, top: [], bands: DEFAULT_RISK_BANDS });
+    const risk = (heatMap: number[][]) => ({ heatMap, liveCount: 0, leftOutCount: 0, overdueReviews: 0, top: [], bands: DEFAULT_RISK_BANDS });
     const sum = combinedHeatMap([company("A", { risks: risk(a) }), company("B", { risks: risk(b) }), company("C", {})]);
     expect(sum![3]![3]).toBe(3);
     expect(sum![0]![4]).toBe(1);

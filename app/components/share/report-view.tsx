@@ -49,6 +49,7 @@ import { admin_report_footer } from "~/paraglide/messages/admin_report_footer.js
 import { admin_report_footerAsOf } from "~/paraglide/messages/admin_report_footerasof2.js";
 import { admin_report_frozenLine } from "~/paraglide/messages/admin_report_frozenline1.js";
 import { admin_report_heatMapCaption } from "~/paraglide/messages/admin_report_heatmapcaption2.js";
+import { admin_report_heatMapCaptionLegacy } from "~/paraglide/messages/admin_report_heatmapcaptionlegacy3.js";
 import { admin_report_heatMapTitle } from "~/paraglide/messages/admin_report_heatmaptitle2.js";
 import { admin_report_highlights } from "~/paraglide/messages/admin_report_highlights.js";
 import { admin_report_kicker } from "~/paraglide/messages/admin_report_kicker.js";
@@ -284,6 +285,8 @@ function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
   const bars = useMemo(() => runwayBars(rows), [rows]);
   const config = useMemo(() => runwayByCompanyChartConfig(bars, DEFAULT_RUNWAY_THRESHOLDS, locale), [bars, locale]);
   const heatMap = useMemo(() => combinedHeatMap(companies), [companies]);
+  // A frozen report stored before accepted risks left the heat map counts them (storedRiskView).
+  const countsAccepted = companies.some((c) => c.dashboard.risks?.countsAccepted === true);
   const levels = runwayLevelLabels(DEFAULT_RUNWAY_THRESHOLDS, locale);
   const headings = [
     t(admin_report_col_company),
@@ -357,7 +360,12 @@ function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
       {heatMap ? (
         <Section>
           <Card title={t(admin_report_heatMapTitle)}>
-            <RiskHeatMap cells={heatMap} bands={DEFAULT_RISK_BANDS} caption={t(admin_report_heatMapCaption)} />
+            <RiskHeatMap
+              cells={heatMap}
+              bands={DEFAULT_RISK_BANDS}
+              caption={t(countsAccepted ? admin_report_heatMapCaptionLegacy : admin_report_heatMapCaption)}
+              countsAccepted={countsAccepted}
+            />
           </Card>
         </Section>
       ) : null}

@@ -3,7 +3,10 @@ import type { ReactNode } from "react";
 import { heatMapRows, type HeatMapCell } from "~/components/charts/heat-map";
 import { CellBand, RiskBandLegend } from "~/components/charts/risk-band-legend";
 import type { RiskBandThresholds } from "~/finance/risk";
+import { useT } from "~/i18n";
 import { TableScroller } from "./layout";
+import { common_heatMap_legacyDefinition } from "~/paraglide/messages/common_heatmap_legacydefinition2.js";
+import { records_risk_heatMapHint } from "~/paraglide/messages/records_risk_heatmaphint2.js";
 
 /** Where the map sits: a dashboard card, the portfolio's chart grid, or a page of its own. */
 const LOOKS = {
@@ -67,10 +70,12 @@ function AxisStep({ look, step, word, column }: { look: HeatMapLook; step: numbe
 /**
  * The 5×5 risk matrix as an HTML table, its own text alternative: highest likelihood on top,
  * impact 1…5 left to right, each cell coloured by its band under the org's thresholds and its
- * band written in it, the legend under the table. `cells` are the counts the page chose to
- * count (cells[likelihood − 1][impact − 1]): the dashboard and the risks page do not count the
- * same statuses yet, so each page passes its own. With `cellHref` every counted cell links to
- * the risks behind it. Texts come translated.
+ * band written in it, the legend under the table. `cells` (cells[likelihood − 1][impact − 1])
+ * count what every heat map counts — open and mitigating risks (HEAT_MAP_RISK_STATUSES,
+ * app/finance/risk.ts) — and the map says so in one sentence under itself, on every page.
+ * `countsAccepted`: a frozen report stored before that definition, whose counts include
+ * accepted risks, says that instead. With `cellHref` every counted cell links to the risks
+ * behind it. Texts come translated.
  */
 export function HeatMap({
   cells,
@@ -84,6 +89,7 @@ export function HeatMap({
   cellHref,
   look,
   testId,
+  countsAccepted = false,
 }: {
   cells: readonly (readonly number[])[];
   bands: RiskBandThresholds;
@@ -98,7 +104,9 @@ export function HeatMap({
   cellHref?: (likelihood: number, impact: number) => string;
   look: HeatMapLook;
   testId?: string;
+  countsAccepted?: boolean;
 }) {
+  const t = useT();
   const classes = LOOKS[look];
   const rows = heatMapRows(cells, bands);
   const titled = look === "card";
@@ -168,6 +176,9 @@ export function HeatMap({
   return (
     <>
       {look === "page" ? <TableScroller>{table}</TableScroller> : table}
+      <p className="mt-2 text-xs text-slate-600" data-testid="heat-map-definition">
+        {t(countsAccepted ? common_heatMap_legacyDefinition : records_risk_heatMapHint)}
+      </p>
       <RiskBandLegend bands={bands} />
     </>
   );
