@@ -3,6 +3,7 @@ import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS } from "~/domain/spend-categories
 import { useFormat, useT } from "~/i18n";
 import { records_budgets_allCategories } from "~/paraglide/messages/records_budgets_allcategories1.js";
 import { records_budgets_tools_annual } from "~/paraglide/messages/records_budgets_tools_annual.js";
+import { records_budgets_tools_annualPlaceholder } from "~/paraglide/messages/records_budgets_tools_annualplaceholder1.js";
 import { records_budgets_tools_category } from "~/paraglide/messages/records_budgets_tools_category.js";
 import { records_budgets_tools_copyAction } from "~/paraglide/messages/records_budgets_tools_copyaction1.js";
 import { records_budgets_tools_copyYear } from "~/paraglide/messages/records_budgets_tools_copyyear1.js";
@@ -88,7 +89,7 @@ export function BudgetGridTools({
                 name="spreadAmount"
                 inputMode="text"
                 autoComplete="off"
-                placeholder="120k"
+                placeholder={t(records_budgets_tools_annualPlaceholder)}
                 className={control}
                 aria-invalid={invalid("spreadAmount")}
                 aria-describedby={describedBy("spreadAmount")}
