@@ -121,3 +121,12 @@ describe("an amount field explains a refusal in both languages", () => {
     expect(localizeMessage("zh-CN", error("200000亿"))).toMatch(/过大/);
   });
 });
+
+describe("parseAmount on hostile input", () => {
+  it("answers a very long number quickly as too large", () => {
+    const started = performance.now();
+    expect(parseAmount("9".repeat(200_000))).toEqual({ ok: false, problem: "tooLarge" });
+    expect(parseAmount(`0.${"0".repeat(50_000)}1k`)).toEqual({ ok: false, problem: "precision" });
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

@@ -68,10 +68,15 @@ export function parseAmount(input: string): AmountParse {
   if (scaleKey !== "" && !(scaleKey in SCALES)) return { ok: false, problem: "format" };
   if (whole.includes(",") && !/^\d{1,3}(,\d{3})+$/.test(whole)) return { ok: false, problem: "grouping" };
   const scale = scaleKey === "" ? 0 : SCALES[scaleKey];
-  const significant = fraction.replace(/0+$/, "");
+  // Trailing zeros of the fraction carry nothing (a loop: /0+$/ is quadratic on a long run of zeros).
+  let end = fraction.length;
+  while (end > 0 && fraction[end - 1] === "0") end--;
+  const significant = fraction.slice(0, end);
   if (scale === 0 && fraction.length > 2) return { ok: false, problem: "precision" };
   if (significant.length > scale + 2) return { ok: false, problem: "precision" };
   const digits = `${whole.replace(/,/g, "") || "0"}${significant}`;
+  // More significant digits than the largest amount has cannot fit: answer before BigInt reads a huge string.
+  if (digits.replace(/^0+/, "").length > 20) return { ok: false, problem: "tooLarge" };
   const minor = BigInt(digits) * 10n ** BigInt(scale + 2 - significant.length);
   if (minor > BigInt(MAX_AMOUNT_MINOR)) return { ok: false, problem: "tooLarge" };
   const value = Number(minor);
