@@ -60,7 +60,14 @@ export function BudgetGridTools({
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-2">
           <Labelled id="tool-copyFrom" label={t(records_budgets_tools_copyYear)} error={errors.copyFrom}>
-            <select id="tool-copyFrom" name="copyFrom" className={control} aria-invalid={invalid("copyFrom")} aria-describedby={describedBy("copyFrom")}>
+            <select
+              id="tool-copyFrom"
+              name="copyFrom"
+              defaultValue={copyYears.includes(fiscalYear - 1) ? fiscalYear - 1 : copyYears[0]}
+              className={control}
+              aria-invalid={invalid("copyFrom")}
+              aria-describedby={describedBy("copyFrom")}
+            >
               {copyYears.map((y) => (
                 <option key={y} value={y}>
                   {y}
