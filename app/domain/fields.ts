@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { compareIsoDates, isValidIsoDate, type IsoDate } from "~/finance/month";
 import { messageRef, type PlainKey } from "~/i18n/translate";
-import { amountMessages, parseMajorToMinor, type FieldLabel } from "~/domain/money-fields";
+import { amountMessages, amountProblemMessage, parseAmount, type FieldLabel } from "~/domain/money-fields";
 import { EARLIEST_DATE, isUuid, oneYearAfter } from "./bounds";
 import { common_validation_currencyInvalid } from "~/paraglide/messages/common_validation_currencyinvalid1.js";
 import { common_validation_enterField } from "~/paraglide/messages/common_validation_enterfield1.js";
@@ -151,11 +151,12 @@ export const optionalPositiveMoneyField = (label: FieldLabel) => {
     .transform((v, ctx) => {
       const value = (v ?? "").trim();
       if (value === "") return null;
-      const minor = parseMajorToMinor(value);
-      if (minor === null) {
-        ctx.addIssue({ code: "custom", message: messages.format });
+      const parsed = parseAmount(value);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: amountProblemMessage(messages, parsed.problem) });
         return z.NEVER;
       }
+      const minor = parsed.minor;
       if (minor < 0) {
         ctx.addIssue({ code: "custom", message: messages.negative });
         return z.NEVER;

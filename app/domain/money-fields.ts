@@ -3,13 +3,16 @@ import { messageRef, type PlainKey } from "~/i18n/translate";
 
 // Parsing lives in a zod-free module (app/domain/money.ts) so the CSV check that runs in the
 // browser does not pull the validation library in with it.
-import { parseMajorToMinor } from "~/domain/money";
+import { parseAmount, parseMajorToMinor, type AmountProblem } from "~/domain/money";
 import { common_validation_enterField } from "~/paraglide/messages/common_validation_enterfield1.js";
 import { records_money_format } from "~/paraglide/messages/records_money_format.js";
+import { records_money_grouping } from "~/paraglide/messages/records_money_grouping.js";
+import { records_money_precision } from "~/paraglide/messages/records_money_precision.js";
+import { records_money_tooLarge } from "~/paraglide/messages/records_money_toolarge1.js";
 import { records_money_negative } from "~/paraglide/messages/records_money_negative.js";
 import { records_money_positive } from "~/paraglide/messages/records_money_positive.js";
 import { records_money_positiveOrBlank } from "~/paraglide/messages/records_money_positiveorblank2.js";
-export { parseMajorToMinor };
+export { parseAmount, parseMajorToMinor };
 
 type MoneyOptions = { allowNegative?: boolean; positive?: boolean };
 
@@ -25,7 +28,10 @@ export function amountMessages(label: FieldLabel) {
   if (typeof label === "string") {
     return {
       enter: `Enter ${label}.`,
-      format: `Enter ${label} as a number with at most two decimals, like 12500.50.`,
+      format: `Enter ${label} as an amount, like 2,400,000.50, 2.4m or 240万.`,
+      grouping: `Check the commas in ${label}: group thousands in threes (2,400,000) and write decimals with a point (2,400.50).`,
+      precision: `${capitalise(label)} can have at most two decimals (whole cents); 1.234 could mean 1,234 or 1.23.`,
+      tooLarge: `${capitalise(label)} is too large: the largest amount is 9,999,999,999,999.99.`,
       negative: `${capitalise(label)} cannot be negative.`,
       positive: `${capitalise(label)} must be more than zero.`,
       positiveOrBlank: `${capitalise(label)} must be more than zero; leave it blank if there is none.`,
@@ -34,20 +40,29 @@ export function amountMessages(label: FieldLabel) {
   return {
     enter: messageRef(common_validation_enterField, { field: label.inSentence }),
     format: messageRef(records_money_format, { field: label.inSentence }),
+    grouping: messageRef(records_money_grouping, { field: label.inSentence }),
+    precision: messageRef(records_money_precision, { field: label.atStart }),
+    tooLarge: messageRef(records_money_tooLarge, { field: label.atStart }),
     negative: messageRef(records_money_negative, { field: label.atStart }),
     positive: messageRef(records_money_positive, { field: label.atStart }),
     positiveOrBlank: messageRef(records_money_positiveOrBlank, { field: label.atStart }),
   };
 }
 
+/** The message for an amount parseAmount did not understand, by its reason. */
+export function amountProblemMessage(messages: ReturnType<typeof amountMessages>, problem: AmountProblem): string {
+  return messages[problem];
+}
+
 /** Parses and checks one amount, reporting a message a person can act on. */
 function toMinor(value: string, label: FieldLabel, options: MoneyOptions, ctx: z.RefinementCtx): number {
   const messages = amountMessages(label);
-  const minor = parseMajorToMinor(value);
-  if (minor === null) {
-    ctx.addIssue({ code: "custom", message: messages.format });
+  const parsed = parseAmount(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: "custom", message: amountProblemMessage(messages, parsed.problem) });
     return z.NEVER;
   }
+  const minor = parsed.minor;
   if (!options.allowNegative && minor < 0) {
     ctx.addIssue({ code: "custom", message: messages.negative });
     return z.NEVER;

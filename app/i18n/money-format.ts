@@ -32,6 +32,20 @@ export function formatMoney(minor: number | null | undefined, currency: string, 
   return numberFormat(`${locale}|money|${currency}`, locale, { style: "currency", currency, maximumFractionDigits: 0 }).format(minor / 100);
 }
 
+/**
+ * Minor units → currency text with every cent ("$2,400,000.50"): what an amount input says it
+ * understood. The whole part goes through Intl as an integer and the cents are written from the
+ * integer, so no float ever rounds a cent away.
+ */
+export function formatMoneyExact(minor: number, currency: string, locale = "en-US"): string {
+  const abs = Math.abs(minor);
+  const format = numberFormat(`${locale}|exact|${currency}`, locale, { style: "currency", currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return format
+    .formatToParts(minor < 0 ? -Math.floor(abs / 100) || -0 : Math.floor(abs / 100))
+    .map((part) => (part.type === "fraction" ? String(abs % 100).padStart(2, "0") : part.value))
+    .join("");
+}
+
 /** Minor units → abbreviated currency text for cards ("$1.2M"). */
 export function formatMoneyShort(minor: number | null | undefined, currency: string, locale = "en-US"): string {
   if (minor === null || minor === undefined) return "—";

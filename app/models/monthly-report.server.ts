@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray, lt, sql } from "drizzle-orm";
 import { oneRow, type Tx } from "~db/client";
 import { auditLog, monthlyReports, orgs, reportUpdates, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
@@ -180,6 +180,32 @@ export async function getMonthlyReport(ctx: OrgContext, month: string): Promise<
     },
     { readOnly: true },
   );
+}
+
+/**
+ * The latest `limit` reports before `month`, newest first, figures only: the report form's
+ * "copy last month" (the first one) and the months its live runway averages over.
+ */
+export async function listReportsBefore(ctx: OrgContext, month: string, limit = 5): Promise<MonthlyReportRow[]> {
+  if (!isValidMonth(month)) return [];
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const rows = await tx
+        .select()
+        .from(monthlyReports)
+        .where(and(eq(monthlyReports.orgId, ctx.org.id), lt(monthlyReports.month, month)))
+        .orderBy(desc(monthlyReports.month))
+        .limit(limit);
+      return rows.map((row) => ({ month: row.month, ...figureColumnsOf(row) }));
+    },
+    { readOnly: true },
+  );
+}
+
+function figureColumnsOf(row: ReportRowDb): MonthlyReportFigures {
+  return { cash: row.cash, revenue: row.revenue, ...spendOf(row), headcount: row.headcount, arr: row.arr };
 }
 
 /**

@@ -1,18 +1,20 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
-import { budgetCellName, EARLIEST_FISCAL_YEAR, FISCAL_YEARS_AHEAD } from "~/domain/budget-cells";
+import { budgetCellName, FISCAL_YEARS_AHEAD } from "~/domain/budget-cells";
+import { applyBudgetTool, budgetYearsOffered, isBudgetTool } from "~/domain/budget-tools";
+import { BudgetGridTools } from "~/components/budget-grid-tools";
 import { requireStartup } from "~/auth/tenant.server";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
-import { messageRef, metaTitle, useFormat, useT } from "~/i18n";
+import { localizeMessage, messageRef, metaTitle, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { conflictFailure, failureFromError, formFailure, isConflict } from "~/server/forms.server";
 import { notFound } from "~/server/http.server";
-import { minorToMajorString } from "~/i18n/money-format";
+import { minorToGroupedString } from "~/domain/money";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS, type SpendCategory } from "~/domain/spend-categories";
 import { fiscalYearError, parseBudgetGrid } from "~/domain/budget";
-import { budgetVsActual, listBudgetYears, listBudgets, saveBudgetGrid, type VarianceCell } from "~/models/budget.server";
+import { budgetVsActual, listBudgetRows, listBudgetYears, listBudgets, saveBudgetGrid, type VarianceCell } from "~/models/budget.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
@@ -86,6 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     budgets,
     comparison,
     yearsWithData,
+    years: budgetYearsOffered(yearsWithData, new Date().getUTCFullYear(), fiscalYear),
     latestYear: new Date().getUTCFullYear() + FISCAL_YEARS_AHEAD,
     currency: ctx.org.baseCurrency,
     canEdit: can(ctx.role, "edit:records"),
@@ -100,8 +103,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const yearError = fiscalYearError(fiscalYear);
   if (yearError) return formFailure({ locale, fieldErrors: { year: yearError }, formError: yearError });
   const token = String(formData.get("token") ?? "");
+  const intent = formData.get("intent");
+  if (isBudgetTool(intent)) {
+    // A tool fills the grid from what was typed and answers it unsaved (200); only Save writes.
+    const typed = Object.fromEntries([...formData.entries()].filter(([key, value]) => key.startsWith("b:") && typeof value === "string")) as Record<
+      string,
+      string
+    >;
+    const copyFrom = Number(formData.get("copyFrom"));
+    const copyRows = intent === "copyYear" && !fiscalYearError(copyFrom) ? await listBudgetRows(ctx, copyFrom) : [];
+    const tool = applyBudgetTool(intent, formData, typed, fiscalYear, copyRows);
+    if (!tool.ok) return formFailure({ locale, fieldErrors: tool.fieldErrors, formError: messageRef(records_budget_checkAmounts), values: formData });
+    return json({ ok: true as const, preview: { values: tool.values, notice: localizeMessage(locale, tool.notice), token } });
+  }
   const { cells, fieldErrors, yours } = parseBudgetGrid(formData);
-  if (Object.keys(fieldErrors).length > 0) return formFailure({ locale, fieldErrors, formError: messageRef(records_budget_checkAmounts) });
+  if (Object.keys(fieldErrors).length > 0) return formFailure({ locale, fieldErrors, formError: messageRef(records_budget_checkAmounts), values: formData });
   try {
     const { changed } = await saveBudgetGrid(ctx, fiscalYear, cells, token);
     return redirectWithToast(
@@ -171,7 +187,15 @@ function VarianceHeaders() {
 }
 
 type BudgetsData = Awaited<ReturnType<typeof listBudgets>>;
-type ActionResult = { ok: false; formError?: string; fieldErrors: Record<string, string>; conflict?: { current: BudgetsData; yours: Record<string, string> } };
+type ActionResult =
+  | {
+      ok: false;
+      formError?: string;
+      fieldErrors: Record<string, string>;
+      values?: Record<string, string>;
+      conflict?: { current: BudgetsData; yours: Record<string, string> };
+    }
+  | { ok: true; preview: { values: Record<string, string>; notice: string; token: string } };
 
 export default function Budgets() {
   const data = useLoaderData<typeof loader>();
@@ -182,6 +206,7 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const { slug, fiscalYear, comparison, currency, canEdit } = data;
   const failure = result && !result.ok ? result : null;
+  const preview = result?.ok ? result.preview : null;
   const conflict = failure?.conflict ?? null;
   const budgets: BudgetsData = conflict?.current ?? data.budgets;
   const errors: Record<string, string> = failure?.fieldErrors ?? {};
@@ -189,13 +214,19 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
   const f = useFormat();
   const money = (minor: number | null) => f.money(minor, currency);
   const label = (category: SpendCategory) => t(SPEND_CATEGORY_KEYS[category].label);
-  const years: number[] = [];
-  for (let y = data.latestYear; y >= EARLIEST_FISCAL_YEAR; y--) years.push(y);
+  const years = data.years;
   const thresholdPercent = comparison.thresholdBp / 100;
   const cellValue = (month: string, category: SpendCategory) => {
     const amount = budgets.grid[month]?.[category];
-    return amount === undefined ? "" : minorToMajorString(amount);
+    return amount === undefined ? "" : minorToGroupedString(amount);
   };
+  // What the grid shows: a tool's unsaved result, or what was typed before a refusal, or what is saved.
+  const typed = preview?.values ?? (!conflict ? failure?.values : undefined);
+  const shownValue = (month: string, category: SpendCategory) => {
+    const name = budgetCellName(month, category);
+    return typed ? (typed[name] ?? "") : cellValue(month, category);
+  };
+  const formKey = `${budgets.token}-${preview ? JSON.stringify(preview.values).length + preview.notice : failure?.values ? "typed" : "saved"}`;
   const differing = conflict
     ? Object.entries(conflict.yours).filter(([key, mine]) => {
         const [, month = "", category = ""] = key.split(":");
@@ -281,7 +312,12 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
           <p className="mb-3 text-xs text-slate-500">
             {t(records_budgets_gridNote)} {canEdit ? t(records_budgets_gridSaves) : t(records_budgets_readOnly)}
           </p>
-          <Form method="post" noValidate key={budgets.token}>
+          {preview ? (
+            <p role="status" className="mb-3 rounded-md border border-indigo-200 bg-indigo-50 p-2 text-sm text-indigo-900" data-testid="budget-preview">
+              {preview.notice}
+            </p>
+          ) : null}
+          <Form method="post" noValidate key={formKey}>
             <input type="hidden" name="year" value={fiscalYear} />
             <input type="hidden" name="token" value={budgets.token} />
             <Table>
@@ -314,7 +350,7 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                             <input
                               name={name}
                               inputMode="decimal"
-                              defaultValue={cellValue(month, c)}
+                              defaultValue={shownValue(month, c)}
                               disabled={!canEdit}
                               aria-label={t(records_budgets_cellLabel, { category: label(c), month })}
                               aria-invalid={errors[name] ? true : undefined}
@@ -334,6 +370,9 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
               <div className="mt-4">
                 <SubmitButton pendingText={t(records_budgets_saving)}>{t(records_budgets_save)}</SubmitButton>
               </div>
+            ) : null}
+            {canEdit ? (
+              <BudgetGridTools fiscalYear={fiscalYear} months={budgets.months} copyYears={years.filter((y) => y !== fiscalYear)} errors={errors} />
             ) : null}
           </Form>
         </Card>

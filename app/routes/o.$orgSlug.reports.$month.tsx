@@ -1,5 +1,6 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { TextLink } from "~/components/ui/button";
 import { can } from "~/auth/permissions";
 import { EARLIEST_MONTH, REPORT_TEXT_MAX } from "~/domain/bounds";
@@ -7,15 +8,17 @@ import { currentMonth, reportMonthError } from "~/domain/monthly-report";
 import { monthlyReportFormSchema } from "~/domain/monthly-report.form";
 import { requireStartup } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton, TextareaField } from "~/components/ui/form";
+import { AmountField } from "~/components/ui/amount-field";
+import { ReportLiveFigures, type EarlierMonth } from "~/components/report-live-figures";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isValidMonth } from "~/finance";
 import { intlLocale, localizeMessage, metaTitle, translate, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { conflictFailure, failureFromError, formFailure, isConflict, parseForm } from "~/server/forms.server";
 import { notFound } from "~/server/http.server";
-import { minorToMajorString } from "~/i18n/money-format";
+import { minorToGroupedString } from "~/domain/money";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS } from "~/domain/spend-categories";
-import { getMonthlyReport, saveMonthlyReport, type MonthlyReport } from "~/models/monthly-report.server";
+import { getMonthlyReport, listReportsBefore, saveMonthlyReport, type MonthlyReport, type MonthlyReportFigures } from "~/models/monthly-report.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { common_action_cancel } from "~/paraglide/messages/common_action_cancel.js";
@@ -57,6 +60,12 @@ import { records_report_pickDescription } from "~/paraglide/messages/records_rep
 import { records_report_pickHint } from "~/paraglide/messages/records_report_pickhint1.js";
 import { records_report_pickLabel } from "~/paraglide/messages/records_report_picklabel1.js";
 import { records_report_readOnly } from "~/paraglide/messages/records_report_readonly1.js";
+import { records_report_readOnlyField } from "~/paraglide/messages/records_report_readonlyfield2.js";
+import { records_report_readOnlyValue } from "~/paraglide/messages/records_report_readonlyvalue2.js";
+import { records_report_copied } from "~/paraglide/messages/records_report_copied.js";
+import { records_report_copyLast } from "~/paraglide/messages/records_report_copylast1.js";
+import { records_report_copyHint } from "~/paraglide/messages/records_report_copyhint1.js";
+import { records_report_clearCopy } from "~/paraglide/messages/records_report_clearcopy1.js";
 import { records_report_saveMonth } from "~/paraglide/messages/records_report_savemonth1.js";
 import { records_report_saved } from "~/paraglide/messages/records_report_saved.js";
 import { records_report_spendHeading } from "~/paraglide/messages/records_report_spendheading1.js";
@@ -87,7 +96,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isValidMonth(month)) notFound();
   const report = await getMonthlyReport(ctx, month);
   const monthError = report ? null : reportMonthError(month);
+  // Up to three earlier reports: the live runway averages the ones in its window, and the
+  // newest is what "copy last month" prefills (a GET, so it works without JavaScript and
+  // writes nothing; only Save does).
+  const before = canEdit ? await listReportsBefore(ctx, month, 3) : [];
+  const earlier: EarlierMonth[] = before.map(({ month: m, cash, revenue, compute, data, payroll, research, go_to_market, general_admin, other }) => ({
+    month: m,
+    cash,
+    revenue,
+    compute,
+    data,
+    payroll,
+    research,
+    go_to_market,
+    general_admin,
+    other,
+  }));
+  const last = before[0] ?? null;
+  const copied = !report && last && new URL(request.url).searchParams.get("copy") === "last" ? last : null;
   return json({
+    earlier,
+    lastMonth: last?.month ?? null,
+    copied,
     mode: "edit" as const,
     slug: ctx.org.slug,
     month,
@@ -109,7 +139,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const monthError = ref === null ? null : localizeMessage(locale, ref);
   if (!parsed.ok || monthError) {
     const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(monthError ? { month: monthError } : {}) };
-    return formFailure({ fieldErrors, formError: monthError ?? translate(locale, records_validation_checkFieldsNothingSaved) });
+    return formFailure({ fieldErrors, formError: monthError ?? translate(locale, records_validation_checkFieldsNothingSaved), values: formData });
   }
   const { version, ...input } = parsed.data;
   try {
@@ -128,18 +158,20 @@ function monthLabel(month: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
+/** Saved figures as the inputs show them: grouped ("2,400,000.00"), so a zero too many is seen. */
+function figureValues(figures: MonthlyReportFigures): Record<string, string> {
+  return {
+    cash: minorToGroupedString(figures.cash),
+    revenue: minorToGroupedString(figures.revenue),
+    ...Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, minorToGroupedString(figures[c])])),
+    headcount: String(figures.headcount),
+    arr: figures.arr === null ? "" : minorToGroupedString(figures.arr),
+  };
+}
+
 function formValues(report: MonthlyReport | null): Record<string, string> {
   if (!report) return {};
-  return {
-    cash: minorToMajorString(report.cash),
-    revenue: minorToMajorString(report.revenue),
-    ...Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, minorToMajorString(report[c])])),
-    headcount: String(report.headcount),
-    arr: report.arr === null ? "" : minorToMajorString(report.arr),
-    highlights: report.highlights ?? "",
-    lowlights: report.lowlights ?? "",
-    asks: report.asks ?? "",
-  };
+  return { ...figureValues(report), highlights: report.highlights ?? "", lowlights: report.lowlights ?? "", asks: report.asks ?? "" };
 }
 
 const FIELD_LABELS = {
@@ -187,8 +219,170 @@ type ActionResult = {
   ok: false;
   formError?: string;
   fieldErrors: Record<string, string>;
+  values?: Record<string, string>;
   conflict?: { current: MonthlyReport | null; yours: Record<string, string> };
 };
+
+const AMOUNT_FIELDS = ["cash", "revenue", ...SPEND_CATEGORIES] as const;
+
+/** The editor: amounts that echo what they understood, and burn and runway as you type. */
+function ReportForm({
+  month,
+  values,
+  errors,
+  version,
+  currency,
+  earlier,
+  isNew,
+}: {
+  month: string;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  version: number | null;
+  currency: string;
+  earlier: EarlierMonth[];
+  isNew: boolean;
+}) {
+  const t = useT();
+  const [typed, setTyped] = useState<Record<string, string>>(values);
+  return (
+    <Form
+      method="post"
+      noValidate
+      className="space-y-6"
+      onChange={(event) => {
+        const target = event.target as HTMLInputElement;
+        if ((AMOUNT_FIELDS as readonly string[]).includes(target.name)) setTyped((before) => ({ ...before, [target.name]: target.value }));
+      }}
+    >
+      <input type="hidden" name="version" value={version ?? ""} />
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <AmountField
+          label={t(FIELD_LABELS.cash)}
+          name="cash"
+          currency={currency}
+          defaultValue={values.cash}
+          error={errors.cash}
+          hint={t(records_report_hint_cash)}
+        />
+        <AmountField
+          label={t(FIELD_LABELS.revenue)}
+          name="revenue"
+          currency={currency}
+          defaultValue={values.revenue}
+          error={errors.revenue}
+          hint={t(records_reports_def_revenue)}
+        />
+        <Field
+          label={t(FIELD_LABELS.headcount)}
+          name="headcount"
+          inputMode="numeric"
+          defaultValue={values.headcount}
+          error={errors.headcount}
+          hint={t(records_report_hint_headcount)}
+        />
+        <AmountField
+          label={t(records_report_field_arrOptional)}
+          name="arr"
+          currency={currency}
+          defaultValue={values.arr}
+          error={errors.arr}
+          hint={t(records_report_hint_arr)}
+        />
+      </div>
+      <div>
+        <h2 className="text-base font-semibold">{t(records_report_spendHeading)}</h2>
+        <p className="text-xs text-slate-500">{t(records_report_spendNote)}</p>
+        <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          {SPEND_CATEGORIES.map((c) => (
+            <AmountField
+              key={c}
+              label={t(SPEND_CATEGORY_KEYS[c].label)}
+              name={c}
+              currency={currency}
+              defaultValue={values[c]}
+              error={errors[c]}
+              hint={t(SPEND_CATEGORY_KEYS[c].meaning)}
+            />
+          ))}
+        </div>
+      </div>
+      <ReportLiveFigures values={typed} month={month} earlier={earlier} currency={currency} />
+      <div className="grid gap-4 lg:grid-cols-3">
+        <TextareaField
+          rows={4}
+          maxLength={REPORT_TEXT_MAX}
+          label={t(FIELD_LABELS.highlights)}
+          name="highlights"
+          defaultValue={values.highlights}
+          error={errors.highlights}
+          hint={t(records_report_hint_highlights)}
+        />
+        <TextareaField
+          rows={4}
+          maxLength={REPORT_TEXT_MAX}
+          label={t(FIELD_LABELS.lowlights)}
+          name="lowlights"
+          defaultValue={values.lowlights}
+          error={errors.lowlights}
+          hint={t(records_report_hint_lowlights)}
+        />
+        <TextareaField
+          rows={4}
+          maxLength={REPORT_TEXT_MAX}
+          label={t(FIELD_LABELS.asks)}
+          name="asks"
+          defaultValue={values.asks}
+          error={errors.asks}
+          hint={t(records_report_hint_asks)}
+        />
+      </div>
+      <SubmitButton pendingText={t(common_action_saving)}>{isNew ? t(records_report_saveMonth) : t(records_action_saveChanges)}</SubmitButton>
+    </Form>
+  );
+}
+
+/** What a viewer sees: the saved month as values, with separators, and no inputs. */
+function ReadOnlyReport({ report, currency }: { report: MonthlyReport | null; currency: string }) {
+  const t = useT();
+  const f = useFormat();
+  const money = (minor: number | null) => (minor === null ? "—" : f.money(minor, currency));
+  const rows: [string, string][] = report
+    ? [
+        [t(FIELD_LABELS.cash), money(report.cash)],
+        [t(FIELD_LABELS.revenue), money(report.revenue)],
+        [t(FIELD_LABELS.headcount), f.number(report.headcount)],
+        [t(FIELD_LABELS.arr), money(report.arr)],
+        ...SPEND_CATEGORIES.map((c): [string, string] => [t(SPEND_CATEGORY_KEYS[c].label), money(report[c])]),
+        [t(FIELD_LABELS.highlights), report.highlights ?? "—"],
+        [t(FIELD_LABELS.lowlights), report.lowlights ?? "—"],
+        [t(FIELD_LABELS.asks), report.asks ?? "—"],
+      ]
+    : [];
+  return (
+    <>
+      <p className="mb-4 text-sm text-slate-600">{t(records_report_readOnly)}</p>
+      {report ? (
+        <Table scroll={false} data-testid="report-values">
+          <TableHead>
+            <Th dense>{t(records_report_readOnlyField)}</Th>
+            <Th last dense>
+              {t(records_report_readOnlyValue)}
+            </Th>
+          </TableHead>
+          <tbody>
+            {rows.map(([label, value]) => (
+              <Tr key={label}>
+                <Td dense>{label}</Td>
+                <td className="whitespace-pre-wrap py-1 tabular-nums">{value}</td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
+      ) : null}
+    </>
+  );
+}
 
 export default function MonthlyReportPage() {
   const data = useLoaderData<typeof loader>();
@@ -198,14 +392,16 @@ export default function MonthlyReportPage() {
   const locale = useLocale();
   if (data.mode === "new") return <NewMonthPicker slug={data.slug} picked={data.picked} error={data.error} latest={data.latest} />;
 
-  const { slug, month, report, canEdit, currency, monthError } = data;
+  const { slug, month, report, canEdit, currency, monthError, earlier, lastMonth, copied } = data;
   const failure = result && !result.ok ? result : null;
   const conflict = failure?.conflict ?? null;
   const shown: MonthlyReport | null = conflict?.current ?? report;
-  const values = formValues(shown);
+  const saved = formValues(shown);
+  const values = !conflict && failure?.values ? failure.values : copied && !shown ? figureValues(copied) : saved;
   const errors: Record<string, string> = failure?.fieldErrors ?? {};
   const money = (minor: number) => f.money(minor, currency);
-  const differing = conflict ? Object.entries(FIELD_LABELS).filter(([k]) => (conflict.yours[k] ?? "").trim() !== (values[k] ?? "").trim()) : [];
+  const differing = conflict ? Object.entries(FIELD_LABELS).filter(([k]) => (conflict.yours[k] ?? "").trim() !== (saved[k] ?? "").trim()) : [];
+  const formKey = `${month}-${shown?.version ?? "new"}-${copied ? "copied" : "blank"}-${failure?.values ? "typed" : "loaded"}`;
 
   return (
     <>
@@ -244,7 +440,7 @@ export default function MonthlyReportPage() {
                 <Tr key={k}>
                   <Td dense>{t(label)}</Td>
                   <td className="whitespace-pre-wrap py-1 pr-4">{conflict.yours[k] || "—"}</td>
-                  <td className="whitespace-pre-wrap py-1">{values[k] || "—"}</td>
+                  <td className="whitespace-pre-wrap py-1">{saved[k] || "—"}</td>
                 </Tr>
               ))}
             </tbody>
@@ -260,102 +456,48 @@ export default function MonthlyReportPage() {
       ) : (
         <div className="mt-4">
           <Card>
-            {!canEdit ? <p className="mb-4 text-sm text-slate-600">{t(records_report_readOnly)}</p> : null}
-            <Form method="post" noValidate key={`${month}-${shown?.version ?? "new"}`} className="space-y-6">
-              <input type="hidden" name="version" value={shown?.version ?? ""} />
-              <fieldset disabled={!canEdit} className="space-y-6">
-                <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                  <Field
-                    label={t(FIELD_LABELS.cash)}
-                    name="cash"
-                    inputMode="decimal"
-                    defaultValue={values.cash}
-                    error={errors.cash}
-                    hint={t(records_report_hint_cash)}
-                  />
-                  <Field
-                    label={t(FIELD_LABELS.revenue)}
-                    name="revenue"
-                    inputMode="decimal"
-                    defaultValue={values.revenue}
-                    error={errors.revenue}
-                    hint={t(records_reports_def_revenue)}
-                  />
-                  <Field
-                    label={t(FIELD_LABELS.headcount)}
-                    name="headcount"
-                    inputMode="numeric"
-                    defaultValue={values.headcount}
-                    error={errors.headcount}
-                    hint={t(records_report_hint_headcount)}
-                  />
-                  <Field
-                    label={t(records_report_field_arrOptional)}
-                    name="arr"
-                    inputMode="decimal"
-                    defaultValue={values.arr}
-                    error={errors.arr}
-                    hint={t(records_report_hint_arr)}
-                  />
-                </div>
-                <div>
-                  <h2 className="text-base font-semibold">{t(records_report_spendHeading)}</h2>
-                  <p className="text-xs text-slate-500">{t(records_report_spendNote)}</p>
-                  <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-                    {SPEND_CATEGORIES.map((c) => (
-                      <Field
-                        key={c}
-                        label={t(SPEND_CATEGORY_KEYS[c].label)}
-                        name={c}
-                        inputMode="decimal"
-                        defaultValue={values[c]}
-                        error={errors[c]}
-                        hint={t(SPEND_CATEGORY_KEYS[c].meaning)}
-                      />
-                    ))}
-                  </div>
-                </div>
-                {shown ? (
-                  <p className="text-sm text-slate-700" data-testid="saved-burn">
-                    <span title={t(records_report_grossBurnHint)}>{t(records_report_grossBurnValue, { amount: money(shown.grossBurn) })}</span> ·{" "}
-                    <span title={t(records_report_netBurnHint)}>{t(records_report_netBurnValue, { amount: money(shown.netBurn) })}</span>{" "}
-                    <span className="text-xs text-slate-500">{t(records_report_asSaved)}</span>
-                  </p>
-                ) : null}
-                <div className="grid gap-4 lg:grid-cols-3">
-                  <TextareaField
-                    rows={4}
-                    maxLength={REPORT_TEXT_MAX}
-                    label={t(FIELD_LABELS.highlights)}
-                    name="highlights"
-                    defaultValue={values.highlights}
-                    error={errors.highlights}
-                    hint={t(records_report_hint_highlights)}
-                  />
-                  <TextareaField
-                    rows={4}
-                    maxLength={REPORT_TEXT_MAX}
-                    label={t(FIELD_LABELS.lowlights)}
-                    name="lowlights"
-                    defaultValue={values.lowlights}
-                    error={errors.lowlights}
-                    hint={t(records_report_hint_lowlights)}
-                  />
-                  <TextareaField
-                    rows={4}
-                    maxLength={REPORT_TEXT_MAX}
-                    label={t(FIELD_LABELS.asks)}
-                    name="asks"
-                    defaultValue={values.asks}
-                    error={errors.asks}
-                    hint={t(records_report_hint_asks)}
-                  />
-                </div>
-              </fieldset>
-              {canEdit ? (
-                <SubmitButton pendingText={t(common_action_saving)}>{report ? t(records_action_saveChanges) : t(records_report_saveMonth)}</SubmitButton>
-              ) : null}
-            </Form>
+            {canEdit && !shown && lastMonth ? (
+              <div className="mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" data-testid="copy-last">
+                {copied ? (
+                  <>
+                    <p role="status" className="text-slate-700">
+                      {t(records_report_copied, { month: monthLabel(copied.month, locale) })}
+                    </p>
+                    <Link className="text-indigo-700 underline" to={`/o/${slug}/reports/${month}`}>
+                      {t(records_report_clearCopy)}
+                    </Link>
+                  </>
+                ) : (
+                  <>
+                    <Link className="font-medium text-indigo-700 underline" to={`/o/${slug}/reports/${month}?copy=last`}>
+                      {t(records_report_copyLast, { month: monthLabel(lastMonth, locale) })}
+                    </Link>
+                    <span className="text-xs text-slate-500">{t(records_report_copyHint)}</span>
+                  </>
+                )}
+              </div>
+            ) : null}
+            {canEdit ? (
+              <ReportForm
+                key={formKey}
+                month={month}
+                values={values}
+                errors={errors}
+                version={shown?.version ?? null}
+                currency={currency}
+                earlier={earlier}
+                isNew={!report}
+              />
+            ) : (
+              <ReadOnlyReport report={shown} currency={currency} />
+            )}
+            {shown ? (
+              <p className="mt-4 text-sm text-slate-700" data-testid="saved-burn">
+                <span title={t(records_report_grossBurnHint)}>{t(records_report_grossBurnValue, { amount: money(shown.grossBurn) })}</span> ·{" "}
+                <span title={t(records_report_netBurnHint)}>{t(records_report_netBurnValue, { amount: money(shown.netBurn) })}</span>{" "}
+                <span className="text-xs text-slate-500">{t(records_report_asSaved)}</span>
+              </p>
+            ) : null}
           </Card>
         </div>
       )}

@@ -116,7 +116,7 @@ describe("budget grid over HTTP", () => {
     expect(page.status).toBe(409);
     const html = await page.text();
     expect(html).toContain("Your entries that were not saved");
-    expect(html).toContain("2025-03 Research: yours 7777, saved 5000.00");
+    expect(html).toContain("2025-03 Research: yours 7777, saved 5,000.00");
   });
 
   it("answers 400 and writes nothing for negative amounts, unknown categories and impossible months", async () => {

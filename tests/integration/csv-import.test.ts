@@ -129,12 +129,18 @@ describe("parsing and checking a monthly reports file", () => {
   });
 
   it("rejects negative amounts, bad numbers and bad headcounts per cell", () => {
-    const text = monthly("2026-01,100,-1,60000,10000,80000,5000,10000,4000,1000,-3,", "2026-02,100,12.345,$5,,80000,5000,10000,4000,1000,2.5,");
+    const text = monthly("2026-01,100,-1,60000,10000,80000,5000,10000,4000,1000,-3,", "2026-02,100,12.345,5e3,,80000,5000,10000,4000,1000,2.5,");
     const errors = errorsOf(parseMonthlyReportsCsv(text, { now: NOW }));
     expect(errors.map((e) => `${e.line}:${e.column}`)).toEqual(["2:revenue", "2:headcount", "3:revenue", "3:compute", "3:data", "3:headcount"]);
     expect(at(errors, 0).message).toMatch(/cannot be negative/);
     expect(at(errors, 2).message).toMatch(/at most two decimals/);
     expect(at(errors, 4).message).toMatch(/Enter data \(use 0 for none\)/);
+  });
+
+  it("reads amounts the way the forms do: $5, 2.4k, 240万 (issue #15 item 15)", () => {
+    const text = monthly("2026-01,2.4m,$5,2.4k,240万,80000,5000,10000,4000,1000,3,");
+    const result = parseMonthlyReportsCsv(text, { now: NOW });
+    expect(result.ok && result.rows[0]).toMatchObject({ cash: 240_000_000, revenue: 500, compute: 240_000, data: 240_000_000 });
   });
 
   it("rejects months that are not YYYY-MM, 2026-13, and future months", () => {

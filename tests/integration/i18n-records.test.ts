@@ -120,7 +120,7 @@ describe("monthly reports in Chinese", () => {
     expect(body.formError).toBe("请检查标出的字段；未保存任何内容。");
     expect(body.fieldErrors).toMatchObject({
       cash: "月末现金不能为负数。",
-      revenue: "请以数字输入收入，最多两位小数，例如 12500.50。",
+      revenue: "请以金额形式输入收入，例如 2,400,000.50、2.4m 或 240万。",
       headcount: "员工人数请输入 0 或以上的整数。",
     });
 
@@ -166,7 +166,7 @@ describe("budgets in Chinese", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({
       formError: "请检查标出的预算金额；未保存任何内容。",
-      fieldErrors: { [`b:${year}-01:compute`]: "预算不能为负数。", [`b:${year}-02:data`]: "请输入最多两位小数的金额，例如 12500.50。" },
+      fieldErrors: { [`b:${year}-01:compute`]: "预算不能为负数。", [`b:${year}-02:data`]: "请输入金额，例如 12,500.50、2.4k 或 3万，最多两位小数。" },
     });
   });
 });

@@ -267,7 +267,7 @@ describe("monthly reports over HTTP", () => {
     expect(html).toContain("Someone else saved 2025-06");
     expect(html).toContain("Your entries that were not saved");
     expect(html).toContain("888888");
-    expect(html).toMatch(/name="cash"[^>]*value="510000.00"|value="510000.00"[^>]*name="cash"/);
+    expect(html).toMatch(/name="cash"[^>]*value="510,000.00"|value="510,000.00"[^>]*name="cash"/);
     expect(html).toMatch(/name="version" value="2"|value="2"[^>]*name="version"/);
     // The retry carries their version, so overwriting them is a deliberate choice.
     const retry = await alphaMember.post(monthUrl(alpha.org.slug, "2025-06"), form({ version: "2", cash: "999999" }));
