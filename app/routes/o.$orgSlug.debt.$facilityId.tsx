@@ -262,7 +262,9 @@ export default function DebtFacilityDetail() {
                       <Td>{r.dueDate}</Td>
                       <Td>
                         <Badge tone={REPORTING_LABELS[r.status].tone}>
-                          {r.status === "late" && r.submittedOn ? t(records_facility_late, { date: fmt.date(r.submittedOn) }) : t(REPORTING_LABELS[r.status].text)}
+                          {r.status === "late" && r.submittedOn
+                            ? t(records_facility_late, { date: fmt.date(r.submittedOn) })
+                            : t(REPORTING_LABELS[r.status].text)}
                         </Badge>
                       </Td>
                       <Td last>{r.submittedOn ?? "—"}</Td>

@@ -28,7 +28,11 @@ const dueDate = reportDueDate(lastMonth, DUE_DAY);
 const dayAfter = (iso: string) => isoDateOfDate(new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000));
 
 /** The page as text a reader sees (tags and React's comment markers dropped). */
-const text = (html: string) => html.replace(/<!-- -->/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<!-- -->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -39,7 +43,13 @@ beforeAll(async () => {
   await withTenant(app.database.db, startup.org.id, async (tx) => {
     // Last month's report came in the day after its due date (day 1): late. Its cash, 400,000, is below one facility's minimum.
     await tx.insert(monthlyReports).values([
-      { orgId: startup.org.id, month: addMonths(lastMonth, -1), cash: 900_000_00, compute: 50_000_00, createdAt: new Date(`${addMonths(lastMonth, -1)}-28T10:00:00Z`) },
+      {
+        orgId: startup.org.id,
+        month: addMonths(lastMonth, -1),
+        cash: 900_000_00,
+        compute: 50_000_00,
+        createdAt: new Date(`${addMonths(lastMonth, -1)}-28T10:00:00Z`),
+      },
       { orgId: startup.org.id, month: lastMonth, cash: 400_000_00, compute: 50_000_00, createdAt: new Date(`${dayAfter(dueDate)}T10:00:00Z`) },
     ]);
     const common = {
