@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parsePortfolioQuery, parseRiskCell, filterParams } from "./portfolio-query";
-import { foldNetBurn, foldRaised, incompleteMonths, mergeRateUses } from "./portfolio-series";
+import { foldNetBurn, foldRaised, incompleteMonths, mergeRateUses, missingRateMonths } from "./portfolio-series";
 
 describe("aggregate net burn by month", () => {
   const months = ["2026-02", "2026-03", "2026-04"];
@@ -129,5 +129,24 @@ describe("portfolio URL", () => {
     expect(filterParams({ q: "ai", status: "due", runway: null }).toString()).toBe("q=ai&status=due");
     expect(parseRiskCell(new URLSearchParams("likelihood=4&impact=5&page=2"))).toEqual({ likelihood: 4, impact: 5, page: 2 });
     expect(parseRiskCell(new URLSearchParams("likelihood=9&impact=x"))).toEqual({ likelihood: null, impact: null, page: 1 });
+  });
+});
+
+describe("missingRateMonths", () => {
+  it("lists each currency's missing months once, oldest first, across years, never the month still running", () => {
+    const uses = [
+      { currency: "EUR", month: "2026-03", rate: null },
+      { currency: "EUR", month: "2024-11", rate: null },
+      { currency: "EUR", month: "2026-03", rate: null },
+      { currency: "EUR", month: "2025-06", rate: "1.08" },
+      { currency: "EUR", month: "2026-12", rate: null }, // the running month
+      { currency: "CNY", month: "2025-12", rate: null },
+      { currency: "CNY", month: null, rate: null },
+    ];
+    expect(missingRateMonths(uses, "2026-12")).toEqual([
+      { currency: "CNY", months: ["2025-12"] },
+      { currency: "EUR", months: ["2024-11", "2026-03"] },
+    ]);
+    expect(missingRateMonths([{ currency: "EUR", month: "2026-12", rate: null }], "2026-12")).toEqual([]);
   });
 });

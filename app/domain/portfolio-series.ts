@@ -153,3 +153,25 @@ export function mergeRateUses(
   }
   return [...merged.values()].sort((a, b) => a.currency.localeCompare(b.currency) || compareMonths(a.month, b.month));
 }
+
+export interface MissingRateMonths {
+  currency: string;
+  /** Oldest first, each once. */
+  months: string[];
+}
+
+/**
+ * The months each currency lacks a rate for, among the rates the portfolio needed (`uses`,
+ * as the portfolio page lists them: rate null = missing), months still running left out: a
+ * month's rate is the month's, known once the month is over. Currencies sorted.
+ */
+export function missingRateMonths(uses: readonly { currency: string; month: string | null; rate: string | null }[], currentMonth: string): MissingRateMonths[] {
+  const byCurrency = new Map<string, Set<string>>();
+  for (const use of uses) {
+    if (use.rate !== null || use.month === null || compareMonths(use.month, currentMonth) >= 0) continue;
+    const months = byCurrency.get(use.currency) ?? new Set<string>();
+    months.add(use.month);
+    byCurrency.set(use.currency, months);
+  }
+  return [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, months]) => ({ currency, months: [...months].sort(compareMonths) }));
+}

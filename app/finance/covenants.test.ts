@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { covenantBreach, covenantStatus, projectedCovenantBreach, reportDueDate, reportingStatus } from "./covenants";
+import { covenantBreach, covenantStatus, deadlineStatus, projectedCovenantBreach, reportDueDate, reportingStatus } from "./covenants";
 import { forecastCashOut } from "./forecast";
 
 describe("covenant breach: cash(m) below the facility's minimum cash", () => {
@@ -48,5 +48,12 @@ describe("reporting deadline: month m's report is due by day 15 of the following
 
   it("is reported once the report is in, whenever today is", () => {
     expect(reportingStatus("2026-04", true, "2026-09-01").status).toBe("reported");
+  });
+
+  it("is late when the report came in after its due date, on time when it came in on the due date", () => {
+    expect(deadlineStatus("2026-04", "2026-05-15", "2026-09-01")).toEqual({ status: "reported", dueDate: "2026-05-15" });
+    expect(deadlineStatus("2026-04", "2026-05-16", "2026-09-01")).toEqual({ status: "late", dueDate: "2026-05-15" });
+    expect(deadlineStatus("2026-04", null, "2026-05-16").status).toBe("overdue");
+    expect(deadlineStatus("2026-04", null, "2026-05-10").status).toBe("due");
   });
 });

@@ -57,3 +57,22 @@ export function reportingStatus(
   if (reported) return { status: "reported", dueDate };
   return { status: compareIsoDates(today, dueDate) > 0 ? "overdue" : "due", dueDate };
 }
+
+/** A reporting deadline's status: "late" is a report that came in after its due date. */
+export type DeadlineStatus = ReportingStatus | "late";
+
+/**
+ * Status of month m's report against a lender's reporting deadline on `today`: on time when it
+ * came in by the due date, late (amber, with the day it came in) after it; not in yet: due,
+ * then overdue from the day after the due date.
+ */
+export function deadlineStatus(
+  reportMonth: Month,
+  submittedOn: IsoDate | null,
+  today: IsoDate,
+  dueDay = DEFAULT_REPORT_DUE_DAY,
+): { readonly status: DeadlineStatus; readonly dueDate: IsoDate } {
+  const { status, dueDate } = reportingStatus(reportMonth, submittedOn !== null, today, dueDay);
+  if (submittedOn !== null && compareIsoDates(submittedOn, dueDate) > 0) return { status: "late", dueDate };
+  return { status, dueDate };
+}

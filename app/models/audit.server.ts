@@ -1,8 +1,10 @@
-import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
-import type { Tx } from "~db/client";
-import { auditLog, users } from "~db/schema";
+import { and, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { oneRow, type Tx } from "~db/client";
+import { accessGrants, auditLog, orgs, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
+import { AUDIT_PAGE_SIZE, type AuditFilters, type AuditQuery } from "~/domain/audit";
 
 export interface AuditEntry {
   action: string;
@@ -25,32 +27,125 @@ export async function recordAudit(tx: Tx, ctx: Pick<OrgContext, "org" | "user">,
   });
 }
 
-export const AUDIT_PAGE_SIZE = 50;
+export { AUDIT_PAGE_SIZE } from "~/domain/audit";
+
+/** One entry as the audit page and its readable CSV column need it: who, and names for the ids it holds. */
+export interface AuditLogEntry {
+  id: string;
+  at: Date | string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  actorUserId: string | null;
+  /** null for someone who deleted their account or left the org: "a former member". */
+  actorName: string | null;
+  actorEmail: string | null;
+  /** The other org an entry concerns (the investor of an access grant, the company of a position), when this org can still see it. */
+  counterpartName: string | null;
+  /** The member a role change or removal concerns, when still visible. */
+  subjectUserName: string | null;
+}
+
+const counterpart = alias(orgs, "counterpart");
+const subject = alias(users, "subject");
 
 /**
- * Newest first, keyset-paged by (time, id): entries written in one transaction share a
- * timestamp, so time alone would skip some at a page boundary. The cursor is the last entry's
- * id; its time is read in SQL, keeping the microseconds a JS Date would drop.
+ * The entries of one page, with the person who acted and the names behind the ids the
+ * entries hold, resolved by joins in the same statement (never a query per row):
+ * - the investor (or company) of an access grant: the grant's other org;
+ * - the company of a position: its org;
+ * - the member of a role change or removal: the user.
  */
-export async function listAuditEntries(ctx: OrgContext, options: { beforeId?: string; entityType?: string } = {}) {
-  return withTenant(ctx.db, ctx.org.id, (tx) =>
-    tx
-      .select({
-        ...getTableColumns(auditLog),
-        // null for someone who deleted their account (the key is set null) or left the org (no
-        // longer visible to it): both read as "a former member".
-        actorName: users.name,
-      })
-      .from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorUserId))
-      .where(
-        and(
-          eq(auditLog.orgId, ctx.org.id),
-          options.beforeId ? sql`(${auditLog.at}, ${auditLog.id}) < (select a.at, a.id from audit_log a where a.id = ${options.beforeId}::uuid)` : undefined,
-          options.entityType ? eq(auditLog.entityType, options.entityType) : undefined,
-        ),
-      )
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(AUDIT_PAGE_SIZE),
+function entriesQuery(tx: Tx, ctx: OrgContext) {
+  const jsonOrgId = sql`coalesce(${auditLog.after}->>'investorOrgId', ${auditLog.before}->>'investorOrgId', ${auditLog.after}->>'companyOrgId', ${auditLog.before}->>'companyOrgId')`;
+  return tx
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+      actorUserId: auditLog.actorUserId,
+      actorName: users.name,
+      actorEmail: users.email,
+      counterpartName: counterpart.name,
+      subjectUserName: subject.name,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .leftJoin(accessGrants, and(eq(auditLog.entityType, "access_grant"), sql`${accessGrants.id}::text = ${auditLog.entityId}`))
+    .leftJoin(
+      counterpart,
+      sql`${counterpart.id}::text = coalesce(${jsonOrgId}, case when ${accessGrants.orgId} = ${ctx.org.id} then ${accessGrants.investorOrgId} else ${accessGrants.orgId} end::text)`,
+    )
+    .leftJoin(subject, and(eq(auditLog.entityType, "membership"), sql`${subject.id}::text = ${auditLog.entityId}`));
+}
+
+function filterConditions(ctx: OrgContext, filters: AuditFilters) {
+  return and(
+    eq(auditLog.orgId, ctx.org.id),
+    filters.actor ? eq(auditLog.actorUserId, filters.actor) : undefined,
+    filters.action ? eq(auditLog.action, filters.action) : undefined,
+    // Calendar days in UTC, both ends included.
+    filters.from ? gte(auditLog.at, sql`${filters.from}::date::timestamp at time zone 'UTC'`) : undefined,
+    filters.to ? lt(auditLog.at, sql`(${filters.to}::date + 1)::timestamp at time zone 'UTC'`) : undefined,
   );
+}
+
+export interface AuditLogPage {
+  entries: AuditLogEntry[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** Everyone who appears in the log (the person filter's choices), a former member left out. */
+  people: { id: string; name: string; email: string }[];
+}
+
+/**
+ * One page of the org's audit log, filtered and sorted. Ties (entries written in one
+ * transaction share a timestamp) are broken by id, so paging never skips or repeats one.
+ */
+export async function listAuditLog(ctx: OrgContext, query: AuditQuery): Promise<AuditLogPage> {
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    async (tx) => {
+      const where = filterConditions(ctx, query);
+      const { total } = oneRow(await tx.select({ total: count() }).from(auditLog).where(where), "audit log count");
+      const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+      const page = Math.min(query.page, pageCount);
+      const direction = query.dir === "asc" ? asc : desc;
+      const order =
+        query.sort === "actor"
+          ? [sql`${users.name} ${sql.raw(query.dir)} nulls last`, desc(auditLog.at), desc(auditLog.id)]
+          : query.sort === "action"
+            ? [direction(auditLog.action), desc(auditLog.at), desc(auditLog.id)]
+            : [direction(auditLog.at), direction(auditLog.id)];
+      const entries = await entriesQuery(tx, ctx)
+        .where(where)
+        .orderBy(...order)
+        .limit(AUDIT_PAGE_SIZE)
+        .offset((page - 1) * AUDIT_PAGE_SIZE);
+      const people = await tx
+        .selectDistinct({ id: users.id, name: users.name, email: users.email })
+        .from(auditLog)
+        .innerJoin(users, eq(users.id, auditLog.actorUserId))
+        .where(eq(auditLog.orgId, ctx.org.id))
+        .orderBy(users.name, users.email, users.id);
+      return { entries, total, page, pageCount, people };
+    },
+    { readOnly: true },
+  );
+}
+
+/** Entries by id, with the same names resolved (the CSV export's readable column, a batch at a time). */
+export async function describeAuditBatch(ctx: OrgContext, ids: readonly string[]): Promise<AuditLogEntry[]> {
+  if (ids.length === 0) return [];
+  return withTenant(ctx.db, ctx.org.id, (tx) => entriesQuery(tx, ctx).where(and(eq(auditLog.orgId, ctx.org.id), inArray(auditLog.id, [...ids]))), {
+    readOnly: true,
+  });
 }

@@ -10,12 +10,12 @@ import {
   debtServiceByMonth,
   isoDateOfDate,
   monthsBetween,
-  reportingStatus,
+  deadlineStatus,
   type DebtTerms,
   type IsoDate,
   type Month,
   type RepaymentType,
-  type ReportingStatus,
+  type DeadlineStatus,
   type ScheduleRow,
 } from "~/finance";
 import { messageRef } from "~/i18n/translate";
@@ -55,37 +55,82 @@ export interface DebtFacilitySummary extends DebtFacility {
   /** Outstanding after the last scheduled payment up to and including the current month. */
   outstandingNow: number;
   nextPayment: { month: Month; payment: number } | null;
+  /**
+   * The minimum-cash covenant against the latest report since the draw (covenant breach:
+   * cash(m) below the minimum). Null without the covenant, without such a report, or when the
+   * facility is in another currency than the reports.
+   */
+  minimumCashCheck: MinimumCashCheck | null;
+  /** Last month's report against the reporting deadline; null without a deadline or before the first month due. */
+  lastReporting: ReportingCheck | null;
 }
 
-function summarise(row: DebtFacilityRow, currentMonth: Month): DebtFacilitySummary {
+interface LatestReports {
+  latest: { month: Month; cash: number } | null;
+  lastMonth: { month: Month; createdAt: Date | string } | null;
+}
+
+function summarise(row: DebtFacilityRow, today: IsoDate, reports: LatestReports, baseCurrency: string): DebtFacilitySummary {
+  const currentMonth = today.slice(0, 7);
   const schedule = debtSchedule(debtTermsOf(row));
   const paid = schedule.filter((r) => compareMonths(r.month, currentMonth) <= 0);
   const next = schedule.find((r) => compareMonths(r.month, currentMonth) > 0) ?? null;
   const maturity = schedule.at(-1);
   if (!maturity) throw new Error("debtSchedule: a facility has at least one scheduled month");
+  const drawMonth = row.drawDate.slice(0, 7);
+  const latest = reports.latest;
+  const minimumCashCheck =
+    row.minimumCash === null || row.currency !== baseCurrency || latest === null || compareMonths(latest.month, drawMonth) < 0
+      ? null
+      : { month: latest.month, cash: latest.cash, breach: covenantBreach(latest.cash, row.minimumCash) };
+  const lastMonth = addMonths(currentMonth, -1);
+  let lastReporting: ReportingCheck | null = null;
+  if (row.reportingDeadlineDay !== null && compareMonths(lastMonth, drawMonth) >= 0) {
+    const submittedOn = reports.lastMonth ? isoDateOfDate(new Date(reports.lastMonth.createdAt)) : null;
+    lastReporting = { month: lastMonth, submittedOn, ...deadlineStatus(lastMonth, submittedOn, today, row.reportingDeadlineDay) };
+  }
   return {
     ...(row as DebtFacility),
     maturityMonth: maturity.month,
     outstandingNow: paid.at(-1)?.outstandingAfter ?? row.principal,
     nextPayment: next ? { month: next.month, payment: next.payment } : null,
+    minimumCashCheck,
+    lastReporting,
   };
 }
 
-/** Every facility with its maturity, what is outstanding now and the next payment. */
+/**
+ * Every facility with its maturity, what is outstanding now, the next payment and its
+ * covenants at a glance: minimum cash against the latest report, last month's reporting deadline.
+ */
 export async function listDebtFacilities(ctx: OrgContext, options: { today?: IsoDate } = {}): Promise<DebtFacilitySummary[]> {
-  const currentMonth = (options.today ?? isoDateOfDate(new Date())).slice(0, 7);
-  const rows = await withTenant(
+  const today = options.today ?? isoDateOfDate(new Date());
+  const lastMonth = addMonths(today.slice(0, 7), -1);
+  const { rows, reports } = await withTenant(
     ctx.db,
     ctx.org.id,
-    (tx) =>
-      tx
+    async (tx) => {
+      const rows = await tx
         .select()
         .from(debtFacilities)
         .where(eq(debtFacilities.orgId, ctx.org.id))
-        .orderBy(desc(debtFacilities.drawDate), asc(debtFacilities.lender), asc(debtFacilities.id)),
+        .orderBy(desc(debtFacilities.drawDate), asc(debtFacilities.lender), asc(debtFacilities.id));
+      if (rows.length === 0) return { rows, reports: { latest: null, lastMonth: null } };
+      const [latest] = await tx
+        .select({ month: monthlyReports.month, cash: monthlyReports.cash })
+        .from(monthlyReports)
+        .where(eq(monthlyReports.orgId, ctx.org.id))
+        .orderBy(desc(monthlyReports.month))
+        .limit(1);
+      const [last] = await tx
+        .select({ month: monthlyReports.month, createdAt: monthlyReports.createdAt })
+        .from(monthlyReports)
+        .where(and(eq(monthlyReports.orgId, ctx.org.id), eq(monthlyReports.month, lastMonth)));
+      return { rows, reports: { latest: latest ?? null, lastMonth: last ?? null } };
+    },
     { readOnly: true },
   );
-  return rows.map((row) => summarise(row, currentMonth));
+  return rows.map((row) => summarise(row, today, reports, ctx.org.baseCurrency));
 }
 
 /** The facility, or null when this org has no such facility (another org's id included). */
@@ -113,11 +158,13 @@ export interface MinimumCashCheck {
 
 export interface ReportingCheck {
   month: Month;
-  status: ReportingStatus;
+  /** "late": the report came in (was first saved) after its due date. */
+  status: DeadlineStatus;
   dueDate: IsoDate;
   /**
-   * The day the report was first saved, when it is in. Not judged against the due date:
-   * reports imported later for past months carry the import day, not the day they were sent.
+   * The day the report was first saved, when it is in: the day it came in, judged against the
+   * due date. A past month imported later carries the import day, so it reads as late — the
+   * lender also only had it then.
    */
   submittedOn: IsoDate | null;
 }
@@ -175,8 +222,8 @@ export async function getDebtFacilityDetail(ctx: OrgContext, id: string, options
           .reverse()
           .map((month) => {
             const report = byMonth.get(month);
-            const { status, dueDate } = reportingStatus(month, report !== undefined, today, dueDay);
             const submittedOn = report ? isoDateOfDate(new Date(report.createdAt)) : null;
+            const { status, dueDate } = deadlineStatus(month, submittedOn, today, dueDay);
             return { month, status, dueDate, submittedOn };
           });
       }

@@ -4,12 +4,12 @@
  * every change is audited. Rates stay decimal strings (numeric in the database, canonical
  * strings here: app/finance/fx.ts), never floats.
  */
-import { and, asc, between, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { oneRow, type Tx } from "~db/client";
 import { auditLog, fxRates, orgs } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
-import { normalizeRate, type FxRate, type Month } from "~/finance";
+import { normalizeRate, type FxRate } from "~/finance";
 import type { FxRateImportRow } from "~/domain/fx-rate";
 import type { FxRateInput } from "~/domain/fx-rate.form";
 import { messageRef } from "~/i18n/translate";
@@ -85,31 +85,6 @@ export async function listAllFxRates(ctx: OrgContext): Promise<StoredFxRate[]> {
     { readOnly: true },
   );
   return rows.map(toRate);
-}
-
-/**
- * For each currency (the base currency skipped), the months among `months` that have no
- * rate: what the investor still has to enter before every figure in it can be converted.
- */
-export async function missingFxRates(ctx: OrgContext, currencies: readonly string[], months: readonly Month[]) {
-  requireInvestorOrg(ctx);
-  const wanted = [...new Set(currencies.map((c) => c.toUpperCase()))].filter((c) => c !== ctx.org.baseCurrency).sort();
-  const sorted = [...months].sort();
-  const first = sorted.at(0);
-  const last = sorted.at(-1);
-  if (wanted.length === 0 || first === undefined || last === undefined) return [];
-  const present = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select({ month: fxRates.month, currency: fxRates.currency })
-        .from(fxRates)
-        .where(and(eq(fxRates.orgId, ctx.org.id), inArray(fxRates.currency, wanted), between(fxRates.month, first, last))),
-    { readOnly: true },
-  );
-  const have = new Set(present.map((r) => fxKey(r.month, r.currency)));
-  return wanted.map((currency) => ({ currency, months: sorted.filter((m) => !have.has(fxKey(m, currency))) }));
 }
 
 /* ------------------------------------------------------------------------ writes */

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Tx } from "~db/client";
 import { withTenant } from "~db/tenant";
-import { addMonths, DEFAULT_RISK_BANDS, isoDateOfDate, monthsBetween, type IsoDate } from "~/finance";
+import { addMonths, compareMonths, DEFAULT_RISK_BANDS, isoDateOfDate, monthsBetween, type IsoDate } from "~/finance";
 import { DEFAULT_REPORT_DUE_DAY, reportDueDate } from "~/finance/covenants";
 import { reportingStatusBoundaries, type PortfolioRunwayLevel } from "~/finance/portfolio";
 import { DEFAULT_RUNWAY_THRESHOLDS } from "~/finance/runway";
@@ -11,13 +11,15 @@ import {
   PORTFOLIO_PAGE_SIZE,
   PORTFOLIO_RISK_PAGE_SIZE,
   RUNWAY_CHART_LIMIT,
+  parsePortfolioQuery,
   type PortfolioFilters,
   type PortfolioQuery,
   type ReportingStatusFilter,
 } from "~/domain/portfolio-query";
 import type { OrgContext } from "~/auth/context";
 import * as q from "./portfolio-sql.server";
-import { foldNetBurn, foldRaised, mergeRateUses } from "~/domain/portfolio-series";
+import { foldNetBurn, foldRaised, mergeRateUses, missingRateMonths, type MissingRateMonths } from "~/domain/portfolio-series";
+import { positionsOverview } from "./position.server";
 import type { Portfolio, PortfolioRiskView, PortfolioRow, PortfolioSettings, PortfolioSummary } from "~/views/portfolio";
 
 export type { Portfolio, PortfolioRiskView, PortfolioRow, PortfolioSettings, PortfolioSummary } from "~/views/portfolio";
@@ -239,6 +241,35 @@ export async function getPortfolio(ctx: OrgContext, query: PortfolioQuery, optio
       };
     },
     { readOnly: true },
+  );
+}
+
+/**
+ * Every month the fund lacks a rate for, per currency, as the portfolio needs them: the rates
+ * behind the portfolio's figures, charts and table over every linked company (no filters:
+ * getPortfolio's own list), and those the positions need (the amount at the month it was
+ * invested; the current value at the latest rate up to now, which last month's rate
+ * satisfies). One rule for all of them (missingRateMonths): months still running are left out.
+ */
+export async function listMissingPortfolioRates(ctx: OrgContext, options: PortfolioOptions = {}): Promise<MissingRateMonths[]> {
+  requireInvestor(ctx);
+  const today = options.today ?? isoDateOfDate(new Date());
+  const currentMonth = today.slice(0, 7);
+  const [portfolio, positions] = await Promise.all([
+    getPortfolio(ctx, parsePortfolioQuery(new URLSearchParams()), { today }),
+    positionsOverview(ctx, { sort: "company", direction: "asc", page: 1, now: new Date(`${today}T12:00:00Z`) }),
+  ]);
+  const lastOver = addMonths(currentMonth, -1);
+  return missingRateMonths(
+    [
+      ...portfolio.rates,
+      ...positions.missingRates.map((m) => ({
+        currency: m.currency,
+        month: m.use === "current_value" && compareMonths(m.month, lastOver) > 0 ? lastOver : m.month,
+        rate: null,
+      })),
+    ],
+    currentMonth,
   );
 }
 

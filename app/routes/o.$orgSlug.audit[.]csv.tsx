@@ -3,10 +3,28 @@ import { stringify } from "csv-stringify/sync";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { safeCell } from "~/server/csv.server";
 import { auditLogBatches, type AuditExportRow } from "~/models/audit-export.server";
+import { describeAuditBatch } from "~/models/audit.server";
+import { getLocale } from "~/i18n/locale.server";
+import { auditTexts, type AuditText } from "~/server/audit-text.server";
 
-const HEADER = ["at_utc", "id", "actor_user_id", "actor_email", "actor_name", "action", "entity_type", "entity_id", "before", "after"];
+/** The machine-readable columns as they always were, then the entry in words (the reader's language). */
+const HEADER = [
+  "at_utc",
+  "id",
+  "actor_user_id",
+  "actor_email",
+  "actor_name",
+  "action",
+  "entity_type",
+  "entity_id",
+  "before",
+  "after",
+  "action_label",
+  "description",
+  "changes",
+];
 
-function toCells(row: AuditExportRow): string[] {
+function toCells(row: AuditExportRow, words: AuditText | undefined): string[] {
   return [
     row.at,
     row.id,
@@ -18,6 +36,9 @@ function toCells(row: AuditExportRow): string[] {
     row.entityId,
     row.before === null || row.before === undefined ? null : JSON.stringify(row.before),
     row.after === null || row.after === undefined ? null : JSON.stringify(row.after),
+    words?.label ?? null,
+    words?.sentence ?? null,
+    words && words.changes.length > 0 ? words.changes.join("; ") : null,
   ].map(safeCell);
 }
 
@@ -28,7 +49,20 @@ function toCells(row: AuditExportRow): string[] {
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "read:audit");
+  const inWords = auditTexts(getLocale(request), ctx.org.baseCurrency);
   const batches = auditLogBatches(ctx);
+  // Names behind the ids, one statement per batch (never per row).
+  const rowsInWords = async (rows: AuditExportRow[]) => {
+    const named = new Map(
+      (
+        await describeAuditBatch(
+          ctx,
+          rows.map((r) => r.id),
+        )
+      ).map((e) => [e.id, inWords(e)]),
+    );
+    return rows.map((r) => toCells(r, named.get(r.id)));
+  };
   const first = await batches.next();
   const encoder = new TextEncoder();
   let pending: IteratorResult<AuditExportRow[]> | null = first;
@@ -44,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           controller.close();
           return;
         }
-        controller.enqueue(encoder.encode(stringify(next.value.map(toCells))));
+        controller.enqueue(encoder.encode(stringify(await rowsInWords(next.value))));
       } catch (error) {
         controller.error(error);
       }

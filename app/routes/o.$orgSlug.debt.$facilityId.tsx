@@ -58,6 +58,7 @@ import { records_facility_firstSavedHint } from "~/paraglide/messages/records_fa
 import { records_facility_interest } from "~/paraglide/messages/records_facility_interest.js";
 import { records_facility_interestOnlyPart } from "~/paraglide/messages/records_facility_interestonlypart2.js";
 import { records_facility_minimum } from "~/paraglide/messages/records_facility_minimum.js";
+import { records_facility_late } from "~/paraglide/messages/records_facility_late.js";
 import { records_facility_minimumCash } from "~/paraglide/messages/records_facility_minimumcash1.js";
 import { records_facility_minimumCashCovenant } from "~/paraglide/messages/records_facility_minimumcashcovenant2.js";
 import { records_facility_minimumCashNote } from "~/paraglide/messages/records_facility_minimumcashnote2.js";
@@ -126,6 +127,7 @@ function centsFormatter(locale: Locale) {
 
 const REPORTING_LABELS = {
   reported: { text: records_facility_reported, tone: "good" },
+  late: { text: records_facility_reported, tone: "warn" },
   due: { text: records_facility_due, tone: "neutral" },
   overdue: { text: records_facility_overdue, tone: "bad" },
 } as const satisfies Record<string, { text: PlainKey; tone: string }>;
@@ -259,7 +261,11 @@ export default function DebtFacilityDetail() {
                       <Td>{r.month}</Td>
                       <Td>{r.dueDate}</Td>
                       <Td>
-                        <Badge tone={REPORTING_LABELS[r.status].tone}>{t(REPORTING_LABELS[r.status].text)}</Badge>
+                        <Badge tone={REPORTING_LABELS[r.status].tone}>
+                          {r.status === "late" && r.submittedOn
+                            ? t(records_facility_late, { date: fmt.date(r.submittedOn) })
+                            : t(REPORTING_LABELS[r.status].text)}
+                        </Badge>
                       </Td>
                       <Td last>{r.submittedOn ?? "—"}</Td>
                     </Tr>

@@ -11,7 +11,8 @@ import { getLocale } from "~/i18n/locale.server";
 import { createFromForm } from "~/server/forms.server";
 import { basisPointsToPercentString, debtKindLabel, isRepaymentType, REPAYMENT_TYPE_SHORT_KEYS } from "~/domain/instruments";
 import { debtFacilitySchema } from "~/domain/debt-facility";
-import { createDebtFacility, listDebtFacilities } from "~/models/debt-facility.server";
+import { createDebtFacility, listDebtFacilities, type DebtFacilitySummary } from "~/models/debt-facility.server";
+import { monthText } from "~/i18n/display";
 import { oneYearAfter } from "~/domain/bounds";
 import { toast } from "~/server/toast.server";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
@@ -44,6 +45,15 @@ import { records_debt_recordSubmit } from "~/paraglide/messages/records_debt_rec
 import { records_debt_recordTitle } from "~/paraglide/messages/records_debt_recordtitle1.js";
 import { records_debt_repaid } from "~/paraglide/messages/records_debt_repaid.js";
 import { records_debt_title } from "~/paraglide/messages/records_debt_title.js";
+import { records_debt_covenants } from "~/paraglide/messages/records_debt_covenants.js";
+import { records_debt_covenantsHint } from "~/paraglide/messages/records_debt_covenantshint1.js";
+import { records_debt_covenantBreach } from "~/paraglide/messages/records_debt_covenantbreach1.js";
+import { records_debt_covenantMet } from "~/paraglide/messages/records_debt_covenantmet1.js";
+import { records_debt_reportOnTime } from "~/paraglide/messages/records_debt_reportontime2.js";
+import { records_debt_reportLate } from "~/paraglide/messages/records_debt_reportlate1.js";
+import { records_debt_reportOverdue } from "~/paraglide/messages/records_debt_reportoverdue1.js";
+import { records_debt_reportDue } from "~/paraglide/messages/records_debt_reportdue1.js";
+import { records_debt_noCovenants } from "~/paraglide/messages/records_debt_nocovenants1.js";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, records_debt_title)];
 
@@ -69,6 +79,49 @@ export async function action({ request, params }: ActionFunctionArgs) {
     save: (data) => createDebtFacility(ctx, data),
     after: { to: `/o/${ctx.org.slug}/debt`, toast: toast(records_debt_notice_created) },
   });
+}
+
+/** The list's covenant column: a breach and a late or overdue report stand out; a quiet facility says so briefly. */
+function CovenantsAtAGlance({ facility }: { facility: Pick<DebtFacilitySummary, "currency" | "minimumCash" | "minimumCashCheck" | "lastReporting"> }) {
+  const t = useT();
+  const f = useFormat();
+  const cash = facility.minimumCashCheck;
+  const report = facility.lastReporting;
+  if (!cash && !report) return <span className="text-slate-500">{t(records_debt_noCovenants)}</span>;
+  return (
+    <ul className="space-y-1" data-testid="facility-covenants">
+      {cash && facility.minimumCash !== null ? (
+        <li>
+          {cash.breach ? (
+            <Badge tone="bad">
+              {t(records_debt_covenantBreach, {
+                cash: f.money(cash.cash, facility.currency),
+                month: monthText(t, cash.month),
+                minimum: f.money(facility.minimumCash, facility.currency),
+              })}
+            </Badge>
+          ) : (
+            <Badge tone="good">{t(records_debt_covenantMet, { month: monthText(t, cash.month) })}</Badge>
+          )}
+        </li>
+      ) : null}
+      {report ? (
+        <li>
+          {report.status === "late" && report.submittedOn ? (
+            <Badge tone="warn">
+              {t(records_debt_reportLate, { month: monthText(t, report.month), date: f.date(report.submittedOn), dueDate: f.date(report.dueDate) })}
+            </Badge>
+          ) : report.status === "overdue" ? (
+            <Badge tone="bad">{t(records_debt_reportOverdue, { month: monthText(t, report.month), dueDate: f.date(report.dueDate) })}</Badge>
+          ) : report.status === "due" ? (
+            <Badge tone="neutral">{t(records_debt_reportDue, { month: monthText(t, report.month), dueDate: f.date(report.dueDate) })}</Badge>
+          ) : (
+            <Badge tone="good">{t(records_debt_reportOnTime, { month: monthText(t, report.month) })}</Badge>
+          )}
+        </li>
+      ) : null}
+    </ul>
+  );
 }
 
 export default function Debt() {
@@ -116,6 +169,9 @@ export default function Debt() {
                 <Th numeric title={t(records_debt_nextPaymentHint)}>
                   {t(records_debt_nextPayment)}
                 </Th>
+                <Th last title={t(records_debt_covenantsHint)}>
+                  {t(records_debt_covenants)}
+                </Th>
               </TableHead>
               <tbody>
                 {facilities.map((facility) => (
@@ -156,6 +212,9 @@ export default function Debt() {
                       ) : (
                         t(records_debt_repaid)
                       )}
+                    </Td>
+                    <Td last>
+                      <CovenantsAtAGlance facility={facility} />
                     </Td>
                   </Tr>
                 ))}

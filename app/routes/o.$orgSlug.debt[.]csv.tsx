@@ -27,5 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { header: "reporting_deadline_day", value: (f) => f.reportingDeadlineDay },
     { header: "maturity_month", value: (f) => f.maturityMonth },
     { header: `outstanding_${today.slice(0, 7)}`, value: (f) => money(f.outstandingNow) },
+    { header: "minimum_cash_checked_month", value: (f) => f.minimumCashCheck?.month ?? null },
+    { header: "minimum_cash_breach", value: (f) => (f.minimumCashCheck ? String(f.minimumCashCheck.breach) : null) },
+    { header: "last_report_month", value: (f) => f.lastReporting?.month ?? null },
+    { header: "last_report_status", value: (f) => f.lastReporting?.status ?? null },
+    { header: "last_report_in_on", value: (f) => f.lastReporting?.submittedOn ?? null },
   ]);
 }

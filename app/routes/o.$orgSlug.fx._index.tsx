@@ -6,7 +6,7 @@ import { requireInvestor } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
-import { addMonths, monthOfDate, monthsBetween } from "~/finance";
+import { monthOfDate } from "~/finance";
 import { metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/domain/currencies";
@@ -15,7 +15,8 @@ import { failureFromError, formFailure, invalidForm, parseForm } from "~/server/
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { EARLIEST_RATE_MONTH } from "~/domain/fx-rate";
 import { fxRateDeleteSchema, fxRateSchema } from "~/domain/fx-rate.form";
-import { deleteFxRate, listFxRatesPage, missingFxRates, saveFxRate } from "~/models/fx-rate.server";
+import { deleteFxRate, listFxRatesPage, saveFxRate } from "~/models/fx-rate.server";
+import { listMissingPortfolioRates } from "~/models/portfolio.server";
 import { listPositionCurrencies } from "~/models/position.server";
 import { Pager } from "~/components/ui/pager";
 import { redirectWithToast, toast } from "~/server/toast.server";
@@ -43,11 +44,10 @@ import { investor_fx_head_means } from "~/paraglide/messages/investor_fx_head_me
 import { investor_fx_head_rate } from "~/paraglide/messages/investor_fx_head_rate.js";
 import { investor_fx_importCsv } from "~/paraglide/messages/investor_fx_importcsv1.js";
 import { investor_fx_missing_complete } from "~/paraglide/messages/investor_fx_missing_complete.js";
-import { investor_fx_missing_everyMonth } from "~/paraglide/messages/investor_fx_missing_everymonth1.js";
 import { investor_fx_missing_months } from "~/paraglide/messages/investor_fx_missing_months.js";
 import { investor_fx_missing_noneNeeded } from "~/paraglide/messages/investor_fx_missing_noneneeded1.js";
 import { investor_fx_missing_note } from "~/paraglide/messages/investor_fx_missing_note.js";
-import { investor_fx_missing_title } from "~/paraglide/messages/investor_fx_missing_title.js";
+import { investor_fx_missing_titleAll } from "~/paraglide/messages/investor_fx_missing_titleall1.js";
 import { investor_fx_monthHint } from "~/paraglide/messages/investor_fx_monthhint1.js";
 import { investor_fx_notice_created } from "~/paraglide/messages/investor_fx_notice_created.js";
 import { investor_fx_notice_deleted } from "~/paraglide/messages/investor_fx_notice_deleted.js";
@@ -64,29 +64,27 @@ import { investor_positions_title } from "~/paraglide/messages/investor_position
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_fx_title)];
 
-/** The months whose missing rates the page lists: the 12 up to and including this one. */
-const COVERAGE_MONTHS = 12;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireInvestor(request, params);
   const search = new URL(request.url).searchParams;
-  const currentMonth = monthOfDate(new Date());
-  const [page, companies, positionCurrencies] = await Promise.all([
+  const [page, companies, positionCurrencies, missing] = await Promise.all([
     listFxRatesPage(ctx, { page: Number(search.get("page") ?? "1") }),
     listAccessibleCompanies(ctx),
     listPositionCurrencies(ctx),
+    listMissingPortfolioRates(ctx),
   ]);
-  const currencies = [...companies.map((c) => c.company.baseCurrency), ...positionCurrencies];
-  const months = monthsBetween(addMonths(currentMonth, -(COVERAGE_MONTHS - 1)), currentMonth);
-  const missing = await missingFxRates(ctx, currencies, months);
+  const base = ctx.org.baseCurrency;
+  const needed = [...new Set([...companies.map((c) => c.company.baseCurrency), ...positionCurrencies].map((c) => c.toUpperCase()))]
+    .filter((c) => c !== base)
+    .sort();
   return json({
     ...page,
+    needed,
     missing,
-    firstCoverageMonth: months[0],
-    currentMonth,
+    currentMonth: monthOfDate(new Date()),
     earliestMonth: EARLIEST_RATE_MONTH,
     canEdit: can(ctx.role, "edit:records"),
-    baseCurrency: ctx.org.baseCurrency,
+    baseCurrency: base,
     slug: ctx.org.slug,
   });
 }
@@ -132,7 +130,6 @@ export default function FxRates() {
   const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
   const errors = failure?.fieldErrors ?? {};
   const base = data.baseCurrency;
-  const gaps = data.missing.filter((m) => m.months.length > 0);
 
   return (
     <>
@@ -151,25 +148,21 @@ export default function FxRates() {
       />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title={t(investor_fx_missing_title, { from: monthText(t, data.firstCoverageMonth!), to: monthText(t, data.currentMonth) })}>
+          <Card title={t(investor_fx_missing_titleAll)}>
             <div data-testid="missing-rates">
-              {data.missing.length === 0 ? (
+              {data.needed.length === 0 ? (
                 <p className="text-sm text-slate-600">{t(investor_fx_missing_noneNeeded, { base })}</p>
-              ) : gaps.length === 0 ? (
-                <p className="text-sm text-emerald-800">
-                  {t(investor_fx_missing_complete, { currencies: data.missing.map((m) => m.currency).join(t(investor_listSeparator)) })}
-                </p>
+              ) : data.missing.length === 0 ? (
+                <p className="text-sm text-emerald-800">{t(investor_fx_missing_complete, { currencies: data.needed.join(t(investor_listSeparator)) })}</p>
               ) : (
                 <ul className="space-y-2 text-sm">
                   {data.missing.map((m) => (
                     <li key={m.currency} data-testid={`missing-${m.currency}`}>
                       <span className="font-semibold">{m.currency}</span>:{" "}
-                      {m.months.length === 0
-                        ? t(investor_fx_missing_everyMonth)
-                        : t(investor_fx_missing_months, {
-                            count: m.months.length,
-                            months: m.months.map((month) => monthText(t, month)).join(t(investor_listSeparator)),
-                          })}
+                      {t(investor_fx_missing_months, {
+                        count: m.months.length,
+                        months: m.months.map((month) => monthText(t, month)).join(t(investor_listSeparator)),
+                      })}
                     </li>
                   ))}
                 </ul>

@@ -45,7 +45,9 @@ describe("audit log CSV export", () => {
     expect(response.headers.get("content-disposition")).toMatch(/attachment; filename="audit-log-alpha-audit-\d{4}-\d{2}-\d{2}\.csv"/);
     expect(response.headers.get("cache-control")).toMatch(/no-store/);
     const text = await response.text();
-    expect(text.split("\n")[0]).toBe("at_utc,id,actor_user_id,actor_email,actor_name,action,entity_type,entity_id,before,after");
+    expect(text.split("\n")[0]).toBe(
+      "at_utc,id,actor_user_id,actor_email,actor_name,action,entity_type,entity_id,before,after,action_label,description,changes",
+    );
     const rows = rowsOf(text);
     expect(rows.map((r) => r.action)).toEqual(["org.create", "risk.create", "risk.update"]);
     const update = rows[2]!;

@@ -175,7 +175,7 @@ describe("debt facility model", () => {
     ]);
     expect(detail?.reporting).toEqual([
       { month: "2025-04", status: "due", dueDate: "2025-05-10", submittedOn: null },
-      { month: "2025-03", status: "reported", dueDate: "2025-04-10", submittedOn: "2025-04-12" },
+      { month: "2025-03", status: "late", dueDate: "2025-04-10", submittedOn: "2025-04-12" },
       { month: "2025-02", status: "reported", dueDate: "2025-03-10", submittedOn: "2025-03-09" },
     ]);
     const later = await getDebtFacilityDetail(ctx, facility.id, { today: "2025-05-11" });
@@ -393,7 +393,7 @@ describe("debt facilities over HTTP", () => {
     expect(response.headers.get("content-type")).toMatch(/text\/csv/);
     const lines = (await response.text()).trim().split("\n");
     expect(lines[0]).toMatch(
-      /^id,lender,kind,principal,currency,annual_rate_percent,draw_date,term_months,repayment_type,interest_only_months,minimum_cash,reporting_deadline_day,maturity_month,outstanding_\d{4}-\d{2}$/,
+      /^id,lender,kind,principal,currency,annual_rate_percent,draw_date,term_months,repayment_type,interest_only_months,minimum_cash,reporting_deadline_day,maturity_month,outstanding_\d{4}-\d{2},minimum_cash_checked_month,minimum_cash_breach,last_report_month,last_report_status,last_report_in_on$/,
     );
     expect(lines[1]).toContain(",Venture Lender LLC,venture_debt,120000.00,USD,12,2025-01-15,12,interest_only_then_amortizing,6,500000.00,10,2026-01,0.00");
     expect(lines).toHaveLength(2);

@@ -2,12 +2,16 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, fxRates, orgs } from "../../db/schema";
-import { withSystem } from "../../db/tenant";
+import { auditLog, fundingRounds, fxRates, monthlyReports, orgs, positions } from "../../db/schema";
+import { withSystem, withTenant } from "../../db/tenant";
+import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
+import { getPortfolio, listMissingPortfolioRates } from "../../app/models/portfolio.server";
+import { parsePortfolioQuery } from "../../app/domain/portfolio-query";
 import { addMonths, monthOfDate } from "../../app/finance";
 import { parseFxRatesCsv } from "../../app/domain/csv-import";
 import type { OrgContext } from "../../app/auth/context";
-import { localizeMessage } from "../../app/i18n/translate";
+import { localizeMessage, translator } from "../../app/i18n/translate";
+import { monthText } from "../../app/i18n/display";
 import { fxRateSchema } from "../../app/domain/fx-rate.form";
 import { deleteFxRate, importFxRates, listFxRatesPage, previewFxRatesImport, saveFxRate } from "../../app/models/fx-rate.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
@@ -186,7 +190,7 @@ describe("FX rates over HTTP", () => {
     expect((await audits(fund.org)).length).toBe(before.audit);
   });
 
-  it("lists the months missing a rate for the portfolio's currencies over the last 12 months", async () => {
+  it("lists every month the portfolio lacks a rate for, across years, never the month still running (issue #15 item 9)", async () => {
     const { ctx, org, owner: fundOwner } = await makeOrgWithOwner(app.database, "investor", "Coverage Fund");
     const client = await app.signIn(fundOwner.email);
     const euro = await makeOrgWithOwner(app.database, "startup", "Euro Co");
@@ -194,10 +198,59 @@ describe("FX rates over HTTP", () => {
     await withSystem(app.database.db, (tx) => tx.update(orgs).set({ baseCurrency: "EUR" }).where(eq(orgs.id, euro.org.id)));
     await grantAccess(app.database, euro.org, org);
     await grantAccess(app.database, home.org, org);
-    for (let i = 0; i < 12; i++) if (i !== 3 && i !== 7) await saveFxRate(ctx, { month: addMonths(NOW, -i), currency: "EUR", rate: "1.1" });
+    // 14 months of EUR reports up to last month (so they always span two calendar years), a round
+    // 20 months ago and one this month; a GBP position invested 30 months ago.
+    await withTenant(app.database.db, euro.org.id, async (tx) => {
+      await tx
+        .insert(monthlyReports)
+        .values(Array.from({ length: 14 }, (_, i) => ({ orgId: euro.org.id, month: addMonths(NOW, -1 - i), cash: 900_000_00, compute: 50_000_00 })));
+      await tx.insert(fundingRounds).values([
+        { orgId: euro.org.id, instrument: "seed", closeDate: `${addMonths(NOW, -20)}-10`, amount: 1_000_000_00, currency: "EUR" },
+        { orgId: euro.org.id, instrument: "bridge", closeDate: `${NOW}-01`, amount: 200_000_00, currency: "EUR" },
+      ]);
+      await refreshCompanyMetrics(tx, euro.org.id);
+    });
+    await withTenant(app.database.db, org.id, (tx) =>
+      tx.insert(positions).values({
+        orgId: org.id,
+        companyOrgId: home.org.id,
+        investedOn: `${addMonths(NOW, -30)}-15`,
+        amount: 100_000_00,
+        currency: "GBP",
+        instrument: "seed",
+        currentValue: 150_000_00,
+      }),
+    );
+    // Every EUR month from 24 months ago up to this one has a rate, except two.
+    for (let i = 0; i <= 24; i++) if (i !== 3 && i !== 13) await saveFxRate(ctx, { month: addMonths(NOW, -i), currency: "EUR", rate: "1.1" });
+    await deleteFxRate(ctx, NOW, "EUR"); // this month's rate is not known yet: needed by the bridge round, never listed
     const body = await (await client.get(routeData(`/o/${org.slug}/fx`, LIST))).json();
-    expect(body.missing).toEqual([{ currency: "EUR", months: [addMonths(NOW, -7), addMonths(NOW, -3)] }]);
-    expect(body.firstCoverageMonth).toBe(addMonths(NOW, -11));
+    expect(body.needed).toEqual(["EUR", "GBP"]);
+    expect(body.missing).toEqual(
+      [
+        { currency: "GBP", months: [addMonths(NOW, -30), LAST] },
+        { currency: "EUR", months: [addMonths(NOW, -13), addMonths(NOW, -3)] },
+      ].sort((a, b) => a.currency.localeCompare(b.currency)),
+    );
+    // The portfolio's own list of rates it needed and lacks: the same EUR months, plus the running month.
+    const portfolio = await getPortfolio(ctx, parsePortfolioQuery(new URLSearchParams()));
+    expect(portfolio.rates.filter((r) => r.rate === null).map((r) => `${r.currency} ${r.month}`)).toEqual([
+      `EUR ${addMonths(NOW, -13)}`,
+      `EUR ${addMonths(NOW, -3)}`,
+      `EUR ${NOW}`,
+    ]);
+    expect(await listMissingPortfolioRates(ctx)).toEqual(body.missing);
+    // The page in both languages names the months, across years, and never this month.
+    const monthName = (m: string) => monthText(translator("en"), m);
+    const en = (await (await client.get(`/o/${org.slug}/fx`)).text()).replace(/<!-- -->/g, "");
+    const box = en.slice(en.indexOf('data-testid="missing-rates"'), en.indexOf('data-testid="missing-rates"') + 2000);
+    expect(box).toContain(monthName(addMonths(NOW, -13)));
+    expect(box).toContain(monthName(addMonths(NOW, -30)));
+    expect(box).not.toContain(monthName(NOW));
+    const zh = (await (await client.get(`/o/${org.slug}/fx`, { "Accept-Language": "zh-CN" })).text()).replace(/<!-- -->/g, "");
+    expect(zh).toContain("缺失的汇率");
+    const [y, m] = addMonths(NOW, -13).split("-");
+    expect(zh).toContain(`${y}年${Number(m)}月`);
   });
 
   it("imports a file after a preview, re-importing changes nothing, and the export re-imports unchanged", async () => {

@@ -157,7 +157,7 @@ describe("settings and the audit log in Chinese", () => {
     const html = await (await owner.get(`/o/${alpha.org.slug}/audit`)).text();
     expect(html).toContain("<title>审计日志 · Capital Desk</title>");
     const text = textOf(html);
-    for (const shown of ["每一项变更：谁、何时、做了什么、变更前后。最新的在前。", "导出 CSV", "变更前", "变更后"]) expect(text).toContain(shown);
+    for (const shown of ["每一项变更：谁、何时、做了什么、变更前后。", "导出 CSV", "发生了什么", "变更内容", "人员"]) expect(text).toContain(shown);
     expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} UTC/);
     expect(text).not.toContain("Audit log");
   });

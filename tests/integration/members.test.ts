@@ -156,12 +156,10 @@ describe("the audit log page", () => {
     const browser = app.client();
     await browser.login(owner.email, TEST_PASSWORD);
     const seen: string[] = [];
-    let cursor = "";
-    for (let page = 0; page < 10; page++) {
-      const data = await (await browser.get(routeData(`/o/${ctx.org.slug}/audit${cursor ? `?before=${cursor}` : ""}`, "routes/o.$orgSlug.audit"))).json();
+    for (let page = 1; page <= 10; page++) {
+      const data = await (await browser.get(routeData(`/o/${ctx.org.slug}/audit?page=${page}`, "routes/o.$orgSlug.audit"))).json();
       seen.push(...data.entries.map((e: { id: string }) => e.id));
-      if (!data.hasMore) break;
-      cursor = data.entries.at(-1).id;
+      if (page >= data.pageCount) break;
     }
     expect(seen.length).toBe(121); // 120 + the org's creation
     expect(new Set(seen).size).toBe(121);
