@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { compareIsoDates, isValidIsoDate, type IsoDate } from "~/finance/month";
-import { messageRef, type PlainKey } from "~/i18n/translate";
+import type { PlainKey } from "~/i18n/translate";
+import { zodMessage } from "~/i18n/zod-messages";
 import { amountMessages, parseMajorToMinor, type FieldLabel } from "~/domain/money-fields";
 import { EARLIEST_DATE, isUuid, oneYearAfter } from "./bounds";
 import { common_validation_currencyInvalid } from "~/paraglide/messages/common_validation_currencyinvalid1.js";
@@ -28,7 +29,7 @@ export const uuidField = (message?: string) => z.string({ error: message }).trim
 
 /** The `version` an edit form was loaded with (optimistic concurrency, app/models/versioning.server.ts). */
 export function versionField() {
-  const reload = messageRef(records_edit_reload);
+  const reload = zodMessage(records_edit_reload);
   return z
     .string({ error: reload })
     .regex(/^\d{1,9}$/, reload)
@@ -56,14 +57,14 @@ function fieldMessages(label: FieldLabel) {
   }
   const { inSentence: field, atStart } = label;
   return {
-    enter: messageRef(common_validation_enterField, { field }),
-    date: messageRef(records_field_date, { field }),
-    tooEarly: (year: string) => messageRef(records_field_dateTooEarly, { field: atStart, year }),
-    tooLate: (latest: string) => messageRef(records_field_dateTooLate, { field: atStart, latest }),
-    tooLong: (max: number) => messageRef(common_validation_fieldTooLong, { field, max: String(max) }),
-    whole: messageRef(records_field_whole, { field }),
+    enter: zodMessage(common_validation_enterField, { field }),
+    date: zodMessage(records_field_date, { field }),
+    tooEarly: (year: string) => zodMessage(records_field_dateTooEarly, { field: atStart, year }),
+    tooLate: (latest: string) => zodMessage(records_field_dateTooLate, { field: atStart, latest }),
+    tooLong: (max: number) => zodMessage(common_validation_fieldTooLong, { field, max: String(max) }),
+    whole: zodMessage(records_field_whole, { field }),
     range: (min: number, max: number) =>
-      messageRef(records_field_range, {
+      zodMessage(records_field_range, {
         field: atStart,
         min: String(min),
         max,
@@ -131,9 +132,9 @@ export const optionalCurrencyField = () =>
         z
           .string()
           .toUpperCase()
-          .regex(/^[A-Z]{3}$/, messageRef(common_validation_currencyInvalid))
+          .regex(/^[A-Z]{3}$/, zodMessage(common_validation_currencyInvalid))
           .refine(isKnownCurrency, {
-            message: messageRef(records_field_currencyUnknown),
+            message: zodMessage(records_field_currencyUnknown),
           }),
       ]),
     );
