@@ -199,7 +199,7 @@ export function alertReasonRef(reason: AlertReason): MessageRef {
   }
 }
 
-/** A refused alert rule (alertRulesErrors) → its message ref, localized with the form's errors. */
+/** A refused alert rule (alertRulesErrors) → its message ref, rendered with the form's errors. */
 export function alertRuleErrorRef(error: AlertRuleError): MessageRef {
   switch (error.code) {
     case "critical_positive":

@@ -19,7 +19,7 @@ export { oneYearAfter };
 
 // The zod fields every entity schema (app/domain/<entity>.ts) is built from: one definition
 // each. Browser-safe (no .server import), so a form's schema can be evaluated anywhere.
-// Messages are message refs (docs/i18n.md), localized at the edge by parseForm / formFailure.
+// Messages are message refs, as zod strings (zodMessage, docs/i18n.md): parseForm reads them back, formFailure renders them.
 // Bounds without zod (earliest month, uuid) are in ./bounds.ts for pages that only show them.
 
 export { moneyField, optionalMoneyField, type FieldLabel } from "~/domain/money-fields";

@@ -22,7 +22,7 @@ import { investor_positions_error_ownershipNegative } from "~/paraglide/messages
 /** The earliest investment date: the same first day as rounds and draws. */
 export const EARLIEST_INVESTED_ON = EARLIEST_DATE;
 
-// Messages are message refs (docs/i18n.md): parseForm / formFailure localize them.
+// Messages are message refs, as zod strings (zodMessage, docs/i18n.md): parseForm reads them back, formFailure renders them.
 // moneyField, optionalCurrencyField and optionalTextField are shared with the rounds forms
 // and answer in their own words.
 
