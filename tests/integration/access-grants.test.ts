@@ -41,7 +41,7 @@ async function requestAs(client: TestClient, slug: string, via: string) {
 }
 
 /** The one answer to every well-formed request, matched or not: nothing tells the investor who exists. */
-const SENT = () => ({ status: 204, body: { redirect: `/o/${fund.org.slug}/companies`, toast: REQUEST_SENT } });
+const SENT = () => ({ status: 204, body: { redirect: `/o/${fund.org.slug}/companies`, toast: REQUEST_SENT.key } });
 
 async function load<T>(client: TestClient, url: string): Promise<T> {
   const response = await client.get(url);
