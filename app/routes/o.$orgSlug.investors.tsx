@@ -140,7 +140,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const grantId = formData.get("grantId");
     const formTarget = formData.get("intent") === "invite" ? "invite" : typeof grantId === "string" ? grantId : null;
     return json(
-      { ok: false as const, formError: translate(locale, common_validation_checkFields), fieldErrors: parsed.fieldErrors, target: formTarget },
+      {
+        ok: false as const,
+        formError: translate(locale, common_validation_checkFields),
+        fieldErrors: renderMessages(locale, parsed.fieldErrors),
+        target: formTarget,
+      },
       { status: 400 },
     );
   }
