@@ -13,7 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import styles from "./tailwind.css";
-import { localeFromMatches, translate, translateUnchecked, useLocale, useT, type PlainKey } from "~/i18n";
+import { localeFromMatches, renderMessage, translate, useLocale, useT, type PlainKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { useNonce } from "~/components/nonce";
 import { DemoBanner } from "~/components/demo-banner";
@@ -61,8 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The toast's words in the reader's language: the cookie names the message, the page shows text.
   const worded = toast && {
     ...toast,
-    text: translateUnchecked(locale, toast.key, toast.vars),
-    link: toast.link && { ...toast.link, text: translateUnchecked(locale, toast.link.key) },
+    text: renderMessage(locale, toast.message),
+    link: toast.link && { ...toast.link, text: renderMessage(locale, toast.link.message) },
   };
   return json({ locale, toast: worded, demo }, { headers });
 }

@@ -45,7 +45,7 @@ describe("isDatabaseUnavailable", () => {
   });
 
   it("ignores app errors, plain values and cyclic causes", () => {
-    expect(isDatabaseUnavailable(new AppError("CONFLICT", "changed meanwhile"))).toBe(false);
+    expect(isDatabaseUnavailable(new AppError("CONFLICT", { key: "changed meanwhile" }))).toBe(false);
     expect(isDatabaseUnavailable(new Error("boom"))).toBe(false);
     expect(isDatabaseUnavailable("ECONNREFUSED")).toBe(false);
     expect(isDatabaseUnavailable(null)).toBe(false);
@@ -68,7 +68,7 @@ describe("unavailableAs503", () => {
   });
 
   it("passes other errors through unchanged", async () => {
-    const conflict = new AppError("CONFLICT", "changed meanwhile");
+    const conflict = new AppError("CONFLICT", { key: "changed meanwhile" });
     await expect(unavailableAs503(() => Promise.reject(conflict))).rejects.toBe(conflict);
   });
 

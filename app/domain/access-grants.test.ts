@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GRANT_SECTIONS } from "~db/schema/rls";
-import { localizeMessage } from "~/i18n/translate";
+import { renderMessage } from "~/i18n/message-ref";
 import {
   BAD_CODE_MESSAGE,
   EMPTY_VIA_MESSAGE,
@@ -68,9 +68,9 @@ describe("share code or owner email", () => {
     expect(parseAccessVia("ABC")).toEqual({ ok: false, error: BAD_CODE_MESSAGE });
     expect(parseAccessVia("not@an@email").ok).toBe(false);
     const long = parseAccessVia("a".repeat(250) + "@x.test");
-    expect(!long.ok && localizeMessage("en", long.error)).toBe("That is too long for a share code or an email address.");
-    expect(localizeMessage("en", BAD_CODE_MESSAGE)).toBe("A share code is letters and digits only, like 3F9A1C0B7D2E.");
-    expect(localizeMessage("zh-CN", NO_SECTIONS_MESSAGE)).toBe("请至少选择一个要共享的栏目。");
+    expect(!long.ok && renderMessage("en", long.error)).toBe("That is too long for a share code or an email address.");
+    expect(renderMessage("en", BAD_CODE_MESSAGE)).toBe("A share code is letters and digits only, like 3F9A1C0B7D2E.");
+    expect(renderMessage("zh-CN", NO_SECTIONS_MESSAGE)).toBe("请至少选择一个要共享的栏目。");
   });
 
   it("groups a code in fours for reading", () => {

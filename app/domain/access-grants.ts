@@ -1,5 +1,7 @@
 import type { GrantSection } from "~db/schema/rls";
+import type { MessageRef } from "~/i18n/message-ref";
 import { messageRef, type PlainKey } from "~/i18n/translate";
+import { refFromZodMessage } from "~/i18n/zod-messages";
 import { emailField } from "./base-fields";
 import { common_validation_emailInvalid } from "~/paraglide/messages/common_validation_emailinvalid1.js";
 import { investor_grants_error_badCode } from "~/paraglide/messages/investor_grants_error_badcode1.js";
@@ -62,8 +64,8 @@ export const SECTION_HINTS: Record<GrantSection, string> = {
   updates: "Highlights, lowlights and asks of each month",
 };
 
-// Validation messages are message refs: the model puts them in an AppError and the route
-// localizes them (failureFromError / localizeErrors with the request's locale).
+// Validation messages are message refs: the model puts them in an AppError and the failure
+// reply renders them in the request's language (failureFromError / formFailure).
 export const NO_SECTIONS_MESSAGE = messageRef(investor_grants_error_noSections);
 export const UNKNOWN_SECTION_MESSAGE = messageRef(investor_grants_error_unknownSection);
 
@@ -77,7 +79,7 @@ function isSection(value: unknown): value is GrantSection {
  * to drop silently; duplicates collapse; the result keeps the canonical order, so comparing
  * two sets is comparing two arrays.
  */
-export function parseGrantSections(values: readonly unknown[]): { ok: true; sections: GrantSection[] } | { ok: false; error: string } {
+export function parseGrantSections(values: readonly unknown[]): { ok: true; sections: GrantSection[] } | { ok: false; error: MessageRef } {
   if (!values.every(isSection)) return { ok: false, error: UNKNOWN_SECTION_MESSAGE };
   const chosen = new Set<string>(values);
   const sections = SECTION_KEYS.filter((key) => chosen.has(key));
@@ -105,14 +107,15 @@ const LONG_VIA_MESSAGE = messageRef(investor_grants_error_longVia);
  * spaces and dashes people add when they read a code aloud or copy it grouped. `typed` is the
  * trimmed input, kept on the grant as what the requester entered.
  */
-export function parseAccessVia(input: unknown): { ok: true; via: AccessVia } | { ok: false; error: string } {
+export function parseAccessVia(input: unknown): { ok: true; via: AccessVia } | { ok: false; error: MessageRef } {
   if (typeof input !== "string" || input.trim() === "") return { ok: false, error: EMPTY_VIA_MESSAGE };
   const typed = input.trim();
   if (typed.length > VIA_MAX) return { ok: false, error: LONG_VIA_MESSAGE };
   if (typed.includes("@")) {
     const email = emailField.safeParse(typed);
-    // emailField's messages are refs too.
-    if (!email.success) return { ok: false, error: email.error.issues[0]?.message ?? messageRef(common_validation_emailInvalid) };
+    // emailField's messages are zod's strings: read back as refs.
+    const issue = email.error?.issues[0];
+    if (!email.success) return { ok: false, error: issue ? refFromZodMessage(issue.message) : messageRef(common_validation_emailInvalid) };
     return { ok: true, via: { kind: "email", email: email.data, typed } };
   }
   const code = typed.replace(/[\s-]+/g, "").toUpperCase();

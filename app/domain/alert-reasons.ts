@@ -1,17 +1,17 @@
 /**
  * An alert's reason in words: the edge of the pure finance engine. app/finance/alerts.ts decides
- * each reason as a code with figures (AlertReason); `alertReasonRef` turns it into the form
- * stored in alerts.reason, and `alertReasonText` renders a stored reason in the reader's
- * language. Browser-safe and pure, so the feed renders it in the component and tests call it
- * directly.
+ * each reason as a code with figures (AlertReason); `alertReasonRef` turns it into a message ref
+ * (`{ key, values }`, app/i18n/message-ref.ts), `storedAlertReason` / `alertReasonFromStored`
+ * convert between a ref and the text alerts.reason holds (the model's edge, and only there), and
+ * `alertReasonText` renders a ref in the reader's language. Browser-safe and pure, so the feed
+ * renders it in the component and tests call it directly.
  */
 import type { AlertReason, AlertRuleError } from "~/finance/alerts";
 import { roundRunwayDown } from "~/finance/runway";
-import { formatterFor } from "~/i18n/format";
 import type { Locale } from "~/i18n/locales";
-import { messageRef, translate, translator, type TranslationKey } from "~/i18n/translate";
+import { isMessageRef, literalRef, renderMessage, type MessageLookup, type MessageRef, type MessageValue } from "~/i18n/message-ref";
+import { messageRef } from "~/i18n/translate";
 // One import per message (not the barrel): see scripts/codemods/paraglide.mts, moduleOf.
-import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
 import { investor_alertReasonWord_caution } from "~/paraglide/messages/investor_alertreasonword_caution2.js";
 import { investor_alertReasonWord_critical } from "~/paraglide/messages/investor_alertreasonword_critical2.js";
 import { investor_alertReasonWord_mitigating } from "~/paraglide/messages/investor_alertreasonword_mitigating2.js";
@@ -26,7 +26,6 @@ import { investor_alertReason_covenantProjectedNoMinimum } from "~/paraglide/mes
 import { investor_alertReason_defaultDead } from "~/paraglide/messages/investor_alertreason_defaultdead2.js";
 import { investor_alertReason_defaultDeadFlat } from "~/paraglide/messages/investor_alertreason_defaultdeadflat3.js";
 import { investor_alertReason_defaultDeadUndated } from "~/paraglide/messages/investor_alertreason_defaultdeadundated3.js";
-import { investor_alertReason_percent } from "~/paraglide/messages/investor_alertreason_percent1.js";
 import { investor_alertReason_reportOverdue } from "~/paraglide/messages/investor_alertreason_reportoverdue2.js";
 import { investor_alertReason_reportOverdueMany } from "~/paraglide/messages/investor_alertreason_reportoverduemany3.js";
 import { investor_alertReason_riskScore } from "~/paraglide/messages/investor_alertreason_riskscore2.js";
@@ -39,33 +38,24 @@ import { investor_alertRules_error_criticalPositive } from "~/paraglide/messages
 import { investor_alertRules_error_dueDay } from "~/paraglide/messages/investor_alertrules_error_dueday2.js";
 import { investor_alertRules_error_percentRange } from "~/paraglide/messages/investor_alertrules_error_percentrange2.js";
 import { investor_alertRules_error_score } from "~/paraglide/messages/investor_alertrules_error_score1.js";
-import { dateText, fixedNumber, monthText } from "~/i18n/display";
 
 /**
- * The stored form of a reason. The reason is decided before anyone's locale is known and
- * stored in alerts.reason (text), so it is kept as a message key plus typed variables in the
- * messageRef format — `investor.alertReason.runway#{"runway":{"fixed":2.4,"digits":1},…}` —
- * not as an English sentence. Each reader renders it in the reader's language with
+ * A reason as a message ref. The reason is decided before anyone's locale is known and
+ * stored in alerts.reason (text), so it is kept as a message key plus typed values — stored as
+ * `investor.alertReason.runway#` followed by the values as JSON (`{"runway":{"fixed":2.4,"digits":1},…}`,
+ * storedAlertReason) — not as an English sentence. The model reads it back into a ref
+ * (alertReasonFromStored) and each reader renders it in the reader's language with
  * alertReasonText (amounts with the company's currency, months and dates for the locale), so
  * the same row reads in English for one member of the fund and in Chinese for another, and a
  * resolved alert keeps reading correctly after the wording changes. Rows written before this
  * format hold English sentences; alertReasonText shows those unchanged. A reason holds figures,
  * never the company's text (a risk's title is read at render time), and the audit log keeps
  * no copy of it (decision 006, "What the investor keeps").
- * Variables are typed so the renderer can format them: an amount in minor units with its
- * currency, a month, a date, a number of months (plural), a number with fixed decimals, a
- * percentage, or a message key (a level or status word).
+ * Values are typed so the renderer can format them (MessageValue): an amount in minor units
+ * with its currency, a month, a date, a number of months (plural), a number with fixed
+ * decimals, a percentage, or a ref to a level or status word.
  */
-export type AlertReasonVar =
-  | string
-  | number
-  | { readonly money: number; readonly currency: string }
-  | { readonly month: string }
-  | { readonly date: string }
-  | { readonly months: number }
-  | { readonly fixed: number; readonly digits: number }
-  | { readonly percent: number; readonly digits?: number }
-  | { readonly key: AlertReasonWordKey };
+export type AlertReasonVar = MessageValue;
 /**
  * The messages a stored reason can name, by the key stored in alerts.reason (@paraglide-hand: these
  * keys are data written to the database, so the table maps them to the compiled messages).
@@ -97,8 +87,42 @@ const WORDS = {
 export type AlertReasonKey = keyof typeof REASONS;
 type AlertReasonWordKey = keyof typeof WORDS;
 
-function reasonRef(key: AlertReasonKey, vars: Record<string, AlertReasonVar>): string {
-  return `${key}#${JSON.stringify(vars)}`;
+function reasonRef(key: AlertReasonKey, values: Record<string, AlertReasonVar>): MessageRef {
+  return { key, values };
+}
+
+/** What a reason's values may name: its sentence and the level and status words. */
+const lookup: MessageLookup = (key) =>
+  Object.hasOwn(REASONS, key) ? REASONS[key as AlertReasonKey] : Object.hasOwn(WORDS, key) ? WORDS[key as AlertReasonWordKey] : undefined;
+
+/**
+ * The separator of the stored form, kept from when every message ref was a string (rows hold
+ * it; decision 015): the key, this, then the values as JSON. Only the two functions below use it.
+ */
+const STORED_VALUES = "#";
+
+/** A reason ref → the text written to alerts.reason: `investor.alertReason.runway#{"runway":…}`. */
+export function storedAlertReason(ref: MessageRef): string {
+  return ref.values ? `${ref.key}${STORED_VALUES}${JSON.stringify(ref.values)}` : ref.key;
+}
+
+/**
+ * The text of alerts.reason → a ref, once, where the model reads the row. A row written before
+ * reasons became keys holds an English sentence: it comes back as a literal (rendered as it is),
+ * and so does anything that does not parse.
+ */
+export function alertReasonFromStored(stored: string): MessageRef {
+  const at = stored.indexOf(`${STORED_VALUES}{`);
+  const key = at === -1 ? stored : stored.slice(0, at);
+  if (!Object.hasOwn(REASONS, key)) return literalRef(stored);
+  if (at === -1) return { key };
+  try {
+    const values: unknown = JSON.parse(stored.slice(at + STORED_VALUES.length));
+    const ref = { key, values };
+    return isMessageRef(ref) ? ref : literalRef(stored);
+  } catch {
+    return literalRef(stored);
+  }
 }
 
 const money = (minor: number, currency: string): AlertReasonVar => ({ money: minor, currency });
@@ -110,7 +134,7 @@ const thresholdPercent = (bp: number): AlertReasonVar => ({ percent: Number((bp 
  * their order) are exactly those stored since reasons became keys, so rows already stored and
  * rows written now are one format, and re-evaluating an open alert rewrites the same text.
  */
-export function alertReasonRef(reason: AlertReason): string {
+export function alertReasonRef(reason: AlertReason): MessageRef {
   switch (reason.code) {
     case "runway_below":
       return reasonRef("investor.alertReason.runway", {
@@ -175,8 +199,8 @@ export function alertReasonRef(reason: AlertReason): string {
   }
 }
 
-/** A refused alert rule (alertRulesErrors) → its message ref, localized with the form's errors. */
-export function alertRuleErrorRef(error: AlertRuleError): string {
+/** A refused alert rule (alertRulesErrors) → its message ref, rendered with the form's errors. */
+export function alertRuleErrorRef(error: AlertRuleError): MessageRef {
   switch (error.code) {
     case "critical_positive":
       return messageRef(investor_alertRules_error_criticalPositive);
@@ -193,23 +217,6 @@ export function alertRuleErrorRef(error: AlertRuleError): string {
   }
 }
 
-const PREFIX = "investor.alertReason.";
-
-function renderVar(locale: Locale, value: AlertReasonVar): string | number {
-  if (typeof value === "string" || typeof value === "number") return value;
-  const t = translator(locale);
-  if ("money" in value) return formatterFor(locale).money(value.money, value.currency);
-  if ("month" in value) return monthText(t, value.month);
-  if ("date" in value) return dateText(t, value.date);
-  if ("months" in value) return t(common_unit_months, { count: value.months });
-  if ("fixed" in value) return fixedNumber(locale, value.fixed, value.digits);
-  if ("percent" in value) {
-    const number = value.digits === undefined ? formatterFor(locale).number(value.percent, 2) : fixedNumber(locale, value.percent, value.digits);
-    return t(investor_alertReason_percent, { value: number });
-  }
-  return value.key in WORDS ? translate(locale, WORDS[value.key]) : String(value.key);
-}
-
 /** What the reason refers to rather than copies, as read from the company at render time. */
 export interface AlertSubject {
   /** A risk alert's risk title, from the company's register; null when it is gone. */
@@ -219,29 +226,15 @@ export interface AlertSubject {
 const RISK_SCORE = "investor.alertReason.riskScore";
 
 /**
- * `investor.alertReason.runway#{…}` → "Runway 2.4 months is below …" / "现金跑道 2.4 个月…".
+ * A reason ref → "Runway 2.4 months is below …" / "现金跑道 2.4 个月…".
  * A risk alert's title comes from `subject` (its register, read now): a title stored in the
  * reason by an older version is never shown, and without a title the sentence names no risk.
- * Anything else — a reason stored as an English sentence before reasons became keys — is
+ * A literal — a reason stored as an English sentence before reasons became keys — is
  * returned as it is.
  */
-export function alertReasonText(locale: Locale, reason: string, subject: AlertSubject = {}): string {
-  const hash = reason.indexOf("#{");
-  let key = (hash === -1 ? reason : reason.slice(0, hash)) as AlertReasonKey;
-  if (!key.startsWith(PREFIX) || !(key in REASONS)) return reason;
-  let vars: Record<string, AlertReasonVar> = {};
-  if (hash !== -1) {
-    try {
-      vars = JSON.parse(reason.slice(hash + 1)) as Record<string, AlertReasonVar>;
-    } catch {
-      return reason;
-    }
-  }
-  if (key === RISK_SCORE) {
-    const { title: _stored, ...rest } = vars;
-    vars = subject.title ? { ...rest, title: subject.title } : rest;
-    if (!subject.title) key = "investor.alertReason.riskScoreUntitled";
-  }
-  const text = Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, renderVar(locale, value)]));
-  return translate(locale, REASONS[key] as TranslationKey, text as never);
+export function alertReasonText(locale: Locale, reason: MessageRef, subject: AlertSubject = {}): string {
+  if (reason.key !== RISK_SCORE) return renderMessage(locale, reason, lookup);
+  const { title: _stored, ...rest } = reason.values ?? {};
+  const ref = subject.title ? { key: RISK_SCORE, values: { ...rest, title: subject.title } } : { key: "investor.alertReason.riskScoreUntitled", values: rest };
+  return renderMessage(locale, ref, lookup);
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { alertRulesErrors, type AlertRules } from "~/finance/alerts";
-import { messageRef } from "~/i18n/translate";
+import type { MessageRef } from "~/i18n/message-ref";
+import { refAsZodMessage, zodMessage } from "~/i18n/zod-messages";
 import { alertRuleErrorRef } from "~/domain/alert-reasons";
 import { investor_alertRules_error_dueDay } from "~/paraglide/messages/investor_alertrules_error_dueday2.js";
 import { investor_alertRules_error_months } from "~/paraglide/messages/investor_alertrules_error_months1.js";
@@ -12,12 +13,12 @@ import { investor_alertRules_error_toggle } from "~/paraglide/messages/investor_
 // the model (app/models/alert.server.ts) check them with the limits of finance/alerts.ts,
 // the same ones the table's CHECK constraints hold.
 
-// Message refs: parseForm(schema, formData, locale) turns them into the request's language.
+// Zod messages are refs (zodMessage); parseForm gives them back as refs and the failure reply renders them in the request's language.
 const ruleMessages = () => ({
-  months: messageRef(investor_alertRules_error_months),
-  dueDay: messageRef(investor_alertRules_error_dueDay),
-  score: messageRef(investor_alertRules_error_score),
-  percent: messageRef(investor_alertRules_error_percent),
+  months: zodMessage(investor_alertRules_error_months),
+  dueDay: zodMessage(investor_alertRules_error_dueDay),
+  score: zodMessage(investor_alertRules_error_score),
+  percent: zodMessage(investor_alertRules_error_percent),
 });
 
 /** A checkbox: ticked sends "on"; unticked sends nothing. Anything else is refused, not guessed. */
@@ -27,7 +28,7 @@ const toggle = () =>
     .optional()
     .refine(
       (v) => v === undefined || typeof v === "boolean" || ["on", "true", "1", "off", "false", "0", ""].includes(v),
-      messageRef(investor_alertRules_error_toggle),
+      zodMessage(investor_alertRules_error_toggle),
     )
     .transform((v) => v === true || v === "on" || v === "true" || v === "1");
 const decimal = (pattern: RegExp, message: string) => z.coerce.string().trim().regex(pattern, message).transform(Number);
@@ -55,13 +56,13 @@ export function alertRulesSchema() {
     })
     .transform(({ budgetOverrunPercent, ...rest }): AlertRules => ({ ...rest, budgetOverrunBp: Math.round(budgetOverrunPercent * 100) }))
     .superRefine((rules, issues) => {
-      for (const [field, message] of Object.entries(alertRuleFieldErrors(rules))) issues.addIssue({ code: "custom", path: [field], message });
+      for (const [field, ref] of Object.entries(alertRuleFieldErrors(rules))) issues.addIssue({ code: "custom", path: [field], message: refAsZodMessage(ref) });
     });
 }
 
 /** The model's check (direct callers): the same limits, keyed by the form's field names. */
-export function alertRuleFieldErrors(rules: AlertRules): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function alertRuleFieldErrors(rules: AlertRules): Record<string, MessageRef> {
+  const errors: Record<string, MessageRef> = {};
   for (const [field, error] of Object.entries(alertRulesErrors(rules)))
     errors[field === "budgetOverrunBp" ? "budgetOverrunPercent" : field] = alertRuleErrorRef(error);
   return errors;

@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { localizeMessage } from "~/i18n/translate";
+import { renderMessage } from "~/i18n/message-ref";
+import { refFromZodMessage } from "~/i18n/zod-messages";
+import type { Locale } from "~/i18n/locales";
+
+/** A zod issue message (a ref as JSON) in words. */
+const localizeMessage = (locale: Locale, message: string) => renderMessage(locale, refFromZodMessage(message));
 import { MAX_AMOUNT_MINOR, minorToGroupedString, parseAmount, parseMajorToMinor } from "./money";
 import { moneyField, named } from "./fields";
 import { records_report_cashInSentence } from "~/paraglide/messages/records_report_cashinsentence2.js";

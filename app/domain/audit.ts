@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { messageRef } from "~/i18n/translate";
+import { zodMessage } from "~/i18n/zod-messages";
 import { admin_audit_error_action } from "~/paraglide/messages/admin_audit_error_action.js";
 import { admin_audit_error_date } from "~/paraglide/messages/admin_audit_error_date.js";
 import { admin_audit_error_person } from "~/paraglide/messages/admin_audit_error_person.js";
@@ -92,7 +92,7 @@ const day = z.preprocess(
   blank,
   z
     .string()
-    .refine(isCalendarDay, { message: messageRef(admin_audit_error_date) })
+    .refine(isCalendarDay, { message: zodMessage(admin_audit_error_date) })
     .nullable(),
 );
 
@@ -103,14 +103,14 @@ export const auditFiltersSchema = z
       blank,
       z
         .string()
-        .regex(UUID, { message: messageRef(admin_audit_error_person) })
+        .regex(UUID, { message: zodMessage(admin_audit_error_person) })
         .nullable(),
     ),
     action: z.preprocess(
       blank,
       z
         .string()
-        .refine(isAuditAction, { message: messageRef(admin_audit_error_action) })
+        .refine(isAuditAction, { message: zodMessage(admin_audit_error_action) })
         .nullable(),
     ),
     from: day,
@@ -118,7 +118,7 @@ export const auditFiltersSchema = z
   })
   .superRefine((value, issue) => {
     if (value.from && value.to && isCalendarDay(value.from) && isCalendarDay(value.to) && value.from > value.to)
-      issue.addIssue({ code: "custom", path: ["to"], message: messageRef(admin_audit_error_range) });
+      issue.addIssue({ code: "custom", path: ["to"], message: zodMessage(admin_audit_error_range) });
   });
 
 /** Sort and page never fail: anything unknown falls back to newest first, page 1. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { messageRef, type TranslationKey } from "~/i18n/translate";
+import type { TranslationKey } from "~/i18n/translate";
+import { zodMessage } from "~/i18n/zod-messages";
 import { common_validation_currencyInvalid } from "~/paraglide/messages/common_validation_currencyinvalid1.js";
 import { common_validation_currencyRequired } from "~/paraglide/messages/common_validation_currencyrequired1.js";
 import { common_validation_emailInvalid } from "~/paraglide/messages/common_validation_emailinvalid1.js";
@@ -16,16 +17,16 @@ import { common_validation_passwordTooShort } from "~/paraglide/messages/common_
 // Messages are message refs (docs/i18n.md): parseForm turns them into the request's language.
 
 export const emailField = z
-  .string({ error: messageRef(common_validation_emailRequired) })
+  .string({ error: zodMessage(common_validation_emailRequired) })
   .trim()
   .toLowerCase()
-  .max(254, messageRef(common_validation_emailTooLong))
-  .pipe(z.email({ error: messageRef(common_validation_emailInvalid) }));
+  .max(254, zodMessage(common_validation_emailTooLong))
+  .pipe(z.email({ error: zodMessage(common_validation_emailInvalid) }));
 
 export const passwordField = z
-  .string({ error: messageRef(common_validation_passwordRequired) })
-  .min(10, messageRef(common_validation_passwordTooShort))
-  .max(200, messageRef(common_validation_passwordTooLong));
+  .string({ error: zodMessage(common_validation_passwordRequired) })
+  .min(10, zodMessage(common_validation_passwordTooShort))
+  .max(200, zodMessage(common_validation_passwordTooLong));
 
 /**
  * `label` names the field inside a sentence ("Enter {label}."): a message key such as
@@ -33,13 +34,13 @@ export const passwordField = z
  */
 export const nameField = (label: TranslationKey | (string & {})) =>
   z
-    .string({ error: messageRef(common_validation_enterField, { field: label }) })
+    .string({ error: zodMessage(common_validation_enterField, { field: label }) })
     .trim()
-    .min(1, messageRef(common_validation_enterField, { field: label }))
-    .max(120, messageRef(common_validation_fieldTooLong, { field: label, max: 120 }));
+    .min(1, zodMessage(common_validation_enterField, { field: label }))
+    .max(120, zodMessage(common_validation_fieldTooLong, { field: label, max: 120 }));
 
 export const currencyField = z
-  .string({ error: messageRef(common_validation_currencyRequired) })
+  .string({ error: zodMessage(common_validation_currencyRequired) })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, messageRef(common_validation_currencyInvalid));
+  .regex(/^[A-Z]{3}$/, zodMessage(common_validation_currencyInvalid));

@@ -4,7 +4,7 @@
 // what is typed and shows the result; nothing is saved until the user saves.
 
 import { isSpendCategory, SPEND_CATEGORIES, SPEND_CATEGORY_KEYS } from "~/domain/spend-categories";
-import { messageRef } from "~/i18n/translate";
+import { messageRef, type MessageRef } from "~/i18n/translate";
 import { budgetCellName } from "./budget-cells";
 import { minorToGroupedString, parseAmount } from "./money";
 import { records_budgets_allCategories } from "~/paraglide/messages/records_budgets_allcategories1.js";
@@ -99,7 +99,7 @@ export type BudgetTool = (typeof BUDGET_TOOLS)[number];
 export const isBudgetTool = (value: unknown): value is BudgetTool => (BUDGET_TOOLS as readonly unknown[]).includes(value);
 
 /** What a tool produced: the grid to show (not saved) and a notice, or field errors; texts are message refs. */
-export type BudgetToolResult = { ok: true; values: Record<string, string>; notice: string } | { ok: false; fieldErrors: Record<string, string> };
+export type BudgetToolResult = { ok: true; values: Record<string, string>; notice: MessageRef } | { ok: false; fieldErrors: Record<string, MessageRef> };
 
 /**
  * Applies one grid tool to what was typed (`typed`: cell name → text). `copyRows` are the

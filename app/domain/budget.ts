@@ -1,5 +1,6 @@
 import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
 import { compareMonths } from "~/finance/month";
+import type { MessageRef } from "~/i18n/message-ref";
 import { messageRef } from "~/i18n/translate";
 import { budgetCellName } from "~/domain/budget-cells";
 import { parseMajorToMinor } from "./money";
@@ -44,7 +45,7 @@ export function latestBudgetMonth(currentYear: number): string {
   return `${currentYear + BUDGET_YEARS_AHEAD}-12`;
 }
 
-export function fiscalYearError(fiscalYear: number, now = new Date()): string | null {
+export function fiscalYearError(fiscalYear: number, now = new Date()): MessageRef | null {
   const latest = now.getUTCFullYear() + BUDGET_YEARS_AHEAD;
   if (!Number.isInteger(fiscalYear) || fiscalYear < EARLIEST_YEAR || fiscalYear > latest) {
     return messageRef(records_budget_yearInvalid, {
@@ -56,7 +57,11 @@ export function fiscalYearError(fiscalYear: number, now = new Date()): string | 
 }
 
 /** The model's check of one cell or row: `field` names it in the errors. */
-export function budgetRowErrors(row: { month: string; category: string; amount: number | null }, field: string, fiscalYear?: number): Record<string, string> {
+export function budgetRowErrors(
+  row: { month: string; category: string; amount: number | null },
+  field: string,
+  fiscalYear?: number,
+): Record<string, MessageRef> {
   if (!isRecordableMonth(row.month)) {
     return {
       [field]: messageRef(records_budget_monthInvalid, {
@@ -89,10 +94,10 @@ export function budgetRowErrors(row: { month: string; category: string; amount: 
 
 /**
  * The grid form: every `b:<month>:<category>` field, blank = clear the budget. Field errors
- * are message refs (formFailure localizes them); `yours` is what was typed, for a conflict.
+ * are message refs (formFailure renders them); `yours` is what was typed, for a conflict.
  */
 export function parseBudgetGrid(formData: FormData) {
-  const fieldErrors: Record<string, string> = {};
+  const fieldErrors: Record<string, MessageRef> = {};
   const cells: BudgetCellInput[] = [];
   const yours: Record<string, string> = {};
   for (const [key, raw] of formData.entries()) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IsoDate } from "~/finance";
-import { messageRef } from "~/i18n/translate";
+import { zodMessage } from "~/i18n/zod-messages";
 import { DEBT_KINDS, REPAYMENT_TYPES } from "~/domain/instruments";
 import { ALWAYS, moneyField, parsePercentToBasisPoints, toBasisPoints, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./fields";
 import { common_validation_enterField } from "~/paraglide/messages/common_validation_enterfield1.js";
@@ -37,27 +37,27 @@ export { parsePercentToBasisPoints };
 
 const ratePercentField = () =>
   z
-    .string({ error: messageRef(records_debt_rateRequired) })
+    .string({ error: zodMessage(records_debt_rateRequired) })
     .trim()
-    .min(1, messageRef(records_debt_rateRequired))
+    .min(1, zodMessage(records_debt_rateRequired))
     .transform((value, ctx) =>
       toBasisPoints(value, ctx, {
-        negative: messageRef(records_debt_rateNegative),
-        format: messageRef(records_debt_rateFormat),
-        tooHigh: messageRef(records_debt_rateTooHigh),
+        negative: zodMessage(records_debt_rateNegative),
+        format: zodMessage(records_debt_rateFormat),
+        tooHigh: zodMessage(records_debt_rateTooHigh),
       }),
     );
 
 const termField = () =>
   z
-    .string({ error: messageRef(records_debt_termRequired) })
+    .string({ error: zodMessage(records_debt_termRequired) })
     .trim()
-    .min(1, messageRef(records_debt_termRequired))
+    .min(1, zodMessage(records_debt_termRequired))
     .transform((value, ctx) => {
       if (!/^\d+$/.test(value)) {
         ctx.addIssue({
           code: "custom",
-          message: messageRef(records_debt_termWhole),
+          message: zodMessage(records_debt_termWhole),
         });
         return z.NEVER;
       }
@@ -65,7 +65,7 @@ const termField = () =>
       if (n < 1 || n > 600) {
         ctx.addIssue({
           code: "custom",
-          message: messageRef(records_debt_termRange),
+          message: zodMessage(records_debt_termRange),
         });
         return z.NEVER;
       }
@@ -78,26 +78,26 @@ export function debtFacilitySchema(today: IsoDate) {
     .object({
       lender: z
         .string({
-          error: messageRef(common_validation_enterField, {
+          error: zodMessage(common_validation_enterField, {
             field: records_debt_in_lender,
           }),
         })
         .trim()
         .min(
           1,
-          messageRef(common_validation_enterField, {
+          zodMessage(common_validation_enterField, {
             field: records_debt_in_lender,
           }),
         )
         .max(
           120,
-          messageRef(common_validation_fieldTooLong, {
+          zodMessage(common_validation_fieldTooLong, {
             field: records_debt_in_lender,
             max: "120",
           }),
         ),
       kind: z.enum(DEBT_KINDS, {
-        error: messageRef(records_debt_kindRequired),
+        error: zodMessage(records_debt_kindRequired),
       }),
       principal: moneyField(
         {
@@ -116,7 +116,7 @@ export function debtFacilitySchema(today: IsoDate) {
       ),
       termMonths: termField(),
       repaymentType: z.enum(REPAYMENT_TYPES, {
-        error: messageRef(records_debt_repaymentRequired),
+        error: zodMessage(records_debt_repaymentRequired),
       }),
       interestOnlyMonths: optionalIntegerField(
         {
@@ -146,19 +146,19 @@ export function debtFacilitySchema(today: IsoDate) {
           ctx.addIssue({
             code: "custom",
             path: ["interestOnlyMonths"],
-            message: messageRef(records_debt_interestOnlyRequired),
+            message: zodMessage(records_debt_interestOnlyRequired),
           });
         } else if (typeof io === "number" && io < 1) {
           ctx.addIssue({
             code: "custom",
             path: ["interestOnlyMonths"],
-            message: messageRef(records_debt_interestOnlyMin),
+            message: zodMessage(records_debt_interestOnlyMin),
           });
         } else if (typeof io === "number" && typeof facility.termMonths === "number" && io >= facility.termMonths) {
           ctx.addIssue({
             code: "custom",
             path: ["interestOnlyMonths"],
-            message: messageRef(records_debt_interestOnlyBelowTerm, {
+            message: zodMessage(records_debt_interestOnlyBelowTerm, {
               term: facility.termMonths,
             }),
           });
@@ -167,7 +167,7 @@ export function debtFacilitySchema(today: IsoDate) {
         ctx.addIssue({
           code: "custom",
           path: ["interestOnlyMonths"],
-          message: messageRef(records_debt_interestOnlyNotApplicable),
+          message: zodMessage(records_debt_interestOnlyNotApplicable),
         });
       }
     }, ALWAYS);

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { compareIsoDates, isValidIsoDate, type IsoDate } from "~/finance/month";
 import { messageRef, type PlainKey } from "~/i18n/translate";
-import { amountMessages, amountProblemMessage, parseAmount, type FieldLabel } from "~/domain/money-fields";
+import { zodMessage } from "~/i18n/zod-messages";
+import { amountMessages, amountProblemMessage, parseAmount, parseMajorToMinor, type FieldLabel } from "~/domain/money-fields";
 import { EARLIEST_DATE, isUuid, oneYearAfter } from "./bounds";
 import { common_validation_currencyInvalid } from "~/paraglide/messages/common_validation_currencyinvalid1.js";
 import { common_validation_enterField } from "~/paraglide/messages/common_validation_enterfield1.js";
@@ -18,7 +19,7 @@ export { oneYearAfter };
 
 // The zod fields every entity schema (app/domain/<entity>.ts) is built from: one definition
 // each. Browser-safe (no .server import), so a form's schema can be evaluated anywhere.
-// Messages are message refs (docs/i18n.md), localized at the edge by parseForm / formFailure.
+// Messages are message refs, as zod strings (zodMessage, docs/i18n.md): parseForm reads them back, formFailure renders them.
 // Bounds without zod (earliest month, uuid) are in ./bounds.ts for pages that only show them.
 
 export { moneyField, optionalMoneyField, type FieldLabel } from "~/domain/money-fields";
@@ -28,7 +29,7 @@ export const uuidField = (message?: string) => z.string({ error: message }).trim
 
 /** The `version` an edit form was loaded with (optimistic concurrency, app/models/versioning.server.ts). */
 export function versionField() {
-  const reload = messageRef(records_edit_reload);
+  const reload = zodMessage(records_edit_reload);
   return z
     .string({ error: reload })
     .regex(/^\d{1,9}$/, reload)
@@ -56,14 +57,14 @@ function fieldMessages(label: FieldLabel) {
   }
   const { inSentence: field, atStart } = label;
   return {
-    enter: messageRef(common_validation_enterField, { field }),
-    date: messageRef(records_field_date, { field }),
-    tooEarly: (year: string) => messageRef(records_field_dateTooEarly, { field: atStart, year }),
-    tooLate: (latest: string) => messageRef(records_field_dateTooLate, { field: atStart, latest }),
-    tooLong: (max: number) => messageRef(common_validation_fieldTooLong, { field, max: String(max) }),
-    whole: messageRef(records_field_whole, { field }),
+    enter: zodMessage(common_validation_enterField, { field }),
+    date: zodMessage(records_field_date, { field }),
+    tooEarly: (year: string) => zodMessage(records_field_dateTooEarly, { field: atStart, year }),
+    tooLate: (latest: string) => zodMessage(records_field_dateTooLate, { field: atStart, latest }),
+    tooLong: (max: number) => zodMessage(common_validation_fieldTooLong, { field, max: String(max) }),
+    whole: zodMessage(records_field_whole, { field }),
     range: (min: number, max: number) =>
-      messageRef(records_field_range, {
+      zodMessage(records_field_range, {
         field: atStart,
         min: String(min),
         max,
@@ -131,9 +132,9 @@ export const optionalCurrencyField = () =>
         z
           .string()
           .toUpperCase()
-          .regex(/^[A-Z]{3}$/, messageRef(common_validation_currencyInvalid))
+          .regex(/^[A-Z]{3}$/, zodMessage(common_validation_currencyInvalid))
           .refine(isKnownCurrency, {
-            message: messageRef(records_field_currencyUnknown),
+            message: zodMessage(records_field_currencyUnknown),
           }),
       ]),
     );

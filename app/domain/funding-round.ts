@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Instrument, IsoDate } from "~/finance";
-import { messageRef } from "~/i18n/translate";
+import { zodMessage } from "~/i18n/zod-messages";
 import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/domain/instruments";
 import {
   ALWAYS,
@@ -39,7 +39,7 @@ export function fundingRoundSchema(today: IsoDate) {
   return z
     .object({
       instrument: z.enum(INSTRUMENTS, {
-        error: messageRef(records_round_instrumentRequired),
+        error: zodMessage(records_round_instrumentRequired),
       }),
       closeDate: recentDateField(named(records_round_in_closeDate, records_round_at_closeDate), today),
       amount: moneyField(named(records_round_in_amount, records_round_at_amount), { positive: true }),
@@ -60,7 +60,7 @@ export function fundingRoundSchema(today: IsoDate) {
         ctx.addIssue({
           code: "custom",
           path: ["preMoneyValuation"],
-          message: messageRef(records_round_noPreMoney, {
+          message: zodMessage(records_round_noPreMoney, {
             instrument: instrumentName,
           }),
         });
@@ -70,14 +70,14 @@ export function fundingRoundSchema(today: IsoDate) {
           ctx.addIssue({
             code: "custom",
             path: ["crowdfundingPlatform"],
-            message: messageRef(records_round_platformRequired),
+            message: zodMessage(records_round_platformRequired),
           });
         }
         if (round.backerCount === null) {
           ctx.addIssue({
             code: "custom",
             path: ["backerCount"],
-            message: messageRef(common_validation_enterField, {
+            message: zodMessage(common_validation_enterField, {
               field: records_round_in_backers,
             }),
           });
@@ -87,14 +87,14 @@ export function fundingRoundSchema(today: IsoDate) {
           ctx.addIssue({
             code: "custom",
             path: ["crowdfundingPlatform"],
-            message: messageRef(records_round_platformOnlyCrowdfunding),
+            message: zodMessage(records_round_platformOnlyCrowdfunding),
           });
         }
         if (typeof round.backerCount === "number") {
           ctx.addIssue({
             code: "custom",
             path: ["backerCount"],
-            message: messageRef(records_round_backersOnlyCrowdfunding),
+            message: zodMessage(records_round_backersOnlyCrowdfunding),
           });
         }
       }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_RATE_DECIMALS, MAX_RATE_INTEGER_DIGITS, parseRate, type RateProblem } from "~/finance/fx";
 import { compareMonths, isValidMonth, type Month } from "~/finance/month";
-import { messageRef } from "~/i18n/translate";
+import { zodMessage } from "~/i18n/zod-messages";
 import { isCurrencyCode } from "~/domain/currencies";
 import { EARLIEST_RATE_MONTH } from "./fx-rate";
 import { confirmedField } from "./fields";
@@ -31,44 +31,44 @@ export type { FxRateImportRow } from "./fx-rate";
 function rateProblemRef(problem: RateProblem): string {
   switch (problem) {
     case "empty":
-      return messageRef(investor_fx_error_rateEmpty);
+      return zodMessage(investor_fx_error_rateEmpty);
     case "format":
-      return messageRef(investor_fx_error_rateFormat);
+      return zodMessage(investor_fx_error_rateFormat);
     case "decimals":
-      return messageRef(investor_fx_error_rateDecimals, {
+      return zodMessage(investor_fx_error_rateDecimals, {
         max: MAX_RATE_DECIMALS,
       });
     case "too_large":
-      return messageRef(investor_fx_error_rateTooLarge, {
+      return zodMessage(investor_fx_error_rateTooLarge, {
         max: MAX_RATE_INTEGER_DIGITS,
       });
     case "not_positive":
-      return messageRef(investor_fx_error_rateNotPositive);
+      return zodMessage(investor_fx_error_rateNotPositive);
   }
 }
 
 /** A month a rate may be recorded for: EARLIEST_RATE_MONTH up to the current month. */
 export const rateMonthField = (currentMonth: Month) =>
   z
-    .string({ error: messageRef(investor_fx_error_monthRequired) })
+    .string({ error: zodMessage(investor_fx_error_monthRequired) })
     .trim()
     .superRefine((value, ctx) => {
       if (!isValidMonth(value))
         ctx.addIssue({
           code: "custom",
-          message: messageRef(investor_fx_error_monthFormat),
+          message: zodMessage(investor_fx_error_monthFormat),
         });
       else if (compareMonths(value, EARLIEST_RATE_MONTH) < 0)
         ctx.addIssue({
           code: "custom",
-          message: messageRef(investor_fx_error_monthTooEarly, {
+          message: zodMessage(investor_fx_error_monthTooEarly, {
             earliest: EARLIEST_RATE_MONTH,
           }),
         });
       else if (compareMonths(value, currentMonth) > 0) {
         ctx.addIssue({
           code: "custom",
-          message: messageRef(investor_fx_error_monthFuture, {
+          message: zodMessage(investor_fx_error_monthFuture, {
             month: value,
             current: currentMonth,
           }),
@@ -79,19 +79,19 @@ export const rateMonthField = (currentMonth: Month) =>
 /** An ISO 4217 code other than the base currency (whose rate is always 1). */
 export const rateCurrencyField = (baseCurrency: string) =>
   z
-    .string({ error: messageRef(common_validation_currencyRequired) })
+    .string({ error: zodMessage(common_validation_currencyRequired) })
     .trim()
     .toUpperCase()
     .superRefine((code, ctx) => {
       if (!isCurrencyCode(code))
         ctx.addIssue({
           code: "custom",
-          message: messageRef(investor_fx_error_currencyFormat),
+          message: zodMessage(investor_fx_error_currencyFormat),
         });
       else if (code === baseCurrency)
         ctx.addIssue({
           code: "custom",
-          message: messageRef(investor_fx_error_baseCurrency, {
+          message: zodMessage(investor_fx_error_baseCurrency, {
             currency: code,
           }),
         });
@@ -120,15 +120,15 @@ export function fxRateSchema(currentMonth: Month, baseCurrency: string) {
 export const fxRateDeleteSchema = () =>
   z.object({
     month: z
-      .string({ error: messageRef(investor_fx_error_missingMonth) })
+      .string({ error: zodMessage(investor_fx_error_missingMonth) })
       .trim()
-      .refine(isValidMonth, messageRef(investor_fx_error_missingMonth)),
+      .refine(isValidMonth, zodMessage(investor_fx_error_missingMonth)),
     currency: z
-      .string({ error: messageRef(investor_fx_error_missingCurrency) })
+      .string({ error: zodMessage(investor_fx_error_missingCurrency) })
       .trim()
       .toUpperCase()
-      .regex(/^[A-Z]{3}$/, messageRef(investor_fx_error_missingCurrency)),
-    confirm: confirmedField(messageRef(investor_fx_error_confirmDelete)),
+      .regex(/^[A-Z]{3}$/, zodMessage(investor_fx_error_missingCurrency)),
+    confirm: confirmedField(zodMessage(investor_fx_error_confirmDelete)),
   });
 
 export type FxRateInput = z.output<ReturnType<typeof fxRateSchema>>;

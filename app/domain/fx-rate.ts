@@ -23,7 +23,7 @@ export interface FxRateImportRow {
   rate: string;
 }
 
-// Messages are message refs (docs/i18n.md): parseForm / formFailure localize them.
+// Messages are message refs, as zod strings (zodMessage, docs/i18n.md): parseForm reads them back, formFailure renders them.
 
 /** The CSV row: the same month, currency and rate rules as the form, in the file's words. */
 export const fxRateImportSpec: ImportSpec<FxRateImportRow, (typeof FX_RATE_COLUMNS)[number]> = {

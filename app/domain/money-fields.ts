@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { messageRef, type PlainKey } from "~/i18n/translate";
+import type { PlainKey } from "~/i18n/translate";
+import { zodMessage } from "~/i18n/zod-messages";
 
 // Parsing lives in a zod-free module (app/domain/money.ts) so the CSV check that runs in the
 // browser does not pull the validation library in with it.
@@ -38,14 +39,14 @@ export function amountMessages(label: FieldLabel) {
     };
   }
   return {
-    enter: messageRef(common_validation_enterField, { field: label.inSentence }),
-    format: messageRef(records_money_format, { field: label.inSentence }),
-    grouping: messageRef(records_money_grouping, { field: label.inSentence }),
-    precision: messageRef(records_money_precision, { field: label.atStart }),
-    tooLarge: messageRef(records_money_tooLarge, { field: label.atStart }),
-    negative: messageRef(records_money_negative, { field: label.atStart }),
-    positive: messageRef(records_money_positive, { field: label.atStart }),
-    positiveOrBlank: messageRef(records_money_positiveOrBlank, { field: label.atStart }),
+    enter: zodMessage(common_validation_enterField, { field: label.inSentence }),
+    format: zodMessage(records_money_format, { field: label.inSentence }),
+    grouping: zodMessage(records_money_grouping, { field: label.inSentence }),
+    precision: zodMessage(records_money_precision, { field: label.atStart }),
+    tooLarge: zodMessage(records_money_tooLarge, { field: label.atStart }),
+    negative: zodMessage(records_money_negative, { field: label.atStart }),
+    positive: zodMessage(records_money_positive, { field: label.atStart }),
+    positiveOrBlank: zodMessage(records_money_positiveOrBlank, { field: label.atStart }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
-import { messageRef, type PlainKey } from "~/i18n/translate";
+import type { PlainKey } from "~/i18n/translate";
+import { refAsZodMessage, zodMessage } from "~/i18n/zod-messages";
 import { REPORT_TEXT_MAX } from "./bounds";
 import { moneyField } from "./fields";
 import { isHeadcount, type REPORT_TEXTS, textTooLong } from "./monthly-report";
@@ -57,7 +58,7 @@ const textField = (name: (typeof REPORT_TEXTS)[number]) =>
   z
     .string()
     .trim()
-    .max(REPORT_TEXT_MAX, textTooLong(name))
+    .max(REPORT_TEXT_MAX, refAsZodMessage(textTooLong(name)))
     .optional()
     .transform((v) => (v ? v : null));
 
@@ -67,8 +68,8 @@ const textField = (name: (typeof REPORT_TEXTS)[number]) =>
  * not evaluate zod in the browser.
  */
 export function monthlyReportFormSchema() {
-  const headcountRequired = messageRef(records_report_headcountRequired);
-  const headcountWhole = messageRef(records_report_headcountWhole);
+  const headcountRequired = zodMessage(records_report_headcountRequired);
+  const headcountWhole = zodMessage(records_report_headcountWhole);
   return z.object({
     version: z
       .string()

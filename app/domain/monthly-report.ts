@@ -1,5 +1,6 @@
 import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
 import { compareMonths, isValidMonth, monthOfDate } from "~/finance/month";
+import type { MessageRef } from "~/i18n/message-ref";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { EARLIEST_MONTH, MAX_HEADCOUNT, REPORT_TEXT_MAX } from "./bounds";
 import { isFutureMonth, readAmount, readMonth, type ImportSpec } from "./csv-cells";
@@ -63,7 +64,7 @@ export function currentMonth(now = new Date()): string {
  * EARLIEST_MONTH and not after the current month (the current month is allowed: reports are
  * often drafted before it ends).
  */
-export function reportMonthError(month: string, now = new Date()): string | null {
+export function reportMonthError(month: string, now = new Date()): MessageRef | null {
   if (!isValidMonth(month)) return messageRef(records_report_monthInvalid);
   if (compareMonths(month, EARLIEST_MONTH) < 0)
     return messageRef(records_report_monthTooEarly, {
@@ -81,8 +82,8 @@ const isReportText = (value: unknown) => value === null || (typeof value === "st
 /* ------------------------------------------------------------------ the model's check */
 
 /** Field errors for figures that did not come through a form (the importer, direct callers). */
-export function reportFigureErrors(figures: MonthlyReportFigures, prefix = ""): Record<string, string> {
-  const errors: Record<string, string> = {};
+export function reportFigureErrors(figures: MonthlyReportFigures, prefix = ""): Record<string, MessageRef> {
+  const errors: Record<string, MessageRef> = {};
   for (const name of [...REPORT_AMOUNTS, "arr"] as const) {
     const value = figures[name];
     if (name === "arr" && value === null) continue;
@@ -109,7 +110,7 @@ export const textTooLong = (name: (typeof REPORT_TEXTS)[number]) =>
   });
 
 /** reportFigureErrors plus the update's texts: what a save checks before it writes. */
-export function reportInputErrors(input: MonthlyReportInput): Record<string, string> {
+export function reportInputErrors(input: MonthlyReportInput): Record<string, MessageRef> {
   const errors = reportFigureErrors(input);
   for (const name of REPORT_TEXTS) if (!isReportText(input[name])) errors[name] = textTooLong(name);
   return errors;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { compareIsoDates, isValidIsoDate, type IsoDate } from "~/finance";
-import { messageRef } from "~/i18n/translate";
+import { zodMessage } from "~/i18n/zod-messages";
 import { INSTRUMENTS } from "~/domain/instruments";
 import { DELETED_COMPANY } from "~/domain/positions";
 import { EARLIEST_DATE, isUuid } from "./bounds";
@@ -22,32 +22,32 @@ import { investor_positions_error_ownershipNegative } from "~/paraglide/messages
 /** The earliest investment date: the same first day as rounds and draws. */
 export const EARLIEST_INVESTED_ON = EARLIEST_DATE;
 
-// Messages are message refs (docs/i18n.md): parseForm / formFailure localize them.
+// Messages are message refs, as zod strings (zodMessage, docs/i18n.md): parseForm reads them back, formFailure renders them.
 // moneyField, optionalCurrencyField and optionalTextField are shared with the rounds forms
 // and answer in their own words.
 
 const investedOnField = (today: IsoDate) =>
   z
-    .string({ error: messageRef(investor_positions_error_dateRequired) })
+    .string({ error: zodMessage(investor_positions_error_dateRequired) })
     .trim()
-    .min(1, messageRef(investor_positions_error_dateRequired))
+    .min(1, zodMessage(investor_positions_error_dateRequired))
     .superRefine((value, ctx) => {
       if (!isValidIsoDate(value))
         ctx.addIssue({
           code: "custom",
-          message: messageRef(investor_positions_error_dateInvalid),
+          message: zodMessage(investor_positions_error_dateInvalid),
         });
       else if (compareIsoDates(value, EARLIEST_DATE) < 0)
         ctx.addIssue({
           code: "custom",
-          message: messageRef(investor_positions_error_dateTooEarly, {
+          message: zodMessage(investor_positions_error_dateTooEarly, {
             earliest: EARLIEST_DATE,
           }),
         });
       else if (compareIsoDates(value, today) > 0)
         ctx.addIssue({
           code: "custom",
-          message: messageRef(investor_positions_error_dateFuture, { today }),
+          message: zodMessage(investor_positions_error_dateFuture, { today }),
         });
     });
 
@@ -60,9 +60,9 @@ const ownershipField = () =>
       const value = (v ?? "").trim();
       if (value === "") return null;
       return toBasisPoints(value, ctx, {
-        negative: messageRef(investor_positions_error_ownershipNegative),
-        format: messageRef(investor_positions_error_ownershipFormat),
-        tooHigh: messageRef(investor_positions_error_ownershipMax),
+        negative: zodMessage(investor_positions_error_ownershipNegative),
+        format: zodMessage(investor_positions_error_ownershipFormat),
+        tooHigh: zodMessage(investor_positions_error_ownershipMax),
       });
     });
 
@@ -70,15 +70,15 @@ const ownershipField = () =>
 export function positionSchema(today: IsoDate) {
   return z.object({
     companyOrgId: z
-      .string({ error: messageRef(investor_positions_error_companyRequired) })
+      .string({ error: zodMessage(investor_positions_error_companyRequired) })
       .trim()
-      .min(1, messageRef(investor_positions_error_companyRequired))
-      .refine((v) => isUuid(v) || v === DELETED_COMPANY, messageRef(investor_positions_error_companyFromList)),
+      .min(1, zodMessage(investor_positions_error_companyRequired))
+      .refine((v) => isUuid(v) || v === DELETED_COMPANY, zodMessage(investor_positions_error_companyFromList)),
     investedOn: investedOnField(today),
     amount: moneyField("the amount invested", { positive: true }),
     currency: optionalCurrencyField(),
     instrument: z.enum(INSTRUMENTS, {
-      error: messageRef(investor_positions_error_instrument),
+      error: zodMessage(investor_positions_error_instrument),
     }),
     ownershipPercent: ownershipField(),
     currentValue: moneyField("the current value"),

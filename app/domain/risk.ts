@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isValidIsoDate } from "~/finance/month";
-import { messageRef } from "~/i18n/translate";
+import { zodMessage } from "~/i18n/zod-messages";
 import { RISK_CATEGORIES, RISK_STATUSES } from "~/domain/risk-labels";
 import { confirmedField } from "./fields";
 import { records_risk_categoryRequired } from "~/paraglide/messages/records_risk_categoryrequired1.js";
@@ -40,22 +40,22 @@ const optionalText = (max: number, message: string) =>
 export const riskInputSchema = () =>
   z.object({
     title: z
-      .string({ error: messageRef(records_risk_titleRequired) })
+      .string({ error: zodMessage(records_risk_titleRequired) })
       .trim()
-      .min(1, messageRef(records_risk_titleRequired))
-      .max(200, messageRef(records_risk_tooLong, { field: records_risk_in_title, max: 200 })),
-    category: z.enum(RISK_CATEGORIES, { error: messageRef(records_risk_categoryRequired) }),
-    likelihood: levelField(messageRef(records_risk_likelihoodChoose)),
-    impact: levelField(messageRef(records_risk_impactChoose)),
-    owner: optionalText(120, messageRef(records_risk_tooLong, { field: records_risk_in_owner, max: 120 })),
-    mitigation: optionalText(5000, messageRef(records_risk_tooLong, { field: records_risk_in_mitigation, max: 5000 })),
-    status: z.enum(RISK_STATUSES, { error: messageRef(records_risk_statusRequired) }).default("open"),
+      .min(1, zodMessage(records_risk_titleRequired))
+      .max(200, zodMessage(records_risk_tooLong, { field: records_risk_in_title, max: 200 })),
+    category: z.enum(RISK_CATEGORIES, { error: zodMessage(records_risk_categoryRequired) }),
+    likelihood: levelField(zodMessage(records_risk_likelihoodChoose)),
+    impact: levelField(zodMessage(records_risk_impactChoose)),
+    owner: optionalText(120, zodMessage(records_risk_tooLong, { field: records_risk_in_owner, max: 120 })),
+    mitigation: optionalText(5000, zodMessage(records_risk_tooLong, { field: records_risk_in_mitigation, max: 5000 })),
+    status: z.enum(RISK_STATUSES, { error: zodMessage(records_risk_statusRequired) }).default("open"),
     nextReviewDate: z
       .string()
       .trim()
       .nullish()
       .transform((value) => (value ? value : null))
-      .refine((value) => value === null || isValidIsoDate(value), messageRef(records_risk_dateInvalid)),
+      .refine((value) => value === null || isValidIsoDate(value), zodMessage(records_risk_dateInvalid)),
   });
 export type RiskInput = z.input<ReturnType<typeof riskInputSchema>>;
 export type ValidRiskInput = z.output<ReturnType<typeof riskInputSchema>>;
@@ -63,13 +63,13 @@ export type ValidRiskInput = z.output<ReturnType<typeof riskInputSchema>>;
 /** A risk edit's version: a PostgreSQL integer ≥ 1 (its own words, "reload"). */
 const riskVersionField = () =>
   z.coerce
-    .number({ error: messageRef(records_risk_versionMissing) })
-    .int(messageRef(records_risk_versionMissing))
-    .min(1, messageRef(records_risk_versionMissing))
+    .number({ error: zodMessage(records_risk_versionMissing) })
+    .int(zodMessage(records_risk_versionMissing))
+    .min(1, zodMessage(records_risk_versionMissing))
     // Versions are PostgreSQL integers: a larger number is no version the form could have read.
-    .max(2_147_483_647, messageRef(records_risk_versionMissing));
+    .max(2_147_483_647, zodMessage(records_risk_versionMissing));
 
 /** An edit carries the version it was made on. */
 export const riskUpdateSchema = () => riskInputSchema().extend({ version: riskVersionField() });
 /** A delete is confirmed (the dialog, or the tick box without JavaScript). */
-export const riskDeleteSchema = () => z.object({ version: riskVersionField(), confirm: confirmedField(messageRef(records_risk_error_confirmDelete)) });
+export const riskDeleteSchema = () => z.object({ version: riskVersionField(), confirm: confirmedField(zodMessage(records_risk_error_confirmDelete)) });

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { GrantSection } from "~db/schema/rls";
 import type { ShareMode, ShareScope } from "~db/schema/sharing";
+import type { MessageRef } from "~/i18n/message-ref";
 import { messageRef, type PlainKey } from "~/i18n/translate";
+import { zodMessage } from "~/i18n/zod-messages";
 import { SECTION_KEYS } from "./access-grants";
 import { isUuid } from "~/domain/bounds";
 import { nameField } from "./base-fields";
@@ -85,38 +87,38 @@ export const CreateShareLinkSchema = z
   .object({
     intent: z.literal("create"),
     label: nameField(admin_shareLinks_labelInSentence),
-    scope: z.enum(["company", "portfolio", "companies"], { error: messageRef(admin_shareLinks_error_chooseScope) }),
+    scope: z.enum(["company", "portfolio", "companies"], { error: zodMessage(admin_shareLinks_error_chooseScope) }),
     companyId: z.string().optional(),
-    mode: z.enum(["live", "frozen"], { error: messageRef(admin_shareLinks_error_chooseMode) }),
+    mode: z.enum(["live", "frozen"], { error: zodMessage(admin_shareLinks_error_chooseMode) }),
     frozenMonth: z.string().trim().optional(),
     expiresInDays: z
-      .string({ error: messageRef(admin_shareLinks_error_daysRequired, { max: SHARE_LINK_MAX_DAYS }) })
+      .string({ error: zodMessage(admin_shareLinks_error_daysRequired, { max: SHARE_LINK_MAX_DAYS }) })
       .trim()
-      .regex(/^\d{1,3}$/, messageRef(admin_shareLinks_error_daysInvalid, { max: SHARE_LINK_MAX_DAYS }))
+      .regex(/^\d{1,3}$/, zodMessage(admin_shareLinks_error_daysInvalid, { max: SHARE_LINK_MAX_DAYS }))
       .transform(Number)
       .pipe(
         z
           .number()
-          .min(1, messageRef(admin_shareLinks_error_daysMin))
-          .max(SHARE_LINK_MAX_DAYS, messageRef(admin_shareLinks_error_daysMax, { max: SHARE_LINK_MAX_DAYS })),
+          .min(1, zodMessage(admin_shareLinks_error_daysMin))
+          .max(SHARE_LINK_MAX_DAYS, zodMessage(admin_shareLinks_error_daysMax, { max: SHARE_LINK_MAX_DAYS })),
       ),
     passphrase: z
       .string()
-      .max(PASSPHRASE_MAX, messageRef(admin_shareLinks_error_passphraseTooLong, { max: PASSPHRASE_MAX }))
+      .max(PASSPHRASE_MAX, zodMessage(admin_shareLinks_error_passphraseTooLong, { max: PASSPHRASE_MAX }))
       .optional()
       .transform((v) => (v === undefined || v === "" ? null : v))
-      .refine((v) => v === null || v.length >= PASSPHRASE_MIN, messageRef(admin_shareLinks_error_passphraseTooShort, { min: PASSPHRASE_MIN })),
+      .refine((v) => v === null || v.length >= PASSPHRASE_MIN, zodMessage(admin_shareLinks_error_passphraseTooShort, { min: PASSPHRASE_MIN })),
   })
   .superRefine((v, issue) => {
     if (v.mode === "frozen" && !(v.frozenMonth && MONTH.test(v.frozenMonth))) {
-      issue.addIssue({ code: "custom", path: ["frozenMonth"], message: messageRef(admin_shareLinks_error_frozenMonthRequired) });
+      issue.addIssue({ code: "custom", path: ["frozenMonth"], message: zodMessage(admin_shareLinks_error_frozenMonthRequired) });
     }
   });
 
 export type CreateShareLinkForm = z.output<typeof CreateShareLinkSchema>;
 
 /** The ticked companies of a "chosen companies" link: ids only, no duplicates, at most MAX_SUBSET. The error is a message ref. */
-export function parseCompanyIds(values: readonly unknown[]): { ok: true; ids: string[] } | { ok: false; error: string } {
+export function parseCompanyIds(values: readonly unknown[]): { ok: true; ids: string[] } | { ok: false; error: MessageRef } {
   if (!values.every((v): v is string => isUuid(v))) return { ok: false, error: messageRef(admin_shareLinks_error_companiesFromList) };
   const ids = [...new Set(values.map((v) => v.toLowerCase()))];
   if (ids.length === 0) return { ok: false, error: messageRef(admin_shareLinks_error_companiesAtLeastOne) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localizeErrors } from "~/i18n/translate";
-import { alertReasonRef, alertReasonText, alertRuleErrorRef } from "~/domain/alert-reasons";
+import { renderMessages } from "~/i18n/message-ref";
+import { alertReasonFromStored, alertReasonRef, alertReasonText, alertRuleErrorRef, storedAlertReason } from "~/domain/alert-reasons";
 import { alertRulesErrors, DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules, type CompanySignals } from "./alerts";
 
 const quiet: CompanySignals = {
@@ -118,7 +118,8 @@ describe("risk score ≥ 16: one critical alert per risk", () => {
     ]);
     // The reason names the risk by its id (the subject) and keeps no title: the feed reads it from the register.
     const stored = alertReasonRef(evaluate(company({ risks }), {}, TODAY)[1]!.reason);
-    expect(stored).not.toContain("title");
+    expect(stored.values).not.toHaveProperty("title");
+    expect(storedAlertReason(stored)).not.toContain("title");
     expect(alertReasonText("en", stored, { title: "GPU supplier cut-off" })).toBe(
       "Risk “GPU supplier cut-off” scores 20 (likelihood 4 × impact 5), at or above the threshold of 16; it is open.",
     );
@@ -130,8 +131,8 @@ describe("risk score ≥ 16: one critical alert per risk", () => {
   it("never shows a title stored in the reason by an older version, only the register's", () => {
     const older =
       'investor.alertReason.riskScore#{"title":"Stored copy","score":20,"likelihood":4,"impact":5,"threshold":16,"status":{"key":"investor.alertReasonWord.open"}}';
-    expect(alertReasonText("en", older)).not.toContain("Stored copy");
-    expect(alertReasonText("en", older, { title: "Current title" })).toContain("“Current title”");
+    expect(alertReasonText("en", alertReasonFromStored(older))).not.toContain("Stored copy");
+    expect(alertReasonText("en", alertReasonFromStored(older), { title: "Current title" })).toContain("“Current title”");
   });
 
   it("follows the investor's minimum score", () => {
@@ -282,10 +283,13 @@ describe("rule validation mirrors the alert_rules checks", () => {
     const worded = (changes: Partial<AlertRules>) =>
       Object.fromEntries(Object.entries(bad(changes)).map(([field, error]) => [field, alertRuleErrorRef(error!)]));
     expect(bad({ runwayCriticalMonths: 6 })).toEqual({ runwayCriticalMonths: { code: "critical_below_caution", cautionMonths: 6 } });
-    expect(localizeErrors("en", worded({ runwayCriticalMonths: 6 }))).toEqual({
+    expect(worded({ runwayCriticalMonths: 6 })).toEqual({
+      runwayCriticalMonths: { key: "investor_alertRules_error_criticalBelowCaution", values: { count: 6 } },
+    });
+    expect(renderMessages("en", worded({ runwayCriticalMonths: 6 }))).toEqual({
       runwayCriticalMonths: "The critical runway must be below the caution runway (6 months).",
     });
-    expect(localizeErrors("zh-CN", worded({ runwayCriticalMonths: 6 }))).toEqual({ runwayCriticalMonths: "严重阈值必须低于警戒阈值（6 个月）。" });
+    expect(renderMessages("zh-CN", worded({ runwayCriticalMonths: 6 }))).toEqual({ runwayCriticalMonths: "严重阈值必须低于警戒阈值（6 个月）。" });
     expect(bad({ runwayCriticalMonths: 0 })).toHaveProperty("runwayCriticalMonths");
     expect(bad({ runwayCautionMonths: 120.1 })).toHaveProperty("runwayCautionMonths");
     expect(bad({ reportDueDay: 29 })).toHaveProperty("reportDueDay");
@@ -323,11 +327,25 @@ describe("reasons are codes with figures, stored as keys with variables and read
     );
   });
 
-  it("stores a key and typed figures, not a sentence, in the format stored since reasons became keys", () => {
+  it("is a ref with typed figures, stored (no migration) in the text form stored since reasons became keys, and read back once", () => {
     const [alert] = evaluate(company({}, { runwayMonths: 2.4 }));
-    expect(alertReasonRef(alert!.reason)).toBe(
+    const ref = alertReasonRef(alert!.reason);
+    expect(ref).toEqual({
+      key: "investor.alertReason.runway",
+      values: { runway: { fixed: 2.4, digits: 1 }, level: { key: "investor.alertReasonWord.critical" }, threshold: { months: 3 }, month: { month: "2026-10" } },
+    });
+    const stored = storedAlertReason(ref);
+    expect(stored).toBe(
       'investor.alertReason.runway#{"runway":{"fixed":2.4,"digits":1},"level":{"key":"investor.alertReasonWord.critical"},"threshold":{"months":3},"month":{"month":"2026-10"}}',
     );
+    expect(alertReasonFromStored(stored)).toEqual(ref);
+  });
+
+  it("reads a stored form that does not parse, or names no reason, as a literal shown as it is", () => {
+    expect(alertReasonFromStored('investor.alertReason.runway#{"runway":')).toEqual({ key: 'investor.alertReason.runway#{"runway":' });
+    expect(alertReasonFromStored("toString")).toEqual({ key: "toString" });
+    expect(alertReasonText("en", alertReasonFromStored("toString"))).toBe("toString");
+    expect(alertReasonText("zh-CN", alertReasonFromStored('investor.alertReason.runway#{"runway":'))).toBe('investor.alertReason.runway#{"runway":');
   });
 
   it("renders each kind in Chinese, with amounts, months and dates for the locale", () => {
@@ -350,8 +368,7 @@ describe("reasons are codes with figures, stored as keys with variables and read
   });
 
   it("shows a reason stored as an English sentence (before reasons were keys) unchanged", () => {
-    expect(alertReasonText("zh-CN", "Runway 2.4 months is below the critical threshold of 3 months (as of 2026-10).")).toBe(
-      "Runway 2.4 months is below the critical threshold of 3 months (as of 2026-10).",
-    );
+    const stored = "Runway 2.4 months is below the critical threshold of 3 months (as of 2026-10).";
+    expect(alertReasonText("zh-CN", alertReasonFromStored(stored))).toBe("Runway 2.4 months is below the critical threshold of 3 months (as of 2026-10).");
   });
 });

@@ -9,9 +9,10 @@
  *   const f = useFormat(); f.money(123456, "USD"); f.month("2026-04");
  *
  * On the server: `translate(getLocale(request), key, vars)` (getLocale from ./locale.server).
- * Validation and domain messages that are written before the locale is known (zod schemas,
- * AppError) use `messageRef(key, vars)`; `localizeMessage(locale, text)` turns them into text
- * at the edge (parseForm / failureFromError do it). See docs/i18n.md.
+ * Validation and domain messages that are written before the locale is known (AppError, field
+ * errors, toasts) are refs, `messageRef(message, vars)` → `{ key, values }`; zod schemas write
+ * `zodMessage(message, vars)` (zod wants strings). `renderMessage(locale, ref)` turns a ref into
+ * text at the edge (the failure reply, the root loader do it). See docs/i18n.md.
  */
 import { useRouteLoaderData } from "@remix-run/react";
 import { createContext, useContext, useMemo } from "react";
@@ -22,6 +23,8 @@ import { translator, type Translator } from "./translate";
 export { DEFAULT_LOCALE, LOCALES, LOCALE_NAMES, intlLocale, isLocale, negotiateLocale, type Locale } from "./locales";
 export { formatterFor, type Formatter } from "./format";
 export * from "./translate";
+export * from "./message-ref";
+export * from "./zod-messages";
 
 /**
  * Remix runs no loader for an unknown URL (its 404 page has no root data): entry.server provides

@@ -5,7 +5,8 @@ import { formatterFor } from "./format";
 import { negotiateLocale } from "./locales";
 import { readFileSync } from "node:fs";
 import * as m from "~/paraglide/messages";
-import { localizeErrors, localizeMessage, messageRef, translate, translateRich, translator } from "./translate";
+import { renderMessage, renderMessages } from "./message-ref";
+import { messageRef, translate, translateRich, translator } from "./translate";
 
 /** Chinese texts allowed without Chinese characters: names and codes read the same in both languages. */
 const SAME_IN_CHINESE = new Set(["Capital Desk", "{page} · Capital Desk", "ARR", "MOIC", "FX", "CSV", "USD", "CNY", "EUR"]);
@@ -139,16 +140,16 @@ describe("translate", () => {
 describe("message refs (validation and domain messages decided before the locale is known)", () => {
   it("become text in the request's language at the edge", () => {
     const ref = messageRef(m.common_validation_enterField, { field: m.auth_signup_nameInSentence });
-    expect(localizeMessage("en", ref)).toBe("Enter your name.");
-    expect(localizeMessage("zh-CN", ref)).toBe("请输入您的姓名。");
-    expect(localizeMessage("zh-CN", messageRef(m.auth_login_passwordRequired))).toBe("请输入密码。");
-    expect(localizeMessage("en", messageRef(m.common_validation_fieldTooLong, { field: "a label", max: 120 }))).toBe("Keep a label under 120 characters.");
+    expect(ref).toEqual({ key: "common_validation_enterField", values: { field: { key: "auth_signup_nameInSentence" } } });
+    expect(renderMessage("en", ref)).toBe("Enter your name.");
+    expect(renderMessage("zh-CN", ref)).toBe("请输入您的姓名。");
+    expect(renderMessage("zh-CN", messageRef(m.auth_login_passwordRequired))).toBe("请输入密码。");
+    expect(renderMessage("en", messageRef(m.common_validation_fieldTooLong, { field: "a label", max: 120 }))).toBe("Keep a label under 120 characters.");
   });
 
   it("leave English not yet converted, and anything else, as it is", () => {
-    expect(localizeMessage("zh-CN", "Someone else changed this risk.")).toBe("Someone else changed this risk.");
-    expect(localizeMessage("zh-CN", "auth.nope#{broken")).toBe("auth.nope#{broken");
-    expect(localizeErrors("zh-CN", { email: messageRef(m.common_validation_emailInvalid), other: "Plain text" })).toEqual({
+    expect(renderMessage("zh-CN", { key: "Someone else changed this risk." })).toBe("Someone else changed this risk.");
+    expect(renderMessages("zh-CN", { email: messageRef(m.common_validation_emailInvalid), other: { key: "Plain text" } })).toEqual({
       email: "请输入有效的电子邮件地址，例如 name@company.com。",
       other: "Plain text",
     });

@@ -24,7 +24,7 @@ export type Vars<M extends TranslationKey, V = string | number> = { [P in keyof 
 /** No variables in the text → no second argument; otherwise exactly the text's variables. */
 export type VarsArg<M extends TranslationKey> = [keyof InputsOf<M>] extends [never] ? [] : [vars: Vars<M>];
 /** A message ref's variables may name messages too (a field's name in "Enter {field}."): translated with the sentence. */
-export type RefVarsArg<M extends TranslationKey> = [keyof InputsOf<M>] extends [never] ? [] : [vars: Vars<M, string | number | TranslationKey | MessageKey>];
+export type RefVarsArg<M extends TranslationKey> = [keyof InputsOf<M>] extends [never] ? [] : [vars: Vars<M, MessageValue | TranslationKey>];
 /** A message's key as refs carry it: "records.risk.title". Resolved on the server (messages.server.ts). */
 export type MessageKey = string;
 
@@ -103,16 +103,43 @@ export function translator(locale: Locale): Translator {
 }
 
 /**
- * A message decided before the locale is known (a zod message, an AppError): the key, plus its
- * variables as JSON after "#". Variable values that are keys themselves are translated too
- * (the field's name in "Enter {field}.").
+ * A value in a ref. Plain strings are shown as they are and numbers formatted for the locale;
+ * a ref is rendered in the same language (the field's name in "Enter {field}.", a level word);
+ * the typed values are formatted for the locale: an amount in minor units with its currency, a
+ * month, a date, a number of months (plural), a number with fixed decimals, a percentage.
  */
-export function messageRef<M extends TranslationKey>(message: M, ...args: RefVarsArg<M>): string {
+export type MessageValue =
+  | string
+  | number
+  | MessageRef
+  | { readonly money: number; readonly currency: string }
+  | { readonly month: string }
+  | { readonly date: string }
+  | { readonly months: number }
+  | { readonly fixed: number; readonly digits: number }
+  | { readonly percent: number; readonly digits?: number };
+
+/**
+ * A message as data: `{ key: "records_risk_titleRequired" }`,
+ * `{ key: "common_validation_enterField", values: { field: { key: "auth_signup_nameInSentence" } } }`.
+ * The key is a compiled message's id (or, for stored alert reasons, the dotted key the database holds).
+ */
+export interface MessageRef {
+  readonly key: string;
+  readonly values?: Readonly<Record<string, MessageValue>>;
+}
+
+/**
+ * A message decided before the locale is known (an AppError, a field error, a toast) as data:
+ * `{ key, values }` (./message-ref.ts). Variable values that are messages become refs
+ * themselves, rendered with the sentence (the field's name in "Enter {field}.").
+ */
+export function messageRef<M extends TranslationKey>(message: M, ...args: RefVarsArg<M>): MessageRef {
   const key = keyOf(message);
-  const vars = args[0] as Record<string, unknown> | undefined;
-  if (!vars) return key;
-  const named = Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === "function" ? keyOf(value as TranslationKey) : value]));
-  return `${key}#${JSON.stringify(named)}`;
+  const vars = args[0] as Record<string, MessageValue | TranslationKey> | undefined;
+  if (!vars) return { key };
+  const values = Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === "function" ? { key: keyOf(value) } : value]));
+  return { key, values };
 }
 
 /**
@@ -126,29 +153,6 @@ export function keyOf(message: TranslationKey | MessageKey): MessageKey {
   const key = SERVER_MESSAGES.keyOf(message);
   if (!key) throw new Error("keyOf: not a compiled message");
   return key;
-}
-
-/** A message ref (or a bare key) → text in `locale`. Anything else, e.g. English not yet converted, is returned unchanged. */
-export function localizeMessage(locale: Locale, text: string): string {
-  const hash = text.indexOf("#{");
-  const key = hash === -1 ? text : text.slice(0, hash);
-  if (!isTranslationKey(key)) return text;
-  if (hash === -1) return translateUnchecked(locale, key);
-  let vars: Record<string, unknown>;
-  try {
-    vars = JSON.parse(text.slice(hash + 1)) as Record<string, unknown>;
-  } catch {
-    return text;
-  }
-  const resolved = Object.fromEntries(
-    Object.entries(vars).map(([name, value]) => [name, typeof value === "string" && isTranslationKey(value) ? translateUnchecked(locale, value) : value]),
-  );
-  return translateUnchecked(locale, key, resolved);
-}
-
-/** Every message of a field-error map localized (keys of the map are field names, left alone). */
-export function localizeErrors<T extends Record<string, string>>(locale: Locale, errors: T): T {
-  return Object.fromEntries(Object.entries(errors).map(([field, text]) => [field, localizeMessage(locale, text)])) as T;
 }
 
 /** The request's locale inside a `meta` function, which has no hooks: read from the root match. */

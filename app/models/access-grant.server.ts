@@ -5,6 +5,7 @@ import type { GrantSection } from "~db/schema/rls";
 import { withSystem, withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { parseAccessVia, parseGrantSections, sameSections, type AccessVia } from "~/domain/access-grants";
+import type { MessageRef } from "~/i18n/message-ref";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import { AppError } from "~/server/http.server";
@@ -38,13 +39,13 @@ export const COMPANIES_PAGE_SIZE = 50;
  */
 export const REQUEST_SENT = messageRef(investor_companies_requestSent);
 
-/** A stale form: someone else decided on this grant first (message ref, localized at the edge). */
+/** A stale form: someone else decided on this grant first (message ref, rendered at the edge). */
 const CONFLICT = () => new AppError("CONFLICT", messageRef(investor_grants_error_stale));
 
 type GrantRow = typeof accessGrants.$inferSelect;
 
-/** `message` is a message ref; the route localizes it with the form message. */
-function invalid(field: string, message: string): AppError {
+/** `message` is a field's message ref; the failure reply renders it with the form message. */
+function invalid(field: string, message: MessageRef): AppError {
   return new AppError("INVALID", messageRef(common_validation_checkFields), { [field]: message });
 }
 
@@ -102,7 +103,7 @@ async function findOrgIdsByVia(db: Db, via: AccessVia, kind: "startup" | "invest
  * A pair that already has a live request or grant is skipped by the partial unique index.
  * The answer is REQUEST_SENT in every case (see there).
  */
-export async function requestAccess(ctx: OrgContext, input: { via: unknown }): Promise<{ message: string }> {
+export async function requestAccess(ctx: OrgContext, input: { via: unknown }): Promise<{ message: MessageRef }> {
   requireManager(ctx, "investor");
   const via = requireVia(input.via);
   const startupIds = await findOrgIdsByVia(ctx.db, via, "startup");
@@ -311,7 +312,7 @@ async function decide(
     if (!before) throw new AppError("NOT_FOUND", messageRef(investor_grants_error_noGrant));
     if (before.version !== version) throw CONFLICT();
     if (before.status !== step.from) {
-      // The state word is itself a key: localizeMessage translates it with the sentence.
+      // The state word is itself a message: a ref inside the ref, rendered with the sentence.
       throw new AppError("CONFLICT", messageRef(investor_grants_error_state, { state: STATUS_WORDS[before.status] }));
     }
     const sections = step.sections ?? before.sections;

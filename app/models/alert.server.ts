@@ -7,7 +7,7 @@ import { can } from "~/auth/permissions";
 import { DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules } from "~/finance/alerts";
 import { isoDateOfDate, isValidIsoDate, type IsoDate } from "~/finance";
 import { messageRef } from "~/i18n/translate";
-import { alertReasonRef } from "~/domain/alert-reasons";
+import { alertReasonFromStored, alertReasonRef, storedAlertReason } from "~/domain/alert-reasons";
 import { alertRuleFieldErrors as ruleFieldErrors } from "~/domain/alert-rules";
 import { isUuid } from "~/domain/bounds";
 import { AppError } from "~/server/http.server";
@@ -145,8 +145,11 @@ async function syncInTx(tx: Tx, ctx: OrgContext, today: IsoDate) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`alerts-sync:${ctx.org.id}`}))`);
   await forgetUnshared(tx, ctx);
   const { rules } = await readRules(tx, ctx);
-  // The engine gives codes and figures; the stored reason is their message-key form.
-  const wanted = evaluateAlerts(await collectSignals(tx, ctx.org.id, rules), rules, today).map((a) => ({ ...a, reason: alertReasonRef(a.reason) }));
+  // The engine gives codes and figures; the stored reason is their message ref in its stored form.
+  const wanted = evaluateAlerts(await collectSignals(tx, ctx.org.id, rules), rules, today).map((a) => ({
+    ...a,
+    reason: storedAlertReason(alertReasonRef(a.reason)),
+  }));
   const open = await tx
     .select({ id: alerts.id, companyOrgId: alerts.companyOrgId, kind: alerts.kind, subject: alerts.subject })
     .from(alerts)
@@ -314,6 +317,8 @@ export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}
       const list = rows.map(({ acknowledgedByName, acknowledgedByEmail, ...row }) => ({
         ...row,
         kind: row.kind as AlertKind,
+        // The stored text read once, here: the app sees a message ref.
+        reason: alertReasonFromStored(row.reason),
         // Someone who has since left the org is no longer visible to it: null, shown as "a former member".
         acknowledgedBy: row.acknowledgedAt ? (acknowledgedByName ?? acknowledgedByEmail ?? null) : null,
       }));

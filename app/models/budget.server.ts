@@ -5,6 +5,7 @@ import { auditLog, budgets, monthlyReports, orgs } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { budgetVariance, grossBurn, monthsBetween, type Month } from "~/finance";
 import type { FieldErrors } from "~/server/forms.server";
+import { literalRef } from "~/i18n/message-ref";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, isSpendCategory, type SpendCategory } from "~/domain/spend-categories";
@@ -238,7 +239,7 @@ export async function upsertBudgets(tx: Tx, ctx: Pick<OrgContext, "org" | "user"
   rows.forEach((row, i) => {
     Object.assign(errors, budgetRowErrors(row, `rows.${i}`));
     const key = cellKey(row.month, row.category);
-    if (seen.has(key)) errors[`rows.${i}`] = `${row.month} ${row.category} appears more than once.`;
+    if (seen.has(key)) errors[`rows.${i}`] = literalRef(`${row.month} ${row.category} appears more than once.`);
     seen.add(key);
   });
   throwIfInvalid(errors);

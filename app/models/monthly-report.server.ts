@@ -13,6 +13,7 @@ import {
 } from "~/domain/monthly-report";
 import { grossBurn, isValidMonth, netBurn, type MonthlyFigures, type SpendByCategory } from "~/finance";
 import type { FieldErrors } from "~/server/forms.server";
+import { literalRef } from "~/i18n/message-ref";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/domain/spend-categories";
@@ -324,7 +325,7 @@ export async function upsertMonthlyReports(
   rows.forEach((row, i) => {
     const monthError = reportMonthError(row.month, now);
     if (monthError) errors[`rows.${i}.month`] = monthError;
-    else if (seen.has(row.month)) errors[`rows.${i}.month`] = `${row.month} appears more than once.`;
+    else if (seen.has(row.month)) errors[`rows.${i}.month`] = literalRef(`${row.month} appears more than once.`);
     seen.add(row.month);
     Object.assign(errors, reportFigureErrors(row, `rows.${i}.`));
   });

@@ -6,6 +6,7 @@ import { isoDateOfDate, reviewOverdue, riskBand, riskScore, type RiskBandThresho
 import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import { riskInputSchema, type RiskInput, type ValidRiskInput } from "~/domain/risk";
+import { fieldErrorsOf } from "~/server/forms.server";
 import { AppError } from "~/server/http.server";
 import { ACTIVE_RISK_STATUSES, isRiskCategory, isRiskStatus, type RiskCategory } from "~/domain/risk-labels";
 import { recordAudit } from "./audit.server";
@@ -21,9 +22,7 @@ export type { RiskInput, ValidRiskInput };
 function validate(input: RiskInput): ValidRiskInput {
   const result = riskInputSchema().safeParse(input);
   if (result.success) return result.data;
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of result.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
-  throw new AppError("INVALID", messageRef(records_validation_checkFields), fieldErrors);
+  throw new AppError("INVALID", messageRef(records_validation_checkFields), fieldErrorsOf(result.error));
 }
 
 // ---------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import { randomToken, sha256Hex } from "~/server/crypto.server";
 import { EARLIEST_REPORT_MONTH } from "~/domain/report-rules";
 import { SHARE_LINK_VIEWS_SHOWN } from "~/domain/share-links";
 import { AppError } from "~/server/http.server";
+import type { MessageRef } from "~/i18n/message-ref";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
 import { shareLinkKeys, throttled, type Attempt } from "./login-throttle.server";
@@ -60,10 +61,10 @@ export interface ShareLinkInput {
 
 /**
  * "Acme does not share Budgets, Risks with you." as a message ref: each section is its own
- * variable holding a message key, so the names are translated with the sentence (there are at
- * most five sections: one message per count).
+ * variable holding a ref to its name, so the names are translated with the sentence (there are
+ * at most five sections: one message per count).
  */
-function notSharedMessage(company: string, missing: readonly GrantSection[]): string {
+function notSharedMessage(company: string, missing: readonly GrantSection[]): MessageRef {
   const names = missing.map(
     (s) =>
       ({

@@ -8,7 +8,7 @@ import { AccountLinks } from "~/components/account-links";
 import { AuthShell } from "~/components/auth-shell";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError } from "~/components/ui/form";
-import { messageRef, metaTitle, useFormat, useT } from "~/i18n";
+import { metaTitle, useFormat, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
 import { keepRetryAfter, passwordAttemptRefused } from "~/server/throttle-answer.server";
@@ -38,10 +38,10 @@ export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, deletion_
 
 const DeleteAccountSchema = z.object({
   currentPassword: z
-    .string({ error: messageRef(auth_password_currentRequired) })
-    .min(1, messageRef(auth_password_currentRequired))
+    .string({ error: zodMessage(auth_password_currentRequired) })
+    .min(1, zodMessage(auth_password_currentRequired))
     .max(200),
-  confirm: z.literal("yes", { error: messageRef(common_validation_tickToConfirm) }),
+  confirm: z.literal("yes", { error: zodMessage(common_validation_tickToConfirm) }),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -57,8 +57,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const account = await requireSystemContext(request);
   const locale = getLocale(request);
-  const parsed = parseForm(DeleteAccountSchema, await request.formData(), locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.confirm });
+  const parsed = parseForm(DeleteAccountSchema, await request.formData());
+  if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.confirm });
   // The current password is a password check like signing in: the same throttle counts it.
   let deleted: Awaited<ReturnType<typeof deleteAccount>>;
   try {

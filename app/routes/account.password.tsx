@@ -6,7 +6,7 @@ import { requireSystemContext } from "~/auth/system.server";
 import { AccountLinks } from "~/components/account-links";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
-import { messageRef, metaTitle, translate, useT } from "~/i18n";
+import { messageRef, metaTitle, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { formFailure, parseForm } from "~/server/forms.server";
 import { keepRetryAfter, passwordAttemptRefused } from "~/server/throttle-answer.server";
@@ -34,13 +34,13 @@ export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, auth_pass
 const PasswordSchema = z
   .object({
     currentPassword: z
-      .string({ error: messageRef(auth_password_currentRequired) })
-      .min(1, messageRef(auth_password_currentRequired))
+      .string({ error: zodMessage(auth_password_currentRequired) })
+      .min(1, zodMessage(auth_password_currentRequired))
       .max(200),
     newPassword: passwordField,
-    confirmPassword: z.string({ error: messageRef(auth_password_repeatRequired) }),
+    confirmPassword: z.string({ error: zodMessage(auth_password_repeatRequired) }),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: messageRef(auth_password_mismatch) });
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: zodMessage(auth_password_mismatch) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -51,13 +51,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const account = await requireSystemContext(request);
   const { user } = account;
   const locale = getLocale(request);
-  const parsed = parseForm(PasswordSchema, await request.formData(), locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors });
+  const parsed = parseForm(PasswordSchema, await request.formData());
+  if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors });
   const changed = await changePassword(account, user, parsed.data.currentPassword, parsed.data.newPassword, context.clientIp);
   if (!changed.ok) {
     if (changed.reason === "throttled") return passwordAttemptRefused(locale, changed.retryAfterSeconds);
-    const wrong = translate(locale, auth_password_currentWrong);
-    return formFailure({ fieldErrors: { currentPassword: wrong }, formError: wrong });
+    const wrong = messageRef(auth_password_currentWrong);
+    return formFailure({ locale, fieldErrors: { currentPassword: wrong }, formError: wrong });
   }
   // changePassword ended every session (another browser, a stolen cookie); this one starts afresh.
   const cookie = await startSession(user.id);

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getSessionUser } from "~/auth/session.server";
 import { systemContext } from "~/auth/system.server";
-import { isLocale, translate } from "~/i18n";
+import { isLocale, messageRef } from "~/i18n";
 import { getLocale, localeCookie } from "~/i18n/locale.server";
 import { formFailure } from "~/server/forms.server";
 import { safeRedirect } from "~/lib/redirects";
@@ -20,7 +20,7 @@ export function loader(): never {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const locale = form.get("locale");
-  if (!isLocale(locale)) return formFailure({ fieldErrors: { locale: translate(getLocale(request), layout_badLocale) } });
+  if (!isLocale(locale)) return formFailure({ locale: getLocale(request), fieldErrors: { locale: messageRef(layout_badLocale) } });
   const user = await getSessionUser(request);
   if (user) await setUserLocale(await systemContext(), user.id, locale);
   return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": localeCookie(locale) } });

@@ -6,7 +6,7 @@ import { requireAnonymous, startSession } from "~/auth/session.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { AuthShell } from "~/components/auth-shell";
 import { systemContext } from "~/auth/system.server";
-import { messageRef, metaTitle, translate, useT } from "~/i18n";
+import { metaTitle, translate, useT, zodMessage } from "~/i18n";
 import { getLocale, signInLocale } from "~/i18n/locale.server";
 import { formFailure, parseForm } from "~/server/forms.server";
 import { emailField } from "~/domain/base-fields";
@@ -35,8 +35,8 @@ export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, auth_logi
 const LoginSchema = z.object({
   email: emailField,
   password: z
-    .string({ error: messageRef(auth_login_passwordRequired) })
-    .min(1, messageRef(auth_login_passwordRequired))
+    .string({ error: zodMessage(auth_login_passwordRequired) })
+    .min(1, zodMessage(auth_login_passwordRequired))
     .max(200),
   redirectTo: z.string().optional(),
 });
@@ -49,15 +49,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const locale = getLocale(request);
-  const parsed = parseForm(LoginSchema, await request.formData(), locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors });
+  const parsed = parseForm(LoginSchema, await request.formData());
+  if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors });
   const { email, password, redirectTo } = parsed.data;
   const system = await systemContext();
   const attempt = await signIn(system, email, password, context.clientIp);
   if (!attempt.ok) {
     return attempt.reason === "throttled"
       ? passwordAttemptRefused(locale, attempt.retryAfterSeconds)
-      : formFailure({ formError: translate(locale, auth_login_badCredentials), status: 401 });
+      : formFailure({ locale, formError: translate(locale, auth_login_badCredentials), status: 401 });
   }
   const user = attempt.value;
   const language = signInLocale(request, user);

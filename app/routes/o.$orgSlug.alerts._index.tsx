@@ -7,7 +7,7 @@ import { requireInvestor, requirePermission } from "~/auth/tenant.server";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { ALERT_KIND_LABELS } from "~/domain/alert-kinds";
-import { messageRef, metaTitle, translate, useFormat, useT, type PlainKey, type Translator } from "~/i18n";
+import { messageRef, metaTitle, translate, useFormat, useT, zodMessage, type PlainKey, type Translator } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { alertReasonText } from "~/domain/alert-reasons";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
@@ -70,7 +70,7 @@ const STATUS_LABELS: Record<AlertStatusFilter, PlainKey> = {
   all: investor_alerts_status_all,
 };
 
-const CHOOSE_ALERT = messageRef(investor_alerts_error_chooseAlert);
+const CHOOSE_ALERT = zodMessage(investor_alerts_error_chooseAlert);
 const AcknowledgeSchema = z.object({
   alertId: z
     .string({ error: CHOOSE_ALERT })
@@ -94,14 +94,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") !== "acknowledge") {
     return formFailure({
-      fieldErrors: { intent: translate(locale, investor_alerts_error_unknownAction) },
-      formError: translate(locale, investor_alerts_error_unknownActionForm),
+      locale,
+      fieldErrors: { intent: messageRef(investor_alerts_error_unknownAction) },
+      formError: messageRef(investor_alerts_error_unknownActionForm),
     });
   }
   requirePermission(ctx, "edit:records");
-  const parsed = parseForm(AcknowledgeSchema, formData, locale);
+  const parsed = parseForm(AcknowledgeSchema, formData);
   if (!parsed.ok)
-    return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.alertId ?? translate(locale, investor_alerts_error_nothingChanged) });
+    return formFailure({
+      locale,
+      fieldErrors: parsed.fieldErrors,
+      formError: parsed.fieldErrors.alertId ?? translate(locale, investor_alerts_error_nothingChanged),
+    });
   try {
     await acknowledgeAlert(ctx, parsed.data.alertId);
     return redirectWithToast(samePage(request), toast(investor_alerts_acknowledged));

@@ -7,7 +7,7 @@ import { can } from "~/auth/permissions";
 import { requireInvestor, requirePermission } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
-import { messageRef, metaTitle, useT } from "~/i18n";
+import { metaTitle, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm, invalidForm } from "~/server/forms.server";
 import { alertRulesSchema } from "~/domain/alert-rules";
@@ -46,7 +46,7 @@ import { investor_error_reload } from "~/paraglide/messages/investor_error_reloa
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_alertRules_title)];
 
-const RELOAD = messageRef(investor_error_reload);
+const RELOAD = zodMessage(investor_error_reload);
 const VersionSchema = z.object({
   version: z
     .string({ error: RELOAD })
@@ -65,9 +65,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(ctx, "manage:members");
   const locale = getLocale(request);
   const formData = await request.formData();
-  const version = parseForm(VersionSchema, formData, locale);
-  if (!version.ok) return formFailure({ formError: version.fieldErrors.version });
-  const parsed = parseForm(alertRulesSchema(), formData, locale);
+  const version = parseForm(VersionSchema, formData);
+  if (!version.ok) return formFailure({ locale, formError: version.fieldErrors.version });
+  const parsed = parseForm(alertRulesSchema(), formData);
   if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
   try {
     await saveAlertRules(ctx, version.data.version, parsed.data);

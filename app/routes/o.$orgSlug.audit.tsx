@@ -7,6 +7,7 @@ import { Pager } from "~/components/ui/pager";
 import { SortHeader } from "~/components/ui/sort-header";
 import { useHrefWith } from "~/components/use-href-with";
 import { metaTitle, translate, useFormat, useT } from "~/i18n";
+import { renderMessages } from "~/i18n/message-ref";
 import { getLocale } from "~/i18n/locale.server";
 import { AUDIT_ACTIONS, auditFiltersSchema, parseAuditOrder, type AuditSortKey } from "~/domain/audit";
 import { listAuditLog } from "~/models/audit.server";
@@ -71,7 +72,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const values = Object.fromEntries(FILTER_FIELDS.map((k) => [k, search.get(k) ?? ""]));
   const form = new FormData();
   for (const [k, v] of Object.entries(values)) form.append(k, v);
-  const parsed = parseForm(auditFiltersSchema, form, locale);
+  const parsed = parseForm(auditFiltersSchema, form);
   const order = parseAuditOrder(search);
   const actions = AUDIT_ACTIONS.map((value) => ({ value, label: auditActionLabel(locale, value) }));
   const filtered = FILTER_FIELDS.some((k) => values[k] !== "");
@@ -79,7 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!parsed.ok) {
     const nothing: AuditPageRows = { people: [], entries: [], total: 0, page: 1, pageCount: 1 };
     return json(
-      { ...page, ...nothing, fieldErrors: parsed.fieldErrors as Record<string, string>, formError: translate(locale, admin_audit_error_filters) },
+      { ...page, ...nothing, fieldErrors: renderMessages(locale, parsed.fieldErrors), formError: translate(locale, admin_audit_error_filters) },
       { status: 400 },
     );
   }

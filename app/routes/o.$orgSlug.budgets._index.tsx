@@ -7,7 +7,8 @@ import { BudgetGridTools } from "~/components/budget-grid-tools";
 import { requireStartup } from "~/auth/tenant.server";
 import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
-import { localizeMessage, messageRef, metaTitle, useFormat, useT } from "~/i18n";
+import { messageRef, metaTitle, useFormat, useT } from "~/i18n";
+import { renderMessage } from "~/i18n/message-ref";
 import { getLocale } from "~/i18n/locale.server";
 import { conflictFailure, failureFromError, formFailure, isConflict } from "~/server/forms.server";
 import { notFound } from "~/server/http.server";
@@ -114,7 +115,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const copyRows = intent === "copyYear" && !fiscalYearError(copyFrom) ? await listBudgetRows(ctx, copyFrom) : [];
     const tool = applyBudgetTool(intent, formData, typed, fiscalYear, copyRows);
     if (!tool.ok) return formFailure({ locale, fieldErrors: tool.fieldErrors, formError: messageRef(records_budget_checkAmounts), values: formData });
-    return json({ ok: true as const, preview: { values: tool.values, notice: localizeMessage(locale, tool.notice), token } });
+    return json({ ok: true as const, preview: { values: tool.values, notice: renderMessage(locale, tool.notice), token } });
   }
   const { cells, fieldErrors, yours } = parseBudgetGrid(formData);
   if (Object.keys(fieldErrors).length > 0) return formFailure({ locale, fieldErrors, formError: messageRef(records_budget_checkAmounts), values: formData });

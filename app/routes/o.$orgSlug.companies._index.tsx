@@ -7,7 +7,7 @@ import { requireInvestor, requirePermission } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { CopyCode, SectionBadges } from "~/components/grant-sections";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
-import { messageRef, metaTitle, translate, useT } from "~/i18n";
+import { metaTitle, refAsZodMessage, translate, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { EMPTY_VIA_MESSAGE, VIA_MAX } from "~/domain/access-grants";
 import { dateText } from "~/i18n/display";
@@ -45,8 +45,8 @@ import { investor_table_company } from "~/paraglide/messages/investor_table_comp
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_companies_title)];
 
 const ActionSchema = z.object({
-  intent: z.literal("request", { error: messageRef(investor_grants_error_reloadPage) }),
-  via: z.string({ error: EMPTY_VIA_MESSAGE }).max(VIA_MAX * 2, messageRef(investor_grants_error_longVia)),
+  intent: z.literal("request", { error: zodMessage(investor_grants_error_reloadPage) }),
+  via: z.string({ error: refAsZodMessage(EMPTY_VIA_MESSAGE) }).max(VIA_MAX * 2, zodMessage(investor_grants_error_longVia)),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -62,8 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireInvestor(request, params);
   requirePermission(ctx, "manage:members");
   const locale = getLocale(request);
-  const parsed = parseForm(ActionSchema, await request.formData(), locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: translate(locale, investor_companies_nothingSent) });
+  const parsed = parseForm(ActionSchema, await request.formData());
+  if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors, formError: translate(locale, investor_companies_nothingSent) });
   try {
     const { message } = await requestAccess(ctx, { via: parsed.data.via });
     return redirectWithToast(samePage(request), toastFromRef(message));

@@ -5,7 +5,7 @@ import { requireOrgContext } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
-import { messageRef, metaTitle, useFormat, useT } from "~/i18n";
+import { metaTitle, useFormat, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
@@ -39,11 +39,11 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("schedule"),
     confirmName: z
-      .string({ error: messageRef(deletion_org_error_nameRequired) })
+      .string({ error: zodMessage(deletion_org_error_nameRequired) })
       .trim()
-      .min(1, messageRef(deletion_org_error_nameRequired))
-      .max(200, messageRef(deletion_org_error_nameRequired)),
-    confirm: z.literal("yes", { error: messageRef(common_validation_tickToConfirm) }),
+      .min(1, zodMessage(deletion_org_error_nameRequired))
+      .max(200, zodMessage(deletion_org_error_nameRequired)),
+    confirm: z.literal("yes", { error: zodMessage(common_validation_tickToConfirm) }),
   }),
   z.object({ intent: z.literal("undo") }),
 ]);
@@ -57,8 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "delete:org", { whileDeletionScheduled: "allow" });
   const locale = getLocale(request);
-  const parsed = parseForm(ActionSchema, await request.formData(), locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.confirm });
+  const parsed = parseForm(ActionSchema, await request.formData());
+  if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.confirm });
   try {
     if (parsed.data.intent === "schedule") {
       await scheduleOrgDeletion(ctx, { confirmName: parsed.data.confirmName });

@@ -7,7 +7,7 @@ import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { monthOfDate } from "~/finance";
-import { metaTitle, translate, useT } from "~/i18n";
+import { messageRef, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/domain/currencies";
 import { monthText } from "~/i18n/display";
@@ -92,14 +92,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireInvestor(request, params, "edit:records");
   const locale = getLocale(request);
-  const checkFields = translate(locale, common_validation_checkFields);
+  const checkFields = messageRef(common_validation_checkFields);
   const formData = await request.formData();
   const list = `/o/${ctx.org.slug}/fx`;
   try {
     if (formData.get("intent") === "delete") {
-      const key = parseForm(fxRateDeleteSchema(), formData, locale);
+      const key = parseForm(fxRateDeleteSchema(), formData);
       if (!key.ok)
         return formFailure({
+          locale,
           fieldErrors: key.fieldErrors,
           values: formData,
           formError: key.fieldErrors.confirm ?? translate(locale, investor_fx_error_nothingDeleted),
@@ -107,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await deleteFxRate(ctx, key.data.month, key.data.currency);
       return redirectWithToast(list, toast(investor_fx_notice_deleted));
     }
-    const parsed = parseForm(fxRateSchema(monthOfDate(new Date()), ctx.org.baseCurrency), formData, locale);
+    const parsed = parseForm(fxRateSchema(monthOfDate(new Date()), ctx.org.baseCurrency), formData);
     if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
     const saved = await saveFxRate(ctx, parsed.data);
     const saidAs = {

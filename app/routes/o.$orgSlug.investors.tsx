@@ -8,7 +8,7 @@ import { CopyCode, InvestorIdentity, LookalikeWarning, SectionBadges, SectionChe
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
-import { localizeErrors, localizeMessage, messageRef, metaTitle, translate, useT, type Locale } from "~/i18n";
+import { metaTitle, renderMessage, renderMessages, translate, useT, zodMessage, type Locale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { SECTION_KEYS, VIA_MAX } from "~/domain/access-grants";
 import { dateText } from "~/i18n/display";
@@ -83,9 +83,9 @@ import { investor_shareCode_title } from "~/paraglide/messages/investor_sharecod
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_grants_title)];
 
-// Message refs: parseForm(schema, formData, locale) answers in the request's language.
-const RELOAD = messageRef(investor_error_reload);
-const RELOAD_PAGE = messageRef(investor_grants_error_reloadPage);
+// Zod messages are refs (zodMessage); parseForm gives them back as refs and the failure reply renders them in the request's language.
+const RELOAD = zodMessage(investor_error_reload);
+const RELOAD_PAGE = zodMessage(investor_grants_error_reloadPage);
 const target = {
   grantId: z.string({ error: RELOAD_PAGE }).regex(/^[0-9a-f-]{36}$/i, RELOAD_PAGE),
   version: z
@@ -96,11 +96,11 @@ const target = {
 const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve"), ...target }),
   z.object({ intent: z.literal("update-sections"), ...target }),
-  z.object({ intent: z.literal("decline"), ...target, confirm: z.literal("yes", { error: messageRef(investor_grants_error_confirmDecline) }) }),
-  z.object({ intent: z.literal("revoke"), ...target, confirm: z.literal("yes", { error: messageRef(investor_grants_error_confirmRevoke) }) }),
+  z.object({ intent: z.literal("decline"), ...target, confirm: z.literal("yes", { error: zodMessage(investor_grants_error_confirmDecline) }) }),
+  z.object({ intent: z.literal("revoke"), ...target, confirm: z.literal("yes", { error: zodMessage(investor_grants_error_confirmRevoke) }) }),
   z.object({
     intent: z.literal("invite"),
-    via: z.string({ error: messageRef(investor_grants_error_inviteVia) }).max(VIA_MAX * 2, messageRef(investor_grants_error_tooLong)),
+    via: z.string({ error: zodMessage(investor_grants_error_inviteVia) }).max(VIA_MAX * 2, zodMessage(investor_grants_error_tooLong)),
   }),
 ]);
 
@@ -122,8 +122,8 @@ function refusal(error: unknown, formTarget: string, locale: Locale) {
   return json(
     {
       ok: false as const,
-      formError: localizeMessage(locale, error.message),
-      fieldErrors: localizeErrors(locale, error.fieldErrors),
+      formError: renderMessage(locale, error.ref),
+      fieldErrors: renderMessages(locale, error.fieldErrors),
       target: formTarget as string | null,
     },
     { status: STATUS_OF[error.code] },
@@ -135,12 +135,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(ctx, "manage:members");
   const locale = getLocale(request);
   const formData = await request.formData();
-  const parsed = parseForm(ActionSchema, formData, locale);
+  const parsed = parseForm(ActionSchema, formData);
   if (!parsed.ok) {
     const grantId = formData.get("grantId");
     const formTarget = formData.get("intent") === "invite" ? "invite" : typeof grantId === "string" ? grantId : null;
     return json(
-      { ok: false as const, formError: translate(locale, common_validation_checkFields), fieldErrors: parsed.fieldErrors, target: formTarget },
+      {
+        ok: false as const,
+        formError: translate(locale, common_validation_checkFields),
+        fieldErrors: renderMessages(locale, parsed.fieldErrors),
+        target: formTarget,
+      },
       { status: 400 },
     );
   }

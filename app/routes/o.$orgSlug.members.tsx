@@ -79,8 +79,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
   const locale = getLocale(request);
   const formData = await request.formData();
-  const parsed = parseForm(memberActionSchema(), formData, locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.confirm });
+  const parsed = parseForm(memberActionSchema(), formData);
+  if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.confirm });
   const input = parsed.data;
   // Leaving the org is allowed for anyone; everything else needs member management.
   const leaving = input.intent === "remove" && input.userId === ctx.user.id;

@@ -7,7 +7,7 @@ import { HeatMapCard, NetBurnChartCard, RaisedChartCard, RunwayChartCard } from 
 import { PortfolioTable, runwayMonthsText } from "~/components/portfolio-table";
 import { Field, SelectField, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
-import { localeFromMatches, translate, useFormat, useT, type PlainKey } from "~/i18n";
+import { localeFromMatches, messageRef, translate, useFormat, useT, type PlainKey } from "~/i18n";
 import { dateText, monthText } from "~/i18n/display";
 import {
   filterParams,
@@ -100,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireInvestor(request, params, "read:org");
   const form = await request.formData();
   const intent = form.get("intent");
-  if (intent !== "columns" && intent !== "columns-default") return formFailure({ formError: translate(getLocale(request), investor_columns_invalid) });
+  if (intent !== "columns" && intent !== "columns-default") return formFailure({ locale: getLocale(request), formError: messageRef(investor_columns_invalid) });
   const columns = intent === "columns-default" ? [...DEFAULT_PORTFOLIO_COLUMNS] : portfolioColumnsFrom(form.getAll("columns").map(String));
   const page = `/o/${ctx.org.slug}/portfolio`;
   const target = safeRedirect(form.get("redirectTo"), page);

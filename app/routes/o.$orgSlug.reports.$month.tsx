@@ -12,7 +12,7 @@ import { AmountField } from "~/components/ui/amount-field";
 import { ReportLiveFigures, type EarlierMonth } from "~/components/report-live-figures";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isValidMonth } from "~/finance";
-import { intlLocale, localizeMessage, metaTitle, translate, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
+import { intlLocale, metaTitle, renderMessage, translate, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { conflictFailure, failureFromError, formFailure, isConflict, parseForm } from "~/server/forms.server";
 import { notFound } from "~/server/http.server";
@@ -89,7 +89,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (picked !== null) {
       const error = reportMonthError(picked.trim());
       if (!error) return redirect(`/o/${ctx.org.slug}/reports/${picked.trim()}`);
-      return json({ mode: "new" as const, slug: ctx.org.slug, picked, error: localizeMessage(locale, error), latest: currentMonth() }, { status: 400 });
+      return json({ mode: "new" as const, slug: ctx.org.slug, picked, error: renderMessage(locale, error), latest: currentMonth() }, { status: 400 });
     }
     return json({ mode: "new" as const, slug: ctx.org.slug, picked: currentMonth(), error: null, latest: currentMonth() });
   }
@@ -124,7 +124,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     report,
     canEdit,
     currency: ctx.org.baseCurrency,
-    monthError: monthError === null ? null : localizeMessage(locale, monthError),
+    monthError: monthError === null ? null : renderMessage(locale, monthError),
   });
 }
 
@@ -134,12 +134,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (month === "new") notFound();
   const locale = getLocale(request);
   const formData = await request.formData();
-  const parsed = parseForm(monthlyReportFormSchema(), formData, locale);
-  const ref = reportMonthError(month);
-  const monthError = ref === null ? null : localizeMessage(locale, ref);
+  const parsed = parseForm(monthlyReportFormSchema(), formData);
+  const monthError = reportMonthError(month);
   if (!parsed.ok || monthError) {
     const fieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(monthError ? { month: monthError } : {}) };
-    return formFailure({ fieldErrors, formError: monthError ?? translate(locale, records_validation_checkFieldsNothingSaved), values: formData });
+    return formFailure({ locale, fieldErrors, formError: monthError ?? translate(locale, records_validation_checkFieldsNothingSaved), values: formData });
   }
   const { version, ...input } = parsed.data;
   try {

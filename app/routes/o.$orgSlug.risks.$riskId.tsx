@@ -97,14 +97,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   try {
     if (formData.get("intent") === "delete") {
-      const parsed = parseForm(riskDeleteSchema(), formData, locale);
-      if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.version ?? parsed.fieldErrors.confirm });
+      const parsed = parseForm(riskDeleteSchema(), formData);
+      if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.version ?? parsed.fieldErrors.confirm });
       await deleteRisk(ctx, riskId, parsed.data.version);
       return redirectWithToast(`/o/${ctx.org.slug}/risks`, toast(records_risks_deleted));
     }
-    const parsed = parseForm(riskUpdateSchema(), formData, locale);
+    const parsed = parseForm(riskUpdateSchema(), formData);
     if (!parsed.ok)
-      return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.version ?? translate(locale, records_validation_checkFields) });
+      return formFailure({
+        locale,
+        fieldErrors: parsed.fieldErrors,
+        formError: parsed.fieldErrors.version ?? translate(locale, records_validation_checkFields),
+      });
     const { version, ...input } = parsed.data;
     await updateRisk(ctx, riskId, version, input);
     return redirectWithToast(`/o/${ctx.org.slug}/risks/${riskId}`, toast(common_state_saved));

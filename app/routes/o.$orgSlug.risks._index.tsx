@@ -99,8 +99,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "edit:records");
   const locale = getLocale(request);
-  const parsed = parseForm(riskInputSchema(), await request.formData(), locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: translate(locale, records_validation_checkFields) });
+  const parsed = parseForm(riskInputSchema(), await request.formData());
+  if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors, formError: translate(locale, records_validation_checkFields) });
   try {
     const risk = await createRisk(ctx, parsed.data);
     // Back to the list as it was (filters, sort, page), with a link to the new risk in the toast.

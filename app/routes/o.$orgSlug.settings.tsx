@@ -5,7 +5,7 @@ import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
-import { messageRef, metaTitle, useT, type Translator } from "~/i18n";
+import { metaTitle, useT, zodMessage, type Translator } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
 import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "~/finance";
@@ -55,21 +55,21 @@ type Band = "medium" | "high" | "critical";
 const bandField = (band: Band) =>
   z
     .string({
-      error: messageRef(admin_settings_error_bandRequired, {
+      error: zodMessage(admin_settings_error_bandRequired, {
         band: { critical: admin_settings_band_critical, high: admin_settings_band_high, medium: admin_settings_band_medium }[band],
       }),
     })
     .trim()
     .regex(
       /^\d{1,2}$/,
-      messageRef(admin_settings_error_bandInvalid, {
+      zodMessage(admin_settings_error_bandInvalid, {
         band: { critical: admin_settings_band_critical, high: admin_settings_band_high, medium: admin_settings_band_medium }[band],
       }),
     )
     .transform(Number)
     .refine(
       (n) => n >= 2 && n <= 25,
-      messageRef(admin_settings_error_bandInvalid, {
+      zodMessage(admin_settings_error_bandInvalid, {
         band: { critical: admin_settings_band_critical, high: admin_settings_band_high, medium: admin_settings_band_medium }[band],
       }),
     )
@@ -97,12 +97,12 @@ const SettingsSchema = z
     baseCurrency: currencyField,
     // A plain decimal with at most two places (stored as basis points): not "", "0x10" or "1e2", which z.coerce would take.
     budgetOverrunThresholdPercent: z
-      .string({ error: messageRef(admin_settings_error_percentRequired) })
+      .string({ error: zodMessage(admin_settings_error_percentRequired) })
       .trim()
-      .min(1, messageRef(admin_settings_error_percentRequired))
-      .regex(/^\d{1,3}(\.\d{1,2})?$/, messageRef(admin_settings_error_percentInvalid))
+      .min(1, zodMessage(admin_settings_error_percentRequired))
+      .regex(/^\d{1,3}(\.\d{1,2})?$/, zodMessage(admin_settings_error_percentInvalid))
       .transform(Number)
-      .refine((n) => n <= 100, messageRef(admin_settings_error_percentInvalid)),
+      .refine((n) => n <= 100, zodMessage(admin_settings_error_percentInvalid)),
     // Risk bands. Left out altogether (an older client): the org's bands stay as they are.
     riskMediumFrom: bandField("medium"),
     riskHighFrom: bandField("high"),
@@ -113,7 +113,7 @@ const SettingsSchema = z
     if (given.length === 0) return;
     if (given.length < BAND_FIELDS.length) {
       for (const f of BAND_FIELDS) {
-        if (form[f] === undefined) issues.addIssue({ code: "custom", path: [f], message: messageRef(admin_settings_error_allThree) });
+        if (form[f] === undefined) issues.addIssue({ code: "custom", path: [f], message: zodMessage(admin_settings_error_allThree) });
       }
       return;
     }
@@ -125,11 +125,11 @@ const SettingsSchema = z
       validateRiskBands(bands);
     } catch {
       if (bands.highFrom <= bands.mediumFrom) {
-        issues.addIssue({ code: "custom", path: ["riskHighFrom"], message: messageRef(admin_settings_error_highAboveMedium, { medium: bands.mediumFrom }) });
+        issues.addIssue({ code: "custom", path: ["riskHighFrom"], message: zodMessage(admin_settings_error_highAboveMedium, { medium: bands.mediumFrom }) });
       } else if (bands.criticalFrom <= bands.highFrom) {
-        issues.addIssue({ code: "custom", path: ["riskCriticalFrom"], message: messageRef(admin_settings_error_criticalAboveHigh, { high: bands.highFrom }) });
+        issues.addIssue({ code: "custom", path: ["riskCriticalFrom"], message: zodMessage(admin_settings_error_criticalAboveHigh, { high: bands.highFrom }) });
       } else {
-        issues.addIssue({ code: "custom", path: ["riskMediumFrom"], message: messageRef(admin_settings_error_bandsOrder) });
+        issues.addIssue({ code: "custom", path: ["riskMediumFrom"], message: zodMessage(admin_settings_error_bandsOrder) });
       }
     }
   });
@@ -151,8 +151,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "manage:members");
   const locale = getLocale(request);
-  const parsed = parseForm(SettingsSchema, await request.formData(), locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors });
+  const parsed = parseForm(SettingsSchema, await request.formData());
+  if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors });
   const { riskMediumFrom, riskHighFrom, riskCriticalFrom } = parsed.data;
   try {
     await updateOrgSettings(ctx, {

@@ -7,7 +7,7 @@ import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { FormError } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
-import { localeFromMatches, messageRef, translate, useFormat, useT } from "~/i18n";
+import { localeFromMatches, translate, useFormat, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
 import { notFound } from "~/server/http.server";
@@ -58,8 +58,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 const RevokeSchema = z.object({
-  intent: z.literal("revoke", { error: messageRef(admin_shareLink_error_unknownAction) }),
-  confirm: z.literal("yes", { error: messageRef(admin_shareLink_error_tickToConfirm) }),
+  intent: z.literal("revoke", { error: zodMessage(admin_shareLink_error_unknownAction) }),
+  confirm: z.literal("yes", { error: zodMessage(admin_shareLink_error_tickToConfirm) }),
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -82,9 +82,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(ctx, "manage:members");
   if (!isUuid(params.linkId)) notFound();
   const locale = getLocale(request);
-  const parsed = parseForm(RevokeSchema, await request.formData(), locale);
+  const parsed = parseForm(RevokeSchema, await request.formData());
   if (!parsed.ok)
-    return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.intent ?? translate(locale, admin_shareLink_error_nothingChanged) });
+    return formFailure({
+      locale,
+      fieldErrors: parsed.fieldErrors,
+      formError: parsed.fieldErrors.intent ?? translate(locale, admin_shareLink_error_nothingChanged),
+    });
   try {
     await revokeShareLink(ctx, params.linkId);
   } catch (error) {

@@ -7,10 +7,10 @@ import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { Field, FieldError, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { addMonths, monthOfDate } from "~/finance/month";
-import { localizeMessage, metaTitle, translate, useFormat, useT } from "~/i18n";
+import { messageRef, metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { NO_SECTIONS_MESSAGE, parseGrantSections, SECTION_KEYS } from "~/domain/access-grants";
-import { failureFromError, invalidForm, parseForm } from "~/server/forms.server";
+import { failureFromError, invalidForm, parseForm, type FieldErrors } from "~/server/forms.server";
 import {
   CreateShareLinkSchema,
   isUuid,
@@ -140,28 +140,25 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   requirePermission(ctx, "manage:members");
   const locale = getLocale(request);
   const formData = await request.formData();
-  const parsed = parseForm(CreateShareLinkSchema, formData, locale);
+  const parsed = parseForm(CreateShareLinkSchema, formData);
   const sections = parseGrantSections(formData.getAll("sections"));
   const scope = parsed.ok ? parsed.data.scope : null;
-  const fieldErrors: Record<string, string> = parsed.ok ? {} : { ...parsed.fieldErrors };
+  const fieldErrors: FieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors };
   // parseGrantSections (shared with the grant forms) names two mistakes; this page says them in its own words.
   if (!sections.ok) {
-    fieldErrors.sections = translate(
-      locale,
-      sections.error === NO_SECTIONS_MESSAGE ? admin_shareLinks_error_noSections : admin_shareLinks_error_unknownSection,
-    );
+    fieldErrors.sections = messageRef(sections.error === NO_SECTIONS_MESSAGE ? admin_shareLinks_error_noSections : admin_shareLinks_error_unknownSection);
   }
   let companyIds: string[] = [];
   if (ctx.org.kind === "investor" && scope === "company") {
     const id = formData.get("companyId");
     if (isUuid(id)) companyIds = [id.toLowerCase()];
-    else fieldErrors.companyId = translate(locale, admin_shareLinks_error_chooseCompany);
+    else fieldErrors.companyId = messageRef(admin_shareLinks_error_chooseCompany);
   } else if (ctx.org.kind === "investor" && scope === "companies") {
     const ids = parseCompanyIds(formData.getAll("companyIds"));
     if (ids.ok) companyIds = ids.ids;
-    else fieldErrors.companyIds = localizeMessage(locale, ids.error);
+    else fieldErrors.companyIds = ids.error;
   } else if (ctx.org.kind === "startup" && scope !== null && scope !== "company") {
-    fieldErrors.scope = translate(locale, admin_shareLinks_error_startupOwnOnly);
+    fieldErrors.scope = messageRef(admin_shareLinks_error_startupOwnOnly);
   }
   if (!parsed.ok || !sections.ok || Object.keys(fieldErrors).length > 0) {
     return invalidForm(fieldErrors, { locale, values: formData });

@@ -5,7 +5,7 @@ import { requireUser } from "~/auth/session.server";
 import { requireSystemContext } from "~/auth/system.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
-import { messageRef, metaTitle, useT } from "~/i18n";
+import { metaTitle, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/domain/currencies";
 import { formFailure, parseForm } from "~/server/forms.server";
@@ -29,7 +29,7 @@ export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, auth_newO
 
 const OrgSchema = z.object({
   name: nameField(auth_newOrg_nameInSentence),
-  kind: z.enum(["startup", "investor"], { error: messageRef(auth_newOrg_kindRequired) }),
+  kind: z.enum(["startup", "investor"], { error: zodMessage(auth_newOrg_kindRequired) }),
   baseCurrency: currencyField,
 });
 
@@ -40,8 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const account = await requireSystemContext(request);
-  const parsed = parseForm(OrgSchema, await request.formData(), getLocale(request));
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors });
+  const parsed = parseForm(OrgSchema, await request.formData());
+  if (!parsed.ok) return formFailure({ locale: getLocale(request), fieldErrors: parsed.fieldErrors });
   const org = await createOrg(account, account.user, parsed.data);
   return redirect(`/o/${org.slug}`);
 }

@@ -52,8 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Only a language picked with the switch (the cookie) is a choice; without one the account
   // keeps none (null) and each browser decides.
   const chosen = readLocaleCookie(request);
-  const parsed = parseForm(SignupSchema, await request.formData(), locale);
-  if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors });
+  const parsed = parseForm(SignupSchema, await request.formData());
+  if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors });
   const user = await signUp(await systemContext(), { ...parsed.data, locale: chosen ?? undefined }, context.clientIp);
   const next = safeRedirect(parsed.data.redirectTo, "/orgs/new");
   if (!user) {

@@ -1,23 +1,30 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
-import { localizeErrors, localizeMessage, messageRef, translate, type PlainKey } from "~/i18n/translate";
+import { renderMessage, renderMessages, type MessageRef } from "~/i18n/message-ref";
+import { messageRef, translate, type PlainKey } from "~/i18n/translate";
+import { refFromZodMessage } from "~/i18n/zod-messages";
 import { AppError } from "./http.server";
 import { redirectWithToast, type ToastMessage } from "./toast.server";
 import { common_validation_checkFields } from "~/paraglide/messages/common_validation_checkfields1.js";
 import { common_validation_nul } from "~/paraglide/messages/common_validation_nul.js";
 
-export type FieldErrors = Record<string, string>;
+/** What is wrong with each field, as message refs; the failure reply renders them in the reader's language. */
+export type FieldErrors = Record<string, MessageRef>;
 
 /**
- * Parses FormData with a zod schema; on failure, the first message per field, in `locale`
- * (schemas hold message refs, docs/i18n.md; plain English messages pass through as they are).
+ * The first error per field of a zod parse, as refs: the one place zod's string messages
+ * (`zodMessage`, app/i18n/zod-messages.ts) become refs again. Zod's own wording, from a schema
+ * that gave none, passes through as a literal.
  */
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  formData: FormData,
-  locale: Locale = DEFAULT_LOCALE,
-): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) fieldErrors[issue.path.join(".") || "form"] ??= refFromZodMessage(issue.message);
+  return fieldErrors;
+}
+
+/** Parses FormData with a zod schema; on failure, the first message ref per field (see fieldErrorsOf). */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): { ok: true; data: z.output<S> } | { ok: false; fieldErrors: FieldErrors } {
   const raw: Record<string, FormDataEntryValue> = {};
   for (const [key, value] of formData.entries()) {
     // A duplicated field is ambiguous: the first one wins, deliberately.
@@ -28,16 +35,12 @@ export function parseForm<S extends z.ZodType>(
   if (result.success) {
     // PostgreSQL text cannot hold a NUL byte: refuse a parsed value carrying one, on its field, instead of a failed insert (500).
     for (const [key, value] of Object.entries((result.data ?? {}) as Record<string, unknown>)) {
-      if (typeof value === "string" && value.includes("\u0000")) fieldErrors[key] = localizeMessage(locale, messageRef(common_validation_nul));
+      if (typeof value === "string" && value.includes("\u0000")) fieldErrors[key] = messageRef(common_validation_nul);
     }
     if (Object.keys(fieldErrors).length === 0) return { ok: true, data: result.data };
     return { ok: false, fieldErrors };
   }
-  for (const issue of result.error.issues) {
-    const key = issue.path.join(".") || "form";
-    fieldErrors[key] ??= localizeMessage(locale, issue.message);
-  }
-  return { ok: false, fieldErrors };
+  return { ok: false, fieldErrors: fieldErrorsOf(result.error) };
 }
 
 /** What the user typed, so a form (even without JavaScript) comes back filled in after an error. */
@@ -47,11 +50,15 @@ export function submittedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** Why a form was refused: the one JSON shape every form reads (`useActionData`). */
+/**
+ * Why a form was refused: the one JSON shape every form reads (`useActionData`). The messages
+ * are text in the request's language: the browser holds no table of every message, so refs
+ * are rendered here, like toasts in the root loader.
+ */
 export interface FormFailure<Conflict = never> {
   ok: false;
   formError?: string;
-  fieldErrors: FieldErrors;
+  fieldErrors: Record<string, string>;
   /** What the user typed, so the form (even without JavaScript) comes back filled in. */
   values?: Record<string, string>;
   /** 409 only: `true`, or what is saved now beside what the user sent (budgets, reports). */
@@ -60,14 +67,15 @@ export interface FormFailure<Conflict = never> {
 
 interface FailureOptions<Conflict> {
   fieldErrors?: FieldErrors;
-  formError?: string;
+  /** A ref, or text already in the request's language (a conflict's message with its help). */
+  formError?: MessageRef | string;
   /** 400 (the default), 401 (sign-in), 403, 409 or 429 (throttled); 404 is thrown, never answered with a body. */
   status?: 400 | 401 | 403 | 409 | 429;
   /** The submitted form, echoed back as `values`. */
   values?: FormData;
   conflict?: Conflict;
-  /** The language of message refs; refs not localized come out in English, never as a raw key. */
-  locale?: Locale;
+  /** The request's language, which the refs are rendered in (required: a forgotten one would answer in English). */
+  locale: Locale;
 }
 
 /**
@@ -76,16 +84,16 @@ interface FailureOptions<Conflict> {
  * `invalid`, `invalidSubmission`, the edit helper's and the pages' own conflict shapes.
  */
 export function formFailure<Conflict = never>(options: FailureOptions<Conflict>) {
-  const locale = options.locale ?? DEFAULT_LOCALE;
-  const body: FormFailure<Conflict> = { ok: false, fieldErrors: localizeErrors(locale, options.fieldErrors ?? {}) };
-  if (options.formError !== undefined) body.formError = localizeMessage(locale, options.formError);
+  const locale = options.locale;
+  const body: FormFailure<Conflict> = { ok: false, fieldErrors: renderMessages(locale, options.fieldErrors ?? {}) };
+  if (options.formError !== undefined) body.formError = typeof options.formError === "string" ? options.formError : renderMessage(locale, options.formError);
   if (options.values) body.values = submittedValues(options.values);
   if (options.conflict !== undefined) body.conflict = options.conflict;
   return json(body, { status: options.status ?? 400 });
 }
 
 /** 400 for a parse that failed: the field errors under the usual "check the fields" line. */
-export function invalidForm(fieldErrors: FieldErrors, options: Omit<FailureOptions<never>, "fieldErrors" | "status"> = {}) {
+export function invalidForm(fieldErrors: FieldErrors, options: Omit<FailureOptions<never>, "fieldErrors" | "status">) {
   return formFailure({ formError: messageRef(common_validation_checkFields), ...options, fieldErrors });
 }
 
@@ -100,7 +108,7 @@ export function conflictFailure<Current>(
   options: { locale?: Locale; help?: PlainKey; current?: Current; yours?: FormData | Record<string, string> } = {},
 ) {
   const locale = options.locale ?? DEFAULT_LOCALE;
-  const message = localizeMessage(locale, error.message);
+  const message = renderMessage(locale, error.ref);
   const formError = options.help ? `${message} ${translate(locale, options.help)}` : message;
   if (!("current" in options)) return formFailure({ locale, status: 409, formError, conflict: true as const });
   const yours = options.yours instanceof FormData ? withoutVersion(options.yours) : (options.yours ?? {});
@@ -122,17 +130,17 @@ export function isConflict(error: unknown): error is AppError {
  * Maps domain errors to answers at one edge, their messages in `locale`; anything else is a
  * real 500. NOT_FOUND is thrown as a 404. `values` echoes the form back on a 400.
  */
-export function failureFromError(error: unknown, locale: Locale = DEFAULT_LOCALE, options: { values?: FormData; formError?: string } = {}) {
+export function failureFromError(error: unknown, locale: Locale = DEFAULT_LOCALE, options: { values?: FormData; formError?: MessageRef } = {}) {
   if (!(error instanceof AppError)) throw error;
   switch (error.code) {
     case "NOT_FOUND":
       throw new Response("Not found", { status: 404 });
     case "FORBIDDEN":
-      return formFailure({ locale, status: 403, fieldErrors: error.fieldErrors, formError: error.message });
+      return formFailure({ locale, status: 403, fieldErrors: error.fieldErrors, formError: error.ref });
     case "CONFLICT":
       return conflictFailure(error, { locale });
     case "INVALID":
-      return formFailure({ locale, fieldErrors: error.fieldErrors, formError: options.formError ?? error.message, values: options.values });
+      return formFailure({ locale, fieldErrors: error.fieldErrors, formError: options.formError ?? error.ref, values: options.values });
   }
 }
 
@@ -145,7 +153,7 @@ export async function createFromForm<S extends z.ZodType>(
   formData: FormData,
   create: { schema: S; locale: Locale; save(data: z.output<S>): Promise<unknown>; after: { to: string; toast: ToastMessage } },
 ) {
-  const parsed = parseForm(create.schema, formData, create.locale);
+  const parsed = parseForm(create.schema, formData);
   if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale: create.locale, values: formData });
   try {
     await create.save(parsed.data);

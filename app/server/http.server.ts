@@ -1,3 +1,5 @@
+import type { MessageRef } from "~/i18n/message-ref";
+
 /** Thrown from guards and models; Remix turns a thrown Response into the HTTP answer. */
 export function notFound(): never {
   throw new Response("Not found", { status: 404, statusText: "Not Found" });
@@ -12,13 +14,17 @@ export function orgReadOnly(): never {
   throw new Response("This organisation is scheduled for deletion and is read-only.", { status: 409, statusText: "Conflict" });
 }
 
-/** Typed domain errors raised below the routes, mapped to HTTP in one place. */
+/**
+ * Typed domain errors raised below the routes, mapped to HTTP in one place. What it says is a
+ * message ref (`messageRef(…)`, app/i18n/message-ref.ts), per field too, rendered in the
+ * reader's language by the failure reply; `message` (Error's) holds the key, for logs.
+ */
 export class AppError extends Error {
   constructor(
     public code: "NOT_FOUND" | "CONFLICT" | "INVALID" | "FORBIDDEN",
-    message: string,
-    public fieldErrors: Record<string, string> = {},
+    public ref: MessageRef,
+    public fieldErrors: Record<string, MessageRef> = {},
   ) {
-    super(message);
+    super(ref.key);
   }
 }

@@ -29,7 +29,7 @@ export function waitMessage(locale: Locale, seconds: number, what: "password" | 
 
 /** Sign-in and password change: the form's error, 429 and Retry-After. */
 export function passwordAttemptRefused(locale: Locale, seconds: number) {
-  const response = formFailure({ formError: waitMessage(locale, seconds, "password"), status: 429 });
+  const response = formFailure({ locale, formError: waitMessage(locale, seconds, "password"), status: 429 });
   response.headers.set("Retry-After", retryAfterHeader(seconds)["Retry-After"]);
   return response;
 }

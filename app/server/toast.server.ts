@@ -1,8 +1,8 @@
 /**
  * Toasts after saves, the Remix way: the action redirects with a flash message in a signed
  * cookie, and the root loader reads it once and clears it (so a reload does not show it
- * again). The cookie holds a message key and variables, not text: the next page renders it
- * in the reader's language. Like the session and `lang` cookies it is HttpOnly, SameSite=Lax,
+ * again). The cookie holds a message ref (`{ key, values }` as JSON), not text: the next page
+ * renders it in the reader's language. Like the session and `lang` cookies it is HttpOnly, SameSite=Lax,
  * whole-site and Secure when COOKIE_SECURE says so.
  *
  *   return redirectWithToast(`/o/${slug}/rounds`, toast("records.rounds.notice.created"));
@@ -11,7 +11,8 @@
 import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import { z } from "zod";
 import { getEnv } from "~/env.server";
-import { isTranslationKey, keyOf, type PlainKey, type TranslationKey, type VarsArg } from "~/i18n/translate";
+import type { MessageRef } from "~/i18n/message-ref";
+import { isTranslationKey, messageRef, type PlainKey, type RefVarsArg, type TranslationKey } from "~/i18n/translate";
 import { randomToken } from "./crypto.server";
 import { safeRedirect } from "~/lib/redirects";
 import { TOAST_TONES, type Toast, type ToastTone } from "~/views/toast";
@@ -21,33 +22,47 @@ export const TOAST_COOKIE = "toast";
 const MAX_AGE_SECONDS = 60;
 
 export interface ToastMessage {
-  /** The message's id ("records_rounds_notice_created"): the cookie carries data, not functions. */
-  key: string;
-  vars?: Record<string, string | number>;
+  /** The words, as a ref: the cookie carries data, not functions or text. */
+  message: MessageRef;
   tone?: ToastTone;
-  link?: { to: string; key: string };
+  link?: ToastLink;
 }
 
 /** A toast's link: a same-site path and the words of the link. */
-export function toastLink(to: string, message: PlainKey): { to: string; key: string } {
-  return { to, key: keyOf(message) };
+export interface ToastLink {
+  to: string;
+  message: MessageRef;
+}
+
+/** A toast's link: a same-site path and the words of the link. */
+export function toastLink(to: string, message: PlainKey): ToastLink {
+  return { to, message: messageRef(message) };
 }
 
 /** A toast's words, with the variables its text needs (checked like `t()`); success unless a tone is given. */
-export function toast<M extends TranslationKey>(message: M, ...args: VarsArg<M>): ToastMessage {
-  const key = keyOf(message);
-  return args[0] ? { key, vars: args[0] as Record<string, string | number> } : { key };
+export function toast<M extends TranslationKey>(message: M, ...args: RefVarsArg<M>): ToastMessage {
+  return { message: messageRef(message, ...args) };
 }
 
-/** A model's message ref (`messageRef(key, vars)`, see docs/i18n.md) as a toast's words. */
-export function toastFromRef(ref: string): ToastMessage {
-  const hash = ref.indexOf("#{");
-  const key = hash === -1 ? ref : ref.slice(0, hash);
-  if (!isTranslationKey(key)) throw new Error(`Not a message ref: ${ref}`);
-  return hash === -1 ? { key } : { key, vars: JSON.parse(ref.slice(hash + 1)) as Record<string, string | number> };
+/** A model's message ref (see app/i18n/message-ref.ts) as a toast's words. */
+export function toastFromRef(ref: MessageRef): ToastMessage {
+  if (!isTranslationKey(ref.key)) throw new Error(`Not a message ref: ${ref.key}`);
+  return { message: ref };
 }
 
 const messageKey = z.string().max(200).refine(isTranslationKey);
+const linkTo = z
+  .string()
+  .max(2000)
+  .refine((to) => safeRedirect(to, "") === to);
+
+/** A ref in the cookie: values are text, numbers or refs (a word named inside the sentence). */
+const RefSchema: z.ZodType<MessageRef> = z.lazy(() =>
+  z.object({
+    key: messageKey,
+    values: z.record(z.string(), z.union([z.string().max(500), z.number(), RefSchema])).optional(),
+  }),
+);
 
 /**
  * What the cookie may hold. It is signed, so this only guards against keys another release
@@ -57,18 +72,37 @@ const messageKey = z.string().max(200).refine(isTranslationKey);
 const ToastSchema = z.object({
   id: z.string().min(1).max(64),
   tone: z.enum(TOAST_TONES),
-  key: messageKey,
-  vars: z.record(z.string(), z.union([z.string().max(500), z.number()])).optional(),
-  link: z
-    .object({
-      to: z
-        .string()
-        .max(2000)
-        .refine((to) => safeRedirect(to, "") === to),
-      key: messageKey,
-    })
-    .optional(),
+  message: RefSchema,
+  link: z.object({ to: linkTo, message: RefSchema }).optional(),
 });
+
+/**
+ * The form a release before structured refs wrote (`key` and `vars` beside each other): a
+ * cookie set just before a deploy still shows after it, as the ref it names.
+ */
+const OldToastSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    tone: z.enum(TOAST_TONES),
+    key: messageKey,
+    vars: z.record(z.string(), z.union([z.string().max(500), z.number()])).optional(),
+    link: z.object({ to: linkTo, key: messageKey }).optional(),
+  })
+  .transform(
+    ({ key, vars, link, ...rest }): Toast => ({
+      ...rest,
+      message: vars ? { key, values: vars } : { key },
+      ...(link ? { link: { to: link.to, message: { key: link.key } } } : {}),
+    }),
+  );
+
+/** A cookie's payload → the toast it carries, or null when it holds nothing this release can show. */
+export function toastFromCookieValue(value: unknown): Toast | null {
+  const parsed = ToastSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const old = OldToastSchema.safeParse(value);
+  return old.success ? old.data : null;
+}
 
 /**
  * Without COOKIE_SECRET each process signs with its own random secret: fine for one instance;
@@ -98,8 +132,7 @@ export async function toastCookieHeader(message: ToastMessage): Promise<string> 
   const value: Toast = {
     id: randomToken(9),
     tone: message.tone ?? "success",
-    key: message.key,
-    ...(message.vars ? { vars: message.vars } : {}),
+    message: message.message,
     ...(message.link ? { link: message.link } : {}),
   };
   return toastCookie().serialize(value);
@@ -125,7 +158,7 @@ export async function readToast(request: Request): Promise<{ toast: Toast | null
   const header = request.headers.get("Cookie");
   if (!header || !new RegExp(`(^|;)\\s*${TOAST_COOKIE}=`).test(header)) return { toast: null, headers: undefined };
   const jar = toastCookie();
-  const parsed = ToastSchema.safeParse(await jar.parse(header));
+  const toast = toastFromCookieValue(await jar.parse(header));
   const clear = await jar.serialize("", { maxAge: 0, expires: new Date(0) });
-  return { toast: parsed.success ? parsed.data : null, headers: { "Set-Cookie": clear } };
+  return { toast, headers: { "Set-Cookie": clear } };
 }

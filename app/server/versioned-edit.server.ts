@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { versionField } from "~/domain/fields";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
-import { messageRef, type PlainKey } from "~/i18n/translate";
+import type { PlainKey } from "~/i18n/translate";
+import { zodMessage } from "~/i18n/zod-messages";
 import { failureFromError, formFailure, invalidForm, parseForm } from "./forms.server";
 import { redirectWithToast, type ToastMessage } from "./toast.server";
 import { records_edit_confirmDelete } from "~/paraglide/messages/records_edit_confirmdelete1.js";
@@ -31,16 +32,16 @@ export async function versionedEditAction<S extends z.ZodType>(formData: FormDat
     if (formData.get("intent") === "delete") {
       const DeleteSchema = z.object({
         version: versionField(),
-        confirm: z.literal("yes", { error: messageRef(records_edit_confirmDelete, { what: edit.what }) }),
+        confirm: z.literal("yes", { error: zodMessage(records_edit_confirmDelete, { what: edit.what }) }),
       });
-      const parsed = parseForm(DeleteSchema, formData, locale);
-      if (!parsed.ok) return formFailure({ fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.version });
+      const parsed = parseForm(DeleteSchema, formData);
+      if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors, formError: parsed.fieldErrors.version });
       await edit.remove(parsed.data.version);
       return redirectWithToast(edit.afterDelete.to, edit.afterDelete.toast);
     }
-    const version = parseForm(z.object({ version: versionField() }), formData, locale);
-    const parsed = parseForm(edit.schema, formData, locale);
-    if (!version.ok) return formFailure({ formError: version.fieldErrors.version });
+    const version = parseForm(z.object({ version: versionField() }), formData);
+    const parsed = parseForm(edit.schema, formData);
+    if (!version.ok) return formFailure({ locale, formError: version.fieldErrors.version });
     if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale });
     await edit.update(version.data.version, parsed.data);
     return redirectWithToast(edit.afterUpdate.to, edit.afterUpdate.toast);

@@ -5,6 +5,7 @@
 import type { IsoDate } from "~/finance";
 import type { AlertKind } from "~/finance/alerts";
 import type { RunwayThresholds } from "~/finance/runway";
+import type { MessageRef } from "~/i18n/message-ref";
 
 export interface FundOverview {
   today: IsoDate;
@@ -19,7 +20,8 @@ export interface FundOverview {
       id: string;
       kind: AlertKind;
       severity: "critical" | "warning";
-      reason: string;
+      /** The stored reason read back into a ref by the model (alertReasonFromStored). */
+      reason: MessageRef;
       subjectTitle: string | null;
       companyName: string;
       companySlug: string;

@@ -37,12 +37,12 @@ function post(client: TestClient, url: string, form: Record<string, string>, sec
 async function requestAs(client: TestClient, slug: string, via: string) {
   const response = await post(client, companiesUrl(slug), { intent: "request", via });
   type Body = { redirect?: string | null; toast?: string; fieldErrors?: Record<string, string> };
-  if (response.status === 204) return { status: 204, body: { redirect: redirectOf(response), toast: toastCookieOf(response)?.key } as Body };
+  if (response.status === 204) return { status: 204, body: { redirect: redirectOf(response), toast: toastCookieOf(response)?.message.key } as Body };
   return { status: response.status, body: (await response.json()) as Body };
 }
 
 /** The one answer to every well-formed request, matched or not: nothing tells the investor who exists. */
-const SENT = () => ({ status: 204, body: { redirect: `/o/${fund.org.slug}/companies`, toast: REQUEST_SENT } });
+const SENT = () => ({ status: 204, body: { redirect: `/o/${fund.org.slug}/companies`, toast: REQUEST_SENT.key } });
 
 async function load<T>(client: TestClient, url: string): Promise<T> {
   const response = await client.get(url);
@@ -103,7 +103,7 @@ describe("the access-grant workflow over HTTP", () => {
 
     const approve = await post(founder, investorsUrl(startup.org.slug), { intent: "approve", grantId: requested.id, version: "1" }, ["risks", "financials"]);
     expect(approve.status).toBe(204);
-    expect(toastCookieOf(approve)).toMatchObject({ tone: "success", key: "investor_grants_approved" });
+    expect(toastCookieOf(approve)).toMatchObject({ tone: "success", message: { key: "investor_grants_approved" } });
     expect(await findCompanyAccess(fund.ctx, startup.org.slug)).toMatchObject({ company: { name: "Quiet Tensor" }, sections: ["financials", "risks"] });
     const linked = await load<InvestorPage>(partner, companiesUrl(fund.org.slug));
     expect(linked).toMatchObject({ companies: [{ name: "Quiet Tensor", slug: startup.org.slug, sections: ["financials", "risks"] }], pending: [] });
@@ -230,7 +230,7 @@ describe("the access-grant workflow over HTTP", () => {
 
     const shared = await post(owner, url, { intent: "invite", via: fund2.owner.email }, ["funding_debt", "financials"]);
     expect(shared.status).toBe(204);
-    expect(toastCookieOf(shared)).toMatchObject({ key: "investor_grants_sharedWith", vars: { name: "Invited Partners" } });
+    expect(toastCookieOf(shared)).toMatchObject({ message: { key: "investor_grants_sharedWith", values: { name: "Invited Partners" } } });
     expect(await grantsBetween(app.database, company.org.id, fund2.org.id)).toEqual([
       expect.objectContaining({
         status: "approved",

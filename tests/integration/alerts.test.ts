@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessGrants, alertRules, alerts, auditLog, budgets, companyMetrics, debtFacilities, monthlyReports, orgs, risks } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import { addMonths, isoDateOfDate, monthOfDate, reportDueDate } from "../../app/finance";
-import { alertReasonText } from "../../app/domain/alert-reasons";
+import { alertReasonFromStored, alertReasonText } from "../../app/domain/alert-reasons";
 import { acknowledgeAlert, listAlerts, syncAlerts } from "../../app/models/alert.server";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
@@ -104,7 +104,7 @@ async function alertRows() {
       .leftJoin(risks, and(eq(alerts.kind, "risk_score"), eq(risks.orgId, alerts.companyOrgId), sql`${risks.id}::text = ${alerts.subject}`))
       .where(eq(alerts.orgId, fund.org.id)),
   );
-  return rows.map(({ riskTitle, ...row }) => ({ ...row, reason: alertReasonText("en", row.reason, { title: riskTitle }) }));
+  return rows.map(({ riskTitle, ...row }) => ({ ...row, reason: alertReasonText("en", alertReasonFromStored(row.reason), { title: riskTitle }) }));
 }
 const openRows = async () => (await alertRows()).filter((a) => a.resolvedAt === null);
 const openSummary = async () => (await openRows()).map((a) => `${a.company} | ${a.kind} | ${a.severity}`).sort();
@@ -305,7 +305,7 @@ describe("acknowledge, and a report coming in", () => {
     // Acknowledged: back to the feed (204 to a JavaScript post) with a toast; a second time changes nothing.
     const acknowledged1 = await postFeed(member, { intent: "acknowledge", alertId: overdue.id });
     expect(acknowledged1.status).toBe(204);
-    expect(toastCookieOf(acknowledged1)).toMatchObject({ key: "investor_alerts_acknowledged" });
+    expect(toastCookieOf(acknowledged1)).toMatchObject({ message: { key: "investor_alerts_acknowledged" } });
     expect((await postFeed(member, { intent: "acknowledge", alertId: overdue.id })).status).toBe(204);
     const row = (await alertRows()).find((a) => a.id === overdue.id)!;
     expect(row.acknowledgedAt).not.toBeNull();
@@ -397,7 +397,7 @@ describe("alert rules", () => {
   it("a disabled rule raises nothing; a stale version is a 409", async () => {
     const saved = await postRules(admin, rulesForm({ runwayEnabled: null }));
     expect(saved.status).toBe(204);
-    expect(toastCookieOf(saved)).toMatchObject({ key: "investor_alertRules_saved" });
+    expect(toastCookieOf(saved)).toMatchObject({ message: { key: "investor_alertRules_saved" } });
     expect(await rulesRow()).toMatchObject({ version: 1, runwayEnabled: false });
     expect((await postRules(owner, rulesForm({ version: "0" }))).status).toBe(409);
     expect(await rulesRow()).toMatchObject({ version: 1, runwayEnabled: false });

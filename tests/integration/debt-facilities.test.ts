@@ -21,10 +21,12 @@ import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/fact
 import { toastIn } from "../support/toast";
 import { at, first } from "../support/at";
 
-// Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
-import { localizeMessage } from "../../app/i18n/translate";
+// Models hold message refs, schemas hold them as zod strings (docs/i18n.md); `english` reads either as the English a request gets.
+import { literalRef, renderMessage, type MessageRef } from "../../app/i18n/message-ref";
+import { refFromZodMessage } from "../../app/i18n/zod-messages";
 import { routeData } from "../support/route-data";
-const english = (message: string | undefined) => localizeMessage("en", message ?? "");
+const english = (message: string | MessageRef | undefined) =>
+  renderMessage("en", typeof message === "string" ? refFromZodMessage(message) : (message ?? literalRef("")));
 
 let app: TestApp;
 let { alpha, beta, alphaOwner, alphaViewer, betaOwner } = {} as TwoStartups;

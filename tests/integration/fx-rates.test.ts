@@ -10,8 +10,10 @@ import { parsePortfolioQuery } from "../../app/domain/portfolio-query";
 import { addMonths, monthOfDate } from "../../app/finance";
 import { parseFxRatesCsv } from "../../app/domain/csv-import";
 import type { OrgContext } from "../../app/auth/context";
-import { localizeMessage, translator } from "../../app/i18n/translate";
+import { translator } from "../../app/i18n/translate";
 import { monthText } from "../../app/i18n/display";
+import { renderMessage } from "../../app/i18n/message-ref";
+import { refFromZodMessage } from "../../app/i18n/zod-messages";
 import { fxRateSchema } from "../../app/domain/fx-rate.form";
 import { deleteFxRate, importFxRates, listFxRatesPage, previewFxRatesImport, saveFxRate } from "../../app/models/fx-rate.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
@@ -103,7 +105,7 @@ describe("FX rate model", () => {
     expect(schema.parse({ month: "2026-11", currency: " eur ", rate: "0.000700" })).toEqual({ month: "2026-11", currency: "EUR", rate: "0.0007" });
     const bad = schema.safeParse({ month: "2026-12", currency: "USD", rate: "1,5" });
     // Schema messages are message refs, answered in the request's language (here: English).
-    expect(bad.error?.issues.map((i) => [i.path.join("."), localizeMessage("en", i.message)])).toEqual([
+    expect(bad.error?.issues.map((i) => [i.path.join("."), renderMessage("en", refFromZodMessage(i.message))])).toEqual([
       ["month", expect.stringMatching(/in the future/)],
       ["currency", expect.stringMatching(/base currency/)],
       ["rate", expect.stringMatching(/plain decimal/)],

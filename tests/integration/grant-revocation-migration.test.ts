@@ -3,7 +3,7 @@ import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { afterAll, expect, it } from "vitest";
 import { MIGRATIONS, migrationsBefore } from "../support/migrations-before";
-import { alertReasonText } from "../../app/domain/alert-reasons";
+import { alertReasonFromStored, alertReasonText } from "../../app/domain/alert-reasons";
 
 // The migration that forgets what investors copied from startups (issue #13, finding 3), on a
 // database written by the version before it: risk titles in alert reasons (key format and
@@ -52,10 +52,10 @@ it("drops risk titles from stored reasons, redacts acknowledgements in the audit
   const all = alerts.map((a) => a.reason).join("\n");
   expect(all).not.toContain("secret");
   expect(all).not.toContain("Secret");
-  expect(alertReasonText("en", alerts[0]!.reason, { title: "Read from the register" })).toBe(
+  expect(alertReasonText("en", alertReasonFromStored(alerts[0]!.reason), { title: "Read from the register" })).toBe(
     "Risk “Read from the register” scores 20 (likelihood 4 × impact 5), at or above the threshold of 16; it is open.",
   );
-  expect(alertReasonText("en", alerts[1]!.reason)).toBe("A risk scored at or above the threshold.");
+  expect(alertReasonText("en", alertReasonFromStored(alerts[1]!.reason))).toBe("A risk scored at or above the threshold.");
   expect(alerts[2]!.reason).toBe('investor.alertReason.runway#{"runway":{"fixed":2.4,"digits":1}}');
 
   const audit = (await client.query<{ action: string; before: unknown; after: unknown }>("select action, before, after from audit_log order by action")).rows;

@@ -78,7 +78,7 @@ describe("members and invitations", () => {
     const second = await addMember(app.database, ctx, "member");
     const promoted = await browser.post(MEMBERS(ctx.org.slug), { intent: "change-role", userId: second.user.id, role: "owner" });
     expect(promoted.status).toBe(204);
-    expect(toastCookieOf(promoted)).toMatchObject({ key: "admin_members_done_roleChanged" });
+    expect(toastCookieOf(promoted)).toMatchObject({ message: { key: "admin_members_done_roleChanged" } });
     // Leaving is confirmed (the dialog, or the tick box without JavaScript).
     const unconfirmed = await browser.post(MEMBERS(ctx.org.slug), { intent: "remove", userId: owner.id });
     expect(unconfirmed.status).toBe(400);

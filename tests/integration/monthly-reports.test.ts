@@ -18,10 +18,12 @@ import { toastIn } from "../support/toast";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { at } from "../support/at";
 
-// Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
-import { localizeMessage } from "../../app/i18n/translate";
+// Models hold message refs, schemas hold them as zod strings (docs/i18n.md); `english` reads either as the English a request gets.
+import { literalRef, renderMessage, type MessageRef } from "../../app/i18n/message-ref";
+import { refFromZodMessage } from "../../app/i18n/zod-messages";
 import { routeData } from "../support/route-data";
-const english = (message: string | undefined) => localizeMessage("en", message ?? "");
+const english = (message: string | MessageRef | undefined) =>
+  renderMessage("en", typeof message === "string" ? refFromZodMessage(message) : (message ?? literalRef("")));
 
 const MONTH_ROUTE = "routes/o.$orgSlug.reports.$month";
 const THIS_MONTH = monthOfDate(new Date());
@@ -138,10 +140,10 @@ describe("monthly report model", () => {
   it("refuses a future month, a month before 2000, and negative amounts, writing nothing", async () => {
     const before = (await rowsOf(alpha.org)).length;
     const future = await saveMonthlyReport(alpha.ctx, NEXT_MONTH, null, input()).catch(
-      (error: unknown) => error as { code: string; fieldErrors: Record<string, string> },
+      (error: unknown) => error as { code: string; fieldErrors: Record<string, MessageRef> },
     );
     expect(future).toMatchObject({ code: "INVALID" });
-    expect(english((future as { fieldErrors: Record<string, string> }).fieldErrors.month)).toMatch(/future/);
+    expect(english((future as { fieldErrors: Record<string, MessageRef> }).fieldErrors.month)).toMatch(/future/);
     await expect(saveMonthlyReport(alpha.ctx, "1999-12", null, input())).rejects.toMatchObject({ code: "INVALID" });
     await expect(saveMonthlyReport(alpha.ctx, "2024-13", null, input())).rejects.toMatchObject({ code: "INVALID" });
     await expect(saveMonthlyReport(alpha.ctx, "2024-04", null, input({ data: -1 }))).rejects.toMatchObject({

@@ -224,7 +224,7 @@ describe("positions over HTTP", () => {
     const saved = await owner.post(path, { ...form(shared.org.id, { currentValue: "2000000" }), intent: "update", version: "1" });
     expect(saved.status).toBe(204); // a redirect answered to ?_data is a 204 with X-Remix-Redirect
     expect(saved.headers.get("x-remix-redirect")).toBe(`/o/${fund.org.slug}/positions`);
-    expect(toastCookieOf(saved)).toMatchObject({ tone: "success", key: "investor_positions_notice_updated" });
+    expect(toastCookieOf(saved)).toMatchObject({ tone: "success", message: { key: "investor_positions_notice_updated" } });
     const before = await snapshot(fund.org);
     const stale = await owner.post(path, { ...form(shared.org.id, { currentValue: "1" }), intent: "update", version: "1" });
     expect(stale.status).toBe(409);

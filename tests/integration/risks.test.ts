@@ -10,10 +10,12 @@ import { startTestApp, type TestApp, type TestClient } from "../support/app-serv
 import { toastCookieOf, toastIn } from "../support/toast";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 
-// Schemas and models hold message refs (docs/i18n.md); `english` reads one as the English a request gets.
-import { localizeMessage } from "../../app/i18n/translate";
+// Models hold message refs, schemas hold them as zod strings (docs/i18n.md); `english` reads either as the English a request gets.
+import { literalRef, renderMessage, type MessageRef } from "../../app/i18n/message-ref";
+import { refFromZodMessage } from "../../app/i18n/zod-messages";
 import { routeData } from "../support/route-data";
-const english = (message: string | undefined) => localizeMessage("en", message ?? "");
+const english = (message: string | MessageRef | undefined) =>
+  renderMessage("en", typeof message === "string" ? refFromZodMessage(message) : (message ?? literalRef("")));
 
 // The list is an index route: a post to its URL carries ?index, or the org layout would get it.
 const LIST = "routes/o.$orgSlug.risks._index";
@@ -96,9 +98,8 @@ describe("creating risks", () => {
     const created = after.risks.find((r) => !before.risks.some((b) => b.id === r.id))!;
     const body = { id: created.id };
     expect(toastCookieOf(response)).toMatchObject({
-      key: "records_risks_added",
-      vars: { title: "Key researcher leaves" },
-      link: { to: `/o/alpha-labs/risks/${created.id}`, key: "records_risks_openIt" },
+      message: { key: "records_risks_added", values: { title: "Key researcher leaves" } },
+      link: { to: `/o/alpha-labs/risks/${created.id}`, message: { key: "records_risks_openIt" } },
     });
     expect(created).toMatchObject({
       title: "Key researcher leaves",

@@ -3,10 +3,11 @@ import { startTestApp, type TestApp, type TestClient } from "../support/app-serv
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { toastCookieOf, toastIn } from "../support/toast";
 import { routeData } from "../support/route-data";
+import { toastFromCookieValue } from "../../app/server/toast.server";
 
 /*
  * Toasts after saves (issue #8): the action redirects with a signed, HttpOnly flash cookie that
- * holds a message key; the next page shows the message once, in the reader's language, and
+ * holds a message ref ({ key, values }); the next page shows the message once, in the reader's language, and
  * clears the cookie; a reload shows nothing. Through the production HTTP stack.
  */
 
@@ -45,7 +46,7 @@ describe("the flash cookie", () => {
     expect(line).toMatch(/; Secure/);
     expect(line).toMatch(/; SameSite=Lax/);
     // A message key, not English text: the page that shows it picks the words.
-    expect(toastCookieOf(saved)).toMatchObject({ tone: "success", key: "admin_settings_saved" });
+    expect(toastCookieOf(saved)).toMatchObject({ tone: "success", message: { key: "admin_settings_saved" } });
     expect(line).not.toContain("Settings saved");
   });
 
@@ -80,7 +81,7 @@ describe("the flash cookie", () => {
     expect(saved.status).toBe(204);
     expect(saved.headers.get("x-remix-redirect")).toBe(settings());
     const root = await (await owner.get(routeData(settings(), "root"))).json();
-    expect(root.toast).toMatchObject({ tone: "success", key: "admin_settings_saved" });
+    expect(root.toast).toMatchObject({ tone: "success", message: { key: "admin_settings_saved" } });
     expect((await (await owner.get(routeData(settings(), "root"))).json()).toast).toBeNull();
   });
 
@@ -113,5 +114,23 @@ describe("the flash cookie", () => {
     expect(page).not.toContain("<script>alert(1)");
     expect(toastIn(page)).toBe("Added “<script>alert(1)</script> GPUs”. Open it");
     expect(page).toMatch(new RegExp(`data-testid="toast-message"[\\s\\S]*?<a[^>]*href="/o/${alpha.org.slug}/risks/[0-9a-f-]{36}"`));
+  });
+
+  it("carries a structured ref in the cookie, and still reads the form an older release wrote (key and vars side by side)", () => {
+    const current = { id: "a", tone: "success", message: { key: "records_risks_added", values: { title: "GPUs" } } };
+    expect(toastFromCookieValue(current)).toEqual(current);
+    const older = { id: "b", tone: "info", key: "records_risks_added", vars: { title: "GPUs" }, link: { to: "/o/x/risks/1", key: "records_risks_openIt" } };
+    expect(toastFromCookieValue(older)).toEqual({
+      id: "b",
+      tone: "info",
+      message: { key: "records_risks_added", values: { title: "GPUs" } },
+      link: { to: "/o/x/risks/1", message: { key: "records_risks_openIt" } },
+    });
+    // The dotted keys of releases before the Paraglide move resolve too.
+    expect(toastFromCookieValue({ id: "c", tone: "success", key: "admin.settings.saved" })?.message).toEqual({ key: "admin.settings.saved" });
+    // Keys this release does not know, and links off the site, are dropped rather than shown raw.
+    expect(toastFromCookieValue({ id: "d", tone: "success", message: { key: "no_such_message" } })).toBeNull();
+    expect(toastFromCookieValue({ id: "e", tone: "success", message: { key: "admin_settings_saved", values: { x: { key: "no_such_message" } } } })).toBeNull();
+    expect(toastFromCookieValue({ ...current, link: { to: "https://evil.test/", message: { key: "records_risks_openIt" } } })).toBeNull();
   });
 });

@@ -26,9 +26,9 @@ export function toastIn(html: string): string | null {
 export interface ToastPayload {
   id: string;
   tone: "success" | "info" | "error";
-  key: string;
-  vars?: Record<string, string | number>;
-  link?: { to: string; key: string };
+  /** The words as a message ref (app/i18n/message-ref.ts). */
+  message: { key: string; values?: Record<string, unknown> };
+  link?: { to: string; message: { key: string } };
 }
 
 export function toastCookieOf(response: Response): ToastPayload | null {

@@ -80,11 +80,11 @@ export function Toaster() {
           <div className="min-w-0 flex-1 break-words">
             <p className="font-semibold">{t(tone.word)}</p>
             <p className="mt-0.5" data-testid="toast-message">
-              {shown.text ?? shown.key}
+              {shown.text ?? shown.message.key}
               {shown.link ? (
                 <>
                   {" "}
-                  <TextLink to={shown.link.to}>{shown.link.text ?? shown.link.key}</TextLink>
+                  <TextLink to={shown.link.to}>{shown.link.text ?? shown.link.message.key}</TextLink>
                 </>
               ) : null}
             </p>
