@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { compareIsoDates, isValidIsoDate, type IsoDate } from "~/finance/month";
-import { messageRef, type PlainKey } from "~/i18n/translate";
+import type { PlainKey } from "~/i18n/translate";
 import { zodMessage } from "~/i18n/zod-messages";
-import { amountMessages, amountProblemMessage, parseAmount, parseMajorToMinor, type FieldLabel } from "~/domain/money-fields";
+import { amountMessages, amountProblemMessage, parseAmount, type FieldLabel } from "~/domain/money-fields";
 import { EARLIEST_DATE, isUuid, oneYearAfter } from "./bounds";
 import { common_validation_currencyInvalid } from "~/paraglide/messages/common_validation_currencyinvalid1.js";
 import { common_validation_enterField } from "~/paraglide/messages/common_validation_enterfield1.js";

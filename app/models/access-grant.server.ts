@@ -150,6 +150,17 @@ export interface InvestorGrantList {
   pending: { requestedVia: string; requestedAt: Date }[];
 }
 
+/** An investor's unanswered requests, one per distinct thing typed (the company stays unnamed until it approves), newest first. */
+export async function pendingRequestsOf(tx: Tx, investorOrgId: string) {
+  const rows = await tx
+    .select({ requestedVia: accessGrants.requestedVia, requestedAt: min(accessGrants.createdAt) })
+    .from(accessGrants)
+    .where(and(eq(accessGrants.investorOrgId, investorOrgId), eq(accessGrants.status, "requested")))
+    .groupBy(accessGrants.requestedVia)
+    .orderBy(desc(min(accessGrants.createdAt)));
+  return rows.map((p) => ({ requestedVia: p.requestedVia ?? "", requestedAt: p.requestedAt as Date }));
+}
+
 /** The investor's own view: approved companies by name (paged), and pending requests by what was typed. */
 export async function listGrantsForInvestor(ctx: OrgContext, options: { page?: number } = {}): Promise<InvestorGrantList> {
   if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", messageRef(common_error_404_title));
@@ -169,12 +180,7 @@ export async function listGrantsForInvestor(ctx: OrgContext, options: { page?: n
         .orderBy(asc(orgs.name), asc(orgs.slug))
         .limit(COMPANIES_PAGE_SIZE)
         .offset((page - 1) * COMPANIES_PAGE_SIZE);
-      const pending = await tx
-        .select({ requestedVia: accessGrants.requestedVia, requestedAt: min(accessGrants.createdAt) })
-        .from(accessGrants)
-        .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "requested")))
-        .groupBy(accessGrants.requestedVia)
-        .orderBy(desc(min(accessGrants.createdAt)));
+      const pending = await pendingRequestsOf(tx, ctx.org.id);
       const own = oneRow(await tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, ctx.org.id)), "own org share code");
       return {
         shareCode: own.shareCode,
@@ -182,7 +188,7 @@ export async function listGrantsForInvestor(ctx: OrgContext, options: { page?: n
         companiesTotal: total,
         page,
         pageCount,
-        pending: pending.map((p) => ({ requestedVia: p.requestedVia ?? "", requestedAt: p.requestedAt as Date })),
+        pending,
       };
     },
     { readOnly: true },

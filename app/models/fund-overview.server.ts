@@ -1,5 +1,5 @@
-import { and, desc, eq, min, sql } from "drizzle-orm";
-import { accessGrants, orgs, reportUpdates } from "~db/schema";
+import { desc, eq, sql } from "drizzle-orm";
+import { orgs, reportUpdates } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
 import { notFound } from "~/server/http.server";
@@ -8,6 +8,7 @@ import { parsePortfolioQuery } from "~/domain/portfolio-query";
 import type { FundOverview } from "~/views/fund-overview";
 import { listAlerts, openAlertCounts } from "./alert.server";
 import { exportPortfolio } from "./portfolio.server";
+import { pendingRequestsOf } from "./access-grant.server";
 
 export type { FundOverview };
 
@@ -98,16 +99,10 @@ async function readRecent(ctx: OrgContext) {
         .where(sql`coalesce(${reportUpdates.highlights}, ${reportUpdates.lowlights}, ${reportUpdates.asks}) is not null`)
         .orderBy(desc(reportUpdates.month), desc(reportUpdates.updatedAt), orgs.name)
         .limit(OVERVIEW_LIST_SIZE);
-      // Grouped by what was typed, as on the Companies page: the company stays unnamed until it approves.
-      const pending = await tx
-        .select({ requestedVia: accessGrants.requestedVia, requestedAt: min(accessGrants.createdAt) })
-        .from(accessGrants)
-        .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "requested")))
-        .groupBy(accessGrants.requestedVia)
-        .orderBy(desc(min(accessGrants.createdAt)));
+      const pending = await pendingRequestsOf(tx, ctx.org.id);
       return {
         updates: updates.map((u) => ({ ...u, updatedAt: u.updatedAt.toISOString() })),
-        pending: pending.map((p) => ({ requestedVia: p.requestedVia ?? "", requestedAt: (p.requestedAt as Date).toISOString() })),
+        pending: pending.map((p) => ({ ...p, requestedAt: p.requestedAt.toISOString() })),
       };
     },
     { readOnly: true },

@@ -290,6 +290,10 @@ const SPECS: Record<string, ActionSpec> = {
     mustFlag: { rate: ["-1", "0", "1e308", "abc"], month: "2026-13", currency: "USD" },
   },
   "routes/o.$orgSlug.fx.import": { org: "investor", base: () => ({}), upload: true },
+  "routes/o.$orgSlug.portfolio._index": {
+    org: "investor",
+    base: () => ({ intent: "columns", redirectTo: "/", columns: "cash" }),
+  },
   "routes/o.$orgSlug.alerts._index": {
     org: "investor",
     base: () => ({ intent: "acknowledge", alertId: "00000000-0000-4000-8000-000000000000" }),

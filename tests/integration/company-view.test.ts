@@ -181,11 +181,12 @@ describe("an investor's view of a portfolio company", () => {
       expect(body).not.toContain("2026-05");
       expect(body).not.toContain("Neighbour");
     }
-    // Read only: no links into the startup's own pages, no form but the layout's log-out and language switch.
+    // Read only: no links into the startup's own pages, no form but the layout's log-out and language
+    // switch (each twice: in the header from 640 px up and in the phone menu).
     expect(html).not.toContain(`href="/o/${startup.org.slug}`);
     const actions = [...html.matchAll(/<form[^>]*action="([^"]*)"/g)].map((m) => m[1]).sort();
-    expect(actions).toEqual(["/locale", "/logout"]);
-    expect(html.match(/<form/g)).toHaveLength(2);
+    expect(actions).toEqual(["/locale", "/locale", "/logout", "/logout"]);
+    expect(html.match(/<form/g)).toHaveLength(4);
   });
 
   it("shows every section with a full grant: rounds, budget vs actual, updates newest first", async () => {

@@ -192,7 +192,7 @@ describe("funding rounds over HTTP", () => {
       [{ currency: "XYZ" }, "currency", /ISO 4217/],
       [{ instrument: "safe" }, "preMoneyValuation", /no pre-money valuation/],
       [{ preMoneyValuation: "-1" }, "preMoneyValuation", /cannot be negative/],
-      [{ preMoneyValuation: "lots" }, "preMoneyValuation", /at most two decimals/],
+      [{ preMoneyValuation: "lots" }, "preMoneyValuation", /like 2,400,000.50, 2.4m or 240万/],
       [{ instrument: "equity_crowdfunding" }, "crowdfundingPlatform", /Enter the crowdfunding platform/],
       [{ instrument: "equity_crowdfunding", crowdfundingPlatform: "Republic" }, "backerCount", /number of backers/],
       [{ crowdfundingPlatform: "Republic" }, "crowdfundingPlatform", /only to equity crowdfunding/],

@@ -247,7 +247,10 @@ describe("positions over HTTP", () => {
     await withSystem(app.database.db, (tx) => tx.update(accessGrants).set({ status: "revoked" }).where(eq(accessGrants.id, grantId)));
     const updated = await updatePosition(ctx, position.id, 1, input(company.org.id, { currentValue: 60_000_000 }));
     expect(updated.version).toBe(2);
-    await expect(createPosition(ctx, input(company.org.id))).rejects.toMatchObject({ code: "INVALID", fieldErrors: { companyOrgId: expect.any(String) } });
+    await expect(createPosition(ctx, input(company.org.id))).rejects.toMatchObject({
+      code: "INVALID",
+      fieldErrors: { companyOrgId: expect.objectContaining({ key: "investor_positions_error_notShared" }) },
+    });
     expect((await positionsOf(org)).length).toBe(1);
     const client = await app.signIn(fundOwner.email);
     const list = await (await client.get(`/o/${org.slug}/positions`)).text();
