@@ -11,6 +11,7 @@ import { startTestApp, type TestApp, type TestClient } from "../support/app-serv
 import { toastCookieOf } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { alertRulesForm } from "../support/alert-rules-form";
 
 /**
  * Early warnings (issue 4 item 5): rules per investor org, alerts computed from what each
@@ -35,21 +36,7 @@ let owner: TestClient, admin: TestClient, member: TestClient, viewer: TestClient
 let memberName = "";
 
 const rulesForm = (changes: Record<string, string | null> = {}) => {
-  const form: Record<string, string | null> = {
-    version: "0",
-    runwayEnabled: "on",
-    runwayCautionMonths: "6",
-    runwayCriticalMonths: "3",
-    overdueEnabled: "on",
-    reportDueDay: "15",
-    riskEnabled: "on",
-    riskScoreMin: "16",
-    budgetEnabled: "on",
-    budgetOverrunPercent: "10",
-    covenantEnabled: "on",
-    defaultDeadEnabled: "on",
-    ...changes,
-  };
+  const form: Record<string, string | null> = { ...alertRulesForm(), ...changes };
   return Object.fromEntries(Object.entries(form).filter(([, v]) => v !== null)) as Record<string, string>;
 };
 

@@ -20,6 +20,7 @@ import {
 } from "../support/hostile";
 import { type BuiltRoute, builtRoutes, routeData } from "../support/route-data";
 import { lookup, first } from "../support/at";
+import { alertRulesForm } from "../support/alert-rules-form";
 
 /**
  * Bad input, property-based: every action in the built Remix manifest gets malformed and
@@ -141,20 +142,7 @@ const positionForm = () => ({
   currentValue: "1500000",
   notes: "Led by us",
 });
-const alertRulesForm = async () => ({
-  version: (await versionOf("alert_rules", sql`org_id = ${fund.orgId}`)) || "0",
-  runwayEnabled: "on",
-  runwayCautionMonths: "6",
-  runwayCriticalMonths: "3",
-  overdueEnabled: "on",
-  reportDueDay: "15",
-  riskEnabled: "on",
-  riskScoreMin: "16",
-  budgetEnabled: "on",
-  budgetOverrunPercent: "10",
-  covenantEnabled: "on",
-  defaultDeadEnabled: "on",
-});
+const currentAlertRulesForm = async () => alertRulesForm((await versionOf("alert_rules", sql`org_id = ${fund.orgId}`)) || "0");
 
 let passwordClient: TestClient | undefined;
 let accountClient: TestClient | undefined;
@@ -309,7 +297,7 @@ const SPECS: Record<string, ActionSpec> = {
   "routes/locale": { base: () => ({ locale: "zh-CN", redirectTo: "/" }) },
   "routes/o.$orgSlug.alerts.rules": {
     org: "investor",
-    base: alertRulesForm,
+    base: currentAlertRulesForm,
     mustFlag: { runwayCautionMonths: "abc", reportDueDay: "29", riskScoreMin: "26", budgetOverrunPercent: "-1" },
   },
 };

@@ -7,6 +7,7 @@ import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { alertRulesForm } from "../support/alert-rules-form";
 
 /*
  * The investor area in Simplified Chinese (lang cookie): the portfolio with its figures, table,
@@ -161,20 +162,7 @@ describe("the investor area in Chinese", () => {
     expect(ack.status).toBe(400);
     expect(await ack.json()).toMatchObject({ fieldErrors: { alertId: "请从列表中选择一条预警。" }, formError: "请从列表中选择一条预警。" });
 
-    const rules = {
-      version: "0",
-      runwayEnabled: "on",
-      runwayCautionMonths: "6",
-      runwayCriticalMonths: "3",
-      overdueEnabled: "on",
-      reportDueDay: "15",
-      riskEnabled: "on",
-      riskScoreMin: "16",
-      budgetEnabled: "on",
-      budgetOverrunPercent: "10",
-      covenantEnabled: "on",
-      defaultDeadEnabled: "on",
-    };
+    const rules = alertRulesForm();
     const postRules = (changes: Record<string, string>) => client.post(routeData(`/o/${fund.org.slug}/alerts/rules`, RULES), { ...rules, ...changes });
     const dueDay = await postRules({ reportDueDay: "29" });
     expect(dueDay.status).toBe(400);
