@@ -45,6 +45,11 @@ const HOSTILE = [
   "",
   "/\u2028/x",
   "/\u0085/x",
+  // Dot segments that the URL parser removes, leaving a path that decodes to `//` (found by fast-check).
+  "/./%2F",
+  "/./%2fevil.example",
+  "/a/../%2F/evil.example",
+  "/.%2e/%2F%2Fevil.example",
 ];
 
 describe("safeRedirect", () => {

@@ -30,11 +30,12 @@ function readings(value: string): string[] {
   return [value, once, twice].filter((v): v is string => v !== null);
 }
 
+function readsSafely(value: string): boolean {
+  return readings(value).every((reading) => !UNSAFE_CHARACTER.test(reading) && !UNSAFE_ESCAPE.test(reading) && !reading.startsWith("//"));
+}
+
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000) return fallback;
-  for (const reading of readings(to)) {
-    if (UNSAFE_CHARACTER.test(reading) || UNSAFE_ESCAPE.test(reading) || reading.startsWith("//")) return fallback;
-  }
+  if (typeof to !== "string" || !to.startsWith("/") || to.length > 2000 || !readsSafely(to)) return fallback;
   let url: URL;
   try {
     url = new URL(to, STAND_IN);
@@ -43,8 +44,9 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   }
   if (url.origin !== STAND_IN) return fallback;
   const path = url.pathname + url.search + url.hash;
-  // The parser normalises (dot segments, encoding); the result must still be an ordinary path.
-  return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
+  // The parser normalises (dot segments, encoding), so the result is checked again: `/./%2F`
+  // passes as written but normalises to `/%2F`, which reads as `//` once decoded.
+  return path.startsWith("/") && readsSafely(path) ? path : fallback;
 }
 
 /**
