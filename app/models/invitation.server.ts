@@ -1,10 +1,11 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { oneRow, type Db } from "~db/client";
-import { invitations, mailOutbox, memberships, orgs, users, type Role } from "~db/schema";
+import { invitations, memberships, orgs, users, type Role } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
 import { randomToken, sha256Hex } from "~/server/crypto.server";
 import { AppError } from "~/server/http.server";
 import { invitationMail } from "~/server/mail.server";
+import { queueMail } from "./mail-outbox.server";
 import { storedLocale } from "~/i18n/locale.server";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { messageRef } from "~/i18n/translate";
@@ -36,14 +37,15 @@ export async function invitationLocale(db: Db, email: string, fallback: Locale):
 /**
  * Creates a single-use invitation and queues its mail. Returns the token once. The
  * invitations table keeps only the token's hash; the queued mail necessarily carries the link
- * until a sender delivers it — a Mailer that drains the outbox must blank the body once sent.
+ * until the delivery worker sends it and blanks it (decision 016).
  * `locale` is the inviter's current language, used unless the invitee chose one.
  */
 export async function createInvitation(ctx: OrgContext, input: { email: string; role: Role }, origin: string, locale: Locale = DEFAULT_LOCALE) {
   const token = randomToken();
   const email = normalizeEmail(input.email);
   const link = `${origin}/invite/${token}`;
-  const mail = invitationMail(await invitationLocale(ctx.db, email, locale), {
+  const mailLocale = await invitationLocale(ctx.db, email, locale);
+  const mail = invitationMail(mailLocale, {
     inviter: ctx.user.name,
     org: ctx.org.name,
     role: input.role,
@@ -65,12 +67,7 @@ export async function createInvitation(ctx: OrgContext, input: { email: string; 
         .returning(),
       "insert invitation",
     );
-    await tx.insert(mailOutbox).values({
-      orgId: ctx.org.id,
-      toEmail: email,
-      subject: mail.subject,
-      body: mail.body,
-    });
+    await queueMail(tx, { ...mail, orgId: ctx.org.id, toEmail: email, kind: "invitation", locale: mailLocale });
     const { tokenHash: _hidden, ...safe } = created;
     await recordAudit(tx, ctx, { action: "invitation.create", entityType: "invitation", entityId: created.id, after: safe });
     return created;

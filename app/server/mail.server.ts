@@ -1,7 +1,8 @@
 /**
- * There is no mail server yet: messages go to the `mail_outbox` table in the same
- * transaction as the change that caused them, and the UI shows links directly. A real
- * sender implements Mailer and drains the outbox.
+ * What the app says in its e-mails. Messages are queued in the outbox (app/models/mail-outbox.server.ts)
+ * with both parts rendered here, in the recipient's language; the delivery worker sends them
+ * (decision 016). One plain layout: the text part is the message; the HTML part is the same
+ * paragraphs, escaped, with links made clickable — it renders in every common client.
  */
 import type { Role } from "~db/schema";
 import type { Locale } from "~/i18n/locales";
@@ -13,39 +14,63 @@ import { common_role_member } from "~/paraglide/messages/common_role_member.js";
 import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
 import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
 
-export interface MailMessage {
-  to: string;
+export interface ComposedMail {
   subject: string;
-  body: string;
+  text: string;
+  html: string;
 }
 
-export interface Mailer {
-  send(message: MailMessage): Promise<void>;
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
-/** Development sender: logs the subject line only (bodies may hold single-use links). */
-export const logMailer: Mailer = {
-  async send(message) {
-    console.log(JSON.stringify({ level: "info", msg: "mail.send", to: message.to, subject: message.subject }));
-  },
-};
+const LINK = /https?:\/\/[^\s<>"']+/g;
+
+/** One paragraph per line of `text`, escaped, with its links clickable. */
+function paragraphsHtml(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => {
+      let html = "";
+      let last = 0;
+      for (const match of line.matchAll(LINK)) {
+        const at = match.index ?? 0;
+        html += `${escapeHtml(line.slice(last, at))}<a href="${escapeHtml(match[0])}">${escapeHtml(match[0])}</a>`;
+        last = at + match[0].length;
+      }
+      return `<p style="margin:0 0 16px">${html}${escapeHtml(line.slice(last))}</p>`;
+    })
+    .join("\n");
+}
+
+/** Both parts of a message from its subject and plain text. */
+export function composeMail(locale: Locale, subject: string, text: string): ComposedMail {
+  const html = `<!doctype html>
+<html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:24px;background:#f8fafc;font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#0f172a">
+<div style="max-width:560px;margin:0 auto;background:#ffffff;border:1px solid #e2e8f0;border-radius:8px;padding:24px">
+<p style="margin:0 0 16px;font-weight:bold">Capital Desk</p>
+${paragraphsHtml(text)}
+</div></body></html>`;
+  return { subject, text, html };
+}
 
 /**
  * The invitation e-mail in `locale`: the recipient's stored language when they already have
  * an account with one, otherwise the inviter's (docs/i18n.md, "e-mails").
  */
-export function invitationMail(
-  locale: Locale,
-  vars: { inviter: string; org: string; role: Role; link: string; days: number },
-): Pick<MailMessage, "subject" | "body"> {
+export function invitationMail(locale: Locale, vars: { inviter: string; org: string; role: Role; link: string; days: number }): ComposedMail {
   const t = translator(locale);
-  return {
-    subject: t(admin_mail_invite_subject, { inviter: vars.inviter, org: vars.org }),
-    body: t(admin_mail_invite_body, {
+  return composeMail(
+    locale,
+    t(admin_mail_invite_subject, { inviter: vars.inviter, org: vars.org }),
+    t(admin_mail_invite_body, {
       org: vars.org,
       role: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[vars.role]),
       link: vars.link,
       count: vars.days,
     }),
-  };
+  );
 }

@@ -107,21 +107,50 @@ export const invitations = pgTable(
   ],
 ).enableRLS();
 
-/** Outgoing mail, written in the same transaction as what caused it; a mailer drains it later. */
+/** Where a queued message stands (decision 016). */
+export const MAIL_STATUSES = ["queued", "retrying", "sent", "failed", "held"] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
+
+/**
+ * Outgoing mail, written in the same transaction as what caused it; the outbox is the queue
+ * (decision 016): a worker claims due rows, sends them and marks them. `org_id` is null for
+ * account mail (verification, password reset, security notices), which belongs to a person,
+ * not an org: RLS keeps those rows out of every tenant transaction, and only the system door
+ * reads them. The Message-ID is fixed at queue time so a retry after a crash between send
+ * and mark carries the same id (receivers and the test SMTP server drop the duplicate).
+ */
 export const mailOutbox = pgTable(
   "mail_outbox",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    id: uuid().notNull().defaultRandom(),
+    orgId: uuid().references(() => orgs.id, { onDelete: "cascade" }),
+    id: uuid().primaryKey().defaultRandom(),
+    /** Who the message is for, when they have an account (preferences, unsubscribe, deletion). */
+    toUserId: uuid().references(() => users.id, { onDelete: "set null" }),
     toEmail: text().notNull(),
+    /** What caused it, e.g. `invitation`, `verify_email`, `password_reset` (app/server/mail-kinds.ts). */
+    kind: text().notNull().default("notice"),
+    locale: text().notNull().default("en"),
     subject: text().notNull(),
+    /** Plain-text part; blanked once sent, since it may hold a single-use link. */
     body: text().notNull(),
+    /** HTML part; blanked with the text part. */
+    html: text(),
+    messageId: text().notNull().unique(),
+    status: text().$type<MailStatus>().notNull().default("queued"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** A claimed row is the worker's until then; a crashed worker's claim lapses. */
+    claimedUntil: timestamp({ withTimezone: true }),
+    lastError: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), tenantIsolation("mail_outbox")],
+  (t) => [
+    index().on(t.orgId, t.createdAt),
+    index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`status in ('queued', 'retrying')`),
+    check("mail_outbox_status_check", sql`${t.status} in ('queued', 'retrying', 'sent', 'failed', 'held')`),
+    tenantIsolation("mail_outbox"),
+  ],
 ).enableRLS();
 
 /** Every change: who, when, what, before and after. Append-only by convention. */

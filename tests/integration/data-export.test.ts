@@ -213,6 +213,7 @@ describe("an owner's export of all the org's data", () => {
       "share_links.csv:token_hash",
       "share_links.csv:passphrase_hash",
       "mail_outbox.csv:body",
+      "mail_outbox.csv:html",
     ]) {
       expect(headers).not.toContain(forbidden);
     }
@@ -222,7 +223,7 @@ describe("an owner's export of all the org's data", () => {
       users: expect.arrayContaining(["password_hash"]),
       invitations: ["token_hash"],
       share_links: ["token_hash", "passphrase_hash"],
-      mail_outbox: ["body"],
+      mail_outbox: ["body", "html"],
     });
     for (const t of opened.manifest.tables) for (const c of t.excludedColumns) expect(c.reason, `${t.table}.${c.name}`).not.toBe("");
     expect(opened.manifest.notExported.map((t) => t.table)).toEqual(["sessions", "login_throttle"]);

@@ -34,8 +34,9 @@ export async function seedExportWorld(database: Database, marker: string) {
     const owner = startup.owner.id;
     await tx.execute(sql`insert into invitations (org_id, email, role, token_hash, invited_by, expires_at)
       values (${s}, ${`${S.toLowerCase()}-invitee@example.test`}, 'member', ${secrets.invitationToken}, ${owner}, now() + interval '7 days')`);
-    await tx.execute(sql`insert into mail_outbox (org_id, to_email, subject, body)
-      values (${s}, ${`${S.toLowerCase()}-invitee@example.test`}, ${`${S} invitation mail`}, ${secrets.mailBody})`);
+    await tx.execute(sql`insert into mail_outbox (org_id, to_email, subject, body, html, message_id)
+      values (${s}, ${`${S.toLowerCase()}-invitee@example.test`}, ${`${S} invitation mail`}, ${secrets.mailBody},
+              ${`<p>${secrets.mailBody}</p>`}, ${`<${S.toLowerCase()}-fixture@outbox.capital-desk>`})`);
     await tx.execute(sql`insert into audit_log (org_id, actor_user_id, action, entity_type, entity_id, after)
       values (${s}, ${owner}, 'test.marker', 'test', ${`${S} audit entity`}, ${JSON.stringify({ note: `${S} audit after` })}::jsonb)`);
     await tx.execute(sql`insert into funding_rounds (org_id, instrument, close_date, amount, currency, lead_investor, notes)
