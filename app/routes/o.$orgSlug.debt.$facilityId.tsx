@@ -17,6 +17,7 @@ import { minorToMajorString } from "~/domain/money-fields";
 import { debtFacilitySchema } from "~/domain/debt-facility";
 import { deleteDebtFacility, getDebtFacilityDetail, updateDebtFacility } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/domain/bounds";
+import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { DeleteForm } from "~/components/ui/delete-form";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { common_action_deleting } from "~/paraglide/messages/common_action_deleting.js";
@@ -28,8 +29,6 @@ import { records_col_cash } from "~/paraglide/messages/records_col_cash.js";
 import { records_col_month } from "~/paraglide/messages/records_col_month.js";
 import { records_col_status } from "~/paraglide/messages/records_col_status.js";
 import { records_col_total } from "~/paraglide/messages/records_col_total.js";
-import { records_conflict_reload } from "~/paraglide/messages/records_conflict_reload.js";
-import { records_conflict_savedShown } from "~/paraglide/messages/records_conflict_savedshown1.js";
 import { records_debt_field_drawDate } from "~/paraglide/messages/records_debt_field_drawdate1.js";
 import { records_debt_field_repayment } from "~/paraglide/messages/records_debt_field_repayment.js";
 import { records_debt_notice_deleted } from "~/paraglide/messages/records_debt_notice_deleted.js";
@@ -324,18 +323,7 @@ export default function DebtFacilityDetail() {
 
       {canEdit ? (
         <Card title={t(records_facility_editTitle)}>
-          {conflict ? (
-            <p className="mb-3 text-sm text-slate-700">
-              {t.rich(records_conflict_savedShown, {
-                reload: (
-                  // biome-ignore lint/a11y/useValidAnchor: an empty href is this very URL: following it reloads the page, without JavaScript
-                  <a href="" className="text-indigo-700 underline">
-                    {t(records_conflict_reload)}
-                  </a>
-                ),
-              })}
-            </p>
-          ) : null}
+          {conflict ? <ConflictNotice className="mb-3" /> : null}
           {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
           <DebtFacilityForm
             values={values}

@@ -20,13 +20,13 @@ import { listAccessibleCompanies } from "~/models/company-access.server";
 import { positionSchema } from "~/domain/position";
 import { deletePosition, getPositionWithReturn, updatePosition } from "~/models/position.server";
 import { DELETED_COMPANY } from "~/domain/positions";
+import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { DeleteForm } from "~/components/ui/delete-form";
 import { common_action_deleting } from "~/paraglide/messages/common_action_deleting.js";
 import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { deletion_position_deleted } from "~/paraglide/messages/deletion_position_deleted.js";
 import { investor_charts_raised_instrument } from "~/paraglide/messages/investor_charts_raised_instrument.js";
 import { investor_position_back } from "~/paraglide/messages/investor_position_back.js";
-import { investor_position_conflict } from "~/paraglide/messages/investor_position_conflict.js";
 import { investor_position_currentCompany } from "~/paraglide/messages/investor_position_currentcompany1.js";
 import { investor_position_delete } from "~/paraglide/messages/investor_position_delete.js";
 import { investor_position_deleteConfirm } from "~/paraglide/messages/investor_position_deleteconfirm1.js";
@@ -38,7 +38,6 @@ import { investor_position_investedInBase } from "~/paraglide/messages/investor_
 import { investor_position_metaTitle } from "~/paraglide/messages/investor_position_metatitle1.js";
 import { investor_position_notes } from "~/paraglide/messages/investor_position_notes.js";
 import { investor_position_readOnly } from "~/paraglide/messages/investor_position_readonly1.js";
-import { investor_position_reload } from "~/paraglide/messages/investor_position_reload.js";
 import { investor_position_saveChanges } from "~/paraglide/messages/investor_position_savechanges1.js";
 import { investor_position_title } from "~/paraglide/messages/investor_position_title.js";
 import { investor_position_valueInBase } from "~/paraglide/messages/investor_position_valueinbase2.js";
@@ -152,18 +151,7 @@ export default function PositionDetail() {
         </dl>
         {canEdit ? (
           <div className="mt-6 space-y-6 border-t pt-6">
-            {conflict ? (
-              <p className="text-sm text-slate-700">
-                {t.rich(investor_position_conflict, {
-                  reload: (
-                    // biome-ignore lint/a11y/useValidAnchor: an empty href is this very URL: following it reloads the page, without JavaScript
-                    <a href="" className="text-indigo-700 underline">
-                      {t(investor_position_reload)}
-                    </a>
-                  ),
-                })}
-              </p>
-            ) : null}
+            {conflict ? <ConflictNotice /> : null}
             <h3 className="font-semibold">{t(investor_position_edit)}</h3>
             {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
             <PositionForm

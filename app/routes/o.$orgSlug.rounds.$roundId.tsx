@@ -17,12 +17,11 @@ import { minorToMajorString } from "~/domain/money-fields";
 import { fundingRoundSchema } from "~/domain/funding-round";
 import { oneYearAfter } from "~/domain/bounds";
 import { deleteFundingRound, getFundingRound, updateFundingRound } from "~/models/funding-round.server";
+import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { DeleteForm } from "~/components/ui/delete-form";
 import { common_action_deleting } from "~/paraglide/messages/common_action_deleting.js";
 import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { records_action_saveChanges } from "~/paraglide/messages/records_action_savechanges1.js";
-import { records_conflict_reload } from "~/paraglide/messages/records_conflict_reload.js";
-import { records_conflict_savedShown } from "~/paraglide/messages/records_conflict_savedshown1.js";
 import { records_round_back } from "~/paraglide/messages/records_round_back.js";
 import { records_round_backersLabel } from "~/paraglide/messages/records_round_backerslabel1.js";
 import { records_round_delete } from "~/paraglide/messages/records_round_delete.js";
@@ -137,18 +136,7 @@ export default function FundingRoundDetail() {
         {summary}
         {canEdit ? (
           <div className="mt-6 space-y-6 border-t pt-6">
-            {conflict ? (
-              <p className="text-sm text-slate-700">
-                {t.rich(records_conflict_savedShown, {
-                  reload: (
-                    // biome-ignore lint/a11y/useValidAnchor: an empty href is this very URL: following it reloads the page, without JavaScript
-                    <a href="" className="text-indigo-700 underline">
-                      {t(records_conflict_reload)}
-                    </a>
-                  ),
-                })}
-              </p>
-            ) : null}
+            {conflict ? <ConflictNotice /> : null}
             <h3 className="font-semibold">{t(records_round_editTitle)}</h3>
             {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
             <FundingRoundForm
