@@ -21,13 +21,12 @@ import {
 import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import type { DebtFacilityInput } from "~/domain/debt-facility";
-import { AppError } from "~/server/http.server";
 import type { DebtKind } from "~/domain/instruments";
 import { recordAudit } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";
 import { assertCanEdit } from "./funding-round.server";
-import { conflictError } from "./versioning.server";
+import { conflictError, lockForEdit } from "./versioning.server";
 import { records_debt_notFound } from "~/paraglide/messages/records_debt_notfound1.js";
 import { records_debt_what } from "~/paraglide/messages/records_debt_what.js";
 
@@ -274,15 +273,8 @@ export async function createDebtFacility(ctx: OrgContext, input: DebtFacilityInp
   });
 }
 
-async function lockFacility(tx: Tx, ctx: OrgContext, id: string) {
-  if (!isUuid(id)) throw new AppError("NOT_FOUND", messageRef(records_debt_notFound));
-  const [row] = await tx
-    .select()
-    .from(debtFacilities)
-    .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)))
-    .for("update");
-  if (!row) throw new AppError("NOT_FOUND", messageRef(records_debt_notFound));
-  return row;
+function lockFacility(tx: Tx, ctx: OrgContext, id: string) {
+  return lockForEdit(tx, debtFacilities, ctx.org.id, id, messageRef(records_debt_notFound));
 }
 
 /** Saves an edit made on `version`; a concurrent save in between is a conflict, not an overwrite. */

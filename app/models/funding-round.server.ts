@@ -11,7 +11,7 @@ import { AppError } from "~/server/http.server";
 import { isEquityInstrument } from "~/domain/instruments";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
-import { conflictError } from "./versioning.server";
+import { conflictError, lockForEdit } from "./versioning.server";
 import { records_readOnlyRecords } from "~/paraglide/messages/records_readonlyrecords2.js";
 import { records_round_notFound } from "~/paraglide/messages/records_round_notfound1.js";
 import { records_round_what } from "~/paraglide/messages/records_round_what.js";
@@ -189,15 +189,8 @@ export async function createFundingRound(ctx: OrgContext, input: FundingRoundInp
   });
 }
 
-async function lockRound(tx: Tx, ctx: OrgContext, id: string) {
-  if (!isUuid(id)) throw new AppError("NOT_FOUND", messageRef(records_round_notFound));
-  const [row] = await tx
-    .select()
-    .from(fundingRounds)
-    .where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id)))
-    .for("update");
-  if (!row) throw new AppError("NOT_FOUND", messageRef(records_round_notFound));
-  return row;
+function lockRound(tx: Tx, ctx: OrgContext, id: string) {
+  return lockForEdit(tx, fundingRounds, ctx.org.id, id, messageRef(records_round_notFound));
 }
 
 /**

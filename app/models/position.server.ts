@@ -18,6 +18,7 @@ import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import type { PositionInput } from "~/domain/position";
 import { AppError } from "~/server/http.server";
+import { lockForEdit } from "./versioning.server";
 import type { Instrument } from "~/domain/instruments";
 import { DELETED_COMPANY } from "~/domain/positions";
 import { recordAudit } from "./audit.server";
@@ -275,15 +276,8 @@ export async function createPosition(ctx: OrgContext, input: PositionInput): Pro
   });
 }
 
-async function lockPosition(tx: Tx, ctx: OrgContext, id: string) {
-  if (!isUuid(id)) throw new AppError("NOT_FOUND", messageRef(investor_positions_error_noPosition));
-  const [row] = await tx
-    .select()
-    .from(positions)
-    .where(and(eq(positions.orgId, ctx.org.id), eq(positions.id, id)))
-    .for("update");
-  if (!row) throw new AppError("NOT_FOUND", messageRef(investor_positions_error_noPosition));
-  return row;
+function lockPosition(tx: Tx, ctx: OrgContext, id: string) {
+  return lockForEdit(tx, positions, ctx.org.id, id, messageRef(investor_positions_error_noPosition));
 }
 
 /** Saves an edit made on `version`; a save in between makes it a conflict, never an overwrite. */

@@ -1,3 +1,8 @@
+import { and, eq } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Tx } from "~db/client";
+import { isUuid } from "~/domain/bounds";
+import type { MessageRef } from "~/i18n/message-ref";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
 import { records_conflict_changed } from "~/paraglide/messages/records_conflict_changed.js";
@@ -13,4 +18,23 @@ import { records_conflict_changed } from "~/paraglide/messages/records_conflict_
  */
 export function conflictError(what: PlainKey | (string & {})): AppError {
   return new AppError("CONFLICT", messageRef(records_conflict_changed, { what }));
+}
+
+/** A tenant table whose rows are edited by version: keyed by (org_id, id). */
+type VersionedTable = PgTable & { orgId: AnyPgColumn; id: AnyPgColumn };
+
+/**
+ * Reads the row `id` of the org for an edit and locks it until the transaction ends, so the
+ * version check and the write that follows see no save in between. A malformed or unknown id,
+ * or one of another org, is the same NOT_FOUND (`notFound` names the record).
+ */
+export async function lockForEdit<T extends VersionedTable>(tx: Tx, table: T, orgId: string, id: string, notFound: MessageRef): Promise<T["$inferSelect"]> {
+  if (!isUuid(id)) throw new AppError("NOT_FOUND", notFound);
+  const [row] = await tx
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.orgId, orgId), eq(table.id, id)))
+    .for("update");
+  if (!row) throw new AppError("NOT_FOUND", notFound);
+  return row as T["$inferSelect"];
 }
