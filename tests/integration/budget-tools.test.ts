@@ -7,6 +7,7 @@ import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { type TwoStartups, twoStartups } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { reportFigures } from "../support/report-inputs";
 
 // issue #15 item 16: the budget page offers the years that make sense, and copies a year,
 // spreads an annual amount and fills the later months without saving until Save.
@@ -23,22 +24,7 @@ const auditOf = (org: { id: string }) => withSystem(app.database.db, (tx) => tx.
 beforeAll(async () => {
   app = await startTestApp();
   ({ alpha, beta, alphaOwner, alphaViewer, betaOwner } = await twoStartups(app, "Alpha Budget Tools", "Beta Budget Tools"));
-  await saveMonthlyReport(alpha.ctx, `${THIS_YEAR - 3}-06`, null, {
-    cash: 1_000_00,
-    revenue: 0,
-    compute: 0,
-    data: 0,
-    payroll: 0,
-    research: 0,
-    go_to_market: 0,
-    general_admin: 0,
-    other: 0,
-    headcount: 1,
-    arr: null,
-    highlights: null,
-    lowlights: null,
-    asks: null,
-  });
+  await saveMonthlyReport(alpha.ctx, `${THIS_YEAR - 3}-06`, null, reportFigures({ cash: 1_000_00, headcount: 1 }));
   const { token } = await listBudgets(alpha.ctx, THIS_YEAR - 1);
   await saveBudgetGrid(
     alpha.ctx,

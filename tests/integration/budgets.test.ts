@@ -4,12 +4,13 @@ import { auditLog, budgets, orgs } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import type { OrgContext } from "../../app/auth/context";
 import { budgetVsActual, listBudgets, saveBudgetGrid, upsertBudgets, type BudgetRow } from "../../app/models/budget.server";
-import { saveMonthlyReport, type MonthlyReportInput } from "../../app/models/monthly-report.server";
+import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { toastIn } from "../support/toast";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { routeData } from "../support/route-data";
 import { at } from "../support/at";
+import { reportFigures } from "../support/report-inputs";
 
 const ROUTE = "routes/o.$orgSlug.budgets._index";
 const YEAR = 2025;
@@ -17,25 +18,7 @@ const YEAR = 2025;
 let app: TestApp;
 let { alpha, beta, alphaOwner, alphaMember, alphaViewer, betaOwner } = {} as TwoStartups;
 
-function report(overrides: Partial<MonthlyReportInput> = {}): MonthlyReportInput {
-  return {
-    cash: 1_000_000_00,
-    revenue: 0,
-    compute: 0,
-    data: 0,
-    payroll: 0,
-    research: 0,
-    go_to_market: 0,
-    general_admin: 0,
-    other: 0,
-    headcount: 5,
-    arr: null,
-    highlights: null,
-    lowlights: null,
-    asks: null,
-    ...overrides,
-  };
-}
+const report = reportFigures;
 
 async function budgetsOf(org: { id: string }) {
   return withSystem(app.database.db, (tx) => tx.select().from(budgets).where(eq(budgets.orgId, org.id)));

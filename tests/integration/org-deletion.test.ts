@@ -15,6 +15,7 @@ import { createLink, stable, textOf } from "../support/share-fixtures";
 import { formatterFor } from "../../app/i18n/format";
 import { routeData } from "../support/route-data";
 import { first } from "../support/at";
+import { reportForm } from "../support/report-inputs";
 
 /**
  * Deleting an org (decision 009): owners only, 30 days read-only and shared with nobody with an
@@ -247,22 +248,7 @@ describe("scheduled, then undone", () => {
 
   it("while scheduled nobody changes anything, the owner included: 409, nothing written", async () => {
     const snapshot = await fingerprint(doomed.org.id);
-    const report = {
-      cash: "1000000",
-      revenue: "1",
-      compute: "0",
-      data: "0",
-      payroll: "0",
-      research: "0",
-      go_to_market: "0",
-      general_admin: "0",
-      other: "0",
-      headcount: "1",
-      arr: "",
-      highlights: "",
-      lowlights: "",
-      asks: "",
-    };
+    const report = reportForm({ revenue: "1", headcount: "1" });
     for (const [who, client] of [
       ["owner", owner],
       ["admin", admin],

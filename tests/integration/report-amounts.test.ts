@@ -6,6 +6,7 @@ import { saveMonthlyReport, type MonthlyReportInput } from "../../app/models/mon
 import { startTestApp, type TestApp } from "../support/app-server";
 import { type TwoStartups, twoStartups } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { reportFigures, reportForm } from "../support/report-inputs";
 
 // issue #15 item 15: the report form reads amounts as people type them, echoes them, prefills
 // from last month on request, and shows a viewer values rather than inputs.
@@ -14,44 +15,19 @@ const MONTH_ROUTE = "routes/o.$orgSlug.reports.$month";
 let app: TestApp;
 let { alpha, beta, alphaOwner, alphaViewer, betaOwner } = {} as TwoStartups;
 
-function form(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    version: "",
-    cash: "1000000",
-    revenue: "0",
-    compute: "0",
-    data: "0",
-    payroll: "0",
-    research: "0",
-    go_to_market: "0",
-    general_admin: "0",
-    other: "0",
-    headcount: "5",
-    arr: "",
-    highlights: "",
-    lowlights: "",
-    asks: "",
-    ...overrides,
-  };
-}
+const form = reportForm;
 
-const figures = (overrides: Partial<MonthlyReportInput> = {}): MonthlyReportInput => ({
-  cash: 900_000_00,
-  revenue: 10_000_00,
-  compute: 50_000_00,
-  data: 0,
-  payroll: 60_000_00,
-  research: 0,
-  go_to_market: 0,
-  general_admin: 0,
-  other: 0,
-  headcount: 9,
-  arr: 120_000_00,
-  highlights: "Hired a CTO",
-  lowlights: null,
-  asks: null,
-  ...overrides,
-});
+const figures = (overrides: Partial<MonthlyReportInput> = {}): MonthlyReportInput =>
+  reportFigures({
+    cash: 900_000_00,
+    revenue: 10_000_00,
+    compute: 50_000_00,
+    payroll: 60_000_00,
+    headcount: 9,
+    arr: 120_000_00,
+    highlights: "Hired a CTO",
+    ...overrides,
+  });
 
 const monthUrl = (slug: string, month: string, data = true) => (data ? routeData(`/o/${slug}/reports/${month}`, MONTH_ROUTE) : `/o/${slug}/reports/${month}`);
 const rowsOf = (org: { id: string }) => withSystem(app.database.db, (tx) => tx.select().from(monthlyReports).where(eq(monthlyReports.orgId, org.id)));
