@@ -5,10 +5,11 @@
  * sends it later. This module is the only door to the table.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Db, rowsOf, type Tx } from "~db/client";
 import { mailOutbox } from "~db/schema";
-import { withSystem } from "~db/tenant";
+import { withSystem, withTenant } from "~db/tenant";
+import type { OrgContext } from "~/auth/context";
 import type { Locale } from "~/i18n/locales";
 import type { ComposedMail } from "~/server/mail.server";
 
@@ -187,5 +188,34 @@ export async function releaseClaims(db: Db, ids: string[]): Promise<void> {
       .update(mailOutbox)
       .set({ claimedUntil: null })
       .where(and(inArray(mailOutbox.id, ids), inArray(mailOutbox.status, ["queued", "retrying"]))),
+  );
+}
+
+/**
+ * The org's recent mail and how its delivery went, for its owners and admins (the settings
+ * page). A tenant read: RLS confines it to the org, and account mail (no org) is never seen.
+ * Never the parts: they may hold a link meant for the recipient alone.
+ */
+export async function listOrgMail(ctx: OrgContext, limit = 50) {
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) =>
+      tx
+        .select({
+          id: mailOutbox.id,
+          toEmail: mailOutbox.toEmail,
+          subject: mailOutbox.subject,
+          kind: mailOutbox.kind,
+          status: mailOutbox.status,
+          attempts: mailOutbox.attempts,
+          lastError: mailOutbox.lastError,
+          createdAt: mailOutbox.createdAt,
+          sentAt: mailOutbox.sentAt,
+        })
+        .from(mailOutbox)
+        .orderBy(desc(mailOutbox.createdAt))
+        .limit(limit),
+    { readOnly: true },
   );
 }
