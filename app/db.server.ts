@@ -6,6 +6,7 @@ import { isDatabaseUnavailable, isDriverWriteCrash } from "~db/unavailable";
 import { getEnv } from "~/env.server";
 import { retentionPolicy, startRetentionJob, type RetentionJob } from "~/models/retention.server";
 import { startPurgeSchedule, type PurgeSchedule } from "~/jobs.server";
+import { type MailWorker, smtpSender, startMailDelivery } from "~/server/mail-delivery.server";
 
 // Kept on globalThis so a dev rebuild does not open a second embedded database on the same folder.
 const holder = globalThis as unknown as { __capitalDesk?: { database: Promise<Database> } };
@@ -98,11 +99,16 @@ export async function startup(): Promise<{ driver: string; seeded: boolean }> {
   startCleanupJob();
   // The purge of orgs whose deletion grace period ended (decision 009), on a timer of its own.
   purgeSchedule ??= startPurgeSchedule(getDatabase);
+  // The outbox's delivery worker (decision 016); without SMTP_URL it holds and logs.
+  mailWorker ??= startMailDelivery(async () => (await getDatabase()).db, env.SMTP_URL && env.MAIL_FROM ? smtpSender(env.SMTP_URL, env.MAIL_FROM) : null, {
+    pollMs: env.MAIL_POLL_MS,
+  });
   return { driver: database.driver, seeded };
 }
 
 let retentionJob: RetentionJob | undefined;
 let purgeSchedule: PurgeSchedule | undefined;
+let mailWorker: MailWorker | undefined;
 
 /** The retention cleanup (docs/privacy.md), hourly in the server process; see startRetentionJob. */
 function startCleanupJob(): void {
@@ -117,6 +123,9 @@ export async function shutdown(): Promise<void> {
   retentionJob = undefined;
   purgeSchedule?.stop();
   purgeSchedule = undefined;
+  // Before the database closes: the send in flight finishes and is marked.
+  await mailWorker?.stop();
+  mailWorker = undefined;
   const current = holder.__capitalDesk;
   holder.__capitalDesk = undefined;
   if (current) await (await current.database).close();

@@ -50,6 +50,18 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 365)
     .default(24),
+  /**
+   * Outgoing mail (decision 016): `smtps://user:pass@host:465` or `smtp://…:587` (STARTTLS).
+   * Unset, nothing is sent: messages are held in the outbox and logged by recipient and subject.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  /** The From of every message, e.g. `Capital Desk <no-reply@desk.example.com>`; required with SMTP_URL. */
+  MAIL_FROM: z.string().min(3).optional(),
+  /** How often the delivery worker looks for due mail (it also wakes when mail is queued). */
+  MAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(1_000),
   /** Express "trust proxy": unset = trust nobody; "loopback", a hop count, or a subnet list. */
   TRUST_PROXY: z
     .string()
@@ -72,6 +84,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment configuration:\n${problems}`);
   }
   const env = result.data;
+  if (env.SMTP_URL && !env.MAIL_FROM) throw new Error("Invalid environment configuration:\n  MAIL_FROM: required when SMTP_URL is set");
   return {
     ...env,
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",

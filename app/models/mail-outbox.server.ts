@@ -5,8 +5,11 @@
  * sends it later. This module is the only door to the table.
  */
 import { randomUUID } from "node:crypto";
-import type { Tx } from "~db/client";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { type Db, rowsOf, type Tx } from "~db/client";
 import { mailOutbox } from "~db/schema";
+import { withSystem, withTenant } from "~db/tenant";
+import type { OrgContext } from "~/auth/context";
 import type { Locale } from "~/i18n/locales";
 import type { ComposedMail } from "~/server/mail.server";
 
@@ -44,5 +47,175 @@ export async function queueMail(tx: Tx, mail: QueuedMail): Promise<{ id: string;
     html: mail.html,
     messageId,
   });
+  mailQueued();
   return { id, messageId };
+}
+
+// ---------------------------------------------------------------- delivery (the worker's side)
+
+/** A due message the worker now holds until its claim lapses. */
+export interface ClaimedMail {
+  id: string;
+  toEmail: string;
+  toUserId: string | null;
+  kind: string;
+  locale: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  messageId: string;
+  /** Attempts before this one. */
+  attempts: number;
+}
+
+interface ClaimedRow {
+  id: string;
+  to_email: string;
+  to_user_id: string | null;
+  kind: string;
+  locale: string;
+  subject: string;
+  body: string;
+  html: string | null;
+  message_id: string;
+  attempts: number;
+}
+
+const listeners = new Set<() => void>();
+
+/**
+ * In-process wake-up: the delivery worker listens, so a reset link need not wait for the next
+ * poll. Called before the queuing transaction commits, so the worker looks again shortly after
+ * (mail-delivery.server.ts); a wake that comes too early costs one empty claim.
+ */
+export function onMailQueued(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+function mailQueued(): void {
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Claims up to `limit` due messages for `leaseMs`: queued or retrying, due, and not held by a
+ * live claim (a crashed worker's claim lapses and the row is due again). `FOR UPDATE SKIP
+ * LOCKED` lets several instances claim at once without ever taking the same row; the claim is
+ * committed before anything is sent, so a slow SMTP server holds no lock.
+ */
+export async function claimDueMail(db: Db, limit: number, leaseMs: number): Promise<ClaimedMail[]> {
+  return withSystem(db, async (tx) => {
+    const result = await tx.execute(sql`
+      update mail_outbox set claimed_until = now() + make_interval(secs => ${leaseMs / 1000})
+      where id in (
+        select id from mail_outbox
+        where status in ('queued', 'retrying') and next_attempt_at <= now()
+          and (claimed_until is null or claimed_until < now())
+        order by next_attempt_at
+        limit ${limit}
+        for update skip locked
+      )
+      returning id, to_email, to_user_id, kind, locale, subject, body, html, message_id, attempts`);
+    return rowsOf<ClaimedRow>(result).map((r) => ({
+      id: r.id,
+      toEmail: r.to_email,
+      toUserId: r.to_user_id,
+      kind: r.kind,
+      locale: r.locale,
+      subject: r.subject,
+      text: r.body,
+      html: r.html,
+      messageId: r.message_id,
+      attempts: Number(r.attempts),
+    }));
+  });
+}
+
+/**
+ * Delivered: the parts are blanked (they may hold a single-use link; the recipient has them
+ * now), the claim released. Only a row still in flight changes, so a late duplicate mark is a no-op.
+ */
+export async function markSent(db: Db, id: string): Promise<void> {
+  await withSystem(db, (tx) =>
+    tx
+      .update(mailOutbox)
+      .set({ status: "sent", sentAt: sql`now()`, body: "", html: null, attempts: sql`${mailOutbox.attempts} + 1`, claimedUntil: null, lastError: null })
+      .where(and(eq(mailOutbox.id, id), inArray(mailOutbox.status, ["queued", "retrying"]))),
+  );
+}
+
+/**
+ * Not delivered: counts the attempt and records why (`error` is the SMTP answer or the
+ * connection error, never the message). Due again after `retryInMs`; after `maxAttempts`, or
+ * when `permanent` (the server refused the message for good, a 5xx), it is `failed`.
+ */
+export async function markFailedAttempt(
+  db: Db,
+  id: string,
+  { error, retryInMs, maxAttempts, permanent = false }: { error: string; retryInMs: number; maxAttempts: number; permanent?: boolean },
+): Promise<void> {
+  await withSystem(db, (tx) =>
+    tx
+      .update(mailOutbox)
+      .set({
+        attempts: sql`${mailOutbox.attempts} + 1`,
+        status: permanent ? "failed" : sql`case when ${mailOutbox.attempts} + 1 >= ${maxAttempts} then 'failed' else 'retrying' end`,
+        nextAttemptAt: sql`now() + make_interval(secs => ${retryInMs / 1000})`,
+        claimedUntil: null,
+        lastError: error.slice(0, 300),
+      })
+      .where(and(eq(mailOutbox.id, id), inArray(mailOutbox.status, ["queued", "retrying"]))),
+  );
+}
+
+/**
+ * Without a sender (no SMTP_URL): the message is held — kept, never sent later when a sender
+ * appears (an old link arriving out of the blue), and shown by the demo mailbox.
+ */
+export async function markHeld(db: Db, id: string): Promise<void> {
+  await withSystem(db, (tx) =>
+    tx
+      .update(mailOutbox)
+      .set({ status: "held", claimedUntil: null })
+      .where(and(eq(mailOutbox.id, id), inArray(mailOutbox.status, ["queued", "retrying"]))),
+  );
+}
+
+/** A stopping worker gives back the rows it claimed and did not get to: due again at once. */
+export async function releaseClaims(db: Db, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await withSystem(db, (tx) =>
+    tx
+      .update(mailOutbox)
+      .set({ claimedUntil: null })
+      .where(and(inArray(mailOutbox.id, ids), inArray(mailOutbox.status, ["queued", "retrying"]))),
+  );
+}
+
+/**
+ * The org's recent mail and how its delivery went, for its owners and admins (the settings
+ * page). A tenant read: RLS confines it to the org, and account mail (no org) is never seen.
+ * Never the parts: they may hold a link meant for the recipient alone.
+ */
+export async function listOrgMail(ctx: OrgContext, limit = 50) {
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) =>
+      tx
+        .select({
+          id: mailOutbox.id,
+          toEmail: mailOutbox.toEmail,
+          subject: mailOutbox.subject,
+          kind: mailOutbox.kind,
+          status: mailOutbox.status,
+          attempts: mailOutbox.attempts,
+          lastError: mailOutbox.lastError,
+          createdAt: mailOutbox.createdAt,
+          sentAt: mailOutbox.sentAt,
+        })
+        .from(mailOutbox)
+        .orderBy(desc(mailOutbox.createdAt))
+        .limit(limit),
+    { readOnly: true },
+  );
 }

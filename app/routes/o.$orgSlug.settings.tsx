@@ -4,13 +4,14 @@ import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
-import { Card, PageHeader } from "~/components/ui/layout";
-import { metaTitle, useT, zodMessage, type Translator } from "~/i18n";
+import { Badge, Card, PageHeader, TableScroller } from "~/components/ui/layout";
+import { metaTitle, useFormat, useT, zodMessage, type Translator } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
 import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "~/finance";
 import { currencyField, nameField } from "~/domain/base-fields";
 import { getOrgSettings, updateOrgSettings } from "~/models/org.server";
+import { listOrgMail } from "~/models/mail-outbox.server";
 import { DELETION_GRACE_DAYS } from "~/models/org-deletion.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
 import { admin_settings_band_critical } from "~/paraglide/messages/admin_settings_band_critical.js";
@@ -43,6 +44,21 @@ import { admin_settings_submit } from "~/paraglide/messages/admin_settings_submi
 import { admin_settings_threshold } from "~/paraglide/messages/admin_settings_threshold.js";
 import { admin_settings_thresholdHint } from "~/paraglide/messages/admin_settings_thresholdhint1.js";
 import { admin_settings_title } from "~/paraglide/messages/admin_settings_title.js";
+import { admin_settings_mail_attempts } from "~/paraglide/messages/admin_settings_mail_attempts.js";
+import { admin_settings_mail_help } from "~/paraglide/messages/admin_settings_mail_help.js";
+import { admin_settings_mail_kind } from "~/paraglide/messages/admin_settings_mail_kind.js";
+import { admin_settings_mail_lastError } from "~/paraglide/messages/admin_settings_mail_lasterror1.js";
+import { admin_settings_mail_none } from "~/paraglide/messages/admin_settings_mail_none.js";
+import { admin_settings_mail_status } from "~/paraglide/messages/admin_settings_mail_status.js";
+import { admin_settings_mail_status_failed } from "~/paraglide/messages/admin_settings_mail_status_failed.js";
+import { admin_settings_mail_status_held } from "~/paraglide/messages/admin_settings_mail_status_held.js";
+import { admin_settings_mail_status_queued } from "~/paraglide/messages/admin_settings_mail_status_queued.js";
+import { admin_settings_mail_status_retrying } from "~/paraglide/messages/admin_settings_mail_status_retrying.js";
+import { admin_settings_mail_status_sent } from "~/paraglide/messages/admin_settings_mail_status_sent.js";
+import { admin_settings_mail_subject } from "~/paraglide/messages/admin_settings_mail_subject.js";
+import { admin_settings_mail_time } from "~/paraglide/messages/admin_settings_mail_time.js";
+import { admin_settings_mail_title } from "~/paraglide/messages/admin_settings_mail_title.js";
+import { admin_settings_mail_to } from "~/paraglide/messages/admin_settings_mail_to.js";
 import { deletion_settings_heading } from "~/paraglide/messages/deletion_settings_heading.js";
 import { deletion_settings_link } from "~/paraglide/messages/deletion_settings_link.js";
 import { deletion_settings_text } from "~/paraglide/messages/deletion_settings_text.js";
@@ -137,7 +153,10 @@ const SettingsSchema = z
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "manage:members");
   const org = await getOrgSettings(ctx);
+  // Delivery of the org's own mail (decision 016); owners and admins only, as this page.
+  const mail = await listOrgMail(ctx);
   return json({
+    mail,
     slug: ctx.org.slug,
     name: org.name,
     baseCurrency: org.baseCurrency,
@@ -246,6 +265,9 @@ export default function Settings() {
           </a>
         </Card>
       </div>
+      <div className="mt-6">
+        <MailCard mail={data.mail} />
+      </div>
       {data.canDelete ? (
         <div className="mt-6">
           <Card title={t(deletion_settings_heading)}>
@@ -257,5 +279,78 @@ export default function Settings() {
         </div>
       ) : null}
     </>
+  );
+}
+
+const STATUS_LABEL = {
+  queued: admin_settings_mail_status_queued,
+  retrying: admin_settings_mail_status_retrying,
+  sent: admin_settings_mail_status_sent,
+  failed: admin_settings_mail_status_failed,
+  held: admin_settings_mail_status_held,
+} as const;
+const STATUS_TONE = { queued: "neutral", retrying: "warn", sent: "good", failed: "bad", held: "neutral" } as const;
+
+/** The org's recent mail and its delivery status (never the message itself). */
+function MailCard({ mail }: { mail: ReturnType<typeof useLoaderData<typeof loader>>["mail"] }) {
+  const t = useT();
+  const f = useFormat();
+  return (
+    <Card title={t(admin_settings_mail_title)}>
+      <p className="max-w-2xl text-sm text-slate-600">{t(admin_settings_mail_help)}</p>
+      {mail.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-500">{t(admin_settings_mail_none)}</p>
+      ) : (
+        <TableScroller>
+          <table className="mt-3 min-w-full text-left text-sm">
+            <caption className="sr-only">{t(admin_settings_mail_title)}</caption>
+            <thead>
+              <tr className="text-xs text-slate-500">
+                <th scope="col" className="py-2 pr-3">
+                  {t(admin_settings_mail_to)}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t(admin_settings_mail_subject)}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t(admin_settings_mail_kind)}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t(admin_settings_mail_status)}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t(admin_settings_mail_attempts)}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t(admin_settings_mail_lastError)}
+                </th>
+                <th scope="col" className="py-2">
+                  {t(admin_settings_mail_time)}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {mail.map((m) => (
+                <tr key={m.id} className="border-t border-slate-100 align-top">
+                  <td className="py-2 pr-3">{m.toEmail}</td>
+                  <td className="py-2 pr-3">{m.subject}</td>
+                  <td className="py-2 pr-3">
+                    <code className="text-xs">{m.kind}</code>
+                  </td>
+                  <td className="py-2 pr-3">
+                    <Badge tone={STATUS_TONE[m.status]}>{t(STATUS_LABEL[m.status])}</Badge>
+                  </td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{m.attempts}</td>
+                  <td className="py-2 pr-3 text-xs text-slate-600">{m.lastError}</td>
+                  <td className="py-2">
+                    <time dateTime={m.createdAt}>{f.dateTime(m.createdAt)}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroller>
+      )}
+    </Card>
   );
 }

@@ -14,6 +14,41 @@ import { common_role_member } from "~/paraglide/messages/common_role_member.js";
 import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
 import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
 
+/**
+ * Every kind of mail the app sends, and its category (decision 016):
+ * - `security` — about the account itself (verification, reset, a changed password): always
+ *   sent, never carries List-Unsubscribe; nobody may turn off the warning that their password changed.
+ * - `transactional` — a one-off message a person's own action caused for someone else, such as an
+ *   invitation: nothing recurs, so there is nothing to unsubscribe from.
+ * - `notification` — recurring news (access requests, early warnings, digests): carries
+ *   List-Unsubscribe and the RFC 8058 one-click header, and each person may turn it off.
+ */
+export const MAIL_KINDS = {
+  invitation: "transactional",
+  verify_email: "security",
+  password_reset: "security",
+  account_exists: "security",
+  email_changed: "security",
+  password_changed: "security",
+  new_sign_in: "security",
+  two_factor_changed: "security",
+  access_requested: "notification",
+  access_approved: "notification",
+  access_changed: "notification",
+  access_revoked: "notification",
+  alert: "notification",
+  alert_digest: "notification",
+  share_link_viewed: "notification",
+} as const satisfies Record<string, "security" | "transactional" | "notification">;
+
+export type MailKind = keyof typeof MAIL_KINDS;
+export type MailCategory = (typeof MAIL_KINDS)[MailKind];
+
+/** A kind nobody listed is treated as security mail: never offered an unsubscribe it cannot honour. */
+export function mailCategory(kind: string): MailCategory {
+  return Object.hasOwn(MAIL_KINDS, kind) ? MAIL_KINDS[kind as MailKind] : "security";
+}
+
 export interface ComposedMail {
   subject: string;
   text: string;
