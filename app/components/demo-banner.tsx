@@ -9,7 +9,10 @@ import { layout_demo_label } from "~/paraglide/messages/layout_demo_label.js";
 export function DemoBanner() {
   const t = useT();
   return (
-    <aside aria-label={t(layout_demo_label)} className="border-b border-amber-300 bg-amber-100 px-4 py-1.5 text-center text-sm font-medium text-amber-950">
+    <aside
+      aria-label={t(layout_demo_label)}
+      className="border-b border-amber-300 print:hidden bg-amber-100 px-4 py-1.5 text-center text-sm font-medium text-amber-950"
+    >
       {t(layout_demo_banner)}
     </aside>
   );

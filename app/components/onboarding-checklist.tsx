@@ -34,7 +34,7 @@ export function OnboardingChecklist({ steps, orgSlug }: { steps: { key: string; 
   const remaining = steps.filter((s) => !s.done).length;
   if (steps.length === 0 || remaining === 0) return null;
   return (
-    <section aria-labelledby="onboarding-title" className="mb-6 rounded-lg border border-indigo-200 bg-indigo-50 p-4" data-testid="onboarding">
+    <section aria-labelledby="onboarding-title" className="mb-6 rounded-lg border border-indigo-200 bg-indigo-50 p-4 print:hidden" data-testid="onboarding">
       <h2 id="onboarding-title" className="font-semibold text-indigo-950">
         {t(investor_onboarding_title, { done: steps.length - remaining, total: steps.length })}
       </h2>

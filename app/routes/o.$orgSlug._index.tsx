@@ -12,6 +12,8 @@ import { EmptyState, PageHeader } from "~/components/ui/layout";
 import { localeFromMatches, translate, useT } from "~/i18n";
 import { monthText } from "~/i18n/display";
 import { OnboardingChecklist } from "~/components/onboarding-checklist";
+import { PrintCover } from "~/components/print-cover";
+import { common_print_report_dashboard } from "~/paraglide/messages/common_print_report_dashboard.js";
 import { getOnboarding } from "~/models/onboarding.server";
 import { getFundOverview } from "~/models/fund-overview.server";
 import { FundAlerts, FundLateReports, FundLowRunway, FundPendingRequests, FundRecentUpdates } from "~/components/fund-overview";
@@ -144,6 +146,7 @@ function StartupDashboardView({
   const t = useT();
   return (
     <>
+      <PrintCover report={t(common_print_report_dashboard, { company: orgName })} month={monthText(t, h.month)} />
       <PageHeader
         title={orgName}
         description={t(dashboard_startup_description, { month: monthText(t, h.month), currency })}
@@ -152,7 +155,7 @@ function StartupDashboardView({
       {checklist}
       <HeadlineCards headline={h} currency={currency} />
       <MissingMonthsNotice months={data.missingMonths} reportHref={canEdit ? (month) => `${base}/reports/${month}` : undefined} />
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid gap-6 lg:grid-cols-2 print:mt-3 print:grid-cols-2 print:gap-3">
         <CashRunwayCard cashHistory={data.cashHistory} currency={currency} headline={h} />
         <SpendCard spendHistory={data.spendHistory} currency={currency} />
         <BudgetCard budget={data.budget} currency={currency} month={h.month} base={base} />

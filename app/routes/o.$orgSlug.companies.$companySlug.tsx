@@ -8,6 +8,8 @@ import { HeadlineCards } from "~/components/dashboard/headline-cards";
 import { RaisedCard, RiskCard } from "~/components/dashboard/record-cards";
 import { WindowSelector } from "~/components/dashboard/window-selector";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { PrintCover } from "~/components/print-cover";
+import { common_print_report_company } from "~/paraglide/messages/common_print_report_company.js";
 import { localeFromMatches, translate, useT, type PlainKey } from "~/i18n";
 import { listText, monthText } from "~/i18n/display";
 import { getCompanyBenchmarks } from "~/models/benchmark.server";
@@ -98,6 +100,7 @@ export default function CompanyView() {
   const isShared = (key: string) => (shared as readonly string[]).includes(key);
   return (
     <div aria-busy={navigation.state === "loading" ? true : undefined} className={navigation.state === "loading" ? "opacity-60 transition-opacity" : undefined}>
+      <PrintCover report={t(common_print_report_company, { company: company.name })} month={ready ? monthText(t, ready.headline.month) : null} />
       <PageHeader
         title={company.name}
         description={t(dashboard_company_description, {
@@ -121,7 +124,7 @@ export default function CompanyView() {
         </div>
       )}
 
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid gap-6 lg:grid-cols-2 print:mt-3 print:grid-cols-2 print:gap-3">
         {ready ? <CashRunwayCard cashHistory={ready.cashHistory} currency={currency} headline={ready.headline} /> : null}
         {ready ? <SpendCard spendHistory={ready.spendHistory} currency={currency} /> : null}
         {ready && dashboard.budget !== undefined ? <BudgetCard budget={dashboard.budget} currency={currency} month={ready.headline.month} /> : null}

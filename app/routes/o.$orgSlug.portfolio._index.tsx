@@ -20,6 +20,8 @@ import {
 } from "~/domain/portfolio-query";
 import { getPortfolio } from "~/models/portfolio.server";
 import { PortfolioColumnsPicker } from "~/components/portfolio-columns-picker";
+import { PrintCover } from "~/components/print-cover";
+import { common_print_report_portfolio } from "~/paraglide/messages/common_print_report_portfolio.js";
 import { DEFAULT_PORTFOLIO_COLUMNS, portfolioColumnsFrom } from "~/domain/portfolio-columns";
 import { safeRedirect } from "~/lib/redirects";
 import { formFailure } from "~/server/forms.server";
@@ -152,8 +154,12 @@ export default function PortfolioPage() {
     );
   }
 
+  // The newest month any company on this page reported: what the printed sheet is "as of".
+  const asOf = portfolio.rows.reduce<string | null>((latest, r) => (r.month !== null && (latest === null || r.month > latest) ? r.month : latest), null);
   return (
-    <>
+    // One landscape sheet on paper: the table keeps its columns (docs/printing.md).
+    <div className="print-landscape">
+      <PrintCover report={t(common_print_report_portfolio, { fund: org.name })} month={asOf === null ? null : monthText(t, asOf)} />
       <PageHeader
         title={t(investor_portfolio_title)}
         description={t(investor_portfolio_description, {
@@ -202,7 +208,7 @@ export default function PortfolioPage() {
           summary={t(investor_portfolio_companyCount, { count: summary.companies })}
         />
       </Card>
-      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+      <div className="mt-6 grid gap-6 lg:grid-cols-2 print:mt-3 print:gap-3">
         <RunwayChartCard
           bars={portfolio.charts.runway}
           burning={summary.burning}
@@ -220,7 +226,7 @@ export default function PortfolioPage() {
         />
       </div>
       <Rates data={portfolio} />
-    </>
+    </div>
   );
 }
 
@@ -246,7 +252,7 @@ function Figures({ data }: { data: Data["portfolio"] }) {
     s.noReports > 0 ? t(investor_portfolio_figure_noReports, { count: s.noReports }) : null,
   ].filter((part): part is string => part !== null);
   return (
-    <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5">
+    <div className="mb-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-5 print:mb-3 print:grid-cols-5 print:gap-2">
       <Figure label={t(investor_portfolio_figure_companies)} value={f.number(s.companies)} testId="figure-companies">
         <p>{t(investor_sentence, { text: companiesParts.join(t(investor_listSeparator)) })}</p>
       </Figure>

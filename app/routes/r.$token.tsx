@@ -1,7 +1,5 @@
-import { json, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
-import { useEffect } from "react";
-import printStyles from "~/components/share/report-print.css";
 import { ShareReportView } from "~/components/share/report-view";
 import { systemContext } from "~/auth/system.server";
 import { metaTitle, translate, useT } from "~/i18n";
@@ -47,8 +45,6 @@ export const headers: HeadersFunction = ({ errorHeaders, actionHeaders }) => {
   const retryAfter = actionHeaders?.get("Retry-After");
   return { ...REPORT_HEADERS, ...(allow ? { Allow: allow } : {}), ...(retryAfter ? { "Retry-After": retryAfter } : {}) };
 };
-
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
 // A partner has no user: the report speaks the browser's language (lang cookie or Accept-Language, read by the root loader).
 export const meta: MetaFunction = ({ matches }) => [
@@ -116,36 +112,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return json({ locked: false as const, report: await viewReport(link, request), error: null }, { headers: REPORT_HEADERS });
 }
 
-/**
- * Collapsed tables (the charts' data) would print as a bare "Show the data" line: open them
- * all for printing, and close again what was closed.
- */
-function useOpenDetailsForPrint() {
-  useEffect(() => {
-    let opened: HTMLDetailsElement[] = [];
-    const before = () => {
-      opened = [...document.querySelectorAll("details")].filter((d) => !d.open);
-      for (const d of opened) d.open = true;
-    };
-    const after = () => {
-      for (const d of opened) d.open = false;
-      opened = [];
-    };
-    window.addEventListener("beforeprint", before);
-    window.addEventListener("afterprint", after);
-    return () => {
-      window.removeEventListener("beforeprint", before);
-      window.removeEventListener("afterprint", after);
-    };
-  }, []);
-}
-
 export default function PartnerReport() {
   const loaded = useLoaderData<typeof loader>();
   const submitted = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  useOpenDetailsForPrint();
   const data = submitted ?? loaded;
   if (data.report) return <ShareReportView report={data.report} />;
   return (

@@ -33,11 +33,12 @@ test("a founder shares a report that a partner opens without an account, prints 
   // Charts drawn before printing.
   await expect(partner.getByText("Loading chart…")).toHaveCount(0);
 
-  // On paper, the charts' data tables are open (on screen they are folded away).
+  // On paper the charts print and their data tables stay folded (decision 016; tests/e2e/print.spec.ts counts the pages).
   const table = partner.getByRole("table", { name: "Cash and runway by month" });
   await expect(table).toBeHidden();
   await partner.emulateMedia({ media: "print" });
-  await expect(table).toBeVisible();
+  await expect(partner.getByRole("img", { name: "Cash and runway by month" }).or(partner.locator("[data-chart-box] canvas").first())).toBeVisible();
+  await expect(table).toBeHidden();
   await expect(partner.getByRole("button", { name: "Print or save as PDF" })).toBeHidden();
   await partner.emulateMedia({ media: null });
 

@@ -97,7 +97,7 @@ export function HeadlineCards({
     <p className="font-medium text-amber-800">{t(dashboard_headline_shortHistory, { used: h.monthsUsed, window: h.window })}</p>
   ) : null;
   return (
-    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:gap-2">
       <MetricCard
         label={t(dashboard_headline_cash)}
         value={money(h.cash)}

@@ -14,6 +14,8 @@ import { runwayNumber } from "~/i18n/display";
 import { combinedHeatMap, portfolioReportRow, reportAsOf, runwayBars, type PortfolioReportRow } from "~/components/share/report-rows";
 import type { CompanyReport, ShareReport, UpdateView } from "~/views/share-report";
 import { Table, TableHead, Td, Th } from "~/components/ui/table";
+import { SharedPrintCover } from "~/components/print-cover";
+import { common_print_report_shared } from "~/paraglide/messages/common_print_report_shared.js";
 import { admin_listSeparator } from "~/paraglide/messages/admin_listseparator1.js";
 import { admin_report_aliveWithMonth } from "~/paraglide/messages/admin_report_alivewithmonth2.js";
 import { admin_report_alive_cash_out } from "~/paraglide/messages/admin_report_alive_cash_out.js";
@@ -120,57 +122,63 @@ export function ShareReportView({ report }: { report: ShareReport }) {
   const generated = f.dateTime(report.generatedAt);
   const single = report.scope === "company";
   return (
-    <article className="mx-auto max-w-5xl space-y-6 p-4 sm:p-8 print:max-w-none print:p-0" data-testid="share-report">
-      <header className="border-b border-slate-200 pb-4">
-        <p className="text-sm font-semibold text-indigo-700 print:text-slate-700">{t(admin_report_kicker)}</p>
-        <h1 className="mt-1 text-2xl font-bold tracking-tight">{report.label}</h1>
-        <p className="mt-1 text-sm text-slate-700">
-          {t(admin_report_sharedBy, { issuer: report.issuer })} ·{" "}
-          <span data-testid="report-as-of">{asOf ? t(admin_report_asOf, { month: asOf }) : t(admin_report_noMonth)}</span> ·{" "}
-          {report.mode === "frozen"
-            ? t(admin_report_frozenLine, { month: report.frozenMonth ?? "", time: generated })
-            : t(admin_report_liveLine, { time: generated })}
-        </p>
-        <p className="mt-1 text-xs text-slate-600">
-          {t(admin_report_sectionsLine, {
-            sections: report.sections
-              .map((s) =>
-                t(
-                  {
-                    budgets: admin_section_budgets,
-                    financials: admin_section_financials,
-                    funding_debt: admin_section_funding_debt,
-                    risks: admin_section_risks,
-                    updates: admin_section_updates,
-                  }[s],
-                ),
-              )
-              .join(t(admin_listSeparator)),
-          })}{" "}
-          {single ? "" : t(admin_report_companiesLine, { count: report.companies.length })}
-        </p>
-        <button
-          type="button"
-          onClick={() => window.print()}
-          className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium print:hidden"
-        >
-          {t(admin_report_print)}
-        </button>
-      </header>
-      {report.companies.length === 0 ? (
-        <EmptyState title={t(admin_report_nothing)}>
-          <p>{t(admin_report_nothingBody)}</p>
-        </EmptyState>
-      ) : single ? (
-        <CompanyDetail company={report.companies[0]!} />
-      ) : (
-        <>
+    <article className="mx-auto max-w-5xl space-y-6 p-4 sm:p-8 print:max-w-none print:space-y-3 print:p-0" data-testid="share-report">
+      {/* A portfolio's first sheet is its summary, landscape for the wide table; each company follows, four to a portrait page. */}
+      <div className={single ? "space-y-6 print:space-y-3" : "print-landscape space-y-6 print:space-y-3"}>
+        <SharedPrintCover report={t(common_print_report_shared, { label: report.label })} issuer={report.issuer} month={asOf} />
+        <header className="border-b border-slate-200 pb-4 print:pb-2">
+          <p className="text-sm font-semibold text-indigo-700 print:hidden">{t(admin_report_kicker)}</p>
+          <h1 className="mt-1 text-2xl font-bold tracking-tight">{report.label}</h1>
+          <p className="mt-1 text-sm text-slate-700">
+            {t(admin_report_sharedBy, { issuer: report.issuer })} ·{" "}
+            <span data-testid="report-as-of">{asOf ? t(admin_report_asOf, { month: asOf }) : t(admin_report_noMonth)}</span> ·{" "}
+            {report.mode === "frozen"
+              ? t(admin_report_frozenLine, { month: report.frozenMonth ?? "", time: generated })
+              : t(admin_report_liveLine, { time: generated })}
+          </p>
+          <p className="mt-1 text-xs text-slate-600">
+            {t(admin_report_sectionsLine, {
+              sections: report.sections
+                .map((s) =>
+                  t(
+                    {
+                      budgets: admin_section_budgets,
+                      financials: admin_section_financials,
+                      funding_debt: admin_section_funding_debt,
+                      risks: admin_section_risks,
+                      updates: admin_section_updates,
+                    }[s],
+                  ),
+                )
+                .join(t(admin_listSeparator)),
+            })}{" "}
+            {single ? "" : t(admin_report_companiesLine, { count: report.companies.length })}
+          </p>
+          <button
+            type="button"
+            onClick={() => window.print()}
+            className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium print:hidden"
+          >
+            {t(admin_report_print)}
+          </button>
+        </header>
+        {report.companies.length === 0 ? (
+          <EmptyState title={t(admin_report_nothing)}>
+            <p>{t(admin_report_nothingBody)}</p>
+          </EmptyState>
+        ) : single ? (
+          <CompanyDetail company={report.companies[0]!} />
+        ) : (
           <PortfolioOverview companies={report.companies} />
+        )}
+      </div>
+      {!single && report.companies.length > 0 ? (
+        <div className="print-companies space-y-6 print:space-y-0">
           {report.companies.map((c, i) => (
             <CompanySummary key={i} company={c} />
           ))}
-        </>
-      )}
+        </div>
+      ) : null}
       <footer className="border-t border-slate-200 pt-3 text-xs text-slate-500">
         {asOf ? t(admin_report_footerAsOf, { issuer: report.issuer, month: asOf }) : t(admin_report_footer, { issuer: report.issuer })}{" "}
         {t(admin_report_definitions)}
@@ -206,14 +214,14 @@ function CompanyDetail({ company }: { company: CompanyReport }) {
   const ready = d.financials?.kind === "ready" ? d.financials : null;
   const currency = company.currency;
   return (
-    <section aria-label={company.name} className="space-y-6">
+    <section aria-label={company.name} className="space-y-6 print:space-y-3">
       <CompanyHeading company={company} />
       {d.financials === undefined ? null : ready ? (
         <HeadlineCards headline={ready.headline} currency={currency} debtServiceIncluded={ready.debtServiceIncluded} />
       ) : (
         <NoReport name={company.name} />
       )}
-      <div className="grid gap-6 lg:grid-cols-2 print:block print:space-y-6">
+      <div className="grid gap-6 lg:grid-cols-2 print:grid-cols-2 print:gap-3">
         {ready ? (
           <Section>
             <CashRunwayCard cashHistory={ready.cashHistory} currency={currency} headline={ready.headline} />
@@ -254,14 +262,14 @@ function CompanySummary({ company }: { company: CompanyReport }) {
   const d = company.dashboard;
   const ready = d.financials?.kind === "ready" ? d.financials : null;
   return (
-    <section aria-label={company.name} className="space-y-4 break-before-auto border-t border-slate-200 pt-6">
+    <section aria-label={company.name} className="print-compact space-y-4 border-t border-slate-200 pt-6 print:space-y-2 print:pt-2">
       <CompanyHeading company={company} />
       {d.financials === undefined ? null : ready ? (
         <HeadlineCards headline={ready.headline} currency={company.currency} debtServiceIncluded={ready.debtServiceIncluded} />
       ) : (
         <NoReport name={company.name} />
       )}
-      <div className="grid gap-4 lg:grid-cols-2 print:block print:space-y-4">
+      <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2 print:gap-2">
         {d.fundingDebt ? (
           <Section>
             <RaisedCard raised={d.fundingDebt.raised} currency={company.currency} />
@@ -317,58 +325,62 @@ function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
           </tbody>
         </Table>
       </Card>
-      {bars.length > 0 ? (
-        <Section>
-          <Card title={t(admin_report_runwayByCompany)}>
-            <p className="mb-3 text-xs text-slate-600">{t(admin_report_runwayIntro, levels)}</p>
-            <ChartCanvas config={config} label={t(admin_report_runwayChartLabel)} height={Math.max(180, bars.length * 24 + 80)} />
-            <table className="mt-3 min-w-full text-xs">
-              <caption className="sr-only">{t(admin_report_runwayByCompany)}</caption>
-              <TableHead>
-                <Th narrow dense>
-                  {t(admin_report_col_company)}
-                </Th>
-                <Th narrow numeric dense>
-                  {t(admin_report_col_runwayMonths)}
-                </Th>
-                <Th last dense>
-                  {t(admin_report_col_level)}
-                </Th>
-              </TableHead>
-              <tbody>
-                {bars.map((b, i) => {
-                  const level = runwayLevelOfStored(b.runwayMonths, DEFAULT_RUNWAY_THRESHOLDS);
-                  return (
-                    <tr key={i} className="border-b border-slate-100">
-                      <th scope="row" className="py-1 pr-3 text-left font-normal">
-                        {b.name}
-                      </th>
-                      <Td narrow numeric dense>
-                        {runwayNumber(locale, b.runwayMonths)}
-                      </Td>
-                      <Td last dense>
-                        {level === "not_burning" ? t(admin_report_notBurningShort) : levels[level]}
-                      </Td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </Card>
-        </Section>
-      ) : null}
-      {heatMap ? (
-        <Section>
-          <Card title={t(admin_report_heatMapTitle)}>
-            <RiskHeatMap
-              cells={heatMap}
-              bands={DEFAULT_RISK_BANDS}
-              caption={t(countsAccepted ? admin_report_heatMapCaptionLegacy : admin_report_heatMapCaption)}
-              countsAccepted={countsAccepted}
-            />
-          </Card>
-        </Section>
-      ) : null}
+      {/* On paper the chart and the heat map share the summary sheet's lower half. */}
+      <div className="space-y-6 print:grid print:grid-cols-2 print:gap-3 print:space-y-0">
+        {bars.length > 0 ? (
+          <Section>
+            <Card title={t(admin_report_runwayByCompany)}>
+              <p className="mb-3 text-xs text-slate-600">{t(admin_report_runwayIntro, levels)}</p>
+              <ChartCanvas config={config} label={t(admin_report_runwayChartLabel)} height={Math.max(180, bars.length * 24 + 80)} />
+              {/* Not on paper: the summary table above it has each company's runway. */}
+              <table className="mt-3 min-w-full text-xs print:hidden">
+                <caption className="sr-only">{t(admin_report_runwayByCompany)}</caption>
+                <TableHead>
+                  <Th narrow dense>
+                    {t(admin_report_col_company)}
+                  </Th>
+                  <Th narrow numeric dense>
+                    {t(admin_report_col_runwayMonths)}
+                  </Th>
+                  <Th last dense>
+                    {t(admin_report_col_level)}
+                  </Th>
+                </TableHead>
+                <tbody>
+                  {bars.map((b, i) => {
+                    const level = runwayLevelOfStored(b.runwayMonths, DEFAULT_RUNWAY_THRESHOLDS);
+                    return (
+                      <tr key={i} className="border-b border-slate-100">
+                        <th scope="row" className="py-1 pr-3 text-left font-normal">
+                          {b.name}
+                        </th>
+                        <Td narrow numeric dense>
+                          {runwayNumber(locale, b.runwayMonths)}
+                        </Td>
+                        <Td last dense>
+                          {level === "not_burning" ? t(admin_report_notBurningShort) : levels[level]}
+                        </Td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </Card>
+          </Section>
+        ) : null}
+        {heatMap ? (
+          <Section>
+            <Card title={t(admin_report_heatMapTitle)}>
+              <RiskHeatMap
+                cells={heatMap}
+                bands={DEFAULT_RISK_BANDS}
+                caption={t(countsAccepted ? admin_report_heatMapCaptionLegacy : admin_report_heatMapCaption)}
+                countsAccepted={countsAccepted}
+              />
+            </Card>
+          </Section>
+        ) : null}
+      </div>
     </>
   );
 }

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 
 export function Card({ title, children, actions }: { title?: string; children: ReactNode; actions?: ReactNode }) {
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 print:p-3">
       {title || actions ? (
-        <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-2 print:mb-2">
           {title ? <h2 className="text-lg font-semibold">{title}</h2> : <span />}
           {actions}
         </div>
