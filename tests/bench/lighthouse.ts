@@ -102,6 +102,21 @@ function runLighthouse(
   });
 }
 
+/**
+ * Lighthouse sometimes fails to record a trace on a busy machine ("NO_NAVSTART", "NO_FCP"): such a
+ * run is repeated, twice at most, rather than losing the whole measurement.
+ */
+async function runLighthouseWithRetry(url: string, headersFile: string | null) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await runLighthouse(url, headersFile);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      log(`${url}: ${(error as Error).message.split("\n")[0]} — running it again`);
+    }
+  }
+}
+
 function loadAverage(): number[] {
   return os.loadavg().map((n) => Math.round(n * 100) / 100);
 }
@@ -142,7 +157,7 @@ async function main(): Promise<number> {
     let meta = { lighthouseVersion: "?", chrome: "?", benchmarkIndex: [] as number[] };
     for (let run = 1; run <= options.runs; run++) {
       for (const page of pages) {
-        const report = await runLighthouse(`${base}${page.path}`, page.headersFile);
+        const report = await runLighthouseWithRetry(`${base}${page.path}`, page.headersFile);
         const figures = figuresOf(report);
         if (options.reports) {
           fs.mkdirSync(options.reports, { recursive: true });
