@@ -7,7 +7,7 @@ export default defineConfig({
   },
   test: {
     globals: true,
-    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "tests/static/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: ["app/**/*.test.{ts,tsx}", "db/**/*.test.ts", "tests/static/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/bench/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     // Two cores: more workers only thrash. Each file gets its own database.
     maxWorkers: 2,

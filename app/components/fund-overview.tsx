@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { runwayMonthsText } from "~/components/portfolio-table";
+import { runwayMonthsText } from "~/components/runway-months-text";
 import { TextLink } from "~/components/ui/button";
 import { Badge, Card } from "~/components/ui/layout";
 import { ALERT_KIND_LABELS } from "~/domain/alert-kinds";

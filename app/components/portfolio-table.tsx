@@ -2,9 +2,10 @@ import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { Badge } from "~/components/ui/layout";
 import { SortHeader } from "~/components/ui/sort-header";
+import { runwayMonthsText } from "~/components/runway-months-text";
 import { riskBand, type RiskBandThresholds } from "~/finance/risk";
-import { useFormat, useT, type PlainKey, type Translator } from "~/i18n";
-import { dateText, monthText, runwayNumber } from "~/i18n/display";
+import { useFormat, useT, type PlainKey } from "~/i18n";
+import { dateText, monthText } from "~/i18n/display";
 import { FINANCIAL_COLUMNS, type PortfolioColumn } from "~/domain/portfolio-columns";
 import { investor_home_runway_cashOut } from "~/paraglide/messages/investor_home_runway_cashout1.js";
 import { PORTFOLIO_SORT_FIRST_DIRECTION, RISK_BAND_WORD_KEYS, type PortfolioSortKey } from "~/domain/portfolio-query";
@@ -16,8 +17,6 @@ import { investor_reportingBadge_overdue } from "~/paraglide/messages/investor_r
 import { investor_reportingBadge_reported } from "~/paraglide/messages/investor_reportingbadge_reported1.js";
 import { investor_runwayBadge_caution } from "~/paraglide/messages/investor_runwaybadge_caution1.js";
 import { investor_runwayBadge_critical } from "~/paraglide/messages/investor_runwaybadge_critical1.js";
-import { investor_runway_months } from "~/paraglide/messages/investor_runway_months.js";
-import { investor_runway_notBurning } from "~/paraglide/messages/investor_runway_notburning1.js";
 import { investor_table_alive } from "~/paraglide/messages/investor_table_alive.js";
 import { investor_table_averageNetBurn } from "~/paraglide/messages/investor_table_averagenetburn2.js";
 import { investor_table_averageNetBurnHint } from "~/paraglide/messages/investor_table_averagenetburnhint3.js";
@@ -52,12 +51,6 @@ import { investor_table_undecided } from "~/paraglide/messages/investor_table_un
 import { investor_table_variance } from "~/paraglide/messages/investor_table_variance.js";
 import { investor_table_varianceHint } from "~/paraglide/messages/investor_table_variancehint1.js";
 import { investor_table_variancePercent } from "~/paraglide/messages/investor_table_variancepercent1.js";
-
-/** Runway months as the finance module rounds them (one decimal): "9.2 months" / "9.2 个月", or "Not burning". */
-export function runwayMonthsText(t: Translator, months: number | null): string {
-  if (months === null) return t(investor_runway_notBurning);
-  return t(investor_runway_months, { months: runwayNumber(t.locale, months) });
-}
 
 const LEVEL_BADGES: Record<string, { tone: "bad" | "warn"; key: PlainKey }> = {
   critical: { tone: "bad", key: investor_runwayBadge_critical },

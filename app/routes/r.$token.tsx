@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { ShareReportView } from "~/components/share/report-view";
+import { DrawChartsAtOnce } from "~/components/charts/chart-canvas";
 import { systemContext } from "~/auth/system.server";
 import { metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -118,7 +119,13 @@ export default function PartnerReport() {
   const navigation = useNavigation();
   const t = useT();
   const data = submitted ?? loaded;
-  if (data.report) return <ShareReportView report={data.report} />;
+  // A report for paper: every chart draws at once, not when scrolled to (draw-schedule.ts), so a print has them all.
+  if (data.report)
+    return (
+      <DrawChartsAtOnce.Provider value={true}>
+        <ShareReportView report={data.report} />
+      </DrawChartsAtOnce.Provider>
+    );
   return (
     <main className="mx-auto max-w-md p-8">
       <p className="text-sm font-semibold text-indigo-700">{t(admin_report_kicker)}</p>

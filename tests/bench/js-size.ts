@@ -92,3 +92,44 @@ export function routeJsSize(assetsDir: string, manifest: BrowserManifest, routeI
       .map((s) => ({ file: s.file, gzipBytes: s.gzip })),
   };
 }
+
+/** Gzipped JavaScript a main page may download, in KB of 1,024 bytes (issue #7, held for every main page since #14). */
+export const JS_BUDGET_KB = 200;
+
+/**
+ * The main pages the budget holds, by URL pattern (findRoute picks the page's route). The org
+ * home is one route module for two pages (a startup's dashboard, a fund's overview), so its
+ * count is both pages' code together: the stricter measure of either.
+ */
+export const MAIN_PAGES: readonly { name: string; pattern: string }[] = [
+  { name: "sign-in", pattern: "login" },
+  { name: "org home (startup dashboard, fund overview)", pattern: "o/:orgSlug" },
+  { name: "portfolio", pattern: "o/:orgSlug/portfolio" },
+  { name: "company view", pattern: "o/:orgSlug/companies/:companySlug" },
+  { name: "month report", pattern: "o/:orgSlug/reports/:month" },
+  { name: "budgets", pattern: "o/:orgSlug/budgets" },
+  { name: "audit log", pattern: "o/:orgSlug/audit" },
+  { name: "share-link report", pattern: "r/:token" },
+];
+
+export interface BudgetLine {
+  name: string;
+  /** Null: the page's route is not in this build. */
+  kb: number | null;
+  met: boolean | null;
+}
+
+/** Each page's gzipped JavaScript against the budget (KB rounded to 0.1 for the reader, compared unrounded). */
+export function budgetLines(pages: readonly { name: string; gzipBytes: number | null }[], budgetKb = JS_BUDGET_KB): BudgetLine[] {
+  return pages.map(({ name, gzipBytes }) =>
+    gzipBytes === null ? { name, kb: null, met: null } : { name, kb: Math.round((gzipBytes / 1024) * 10) / 10, met: gzipBytes <= budgetKb * 1024 },
+  );
+}
+
+/** Every main page of a build with its JavaScript size (null when the route is missing). */
+export function mainPageSizes(assetsDir: string, manifest: BrowserManifest): { name: string; pattern: string; routeId: string | null; size: JsSize | null }[] {
+  return MAIN_PAGES.map(({ name, pattern }) => {
+    const routeId = findRoute(manifest, pattern);
+    return { name, pattern, routeId, size: routeId ? routeJsSize(assetsDir, manifest, routeId) : null };
+  });
+}

@@ -2,7 +2,7 @@
 // JSON record (tests/bench/last-run.json).
 import os from "node:os";
 import type { Measurement } from "./harness";
-import type { JsSize } from "./js-size";
+import { JS_BUDGET_KB, type JsSize } from "./js-size";
 
 export interface PageResult {
   label: string;
@@ -25,6 +25,8 @@ interface Meta {
   jsSize: JsSize | null;
   /** Gzipped JavaScript of the other pages, by page key. */
   otherJs: Record<string, number>;
+  /** Every main page's gzipped JavaScript (null: not in the build), each held to the budget. */
+  mainPagesJs: { name: string; gzipBytes: number | null }[];
   portfolioRoute: string | null;
   options: { duration: number; warmup: number; companies: number; months: number; small: number; short: number };
   postgresVersion: string;
@@ -44,7 +46,7 @@ function growth(result: EngineResult) {
   };
 }
 
-function targets(result: EngineResult, jsSize: JsSize | null) {
+function targets(result: EngineResult, mainPagesJs: Meta["mainPagesJs"]) {
   const p1 = result.pages.portfolio?.runs[1];
   const p8 = result.pages.portfolio?.runs[8];
   const c1 = result.pages.company?.runs[1];
@@ -63,7 +65,9 @@ function targets(result: EngineResult, jsSize: JsSize | null) {
     check("portfolio growth 1,000 vs 100 companies (median)", g.companies, 10, "×"),
     check("portfolio growth 60 vs 12 months (median)", g.months, 1.3, "×"),
     check("company dashboard median at 1 connection", c1?.median, 40, "ms"),
-    check("portfolio page JavaScript, gzipped", jsSize ? jsSize.gzipBytes / 1024 : undefined, 200, "KB"),
+    ...mainPagesJs.map((page) =>
+      check(`${page.name} page JavaScript, gzipped`, page.gzipBytes === null ? undefined : page.gzipBytes / 1024, JS_BUDGET_KB, "KB"),
+    ),
   ];
 }
 
@@ -137,7 +141,7 @@ export function printReport(results: EngineResult[], meta: Meta) {
     }
   }
   console.log("");
-  const checked = results.map((r) => ({ engine: r.engine, targets: targets(r, meta.jsSize) }));
+  const checked = results.map((r) => ({ engine: r.engine, targets: targets(r, meta.mainPagesJs) }));
   for (const { engine, targets: list } of checked) {
     console.log(`Targets (${engine}):`);
     for (const t of list)

@@ -48,10 +48,16 @@ export async function matchedRouteId(page: Page): Promise<string | undefined> {
   });
 }
 
-/** Hydrated, and every chart drawn (a chart shows "Loading chart…" until Chart.js has run). */
+/**
+ * Hydrated, and every chart drawn (a chart shows "Loading chart…" until Chart.js has run). A chart
+ * draws when it comes near the screen (app/components/charts/draw-schedule.ts), so each is
+ * scrolled to as a reader would; the page is left scrolled back to the top.
+ */
 export async function settle(page: Page) {
   await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state: { initialized: boolean } } }).__remixRouter?.state.initialized === true);
+  for (const chart of await page.locator("canvas").all()) if (await chart.isVisible()) await chart.scrollIntoViewIfNeeded();
   await expect(page.getByText("Loading chart…")).toHaveCount(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 /**

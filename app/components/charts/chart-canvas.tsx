@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState, type CSSProperties } from "react";
+import { createContext, useContext, useEffect, useRef, useState, type CSSProperties } from "react";
 import type { ChartConfiguration } from "chart.js";
 import { useT } from "~/i18n";
+import { browserDrawEnvironment, scheduleDraw } from "./draw-schedule";
 import { dashboard_chart_failed } from "~/paraglide/messages/dashboard_chart_failed.js";
 import { dashboard_chart_loading } from "~/paraglide/messages/dashboard_chart_loading.js";
 
@@ -10,9 +11,20 @@ export type DashboardChartConfig = ChartConfiguration<"line", (number | null)[],
 const PRINT_HEIGHT_MAX = 170;
 
 /**
+ * True under a page meant for paper (the share report): its charts draw at once rather than
+ * when they come near the screen (draw-schedule.ts), so a PDF or a print has every chart.
+ */
+export const DrawChartsAtOnce = createContext(false);
+
+type ChartModule = typeof import("./chartjs");
+/** Chart.js once it has loaded: later draws (say, right before printing) need not wait for import(). */
+let loadedChartModule: ChartModule | undefined;
+
+/**
  * Renders a Chart.js config on the client only: the server sends an empty canvas with a
- * text fallback, and the effect loads Chart.js and draws. Pass a memoised config; a new
- * config object redraws the chart. `label` (the chart's accessible name) comes translated.
+ * text fallback in a box of the chart's height (nothing moves when it draws); when the chart
+ * comes near the screen, an idle moment loads Chart.js and draws. Pass a memoised config; a
+ * new config object redraws the chart. `label` (the chart's accessible name) comes translated.
  *
  * Printing: the box takes `--chart-print-height` on paper (app/tailwind.css), and the chart is
  * redrawn for the paper's box when print media starts and for the screen's when it ends —
@@ -30,22 +42,32 @@ export function ChartCanvas({
   printHeight?: number;
 }) {
   const t = useT();
+  const atOnce = useContext(DrawChartsAtOnce);
+  const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
 
   useEffect(() => {
     let cancelled = false;
     let chart: { destroy(): void; resize(): void } | undefined;
-    import("./chartjs")
-      .then(({ chartFor }) => {
-        if (cancelled || !canvas.current) return;
-        const Chart = chartFor(config.type);
-        chart = new Chart(canvas.current, config as ChartConfiguration);
-        setState("ready");
-      })
-      .catch(() => {
-        if (!cancelled) setState("failed");
-      });
+    const drawWith = ({ chartFor }: ChartModule) => {
+      if (cancelled || !canvas.current) return;
+      const Chart = chartFor(config.type);
+      chart = new Chart(canvas.current, config as ChartConfiguration);
+      setState("ready");
+    };
+    const draw = () => {
+      if (loadedChartModule) return drawWith(loadedChartModule);
+      import("./chartjs")
+        .then((module) => {
+          loadedChartModule = module;
+          drawWith(module);
+        })
+        .catch(() => {
+          if (!cancelled) setState("failed");
+        });
+    };
+    const cancel = box.current ? scheduleDraw(box.current, draw, browserDrawEnvironment(atOnce)) : undefined;
     const print = window.matchMedia("print");
     const fit = () => chart?.resize();
     print.addEventListener("change", fit);
@@ -53,15 +75,16 @@ export function ChartCanvas({
     window.addEventListener("afterprint", fit);
     return () => {
       cancelled = true;
+      cancel?.();
       print.removeEventListener("change", fit);
       window.removeEventListener("beforeprint", fit);
       window.removeEventListener("afterprint", fit);
       chart?.destroy();
     };
-  }, [config]);
+  }, [config, atOnce]);
 
   return (
-    <div className="relative" data-chart-box="" style={{ height, "--chart-print-height": `${printHeight}px` } as CSSProperties}>
+    <div ref={box} className="relative" data-chart-box="" style={{ height, "--chart-print-height": `${printHeight}px` } as CSSProperties}>
       <canvas ref={canvas} role="img" aria-label={label}>
         {label}
       </canvas>
