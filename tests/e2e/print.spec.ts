@@ -30,8 +30,10 @@ function pageCount(pdf: Buffer): number {
 
 /** Print media, the charts redrawn for their paper boxes, then the PDF as Chromium prints it. */
 async function print(page: Page) {
-  await expect(page.locator("[data-chart-box] p")).toHaveCount(0); // every chart drawn ("Loading chart…" gone)
+  // Charts below the screen draw only when they come near it (decision 019) — or when print
+  // media starts, as here: then every chart is drawn ("Loading chart…" gone).
   await page.emulateMedia({ media: "print" });
+  await expect(page.locator("[data-chart-box] p")).toHaveCount(0);
   const cover = page.getByTestId("print-cover");
   await expect(cover).toBeVisible();
   // Each chart is drawn for the box it has on paper, not scaled from the screen's.
