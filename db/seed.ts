@@ -101,7 +101,7 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
   const userIds = await withSystem(db, async (tx) => {
     const rows = await tx
       .insert(users)
-      .values(Object.values(DEMO_USERS).map((u) => ({ ...u, passwordHash })))
+      .values(Object.values(DEMO_USERS).map((u) => ({ ...u, passwordHash, emailVerifiedAt: new Date() })))
       .onConflictDoNothing()
       .returning({ id: users.id, email: users.email });
     return Object.fromEntries(rows.map((r) => [r.email, r.id]));

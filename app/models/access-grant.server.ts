@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, min, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, min, sql } from "drizzle-orm";
 import { oneRow, type Db, type Tx } from "~db/client";
 import { accessGrants, memberships, orgs, users, type GrantStatus } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
@@ -87,7 +87,9 @@ async function findOrgIdsByVia(db: Db, via: AccessVia, kind: "startup" | "invest
           .from(orgs)
           .innerJoin(memberships, and(eq(memberships.orgId, orgs.id), eq(memberships.role, "owner")))
           .innerJoin(users, eq(users.id, memberships.userId))
-          .where(and(eq(users.email, via.email), eq(orgs.kind, kind), live)),
+          // Only a proven address names anyone (decision 017): an account made with someone
+          // else's address before they signed up matches nothing, exactly like no account.
+          .where(and(eq(users.email, via.email), isNotNull(users.emailVerifiedAt), eq(orgs.kind, kind), live)),
   );
   return rows.map((r) => r.id);
 }

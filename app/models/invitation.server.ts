@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { oneRow, type Db } from "~db/client";
 import { invitations, memberships, orgs, users, type Role } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
@@ -136,6 +136,11 @@ export async function acceptInvitation({ db }: SystemContext, token: string, use
       throw new AppError("FORBIDDEN", messageRef(auth_invite_wrongEmail, { email: invitation.email }));
     }
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
+    // The link was mailed to this address and the account has it: the address is proven (decision 017).
+    await tx
+      .update(users)
+      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+      .where(eq(users.id, user.id));
     await tx.insert(memberships).values({ orgId: invitation.orgId, userId: user.id, role: invitation.role }).onConflictDoNothing();
     const org = oneRow(await tx.select().from(orgs).where(eq(orgs.id, invitation.orgId)), "invited org");
     await recordAudit(

@@ -64,6 +64,22 @@ export function shareLinkKeys(linkId: string, ip: string): ThrottleKeys {
   return { subject: `link:${linkId}`, pair: `link-ip:${ip} ${linkId}`, address: `share-ip:${ip}` };
 }
 
+/**
+ * Mail sent on request about an account (a reset link, a verification link again): the same
+ * buckets, keyed by the address typed (known or not, alike) and the client address. Every
+ * request counts — there is no secret to get right — so it is `counted`, never refunded.
+ */
+export function accountMailKeys(email: string, ip: string): ThrottleKeys {
+  const account = email.trim().toLowerCase();
+  return { subject: `mail:${account}`, pair: `mail-ip:${ip} ${account}`, address: `mail-addr:${ip}` };
+}
+
+/** Counts one request in every bucket of `keys`; refused (with the wait) when any is full. */
+export async function counted(db: Db, keys: ThrottleKeys): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+  const reserved = await reserve(db, keys);
+  return reserved.ok ? { ok: true } : reserved;
+}
+
 export type Attempt<T> = { ok: true; value: T } | { ok: false; reason: "wrong" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /** `verify` (null when the secret is wrong) behind the throttle: reserve → verify → settle. */
@@ -216,4 +232,12 @@ export async function throttleRowsOfAccount(tx: Tx, email: string) {
 /** An account deleted: its counters and familiar addresses go with it (they name its address). */
 export async function forgetAccount(tx: Tx, email: string): Promise<void> {
   await tx.delete(loginThrottle).where(rowsOfAccount(email).where);
+  // The account-mail counters name the address too (accountMailKeys).
+  const { subject } = accountMailKeys(email, "");
+  const account = subject.slice("mail:".length);
+  await tx
+    .delete(loginThrottle)
+    .where(
+      or(eq(loginThrottle.key, subject), and(like(loginThrottle.key, "mail-ip:%"), eq(sql`right(${loginThrottle.key}, ${account.length + 1})`, ` ${account}`))),
+    );
 }

@@ -62,6 +62,7 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
       password_hash: "Secret: the person's argon2id password hash.",
       locale: "A personal preference of the member, not the organisation's data (in their own personal data export).",
       created_at: "When the person signed up: their own data, not readable by an organisation (in their personal data export).",
+      email_verified_at: "When the person proved their address: their own account's state, not readable by an organisation.",
     },
   },
   memberships: {
@@ -402,4 +403,5 @@ export const NOT_EXPORTED_TABLES: Record<string, string> = {
   sessions: "Sign-in sessions belong to each person, not the organisation (each person's own export lists theirs, without ids).",
   login_throttle:
     "Counters of failed sign-ins and passphrases per account, address and both, and the addresses an account signed in from lately; shared by all organisations.",
+  account_tokens: "Hashes of the single-use links mailed to a person about their own account (verify the address, reset the password).",
 };

@@ -1,11 +1,15 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "~db/client";
+import type { Db, Tx } from "~db/client";
 import { sessions, users } from "~db/schema";
 import { withSystem } from "~db/tenant";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "~/auth/password.server";
 import { AppError } from "~/server/http.server";
 import { messageRef } from "~/i18n/translate";
 import type { Locale } from "~/i18n/locales";
+import { storedLocale } from "~/i18n/locale.server";
+import { accountExistsMail } from "~/server/mail.server";
+import { queueVerification } from "./account-token.server";
+import { queueMail } from "./mail-outbox.server";
 import { rememberAddress, signInKeys, throttled, type Attempt } from "./login-throttle.server";
 import type { SystemContext } from "~/auth/context";
 import { auth_signup_emailTaken } from "~/paraglide/messages/auth_signup_emailtaken1.js";
@@ -17,23 +21,22 @@ export function normalizeEmail(email: string): string {
 
 type NewUser = { email: string; name: string; password: string; locale?: Locale };
 
-/** The new user, or null when the address already has an account (nothing written then). */
-async function insertUser(db: Db, input: NewUser) {
-  // Hashed first either way, so an existing address takes as long as a new one.
-  const passwordHash = await hashPassword(input.password);
-  const [created] = await withSystem(db, (tx) =>
-    tx
-      .insert(users)
-      .values({ email: normalizeEmail(input.email), name: input.name.trim(), passwordHash, locale: input.locale })
-      .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id, email: users.email, name: users.name }),
-  );
-  return created ?? null;
+function insertUser(tx: Tx, input: NewUser, passwordHash: string, emailVerifiedAt: Date | null) {
+  return tx
+    .insert(users)
+    .values({ email: normalizeEmail(input.email), name: input.name.trim(), passwordHash, locale: input.locale, emailVerifiedAt })
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id, email: users.email, name: users.name, locale: users.locale });
 }
 
-/** For seeds and tests: a taken address is an error here. */
-export async function createUser(db: Db, input: NewUser) {
-  const created = await insertUser(db, input);
+/**
+ * For seeds and tests: a taken address is an error here. The account counts as verified
+ * (`verified: false` for one that is not): seeded people and test fixtures stand for people
+ * who followed their link (decision 017).
+ */
+export async function createUser(db: Db, input: NewUser & { verified?: boolean }) {
+  const passwordHash = await hashPassword(input.password);
+  const [created] = await withSystem(db, (tx) => insertUser(tx, input, passwordHash, input.verified === false ? null : new Date()));
   if (!created) {
     throw new AppError("CONFLICT", messageRef(auth_signup_emailTaken), {
       email: messageRef(auth_signup_emailTakenField),
@@ -47,8 +50,28 @@ export async function createUser(db: Db, input: NewUser) {
  * throttle), or null when the address already has an account. Only this function tells the
  * two apart; the route answers both alike, so sign-up does not reveal who has an account.
  */
-export async function signUp({ db }: SystemContext, input: NewUser, ip: string) {
-  const created = await insertUser(db, input);
+export async function signUp({ db }: SystemContext, input: NewUser, ip: string, mail: { origin: string; locale: Locale }) {
+  // Hashed first either way, so an existing address takes as long as a new one.
+  const passwordHash = await hashPassword(input.password);
+  // One transaction: the account and its verification link, or the existing account's notice,
+  // stand or fall together (and both paths write one message, so they take alike).
+  const created = await withSystem(db, async (tx) => {
+    const [user] = await insertUser(tx, input, passwordHash, null);
+    if (user) {
+      await queueVerification(tx, user, mail.origin, mail.locale);
+      return user;
+    }
+    const [existing] = await tx
+      .select()
+      .from(users)
+      .where(eq(users.email, normalizeEmail(input.email)));
+    if (existing) {
+      const locale = storedLocale(existing) ?? mail.locale;
+      const composed = accountExistsMail(locale, { email: existing.email, signIn: `${mail.origin}/login`, reset: `${mail.origin}/forgot-password` });
+      await queueMail(tx, { ...composed, orgId: null, toEmail: existing.email, toUserId: existing.id, kind: "account_exists", locale });
+    }
+    return null;
+  });
   if (created) await rememberAddress(db, signInKeys(created.email, ip));
   return created;
 }

@@ -22,6 +22,7 @@ import { auth_login_demoIntro } from "~/paraglide/messages/auth_login_demointro1
 import { auth_login_demoLabel } from "~/paraglide/messages/auth_login_demolabel1.js";
 import { auth_login_demoPassword } from "~/paraglide/messages/auth_login_demopassword1.js";
 import { auth_login_metaTitle } from "~/paraglide/messages/auth_login_metatitle1.js";
+import { auth_login_forgotPassword } from "~/paraglide/messages/auth_login_forgotpassword1.js";
 import { auth_login_newHere } from "~/paraglide/messages/auth_login_newhere1.js";
 import { auth_login_passwordRequired } from "~/paraglide/messages/auth_login_passwordrequired1.js";
 import { auth_login_pending } from "~/paraglide/messages/auth_login_pending.js";
@@ -83,6 +84,9 @@ export default function Login() {
         <Field label={t(auth_field_password)} name="password" type="password" autoComplete="current-password" required error={errors.password} />
         <SubmitButton pendingText={t(auth_login_pending)}>{t(auth_login_submit)}</SubmitButton>
       </Form>
+      <p className="mt-4 text-sm">
+        <TextLink to="/forgot-password">{t(auth_login_forgotPassword)}</TextLink>
+      </p>
       {demo ? (
         <aside aria-label={t(auth_login_demoLabel)} className="mt-6 rounded-md border border-indigo-100 bg-indigo-50 p-3 text-sm text-indigo-900">
           <p className="font-medium">{t(auth_login_demoIntro)}</p>

@@ -43,8 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
  * (status, Location, body), so the form does not tell anyone which addresses have accounts.
  * Only a new address is signed in — nobody gets a session for an account that was not theirs —
  * and whoever is behind an existing address lands on the sign-in page from there. The server
- * logs that it happened, without the address. (Issue #16 adds the mail that tells the address's
- * owner; until then the neutral answer and the log line are all there is.)
+ * logs that it happened, without the address; the address's owner gets an `account_exists`
+ * mail (sign-in and reset links), a new address its verification link (decision 017).
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
@@ -54,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const chosen = readLocaleCookie(request);
   const parsed = parseForm(SignupSchema, await request.formData());
   if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors });
-  const user = await signUp(await systemContext(), { ...parsed.data, locale: chosen ?? undefined }, context.clientIp);
+  const user = await signUp(await systemContext(), { ...parsed.data, locale: chosen ?? undefined }, context.clientIp, { origin: context.origin, locale });
   const next = safeRedirect(parsed.data.redirectTo, "/orgs/new");
   if (!user) {
     console.log(JSON.stringify({ level: "info", msg: "signup.existing-address", id: context.requestId }));

@@ -9,6 +9,14 @@ import type { Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/translate";
 import { admin_mail_invite_body } from "~/paraglide/messages/admin_mail_invite_body.js";
 import { admin_mail_invite_subject } from "~/paraglide/messages/admin_mail_invite_subject.js";
+import { auth_mail_accountExists_body } from "~/paraglide/messages/auth_mail_accountexists_body1.js";
+import { auth_mail_accountExists_subject } from "~/paraglide/messages/auth_mail_accountexists_subject1.js";
+import { auth_mail_passwordChanged_body } from "~/paraglide/messages/auth_mail_passwordchanged_body1.js";
+import { auth_mail_passwordChanged_subject } from "~/paraglide/messages/auth_mail_passwordchanged_subject1.js";
+import { auth_mail_reset_body } from "~/paraglide/messages/auth_mail_reset_body.js";
+import { auth_mail_reset_subject } from "~/paraglide/messages/auth_mail_reset_subject.js";
+import { auth_mail_verify_body } from "~/paraglide/messages/auth_mail_verify_body.js";
+import { auth_mail_verify_subject } from "~/paraglide/messages/auth_mail_verify_subject.js";
 import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
 import { common_role_member } from "~/paraglide/messages/common_role_member.js";
 import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
@@ -108,4 +116,34 @@ export function invitationMail(locale: Locale, vars: { inviter: string; org: str
       count: vars.days,
     }),
   );
+}
+
+/*
+ * Account mail (decision 017): security mail about the recipient's own account, in their
+ * language, never with an unsubscribe link. Each carries a link that works once; the text says
+ * what to do when it was not them.
+ */
+
+/** The link that proves `email` is the recipient's (24 h). */
+export function verifyEmailMail(locale: Locale, vars: { name: string; email: string; link: string }): ComposedMail {
+  const t = translator(locale);
+  return composeMail(locale, t(auth_mail_verify_subject), t(auth_mail_verify_body, vars));
+}
+
+/** Sign-up with an address that has an account: where to sign in, and how to reset. */
+export function accountExistsMail(locale: Locale, vars: { email: string; signIn: string; reset: string }): ComposedMail {
+  const t = translator(locale);
+  return composeMail(locale, t(auth_mail_accountExists_subject), t(auth_mail_accountExists_body, vars));
+}
+
+/** The reset link (1 h, once). */
+export function passwordResetMail(locale: Locale, vars: { email: string; link: string }): ComposedMail {
+  const t = translator(locale);
+  return composeMail(locale, t(auth_mail_reset_subject), t(auth_mail_reset_body, vars));
+}
+
+/** After a reset: the password changed and every session ended. */
+export function passwordChangedMail(locale: Locale, vars: { email: string; reset: string }): ComposedMail {
+  const t = translator(locale);
+  return composeMail(locale, t(auth_mail_passwordChanged_subject), t(auth_mail_passwordChanged_body, vars));
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { appTenant } from "./rls";
 
 /** A person: one identity (email) that may belong to several orgs. Not tenant-owned. */
@@ -12,6 +12,9 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     // The language the user chose with the switch; null = never chose, each browser decides.
     locale: text(),
+    // When the person proved they read mail at `email` (a verification, reset or own-address
+    // invitation link); null = unproven: nobody else can find or name them by it (decision 017).
+    emailVerifiedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   () => [
@@ -59,3 +62,30 @@ export const loginThrottle = pgTable("login_throttle", {
   lockedUntil: timestamp({ withTimezone: true }),
   lastSuccessAt: timestamp({ withTimezone: true }),
 });
+
+/**
+ * Single-use links mailed to a person about their own account (decision 017): verify the
+ * address, reset the password, confirm a new address. `tokenHash` is the SHA-256 (hex) of the
+ * token in the link, never the token. `email` is the address the link was sent to: a link
+ * proves only that address, so it is void once the account's address is no longer it (or, for
+ * a change of address, the new address it confirms). Not tenant data: like sessions, the
+ * tenant role has no privilege on it at all.
+ */
+export const ACCOUNT_TOKEN_PURPOSES = ["verify_email", "password_reset", "email_change"] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text().$type<AccountTokenPurpose>().notNull(),
+    email: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.userId, t.purpose), check("account_tokens_purpose_check", sql`${t.purpose} in ('verify_email', 'password_reset', 'email_change')`)],
+);

@@ -21,6 +21,10 @@ const PUBLIC_ROUTES = new Set([
   "routes/signup",
   "routes/logout",
   "routes/invite.$token",
+  // Account links (decision 017): the token in the link is the capability.
+  "routes/forgot-password",
+  "routes/reset-password.$token",
+  "routes/verify-email.$token",
   "routes/r.$token",
   "routes/locale",
   "routes/i18n",

@@ -59,7 +59,10 @@ function dataUrlFor(route: BuiltRoute) {
 
 /** What the request log should show for a path: capability tokens never appear. */
 function loggedPath(url: string) {
-  return new URL(url, "http://x").pathname.replace(/\/invite\/[^/]+/i, "/invite/:token").replace(/\/r\/[^/]+/i, "/r/:token");
+  return new URL(url, "http://x").pathname
+    .replace(/\/invite\/[^/]+/i, "/invite/:token")
+    .replace(/\/r\/[^/]+/i, "/r/:token")
+    .replace(/\/(verify-email|reset-password)\/[^/]+/i, "/$1/:token");
 }
 
 /** Digest of every row of every table: proves a refused request wrote nothing anywhere. */
