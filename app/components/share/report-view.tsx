@@ -10,7 +10,7 @@ import { DEFAULT_RISK_BANDS } from "~/finance/risk";
 import { runwayLevelOfStored } from "~/finance/portfolio";
 import { DEFAULT_RUNWAY_THRESHOLDS } from "~/finance/runway";
 import { useFormat, useLocale, useT } from "~/i18n";
-import { runwayNumber } from "~/i18n/display";
+import { cashOutText, runwayNumber } from "~/i18n/display";
 import { combinedHeatMap, portfolioReportRow, reportAsOf, runwayBars, type PortfolioReportRow } from "~/components/share/report-rows";
 import type { CompanyReport, ShareReport, UpdateView } from "~/views/share-report";
 import { Table, TableHead, Td, Th } from "~/components/ui/table";
@@ -23,7 +23,6 @@ import { admin_report_alive_undecided } from "~/paraglide/messages/admin_report_
 import { admin_report_amountsIn } from "~/paraglide/messages/admin_report_amountsin1.js";
 import { admin_report_asOf } from "~/paraglide/messages/admin_report_asof1.js";
 import { admin_report_asks } from "~/paraglide/messages/admin_report_asks.js";
-import { admin_report_beyondTenYears } from "~/paraglide/messages/admin_report_beyondtenyears2.js";
 import { admin_report_checking } from "~/paraglide/messages/admin_report_checking.js";
 import { admin_report_col_budgetVariance } from "~/paraglide/messages/admin_report_col_budgetvariance1.js";
 import { admin_report_col_cash } from "~/paraglide/messages/admin_report_col_cash.js";
@@ -401,11 +400,11 @@ function PortfolioRow({ row: r, showRisk, showBudget }: { row: PortfolioReportRo
       <Th narrow row>
         {r.name} <span className="text-xs font-normal text-slate-500">{r.currency}</span>
       </Th>
-      <Td narrow>{r.month ? f.month(r.month) : blank}</Td>
+      <Td narrow>{r.month ? f.monthCell(r.month) : blank}</Td>
       <td className="py-2 pr-3 tabular-nums">{figures ? money(r.cash) : "—"}</td>
       <td className="py-2 pr-3 tabular-nums">{figures ? money(r.averageNetBurn) : "—"}</td>
       <Td narrow>{figures ? runway : "—"}</Td>
-      <Td narrow>{figures ? (r.cashOutMonth ? f.month(r.cashOutMonth) : t(admin_report_beyondTenYears)) : "—"}</Td>
+      <Td narrow>{figures ? cashOutText(t, r.cashOutMonth, "cell") : "—"}</Td>
       <Td narrow>
         {alive === null ? "—" : r.defaultAliveMonth ? t(admin_report_aliveWithMonth, { outcome: alive, month: f.month(r.defaultAliveMonth) }) : alive}
       </Td>
@@ -480,7 +479,6 @@ function UpdatesCard({ updates }: { updates: UpdateView[] }) {
                             amountsIn: admin_report_amountsIn,
                             asOf: admin_report_asOf,
                             asks: admin_report_asks,
-                            beyondTenYears: admin_report_beyondTenYears,
                             checking: admin_report_checking,
                             col_budgetVariance: admin_report_col_budgetVariance,
                             col_cash: admin_report_col_cash,
