@@ -88,7 +88,7 @@ describe("report overdue: the month after the last report is not in by day 15 of
     const [alert] = run(company({ lastReportedMonth: "2026-06" }), {}, "2026-11-28");
     expect(alert?.subject).toBe("2026-07");
     expect(alert?.reason).toBe(
-      "The report for 2026-07 is overdue: it was due by 2026-08-15 and the last report received is for 2026-06. 4 monthly reports are now overdue (2026-07 to 2026-10).",
+      "The report for Jul 2026 is overdue: it was due by Aug 15, 2026 and the last report received is for Jun 2026. 4 monthly reports are now overdue (Jul 2026 to Oct 2026).",
     );
   });
 
@@ -182,7 +182,7 @@ describe("covenants: breach critical, projected breach warning", () => {
     expect(run(covenant("projected_breach"))[0]).toMatchObject({
       severity: "warning",
       reason:
-        "Projected covenant breach: cash of $400,000 at the end of 2026-10 is forecast to fall below the minimum cash covenant of $500,000 within 3 months.",
+        "Projected covenant breach: cash of $400,000 at the end of Oct 2026 is forecast to fall below the minimum cash covenant of $500,000 within 3 months.",
     });
     expect(run(covenant("ok"))).toEqual([]);
   });
