@@ -125,7 +125,7 @@ export function ShareReportView({ report }: { report: ShareReport }) {
         <h1 className="mt-1 text-2xl font-bold tracking-tight">{report.label}</h1>
         <p className="mt-1 text-sm text-slate-700">
           {t(admin_report_sharedBy, { issuer: report.issuer })} ·{" "}
-          <span data-testid="report-as-of">{asOf ? t(admin_report_asOf, { month: asOf }) : t(admin_report_noMonth)}</span> ·{" "}
+          <span data-testid="report-as-of">{asOf ? t(admin_report_asOf, { month: f.month(asOf) }) : t(admin_report_noMonth)}</span> ·{" "}
           {report.mode === "frozen"
             ? t(admin_report_frozenLine, { month: report.frozenMonth ?? "", time: generated })
             : t(admin_report_liveLine, { time: generated })}
