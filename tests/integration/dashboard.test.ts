@@ -75,7 +75,7 @@ describe("company dashboard", () => {
     expect(text).toContain("$130,000");
     expect(text).toContain("over the last 3 reported months (Feb 2026 – Apr 2026)");
     expect(text).toContain("9.2 months");
-    expect(text).toMatch(/Cash-out month\s*2027-02/);
+    expect(text).toMatch(/Cash-out month\s*Feb 2027/);
     expect(text).toContain("Default alive");
     expect(text).toContain("profitable from Nov 2026");
     expect(text).not.toContain("Short history");
@@ -113,9 +113,9 @@ describe("company dashboard", () => {
     const text = await pageText(browser, `/o/${org.slug}`);
     expect(text).toContain("profitable from Apr 2026");
     expect(text).toContain(
-      "Revenue in 2026-04 ($104,000) already covers its gross burn ($100,000): default alive and profitable from that month, with no projection.",
+      "Revenue in Apr 2026 ($104,000) already covers its gross burn ($100,000): default alive and profitable from that month, with no projection.",
     );
-    expect(text).not.toContain("2026-05");
+    expect(text).not.toContain("May 2026");
     browser.cookies.set("lang", "zh-CN");
     const zh = await pageText(browser, `/o/${org.slug}`);
     expect(zh).toContain("自2026年4月起盈利");
@@ -145,7 +145,7 @@ describe("company dashboard", () => {
       "Not enough history for a growth rate: it needs revenue for Jan 2026, three months before Apr 2026, and that month was not reported.",
     );
     expect(text).toContain("The projection assumes revenue stays at $17,800 a month and expenses at $100,000 (Apr 2026's gross burn).");
-    expect(text).toMatch(/Default alive\?\s*Dead if revenue stays flat\s*cash runs out 2026-11/);
+    expect(text).toMatch(/Default alive\?\s*Dead if revenue stays flat\s*cash runs out Nov 2026/);
     // Not the red "Default dead" of a verdict the history supports: an amber badge.
     const card = html.slice(html.indexOf('data-testid="card-default-alive"'), html.indexOf('data-testid="card-burn-multiple"'));
     expect(card).not.toContain("Default dead");
@@ -228,7 +228,7 @@ describe("company dashboard", () => {
     expect(data.dashboard.debt.months[0]).toEqual({ month: "2026-05", interest: major(5_000), principal: 0 });
 
     const text = await pageText(browser, `/o/${org.slug}`);
-    expect(text).toMatch(/Cash-out month\s*2027-01/);
+    expect(text).toMatch(/Cash-out month\s*Jan 2027/);
     expect(text).toContain("plus scheduled debt service of 1 facility");
     expect(text).toContain("Debt service ahead");
     expect(text).toContain("Harbour Bank");
