@@ -114,7 +114,7 @@ export function BudgetGridTools({
               <select id="tool-fillMonth" name="fillMonth" className={control} aria-invalid={invalid("fillMonth")}>
                 {months.slice(0, -1).map((m) => (
                   <option key={m} value={m}>
-                    {f.monthName(Number(m.slice(5, 7)), "short")} {m}
+                    {f.month(m)}
                   </option>
                 ))}
               </select>

@@ -382,6 +382,7 @@ function Progress({
   rowsText: string | null;
 }) {
   const t = useT();
+  const f = useFormat();
   let content: JSX.Element | null = null;
   if (check.phase === "reading") {
     content = <p>{t(records_import_reading)}</p>;
@@ -390,10 +391,10 @@ function Progress({
     content = (
       <>
         <label htmlFor="import-progress" className="block">
-          {t(records_import_checking, { rows: Math.max(check.lines - 1, 0), percent })}
+          {t(records_import_checking, { rows: Math.max(check.lines - 1, 0), percent: f.percent(percent / 100, 0) })}
         </label>
         <progress id="import-progress" className="mt-1 h-2 w-full" max={100} value={percent}>
-          {percent} %
+          {f.percent(percent / 100, 0)}
         </progress>
       </>
     );

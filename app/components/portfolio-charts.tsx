@@ -14,7 +14,7 @@ import { Card, EmptyState } from "~/components/ui/layout";
 import type { RiskBandThresholds } from "~/finance/risk";
 import type { RunwayThresholds } from "~/finance/runway";
 import { useFormat, useT, type Translator } from "~/i18n";
-import { monthText, runwayNumber } from "~/i18n/display";
+import { monthCell, monthText, runwayNumber } from "~/i18n/display";
 import { IMPACT_KEYS, instrumentName, LIKELIHOOD_KEYS, RISK_BAND_WORD_KEYS } from "~/domain/portfolio-query";
 import { incompleteMonths, type NetBurnPoint, type RaisedByInstrument } from "~/domain/portfolio-series";
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
@@ -197,7 +197,7 @@ export function NetBurnChartCard({ points, currency }: { points: NetBurnPoint[];
         caption={t(investor_charts_netBurn_caption, { range })}
         head={[t(investor_charts_month), t(investor_charts_netBurn_head, { currency }), t(investor_charts_netBurn_companies), t(investor_table_rateMissing)]}
         rows={points.map((p) => [
-          monthText(t, p.month),
+          monthCell(t, p.month),
           p.netBurn !== null
             ? f.money(p.netBurn, currency)
             : p.missingCompanies > 0

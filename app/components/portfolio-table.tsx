@@ -4,8 +4,8 @@ import { Badge } from "~/components/ui/layout";
 import { SortHeader } from "~/components/ui/sort-header";
 import { runwayMonthsText } from "~/components/runway-months-text";
 import { riskBand, type RiskBandThresholds } from "~/finance/risk";
-import { useFormat, useT, type PlainKey } from "~/i18n";
-import { dateText, monthText } from "~/i18n/display";
+import { useFormat, useT, type PlainKey, type Translator } from "~/i18n";
+import { cashOutText, dateText, monthCell, monthText, runwayNumber } from "~/i18n/display";
 import { FINANCIAL_COLUMNS, type PortfolioColumn } from "~/domain/portfolio-columns";
 import { investor_home_runway_cashOut } from "~/paraglide/messages/investor_home_runway_cashout1.js";
 import { PORTFOLIO_SORT_FIRST_DIRECTION, RISK_BAND_WORD_KEYS, type PortfolioSortKey } from "~/domain/portfolio-query";
@@ -20,7 +20,6 @@ import { investor_runwayBadge_critical } from "~/paraglide/messages/investor_run
 import { investor_table_alive } from "~/paraglide/messages/investor_table_alive.js";
 import { investor_table_averageNetBurn } from "~/paraglide/messages/investor_table_averagenetburn2.js";
 import { investor_table_averageNetBurnHint } from "~/paraglide/messages/investor_table_averagenetburnhint3.js";
-import { investor_table_beyondTenYears } from "~/paraglide/messages/investor_table_beyondtenyears2.js";
 import { investor_table_caption } from "~/paraglide/messages/investor_table_caption.js";
 import { investor_table_cash } from "~/paraglide/messages/investor_table_cash.js";
 import { investor_table_cashHint } from "~/paraglide/messages/investor_table_cashhint1.js";
@@ -150,7 +149,7 @@ export function PortfolioTable({
               <>
                 {show("month") ? (
                   <td className="whitespace-nowrap px-2 py-2">
-                    {monthText(t, row.month)}
+                    {monthCell(t, row.month)}
                     {row.currency !== baseCurrency ? (
                       <span className="block text-xs text-slate-500">
                         {row.rate ? `${row.currency} @ ${row.rate}` : t(investor_table_currencyRateMissing, { currency: row.currency })}
@@ -177,8 +176,7 @@ export function PortfolioTable({
                 ) : null}
                 {show("cashOut") ? (
                   <td className="whitespace-nowrap px-2 py-2">
-                    {row.cashOutMonth ? monthText(t, row.cashOutMonth) : t(investor_table_beyondTenYears)}{" "}
-                    {/* Not burning, yet debt service ahead exhausts the cash: the level sits with the month. */}
+                    {cashOutText(t, row.cashOutMonth, "cell")} {/* Not burning, yet debt service ahead exhausts the cash: the level sits with the month. */}
                     {row.runwayMonths === null ? <LevelBadge level={row.runwayLevel} /> : null}
                   </td>
                 ) : null}

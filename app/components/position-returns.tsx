@@ -9,7 +9,6 @@ import { instrumentName } from "~/domain/portfolio-query";
 import { Badge, Card } from "~/components/ui/layout";
 import { useFormat, useT, type PlainKey } from "~/i18n";
 import { dateText, monthText, multipleText } from "~/i18n/display";
-import { basisPointsToPercentString } from "~/domain/instruments";
 import { SortHeader } from "~/components/ui/sort-header";
 import { useHrefWith } from "~/components/use-href-with";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
@@ -36,7 +35,6 @@ import { investor_positions_missingValue } from "~/paraglide/messages/investor_p
 import { investor_positions_moicDefinition } from "~/paraglide/messages/investor_positions_moicdefinition1.js";
 import { investor_positions_moicExplain } from "~/paraglide/messages/investor_positions_moicexplain1.js";
 import { investor_positions_noLongerShared } from "~/paraglide/messages/investor_positions_nolongershared2.js";
-import { investor_positions_percent } from "~/paraglide/messages/investor_positions_percent.js";
 import { investor_positions_portfolioMoic } from "~/paraglide/messages/investor_positions_portfoliomoic1.js";
 import { investor_positions_rateMissing } from "~/paraglide/messages/investor_positions_ratemissing1.js";
 import { investor_positions_someLeftOut } from "~/paraglide/messages/investor_positions_someleftout2.js";
@@ -282,7 +280,7 @@ export function PositionsTable({
                 <MissingBadge />
               )}
             </Td>
-            <Td numeric>{p.ownershipBp === null ? "—" : t(investor_positions_percent, { value: basisPointsToPercentString(p.ownershipBp) })}</Td>
+            <Td numeric>{p.ownershipBp === null ? "—" : f.basisPoints(p.ownershipBp)}</Td>
             <Td numeric>{p.returns.moic === null ? <MissingBadge /> : multipleText(t, p.returns.moic)}</Td>
           </Tr>
         ))}

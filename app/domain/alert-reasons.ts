@@ -126,7 +126,7 @@ export function alertReasonFromStored(stored: string): MessageRef {
 }
 
 const money = (minor: number, currency: string): AlertReasonVar => ({ money: minor, currency });
-/** 1000 → 10 (shown "10 %"), 1250 → 12.5. */
+/** 1000 → 10 (shown "10%"), 1250 → 12.5. */
 const thresholdPercent = (bp: number): AlertReasonVar => ({ percent: Number((bp / 100).toFixed(2)) });
 
 /**

@@ -39,7 +39,7 @@ describe("runway: < 6 months caution (warning), < 3 months critical", () => {
         kind: "runway",
         subject: "",
         severity: "critical",
-        reason: "Runway 2.4 months is below the critical threshold of 3 months (as of 2026-10).",
+        reason: "Runway 2.4 months is below the critical threshold of 3 months (as of Oct 2026).",
       },
     ]);
   });
@@ -47,7 +47,7 @@ describe("runway: < 6 months caution (warning), < 3 months critical", () => {
   it("is a warning from 3 up to (not including) 6 months", () => {
     expect(run(company({}, { runwayMonths: 3 }))[0]).toMatchObject({
       severity: "warning",
-      reason: "Runway 3.0 months is below the caution threshold of 6 months (as of 2026-10).",
+      reason: "Runway 3.0 months is below the caution threshold of 6 months (as of Oct 2026).",
     });
     expect(run(company({}, { runwayMonths: 5.9 }))[0]?.severity).toBe("warning");
     expect(run(company({}, { runwayMonths: 6 }))).toEqual([]);
@@ -59,10 +59,10 @@ describe("runway: < 6 months caution (warning), < 3 months critical", () => {
 
   it("follows the investor's thresholds, compared exactly in tenths", () => {
     expect(run(company({}, { runwayMonths: 8.9 }), { runwayCautionMonths: 9, runwayCriticalMonths: 4.5 })[0]?.reason).toBe(
-      "Runway 8.9 months is below the caution threshold of 9 months (as of 2026-10).",
+      "Runway 8.9 months is below the caution threshold of 9 months (as of Oct 2026).",
     );
     expect(run(company({}, { runwayMonths: 4.4 }), { runwayCautionMonths: 9, runwayCriticalMonths: 4.5 })[0]?.reason).toBe(
-      "Runway 4.4 months is below the critical threshold of 4.5 months (as of 2026-10).",
+      "Runway 4.4 months is below the critical threshold of 4.5 months (as of Oct 2026).",
     );
     expect(run(company({}, { runwayMonths: 0.3 }), { runwayCautionMonths: 0.3, runwayCriticalMonths: 0.1 })).toEqual([]);
   });
@@ -79,7 +79,7 @@ describe("report overdue: the month after the last report is not in by day 15 of
         kind: "report_overdue",
         subject: "2026-10",
         severity: "warning",
-        reason: "The report for 2026-10 is overdue: it was due by 2026-11-15 and the last report received is for 2026-09.",
+        reason: "The report for Oct 2026 is overdue: it was due by Nov 15, 2026 and the last report received is for Sep 2026.",
       },
     ]);
   });
@@ -88,12 +88,12 @@ describe("report overdue: the month after the last report is not in by day 15 of
     const [alert] = run(company({ lastReportedMonth: "2026-06" }), {}, "2026-11-28");
     expect(alert?.subject).toBe("2026-07");
     expect(alert?.reason).toBe(
-      "The report for 2026-07 is overdue: it was due by 2026-08-15 and the last report received is for 2026-06. 4 monthly reports are now overdue (2026-07 to 2026-10).",
+      "The report for Jul 2026 is overdue: it was due by Aug 15, 2026 and the last report received is for Jun 2026. 4 monthly reports are now overdue (Jul 2026 to Oct 2026).",
     );
   });
 
   it("uses the investor's due day", () => {
-    expect(run(lastSeptember, { reportDueDay: 5 }, "2026-11-06")[0]?.reason).toContain("due by 2026-11-05");
+    expect(run(lastSeptember, { reportDueDay: 5 }, "2026-11-06")[0]?.reason).toContain("due by Nov 5, 2026");
     expect(run(lastSeptember, { reportDueDay: 28 }, "2026-11-28")).toEqual([]);
   });
 
@@ -152,16 +152,16 @@ describe("budget overrun: the last month's spend more than 10 % over its budget"
         kind: "budget_overrun",
         subject: "2026-10",
         severity: "warning",
-        reason: "Spend in 2026-10 was $120,000 against a budget of $100,000: 20.0 % over budget, above the threshold of 10 %.",
+        reason: "Spend in Oct 2026 was $120,000 against a budget of $100,000: 20.0% over budget, above the threshold of 10%.",
       },
     ]);
   });
 
   it("flags spending against a zero budget, and follows the investor's threshold", () => {
-    expect(run(budget(5_000_00, 0))[0]?.reason).toBe("Spend in 2026-10 was $5,000 against a budget of $0: with nothing budgeted, above the threshold of 10 %.");
+    expect(run(budget(5_000_00, 0))[0]?.reason).toBe("Spend in Oct 2026 was $5,000 against a budget of $0: with nothing budgeted, above the threshold of 10%.");
     expect(run(budget(120_000_00, 100_000_00), { budgetOverrunBp: 2500 })).toEqual([]);
-    expect(run(budget(100_000_01, 100_000_00), { budgetOverrunBp: 0 })[0]?.reason).toContain("above the threshold of 0 %");
-    expect(run(budget(113_000_00, 100_000_00), { budgetOverrunBp: 1250 })[0]?.reason).toContain("13.0 % over budget, above the threshold of 12.5 %");
+    expect(run(budget(100_000_01, 100_000_00), { budgetOverrunBp: 0 })[0]?.reason).toContain("above the threshold of 0%");
+    expect(run(budget(113_000_00, 100_000_00), { budgetOverrunBp: 1250 })[0]?.reason).toContain("13.0% over budget, above the threshold of 12.5%");
   });
 });
 
@@ -176,13 +176,13 @@ describe("covenants: breach critical, projected breach warning", () => {
         kind: "covenant",
         subject: "",
         severity: "critical",
-        reason: "Covenant breach: cash of $400,000 at the end of 2026-10 is below the minimum cash covenant of $500,000.",
+        reason: "Covenant breach: cash of $400,000 at the end of Oct 2026 is below the minimum cash covenant of $500,000.",
       },
     ]);
     expect(run(covenant("projected_breach"))[0]).toMatchObject({
       severity: "warning",
       reason:
-        "Projected covenant breach: cash of $400,000 at the end of 2026-10 is forecast to fall below the minimum cash covenant of $500,000 within 3 months.",
+        "Projected covenant breach: cash of $400,000 at the end of Oct 2026 is forecast to fall below the minimum cash covenant of $500,000 within 3 months.",
     });
     expect(run(covenant("ok"))).toEqual([]);
   });
@@ -197,7 +197,7 @@ describe("default dead: the default-alive projection runs out of cash", () => {
         subject: "",
         severity: "warning",
         reason:
-          "Default dead: with expenses held and revenue growing at its last-3-month rate, cash runs out in 2027-08 before revenue covers expenses (as of 2026-10).",
+          "Default dead: with expenses held and revenue growing at its last-3-month rate, cash runs out in Aug 2027 before revenue covers expenses (as of Oct 2026).",
       },
     ]);
     expect(run(company({}, { defaultAlive: "undecided", defaultAliveMonth: null }))).toEqual([]);
@@ -210,7 +210,7 @@ describe("default dead: the default-alive projection runs out of cash", () => {
         kind: "default_dead",
         severity: "warning",
         reason:
-          "Dead if revenue stays flat: there is not enough revenue history for a growth rate yet; with expenses held and revenue flat, cash runs out in 2027-05 (as of 2026-10).",
+          "Dead if revenue stays flat: there is not enough revenue history for a growth rate yet; with expenses held and revenue flat, cash runs out in May 2027 (as of Oct 2026).",
       },
     ]);
     expect(evaluate(young).map((a) => alertReasonText("zh-CN", alertReasonRef(a.reason)))).toEqual([
@@ -230,7 +230,7 @@ describe("a company that is not burning, with debt service ahead that exhausts i
         subject: "",
         severity: "critical",
         reason:
-          "Not burning, but debt service ahead takes cash below zero in 2027-01: 2 months of cash left, under the critical threshold of 3 months (as of 2026-10).",
+          "Not burning, but debt service ahead takes cash below zero in Jan 2027: 2 months of cash left, under the critical threshold of 3 months (as of Oct 2026).",
       },
     ]);
     expect(evaluate(bullet("2027-01")).map((a) => alertReasonText("zh-CN", alertReasonRef(a.reason)))).toEqual([
@@ -323,7 +323,7 @@ describe("reasons are codes with figures, stored as keys with variables and read
 
   it("writes a runway rounded down whatever it is given: 9.27 → 9.2", () => {
     expect(run(company({}, { runwayMonths: 9.27 }), { runwayCautionMonths: 12 })[0]?.reason).toBe(
-      "Runway 9.2 months is below the caution threshold of 12 months (as of 2026-10).",
+      "Runway 9.2 months is below the caution threshold of 12 months (as of Oct 2026).",
     );
   });
 

@@ -9,11 +9,12 @@
 import type { SpendCategory } from "~/finance/burn";
 import { roundRunwayDown } from "~/finance/runway";
 import { SPEND_CATEGORY_KEYS } from "~/domain/spend-categories";
-import { formatterFor } from "~/i18n/format";
 import { intlLocale, type Locale } from "~/i18n/locales";
 import type { Translator } from "~/i18n/translate";
 import { dashboard_format_listSeparator } from "~/paraglide/messages/dashboard_format_listseparator1.js";
-import { dashboard_format_monthRange } from "~/paraglide/messages/dashboard_format_monthrange1.js";
+import { dashboard_format_beyondHorizon } from "~/paraglide/messages/dashboard_format_beyondhorizon1.js";
+import { dashboard_format_netBurnPhrase } from "~/paraglide/messages/dashboard_format_netburnphrase2.js";
+import { dashboard_format_netGeneratedPhrase } from "~/paraglide/messages/dashboard_format_netgeneratedphrase2.js";
 import { dashboard_format_notBurning } from "~/paraglide/messages/dashboard_format_notburning1.js";
 import { dashboard_format_runwayMonths } from "~/paraglide/messages/dashboard_format_runwaymonths1.js";
 
@@ -50,29 +51,35 @@ export function runwayText(t: Translator, months: number | null): string {
   return t(dashboard_format_runwayMonths, { months: runwayNumber(t.locale, months) });
 }
 
+/**
+ * A cash-out month as every page writes it: the month, or "Beyond 10 years" when the forecast
+ * finds none within its 120 months (not burning and no debt service that empties the cash,
+ * or burning slowly enough). Never "—": that means "no figures", a different state.
+ */
+export function cashOutText(t: Translator, month: string | null | undefined, style: "text" | "cell" = "text"): string {
+  if (!month) return t(dashboard_format_beyondHorizon);
+  return style === "cell" ? monthCell(t, month) : monthText(t, month);
+}
+
+/**
+ * A net burn shown as one figure in a sentence: "net burn $15,000", or, when revenue exceeded
+ * spend, "net cash generated $15,000" — never a negative burn. Tables and CSV keep the signed
+ * number under a header that says what negative means.
+ */
+export function netBurnPhrase(t: Translator, minor: number | null, money: (minor: number) => string): string {
+  if (minor === null) return "—";
+  return minor < 0 ? t(dashboard_format_netGeneratedPhrase, { amount: money(-minor) }) : t(dashboard_format_netBurnPhrase, { amount: money(minor) });
+}
+
 /** A ratio such as a burn multiple: "1.35×". */
 export function multipleText(t: Translator, value: number, digits = 2): string {
   return `${fixedNumber(t.locale, value, digits)}×`;
 }
 
-/**
- * A reported month ("2026-04") in cards and sentences. English keeps the ISO month the
- * product has always shown there (and its test suites read); Chinese gets "2026年4月" from
- * Intl, which reads naturally inside a Chinese sentence.
- */
-export function monthText(t: Translator, month: string): string {
-  return t.locale === "en" ? month : formatterFor(t.locale).month(month);
-}
-
-/** A calendar date ("2025-10-01"), like monthText: ISO in English, Intl in Chinese. */
-export function dateText(t: Translator, date: string): string {
-  return t.locale === "en" ? date : formatterFor(t.locale).date(date);
-}
-
-/** "2026-02 – 2026-04" / "2026年2月至2026年4月"; a single month stays a single month. */
-export function monthRangeText(t: Translator, first: string, last: string): string {
-  return first === last ? monthText(t, first) : t(dashboard_format_monthRange, { first: monthText(t, first), last: monthText(t, last) });
-}
+// Months and dates live in ./months (running-text and table styles); re-exported for the
+// components that already import their display helpers from here.
+import { monthCell, monthText } from "~/i18n/months";
+export { dateCell, dateText, monthCell, monthRangeText, monthText } from "~/i18n/months";
 
 /** "Compute, Payroll" / "算力、人员". */
 export function listText(t: Translator, items: readonly string[]): string {

@@ -51,7 +51,7 @@ describe("renderMessage", () => {
         over: { percent: 20, digits: 1 },
       },
     };
-    expect(renderMessage("en", ref)).toBe("Spend in 2026-10 was $120,000 against a budget of $100,000: 20.0 % over budget, above the threshold of 10 %.");
+    expect(renderMessage("en", ref)).toBe("Spend in Oct 2026 was $120,000 against a budget of $100,000: 20.0% over budget, above the threshold of 10%.");
     expect(renderMessage("zh-CN", ref)).toBe("2026年10月支出 US$120,000，预算为 US$100,000：超出预算 20.0%，高于阈值 10%。");
   });
 

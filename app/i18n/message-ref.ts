@@ -10,7 +10,6 @@
  * that table is empty, so browser code that renders refs (alert reasons) passes its own lookup.
  */
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
-import { investor_alertReason_percent } from "~/paraglide/messages/investor_alertreason_percent1.js";
 import { dateText, fixedNumber, monthText } from "./display";
 import { formatterFor } from "./format";
 import type { Locale } from "./locales";
@@ -41,8 +40,10 @@ function renderValue(locale: Locale, value: MessageValue, lookup: MessageLookup)
   if ("date" in value) return dateText(t, value.date);
   if ("months" in value) return t(common_unit_months, { count: value.months });
   if ("fixed" in value) return fixedNumber(locale, value.fixed, value.digits);
-  const number = value.digits === undefined ? formatterFor(locale).number(value.percent, 2) : fixedNumber(locale, value.percent, value.digits);
-  return t(investor_alertReason_percent, { value: number });
+  // Percentage points in the ref (20 → "20%"), through the one percent format.
+  return value.digits === undefined
+    ? formatterFor(locale).percent(value.percent / 100, 2)
+    : formatterFor(locale).percent(value.percent / 100, value.digits, true);
 }
 
 /**

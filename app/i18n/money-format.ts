@@ -54,7 +54,16 @@ export function formatMoneyShort(minor: number | null | undefined, currency: str
   );
 }
 
-export function formatPercent(ratio: number | null | undefined, locale = "en-US", digits = 1): string {
+/**
+ * The one percentage format: a ratio (0.176) → "17.6%" through Intl, so the sign sits where the
+ * locale puts it (no "12 %" in one place and "17.6%" in another). At most `digits` decimals;
+ * `fixed` writes exactly that many ("20.0%").
+ */
+export function formatPercent(ratio: number | null | undefined, locale = "en-US", digits = 1, fixed = false): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return "—";
-  return numberFormat(`${locale}|percent|${digits}`, locale, { style: "percent", maximumFractionDigits: digits }).format(ratio);
+  return numberFormat(`${locale}|percent|${digits}|${fixed}`, locale, {
+    style: "percent",
+    minimumFractionDigits: fixed ? digits : 0,
+    maximumFractionDigits: digits,
+  }).format(ratio);
 }

@@ -216,7 +216,6 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
   const money = (minor: number | null) => f.money(minor, currency);
   const label = (category: SpendCategory) => t(SPEND_CATEGORY_KEYS[category].label);
   const years = data.years;
-  const thresholdPercent = comparison.thresholdBp / 100;
   const cellValue = (month: string, category: SpendCategory) => {
     const amount = budgets.grid[month]?.[category];
     return amount === undefined ? "" : minorToGroupedString(amount);
@@ -342,7 +341,7 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                   return (
                     <Tr key={month}>
                       <th scope="row" className="whitespace-nowrap py-1 pr-2 text-left font-medium">
-                        {f.monthName(Number(month.slice(5, 7)), "short")} <span className="text-xs text-slate-600">{month}</span>
+                        {f.monthCell(month)}
                       </th>
                       {SPEND_CATEGORIES.map((c) => {
                         const name = budgetCellName(month, c);
@@ -379,7 +378,7 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
         </Card>
 
         <Card title={t(records_budgets_bvaTitle)}>
-          <p className="mb-3 text-xs text-slate-500">{t(records_budgets_bvaNote, { threshold: thresholdPercent })}</p>
+          <p className="mb-3 text-xs text-slate-500">{t(records_budgets_bvaNote, { threshold: f.percent(comparison.thresholdBp / 10_000, 2) })}</p>
           <Table caption={t(records_budgets_bvaCaption)} data-testid="bva-months">
             <TableHead>
               <Th dense>{t(records_budgets_monthAll)}</Th>

@@ -172,7 +172,7 @@ export default function DebtFacilityDetail() {
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3" data-testid="facility-terms">
           <Item label={t(records_debt_principal)}>{money(f.principal, f.currency)}</Item>
-          <Item label={t(records_facility_rate)}>{basisPointsToPercentString(f.annualRateBp)} %</Item>
+          <Item label={t(records_facility_rate)}>{fmt.basisPoints(f.annualRateBp)}</Item>
           <Item label={t(records_debt_field_drawDate)}>{f.drawDate}</Item>
           <Item label={t(records_facility_term)}>{t(common_unit_months, { count: f.termMonths })}</Item>
           <Item label={t(records_debt_field_repayment)}>

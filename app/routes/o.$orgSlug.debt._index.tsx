@@ -9,7 +9,7 @@ import { isoDateOfDate } from "~/finance";
 import { metaTitle, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { createFromForm } from "~/server/forms.server";
-import { basisPointsToPercentString, debtKindLabel, isRepaymentType, REPAYMENT_TYPE_SHORT_KEYS } from "~/domain/instruments";
+import { debtKindLabel, isRepaymentType, REPAYMENT_TYPE_SHORT_KEYS } from "~/domain/instruments";
 import { debtFacilitySchema } from "~/domain/debt-facility";
 import { createDebtFacility, listDebtFacilities, type DebtFacilitySummary } from "~/models/debt-facility.server";
 import { monthText } from "~/i18n/display";
@@ -189,7 +189,7 @@ export default function Debt() {
                       {f.money(facility.principal, facility.currency)}
                     </Td>
                     <Td numeric nowrap>
-                      {basisPointsToPercentString(facility.annualRateBp)} %
+                      {f.basisPoints(facility.annualRateBp)}
                     </Td>
                     <Td nowrap>{facility.drawDate}</Td>
                     <Td nowrap>{facility.maturityMonth}</Td>

@@ -10,7 +10,7 @@ import { monthOfDate } from "~/finance";
 import { messageRef, metaTitle, translate, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/domain/currencies";
-import { monthText } from "~/i18n/display";
+import { monthCell, monthText } from "~/i18n/display";
 import { failureFromError, formFailure, invalidForm, parseForm } from "~/server/forms.server";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { EARLIEST_RATE_MONTH } from "~/domain/fx-rate";
@@ -191,7 +191,7 @@ export default function FxRates() {
                 <tbody>
                   {data.rates.map((r) => (
                     <tr key={`${r.month}-${r.currency}`} className="border-b last:border-0" data-testid="fx-rate-row">
-                      <Td>{monthText(t, r.month)}</Td>
+                      <Td>{monthCell(t, r.month)}</Td>
                       <Td>{r.currency}</Td>
                       <Td numeric>{r.rate}</Td>
                       <td className="py-2 pr-4 text-slate-600">

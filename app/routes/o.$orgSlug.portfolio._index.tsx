@@ -7,9 +7,10 @@ import { HeatMapCard, NetBurnChartCard, RaisedChartCard, RunwayChartCard } from 
 import { PortfolioTable } from "~/components/portfolio-table";
 import { runwayMonthsText } from "~/components/runway-months-text";
 import { Field, SelectField, SubmitButton } from "~/components/ui/form";
+import { Definition } from "~/components/ui/definition";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { localeFromMatches, messageRef, translate, useFormat, useT, type PlainKey } from "~/i18n";
-import { dateText, monthText } from "~/i18n/display";
+import { dateText, monthText, netBurnPhrase } from "~/i18n/display";
 import {
   filterParams,
   isFiltered,
@@ -27,6 +28,7 @@ import { DEFAULT_PORTFOLIO_COLUMNS, portfolioColumnsFrom } from "~/domain/portfo
 import { safeRedirect } from "~/lib/redirects";
 import { formFailure } from "~/server/forms.server";
 import { getLocale } from "~/i18n/locale.server";
+import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
 import { investor_columns_invalid } from "~/paraglide/messages/investor_columns_invalid.js";
 import { portfolioColumnsCookie, readPortfolioColumns } from "~/server/portfolio-columns.server";
 import { Pager } from "~/components/ui/pager";
@@ -42,14 +44,15 @@ import { investor_portfolio_companiesCard } from "~/paraglide/messages/investor_
 import { investor_portfolio_companiesMatching } from "~/paraglide/messages/investor_portfolio_companiesmatching1.js";
 import { investor_portfolio_companyCount } from "~/paraglide/messages/investor_portfolio_companycount1.js";
 import { investor_portfolio_description } from "~/paraglide/messages/investor_portfolio_description.js";
-import { investor_portfolio_downloadCsv } from "~/paraglide/messages/investor_portfolio_downloadcsv1.js";
 import { investor_portfolio_empty_body } from "~/paraglide/messages/investor_portfolio_empty_body.js";
 import { investor_portfolio_empty_companiesPage } from "~/paraglide/messages/investor_portfolio_empty_companiespage1.js";
 import { investor_portfolio_empty_title } from "~/paraglide/messages/investor_portfolio_empty_title.js";
 import { investor_portfolio_figure_companies } from "~/paraglide/messages/investor_portfolio_figure_companies.js";
 import { investor_portfolio_figure_leftOut } from "~/paraglide/messages/investor_portfolio_figure_leftout1.js";
 import { investor_portfolio_figure_medianRunway } from "~/paraglide/messages/investor_portfolio_figure_medianrunway1.js";
+import { investor_table_runwayHint } from "~/paraglide/messages/investor_table_runwayhint1.js";
 import { investor_portfolio_figure_netBurn } from "~/paraglide/messages/investor_portfolio_figure_netburn1.js";
+import { investor_portfolio_figure_netCashGenerated } from "~/paraglide/messages/investor_portfolio_figure_netcashgenerated2.js";
 import { investor_portfolio_figure_netBurnHint } from "~/paraglide/messages/investor_portfolio_figure_netburnhint2.js";
 import { investor_portfolio_figure_noReports } from "~/paraglide/messages/investor_portfolio_figure_noreports1.js";
 import { investor_portfolio_figure_notSharing } from "~/paraglide/messages/investor_portfolio_figure_notsharing1.js";
@@ -170,7 +173,7 @@ export default function PortfolioPage() {
         })}
         actions={
           <a href={`${base}/portfolio.csv?${exportParams}`} className="text-sm text-indigo-700 underline" download>
-            {t(investor_portfolio_downloadCsv)}
+            {t(common_action_exportCsv)}
           </a>
         }
       />
@@ -231,12 +234,26 @@ export default function PortfolioPage() {
   );
 }
 
-function Figure({ label, value, children, testId }: { label: string; value: ReactNode; children?: ReactNode; testId: string }) {
+/** A portfolio figure: what it covers (`children`) and, one click away, how it is calculated. */
+function Figure({
+  label,
+  value,
+  children,
+  definition,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  children?: ReactNode;
+  definition?: ReactNode;
+  testId: string;
+}) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={label} data-testid={testId}>
       <h2 className="text-sm font-medium text-slate-600">{label}</h2>
       <p className="mt-1 text-2xl font-bold tracking-tight">{value}</p>
       {children ? <div className="mt-1 space-y-1 text-xs text-slate-600">{children}</div> : null}
+      {definition ? <Definition>{definition}</Definition> : null}
     </section>
   );
 }
@@ -257,18 +274,31 @@ function Figures({ data }: { data: Data["portfolio"] }) {
       <Figure label={t(investor_portfolio_figure_companies)} value={f.number(s.companies)} testId="figure-companies">
         <p>{t(investor_sentence, { text: companiesParts.join(t(investor_listSeparator)) })}</p>
       </Figure>
-      <Figure label={t(investor_portfolio_figure_totalCash)} value={f.money(s.totalCash, currency)} testId="figure-cash">
-        <p>{t(investor_portfolio_figure_totalCashHint, { currency })}</p>
+      <Figure
+        label={t(investor_portfolio_figure_totalCash)}
+        value={f.money(s.totalCash, currency)}
+        testId="figure-cash"
+        definition={<p>{t(investor_portfolio_figure_totalCashHint, { currency })}</p>}
+      >
         {left}
       </Figure>
-      <Figure label={t(investor_portfolio_figure_netBurn)} value={f.money(s.totalNetBurn, currency)} testId="figure-net-burn">
-        <p>{t(investor_portfolio_figure_netBurnHint, { average: f.money(s.totalAverageNetBurn, currency) })}</p>
+      {/* Revenue above spend across the portfolio is cash generated, said so: never a negative burn. */}
+      <Figure
+        label={s.totalNetBurn !== null && s.totalNetBurn < 0 ? t(investor_portfolio_figure_netCashGenerated) : t(investor_portfolio_figure_netBurn)}
+        value={f.money(s.totalNetBurn === null ? null : Math.abs(s.totalNetBurn), currency)}
+        testId="figure-net-burn"
+        definition={
+          <p>{t(investor_portfolio_figure_netBurnHint, { average: netBurnPhrase(t, s.totalAverageNetBurn, (minor) => f.money(minor, currency)) })}</p>
+        }
+      >
         {left}
       </Figure>
       <Figure
         label={t(investor_portfolio_figure_medianRunway)}
-        value={s.medianRunway === null ? "—" : runwayMonthsText(t, s.medianRunway)}
+        // No burning company: "Not burning", as every runway says it; "—" only when no company has figures.
+        value={s.medianRunway === null && s.withFigures === 0 ? "—" : runwayMonthsText(t, s.medianRunway)}
         testId="figure-runway"
+        definition={<p>{t(investor_table_runwayHint)}</p>}
       >
         <p>
           {t(investor_portfolio_figure_runwayHint, {
@@ -284,9 +314,8 @@ function Figures({ data }: { data: Data["portfolio"] }) {
         label={t(investor_portfolio_figure_reporting)}
         value={t(investor_portfolio_figure_reportingValue, { reported: s.byStatus.reported, due: s.byStatus.due, overdue: s.byStatus.overdue })}
         testId="figure-status"
-      >
-        <p>{t(investor_portfolio_figure_reportingHint, { day: settings.reportDueDay })}</p>
-      </Figure>
+        definition={<p>{t(investor_portfolio_figure_reportingHint, { day: settings.reportDueDay })}</p>}
+      />
     </div>
   );
 }

@@ -49,7 +49,6 @@ import { investor_positions_invested } from "~/paraglide/messages/investor_posit
 import { investor_positions_moicDefinition } from "~/paraglide/messages/investor_positions_moicdefinition1.js";
 import { investor_positions_notice_deleted } from "~/paraglide/messages/investor_positions_notice_deleted.js";
 import { investor_positions_notice_updated } from "~/paraglide/messages/investor_positions_notice_updated.js";
-import { investor_positions_percent } from "~/paraglide/messages/investor_positions_percent.js";
 import { investor_positions_rateMissing } from "~/paraglide/messages/investor_positions_ratemissing1.js";
 import { investor_positions_whatShort } from "~/paraglide/messages/investor_positions_whatshort1.js";
 
@@ -139,9 +138,7 @@ export default function PositionDetail() {
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="position-summary">
           <Item label={t(investor_charts_raised_instrument)}>{instrumentName(t, position.instrument)}</Item>
-          <Item label={t(investor_positions_head_ownership)}>
-            {position.ownershipBp === null ? "—" : t(investor_positions_percent, { value: basisPointsToPercentString(position.ownershipBp) })}
-          </Item>
+          <Item label={t(investor_positions_head_ownership)}>{position.ownershipBp === null ? "—" : f.basisPoints(position.ownershipBp)}</Item>
           <Item label={t(investor_positions_invested)}>{f.money(position.amount, position.currency)}</Item>
           <Item label={t(investor_position_investedInBase, { base: baseCurrency })}>{converted(returns.investedBase, returns.investedRate)}</Item>
           <Item label={t(investor_positions_currentValue)}>{f.money(position.currentValue, position.currency)}</Item>

@@ -34,6 +34,7 @@ import { SortHeader } from "~/components/ui/sort-header";
 import { redirectWithToast, toast, toastLink } from "~/server/toast.server";
 import { samePage } from "~/lib/redirects";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
 import { records_budgets_allCategories } from "~/paraglide/messages/records_budgets_allcategories1.js";
 import { records_col_category } from "~/paraglide/messages/records_col_category.js";
 import { records_col_status } from "~/paraglide/messages/records_col_status.js";
@@ -60,7 +61,6 @@ import { records_risks_cellEmpty } from "~/paraglide/messages/records_risks_cell
 import { records_risks_clearFilters } from "~/paraglide/messages/records_risks_clearfilters1.js";
 import { records_risks_count } from "~/paraglide/messages/records_risks_count.js";
 import { records_risks_description } from "~/paraglide/messages/records_risks_description.js";
-import { records_risks_downloadCsv } from "~/paraglide/messages/records_risks_downloadcsv1.js";
 import { records_risks_emptyEditor } from "~/paraglide/messages/records_risks_emptyeditor1.js";
 import { records_risks_emptyTitle } from "~/paraglide/messages/records_risks_emptytitle1.js";
 import { records_risks_emptyViewer } from "~/paraglide/messages/records_risks_emptyviewer1.js";
@@ -140,95 +140,107 @@ function Register({ data }: { data: RegisterData }) {
         description={t(records_risks_description)}
         actions={
           <a href={csvHref} className="text-sm text-indigo-700 underline" download>
-            {t(records_risks_downloadCsv)}
+            {t(common_action_exportCsv)}
           </a>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title={t(records_risks_heatMap)}>
-            <RiskRegisterHeatMap cells={heatMap} bands={list.bands} />
-          </Card>
-          <Card title={t(records_risks_registerTitle, { count: list.total })}>
-            <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t(records_risks_filterLabel)}>
-              <div className="w-44">
-                <SelectField
-                  id="filter-status"
-                  label={t(records_risks_filterStatus)}
-                  name="status"
-                  defaultValue={filters.status}
-                  options={[
-                    { value: "", label: t(records_risks_allStatuses) },
-                    { value: "active", label: t(records_risks_active) },
-                    ...RISK_STATUSES.map((s) => ({ value: s, label: t(RISK_STATUS_KEYS[s]) })),
-                  ]}
-                />
-              </div>
-              <div className="w-52">
-                <SelectField
-                  id="filter-category"
-                  label={t(records_risks_filterCategory)}
-                  name="category"
-                  defaultValue={filters.category}
-                  options={[
-                    { value: "", label: t(records_budgets_allCategories) },
-                    ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(RISK_CATEGORY_KEYS[c]) })),
-                  ]}
-                />
-              </div>
-              {filters.likelihood ? <input type="hidden" name="likelihood" value={filters.likelihood} /> : null}
-              {filters.impact ? <input type="hidden" name="impact" value={filters.impact} /> : null}
-              <input type="hidden" name="sort" value={list.sort} />
-              <SubmitButton variant="secondary" pendingText={t(records_risks_filtering)}>
-                {t(records_risks_applyFilters)}
-              </SubmitButton>
-              {filtered ? (
-                <TextLink to={location.pathname} className="py-2 text-sm">
-                  {t(records_risks_clearFilters)}
-                </TextLink>
-              ) : null}
-            </Form>
-            {filters.likelihood || filters.impact ? (
-              <p className="mb-3 text-sm text-slate-700">
-                {filters.likelihood && filters.impact
-                  ? t(records_risks_showingCell, { likelihood: filters.likelihood, impact: filters.impact })
-                  : filters.likelihood
-                    ? t(records_risks_showingLikelihood, { likelihood: filters.likelihood })
-                    : t(records_risks_showingImpact, { impact: filters.impact ?? "" })}{" "}
-                <TextLink to={hrefWith({ likelihood: null, impact: null })}>{t(records_risks_showEveryCell)}</TextLink>
-              </p>
-            ) : null}
-            {list.risks.length === 0 ? (
-              filtered ? (
-                <EmptyState title={t(records_risks_noMatches)}>
-                  <TextLink to={location.pathname}>{t(records_risks_clearFilters)}</TextLink>
-                </EmptyState>
-              ) : (
-                <EmptyState title={t(records_risks_emptyTitle)}>{canEdit ? t(records_risks_emptyEditor) : t(records_risks_emptyViewer)}</EmptyState>
-              )
-            ) : (
-              <RiskTable list={list} hrefWith={hrefWith} />
-            )}
-            <Pager
-              page={list.page}
-              pageCount={list.pageCount}
-              href={(p) => hrefWith({ page: String(p) })}
-              summary={t(records_risks_count, { count: list.total })}
-            />
-          </Card>
-        </div>
+      {/* The register gets the page's full width (8 columns); adding a risk is a panel above it,
+          folded away unless the register is empty or the last add needs correcting. */}
+      <div className="space-y-6">
         {canEdit ? (
-          <div>
-            <Card title={t(records_risks_addTitle)}>
+          <details
+            className="group rounded-lg border border-slate-200 bg-white shadow-sm"
+            open={Boolean(result && !result.ok) || (list.total === 0 && !filtered)}
+            data-testid="add-risk"
+          >
+            <summary className="flex cursor-pointer list-none items-center gap-2 rounded-lg p-4 text-lg font-semibold focus-visible:outline focus-visible:outline-2 focus-visible:outline-indigo-600 sm:px-6 [&::-webkit-details-marker]:hidden">
+              <span aria-hidden="true" className="inline-block text-indigo-700 transition-transform group-open:rotate-90">
+                ›
+              </span>
+              {t(records_risks_addTitle)}
+            </summary>
+            <div className="border-t border-slate-200 p-4 sm:px-6">
               {/* Keyed by location: after a successful add (a redirect here) the form starts empty again. */}
-              <Form method="post" className="space-y-3" noValidate key={location.key}>
+              <Form method="post" className="max-w-2xl space-y-3" noValidate key={location.key}>
                 <FormError error={result && !result.ok ? result.formError : undefined} />
                 <RiskFields errors={errors} bands={list.bands} />
                 <SubmitButton pendingText={t(records_risks_adding)}>{t(records_risks_add)}</SubmitButton>
               </Form>
-            </Card>
-          </div>
+            </div>
+          </details>
         ) : null}
+        <Card title={t(records_risks_heatMap)}>
+          <div className="max-w-2xl">
+            <RiskRegisterHeatMap cells={heatMap} bands={list.bands} />
+          </div>
+        </Card>
+        <Card title={t(records_risks_registerTitle, { count: list.total })}>
+          <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t(records_risks_filterLabel)}>
+            <div className="w-44">
+              <SelectField
+                id="filter-status"
+                label={t(records_risks_filterStatus)}
+                name="status"
+                defaultValue={filters.status}
+                options={[
+                  { value: "", label: t(records_risks_allStatuses) },
+                  { value: "active", label: t(records_risks_active) },
+                  ...RISK_STATUSES.map((s) => ({ value: s, label: t(RISK_STATUS_KEYS[s]) })),
+                ]}
+              />
+            </div>
+            <div className="w-52">
+              <SelectField
+                id="filter-category"
+                label={t(records_risks_filterCategory)}
+                name="category"
+                defaultValue={filters.category}
+                options={[
+                  { value: "", label: t(records_budgets_allCategories) },
+                  ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(RISK_CATEGORY_KEYS[c]) })),
+                ]}
+              />
+            </div>
+            {filters.likelihood ? <input type="hidden" name="likelihood" value={filters.likelihood} /> : null}
+            {filters.impact ? <input type="hidden" name="impact" value={filters.impact} /> : null}
+            <input type="hidden" name="sort" value={list.sort} />
+            <SubmitButton variant="secondary" pendingText={t(records_risks_filtering)}>
+              {t(records_risks_applyFilters)}
+            </SubmitButton>
+            {filtered ? (
+              <TextLink to={location.pathname} className="py-2 text-sm">
+                {t(records_risks_clearFilters)}
+              </TextLink>
+            ) : null}
+          </Form>
+          {filters.likelihood || filters.impact ? (
+            <p className="mb-3 text-sm text-slate-700">
+              {filters.likelihood && filters.impact
+                ? t(records_risks_showingCell, { likelihood: filters.likelihood, impact: filters.impact })
+                : filters.likelihood
+                  ? t(records_risks_showingLikelihood, { likelihood: filters.likelihood })
+                  : t(records_risks_showingImpact, { impact: filters.impact ?? "" })}{" "}
+              <TextLink to={hrefWith({ likelihood: null, impact: null })}>{t(records_risks_showEveryCell)}</TextLink>
+            </p>
+          ) : null}
+          {list.risks.length === 0 ? (
+            filtered ? (
+              <EmptyState title={t(records_risks_noMatches)}>
+                <TextLink to={location.pathname}>{t(records_risks_clearFilters)}</TextLink>
+              </EmptyState>
+            ) : (
+              <EmptyState title={t(records_risks_emptyTitle)}>{canEdit ? t(records_risks_emptyEditor) : t(records_risks_emptyViewer)}</EmptyState>
+            )
+          ) : (
+            <RiskTable list={list} hrefWith={hrefWith} />
+          )}
+          <Pager
+            page={list.page}
+            pageCount={list.pageCount}
+            href={(p) => hrefWith({ page: String(p) })}
+            summary={t(records_risks_count, { count: list.total })}
+          />
+        </Card>
       </div>
     </>
   );

@@ -151,7 +151,7 @@ describe("an investor's view of a portfolio company", () => {
     expect(text).toContain("$130,000");
     expect(text).toContain("9.2 months");
     expect(text).toMatch(/Cash-out month\s*2027-02/);
-    expect(text).toContain("profitable from 2026-11");
+    expect(text).toContain("profitable from Nov 2026");
     expect(text).toContain(RISK_TITLE);
     expect(text).toContain("Worked Example AI shares with you: Financials, Risks.");
     expect(text).toContain("Not shared: Funding & debt, Budgets, Investor updates");

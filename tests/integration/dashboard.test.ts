@@ -71,17 +71,17 @@ describe("company dashboard", () => {
     const browser = await app.signIn(owner.email);
     const text = await pageText(browser, `/o/${org.slug}`);
     expect(text).toContain("$1,200,000");
-    expect(text).toContain("Cash at the end of 2026-04, the latest reported month.");
+    expect(text).toContain("Cash at the end of Apr 2026, the latest reported month.");
     expect(text).toContain("$130,000");
-    expect(text).toContain("over the last 3 reported months (2026-02 – 2026-04)");
+    expect(text).toContain("over the last 3 reported months (Feb 2026 – Apr 2026)");
     expect(text).toContain("9.2 months");
-    expect(text).toMatch(/Cash-out month\s*2027-02/);
+    expect(text).toMatch(/Cash-out month\s*Feb 2027/);
     expect(text).toContain("Default alive");
-    expect(text).toContain("profitable from 2026-11");
+    expect(text).toContain("profitable from Nov 2026");
     expect(text).not.toContain("Short history");
     // Burn multiple needs ARR: the card explains why there is none instead of a number.
     expect(text).toMatch(/Burn multiple\s*Not available/);
-    expect(text).toContain("Needs ARR in both 2026-04 and 2026-01.");
+    expect(text).toContain("Needs ARR in both Apr 2026 and Jan 2026.");
 
     const data = await dashboardJson(browser, org.slug);
     expect(data.window).toBe(3);
@@ -111,11 +111,11 @@ describe("company dashboard", () => {
       lowestCash: { month: "2026-04", cash: major(522_000) },
     });
     const text = await pageText(browser, `/o/${org.slug}`);
-    expect(text).toContain("profitable from 2026-04");
+    expect(text).toContain("profitable from Apr 2026");
     expect(text).toContain(
-      "Revenue in 2026-04 ($104,000) already covers its gross burn ($100,000): default alive and profitable from that month, with no projection.",
+      "Revenue in Apr 2026 ($104,000) already covers its gross burn ($100,000): default alive and profitable from that month, with no projection.",
     );
-    expect(text).not.toContain("2026-05");
+    expect(text).not.toContain("May 2026");
     browser.cookies.set("lang", "zh-CN");
     const zh = await pageText(browser, `/o/${org.slug}`);
     expect(zh).toContain("自2026年4月起盈利");
@@ -141,9 +141,11 @@ describe("company dashboard", () => {
     const html = await (await browser.get(`/o/${org.slug}`)).text();
     const text = await pageText(browser, `/o/${org.slug}`);
     expect(text).not.toMatch(/grows 0/);
-    expect(text).toContain("Not enough history for a growth rate: it needs revenue for 2026-01, three months before 2026-04, and that month was not reported.");
-    expect(text).toContain("The projection assumes revenue stays at $17,800 a month and expenses at $100,000 (2026-04's gross burn).");
-    expect(text).toMatch(/Default alive\?\s*Dead if revenue stays flat\s*cash runs out 2026-11/);
+    expect(text).toContain(
+      "Not enough history for a growth rate: it needs revenue for Jan 2026, three months before Apr 2026, and that month was not reported.",
+    );
+    expect(text).toContain("The projection assumes revenue stays at $17,800 a month and expenses at $100,000 (Apr 2026's gross burn).");
+    expect(text).toMatch(/Default alive\?\s*Dead if revenue stays flat\s*cash runs out Nov 2026/);
     // Not the red "Default dead" of a verdict the history supports: an amber badge.
     const card = html.slice(html.indexOf('data-testid="card-default-alive"'), html.indexOf('data-testid="card-burn-multiple"'));
     expect(card).not.toContain("Default dead");
@@ -188,11 +190,11 @@ describe("company dashboard", () => {
     expect(one.dashboard.headline.averageNetBurn).toBe(major(190_000));
     const oneText = await pageText(browser, `/o/${org.slug}?window=1`);
     expect(oneText).toContain("$190,000");
-    expect(oneText).toContain("over the latest reported month (2026-04)");
+    expect(oneText).toContain("over the latest reported month (Apr 2026)");
     expect(oneText).toContain("3.7 months"); // 710,000 / 190,000 = 3.73…, rounded down
 
     const sixText = await pageText(browser, `/o/${org.slug}?window=6`);
-    expect(sixText).toContain("over the last 6 reported months (2025-11 – 2026-04)");
+    expect(sixText).toContain("over the last 6 reported months (Nov 2025 – Apr 2026)");
     expect(sixText).toContain("Short history: only 3 of 6 months in the window are reported.");
 
     // Anything else falls back to the default window.
@@ -226,12 +228,12 @@ describe("company dashboard", () => {
     expect(data.dashboard.debt.months[0]).toEqual({ month: "2026-05", interest: major(5_000), principal: 0 });
 
     const text = await pageText(browser, `/o/${org.slug}`);
-    expect(text).toMatch(/Cash-out month\s*2027-01/);
+    expect(text).toMatch(/Cash-out month\s*Jan 2027/);
     expect(text).toContain("plus scheduled debt service of 1 facility");
     expect(text).toContain("Debt service ahead");
     expect(text).toContain("Harbour Bank");
     // Projected cash 1,065,000 (2026-05), 930,000 (2026-06): below the 1,000,000 minimum within 3 months.
-    expect(text).toContain("projected below minimum cash in 2026-06");
+    expect(text).toContain("projected below minimum cash in Jun 2026");
   });
 
   it("shows budget vs actual, the risk heat map and capital raised from the org's records", async () => {

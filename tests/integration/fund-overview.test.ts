@@ -113,7 +113,7 @@ describe("the fund's home page", () => {
 
   it("says the same in Chinese", async () => {
     const html = await (await owner.get(`/o/${seeded.fund.org.slug}`, { "Accept-Language": "zh-CN" })).text();
-    for (const shown of ["新的早期预警", "逾期未交的报告", "现金跑道低于阈值", "低于 3 个月为严重", "最新投资人月报", "待答复的访问申请"])
+    for (const shown of ["新的早期预警", "逾期未交的报告", "现金跑道低于阈值", "低于 3 个月为严重", "最新投资人更新", "待答复的访问申请"])
       expect(html, shown).toContain(shown);
   });
 

@@ -219,7 +219,7 @@ describe("share links in Chinese", () => {
 
     const english = textOf(await (await fetch(`${app.url}/r/${token}`)).text());
     expect(english).toContain("Shared by Alpha Vision");
-    expect(english).toContain("as of 2026-03");
+    expect(english).toContain("as of Mar 2026");
     expect(english).not.toContain("合作方报告");
 
     // The link's own page, in the owner's language.
@@ -230,7 +230,7 @@ describe("share links in Chinese", () => {
   it("a frozen report's stored snapshot is labelled in the viewer's language at view time", async () => {
     const { token } = await createLink(owner, alpha.org.slug, { label: "Frozen pack", mode: "frozen", frozenMonth: "2026-02" });
     const zh = textOf(await (await fetch(`${app.url}/r/${token}`, { headers: ZH })).text());
-    expect(zh).toContain("截至 2026-02");
+    expect(zh).toContain("截至 2026年2月");
     expect(zh).toMatch(/锁定于 2026-02，数据生成于 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2} UTC/);
     const en = textOf(await (await fetch(`${app.url}/r/${token}`)).text());
     expect(en).toMatch(/frozen at 2026-02, figures rendered [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{2}:\d{2} UTC/);

@@ -179,8 +179,8 @@ describe("the dashboard in Chinese", () => {
     const browser = app.client();
     await browser.login(startup.owner.email, TEST_PASSWORD);
     const text = textOf(await (await browser.get(`/o/${startup.org.slug}`)).text());
-    expect(text).toContain("Company dashboard as of 2026-04, the latest reported month · amounts in USD");
-    expect(text).toContain("Cash at the end of 2026-04, the latest reported month.");
+    expect(text).toContain("Company dashboard as of Apr 2026, the latest reported month · amounts in USD");
+    expect(text).toContain("Cash at the end of Apr 2026, the latest reported month.");
     expect(text).toContain("$1,200,000");
     expect(text).toContain("9.2 months");
     expect(text).toContain("critical · 20");

@@ -88,7 +88,7 @@ const ENGLISH = [
   "Likelihood",
   "months",
   "Not shared",
-  "Download CSV",
+  "Export CSV",
 ];
 
 describe("the investor area in Chinese", () => {

@@ -81,7 +81,7 @@ describe("the report page", () => {
     expect(text).toContain("$4,321,987");
     expect(text).toContain("Alpha highlight of March");
     expect(text).toContain("Alpha risk register entry");
-    expect(text).toContain("as of 2026-03");
+    expect(text).toContain("as of Mar 2026");
     // No way into the app, nothing to submit.
     expect(html).not.toMatch(/<form/i);
     expect(html).not.toMatch(/href="\/o\//);

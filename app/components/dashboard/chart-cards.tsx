@@ -7,7 +7,7 @@ import { onCalendar, gapRuns } from "~/components/charts/calendar";
 import { grossBurn, SPEND_CATEGORIES } from "~/finance";
 import { monthRuns } from "~/finance/month";
 import { useFormat, useT, type Translator } from "~/i18n";
-import { listText, monthRangeText, monthText, runwayText, sentencesText, spendCategoryLabel } from "~/i18n/display";
+import { listText, monthCell, monthRangeText, monthText, runwayText, sentencesText, spendCategoryLabel } from "~/i18n/display";
 import type { BudgetView, CashPointView, DashboardHeadline, DebtView, SpendMonthView } from "~/views/dashboard";
 import { ChartDataTable } from "~/components/ui/chart-data-table";
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
@@ -52,7 +52,6 @@ import { dashboard_debt_covenant_breach } from "~/paraglide/messages/dashboard_d
 import { dashboard_debt_covenant_ok } from "~/paraglide/messages/dashboard_debt_covenant_ok.js";
 import { dashboard_debt_covenant_projected } from "~/paraglide/messages/dashboard_debt_covenant_projected.js";
 import { dashboard_debt_covenantsUnchecked } from "~/paraglide/messages/dashboard_debt_covenantsunchecked1.js";
-import { dashboard_debt_facilities } from "~/paraglide/messages/dashboard_debt_facilities.js";
 import { dashboard_debt_facility } from "~/paraglide/messages/dashboard_debt_facility.js";
 import { dashboard_debt_foreign } from "~/paraglide/messages/dashboard_debt_foreign.js";
 import { dashboard_debt_goTo } from "~/paraglide/messages/dashboard_debt_goto1.js";
@@ -111,7 +110,7 @@ export function CashRunwayCard({ cashHistory, currency, headline }: { cashHistor
         caption={t(dashboard_cashRunway_caption)}
         head={[t(dashboard_chart_month), t(dashboard_chart_cash), t(dashboard_chart_runway)]}
         rows={onCalendar(cashHistory).map(({ month, point: p }) =>
-          p ? [monthText(t, month), f.money(p.cash, currency), runwayText(t, p.runwayMonths)] : [monthText(t, month), noReport, "—"],
+          p ? [monthCell(t, month), f.money(p.cash, currency), runwayText(t, p.runwayMonths)] : [monthCell(t, month), noReport, "—"],
         )}
       />
     </Card>
@@ -135,8 +134,8 @@ export function SpendCard({ spendHistory, currency }: { spendHistory: SpendMonth
         head={[t(dashboard_chart_month), ...SPEND_CATEGORIES.map((c) => spendCategoryLabel(t, c)), t(dashboard_spendCard_grossBurn)]}
         rows={onCalendar(spendHistory).map(({ month, point: m }) =>
           m
-            ? [monthText(t, month), ...SPEND_CATEGORIES.map((c) => f.money(m.spend[c], currency)), f.money(grossBurn(m.spend), currency)]
-            : [monthText(t, month), noReport, ...SPEND_CATEGORIES.map(() => "—")],
+            ? [monthCell(t, month), ...SPEND_CATEGORIES.map((c) => f.money(m.spend[c], currency)), f.money(grossBurn(m.spend), currency)]
+            : [monthCell(t, month), noReport, ...SPEND_CATEGORIES.map(() => "—")],
         )}
       />
     </Card>
@@ -290,7 +289,7 @@ export function DebtCard({
     <Card title={t(dashboard_debt_title)}>
       <p className="mb-3 text-xs text-slate-600">
         {sentencesText(t, [
-          t(dashboard_debt_note, { facilities: t(dashboard_debt_facilities, { count: debt.facilities.length }), range, total: money(total) }),
+          t(dashboard_debt_note, { count: debt.facilities.length, range, total: money(total) }),
           debt.foreignCurrencyFacilities > 0 && t(dashboard_debt_foreign, { count: debt.foreignCurrencyFacilities }),
           !covenantsChecked && t(dashboard_debt_covenantsUnchecked),
         ])}
@@ -300,7 +299,7 @@ export function DebtCard({
         summary={t(dashboard_chart_showTable)}
         caption={t(dashboard_debt_caption, { range })}
         head={[t(dashboard_chart_month), t(dashboard_debt_interest), t(dashboard_debt_principal), t(dashboard_chart_total)]}
-        rows={debt.months.map((m) => [monthText(t, m.month), money(m.interest), money(m.principal), money(m.interest + m.principal)])}
+        rows={debt.months.map((m) => [monthCell(t, m.month), money(m.interest), money(m.principal), money(m.interest + m.principal)])}
       />
       <ul className="mt-4 space-y-2 text-sm">
         {debt.facilities.map((facility, i) => {

@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
+import { Definition } from "~/components/ui/definition";
 import { Badge } from "~/components/ui/layout";
 import { addMonths, runwayLevel, type BurnMultiple } from "~/finance";
 import { useFormat, useT, type Translator } from "~/i18n";
-import { monthRangeText, monthText, multipleText, runwayText } from "~/i18n/display";
+import { cashOutText, monthRangeText, monthText, multipleText, netBurnPhrase, runwayText } from "~/i18n/display";
 import type { DashboardHeadline } from "~/views/dashboard";
 import { common_state_notAvailable } from "~/paraglide/messages/common_state_notavailable1.js";
 import { dashboard_burnMultiple_arrMissing } from "~/paraglide/messages/dashboard_burnmultiple_arrmissing2.js";
@@ -17,14 +18,15 @@ import { dashboard_burnMultiple_definition } from "~/paraglide/messages/dashboar
 import { dashboard_burnMultiple_label } from "~/paraglide/messages/dashboard_burnmultiple_label1.js";
 import { dashboard_burnMultiple_notBurning } from "~/paraglide/messages/dashboard_burnmultiple_notburning2.js";
 import { dashboard_burnMultiple_reportsMissing } from "~/paraglide/messages/dashboard_burnmultiple_reportsmissing2.js";
+import { dashboard_format_netCashGenerated } from "~/paraglide/messages/dashboard_format_netcashgenerated2.js";
 import { dashboard_format_notBurning } from "~/paraglide/messages/dashboard_format_notburning1.js";
 import { dashboard_headline_alive } from "~/paraglide/messages/dashboard_headline_alive.js";
+import { dashboard_headline_aliveDefinition } from "~/paraglide/messages/dashboard_headline_alivedefinition1.js";
 import { dashboard_headline_aliveDebt } from "~/paraglide/messages/dashboard_headline_alivedebt1.js";
 import { dashboard_headline_aliveNote } from "~/paraglide/messages/dashboard_headline_alivenote1.js";
 import { dashboard_headline_alreadyProfitable } from "~/paraglide/messages/dashboard_headline_alreadyprofitable1.js";
 import { dashboard_headline_assumedFlat } from "~/paraglide/messages/dashboard_headline_assumedflat1.js";
 import { dashboard_headline_belowZero } from "~/paraglide/messages/dashboard_headline_belowzero1.js";
-import { dashboard_headline_beyond } from "~/paraglide/messages/dashboard_headline_beyond.js";
 import { dashboard_headline_cash } from "~/paraglide/messages/dashboard_headline_cash.js";
 import { dashboard_headline_cashNote } from "~/paraglide/messages/dashboard_headline_cashnote1.js";
 import { dashboard_headline_cashOut } from "~/paraglide/messages/dashboard_headline_cashout1.js";
@@ -42,6 +44,7 @@ import { dashboard_headline_lowestCash } from "~/paraglide/messages/dashboard_he
 import { dashboard_headline_monthBurn } from "~/paraglide/messages/dashboard_headline_monthburn1.js";
 import { dashboard_headline_monthBurnCompute } from "~/paraglide/messages/dashboard_headline_monthburncompute2.js";
 import { dashboard_headline_netBurn } from "~/paraglide/messages/dashboard_headline_netburn1.js";
+import { dashboard_headline_netGeneratedNote } from "~/paraglide/messages/dashboard_headline_netgeneratednote2.js";
 import { dashboard_headline_netBurnNote } from "~/paraglide/messages/dashboard_headline_netburnnote2.js";
 import { dashboard_headline_noDebt } from "~/paraglide/messages/dashboard_headline_nodebt1.js";
 import { dashboard_headline_notBurningNote } from "~/paraglide/messages/dashboard_headline_notburningnote2.js";
@@ -55,7 +58,25 @@ import { dashboard_headline_undecided } from "~/paraglide/messages/dashboard_hea
 import { dashboard_headline_windowMany } from "~/paraglide/messages/dashboard_headline_windowmany1.js";
 import { dashboard_headline_windowOne } from "~/paraglide/messages/dashboard_headline_windowone1.js";
 
-function MetricCard({ label, value, badge, children, testId }: { label: string; value: ReactNode; badge?: ReactNode; children: ReactNode; testId: string }) {
+/**
+ * A figure, what this company's case says about it (`children`: short history, a missing
+ * growth rate, debt left out), and how it is calculated one click away (`definition`).
+ */
+function MetricCard({
+  label,
+  value,
+  badge,
+  children,
+  definition,
+  testId,
+}: {
+  label: string;
+  value: ReactNode;
+  badge?: ReactNode;
+  children?: ReactNode;
+  definition: ReactNode;
+  testId: string;
+}) {
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId} aria-label={label}>
       <h2 className="text-sm font-medium text-slate-600">{label}</h2>
@@ -63,7 +84,8 @@ function MetricCard({ label, value, badge, children, testId }: { label: string; 
         {value}
         {badge}
       </p>
-      <div className="mt-2 space-y-1 text-xs text-slate-600">{children}</div>
+      {children ? <div className="mt-2 space-y-1 text-xs text-slate-600">{children}</div> : null}
+      <Definition>{definition}</Definition>
     </section>
   );
 }
@@ -90,6 +112,7 @@ export function HeadlineCards({
     h.window === 1
       ? t(dashboard_headline_windowOne, { month })
       : t(dashboard_headline_windowMany, { count: h.window, range: monthRangeText(t, h.windowFirstMonth, h.month) });
+  const generating = h.averageNetBurn < 0;
   const level = h.runwayMonths === null ? "ok" : runwayLevel({ kind: "months", months: h.runwayMonths });
   const debtText = h.facilitiesInForecast > 0 ? t(dashboard_headline_debtText, { count: h.facilitiesInForecast }) : "";
   const noDebtNote = debtServiceIncluded ? null : <p className="font-medium text-amber-800">{t(dashboard_headline_noDebt)}</p>;
@@ -103,25 +126,32 @@ export function HeadlineCards({
         value={money(h.cash)}
         badge={h.cash < 0 ? <Badge tone="bad">{t(dashboard_headline_belowZero)}</Badge> : null}
         testId="card-cash"
-      >
-        <p>{t(dashboard_headline_cashNote, { month })}</p>
-      </MetricCard>
+        definition={<p>{t(dashboard_headline_cashNote, { month })}</p>}
+      />
+      {/* Revenue above spend is cash generated, said so: never "net burn -$15,000". */}
       <MetricCard
-        label={t(dashboard_headline_netBurn)}
+        label={generating ? t(dashboard_format_netCashGenerated) : t(dashboard_headline_netBurn)}
         value={
           <>
-            {money(h.averageNetBurn)}
+            {money(Math.abs(h.averageNetBurn))}
             <span className="text-sm font-normal text-slate-600"> {t(dashboard_headline_perMonth)}</span>
           </>
         }
         testId="card-net-burn"
+        definition={
+          <p>{generating ? t(dashboard_headline_netGeneratedNote, { window: windowText }) : t(dashboard_headline_netBurnNote, { window: windowText })}</p>
+        }
       >
-        <p>{t(dashboard_headline_netBurnNote, { window: windowText })}</p>
         {shortHistory}
         <p>
           {h.computeShare !== null
-            ? t(dashboard_headline_monthBurnCompute, { month, net: money(h.netBurn), gross: money(h.grossBurn), share: f.percent(h.computeShare) })
-            : t(dashboard_headline_monthBurn, { month, net: money(h.netBurn), gross: money(h.grossBurn) })}
+            ? t(dashboard_headline_monthBurnCompute, {
+                month,
+                net: netBurnPhrase(t, h.netBurn, money),
+                gross: money(h.grossBurn),
+                share: f.percent(h.computeShare),
+              })
+            : t(dashboard_headline_monthBurn, { month, net: netBurnPhrase(t, h.netBurn, money), gross: money(h.grossBurn) })}
         </p>
       </MetricCard>
       <MetricCard
@@ -135,20 +165,22 @@ export function HeadlineCards({
           ) : null
         }
         testId="card-runway"
+        definition={
+          h.runwayMonths === null ? (
+            <p>{t(dashboard_headline_notBurningNote, { window: windowText })}</p>
+          ) : (
+            <p>{t(dashboard_headline_runwayNote, { month, window: windowText })}</p>
+          )
+        }
       >
-        {h.runwayMonths === null ? (
-          <p>{t(dashboard_headline_notBurningNote, { window: windowText })}</p>
-        ) : (
-          <p>{t(dashboard_headline_runwayNote, { month, window: windowText })}</p>
-        )}
         {shortHistory}
       </MetricCard>
       <MetricCard
         label={t(dashboard_headline_cashOut)}
-        value={h.cashOutMonth ? monthText(t, h.cashOutMonth) : t(dashboard_headline_beyond)}
+        value={cashOutText(t, h.cashOutMonth)}
         testId="card-cash-out"
+        definition={<p>{t(dashboard_headline_cashOutNote, { month, burn: money(h.averageNetBurn), debt: debtText })}</p>}
       >
-        <p>{t(dashboard_headline_cashOutNote, { month, burn: money(h.averageNetBurn), debt: debtText })}</p>
         {noDebtNote}
       </MetricCard>
       <DefaultAliveCard headline={h} money={money} noDebtNote={noDebtNote} t={t} />
@@ -204,12 +236,18 @@ function DefaultAliveCard({
         )
       }
       testId="card-default-alive"
+      definition={
+        alreadyProfitable ? (
+          <p>{t(dashboard_headline_alreadyProfitable, { month, revenue: money(h.revenue), gross: money(h.grossBurn) })}</p>
+        ) : alive.growth === "measured" ? (
+          <p>{t(dashboard_headline_aliveNote, { month, gross: money(h.grossBurn), rate: f.percent(alive.growthRate, 2), debt })}</p>
+        ) : (
+          <p>{t(dashboard_headline_aliveDefinition)}</p>
+        )
+      }
     >
-      {alreadyProfitable ? (
-        <p>{t(dashboard_headline_alreadyProfitable, { month, revenue: money(h.revenue), gross: money(h.grossBurn) })}</p>
-      ) : alive.growth === "measured" ? (
-        <p>{t(dashboard_headline_aliveNote, { month, gross: money(h.grossBurn), rate: f.percent(alive.growthRate, 2), debt })}</p>
-      ) : (
+      {/* A growth rate that could not be measured is said on the card, with what the projection assumed instead. */}
+      {alreadyProfitable || alive.growth === "measured" ? null : (
         <>
           <p className="font-medium text-amber-800">
             {alive.growth === "not_enough_history"
@@ -252,10 +290,13 @@ function BurnMultipleCard({ value, month, t }: { value: BurnMultiple; month: str
           </Badge>
         }
         testId="card-burn-multiple"
-      >
-        {definition}
-        <p>{t(dashboard_burnMultiple_bands)}</p>
-      </MetricCard>
+        definition={
+          <>
+            {definition}
+            <p>{t(dashboard_burnMultiple_bands)}</p>
+          </>
+        }
+      />
     );
   }
   const reason =
@@ -271,8 +312,8 @@ function BurnMultipleCard({ value, month, t }: { value: BurnMultiple; month: str
       label={t(dashboard_burnMultiple_label)}
       value={value.kind === "not_burning" ? t(dashboard_format_notBurning) : t(common_state_notAvailable)}
       testId="card-burn-multiple"
+      definition={definition}
     >
-      {definition}
       <p>{reason}</p>
     </MetricCard>
   );

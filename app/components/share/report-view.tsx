@@ -10,7 +10,7 @@ import { DEFAULT_RISK_BANDS } from "~/finance/risk";
 import { runwayLevelOfStored } from "~/finance/portfolio";
 import { DEFAULT_RUNWAY_THRESHOLDS } from "~/finance/runway";
 import { useFormat, useLocale, useT } from "~/i18n";
-import { runwayNumber } from "~/i18n/display";
+import { cashOutText, runwayNumber } from "~/i18n/display";
 import { combinedHeatMap, portfolioReportRow, reportAsOf, runwayBars, type PortfolioReportRow } from "~/components/share/report-rows";
 import type { CompanyReport, ShareReport, UpdateView } from "~/views/share-report";
 import { Table, TableHead, Td, Th } from "~/components/ui/table";
@@ -25,7 +25,6 @@ import { admin_report_alive_undecided } from "~/paraglide/messages/admin_report_
 import { admin_report_amountsIn } from "~/paraglide/messages/admin_report_amountsin1.js";
 import { admin_report_asOf } from "~/paraglide/messages/admin_report_asof1.js";
 import { admin_report_asks } from "~/paraglide/messages/admin_report_asks.js";
-import { admin_report_beyondTenYears } from "~/paraglide/messages/admin_report_beyondtenyears2.js";
 import { admin_report_checking } from "~/paraglide/messages/admin_report_checking.js";
 import { admin_report_col_budgetVariance } from "~/paraglide/messages/admin_report_col_budgetvariance1.js";
 import { admin_report_col_cash } from "~/paraglide/messages/admin_report_col_cash.js";
@@ -125,13 +124,13 @@ export function ShareReportView({ report }: { report: ShareReport }) {
     <article className="mx-auto max-w-5xl space-y-6 p-4 sm:p-8 print:max-w-none print:space-y-3 print:p-0" data-testid="share-report">
       {/* A portfolio's first sheet is its summary, landscape for the wide table; each company follows, four to a portrait page. */}
       <div className={single ? "space-y-6 print:space-y-3" : "print-landscape space-y-6 print:space-y-3"}>
-        <SharedPrintCover report={t(common_print_report_shared, { label: report.label })} issuer={report.issuer} month={asOf} />
+        <SharedPrintCover report={t(common_print_report_shared, { label: report.label })} issuer={report.issuer} month={asOf ? f.month(asOf) : null} />
         <header className="border-b border-slate-200 pb-4 print:pb-2">
           <p className="text-sm font-semibold text-indigo-700 print:hidden">{t(admin_report_kicker)}</p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight">{report.label}</h1>
           <p className="mt-1 text-sm text-slate-700">
             {t(admin_report_sharedBy, { issuer: report.issuer })} ·{" "}
-            <span data-testid="report-as-of">{asOf ? t(admin_report_asOf, { month: asOf }) : t(admin_report_noMonth)}</span> ·{" "}
+            <span data-testid="report-as-of">{asOf ? t(admin_report_asOf, { month: f.month(asOf) }) : t(admin_report_noMonth)}</span> ·{" "}
             {report.mode === "frozen"
               ? t(admin_report_frozenLine, { month: report.frozenMonth ?? "", time: generated })
               : t(admin_report_liveLine, { time: generated })}
@@ -180,7 +179,7 @@ export function ShareReportView({ report }: { report: ShareReport }) {
         </div>
       ) : null}
       <footer className="border-t border-slate-200 pt-3 text-xs text-slate-500">
-        {asOf ? t(admin_report_footerAsOf, { issuer: report.issuer, month: asOf }) : t(admin_report_footer, { issuer: report.issuer })}{" "}
+        {asOf ? t(admin_report_footerAsOf, { issuer: report.issuer, month: f.month(asOf) }) : t(admin_report_footer, { issuer: report.issuer })}{" "}
         {t(admin_report_definitions)}
       </footer>
     </article>
@@ -413,11 +412,11 @@ function PortfolioRow({ row: r, showRisk, showBudget }: { row: PortfolioReportRo
       <Th narrow row>
         {r.name} <span className="text-xs font-normal text-slate-500">{r.currency}</span>
       </Th>
-      <Td narrow>{r.month ? f.month(r.month) : blank}</Td>
+      <Td narrow>{r.month ? f.monthCell(r.month) : blank}</Td>
       <td className="py-2 pr-3 tabular-nums">{figures ? money(r.cash) : "—"}</td>
       <td className="py-2 pr-3 tabular-nums">{figures ? money(r.averageNetBurn) : "—"}</td>
       <Td narrow>{figures ? runway : "—"}</Td>
-      <Td narrow>{figures ? (r.cashOutMonth ? f.month(r.cashOutMonth) : t(admin_report_beyondTenYears)) : "—"}</Td>
+      <Td narrow>{figures ? cashOutText(t, r.cashOutMonth, "cell") : "—"}</Td>
       <Td narrow>
         {alive === null ? "—" : r.defaultAliveMonth ? t(admin_report_aliveWithMonth, { outcome: alive, month: f.month(r.defaultAliveMonth) }) : alive}
       </Td>
@@ -492,7 +491,6 @@ function UpdatesCard({ updates }: { updates: UpdateView[] }) {
                             amountsIn: admin_report_amountsIn,
                             asOf: admin_report_asOf,
                             asks: admin_report_asks,
-                            beyondTenYears: admin_report_beyondTenYears,
                             checking: admin_report_checking,
                             col_budgetVariance: admin_report_col_budgetVariance,
                             col_cash: admin_report_col_cash,

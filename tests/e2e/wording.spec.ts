@@ -1,0 +1,89 @@
+import { createOrg, expect, signUp, test, uniqueEmail } from "./helpers";
+
+/** `YYYY-MM` of the month `offset` months from now (UTC). */
+function monthFromNow(offset: number): string {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
+}
+
+// Issue #15 item 10: a company whose revenue is above its spend generates cash. Net burn is
+// −15,000 every month: the card says "Net cash generated $15,000", never "Net burn -$15,000".
+const csv = [
+  "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr",
+  `${monthFromNow(-4)},500000,115000,0,0,100000,0,0,0,0,8,`,
+  `${monthFromNow(-3)},515000,115000,0,0,100000,0,0,0,0,8,`,
+  `${monthFromNow(-2)},530000,115000,0,0,100000,0,0,0,0,8,`,
+].join("\n");
+
+test("a company generating cash is read as such, and each card's definition opens from the keyboard", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUp(page, uniqueEmail("generating"), "Gen Erate");
+  const base = await createOrg(page, `Cashflow Positive AI ${Date.now()}`);
+  await page.goto(`${base}/reports/import`);
+  await page.locator('input[type="file"]').setInputFiles({ name: "reports.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Check file" }).click();
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByText("3 added, 0 changed").first()).toBeVisible();
+
+  await page.goto(base);
+  const card = page.getByTestId("card-net-burn");
+  await expect(card.getByRole("heading")).toHaveText("Net cash generated");
+  await expect(card).toContainText("$15,000");
+  await expect(card).toContainText("net cash generated $15,000");
+  await expect(card).not.toContainText("-$15,000");
+  await expect(card).not.toContainText("−$15,000");
+  // Not burning: runway says so, and the cash-out month is beyond the horizon, in the one wording.
+  await expect(page.getByTestId("card-runway")).toContainText("Not burning");
+  await expect(page.getByTestId("card-cash-out")).toContainText("Beyond 10 years");
+
+  // The definition is one click (or one key) away, folded by default.
+  const definition = card.getByTestId("definition");
+  const summary = definition.getByText("How is this calculated?");
+  await expect(definition.getByText(/revenue − operating spend/)).toBeHidden();
+  await summary.focus();
+  await page.keyboard.press("Enter");
+  await expect(definition.getByText(/Average net cash generated \(revenue − operating spend\)/)).toBeVisible();
+  await page.keyboard.press("Space");
+  await expect(definition.getByText(/revenue − operating spend/)).toBeHidden();
+
+  // The same in Chinese.
+  await page.getByRole("group", { name: "Language" }).first().getByRole("button", { name: "中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByTestId("card-net-burn").getByRole("heading")).toHaveText("净现金流入");
+  await expect(page.getByTestId("card-cash-out")).toContainText("10 年以后");
+});
+
+test("the risk register has the page's width at 1280 px: the add form sits above it, not beside it; and it fits 375 px", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signUp(page, uniqueEmail("risks"), "Ris Ker");
+  const base = await createOrg(page, `Risky Layout AI ${Date.now()}`);
+  await page.goto(`${base}/risks`);
+  // An empty register opens the add panel.
+  const panel = page.getByTestId("add-risk");
+  await expect(panel).toHaveAttribute("open", "");
+  const addRisk = page.locator('form:has(button:text("Add risk"))');
+  await addRisk.locator('[name="title"]').fill("Inference costs outrun pricing");
+  await addRisk.locator('[name="category"]').selectOption("financial");
+  await page.getByRole("button", { name: "Add risk" }).click();
+  await expect(page.getByRole("link", { name: "Inference costs outrun pricing" })).toBeVisible();
+
+  const table = page.locator("table", { has: page.getByRole("link", { name: "Inference costs outrun pricing" }) });
+  const tableBox = await table.boundingBox();
+  const panelBox = await panel.boundingBox();
+  expect(tableBox && panelBox).toBeTruthy();
+  if (!tableBox || !panelBox) return;
+  // Above, not beside: the panel ends before the table starts, and the table is wider than the old two-thirds column.
+  expect(panelBox.y + panelBox.height).toBeLessThanOrEqual(tableBox.y);
+  expect(tableBox.width).toBeGreaterThan(1280 * 0.7);
+  // With risks recorded, the panel is folded and opens from the keyboard.
+  await expect(panel).not.toHaveAttribute("open", "");
+  await panel.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  await expect(addRisk.locator('[name="title"]')).toBeVisible();
+
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.reload();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
