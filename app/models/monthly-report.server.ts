@@ -103,8 +103,8 @@ function figureColumns(figures: MonthlyReportFigures) {
   return { cash: figures.cash, revenue: figures.revenue, ...spend, headcount: figures.headcount, arr: figures.arr };
 }
 
-/** What the audit log keeps of a report: every figure and text, in minor units. */
-function auditView(row: ReportRowDb, texts?: ReportTexts) {
+/** What the audit log keeps of a report: every figure and text, in minor units (the demo seed writes its history with it too). */
+export function auditView(row: ReportRowDb, texts?: ReportTexts) {
   return {
     month: row.month,
     cash: row.cash,

@@ -290,7 +290,8 @@ export async function topRisks(ctx: OrgContext, n: number) {
 // ---------------------------------------------------------------------------------------
 // Writing: each change, its history row and its audit entry commit together or not at all.
 
-function auditShape(row: RiskRow) {
+/** What the audit log keeps of a risk (exported for the demo seed, which writes its history the same way). */
+export function auditShape(row: RiskRow) {
   return {
     title: row.title,
     category: row.category,

@@ -151,7 +151,7 @@ describe("route-wide access matrix", () => {
 
   // Text only the victim's unshared sections hold (demo seed): risk titles, a round's lead,
   // the investor updates. None may appear anywhere an investor without that section looks.
-  const UNSHARED_MARKERS = ["GPU supply and price spikes", "Key researcher departure", "Harbour Capital", "Shipped a faster inference path"];
+  const UNSHARED_MARKERS = ["GPU supply and price spikes", "Policyholder data in model training", "Harbour Capital", "Net revenue retention 148"];
 
   it("an investor without a grant gets 404 for the company on every route and sees none of its data", async () => {
     const outsider = await makeOrgWithOwner(app.database, "investor", "No Grant Capital");
