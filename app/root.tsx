@@ -64,14 +64,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     text: renderMessage(locale, toast.message),
     link: toast.link && { ...toast.link, text: renderMessage(locale, toast.link.message) },
   };
-  return json({ locale, toast: worded, demo }, { headers });
+  // The demo's mailbox link (the page itself checks more: this machine only, app/server/demo-mailbox.server.ts).
+  const mailbox = demo && !getEnv().SMTP_URL && !getEnv().APP_ORIGIN;
+  return json({ locale, toast: worded, demo, mailbox }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const locale = useLocale();
   // Absent when the root loader failed (an error page): no banner then rather than no page.
-  const demo = useRouteLoaderData<typeof loader>("root")?.demo ?? false;
+  const root = useRouteLoaderData<typeof loader>("root");
+  const demo = root?.demo ?? false;
   return (
     <html lang={locale}>
       <head>
@@ -81,7 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen">
-        {demo ? <DemoBanner /> : null}
+        {demo ? <DemoBanner mailbox={root?.mailbox ?? false} /> : null}
         {children}
         <Toaster />
         <ScrollRestoration nonce={nonce} />

@@ -10,6 +10,7 @@ import { type Db, rowsOf, type Tx } from "~db/client";
 import { mailOutbox } from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
+import { isUuid } from "~/domain/bounds";
 import type { Locale } from "~/i18n/locales";
 import type { ComposedMail } from "~/server/mail.server";
 
@@ -218,4 +219,57 @@ export async function listOrgMail(ctx: OrgContext, limit = 50) {
         .limit(limit),
     { readOnly: true },
   );
+}
+
+/** A message as the demo mailbox shows it (app/routes/mailbox.tsx). */
+export interface MailboxEntry {
+  id: string;
+  toEmail: string;
+  subject: string;
+  kind: string;
+  status: string;
+  createdAt: Date;
+}
+
+/**
+ * The demo mailbox (embedded database, no SMTP relay, this machine only — see
+ * app/server/demo-mailbox.server.ts): the latest messages that were not sent, every org's and
+ * every account's, newest first. Only through the system door: it crosses tenants on purpose.
+ */
+export async function listUnsentMail({ db }: { db: Db }, limit = 100): Promise<MailboxEntry[]> {
+  return withSystem(db, (tx) =>
+    tx
+      .select({
+        id: mailOutbox.id,
+        toEmail: mailOutbox.toEmail,
+        subject: mailOutbox.subject,
+        kind: mailOutbox.kind,
+        status: mailOutbox.status,
+        createdAt: mailOutbox.createdAt,
+      })
+      .from(mailOutbox)
+      .where(inArray(mailOutbox.status, ["held", "queued"]))
+      .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+      .limit(limit),
+  );
+}
+
+/** One unsent message with its text, for the demo mailbox; null when there is none by that id. */
+export async function getUnsentMail({ db }: { db: Db }, id: string): Promise<(MailboxEntry & { text: string }) | null> {
+  if (!isUuid(id)) return null;
+  const [row] = await withSystem(db, (tx) =>
+    tx
+      .select({
+        id: mailOutbox.id,
+        toEmail: mailOutbox.toEmail,
+        subject: mailOutbox.subject,
+        kind: mailOutbox.kind,
+        status: mailOutbox.status,
+        createdAt: mailOutbox.createdAt,
+        text: mailOutbox.body,
+      })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.id, id), inArray(mailOutbox.status, ["held", "queued"]))),
+  );
+  return row ?? null;
 }

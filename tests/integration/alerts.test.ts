@@ -12,6 +12,7 @@ import { toastCookieOf } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
 import { alertRulesForm } from "../support/alert-rules-form";
+import { formatterFor } from "../../app/i18n/format";
 
 /**
  * Early warnings (issue 4 item 5): rules per investor org, alerts computed from what each
@@ -24,6 +25,8 @@ const RULES = "routes/o.$orgSlug.alerts.rules";
 const TODAY = isoDateOfDate(new Date());
 const M = monthOfDate(new Date());
 const m = (k: number) => addMonths(M, k);
+/** Months and dates as alert reasons say them (running text). */
+const en = formatterFor("en");
 const K = 100_000; // $1,000 in minor units
 
 type Org = Awaited<ReturnType<typeof makeOrgWithOwner>>;
@@ -204,7 +207,9 @@ describe("alerts raised from what linked companies share", () => {
     await syncAlerts(fund.ctx, addDays(due, 1));
     const [overdue] = (await openRows()).filter((a) => a.kind === "report_overdue");
     expect(overdue).toMatchObject({ company: "Bravo AI", subject: m(-2), severity: "warning" });
-    expect(overdue!.reason).toBe(`The report for ${m(-2)} is overdue: it was due by ${due} and the last report received is for ${m(-3)}.`);
+    expect(overdue!.reason).toBe(
+      `The report for ${en.month(m(-2))} is overdue: it was due by ${en.date(due)} and the last report received is for ${en.month(m(-3))}.`,
+    );
   });
 
   it("raises each kind with its severity and a reason with the numbers", async () => {
@@ -222,9 +227,9 @@ describe("alerts raised from what linked companies share", () => {
       "Foxtrot AI | runway | warning",
     ]);
     const reason = async (company: string, kind: string) => (await openRows()).find((a) => a.company === company && a.kind === kind)!;
-    expect((await reason("Alpha AI", "runway")).reason).toBe(`Runway 2.4 months is below the critical threshold of 3 months (as of ${M}).`);
+    expect((await reason("Alpha AI", "runway")).reason).toBe(`Runway 2.4 months is below the critical threshold of 3 months (as of ${en.month(M)}).`);
     expect((await reason("Alpha AI", "default_dead")).reason).toBe(
-      `Default dead: with expenses held and revenue growing at its last-3-month rate, cash runs out in ${m(3)} before revenue covers expenses (as of ${M}).`,
+      `Default dead: with expenses held and revenue growing at its last-3-month rate, cash runs out in ${en.month(m(3))} before revenue covers expenses (as of ${en.month(M)}).`,
     );
     expect(await reason("Charlie AI", "risk_score")).toMatchObject({
       subject: riskIds.gpu,
@@ -232,15 +237,15 @@ describe("alerts raised from what linked companies share", () => {
     });
     expect(await reason("Delta AI", "budget_overrun")).toMatchObject({
       subject: M,
-      reason: `Spend in ${M} was $120,000 against a budget of $100,000: 20.0 % over budget, above the threshold of 10 %.`,
+      reason: `Spend in ${en.month(M)} was $120,000 against a budget of $100,000: 20.0% over budget, above the threshold of 10%.`,
     });
     expect((await reason("Echo AI", "covenant")).reason).toBe(
-      `Covenant breach: cash of $300,000 at the end of ${M} is below the minimum cash covenant of $500,000.`,
+      `Covenant breach: cash of $300,000 at the end of ${en.month(M)} is below the minimum cash covenant of $500,000.`,
     );
     expect((await reason("Foxtrot AI", "covenant")).reason).toBe(
-      `Projected covenant breach: cash of $550,000 at the end of ${M} is forecast to fall below the minimum cash covenant of $300,000 within 3 months.`,
+      `Projected covenant breach: cash of $550,000 at the end of ${en.month(M)} is forecast to fall below the minimum cash covenant of $300,000 within 3 months.`,
     );
-    expect((await reason("Foxtrot AI", "runway")).reason).toBe(`Runway 5.5 months is below the caution threshold of 6 months (as of ${M}).`);
+    expect((await reason("Foxtrot AI", "runway")).reason).toBe(`Runway 5.5 months is below the caution threshold of 6 months (as of ${en.month(M)}).`);
   });
 
   it("keeps one row per condition across syncs: touched, not duplicated", async () => {
@@ -401,7 +406,7 @@ describe("alert rules", () => {
     await syncAlerts(fund.ctx, TODAY);
     const open = await openRows();
     const alphaRunway = open.find((a) => a.company === "Alpha AI" && a.kind === "runway")!;
-    expect(alphaRunway).toMatchObject({ severity: "warning", reason: `Runway 2.4 months is below the caution threshold of 3 months (as of ${M}).` });
+    expect(alphaRunway).toMatchObject({ severity: "warning", reason: `Runway 2.4 months is below the caution threshold of 3 months (as of ${en.month(M)}).` });
     expect(open.filter((a) => a.company === "Foxtrot AI" && a.kind === "runway")).toEqual([]);
     expect(
       open
@@ -416,7 +421,7 @@ describe("alert rules", () => {
     await syncAlerts(fund.ctx, TODAY);
     const escalated = (await alertRows()).find((a) => a.id === alphaRunway.id)!;
     expect(escalated).toMatchObject({ severity: "critical", resolvedAt: null, acknowledgedAt: null, acknowledgedByUserId: null });
-    expect(escalated.reason).toBe(`Runway 2.4 months is below the critical threshold of 3 months (as of ${M}).`);
+    expect(escalated.reason).toBe(`Runway 2.4 months is below the critical threshold of 3 months (as of ${en.month(M)}).`);
     expect((await openRows()).filter((a) => a.kind === "risk_score").map((a) => a.subject)).toEqual([riskIds.gpu]);
     expect((await openRows()).filter((a) => a.kind === "budget_overrun")).toHaveLength(1);
   });

@@ -145,6 +145,15 @@ const positionForm = () => ({
 const currentAlertRulesForm = async () => alertRulesForm((await versionOf("alert_rules", sql`org_id = ${fund.orgId}`)) || "0");
 
 let passwordClient: TestClient | undefined;
+/** One signed-in person with no org, for the account pages' actions. */
+async function passwordPerson() {
+  if (!passwordClient) {
+    const user = await makeUser(app.database, "Password Person");
+    passwordClient = app.client();
+    await passwordClient.login(user.email, TEST_PASSWORD);
+  }
+  return passwordClient;
+}
 let accountClient: TestClient | undefined;
 
 /** Every route with an action needs an entry here; a new action fails the coverage test until it gets one. */
@@ -160,17 +169,25 @@ const SPECS: Record<string, ActionSpec> = {
     mustFlag: { email: SCRIPT_PAYLOAD, name: "x".repeat(400), password: "short" },
   },
   "routes/logout": { base: () => ({}), as: () => app.client() },
+  // Account links (decision 017): the address is checked before any throttle or look-up.
+  "routes/forgot-password": {
+    base: () => ({ email: "nobody-bad-input@example.test" }),
+    as: () => app.client(),
+    mustFlag: { email: ["not an email", SCRIPT_PAYLOAD] },
+  },
+  "routes/reset-password.$token": {
+    base: () => ({ newPassword: "a brand new password", confirmPassword: "a brand new password" }),
+    as: () => app.client(),
+    mustFlag: { newPassword: "short", confirmPassword: "something else entirely" },
+  },
+  "routes/verify-email._index": {
+    base: () => ({}),
+    as: () => passwordPerson(),
+  },
   "routes/invite.$token": { base: () => ({}) },
   "routes/account.password": {
     base: () => ({ currentPassword: TEST_PASSWORD, newPassword: "a brand new password", confirmPassword: "a brand new password" }),
-    as: async () => {
-      if (!passwordClient) {
-        const user = await makeUser(app.database, "Password Person");
-        passwordClient = app.client();
-        await passwordClient.login(user.email, TEST_PASSWORD);
-      }
-      return passwordClient;
-    },
+    as: () => passwordPerson(),
     mustFlag: { newPassword: "short", confirmPassword: "something else entirely" },
   },
   "routes/account.delete": {

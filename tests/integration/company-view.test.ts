@@ -150,7 +150,7 @@ describe("an investor's view of a portfolio company", () => {
     expect(text).toContain("$1,200,000");
     expect(text).toContain("$130,000");
     expect(text).toContain("9.2 months");
-    expect(text).toMatch(/Cash-out month\s*2027-02/);
+    expect(text).toMatch(/Cash-out month\s*Feb 2027/);
     expect(text).toContain("profitable from Nov 2026");
     expect(text).toContain(RISK_TITLE);
     expect(text).toContain("Worked Example AI shares with you: Financials, Risks.");

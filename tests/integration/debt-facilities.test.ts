@@ -299,7 +299,7 @@ describe("debt facilities over HTTP", () => {
       [{ kind: "loan_shark" }, "kind", /kind of debt/],
       [{ principal: "-1" }, "principal", /cannot be negative/],
       [{ principal: "0" }, "principal", /more than zero/],
-      [{ annualRatePercent: "100.01" }, "annualRatePercent", /above 100 %/],
+      [{ annualRatePercent: "100.01" }, "annualRatePercent", /above 100%/],
       [{ annualRatePercent: "-2" }, "annualRatePercent", /cannot be negative/],
       [{ annualRatePercent: "9.755" }, "annualRatePercent", /two decimals/],
       [{ drawDate: "2025-02-30" }, "drawDate", /real calendar date/],

@@ -201,7 +201,7 @@ describe("share links in Chinese", () => {
       "合作方报告 · 只读",
       "给 LP 的报告",
       "由 Alpha Vision 分享",
-      "截至 2026-03",
+      "截至 2026年3月",
       "板块：财务、融资与债务、预算、风险、投资人更新。",
       "打印或另存为 PDF",
       "· 金额单位：USD",
@@ -209,7 +209,7 @@ describe("share links in Chinese", () => {
       "2026年3月",
       "亮点",
       "Alpha highlight of March", // the company's own words are data
-      "机密。由 Alpha Vision 通过 Capital Desk 分享的只读报告，截至 2026-03。",
+      "机密。由 Alpha Vision 通过 Capital Desk 分享的只读报告，截至 2026年3月。",
     ]) {
       expect(text).toContain(shown);
     }

@@ -8,6 +8,7 @@ import { startTestApp, type TestApp } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { routeData } from "../support/route-data";
 import { alertRulesForm } from "../support/alert-rules-form";
+import { formatterFor } from "../../app/i18n/format";
 
 /*
  * The investor area in Simplified Chinese (lang cookie): the portfolio with its figures, table,
@@ -20,6 +21,7 @@ const FEED = "routes/o.$orgSlug.alerts._index";
 const RULES = "routes/o.$orgSlug.alerts.rules";
 // Months relative to the real current month: the alerts page syncs against today's date.
 const M = monthOfDate(new Date());
+const enMonth = (month: string) => formatterFor("en").month(month);
 const m = (k: number) => addMonths(M, k);
 const K = 100_000; // 1,000 in minor units
 /** "2026-04" → "2026年4月", as Intl writes a month for zh-CN. */
@@ -152,7 +154,7 @@ describe("the investor area in Chinese", () => {
     );
     expect(row!.reason).toMatch(/^investor\.alertReason\.runway#\{/);
     const english = textOf(await (await (await browser(fund)).get(`/o/${fund.org.slug}/alerts`)).text());
-    expect(english).toContain(`Runway 2.4 months is below the critical threshold of 3 months (as of ${M}).`);
+    expect(english).toContain(`Runway 2.4 months is below the critical threshold of 3 months (as of ${enMonth(M)}).`);
     expect(english).not.toContain("现金跑道");
   });
 

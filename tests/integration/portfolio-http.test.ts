@@ -7,6 +7,9 @@ import { grantAccess, makeOrgWithOwner } from "../support/factories";
 import { seedStartup, setAlertRules } from "../support/portfolio-fixtures";
 import { ago, ALPHA, CM, SECRET_CASH, seedNorthstarPortfolio } from "../support/portfolio-seed";
 import { routeData } from "../support/route-data";
+import { formatterFor } from "../../app/i18n/format";
+
+const enMonth = (month: string) => formatterFor("en").month(month);
 
 // The portfolio pages through the real HTTP stack: what a user reads, what leaks (nothing),
 // and who gets a 404. The model's figures are checked in portfolio.test.ts.
@@ -49,9 +52,9 @@ describe("the portfolio pages over HTTP", () => {
     expect(html).toContain("Financials not shared");
     expect(html).toContain("Rate missing");
     const text = textOf(html);
-    expect(text).toContain(`Missing: EUR ${ago(2)}.`);
+    expect(text).toContain(`Missing: EUR ${enMonth(ago(2))}.`);
     expect(text).toContain("Thresholds: critical under 3 months, caution under 6 months, ok from 6 months");
-    expect(text).toContain(`Rate missing for ${ago(2)} (EUR)`);
+    expect(text).toContain(`Rate missing for ${enMonth(ago(2))} (EUR)`);
     expect(text).toMatch(/Total cash \$4,330,000/);
     expect(html).toContain(`/o/${fund.org.slug}/portfolio/risks?likelihood=4&amp;impact=5`);
     const json = await (await browser.get(routeData(`/o/${fund.org.slug}/portfolio`, ROUTE))).text();

@@ -174,8 +174,8 @@ export async function fingerprint(database: Database, orgId: string): Promise<Re
   });
 }
 
-/** Statuses a refused request may answer with. */
-export const REFUSALS = [400, 401, 403, 404, 405, 409, 413, 422, 429];
+/** Statuses a refused request may answer with (410: an account link that was used or has expired, decision 017). */
+export const REFUSALS = [400, 401, 403, 404, 405, 409, 410, 413, 422, 429];
 
 /** A short, printable description of a payload for assertion messages. */
 export function describePairs(pairs: readonly [string, string][]) {
