@@ -64,17 +64,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     text: renderMessage(locale, toast.message),
     link: toast.link && { ...toast.link, text: renderMessage(locale, toast.link.message) },
   };
-  // The demo's mailbox link (the page itself checks more: this machine only, app/server/demo-mailbox.server.ts).
-  const mailbox = demo && !getEnv().SMTP_URL && !getEnv().APP_ORIGIN;
-  return json({ locale, toast: worded, demo, mailbox }, { headers });
+  return json({ locale, toast: worded, demo }, { headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const locale = useLocale();
   // Absent when the root loader failed (an error page): no banner then rather than no page.
-  const root = useRouteLoaderData<typeof loader>("root");
-  const demo = root?.demo ?? false;
+  const demo = useRouteLoaderData<typeof loader>("root")?.demo ?? false;
   return (
     <html lang={locale}>
       <head>
@@ -84,7 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="min-h-screen">
-        {demo ? <DemoBanner mailbox={root?.mailbox ?? false} /> : null}
+        {demo ? <DemoBanner /> : null}
         {children}
         <Toaster />
         <ScrollRestoration nonce={nonce} />

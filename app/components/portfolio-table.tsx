@@ -166,9 +166,11 @@ export function PortfolioTable({
                   </td>
                 ) : null}
                 {show("runway") ? (
-                  <td className="whitespace-nowrap px-2 py-2">
+                  // Wraps (the months stay on one line): the level badge and the cash-out line may go under it.
+                  <td className="min-w-[6.5rem] px-2 py-2">
                     {/* Without the cash-out column, a non-burning company whose debt service exhausts its cash shows that month and level here. */}
-                    {runwayMonthsText(t, row.runwayMonths)} {row.runwayMonths !== null || !show("cashOut") ? <LevelBadge level={row.runwayLevel} /> : null}
+                    <span className="whitespace-nowrap">{runwayMonthsText(t, row.runwayMonths)}</span>{" "}
+                    {row.runwayMonths !== null || !show("cashOut") ? <LevelBadge level={row.runwayLevel} /> : null}
                     {row.runwayMonths === null && row.cashOutMonth && !show("cashOut") ? (
                       <span className="block text-xs text-slate-600">{t(investor_home_runway_cashOut, { month: monthText(t, row.cashOutMonth) })}</span>
                     ) : null}

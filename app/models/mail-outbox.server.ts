@@ -231,6 +231,15 @@ export interface MailboxEntry {
   createdAt: Date;
 }
 
+const MAILBOX_COLUMNS = {
+  id: mailOutbox.id,
+  toEmail: mailOutbox.toEmail,
+  subject: mailOutbox.subject,
+  kind: mailOutbox.kind,
+  status: mailOutbox.status,
+  createdAt: mailOutbox.createdAt,
+};
+
 /**
  * The demo mailbox (embedded database, no SMTP relay, this machine only — see
  * app/server/demo-mailbox.server.ts): the latest messages that were not sent, every org's and
@@ -239,14 +248,7 @@ export interface MailboxEntry {
 export async function listUnsentMail({ db }: { db: Db }, limit = 100): Promise<MailboxEntry[]> {
   return withSystem(db, (tx) =>
     tx
-      .select({
-        id: mailOutbox.id,
-        toEmail: mailOutbox.toEmail,
-        subject: mailOutbox.subject,
-        kind: mailOutbox.kind,
-        status: mailOutbox.status,
-        createdAt: mailOutbox.createdAt,
-      })
+      .select(MAILBOX_COLUMNS)
       .from(mailOutbox)
       .where(inArray(mailOutbox.status, ["held", "queued"]))
       .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
@@ -259,15 +261,7 @@ export async function getUnsentMail({ db }: { db: Db }, id: string): Promise<(Ma
   if (!isUuid(id)) return null;
   const [row] = await withSystem(db, (tx) =>
     tx
-      .select({
-        id: mailOutbox.id,
-        toEmail: mailOutbox.toEmail,
-        subject: mailOutbox.subject,
-        kind: mailOutbox.kind,
-        status: mailOutbox.status,
-        createdAt: mailOutbox.createdAt,
-        text: mailOutbox.body,
-      })
+      .select({ ...MAILBOX_COLUMNS, text: mailOutbox.body })
       .from(mailOutbox)
       .where(and(eq(mailOutbox.id, id), inArray(mailOutbox.status, ["held", "queued"]))),
   );

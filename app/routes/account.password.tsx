@@ -5,6 +5,7 @@ import { requireUser, startSession } from "~/auth/session.server";
 import { requireSystemContext } from "~/auth/system.server";
 import { AccountLinks } from "~/components/account-links";
 import { AuthShell } from "~/components/auth-shell";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { messageRef, metaTitle, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -13,7 +14,6 @@ import { keepRetryAfter, passwordAttemptRefused } from "~/server/throttle-answer
 import { passwordField } from "~/domain/base-fields";
 import { changePassword } from "~/models/user.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
-import { auth_passwordHint } from "~/paraglide/messages/auth_passwordhint1.js";
 import { auth_password_changed } from "~/paraglide/messages/auth_password_changed.js";
 import { auth_password_current } from "~/paraglide/messages/auth_password_current.js";
 import { auth_password_currentRequired } from "~/paraglide/messages/auth_password_currentrequired1.js";
@@ -22,7 +22,6 @@ import { auth_password_metaTitle } from "~/paraglide/messages/auth_password_meta
 import { auth_password_mismatch } from "~/paraglide/messages/auth_password_mismatch.js";
 import { auth_password_new } from "~/paraglide/messages/auth_password_new.js";
 import { auth_password_pending } from "~/paraglide/messages/auth_password_pending.js";
-import { auth_password_repeat } from "~/paraglide/messages/auth_password_repeat.js";
 import { auth_password_repeatRequired } from "~/paraglide/messages/auth_password_repeatrequired1.js";
 import { auth_password_submit } from "~/paraglide/messages/auth_password_submit.js";
 import { auth_password_title } from "~/paraglide/messages/auth_password_title.js";
@@ -74,15 +73,7 @@ export default function ChangePassword() {
       <Form method="post" className="space-y-4" noValidate>
         <FormError error={result?.formError} />
         <Field label={t(auth_password_current)} name="currentPassword" type="password" autoComplete="current-password" error={errors.currentPassword} />
-        <Field
-          label={t(auth_password_new)}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          hint={t(auth_passwordHint)}
-          error={errors.newPassword}
-        />
-        <Field label={t(auth_password_repeat)} name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} />
+        <NewPasswordFields label={t(auth_password_new)} errors={errors} />
         <SubmitButton pendingText={t(auth_password_pending)}>{t(auth_password_submit)}</SubmitButton>
       </Form>
       <AccountLinks current="password" />

@@ -13,6 +13,7 @@ import { emailField } from "~/domain/base-fields";
 import { safeRedirect } from "~/lib/redirects";
 import { keepRetryAfter, passwordAttemptRefused } from "~/server/throttle-answer.server";
 import { demoLogins } from "~/models/demo.server";
+import { getEnv } from "~/env.server";
 import { setUserLocale, signIn } from "~/models/user.server";
 import { auth_field_email } from "~/paraglide/messages/auth_field_email.js";
 import { auth_field_password } from "~/paraglide/messages/auth_field_password.js";
@@ -21,6 +22,7 @@ import { auth_login_createAccount } from "~/paraglide/messages/auth_login_create
 import { auth_login_demoIntro } from "~/paraglide/messages/auth_login_demointro1.js";
 import { auth_login_demoLabel } from "~/paraglide/messages/auth_login_demolabel1.js";
 import { auth_login_demoPassword } from "~/paraglide/messages/auth_login_demopassword1.js";
+import { layout_demo_mailbox } from "~/paraglide/messages/layout_demo_mailbox.js";
 import { auth_login_metaTitle } from "~/paraglide/messages/auth_login_metatitle1.js";
 import { auth_login_forgotPassword } from "~/paraglide/messages/auth_login_forgotpassword1.js";
 import { auth_login_newHere } from "~/paraglide/messages/auth_login_newhere1.js";
@@ -44,7 +46,10 @@ const LoginSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return json({ demo: await demoLogins(await systemContext()) });
+  const demo = await demoLogins(await systemContext());
+  // The demo's mailbox (no relay: mail stays here); the page itself also asks for this machine (app/server/demo-mailbox.server.ts).
+  const env = getEnv();
+  return json({ demo, mailbox: demo !== null && !env.SMTP_URL && !env.APP_ORIGIN });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -70,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { demo } = useLoaderData<typeof loader>();
+  const { demo, mailbox } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const t = useT();
@@ -100,6 +105,13 @@ export default function Login() {
           <p className="mt-1">
             {t(auth_login_demoPassword)} <code>{demo.password}</code>
           </p>
+          {mailbox ? (
+            <p className="mt-1">
+              <a href="/mailbox" className="underline">
+                {t(layout_demo_mailbox)}
+              </a>
+            </p>
+          ) : null}
         </aside>
       ) : null}
       <p className="mt-6 text-sm text-slate-600">

@@ -3,17 +3,16 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { systemContext } from "~/auth/system.server";
 import { AuthShell } from "~/components/auth-shell";
+import { NewPasswordFields } from "~/components/new-password-fields";
 import { TextLink } from "~/components/ui/button";
-import { Field, FormError, SubmitButton } from "~/components/ui/form";
+import { FormError, SubmitButton } from "~/components/ui/form";
 import { passwordField } from "~/domain/base-fields";
 import { metaTitle, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { linkState, resetPassword } from "~/models/account-token.server";
 import { formFailure, parseForm } from "~/server/forms.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
-import { auth_passwordHint } from "~/paraglide/messages/auth_passwordhint1.js";
 import { auth_password_mismatch } from "~/paraglide/messages/auth_password_mismatch.js";
-import { auth_password_repeat } from "~/paraglide/messages/auth_password_repeat.js";
 import { auth_password_repeatRequired } from "~/paraglide/messages/auth_password_repeatrequired1.js";
 import { auth_reset_askAgain } from "~/paraglide/messages/auth_reset_askagain1.js";
 import { auth_reset_done } from "~/paraglide/messages/auth_reset_done.js";
@@ -64,15 +63,7 @@ export default function ResetPassword() {
       {state === "valid" ? (
         <Form method="post" className="space-y-4" noValidate>
           <FormError error={result?.formError} />
-          <Field
-            label={t(auth_reset_newPassword)}
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            hint={t(auth_passwordHint)}
-            error={errors.newPassword}
-          />
-          <Field label={t(auth_password_repeat)} name="confirmPassword" type="password" autoComplete="new-password" error={errors.confirmPassword} />
+          <NewPasswordFields label={t(auth_reset_newPassword)} errors={errors} />
           <SubmitButton pendingText={t(auth_reset_pending)}>{t(auth_reset_submit)}</SubmitButton>
         </Form>
       ) : (

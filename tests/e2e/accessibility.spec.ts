@@ -31,7 +31,7 @@ const NOT_PAGES: Record<string, string> = {
 };
 
 /** A page: its route, and a path or a way to find one (the first detail link on a list). */
-type Visit = { route: string; path: string } | { route: string; from: string; link: RegExp };
+type Visit = { route: string; path: string; status?: number } | { route: string; from: string; link: RegExp };
 
 const uuid = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const S = "/o/tensorleaf";
@@ -57,6 +57,7 @@ const STARTUP_PAGES: Visit[] = [
   { route: "routes/account.password", path: "/account/password" },
   { route: "routes/account.data", path: "/account/data" },
   { route: "routes/account.delete", path: "/account/delete" },
+  { route: "routes/verify-email._index", path: "/verify-email" },
   { route: "routes/o.$orgSlug.delete", path: `${S}/delete` },
   { route: "routes/orgs.new", path: "/orgs/new" },
 ];
@@ -84,6 +85,11 @@ const PUBLIC_PAGES: Visit[] = [
   { route: "routes/login", path: "/" },
   { route: "routes/login", path: "/login" },
   { route: "routes/signup", path: "/signup" },
+  { route: "routes/forgot-password", path: "/forgot-password" },
+  // Account links with a token that is no link: the pages that say so (410 for a verification link).
+  { route: "routes/reset-password.$token", path: "/reset-password/not-a-real-token" },
+  { route: "routes/verify-email.$token", path: "/verify-email/not-a-real-token", status: 410 },
+  { route: "routes/mailbox", path: "/mailbox" },
 ];
 
 test("the pages checked here cover every route of the build", async () => {
@@ -107,7 +113,8 @@ async function check(page: Page, visit: Visit): Promise<string[]> {
     path = found;
   }
   const response = await page.goto(path);
-  if (!response || response.status() >= 400) return [`${path}: HTTP ${response?.status()}`];
+  const expected = "status" in visit ? visit.status : undefined;
+  if (!response || (expected ? response.status() !== expected : response.status() >= 400)) return [`${path}: HTTP ${response?.status()}`];
   return checkCurrent(page, visit.route, path);
 }
 
@@ -138,7 +145,7 @@ function report(problems: string[], errors: string[]) {
 }
 
 test("startup pages, as the founder", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { page, errors } = await signedInPage(browser, DEMO.founder);
   const problems: string[] = [];
   for (const visit of STARTUP_PAGES) problems.push(...(await check(page, visit)));
@@ -162,7 +169,7 @@ test("startup pages, as the founder", async ({ browser }) => {
 });
 
 test("investor pages, as the fund's owner", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { page, errors } = await signedInPage(browser, DEMO.investor);
   const problems: string[] = [];
   for (const visit of INVESTOR_PAGES) problems.push(...(await check(page, visit)));

@@ -7,14 +7,14 @@ import { DEMO, PHONE, settle, signedInPage } from "./a11y-support";
 /*
  * Issue #8: screenshots of the main pages on the demo data, taken by the suite so they show
  * the app as it is. Full-page PNGs at desktop width (and two on a 375 px phone) written to
- * docs/screenshots/ (listed in its README); each must stay under 400 KB, so very long pages
+ * docs/screenshots/ (listed in its README); each must stay under 500 KB, so very long pages
  * are cut (MAX_PIXELS).
  */
 
 // Every run takes them (a broken page fails here); only UPDATE_SCREENSHOTS=1 rewrites the committed
 // copies in docs/screenshots, so `npm test` does not leave the tree changed (the demo's months follow today's date).
 const OUT = path.resolve(process.env.UPDATE_SCREENSHOTS === "1" ? "docs/screenshots" : "test-results/screenshots");
-const MAX_BYTES = 400 * 1024;
+const MAX_BYTES = 500 * 1024;
 /** Long pages are cut at this many pixels (2,600 px high on a desktop, more on a phone), to keep each file small. */
 const MAX_PIXELS = 1024 * 2_600;
 /** A laptop's width: wide enough for the two-column layouts, small enough to keep the files light. */

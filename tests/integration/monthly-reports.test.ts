@@ -22,6 +22,7 @@ import { at } from "../support/at";
 import { literalRef, renderMessage, type MessageRef } from "../../app/i18n/message-ref";
 import { refFromZodMessage } from "../../app/i18n/zod-messages";
 import { routeData } from "../support/route-data";
+import { reportFigures } from "../support/report-inputs";
 const english = (message: string | MessageRef | undefined) =>
   renderMessage("en", typeof message === "string" ? refFromZodMessage(message) : (message ?? literalRef("")));
 
@@ -382,20 +383,10 @@ describe("monthly reports over HTTP", () => {
       upsertMonthlyReports(
         tx,
         ctx,
-        months.map((month) => ({
-          month,
-          cash: 1,
-          revenue: 0,
-          compute: 0,
-          data: 0,
-          payroll: 0,
-          research: 0,
-          go_to_market: 0,
-          general_admin: 0,
-          other: 0,
-          headcount: 1,
-          arr: null,
-        })),
+        months.map((month) => {
+          const { highlights: _h, lowlights: _l, asks: _a, ...figures } = reportFigures({ cash: 1, headcount: 1 });
+          return { month, ...figures };
+        }),
       ),
     );
     const first = await listMonthlyReports(ctx, { page: 1 });

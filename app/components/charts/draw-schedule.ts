@@ -88,6 +88,8 @@ export function browserDrawEnvironment(eager: boolean): DrawEnvironment {
       };
       window.addEventListener("beforeprint", before);
       print.addEventListener("change", onMedia);
+      // A chart (re)mounted while print media is already on (a config redrawn for paper) draws now.
+      if (print.matches) queueMicrotask(before);
       return () => {
         window.removeEventListener("beforeprint", before);
         print.removeEventListener("change", onMedia);
