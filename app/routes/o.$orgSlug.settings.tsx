@@ -4,7 +4,8 @@ import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
-import { Badge, Card, PageHeader, TableScroller } from "~/components/ui/layout";
+import { Badge, Card, PageHeader } from "~/components/ui/layout";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { metaTitle, useFormat, useT, zodMessage, type Translator } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
@@ -301,55 +302,36 @@ function MailCard({ mail }: { mail: ReturnType<typeof useLoaderData<typeof loade
       {mail.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">{t(admin_settings_mail_none)}</p>
       ) : (
-        <TableScroller>
-          <table className="mt-3 min-w-full text-left text-sm">
-            <caption className="sr-only">{t(admin_settings_mail_title)}</caption>
-            <thead>
-              <tr className="text-xs text-slate-500">
-                <th scope="col" className="py-2 pr-3">
-                  {t(admin_settings_mail_to)}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t(admin_settings_mail_subject)}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t(admin_settings_mail_kind)}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t(admin_settings_mail_status)}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  {t(admin_settings_mail_attempts)}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t(admin_settings_mail_lastError)}
-                </th>
-                <th scope="col" className="py-2">
-                  {t(admin_settings_mail_time)}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {mail.map((m) => (
-                <tr key={m.id} className="border-t border-slate-100 align-top">
-                  <td className="py-2 pr-3">{m.toEmail}</td>
-                  <td className="py-2 pr-3">{m.subject}</td>
-                  <td className="py-2 pr-3">
-                    <code className="text-xs">{m.kind}</code>
-                  </td>
-                  <td className="py-2 pr-3">
-                    <Badge tone={STATUS_TONE[m.status]}>{t(STATUS_LABEL[m.status])}</Badge>
-                  </td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{m.attempts}</td>
-                  <td className="py-2 pr-3 text-xs text-slate-600">{m.lastError}</td>
-                  <td className="py-2">
-                    <time dateTime={m.createdAt}>{f.dateTime(m.createdAt)}</time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroller>
+        <Table caption={t(admin_settings_mail_title)} className="mt-3 min-w-full text-sm">
+          <TableHead>
+            <Th>{t(admin_settings_mail_to)}</Th>
+            <Th>{t(admin_settings_mail_subject)}</Th>
+            <Th>{t(admin_settings_mail_kind)}</Th>
+            <Th>{t(admin_settings_mail_status)}</Th>
+            <Th numeric>{t(admin_settings_mail_attempts)}</Th>
+            <Th>{t(admin_settings_mail_lastError)}</Th>
+            <Th last>{t(admin_settings_mail_time)}</Th>
+          </TableHead>
+          <tbody>
+            {mail.map((m) => (
+              <Tr key={m.id} top>
+                <Td>{m.toEmail}</Td>
+                <Td>{m.subject}</Td>
+                <Td>
+                  <code className="text-xs">{m.kind}</code>
+                </Td>
+                <Td>
+                  <Badge tone={STATUS_TONE[m.status]}>{t(STATUS_LABEL[m.status])}</Badge>
+                </Td>
+                <Td numeric>{m.attempts}</Td>
+                <Td className="text-xs text-slate-600">{m.lastError}</Td>
+                <Td last>
+                  <time dateTime={m.createdAt}>{f.dateTime(m.createdAt)}</time>
+                </Td>
+              </Tr>
+            ))}
+          </tbody>
+        </Table>
       )}
     </Card>
   );
