@@ -14,6 +14,8 @@
 //                  app, the same session cookie still works, data saved before the outage
 //                  is intact, and every committed save has exactly one audit entry (no
 //                  half-written data)
+//   0 mail         (tests/faults/mail-outage.ts) the SMTP relay stops while reset mail is
+//                  asked for and comes back: nothing lost, each message delivered exactly once
 //   4 SIGTERM      while a request is held up in the database (a lock on the sessions
 //                  table): the server stops accepting connections, finishes the request
 //                  with 200, closes its pool (PostgreSQL logs no client vanishing) and exits 0
@@ -31,6 +33,8 @@ import postgres from "postgres";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
 import { routeData } from "../support/route-data";
 import { at, first } from "../support/at";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { phaseMailOutage } from "./mail-outage";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -227,7 +231,7 @@ class App {
   }
 }
 
-async function startApp(port: number, databaseUrl: string): Promise<App> {
+async function startApp(port: number, databaseUrl: string, smtpUrl: string): Promise<App> {
   const child = spawn(process.execPath, ["server.mjs"], {
     cwd: root,
     env: {
@@ -239,6 +243,10 @@ async function startApp(port: number, databaseUrl: string): Promise<App> {
       // Plain http on 127.0.0.1; the cookie jar below ignores Secure anyway.
       COOKIE_SECURE: "false",
       LOG_LEVEL: "info",
+      // A real SMTP server in this process (phase 0); polled often so a reset link goes out at once.
+      SMTP_URL: smtpUrl,
+      MAIL_FROM: "Capital Desk <no-reply@faults.test>",
+      MAIL_POLL_MS: "250",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -602,8 +610,10 @@ async function main(): Promise<number> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cd-faults-"));
   let cluster: Cluster | undefined;
   let app: App | undefined;
+  let smtp: TestSmtp | undefined;
   const cleanup = () => {
     if (app?.alive) app.child.kill("SIGKILL");
+    void smtp?.stop();
     cluster?.kill();
     fs.rmSync(tmp, { recursive: true, force: true });
   };
@@ -642,12 +652,17 @@ async function main(): Promise<number> {
     if (seeded.status !== 0) throw new Error(`db:seed failed: ${seeded.stderr || seeded.stdout}`);
 
     const port = await freePort();
-    app = await startApp(port, cluster.url);
+    smtp = await startTestSmtp();
+    app = await startApp(port, cluster.url, smtp.url);
     origin = app.base;
     console.log(`== server up at ${app.base} (pid ${app.child.pid})`);
     await login(app.base);
     const saver = new Saver(app.base);
 
+    await phaseMailOutage(
+      { base: app.base, databaseUrl: cluster.url, smtp, check },
+      { before: DEMO_USERS.founder.email, during: [DEMO_USERS.investor.email, DEMO_USERS.viewer.email] },
+    );
     await phaseHealthy(app, saver);
     await phaseOutage(app, cluster, saver);
     if (!cluster.running) await phaseRecovery(app, cluster, saver);
