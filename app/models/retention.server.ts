@@ -21,7 +21,17 @@ export interface PurgeCounts {
   loginThrottle: number;
   shareLinkViews: number;
   auditLog: number;
+  /** Unsent messages whose parts were blanked: every link in them has expired. */
+  mailBodies: number;
+  mailOutbox: number;
 }
+
+/**
+ * Mail that never went out (held without a relay, or failed) keeps its parts until every link
+ * it could hold is dead — an invitation's, the longest, lives 7 days — and then only who, what
+ * and when stay for the owners' status table; any message leaves the outbox after 90 days.
+ */
+export const MAIL_RETENTION = { bodyDays: 7, rowDays: 90 } as const;
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -32,7 +42,8 @@ const DAY_MS = 24 * HOUR_MS;
  * older than `throttleHours` and whose lock (if any) is over — except a familiar address's row
  * (a sign-in from there within 30 days, which spares the owner the account-wide delay, see
  * login-throttle.server.ts) — share-link views older than
- * `shareViewDays`, and audit entries older than `auditDays` when that is set. Idempotent, so
+ * `shareViewDays`, audit entries older than `auditDays` when that is set, and unsent mail's parts
+ * and old outbox rows (MAIL_RETENTION). Idempotent, so
  * several app instances may run it at once. System work: it belongs to no tenant.
  */
 export async function purgeExpiredData(db: Db, policy: RetentionPolicy, now = new Date()): Promise<PurgeCounts> {
@@ -49,6 +60,14 @@ export async function purgeExpiredData(db: Db, policy: RetentionPolicy, now = ne
       ),
       shareLinkViews: await deleted(sql`delete from share_link_views where viewed_at < ${at(policy.shareViewDays * DAY_MS)}`),
       auditLog: policy.auditDays === undefined ? 0 : await deleted(sql`delete from audit_log where at < ${at(policy.auditDays * DAY_MS)}`),
+      // Old rows go first: a message about to leave is not blanked on its way out.
+      mailOutbox: await deleted(
+        sql`delete from mail_outbox where status in ('sent', 'failed', 'held') and created_at < ${at(MAIL_RETENTION.rowDays * DAY_MS)}`,
+      ),
+      mailBodies: await deleted(
+        sql`update mail_outbox set body = '', html = null
+              where status in ('held', 'failed') and created_at < ${at(MAIL_RETENTION.bodyDays * DAY_MS)} and (body <> '' or html is not null)`,
+      ),
     };
   });
 }

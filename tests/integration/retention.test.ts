@@ -77,7 +77,7 @@ describe("the retention cleanup", () => {
   it("deletes only what is past retention, and keeps the audit log by default", async () => {
     await seedAges();
     const removed = await purgeExpiredData(database.db, { shareViewDays: 30, throttleHours: 24 }, NOW);
-    expect(removed).toEqual({ sessions: 2, loginThrottle: 2, shareLinkViews: 1, auditLog: 0 });
+    expect(removed).toEqual({ sessions: 2, loginThrottle: 2, shareLinkViews: 1, auditLog: 0, mailBodies: 0, mailOutbox: 0 });
     expect(await labels("sessions", "id")).toEqual(["ret-session-live"]);
     expect(await labels("login_throttle", "key")).toEqual(["ret-throttle-old-still-locked", "ret-throttle-recent"]);
     expect(await labels("share_link_views", "user_agent")).toEqual(["ret-view-recent"]);
@@ -86,13 +86,15 @@ describe("the retention cleanup", () => {
 
   it("deletes audit entries older than AUDIT_RETENTION_DAYS when it is set, and is idempotent", async () => {
     const removed = await purgeExpiredData(database.db, { auditDays: 365, shareViewDays: 30, throttleHours: 24 }, NOW);
-    expect(removed).toEqual({ sessions: 0, loginThrottle: 0, shareLinkViews: 0, auditLog: 1 });
+    expect(removed).toEqual({ sessions: 0, loginThrottle: 0, shareLinkViews: 0, auditLog: 1, mailBodies: 0, mailOutbox: 0 });
     expect(await labels("audit_log", "action")).toEqual(["ret-audit-recent"]);
     expect(await purgeExpiredData(database.db, { auditDays: 365, shareViewDays: 30, throttleHours: 24 }, NOW)).toEqual({
       sessions: 0,
       loginThrottle: 0,
       shareLinkViews: 0,
       auditLog: 0,
+      mailBodies: 0,
+      mailOutbox: 0,
     });
   });
 
@@ -151,6 +153,39 @@ describe("the retention cleanup", () => {
       expect(JSON.parse(at(lines, 0))).toMatchObject({ level: "warn", msg: "retention cleanup failed", error: "database unavailable (503)" });
     } finally {
       job.stop();
+    }
+  });
+});
+
+describe("unsent mail", () => {
+  it("loses its parts once every link in it is dead, and leaves the outbox after 90 days; queued and retrying mail is never touched", async () => {
+    // A database of its own: the counts below are this test's rows only.
+    const own = await openTestDatabase();
+    try {
+      await withSystem(own.db, async (tx) => {
+        const mail = (subject: string, status: string, createdAt: string) =>
+          tx.execute(sql`insert into mail_outbox (to_email, kind, subject, body, html, message_id, status, created_at)
+            values ('someone@example.test', 'password_reset', ${subject}, 'Reset: https://x.test/reset-password/secret', '<p>secret</p>', ${`<${subject}@test>`}, ${status}, ${createdAt}::timestamptz)`);
+        await mail("ret-mail-held-recent", "held", ago(2 * DAY));
+        await mail("ret-mail-held-old", "held", ago(8 * DAY));
+        await mail("ret-mail-failed-old", "failed", ago(8 * DAY));
+        await mail("ret-mail-retrying-old", "retrying", ago(8 * DAY));
+        await mail("ret-mail-held-ancient", "held", ago(91 * DAY));
+        await mail("ret-mail-queued-ancient", "queued", ago(91 * DAY));
+      });
+      const removed = await purgeExpiredData(own.db, { shareViewDays: 30, throttleHours: 24 }, NOW);
+      expect(removed).toMatchObject({ mailBodies: 2, mailOutbox: 1 });
+      const rows = await withSystem(own.db, async (tx) =>
+        rowsOf<{ subject: string; body: string; html: string | null }>(await tx.execute(sql`select subject, body, html from mail_outbox order by subject`)),
+      );
+      const blank = (subject: string) => rows.find((r) => r.subject === subject)?.body === "";
+      expect(rows.map((r) => r.subject)).toEqual(["ret-mail-failed-old", "ret-mail-held-old", "ret-mail-held-recent", "ret-mail-queued-ancient", "ret-mail-retrying-old"]);
+      expect(["ret-mail-failed-old", "ret-mail-held-old"].every(blank)).toBe(true);
+      expect(rows.filter((r) => r.body === "").every((r) => r.html === null)).toBe(true);
+      expect(["ret-mail-held-recent", "ret-mail-queued-ancient", "ret-mail-retrying-old"].some(blank)).toBe(false);
+      expect(await purgeExpiredData(own.db, { shareViewDays: 30, throttleHours: 24 }, NOW)).toMatchObject({ mailBodies: 0, mailOutbox: 0 });
+    } finally {
+      await own.close();
     }
   });
 });
