@@ -179,7 +179,13 @@ describe("unsent mail", () => {
         rowsOf<{ subject: string; body: string; html: string | null }>(await tx.execute(sql`select subject, body, html from mail_outbox order by subject`)),
       );
       const blank = (subject: string) => rows.find((r) => r.subject === subject)?.body === "";
-      expect(rows.map((r) => r.subject)).toEqual(["ret-mail-failed-old", "ret-mail-held-old", "ret-mail-held-recent", "ret-mail-queued-ancient", "ret-mail-retrying-old"]);
+      expect(rows.map((r) => r.subject)).toEqual([
+        "ret-mail-failed-old",
+        "ret-mail-held-old",
+        "ret-mail-held-recent",
+        "ret-mail-queued-ancient",
+        "ret-mail-retrying-old",
+      ]);
       expect(["ret-mail-failed-old", "ret-mail-held-old"].every(blank)).toBe(true);
       expect(rows.filter((r) => r.body === "").every((r) => r.html === null)).toBe(true);
       expect(["ret-mail-held-recent", "ret-mail-queued-ancient", "ret-mail-retrying-old"].some(blank)).toBe(false);
