@@ -10,7 +10,6 @@ import { formatterFor, intlLocale, isTranslationKey, translateUnchecked, transla
 import { dateText, monthText } from "~/i18n/display";
 import { debtKindLabel } from "~/domain/instruments";
 import { instrumentName } from "~/domain/portfolio-query";
-import { basisPointsToPercentString } from "~/domain/instruments";
 import type { AuditLogEntry } from "~/models/audit.server";
 
 type Json = Record<string, unknown>;
@@ -75,7 +74,7 @@ export function auditTexts(locale: Locale, orgCurrency: string) {
   function valueText(field: string, value: unknown, currency: string): string {
     if (value === null || value === undefined || value === "") return say("empty_value");
     if (MONEY_FIELDS.has(field)) return money(value, currency);
-    if (BASIS_POINT_FIELDS.has(field) && num(value) !== null) return `${basisPointsToPercentString(num(value)!)} %`;
+    if (BASIS_POINT_FIELDS.has(field) && num(value) !== null) return f.percent(num(value)! / 10_000, 2); // the house's one percent style
     if (field === "month") return month(value);
     if (/Date$|On$/.test(field)) return day(value);
     if (field === "kind") return debtKindLabel(text(value), locale);

@@ -69,7 +69,7 @@ beforeAll(async () => {
   await withSystem(app.database.db, (tx) => tx.delete(users).where(eq(users.id, leaver.id)));
 
   const created = await createDebtFacility(startup.ctx, facility);
-  await updateDebtFacility(startup.ctx, created.id, 1, { ...facility, principal: 1_200_000_00 });
+  await updateDebtFacility(startup.ctx, created.id, 1, { ...facility, principal: 1_200_000_00, annualRatePercent: 1250 });
   await requestAccess(fund.ctx, { via: startup.owner.email });
   const [grant] = await grantsBetween(app.database, startup.org.id, fund.org.id);
   await approveGrant(startup.ctx, grant!.id, grant!.version, ["financials", "risks"]);
@@ -103,6 +103,9 @@ describe("the audit log in words", () => {
     expect(text).toContain("Recorded a $1,000,000 venture debt from Harbour Bank");
     expect(text).toContain("Updated the venture debt from Harbour Bank");
     expect(text).toContain("Principal: $1,000,000 → $1,200,000");
+    // Rates in the house's one percent style ("12.5%"), never "12.5 %".
+    expect(text).toMatch(/12% → 12\.5%/);
+    expect(text).not.toMatch(/\d %/);
     expect(text).toContain(`Changed ${analyst.user.name}’s role from member to admin`);
     expect(text).toContain("Access approved");
     // No code keys, raw JSON, cents or ids in what a reader sees.
@@ -117,6 +120,7 @@ describe("the audit log in words", () => {
     expect(text).toContain("批准 Northwind Capital 访问财务和风险");
     expect(text).toContain("录入了来自 Harbour Bank 的风险债务，本金 US$1,000,000");
     expect(text).toContain("本金：US$1,000,000 → US$1,200,000");
+    expect(text).toMatch(/12% → 12\.5%/);
     expect(text).toContain("一位前成员");
     expect(text).toContain("批准访问");
     expect(text).not.toContain("Approved");
