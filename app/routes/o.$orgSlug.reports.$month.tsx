@@ -1,3 +1,4 @@
+import { monthText } from "~/i18n/months";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
@@ -143,7 +144,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { version, ...input } = parsed.data;
   try {
     await saveMonthlyReport(ctx, month, version, input);
-    return redirectWithToast(`/o/${ctx.org.slug}/reports/${month}`, toast(records_report_saved, { month }));
+    return redirectWithToast(`/o/${ctx.org.slug}/reports/${month}`, toast(records_report_saved, { month: monthText(locale, month) }));
   } catch (error) {
     if (isConflict(error)) {
       return conflictFailure(error, { locale, help: records_report_conflictHelp, current: await getMonthlyReport(ctx, month), yours: formData });

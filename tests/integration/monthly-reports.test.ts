@@ -239,7 +239,7 @@ describe("monthly reports over HTTP", () => {
     expect(response.status).toBe(204);
     expect(response.headers.get("x-remix-redirect")).toBe(`/o/${alpha.org.slug}/reports/2025-05`);
     const saved = await (await alphaMember.get(`/o/${alpha.org.slug}/reports/2025-05`)).text();
-    expect(toastIn(saved)).toBe("Saved 2025-05.");
+    expect(toastIn(saved)).toBe("Saved May 2025.");
     expect(toastIn(await (await alphaMember.get(`/o/${alpha.org.slug}/reports/2025-05`)).text())).toBeNull();
     const stored = (await rowsOf(alpha.org)).find((r) => r.month === "2025-05")!;
     expect(stored).toMatchObject({ cash: 1_200_000_00, compute: 70_000_50, research: 0, headcount: 12, arr: null });

@@ -113,7 +113,7 @@ describe.skipIf(!reachable)("two app instances on one database", () => {
     expect(saved.headers.get("x-remix-redirect")).toBe(`/o/${org.slug}/reports/2026-03`);
     // The redirect lands on A: the toast B signed shows there, once.
     const onAAfter = sameBrowserOn(a.base, onB);
-    expect(toastIn(await (await onAAfter.get(`/o/${org.slug}/reports/2026-03`)).text())).toBe("Saved 2026-03.");
+    expect(toastIn(await (await onAAfter.get(`/o/${org.slug}/reports/2026-03`)).text())).toBe("Saved Mar 2026.");
 
     const read = await onA.get(routeData(`/o/${org.slug}/reports/2026-03`, MONTH_ROUTE));
     expect(read.status).toBe(200);
