@@ -89,11 +89,11 @@ function CovenantsAtAGlance({ facility }: { facility: Pick<DebtFacilitySummary, 
   const report = facility.lastReporting;
   if (!cash && !report) return <span className="text-slate-500">{t(records_debt_noCovenants)}</span>;
   return (
-    <ul className="space-y-1" data-testid="facility-covenants">
+    <ul className="min-w-[12rem] max-w-[18rem] space-y-1" data-testid="facility-covenants">
       {cash && facility.minimumCash !== null ? (
         <li>
           {cash.breach ? (
-            <Badge tone="bad">
+            <Badge wrap tone="bad">
               {t(records_debt_covenantBreach, {
                 cash: f.money(cash.cash, facility.currency),
                 month: monthText(t, cash.month),
@@ -101,22 +101,30 @@ function CovenantsAtAGlance({ facility }: { facility: Pick<DebtFacilitySummary, 
               })}
             </Badge>
           ) : (
-            <Badge tone="good">{t(records_debt_covenantMet, { month: monthText(t, cash.month) })}</Badge>
+            <Badge wrap tone="good">
+              {t(records_debt_covenantMet, { month: monthText(t, cash.month) })}
+            </Badge>
           )}
         </li>
       ) : null}
       {report ? (
         <li>
           {report.status === "late" && report.submittedOn ? (
-            <Badge tone="warn">
+            <Badge wrap tone="warn">
               {t(records_debt_reportLate, { month: monthText(t, report.month), date: f.date(report.submittedOn), dueDate: f.date(report.dueDate) })}
             </Badge>
           ) : report.status === "overdue" ? (
-            <Badge tone="bad">{t(records_debt_reportOverdue, { month: monthText(t, report.month), dueDate: f.date(report.dueDate) })}</Badge>
+            <Badge wrap tone="bad">
+              {t(records_debt_reportOverdue, { month: monthText(t, report.month), dueDate: f.date(report.dueDate) })}
+            </Badge>
           ) : report.status === "due" ? (
-            <Badge tone="neutral">{t(records_debt_reportDue, { month: monthText(t, report.month), dueDate: f.date(report.dueDate) })}</Badge>
+            <Badge wrap tone="neutral">
+              {t(records_debt_reportDue, { month: monthText(t, report.month), dueDate: f.date(report.dueDate) })}
+            </Badge>
           ) : (
-            <Badge tone="good">{t(records_debt_reportOnTime, { month: monthText(t, report.month) })}</Badge>
+            <Badge wrap tone="good">
+              {t(records_debt_reportOnTime, { month: monthText(t, report.month) })}
+            </Badge>
           )}
         </li>
       ) : null}

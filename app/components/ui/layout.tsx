@@ -44,8 +44,13 @@ const BADGE_TONES = {
 } as const;
 
 /** Status always in words; the colour only repeats it. */
-export function Badge({ tone = "neutral", children }: { tone?: keyof typeof BADGE_TONES; children: ReactNode }) {
-  return <span className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${BADGE_TONES[tone]}`}>{children}</span>;
+/**
+ * A short status word. `wrap` is for a badge that says a whole sentence (a covenant breach with
+ * its figures): it wraps in its cell instead of running out of the table.
+ */
+export function Badge({ tone = "neutral", wrap = false, children }: { tone?: keyof typeof BADGE_TONES; wrap?: boolean; children: ReactNode }) {
+  const shape = wrap ? "rounded-md" : "whitespace-nowrap rounded-full";
+  return <span className={`inline-flex ${shape} px-2 py-0.5 text-xs font-medium ${BADGE_TONES[tone]}`}>{children}</span>;
 }
 
 const SCROLL_CUE = "shadow-[inset_-14px_0_10px_-10px_rgba(15,23,42,0.3)]";
