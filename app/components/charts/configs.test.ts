@@ -24,7 +24,7 @@ describe("cash and runway chart", () => {
 
   it("plots cash in major units on the left axis and runway in months on the right", () => {
     expect(config.type).toBe("line");
-    expect(config.data.labels).toEqual(["Mar 2026", "Apr 2026", "May 2026"]);
+    expect(config.data.labels).toEqual(["2026-03", "2026-04", "2026-05"]);
     const [cash, runway] = leading(config.data.datasets, 2);
     expect(cash.label).toBe("Cash at month end (USD)");
     expect(cash.data).toEqual([1_330_000, 1_200_000, 1_250_000]);
@@ -69,7 +69,7 @@ describe("spend by category chart", () => {
 
   it("has one stacked dataset per fixed spend category, in the fixed order, with its colour", () => {
     expect(config.type).toBe("bar");
-    expect(config.data.labels).toEqual(["Mar 2026", "Apr 2026"]);
+    expect(config.data.labels).toEqual(["2026-03", "2026-04"]);
     expect(config.data.datasets.map((d) => d.label)).toEqual(["Compute", "Data", "Payroll", "Research", "Go-to-market", "General & admin", "Other"]);
     expect(config.data.datasets.map((d) => d.backgroundColor)).toEqual(SPEND_CATEGORIES.map((c) => SPEND_CATEGORY_COLOURS[c]));
     expect(new Set(config.data.datasets.map((d) => d.stack))).toEqual(new Set(["spend"]));
@@ -138,7 +138,7 @@ describe("debt service chart", () => {
 
   it("stacks interest and principal per month", () => {
     expect(config.type).toBe("bar");
-    expect(config.data.labels).toEqual(["May 2026", "Jun 2026"]);
+    expect(config.data.labels).toEqual(["2026-05", "2026-06"]);
     expect(config.data.datasets.map((d) => [d.label, d.data, d.backgroundColor, d.stack])).toEqual([
       ["Interest", [5_000, 4_500], SERIES_COLOURS.interest, "service"],
       ["Principal", [0, 50_000], SERIES_COLOURS.principal, "service"],
@@ -159,8 +159,8 @@ describe("time axes keep the calendar (issue #15 item 6)", () => {
   it("puts every calendar month on the cash and runway axis, null where there is no report, lines not joined across", () => {
     const config = cashRunwayChartConfig(points, "USD", en);
     expect(config.data.labels).toHaveLength(10);
-    expect(config.data.labels![2]).toBe("Mar 2026");
-    expect(config.data.labels![8]).toBe("Sep 2026");
+    expect(config.data.labels![2]).toBe("2026-03");
+    expect(config.data.labels![8]).toBe("2026-09");
     const [cash, runway] = leading(config.data.datasets, 2);
     expect(cash.data).toEqual([1_000_000, 900_000, null, null, null, null, null, null, null, 500_000]);
     expect(runway.data).toEqual([10, 9, null, null, null, null, null, null, null, 5]);
@@ -183,7 +183,7 @@ describe("time axes keep the calendar (issue #15 item 6)", () => {
       "USD",
       en,
     );
-    expect(config.data.labels).toEqual(["Jan 2026", "Feb 2026", "Mar 2026", "Apr 2026"]);
+    expect(config.data.labels).toEqual(["2026-01", "2026-02", "2026-03", "2026-04"]);
     expect(config.data.datasets[0]!.data).toEqual([10_000, null, null, 10_000]);
     expect(config.data.datasets[1]!.data).toEqual([0, null, null, 0]);
   });
@@ -206,7 +206,7 @@ describe("charts in Chinese", () => {
       "USD",
       zh,
     );
-    expect(cash.data.labels).toEqual(["2026年3月", "2026年4月"]);
+    expect(cash.data.labels).toEqual(["2026-03", "2026-04"]);
     expect(cash.data.datasets.map((d) => d.label)).toEqual(["月末现金（USD）", "现金跑道（月）"]);
     const scales = cash.options!.scales as Record<string, { title?: { text?: string }; ticks?: { callback?: (v: number) => string } }>;
     expect(lookup(scales, "cash").title!.text).toBe("现金（USD）");
@@ -223,7 +223,7 @@ describe("charts in Chinese", () => {
     expect(budget.data.labels).toEqual(["算力"]);
     expect(budget.data.datasets.map((d) => d.label)).toEqual(["预算", "实际", "实际（超预算）"]);
     const debt = debtServiceChartConfig([{ month: "2026-05", interest: 1, principal: 0 }], "CNY", zh);
-    expect(debt.data.labels).toEqual(["2026年5月"]);
+    expect(debt.data.labels).toEqual(["2026-05"]);
     expect(debt.data.datasets.map((d) => d.label)).toEqual(["利息", "本金"]);
   });
 });

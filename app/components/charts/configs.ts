@@ -45,10 +45,10 @@ function moneyTooltip(t: Translator, currency: string) {
     t(dashboard_chart_tooltip, { label: item.dataset.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) });
 }
 
-/** Axis labels: "Apr 2026" / "2026年4月". */
+/** Axis labels in the table style ("2026-04" in both languages): the chart's data table below it says the same. */
 function monthLabels(t: Translator, months: readonly { month: string }[]): string[] {
   const f = formatterFor(t.locale);
-  return months.map((m) => f.month(m.month));
+  return months.map((m) => f.monthCell(m.month));
 }
 
 const baseOptions = {

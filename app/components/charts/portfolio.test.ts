@@ -91,7 +91,7 @@ describe("aggregate net burn chart", () => {
   type Footer = (items: { dataIndex: number }[]) => string;
 
   it("plots complete months in major units; a month with a missing rate or a missing report has no full bar", () => {
-    expect(config.data.labels).toEqual(["Feb 2026", "Mar 2026 (rate missing)", "Apr 2026 (2/3)", "May 2026 (0/3)"]);
+    expect(config.data.labels).toEqual(["2026-02", "2026-03 (rate missing)", "2026-04 (2/3)", "2026-05 (0/3)"]);
     const [complete, partial] = leading(config.data.datasets, 2);
     expect(complete.label).toBe("Net burn, every company reported (USD)");
     expect(complete.data).toEqual([300_000, null, null, null]);
@@ -117,9 +117,9 @@ describe("aggregate net burn chart", () => {
   });
 
   it("names the month of a missing rate and the coverage of a month with a missing report", () => {
-    expect(netBurnMonthLabel(points[1]!, "en")).toBe("Mar 2026 (rate missing)");
-    expect(netBurnMonthLabel(points[2]!, "en")).toBe("Apr 2026 (2/3)");
-    expect(netBurnMonthLabel(points[0]!, "en")).toBe("Feb 2026");
+    expect(netBurnMonthLabel(points[1]!, "en")).toBe("2026-03 (rate missing)");
+    expect(netBurnMonthLabel(points[2]!, "en")).toBe("2026-04 (2/3)");
+    expect(netBurnMonthLabel(points[0]!, "en")).toBe("2026-02");
   });
 });
 
@@ -169,8 +169,8 @@ describe("the chart texts in Chinese", () => {
       missingCurrencies: ["EUR"],
       complete: false,
     };
-    expect(netBurnMonthLabel(point, "zh-CN")).toBe("2026年3月（缺少汇率）");
-    expect(netBurnMonthLabel({ ...point, missingCompanies: 0, missingCurrencies: [], expectedCompanies: 3 }, "zh-CN")).toBe("2026年3月（2/3）");
+    expect(netBurnMonthLabel(point, "zh-CN")).toBe("2026-03（缺少汇率）");
+    expect(netBurnMonthLabel({ ...point, missingCompanies: 0, missingCurrencies: [], expectedCompanies: 3 }, "zh-CN")).toBe("2026-03（2/3）");
     const burn = aggregateNetBurnChartConfig([point], "USD", "zh-CN");
     expect(at(burn.data.datasets, 0).label).toBe("净消耗，全部公司已报告（USD）");
     expect(at(burn.data.datasets, 1).label).toBe("不完整月份：仅含已纳入的公司（USD）");

@@ -125,7 +125,7 @@ export function netBurnCoverageText(point: Pick<NetBurnPoint, "companies" | "exp
  */
 export function netBurnMonthLabel(point: NetBurnPoint, locale: Locale): string {
   const t = translator(locale);
-  const month = formatterFor(locale).month(point.month);
+  const month = formatterFor(locale).monthCell(point.month); // the table style, as on every chart axis
   if (point.companies < point.expectedCompanies)
     return t(investor_charts_netBurn_monthIncomplete, { month, reported: point.companies, expected: point.expectedCompanies });
   return point.missingCompanies > 0 ? t(investor_charts_netBurn_monthRateMissing, { month }) : month;
