@@ -49,10 +49,12 @@ export function ChartCanvas({
 
   useEffect(() => {
     let cancelled = false;
-    let chart: { destroy(): void; resize(): void } | undefined;
-    const drawWith = ({ chartFor }: ChartModule) => {
+    let chart: { destroy(): void; resize(): void; update(mode?: "none"): void } | undefined;
+    const print = window.matchMedia("print");
+    const drawWith = ({ chartFor, paperLook }: ChartModule) => {
       if (cancelled || !canvas.current) return;
       const Chart = chartFor(config.type);
+      paperLook(print.matches);
       chart = new Chart(canvas.current, config as ChartConfiguration);
       setState("ready");
     };
@@ -68,17 +70,25 @@ export function ChartCanvas({
         });
     };
     const cancel = box.current ? scheduleDraw(box.current, draw, browserDrawEnvironment(atOnce)) : undefined;
-    const print = window.matchMedia("print");
-    const fit = () => chart?.resize();
-    print.addEventListener("change", fit);
-    window.addEventListener("beforeprint", fit);
-    window.addEventListener("afterprint", fit);
+    // Paper type while printing (chartjs.ts paperLook), then the chart redrawn for its box.
+    const redraw = (paper: boolean) => {
+      if (!chart || !loadedChartModule) return;
+      loadedChartModule.paperLook(paper);
+      chart.update("none");
+      chart.resize();
+    };
+    const onChange = () => redraw(print.matches);
+    const onBeforePrint = () => redraw(true);
+    const onAfterPrint = () => redraw(print.matches);
+    print.addEventListener("change", onChange);
+    window.addEventListener("beforeprint", onBeforePrint);
+    window.addEventListener("afterprint", onAfterPrint);
     return () => {
       cancelled = true;
       cancel?.();
-      print.removeEventListener("change", fit);
-      window.removeEventListener("beforeprint", fit);
-      window.removeEventListener("afterprint", fit);
+      print.removeEventListener("change", onChange);
+      window.removeEventListener("beforeprint", onBeforePrint);
+      window.removeEventListener("afterprint", onAfterPrint);
       chart?.destroy();
     };
   }, [config, atOnce]);

@@ -21,3 +21,19 @@ export function chartFor(type: SupportedChartType): typeof Chart {
   if (typeof window !== "undefined" && window.matchMedia?.("(prefers-reduced-motion: reduce)").matches) Chart.defaults.animation = false;
   return Chart;
 }
+
+/** The screen's look, kept the first time paper changes it. */
+let screenLook: { size: number | undefined; boxWidth: number; padding: number } | undefined;
+
+/**
+ * Paper or screen type for every chart (docs/printing.md): on paper a chart box is at most
+ * 120 px high (140 on a landscape sheet), and Chart.js's 12 px ticks and 40 px legend swatches
+ * would leave its plot a sliver, so while printing they are 8 px and 10 px. Redraw after it.
+ */
+export function paperLook(paper: boolean) {
+  const labels = Chart.defaults.plugins.legend.labels;
+  screenLook ??= { size: Chart.defaults.font.size, boxWidth: labels.boxWidth, padding: labels.padding };
+  Chart.defaults.font.size = paper ? 8 : screenLook.size;
+  labels.boxWidth = paper ? 10 : screenLook.boxWidth;
+  labels.padding = paper ? 4 : screenLook.padding;
+}

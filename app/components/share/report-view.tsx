@@ -421,7 +421,8 @@ function PortfolioRow({ row: r, showRisk, showBudget }: { row: PortfolioReportRo
         {alive === null ? "—" : r.defaultAliveMonth ? t(admin_report_aliveWithMonth, { outcome: alive, month: f.month(r.defaultAliveMonth) }) : alive}
       </Td>
       {showRisk ? (
-        <Td narrow>
+        // data-column: on paper the top risk takes the summary sheet's spare width (app/tailwind.css).
+        <Td narrow data-column="top-risk">
           {r.topRisk === undefined
             ? notShared
             : r.topRisk === null
@@ -445,7 +446,7 @@ function PortfolioRow({ row: r, showRisk, showBudget }: { row: PortfolioReportRo
         </Td>
       ) : null}
       {showBudget ? (
-        <Td narrow>
+        <Td narrow data-column="budget">
           {r.budgetVariance === undefined ? (
             notShared
           ) : r.budgetVariance === null ? (
