@@ -92,14 +92,22 @@ export function totpKeyring(): Keyring {
   return cached;
 }
 
-/** Whether enrolment can work here (false: production on PostgreSQL without a key). */
+let warned = false;
+/**
+ * Whether enrolment can work here (false: production on PostgreSQL without a key). The first
+ * time it is not, the operator's log says why and what to set (once per process; never a key).
+ */
 export function totpEncryptionConfigured(): boolean {
   try {
     totpKeyring();
     return true;
   } catch (error) {
-    if (error instanceof TotpKeyMissing) return false;
-    throw error;
+    if (!(error instanceof TotpKeyMissing)) throw error;
+    if (!warned) {
+      warned = true;
+      console.error(JSON.stringify({ level: "warn", msg: error.message }));
+    }
+    return false;
   }
 }
 
