@@ -41,6 +41,13 @@ export default defineConfig({
     url: `http://localhost:${PORT}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), DATA_DIR: dataDir, NODE_ENV: "production", LOG_LEVEL: "warn" },
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      // Production on PostgreSQL needs a key for two-factor secrets (decision 021); a test-only key.
+      ...(process.env.DATABASE_URL ? { TOTP_ENCRYPTION_KEY: "ZTJlLXRlc3Qtb25seS10b3RwLWtleS0zMi1ieXRlcyE=" } : {}),
+    },
   },
 });

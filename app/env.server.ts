@@ -7,6 +7,10 @@ function isBareOrigin(url: URL) {
   return url.pathname === "/" && !url.search && !url.hash && !url.username && !url.password;
 }
 
+function isKey32(value: string) {
+  return /^[A-Za-z0-9+/=_-]+$/.test(value) && Buffer.from(value, "base64").length === 32;
+}
+
 /** Every setting the app reads, parsed once at boot; a bad value stops the app naming the variable. */
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -62,6 +66,17 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   /** How often the delivery worker looks for due mail (it also wakes when mail is queued). */
   MAIL_POLL_MS: z.coerce.number().int().min(100).max(600_000).default(1_000),
+  /**
+   * Encrypts two-factor secrets at rest (decision 021): 32 random bytes in base64
+   * (`openssl rand -base64 32`). Required in production on PostgreSQL before anyone can enrol;
+   * unset elsewhere, a key is generated once in DATA_DIR/totp-encryption.key.
+   */
+  TOTP_ENCRYPTION_KEY: z.string().refine(isKey32, "must be 32 bytes in base64 (openssl rand -base64 32)").optional(),
+  /** Earlier TOTP_ENCRYPTION_KEY values, comma-separated: still read, never written (rotation, README). */
+  TOTP_ENCRYPTION_OLD_KEYS: z
+    .string()
+    .refine((v) => v.split(",").every((k) => isKey32(k.trim())), "must be comma-separated 32-byte base64 keys")
+    .optional(),
   /** Express "trust proxy": unset = trust nobody; "loopback", a hop count, or a subnet list. */
   TRUST_PROXY: z
     .string()

@@ -82,3 +82,28 @@ export async function endSession(request: Request): Promise<string> {
   if (sessionId) await auth.invalidateSession(sessionId);
   return auth.createBlankSessionCookie().serialize();
 }
+
+/*
+ * A sign-in waiting for its second factor (decision 021): the password was right, no session
+ * exists. The browser holds the challenge token in this short-lived cookie, sent only to the
+ * sign-in pages; the database holds its hash (app/models/two-factor.server.ts).
+ */
+const PENDING_COOKIE = "cd_2fa";
+
+export function pendingSignInCookie(token: string, maxAgeSeconds: number): string {
+  const secure = getEnv().cookieSecure ? "; Secure" : "";
+  return `${PENDING_COOKIE}=${token}; Path=/login; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`;
+}
+
+export function clearPendingSignInCookie(): string {
+  const secure = getEnv().cookieSecure ? "; Secure" : "";
+  return `${PENDING_COOKIE}=; Path=/login; Max-Age=0; HttpOnly; SameSite=Lax${secure}`;
+}
+
+export function readPendingSignIn(request: Request): string | null {
+  for (const part of (request.headers.get("Cookie") ?? "").split(";")) {
+    const [name, ...value] = part.trim().split("=");
+    if (name === PENDING_COOKIE) return value.join("=") || null;
+  }
+  return null;
+}

@@ -1,3 +1,4 @@
+import { redirect } from "@remix-run/node";
 import type { Params } from "@remix-run/react";
 import { getDatabase } from "~/db.server";
 import { forbidden, notFound, orgReadOnly } from "~/server/http.server";
@@ -25,6 +26,8 @@ export async function requireOrgContext(
   const database = await getDatabase();
   const membership = await findMembershipBySlug(database.db, user.id, slug);
   if (!membership) notFound();
+  // "Members must use two-factor" (decision 021): enrol first; this org only, the person's other orgs keep working.
+  if (membership.twoFactorMissing) throw redirect(`/account/two-factor?for=${encodeURIComponent(membership.org.slug)}`);
   const ctx: OrgContext = { db: database.db, user, org: membership.org, role: membership.role };
   if (!can(ctx.role, permission)) forbidden();
   // An org scheduled for deletion is read-only (decision 009): only what a route declares

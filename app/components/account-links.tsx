@@ -5,9 +5,10 @@ import { auth_account_links } from "~/paraglide/messages/auth_account_links.js";
 import { auth_password_back } from "~/paraglide/messages/auth_password_back.js";
 import { auth_password_title } from "~/paraglide/messages/auth_password_title.js";
 import { auth_password_yourData } from "~/paraglide/messages/auth_password_yourdata1.js";
+import { auth_twoFactor_title } from "~/paraglide/messages/auth_twofactor_title1.js";
 import { deletion_account_link } from "~/paraglide/messages/deletion_account_link.js";
 
-type AccountPage = "password" | "data" | "delete";
+type AccountPage = "password" | "two-factor" | "data" | "delete";
 
 /**
  * The account pages link to each other and back to the app, so a person finds their data
@@ -17,6 +18,7 @@ export function AccountLinks({ current }: { current: AccountPage }) {
   const t = useT();
   const pages: { page: AccountPage; to: string; text: string; tone: string }[] = [
     { page: "password", to: "/account/password", text: t(auth_password_title), tone: "text-indigo-700" },
+    { page: "two-factor", to: "/account/two-factor", text: t(auth_twoFactor_title), tone: "text-indigo-700" },
     { page: "data", to: "/account/data", text: t(auth_password_yourData), tone: "text-indigo-700" },
     { page: "delete", to: "/account/delete", text: t(deletion_account_link), tone: "text-red-700" },
   ];

@@ -60,6 +60,16 @@ export function signInKeys(email: string, ip: string): ThrottleKeys {
   return { subject: `account:${account}`, pair: `account-ip:${ip} ${account}`, address: `ip:${ip}` };
 }
 
+/**
+ * The second step of a sign-in and the codes that guard two-factor changes (decision 021): the
+ * same limits as passwords, in buckets of their own per account, and the client address's
+ * bucket shared with passwords, so guessing codes and passwords from one address add up.
+ */
+export function twoFactorKeys(email: string, ip: string): ThrottleKeys {
+  const account = email.trim().toLowerCase();
+  return { subject: `2fa:${account}`, pair: `2fa-ip:${ip} ${account}`, address: `ip:${ip}` };
+}
+
 export function shareLinkKeys(linkId: string, ip: string): ThrottleKeys {
   return { subject: `link:${linkId}`, pair: `link-ip:${ip} ${linkId}`, address: `share-ip:${ip}` };
 }
@@ -232,12 +242,20 @@ export async function throttleRowsOfAccount(tx: Tx, email: string) {
 /** An account deleted: its counters and familiar addresses go with it (they name its address). */
 export async function forgetAccount(tx: Tx, email: string): Promise<void> {
   await tx.delete(loginThrottle).where(rowsOfAccount(email).where);
-  // The account-mail counters name the address too (accountMailKeys).
-  const { subject } = accountMailKeys(email, "");
-  const account = subject.slice("mail:".length);
-  await tx
-    .delete(loginThrottle)
-    .where(
-      or(eq(loginThrottle.key, subject), and(like(loginThrottle.key, "mail-ip:%"), eq(sql`right(${loginThrottle.key}, ${account.length + 1})`, ` ${account}`))),
-    );
+  // The account-mail and second-factor counters name the address too (accountMailKeys, twoFactorKeys).
+  for (const [keys, prefix] of [
+    [accountMailKeys(email, ""), "mail:"],
+    [twoFactorKeys(email, ""), "2fa:"],
+  ] as const) {
+    const account = keys.subject.slice(prefix.length);
+    const pairPrefix = keys.pair.slice(0, keys.pair.indexOf(":") + 1);
+    await tx
+      .delete(loginThrottle)
+      .where(
+        or(
+          eq(loginThrottle.key, keys.subject),
+          and(like(loginThrottle.key, `${pairPrefix}%`), eq(sql`right(${loginThrottle.key}, ${account.length + 1})`, ` ${account}`)),
+        ),
+      );
+  }
 }

@@ -43,6 +43,7 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
       risk_medium_from: "Lowest risk score (likelihood × impact) counted as medium.",
       risk_high_from: "Lowest risk score counted as high.",
       risk_critical_from: "Lowest risk score counted as critical.",
+      require_two_factor: "true when every member must use two-factor sign-in to open the organisation's pages.",
       created_at: CREATED,
       deletion_requested_at: "When an owner scheduled the organisation's deletion (UTC); empty when none is scheduled.",
       deletion_requested_by: A_USER("The owner who scheduled the deletion"),
@@ -404,4 +405,7 @@ export const NOT_EXPORTED_TABLES: Record<string, string> = {
   login_throttle:
     "Counters of failed sign-ins and passphrases per account, address and both, and the addresses an account signed in from lately; shared by all organisations.",
   account_tokens: "Hashes of the single-use links mailed to a person about their own account (verify the address, reset the password).",
+  user_two_factor: "Each person's own two-factor sign-in: an encrypted authenticator secret, never any organisation's.",
+  two_factor_recovery_codes: "Hashes of each person's own two-factor recovery codes.",
+  two_factor_challenges: "Sign-ins waiting minutes for their second step; each person's own.",
 };

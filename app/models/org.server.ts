@@ -6,7 +6,9 @@ import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "
 import { AppError } from "~/server/http.server";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
+import { hasTwoFactor } from "./two-factor.server";
 import type { OrgContext, SystemContext } from "~/auth/context";
+import { admin_settings_twoFactor_ownFirst } from "~/paraglide/messages/admin_settings_twofactor_ownfirst2.js";
 import { admin_settings_error_bandsOrder } from "~/paraglide/messages/admin_settings_error_bandsorder1.js";
 
 export function slugify(name: string): string {
@@ -73,12 +75,15 @@ export async function findMembershipBySlug(db: Db, userId: string, slug: string)
           purgeAfter: orgs.purgeAfter,
         },
         role: memberships.role,
+        // "Members must use two-factor" (decision 021) and whether this person has it on.
+        twoFactorRequired: orgs.requireTwoFactor,
+        hasTwoFactor: sql<boolean>`exists (select 1 from user_two_factor t where t.user_id = ${userId} and t.enabled_at is not null)`,
       })
       .from(orgs)
       .innerJoin(memberships, and(eq(memberships.orgId, orgs.id), eq(memberships.userId, userId)))
       .where(eq(orgs.slug, slug)),
   );
-  return row ? { org: row.org, role: row.role as Role } : null;
+  return row ? { org: row.org, role: row.role as Role, twoFactorMissing: row.twoFactorRequired && !row.hasTwoFactor } : null;
 }
 
 export async function getOrgSettings(ctx: OrgContext) {
@@ -100,8 +105,12 @@ export async function readRiskBands(tx: Tx, orgId: string): Promise<RiskBandThre
 
 export async function updateOrgSettings(
   ctx: OrgContext,
-  input: { name: string; baseCurrency: string; budgetOverrunThresholdBp: number; riskBands?: RiskBandThresholds },
+  input: { name: string; baseCurrency: string; budgetOverrunThresholdBp: number; riskBands?: RiskBandThresholds; requireTwoFactor?: boolean },
 ) {
+  // Requiring two-factor of everyone starts with the person who asks (or they would lock themselves out at once).
+  if (input.requireTwoFactor && !(await hasTwoFactor(ctx.db, ctx.user.id))) {
+    throw new AppError("INVALID", messageRef(admin_settings_twoFactor_ownFirst), { requireTwoFactor: messageRef(admin_settings_twoFactor_ownFirst) });
+  }
   if (input.riskBands) {
     try {
       validateRiskBands(input.riskBands);
@@ -117,6 +126,7 @@ export async function updateOrgSettings(
         name: input.name.trim(),
         baseCurrency: input.baseCurrency,
         budgetOverrunThresholdBp: input.budgetOverrunThresholdBp,
+        ...(input.requireTwoFactor !== undefined ? { requireTwoFactor: input.requireTwoFactor } : {}),
         ...(input.riskBands
           ? {
               riskMediumFrom: input.riskBands.mediumFrom,

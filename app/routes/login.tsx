@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
-import { requireAnonymous, startSession } from "~/auth/session.server";
+import { pendingSignInCookie, requireAnonymous, startSession } from "~/auth/session.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { AuthShell } from "~/components/auth-shell";
 import { systemContext } from "~/auth/system.server";
@@ -15,6 +15,7 @@ import { keepRetryAfter, passwordAttemptRefused } from "~/server/throttle-answer
 import { demoLogins } from "~/models/demo.server";
 import { getEnv } from "~/env.server";
 import { setUserLocale, signIn } from "~/models/user.server";
+import { beginSecondFactor, CHALLENGE_MINUTES } from "~/models/two-factor.server";
 import { auth_field_email } from "~/paraglide/messages/auth_field_email.js";
 import { auth_field_password } from "~/paraglide/messages/auth_field_password.js";
 import { auth_login_badCredentials } from "~/paraglide/messages/auth_login_badcredentials1.js";
@@ -69,8 +70,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const language = signInLocale(request, user);
   if (language.store) await setUserLocale(system, user.id, language.store);
   const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(user.id));
   if (language.cookie) headers.append("Set-Cookie", language.cookie);
+  // Two-factor on: no session yet, only a pending sign-in for the second step (decision 021).
+  const challenge = await beginSecondFactor(system, user.id);
+  if (challenge) {
+    headers.append("Set-Cookie", pendingSignInCookie(challenge, CHALLENGE_MINUTES * 60));
+    const next = safeRedirect(redirectTo);
+    return redirect(`/login/two-factor${next !== "/" ? `?redirectTo=${encodeURIComponent(next)}` : ""}`, { headers });
+  }
+  headers.append("Set-Cookie", await startSession(user.id));
   return redirect(safeRedirect(redirectTo), { headers });
 }
 

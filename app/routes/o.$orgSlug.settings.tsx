@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
-import { Field, FormError, SubmitButton } from "~/components/ui/form";
+import { Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { metaTitle, useFormat, useT, zodMessage, type Translator } from "~/i18n";
@@ -60,6 +60,9 @@ import { admin_settings_mail_subject } from "~/paraglide/messages/admin_settings
 import { admin_settings_mail_time } from "~/paraglide/messages/admin_settings_mail_time.js";
 import { admin_settings_mail_title } from "~/paraglide/messages/admin_settings_mail_title.js";
 import { admin_settings_mail_to } from "~/paraglide/messages/admin_settings_mail_to.js";
+import { admin_settings_twoFactor_hint } from "~/paraglide/messages/admin_settings_twofactor_hint1.js";
+import { admin_settings_twoFactor_invalid } from "~/paraglide/messages/admin_settings_twofactor_invalid1.js";
+import { admin_settings_twoFactor_label } from "~/paraglide/messages/admin_settings_twofactor_label1.js";
 import { deletion_settings_heading } from "~/paraglide/messages/deletion_settings_heading.js";
 import { deletion_settings_link } from "~/paraglide/messages/deletion_settings_link.js";
 import { deletion_settings_text } from "~/paraglide/messages/deletion_settings_text.js";
@@ -124,6 +127,11 @@ const SettingsSchema = z
     riskMediumFrom: bandField("medium"),
     riskHighFrom: bandField("high"),
     riskCriticalFrom: bandField("critical"),
+    // A checkbox: "on" when ticked, absent when not (decision 021).
+    requireTwoFactor: z
+      .literal("on", { error: zodMessage(admin_settings_twoFactor_invalid) })
+      .optional()
+      .transform((v) => v === "on"),
   })
   .superRefine((form, issues) => {
     const given = BAND_FIELDS.filter((f) => form[f] !== undefined);
@@ -162,6 +170,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: org.name,
     baseCurrency: org.baseCurrency,
     thresholdPercent: org.budgetOverrunThresholdBp / 100,
+    requireTwoFactor: org.requireTwoFactor,
     riskBands: { mediumFrom: org.riskMediumFrom, highFrom: org.riskHighFrom, criticalFrom: org.riskCriticalFrom },
     canDelete: can(ctx.role, "delete:org"),
     deletionGraceDays: DELETION_GRACE_DAYS,
@@ -179,6 +188,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       name: parsed.data.name,
       baseCurrency: parsed.data.baseCurrency,
       budgetOverrunThresholdBp: Math.round(parsed.data.budgetOverrunThresholdPercent * 100),
+      requireTwoFactor: parsed.data.requireTwoFactor,
       riskBands:
         riskMediumFrom !== undefined && riskHighFrom !== undefined && riskCriticalFrom !== undefined
           ? { mediumFrom: riskMediumFrom, highFrom: riskHighFrom, criticalFrom: riskCriticalFrom }
@@ -251,6 +261,26 @@ export default function Settings() {
               />
             </div>
           </fieldset>
+          <div>
+            <div className="flex items-start gap-2">
+              <input
+                id="requireTwoFactor"
+                name="requireTwoFactor"
+                type="checkbox"
+                defaultChecked={data.requireTwoFactor}
+                aria-describedby={errors.requireTwoFactor ? "requireTwoFactor-hint requireTwoFactor-error" : "requireTwoFactor-hint"}
+                aria-invalid={errors.requireTwoFactor ? true : undefined}
+                className="mt-1"
+              />
+              <label htmlFor="requireTwoFactor" className="text-sm font-medium text-slate-700">
+                {t(admin_settings_twoFactor_label)}
+              </label>
+            </div>
+            <p id="requireTwoFactor-hint" className="mt-1 text-xs text-slate-500">
+              {t(admin_settings_twoFactor_hint)}
+            </p>
+            <FieldError id="requireTwoFactor-error" error={errors.requireTwoFactor} />
+          </div>
           <SubmitButton>{t(admin_settings_submit)}</SubmitButton>
         </Form>
       </Card>

@@ -15,6 +15,11 @@ import { auth_mail_passwordChanged_body } from "~/paraglide/messages/auth_mail_p
 import { auth_mail_passwordChanged_subject } from "~/paraglide/messages/auth_mail_passwordchanged_subject1.js";
 import { auth_mail_reset_body } from "~/paraglide/messages/auth_mail_reset_body.js";
 import { auth_mail_reset_subject } from "~/paraglide/messages/auth_mail_reset_subject.js";
+import { auth_mail_twoFactor_body } from "~/paraglide/messages/auth_mail_twofactor_body1.js";
+import { auth_mail_twoFactor_disabled } from "~/paraglide/messages/auth_mail_twofactor_disabled1.js";
+import { auth_mail_twoFactor_enabled } from "~/paraglide/messages/auth_mail_twofactor_enabled1.js";
+import { auth_mail_twoFactor_recoveryCodes } from "~/paraglide/messages/auth_mail_twofactor_recoverycodes2.js";
+import { auth_mail_twoFactor_subject } from "~/paraglide/messages/auth_mail_twofactor_subject1.js";
 import { auth_mail_verify_body } from "~/paraglide/messages/auth_mail_verify_body.js";
 import { auth_mail_verify_subject } from "~/paraglide/messages/auth_mail_verify_subject.js";
 import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
@@ -146,4 +151,18 @@ export function passwordResetMail(locale: Locale, vars: { email: string; link: s
 export function passwordChangedMail(locale: Locale, vars: { email: string; reset: string }): ComposedMail {
   const t = translator(locale);
   return composeMail(locale, t(auth_mail_passwordChanged_subject), t(auth_mail_passwordChanged_body, vars));
+}
+
+export type TwoFactorChange = "enabled" | "disabled" | "recovery_codes";
+
+/** Two-factor sign-in was turned on or off, or its recovery codes made anew (decision 021). Never a code. */
+export function twoFactorChangedMail(locale: Locale, vars: { email: string; change: TwoFactorChange; reset: string }): ComposedMail {
+  const t = translator(locale);
+  const change = t(
+    { enabled: auth_mail_twoFactor_enabled, disabled: auth_mail_twoFactor_disabled, recovery_codes: auth_mail_twoFactor_recoveryCodes }[vars.change],
+    {
+      email: vars.email,
+    },
+  );
+  return composeMail(locale, t(auth_mail_twoFactor_subject), t(auth_mail_twoFactor_body, { change, reset: vars.reset }));
 }

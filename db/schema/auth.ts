@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { appTenant } from "./rls";
 
 /** A person: one identity (email) that may belong to several orgs. Not tenant-owned. */
@@ -88,4 +88,53 @@ export const accountTokens = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.userId, t.purpose), check("account_tokens_purpose_check", sql`${t.purpose} in ('verify_email', 'password_reset', 'email_change')`)],
+);
+
+/**
+ * Two-factor sign-in (decision 021): one row per person who started or finished enrolling an
+ * authenticator app. `secret` is the TOTP secret encrypted with AES-256-GCM
+ * (`v1.<keyId>.<iv>.<tag>.<ciphertext>`, app/server/totp-crypto.server.ts), never the secret.
+ * `enabledAt` null = enrolment started, not yet confirmed with a code (not yet asked at sign-in).
+ * `lastUsedStep` is the 30-second time step of the last code accepted: a code is accepted once.
+ * Not tenant data: like sessions, the tenant role has no privilege on it.
+ */
+export const userTwoFactor = pgTable("user_two_factor", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  secret: text().notNull(),
+  enabledAt: timestamp({ withTimezone: true }),
+  lastUsedStep: bigint({ mode: "number" }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Ten single-use recovery codes per person: only the SHA-256 (hex) of each (80 random bits). */
+export const twoFactorRecoveryCodes = pgTable(
+  "two_factor_recovery_codes",
+  {
+    codeHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+/**
+ * A sign-in waiting for its second factor: the password was right, no session exists yet.
+ * `tokenHash` is the SHA-256 of the token in the short-lived `cd_2fa` cookie. Minutes long.
+ */
+export const twoFactorChallenges = pgTable(
+  "two_factor_challenges",
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.userId)],
 );

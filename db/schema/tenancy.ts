@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { appTenant, tenantIsolation } from "./rls";
 
@@ -25,6 +25,8 @@ export const orgs = pgTable(
     riskMediumFrom: integer().notNull().default(5),
     riskHighFrom: integer().notNull().default(10),
     riskCriticalFrom: integer().notNull().default(16),
+    /** "Members must use two-factor" (decision 021): members without it are sent to enrol before this org's pages. */
+    requireTwoFactor: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /**
      * Deletion (decision 009): set when an owner schedules it, cleared by an undo. From then on

@@ -55,6 +55,7 @@ const STARTUP_PAGES: Visit[] = [
   { route: "routes/o.$orgSlug.investors", path: `${S}/investors` },
   { route: "routes/o.$orgSlug.share-links._index", path: `${S}/share-links` },
   { route: "routes/account.password", path: "/account/password" },
+  { route: "routes/account.two-factor", path: "/account/two-factor" },
   { route: "routes/account.data", path: "/account/data" },
   { route: "routes/account.delete", path: "/account/delete" },
   { route: "routes/verify-email._index", path: "/verify-email" },
@@ -88,6 +89,8 @@ const PUBLIC_PAGES: Visit[] = [
   { route: "routes/login", path: "/login" },
   { route: "routes/signup", path: "/signup" },
   { route: "routes/forgot-password", path: "/forgot-password" },
+  // Without a pending sign-in the second step says it has expired (decision 021).
+  { route: "routes/login_.two-factor", path: "/login/two-factor" },
   // Account links with a token that is no link: the pages that say so (410 for a verification link).
   { route: "routes/reset-password.$token", path: "/reset-password/not-a-real-token" },
   { route: "routes/verify-email.$token", path: "/verify-email/not-a-real-token", status: 410 },

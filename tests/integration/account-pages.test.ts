@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 
-/** Each account page leads to the other two and back to the app, in the reader's language. */
+/** Each account page leads to the others and back to the app, in the reader's language. */
 let app: TestApp;
 let person: TestClient;
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => app?.close());
 
-const PAGES = ["/account/password", "/account/data", "/account/delete"];
+const PAGES = ["/account/password", "/account/two-factor", "/account/data", "/account/delete"];
 
 describe("the account pages", () => {
   for (const page of PAGES) {
@@ -31,5 +31,12 @@ describe("the account pages", () => {
     const html = await (await person.get("/account/data", { "Accept-Language": "zh-CN" })).text();
     expect(html).toContain('aria-label="您的账户"');
     expect(html).toContain("删除");
+    expect(html).toContain("两步验证");
+  });
+
+  it("the two-factor page speaks Chinese to a Chinese reader", async () => {
+    const html = await (await person.get("/account/two-factor", { "Accept-Language": "zh-CN" })).text();
+    expect(html).toContain("两步验证未开启");
+    expect(html).toContain("设置身份验证器应用");
   });
 });

@@ -190,6 +190,18 @@ const SPECS: Record<string, ActionSpec> = {
     as: () => passwordPerson(),
     mustFlag: { newPassword: "short", confirmPassword: "something else entirely" },
   },
+  // Two-factor (decision 021): an unknown intent and a code that is not six digits are refused on their fields.
+  "routes/account.two-factor": {
+    base: () => ({ intent: "confirm", code: "123456" }),
+    as: () => passwordPerson(),
+    mustFlag: { intent: ["bogus", ""], code: ["abc", "1234567"] },
+  },
+  // No pending sign-in here: every answer is a refusal, and nothing is written.
+  "routes/login_.two-factor": {
+    base: () => ({ code: "123456" }),
+    as: () => app.client(),
+    mustFlag: { code: ["", "x".repeat(60)] },
+  },
   "routes/account.delete": {
     // The sole owner of an org: even the right password is refused (409), so nothing is ever deleted here.
     base: () => ({ currentPassword: TEST_PASSWORD, confirm: "yes" }),
@@ -226,6 +238,8 @@ const SPECS: Record<string, ActionSpec> = {
       budgetOverrunThresholdPercent: ["1e308", "0x10", "", "-1", "100.01", "12.345"],
       riskMediumFrom: ["abc", "", "1", "0", "-5", "2.5", "1e1", "9007199254740993"],
       riskHighFrom: ["5", "4", "26"],
+      // Not a checkbox's value; and "on" from an owner without two-factor of their own (decision 021).
+      requireTwoFactor: ["yes", "on"],
       riskCriticalFrom: ["30", "10", "0x10"],
     },
   },

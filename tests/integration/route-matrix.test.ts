@@ -25,6 +25,8 @@ const PUBLIC_ROUTES = new Set([
   "routes/forgot-password",
   "routes/reset-password.$token",
   "routes/verify-email.$token",
+  // The second step of a sign-in (decision 021): the pending sign-in cookie is the capability.
+  "routes/login_.two-factor",
   // The demo's mailbox: a 404 except on the embedded demo opened from this machine (demo-mailbox.test.ts).
   "routes/mailbox",
   "routes/r.$token",

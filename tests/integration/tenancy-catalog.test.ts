@@ -62,9 +62,13 @@ describe("the schema's tenancy guarantees, read from the catalog", () => {
              has_table_privilege('app_tenant', 'sessions', 'select') as sessions,
              has_table_privilege('app_tenant', 'login_throttle', 'select') as throttle,
              has_table_privilege('app_tenant', 'account_tokens', 'select, insert, update, delete') as tokens,
+             has_table_privilege('app_tenant', 'user_two_factor', 'select, insert, update, delete')
+               or has_table_privilege('app_tenant', 'two_factor_recovery_codes', 'select, insert, update, delete')
+               or has_table_privilege('app_tenant', 'two_factor_challenges', 'select, insert, update, delete') as two_factor,
              has_column_privilege('app_tenant', 'users', 'email_verified_at', 'select') as verified`);
     // Account links (decision 017) are a person's own, like sessions: no tenant privilege at all.
-    expect(grants).toEqual({ hash: false, sessions: false, throttle: false, tokens: false, verified: false });
+    // Second factors (decision 021) likewise.
+    expect(grants).toEqual({ hash: false, sessions: false, throttle: false, tokens: false, two_factor: false, verified: false });
   });
 
   it("unique and foreign keys between tenant tables include org_id", async () => {
