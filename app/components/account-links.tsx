@@ -1,13 +1,15 @@
 import { Link } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { useT } from "~/i18n";
+import { auth_account_email } from "~/paraglide/messages/auth_account_email.js";
 import { auth_account_links } from "~/paraglide/messages/auth_account_links.js";
+import { auth_account_sessions } from "~/paraglide/messages/auth_account_sessions.js";
 import { auth_password_back } from "~/paraglide/messages/auth_password_back.js";
 import { auth_password_title } from "~/paraglide/messages/auth_password_title.js";
 import { auth_password_yourData } from "~/paraglide/messages/auth_password_yourdata1.js";
 import { deletion_account_link } from "~/paraglide/messages/deletion_account_link.js";
 
-type AccountPage = "password" | "data" | "delete";
+type AccountPage = "password" | "email" | "sessions" | "data" | "delete";
 
 /**
  * The account pages link to each other and back to the app, so a person finds their data
@@ -17,6 +19,8 @@ export function AccountLinks({ current }: { current: AccountPage }) {
   const t = useT();
   const pages: { page: AccountPage; to: string; text: string; tone: string }[] = [
     { page: "password", to: "/account/password", text: t(auth_password_title), tone: "text-indigo-700" },
+    { page: "email", to: "/account/email", text: t(auth_account_email), tone: "text-indigo-700" },
+    { page: "sessions", to: "/account/sessions", text: t(auth_account_sessions), tone: "text-indigo-700" },
     { page: "data", to: "/account/data", text: t(auth_password_yourData), tone: "text-indigo-700" },
     { page: "delete", to: "/account/delete", text: t(deletion_account_link), tone: "text-red-700" },
   ];

@@ -404,4 +404,5 @@ export const NOT_EXPORTED_TABLES: Record<string, string> = {
   login_throttle:
     "Counters of failed sign-ins and passphrases per account, address and both, and the addresses an account signed in from lately; shared by all organisations.",
   account_tokens: "Hashes of the single-use links mailed to a person about their own account (verify the address, reset the password).",
+  sign_in_devices: "Hashes of the devices and addresses each person signed in from, to tell them about a sign-in from a new one; a person's own.",
 };

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
-import { requireAnonymous, startSession } from "~/auth/session.server";
+import { requireAnonymous, sessionClient, startSession } from "~/auth/session.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { AuthShell } from "~/components/auth-shell";
 import { systemContext } from "~/auth/system.server";
@@ -15,6 +15,7 @@ import { keepRetryAfter, passwordAttemptRefused } from "~/server/throttle-answer
 import { demoLogins } from "~/models/demo.server";
 import { getEnv } from "~/env.server";
 import { setUserLocale, signIn } from "~/models/user.server";
+import { recordSignIn } from "~/models/account-session.server";
 import { auth_field_email } from "~/paraglide/messages/auth_field_email.js";
 import { auth_field_password } from "~/paraglide/messages/auth_field_password.js";
 import { auth_login_badCredentials } from "~/paraglide/messages/auth_login_badcredentials1.js";
@@ -69,7 +70,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const language = signInLocale(request, user);
   if (language.store) await setUserLocale(system, user.id, language.store);
   const headers = new Headers();
-  headers.append("Set-Cookie", await startSession(user.id));
+  const client = sessionClient(request, context.clientIp);
+  headers.append("Set-Cookie", await startSession(user.id, client));
+  // Decision 022: remembers the device; a new one gets the `new_sign_in` mail.
+  await recordSignIn(system, user.id, client, { origin: context.origin, locale });
   if (language.cookie) headers.append("Set-Cookie", language.cookie);
   return redirect(safeRedirect(redirectTo), { headers });
 }

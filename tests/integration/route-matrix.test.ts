@@ -25,6 +25,8 @@ const PUBLIC_ROUTES = new Set([
   "routes/forgot-password",
   "routes/reset-password.$token",
   "routes/verify-email.$token",
+  // A change of address (decision 022): the link's token is the capability, as for a reset.
+  "routes/confirm-email.$token",
   // The demo's mailbox: a 404 except on the embedded demo opened from this machine (demo-mailbox.test.ts).
   "routes/mailbox",
   "routes/r.$token",

@@ -57,14 +57,16 @@ describe("the schema's tenancy guarantees, read from the catalog", () => {
   it("the tenant role is not a superuser, cannot bypass RLS, and cannot read password hashes or sessions", async () => {
     const [role] = await query<{ rolsuper: boolean; rolbypassrls: boolean }>(sql`select rolsuper, rolbypassrls from pg_roles where rolname = 'app_tenant'`);
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
-    const [grants] = await query<{ hash: boolean; sessions: boolean; throttle: boolean; tokens: boolean; verified: boolean }>(sql`
+    const [grants] = await query<{ hash: boolean; sessions: boolean; throttle: boolean; tokens: boolean; verified: boolean; devices: boolean }>(sql`
       select has_column_privilege('app_tenant', 'users', 'password_hash', 'select') as hash,
              has_table_privilege('app_tenant', 'sessions', 'select') as sessions,
              has_table_privilege('app_tenant', 'login_throttle', 'select') as throttle,
              has_table_privilege('app_tenant', 'account_tokens', 'select, insert, update, delete') as tokens,
-             has_column_privilege('app_tenant', 'users', 'email_verified_at', 'select') as verified`);
+             has_column_privilege('app_tenant', 'users', 'email_verified_at', 'select') as verified,
+             has_table_privilege('app_tenant', 'sign_in_devices', 'select, insert, update, delete') as devices`);
     // Account links (decision 017) are a person's own, like sessions: no tenant privilege at all.
-    expect(grants).toEqual({ hash: false, sessions: false, throttle: false, tokens: false, verified: false });
+    // So are the devices a person signed in from (decision 022).
+    expect(grants).toEqual({ hash: false, sessions: false, throttle: false, tokens: false, verified: false, devices: false });
   });
 
   it("unique and foreign keys between tenant tables include org_id", async () => {
