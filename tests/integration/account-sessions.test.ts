@@ -8,6 +8,7 @@ import { systemContextOf } from "../../app/auth/system.server";
 import { smtpSender, startMailDelivery } from "../../app/server/mail-delivery.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { makeUser, TEST_PASSWORD } from "../support/factories";
+import { captureLogs, type LogCapture } from "../support/log-capture";
 import { latestMail, linkToken, mailTo } from "../support/outbox";
 import { routeData } from "../support/route-data";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
@@ -19,13 +20,16 @@ import { startTestSmtp, type TestSmtp } from "../support/smtp";
  */
 let app: TestApp;
 let smtp: TestSmtp;
+let logs: LogCapture;
 beforeAll(async () => {
+  logs = captureLogs();
   app = await startTestApp();
   smtp = await startTestSmtp();
 });
 afterAll(async () => {
   await smtp?.stop();
   await app?.close();
+  logs?.restore();
 });
 
 const CHROME_MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
@@ -343,5 +347,21 @@ describe("change of e-mail address", () => {
       await withSystem(app.database.db, (tx) => tx.execute(sql`select count(*)::int as n from users where email = ${wanted}`)),
     );
     expect(holders[0]?.n).toBe(1);
+  });
+});
+
+describe("logs", () => {
+  it("never hold a change-of-address token or a security mail's body", async () => {
+    const text = logs.text();
+    const mails = await withSystem(app.database.db, (tx) =>
+      tx.execute(sql`select body from mail_outbox where kind in ('new_sign_in', 'email_changed', 'verify_email', 'password_changed') and body <> ''`),
+    );
+    const bodies = rowsOf<{ body: string }>(mails).map((m) => m.body);
+    expect(bodies.length).toBeGreaterThan(3);
+    expect(bodies.some((b) => b.includes("/confirm-email/"))).toBe(true);
+    for (const body of bodies) {
+      for (const match of body.matchAll(/\/confirm-email\/([A-Za-z0-9_-]+)/g)) expect(text).not.toContain(match[1]);
+      for (const line of body.split("\n").filter((l) => l.length > 20)) expect(text).not.toContain(line);
+    }
   });
 });
