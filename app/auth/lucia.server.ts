@@ -1,3 +1,4 @@
+import { and, eq, lt, sql } from "drizzle-orm";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from "lucia";
 import { DrizzlePostgreSQLAdapter, type PostgreSQLUserTable } from "@lucia-auth/adapter-drizzle";
 import type { Db } from "~db/client";
@@ -42,6 +43,25 @@ class HashedSessionIdAdapter implements Adapter {
   }
 }
 
+/** How stale `last_used_at` may get before a request writes it again: reads stay reads. */
+export const LAST_USED_EVERY_MS = 5 * 60 * 1000;
+
+/**
+ * Records that the session served a request, at most once per LAST_USED_EVERY_MS (the
+ * condition is in the statement too, so parallel requests write once). Best effort: a failure
+ * here never fails the request it rides on.
+ */
+export async function markSessionUsed(db: Db, sessionId: string): Promise<void> {
+  try {
+    await db
+      .update(sessions)
+      .set({ lastUsedAt: sql`now()` })
+      .where(and(eq(sessions.id, sha256Hex(sessionId)), lt(sessions.lastUsedAt, sql`now() - make_interval(secs => ${LAST_USED_EVERY_MS / 1000})`)));
+  } catch {
+    // The next request tries again.
+  }
+}
+
 export interface LuciaOptions {
   idleMinutes: number;
   secureCookie: boolean;
@@ -60,7 +80,11 @@ export function createLucia(db: Db, options: LuciaOptions) {
       attributes: { secure: options.secureCookie, sameSite: "lax" },
     },
     getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name }),
-    getSessionAttributes: (attributes) => ({ absoluteExpiresAt: attributes.absoluteExpiresAt }),
+    getSessionAttributes: (attributes) => ({
+      absoluteExpiresAt: attributes.absoluteExpiresAt,
+      handle: attributes.handle,
+      lastUsedAt: attributes.lastUsedAt,
+    }),
   });
 }
 
@@ -70,6 +94,7 @@ declare module "lucia" {
   interface Register {
     Lucia: AppLucia;
     DatabaseUserAttributes: { email: string; name: string };
-    DatabaseSessionAttributes: { absoluteExpiresAt: Date };
+    // The columns of `sessions` beyond Lucia's own; the optional ones have defaults in the table.
+    DatabaseSessionAttributes: { absoluteExpiresAt: Date; handle?: string; userAgent?: string; ipAddress?: string; lastUsedAt?: Date };
   }
 }

@@ -1,9 +1,10 @@
 import { redirect } from "@remix-run/node";
 import { getDatabase } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { createLucia, type AppLucia } from "./lucia.server";
+import { createLucia, LAST_USED_EVERY_MS, markSessionUsed, type AppLucia } from "./lucia.server";
 import type { Database } from "~db/client";
 import { unavailableAs503 } from "~db/unavailable";
+import { SESSION_IP_MAX, SESSION_USER_AGENT_MAX } from "~db/schema";
 
 /**
  * The only module that knows sessions are Lucia's. Routes ask for the user; they never
@@ -34,8 +35,8 @@ function readSessionId(request: Request, auth: AppLucia): string | null {
   return auth.readSessionCookie(request.headers.get("Cookie") ?? "");
 }
 
-/** The signed-in user, or null for no, expired, idle-timed-out or tampered session. */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+/** The request's session and its user, or null for no, expired, idle-timed-out or tampered session. */
+async function currentSession(request: Request): Promise<{ user: SessionUser; handle: string } | null> {
   const auth = await lucia();
   const sessionId = readSessionId(request, auth);
   if (!sessionId) return null;
@@ -45,16 +46,34 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     await auth.invalidateSession(sessionId);
     return null;
   }
-  return { id: user.id, email: user.email, name: user.name };
+  // "Last used" on the sessions page: written at most every few minutes, not on every request.
+  if (!session.lastUsedAt || Date.now() - session.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
+    await markSessionUsed((await getDatabase()).db, sessionId);
+  }
+  return { user: { id: user.id, email: user.email, name: user.name }, handle: session.handle ?? "" };
+}
+
+/** The signed-in user, or null for no, expired, idle-timed-out or tampered session. */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  return (await currentSession(request))?.user ?? null;
+}
+
+/** The signed-in user and the handle of this request's session (the sessions page marks "this device"). */
+export async function requireUserSession(request: Request): Promise<{ user: SessionUser; handle: string }> {
+  const current = await currentSession(request);
+  if (!current) throw toSignIn(request);
+  return current;
+}
+
+function toSignIn(request: Request) {
+  const url = new URL(request.url);
+  const redirectTo = url.pathname + url.search;
+  return redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getSessionUser(request);
-  if (!user) {
-    const url = new URL(request.url);
-    const redirectTo = url.pathname + url.search;
-    throw redirect(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
-  }
+  if (!user) throw toSignIn(request);
   return user;
 }
 
@@ -62,13 +81,25 @@ export async function requireAnonymous(request: Request): Promise<void> {
   if (await getSessionUser(request)) throw redirect("/");
 }
 
+/** Who is signing in, as the sessions page shows it: the browser's User-Agent and the client address. */
+export interface SessionClient {
+  userAgent: string;
+  ip: string;
+}
+
+/** The client of `request` (the address as server.mjs resolved it, TRUST_PROXY), cut to the columns' bounds. */
+export function sessionClient(request: Request, ip: string): SessionClient {
+  return { userAgent: (request.headers.get("User-Agent") ?? "").slice(0, SESSION_USER_AGENT_MAX), ip: ip.slice(0, SESSION_IP_MAX) };
+}
+
 /** Starts a session and returns the Set-Cookie value. The cookie lives until the absolute expiry. */
-export async function startSession(userId: string): Promise<string> {
+export async function startSession(userId: string, client?: SessionClient): Promise<string> {
   const auth = await lucia();
   const env = getEnv();
   const maxAgeSeconds = env.SESSION_MAX_DAYS * 24 * 60 * 60;
   const session = await auth.createSession(userId, {
     absoluteExpiresAt: new Date(Date.now() + maxAgeSeconds * 1000),
+    ...(client ? { userAgent: client.userAgent, ipAddress: client.ip } : {}),
   });
   const cookie = auth.createSessionCookie(session.id);
   cookie.attributes.maxAge = maxAgeSeconds;

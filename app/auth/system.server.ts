@@ -1,7 +1,7 @@
 import type { Database } from "~db/client";
 import { getDatabase } from "~/db.server";
 import type { AccountContext, SystemContext } from "./context";
-import { requireUser } from "./session.server";
+import { requireUser, requireUserSession } from "./session.server";
 
 /**
  * The system door: the one way a route gets to act without a tenant (sign-in, sign-up,
@@ -18,6 +18,12 @@ export async function systemContext(): Promise<SystemContext> {
 export async function requireSystemContext(request: Request): Promise<AccountContext> {
   const user = await requireUser(request);
   return { ...(await systemContext()), user };
+}
+
+/** The same, with the handle of this request's session (the sessions page marks and keeps it). */
+export async function requireSystemSession(request: Request): Promise<AccountContext & { sessionHandle: string }> {
+  const { user, handle } = await requireUserSession(request);
+  return { ...(await systemContext()), user, sessionHandle: handle };
 }
 
 /** For code that holds its own database handle: jobs, CLIs, tests. */

@@ -1,21 +1,28 @@
 /**
  * Links mailed to a person about their own account (decision 017): verify the address, reset
- * the password. Only the token's SHA-256 is stored; a link works once, until it expires, and
+ * the password, confirm a new address (decision 022). Only the token's SHA-256 is stored; a link works once, until it expires, and
  * only while the account's address is still the one it was sent to. Issuing a link voids the
  * earlier unused ones of the same purpose ("a newer one replaced it"). All of it is account
  * work, so it runs through the system door and queues its mail with `orgId: null`.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Tx } from "~db/client";
 import { accountTokens, sessions, users, type AccountTokenPurpose } from "~db/schema";
 import { withSystem } from "~db/tenant";
-import type { SystemContext } from "~/auth/context";
-import { hashPassword } from "~/auth/password.server";
+import type { AccountContext, SystemContext } from "~/auth/context";
+import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { storedLocale } from "~/i18n/locale.server";
 import type { Locale } from "~/i18n/locales";
 import { randomToken, sha256Hex } from "~/server/crypto.server";
-import { passwordChangedMail, passwordResetMail, verifyEmailMail } from "~/server/mail.server";
-import { accountMailKeys, counted } from "./login-throttle.server";
+import {
+  emailChangeConfirmMail,
+  emailChangedMail,
+  emailChangeRequestedMail,
+  passwordChangedMail,
+  passwordResetMail,
+  verifyEmailMail,
+} from "~/server/mail.server";
+import { accountMailKeys, counted, signInKeys, throttled, type Attempt } from "./login-throttle.server";
 import { queueMail } from "./mail-outbox.server";
 
 export const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
@@ -70,7 +77,11 @@ async function lockToken(tx: Tx, token: string, purpose: AccountTokenPurpose) {
     .innerJoin(users, eq(users.id, accountTokens.userId))
     .where(and(eq(accountTokens.tokenHash, sha256Hex(token)), eq(accountTokens.purpose, purpose)))
     .for("update", { of: accountTokens });
-  const state: LinkState = !row || row.user.email !== row.email ? "invalid" : row.usedAt ? "used" : row.expiresAt.getTime() <= Date.now() ? "expired" : "valid";
+  // A verification or reset link is bound to the address it went to; a change-of-address link
+  // went to the new address, which is not the account's yet.
+  const bound = purpose !== "email_change";
+  const state: LinkState =
+    !row || (bound && row.user.email !== row.email) ? "invalid" : row.usedAt ? "used" : row.expiresAt.getTime() <= Date.now() ? "expired" : "valid";
   return { row, state };
 }
 
@@ -168,5 +179,101 @@ export async function resetPassword({ db }: SystemContext, token: string, newPas
       locale: mailLocale,
     });
     return "valid";
+  });
+}
+
+/*
+ * Change of address (decision 022). Asking needs the current password (behind the sign-in
+ * throttle) and is counted like other account mail per new address and client address. The
+ * link goes to the NEW address; the OLD one is told at once ("a change was asked for; nothing
+ * changed") and again when it takes effect. An address that belongs to another account gets the
+ * same answer and the same notice to the old address, but no link: nothing tells the asker
+ * whether someone has an account. Only following the link changes the address, and proves it.
+ */
+/** What a change-of-address link says without using it, and the address it would make the account's. */
+export async function emailChangeLink({ db }: SystemContext, token: string): Promise<{ state: LinkState; email: string | null }> {
+  return withSystem(db, async (tx) => {
+    const { row, state } = await lockToken(tx, token, "email_change");
+    return { state, email: state === "valid" && row ? row.email : null };
+  });
+}
+
+export type EmailChangeRequest = Attempt<true> | { ok: false; reason: "same" };
+
+export async function requestEmailChange(
+  { db, user }: AccountContext,
+  input: { newEmail: string; currentPassword: string },
+  ip: string,
+  mail: { origin: string; locale: Locale },
+): Promise<EmailChangeRequest> {
+  const newEmail = input.newEmail.trim().toLowerCase();
+  const checked = await throttled(db, signInKeys(user.email, ip), async () => {
+    const [row] = await withSystem(db, (tx) => tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)));
+    return row && (await verifyPassword(row.passwordHash, input.currentPassword)) ? true : null;
+  });
+  if (!checked.ok) return checked;
+  if (newEmail === user.email.toLowerCase()) return { ok: false, reason: "same" };
+  const allowed = await counted(db, accountMailKeys(newEmail, ip));
+  if (!allowed.ok) return { ok: false, reason: "throttled", retryAfterSeconds: allowed.retryAfterSeconds };
+  await withSystem(db, async (tx) => {
+    const [me] = await tx.select().from(users).where(eq(users.id, user.id));
+    if (!me) return;
+    const locale = storedLocale(me) ?? mail.locale;
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, newEmail), ne(users.id, me.id)));
+    if (!taken) {
+      const link = await issue(tx, { id: me.id, email: newEmail }, "email_change", mail.origin, "/confirm-email");
+      await queueMail(tx, {
+        ...emailChangeConfirmMail(locale, { name: me.name, email: newEmail, link }),
+        orgId: null,
+        toEmail: newEmail,
+        toUserId: me.id,
+        kind: "verify_email",
+        locale,
+      });
+    }
+    await queueMail(tx, {
+      ...emailChangeRequestedMail(locale, { email: me.email, newEmail, reset: `${mail.origin}/forgot-password` }),
+      orgId: null,
+      toEmail: me.email,
+      toUserId: me.id,
+      kind: "email_changed",
+      locale,
+    });
+  });
+  return checked;
+}
+
+/**
+ * Follows a change-of-address link: the account's address becomes the one the link went to,
+ * proven (the link reached it), and the old address gets the `email_changed` notice — one
+ * transaction. Sessions stay (the person proved both the password and the new mailbox); the
+ * old address's unused links are void from now on (they name an address that is no longer the
+ * account's). An address another account took meanwhile makes the link "invalid".
+ */
+export async function confirmEmailChange({ db }: SystemContext, token: string, fallback: Locale): Promise<{ state: LinkState | "changed"; email?: string }> {
+  return withSystem(db, async (tx) => {
+    const { row, state } = await lockToken(tx, token, "email_change");
+    if (state !== "valid" || !row) return { state };
+    await tx.update(accountTokens).set({ usedAt: sql`now()` }).where(eq(accountTokens.tokenHash, row.tokenHash));
+    const [taken] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.email, row.email), ne(users.id, row.user.id)));
+    if (taken) return { state: "invalid" as const };
+    const old = row.user;
+    await tx.update(users).set({ email: row.email, emailVerifiedAt: sql`now()` }).where(eq(users.id, old.id));
+    const locale = storedLocale(old) ?? fallback;
+    await queueMail(tx, {
+      ...emailChangedMail(locale, { email: old.email, newEmail: row.email }),
+      orgId: null,
+      toEmail: old.email,
+      toUserId: old.id,
+      kind: "email_changed",
+      locale,
+    });
+    return { state: "changed" as const, email: row.email };
   });
 }

@@ -408,4 +408,5 @@ export const NOT_EXPORTED_TABLES: Record<string, string> = {
   user_two_factor: "Each person's own two-factor sign-in: an encrypted authenticator secret, never any organisation's.",
   two_factor_recovery_codes: "Hashes of each person's own two-factor recovery codes.",
   two_factor_challenges: "Sign-ins waiting minutes for their second step; each person's own.",
+  sign_in_devices: "Hashes of the devices and addresses each person signed in from, to tell them about a sign-in from a new one; a person's own.",
 };

@@ -7,7 +7,7 @@ import { AppError } from "~/server/http.server";
 import { messageRef } from "~/i18n/translate";
 import type { Locale } from "~/i18n/locales";
 import { storedLocale } from "~/i18n/locale.server";
-import { accountExistsMail } from "~/server/mail.server";
+import { accountExistsMail, passwordChangedMail } from "~/server/mail.server";
 import { queueVerification } from "./account-token.server";
 import { queueMail } from "./mail-outbox.server";
 import { rememberAddress, signInKeys, throttled, type Attempt } from "./login-throttle.server";
@@ -113,7 +113,8 @@ export function signIn({ db }: SystemContext, email: string, password: string, i
 
 /**
  * The password change checks the current password behind the same throttle as sign-in (the
- * same buckets: both are guesses at one password), then sets the new one.
+ * same buckets: both are guesses at one password), then sets the new one, ends every session
+ * and queues the `password_changed` notice (in the person's language, else `mail.locale`).
  */
 export async function changePassword(
   { db }: SystemContext,
@@ -121,6 +122,7 @@ export async function changePassword(
   currentPassword: string,
   newPassword: string,
   ip: string,
+  mail: { origin: string; locale: Locale },
 ): Promise<Attempt<true>> {
   const checked = await throttled(db, signInKeys(user.email, ip), async () => {
     const [row] = await withSystem(db, (tx) => tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id)));
@@ -130,9 +132,15 @@ export async function changePassword(
   const passwordHash = await hashPassword(newPassword);
   // One transaction: the new password and the end of every existing session stand or fall
   // together, so an outage between them cannot leave old sessions alive on a new password.
+  // The `password_changed` notice is queued in the same transaction (decision 022).
   await withSystem(db, async (tx) => {
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+    const [row] = await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)).returning();
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    if (row) {
+      const locale = storedLocale(row) ?? mail.locale;
+      const composed = passwordChangedMail(locale, { email: row.email, reset: `${mail.origin}/forgot-password` });
+      await queueMail(tx, { ...composed, orgId: null, toEmail: row.email, toUserId: row.id, kind: "password_changed", locale });
+    }
   });
   return checked;
 }

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser, startSession } from "~/auth/session.server";
+import { requireUser, sessionClient, startSession } from "~/auth/session.server";
 import { requireSystemContext } from "~/auth/system.server";
 import { AccountLinks } from "~/components/account-links";
 import { AuthShell } from "~/components/auth-shell";
@@ -52,14 +52,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = getLocale(request);
   const parsed = parseForm(PasswordSchema, await request.formData());
   if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors });
-  const changed = await changePassword(account, user, parsed.data.currentPassword, parsed.data.newPassword, context.clientIp);
+  const changed = await changePassword(account, user, parsed.data.currentPassword, parsed.data.newPassword, context.clientIp, {
+    origin: context.origin,
+    locale,
+  });
   if (!changed.ok) {
     if (changed.reason === "throttled") return passwordAttemptRefused(locale, changed.retryAfterSeconds);
     const wrong = messageRef(auth_password_currentWrong);
     return formFailure({ locale, fieldErrors: { currentPassword: wrong }, formError: wrong });
   }
   // changePassword ended every session (another browser, a stolen cookie); this one starts afresh.
-  const cookie = await startSession(user.id);
+  const cookie = await startSession(user.id, sessionClient(request, context.clientIp));
   // Redirect (not render) so the page loads with the new session, not the one just ended.
   return redirectWithToast("/account/password", toast(auth_password_changed), { headers: { "Set-Cookie": cookie } });
 }

@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type Loa
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
-import { pendingSignInCookie, requireAnonymous, startSession } from "~/auth/session.server";
+import { pendingSignInCookie, requireAnonymous, sessionClient, startSession } from "~/auth/session.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { AuthShell } from "~/components/auth-shell";
 import { systemContext } from "~/auth/system.server";
@@ -16,6 +16,7 @@ import { demoLogins } from "~/models/demo.server";
 import { getEnv } from "~/env.server";
 import { setUserLocale, signIn } from "~/models/user.server";
 import { beginSecondFactor, CHALLENGE_MINUTES } from "~/models/two-factor.server";
+import { recordSignIn } from "~/models/account-session.server";
 import { auth_field_email } from "~/paraglide/messages/auth_field_email.js";
 import { auth_field_password } from "~/paraglide/messages/auth_field_password.js";
 import { auth_login_badCredentials } from "~/paraglide/messages/auth_login_badcredentials1.js";
@@ -78,7 +79,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const next = safeRedirect(redirectTo);
     return redirect(`/login/two-factor${next !== "/" ? `?redirectTo=${encodeURIComponent(next)}` : ""}`, { headers });
   }
-  headers.append("Set-Cookie", await startSession(user.id));
+  const client = sessionClient(request, context.clientIp);
+  headers.append("Set-Cookie", await startSession(user.id, client));
+  // Decision 022: remembers the device; a new one gets the `new_sign_in` mail.
+  await recordSignIn(system, user.id, client, { origin: context.origin, locale });
   return redirect(safeRedirect(redirectTo), { headers });
 }
 

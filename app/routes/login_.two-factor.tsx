@@ -1,7 +1,8 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { clearPendingSignInCookie, readPendingSignIn, requireAnonymous, startSession } from "~/auth/session.server";
+import { clearPendingSignInCookie, readPendingSignIn, requireAnonymous, sessionClient, startSession } from "~/auth/session.server";
+import { recordSignIn } from "~/models/account-session.server";
 import { systemContext } from "~/auth/system.server";
 import { AuthShell } from "~/components/auth-shell";
 import { TextLink } from "~/components/ui/button";
@@ -61,7 +62,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const headers = new Headers();
   headers.append("Set-Cookie", clearPendingSignInCookie());
-  headers.append("Set-Cookie", await startSession(attempt.value.id));
+  // The session begins only now; it records its device, and a new device is told by mail (decision 022).
+  const client = sessionClient(request, context.clientIp);
+  headers.append("Set-Cookie", await startSession(attempt.value.id, client));
+  await recordSignIn(await systemContext(), attempt.value.id, client, { origin: context.origin, locale });
   return redirect(safeRedirect(parsed.data.redirectTo), { headers });
 }
 

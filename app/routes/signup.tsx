@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
-import { requireAnonymous, startSession } from "~/auth/session.server";
+import { requireAnonymous, sessionClient, startSession } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { systemContext } from "~/auth/system.server";
@@ -60,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     console.log(JSON.stringify({ level: "info", msg: "signup.existing-address", id: context.requestId }));
     return redirect(next);
   }
-  return redirect(next, { headers: { "Set-Cookie": await startSession(user.id) } });
+  return redirect(next, { headers: { "Set-Cookie": await startSession(user.id, sessionClient(request, context.clientIp)) } });
 }
 
 export default function Signup() {

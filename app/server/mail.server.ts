@@ -7,10 +7,20 @@
 import type { Role } from "~db/schema";
 import type { Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/translate";
+import { formatterFor } from "~/i18n/format";
+import { deviceLabel } from "~/lib/user-agent";
 import { admin_mail_invite_body } from "~/paraglide/messages/admin_mail_invite_body.js";
 import { admin_mail_invite_subject } from "~/paraglide/messages/admin_mail_invite_subject.js";
 import { auth_mail_accountExists_body } from "~/paraglide/messages/auth_mail_accountexists_body1.js";
 import { auth_mail_accountExists_subject } from "~/paraglide/messages/auth_mail_accountexists_subject1.js";
+import { auth_mail_emailChanged_body } from "~/paraglide/messages/auth_mail_emailchanged_body1.js";
+import { auth_mail_emailChanged_subject } from "~/paraglide/messages/auth_mail_emailchanged_subject1.js";
+import { auth_mail_emailChangeRequested_body } from "~/paraglide/messages/auth_mail_emailchangerequested_body2.js";
+import { auth_mail_emailChangeRequested_subject } from "~/paraglide/messages/auth_mail_emailchangerequested_subject2.js";
+import { auth_mail_emailConfirm_body } from "~/paraglide/messages/auth_mail_emailconfirm_body1.js";
+import { auth_mail_emailConfirm_subject } from "~/paraglide/messages/auth_mail_emailconfirm_subject1.js";
+import { auth_mail_newSignIn_body } from "~/paraglide/messages/auth_mail_newsignin_body2.js";
+import { auth_mail_newSignIn_subject } from "~/paraglide/messages/auth_mail_newsignin_subject2.js";
 import { auth_mail_passwordChanged_body } from "~/paraglide/messages/auth_mail_passwordchanged_body1.js";
 import { auth_mail_passwordChanged_subject } from "~/paraglide/messages/auth_mail_passwordchanged_subject1.js";
 import { auth_mail_reset_body } from "~/paraglide/messages/auth_mail_reset_body.js";
@@ -165,4 +175,41 @@ export function twoFactorChangedMail(locale: Locale, vars: { email: string; chan
     },
   );
   return composeMail(locale, t(auth_mail_twoFactor_subject), t(auth_mail_twoFactor_body, { change, reset: vars.reset }));
+}
+
+/**
+ * A sign-in from a device and address not seen before for this account (decision 022): what,
+ * from where, when, and where to sign it out.
+ */
+export function newSignInMail(locale: Locale, vars: { email: string; userAgent: string; address: string; at: Date; sessions: string }): ComposedMail {
+  const t = translator(locale);
+  return composeMail(
+    locale,
+    t(auth_mail_newSignIn_subject),
+    t(auth_mail_newSignIn_body, {
+      email: vars.email,
+      device: deviceLabel(t, vars.userAgent),
+      address: vars.address,
+      time: formatterFor(locale).dateTime(vars.at),
+      sessions: vars.sessions,
+    }),
+  );
+}
+
+/** The link to the new address that makes it the account's (24 h, once). */
+export function emailChangeConfirmMail(locale: Locale, vars: { name: string; email: string; link: string }): ComposedMail {
+  const t = translator(locale);
+  return composeMail(locale, t(auth_mail_emailConfirm_subject), t(auth_mail_emailConfirm_body, vars));
+}
+
+/** To the old address when a change is asked for: nothing changed yet; what to do if it was not them. */
+export function emailChangeRequestedMail(locale: Locale, vars: { email: string; newEmail: string; reset: string }): ComposedMail {
+  const t = translator(locale);
+  return composeMail(locale, t(auth_mail_emailChangeRequested_subject), t(auth_mail_emailChangeRequested_body, vars));
+}
+
+/** To the old address when the change took effect. */
+export function emailChangedMail(locale: Locale, vars: { email: string; newEmail: string }): ComposedMail {
+  const t = translator(locale);
+  return composeMail(locale, t(auth_mail_emailChanged_subject), t(auth_mail_emailChanged_body, vars));
 }

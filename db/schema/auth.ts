@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgPolicy, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { appTenant } from "./rls";
 
 /** A person: one identity (email) that may belong to several orgs. Not tenant-owned. */
@@ -29,6 +29,9 @@ export const users = pgTable(
   ],
 ).enableRLS();
 
+export const SESSION_USER_AGENT_MAX = 512;
+export const SESSION_IP_MAX = 64;
+
 /**
  * Sessions: `id` is the SHA-256 (hex) of the token in the cookie, never the token.
  * `expiresAt` slides with activity (inactivity timeout); `absoluteExpiresAt` does not.
@@ -43,8 +46,38 @@ export const sessions = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     absoluteExpiresAt: timestamp({ withTimezone: true }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    // What the sessions page shows (decision 022): a handle to name the session by (never the
+    // hashed id), the browser's User-Agent and the client address at sign-in (bounded), and the
+    // last request it served, written at most every few minutes.
+    handle: uuid().notNull().defaultRandom().unique(),
+    userAgent: text().notNull().default(""),
+    ipAddress: text().notNull().default(""),
+    lastUsedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.userId)],
+  (t) => [
+    index().on(t.userId),
+    check("sessions_user_agent_length", sql`char_length(${t.userAgent}) <= ${sql.raw(String(SESSION_USER_AGENT_MAX))}`),
+    check("sessions_ip_address_length", sql`char_length(${t.ipAddress}) <= ${sql.raw(String(SESSION_IP_MAX))}`),
+  ],
+);
+
+/**
+ * The devices a person has signed in from (decision 022): one row per fingerprint, the SHA-256
+ * of the device description and the client address, so neither is kept here in clear. A sign-in
+ * whose fingerprint is not here mails `new_sign_in` — unless the person has no row at all yet
+ * (their first sign-in). Not tenant data, like sessions.
+ */
+export const signInDevices = pgTable(
+  "sign_in_devices",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fingerprint: text().notNull(),
+    firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.fingerprint] }), check("sign_in_devices_fingerprint_length", sql`char_length(${t.fingerprint}) = 64`)],
 );
 
 /**

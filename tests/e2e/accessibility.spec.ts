@@ -58,6 +58,8 @@ const STARTUP_PAGES: Visit[] = [
   { route: "routes/account.two-factor", path: "/account/two-factor" },
   { route: "routes/account.data", path: "/account/data" },
   { route: "routes/account.delete", path: "/account/delete" },
+  { route: "routes/account.email", path: "/account/email" },
+  { route: "routes/account.sessions", path: "/account/sessions" },
   { route: "routes/verify-email._index", path: "/verify-email" },
   { route: "routes/o.$orgSlug.delete", path: `${S}/delete` },
   { route: "routes/orgs.new", path: "/orgs/new" },
@@ -94,6 +96,7 @@ const PUBLIC_PAGES: Visit[] = [
   // Account links with a token that is no link: the pages that say so (410 for a verification link).
   { route: "routes/reset-password.$token", path: "/reset-password/not-a-real-token" },
   { route: "routes/verify-email.$token", path: "/verify-email/not-a-real-token", status: 410 },
+  { route: "routes/confirm-email.$token", path: "/confirm-email/not-a-real-token", status: 410 },
   // The demo mailbox exists only on the embedded database (on PostgreSQL it is a 404 by design).
   ...(process.env.DATABASE_URL ? [] : [{ route: "routes/mailbox", path: "/mailbox" }]),
 ];

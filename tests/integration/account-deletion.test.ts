@@ -47,9 +47,15 @@ describe("deleting one's account", () => {
     );
     expect(references.length).toBeGreaterThan(5);
     for (const ref of references) {
-      const personal = ["sessions", "memberships", "account_tokens", "user_two_factor", "two_factor_recovery_codes", "two_factor_challenges"].includes(
-        ref.table,
-      );
+      const personal = [
+        "sessions",
+        "memberships",
+        "account_tokens",
+        "user_two_factor",
+        "two_factor_recovery_codes",
+        "two_factor_challenges",
+        "sign_in_devices",
+      ].includes(ref.table);
       // c = cascade (the person's own rows), n = set null (the record stays, the actor reads as a former member).
       expect(ref.action, `${ref.table}.${ref.column}`).toBe(personal ? "c" : "n");
     }

@@ -202,6 +202,18 @@ const SPECS: Record<string, ActionSpec> = {
     as: () => app.client(),
     mustFlag: { code: ["", "x".repeat(60)] },
   },
+  "routes/account.email": {
+    base: () => ({ email: `new-address-${Date.now()}@example.test`, currentPassword: TEST_PASSWORD }),
+    as: () => passwordPerson(),
+    mustFlag: { email: ["not an email", SCRIPT_PAYLOAD], currentPassword: "" },
+  },
+  // Decision 022: a handle that is not the person's own is a 404 and ends nothing.
+  "routes/account.sessions": {
+    base: () => ({ intent: "end", session: "00000000-0000-4000-8000-000000000000" }),
+    as: () => passwordPerson(),
+    mustFlag: { intent: "bogus" },
+  },
+  "routes/confirm-email.$token": { base: () => ({}), as: () => app.client() },
   "routes/account.delete": {
     // The sole owner of an org: even the right password is refused (409), so nothing is ever deleted here.
     base: () => ({ currentPassword: TEST_PASSWORD, confirm: "yes" }),

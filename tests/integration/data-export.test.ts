@@ -233,6 +233,7 @@ describe("an owner's export of all the org's data", () => {
       "user_two_factor",
       "two_factor_recovery_codes",
       "two_factor_challenges",
+      "sign_in_devices",
     ]);
   });
 

@@ -27,6 +27,8 @@ const PUBLIC_ROUTES = new Set([
   "routes/verify-email.$token",
   // The second step of a sign-in (decision 021): the pending sign-in cookie is the capability.
   "routes/login_.two-factor",
+  // A change of address (decision 022): the link's token is the capability, as for a reset.
+  "routes/confirm-email.$token",
   // The demo's mailbox: a 404 except on the embedded demo opened from this machine (demo-mailbox.test.ts).
   "routes/mailbox",
   "routes/r.$token",

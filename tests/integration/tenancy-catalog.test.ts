@@ -57,7 +57,7 @@ describe("the schema's tenancy guarantees, read from the catalog", () => {
   it("the tenant role is not a superuser, cannot bypass RLS, and cannot read password hashes or sessions", async () => {
     const [role] = await query<{ rolsuper: boolean; rolbypassrls: boolean }>(sql`select rolsuper, rolbypassrls from pg_roles where rolname = 'app_tenant'`);
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
-    const [grants] = await query<{ hash: boolean; sessions: boolean; throttle: boolean; tokens: boolean; verified: boolean }>(sql`
+    const [grants] = await query<{ hash: boolean; sessions: boolean; throttle: boolean; tokens: boolean; verified: boolean; devices: boolean }>(sql`
       select has_column_privilege('app_tenant', 'users', 'password_hash', 'select') as hash,
              has_table_privilege('app_tenant', 'sessions', 'select') as sessions,
              has_table_privilege('app_tenant', 'login_throttle', 'select') as throttle,
@@ -65,10 +65,11 @@ describe("the schema's tenancy guarantees, read from the catalog", () => {
              has_table_privilege('app_tenant', 'user_two_factor', 'select, insert, update, delete')
                or has_table_privilege('app_tenant', 'two_factor_recovery_codes', 'select, insert, update, delete')
                or has_table_privilege('app_tenant', 'two_factor_challenges', 'select, insert, update, delete') as two_factor,
-             has_column_privilege('app_tenant', 'users', 'email_verified_at', 'select') as verified`);
+             has_column_privilege('app_tenant', 'users', 'email_verified_at', 'select') as verified,
+             has_table_privilege('app_tenant', 'sign_in_devices', 'select, insert, update, delete') as devices`);
     // Account links (decision 017) are a person's own, like sessions: no tenant privilege at all.
-    // Second factors (decision 021) likewise.
-    expect(grants).toEqual({ hash: false, sessions: false, throttle: false, tokens: false, two_factor: false, verified: false });
+    // Second factors (decision 021) likewise, and the devices a person signed in from (decision 022).
+    expect(grants).toEqual({ hash: false, sessions: false, throttle: false, tokens: false, two_factor: false, verified: false, devices: false });
   });
 
   it("unique and foreign keys between tenant tables include org_id", async () => {
