@@ -8,7 +8,8 @@ import type { OrgKind, Role } from "~db/schema/tenancy";
  */
 export interface OrgContext {
   db: Db;
-  user: { id: string; email: string; name: string };
+  /** `emailVerified` is set by requireOrgContext (from the session); contexts made elsewhere may leave it out. */
+  user: { id: string; email: string; name: string; emailVerified?: boolean };
   org: {
     id: string;
     slug: string;

@@ -79,7 +79,7 @@ export function createLucia(db: Db, options: LuciaOptions) {
       expires: false,
       attributes: { secure: options.secureCookie, sameSite: "lax" },
     },
-    getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name }),
+    getUserAttributes: (attributes) => ({ email: attributes.email, name: attributes.name, emailVerified: attributes.emailVerifiedAt !== null }),
     getSessionAttributes: (attributes) => ({
       absoluteExpiresAt: attributes.absoluteExpiresAt,
       handle: attributes.handle,
@@ -93,7 +93,7 @@ export type AppLucia = ReturnType<typeof createLucia>;
 declare module "lucia" {
   interface Register {
     Lucia: AppLucia;
-    DatabaseUserAttributes: { email: string; name: string };
+    DatabaseUserAttributes: { email: string; name: string; emailVerifiedAt: Date | null };
     // The columns of `sessions` beyond Lucia's own; the optional ones have defaults in the table.
     DatabaseSessionAttributes: { absoluteExpiresAt: Date; handle?: string; userAgent?: string; ipAddress?: string; lastUsedAt?: Date };
   }

@@ -29,6 +29,8 @@ export interface SessionUser {
   id: string;
   email: string;
   name: string;
+  /** Whether the address is proven (decision 017); read with the session, no query of its own. */
+  emailVerified?: boolean;
 }
 
 function readSessionId(request: Request, auth: AppLucia): string | null {
@@ -50,7 +52,7 @@ async function currentSession(request: Request): Promise<{ user: SessionUser; ha
   if (!session.lastUsedAt || Date.now() - session.lastUsedAt.getTime() > LAST_USED_EVERY_MS) {
     await markSessionUsed((await getDatabase()).db, sessionId);
   }
-  return { user: { id: user.id, email: user.email, name: user.name }, handle: session.handle ?? "" };
+  return { user: { id: user.id, email: user.email, name: user.name, emailVerified: user.emailVerified }, handle: session.handle ?? "" };
 }
 
 /** The signed-in user, or null for no, expired, idle-timed-out or tampered session. */

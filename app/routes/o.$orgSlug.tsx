@@ -27,7 +27,10 @@ import { layout_nav_risks } from "~/paraglide/messages/layout_nav_risks.js";
 import { layout_nav_rounds } from "~/paraglide/messages/layout_nav_rounds.js";
 import { layout_nav_settings } from "~/paraglide/messages/layout_nav_settings.js";
 import { layout_nav_shareLinks } from "~/paraglide/messages/layout_nav_sharelinks1.js";
+import { TextLink } from "~/components/ui/button";
 import { layout_skipToContent } from "~/paraglide/messages/layout_skiptocontent2.js";
+import { auth_verify_banner } from "~/paraglide/messages/auth_verify_banner.js";
+import { auth_verify_resend } from "~/paraglide/messages/auth_verify_resend.js";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params);
@@ -99,6 +102,15 @@ export default function OrgLayout() {
               </Form>
             ) : null}
           </div>
+        ) : null}
+        {/* Decision 017: until the address is proven nobody can share with this person by it — say so on every page. */}
+        {user.emailVerified === false ? (
+          <p data-testid="verify-banner" className="mb-6 rounded-md border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-950 print:hidden">
+            {t(auth_verify_banner, { email: user.email })}{" "}
+            <TextLink to="/verify-email" className="font-medium">
+              {t(auth_verify_resend)}
+            </TextLink>
+          </p>
         ) : null}
         <Outlet />
       </main>

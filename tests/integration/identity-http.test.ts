@@ -90,6 +90,25 @@ describe("verification over HTTP", () => {
     expect(await used.text()).toContain("already used");
   });
 
+  it("every org page says the address is unconfirmed, with a way to a new link, until the link is followed", async () => {
+    const email = `banner-http-${Date.now()}@example.test`;
+    const person = app.client();
+    await person.post("/signup", { email, name: "Bea", password: "a-long-password" });
+    const made = await person.post("/orgs/new", { name: "Unconfirmed Labs", kind: "startup", baseCurrency: "USD" });
+    const home = made.headers.get("location") ?? "";
+    expect(home).toMatch(/^\/o\/unconfirmed-labs/);
+    for (const path of [home, `${home}/reports`, `${home}/members`]) {
+      const html = await (await person.get(path)).text();
+      expect(html, path).toContain('data-testid="verify-banner"');
+      expect(html, path).toContain(`Please confirm your e-mail address ${email}`);
+      expect(html, path).toContain('href="/verify-email"');
+    }
+    const token = linkToken((await latestMail(app.database, email, "verify_email"))?.body ?? "", "/verify-email");
+    expect((await app.client().get(`/verify-email/${token}`)).status).toBe(200);
+    // The same session, next page: the address is proven, the banner is gone.
+    expect(await (await person.get(home)).text()).not.toContain('data-testid="verify-banner"');
+  });
+
   it("sign-up with an existing address queues account_exists", async () => {
     const existing = await makeUser(app.database);
     await app.client().post("/signup", { email: existing.email, name: "Mallory", password: "a-long-password" });
