@@ -206,7 +206,7 @@ export default function MetricPage() {
                     <Td>{monthCell(t, month)}</Td>
                     <Td last>
                       {canEdit ? (
-                        <Form method="post" className="flex flex-wrap items-center gap-2">
+                        <Form method="post" className="flex flex-wrap items-center gap-2" key={`${month}-${saved?.version ?? 0}`}>
                           <input type="hidden" name="intent" value="value" />
                           <input type="hidden" name="month" value={month} />
                           <input type="hidden" name="version" value={saved?.version ?? ""} />
@@ -237,7 +237,7 @@ export default function MetricPage() {
             </tbody>
           </Table>
           {canEdit ? (
-            <Form method="post" className="mt-4 flex flex-wrap items-end gap-3" aria-label={t(records_metric_otherMonth)}>
+            <Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
               <input type="hidden" name="intent" value="value" />
               <Field
                 label={t(records_metric_field_month)}

@@ -158,7 +158,7 @@ export default function Metrics() {
         {canDefine ? (
           <Card title={t(records_metric_list_defineTitle)}>
             {templates.length > 0 ? (
-              <Form method="get" className="mb-4 flex flex-wrap items-end gap-2" aria-label={t(records_metric_list_templates)}>
+              <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
                 <SelectField
                   label={t(records_metric_list_templates)}
                   name="template"
