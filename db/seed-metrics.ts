@@ -5,7 +5,7 @@ import { addMonths, type Month } from "../app/finance/month";
 import { translate } from "../app/i18n/translate";
 import { recordAudits, type AuditActor } from "../app/models/audit.server";
 
-// Custom metrics for the first three demo startups (decision 024): two or three AI metrics
+// Custom metrics for three demo startups (Lumen Labs, Parallax AI and Tensorleaf, the founder's workspace) (decision 024): two or three AI metrics
 // each, with a year of values ending at the last reported month. One multi-row insert per
 // table, so the seed stays fast.
 
@@ -25,7 +25,7 @@ const PLANS: Record<number, MetricSeries[]> = {
     { template: "paying_customers", value: (i) => String(140 + i * 11) },
     { template: "inference_cost_per_m_tokens", value: (i) => (0.42 - i * 0.015).toFixed(3) },
   ],
-  2: [
+  3: [
     { template: "model_training_spend", value: (i) => String(85_000 + (i % 3) * 12_500) },
     { template: "net_revenue_retention", value: (i) => (104 + i * 0.5).toFixed(1) },
   ],

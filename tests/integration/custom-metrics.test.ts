@@ -220,9 +220,20 @@ describe("tenancy", () => {
     // And an investor can write nothing into the company's metrics.
     expect((await rejection(saveMetricValue(withFinancials.ctx, metric.id, "2025-02", null, "1"))).code).toBe("NOT_FOUND");
 
+    // The company view shows the metric's card to the fund with financials, and not to the other.
+    const fundBrowser = await app.signIn(withFinancials.owner.email);
+    const otherBrowser = await app.signIn(withoutFinancials.owner.email);
+    const shownPage = await (await fundBrowser.get(`/o/${withFinancials.org.slug}/companies/${alpha.org.slug}`)).text();
+    expect(shownPage).toContain("Custom metrics");
+    expect(shownPage).toContain("Latest: 42 (2025-01)");
+    const hiddenPage = await otherBrowser.get(`/o/${withoutFinancials.org.slug}/companies/${alpha.org.slug}`);
+    expect(hiddenPage.status).toBe(200);
+    expect(await hiddenPage.text()).not.toContain("Custom metrics");
+
     const [grant] = await withSystem(app.database.db, (tx) => tx.select().from(accessGrants).where(eq(accessGrants.id, grantId)));
     await revokeGrant(alpha.ctx, grantId, grant!.version);
     expect(await listCompanyMetricsForInvestor(withFinancials.ctx, access!)).toEqual([]);
+    expect((await fundBrowser.get(`/o/${withFinancials.org.slug}/companies/${alpha.org.slug}`)).status).toBe(404);
   });
 });
 
