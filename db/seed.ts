@@ -8,6 +8,7 @@ import { refreshCompanyMetrics } from "../app/models/company-metrics.server";
 import { simulateCompany } from "./seed-company";
 import { COMPANIES } from "./seed-plans";
 import { seedPortfolio } from "./seed-portfolio";
+import { seedCompanyMetrics } from "./seed-metrics";
 import { auditGrantApproval, seedCompanyRecords } from "./seed-records";
 
 /** Demo logins, listed in the README. */
@@ -89,6 +90,8 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
     const actor = { org: { id: org.id }, user: { id: ownerId } };
     const openedAt = await withTenant(db, org.id, async (tx) => {
       const opened = await seedCompanyRecords(tx, actor, plan, sim, index, today);
+      const lastReported = sim.months.at(-1)?.month;
+      if (lastReported) await seedCompanyMetrics(tx, actor, index, lastReported, opened);
       await refreshCompanyMetrics(tx, org.id);
       return opened;
     });

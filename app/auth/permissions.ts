@@ -4,6 +4,8 @@ import type { Role } from "~db/schema/tenancy";
 const GRANTS = {
   "read:org": ["owner", "admin", "member", "viewer"],
   "edit:records": ["owner", "admin", "member"],
+  /** Defining custom metrics (decision 024); members enter their values under edit:records. */
+  "define:metrics": ["owner", "admin"],
   "manage:members": ["owner", "admin"],
   "read:audit": ["owner", "admin"],
   "export:all": ["owner", "admin"],

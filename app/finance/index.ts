@@ -13,3 +13,4 @@ export * from "./snapshot";
 export * from "./company-metrics";
 export * from "./fx";
 export * from "./positions";
+export * from "./metric-rollup";

@@ -216,6 +216,37 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
       version: VERSION,
     },
   },
+  metric_definitions: {
+    about: "A custom metric the organisation records each month (decision 024).",
+    columns: {
+      org_id: ORG_ID,
+      id: "Metric id, referred to by metric_values.csv (metric_id).",
+      key: "The metric's key: the column name in the metrics CSV, unique in the organisation.",
+      name_en: "The metric's name in English.",
+      name_zh: "The metric's name in Chinese.",
+      unit: "currency (the org's base currency, in major units), count, percent (62.5 = 62.5 %), ratio or duration (hours).",
+      direction: "higher_is_better or lower_is_better.",
+      rollup: "How months add up to quarters and years: sum, last or average.",
+      source_org_id: "Empty for the organisation's own metric; the id of the fund whose request it came from otherwise.",
+      created_at: CREATED,
+      updated_at: UPDATED,
+      version: VERSION,
+    },
+  },
+  metric_values: {
+    about: "One month's value of a custom metric.",
+    columns: {
+      org_id: ORG_ID,
+      id: "Value id.",
+      metric_id: "The metric (metric_definitions.csv id).",
+      month: MONTH,
+      value: "The value, an exact decimal (up to 6 decimal places) in the metric's unit.",
+      updated_by: A_USER("Who saved the value last"),
+      created_at: CREATED,
+      updated_at: UPDATED,
+      version: VERSION,
+    },
+  },
   risks: {
     about: "An entry of the risk register.",
     columns: {

@@ -17,6 +17,9 @@ import { common_print_report_dashboard } from "~/paraglide/messages/common_print
 import { getOnboarding } from "~/models/onboarding.server";
 import { getFundOverview } from "~/models/fund-overview.server";
 import { FundAlerts, FundLateReports, FundLowRunway, FundPendingRequests, FundRecentUpdates } from "~/components/fund-overview";
+import { MetricCards } from "~/components/dashboard/metric-cards";
+import { listMetrics } from "~/models/metric.server";
+import type { MetricView } from "~/views/metrics";
 import { getStartupDashboard, parseDashboardWindow, type StartupDashboard } from "~/models/dashboard.server";
 import { common_appName } from "~/paraglide/messages/common_appname1.js";
 import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
@@ -50,17 +53,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (ctx.org.kind !== "startup") {
     const overview = await getFundOverview(ctx);
     const onboarding = ctx.role === "viewer" ? [] : await getOnboarding(ctx);
-    return json({ org, role: ctx.role, canEdit: false, window: 3 as const, dashboard: null, overview, onboarding });
+    return json({ org, role: ctx.role, canEdit: false, window: 3 as const, dashboard: null, overview, onboarding, metrics: [] });
   }
   const window = parseDashboardWindow(new URL(request.url).searchParams.get("window"));
-  const dashboard = await getStartupDashboard(ctx, { window });
+  const [dashboard, metrics] = await Promise.all([getStartupDashboard(ctx, { window }), listMetrics(ctx)]);
   // A viewer cannot do any of the steps, so the checklist is for the people who can.
   const onboarding = ctx.role === "viewer" ? [] : await getOnboarding(ctx);
-  return json({ org, role: ctx.role, canEdit: can(ctx.role, "edit:records"), window, dashboard, overview: null, onboarding });
+  return json({ org, role: ctx.role, canEdit: can(ctx.role, "edit:records"), window, dashboard, overview: null, onboarding, metrics });
 }
 
 export default function OrgDashboard() {
-  const { org, role, canEdit, window, dashboard, overview, onboarding } = useLoaderData<typeof loader>();
+  const { org, role, canEdit, window, dashboard, overview, onboarding, metrics } = useLoaderData<typeof loader>();
   const t = useT();
   const checklist = <OnboardingChecklist steps={onboarding} orgSlug={org.slug} />;
   if (dashboard === null) {
@@ -119,10 +122,13 @@ export default function OrgDashboard() {
             <p className="mt-2">{t(dashboard_startup_viewerNote, { org: org.name })}</p>
           )}
         </EmptyState>
+        <div className="mt-6">
+          <MetricCards metrics={metrics} currency={org.baseCurrency} hrefOf={(m) => `${base}/metrics/${m.id}`} />
+        </div>
       </>
     );
   }
-  return <StartupDashboardView base={base} orgName={org.name} window={window} data={dashboard} checklist={checklist} canEdit={canEdit} />;
+  return <StartupDashboardView base={base} orgName={org.name} window={window} data={dashboard} checklist={checklist} canEdit={canEdit} metrics={metrics} />;
 }
 
 type Ready = Extract<StartupDashboard, { kind: "ready" }>;
@@ -134,7 +140,9 @@ function StartupDashboardView({
   data,
   checklist,
   canEdit,
+  metrics,
 }: {
+  metrics: MetricView[];
   base: string;
   orgName: string;
   window: number;
@@ -162,6 +170,9 @@ function StartupDashboardView({
         <DebtCard debt={data.debt} currency={currency} month={h.month} base={base} />
         <RiskCard risks={data.risks} base={base} />
         <RaisedCard raised={data.raised} currency={currency} base={base} />
+      </div>
+      <div className="mt-6 print:mt-3">
+        <MetricCards metrics={metrics} currency={currency} hrefOf={(m) => `${base}/metrics/${m.id}`} />
       </div>
     </>
   );

@@ -12,6 +12,8 @@ import { PrintCover } from "~/components/print-cover";
 import { common_print_report_company } from "~/paraglide/messages/common_print_report_company.js";
 import { localeFromMatches, translate, useT, type PlainKey } from "~/i18n";
 import { listText, monthText } from "~/i18n/display";
+import { MetricCards } from "~/components/dashboard/metric-cards";
+import { listCompanyMetricsForInvestor } from "~/models/metric.server";
 import { getCompanyBenchmarks } from "~/models/benchmark.server";
 import { getCompanyDashboardForInvestor, parseDashboardWindow } from "~/models/dashboard.server";
 import { listCompanyUpdatesForInvestor } from "~/models/report-update.server";
@@ -70,10 +72,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const window = parseDashboardWindow(url.searchParams.get("window"));
   // Three independent read-only transactions: run side by side on the pool rather than one after another.
-  const [dashboard, updates, benchmarks] = await Promise.all([
+  const [dashboard, updates, benchmarks, metrics] = await Promise.all([
     getCompanyDashboardForInvestor(ctx, access, { window }),
     listCompanyUpdatesForInvestor(ctx, access, { page: Number(url.searchParams.get("page") ?? "1") }),
     getCompanyBenchmarks(ctx, access),
+    // Custom metrics go with the financials section (decision 024): none without it.
+    listCompanyMetricsForInvestor(ctx, access),
   ]);
   const shared = SECTIONS.filter((key) => access.sections.includes(key));
   return json({
@@ -82,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     shared,
     window,
     dashboard,
+    metrics,
     // Unshared sections are left out of the data, not sent and hidden.
     ...(updates ? { updates } : {}),
     ...(benchmarks ? { benchmarks } : {}),
@@ -140,6 +145,11 @@ export default function CompanyView() {
         {dashboard.risks ? <RiskCard risks={dashboard.risks} /> : null}
       </div>
 
+      {data.metrics.length > 0 ? (
+        <div className="mt-6">
+          <MetricCards metrics={data.metrics} currency={currency} />
+        </div>
+      ) : null}
       {data.benchmarks ? (
         <div className="mt-6">
           <BenchmarksCard companyName={company.name} benchmarks={data.benchmarks} />

@@ -23,6 +23,7 @@ import { layout_nav_overview } from "~/paraglide/messages/layout_nav_overview.js
 import { layout_nav_portfolio } from "~/paraglide/messages/layout_nav_portfolio.js";
 import { layout_nav_positions } from "~/paraglide/messages/layout_nav_positions.js";
 import { layout_nav_reports } from "~/paraglide/messages/layout_nav_reports.js";
+import { layout_nav_metrics } from "~/paraglide/messages/layout_nav_metrics.js";
 import { layout_nav_risks } from "~/paraglide/messages/layout_nav_risks.js";
 import { layout_nav_rounds } from "~/paraglide/messages/layout_nav_rounds.js";
 import { layout_nav_settings } from "~/paraglide/messages/layout_nav_settings.js";
@@ -60,6 +61,7 @@ export default function OrgLayout() {
           { to: `${base}/rounds`, label: layout_nav_rounds },
           { to: `${base}/debt`, label: layout_nav_debt },
           { to: `${base}/risks`, label: layout_nav_risks },
+          { to: `${base}/metrics`, label: layout_nav_metrics },
           { to: `${base}/investors`, label: layout_nav_investors },
         ]
       : [

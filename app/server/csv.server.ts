@@ -22,5 +22,7 @@ export function safeCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   const text = String(value);
   // CSV injection: a leading = + - @ makes spreadsheets evaluate the cell.
+  // A plain negative decimal ("-3.5", an exact metric value kept as a string) is a number, not a formula.
+  if (typeof value === "string" && /^-\d+(\.\d+)?$/.test(text)) return text;
   return typeof value === "string" && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }

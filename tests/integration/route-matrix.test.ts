@@ -79,6 +79,7 @@ beforeAll(async () => {
       roundId: await one(sql`select id::text as v from funding_rounds where org_id = ${org.id} limit 1`),
       facilityId: await one(sql`select id::text as v from debt_facilities limit 1`),
       riskId: await one(sql`select id::text as v from risks where org_id = ${org.id} limit 1`),
+      metricId: await one(sql`select id::text as v from metric_definitions where org_id = ${org.id} limit 1`),
       month: await one(sql`select month as v from monthly_reports where org_id = ${org.id} order by month desc limit 1`),
     };
   });
@@ -89,6 +90,7 @@ beforeAll(async () => {
     roundId: ids.roundId,
     facilityId: ids.facilityId,
     riskId: ids.riskId,
+    metricId: ids.metricId,
     month: ids.month,
     token: "not-a-token",
   };

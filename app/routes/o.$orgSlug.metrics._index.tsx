@@ -1,0 +1,214 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { can } from "~/auth/permissions";
+import { requirePermission, requireStartup } from "~/auth/tenant.server";
+import { TextLink } from "~/components/ui/button";
+import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import {
+  AI_METRIC_TEMPLATES,
+  findMetricTemplate,
+  METRIC_DIRECTION_KEYS,
+  METRIC_DIRECTIONS,
+  METRIC_ROLLUP_KEYS,
+  METRIC_ROLLUPS,
+  METRIC_UNIT_KEYS,
+  METRIC_UNITS,
+} from "~/domain/metric";
+import { metricDefinitionSchema } from "~/domain/metric.form";
+import { metaTitle, translate, useLocale, useT } from "~/i18n";
+import { getLocale } from "~/i18n/locale.server";
+import { monthCell } from "~/i18n/display";
+import { formatMetricValue, metricName } from "~/i18n/metric-format";
+import { defineMetric, listMetrics } from "~/models/metric.server";
+import { failureFromError, invalidForm, parseForm } from "~/server/forms.server";
+import { redirectWithToast, toast } from "~/server/toast.server";
+import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
+import { records_metric_col_latest } from "~/paraglide/messages/records_metric_col_latest.js";
+import { records_metric_col_name } from "~/paraglide/messages/records_metric_col_name.js";
+import { records_metric_col_rollup } from "~/paraglide/messages/records_metric_col_rollup.js";
+import { records_metric_col_unit } from "~/paraglide/messages/records_metric_col_unit.js";
+import { records_metric_defined } from "~/paraglide/messages/records_metric_defined.js";
+import { records_metric_field_direction } from "~/paraglide/messages/records_metric_field_direction.js";
+import { records_metric_field_key } from "~/paraglide/messages/records_metric_field_key.js";
+import { records_metric_field_keyHint } from "~/paraglide/messages/records_metric_field_keyhint1.js";
+import { records_metric_field_nameEn } from "~/paraglide/messages/records_metric_field_nameen1.js";
+import { records_metric_field_nameZh } from "~/paraglide/messages/records_metric_field_namezh1.js";
+import { records_metric_field_rollup } from "~/paraglide/messages/records_metric_field_rollup.js";
+import { records_metric_field_unit } from "~/paraglide/messages/records_metric_field_unit.js";
+import { records_metric_import } from "~/paraglide/messages/records_metric_import.js";
+import { records_metric_list_caption } from "~/paraglide/messages/records_metric_list_caption.js";
+import { records_metric_list_define } from "~/paraglide/messages/records_metric_list_define.js";
+import { records_metric_list_defineTitle } from "~/paraglide/messages/records_metric_list_definetitle1.js";
+import { records_metric_list_description } from "~/paraglide/messages/records_metric_list_description.js";
+import { records_metric_list_emptyEditor } from "~/paraglide/messages/records_metric_list_emptyeditor1.js";
+import { records_metric_list_emptyTitle } from "~/paraglide/messages/records_metric_list_emptytitle1.js";
+import { records_metric_list_emptyViewer } from "~/paraglide/messages/records_metric_list_emptyviewer1.js";
+import { records_metric_list_title } from "~/paraglide/messages/records_metric_list_title.js";
+import { records_metric_list_useTemplate } from "~/paraglide/messages/records_metric_list_usetemplate1.js";
+import { records_metric_list_templates } from "~/paraglide/messages/records_metric_list_templates.js";
+import { records_metric_list_templatesNote } from "~/paraglide/messages/records_metric_list_templatesnote1.js";
+import { records_metric_noValue } from "~/paraglide/messages/records_metric_novalue1.js";
+
+export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, records_metric_list_title)];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireStartup(request, params);
+  const metrics = await listMetrics(ctx);
+  const template = findMetricTemplate(new URL(request.url).searchParams.get("template") ?? "");
+  // A template fills the form in both languages at once: its name message, rendered in each.
+  const prefill = template
+    ? {
+        key: template.key,
+        nameEn: translate("en", template.name),
+        nameZh: translate("zh-CN", template.name),
+        unit: template.unit,
+        direction: template.direction,
+        rollup: template.rollup,
+      }
+    : null;
+  const taken = new Set(metrics.map((m) => m.key));
+  return json({
+    metrics: metrics.map(({ values, ...m }) => ({ ...m, latest: values.at(-1) ?? null })),
+    base: `/o/${ctx.org.slug}/metrics`,
+    currency: ctx.org.baseCurrency,
+    canDefine: can(ctx.role, "define:metrics"),
+    canEdit: can(ctx.role, "edit:records"),
+    templates: AI_METRIC_TEMPLATES.filter((t) => !taken.has(t.key)).map((t) => t.key),
+    prefill,
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireStartup(request, params, "edit:records");
+  requirePermission(ctx, "define:metrics");
+  const locale = getLocale(request);
+  const formData = await request.formData();
+  const parsed = parseForm(metricDefinitionSchema(), formData);
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
+  try {
+    const metric = await defineMetric(ctx, parsed.data);
+    return redirectWithToast(
+      `/o/${ctx.org.slug}/metrics/${metric.id}`,
+      toast(records_metric_defined, { name: locale === "zh-CN" ? metric.nameZh : metric.nameEn }),
+    );
+  } catch (error) {
+    return failureFromError(error, locale, { values: formData });
+  }
+}
+
+export default function Metrics() {
+  const { base, metrics, currency, canDefine, canEdit, templates, prefill } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result && !result.ok ? result.fieldErrors : {};
+  const typed = result && !result.ok && "values" in result ? (result.values ?? {}) : {};
+  const t = useT();
+  const locale = useLocale();
+  const value = (name: "key" | "nameEn" | "nameZh" | "unit" | "direction" | "rollup") => typed[name] ?? prefill?.[name] ?? "";
+  // A new form (key) when a template is chosen, so its defaults replace what was there.
+  const formKey = prefill?.key ?? "blank";
+  return (
+    <>
+      <PageHeader
+        title={t(records_metric_list_title)}
+        description={t(records_metric_list_description)}
+        actions={
+          <span className="flex gap-4 text-sm">
+            <a href={`${base}.csv`} className="text-indigo-700 underline" download>
+              {t(common_action_exportCsv)}
+            </a>
+            {canEdit ? <TextLink to={`${base}/import`}>{t(records_metric_import)}</TextLink> : null}
+          </span>
+        }
+      />
+      <div className="space-y-6">
+        {metrics.length === 0 ? (
+          <EmptyState title={t(records_metric_list_emptyTitle)}>{t(canDefine ? records_metric_list_emptyEditor : records_metric_list_emptyViewer)}</EmptyState>
+        ) : (
+          <Card>
+            <Table caption={t(records_metric_list_caption)}>
+              <TableHead>
+                <Th>{t(records_metric_col_name)}</Th>
+                <Th>{t(records_metric_col_unit)}</Th>
+                <Th>{t(records_metric_col_rollup)}</Th>
+                <Th numeric last>
+                  {t(records_metric_col_latest)}
+                </Th>
+              </TableHead>
+              <tbody>
+                {metrics.map((m) => (
+                  <Tr key={m.id}>
+                    <Td>
+                      <TextLink to={`${base}/${m.id}`}>{metricName(locale, m)}</TextLink> <code className="text-xs text-slate-500">{m.key}</code>
+                    </Td>
+                    <Td>{t(METRIC_UNIT_KEYS[m.unit])}</Td>
+                    <Td>{t(METRIC_ROLLUP_KEYS[m.rollup])}</Td>
+                    <Td numeric last>
+                      {m.latest
+                        ? `${formatMetricValue(locale, m.latest.value, m.unit, currency)} (${monthCell(t, m.latest.month)})`
+                        : t(records_metric_noValue)}
+                    </Td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          </Card>
+        )}
+        {canDefine ? (
+          <Card title={t(records_metric_list_defineTitle)}>
+            {templates.length > 0 ? (
+              <Form method="get" className="mb-4 flex flex-wrap items-end gap-2">
+                <SelectField
+                  label={t(records_metric_list_templates)}
+                  name="template"
+                  defaultValue={prefill?.key ?? templates[0]}
+                  options={templates.map((key) => ({ value: key, label: t(findMetricTemplate(key)!.name) }))}
+                />
+                <SubmitButton variant="secondary">{t(records_metric_list_useTemplate)}</SubmitButton>
+                <p className="w-full text-xs text-slate-500">{t(records_metric_list_templatesNote)}</p>
+              </Form>
+            ) : null}
+            <Form method="post" key={formKey} className="grid gap-4 md:grid-cols-2" noValidate>
+              <FormError error={result && !result.ok ? result.formError : undefined} />
+              <Field label={t(records_metric_field_nameEn)} name="nameEn" defaultValue={value("nameEn")} error={errors.nameEn} maxLength={80} />
+              <Field label={t(records_metric_field_nameZh)} name="nameZh" defaultValue={value("nameZh")} error={errors.nameZh} maxLength={80} />
+              <Field
+                label={t(records_metric_field_key)}
+                name="key"
+                defaultValue={value("key")}
+                error={errors.key}
+                hint={t(records_metric_field_keyHint)}
+                maxLength={40}
+              />
+              <SelectField
+                label={t(records_metric_field_unit)}
+                name="unit"
+                defaultValue={value("unit") || "count"}
+                error={errors.unit}
+                options={METRIC_UNITS.map((u) => ({ value: u, label: t(METRIC_UNIT_KEYS[u]) }))}
+              />
+              <SelectField
+                label={t(records_metric_field_direction)}
+                name="direction"
+                defaultValue={value("direction") || "higher_is_better"}
+                error={errors.direction}
+                options={METRIC_DIRECTIONS.map((d) => ({ value: d, label: t(METRIC_DIRECTION_KEYS[d]) }))}
+              />
+              <SelectField
+                label={t(records_metric_field_rollup)}
+                name="rollup"
+                defaultValue={value("rollup") || "last"}
+                error={errors.rollup}
+                options={METRIC_ROLLUPS.map((r) => ({ value: r, label: t(METRIC_ROLLUP_KEYS[r]) }))}
+              />
+              <div className="md:col-span-2">
+                <SubmitButton>{t(records_metric_list_define)}</SubmitButton>
+              </div>
+            </Form>
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}
