@@ -2,12 +2,13 @@ import { Link } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { useT } from "~/i18n";
 import { auth_account_links } from "~/paraglide/messages/auth_account_links.js";
+import { auth_notify_title } from "~/paraglide/messages/auth_notify_title.js";
 import { auth_password_back } from "~/paraglide/messages/auth_password_back.js";
 import { auth_password_title } from "~/paraglide/messages/auth_password_title.js";
 import { auth_password_yourData } from "~/paraglide/messages/auth_password_yourdata1.js";
 import { deletion_account_link } from "~/paraglide/messages/deletion_account_link.js";
 
-type AccountPage = "password" | "data" | "delete";
+type AccountPage = "password" | "notifications" | "data" | "delete";
 
 /**
  * The account pages link to each other and back to the app, so a person finds their data
@@ -17,6 +18,7 @@ export function AccountLinks({ current }: { current: AccountPage }) {
   const t = useT();
   const pages: { page: AccountPage; to: string; text: string; tone: string }[] = [
     { page: "password", to: "/account/password", text: t(auth_password_title), tone: "text-indigo-700" },
+    { page: "notifications", to: "/account/notifications", text: t(auth_notify_title), tone: "text-indigo-700" },
     { page: "data", to: "/account/data", text: t(auth_password_yourData), tone: "text-indigo-700" },
     { page: "delete", to: "/account/delete", text: t(deletion_account_link), tone: "text-red-700" },
   ];

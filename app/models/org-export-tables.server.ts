@@ -111,6 +111,7 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
     excluded: {
       body: "Secret: may carry a live invitation link, and that link is a credential.",
       html: "Secret: the same message as HTML, with the same link.",
+      list_unsubscribe: "Secret: a notification's one-click unsubscribe link, which acts for its recipient.",
     },
   },
   audit_log: {
@@ -377,6 +378,7 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
       snapshot_grants: "For an investor's frozen link: a digest of the grants its snapshot was last cut to (empty: not checked yet).",
       expires_at: "When the link stops working (UTC).",
       created_by: A_USER("Who made it"),
+      first_viewed_at: "When it was first opened (UTC); empty if never.",
       revoked_at: "When it was revoked (UTC).",
       revoked_by: A_USER("Who revoked it"),
       created_at: CREATED,
@@ -404,4 +406,7 @@ export const NOT_EXPORTED_TABLES: Record<string, string> = {
   login_throttle:
     "Counters of failed sign-ins and passphrases per account, address and both, and the addresses an account signed in from lately; shared by all organisations.",
   account_tokens: "Hashes of the single-use links mailed to a person about their own account (verify the address, reset the password).",
+  notification_preferences: "Which notifications each person chose to get: their own choice, across every organisation they belong to.",
+  unsubscribe_tokens: "Hashes of the one-click unsubscribe links in each person's notifications.",
+  person_schedules: "When each person's next digest is due and when the last one went.",
 };

@@ -9,12 +9,22 @@
  */
 import nodemailer from "nodemailer";
 import type { Db } from "~db/client";
+import { mailCategory } from "~/domain/mail-kinds";
 import { type ClaimedMail, claimDueMail, markFailedAttempt, markHeld, markSent, onMailQueued, releaseClaims } from "~/models/mail-outbox.server";
 
 /** Where a claimed message goes. Throws when it was not accepted. */
 export interface MailSender {
   send(mail: ClaimedMail): Promise<void>;
   close?(): void;
+}
+
+/**
+ * RFC 8058 one-click unsubscribe, on notifications only (decision 023): never on security or
+ * transactional mail, whatever the row says. The URL's token is bound to the recipient and the kind.
+ */
+export function unsubscribeHeaders(mail: Pick<ClaimedMail, "kind" | "listUnsubscribe">): Record<string, string> {
+  if (mailCategory(mail.kind) !== "notification" || !mail.listUnsubscribe) return {};
+  return { "List-Unsubscribe": `<${mail.listUnsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
 
 /** An SMTP relay: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`. */
@@ -30,7 +40,7 @@ export function smtpSender(url: string, from: string): MailSender {
         text: mail.text,
         html: mail.html ?? undefined,
         messageId: mail.messageId,
-        headers: { "Content-Language": mail.locale },
+        headers: { "Content-Language": mail.locale, ...unsubscribeHeaders(mail) },
       });
     },
     close: () => transport.close(),

@@ -223,10 +223,17 @@ describe("an owner's export of all the org's data", () => {
       users: expect.arrayContaining(["password_hash"]),
       invitations: ["token_hash"],
       share_links: ["token_hash", "passphrase_hash"],
-      mail_outbox: ["body", "html"],
+      mail_outbox: ["body", "html", "list_unsubscribe"],
     });
     for (const t of opened.manifest.tables) for (const c of t.excludedColumns) expect(c.reason, `${t.table}.${c.name}`).not.toBe("");
-    expect(opened.manifest.notExported.map((t) => t.table)).toEqual(["sessions", "login_throttle", "account_tokens"]);
+    expect(opened.manifest.notExported.map((t) => t.table)).toEqual([
+      "sessions",
+      "login_throttle",
+      "account_tokens",
+      "notification_preferences",
+      "unsubscribe_tokens",
+      "person_schedules",
+    ]);
   });
 
   it("is recorded in the org's audit log as org.export", async () => {

@@ -25,6 +25,8 @@ const PUBLIC_ROUTES = new Set([
   "routes/forgot-password",
   "routes/reset-password.$token",
   "routes/verify-email.$token",
+  // One-click unsubscribe (RFC 8058; decision 023): the token in the link is the capability.
+  "routes/unsubscribe.$token",
   // The demo's mailbox: a 404 except on the embedded demo opened from this machine (demo-mailbox.test.ts).
   "routes/mailbox",
   "routes/r.$token",
