@@ -254,17 +254,15 @@ describe("early warnings", () => {
     const company = await makeOrgWithOwner(database, "startup", "Ember Motors");
     const month = monthOfDate(new Date());
     await withTenant(database.db, company.org.id, async (tx) => {
-      await tx
-        .insert(monthlyReports)
-        .values(
-          [-2, -1, 0].map((k, i) => ({
-            orgId: company.org.id,
-            month: addMonths(month, k),
-            cash: (440 - i * 100) * 100_000,
-            revenue: 0,
-            payroll: 100 * 100_000,
-          })),
-        );
+      await tx.insert(monthlyReports).values(
+        [-2, -1, 0].map((k, i) => ({
+          orgId: company.org.id,
+          month: addMonths(month, k),
+          cash: (440 - i * 100) * 100_000,
+          revenue: 0,
+          payroll: 100 * 100_000,
+        })),
+      );
       await refreshCompanyMetrics(tx, company.org.id);
     });
     await grantAccess(database, company.org, fund.org);
