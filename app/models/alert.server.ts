@@ -7,6 +7,7 @@ import { can } from "~/auth/permissions";
 import { DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules } from "~/finance/alerts";
 import { isoDateOfDate, isValidIsoDate, type IsoDate } from "~/finance";
 import { messageRef, translator } from "~/i18n/translate";
+import type { Locale } from "~/i18n/locales";
 import { ALERT_KIND_LABELS } from "~/domain/alert-kinds";
 import { alertMail } from "~/server/mail.server";
 import { mailOrigin, orgPeople, queueNotification } from "./notification.server";
@@ -176,11 +177,7 @@ async function syncInTx(tx: Tx, ctx: OrgContext, today: IsoDate) {
         .returning({ companyOrgId: alerts.companyOrgId, kind: alerts.kind, severity: alerts.severity })),
     );
   }
-  await mailCriticalAlerts(
-    tx,
-    ctx,
-    raised.filter((a) => a.severity === "critical"),
-  );
+  await mailNewAlerts(tx, ctx, raised);
   for (let i = 0; i < still.length; i += BATCH) {
     const rows = sql.join(
       still.slice(i, i + BATCH).map((a) => sql`(${a.id}::uuid, ${a.severity}, ${a.reason})`),
@@ -208,13 +205,21 @@ async function syncInTx(tx: Tx, ctx: OrgContext, today: IsoDate) {
 /** At most this many lines in one message; the link shows the rest. */
 const ALERT_LINES_MAX = 20;
 
+/** "Company — what", one line per warning, in `locale`; at most ALERT_LINES_MAX and "…". */
+export function alertLines(locale: Locale, list: { companyName: string; kind: AlertKind }[]): string[] {
+  const t = translator(locale);
+  const lines = list.slice(0, ALERT_LINES_MAX).map((a) => `${a.companyName} — ${t(ALERT_KIND_LABELS[a.kind])}`);
+  if (list.length > ALERT_LINES_MAX) lines.push("…");
+  return lines;
+}
+
 /**
- * New critical warnings mail the investor's people at once, in the sync's transaction (decision
- * 023): one message per person per sync, listing them, to everyone whose early-warning setting is
- * not off. Warnings that are not critical wait for the digest (or come at once to those who chose
- * "immediately"; see wantsMail). The link's origin is APP_ORIGIN (a sync runs on any page).
+ * New warnings mail the investor's people in the sync's transaction (decision 023): critical ones
+ * at once to everyone whose early warnings are not off; the others at once only to those who chose
+ * "immediately" (the rest get them in their digest). One message of each per person per sync. The
+ * link's origin is APP_ORIGIN (a sync runs on any page).
  */
-async function mailCriticalAlerts(tx: Tx, ctx: OrgContext, raised: { companyOrgId: string; kind: AlertKind }[]) {
+async function mailNewAlerts(tx: Tx, ctx: OrgContext, raised: { companyOrgId: string; kind: AlertKind; severity: AlertSeverity }[]) {
   if (raised.length === 0) return;
   const companies = await tx
     .select({ id: orgs.id, name: orgs.name })
@@ -222,19 +227,25 @@ async function mailCriticalAlerts(tx: Tx, ctx: OrgContext, raised: { companyOrgI
     .where(inArray(orgs.id, [...new Set(raised.map((a) => a.companyOrgId))]));
   const names = new Map(companies.map((c) => [c.id, c.name]));
   const origin = mailOrigin();
-  await queueNotification(tx, {
-    orgId: ctx.org.id,
-    kind: "alert",
-    critical: true,
-    userIds: await orgPeople(tx, ctx.org.id, ROLES),
-    origin,
-    compose: (locale, links) => {
-      const t = translator(locale);
-      const lines = raised.slice(0, ALERT_LINES_MAX).map((a) => `${names.get(a.companyOrgId) ?? "?"} — ${t(ALERT_KIND_LABELS[a.kind])}`);
-      if (raised.length > ALERT_LINES_MAX) lines.push("…");
-      return alertMail("alert", locale, { org: ctx.org.name, lines, link: `${origin}/o/${ctx.org.slug}/alerts` }, links);
-    },
-  });
+  const people = await orgPeople(tx, ctx.org.id, ROLES);
+  for (const critical of [true, false]) {
+    const list = raised.filter((a) => (a.severity === "critical") === critical).map((a) => ({ kind: a.kind, companyName: names.get(a.companyOrgId) ?? "?" }));
+    if (list.length === 0) continue;
+    await queueNotification(tx, {
+      orgId: ctx.org.id,
+      kind: "alert",
+      critical,
+      userIds: people,
+      origin,
+      compose: (locale, links) =>
+        alertMail(
+          critical ? "critical" : "warning",
+          locale,
+          { org: ctx.org.name, lines: alertLines(locale, list), link: `${origin}/o/${ctx.org.slug}/alerts` },
+          links,
+        ),
+    });
+  }
 }
 
 function todayOr(today?: IsoDate): IsoDate {

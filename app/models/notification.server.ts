@@ -60,6 +60,12 @@ async function settingsOf(tx: Tx, userIds: string[]): Promise<Map<string, Notifi
   return result;
 }
 
+/** One person's setting for one choice (what they set, else the default); system transaction. */
+export async function settingOf(tx: Tx, userId: string, choice: NotificationChoice): Promise<NotificationSetting> {
+  const settings = await systemStepWithin(tx, (sys) => settingsOf(sys, [userId]));
+  return settings.get(userId)?.[choice] ?? NOTIFICATION_CHOICES[choice].byDefault;
+}
+
 /**
  * Whether mail of `kind` is wanted by a setting. Early warnings: `alert` (one at once) when the
  * person wants them immediately, or when they are critical and the person did not turn warnings

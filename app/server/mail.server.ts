@@ -24,6 +24,8 @@ import { investor_mail_alertDigest_body } from "~/paraglide/messages/investor_ma
 import { investor_mail_alertDigest_subject } from "~/paraglide/messages/investor_mail_alertdigest_subject1.js";
 import { investor_mail_alert_body } from "~/paraglide/messages/investor_mail_alert_body.js";
 import { investor_mail_alert_subject } from "~/paraglide/messages/investor_mail_alert_subject.js";
+import { investor_mail_alertNew_body } from "~/paraglide/messages/investor_mail_alertnew_body1.js";
+import { investor_mail_alertNew_subject } from "~/paraglide/messages/investor_mail_alertnew_subject1.js";
 import { auth_mail_accountExists_body } from "~/paraglide/messages/auth_mail_accountexists_body1.js";
 import { auth_mail_accountExists_subject } from "~/paraglide/messages/auth_mail_accountexists_subject1.js";
 import { auth_mail_passwordChanged_body } from "~/paraglide/messages/auth_mail_passwordchanged_body1.js";
@@ -174,16 +176,25 @@ export function shareLinkViewedMail(locale: Locale, vars: { label: string; org: 
   return notificationMail(locale, t(admin_mail_shareViewed_subject, vars), t(admin_mail_shareViewed_body, vars), links);
 }
 
-/** New early warnings: `lines` are already in `locale` ("Company — what"). Critical ones at once; others in a digest. */
+const ALERT_NEWS = {
+  critical: [investor_mail_alert_subject, investor_mail_alert_body],
+  warning: [investor_mail_alertNew_subject, investor_mail_alertNew_body],
+  digest: [investor_mail_alertDigest_subject, investor_mail_alertDigest_body],
+} as const;
+
+/**
+ * New early warnings: `lines` are already in `locale` ("Company — what"). `critical` ones at once
+ * (mail kind `alert`), other `warning`s at once for those who chose so (`alert`), or a `digest`
+ * (`alert_digest`).
+ */
 export function alertMail(
-  kind: "alert" | "alert_digest",
+  news: keyof typeof ALERT_NEWS,
   locale: Locale,
   vars: { org: string; lines: string[]; link: string },
   links: NotificationLinks,
 ): ComposedMail {
   const t = translator(locale);
   const list = vars.lines.map((line) => `- ${line}`).join("\n");
-  return kind === "alert"
-    ? notificationMail(locale, t(investor_mail_alert_subject, vars), t(investor_mail_alert_body, { ...vars, list }), links)
-    : notificationMail(locale, t(investor_mail_alertDigest_subject, vars), t(investor_mail_alertDigest_body, { ...vars, list }), links);
+  const [subject, body] = ALERT_NEWS[news];
+  return notificationMail(locale, t(subject, vars), t(body, { ...vars, list }), links);
 }

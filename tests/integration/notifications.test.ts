@@ -12,7 +12,8 @@ import { smtpSender, startMailDelivery } from "../../app/server/mail-delivery.se
 import { syncAlerts } from "../../app/models/alert.server";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { addMonths, isoDateOfDate, monthOfDate } from "../../app/finance";
-import { monthlyReports } from "../../db/schema";
+import { alerts, monthlyReports, personSchedules } from "../../db/schema";
+import { runAlertDigests } from "../../app/models/alert-digest.server";
 import { withTenant } from "../../db/tenant";
 import { openTestDatabase } from "../support/test-db";
 import { addMember, grantAccess, makeOrgWithOwner, type Org } from "../support/factories";
@@ -282,5 +283,37 @@ describe("early warnings", () => {
     expect(chinese?.subject).toBe("Willow Fund 有新的严重预警");
     expect(smtp.to(silent.email)).toEqual([]);
     expect(await queued(silent.email)).toEqual([]);
+  });
+
+  it("a daily digest gathers the warnings since the last one, goes once per period even with two instances racing, and not to 'off'", async () => {
+    const fund = await makeOrgWithOwner(database, "investor", "Aspen Fund");
+    const { user: off, ctx: offCtx } = await addMember(database, fund.ctx, "member");
+    await saveNotificationSettings(
+      { ...systemContextOf(database), user: offCtx.user },
+      { access_requested: "on", access_decided: "on", share_link_viewed: "on", alert: "off" },
+    );
+    const company = await makeOrgWithOwner(database, "startup", "Fern Robotics");
+    await withSystem(database.db, (tx) =>
+      tx.insert(alerts).values({ orgId: fund.org.id, companyOrgId: company.org.id, kind: "report_overdue", severity: "warning", reason: "{}" }),
+    );
+    // The schedules exist after a first run; then the period is made to have passed.
+    await runAlertDigests(database.db, { origin: ORIGIN });
+    await withSystem(database.db, (tx) =>
+      tx
+        .update(personSchedules)
+        .set({ lastRunAt: sql`now() - interval '1 day'`, nextRunAt: sql`now()` })
+        .where(sql`${personSchedules.userId} in (${fund.owner.id}, ${off.id})`),
+    );
+    const [one, two] = await Promise.all([runAlertDigests(database.db, { origin: ORIGIN }), runAlertDigests(database.db, { origin: ORIGIN })]);
+    expect((one ?? 0) + (two ?? 0)).toBe(1);
+    expect(await runAlertDigests(database.db, { origin: ORIGIN })).toBe(0);
+    await deliverAll();
+    const got = smtp.to(fund.owner.email);
+    expect(got.map((m) => m.subject)).toEqual(["Early warnings in Aspen Fund: your digest"]);
+    expect(first(got).text).toMatch(/- Fern Robotics — /);
+    expect(rawHeader(first(got), "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    expect(smtp.to(off.email)).toEqual([]);
+    const [mark] = await withSystem(database.db, (tx) => tx.select().from(personSchedules).where(eq(personSchedules.userId, fund.owner.id)));
+    expect(mark?.nextRunAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
   });
 });
