@@ -4,6 +4,7 @@ import { migrateDatabase, oneRow, openDatabase, ping, type Database, type Databa
 import { orgs } from "~db/schema";
 import { isDatabaseUnavailable, isDriverWriteCrash } from "~db/unavailable";
 import { getEnv } from "~/env.server";
+import { runAlertDigests } from "~/models/alert-digest.server";
 import { retentionPolicy, startRetentionJob, type RetentionJob } from "~/models/retention.server";
 import { startPurgeSchedule, type PurgeSchedule } from "~/jobs.server";
 import { type MailWorker, smtpSender, startMailDelivery } from "~/server/mail-delivery.server";
@@ -102,6 +103,8 @@ export async function startup(): Promise<{ driver: string; seeded: boolean }> {
   // The outbox's delivery worker (decision 016); without SMTP_URL it holds and logs.
   mailWorker ??= startMailDelivery(async () => (await getDatabase()).db, env.SMTP_URL && env.MAIL_FROM ? smtpSender(env.SMTP_URL, env.MAIL_FROM) : null, {
     pollMs: env.MAIL_POLL_MS,
+    // Per-person scheduled mail in the same loop (decision 023): the early-warning digest.
+    jobs: [(db) => runAlertDigests(db)],
   });
   return { driver: database.driver, seeded };
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "./client";
+import { type Db, rowsOf, type Tx } from "./client";
 import { isDatabaseUnavailable, rethrowIfUnavailable } from "./unavailable";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -72,4 +72,22 @@ async function transaction<T>(db: Db, work: (tx: Tx) => Promise<T>, config?: Par
  */
 export async function withSystem<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return transaction(db, work);
+}
+
+/**
+ * A system step inside a tenant transaction (decision 023): `work` runs as the connecting role,
+ * in the SAME transaction, then the tenant role is back. For the one thing that crosses tenants
+ * by design and must commit or roll back with the change that caused it: queuing a notification
+ * to people of another org (an access request mails the startup's owners) and reading their
+ * language and preferences. Like withSystem, `work` filters explicitly. Never hand `tx` on to
+ * anything else while inside it.
+ */
+export async function systemStepWithin<T>(tx: Tx, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const [was] = rowsOf<{ role: string }>(await tx.execute(sql`select current_setting('role') as role`));
+  const role = was?.role ?? "none";
+  if (role === "none") return work(tx);
+  await tx.execute(sql`select set_config('role', 'none', true)`);
+  const result = await work(tx);
+  await tx.execute(sql`select set_config('role', ${role}, true)`);
+  return result;
 }

@@ -40,6 +40,14 @@ export function appOrigin(configured) {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
+ * RFC 8058 one-click unsubscribe: a mail client POSTs to the List-Unsubscribe URL with no
+ * cookie and usually no Origin. Only this exact shape — /unsubscribe/ and one token segment —
+ * is let through; the token is the capability and the action only ever turns a notification
+ * off (decision 023). Every other path stays checked.
+ */
+const ONE_CLICK_UNSUBSCRIBE = /^\/unsubscribe\/[A-Za-z0-9_-]{1,100}$/;
+
+/**
  * Every mutation must come from our own pages: the browser's Origin (or, failing that,
  * Sec-Fetch-Site) must match the origin resolved above. SameSite=Lax cookies already stop most
  * cross-site posts; this closes the rest (same-site subdomains, older browsers).
@@ -47,6 +55,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function originCheck() {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
+    if (req.method === "POST" && ONE_CLICK_UNSUBSCRIBE.test(req.path)) return next();
     const origin = req.get("origin");
     const fetchSite = req.get("sec-fetch-site");
     const ok = origin ? origin === res.locals.origin : fetchSite ? fetchSite === "same-origin" || fetchSite === "none" : false;

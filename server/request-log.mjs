@@ -7,7 +7,14 @@ import { pinoHttp } from "pino-http";
 // Capability URLs: the path segment IS the credential (an invitation, a share link), so the log
 // keeps the route's shape only. A new route with a token in its path belongs in this list
 // (tests/integration/security.test.ts fails for any manifest route with a `:token` param).
-const capabilityPaths = [/(\/invite\/)[^/]+/gi, /(\/r\/)[^/]+/gi, /(\/verify-email\/)[^/]+/gi, /(\/reset-password\/)[^/]+/gi, /(\/confirm-email\/)[^/]+/gi];
+const capabilityPaths = [
+  /(\/invite\/)[^/]+/gi,
+  /(\/r\/)[^/]+/gi,
+  /(\/verify-email\/)[^/]+/gi,
+  /(\/reset-password\/)[^/]+/gi,
+  /(\/confirm-email\/)[^/]+/gi,
+  /(\/unsubscribe\/)[^/]+/gi,
+];
 
 /** The path a log may show: no query string (it may hold tokens), capability segments redacted. */
 export function loggablePath(url) {

@@ -4,13 +4,14 @@ import { useT } from "~/i18n";
 import { auth_account_email } from "~/paraglide/messages/auth_account_email.js";
 import { auth_account_links } from "~/paraglide/messages/auth_account_links.js";
 import { auth_account_sessions } from "~/paraglide/messages/auth_account_sessions.js";
+import { auth_notify_title } from "~/paraglide/messages/auth_notify_title.js";
 import { auth_password_back } from "~/paraglide/messages/auth_password_back.js";
 import { auth_password_title } from "~/paraglide/messages/auth_password_title.js";
 import { auth_password_yourData } from "~/paraglide/messages/auth_password_yourdata1.js";
 import { auth_twoFactor_title } from "~/paraglide/messages/auth_twofactor_title1.js";
 import { deletion_account_link } from "~/paraglide/messages/deletion_account_link.js";
 
-type AccountPage = "password" | "email" | "two-factor" | "sessions" | "data" | "delete";
+type AccountPage = "password" | "email" | "two-factor" | "sessions" | "notifications" | "data" | "delete";
 
 /**
  * The account pages link to each other and back to the app, so a person finds their data
@@ -23,6 +24,7 @@ export function AccountLinks({ current }: { current: AccountPage }) {
     { page: "email", to: "/account/email", text: t(auth_account_email), tone: "text-indigo-700" },
     { page: "two-factor", to: "/account/two-factor", text: t(auth_twoFactor_title), tone: "text-indigo-700" },
     { page: "sessions", to: "/account/sessions", text: t(auth_account_sessions), tone: "text-indigo-700" },
+    { page: "notifications", to: "/account/notifications", text: t(auth_notify_title), tone: "text-indigo-700" },
     { page: "data", to: "/account/data", text: t(auth_password_yourData), tone: "text-indigo-700" },
     { page: "delete", to: "/account/delete", text: t(deletion_account_link), tone: "text-red-700" },
   ];

@@ -10,6 +10,8 @@ import { messageRef, type PlainKey } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import { AppError } from "~/server/http.server";
 import { recordAudit } from "./audit.server";
+import { investorSideRecipients, mailOrigin, orgForMail, orgPeople, queueNotification } from "./notification.server";
+import { accessMail, type AccessNews } from "~/server/mail.server";
 import type { OrgContext } from "~/auth/context";
 import { common_error_404_title } from "~/paraglide/messages/common_error_404_title.js";
 import { common_validation_checkFields } from "~/paraglide/messages/common_validation_checkfields1.js";
@@ -61,6 +63,43 @@ function requireSections(input: readonly unknown[]): GrantSection[] {
   return parsed.sections;
 }
 
+/** Where links in the notifications a change queues point (the request's origin; see mailOrigin). */
+export interface MailOptions {
+  origin?: string;
+}
+
+/**
+ * An access request mails the startup's owners and admins, in the request's transaction (decision
+ * 023). The investor learns nothing from it: the answer is REQUEST_SENT either way.
+ */
+async function notifyStartup(tx: Tx, ctx: OrgContext, startupId: string, origin: string) {
+  const startup = await orgForMail(tx, startupId);
+  if (!startup) return;
+  await queueNotification(tx, {
+    orgId: startupId,
+    kind: "access_requested",
+    userIds: await orgPeople(tx, startupId, ["owner", "admin"]),
+    origin,
+    compose: (locale, links) =>
+      accessMail("access_requested", locale, { investor: ctx.org.name, company: startup.name, link: `${origin}/o/${startup.slug}/investors` }, links),
+  });
+}
+
+/** A decision on a grant mails the investor's side: the person who asked, else its owners (decision 023). */
+async function notifyInvestor(tx: Tx, ctx: OrgContext, grant: GrantRow, kind: Exclude<AccessNews, "access_requested">, origin: string) {
+  const investor = await orgForMail(tx, grant.investorOrgId);
+  if (!investor) return;
+  const requester = grant.initiatedBy === "investor" ? grant.requestedByUserId : null;
+  await queueNotification(tx, {
+    orgId: grant.investorOrgId,
+    kind,
+    userIds: await investorSideRecipients(tx, grant.investorOrgId, requester),
+    origin,
+    compose: (locale, links) =>
+      accessMail(kind, locale, { investor: investor.name, company: ctx.org.name, link: `${origin}/o/${investor.slug}/companies` }, links),
+  });
+}
+
 /** Org kind first (the other kind's page does not exist: 404), then the role (403). */
 function requireManager(ctx: OrgContext, kind: "startup" | "investor") {
   if (ctx.org.kind !== kind) throw new AppError("NOT_FOUND", messageRef(common_error_404_title));
@@ -105,7 +144,7 @@ async function findOrgIdsByVia(db: Db, via: AccessVia, kind: "startup" | "invest
  * A pair that already has a live request or grant is skipped by the partial unique index.
  * The answer is REQUEST_SENT in every case (see there).
  */
-export async function requestAccess(ctx: OrgContext, input: { via: unknown }): Promise<{ message: MessageRef }> {
+export async function requestAccess(ctx: OrgContext, input: { via: unknown }, mail: MailOptions = {}): Promise<{ message: MessageRef }> {
   requireManager(ctx, "investor");
   const via = requireVia(input.via);
   const startupIds = await findOrgIdsByVia(ctx.db, via, "startup");
@@ -135,6 +174,7 @@ export async function requestAccess(ctx: OrgContext, input: { via: unknown }): P
             before: null,
             after: { status: created.status, requestedVia: created.requestedVia, initiatedBy: created.initiatedBy },
           });
+          await notifyStartup(tx, ctx, startupId, mailOrigin(mail.origin));
         }
       }
     });
@@ -307,7 +347,8 @@ async function decide(
   ctx: OrgContext,
   grantId: string,
   version: number,
-  step: { from: GrantStatus; to: GrantStatus; sections?: GrantSection[]; action: string; stamp: boolean },
+  step: { from: GrantStatus; to: GrantStatus; sections?: GrantSection[]; action: string; stamp: boolean; news?: Exclude<AccessNews, "access_requested"> },
+  mail: MailOptions,
 ) {
   requireManager(ctx, "startup");
   if (!isUuid(grantId)) throw new AppError("NOT_FOUND", messageRef(investor_grants_error_noGrant));
@@ -344,28 +385,32 @@ async function decide(
       before: await auditView(tx, before),
       after: await auditView(tx, after),
     });
+    if (step.news) await notifyInvestor(tx, ctx, after, step.news, mailOrigin(mail.origin));
     return after;
   });
 }
 
-export async function approveGrant(ctx: OrgContext, grantId: string, version: number, sections: readonly unknown[]) {
+export async function approveGrant(ctx: OrgContext, grantId: string, version: number, sections: readonly unknown[], mail: MailOptions = {}) {
   const chosen = requireSections(sections);
-  return decide(ctx, grantId, version, { from: "requested", to: "approved", sections: chosen, action: "access_grant.approve", stamp: true });
+  const step = { from: "requested", to: "approved", sections: chosen, action: "access_grant.approve", stamp: true, news: "access_approved" } as const;
+  return decide(ctx, grantId, version, step, mail);
 }
 
 /** Widening or narrowing takes effect on the investor's next statement: the policies read grants every time. */
-export async function updateGrantSections(ctx: OrgContext, grantId: string, version: number, sections: readonly unknown[]) {
+export async function updateGrantSections(ctx: OrgContext, grantId: string, version: number, sections: readonly unknown[], mail: MailOptions = {}) {
   const chosen = requireSections(sections);
-  return decide(ctx, grantId, version, { from: "approved", to: "approved", sections: chosen, action: "access_grant.update_sections", stamp: false });
+  const step = { from: "approved", to: "approved", sections: chosen, action: "access_grant.update_sections", stamp: false, news: "access_changed" } as const;
+  return decide(ctx, grantId, version, step, mail);
 }
 
 export async function declineGrant(ctx: OrgContext, grantId: string, version: number) {
-  return decide(ctx, grantId, version, { from: "requested", to: "declined", action: "access_grant.decline", stamp: true });
+  // No mail: a declined request never names the company to the investor (requestAccess keeps it hidden).
+  return decide(ctx, grantId, version, { from: "requested", to: "declined", action: "access_grant.decline", stamp: true }, {});
 }
 
 /** Sections stay on the row as the record of what was shared; status alone ends the access. */
-export async function revokeGrant(ctx: OrgContext, grantId: string, version: number) {
-  return decide(ctx, grantId, version, { from: "approved", to: "revoked", action: "access_grant.revoke", stamp: true });
+export async function revokeGrant(ctx: OrgContext, grantId: string, version: number, mail: MailOptions = {}) {
+  return decide(ctx, grantId, version, { from: "approved", to: "revoked", action: "access_grant.revoke", stamp: true, news: "access_revoked" }, mail);
 }
 
 /**
@@ -376,7 +421,7 @@ export async function revokeGrant(ctx: OrgContext, grantId: string, version: num
  * that a fund with that code or owner email uses Capital Desk — is what a fund publishes
  * anyway, unlike a startup's presence, which requestAccess keeps hidden.
  */
-export async function inviteInvestor(ctx: OrgContext, input: { via: unknown; sections: readonly unknown[] }) {
+export async function inviteInvestor(ctx: OrgContext, input: { via: unknown; sections: readonly unknown[] }, mail: MailOptions = {}) {
   requireManager(ctx, "startup");
   const via = requireVia(input.via);
   const sections = requireSections(input.sections);
@@ -413,6 +458,7 @@ export async function inviteInvestor(ctx: OrgContext, input: { via: unknown; sec
     if (!created) throw new AppError("CONFLICT", messageRef(investor_grants_error_raced));
     const after = await auditView(tx, created);
     await recordAudit(tx, ctx, { action: "access_grant.invite", entityType: "access_grant", entityId: created.id, before: null, after });
+    await notifyInvestor(tx, ctx, created, "access_approved", mailOrigin(mail.origin));
     return { id: created.id, investorName: after.investorName };
   });
 }

@@ -1,12 +1,16 @@
 import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/domain/alert-filters";
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { oneRow, type Tx } from "~db/client";
-import { ALERT_KINDS, alertRules, alerts, orgs, risks, users, type AlertKind, type AlertSeverity } from "~db/schema";
+import { ALERT_KINDS, alertRules, alerts, orgs, risks, ROLES, users, type AlertKind, type AlertSeverity } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { DEFAULT_ALERT_RULES, evaluateAlerts, type AlertRules } from "~/finance/alerts";
 import { isoDateOfDate, isValidIsoDate, type IsoDate } from "~/finance";
-import { messageRef } from "~/i18n/translate";
+import { messageRef, translator } from "~/i18n/translate";
+import type { Locale } from "~/i18n/locales";
+import { ALERT_KIND_LABELS } from "~/domain/alert-kinds";
+import { alertMail } from "~/server/mail.server";
+import { mailOrigin, orgPeople, queueNotification } from "./notification.server";
 import { alertReasonFromStored, alertReasonRef, storedAlertReason } from "~/domain/alert-reasons";
 import { alertRuleFieldErrors as ruleFieldErrors } from "~/domain/alert-rules";
 import { isUuid } from "~/domain/bounds";
@@ -163,12 +167,17 @@ async function syncInTx(tx: Tx, ctx: OrgContext, today: IsoDate) {
   });
   const gone = open.filter((a) => !wantedKeys.has(key(a))).map((a) => a.id);
 
+  const raised: { companyOrgId: string; kind: AlertKind; severity: AlertSeverity }[] = [];
   for (let i = 0; i < fresh.length; i += BATCH) {
-    await tx
-      .insert(alerts)
-      .values(fresh.slice(i, i + BATCH).map((a) => ({ orgId: ctx.org.id, ...a })))
-      .onConflictDoNothing();
+    raised.push(
+      ...(await tx
+        .insert(alerts)
+        .values(fresh.slice(i, i + BATCH).map((a) => ({ orgId: ctx.org.id, ...a })))
+        .onConflictDoNothing()
+        .returning({ companyOrgId: alerts.companyOrgId, kind: alerts.kind, severity: alerts.severity })),
+    );
   }
+  await mailNewAlerts(tx, ctx, raised);
   for (let i = 0; i < still.length; i += BATCH) {
     const rows = sql.join(
       still.slice(i, i + BATCH).map((a) => sql`(${a.id}::uuid, ${a.severity}, ${a.reason})`),
@@ -191,6 +200,52 @@ async function syncInTx(tx: Tx, ctx: OrgContext, today: IsoDate) {
       .where(and(eq(alerts.orgId, ctx.org.id), inArray(alerts.id, gone.slice(i, i + BATCH)), isNull(alerts.resolvedAt)));
   }
   return { open: wanted.length, raised: fresh.length, resolved: gone.length };
+}
+
+/** At most this many lines in one message; the link shows the rest. */
+const ALERT_LINES_MAX = 20;
+
+/** "Company — what", one line per warning, in `locale`; at most ALERT_LINES_MAX and "…". */
+export function alertLines(locale: Locale, list: { companyName: string; kind: AlertKind }[]): string[] {
+  const t = translator(locale);
+  const lines = list.slice(0, ALERT_LINES_MAX).map((a) => `${a.companyName} — ${t(ALERT_KIND_LABELS[a.kind])}`);
+  if (list.length > ALERT_LINES_MAX) lines.push("…");
+  return lines;
+}
+
+/**
+ * New warnings mail the investor's people in the sync's transaction (decision 023): critical ones
+ * at once to everyone whose early warnings are not off; the others at once only to those who chose
+ * "immediately" (the rest get them in their digest). One message of each per person per sync. The
+ * link's origin is APP_ORIGIN (a sync runs on any page).
+ */
+async function mailNewAlerts(tx: Tx, ctx: OrgContext, raised: { companyOrgId: string; kind: AlertKind; severity: AlertSeverity }[]) {
+  if (raised.length === 0) return;
+  const companies = await tx
+    .select({ id: orgs.id, name: orgs.name })
+    .from(orgs)
+    .where(inArray(orgs.id, [...new Set(raised.map((a) => a.companyOrgId))]));
+  const names = new Map(companies.map((c) => [c.id, c.name]));
+  const origin = mailOrigin();
+  const people = await orgPeople(tx, ctx.org.id, ROLES);
+  for (const critical of [true, false]) {
+    const list = raised.filter((a) => (a.severity === "critical") === critical).map((a) => ({ kind: a.kind, companyName: names.get(a.companyOrgId) ?? "?" }));
+    if (list.length === 0) continue;
+    await queueNotification(tx, {
+      orgId: ctx.org.id,
+      kind: "alert",
+      critical,
+      userIds: people,
+      origin,
+      compose: (locale, links) =>
+        alertMail(
+          critical ? "critical" : "warning",
+          locale,
+          { org: ctx.org.name, lines: alertLines(locale, list), link: `${origin}/o/${ctx.org.slug}/alerts` },
+          links,
+        ),
+    });
+  }
 }
 
 function todayOr(today?: IsoDate): IsoDate {

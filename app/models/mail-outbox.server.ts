@@ -22,6 +22,8 @@ export interface QueuedMail extends ComposedMail {
   /** What caused it (app/server/mail.server.ts, MailKind). */
   kind: string;
   locale: Locale;
+  /** A notification's one-click unsubscribe URL (decision 023); the worker sends it as List-Unsubscribe. */
+  listUnsubscribe?: string | null;
 }
 
 /** The Message-ID, fixed before the first attempt so every retry carries the same one. */
@@ -47,6 +49,7 @@ export async function queueMail(tx: Tx, mail: QueuedMail): Promise<{ id: string;
     body: mail.text,
     html: mail.html,
     messageId,
+    listUnsubscribe: mail.listUnsubscribe ?? null,
   });
   mailQueued();
   return { id, messageId };
@@ -65,6 +68,8 @@ export interface ClaimedMail {
   text: string;
   html: string | null;
   messageId: string;
+  /** The one-click unsubscribe URL of a notification; null for any other mail. */
+  listUnsubscribe: string | null;
   /** Attempts before this one. */
   attempts: number;
 }
@@ -79,6 +84,7 @@ interface ClaimedRow {
   body: string;
   html: string | null;
   message_id: string;
+  list_unsubscribe: string | null;
   attempts: number;
 }
 
@@ -115,7 +121,7 @@ export async function claimDueMail(db: Db, limit: number, leaseMs: number): Prom
         limit ${limit}
         for update skip locked
       )
-      returning id, to_email, to_user_id, kind, locale, subject, body, html, message_id, attempts`);
+      returning id, to_email, to_user_id, kind, locale, subject, body, html, message_id, list_unsubscribe, attempts`);
     return rowsOf<ClaimedRow>(result).map((r) => ({
       id: r.id,
       toEmail: r.to_email,
@@ -126,6 +132,7 @@ export async function claimDueMail(db: Db, limit: number, leaseMs: number): Prom
       text: r.body,
       html: r.html,
       messageId: r.message_id,
+      listUnsubscribe: r.list_unsubscribe,
       attempts: Number(r.attempts),
     }));
   });
@@ -139,7 +146,16 @@ export async function markSent(db: Db, id: string): Promise<void> {
   await withSystem(db, (tx) =>
     tx
       .update(mailOutbox)
-      .set({ status: "sent", sentAt: sql`now()`, body: "", html: null, attempts: sql`${mailOutbox.attempts} + 1`, claimedUntil: null, lastError: null })
+      .set({
+        status: "sent",
+        sentAt: sql`now()`,
+        body: "",
+        html: null,
+        listUnsubscribe: null,
+        attempts: sql`${mailOutbox.attempts} + 1`,
+        claimedUntil: null,
+        lastError: null,
+      })
       .where(and(eq(mailOutbox.id, id), inArray(mailOutbox.status, ["queued", "retrying"]))),
   );
 }

@@ -112,6 +112,7 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
     excluded: {
       body: "Secret: may carry a live invitation link, and that link is a credential.",
       html: "Secret: the same message as HTML, with the same link.",
+      list_unsubscribe: "Secret: a notification's one-click unsubscribe link, which acts for its recipient.",
     },
   },
   audit_log: {
@@ -409,6 +410,7 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
       snapshot_grants: "For an investor's frozen link: a digest of the grants its snapshot was last cut to (empty: not checked yet).",
       expires_at: "When the link stops working (UTC).",
       created_by: A_USER("Who made it"),
+      first_viewed_at: "When it was first opened (UTC); empty if never.",
       revoked_at: "When it was revoked (UTC).",
       revoked_by: A_USER("Who revoked it"),
       created_at: CREATED,
@@ -440,4 +442,7 @@ export const NOT_EXPORTED_TABLES: Record<string, string> = {
   two_factor_recovery_codes: "Hashes of each person's own two-factor recovery codes.",
   two_factor_challenges: "Sign-ins waiting minutes for their second step; each person's own.",
   sign_in_devices: "Hashes of the devices and addresses each person signed in from, to tell them about a sign-in from a new one; a person's own.",
+  notification_preferences: "Which notifications each person chose to get: their own choice, across every organisation they belong to.",
+  unsubscribe_tokens: "Hashes of the one-click unsubscribe links in each person's notifications.",
+  person_schedules: "When each person's next digest is due and when the last one went.",
 };

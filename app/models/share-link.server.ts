@@ -5,7 +5,7 @@
  */
 import { and, count, desc, eq, isNotNull, isNull, max, ne, or, sql } from "drizzle-orm";
 import { oneRow, type Tx } from "~db/client";
-import { accessGrants, orgs, shareLinks, shareLinkViews } from "~db/schema";
+import { accessGrants, orgs, ROLES, shareLinks, shareLinkViews } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
 import type { ShareMode, ShareScope } from "~db/schema/sharing";
 import { withSystem, withTenant } from "~db/tenant";
@@ -18,6 +18,8 @@ import { AppError } from "~/server/http.server";
 import type { MessageRef } from "~/i18n/message-ref";
 import { messageRef } from "~/i18n/translate";
 import { recordAudit } from "./audit.server";
+import { mailOrigin, orgForMail, orgPeople, queueNotification } from "./notification.server";
+import { shareLinkViewedMail } from "~/server/mail.server";
 import { shareLinkKeys, throttled, type Attempt } from "./login-throttle.server";
 import type { OrgContext, SystemContext } from "~/auth/context";
 import { readCompanyReports, reportToday, resolveReportCompanies, restrictSnapshot, type ReportIssuer } from "./share-report.server";
@@ -359,10 +361,39 @@ export async function findActiveShareLinkByToken({ db }: SystemContext, token: s
 // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL cannot be stored in PostgreSQL text
 const NUL = /\u0000/g;
 
-/** A successful view: when, and the browser's user agent (truncated), in the issuer's tenant. */
-export async function recordShareLinkView({ db }: SystemContext, link: Pick<ResolvedShareLink, "id" | "orgId">, userAgent: string | null): Promise<void> {
+/**
+ * A successful view: when, and the browser's user agent (truncated), in the issuer's tenant. The
+ * first one also marks the link and, in the same transaction, mails its creator (decision 023);
+ * the mark is set once (a conditional update), so two first views at once mail once.
+ */
+export async function recordShareLinkView(
+  { db }: SystemContext,
+  link: Pick<ResolvedShareLink, "id" | "orgId">,
+  userAgent: string | null,
+  mail: { origin?: string } = {},
+): Promise<void> {
   const agent = userAgent ? Array.from(userAgent.replace(NUL, "")).slice(0, USER_AGENT_MAX).join("") : null;
-  await withTenant(db, link.orgId, (tx) => tx.insert(shareLinkViews).values({ orgId: link.orgId, linkId: link.id, userAgent: agent || null }));
+  await withTenant(db, link.orgId, async (tx) => {
+    await tx.insert(shareLinkViews).values({ orgId: link.orgId, linkId: link.id, userAgent: agent || null });
+    const [first] = await tx
+      .update(shareLinks)
+      .set({ firstViewedAt: sql`now()` })
+      .where(and(eq(shareLinks.orgId, link.orgId), eq(shareLinks.id, link.id), isNull(shareLinks.firstViewedAt)))
+      .returning({ label: shareLinks.label, createdBy: shareLinks.createdBy });
+    if (!first?.createdBy) return;
+    const org = await orgForMail(tx, link.orgId);
+    if (!org) return;
+    const origin = mailOrigin(mail.origin);
+    await queueNotification(tx, {
+      orgId: link.orgId,
+      kind: "share_link_viewed",
+      // The creator, while still a member: someone who left the org hears nothing more of it.
+      userIds: (await orgPeople(tx, link.orgId, ROLES)).filter((id) => id === first.createdBy),
+      origin,
+      compose: (locale, links) =>
+        shareLinkViewedMail(locale, { label: first.label, org: org.name, link: `${origin}/o/${org.slug}/share-links/${link.id}` }, links),
+    });
+  });
 }
 
 /**

@@ -58,14 +58,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ ...grants, shareCode: canManage ? grants.shareCode : null, canManage, orgSlug: ctx.org.slug });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireInvestor(request, params);
   requirePermission(ctx, "manage:members");
   const locale = getLocale(request);
   const parsed = parseForm(ActionSchema, await request.formData());
   if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors, formError: translate(locale, investor_companies_nothingSent) });
   try {
-    const { message } = await requestAccess(ctx, { via: parsed.data.via });
+    const { message } = await requestAccess(ctx, { via: parsed.data.via }, { origin: context.origin });
     return redirectWithToast(samePage(request), toastFromRef(message));
   } catch (error) {
     return failureFromError(error, locale);

@@ -130,7 +130,7 @@ function refusal(error: unknown, formTarget: string, locale: Locale) {
   );
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await requireStartup(request, params);
   requirePermission(ctx, "manage:members");
   const locale = getLocale(request);
@@ -157,19 +157,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "approve":
-        await approveGrant(ctx, input.grantId, input.version, sections);
+        await approveGrant(ctx, input.grantId, input.version, sections, { origin: context.origin });
         return redirectWithToast(here, toast(investor_grants_approved));
       case "update-sections":
-        await updateGrantSections(ctx, input.grantId, input.version, sections);
+        await updateGrantSections(ctx, input.grantId, input.version, sections, { origin: context.origin });
         return redirectWithToast(here, toast(investor_grants_sectionsSaved));
       case "decline":
         await declineGrant(ctx, input.grantId, input.version);
         return redirectWithToast(here, toast(investor_grants_declined));
       case "revoke":
-        await revokeGrant(ctx, input.grantId, input.version);
+        await revokeGrant(ctx, input.grantId, input.version, { origin: context.origin });
         return redirectWithToast(here, toast(investor_grants_revoked));
       case "invite": {
-        const created = await inviteInvestor(ctx, { via: input.via, sections });
+        const created = await inviteInvestor(ctx, { via: input.via, sections }, { origin: context.origin });
         return redirectWithToast(
           here,
           created.investorName ? toast(investor_grants_sharedWith, { name: created.investorName }) : toast(investor_grants_sharedWithUnnamed),

@@ -47,6 +47,7 @@ import { admin_settings_thresholdHint } from "~/paraglide/messages/admin_setting
 import { admin_settings_title } from "~/paraglide/messages/admin_settings_title.js";
 import { admin_settings_mail_attempts } from "~/paraglide/messages/admin_settings_mail_attempts.js";
 import { admin_settings_mail_help } from "~/paraglide/messages/admin_settings_mail_help.js";
+import { mailKindLabel } from "~/domain/mail-kinds";
 import { admin_settings_mail_kind } from "~/paraglide/messages/admin_settings_mail_kind.js";
 import { admin_settings_mail_lastError } from "~/paraglide/messages/admin_settings_mail_lasterror1.js";
 import { admin_settings_mail_none } from "~/paraglide/messages/admin_settings_mail_none.js";
@@ -347,9 +348,7 @@ function MailCard({ mail }: { mail: ReturnType<typeof useLoaderData<typeof loade
               <Tr key={m.id} top>
                 <Td>{m.toEmail}</Td>
                 <Td>{m.subject}</Td>
-                <Td>
-                  <code className="text-xs">{m.kind}</code>
-                </Td>
+                <Td>{t(mailKindLabel(m.kind))}</Td>
                 <Td>
                   <Badge tone={STATUS_TONE[m.status]}>{t(STATUS_LABEL[m.status])}</Badge>
                 </Td>

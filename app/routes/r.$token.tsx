@@ -67,17 +67,17 @@ async function resolve(token: string | undefined): Promise<ResolvedShareLink> {
   return link;
 }
 
-async function viewReport(link: ResolvedShareLink, request: Request) {
+async function viewReport(link: ResolvedShareLink, request: Request, origin: string) {
   const system = await systemContext();
   const report = await getShareReport(system, link);
-  await recordShareLinkView(system, link, request.headers.get("user-agent"));
+  await recordShareLinkView(system, link, request.headers.get("user-agent"), { origin });
   return report;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const link = await resolve(params.token);
   if (link.passphraseHash) return json({ locked: true as const, report: null, error: null }, { headers: REPORT_HEADERS });
-  return json({ locked: false as const, report: await viewReport(link, request), error: null }, { headers: REPORT_HEADERS });
+  return json({ locked: false as const, report: await viewReport(link, request, context.origin), error: null }, { headers: REPORT_HEADERS });
 }
 
 /** The one thing a POST may do here: present the passphrase. Anything else is a 405. */
@@ -110,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const error = translate(locale, admin_report_error_wrongPassphrase);
     return json({ locked: true as const, report: null, error }, { status: 401, headers: REPORT_HEADERS });
   }
-  return json({ locked: false as const, report: await viewReport(link, request), error: null }, { headers: REPORT_HEADERS });
+  return json({ locked: false as const, report: await viewReport(link, request, context.origin), error: null }, { headers: REPORT_HEADERS });
 }
 
 export default function PartnerReport() {

@@ -9,12 +9,22 @@
  */
 import nodemailer from "nodemailer";
 import type { Db } from "~db/client";
+import { mailCategory } from "~/domain/mail-kinds";
 import { type ClaimedMail, claimDueMail, markFailedAttempt, markHeld, markSent, onMailQueued, releaseClaims } from "~/models/mail-outbox.server";
 
 /** Where a claimed message goes. Throws when it was not accepted. */
 export interface MailSender {
   send(mail: ClaimedMail): Promise<void>;
   close?(): void;
+}
+
+/**
+ * RFC 8058 one-click unsubscribe, on notifications only (decision 023): never on security or
+ * transactional mail, whatever the row says. The URL's token is bound to the recipient and the kind.
+ */
+export function unsubscribeHeaders(mail: Pick<ClaimedMail, "kind" | "listUnsubscribe">): Record<string, string> {
+  if (mailCategory(mail.kind) !== "notification" || !mail.listUnsubscribe) return {};
+  return { "List-Unsubscribe": `<${mail.listUnsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }
 
 /** An SMTP relay: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`. */
@@ -30,7 +40,7 @@ export function smtpSender(url: string, from: string): MailSender {
         text: mail.text,
         html: mail.html ?? undefined,
         messageId: mail.messageId,
-        headers: { "Content-Language": mail.locale },
+        headers: { "Content-Language": mail.locale, ...unsubscribeHeaders(mail) },
       });
     },
     close: () => transport.close(),
@@ -50,6 +60,13 @@ export interface DeliveryOptions {
   log: (line: Record<string, unknown>) => void;
   /** Off: no timer and no wake-ups; the caller drives runOnce (tests). */
   poll: boolean;
+  /**
+   * Scheduled work run in this loop at most every `jobsEveryMs` (decision 023): each claims its
+   * own due rows (SKIP LOCKED), so every instance may run it. A failing job is logged, and the
+   * mail goes on.
+   */
+  jobs: ((db: Db) => Promise<unknown>)[];
+  jobsEveryMs: number;
   /** Tests: runs after the server accepted a message and before it is marked sent (a crash there). */
   afterSend?: (mail: ClaimedMail) => void | Promise<void>;
 }
@@ -64,6 +81,8 @@ export const DEFAULTS: DeliveryOptions = {
   retryMaxMs: 60 * 60_000,
   random: Math.random,
   log: (line) => console.log(JSON.stringify(line)),
+  jobs: [],
+  jobsEveryMs: 60_000,
 };
 
 /** Exponential backoff with jitter: base·2^(attempts before), capped, then 75–125 % of that. */
@@ -122,6 +141,24 @@ export function startMailDelivery(getDb: () => Promise<Db>, sender: MailSender |
     log({ level: "info", msg: "mail sent", id: mail.id, kind: mail.kind, messageId: mail.messageId });
   }
 
+  let jobsRanAt = Number.NEGATIVE_INFINITY;
+  async function runJobs(): Promise<void> {
+    if (options.jobs.length === 0 || Date.now() - jobsRanAt < options.jobsEveryMs) return;
+    jobsRanAt = Date.now();
+    const db = await getDb();
+    for (const job of options.jobs) {
+      try {
+        await job(db);
+      } catch (error) {
+        log({
+          level: "warn",
+          msg: "scheduled job failed",
+          error: error instanceof Response ? `database unavailable (${error.status})` : (error as Error).message,
+        });
+      }
+    }
+  }
+
   async function runOnce(): Promise<number> {
     const db = await getDb();
     const claimed = await claimDueMail(db, options.batch, options.leaseMs);
@@ -148,6 +185,7 @@ export function startMailDelivery(getDb: () => Promise<Db>, sender: MailSender |
       do {
         again = false;
         try {
+          await runJobs();
           // A full batch means more may be due: keep going.
           while (!stopped && (await runOnce()) === options.batch);
         } catch (error) {

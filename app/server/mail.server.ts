@@ -11,6 +11,23 @@ import { formatterFor } from "~/i18n/format";
 import { deviceLabel } from "~/lib/user-agent";
 import { admin_mail_invite_body } from "~/paraglide/messages/admin_mail_invite_body.js";
 import { admin_mail_invite_subject } from "~/paraglide/messages/admin_mail_invite_subject.js";
+import { admin_mail_shareViewed_body } from "~/paraglide/messages/admin_mail_shareviewed_body1.js";
+import { admin_mail_shareViewed_subject } from "~/paraglide/messages/admin_mail_shareviewed_subject1.js";
+import { auth_notify_mail_footer } from "~/paraglide/messages/auth_notify_mail_footer.js";
+import { investor_mail_accessApproved_body } from "~/paraglide/messages/investor_mail_accessapproved_body1.js";
+import { investor_mail_accessApproved_subject } from "~/paraglide/messages/investor_mail_accessapproved_subject1.js";
+import { investor_mail_accessChanged_body } from "~/paraglide/messages/investor_mail_accesschanged_body1.js";
+import { investor_mail_accessChanged_subject } from "~/paraglide/messages/investor_mail_accesschanged_subject1.js";
+import { investor_mail_accessRequested_body } from "~/paraglide/messages/investor_mail_accessrequested_body1.js";
+import { investor_mail_accessRequested_subject } from "~/paraglide/messages/investor_mail_accessrequested_subject1.js";
+import { investor_mail_accessRevoked_body } from "~/paraglide/messages/investor_mail_accessrevoked_body1.js";
+import { investor_mail_accessRevoked_subject } from "~/paraglide/messages/investor_mail_accessrevoked_subject1.js";
+import { investor_mail_alertDigest_body } from "~/paraglide/messages/investor_mail_alertdigest_body1.js";
+import { investor_mail_alertDigest_subject } from "~/paraglide/messages/investor_mail_alertdigest_subject1.js";
+import { investor_mail_alert_body } from "~/paraglide/messages/investor_mail_alert_body.js";
+import { investor_mail_alert_subject } from "~/paraglide/messages/investor_mail_alert_subject.js";
+import { investor_mail_alertNew_body } from "~/paraglide/messages/investor_mail_alertnew_body1.js";
+import { investor_mail_alertNew_subject } from "~/paraglide/messages/investor_mail_alertnew_subject1.js";
 import { auth_mail_accountExists_body } from "~/paraglide/messages/auth_mail_accountexists_body1.js";
 import { auth_mail_accountExists_subject } from "~/paraglide/messages/auth_mail_accountexists_subject1.js";
 import { auth_mail_emailChanged_body } from "~/paraglide/messages/auth_mail_emailchanged_body1.js";
@@ -37,40 +54,7 @@ import { common_role_member } from "~/paraglide/messages/common_role_member.js";
 import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
 import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
 
-/**
- * Every kind of mail the app sends, and its category (decision 016):
- * - `security` — about the account itself (verification, reset, a changed password): always
- *   sent, never carries List-Unsubscribe; nobody may turn off the warning that their password changed.
- * - `transactional` — a one-off message a person's own action caused for someone else, such as an
- *   invitation: nothing recurs, so there is nothing to unsubscribe from.
- * - `notification` — recurring news (access requests, early warnings, digests): carries
- *   List-Unsubscribe and the RFC 8058 one-click header, and each person may turn it off.
- */
-export const MAIL_KINDS = {
-  invitation: "transactional",
-  verify_email: "security",
-  password_reset: "security",
-  account_exists: "security",
-  email_changed: "security",
-  password_changed: "security",
-  new_sign_in: "security",
-  two_factor_changed: "security",
-  access_requested: "notification",
-  access_approved: "notification",
-  access_changed: "notification",
-  access_revoked: "notification",
-  alert: "notification",
-  alert_digest: "notification",
-  share_link_viewed: "notification",
-} as const satisfies Record<string, "security" | "transactional" | "notification">;
-
-export type MailKind = keyof typeof MAIL_KINDS;
-export type MailCategory = (typeof MAIL_KINDS)[MailKind];
-
-/** A kind nobody listed is treated as security mail: never offered an unsubscribe it cannot honour. */
-export function mailCategory(kind: string): MailCategory {
-  return Object.hasOwn(MAIL_KINDS, kind) ? MAIL_KINDS[kind as MailKind] : "security";
-}
+export { MAIL_KINDS, type MailCategory, type MailKind, mailCategory } from "~/domain/mail-kinds";
 
 export interface ComposedMail {
   subject: string;
@@ -212,4 +196,71 @@ export function emailChangeRequestedMail(locale: Locale, vars: { email: string; 
 export function emailChangedMail(locale: Locale, vars: { email: string; newEmail: string }): ComposedMail {
   const t = translator(locale);
   return composeMail(locale, t(auth_mail_emailChanged_subject), t(auth_mail_emailChanged_body, vars));
+}
+
+/*
+ * Notifications (decision 023): news a person chose to get. Each is composed once per recipient,
+ * in their language, and ends with the footer: where to change the choice, and the one-click
+ * unsubscribe link that the List-Unsubscribe header also carries.
+ */
+
+/** The links every notification ends with. */
+export interface NotificationLinks {
+  settings: string;
+  unsubscribe: string;
+}
+
+function notificationMail(locale: Locale, subject: string, text: string, links: NotificationLinks): ComposedMail {
+  const t = translator(locale);
+  return composeMail(locale, subject, `${text}\n${t(auth_notify_mail_footer, links)}`);
+}
+
+export type AccessNews = "access_requested" | "access_approved" | "access_changed" | "access_revoked";
+
+const ACCESS_NEWS = {
+  access_requested: [investor_mail_accessRequested_subject, investor_mail_accessRequested_body],
+  access_approved: [investor_mail_accessApproved_subject, investor_mail_accessApproved_body],
+  access_changed: [investor_mail_accessChanged_subject, investor_mail_accessChanged_body],
+  access_revoked: [investor_mail_accessRevoked_subject, investor_mail_accessRevoked_body],
+} as const;
+
+/** An access request (to the startup's owners and admins) or a decision on one (to the investor's side). */
+export function accessMail(
+  kind: AccessNews,
+  locale: Locale,
+  vars: { investor: string; company: string; link: string },
+  links: NotificationLinks,
+): ComposedMail {
+  const t = translator(locale);
+  const [subject, body] = ACCESS_NEWS[kind];
+  return notificationMail(locale, t(subject, vars), t(body, vars), links);
+}
+
+/** A share link was opened for the first time (to the person who made it). */
+export function shareLinkViewedMail(locale: Locale, vars: { label: string; org: string; link: string }, links: NotificationLinks): ComposedMail {
+  const t = translator(locale);
+  return notificationMail(locale, t(admin_mail_shareViewed_subject, vars), t(admin_mail_shareViewed_body, vars), links);
+}
+
+const ALERT_NEWS = {
+  critical: [investor_mail_alert_subject, investor_mail_alert_body],
+  warning: [investor_mail_alertNew_subject, investor_mail_alertNew_body],
+  digest: [investor_mail_alertDigest_subject, investor_mail_alertDigest_body],
+} as const;
+
+/**
+ * New early warnings: `lines` are already in `locale` ("Company — what"). `critical` ones at once
+ * (mail kind `alert`), other `warning`s at once for those who chose so (`alert`), or a `digest`
+ * (`alert_digest`).
+ */
+export function alertMail(
+  news: keyof typeof ALERT_NEWS,
+  locale: Locale,
+  vars: { org: string; lines: string[]; link: string },
+  links: NotificationLinks,
+): ComposedMail {
+  const t = translator(locale);
+  const list = vars.lines.map((line) => `- ${line}`).join("\n");
+  const [subject, body] = ALERT_NEWS[news];
+  return notificationMail(locale, t(subject, vars), t(body, { ...vars, list }), links);
 }

@@ -171,3 +171,70 @@ export const twoFactorChallenges = pgTable(
   },
   (t) => [index().on(t.userId)],
 );
+
+/**
+ * What a person changed about the notifications they get (decision 023): one row per kind they
+ * set; a kind without a row has its default (app/models/notification.server.ts). Not tenant
+ * data: a person's own choice, across every org they belong to; like sessions, the tenant role
+ * has no privilege on it. Security and transactional mail have no row: they cannot be turned off.
+ */
+export const NOTIFICATION_PREFERENCE_KINDS = ["access_requested", "access_decided", "share_link_viewed", "alert"] as const;
+export type NotificationPreferenceKind = (typeof NOTIFICATION_PREFERENCE_KINDS)[number];
+/** `on`/`off` for most kinds; early warnings: `immediate`, `daily`, `weekly` (critical ones always at once) or `off`. */
+export const NOTIFICATION_SETTINGS = ["on", "off", "immediate", "daily", "weekly"] as const;
+export type NotificationSetting = (typeof NOTIFICATION_SETTINGS)[number];
+
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text().$type<NotificationPreferenceKind>().notNull(),
+    setting: text().$type<NotificationSetting>().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind] }),
+    check("notification_preferences_kind_check", sql`${t.kind} in ('access_requested', 'access_decided', 'share_link_viewed', 'alert')`),
+    check("notification_preferences_setting_check", sql`${t.setting} in ('on', 'off', 'immediate', 'daily', 'weekly')`),
+  ],
+);
+
+/**
+ * One-click unsubscribe links (RFC 8058): `tokenHash` is the SHA-256 (hex) of the token in the
+ * link (never the token), bound to one person and one preference kind. One per message that
+ * carried it; removed with the account.
+ */
+export const unsubscribeTokens = pgTable(
+  "unsubscribe_tokens",
+  {
+    tokenHash: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text().$type<NotificationPreferenceKind>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+/**
+ * Per-person schedules (decision 023): a row per person and job (`alert_digest` today; a later
+ * "monthly request reminder" is another job name), due at `nextRunAt`. The worker claims due
+ * rows with SKIP LOCKED and a lease (`claimedUntil`), like the outbox, so several instances never
+ * run one person's job twice; `lastRunAt` is the "last digest sent" mark the next run starts from.
+ */
+export const personSchedules = pgTable(
+  "person_schedules",
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    job: text().notNull(),
+    lastRunAt: timestamp({ withTimezone: true }),
+    nextRunAt: timestamp({ withTimezone: true }).notNull(),
+    claimedUntil: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.job] }), index().on(t.nextRunAt)],
+);

@@ -46,6 +46,8 @@ export const shareLinks = pgTable(
     /** argon2id; null = no passphrase. */
     passphraseHash: text(),
     createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    /** The first successful view: set once, when its creator is told (decision 023). */
+    firstViewedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
     revokedBy: uuid().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

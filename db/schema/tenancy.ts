@@ -138,6 +138,8 @@ export const mailOutbox = pgTable(
     /** HTML part; blanked with the text part. */
     html: text(),
     messageId: text().notNull().unique(),
+    /** A notification's one-click unsubscribe URL (RFC 8058; decision 023), sent as List-Unsubscribe; blanked once sent. */
+    listUnsubscribe: text(),
     status: text().$type<MailStatus>().notNull().default("queued"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -223,7 +223,7 @@ describe("an owner's export of all the org's data", () => {
       users: expect.arrayContaining(["password_hash"]),
       invitations: ["token_hash"],
       share_links: ["token_hash", "passphrase_hash"],
-      mail_outbox: ["body", "html"],
+      mail_outbox: ["body", "html", "list_unsubscribe"],
     });
     for (const t of opened.manifest.tables) for (const c of t.excludedColumns) expect(c.reason, `${t.table}.${c.name}`).not.toBe("");
     expect(opened.manifest.notExported.map((t) => t.table)).toEqual([
@@ -234,6 +234,9 @@ describe("an owner's export of all the org's data", () => {
       "two_factor_recovery_codes",
       "two_factor_challenges",
       "sign_in_devices",
+      "notification_preferences",
+      "unsubscribe_tokens",
+      "person_schedules",
     ]);
   });
 

@@ -29,6 +29,8 @@ const PUBLIC_ROUTES = new Set([
   "routes/login_.two-factor",
   // A change of address (decision 022): the link's token is the capability, as for a reset.
   "routes/confirm-email.$token",
+  // One-click unsubscribe (RFC 8058; decision 023): the token in the link is the capability.
+  "routes/unsubscribe.$token",
   // The demo's mailbox: a 404 except on the embedded demo opened from this machine (demo-mailbox.test.ts).
   "routes/mailbox",
   "routes/r.$token",

@@ -1,0 +1,319 @@
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Database } from "../../db/client";
+import { accessGrants, mailOutbox, notificationPreferences, orgs, unsubscribeTokens, users } from "../../db/schema";
+import { withSystem } from "../../db/tenant";
+import { systemContextOf } from "../../app/auth/system.server";
+import type { AccountContext } from "../../app/auth/context";
+import { approveGrant, inviteInvestor, requestAccess, revokeGrant, updateGrantSections } from "../../app/models/access-grant.server";
+import { getNotificationSettings, saveNotificationSettings, unsubscribe, wantsMail } from "../../app/models/notification.server";
+import { createShareLink, findActiveShareLinkByToken, recordShareLinkView } from "../../app/models/share-link.server";
+import { smtpSender, startMailDelivery } from "../../app/server/mail-delivery.server";
+import { syncAlerts } from "../../app/models/alert.server";
+import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
+import { addMonths, isoDateOfDate, monthOfDate } from "../../app/finance";
+import { alerts, monthlyReports, personSchedules } from "../../db/schema";
+import { runAlertDigests } from "../../app/models/alert-digest.server";
+import { withTenant } from "../../db/tenant";
+import { openTestDatabase } from "../support/test-db";
+import { addMember, grantAccess, makeOrgWithOwner, type Org } from "../support/factories";
+import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { linkToken } from "../support/outbox";
+import { first } from "../support/at";
+import type { ParsedMail } from "mailparser";
+
+/*
+ * Notifications (issue #16, decision 023): each kind queued in the cause's transaction to the
+ * people it concerns, in their language, honouring their choice, delivered with the RFC 8058
+ * one-click unsubscribe headers; the unsubscribe link turns exactly that kind off.
+ */
+
+let database: Database;
+let smtp: TestSmtp;
+const ORIGIN = "https://desk.example.test";
+const mail = { origin: ORIGIN };
+
+async function deliverAll() {
+  const worker = startMailDelivery(async () => database.db, smtpSender(smtp.url, "Capital Desk <no-reply@desk.example.test>"), { poll: false, log: () => {} });
+  while ((await worker.runOnce()) > 0);
+  await worker.stop();
+}
+
+async function queued(email: string, kind?: string) {
+  return withSystem(database.db, (tx) =>
+    tx
+      .select()
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.toEmail, email), kind ? eq(mailOutbox.kind, kind) : undefined)),
+  );
+}
+
+/** A header as sent (mailparser folds List-* headers into one object). */
+function rawHeader(message: ParsedMail | undefined, name: string): string | undefined {
+  const line = message?.headerLines.find((h) => h.key === name)?.line;
+  return line?.slice(line.indexOf(":") + 1).trim();
+}
+
+async function setLocale(userId: string, locale: string) {
+  await withSystem(database.db, (tx) => tx.update(users).set({ locale }).where(eq(users.id, userId)));
+}
+
+function account(org: Org): AccountContext {
+  return { ...systemContextOf(database), user: org.ctx.user };
+}
+
+async function shareCodeOf(orgId: string) {
+  return first(await withSystem(database.db, (tx) => tx.select({ code: orgs.shareCode }).from(orgs).where(eq(orgs.id, orgId)))).code;
+}
+
+async function grantOf(startupId: string, investorId: string) {
+  return first(
+    await withSystem(database.db, (tx) =>
+      tx
+        .select()
+        .from(accessGrants)
+        .where(and(eq(accessGrants.orgId, startupId), eq(accessGrants.investorOrgId, investorId))),
+    ),
+  );
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  smtp = await startTestSmtp();
+}, 120_000);
+
+afterAll(async () => {
+  await smtp.stop();
+  await database.close();
+});
+
+beforeEach(async () => {
+  // Nothing another test queued is sent here.
+  await withSystem(database.db, (tx) => tx.execute(sql`update mail_outbox set status = 'held' where status in ('queued', 'retrying')`));
+});
+
+describe("access notifications", () => {
+  it("a request mails the startup's owners and admins (not members), each in their language, with one-click unsubscribe", async () => {
+    const startup = await makeOrgWithOwner(database, "startup", "Nimbus Robotics");
+    const { user: admin } = await addMember(database, startup.ctx, "admin");
+    const { user: member } = await addMember(database, startup.ctx, "member");
+    await setLocale(admin.id, "zh-CN");
+    const investor = await makeOrgWithOwner(database, "investor", "Harbor Fund");
+
+    await requestAccess(investor.ctx, { via: await shareCodeOf(startup.org.id) }, mail);
+    expect(await queued(member.email)).toEqual([]);
+    expect(await queued(investor.owner.email)).toEqual([]);
+    await deliverAll();
+
+    const [english] = smtp.to(startup.owner.email);
+    expect(english?.subject).toBe("Harbor Fund asked for access to Nimbus Robotics");
+    expect(english?.text).toContain(`${ORIGIN}/o/${startup.org.slug}/investors`);
+    expect(english?.headers.get("content-language")).toBe("en");
+    const header = rawHeader(english, "list-unsubscribe") ?? "";
+    expect(header).toMatch(new RegExp(`^<${ORIGIN}/unsubscribe/[A-Za-z0-9_-]{43}>$`));
+    expect(rawHeader(english, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    // The footer carries the same link and the way to the settings.
+    expect(english?.text).toContain(header.slice(1, -1));
+    expect(english?.text).toContain(`${ORIGIN}/account/notifications`);
+
+    const [chinese] = smtp.to(admin.email);
+    expect(chinese?.subject).toBe("Harbor Fund 申请查看 Nimbus Robotics");
+    expect(chinese?.text).toContain("一键停止接收此类邮件");
+    expect(chinese?.headers.get("content-language")).toBe("zh-CN");
+    // Each recipient's link is their own.
+    expect(rawHeader(chinese, "list-unsubscribe")).not.toBe(header);
+    const row = first(await queued(startup.owner.email, "access_requested"));
+    expect(row).toMatchObject({ orgId: startup.org.id, status: "sent", listUnsubscribe: null, body: "" });
+  });
+
+  it("approval, a change of sections and revocation mail the investor's requester; a startup's own share mails the investor's owners", async () => {
+    const startup = await makeOrgWithOwner(database, "startup", "Quill Health");
+    const investor = await makeOrgWithOwner(database, "investor", "Cedar Partners");
+    const { user: analyst, ctx: analystCtx } = await addMember(database, investor.ctx, "admin");
+    await requestAccess(analystCtx, { via: await shareCodeOf(startup.org.id) }, mail);
+
+    let grant = await grantOf(startup.org.id, investor.org.id);
+    await approveGrant(startup.ctx, grant.id, grant.version, ["financials"], mail);
+    grant = await grantOf(startup.org.id, investor.org.id);
+    await updateGrantSections(startup.ctx, grant.id, grant.version, ["financials", "risks"], mail);
+    grant = await grantOf(startup.org.id, investor.org.id);
+    await revokeGrant(startup.ctx, grant.id, grant.version, mail);
+    await deliverAll();
+
+    // One message each (sent in whatever order the worker claimed them).
+    expect(
+      smtp
+        .to(analyst.email)
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual([
+      "Quill Health changed what it shares with Cedar Partners",
+      "Quill Health shared its figures with Cedar Partners",
+      "Quill Health stopped sharing with Cedar Partners",
+    ]);
+    expect(smtp.to(investor.owner.email)).toEqual([]);
+    for (const m of smtp.to(analyst.email)) expect(rawHeader(m, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    expect(first(smtp.to(analyst.email)).text).toContain(`${ORIGIN}/o/${investor.org.slug}/companies`);
+
+    const other = await makeOrgWithOwner(database, "investor", "Birch Ventures");
+    await inviteInvestor(startup.ctx, { via: await shareCodeOf(other.org.id), sections: ["financials"] }, mail);
+    await deliverAll();
+    expect(smtp.to(other.owner.email).map((m) => m.subject)).toEqual(["Quill Health shared its figures with Birch Ventures"]);
+  });
+
+  it("a person who turned a kind off gets nothing queued; the rest still do", async () => {
+    const startup = await makeOrgWithOwner(database, "startup", "Ridge Analytics");
+    const { user: admin } = await addMember(database, startup.ctx, "admin");
+    const saved = await saveNotificationSettings(account(startup), { access_requested: "off", access_decided: "on", share_link_viewed: "on", alert: "weekly" });
+    expect(saved).toEqual({ ok: true });
+    const investor = await makeOrgWithOwner(database, "investor", "Orchard Capital");
+    await requestAccess(investor.ctx, { via: await shareCodeOf(startup.org.id) }, mail);
+    expect(await queued(startup.owner.email)).toEqual([]);
+    expect(await queued(admin.email, "access_requested")).toHaveLength(1);
+    await withSystem(database.db, async (tx) => {
+      expect(await wantsMail(tx, startup.owner.id, "access_requested")).toBe(false);
+      // Security and transactional mail cannot be turned off.
+      expect(await wantsMail(tx, startup.owner.id, "password_changed")).toBe(true);
+      expect(await wantsMail(tx, startup.owner.id, "invitation")).toBe(true);
+      // Weekly digest: critical warnings still at once, the others in the digest.
+      expect(await wantsMail(tx, startup.owner.id, "alert", { critical: true })).toBe(true);
+      expect(await wantsMail(tx, startup.owner.id, "alert")).toBe(false);
+      expect(await wantsMail(tx, startup.owner.id, "alert_digest")).toBe(true);
+    });
+  });
+
+  it("a settings form with an option the kind does not offer writes nothing", async () => {
+    const person = await makeOrgWithOwner(database, "startup", "Slate Labs");
+    const before = await getNotificationSettings(account(person));
+    expect(before).toEqual({ access_requested: "on", access_decided: "on", share_link_viewed: "on", alert: "daily" });
+    const saved = await saveNotificationSettings(account(person), { access_requested: "weekly", access_decided: "off", share_link_viewed: "on", alert: "on" });
+    expect(saved).toEqual({ ok: false, invalid: ["access_requested", "alert"] });
+    const rows = await withSystem(database.db, (tx) => tx.select().from(notificationPreferences).where(eq(notificationPreferences.userId, person.owner.id)));
+    expect(rows).toEqual([]);
+  });
+});
+
+describe("a share link viewed for the first time", () => {
+  it("mails its creator once, not on later views", async () => {
+    const startup = await makeOrgWithOwner(database, "startup", "Lantern Bio");
+    const { token } = await createShareLink(startup.ctx, {
+      label: "Board pack",
+      scope: "company",
+      companyIds: [startup.org.id],
+      sections: ["financials"],
+      mode: "live",
+      frozenMonth: null,
+      expiresInDays: 7,
+      passphrase: null,
+    });
+    const system = systemContextOf(database);
+    const link = await findActiveShareLinkByToken(system, token);
+    if (!link) throw new Error("link not found");
+    await recordShareLinkView(system, link, "Test agent", mail);
+    await recordShareLinkView(system, link, "Test agent", mail);
+    await deliverAll();
+    const got = smtp.to(startup.owner.email);
+    expect(got.map((m) => m.subject)).toEqual(["Your share link “Board pack” was opened"]);
+    expect(first(got).text).toContain(`${ORIGIN}/o/${startup.org.slug}/share-links/${link.id}`);
+    expect(rawHeader(first(got), "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+  });
+});
+
+describe("one-click unsubscribe", () => {
+  it("the link turns exactly its kind off for its person; a forged token writes nothing", async () => {
+    const startup = await makeOrgWithOwner(database, "startup", "Beacon Energy");
+    const investor = await makeOrgWithOwner(database, "investor", "Summit Fund");
+    await requestAccess(investor.ctx, { via: await shareCodeOf(startup.org.id) }, mail);
+    const row = first(await queued(startup.owner.email, "access_requested"));
+    const token = linkToken(row.body, "/unsubscribe");
+    const system = systemContextOf(database);
+
+    const before = await withSystem(database.db, (tx) => tx.select().from(notificationPreferences));
+    expect(await unsubscribe(system, `${token.slice(0, -2)}xx`)).toBeNull();
+    expect(await unsubscribe(system, "not-a-token")).toBeNull();
+    expect(await withSystem(database.db, (tx) => tx.select().from(notificationPreferences))).toEqual(before);
+
+    expect(await unsubscribe(system, token)).toEqual({ email: startup.owner.email, kind: "access_requested" });
+    expect(await getNotificationSettings(account(startup))).toMatchObject({ access_requested: "off", access_decided: "on" });
+    // Only the hash is stored.
+    const stored = await withSystem(database.db, (tx) => tx.select().from(unsubscribeTokens).where(eq(unsubscribeTokens.userId, startup.owner.id)));
+    expect(stored.map((s) => s.tokenHash)).not.toContain(token);
+    expect(stored[0]?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("early warnings", () => {
+  it("a new critical warning mails the fund's people at once (weekly-digest readers too), not those who turned warnings off, and not again on the next sync", async () => {
+    const fund = await makeOrgWithOwner(database, "investor", "Willow Fund");
+    const { user: weekly, ctx: weeklyCtx } = await addMember(database, fund.ctx, "member");
+    const { user: silent, ctx: silentCtx } = await addMember(database, fund.ctx, "viewer");
+    await setLocale(weekly.id, "zh-CN");
+    const choices = { access_requested: "on", access_decided: "on", share_link_viewed: "on" };
+    await saveNotificationSettings({ ...systemContextOf(database), user: weeklyCtx.user }, { ...choices, alert: "weekly" });
+    await saveNotificationSettings({ ...systemContextOf(database), user: silentCtx.user }, { ...choices, alert: "off" });
+    // A company burning $100k a month with $240k left: runway 2.4 months, critical.
+    const company = await makeOrgWithOwner(database, "startup", "Ember Motors");
+    const month = monthOfDate(new Date());
+    await withTenant(database.db, company.org.id, async (tx) => {
+      await tx.insert(monthlyReports).values(
+        [-2, -1, 0].map((k, i) => ({
+          orgId: company.org.id,
+          month: addMonths(month, k),
+          cash: (440 - i * 100) * 100_000,
+          revenue: 0,
+          payroll: 100 * 100_000,
+        })),
+      );
+      await refreshCompanyMetrics(tx, company.org.id);
+    });
+    await grantAccess(database, company.org, fund.org);
+
+    const today = isoDateOfDate(new Date());
+    await syncAlerts(fund.ctx, today);
+    await syncAlerts(fund.ctx, today);
+    await deliverAll();
+
+    const [english] = smtp.to(fund.owner.email);
+    expect(smtp.to(fund.owner.email)).toHaveLength(1);
+    expect(english?.subject).toBe("New critical early warnings in Willow Fund");
+    expect(english?.text).toMatch(/- Ember Motors — Runway/);
+    expect(english?.text).toContain(`/o/${fund.org.slug}/alerts`);
+    expect(rawHeader(english, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    const [chinese] = smtp.to(weekly.email);
+    expect(chinese?.subject).toBe("Willow Fund 有新的严重预警");
+    expect(smtp.to(silent.email)).toEqual([]);
+    expect(await queued(silent.email)).toEqual([]);
+  });
+
+  it("a daily digest gathers the warnings since the last one, goes once per period even with two instances racing, and not to 'off'", async () => {
+    const fund = await makeOrgWithOwner(database, "investor", "Aspen Fund");
+    const { user: off, ctx: offCtx } = await addMember(database, fund.ctx, "member");
+    await saveNotificationSettings(
+      { ...systemContextOf(database), user: offCtx.user },
+      { access_requested: "on", access_decided: "on", share_link_viewed: "on", alert: "off" },
+    );
+    const company = await makeOrgWithOwner(database, "startup", "Fern Robotics");
+    await withSystem(database.db, (tx) =>
+      tx.insert(alerts).values({ orgId: fund.org.id, companyOrgId: company.org.id, kind: "report_overdue", severity: "warning", reason: "{}" }),
+    );
+    // The schedules exist after a first run; then the period is made to have passed.
+    await runAlertDigests(database.db, { origin: ORIGIN });
+    await withSystem(database.db, (tx) =>
+      tx
+        .update(personSchedules)
+        .set({ lastRunAt: sql`now() - interval '1 day'`, nextRunAt: sql`now()` })
+        .where(sql`${personSchedules.userId} in (${fund.owner.id}, ${off.id})`),
+    );
+    const [one, two] = await Promise.all([runAlertDigests(database.db, { origin: ORIGIN }), runAlertDigests(database.db, { origin: ORIGIN })]);
+    expect((one ?? 0) + (two ?? 0)).toBe(1);
+    expect(await runAlertDigests(database.db, { origin: ORIGIN })).toBe(0);
+    await deliverAll();
+    const got = smtp.to(fund.owner.email);
+    expect(got.map((m) => m.subject)).toEqual(["Early warnings in Aspen Fund: your digest"]);
+    expect(first(got).text).toMatch(/- Fern Robotics — /);
+    expect(rawHeader(first(got), "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    expect(smtp.to(off.email)).toEqual([]);
+    const [mark] = await withSystem(database.db, (tx) => tx.select().from(personSchedules).where(eq(personSchedules.userId, fund.owner.id)));
+    expect(mark?.nextRunAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+  });
+});
