@@ -55,6 +55,9 @@ describe("deleting one's account", () => {
         "two_factor_recovery_codes",
         "two_factor_challenges",
         "sign_in_devices",
+        "notification_preferences",
+        "unsubscribe_tokens",
+        "person_schedules",
       ].includes(ref.table);
       // c = cascade (the person's own rows), n = set null (the record stays, the actor reads as a former member).
       expect(ref.action, `${ref.table}.${ref.column}`).toBe(personal ? "c" : "n");
