@@ -163,6 +163,17 @@ function expectVersionChain(entries: AuditRow[], currentVersion: number, label: 
   });
 }
 
+/** Each report row's audit entries, read once, make its whole version chain (see expectVersionChain). */
+async function expectReportVersionChains(rows: { id: string; version: number; month: string }[]) {
+  const all = await auditsOf("monthly_report");
+  for (const row of rows)
+    expectVersionChain(
+      all.filter((a) => a.entityId === row.id),
+      row.version,
+      row.month,
+    );
+}
+
 const SPEND = ["compute", "data", "payroll", "research", "go_to_market", "general_admin", "other"] as const;
 
 function reportForm(cash: number, version: number | null, note: string) {
@@ -398,13 +409,7 @@ describe("overlapping CSV imports at the same time", () => {
     expect(audits.filter((a) => a.action === "monthly_report.import_update")).toHaveLength(reported.reduce((n, c) => n + c.updated, 0));
     expect(audits.filter((a) => a.action === "monthly_report.import")).toHaveLength(reported.filter((c) => c.inserted + c.updated > 0).length);
     expect(audits.filter((a) => a.action !== "monthly_report.import")).toHaveLength(changed);
-    const all = await auditsOf("monthly_report");
-    for (const row of rows)
-      expectVersionChain(
-        all.filter((a) => a.entityId === row.id),
-        row.version,
-        row.month,
-      );
+    await expectReportVersionChains(rows);
   });
 
   it("form saves creating a month race an import of that month: nothing lost, every version audited with its before", async () => {
@@ -437,13 +442,7 @@ describe("overlapping CSV imports at the same time", () => {
     expect(nov.cash).toBe(7700000);
     const counts = imported.body.counts as Counts;
     expect(counts).toMatchObject(won.length === 1 ? { inserted: 1, updated: 1 } : { inserted: 2, updated: 0 });
-    const all = await auditsOf("monthly_report");
-    for (const row of rows)
-      expectVersionChain(
-        all.filter((a) => a.entityId === row.id),
-        row.version,
-        row.month,
-      );
+    await expectReportVersionChains(rows);
   });
 
   it("5 budget files over the same months and categories: one row per cell, a serial outcome, an audit entry per changed row", async () => {
