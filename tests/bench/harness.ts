@@ -3,8 +3,8 @@
 // are taken per response (float milliseconds), so sub-millisecond pages are not rounded away.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import { createRequire } from "node:module";
+import { freePort } from "../support/free-port";
 
 export interface AcRequest {
   method?: string;
@@ -28,18 +28,7 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export interface RunningServer {
   base: string;
@@ -89,20 +78,7 @@ export async function startServer(root: string, env: Record<string, string>, log
 }
 
 /** POST /login as a browser would (our Origin); returns the `cd_session=…` cookie pair. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email, password }).toString(),
-  });
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0]!)
-    .find((c) => c.startsWith("cd_session="));
-  if (response.status !== 302 || !cookie) throw new Error(`sign-in as ${email} failed: ${response.status}`);
-  return cookie;
-}
+export { signInCookie as signIn } from "../support/sign-in-cookie";
 
 export interface Measurement {
   connections: number;

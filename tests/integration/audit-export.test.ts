@@ -5,13 +5,11 @@ import { withTenant } from "../../db/tenant";
 import { recordAudit } from "../../app/models/audit.server";
 import { auditLogBatches } from "../../app/models/audit-export.server";
 import { createRisk, updateRisk } from "../../app/models/risk.server";
-import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { addMember, makeOrgWithOwner } from "../support/factories";
+import { startTestApp, type TestApp } from "../support/app-server";
+import { makeOrgWithOwner, type StartupCast, startupCast } from "../support/factories";
 
 let app: TestApp;
-let alpha: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let beta: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let clients: Record<"owner" | "admin" | "member" | "viewer" | "betaOwner", TestClient>;
+let { alpha, beta, clients } = {} as StartupCast<"admin" | "member" | "viewer">;
 
 function rowsOf(text: string) {
   return parse(text, { columns: true }) as Record<string, string>[];
@@ -19,18 +17,7 @@ function rowsOf(text: string) {
 
 beforeAll(async () => {
   app = await startTestApp();
-  alpha = await makeOrgWithOwner(app.database, "startup", "Alpha Audit");
-  beta = await makeOrgWithOwner(app.database, "startup", "Beta Audit");
-  const admin = await addMember(app.database, alpha.ctx, "admin");
-  const member = await addMember(app.database, alpha.ctx, "member");
-  const viewer = await addMember(app.database, alpha.ctx, "viewer");
-  clients = {
-    owner: await app.signIn(alpha.owner.email),
-    admin: await app.signIn(admin.user.email),
-    member: await app.signIn(member.user.email),
-    viewer: await app.signIn(viewer.user.email),
-    betaOwner: await app.signIn(beta.owner.email),
-  };
+  ({ alpha, beta, clients } = await startupCast(app, "Alpha Audit", "Beta Audit", ["admin", "member", "viewer"]));
   const risk = await createRisk(alpha.ctx, { title: "Export me", category: "market", likelihood: 2, impact: 3 });
   await updateRisk(alpha.ctx, risk.id, 1, { title: "Export me", category: "market", likelihood: 4, impact: 3 });
   await createRisk(beta.ctx, { title: "Beta private risk", category: "talent", likelihood: 1, impact: 1 });

@@ -18,6 +18,7 @@ import { addMember, makeOrgWithOwner, makeUser } from "../support/factories";
 import { grantsBetween } from "../support/grant-fixtures";
 import { routeData } from "../support/route-data";
 import { memberships } from "../../db/schema";
+import { spacedTextOf } from "../support/html-text";
 
 const ROUTE = "routes/o.$orgSlug.audit";
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -30,16 +31,6 @@ let stranger: Org;
 let owner: TestClient;
 let analyst: Awaited<ReturnType<typeof addMember>>;
 let leaverEmail: string;
-
-/** The page as text a reader sees (tags and React's comment markers dropped). */
-const textOf = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, " ")
-    .replace(/<!-- -->/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
 
 const facility: DebtFacilityInput = {
   lender: "Harbour Bank",
@@ -94,7 +85,7 @@ describe("the audit log in words", () => {
 
   it("shows who, a sentence per change, money formatted and names instead of ids (English)", async () => {
     const html = await (await owner.get(`/o/${startup.org.slug}/audit`)).text();
-    const text = textOf(html);
+    const text = spacedTextOf(html);
     expect(text).toContain(startup.owner.name);
     expect(text).toContain(startup.owner.email);
     expect(text).toContain("a former member");
@@ -116,7 +107,7 @@ describe("the audit log in words", () => {
   });
 
   it("reads in Chinese: sentences, labels and money", async () => {
-    const text = textOf(await (await owner.get(`/o/${startup.org.slug}/audit`, { "Accept-Language": "zh-CN" })).text());
+    const text = spacedTextOf(await (await owner.get(`/o/${startup.org.slug}/audit`, { "Accept-Language": "zh-CN" })).text());
     expect(text).toContain("批准 Northwind Capital 访问财务和风险");
     expect(text).toContain("录入了来自 Harbour Bank 的风险债务，本金 US$1,000,000");
     expect(text).toContain("本金：US$1,000,000 → US$1,200,000");
@@ -142,7 +133,9 @@ describe("filters, paging and sorting", () => {
     expect(old.entries.map((e: { at: string }) => e.at)).toEqual(["2025-03-10T09:00:00.000Z"]);
     const none = await data("?from=2025-03-11&to=2025-03-12");
     expect(none.entries).toEqual([]);
-    expect(textOf(await (await owner.get(`/o/${startup.org.slug}/audit?from=2025-03-11&to=2025-03-12`)).text())).toContain("No entries match these filters");
+    expect(spacedTextOf(await (await owner.get(`/o/${startup.org.slug}/audit?from=2025-03-11&to=2025-03-12`)).text())).toContain(
+      "No entries match these filters",
+    );
   });
 
   it("answers a bad filter with 400 and its field error, in either language, listing nothing", async () => {
@@ -159,7 +152,7 @@ describe("filters, paging and sorting", () => {
     expect(range.fieldErrors).toEqual({ to: "The end date must be on or after the start date." });
     const zh = await owner.get(`/o/${startup.org.slug}/audit?from=2025-13-01`, { "Accept-Language": "zh-CN" });
     expect(zh.status).toBe(400);
-    expect(textOf(await zh.text())).toContain("请输入日期，格式如 2026-11-30。");
+    expect(spacedTextOf(await zh.text())).toContain("请输入日期，格式如 2026-11-30。");
   });
 
   it("sorts by time either way and pages", async () => {

@@ -163,6 +163,17 @@ function expectVersionChain(entries: AuditRow[], currentVersion: number, label: 
   });
 }
 
+/** Each report row's audit entries, read once, make its whole version chain (see expectVersionChain). */
+async function expectReportVersionChains(rows: { id: string; version: number; month: string }[]) {
+  const all = await auditsOf("monthly_report");
+  for (const row of rows)
+    expectVersionChain(
+      all.filter((a) => a.entityId === row.id),
+      row.version,
+      row.month,
+    );
+}
+
 const SPEND = ["compute", "data", "payroll", "research", "go_to_market", "general_admin", "other"] as const;
 
 function reportForm(cash: number, version: number | null, note: string) {
@@ -356,26 +367,36 @@ async function concurrentImports(section: "reports" | "budgets", texts: string[]
 describe("overlapping CSV imports at the same time", () => {
   const month = (m: number) => `2024-${String(m).padStart(2, "0")}`;
 
+  /**
+   * Five CSV files over overlapping months: file k (0..4) covers `span` months from month k+1, newest
+   * first in the odd files; `linesOf(k, m, cells)` gives file k's lines for month m and records in
+   * `cells` what they should leave in the table.
+   */
+  function overlappingFiles(span: number, header: string, linesOf: (k: number, m: number, cells: Cells) => string[]) {
+    const fileCells: Cells[] = [];
+    const texts: string[] = [];
+    for (let k = 0; k < 5; k++) {
+      const months = Array.from({ length: span }, (_, i) => k + 1 + i);
+      if (k % 2 === 1) months.reverse();
+      const cells: Cells = new Map();
+      const lines = months.flatMap((m) => linesOf(k, m, cells));
+      fileCells.push(cells);
+      texts.push([header, ...lines].join("\n") + "\n");
+    }
+    return { fileCells, texts };
+  }
+
   it("5 monthly-report files over the same months: one row per month, a serial outcome, an audit entry per changed row", async () => {
     // Months 2024-03..05 exist before; file k covers 2024-(k+1)..2024-(k+6); odd files list months newest first.
     const seed = [MONTHLY_HEADER, ...[3, 4, 5].map((m) => `${month(m)},9000,1,1,1,1,1,1,1,1,1,`)].join("\n") + "\n";
     const seeded = await upload(at(editors, 0), "reports", seed);
     expect((await upload(at(editors, 0), "reports", seed, { intent: "import", checksum: seeded.body.checksum })).body.status).toBe("imported");
 
-    const fileCells: Cells[] = [];
-    const texts: string[] = [];
-    for (let k = 0; k < 5; k++) {
-      const months = Array.from({ length: 6 }, (_, i) => k + 1 + i);
-      if (k % 2 === 1) months.reverse();
-      const cells: Cells = new Map();
-      const lines = months.map((m) => {
-        const figures = 10000 * (k + 1) + m;
-        cells.set(month(m), `${figures * 100}|${k + 1}`);
-        return `${month(m)},${figures},0,${k + 1},0,0,0,0,0,0,${k + 1},`;
-      });
-      fileCells.push(cells);
-      texts.push([MONTHLY_HEADER, ...lines].join("\n") + "\n");
-    }
+    const { fileCells, texts } = overlappingFiles(6, MONTHLY_HEADER, (k, m, cells) => {
+      const figures = 10000 * (k + 1) + m;
+      cells.set(month(m), `${figures * 100}|${k + 1}`);
+      return [`${month(m)},${figures},0,${k + 1},0,0,0,0,0,0,${k + 1},`];
+    });
     const cellOf = (r: { cash: number; compute: number }) => `${r.cash}|${r.compute / 100}`;
     const start: Cells = new Map((await reportRows()).filter((r) => r.month.startsWith("2024-")).map((r) => [r.month, cellOf(r)]));
     const auditsBefore = (await auditsOf("monthly_report")).length;
@@ -398,13 +419,7 @@ describe("overlapping CSV imports at the same time", () => {
     expect(audits.filter((a) => a.action === "monthly_report.import_update")).toHaveLength(reported.reduce((n, c) => n + c.updated, 0));
     expect(audits.filter((a) => a.action === "monthly_report.import")).toHaveLength(reported.filter((c) => c.inserted + c.updated > 0).length);
     expect(audits.filter((a) => a.action !== "monthly_report.import")).toHaveLength(changed);
-    const all = await auditsOf("monthly_report");
-    for (const row of rows)
-      expectVersionChain(
-        all.filter((a) => a.entityId === row.id),
-        row.version,
-        row.month,
-      );
+    await expectReportVersionChains(rows);
   });
 
   it("form saves creating a month race an import of that month: nothing lost, every version audited with its before", async () => {
@@ -437,33 +452,18 @@ describe("overlapping CSV imports at the same time", () => {
     expect(nov.cash).toBe(7700000);
     const counts = imported.body.counts as Counts;
     expect(counts).toMatchObject(won.length === 1 ? { inserted: 1, updated: 1 } : { inserted: 2, updated: 0 });
-    const all = await auditsOf("monthly_report");
-    for (const row of rows)
-      expectVersionChain(
-        all.filter((a) => a.entityId === row.id),
-        row.version,
-        row.month,
-      );
+    await expectReportVersionChains(rows);
   });
 
   it("5 budget files over the same months and categories: one row per cell, a serial outcome, an audit entry per changed row", async () => {
     const categories = ["compute", "payroll", "research"];
-    const fileCells: Cells[] = [];
-    const texts: string[] = [];
-    for (let k = 0; k < 5; k++) {
-      const months = Array.from({ length: 4 }, (_, i) => k + 1 + i);
-      if (k % 2 === 1) months.reverse();
-      const cells: Cells = new Map();
-      const lines = months.flatMap((m) =>
-        categories.map((c) => {
-          const amount = 100 * (k + 1) + m;
-          cells.set(`${month(m)}|${c}`, String(amount * 100));
-          return `${month(m)},${c},${amount}`;
-        }),
-      );
-      fileCells.push(cells);
-      texts.push(["month,category,amount", ...lines].join("\n") + "\n");
-    }
+    const { fileCells, texts } = overlappingFiles(4, "month,category,amount", (k, m, cells) =>
+      categories.map((c) => {
+        const amount = 100 * (k + 1) + m;
+        cells.set(`${month(m)}|${c}`, String(amount * 100));
+        return `${month(m)},${c},${amount}`;
+      }),
+    );
     const budgetRows = () =>
       withSystem(app.database.db, (tx) => tx.select().from(budgets).where(eq(budgets.orgId, ctx.org.id)).orderBy(asc(budgets.month), asc(budgets.category)));
     const start: Cells = new Map((await budgetRows()).map((r) => [`${r.month}|${r.category}`, String(r.amount)]));

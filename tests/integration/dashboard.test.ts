@@ -5,6 +5,7 @@ import type { OrgContext } from "../../app/auth/context";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { addMember, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { textOf } from "../support/html-text";
 
 const ROUTE = "routes/o.$orgSlug._index";
 const major = (amount: number) => amount * 100;
@@ -55,13 +56,7 @@ async function dashboardJson(browser: ReturnType<TestApp["client"]>, slug: strin
 async function pageText(browser: ReturnType<TestApp["client"]>, path: string) {
   const response = await browser.get(path);
   expect(response.status).toBe(200);
-  return (await response.text())
-    .replace(/<script[\s\S]*?<\/script>/g, " ")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">");
+  return textOf(await response.text());
 }
 
 describe("company dashboard", () => {

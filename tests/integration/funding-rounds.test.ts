@@ -19,13 +19,8 @@ import { startTestApp, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { toastIn } from "../support/toast";
 import { at, first } from "../support/at";
-
-// Models hold message refs, schemas hold them as zod strings (docs/i18n.md); `english` reads either as the English a request gets.
-import { literalRef, renderMessage, type MessageRef } from "../../app/i18n/message-ref";
-import { refFromZodMessage } from "../../app/i18n/zod-messages";
 import { routeData } from "../support/route-data";
-const english = (message: string | MessageRef | undefined) =>
-  renderMessage("en", typeof message === "string" ? refFromZodMessage(message) : (message ?? literalRef("")));
+import { english } from "../support/english";
 
 let app: TestApp;
 let { alpha, beta, alphaOwner, alphaViewer, betaOwner } = {} as TwoStartups;

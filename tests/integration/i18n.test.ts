@@ -192,22 +192,23 @@ describe("the language switch (POST /locale)", () => {
     expect(langCookie(english.lastSetCookie)).toBeUndefined();
     expect(await (await english.get("/orgs/new", EN)).text()).toContain('<html lang="en">');
 
+    /** Picks `locale` with the switch on the sign-up page, signs up (the choice is stored), then signs in from another browser. */
+    const pickSignUpThenSignInElsewhere = async (locale: string, email: string, name: string, headers: Record<string, string>) => {
+      const picker = app.client();
+      await picker.post("/locale", { locale, redirectTo: "/signup" }, headers);
+      await picker.post("/signup", { email, name, password: "a-long-password" }, headers);
+      expect(await localeOf(email)).toBe(locale);
+      const elsewhere = app.client();
+      await elsewhere.login(email, "a-long-password", headers);
+      return elsewhere;
+    };
+
     // Chinese picked with the switch before signing up: stored, and it reaches an English browser.
-    const switched = app.client();
-    await switched.post("/locale", { locale: "zh-CN", redirectTo: "/signup" }, EN);
-    await switched.post("/signup", { email: "wang@example.test", name: "王", password: "a-long-password" }, EN);
-    expect(await localeOf("wang@example.test")).toBe("zh-CN");
-    const elsewhere = app.client();
-    await elsewhere.login("wang@example.test", "a-long-password", EN);
+    const elsewhere = await pickSignUpThenSignInElsewhere("zh-CN", "wang@example.test", "王", EN);
     expect(langCookie(elsewhere.lastSetCookie)).toMatch(/^lang=zh-CN;/);
 
     // English picked with the switch on a Chinese browser: stored too, so it is kept everywhere.
-    const englishChoice = app.client();
-    await englishChoice.post("/locale", { locale: "en", redirectTo: "/signup" }, ZH);
-    await englishChoice.post("/signup", { email: "amy@example.test", name: "Amy", password: "a-long-password" }, ZH);
-    expect(await localeOf("amy@example.test")).toBe("en");
-    const chinese = app.client();
-    await chinese.login("amy@example.test", "a-long-password", ZH);
+    const chinese = await pickSignUpThenSignInElsewhere("en", "amy@example.test", "Amy", ZH);
     expect(langCookie(chinese.lastSetCookie)).toMatch(/^lang=en;/);
     expect(await (await chinese.get("/orgs/new", ZH)).text()).toContain('<html lang="en">');
   });

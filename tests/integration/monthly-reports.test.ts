@@ -17,14 +17,10 @@ import { startTestApp, type TestApp } from "../support/app-server";
 import { toastIn } from "../support/toast";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { at } from "../support/at";
-
-// Models hold message refs, schemas hold them as zod strings (docs/i18n.md); `english` reads either as the English a request gets.
-import { literalRef, renderMessage, type MessageRef } from "../../app/i18n/message-ref";
-import { refFromZodMessage } from "../../app/i18n/zod-messages";
 import { routeData } from "../support/route-data";
-import { reportFigures } from "../support/report-inputs";
-const english = (message: string | MessageRef | undefined) =>
-  renderMessage("en", typeof message === "string" ? refFromZodMessage(message) : (message ?? literalRef("")));
+import type { MessageRef } from "../../app/i18n/message-ref";
+import { english } from "../support/english";
+import { reportFigures, reportForm } from "../support/report-inputs";
 
 const MONTH_ROUTE = "routes/o.$orgSlug.reports.$month";
 const THIS_MONTH = monthOfDate(new Date());
@@ -55,24 +51,8 @@ function input(overrides: Partial<MonthlyReportInput> = {}): MonthlyReportInput 
 
 /** A complete form as a browser would post it. */
 function form(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    version: "",
-    cash: "1,200,000.00",
-    revenue: "40000",
-    compute: "70000.50",
-    data: "10000",
-    payroll: "60000",
-    research: "",
-    go_to_market: "15000",
-    general_admin: "8000",
-    other: "0",
-    headcount: "12",
-    arr: "",
-    highlights: "Closed two pilots",
-    lowlights: "",
-    asks: "Intros to GPU clouds",
-    ...overrides,
-  };
+  const figures = { cash: "1,200,000.00", revenue: "40000", compute: "70000.50", data: "10000", payroll: "60000", research: "", go_to_market: "15000" };
+  return reportForm({ ...figures, general_admin: "8000", headcount: "12", highlights: "Closed two pilots", asks: "Intros to GPU clouds", ...overrides });
 }
 
 async function rowsOf(org: { id: string }) {

@@ -8,6 +8,7 @@ import { seedStartup, setAlertRules } from "../support/portfolio-fixtures";
 import { ago, ALPHA, CM, SECRET_CASH, seedNorthstarPortfolio } from "../support/portfolio-seed";
 import { routeData } from "../support/route-data";
 import { formatterFor } from "../../app/i18n/format";
+import { spacedTextOf } from "../support/html-text";
 
 const enMonth = (month: string) => formatterFor("en").month(month);
 
@@ -29,16 +30,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => app.close());
 
-/** The page as a user reads it: tags, React's text separators and entities flattened. */
-const textOf = (html: string) =>
-  html
-    .replace(/<script[\s\S]*?<\/script>/g, " ")
-    .replace(/<!-- -->/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
-
 describe("the portfolio pages over HTTP", () => {
   it("shows the table, the charts' tables and the rates, and leaks nothing unshared", async () => {
     const browser = await app.signIn(fund.owner.email);
@@ -51,7 +42,7 @@ describe("the portfolio pages over HTTP", () => {
     expect(html).toContain("$1,100,000"); // Berlin's cash, 1,100,000.06 USD, shown whole
     expect(html).toContain("Financials not shared");
     expect(html).toContain("Rate missing");
-    const text = textOf(html);
+    const text = spacedTextOf(html);
     expect(text).toContain(`Missing: EUR ${enMonth(ago(2))}.`);
     expect(text).toContain("Thresholds: critical under 3 months, caution under 6 months, ok from 6 months");
     expect(text).toContain(`Rate missing for ${enMonth(ago(2))} (EUR)`);
@@ -119,7 +110,7 @@ describe("the portfolio pages over HTTP", () => {
     expect(p.settings).toMatchObject({ runwayThresholds: { cautionBelowMonths: 9.5, criticalBelowMonths: 2 }, thresholdsFromRules: true });
     expect(p.rows[0]).toMatchObject({ runwayMonths: 9.2, runwayLevel: "caution" });
     const browser = await app.signIn(rules.owner.email);
-    expect(textOf(await (await browser.get(`/o/${rules.org.slug}/portfolio`)).text())).toContain("critical under 2 months, caution under 9.5 months");
+    expect(spacedTextOf(await (await browser.get(`/o/${rules.org.slug}/portfolio`)).text())).toContain("critical under 2 months, caution under 9.5 months");
   });
 
   it("shows an empty state that points to the Companies page when nothing is linked", async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app-server";
+import { startTestAppCapturingLogs, type TestApp } from "../support/app-server";
 import { makeUser } from "../support/factories";
-import { captureLogs, type LogCapture } from "../support/log-capture";
+import type { LogCapture } from "../support/log-capture";
 import { routeData } from "../support/route-data";
 
 /**
@@ -29,13 +29,9 @@ const HOSTILE = [
 let app: TestApp;
 let logs: LogCapture;
 beforeAll(async () => {
-  logs = captureLogs();
-  app = await startTestApp();
+  ({ app, logs } = await startTestAppCapturingLogs());
 });
-afterAll(async () => {
-  await app.close();
-  logs.restore();
-});
+afterAll(() => app.close());
 
 /** Where a browser goes with this answer: the Location (document post) or X-Remix-Redirect (JavaScript post), resolved against the app. */
 function destination(response: Response): URL {

@@ -7,7 +7,7 @@ import { getOrgSettings, updateOrgSettings } from "../../app/models/org.server";
 import { getRisk, listRisks, topRisks } from "../../app/models/risk.server";
 import { getStartupDashboard } from "../../app/models/dashboard.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { addMember, makeOrgWithOwner } from "../support/factories";
+import { type StartupCast, startupCast } from "../support/factories";
 import { routeData } from "../support/route-data";
 import { at, first } from "../support/at";
 
@@ -22,13 +22,9 @@ const DETAIL = "routes/o.$orgSlug.risks.$riskId";
 const DASHBOARD = "routes/o.$orgSlug._index";
 
 let app: TestApp;
-let alpha: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let beta: Awaited<ReturnType<typeof makeOrgWithOwner>>;
-let owner: TestClient;
-let admin: TestClient;
-let member: TestClient;
-let viewer: TestClient;
-let outsider: TestClient;
+type Cast = StartupCast<"admin" | "member" | "viewer">;
+let { alpha, beta } = {} as Cast;
+let { owner, admin, member, viewer, betaOwner: outsider } = {} as Cast["clients"];
 /** Scores 12 (3 × 4), 9 (3 × 3) and 4 (2 × 2). */
 const ids = { twelve: "", nine: "", four: "" };
 
@@ -91,16 +87,9 @@ function bandsByScore(data: ListData) {
 
 beforeAll(async () => {
   app = await startTestApp();
-  alpha = await makeOrgWithOwner(app.database, "startup", "Alpha Labs");
-  beta = await makeOrgWithOwner(app.database, "startup", "Beta AI");
-  const adminUser = await addMember(app.database, alpha.ctx, "admin");
-  const memberUser = await addMember(app.database, alpha.ctx, "member");
-  const viewerUser = await addMember(app.database, alpha.ctx, "viewer");
-  owner = await app.signIn(alpha.owner.email);
-  admin = await app.signIn(adminUser.user.email);
-  member = await app.signIn(memberUser.user.email);
-  viewer = await app.signIn(viewerUser.user.email);
-  outsider = await app.signIn(beta.owner.email);
+  let clients: Cast["clients"];
+  ({ alpha, beta, clients } = await startupCast(app, "Alpha Labs", "Beta AI", ["admin", "member", "viewer"]));
+  ({ owner, admin, member, viewer, betaOwner: outsider } = clients);
   await withTenant(app.database.db, alpha.org.id, async (tx) => {
     // One monthly report so the dashboard has something to show (its risk card included).
     await tx.insert(monthlyReports).values({ orgId: alpha.org.id, month: "2026-04", cash: 100_000_000, revenue: 0, payroll: 5_000_000 });

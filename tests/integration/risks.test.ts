@@ -9,13 +9,8 @@ import { AppError } from "../../app/server/http.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { toastCookieOf, toastIn } from "../support/toast";
 import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
-
-// Models hold message refs, schemas hold them as zod strings (docs/i18n.md); `english` reads either as the English a request gets.
-import { literalRef, renderMessage, type MessageRef } from "../../app/i18n/message-ref";
-import { refFromZodMessage } from "../../app/i18n/zod-messages";
 import { routeData } from "../support/route-data";
-const english = (message: string | MessageRef | undefined) =>
-  renderMessage("en", typeof message === "string" ? refFromZodMessage(message) : (message ?? literalRef("")));
+import { english } from "../support/english";
 
 // The list is an index route: a post to its URL carries ?index, or the org layout would get it.
 const LIST = "routes/o.$orgSlug.risks._index";

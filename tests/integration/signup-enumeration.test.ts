@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, TestClient, type TestApp } from "../support/app-server";
+import { startTestAppCapturingLogs, TestClient, type TestApp } from "../support/app-server";
 import { makeUser, userCount } from "../support/factories";
-import { captureLogs, type LogCapture } from "../support/log-capture";
+import type { LogCapture } from "../support/log-capture";
 import { routeData } from "../support/route-data";
 
 /**
@@ -15,13 +15,9 @@ import { routeData } from "../support/route-data";
 let app: TestApp;
 let logs: LogCapture;
 beforeAll(async () => {
-  logs = captureLogs();
-  app = await startTestApp();
+  ({ app, logs } = await startTestAppCapturingLogs());
 });
-afterAll(async () => {
-  await app.close();
-  logs.restore();
-});
+afterAll(() => app.close());
 
 // The session (Set-Cookie, and X-Remix-Revalidate that Remix adds to a redirect carrying a cookie) is the one difference: see the route.
 const PER_REQUEST = new Set(["set-cookie", "x-remix-revalidate", "x-request-id", "date", "content-security-policy", "etag"]);

@@ -10,7 +10,8 @@
 // Exit codes: 0 all guarantees held; 1 a guarantee broke; 2 the run could not be set up.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
+import { freePort } from "../support/free-port";
+import { signInCookie } from "../support/sign-in-cookie";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -111,19 +112,6 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 const log = (message: string) => process.stdout.write(`[load] ${message}\n`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
@@ -273,30 +261,8 @@ async function main(): Promise<number> {
     log(`server ready on ${base} (pid ${server.pid})`);
 
     // 4. Log in as the demo founder; the session cookie rides on every request.
-    const login = await fetch(`${base}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: DEMO_USERS.founder.email, password: DEMO_PASSWORD }).toString(),
-    });
-    const sessionCookie = login.headers
-      .getSetCookie()
-      .map((c) => first(c.split(";")))
-      .find((c) => c.startsWith("cd_session="));
-    if (login.status !== 302 || !sessionCookie) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-    const headers = { Cookie: sessionCookie };
-    const investorLogin = await fetch(`${base}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: DEMO_USERS.investor.email, password: DEMO_PASSWORD }).toString(),
-    });
-    const investorCookie = investorLogin.headers
-      .getSetCookie()
-      .map((c) => first(c.split(";")))
-      .find((c) => c.startsWith("cd_session="));
-    if (investorLogin.status !== 302 || !investorCookie) throw new Error(`investor login failed: ${investorLogin.status}`);
-    const investorHeaders = { Cookie: investorCookie };
+    const headers = { Cookie: await signInCookie(base, DEMO_USERS.founder.email, DEMO_PASSWORD) };
+    const investorHeaders = { Cookie: await signInCookie(base, DEMO_USERS.investor.email, DEMO_PASSWORD) };
     // A live share link for the partner's view, made the way an owner makes one.
     const linkResponse = await fetch(base + routeData(`/o/${ORG}/share-links`, "routes/o.$orgSlug.share-links._index"), {
       method: "POST",

@@ -4,6 +4,7 @@ import type { Database } from "../../db/client";
 import { TEST_PASSWORD } from "./test-password";
 import { openTestDatabase } from "./test-db";
 import { first } from "./at";
+import { captureLogs, type LogCapture } from "./log-capture";
 
 interface BuiltApp {
   entry: { module: { useDatabase(database: Database): void; getEnv(): Record<string, unknown> } };
@@ -53,6 +54,21 @@ export async function startTestApp(): Promise<TestApp> {
       await database.close();
     },
   };
+}
+
+/**
+ * startTestApp with the process's log output captured from before the app starts, for tests that read
+ * what an operator would see. The app's close() also gives the terminal its output back.
+ */
+export async function startTestAppCapturingLogs(): Promise<{ app: TestApp; logs: LogCapture }> {
+  const logs = captureLogs();
+  const app = await startTestApp();
+  const closeApp = app.close;
+  app.close = async () => {
+    await closeApp();
+    logs.restore();
+  };
+  return { app, logs };
 }
 
 export class TestClient {

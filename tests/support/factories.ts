@@ -39,23 +39,36 @@ export async function makeOrgWithOwner(database: Database, kind: OrgKind = "star
 /** An org with its owner and the owner's context, as makeOrgWithOwner returns it. */
 export type Org = Awaited<ReturnType<typeof makeOrgWithOwner>>;
 
+/** Who a startup cast signs in: its owner, a member for each role asked for, and the other tenant's owner. */
+export type StartupCast<R extends Exclude<Role, "owner">> = { alpha: Org; beta: Org; clients: Record<"owner" | R | "betaOwner", TestClient> };
+
+/**
+ * Startup `alpha` with its owner and one member per role in `roles` (added, then signed in, in that
+ * order), and startup `beta` (another tenant) with its owner signed in.
+ */
+export async function startupCast<R extends Exclude<Role, "owner">>(
+  app: { database: Database; signIn(email: string): Promise<TestClient> },
+  alphaName: string,
+  betaName: string,
+  roles: readonly R[],
+): Promise<StartupCast<R>> {
+  const alpha = await makeOrgWithOwner(app.database, "startup", alphaName);
+  const beta = await makeOrgWithOwner(app.database, "startup", betaName);
+  const members: { role: R; email: string }[] = [];
+  for (const role of roles) members.push({ role, email: (await addMember(app.database, alpha.ctx, role)).user.email });
+  const clients = { owner: await app.signIn(alpha.owner.email) } as StartupCast<R>["clients"];
+  for (const { role, email } of members) clients[role] = await app.signIn(email);
+  clients.betaOwner = await app.signIn(beta.owner.email);
+  return { alpha, beta, clients };
+}
+
 /**
  * The usual cast of an entity's HTTP tests: startup `alpha` with an owner, a member and a viewer
  * signed in, and startup `beta` (another tenant) with its owner signed in.
  */
 export async function twoStartups(app: { database: Database; signIn(email: string): Promise<TestClient> }, alphaName: string, betaName: string) {
-  const alpha = await makeOrgWithOwner(app.database, "startup", alphaName);
-  const beta = await makeOrgWithOwner(app.database, "startup", betaName);
-  const member = await addMember(app.database, alpha.ctx, "member");
-  const viewer = await addMember(app.database, alpha.ctx, "viewer");
-  return {
-    alpha,
-    beta,
-    alphaOwner: await app.signIn(alpha.owner.email),
-    alphaMember: await app.signIn(member.user.email),
-    alphaViewer: await app.signIn(viewer.user.email),
-    betaOwner: await app.signIn(beta.owner.email),
-  };
+  const { alpha, beta, clients } = await startupCast(app, alphaName, betaName, ["member", "viewer"]);
+  return { alpha, beta, alphaOwner: clients.owner, alphaMember: clients.member, alphaViewer: clients.viewer, betaOwner: clients.betaOwner };
 }
 export type TwoStartups = Awaited<ReturnType<typeof twoStartups>>;
 

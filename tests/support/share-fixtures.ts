@@ -105,16 +105,8 @@ export function stable(html: string) {
   return html.replace(/nonce="[^"]*"/g, 'nonce=""');
 }
 
-/** Visible text of an HTML page (scripts, tags and common entities removed). */
-export function textOf(html: string) {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, " ")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">");
-}
+/** Visible text of an HTML page: the one shared helper, re-exported for the share-link tests. */
+export { textOf } from "./html-text";
 
 export async function viewCount(database: Database, linkId: string) {
   const [row] = await withSystem(database.db, async (tx) =>
