@@ -91,7 +91,9 @@ async function notifyInvestor(tx: Tx, ctx: OrgContext, grant: GrantRow, kind: Ex
   if (!investor) return;
   const requester = grant.initiatedBy === "investor" ? grant.requestedByUserId : null;
   await queueNotification(tx, {
-    orgId: grant.investorOrgId,
+    // The person's own mail, in no tenant: it names the company, and once access ends the
+    // investor's tenant must keep nothing of it (grant-revocation.test.ts).
+    orgId: null,
     kind,
     userIds: await investorSideRecipients(tx, grant.investorOrgId, requester),
     origin,

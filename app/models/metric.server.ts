@@ -327,7 +327,9 @@ export async function saveMetricValue(
       .where(and(eq(metricValues.orgId, ctx.org.id), eq(metricValues.metricId, metric.id), eq(metricValues.month, month)))
       .for("update");
     if ((before?.version ?? null) !== expectedVersion) throw metricValueConflict(month);
-    const beforeView = before ? { month, value: normalizeDecimal(before.value) } : null;
+    // The metric's names travel with each entry, so the audit log can say which metric without a look-up.
+    const named = { key: metric.key, nameEn: metric.nameEn, nameZh: metric.nameZh };
+    const beforeView = before ? { ...named, month, value: normalizeDecimal(before.value) } : null;
     if (value === null) {
       if (!before) return null;
       await tx.delete(metricValues).where(and(eq(metricValues.orgId, ctx.org.id), eq(metricValues.id, before.id)));
@@ -351,7 +353,7 @@ export async function saveMetricValue(
       entityType: "metric_value",
       entityId: metric.id,
       before: beforeView,
-      after: { month, value: normalizeDecimal(row.value) },
+      after: { ...named, month, value: normalizeDecimal(row.value) },
     });
     return toValue(row);
   });
@@ -413,8 +415,8 @@ export async function importMetricValues(ctx: OrgContext, rows: readonly MetricI
           action: "metric_value.save",
           entityType: "metric_value",
           entityId: metric.id,
-          before: before ? { month: row.month, value: normalizeDecimal(before.value) } : null,
-          after: { month: row.month, value, via: "import" },
+          before: before ? { key: metric.key, nameEn: metric.nameEn, nameZh: metric.nameZh, month: row.month, value: normalizeDecimal(before.value) } : null,
+          after: { key: metric.key, nameEn: metric.nameEn, nameZh: metric.nameZh, month: row.month, value, via: "import" },
         });
       }
     }

@@ -132,8 +132,11 @@ export async function orgForMail(tx: Tx, orgId: string): Promise<{ name: string;
 }
 
 export interface NotificationRequest {
-  /** The org whose owners see the message in their mail list (the recipients' org). */
-  orgId: string;
+  /**
+   * The org whose owners see the message in their mail list (the recipients' org), or null for a
+   * person's own mail in no tenant (news about another org's relationship with them).
+   */
+  orgId: string | null;
   kind: MailKind;
   userIds: readonly string[];
   /** The origin links point at (mailOrigin). */

@@ -1,15 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
-import { z } from "zod";
 import { pendingSignInCookie, requireAnonymous, sessionClient, startSession } from "~/auth/session.server";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { AuthShell } from "~/components/auth-shell";
 import { systemContext } from "~/auth/system.server";
-import { metaTitle, translate, useT, zodMessage } from "~/i18n";
+import { metaTitle, translate, useT } from "~/i18n";
 import { getLocale, signInLocale } from "~/i18n/locale.server";
 import { formFailure, parseForm } from "~/server/forms.server";
-import { emailField } from "~/domain/base-fields";
+import { LoginSchema } from "~/server/sign-in-form.server";
 import { safeRedirect } from "~/lib/redirects";
 import { keepRetryAfter, passwordAttemptRefused } from "~/server/throttle-answer.server";
 import { demoLogins } from "~/models/demo.server";
@@ -28,7 +27,6 @@ import { layout_demo_mailbox } from "~/paraglide/messages/layout_demo_mailbox.js
 import { auth_login_metaTitle } from "~/paraglide/messages/auth_login_metatitle1.js";
 import { auth_login_forgotPassword } from "~/paraglide/messages/auth_login_forgotpassword1.js";
 import { auth_login_newHere } from "~/paraglide/messages/auth_login_newhere1.js";
-import { auth_login_passwordRequired } from "~/paraglide/messages/auth_login_passwordrequired1.js";
 import { auth_login_pending } from "~/paraglide/messages/auth_login_pending.js";
 import { auth_login_submit } from "~/paraglide/messages/auth_login_submit.js";
 import { auth_login_title } from "~/paraglide/messages/auth_login_title.js";
@@ -36,15 +34,6 @@ import { auth_login_title } from "~/paraglide/messages/auth_login_title.js";
 export const headers: HeadersFunction = keepRetryAfter;
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, auth_login_metaTitle)];
-
-const LoginSchema = z.object({
-  email: emailField,
-  password: z
-    .string({ error: zodMessage(auth_login_passwordRequired) })
-    .min(1, zodMessage(auth_login_passwordRequired))
-    .max(200),
-  redirectTo: z.string().optional(),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

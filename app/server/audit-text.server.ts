@@ -113,6 +113,9 @@ export function auditTexts(locale: Locale, orgCurrency: string) {
     return lines;
   }
 
+  /** A custom metric by its name in the reader's language (its key when an old entry has no names). */
+  const metricName = (row: Json) => text(locale === "zh-CN" ? row.nameZh : row.nameEn) || text(row.key) || say("empty_value");
+
   function sentence(entry: AuditLogEntry): string {
     const before = asObject(entry.before);
     const after = asObject(entry.after);
@@ -151,6 +154,15 @@ export function auditTexts(locale: Locale, orgCurrency: string) {
       case "risk.update":
       case "risk.delete":
         return say(`say_${entry.action.replace(".", "_")}`, { title: text(row.title) });
+      case "metric.create":
+      case "metric.update":
+      case "metric.delete":
+        return say(`say_${entry.action.replace(".", "_")}`, { name: metricName(row) });
+      case "metric_value.save":
+      case "metric_value.clear":
+        return say(`say_${entry.action.replace(".", "_")}`, { name: metricName(row), month: month(row.month), value: text(after.value ?? before.value) });
+      case "metric.import":
+        return say("say_metric_import", { inserted: num(after.inserted) ?? 0, updated: num(after.updated) ?? 0 });
       case "access_grant.request":
       case "access_grant.invite":
       case "access_grant.approve":
