@@ -21,6 +21,8 @@ import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
 import { common_role_member } from "~/paraglide/messages/common_role_member.js";
 import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
 import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
+import { updates_mail_body } from "~/paraglide/messages/updates_mail_body.js";
+import { updates_mail_subject } from "~/paraglide/messages/updates_mail_subject.js";
 
 /**
  * Every kind of mail the app sends, and its category (decision 016):
@@ -47,6 +49,7 @@ export const MAIL_KINDS = {
   alert: "notification",
   alert_digest: "notification",
   share_link_viewed: "notification",
+  investor_update: "notification",
 } as const satisfies Record<string, "security" | "transactional" | "notification">;
 
 export type MailKind = keyof typeof MAIL_KINDS;
@@ -146,4 +149,14 @@ export function passwordResetMail(locale: Locale, vars: { email: string; link: s
 export function passwordChangedMail(locale: Locale, vars: { email: string; reset: string }): ComposedMail {
   const t = translator(locale);
   return composeMail(locale, t(auth_mail_passwordChanged_subject), t(auth_mail_passwordChanged_body, vars));
+}
+
+/**
+ * An investor update (decision 025), to one person of a recipient investor org: the update's text
+ * (Markdown source, figure tokens written out in the recipient's language) and the link to read it
+ * in the app, where opening it is recorded.
+ */
+export function investorUpdateMail(locale: Locale, vars: { company: string; title: string; month: string; text: string; link: string }): ComposedMail {
+  const t = translator(locale);
+  return composeMail(locale, t(updates_mail_subject, { company: vars.company, title: vars.title }), t(updates_mail_body, vars));
 }

@@ -3,3 +3,4 @@ export * from "./tenancy";
 export * from "./capital";
 export * from "./investor";
 export * from "./sharing";
+export * from "./updates";
