@@ -195,7 +195,9 @@ describe("sending and reading", () => {
     const before = JSON.stringify(await updatesOf(founder.org.id));
     const viewsBefore = (await viewsOf(updateId)).length;
     expect((await otherClient.get(`/o/${founder.org.slug}/updates/${updateId}`)).status).toBe(404);
-    expect((await otherClient.post(`/o/${founder.org.slug}/updates/${updateId}/edit`, { intent: "send", version: "1", title: "Hacked", month: MONTH })).status).toBe(404);
+    expect(
+      (await otherClient.post(`/o/${founder.org.slug}/updates/${updateId}/edit`, { intent: "send", version: "1", title: "Hacked", month: MONTH })).status,
+    ).toBe(404);
     expect((await otherClient.post(`/o/${founder.org.slug}/updates/new`, { intent: "save", title: "Hacked", month: MONTH })).status).toBe(404);
     // Another org's update id under one's own slug is simply not found.
     expect((await otherClient.get(`/o/${other.org.slug}/updates/${updateId}`)).status).toBe(404);
@@ -224,13 +226,17 @@ describe("scheduled sending", () => {
   it("sends a due update once, even with two instances running the job at the same moment", async () => {
     const now = new Date();
     const title = "Scheduled April";
-    await createUpdate(founder.ctx, { title, month: MONTH, body: "Cash {{cash}}", highlights: null, lowlights: null, asks: null }, {
-      intent: "schedule",
-      recipients: [fundA.org.id],
-      scheduledAt: new Date(now.getTime() + 60_000),
-      origin: "http://desk.example.test",
-      now,
-    });
+    await createUpdate(
+      founder.ctx,
+      { title, month: MONTH, body: "Cash {{cash}}", highlights: null, lowlights: null, asks: null },
+      {
+        intent: "schedule",
+        recipients: [fundA.org.id],
+        scheduledAt: new Date(now.getTime() + 60_000),
+        origin: "http://desk.example.test",
+        now,
+      },
+    );
     expect(await sendDueUpdates(app.database.db, "http://desk.example.test", now)).toEqual([]);
     const later = new Date(now.getTime() + 120_000);
     const [one, two] = await Promise.all([
