@@ -179,6 +179,14 @@ describe("sending and reading", () => {
     expect(founderView).toContain(aMember.user.name);
   });
 
+  it("reads in the reader's language: the card and the page in Chinese", async () => {
+    const html = await (await aOwnerClient.get(`/o/${fundA.org.slug}/updates/${updateId}`, { "Accept-Language": "zh-CN" })).text();
+    expect(html).toContain("跑道");
+    expect(html).toContain("8 个月");
+    const feed = await (await aOwnerClient.get(`/o/${fundA.org.slug}/updates`, { "Accept-Language": "zh-CN" })).text();
+    expect(feed).toContain("投资组合的更新");
+  });
+
   it("the feed lists it newest first and searches title and body, % and _ literally", async () => {
     const feed = await (await aOwnerClient.get(`/o/${fundA.org.slug}/updates`)).text();
     expect(feed).toContain(title);
