@@ -8,6 +8,7 @@ import { runAlertDigests } from "~/models/alert-digest.server";
 import { retentionPolicy, startRetentionJob, type RetentionJob } from "~/models/retention.server";
 import { startPurgeSchedule, type PurgeSchedule } from "~/jobs.server";
 import { type MailWorker, smtpSender, startMailDelivery } from "~/server/mail-delivery.server";
+import { startUpdateSchedule, type UpdateSchedule } from "~/server/update-schedule.server";
 
 // Kept on globalThis so a dev rebuild does not open a second embedded database on the same folder.
 const holder = globalThis as unknown as { __capitalDesk?: { database: Promise<Database> } };
@@ -106,9 +107,12 @@ export async function startup(): Promise<{ driver: string; seeded: boolean }> {
     // Per-person scheduled mail in the same loop (decision 023): the early-warning digest.
     jobs: [(db) => runAlertDigests(db)],
   });
+  // Scheduled investor updates (decision 025): links point at APP_ORIGIN, else the local server.
+  updateSchedule ??= startUpdateSchedule(async () => (await getDatabase()).db, env.APP_ORIGIN ?? `http://localhost:${env.PORT}`);
   return { driver: database.driver, seeded };
 }
 
+let updateSchedule: UpdateSchedule | undefined;
 let retentionJob: RetentionJob | undefined;
 let purgeSchedule: PurgeSchedule | undefined;
 let mailWorker: MailWorker | undefined;
@@ -126,6 +130,8 @@ export async function shutdown(): Promise<void> {
   retentionJob = undefined;
   purgeSchedule?.stop();
   purgeSchedule = undefined;
+  updateSchedule?.stop();
+  updateSchedule = undefined;
   // Before the database closes: the send in flight finishes and is marked.
   await mailWorker?.stop();
   mailWorker = undefined;

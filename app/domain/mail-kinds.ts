@@ -55,6 +55,7 @@ export const MAIL_KINDS = {
   alert: "notification",
   alert_digest: "notification",
   share_link_viewed: "notification",
+  investor_update: "notification",
 } as const satisfies Record<string, "security" | "transactional" | "notification">;
 
 export type MailKind = keyof typeof MAIL_KINDS;

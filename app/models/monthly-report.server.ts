@@ -90,7 +90,8 @@ async function writeTexts(tx: Tx, orgId: string, month: string, texts: ReportTex
     .onConflictDoUpdate({ target: [reportUpdates.orgId, reportUpdates.month], set: { ...texts, updatedAt: new Date() } });
 }
 
-function spendOf(row: Pick<ReportRowDb, (typeof SPEND_CATEGORY_COLUMN)[SpendCategory]>): Record<SpendCategory, number> {
+/** A report row's spend by category (the finance module's input); also read by investor updates' figures. */
+export function spendOf(row: Pick<ReportRowDb, (typeof SPEND_CATEGORY_COLUMN)[SpendCategory]>): Record<SpendCategory, number> {
   return Object.fromEntries(SPEND_CATEGORIES.map((c) => [c, row[SPEND_CATEGORY_COLUMN[c]]])) as Record<SpendCategory, number>;
 }
 

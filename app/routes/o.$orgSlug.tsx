@@ -29,6 +29,7 @@ import { layout_nav_rounds } from "~/paraglide/messages/layout_nav_rounds.js";
 import { layout_nav_settings } from "~/paraglide/messages/layout_nav_settings.js";
 import { layout_nav_shareLinks } from "~/paraglide/messages/layout_nav_sharelinks1.js";
 import { TextLink } from "~/components/ui/button";
+import { layout_nav_updates } from "~/paraglide/messages/layout_nav_updates.js";
 import { layout_skipToContent } from "~/paraglide/messages/layout_skiptocontent2.js";
 import { auth_verify_banner } from "~/paraglide/messages/auth_verify_banner.js";
 import { auth_verify_resend } from "~/paraglide/messages/auth_verify_resend.js";
@@ -63,11 +64,13 @@ export default function OrgLayout() {
           { to: `${base}/risks`, label: layout_nav_risks },
           { to: `${base}/metrics`, label: layout_nav_metrics },
           { to: `${base}/investors`, label: layout_nav_investors },
+          { to: `${base}/updates`, label: layout_nav_updates },
         ]
       : [
           { to: `${base}/portfolio`, label: layout_nav_portfolio },
           { to: `${base}/alerts`, label: layout_nav_alerts },
           { to: `${base}/companies`, label: layout_nav_companies },
+          { to: `${base}/updates`, label: layout_nav_updates },
           { to: `${base}/positions`, label: layout_nav_positions },
           { to: `${base}/fx`, label: layout_nav_fx },
         ]),

@@ -53,6 +53,8 @@ import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
 import { common_role_member } from "~/paraglide/messages/common_role_member.js";
 import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
 import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
+import { updates_mail_body } from "~/paraglide/messages/updates_mail_body.js";
+import { updates_mail_subject } from "~/paraglide/messages/updates_mail_subject.js";
 
 export { MAIL_KINDS, type MailCategory, type MailKind, mailCategory } from "~/domain/mail-kinds";
 
@@ -263,4 +265,14 @@ export function alertMail(
   const list = vars.lines.map((line) => `- ${line}`).join("\n");
   const [subject, body] = ALERT_NEWS[news];
   return notificationMail(locale, t(subject, vars), t(body, { ...vars, list }), links);
+}
+
+/**
+ * An investor update (decision 025), to one person of a recipient investor org: the update's text
+ * (Markdown source, figure tokens written out in the recipient's language) and the link to read it
+ * in the app, where opening it is recorded.
+ */
+export function investorUpdateMail(locale: Locale, vars: { company: string; title: string; month: string; text: string; link: string }): ComposedMail {
+  const t = translator(locale);
+  return composeMail(locale, t(updates_mail_subject, { company: vars.company, title: vars.title }), t(updates_mail_body, vars));
 }

@@ -4,3 +4,4 @@ export * from "./capital";
 export * from "./investor";
 export * from "./sharing";
 export * from "./metrics";
+export * from "./updates";

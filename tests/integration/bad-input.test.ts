@@ -49,7 +49,7 @@ let owner: TestClient;
 let slug: string;
 let orgId: string;
 let routes: BuiltRoute[];
-const ids = { roundId: "", facilityId: "", riskId: "", positionId: "", metricId: "" };
+const ids = { roundId: "", facilityId: "", riskId: "", positionId: "", metricId: "", updateId: "" };
 const fund = { slug: "", orgId: "", ownerEmail: "" };
 let fundOwner: TestClient;
 
@@ -81,8 +81,13 @@ const metricForm = () => ({
   rollup: "sum",
 });
 
+/** An investor update saved as a draft (sending needs a granted investor; the composer's own tests send). */
+function updateForm(): Record<string, string> {
+  return { intent: "save", title: "Monthly update", month: PAST_MONTH, body: "Runway is {{runway}}.", highlights: "Shipped", lowlights: "", asks: "" };
+}
+
 async function versionOf(
-  table: "funding_rounds" | "debt_facilities" | "risks" | "monthly_reports" | "positions" | "alert_rules",
+  table: "funding_rounds" | "debt_facilities" | "risks" | "monthly_reports" | "positions" | "alert_rules" | "investor_updates",
   where: ReturnType<typeof sql>,
 ) {
   return withSystem(app.database.db, async (tx) => {
@@ -274,6 +279,14 @@ const SPECS: Record<string, ActionSpec> = {
     base: roundForm,
     mustFlag: { amount: "-5", closeDate: "9999-12-31", currency: "usd1", preMoneyValuation: "1e308", leadInvestor: "x".repeat(400), instrument: SQL_PAYLOAD },
   },
+  "routes/o.$orgSlug.updates.new": {
+    base: updateForm,
+    mustFlag: { title: ["", "x".repeat(201)], month: ["2026-13", ""], body: "x".repeat(20_001), asks: "x".repeat(4_001) },
+  },
+  "routes/o.$orgSlug.updates.$updateId.edit": {
+    base: async () => ({ ...updateForm(), version: await versionOf("investor_updates", sql`id = ${ids.updateId}`) }),
+    mustFlag: { title: "", month: "0000-00" },
+  },
   "routes/o.$orgSlug.rounds.$roundId": {
     base: async () => ({ ...roundForm(), version: await versionOf("funding_rounds", sql`id = ${ids.roundId}`) }),
     mustFlag: { amount: "9007199254740993", closeDate: "0001-01-01", currency: "€" },
@@ -402,11 +415,13 @@ beforeAll(async () => {
   expect((await owner.post(`/o/${slug}/debt?index`, facilityForm())).status).toBe(302);
   expect((await owner.post(`/o/${slug}/risks?index`, riskForm())).status).toBe(302);
   expect((await owner.post(`/o/${slug}/reports/${PAST_MONTH}`, reportForm())).status).toBe(302);
+  expect((await owner.post(`/o/${slug}/updates/new`, updateForm())).status).toBe(302);
   await withSystem(app.database.db, async (tx) => {
     const one = async (q: ReturnType<typeof sql>) => first(rowsOf<{ v: string }>(await tx.execute(q))).v;
     ids.roundId = await one(sql`select id::text as v from funding_rounds where org_id = ${orgId}`);
     ids.facilityId = await one(sql`select id::text as v from debt_facilities where org_id = ${orgId}`);
     ids.riskId = await one(sql`select id::text as v from risks where org_id = ${orgId}`);
+    ids.updateId = await one(sql`select id::text as v from investor_updates where org_id = ${orgId}`);
   });
   expect((await owner.post(`/o/${slug}/metrics?index`, metricForm())).status).toBe(302);
   await withSystem(app.database.db, async (tx) => {
