@@ -18,6 +18,7 @@ import { admin_settings_mail_kindName_other } from "~/paraglide/messages/admin_s
 import { admin_settings_mail_kindName_password_changed } from "~/paraglide/messages/admin_settings_mail_kindname_password_changed1.js";
 import { admin_settings_mail_kindName_password_reset } from "~/paraglide/messages/admin_settings_mail_kindname_password_reset1.js";
 import { admin_settings_mail_kindName_share_link_viewed } from "~/paraglide/messages/admin_settings_mail_kindname_share_link_viewed1.js";
+import { admin_settings_mail_kindName_investor_update } from "~/paraglide/messages/admin_settings_mail_kindname_investor_update1.js";
 import { admin_settings_mail_kindName_two_factor_changed } from "~/paraglide/messages/admin_settings_mail_kindname_two_factor_changed1.js";
 import { admin_settings_mail_kindName_verify_email } from "~/paraglide/messages/admin_settings_mail_kindname_verify_email1.js";
 import { auth_notify_kind_access_decided } from "~/paraglide/messages/auth_notify_kind_access_decided.js";
@@ -86,6 +87,7 @@ const MAIL_KIND_LABELS: Record<MailKind, PlainKey> = {
   alert: admin_settings_mail_kindName_alert,
   alert_digest: admin_settings_mail_kindName_alert_digest,
   share_link_viewed: admin_settings_mail_kindName_share_link_viewed,
+  investor_update: admin_settings_mail_kindName_investor_update,
 };
 
 /** What the owners' mail table calls a kind (an unknown one, from an older or newer version: "Other"). */
