@@ -29,7 +29,7 @@ const en = catalogue("en");
 const zh = catalogue("zh-CN");
 const enTexts = texts(en);
 const zhTexts = texts(zh);
-const AREAS = ["common", "layout", "auth", "records", "dashboard", "investor", "admin", "deletion"];
+const AREAS = ["common", "layout", "auth", "records", "dashboard", "investor", "admin", "deletion", "updates"];
 
 describe("the catalogues (app/i18n/messages/en.json, zh-CN.json)", () => {
   it("have the same messages and plural forms in English and Chinese, each in a known area", () => {

@@ -50,7 +50,7 @@ async function digestFor(db: Db, userId: string, origin: string): Promise<number
           .orderBy(asc(alerts.firstSeenAt), asc(alerts.id));
         if (list.length === 0) continue;
         queued += await queueNotification(tx, {
-          orgId: fund.id,
+          orgId: null, // the person's own mail: it names companies (see alert.server.ts)
           kind: "alert_digest",
           userIds: [userId],
           origin,

@@ -58,6 +58,8 @@ describe("deleting one's account", () => {
         "notification_preferences",
         "unsubscribe_tokens",
         "person_schedules",
+        // Who opened an investor update: a read receipt is the reader's own (decision 025).
+        "investor_update_views",
       ].includes(ref.table);
       // c = cascade (the person's own rows), n = set null (the record stays, the actor reads as a former member).
       expect(ref.action, `${ref.table}.${ref.column}`).toBe(personal ? "c" : "n");
