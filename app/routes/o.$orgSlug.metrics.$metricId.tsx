@@ -6,10 +6,11 @@ import { MetricCard } from "~/components/dashboard/metric-cards";
 import { TextLink } from "~/components/ui/button";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { ConflictNotice } from "~/components/ui/conflict-notice";
-import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { Field, FormError, SubmitButton } from "~/components/ui/form";
+import { MetricDefinitionFields } from "~/components/metric-definition-fields";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
-import { METRIC_DIRECTION_KEYS, METRIC_DIRECTIONS, METRIC_ROLLUP_KEYS, METRIC_ROLLUPS, METRIC_UNIT_KEYS, METRIC_UNITS } from "~/domain/metric";
+import { METRIC_DIRECTION_KEYS, METRIC_ROLLUP_KEYS, METRIC_UNIT_KEYS } from "~/domain/metric";
 import { metricDefinitionUpdateSchema, metricDeleteSchema, metricValueSchema } from "~/domain/metric.form";
 import { currentMonth } from "~/domain/monthly-report";
 import { rollUpMetric } from "~/finance/metric-rollup";
@@ -37,14 +38,7 @@ import { records_metric_deleted } from "~/paraglide/messages/records_metric_dele
 import { records_metric_editTitle } from "~/paraglide/messages/records_metric_edittitle1.js";
 import { records_metric_enterTitle } from "~/paraglide/messages/records_metric_entertitle1.js";
 import { records_metric_enterNote } from "~/paraglide/messages/records_metric_enternote1.js";
-import { records_metric_field_direction } from "~/paraglide/messages/records_metric_field_direction.js";
-import { records_metric_field_key } from "~/paraglide/messages/records_metric_field_key.js";
-import { records_metric_field_keyHint } from "~/paraglide/messages/records_metric_field_keyhint1.js";
 import { records_metric_field_month } from "~/paraglide/messages/records_metric_field_month.js";
-import { records_metric_field_nameEn } from "~/paraglide/messages/records_metric_field_nameen1.js";
-import { records_metric_field_nameZh } from "~/paraglide/messages/records_metric_field_namezh1.js";
-import { records_metric_field_rollup } from "~/paraglide/messages/records_metric_field_rollup.js";
-import { records_metric_field_unit } from "~/paraglide/messages/records_metric_field_unit.js";
 import { records_metric_field_value } from "~/paraglide/messages/records_metric_field_value.js";
 import { records_metric_history } from "~/paraglide/messages/records_metric_history.js";
 import { records_metric_history_change } from "~/paraglide/messages/records_metric_history_change.js";
@@ -263,37 +257,7 @@ export default function MetricPage() {
           <Card title={t(records_metric_editTitle)}>
             <Form method="post" className="grid gap-4 md:grid-cols-2" noValidate>
               <input type="hidden" name="version" value={metric.version} />
-              <Field label={t(records_metric_field_nameEn)} name="nameEn" defaultValue={defined("nameEn")} error={errors.nameEn} maxLength={80} />
-              <Field label={t(records_metric_field_nameZh)} name="nameZh" defaultValue={defined("nameZh")} error={errors.nameZh} maxLength={80} />
-              <Field
-                label={t(records_metric_field_key)}
-                name="key"
-                defaultValue={defined("key")}
-                error={errors.key}
-                hint={t(records_metric_field_keyHint)}
-                maxLength={40}
-              />
-              <SelectField
-                label={t(records_metric_field_unit)}
-                name="unit"
-                defaultValue={defined("unit")}
-                error={errors.unit}
-                options={METRIC_UNITS.map((u) => ({ value: u, label: t(METRIC_UNIT_KEYS[u]) }))}
-              />
-              <SelectField
-                label={t(records_metric_field_direction)}
-                name="direction"
-                defaultValue={defined("direction")}
-                error={errors.direction}
-                options={METRIC_DIRECTIONS.map((d) => ({ value: d, label: t(METRIC_DIRECTION_KEYS[d]) }))}
-              />
-              <SelectField
-                label={t(records_metric_field_rollup)}
-                name="rollup"
-                defaultValue={defined("rollup")}
-                error={errors.rollup}
-                options={METRIC_ROLLUPS.map((r) => ({ value: r, label: t(METRIC_ROLLUP_KEYS[r]) }))}
-              />
+              <MetricDefinitionFields value={defined} errors={errors} />
               <div className="md:col-span-2">
                 <SubmitButton intent="definition">{t(records_action_saveChanges)}</SubmitButton>
               </div>

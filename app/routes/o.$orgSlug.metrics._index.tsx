@@ -3,19 +3,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requirePermission, requireStartup } from "~/auth/tenant.server";
 import { TextLink } from "~/components/ui/button";
-import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { MetricDefinitionFields } from "~/components/metric-definition-fields";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
-import {
-  AI_METRIC_TEMPLATES,
-  findMetricTemplate,
-  METRIC_DIRECTION_KEYS,
-  METRIC_DIRECTIONS,
-  METRIC_ROLLUP_KEYS,
-  METRIC_ROLLUPS,
-  METRIC_UNIT_KEYS,
-  METRIC_UNITS,
-} from "~/domain/metric";
+import { AI_METRIC_TEMPLATES, findMetricTemplate, METRIC_ROLLUP_KEYS, METRIC_UNIT_KEYS } from "~/domain/metric";
 import { metricDefinitionSchema } from "~/domain/metric.form";
 import { metaTitle, translate, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -30,13 +22,6 @@ import { records_metric_col_name } from "~/paraglide/messages/records_metric_col
 import { records_metric_col_rollup } from "~/paraglide/messages/records_metric_col_rollup.js";
 import { records_metric_col_unit } from "~/paraglide/messages/records_metric_col_unit.js";
 import { records_metric_defined } from "~/paraglide/messages/records_metric_defined.js";
-import { records_metric_field_direction } from "~/paraglide/messages/records_metric_field_direction.js";
-import { records_metric_field_key } from "~/paraglide/messages/records_metric_field_key.js";
-import { records_metric_field_keyHint } from "~/paraglide/messages/records_metric_field_keyhint1.js";
-import { records_metric_field_nameEn } from "~/paraglide/messages/records_metric_field_nameen1.js";
-import { records_metric_field_nameZh } from "~/paraglide/messages/records_metric_field_namezh1.js";
-import { records_metric_field_rollup } from "~/paraglide/messages/records_metric_field_rollup.js";
-import { records_metric_field_unit } from "~/paraglide/messages/records_metric_field_unit.js";
 import { records_metric_import } from "~/paraglide/messages/records_metric_import.js";
 import { records_metric_list_caption } from "~/paraglide/messages/records_metric_list_caption.js";
 import { records_metric_list_define } from "~/paraglide/messages/records_metric_list_define.js";
@@ -171,37 +156,7 @@ export default function Metrics() {
             ) : null}
             <Form method="post" key={formKey} className="grid gap-4 md:grid-cols-2" noValidate>
               <FormError error={result && !result.ok ? result.formError : undefined} />
-              <Field label={t(records_metric_field_nameEn)} name="nameEn" defaultValue={value("nameEn")} error={errors.nameEn} maxLength={80} />
-              <Field label={t(records_metric_field_nameZh)} name="nameZh" defaultValue={value("nameZh")} error={errors.nameZh} maxLength={80} />
-              <Field
-                label={t(records_metric_field_key)}
-                name="key"
-                defaultValue={value("key")}
-                error={errors.key}
-                hint={t(records_metric_field_keyHint)}
-                maxLength={40}
-              />
-              <SelectField
-                label={t(records_metric_field_unit)}
-                name="unit"
-                defaultValue={value("unit") || "count"}
-                error={errors.unit}
-                options={METRIC_UNITS.map((u) => ({ value: u, label: t(METRIC_UNIT_KEYS[u]) }))}
-              />
-              <SelectField
-                label={t(records_metric_field_direction)}
-                name="direction"
-                defaultValue={value("direction") || "higher_is_better"}
-                error={errors.direction}
-                options={METRIC_DIRECTIONS.map((d) => ({ value: d, label: t(METRIC_DIRECTION_KEYS[d]) }))}
-              />
-              <SelectField
-                label={t(records_metric_field_rollup)}
-                name="rollup"
-                defaultValue={value("rollup") || "last"}
-                error={errors.rollup}
-                options={METRIC_ROLLUPS.map((r) => ({ value: r, label: t(METRIC_ROLLUP_KEYS[r]) }))}
-              />
+              <MetricDefinitionFields value={value} errors={errors} />
               <div className="md:col-span-2">
                 <SubmitButton>{t(records_metric_list_define)}</SubmitButton>
               </div>
