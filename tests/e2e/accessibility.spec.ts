@@ -52,6 +52,8 @@ const STARTUP_PAGES: Visit[] = [
   { route: "routes/o.$orgSlug.risks.$riskId", from: `${S}/risks`, link: new RegExp(`/risks/${uuid}$`) },
   { route: "routes/o.$orgSlug.metrics._index", path: `${S}/metrics` },
   { route: "routes/o.$orgSlug.metrics.$metricId", from: `${S}/metrics`, link: new RegExp(`/metrics/${uuid}$`) },
+  { route: "routes/o.$orgSlug.updates._index", path: `${S}/updates` },
+  { route: "routes/o.$orgSlug.updates.new", path: `${S}/updates/new` },
   { route: "routes/o.$orgSlug.members", path: `${S}/members` },
   { route: "routes/o.$orgSlug.settings", path: `${S}/settings` },
   { route: "routes/o.$orgSlug.audit", path: `${S}/audit` },
@@ -63,6 +65,7 @@ const STARTUP_PAGES: Visit[] = [
   { route: "routes/account.delete", path: "/account/delete" },
   { route: "routes/account.email", path: "/account/email" },
   { route: "routes/account.sessions", path: "/account/sessions" },
+  { route: "routes/account.notifications", path: "/account/notifications" },
   { route: "routes/verify-email._index", path: "/verify-email" },
   { route: "routes/o.$orgSlug.delete", path: `${S}/delete` },
   { route: "routes/orgs.new", path: "/orgs/new" },
@@ -79,6 +82,7 @@ const INVESTOR_PAGES: Visit[] = [
   { route: "routes/o.$orgSlug.companies.$companySlug", path: `${I}/companies/lumen-labs` },
   { route: "routes/o.$orgSlug.positions._index", path: `${I}/positions` },
   { route: "routes/o.$orgSlug.positions.$positionId", from: `${I}/positions`, link: new RegExp(`/positions/${uuid}$`) },
+  { route: "routes/o.$orgSlug.updates._index", path: `${I}/updates` },
   { route: "routes/o.$orgSlug.fx._index", path: `${I}/fx` },
   { route: "routes/o.$orgSlug.fx.import", path: `${I}/fx/import` },
   { route: "routes/o.$orgSlug.members", path: `${I}/members` },
@@ -87,6 +91,8 @@ const INVESTOR_PAGES: Visit[] = [
 
 // Pages reached through something made on the way (a share link, an invitation) are checked inline.
 const MADE_ON_THE_WAY = ["routes/o.$orgSlug.share-links.$linkId", "routes/r.$token", "routes/invite.$token"];
+// An update's page and edit page: the demo has no update, so investor-updates.spec.ts checks them (axe) as it makes one.
+const CHECKED_IN_THEIR_SPEC = ["routes/o.$orgSlug.updates.$updateId._index", "routes/o.$orgSlug.updates.$updateId.edit"];
 // Checked on the embedded database only (PUBLIC_PAGES); listed here so the PostgreSQL run's coverage check still counts it.
 const EMBEDDED_ONLY = ["routes/mailbox"];
 const PUBLIC_PAGES: Visit[] = [
@@ -100,6 +106,8 @@ const PUBLIC_PAGES: Visit[] = [
   { route: "routes/reset-password.$token", path: "/reset-password/not-a-real-token" },
   { route: "routes/verify-email.$token", path: "/verify-email/not-a-real-token", status: 410 },
   { route: "routes/confirm-email.$token", path: "/confirm-email/not-a-real-token", status: 410 },
+  // An unsubscribe link that is not ours: the page that says so.
+  { route: "routes/unsubscribe.$token", path: "/unsubscribe/not-a-real-token", status: 404 },
   // The demo mailbox exists only on the embedded database (on PostgreSQL it is a 404 by design).
   ...(process.env.DATABASE_URL ? [] : [{ route: "routes/mailbox", path: "/mailbox" }]),
 ];
@@ -108,6 +116,7 @@ test("the pages checked here cover every route of the build", async () => {
   const listed = new Set([
     ...Object.keys(NOT_PAGES),
     ...MADE_ON_THE_WAY,
+    ...CHECKED_IN_THEIR_SPEC,
     ...EMBEDDED_ONLY,
     ...[...STARTUP_PAGES, ...INVESTOR_PAGES, ...PUBLIC_PAGES].map((v) => v.route),
   ]);

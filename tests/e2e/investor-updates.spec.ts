@@ -1,3 +1,4 @@
+import { axeProblems } from "./a11y-support";
 import { createOrg, expect, signUp, test, uniqueEmail } from "./helpers";
 
 /** `YYYY-MM` of the month `offset` months from now (UTC). */
@@ -52,8 +53,17 @@ test("a founder composes an update with a live runway card and sends it; the inv
   await page.getByLabel("Month it reports on").fill(monthFromNow(LAST));
   await page.getByLabel(/^Update \(Markdown/).fill("## Where we are\n\nRunway is {{runway}}.\n\n- **Shipped** the new model");
   await page.getByLabel(fundName).check();
+  // A draft first: its page and its edit page are checked for accessibility on the way (the demo has no update to visit).
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  expect(await axeProblems(page, "update (draft)")).toEqual([]);
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
+  await expect(page.getByLabel("Title")).toHaveValue("Quarter in review");
+  expect(await axeProblems(page, "update (edit)")).toEqual([]);
+  await page.getByLabel(fundName).check();
   await page.getByRole("button", { name: "Send now" }).click();
   await expect(page.getByText("Update sent.")).toBeVisible();
+  expect(await axeProblems(page, "update (sent)")).toEqual([]);
   const card = page.locator('[data-figure="runway"]');
   await expect(card).toContainText("Runway");
   await expect(card).toContainText("9.2 months");
@@ -64,6 +74,7 @@ test("a founder composes an update with a live runway card and sends it; the inv
   await investor.getByRole("link", { name: "Quarter in review" }).click();
   await expect(investor.getByRole("heading", { name: "Where we are" })).toBeVisible();
   await expect(investor.locator('[data-figure="runway"]')).toContainText("9.2 months");
+  expect(await axeProblems(investor, "update (investor)")).toEqual([]);
 
   // The founder sees who opened it.
   await page.reload();
