@@ -17,6 +17,7 @@ import { rollUpMetric } from "~/finance/metric-rollup";
 import { addMonths } from "~/finance/month";
 import { metaTitle, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
+import { monthText } from "~/i18n/months";
 import { monthCell } from "~/i18n/display";
 import { formatMetricValue, metricName } from "~/i18n/metric-format";
 import { deleteMetric, getMetric, saveMetricValue, updateMetric } from "~/models/metric.server";
@@ -111,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
     const { month, version, value } = parsed.data;
     await saveMetricValue(ctx, metricId, month, version, value);
-    return redirectWithToast(`${base}/${metricId}`, toast(records_metric_valueSaved, { month }));
+    return redirectWithToast(`${base}/${metricId}`, toast(records_metric_valueSaved, { month: monthText(locale, month) }));
   } catch (error) {
     return failureFromError(error, locale, { values: formData });
   }

@@ -225,7 +225,7 @@ describe("tenancy", () => {
     const otherBrowser = await app.signIn(withoutFinancials.owner.email);
     const shownPage = await (await fundBrowser.get(`/o/${withFinancials.org.slug}/companies/${alpha.org.slug}`)).text();
     expect(shownPage).toContain("Custom metrics");
-    expect(shownPage).toContain("Latest: 42 (2025-01)");
+    expect(shownPage).toContain("Latest: 42 (Jan 2025)");
     const hiddenPage = await otherBrowser.get(`/o/${withoutFinancials.org.slug}/companies/${alpha.org.slug}`);
     expect(hiddenPage.status).toBe(200);
     expect(await hiddenPage.text()).not.toContain("Custom metrics");

@@ -6,7 +6,7 @@ import { ChartDataTable } from "~/components/ui/chart-data-table";
 import { Card } from "~/components/ui/layout";
 import { TextLink } from "~/components/ui/button";
 import { useLocale, useT } from "~/i18n";
-import { monthCell } from "~/i18n/display";
+import { monthCell, monthText } from "~/i18n/display";
 import { formatMetricValue, metricName } from "~/i18n/metric-format";
 import { METRIC_DIRECTION_KEYS, METRIC_UNIT_KEYS } from "~/domain/metric";
 import type { MetricView } from "~/views/metrics";
@@ -39,8 +39,11 @@ export function MetricCard({ metric, currency, href }: { metric: MetricView; cur
       </p>
       {latest ? (
         <>
-          <p className="mb-2 text-sm">{t(dashboard_metrics_latest, { value: format(latest.value), month: monthCell(t, latest.month) })}</p>
-          <ChartCanvas config={config} label={t(dashboard_metrics_chartLabel, { name })} height={160} />
+          <p className="mb-2 text-sm">{t(dashboard_metrics_latest, { value: format(latest.value), month: monthText(t, latest.month) })}</p>
+          {/* On paper a metric is its latest value: the reports' page limits leave no room for a chart per metric (decision 020). */}
+          <div className="print:hidden">
+            <ChartCanvas config={config} label={t(dashboard_metrics_chartLabel, { name })} height={160} />
+          </div>
           <ChartDataTable
             summary={t(dashboard_chart_showTable)}
             caption={t(dashboard_metrics_caption, { name })}
@@ -64,7 +67,7 @@ export function MetricCards({ metrics, currency, hrefOf }: { metrics: MetricView
       <h2 id="custom-metrics-heading" className="text-lg font-semibold">
         {t(dashboard_metrics_title)}
       </h2>
-      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
+      <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3 print:grid-cols-3 print:gap-2">
         {metrics.map((metric) => (
           <MetricCard key={metric.id} metric={metric} currency={currency} href={hrefOf?.(metric)} />
         ))}
