@@ -42,6 +42,8 @@ test("a founder composes an update with a live runway card and sends it; the inv
   await investor.goto(`${fund}/companies`);
   await investor.getByLabel("Company share code or owner email").fill(code.toLowerCase());
   await investor.getByRole("button", { name: "Request access" }).click();
+  // Saved before the founder looks (CI's PostgreSQL run reloaded the founder's page before the request existed).
+  await expect(investor.getByTestId("pending-request")).toHaveCount(1);
   await page.reload();
   await page.getByTestId("pending-request").getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText("No pending requests")).toBeVisible();
