@@ -1,7 +1,8 @@
-import { createContext, useContext, useEffect, useRef, useState, type CSSProperties } from "react";
+import { createContext, useContext, useEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import type { ChartConfiguration } from "chart.js";
 import { useT } from "~/i18n";
 import { browserDrawEnvironment, scheduleDraw } from "./draw-schedule";
+import { chartLegend, type LegendItem } from "./legend";
 import { dashboard_chart_failed } from "~/paraglide/messages/dashboard_chart_failed.js";
 import { dashboard_chart_loading } from "~/paraglide/messages/dashboard_chart_loading.js";
 
@@ -46,6 +47,7 @@ export function ChartCanvas({
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
+  const legend = useMemo(() => chartLegend(config), [config]);
 
   useEffect(() => {
     let cancelled = false;
@@ -94,15 +96,41 @@ export function ChartCanvas({
   }, [config, atOnce]);
 
   return (
-    <div ref={box} className="relative" data-chart-box="" style={{ height, "--chart-print-height": `${printHeight}px` } as CSSProperties}>
-      <canvas ref={canvas} role="img" aria-label={label}>
-        {label}
-      </canvas>
-      {state !== "ready" ? (
-        <p className="absolute inset-0 flex items-center justify-center text-sm text-slate-500" aria-hidden="true">
-          {state === "loading" ? t(dashboard_chart_loading) : t(dashboard_chart_failed)}
-        </p>
-      ) : null}
+    <div ref={box} className="flex flex-col" data-chart-box="" style={{ height, "--chart-print-height": `${printHeight}px` } as CSSProperties}>
+      {/* Chart.js sizes the canvas to this box, which holds nothing else (its responsive rule). */}
+      <div className="relative min-h-0 flex-1">
+        <canvas ref={canvas} role="img" aria-label={label}>
+          {label}
+        </canvas>
+        {state !== "ready" ? (
+          <p className="absolute inset-0 flex items-center justify-center text-sm text-slate-500" aria-hidden="true">
+            {state === "loading" ? t(dashboard_chart_loading) : t(dashboard_chart_failed)}
+          </p>
+        ) : null}
+      </div>
+      <ChartLegend items={legend} />
     </div>
+  );
+}
+
+/** The colours' meanings under the chart, as text (legend.ts says why it is not Chart.js's). */
+function ChartLegend({ items }: { items: readonly LegendItem[] }) {
+  if (items.length === 0) return null;
+  return (
+    <ul
+      className="mt-2 flex flex-wrap justify-center gap-x-4 gap-y-1 text-xs text-slate-700 print:mt-1 print:gap-x-2 print:text-[8px]"
+      data-testid="chart-legend"
+    >
+      {items.map((item) => (
+        <li key={item.label} className="flex items-center gap-1.5">
+          <span
+            aria-hidden="true"
+            className={item.line ? "inline-block w-6 border-t-2 print:w-3" : "inline-block h-3 w-6 rounded-sm print:h-2 print:w-3"}
+            style={item.line ? { borderColor: item.colour, borderTopStyle: item.dashed ? "dashed" : "solid" } : { backgroundColor: item.colour }}
+          />
+          {item.label}
+        </li>
+      ))}
+    </ul>
   );
 }
