@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { TextLink } from "~/components/ui/button";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { can } from "~/auth/permissions";
 import { BudgetCard, CashRunwayCard, DebtCard, MissingMonthsNotice, SpendCard } from "~/components/dashboard/chart-cards";
@@ -15,24 +14,12 @@ import { OnboardingChecklist } from "~/components/onboarding-checklist";
 import { PrintCover } from "~/components/print-cover";
 import { common_print_report_dashboard } from "~/paraglide/messages/common_print_report_dashboard.js";
 import { getOnboarding } from "~/models/onboarding.server";
-import { getFundOverview } from "~/models/fund-overview.server";
-import { FundAlerts, FundLateReports, FundLowRunway, FundPendingRequests, FundRecentUpdates } from "~/components/fund-overview";
 import { MetricCards } from "~/components/dashboard/metric-cards";
 import { listMetrics } from "~/models/metric.server";
 import type { MetricView } from "~/views/metrics";
 import { getStartupDashboard, parseDashboardWindow, type StartupDashboard } from "~/models/dashboard.server";
 import { common_appName } from "~/paraglide/messages/common_appname1.js";
-import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
-import { common_role_member } from "~/paraglide/messages/common_role_member.js";
-import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
-import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
-import { dashboard_meta_investor } from "~/paraglide/messages/dashboard_meta_investor.js";
-import { investor_home_description } from "~/paraglide/messages/investor_home_description.js";
-import { investor_home_empty_title } from "~/paraglide/messages/investor_home_empty_title.js";
 import { dashboard_meta_startup } from "~/paraglide/messages/dashboard_meta_startup.js";
-import { dashboard_overview_noCompanies } from "~/paraglide/messages/dashboard_overview_nocompanies1.js";
-import { dashboard_overview_openPortfolio } from "~/paraglide/messages/dashboard_overview_openportfolio1.js";
-import { dashboard_overview_requestAccess } from "~/paraglide/messages/dashboard_overview_requestaccess1.js";
 import { dashboard_startup_description } from "~/paraglide/messages/dashboard_startup_description.js";
 import { dashboard_startup_emptyDescription } from "~/paraglide/messages/dashboard_startup_emptydescription1.js";
 import { dashboard_startup_enterMonth } from "~/paraglide/messages/dashboard_startup_entermonth1.js";
@@ -44,63 +31,25 @@ import { dashboard_startup_viewerNote } from "~/paraglide/messages/dashboard_sta
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const locale = localeFromMatches(matches);
   const org = data?.org.name ?? translate(locale, common_appName);
-  return [{ title: translate(locale, data?.org.kind === "startup" ? dashboard_meta_startup : dashboard_meta_investor, { org }) }];
+  return [{ title: translate(locale, dashboard_meta_startup, { org }) }];
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireOrgContext(request, params, "read:org");
-  const org = { name: ctx.org.name, slug: ctx.org.slug, kind: ctx.org.kind, baseCurrency: ctx.org.baseCurrency };
-  if (ctx.org.kind !== "startup") {
-    const overview = await getFundOverview(ctx);
-    const onboarding = ctx.role === "viewer" ? [] : await getOnboarding(ctx);
-    return json({ org, role: ctx.role, canEdit: false, window: 3 as const, dashboard: null, overview, onboarding, metrics: [] });
-  }
+  // A fund's home is its overview, a page of its own (o.$orgSlug.overview.tsx says why).
+  if (ctx.org.kind !== "startup") throw redirect(`/o/${ctx.org.slug}/overview`);
+  const org = { name: ctx.org.name, slug: ctx.org.slug, baseCurrency: ctx.org.baseCurrency };
   const window = parseDashboardWindow(new URL(request.url).searchParams.get("window"));
   const [dashboard, metrics] = await Promise.all([getStartupDashboard(ctx, { window }), listMetrics(ctx)]);
   // A viewer cannot do any of the steps, so the checklist is for the people who can.
   const onboarding = ctx.role === "viewer" ? [] : await getOnboarding(ctx);
-  return json({ org, role: ctx.role, canEdit: can(ctx.role, "edit:records"), window, dashboard, overview: null, onboarding, metrics });
+  return json({ org, canEdit: can(ctx.role, "edit:records"), window, dashboard, onboarding, metrics });
 }
 
 export default function OrgDashboard() {
-  const { org, role, canEdit, window, dashboard, overview, onboarding, metrics } = useLoaderData<typeof loader>();
+  const { org, canEdit, window, dashboard, onboarding, metrics } = useLoaderData<typeof loader>();
   const t = useT();
   const checklist = <OnboardingChecklist steps={onboarding} orgSlug={org.slug} />;
-  if (dashboard === null) {
-    const base = `/o/${org.slug}`;
-    return (
-      <>
-        <PageHeader
-          title={org.name}
-          description={t(investor_home_description, {
-            currency: org.baseCurrency,
-            role: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[role]),
-          })}
-          actions={<TextLink to={`${base}/portfolio`}>{t(dashboard_overview_openPortfolio)}</TextLink>}
-        />
-        {checklist}
-        {overview === null || overview.companyCount === 0 ? (
-          <div className="grid gap-4 md:grid-cols-2">
-            <EmptyState title={t(investor_home_empty_title)}>
-              <p data-testid="overview-companies">{t(dashboard_overview_noCompanies)}</p>
-              <p className="mt-3">
-                <TextLink to={`${base}/companies`}>{t(dashboard_overview_requestAccess)}</TextLink>
-              </p>
-            </EmptyState>
-            {overview ? <FundPendingRequests base={base} pending={overview.pendingRequests} /> : null}
-          </div>
-        ) : (
-          <div className="grid gap-4 lg:grid-cols-2">
-            <FundAlerts base={base} alerts={overview.alerts} />
-            <FundLateReports base={base} late={overview.lateReports} />
-            <FundLowRunway base={base} low={overview.lowRunway} thresholds={overview.runwayThresholds} />
-            <FundRecentUpdates base={base} updates={overview.recentUpdates} />
-            <FundPendingRequests base={base} pending={overview.pendingRequests} />
-          </div>
-        )}
-      </>
-    );
-  }
   const base = `/o/${org.slug}`;
   if (dashboard.kind === "empty") {
     return (

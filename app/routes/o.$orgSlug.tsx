@@ -54,7 +54,7 @@ export default function OrgLayout() {
   const f = useFormat();
   const base = `/o/${org.slug}`;
   const nav: NavItem[] = [
-    { to: base, label: org.kind === "startup" ? layout_nav_dashboard : layout_nav_overview, end: true },
+    org.kind === "startup" ? { to: base, label: layout_nav_dashboard, end: true } : { to: `${base}/overview`, label: layout_nav_overview },
     ...(org.kind === "startup"
       ? [
           { to: `${base}/reports`, label: layout_nav_reports },

@@ -73,7 +73,7 @@ const STARTUP_PAGES: Visit[] = [
 
 const I = "/o/northwind-ventures";
 const INVESTOR_PAGES: Visit[] = [
-  { route: "routes/o.$orgSlug._index", path: I },
+  { route: "routes/o.$orgSlug.overview", path: I },
   { route: "routes/o.$orgSlug.portfolio._index", path: `${I}/portfolio` },
   { route: "routes/o.$orgSlug.portfolio.risks", path: `${I}/portfolio/risks?likelihood=4&impact=4` },
   { route: "routes/o.$orgSlug.alerts._index", path: `${I}/alerts` },

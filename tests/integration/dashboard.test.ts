@@ -331,10 +331,20 @@ describe("company dashboard", () => {
   it("shows an investor org without companies its empty overview (what to do next, its requests), not a company dashboard", async () => {
     const { owner, org } = await makeOrgWithOwner(app.database, "investor", "Some Fund");
     const browser = await app.signIn(owner.email);
-    const text = await pageText(browser, `/o/${org.slug}`);
+    // A fund's home is its overview, a page of its own: the org's address sends it there.
+    const home = await browser.get(`/o/${org.slug}`);
+    expect(home.status).toBe(302);
+    expect(home.headers.get("location")).toBe(`/o/${org.slug}/overview`);
+    const text = await pageText(browser, `/o/${org.slug}/overview`);
     expect(text).toContain("No company has approved access yet.");
     expect(text).toContain("No companies yet");
     expect(text).toContain("No request of yours is waiting for an answer.");
     expect(text).not.toContain("No monthly reports yet");
+  });
+
+  it("has no fund overview for a startup: its address is a 404 there", async () => {
+    const { owner, org } = await makeOrgWithOwner(app.database, "startup", "Not A Fund");
+    const browser = await app.signIn(owner.email);
+    expect((await browser.get(`/o/${org.slug}/overview`)).status).toBe(404);
   });
 });

@@ -92,7 +92,7 @@ describe("the fund overview model", () => {
 
 describe("the fund's home page", () => {
   it("shows each list with its definition in English", async () => {
-    const response = await owner.get(`/o/${seeded.fund.org.slug}`);
+    const response = await owner.get(`/o/${seeded.fund.org.slug}/overview`);
     expect(response.status).toBe(200);
     const html = await response.text();
     for (const shown of [
@@ -112,7 +112,7 @@ describe("the fund's home page", () => {
   });
 
   it("says the same in Chinese", async () => {
-    const html = await (await owner.get(`/o/${seeded.fund.org.slug}`, { "Accept-Language": "zh-CN" })).text();
+    const html = await (await owner.get(`/o/${seeded.fund.org.slug}/overview`, { "Accept-Language": "zh-CN" })).text();
     for (const shown of ["新的早期预警", "逾期未交的报告", "现金跑道低于阈值", "低于 3 个月为严重", "最新投资人更新", "待答复的访问申请"])
       expect(html, shown).toContain(shown);
   });
@@ -122,5 +122,6 @@ describe("the fund's home page", () => {
     const client = app.client();
     await client.login(stranger.owner.email, TEST_PASSWORD);
     expect((await client.get(`/o/${seeded.fund.org.slug}`)).status).toBe(404);
+    expect((await client.get(`/o/${seeded.fund.org.slug}/overview`)).status).toBe(404);
   });
 });

@@ -10,12 +10,13 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const ROUTE = "routes/o.$orgSlug._index";
-
-async function stepsOf(email: string, slug: string) {
+/** The checklist is on the org's home: a startup's dashboard, or a fund's overview. */
+async function stepsOf(email: string, slug: string, home: "startup" | "fund" = "startup") {
   const browser = app.client();
   await browser.login(email, TEST_PASSWORD);
-  const response = await browser.get(routeData(`/o/${slug}`, ROUTE));
+  const response = await browser.get(
+    home === "startup" ? routeData(`/o/${slug}`, "routes/o.$orgSlug._index") : routeData(`/o/${slug}/overview`, "routes/o.$orgSlug.overview"),
+  );
   expect(response.status).toBe(200);
   const body = (await response.json()) as { onboarding: { key: string; done: boolean }[] };
   return Object.fromEntries(body.onboarding.map((s) => [s.key, s.done]));
@@ -57,11 +58,11 @@ describe("onboarding checklist", () => {
 
   it("an investor's steps follow its grants, members and positions; a viewer sees no checklist", async () => {
     const fund = await makeOrgWithOwner(app.database, "investor", "Checklist Fund");
-    expect(await stepsOf(fund.owner.email, fund.org.slug)).toEqual({ company: false, colleague: false, position: false });
+    expect(await stepsOf(fund.owner.email, fund.org.slug, "fund")).toEqual({ company: false, colleague: false, position: false });
     const startup = await makeOrgWithOwner(app.database, "startup", "Checklist Co");
     await grantAccess(app.database, startup.org, fund.org, ["financials"]);
     const viewer = await addMember(app.database, fund.ctx, "viewer");
-    expect(await stepsOf(fund.owner.email, fund.org.slug)).toEqual({ company: true, colleague: true, position: false });
-    expect(await stepsOf(viewer.user.email, fund.org.slug)).toEqual({});
+    expect(await stepsOf(fund.owner.email, fund.org.slug, "fund")).toEqual({ company: true, colleague: true, position: false });
+    expect(await stepsOf(viewer.user.email, fund.org.slug, "fund")).toEqual({});
   });
 });

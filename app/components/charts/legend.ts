@@ -1,4 +1,9 @@
-import type { DashboardChartConfig } from "./chart-canvas";
+/** What a legend reads of a chart config (any of the builders' configs has it). */
+interface LegendSource {
+  type: string;
+  data: { datasets: readonly { label?: string; borderColor?: unknown; backgroundColor?: unknown; borderDash?: unknown }[] };
+  options?: { plugins?: { legend?: { display?: boolean } } };
+}
 
 /** One entry of a chart's legend: what a colour means, and whether it is a (dashed) line or a box. */
 export interface LegendItem {
@@ -14,7 +19,7 @@ export interface LegendItem {
  * the page, prints as text — and Chart.js's canvas legend plugin (≈ 3 KB gzipped on every chart
  * page) is not shipped. A config that hides its legend (`legend.display: false`, one series) has none.
  */
-export function chartLegend(config: DashboardChartConfig): LegendItem[] {
+export function chartLegend(config: LegendSource): LegendItem[] {
   if (config.options?.plugins?.legend?.display === false) return [];
   return config.data.datasets.map((dataset) => {
     const line = config.type === "line";
@@ -23,7 +28,7 @@ export function chartLegend(config: DashboardChartConfig): LegendItem[] {
       label: dataset.label ?? "",
       colour: typeof colour === "string" ? colour : "#64748b",
       line,
-      dashed: line && Array.isArray((dataset as { borderDash?: unknown }).borderDash),
+      dashed: line && Array.isArray(dataset.borderDash),
     };
   });
 }
