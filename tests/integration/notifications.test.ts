@@ -65,6 +65,19 @@ function rawHeader(message: ParsedMail | undefined, name: string): string | unde
   return line?.slice(line.indexOf(":") + 1).trim();
 }
 
+/**
+ * A delivered notification carries RFC 8058's two headers, and its footer the same link and the way
+ * to the settings; returns the unsubscribe URL.
+ */
+function expectOneClick(message: ParsedMail | undefined, origin: string): string {
+  const header = rawHeader(message, "list-unsubscribe") ?? "";
+  expect(header).toMatch(new RegExp(`^<${origin}/unsubscribe/[A-Za-z0-9_-]{43}>$`));
+  expect(rawHeader(message, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+  expect(message?.text).toContain(header.slice(1, -1));
+  expect(message?.text).toContain(`${origin}/account/notifications`);
+  return header.slice(1, -1);
+}
+
 async function setLocale(userId: string, locale: string) {
   await withSystem(database.db, (tx) => tx.update(users).set({ locale }).where(eq(users.id, userId)));
 }
@@ -120,19 +133,14 @@ describe("access notifications", () => {
     expect(english?.subject).toBe("Harbor Fund asked for access to Nimbus Robotics");
     expect(english?.text).toContain(`${ORIGIN}/o/${startup.org.slug}/investors`);
     expect(english?.headers.get("content-language")).toBe("en");
-    const header = rawHeader(english, "list-unsubscribe") ?? "";
-    expect(header).toMatch(new RegExp(`^<${ORIGIN}/unsubscribe/[A-Za-z0-9_-]{43}>$`));
-    expect(rawHeader(english, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-    // The footer carries the same link and the way to the settings.
-    expect(english?.text).toContain(header.slice(1, -1));
-    expect(english?.text).toContain(`${ORIGIN}/account/notifications`);
+    const link = expectOneClick(english, ORIGIN);
 
     const [chinese] = smtp.to(admin.email);
     expect(chinese?.subject).toBe("Harbor Fund 申请查看 Nimbus Robotics");
     expect(chinese?.text).toContain("一键停止接收此类邮件");
     expect(chinese?.headers.get("content-language")).toBe("zh-CN");
     // Each recipient's link is their own.
-    expect(rawHeader(chinese, "list-unsubscribe")).not.toBe(header);
+    expect(rawHeader(chinese, "list-unsubscribe")).not.toBe(`<${link}>`);
     const row = first(await queued(startup.owner.email, "access_requested"));
     expect(row).toMatchObject({ orgId: startup.org.id, status: "sent", listUnsubscribe: null, body: "" });
   });
@@ -350,15 +358,11 @@ describe("investor updates", () => {
     const [english] = smtp.to(fund.owner.email);
     expect(english?.subject).toBe("Kestrel Labs: March news");
     expect(english?.text).toContain(`${ORIGIN}/o/${fund.org.slug}/updates/${sent.id}`);
-    const header = rawHeader(english, "list-unsubscribe") ?? "";
-    expect(header).toMatch(new RegExp(`^<${ORIGIN}/unsubscribe/[A-Za-z0-9_-]{43}>$`));
-    expect(rawHeader(english, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-    expect(english?.text).toContain(header.slice(1, -1));
-    expect(english?.text).toContain(`${ORIGIN}/account/notifications`);
+    expectOneClick(english, ORIGIN);
     const [zh] = smtp.to(chinese.email);
     expect(zh?.subject).toBe("Kestrel Labs：March news");
     expect(zh?.text).toContain("一键停止接收此类邮件");
-    expect(rawHeader(zh, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    expectOneClick(zh, ORIGIN);
     expect(smtp.to(muted.email)).toEqual([]);
     // The startup's owners see the delivery under Settings → Mail, as before.
     expect(first(await queued(fund.owner.email, "investor_update"))).toMatchObject({ orgId: startup.org.id, status: "sent" });
@@ -415,7 +419,7 @@ describe("mail sent by jobs (no request)", () => {
     expect(digest?.text).toContain(`${JOB_ORIGIN}/o/${fund.org.slug}/alerts`);
     expect(news?.text).toContain(`${JOB_ORIGIN}/o/${fund.org.slug}/updates/${scheduled.id}`);
     for (const message of [digest, news]) {
-      expect(rawHeader(message, "list-unsubscribe")).toMatch(new RegExp(`^<${JOB_ORIGIN}/unsubscribe/`));
+      expectOneClick(message, JOB_ORIGIN);
       expect(message?.text).not.toContain("localhost");
     }
   });
