@@ -107,8 +107,8 @@ export async function startup(): Promise<{ driver: string; seeded: boolean }> {
     // Per-person scheduled mail in the same loop (decision 023): the early-warning digest.
     jobs: [(db) => runAlertDigests(db)],
   });
-  // Scheduled investor updates (decision 025): links point at APP_ORIGIN, else the local server.
-  updateSchedule ??= startUpdateSchedule(async () => (await getDatabase()).db, env.APP_ORIGIN ?? `http://localhost:${env.PORT}`);
+  // Scheduled investor updates (decision 025); links point at APP_ORIGIN, like the digest's (publicOrigin).
+  updateSchedule ??= startUpdateSchedule(async () => (await getDatabase()).db);
   return { driver: database.driver, seeded };
 }
 

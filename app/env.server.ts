@@ -33,8 +33,9 @@ const EnvSchema = z.object({
   COOKIE_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   /**
    * The public origin (`https://desk.example.com`): the Origin check and the links the app hands
-   * out (invitations, share links) use it, and the Host header is then never trusted. Unset, the
-   * app answers only requests addressed to localhost / 127.0.0.1 / [::1] at its port (server/origin.mjs).
+   * out (invitations, share links, every link in mail) use it, and the Host header is then never
+   * trusted. Unset, the app answers only requests addressed to localhost / 127.0.0.1 / [::1] at its
+   * port (server/origin.mjs), and links point there. Required in production with SMTP_URL (parseEnv).
    */
   APP_ORIGIN: z
     .string()
@@ -100,12 +101,28 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = result.data;
   if (env.SMTP_URL && !env.MAIL_FROM) throw new Error("Invalid environment configuration:\n  MAIL_FROM: required when SMTP_URL is set");
+  // Mail that really leaves must never carry a link to the server's own machine: jobs (digests,
+  // scheduled updates) have no request to take an origin from. Without SMTP_URL nothing leaves, so
+  // the demo keeps localhost links for its mailbox; outside production a local relay is for testing.
+  if (env.SMTP_URL && !env.APP_ORIGIN && env.NODE_ENV === "production") {
+    throw new Error(
+      "Invalid environment configuration:\n  APP_ORIGIN: required in production when SMTP_URL is set (links in the mail it sends must point at the public address)",
+    );
+  }
   return {
     ...env,
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === "production",
     // Quiet under the test runner (NODE_ENV=test) unless asked for: tests that read logs set it.
     LOG_LEVEL: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
   };
+}
+
+/**
+ * Where links handed out without a request point (mail sent by jobs, and mail whose cause has no
+ * request): APP_ORIGIN, else this machine — only possible when no mail leaves it in production.
+ */
+export function publicOrigin(env: Env = getEnv()): string {
+  return env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
 }
 
 let cached: Env | undefined;

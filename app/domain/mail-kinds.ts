@@ -24,6 +24,7 @@ import { admin_settings_mail_kindName_verify_email } from "~/paraglide/messages/
 import { auth_notify_kind_access_decided } from "~/paraglide/messages/auth_notify_kind_access_decided.js";
 import { auth_notify_kind_access_requested } from "~/paraglide/messages/auth_notify_kind_access_requested.js";
 import { auth_notify_kind_alert } from "~/paraglide/messages/auth_notify_kind_alert.js";
+import { auth_notify_kind_investor_update } from "~/paraglide/messages/auth_notify_kind_investor_update.js";
 import { auth_notify_kind_share_link_viewed } from "~/paraglide/messages/auth_notify_kind_share_link_viewed.js";
 import { auth_notify_setting_daily } from "~/paraglide/messages/auth_notify_setting_daily.js";
 import { auth_notify_setting_immediate } from "~/paraglide/messages/auth_notify_setting_immediate.js";
@@ -107,6 +108,7 @@ export const NOTIFICATION_CHOICES = {
   access_decided: { options: ["on", "off"], byDefault: "on" },
   share_link_viewed: { options: ["on", "off"], byDefault: "on" },
   alert: { options: ["immediate", "daily", "weekly", "off"], byDefault: "daily" },
+  investor_update: { options: ["on", "off"], byDefault: "on" },
 } as const satisfies Record<string, { options: readonly NotificationSetting[]; byDefault: NotificationSetting }>;
 
 export type NotificationSetting = "on" | "off" | "immediate" | "daily" | "weekly";
@@ -127,6 +129,8 @@ export function choiceFor(kind: MailKind): NotificationChoice | null {
     case "alert":
     case "alert_digest":
       return "alert";
+    case "investor_update":
+      return "investor_update";
     default:
       return null;
   }
@@ -146,6 +150,7 @@ export const NOTIFICATION_CHOICE_LABELS: Record<NotificationChoice, PlainKey> = 
   access_decided: auth_notify_kind_access_decided,
   share_link_viewed: auth_notify_kind_share_link_viewed,
   alert: auth_notify_kind_alert,
+  investor_update: auth_notify_kind_investor_update,
 };
 
 export const NOTIFICATION_SETTING_LABELS: Record<NotificationSetting, PlainKey> = {

@@ -15,13 +15,13 @@ import { can } from "~/auth/permissions";
 import { isUuid } from "~/domain/bounds";
 import { figuresForMonth, type InvestorUpdateInput, type UpdateFigures } from "~/domain/investor-update";
 import { spendOf } from "./monthly-report.server";
-import { isLocale, type Locale, DEFAULT_LOCALE } from "~/i18n/locales";
+import type { Locale } from "~/i18n/locales";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
 import { investorUpdateMail } from "~/server/mail.server";
 import { figureCards, renderUpdateMarkdown, updateMarkdownAsText } from "~/server/update-markdown.server";
 import { formatterFor } from "~/i18n/format";
-import { queueMail } from "./mail-outbox.server";
+import { queueNotification } from "./notification.server";
 import { conflictError, lockForEdit } from "./versioning.server";
 import { records_readOnlyRecords } from "~/paraglide/messages/records_readonlyrecords2.js";
 import { updates_error_alreadySent } from "~/paraglide/messages/updates_error_alreadysent1.js";
@@ -261,18 +261,13 @@ export async function saveUpdate(
   });
 }
 
-interface Recipient {
-  user_id: string;
-  email: string;
-  name: string;
-  locale: string | null;
-}
-
 /**
  * Sends `row` inside the startup's tenant transaction: freezes the month's figures, marks it sent
  * and queues one e-mail per person (owner, admin, member) of each chosen investor that still holds
  * an "updates" grant — app_update_recipients (migration 0022) answers nothing for any other.
- * Where per-person mail preferences exist (`wantsMail`), they are checked here, per recipient.
+ * The mail is a notification (decision 023): `queueNotification` skips whoever turned investor
+ * updates off and gives the others a one-click unsubscribe link. The update is sent all the same:
+ * it is in the investor's feed, whoever chose not to be mailed about it.
  */
 async function sendInTransaction(
   tx: Tx,
@@ -288,24 +283,23 @@ async function sendInTransaction(
     .where(and(eq(investorUpdates.orgId, company.id), eq(investorUpdates.id, row.id), eq(investorUpdates.version, row.version)))
     .returning();
   if (!sent) throw conflictError(updates_what);
-  const link = `${origin}/o/%SLUG%/updates/${row.id}`;
   for (const investorOrgId of sent.recipientOrgIds) {
     const [investor] = await tx.select({ slug: orgs.slug }).from(orgs).where(eq(orgs.id, investorOrgId));
     if (!investor) continue;
-    const people = rowsOf<Recipient>(await tx.execute(sql`select user_id, email, name, locale from app_update_recipients(${investorOrgId}::uuid)`));
-    for (const person of people) {
-      const locale: Locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
-      const card = figureCards(locale, figures, company.baseCurrency);
-      const text = [sent.body ? updateMarkdownAsText(sent.body, card) : "", ...threeFields(sent)].filter((s) => s !== "").join("\n\n");
-      const mail = investorUpdateMail(locale, {
-        company: company.name,
-        title: sent.title,
-        month: formatterFor(locale).month(sent.month),
-        text,
-        link: link.replace("%SLUG%", investor.slug),
-      });
-      await queueMail(tx, { ...mail, orgId: company.id, toEmail: person.email, toUserId: person.user_id, kind: "investor_update", locale });
-    }
+    const people = rowsOf<{ user_id: string }>(await tx.execute(sql`select user_id from app_update_recipients(${investorOrgId}::uuid)`));
+    const link = `${origin}/o/${investor.slug}/updates/${row.id}`;
+    await queueNotification(tx, {
+      // The startup's owners follow the delivery of what they sent under Settings → Mail.
+      orgId: company.id,
+      kind: "investor_update",
+      userIds: people.map((p) => p.user_id),
+      origin,
+      compose: (locale, links) => {
+        const card = figureCards(locale, figures, company.baseCurrency);
+        const text = [sent.body ? updateMarkdownAsText(sent.body, card) : "", ...threeFields(sent)].filter((s) => s !== "").join("\n\n");
+        return investorUpdateMail(locale, { company: company.name, title: sent.title, month: formatterFor(locale).month(sent.month), text, link }, links);
+      },
+    });
   }
   return sent;
 }

@@ -23,7 +23,7 @@ import {
   type NotificationChoice,
   type NotificationSetting,
 } from "~/domain/mail-kinds";
-import { getEnv } from "~/env.server";
+import { publicOrigin } from "~/env.server";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "~/i18n/locales";
 import { randomToken, sha256Hex } from "~/server/crypto.server";
 import type { ComposedMail, NotificationLinks } from "~/server/mail.server";
@@ -35,6 +35,7 @@ const _sameKinds: Record<NotificationPreferenceKind, true> & Record<Notification
   access_decided: true,
   share_link_viewed: true,
   alert: true,
+  investor_update: true,
 };
 void _sameKinds;
 
@@ -90,11 +91,9 @@ export async function wantsMail(tx: Tx, userId: string, kind: MailKind, { critic
   return settingWants(kind, settings.get(userId)?.[choice] ?? NOTIFICATION_CHOICES[choice].byDefault, critical);
 }
 
-/** Where links in mail point: the request's origin, else APP_ORIGIN, else this machine (a job has no request). */
+/** Where links in mail point: the request's origin, else APP_ORIGIN, else this machine (a job has no request; publicOrigin). */
 export function mailOrigin(origin?: string): string {
-  if (origin) return origin;
-  const env = getEnv();
-  return env.APP_ORIGIN ?? `http://localhost:${env.PORT}`;
+  return origin || publicOrigin();
 }
 
 /** People of `orgId` with one of `roles`, as user ids (system step: the org may be another tenant's). */

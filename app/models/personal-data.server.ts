@@ -1,10 +1,24 @@
 import { and, asc, eq } from "drizzle-orm";
-import { auditLog, invitations, memberships, orgs, sessions, users } from "~db/schema";
+import {
+  auditLog,
+  invitations,
+  memberships,
+  notificationPreferences,
+  orgs,
+  personSchedules,
+  sessions,
+  signInDevices,
+  twoFactorRecoveryCodes,
+  userTwoFactor,
+  users,
+} from "~db/schema";
 import { withSystem, withTenant } from "~db/tenant";
 import { notFound } from "~/server/http.server";
 import packageJson from "../../package.json";
 import { throttleRowsOfAccount } from "./login-throttle.server";
 import type { SystemContext } from "~/auth/context";
+import type { Tx } from "~db/client";
+import { TOTP_PERIOD_SECONDS } from "~/server/totp.server";
 
 export interface PersonalDataExport {
   format: "capital-desk-personal-data";
@@ -14,7 +28,18 @@ export interface PersonalDataExport {
   notes: string[];
   user: { id: string; email: string; name: string; locale: string | null; createdAt: Date };
   memberships: { orgId: string; orgSlug: string; orgName: string; orgKind: string; role: string; joinedAt: Date }[];
-  sessions: { createdAt: Date; expiresAt: Date; absoluteExpiresAt: Date }[];
+  sessions: { createdAt: Date; lastUsedAt: Date; expiresAt: Date; absoluteExpiresAt: Date; userAgent: string; ipAddress: string }[];
+  /** Whether and since when; never the secret or the recovery codes' hashes. */
+  twoFactor: {
+    enrolled: boolean;
+    enrolmentStartedAt: Date | null;
+    enabledAt: Date | null;
+    lastCodeAcceptedAt: Date | null;
+    recoveryCodes: { total: number; unused: number };
+  };
+  signInDevices: { fingerprint: string; firstSeenAt: Date; lastSeenAt: Date }[];
+  notificationPreferences: { kind: string; setting: string; updatedAt: Date }[];
+  personSchedules: { job: string; lastRunAt: Date | null; nextRunAt: Date }[];
   signInThrottle: Awaited<ReturnType<typeof throttleRowsOfAccount>>;
   invitationsToYourAddress: {
     orgName: string;
@@ -38,15 +63,35 @@ export interface PersonalDataExport {
 
 const NOTES = [
   "Everything Capital Desk stores about you as a person. The organisations' own data (reports, rounds, budgets…) is in each organisation's export, which its owners and admins can download.",
-  "Left out on purpose: your password hash, and the ids of your sessions (each is the hash of a sign-in cookie).",
-  "Sessions: no IP address or browser is stored; expiresAt moves forward while you use a session (the idle timeout), absoluteExpiresAt does not.",
+  "Left out on purpose: your password hash, the ids of your sessions (each is the hash of a sign-in cookie), your two-factor secret and the hashes of your recovery codes (which would help someone sign in as you), and the hashes of the links mailed to you (address verification, password reset, one-click unsubscribe).",
+  "Sessions: the browser's description (User-Agent) and the address it signed in from, as the sessions page shows them; expiresAt moves forward while you use a session (the idle timeout), absoluteExpiresAt does not.",
+  "Two-factor: whether you enrolled an authenticator app, when you started and finished, when a code was last accepted, and how many recovery codes you have left.",
+  "Sign-in devices: a new sign-in is told apart by a SHA-256 fingerprint of the device (browser and system) and the address; neither is kept in clear, so only the fingerprint and when it was first and last seen are here.",
+  "Notification choices: only those you changed; any other has its default. Schedules: when your next early-warning digest is due and when the last one went.",
   "Audit entries are those you made in the organisations you still belong to, read through each organisation's own access rules; entries in organisations you left stay with those organisations.",
   "Money in audit entries is in integer minor units (cents) with its currency.",
 ];
 
+/** The person's two-factor enrolment as dates and counts: the sealed secret and the code hashes stay in the database. */
+async function twoFactorOf(tx: Tx, userId: string): Promise<PersonalDataExport["twoFactor"]> {
+  const [row] = await tx
+    .select({ createdAt: userTwoFactor.createdAt, enabledAt: userTwoFactor.enabledAt, lastUsedStep: userTwoFactor.lastUsedStep })
+    .from(userTwoFactor)
+    .where(eq(userTwoFactor.userId, userId));
+  const codes = await tx.select({ usedAt: twoFactorRecoveryCodes.usedAt }).from(twoFactorRecoveryCodes).where(eq(twoFactorRecoveryCodes.userId, userId));
+  return {
+    enrolled: Boolean(row?.enabledAt),
+    enrolmentStartedAt: row?.createdAt ?? null,
+    enabledAt: row?.enabledAt ?? null,
+    lastCodeAcceptedAt: row?.lastUsedStep != null ? new Date(row.lastUsedStep * TOTP_PERIOD_SECONDS * 1000) : null,
+    recoveryCodes: { total: codes.length, unused: codes.filter((c) => c.usedAt === null).length },
+  };
+}
+
 /**
  * The signed-in person's own data as one JSON document: their user row (never the password
- * hash), memberships, sessions (no ids), sign-in throttle counters of their account,
+ * hash), memberships, sessions (no ids), two-factor enrolment (never the secret or code hashes),
+ * sign-in devices, notification choices and schedules, sign-in throttle counters of their account,
  * invitations sent to their address and the audit entries they authored. Person-level rows
  * are read as the system, filtered by the user's id or address; the audit entries org by org
  * in each org's read-only tenant transaction, so row-level security applies to them.
@@ -64,11 +109,35 @@ export async function exportPersonalData({ db }: SystemContext, userId: string, 
       .innerJoin(orgs, eq(orgs.id, memberships.orgId))
       .where(eq(memberships.userId, userId))
       .orderBy(asc(orgs.name));
+    // Never the id (the hash of the cookie) nor the handle the sessions page names it by.
     const ownSessions = await tx
-      .select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, absoluteExpiresAt: sessions.absoluteExpiresAt })
+      .select({
+        createdAt: sessions.createdAt,
+        lastUsedAt: sessions.lastUsedAt,
+        expiresAt: sessions.expiresAt,
+        absoluteExpiresAt: sessions.absoluteExpiresAt,
+        userAgent: sessions.userAgent,
+        ipAddress: sessions.ipAddress,
+      })
       .from(sessions)
       .where(eq(sessions.userId, userId))
       .orderBy(asc(sessions.createdAt));
+    const twoFactor = await twoFactorOf(tx, userId);
+    const devices = await tx
+      .select({ fingerprint: signInDevices.fingerprint, firstSeenAt: signInDevices.firstSeenAt, lastSeenAt: signInDevices.lastSeenAt })
+      .from(signInDevices)
+      .where(eq(signInDevices.userId, userId))
+      .orderBy(asc(signInDevices.firstSeenAt));
+    const preferences = await tx
+      .select({ kind: notificationPreferences.kind, setting: notificationPreferences.setting, updatedAt: notificationPreferences.updatedAt })
+      .from(notificationPreferences)
+      .where(eq(notificationPreferences.userId, userId))
+      .orderBy(asc(notificationPreferences.kind));
+    const schedules = await tx
+      .select({ job: personSchedules.job, lastRunAt: personSchedules.lastRunAt, nextRunAt: personSchedules.nextRunAt })
+      .from(personSchedules)
+      .where(eq(personSchedules.userId, userId))
+      .orderBy(asc(personSchedules.job));
     // The sign-in throttle's counters for the account (login-throttle.server.ts); keys left out.
     const throttle = await throttleRowsOfAccount(tx, user.email);
     const invited = await tx
@@ -84,7 +153,7 @@ export async function exportPersonalData({ db }: SystemContext, userId: string, 
       .innerJoin(orgs, eq(orgs.id, invitations.orgId))
       .where(eq(invitations.email, user.email))
       .orderBy(asc(invitations.createdAt));
-    return { user, joined, ownSessions, throttle, invited };
+    return { user, joined, ownSessions, twoFactor, devices, preferences, schedules, throttle, invited };
   });
 
   const audit: PersonalDataExport["auditEntriesYouAuthored"] = [];
@@ -119,6 +188,10 @@ export async function exportPersonalData({ db }: SystemContext, userId: string, 
     user: personal.user,
     memberships: personal.joined,
     sessions: personal.ownSessions,
+    twoFactor: personal.twoFactor,
+    signInDevices: personal.devices,
+    notificationPreferences: personal.preferences,
+    personSchedules: personal.schedules,
     signInThrottle: personal.throttle,
     invitationsToYourAddress: personal.invited,
     auditEntriesYouAuthored: audit,

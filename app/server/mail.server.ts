@@ -270,9 +270,14 @@ export function alertMail(
 /**
  * An investor update (decision 025), to one person of a recipient investor org: the update's text
  * (Markdown source, figure tokens written out in the recipient's language) and the link to read it
- * in the app, where opening it is recorded.
+ * in the app, where opening it is recorded. A notification like the others (decision 023): it ends
+ * with the settings and one-click unsubscribe links.
  */
-export function investorUpdateMail(locale: Locale, vars: { company: string; title: string; month: string; text: string; link: string }): ComposedMail {
+export function investorUpdateMail(
+  locale: Locale,
+  vars: { company: string; title: string; month: string; text: string; link: string },
+  links: NotificationLinks,
+): ComposedMail {
   const t = translator(locale);
-  return composeMail(locale, t(updates_mail_subject, { company: vars.company, title: vars.title }), t(updates_mail_body, vars));
+  return notificationMail(locale, t(updates_mail_subject, { company: vars.company, title: vars.title }), t(updates_mail_body, vars), links);
 }

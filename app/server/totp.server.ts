@@ -7,7 +7,8 @@ import QRCode from "qrcode";
 import { Secret, TOTP } from "otpauth";
 import { sha256Hex } from "./crypto.server";
 
-const PERIOD = 30;
+/** Seconds per time step; a stored step times this is when that code was accepted. */
+export const TOTP_PERIOD_SECONDS = 30;
 const ISSUER = "Capital Desk";
 
 /** A new secret: 160 random bits, in the base32 an authenticator app takes by hand. */
@@ -16,7 +17,7 @@ export function newTotpSecret(): string {
 }
 
 function totpFor(secret: string, label: string) {
-  return new TOTP({ issuer: ISSUER, label, algorithm: "SHA1", digits: 6, period: PERIOD, secret: Secret.fromBase32(secret) });
+  return new TOTP({ issuer: ISSUER, label, algorithm: "SHA1", digits: 6, period: TOTP_PERIOD_SECONDS, secret: Secret.fromBase32(secret) });
 }
 
 /** The `otpauth://` URI the QR code carries. */
@@ -46,7 +47,7 @@ export function acceptedStep(secret: string, code: string, lastUsedStep: number 
   if (!token) return null;
   const delta = totpFor(secret, "check").validate({ token, timestamp: now, window: 1 });
   if (delta === null) return null;
-  const step = Math.floor(now / 1000 / PERIOD) + delta;
+  const step = Math.floor(now / 1000 / TOTP_PERIOD_SECONDS) + delta;
   if (lastUsedStep !== null && step <= lastUsedStep) return null;
   return step;
 }

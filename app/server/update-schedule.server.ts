@@ -6,6 +6,7 @@
  * are unref'd and stopped at shutdown, like the purge schedule (app/jobs.server.ts).
  */
 import type { Db } from "~db/client";
+import { publicOrigin } from "~/env.server";
 import { sendDueUpdates } from "~/models/investor-update.server";
 
 export interface UpdateSchedule {
@@ -14,10 +15,10 @@ export interface UpdateSchedule {
   runOnce(): Promise<void>;
 }
 
+/** `origin` of the mail's links defaults to APP_ORIGIN (a job has no request; publicOrigin). */
 export function startUpdateSchedule(
   getDb: () => Promise<Db>,
-  origin: string,
-  { firstMs = 10_000, everyMs = 60_000, now = () => new Date(), log = (line: string) => console.log(line) } = {},
+  { firstMs = 10_000, everyMs = 60_000, now = () => new Date(), log = (line: string) => console.log(line), origin = publicOrigin() } = {},
 ): UpdateSchedule {
   let running: Promise<void> | null = null;
   const run = (): Promise<void> => {

@@ -245,6 +245,8 @@ async function startApp(port: number, databaseUrl: string, smtpUrl: string): Pro
       LOG_LEVEL: "info",
       // A real SMTP server in this process (phase 0); polled often so a reset link goes out at once.
       SMTP_URL: smtpUrl,
+      // Production with a relay needs the public origin for mail links (app/env.server.ts): here, this one.
+      APP_ORIGIN: `http://127.0.0.1:${port}`,
       MAIL_FROM: "Capital Desk <no-reply@faults.test>",
       MAIL_POLL_MS: "250",
     },

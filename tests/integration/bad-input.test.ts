@@ -318,9 +318,9 @@ const SPECS: Record<string, ActionSpec> = {
   },
   // Notifications (decision 023): each choice takes only its own options.
   "routes/account.notifications": {
-    base: () => ({ access_requested: "on", access_decided: "on", share_link_viewed: "off", alert: "weekly" }),
+    base: () => ({ access_requested: "on", access_decided: "on", share_link_viewed: "off", alert: "weekly", investor_update: "on" }),
     as: () => passwordPerson(),
-    mustFlag: { access_requested: ["daily", "bogus"], alert: "sometimes" },
+    mustFlag: { access_requested: ["daily", "bogus"], alert: "sometimes", investor_update: "weekly" },
   },
   // One-click unsubscribe: the token is the capability; one that is not ours is a 404 writing nothing.
   "routes/unsubscribe.$token": { base: () => ({}), as: () => app.client() },

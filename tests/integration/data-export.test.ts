@@ -9,7 +9,9 @@ import { withSystem } from "../../db/tenant";
 import { exportSources, type ExportManifest } from "../../app/models/org-export.server";
 import { EXPORT_TABLE_DOCS } from "../../app/models/org-export-tables.server";
 import type { PersonalDataExport } from "../../app/models/personal-data.server";
+import { totpCodeAt } from "../../app/server/totp.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
+import { routeData } from "../support/route-data";
 import { seedExportWorld } from "../support/export-fixtures";
 import { addMember, makeOrgWithOwner } from "../support/factories";
 import { at, first, leading, lookup } from "../support/at";
@@ -353,7 +355,9 @@ describe("a person's own data", () => {
       ["GAMMA Elsewhere Fund", "viewer"],
     ]);
     expect(data.sessions.length).toBeGreaterThanOrEqual(1);
-    for (const session of data.sessions) expect(Object.keys(session).sort()).toEqual(["absoluteExpiresAt", "createdAt", "expiresAt"]);
+    for (const session of data.sessions) {
+      expect(Object.keys(session).sort()).toEqual(["absoluteExpiresAt", "createdAt", "expiresAt", "ipAddress", "lastUsedAt", "userAgent"]);
+    }
     expect(data.invitationsToYourAddress).toEqual([expect.objectContaining({ orgName: "GAMMA Elsewhere Fund", role: "admin" })]);
     const notes = data.auditEntriesYouAuthored.map((e) => JSON.stringify(e.after));
     expect(notes.some((n) => n.includes("ALPHA-S audit after"))).toBe(true);
@@ -374,6 +378,68 @@ describe("a person's own data", () => {
     expect(text).not.toContain(other.owner.email);
     expect(text).not.toContain(alpha.admin.user.email);
     expect(text).not.toContain("BETA");
+  });
+
+  it("holds the person's two-factor enrolment, sign-in devices, sessions, notification choices and schedules — never a secret or a hash", async () => {
+    const { owner } = await makeOrgWithOwner(app.database, "startup", "EPSILON Secure Co");
+    const client = await app.signIn(owner.email);
+    // A real enrolment through the account page: the secret shown once, a code, ten recovery codes.
+    expect((await client.post("/account/two-factor", { intent: "start" })).status).toBe(302);
+    const secret = (/data-testid="totp-secret"[^>]*>([^<]+)</.exec(await (await client.get("/account/two-factor")).text())?.[1] ?? "").replace(/\s/g, "");
+    expect(secret).not.toBe("");
+    const confirmed = await client.post(routeData("/account/two-factor", "routes/account.two-factor"), { intent: "confirm", code: totpCodeAt(secret) });
+    const { codes } = (await confirmed.json()) as { codes: string[] };
+    expect(codes).toHaveLength(10);
+    await withSystem(app.database.db, async (tx) => {
+      await tx.execute(sql`insert into notification_preferences (user_id, kind, setting) values (${owner.id}, 'investor_update', 'off')`);
+      await tx.execute(sql`insert into person_schedules (user_id, job, next_run_at) values (${owner.id}, 'alert_digest', now() + interval '1 day')`);
+      await tx.execute(sql`insert into unsubscribe_tokens (token_hash, user_id, kind) values (${"e".repeat(64)}, ${owner.id}, 'alert')`);
+    });
+
+    const data = await personalData(client);
+    expect(data.twoFactor).toEqual({
+      enrolled: true,
+      enrolmentStartedAt: expect.any(String),
+      enabledAt: expect.any(String),
+      lastCodeAcceptedAt: expect.any(String),
+      recoveryCodes: { total: 10, unused: 10 },
+    });
+    expect(data.signInDevices).toEqual([
+      { fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), firstSeenAt: expect.any(String), lastSeenAt: expect.any(String) },
+    ]);
+    expect(data.sessions).toEqual([
+      expect.objectContaining({ ipAddress: expect.stringMatching(/127\.0\.0\.1/), userAgent: expect.any(String), lastUsedAt: expect.any(String) }),
+    ]);
+    expect(data.notificationPreferences).toEqual([{ kind: "investor_update", setting: "off", updatedAt: expect.any(String) }]);
+    expect(data.personSchedules).toEqual([{ job: "alert_digest", lastRunAt: null, nextRunAt: expect.any(String) }]);
+    expect(data.notes.join(" ")).toMatch(/two-factor secret and the hashes of your recovery codes/);
+
+    // None of the secrets, in clear or as stored.
+    const text = JSON.stringify(data);
+    const stored = await withSystem(app.database.db, async (tx) =>
+      rowsOf<{ v: string }>(
+        await tx.execute(sql`select secret as v from user_two_factor where user_id = ${owner.id}
+          union all select code_hash from two_factor_recovery_codes where user_id = ${owner.id}
+          union all select id from sessions where user_id = ${owner.id}
+          union all select token_hash from unsubscribe_tokens where user_id = ${owner.id}`),
+      ).map((r) => r.v),
+    );
+    expect(stored.length).toBe(1 + 10 + 1 + 1);
+    for (const value of [secret, ...codes, ...stored]) expect(text).not.toContain(value);
+    expect(text).not.toContain(secret.slice(0, 12));
+  });
+
+  it("a person who never enrolled says so", async () => {
+    const client = await app.signIn(alpha.member.user.email);
+    const data = await personalData(client);
+    expect(data.twoFactor).toEqual({
+      enrolled: false,
+      enrolmentStartedAt: null,
+      enabledAt: null,
+      lastCodeAcceptedAt: null,
+      recoveryCodes: { total: 0, unused: 0 },
+    });
+    expect(data.notificationPreferences).toEqual([]);
   });
 
   it("counts the sign-in failures against the person's account, naming only the addresses they signed in from", async () => {

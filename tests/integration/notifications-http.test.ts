@@ -93,7 +93,7 @@ describe("one-click unsubscribe over HTTP", () => {
   });
 
   it("every other mutation still needs our Origin: the exemption is this one path shape", async () => {
-    const form = { access_requested: "off", access_decided: "off", share_link_viewed: "off", alert: "off" };
+    const form = { access_requested: "off", access_decided: "off", share_link_viewed: "off", alert: "off", investor_update: "off" };
     const before = await allPreferences();
     // No Origin at all (as the one-click POST comes) is refused everywhere else…
     for (const path of ["/account/notifications", `/unsubscribe/${token}/more`, "/unsubscribe", `/account/notifications?x=/unsubscribe/${token}`, "/login"]) {
@@ -114,6 +114,10 @@ describe("the notifications page", () => {
     const html = await page.text();
     expect(html).toContain("Early warnings in my portfolio");
     expect(html).toContain("Weekly digest");
+    // Investor updates are a choice like the others, named in both languages.
+    expect(html).toContain("A company sends my fund an investor update");
+    expect(html).toContain('name="investor_update"');
+    expect(await (await founder.get("/account/notifications", { "Accept-Language": "zh-CN" })).text()).toContain("公司向我所在基金发送投资人更新");
 
     const before = await allPreferences();
     const bad = await founder.post(routeData("/account/notifications", "routes/account.notifications"), {
@@ -121,18 +125,26 @@ describe("the notifications page", () => {
       access_decided: "on",
       share_link_viewed: "on",
       alert: "hourly",
+      investor_update: "on",
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain("Choose one of the options offered.");
     expect(await allPreferences()).toEqual(before);
 
     const fund = await app.signIn(investor.owner.email);
-    const saved = await fund.post("/account/notifications", { access_requested: "on", access_decided: "off", share_link_viewed: "on", alert: "weekly" });
+    const saved = await fund.post("/account/notifications", {
+      access_requested: "on",
+      access_decided: "off",
+      share_link_viewed: "on",
+      alert: "weekly",
+      investor_update: "off",
+    });
     expect(saved.status).toBe(302);
     expect(await preferencesOf(investor.owner.id)).toEqual([
       { kind: "access_decided", setting: "off" },
       { kind: "access_requested", setting: "on" },
       { kind: "alert", setting: "weekly" },
+      { kind: "investor_update", setting: "off" },
       { kind: "share_link_viewed", setting: "on" },
     ]);
     // The founder's own choice is untouched by another person's save, and their page shows theirs.

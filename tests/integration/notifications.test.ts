@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database } from "../../db/client";
 import { accessGrants, mailOutbox, notificationPreferences, orgs, unsubscribeTokens, users } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
@@ -21,6 +21,15 @@ import { startTestSmtp, type TestSmtp } from "../support/smtp";
 import { linkToken } from "../support/outbox";
 import { first } from "../support/at";
 import type { ParsedMail } from "mailparser";
+import { createUpdate } from "../../app/models/investor-update.server";
+import { startUpdateSchedule } from "../../app/server/update-schedule.server";
+import { investorUpdates } from "../../db/schema";
+
+/** What APP_ORIGIN says here, set before anything reads the environment: the origin of links in mail sent by jobs. */
+const JOB_ORIGIN = vi.hoisted(() => {
+  process.env.APP_ORIGIN = "https://jobs.desk.example.test";
+  return process.env.APP_ORIGIN;
+});
 
 /*
  * Notifications (issue #16, decision 023): each kind queued in the cause's transaction to the
@@ -31,6 +40,8 @@ import type { ParsedMail } from "mailparser";
 let database: Database;
 let smtp: TestSmtp;
 const ORIGIN = "https://desk.example.test";
+const update = (title: string) => ({ title, month: "2026-03", body: "Cash is {{cash}}.", highlights: "Shipped v2", lowlights: null, asks: null });
+const ALL_ON = { access_requested: "on", access_decided: "on", share_link_viewed: "on", investor_update: "on" };
 const mail = { origin: ORIGIN };
 
 async function deliverAll() {
@@ -52,6 +63,19 @@ async function queued(email: string, kind?: string) {
 function rawHeader(message: ParsedMail | undefined, name: string): string | undefined {
   const line = message?.headerLines.find((h) => h.key === name)?.line;
   return line?.slice(line.indexOf(":") + 1).trim();
+}
+
+/**
+ * A delivered notification carries RFC 8058's two headers, and its footer the same link and the way
+ * to the settings; returns the unsubscribe URL.
+ */
+function expectOneClick(message: ParsedMail | undefined, origin: string): string {
+  const header = rawHeader(message, "list-unsubscribe") ?? "";
+  expect(header).toMatch(new RegExp(`^<${origin}/unsubscribe/[A-Za-z0-9_-]{43}>$`));
+  expect(rawHeader(message, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+  expect(message?.text).toContain(header.slice(1, -1));
+  expect(message?.text).toContain(`${origin}/account/notifications`);
+  return header.slice(1, -1);
 }
 
 async function setLocale(userId: string, locale: string) {
@@ -109,19 +133,14 @@ describe("access notifications", () => {
     expect(english?.subject).toBe("Harbor Fund asked for access to Nimbus Robotics");
     expect(english?.text).toContain(`${ORIGIN}/o/${startup.org.slug}/investors`);
     expect(english?.headers.get("content-language")).toBe("en");
-    const header = rawHeader(english, "list-unsubscribe") ?? "";
-    expect(header).toMatch(new RegExp(`^<${ORIGIN}/unsubscribe/[A-Za-z0-9_-]{43}>$`));
-    expect(rawHeader(english, "list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-    // The footer carries the same link and the way to the settings.
-    expect(english?.text).toContain(header.slice(1, -1));
-    expect(english?.text).toContain(`${ORIGIN}/account/notifications`);
+    const link = expectOneClick(english, ORIGIN);
 
     const [chinese] = smtp.to(admin.email);
     expect(chinese?.subject).toBe("Harbor Fund 申请查看 Nimbus Robotics");
     expect(chinese?.text).toContain("一键停止接收此类邮件");
     expect(chinese?.headers.get("content-language")).toBe("zh-CN");
     // Each recipient's link is their own.
-    expect(rawHeader(chinese, "list-unsubscribe")).not.toBe(header);
+    expect(rawHeader(chinese, "list-unsubscribe")).not.toBe(`<${link}>`);
     const row = first(await queued(startup.owner.email, "access_requested"));
     expect(row).toMatchObject({ orgId: startup.org.id, status: "sent", listUnsubscribe: null, body: "" });
   });
@@ -164,7 +183,7 @@ describe("access notifications", () => {
   it("a person who turned a kind off gets nothing queued; the rest still do", async () => {
     const startup = await makeOrgWithOwner(database, "startup", "Ridge Analytics");
     const { user: admin } = await addMember(database, startup.ctx, "admin");
-    const saved = await saveNotificationSettings(account(startup), { access_requested: "off", access_decided: "on", share_link_viewed: "on", alert: "weekly" });
+    const saved = await saveNotificationSettings(account(startup), { ...ALL_ON, access_requested: "off", alert: "weekly" });
     expect(saved).toEqual({ ok: true });
     const investor = await makeOrgWithOwner(database, "investor", "Orchard Capital");
     await requestAccess(investor.ctx, { via: await shareCodeOf(startup.org.id) }, mail);
@@ -185,9 +204,15 @@ describe("access notifications", () => {
   it("a settings form with an option the kind does not offer writes nothing", async () => {
     const person = await makeOrgWithOwner(database, "startup", "Slate Labs");
     const before = await getNotificationSettings(account(person));
-    expect(before).toEqual({ access_requested: "on", access_decided: "on", share_link_viewed: "on", alert: "daily" });
-    const saved = await saveNotificationSettings(account(person), { access_requested: "weekly", access_decided: "off", share_link_viewed: "on", alert: "on" });
-    expect(saved).toEqual({ ok: false, invalid: ["access_requested", "alert"] });
+    expect(before).toEqual({ access_requested: "on", access_decided: "on", share_link_viewed: "on", alert: "daily", investor_update: "on" });
+    const saved = await saveNotificationSettings(account(person), {
+      ...ALL_ON,
+      access_requested: "weekly",
+      access_decided: "off",
+      alert: "on",
+      investor_update: "daily",
+    });
+    expect(saved).toEqual({ ok: false, invalid: ["access_requested", "alert", "investor_update"] });
     const rows = await withSystem(database.db, (tx) => tx.select().from(notificationPreferences).where(eq(notificationPreferences.userId, person.owner.id)));
     expect(rows).toEqual([]);
   });
@@ -248,7 +273,7 @@ describe("early warnings", () => {
     const { user: weekly, ctx: weeklyCtx } = await addMember(database, fund.ctx, "member");
     const { user: silent, ctx: silentCtx } = await addMember(database, fund.ctx, "viewer");
     await setLocale(weekly.id, "zh-CN");
-    const choices = { access_requested: "on", access_decided: "on", share_link_viewed: "on" };
+    const choices = ALL_ON;
     await saveNotificationSettings({ ...systemContextOf(database), user: weeklyCtx.user }, { ...choices, alert: "weekly" });
     await saveNotificationSettings({ ...systemContextOf(database), user: silentCtx.user }, { ...choices, alert: "off" });
     // A company burning $100k a month with $240k left: runway 2.4 months, critical.
@@ -288,10 +313,7 @@ describe("early warnings", () => {
   it("a daily digest gathers the warnings since the last one, goes once per period even with two instances racing, and not to 'off'", async () => {
     const fund = await makeOrgWithOwner(database, "investor", "Aspen Fund");
     const { user: off, ctx: offCtx } = await addMember(database, fund.ctx, "member");
-    await saveNotificationSettings(
-      { ...systemContextOf(database), user: offCtx.user },
-      { access_requested: "on", access_decided: "on", share_link_viewed: "on", alert: "off" },
-    );
+    await saveNotificationSettings({ ...systemContextOf(database), user: offCtx.user }, { ...ALL_ON, alert: "off" });
     const company = await makeOrgWithOwner(database, "startup", "Fern Robotics");
     await withSystem(database.db, (tx) =>
       tx.insert(alerts).values({ orgId: fund.org.id, companyOrgId: company.org.id, kind: "report_overdue", severity: "warning", reason: "{}" }),
@@ -315,5 +337,90 @@ describe("early warnings", () => {
     expect(smtp.to(off.email)).toEqual([]);
     const [mark] = await withSystem(database.db, (tx) => tx.select().from(personSchedules).where(eq(personSchedules.userId, fund.owner.id)));
     expect(mark?.nextRunAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+  });
+});
+
+describe("investor updates", () => {
+  it("go through each person's choice: delivered with one-click unsubscribe in their language; a muted person gets nothing, the update still goes to the others", async () => {
+    const startup = await makeOrgWithOwner(database, "startup", "Kestrel Labs");
+    const fund = await makeOrgWithOwner(database, "investor", "Heron Capital");
+    const { user: muted, ctx: mutedCtx } = await addMember(database, fund.ctx, "member");
+    const { user: chinese } = await addMember(database, fund.ctx, "admin");
+    await setLocale(chinese.id, "zh-CN");
+    await grantAccess(database, startup.org, fund.org, ["updates"]);
+    await saveNotificationSettings({ ...systemContextOf(database), user: mutedCtx.user }, { ...ALL_ON, alert: "daily", investor_update: "off" });
+
+    const sent = await createUpdate(startup.ctx, update("March news"), { intent: "send", recipients: [fund.org.id], scheduledAt: null, origin: ORIGIN });
+    expect(sent).toMatchObject({ status: "sent", recipientOrgIds: [fund.org.id] });
+    expect(await queued(muted.email)).toEqual([]);
+    await deliverAll();
+
+    const [english] = smtp.to(fund.owner.email);
+    expect(english?.subject).toBe("Kestrel Labs: March news");
+    expect(english?.text).toContain(`${ORIGIN}/o/${fund.org.slug}/updates/${sent.id}`);
+    expectOneClick(english, ORIGIN);
+    const [zh] = smtp.to(chinese.email);
+    expect(zh?.subject).toBe("Kestrel Labs：March news");
+    expect(zh?.text).toContain("一键停止接收此类邮件");
+    expectOneClick(zh, ORIGIN);
+    expect(smtp.to(muted.email)).toEqual([]);
+    // The startup's owners see the delivery under Settings → Mail, as before.
+    expect(first(await queued(fund.owner.email, "investor_update"))).toMatchObject({ orgId: startup.org.id, status: "sent" });
+
+    // The owner's link turns investor updates off — and nothing else.
+    const token = linkToken(english?.text ?? "", "/unsubscribe");
+    expect(await unsubscribe(systemContextOf(database), token)).toEqual({ email: fund.owner.email, kind: "investor_update" });
+    expect(await getNotificationSettings(account(fund))).toEqual({ ...ALL_ON, alert: "daily", investor_update: "off" });
+
+    const next = await createUpdate(startup.ctx, update("April news"), { intent: "send", recipients: [fund.org.id], scheduledAt: null, origin: ORIGIN });
+    expect(next.status).toBe("sent");
+    expect(await queued(fund.owner.email, "investor_update")).toHaveLength(1);
+    expect((await queued(chinese.email, "investor_update")).map((m) => m.subject).sort()).toEqual(["Kestrel Labs：April news", "Kestrel Labs：March news"]);
+  });
+});
+
+describe("mail sent by jobs (no request)", () => {
+  it("links to APP_ORIGIN: the early-warning digest and a scheduled investor update, started as the server starts them", async () => {
+    const fund = await makeOrgWithOwner(database, "investor", "Osprey Fund");
+    const company = await makeOrgWithOwner(database, "startup", "Tern Energy");
+    await grantAccess(database, company.org, fund.org, ["updates"]);
+    await withSystem(database.db, (tx) =>
+      tx.insert(alerts).values({ orgId: fund.org.id, companyOrgId: company.org.id, kind: "report_overdue", severity: "warning", reason: "{}" }),
+    );
+    await runAlertDigests(database.db);
+    await withSystem(database.db, (tx) =>
+      tx.update(personSchedules).set({ lastRunAt: sql`now() - interval '1 day'`, nextRunAt: sql`now()` }).where(eq(personSchedules.userId, fund.owner.id)),
+    );
+    expect(await runAlertDigests(database.db)).toBe(1);
+
+    const now = new Date();
+    const scheduled = await createUpdate(company.ctx, update("Scheduled May"), {
+      intent: "schedule",
+      recipients: [fund.org.id],
+      scheduledAt: new Date(now.getTime() + 60_000),
+      origin: ORIGIN,
+      now,
+    });
+    const job = startUpdateSchedule(async () => database.db, {
+      firstMs: 3_600_000,
+      everyMs: 3_600_000,
+      now: () => new Date(now.getTime() + 120_000),
+      log: () => {},
+    });
+    await job.runOnce();
+    job.stop();
+    const [row] = await withSystem(database.db, (tx) => tx.select().from(investorUpdates).where(eq(investorUpdates.id, scheduled.id)));
+    expect(row?.status).toBe("sent");
+    await deliverAll();
+
+    const got = smtp.to(fund.owner.email);
+    const digest = got.find((m) => m.subject?.startsWith("Early warnings in Osprey Fund"));
+    const news = got.find((m) => m.subject === "Tern Energy: Scheduled May");
+    expect(digest?.text).toContain(`${JOB_ORIGIN}/o/${fund.org.slug}/alerts`);
+    expect(news?.text).toContain(`${JOB_ORIGIN}/o/${fund.org.slug}/updates/${scheduled.id}`);
+    for (const message of [digest, news]) {
+      expectOneClick(message, JOB_ORIGIN);
+      expect(message?.text).not.toContain("localhost");
+    }
   });
 });
