@@ -45,16 +45,20 @@ async function print(page: Page) {
   await expect(page.locator("[data-chart-box] p:visible")).toHaveCount(0);
   const cover = page.getByTestId("print-cover");
   await expect(cover).toBeVisible();
-  // Each chart is drawn for the box it has on paper, not scaled from the screen's.
+  // Each chart is drawn for the box it has on paper, not scaled from the screen's: the canvas
+  // fills its plot area (the chart box less the HTML legend under it), which fits in the box.
   await expect
     .poll(() =>
       page.locator("[data-chart-box]").evaluateAll((boxes) =>
         boxes.every((box) => {
           const canvas = box.querySelector("canvas");
+          const plot = canvas?.parentElement;
           return (
-            canvas !== null &&
-            Math.abs(canvas.getBoundingClientRect().width - box.clientWidth) <= 2 &&
-            Math.abs(canvas.height / devicePixelRatio - box.clientHeight) <= 2
+            canvas != null &&
+            plot != null &&
+            Math.abs(canvas.getBoundingClientRect().width - plot.clientWidth) <= 2 &&
+            Math.abs(canvas.height / devicePixelRatio - plot.clientHeight) <= 2 &&
+            plot.getBoundingClientRect().bottom <= box.getBoundingClientRect().bottom + 1
           );
         }),
       ),
