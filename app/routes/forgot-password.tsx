@@ -7,11 +7,11 @@ import { AuthShell } from "~/components/auth-shell";
 import { TextLink } from "~/components/ui/button";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { emailField } from "~/domain/base-fields";
-import { metaTitle, translate, useT } from "~/i18n";
+import { metaTitle, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { requestPasswordReset } from "~/models/account-token.server";
 import { formFailure, parseForm } from "~/server/forms.server";
-import { keepRetryAfter, retryAfterHeader } from "~/server/throttle-answer.server";
+import { keepRetryAfter, linkMailRefused } from "~/server/throttle-answer.server";
 import { auth_field_email } from "~/paraglide/messages/auth_field_email.js";
 import { auth_forgot_intro } from "~/paraglide/messages/auth_forgot_intro.js";
 import { auth_forgot_metaTitle } from "~/paraglide/messages/auth_forgot_metatitle1.js";
@@ -44,15 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(ForgotSchema, await request.formData());
   if (!parsed.ok) return formFailure({ locale, fieldErrors: parsed.fieldErrors });
   const result = await requestPasswordReset(await systemContext(), parsed.data.email, context.origin, locale, context.clientIp);
-  if (!result.ok) {
-    const response = formFailure({
-      locale,
-      formError: translate(locale, auth_forgot_throttled, { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }),
-      status: 429,
-    });
-    response.headers.set("Retry-After", retryAfterHeader(result.retryAfterSeconds)["Retry-After"]);
-    return response;
-  }
+  if (!result.ok) return linkMailRefused(locale, result.retryAfterSeconds, auth_forgot_throttled);
   return json({ ok: true as const, sent: true });
 }
 

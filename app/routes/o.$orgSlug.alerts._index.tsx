@@ -4,7 +4,7 @@ import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireInvestor, requirePermission } from "~/auth/tenant.server";
-import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { FormError } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { ALERT_KIND_LABELS } from "~/domain/alert-kinds";
 import { messageRef, metaTitle, translate, useFormat, useT, zodMessage, type PlainKey, type Translator } from "~/i18n";
@@ -13,7 +13,7 @@ import { alertReasonText } from "~/domain/alert-reasons";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
 import { ALERT_STATUS_FILTERS, type AlertStatusFilter } from "~/domain/alert-filters";
 import { acknowledgeAlert, listAlerts, parseAlertListQuery, syncAlerts } from "~/models/alert.server";
-import { Pager } from "~/components/ui/pager";
+import { FilterForm, FilterSelect, ListPager, NoRows } from "~/components/list-filters";
 import { useHrefWith } from "~/components/use-href-with";
 import { samePage } from "~/lib/redirects";
 import { redirectWithToast, toast } from "~/server/toast.server";
@@ -128,6 +128,7 @@ export default function Alerts() {
   const orgPath = `/o/${useParams().orgSlug}`;
   const hrefWith = useHrefWith();
   const filtered = list.status !== "active" || list.severity !== null;
+  const filterTexts = { apply: t(investor_filter_apply), pending: t(investor_filter_pending), clear: t(investor_filter_clear) };
   return (
     <>
       <PageHeader
@@ -141,55 +142,38 @@ export default function Alerts() {
       />
       <Card title={t(investor_alerts_card, { count: list.total })}>
         <FormError error={result && !result.ok ? result.formError : undefined} />
-        <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t(investor_alerts_filter_label)}>
-          <div className="w-48">
-            <SelectField
-              id="filter-status"
-              label={t(investor_alerts_filter_status)}
-              name="status"
-              defaultValue={list.status}
-              options={ALERT_STATUS_FILTERS.map((value) => ({ value, label: t(STATUS_LABELS[value]) }))}
-            />
-          </div>
-          <div className="w-44">
-            <SelectField
-              id="filter-severity"
-              label={t(investor_alerts_filter_severity)}
-              name="severity"
-              defaultValue={list.severity ?? ""}
-              options={[
-                { value: "", label: t(investor_alerts_filter_anySeverity) },
-                { value: "critical", label: t(common_severity_critical) },
-                { value: "warning", label: t(common_severity_warning) },
-              ]}
-            />
-          </div>
-          <SubmitButton variant="secondary" pendingText={t(investor_filter_pending)}>
-            {t(investor_filter_apply)}
-          </SubmitButton>
-          {filtered ? (
-            <TextLink to={location.pathname} className="py-2 text-sm">
-              {t(investor_filter_clear)}
-            </TextLink>
-          ) : null}
-        </Form>
+        <FilterForm label={t(investor_alerts_filter_label)} filtered={filtered} clearTo={location.pathname} texts={filterTexts}>
+          <FilterSelect
+            name="status"
+            label={t(investor_alerts_filter_status)}
+            width="w-48"
+            value={list.status}
+            options={ALERT_STATUS_FILTERS.map((value) => ({ value, label: t(STATUS_LABELS[value]) }))}
+          />
+          <FilterSelect
+            name="severity"
+            label={t(investor_alerts_filter_severity)}
+            width="w-44"
+            value={list.severity ?? ""}
+            options={[
+              { value: "", label: t(investor_alerts_filter_anySeverity) },
+              { value: "critical", label: t(common_severity_critical) },
+              { value: "warning", label: t(common_severity_warning) },
+            ]}
+          />
+        </FilterForm>
         {list.alerts.length === 0 ? (
-          filtered ? (
-            <EmptyState title={t(investor_alerts_noMatch)}>
-              <TextLink to={location.pathname}>{t(investor_filter_clear)}</TextLink>
-            </EmptyState>
-          ) : (
-            <EmptyState title={t(investor_alerts_empty_title)}>{t(investor_alerts_empty_body)}</EmptyState>
-          )
+          <NoRows
+            filtered={filtered}
+            noMatch={t(investor_alerts_noMatch)}
+            clearTo={location.pathname}
+            clear={filterTexts.clear}
+            empty={<EmptyState title={t(investor_alerts_empty_title)}>{t(investor_alerts_empty_body)}</EmptyState>}
+          />
         ) : (
           <AlertTable alerts={list.alerts} orgPath={orgPath} canAcknowledge={canAcknowledge} />
         )}
-        <Pager
-          page={list.page}
-          pageCount={list.pageCount}
-          href={(p) => hrefWith({ page: String(p) })}
-          summary={t(investor_alerts_count, { count: list.total })}
-        />
+        <ListPager list={list} hrefWith={hrefWith} summary={t(investor_alerts_count, { count: list.total })} />
       </Card>
     </>
   );

@@ -1,11 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { TextLink } from "~/components/ui/button";
-import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { DebtFacilityForm, type DebtFormValues } from "~/components/debt-facility-form";
-import { Badge, Card, PageHeader } from "~/components/ui/layout";
+import { Badge, Card } from "~/components/ui/layout";
+import { BackHeader } from "~/components/back-header";
+import { RecordEditor, SummaryItem } from "~/components/record-editor";
 import { isoDateOfDate } from "~/finance";
 import { intlLocale, localeFromMatches, metaTitle, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -17,11 +17,7 @@ import { minorToMajorString } from "~/domain/money-fields";
 import { debtFacilitySchema } from "~/domain/debt-facility";
 import { deleteDebtFacility, getDebtFacilityDetail, updateDebtFacility } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/domain/bounds";
-import { ConflictNotice } from "~/components/ui/conflict-notice";
-import { DeleteForm } from "~/components/ui/delete-form";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
-import { common_action_deleting } from "~/paraglide/messages/common_action_deleting.js";
-import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { common_state_none } from "~/paraglide/messages/common_state_none.js";
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
 import { records_action_saveChanges } from "~/paraglide/messages/records_action_savechanges1.js";
@@ -138,9 +134,6 @@ export default function DebtFacilityDetail() {
   const fmt = useFormat();
   const locale = useLocale();
   const money = centsFormatter(locale);
-  const errors = result && !result.ok ? result.fieldErrors : {};
-  const formError = result && !result.ok ? result.formError : undefined;
-  const conflict = Boolean(result && "conflict" in result && result.conflict);
   const values: DebtFormValues = {
     lender: f.lender,
     kind: f.kind,
@@ -161,29 +154,24 @@ export default function DebtFacilityDetail() {
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={t(records_facility_title, { lender: f.lender, kind: debtKindLabel(f.kind, locale) })}
-        actions={
-          <TextLink to=".." relative="path" className="text-sm">
-            {t(records_facility_back)}
-          </TextLink>
-        }
-      />
+      <BackHeader title={t(records_facility_title, { lender: f.lender, kind: debtKindLabel(f.kind, locale) })} back={t(records_facility_back)} />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3" data-testid="facility-terms">
-          <Item label={t(records_debt_principal)}>{money(f.principal, f.currency)}</Item>
-          <Item label={t(records_facility_rate)}>{fmt.basisPoints(f.annualRateBp)}</Item>
-          <Item label={t(records_debt_field_drawDate)}>{f.drawDate}</Item>
-          <Item label={t(records_facility_term)}>{t(common_unit_months, { count: f.termMonths })}</Item>
-          <Item label={t(records_debt_field_repayment)}>
+          <SummaryItem label={t(records_debt_principal)}>{money(f.principal, f.currency)}</SummaryItem>
+          <SummaryItem label={t(records_facility_rate)}>{fmt.basisPoints(f.annualRateBp)}</SummaryItem>
+          <SummaryItem label={t(records_debt_field_drawDate)}>{f.drawDate}</SummaryItem>
+          <SummaryItem label={t(records_facility_term)}>{t(common_unit_months, { count: f.termMonths })}</SummaryItem>
+          <SummaryItem label={t(records_debt_field_repayment)}>
             {repaymentTypeLabel(f.repaymentType, locale)}
             {f.repaymentType === "interest_only_then_amortizing" ? t(records_facility_interestOnlyPart, { count: f.interestOnlyMonths }) : ""}
-          </Item>
-          <Item label={t(records_facility_minimumCashCovenant)}>{f.minimumCash === null ? t(common_state_none) : money(f.minimumCash, f.currency)}</Item>
-          <Item label={t(records_facility_deadline)}>
+          </SummaryItem>
+          <SummaryItem label={t(records_facility_minimumCashCovenant)}>
+            {f.minimumCash === null ? t(common_state_none) : money(f.minimumCash, f.currency)}
+          </SummaryItem>
+          <SummaryItem label={t(records_facility_deadline)}>
             {f.reportingDeadlineDay === null ? t(common_state_none) : t(records_facility_deadlineDay, { day: f.reportingDeadlineDay })}
-          </Item>
-          <Item label={t(records_facility_totalInterest)}>{money(totals.interest, f.currency)}</Item>
+          </SummaryItem>
+          <SummaryItem label={t(records_facility_totalInterest)}>{money(totals.interest, f.currency)}</SummaryItem>
         </dl>
       </Card>
 
@@ -321,47 +309,24 @@ export default function DebtFacilityDetail() {
         </Table>
       </Card>
 
-      {canEdit ? (
-        <Card title={t(records_facility_editTitle)}>
-          {conflict ? <ConflictNotice className="mb-3" /> : null}
-          {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
-          <DebtFacilityForm
-            values={values}
-            errors={errors}
-            formError={formError}
-            currency={f.currency}
-            maxDrawDate={maxDrawDate}
-            intent="update"
-            submitLabel={t(records_action_saveChanges)}
-            pendingText={t(common_action_saving)}
-            version={f.version}
-          />
-          <DeleteForm
-            version={f.version}
-            heading={t(records_facility_deleteTitle)}
-            texts={{
-              action: t(records_facility_delete),
-              title: t(records_facility_deleteDialogTitle, { lender: f.lender, kind: debtKindLabel(f.kind, locale) }),
-              consequence: t(records_facility_deleteConsequence),
-              tick: t(records_facility_deleteConfirm),
-              pending: t(common_action_deleting),
-            }}
-            error={errors.confirm}
-            className="mt-6"
-          />
-        </Card>
-      ) : (
-        <p className="text-xs text-slate-500">{t(records_facility_readOnly)}</p>
-      )}
-    </div>
-  );
-}
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-slate-500">{label}</dt>
-      <dd className="font-medium">{children}</dd>
+      <RecordEditor
+        layout="card"
+        canEdit={canEdit}
+        result={result}
+        version={f.version}
+        title={t(records_facility_editTitle)}
+        readOnly={t(records_facility_readOnly)}
+        remove={{
+          heading: t(records_facility_deleteTitle),
+          action: t(records_facility_delete),
+          title: t(records_facility_deleteDialogTitle, { lender: f.lender, kind: debtKindLabel(f.kind, locale) }),
+          consequence: t(records_facility_deleteConsequence),
+          tick: t(records_facility_deleteConfirm),
+        }}
+        form={(edit) => (
+          <DebtFacilityForm {...edit} values={values} currency={f.currency} maxDrawDate={maxDrawDate} submitLabel={t(records_action_saveChanges)} />
+        )}
+      />
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
-import { Form, useLoaderData, useLocation } from "@remix-run/react";
+import { useLoaderData, useLocation } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import type { ReactNode } from "react";
 import { requireInvestor } from "~/auth/tenant.server";
 import { HeatMapCard, NetBurnChartCard, RaisedChartCard, RunwayChartCard } from "~/components/portfolio-charts";
 import { PortfolioTable } from "~/components/portfolio-table";
 import { runwayMonthsText } from "~/components/runway-months-text";
-import { Field, SelectField, SubmitButton } from "~/components/ui/form";
+import { Field } from "~/components/ui/form";
 import { Definition } from "~/components/ui/definition";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { localeFromMatches, messageRef, translate, useFormat, useT, type PlainKey } from "~/i18n";
@@ -31,7 +31,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
 import { investor_columns_invalid } from "~/paraglide/messages/investor_columns_invalid.js";
 import { portfolioColumnsCookie, readPortfolioColumns } from "~/server/portfolio-columns.server";
-import { Pager } from "~/components/ui/pager";
+import { FilterForm, FilterSelect, ListPager } from "~/components/list-filters";
 import { useHrefWith } from "~/components/use-href-with";
 import { common_appName } from "~/paraglide/messages/common_appname1.js";
 import { investor_filter_apply } from "~/paraglide/messages/investor_filter_apply.js";
@@ -205,12 +205,7 @@ export default function PortfolioPage() {
             columns={columns}
           />
         )}
-        <Pager
-          page={portfolio.page}
-          pageCount={portfolio.pageCount}
-          href={(p) => hrefWith({ page: String(p) })}
-          summary={t(investor_portfolio_companyCount, { count: summary.companies })}
-        />
+        <ListPager list={portfolio} hrefWith={hrefWith} summary={t(investor_portfolio_companyCount, { count: summary.companies })} />
       </Card>
       <div className="mt-6 grid gap-6 lg:grid-cols-2 print:mt-3 print:gap-3">
         <RunwayChartCard
@@ -322,46 +317,35 @@ function Figures({ data }: { data: Data["portfolio"] }) {
 
 function Filters({ query }: { query: Data["query"] }) {
   const t = useT();
+  const texts = { apply: t(investor_filter_apply), pending: t(investor_filter_pending), clear: t(investor_filter_clear) };
   return (
-    <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t(investor_portfolio_filter_label)}>
+    <FilterForm label={t(investor_portfolio_filter_label)} filtered={isFiltered(query)} clearTo="?" texts={texts}>
       <div className="w-56">
         <Field id="filter-q" label={t(investor_portfolio_filter_name)} name="q" type="search" defaultValue={query.q} />
       </div>
-      <div className="w-44">
-        <SelectField
-          id="filter-status"
-          label={t(investor_portfolio_filter_status)}
-          name="status"
-          defaultValue={query.status ?? ""}
-          options={[
-            { value: "", label: t(investor_portfolio_filter_anyStatus) },
-            ...REPORTING_STATUS_FILTERS.map((value) => ({ value, label: t(REPORTING_STATUS_LABELS[value]) })),
-          ]}
-        />
-      </div>
-      <div className="w-44">
-        <SelectField
-          id="filter-runway"
-          label={t(investor_portfolio_filter_runway)}
-          name="runway"
-          defaultValue={query.runway ?? ""}
-          options={[
-            { value: "", label: t(investor_portfolio_filter_anyRunway) },
-            ...RUNWAY_LEVEL_FILTERS.map((value) => ({ value, label: t(RUNWAY_LEVEL_LABELS[value]) })),
-          ]}
-        />
-      </div>
+      <FilterSelect
+        name="status"
+        label={t(investor_portfolio_filter_status)}
+        width="w-44"
+        value={query.status ?? ""}
+        options={[
+          { value: "", label: t(investor_portfolio_filter_anyStatus) },
+          ...REPORTING_STATUS_FILTERS.map((value) => ({ value, label: t(REPORTING_STATUS_LABELS[value]) })),
+        ]}
+      />
+      <FilterSelect
+        name="runway"
+        label={t(investor_portfolio_filter_runway)}
+        width="w-44"
+        value={query.runway ?? ""}
+        options={[
+          { value: "", label: t(investor_portfolio_filter_anyRunway) },
+          ...RUNWAY_LEVEL_FILTERS.map((value) => ({ value, label: t(RUNWAY_LEVEL_LABELS[value]) })),
+        ]}
+      />
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
-      <SubmitButton variant="secondary" pendingText={t(investor_filter_pending)}>
-        {t(investor_filter_apply)}
-      </SubmitButton>
-      {isFiltered(query) ? (
-        <TextLink to="?" className="py-2 text-sm">
-          {t(investor_filter_clear)}
-        </TextLink>
-      ) : null}
-    </Form>
+    </FilterForm>
   );
 }
 

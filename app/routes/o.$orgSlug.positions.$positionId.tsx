@@ -1,12 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { TextLink } from "~/components/ui/button";
-import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireInvestor } from "~/auth/tenant.server";
 import { instrumentName } from "~/domain/portfolio-query";
 import { PositionForm, type PositionFormValues } from "~/components/position-form";
-import { Badge, Card, PageHeader } from "~/components/ui/layout";
+import { Badge, Card } from "~/components/ui/layout";
+import { BackHeader } from "~/components/back-header";
+import { RecordEditor, SummaryItem } from "~/components/record-editor";
 import { isoDateOfDate } from "~/finance";
 import { metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -20,10 +20,6 @@ import { listAccessibleCompanies } from "~/models/company-access.server";
 import { positionSchema } from "~/domain/position";
 import { deletePosition, getPositionWithReturn, updatePosition } from "~/models/position.server";
 import { DELETED_COMPANY } from "~/domain/positions";
-import { ConflictNotice } from "~/components/ui/conflict-notice";
-import { DeleteForm } from "~/components/ui/delete-form";
-import { common_action_deleting } from "~/paraglide/messages/common_action_deleting.js";
-import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { deletion_position_deleted } from "~/paraglide/messages/deletion_position_deleted.js";
 import { investor_charts_raised_instrument } from "~/paraglide/messages/investor_charts_raised_instrument.js";
 import { investor_position_back } from "~/paraglide/messages/investor_position_back.js";
@@ -95,9 +91,6 @@ export default function PositionDetail() {
   const result = useActionData<typeof action>();
   const t = useT();
   const f = useFormat();
-  const errors: Record<string, string> = result && !result.ok ? result.fieldErrors : {};
-  const formError = result && !result.ok ? result.formError : undefined;
-  const conflict = Boolean(result && "conflict" in result && result.conflict);
   const values: PositionFormValues = {
     companyOrgId: position.companyOrgId ?? DELETED_COMPANY,
     investedOn: position.investedOn,
@@ -127,68 +120,44 @@ export default function PositionDetail() {
 
   return (
     <>
-      <PageHeader
-        title={t(investor_position_title, { company: companyLabel, date: dateText(t, position.investedOn) })}
-        actions={
-          <TextLink to=".." relative="path" className="text-sm">
-            {t(investor_position_back)}
-          </TextLink>
-        }
-      />
+      <BackHeader title={t(investor_position_title, { company: companyLabel, date: dateText(t, position.investedOn) })} back={t(investor_position_back)} />
       <Card>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="position-summary">
-          <Item label={t(investor_charts_raised_instrument)}>{instrumentName(t, position.instrument)}</Item>
-          <Item label={t(investor_positions_head_ownership)}>{position.ownershipBp === null ? "—" : f.basisPoints(position.ownershipBp)}</Item>
-          <Item label={t(investor_positions_invested)}>{f.money(position.amount, position.currency)}</Item>
-          <Item label={t(investor_position_investedInBase, { base: baseCurrency })}>{converted(returns.investedBase, returns.investedRate)}</Item>
-          <Item label={t(investor_positions_currentValue)}>{f.money(position.currentValue, position.currency)}</Item>
-          <Item label={t(investor_position_valueInBase, { base: baseCurrency })}>{converted(returns.currentValueBase, returns.valueRate)}</Item>
-          <Item label={t(investor_positions_moicDefinition)}>{returns.moic === null ? missing : multipleText(t, returns.moic)}</Item>
-          {position.notes ? <Item label={t(investor_position_notes)}>{position.notes}</Item> : null}
+          <SummaryItem label={t(investor_charts_raised_instrument)}>{instrumentName(t, position.instrument)}</SummaryItem>
+          <SummaryItem label={t(investor_positions_head_ownership)}>{position.ownershipBp === null ? "—" : f.basisPoints(position.ownershipBp)}</SummaryItem>
+          <SummaryItem label={t(investor_positions_invested)}>{f.money(position.amount, position.currency)}</SummaryItem>
+          <SummaryItem label={t(investor_position_investedInBase, { base: baseCurrency })}>{converted(returns.investedBase, returns.investedRate)}</SummaryItem>
+          <SummaryItem label={t(investor_positions_currentValue)}>{f.money(position.currentValue, position.currency)}</SummaryItem>
+          <SummaryItem label={t(investor_position_valueInBase, { base: baseCurrency })}>{converted(returns.currentValueBase, returns.valueRate)}</SummaryItem>
+          <SummaryItem label={t(investor_positions_moicDefinition)}>{returns.moic === null ? missing : multipleText(t, returns.moic)}</SummaryItem>
+          {position.notes ? <SummaryItem label={t(investor_position_notes)}>{position.notes}</SummaryItem> : null}
         </dl>
-        {canEdit ? (
-          <div className="mt-6 space-y-6 border-t pt-6">
-            {conflict ? <ConflictNotice /> : null}
-            <h3 className="font-semibold">{t(investor_position_edit)}</h3>
-            {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
+        <RecordEditor
+          layout="inline"
+          canEdit={canEdit}
+          result={result}
+          version={position.version}
+          title={t(investor_position_edit)}
+          readOnly={t(investor_position_readOnly)}
+          remove={{
+            heading: t(investor_position_deleteTitle),
+            action: t(investor_position_delete),
+            title: t(investor_position_deleteDialogTitle, { company: companyLabel, date: dateText(t, position.investedOn) }),
+            consequence: t(investor_position_deleteConsequence),
+            tick: t(investor_position_deleteConfirm),
+          }}
+          form={(edit) => (
             <PositionForm
+              {...edit}
               values={values}
-              errors={errors}
-              formError={formError}
               companies={companies}
               baseCurrency={baseCurrency}
               today={today}
-              intent="update"
               submitLabel={t(investor_position_saveChanges)}
-              pendingText={t(common_action_saving)}
-              version={position.version}
             />
-            <DeleteForm
-              version={position.version}
-              heading={t(investor_position_deleteTitle)}
-              texts={{
-                action: t(investor_position_delete),
-                title: t(investor_position_deleteDialogTitle, { company: companyLabel, date: dateText(t, position.investedOn) }),
-                consequence: t(investor_position_deleteConsequence),
-                tick: t(investor_position_deleteConfirm),
-                pending: t(common_action_deleting),
-              }}
-              error={errors.confirm}
-            />
-          </div>
-        ) : (
-          <p className="mt-4 text-xs text-slate-500">{t(investor_position_readOnly)}</p>
-        )}
+          )}
+        />
       </Card>
     </>
-  );
-}
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-slate-500">{label}</dt>
-      <dd className="font-medium">{children}</dd>
-    </div>
   );
 }

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { RiskFields } from "~/components/risk-fields";
-import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { HeatMap } from "~/components/ui/heat-map";
 import type { RiskBandThresholds } from "~/finance";
@@ -28,7 +28,7 @@ import {
 } from "~/domain/risk-labels";
 import { riskInputSchema } from "~/domain/risk";
 import { createRisk, listRisks, parseRiskListQuery, riskHeatMapCounts, type RiskSort } from "~/models/risk.server";
-import { Pager } from "~/components/ui/pager";
+import { FilterForm, FilterSelect, ListPager, NoRows } from "~/components/list-filters";
 import { useHrefWith } from "~/components/use-href-with";
 import { SortHeader } from "~/components/ui/sort-header";
 import { redirectWithToast, toast, toastLink } from "~/server/toast.server";
@@ -132,6 +132,7 @@ function Register({ data }: { data: RegisterData }) {
   const exportQuery = hrefWith({ page: null });
   const csvHref = `${location.pathname}.csv${exportQuery.startsWith("?") ? exportQuery : ""}`;
   const filtered = Boolean(filters.status || filters.category || filters.likelihood || filters.impact);
+  const filterTexts = { apply: t(records_risks_applyFilters), pending: t(records_risks_filtering), clear: t(records_risks_clearFilters) };
 
   return (
     <>
@@ -175,44 +176,29 @@ function Register({ data }: { data: RegisterData }) {
           </div>
         </Card>
         <Card title={t(records_risks_registerTitle, { count: list.total })}>
-          <Form method="get" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t(records_risks_filterLabel)}>
-            <div className="w-44">
-              <SelectField
-                id="filter-status"
-                label={t(records_risks_filterStatus)}
-                name="status"
-                defaultValue={filters.status}
-                options={[
-                  { value: "", label: t(records_risks_allStatuses) },
-                  { value: "active", label: t(records_risks_active) },
-                  ...RISK_STATUSES.map((s) => ({ value: s, label: t(RISK_STATUS_KEYS[s]) })),
-                ]}
-              />
-            </div>
-            <div className="w-52">
-              <SelectField
-                id="filter-category"
-                label={t(records_risks_filterCategory)}
-                name="category"
-                defaultValue={filters.category}
-                options={[
-                  { value: "", label: t(records_budgets_allCategories) },
-                  ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(RISK_CATEGORY_KEYS[c]) })),
-                ]}
-              />
-            </div>
+          <FilterForm label={t(records_risks_filterLabel)} filtered={filtered} clearTo={location.pathname} texts={filterTexts}>
+            <FilterSelect
+              name="status"
+              label={t(records_risks_filterStatus)}
+              width="w-44"
+              value={filters.status}
+              options={[
+                { value: "", label: t(records_risks_allStatuses) },
+                { value: "active", label: t(records_risks_active) },
+                ...RISK_STATUSES.map((s) => ({ value: s, label: t(RISK_STATUS_KEYS[s]) })),
+              ]}
+            />
+            <FilterSelect
+              name="category"
+              label={t(records_risks_filterCategory)}
+              width="w-52"
+              value={filters.category}
+              options={[{ value: "", label: t(records_budgets_allCategories) }, ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(RISK_CATEGORY_KEYS[c]) }))]}
+            />
             {filters.likelihood ? <input type="hidden" name="likelihood" value={filters.likelihood} /> : null}
             {filters.impact ? <input type="hidden" name="impact" value={filters.impact} /> : null}
             <input type="hidden" name="sort" value={list.sort} />
-            <SubmitButton variant="secondary" pendingText={t(records_risks_filtering)}>
-              {t(records_risks_applyFilters)}
-            </SubmitButton>
-            {filtered ? (
-              <TextLink to={location.pathname} className="py-2 text-sm">
-                {t(records_risks_clearFilters)}
-              </TextLink>
-            ) : null}
-          </Form>
+          </FilterForm>
           {filters.likelihood || filters.impact ? (
             <p className="mb-3 text-sm text-slate-700">
               {filters.likelihood && filters.impact
@@ -224,22 +210,17 @@ function Register({ data }: { data: RegisterData }) {
             </p>
           ) : null}
           {list.risks.length === 0 ? (
-            filtered ? (
-              <EmptyState title={t(records_risks_noMatches)}>
-                <TextLink to={location.pathname}>{t(records_risks_clearFilters)}</TextLink>
-              </EmptyState>
-            ) : (
-              <EmptyState title={t(records_risks_emptyTitle)}>{canEdit ? t(records_risks_emptyEditor) : t(records_risks_emptyViewer)}</EmptyState>
-            )
+            <NoRows
+              filtered={filtered}
+              noMatch={t(records_risks_noMatches)}
+              clearTo={location.pathname}
+              clear={filterTexts.clear}
+              empty={<EmptyState title={t(records_risks_emptyTitle)}>{canEdit ? t(records_risks_emptyEditor) : t(records_risks_emptyViewer)}</EmptyState>}
+            />
           ) : (
             <RiskTable list={list} hrefWith={hrefWith} />
           )}
-          <Pager
-            page={list.page}
-            pageCount={list.pageCount}
-            href={(p) => hrefWith({ page: String(p) })}
-            summary={t(records_risks_count, { count: list.total })}
-          />
+          <ListPager list={list} hrefWith={hrefWith} summary={t(records_risks_count, { count: list.total })} />
         </Card>
       </div>
     </>

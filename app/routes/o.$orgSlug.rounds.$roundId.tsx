@@ -1,11 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { TextLink } from "~/components/ui/button";
-import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { FundingRoundForm, type RoundFormValues } from "~/components/funding-round-form";
-import { Card, PageHeader } from "~/components/ui/layout";
+import { Card } from "~/components/ui/layout";
+import { BackHeader } from "~/components/back-header";
+import { RecordEditor, SummaryItem } from "~/components/record-editor";
 import { isoDateOfDate } from "~/finance";
 import { localeFromMatches, metaTitle, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -17,10 +17,6 @@ import { minorToMajorString } from "~/domain/money-fields";
 import { fundingRoundSchema } from "~/domain/funding-round";
 import { oneYearAfter } from "~/domain/bounds";
 import { deleteFundingRound, getFundingRound, updateFundingRound } from "~/models/funding-round.server";
-import { ConflictNotice } from "~/components/ui/conflict-notice";
-import { DeleteForm } from "~/components/ui/delete-form";
-import { common_action_deleting } from "~/paraglide/messages/common_action_deleting.js";
-import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { records_action_saveChanges } from "~/paraglide/messages/records_action_savechanges1.js";
 import { records_round_back } from "~/paraglide/messages/records_round_back.js";
 import { records_round_backersLabel } from "~/paraglide/messages/records_round_backerslabel1.js";
@@ -88,9 +84,6 @@ export default function FundingRoundDetail() {
   const t = useT();
   const f = useFormat();
   const locale = useLocale();
-  const errors = result && !result.ok ? result.fieldErrors : {};
-  const formError = result && !result.ok ? result.formError : undefined;
-  const conflict = Boolean(result && "conflict" in result && result.conflict);
   const values: RoundFormValues = {
     instrument: round.instrument,
     closeDate: round.closeDate,
@@ -106,76 +99,46 @@ export default function FundingRoundDetail() {
   const title = t(records_round_title, { instrument: instrumentLabel(round.instrument, locale), date: round.closeDate });
   const summary = (
     <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="round-summary">
-      <Item label={t(records_rounds_amount)}>{f.money(round.amount, round.currency)}</Item>
-      <Item label={t(records_round_field_preMoney)}>{f.money(round.preMoneyValuation, round.currency)}</Item>
-      <Item label={t(records_round_postMoneyDerived)}>{f.money(round.valuation?.postMoney, round.currency)}</Item>
-      <Item label={t(records_round_dilutionDerived)}>{f.percent(round.valuation?.dilution, 2)}</Item>
-      <Item label={t(records_round_field_leadInvestor)}>{round.leadInvestor ?? "—"}</Item>
-      <Item label={t(records_round_field_otherInvestors)}>{round.otherInvestors ?? "—"}</Item>
+      <SummaryItem label={t(records_rounds_amount)}>{f.money(round.amount, round.currency)}</SummaryItem>
+      <SummaryItem label={t(records_round_field_preMoney)}>{f.money(round.preMoneyValuation, round.currency)}</SummaryItem>
+      <SummaryItem label={t(records_round_postMoneyDerived)}>{f.money(round.valuation?.postMoney, round.currency)}</SummaryItem>
+      <SummaryItem label={t(records_round_dilutionDerived)}>{f.percent(round.valuation?.dilution, 2)}</SummaryItem>
+      <SummaryItem label={t(records_round_field_leadInvestor)}>{round.leadInvestor ?? "—"}</SummaryItem>
+      <SummaryItem label={t(records_round_field_otherInvestors)}>{round.otherInvestors ?? "—"}</SummaryItem>
       {round.instrument === "equity_crowdfunding" ? (
         <>
-          <Item label={t(records_round_field_platform)}>{round.crowdfundingPlatform ?? "—"}</Item>
-          <Item label={t(records_round_backersLabel)}>{f.number(round.backerCount)}</Item>
+          <SummaryItem label={t(records_round_field_platform)}>{round.crowdfundingPlatform ?? "—"}</SummaryItem>
+          <SummaryItem label={t(records_round_backersLabel)}>{f.number(round.backerCount)}</SummaryItem>
         </>
       ) : null}
-      {round.notes ? <Item label={t(records_round_notes)}>{round.notes}</Item> : null}
+      {round.notes ? <SummaryItem label={t(records_round_notes)}>{round.notes}</SummaryItem> : null}
     </dl>
   );
 
   return (
     <>
-      <PageHeader
-        title={title}
-        actions={
-          <TextLink to=".." relative="path" className="text-sm">
-            {t(records_round_back)}
-          </TextLink>
-        }
-      />
+      <BackHeader title={title} back={t(records_round_back)} />
       <Card>
         {summary}
-        {canEdit ? (
-          <div className="mt-6 space-y-6 border-t pt-6">
-            {conflict ? <ConflictNotice /> : null}
-            <h3 className="font-semibold">{t(records_round_editTitle)}</h3>
-            {/* Not keyed by version: after a conflict the user's typing stays and so does the version they edited. */}
-            <FundingRoundForm
-              values={values}
-              errors={errors}
-              formError={formError}
-              baseCurrency={baseCurrency}
-              maxCloseDate={maxCloseDate}
-              intent="update"
-              submitLabel={t(records_action_saveChanges)}
-              pendingText={t(common_action_saving)}
-              version={round.version}
-            />
-            <DeleteForm
-              version={round.version}
-              heading={t(records_round_deleteTitle)}
-              texts={{
-                action: t(records_round_delete),
-                title: t(records_round_deleteDialogTitle, { instrument: instrumentLabel(round.instrument, locale), date: round.closeDate }),
-                consequence: t(records_round_deleteConsequence),
-                tick: t(records_round_deleteConfirm),
-                pending: t(common_action_deleting),
-              }}
-              error={errors.confirm}
-            />
-          </div>
-        ) : (
-          <p className="mt-4 text-xs text-slate-500">{t(records_round_readOnly)}</p>
-        )}
+        <RecordEditor
+          layout="inline"
+          canEdit={canEdit}
+          result={result}
+          version={round.version}
+          title={t(records_round_editTitle)}
+          readOnly={t(records_round_readOnly)}
+          remove={{
+            heading: t(records_round_deleteTitle),
+            action: t(records_round_delete),
+            title: t(records_round_deleteDialogTitle, { instrument: instrumentLabel(round.instrument, locale), date: round.closeDate }),
+            consequence: t(records_round_deleteConsequence),
+            tick: t(records_round_deleteConfirm),
+          }}
+          form={(edit) => (
+            <FundingRoundForm {...edit} values={values} baseCurrency={baseCurrency} maxCloseDate={maxCloseDate} submitLabel={t(records_action_saveChanges)} />
+          )}
+        />
       </Card>
     </>
-  );
-}
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-slate-500">{label}</dt>
-      <dd className="font-medium">{children}</dd>
-    </div>
   );
 }

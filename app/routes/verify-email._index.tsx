@@ -3,11 +3,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireSystemContext } from "~/auth/system.server";
 import { AuthShell } from "~/components/auth-shell";
 import { FormError, SubmitButton } from "~/components/ui/form";
-import { metaTitle, translate, useT } from "~/i18n";
+import { metaTitle, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { isVerified, resendVerification } from "~/models/account-token.server";
-import { formFailure } from "~/server/forms.server";
-import { keepRetryAfter, retryAfterHeader } from "~/server/throttle-answer.server";
+import { keepRetryAfter, linkMailRefused } from "~/server/throttle-answer.server";
 import { auth_verify_already } from "~/paraglide/messages/auth_verify_already.js";
 import { auth_verify_banner } from "~/paraglide/messages/auth_verify_banner.js";
 import { auth_verify_metaTitle } from "~/paraglide/messages/auth_verify_metatitle1.js";
@@ -31,15 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const account = await requireSystemContext(request);
   const locale = getLocale(request);
   const result = await resendVerification(account, account.user.id, context.origin, locale, context.clientIp);
-  if (!result.ok) {
-    const response = formFailure({
-      locale,
-      formError: translate(locale, auth_verify_throttled, { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) }),
-      status: 429,
-    });
-    response.headers.set("Retry-After", retryAfterHeader(result.retryAfterSeconds)["Retry-After"]);
-    return response;
-  }
+  if (!result.ok) return linkMailRefused(locale, result.retryAfterSeconds, auth_verify_throttled);
   return json({ ok: true as const, sent: !result.alreadyVerified });
 }
 

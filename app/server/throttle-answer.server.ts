@@ -4,7 +4,7 @@
  * beyond. The server never sleeps through a delay; the browser is told when to come back.
  */
 import type { HeadersArgs } from "@remix-run/node";
-import { translate } from "~/i18n";
+import { translate, type Message } from "~/i18n";
 import type { Locale } from "~/i18n/locales";
 import { formFailure } from "./forms.server";
 import { admin_report_error_throttled } from "~/paraglide/messages/admin_report_error_throttled.js";
@@ -43,4 +43,14 @@ export function keepRetryAfter({ actionHeaders, parentHeaders }: HeadersArgs): H
   const retryAfter = actionHeaders.get("Retry-After");
   if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;
+}
+
+/**
+ * A link mail the throttle refused to send again (password reset, address verification): the
+ * page's own sentence with the wait in whole minutes (at least one), 429 and Retry-After.
+ */
+export function linkMailRefused(locale: Locale, seconds: number, message: Message<{ minutes: NonNullable<unknown> }>) {
+  const response = formFailure({ locale, formError: translate(locale, message, { minutes: Math.max(1, Math.ceil(seconds / 60)) }), status: 429 });
+  response.headers.set("Retry-After", retryAfterHeader(seconds)["Retry-After"]);
+  return response;
 }

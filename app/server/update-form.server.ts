@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { versionField } from "~/domain/fields";
 import { investorUpdateSchema, type InvestorUpdateInput } from "~/domain/investor-update";
-import type { Locale } from "~/i18n/locales";
+import { getLocale } from "~/i18n/locale.server";
 import type { UpdateDelivery, UpdateIntent } from "~/models/investor-update.server";
 import { failureFromError, formFailure, invalidForm, parseForm } from "./forms.server";
 import { redirectWithToast, toast } from "./toast.server";
@@ -21,19 +21,19 @@ export function parseScheduledAt(value: FormDataEntryValue | null): Date | null 
 /**
  * The composer's action (new and edit): parse the fields, the chosen investors and the intent
  * (save a draft, send now, schedule); field problems answer 400 and nothing is written; a stale
- * version answers 409; success lands on the update with a toast.
+ * version (an edit's) answers 409; success lands on the update with a toast.
  */
 export async function composerAction(
-  formData: FormData,
+  request: Request,
   options: {
-    locale: Locale;
     origin: string;
+    orgSlug: string;
     withVersion: boolean;
     save: (input: InvestorUpdateInput, delivery: UpdateDelivery, version: number) => Promise<{ id: string }>;
-    to: (id: string) => string;
   },
 ) {
-  const { locale } = options;
+  const locale = getLocale(request);
+  const formData = await request.formData();
   const intentValue = formData.get("intent");
   const intent: UpdateIntent = typeof intentValue === "string" && INTENTS.has(intentValue as UpdateIntent) ? (intentValue as UpdateIntent) : "save";
   let version = 0;
@@ -52,7 +52,7 @@ export async function composerAction(
       version,
     );
     const notice = intent === "send" ? updates_notice_sent : intent === "schedule" ? updates_notice_scheduled : updates_notice_saved;
-    return redirectWithToast(options.to(saved.id), toast(notice));
+    return redirectWithToast(`/o/${options.orgSlug}/updates/${saved.id}`, toast(notice));
   } catch (error) {
     return failureFromError(error, locale, { values: formData });
   }
