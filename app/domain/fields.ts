@@ -36,6 +36,25 @@ export function versionField() {
     .transform(Number);
 }
 
+/**
+ * The `version` of a row that may not exist yet (a month without a report or value): blank is
+ * null, "create it"; otherwise the same rule as versionField.
+ */
+export const optionalVersionField = () =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .pipe(
+      z.union([
+        z.literal("").transform(() => null),
+        z
+          .string()
+          .regex(/^\d{1,9}$/)
+          .transform(Number),
+      ]),
+    );
+
 /** The ticked confirmation box of a destructive form (works without JavaScript). */
 export const confirmedField = (message: string) => z.literal("yes", { error: message });
 

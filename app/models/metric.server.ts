@@ -13,14 +13,12 @@ import {
   METRIC_KEY_RE,
   METRIC_NAME_MAX,
   RESERVED_METRIC_KEYS,
-  type MetricDirection,
-  type MetricRollupKind,
-  type MetricUnit,
 } from "~/domain/metric";
 import { normalizeDecimal } from "~/finance/metric-rollup";
 import { isUuid } from "~/domain/bounds";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
+import type { MetricDefinitionFields } from "~/views/metrics";
 import type { FieldErrors } from "~/server/forms.server";
 import { recordAudit, recordAudits } from "./audit.server";
 import { conflictError, lockForEdit } from "./versioning.server";
@@ -37,18 +35,11 @@ import { records_metric_valueConflict } from "~/paraglide/messages/records_metri
 import { records_metric_what } from "~/paraglide/messages/records_metric_what.js";
 import { records_validation_checkFieldsNothingSaved } from "~/paraglide/messages/records_validation_checkfieldsnothingsaved3.js";
 
+export type { MetricDefinitionFields };
+
 // Custom metrics (issue #17, decision 024): the only door to metric_definitions and
 // metric_values. A startup defines its metrics and records a value per month; an investor
 // reads them through the financials section of its grant (row-level security decides).
-
-export interface MetricDefinitionFields {
-  key: string;
-  nameEn: string;
-  nameZh: string;
-  unit: MetricUnit;
-  direction: MetricDirection;
-  rollup: MetricRollupKind;
-}
 
 export interface MetricDefinition extends MetricDefinitionFields {
   id: string;
