@@ -36,6 +36,27 @@ export function versionField() {
     .transform(Number);
 }
 
+/** A field the form may leave blank (trimmed, it is null); filled in, `filled` says what it must be. */
+function blankOrNull<T extends z.ZodType<unknown, string>>(filled: T) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim())
+    .pipe(z.union([z.literal("").transform(() => null), filled]));
+}
+
+/**
+ * The `version` of a row that may not exist yet (a month without a report or value): blank is
+ * null, "create it"; otherwise the same rule as versionField.
+ */
+export const optionalVersionField = () =>
+  blankOrNull(
+    z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .transform(Number),
+  );
+
 /** The ticked confirmation box of a destructive form (works without JavaScript). */
 export const confirmedField = (message: string) => z.literal("yes", { error: message });
 
@@ -122,22 +143,15 @@ function isKnownCurrency(code: string) {
 
 /** An ISO 4217 code; blank means "the org's base currency" (null here, filled in by the model). */
 export const optionalCurrencyField = () =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v ?? "").trim())
-    .pipe(
-      z.union([
-        z.literal("").transform(() => null),
-        z
-          .string()
-          .toUpperCase()
-          .regex(/^[A-Z]{3}$/, zodMessage(common_validation_currencyInvalid))
-          .refine(isKnownCurrency, {
-            message: zodMessage(records_field_currencyUnknown),
-          }),
-      ]),
-    );
+  blankOrNull(
+    z
+      .string()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, zodMessage(common_validation_currencyInvalid))
+      .refine(isKnownCurrency, {
+        message: zodMessage(records_field_currencyUnknown),
+      }),
+  );
 
 /**
  * Optional positive money in major units; blank means null. (The shared `optionalMoneyField`

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { zodMessage, refAsZodMessage } from "~/i18n/zod-messages";
-import { confirmedField, versionField } from "./fields";
+import { confirmedField, optionalVersionField, versionField } from "./fields";
 import {
   METRIC_DIRECTIONS,
   METRIC_KEY_RE,
@@ -73,19 +73,7 @@ export function metricValueSchema() {
     .object({
       month: z.string().trim(),
       value: z.string().trim().default(""),
-      version: z
-        .string()
-        .optional()
-        .transform((v) => (v ?? "").trim())
-        .pipe(
-          z.union([
-            z.literal("").transform(() => null),
-            z
-              .string()
-              .regex(/^\d{1,9}$/)
-              .transform(Number),
-          ]),
-        ),
+      version: optionalVersionField(),
     })
     .transform((v, ctx) => {
       if (v.value === "") {

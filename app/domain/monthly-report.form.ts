@@ -3,7 +3,7 @@ import { SPEND_CATEGORIES, type SpendCategory } from "~/finance/burn";
 import type { PlainKey } from "~/i18n/translate";
 import { refAsZodMessage, zodMessage } from "~/i18n/zod-messages";
 import { REPORT_TEXT_MAX } from "./bounds";
-import { moneyField } from "./fields";
+import { moneyField, optionalVersionField } from "./fields";
 import { isHeadcount, type REPORT_TEXTS, textTooLong } from "./monthly-report";
 import { records_report_cashInSentence } from "~/paraglide/messages/records_report_cashinsentence2.js";
 import { records_report_field_arr } from "~/paraglide/messages/records_report_field_arr.js";
@@ -71,11 +71,7 @@ export function monthlyReportFormSchema() {
   const headcountRequired = zodMessage(records_report_headcountRequired);
   const headcountWhole = zodMessage(records_report_headcountWhole);
   return z.object({
-    version: z
-      .string()
-      .optional()
-      .transform((v) => (v ?? "").trim())
-      .pipe(z.union([z.literal("").transform(() => null), z.string().regex(/^\d+$/).transform(Number)])),
+    version: optionalVersionField(),
     cash: moneyField({
       inSentence: records_report_cashInSentence,
       atStart: records_report_field_cash,

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import { accessGrants, orgs } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
 import { withTenant } from "~db/tenant";
@@ -12,50 +12,46 @@ export interface CompanyAccess {
 }
 
 /**
- * The investor's view of one company through its approved grant, or null: no such company,
- * no grant, a pending or revoked one — all the same null, so the caller answers 404 and
- * existence never leaks. Runs as the investor's tenant: row-level security only shows grants
- * naming this investor and org rows of startups that approved it.
+ * The approved grants naming this investor, with the granting startup's org row (`where` narrows
+ * them). Runs as the investor's tenant: row-level security only shows grants naming this
+ * investor and org rows of startups that approved it.
  */
-export async function findCompanyAccess(ctx: OrgContext, companySlug: string): Promise<CompanyAccess | null> {
-  if (ctx.org.kind !== "investor") return null;
-  const [row] = await withTenant(
+function approvedCompanies(ctx: OrgContext, where?: SQL, orderBy?: SQL) {
+  return withTenant(
     ctx.db,
     ctx.org.id,
-    (tx) =>
-      tx
+    async (tx) => {
+      const query = tx
         .select({ grantId: accessGrants.id, sections: accessGrants.sections, id: orgs.id, slug: orgs.slug, name: orgs.name, baseCurrency: orgs.baseCurrency })
         .from(accessGrants)
         .innerJoin(orgs, eq(orgs.id, accessGrants.orgId))
-        .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"), eq(orgs.slug, companySlug))),
+        .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"), where));
+      const rows = orderBy ? await query.orderBy(orderBy) : await query;
+      return rows.map(
+        (row): CompanyAccess => ({
+          grantId: row.grantId,
+          company: { id: row.id, slug: row.slug, name: row.name, baseCurrency: row.baseCurrency },
+          sections: row.sections as GrantSection[],
+        }),
+      );
+    },
     { readOnly: true },
   );
-  if (!row) return null;
-  return {
-    grantId: row.grantId,
-    company: { id: row.id, slug: row.slug, name: row.name, baseCurrency: row.baseCurrency },
-    sections: row.sections as GrantSection[],
-  };
+}
+
+/**
+ * The investor's view of one company through its approved grant, or null: no such company,
+ * no grant, a pending or revoked one — all the same null, so the caller answers 404 and
+ * existence never leaks.
+ */
+export async function findCompanyAccess(ctx: OrgContext, companySlug: string): Promise<CompanyAccess | null> {
+  if (ctx.org.kind !== "investor") return null;
+  const [access] = await approvedCompanies(ctx, eq(orgs.slug, companySlug));
+  return access ?? null;
 }
 
 /** Every company that approved this investor, by name, with its shared sections. */
 export async function listAccessibleCompanies(ctx: OrgContext): Promise<CompanyAccess[]> {
   if (ctx.org.kind !== "investor") return [];
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select({ grantId: accessGrants.id, sections: accessGrants.sections, id: orgs.id, slug: orgs.slug, name: orgs.name, baseCurrency: orgs.baseCurrency })
-        .from(accessGrants)
-        .innerJoin(orgs, eq(orgs.id, accessGrants.orgId))
-        .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved")))
-        .orderBy(asc(orgs.name)),
-    { readOnly: true },
-  );
-  return rows.map((row) => ({
-    grantId: row.grantId,
-    company: { id: row.id, slug: row.slug, name: row.name, baseCurrency: row.baseCurrency },
-    sections: row.sections as GrantSection[],
-  }));
+  return approvedCompanies(ctx, undefined, asc(orgs.name));
 }

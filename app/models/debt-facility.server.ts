@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte } from "drizzle-orm";
-import { oneRow, type Tx } from "~db/client";
+import { oneRow } from "~db/client";
 import { debtFacilities, monthlyReports } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
@@ -26,7 +26,7 @@ import { recordAudit } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";
 import { assertCanEdit } from "./funding-round.server";
-import { conflictError, lockForEdit } from "./versioning.server";
+import { conflictError, deleteLocked, type EditRefusals, lockAtVersion, saveAtVersion } from "./versioning.server";
 import { records_debt_notFound } from "~/paraglide/messages/records_debt_notfound1.js";
 import { records_debt_what } from "~/paraglide/messages/records_debt_what.js";
 
@@ -273,22 +273,14 @@ export async function createDebtFacility(ctx: OrgContext, input: DebtFacilityInp
   });
 }
 
-function lockFacility(tx: Tx, ctx: OrgContext, id: string) {
-  return lockForEdit(tx, debtFacilities, ctx.org.id, id, messageRef(records_debt_notFound));
-}
+const REFUSALS: EditRefusals = { notFound: messageRef(records_debt_notFound), conflict: () => conflictError(records_debt_what) };
 
 /** Saves an edit made on `version`; a concurrent save in between is a conflict, not an overwrite. */
 export async function updateDebtFacility(ctx: OrgContext, id: string, version: number, input: DebtFacilityInput): Promise<DebtFacility> {
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockFacility(tx, ctx, id);
-    if (before.version !== version) throw conflictError(records_debt_what);
-    const [row] = await tx
-      .update(debtFacilities)
-      .set({ ...columnsFrom(input), version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id), eq(debtFacilities.version, version)))
-      .returning();
-    if (!row) throw conflictError(records_debt_what);
+    const before = await lockAtVersion(tx, debtFacilities, ctx.org.id, id, version, REFUSALS);
+    const row = await saveAtVersion(tx, debtFacilities, ctx.org.id, id, version, columnsFrom(input), REFUSALS.conflict);
     await recordAudit(tx, ctx, { action: "debt_facility.update", entityType: "debt_facility", entityId: id, before, after: row });
     await refreshCompanyMetrics(tx, ctx.org.id);
     return row as DebtFacility;
@@ -299,9 +291,8 @@ export async function updateDebtFacility(ctx: OrgContext, id: string, version: n
 export async function deleteDebtFacility(ctx: OrgContext, id: string, version?: number): Promise<void> {
   assertCanEdit(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockFacility(tx, ctx, id);
-    if (version !== undefined && before.version !== version) throw conflictError(records_debt_what);
-    await tx.delete(debtFacilities).where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)));
+    const before = await lockAtVersion(tx, debtFacilities, ctx.org.id, id, version, REFUSALS);
+    await deleteLocked(tx, debtFacilities, ctx.org.id, id);
     await recordAudit(tx, ctx, { action: "debt_facility.delete", entityType: "debt_facility", entityId: id, before, after: null });
     await refreshCompanyMetrics(tx, ctx.org.id);
   });

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { oneRow, type Tx } from "~db/client";
+import { oneRow } from "~db/client";
 import { fundingRounds } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
@@ -11,7 +11,7 @@ import { AppError } from "~/server/http.server";
 import { isEquityInstrument } from "~/domain/instruments";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
-import { conflictError, lockForEdit } from "./versioning.server";
+import { conflictError, deleteLocked, type EditRefusals, lockAtVersion, saveAtVersion } from "./versioning.server";
 import { records_readOnlyRecords } from "~/paraglide/messages/records_readonlyrecords2.js";
 import { records_round_notFound } from "~/paraglide/messages/records_round_notfound1.js";
 import { records_round_what } from "~/paraglide/messages/records_round_what.js";
@@ -189,9 +189,7 @@ export async function createFundingRound(ctx: OrgContext, input: FundingRoundInp
   });
 }
 
-function lockRound(tx: Tx, ctx: OrgContext, id: string) {
-  return lockForEdit(tx, fundingRounds, ctx.org.id, id, messageRef(records_round_notFound));
-}
+const REFUSALS: EditRefusals = { notFound: messageRef(records_round_notFound), conflict: () => conflictError(records_round_what) };
 
 /**
  * Saves an edit made on `version`. If someone saved in between, nothing is written and the
@@ -200,14 +198,8 @@ function lockRound(tx: Tx, ctx: OrgContext, id: string) {
 export async function updateFundingRound(ctx: OrgContext, id: string, version: number, input: FundingRoundInput): Promise<FundingRound> {
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockRound(tx, ctx, id);
-    if (before.version !== version) throw conflictError(records_round_what);
-    const [row] = await tx
-      .update(fundingRounds)
-      .set({ ...columnsFrom(ctx, input), version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id), eq(fundingRounds.version, version)))
-      .returning();
-    if (!row) throw conflictError(records_round_what);
+    const before = await lockAtVersion(tx, fundingRounds, ctx.org.id, id, version, REFUSALS);
+    const row = await saveAtVersion(tx, fundingRounds, ctx.org.id, id, version, columnsFrom(ctx, input), REFUSALS.conflict);
     await recordAudit(tx, ctx, { action: "funding_round.update", entityType: "funding_round", entityId: id, before, after: row });
     return withDerived(row);
   });
@@ -217,9 +209,8 @@ export async function updateFundingRound(ctx: OrgContext, id: string, version: n
 export async function deleteFundingRound(ctx: OrgContext, id: string, version?: number): Promise<void> {
   assertCanEdit(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockRound(tx, ctx, id);
-    if (version !== undefined && before.version !== version) throw conflictError(records_round_what);
-    await tx.delete(fundingRounds).where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id)));
+    const before = await lockAtVersion(tx, fundingRounds, ctx.org.id, id, version, REFUSALS);
+    await deleteLocked(tx, fundingRounds, ctx.org.id, id);
     await recordAudit(tx, ctx, { action: "funding_round.delete", entityType: "funding_round", entityId: id, before, after: null });
   });
 }

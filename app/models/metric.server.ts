@@ -5,25 +5,15 @@ import { withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
 import type { CompanyAccess } from "./company-access.server";
 import { reportMonthError } from "~/domain/monthly-report";
-import {
-  isMetricDirection,
-  isMetricRollup,
-  isMetricUnit,
-  isMetricValue,
-  METRIC_KEY_RE,
-  METRIC_NAME_MAX,
-  RESERVED_METRIC_KEYS,
-  type MetricDirection,
-  type MetricRollupKind,
-  type MetricUnit,
-} from "~/domain/metric";
+import { isMetricDirection, isMetricRollup, isMetricUnit, isMetricValue, METRIC_KEY_RE, METRIC_NAME_MAX, RESERVED_METRIC_KEYS } from "~/domain/metric";
 import { normalizeDecimal } from "~/finance/metric-rollup";
 import { isUuid } from "~/domain/bounds";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
+import type { MetricDefinitionFields } from "~/views/metrics";
 import type { FieldErrors } from "~/server/forms.server";
 import { recordAudit, recordAudits } from "./audit.server";
-import { conflictError, lockForEdit } from "./versioning.server";
+import { conflictError, deleteLocked, type EditRefusals, lockAtVersion, lockForEdit } from "./versioning.server";
 import { records_metric_error_direction } from "~/paraglide/messages/records_metric_error_direction.js";
 import { records_metric_error_keyInvalid } from "~/paraglide/messages/records_metric_error_keyinvalid1.js";
 import { records_metric_error_keyTaken } from "~/paraglide/messages/records_metric_error_keytaken1.js";
@@ -37,18 +27,11 @@ import { records_metric_valueConflict } from "~/paraglide/messages/records_metri
 import { records_metric_what } from "~/paraglide/messages/records_metric_what.js";
 import { records_validation_checkFieldsNothingSaved } from "~/paraglide/messages/records_validation_checkfieldsnothingsaved3.js";
 
+export type { MetricDefinitionFields };
+
 // Custom metrics (issue #17, decision 024): the only door to metric_definitions and
 // metric_values. A startup defines its metrics and records a value per month; an investor
 // reads them through the financials section of its grant (row-level security decides).
-
-export interface MetricDefinitionFields {
-  key: string;
-  nameEn: string;
-  nameZh: string;
-  unit: MetricUnit;
-  direction: MetricDirection;
-  rollup: MetricRollupKind;
-}
 
 export interface MetricDefinition extends MetricDefinitionFields {
   id: string;
@@ -84,6 +67,7 @@ type ValueRow = typeof metricValues.$inferSelect;
 
 const notFoundRef = () => messageRef(records_metric_notFound);
 const notFound = () => new AppError("NOT_FOUND", notFoundRef());
+const refusals = (): EditRefusals => ({ notFound: notFoundRef(), conflict: () => conflictError(records_metric_what) });
 
 function throwIfInvalid(errors: FieldErrors): void {
   if (Object.keys(errors).length > 0) throw new AppError("INVALID", messageRef(records_validation_checkFieldsNothingSaved), errors);
@@ -265,8 +249,7 @@ export async function defineMetric(ctx: OrgContext, input: MetricDefinitionField
 export async function updateMetric(ctx: OrgContext, id: string, version: number, input: MetricDefinitionFields): Promise<MetricDefinition> {
   throwIfInvalid(definitionErrors(input));
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockForEdit(tx, metricDefinitions, ctx.org.id, id, notFoundRef());
-    if (before.version !== version) throw conflictError(records_metric_what);
+    const before = await lockAtVersion(tx, metricDefinitions, ctx.org.id, id, version, refusals());
     if (input.key !== before.key && (await keyTaken(tx, ctx.org.id, input.key, before.id))) throw keyTakenError(input.key);
     const after = oneRow(
       await tx
@@ -290,9 +273,8 @@ export async function updateMetric(ctx: OrgContext, id: string, version: number,
 /** Deletes a metric and its values (the audit log keeps the definition). */
 export async function deleteMetric(ctx: OrgContext, id: string, version: number): Promise<void> {
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockForEdit(tx, metricDefinitions, ctx.org.id, id, notFoundRef());
-    if (before.version !== version) throw conflictError(records_metric_what);
-    await tx.delete(metricDefinitions).where(and(eq(metricDefinitions.orgId, ctx.org.id), eq(metricDefinitions.id, before.id)));
+    const before = await lockAtVersion(tx, metricDefinitions, ctx.org.id, id, version, refusals());
+    await deleteLocked(tx, metricDefinitions, ctx.org.id, before.id);
     await recordAudit(tx, ctx, { action: "metric.delete", entityType: "metric", entityId: before.id, before: auditDefinition(before) });
   });
 }

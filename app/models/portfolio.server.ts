@@ -160,88 +160,90 @@ export interface PortfolioOptions {
 }
 
 /**
+ * An investor's read of its portfolio: one read-only tenant transaction that starts from the
+ * fund's settings, as of `today` (default: now).
+ */
+function readPortfolio<T>(ctx: OrgContext, today: IsoDate | undefined, read: (tx: Tx, settings: SettingsRow, today: IsoDate) => Promise<T>): Promise<T> {
+  requireInvestor(ctx);
+  const asOf = today ?? isoDateOfDate(new Date());
+  return withTenant(ctx.db, ctx.org.id, async (tx) => read(tx, await readSettings(tx, ctx), asOf), { readOnly: true });
+}
+
+/**
  * The investor's portfolio page: one read-only tenant transaction, two set-based statements
  * whatever the number of companies — the settings, then every portfolio-wide figure, every
  * chart and the page of rows in one (so the companies are matched once).
  */
 export async function getPortfolio(ctx: OrgContext, query: PortfolioQuery, options: PortfolioOptions = {}): Promise<Portfolio> {
-  requireInvestor(ctx);
-  const today = options.today ?? isoDateOfDate(new Date());
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const settings = await readSettings(tx, ctx);
-      const matching = matchingFor(ctx, settings, query, today);
-      const months = settings.latestMonth ? monthsBetween(addMonths(settings.latestMonth, 1 - NET_BURN_CHART_MONTHS), settings.latestMonth) : [];
-      const [agg] = await all(
-        tx,
-        q.aggregatesSql(matching, {
-          investorId: ctx.org.id,
-          baseCurrency: settings.baseCurrency,
-          runwayLimit: RUNWAY_CHART_LIMIT,
-          // No reports at all: an empty window.
-          burnFrom: months[0] ?? "9999-12",
-          burnTo: months.at(-1) ?? "0000-01",
-          rows: { sort: query.sort, dir: query.dir, page: query.page, pageSize: PORTFOLIO_PAGE_SIZE },
-        }),
-      );
-      const summary = toSummary(json(agg!.summary) as Raw);
-      const pageCount = Math.max(1, Math.ceil(summary.companies / PORTFOLIO_PAGE_SIZE));
-      const page = Math.min(query.page, pageCount);
-      const rows = json(agg!.rows) as Raw[];
-      const tableRates = json(agg!.table_rates) as Raw[];
-      const runway = json(agg!.runway) as Raw[];
-      const netBurn = (json(agg!.net_burn) as Raw[]).map((r) => ({
-        month: String(r.month),
-        currency: String(r.currency),
-        rate: str(r.rate),
-        companies: num(r.companies),
-        netBurn: numOrNull(r.net_burn),
-      }));
-      const raised = (json(agg!.raised) as Raw[]).map((r) => ({
-        instrument: String(r.instrument),
-        currency: String(r.currency),
-        month: str(r.month),
-        rate: str(r.rate),
-        rounds: num(r.rounds),
-        amount: numOrNull(r.amount),
-      }));
-      const heatMap = Array.from({ length: 5 }, () => Array<number>(5).fill(0));
-      for (const c of json(agg!.heat) as Raw[]) heatMap[num(c.likelihood) - 1]![num(c.impact) - 1] = num(c.risks);
-      const { cautionText: _c, criticalText: _k, latestMonth: _l, ...publicSettings } = settings;
-      return {
-        settings: publicSettings,
-        today,
-        summary,
-        rows: rows.map((r) => toRow(r, settings.reportDueDay)),
-        page,
-        pageCount,
-        pageSize: PORTFOLIO_PAGE_SIZE,
-        rates: mergeRateUses(settings.baseCurrency, [
-          ...tableRates.map((r) => ({ kind: "table" as const, currency: String(r.currency), month: str(r.month), rate: str(r.rate) })),
-          ...netBurn.map((r) => ({ kind: "netBurn" as const, ...r })),
-          ...raised.map((r) => ({ kind: "raised" as const, ...r })),
-        ]),
-        charts: {
-          runway: runway.map((r) => ({
-            slug: String(r.slug),
-            name: String(r.name),
-            runwayMonths: num(r.runway_months),
-            level: String(r.level) as PortfolioRunwayLevel,
-          })),
-          netBurn: foldNetBurn(
-            months,
-            netBurn,
-            (json(agg!.first_months) as Raw[]).map((r) => ({ month: String(r.first_month), companies: num(r.companies) })),
-          ),
-          raised: foldRaised(raised),
-          heatMap,
-        },
-      };
-    },
-    { readOnly: true },
-  );
+  return readPortfolio(ctx, options.today, async (tx, settings, today) => {
+    const matching = matchingFor(ctx, settings, query, today);
+    const months = settings.latestMonth ? monthsBetween(addMonths(settings.latestMonth, 1 - NET_BURN_CHART_MONTHS), settings.latestMonth) : [];
+    const [agg] = await all(
+      tx,
+      q.aggregatesSql(matching, {
+        investorId: ctx.org.id,
+        baseCurrency: settings.baseCurrency,
+        runwayLimit: RUNWAY_CHART_LIMIT,
+        // No reports at all: an empty window.
+        burnFrom: months[0] ?? "9999-12",
+        burnTo: months.at(-1) ?? "0000-01",
+        rows: { sort: query.sort, dir: query.dir, page: query.page, pageSize: PORTFOLIO_PAGE_SIZE },
+      }),
+    );
+    const summary = toSummary(json(agg!.summary) as Raw);
+    const pageCount = Math.max(1, Math.ceil(summary.companies / PORTFOLIO_PAGE_SIZE));
+    const page = Math.min(query.page, pageCount);
+    const rows = json(agg!.rows) as Raw[];
+    const tableRates = json(agg!.table_rates) as Raw[];
+    const runway = json(agg!.runway) as Raw[];
+    const netBurn = (json(agg!.net_burn) as Raw[]).map((r) => ({
+      month: String(r.month),
+      currency: String(r.currency),
+      rate: str(r.rate),
+      companies: num(r.companies),
+      netBurn: numOrNull(r.net_burn),
+    }));
+    const raised = (json(agg!.raised) as Raw[]).map((r) => ({
+      instrument: String(r.instrument),
+      currency: String(r.currency),
+      month: str(r.month),
+      rate: str(r.rate),
+      rounds: num(r.rounds),
+      amount: numOrNull(r.amount),
+    }));
+    const heatMap = Array.from({ length: 5 }, () => Array<number>(5).fill(0));
+    for (const c of json(agg!.heat) as Raw[]) heatMap[num(c.likelihood) - 1]![num(c.impact) - 1] = num(c.risks);
+    const { cautionText: _c, criticalText: _k, latestMonth: _l, ...publicSettings } = settings;
+    return {
+      settings: publicSettings,
+      today,
+      summary,
+      rows: rows.map((r) => toRow(r, settings.reportDueDay)),
+      page,
+      pageCount,
+      pageSize: PORTFOLIO_PAGE_SIZE,
+      rates: mergeRateUses(settings.baseCurrency, [
+        ...tableRates.map((r) => ({ kind: "table" as const, currency: String(r.currency), month: str(r.month), rate: str(r.rate) })),
+        ...netBurn.map((r) => ({ kind: "netBurn" as const, ...r })),
+        ...raised.map((r) => ({ kind: "raised" as const, ...r })),
+      ]),
+      charts: {
+        runway: runway.map((r) => ({
+          slug: String(r.slug),
+          name: String(r.name),
+          runwayMonths: num(r.runway_months),
+          level: String(r.level) as PortfolioRunwayLevel,
+        })),
+        netBurn: foldNetBurn(
+          months,
+          netBurn,
+          (json(agg!.first_months) as Raw[]).map((r) => ({ month: String(r.first_month), companies: num(r.companies) })),
+        ),
+        raised: foldRaised(raised),
+        heatMap,
+      },
+    };
+  });
 }
 
 /**
@@ -275,23 +277,15 @@ export async function listMissingPortfolioRates(ctx: OrgContext, options: Portfo
 
 /** Every matching row, sorted like the page, for the CSV export (same transaction rules). */
 export async function exportPortfolio(ctx: OrgContext, query: Omit<PortfolioQuery, "page">, options: PortfolioOptions = {}) {
-  requireInvestor(ctx);
-  const today = options.today ?? isoDateOfDate(new Date());
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const settings = await readSettings(tx, ctx);
-      const rows = await all(tx, q.rowsSql(matchingFor(ctx, settings, query, today), query.sort, query.dir, null, 0));
-      return {
-        baseCurrency: settings.baseCurrency,
-        runwayThresholds: settings.runwayThresholds,
-        today,
-        rows: rows.map((r) => toRow(r, settings.reportDueDay)),
-      };
-    },
-    { readOnly: true },
-  );
+  return readPortfolio(ctx, options.today, async (tx, settings, today) => {
+    const rows = await all(tx, q.rowsSql(matchingFor(ctx, settings, query, today), query.sort, query.dir, null, 0));
+    return {
+      baseCurrency: settings.baseCurrency,
+      runwayThresholds: settings.runwayThresholds,
+      today,
+      rows: rows.map((r) => toRow(r, settings.reportDueDay)),
+    };
+  });
 }
 
 /** The risks behind one heat-map cell (either level null = any), over the same matching companies. */
@@ -299,32 +293,24 @@ export async function listPortfolioRisks(
   ctx: OrgContext,
   options: { filters: PortfolioFilters; likelihood: number | null; impact: number | null; page: number; today?: IsoDate },
 ) {
-  requireInvestor(ctx);
-  const today = options.today ?? isoDateOfDate(new Date());
   const cell = { likelihood: options.likelihood, impact: options.impact };
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const settings = await readSettings(tx, ctx);
-      const matching = matchingFor(ctx, settings, options.filters, today);
-      const total = num((await all(tx, q.cellRiskCountSql(matching, cell)))[0]!.total);
-      const pageCount = Math.max(1, Math.ceil(total / PORTFOLIO_RISK_PAGE_SIZE));
-      const page = Math.min(options.page, pageCount);
-      const rows = await all(tx, q.cellRisksSql(matching, cell, PORTFOLIO_RISK_PAGE_SIZE, (page - 1) * PORTFOLIO_RISK_PAGE_SIZE));
-      const risks: PortfolioRiskView[] = rows.map((r) => ({
-        companySlug: String(r.slug),
-        companyName: String(r.name),
-        title: String(r.title),
-        category: String(r.category),
-        likelihood: num(r.likelihood),
-        impact: num(r.impact),
-        score: num(r.likelihood) * num(r.impact),
-        status: String(r.status),
-        owner: str(r.owner),
-      }));
-      return { risks, total, page, pageCount, pageSize: PORTFOLIO_RISK_PAGE_SIZE, riskBands: settings.riskBands, cell };
-    },
-    { readOnly: true },
-  );
+  return readPortfolio(ctx, options.today, async (tx, settings, today) => {
+    const matching = matchingFor(ctx, settings, options.filters, today);
+    const total = num((await all(tx, q.cellRiskCountSql(matching, cell)))[0]!.total);
+    const pageCount = Math.max(1, Math.ceil(total / PORTFOLIO_RISK_PAGE_SIZE));
+    const page = Math.min(options.page, pageCount);
+    const rows = await all(tx, q.cellRisksSql(matching, cell, PORTFOLIO_RISK_PAGE_SIZE, (page - 1) * PORTFOLIO_RISK_PAGE_SIZE));
+    const risks: PortfolioRiskView[] = rows.map((r) => ({
+      companySlug: String(r.slug),
+      companyName: String(r.name),
+      title: String(r.title),
+      category: String(r.category),
+      likelihood: num(r.likelihood),
+      impact: num(r.impact),
+      score: num(r.likelihood) * num(r.impact),
+      status: String(r.status),
+      owner: str(r.owner),
+    }));
+    return { risks, total, page, pageCount, pageSize: PORTFOLIO_RISK_PAGE_SIZE, riskBands: settings.riskBands, cell };
+  });
 }

@@ -8,7 +8,7 @@
  * later revocation (the fund still holds the stake): it stays editable, but cannot be moved
  * to a company that is not shared.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { oneRow, type Tx } from "~db/client";
 import { accessGrants, orgs, positions } from "~db/schema";
 import { withTenant } from "~db/tenant";
@@ -18,7 +18,7 @@ import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import type { PositionInput } from "~/domain/position";
 import { AppError } from "~/server/http.server";
-import { lockForEdit } from "./versioning.server";
+import { deleteLocked, type EditRefusals, lockAtVersion, saveAtVersion } from "./versioning.server";
 import type { Instrument } from "~/domain/instruments";
 import { DELETED_COMPANY } from "~/domain/positions";
 import { recordAudit } from "./audit.server";
@@ -276,16 +276,13 @@ export async function createPosition(ctx: OrgContext, input: PositionInput): Pro
   });
 }
 
-function lockPosition(tx: Tx, ctx: OrgContext, id: string) {
-  return lockForEdit(tx, positions, ctx.org.id, id, messageRef(investor_positions_error_noPosition));
-}
+const REFUSALS: EditRefusals = { notFound: messageRef(investor_positions_error_noPosition), conflict };
 
 /** Saves an edit made on `version`; a save in between makes it a conflict, never an overwrite. */
 export async function updatePosition(ctx: OrgContext, id: string, version: number, input: PositionInput): Promise<PositionRow> {
   requireInvestorEditor(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockPosition(tx, ctx, id);
-    if (before.version !== version) throw conflict();
+    const before = await lockAtVersion(tx, positions, ctx.org.id, id, version, REFUSALS);
     // A position in a company whose org was deleted stays editable (a write-off), on that company.
     const keepsDeletedCompany = input.companyOrgId === DELETED_COMPANY && before.companyOrgId === null;
     if (!keepsDeletedCompany) {
@@ -293,12 +290,7 @@ export async function updatePosition(ctx: OrgContext, id: string, version: numbe
       await assertCompanyAllowed(tx, ctx, input.companyOrgId, before.companyOrgId ?? undefined);
     }
     const company = keepsDeletedCompany ? { companyOrgId: null, companyName: before.companyName } : { companyOrgId: input.companyOrgId, companyName: null };
-    const [row] = await tx
-      .update(positions)
-      .set({ ...columnsFrom(ctx, input), ...company, version: sql`${positions.version} + 1`, updatedAt: new Date() })
-      .where(and(eq(positions.orgId, ctx.org.id), eq(positions.id, id), eq(positions.version, version)))
-      .returning();
-    if (!row) throw conflict();
+    const row = await saveAtVersion(tx, positions, ctx.org.id, id, version, { ...columnsFrom(ctx, input), ...company }, conflict);
     await recordAudit(tx, ctx, { action: "position.update", entityType: "position", entityId: id, before, after: row });
     return row;
   });
@@ -308,9 +300,8 @@ export async function updatePosition(ctx: OrgContext, id: string, version: numbe
 export async function deletePosition(ctx: OrgContext, id: string, version: number): Promise<void> {
   requireInvestorEditor(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockPosition(tx, ctx, id);
-    if (before.version !== version) throw conflict();
-    await tx.delete(positions).where(and(eq(positions.orgId, ctx.org.id), eq(positions.id, id)));
+    const before = await lockAtVersion(tx, positions, ctx.org.id, id, version, REFUSALS);
+    await deleteLocked(tx, positions, ctx.org.id, id);
     await recordAudit(tx, ctx, { action: "position.delete", entityType: "position", entityId: id, before, after: null });
   });
 }

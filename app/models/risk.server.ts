@@ -142,48 +142,52 @@ export function parseRiskListQuery(params: URLSearchParams): Required<Pick<RiskL
   };
 }
 
-/** One page of the register, filtered and sorted, with the total for paging. */
-export async function listRisks(ctx: OrgContext, options: RiskListOptions = {}) {
-  const sort = options.sort ?? "-score";
-  const where = filtersFor(ctx, options);
+/**
+ * Reads risks in a read-only tenant transaction; `read` picks the rows and shows them with
+ * `views` (the org's risk bands, as of today).
+ */
+function readRiskViews<T>(ctx: OrgContext, read: (tx: Tx, views: (rows: RiskRow[]) => RiskView[], bands: RiskBandThresholds) => Promise<T>): Promise<T> {
   const todayIso = today();
   return withTenant(
     ctx.db,
     ctx.org.id,
     async (tx) => {
       const bands = await readRiskBands(tx, ctx.org.id);
-      const { total } = oneRow(await tx.select({ total: count() }).from(risks).where(where), "risks count");
-      const pageCount = Math.max(1, Math.ceil(total / RISK_PAGE_SIZE));
-      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
-      const rows = await tx
-        .select()
-        .from(risks)
-        .where(where)
-        .orderBy(...orderFor(sort))
-        .limit(RISK_PAGE_SIZE)
-        .offset((page - 1) * RISK_PAGE_SIZE);
-      return { risks: rows.map((r) => toView(r, todayIso, bands)), total, page, pageCount, pageSize: RISK_PAGE_SIZE, sort, bands };
+      return read(tx, (rows) => rows.map((r) => toView(r, todayIso, bands)), bands);
     },
     { readOnly: true },
   );
 }
 
+/** One page of the register, filtered and sorted, with the total for paging. */
+export async function listRisks(ctx: OrgContext, options: RiskListOptions = {}) {
+  const sort = options.sort ?? "-score";
+  const where = filtersFor(ctx, options);
+  return readRiskViews(ctx, async (tx, views, bands) => {
+    const { total } = oneRow(await tx.select({ total: count() }).from(risks).where(where), "risks count");
+    const pageCount = Math.max(1, Math.ceil(total / RISK_PAGE_SIZE));
+    const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+    const rows = await tx
+      .select()
+      .from(risks)
+      .where(where)
+      .orderBy(...orderFor(sort))
+      .limit(RISK_PAGE_SIZE)
+      .offset((page - 1) * RISK_PAGE_SIZE);
+    return { risks: views(rows), total, page, pageCount, pageSize: RISK_PAGE_SIZE, sort, bands };
+  });
+}
+
 /** Every risk matching the filters, for the CSV export (a register is hundreds of rows, not millions). */
 export async function exportRisks(ctx: OrgContext, options: Omit<RiskListOptions, "page"> = {}) {
-  const todayIso = today();
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const bands = await readRiskBands(tx, ctx.org.id);
-      const rows = await tx
+  return readRiskViews(ctx, async (tx, views) =>
+    views(
+      await tx
         .select()
         .from(risks)
         .where(filtersFor(ctx, options))
-        .orderBy(...orderFor(options.sort ?? "-score"));
-      return rows.map((r) => toView(r, todayIso, bands));
-    },
-    { readOnly: true },
+        .orderBy(...orderFor(options.sort ?? "-score")),
+    ),
   );
 }
 
@@ -269,21 +273,15 @@ export async function riskHeatMapCounts(ctx: OrgContext): Promise<number[][]> {
 export async function topRisks(ctx: OrgContext, n: number) {
   const limit = Math.max(0, Math.floor(n));
   if (limit === 0) return [];
-  const todayIso = today();
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const bands = await readRiskBands(tx, ctx.org.id);
-      const rows = await tx
+  return readRiskViews(ctx, async (tx, views) =>
+    views(
+      await tx
         .select()
         .from(risks)
         .where(and(eq(risks.orgId, ctx.org.id), inArray(risks.status, [...ACTIVE_RISK_STATUSES])))
         .orderBy(...orderFor("-score"))
-        .limit(limit);
-      return rows.map((r) => toView(r, todayIso, bands));
-    },
-    { readOnly: true },
+        .limit(limit),
+    ),
   );
 }
 

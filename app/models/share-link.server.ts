@@ -113,6 +113,8 @@ export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): P
   const passphraseHash = input.passphrase ? await hashPassword(input.passphrase) : null;
   const token = randomToken(32);
   const throughMonth = input.mode === "frozen" ? input.frozenMonth : null;
+  // What the link is, as stored and as the audit log records it.
+  const described = { label: input.label, scope, companyOrgIds: companyIds, sections: input.sections, mode: input.mode, frozenMonth: throughMonth };
 
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const companies = await resolveReportCompanies(tx, issuerOf(ctx), { scope, companyOrgIds: companyIds, sections: input.sections });
@@ -149,12 +151,7 @@ export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): P
       .values({
         orgId: ctx.org.id,
         tokenHash: sha256Hex(token),
-        label: input.label,
-        scope,
-        companyOrgIds: companyIds,
-        sections: input.sections,
-        mode: input.mode,
-        frozenMonth: throughMonth,
+        ...described,
         snapshot,
         snapshotGrants,
         expiresAt: sql`now() + make_interval(days => ${input.expiresInDays})`,
@@ -167,12 +164,7 @@ export async function createShareLink(ctx: OrgContext, input: ShareLinkInput): P
       entityType: "share_link",
       entityId: created!.id,
       after: {
-        label: input.label,
-        scope,
-        companyOrgIds: companyIds,
-        sections: input.sections,
-        mode: input.mode,
-        frozenMonth: throughMonth,
+        ...described,
         expiresAt: created!.expiresAt,
         passphrase: passphraseHash !== null,
       },

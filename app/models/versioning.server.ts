@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Tx } from "~db/client";
 import { isUuid } from "~/domain/bounds";
@@ -37,4 +37,54 @@ export async function lockForEdit<T extends VersionedTable>(tx: Tx, table: T, or
     .for("update");
   if (!row) throw new AppError("NOT_FOUND", notFound);
   return row as T["$inferSelect"];
+}
+
+/** A versioned tenant table: keyed by (org_id, id), with a version and an updated-at stamp. */
+type EditedTable = VersionedTable & { version: AnyPgColumn; updatedAt: AnyPgColumn };
+
+/** What to answer when the row is not there, and when someone saved it since it was read. */
+export interface EditRefusals {
+  notFound: MessageRef;
+  conflict: () => AppError;
+}
+
+/**
+ * lockForEdit, then the version check: the row as read at `version`, locked until the
+ * transaction ends. `version` undefined takes the row as it is (a delete that read none).
+ */
+export async function lockAtVersion<T extends EditedTable>(
+  tx: Tx,
+  table: T,
+  orgId: string,
+  id: string,
+  version: number | undefined,
+  refusals: EditRefusals,
+): Promise<T["$inferSelect"]> {
+  const before = await lockForEdit(tx, table, orgId, id, refusals.notFound);
+  if (version !== undefined && (before as { version: number }).version !== version) throw refusals.conflict();
+  return before;
+}
+
+/** Writes an edit made on `version` and bumps it; no row written means a save came in between. */
+export async function saveAtVersion<T extends EditedTable>(
+  tx: Tx,
+  table: T,
+  orgId: string,
+  id: string,
+  version: number,
+  values: Partial<T["$inferInsert"]>,
+  conflict: () => AppError,
+): Promise<T["$inferSelect"]> {
+  const [row] = await tx
+    .update(table as EditedTable)
+    .set({ ...values, version: sql`${table.version} + 1`, updatedAt: new Date() } as never)
+    .where(and(eq(table.orgId, orgId), eq(table.id, id), eq(table.version, version)))
+    .returning();
+  if (!row) throw conflict();
+  return row as T["$inferSelect"];
+}
+
+/** Deletes the row a lockAtVersion took. */
+export async function deleteLocked(tx: Tx, table: VersionedTable, orgId: string, id: string): Promise<void> {
+  await tx.delete(table).where(and(eq(table.orgId, orgId), eq(table.id, id)));
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, pgPolicy, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { instant, stampedNow } from "./columns";
 import { appTenant } from "./rls";
 
 /** A person: one identity (email) that may belong to several orgs. Not tenant-owned. */
@@ -14,8 +15,8 @@ export const users = pgTable(
     locale: text(),
     // When the person proved they read mail at `email` (a verification, reset or own-address
     // invitation link); null = unproven: nobody else can find or name them by it (decision 017).
-    emailVerifiedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    emailVerifiedAt: instant(),
+    createdAt: stampedNow(),
   },
   () => [
     // A tenant transaction may read only the users who belong to its org (memberships
@@ -29,6 +30,15 @@ export const users = pgTable(
   ],
 ).enableRLS();
 
+/** A row that is a person's own: it goes with their account. */
+export const userRef = () =>
+  uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" });
+
+/** A person a row names (who did it, who it is for): the row stays, without them, when their account goes. */
+export const namedUserRef = () => uuid().references(() => users.id, { onDelete: "set null" });
+
 export const SESSION_USER_AGENT_MAX = 512;
 export const SESSION_IP_MAX = 64;
 
@@ -40,19 +50,17 @@ export const sessions = pgTable(
   "sessions",
   {
     id: text().primaryKey(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    absoluteExpiresAt: timestamp({ withTimezone: true }).notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    userId: userRef(),
+    expiresAt: instant().notNull(),
+    absoluteExpiresAt: instant().notNull(),
+    createdAt: stampedNow(),
     // What the sessions page shows (decision 022): a handle to name the session by (never the
     // hashed id), the browser's User-Agent and the client address at sign-in (bounded), and the
     // last request it served, written at most every few minutes.
     handle: uuid().notNull().defaultRandom().unique(),
     userAgent: text().notNull().default(""),
     ipAddress: text().notNull().default(""),
-    lastUsedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: stampedNow(),
   },
   (t) => [
     index().on(t.userId),
@@ -70,12 +78,10 @@ export const sessions = pgTable(
 export const signInDevices = pgTable(
   "sign_in_devices",
   {
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     fingerprint: text().notNull(),
-    firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    firstSeenAt: stampedNow(),
+    lastSeenAt: stampedNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.fingerprint] }), check("sign_in_devices_fingerprint_length", sql`char_length(${t.fingerprint}) = 64`)],
 );
@@ -91,9 +97,9 @@ export const signInDevices = pgTable(
 export const loginThrottle = pgTable("login_throttle", {
   key: text().primaryKey(),
   failures: integer().notNull().default(0),
-  windowStartedAt: timestamp({ withTimezone: true }).notNull().default(sql`now()`),
-  lockedUntil: timestamp({ withTimezone: true }),
-  lastSuccessAt: timestamp({ withTimezone: true }),
+  windowStartedAt: instant().notNull().default(sql`now()`),
+  lockedUntil: instant(),
+  lastSuccessAt: instant(),
 });
 
 /**
@@ -111,14 +117,12 @@ export const accountTokens = pgTable(
   "account_tokens",
   {
     tokenHash: text().primaryKey(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     purpose: text().$type<AccountTokenPurpose>().notNull(),
     email: text().notNull(),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    usedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: instant().notNull(),
+    usedAt: instant(),
+    createdAt: stampedNow(),
   },
   (t) => [index().on(t.userId, t.purpose), check("account_tokens_purpose_check", sql`${t.purpose} in ('verify_email', 'password_reset', 'email_change')`)],
 );
@@ -136,9 +140,9 @@ export const userTwoFactor = pgTable("user_two_factor", {
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   secret: text().notNull(),
-  enabledAt: timestamp({ withTimezone: true }),
+  enabledAt: instant(),
   lastUsedStep: bigint({ mode: "number" }),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  createdAt: stampedNow(),
 });
 
 /** Ten single-use recovery codes per person: only the SHA-256 (hex) of each (80 random bits). */
@@ -146,11 +150,9 @@ export const twoFactorRecoveryCodes = pgTable(
   "two_factor_recovery_codes",
   {
     codeHash: text().primaryKey(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    usedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    userId: userRef(),
+    usedAt: instant(),
+    createdAt: stampedNow(),
   },
   (t) => [index().on(t.userId)],
 );
@@ -163,11 +165,9 @@ export const twoFactorChallenges = pgTable(
   "two_factor_challenges",
   {
     tokenHash: text().primaryKey(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    userId: userRef(),
+    expiresAt: instant().notNull(),
+    createdAt: stampedNow(),
   },
   (t) => [index().on(t.userId)],
 );
@@ -187,12 +187,10 @@ export type NotificationSetting = (typeof NOTIFICATION_SETTINGS)[number];
 export const notificationPreferences = pgTable(
   "notification_preferences",
   {
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     kind: text().$type<NotificationPreferenceKind>().notNull(),
     setting: text().$type<NotificationSetting>().notNull(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampedNow(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.kind] }),
@@ -210,11 +208,9 @@ export const unsubscribeTokens = pgTable(
   "unsubscribe_tokens",
   {
     tokenHash: text().primaryKey(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     kind: text().$type<NotificationPreferenceKind>().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedNow(),
   },
   (t) => [index().on(t.userId)],
 );
@@ -228,13 +224,11 @@ export const unsubscribeTokens = pgTable(
 export const personSchedules = pgTable(
   "person_schedules",
   {
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     job: text().notNull(),
-    lastRunAt: timestamp({ withTimezone: true }),
-    nextRunAt: timestamp({ withTimezone: true }).notNull(),
-    claimedUntil: timestamp({ withTimezone: true }),
+    lastRunAt: instant(),
+    nextRunAt: instant().notNull(),
+    claimedUntil: instant(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.job] }), index().on(t.nextRunAt)],
 );

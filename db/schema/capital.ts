@@ -1,28 +1,10 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  numeric,
-  check,
-  customType,
-  date,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { users } from "./auth";
-import { orgs } from "./tenancy";
-import { sharedWithInvestors, tenantIsolation } from "./rls";
+import { boolean, numeric, check, customType, date, foreignKey, index, integer, primaryKey, text, unique, uuid } from "drizzle-orm/pg-core";
+import { namedUserRef } from "./auth";
+import { MONTH_RE, money, stampedNow, versioned } from "./columns";
+import { tenantTable } from "./rls";
+import { orgRef, orgRow } from "./tenancy";
 
-// Money is integer minor units (cents) in bigint columns, read as JS numbers:
-// safe up to 9e15 minor units, far beyond any startup's balance sheet.
-const money = () => bigint({ mode: "number" });
 /**
  * bigint[] whose elements may be NULL ("no figure for that month"). drizzle's own
  * `bigint().array()` maps each element with Number(), which turns NULL into 0.
@@ -40,23 +22,11 @@ const moneyOrNullArray = customType<{ data: (number | null)[]; driverData: unkno
     return elements.map((e) => (e === null || e === "NULL" ? null : Number(e)));
   },
 });
-const orgRef = () =>
-  uuid()
-    .notNull()
-    .references(() => orgs.id, { onDelete: "cascade" });
-const timestamps = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  /** Optimistic concurrency: every update must name the version it read. */
-  version: integer().notNull().default(1),
-};
-const MONTH_RE = `'^[0-9]{4}-(0[1-9]|1[0-2])$'`;
 
-export const fundingRounds = pgTable(
+export const fundingRounds = tenantTable(
   "funding_rounds",
   {
-    orgId: orgRef(),
-    id: uuid().notNull().defaultRandom(),
+    ...orgRow(),
     instrument: text().notNull(),
     closeDate: date({ mode: "string" }).notNull(),
     amount: money().notNull(),
@@ -67,23 +37,21 @@ export const fundingRounds = pgTable(
     crowdfundingPlatform: text(),
     backerCount: integer(),
     notes: text(),
-    ...timestamps,
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     index().on(t.orgId, t.closeDate),
     check("funding_rounds_amount_check", sql`${t.amount} > 0`),
     check("funding_rounds_pre_money_check", sql`${t.preMoneyValuation} is null or ${t.preMoneyValuation} > 0`),
-    tenantIsolation("funding_rounds"),
-    sharedWithInvestors("funding_rounds", "funding_debt"),
   ],
-).enableRLS();
+  "funding_debt",
+);
 
-export const debtFacilities = pgTable(
+export const debtFacilities = tenantTable(
   "debt_facilities",
   {
-    orgId: orgRef(),
-    id: uuid().notNull().defaultRandom(),
+    ...orgRow(),
     lender: text().notNull(),
     kind: text().notNull(),
     principal: money().notNull(),
@@ -97,7 +65,7 @@ export const debtFacilities = pgTable(
     minimumCash: money(),
     /** Day of the following month by which the monthly report is due to the lender. */
     reportingDeadlineDay: integer(),
-    ...timestamps,
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -105,16 +73,14 @@ export const debtFacilities = pgTable(
     check("debt_rate_check", sql`${t.annualRateBp} between 0 and 10000`),
     check("debt_term_check", sql`${t.termMonths} between 1 and 600`),
     check("debt_io_check", sql`${t.interestOnlyMonths} >= 0 and ${t.interestOnlyMonths} < ${t.termMonths}`),
-    tenantIsolation("debt_facilities"),
-    sharedWithInvestors("debt_facilities", "funding_debt"),
   ],
-).enableRLS();
+  "funding_debt",
+);
 
-export const monthlyReports = pgTable(
+export const monthlyReports = tenantTable(
   "monthly_reports",
   {
-    orgId: orgRef(),
-    id: uuid().notNull().defaultRandom(),
+    ...orgRow(),
     month: text().notNull(),
     cash: money().notNull(),
     revenue: money().notNull().default(0),
@@ -127,8 +93,8 @@ export const monthlyReports = pgTable(
     other: money().notNull().default(0),
     headcount: integer().notNull().default(0),
     arr: money(),
-    updatedBy: uuid().references(() => users.id, { onDelete: "set null" }),
-    ...timestamps,
+    updatedBy: namedUserRef(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -138,34 +104,31 @@ export const monthlyReports = pgTable(
       "monthly_reports_nonnegative",
       sql`${t.revenue} >= 0 and ${t.compute} >= 0 and ${t.data} >= 0 and ${t.payroll} >= 0 and ${t.research} >= 0 and ${t.goToMarket} >= 0 and ${t.generalAdmin} >= 0 and ${t.other} >= 0 and ${t.headcount} >= 0 and (${t.arr} is null or ${t.arr} >= 0)`,
     ),
-    tenantIsolation("monthly_reports"),
-    sharedWithInvestors("monthly_reports", "financials"),
   ],
-).enableRLS();
+  "financials",
+);
 
-export const budgets = pgTable(
+export const budgets = tenantTable(
   "budgets",
   {
     orgId: orgRef(),
     month: text().notNull(),
     category: text().notNull(),
     amount: money().notNull(),
-    ...timestamps,
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.month, t.category] }),
     check("budgets_month_check", sql.raw(`month ~ ${MONTH_RE}`)),
     check("budgets_amount_check", sql`${t.amount} >= 0`),
-    tenantIsolation("budgets"),
-    sharedWithInvestors("budgets", "budgets"),
   ],
-).enableRLS();
+  "budgets",
+);
 
-export const risks = pgTable(
+export const risks = tenantTable(
   "risks",
   {
-    orgId: orgRef(),
-    id: uuid().notNull().defaultRandom(),
+    ...orgRow(),
     title: text().notNull(),
     category: text().notNull(),
     likelihood: integer().notNull(),
@@ -174,45 +137,42 @@ export const risks = pgTable(
     mitigation: text(),
     status: text().notNull().default("open"),
     nextReviewDate: date({ mode: "string" }),
-    ...timestamps,
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     check("risks_likelihood_check", sql`${t.likelihood} between 1 and 5`),
     check("risks_impact_check", sql`${t.impact} between 1 and 5`),
-    tenantIsolation("risks"),
-    sharedWithInvestors("risks", "risks"),
   ],
-).enableRLS();
+  "risks",
+);
 
 /** One row per change of likelihood, impact or status (and one for creation). */
-export const riskHistory = pgTable(
+export const riskHistory = tenantTable(
   "risk_history",
   {
-    orgId: orgRef(),
-    id: uuid().notNull().defaultRandom(),
+    ...orgRow(),
     riskId: uuid().notNull(),
     likelihood: integer().notNull(),
     impact: integer().notNull(),
     status: text().notNull(),
-    changedBy: uuid().references(() => users.id, { onDelete: "set null" }),
-    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    changedBy: namedUserRef(),
+    changedAt: stampedNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     foreignKey({ columns: [t.orgId, t.riskId], foreignColumns: [risks.orgId, risks.id] }).onDelete("cascade"),
     index().on(t.orgId, t.riskId, t.changedAt),
-    tenantIsolation("risk_history"),
-    sharedWithInvestors("risk_history", "risks"),
   ],
-).enableRLS();
+  "risks",
+);
 
 /**
  * The investor update that goes with a month's report (highlights, lowlights, asks). It is
  * its own table because it is its own section: a startup can share its numbers without its
  * narrative, and row-level security works on rows, not columns.
  */
-export const reportUpdates = pgTable(
+export const reportUpdates = tenantTable(
   "report_updates",
   {
     orgId: orgRef(),
@@ -220,15 +180,14 @@ export const reportUpdates = pgTable(
     highlights: text(),
     lowlights: text(),
     asks: text(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampedNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.month] }),
     foreignKey({ columns: [t.orgId, t.month], foreignColumns: [monthlyReports.orgId, monthlyReports.month] }).onDelete("cascade"),
-    tenantIsolation("report_updates"),
-    sharedWithInvestors("report_updates", "updates"),
   ],
-).enableRLS();
+  "updates",
+);
 
 /**
  * A company's headline figures at its latest reported month (window 3), derived by the
@@ -236,7 +195,7 @@ export const reportUpdates = pgTable(
  * debt. Reading a portfolio of a thousand companies is then one indexed row per company
  * instead of sixty months each. Shared as part of "financials".
  */
-export const companyMetrics = pgTable(
+export const companyMetrics = tenantTable(
   "company_metrics",
   {
     orgId: orgRef().primaryKey(),
@@ -276,12 +235,11 @@ export const companyMetrics = pgTable(
      * companies instead of scanning every company's reports (issue #7).
      */
     recentNetBurn: moneyOrNullArray().notNull(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: stampedNow(),
   },
   (t) => [
     check("company_metrics_recent_net_burn_24", sql`cardinality(${t.recentNetBurn}) = 24`),
     check("company_metrics_month_check", sql.raw(`month ~ ${MONTH_RE}`)),
-    tenantIsolation("company_metrics"),
-    sharedWithInvestors("company_metrics", "financials"),
   ],
-).enableRLS();
+  "financials",
+);

@@ -1,19 +1,9 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, numeric, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users } from "./auth";
-import { appTenant, tenantIsolation } from "./rls";
-import { orgs } from "./tenancy";
-
-const money = () => bigint({ mode: "number" });
-const orgRef = () =>
-  uuid()
-    .notNull()
-    .references(() => orgs.id, { onDelete: "cascade" });
-const versioned = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  version: integer().notNull().default(1),
-};
+import { boolean, check, date, index, integer, numeric, pgPolicy, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { namedUserRef } from "./auth";
+import { instant, money, stampedNow, versioned } from "./columns";
+import { appTenant, tenantTable } from "./rls";
+import { orgRef, orgRow, orgs } from "./tenancy";
 
 export const GRANT_STATUSES = ["requested", "approved", "declined", "revoked"] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
@@ -25,14 +15,11 @@ export type GrantStatus = (typeof GRANT_STATUSES)[number];
  * Decided and revoked rows stay as history; at most one live (requested or approved) row
  * exists per pair.
  */
-export const accessGrants = pgTable(
+export const accessGrants = tenantTable(
   "access_grants",
   {
-    orgId: orgRef(),
-    id: uuid().notNull().defaultRandom(),
-    investorOrgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
+    ...orgRow(),
+    investorOrgId: orgRef(),
     status: text().$type<GrantStatus>().notNull(),
     /** Approved sections (rls.ts GRANT_SECTIONS); empty while requested. */
     sections: text().array().notNull().default(sql`'{}'::text[]`),
@@ -40,16 +27,16 @@ export const accessGrants = pgTable(
     initiatedBy: text().$type<"investor" | "startup">().notNull(),
     /** What the requester typed (share code or owner email) — shown instead of the name until approved. */
     requestedVia: text(),
-    requestedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    requestedByUserId: namedUserRef(),
     /**
      * The requester's address when the request was made, kept on the grant: the startup cannot
      * read another org's users, and an org name proves nothing (anyone can call a fund
      * "Northwind Ventures") — the address and its domain are what tell two such funds apart.
      */
     requestedByEmail: text(),
-    decidedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
-    decidedAt: timestamp({ withTimezone: true }),
-    ...versioned,
+    decidedByUserId: namedUserRef(),
+    decidedAt: instant(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -59,7 +46,6 @@ export const accessGrants = pgTable(
     check("access_grants_initiated_check", sql`${t.initiatedBy} in ('investor', 'startup')`),
     check("access_grants_sections_check", sql`${t.sections} <@ array['financials', 'funding_debt', 'budgets', 'risks', 'updates']::text[]`),
     check("access_grants_not_self", sql`${t.orgId} <> ${t.investorOrgId}`),
-    tenantIsolation("access_grants"),
     // A startup scheduled for deletion shares nothing from that moment (decision 009): its grants
     // vanish from the investor's view, and with them every `*_investor_read` and `orgs_grant_read`
     // policy that reads access_grants under the investor's row-level security. The grants
@@ -93,14 +79,13 @@ export const accessGrants = pgTable(
       withCheck: sql`investor_org_id = (select app_current_org_id()) and status = 'requested' and sections = '{}'::text[] and initiated_by = 'investor' and decided_by_user_id is null`,
     }),
   ],
-).enableRLS();
+);
 
 /** What the investor put into a company: the basis of MOIC. Belongs to the investor org. */
-export const positions = pgTable(
+export const positions = tenantTable(
   "positions",
   {
-    orgId: orgRef(),
-    id: uuid().notNull().defaultRandom(),
+    ...orgRow(),
     /** null once the company's org was deleted (decision 009); `companyName` then says who it was. */
     companyOrgId: uuid().references(() => orgs.id, { onDelete: "set null" }),
     /** The company's name, written by the purge when its org is deleted; null while it exists. */
@@ -113,7 +98,7 @@ export const positions = pgTable(
     ownershipBp: integer(),
     currentValue: money().notNull(),
     notes: text(),
-    ...versioned,
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -123,35 +108,33 @@ export const positions = pgTable(
     check("positions_ownership_check", sql`${t.ownershipBp} is null or ${t.ownershipBp} between 0 and 10000`),
     check("positions_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check("positions_company_check", sql`${t.companyOrgId} is not null or ${t.companyName} is not null`),
-    tenantIsolation("positions"),
   ],
-).enableRLS();
+);
 
 /**
  * Monthly FX rates an investor maintains: 1 unit of `currency` = `rate` units of the
  * investor's base currency, for amounts of that month. numeric, never float.
  */
-export const fxRates = pgTable(
+export const fxRates = tenantTable(
   "fx_rates",
   {
     orgId: orgRef(),
     month: text().notNull(),
     currency: text().notNull(),
     rate: numeric({ precision: 20, scale: 10 }).notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedNow(),
+    updatedAt: stampedNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.month, t.currency] }),
     check("fx_rates_month_check", sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
     check("fx_rates_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check("fx_rates_rate_check", sql`${t.rate} > 0`),
-    tenantIsolation("fx_rates"),
   ],
-).enableRLS();
+);
 
 /** The investor org's early-warning rules; one row per org, defaults from the spec. */
-export const alertRules = pgTable(
+export const alertRules = tenantTable(
   "alert_rules",
   {
     orgId: orgRef().primaryKey(),
@@ -167,7 +150,7 @@ export const alertRules = pgTable(
     budgetOverrunBp: integer().notNull().default(1000),
     covenantEnabled: boolean().notNull().default(true),
     defaultDeadEnabled: boolean().notNull().default(true),
-    ...versioned,
+    ...versioned(),
   },
   (t) => [
     check(
@@ -177,9 +160,8 @@ export const alertRules = pgTable(
     check("alert_rules_due_day_check", sql`${t.reportDueDay} between 1 and 28`),
     check("alert_rules_risk_check", sql`${t.riskScoreMin} between 1 and 25`),
     check("alert_rules_budget_check", sql`${t.budgetOverrunBp} between 0 and 100000`),
-    tenantIsolation("alert_rules"),
   ],
-).enableRLS();
+);
 
 export const ALERT_KINDS = ["runway", "report_overdue", "risk_score", "budget_overrun", "covenant", "default_dead"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -191,24 +173,21 @@ export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
  * One open row per (company, kind, subject); when the condition clears it is resolved, and
  * a later recurrence opens a new row.
  */
-export const alerts = pgTable(
+export const alerts = tenantTable(
   "alerts",
   {
-    orgId: orgRef(),
-    id: uuid().notNull().defaultRandom(),
-    companyOrgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
+    ...orgRow(),
+    companyOrgId: orgRef(),
     kind: text().$type<AlertKind>().notNull(),
     /** What the alert is about within the company: a month, a risk id, a facility id, or ''. */
     subject: text().notNull().default(""),
     severity: text().$type<AlertSeverity>().notNull(),
     reason: text().notNull(),
-    firstSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    resolvedAt: timestamp({ withTimezone: true }),
-    acknowledgedAt: timestamp({ withTimezone: true }),
-    acknowledgedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    firstSeenAt: stampedNow(),
+    lastSeenAt: stampedNow(),
+    resolvedAt: instant(),
+    acknowledgedAt: instant(),
+    acknowledgedByUserId: namedUserRef(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -216,6 +195,5 @@ export const alerts = pgTable(
     index().on(t.orgId, t.firstSeenAt),
     check("alerts_kind_check", sql`${t.kind} in ('runway', 'report_overdue', 'risk_score', 'budget_overrun', 'covenant', 'default_dead')`),
     check("alerts_severity_check", sql`${t.severity} in ('critical', 'warning')`),
-    tenantIsolation("alerts"),
   ],
-).enableRLS();
+);

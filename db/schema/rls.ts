@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
-import { pgPolicy, pgRole } from "drizzle-orm/pg-core";
+import { type BuildExtraConfigColumns, sql } from "drizzle-orm";
+import { type PgColumnBuilderBase, type PgTableExtraConfigValue, pgPolicy, pgRole, pgTable } from "drizzle-orm/pg-core";
 
 /**
  * The non-superuser role every tenant transaction switches to. It is created by
@@ -50,4 +50,19 @@ export function sharedWithInvestors(table: string, section: GrantSection) {
       `org_id in (select g.org_id from access_grants g where g.investor_org_id = (select app_current_org_id()) and g.status = 'approved' and '${section}' = any(g.sections))`,
     ),
   });
+}
+
+/**
+ * A table whose rows belong to an org (`org_id`): row-level security enabled (the migrations
+ * force it) with the tenant isolation policy and, for a startup's data shared under a grant
+ * section, the investor read path. The rule every tenant table follows, in one place; the
+ * table adds its own keys, checks and any further policies.
+ */
+export function tenantTable<TName extends string, TColumns extends Record<string, PgColumnBuilderBase>>(
+  name: TName,
+  columns: TColumns,
+  constraints: (t: BuildExtraConfigColumns<TName, TColumns, "pg">) => PgTableExtraConfigValue[],
+  sharedAs?: GrantSection,
+) {
+  return pgTable(name, columns, (t) => [...constraints(t), tenantIsolation(name), ...(sharedAs ? [sharedWithInvestors(name, sharedAs)] : [])]).enableRLS();
 }

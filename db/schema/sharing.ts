@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users } from "./auth";
-import { tenantIsolation } from "./rls";
-import { orgs } from "./tenancy";
+import { check, foreignKey, index, jsonb, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { namedUserRef } from "./auth";
+import { instant, stampedNow } from "./columns";
+import { tenantTable } from "./rls";
+import { orgRow } from "./tenancy";
 
 export const SHARE_SCOPES = ["company", "portfolio", "companies"] as const;
 export type ShareScope = (typeof SHARE_SCOPES)[number];
@@ -16,13 +17,10 @@ export type ShareMode = (typeof SHARE_MODES)[number];
  * figures never change; a live one is read afresh on each view in the issuer's read-only
  * tenant transaction, where row-level security (for an investor: its grants) applies.
  */
-export const shareLinks = pgTable(
+export const shareLinks = tenantTable(
   "share_links",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    id: uuid().notNull().defaultRandom(),
+    ...orgRow(),
     tokenHash: text().notNull(),
     label: text().notNull(),
     scope: text().$type<ShareScope>().notNull(),
@@ -42,15 +40,15 @@ export const shareLinks = pgTable(
      * cuts the snapshot down to them again; null means never checked.
      */
     snapshotGrants: text(),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    expiresAt: instant().notNull(),
     /** argon2id; null = no passphrase. */
     passphraseHash: text(),
-    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdBy: namedUserRef(),
     /** The first successful view: set once, when its creator is told (decision 023). */
-    firstViewedAt: timestamp({ withTimezone: true }),
-    revokedAt: timestamp({ withTimezone: true }),
-    revokedBy: uuid().references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    firstViewedAt: instant(),
+    revokedAt: instant(),
+    revokedBy: namedUserRef(),
+    createdAt: stampedNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -73,20 +71,16 @@ export const shareLinks = pgTable(
       sql`(${t.mode} = 'live' and ${t.frozenMonth} is null and ${t.snapshot} is null) or (${t.mode} = 'frozen' and ${t.frozenMonth} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$' and ${t.snapshot} is not null)`,
     ),
     check("share_links_expiry_check", sql`${t.expiresAt} > ${t.createdAt} and ${t.expiresAt} <= ${t.createdAt} + interval '365 days 1 hour'`),
-    tenantIsolation("share_links"),
   ],
-).enableRLS();
+);
 
 /** One row per successful view of a share link: when, and which browser (truncated). */
-export const shareLinkViews = pgTable(
+export const shareLinkViews = tenantTable(
   "share_link_views",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    id: uuid().notNull().defaultRandom(),
+    ...orgRow(),
     linkId: uuid().notNull(),
-    viewedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    viewedAt: stampedNow(),
     userAgent: text(),
   },
   (t) => [
@@ -94,6 +88,5 @@ export const shareLinkViews = pgTable(
     foreignKey({ columns: [t.orgId, t.linkId], foreignColumns: [shareLinks.orgId, shareLinks.id] }).onDelete("cascade"),
     index().on(t.orgId, t.linkId, t.viewedAt),
     check("share_link_views_user_agent_check", sql`${t.userAgent} is null or char_length(${t.userAgent}) <= 300`),
-    tenantIsolation("share_link_views"),
   ],
-).enableRLS();
+);

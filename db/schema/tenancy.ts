@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users } from "./auth";
-import { appTenant, tenantIsolation } from "./rls";
+import { boolean, check, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { namedUserRef, userRef } from "./auth";
+import { instant, rowId, stampedNow } from "./columns";
+import { appTenant, tenantTable } from "./rls";
 
 export const ORG_KINDS = ["startup", "investor"] as const;
 export const ROLES = ["owner", "admin", "member", "viewer"] as const;
@@ -27,14 +28,14 @@ export const orgs = pgTable(
     riskCriticalFrom: integer().notNull().default(16),
     /** "Members must use two-factor" (decision 021): members without it are sent to enrol before this org's pages. */
     requireTwoFactor: boolean().notNull().default(false),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedNow(),
     /**
      * Deletion (decision 009): set when an owner schedules it, cleared by an undo. From then on
      * the org is read-only and shares nothing; after `purgeAfter` the purge job removes it.
      */
-    deletionRequestedAt: timestamp({ withTimezone: true }),
-    deletionRequestedBy: uuid().references(() => users.id, { onDelete: "set null" }),
-    purgeAfter: timestamp({ withTimezone: true }),
+    deletionRequestedAt: instant(),
+    deletionRequestedBy: namedUserRef(),
+    purgeAfter: instant(),
   },
   (t) => [
     check("orgs_kind_check", sql`${t.kind} in ('startup', 'investor')`),
@@ -64,50 +65,50 @@ export const orgs = pgTable(
   ],
 ).enableRLS();
 
-export const memberships = pgTable(
+/** A tenant table's `org_id`: the org owns the row, and the row goes when the org does. */
+export const orgRef = () =>
+  uuid()
+    .notNull()
+    .references(() => orgs.id, { onDelete: "cascade" });
+
+/** The key columns of most tenant tables: the org and the row's own id, primary key (org_id, id). */
+export const orgRow = () => ({ orgId: orgRef(), id: rowId() });
+
+export const memberships = tenantTable(
   "memberships",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    orgId: orgRef(),
+    userId: userRef(),
     role: text().$type<Role>().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.userId] }),
     index().on(t.userId),
     check("memberships_role_check", sql`${t.role} in ('owner', 'admin', 'member', 'viewer')`),
-    tenantIsolation("memberships"),
   ],
-).enableRLS();
+);
 
-export const invitations = pgTable(
+export const invitations = tenantTable(
   "invitations",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    id: uuid().notNull().defaultRandom(),
+    ...orgRow(),
     email: text().notNull(),
     role: text().$type<Role>().notNull(),
     /** SHA-256 of the single-use token; the token itself is only in the link. */
     tokenHash: text().notNull(),
-    invitedBy: uuid().references(() => users.id, { onDelete: "set null" }),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    acceptedAt: timestamp({ withTimezone: true }),
-    revokedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    invitedBy: namedUserRef(),
+    expiresAt: instant().notNull(),
+    acceptedAt: instant(),
+    revokedAt: instant(),
+    createdAt: stampedNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex().on(t.tokenHash),
     check("invitations_role_check", sql`${t.role} in ('admin', 'member', 'viewer')`),
-    tenantIsolation("invitations"),
   ],
-).enableRLS();
+);
 
 /** Where a queued message stands (decision 016). */
 export const MAIL_STATUSES = ["queued", "retrying", "sent", "failed", "held"] as const;
@@ -121,13 +122,13 @@ export type MailStatus = (typeof MAIL_STATUSES)[number];
  * reads them. The Message-ID is fixed at queue time so a retry after a crash between send
  * and mark carries the same id (receivers and the test SMTP server drop the duplicate).
  */
-export const mailOutbox = pgTable(
+export const mailOutbox = tenantTable(
   "mail_outbox",
   {
     orgId: uuid().references(() => orgs.id, { onDelete: "cascade" }),
     id: uuid().primaryKey().defaultRandom(),
     /** Who the message is for, when they have an account (preferences, unsubscribe, deletion). */
-    toUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    toUserId: namedUserRef(),
     toEmail: text().notNull(),
     /** What caused it, e.g. `invitation`, `verify_email`, `password_reset` (app/server/mail-kinds.ts). */
     kind: text().notNull().default("notice"),
@@ -142,36 +143,32 @@ export const mailOutbox = pgTable(
     listUnsubscribe: text(),
     status: text().$type<MailStatus>().notNull().default("queued"),
     attempts: integer().notNull().default(0),
-    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: stampedNow(),
     /** A claimed row is the worker's until then; a crashed worker's claim lapses. */
-    claimedUntil: timestamp({ withTimezone: true }),
+    claimedUntil: instant(),
     lastError: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp({ withTimezone: true }),
+    createdAt: stampedNow(),
+    sentAt: instant(),
   },
   (t) => [
     index().on(t.orgId, t.createdAt),
     index("mail_outbox_due_idx").on(t.nextAttemptAt).where(sql`status in ('queued', 'retrying')`),
     check("mail_outbox_status_check", sql`${t.status} in ('queued', 'retrying', 'sent', 'failed', 'held')`),
-    tenantIsolation("mail_outbox"),
   ],
-).enableRLS();
+);
 
 /** Every change: who, when, what, before and after. Append-only by convention. */
-export const auditLog = pgTable(
+export const auditLog = tenantTable(
   "audit_log",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    id: uuid().notNull().defaultRandom(),
-    actorUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    ...orgRow(),
+    actorUserId: namedUserRef(),
     action: text().notNull(),
     entityType: text().notNull(),
     entityId: text(),
     before: jsonb(),
     after: jsonb(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    at: stampedNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index().on(t.orgId, t.at), tenantIsolation("audit_log")],
-).enableRLS();
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index().on(t.orgId, t.at)],
+);

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "./auth";
-import { orgs } from "./tenancy";
-import { appTenant, sharedWithInvestors, tenantIsolation } from "./rls";
+import { check, foreignKey, index, jsonb, pgPolicy, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { namedUserRef, userRef } from "./auth";
+import { instant, stampedNow, versioned } from "./columns";
+import { appTenant, tenantTable } from "./rls";
+import { orgRef, orgRow } from "./tenancy";
 
 export const UPDATE_STATUSES = ["draft", "scheduled", "sent"] as const;
 export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
@@ -14,13 +15,10 @@ export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
  * approved grant with the "updates" section (the same investor-read policy as report_updates, plus
  * a restrictive policy that limits other tenants to sent rows naming them).
  */
-export const investorUpdates = pgTable(
+export const investorUpdates = tenantTable(
   "investor_updates",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    id: uuid().notNull().defaultRandom(),
+    ...orgRow(),
     title: text().notNull(),
     body: text().notNull().default(""),
     month: text().notNull(),
@@ -32,12 +30,10 @@ export const investorUpdates = pgTable(
     recipientOrgIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     /** The month's headline figures, frozen when sent (what the investors were told); null before. */
     figures: jsonb().$type<{ reported?: boolean; cash?: number | null; runway?: number | null; net_burn?: number | null }>(),
-    scheduledAt: timestamp({ withTimezone: true }),
-    sentAt: timestamp({ withTimezone: true }),
-    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    version: integer().notNull().default(1),
+    scheduledAt: instant(),
+    sentAt: instant(),
+    createdBy: namedUserRef(),
+    ...versioned(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -49,8 +45,6 @@ export const investorUpdates = pgTable(
     check("investor_updates_month_check", sql`${t.month} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
     check("investor_updates_scheduled_check", sql`(${t.status} = 'scheduled') = (${t.scheduledAt} is not null)`),
     check("investor_updates_sent_check", sql`(${t.status} = 'sent') = (${t.sentAt} is not null)`),
-    tenantIsolation("investor_updates"),
-    sharedWithInvestors("investor_updates", "updates"),
     pgPolicy("investor_updates_only_sent_to_reader", {
       as: "restrictive",
       for: "select",
@@ -58,35 +52,31 @@ export const investorUpdates = pgTable(
       using: sql`org_id = (select app_current_org_id()) or (status = 'sent' and (select app_current_org_id()) = any(recipient_org_ids))`,
     }),
   ],
-).enableRLS();
+  "updates",
+);
 
 /**
  * The first time each person of an investor org opened an update in the app. The row belongs to
  * the reader's org (it writes it, under its own tenant); the startup that sent the update reads
  * the rows of its updates ("who opened it"). A person's later views change nothing.
  */
-export const investorUpdateViews = pgTable(
+export const investorUpdateViews = tenantTable(
   "investor_update_views",
   {
     /** The reading investor org. */
-    orgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
+    orgId: orgRef(),
     companyOrgId: uuid().notNull(),
     updateId: uuid().notNull(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userRef(),
     /** The reader's name as it was, so the startup can show it without reading the investor's people. */
     viewerName: text().notNull(),
-    firstViewedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    firstViewedAt: stampedNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.updateId, t.userId] }),
     index("investor_update_views_org_user_idx").on(t.orgId, t.userId),
     index("investor_update_views_company_update_idx").on(t.companyOrgId, t.updateId),
     foreignKey({ columns: [t.companyOrgId, t.updateId], foreignColumns: [investorUpdates.orgId, investorUpdates.id] }).onDelete("cascade"),
-    tenantIsolation("investor_update_views"),
     pgPolicy("investor_update_views_sender_read", {
       as: "permissive",
       for: "select",
@@ -101,4 +91,4 @@ export const investorUpdateViews = pgTable(
       withCheck: sql`exists (select 1 from investor_updates u where u.org_id = company_org_id and u.id = update_id)`,
     }),
   ],
-).enableRLS();
+);
