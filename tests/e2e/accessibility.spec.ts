@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD, expect, logIn, test } from "./helpers";
 import { alternativesProblems, axeProblems, builtRouteIds, DEMO, matchedRouteId, phoneProblems, settle, signedInPage } from "./a11y-support";
 
@@ -164,6 +164,14 @@ async function checkDialog(page: Page, opener: string, label: string): Promise<s
   return problems;
 }
 
+/** A signed-out visitor opens the link the signed-in page just made (share link, invitation): its checks join the rest, then all are reported. */
+async function checkLinkSignedOutAndReport(browser: Browser, route: string, url: string, problems: string[], errors: string[]) {
+  const visitor = await signedInPage(browser, null);
+  problems.push(...(await check(visitor.page, { route, path: new URL(url).pathname })));
+  await visitor.page.context().close();
+  report(problems, [...errors, ...visitor.errors]);
+}
+
 function report(problems: string[], errors: string[]) {
   if (problems.length) console.log(problems.join("\n"));
   expect(problems, "accessibility and 375px problems").toEqual([]);
@@ -188,10 +196,7 @@ test("startup pages, as the founder", async ({ browser }) => {
   problems.push(...(await checkDialog(page, "Revoke link", "a share link, its revoke dialog open")));
   await page.context().close();
 
-  const partner = await signedInPage(browser, null);
-  problems.push(...(await check(partner.page, { route: "routes/r.$token", path: new URL(shareUrl).pathname })));
-  await partner.page.context().close();
-  report(problems, [...errors, ...partner.errors]);
+  await checkLinkSignedOutAndReport(browser, "routes/r.$token", shareUrl, problems, errors);
 });
 
 test("investor pages, as the fund's owner", async ({ browser }) => {
@@ -217,10 +222,7 @@ test("investor pages, as the fund's owner", async ({ browser }) => {
   problems.push(...(await checkDialog(page, "Revoke", "members, an invitation's revoke dialog open")));
   await page.context().close();
 
-  const invitee = await signedInPage(browser, null);
-  problems.push(...(await check(invitee.page, { route: "routes/invite.$token", path: new URL(inviteUrl).pathname })));
-  await invitee.page.context().close();
-  report(problems, [...errors, ...invitee.errors]);
+  await checkLinkSignedOutAndReport(browser, "routes/invite.$token", inviteUrl, problems, errors);
 });
 
 test("public pages, signed out", async ({ browser }) => {

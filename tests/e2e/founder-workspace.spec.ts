@@ -1,12 +1,13 @@
 import { createOrg, expect, signUp, test, uniqueEmail } from "./helpers";
 import { axeProblems, PHONE } from "./a11y-support";
+import { importReports, REPORTS_CSV_HEADER } from "./support/company-set-up";
 
 // The spec's worked example (product.md, "Definitions"): with reports for 2026-01 … 2026-04
 // and cash 1,200,000 at 2026-04, runway is 9.2 months, cash-out 2027-02, and the company is
 // default alive, profitable from 2026-11. The debt facility below matured in 2024, so it adds
 // no debt service to the forecast.
 const csvYear = [
-  "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr",
+  REPORTS_CSV_HEADER,
   ...["2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12"].map(
     (m, i) => `${m},${2_900_000 - i * 110_000},15000,40000,10000,60000,5000,5000,5000,5000,8,`,
   ),
@@ -50,11 +51,7 @@ test("a founder records capital, reports, budget and risk, and reads the dashboa
   await expect(page.getByText("2024-01").first()).toBeVisible();
 
   // A CSV year: check, preview, confirm.
-  await page.goto(`${base}/reports/import`);
-  await page.locator('input[type="file"]').setInputFiles({ name: "year.csv", mimeType: "text/csv", buffer: Buffer.from(csvYear) });
-  await page.getByRole("button", { name: "Check file" }).click();
-  await page.getByRole("button", { name: "Confirm import" }).click();
-  await expect(page.getByText("12 added, 0 changed").first()).toBeVisible();
+  await importReports(page, base, csvYear, 12, "year.csv");
 
   // Three monthly reports through the form.
   for (const m of months) {

@@ -1,21 +1,9 @@
 import { axeProblems } from "./a11y-support";
-import { createOrg, expect, signUp, test, uniqueEmail } from "./helpers";
-
-/** `YYYY-MM` of the month `offset` months from now (UTC). */
-function monthFromNow(offset: number): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
-}
+import { expect, test } from "./helpers";
+import { founderWithWorkedExample, investorRequestsAccess, monthFromNow, shareCode } from "./support/company-set-up";
 
 // The spec's worked example, ending three months ago: runway 1,200,000 / 130,000 = 9.2 months.
 const LAST = -3;
-const csv = [
-  "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr",
-  `${monthFromNow(LAST - 3)},1500000,20000,0,0,140000,0,0,0,0,9,`,
-  `${monthFromNow(LAST - 2)},1400000,20000,0,0,150000,0,0,0,0,9,`,
-  `${monthFromNow(LAST - 1)},1300000,30000,0,0,160000,0,0,0,0,10,`,
-  `${monthFromNow(LAST)},1200000,40000,0,0,170000,0,0,0,0,10,`,
-].join("\n");
 
 test("a founder composes an update with a live runway card and sends it; the investor opens it from the feed; the founder sees the view", async ({
   page,
@@ -23,27 +11,12 @@ test("a founder composes an update with a live runway card and sends it; the inv
 }) => {
   test.setTimeout(240_000);
   const company = `Vellum AI ${Date.now()}`;
-  await signUp(page, uniqueEmail("founder"), "Fen Lu");
-  const base = await createOrg(page, company);
-  await page.goto(`${base}/reports/import`);
-  await page.locator('input[type="file"]').setInputFiles({ name: "reports.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await page.getByRole("button", { name: "Check file" }).click();
-  await page.getByRole("button", { name: "Confirm import" }).click();
-  await expect(page.getByText("4 added, 0 changed").first()).toBeVisible();
-  await page.goto(`${base}/investors`);
-  const code = (await page.getByTestId("share-code").textContent())?.trim() ?? "";
+  const base = await founderWithWorkedExample(page, company, LAST);
+  const code = await shareCode(page, base);
 
   // The investor asks for access; the founder approves every section (updates included).
-  const investorContext = await browser.newContext();
-  const investor = await investorContext.newPage();
-  await signUp(investor, uniqueEmail("partner"), "Ines Park");
   const fundName = `Juniper Fund ${Date.now()}`;
-  const fund = await createOrg(investor, fundName, "investor");
-  await investor.goto(`${fund}/companies`);
-  await investor.getByLabel("Company share code or owner email").fill(code.toLowerCase());
-  await investor.getByRole("button", { name: "Request access" }).click();
-  // Saved before the founder looks (CI's PostgreSQL run reloaded the founder's page before the request existed).
-  await expect(investor.getByTestId("pending-request")).toHaveCount(1);
+  const { context: investorContext, investor, fund } = await investorRequestsAccess(browser, fundName, code);
   await page.reload();
   await page.getByTestId("pending-request").getByRole("button", { name: "Approve" }).click();
   await expect(page.getByText("No pending requests")).toBeVisible();

@@ -1,33 +1,14 @@
 import type { Page } from "@playwright/test";
-import { createOrg, expect, signUp, test, uniqueEmail } from "./helpers";
-
-/** `YYYY-MM` of the month `offset` months from now (UTC), as the server counts months. */
-function monthFromNow(offset: number): string {
-  const now = new Date();
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
-  return d.toISOString().slice(0, 7);
-}
+import { expect, test } from "./helpers";
+import { founderWithWorkedExample, investorRequestsAccess, shareCode } from "./support/company-set-up";
 
 // The spec's worked example, ending three months ago: runway 1,200,000 / 130,000 = 9.2 months.
 // The month after the last report was due by day 15 of the month before this one, so it is
 // overdue whatever today's date is.
 const LAST = -3;
-const csv = [
-  "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr",
-  `${monthFromNow(LAST - 3)},1500000,20000,0,0,140000,0,0,0,0,9,`,
-  `${monthFromNow(LAST - 2)},1400000,20000,0,0,150000,0,0,0,0,9,`,
-  `${monthFromNow(LAST - 1)},1300000,30000,0,0,160000,0,0,0,0,10,`,
-  `${monthFromNow(LAST)},1200000,40000,0,0,170000,0,0,0,0,10,`,
-].join("\n");
 
 async function founderSetsUp(page: Page, company: string) {
-  await signUp(page, uniqueEmail("founder"), "Fen Lu");
-  const base = await createOrg(page, company);
-  await page.goto(`${base}/reports/import`);
-  await page.locator('input[type="file"]').setInputFiles({ name: "reports.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await page.getByRole("button", { name: "Check file" }).click();
-  await page.getByRole("button", { name: "Confirm import" }).click();
-  await expect(page.getByText("4 added, 0 changed").first()).toBeVisible();
+  const base = await founderWithWorkedExample(page, company, LAST);
 
   await page.goto(`${base}/risks`);
   const addRisk = page.locator('form:has(button:text("Add risk"))');
@@ -38,8 +19,7 @@ async function founderSetsUp(page: Page, company: string) {
   await page.getByRole("button", { name: "Add risk" }).click();
   await expect(page.getByRole("link", { name: "Inference costs outrun pricing" })).toBeVisible();
 
-  await page.goto(`${base}/investors`);
-  const code = (await page.getByTestId("share-code").textContent())?.trim() ?? "";
+  const code = await shareCode(page, base);
   expect(code.replace(/[\s-]/g, "")).toMatch(/^[0-9A-F]{12}$/);
   return { base, code };
 }
@@ -50,14 +30,7 @@ test("an investor requests access, the startup approves two sections, and the po
   const founder = await founderSetsUp(page, company);
 
   // The investor, in a browser of its own, asks with the share code.
-  const investorContext = await browser.newContext();
-  const investor = await investorContext.newPage();
-  await signUp(investor, uniqueEmail("partner"), "Ines Park");
-  const fund = await createOrg(investor, `Harbour Fund ${Date.now()}`, "investor");
-  await investor.goto(`${fund}/companies`);
-  await investor.getByLabel("Company share code or owner email").fill(founder.code.toLowerCase());
-  await investor.getByRole("button", { name: "Request access" }).click();
-  await expect(investor.getByTestId("pending-request")).toHaveCount(1);
+  const { context: investorContext, investor, fund } = await investorRequestsAccess(browser, `Harbour Fund ${Date.now()}`, founder.code);
   // Not approved yet: the company is not readable.
   const companySlug = founder.base.split("/").pop()!;
   expect((await investor.goto(`${fund}/companies/${companySlug}`))?.status()).toBe(404);

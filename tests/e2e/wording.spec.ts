@@ -1,15 +1,10 @@
 import { createOrg, expect, signUp, test, uniqueEmail } from "./helpers";
-
-/** `YYYY-MM` of the month `offset` months from now (UTC). */
-function monthFromNow(offset: number): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
-}
+import { importReports, monthFromNow, REPORTS_CSV_HEADER } from "./support/company-set-up";
 
 // Issue #15 item 10: a company whose revenue is above its spend generates cash. Net burn is
 // −15,000 every month: the card says "Net cash generated $15,000", never "Net burn -$15,000".
 const csv = [
-  "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr",
+  REPORTS_CSV_HEADER,
   `${monthFromNow(-4)},500000,115000,0,0,100000,0,0,0,0,8,`,
   `${monthFromNow(-3)},515000,115000,0,0,100000,0,0,0,0,8,`,
   `${monthFromNow(-2)},530000,115000,0,0,100000,0,0,0,0,8,`,
@@ -19,11 +14,7 @@ test("a company generating cash is read as such, and each card's definition open
   test.setTimeout(120_000);
   await signUp(page, uniqueEmail("generating"), "Gen Erate");
   const base = await createOrg(page, `Cashflow Positive AI ${Date.now()}`);
-  await page.goto(`${base}/reports/import`);
-  await page.locator('input[type="file"]').setInputFiles({ name: "reports.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await page.getByRole("button", { name: "Check file" }).click();
-  await page.getByRole("button", { name: "Confirm import" }).click();
-  await expect(page.getByText("3 added, 0 changed").first()).toBeVisible();
+  await importReports(page, base, csv, 3);
 
   await page.goto(base);
   const card = page.getByTestId("card-net-burn");

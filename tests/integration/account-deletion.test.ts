@@ -12,6 +12,7 @@ import { postPairs } from "../support/hostile";
 import { textOf } from "../support/share-fixtures";
 import { routeData } from "../support/route-data";
 import { first } from "../support/at";
+import { PERSONAL_TABLES } from "../support/schema-tables";
 
 /**
  * A person deletes their account (decision 009): refused while they are the last owner of an
@@ -48,16 +49,8 @@ describe("deleting one's account", () => {
     expect(references.length).toBeGreaterThan(5);
     for (const ref of references) {
       const personal = [
-        "sessions",
+        ...PERSONAL_TABLES,
         "memberships",
-        "account_tokens",
-        "user_two_factor",
-        "two_factor_recovery_codes",
-        "two_factor_challenges",
-        "sign_in_devices",
-        "notification_preferences",
-        "unsubscribe_tokens",
-        "person_schedules",
         // Who opened an investor update: a read receipt is the reader's own (decision 025).
         "investor_update_views",
       ].includes(ref.table);

@@ -21,6 +21,7 @@ import {
 import { type BuiltRoute, builtRoutes, routeData } from "../support/route-data";
 import { lookup, first } from "../support/at";
 import { alertRulesForm } from "../support/alert-rules-form";
+import { facilityForm, roundForm } from "../support/record-forms";
 
 /**
  * Bad input, property-based: every action in the built Remix manifest gets malformed and
@@ -96,30 +97,6 @@ async function versionOf(
   });
 }
 
-const roundForm = () => ({
-  instrument: "seed",
-  closeDate: "2025-06-01",
-  amount: "1500000.00",
-  currency: "",
-  preMoneyValuation: "8000000",
-  leadInvestor: "Acme Ventures",
-  otherInvestors: "",
-  crowdfundingPlatform: "",
-  backerCount: "",
-  notes: "",
-});
-const facilityForm = () => ({
-  lender: "Bank of Tests",
-  kind: "bank_loan",
-  principal: "500000",
-  annualRatePercent: "9.75",
-  drawDate: "2025-01-15",
-  termMonths: "36",
-  repaymentType: "amortizing",
-  interestOnlyMonths: "",
-  minimumCash: "",
-  reportingDeadlineDay: "",
-});
 const riskForm = () => ({
   title: "Key supplier fails",
   category: "operational",
@@ -276,7 +253,7 @@ const SPECS: Record<string, ActionSpec> = {
     mustFlag: { email: IMG_PAYLOAD, role: "owner" },
   },
   "routes/o.$orgSlug.rounds._index": {
-    base: roundForm,
+    base: () => roundForm(),
     mustFlag: { amount: "-5", closeDate: "9999-12-31", currency: "usd1", preMoneyValuation: "1e308", leadInvestor: "x".repeat(400), instrument: SQL_PAYLOAD },
   },
   "routes/o.$orgSlug.updates.new": {
@@ -292,7 +269,7 @@ const SPECS: Record<string, ActionSpec> = {
     mustFlag: { amount: "9007199254740993", closeDate: "0001-01-01", currency: "€" },
   },
   "routes/o.$orgSlug.debt._index": {
-    base: facilityForm,
+    base: () => facilityForm(),
     mustFlag: { principal: "-1", annualRatePercent: "1e308", termMonths: "1".repeat(400), drawDate: "2026-13-01", kind: "" },
   },
   "routes/o.$orgSlug.debt.$facilityId": {

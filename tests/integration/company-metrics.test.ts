@@ -9,6 +9,7 @@ import { createDebtFacility, deleteDebtFacility } from "../../app/models/debt-fa
 import type { OrgContext } from "../../app/auth/context";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner } from "../support/factories";
+import { major, WORKED_EXAMPLE } from "../support/worked-example";
 
 /**
  * company_metrics is derived data: every write to reports or debt must leave it equal to
@@ -24,12 +25,21 @@ const NOW = new Date("2026-06-10T12:00:00Z");
 const texts = { highlights: null, lowlights: null, asks: null };
 const zeroSpend = { compute: 0, data: 0, research: 0, go_to_market: 0, general_admin: 0, other: 0 };
 // The spec's worked example (amounts in cents), all spend in payroll.
-const WORKED = [
-  { month: "2026-01", payroll: 140_000_00, revenue: 20_000_00, cash: 1_500_000_00 },
-  { month: "2026-02", payroll: 150_000_00, revenue: 20_000_00, cash: 1_400_000_00 },
-  { month: "2026-03", payroll: 160_000_00, revenue: 30_000_00, cash: 1_300_000_00 },
-  { month: "2026-04", payroll: 170_000_00, revenue: 40_000_00, cash: 1_200_000_00 },
-];
+const WORKED = WORKED_EXAMPLE.map((r) => ({ month: r.month, payroll: major(r.spend), revenue: major(r.revenue), cash: major(r.cash) }));
+
+/** A month's report as the form sends it: all spend in payroll, ten people, no ARR. */
+const reportOf = (m: { payroll: number; revenue: number; cash: number }) => ({
+  ...zeroSpend,
+  payroll: m.payroll,
+  revenue: m.revenue,
+  cash: m.cash,
+  headcount: 10,
+  arr: null,
+});
+
+async function saveWorkedExample(ctx: OrgContext) {
+  for (const m of WORKED) await saveMonthlyReport(ctx, m.month, null, { ...reportOf(m), ...texts }, NOW);
+}
 
 async function metricsOf(ctx: OrgContext) {
   const [row] = await withTenant(app.database.db, ctx.org.id, (tx) => tx.select().from(companyMetrics).where(eq(companyMetrics.orgId, ctx.org.id)));
@@ -40,15 +50,7 @@ describe("company metrics kept on write", () => {
   it("follows every saved month: the worked example gives runway 9.2 and cash-out 2027-02", async () => {
     const { ctx } = await makeOrgWithOwner(app.database);
     expect(await metricsOf(ctx)).toBeNull();
-    for (const m of WORKED) {
-      await saveMonthlyReport(
-        ctx,
-        m.month,
-        null,
-        { ...zeroSpend, payroll: m.payroll, revenue: m.revenue, cash: m.cash, headcount: 10, arr: null, ...texts },
-        NOW,
-      );
-    }
+    await saveWorkedExample(ctx);
     expect(await metricsOf(ctx)).toMatchObject({
       month: "2026-04",
       cash: 1_200_000_00,
@@ -62,27 +64,13 @@ describe("company metrics kept on write", () => {
     });
     // Editing the latest month changes the figures at once: 650,000 / 130,000 = 5.0 months;
     // closing cash is exactly 0 at the end of 2026-09 (not below zero), −130,000 at the end of 2026-10.
-    await saveMonthlyReport(
-      ctx,
-      "2026-04",
-      1,
-      { ...zeroSpend, payroll: 170_000_00, revenue: 40_000_00, cash: 650_000_00, headcount: 10, arr: null, ...texts },
-      NOW,
-    );
+    await saveMonthlyReport(ctx, "2026-04", 1, { ...reportOf({ payroll: 170_000_00, revenue: 40_000_00, cash: 650_000_00 }), ...texts }, NOW);
     expect(await metricsOf(ctx)).toMatchObject({ cash: 650_000_00, runwayMonths: "5.0", cashOutMonth: "2026-10" });
   });
 
   it("follows a CSV import, and a rejected import leaves it untouched", async () => {
     const { ctx } = await makeOrgWithOwner(app.database);
-    const row = (m: (typeof WORKED)[number]) => ({
-      month: m.month,
-      cash: m.cash,
-      revenue: m.revenue,
-      ...zeroSpend,
-      payroll: m.payroll,
-      headcount: 10,
-      arr: null,
-    });
+    const row = (m: (typeof WORKED)[number]) => ({ month: m.month, ...reportOf(m) });
     await importMonthlyReports(ctx, WORKED.map(row));
     expect(await metricsOf(ctx)).toMatchObject({ month: "2026-04", runwayMonths: "9.2" });
     const before = await metricsOf(ctx);
@@ -92,15 +80,7 @@ describe("company metrics kept on write", () => {
 
   it("follows debt facilities: a minimum-cash covenant above cash is a breach, deleting it clears the status", async () => {
     const { ctx } = await makeOrgWithOwner(app.database);
-    for (const m of WORKED) {
-      await saveMonthlyReport(
-        ctx,
-        m.month,
-        null,
-        { ...zeroSpend, payroll: m.payroll, revenue: m.revenue, cash: m.cash, headcount: 10, arr: null, ...texts },
-        NOW,
-      );
-    }
+    await saveWorkedExample(ctx);
     const facility = await createDebtFacility(ctx, {
       lender: "Bank",
       kind: "venture_debt",
@@ -123,15 +103,7 @@ describe("company metrics kept on write", () => {
 
   it("keeps the last 24 months' net burn for the portfolio chart, and migration 0007's backfill writes the same", async () => {
     const { ctx } = await makeOrgWithOwner(app.database);
-    for (const m of WORKED) {
-      await saveMonthlyReport(
-        ctx,
-        m.month,
-        null,
-        { ...zeroSpend, payroll: m.payroll, revenue: m.revenue, cash: m.cash, headcount: 10, arr: null, ...texts },
-        NOW,
-      );
-    }
+    await saveWorkedExample(ctx);
     const written = await metricsOf(ctx);
     expect(written!.recentNetBurn).toEqual([...Array(20).fill(null), 120_000_00, 130_000_00, 130_000_00, 130_000_00]);
 

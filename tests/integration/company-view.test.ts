@@ -4,11 +4,12 @@ import { accessGrants, auditLog, budgets, companyMetrics, debtFacilities, fundin
 import { withSystem, withTenant } from "../../db/tenant";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { startTestApp, type TestApp } from "../support/app-server";
-import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { grantAccess, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { textOf } from "../support/html-text";
+import { bulletLoan, major, type ReportFigures, reportRows, WORKED_EXAMPLE } from "../support/worked-example";
 
 const ROUTE = "routes/o.$orgSlug.companies.$companySlug";
-const major = (amount: number) => amount * 100;
 
 let app: TestApp;
 beforeAll(async () => {
@@ -18,14 +19,6 @@ afterAll(() => app.close());
 
 type Org = Awaited<ReturnType<typeof makeOrgWithOwner>>;
 
-/** The product spec's worked example (no debt, m = 2026-04): half the spend on compute. */
-const WORKED_EXAMPLE = [
-  { month: "2026-01", spend: 140_000, revenue: 20_000, cash: 1_580_000 },
-  { month: "2026-02", spend: 150_000, revenue: 20_000, cash: 1_450_000 },
-  { month: "2026-03", spend: 160_000, revenue: 30_000, cash: 1_330_000 },
-  { month: "2026-04", spend: 170_000, revenue: 40_000, cash: 1_200_000 },
-];
-
 /** Distinctive values of each section, to look for (or not) in the page and its data. */
 const RISK_TITLE = "Cooling failure at the Oslo cluster";
 const ROUND_LEAD = "Obsidian Partners";
@@ -33,18 +26,9 @@ const ROUND_AMOUNT = 7_654_321;
 const LENDER = "Harbour Mezzanine Bank";
 const UPDATE_TEXT = "Signed the Zephyr pilot";
 
-async function seedReports(org: Org, rows: typeof WORKED_EXAMPLE, updates: Record<string, string> = {}) {
+async function seedReports(org: Org, rows: ReportFigures[], updates: Record<string, string> = {}) {
   await withTenant(app.database.db, org.org.id, async (tx) => {
-    await tx.insert(monthlyReports).values(
-      rows.map((r) => ({
-        orgId: org.org.id,
-        month: r.month,
-        cash: major(r.cash),
-        revenue: major(r.revenue),
-        compute: major(r.spend / 2),
-        payroll: major(r.spend / 2),
-      })),
-    );
+    await tx.insert(monthlyReports).values(reportRows(org.org.id, rows, "compute and payroll"));
     const texts = Object.entries(updates);
     if (texts.length > 0) await tx.insert(reportUpdates).values(texts.map(([month, highlights]) => ({ orgId: org.org.id, month, highlights })));
     await refreshCompanyMetrics(tx, org.org.id);
@@ -61,18 +45,7 @@ async function seedRecords(org: Org, options: { facility?: boolean } = {}) {
       .insert(budgets)
       .values(["2026-01", "2026-02", "2026-03", "2026-04"].map((month) => ({ orgId: org.org.id, month, category: "payroll", amount: major(60_000) })));
     if (options.facility) {
-      await tx.insert(debtFacilities).values({
-        orgId: org.org.id,
-        lender: LENDER,
-        kind: "venture_debt",
-        principal: major(500_000),
-        currency: "USD",
-        annualRateBp: 1200,
-        drawDate: "2026-04-01",
-        termMonths: 24,
-        repaymentType: "bullet",
-        minimumCash: major(1_000_000),
-      });
+      await tx.insert(debtFacilities).values(bulletLoan(org.org.id, LENDER, "venture_debt"));
     }
   });
 }
@@ -91,22 +64,11 @@ async function insertGrant(startup: Org, investor: Org, status: "requested" | "r
 }
 
 async function signedIn(org: Org) {
-  const browser = app.client();
-  await browser.login(org.owner.email, TEST_PASSWORD);
-  return browser;
+  return app.signIn(org.owner.email);
 }
 
 const pathOf = (investor: Org, company: Org, query = "") => `/o/${investor.org.slug}/companies/${company.org.slug}${query}`;
 const dataPath = (investor: Org, company: Org, query = "") => routeData(pathOf(investor, company, query ? `?${query}` : ""), ROUTE);
-
-/** What a reader sees: tags and entities flattened. */
-function textOf(html: string) {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, " ")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, "&");
-}
 
 async function view(browser: ReturnType<TestApp["client"]>, investor: Org, company: Org, query = "") {
   const page = await browser.get(pathOf(investor, company, query ? `?${query}` : ""));

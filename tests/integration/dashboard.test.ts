@@ -6,9 +6,9 @@ import { startTestApp, type TestApp } from "../support/app-server";
 import { addMember, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
 import { textOf } from "../support/html-text";
+import { bulletLoan, major, type ReportFigures, reportRows, WORKED_EXAMPLE } from "../support/worked-example";
 
 const ROUTE = "routes/o.$orgSlug._index";
-const major = (amount: number) => amount * 100;
 
 let app: TestApp;
 beforeAll(async () => {
@@ -16,30 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-/** The product spec's worked example: all spend in one category, cash 1,200,000 at 2026-04. */
-const WORKED_EXAMPLE = [
-  { month: "2026-01", spend: 140_000, revenue: 20_000, cash: 1_580_000 },
-  { month: "2026-02", spend: 150_000, revenue: 20_000, cash: 1_450_000 },
-  { month: "2026-03", spend: 160_000, revenue: 30_000, cash: 1_330_000 },
-  { month: "2026-04", spend: 170_000, revenue: 40_000, cash: 1_200_000 },
-];
-
-async function seedReports(
-  ctx: OrgContext,
-  rows: { month: string; spend: number; revenue: number; cash: number; arr?: number }[],
-  extra: { highlights?: string } = {},
-) {
+/** Monthly reports with all spend in one category (payroll), each month with the same highlights if given. */
+async function seedReports(ctx: OrgContext, rows: ReportFigures[], extra: { highlights?: string } = {}) {
   await withTenant(app.database.db, ctx.org.id, async (tx) => {
-    await tx.insert(monthlyReports).values(
-      rows.map((r) => ({
-        orgId: ctx.org.id,
-        month: r.month,
-        cash: major(r.cash),
-        revenue: major(r.revenue),
-        payroll: major(r.spend),
-        arr: r.arr === undefined ? null : major(r.arr),
-      })),
-    );
+    await tx.insert(monthlyReports).values(reportRows(ctx.org.id, rows));
     if (extra.highlights) {
       await tx.insert(reportUpdates).values(rows.map((r) => ({ orgId: ctx.org.id, month: r.month, highlights: extra.highlights })));
     }
@@ -200,20 +180,7 @@ describe("company dashboard", () => {
     const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Leveraged AI");
     await seedReports(ctx, WORKED_EXAMPLE);
     // Bullet loan of 500,000 at 12 %: 5,000 interest a month from 2026-05, principal at the end.
-    await withTenant(app.database.db, ctx.org.id, (tx) =>
-      tx.insert(debtFacilities).values({
-        orgId: ctx.org.id,
-        lender: "Harbour Bank",
-        kind: "bank_loan",
-        principal: major(500_000),
-        currency: "USD",
-        annualRateBp: 1200,
-        drawDate: "2026-04-01",
-        termMonths: 24,
-        repaymentType: "bullet",
-        minimumCash: major(1_000_000),
-      }),
-    );
+    await withTenant(app.database.db, ctx.org.id, (tx) => tx.insert(debtFacilities).values(bulletLoan(ctx.org.id, "Harbour Bank")));
     const browser = await app.signIn(owner.email);
     const data = await dashboardJson(browser, org.slug);
     // 1,200,000 − 9 × (130,000 + 5,000) = −15,000 at the end of 2027-01.

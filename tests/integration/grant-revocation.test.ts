@@ -13,6 +13,7 @@ import { startTestApp, type TestApp, type TestClient } from "../support/app-serv
 import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { createLink } from "../support/share-fixtures";
 import { routeData } from "../support/route-data";
+import { positionInput } from "../support/record-forms";
 
 /**
  * Issue #13, finding 3: after a startup revokes a grant or unshares a section, nothing of what
@@ -233,16 +234,7 @@ async function buildWorld(label: string): Promise<World> {
   const alerts = await feed(readerClient, reader.org.slug);
   expect(alerts.map((a) => a.kind).sort()).toEqual(RAISED);
   for (const alert of alerts) expect((await acknowledge(readerClient, reader.org.slug, alert.id)).status).toBe(204);
-  const position = await createPosition(reader.ctx, {
-    companyOrgId: id,
-    investedOn: "2025-06-01",
-    amount: 50_000_000,
-    currency: null,
-    instrument: "seed",
-    ownershipPercent: null,
-    currentValue: 40_000_000,
-    notes: null,
-  });
+  const position = await createPosition(reader.ctx, positionInput(id));
   const links: World["links"] = [];
   for (const [name, form] of [
     ["company, live", { scope: "company", companyId: id, mode: "live" }],

@@ -3,7 +3,9 @@ import { budgets, debtFacilities, fundingRounds, monthlyReports, reportUpdates, 
 import { withTenant } from "../../db/tenant";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { startTestApp, type TestApp } from "../support/app-server";
-import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { grantAccess, makeOrgWithOwner } from "../support/factories";
+import { textOf } from "../support/html-text";
+import { bulletLoan, major, reportRows, WORKED_EXAMPLE } from "../support/worked-example";
 
 /*
  * The startup dashboard and the investor's company view in Simplified Chinese (lang cookie):
@@ -19,64 +21,29 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 type Org = Awaited<ReturnType<typeof makeOrgWithOwner>>;
-const major = (amount: number) => amount * 100;
-
-/** The product spec's worked example (cash 1,200,000 at 2026-04), half the spend on compute. */
-const WORKED_EXAMPLE = [
-  { month: "2026-01", spend: 140_000, revenue: 20_000, cash: 1_580_000 },
-  { month: "2026-02", spend: 150_000, revenue: 20_000, cash: 1_450_000 },
-  { month: "2026-03", spend: 160_000, revenue: 30_000, cash: 1_330_000 },
-  { month: "2026-04", spend: 170_000, revenue: 40_000, cash: 1_200_000 },
-];
 
 async function seedCompany(org: Org) {
   await withTenant(app.database.db, org.org.id, async (tx) => {
-    await tx.insert(monthlyReports).values(
-      WORKED_EXAMPLE.map((r) => ({
-        orgId: org.org.id,
-        month: r.month,
-        cash: major(r.cash),
-        revenue: major(r.revenue),
-        compute: major(r.spend / 2),
-        payroll: major(r.spend / 2),
-      })),
-    );
+    await tx.insert(monthlyReports).values(reportRows(org.org.id, WORKED_EXAMPLE, "compute and payroll"));
     await tx.insert(reportUpdates).values({ orgId: org.org.id, month: "2026-04", highlights: "签下首个试点客户", asks: "介绍两位销售负责人" });
     await tx.insert(risks).values({ orgId: org.org.id, title: "GPU 供应中断", category: "technical", likelihood: 4, impact: 5, status: "open" });
     await tx.insert(fundingRounds).values({ orgId: org.org.id, instrument: "seed", closeDate: "2025-10-01", amount: major(2_000_000), currency: "USD" });
     await tx
       .insert(budgets)
       .values(["2026-01", "2026-02", "2026-03", "2026-04"].map((month) => ({ orgId: org.org.id, month, category: "payroll", amount: major(60_000) })));
-    await tx.insert(debtFacilities).values({
-      orgId: org.org.id,
-      lender: "Harbour Bank",
-      kind: "bank_loan",
-      principal: major(500_000),
-      currency: "USD",
-      annualRateBp: 1200,
-      drawDate: "2026-04-01",
-      termMonths: 24,
-      repaymentType: "bullet",
-      minimumCash: major(1_000_000),
-    });
+    await tx.insert(debtFacilities).values(bulletLoan(org.org.id, "Harbour Bank"));
     await refreshCompanyMetrics(tx, org.org.id);
   });
 }
 
-async function chineseBrowser(org: Org) {
-  const browser = app.client();
-  await browser.login(org.owner.email, TEST_PASSWORD);
+/** A page as the org's owner reads it in Chinese: its markup and its visible text. */
+async function chinesePage(org: Org, path: string) {
+  const browser = await app.signIn(org.owner.email);
   browser.cookies.set("lang", "zh-CN");
-  return browser;
-}
-
-/** What a reader sees: tags and entities flattened (scripts, with the loader data, left out). */
-function textOf(html: string) {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, " ")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, "&");
+  const page = await browser.get(path);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  return { html, text: textOf(html) };
 }
 
 /** English headings, labels and definitions the pages showed before translation. */
@@ -111,10 +78,7 @@ describe("the dashboard in Chinese", () => {
   });
 
   it("shows the startup's dashboard with Chinese cards, definitions, charts and tables", async () => {
-    const page = await (await chineseBrowser(startup)).get(`/o/${startup.org.slug}`);
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    const text = textOf(html);
+    const { html, text } = await chinesePage(startup, `/o/${startup.org.slug}`);
     expect(html).toContain('<html lang="zh-CN">');
     // React 18's stream pads a 2 KB chunk with NULs when a Chinese character straddles it (entry.server drops them).
     expect(html).not.toContain("\u0000");
@@ -152,10 +116,7 @@ describe("the dashboard in Chinese", () => {
   it("shows the investor's company view in Chinese: sharing note, cards, benchmarks and updates", async () => {
     const investor = await makeOrgWithOwner(app.database, "investor", "Harbour Fund");
     await grantAccess(app.database, startup.org, investor.org, ["financials", "risks", "updates"]);
-    const page = await (await chineseBrowser(investor)).get(`/o/${investor.org.slug}/companies/${startup.org.slug}`);
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    const text = textOf(html);
+    const { html, text } = await chinesePage(investor, `/o/${investor.org.slug}/companies/${startup.org.slug}`);
     expect(html).toContain("<title>Lumen Labs · Harbour Fund</title>");
     expect(html).not.toContain("\u0000");
     expect(text).toContain("投资组合公司 · 只读 · 截至2026年4月（其最近报告月） · 金额单位 USD");
@@ -176,8 +137,7 @@ describe("the dashboard in Chinese", () => {
   });
 
   it("keeps the English pages as they were", async () => {
-    const browser = app.client();
-    await browser.login(startup.owner.email, TEST_PASSWORD);
+    const browser = await app.signIn(startup.owner.email);
     const text = textOf(await (await browser.get(`/o/${startup.org.slug}`)).text());
     expect(text).toContain("Company dashboard as of Apr 2026, the latest reported month · amounts in USD");
     expect(text).toContain("Cash at the end of Apr 2026, the latest reported month.");

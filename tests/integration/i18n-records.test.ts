@@ -4,7 +4,7 @@ import { createDebtFacility } from "../../app/models/debt-facility.server";
 import { createFundingRound } from "../../app/models/funding-round.server";
 import { listRisks } from "../../app/models/risk.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
-import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { makeOrgWithOwner } from "../support/factories";
 import { seedCompany, textOf as visibleText } from "../support/share-fixtures";
 import { routeData } from "../support/route-data";
 
@@ -59,11 +59,9 @@ beforeAll(async () => {
   });
   facilityId = facility.id;
   base = `/o/${alpha.org.slug}`;
-  zh = app.client();
-  await zh.login(alpha.owner.email, TEST_PASSWORD);
+  zh = await app.signIn(alpha.owner.email);
   zh.cookies.set("lang", "zh-CN");
-  en = app.client();
-  await en.login(alpha.owner.email, TEST_PASSWORD);
+  en = await app.signIn(alpha.owner.email);
 }, 60_000);
 
 afterAll(() => app?.close());
@@ -74,6 +72,13 @@ async function page(path: string) {
   const html = await response.text();
   expect(html).toContain('<html lang="zh-CN">');
   return { html, text: textOf(html) };
+}
+
+/** Posts a form the page refuses (400) in Chinese, and returns the reply's body. */
+async function refused(path: string, route: string, form: Record<string, string>) {
+  const response = await zh.post(data(path, route), form);
+  expect(response.status).toBe(400);
+  return response.json();
 }
 
 function expectChinese(text: string, shown: string[], english: string[]) {
@@ -109,14 +114,12 @@ describe("monthly reports in Chinese", () => {
   });
 
   it("answers the month form's validation and the month rules in Chinese", async () => {
-    const bad = await zh.post(data(`${base}/reports/2026-03`, "routes/o.$orgSlug.reports.$month"), {
+    const body = await refused(`${base}/reports/2026-03`, "routes/o.$orgSlug.reports.$month", {
       version: "",
       cash: "-5",
       revenue: "abc",
       headcount: "2.5",
     });
-    expect(bad.status).toBe(400);
-    const body = await bad.json();
     expect(body.formError).toBe("请检查标出的字段；未保存任何内容。");
     expect(body.fieldErrors).toMatchObject({
       cash: "月末现金不能为负数。",
@@ -157,14 +160,13 @@ describe("budgets in Chinese", () => {
 
   it("answers a bad grid in Chinese", async () => {
     const { token } = (await (await zh.get(data(`${base}/budgets?year=${year}`, "routes/o.$orgSlug.budgets._index"))).json()).budgets;
-    const response = await zh.post(data(`${base}/budgets?index`, "routes/o.$orgSlug.budgets._index"), {
+    const body = await refused(`${base}/budgets?index`, "routes/o.$orgSlug.budgets._index", {
       year: String(year),
       token,
       [`b:${year}-01:compute`]: "-3",
       [`b:${year}-02:data`]: "12,5x",
     });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
+    expect(body).toMatchObject({
       formError: "请检查标出的预算金额；未保存任何内容。",
       fieldErrors: { [`b:${year}-01:compute`]: "预算不能为负数。", [`b:${year}-02:data`]: "请输入金额，例如 12,500.50、2.4k 或 3万，最多两位小数。" },
     });
@@ -188,7 +190,7 @@ describe("funding rounds in Chinese", () => {
   });
 
   it("answers validation and the instrument rules in Chinese", async () => {
-    const response = await zh.post(data(`${base}/rounds?index`, "routes/o.$orgSlug.rounds._index"), {
+    const body = await refused(`${base}/rounds?index`, "routes/o.$orgSlug.rounds._index", {
       intent: "create",
       instrument: "safe",
       closeDate: "2025-02-30",
@@ -197,8 +199,6 @@ describe("funding rounds in Chinese", () => {
       preMoneyValuation: "1000",
       backerCount: "12",
     });
-    expect(response.status).toBe(400);
-    const body = await response.json();
     expect(body.formError).toBe("未保存任何内容。请检查标出的字段。");
     expect(body.fieldErrors).toMatchObject({
       closeDate: "请以真实的日历日期（YYYY-MM-DD）输入交割日期。",
@@ -240,9 +240,8 @@ describe("debt in Chinese", () => {
       minimumCash: "",
       reportingDeadlineDay: "31",
     };
-    const bad = await zh.post(data(`${base}/debt/${facilityId}`, route), { ...form, intent: "update", version: "1" });
-    expect(bad.status).toBe(400);
-    expect((await bad.json()).fieldErrors).toMatchObject({
+    const bad = await refused(`${base}/debt/${facilityId}`, route, { ...form, intent: "update", version: "1" });
+    expect(bad.fieldErrors).toMatchObject({
       annualRatePercent: "年利率不能超过 100%。",
       interestOnlyMonths: "只付息月数必须少于期限（12 个月），以便有月份进行等额还款。",
       reportingDeadlineDay: "报告截止日必须在 1 到 28 之间。",
@@ -259,9 +258,8 @@ describe("debt in Chinese", () => {
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ conflict: true, formError: "在您编辑期间，有人修改了此债务。请重新加载查看对方的版本，然后再次应用您的更改。" });
 
-    const unticked = await zh.post(data(`${base}/debt/${facilityId}`, route), { intent: "delete", version: "1" });
-    expect(unticked.status).toBe(400);
-    expect((await unticked.json()).fieldErrors.confirm).toBe("请勾选复选框，确认要删除此债务。");
+    const unticked = await refused(`${base}/debt/${facilityId}`, route, { intent: "delete", version: "1" });
+    expect(unticked.fieldErrors.confirm).toBe("请勾选复选框，确认要删除此债务。");
   });
 });
 
@@ -292,14 +290,13 @@ describe("risks in Chinese", () => {
   });
 
   it("answers validation and domain errors in Chinese", async () => {
-    const response = await zh.post(data(`${base}/risks?index`, "routes/o.$orgSlug.risks._index"), {
+    const body = await refused(`${base}/risks?index`, "routes/o.$orgSlug.risks._index", {
       title: "",
       category: "weather",
       likelihood: "9",
       impact: "3",
     });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({
+    expect(body).toMatchObject({
       formError: "请检查标出的字段。",
       fieldErrors: { title: "请输入标题。", category: "请选择类别。", likelihood: "请选择 1 到 5 的可能性（1 罕见 … 5 几乎确定）。" },
     });

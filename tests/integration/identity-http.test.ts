@@ -1,9 +1,9 @@
 import { mailOutbox } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp, type TestApp } from "../support/app-server";
+import { startTestAppCapturingLogs, type TestApp } from "../support/app-server";
 import { makeUser } from "../support/factories";
-import { captureLogs, type LogCapture } from "../support/log-capture";
+import type { LogCapture } from "../support/log-capture";
 import { latestMail, linkToken, mailTo } from "../support/outbox";
 
 /**
@@ -14,13 +14,9 @@ import { latestMail, linkToken, mailTo } from "../support/outbox";
 let app: TestApp;
 let logs: LogCapture;
 beforeAll(async () => {
-  logs = captureLogs();
-  app = await startTestApp();
+  ({ app, logs } = await startTestAppCapturingLogs());
 });
-afterAll(async () => {
-  await app.close();
-  logs.restore();
-});
+afterAll(() => app.close());
 
 const forgot = (email: string, ip: string) => app.client().post("/forgot-password", { email }, { "X-Forwarded-For": ip });
 

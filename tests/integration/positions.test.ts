@@ -7,12 +7,13 @@ import { addMonths, isoDateOfDate, monthOfDate } from "../../app/finance";
 import type { OrgContext } from "../../app/auth/context";
 import { saveFxRate } from "../../app/models/fx-rate.server";
 import { positionSchema } from "../../app/domain/position";
-import { createPosition, updatePosition, type PositionInput } from "../../app/models/position.server";
+import { createPosition, updatePosition } from "../../app/models/position.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { toastCookieOf, toastIn } from "../support/toast";
 import { addMember, grantAccess, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
 import { first } from "../support/at";
+import { positionInput } from "../support/record-forms";
 
 let app: TestApp;
 let fund: Awaited<ReturnType<typeof makeOrgWithOwner>>;
@@ -44,19 +45,6 @@ async function auditsOf(org: { id: string }) {
 async function snapshot(org: { id: string }) {
   return { positions: JSON.stringify(await positionsOf(org)), audit: (await auditsOf(org)).length };
 }
-function input(companyOrgId: string, overrides: Partial<PositionInput> = {}): PositionInput {
-  return {
-    companyOrgId,
-    investedOn: "2025-06-01",
-    amount: 50_000_000,
-    currency: null,
-    instrument: "seed",
-    ownershipPercent: null,
-    currentValue: 40_000_000,
-    notes: null,
-    ...overrides,
-  };
-}
 const form = (companyOrgId: string, overrides: Record<string, string> = {}) => ({
   intent: "create",
   companyOrgId,
@@ -83,7 +71,7 @@ beforeAll(async () => {
   viewer = await app.signIn(viewerMember.user.email);
   outsider = await app.signIn(otherFund.owner.email);
   founder = await app.signIn(shared.owner.email);
-  otherFundPositionId = (await createPosition(otherFund.ctx, input(notShared.org.id))).id;
+  otherFundPositionId = (await createPosition(otherFund.ctx, positionInput(notShared.org.id))).id;
 });
 afterAll(() => app?.close());
 
@@ -243,11 +231,11 @@ describe("positions over HTTP", () => {
     const { ctx, org, owner: fundOwner } = await makeOrgWithOwner(app.database, "investor", "Revoked Fund");
     const company = await makeOrgWithOwner(app.database, "startup", "Gone Quiet AI");
     const grantId = await grantAccess(app.database, company.org, org);
-    const position = await createPosition(ctx, input(company.org.id));
+    const position = await createPosition(ctx, positionInput(company.org.id));
     await withSystem(app.database.db, (tx) => tx.update(accessGrants).set({ status: "revoked" }).where(eq(accessGrants.id, grantId)));
-    const updated = await updatePosition(ctx, position.id, 1, input(company.org.id, { currentValue: 60_000_000 }));
+    const updated = await updatePosition(ctx, position.id, 1, positionInput(company.org.id, { currentValue: 60_000_000 }));
     expect(updated.version).toBe(2);
-    await expect(createPosition(ctx, input(company.org.id))).rejects.toMatchObject({
+    await expect(createPosition(ctx, positionInput(company.org.id))).rejects.toMatchObject({
       code: "INVALID",
       fieldErrors: { companyOrgId: expect.objectContaining({ key: "investor_positions_error_notShared" }) },
     });
@@ -275,7 +263,7 @@ describe("positions over HTTP", () => {
     expect((await viewer.post(`/o/${fund.org.slug}/positions/${row.id}`, { intent: "delete", version: String(row.version), confirm: "yes" })).status).toBe(403);
     expect(await snapshot(fund.org)).toEqual(before);
     const viewerCtx: OrgContext = { ...fund.ctx, role: "viewer" };
-    await expect(createPosition(viewerCtx, input(shared.org.id))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createPosition(viewerCtx, positionInput(shared.org.id))).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("another tenant's user gets 404 on every positions route, and nothing is written", async () => {
@@ -304,7 +292,7 @@ describe("positions over HTTP", () => {
     for (const path of [`/o/${slug}/positions`, `/o/${slug}/positions/${randomUUID()}`, `/o/${slug}/positions.csv`])
       expect((await founder.get(path)).status, path).toBe(404);
     expect((await founder.post(`/o/${slug}/positions?index`, form(shared.org.id))).status).toBe(404);
-    await expect(createPosition(shared.ctx, input(shared.org.id))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(createPosition(shared.ctx, positionInput(shared.org.id))).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await positionsOf(shared.org)).toEqual([]);
   });
 

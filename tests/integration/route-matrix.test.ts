@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from "../support/app-server";
 import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { type BuiltRoute, builtRoutes, routeData } from "../support/route-data";
 import { first } from "../support/at";
+import { orgFingerprint } from "../support/hostile";
 
 /**
  * Every route module in the built Remix manifest, called as: anonymous, a user of another
@@ -43,24 +44,8 @@ let routes: BuiltRoute[];
 let victim: { orgId: string; slug: string; name: string };
 let params: Record<string, string>;
 
-async function fingerprint(orgId: string): Promise<Record<string, string>> {
-  return withSystem(app.database.db, async (tx) => {
-    const tables = rowsOf<{ table: string }>(
-      await tx.execute(sql`select c.relname as table from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id'
-        where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' order by 1`),
-    );
-    const result: Record<string, string> = {};
-    for (const { table } of tables) {
-      const [row] = rowsOf<{ digest: string | null }>(
-        await tx.execute(sql.raw(`select md5(string_agg(t::text, ',' order by t::text)) as digest from "${table}" t where org_id = '${orgId}'`)),
-      );
-      result[table] = row?.digest ?? "empty";
-    }
-    const org = first(rowsOf<{ digest: string }>(await tx.execute(sql`select md5(o::text) as digest from orgs o where id = ${orgId}`)));
-    result.orgs = org.digest;
-    return result;
-  });
-}
+/** What the victim org holds, to compare before and after a refused request. */
+const fingerprint = (orgId: string) => orgFingerprint(app.database, orgId);
 
 /** An index route shares its URL with its parent; `?index` makes a POST reach the index route itself. */
 function urlFor(route: { pattern: string; id: string; index: boolean }, overrides: Record<string, string> = {}) {

@@ -4,9 +4,9 @@ import { rowsOf } from "../../db/client";
 import { orgs, twoFactorRecoveryCodes, userTwoFactor, users } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import { totpCodeAt } from "../../app/server/totp.server";
-import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
+import { startTestAppCapturingLogs, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, makeOrgWithOwner, makeUser, TEST_PASSWORD } from "../support/factories";
-import { captureLogs, type LogCapture } from "../support/log-capture";
+import type { LogCapture } from "../support/log-capture";
 import { latestMail, mailTo } from "../support/outbox";
 import { routeData } from "../support/route-data";
 
@@ -25,13 +25,9 @@ let logs: LogCapture;
 const secrets: string[] = [];
 
 beforeAll(async () => {
-  logs = captureLogs();
-  app = await startTestApp();
+  ({ app, logs } = await startTestAppCapturingLogs());
 });
-afterAll(async () => {
-  await app.close();
-  logs.restore();
-});
+afterAll(() => app.close());
 
 const PAGE = "/account/two-factor";
 const ROUTE = "routes/account.two-factor";

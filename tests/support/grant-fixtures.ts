@@ -11,6 +11,7 @@ import { fundingRoundSchema } from "../../app/domain/funding-round";
 import { createFundingRound } from "../../app/models/funding-round.server";
 import { saveMonthlyReport } from "../../app/models/monthly-report.server";
 import { createRisk } from "../../app/models/risk.server";
+import { facilityForm, roundForm } from "./record-forms";
 import { first } from "./at";
 
 /** Every table an investor may read through a grant, and the section that shares it (db/schema/rls.ts). */
@@ -55,36 +56,8 @@ export async function seedStartupData(ctx: OrgContext, label: string) {
     asks: null,
   });
   const today = isoDateOfDate(new Date());
-  await createFundingRound(
-    ctx,
-    fundingRoundSchema(today).parse({
-      instrument: "seed",
-      closeDate: "2025-06-01",
-      amount: "1500000.00",
-      currency: "",
-      preMoneyValuation: "8000000",
-      leadInvestor: `${label} lead`,
-      otherInvestors: "",
-      crowdfundingPlatform: "",
-      backerCount: "",
-      notes: "",
-    }),
-  );
-  await createDebtFacility(
-    ctx,
-    debtFacilitySchema(today).parse({
-      lender: `${label} Bank`,
-      kind: "bank_loan",
-      principal: "500000",
-      annualRatePercent: "9.75",
-      drawDate: "2025-01-15",
-      termMonths: "36",
-      repaymentType: "amortizing",
-      interestOnlyMonths: "",
-      minimumCash: "",
-      reportingDeadlineDay: "",
-    }),
-  );
+  await createFundingRound(ctx, fundingRoundSchema(today).parse(roundForm(`${label} lead`)));
+  await createDebtFacility(ctx, debtFacilitySchema(today).parse(facilityForm(`${label} Bank`)));
   const grid = await listBudgets(ctx, 2026);
   await saveBudgetGrid(ctx, 2026, [{ month: "2026-01", category: "compute", amount: 5_000_000 }], grid.token);
   await createRisk(ctx, {

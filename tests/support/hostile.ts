@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
-import { rowsOf, type Database } from "../../db/client";
+import { rowsOf, type Database, type Tx } from "../../db/client";
 import { withSystem } from "../../db/tenant";
 import type { TestClient } from "./app-server";
 import { first } from "./at";
@@ -153,21 +153,32 @@ export async function postPairs(client: TestClient, path: string, pairs: readonl
 }
 
 /** A digest of every row the org owns (each table with org_id) plus the org row itself. */
-export async function fingerprint(database: Database, orgId: string): Promise<Record<string, string>> {
-  return withSystem(database.db, async (tx) => {
-    const tables = rowsOf<{ table: string }>(
-      await tx.execute(sql`select c.relname as table from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id'
-        where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' order by 1`),
+async function orgDigests(tx: Tx, orgId: string): Promise<Record<string, string>> {
+  const tables = rowsOf<{ table: string }>(
+    await tx.execute(sql`select c.relname as table from pg_class c join pg_attribute a on a.attrelid = c.oid and a.attname = 'org_id'
+      where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' order by 1`),
+  );
+  const result: Record<string, string> = {};
+  for (const { table } of tables) {
+    const [row] = rowsOf<{ digest: string | null }>(
+      await tx.execute(sql.raw(`select md5(string_agg(t::text, ',' order by t::text)) as digest from "${table}" t where org_id = '${orgId}'`)),
     );
-    const result: Record<string, string> = {};
-    for (const { table } of tables) {
-      const [row] = rowsOf<{ digest: string | null }>(
-        await tx.execute(sql.raw(`select md5(string_agg(t::text, ',' order by t::text)) as digest from "${table}" t where org_id = '${orgId}'`)),
-      );
-      result[table] = row?.digest ?? "empty";
-    }
-    const org = first(rowsOf<{ digest: string }>(await tx.execute(sql`select md5(o::text) as digest from orgs o where id = ${orgId}`)));
-    result.orgs = org.digest;
+    result[table] = row?.digest ?? "empty";
+  }
+  const org = first(rowsOf<{ digest: string }>(await tx.execute(sql`select md5(o::text) as digest from orgs o where id = ${orgId}`)));
+  result.orgs = org.digest;
+  return result;
+}
+
+/** The org's rows and its own row, as digests, to compare before and after a refused request. */
+export function orgFingerprint(database: Database, orgId: string): Promise<Record<string, string>> {
+  return withSystem(database.db, (tx) => orgDigests(tx, orgId));
+}
+
+/** The org's fingerprint and the number of users (a refused request creates no account either). */
+export function fingerprint(database: Database, orgId: string): Promise<Record<string, string>> {
+  return withSystem(database.db, async (tx) => {
+    const result = await orgDigests(tx, orgId);
     const users = first(rowsOf<{ n: string }>(await tx.execute(sql`select count(*)::text as n from users`)));
     result.users = users.n;
     return result;
