@@ -74,8 +74,9 @@ export default function AccountSessions() {
       <Table caption={t(auth_sessions_caption)}>
         <TableHead>
           <Th>{t(auth_sessions_device)}</Th>
-          <Th>{t(auth_sessions_address)}</Th>
-          <Th>{t(auth_sessions_created)}</Th>
+          {/* On a phone the address and sign-in time sit under the device: five columns do not fit 375 px. */}
+          <Th className="hidden sm:table-cell">{t(auth_sessions_address)}</Th>
+          <Th className="hidden sm:table-cell">{t(auth_sessions_created)}</Th>
           <Th>{t(auth_sessions_lastUsed)}</Th>
           <Th last>
             <span className="sr-only">{t(auth_sessions_actions)}</span>
@@ -86,14 +87,18 @@ export default function AccountSessions() {
             <Tr key={s.handle} top data-session={s.current ? "current" : "other"}>
               <Td>
                 <span className="block">{deviceLabel(t, s.userAgent)}</span>
+                <span className="block text-xs text-slate-600 sm:hidden">
+                  <span className="break-all">{s.ipAddress || t(auth_sessions_unknownAddress)}</span> · {t(auth_sessions_created)}{" "}
+                  {f.dateTime(String(s.createdAt))}
+                </span>
                 {s.current ? (
                   <span className="mt-1 inline-block rounded bg-indigo-50 px-1.5 text-xs font-medium text-indigo-800">{t(auth_sessions_thisDevice)}</span>
                 ) : null}
               </Td>
-              <Td className="break-all">{s.ipAddress || t(auth_sessions_unknownAddress)}</Td>
-              <Td>{f.dateTime(String(s.createdAt))}</Td>
+              <Td className="hidden break-all sm:table-cell">{s.ipAddress || t(auth_sessions_unknownAddress)}</Td>
+              <Td className="hidden sm:table-cell">{f.dateTime(String(s.createdAt))}</Td>
               <Td>{f.dateTime(String(s.lastUsedAt))}</Td>
-              <Td last>
+              <Td last nowrap>
                 {s.current ? null : (
                   <Form method="post">
                     <input type="hidden" name="session" value={s.handle} />
