@@ -115,8 +115,9 @@ export default function Metrics() {
             <Table caption={t(records_metric_list_caption)}>
               <TableHead>
                 <Th>{t(records_metric_col_name)}</Th>
-                <Th>{t(records_metric_col_unit)}</Th>
-                <Th>{t(records_metric_col_rollup)}</Th>
+                {/* On a phone the unit and roll-up sit under the name: four columns do not fit 375 px. */}
+                <Th className="hidden sm:table-cell">{t(records_metric_col_unit)}</Th>
+                <Th className="hidden sm:table-cell">{t(records_metric_col_rollup)}</Th>
                 <Th numeric last>
                   {t(records_metric_col_latest)}
                 </Th>
@@ -125,14 +126,22 @@ export default function Metrics() {
                 {metrics.map((m) => (
                   <Tr key={m.id}>
                     <Td>
-                      <TextLink to={`${base}/${m.id}`}>{metricName(locale, m)}</TextLink> <code className="text-xs text-slate-500">{m.key}</code>
+                      <TextLink to={`${base}/${m.id}`}>{metricName(locale, m)}</TextLink> <code className="break-all text-xs text-slate-500">{m.key}</code>
+                      <span className="block text-xs text-slate-600 sm:hidden">
+                        {t(METRIC_UNIT_KEYS[m.unit])} · {t(METRIC_ROLLUP_KEYS[m.rollup])}
+                      </span>
                     </Td>
-                    <Td>{t(METRIC_UNIT_KEYS[m.unit])}</Td>
-                    <Td>{t(METRIC_ROLLUP_KEYS[m.rollup])}</Td>
+                    <Td className="hidden sm:table-cell">{t(METRIC_UNIT_KEYS[m.unit])}</Td>
+                    <Td className="hidden sm:table-cell">{t(METRIC_ROLLUP_KEYS[m.rollup])}</Td>
                     <Td numeric last>
-                      {m.latest
-                        ? `${formatMetricValue(locale, m.latest.value, m.unit, currency)} (${monthCell(t, m.latest.month)})`
-                        : t(records_metric_noValue)}
+                      {m.latest ? (
+                        <>
+                          <span className="whitespace-nowrap">{formatMetricValue(locale, m.latest.value, m.unit, currency)}</span>{" "}
+                          <span className="block text-xs text-slate-600 sm:inline sm:text-sm">({monthCell(t, m.latest.month)})</span>
+                        </>
+                      ) : (
+                        t(records_metric_noValue)
+                      )}
                     </Td>
                   </Tr>
                 ))}
