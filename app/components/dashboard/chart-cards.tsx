@@ -1,8 +1,9 @@
 import { TextLink } from "~/components/ui/button";
+import { EmptyCard } from "~/components/dashboard/empty-card";
 import { useMemo } from "react";
 import { ChartCanvas } from "~/components/charts/chart-canvas";
 import { budgetVsActualChartConfig, cashRunwayChartConfig, debtServiceChartConfig, spendByCategoryChartConfig } from "~/components/charts/configs";
-import { Badge, Card, EmptyState } from "~/components/ui/layout";
+import { Badge, Card } from "~/components/ui/layout";
 import { onCalendar, gapRuns } from "~/components/charts/calendar";
 import { grossBurn, SPEND_CATEGORIES } from "~/finance";
 import { monthRuns } from "~/finance/month";
@@ -168,18 +169,16 @@ export function BudgetCard({ budget, currency, month, base }: { budget: BudgetVi
   const config = useMemo(() => (budget ? budgetVsActualChartConfig(budget.rows, currency, t) : null), [budget, currency, t]);
   if (!budget || !config) {
     return (
-      <Card title={t(dashboard_budget_title)}>
-        {/* The year as text: a number would be grouped ("2,026"). */}
-        <EmptyState title={t(dashboard_budget_none, { year: month.slice(0, 4) })}>
-          {base ? (
-            <p>
-              {t(dashboard_budget_setOne)} <TextLink to={`${base}/budgets`}>{t(dashboard_budget_goTo)}</TextLink>
-            </p>
-          ) : (
-            <p>{t(dashboard_budget_noneInvestor)}</p>
-          )}
-        </EmptyState>
-      </Card>
+      <EmptyCard
+        title={t(dashboard_budget_title)}
+        // The year as text: a number would be grouped ("2,026").
+        empty={t(dashboard_budget_none, { year: month.slice(0, 4) })}
+        base={base}
+        page="budgets"
+        toDo={t(dashboard_budget_setOne)}
+        goTo={t(dashboard_budget_goTo)}
+        forInvestor={t(dashboard_budget_noneInvestor)}
+      />
     );
   }
   const money = (minor: number) => f.money(minor, currency);
@@ -269,17 +268,15 @@ export function DebtCard({
   const config = useMemo(() => (debt ? debtServiceChartConfig(debt.months, currency, t) : null), [debt, currency, t]);
   if (!debt || !config) {
     return (
-      <Card title={t(dashboard_debt_title)}>
-        <EmptyState title={t(dashboard_debt_none)}>
-          {base ? (
-            <p>
-              {t(dashboard_debt_noneStartup)} <TextLink to={`${base}/debt`}>{t(dashboard_debt_goTo)}</TextLink>
-            </p>
-          ) : (
-            <p>{t(dashboard_debt_noneInvestor)}</p>
-          )}
-        </EmptyState>
-      </Card>
+      <EmptyCard
+        title={t(dashboard_debt_title)}
+        empty={t(dashboard_debt_none)}
+        base={base}
+        page="debt"
+        toDo={t(dashboard_debt_noneStartup)}
+        goTo={t(dashboard_debt_goTo)}
+        forInvestor={t(dashboard_debt_noneInvestor)}
+      />
     );
   }
   const money = (minor: number) => f.money(minor, currency);

@@ -1,7 +1,7 @@
-import { TextLink } from "~/components/ui/button";
+import { EmptyCard, sectionLink } from "~/components/dashboard/empty-card";
 import { riskBandWord } from "~/components/charts/heat-map";
 import { RiskHeatMap } from "~/components/charts/risk-heat-map";
-import { Badge, Card, EmptyState } from "~/components/ui/layout";
+import { Badge, Card } from "~/components/ui/layout";
 import { INSTRUMENTS, type Instrument, type RiskBandThresholds } from "~/finance";
 import { useFormat, useT, type Translator } from "~/i18n";
 import { dateText, listText, sentencesText } from "~/i18n/display";
@@ -86,17 +86,15 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
   const t = useT();
   if (risks.liveCount === 0) {
     return (
-      <Card title={t(dashboard_risk_title)}>
-        <EmptyState title={t(dashboard_risk_none)}>
-          {base ? (
-            <p>
-              {t(dashboard_risk_noneStartup)} <TextLink to={`${base}/risks`}>{t(dashboard_risk_goTo)}</TextLink>
-            </p>
-          ) : (
-            <p>{t(dashboard_risk_noneInvestor)}</p>
-          )}
-        </EmptyState>
-      </Card>
+      <EmptyCard
+        title={t(dashboard_risk_title)}
+        empty={t(dashboard_risk_none)}
+        base={base}
+        page="risks"
+        toDo={t(dashboard_risk_noneStartup)}
+        goTo={t(dashboard_risk_goTo)}
+        forInvestor={t(dashboard_risk_noneInvestor)}
+      />
     );
   }
   const caption = sentencesText(t, [
@@ -104,16 +102,7 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
     risks.leftOutCount > 0 && t(risks.countsAccepted ? dashboard_risk_closedLeftOut : dashboard_risk_leftOut, { count: risks.leftOutCount }),
   ]);
   return (
-    <Card
-      title={t(dashboard_risk_title)}
-      actions={
-        base ? (
-          <TextLink to={`${base}/risks`} className="text-sm">
-            {t(dashboard_risk_all)}
-          </TextLink>
-        ) : undefined
-      }
-    >
+    <Card title={t(dashboard_risk_title)} actions={sectionLink(base, "risks", t(dashboard_risk_all))}>
       <RiskHeatMap cells={risks.heatMap} bands={risks.bands} caption={caption} countsAccepted={risks.countsAccepted === true} />
       {risks.overdueReviews > 0 ? <p className="mt-3 text-sm font-medium text-red-800">{t(dashboard_risk_overdue, { count: risks.overdueReviews })}</p> : null}
       <h3 className="mt-4 text-sm font-semibold">{t(dashboard_risk_top)}</h3>
@@ -161,16 +150,7 @@ export function RaisedCard({ raised, currency, base }: { raised: RaisedView; cur
   const t = useT();
   const f = useFormat();
   return (
-    <Card
-      title={t(dashboard_raised_title)}
-      actions={
-        base ? (
-          <TextLink to={`${base}/rounds`} className="text-sm">
-            {t(dashboard_raised_all)}
-          </TextLink>
-        ) : undefined
-      }
-    >
+    <Card title={t(dashboard_raised_title)} actions={sectionLink(base, "rounds", t(dashboard_raised_all))}>
       {raised.roundCount === 0 ? (
         <p className="text-sm text-slate-600">{t(dashboard_raised_none)}</p>
       ) : (
