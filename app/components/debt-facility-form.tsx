@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Field, SelectField } from "~/components/ui/form";
+import { Field, keyedOptions, SelectField } from "~/components/ui/form";
 import { FieldGrid, FieldGroup, fieldBinder, RecordForm, type RecordFormProps } from "~/components/ui/record-form";
 import { useT } from "~/i18n";
 import { DEBT_KIND_KEYS, DEBT_KINDS, REPAYMENT_TYPE_KEYS, REPAYMENT_TYPES } from "~/domain/instruments";
@@ -64,7 +64,7 @@ export function DebtFacilityForm({
           label={t(records_debt_field_kind)}
           {...field("kind")}
           defaultValue={values.kind ?? "bank_loan"}
-          options={DEBT_KINDS.map((k) => ({ value: k, label: t(DEBT_KIND_KEYS[k]) }))}
+          options={keyedOptions(t, DEBT_KINDS, DEBT_KIND_KEYS)}
         />
         <Field
           label={t(records_debt_field_principalIn, { currency })}
@@ -81,7 +81,7 @@ export function DebtFacilityForm({
           value={repayment}
           onChange={(e) => setRepayment(e.target.value)}
           error={errors.repaymentType}
-          options={REPAYMENT_TYPES.map((type) => ({ value: type, label: t(REPAYMENT_TYPE_KEYS[type]) }))}
+          options={keyedOptions(t, REPAYMENT_TYPES, REPAYMENT_TYPE_KEYS)}
         />
         <Field
           label={t(records_debt_field_interestOnly)}

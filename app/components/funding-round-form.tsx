@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Field, SelectField, TextareaField } from "~/components/ui/form";
+import { Field, keyedOptions, SelectField, TextareaField } from "~/components/ui/form";
 import { FieldGrid, FieldGroup, fieldBinder, RecordForm, type RecordFormProps } from "~/components/ui/record-form";
 import { useT } from "~/i18n";
 import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/domain/instruments";
@@ -66,7 +66,7 @@ export function FundingRoundForm({
           value={instrument}
           onChange={(e) => setInstrument(e.target.value)}
           error={errors.instrument}
-          options={INSTRUMENTS.map((i) => ({ value: i, label: t(INSTRUMENT_KEYS[i]) }))}
+          options={keyedOptions(t, INSTRUMENTS, INSTRUMENT_KEYS)}
         />
         <Field label={t(records_round_field_closeDate)} {...field("closeDate")} type="date" max={maxCloseDate} hint={t(records_round_hint_closeDate)} />
         <Field label={t(records_round_field_amount)} {...field("amount")} inputMode="decimal" hint={t(records_round_hint_amount)} />

@@ -1,4 +1,4 @@
-import { Field, SelectField, TextareaField } from "~/components/ui/form";
+import { Field, keyedOptions, SelectField, TextareaField } from "~/components/ui/form";
 import { FieldGrid, fieldBinder, RecordForm, type RecordFormProps } from "~/components/ui/record-form";
 import { useT } from "~/i18n";
 import { INSTRUMENTS } from "~/domain/instruments";
@@ -50,7 +50,7 @@ export function PositionForm({
           label={t(investor_charts_raised_instrument)}
           {...field("instrument")}
           defaultValue={values.instrument ?? "seed"}
-          options={INSTRUMENTS.map((i) => ({ value: i, label: t(INSTRUMENT_KEYS[i]) }))}
+          options={keyedOptions(t, INSTRUMENTS, INSTRUMENT_KEYS)}
         />
         <Field label={t(investor_positions_head_investedOn)} {...field("investedOn")} type="date" max={today} hint={t(investor_positionForm_investedOnHint)} />
         <Field

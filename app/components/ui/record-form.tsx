@@ -21,9 +21,14 @@ export interface RecordFormProps<Values> {
 /**
  * Binds a form's fields by name: `{...field("amount")}` gives the input its name, the value to
  * show again and its error. The names are the form's own, so a misspelt one is a type error.
+ * `values` is what was typed, by name, or a function giving each field's starting text.
  */
-export function fieldBinder<Name extends string>(values: Partial<Record<Name, string>>, errors: Record<string, string>) {
-  return (name: Name) => ({ name, defaultValue: values[name], error: errors[name] });
+export function fieldBinder<Name extends string>(
+  values: Partial<Record<Name, string>> | ((name: Name) => string | undefined),
+  errors: Partial<Record<string, string>>,
+) {
+  const startingText = typeof values === "function" ? values : (name: Name) => values[name];
+  return (name: Name) => ({ name, defaultValue: startingText(name), error: errors[name] });
 }
 
 /**
