@@ -19,17 +19,13 @@ import { dashboard_budget_caption } from "~/paraglide/messages/dashboard_budget_
 import { dashboard_budget_category } from "~/paraglide/messages/dashboard_budget_category.js";
 import { dashboard_budget_chartLabel } from "~/paraglide/messages/dashboard_budget_chartlabel1.js";
 import { dashboard_budget_fullYear } from "~/paraglide/messages/dashboard_budget_fullyear1.js";
-import { dashboard_budget_goTo } from "~/paraglide/messages/dashboard_budget_goto1.js";
 import { dashboard_budget_noOverrun } from "~/paraglide/messages/dashboard_budget_nooverrun1.js";
 import { dashboard_budget_none } from "~/paraglide/messages/dashboard_budget_none.js";
-import { dashboard_budget_noneInvestor } from "~/paraglide/messages/dashboard_budget_noneinvestor1.js";
 import { dashboard_budget_note } from "~/paraglide/messages/dashboard_budget_note.js";
 import { dashboard_budget_over } from "~/paraglide/messages/dashboard_budget_over.js";
 import { dashboard_budget_overruns } from "~/paraglide/messages/dashboard_budget_overruns.js";
 import { dashboard_budget_reportedMonths } from "~/paraglide/messages/dashboard_budget_reportedmonths1.js";
-import { dashboard_budget_setOne } from "~/paraglide/messages/dashboard_budget_setone1.js";
 import { dashboard_budget_status } from "~/paraglide/messages/dashboard_budget_status.js";
-import { dashboard_budget_title } from "~/paraglide/messages/dashboard_budget_title.js";
 import { dashboard_budget_titleYear } from "~/paraglide/messages/dashboard_budget_titleyear1.js";
 import { dashboard_budget_variance } from "~/paraglide/messages/dashboard_budget_variance.js";
 import { dashboard_budget_variancePercent } from "~/paraglide/messages/dashboard_budget_variancepercent1.js";
@@ -55,11 +51,8 @@ import { dashboard_debt_covenant_projected } from "~/paraglide/messages/dashboar
 import { dashboard_debt_covenantsUnchecked } from "~/paraglide/messages/dashboard_debt_covenantsunchecked1.js";
 import { dashboard_debt_facility } from "~/paraglide/messages/dashboard_debt_facility.js";
 import { dashboard_debt_foreign } from "~/paraglide/messages/dashboard_debt_foreign.js";
-import { dashboard_debt_goTo } from "~/paraglide/messages/dashboard_debt_goto1.js";
 import { dashboard_debt_interest } from "~/paraglide/messages/dashboard_debt_interest.js";
 import { dashboard_debt_none } from "~/paraglide/messages/dashboard_debt_none.js";
-import { dashboard_debt_noneInvestor } from "~/paraglide/messages/dashboard_debt_noneinvestor1.js";
-import { dashboard_debt_noneStartup } from "~/paraglide/messages/dashboard_debt_nonestartup1.js";
 import { dashboard_debt_note } from "~/paraglide/messages/dashboard_debt_note.js";
 import { dashboard_debt_principal } from "~/paraglide/messages/dashboard_debt_principal.js";
 import { dashboard_debt_title } from "~/paraglide/messages/dashboard_debt_title.js";
@@ -170,14 +163,10 @@ export function BudgetCard({ budget, currency, month, base }: { budget: BudgetVi
   if (!budget || !config) {
     return (
       <EmptyCard
-        title={t(dashboard_budget_title)}
+        section="budgets"
         // The year as text: a number would be grouped ("2,026").
         empty={t(dashboard_budget_none, { year: month.slice(0, 4) })}
         base={base}
-        page="budgets"
-        toDo={t(dashboard_budget_setOne)}
-        goTo={t(dashboard_budget_goTo)}
-        forInvestor={t(dashboard_budget_noneInvestor)}
       />
     );
   }
@@ -267,17 +256,7 @@ export function DebtCard({
   const f = useFormat();
   const config = useMemo(() => (debt ? debtServiceChartConfig(debt.months, currency, t) : null), [debt, currency, t]);
   if (!debt || !config) {
-    return (
-      <EmptyCard
-        title={t(dashboard_debt_title)}
-        empty={t(dashboard_debt_none)}
-        base={base}
-        page="debt"
-        toDo={t(dashboard_debt_noneStartup)}
-        goTo={t(dashboard_debt_goTo)}
-        forInvestor={t(dashboard_debt_noneInvestor)}
-      />
-    );
+    return <EmptyCard section="debt" empty={t(dashboard_debt_none)} base={base} />;
   }
   const money = (minor: number) => f.money(minor, currency);
   const range = monthRangeText(t, debt.firstMonth, debt.lastMonth);

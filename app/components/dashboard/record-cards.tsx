@@ -33,10 +33,7 @@ import { dashboard_risk_caption } from "~/paraglide/messages/dashboard_risk_capt
 import { dashboard_risk_captionLegacy } from "~/paraglide/messages/dashboard_risk_captionlegacy1.js";
 import { dashboard_risk_closedLeftOut } from "~/paraglide/messages/dashboard_risk_closedleftout2.js";
 import { dashboard_risk_leftOut } from "~/paraglide/messages/dashboard_risk_leftout1.js";
-import { dashboard_risk_goTo } from "~/paraglide/messages/dashboard_risk_goto1.js";
 import { dashboard_risk_none } from "~/paraglide/messages/dashboard_risk_none.js";
-import { dashboard_risk_noneInvestor } from "~/paraglide/messages/dashboard_risk_noneinvestor1.js";
-import { dashboard_risk_noneStartup } from "~/paraglide/messages/dashboard_risk_nonestartup1.js";
 import { dashboard_risk_overdue } from "~/paraglide/messages/dashboard_risk_overdue.js";
 import { dashboard_risk_reviewOverdue } from "~/paraglide/messages/dashboard_risk_reviewoverdue1.js";
 import { dashboard_risk_status_accepted } from "~/paraglide/messages/dashboard_risk_status_accepted.js";
@@ -85,17 +82,7 @@ function statusWord(t: Translator, status: string): string {
 export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
   const t = useT();
   if (risks.liveCount === 0) {
-    return (
-      <EmptyCard
-        title={t(dashboard_risk_title)}
-        empty={t(dashboard_risk_none)}
-        base={base}
-        page="risks"
-        toDo={t(dashboard_risk_noneStartup)}
-        goTo={t(dashboard_risk_goTo)}
-        forInvestor={t(dashboard_risk_noneInvestor)}
-      />
-    );
+    return <EmptyCard section="risks" empty={t(dashboard_risk_none)} base={base} />;
   }
   const caption = sentencesText(t, [
     t(risks.countsAccepted ? dashboard_risk_captionLegacy : dashboard_risk_caption, { count: risks.liveCount, bands: bandsText(t, risks.bands) }),
