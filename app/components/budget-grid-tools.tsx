@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { SubmitButton } from "~/components/ui/form";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS } from "~/domain/spend-categories";
 import { useFormat, useT } from "~/i18n";
@@ -17,7 +18,7 @@ import { records_budgets_tools_title } from "~/paraglide/messages/records_budget
 
 const control = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-2 text-sm aria-[invalid=true]:border-red-500";
 
-function Labelled({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+function Labelled({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <label htmlFor={id} className="block text-xs font-medium text-slate-700">
@@ -29,6 +30,51 @@ function Labelled({ id, label, error, children }: { id: string; label: string; e
           {error}
         </p>
       ) : null}
+    </div>
+  );
+}
+
+/** What a tool's control is told: its error marks it invalid and describes it (`tool-<name>-error`). */
+function wiring(name: string, error: string | undefined) {
+  const id = `tool-${name}`;
+  return { id, name, className: control, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined };
+}
+
+function ToolSelect({
+  name,
+  label,
+  error,
+  defaultValue,
+  options,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  defaultValue?: number;
+  options: { value: string | number; label: string }[];
+}) {
+  return (
+    <Labelled id={`tool-${name}`} label={label} error={error}>
+      <select {...wiring(name, error)} defaultValue={defaultValue}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Labelled>
+  );
+}
+
+/** One tool: its controls, what it does in a sentence, and its button (labelled by what it will do). */
+function Tool({ intent, action, hint, children }: { intent: string; action: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className="space-y-2">
+      {children}
+      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      <SubmitButton intent={intent} variant="secondary" pendingText={action}>
+        {action}
+      </SubmitButton>
     </div>
   );
 }
@@ -51,90 +97,50 @@ export function BudgetGridTools({
 }) {
   const t = useT();
   const f = useFormat();
-  const invalid = (name: string) => (errors[name] ? true : undefined);
-  const describedBy = (name: string) => (errors[name] ? `tool-${name}-error` : undefined);
+  const categories = SPEND_CATEGORIES.map((c) => ({ value: c, label: t(SPEND_CATEGORY_KEYS[c].label) }));
   return (
     <fieldset className="mt-6 rounded-md border border-slate-200 p-3" data-testid="budget-tools">
       <legend className="px-1 text-sm font-semibold">{t(records_budgets_tools_title)}</legend>
       <p className="mb-3 text-xs text-slate-500">{t(records_budgets_tools_note)}</p>
       <div className="grid gap-4 lg:grid-cols-3">
-        <div className="space-y-2">
-          <Labelled id="tool-copyFrom" label={t(records_budgets_tools_copyYear)} error={errors.copyFrom}>
-            <select
-              id="tool-copyFrom"
-              name="copyFrom"
-              defaultValue={copyYears.includes(fiscalYear - 1) ? fiscalYear - 1 : copyYears[0]}
-              className={control}
-              aria-invalid={invalid("copyFrom")}
-              aria-describedby={describedBy("copyFrom")}
-            >
-              {copyYears.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </Labelled>
-          <SubmitButton intent="copyYear" variant="secondary" pendingText={t(records_budgets_tools_copyAction, { year: String(fiscalYear) })}>
-            {t(records_budgets_tools_copyAction, { year: String(fiscalYear) })}
-          </SubmitButton>
-        </div>
-        <div className="space-y-2">
+        <Tool intent="copyYear" action={t(records_budgets_tools_copyAction, { year: String(fiscalYear) })}>
+          <ToolSelect
+            name="copyFrom"
+            label={t(records_budgets_tools_copyYear)}
+            error={errors.copyFrom}
+            defaultValue={copyYears.includes(fiscalYear - 1) ? fiscalYear - 1 : copyYears[0]}
+            options={copyYears.map((y) => ({ value: y, label: String(y) }))}
+          />
+        </Tool>
+        <Tool intent="spread" action={t(records_budgets_tools_spreadAction)} hint={t(records_budgets_tools_spreadHint)}>
           <div className="grid grid-cols-2 gap-2">
-            <Labelled id="tool-spreadCategory" label={t(records_budgets_tools_category)} error={errors.spreadCategory}>
-              <select id="tool-spreadCategory" name="spreadCategory" className={control} aria-invalid={invalid("spreadCategory")}>
-                {SPEND_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(SPEND_CATEGORY_KEYS[c].label)}
-                  </option>
-                ))}
-              </select>
-            </Labelled>
+            <ToolSelect name="spreadCategory" label={t(records_budgets_tools_category)} error={errors.spreadCategory} options={categories} />
             <Labelled id="tool-spreadAmount" label={t(records_budgets_tools_annual)} error={errors.spreadAmount}>
               <input
-                id="tool-spreadAmount"
-                name="spreadAmount"
+                {...wiring("spreadAmount", errors.spreadAmount)}
                 inputMode="text"
                 autoComplete="off"
                 placeholder={t(records_budgets_tools_annualPlaceholder)}
-                className={control}
-                aria-invalid={invalid("spreadAmount")}
-                aria-describedby={describedBy("spreadAmount")}
               />
             </Labelled>
           </div>
-          <p className="text-xs text-slate-500">{t(records_budgets_tools_spreadHint)}</p>
-          <SubmitButton intent="spread" variant="secondary" pendingText={t(records_budgets_tools_spreadAction)}>
-            {t(records_budgets_tools_spreadAction)}
-          </SubmitButton>
-        </div>
-        <div className="space-y-2">
+        </Tool>
+        <Tool intent="fillRight" action={t(records_budgets_tools_fillAction)} hint={t(records_budgets_tools_fillHint)}>
           <div className="grid grid-cols-2 gap-2">
-            <Labelled id="tool-fillMonth" label={t(records_budgets_tools_fillMonth)} error={errors.fillMonth}>
-              <select id="tool-fillMonth" name="fillMonth" className={control} aria-invalid={invalid("fillMonth")}>
-                {months.slice(0, -1).map((m) => (
-                  <option key={m} value={m}>
-                    {f.month(m)}
-                  </option>
-                ))}
-              </select>
-            </Labelled>
-            <Labelled id="tool-fillCategory" label={t(records_budgets_tools_category)} error={errors.fillCategory}>
-              <select id="tool-fillCategory" name="fillCategory" className={control} aria-invalid={invalid("fillCategory")}>
-                <option value="all">{t(records_budgets_allCategories)}</option>
-                {SPEND_CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(SPEND_CATEGORY_KEYS[c].label)}
-                  </option>
-                ))}
-              </select>
-            </Labelled>
+            <ToolSelect
+              name="fillMonth"
+              label={t(records_budgets_tools_fillMonth)}
+              error={errors.fillMonth}
+              options={months.slice(0, -1).map((m) => ({ value: m, label: f.month(m) }))}
+            />
+            <ToolSelect
+              name="fillCategory"
+              label={t(records_budgets_tools_category)}
+              error={errors.fillCategory}
+              options={[{ value: "all", label: t(records_budgets_allCategories) }, ...categories]}
+            />
           </div>
-          <p className="text-xs text-slate-500">{t(records_budgets_tools_fillHint)}</p>
-          <SubmitButton intent="fillRight" variant="secondary" pendingText={t(records_budgets_tools_fillAction)}>
-            {t(records_budgets_tools_fillAction)}
-          </SubmitButton>
-        </div>
+        </Tool>
       </div>
     </fieldset>
   );

@@ -1,6 +1,6 @@
-import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { Field, FormError, SelectField, SubmitButton, TextareaField } from "~/components/ui/form";
+import { Field, keyedOptions, SelectField, TextareaField } from "~/components/ui/form";
+import { FieldGrid, FieldGroup, fieldBinder, RecordForm, type RecordFormProps } from "~/components/ui/record-form";
 import { useT } from "~/i18n";
 import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/domain/instruments";
 import { records_instrument_equity_crowdfunding } from "~/paraglide/messages/records_instrument_equity_crowdfunding.js";
@@ -46,116 +46,54 @@ export type RoundFormValues = Partial<
 export function FundingRoundForm({
   values,
   errors,
-  formError,
   baseCurrency,
   maxCloseDate,
-  intent,
-  submitLabel,
-  pendingText,
-  version,
-}: {
-  values: RoundFormValues;
-  errors: Record<string, string>;
-  formError?: string;
-  baseCurrency: string;
-  maxCloseDate: string;
-  intent: string;
-  submitLabel: string;
-  pendingText: string;
-  version?: number;
-}) {
+  ...form
+}: RecordFormProps<RoundFormValues> & { baseCurrency: string; maxCloseDate: string }) {
   const t = useT();
+  const field = fieldBinder(values, errors);
   const [instrument, setInstrument] = useState(values.instrument ?? "seed");
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const preMoneyOff = hydrated && !isEquityInstrument(instrument);
   const crowdfundingOff = hydrated && instrument !== "equity_crowdfunding";
   return (
-    <Form method="post" className="space-y-4" noValidate>
-      <FormError error={formError} />
-      {version !== undefined ? <input type="hidden" name="version" defaultValue={version} /> : null}
-      <div className="grid gap-4 sm:grid-cols-2">
+    <RecordForm {...form}>
+      <FieldGrid>
         <SelectField
           label={t(records_round_field_instrument)}
           name="instrument"
           value={instrument}
           onChange={(e) => setInstrument(e.target.value)}
           error={errors.instrument}
-          options={INSTRUMENTS.map((i) => ({ value: i, label: t(INSTRUMENT_KEYS[i]) }))}
+          options={keyedOptions(t, INSTRUMENTS, INSTRUMENT_KEYS)}
         />
-        <Field
-          label={t(records_round_field_closeDate)}
-          name="closeDate"
-          type="date"
-          max={maxCloseDate}
-          defaultValue={values.closeDate}
-          error={errors.closeDate}
-          hint={t(records_round_hint_closeDate)}
-        />
-        <Field
-          label={t(records_round_field_amount)}
-          name="amount"
-          inputMode="decimal"
-          defaultValue={values.amount}
-          error={errors.amount}
-          hint={t(records_round_hint_amount)}
-        />
+        <Field label={t(records_round_field_closeDate)} {...field("closeDate")} type="date" max={maxCloseDate} hint={t(records_round_hint_closeDate)} />
+        <Field label={t(records_round_field_amount)} {...field("amount")} inputMode="decimal" hint={t(records_round_hint_amount)} />
         <Field
           label={t(records_round_field_currency)}
-          name="currency"
+          {...field("currency")}
           maxLength={3}
           placeholder={baseCurrency}
-          defaultValue={values.currency}
-          error={errors.currency}
           hint={t(records_round_hint_currency, { currency: baseCurrency })}
         />
         <Field
           label={t(records_round_field_preMoneyOptional)}
-          name="preMoneyValuation"
+          {...field("preMoneyValuation")}
           inputMode="decimal"
-          defaultValue={values.preMoneyValuation}
           disabled={preMoneyOff}
-          error={errors.preMoneyValuation}
           hint={`${t(records_round_rule_preMoney)} ${t(records_round_hint_derived)}`}
         />
-        <Field label={t(records_round_field_leadInvestor)} name="leadInvestor" defaultValue={values.leadInvestor} error={errors.leadInvestor} />
+        <Field label={t(records_round_field_leadInvestor)} {...field("leadInvestor")} />
         <div className="sm:col-span-2">
-          <Field
-            label={t(records_round_field_otherInvestors)}
-            name="otherInvestors"
-            defaultValue={values.otherInvestors}
-            error={errors.otherInvestors}
-            hint={t(records_round_hint_otherInvestors)}
-          />
+          <Field label={t(records_round_field_otherInvestors)} {...field("otherInvestors")} hint={t(records_round_hint_otherInvestors)} />
         </div>
-      </div>
-      <fieldset className="rounded-md border border-slate-200 p-3" aria-describedby="crowdfunding-rule">
-        <legend className="px-1 text-sm font-medium text-slate-700">{t(records_instrument_equity_crowdfunding)}</legend>
-        <p id="crowdfunding-rule" className="mb-2 text-xs text-slate-500">
-          {t(records_round_rule_crowdfunding)}
-        </p>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            label={t(records_round_field_platform)}
-            name="crowdfundingPlatform"
-            defaultValue={values.crowdfundingPlatform}
-            disabled={crowdfundingOff}
-            error={errors.crowdfundingPlatform}
-          />
-          <Field
-            label={t(records_round_field_backers)}
-            name="backerCount"
-            inputMode="numeric"
-            defaultValue={values.backerCount}
-            disabled={crowdfundingOff}
-            error={errors.backerCount}
-          />
-        </div>
-      </fieldset>
-      <TextareaField label={t(records_round_field_notesOptional)} name="notes" rows={2} defaultValue={values.notes} error={errors.notes} />
-      <SubmitButton intent={intent} pendingText={pendingText}>
-        {submitLabel}
-      </SubmitButton>
-    </Form>
+      </FieldGrid>
+      <FieldGroup legend={t(records_instrument_equity_crowdfunding)} note={{ id: "crowdfunding-rule", text: t(records_round_rule_crowdfunding) }}>
+        <Field label={t(records_round_field_platform)} {...field("crowdfundingPlatform")} disabled={crowdfundingOff} />
+        <Field label={t(records_round_field_backers)} {...field("backerCount")} inputMode="numeric" disabled={crowdfundingOff} />
+      </FieldGroup>
+      <TextareaField label={t(records_round_field_notesOptional)} {...field("notes")} rows={2} />
+    </RecordForm>
   );
 }

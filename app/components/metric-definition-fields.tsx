@@ -1,4 +1,5 @@
-import { Field, SelectField } from "~/components/ui/form";
+import { Field, keyedOptions, SelectField } from "~/components/ui/form";
+import { fieldBinder } from "~/components/ui/record-form";
 import { METRIC_DIRECTION_KEYS, METRIC_DIRECTIONS, METRIC_ROLLUP_KEYS, METRIC_ROLLUPS, METRIC_UNIT_KEYS, METRIC_UNITS } from "~/domain/metric";
 import { useT } from "~/i18n";
 import { records_metric_field_direction } from "~/paraglide/messages/records_metric_field_direction.js";
@@ -18,38 +19,29 @@ type DefinitionField = "nameEn" | "nameZh" | "key" | "unit" | "direction" | "rol
  */
 export function MetricDefinitionFields({ value, errors }: { value: (field: DefinitionField) => string; errors: Partial<Record<string, string>> }) {
   const t = useT();
+  const field = fieldBinder(value, errors);
   return (
     <>
-      <Field label={t(records_metric_field_nameEn)} name="nameEn" defaultValue={value("nameEn")} error={errors.nameEn} maxLength={80} />
-      <Field label={t(records_metric_field_nameZh)} name="nameZh" defaultValue={value("nameZh")} error={errors.nameZh} maxLength={80} />
-      <Field
-        label={t(records_metric_field_key)}
-        name="key"
-        defaultValue={value("key")}
-        error={errors.key}
-        hint={t(records_metric_field_keyHint)}
-        maxLength={40}
-      />
+      <Field label={t(records_metric_field_nameEn)} {...field("nameEn")} maxLength={80} />
+      <Field label={t(records_metric_field_nameZh)} {...field("nameZh")} maxLength={80} />
+      <Field label={t(records_metric_field_key)} {...field("key")} hint={t(records_metric_field_keyHint)} maxLength={40} />
       <SelectField
         label={t(records_metric_field_unit)}
-        name="unit"
+        {...field("unit")}
         defaultValue={value("unit") || "count"}
-        error={errors.unit}
-        options={METRIC_UNITS.map((u) => ({ value: u, label: t(METRIC_UNIT_KEYS[u]) }))}
+        options={keyedOptions(t, METRIC_UNITS, METRIC_UNIT_KEYS)}
       />
       <SelectField
         label={t(records_metric_field_direction)}
-        name="direction"
+        {...field("direction")}
         defaultValue={value("direction") || "higher_is_better"}
-        error={errors.direction}
-        options={METRIC_DIRECTIONS.map((d) => ({ value: d, label: t(METRIC_DIRECTION_KEYS[d]) }))}
+        options={keyedOptions(t, METRIC_DIRECTIONS, METRIC_DIRECTION_KEYS)}
       />
       <SelectField
         label={t(records_metric_field_rollup)}
-        name="rollup"
+        {...field("rollup")}
         defaultValue={value("rollup") || "last"}
-        error={errors.rollup}
-        options={METRIC_ROLLUPS.map((r) => ({ value: r, label: t(METRIC_ROLLUP_KEYS[r]) }))}
+        options={keyedOptions(t, METRIC_ROLLUPS, METRIC_ROLLUP_KEYS)}
       />
     </>
   );

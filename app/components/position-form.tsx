@@ -1,5 +1,5 @@
-import { Form } from "@remix-run/react";
-import { Field, FormError, SelectField, SubmitButton, TextareaField } from "~/components/ui/form";
+import { Field, keyedOptions, SelectField, TextareaField } from "~/components/ui/form";
+import { FieldGrid, fieldBinder, RecordForm, type RecordFormProps } from "~/components/ui/record-form";
 import { useT } from "~/i18n";
 import { INSTRUMENTS } from "~/domain/instruments";
 import { INSTRUMENT_KEYS } from "~/domain/portfolio-query";
@@ -27,37 +27,20 @@ export type PositionFormValues = Partial<
 export function PositionForm({
   values,
   errors,
-  formError,
   companies,
   baseCurrency,
   today,
-  intent,
-  submitLabel,
-  pendingText,
-  version,
-}: {
-  values: PositionFormValues;
-  errors: Record<string, string>;
-  formError?: string;
-  companies: { id: string; name: string; baseCurrency: string }[];
-  baseCurrency: string;
-  today: string;
-  intent: string;
-  submitLabel: string;
-  pendingText: string;
-  version?: number;
-}) {
+  ...form
+}: RecordFormProps<PositionFormValues> & { companies: { id: string; name: string; baseCurrency: string }[]; baseCurrency: string; today: string }) {
   const t = useT();
+  const field = fieldBinder(values, errors);
   return (
-    <Form method="post" className="space-y-4" noValidate>
-      <FormError error={formError} />
-      {version !== undefined ? <input type="hidden" name="version" defaultValue={version} /> : null}
-      <div className="grid gap-4 sm:grid-cols-2">
+    <RecordForm {...form}>
+      <FieldGrid>
         <SelectField
           label={t(investor_table_company)}
-          name="companyOrgId"
+          {...field("companyOrgId")}
           defaultValue={values.companyOrgId ?? ""}
-          error={errors.companyOrgId}
           options={[
             { value: "", label: t(investor_positionForm_chooseCompany) },
             ...companies.map((c) => ({ value: c.id, label: t(investor_positionForm_companyOption, { name: c.name, currency: c.baseCurrency }) })),
@@ -65,58 +48,23 @@ export function PositionForm({
         />
         <SelectField
           label={t(investor_charts_raised_instrument)}
-          name="instrument"
+          {...field("instrument")}
           defaultValue={values.instrument ?? "seed"}
-          error={errors.instrument}
-          options={INSTRUMENTS.map((i) => ({ value: i, label: t(INSTRUMENT_KEYS[i]) }))}
+          options={keyedOptions(t, INSTRUMENTS, INSTRUMENT_KEYS)}
         />
-        <Field
-          label={t(investor_positions_head_investedOn)}
-          name="investedOn"
-          type="date"
-          max={today}
-          defaultValue={values.investedOn}
-          error={errors.investedOn}
-          hint={t(investor_positionForm_investedOnHint)}
-        />
+        <Field label={t(investor_positions_head_investedOn)} {...field("investedOn")} type="date" max={today} hint={t(investor_positionForm_investedOnHint)} />
         <Field
           label={t(investor_fx_currencyLabel)}
-          name="currency"
+          {...field("currency")}
           maxLength={3}
           placeholder={baseCurrency}
-          defaultValue={values.currency}
-          error={errors.currency}
           hint={t(investor_positionForm_currencyHint, { base: baseCurrency })}
         />
-        <Field
-          label={t(investor_positions_invested)}
-          name="amount"
-          inputMode="decimal"
-          defaultValue={values.amount}
-          error={errors.amount}
-          hint={t(investor_positionForm_amountHint)}
-        />
-        <Field
-          label={t(investor_positions_currentValue)}
-          name="currentValue"
-          inputMode="decimal"
-          defaultValue={values.currentValue}
-          error={errors.currentValue}
-          hint={t(investor_positionForm_currentValueHint)}
-        />
-        <Field
-          label={t(investor_positionForm_ownership)}
-          name="ownershipPercent"
-          inputMode="decimal"
-          defaultValue={values.ownershipPercent}
-          error={errors.ownershipPercent}
-          hint={t(investor_positionForm_ownershipHint)}
-        />
-      </div>
-      <TextareaField label={t(investor_positionForm_notes)} name="notes" rows={2} defaultValue={values.notes} error={errors.notes} />
-      <SubmitButton intent={intent} pendingText={pendingText}>
-        {submitLabel}
-      </SubmitButton>
-    </Form>
+        <Field label={t(investor_positions_invested)} {...field("amount")} inputMode="decimal" hint={t(investor_positionForm_amountHint)} />
+        <Field label={t(investor_positions_currentValue)} {...field("currentValue")} inputMode="decimal" hint={t(investor_positionForm_currentValueHint)} />
+        <Field label={t(investor_positionForm_ownership)} {...field("ownershipPercent")} inputMode="decimal" hint={t(investor_positionForm_ownershipHint)} />
+      </FieldGrid>
+      <TextareaField label={t(investor_positionForm_notes)} {...field("notes")} rows={2} />
+    </RecordForm>
   );
 }

@@ -77,6 +77,28 @@ function MissingBadge() {
   return <Badge tone="warn">{t(investor_positions_rateMissing)}</Badge>;
 }
 
+/** An amount in the fund's currency with the rate that converted it, or the badge saying no rate was found. */
+function InBaseCurrency({
+  amount,
+  rate,
+  currency,
+  baseCurrency,
+}: {
+  amount: number | null;
+  rate: UsedRate | null | undefined;
+  currency: string;
+  baseCurrency: string;
+}) {
+  const f = useFormat();
+  if (!rate || amount === null) return <MissingBadge />;
+  return (
+    <>
+      {f.money(amount, baseCurrency)}
+      <RateNote rate={rate} currency={currency} baseCurrency={baseCurrency} />
+    </>
+  );
+}
+
 function RateNote({ rate, currency, baseCurrency }: { rate: UsedRate; currency: string; baseCurrency: string }) {
   const t = useT();
   if (currency === baseCurrency) return null;
@@ -258,27 +280,13 @@ export function PositionsTable({
               {f.money(p.amount, p.currency)}
             </Td>
             <Td numeric nowrap>
-              {p.returns.investedRate && p.returns.investedBase !== null ? (
-                <>
-                  {f.money(p.returns.investedBase, baseCurrency)}
-                  <RateNote rate={p.returns.investedRate} currency={p.currency} baseCurrency={baseCurrency} />
-                </>
-              ) : (
-                <MissingBadge />
-              )}
+              <InBaseCurrency amount={p.returns.investedBase} rate={p.returns.investedRate} currency={p.currency} baseCurrency={baseCurrency} />
             </Td>
             <Td numeric nowrap>
               {f.money(p.currentValue, p.currency)}
             </Td>
             <Td numeric nowrap>
-              {p.returns.valueRate && p.returns.currentValueBase !== null ? (
-                <>
-                  {f.money(p.returns.currentValueBase, baseCurrency)}
-                  <RateNote rate={p.returns.valueRate} currency={p.currency} baseCurrency={baseCurrency} />
-                </>
-              ) : (
-                <MissingBadge />
-              )}
+              <InBaseCurrency amount={p.returns.currentValueBase} rate={p.returns.valueRate} currency={p.currency} baseCurrency={baseCurrency} />
             </Td>
             <Td numeric>{p.ownershipBp === null ? "—" : f.basisPoints(p.ownershipBp)}</Td>
             <Td numeric>{p.returns.moic === null ? <MissingBadge /> : multipleText(t, p.returns.moic)}</Td>

@@ -1,4 +1,4 @@
-import { Field, SelectField, TextareaField } from "~/components/ui/form";
+import { Field, keyedOptions, SelectField, TextareaField } from "~/components/ui/form";
 import type { RiskBandThresholds } from "~/finance";
 import { useLocale, useT } from "~/i18n";
 import { IMPACT_KEYS, LIKELIHOOD_KEYS, RISK_CATEGORIES, RISK_CATEGORY_KEYS, RISK_STATUSES, RISK_STATUS_KEYS, riskScoreHint } from "~/domain/risk-labels";
@@ -50,7 +50,7 @@ export function RiskFields({
         name="category"
         defaultValue={values?.category ?? ""}
         error={errors.category}
-        options={[{ value: "", label: t(records_risk_choose) }, ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(RISK_CATEGORY_KEYS[c]) }))]}
+        options={[{ value: "", label: t(records_risk_choose) }, ...keyedOptions(t, RISK_CATEGORIES, RISK_CATEGORY_KEYS)]}
       />
       <div className="grid grid-cols-2 gap-3">
         <SelectField
@@ -82,7 +82,7 @@ export function RiskFields({
         name="status"
         defaultValue={values?.status ?? "open"}
         error={errors.status}
-        options={RISK_STATUSES.map((s) => ({ value: s, label: t(RISK_STATUS_KEYS[s]) }))}
+        options={keyedOptions(t, RISK_STATUSES, RISK_STATUS_KEYS)}
       />
       <Field
         label={t(records_risk_nextReview)}

@@ -51,6 +51,15 @@ interface TooltipPoint {
   raw?: unknown;
 }
 
+/**
+ * Bars split over datasets on one stack (a level, complete or partial) have a value in one
+ * dataset only at each place: the tooltip lists that one and not the empty others, and the
+ * legend under the chart names every colour.
+ */
+function stackedBarPlugins(callbacks: { label: (item: TooltipPoint) => string; footer?: (items: readonly { dataIndex: number }[]) => string }) {
+  return { legend: { position: "bottom" as const }, tooltip: { filter: (item: TooltipPoint) => item.raw !== null, callbacks } };
+}
+
 const moneyTick = (locale: Locale, currency: string) => (value: string | number) => formatterFor(locale).moneyShort(Math.round(Number(value) * 100), currency);
 /** Thresholds are months with at most one decimal: "3", "9.5" (grouped and with the locale's decimal sign). */
 const months = (locale: Locale, value: number) => formatterFor(locale).number(value, 1);
@@ -100,16 +109,9 @@ export function runwayByCompanyChartConfig(bars: readonly RunwayBar[], threshold
         // Every bar keeps its company's name: Chart.js would otherwise skip labels it finds crowded.
         y: { stacked: true, ticks: { autoSkip: false } },
       },
-      plugins: {
-        legend: { position: "bottom" },
-        tooltip: {
-          filter: (item) => item.raw !== null,
-          callbacks: {
-            label: (item: TooltipPoint) =>
-              t(investor_charts_runway_tooltip, { company: item.label ?? "", months: runwayNumber(locale, Number(item.parsed.x)) }),
-          },
-        },
-      },
+      plugins: stackedBarPlugins({
+        label: (item) => t(investor_charts_runway_tooltip, { company: item.label ?? "", months: runwayNumber(locale, Number(item.parsed.x)) }),
+      }),
     },
   };
 }
@@ -162,20 +164,13 @@ export function aggregateNetBurnChartConfig(points: readonly NetBurnPoint[], cur
     options: {
       ...baseOptions,
       scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { callback: moneyTick(locale, currency) } } },
-      plugins: {
-        legend: { position: "bottom" },
-        tooltip: {
-          filter: (item) => item.raw !== null,
-          callbacks: {
-            label: (item: TooltipPoint) =>
-              t(investor_charts_tooltip, { label: item.dataset.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) }),
-            footer: (items: readonly { dataIndex: number }[]) => {
-              const point = items[0] ? points[items[0].dataIndex] : undefined;
-              return point ? t(investor_charts_netBurn_coverageTooltip, { coverage: netBurnCoverageText(point, locale) }) : "";
-            },
-          },
+      plugins: stackedBarPlugins({
+        label: (item) => t(investor_charts_tooltip, { label: item.dataset.label ?? "", value: f.money(Math.round(Number(item.parsed.y) * 100), currency) }),
+        footer: (items) => {
+          const point = items[0] ? points[items[0].dataIndex] : undefined;
+          return point ? t(investor_charts_netBurn_coverageTooltip, { coverage: netBurnCoverageText(point, locale) }) : "";
         },
-      },
+      }),
     },
   };
 }

@@ -1,8 +1,9 @@
 import { TextLink } from "~/components/ui/button";
+import { EmptyCard } from "~/components/dashboard/empty-card";
 import { useMemo } from "react";
 import { ChartCanvas } from "~/components/charts/chart-canvas";
 import { budgetVsActualChartConfig, cashRunwayChartConfig, debtServiceChartConfig, spendByCategoryChartConfig } from "~/components/charts/configs";
-import { Badge, Card, EmptyState } from "~/components/ui/layout";
+import { Badge, Card } from "~/components/ui/layout";
 import { onCalendar, gapRuns } from "~/components/charts/calendar";
 import { grossBurn, SPEND_CATEGORIES } from "~/finance";
 import { monthRuns } from "~/finance/month";
@@ -18,17 +19,13 @@ import { dashboard_budget_caption } from "~/paraglide/messages/dashboard_budget_
 import { dashboard_budget_category } from "~/paraglide/messages/dashboard_budget_category.js";
 import { dashboard_budget_chartLabel } from "~/paraglide/messages/dashboard_budget_chartlabel1.js";
 import { dashboard_budget_fullYear } from "~/paraglide/messages/dashboard_budget_fullyear1.js";
-import { dashboard_budget_goTo } from "~/paraglide/messages/dashboard_budget_goto1.js";
 import { dashboard_budget_noOverrun } from "~/paraglide/messages/dashboard_budget_nooverrun1.js";
 import { dashboard_budget_none } from "~/paraglide/messages/dashboard_budget_none.js";
-import { dashboard_budget_noneInvestor } from "~/paraglide/messages/dashboard_budget_noneinvestor1.js";
 import { dashboard_budget_note } from "~/paraglide/messages/dashboard_budget_note.js";
 import { dashboard_budget_over } from "~/paraglide/messages/dashboard_budget_over.js";
 import { dashboard_budget_overruns } from "~/paraglide/messages/dashboard_budget_overruns.js";
 import { dashboard_budget_reportedMonths } from "~/paraglide/messages/dashboard_budget_reportedmonths1.js";
-import { dashboard_budget_setOne } from "~/paraglide/messages/dashboard_budget_setone1.js";
 import { dashboard_budget_status } from "~/paraglide/messages/dashboard_budget_status.js";
-import { dashboard_budget_title } from "~/paraglide/messages/dashboard_budget_title.js";
 import { dashboard_budget_titleYear } from "~/paraglide/messages/dashboard_budget_titleyear1.js";
 import { dashboard_budget_variance } from "~/paraglide/messages/dashboard_budget_variance.js";
 import { dashboard_budget_variancePercent } from "~/paraglide/messages/dashboard_budget_variancepercent1.js";
@@ -54,11 +51,8 @@ import { dashboard_debt_covenant_projected } from "~/paraglide/messages/dashboar
 import { dashboard_debt_covenantsUnchecked } from "~/paraglide/messages/dashboard_debt_covenantsunchecked1.js";
 import { dashboard_debt_facility } from "~/paraglide/messages/dashboard_debt_facility.js";
 import { dashboard_debt_foreign } from "~/paraglide/messages/dashboard_debt_foreign.js";
-import { dashboard_debt_goTo } from "~/paraglide/messages/dashboard_debt_goto1.js";
 import { dashboard_debt_interest } from "~/paraglide/messages/dashboard_debt_interest.js";
 import { dashboard_debt_none } from "~/paraglide/messages/dashboard_debt_none.js";
-import { dashboard_debt_noneInvestor } from "~/paraglide/messages/dashboard_debt_noneinvestor1.js";
-import { dashboard_debt_noneStartup } from "~/paraglide/messages/dashboard_debt_nonestartup1.js";
 import { dashboard_debt_note } from "~/paraglide/messages/dashboard_debt_note.js";
 import { dashboard_debt_principal } from "~/paraglide/messages/dashboard_debt_principal.js";
 import { dashboard_debt_title } from "~/paraglide/messages/dashboard_debt_title.js";
@@ -168,18 +162,12 @@ export function BudgetCard({ budget, currency, month, base }: { budget: BudgetVi
   const config = useMemo(() => (budget ? budgetVsActualChartConfig(budget.rows, currency, t) : null), [budget, currency, t]);
   if (!budget || !config) {
     return (
-      <Card title={t(dashboard_budget_title)}>
-        {/* The year as text: a number would be grouped ("2,026"). */}
-        <EmptyState title={t(dashboard_budget_none, { year: month.slice(0, 4) })}>
-          {base ? (
-            <p>
-              {t(dashboard_budget_setOne)} <TextLink to={`${base}/budgets`}>{t(dashboard_budget_goTo)}</TextLink>
-            </p>
-          ) : (
-            <p>{t(dashboard_budget_noneInvestor)}</p>
-          )}
-        </EmptyState>
-      </Card>
+      <EmptyCard
+        section="budgets"
+        // The year as text: a number would be grouped ("2,026").
+        empty={t(dashboard_budget_none, { year: month.slice(0, 4) })}
+        base={base}
+      />
     );
   }
   const money = (minor: number) => f.money(minor, currency);
@@ -268,19 +256,7 @@ export function DebtCard({
   const f = useFormat();
   const config = useMemo(() => (debt ? debtServiceChartConfig(debt.months, currency, t) : null), [debt, currency, t]);
   if (!debt || !config) {
-    return (
-      <Card title={t(dashboard_debt_title)}>
-        <EmptyState title={t(dashboard_debt_none)}>
-          {base ? (
-            <p>
-              {t(dashboard_debt_noneStartup)} <TextLink to={`${base}/debt`}>{t(dashboard_debt_goTo)}</TextLink>
-            </p>
-          ) : (
-            <p>{t(dashboard_debt_noneInvestor)}</p>
-          )}
-        </EmptyState>
-      </Card>
-    );
+    return <EmptyCard section="debt" empty={t(dashboard_debt_none)} base={base} />;
   }
   const money = (minor: number) => f.money(minor, currency);
   const range = monthRangeText(t, debt.firstMonth, debt.lastMonth);

@@ -1,7 +1,7 @@
-import { TextLink } from "~/components/ui/button";
+import { EmptyCard, sectionLink } from "~/components/dashboard/empty-card";
 import { riskBandWord } from "~/components/charts/heat-map";
 import { RiskHeatMap } from "~/components/charts/risk-heat-map";
-import { Badge, Card, EmptyState } from "~/components/ui/layout";
+import { Badge, Card } from "~/components/ui/layout";
 import { INSTRUMENTS, type Instrument, type RiskBandThresholds } from "~/finance";
 import { useFormat, useT, type Translator } from "~/i18n";
 import { dateText, listText, sentencesText } from "~/i18n/display";
@@ -33,10 +33,7 @@ import { dashboard_risk_caption } from "~/paraglide/messages/dashboard_risk_capt
 import { dashboard_risk_captionLegacy } from "~/paraglide/messages/dashboard_risk_captionlegacy1.js";
 import { dashboard_risk_closedLeftOut } from "~/paraglide/messages/dashboard_risk_closedleftout2.js";
 import { dashboard_risk_leftOut } from "~/paraglide/messages/dashboard_risk_leftout1.js";
-import { dashboard_risk_goTo } from "~/paraglide/messages/dashboard_risk_goto1.js";
 import { dashboard_risk_none } from "~/paraglide/messages/dashboard_risk_none.js";
-import { dashboard_risk_noneInvestor } from "~/paraglide/messages/dashboard_risk_noneinvestor1.js";
-import { dashboard_risk_noneStartup } from "~/paraglide/messages/dashboard_risk_nonestartup1.js";
 import { dashboard_risk_overdue } from "~/paraglide/messages/dashboard_risk_overdue.js";
 import { dashboard_risk_reviewOverdue } from "~/paraglide/messages/dashboard_risk_reviewoverdue1.js";
 import { dashboard_risk_status_accepted } from "~/paraglide/messages/dashboard_risk_status_accepted.js";
@@ -85,35 +82,14 @@ function statusWord(t: Translator, status: string): string {
 export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
   const t = useT();
   if (risks.liveCount === 0) {
-    return (
-      <Card title={t(dashboard_risk_title)}>
-        <EmptyState title={t(dashboard_risk_none)}>
-          {base ? (
-            <p>
-              {t(dashboard_risk_noneStartup)} <TextLink to={`${base}/risks`}>{t(dashboard_risk_goTo)}</TextLink>
-            </p>
-          ) : (
-            <p>{t(dashboard_risk_noneInvestor)}</p>
-          )}
-        </EmptyState>
-      </Card>
-    );
+    return <EmptyCard section="risks" empty={t(dashboard_risk_none)} base={base} />;
   }
   const caption = sentencesText(t, [
     t(risks.countsAccepted ? dashboard_risk_captionLegacy : dashboard_risk_caption, { count: risks.liveCount, bands: bandsText(t, risks.bands) }),
     risks.leftOutCount > 0 && t(risks.countsAccepted ? dashboard_risk_closedLeftOut : dashboard_risk_leftOut, { count: risks.leftOutCount }),
   ]);
   return (
-    <Card
-      title={t(dashboard_risk_title)}
-      actions={
-        base ? (
-          <TextLink to={`${base}/risks`} className="text-sm">
-            {t(dashboard_risk_all)}
-          </TextLink>
-        ) : undefined
-      }
-    >
+    <Card title={t(dashboard_risk_title)} actions={sectionLink(base, "risks", t(dashboard_risk_all))}>
       <RiskHeatMap cells={risks.heatMap} bands={risks.bands} caption={caption} countsAccepted={risks.countsAccepted === true} />
       {risks.overdueReviews > 0 ? <p className="mt-3 text-sm font-medium text-red-800">{t(dashboard_risk_overdue, { count: risks.overdueReviews })}</p> : null}
       <h3 className="mt-4 text-sm font-semibold">{t(dashboard_risk_top)}</h3>
@@ -161,16 +137,7 @@ export function RaisedCard({ raised, currency, base }: { raised: RaisedView; cur
   const t = useT();
   const f = useFormat();
   return (
-    <Card
-      title={t(dashboard_raised_title)}
-      actions={
-        base ? (
-          <TextLink to={`${base}/rounds`} className="text-sm">
-            {t(dashboard_raised_all)}
-          </TextLink>
-        ) : undefined
-      }
-    >
+    <Card title={t(dashboard_raised_title)} actions={sectionLink(base, "rounds", t(dashboard_raised_all))}>
       {raised.roundCount === 0 ? (
         <p className="text-sm text-slate-600">{t(dashboard_raised_none)}</p>
       ) : (

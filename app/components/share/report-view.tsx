@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from "react";
+import { Children, useMemo, type ReactNode } from "react";
 import { ChartCanvas } from "~/components/charts/chart-canvas";
 import { runwayByCompanyChartConfig, runwayLevelLabels } from "~/components/charts/portfolio";
 import { RiskHeatMap } from "~/components/charts/risk-heat-map";
@@ -190,6 +190,33 @@ function Section({ children }: { children: ReactNode }) {
   return <div className="break-inside-avoid">{children}</div>;
 }
 
+/**
+ * Cards that a printed page must not split: each card present gets its own unbreakable box, and
+ * one left out (`null`) leaves no empty box in the grid.
+ */
+function Sections({ className, children }: { className: string; children: ReactNode }) {
+  return (
+    <div className={className}>
+      {Children.toArray(children).map((card, i) => (
+        // The cards' order is fixed by the code, so the position is a stable key.
+        <Section key={i}>{card}</Section>
+      ))}
+    </div>
+  );
+}
+
+type ReadyFinancials = Extract<NonNullable<CompanyReport["dashboard"]["financials"]>, { kind: "ready" }>;
+
+/** A company's headline figures, or why there are none (no report yet); nothing where the link leaves figures out. */
+function Headline({ company, ready }: { company: CompanyReport; ready: ReadyFinancials | null }) {
+  if (company.dashboard.financials === undefined) return null;
+  return ready ? (
+    <HeadlineCards headline={ready.headline} currency={company.currency} debtServiceIncluded={ready.debtServiceIncluded} />
+  ) : (
+    <NoReport name={company.name} />
+  );
+}
+
 function NoReport({ name }: { name: string }) {
   const t = useT();
   return (
@@ -215,43 +242,17 @@ function CompanyDetail({ company }: { company: CompanyReport }) {
   return (
     <section aria-label={company.name} className="space-y-6 print:space-y-3">
       <CompanyHeading company={company} />
-      {d.financials === undefined ? null : ready ? (
-        <HeadlineCards headline={ready.headline} currency={currency} debtServiceIncluded={ready.debtServiceIncluded} />
-      ) : (
-        <NoReport name={company.name} />
-      )}
-      <div className="grid gap-6 lg:grid-cols-2 print:grid-cols-2 print:gap-3">
-        {ready ? (
-          <Section>
-            <CashRunwayCard cashHistory={ready.cashHistory} currency={currency} headline={ready.headline} />
-          </Section>
-        ) : null}
-        {ready ? (
-          <Section>
-            <SpendCard spendHistory={ready.spendHistory} currency={currency} />
-          </Section>
-        ) : null}
-        {ready && d.budget !== undefined ? (
-          <Section>
-            <BudgetCard budget={d.budget} currency={currency} month={ready.headline.month} />
-          </Section>
-        ) : null}
+      <Headline company={company} ready={ready} />
+      <Sections className="grid gap-6 lg:grid-cols-2 print:grid-cols-2 print:gap-3">
+        {ready ? <CashRunwayCard cashHistory={ready.cashHistory} currency={currency} headline={ready.headline} /> : null}
+        {ready ? <SpendCard spendHistory={ready.spendHistory} currency={currency} /> : null}
+        {ready && d.budget !== undefined ? <BudgetCard budget={d.budget} currency={currency} month={ready.headline.month} /> : null}
         {d.fundingDebt ? (
-          <Section>
-            <DebtCard debt={d.fundingDebt.debt} currency={currency} month={d.fundingDebt.asOf} covenantsChecked={d.fundingDebt.covenantsChecked} />
-          </Section>
+          <DebtCard debt={d.fundingDebt.debt} currency={currency} month={d.fundingDebt.asOf} covenantsChecked={d.fundingDebt.covenantsChecked} />
         ) : null}
-        {d.fundingDebt ? (
-          <Section>
-            <RaisedCard raised={d.fundingDebt.raised} currency={currency} />
-          </Section>
-        ) : null}
-        {d.risks ? (
-          <Section>
-            <RiskCard risks={d.risks} />
-          </Section>
-        ) : null}
-      </div>
+        {d.fundingDebt ? <RaisedCard raised={d.fundingDebt.raised} currency={currency} /> : null}
+        {d.risks ? <RiskCard risks={d.risks} /> : null}
+      </Sections>
       {company.updates ? <UpdatesCard updates={company.updates} /> : null}
     </section>
   );
@@ -263,23 +264,11 @@ function CompanySummary({ company }: { company: CompanyReport }) {
   return (
     <section aria-label={company.name} className="print-compact space-y-4 border-t border-slate-200 pt-6 print:space-y-2 print:pt-2">
       <CompanyHeading company={company} />
-      {d.financials === undefined ? null : ready ? (
-        <HeadlineCards headline={ready.headline} currency={company.currency} debtServiceIncluded={ready.debtServiceIncluded} />
-      ) : (
-        <NoReport name={company.name} />
-      )}
-      <div className="grid gap-4 lg:grid-cols-2 print:grid-cols-2 print:gap-2">
-        {d.fundingDebt ? (
-          <Section>
-            <RaisedCard raised={d.fundingDebt.raised} currency={company.currency} />
-          </Section>
-        ) : null}
-        {d.risks ? (
-          <Section>
-            <RiskCard risks={d.risks} />
-          </Section>
-        ) : null}
-      </div>
+      <Headline company={company} ready={ready} />
+      <Sections className="grid gap-4 lg:grid-cols-2 print:grid-cols-2 print:gap-2">
+        {d.fundingDebt ? <RaisedCard raised={d.fundingDebt.raised} currency={company.currency} /> : null}
+        {d.risks ? <RiskCard risks={d.risks} /> : null}
+      </Sections>
       {company.updates ? <UpdatesCard updates={company.updates.slice(0, 1)} /> : null}
     </section>
   );
@@ -325,61 +314,57 @@ function PortfolioOverview({ companies }: { companies: CompanyReport[] }) {
         </Table>
       </Card>
       {/* On paper the chart and the heat map share the summary sheet's lower half. */}
-      <div className="space-y-6 print:grid print:grid-cols-2 print:gap-3 print:space-y-0">
+      <Sections className="space-y-6 print:grid print:grid-cols-2 print:gap-3 print:space-y-0">
         {bars.length > 0 ? (
-          <Section>
-            <Card title={t(admin_report_runwayByCompany)}>
-              <p className="mb-3 text-xs text-slate-600">{t(admin_report_runwayIntro, levels)}</p>
-              <ChartCanvas config={config} label={t(admin_report_runwayChartLabel)} height={Math.max(180, bars.length * 24 + 80)} />
-              {/* Not on paper: the summary table above it has each company's runway. */}
-              <table className="mt-3 min-w-full text-xs print:hidden">
-                <caption className="sr-only">{t(admin_report_runwayByCompany)}</caption>
-                <TableHead>
-                  <Th narrow dense>
-                    {t(admin_report_col_company)}
-                  </Th>
-                  <Th narrow numeric dense>
-                    {t(admin_report_col_runwayMonths)}
-                  </Th>
-                  <Th last dense>
-                    {t(admin_report_col_level)}
-                  </Th>
-                </TableHead>
-                <tbody>
-                  {bars.map((b, i) => {
-                    const level = runwayLevelOfStored(b.runwayMonths, DEFAULT_RUNWAY_THRESHOLDS);
-                    return (
-                      <tr key={i} className="border-b border-slate-100">
-                        <th scope="row" className="py-1 pr-3 text-left font-normal">
-                          {b.name}
-                        </th>
-                        <Td narrow numeric dense>
-                          {runwayNumber(locale, b.runwayMonths)}
-                        </Td>
-                        <Td last dense>
-                          {level === "not_burning" ? t(admin_report_notBurningShort) : levels[level]}
-                        </Td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </Card>
-          </Section>
+          <Card title={t(admin_report_runwayByCompany)}>
+            <p className="mb-3 text-xs text-slate-600">{t(admin_report_runwayIntro, levels)}</p>
+            <ChartCanvas config={config} label={t(admin_report_runwayChartLabel)} height={Math.max(180, bars.length * 24 + 80)} />
+            {/* Not on paper: the summary table above it has each company's runway. */}
+            <table className="mt-3 min-w-full text-xs print:hidden">
+              <caption className="sr-only">{t(admin_report_runwayByCompany)}</caption>
+              <TableHead>
+                <Th narrow dense>
+                  {t(admin_report_col_company)}
+                </Th>
+                <Th narrow numeric dense>
+                  {t(admin_report_col_runwayMonths)}
+                </Th>
+                <Th last dense>
+                  {t(admin_report_col_level)}
+                </Th>
+              </TableHead>
+              <tbody>
+                {bars.map((b, i) => {
+                  const level = runwayLevelOfStored(b.runwayMonths, DEFAULT_RUNWAY_THRESHOLDS);
+                  return (
+                    <tr key={i} className="border-b border-slate-100">
+                      <th scope="row" className="py-1 pr-3 text-left font-normal">
+                        {b.name}
+                      </th>
+                      <Td narrow numeric dense>
+                        {runwayNumber(locale, b.runwayMonths)}
+                      </Td>
+                      <Td last dense>
+                        {level === "not_burning" ? t(admin_report_notBurningShort) : levels[level]}
+                      </Td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </Card>
         ) : null}
         {heatMap ? (
-          <Section>
-            <Card title={t(admin_report_heatMapTitle)}>
-              <RiskHeatMap
-                cells={heatMap}
-                bands={DEFAULT_RISK_BANDS}
-                caption={t(countsAccepted ? admin_report_heatMapCaptionLegacy : admin_report_heatMapCaption)}
-                countsAccepted={countsAccepted}
-              />
-            </Card>
-          </Section>
+          <Card title={t(admin_report_heatMapTitle)}>
+            <RiskHeatMap
+              cells={heatMap}
+              bands={DEFAULT_RISK_BANDS}
+              caption={t(countsAccepted ? admin_report_heatMapCaptionLegacy : admin_report_heatMapCaption)}
+              countsAccepted={countsAccepted}
+            />
+          </Card>
         ) : null}
-      </div>
+      </Sections>
     </>
   );
 }

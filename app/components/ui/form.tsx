@@ -1,6 +1,6 @@
 import { useNavigation } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { useT } from "~/i18n";
+import { useT, type PlainKey, type Translator } from "~/i18n";
 import { Button, type ButtonVariant } from "./button";
 import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 
@@ -63,6 +63,14 @@ interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
   name: string;
   error?: string;
   options: { value: string; label: string }[];
+}
+
+/** A select's options from a fixed list of values and the message naming each (instruments, units, statuses…). */
+export function keyedOptions<Value extends string>(t: Translator, values: readonly Value[], names: Record<Value, PlainKey>) {
+  return values.map((value) => {
+    const name: PlainKey = names[value];
+    return { value, label: t(name) };
+  });
 }
 
 export function SelectField({ label, name, error, options, id, ...select }: SelectFieldProps) {
