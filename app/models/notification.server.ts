@@ -35,6 +35,7 @@ const _sameKinds: Record<NotificationPreferenceKind, true> & Record<Notification
   access_decided: true,
   share_link_viewed: true,
   alert: true,
+  request_reminder: true,
 };
 void _sameKinds;
 
