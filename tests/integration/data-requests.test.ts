@@ -10,7 +10,9 @@ import { addMonths, monthOfDate } from "../../app/finance/month";
 import { createDataRequest, getCollectionView, listRequestInbox, remindNow } from "../../app/models/data-request.server";
 import { issueDuePeriods, runRequestReminders } from "../../app/models/data-request-jobs.server";
 import { defineMetric, saveMetricValue } from "../../app/models/metric.server";
-import { saveMonthlyReport } from "../../app/models/monthly-report.server";
+import { getMonthlyReport, saveMonthlyReport } from "../../app/models/monthly-report.server";
+import { getPortfolio } from "../../app/models/portfolio.server";
+import { parsePortfolioQuery } from "../../app/domain/portfolio-query";
 import { revokeGrant } from "../../app/models/access-grant.server";
 import { AppError } from "../../app/server/http.server";
 import { openTestDatabase } from "../support/test-db";
@@ -70,7 +72,8 @@ const reminderMails = (email: string) =>
 /** The company answers everything asked: the month with ARR and both metrics (defined from the request). */
 async function answerAll(company: Org) {
   const ctx = company.ctx as StartupContext;
-  await saveMonthlyReport(ctx, MONTH, null, reportFigures({ arr: 1_200_000_00 }));
+  const existing = await getMonthlyReport(ctx, MONTH);
+  await saveMonthlyReport(ctx, MONTH, existing?.version ?? null, reportFigures({ arr: 1_200_000_00 }));
   const inbox = await listRequestInbox(ctx, new Date());
   const ids = inbox[0]!.metricIds;
   await saveMetricValue(ctx, ids.tokens_served!, MONTH, null, "125000000");
@@ -181,6 +184,19 @@ describe("the fund's collection view", () => {
   });
 });
 
+describe("the portfolio's reporting status", () => {
+  it("uses the request for the month it judges: a report without the asked items is still owed, by the request's due day", async () => {
+    // Tensor saves the month's figures but not ARR or the metrics: the report rule alone would say "reported".
+    await saveMonthlyReport(tensor.ctx, MONTH, null, reportFigures({ arr: null }));
+    const statuses = async (today: string) =>
+      Object.fromEntries(
+        (await getPortfolio(fundCtx, parsePortfolioQuery(new URLSearchParams()), { today })).rows.map((r) => [r.name, [r.status, r.owed?.dueDate ?? null]]),
+      );
+    expect(await statuses(`${addMonths(MONTH, 1)}-05`)).toMatchObject({ "Lumen Requests": ["reported", null], "Tensor Requests": ["due", DUE] });
+    expect(await statuses(`${addMonths(MONTH, 1)}-16`)).toMatchObject({ "Lumen Requests": ["reported", null], "Tensor Requests": ["overdue", DUE] });
+  });
+});
+
 describe("reminders", () => {
   it("sends each step once, only to the company still owing, even with two runners at once", async () => {
     const before = stepTime(DUE, -3);
@@ -216,7 +232,7 @@ describe("reminders", () => {
     expect(await reminderMails(member.user.email)).toHaveLength(1);
     const [inbox] = await listRequestInbox(tensor.ctx as StartupContext, stepTime(DUE, 3));
     expect(inbox!.reminders.map((r) => r.step)).toEqual([-3, 0, 3]);
-    expect(inbox!.progress.status).toBe("late");
+    expect(inbox!.progress).toMatchObject({ status: "late", answered: 1 });
   });
 
   it("stops once the request is answered", async () => {

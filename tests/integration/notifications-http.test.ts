@@ -93,7 +93,7 @@ describe("one-click unsubscribe over HTTP", () => {
   });
 
   it("every other mutation still needs our Origin: the exemption is this one path shape", async () => {
-    const form = { access_requested: "off", access_decided: "off", share_link_viewed: "off", alert: "off" };
+    const form = { access_requested: "off", access_decided: "off", share_link_viewed: "off", alert: "off", request_reminder: "off" };
     const before = await allPreferences();
     // No Origin at all (as the one-click POST comes) is refused everywhere else…
     for (const path of ["/account/notifications", `/unsubscribe/${token}/more`, "/unsubscribe", `/account/notifications?x=/unsubscribe/${token}`, "/login"]) {
@@ -120,6 +120,7 @@ describe("the notifications page", () => {
       access_requested: "on",
       access_decided: "on",
       share_link_viewed: "on",
+      request_reminder: "on",
       alert: "hourly",
     });
     expect(bad.status).toBe(400);
@@ -127,12 +128,19 @@ describe("the notifications page", () => {
     expect(await allPreferences()).toEqual(before);
 
     const fund = await app.signIn(investor.owner.email);
-    const saved = await fund.post("/account/notifications", { access_requested: "on", access_decided: "off", share_link_viewed: "on", alert: "weekly" });
+    const saved = await fund.post("/account/notifications", {
+      access_requested: "on",
+      access_decided: "off",
+      share_link_viewed: "on",
+      request_reminder: "on",
+      alert: "weekly",
+    });
     expect(saved.status).toBe(302);
     expect(await preferencesOf(investor.owner.id)).toEqual([
       { kind: "access_decided", setting: "off" },
       { kind: "access_requested", setting: "on" },
       { kind: "alert", setting: "weekly" },
+      { kind: "request_reminder", setting: "on" },
       { kind: "share_link_viewed", setting: "on" },
     ]);
     // The founder's own choice is untouched by another person's save, and their page shows theirs.

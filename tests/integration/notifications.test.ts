@@ -164,7 +164,13 @@ describe("access notifications", () => {
   it("a person who turned a kind off gets nothing queued; the rest still do", async () => {
     const startup = await makeOrgWithOwner(database, "startup", "Ridge Analytics");
     const { user: admin } = await addMember(database, startup.ctx, "admin");
-    const saved = await saveNotificationSettings(account(startup), { access_requested: "off", access_decided: "on", share_link_viewed: "on", alert: "weekly" });
+    const saved = await saveNotificationSettings(account(startup), {
+      access_requested: "off",
+      access_decided: "on",
+      share_link_viewed: "on",
+      request_reminder: "on",
+      alert: "weekly",
+    });
     expect(saved).toEqual({ ok: true });
     const investor = await makeOrgWithOwner(database, "investor", "Orchard Capital");
     await requestAccess(investor.ctx, { via: await shareCodeOf(startup.org.id) }, mail);
@@ -185,8 +191,14 @@ describe("access notifications", () => {
   it("a settings form with an option the kind does not offer writes nothing", async () => {
     const person = await makeOrgWithOwner(database, "startup", "Slate Labs");
     const before = await getNotificationSettings(account(person));
-    expect(before).toEqual({ access_requested: "on", access_decided: "on", share_link_viewed: "on", alert: "daily" });
-    const saved = await saveNotificationSettings(account(person), { access_requested: "weekly", access_decided: "off", share_link_viewed: "on", alert: "on" });
+    expect(before).toEqual({ access_requested: "on", access_decided: "on", share_link_viewed: "on", request_reminder: "on", alert: "daily" });
+    const saved = await saveNotificationSettings(account(person), {
+      access_requested: "weekly",
+      access_decided: "off",
+      share_link_viewed: "on",
+      request_reminder: "on",
+      alert: "on",
+    });
     expect(saved).toEqual({ ok: false, invalid: ["access_requested", "alert"] });
     const rows = await withSystem(database.db, (tx) => tx.select().from(notificationPreferences).where(eq(notificationPreferences.userId, person.owner.id)));
     expect(rows).toEqual([]);
@@ -248,7 +260,7 @@ describe("early warnings", () => {
     const { user: weekly, ctx: weeklyCtx } = await addMember(database, fund.ctx, "member");
     const { user: silent, ctx: silentCtx } = await addMember(database, fund.ctx, "viewer");
     await setLocale(weekly.id, "zh-CN");
-    const choices = { access_requested: "on", access_decided: "on", share_link_viewed: "on" };
+    const choices = { access_requested: "on", access_decided: "on", share_link_viewed: "on", request_reminder: "on" };
     await saveNotificationSettings({ ...systemContextOf(database), user: weeklyCtx.user }, { ...choices, alert: "weekly" });
     await saveNotificationSettings({ ...systemContextOf(database), user: silentCtx.user }, { ...choices, alert: "off" });
     // A company burning $100k a month with $240k left: runway 2.4 months, critical.
@@ -290,7 +302,7 @@ describe("early warnings", () => {
     const { user: off, ctx: offCtx } = await addMember(database, fund.ctx, "member");
     await saveNotificationSettings(
       { ...systemContextOf(database), user: offCtx.user },
-      { access_requested: "on", access_decided: "on", share_link_viewed: "on", alert: "off" },
+      { access_requested: "on", access_decided: "on", share_link_viewed: "on", request_reminder: "on", alert: "off" },
     );
     const company = await makeOrgWithOwner(database, "startup", "Fern Robotics");
     await withSystem(database.db, (tx) =>
