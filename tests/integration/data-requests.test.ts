@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf, type Database } from "../../db/client";
-import { accessGrants, dataRequestPlans, dataRequestReminders, dataRequests, mailOutbox, notificationPreferences } from "../../db/schema";
+import { seedDemo, DEMO_USERS } from "../../db/seed";
+import { accessGrants, orgs, users, dataRequestPlans, dataRequestReminders, dataRequests, mailOutbox, notificationPreferences } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import type { InvestorContext, StartupContext } from "../../app/auth/context";
 import { stepTime } from "../../app/domain/data-request";
@@ -311,5 +312,28 @@ describe("recurring requests and revocation", () => {
     const mailsBefore = (await reminderMails(lumen.owner.email)).length;
     await runRequestReminders(database.db, { now: stepTime(DUE, 7), origin: ORIGIN });
     expect(await reminderMails(lumen.owner.email)).toHaveLength(mailsBefore);
+  });
+});
+
+describe("the demo", () => {
+  it("has requests in every status", async () => {
+    const demo = await openTestDatabase();
+    try {
+      await seedDemo(demo.db);
+      const [northwind] = await withSystem(demo.db, (tx) => tx.select().from(orgs).where(eq(orgs.slug, "northwind-ventures")));
+      const [investor] = await withSystem(demo.db, (tx) => tx.select().from(users).where(eq(users.email, DEMO_USERS.investor.email)));
+      const ctx = {
+        db: demo.db,
+        user: { id: investor!.id, email: investor!.email, name: investor!.name },
+        org: { id: northwind!.id, slug: northwind!.slug, name: northwind!.name, kind: "investor", baseCurrency: "USD" },
+        role: "owner",
+      } as InvestorContext;
+      const statuses = new Set<string>();
+      const view = await getCollectionView(ctx, {}, new Date());
+      for (const month of view.periods) for (const row of (await getCollectionView(ctx, { month }, new Date())).rows) statuses.add(row.status);
+      expect([...statuses].sort()).toEqual(["fulfilled", "late", "not_started", "partly"]);
+    } finally {
+      await demo.close();
+    }
   });
 });
