@@ -7,8 +7,19 @@
  */
 import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Tx } from "~db/client";
-import { metricDefinitions, metricValues, monthlyReports, type RequestAsks } from "~db/schema";
+import { dataRequests, metricDefinitions, metricValues, monthlyReports, type RequestAsks } from "~db/schema";
 import { type Answers, requestProgress, type RequestProgress } from "~/domain/data-request";
+
+/** The columns of a request its progress needs (RequestRow), for every select that computes one. */
+export const REQUEST_COLUMNS = {
+  id: dataRequests.id,
+  orgId: dataRequests.orgId,
+  companyOrgId: dataRequests.companyOrgId,
+  monthFrom: dataRequests.monthFrom,
+  monthTo: dataRequests.monthTo,
+  dueOn: dataRequests.dueOn,
+  asks: dataRequests.asks,
+};
 
 export interface RequestRow {
   id: string;

@@ -13,7 +13,7 @@ import { type Db, rowsOf } from "~db/client";
 import { accessGrants, dataRequestPlans, dataRequestReminders, dataRequests, orgs } from "~db/schema";
 import { withSystem } from "~db/tenant";
 import { periodToIssue, REMINDER_STEP_LIMIT, reminderStepDue, todayOf } from "~/domain/data-request";
-import { progressOf } from "./data-request-answers.server";
+import { progressOf, REQUEST_COLUMNS } from "./data-request-answers.server";
 import { queueRequestReminder } from "./data-request-mail.server";
 import { issuePeriod } from "./data-request.server";
 import { mailOrigin } from "./notification.server";
@@ -55,13 +55,7 @@ async function remindOne(db: Db, orgId: string, requestId: string, now: Date, or
   return withSystem(db, async (tx) => {
     const [request] = await tx
       .select({
-        id: dataRequests.id,
-        orgId: dataRequests.orgId,
-        companyOrgId: dataRequests.companyOrgId,
-        monthFrom: dataRequests.monthFrom,
-        monthTo: dataRequests.monthTo,
-        dueOn: dataRequests.dueOn,
-        asks: dataRequests.asks,
+        ...REQUEST_COLUMNS,
         reminderSteps: dataRequests.reminderSteps,
         fundName: orgs.name,
       })

@@ -24,7 +24,7 @@ import type { DataRequestInput } from "~/domain/data-request.form";
 import { AI_METRIC_TEMPLATES } from "~/domain/metric";
 import { messageRef, translate } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
-import { progressOf } from "./data-request-answers.server";
+import { progressOf, REQUEST_COLUMNS } from "./data-request-answers.server";
 import { queueRequestReminder } from "./data-request-mail.server";
 import { mailOrigin } from "./notification.server";
 import { investor_request_error_companies } from "~/paraglide/messages/investor_request_error_companies.js";
@@ -204,13 +204,7 @@ export async function listRequestInbox(ctx: StartupContext, now: Date): Promise<
       // The company_read policy shows only rows naming this company from funds it still grants.
       const rows = await tx
         .select({
-          id: dataRequests.id,
-          orgId: dataRequests.orgId,
-          companyOrgId: dataRequests.companyOrgId,
-          monthFrom: dataRequests.monthFrom,
-          monthTo: dataRequests.monthTo,
-          dueOn: dataRequests.dueOn,
-          asks: dataRequests.asks,
+          ...REQUEST_COLUMNS,
           note: dataRequests.note,
           fundName: orgs.name,
         })
@@ -307,13 +301,7 @@ export async function getCollectionView(
       if (!month) return { periods, month, rows: [], counts, page: 1, pages: 1, total: 0 };
       const rows = await tx
         .select({
-          id: dataRequests.id,
-          orgId: dataRequests.orgId,
-          companyOrgId: dataRequests.companyOrgId,
-          monthFrom: dataRequests.monthFrom,
-          monthTo: dataRequests.monthTo,
-          dueOn: dataRequests.dueOn,
-          asks: dataRequests.asks,
+          ...REQUEST_COLUMNS,
           companyName: orgs.name,
           lastReminderAt: sql<
             string | null
@@ -386,13 +374,7 @@ export async function remindNow(ctx: InvestorContext, requestId: string, now: Da
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     const [row] = await tx
       .select({
-        id: dataRequests.id,
-        orgId: dataRequests.orgId,
-        companyOrgId: dataRequests.companyOrgId,
-        monthFrom: dataRequests.monthFrom,
-        monthTo: dataRequests.monthTo,
-        dueOn: dataRequests.dueOn,
-        asks: dataRequests.asks,
+        ...REQUEST_COLUMNS,
       })
       .from(dataRequests)
       .where(

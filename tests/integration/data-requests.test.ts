@@ -15,7 +15,7 @@ import { getMonthlyReport, saveMonthlyReport } from "../../app/models/monthly-re
 import { getPortfolio } from "../../app/models/portfolio.server";
 import { parsePortfolioQuery } from "../../app/domain/portfolio-query";
 import { revokeGrant } from "../../app/models/access-grant.server";
-import { AppError } from "../../app/server/http.server";
+import { rejection } from "../support/rejection";
 import { openTestDatabase } from "../support/test-db";
 import { addMember, grantAccess, makeOrgWithOwner, type Org } from "../support/factories";
 import { reportFigures } from "../support/report-inputs";
@@ -48,16 +48,6 @@ const input = (overrides: Partial<DataRequestInput> = {}): DataRequestInput => (
   companyIds: null,
   ...overrides,
 });
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 const count = async (table: typeof dataRequests | typeof dataRequestPlans | typeof dataRequestReminders, orgId: string) =>
   (await withSystem(database.db, (tx) => tx.select({ id: table.id }).from(table).where(eq(table.orgId, orgId)))).length;
