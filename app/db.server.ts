@@ -5,6 +5,8 @@ import { orgs } from "~db/schema";
 import { isDatabaseUnavailable, isDriverWriteCrash } from "~db/unavailable";
 import { getEnv } from "~/env.server";
 import { runAlertDigests } from "~/models/alert-digest.server";
+import { runRequestReminders } from "~/models/data-request-jobs.server";
+import { appNow } from "~/server/clock.server";
 import { retentionPolicy, startRetentionJob, type RetentionJob } from "~/models/retention.server";
 import { startPurgeSchedule, type PurgeSchedule } from "~/jobs.server";
 import { type MailWorker, smtpSender, startMailDelivery } from "~/server/mail-delivery.server";
@@ -104,8 +106,9 @@ export async function startup(): Promise<{ driver: string; seeded: boolean }> {
   // The outbox's delivery worker (decision 016); without SMTP_URL it holds and logs.
   mailWorker ??= startMailDelivery(async () => (await getDatabase()).db, env.SMTP_URL && env.MAIL_FROM ? smtpSender(env.SMTP_URL, env.MAIL_FROM) : null, {
     pollMs: env.MAIL_POLL_MS,
-    // Per-person scheduled mail in the same loop (decision 023): the early-warning digest.
-    jobs: [(db) => runAlertDigests(db)],
+    // Scheduled mail in the same loop (decision 023): the early-warning digest; data request
+    // periods and reminders (decision 026), on the clock the statuses read.
+    jobs: [(db) => runAlertDigests(db), (db) => runRequestReminders(db, { now: appNow() })],
   });
   // Scheduled investor updates (decision 025); links point at APP_ORIGIN, like the digest's (publicOrigin).
   updateSchedule ??= startUpdateSchedule(async () => (await getDatabase()).db);

@@ -78,6 +78,11 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => v.split(",").every((k) => isKey32(k.trim())), "must be comma-separated 32-byte base64 keys")
     .optional(),
+  /**
+   * Test only (decision 026): a file holding an ISO instant that the request statuses and reminder
+   * job read as "now", so an end-to-end test can move the clock. Refused outside NODE_ENV=test.
+   */
+  TEST_CLOCK_FILE: z.string().min(1).optional(),
   /** Express "trust proxy": unset = trust nobody; "loopback", a hop count, or a subnet list. */
   TRUST_PROXY: z
     .string()
@@ -100,6 +105,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment configuration:\n${problems}`);
   }
   const env = result.data;
+  if (env.TEST_CLOCK_FILE && env.NODE_ENV !== "test")
+    throw new Error("Invalid environment configuration:\n  TEST_CLOCK_FILE: only honoured with NODE_ENV=test");
   if (env.SMTP_URL && !env.MAIL_FROM) throw new Error("Invalid environment configuration:\n  MAIL_FROM: required when SMTP_URL is set");
   // Mail that really leaves must never carry a link to the server's own machine: jobs (digests,
   // scheduled updates) have no request to take an origin from. Without SMTP_URL nothing leaves, so

@@ -1,3 +1,4 @@
+import { seedDataRequests } from "./seed-requests";
 import { randomBytes } from "node:crypto";
 import { oneRow, type Db } from "./client";
 import { memberships, orgs, users } from "./schema";
@@ -103,4 +104,7 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
     if (!grant) continue;
     await withTenant(db, company.id, (tx) => auditGrantApproval(tx, company.actor, grant, fund, grant.decidedAt));
   }
+  // Requests go to companies sharing financials, as the app allows (decision 026).
+  const asked = companies.filter((c) => grants.get(c.id)?.sections.includes("financials")).map((c) => ({ id: c.id, slug: c.slug }));
+  await seedDataRequests(db, fund.id, asked, investorId, today);
 }

@@ -6,6 +6,8 @@ const GRANTS = {
   "edit:records": ["owner", "admin", "member"],
   /** Defining custom metrics (decision 024); members enter their values under edit:records. */
   "define:metrics": ["owner", "admin"],
+  /** A fund's data requests (decision 026): defining them and "remind now"; others read the collection. */
+  "manage:requests": ["owner", "admin"],
   "manage:members": ["owner", "admin"],
   "read:audit": ["owner", "admin"],
   "export:all": ["owner", "admin"],

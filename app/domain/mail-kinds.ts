@@ -18,6 +18,7 @@ import { admin_settings_mail_kindName_other } from "~/paraglide/messages/admin_s
 import { admin_settings_mail_kindName_password_changed } from "~/paraglide/messages/admin_settings_mail_kindname_password_changed1.js";
 import { admin_settings_mail_kindName_password_reset } from "~/paraglide/messages/admin_settings_mail_kindname_password_reset1.js";
 import { admin_settings_mail_kindName_share_link_viewed } from "~/paraglide/messages/admin_settings_mail_kindname_share_link_viewed1.js";
+import { admin_settings_mail_kindName_request_reminder } from "~/paraglide/messages/admin_settings_mail_kindname_request_reminder1.js";
 import { admin_settings_mail_kindName_investor_update } from "~/paraglide/messages/admin_settings_mail_kindname_investor_update1.js";
 import { admin_settings_mail_kindName_two_factor_changed } from "~/paraglide/messages/admin_settings_mail_kindname_two_factor_changed1.js";
 import { admin_settings_mail_kindName_verify_email } from "~/paraglide/messages/admin_settings_mail_kindname_verify_email1.js";
@@ -25,6 +26,7 @@ import { auth_notify_kind_access_decided } from "~/paraglide/messages/auth_notif
 import { auth_notify_kind_access_requested } from "~/paraglide/messages/auth_notify_kind_access_requested.js";
 import { auth_notify_kind_alert } from "~/paraglide/messages/auth_notify_kind_alert.js";
 import { auth_notify_kind_investor_update } from "~/paraglide/messages/auth_notify_kind_investor_update.js";
+import { auth_notify_kind_request_reminder } from "~/paraglide/messages/auth_notify_kind_request_reminder.js";
 import { auth_notify_kind_share_link_viewed } from "~/paraglide/messages/auth_notify_kind_share_link_viewed.js";
 import { auth_notify_setting_daily } from "~/paraglide/messages/auth_notify_setting_daily.js";
 import { auth_notify_setting_immediate } from "~/paraglide/messages/auth_notify_setting_immediate.js";
@@ -58,6 +60,7 @@ export const MAIL_KINDS = {
   alert_digest: "notification",
   share_link_viewed: "notification",
   investor_update: "notification",
+  request_reminder: "notification",
 } as const satisfies Record<string, "security" | "transactional" | "notification">;
 
 export type MailKind = keyof typeof MAIL_KINDS;
@@ -89,6 +92,7 @@ const MAIL_KIND_LABELS: Record<MailKind, PlainKey> = {
   alert_digest: admin_settings_mail_kindName_alert_digest,
   share_link_viewed: admin_settings_mail_kindName_share_link_viewed,
   investor_update: admin_settings_mail_kindName_investor_update,
+  request_reminder: admin_settings_mail_kindName_request_reminder,
 };
 
 /** What the owners' mail table calls a kind (an unknown one, from an older or newer version: "Other"). */
@@ -109,6 +113,7 @@ export const NOTIFICATION_CHOICES = {
   share_link_viewed: { options: ["on", "off"], byDefault: "on" },
   alert: { options: ["immediate", "daily", "weekly", "off"], byDefault: "daily" },
   investor_update: { options: ["on", "off"], byDefault: "on" },
+  request_reminder: { options: ["on", "off"], byDefault: "on" },
 } as const satisfies Record<string, { options: readonly NotificationSetting[]; byDefault: NotificationSetting }>;
 
 export type NotificationSetting = "on" | "off" | "immediate" | "daily" | "weekly";
@@ -131,6 +136,8 @@ export function choiceFor(kind: MailKind): NotificationChoice | null {
       return "alert";
     case "investor_update":
       return "investor_update";
+    case "request_reminder":
+      return "request_reminder";
     default:
       return null;
   }
@@ -151,6 +158,7 @@ export const NOTIFICATION_CHOICE_LABELS: Record<NotificationChoice, PlainKey> = 
   share_link_viewed: auth_notify_kind_share_link_viewed,
   alert: auth_notify_kind_alert,
   investor_update: auth_notify_kind_investor_update,
+  request_reminder: auth_notify_kind_request_reminder,
 };
 
 export const NOTIFICATION_SETTING_LABELS: Record<NotificationSetting, PlainKey> = {

@@ -36,6 +36,7 @@ const _sameKinds: Record<NotificationPreferenceKind, true> & Record<Notification
   share_link_viewed: true,
   alert: true,
   investor_update: true,
+  request_reminder: true,
 };
 void _sameKinds;
 

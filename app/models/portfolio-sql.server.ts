@@ -29,6 +29,8 @@ const LIVE_RISK = sql.raw(LIVE_RISK_TEXT);
 
 export interface MatchingParams {
   investorId: string;
+  /** The day statuses are judged on: a data request's due date is compared with it. */
+  today: string;
   baseCurrency: string;
   filters: PortfolioFilters;
   reportedFrom: string;
@@ -42,6 +44,19 @@ export interface MatchingParams {
 const MONTHS_OF_CASH = sql.raw(
   "((substr(cm.cash_out_month, 1, 4)::int - substr(cm.month, 1, 4)::int) * 12 + substr(cm.cash_out_month, 6, 2)::int - substr(cm.month, 6, 2)::int - 1)",
 );
+
+/**
+ * A data request (decision 026) for the month the portfolio judges (`dr`, alias) is complete: every
+ * month of its period has the report (with ARR when asked) and a value of each asked metric. The
+ * same rule as requestProgress (app/domain/data-request.ts), on the company's rows under the grant.
+ */
+const REQUEST_COMPLETE = sql.raw(`not exists (
+      select 1 from generate_series(to_date(dr.month_from, 'YYYY-MM'), to_date(dr.month_to, 'YYYY-MM'), interval '1 month') gs(d)
+      where not exists (select 1 from monthly_reports r where r.org_id = dr.company_org_id and r.month = to_char(gs.d, 'YYYY-MM')
+          and (not coalesce((dr.asks->>'arr')::boolean, false) or r.arr is not null))
+        or exists (select 1 from jsonb_array_elements(dr.asks->'metrics') k where not exists (
+          select 1 from metric_values v join metric_definitions d on d.org_id = v.org_id and d.id = v.metric_id
+          where v.org_id = dr.company_org_id and d.key = k->>'key' and v.month = to_char(gs.d, 'YYYY-MM'))))`);
 
 export function matchingCompanies(p: MatchingParams): SQL {
   const conditions: SQL[] = [sql`true`];
@@ -58,7 +73,10 @@ with co as (
     cm.month, cm.cash, cm.net_burn, cm.average_net_burn, cm.gross_burn, cm.short_history,
     cm.runway_months, cm.cash_out_month, cm.default_alive, cm.default_alive_month, cm.verdict_assumes_growth,
     cm.recent_net_burn,
+    dr.month_to as request_month, dr.due_on::text as request_due_on,
     case when cm.month is null then null
+      -- A data request for the judged month decides instead of the report-due rule: its own asks and due date.
+      when dr.id is not null then (case when ${REQUEST_COMPLETE} then 'reported' when ${p.today}::date <= dr.due_on then 'due' else 'overdue' end)
       when cm.month >= ${p.reportedFrom} then 'reported'
       when cm.month >= ${p.dueFrom} then 'due'
       else 'overdue' end as status,
@@ -76,6 +94,10 @@ with co as (
   from access_grants g
   join orgs o on o.id = g.org_id
   left join company_metrics cm on cm.org_id = g.org_id and 'financials' = any(g.sections)
+  left join lateral (
+    select r.id, r.company_org_id, r.month_from, r.month_to, r.due_on, r.asks from data_requests r
+    where r.org_id = ${p.investorId} and r.company_org_id = g.org_id and r.month_to = ${p.reportedFrom}
+    order by r.created_at limit 1) dr on true
   where g.investor_org_id = ${p.investorId} and g.status = 'approved'
 ), m as materialized (
   select co.*, case when co.currency = ${p.baseCurrency} then 1::numeric else fx.rate end as rate
@@ -278,7 +300,7 @@ function rowsParts(sort: PortfolioSortKey, dir: "asc" | "desc", limit: number | 
   const select = sql`select r.position, r.slug, r.name, r.currency, r.fin, r.rsk, r.bud, r.month, trim_scale(r.rate)::text as rate,
   r.cash_conv::text as cash, r.net_burn_conv::text as net_burn, r.average_net_burn_conv::text as average_net_burn,
   r.short_history, r.runway_months::text as runway_months, r.cash_out_month, r.default_alive, r.default_alive_month,
-  r.verdict_assumes_growth, r.status, r.level, tr.title as risk_title, tr.likelihood as risk_likelihood, tr.impact as risk_impact,
+  r.verdict_assumes_growth, r.status, r.request_month, r.request_due_on, r.level, tr.title as risk_title, tr.likelihood as risk_likelihood, tr.impact as risk_impact,
   bu.budget::text as budget,
   round((r.gross_burn - bu.budget) * r.rate)::text as variance,
   round((r.gross_burn - bu.budget) / nullif(bu.budget, 0), 6)::text as variance_percent

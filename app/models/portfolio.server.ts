@@ -89,6 +89,7 @@ function matchingFor(ctx: OrgContext, settings: SettingsRow, filters: PortfolioF
   const bounds = reportingStatusBoundaries(today, settings.reportDueDay);
   return q.matchingCompanies({
     investorId: ctx.org.id,
+    today,
     baseCurrency: settings.baseCurrency,
     filters,
     reportedFrom: bounds.reportedFrom,
@@ -142,7 +143,13 @@ function toRow(r: Raw, reportDueDay: number): PortfolioRow {
     defaultAliveMonth: str(r.default_alive_month),
     defaultAliveAssumesFlatRevenue: r.verdict_assumes_growth === true,
     status,
-    owed: owedMonth ? { month: owedMonth, dueDate: reportDueDate(owedMonth, reportDueDay) } : null,
+    // A data request for the judged month names its own due date (decision 026).
+    owed:
+      status !== "reported" && r.request_due_on
+        ? { month: String(r.request_month), dueDate: String(r.request_due_on) }
+        : owedMonth
+          ? { month: owedMonth, dueDate: reportDueDate(owedMonth, reportDueDay) }
+          : null,
     topRisk:
       r.risk_title === null || r.risk_title === undefined
         ? null

@@ -24,6 +24,8 @@ import { layout_nav_portfolio } from "~/paraglide/messages/layout_nav_portfolio.
 import { layout_nav_positions } from "~/paraglide/messages/layout_nav_positions.js";
 import { layout_nav_reports } from "~/paraglide/messages/layout_nav_reports.js";
 import { layout_nav_metrics } from "~/paraglide/messages/layout_nav_metrics.js";
+import { layout_nav_collection } from "~/paraglide/messages/layout_nav_collection.js";
+import { layout_nav_requests } from "~/paraglide/messages/layout_nav_requests.js";
 import { layout_nav_risks } from "~/paraglide/messages/layout_nav_risks.js";
 import { layout_nav_rounds } from "~/paraglide/messages/layout_nav_rounds.js";
 import { layout_nav_settings } from "~/paraglide/messages/layout_nav_settings.js";
@@ -63,12 +65,14 @@ export default function OrgLayout() {
           { to: `${base}/debt`, label: layout_nav_debt },
           { to: `${base}/risks`, label: layout_nav_risks },
           { to: `${base}/metrics`, label: layout_nav_metrics },
+          { to: `${base}/requests`, label: layout_nav_requests },
           { to: `${base}/investors`, label: layout_nav_investors },
           { to: `${base}/updates`, label: layout_nav_updates },
         ]
       : [
           { to: `${base}/portfolio`, label: layout_nav_portfolio },
           { to: `${base}/alerts`, label: layout_nav_alerts },
+          { to: `${base}/collection`, label: layout_nav_collection },
           { to: `${base}/companies`, label: layout_nav_companies },
           { to: `${base}/updates`, label: layout_nav_updates },
           { to: `${base}/positions`, label: layout_nav_positions },

@@ -53,6 +53,8 @@ import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
 import { common_role_member } from "~/paraglide/messages/common_role_member.js";
 import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
 import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
+import { records_request_mail_body } from "~/paraglide/messages/records_request_mail_body.js";
+import { records_request_mail_subject } from "~/paraglide/messages/records_request_mail_subject.js";
 import { updates_mail_body } from "~/paraglide/messages/updates_mail_body.js";
 import { updates_mail_subject } from "~/paraglide/messages/updates_mail_subject.js";
 
@@ -280,4 +282,17 @@ export function investorUpdateMail(
 ): ComposedMail {
   const t = translator(locale);
   return notificationMail(locale, t(updates_mail_subject, { company: vars.company, title: vars.title }), t(updates_mail_body, vars), links);
+}
+
+/**
+ * A data request's reminder (decision 026), to the people of the asked company: which fund asks,
+ * for which period, by when, and the link to the company's requests inbox.
+ */
+export function requestReminderMail(
+  locale: Locale,
+  vars: { fund: string; company: string; period: string; due: string; link: string },
+  links: NotificationLinks,
+): ComposedMail {
+  const t = translator(locale);
+  return notificationMail(locale, t(records_request_mail_subject, vars), t(records_request_mail_body, vars), links);
 }

@@ -5,3 +5,4 @@ export * from "./investor";
 export * from "./sharing";
 export * from "./metrics";
 export * from "./updates";
+export * from "./requests";

@@ -293,9 +293,16 @@ const SPECS: Record<string, ActionSpec> = {
     base: () => ({ intent: "value", month: PAST_MONTH, value: "1250.5", version: "" }),
     mustFlag: { value: ["abc", "12,34,5.6.7"] },
   },
+  // Data requests (decision 026): a fund's new request and "remind now" (no such request: a 404 writing nothing).
+  "routes/o.$orgSlug.collection.new": {
+    org: "investor",
+    base: () => ({ month: PAST_MONTH, cadence: "monthly", dueDay: "15", steps: "-3, 0, 3, 7", note: "", scope: "all", arr: "on" }),
+    mustFlag: { month: ["2026-13", ""], dueDay: ["31", "abc"], steps: ["soon", "1, 2, 3, 4, 5, 6, 7, 8, 9"], cadence: "weekly", note: "x".repeat(1001) },
+  },
+  "routes/o.$orgSlug.collection._index": { org: "investor", base: () => ({ requestId: "00000000-0000-4000-8000-000000000000" }) },
   // Notifications (decision 023): each choice takes only its own options.
   "routes/account.notifications": {
-    base: () => ({ access_requested: "on", access_decided: "on", share_link_viewed: "off", alert: "weekly", investor_update: "on" }),
+    base: () => ({ access_requested: "on", access_decided: "on", share_link_viewed: "off", request_reminder: "on", alert: "weekly", investor_update: "on" }),
     as: () => passwordPerson(),
     mustFlag: { access_requested: ["daily", "bogus"], alert: "sometimes", investor_update: "weekly" },
   },

@@ -15,7 +15,7 @@ import {
   updateMetric,
   type MetricDefinitionFields,
 } from "../../app/models/metric.server";
-import { AppError } from "../../app/server/http.server";
+import { rejection } from "../support/rejection";
 import { literalRef, renderMessage, type MessageRef } from "../../app/i18n/message-ref";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
@@ -50,16 +50,6 @@ async function stateOf(org: { id: string }) {
       .from(auditLog)
       .where(and(eq(auditLog.orgId, org.id), inArray(auditLog.entityType, ["metric", "metric_value"]))),
   }));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 beforeAll(async () => {

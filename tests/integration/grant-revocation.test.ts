@@ -9,6 +9,8 @@ import { revokeGrant, updateGrantSections } from "../../app/models/access-grant.
 import { listAlerts, openAlertCounts } from "../../app/models/alert.server";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { createPosition } from "../../app/models/position.server";
+import { createDataRequest } from "../../app/models/data-request.server";
+import type { InvestorContext } from "../../app/auth/context";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { createLink } from "../support/share-fixtures";
@@ -122,6 +124,8 @@ const PLACES: Place[] = [
   { name: "portfolio CSV", shows: ["company", "financials", "risks"], read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}/portfolio.csv`) },
   { name: "portfolio risks page", shows: ["company", "risks"], read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}/portfolio/risks`) },
   { name: "companies page", shows: ["company"], read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}/companies`) },
+  // The fund keeps what it asked; it sees a company's status only while it shares financials.
+  { name: "data collection", shows: ["company"], read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}/collection`) },
   {
     name: "company view",
     shows: ["company", "financials", "budgets", "risks", "funding_debt", "updates"],
@@ -244,6 +248,17 @@ async function buildWorld(label: string): Promise<World> {
   ] as const) {
     links.push({ name, ...(await createLink(readerClient, reader.org.slug, { label: "For our LPs", ...form })) });
   }
+  // A data request for this month (decision 026): the collection view lists the company and its status.
+  await createDataRequest(reader.ctx as InvestorContext, {
+    month: M,
+    cadence: "monthly",
+    dueDay: 15,
+    steps: [-3, 0, 3, 7],
+    note: null,
+    arr: false,
+    metricKeys: [],
+    companyIds: [id],
+  });
   const lateAlerts = (await feed(lateClient, late.org.slug)).map(({ id: alertId, kind }) => ({ id: alertId, kind }));
   return { startup, grantId, reader, readerClient, late, lateClient, positionId: position.id, links, lateAlerts };
 }

@@ -93,7 +93,7 @@ describe("one-click unsubscribe over HTTP", () => {
   });
 
   it("every other mutation still needs our Origin: the exemption is this one path shape", async () => {
-    const form = { access_requested: "off", access_decided: "off", share_link_viewed: "off", alert: "off", investor_update: "off" };
+    const form = { access_requested: "off", access_decided: "off", share_link_viewed: "off", alert: "off", investor_update: "off", request_reminder: "off" };
     const before = await allPreferences();
     // No Origin at all (as the one-click POST comes) is refused everywhere else…
     for (const path of ["/account/notifications", `/unsubscribe/${token}/more`, "/unsubscribe", `/account/notifications?x=/unsubscribe/${token}`, "/login"]) {
@@ -124,6 +124,7 @@ describe("the notifications page", () => {
       access_requested: "on",
       access_decided: "on",
       share_link_viewed: "on",
+      request_reminder: "on",
       alert: "hourly",
       investor_update: "on",
     });
@@ -136,6 +137,7 @@ describe("the notifications page", () => {
       access_requested: "on",
       access_decided: "off",
       share_link_viewed: "on",
+      request_reminder: "on",
       alert: "weekly",
       investor_update: "off",
     });
@@ -145,6 +147,7 @@ describe("the notifications page", () => {
       { kind: "access_requested", setting: "on" },
       { kind: "alert", setting: "weekly" },
       { kind: "investor_update", setting: "off" },
+      { kind: "request_reminder", setting: "on" },
       { kind: "share_link_viewed", setting: "on" },
     ]);
     // The founder's own choice is untouched by another person's save, and their page shows theirs.

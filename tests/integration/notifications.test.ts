@@ -41,7 +41,7 @@ let database: Database;
 let smtp: TestSmtp;
 const ORIGIN = "https://desk.example.test";
 const update = (title: string) => ({ title, month: "2026-03", body: "Cash is {{cash}}.", highlights: "Shipped v2", lowlights: null, asks: null });
-const ALL_ON = { access_requested: "on", access_decided: "on", share_link_viewed: "on", investor_update: "on" };
+const ALL_ON = { access_requested: "on", access_decided: "on", share_link_viewed: "on", investor_update: "on", request_reminder: "on" };
 const mail = { origin: ORIGIN };
 
 async function deliverAll() {
@@ -204,7 +204,7 @@ describe("access notifications", () => {
   it("a settings form with an option the kind does not offer writes nothing", async () => {
     const person = await makeOrgWithOwner(database, "startup", "Slate Labs");
     const before = await getNotificationSettings(account(person));
-    expect(before).toEqual({ access_requested: "on", access_decided: "on", share_link_viewed: "on", alert: "daily", investor_update: "on" });
+    expect(before).toEqual({ access_requested: "on", access_decided: "on", share_link_viewed: "on", alert: "daily", investor_update: "on", request_reminder: "on" });
     const saved = await saveNotificationSettings(account(person), {
       ...ALL_ON,
       access_requested: "weekly",

@@ -1,0 +1,146 @@
+import { sql } from "drizzle-orm";
+import { check, date, foreignKey, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { appTenant, tenantIsolation } from "./rls";
+import { orgs } from "./tenancy";
+
+// Data requests (issue #17, decision 026): a fund asks its companies for a period's figures and
+// reminds them until they answer. The rows are the fund's (what it asked, when it reminded): the
+// answers are the company's own reports and metric values, read by the fund under the financials
+// grant. The company reads the requests addressed to it through a SELECT policy that, like the
+// investor policies, reads `access_grants` on every statement: a revoke hides them at once.
+
+export const REQUEST_CADENCES = ["monthly", "quarterly"] as const;
+export type RequestCadence = (typeof REQUEST_CADENCES)[number];
+
+/** A custom metric the fund asks for, as the fund named it (copied into the company when it answers). */
+export interface RequestedMetric {
+  key: string;
+  nameEn: string;
+  nameZh: string;
+  unit: string;
+  direction: string;
+  rollup: string;
+}
+
+/** What a request asks: the month's report (always), ARR (optional) and custom metrics by key. */
+export interface RequestAsks {
+  arr: boolean;
+  metrics: RequestedMetric[];
+}
+
+const MONTH_RE = `'^[0-9]{4}-(0[1-9]|1[0-2])$'`;
+
+/** The fund's definition: recurring, materialised per company and period into `data_requests`. */
+export const dataRequestPlans = pgTable(
+  "data_request_plans",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    id: uuid().notNull().defaultRandom(),
+    cadence: text().$type<RequestCadence>().notNull(),
+    asks: jsonb().$type<RequestAsks>().notNull(),
+    /** The first period's first month; later periods follow every 1 or 3 months. */
+    firstMonth: text().notNull(),
+    /** The last period for which rows were issued: a company linked later gets the next one. */
+    issuedThrough: text().notNull(),
+    /** Day of the month after a period ends by which it is due (15, as the overdue rule). */
+    dueDay: integer().notNull().default(15),
+    note: text(),
+    /** Reminder steps in days relative to the due date (−3 = three days before). */
+    reminderSteps: integer().array().notNull(),
+    /** Chosen companies, or null for every linked company (now and later). */
+    companyOrgIds: uuid().array(),
+    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index("data_request_plans_org_created_idx").on(t.orgId, t.createdAt),
+    check("data_request_plans_cadence_check", sql`${t.cadence} in ('monthly', 'quarterly')`),
+    check("data_request_plans_month_check", sql.raw(`first_month ~ ${MONTH_RE} and issued_through ~ ${MONTH_RE}`)),
+    check("data_request_plans_due_day_check", sql`${t.dueDay} between 1 and 28`),
+    tenantIsolation("data_request_plans"),
+  ],
+).enableRLS();
+
+/** The company may read what is addressed to it while the fund's grant to it is approved. */
+function addressedToCompany(table: string) {
+  return pgPolicy(`${table}_company_read`, {
+    as: "permissive",
+    for: "select",
+    to: appTenant,
+    using: sql.raw(
+      `company_org_id = (select app_current_org_id()) and exists (select 1 from access_grants g where g.org_id = company_org_id and g.investor_org_id = ${table}.org_id and g.status = 'approved')`,
+    ),
+  });
+}
+
+/** One company's request for one period: one per fund, company and period. */
+export const dataRequests = pgTable(
+  "data_requests",
+  {
+    /** The fund that asks. */
+    orgId: uuid()
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    id: uuid().notNull().defaultRandom(),
+    planId: uuid().notNull(),
+    companyOrgId: uuid()
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    /** The period's first and last month (equal for a monthly request). */
+    monthFrom: text().notNull(),
+    monthTo: text().notNull(),
+    dueOn: date({ mode: "string" }).notNull(),
+    asks: jsonb().$type<RequestAsks>().notNull(),
+    note: text(),
+    reminderSteps: integer().array().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex("data_requests_org_company_period").on(t.orgId, t.companyOrgId, t.monthFrom),
+    index("data_requests_org_period_idx").on(t.orgId, t.monthTo),
+    // The company's inbox and the reminder job look up by company (as access_grants_investor_idx).
+    index("data_requests_company_idx").on(t.companyOrgId, t.dueOn),
+    foreignKey({ columns: [t.orgId, t.planId], foreignColumns: [dataRequestPlans.orgId, dataRequestPlans.id] }).onDelete("cascade"),
+    check("data_requests_month_check", sql.raw(`month_from ~ ${MONTH_RE} and month_to ~ ${MONTH_RE} and month_from <= month_to`)),
+    tenantIsolation("data_requests"),
+    addressedToCompany("data_requests"),
+  ],
+).enableRLS();
+
+export const REMINDER_KINDS = ["step", "manual"] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/**
+ * Each reminder sent: a scheduled step (at most one row per request and step, written in the same
+ * transaction as its mail, so two job runners never send one step twice) or a "remind now".
+ */
+export const dataRequestReminders = pgTable(
+  "data_request_reminders",
+  {
+    orgId: uuid()
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    id: uuid().notNull().defaultRandom(),
+    requestId: uuid().notNull(),
+    companyOrgId: uuid().notNull(),
+    kind: text().$type<ReminderKind>().notNull(),
+    /** Days relative to the due date, for a step; null for "remind now". */
+    step: integer(),
+    sentBy: uuid().references(() => users.id, { onDelete: "set null" }),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex("data_request_reminders_once_per_step").on(t.orgId, t.requestId, t.step).where(sql`${t.kind} = 'step'`),
+    index("data_request_reminders_org_request_idx").on(t.orgId, t.requestId, t.sentAt),
+    foreignKey({ columns: [t.orgId, t.requestId], foreignColumns: [dataRequests.orgId, dataRequests.id] }).onDelete("cascade"),
+    check("data_request_reminders_kind_check", sql`(${t.kind} = 'step') = (${t.step} is not null) and ${t.kind} in ('step', 'manual')`),
+    tenantIsolation("data_request_reminders"),
+    addressedToCompany("data_request_reminders"),
+  ],
+).enableRLS();
