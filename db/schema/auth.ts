@@ -178,7 +178,14 @@ export const twoFactorChallenges = pgTable(
  * data: a person's own choice, across every org they belong to; like sessions, the tenant role
  * has no privilege on it. Security and transactional mail have no row: they cannot be turned off.
  */
-export const NOTIFICATION_PREFERENCE_KINDS = ["access_requested", "access_decided", "share_link_viewed", "alert", "investor_update", "request_reminder"] as const;
+export const NOTIFICATION_PREFERENCE_KINDS = [
+  "access_requested",
+  "access_decided",
+  "share_link_viewed",
+  "alert",
+  "investor_update",
+  "request_reminder",
+] as const;
 export type NotificationPreferenceKind = (typeof NOTIFICATION_PREFERENCE_KINDS)[number];
 /** `on`/`off` for most kinds; early warnings: `immediate`, `daily`, `weekly` (critical ones always at once) or `off`. */
 export const NOTIFICATION_SETTINGS = ["on", "off", "immediate", "daily", "weekly"] as const;

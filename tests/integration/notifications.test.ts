@@ -204,7 +204,14 @@ describe("access notifications", () => {
   it("a settings form with an option the kind does not offer writes nothing", async () => {
     const person = await makeOrgWithOwner(database, "startup", "Slate Labs");
     const before = await getNotificationSettings(account(person));
-    expect(before).toEqual({ access_requested: "on", access_decided: "on", share_link_viewed: "on", alert: "daily", investor_update: "on", request_reminder: "on" });
+    expect(before).toEqual({
+      access_requested: "on",
+      access_decided: "on",
+      share_link_viewed: "on",
+      alert: "daily",
+      investor_update: "on",
+      request_reminder: "on",
+    });
     const saved = await saveNotificationSettings(account(person), {
       ...ALL_ON,
       access_requested: "weekly",
