@@ -4,6 +4,7 @@ import { useFormat, useT, type Formatter, type Translator } from "~/i18n";
 import { monthText, multipleText, runwayText } from "~/i18n/display";
 import type { CompanyBenchmarks } from "~/views/benchmarks";
 import { Table, TableHead, Td, Th } from "~/components/ui/table";
+import { CustomMetricBenchmarks, PeerCells } from "./custom-metric-benchmarks";
 import { dashboard_benchmarks_above_p75 } from "~/paraglide/messages/dashboard_benchmarks_above_p75.js";
 import { dashboard_benchmarks_asOf } from "~/paraglide/messages/dashboard_benchmarks_asof1.js";
 import { dashboard_benchmarks_below_p25 } from "~/paraglide/messages/dashboard_benchmarks_below_p25.js";
@@ -47,7 +48,7 @@ const FORMATS: Record<BenchmarkMetric, (v: number, t: Translator, f: Formatter) 
  * ever receives the three percentiles and how many peers they cover, and nothing at all
  * for a cohort under 5.
  */
-export function BenchmarksCard({ companyName, benchmarks }: { companyName: string; benchmarks: CompanyBenchmarks }) {
+export function BenchmarksCard({ companyName, benchmarks, currency }: { companyName: string; benchmarks: CompanyBenchmarks; currency: string }) {
   const t = useT();
   const f = useFormat();
   const asOf = benchmarks.asOf ? t(dashboard_benchmarks_asOf, { company: companyName, month: monthText(t, benchmarks.asOf) }) : "";
@@ -160,24 +161,13 @@ export function BenchmarksCard({ companyName, benchmarks }: { companyName: strin
                     </span>
                   )}
                 </Td>
-                {m.peers ? (
-                  <>
-                    <Td numeric>{format(m.peers.p25)}</Td>
-                    <Td numeric>{format(m.peers.median)}</Td>
-                    <Td numeric last>
-                      {format(m.peers.p75)}
-                    </Td>
-                  </>
-                ) : (
-                  <td colSpan={3} className="py-2 text-right text-xs text-slate-600">
-                    {t(dashboard_benchmarks_tooFew)}
-                  </td>
-                )}
+                <PeerCells peers={m.peers} format={format} />
               </tr>
             );
           })}
         </tbody>
       </Table>
+      {benchmarks.customMetrics.length > 0 ? <CustomMetricBenchmarks companyName={companyName} metrics={benchmarks.customMetrics} currency={currency} /> : null}
     </Card>
   );
 }
