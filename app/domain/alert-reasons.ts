@@ -9,6 +9,8 @@
 import type { AlertReason, AlertRuleError } from "~/finance/alerts";
 import { roundRunwayDown } from "~/finance/runway";
 import type { Locale } from "~/i18n/locales";
+import { formatMetricValue } from "~/i18n/metric-format";
+import type { MetricUnit } from "~/domain/metric";
 import { isMessageRef, literalRef, renderMessage, type MessageLookup, type MessageRef, type MessageValue } from "~/i18n/message-ref";
 import { messageRef } from "~/i18n/translate";
 // One import per message (not the barrel): see scripts/codemods/paraglide.mts, moduleOf.
@@ -258,6 +260,21 @@ export interface AlertSubject {
 }
 
 const RISK_SCORE = "investor.alertReason.riskScore";
+const METRIC_KEYS = Object.fromEntries(Object.values(METRIC_REASONS).map((key) => [key, true]));
+
+/**
+ * A metric reason's values in the metric's unit, formatted here rather than by renderMessage,
+ * so only the pages that show alerts carry the metric formatter.
+ */
+function withMetricValues(locale: Locale, reason: MessageRef): MessageRef {
+  const values = Object.fromEntries(
+    Object.entries(reason.values ?? {}).map(([name, value]) => {
+      const metric = typeof value === "object" && value !== null && "metric" in value ? (value as { metric: string; unit: string; currency: string }) : null;
+      return [name, metric ? formatMetricValue(locale, metric.metric, metric.unit as MetricUnit, metric.currency) : value];
+    }),
+  );
+  return { key: reason.key, values };
+}
 
 /**
  * A reason ref → "Runway 2.4 months is below …" / "现金跑道 2.4 个月…".
@@ -267,6 +284,7 @@ const RISK_SCORE = "investor.alertReason.riskScore";
  * returned as it is.
  */
 export function alertReasonText(locale: Locale, reason: MessageRef, subject: AlertSubject = {}): string {
+  if (Object.hasOwn(METRIC_KEYS, reason.key)) return renderMessage(locale, withMetricValues(locale, reason), lookup);
   if (reason.key !== RISK_SCORE) return renderMessage(locale, reason, lookup);
   const { title: _stored, ...rest } = reason.values ?? {};
   const ref = subject.title ? { key: RISK_SCORE, values: { ...rest, title: subject.title } } : { key: "investor.alertReason.riskScoreUntitled", values: rest };

@@ -12,7 +12,6 @@
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
 import { dateText, fixedNumber, monthText } from "./display";
 import { formatterFor } from "./format";
-import { formatMetricValue } from "./metric-format";
 import type { Locale } from "./locales";
 import { SERVER_MESSAGES } from "./messages.server";
 import { translate, translator, type MessageRef, type MessageValue, type TranslationKey } from "./translate";
@@ -37,7 +36,8 @@ function renderValue(locale: Locale, value: MessageValue, lookup: MessageLookup)
   if ("key" in value) return renderMessage(locale, value, lookup);
   const t = translator(locale);
   if ("money" in value) return formatterFor(locale).money(value.money, value.currency);
-  if ("metric" in value) return formatMetricValue(locale, value.metric, value.unit as Parameters<typeof formatMetricValue>[2], value.currency);
+  // A custom metric's decimal as stored; alertReasonText formats it in its unit before this (decision 027).
+  if ("metric" in value) return value.metric;
   if ("month" in value) return monthText(t, value.month);
   if ("date" in value) return dateText(t, value.date);
   if ("months" in value) return t(common_unit_months, { count: value.months });
