@@ -3,8 +3,8 @@ import type { BenchmarkMetric } from "~/finance";
 import { useFormat, useT, type Formatter, type Translator } from "~/i18n";
 import { monthText, multipleText, runwayText } from "~/i18n/display";
 import type { CompanyBenchmarks } from "~/views/benchmarks";
-import { Table, TableHead, Td, Th } from "~/components/ui/table";
-import { CustomMetricBenchmarks, PeerCells } from "./custom-metric-benchmarks";
+import { Table, Td } from "~/components/ui/table";
+import { CustomMetricBenchmarks, PeerCells, PeerTableHead } from "./custom-metric-benchmarks";
 import { dashboard_benchmarks_above_p75 } from "~/paraglide/messages/dashboard_benchmarks_above_p75.js";
 import { dashboard_benchmarks_asOf } from "~/paraglide/messages/dashboard_benchmarks_asof1.js";
 import { dashboard_benchmarks_below_p25 } from "~/paraglide/messages/dashboard_benchmarks_below_p25.js";
@@ -56,15 +56,7 @@ export function BenchmarksCard({ companyName, benchmarks, currency }: { companyN
     <Card title={t(dashboard_benchmarks_title)}>
       <p className="mb-3 text-xs text-slate-600">{t(dashboard_benchmarks_intro, { company: companyName, asOf })}</p>
       <Table caption={t(dashboard_benchmarks_caption, { company: companyName })} data-testid="benchmarks">
-        <TableHead className="border-b border-slate-200 text-left text-slate-600">
-          <Th>{t(dashboard_benchmarks_metric)}</Th>
-          <Th numeric>{companyName}</Th>
-          <Th numeric>{t(dashboard_benchmarks_p25)}</Th>
-          <Th numeric>{t(dashboard_benchmarks_median)}</Th>
-          <Th numeric last>
-            {t(dashboard_benchmarks_p75)}
-          </Th>
-        </TableHead>
+        <PeerTableHead companyName={companyName} />
         <tbody>
           {benchmarks.metrics.map((m) => {
             const format = (v: number) => FORMATS[m.metric](v, t, f);

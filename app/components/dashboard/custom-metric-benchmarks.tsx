@@ -20,6 +20,22 @@ import { dashboard_benchmarks_p75 } from "~/paraglide/messages/dashboard_benchma
 import { dashboard_benchmarks_position } from "~/paraglide/messages/dashboard_benchmarks_position.js";
 import { dashboard_benchmarks_tooFew } from "~/paraglide/messages/dashboard_benchmarks_toofew1.js";
 
+/** The benchmark tables' header row: the metric, the company, then the peers' three quartiles. */
+export function PeerTableHead({ companyName }: { companyName: string }) {
+  const t = useT();
+  return (
+    <TableHead className="border-b border-slate-200 text-left text-slate-600">
+      <Th>{t(dashboard_benchmarks_metric)}</Th>
+      <Th numeric>{companyName}</Th>
+      <Th numeric>{t(dashboard_benchmarks_p25)}</Th>
+      <Th numeric>{t(dashboard_benchmarks_median)}</Th>
+      <Th numeric last>
+        {t(dashboard_benchmarks_p75)}
+      </Th>
+    </TableHead>
+  );
+}
+
 /** The peers' three quartiles as table cells, or one cell saying there are too few to show. */
 export function PeerCells<V>({ peers, format }: { peers: { p25: V; median: V; p75: V } | null; format: (value: V) => string }) {
   const t = useT();
@@ -58,15 +74,7 @@ export function CustomMetricBenchmarks({ companyName, metrics, currency }: { com
     <div className="mt-6" data-testid="custom-metric-benchmarks">
       <p className="mb-3 text-xs text-slate-600">{t(dashboard_benchmarks_custom_intro, { company: companyName })}</p>
       <Table caption={t(dashboard_benchmarks_custom_caption, { company: companyName })}>
-        <TableHead className="border-b border-slate-200 text-left text-slate-600">
-          <Th>{t(dashboard_benchmarks_metric)}</Th>
-          <Th numeric>{companyName}</Th>
-          <Th numeric>{t(dashboard_benchmarks_p25)}</Th>
-          <Th numeric>{t(dashboard_benchmarks_median)}</Th>
-          <Th numeric last>
-            {t(dashboard_benchmarks_p75)}
-          </Th>
-        </TableHead>
+        <PeerTableHead companyName={companyName} />
         <tbody>
           {metrics.map((m) => {
             const format = (value: string) => formatMetricValue(locale, value, m.unit, currency);
