@@ -2,6 +2,7 @@ import type { AlertKind } from "~/finance/alerts";
 import type { PlainKey } from "~/i18n/translate";
 import { investor_alertKind_budget_overrun } from "~/paraglide/messages/investor_alertkind_budget_overrun1.js";
 import { investor_alertKind_covenant } from "~/paraglide/messages/investor_alertkind_covenant1.js";
+import { investor_alertKind_metric } from "~/paraglide/messages/investor_alertkind_metric1.js";
 import { investor_alertKind_default_dead } from "~/paraglide/messages/investor_alertkind_default_dead1.js";
 import { investor_alertKind_report_overdue } from "~/paraglide/messages/investor_alertkind_report_overdue1.js";
 import { investor_alertKind_risk_score } from "~/paraglide/messages/investor_alertkind_risk_score1.js";
@@ -15,4 +16,5 @@ export const ALERT_KIND_LABELS: Record<AlertKind, PlainKey> = {
   budget_overrun: investor_alertKind_budget_overrun,
   covenant: investor_alertKind_covenant,
   default_dead: investor_alertKind_default_dead,
+  metric: investor_alertKind_metric,
 };

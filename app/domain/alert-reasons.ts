@@ -9,6 +9,8 @@
 import type { AlertReason, AlertRuleError } from "~/finance/alerts";
 import { roundRunwayDown } from "~/finance/runway";
 import type { Locale } from "~/i18n/locales";
+import { formatMetricValue } from "~/i18n/metric-format";
+import type { MetricUnit } from "~/domain/metric";
 import { isMessageRef, literalRef, renderMessage, type MessageLookup, type MessageRef, type MessageValue } from "~/i18n/message-ref";
 import { messageRef } from "~/i18n/translate";
 // One import per message (not the barrel): see scripts/codemods/paraglide.mts, moduleOf.
@@ -26,6 +28,10 @@ import { investor_alertReason_covenantProjectedNoMinimum } from "~/paraglide/mes
 import { investor_alertReason_defaultDead } from "~/paraglide/messages/investor_alertreason_defaultdead2.js";
 import { investor_alertReason_defaultDeadFlat } from "~/paraglide/messages/investor_alertreason_defaultdeadflat3.js";
 import { investor_alertReason_defaultDeadUndated } from "~/paraglide/messages/investor_alertreason_defaultdeadundated3.js";
+import { investor_alertReason_metricCeiling } from "~/paraglide/messages/investor_alertreason_metricceiling2.js";
+import { investor_alertReason_metricFall } from "~/paraglide/messages/investor_alertreason_metricfall2.js";
+import { investor_alertReason_metricFloor } from "~/paraglide/messages/investor_alertreason_metricfloor2.js";
+import { investor_alertReason_metricRise } from "~/paraglide/messages/investor_alertreason_metricrise2.js";
 import { investor_alertReason_reportOverdue } from "~/paraglide/messages/investor_alertreason_reportoverdue2.js";
 import { investor_alertReason_reportOverdueMany } from "~/paraglide/messages/investor_alertreason_reportoverduemany3.js";
 import { investor_alertReason_riskScore } from "~/paraglide/messages/investor_alertreason_riskscore2.js";
@@ -71,6 +77,10 @@ const REASONS = {
   "investor.alertReason.defaultDead": investor_alertReason_defaultDead,
   "investor.alertReason.defaultDeadFlat": investor_alertReason_defaultDeadFlat,
   "investor.alertReason.defaultDeadUndated": investor_alertReason_defaultDeadUndated,
+  "investor.alertReason.metricCeiling": investor_alertReason_metricCeiling,
+  "investor.alertReason.metricFall": investor_alertReason_metricFall,
+  "investor.alertReason.metricFloor": investor_alertReason_metricFloor,
+  "investor.alertReason.metricRise": investor_alertReason_metricRise,
   "investor.alertReason.reportOverdue": investor_alertReason_reportOverdue,
   "investor.alertReason.reportOverdueMany": investor_alertReason_reportOverdueMany,
   "investor.alertReason.riskScore": investor_alertReason_riskScore,
@@ -196,7 +206,33 @@ export function alertReasonRef(reason: AlertReason): MessageRef {
         ? reasonRef("investor.alertReason.defaultDead", { cashOut: { month: reason.cashOutMonth }, month: asOf })
         : reasonRef("investor.alertReason.defaultDeadUndated", { month: asOf });
     }
+    case "metric_floor":
+    case "metric_ceiling":
+    case "metric_fall":
+    case "metric_rise":
+      return metricReasonRef(reason);
   }
+}
+
+const METRIC_REASONS = {
+  metric_floor: "investor.alertReason.metricFloor",
+  metric_ceiling: "investor.alertReason.metricCeiling",
+  metric_fall: "investor.alertReason.metricFall",
+  metric_rise: "investor.alertReason.metricRise",
+} as const;
+
+/** A metric rule's reason: values in the metric's unit; a percentage rule's change and threshold in percent. */
+function metricReasonRef(reason: Extract<AlertReason, { code: keyof typeof METRIC_REASONS }>): MessageRef {
+  const inUnit = (value: string): AlertReasonVar => ({ metric: value, unit: reason.unit, currency: reason.currency });
+  const inMeasure = (value: string): AlertReasonVar =>
+    reason.measure === "percent" ? { metric: value, unit: "percent", currency: reason.currency } : inUnit(value);
+  return reasonRef(METRIC_REASONS[reason.code], {
+    metric: reason.key,
+    value: inUnit(reason.value),
+    month: { month: reason.month },
+    threshold: inMeasure(reason.threshold),
+    ...(reason.previous !== null && reason.change !== null ? { previous: inUnit(reason.previous), change: inMeasure(reason.change) } : {}),
+  });
 }
 
 /** A refused alert rule (alertRulesErrors) → its message ref, rendered with the form's errors. */
@@ -224,6 +260,21 @@ export interface AlertSubject {
 }
 
 const RISK_SCORE = "investor.alertReason.riskScore";
+const METRIC_KEYS = Object.fromEntries(Object.values(METRIC_REASONS).map((key) => [key, true]));
+
+/**
+ * A metric reason's values in the metric's unit, formatted here rather than by renderMessage,
+ * so only the pages that show alerts carry the metric formatter.
+ */
+function withMetricValues(locale: Locale, reason: MessageRef): MessageRef {
+  const values = Object.fromEntries(
+    Object.entries(reason.values ?? {}).map(([name, value]) => {
+      const metric = typeof value === "object" && value !== null && "metric" in value ? (value as { metric: string; unit: string; currency: string }) : null;
+      return [name, metric ? formatMetricValue(locale, metric.metric, metric.unit as MetricUnit, metric.currency) : value];
+    }),
+  );
+  return { key: reason.key, values };
+}
 
 /**
  * A reason ref → "Runway 2.4 months is below …" / "现金跑道 2.4 个月…".
@@ -233,6 +284,7 @@ const RISK_SCORE = "investor.alertReason.riskScore";
  * returned as it is.
  */
 export function alertReasonText(locale: Locale, reason: MessageRef, subject: AlertSubject = {}): string {
+  if (Object.hasOwn(METRIC_KEYS, reason.key)) return renderMessage(locale, withMetricValues(locale, reason), lookup);
   if (reason.key !== RISK_SCORE) return renderMessage(locale, reason, lookup);
   const { title: _stored, ...rest } = reason.values ?? {};
   const ref = subject.title ? { key: RISK_SCORE, values: { ...rest, title: subject.title } } : { key: "investor.alertReason.riskScoreUntitled", values: rest };

@@ -51,6 +51,8 @@ export const AUDIT_ACTIONS = [
   "fx_rate.delete",
   "fx_rate.import",
   "alert_rules.update",
+  "metric_alert_rule.create",
+  "metric_alert_rule.delete",
   "alert.acknowledge",
   "org.create",
   "org.update",

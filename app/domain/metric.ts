@@ -1,6 +1,5 @@
 import { decimalToScaled, METRIC_SCALE, scaledToDecimal } from "~/finance/metric-rollup";
-import type { MessageRef } from "~/i18n/message-ref";
-import { messageRef, type PlainKey } from "~/i18n/translate";
+import { messageRef, type MessageRef, type PlainKey } from "~/i18n/translate";
 import { records_metric_dir_higher_is_better } from "~/paraglide/messages/records_metric_dir_higher_is_better.js";
 import { records_metric_dir_lower_is_better } from "~/paraglide/messages/records_metric_dir_lower_is_better.js";
 import { records_metric_error_valueFormat } from "~/paraglide/messages/records_metric_error_valueformat1.js";

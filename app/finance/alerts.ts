@@ -8,8 +8,9 @@ import { budgetVariance } from "./metrics";
 import { addMonths, type IsoDate, type Month } from "./month";
 import { monthsOfCashBeforeCashOut } from "./portfolio";
 import { riskScore, type RiskStatus } from "./risk";
+import { decimalToScaled, divideHalfAway, scaledToDecimal } from "./metric-rollup";
 
-export type AlertKind = "runway" | "report_overdue" | "risk_score" | "budget_overrun" | "covenant" | "default_dead";
+export type AlertKind = "runway" | "report_overdue" | "risk_score" | "budget_overrun" | "covenant" | "default_dead" | "metric";
 export type AlertSeverity = "critical" | "warning";
 
 /** One investor org's rules. Runway thresholds are months with one decimal; the overrun is in basis points. */
@@ -43,6 +44,31 @@ export const DEFAULT_ALERT_RULES: AlertRules = {
   covenantEnabled: true,
   defaultDeadEnabled: true,
 };
+
+/**
+ * A fund's rule on a custom metric (decision 027), for every company that reports `metricKey`:
+ * the latest month under a floor or over a ceiling, or a fall or rise from the month before
+ * of at least `threshold` (an amount in the metric's unit, or a percentage of the earlier
+ * month). Thresholds are exact decimal strings, compared exactly.
+ */
+export interface MetricAlertRule {
+  readonly id: string;
+  readonly metricKey: string;
+  readonly condition: "floor" | "ceiling" | "fall" | "rise";
+  readonly measure: "amount" | "percent";
+  readonly threshold: string;
+  readonly severity: AlertSeverity;
+}
+
+/** A custom metric's latest month of one company, with the month before when it was reported. */
+export interface MetricSignal {
+  readonly key: string;
+  readonly unit: string;
+  readonly month: Month;
+  readonly value: string;
+  /** The value of the calendar month before `month`; null when that month has none. */
+  readonly previous: string | null;
+}
 
 /**
  * What the investor may know about one company. Every part is null or empty when its
@@ -83,6 +109,8 @@ export interface CompanySignals {
     /** The highest minimum cash among the facilities: the first one crossed. */
     readonly minimumCash: number | null;
   } | null;
+  /** Custom metrics (financials), only those some metric rule names; absent or empty: none. */
+  readonly customMetrics?: readonly MetricSignal[];
 }
 
 export interface EvaluatedAlert {
@@ -169,6 +197,19 @@ export type AlertReason =
       readonly cashOutMonth: Month | null;
       /** Dead if revenue stays flat: no growth rate could be measured, so none was assumed. */
       readonly flatRevenue: boolean;
+    }
+  | {
+      readonly code: "metric_floor" | "metric_ceiling" | "metric_fall" | "metric_rise";
+      readonly key: string;
+      readonly unit: string;
+      readonly currency: string;
+      readonly month: Month;
+      readonly value: string;
+      /** Fall and rise: the month before's value and the change (an amount, or a percentage to 0.1). */
+      readonly previous: string | null;
+      readonly change: string | null;
+      readonly measure: "amount" | "percent";
+      readonly threshold: string;
     };
 export type AlertReasonCode = AlertReason["code"];
 
@@ -311,13 +352,70 @@ function defaultDeadAlert(s: CompanySignals, rules: AlertRules): EvaluatedAlert 
   };
 }
 
-const KIND_ORDER: readonly AlertKind[] = ["covenant", "runway", "report_overdue", "risk_score", "budget_overrun", "default_dead"];
+/**
+ * The metric rules that fire for one company. Exact: values and thresholds are millionths
+ * (BigInt); a percentage change is (change × 100) against threshold × |earlier month|, so
+ * nothing is rounded before it is compared. A change needs the calendar month before the
+ * latest; a percentage needs it non-zero.
+ */
+export function metricAlerts(s: CompanySignals, rules: readonly MetricAlertRule[]): EvaluatedAlert[] {
+  const alerts: EvaluatedAlert[] = [];
+  for (const rule of rules) {
+    const m = s.customMetrics?.find((metric) => metric.key === rule.metricKey);
+    const value = m ? decimalToScaled(m.value) : null;
+    const threshold = decimalToScaled(rule.threshold);
+    if (!m || value === null || threshold === null) continue;
+    let change: string | null = null;
+    if (rule.condition === "floor" || rule.condition === "ceiling") {
+      if (rule.condition === "floor" ? !(value < threshold) : !(value > threshold)) continue;
+    } else {
+      const previous = m.previous === null ? null : decimalToScaled(m.previous);
+      if (previous === null) continue;
+      const moved = rule.condition === "fall" ? previous - value : value - previous;
+      const base = previous < 0n ? -previous : previous;
+      if (rule.measure === "amount") {
+        if (moved < threshold) continue;
+        change = scaledToDecimal(moved);
+      } else {
+        if (base === 0n || moved * 100n * 1_000_000n < threshold * base) continue;
+        // Tenths of a percent, rounded half away from zero, for the sentence only.
+        change = scaledToDecimal(divideHalfAway(moved * 1000n, base) * 100_000n);
+      }
+    }
+    alerts.push({
+      companyOrgId: s.companyOrgId,
+      kind: "metric",
+      subject: rule.id,
+      severity: rule.severity,
+      reason: {
+        code: `metric_${rule.condition}`,
+        key: m.key,
+        unit: m.unit,
+        currency: s.currency,
+        month: m.month,
+        value: m.value,
+        previous: change === null ? null : m.previous,
+        change,
+        measure: rule.measure,
+        threshold: rule.threshold,
+      },
+    });
+  }
+  return alerts;
+}
+
+const KIND_ORDER: readonly AlertKind[] = ["covenant", "runway", "report_overdue", "risk_score", "budget_overrun", "default_dead", "metric"];
 
 /**
  * Every alert the rules raise for these companies on `today`, at most one per
  * (company, kind, subject), in a stable order: company as given, then kind, then subject.
  */
-export function evaluateAlerts(signals: readonly CompanySignals[], rules: AlertRules, today: IsoDate): EvaluatedAlert[] {
+export function evaluateAlerts(
+  signals: readonly CompanySignals[],
+  rules: AlertRules,
+  today: IsoDate,
+  metricRules: readonly MetricAlertRule[] = [],
+): EvaluatedAlert[] {
   const alerts: EvaluatedAlert[] = [];
   for (const s of signals) {
     const mine = [
@@ -327,6 +425,7 @@ export function evaluateAlerts(signals: readonly CompanySignals[], rules: AlertR
       budgetAlert(s, rules),
       covenantAlert(s, rules),
       defaultDeadAlert(s, rules),
+      ...metricAlerts(s, metricRules),
     ].filter((a): a is EvaluatedAlert => a !== null);
     mine.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
     alerts.push(...mine);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { benchmarkMetric, cohortPercentiles, percentile } from "./benchmarks";
+import { benchmarkMetric, cohortPercentiles, decimalCohort, decimalQuartilePosition, percentile } from "./benchmarks";
 
 describe("percentiles by linear interpolation (Excel PERCENTILE.INC, NumPy default)", () => {
   it("interpolates between closest ranks", () => {
@@ -58,5 +58,39 @@ describe("a company against its peers", () => {
     const result = benchmarkMetric("runway", null, [1, 2, 3, 4, 5]);
     expect(result.peers?.median).toBe(3);
     expect(result.position).toBeNull();
+  });
+});
+
+describe("custom metric quartiles on exact decimals", () => {
+  it("gives the same quartiles as the float version, exactly, and nothing under 5 values", () => {
+    const values = ["10", "20", "35", "40", "50", "80"];
+    // Ranks 1.25, 2.5, 3.75 → 23.75, 37.5, 47.5 (as cohortPercentiles of the same numbers).
+    expect(decimalCohort(values)).toEqual({ p25: "23.75", median: "37.5", p75: "47.5", cohortSize: 6 });
+    const float = cohortPercentiles(values.map(Number))!;
+    expect([float.p25, float.median, float.p75]).toEqual([23.75, 37.5, 47.5]);
+    expect(decimalCohort(values.slice(0, 4))).toBeNull();
+    // Unparseable values are left out before counting, as missing ones are for the built-in metrics.
+    expect(decimalCohort(["1", "2", "3", "4", "oops"])).toBeNull();
+  });
+
+  it("keeps digits a float would lose and rounds a quarter half away from zero at the sixth decimal", () => {
+    const big = ["900000000000000001", "900000000000000002", "900000000000000003", "900000000000000004", "900000000000000005"];
+    expect(decimalCohort(big)).toEqual({ p25: "900000000000000002", median: "900000000000000003", p75: "900000000000000004", cohortSize: 5 });
+    // Six values: rank 1.25 between 0.000001 and 0.000002 → 0.00000125 → 0.000001; negatives round away from zero.
+    expect(decimalCohort(["0", "0.000001", "0.000002", "0.000003", "0.000004", "0.000005"])!.p25).toBe("0.000001");
+    expect(decimalCohort(["-0.000005", "-0.000004", "-0.000003", "-0.000002", "-0.000001", "0"])!.p75).toBe("-0.000001");
+  });
+
+  it("places a value with the same boundaries as the built-in benchmarks", () => {
+    const cohort = decimalCohort(["1", "2", "3", "4", "5"])!;
+    expect(["1.5", "2", "2.5", "3", "3.5", "4", "4.1"].map((v) => decimalQuartilePosition(v, cohort))).toEqual([
+      "below_p25",
+      "p25_to_median",
+      "p25_to_median",
+      "p25_to_median",
+      "median_to_p75",
+      "median_to_p75",
+      "above_p75",
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { decimalToScaled, divideHalfAway, scaledToDecimal } from "./metric-rollup";
+
 /** Below this many peers a percentile could point at one company, so nothing is shown. */
 export const MIN_COHORT_SIZE = 5;
 
@@ -83,4 +85,39 @@ export function benchmarkMetric(metric: BenchmarkMetric, value: number | null, p
   const peers = cohortPercentiles(peerValues);
   const known = value !== null && Number.isFinite(value) ? value : null;
   return { metric, value: known, peers, position: known !== null && peers ? quartilePosition(known, peers) : null };
+}
+
+export interface DecimalCohort {
+  readonly p25: string;
+  readonly median: string;
+  readonly p75: string;
+  readonly cohortSize: number;
+}
+
+/**
+ * The same quartiles as cohortPercentiles (type 7, the floor of 5), of custom metric values
+ * kept as exact decimals: a quartile's rank falls on a quarter, so each is an exact sum of
+ * millionths, divided by 4 and rounded half away from zero at the sixth decimal.
+ */
+export function decimalCohort(values: readonly string[]): DecimalCohort | null {
+  const known = values.map(decimalToScaled).filter((v): v is bigint => v !== null);
+  if (known.length < MIN_COHORT_SIZE) return null;
+  const sorted = known.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const quartile = (quarter: number) => {
+    const rank4 = (sorted.length - 1) * quarter; // the rank h, times 4
+    const lower = Math.floor(rank4 / 4);
+    const upper = Math.min(lower + 1, sorted.length - 1);
+    const at = sorted[lower]!;
+    return scaledToDecimal(divideHalfAway(4n * at + BigInt(rank4 - 4 * lower) * (sorted[upper]! - at), 4n));
+  };
+  return { p25: quartile(1), median: quartile(2), p75: quartile(3), cohortSize: sorted.length };
+}
+
+/** Where an exact decimal falls among decimal quartiles: the same boundaries as quartilePosition. */
+export function decimalQuartilePosition(value: string, cohort: DecimalCohort): QuartilePosition {
+  const v = decimalToScaled(value)!;
+  if (v < decimalToScaled(cohort.p25)!) return "below_p25";
+  if (v <= decimalToScaled(cohort.median)!) return "p25_to_median";
+  if (v <= decimalToScaled(cohort.p75)!) return "median_to_p75";
+  return "above_p75";
 }

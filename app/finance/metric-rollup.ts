@@ -42,7 +42,7 @@ export function normalizeDecimal(text: string): string {
 }
 
 /** n / d rounded half away from zero (exact, on BigInt). */
-function divideHalfAway(n: bigint, d: bigint): bigint {
+export function divideHalfAway(n: bigint, d: bigint): bigint {
   const negative = n < 0n !== d < 0n;
   const absN = n < 0n ? -n : n;
   const absD = d < 0n ? -d : d;

@@ -36,6 +36,8 @@ function renderValue(locale: Locale, value: MessageValue, lookup: MessageLookup)
   if ("key" in value) return renderMessage(locale, value, lookup);
   const t = translator(locale);
   if ("money" in value) return formatterFor(locale).money(value.money, value.currency);
+  // A custom metric's decimal as stored; alertReasonText formats it in its unit before this (decision 027).
+  if ("metric" in value) return value.metric;
   if ("month" in value) return monthText(t, value.month);
   if ("date" in value) return dateText(t, value.date);
   if ("months" in value) return t(common_unit_months, { count: value.months });

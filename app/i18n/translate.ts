@@ -117,7 +117,9 @@ export type MessageValue =
   | { readonly date: string }
   | { readonly months: number }
   | { readonly fixed: number; readonly digits: number }
-  | { readonly percent: number; readonly digits?: number };
+  | { readonly percent: number; readonly digits?: number }
+  /** A custom metric's exact decimal, shown in its unit (app/i18n/metric-format.ts). */
+  | { readonly metric: string; readonly unit: string; readonly currency: string };
 
 /**
  * A message as data: `{ key: "records_risk_titleRequired" }`,

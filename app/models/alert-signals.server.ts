@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNotNull, max, sql, sum } from "drizzle-orm";
-import type { Tx } from "~db/client";
-import { accessGrants, budgets, companyMetrics, debtFacilities, monthlyReports, orgs, risks } from "~db/schema";
+import { rowsOf, type Tx } from "~db/client";
+import { accessGrants, budgets, companyMetrics, debtFacilities, metricDefinitions, monthlyReports, orgs, risks } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
-import type { AlertKind, AlertRules, CompanySignals } from "~/finance/alerts";
+import type { AlertKind, AlertRules, CompanySignals, MetricSignal } from "~/finance/alerts";
 import type { RiskStatus } from "~/finance";
 
 /**
@@ -18,6 +18,7 @@ export const ALERT_KIND_SECTIONS = {
   risk_score: ["risks"],
   budget_overrun: ["financials", "budgets"],
   covenant: ["financials", "funding_debt"],
+  metric: ["financials"],
 } as const satisfies Record<AlertKind, readonly GrantSection[]>;
 
 type Signals = {
@@ -35,7 +36,7 @@ type Signals = {
  * raised from it. The covenant status lives in company_metrics (financials) but is about
  * debt: it is used only when both financials and funding & debt are shared.
  */
-export async function collectSignals(tx: Tx, investorOrgId: string, rules: AlertRules): Promise<CompanySignals[]> {
+export async function collectSignals(tx: Tx, investorOrgId: string, rules: AlertRules, metricKeys: readonly string[] = []): Promise<CompanySignals[]> {
   const grants = await tx
     .select({ companyOrgId: accessGrants.orgId, sections: accessGrants.sections, currency: orgs.baseCurrency })
     .from(accessGrants)
@@ -144,5 +145,41 @@ export async function collectSignals(tx: Tx, investorOrgId: string, rules: Alert
     }
   }
 
+  if (metricKeys.length > 0 && financials.length > 0) {
+    for (const [orgId, list] of await latestMetricValues(tx, financials, metricKeys)) {
+      const s = signals.get(orgId);
+      if (s) s.customMetrics = list;
+    }
+  }
+
   return [...signals.values()];
+}
+
+/**
+ * Each named custom metric's latest month in each company, with the calendar month before it
+ * (for a fall or rise), in one statement: a lateral look-up per definition on the
+ * (org, metric, month) index, never one query per company.
+ */
+async function latestMetricValues(tx: Tx, companies: readonly string[], keys: readonly string[]): Promise<Map<string, MetricSignal[]>> {
+  const rows = rowsOf<{ org_id: string; key: string; unit: string; month: string; value: string; previous: string | null }>(
+    await tx.execute(sql`
+      select ${metricDefinitions.orgId} as org_id, ${metricDefinitions.key} as key, ${metricDefinitions.unit} as unit, l.month, l.value::text as value,
+             (select p.value::text from metric_values p
+               where p.org_id = ${metricDefinitions.orgId} and p.metric_id = ${metricDefinitions.id}
+                 and p.month = to_char(to_date(l.month, 'YYYY-MM') - interval '1 month', 'YYYY-MM')) as previous
+        from ${metricDefinitions}
+        join lateral (
+          select v.month, v.value from metric_values v
+           where v.org_id = ${metricDefinitions.orgId} and v.metric_id = ${metricDefinitions.id}
+           order by v.month desc limit 1
+        ) l on true
+       where ${and(inArray(metricDefinitions.orgId, [...companies]), inArray(metricDefinitions.key, [...keys]))}`),
+  );
+  const byCompany = new Map<string, MetricSignal[]>();
+  for (const row of rows) {
+    const list = byCompany.get(row.org_id) ?? [];
+    list.push({ key: row.key, unit: row.unit, month: row.month, value: row.value, previous: row.previous });
+    byCompany.set(row.org_id, list);
+  }
+  return byCompany;
 }

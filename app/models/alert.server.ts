@@ -18,6 +18,7 @@ import { AppError } from "~/server/http.server";
 import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import { ALERT_KIND_SECTIONS, collectSignals } from "./alert-signals.server";
+import { readMetricAlertRules } from "./metric-alert-rule.server";
 import { pruneFrozenSnapshots } from "./share-link.server";
 import { common_validation_checkFields } from "~/paraglide/messages/common_validation_checkfields1.js";
 import { investor_alertRules_error_forbidden } from "~/paraglide/messages/investor_alertrules_error_forbidden1.js";
@@ -149,8 +150,10 @@ async function syncInTx(tx: Tx, ctx: OrgContext, today: IsoDate) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`alerts-sync:${ctx.org.id}`}))`);
   await forgetUnshared(tx, ctx);
   const { rules } = await readRules(tx, ctx);
+  const metricRules = await readMetricAlertRules(tx, ctx.org.id);
+  const signals = await collectSignals(tx, ctx.org.id, rules, [...new Set(metricRules.map((r) => r.metricKey))]);
   // The engine gives codes and figures; the stored reason is their message ref in its stored form.
-  const wanted = evaluateAlerts(await collectSignals(tx, ctx.org.id, rules), rules, today).map((a) => ({
+  const wanted = evaluateAlerts(signals, rules, today, metricRules).map((a) => ({
     ...a,
     reason: storedAlertReason(alertReasonRef(a.reason)),
   }));

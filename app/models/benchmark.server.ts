@@ -1,12 +1,14 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { accessGrants, companyMetrics } from "~db/schema";
 import { withTenant } from "~db/tenant";
-import { benchmarkMetric } from "~/finance";
+import { rowsOf, type Tx } from "~db/client";
+import { benchmarkMetric, decimalCohort, decimalQuartilePosition, normalizeDecimal } from "~/finance";
+import type { MetricUnit } from "~/domain/metric";
 import type { CompanyAccess } from "./company-access.server";
 import type { OrgContext } from "~/auth/context";
-import type { CompanyBenchmarks } from "~/views/benchmarks";
+import type { CompanyBenchmarks, CustomMetricBenchmark } from "~/views/benchmarks";
 
-export type { CompanyBenchmarks };
+export type { CompanyBenchmarks, CustomMetricBenchmark };
 
 /** Postgres arrays arrive parsed on both drivers; nulls (no values at all) become []. */
 const numbers = (values: unknown): number[] => (Array.isArray(values) ? values.map(Number) : []);
@@ -23,7 +25,7 @@ const decimal = (value: string | null) => (value === null ? null : Number(value)
 export async function getCompanyBenchmarks(ctx: OrgContext, access: CompanyAccess): Promise<CompanyBenchmarks | null> {
   if (ctx.org.kind !== "investor" || !access.sections.includes("financials")) return null;
   const companyId = access.company.id;
-  const { own, peers } = await withTenant(
+  const { own, peers, custom } = await withTenant(
     ctx.db,
     ctx.org.id,
     async (tx) => {
@@ -51,7 +53,7 @@ export async function getCompanyBenchmarks(ctx: OrgContext, access: CompanyAcces
         })
         .from(companyMetrics)
         .where(and(ne(companyMetrics.orgId, companyId), inArray(companyMetrics.orgId, sharingFinancials)));
-      return { own: own ?? null, peers: peers! };
+      return { own: own ?? null, peers: peers!, custom: await customMetricCohorts(tx, ctx.org.id, access.company) };
     },
     { readOnly: true },
   );
@@ -74,5 +76,61 @@ export async function getCompanyBenchmarks(ctx: OrgContext, access: CompanyAcces
     ],
     companyNotBurning: own !== null && own.runwayMonths === null,
     notBurningPeers: runway.peers ? peers.notBurning : null,
+    customMetrics: custom,
   };
+}
+
+interface CustomCohortRow {
+  key: string;
+  name_en: string;
+  name_zh: string;
+  unit: MetricUnit;
+  month: string;
+  value: string;
+  peers: string[] | null;
+}
+
+/**
+ * Each custom metric of the company, at its latest month with a value, against the same month
+ * of every peer that shares financials and defines the same key in the same unit (money only
+ * in the same currency: decision 024 keeps currency metrics in the org's base currency). One
+ * statement for all metrics: the peers' values leave the database as an array of decimal
+ * strings per key (no identities) and this module only as quartiles of 5 or more.
+ */
+async function customMetricCohorts(tx: Tx, fundId: string, company: CompanyAccess["company"]): Promise<CustomMetricBenchmark[]> {
+  const rows = rowsOf<CustomCohortRow>(
+    await tx.execute(sql`
+      select od.key, od.name_en, od.name_zh, od.unit, latest.month, latest.value::text as value,
+             array_agg(pv.value::text) filter (where pv.value is not null) as peers
+        from metric_definitions od
+        join lateral (
+          select v.month, v.value from metric_values v
+           where v.org_id = od.org_id and v.metric_id = od.id
+           order by v.month desc limit 1
+        ) latest on true
+        left join metric_definitions pd
+          on pd.key = od.key and pd.unit = od.unit and pd.org_id <> od.org_id
+         and pd.org_id in (
+           select g.org_id from access_grants g
+            where g.investor_org_id = ${fundId} and g.status = 'approved' and 'financials' = any(g.sections))
+         and (od.unit <> 'currency' or exists (select 1 from orgs po where po.id = pd.org_id and po.base_currency = ${company.baseCurrency}))
+        left join metric_values pv on pv.org_id = pd.org_id and pv.metric_id = pd.id and pv.month = latest.month
+       where od.org_id = ${company.id}
+       group by od.id, od.key, od.name_en, od.name_zh, od.unit, latest.month, latest.value
+       order by od.name_en, od.key`),
+  );
+  return rows.map((row) => {
+    const value = normalizeDecimal(row.value);
+    const cohort = decimalCohort(row.peers ?? []);
+    return {
+      key: row.key,
+      nameEn: row.name_en,
+      nameZh: row.name_zh,
+      unit: row.unit,
+      month: row.month,
+      value,
+      peers: cohort,
+      position: cohort ? decimalQuartilePosition(value, cohort) : null,
+    };
+  });
 }

@@ -9,9 +9,14 @@ import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { metaTitle, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
+import type { PlainKey } from "~/i18n/translate";
 import { failureFromError, formFailure, parseForm, invalidForm } from "~/server/forms.server";
 import { alertRulesSchema } from "~/domain/alert-rules";
 import { getAlertRules, saveAlertRules } from "~/models/alert.server";
+import { addMetricAlertRule, deleteMetricAlertRule, listMetricAlertRules } from "~/models/metric-alert-rule.server";
+import { MetricAlertRulesCard } from "~/components/metric-alert-rules";
+import { investor_alertRules_metric_added } from "~/paraglide/messages/investor_alertrules_metric_added1.js";
+import { investor_alertRules_metric_deleted } from "~/paraglide/messages/investor_alertrules_metric_deleted1.js";
 import { redirectWithToast, toast } from "~/server/toast.server";
 import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { investor_alertKind_budget_overrun } from "~/paraglide/messages/investor_alertkind_budget_overrun1.js";
@@ -56,8 +61,8 @@ const VersionSchema = z.object({
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireInvestor(request, params);
-  const { rules, version } = await getAlertRules(ctx);
-  return json({ rules, version, canEdit: can(ctx.role, "manage:members") });
+  const [{ rules, version }, metric] = await Promise.all([getAlertRules(ctx), listMetricAlertRules(ctx)]);
+  return json({ rules, version, metric, canEdit: can(ctx.role, "manage:members") });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,29 +70,82 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requirePermission(ctx, "manage:members");
   const locale = getLocale(request);
   const formData = await request.formData();
+  const page = `/o/${ctx.org.slug}/alerts/rules`;
+  const intent = formData.get("intent");
+  if (intent === "metricRule.add" || intent === "metricRule.delete") {
+    try {
+      if (intent === "metricRule.delete") {
+        await deleteMetricAlertRule(ctx, String(formData.get("id") ?? ""));
+        return redirectWithToast(page, toast(investor_alertRules_metric_deleted));
+      }
+      await addMetricAlertRule(ctx, Object.fromEntries(formData));
+      return redirectWithToast(page, toast(investor_alertRules_metric_added));
+    } catch (error) {
+      return failureFromError(error, locale, { values: formData });
+    }
+  }
   const version = parseForm(VersionSchema, formData);
   if (!version.ok) return formFailure({ locale, formError: version.fieldErrors.version });
   const parsed = parseForm(alertRulesSchema(), formData);
   if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
   try {
     await saveAlertRules(ctx, version.data.version, parsed.data);
-    return redirectWithToast(`/o/${ctx.org.slug}/alerts/rules`, toast(investor_alertRules_saved));
+    return redirectWithToast(page, toast(investor_alertRules_saved));
   } catch (error) {
     return failureFromError(error, locale);
   }
 }
 
 export default function AlertRulesPage() {
-  const { rules, version, canEdit } = useLoaderData<typeof loader>();
+  const { rules, version, metric, canEdit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { orgSlug } = useParams();
   const t = useT();
-  const errors: Record<string, string> = result && !result.ok ? result.fieldErrors : {};
-  const typed = result && !result.ok ? (result as { values?: Record<string, string> }).values : undefined;
+  const failed = result && !result.ok ? (result as { fieldErrors: Record<string, string>; formError?: string; values?: Record<string, string> }) : null;
+  // A refused metric rule shows its errors on its own form; the main form keeps the stored rules.
+  const metricFailure = failed?.values?.intent === "metricRule.add" ? failed : null;
+  const mainFailure = metricFailure ? null : failed;
+  const errors: Record<string, string> = mainFailure?.fieldErrors ?? {};
+  const typed = mainFailure?.values;
   // After a refused save the form shows what was typed; otherwise the stored rules.
   const value = (name: string, stored: number) => typed?.[name] ?? String(stored);
   const checked = (name: string, stored: boolean) => (typed ? typed[name] !== undefined : stored);
-  const percent = rules.budgetOverrunBp / 100;
+  const numberField = (name: string, stored: number, label: PlainKey, hint: PlainKey, inputMode: "decimal" | "numeric") => (
+    <Field label={t(label)} name={name} inputMode={inputMode} defaultValue={value(name, stored)} hint={t(hint)} error={errors[name]} />
+  );
+  // The rules with one setting each: the overdue day, the risk score, the budget overrun.
+  const oneFieldRules = [
+    {
+      enabled: "overdueEnabled",
+      kind: investor_alertKind_report_overdue,
+      definition: investor_alertRules_overdue_definition,
+      label: investor_alertRules_overdue_day,
+      hint: investor_alertRules_overdue_dayHint,
+      name: "reportDueDay",
+      inputMode: "numeric",
+      stored: rules.reportDueDay,
+    },
+    {
+      enabled: "riskEnabled",
+      kind: investor_alertKind_risk_score,
+      definition: investor_alertRules_risk_definition,
+      label: investor_alertRules_risk_minimum,
+      hint: investor_alertRules_risk_minimumHint,
+      name: "riskScoreMin",
+      inputMode: "numeric",
+      stored: rules.riskScoreMin,
+    },
+    {
+      enabled: "budgetEnabled",
+      kind: investor_alertKind_budget_overrun,
+      definition: investor_alertRules_budget_definition,
+      label: investor_alertRules_budget_percent,
+      hint: investor_alertRules_budget_percentHint,
+      name: "budgetOverrunPercent",
+      inputMode: "decimal",
+      stored: rules.budgetOverrunBp / 100,
+    },
+  ] as const;
 
   const toggle = (name: string, stored: boolean, label: string) => (
     <label className="flex items-center gap-2 text-sm font-medium">
@@ -110,71 +168,32 @@ export default function AlertRulesPage() {
       <Card>
         {!canEdit ? <p className="mb-4 rounded-md bg-slate-50 p-3 text-sm text-slate-700">{t(investor_alertRules_readOnly)}</p> : null}
         <Form method="post" className="max-w-2xl space-y-6" noValidate key={`${version}-${typed ? "typed" : "stored"}`}>
-          <FormError error={result && !result.ok ? result.formError : undefined} />
+          <FormError error={mainFailure?.formError} />
           <input type="hidden" name="version" value={version} />
           <fieldset disabled={!canEdit} className="space-y-6">
             <Rule toggle={toggle("runwayEnabled", rules.runwayEnabled, t(investor_alertKind_runway))} definition={t(investor_alertRules_runway_definition)}>
               <div className="grid grid-cols-2 gap-3">
-                <Field
-                  label={t(investor_alertRules_runway_caution)}
-                  name="runwayCautionMonths"
-                  inputMode="decimal"
-                  defaultValue={value("runwayCautionMonths", rules.runwayCautionMonths)}
-                  hint={t(investor_alertRules_runway_cautionHint)}
-                  error={errors.runwayCautionMonths}
-                />
-                <Field
-                  label={t(investor_alertRules_runway_critical)}
-                  name="runwayCriticalMonths"
-                  inputMode="decimal"
-                  defaultValue={value("runwayCriticalMonths", rules.runwayCriticalMonths)}
-                  hint={t(investor_alertRules_runway_criticalHint)}
-                  error={errors.runwayCriticalMonths}
-                />
+                {numberField(
+                  "runwayCautionMonths",
+                  rules.runwayCautionMonths,
+                  investor_alertRules_runway_caution,
+                  investor_alertRules_runway_cautionHint,
+                  "decimal",
+                )}
+                {numberField(
+                  "runwayCriticalMonths",
+                  rules.runwayCriticalMonths,
+                  investor_alertRules_runway_critical,
+                  investor_alertRules_runway_criticalHint,
+                  "decimal",
+                )}
               </div>
             </Rule>
-            <Rule
-              toggle={toggle("overdueEnabled", rules.overdueEnabled, t(investor_alertKind_report_overdue))}
-              definition={t(investor_alertRules_overdue_definition)}
-            >
-              <div className="w-48">
-                <Field
-                  label={t(investor_alertRules_overdue_day)}
-                  name="reportDueDay"
-                  inputMode="numeric"
-                  defaultValue={value("reportDueDay", rules.reportDueDay)}
-                  hint={t(investor_alertRules_overdue_dayHint)}
-                  error={errors.reportDueDay}
-                />
-              </div>
-            </Rule>
-            <Rule toggle={toggle("riskEnabled", rules.riskEnabled, t(investor_alertKind_risk_score))} definition={t(investor_alertRules_risk_definition)}>
-              <div className="w-48">
-                <Field
-                  label={t(investor_alertRules_risk_minimum)}
-                  name="riskScoreMin"
-                  inputMode="numeric"
-                  defaultValue={value("riskScoreMin", rules.riskScoreMin)}
-                  hint={t(investor_alertRules_risk_minimumHint)}
-                  error={errors.riskScoreMin}
-                />
-              </div>
-            </Rule>
-            <Rule
-              toggle={toggle("budgetEnabled", rules.budgetEnabled, t(investor_alertKind_budget_overrun))}
-              definition={t(investor_alertRules_budget_definition)}
-            >
-              <div className="w-48">
-                <Field
-                  label={t(investor_alertRules_budget_percent)}
-                  name="budgetOverrunPercent"
-                  inputMode="decimal"
-                  defaultValue={typed?.budgetOverrunPercent ?? String(percent)}
-                  hint={t(investor_alertRules_budget_percentHint)}
-                  error={errors.budgetOverrunPercent}
-                />
-              </div>
-            </Rule>
+            {oneFieldRules.map((rule) => (
+              <Rule key={rule.enabled} toggle={toggle(rule.enabled, rules[rule.enabled], t(rule.kind))} definition={t(rule.definition)}>
+                <div className="w-48">{numberField(rule.name, rule.stored, rule.label, rule.hint, rule.inputMode)}</div>
+              </Rule>
+            ))}
             <Rule
               toggle={toggle("covenantEnabled", rules.covenantEnabled, t(investor_alertRules_covenant_label))}
               definition={t(investor_alertRules_covenant_definition)}
@@ -188,6 +207,16 @@ export default function AlertRulesPage() {
           {canEdit ? <SubmitButton pendingText={t(common_action_saving)}>{t(investor_alertRules_save)}</SubmitButton> : null}
         </Form>
       </Card>
+      <div className="mt-6">
+        <MetricAlertRulesCard
+          rules={metric.rules}
+          keys={metric.keys}
+          canEdit={canEdit}
+          errors={metricFailure?.fieldErrors ?? {}}
+          formError={metricFailure?.formError}
+          typed={metricFailure?.values}
+        />
+      </div>
     </>
   );
 }

@@ -152,7 +152,7 @@ export default function CompanyView() {
       ) : null}
       {data.benchmarks ? (
         <div className="mt-6">
-          <BenchmarksCard companyName={company.name} benchmarks={data.benchmarks} />
+          <BenchmarksCard companyName={company.name} benchmarks={data.benchmarks} currency={company.baseCurrency} />
         </div>
       ) : null}
       {data.updates ? (

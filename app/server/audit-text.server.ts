@@ -197,6 +197,13 @@ export function auditTexts(locale: Locale, orgCurrency: string) {
         return say("say_fx_rate_update", { currency: text(row.currency), month: month(row.month), from: text(before.rate), to: text(after.rate) });
       case "alert.acknowledge":
         return say("say_alert_acknowledge", { company });
+      case "metric_alert_rule.create":
+      case "metric_alert_rule.delete":
+        return say(`say_${entry.action.replace(".", "_")}`, {
+          key: text(row.metricKey),
+          condition: say(`metricRule_${text(row.condition)}`),
+          threshold: `${text(row.threshold)}${row.measure === "percent" ? "%" : ""}`,
+        });
       case "alert_rules.update":
       case "org.update":
       case "org.deletion_undo":

@@ -163,7 +163,39 @@ export const alertRules = tenantTable(
   ],
 );
 
-export const ALERT_KINDS = ["runway", "report_overdue", "risk_score", "budget_overrun", "covenant", "default_dead"] as const;
+export const METRIC_ALERT_CONDITIONS = ["floor", "ceiling", "fall", "rise"] as const;
+export const METRIC_ALERT_MEASURES = ["amount", "percent"] as const;
+
+/**
+ * A fund's early-warning rule on a custom metric (decision 027), named by the metric's key so
+ * one rule covers every company that reports that key: the latest month's value under a floor
+ * or over a ceiling, or a fall or rise from the month before by an amount or a percentage.
+ * Exact decimals, like the values they are compared with.
+ */
+export const metricAlertRules = tenantTable(
+  "metric_alert_rules",
+  {
+    orgId: orgRef(),
+    id: uuid().notNull().defaultRandom(),
+    metricKey: text().notNull(),
+    condition: text().$type<(typeof METRIC_ALERT_CONDITIONS)[number]>().notNull(),
+    measure: text().$type<(typeof METRIC_ALERT_MEASURES)[number]>().notNull().default("amount"),
+    threshold: numeric({ precision: 24, scale: 6 }).notNull(),
+    severity: text().$type<"critical" | "warning">().notNull().default("warning"),
+    createdBy: namedUserRef(),
+    ...versioned(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    check("metric_alert_rules_key_check", sql.raw(`metric_key ~ '^[a-z][a-z0-9_]{0,39}$'`)),
+    check("metric_alert_rules_condition_check", sql.raw(`condition in ('floor', 'ceiling', 'fall', 'rise')`)),
+    check("metric_alert_rules_measure_check", sql.raw(`measure in ('amount', 'percent') and (measure = 'amount' or condition in ('fall', 'rise'))`)),
+    check("metric_alert_rules_threshold_check", sql.raw(`condition in ('floor', 'ceiling') or threshold > 0`)),
+    check("metric_alert_rules_severity_check", sql.raw(`severity in ('critical', 'warning')`)),
+  ],
+);
+
+export const ALERT_KINDS = ["runway", "report_overdue", "risk_score", "budget_overrun", "covenant", "default_dead", "metric"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_SEVERITIES = ["critical", "warning"] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
@@ -193,7 +225,7 @@ export const alerts = tenantTable(
     primaryKey({ columns: [t.orgId, t.id] }),
     uniqueIndex("alerts_open_key").on(t.orgId, t.companyOrgId, t.kind, t.subject).where(sql`resolved_at is null`),
     index().on(t.orgId, t.firstSeenAt),
-    check("alerts_kind_check", sql`${t.kind} in ('runway', 'report_overdue', 'risk_score', 'budget_overrun', 'covenant', 'default_dead')`),
+    check("alerts_kind_check", sql`${t.kind} in ('runway', 'report_overdue', 'risk_score', 'budget_overrun', 'covenant', 'default_dead', 'metric')`),
     check("alerts_severity_check", sql`${t.severity} in ('critical', 'warning')`),
   ],
 );

@@ -2,11 +2,24 @@
 // seed, with no database access, so the same company comes out identical whatever the chunk
 // size and on either driver. tests/bench/seed.ts inserts what this returns.
 import { randomUUID } from "node:crypto";
-import type { budgets, companyMetrics, debtFacilities, fundingRounds, monthlyReports, reportUpdates, riskHistory, risks } from "../../db/schema";
+import type {
+  budgets,
+  companyMetrics,
+  debtFacilities,
+  fundingRounds,
+  metricDefinitions,
+  metricValues,
+  monthlyReports,
+  reportUpdates,
+  riskHistory,
+  risks,
+} from "../../db/schema";
 import { SPEND_CATEGORIES, type SpendCategory } from "../../app/finance/burn";
 import { deriveCompanyMetrics } from "../../app/finance/company-metrics";
 import { debtServiceByMonth, type RepaymentType } from "../../app/finance/debt";
 import { addMonths, type Month } from "../../app/finance/month";
+import { findMetricTemplate } from "../../app/domain/metric";
+import { translate } from "../../app/i18n/translate";
 
 export type ReportRow = typeof monthlyReports.$inferInsert & { month: Month; cash: number };
 export type FacilityRow = typeof debtFacilities.$inferInsert;
@@ -26,6 +39,9 @@ export interface GeneratedCompany {
   risks: (typeof risks.$inferInsert)[];
   riskHistory: (typeof riskHistory.$inferInsert)[];
   metrics: typeof companyMetrics.$inferInsert | null;
+  /** Three custom metrics (decision 024) with a value for every reported month. */
+  metricDefinitions: (typeof metricDefinitions.$inferInsert)[];
+  metricValues: (typeof metricValues.$inferInsert)[];
   /** The investor's cheque: the first round it took part in. */
   position: { investedOn: string; amount: number; instrument: string; ownershipBp: number; currentValue: number };
 }
@@ -366,6 +382,7 @@ export function generateCompany(index: number, months: number, lastMonth: Month,
     risks: riskRows,
     riskHistory: history,
     metrics: metricsRow(orgId, currency, reports, facilities),
+    ...customMetrics(orgId, founderId, reports),
     position: {
       investedOn: cheque.closeDate,
       amount,
@@ -374,6 +391,33 @@ export function generateCompany(index: number, months: number, lastMonth: Month,
       currentValue: Math.round(amount * Math.exp(between(r, -1.5, 1.6))),
     },
   };
+}
+
+/**
+ * Three AI metrics every bench company reports under the same keys (so portfolio benchmarks
+ * of custom metrics have a full cohort), derived from the month's report rather than drawn
+ * from the company's random stream: drawing more numbers would change every figure after it.
+ */
+const metricValueOf: Record<string, (row: ReportRow) => string> = {
+  // About 4,000 tokens per dollar of revenue; an hour of GPU at $2.40 of compute spend.
+  tokens_served: (row) => String(Math.round(((row.revenue ?? 0) / 100) * 4_000)),
+  gpu_hours: (row) => ((row.compute ?? 0) / 100 / 2.4).toFixed(1),
+  gross_margin: (row) => {
+    const revenue = row.revenue ?? 0;
+    const margin = revenue > 0 ? ((revenue - (row.compute ?? 0) * 0.5) / revenue) * 100 : -100;
+    return Math.max(-100, Math.min(95, margin)).toFixed(2);
+  },
+};
+function customMetrics(orgId: string, founderId: string, reports: readonly ReportRow[]) {
+  const definitions = Object.keys(metricValueOf).map((key) => {
+    const template = findMetricTemplate(key)!;
+    const { unit, direction, rollup } = template;
+    return { orgId, id: id(), key, nameEn: translate("en", template.name), nameZh: translate("zh-CN", template.name), unit, direction, rollup };
+  });
+  const values = definitions.flatMap((d) =>
+    reports.map((row) => ({ orgId, metricId: d.id, month: row.month, value: metricValueOf[d.key]!(row), updatedBy: founderId })),
+  );
+  return { metricDefinitions: definitions, metricValues: values };
 }
 
 function termsOf(row: FacilityRow) {

@@ -147,112 +147,60 @@ interface ChunkContext {
   passwordHash: string;
 }
 
+type ChunkRows = (companies: GeneratedCompany[], ctx: ChunkContext, decidedAt: Date) => Record<string, unknown>[];
+
+const SECTIONS = ["financials", "funding_debt", "budgets", "risks", "updates"];
+/** The funds a company of the chunk is in: the bench fund, and the smaller one for the first `subset`. */
+const fundsOf = (ctx: ChunkContext, i: number) => (ctx.subsetFundId !== null && ctx.offset + i < ctx.subset ? [ctx.fundId, ctx.subsetFundId] : [ctx.fundId]);
+const each =
+  (rows: (c: GeneratedCompany, ctx: ChunkContext) => Record<string, unknown>[]): ChunkRows =>
+  (companies, ctx) =>
+    companies.flatMap((c) => rows(c, ctx));
+
+/** Every table a chunk of companies writes, in foreign-key order, with the rows it takes. */
+const COMPANY_TABLES: [name: string, table: PgTable, rows: ChunkRows][] = [
+  ["users", schema.users, each((c, ctx) => [{ id: c.founderId, email: c.founderEmail, name: `Founder of ${c.name}`, passwordHash: ctx.passwordHash }])],
+  ["orgs", schema.orgs, each((c) => [{ id: c.id, slug: c.slug, name: c.name, kind: "startup", baseCurrency: c.currency }])],
+  ["memberships", schema.memberships, each((c) => [{ orgId: c.id, userId: c.founderId, role: "owner" }])],
+  [
+    "access_grants",
+    schema.accessGrants,
+    (companies, ctx, decidedAt) =>
+      companies.flatMap((c, i) =>
+        fundsOf(ctx, i).map((investorOrgId) => ({
+          orgId: c.id,
+          investorOrgId,
+          status: "approved",
+          sections: SECTIONS,
+          initiatedBy: "startup",
+          decidedByUserId: c.founderId,
+          decidedAt,
+        })),
+      ),
+  ],
+  ["funding_rounds", schema.fundingRounds, each((c) => c.rounds)],
+  ["debt_facilities", schema.debtFacilities, each((c) => c.facilities)],
+  ["monthly_reports", schema.monthlyReports, each((c) => c.reports)],
+  ["report_updates", schema.reportUpdates, each((c) => c.updates)],
+  ["budgets", schema.budgets, each((c) => c.budgets)],
+  ["risks", schema.risks, each((c) => c.risks)],
+  ["risk_history", schema.riskHistory, each((c) => c.riskHistory)],
+  ["company_metrics", schema.companyMetrics, each((c) => (c.metrics ? [c.metrics] : []))],
+  ["metric_definitions", schema.metricDefinitions, each((c) => c.metricDefinitions)],
+  ["metric_values", schema.metricValues, each((c) => c.metricValues)],
+  [
+    "positions",
+    schema.positions,
+    (companies, ctx) =>
+      companies.flatMap((c, i) => fundsOf(ctx, i).map((orgId) => ({ orgId, companyOrgId: c.id, currency: c.currency, notes: null, ...c.position }))),
+  ],
+];
+
 async function insertCompanies(tx: Tx, companies: GeneratedCompany[], ctx: ChunkContext, counts: Record<string, number>) {
   const decidedAt = new Date();
-  const inSubset = (i: number) => ctx.subsetFundId !== null && ctx.offset + i < ctx.subset;
-  const funds = (_c: GeneratedCompany, i: number) => (inSubset(i) ? [ctx.fundId, ctx.subsetFundId!] : [ctx.fundId]);
-  await insertAll(
-    tx,
-    schema.users,
-    companies.map((c) => ({ id: c.founderId, email: c.founderEmail, name: `Founder of ${c.name}`, passwordHash: ctx.passwordHash })),
-    counts,
-    "users",
-  );
-  await insertAll(
-    tx,
-    schema.orgs,
-    companies.map((c) => ({ id: c.id, slug: c.slug, name: c.name, kind: "startup", baseCurrency: c.currency })),
-    counts,
-    "orgs",
-  );
-  await insertAll(
-    tx,
-    schema.memberships,
-    companies.map((c) => ({ orgId: c.id, userId: c.founderId, role: "owner" })),
-    counts,
-    "memberships",
-  );
-  const sections = ["financials", "funding_debt", "budgets", "risks", "updates"];
-  await insertAll(
-    tx,
-    schema.accessGrants,
-    companies.flatMap((c, i) =>
-      funds(c, i).map((investorOrgId) => ({
-        orgId: c.id,
-        investorOrgId,
-        status: "approved",
-        sections,
-        initiatedBy: "startup",
-        decidedByUserId: c.founderId,
-        decidedAt,
-      })),
-    ),
-    counts,
-    "access_grants",
-  );
-  await insertAll(
-    tx,
-    schema.fundingRounds,
-    companies.flatMap((c) => c.rounds),
-    counts,
-    "funding_rounds",
-  );
-  await insertAll(
-    tx,
-    schema.debtFacilities,
-    companies.flatMap((c) => c.facilities),
-    counts,
-    "debt_facilities",
-  );
-  await insertAll(
-    tx,
-    schema.monthlyReports,
-    companies.flatMap((c) => c.reports),
-    counts,
-    "monthly_reports",
-  );
-  await insertAll(
-    tx,
-    schema.reportUpdates,
-    companies.flatMap((c) => c.updates),
-    counts,
-    "report_updates",
-  );
-  await insertAll(
-    tx,
-    schema.budgets,
-    companies.flatMap((c) => c.budgets),
-    counts,
-    "budgets",
-  );
-  await insertAll(
-    tx,
-    schema.risks,
-    companies.flatMap((c) => c.risks),
-    counts,
-    "risks",
-  );
-  await insertAll(
-    tx,
-    schema.riskHistory,
-    companies.flatMap((c) => c.riskHistory),
-    counts,
-    "risk_history",
-  );
-  await insertAll(
-    tx,
-    schema.companyMetrics,
-    companies.flatMap((c) => (c.metrics ? [c.metrics] : [])),
-    counts,
-    "company_metrics",
-  );
-  await insertAll(
-    tx,
-    schema.positions,
-    companies.flatMap((c, i) => funds(c, i).map((orgId) => ({ orgId, companyOrgId: c.id, currency: c.currency, notes: null, ...c.position }))),
-    counts,
-    "positions",
-  );
+  for (const [name, table, rows] of COMPANY_TABLES) {
+    await insertAll(tx, table, rows(companies, ctx, decidedAt), counts, name);
+  }
 }
 
 // ---------------------------------------------------------------------------- CLI

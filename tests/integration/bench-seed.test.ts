@@ -4,7 +4,7 @@
 // portfolio through its grants like any other.
 import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { accessGrants, companyMetrics, fundingRounds, monthlyReports, orgs, riskHistory, risks } from "../../db/schema";
+import { accessGrants, companyMetrics, fundingRounds, metricDefinitions, metricValues, monthlyReports, orgs, riskHistory, risks } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { openTestDatabase } from "../support/test-db";
@@ -85,6 +85,25 @@ describe("bench seed", () => {
     const seenSmall = await withTenant(database.db, small.id, (tx) => tx.select({ orgId: companyMetrics.orgId }).from(companyMetrics), { readOnly: true });
     expect(seen).toHaveLength(COMPANIES);
     expect(seenSmall).toHaveLength(4);
+  });
+
+  it("gives every company three custom metrics under shared keys, each with a value for every reported month, readable by the fund", async () => {
+    const fund = first(await withSystem(database.db, (tx) => tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.slug, result.investor.slug))));
+    const seen = await withTenant(
+      database.db,
+      fund.id,
+      async (tx) => ({
+        definitions: await tx.select({ orgId: metricDefinitions.orgId, key: metricDefinitions.key }).from(metricDefinitions),
+        values: await tx.select({ orgId: metricValues.orgId, value: metricValues.value }).from(metricValues),
+      }),
+      { readOnly: true },
+    );
+    expect(seen.definitions).toHaveLength(COMPANIES * 3);
+    expect(new Set(seen.definitions.map((d) => d.key))).toEqual(new Set(["tokens_served", "gpu_hours", "gross_margin"]));
+    expect(seen.values).toHaveLength(COMPANIES * 3 * MONTHS);
+    expect(result.rows.metric_values).toBe(COMPANIES * 3 * MONTHS);
+    // Exact decimals as written: no float artefacts in what the generator stored.
+    for (const { value } of seen.values) expect(value).toMatch(/^-?\d+(\.\d{1,6})?$/);
   });
 
   it("generates the same company in the same state whatever the history length", () => {

@@ -3,7 +3,8 @@ import type { BenchmarkMetric } from "~/finance";
 import { useFormat, useT, type Formatter, type Translator } from "~/i18n";
 import { monthText, multipleText, runwayText } from "~/i18n/display";
 import type { CompanyBenchmarks } from "~/views/benchmarks";
-import { Table, TableHead, Td, Th } from "~/components/ui/table";
+import { Table, Td } from "~/components/ui/table";
+import { CustomMetricBenchmarks, PeerCells, PeerTableHead } from "./custom-metric-benchmarks";
 import { dashboard_benchmarks_above_p75 } from "~/paraglide/messages/dashboard_benchmarks_above_p75.js";
 import { dashboard_benchmarks_asOf } from "~/paraglide/messages/dashboard_benchmarks_asof1.js";
 import { dashboard_benchmarks_below_p25 } from "~/paraglide/messages/dashboard_benchmarks_below_p25.js";
@@ -47,7 +48,7 @@ const FORMATS: Record<BenchmarkMetric, (v: number, t: Translator, f: Formatter) 
  * ever receives the three percentiles and how many peers they cover, and nothing at all
  * for a cohort under 5.
  */
-export function BenchmarksCard({ companyName, benchmarks }: { companyName: string; benchmarks: CompanyBenchmarks }) {
+export function BenchmarksCard({ companyName, benchmarks, currency }: { companyName: string; benchmarks: CompanyBenchmarks; currency: string }) {
   const t = useT();
   const f = useFormat();
   const asOf = benchmarks.asOf ? t(dashboard_benchmarks_asOf, { company: companyName, month: monthText(t, benchmarks.asOf) }) : "";
@@ -55,15 +56,7 @@ export function BenchmarksCard({ companyName, benchmarks }: { companyName: strin
     <Card title={t(dashboard_benchmarks_title)}>
       <p className="mb-3 text-xs text-slate-600">{t(dashboard_benchmarks_intro, { company: companyName, asOf })}</p>
       <Table caption={t(dashboard_benchmarks_caption, { company: companyName })} data-testid="benchmarks">
-        <TableHead className="border-b border-slate-200 text-left text-slate-600">
-          <Th>{t(dashboard_benchmarks_metric)}</Th>
-          <Th numeric>{companyName}</Th>
-          <Th numeric>{t(dashboard_benchmarks_p25)}</Th>
-          <Th numeric>{t(dashboard_benchmarks_median)}</Th>
-          <Th numeric last>
-            {t(dashboard_benchmarks_p75)}
-          </Th>
-        </TableHead>
+        <PeerTableHead companyName={companyName} />
         <tbody>
           {benchmarks.metrics.map((m) => {
             const format = (v: number) => FORMATS[m.metric](v, t, f);
@@ -160,24 +153,13 @@ export function BenchmarksCard({ companyName, benchmarks }: { companyName: strin
                     </span>
                   )}
                 </Td>
-                {m.peers ? (
-                  <>
-                    <Td numeric>{format(m.peers.p25)}</Td>
-                    <Td numeric>{format(m.peers.median)}</Td>
-                    <Td numeric last>
-                      {format(m.peers.p75)}
-                    </Td>
-                  </>
-                ) : (
-                  <td colSpan={3} className="py-2 text-right text-xs text-slate-600">
-                    {t(dashboard_benchmarks_tooFew)}
-                  </td>
-                )}
+                <PeerCells peers={m.peers} format={format} />
               </tr>
             );
           })}
         </tbody>
       </Table>
+      {benchmarks.customMetrics.length > 0 ? <CustomMetricBenchmarks companyName={companyName} metrics={benchmarks.customMetrics} currency={currency} /> : null}
     </Card>
   );
 }
