@@ -122,14 +122,27 @@ export default function CollectionView() {
             </p>
             <Table caption={t(investor_request_collection_caption, { month: monthText(locale, view.month) })}>
               <TableHead>
-                <Tr>
-                  <SortHeader label={t(investor_request_col_company)} sorted={sorted("company")} href={sortHref("company")} />
-                  <SortHeader label={t(investor_request_col_status)} sorted={sorted("status")} href={sortHref("status")} />
-                  <SortHeader label={t(investor_request_col_due)} sorted={sorted("due")} href={sortHref("due")} />
-                  <SortHeader label={t(investor_request_col_answered)} sorted={sorted("answered")} href={sortHref("answered")} />
-                  <Th>{t(investor_request_col_reminded)}</Th>
-                  {canManage ? <Th last /> : null}
-                </Tr>
+                <SortHeader
+                  className="whitespace-nowrap py-2 pr-4"
+                  label={t(investor_request_col_company)}
+                  sorted={sorted("company")}
+                  href={sortHref("company")}
+                />
+                <SortHeader
+                  className="whitespace-nowrap py-2 pr-4"
+                  label={t(investor_request_col_status)}
+                  sorted={sorted("status")}
+                  href={sortHref("status")}
+                />
+                <SortHeader className="whitespace-nowrap py-2 pr-4" label={t(investor_request_col_due)} sorted={sorted("due")} href={sortHref("due")} />
+                <SortHeader
+                  className="whitespace-nowrap py-2 pr-4"
+                  label={t(investor_request_col_answered)}
+                  sorted={sorted("answered")}
+                  href={sortHref("answered")}
+                />
+                <Th nowrap>{t(investor_request_col_reminded)}</Th>
+                {canManage ? <Th last /> : null}
               </TableHead>
               <tbody>
                 {view.rows.map((r) => (
