@@ -119,7 +119,7 @@ async function page(client: TestClient, path: string) {
 const anonymous = () => app.client();
 
 const PLACES: Place[] = [
-  { name: "overview", shows: [], read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}`) },
+  { name: "overview", shows: [], read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}/overview`) },
   { name: "portfolio page", shows: ["company", "financials", "risks"], read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}/portfolio`) },
   { name: "portfolio CSV", shows: ["company", "financials", "risks"], read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}/portfolio.csv`) },
   { name: "portfolio risks page", shows: ["company", "risks"], read: (w) => page(w.readerClient, `/o/${w.reader.org.slug}/portfolio/risks`) },
@@ -362,8 +362,8 @@ describe.each(SCENARIOS)("when $name", (scenario) => {
   });
 
   it("after the investor's next visit, its tenant keeps no copy of what is no longer shared", async () => {
-    await page(w.readerClient, `/o/${w.reader.org.slug}`);
-    await page(w.lateClient, `/o/${w.late.org.slug}`);
+    await page(w.readerClient, `/o/${w.reader.org.slug}/overview`);
+    await page(w.lateClient, `/o/${w.late.org.slug}/overview`);
     expect(await storedMarkers(w.reader.org.id, goneMarkers)).toEqual([]);
     expect(await storedMarkers(w.late.org.id, goneMarkers)).toEqual([]);
   });
