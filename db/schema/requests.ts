@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
-import { check, date, foreignKey, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users } from "./auth";
-import { appTenant, tenantIsolation } from "./rls";
-import { orgs } from "./tenancy";
+import { check, date, foreignKey, index, integer, jsonb, pgPolicy, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { namedUserRef } from "./auth";
+import { MONTH_RE, stampedNow } from "./columns";
+import { appTenant, tenantTable } from "./rls";
+import { orgRef, orgRow } from "./tenancy";
 
 // Data requests (issue #17, decision 026): a fund asks its companies for a period's figures and
 // reminds them until they answer. The rows are the fund's (what it asked, when it reminded): the
@@ -29,16 +30,11 @@ export interface RequestAsks {
   metrics: RequestedMetric[];
 }
 
-const MONTH_RE = `'^[0-9]{4}-(0[1-9]|1[0-2])$'`;
-
 /** The fund's definition: recurring, materialised per company and period into `data_requests`. */
-export const dataRequestPlans = pgTable(
+export const dataRequestPlans = tenantTable(
   "data_request_plans",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    id: uuid().notNull().defaultRandom(),
+    ...orgRow(),
     cadence: text().$type<RequestCadence>().notNull(),
     asks: jsonb().$type<RequestAsks>().notNull(),
     /** The first period's first month; later periods follow every 1 or 3 months. */
@@ -52,8 +48,8 @@ export const dataRequestPlans = pgTable(
     reminderSteps: integer().array().notNull(),
     /** Chosen companies, or null for every linked company (now and later). */
     companyOrgIds: uuid().array(),
-    createdBy: uuid().references(() => users.id, { onDelete: "set null" }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdBy: namedUserRef(),
+    createdAt: stampedNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -61,9 +57,8 @@ export const dataRequestPlans = pgTable(
     check("data_request_plans_cadence_check", sql`${t.cadence} in ('monthly', 'quarterly')`),
     check("data_request_plans_month_check", sql.raw(`first_month ~ ${MONTH_RE} and issued_through ~ ${MONTH_RE}`)),
     check("data_request_plans_due_day_check", sql`${t.dueDay} between 1 and 28`),
-    tenantIsolation("data_request_plans"),
   ],
-).enableRLS();
+);
 
 /** The company may read what is addressed to it while the fund's grant to it is approved. */
 function addressedToCompany(table: string) {
@@ -78,18 +73,13 @@ function addressedToCompany(table: string) {
 }
 
 /** One company's request for one period: one per fund, company and period. */
-export const dataRequests = pgTable(
+export const dataRequests = tenantTable(
   "data_requests",
   {
-    /** The fund that asks. */
-    orgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    id: uuid().notNull().defaultRandom(),
+    /** The fund that asks (org_id), and the request's id. */
+    ...orgRow(),
     planId: uuid().notNull(),
-    companyOrgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
+    companyOrgId: orgRef(),
     /** The period's first and last month (equal for a monthly request). */
     monthFrom: text().notNull(),
     monthTo: text().notNull(),
@@ -97,7 +87,7 @@ export const dataRequests = pgTable(
     asks: jsonb().$type<RequestAsks>().notNull(),
     note: text(),
     reminderSteps: integer().array().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: stampedNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -107,10 +97,9 @@ export const dataRequests = pgTable(
     index("data_requests_company_idx").on(t.companyOrgId, t.dueOn),
     foreignKey({ columns: [t.orgId, t.planId], foreignColumns: [dataRequestPlans.orgId, dataRequestPlans.id] }).onDelete("cascade"),
     check("data_requests_month_check", sql.raw(`month_from ~ ${MONTH_RE} and month_to ~ ${MONTH_RE} and month_from <= month_to`)),
-    tenantIsolation("data_requests"),
     addressedToCompany("data_requests"),
   ],
-).enableRLS();
+);
 
 export const REMINDER_KINDS = ["step", "manual"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -119,20 +108,17 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
  * Each reminder sent: a scheduled step (at most one row per request and step, written in the same
  * transaction as its mail, so two job runners never send one step twice) or a "remind now".
  */
-export const dataRequestReminders = pgTable(
+export const dataRequestReminders = tenantTable(
   "data_request_reminders",
   {
-    orgId: uuid()
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    id: uuid().notNull().defaultRandom(),
+    ...orgRow(),
     requestId: uuid().notNull(),
     companyOrgId: uuid().notNull(),
     kind: text().$type<ReminderKind>().notNull(),
     /** Days relative to the due date, for a step; null for "remind now". */
     step: integer(),
-    sentBy: uuid().references(() => users.id, { onDelete: "set null" }),
-    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    sentBy: namedUserRef(),
+    sentAt: stampedNow(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
@@ -140,7 +126,6 @@ export const dataRequestReminders = pgTable(
     index("data_request_reminders_org_request_idx").on(t.orgId, t.requestId, t.sentAt),
     foreignKey({ columns: [t.orgId, t.requestId], foreignColumns: [dataRequests.orgId, dataRequests.id] }).onDelete("cascade"),
     check("data_request_reminders_kind_check", sql`(${t.kind} = 'step') = (${t.step} is not null) and ${t.kind} in ('step', 'manual')`),
-    tenantIsolation("data_request_reminders"),
     addressedToCompany("data_request_reminders"),
   ],
-).enableRLS();
+);

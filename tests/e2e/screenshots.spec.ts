@@ -35,12 +35,16 @@ const FOUNDER_SHOTS: Shot[] = [
   { file: "monthly-report-form.png", path: latestReport },
   { file: "budgets.png", path: "/o/tensorleaf/budgets" },
   { file: "risks.png", path: "/o/tensorleaf/risks" },
+  { file: "custom-metrics.png", path: "/o/tensorleaf/metrics" },
+  { file: "requests-inbox.png", path: "/o/tensorleaf/requests" },
 ];
 const INVESTOR_SHOTS: Shot[] = [
+  { file: "fund-overview.png", path: "/o/northwind-ventures/overview" },
   { file: "investor-portfolio.png", path: "/o/northwind-ventures/portfolio" },
   { file: "alerts.png", path: "/o/northwind-ventures/alerts" },
   { file: "company-view.png", path: "/o/northwind-ventures/companies/lumen-labs" },
   { file: "positions.png", path: "/o/northwind-ventures/positions" },
+  { file: "data-collection.png", path: "/o/northwind-ventures/collection" },
 ];
 
 async function shoot(page: Page, shot: Shot) {

@@ -6,12 +6,12 @@ import { revokeGrant } from "../../app/models/access-grant.server";
 import { listAlerts, syncAlerts } from "../../app/models/alert.server";
 import { addMetricAlertRule, deleteMetricAlertRule, listMetricAlertRules } from "../../app/models/metric-alert-rule.server";
 import { alertReasonText } from "../../app/domain/alert-reasons";
-import { AppError } from "../../app/server/http.server";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { addMember, grantAccess, makeOrgWithOwner, type Org, TEST_PASSWORD } from "../support/factories";
 import { mailTo } from "../support/outbox";
 import { routeData } from "../support/route-data";
 import { textOf } from "../support/html-text";
+import { rejection } from "../support/rejection";
 
 // Early warnings on custom metrics (decision 027), on whichever driver DATABASE_URL names: the
 // rules' model and page, the sync, the alert mail, and the grants (financials) around them.
@@ -40,16 +40,6 @@ async function reportsMargin(org: Org, values: Record<string, string>) {
       .returning();
     await tx.insert(metricValues).values(Object.entries(values).map(([month, value]) => ({ orgId: org.org.id, metricId: definition!.id, month, value })));
   });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 const rulesOf = (org: Org) => withSystem(app.database.db, (tx) => tx.select().from(metricAlertRules).where(eq(metricAlertRules.orgId, org.org.id)));
