@@ -43,7 +43,10 @@ export async function createOrg(page: Page, name: string, kind: "startup" | "inv
   await page.getByLabel(kind === "startup" ? /Startup/ : /Investor/).check();
   await page.getByRole("button", { name: "Create organisation" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  return new URL(page.url()).pathname; // /o/<slug>
+  // The org's own address, /o/<slug> (a fund lands on /o/<slug>/overview, its home page).
+  const org = /^\/o\/[^/]+/.exec(new URL(page.url()).pathname)?.[0];
+  expect(org, "an org's page after creating it").toBeTruthy();
+  return org!;
 }
 
 export async function logIn(page: Page, email: string, password = "a-long-password") {
