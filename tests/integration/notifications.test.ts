@@ -24,6 +24,10 @@ import type { ParsedMail } from "mailparser";
 import { createUpdate } from "../../app/models/investor-update.server";
 import { startUpdateSchedule } from "../../app/server/update-schedule.server";
 import { investorUpdates } from "../../db/schema";
+import type { InvestorContext } from "../../app/auth/context";
+import { stepTime } from "../../app/domain/data-request";
+import { createDataRequest } from "../../app/models/data-request.server";
+import { runRequestReminders } from "../../app/models/data-request-jobs.server";
 
 /** What APP_ORIGIN says here, set before anything reads the environment: the origin of links in mail sent by jobs. */
 const JOB_ORIGIN = vi.hoisted(() => {
@@ -383,6 +387,48 @@ describe("investor updates", () => {
     expect(next.status).toBe("sent");
     expect(await queued(fund.owner.email, "investor_update")).toHaveLength(1);
     expect((await queued(chinese.email, "investor_update")).map((m) => m.subject).sort()).toEqual(["Kestrel Labs：April news", "Kestrel Labs：March news"]);
+  });
+});
+
+describe("data-request reminders", () => {
+  it("arrive at a step with one-click unsubscribe in each person's language; the link mutes reminders only, and a muted person gets none", async () => {
+    const startup = await makeOrgWithOwner(database, "startup", "Osprey Vision");
+    const fund = await makeOrgWithOwner(database, "investor", "Plover Partners");
+    const { user: chinese } = await addMember(database, startup.ctx, "admin");
+    await setLocale(chinese.id, "zh-CN");
+    const { user: muted, ctx: mutedCtx } = await addMember(database, startup.ctx, "member");
+    await saveNotificationSettings({ ...systemContextOf(database), user: mutedCtx.user }, { ...ALL_ON, alert: "daily", request_reminder: "off" });
+    await grantAccess(database, startup.org, fund.org, ["financials"]);
+    const month = monthOfDate(new Date());
+    const due = `${addMonths(month, 1)}-15`;
+    await createDataRequest(fund.ctx as InvestorContext, {
+      month,
+      cadence: "monthly",
+      dueDay: 15,
+      steps: [-3, 0],
+      note: null,
+      arr: false,
+      metricKeys: [],
+      companyIds: null,
+    });
+    expect(await runRequestReminders(database.db, { now: stepTime(due, -3), origin: ORIGIN })).toBe(1);
+    await deliverAll();
+
+    const [english] = smtp.to(startup.owner.email);
+    expect(english?.subject).toMatch(/^Reminder: Plover Partners asks for your figures for /);
+    expect(english?.text).toContain(`${ORIGIN}/o/${startup.org.slug}/requests`);
+    expectOneClick(english, ORIGIN);
+    const [zh] = smtp.to(chinese.email);
+    expect(zh?.text).toContain("一键停止接收此类邮件");
+    expectOneClick(zh, ORIGIN);
+    expect(smtp.to(muted.email)).toEqual([]);
+
+    const token = linkToken(english?.text ?? "", "/unsubscribe");
+    expect(await unsubscribe(systemContextOf(database), token)).toEqual({ email: startup.owner.email, kind: "request_reminder" });
+    expect(await getNotificationSettings(account(startup))).toEqual({ ...ALL_ON, alert: "daily", request_reminder: "off" });
+    expect(await runRequestReminders(database.db, { now: stepTime(due, 0), origin: ORIGIN })).toBe(1);
+    expect(await queued(startup.owner.email, "request_reminder")).toHaveLength(1);
+    expect(await queued(chinese.email, "request_reminder")).toHaveLength(2);
   });
 });
 
