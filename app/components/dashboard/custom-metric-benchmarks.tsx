@@ -9,6 +9,7 @@ import type { CustomMetricBenchmark } from "~/views/benchmarks";
 import { dashboard_benchmarks_above_p75 } from "~/paraglide/messages/dashboard_benchmarks_above_p75.js";
 import { dashboard_benchmarks_below_p25 } from "~/paraglide/messages/dashboard_benchmarks_below_p25.js";
 import { dashboard_benchmarks_custom_caption } from "~/paraglide/messages/dashboard_benchmarks_custom_caption.js";
+import { dashboard_benchmarks_custom_screenOnly } from "~/paraglide/messages/dashboard_benchmarks_custom_screenonly1.js";
 import { dashboard_benchmarks_custom_intro } from "~/paraglide/messages/dashboard_benchmarks_custom_intro.js";
 import { dashboard_benchmarks_custom_month } from "~/paraglide/messages/dashboard_benchmarks_custom_month.js";
 import { dashboard_benchmarks_median } from "~/paraglide/messages/dashboard_benchmarks_median.js";
@@ -71,34 +72,38 @@ export function CustomMetricBenchmarks({ companyName, metrics, currency }: { com
   const t = useT();
   const locale = useLocale();
   return (
-    <div className="mt-6" data-testid="custom-metric-benchmarks">
-      <p className="mb-3 text-xs text-slate-600">{t(dashboard_benchmarks_custom_intro, { company: companyName })}</p>
-      <Table caption={t(dashboard_benchmarks_custom_caption, { company: companyName })}>
-        <PeerTableHead companyName={companyName} />
-        <tbody>
-          {metrics.map((m) => {
-            const format = (value: string) => formatMetricValue(locale, value, m.unit, currency);
-            return (
-              <tr key={m.key} className="border-b border-slate-100 align-top" data-metric={m.key}>
-                <th scope="row" className="py-2 pr-4 text-left font-normal">
-                  <span className="font-medium">{metricName(locale, m)}</span>
-                  <span className="block text-xs text-slate-600">{t(dashboard_benchmarks_custom_month, { month: monthText(t, m.month) })}</span>
-                  {m.peers && m.position ? (
-                    <span className="mt-1 block text-xs">
-                      {t.rich(dashboard_benchmarks_position, {
-                        position: <Badge tone="info">{t(POSITIONS[m.position])}</Badge>,
-                        peers: m.peers.cohortSize,
-                      })}
-                    </span>
-                  ) : null}
-                </th>
-                <Td numeric>{format(m.value)}</Td>
-                <PeerCells peers={m.peers} format={format} />
-              </tr>
-            );
-          })}
-        </tbody>
-      </Table>
-    </div>
+    <>
+      {/* On paper the company report keeps to two pages (docs/printing.md): this table stays on the screen, and the sheet says so. */}
+      <p className="mt-3 hidden text-xs text-slate-600 print:block">{t(dashboard_benchmarks_custom_screenOnly)}</p>
+      <div className="mt-6 print:hidden" data-testid="custom-metric-benchmarks">
+        <p className="mb-3 text-xs text-slate-600">{t(dashboard_benchmarks_custom_intro, { company: companyName })}</p>
+        <Table caption={t(dashboard_benchmarks_custom_caption, { company: companyName })}>
+          <PeerTableHead companyName={companyName} />
+          <tbody>
+            {metrics.map((m) => {
+              const format = (value: string) => formatMetricValue(locale, value, m.unit, currency);
+              return (
+                <tr key={m.key} className="border-b border-slate-100 align-top" data-metric={m.key}>
+                  <th scope="row" className="py-2 pr-4 text-left font-normal">
+                    <span className="font-medium">{metricName(locale, m)}</span>
+                    <span className="block text-xs text-slate-600">{t(dashboard_benchmarks_custom_month, { month: monthText(t, m.month) })}</span>
+                    {m.peers && m.position ? (
+                      <span className="mt-1 block text-xs">
+                        {t.rich(dashboard_benchmarks_position, {
+                          position: <Badge tone="info">{t(POSITIONS[m.position])}</Badge>,
+                          peers: m.peers.cohortSize,
+                        })}
+                      </span>
+                    ) : null}
+                  </th>
+                  <Td numeric>{format(m.value)}</Td>
+                  <PeerCells peers={m.peers} format={format} />
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      </div>
+    </>
   );
 }
