@@ -25,7 +25,14 @@ const SHARING = (fund: unknown) =>
 /** Issues every plan's period that has come due; returns how many company requests it wrote. */
 export async function issueDuePeriods(db: Db, now: Date): Promise<number> {
   const today = todayOf(now);
-  const plans = await withSystem(db, (tx) => tx.select({ orgId: dataRequestPlans.orgId, id: dataRequestPlans.id }).from(dataRequestPlans));
+  // Only a plan issued through a month before this one can have a period to issue (a period is
+  // issued once it has ended): the job runs every minute and must not open a transaction per plan.
+  const plans = await withSystem(db, (tx) =>
+    tx
+      .select({ orgId: dataRequestPlans.orgId, id: dataRequestPlans.id })
+      .from(dataRequestPlans)
+      .where(sql`${dataRequestPlans.issuedThrough} < ${today.slice(0, 7)}`),
+  );
   let issued = 0;
   for (const { orgId, id } of plans) {
     issued += await withSystem(db, async (tx) => {
