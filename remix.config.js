@@ -15,5 +15,5 @@ export default {
   tailwind: true,
   postcss: true,
   watchPaths: ["./db/**/*"],
-  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true },
+  future: { v3_fetcherPersist: true, v3_lazyRouteDiscovery: true, v3_relativeSplatPath: true, v3_throwAbortReason: true },
 };

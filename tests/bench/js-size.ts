@@ -1,6 +1,8 @@
 // What the browser must download to run a page: the Remix manifest, the entry module and,
 // for each route from the root down to the page, its module and every chunk those import
-// (followed through the files' own static imports). Sizes gzipped at the level the server's
+// (followed through the files' own static imports). With lazy route discovery (decision 030)
+// the page carries only its own routes' part of the manifest, inline in its HTML: that script is
+// counted instead of the whole manifest file. Sizes gzipped at the level the server's
 // `compression()` uses (zlib's default), like the bytes a first visit transfers.
 import fs from "node:fs";
 import path from "node:path";
@@ -11,6 +13,14 @@ export interface BrowserManifest {
   routes: Record<string, { id: string; parentId?: string; path?: string; index?: boolean; module: string; imports?: string[] }>;
   /** Added by readManifest: the manifest's own URL, which the browser downloads too. */
   manifestFile: string;
+  /** Added by readManifest: remix.config.js turns on lazy route discovery (no manifest file to download). */
+  lazyRouteDiscovery: boolean;
+}
+
+/** Whether the build's config asks for lazy route discovery (`v3_lazyRouteDiscovery: true` in remix.config.js). */
+function lazyRouteDiscoveryOn(root = process.cwd()): boolean {
+  const config = fs.readFileSync(path.join(root, "remix.config.js"), "utf8");
+  return /v3_lazyRouteDiscovery:\s*true/.test(config);
 }
 
 /** The newest browser manifest in a build's assets folder (`public/build` or `<BUILD_DIR>/public/build`). */
@@ -23,7 +33,11 @@ export function readManifest(assetsDir: string): BrowserManifest {
   if (candidates.length === 0) throw new Error(`no manifest-*.js in ${assetsDir}: run the build first`);
   const text = fs.readFileSync(path.join(assetsDir, candidates[0]!.name), "utf8");
   const json = text.slice(text.indexOf("{"), text.lastIndexOf("}") + 1);
-  return { ...(JSON.parse(json) as Omit<BrowserManifest, "manifestFile">), manifestFile: `/build/${candidates[0]!.name}` };
+  return {
+    ...(JSON.parse(json) as Omit<BrowserManifest, "manifestFile" | "lazyRouteDiscovery">),
+    manifestFile: `/build/${candidates[0]!.name}`,
+    lazyRouteDiscovery: lazyRouteDiscoveryOn(),
+  };
 }
 
 /** The URL pattern of a route, from the root: `o/:orgSlug/portfolio`. */
@@ -58,7 +72,7 @@ export function routeJsSize(assetsDir: string, manifest: BrowserManifest, routeI
   const chain: string[] = [];
   for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) chain.unshift(id);
   const start = new Set<string>([
-    manifest.manifestFile,
+    ...(manifest.lazyRouteDiscovery ? [] : [manifest.manifestFile]),
     manifest.entry.module,
     ...(manifest.entry.imports ?? []),
     ...chain.flatMap((id) => [manifest.routes[id]!.module, ...(manifest.routes[id]!.imports ?? [])]),
@@ -66,6 +80,12 @@ export function routeJsSize(assetsDir: string, manifest: BrowserManifest, routeI
   const seen = new Set<string>();
   const queue = [...start].map((url) => ({ url, lazy: false }));
   const sizes: { file: string; raw: number; gzip: number; lazy: boolean }[] = [];
+  if (manifest.lazyRouteDiscovery) {
+    // The inline `window.__remixManifest = …` of the page's own routes (Remix pretty-prints it).
+    const partial = { entry: manifest.entry, routes: Object.fromEntries(chain.map((id) => [id, manifest.routes[id]])) };
+    const inline = Buffer.from(`window.__remixManifest = ${JSON.stringify(partial, null, 2)};`);
+    sizes.push({ file: "(inline route manifest)", raw: inline.length, gzip: zlib.gzipSync(inline).length, lazy: false });
+  }
   while (queue.length) {
     // Static imports first, so a file reached both ways counts as static.
     queue.sort((a, b) => Number(b.lazy) - Number(a.lazy));
