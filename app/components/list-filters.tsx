@@ -50,17 +50,21 @@ export function FilterSelect({
   label,
   width,
   value,
+  any,
   options,
 }: {
   name: string;
   label: string;
   width: string;
   value: string;
+  /** The first option's words, the one that filters nothing (value ""): "Any status". */
+  any?: string;
   options: { value: string; label: string }[];
 }) {
+  const all = any === undefined ? options : [{ value: "", label: any }, ...options];
   return (
     <div className={width}>
-      <SelectField id={`filter-${name}`} label={label} name={name} defaultValue={value} options={options} />
+      <SelectField id={`filter-${name}`} label={label} name={name} defaultValue={value} options={all} />
     </div>
   );
 }

@@ -121,21 +121,22 @@ export function PortfolioMoicCard({ portfolio, baseCurrency, currentMonth }: { p
           </p>
           <p className="text-sm text-slate-600">{t(investor_positions_moicDefinition)}</p>
         </div>
-        <div>
-          <p className="text-sm text-slate-600">{t(investor_positions_invested)}</p>
-          <p className="text-xl font-semibold tabular-nums" data-testid="portfolio-invested">
-            {f.money(portfolio.invested, baseCurrency)}
-          </p>
-        </div>
-        <div>
-          <p className="text-sm text-slate-600">{t(investor_positions_currentValue)}</p>
-          <p className="text-xl font-semibold tabular-nums" data-testid="portfolio-value">
-            {f.money(portfolio.currentValue, baseCurrency)}
-          </p>
-        </div>
+        <PortfolioAmount label={t(investor_positions_invested)} testId="portfolio-invested" amount={f.money(portfolio.invested, baseCurrency)} />
+        <PortfolioAmount label={t(investor_positions_currentValue)} testId="portfolio-value" amount={f.money(portfolio.currentValue, baseCurrency)} />
       </div>
       <p className="mt-4 text-xs text-slate-500">{t(investor_positions_moicExplain, { base: baseCurrency, month: monthText(t, currentMonth) })}</p>
     </Card>
+  );
+}
+
+function PortfolioAmount({ label, testId, amount }: { label: string; testId: string; amount: string }) {
+  return (
+    <div>
+      <p className="text-sm text-slate-600">{label}</p>
+      <p className="text-xl font-semibold tabular-nums" data-testid={testId}>
+        {amount}
+      </p>
+    </div>
   );
 }
 

@@ -1,4 +1,5 @@
-import type { ReactNode } from "react";
+import { useLocation } from "@remix-run/react";
+import { Fragment, type ReactNode } from "react";
 import { useT } from "~/i18n";
 import { ConflictNotice } from "./ui/conflict-notice";
 import { Card } from "./ui/layout";
@@ -71,6 +72,38 @@ export function RecordEditor({
     </>
   );
   return inline ? <div className="mt-6 space-y-6 border-t pt-6">{parts}</div> : <Card title={title}>{parts}</Card>;
+}
+
+/** What createFromForm (app/server/forms.server.ts) answers a refused create with. */
+interface CreateFailure {
+  fieldErrors: Record<string, string>;
+  formError?: string;
+  values?: Record<string, string>;
+}
+
+/** The props an entity's form takes to create a record (the form's own fields come from the page). */
+export interface CreateFormProps {
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  formError?: string;
+  intent: "create";
+}
+
+/**
+ * The create half of a record's list page (funding round, position, debt facility): a card with
+ * the form, filled in again with what was typed after a refusal. Keyed by location: after a
+ * successful save (a redirect here) the form starts empty again.
+ */
+export function RecordCreator({ title, result, form }: { title: string; result: object | undefined; form: (props: CreateFormProps) => ReactNode }) {
+  const location = useLocation();
+  const failed = result && "fieldErrors" in result ? (result as CreateFailure) : undefined;
+  return (
+    <Card title={title}>
+      <Fragment key={location.key}>
+        {form({ values: failed?.values ?? {}, errors: failed?.fieldErrors ?? {}, formError: failed?.formError, intent: "create" })}
+      </Fragment>
+    </Card>
+  );
 }
 
 /** One figure of a record's summary (a `<dl>` of label and value). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { IsoDate } from "~/finance";
+import type { DebtTerms, IsoDate, RepaymentType } from "~/finance";
 import { zodMessage } from "~/i18n/zod-messages";
 import { DEBT_KINDS, REPAYMENT_TYPES } from "~/domain/instruments";
 import { ALWAYS, moneyField, parsePercentToBasisPoints, toBasisPoints, optionalIntegerField, optionalPositiveMoneyField, recentDateField } from "./fields";
@@ -174,3 +174,29 @@ export function debtFacilitySchema(today: IsoDate) {
 }
 
 export type DebtFacilityInput = z.output<ReturnType<typeof debtFacilitySchema>>;
+
+/** A facility as stored (a row, or one about to be inserted), as far as its repayment schedule goes. */
+export interface DebtFacilityTermsColumns {
+  principal: number;
+  annualRateBp: number;
+  drawDate: string;
+  termMonths: number;
+  repaymentType: string;
+  interestOnlyMonths?: number | null;
+}
+
+/**
+ * The facility as finance debt terms (note: the column is `annualRateBp`, the terms say
+ * `annualRateBps`). The repayment type is taken as stored: callers that may hold an unknown
+ * one check it with `isRepaymentType` first.
+ */
+export function debtTermsOf(row: DebtFacilityTermsColumns): DebtTerms {
+  return {
+    principal: row.principal,
+    annualRateBps: row.annualRateBp,
+    drawMonth: row.drawDate.slice(0, 7),
+    termMonths: row.termMonths,
+    repayment: row.repaymentType as RepaymentType,
+    interestOnlyMonths: row.repaymentType === "interest_only_then_amortizing" ? (row.interestOnlyMonths ?? 0) : undefined,
+  };
+}

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { auditLog, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
+import { auditChangeColumns } from "./audit.server";
 
 export interface AuditExportRow {
   /** ISO 8601 in UTC with microseconds: exact, so it can also serve as the paging cursor. */
@@ -42,11 +43,7 @@ export async function* auditLogBatches(ctx: OrgContext, batchSize = AUDIT_EXPORT
             // Someone who has left the org is no longer visible to it: their id stays.
             actorEmail: users.email,
             actorName: users.name,
-            action: auditLog.action,
-            entityType: auditLog.entityType,
-            entityId: auditLog.entityId,
-            before: auditLog.before,
-            after: auditLog.after,
+            ...auditChangeColumns,
           })
           .from(auditLog)
           .leftJoin(users, eq(users.id, auditLog.actorUserId))

@@ -65,6 +65,15 @@ export interface AuditLogEntry {
   subjectUserName: string | null;
 }
 
+/** What an entry says was done to what: the columns every reading of the log selects. */
+export const auditChangeColumns = {
+  action: auditLog.action,
+  entityType: auditLog.entityType,
+  entityId: auditLog.entityId,
+  before: auditLog.before,
+  after: auditLog.after,
+};
+
 const counterpart = alias(orgs, "counterpart");
 const subject = alias(users, "subject");
 
@@ -81,11 +90,7 @@ function entriesQuery(tx: Tx, ctx: OrgContext) {
     .select({
       id: auditLog.id,
       at: auditLog.at,
-      action: auditLog.action,
-      entityType: auditLog.entityType,
-      entityId: auditLog.entityId,
-      before: auditLog.before,
-      after: auditLog.after,
+      ...auditChangeColumns,
       actorUserId: auditLog.actorUserId,
       actorName: users.name,
       actorEmail: users.email,

@@ -1,10 +1,10 @@
 import { asc, eq } from "drizzle-orm";
 import type { Tx } from "~db/client";
 import { companyMetrics, debtFacilities, monthlyReports, orgs } from "~db/schema";
-import { deriveCompanyMetrics, type RepaymentType } from "~/finance";
+import { deriveCompanyMetrics } from "~/finance";
+import { debtTermsOf } from "~/domain/debt-facility";
+import { isRepaymentType } from "~/domain/instruments";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/domain/spend-categories";
-
-const REPAYMENT_TYPES: readonly string[] = ["bullet", "amortizing", "interest_only_then_amortizing"];
 
 /**
  * Rewrites the org's row in `company_metrics` from its reports and debt facilities. Called
@@ -27,16 +27,9 @@ export async function refreshCompanyMetrics(tx: Tx, orgId: string): Promise<void
       headcount: row.headcount,
     })),
     facilities
-      .filter((row) => REPAYMENT_TYPES.includes(row.repaymentType))
+      .filter((row) => isRepaymentType(row.repaymentType))
       .map((row) => ({
-        terms: {
-          principal: row.principal,
-          annualRateBps: row.annualRateBp,
-          drawMonth: row.drawDate.slice(0, 7),
-          termMonths: row.termMonths,
-          repayment: row.repaymentType as RepaymentType,
-          interestOnlyMonths: row.repaymentType === "interest_only_then_amortizing" ? row.interestOnlyMonths : undefined,
-        },
+        terms: debtTermsOf(row),
         minimumCash: row.minimumCash,
       })),
   );

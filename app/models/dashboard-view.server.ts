@@ -36,7 +36,6 @@ import {
   type IsoDate,
   type Month,
   type MonthlyFigures,
-  type RepaymentType,
   type RiskBandThresholds,
   type RiskStatus,
   type SpendCategory,
@@ -55,6 +54,8 @@ import type {
   SpendMonthView,
   StartupDashboard,
 } from "~/views/dashboard";
+import { debtTermsOf } from "~/domain/debt-facility";
+import { isRepaymentType } from "~/domain/instruments";
 
 /** How far back the cash-and-runway chart reaches, and the spend chart. */
 export const CASH_HISTORY_MONTHS = 24;
@@ -165,18 +166,8 @@ function spendOf(row: ReportRow): Record<SpendCategory, number> {
   };
 }
 
-const REPAYMENT_TYPES: readonly RepaymentType[] = ["bullet", "amortizing", "interest_only_then_amortizing"];
-
 function toTerms(row: FacilityRow): DebtTerms | null {
-  if (!(REPAYMENT_TYPES as readonly string[]).includes(row.repaymentType)) return null;
-  return {
-    principal: row.principal,
-    annualRateBps: row.annualRateBp,
-    drawMonth: row.drawDate.slice(0, 7),
-    termMonths: row.termMonths,
-    repayment: row.repaymentType as RepaymentType,
-    interestOnlyMonths: row.interestOnlyMonths,
-  };
+  return isRepaymentType(row.repaymentType) ? debtTermsOf(row) : null;
 }
 
 type Forecast = Parameters<typeof covenantStatus>[2];

@@ -11,7 +11,6 @@ import {
   isoDateOfDate,
   monthsBetween,
   deadlineStatus,
-  type DebtTerms,
   type IsoDate,
   type Month,
   type RepaymentType,
@@ -20,7 +19,7 @@ import {
 } from "~/finance";
 import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
-import type { DebtFacilityInput } from "~/domain/debt-facility";
+import { debtTermsOf, type DebtFacilityInput } from "~/domain/debt-facility";
 import type { DebtKind } from "~/domain/instruments";
 import { recordAudit } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
@@ -35,18 +34,6 @@ export type DebtFacilityRow = typeof debtFacilities.$inferSelect;
 export interface DebtFacility extends DebtFacilityRow {
   kind: DebtKind;
   repaymentType: RepaymentType;
-}
-
-/** The facility as finance debt terms (note: the column is `annualRateBp`, the terms say `annualRateBps`). */
-export function debtTermsOf(row: DebtFacilityRow): DebtTerms {
-  return {
-    principal: row.principal,
-    annualRateBps: row.annualRateBp,
-    drawMonth: row.drawDate.slice(0, 7),
-    termMonths: row.termMonths,
-    repayment: row.repaymentType as RepaymentType,
-    interestOnlyMonths: row.repaymentType === "interest_only_then_amortizing" ? row.interestOnlyMonths : undefined,
-  };
 }
 
 export interface DebtFacilitySummary extends DebtFacility {

@@ -87,53 +87,55 @@ export function importBudgets(ctx: OrgContext, rows: readonly BudgetImportRow[])
 
 /* ---------------------------------------------------------------- dry runs (preview) */
 
-/** What importing these rows would do, read in a read-only transaction; writes nothing. */
-export async function previewMonthlyReportsImport(ctx: OrgContext, rows: readonly MonthlyReportImportRow[]): Promise<ImportCounts> {
+/**
+ * What importing these rows would do, read in a read-only transaction; writes nothing. `saved`
+ * reads what is recorded for the rows' months, each with the key a row of the file has
+ * (`keyOf`); a row with no saved match would be inserted, one that `differs` updated.
+ */
+async function previewImport<R extends { month: string }, Saved>(
+  ctx: OrgContext,
+  rows: readonly R[],
+  read: {
+    saved: (tx: Tx, range: { first: string; last: string }) => Promise<Saved[]>;
+    keyOf: (row: R | Saved) => string;
+    differs: (saved: Saved, row: R) => boolean;
+  },
+): Promise<ImportCounts> {
   requireStartupEditor(ctx);
   const range = monthRange(rows);
   const counts: ImportCounts = { rows: rows.length, inserted: 0, updated: 0, unchanged: 0 };
   if (!range) return counts;
-  const existing = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select()
-        .from(monthlyReports)
-        .where(and(eq(monthlyReports.orgId, ctx.org.id), between(monthlyReports.month, range.first, range.last))),
-    { readOnly: true },
-  );
-  const byMonth = new Map(existing.map((r) => [r.month, r]));
+  const existing = await withTenant(ctx.db, ctx.org.id, (tx) => read.saved(tx, range), { readOnly: true });
+  const byKey = new Map(existing.map((saved) => [read.keyOf(saved), saved]));
   for (const row of rows) {
-    const current = byMonth.get(row.month);
-    if (!current) counts.inserted += 1;
-    else if (MONTHLY_FIELDS.some(([field, column]) => current[column] !== row[field])) counts.updated += 1;
+    const current = byKey.get(read.keyOf(row));
+    if (current === undefined) counts.inserted += 1;
+    else if (read.differs(current, row)) counts.updated += 1;
     else counts.unchanged += 1;
   }
   return counts;
 }
 
-export async function previewBudgetsImport(ctx: OrgContext, rows: readonly BudgetImportRow[]): Promise<ImportCounts> {
-  requireStartupEditor(ctx);
-  const range = monthRange(rows);
-  const counts: ImportCounts = { rows: rows.length, inserted: 0, updated: 0, unchanged: 0 };
-  if (!range) return counts;
-  const existing = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
+export function previewMonthlyReportsImport(ctx: OrgContext, rows: readonly MonthlyReportImportRow[]): Promise<ImportCounts> {
+  return previewImport(ctx, rows, {
+    saved: (tx, range) =>
+      tx
+        .select()
+        .from(monthlyReports)
+        .where(and(eq(monthlyReports.orgId, ctx.org.id), between(monthlyReports.month, range.first, range.last))),
+    keyOf: (row) => row.month,
+    differs: (current, row) => MONTHLY_FIELDS.some(([field, column]) => current[column] !== row[field]),
+  });
+}
+
+export function previewBudgetsImport(ctx: OrgContext, rows: readonly BudgetImportRow[]): Promise<ImportCounts> {
+  return previewImport(ctx, rows, {
+    saved: (tx, range) =>
       tx
         .select({ month: budgets.month, category: budgets.category, amount: budgets.amount })
         .from(budgets)
         .where(and(eq(budgets.orgId, ctx.org.id), between(budgets.month, range.first, range.last))),
-    { readOnly: true },
-  );
-  const amounts = new Map(existing.map((r) => [`${r.month}|${r.category}`, r.amount]));
-  for (const row of rows) {
-    const current = amounts.get(`${row.month}|${row.category}`);
-    if (current === undefined) counts.inserted += 1;
-    else if (current !== row.amount) counts.updated += 1;
-    else counts.unchanged += 1;
-  }
-  return counts;
+    keyOf: (row) => `${row.month}|${row.category}`,
+    differs: (current, row) => current.amount !== row.amount,
+  });
 }

@@ -15,6 +15,7 @@ import {
 import { withSystem, withTenant } from "~db/tenant";
 import { notFound } from "~/server/http.server";
 import packageJson from "../../package.json";
+import { auditChangeColumns } from "./audit.server";
 import { throttleRowsOfAccount } from "./login-throttle.server";
 import type { SystemContext } from "~/auth/context";
 import type { Tx } from "~db/client";
@@ -165,11 +166,7 @@ export async function exportPersonalData({ db }: SystemContext, userId: string, 
         tx
           .select({
             at: auditLog.at,
-            action: auditLog.action,
-            entityType: auditLog.entityType,
-            entityId: auditLog.entityId,
-            before: auditLog.before,
-            after: auditLog.after,
+            ...auditChangeColumns,
           })
           .from(auditLog)
           .where(and(eq(auditLog.orgId, org.orgId), eq(auditLog.actorUserId, userId)))

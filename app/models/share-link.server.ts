@@ -211,14 +211,19 @@ export async function pruneFrozenSnapshots(tx: Tx, investorOrgId: string): Promi
   return stale.length;
 }
 
-const listColumns = {
-  id: shareLinks.id,
+/** What a link shares, with whom, and whether live or frozen at a month. */
+const sharingColumns = {
   label: shareLinks.label,
   scope: shareLinks.scope,
   companyOrgIds: shareLinks.companyOrgIds,
   sections: shareLinks.sections,
   mode: shareLinks.mode,
   frozenMonth: shareLinks.frozenMonth,
+};
+
+const listColumns = {
+  id: shareLinks.id,
+  ...sharingColumns,
   expiresAt: shareLinks.expiresAt,
   revokedAt: shareLinks.revokedAt,
   createdAt: shareLinks.createdAt,
@@ -331,12 +336,7 @@ export async function findActiveShareLinkByToken({ db }: SystemContext, token: s
       .select({
         id: shareLinks.id,
         orgId: shareLinks.orgId,
-        label: shareLinks.label,
-        scope: shareLinks.scope,
-        companyOrgIds: shareLinks.companyOrgIds,
-        sections: shareLinks.sections,
-        mode: shareLinks.mode,
-        frozenMonth: shareLinks.frozenMonth,
+        ...sharingColumns,
         snapshot: shareLinks.snapshot,
         passphraseHash: shareLinks.passphraseHash,
         issuer: { id: orgs.id, kind: orgs.kind, name: orgs.name, baseCurrency: orgs.baseCurrency },

@@ -155,8 +155,8 @@ export default function Alerts() {
             label={t(investor_alerts_filter_severity)}
             width="w-44"
             value={list.severity ?? ""}
+            any={t(investor_alerts_filter_anySeverity)}
             options={[
-              { value: "", label: t(investor_alerts_filter_anySeverity) },
               { value: "critical", label: t(common_severity_critical) },
               { value: "warning", label: t(common_severity_warning) },
             ]}

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
+import { RecordCreator } from "~/components/record-editor";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { DebtFacilityForm } from "~/components/debt-facility-form";
@@ -135,12 +136,9 @@ function CovenantsAtAGlance({ facility }: { facility: Pick<DebtFacilitySummary, 
 export default function Debt() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = useT();
   const f = useFormat();
   const locale = useLocale();
-  const failure = result && "fieldErrors" in result ? result : null;
-  const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
   const { facilities } = data;
   return (
     <>
@@ -232,20 +230,19 @@ export default function Debt() {
         </Card>
 
         {data.canEdit ? (
-          <Card title={t(records_debt_recordTitle)}>
-            {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
-            <DebtFacilityForm
-              key={location.key}
-              values={values}
-              errors={failure?.fieldErrors ?? {}}
-              formError={failure?.formError}
-              currency={data.baseCurrency}
-              maxDrawDate={data.maxDrawDate}
-              intent="create"
-              submitLabel={t(records_debt_recordSubmit)}
-              pendingText={t(records_action_recording)}
-            />
-          </Card>
+          <RecordCreator
+            title={t(records_debt_recordTitle)}
+            result={result}
+            form={(create) => (
+              <DebtFacilityForm
+                {...create}
+                currency={data.baseCurrency}
+                maxDrawDate={data.maxDrawDate}
+                submitLabel={t(records_debt_recordSubmit)}
+                pendingText={t(records_action_recording)}
+              />
+            )}
+          />
         ) : null}
       </div>
     </>

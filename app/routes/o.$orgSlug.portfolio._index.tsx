@@ -328,20 +328,16 @@ function Filters({ query }: { query: Data["query"] }) {
         label={t(investor_portfolio_filter_status)}
         width="w-44"
         value={query.status ?? ""}
-        options={[
-          { value: "", label: t(investor_portfolio_filter_anyStatus) },
-          ...REPORTING_STATUS_FILTERS.map((value) => ({ value, label: t(REPORTING_STATUS_LABELS[value]) })),
-        ]}
+        any={t(investor_portfolio_filter_anyStatus)}
+        options={REPORTING_STATUS_FILTERS.map((value) => ({ value, label: t(REPORTING_STATUS_LABELS[value]) }))}
       />
       <FilterSelect
         name="runway"
         label={t(investor_portfolio_filter_runway)}
         width="w-44"
         value={query.runway ?? ""}
-        options={[
-          { value: "", label: t(investor_portfolio_filter_anyRunway) },
-          ...RUNWAY_LEVEL_FILTERS.map((value) => ({ value, label: t(RUNWAY_LEVEL_LABELS[value]) })),
-        ]}
+        any={t(investor_portfolio_filter_anyRunway)}
+        options={RUNWAY_LEVEL_FILTERS.map((value) => ({ value, label: t(RUNWAY_LEVEL_LABELS[value]) }))}
       />
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
+import { RecordCreator } from "~/components/record-editor";
 import { can } from "~/auth/permissions";
 import { requireInvestor } from "~/auth/tenant.server";
 import { PositionForm } from "~/components/position-form";
@@ -70,10 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Positions() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = useT();
-  const failure = result && "fieldErrors" in result ? result : null;
-  const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
   const hrefWith = useHrefWith();
   const pageLink = (page: number) => hrefWith({ sort: data.sort, dir: data.direction, page: String(page) });
 
@@ -117,21 +115,20 @@ export default function Positions() {
         )}
 
         {data.canEdit && data.companyOptions.length > 0 ? (
-          <Card title={t(investor_positions_record)}>
-            {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
-            <PositionForm
-              key={location.key}
-              values={values}
-              errors={failure?.fieldErrors ?? {}}
-              formError={failure?.formError}
-              companies={data.companyOptions}
-              baseCurrency={data.baseCurrency}
-              today={data.today}
-              intent="create"
-              submitLabel={t(investor_positions_recordSubmit)}
-              pendingText={t(investor_positions_recording)}
-            />
-          </Card>
+          <RecordCreator
+            title={t(investor_positions_record)}
+            result={result}
+            form={(create) => (
+              <PositionForm
+                {...create}
+                companies={data.companyOptions}
+                baseCurrency={data.baseCurrency}
+                today={data.today}
+                submitLabel={t(investor_positions_recordSubmit)}
+                pendingText={t(investor_positions_recording)}
+              />
+            )}
+          />
         ) : null}
       </div>
     </>

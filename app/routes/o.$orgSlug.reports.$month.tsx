@@ -185,6 +185,13 @@ const FIELD_LABELS = {
   asks: records_report_field_asks,
 } satisfies Record<string, PlainKey>;
 
+/** The month's narrative for investors, each with what to write in it. */
+const NARRATIVE_FIELDS = [
+  ["highlights", records_report_hint_highlights],
+  ["lowlights", records_report_hint_lowlights],
+  ["asks", records_report_hint_asks],
+] as const;
+
 function NewMonthPicker({ slug, picked, error, latest }: { slug: string; picked: string; error: string | null; latest: string }) {
   const t = useT();
   return (
@@ -309,33 +316,18 @@ function ReportForm({
       </div>
       <ReportLiveFigures values={typed} month={month} earlier={earlier} currency={currency} />
       <div className="grid gap-4 lg:grid-cols-3">
-        <TextareaField
-          rows={4}
-          maxLength={REPORT_TEXT_MAX}
-          label={t(FIELD_LABELS.highlights)}
-          name="highlights"
-          defaultValue={values.highlights}
-          error={errors.highlights}
-          hint={t(records_report_hint_highlights)}
-        />
-        <TextareaField
-          rows={4}
-          maxLength={REPORT_TEXT_MAX}
-          label={t(FIELD_LABELS.lowlights)}
-          name="lowlights"
-          defaultValue={values.lowlights}
-          error={errors.lowlights}
-          hint={t(records_report_hint_lowlights)}
-        />
-        <TextareaField
-          rows={4}
-          maxLength={REPORT_TEXT_MAX}
-          label={t(FIELD_LABELS.asks)}
-          name="asks"
-          defaultValue={values.asks}
-          error={errors.asks}
-          hint={t(records_report_hint_asks)}
-        />
+        {NARRATIVE_FIELDS.map(([name, hint]) => (
+          <TextareaField
+            key={name}
+            rows={4}
+            maxLength={REPORT_TEXT_MAX}
+            label={t(FIELD_LABELS[name])}
+            name={name}
+            defaultValue={values[name]}
+            error={errors[name]}
+            hint={t(hint)}
+          />
+        ))}
       </div>
       <SubmitButton pendingText={t(common_action_saving)}>{isNew ? t(records_report_saveMonth) : t(records_action_saveChanges)}</SubmitButton>
     </Form>

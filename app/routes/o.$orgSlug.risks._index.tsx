@@ -182,18 +182,16 @@ function Register({ data }: { data: RegisterData }) {
               label={t(records_risks_filterStatus)}
               width="w-44"
               value={filters.status}
-              options={[
-                { value: "", label: t(records_risks_allStatuses) },
-                { value: "active", label: t(records_risks_active) },
-                ...RISK_STATUSES.map((s) => ({ value: s, label: t(RISK_STATUS_KEYS[s]) })),
-              ]}
+              any={t(records_risks_allStatuses)}
+              options={[{ value: "active", label: t(records_risks_active) }, ...RISK_STATUSES.map((s) => ({ value: s, label: t(RISK_STATUS_KEYS[s]) }))]}
             />
             <FilterSelect
               name="category"
               label={t(records_risks_filterCategory)}
               width="w-52"
               value={filters.category}
-              options={[{ value: "", label: t(records_budgets_allCategories) }, ...RISK_CATEGORIES.map((c) => ({ value: c, label: t(RISK_CATEGORY_KEYS[c]) }))]}
+              any={t(records_budgets_allCategories)}
+              options={RISK_CATEGORIES.map((c) => ({ value: c, label: t(RISK_CATEGORY_KEYS[c]) }))}
             />
             {filters.likelihood ? <input type="hidden" name="likelihood" value={filters.likelihood} /> : null}
             {filters.impact ? <input type="hidden" name="impact" value={filters.impact} /> : null}

@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
+import { RecordCreator } from "~/components/record-editor";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { FundingRoundForm } from "~/components/funding-round-form";
@@ -83,13 +84,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function FundingRounds() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const location = useLocation();
   const t = useT();
   const f = useFormat();
   const hrefWith = useHrefWith();
   const instrumentName = (value: string) => (isInstrument(value) ? t(INSTRUMENT_KEYS[value]) : value);
-  const failure = result && "fieldErrors" in result ? result : null;
-  const values = failure && "values" in failure ? (failure.values as Record<string, string>) : {};
   const { rounds, totals } = data;
 
   // Newest or largest first; the sorted column's link turns the order round.
@@ -233,20 +231,19 @@ export default function FundingRounds() {
         </Card>
 
         {data.canEdit ? (
-          <Card title={t(records_rounds_recordTitle)}>
-            {/* Keyed by location: after a successful save (a redirect here) the form starts empty again. */}
-            <FundingRoundForm
-              key={location.key}
-              values={values}
-              errors={failure?.fieldErrors ?? {}}
-              formError={failure?.formError}
-              baseCurrency={data.baseCurrency}
-              maxCloseDate={data.maxCloseDate}
-              intent="create"
-              submitLabel={t(records_rounds_recordSubmit)}
-              pendingText={t(records_action_recording)}
-            />
-          </Card>
+          <RecordCreator
+            title={t(records_rounds_recordTitle)}
+            result={result}
+            form={(create) => (
+              <FundingRoundForm
+                {...create}
+                baseCurrency={data.baseCurrency}
+                maxCloseDate={data.maxCloseDate}
+                submitLabel={t(records_rounds_recordSubmit)}
+                pendingText={t(records_action_recording)}
+              />
+            )}
+          />
         ) : null}
       </div>
     </>

@@ -201,6 +201,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirectWithToast(`/o/${ctx.org.slug}/settings`, toast(admin_settings_saved));
 }
 
+/** The score each risk band starts from: the band, its form field and its label. */
+const RISK_BAND_FIELDS = [
+  ["mediumFrom", "riskMediumFrom", admin_settings_bands_mediumFrom],
+  ["highFrom", "riskHighFrom", admin_settings_bands_highFrom],
+  ["criticalFrom", "riskCriticalFrom", admin_settings_bands_criticalFrom],
+] as const;
+
 export default function Settings() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -227,39 +234,20 @@ export default function Settings() {
             <legend className="text-sm font-medium text-slate-700">{t(admin_settings_bands_legend)}</legend>
             <p className="text-xs text-slate-500">{t(admin_settings_bands_help, { now: bandsText(t, data.riskBands), default: bandsText(t) })}</p>
             <div className="grid grid-cols-3 gap-3">
-              <Field
-                label={t(admin_settings_bands_mediumFrom)}
-                name="riskMediumFrom"
-                type="number"
-                min={2}
-                max={25}
-                step={1}
-                defaultValue={data.riskBands.mediumFrom}
-                hint={t(admin_settings_bands_default, { score: DEFAULT_RISK_BANDS.mediumFrom })}
-                error={errors.riskMediumFrom}
-              />
-              <Field
-                label={t(admin_settings_bands_highFrom)}
-                name="riskHighFrom"
-                type="number"
-                min={2}
-                max={25}
-                step={1}
-                defaultValue={data.riskBands.highFrom}
-                hint={t(admin_settings_bands_default, { score: DEFAULT_RISK_BANDS.highFrom })}
-                error={errors.riskHighFrom}
-              />
-              <Field
-                label={t(admin_settings_bands_criticalFrom)}
-                name="riskCriticalFrom"
-                type="number"
-                min={2}
-                max={25}
-                step={1}
-                defaultValue={data.riskBands.criticalFrom}
-                hint={t(admin_settings_bands_default, { score: DEFAULT_RISK_BANDS.criticalFrom })}
-                error={errors.riskCriticalFrom}
-              />
+              {RISK_BAND_FIELDS.map(([band, name, label]) => (
+                <Field
+                  key={band}
+                  label={t(label)}
+                  name={name}
+                  type="number"
+                  min={2}
+                  max={25}
+                  step={1}
+                  defaultValue={data.riskBands[band]}
+                  hint={t(admin_settings_bands_default, { score: DEFAULT_RISK_BANDS[band] })}
+                  error={errors[name]}
+                />
+              ))}
             </div>
           </fieldset>
           <div>

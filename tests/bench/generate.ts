@@ -18,6 +18,7 @@ import { SPEND_CATEGORIES, type SpendCategory } from "../../app/finance/burn";
 import { deriveCompanyMetrics } from "../../app/finance/company-metrics";
 import { debtServiceByMonth, type RepaymentType } from "../../app/finance/debt";
 import { addMonths, type Month } from "../../app/finance/month";
+import { debtTermsOf } from "../../app/domain/debt-facility";
 import { findMetricTemplate } from "../../app/domain/metric";
 import { translate } from "../../app/i18n/translate";
 
@@ -253,7 +254,7 @@ export function generateCompany(index: number, months: number, lastMonth: Month,
       reportingDeadlineDay: 20,
     });
   }
-  const service = debtServiceByMonth(facilities.map(termsOf));
+  const service = debtServiceByMonth(facilities.map(debtTermsOf));
   const draws = new Map(facilities.map((f) => [f.drawDate.slice(0, 7), f.principal]));
 
   const reports: ReportRow[] = [];
@@ -420,17 +421,6 @@ function customMetrics(orgId: string, founderId: string, reports: readonly Repor
   return { metricDefinitions: definitions, metricValues: values };
 }
 
-function termsOf(row: FacilityRow) {
-  return {
-    principal: row.principal,
-    annualRateBps: row.annualRateBp,
-    drawMonth: row.drawDate.slice(0, 7),
-    termMonths: row.termMonths,
-    repayment: row.repaymentType as RepaymentType,
-    interestOnlyMonths: row.repaymentType === "interest_only_then_amortizing" ? (row.interestOnlyMonths ?? 0) : undefined,
-  };
-}
-
 /**
  * The company_metrics row, as refreshCompanyMetrics (app/models/company-metrics.server.ts)
  * would write it from the same reports and facilities: reports in month order, facilities
@@ -455,7 +445,7 @@ export function metricsRow(orgId: string, currency: string, reports: readonly Re
       arr: row.arr ?? null,
       headcount: row.headcount ?? 0,
     })),
-    facilities.filter((f) => f.currency === currency).map((f) => ({ terms: termsOf(f), minimumCash: f.minimumCash ?? null })),
+    facilities.filter((f) => f.currency === currency).map((f) => ({ terms: debtTermsOf(f), minimumCash: f.minimumCash ?? null })),
   );
   if (metrics === null) return null;
   return {

@@ -26,6 +26,13 @@ async function seedReports(ctx: OrgContext, rows: ReportFigures[], extra: { high
   });
 }
 
+/** A startup with these monthly reports, and its owner signed in. */
+async function startupWithReports(name: string, rows: ReportFigures[], extra: { highlights?: string } = {}) {
+  const made = await makeOrgWithOwner(app.database, "startup", name);
+  await seedReports(made.ctx, rows, extra);
+  return { ...made, browser: await app.signIn(made.owner.email) };
+}
+
 async function dashboardJson(browser: ReturnType<TestApp["client"]>, slug: string, query = "") {
   const response = await browser.get(routeData(`/o/${slug}${query ? `?${query}` : ""}`, ROUTE));
   expect(response.status).toBe(200);
@@ -41,9 +48,7 @@ async function pageText(browser: ReturnType<TestApp["client"]>, path: string) {
 
 describe("company dashboard", () => {
   it("shows the spec's worked example: cash, average net burn, runway, cash-out month, default alive", async () => {
-    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Worked Example AI");
-    await seedReports(ctx, WORKED_EXAMPLE);
-    const browser = await app.signIn(owner.email);
+    const { org, browser } = await startupWithReports("Worked Example AI", WORKED_EXAMPLE);
     const text = await pageText(browser, `/o/${org.slug}`);
     expect(text).toContain("$1,200,000");
     expect(text).toContain("Cash at the end of Apr 2026, the latest reported month.");
@@ -72,13 +77,11 @@ describe("company dashboard", () => {
   });
 
   it("calls a company whose revenue already covers its spending alive and profitable from that month itself (en and zh)", async () => {
-    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Already Profitable AI");
-    await seedReports(ctx, [
+    const { org, browser } = await startupWithReports("Already Profitable AI", [
       { month: "2026-02", spend: 100_000, revenue: 90_000, cash: 520_000 },
       { month: "2026-03", spend: 100_000, revenue: 98_000, cash: 518_000 },
       { month: "2026-04", spend: 100_000, revenue: 104_000, cash: 522_000 },
     ]);
-    const browser = await app.signIn(owner.email);
     const data = await dashboardJson(browser, org.slug);
     expect(data.dashboard.headline.defaultAlive).toMatchObject({
       outcome: "profitable",
@@ -98,14 +101,12 @@ describe("company dashboard", () => {
   });
 
   it("says there is not enough history for a growth rate with three months of revenue, and what the projection assumed (en and zh)", async () => {
-    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Young Growth AI");
     // Revenue 12.0k → 14.5k → 17.8k: no report for 2026-01, so no revenue(m−3).
-    await seedReports(ctx, [
+    const { org, browser } = await startupWithReports("Young Growth AI", [
       { month: "2026-02", spend: 100_000, revenue: 12_000, cash: 664_400 },
       { month: "2026-03", spend: 100_000, revenue: 14_500, cash: 578_900 },
       { month: "2026-04", spend: 100_000, revenue: 17_800, cash: 500_000 },
     ]);
-    const browser = await app.signIn(owner.email);
     const data = await dashboardJson(browser, org.slug);
     expect(data.dashboard.headline.defaultAlive).toMatchObject({
       outcome: "cash_out",
@@ -135,27 +136,23 @@ describe("company dashboard", () => {
   });
 
   it("shows a runway of 9.27 months as 9.2, rounded down", async () => {
-    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Nine Point Two AI");
-    await seedReports(ctx, [
+    const { org, browser } = await startupWithReports("Nine Point Two AI", [
       { month: "2026-02", spend: 100_000, revenue: 0, cash: 1_127_000 },
       { month: "2026-03", spend: 100_000, revenue: 0, cash: 1_027_000 },
       { month: "2026-04", spend: 100_000, revenue: 0, cash: 927_000 },
     ]);
-    const browser = await app.signIn(owner.email);
     const text = await pageText(browser, `/o/${org.slug}`);
     expect(text).toMatch(/Runway\s*9\.2 months/);
     expect(text).not.toContain("9.3 months");
   });
 
   it("changes the average with the window and flags a window longer than the history", async () => {
-    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Window Labs");
     // Net burns 100k, 100k, 190k: the 1-month and 3-month averages differ.
-    await seedReports(ctx, [
+    const { org, browser } = await startupWithReports("Window Labs", [
       { month: "2026-02", spend: 120_000, revenue: 20_000, cash: 1_000_000 },
       { month: "2026-03", spend: 120_000, revenue: 20_000, cash: 900_000 },
       { month: "2026-04", spend: 210_000, revenue: 20_000, cash: 710_000 },
     ]);
-    const browser = await app.signIn(owner.email);
 
     const three = await dashboardJson(browser, org.slug);
     expect(three.dashboard.headline.averageNetBurn).toBe(major(130_000));
@@ -242,9 +239,7 @@ describe("company dashboard", () => {
   });
 
   it("sends the browser only what the page shows", async () => {
-    const { owner, org, ctx } = await makeOrgWithOwner(app.database, "startup", "Quiet Co");
-    await seedReports(ctx, WORKED_EXAMPLE, { highlights: "Confidential pilot with a bank" });
-    const browser = await app.signIn(owner.email);
+    const { org, ctx, browser } = await startupWithReports("Quiet Co", WORKED_EXAMPLE, { highlights: "Confidential pilot with a bank" });
     const raw = await (await browser.get(routeData(`/o/${org.slug}`, ROUTE))).text();
     expect(raw).not.toContain("Confidential pilot");
     expect(raw).not.toContain(ctx.org.id);
