@@ -168,6 +168,9 @@ describe("inviting a company by its founder's address", () => {
     expect((await founder.get(location)).status).toBe(200);
     const inbox = await (await founder.get(`/o/${companySlug}/requests`)).text();
     expect(inbox).toContain("Harbour Seed Fund");
+    // The invitation is in the founder's own data download.
+    const personal = (await (await founder.get("/account/data.json")).json()) as { companyInvitationsToYourAddress: { fundName: string }[] };
+    expect(personal.companyInvitationsToYourAddress).toEqual([expect.objectContaining({ fundName: "Harbour Seed Fund", companyName: "Orbital Robotics" })]);
   });
 
   it("the answer shows as fulfilled in the fund's collection", async () => {
