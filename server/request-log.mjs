@@ -14,6 +14,7 @@ const capabilityPaths = [
   /(\/reset-password\/)[^/]+/gi,
   /(\/confirm-email\/)[^/]+/gi,
   /(\/unsubscribe\/)[^/]+/gi,
+  /(\/join\/)[^/]+/gi,
 ];
 
 /** The path a log may show: no query string (it may hold tokens), capability segments redacted. */

@@ -127,7 +127,10 @@ export async function createDataRequest(ctx: InvestorContext, input: DataRequest
     const linked = await requestableCompanies(tx, ctx.org.id);
     const linkedIds = new Set(linked.map((c) => c.id));
     const chosen = input.companyIds ?? [...linkedIds];
-    if (chosen.length === 0 || chosen.some((id) => !linkedIds.has(id))) {
+    // "Every linked company" with none linked yet is a request for the companies the fund is about
+    // to invite (decision 028): the plan is made, nothing is issued until a company joins.
+    const forInvitations = input.companyIds === null && linkedIds.size === 0;
+    if ((chosen.length === 0 && !forInvitations) || chosen.some((id) => !linkedIds.has(id))) {
       throw new AppError("INVALID", messageRef(investor_request_error_companies), { companies: messageRef(investor_request_error_companies) });
     }
     const offered = new Map((await requestableMetrics(tx)).map((m) => [m.key, m]));
@@ -149,7 +152,7 @@ export async function createDataRequest(ctx: InvestorContext, input: DataRequest
       })
       .returning();
     const issued = await issuePeriod(tx, { ...plan!, cadence: input.cadence }, period.monthFrom, chosen);
-    if (issued === 0) throw new AppError("INVALID", messageRef(investor_request_error_alreadyAsked));
+    if (issued === 0 && !forInvitations) throw new AppError("INVALID", messageRef(investor_request_error_alreadyAsked));
     return { planId: plan!.id, issued, month: period.monthFrom };
   });
 }
@@ -175,13 +178,18 @@ export interface InboxRequest {
  * `source_org_id` = the fund (decision 024's seam): the values stay the company's own data.
  */
 async function adoptRequestedMetrics(tx: Tx, ctx: StartupContext, requests: { orgId: string; asks: RequestAsks }[]): Promise<void> {
+  await adoptMetricsInto(tx, ctx.org.id, requests);
+}
+
+/** The same for a company `companyId` in the caller's transaction (accepting a fund's invitation, decision 028). */
+export async function adoptMetricsInto(tx: Tx, companyId: string, requests: { orgId: string; asks: RequestAsks }[]): Promise<void> {
   const wanted = requests.flatMap((r) => r.asks.metrics.map((m) => ({ ...m, sourceOrgId: r.orgId })));
   if (wanted.length === 0) return;
   await tx
     .insert(metricDefinitions)
     .values(
       wanted.map((m) => ({
-        orgId: ctx.org.id,
+        orgId: companyId,
         key: m.key,
         nameEn: m.nameEn,
         nameZh: m.nameZh,

@@ -23,21 +23,27 @@ export function slugify(name: string): string {
 
 /** Creates the org and makes its creator the owner, in one transaction. */
 export async function createOrg({ db }: SystemContext, user: OrgContext["user"], input: { name: string; kind: OrgKind; baseCurrency: string }) {
-  return withSystem(db, async (tx) => {
-    const base = slugify(input.name);
-    // Try the plain slug, then numbered ones; the unique index settles any race.
-    const taken = await tx.execute<{ slug: string }>(sql`select slug from orgs where slug = ${base} or slug like ${base + "-%"}`);
-    const takenSet = new Set(rowsOf<{ slug: string }>(taken).map((r) => r.slug));
-    let slug = base;
-    for (let i = 2; takenSet.has(slug); i++) slug = `${base}-${i}`;
-    const org = oneRow(
-      await tx.insert(orgs).values({ slug, name: input.name.trim(), kind: input.kind, baseCurrency: input.baseCurrency }).returning(),
-      "insert org",
-    );
-    await tx.insert(memberships).values({ orgId: org.id, userId: user.id, role: "owner" });
-    await recordAudit(tx, { org, user }, { action: "org.create", entityType: "org", entityId: org.id, after: org });
-    return org;
-  });
+  return withSystem(db, (tx) => insertOrgWithOwner(tx, user, input));
+}
+
+/**
+ * The org and its owner's membership inside the caller's system transaction: for createOrg, and for
+ * accepting a fund's invitation, where the company is made with the account, grant and request (decision 028).
+ */
+export async function insertOrgWithOwner(tx: Tx, user: { id: string }, input: { name: string; kind: OrgKind; baseCurrency: string }) {
+  const base = slugify(input.name);
+  // Try the plain slug, then numbered ones; the unique index settles any race.
+  const taken = await tx.execute<{ slug: string }>(sql`select slug from orgs where slug = ${base} or slug like ${base + "-%"}`);
+  const takenSet = new Set(rowsOf<{ slug: string }>(taken).map((r) => r.slug));
+  let slug = base;
+  for (let i = 2; takenSet.has(slug); i++) slug = `${base}-${i}`;
+  const org = oneRow(
+    await tx.insert(orgs).values({ slug, name: input.name.trim(), kind: input.kind, baseCurrency: input.baseCurrency }).returning(),
+    "insert org",
+  );
+  await tx.insert(memberships).values({ orgId: org.id, userId: user.id, role: "owner" });
+  await recordAudit(tx, { org, user }, { action: "org.create", entityType: "org", entityId: org.id, after: org });
+  return org;
 }
 
 /** The orgs a user belongs to, for the switcher and the post-login landing. */

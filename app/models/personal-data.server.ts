@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import {
   auditLog,
   invitations,
+  companyInvitations,
   memberships,
   notificationPreferences,
   orgs,
@@ -49,6 +50,16 @@ export interface PersonalDataExport {
     expiresAt: Date;
     acceptedAt: Date | null;
     revokedAt: Date | null;
+  }[];
+  /** A fund's invitations to answer its data request as a company (decision 028), sent to this address. */
+  companyInvitationsToYourAddress: {
+    fundName: string;
+    companyName: string;
+    monthFrom: string;
+    createdAt: Date;
+    expiresAt: Date;
+    acceptedAt: Date | null;
+    cancelledAt: Date | null;
   }[];
   auditEntriesYouAuthored: {
     orgSlug: string;
@@ -154,7 +165,21 @@ export async function exportPersonalData({ db }: SystemContext, userId: string, 
       .innerJoin(orgs, eq(orgs.id, invitations.orgId))
       .where(eq(invitations.email, user.email))
       .orderBy(asc(invitations.createdAt));
-    return { user, joined, ownSessions, twoFactor, devices, preferences, schedules, throttle, invited };
+    const fundInvited = await tx
+      .select({
+        fundName: orgs.name,
+        companyName: companyInvitations.companyName,
+        monthFrom: companyInvitations.monthFrom,
+        createdAt: companyInvitations.createdAt,
+        expiresAt: companyInvitations.expiresAt,
+        acceptedAt: companyInvitations.acceptedAt,
+        cancelledAt: companyInvitations.cancelledAt,
+      })
+      .from(companyInvitations)
+      .innerJoin(orgs, eq(orgs.id, companyInvitations.orgId))
+      .where(eq(companyInvitations.email, user.email))
+      .orderBy(asc(companyInvitations.createdAt));
+    return { user, joined, ownSessions, twoFactor, devices, preferences, schedules, throttle, invited, fundInvited };
   });
 
   const audit: PersonalDataExport["auditEntriesYouAuthored"] = [];
@@ -191,6 +216,7 @@ export async function exportPersonalData({ db }: SystemContext, userId: string, 
     personSchedules: personal.schedules,
     signInThrottle: personal.throttle,
     invitationsToYourAddress: personal.invited,
+    companyInvitationsToYourAddress: personal.fundInvited,
     auditEntriesYouAuthored: audit,
   };
 }

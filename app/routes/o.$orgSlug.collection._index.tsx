@@ -39,6 +39,7 @@ import { investor_request_remindNow } from "~/paraglide/messages/investor_reques
 import { investor_request_remindNowPending } from "~/paraglide/messages/investor_request_remindnowpending2.js";
 import { investor_request_reminded } from "~/paraglide/messages/investor_request_reminded.js";
 import { investor_request_progress } from "~/paraglide/messages/investor_request_progress.js";
+import { investor_request_collection_invite } from "~/paraglide/messages/investor_request_collection_invite.js";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_request_collection_title)];
 
@@ -93,7 +94,14 @@ export default function CollectionView() {
       <PageHeader
         title={t(investor_request_collection_title)}
         description={t(investor_request_collection_description)}
-        actions={canManage ? <TextLink to="new">{t(investor_request_collection_new)}</TextLink> : null}
+        actions={
+          canManage ? (
+            <div className="flex flex-wrap gap-4">
+              <TextLink to="new">{t(investor_request_collection_new)}</TextLink>
+              <TextLink to="invite">{t(investor_request_collection_invite)}</TextLink>
+            </div>
+          ) : null
+        }
       />
       <div className="space-y-6">
         <FormError error={result && !result.ok ? result.formError : undefined} />

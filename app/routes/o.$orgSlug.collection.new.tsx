@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireInvestor } from "~/auth/tenant.server";
 import { FieldError, Field, FormError, SelectField, SubmitButton, TextareaField } from "~/components/ui/form";
-import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { Card, PageHeader } from "~/components/ui/layout";
 import { TextLink } from "~/components/ui/button";
 import { DEFAULT_REMINDER_STEPS, DEFAULT_REQUEST_DUE_DAY, formatReminderSteps } from "~/domain/data-request";
 import { dataRequestSchema } from "~/domain/data-request.form";
@@ -12,8 +12,9 @@ import { getLocale } from "~/i18n/locale.server";
 import { metricName } from "~/i18n/metric-format";
 import { createDataRequest, getRequestChoices } from "~/models/data-request.server";
 import { appNow } from "~/server/clock.server";
-import { createFromForm } from "~/server/forms.server";
-import { toast } from "~/server/toast.server";
+import { failureFromError, invalidForm, parseForm } from "~/server/forms.server";
+import { messageRef } from "~/i18n/translate";
+import { redirectWithToast, toast } from "~/server/toast.server";
 import { investor_request_created } from "~/paraglide/messages/investor_request_created.js";
 import { investor_request_form_allCompanies } from "~/paraglide/messages/investor_request_form_allcompanies1.js";
 import { investor_request_form_arr } from "~/paraglide/messages/investor_request_form_arr.js";
@@ -28,7 +29,6 @@ import { investor_request_form_month } from "~/paraglide/messages/investor_reque
 import { investor_request_form_monthHint } from "~/paraglide/messages/investor_request_form_monthhint1.js";
 import { investor_request_form_monthly } from "~/paraglide/messages/investor_request_form_monthly.js";
 import { investor_request_form_note } from "~/paraglide/messages/investor_request_form_note.js";
-import { investor_request_form_noCompanies } from "~/paraglide/messages/investor_request_form_nocompanies1.js";
 import { investor_request_form_quarterly } from "~/paraglide/messages/investor_request_form_quarterly.js";
 import { investor_request_form_report } from "~/paraglide/messages/investor_request_form_report.js";
 import { investor_request_form_send } from "~/paraglide/messages/investor_request_form_send.js";
@@ -37,6 +37,9 @@ import { investor_request_form_steps } from "~/paraglide/messages/investor_reque
 import { investor_request_form_stepsHint } from "~/paraglide/messages/investor_request_form_stepshint1.js";
 import { investor_request_form_title } from "~/paraglide/messages/investor_request_form_title.js";
 import { investor_request_form_back } from "~/paraglide/messages/investor_request_form_back.js";
+import { common_validation_checkFields } from "~/paraglide/messages/common_validation_checkfields1.js";
+import { investor_request_createdInvite } from "~/paraglide/messages/investor_request_createdinvite1.js";
+import { investor_request_form_noCompaniesInvite } from "~/paraglide/messages/investor_request_form_nocompaniesinvite2.js";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, investor_request_form_title)];
 
@@ -51,12 +54,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireInvestor(request, params, "manage:requests");
   const formData = await request.formData();
-  return createFromForm(formData, {
-    schema: dataRequestSchema(),
-    locale: getLocale(request),
-    save: (input) => createDataRequest(ctx, input),
-    after: { to: `/o/${ctx.org.slug}/collection`, toast: toast(investor_request_created) },
-  });
+  const locale = getLocale(request);
+  const parsed = parseForm(dataRequestSchema(), formData);
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
+  try {
+    const created = await createDataRequest(ctx, parsed.data);
+    // None linked yet (decision 028): the request waits for the companies the fund invites next.
+    if (created.issued === 0) return redirectWithToast(`/o/${ctx.org.slug}/collection/invite?plan=${created.planId}`, toast(investor_request_createdInvite));
+    return redirectWithToast(`/o/${ctx.org.slug}/collection`, toast(investor_request_created));
+  } catch (error) {
+    return failureFromError(error, locale, { values: formData, formError: messageRef(common_validation_checkFields) });
+  }
 }
 
 export default function NewDataRequest() {
@@ -72,8 +80,11 @@ export default function NewDataRequest() {
     <>
       <PageHeader title={t(investor_request_form_title)} actions={<TextLink to="..">{t(investor_request_form_back)}</TextLink>} />
       {companies.length === 0 ? (
-        <EmptyState title={t(investor_request_form_noCompanies)} />
-      ) : (
+        <p className="mb-4 text-sm text-slate-700" data-testid="request-for-invitations">
+          {t(investor_request_form_noCompaniesInvite)}
+        </p>
+      ) : null}
+      {
         <Card>
           <Form method="post" className="grid gap-4 md:grid-cols-2" noValidate>
             <div className="md:col-span-2">
@@ -135,25 +146,29 @@ export default function NewDataRequest() {
                 ))}
               </ul>
             </fieldset>
-            <fieldset className="md:col-span-2" aria-describedby={errors.companies ? "companies-error" : undefined}>
-              <legend className="text-sm font-medium text-slate-700">{t(investor_request_form_companies)}</legend>
-              <label className="mt-2 flex items-center gap-2 text-sm">
-                <input type="radio" name="scope" value="all" defaultChecked={(typed.scope ?? "all") === "all"} /> {t(investor_request_form_allCompanies)}
-              </label>
-              <label className="flex items-center gap-2 text-sm">
-                <input type="radio" name="scope" value="chosen" defaultChecked={typed.scope === "chosen"} /> {t(investor_request_form_chosenCompanies)}
-              </label>
-              <ul className="mt-2 grid gap-1 pl-6 text-sm sm:grid-cols-2">
-                {companies.map((c) => (
-                  <li key={c.id}>
-                    <label className="flex items-center gap-2">
-                      <input type="checkbox" name={`company.${c.id}`} defaultChecked={ticked(`company.${c.id}`)} className="h-4 w-4" /> {c.name}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-              <FieldError id="companies-error" error={errors.companies} />
-            </fieldset>
+            {companies.length === 0 ? (
+              <input type="hidden" name="scope" value="all" />
+            ) : (
+              <fieldset className="md:col-span-2" aria-describedby={errors.companies ? "companies-error" : undefined}>
+                <legend className="text-sm font-medium text-slate-700">{t(investor_request_form_companies)}</legend>
+                <label className="mt-2 flex items-center gap-2 text-sm">
+                  <input type="radio" name="scope" value="all" defaultChecked={(typed.scope ?? "all") === "all"} /> {t(investor_request_form_allCompanies)}
+                </label>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="radio" name="scope" value="chosen" defaultChecked={typed.scope === "chosen"} /> {t(investor_request_form_chosenCompanies)}
+                </label>
+                <ul className="mt-2 grid gap-1 pl-6 text-sm sm:grid-cols-2">
+                  {companies.map((c) => (
+                    <li key={c.id}>
+                      <label className="flex items-center gap-2">
+                        <input type="checkbox" name={`company.${c.id}`} defaultChecked={ticked(`company.${c.id}`)} className="h-4 w-4" /> {c.name}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+                <FieldError id="companies-error" error={errors.companies} />
+              </fieldset>
+            )}
             <div className="md:col-span-2">
               <TextareaField label={t(investor_request_form_note)} name="note" rows={3} defaultValue={typed.note ?? ""} error={errors.note} />
             </div>
@@ -162,7 +177,7 @@ export default function NewDataRequest() {
             </div>
           </Form>
         </Card>
-      )}
+      }
     </>
   );
 }

@@ -178,6 +178,12 @@ export function auditTexts(locale: Locale, orgCurrency: string) {
         return say(`say_${entry.action.replace(".", "_")}`, { email: text(row.email), role: role(row.role) });
       case "invitation.accept":
         return say("say_invitation_accept", { role: role(after.role) });
+      case "company_invitation.create":
+      case "company_invitation.resend":
+      case "company_invitation.cancel":
+        return say(`say_${entry.action.replace(".", "_")}`, { company: text(row.companyName), email: text(row.email), month: month(row.monthFrom) });
+      case "company_invitation.accept":
+        return say("say_company_invitation_accept", { company: text(after.company), email: text(row.email), sections: sections(after.sections) });
       case "member.role":
       case "member.remove":
         return say(`say_${entry.action.replace(".", "_")}`, {

@@ -24,6 +24,8 @@ import { investor_mail_accessRevoked_body } from "~/paraglide/messages/investor_
 import { investor_mail_accessRevoked_subject } from "~/paraglide/messages/investor_mail_accessrevoked_subject1.js";
 import { investor_mail_alertDigest_body } from "~/paraglide/messages/investor_mail_alertdigest_body1.js";
 import { investor_mail_alertDigest_subject } from "~/paraglide/messages/investor_mail_alertdigest_subject1.js";
+import { investor_mail_companyInvite_body } from "~/paraglide/messages/investor_mail_companyinvite_body1.js";
+import { investor_mail_companyInvite_subject } from "~/paraglide/messages/investor_mail_companyinvite_subject1.js";
 import { investor_mail_alert_body } from "~/paraglide/messages/investor_mail_alert_body.js";
 import { investor_mail_alert_subject } from "~/paraglide/messages/investor_mail_alert_subject.js";
 import { investor_mail_alertNew_body } from "~/paraglide/messages/investor_mail_alertnew_body1.js";
@@ -119,6 +121,19 @@ export function invitationMail(locale: Locale, vars: { inviter: string; org: str
       count: vars.days,
     }),
   );
+}
+
+/**
+ * A fund's invitation to a company not on Capital Desk yet (decision 028), to the founder's
+ * address: who asks, for which period, by when, and the single-use link that opens the answer.
+ * Transactional (kind `invitation`): one message the fund's action caused, nothing to unsubscribe from.
+ */
+export function companyInvitationMail(
+  locale: Locale,
+  vars: { fund: string; inviter: string; company: string; period: string; due: string; link: string; days: number },
+): ComposedMail {
+  const t = translator(locale);
+  return composeMail(locale, t(investor_mail_companyInvite_subject, vars), t(investor_mail_companyInvite_body, vars));
 }
 
 /*

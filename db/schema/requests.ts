@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, date, foreignKey, index, integer, jsonb, pgPolicy, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { namedUserRef } from "./auth";
-import { MONTH_RE, stampedNow } from "./columns";
+import { instant, MONTH_RE, stampedNow } from "./columns";
 import { appTenant, tenantTable } from "./rls";
-import { orgRef, orgRow } from "./tenancy";
+import { orgRef, orgRow, orgs } from "./tenancy";
 
 // Data requests (issue #17, decision 026): a fund asks its companies for a period's figures and
 // reminds them until they answer. The rows are the fund's (what it asked, when it reminded): the
@@ -127,5 +127,56 @@ export const dataRequestReminders = tenantTable(
     foreignKey({ columns: [t.orgId, t.requestId], foreignColumns: [dataRequests.orgId, dataRequests.id] }).onDelete("cascade"),
     check("data_request_reminders_kind_check", sql`(${t.kind} = 'step') = (${t.step} is not null) and ${t.kind} in ('step', 'manual')`),
     addressedToCompany("data_request_reminders"),
+  ],
+);
+
+/**
+ * A fund's invitation to a company not on Capital Desk yet (issue #17, decision 028): the founder's
+ * address and the company's name, the request period it answers (a plan and its period's first
+ * month), and the grant sections answering it needs, which accepting grants. The fund's row:
+ * `org_id` = the fund. The token is in the mailed link only; the row keeps its SHA-256. Single use
+ * (accepted_at), cancelled by the fund (cancelled_at) or dead after expires_at. At most one open
+ * invitation per address per fund.
+ */
+export const companyInvitations = tenantTable(
+  "company_invitations",
+  {
+    ...orgRow(),
+    planId: uuid().notNull(),
+    /** The requested period's first month (as data_requests.month_from). */
+    monthFrom: text().notNull(),
+    /** The founder's address, normalised (trimmed, lower case). */
+    email: text().notNull(),
+    companyName: text().notNull(),
+    /** What accepting grants the fund: exactly the sections the request is read under. */
+    sections: text().array().notNull(),
+    /** The mail's language (the fund user's, unless the address has an account with a choice). */
+    locale: text().notNull().default("en"),
+    tokenHash: text().notNull(),
+    invitedBy: namedUserRef(),
+    expiresAt: instant().notNull(),
+    /** When the mail last went (the first send or a resend): resends are throttled on it. */
+    lastSentAt: stampedNow(),
+    sendCount: integer().notNull().default(1),
+    acceptedAt: instant(),
+    acceptedBy: namedUserRef(),
+    /** The company that answered (created or chosen on accepting); null until then, or once it is deleted. */
+    companyOrgId: uuid().references(() => orgs.id, { onDelete: "set null" }),
+    cancelledAt: instant(),
+    cancelledBy: namedUserRef(),
+    createdAt: stampedNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex("company_invitations_token").on(t.tokenHash),
+    uniqueIndex("company_invitations_one_open_per_address").on(t.orgId, t.email).where(sql`${t.acceptedAt} is null and ${t.cancelledAt} is null`),
+    index("company_invitations_org_created_idx").on(t.orgId, t.createdAt),
+    foreignKey({ columns: [t.orgId, t.planId], foreignColumns: [dataRequestPlans.orgId, dataRequestPlans.id] }).onDelete("cascade"),
+    check("company_invitations_month_check", sql.raw(`month_from ~ ${MONTH_RE}`)),
+    check(
+      "company_invitations_sections_check",
+      sql`${t.sections} <@ array['financials', 'funding_debt', 'budgets', 'risks', 'updates']::text[] and cardinality(${t.sections}) > 0`,
+    ),
+    check("company_invitations_closed_once", sql`${t.acceptedAt} is null or ${t.cancelledAt} is null`),
   ],
 );

@@ -81,6 +81,7 @@ const INVESTOR_PAGES: Visit[] = [
   { route: "routes/o.$orgSlug.alerts.rules", path: `${I}/alerts/rules` },
   { route: "routes/o.$orgSlug.collection._index", path: `${I}/collection` },
   { route: "routes/o.$orgSlug.collection.new", path: `${I}/collection/new` },
+  { route: "routes/o.$orgSlug.collection.invite", path: `${I}/collection/invite` },
   { route: "routes/o.$orgSlug.companies._index", path: `${I}/companies` },
   { route: "routes/o.$orgSlug.companies.$companySlug", path: `${I}/companies/lumen-labs` },
   { route: "routes/o.$orgSlug.positions._index", path: `${I}/positions` },
@@ -111,6 +112,8 @@ const PUBLIC_PAGES: Visit[] = [
   { route: "routes/confirm-email.$token", path: "/confirm-email/not-a-real-token", status: 410 },
   // An unsubscribe link that is not ours: the page that says so.
   { route: "routes/unsubscribe.$token", path: "/unsubscribe/not-a-real-token", status: 404 },
+  // A fund's invitation link that is no link (decision 028): the page that says so.
+  { route: "routes/join.$token", path: "/join/not-a-real-token", status: 404 },
   // The demo mailbox exists only on the embedded database (on PostgreSQL it is a 404 by design).
   ...(process.env.DATABASE_URL ? [] : [{ route: "routes/mailbox", path: "/mailbox" }]),
 ];

@@ -300,6 +300,17 @@ const SPECS: Record<string, ActionSpec> = {
     mustFlag: { month: ["2026-13", ""], dueDay: ["31", "abc"], steps: ["soon", "1, 2, 3, 4, 5, 6, 7, 8, 9"], cadence: "weekly", note: "x".repeat(1001) },
   },
   "routes/o.$orgSlug.collection._index": { org: "investor", base: () => ({ requestId: "00000000-0000-4000-8000-000000000000" }) },
+  // Company invitations (decision 028): fields are checked before the request named is looked up (none here: refused, writing nothing).
+  "routes/o.$orgSlug.collection.invite": {
+    org: "investor",
+    base: () => ({ intent: "invite", email: "founder@example.test", companyName: "Orbital", planId: "00000000-0000-4000-8000-000000000000" }),
+    mustFlag: { email: ["not an email", SCRIPT_PAYLOAD], companyName: ["", "x".repeat(400)] },
+  },
+  // The founder's link: the token is the capability; an unknown one answers 404 and writes nothing.
+  "routes/join.$token": {
+    base: () => ({ name: "Ada", password: "a long enough password", companyName: "Orbital", baseCurrency: "USD" }),
+    as: () => app.client(),
+  },
   // Notifications (decision 023): each choice takes only its own options.
   "routes/account.notifications": {
     base: () => ({ access_requested: "on", access_decided: "on", share_link_viewed: "off", request_reminder: "on", alert: "weekly", investor_update: "on" }),

@@ -35,6 +35,8 @@ const PUBLIC_ROUTES = new Set([
   // The demo's mailbox: a 404 except on the embedded demo opened from this machine (demo-mailbox.test.ts).
   "routes/mailbox",
   "routes/r.$token",
+  // A fund's invitation to a company (decision 028): the token in the link is the capability.
+  "routes/join.$token",
   "routes/locale",
   "routes/i18n",
 ]);

@@ -65,7 +65,7 @@ function loggedPath(url: string) {
   return new URL(url, "http://x").pathname
     .replace(/\/invite\/[^/]+/i, "/invite/:token")
     .replace(/\/r\/[^/]+/i, "/r/:token")
-    .replace(/\/(verify-email|reset-password|confirm-email|unsubscribe)\/[^/]+/i, "/$1/:token");
+    .replace(/\/(verify-email|reset-password|confirm-email|unsubscribe|join)\/[^/]+/i, "/$1/:token");
 }
 
 /** Digest of every row of every table: proves a refused request wrote nothing anywhere. */
