@@ -244,6 +244,21 @@ export async function listCompanyMetricsForInvestor(ctx: OrgContext, access: Com
   return withTenant(ctx.db, ctx.org.id, (tx) => readMetrics(tx, access.company.id), { readOnly: true });
 }
 
+/** The org's metrics by key with their names: what the update composer offers as `{{metric:key}}` cards. */
+export async function listComposerMetrics(ctx: OrgContext): Promise<{ key: string; nameEn: string; nameZh: string }[]> {
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) =>
+      tx
+        .select({ key: metricDefinitions.key, nameEn: metricDefinitions.nameEn, nameZh: metricDefinitions.nameZh })
+        .from(metricDefinitions)
+        .where(eq(metricDefinitions.orgId, ctx.org.id))
+        .orderBy(asc(metricDefinitions.key)),
+    { readOnly: true },
+  );
+}
+
 /* ------------------------------------------------------------------------- writing */
 
 export async function defineMetric(ctx: OrgContext, input: MetricDefinitionFields): Promise<MetricDefinition> {
