@@ -24,9 +24,11 @@ import { investorUpdateMail } from "~/server/mail.server";
 import { type FigureCardOptions, figureCards, renderUpdateMarkdown, updateMarkdownAsText } from "~/server/update-markdown.server";
 import { formatterFor } from "~/i18n/format";
 import { queueNotification } from "./notification.server";
+import { recordAudit } from "./audit.server";
 import { conflictError, lockForEdit } from "./versioning.server";
 import { records_readOnlyRecords } from "~/paraglide/messages/records_readonlyrecords2.js";
 import { updates_error_alreadySent } from "~/paraglide/messages/updates_error_alreadysent1.js";
+import { updates_error_sentNotDeletable } from "~/paraglide/messages/updates_error_sentnotdeletable2.js";
 import { updates_error_recipients } from "~/paraglide/messages/updates_error_recipients.js";
 import { updates_error_recipientUnknown } from "~/paraglide/messages/updates_error_recipientunknown1.js";
 import { updates_error_scheduledAt } from "~/paraglide/messages/updates_error_scheduledat1.js";
@@ -309,6 +311,37 @@ export async function saveUpdate(
     if (!row) throw conflictError(updates_what);
     if (delivery.intent !== "send") return row;
     return sendInTransaction(tx, { id: ctx.org.id, name: ctx.org.name, baseCurrency: ctx.org.baseCurrency }, row, delivery.origin, now);
+  });
+}
+
+/**
+ * Deletes a draft or a scheduled update read at `version` (decision 025, addendum): a scheduled one
+ * is then never sent — the send job takes rows FOR UPDATE SKIP LOCKED and re-checks them, and
+ * this takes the row FOR UPDATE, so either the delete wins and there is nothing to send, or the
+ * send wins and the delete finds it sent. A sent update is not deleted (CONFLICT): it went to
+ * investors' inboxes and feeds, and deleting it would rewrite what they were told. Audited with
+ * what it was.
+ */
+export async function deleteUpdate(ctx: OrgContext, id: string, version: number): Promise<void> {
+  assertCanEdit(ctx);
+  await withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const before = await lockForEdit(tx, investorUpdates, ctx.org.id, id, messageRef(common_error_404_title));
+    if (before.status === "sent") throw new AppError("CONFLICT", messageRef(updates_error_sentNotDeletable));
+    if (before.version !== version) throw conflictError(updates_what);
+    await tx.delete(investorUpdates).where(and(eq(investorUpdates.orgId, ctx.org.id), eq(investorUpdates.id, before.id)));
+    await recordAudit(tx, ctx, {
+      action: "investor_update.delete",
+      entityType: "investor_update",
+      entityId: before.id,
+      before: {
+        title: before.title,
+        month: before.month,
+        status: before.status,
+        scheduledAt: before.scheduledAt?.toISOString() ?? null,
+        recipients: before.recipientOrgIds.length,
+        version: before.version,
+      },
+    });
   });
 }
 
