@@ -46,6 +46,7 @@ test("a founder imports metric values from a CSV: an unknown key is named, then 
   await page.goto(`${base}/metrics`);
   await page.getByLabel("Template for AI companies").selectOption("gpu_hours");
   await page.getByRole("button", { name: "Use template" }).click();
+  await expect(page.getByLabel("Key")).toHaveValue("gpu_hours");
   await page.getByRole("button", { name: "Define metric" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "GPU hours" })).toBeVisible();
 
