@@ -1,5 +1,5 @@
 /**
- * The import page shared by monthly reports, budgets and FX rates: choose a file → it is checked in
+ * The import page shared by monthly reports, budgets, custom metric values and FX rates: choose a file → it is checked in
  * the browser with a progress bar (same rules as the server) → uploaded and checked again
  * on the server, which answers with a preview and what would change → "Confirm import"
  * re-sends the same file with the digest of the previewed content.
@@ -16,6 +16,7 @@ import {
   parseImportCsvInChunks,
   type CsvImportError,
   type ImportKind,
+  type MetricColumn,
 } from "~/domain/csv-import";
 import type { ImportActionResult } from "~/views/csv-import";
 import { FormError } from "./ui/form";
@@ -57,6 +58,7 @@ import { records_import_nothingToImport } from "~/paraglide/messages/records_imp
 import { records_import_noun_budgetLine } from "~/paraglide/messages/records_import_noun_budgetline1.js";
 import { records_import_noun_month } from "~/paraglide/messages/records_import_noun_month.js";
 import { records_import_noun_rate } from "~/paraglide/messages/records_import_noun_rate.js";
+import { records_import_noun_value } from "~/paraglide/messages/records_import_noun_value.js";
 import { records_import_previewOf } from "~/paraglide/messages/records_import_previewof1.js";
 import { records_import_problem } from "~/paraglide/messages/records_import_problem.js";
 import { records_import_problemsLabel } from "~/paraglide/messages/records_import_problemslabel1.js";
@@ -92,6 +94,10 @@ export interface CsvImportPageProps {
   unit?: [string, string];
   /** FX rates: the org's base currency, refused in the file by the browser check as on the server. */
   baseCurrency?: string;
+  /** Custom metrics: the org's metrics, whose keys are the file's columns. */
+  metrics?: MetricColumn[];
+  /** The sample link's text, when the sample is not a sample file (custom metrics: the org's own export). */
+  sampleLabel?: string;
 }
 
 const TEXT_COLUMNS = new Set(["month", "category", "currency"]);
@@ -101,6 +107,8 @@ const UNITS = {
   "monthly-reports": { count: records_import_count_month, noun: records_import_noun_month },
   budgets: { count: records_import_count_budgetLine, noun: records_import_noun_budgetLine },
   "fx-rates": { count: records_import_count_rate, noun: records_import_noun_rate },
+  // A metrics file has a row per month and a value per metric: the preview counts values.
+  metrics: { count: records_import_count_month, noun: records_import_noun_value },
 } as const satisfies Record<ImportKind, { count: TranslationKey; noun: PlainKey }>;
 
 export function CsvImportPage(props: CsvImportPageProps) {
@@ -146,6 +154,7 @@ export function CsvImportPage(props: CsvImportPageProps) {
     const text = await file.text();
     const checked = await parseImportCsvInChunks(props.kind, text, {
       baseCurrency: props.baseCurrency,
+      metrics: props.metrics,
       locale,
       onProgress: ({ doneChars, totalChars, lines }) => setCheck({ phase: "checking", done: doneChars, total: totalChars, lines }),
     });
@@ -195,10 +204,10 @@ export function CsvImportPage(props: CsvImportPageProps) {
                 />
                 <p id={`${formId}-file-hint`} className="mt-1 text-xs text-slate-500">
                   {t.rich(records_import_firstLine, {
-                    header: <code>{expectedHeader(props.kind)}</code>,
+                    header: <code>{expectedHeader(props.kind, props.metrics)}</code>,
                     sample: (
                       <a href={props.sampleHref} download className="text-indigo-700 underline">
-                        {t(records_import_sample)}
+                        {props.sampleLabel ?? t(records_import_sample)}
                       </a>
                     ),
                   })}

@@ -2,7 +2,7 @@ import { useT } from "~/i18n";
 import { BackHeader } from "./back-header";
 import { ConflictNotice } from "./ui/conflict-notice";
 import { Card } from "./ui/layout";
-import { UpdateComposer, type ComposerValues } from "./update-composer";
+import { type ComposerMetric, UpdateComposer, type ComposerValues } from "./update-composer";
 import { updates_view_back } from "~/paraglide/messages/updates_view_back.js";
 
 /** What the composer's action (app/server/update-form.server.ts) answers a refused save with. */
@@ -25,12 +25,15 @@ export function UpdateComposerPage({
   result,
   values,
   choices,
+  metrics,
   version,
 }: {
   title: string;
   result: ComposerFailure | undefined;
   values: ComposerValues;
   choices: { orgId: string; name: string }[];
+  /** The startup's custom metrics, offered as `{{metric:key}}` cards. */
+  metrics?: ComposerMetric[];
   version?: number;
 }) {
   const t = useT();
@@ -45,6 +48,7 @@ export function UpdateComposerPage({
           errors={failed?.fieldErrors ?? {}}
           formError={failed?.formError}
           choices={choices}
+          metrics={metrics}
           version={version}
         />
       </Card>

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { FieldError, Field, FormError, SubmitButton, TextareaField } from "~/components/ui/form";
-import { useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
+import { metricName } from "~/i18n/metric-format";
 import { updates_action_save } from "~/paraglide/messages/updates_action_save.js";
 import { updates_action_schedule } from "~/paraglide/messages/updates_action_schedule.js";
 import { updates_action_send } from "~/paraglide/messages/updates_action_send.js";
@@ -8,6 +9,7 @@ import { updates_field_asks } from "~/paraglide/messages/updates_field_asks.js";
 import { updates_field_body } from "~/paraglide/messages/updates_field_body.js";
 import { updates_field_figures } from "~/paraglide/messages/updates_field_figures.js";
 import { updates_field_highlights } from "~/paraglide/messages/updates_field_highlights.js";
+import { updates_field_metrics } from "~/paraglide/messages/updates_field_metrics.js";
 import { updates_field_lowlights } from "~/paraglide/messages/updates_field_lowlights.js";
 import { updates_field_month } from "~/paraglide/messages/updates_field_month.js";
 import { updates_field_recipients } from "~/paraglide/messages/updates_field_recipients.js";
@@ -29,21 +31,33 @@ export interface ComposerValues {
 /** The tokens an author types (or copies) to insert a live figure card. */
 const TOKENS = ["{{cash}}", "{{runway}}", "{{net_burn}}"];
 
+/** A custom metric the author can insert as `{{metric:key}}`. */
+export interface ComposerMetric {
+  key: string;
+  nameEn: string;
+  nameZh: string;
+}
+
 /** The investor update composer (new and edit): fields, the investors to send to, and the three ways to save. */
 export function UpdateComposer({
   values,
   errors,
   formError,
   choices,
+  metrics = [],
   version,
 }: {
   values: ComposerValues;
   errors: Record<string, string>;
   formError?: string;
   choices: { orgId: string; name: string }[];
+  metrics?: ComposerMetric[];
   version?: number;
 }) {
   const t = useT();
+  const locale = useLocale();
+  const metricHint =
+    metrics.length === 0 ? "" : ` ${t(updates_field_metrics)} ${metrics.map((m) => `{{metric:${m.key}}} (${metricName(locale, m)})`).join(", ")}`;
   const chosen = new Set(values.recipients);
   return (
     <Form method="post" className="space-y-4" noValidate>
@@ -57,7 +71,7 @@ export function UpdateComposer({
         defaultValue={values.body}
         error={errors.body}
         rows={12}
-        hint={`${t(updates_field_figures)} ${TOKENS.join(" ")}`}
+        hint={`${t(updates_field_figures)} ${TOKENS.join(" ")}${metricHint}`}
       />
       <TextareaField label={t(updates_field_highlights)} name="highlights" defaultValue={values.highlights} error={errors.highlights} rows={3} />
       <TextareaField label={t(updates_field_lowlights)} name="lowlights" defaultValue={values.lowlights} error={errors.lowlights} rows={3} />

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   "metric_value.save",
   "metric_value.clear",
   "metric.import",
+  "investor_update.delete",
   "access_grant.request",
   "access_grant.invite",
   "access_grant.approve",

@@ -25,6 +25,14 @@ export interface CsvImportOptionsForRow {
 /** `Column` names the file's columns: the checker fills every one of them (a missing cell reads as ""). */
 export interface ImportSpec<Row, Column extends string = string> {
   columns: readonly Column[];
+  /**
+   * The columns a file must have; every column by default. A column outside `required` may be
+   * left out of the file, and the checker then leaves it out of `cells` too (custom metrics: a
+   * file may carry some of the org's metrics).
+   */
+  required?: readonly Column[];
+  /** When set, each column the spec does not know is its own error, worded by this (else one header error lists them). */
+  unknownColumn?: (column: string, t: Translator) => string;
   toRow(cells: Record<Column, string>, issue: Issue, currentMonth: string, options: CsvImportOptionsForRow, t: Translator): Row | null;
   /** Rows with the same key may appear once per file. */
   key(row: Row): string;

@@ -1,5 +1,6 @@
 /**
- * CSV import of monthly reports, budgets and (investors) FX rates: parsing and validation only, no I/O.
+ * CSV import of monthly reports, budgets, custom metric values and (investors) FX rates: parsing
+ * and validation only, no I/O.
  *
  * The same code runs in the browser (a chunked pre-check with a progress bar) and on the
  * server (the check that decides what is written), so a user never sees one verdict in the
@@ -14,6 +15,7 @@ import { EARLIEST_MONTH } from "~/domain/bounds";
 import { BUDGET_COLUMNS, BUDGET_YEARS_AHEAD, budgetImportSpec, type BudgetImportRow } from "~/domain/budget";
 import type { ImportSpec } from "~/domain/csv-cells";
 import { FX_RATE_COLUMNS, fxRateImportSpec, type FxRateImportRow } from "~/domain/fx-rate";
+import { metricImportSpec, type MetricColumn, type MetricImportRow } from "~/domain/metric";
 import { MONTHLY_REPORT_COLUMNS, monthlyReportImportSpec, type MonthlyReportRow } from "~/domain/monthly-report";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { translator, type Translator } from "~/i18n/translate";
@@ -44,7 +46,7 @@ export const MAX_LISTED_ERRORS = 100;
 export const EARLIEST_IMPORT_MONTH = EARLIEST_MONTH;
 export { BUDGET_YEARS_AHEAD, BUDGET_COLUMNS, FX_RATE_COLUMNS, MONTHLY_REPORT_COLUMNS };
 
-export type ImportKind = "monthly-reports" | "budgets" | "fx-rates";
+export type ImportKind = "monthly-reports" | "budgets" | "fx-rates" | "metrics";
 
 export interface CsvImportError {
   /** 1-based spreadsheet line (header = 1); null for a problem with the whole file. */
@@ -55,13 +57,14 @@ export interface CsvImportError {
 }
 
 /** Each kind's row: the entity's own type (app/domain/<entity>.ts). */
-export type { BudgetImportRow, FxRateImportRow };
+export type { BudgetImportRow, FxRateImportRow, MetricColumn, MetricImportRow };
 export type MonthlyReportImportRow = MonthlyReportRow;
 
 export interface ImportRowOf {
   "monthly-reports": MonthlyReportImportRow;
   budgets: BudgetImportRow;
   "fx-rates": FxRateImportRow;
+  metrics: MetricImportRow;
 }
 
 export type CsvImportResult<Row> = { ok: true; rows: Row[]; blankLines: number } | { ok: false; errors: CsvImportError[]; errorCount: number };
@@ -79,19 +82,26 @@ export interface CsvImportOptions {
   baseCurrency?: string;
   /** The language of the error messages (the page's; English by default). */
   locale?: Locale;
+  /** Custom metrics: the org's metrics, whose keys are the file's columns (decision 024). */
+  metrics?: readonly MetricColumn[];
 }
 
 /* ----------------------------------------------------------------------------- specs */
 
-// Each entity's row rules live beside its form schema (app/domain/<entity>.ts).
-const SPECS: { [K in ImportKind]: ImportSpec<ImportRowOf[K]> } = {
+// Each entity's row rules live beside its form schema (app/domain/<entity>.ts). A metrics file's
+// columns are the org's own keys, so its spec is made from them.
+const SPECS: { [K in Exclude<ImportKind, "metrics">]: ImportSpec<ImportRowOf[K]> } = {
   "monthly-reports": monthlyReportImportSpec,
   budgets: budgetImportSpec,
   "fx-rates": fxRateImportSpec,
 };
 
-export function expectedHeader(kind: ImportKind): string {
-  return SPECS[kind].columns.join(",");
+function specOf<K extends ImportKind>(kind: K, metrics: readonly MetricColumn[] = []): ImportSpec<ImportRowOf[K]> {
+  return (kind === "metrics" ? metricImportSpec(metrics) : SPECS[kind as Exclude<ImportKind, "metrics">]) as ImportSpec<ImportRowOf[K]>;
+}
+
+export function expectedHeader(kind: ImportKind, metrics: readonly MetricColumn[] = []): string {
+  return specOf(kind, metrics).columns.join(",");
 }
 
 /* ------------------------------------------------------------------------ chunking */
@@ -181,7 +191,7 @@ export class CsvImportCheck<K extends ImportKind> {
     readonly kind: K,
     options: CsvImportOptions = {},
   ) {
-    this.spec = SPECS[kind] as ImportSpec<ImportRowOf[K]>;
+    this.spec = specOf(kind, options.metrics);
     this.options = options;
     this.t = translator(options.locale ?? DEFAULT_LOCALE);
     this.currentMonth = (options.now ?? new Date()).toISOString().slice(0, 7);
@@ -235,9 +245,19 @@ export class CsvImportCheck<K extends ImportKind> {
     const names = record.map((cell) => cell.trim().toLowerCase());
     while (names.length > 0 && names[names.length - 1] === "") names.pop();
     const expected = this.spec.columns;
-    const missing = expected.filter((column) => !names.includes(column));
+    const missing = (this.spec.required ?? expected).filter((column) => !names.includes(column));
     const unknown = names.filter((name) => !(expected as readonly string[]).includes(name));
     const repeated = names.filter((name, i) => names.indexOf(name) !== i);
+    const { unknownColumn } = this.spec;
+    if (unknownColumn && unknown.length > 0 && !(names.length === 1 && names[0]?.includes(";"))) {
+      // One error per column, named, so the list says where each unknown key is.
+      for (const name of unknown) this.fail({ line: 1, column: name === "" ? null : name, message: unknownColumn(name, this.t) });
+      if (missing.length || repeated.length) unknown.length = 0;
+      else {
+        this.stopped = true;
+        return false;
+      }
+    }
     if (missing.length || unknown.length || repeated.length) {
       const t = this.t;
       const parts = [t(records_import_error_header, { header: expected.join(",") })];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { averageNetBurn, isValidMonth, netBurnOf, runway, runwayForDisplay, type MonthlyFigures } from "~/finance";
 import { zodMessage } from "~/i18n/zod-messages";
+import type { MetricUnit } from "./metric";
 import { updates_error_month } from "~/paraglide/messages/updates_error_month.js";
 import { updates_error_title } from "~/paraglide/messages/updates_error_title.js";
 import { updates_error_tooLong } from "~/paraglide/messages/updates_error_toolong1.js";
@@ -11,14 +12,34 @@ import { updates_error_tooLong } from "~/paraglide/messages/updates_error_toolon
 /** Headline figures an author can insert as `{{token}}`; rendered as cards when read. */
 export const FIGURE_TOKENS = ["cash", "runway", "net_burn"] as const;
 export type FigureToken = (typeof FIGURE_TOKENS)[number];
-/** Minor units for cash and net burn; months (rounded down to 0.1) for runway, null when not burning. */
-export type UpdateFigures = Partial<Record<FigureToken, number | null>> & { reported?: boolean };
+/** A custom metric's card (decision 024): its names, unit and the month's exact value (null: not reported). */
+export interface MetricFigure {
+  nameEn: string;
+  nameZh: string;
+  unit: MetricUnit;
+  value: string | null;
+}
 
 /**
- * `{{cash}}`, `{{runway}}`, `{{net_burn}}` — and `{{metric:key}}`, the seam for custom metrics
- * (issue #17): parsed here, rendered as an "unknown figure" card until custom metrics land.
+ * Minor units for cash and net burn; months (rounded down to 0.1) for runway, null when not burning.
+ * `metrics`: the custom metrics the body names, by key (a key the company has no metric for is absent).
  */
+export type UpdateFigures = Partial<Record<FigureToken, number | null>> & { reported?: boolean; metrics?: Record<string, MetricFigure> };
+
+/** `{{cash}}`, `{{runway}}`, `{{net_burn}}` — and `{{metric:key}}`, a custom metric's value for the month. */
 export const FIGURE_TOKEN_RE = /\{\{\s*(cash|runway|net_burn|metric:[a-z0-9_]{1,40})\s*\}\}/g;
+
+export const METRIC_TOKEN_PREFIX = "metric:";
+
+/** The metric keys a body names as `{{metric:key}}`, each once, in order. */
+export function metricKeysIn(body: string): string[] {
+  const keys: string[] = [];
+  for (const match of body.matchAll(new RegExp(FIGURE_TOKEN_RE.source, "g"))) {
+    const token = match[1] ?? "";
+    if (token.startsWith(METRIC_TOKEN_PREFIX) && !keys.includes(token.slice(METRIC_TOKEN_PREFIX.length))) keys.push(token.slice(METRIC_TOKEN_PREFIX.length));
+  }
+  return keys;
+}
 
 export function isFigureToken(name: string): name is FigureToken {
   return (FIGURE_TOKENS as readonly string[]).includes(name);

@@ -26,6 +26,7 @@ import {
   type FxRateImportRow,
   type ImportKind,
   type ImportRowOf,
+  type MetricImportRow,
   type MonthlyReportImportRow,
 } from "~/domain/csv-import";
 import { translate } from "~/i18n/translate";
@@ -34,8 +35,11 @@ import { SPEND_CATEGORIES } from "~/domain/spend-categories";
 import { minorToMajorString } from "~/domain/money-fields";
 import type { OrgContext } from "~/auth/context";
 import { importFxRates, previewFxRatesImport } from "~/models/fx-rate.server";
+import { importMetricValues, listMetricColumns, previewMetricImport } from "~/models/metric.server";
+import { AppError } from "~/server/http.server";
 import { importBudgets, importMonthlyReports, previewBudgetsImport, previewMonthlyReportsImport } from "~/models/import.server";
 import { failureFromError } from "~/server/forms.server";
+import { records_import_changedMeanwhile } from "~/paraglide/messages/records_import_changedmeanwhile1.js";
 import { records_import_changedNotice } from "~/paraglide/messages/records_import_changednotice1.js";
 import { records_import_error_chooseAgain } from "~/paraglide/messages/records_import_error_chooseagain1.js";
 import { records_import_error_chooseFile } from "~/paraglide/messages/records_import_error_choosefile1.js";
@@ -54,7 +58,7 @@ export function checkImportCsv<K extends ImportKind>(kind: K, text: string, opti
 
 const major = minorToMajorString;
 
-function previewCells(kind: ImportKind, row: MonthlyReportImportRow | BudgetImportRow | FxRateImportRow): string[] {
+function previewCells(kind: Exclude<ImportKind, "metrics">, row: MonthlyReportImportRow | BudgetImportRow | FxRateImportRow): string[] {
   if (kind === "fx-rates") {
     const r = row as FxRateImportRow;
     return [r.month, r.currency, r.rate];
@@ -113,7 +117,8 @@ export async function handleImportAction(request: Request, ctx: OrgContext, kind
   }
   const fileName = file.name || "upload.csv";
   const text = await file.text();
-  const checksum = createHash("sha256").update(text).digest("hex");
+  if (kind === "metrics") return metricsImport(ctx, locale, { intent, fileName, text, checksum: form.get("checksum") });
+  const checksum = sha256(text);
   const parsed = checkImportCsv(kind, text, { baseCurrency: ctx.org.baseCurrency, locale });
   if (!parsed.ok) return errorsResponse(fileName, parsed.errors, parsed.errorCount);
   const rows = parsed.rows as ImportRowOf[typeof kind][];
@@ -143,8 +148,58 @@ export async function handleImportAction(request: Request, ctx: OrgContext, kind
       counts,
       ...bounds,
       columns: [...(kind === "fx-rates" ? FX_RATE_COLUMNS : kind === "budgets" ? BUDGET_COLUMNS : MONTHLY_REPORT_COLUMNS)],
-      previewRows: rows.slice(0, PREVIEW_ROWS).map((row) => previewCells(kind, row)),
+      previewRows: rows.slice(0, PREVIEW_ROWS).map((row) => previewCells(kind, row as MonthlyReportImportRow | BudgetImportRow | FxRateImportRow)),
       notice: intent === "import" ? translate(locale, records_import_changedNotice) : null,
+    });
+  } catch (error) {
+    return failureFromError(error, locale);
+  }
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/**
+ * Custom metric values (decision 024): the columns are the org's keys, so the file is checked
+ * against its metrics. The preview's digest covers the file AND the values it would change as
+ * they stood when previewed; confirming re-reads them under lock, and if anyone changed one
+ * meanwhile (or the file differs) nothing is written and a fresh preview says so.
+ */
+async function metricsImport(
+  ctx: OrgContext,
+  locale: ReturnType<typeof getLocale>,
+  upload: { intent: "import" | "preview"; fileName: string; text: string; checksum: FormDataEntryValue | null },
+) {
+  const { intent, fileName, text } = upload;
+  const metrics = await listMetricColumns(ctx);
+  const parsed = checkImportCsv("metrics", text, { metrics, locale });
+  if (!parsed.ok) return errorsResponse(fileName, parsed.errors, parsed.errorCount);
+  const rows = parsed.rows as MetricImportRow[];
+  const bounds = monthBounds(rows);
+  const fileDigest = sha256(text);
+  const checksumOf = (state: string) => sha256(`${fileDigest}\n${state}`);
+  try {
+    let notice: string | null = null;
+    if (intent === "import" && typeof upload.checksum === "string") {
+      try {
+        const counts = await importMetricValues(ctx, rows, { confirm: (state) => checksumOf(state) === upload.checksum });
+        return json<ImportActionResult>({ status: "imported", fileName, counts, ...bounds });
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
+        notice = translate(locale, records_import_changedMeanwhile);
+      }
+    } else if (intent === "import") notice = translate(locale, records_import_changedNotice);
+    const { counts, state } = await previewMetricImport(ctx, rows);
+    // The file's metric columns, in the export's order.
+    const keys = metrics.map((m) => m.key).filter((key) => rows.some((r) => key in r.values));
+    return json<ImportActionResult>({
+      status: "preview",
+      fileName,
+      checksum: checksumOf(state),
+      counts,
+      ...bounds,
+      columns: ["month", ...keys],
+      previewRows: rows.slice(0, PREVIEW_ROWS).map((row) => [row.month, ...keys.map((key) => row.values[key] ?? "")]),
+      notice,
     });
   } catch (error) {
     return failureFromError(error, locale);

@@ -7,24 +7,28 @@
  */
 import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { type Db, oneRow, rowsOf, type Tx } from "~db/client";
-import { accessGrants, investorUpdates, investorUpdateViews, monthlyReports, orgs } from "~db/schema";
+import { accessGrants, investorUpdates, investorUpdateViews, metricDefinitions, metricValues, monthlyReports, orgs } from "~db/schema";
 import type { UpdateStatus } from "~db/schema/updates";
 import { withSystem, withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
 import { can } from "~/auth/permissions";
 import { isUuid } from "~/domain/bounds";
-import { figuresForMonth, type InvestorUpdateInput, type UpdateFigures } from "~/domain/investor-update";
+import { figuresForMonth, type InvestorUpdateInput, type MetricFigure, metricKeysIn, type UpdateFigures } from "~/domain/investor-update";
+import { isMetricUnit } from "~/domain/metric";
+import { normalizeDecimal } from "~/finance/metric-rollup";
 import { spendOf } from "./monthly-report.server";
 import type { Locale } from "~/i18n/locales";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
 import { investorUpdateMail } from "~/server/mail.server";
-import { figureCards, renderUpdateMarkdown, updateMarkdownAsText } from "~/server/update-markdown.server";
+import { type FigureCardOptions, figureCards, renderUpdateMarkdown, updateMarkdownAsText } from "~/server/update-markdown.server";
 import { formatterFor } from "~/i18n/format";
 import { queueNotification } from "./notification.server";
+import { recordAudit } from "./audit.server";
 import { conflictError, lockForEdit } from "./versioning.server";
 import { records_readOnlyRecords } from "~/paraglide/messages/records_readonlyrecords2.js";
 import { updates_error_alreadySent } from "~/paraglide/messages/updates_error_alreadysent1.js";
+import { updates_error_sentNotDeletable } from "~/paraglide/messages/updates_error_sentnotdeletable2.js";
 import { updates_error_recipients } from "~/paraglide/messages/updates_error_recipients.js";
 import { updates_error_recipientUnknown } from "~/paraglide/messages/updates_error_recipientunknown1.js";
 import { updates_error_scheduledAt } from "~/paraglide/messages/updates_error_scheduledat1.js";
@@ -179,19 +183,68 @@ export async function getUpdateForStartup(ctx: OrgContext, id: string): Promise<
   );
 }
 
-/** The figures of `month` as the startup's own reports give them (its tenant transaction). */
-async function monthFigures(tx: Tx, orgId: string, month: string): Promise<UpdateFigures> {
+/**
+ * The figures of `month` as the startup's own reports give them (its tenant transaction), with the
+ * month's value of each custom metric `body` names as `{{metric:key}}` (decision 024).
+ */
+async function monthFigures(tx: Tx, orgId: string, month: string, body: string): Promise<UpdateFigures> {
   const rows = await tx.select().from(monthlyReports).where(eq(monthlyReports.orgId, orgId)).orderBy(asc(monthlyReports.month));
-  return figuresForMonth(
+  const figures = figuresForMonth(
     rows.map((row) => ({ month: row.month, spend: spendOf(row), revenue: row.revenue, cash: row.cash })),
     month,
   );
+  const keys = metricKeysIn(body);
+  if (keys.length === 0) return figures;
+  const found = await tx
+    .select({
+      key: metricDefinitions.key,
+      nameEn: metricDefinitions.nameEn,
+      nameZh: metricDefinitions.nameZh,
+      unit: metricDefinitions.unit,
+      value: metricValues.value,
+    })
+    .from(metricDefinitions)
+    .leftJoin(
+      metricValues,
+      and(eq(metricValues.orgId, metricDefinitions.orgId), eq(metricValues.metricId, metricDefinitions.id), eq(metricValues.month, month)),
+    )
+    .where(and(eq(metricDefinitions.orgId, orgId), inArray(metricDefinitions.key, keys)));
+  const metrics: Record<string, MetricFigure> = {};
+  for (const m of found) {
+    metrics[m.key] = {
+      nameEn: m.nameEn,
+      nameZh: m.nameZh,
+      unit: isMetricUnit(m.unit) ? m.unit : "count",
+      value: m.value === null ? null : normalizeDecimal(m.value),
+    };
+  }
+  return { ...figures, metrics };
 }
 
-/** The figures the startup sees while writing: live from its reports (a sent update shows what was sent). */
-export async function previewFigures(ctx: OrgContext, month: string): Promise<UpdateFigures> {
+/** The figures the startup sees while writing: live from its reports and metrics (a sent update shows what was sent). */
+export async function previewFigures(ctx: OrgContext, month: string, body = ""): Promise<UpdateFigures> {
   startupOnly(ctx);
-  return withTenant(ctx.db, ctx.org.id, (tx) => monthFigures(tx, ctx.org.id, month), { readOnly: true });
+  return withTenant(ctx.db, ctx.org.id, (tx) => monthFigures(tx, ctx.org.id, month, body), { readOnly: true });
+}
+
+/**
+ * Whether `investorOrgId`'s approved grant from `companyOrgId` shares the financials section,
+ * which holds custom metrics (decision 024): without it, metric cards are withheld from its
+ * people. Read in either side's tenant transaction (both see the grant).
+ */
+async function sharesFinancials(tx: Tx, companyOrgId: string, investorOrgId: string): Promise<boolean> {
+  const [grant] = await tx
+    .select({ id: accessGrants.id })
+    .from(accessGrants)
+    .where(
+      and(
+        eq(accessGrants.orgId, companyOrgId),
+        eq(accessGrants.investorOrgId, investorOrgId),
+        eq(accessGrants.status, "approved"),
+        sql`'financials' = any(${accessGrants.sections})`,
+      ),
+    );
+  return Boolean(grant);
 }
 
 /** Checks the delivery fields of a send or schedule; field errors answer 400 and nothing is written. */
@@ -262,6 +315,37 @@ export async function saveUpdate(
 }
 
 /**
+ * Deletes a draft or a scheduled update read at `version` (decision 025, addendum): a scheduled one
+ * is then never sent — the send job takes rows FOR UPDATE SKIP LOCKED and re-checks them, and
+ * this takes the row FOR UPDATE, so either the delete wins and there is nothing to send, or the
+ * send wins and the delete finds it sent. A sent update is not deleted (CONFLICT): it went to
+ * investors' inboxes and feeds, and deleting it would rewrite what they were told. Audited with
+ * what it was.
+ */
+export async function deleteUpdate(ctx: OrgContext, id: string, version: number): Promise<void> {
+  assertCanEdit(ctx);
+  await withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const before = await lockForEdit(tx, investorUpdates, ctx.org.id, id, messageRef(common_error_404_title));
+    if (before.status === "sent") throw new AppError("CONFLICT", messageRef(updates_error_sentNotDeletable));
+    if (before.version !== version) throw conflictError(updates_what);
+    await tx.delete(investorUpdates).where(and(eq(investorUpdates.orgId, ctx.org.id), eq(investorUpdates.id, before.id)));
+    await recordAudit(tx, ctx, {
+      action: "investor_update.delete",
+      entityType: "investor_update",
+      entityId: before.id,
+      before: {
+        title: before.title,
+        month: before.month,
+        status: before.status,
+        scheduledAt: before.scheduledAt?.toISOString() ?? null,
+        recipients: before.recipientOrgIds.length,
+        version: before.version,
+      },
+    });
+  });
+}
+
+/**
  * Sends `row` inside the startup's tenant transaction: freezes the month's figures, marks it sent
  * and queues one e-mail per person (owner, admin, member) of each chosen investor that still holds
  * an "updates" grant — app_update_recipients (migration 0022) answers nothing for any other.
@@ -276,7 +360,7 @@ async function sendInTransaction(
   origin: string,
   now: Date,
 ): Promise<InvestorUpdateRow> {
-  const figures = await monthFigures(tx, company.id, row.month);
+  const figures = await monthFigures(tx, company.id, row.month, row.body);
   const [sent] = await tx
     .update(investorUpdates)
     .set({ status: "sent", sentAt: now, scheduledAt: null, figures, updatedAt: now, version: row.version + 1 })
@@ -288,6 +372,7 @@ async function sendInTransaction(
     if (!investor) continue;
     const people = rowsOf<{ user_id: string }>(await tx.execute(sql`select user_id from app_update_recipients(${investorOrgId}::uuid)`));
     const link = `${origin}/o/${investor.slug}/updates/${row.id}`;
+    const metricsWithheld = !(await sharesFinancials(tx, company.id, investorOrgId));
     await queueNotification(tx, {
       // The startup's owners follow the delivery of what they sent under Settings → Mail.
       orgId: company.id,
@@ -295,7 +380,7 @@ async function sendInTransaction(
       userIds: people.map((p) => p.user_id),
       origin,
       compose: (locale, links) => {
-        const card = figureCards(locale, figures, company.baseCurrency);
+        const card = figureCards(locale, figures, company.baseCurrency, { metricsWithheld });
         const text = [sent.body ? updateMarkdownAsText(sent.body, card) : "", ...threeFields(sent)].filter((s) => s !== "").join("\n\n");
         return investorUpdateMail(locale, { company: company.name, title: sent.title, month: formatterFor(locale).month(sent.month), text, link }, links);
       },
@@ -425,6 +510,7 @@ function readable(
   company: { name: string; slug: string; baseCurrency: string },
   figures: UpdateFigures,
   locale: Locale,
+  options: FigureCardOptions = {},
 ): ReadableUpdate {
   return {
     id: row.id,
@@ -438,14 +524,14 @@ function readable(
     asks: row.asks,
     body: row.body,
     version: row.version,
-    html: renderUpdateMarkdown(row.body, figureCards(locale, figures, company.baseCurrency)),
+    html: renderUpdateMarkdown(row.body, figureCards(locale, figures, company.baseCurrency, options)),
     company: { name: company.name, slug: company.slug },
   };
 }
 
 /** The startup's own update rendered as a reader sees it (a draft with today's figures, a sent one with what was sent). */
 export async function renderUpdateForStartup(ctx: OrgContext, view: StartupUpdateView, locale: Locale): Promise<ReadableUpdate> {
-  const figures = view.update.figures ?? (await previewFigures(ctx, view.update.month));
+  const figures = view.update.figures ?? (await previewFigures(ctx, view.update.month, view.update.body));
   return readable(view.update, { name: ctx.org.name, slug: ctx.org.slug, baseCurrency: ctx.org.baseCurrency }, figures, locale);
 }
 
@@ -467,6 +553,8 @@ export async function openUpdateAsInvestor(ctx: OrgContext, id: string, locale: 
       .insert(investorUpdateViews)
       .values({ orgId: ctx.org.id, companyOrgId: found.update.orgId, updateId: id, userId: ctx.user.id, viewerName: ctx.user.name })
       .onConflictDoNothing();
-    return readable(found.update, found, found.update.figures ?? {}, locale);
+    // Metric cards follow the grant as it is now: revoking financials hides them on the next view.
+    const metricsWithheld = !(await sharesFinancials(tx, found.update.orgId, ctx.org.id));
+    return readable(found.update, found, found.update.figures ?? {}, locale, { metricsWithheld });
   });
 }

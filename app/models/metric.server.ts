@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { oneRow, type Tx } from "~db/client";
 import { auditLog, metricDefinitions, metricValues, users } from "~db/schema";
@@ -5,7 +6,19 @@ import { withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
 import type { CompanyAccess } from "./company-access.server";
 import { reportMonthError } from "~/domain/monthly-report";
-import { isMetricDirection, isMetricRollup, isMetricUnit, isMetricValue, METRIC_KEY_RE, METRIC_NAME_MAX, RESERVED_METRIC_KEYS } from "~/domain/metric";
+import {
+  isMetricDirection,
+  isMetricRollup,
+  isMetricUnit,
+  isMetricValue,
+  METRIC_KEY_RE,
+  METRIC_NAME_MAX,
+  type MetricColumn,
+  type MetricImportRow,
+  RESERVED_METRIC_KEYS,
+} from "~/domain/metric";
+import { can } from "~/auth/permissions";
+import type { ImportCounts } from "~/views/csv-import";
 import { normalizeDecimal } from "~/finance/metric-rollup";
 import { isUuid } from "~/domain/bounds";
 import { messageRef } from "~/i18n/translate";
@@ -25,6 +38,8 @@ import { records_metric_error_valueFormat } from "~/paraglide/messages/records_m
 import { records_metric_notFound } from "~/paraglide/messages/records_metric_notfound1.js";
 import { records_metric_valueConflict } from "~/paraglide/messages/records_metric_valueconflict1.js";
 import { records_metric_what } from "~/paraglide/messages/records_metric_what.js";
+import { records_import_changedMeanwhile } from "~/paraglide/messages/records_import_changedmeanwhile1.js";
+import { records_readOnlyRecords } from "~/paraglide/messages/records_readonlyrecords2.js";
 import { records_validation_checkFieldsNothingSaved } from "~/paraglide/messages/records_validation_checkfieldsnothingsaved3.js";
 
 export type { MetricDefinitionFields };
@@ -229,6 +244,21 @@ export async function listCompanyMetricsForInvestor(ctx: OrgContext, access: Com
   return withTenant(ctx.db, ctx.org.id, (tx) => readMetrics(tx, access.company.id), { readOnly: true });
 }
 
+/** The org's metrics by key with their names: what the update composer offers as `{{metric:key}}` cards. */
+export async function listComposerMetrics(ctx: OrgContext): Promise<{ key: string; nameEn: string; nameZh: string }[]> {
+  return withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) =>
+      tx
+        .select({ key: metricDefinitions.key, nameEn: metricDefinitions.nameEn, nameZh: metricDefinitions.nameZh })
+        .from(metricDefinitions)
+        .where(eq(metricDefinitions.orgId, ctx.org.id))
+        .orderBy(asc(metricDefinitions.key)),
+    { readOnly: true },
+  );
+}
+
 /* ------------------------------------------------------------------------- writing */
 
 export async function defineMetric(ctx: OrgContext, input: MetricDefinitionFields): Promise<MetricDefinition> {
@@ -341,23 +371,30 @@ export async function saveMetricValue(
   });
 }
 
-/** One month of a CSV file: values by metric key; a blank cell is absent (left as it is). */
-export interface MetricImportRow {
-  month: string;
-  values: Record<string, string>;
+export type { MetricColumn, MetricImportRow };
+
+function requireImporter(ctx: OrgContext) {
+  if (ctx.org.kind !== "startup") throw notFound();
+  if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef(records_readOnlyRecords));
 }
 
-export interface MetricImportCounts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
+/** The org's metrics as a CSV file's columns (by key, as the export orders them). */
+export async function listMetricColumns(ctx: OrgContext): Promise<MetricColumn[]> {
+  const rows = await withTenant(
+    ctx.db,
+    ctx.org.id,
+    (tx) =>
+      tx
+        .select({ key: metricDefinitions.key, unit: metricDefinitions.unit })
+        .from(metricDefinitions)
+        .where(eq(metricDefinitions.orgId, ctx.org.id))
+        .orderBy(asc(metricDefinitions.key)),
+    { readOnly: true },
+  );
+  return rows.map((r) => ({ key: r.key, unit: isMetricUnit(r.unit) ? r.unit : "count" }));
 }
 
-/**
- * Writes checked rows (app/domain/metric.ts `metricImportSpec`) in one transaction: every
- * value or none. A key the org has no metric for is an error naming the column.
- */
-export async function importMetricValues(ctx: OrgContext, rows: readonly MetricImportRow[], now = new Date()): Promise<MetricImportCounts> {
+function checkImportRows(rows: readonly MetricImportRow[], now: Date) {
   const errors: FieldErrors = {};
   for (const [i, row] of rows.entries()) {
     const monthError = reportMonthError(row.month, now);
@@ -365,45 +402,103 @@ export async function importMetricValues(ctx: OrgContext, rows: readonly MetricI
     for (const [key, value] of Object.entries(row.values)) if (!isMetricValue(value)) errors[`rows.${i}.${key}`] = messageRef(records_metric_error_valueFormat);
   }
   throwIfInvalid(errors);
-  return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const defs = await tx.select().from(metricDefinitions).where(eq(metricDefinitions.orgId, ctx.org.id)).for("update");
-    const byKey = new Map(defs.map((d) => [d.key, d]));
-    const unknown = [...new Set(rows.flatMap((r) => Object.keys(r.values)))].filter((k) => !byKey.has(k));
-    if (unknown.length > 0) throwIfInvalid(Object.fromEntries(unknown.map((k) => [k, messageRef(records_metric_notFound)])));
-    const existing = await tx.select().from(metricValues).where(eq(metricValues.orgId, ctx.org.id));
-    const current = new Map(existing.map((v) => [`${v.metricId}|${v.month}`, v]));
-    const counts: MetricImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
-    const audits = [];
-    for (const row of rows) {
-      for (const [key, value] of Object.entries(row.values)) {
-        const metric = byKey.get(key);
-        if (!metric) continue;
-        const before = current.get(`${metric.id}|${row.month}`);
-        if (before && normalizeDecimal(before.value) === value) {
-          counts.unchanged += 1;
-          continue;
-        }
-        if (before) {
-          await tx
-            .update(metricValues)
-            .set({ value, updatedBy: ctx.user.id, updatedAt: sql`now()`, version: sql`${metricValues.version} + 1` })
-            .where(and(eq(metricValues.orgId, ctx.org.id), eq(metricValues.id, before.id)));
-          counts.updated += 1;
-        } else {
-          await tx.insert(metricValues).values({ orgId: ctx.org.id, metricId: metric.id, month: row.month, value, updatedBy: ctx.user.id });
-          counts.inserted += 1;
-        }
-        audits.push({
-          action: "metric_value.save",
-          entityType: "metric_value",
-          entityId: metric.id,
-          before: before ? { key: metric.key, nameEn: metric.nameEn, nameZh: metric.nameZh, month: row.month, value: normalizeDecimal(before.value) } : null,
-          after: { key: metric.key, nameEn: metric.nameEn, nameZh: metric.nameZh, month: row.month, value, via: "import" },
-        });
+}
+
+interface ImportPlan {
+  counts: ImportCounts;
+  /** A digest of the current value (and version) of every cell the file sets: what the preview saw. */
+  state: string;
+  changes: { metric: DefinitionRow; month: string; value: string; before: ValueRow | undefined }[];
+}
+
+/** What a file would do to the org's values, read in `tx` (locked when `lock`: the import). */
+async function planImport(tx: Tx, orgId: string, rows: readonly MetricImportRow[], lock: boolean): Promise<ImportPlan> {
+  const query = tx.select().from(metricDefinitions).where(eq(metricDefinitions.orgId, orgId));
+  // Locking every definition serialises the import with value edits (saveMetricValue locks its
+  // metric first) and with other imports, so no value changes between this read and the writes.
+  const defs = lock ? await query.for("update") : await query;
+  const byKey = new Map(defs.map((d) => [d.key, d]));
+  const unknown = [...new Set(rows.flatMap((r) => Object.keys(r.values)))].filter((k) => !byKey.has(k));
+  if (unknown.length > 0) throwIfInvalid(Object.fromEntries(unknown.map((k) => [k, messageRef(records_metric_notFound)])));
+  const existing = await tx.select().from(metricValues).where(eq(metricValues.orgId, orgId));
+  const current = new Map(existing.map((v) => [`${v.metricId}|${v.month}`, v]));
+  const counts: ImportCounts = { rows: rows.length, inserted: 0, updated: 0, unchanged: 0 };
+  const digest = createHash("sha256");
+  const changes: ImportPlan["changes"] = [];
+  for (const row of rows) {
+    for (const [key, value] of Object.entries(row.values)) {
+      const metric = byKey.get(key);
+      if (!metric) continue;
+      const before = current.get(`${metric.id}|${row.month}`);
+      digest.update(`${metric.id}|${row.month}|${before ? `${before.version}|${normalizeDecimal(before.value)}` : "-"}\n`);
+      if (before && normalizeDecimal(before.value) === value) counts.unchanged += 1;
+      else {
+        changes.push({ metric, month: row.month, value, before });
+        if (before) counts.updated += 1;
+        else counts.inserted += 1;
       }
     }
+  }
+  return { counts, state: digest.digest("hex"), changes };
+}
+
+/** What importing `rows` would do (new, changed and unchanged values), writing nothing. */
+export async function previewMetricImport(
+  ctx: OrgContext,
+  rows: readonly MetricImportRow[],
+  now = new Date(),
+): Promise<{ counts: ImportCounts; state: string }> {
+  requireImporter(ctx);
+  checkImportRows(rows, now);
+  const plan = await withTenant(ctx.db, ctx.org.id, (tx) => planImport(tx, ctx.org.id, rows, false), { readOnly: true });
+  return { counts: plan.counts, state: plan.state };
+}
+
+export interface MetricImportOptions {
+  now?: Date;
+  /**
+   * The import page's check that the values are still those its preview showed: given the
+   * state digest read under lock, false refuses the import (CONFLICT) and nothing is written.
+   */
+  confirm?: (state: string) => boolean;
+}
+
+/**
+ * Writes checked rows (app/domain/metric.ts `metricImportSpec`) in one transaction: every
+ * value or none. A key the org has no metric for is an error naming the column. Each value
+ * written is audited as a value edit (`metric_value.save`, marked `via: "import"`, so the
+ * metric's history shows it), with one `metric.import` summary when anything changed.
+ */
+export async function importMetricValues(ctx: OrgContext, rows: readonly MetricImportRow[], options: MetricImportOptions = {}): Promise<ImportCounts> {
+  requireImporter(ctx);
+  checkImportRows(rows, options.now ?? new Date());
+  return withTenant(ctx.db, ctx.org.id, async (tx) => {
+    const { counts, state, changes } = await planImport(tx, ctx.org.id, rows, true);
+    if (options.confirm && !options.confirm(state)) throw new AppError("CONFLICT", messageRef(records_import_changedMeanwhile));
+    const audits = [];
+    for (const { metric, month, value, before } of changes) {
+      if (before) {
+        await tx
+          .update(metricValues)
+          .set({ value, updatedBy: ctx.user.id, updatedAt: sql`now()`, version: sql`${metricValues.version} + 1` })
+          .where(and(eq(metricValues.orgId, ctx.org.id), eq(metricValues.id, before.id)));
+      } else {
+        await tx.insert(metricValues).values({ orgId: ctx.org.id, metricId: metric.id, month, value, updatedBy: ctx.user.id });
+      }
+      const named = { key: metric.key, nameEn: metric.nameEn, nameZh: metric.nameZh };
+      audits.push({
+        action: "metric_value.save",
+        entityType: "metric_value",
+        entityId: metric.id,
+        before: before ? { ...named, month, value: normalizeDecimal(before.value) } : null,
+        after: { ...named, month, value, via: "import" },
+      });
+    }
     await recordAudits(tx, ctx, audits);
-    if (audits.length > 0) await recordAudit(tx, ctx, { action: "metric.import", entityType: "metric", after: counts });
+    if (audits.length > 0) {
+      const months = rows.map((r) => r.month).sort();
+      await recordAudit(tx, ctx, { action: "metric.import", entityType: "metric", after: { ...counts, firstMonth: months[0], lastMonth: months.at(-1) } });
+    }
     return counts;
   });
 }

@@ -22,6 +22,7 @@ import { records_metric_col_name } from "~/paraglide/messages/records_metric_col
 import { records_metric_col_rollup } from "~/paraglide/messages/records_metric_col_rollup.js";
 import { records_metric_col_unit } from "~/paraglide/messages/records_metric_col_unit.js";
 import { records_metric_defined } from "~/paraglide/messages/records_metric_defined.js";
+import { records_metric_import } from "~/paraglide/messages/records_metric_import.js";
 import { records_metric_list_caption } from "~/paraglide/messages/records_metric_list_caption.js";
 import { records_metric_list_define } from "~/paraglide/messages/records_metric_list_define.js";
 import { records_metric_list_defineTitle } from "~/paraglide/messages/records_metric_list_definetitle1.js";
@@ -58,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     base: `/o/${ctx.org.slug}/metrics`,
     currency: ctx.org.baseCurrency,
     canDefine: can(ctx.role, "define:metrics"),
+    canEdit: can(ctx.role, "edit:records"),
     templates: AI_METRIC_TEMPLATES.filter((t) => !taken.has(t.key)).map((t) => t.key),
     prefill,
   });
@@ -82,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Metrics() {
-  const { base, metrics, currency, canDefine, templates, prefill } = useLoaderData<typeof loader>();
+  const { base, metrics, currency, canDefine, canEdit, templates, prefill } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.fieldErrors : {};
   const typed = result && !result.ok && "values" in result ? (result.values ?? {}) : {};
@@ -101,6 +103,7 @@ export default function Metrics() {
             <a href={`${base}.csv`} className="text-indigo-700 underline" download>
               {t(common_action_exportCsv)}
             </a>
+            {canEdit && metrics.length > 0 ? <TextLink to={`${base}/import`}>{t(records_metric_import)}</TextLink> : null}
           </span>
         }
       />

@@ -1,15 +1,31 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
-import { requireOrgContext } from "~/auth/tenant.server";
+import { requireOrgContext, requireStartup } from "~/auth/tenant.server";
+import { ConfirmAction } from "~/components/ui/confirm-dialog";
+import { FormError } from "~/components/ui/form";
+import { confirmedField, versionField } from "~/domain/fields";
+import { zodMessage } from "~/i18n/zod-messages";
+import { failureFromError, invalidForm, parseForm } from "~/server/forms.server";
+import { redirectWithToast, toast } from "~/server/toast.server";
+import { common_action_deleting } from "~/paraglide/messages/common_action_deleting.js";
+import { records_edit_confirmDelete } from "~/paraglide/messages/records_edit_confirmdelete1.js";
+import { updates_what } from "~/paraglide/messages/updates_what.js";
+import { updates_delete_action } from "~/paraglide/messages/updates_delete_action.js";
+import { updates_delete_consequenceDraft } from "~/paraglide/messages/updates_delete_consequencedraft1.js";
+import { updates_delete_consequenceScheduled } from "~/paraglide/messages/updates_delete_consequencescheduled1.js";
+import { updates_delete_done } from "~/paraglide/messages/updates_delete_done.js";
+import { updates_delete_tick } from "~/paraglide/messages/updates_delete_tick.js";
+import { updates_delete_title } from "~/paraglide/messages/updates_delete_title.js";
 import { UpdateStatusBadge } from "~/components/update-status";
 import { TextLink } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { metaTitle, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
-import { getUpdateForStartup, openUpdateAsInvestor, renderUpdateForStartup } from "~/models/investor-update.server";
+import { deleteUpdate, getUpdateForStartup, openUpdateAsInvestor, renderUpdateForStartup } from "~/models/investor-update.server";
 import { notFound } from "~/server/http.server";
 import { updates_col_company } from "~/paraglide/messages/updates_col_company.js";
 import { updates_field_asks } from "~/paraglide/messages/updates_field_asks.js";
@@ -47,8 +63,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ kind: "startup" as const, slug: ctx.org.slug, update, recipients: view.recipients, opens: view.opens, canEdit: can(ctx.role, "edit:records") });
 }
 
+/**
+ * Deleting a draft or a scheduled update (decision 025, addendum), confirmed and at the version
+ * read. A sent update is refused (409): it cannot be taken back from investors.
+ */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ctx = await requireStartup(request, params, "edit:records");
+  const locale = getLocale(request);
+  const formData = await request.formData();
+  const schema = z.object({
+    intent: z.literal("delete"),
+    version: versionField(),
+    confirm: confirmedField(zodMessage(records_edit_confirmDelete, { what: updates_what })),
+  });
+  const parsed = parseForm(schema, formData);
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale });
+  try {
+    await deleteUpdate(ctx, params.updateId ?? "", parsed.data.version);
+    return redirectWithToast(`/o/${ctx.org.slug}/updates`, toast(updates_delete_done));
+  } catch (error) {
+    return failureFromError(error, locale);
+  }
+}
+
 export default function UpdateView() {
   const { kind, slug, update, recipients, opens, canEdit } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : null;
   const t = useT();
   const f = useFormat();
   const when =
@@ -80,6 +121,23 @@ export default function UpdateView() {
           <Section label={t(updates_field_asks)}>{update.asks}</Section>
         </dl>
       </Card>
+      {kind === "startup" && canEdit && update.status !== "sent" ? (
+        <Form method="post" className="mt-6" noValidate>
+          <input type="hidden" name="version" value={update.version} />
+          <FormError error={failed?.formError ?? failed?.fieldErrors.version} />
+          <ConfirmAction
+            intent="delete"
+            texts={{
+              action: t(updates_delete_action),
+              title: t(updates_delete_title, { title: update.title }),
+              consequence: t(update.status === "scheduled" ? updates_delete_consequenceScheduled : updates_delete_consequenceDraft),
+              tick: t(updates_delete_tick),
+              pending: t(common_action_deleting),
+            }}
+            error={failed?.fieldErrors.confirm}
+          />
+        </Form>
+      ) : null}
       {recipients && opens ? (
         <Card title={t(updates_view_opens)}>
           <p className="mb-3 text-sm">

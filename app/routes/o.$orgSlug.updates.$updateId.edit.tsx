@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireStartup } from "~/auth/tenant.server";
 import { UpdateComposerPage } from "~/components/update-composer-page";
 import { metaTitle, useT } from "~/i18n";
+import { listComposerMetrics } from "~/models/metric.server";
 import { getUpdateForStartup, listRecipientChoices, saveUpdate } from "~/models/investor-update.server";
 import { notFound } from "~/server/http.server";
 import { composerAction } from "~/server/update-form.server";
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { update } = view;
   return json({
     choices: await listRecipientChoices(ctx),
+    metrics: await listComposerMetrics(ctx),
     version: update.version,
     values: {
       title: update.title,
@@ -45,8 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditUpdate() {
-  const { choices, version, values } = useLoaderData<typeof loader>();
+  const { choices, metrics, version, values } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  return <UpdateComposerPage title={t(updates_edit_title)} result={result} values={values} choices={choices} version={version} />;
+  return <UpdateComposerPage title={t(updates_edit_title)} result={result} values={values} choices={choices} metrics={metrics} version={version} />;
 }

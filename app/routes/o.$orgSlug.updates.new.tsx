@@ -5,6 +5,7 @@ import type { ComposerValues } from "~/components/update-composer";
 import { UpdateComposerPage } from "~/components/update-composer-page";
 import { addMonths, monthOfDate } from "~/finance";
 import { metaTitle, useT } from "~/i18n";
+import { listComposerMetrics } from "~/models/metric.server";
 import { createUpdate, listRecipientChoices } from "~/models/investor-update.server";
 import { composerAction } from "~/server/update-form.server";
 import { updates_new_title } from "~/paraglide/messages/updates_new_title.js";
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A new update starts blank, about last month (the month most updates report on).
   const month = addMonths(monthOfDate(new Date()), -1);
   const values: ComposerValues = { title: "", month, body: "", highlights: "", lowlights: "", asks: "", recipients: [], scheduledAt: "" };
-  return json({ choices: await listRecipientChoices(ctx), values });
+  return json({ choices: await listRecipientChoices(ctx), metrics: await listComposerMetrics(ctx), values });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -30,8 +31,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function NewUpdate() {
-  const { choices, values } = useLoaderData<typeof loader>();
+  const { choices, metrics, values } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  return <UpdateComposerPage title={t(updates_new_title)} result={result} values={values} choices={choices} />;
+  return <UpdateComposerPage title={t(updates_new_title)} result={result} values={values} choices={choices} metrics={metrics} />;
 }

@@ -161,6 +161,11 @@ export function auditTexts(locale: Locale, orgCurrency: string) {
       case "metric_value.save":
       case "metric_value.clear":
         return say(`say_${entry.action.replace(".", "_")}`, { name: metricName(row), month: month(row.month), value: text(after.value ?? before.value) });
+      case "investor_update.delete":
+        return say(row.status === "scheduled" ? "say_investor_update_delete_scheduled" : "say_investor_update_delete", {
+          title: text(row.title),
+          month: month(row.month),
+        });
       case "metric.import":
         return say("say_metric_import", { inserted: num(after.inserted) ?? 0, updated: num(after.updated) ?? 0 });
       case "access_grant.request":

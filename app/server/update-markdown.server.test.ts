@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figuresForMonth } from "~/domain/investor-update";
+import { figuresForMonth, metricKeysIn, type UpdateFigures } from "~/domain/investor-update";
 import { figureCards, renderUpdateMarkdown, updateMarkdownAsText } from "./update-markdown.server";
 
 const figures = { reported: true, cash: 123_456_700, net_burn: 10_000_000, runway: 12.3 };
@@ -44,14 +44,73 @@ describe("investor update Markdown", () => {
     expect(chinese).toContain("US$1,234,567");
   });
 
-  it("leaves tokens in code as code, and an unknown custom metric as a seam", () => {
+  it("leaves tokens in code as code, a key the company has no metric for as unknown, and other braces as text", () => {
     expect(renderUpdateMarkdown("`{{runway}}`", en)).toContain("<code>{{runway}}</code>");
-    expect(renderUpdateMarkdown("{{metric:gpu_hours}}", en)).toContain('data-figure="metric:gpu_hours"');
+    expect(renderUpdateMarkdown("{{metric:gpu_hours}}", en)).toContain(
+      '<span class="figure-card" data-figure="metric:gpu_hours"><span class="figure-card-label">gpu_hours</span> <strong class="figure-card-value">unknown figure</strong></span>',
+    );
+    expect(renderUpdateMarkdown("{{metric:gpu_hours}}", zh)).toContain("未知数据");
     expect(renderUpdateMarkdown("{{unknown}}", en)).toContain("{{unknown}}");
   });
 
   it("writes the tokens as text for the e-mail", () => {
     expect(updateMarkdownAsText("Runway {{runway}}.", en)).toBe("Runway Runway: 12.3 months.");
+  });
+});
+
+describe("custom metric cards ({{metric:key}}, decision 024)", () => {
+  const withMetrics = {
+    ...figures,
+    metrics: {
+      tokens_served: { nameEn: "Tokens served", nameZh: "服务 token 数", unit: "count", value: "1234567890123" },
+      inference_cost: { nameEn: "Inference cost per M tokens", nameZh: "每百万 token 推理成本", unit: "currency", value: "0.125" },
+      gross_margin: { nameEn: "Gross margin", nameZh: "毛利率", unit: "percent", value: "62.5" },
+      nrr: { nameEn: "Net revenue retention", nameZh: "净收入留存", unit: "ratio", value: "1.8" },
+      gpu_hours: { nameEn: "GPU hours", nameZh: "GPU 小时", unit: "duration", value: "1200" },
+      churn: { nameEn: "Churn", nameZh: "流失率", unit: "percent", value: null },
+    },
+  } satisfies UpdateFigures;
+
+  it("shows the metric's name in the reader's language and its exact value formatted by unit", () => {
+    const card = figureCards("en", withMetrics, "USD");
+    expect(card("metric:tokens_served")).toEqual({ label: "Tokens served", value: "1,234,567,890,123" });
+    expect(card("metric:inference_cost")).toEqual({ label: "Inference cost per M tokens", value: "$0.125" });
+    expect(card("metric:gross_margin")).toEqual({ label: "Gross margin", value: "62.5%" });
+    expect(card("metric:nrr").value).toBe("1.8×");
+    expect(card("metric:gpu_hours").value).toBe("1,200 h");
+    const chinese = figureCards("zh-CN", withMetrics, "USD");
+    expect(chinese("metric:tokens_served")).toEqual({ label: "服务 token 数", value: "1,234,567,890,123" });
+    expect(chinese("metric:inference_cost")).toEqual({ label: "每百万 token 推理成本", value: "US$0.125" });
+    expect(renderUpdateMarkdown("毛利 {{metric:gross_margin}}", chinese)).toContain(
+      '<span class="figure-card-label">毛利率</span> <strong class="figure-card-value">62.5%</strong>',
+    );
+  });
+
+  it("says a month without a value is not reported, in either language", () => {
+    expect(figureCards("en", withMetrics, "USD")("metric:churn")).toEqual({ label: "Churn", value: "not reported for this month" });
+    expect(figureCards("zh-CN", withMetrics, "USD")("metric:churn")).toEqual({ label: "流失率", value: "本月未报告" });
+  });
+
+  it("withholds every metric card, value and name, from a reader whose grant does not share financials", () => {
+    const withheld = figureCards("en", withMetrics, "USD", { metricsWithheld: true });
+    for (const key of Object.keys(withMetrics.metrics)) expect(withheld(`metric:${key}`)).toEqual({ label: key, value: "not shared with you (financials)" });
+    expect(withheld("metric:nope").value).toBe("not shared with you (financials)");
+    // The headline cards are frozen figures of the update itself (decision 025), not withheld.
+    expect(withheld("runway").value).toBe("12.3 months");
+    const text = updateMarkdownAsText("Tokens {{metric:tokens_served}}, margin {{metric:gross_margin}}.", withheld);
+    expect(text).toBe("Tokens tokens_served: not shared with you (financials), margin gross_margin: not shared with you (financials).");
+    expect(text).not.toMatch(/1,234|62\.5/);
+    expect(figureCards("zh-CN", withMetrics, "USD", { metricsWithheld: true })("metric:gross_margin").value).toBe("未与您共享（财务数据）");
+  });
+
+  it("writes metric cards as text for the e-mail", () => {
+    expect(updateMarkdownAsText("We served {{metric:tokens_served}}.", figureCards("en", withMetrics, "USD"))).toBe(
+      "We served Tokens served: 1,234,567,890,123.",
+    );
+  });
+
+  it("finds the metric keys a body names, once each", () => {
+    expect(metricKeysIn("{{metric:a_b}} {{ metric:c }} `{{metric:a_b}}` {{runway}} {{metric:}}")).toEqual(["a_b", "c"]);
   });
 });
 

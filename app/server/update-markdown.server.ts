@@ -7,17 +7,20 @@
  */
 import MarkdownIt from "markdown-it";
 import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
-import { FIGURE_TOKEN_RE, isFigureToken, type UpdateFigures } from "~/domain/investor-update";
+import { FIGURE_TOKEN_RE, isFigureToken, METRIC_TOKEN_PREFIX, type UpdateFigures } from "~/domain/investor-update";
 import { formatterFor } from "~/i18n/format";
+import { formatMetricValue, metricName } from "~/i18n/metric-format";
 import type { Locale } from "~/i18n/locales";
 import { translator } from "~/i18n/translate";
 import { updates_figure_cash } from "~/paraglide/messages/updates_figure_cash.js";
 import { updates_figure_netBurn } from "~/paraglide/messages/updates_figure_netburn1.js";
 import { updates_figure_noData } from "~/paraglide/messages/updates_figure_nodata1.js";
 import { updates_figure_notBurning } from "~/paraglide/messages/updates_figure_notburning1.js";
+import { updates_figure_notReported } from "~/paraglide/messages/updates_figure_notreported1.js";
 import { updates_figure_runway } from "~/paraglide/messages/updates_figure_runway.js";
 import { updates_figure_runwayMonths } from "~/paraglide/messages/updates_figure_runwaymonths1.js";
 import { updates_figure_unknown } from "~/paraglide/messages/updates_figure_unknown.js";
+import { updates_figure_withheld } from "~/paraglide/messages/updates_figure_withheld.js";
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 
@@ -26,15 +29,29 @@ export interface FigureCard {
   value: string;
 }
 
+export interface FigureCardOptions {
+  /**
+   * The reader may not see custom metrics: an investor whose grant does not share the financials
+   * section, which holds them (decision 024). Their cards say so instead of the value.
+   */
+  metricsWithheld?: boolean;
+}
+
 /** What each token reads, in `locale`, for the figures of `month` in `currency`. */
-export function figureCards(locale: Locale, figures: UpdateFigures, currency: string): (token: string) => FigureCard {
+export function figureCards(locale: Locale, figures: UpdateFigures, currency: string, options: FigureCardOptions = {}): (token: string) => FigureCard {
   const t = translator(locale);
   const f = formatterFor(locale);
   const noData = t(updates_figure_noData);
   return (token) => {
     if (!isFigureToken(token)) {
-      // The seam for custom metrics ({{metric:key}}, issue #17): shown as an unknown figure until they exist.
-      return { label: token.startsWith("metric:") ? token.slice("metric:".length) : token, value: t(updates_figure_unknown) };
+      const key = token.startsWith(METRIC_TOKEN_PREFIX) ? token.slice(METRIC_TOKEN_PREFIX.length) : token;
+      const metric = figures.metrics?.[key];
+      // A key the company has no metric for. Withheld cards name only the key the author wrote.
+      if (!metric) return { label: key, value: t(options.metricsWithheld ? updates_figure_withheld : updates_figure_unknown) };
+      if (options.metricsWithheld) return { label: key, value: t(updates_figure_withheld) };
+      const label = metricName(locale, metric);
+      if (metric.value === null) return { label, value: t(updates_figure_notReported) };
+      return { label, value: formatMetricValue(locale, metric.value, metric.unit, currency) };
     }
     const reported = figures.reported !== false;
     switch (token) {

@@ -29,7 +29,14 @@ export const investorUpdates = tenantTable(
     /** The investor orgs it is (to be) sent to. */
     recipientOrgIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     /** The month's headline figures, frozen when sent (what the investors were told); null before. */
-    figures: jsonb().$type<{ reported?: boolean; cash?: number | null; runway?: number | null; net_burn?: number | null }>(),
+    figures: jsonb().$type<{
+      reported?: boolean;
+      cash?: number | null;
+      runway?: number | null;
+      net_burn?: number | null;
+      /** Custom metrics the body names (decision 024/025), by key: names, unit, the month's exact value. */
+      metrics?: Record<string, { nameEn: string; nameZh: string; unit: "currency" | "count" | "percent" | "ratio" | "duration"; value: string | null }>;
+    }>(),
     scheduledAt: instant(),
     sentAt: instant(),
     createdBy: namedUserRef(),

@@ -52,6 +52,7 @@ const STARTUP_PAGES: Visit[] = [
   { route: "routes/o.$orgSlug.risks.$riskId", from: `${S}/risks`, link: new RegExp(`/risks/${uuid}$`) },
   { route: "routes/o.$orgSlug.metrics._index", path: `${S}/metrics` },
   { route: "routes/o.$orgSlug.metrics.$metricId", from: `${S}/metrics`, link: new RegExp(`/metrics/${uuid}$`) },
+  { route: "routes/o.$orgSlug.metrics.import", path: `${S}/metrics/import` },
   { route: "routes/o.$orgSlug.requests", path: `${S}/requests` },
   { route: "routes/o.$orgSlug.updates._index", path: `${S}/updates` },
   { route: "routes/o.$orgSlug.updates.new", path: `${S}/updates/new` },

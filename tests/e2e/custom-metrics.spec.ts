@@ -36,3 +36,35 @@ test("a founder defines a metric from a template, enters a value and sees it on 
   await section.getByText("Show the data as a table").click();
   await expect(section.getByRole("row", { name: `${month} 8,400.5 h` })).toBeVisible();
 });
+
+// The metrics CSV import (decision 024, addendum): the export's shape, checked in the browser and
+// on the server, previewed as new / changed / unchanged values, then confirmed.
+test("a founder imports metric values from a CSV: an unknown key is named, then a good file is previewed and imported", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUp(page, uniqueEmail("metricsimport"), "Ida Moss");
+  const base = await createOrg(page, `Metric Import ${Date.now()}`);
+  await page.goto(`${base}/metrics`);
+  await page.getByLabel("Template for AI companies").selectOption("gpu_hours");
+  await page.getByRole("button", { name: "Use template" }).click();
+  await expect(page.getByLabel("Key")).toHaveValue("gpu_hours");
+  await page.getByRole("button", { name: "Define metric" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "GPU hours" })).toBeVisible();
+
+  await page.goto(`${base}/metrics`);
+  await page.getByRole("link", { name: "Import CSV" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import metric values" })).toBeVisible();
+  await expect(page.getByText("month,gpu_hours").first()).toBeVisible();
+  const file = page.locator('input[type="file"]');
+  await file.setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("month,gpu_hours,nps\n2026-01,10,3\n") });
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page.getByTestId("import-errors").getByRole("row", { name: /nps/ })).toContainText('No metric has the key "nps"');
+
+  await file.setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from('month,gpu_hours\n2026-01,"8,400.5"\n2026-02,9000\n') });
+  await page.getByRole("button", { name: "Check file" }).click();
+  await expect(page.getByTestId("import-preview").getByRole("row", { name: "2026-01 8400.5" })).toBeVisible();
+  await page.getByRole("button", { name: "Confirm import" }).click();
+  await expect(page.getByText("2 added, 0 changed").first()).toBeVisible();
+  await page.getByRole("link", { name: "Back to custom metrics" }).first().click();
+  await page.getByRole("link", { name: "GPU hours" }).first().click();
+  await expect(page.getByLabel("GPU hours for 2026-02")).toHaveValue("9000");
+});

@@ -135,3 +135,25 @@ test("without JavaScript the same revoke is a tick box the server insists on", a
   expect(await page.locator("dialog").count()).toBe(0);
   await context.close();
 });
+
+test("a draft investor update's delete asks in a dialog, and confirming deletes it", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUp(page, uniqueEmail("deleteupdate"), "Del Draft");
+  const base = await createOrg(page, `Update Delete AI ${Date.now()}`);
+  await page.goto(`${base}/updates/new`);
+  await page.getByLabel("Title").fill("Draft to throw away");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText("Draft saved.")).toBeVisible();
+  const detail = page.url();
+  const title = "Delete “Draft to throw away”?";
+  const consequence = /The draft is removed for everyone in your company/;
+
+  let dialog = await openDialog(await hydratedOpener(page, "Delete update"), page, title, consequence);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  dialog = await openDialog(await hydratedOpener(page, "Delete update"), page, title, consequence);
+  await dialog.getByRole("button", { name: "Delete update" }).click();
+  await expect(page).toHaveURL(new RegExp(`${base}/updates$`));
+  await expect(page.getByRole("status").filter({ hasText: "Update deleted." })).toBeVisible();
+  expect((await page.goto(detail))?.status()).toBe(404);
+});

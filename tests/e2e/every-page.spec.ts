@@ -14,7 +14,7 @@ test("every startup page loads and hydrates without errors", async ({ page }) =>
     await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
   }
   // Detail and import pages.
-  for (const path of ["/o/tensorleaf/reports/new", "/o/tensorleaf/reports/import", "/o/tensorleaf/budgets/import"]) {
+  for (const path of ["/o/tensorleaf/reports/new", "/o/tensorleaf/reports/import", "/o/tensorleaf/budgets/import", "/o/tensorleaf/metrics/import"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
   }

@@ -156,9 +156,9 @@ describe("monthly values", () => {
       { month: "2025-04", values: { import_a: "100", import_b: "61.5" } },
       { month: "2025-05", values: { import_a: "120" } },
     ]);
-    expect(counts).toEqual({ inserted: 3, updated: 0, unchanged: 0 });
+    expect(counts).toEqual({ rows: 2, inserted: 3, updated: 0, unchanged: 0 });
     const again = await importMetricValues(alpha.ctx, [{ month: "2025-04", values: { import_a: "100", import_b: "62" } }]);
-    expect(again).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    expect(again).toEqual({ rows: 1, inserted: 0, updated: 1, unchanged: 1 });
     const before = await stateOf(alpha.org);
     const error = await rejection(importMetricValues(alpha.ctx, [{ month: "2025-06", values: { import_a: "1", no_such_metric: "2" } }]));
     expect(Object.keys(error.fieldErrors)).toEqual(["no_such_metric"]);

@@ -70,6 +70,8 @@ beforeAll(async () => {
       riskId: await one(sql`select id::text as v from risks where org_id = ${org.id} limit 1`),
       metricId: await one(sql`select id::text as v from metric_definitions where org_id = ${org.id} limit 1`),
       month: await one(sql`select month as v from monthly_reports where org_id = ${org.id} order by month desc limit 1`),
+      // A draft update of the victim, so the delete action on its page is tried on a real one.
+      updateId: await one(sql`insert into investor_updates (org_id, title, month) values (${org.id}, 'Matrix draft', '2026-10') returning id::text as v`),
     };
   });
   victim = { orgId: ids.org.id, slug: "lumen-labs", name: ids.org.name };
@@ -81,6 +83,7 @@ beforeAll(async () => {
     riskId: ids.riskId,
     metricId: ids.metricId,
     month: ids.month,
+    updateId: ids.updateId,
     token: "not-a-token",
   };
 });
