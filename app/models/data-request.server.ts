@@ -151,7 +151,8 @@ export async function createDataRequest(ctx: InvestorContext, input: DataRequest
       .returning();
     const issued = await issuePeriod(tx, { ...plan!, cadence: input.cadence }, period.monthFrom, chosen);
     if (issued === 0) throw new AppError("INVALID", messageRef(investor_request_error_alreadyAsked));
-    // What was asked, of whom, as the fund defined it (names kept: a company may unlink later).
+    // What was asked, of whom, as the fund defined it. Companies by id only: their names are read
+    // through the audit log's join while they are shared, so a revoke leaves no copy here.
     await recordAudit(tx, ctx, {
       action: "data_request.create",
       entityType: "data_request_plan",
@@ -165,7 +166,9 @@ export async function createDataRequest(ctx: InvestorContext, input: DataRequest
         arr: asks.arr,
         metrics: asks.metrics.map((m) => m.key),
         everyCompany: input.companyIds === null,
-        companyNames: linked.filter((c) => chosen.includes(c.id)).map((c) => c.name),
+        companyOrgIds: chosen,
+        companies: chosen.length,
+        ...(chosen.length === 1 ? { companyOrgId: chosen[0] } : {}),
         issued,
       },
     });
@@ -420,7 +423,7 @@ export async function remindNow(ctx: InvestorContext, requestId: string, now: Da
       action: "data_request.remind",
       entityType: "data_request",
       entityId: row.id,
-      after: { companyOrgId: row.companyOrgId, companyName: company, monthFrom: row.monthFrom, monthTo: row.monthTo, dueOn: row.dueOn },
+      after: { companyOrgId: row.companyOrgId, monthFrom: row.monthFrom, monthTo: row.monthTo, dueOn: row.dueOn },
     });
     return { companyName: company };
   });

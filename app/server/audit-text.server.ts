@@ -209,7 +209,8 @@ export function auditTexts(locale: Locale, orgCurrency: string) {
         });
       case "data_request.create":
         return say("say_data_request_create", {
-          companies: Array.isArray(after.companyNames) && after.companyNames.length > 0 ? list.format(after.companyNames.map(text)) : say("aCompany"),
+          // One company by name while it is shared (the log's join); several by how many.
+          companies: entry.counterpartName ?? ((num(after.companies) ?? 0) > 1 ? say("companyCount", { count: num(after.companies) }) : say("aCompany")),
           period: period(after),
           date: day(after.dueOn),
         });

@@ -22,6 +22,7 @@ import { grantsBetween } from "../support/grant-fixtures";
 import { routeData } from "../support/route-data";
 import { memberships } from "../../db/schema";
 import { spacedTextOf } from "../support/html-text";
+import { auditTexts } from "../../app/server/audit-text.server";
 
 const ROUTE = "routes/o.$orgSlug.audit";
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -162,8 +163,26 @@ describe("data requests in the fund's log", () => {
       arr: true,
       metrics: ["gpu_hours"],
       everyCompany: true,
-      companyNames: ["Lumenite AI"],
+      companyOrgIds: [startup.org.id],
+      companies: 1,
     });
+    // Several companies are counted, never named: names come only from the log's join while shared.
+    const several = {
+      id: "x",
+      at: new Date(),
+      action: "data_request.create",
+      entityType: "data_request_plan",
+      entityId: null,
+      before: null,
+      after: { companies: 3, monthFrom: "2026-04", monthTo: "2026-04", dueOn: "2026-05-15" },
+      actorUserId: null,
+      actorName: null,
+      actorEmail: null,
+      counterpartName: null,
+      subjectUserName: null,
+    };
+    expect(auditTexts("en", "USD")(several).sentence).toBe("Asked 3 companies for their figures for Apr 2026, due May 15, 2026");
+    expect(auditTexts("zh-CN", "USD")(several).sentence).toBe("请 3 家公司 提交 2026年4月 的数据，截止 2026年5月15日");
     const reminded = rows.find((r) => r.action === "data_request.remind")!;
     expect(reminded.entity_id).toBe(request!.id);
     expect(reminded.actor_email).toBe(fund.owner.email);
