@@ -109,6 +109,8 @@ export async function startup(): Promise<{ driver: string; seeded: boolean }> {
     // Scheduled mail in the same loop (decision 023): the early-warning digest; data request
     // periods and reminders (decision 026), on the clock the statuses read.
     jobs: [(db) => runAlertDigests(db), (db) => runRequestReminders(db, { now: appNow() })],
+    // Once a minute, unless a test (NODE_ENV=test only, parseEnv) asks for a shorter interval.
+    ...(env.TEST_JOBS_EVERY_MS === undefined ? {} : { jobsEveryMs: env.TEST_JOBS_EVERY_MS }),
   });
   // Scheduled investor updates (decision 025); links point at APP_ORIGIN, like the digest's (publicOrigin).
   updateSchedule ??= startUpdateSchedule(async () => (await getDatabase()).db);

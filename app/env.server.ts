@@ -83,6 +83,12 @@ const EnvSchema = z.object({
    * job read as "now", so an end-to-end test can move the clock. Refused outside NODE_ENV=test.
    */
   TEST_CLOCK_FILE: z.string().min(1).optional(),
+  /**
+   * Test only: how often the outbox worker runs its scheduled jobs (digests, request reminders),
+   * instead of once a minute, so an end-to-end test sees a reminder soon after moving the clock.
+   * Refused outside NODE_ENV=test.
+   */
+  TEST_JOBS_EVERY_MS: z.coerce.number().int().min(50).max(600_000).optional(),
   /** Express "trust proxy": unset = trust nobody; "loopback", a hop count, or a subnet list. */
   TRUST_PROXY: z
     .string()
@@ -107,6 +113,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const env = result.data;
   if (env.TEST_CLOCK_FILE && env.NODE_ENV !== "test")
     throw new Error("Invalid environment configuration:\n  TEST_CLOCK_FILE: only honoured with NODE_ENV=test");
+  if (env.TEST_JOBS_EVERY_MS !== undefined && env.NODE_ENV !== "test")
+    throw new Error("Invalid environment configuration:\n  TEST_JOBS_EVERY_MS: only honoured with NODE_ENV=test");
   if (env.SMTP_URL && !env.MAIL_FROM) throw new Error("Invalid environment configuration:\n  MAIL_FROM: required when SMTP_URL is set");
   // Mail that really leaves must never carry a link to the server's own machine: jobs (digests,
   // scheduled updates) have no request to take an origin from. Without SMTP_URL nothing leaves, so

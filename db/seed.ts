@@ -1,4 +1,5 @@
 import { seedDataRequests } from "./seed-requests";
+import { seedInvestorUpdates } from "./seed-updates";
 import { randomBytes } from "node:crypto";
 import { oneRow, type Db } from "./client";
 import { memberships, orgs, users } from "./schema";
@@ -91,7 +92,8 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
     const actor = { org: { id: org.id }, user: { id: ownerId } };
     const openedAt = await withTenant(db, org.id, async (tx) => {
       const opened = await seedCompanyRecords(tx, actor, plan, sim, index, today);
-      const lastReported = sim.months.at(-1)?.month;
+      // A company that stopped filing reports stopped entering its metrics too: they end together.
+      const lastReported = sim.months.filter((m) => m.reported).at(-1)?.month;
       if (lastReported) await seedCompanyMetrics(tx, actor, index, lastReported, opened);
       await refreshCompanyMetrics(tx, org.id);
       return opened;
@@ -107,4 +109,11 @@ export async function seedDemo(db: Db, today = new Date()): Promise<void> {
   // Requests go to companies sharing financials, as the app allows (decision 026).
   const asked = companies.filter((c) => grants.get(c.id)?.sections.includes("financials")).map((c) => ({ id: c.id, slug: c.slug }));
   await seedDataRequests(db, fund.id, asked, investorId, today);
+  await seedInvestorUpdates(
+    db,
+    fund,
+    { id: investorId, name: DEMO_USERS.investor.name },
+    companies.map((c) => ({ id: c.id, slug: c.slug, actor: c.actor, lastReported: c.sim.months.filter((m) => m.reported).at(-1)?.month ?? null })),
+    today,
+  );
 }

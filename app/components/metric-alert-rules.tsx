@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Card } from "~/components/ui/layout";
 import type { MetricAlertRule } from "~/finance/alerts";
 import { useT } from "~/i18n";
@@ -12,6 +13,10 @@ import {
 } from "~/domain/metric-alert-rule";
 import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { common_action_delete } from "~/paraglide/messages/common_action_delete.js";
+import { common_action_deleting } from "~/paraglide/messages/common_action_deleting.js";
+import { investor_alertRules_metric_deleteConsequence } from "~/paraglide/messages/investor_alertrules_metric_deleteconsequence2.js";
+import { investor_alertRules_metric_deleteTick } from "~/paraglide/messages/investor_alertrules_metric_deletetick2.js";
+import { investor_alertRules_metric_deleteTitle } from "~/paraglide/messages/investor_alertrules_metric_deletetitle2.js";
 import { common_severity_critical } from "~/paraglide/messages/common_severity_critical.js";
 import { common_severity_warning } from "~/paraglide/messages/common_severity_warning.js";
 import { investor_alertRules_metric_add } from "~/paraglide/messages/investor_alertrules_metric_add1.js";
@@ -31,8 +36,9 @@ import { investor_alertRules_metric_title } from "~/paraglide/messages/investor_
 const SEVERITY_KEYS = { warning: common_severity_warning, critical: common_severity_critical };
 
 /**
- * The fund's rules on custom metrics (decision 027): the list, a delete button per rule and a
- * form to add one, each its own POST (`intent`) to the rules page. Read-only for members.
+ * The fund's rules on custom metrics (decision 027): the list, a delete per rule (confirmed in
+ * the app's dialog, like every delete) and a form to add one, each its own POST (`intent`) to the
+ * rules page. Read-only for members.
  */
 export function MetricAlertRulesCard({
   rules,
@@ -41,6 +47,7 @@ export function MetricAlertRulesCard({
   errors,
   formError,
   typed,
+  deleteError,
 }: {
   rules: MetricAlertRule[];
   keys: string[];
@@ -48,6 +55,8 @@ export function MetricAlertRulesCard({
   errors: Record<string, string>;
   formError?: string;
   typed?: Record<string, string>;
+  /** A refused delete (not confirmed): the rule's id and the message. */
+  deleteError?: { id: string; message: string };
 }) {
   const t = useT();
   const summary = (rule: MetricAlertRule) =>
@@ -71,12 +80,21 @@ export function MetricAlertRulesCard({
             <li key={rule.id} className="flex items-center justify-between gap-3 py-2 text-sm">
               <span>{summary(rule)}</span>
               {canEdit ? (
-                <Form method="post">
-                  <input type="hidden" name="intent" value="metricRule.delete" />
+                <Form method="post" noValidate>
                   <input type="hidden" name="id" value={rule.id} />
-                  <button type="submit" className="text-red-700 underline" aria-label={t(investor_alertRules_metric_delete, { rule: summary(rule) })}>
-                    {t(common_action_delete)}
-                  </button>
+                  <ConfirmAction
+                    intent="metricRule.delete"
+                    look="link"
+                    label={t(investor_alertRules_metric_delete, { rule: summary(rule) })}
+                    error={deleteError?.id === rule.id ? deleteError.message : undefined}
+                    texts={{
+                      action: t(common_action_delete),
+                      title: t(investor_alertRules_metric_deleteTitle, { rule: summary(rule) }),
+                      consequence: t(investor_alertRules_metric_deleteConsequence),
+                      tick: t(investor_alertRules_metric_deleteTick),
+                      pending: t(common_action_deleting),
+                    }}
+                  />
                 </Form>
               ) : null}
             </li>

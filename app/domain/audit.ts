@@ -59,6 +59,8 @@ export const AUDIT_ACTIONS = [
   "metric_alert_rule.create",
   "metric_alert_rule.delete",
   "alert.acknowledge",
+  "data_request.create",
+  "data_request.remind",
   "org.create",
   "org.update",
   "org.export",

@@ -1,4 +1,7 @@
+import { z } from "zod";
 import type { MetricAlertRule } from "~/finance/alerts";
+import { zodMessage } from "~/i18n/zod-messages";
+import { confirmedField } from "./fields";
 import type { MessageRef } from "~/i18n/message-ref";
 import { messageRef, type PlainKey } from "~/i18n/translate";
 import { METRIC_KEY_RE, parseMetricValue } from "./metric";
@@ -6,6 +9,7 @@ import { investor_alertRules_metric_cond_ceiling } from "~/paraglide/messages/in
 import { investor_alertRules_metric_cond_fall } from "~/paraglide/messages/investor_alertrules_metric_cond_fall1.js";
 import { investor_alertRules_metric_cond_floor } from "~/paraglide/messages/investor_alertrules_metric_cond_floor1.js";
 import { investor_alertRules_metric_cond_rise } from "~/paraglide/messages/investor_alertrules_metric_cond_rise1.js";
+import { investor_alertRules_metric_error_confirmDelete } from "~/paraglide/messages/investor_alertrules_metric_error_confirmdelete2.js";
 import { investor_alertRules_metric_error_condition } from "~/paraglide/messages/investor_alertrules_metric_error_condition1.js";
 import { investor_alertRules_metric_error_key } from "~/paraglide/messages/investor_alertrules_metric_error_key1.js";
 import { investor_alertRules_metric_error_measure } from "~/paraglide/messages/investor_alertrules_metric_error_measure1.js";
@@ -71,3 +75,13 @@ export function parseMetricAlertRule(
     },
   };
 }
+
+/**
+ * Deleting a rule: which one, and the confirmation (the dialog, or the tick box without
+ * JavaScript). A rule that is not this fund's is the model's NOT_FOUND.
+ */
+export const metricAlertRuleDeleteSchema = () =>
+  z.object({
+    id: z.string().max(100),
+    confirm: confirmedField(zodMessage(investor_alertRules_metric_error_confirmDelete)),
+  });

@@ -10,10 +10,10 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "~db/client";
-import { accessGrants, dataRequestPlans, dataRequestReminders, dataRequests, orgs } from "~db/schema";
+import { accessGrants, dataRequestPlans, dataRequests, orgs } from "~db/schema";
 import { withSystem } from "~db/tenant";
 import { periodToIssue, REMINDER_STEP_LIMIT, reminderStepDue, todayOf } from "~/domain/data-request";
-import { progressOf, REQUEST_COLUMNS } from "./data-request-answers.server";
+import { progressOf, REQUEST_COLUMNS, type RequestRow } from "./data-request-answers.server";
 import { queueRequestReminder } from "./data-request-mail.server";
 import { issuePeriod } from "./data-request.server";
 import { mailOrigin } from "./notification.server";
@@ -57,36 +57,16 @@ export async function issueDuePeriods(db: Db, now: Date): Promise<number> {
   return issued;
 }
 
-/** One request's owed step, if any, sent in one transaction with its row; true when a mail was queued. */
-async function remindOne(db: Db, orgId: string, requestId: string, now: Date, origin: string): Promise<boolean> {
+/** A request that owes a reminder step now, with what its mail says. */
+type Owing = RequestRow & { fundName: string; step: number };
+
+/** The step's row and its mail, in one transaction; false when another runner sent this step first. */
+async function sendStep(db: Db, request: Owing, now: Date, origin: string): Promise<boolean> {
   return withSystem(db, async (tx) => {
-    const [request] = await tx
-      .select({
-        ...REQUEST_COLUMNS,
-        reminderSteps: dataRequests.reminderSteps,
-        fundName: orgs.name,
-      })
-      .from(dataRequests)
-      .innerJoin(orgs, eq(orgs.id, dataRequests.orgId))
-      .where(and(eq(dataRequests.orgId, orgId), eq(dataRequests.id, requestId)));
-    if (!request) return false;
-    const sent = await tx
-      .select({ step: dataRequestReminders.step })
-      .from(dataRequestReminders)
-      .where(and(eq(dataRequestReminders.orgId, orgId), eq(dataRequestReminders.requestId, requestId), eq(dataRequestReminders.kind, "step")));
-    const step = reminderStepDue(
-      request.reminderSteps,
-      request.dueOn,
-      now,
-      sent.flatMap((s) => (s.step === null ? [] : [s.step])),
-    );
-    if (step === null) return false;
-    const [withProgress] = await progressOf(tx, [request], now);
-    if (withProgress!.progress.answeredAt !== null) return false;
     const inserted = rowsOf<{ id: string }>(
       await tx.execute(sql`
         insert into data_request_reminders (org_id, request_id, company_org_id, kind, step, sent_at)
-        values (${orgId}, ${requestId}, ${request.companyOrgId}, 'step', ${step}, ${now.toISOString()})
+        values (${request.orgId}, ${request.id}, ${request.companyOrgId}, 'step', ${request.step}, ${now.toISOString()})
         on conflict (org_id, request_id, step) where kind = 'step' do nothing
         returning id`),
     );
@@ -98,15 +78,25 @@ async function remindOne(db: Db, orgId: string, requestId: string, now: Date, or
 
 /**
  * One run of the reminder job: issue due periods, then remind every request (of a company that
- * still shares financials) whose due date is near enough for a step. Returns the reminders sent.
+ * still shares financials) whose due date is near enough for a step. Which requests owe a step —
+ * near their due date, the step's time come and not sent, not yet answered — is read in one
+ * transaction; only those open one each, to write the step's row with its mail. Returns the
+ * reminders sent.
  */
 export async function runRequestReminders(db: Db, { now = new Date(), origin = mailOrigin() }: { now?: Date; origin?: string } = {}): Promise<number> {
   await issueDuePeriods(db, now);
   // Steps lie within REMINDER_STEP_LIMIT days of the due date: only those requests can owe one.
   const window = (days: number) => todayOf(new Date(now.getTime() + days * 86_400_000));
-  const candidates = await withSystem(db, (tx) =>
-    tx
-      .select({ orgId: dataRequests.orgId, id: dataRequests.id })
+  const owing = await withSystem(db, async (tx) => {
+    const candidates = await tx
+      .select({
+        ...REQUEST_COLUMNS,
+        reminderSteps: dataRequests.reminderSteps,
+        fundName: orgs.name,
+        sent: sql<
+          number[] | null
+        >`(select array_agg(r.step) from data_request_reminders r where r.org_id = ${dataRequests.orgId} and r.request_id = ${dataRequests.id} and r.kind = 'step')`,
+      })
       .from(dataRequests)
       .innerJoin(
         accessGrants,
@@ -117,9 +107,16 @@ export async function runRequestReminders(db: Db, { now = new Date(), origin = m
           sql`'financials' = any(${accessGrants.sections})`,
         ),
       )
-      .where(and(sql`${dataRequests.dueOn} >= ${window(-REMINDER_STEP_LIMIT - 1)}`, sql`${dataRequests.dueOn} <= ${window(REMINDER_STEP_LIMIT + 1)}`)),
-  );
+      .innerJoin(orgs, eq(orgs.id, dataRequests.orgId))
+      .where(and(sql`${dataRequests.dueOn} >= ${window(-REMINDER_STEP_LIMIT - 1)}`, sql`${dataRequests.dueOn} <= ${window(REMINDER_STEP_LIMIT + 1)}`));
+    const due = candidates.flatMap(({ reminderSteps, sent, ...request }) => {
+      const step = reminderStepDue(reminderSteps, request.dueOn, now, (sent ?? []).map(Number));
+      return step === null ? [] : [{ ...request, step }];
+    });
+    // Answered requests are reminded no more: every company's answers in two statements.
+    return (await progressOf(tx, due, now)).filter((r) => r.progress.answeredAt === null);
+  });
   let sent = 0;
-  for (const c of candidates) if (await remindOne(db, c.orgId, c.id, now, origin)) sent += 1;
+  for (const request of owing) if (await sendStep(db, request, now, origin)) sent += 1;
   return sent;
 }

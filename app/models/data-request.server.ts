@@ -24,6 +24,7 @@ import type { DataRequestInput } from "~/domain/data-request.form";
 import { AI_METRIC_TEMPLATES } from "~/domain/metric";
 import { messageRef, translate } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
+import { recordAudit } from "./audit.server";
 import { progressOf, REQUEST_COLUMNS } from "./data-request-answers.server";
 import { queueRequestReminder } from "./data-request-mail.server";
 import { mailOrigin } from "./notification.server";
@@ -153,6 +154,27 @@ export async function createDataRequest(ctx: InvestorContext, input: DataRequest
       .returning();
     const issued = await issuePeriod(tx, { ...plan!, cadence: input.cadence }, period.monthFrom, chosen);
     if (issued === 0 && !forInvitations) throw new AppError("INVALID", messageRef(investor_request_error_alreadyAsked));
+    // What was asked, of whom, as the fund defined it. Companies by id only: their names are read
+    // through the audit log's join while they are shared, so a revoke leaves no copy here.
+    await recordAudit(tx, ctx, {
+      action: "data_request.create",
+      entityType: "data_request_plan",
+      entityId: plan!.id,
+      after: {
+        cadence: input.cadence,
+        ...period,
+        dueOn: requestDueOn(period, input.dueDay),
+        dueDay: input.dueDay,
+        reminderSteps: input.steps,
+        arr: asks.arr,
+        metrics: asks.metrics.map((m) => m.key),
+        everyCompany: input.companyIds === null,
+        companyOrgIds: chosen,
+        companies: chosen.length,
+        ...(chosen.length === 1 ? { companyOrgId: chosen[0] } : {}),
+        issued,
+      },
+    });
     return { planId: plan!.id, issued, month: period.monthFrom };
   });
 }
@@ -405,6 +427,12 @@ export async function remindNow(ctx: InvestorContext, requestId: string, now: Da
       .insert(dataRequestReminders)
       .values({ orgId: ctx.org.id, requestId: row.id, companyOrgId: row.companyOrgId, kind: "manual", sentBy: ctx.user.id, sentAt: now });
     const company = await queueRequestReminder(tx, { ...row, fundName: ctx.org.name }, mailOrigin(origin));
+    await recordAudit(tx, ctx, {
+      action: "data_request.remind",
+      entityType: "data_request",
+      entityId: row.id,
+      after: { companyOrgId: row.companyOrgId, monthFrom: row.monthFrom, monthTo: row.monthTo, dueOn: row.dueOn },
+    });
     return { companyName: company };
   });
 }

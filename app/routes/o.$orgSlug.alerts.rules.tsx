@@ -12,6 +12,7 @@ import { getLocale } from "~/i18n/locale.server";
 import type { PlainKey } from "~/i18n/translate";
 import { failureFromError, formFailure, parseForm, invalidForm } from "~/server/forms.server";
 import { alertRulesSchema } from "~/domain/alert-rules";
+import { metricAlertRuleDeleteSchema } from "~/domain/metric-alert-rule";
 import { getAlertRules, saveAlertRules } from "~/models/alert.server";
 import { addMetricAlertRule, deleteMetricAlertRule, listMetricAlertRules } from "~/models/metric-alert-rule.server";
 import { MetricAlertRulesCard } from "~/components/metric-alert-rules";
@@ -75,7 +76,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "metricRule.add" || intent === "metricRule.delete") {
     try {
       if (intent === "metricRule.delete") {
-        await deleteMetricAlertRule(ctx, String(formData.get("id") ?? ""));
+        const parsed = parseForm(metricAlertRuleDeleteSchema(), formData);
+        if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
+        await deleteMetricAlertRule(ctx, parsed.data.id);
         return redirectWithToast(page, toast(investor_alertRules_metric_deleted));
       }
       await addMetricAlertRule(ctx, Object.fromEntries(formData));
@@ -103,7 +106,10 @@ export default function AlertRulesPage() {
   const t = useT();
   const failed = result && !result.ok ? (result as { fieldErrors: Record<string, string>; formError?: string; values?: Record<string, string> }) : null;
   // A refused metric rule shows its errors on its own form; the main form keeps the stored rules.
-  const metricFailure = failed?.values?.intent === "metricRule.add" ? failed : null;
+  const metricIntent = failed?.values?.intent;
+  const metricFailure = metricIntent === "metricRule.add" || metricIntent === "metricRule.delete" ? failed : null;
+  const addFailure = metricIntent === "metricRule.add" ? metricFailure : null;
+  const unconfirmed = metricIntent === "metricRule.delete" ? metricFailure?.fieldErrors?.confirm : undefined;
   const mainFailure = metricFailure ? null : failed;
   const errors: Record<string, string> = mainFailure?.fieldErrors ?? {};
   const typed = mainFailure?.values;
@@ -212,9 +218,10 @@ export default function AlertRulesPage() {
           rules={metric.rules}
           keys={metric.keys}
           canEdit={canEdit}
-          errors={metricFailure?.fieldErrors ?? {}}
+          errors={addFailure?.fieldErrors ?? {}}
           formError={metricFailure?.formError}
-          typed={metricFailure?.values}
+          typed={addFailure?.values}
+          deleteError={unconfirmed ? { id: metricFailure?.values?.id ?? "", message: unconfirmed } : undefined}
         />
       </div>
     </>

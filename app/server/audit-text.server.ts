@@ -7,7 +7,7 @@
  * every action and field has them in both languages.
  */
 import { formatterFor, intlLocale, isTranslationKey, translateUnchecked, translator, type Locale } from "~/i18n";
-import { dateText, monthText } from "~/i18n/display";
+import { dateText, monthRangeText, monthText } from "~/i18n/display";
 import { debtKindLabel } from "~/domain/instruments";
 import { instrumentName } from "~/domain/portfolio-query";
 import type { AuditLogEntry } from "~/models/audit.server";
@@ -113,6 +113,9 @@ export function auditTexts(locale: Locale, orgCurrency: string) {
     return lines;
   }
 
+  /** A request's period: "Apr 2026", or "Feb 2026 – Apr 2026" for a quarter. */
+  const period = (row: Json) => (text(row.monthFrom) ? monthRangeText(t, text(row.monthFrom), text(row.monthTo) || text(row.monthFrom)) : say("empty_value"));
+
   /** A custom metric by its name in the reader's language (its key when an old entry has no names). */
   const metricName = (row: Json) => text(locale === "zh-CN" ? row.nameZh : row.nameEn) || text(row.key) || say("empty_value");
 
@@ -215,6 +218,15 @@ export function auditTexts(locale: Locale, orgCurrency: string) {
           condition: say(`metricRule_${text(row.condition)}`),
           threshold: `${text(row.threshold)}${row.measure === "percent" ? "%" : ""}`,
         });
+      case "data_request.create":
+        return say("say_data_request_create", {
+          // One company by name while it is shared (the log's join); several by how many.
+          companies: entry.counterpartName ?? ((num(after.companies) ?? 0) > 1 ? say("companyCount", { count: num(after.companies) }) : say("aCompany")),
+          period: period(after),
+          date: day(after.dueOn),
+        });
+      case "data_request.remind":
+        return say("say_data_request_remind", { company, period: period(after) });
       case "alert_rules.update":
       case "org.update":
       case "org.deletion_undo":

@@ -157,3 +157,31 @@ test("a draft investor update's delete asks in a dialog, and confirming deletes 
   await expect(page.getByRole("status").filter({ hasText: "Update deleted." })).toBeVisible();
   expect((await page.goto(detail))?.status()).toBe(404);
 });
+
+test("a custom metric rule's delete asks in the same dialog: Escape keeps the rule, confirming deletes it", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUp(page, uniqueEmail("rules"), "Rue Rules");
+  const fund = await createOrg(page, `Dialog Rules Fund ${Date.now()}`, "investor");
+  await page.goto(`${fund}/alerts/rules`);
+  await page.getByLabel("Metric key").fill("gross_margin");
+  await page.getByLabel("Threshold").fill("40");
+  await page.getByRole("button", { name: "Add rule" }).click();
+  const rules = page.getByTestId("metric-rules");
+  await expect(rules).toContainText("gross_margin: Below a floor of 40 (Warning)");
+
+  const opener = page.getByRole("button", { name: "Delete rule gross_margin: Below a floor of 40 (Warning)", exact: true });
+  await expect(opener).toHaveAttribute("aria-haspopup", "dialog");
+  const title = "Delete the rule gross_margin: Below a floor of 40 (Warning)?";
+  const consequence = /Companies are no longer checked against it/;
+  let dialog = await openDialog(opener, page, title, consequence);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+  await page.reload();
+  await expect(rules).toContainText("gross_margin: Below a floor of 40 (Warning)");
+
+  dialog = await openDialog(opener, page, title, consequence);
+  await dialog.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Rule deleted." })).toBeVisible();
+  await expect(page.getByTestId("metric-rules-empty")).toBeVisible();
+});

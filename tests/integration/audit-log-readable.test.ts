@@ -13,12 +13,16 @@ import { isTranslationKey } from "../../app/i18n/translate";
 import { requestAccess, approveGrant } from "../../app/models/access-grant.server";
 import { changeMemberRole } from "../../app/models/member.server";
 import { createDebtFacility, updateDebtFacility, type DebtFacilityInput } from "../../app/models/debt-facility.server";
+import { createDataRequest, remindNow } from "../../app/models/data-request.server";
+import type { InvestorContext } from "../../app/auth/context";
+import { dataRequests } from "../../db/schema";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
 import { addMember, makeOrgWithOwner, makeUser } from "../support/factories";
 import { grantsBetween } from "../support/grant-fixtures";
 import { routeData } from "../support/route-data";
 import { memberships } from "../../db/schema";
 import { spacedTextOf } from "../support/html-text";
+import { auditTexts } from "../../app/server/audit-text.server";
 
 const ROUTE = "routes/o.$orgSlug.audit";
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -117,6 +121,71 @@ describe("the audit log in words", () => {
     expect(text).not.toContain("Approved");
     expect(text).not.toContain("access_grant.approve");
     expect(text).not.toMatch(UUID);
+  });
+});
+
+describe("data requests in the fund's log", () => {
+  it("defining a request and reminding a company read as sentences in both languages, and the CSV keeps what was asked", async () => {
+    const fundCtx = fund.ctx as InvestorContext;
+    const plan = await createDataRequest(fundCtx, {
+      month: "2026-04",
+      cadence: "quarterly",
+      dueDay: 20,
+      steps: [-3, 0, 3],
+      note: null,
+      arr: true,
+      metricKeys: ["gpu_hours"],
+      companyIds: null,
+    });
+    const [request] = await withSystem(app.database.db, (tx) =>
+      tx.select({ id: dataRequests.id }).from(dataRequests).where(eq(dataRequests.planId, plan.planId)),
+    );
+    await remindNow(fundCtx, request!.id, new Date(), "http://desk.test");
+    const partner = await app.signIn(fund.owner.email);
+    const text = spacedTextOf(await (await partner.get(`/o/${fund.org.slug}/audit`)).text());
+    expect(text).toContain("Asked Lumenite AI for their figures for Apr 2026 – Jun 2026, due Jul 20, 2026");
+    expect(text).toContain("Reminded Lumenite AI of the request for Apr 2026 – Jun 2026");
+    expect(text).toContain("Data request sent");
+    expect(text).toContain("Request reminder sent");
+    expect(text).not.toMatch(UUID);
+    const zh = spacedTextOf(await (await partner.get(`/o/${fund.org.slug}/audit`, { "Accept-Language": "zh-CN" })).text());
+    expect(zh).toContain("请 Lumenite AI 提交 2026年4月至2026年6月 的数据，截止 2026年7月20日");
+    expect(zh).toContain("提醒 Lumenite AI 回复 2026年4月至2026年6月 的数据请求");
+    expect(zh).toContain("发出数据请求");
+    const rows = parse(await (await partner.get(`/o/${fund.org.slug}/audit.csv`)).text(), { columns: true }) as Record<string, string>[];
+    const created = rows.find((r) => r.action === "data_request.create")!;
+    expect(created.entity_id).toBe(plan.planId);
+    expect(JSON.parse(created.after!)).toMatchObject({
+      cadence: "quarterly",
+      monthFrom: "2026-04",
+      monthTo: "2026-06",
+      dueOn: "2026-07-20",
+      arr: true,
+      metrics: ["gpu_hours"],
+      everyCompany: true,
+      companyOrgIds: [startup.org.id],
+      companies: 1,
+    });
+    // Several companies are counted, never named: names come only from the log's join while shared.
+    const several = {
+      id: "x",
+      at: new Date(),
+      action: "data_request.create",
+      entityType: "data_request_plan",
+      entityId: null,
+      before: null,
+      after: { companies: 3, monthFrom: "2026-04", monthTo: "2026-04", dueOn: "2026-05-15" },
+      actorUserId: null,
+      actorName: null,
+      actorEmail: null,
+      counterpartName: null,
+      subjectUserName: null,
+    };
+    expect(auditTexts("en", "USD")(several).sentence).toBe("Asked 3 companies for their figures for Apr 2026, due May 15, 2026");
+    expect(auditTexts("zh-CN", "USD")(several).sentence).toBe("请 3 家公司 提交 2026年4月 的数据，截止 2026年5月15日");
+    const reminded = rows.find((r) => r.action === "data_request.remind")!;
+    expect(reminded.entity_id).toBe(request!.id);
+    expect(reminded.actor_email).toBe(fund.owner.email);
   });
 });
 

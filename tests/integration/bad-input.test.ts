@@ -581,6 +581,89 @@ describe("bad input to every action", () => {
 });
 
 // ---------------------------------------------------------------------------------------
+// The alert rules page's other actions: a custom metric rule's add and delete (decision 027),
+// posted to the same route under their own intents.
+
+describe("bad input to the metric-rule actions", () => {
+  const RULES_ROUTE = "routes/o.$orgSlug.alerts.rules";
+  const rulesUrl = () => urlFor(lookup(Object.fromEntries(routes.map((r) => [r.id, r])), RULES_ROUTE), { orgSlug: fund.slug });
+  const ruleForm = () => ({ intent: "metricRule.add", metricKey: "gross_margin", condition: "floor", measure: "amount", threshold: "40", severity: "warning" });
+  const ruleIds = async () =>
+    withSystem(app.database.db, async (tx) =>
+      rowsOf<{ v: string }>(await tx.execute(sql`select id::text as v from metric_alert_rules where org_id = ${fund.orgId} order by created_at`)).map(
+        (r) => r.v,
+      ),
+    );
+
+  it("adding: each field at fault is refused with a message on that field, and nothing is written", async () => {
+    const mustFlag: Record<string, string[]> = {
+      metricKey: ["", "Not A Key!", SCRIPT_PAYLOAD, "x".repeat(400)],
+      condition: ["sideways", ""],
+      measure: ["bogus", "percent"],
+      threshold: ["abc", "", "1,2,3.4.5", SQL_PAYLOAD],
+      severity: ["info"],
+    };
+    for (const [field, values] of Object.entries(mustFlag)) {
+      for (const value of values) {
+        const before = await snapshot();
+        const response = await postPairs(fundOwner, rulesUrl(), Object.entries({ ...ruleForm(), [field]: value }));
+        const label = `metricRule.add ${field}=${JSON.stringify(value.slice(0, 40))}`;
+        expect(response.status, label).toBe(400);
+        const body = (await response.json()) as { fieldErrors: Record<string, string> };
+        expect(body.fieldErrors[field], label).toEqual(expect.any(String));
+        expect(await snapshot(), label).toEqual(before);
+      }
+    }
+    // A fall or rise of 0 is no rule: refused on the threshold.
+    const zero = await postPairs(fundOwner, rulesUrl(), Object.entries({ ...ruleForm(), condition: "rise", threshold: "0" }));
+    expect(zero.status).toBe(400);
+    expect(((await zero.json()) as { fieldErrors: Record<string, string> }).fieldErrors.threshold).toEqual(expect.any(String));
+  });
+
+  it("deleting: unconfirmed is refused on the tick box, another id is a 404, and nothing is written", async () => {
+    // A data request's redirect: 204 with the target in a header.
+    expect([204, 302]).toContain((await postPairs(fundOwner, rulesUrl(), Object.entries(ruleForm()))).status);
+    const [id] = await ruleIds();
+    for (const confirm of [null, "no", "", "YES", SCRIPT_PAYLOAD]) {
+      const before = await snapshot();
+      const pairs: [string, string][] = [
+        ["intent", "metricRule.delete"],
+        ["id", id!],
+      ];
+      if (confirm !== null) pairs.push(["confirm", confirm]);
+      const response = await postPairs(fundOwner, rulesUrl(), pairs);
+      const label = `metricRule.delete confirm=${JSON.stringify(confirm)}`;
+      expect(response.status, label).toBe(400);
+      expect(((await response.json()) as { fieldErrors: Record<string, string> }).fieldErrors.confirm, label).toEqual(expect.any(String));
+      expect(await snapshot(), label).toEqual(before);
+    }
+    for (const other of ["00000000-0000-4000-8000-000000000000", "", "not-a-uuid", SQL_PAYLOAD, "x".repeat(400)]) {
+      const before = await snapshot();
+      const response = await postPairs(fundOwner, rulesUrl(), Object.entries({ intent: "metricRule.delete", id: other, confirm: "yes" }));
+      const label = `metricRule.delete id=${JSON.stringify(other.slice(0, 40))}`;
+      expect([400, 404], label).toContain(response.status);
+      await checkAnswer(label, response, before);
+    }
+    expect(await ruleIds()).toEqual([id]);
+  });
+
+  it("hostile payloads to either never cause a 5xx, and a refusal writes nothing", async () => {
+    const [id] = await ruleIds();
+    for (const base of [ruleForm(), { intent: "metricRule.delete", id: id!, confirm: "yes" }]) {
+      await fc.assert(
+        fc.asyncProperty(mutationsFor([...Object.keys(base), "unknown"]), async (mutations) => {
+          const pairs = applyMutations(base, mutations);
+          const before = await snapshot();
+          const response = await postPairs(fundOwner, rulesUrl(), pairs);
+          await checkAnswer(`${base.intent} ${describePairs(pairs)}`, response, before);
+        }),
+        { numRuns: NUM_RUNS },
+      );
+    }
+  }, 120_000);
+});
+
+// ---------------------------------------------------------------------------------------
 // CSV imports
 
 const MONTHLY_HEADER = "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr";

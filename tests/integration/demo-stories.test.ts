@@ -8,12 +8,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
-import { orgs, reportUpdates, risks, users } from "../../db/schema";
+import { metricDefinitions, metricValues, orgs, reportUpdates, risks, users } from "../../db/schema";
 import { seedDemo, DEMO_USERS } from "../../db/seed";
 import { withSystem } from "../../db/tenant";
-import type { OrgContext } from "../../app/auth/context";
+import type { InvestorContext, OrgContext } from "../../app/auth/context";
 import { companySnapshot, DEFAULT_RUNWAY_THRESHOLDS, grossBurn, MIN_COHORT_SIZE, monthlyGrowthRate, runwayForDisplay } from "../../app/finance";
 import { listAuditLog } from "../../app/models/audit.server";
+import { getCollectionView } from "../../app/models/data-request.server";
+import { getUpdateForStartup, listUpdateFeed, listUpdates, renderUpdateForStartup } from "../../app/models/investor-update.server";
 import { getCompanyBenchmarks } from "../../app/models/benchmark.server";
 import { listAccessibleCompanies } from "../../app/models/company-access.server";
 import { listDebtFacilities } from "../../app/models/debt-facility.server";
@@ -178,5 +180,94 @@ describe("the founder's audit log", () => {
     expect(say(first(approval.entries)).sentence).toContain("Northwind Ventures");
     const correction = await listAuditLog(ctx, { sort: "at", dir: "desc", page: 1, actor: null, action: "monthly_report.update", from: null, to: null });
     expect(say(first(correction.entries)).changes.join(" ")).toMatch(/Cash: \$[\d,]+ → \$[\d,]+/);
+  });
+});
+
+describe("investor updates on the demo", () => {
+  const STORY_SLUGS = ["lumen-labs", "parallax-ai", "quanta-speech", "tensorleaf"];
+
+  it("each story company has sent the fund updates of its own, some with live figure cards frozen at sending", async () => {
+    const bodies: string[] = [];
+    for (const slug of STORY_SLUGS) {
+      const ctx = await founder(slug);
+      const { updates } = await listUpdates(ctx);
+      const sent = updates.filter((u) => u.status === "sent");
+      expect(sent.length, slug).toBeGreaterThanOrEqual(1);
+      for (const item of sent) {
+        const view = await getUpdateForStartup(ctx, item.id);
+        expect(
+          view?.recipients.map((r) => r.name),
+          slug,
+        ).toEqual(["Northwind Ventures"]);
+        expect(view?.update.figures?.reported, `${slug}: figures frozen from a reported month`).toBe(true);
+        expect(item.sentAt!.getTime(), slug).toBeLessThanOrEqual(Date.now());
+        bodies.push(view!.update.body);
+      }
+    }
+    expect(new Set(bodies).size, "every update in its own words").toBe(bodies.length);
+    expect(bodies.some((b) => b.includes("{{runway}}"))).toBe(true);
+    expect(bodies.some((b) => b.includes("{{cash}}"))).toBe(true);
+    // The card reads the figures as they were sent: Parallax's runway, short as its story says.
+    const parallax = await founder("parallax-ai");
+    const [latest] = (await listUpdates(parallax)).updates;
+    const view = await getUpdateForStartup(parallax, latest!.id);
+    const rendered = await renderUpdateForStartup(parallax, view!, "en");
+    expect(rendered.html).toContain('data-figure="runway"');
+    expect(view!.update.figures?.runway).toEqual(expect.any(Number));
+    expect(view!.update.figures!.runway!).toBeLessThan(DEFAULT_RUNWAY_THRESHOLDS.cautionBelowMonths);
+  });
+
+  it("the demo investor reads them in the feed and has opened all but the newest; Helix Bio AI keeps a draft", async () => {
+    const fund = (await contextFor(DEMO_USERS.investor.email, "northwind-ventures")) as InvestorContext;
+    const feed = await listUpdateFeed(fund);
+    expect(new Set(feed.updates.map((u) => u.company.slug))).toEqual(new Set(STORY_SLUGS));
+    let opened = 0;
+    let unopened = 0;
+    for (const slug of STORY_SLUGS) {
+      const ctx = await founder(slug);
+      for (const item of (await listUpdates(ctx)).updates.filter((u) => u.status === "sent")) {
+        const view = await getUpdateForStartup(ctx, item.id);
+        if (view!.opens.length === 0) unopened += 1;
+        for (const open of view!.opens) {
+          expect(open).toMatchObject({ name: DEMO_USERS.investor.name, investorName: "Northwind Ventures" });
+          expect(open.firstViewedAt.getTime()).toBeGreaterThanOrEqual(item.sentAt!.getTime());
+          opened += 1;
+        }
+      }
+    }
+    expect(opened).toBeGreaterThanOrEqual(4);
+    expect(unopened).toBe(1);
+    const helix = await listUpdates(await founder("helix-bio-ai"));
+    expect(helix.updates.map((u) => u.status)).toEqual(["draft"]);
+  });
+});
+
+describe("data requests and custom metrics on the demo", () => {
+  it("the fund's requests stand in every status", async () => {
+    const fund = (await contextFor(DEMO_USERS.investor.email, "northwind-ventures")) as InvestorContext;
+    const statuses = new Set<string>();
+    for (const month of (await getCollectionView(fund, {}, new Date())).periods) {
+      for (const row of (await getCollectionView(fund, { month }, new Date())).rows) statuses.add(row.status);
+    }
+    expect([...statuses].sort()).toEqual(["fulfilled", "late", "not_started", "partly"]);
+  });
+
+  it("custom metrics have a year of values, ending at the company's last reported month", async () => {
+    const rows = await withSystem(database.db, (tx) =>
+      tx
+        .select({ slug: orgs.slug, key: metricDefinitions.key, month: metricValues.month })
+        .from(metricValues)
+        .innerJoin(metricDefinitions, eq(metricDefinitions.id, metricValues.metricId))
+        .innerJoin(orgs, eq(orgs.id, metricValues.orgId)),
+    );
+    const series = new Map<string, string[]>();
+    for (const r of rows) series.set(`${r.slug} ${r.key}`, [...(series.get(`${r.slug} ${r.key}`) ?? []), r.month]);
+    expect(new Set(rows.map((r) => r.slug))).toEqual(new Set(["lumen-labs", "parallax-ai", "tensorleaf"]));
+    for (const [name, months] of series) {
+      const slug = name.split(" ")[0]!;
+      expect(months.length, name).toBe(12);
+      const { latest } = await snapshotOf(slug);
+      expect(months.sort().at(-1), name).toBe(latest.month);
+    }
   });
 });

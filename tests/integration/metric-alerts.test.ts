@@ -122,11 +122,23 @@ describe("metric alert rules", () => {
     await outsider.login(other.owner.email, TEST_PASSWORD);
     const foreign = await outsider.post(routeData(`/o/${fund.org.slug}/alerts/rules`, RULES), { intent: "metricRule.delete", id: rule!.id });
     expect(foreign.status).toBe(404);
-    const wrongFund = await outsider.post(routeData(`/o/${other.org.slug}/alerts/rules`, RULES), { intent: "metricRule.delete", id: rule!.id });
+    const wrongFund = await outsider.post(routeData(`/o/${other.org.slug}/alerts/rules`, RULES), {
+      intent: "metricRule.delete",
+      id: rule!.id,
+      confirm: "yes",
+    });
     expect(wrongFund.status).toBe(404);
     expect(await rulesOf(fund)).toHaveLength(1);
 
-    const deleted = await client.post(routeData(`/o/${fund.org.slug}/alerts/rules`, RULES), { intent: "metricRule.delete", id: rule!.id });
+    // Like every delete, it is confirmed (the dialog, or the tick box without JavaScript).
+    const unconfirmed = await client.post(routeData(`/o/${fund.org.slug}/alerts/rules`, RULES), { intent: "metricRule.delete", id: rule!.id });
+    expect(unconfirmed.status).toBe(400);
+    expect(((await unconfirmed.json()) as { fieldErrors: Record<string, string> }).fieldErrors).toEqual({
+      confirm: "Tick the box to confirm you want to delete this rule.",
+    });
+    expect(await rulesOf(fund)).toHaveLength(1);
+
+    const deleted = await client.post(routeData(`/o/${fund.org.slug}/alerts/rules`, RULES), { intent: "metricRule.delete", id: rule!.id, confirm: "yes" });
     expect([200, 204, 302]).toContain(deleted.status);
     expect(await rulesOf(fund)).toEqual([]);
   });
