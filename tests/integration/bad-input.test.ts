@@ -264,6 +264,12 @@ const SPECS: Record<string, ActionSpec> = {
     base: async () => ({ ...updateForm(), version: await versionOf("investor_updates", sql`id = ${ids.updateId}`) }),
     mustFlag: { title: "", month: "0000-00" },
   },
+  // Deleting a draft (decision 025 addendum), at a version no update has: even a submission the
+  // mutations leave valid is refused as stale, so the draft the other specs edit stays.
+  "routes/o.$orgSlug.updates.$updateId._index": {
+    base: () => ({ intent: "delete", confirm: "yes", version: "999999" }),
+    mustFlag: { confirm: "" },
+  },
   "routes/o.$orgSlug.rounds.$roundId": {
     base: async () => ({ ...roundForm(), version: await versionOf("funding_rounds", sql`id = ${ids.roundId}`) }),
     mustFlag: { amount: "9007199254740993", closeDate: "0001-01-01", currency: "€" },
@@ -333,6 +339,7 @@ const SPECS: Record<string, ActionSpec> = {
   },
   "routes/o.$orgSlug.reports.import": { base: () => ({}), upload: true },
   "routes/o.$orgSlug.budgets.import": { base: () => ({}), upload: true },
+  "routes/o.$orgSlug.metrics.import": { base: () => ({}), upload: true },
   "routes/o.$orgSlug.investors": {
     base: () => ({ intent: "invite", via: fund.ownerEmail, sections: "financials" }),
     mustFlag: { via: "not@an@email", sections: "everything" },
@@ -669,7 +676,9 @@ describe("bad input to the metric-rule actions", () => {
 const MONTHLY_HEADER = "month,cash,revenue,compute,data,payroll,research,go_to_market,general_admin,other,headcount,arr";
 const monthlyLine = (month: string) => `${month},1200000.00,40000,60000,10000,80000,5000,10000,4000,1000,12,480000`;
 
-async function upload(kind: "reports" | "budgets", bytes: Uint8Array | string, intent: "preview" | "import" = "import", name = "file.csv") {
+type ImportKind = "reports" | "budgets" | "metrics";
+
+async function upload(kind: ImportKind, bytes: Uint8Array | string, intent: "preview" | "import" = "import", name = "file.csv") {
   const data = typeof bytes === "string" ? new TextEncoder().encode(bytes) : bytes;
   const form = new FormData();
   form.set("intent", intent);
@@ -679,8 +688,15 @@ async function upload(kind: "reports" | "budgets", bytes: Uint8Array | string, i
   return owner.postMultipart(routeData(`/o/${slug}/${kind}/import`, `routes/o.$orgSlug.${kind}.import`), form);
 }
 
+/** The key of a custom metric Props Co defined (the metrics import's columns are keys). */
+async function metricKey(): Promise<string> {
+  return withSystem(app.database.db, async (tx) => {
+    return first(rowsOf<{ key: string }>(await tx.execute(sql`select key from metric_definitions where org_id = ${orgId} order by key limit 1`))).key;
+  });
+}
+
 /** Uploads must be refused with row/column messages and write nothing. */
-async function expectRefusedUpload(label: string, kind: "reports" | "budgets", bytes: Uint8Array | string, statuses = [400]) {
+async function expectRefusedUpload(label: string, kind: ImportKind, bytes: Uint8Array | string, statuses = [400]) {
   const before = await fingerprint(app.database, orgId);
   const response = await upload(kind, bytes);
   expect(statuses, `${label}: status`).toContain(response.status);
@@ -718,6 +734,16 @@ describe("broken CSV files", () => {
       `month,category,amount\n9999-12,compute,1e308\n0001-01,${SQL_PAYLOAD},-5\n2026-13,"${SCRIPT_PAYLOAD}",${"1".repeat(400)}\n2026-00,data,\u0000\n`,
     );
     await expectRefusedUpload("NUL bytes", "reports", `${MONTHLY_HEADER}\n2026-01\u0000,1,1,1,1,1,1,1,1,1,1,\n`);
+    // Custom metric values (a column per metric key): the same refusals, with the org's own key.
+    const key = await metricKey();
+    await expectRefusedUpload("metrics: unbalanced quote", "metrics", `month,${key}\n"2026-01,12\n`);
+    await expectRefusedUpload("metrics: header only", "metrics", `month,${key}\n`);
+    await expectRefusedUpload("metrics: unknown key", "metrics", `month,${key},${SQL_PAYLOAD}\n2026-01,12,1\n`);
+    await expectRefusedUpload(
+      "metrics: hostile cells",
+      "metrics",
+      `month,${key}\n9999-12,1e308\n0001-01,${SQL_PAYLOAD}\n2026-13,"${SCRIPT_PAYLOAD}"\n2026-00,${"1".repeat(400)}\n2026-02,\u0000\n`,
+    );
   }, 60_000);
 
   it("accepts the same valid file with a BOM, with CRLF and with LF", async () => {
@@ -756,15 +782,16 @@ describe("broken CSV files", () => {
       fc.constantFrom('"', '""', '"a,b"', "2026-01", "compute", "100.00", ""),
     );
     const file = fc.record({
-      header: fc.constantFrom(MONTHLY_HEADER, "month,category,amount", "", "a,b,c", `"month,category,amount`),
+      header: fc.constantFrom(MONTHLY_HEADER, "month,category,amount", "", "a,b,c", `"month,category,amount`, "month,{key}", "{key},month,{key}"),
       rows: fc.array(fc.array(cell, { minLength: 0, maxLength: 13 }), { maxLength: 6 }),
       eol: fc.constantFrom("\n", "\r\n", "\r"),
       bom: fc.boolean(),
-      kind: fc.constantFrom("reports" as const, "budgets" as const),
+      kind: fc.constantFrom("reports" as const, "budgets" as const, "metrics" as const),
     });
+    const key = await metricKey();
     await fc.assert(
       fc.asyncProperty(file, async ({ header, rows, eol, bom, kind }) => {
-        const text = (bom ? "\uFEFF" : "") + [header, ...rows.map((r) => r.join(","))].join(eol) + eol;
+        const text = (bom ? "\uFEFF" : "") + [header.replaceAll("{key}", key), ...rows.map((r) => r.join(","))].join(eol) + eol;
         const before = await snapshot();
         const response = await upload(kind, text);
         await checkAnswer(`${kind} import ${JSON.stringify(text.slice(0, 200))}`, response, before);
