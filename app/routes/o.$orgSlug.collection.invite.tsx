@@ -9,7 +9,7 @@ import { SECTION_LABEL_KEYS } from "~/domain/access-grants";
 import { isUuid } from "~/domain/bounds";
 import { companyInvitationSchema } from "~/domain/company-invitation";
 import { metaTitle, useLocale, useT } from "~/i18n";
-import { dateCell, listText, monthRangeText, monthText } from "~/i18n/display";
+import { dateCell, dateText, listText, monthRangeText, monthText } from "~/i18n/display";
 import { getLocale } from "~/i18n/locale.server";
 import { cancelCompanyInvitation, getInvitationsPage, inviteCompany, resendCompanyInvitation } from "~/models/company-invitation.server";
 import { mailOrigin } from "~/models/notification.server";
@@ -37,6 +37,9 @@ import { investor_invite_listEmpty } from "~/paraglide/messages/investor_invite_
 import { investor_invite_listTitle } from "~/paraglide/messages/investor_invite_listtitle1.js";
 import { investor_invite_noPlans } from "~/paraglide/messages/investor_invite_noplans1.js";
 import { investor_invite_planOption } from "~/paraglide/messages/investor_invite_planoption1.js";
+import { investor_invite_planOption_report } from "~/paraglide/messages/investor_invite_planoption_report1.js";
+import { records_join_askArr } from "~/paraglide/messages/records_join_askarr1.js";
+import { metricName } from "~/i18n/metric-format";
 import { investor_invite_resend } from "~/paraglide/messages/investor_invite_resend.js";
 import { investor_invite_sectionsNote } from "~/paraglide/messages/investor_invite_sectionsnote1.js";
 import { investor_invite_send } from "~/paraglide/messages/investor_invite_send.js";
@@ -145,8 +148,13 @@ export default function InviteCompanies() {
                     value: p.id,
                     label: t(investor_invite_planOption, {
                       period: monthRangeText(locale, p.monthFrom, p.monthTo),
-                      due: dateCell(locale, p.dueOn),
-                      count: p.asks.metrics.length,
+                      due: dateText(locale, p.dueOn),
+                      // What the request asks, named as the join page names it, so two plans for one month differ.
+                      asks: listText(t, [
+                        t(investor_invite_planOption_report),
+                        ...(p.asks.arr ? [t(records_join_askArr)] : []),
+                        ...p.asks.metrics.map((m) => metricName(locale, m)),
+                      ]),
                     }),
                   }))}
                 />

@@ -102,6 +102,8 @@ describe("inviting a company by its founder's address", () => {
     const page = await (await fundOwner.get(invitePath())).text();
     expect(page).toContain(email);
     expect(page).toContain("Waiting");
+    // The request to answer is named in running text: its period, due date and what it asks.
+    expect(page).toMatch(/>[A-Z][a-z]{2} \d{4}, due [A-Z][a-z]{2} 15, \d{4}: monthly report, ARR at month end</);
   });
 
   it("the link's page says who asks, what, by when and exactly which sections the fund will see", async () => {

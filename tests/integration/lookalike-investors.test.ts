@@ -78,7 +78,7 @@ describe("approving a request", () => {
     const html = await (await founder.get(`/o/${startupSlug}/investors`)).text();
     // Two pending requests × five sections, every box ticked.
     expect(tickedSections(html)).toHaveLength(10);
-    expect(html).toContain("Monthly reports: cash, revenue, spend, headcount, runway and burn");
+    expect(html).toContain("Monthly reports (cash, revenue, spend, headcount, runway and burn) and custom metrics");
     expect(html).toContain("Funding rounds and debt facilities");
   });
 
