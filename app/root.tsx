@@ -17,7 +17,6 @@ import { localeFromMatches, renderMessage, translate, useLocale, useT, type Plai
 import { getLocale } from "~/i18n/locale.server";
 import { useNonce } from "~/components/nonce";
 import { DemoBanner } from "~/components/demo-banner";
-import { ModulePreloads } from "~/components/module-preloads";
 import { Toaster } from "~/components/ui/toast";
 import { systemContext } from "~/auth/system.server";
 import { getEnv } from "~/env.server";
@@ -86,7 +85,6 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
         <Toaster />
         <ScrollRestoration nonce={nonce} />
-        <ModulePreloads />
         <Scripts nonce={nonce} />
         {/* Only under `npm run dev` (remix dev): reloads the page after a rebuild; nothing in a production build. */}
         <LiveReload nonce={nonce} />

@@ -199,23 +199,9 @@ export default function InviteCompanies() {
                       {i.state === "pending" || i.state === "expired" ? (
                         <div className="flex flex-wrap gap-2">
                           {i.canResend ? (
-                            <Form method="post">
-                              <input type="hidden" name="intent" value="resend" />
-                              <input type="hidden" name="invitationId" value={i.id} />
-                              <SubmitButton variant="secondary" pendingText={t(investor_invite_sending)}>
-                                <span>{t(investor_invite_resend)}</span>
-                                <span className="sr-only"> {i.email}</span>
-                              </SubmitButton>
-                            </Form>
+                            <InvitationAction intent="resend" invitation={i} label={t(investor_invite_resend)} pendingText={t(investor_invite_sending)} />
                           ) : null}
-                          <Form method="post">
-                            <input type="hidden" name="intent" value="cancel" />
-                            <input type="hidden" name="invitationId" value={i.id} />
-                            <SubmitButton variant="secondary" pendingText={t(investor_invite_cancelling)}>
-                              <span>{t(investor_invite_cancel)}</span>
-                              <span className="sr-only"> {i.email}</span>
-                            </SubmitButton>
-                          </Form>
+                          <InvitationAction intent="cancel" invitation={i} label={t(investor_invite_cancel)} pendingText={t(investor_invite_cancelling)} />
                         </div>
                       ) : null}
                     </Td>
@@ -227,5 +213,19 @@ export default function InviteCompanies() {
         </Card>
       </div>
     </>
+  );
+}
+
+/** One row's button (send again, cancel); the address is read aloud with it, so each row's button is told apart. */
+function InvitationAction(props: { intent: "resend" | "cancel"; invitation: { id: string; email: string }; label: string; pendingText: string }) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={props.intent} />
+      <input type="hidden" name="invitationId" value={props.invitation.id} />
+      <SubmitButton variant="secondary" pendingText={props.pendingText}>
+        <span>{props.label}</span>
+        <span className="sr-only"> {props.invitation.email}</span>
+      </SubmitButton>
+    </Form>
   );
 }

@@ -37,6 +37,8 @@ const FOUNDER_SHOTS: Shot[] = [
   { file: "risks.png", path: "/o/tensorleaf/risks" },
   { file: "custom-metrics.png", path: "/o/tensorleaf/metrics" },
   { file: "requests-inbox.png", path: "/o/tensorleaf/requests" },
+  { file: "metrics-import.png", path: "/o/tensorleaf/metrics/import" },
+  { file: "investor-updates.png", path: "/o/tensorleaf/updates" },
 ];
 const INVESTOR_SHOTS: Shot[] = [
   { file: "fund-overview.png", path: "/o/northwind-ventures/overview" },
@@ -45,6 +47,7 @@ const INVESTOR_SHOTS: Shot[] = [
   { file: "company-view.png", path: "/o/northwind-ventures/companies/lumen-labs" },
   { file: "positions.png", path: "/o/northwind-ventures/positions" },
   { file: "data-collection.png", path: "/o/northwind-ventures/collection" },
+  { file: "invite-company.png", path: "/o/northwind-ventures/collection/invite" },
 ];
 
 async function shoot(page: Page, shot: Shot) {
