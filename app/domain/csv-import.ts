@@ -15,7 +15,7 @@ import { EARLIEST_MONTH } from "~/domain/bounds";
 import { BUDGET_COLUMNS, BUDGET_YEARS_AHEAD, budgetImportSpec, type BudgetImportRow } from "~/domain/budget";
 import type { ImportSpec } from "~/domain/csv-cells";
 import { FX_RATE_COLUMNS, fxRateImportSpec, type FxRateImportRow } from "~/domain/fx-rate";
-import { metricImportSpec, type MetricColumn, type MetricImportRow } from "~/domain/metric";
+import { metricImportSpec, type MetricColumn, type MetricImportRow } from "~/domain/metric-import";
 import { MONTHLY_REPORT_COLUMNS, monthlyReportImportSpec, type MonthlyReportRow } from "~/domain/monthly-report";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { translator, type Translator } from "~/i18n/translate";

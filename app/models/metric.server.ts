@@ -6,17 +6,8 @@ import { withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
 import type { CompanyAccess } from "./company-access.server";
 import { reportMonthError } from "~/domain/monthly-report";
-import {
-  isMetricDirection,
-  isMetricRollup,
-  isMetricUnit,
-  isMetricValue,
-  METRIC_KEY_RE,
-  METRIC_NAME_MAX,
-  type MetricColumn,
-  type MetricImportRow,
-  RESERVED_METRIC_KEYS,
-} from "~/domain/metric";
+import { isMetricDirection, isMetricRollup, isMetricUnit, isMetricValue, METRIC_KEY_RE, METRIC_NAME_MAX, RESERVED_METRIC_KEYS } from "~/domain/metric";
+import type { MetricColumn, MetricImportRow } from "~/domain/metric-import";
 import { can } from "~/auth/permissions";
 import type { ImportCounts } from "~/views/csv-import";
 import { normalizeDecimal } from "~/finance/metric-rollup";
@@ -464,7 +455,7 @@ export interface MetricImportOptions {
 }
 
 /**
- * Writes checked rows (app/domain/metric.ts `metricImportSpec`) in one transaction: every
+ * Writes checked rows (app/domain/metric-import.ts `metricImportSpec`) in one transaction: every
  * value or none. A key the org has no metric for is an error naming the column. Each value
  * written is audited as a value edit (`metric_value.save`, marked `via: "import"`, so the
  * metric's history shows it), with one `metric.import` summary when anything changed.

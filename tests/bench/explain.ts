@@ -20,6 +20,7 @@ import { findCompanyAccess } from "../../app/models/company-access.server";
 import { getCompanyDashboardForInvestor } from "../../app/models/dashboard.server";
 import { listCompanyUpdatesForInvestor } from "../../app/models/report-update.server";
 import { getCompanyBenchmarks } from "../../app/models/benchmark.server";
+import { listCompanyMetricsForInvestor } from "../../app/models/metric.server";
 import type { OrgContext } from "../../app/auth/context";
 import { BENCH_INVESTOR } from "./seed";
 import { companySlug } from "./generate";
@@ -106,6 +107,7 @@ export async function explainInvestorPages(url: string, companyIndex = 0): Promi
     await getCompanyDashboardForInvestor(ctx, access, {});
     await listCompanyUpdatesForInvestor(ctx, access, { page: 1 });
     await getCompanyBenchmarks(ctx, access);
+    await listCompanyMetricsForInvestor(ctx, access);
 
     // Every SELECT but withTenant's own role/org switch (replayed once below). Statements that
     // set something transaction-locally (the portfolio turns jit off) are replayed too, in

@@ -4,7 +4,7 @@ import { auditLog, metricDefinitions, metricValues } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
 import type { OrgContext } from "../../app/auth/context";
 import type { CsvImportError, CsvImportResult } from "../../app/domain/csv-import";
-import type { MetricColumn } from "../../app/domain/metric";
+import type { MetricColumn } from "../../app/domain/metric-import";
 import { checkImportCsv } from "../../app/models/csv-import.server";
 import { defineMetric, getMetric, importMetricValues, saveMetricValue, type MetricDefinitionFields } from "../../app/models/metric.server";
 import { startTestApp, type TestApp, type TestClient } from "../support/app-server";
