@@ -195,16 +195,18 @@ async function secondsUntilAllowed(db: Db, buckets: Bucket[]): Promise<number> {
   return Math.max(1, Math.ceil(wait / 1000));
 }
 
-/** The attempt was right: refund its reservation; this subject's failures from this address are forgiven. */
+/**
+ * The attempt was right: refund its reservation; this subject's failures from this address are
+ * forgiven. Row by row in reserve's key order: parallel attempts on the same buckets (one link
+ * posted ten times at once) must take the row locks in one order, or they deadlock.
+ */
 async function settleSuccess(db: Db, keys: ThrottleKeys, buckets: Bucket[]): Promise<void> {
-  const refunded = buckets.map((b) => b.key).filter((key) => key !== keys.pair);
+  const ordered = buckets.map((b) => b.key).sort();
   await withSystem(db, async (tx) => {
-    await tx.update(loginThrottle).set({ failures: 0, lockedUntil: null, lastSuccessAt: sql`now()` }).where(eq(loginThrottle.key, keys.pair));
-    if (refunded.length > 0) {
-      await tx
-        .update(loginThrottle)
-        .set({ failures: sql`greatest(${loginThrottle.failures} - 1, 0)` })
-        .where(inArray(loginThrottle.key, refunded));
+    for (const key of ordered) {
+      const settled =
+        key === keys.pair ? { failures: 0, lockedUntil: null, lastSuccessAt: sql`now()` } : { failures: sql`greatest(${loginThrottle.failures} - 1, 0)` };
+      await tx.update(loginThrottle).set(settled).where(eq(loginThrottle.key, key));
     }
   });
 }

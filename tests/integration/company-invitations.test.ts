@@ -212,6 +212,28 @@ describe("inviting a company by its founder's address", () => {
   });
 });
 
+describe("a link used many times at once", () => {
+  // Ten browsers posting the same link together: the throttle's counters and the invitation's lock
+  // meet in parallel transactions; one join wins, the rest are told the link is used, none fails.
+  it("makes one account and one startup, and answers every other attempt with a clear refusal", async () => {
+    const email = `race-${Date.now()}@example.test`;
+    await invite(email, "Race Robotics");
+    const token = await tokenFor(email);
+    const form = { name: "Rae Race", password: "a long enough password", companyName: "Race Robotics", baseCurrency: "USD" };
+    const replies = await Promise.all(Array.from({ length: 10 }, () => app.client().post(`/join/${token}`, form)));
+    const statuses = replies.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 302)).toHaveLength(1);
+    expect(
+      statuses.filter((s) => s >= 400 && s < 500),
+      `statuses ${statuses.join(",")}`,
+    ).toHaveLength(9);
+    const accounts = await withSystem(app.database.db, (tx) => tx.select().from(users).where(eq(users.email, email)));
+    expect(accounts).toHaveLength(1);
+    const companies = await withSystem(app.database.db, (tx) => tx.select().from(orgs).where(eq(orgs.name, "Race Robotics")));
+    expect(companies).toHaveLength(1);
+  });
+});
+
 describe("the link's other cases", () => {
   it("an expired link says so and creates nothing", async () => {
     const email = `late-${Date.now()}@example.test`;
