@@ -4,6 +4,21 @@ import { records_metric_format_duration } from "~/paraglide/messages/records_met
 import { records_metric_format_ratio } from "~/paraglide/messages/records_metric_format_ratio.js";
 import { translate } from "./translate";
 
+// Intl objects are costly to build (a page of metric cards formats hundreds of values): one per
+// locale, unit and currency.
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, currency: string | null): Intl.NumberFormat {
+  const id = `${locale}|${currency ?? ""}`;
+  let format = formats.get(id);
+  if (!format) {
+    format = currency
+      ? new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 6 })
+      : new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 6 });
+    formats.set(id, format);
+  }
+  return format;
+}
+
 /**
  * A metric's exact decimal string for display: grouped, every stored decimal kept (Intl
  * formats the string itself, never a float of it), with the unit — "$1,234.5", "62.5%",
@@ -14,9 +29,9 @@ export function formatMetricValue(locale: Locale, value: string | null | undefin
   // Intl.NumberFormat formats a decimal string exactly (ES2023); the cast is for older type libs.
   const exact = value as unknown as number;
   if (unit === "currency") {
-    return new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency, minimumFractionDigits: 0, maximumFractionDigits: 6 }).format(exact);
+    return numberFormat(locale, currency).format(exact);
   }
-  const plain = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 6 }).format(exact);
+  const plain = numberFormat(locale, null).format(exact);
   if (unit === "percent") return `${plain}%`;
   if (unit === "ratio") return translate(locale, records_metric_format_ratio, { value: plain });
   if (unit === "duration") return translate(locale, records_metric_format_duration, { value: plain });
