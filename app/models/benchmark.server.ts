@@ -100,29 +100,29 @@ interface CustomCohortRow {
 async function customMetricCohorts(tx: Tx, fundId: string, company: CompanyAccess["company"]): Promise<CustomMetricBenchmark[]> {
   const rows = rowsOf<CustomCohortRow>(
     await tx.execute(sql`
-      select od.key, od.name_en, od.name_zh, od.unit, latest.month, latest.value::text as value,
+      select od.key, od.name_en, od.name_zh, od.unit, od.latest_month as month, od.latest_value::text as value,
              array_agg(pv.value::text) filter (where pv.value is not null) as peers
         from metric_definitions od
-        join lateral (
-          select v.month, v.value from metric_values v
-           where v.org_id = od.org_id and v.metric_id = od.id
-           order by v.month desc limit 1
-        ) latest on true
         left join metric_definitions pd
           on pd.key = od.key and pd.unit = od.unit and pd.org_id <> od.org_id
          and pd.org_id in (
            select g.org_id from access_grants g
             where g.investor_org_id = ${fundId} and g.status = 'approved' and 'financials' = any(g.sections))
          and (od.unit <> 'currency' or exists (select 1 from orgs po where po.id = pd.org_id and po.base_currency = ${company.baseCurrency}))
-        -- A lookup per peer (the month's one row, by index), not a join the planner may answer by
-        -- reading every peer's whole history (180,000 rows at the bench's 1,000 × 3 × 60).
-        left join lateral (
-          select v.value from metric_values v
-           where v.org_id = pd.org_id and v.metric_id = pd.id and v.month = latest.month
-           limit 1 -- (one row by the unique key; the limit keeps the planner from flattening the lookup into that join)
-        ) pv on true
-       where od.org_id = ${company.id}
-       group by od.id, od.key, od.name_en, od.name_zh, od.unit, latest.month, latest.value
+        -- Each definition carries its latest month and value (kept by a trigger, decision 031):
+        -- a peer whose latest month is the company's gives its value without touching
+        -- metric_values; only a peer that has reported a later month needs its history probed
+        -- (by index, the month's one row), and one whose latest is earlier has no value then.
+        cross join lateral (
+          select case
+                   when pd.latest_month = od.latest_month then pd.latest_value
+                   when pd.latest_month > od.latest_month then (
+                     select v.value from metric_values v
+                      where v.org_id = pd.org_id and v.metric_id = pd.id and v.month = od.latest_month)
+                 end as value
+        ) pv
+       where od.org_id = ${company.id} and od.latest_month is not null
+       group by od.id, od.key, od.name_en, od.name_zh, od.unit, od.latest_month, od.latest_value
        order by od.name_en, od.key`),
   );
   return rows.map((row) => {

@@ -262,6 +262,8 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
       direction: "higher_is_better or lower_is_better.",
       rollup: "How months add up to quarters and years: sum, last or average.",
       source_org_id: "Empty for the organisation's own metric; the id of the fund whose request it came from otherwise.",
+      latest_month: "The latest month with a value (YYYY-MM), empty when none: kept from metric_values.csv by the database.",
+      latest_value: "The value of that month, as in metric_values.csv.",
       created_at: CREATED,
       updated_at: UPDATED,
       version: VERSION,

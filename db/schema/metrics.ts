@@ -33,6 +33,13 @@ export const metricDefinitions = tenantTable(
      * org id when the metric was copied in from that fund's request (later work, issue #17).
      */
     sourceOrgId: uuid().references(() => orgs.id, { onDelete: "set null" }),
+    /**
+     * The latest month with a value, and that value: kept by the database (a trigger on
+     * metric_values, migration 0027, decision 031), never written by the app. Peer benchmarks
+     * read a thousand peers' month from here instead of probing each peer's history.
+     */
+    latestMonth: text(),
+    latestValue: numeric({ precision: 24, scale: 6 }),
     ...versioned(),
   },
   (t) => [

@@ -1,3 +1,4 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { metricDefinitions, metricValues } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
@@ -56,13 +57,18 @@ describe("custom metrics in portfolio benchmarks", () => {
     for (const [i, tokens] of ["100", "200", "300", "400", "500.5"].entries()) {
       const peer = await makeOrgWithOwner(app.database, "startup", `Secret Peer ${i} Labs`);
       peerGrants.push(await grantAccess(app.database, peer.org, fund.org, ["financials", "risks"]));
-      await reports(peer, { tokens_served: { values: { "2026-04": tokens } }, ...(i < 4 ? { seats: { values: { "2026-04": String(10 + i) } } } : {}) });
+      // Peer 2 has reported May too: its April value counts (read from its history), May's does not.
+      const tokensByMonth = i === 2 ? { "2026-04": tokens, "2026-05": "90000" } : { "2026-04": tokens };
+      await reports(peer, { tokens_served: { values: tokensByMonth }, ...(i < 4 ? { seats: { values: { "2026-04": String(10 + i) } } } : {}) });
       peers.push(peer);
     }
     // Outliers that must not count: another month, another unit, no financials, a pending grant, another fund's company.
     const lastMonthOnly = await makeOrgWithOwner(app.database, "startup", "Outlier March Only");
     await grantAccess(app.database, lastMonthOnly.org, fund.org, ["financials"]);
     await reports(lastMonthOnly, { tokens_served: { values: { "2026-03": "90000" } } });
+    const mayOnly = await makeOrgWithOwner(app.database, "startup", "Outlier May Only");
+    await grantAccess(app.database, mayOnly.org, fund.org, ["financials"]);
+    await reports(mayOnly, { tokens_served: { values: { "2026-03": "90000", "2026-05": "90000" } } });
     const otherUnit = await makeOrgWithOwner(app.database, "startup", "Outlier Percent Tokens");
     await grantAccess(app.database, otherUnit.org, fund.org, ["financials"]);
     await reports(otherUnit, { tokens_served: { unit: "percent", values: { "2026-04": "90000" } } });
@@ -100,6 +106,35 @@ describe("custom metrics in portfolio benchmarks", () => {
         position: "p25_to_median",
       },
     ]);
+  });
+
+  it("keeps each definition's latest month and value in step with every insert, update and delete of its values", async () => {
+    const latest = async () =>
+      withSystem(app.database.db, (tx) =>
+        tx
+          .select({ month: metricDefinitions.latestMonth, value: metricDefinitions.latestValue })
+          .from(metricDefinitions)
+          .where(and(eq(metricDefinitions.orgId, viewed.org.id), eq(metricDefinitions.key, "tokens_served"))),
+      );
+    expect(await latest()).toEqual([{ month: "2026-04", value: "200.000000" }]);
+    const [definition] = await withSystem(app.database.db, (tx) =>
+      tx
+        .select()
+        .from(metricDefinitions)
+        .where(and(eq(metricDefinitions.orgId, viewed.org.id), eq(metricDefinitions.key, "tokens_served"))),
+    );
+    const ofMonth = (month: string) => and(eq(metricValues.orgId, viewed.org.id), eq(metricValues.metricId, definition!.id), eq(metricValues.month, month));
+    await withSystem(app.database.db, (tx) => tx.insert(metricValues).values({ orgId: viewed.org.id, metricId: definition!.id, month: "2026-06", value: "7" }));
+    expect(await latest()).toEqual([{ month: "2026-06", value: "7.000000" }]);
+    await withSystem(app.database.db, (tx) => tx.update(metricValues).set({ value: "8.5" }).where(ofMonth("2026-06")));
+    expect(await latest()).toEqual([{ month: "2026-06", value: "8.500000" }]);
+    // An earlier month written later leaves the latest alone; deleting the latest falls back.
+    await withSystem(app.database.db, (tx) => tx.insert(metricValues).values({ orgId: viewed.org.id, metricId: definition!.id, month: "2026-01", value: "1" }));
+    expect(await latest()).toEqual([{ month: "2026-06", value: "8.500000" }]);
+    await withSystem(app.database.db, (tx) => tx.delete(metricValues).where(ofMonth("2026-06")));
+    expect(await latest()).toEqual([{ month: "2026-04", value: "200.000000" }]);
+    await withSystem(app.database.db, (tx) => tx.delete(metricValues).where(ofMonth("2026-01")));
+    expect(await latest()).toEqual([{ month: "2026-04", value: "200.000000" }]);
   });
 
   it("shows the quartiles on the company view, names no peer, and says 'fewer than 5' in both languages", async () => {
