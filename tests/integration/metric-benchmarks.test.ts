@@ -58,7 +58,7 @@ describe("custom metrics in portfolio benchmarks", () => {
       const peer = await makeOrgWithOwner(app.database, "startup", `Secret Peer ${i} Labs`);
       peerGrants.push(await grantAccess(app.database, peer.org, fund.org, ["financials", "risks"]));
       // Peer 2 has reported May too: its April value counts (read from its history), May's does not.
-      const tokensByMonth = i === 2 ? { "2026-04": tokens, "2026-05": "90000" } : { "2026-04": tokens };
+      const tokensByMonth: Record<string, string> = i === 2 ? { "2026-04": tokens, "2026-05": "90000" } : { "2026-04": tokens };
       await reports(peer, { tokens_served: { values: tokensByMonth }, ...(i < 4 ? { seats: { values: { "2026-04": String(10 + i) } } } : {}) });
       peers.push(peer);
     }
