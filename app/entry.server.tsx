@@ -17,6 +17,7 @@ export { getEnv } from "~/env.server";
 export { MAX_UPLOAD_BODY_BYTES } from "~/domain/csv-import";
 // How many passwords this process has verified (the throttle tests read it).
 export { passwordChecks } from "~/auth/password.server";
+export { inRequestScope } from "~/server/request-scope.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -28,7 +28,9 @@ export function remixHandler({ build, mode, getLoadContext }) {
         init.duplex = "half";
       }
       const request = new Request(res.locals.origin + req.originalUrl, init);
-      const response = await handleRequest(request, await getLoadContext(req, res));
+      const context = await getLoadContext(req, res);
+      // A page view's loaders share what they look up alike (app/server/request-scope.server.ts).
+      const response = await build.entry.module.inRequestScope(req.method, () => handleRequest(request, context));
       if (refused) return;
       if (!response.headers.has("Cache-Control")) res.setHeader("Cache-Control", "private, no-store");
       await send(res, response);

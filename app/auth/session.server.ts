@@ -4,6 +4,7 @@ import { getEnv } from "~/env.server";
 import { createLucia, LAST_USED_EVERY_MS, markSessionUsed, type AppLucia } from "./lucia.server";
 import type { Database } from "~db/client";
 import { unavailableAs503 } from "~db/unavailable";
+import { oncePerRequest } from "~/server/request-scope.server";
 import { SESSION_IP_MAX, SESSION_USER_AGENT_MAX } from "~db/schema";
 
 /**
@@ -42,6 +43,11 @@ async function currentSession(request: Request): Promise<{ user: SessionUser; ha
   const auth = await lucia();
   const sessionId = readSessionId(request, auth);
   if (!sessionId) return null;
+  // The page's loaders share one check of the session (request-scope.server.ts).
+  return oncePerRequest(`session ${sessionId}`, () => checkSession(auth, sessionId));
+}
+
+async function checkSession(auth: AppLucia, sessionId: string): Promise<{ user: SessionUser; handle: string } | null> {
   const { session, user } = await auth.validateSession(sessionId);
   if (!session || !user) return null;
   if (session.absoluteExpiresAt.getTime() <= Date.now()) {

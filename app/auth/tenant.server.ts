@@ -8,6 +8,7 @@ import { findMembershipBySlug } from "~/models/org.server";
 import type { InvestorContext, OrgContext, StartupContext } from "./context";
 import { can, type Permission } from "./permissions";
 import { requireUser } from "./session.server";
+import { oncePerRequest } from "~/server/request-scope.server";
 
 /**
  * The one place a request's tenant is decided: the signed-in user plus the org slug in the
@@ -24,7 +25,8 @@ export async function requireOrgContext(
   const slug = params.orgSlug;
   if (!slug) notFound();
   const database = await getDatabase();
-  const membership = await findMembershipBySlug(database.db, user.id, slug);
+  // The layout's and the page's loaders share one look-up (request-scope.server.ts).
+  const membership = await oncePerRequest(`membership ${user.id} ${slug}`, () => findMembershipBySlug(database.db, user.id, slug));
   if (!membership) notFound();
   // "Members must use two-factor" (decision 021): enrol first; this org only, the person's other orgs keep working.
   if (membership.twoFactorMissing) throw redirect(`/account/two-factor?for=${encodeURIComponent(membership.org.slug)}`);
