@@ -38,6 +38,37 @@ function findMigrations(start: string): string {
   }
 }
 
+/**
+ * The client as drizzle sees it, with every statement prepared. Drizzle asks postgres.js not to
+ * prepare a statement it did not name, and postgres.js then needs a round trip of its own before
+ * each statement that has parameters (to learn their types): two round trips a statement, and a
+ * parse, on every request. Prepared, a statement is parsed once per connection and then costs one
+ * round trip. Statements are cached per connection by their text (max_lifetime renews
+ * connections, and with them the cache); PostgreSQL re-plans a cached statement when the role or
+ * the schema it depends on changes, so row-level security and migrations stay right, and
+ * postgres.js re-prepares a statement the server has invalidated.
+ */
+function preparingStatements(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property) {
+      if (property === "unsafe") {
+        return (query: string, parameters?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, parameters, { ...options, prepare: true });
+      }
+      // A transaction (and a savepoint in it) hands drizzle a client of its own connection: wrap it too.
+      if (property === "begin" || property === "savepoint") {
+        return (...args: unknown[]) => {
+          const work = args.pop() as (inner: postgres.Sql) => unknown;
+          const open = Reflect.get(target, property) as (...a: unknown[]) => unknown;
+          return open.apply(target, [...args, (inner: postgres.Sql) => work(preparingStatements(inner))]);
+        };
+      }
+      const value = Reflect.get(target, property);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ("url" in options) {
     // Deadlines, so a request meets an outage as a quick 503 rather than a hang
@@ -67,7 +98,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         idle_in_transaction_session_timeout: Math.max(30_000, statementTimeoutMs * 2),
       },
     });
-    const db = drizzlePostgres(client, { schema, casing: "snake_case" }) as unknown as Db;
+    const db = drizzlePostgres(preparingStatements(client), { schema, casing: "snake_case" }) as unknown as Db;
     return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
