@@ -252,6 +252,10 @@ function ReportForm({
 }) {
   const t = useT();
   const [typed, setTyped] = useState<Record<string, string>>(values);
+  // Every amount of the month (cash, revenue, ARR, each spend category) is entered the same way.
+  const amountField = (name: string, label: string, hint: string) => (
+    <AmountField key={name} label={label} name={name} currency={currency} defaultValue={values[name]} error={errors[name]} hint={hint} />
+  );
   return (
     <Form
       method="post"
@@ -264,22 +268,8 @@ function ReportForm({
     >
       <input type="hidden" name="version" value={version ?? ""} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <AmountField
-          label={t(FIELD_LABELS.cash)}
-          name="cash"
-          currency={currency}
-          defaultValue={values.cash}
-          error={errors.cash}
-          hint={t(records_report_hint_cash)}
-        />
-        <AmountField
-          label={t(FIELD_LABELS.revenue)}
-          name="revenue"
-          currency={currency}
-          defaultValue={values.revenue}
-          error={errors.revenue}
-          hint={t(records_reports_def_revenue)}
-        />
+        {amountField("cash", t(FIELD_LABELS.cash), t(records_report_hint_cash))}
+        {amountField("revenue", t(FIELD_LABELS.revenue), t(records_reports_def_revenue))}
         <Field
           label={t(FIELD_LABELS.headcount)}
           name="headcount"
@@ -288,30 +278,13 @@ function ReportForm({
           error={errors.headcount}
           hint={t(records_report_hint_headcount)}
         />
-        <AmountField
-          label={t(records_report_field_arrOptional)}
-          name="arr"
-          currency={currency}
-          defaultValue={values.arr}
-          error={errors.arr}
-          hint={t(records_report_hint_arr)}
-        />
+        {amountField("arr", t(records_report_field_arrOptional), t(records_report_hint_arr))}
       </div>
       <div>
         <h2 className="text-base font-semibold">{t(records_report_spendHeading)}</h2>
         <p className="text-xs text-slate-500">{t(records_report_spendNote)}</p>
         <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {SPEND_CATEGORIES.map((c) => (
-            <AmountField
-              key={c}
-              label={t(SPEND_CATEGORY_KEYS[c].label)}
-              name={c}
-              currency={currency}
-              defaultValue={values[c]}
-              error={errors[c]}
-              hint={t(SPEND_CATEGORY_KEYS[c].meaning)}
-            />
-          ))}
+          {SPEND_CATEGORIES.map((c) => amountField(c, t(SPEND_CATEGORY_KEYS[c].label), t(SPEND_CATEGORY_KEYS[c].meaning)))}
         </div>
       </div>
       <ReportLiveFigures values={typed} month={month} earlier={earlier} currency={currency} />
