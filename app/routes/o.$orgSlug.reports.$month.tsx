@@ -11,6 +11,7 @@ import { requireStartup } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton, TextareaField } from "~/components/ui/form";
 import { AmountField } from "~/components/ui/amount-field";
 import { ReportLiveFigures, type EarlierMonth } from "~/components/report-live-figures";
+import { ColumnHeads } from "~/components/records/column-heads";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isValidMonth } from "~/finance";
 import { intlLocale, metaTitle, renderMessage, translate, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
@@ -21,7 +22,7 @@ import { minorToGroupedString } from "~/domain/money";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS } from "~/domain/spend-categories";
 import { getMonthlyReport, listReportsBefore, saveMonthlyReport, type MonthlyReport, type MonthlyReportFigures } from "~/models/monthly-report.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { Table, Td, Tr } from "~/components/ui/table";
 import { common_action_cancel } from "~/paraglide/messages/common_action_cancel.js";
 import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { records_action_saveChanges } from "~/paraglide/messages/records_action_savechanges1.js";
@@ -329,12 +330,12 @@ function ReadOnlyReport({ report, currency }: { report: MonthlyReport | null; cu
       <p className="mb-4 text-sm text-slate-600">{t(records_report_readOnly)}</p>
       {report ? (
         <Table scroll={false} data-testid="report-values">
-          <TableHead>
-            <Th dense>{t(records_report_readOnlyField)}</Th>
-            <Th last dense>
-              {t(records_report_readOnlyValue)}
-            </Th>
-          </TableHead>
+          <ColumnHeads
+            columns={[
+              { label: t(records_report_readOnlyField), dense: true },
+              { label: t(records_report_readOnlyValue), dense: true, last: true },
+            ]}
+          />
           <tbody>
             {rows.map(([label, value]) => (
               <Tr key={label}>
@@ -393,13 +394,13 @@ export default function MonthlyReportPage() {
       {conflict && differing.length > 0 ? (
         <Card title={t(records_conflict_notSavedTitle)}>
           <Table scroll={false} data-testid="conflict-table">
-            <TableHead>
-              <Th dense>{t(records_conflict_field)}</Th>
-              <Th dense>{t(records_conflict_yours)}</Th>
-              <Th last dense>
-                {t(records_conflict_theirs)}
-              </Th>
-            </TableHead>
+            <ColumnHeads
+              columns={[
+                { label: t(records_conflict_field), dense: true },
+                { label: t(records_conflict_yours), dense: true },
+                { label: t(records_conflict_theirs), dense: true, last: true },
+              ]}
+            />
             <tbody>
               {differing.map(([k, label]) => (
                 <Tr key={k}>
