@@ -1,6 +1,8 @@
-import { useEffect, useState } from "react";
+import { useDecidingSelect } from "~/components/records/use-deciding-select";
 import { Field, keyedOptions, SelectField } from "~/components/ui/form";
 import { FieldGrid, FieldGroup, fieldBinder, RecordForm, type RecordFormProps } from "~/components/ui/record-form";
+import type { z } from "zod";
+import type { debtFacilitySchema } from "~/domain/debt-facility";
 import { useT } from "~/i18n";
 import { DEBT_KIND_KEYS, DEBT_KINDS, REPAYMENT_TYPE_KEYS, REPAYMENT_TYPES } from "~/domain/instruments";
 import { records_debt_covenantsOptional } from "~/paraglide/messages/records_debt_covenantsoptional1.js";
@@ -23,39 +25,21 @@ import { records_debt_hint_term } from "~/paraglide/messages/records_debt_hint_t
 import { records_debt_rule_currency } from "~/paraglide/messages/records_debt_rule_currency.js";
 import { records_debt_rule_interestOnly } from "~/paraglide/messages/records_debt_rule_interestonly1.js";
 
-export type DebtFormValues = Partial<
-  Record<
-    | "lender"
-    | "kind"
-    | "principal"
-    | "annualRatePercent"
-    | "drawDate"
-    | "termMonths"
-    | "repaymentType"
-    | "interestOnlyMonths"
-    | "minimumCash"
-    | "reportingDeadlineDay",
-    string
-  >
->;
+/** The form's text for each of the schema's fields (the schema names the fields once). */
+export type DebtFormValues = Partial<Record<keyof z.input<ReturnType<typeof debtFacilitySchema>>, string>>;
+
+/** The facility's currency labels the amounts; the draw date may be at most maxDrawDate. */
+type DebtFacilityFormProps = RecordFormProps<DebtFormValues> & { currency: string; maxDrawDate: string };
 
 /**
  * The create/edit form of a debt facility. Interest-only months are disabled unless the
  * repayment type uses them, once the page is interactive; without JavaScript the field
  * stays enabled and the server explains when to leave it blank.
  */
-export function DebtFacilityForm({
-  values,
-  errors,
-  currency,
-  maxDrawDate,
-  ...form
-}: RecordFormProps<DebtFormValues> & { currency: string; maxDrawDate: string }) {
+export function DebtFacilityForm({ values, errors, currency, maxDrawDate, ...form }: DebtFacilityFormProps) {
   const t = useT();
   const field = fieldBinder(values, errors);
-  const [repayment, setRepayment] = useState(values.repaymentType ?? "amortizing");
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const repayment = useDecidingSelect(values.repaymentType ?? "amortizing");
   return (
     <RecordForm {...form}>
       <FieldGrid>
@@ -78,8 +62,7 @@ export function DebtFacilityForm({
         <SelectField
           label={t(records_debt_field_repayment)}
           name="repaymentType"
-          value={repayment}
-          onChange={(e) => setRepayment(e.target.value)}
+          {...repayment.select}
           error={errors.repaymentType}
           options={keyedOptions(t, REPAYMENT_TYPES, REPAYMENT_TYPE_KEYS)}
         />
@@ -87,7 +70,7 @@ export function DebtFacilityForm({
           label={t(records_debt_field_interestOnly)}
           {...field("interestOnlyMonths")}
           inputMode="numeric"
-          disabled={hydrated && repayment !== "interest_only_then_amortizing"}
+          disabled={repayment.offUnless((chosen) => chosen === "interest_only_then_amortizing")}
           hint={t(records_debt_rule_interestOnly)}
         />
       </FieldGrid>

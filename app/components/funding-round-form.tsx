@@ -1,6 +1,9 @@
-import { useEffect, useState } from "react";
+import { CurrencyField } from "~/components/records/currency-field";
+import { useDecidingSelect } from "~/components/records/use-deciding-select";
 import { Field, keyedOptions, SelectField, TextareaField } from "~/components/ui/form";
 import { FieldGrid, FieldGroup, fieldBinder, RecordForm, type RecordFormProps } from "~/components/ui/record-form";
+import type { z } from "zod";
+import type { fundingRoundSchema } from "~/domain/funding-round";
 import { useT } from "~/i18n";
 import { INSTRUMENT_KEYS, INSTRUMENTS, isEquityInstrument } from "~/domain/instruments";
 import { records_instrument_equity_crowdfunding } from "~/paraglide/messages/records_instrument_equity_crowdfunding.js";
@@ -22,59 +25,39 @@ import { records_round_hint_otherInvestors } from "~/paraglide/messages/records_
 import { records_round_rule_crowdfunding } from "~/paraglide/messages/records_round_rule_crowdfunding.js";
 import { records_round_rule_preMoney } from "~/paraglide/messages/records_round_rule_premoney1.js";
 
-export type RoundFormValues = Partial<
-  Record<
-    | "instrument"
-    | "closeDate"
-    | "amount"
-    | "currency"
-    | "preMoneyValuation"
-    | "leadInvestor"
-    | "otherInvestors"
-    | "crowdfundingPlatform"
-    | "backerCount"
-    | "notes",
-    string
-  >
->;
+/** The form's text for each of the schema's fields (the schema names the fields once). */
+export type RoundFormValues = Partial<Record<keyof z.input<ReturnType<typeof fundingRoundSchema>>, string>>;
+
+/** The org's base currency is the round's currency when none is typed; the close date may be at most maxCloseDate. */
+type FundingRoundFormProps = RecordFormProps<RoundFormValues> & { baseCurrency: string; maxCloseDate: string };
 
 /**
  * The create/edit form of a funding round. Fields that do not apply to the chosen
  * instrument are disabled once the page is interactive (so they are not sent); without
  * JavaScript they stay enabled and the server explains what to leave blank.
  */
-export function FundingRoundForm({
-  values,
-  errors,
-  baseCurrency,
-  maxCloseDate,
-  ...form
-}: RecordFormProps<RoundFormValues> & { baseCurrency: string; maxCloseDate: string }) {
+export function FundingRoundForm({ values, errors, baseCurrency, maxCloseDate, ...form }: FundingRoundFormProps) {
   const t = useT();
   const field = fieldBinder(values, errors);
-  const [instrument, setInstrument] = useState(values.instrument ?? "seed");
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  const preMoneyOff = hydrated && !isEquityInstrument(instrument);
-  const crowdfundingOff = hydrated && instrument !== "equity_crowdfunding";
+  const instrument = useDecidingSelect(values.instrument ?? "seed");
+  const preMoneyOff = instrument.offUnless(isEquityInstrument);
+  const crowdfundingOff = instrument.offUnless((chosen) => chosen === "equity_crowdfunding");
   return (
     <RecordForm {...form}>
       <FieldGrid>
         <SelectField
           label={t(records_round_field_instrument)}
           name="instrument"
-          value={instrument}
-          onChange={(e) => setInstrument(e.target.value)}
+          {...instrument.select}
           error={errors.instrument}
           options={keyedOptions(t, INSTRUMENTS, INSTRUMENT_KEYS)}
         />
         <Field label={t(records_round_field_closeDate)} {...field("closeDate")} type="date" max={maxCloseDate} hint={t(records_round_hint_closeDate)} />
         <Field label={t(records_round_field_amount)} {...field("amount")} inputMode="decimal" hint={t(records_round_hint_amount)} />
-        <Field
+        <CurrencyField
           label={t(records_round_field_currency)}
-          {...field("currency")}
-          maxLength={3}
-          placeholder={baseCurrency}
+          field={field("currency")}
+          baseCurrency={baseCurrency}
           hint={t(records_round_hint_currency, { currency: baseCurrency })}
         />
         <Field

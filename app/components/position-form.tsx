@@ -1,3 +1,4 @@
+import { CurrencyField } from "~/components/records/currency-field";
 import { Field, keyedOptions, SelectField, TextareaField } from "~/components/ui/form";
 import { FieldGrid, fieldBinder, RecordForm, type RecordFormProps } from "~/components/ui/record-form";
 import { useT } from "~/i18n";
@@ -53,11 +54,10 @@ export function PositionForm({
           options={keyedOptions(t, INSTRUMENTS, INSTRUMENT_KEYS)}
         />
         <Field label={t(investor_positions_head_investedOn)} {...field("investedOn")} type="date" max={today} hint={t(investor_positionForm_investedOnHint)} />
-        <Field
+        <CurrencyField
           label={t(investor_fx_currencyLabel)}
-          {...field("currency")}
-          maxLength={3}
-          placeholder={baseCurrency}
+          field={field("currency")}
+          baseCurrency={baseCurrency}
           hint={t(investor_positionForm_currencyHint, { base: baseCurrency })}
         />
         <Field label={t(investor_positions_invested)} {...field("amount")} inputMode="decimal" hint={t(investor_positionForm_amountHint)} />

@@ -6,6 +6,7 @@
 import { Link } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { instrumentName } from "~/domain/portfolio-query";
+import { ColumnHeads } from "~/components/records/column-heads";
 import { Badge, Card } from "~/components/ui/layout";
 import { useFormat, useT, type PlainKey } from "~/i18n";
 import { dateText, monthText, multipleText } from "~/i18n/display";
@@ -75,6 +76,33 @@ interface Row {
 function MissingBadge() {
   const t = useT();
   return <Badge tone="warn">{t(investor_positions_rateMissing)}</Badge>;
+}
+
+/** A position's amount as two cells: in its own currency, then in the fund's (with the rate used). */
+function AmountCells({
+  amount,
+  inBase,
+  rate,
+  currency,
+  baseCurrency,
+}: {
+  amount: number;
+  inBase: number | null;
+  rate: UsedRate | null | undefined;
+  currency: string;
+  baseCurrency: string;
+}) {
+  const f = useFormat();
+  return (
+    <>
+      <Td numeric nowrap>
+        {f.money(amount, currency)}
+      </Td>
+      <Td numeric nowrap>
+        <InBaseCurrency amount={inBase} rate={rate} currency={currency} baseCurrency={baseCurrency} />
+      </Td>
+    </>
+  );
 }
 
 /** An amount in the fund's currency with the rate that converted it, or the badge saying no rate was found. */
@@ -171,15 +199,15 @@ export function CompanyReturnsTable({
   const f = useFormat();
   return (
     <Table data-testid="company-moic">
-      <TableHead>
-        <Th>{t(investor_table_company)}</Th>
-        <Th numeric>{t(investor_positions_title)}</Th>
-        <Th numeric>{t(investor_positions_head_investedIn, { base: baseCurrency })}</Th>
-        <Th numeric>{t(investor_positions_head_currentValueIn, { base: baseCurrency })}</Th>
-        <Th numeric title={t(investor_positions_moicDefinition)}>
-          {t(investor_positions_head_moic)}
-        </Th>
-      </TableHead>
+      <ColumnHeads
+        columns={[
+          { label: t(investor_table_company) },
+          { label: t(investor_positions_title), numeric: true },
+          { label: t(investor_positions_head_investedIn, { base: baseCurrency }), numeric: true },
+          { label: t(investor_positions_head_currentValueIn, { base: baseCurrency }), numeric: true },
+          { label: t(investor_positions_head_moic), hint: t(investor_positions_moicDefinition), numeric: true },
+        ]}
+      />
       <tbody>
         {companies.map((c) => (
           <Tr key={c.companyId} data-testid="company-moic-row">
@@ -277,18 +305,14 @@ export function PositionsTable({
                 ))}
             </Td>
             <Td>{instrumentName(t, p.instrument)}</Td>
-            <Td numeric nowrap>
-              {f.money(p.amount, p.currency)}
-            </Td>
-            <Td numeric nowrap>
-              <InBaseCurrency amount={p.returns.investedBase} rate={p.returns.investedRate} currency={p.currency} baseCurrency={baseCurrency} />
-            </Td>
-            <Td numeric nowrap>
-              {f.money(p.currentValue, p.currency)}
-            </Td>
-            <Td numeric nowrap>
-              <InBaseCurrency amount={p.returns.currentValueBase} rate={p.returns.valueRate} currency={p.currency} baseCurrency={baseCurrency} />
-            </Td>
+            <AmountCells amount={p.amount} inBase={p.returns.investedBase} rate={p.returns.investedRate} currency={p.currency} baseCurrency={baseCurrency} />
+            <AmountCells
+              amount={p.currentValue}
+              inBase={p.returns.currentValueBase}
+              rate={p.returns.valueRate}
+              currency={p.currency}
+              baseCurrency={baseCurrency}
+            />
             <Td numeric>{p.ownershipBp === null ? "—" : f.basisPoints(p.ownershipBp)}</Td>
             <Td numeric>{p.returns.moic === null ? <MissingBadge /> : multipleText(t, p.returns.moic)}</Td>
           </Tr>

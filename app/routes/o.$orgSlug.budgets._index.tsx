@@ -1,3 +1,4 @@
+import type { ComponentProps } from "react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
@@ -164,22 +165,58 @@ function VarianceCells({ cell, money }: { cell: VarianceCell; money: (m: number 
   );
 }
 
+/** A budget-versus-actual table: a row per month or category (then any total row given as children). */
+function VarianceTable({
+  head,
+  rows,
+  rowClassName,
+  money,
+  children,
+  ...table
+}: ComponentProps<typeof Table> & {
+  head: string;
+  rows: { key: string; label: string; title?: string; cell: VarianceCell }[];
+  rowClassName?: string;
+  money: (m: number | null) => string;
+}) {
+  return (
+    <Table {...table}>
+      <TableHead>
+        <Th dense>{head}</Th>
+        <VarianceHeaders />
+      </TableHead>
+      <tbody>
+        {rows.map((row) => (
+          <Tr key={row.key} className={rowClassName}>
+            <Th row dense title={row.title}>
+              {row.label}
+            </Th>
+            <VarianceCells cell={row.cell} money={money} />
+          </Tr>
+        ))}
+        {children}
+      </tbody>
+    </Table>
+  );
+}
+
+/** The figure columns of a budget-versus-actual row, each with the hint that explains it. */
+const VARIANCE_FIGURES = [
+  ["actual", records_budgets_actual, records_budgets_actualHint],
+  ["budget", records_budgets_budget, records_budgets_budgetHint],
+  ["variance", records_budgets_variance, records_budgets_varianceHint],
+  ["variancePercent", records_budgets_variancePercent, records_budgets_variancePercentHint],
+] as const;
+
 function VarianceHeaders() {
   const t = useT();
   return (
     <>
-      <Th numeric dense title={t(records_budgets_actualHint)}>
-        {t(records_budgets_actual)}
-      </Th>
-      <Th numeric dense title={t(records_budgets_budgetHint)}>
-        {t(records_budgets_budget)}
-      </Th>
-      <Th numeric dense title={t(records_budgets_varianceHint)}>
-        {t(records_budgets_variance)}
-      </Th>
-      <Th numeric dense title={t(records_budgets_variancePercentHint)}>
-        {t(records_budgets_variancePercent)}
-      </Th>
+      {VARIANCE_FIGURES.map(([figure, label, hint]) => (
+        <Th key={figure} numeric dense title={t(hint)}>
+          {t(label)}
+        </Th>
+      ))}
       <Th last dense>
         {t(records_col_status)}
       </Th>
@@ -379,47 +416,31 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
 
         <Card title={t(records_budgets_bvaTitle)}>
           <p className="mb-3 text-xs text-slate-500">{t(records_budgets_bvaNote, { threshold: f.percent(comparison.thresholdBp / 10_000, 2) })}</p>
-          <Table caption={t(records_budgets_bvaCaption)} data-testid="bva-months">
-            <TableHead>
-              <Th dense>{t(records_budgets_monthAll)}</Th>
-              <VarianceHeaders />
-            </TableHead>
-            <tbody>
-              {comparison.months.map((m) => (
-                <Tr key={m.month}>
-                  <Th row dense>
-                    {m.month}
-                  </Th>
-                  <VarianceCells cell={m.total} money={money} />
-                </Tr>
-              ))}
-            </tbody>
-          </Table>
+          <VarianceTable
+            caption={t(records_budgets_bvaCaption)}
+            data-testid="bva-months"
+            head={t(records_budgets_monthAll)}
+            rows={comparison.months.map((m) => ({ key: m.month, label: m.month, cell: m.total }))}
+            money={money}
+          />
 
           <h3 className="mt-6 text-base font-semibold">{t(records_budgets_ytdTitle)}</h3>
           <p className="text-xs text-slate-500">{t(records_budgets_ytdNote)}</p>
-          <Table className="mt-2 min-w-full text-sm" data-testid="bva-ytd">
-            <TableHead>
-              <Th dense>{t(records_col_category)}</Th>
-              <VarianceHeaders />
-            </TableHead>
-            <tbody>
-              {SPEND_CATEGORIES.map((c) => (
-                <tr key={c} className="border-b">
-                  <Th row dense title={t(SPEND_CATEGORY_KEYS[c].meaning)}>
-                    {label(c)}
-                  </Th>
-                  <VarianceCells cell={comparison.yearToDate[c]} money={money} />
-                </tr>
-              ))}
-              <tr>
-                <th scope="row" className="py-1 pr-4 text-left font-semibold">
-                  {t(records_budgets_allCategories)}
-                </th>
-                <VarianceCells cell={comparison.yearToDateTotal} money={money} />
-              </tr>
-            </tbody>
-          </Table>
+          <VarianceTable
+            className="mt-2 min-w-full text-sm"
+            data-testid="bva-ytd"
+            head={t(records_col_category)}
+            rows={SPEND_CATEGORIES.map((c) => ({ key: c, label: label(c), title: t(SPEND_CATEGORY_KEYS[c].meaning), cell: comparison.yearToDate[c] }))}
+            rowClassName="border-b"
+            money={money}
+          >
+            <tr>
+              <th scope="row" className="py-1 pr-4 text-left font-semibold">
+                {t(records_budgets_allCategories)}
+              </th>
+              <VarianceCells cell={comparison.yearToDateTotal} money={money} />
+            </tr>
+          </VarianceTable>
 
           <h3 className="mt-6 text-base font-semibold">{t(records_budgets_byMonthTitle)}</h3>
           <div className="mt-2 space-y-2">
@@ -437,22 +458,12 @@ function BudgetPage({ data }: { data: SerializeFrom<typeof loader> }) {
                     </span>
                   ) : null}
                 </summary>
-                <Table className="mt-2 min-w-full text-sm">
-                  <TableHead>
-                    <Th dense>{t(records_col_category)}</Th>
-                    <VarianceHeaders />
-                  </TableHead>
-                  <tbody>
-                    {SPEND_CATEGORIES.map((c) => (
-                      <Tr key={c}>
-                        <Th row dense>
-                          {label(c)}
-                        </Th>
-                        <VarianceCells cell={m.cells[c]} money={money} />
-                      </Tr>
-                    ))}
-                  </tbody>
-                </Table>
+                <VarianceTable
+                  className="mt-2 min-w-full text-sm"
+                  head={t(records_col_category)}
+                  rows={SPEND_CATEGORIES.map((c) => ({ key: c, label: label(c), cell: m.cells[c] }))}
+                  money={money}
+                />
               </details>
             ))}
           </div>

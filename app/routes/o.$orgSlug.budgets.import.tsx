@@ -1,12 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireStartup } from "~/auth/tenant.server";
-import { CsvImportPage } from "~/components/csv-import";
-import { metaTitle, useT } from "~/i18n";
+import { csvImportRoute } from "~/components/records/csv-import-route";
 import { SPEND_CATEGORIES } from "~/finance/burn";
 import { BUDGET_YEARS_AHEAD, EARLIEST_IMPORT_MONTH } from "~/domain/csv-import";
-import { handleImportAction } from "~/models/csv-import.server";
+import { importCsvFromPage, loadCsvImportPage } from "~/routes-support/csv-import-page.server";
 import { records_budgetsImport_back } from "~/paraglide/messages/records_budgetsimport_back1.js";
 import { records_budgetsImport_col_amount } from "~/paraglide/messages/records_budgetsimport_col_amount1.js";
 import { records_budgetsImport_col_category } from "~/paraglide/messages/records_budgetsimport_col_category1.js";
@@ -17,35 +14,19 @@ import { records_budgetsImport_note_existing } from "~/paraglide/messages/record
 import { records_budgetsImport_title } from "~/paraglide/messages/records_budgetsimport_title1.js";
 import { records_import_note_idempotent } from "~/paraglide/messages/records_import_note_idempotent.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, records_budgetsImport_title)];
+const route = csvImportRoute("budgets", records_budgetsImport_title, (t, currency) => ({
+  description: t(records_budgetsImport_description),
+  backLabel: t(records_budgetsImport_back),
+  columnGuide: [
+    ["month", t(records_budgetsImport_col_month, { earliest: EARLIEST_IMPORT_MONTH, years: BUDGET_YEARS_AHEAD })],
+    ["category", t(records_budgetsImport_col_category, { categories: SPEND_CATEGORIES.join(", ") })],
+    ["amount", t(records_budgetsImport_col_amount, { currency })],
+  ],
+  notes: [t(records_budgetsImport_note_amounts, { currency }), t(records_budgetsImport_note_existing), t(records_import_note_idempotent)],
+}));
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireStartup(request, params, "edit:records");
-  return json({ slug: ctx.org.slug, currency: ctx.org.baseCurrency });
-}
+export const meta = route.meta;
+export default route.Page;
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireStartup(request, params, "edit:records");
-  return handleImportAction(request, ctx, "budgets");
-}
-
-export default function ImportBudgets() {
-  const { slug, currency } = useLoaderData<typeof loader>();
-  const t = useT();
-  return (
-    <CsvImportPage
-      kind="budgets"
-      title={t(records_budgetsImport_title)}
-      description={t(records_budgetsImport_description)}
-      sampleHref="/samples/budgets.csv"
-      backHref={`/o/${slug}/budgets`}
-      backLabel={t(records_budgetsImport_back)}
-      columnGuide={[
-        ["month", t(records_budgetsImport_col_month, { earliest: EARLIEST_IMPORT_MONTH, years: BUDGET_YEARS_AHEAD })],
-        ["category", t(records_budgetsImport_col_category, { categories: SPEND_CATEGORIES.join(", ") })],
-        ["amount", t(records_budgetsImport_col_amount, { currency })],
-      ]}
-      notes={[t(records_budgetsImport_note_amounts, { currency }), t(records_budgetsImport_note_existing), t(records_import_note_idempotent)]}
-    />
-  );
-}
+export const loader = (args: LoaderFunctionArgs) => loadCsvImportPage(args, requireStartup);
+export const action = (args: ActionFunctionArgs) => importCsvFromPage(args, requireStartup, "budgets");

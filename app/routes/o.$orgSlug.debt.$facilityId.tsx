@@ -4,6 +4,7 @@ import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { DebtFacilityForm, type DebtFormValues } from "~/components/debt-facility-form";
 import { Badge, Card } from "~/components/ui/layout";
+import { ColumnHeads } from "~/components/records/column-heads";
 import { BackHeader } from "~/components/back-header";
 import { RecordEditor, SummaryItem } from "~/components/record-editor";
 import { isoDateOfDate } from "~/finance";
@@ -234,14 +235,14 @@ export default function DebtFacilityDetail() {
               <p className="text-sm text-slate-600">{t(records_facility_nothingDue)}</p>
             ) : (
               <Table>
-                <TableHead>
-                  <Th>{t(records_facility_reportMonth)}</Th>
-                  <Th>{t(records_facility_dueBy)}</Th>
-                  <Th>{t(records_col_status)}</Th>
-                  <Th last title={t(records_facility_firstSavedHint)}>
-                    {t(records_facility_firstSaved)}
-                  </Th>
-                </TableHead>
+                <ColumnHeads
+                  columns={[
+                    { label: t(records_facility_reportMonth) },
+                    { label: t(records_facility_dueBy) },
+                    { label: t(records_col_status) },
+                    { label: t(records_facility_firstSaved), hint: t(records_facility_firstSavedHint), last: true },
+                  ]}
+                />
                 <tbody>
                   {reporting.map((r) => (
                     <Tr key={r.month} data-testid="reporting-row">
@@ -267,17 +268,16 @@ export default function DebtFacilityDetail() {
       <Card title={t(records_facility_schedule)}>
         <p className="mb-3 text-xs text-slate-500">{t(records_facility_scheduleNote)}</p>
         <Table maxHeight="max-h-[32rem]" data-testid="schedule">
-          <TableHead sticky>
-            <Th>{t(records_col_month)}</Th>
-            <Th numeric>{t(records_facility_interest)}</Th>
-            <Th numeric>{t(records_debt_principal)}</Th>
-            <Th numeric title={t(records_facility_paymentHint)}>
-              {t(records_facility_payment)}
-            </Th>
-            <Th numeric last title={t(records_facility_outstandingHint)}>
-              {t(records_facility_outstanding)}
-            </Th>
-          </TableHead>
+          <ColumnHeads
+            sticky
+            columns={[
+              { label: t(records_col_month) },
+              { label: t(records_facility_interest), numeric: true },
+              { label: t(records_debt_principal), numeric: true },
+              { label: t(records_facility_payment), hint: t(records_facility_paymentHint), numeric: true },
+              { label: t(records_facility_outstanding), hint: t(records_facility_outstandingHint), numeric: true, last: true },
+            ]}
+          />
           <tbody>
             {schedule.map((row) => (
               <Tr key={row.month} data-testid="schedule-row">

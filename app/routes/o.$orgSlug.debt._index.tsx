@@ -1,3 +1,4 @@
+import type { ComponentProps } from "react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
@@ -5,6 +6,7 @@ import { RecordCreator } from "~/components/record-editor";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { DebtFacilityForm } from "~/components/debt-facility-form";
+import { ColumnHeads } from "~/components/records/column-heads";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
 import { metaTitle, useFormat, useLocale, useT } from "~/i18n";
@@ -16,7 +18,7 @@ import { createDebtFacility, listDebtFacilities, type DebtFacilitySummary } from
 import { monthText } from "~/i18n/display";
 import { oneYearAfter } from "~/domain/bounds";
 import { toast } from "~/server/toast.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { Table, Td, Tr } from "~/components/ui/table";
 import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
 import { records_action_recording } from "~/paraglide/messages/records_action_recording.js";
@@ -82,6 +84,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+type BadgeTone = NonNullable<ComponentProps<typeof Badge>["tone"]>;
+
+/** The last reporting month's standing: late (with when it came in), overdue, due, or on time. */
+function ReportingBadge({ report }: { report: NonNullable<DebtFacilitySummary["lastReporting"]> }) {
+  const t = useT();
+  const f = useFormat();
+  const month = monthText(t, report.month);
+  const [tone, text]: [BadgeTone, string] =
+    report.status === "late" && report.submittedOn
+      ? ["warn", t(records_debt_reportLate, { month, date: f.date(report.submittedOn), dueDate: f.date(report.dueDate) })]
+      : report.status === "overdue"
+        ? ["bad", t(records_debt_reportOverdue, { month, dueDate: f.date(report.dueDate) })]
+        : report.status === "due"
+          ? ["neutral", t(records_debt_reportDue, { month, dueDate: f.date(report.dueDate) })]
+          : ["good", t(records_debt_reportOnTime, { month })];
+  return (
+    <Badge wrap tone={tone}>
+      {text}
+    </Badge>
+  );
+}
+
 /** The list's covenant column: a breach and a late or overdue report stand out; a quiet facility says so briefly. */
 function CovenantsAtAGlance({ facility }: { facility: Pick<DebtFacilitySummary, "currency" | "minimumCash" | "minimumCashCheck" | "lastReporting"> }) {
   const t = useT();
@@ -110,23 +134,7 @@ function CovenantsAtAGlance({ facility }: { facility: Pick<DebtFacilitySummary, 
       ) : null}
       {report ? (
         <li>
-          {report.status === "late" && report.submittedOn ? (
-            <Badge wrap tone="warn">
-              {t(records_debt_reportLate, { month: monthText(t, report.month), date: f.date(report.submittedOn), dueDate: f.date(report.dueDate) })}
-            </Badge>
-          ) : report.status === "overdue" ? (
-            <Badge wrap tone="bad">
-              {t(records_debt_reportOverdue, { month: monthText(t, report.month), dueDate: f.date(report.dueDate) })}
-            </Badge>
-          ) : report.status === "due" ? (
-            <Badge wrap tone="neutral">
-              {t(records_debt_reportDue, { month: monthText(t, report.month), dueDate: f.date(report.dueDate) })}
-            </Badge>
-          ) : (
-            <Badge wrap tone="good">
-              {t(records_debt_reportOnTime, { month: monthText(t, report.month) })}
-            </Badge>
-          )}
+          <ReportingBadge report={report} />
         </li>
       ) : null}
     </ul>
@@ -157,28 +165,20 @@ export default function Debt() {
             <EmptyState title={t(records_debt_emptyTitle)}>{data.canEdit ? t(records_debt_emptyEditor) : t(records_debt_emptyViewer)}</EmptyState>
           ) : (
             <Table>
-              <TableHead>
-                <Th>{t(records_debt_field_lender)}</Th>
-                <Th>{t(records_debt_field_kind)}</Th>
-                <Th numeric title={t(records_debt_principalHint)}>
-                  {t(records_debt_principal)}
-                </Th>
-                <Th numeric title={t(records_debt_rateHint)}>
-                  {t(records_debt_rate)}
-                </Th>
-                <Th>{t(records_debt_drawn)}</Th>
-                <Th title={t(records_debt_maturityHint)}>{t(records_debt_maturity)}</Th>
-                <Th>{t(records_debt_field_repayment)}</Th>
-                <Th numeric title={t(records_debt_outstandingNowHint, { month: data.currentMonth })}>
-                  {t(records_debt_outstandingNow)}
-                </Th>
-                <Th numeric title={t(records_debt_nextPaymentHint)}>
-                  {t(records_debt_nextPayment)}
-                </Th>
-                <Th last title={t(records_debt_covenantsHint)}>
-                  {t(records_debt_covenants)}
-                </Th>
-              </TableHead>
+              <ColumnHeads
+                columns={[
+                  { label: t(records_debt_field_lender) },
+                  { label: t(records_debt_field_kind) },
+                  { label: t(records_debt_principal), hint: t(records_debt_principalHint), numeric: true },
+                  { label: t(records_debt_rate), hint: t(records_debt_rateHint), numeric: true },
+                  { label: t(records_debt_drawn) },
+                  { label: t(records_debt_maturity), hint: t(records_debt_maturityHint) },
+                  { label: t(records_debt_field_repayment) },
+                  { label: t(records_debt_outstandingNow), hint: t(records_debt_outstandingNowHint, { month: data.currentMonth }), numeric: true },
+                  { label: t(records_debt_nextPayment), hint: t(records_debt_nextPaymentHint), numeric: true },
+                  { label: t(records_debt_covenants), hint: t(records_debt_covenantsHint), last: true },
+                ]}
+              />
               <tbody>
                 {facilities.map((facility) => (
                   <Tr key={facility.id} data-testid="facility-row">

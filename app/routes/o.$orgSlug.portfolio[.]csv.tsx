@@ -24,6 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Shortest round-trip printing gives back exactly the two-decimal string for any amount we store.
   const money = (row: PortfolioRow, amount: number | null) => (row.rateMissing ? RATE_MISSING : amount === null ? "" : Number(minorToMajorString(amount)));
 
+  /** A budget-variance figure, or why there is none: blank with no reports yet, else not shared. */
+  const variance = (row: PortfolioRow, value: (v: NonNullable<PortfolioRow["variance"]>) => string | number) =>
+    row.variance === null ? (row.shared.financials && row.month === null ? "" : NOT_SHARED) : value(row.variance);
+
   return csvResponse<PortfolioRow>(`portfolio-${ctx.org.slug}-${today}.csv`, rows, [
     { header: "company", value: (r) => r.name },
     { header: "company_slug", value: (r) => r.slug },
@@ -47,28 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     { header: "default_alive_assumes_flat_revenue", value: (r) => figure(r, (x) => (x.defaultAliveAssumesFlatRevenue ? "yes" : "no")) },
     { header: "top_risk", value: (r) => (!r.shared.risks ? NOT_SHARED : (r.topRisk?.title ?? "")) },
     { header: "top_risk_score", value: (r) => (!r.shared.risks ? NOT_SHARED : (r.topRisk?.score ?? "")) },
-    {
-      header: `budget_variance_${baseCurrency}`,
-      value: (r) =>
-        r.variance === null
-          ? r.shared.financials && r.month === null
-            ? ""
-            : NOT_SHARED
-          : r.variance.budget === null
-            ? "no budget"
-            : money(r, r.variance.amount),
-    },
-    {
-      header: "budget_variance_percent",
-      value: (r) =>
-        r.variance === null
-          ? r.shared.financials && r.month === null
-            ? ""
-            : NOT_SHARED
-          : r.variance.percent === null
-            ? ""
-            : (r.variance.percent * 100).toFixed(2),
-    },
+    { header: `budget_variance_${baseCurrency}`, value: (r) => variance(r, (v) => (v.budget === null ? "no budget" : money(r, v.amount))) },
+    { header: "budget_variance_percent", value: (r) => variance(r, (v) => (v.percent === null ? "" : (v.percent * 100).toFixed(2))) },
     { header: "reporting_status", value: (r) => (!r.shared.financials ? NOT_SHARED : (r.status ?? "no reports")) },
     { header: "report_owed", value: (r) => r.owed?.month ?? "" },
     { header: "report_due_date", value: (r) => r.owed?.dueDate ?? "" },

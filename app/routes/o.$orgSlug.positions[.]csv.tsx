@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireInvestor } from "~/auth/tenant.server";
 import { csvResponse } from "~/server/csv.server";
 import { basisPointsToPercentString } from "~/domain/instruments";
-import { minorToMajorString } from "~/domain/money-fields";
 import { positionsOverview, type PositionWithReturn } from "~/models/position.server";
+import { amountColumns, majorUnits, storedColumns } from "~/routes-support/csv-columns";
 
 /**
  * Every position as CSV: amounts in major units of their own currency, then in the base
@@ -13,24 +13,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireInvestor(request, params);
   const overview = await positionsOverview(ctx, { sort: "invested_on", direction: "asc", page: 1, pageSize: Number.MAX_SAFE_INTEGER });
   const base = ctx.org.baseCurrency.toLowerCase();
-  const money = (minor: number | null) => (minor === null ? null : minorToMajorString(minor));
   return csvResponse<PositionWithReturn>(`${ctx.org.slug}-positions.csv`, overview.positions, [
-    { header: "id", value: (p) => p.id },
+    ...storedColumns<PositionWithReturn>("id"),
     { header: "company", value: (p) => p.company?.name ?? (p.companyName ? `${p.companyName} (deleted)` : "(no longer shared)") },
-    { header: "invested_on", value: (p) => p.investedOn },
-    { header: "instrument", value: (p) => p.instrument },
-    { header: "amount", value: (p) => money(p.amount) },
-    { header: "currency", value: (p) => p.currency },
-    { header: "current_value", value: (p) => money(p.currentValue) },
+    ...storedColumns<PositionWithReturn>("investedOn", "instrument"),
+    ...amountColumns<PositionWithReturn>("amount"),
+    ...storedColumns<PositionWithReturn>("currency"),
+    ...amountColumns<PositionWithReturn>("currentValue"),
     { header: "ownership_percent", value: (p) => (p.ownershipBp === null ? null : basisPointsToPercentString(p.ownershipBp)) },
-    { header: `amount_${base}`, value: (p) => money(p.returns.investedBase) },
+    { header: `amount_${base}`, value: (p) => majorUnits(p.returns.investedBase) },
     { header: "amount_rate", value: (p) => p.returns.investedRate?.rate ?? null },
     { header: "amount_rate_month", value: (p) => p.returns.investedRate?.month ?? null },
-    { header: `current_value_${base}`, value: (p) => money(p.returns.currentValueBase) },
+    { header: `current_value_${base}`, value: (p) => majorUnits(p.returns.currentValueBase) },
     { header: "current_value_rate", value: (p) => p.returns.valueRate?.rate ?? null },
     { header: "current_value_rate_month", value: (p) => p.returns.valueRate?.month ?? null },
     { header: "moic", value: (p) => (p.returns.moic === null ? null : p.returns.moic.toFixed(4)) },
     { header: "rate_missing", value: (p) => (p.returns.included ? "no" : "yes") },
-    { header: "notes", value: (p) => p.notes },
+    ...storedColumns<PositionWithReturn>("notes"),
   ]);
 }

@@ -11,6 +11,7 @@ import { requireStartup } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton, TextareaField } from "~/components/ui/form";
 import { AmountField } from "~/components/ui/amount-field";
 import { ReportLiveFigures, type EarlierMonth } from "~/components/report-live-figures";
+import { ColumnHeads } from "~/components/records/column-heads";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isValidMonth } from "~/finance";
 import { intlLocale, metaTitle, renderMessage, translate, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
@@ -21,7 +22,7 @@ import { minorToGroupedString } from "~/domain/money";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS } from "~/domain/spend-categories";
 import { getMonthlyReport, listReportsBefore, saveMonthlyReport, type MonthlyReport, type MonthlyReportFigures } from "~/models/monthly-report.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { Table, Td, Tr } from "~/components/ui/table";
 import { common_action_cancel } from "~/paraglide/messages/common_action_cancel.js";
 import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { records_action_saveChanges } from "~/paraglide/messages/records_action_savechanges1.js";
@@ -252,6 +253,10 @@ function ReportForm({
 }) {
   const t = useT();
   const [typed, setTyped] = useState<Record<string, string>>(values);
+  // Every amount of the month (cash, revenue, ARR, each spend category) is entered the same way.
+  const amountField = (name: string, label: string, hint: string) => (
+    <AmountField key={name} label={label} name={name} currency={currency} defaultValue={values[name]} error={errors[name]} hint={hint} />
+  );
   return (
     <Form
       method="post"
@@ -264,22 +269,8 @@ function ReportForm({
     >
       <input type="hidden" name="version" value={version ?? ""} />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <AmountField
-          label={t(FIELD_LABELS.cash)}
-          name="cash"
-          currency={currency}
-          defaultValue={values.cash}
-          error={errors.cash}
-          hint={t(records_report_hint_cash)}
-        />
-        <AmountField
-          label={t(FIELD_LABELS.revenue)}
-          name="revenue"
-          currency={currency}
-          defaultValue={values.revenue}
-          error={errors.revenue}
-          hint={t(records_reports_def_revenue)}
-        />
+        {amountField("cash", t(FIELD_LABELS.cash), t(records_report_hint_cash))}
+        {amountField("revenue", t(FIELD_LABELS.revenue), t(records_reports_def_revenue))}
         <Field
           label={t(FIELD_LABELS.headcount)}
           name="headcount"
@@ -288,30 +279,13 @@ function ReportForm({
           error={errors.headcount}
           hint={t(records_report_hint_headcount)}
         />
-        <AmountField
-          label={t(records_report_field_arrOptional)}
-          name="arr"
-          currency={currency}
-          defaultValue={values.arr}
-          error={errors.arr}
-          hint={t(records_report_hint_arr)}
-        />
+        {amountField("arr", t(records_report_field_arrOptional), t(records_report_hint_arr))}
       </div>
       <div>
         <h2 className="text-base font-semibold">{t(records_report_spendHeading)}</h2>
         <p className="text-xs text-slate-500">{t(records_report_spendNote)}</p>
         <div className="mt-2 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          {SPEND_CATEGORIES.map((c) => (
-            <AmountField
-              key={c}
-              label={t(SPEND_CATEGORY_KEYS[c].label)}
-              name={c}
-              currency={currency}
-              defaultValue={values[c]}
-              error={errors[c]}
-              hint={t(SPEND_CATEGORY_KEYS[c].meaning)}
-            />
-          ))}
+          {SPEND_CATEGORIES.map((c) => amountField(c, t(SPEND_CATEGORY_KEYS[c].label), t(SPEND_CATEGORY_KEYS[c].meaning)))}
         </div>
       </div>
       <ReportLiveFigures values={typed} month={month} earlier={earlier} currency={currency} />
@@ -356,12 +330,12 @@ function ReadOnlyReport({ report, currency }: { report: MonthlyReport | null; cu
       <p className="mb-4 text-sm text-slate-600">{t(records_report_readOnly)}</p>
       {report ? (
         <Table scroll={false} data-testid="report-values">
-          <TableHead>
-            <Th dense>{t(records_report_readOnlyField)}</Th>
-            <Th last dense>
-              {t(records_report_readOnlyValue)}
-            </Th>
-          </TableHead>
+          <ColumnHeads
+            columns={[
+              { label: t(records_report_readOnlyField), dense: true },
+              { label: t(records_report_readOnlyValue), dense: true, last: true },
+            ]}
+          />
           <tbody>
             {rows.map(([label, value]) => (
               <Tr key={label}>
@@ -420,13 +394,13 @@ export default function MonthlyReportPage() {
       {conflict && differing.length > 0 ? (
         <Card title={t(records_conflict_notSavedTitle)}>
           <Table scroll={false} data-testid="conflict-table">
-            <TableHead>
-              <Th dense>{t(records_conflict_field)}</Th>
-              <Th dense>{t(records_conflict_yours)}</Th>
-              <Th last dense>
-                {t(records_conflict_theirs)}
-              </Th>
-            </TableHead>
+            <ColumnHeads
+              columns={[
+                { label: t(records_conflict_field), dense: true },
+                { label: t(records_conflict_yours), dense: true },
+                { label: t(records_conflict_theirs), dense: true, last: true },
+              ]}
+            />
             <tbody>
               {differing.map(([k, label]) => (
                 <Tr key={k}>

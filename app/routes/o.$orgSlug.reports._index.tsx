@@ -36,13 +36,14 @@ import { records_reports_title } from "~/paraglide/messages/records_reports_titl
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, records_reports_title)];
 
-const DEFINITIONS = {
-  cash: records_reports_def_cash,
-  revenue: records_reports_def_revenue,
-  grossBurn: records_reports_def_grossBurn,
-  netBurn: records_reports_def_netBurn,
-  headcount: records_reports_def_headcount,
-} satisfies Record<string, PlainKey>;
+/** The list's figure columns, in order: each header's label and the definition its hint gives (also listed under the table). */
+const FIGURES = {
+  cash: [records_col_cash, records_reports_def_cash],
+  revenue: [records_col_revenue, records_reports_def_revenue],
+  grossBurn: [records_col_grossBurn, records_reports_def_grossBurn],
+  netBurn: [records_col_netBurn, records_reports_def_netBurn],
+  headcount: [records_col_headcount, records_reports_def_headcount],
+} satisfies Record<string, [PlainKey, PlainKey]>;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireStartup(request, params);
@@ -101,21 +102,11 @@ export default function MonthlyReports() {
                   sorted={list.sort === "newest" ? "desc" : "asc"}
                   href={hrefWith({ sort: list.sort === "newest" ? "oldest" : null })}
                 />
-                <Th numeric title={t(DEFINITIONS.cash)}>
-                  {t(records_col_cash)}
-                </Th>
-                <Th numeric title={t(DEFINITIONS.revenue)}>
-                  {t(records_col_revenue)}
-                </Th>
-                <Th numeric title={t(DEFINITIONS.grossBurn)}>
-                  {t(records_col_grossBurn)}
-                </Th>
-                <Th numeric title={t(DEFINITIONS.netBurn)}>
-                  {t(records_col_netBurn)}
-                </Th>
-                <Th numeric last title={t(DEFINITIONS.headcount)}>
-                  {t(records_col_headcount)}
-                </Th>
+                {Object.entries(FIGURES).map(([figure, [label, definition]]) => (
+                  <Th key={figure} numeric last={figure === "headcount"} title={t(definition)}>
+                    {t(label)}
+                  </Th>
+                ))}
               </TableHead>
               <tbody>
                 {list.reports.map((r) => (
@@ -135,8 +126,8 @@ export default function MonthlyReports() {
               </tbody>
             </Table>
             <ul className="mt-4 grid gap-1 text-xs text-slate-600 sm:grid-cols-2" aria-label={t(records_reports_definitions)}>
-              {Object.entries(DEFINITIONS).map(([key, text]) => (
-                <li key={key}>{t(text)}</li>
+              {Object.entries(FIGURES).map(([figure, [, definition]]) => (
+                <li key={figure}>{t(definition)}</li>
               ))}
             </ul>
             <Pager page={list.page} pageCount={list.pageCount} href={pageLink} summary={t(common_unit_months, { count: list.total })} />

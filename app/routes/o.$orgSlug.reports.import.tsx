@@ -1,10 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireStartup } from "~/auth/tenant.server";
-import { CsvImportPage } from "~/components/csv-import";
-import { metaTitle, useT } from "~/i18n";
-import { handleImportAction } from "~/models/csv-import.server";
+import { csvImportRoute } from "~/components/records/csv-import-route";
+import { importCsvFromPage, loadCsvImportPage } from "~/routes-support/csv-import-page.server";
 import { records_import_note_idempotent } from "~/paraglide/messages/records_import_note_idempotent.js";
 import { records_reportsImport_back } from "~/paraglide/messages/records_reportsimport_back1.js";
 import { records_reportsImport_col_arr } from "~/paraglide/messages/records_reportsimport_col_arr1.js";
@@ -25,49 +22,33 @@ import { records_reportsImport_note_blankArr } from "~/paraglide/messages/record
 import { records_reportsImport_note_existing } from "~/paraglide/messages/records_reportsimport_note_existing1.js";
 import { records_reportsImport_title } from "~/paraglide/messages/records_reportsimport_title1.js";
 
-export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, records_reportsImport_title)];
+const route = csvImportRoute("monthly-reports", records_reportsImport_title, (t, currency) => ({
+  description: t(records_reportsImport_description),
+  backLabel: t(records_reportsImport_back),
+  columnGuide: [
+    ["month", t(records_reportsImport_col_month)],
+    ["cash", t(records_reportsImport_col_cash, { currency })],
+    ["revenue", t(records_reportsImport_col_revenue)],
+    ["compute", t(records_reportsImport_col_compute)],
+    ["data", t(records_reportsImport_col_data)],
+    ["payroll", t(records_reportsImport_col_payroll)],
+    ["research", t(records_reportsImport_col_research)],
+    ["go_to_market", t(records_reportsImport_col_go_to_market)],
+    ["general_admin", t(records_reportsImport_col_general_admin)],
+    ["other", t(records_reportsImport_col_other)],
+    ["headcount", t(records_reportsImport_col_headcount)],
+    ["arr", t(records_reportsImport_col_arr)],
+  ],
+  notes: [
+    t(records_reportsImport_note_amounts, { currency }),
+    t(records_reportsImport_note_existing),
+    t(records_reportsImport_note_blankArr),
+    t(records_import_note_idempotent),
+  ],
+}));
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireStartup(request, params, "edit:records");
-  return json({ slug: ctx.org.slug, currency: ctx.org.baseCurrency });
-}
+export const meta = route.meta;
+export default route.Page;
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireStartup(request, params, "edit:records");
-  return handleImportAction(request, ctx, "monthly-reports");
-}
-
-export default function ImportMonthlyReports() {
-  const { slug, currency } = useLoaderData<typeof loader>();
-  const t = useT();
-  return (
-    <CsvImportPage
-      kind="monthly-reports"
-      title={t(records_reportsImport_title)}
-      description={t(records_reportsImport_description)}
-      sampleHref="/samples/monthly-reports.csv"
-      backHref={`/o/${slug}/reports`}
-      backLabel={t(records_reportsImport_back)}
-      columnGuide={[
-        ["month", t(records_reportsImport_col_month)],
-        ["cash", t(records_reportsImport_col_cash, { currency })],
-        ["revenue", t(records_reportsImport_col_revenue)],
-        ["compute", t(records_reportsImport_col_compute)],
-        ["data", t(records_reportsImport_col_data)],
-        ["payroll", t(records_reportsImport_col_payroll)],
-        ["research", t(records_reportsImport_col_research)],
-        ["go_to_market", t(records_reportsImport_col_go_to_market)],
-        ["general_admin", t(records_reportsImport_col_general_admin)],
-        ["other", t(records_reportsImport_col_other)],
-        ["headcount", t(records_reportsImport_col_headcount)],
-        ["arr", t(records_reportsImport_col_arr)],
-      ]}
-      notes={[
-        t(records_reportsImport_note_amounts, { currency }),
-        t(records_reportsImport_note_existing),
-        t(records_reportsImport_note_blankArr),
-        t(records_import_note_idempotent),
-      ]}
-    />
-  );
-}
+export const loader = (args: LoaderFunctionArgs) => loadCsvImportPage(args, requireStartup);
+export const action = (args: ActionFunctionArgs) => importCsvFromPage(args, requireStartup, "monthly-reports");

@@ -2,8 +2,8 @@ import { EmptyCard, sectionLink } from "~/components/dashboard/empty-card";
 import { riskBandWord } from "~/components/charts/heat-map";
 import { RiskHeatMap } from "~/components/charts/risk-heat-map";
 import { Badge, Card } from "~/components/ui/layout";
-import { INSTRUMENTS, type Instrument, type RiskBandThresholds } from "~/finance";
-import { useFormat, useT, type Translator } from "~/i18n";
+import type { Instrument, RiskBandThresholds } from "~/finance";
+import { useFormat, useT, type PlainKey, type Translator } from "~/i18n";
 import { dateText, listText, sentencesText } from "~/i18n/display";
 import type { RaisedView, RiskView } from "~/views/dashboard";
 import { Td } from "~/components/ui/table";
@@ -66,18 +66,19 @@ function bandsText(t: Translator, bands: RiskBandThresholds): string {
   ]);
 }
 
-function statusWord(t: Translator, status: string): string {
-  return (RISK_STATUSES as readonly string[]).includes(status)
-    ? t(
-        {
-          accepted: dashboard_risk_status_accepted,
-          closed: dashboard_risk_status_closed,
-          mitigating: dashboard_risk_status_mitigating,
-          open: dashboard_risk_status_open,
-        }[status as (typeof RISK_STATUSES)[number]],
-      )
-    : status;
+/** A stored value's label when it is one of the known keys; an unknown (newer or older) value as stored. */
+function knownLabel<K extends string>(t: Translator, value: string, labels: Record<K, PlainKey>): string {
+  if (!Object.hasOwn(labels, value)) return value;
+  const label: PlainKey = labels[value as K];
+  return t(label);
 }
+
+const STATUS_WORDS = {
+  accepted: dashboard_risk_status_accepted,
+  closed: dashboard_risk_status_closed,
+  mitigating: dashboard_risk_status_mitigating,
+  open: dashboard_risk_status_open,
+} satisfies Record<(typeof RISK_STATUSES)[number], PlainKey>;
 
 export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
   const t = useT();
@@ -101,7 +102,7 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
             </Badge>
             {/* The title and its status wrap beside the badge, so on a phone each risk stays one block. */}
             <span>
-              {r.title} <span className="text-xs text-slate-600">{statusWord(t, r.status)}</span>{" "}
+              {r.title} <span className="text-xs text-slate-600">{knownLabel(t, r.status, STATUS_WORDS)}</span>{" "}
               {r.reviewOverdue ? <Badge tone="bad">{t(dashboard_risk_reviewOverdue)}</Badge> : null}
             </span>
           </li>
@@ -111,27 +112,21 @@ export function RiskCard({ risks, base }: { risks: RiskView; base?: string }) {
   );
 }
 
-function instrumentLabel(t: Translator, instrument: string): string {
-  return (INSTRUMENTS as readonly string[]).includes(instrument)
-    ? t(
-        {
-          angel: dashboard_instrument_angel,
-          bridge: dashboard_instrument_bridge,
-          convertible_note: dashboard_instrument_convertible_note,
-          debt: dashboard_instrument_debt,
-          equity_crowdfunding: dashboard_instrument_equity_crowdfunding,
-          grant: dashboard_instrument_grant,
-          other: dashboard_instrument_other,
-          pre_seed: dashboard_instrument_pre_seed,
-          safe: dashboard_instrument_safe,
-          seed: dashboard_instrument_seed,
-          series_a: dashboard_instrument_series_a,
-          series_b: dashboard_instrument_series_b,
-          series_c_plus: dashboard_instrument_series_c_plus,
-        }[instrument as Instrument],
-      )
-    : instrument;
-}
+const INSTRUMENT_LABELS = {
+  angel: dashboard_instrument_angel,
+  bridge: dashboard_instrument_bridge,
+  convertible_note: dashboard_instrument_convertible_note,
+  debt: dashboard_instrument_debt,
+  equity_crowdfunding: dashboard_instrument_equity_crowdfunding,
+  grant: dashboard_instrument_grant,
+  other: dashboard_instrument_other,
+  pre_seed: dashboard_instrument_pre_seed,
+  safe: dashboard_instrument_safe,
+  seed: dashboard_instrument_seed,
+  series_a: dashboard_instrument_series_a,
+  series_b: dashboard_instrument_series_b,
+  series_c_plus: dashboard_instrument_series_c_plus,
+} satisfies Record<Instrument, PlainKey>;
 
 export function RaisedCard({ raised, currency, base }: { raised: RaisedView; currency: string; base?: string }) {
   const t = useT();
@@ -151,7 +146,10 @@ export function RaisedCard({ raised, currency, base }: { raised: RaisedView; cur
                 others: raised.otherCurrencyRounds > 0 ? t(dashboard_raised_others, { count: raised.otherCurrencyRounds }) : "",
               }),
               raised.lastClose &&
-                t(dashboard_raised_lastClose, { date: dateText(t, raised.lastClose.date), instrument: instrumentLabel(t, raised.lastClose.instrument) }),
+                t(dashboard_raised_lastClose, {
+                  date: dateText(t, raised.lastClose.date),
+                  instrument: knownLabel(t, raised.lastClose.instrument, INSTRUMENT_LABELS),
+                }),
             ])}
           </p>
           <table className="mt-3 w-full text-sm">
@@ -160,7 +158,7 @@ export function RaisedCard({ raised, currency, base }: { raised: RaisedView; cur
               {raised.byInstrument.map((r) => (
                 <tr key={r.instrument} className="border-b border-slate-100">
                   <th scope="row" className="py-1 text-left font-normal">
-                    {instrumentLabel(t, r.instrument)}
+                    {knownLabel(t, r.instrument, INSTRUMENT_LABELS)}
                   </th>
                   <Td numeric last dense>
                     {f.money(r.amount, currency)}
