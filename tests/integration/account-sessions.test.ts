@@ -12,6 +12,7 @@ import { captureLogs, type LogCapture } from "../support/log-capture";
 import { latestMail, linkToken, mailTo } from "../support/outbox";
 import { routeData } from "../support/route-data";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { pageOf } from "../support/shown-page";
 
 /**
  * Issue #16 (decision 022): the sessions page (a person's own sessions, "this device", sign out
@@ -57,10 +58,7 @@ describe("the sessions page", () => {
     const person = await makeUser(app.database);
     const laptop = await signInFrom(person.email, CHROME_MAC, "10.20.0.1");
     await signInFrom(person.email, FIREFOX_WINDOWS, "10.20.0.2");
-    const page = await laptop.get("/account/sessions");
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    const text = textOf(html);
+    const { html, text } = await pageOf(await laptop.get("/account/sessions"));
     expect(text).toContain("Chrome on macOS");
     expect(text).toContain("Firefox on Windows");
     expect(text).toContain("10.20.0.1");

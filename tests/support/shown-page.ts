@@ -1,0 +1,17 @@
+import { expect } from "vitest";
+import { textOf } from "./html-text";
+
+/** Checks a reply's status (200 unless told) and gives the page's HTML and its visible text. */
+export async function pageOf(response: Response, status = 200) {
+  expect(response.status, response.url).toBe(status);
+  const html = await response.text();
+  return { html, text: textOf(html) };
+}
+
+/** A page served in Chinese: 200, `<html lang="zh-CN">` and the given title. */
+export async function chinesePageOf(response: Response, title: string) {
+  const page = await pageOf(response);
+  expect(page.html).toContain('<html lang="zh-CN">');
+  expect(page.html).toContain(`<title>${title}</title>`);
+  return page;
+}
