@@ -15,3 +15,9 @@ export async function chinesePageOf(response: Response, title: string) {
   expect(page.html).toContain(`<title>${title}</title>`);
   return page;
 }
+
+/** Checks a page's text shows each of `shown` and none of `notShown`, naming the words that fail. */
+export function expectWords(text: string, shown: readonly string[], notShown: readonly string[] = []) {
+  for (const words of shown) expect(text, words).toContain(words);
+  for (const words of notShown) expect(text, words).not.toContain(words);
+}
