@@ -21,3 +21,11 @@ export function expectWords(text: string, shown: readonly string[], notShown: re
   for (const words of shown) expect(text, words).toContain(words);
   for (const words of notShown) expect(text, words).not.toContain(words);
 }
+
+/** Checks a reply redirects (302) to an address matching `pattern`, and gives that address. */
+export function redirectTarget(response: Response, pattern: RegExp) {
+  expect(response.status).toBe(302);
+  const location = response.headers.get("location") ?? "";
+  expect(location).toMatch(pattern);
+  return location;
+}
