@@ -17,6 +17,8 @@ const TODAY = "2026-11-28";
 function company(changes: Partial<CompanySignals>, metrics: Partial<NonNullable<CompanySignals["metrics"]>> = {}): CompanySignals {
   return { ...quiet, ...changes, metrics: changes.metrics === null ? null : { ...quiet.metrics!, ...metrics } };
 }
+/** An alert on the one company these tests look at ("c1"); the subject is empty unless given. */
+const alertOn = (alert: { kind: string; subject?: string; severity: string; reason: string }) => ({ companyOrgId: "c1", subject: "", ...alert });
 const evaluate = (s: CompanySignals, rules: Partial<AlertRules> = {}, today = TODAY) => evaluateAlerts([s], { ...DEFAULT_ALERT_RULES, ...rules }, today);
 /**
  * The alerts with their reasons as an English reader sees them: the engine gives codes and
@@ -34,13 +36,7 @@ describe("early warnings: a company inside every rule raises nothing", () => {
 describe("runway: < 6 months caution (warning), < 3 months critical", () => {
   it("is critical below 3 months, with the numbers in the reason", () => {
     expect(run(company({}, { runwayMonths: 2.4 }))).toEqual([
-      {
-        companyOrgId: "c1",
-        kind: "runway",
-        subject: "",
-        severity: "critical",
-        reason: "Runway 2.4 months is below the critical threshold of 3 months (as of Oct 2026).",
-      },
+      alertOn({ kind: "runway", severity: "critical", reason: "Runway 2.4 months is below the critical threshold of 3 months (as of Oct 2026)." }),
     ]);
   });
 
@@ -74,13 +70,12 @@ describe("report overdue: the month after the last report is not in by day 15 of
   it("is not overdue on the due date, and is overdue the day after", () => {
     expect(run(lastSeptember, {}, "2026-11-15")).toEqual([]);
     expect(run(lastSeptember, {}, "2026-11-16")).toEqual([
-      {
-        companyOrgId: "c1",
+      alertOn({
         kind: "report_overdue",
         subject: "2026-10",
         severity: "warning",
         reason: "The report for Oct 2026 is overdue: it was due by Nov 15, 2026 and the last report received is for Sep 2026.",
-      },
+      }),
     ]);
   });
 
@@ -147,13 +142,12 @@ describe("budget overrun: the last month's spend more than 10 % over its budget"
     expect(run(budget(110_000_00, 100_000_00))).toEqual([]);
     expect(run(budget(110_000_01, 100_000_00))).toHaveLength(1);
     expect(run(budget(120_000_00, 100_000_00))).toEqual([
-      {
-        companyOrgId: "c1",
+      alertOn({
         kind: "budget_overrun",
         subject: "2026-10",
         severity: "warning",
         reason: "Spend in Oct 2026 was $120,000 against a budget of $100,000: 20.0% over budget, above the threshold of 10%.",
-      },
+      }),
     ]);
   });
 
@@ -171,13 +165,11 @@ describe("covenants: breach critical, projected breach warning", () => {
 
   it("says which minimum and which cash", () => {
     expect(run(covenant("breach"))).toEqual([
-      {
-        companyOrgId: "c1",
+      alertOn({
         kind: "covenant",
-        subject: "",
         severity: "critical",
         reason: "Covenant breach: cash of $400,000 at the end of Oct 2026 is below the minimum cash covenant of $500,000.",
-      },
+      }),
     ]);
     expect(run(covenant("projected_breach"))[0]).toMatchObject({
       severity: "warning",
@@ -191,14 +183,12 @@ describe("covenants: breach critical, projected breach warning", () => {
 describe("default dead: the default-alive projection runs out of cash", () => {
   it("is a warning naming the cash-out month", () => {
     expect(run(company({}, { defaultAlive: "cash_out", defaultAliveMonth: "2027-08" }))).toEqual([
-      {
-        companyOrgId: "c1",
+      alertOn({
         kind: "default_dead",
-        subject: "",
         severity: "warning",
         reason:
           "Default dead: with expenses held and revenue growing at its last-3-month rate, cash runs out in Aug 2027 before revenue covers expenses (as of Oct 2026).",
-      },
+      }),
     ]);
     expect(run(company({}, { defaultAlive: "undecided", defaultAliveMonth: null }))).toEqual([]);
   });
@@ -224,14 +214,12 @@ describe("a company that is not burning, with debt service ahead that exhausts i
 
   it("is critical when the cash-out month leaves fewer whole months of cash than the critical threshold", () => {
     expect(run(bullet("2027-01"))).toEqual([
-      {
-        companyOrgId: "c1",
+      alertOn({
         kind: "runway",
-        subject: "",
         severity: "critical",
         reason:
           "Not burning, but debt service ahead takes cash below zero in Jan 2027: 2 months of cash left, under the critical threshold of 3 months (as of Oct 2026).",
-      },
+      }),
     ]);
     expect(evaluate(bullet("2027-01")).map((a) => alertReasonText("zh-CN", alertReasonRef(a.reason)))).toEqual([
       "未在烧钱，但未来的还本付息将使现金在 2027年1月跌破零：现金仅够 2 个月，低于严重阈值 3 个月（截至 2026年10月）。",

@@ -4,11 +4,13 @@ import { dateCell, dateText, dateTimeText, monthCell, monthRangeText, monthText 
 import { translator } from "~/i18n/translate";
 
 describe("months and dates in running text: a word in a sentence, in the reader's language", () => {
-  it("writes a month as a short month name and year", () => {
-    expect(monthText("en", "2026-11")).toBe("Nov 2026");
-    expect(monthText("zh-CN", "2026-11")).toBe("2026年11月");
-    expect(monthText("en", "2026-01")).toBe("Jan 2026");
-    expect(monthText("zh-CN", "2026-01")).toBe("2026年1月");
+  it.each([
+    ["en", "2026-11", "Nov 2026"],
+    ["zh-CN", "2026-11", "2026年11月"],
+    ["en", "2026-01", "Jan 2026"],
+    ["zh-CN", "2026-01", "2026年1月"],
+  ] as const)("writes a month as a short month name and year (%s: %s is %s)", (locale, month, text) => {
+    expect(monthText(locale, month)).toBe(text);
   });
 
   it("takes a translator as well as a locale, and the formatter says the same", () => {

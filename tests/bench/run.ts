@@ -26,6 +26,7 @@ import { printReport, type EngineResult, type PageResult } from "./report";
 import { BENCH_INVESTOR, BENCH_PASSWORD, describeSeed, seedTarget, type BenchSeedResult } from "./seed";
 import { companySlug, generateCompany } from "./generate";
 import { first } from "../support/at";
+import { readFlags, wholeFlag } from "./flags";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../..");
@@ -37,23 +38,10 @@ function documentSize(html: string): { htmlGzipBytes: number; messagesGzipBytes:
 }
 
 function parseOptions(argv: string[]) {
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--") continue;
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument "${arg}".`);
-    const boolean = ["embedded", "keep", "reuse", "profile"].includes(match[1]!);
-    flags.set(match[1]!, boolean ? "true" : (match[2] ?? argv[++i] ?? ""));
-  }
+  const flags = readFlags(argv, { booleans: ["embedded", "keep", "reuse", "profile"] });
   const known = ["embedded", "keep", "reuse", "profile", "duration", "warmup", "companies", "months", "small", "short", "output"];
   for (const key of flags.keys()) if (!known.includes(key)) throw new Error(`Unknown flag --${key} (known: ${known.join(", ")}).`);
-  const whole = (name: string, fallback: number, min: number, max: number) => {
-    const raw = flags.get(name);
-    if (raw === undefined) return fallback;
-    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}.`);
-    return Number(raw);
-  };
+  const whole = (name: string, fallback: number, min: number, max: number) => wholeFlag(flags, name, fallback, min, max);
   return {
     embedded: flags.has("embedded"),
     keep: flags.has("keep") || flags.has("reuse"),

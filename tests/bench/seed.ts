@@ -20,6 +20,7 @@ import { hashPassword } from "../../app/auth/password.server";
 import { addMonths, monthOfDate, type Month } from "../../app/finance/month";
 import { CURRENCIES, generateCompany, type GeneratedCompany } from "./generate";
 import { at } from "../support/at";
+import { readFlags, wholeFlag } from "./flags";
 
 export const BENCH_PASSWORD = "capital-desk-bench";
 export const BENCH_INVESTOR = { email: "investor@bench.capitaldesk.dev", name: "Ada Benchmark", slug: "bench-fund", orgName: "Bench Fund" };
@@ -206,24 +207,10 @@ async function insertCompanies(tx: Tx, companies: GeneratedCompany[], ctx: Chunk
 // ---------------------------------------------------------------------------- CLI
 
 export function parseSeedArgs(argv: string[]) {
-  const flags = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === "--") continue;
-    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!match) throw new Error(`Unknown argument "${arg}".`);
-    const value = match[2] ?? argv[++i];
-    if (value === undefined) throw new Error(`--${match[1]} needs a value.`);
-    flags.set(match[1]!, value);
-  }
+  const flags = readFlags(argv, { valueRequired: true });
   const known = ["companies", "months", "database-url", "embedded", "seed", "subset", "chunk"];
   for (const key of flags.keys()) if (!known.includes(key)) throw new Error(`Unknown flag --${key} (known: ${known.map((k) => `--${k}`).join(", ")}).`);
-  const whole = (name: string, fallback: number, min: number, max: number) => {
-    const raw = flags.get(name);
-    if (raw === undefined) return fallback;
-    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}.`);
-    return Number(raw);
-  };
+  const whole = (name: string, fallback: number, min: number, max: number) => wholeFlag(flags, name, fallback, min, max);
   const url = flags.get("database-url") ?? (flags.has("embedded") ? undefined : process.env.DATABASE_URL);
   if (url && flags.has("embedded")) throw new Error("Give --database-url or --embedded, not both.");
   if (!url && !flags.has("embedded")) throw new Error("Give --database-url postgres://… (or DATABASE_URL) or --embedded <dir>.");

@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { createOrg, DEMO_PASSWORD, expect, logIn, signUp, test, uniqueEmail } from "./helpers";
+import { recordRound } from "./support/founder-forms";
 
 /*
  * Issue #8: every destructive action asks in one confirmation dialog once the page is hydrated
@@ -29,11 +30,7 @@ test("a round's delete asks in a dialog: Escape keeps the round, a stale delete 
   test.setTimeout(120_000);
   await signUp(page, uniqueEmail("dialogs"), "Dee Alog");
   const base = await createOrg(page, `Dialog Check AI ${Date.now()}`);
-  await page.goto(`${base}/rounds`);
-  await page.locator('[name="instrument"]').selectOption("seed");
-  await page.locator('[name="closeDate"]').fill("2025-06-15");
-  await page.locator('[name="amount"]').fill("2000000");
-  await page.getByRole("button", { name: "Record round" }).click();
+  await recordRound(page, base, { instrument: "seed", closeDate: "2025-06-15", amount: "2000000" });
   await page.getByRole("link", { name: "Edit Seed round of 2025-06-15" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Seed · 2025-06-15" })).toBeVisible();
   const detail = page.url();

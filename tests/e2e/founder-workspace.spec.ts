@@ -1,6 +1,7 @@
 import { createOrg, expect, signUp, test, uniqueEmail } from "./helpers";
 import { axeProblems, PHONE } from "./a11y-support";
 import { importReports, REPORTS_CSV_HEADER } from "./support/company-set-up";
+import { addRisk, fillFields, recordRound } from "./support/founder-forms";
 
 // The spec's worked example (product.md, "Definitions"): with reports for 2026-01 … 2026-04
 // and cash 1,200,000 at 2026-04, runway is 9.2 months, cash-out 2027-02, and the company is
@@ -26,26 +27,28 @@ test("a founder records capital, reports, budget and risk, and reads the dashboa
   const base = await createOrg(page, `Worked Example AI ${Date.now()}`);
 
   // A funding round: post-money and dilution are derived.
-  await page.goto(`${base}/rounds`);
-  await page.locator('[name="instrument"]').selectOption("seed");
-  await page.locator('[name="closeDate"]').fill("2025-06-15");
-  await page.locator('[name="amount"]').fill("2000000");
-  await page.locator('[name="preMoneyValuation"]').fill("8000000");
-  await page.locator('[name="leadInvestor"]').fill("Test Capital");
-  await page.getByRole("button", { name: "Record round" }).click();
+  await recordRound(page, base, {
+    instrument: "seed",
+    closeDate: "2025-06-15",
+    amount: "2000000",
+    preMoneyValuation: "8000000",
+    leadInvestor: "Test Capital",
+  });
   const row = page.getByTestId("round-row").first();
   await expect(row).toContainText("$10,000,000");
   await expect(row).toContainText("20");
 
   // A debt facility that matured long ago, with its schedule.
   await page.goto(`${base}/debt`);
-  await page.locator('[name="lender"]').fill("Old Bank");
-  await page.locator('[name="kind"]').selectOption("bank_loan");
-  await page.locator('[name="principal"]').fill("100000");
-  await page.locator('[name="annualRatePercent"]').fill("10");
-  await page.locator('[name="drawDate"]').fill("2023-01-10");
-  await page.locator('[name="termMonths"]').fill("12");
-  await page.locator('[name="repaymentType"]').selectOption("bullet");
+  await fillFields(page, {
+    lender: "Old Bank",
+    kind: "bank_loan",
+    principal: "100000",
+    annualRatePercent: "10",
+    drawDate: "2023-01-10",
+    termMonths: "12",
+    repaymentType: "bullet",
+  });
   await page.getByRole("button", { name: "Record facility" }).click();
   await page.getByRole("link", { name: "Old Bank" }).first().click();
   await expect(page.getByText("2024-01").first()).toBeVisible();
@@ -71,12 +74,7 @@ test("a founder records capital, reports, budget and risk, and reads the dashboa
 
   // A risk.
   await page.goto(`${base}/risks`);
-  await page.locator('form:has(button:text("Add risk")) [name="title"]').fill("GPU shortage delays training");
-  await page.locator('form:has(button:text("Add risk")) [name="category"]').selectOption("technical");
-  await page.locator('form:has(button:text("Add risk")) [name="likelihood"]').selectOption("4");
-  await page.locator('form:has(button:text("Add risk")) [name="impact"]').selectOption("5");
-  await page.getByRole("button", { name: "Add risk" }).click();
-  await expect(page.getByRole("link", { name: "GPU shortage delays training" })).toBeVisible();
+  await addRisk(page, { title: "GPU shortage delays training", category: "technical", likelihood: "4", impact: "5" });
 
   // The dashboard, read as the definitions say.
   await page.goto(base);
@@ -96,15 +94,9 @@ test("a save says so in a toast: announced, closable, paused while pointed at, g
   await signUp(page, uniqueEmail("toast"), "Tess Oakes");
   const base = await createOrg(page, `Toast Works AI ${Date.now()}`);
 
-  const recordRound = async (amount: string) => {
-    await page.goto(`${base}/rounds`);
-    await page.locator('[name="instrument"]').selectOption("seed");
-    await page.locator('[name="closeDate"]').fill("2025-06-15");
-    await page.locator('[name="amount"]').fill(amount);
-    await page.getByRole("button", { name: "Record round" }).click();
-  };
+  const recordSeed = (amount: string) => recordRound(page, base, { instrument: "seed", closeDate: "2025-06-15", amount });
 
-  await recordRound("1000000");
+  await recordSeed("1000000");
   const toast = page.getByRole("status").filter({ hasText: "Round recorded." });
   await expect(toast).toBeVisible();
   await expect(toast).toContainText("Done"); // the tone in words
@@ -129,7 +121,7 @@ test("a save says so in a toast: announced, closable, paused while pointed at, g
   await expect(page.getByText("Round recorded.")).toHaveCount(0);
 
   // The close button (named) dismisses it; a reload does not bring it back.
-  await recordRound("2000000");
+  await recordSeed("2000000");
   await expect(toast).toBeVisible();
   await toast.getByRole("button", { name: "Dismiss notification" }).click();
   await expect(page.getByText("Round recorded.")).toHaveCount(0);

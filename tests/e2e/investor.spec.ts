@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./helpers";
 import { founderWithWorkedExample, investorRequestsAccess, shareCode } from "./support/company-set-up";
+import { addRisk } from "./support/founder-forms";
 
 // The spec's worked example, ending three months ago: runway 1,200,000 / 130,000 = 9.2 months.
 // The month after the last report was due by day 15 of the month before this one, so it is
@@ -11,13 +12,7 @@ async function founderSetsUp(page: Page, company: string) {
   const base = await founderWithWorkedExample(page, company, LAST);
 
   await page.goto(`${base}/risks`);
-  const addRisk = page.locator('form:has(button:text("Add risk"))');
-  await addRisk.locator('[name="title"]').fill("Inference costs outrun pricing");
-  await addRisk.locator('[name="category"]').selectOption("financial");
-  await addRisk.locator('[name="likelihood"]').selectOption("4");
-  await addRisk.locator('[name="impact"]').selectOption("5");
-  await page.getByRole("button", { name: "Add risk" }).click();
-  await expect(page.getByRole("link", { name: "Inference costs outrun pricing" })).toBeVisible();
+  await addRisk(page, { title: "Inference costs outrun pricing", category: "financial", likelihood: "4", impact: "5" });
 
   const code = await shareCode(page, base);
   expect(code.replace(/[\s-]/g, "")).toMatch(/^[0-9A-F]{12}$/);

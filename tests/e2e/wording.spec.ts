@@ -1,5 +1,6 @@
 import { createOrg, expect, signUp, test, uniqueEmail } from "./helpers";
 import { importReports, monthFromNow, REPORTS_CSV_HEADER } from "./support/company-set-up";
+import { addRisk, addRiskForm } from "./support/founder-forms";
 
 // Issue #15 item 10: a company whose revenue is above its spend generates cash. Net burn is
 // −15,000 every month: the card says "Net cash generated $15,000", never "Net burn -$15,000".
@@ -53,11 +54,7 @@ test("the risk register has the page's width at 1280 px: the add form sits above
   // An empty register opens the add panel.
   const panel = page.getByTestId("add-risk");
   await expect(panel).toHaveAttribute("open", "");
-  const addRisk = page.locator('form:has(button:text("Add risk"))');
-  await addRisk.locator('[name="title"]').fill("Inference costs outrun pricing");
-  await addRisk.locator('[name="category"]').selectOption("financial");
-  await page.getByRole("button", { name: "Add risk" }).click();
-  await expect(page.getByRole("link", { name: "Inference costs outrun pricing" })).toBeVisible();
+  await addRisk(page, { title: "Inference costs outrun pricing", category: "financial" });
 
   const table = page.locator("table", { has: page.getByRole("link", { name: "Inference costs outrun pricing" }) });
   const tableBox = await table.boundingBox();
@@ -71,7 +68,7 @@ test("the risk register has the page's width at 1280 px: the add form sits above
   await expect(panel).not.toHaveAttribute("open", "");
   await panel.locator("summary").focus();
   await page.keyboard.press("Enter");
-  await expect(addRisk.locator('[name="title"]')).toBeVisible();
+  await expect(addRiskForm(page).locator('[name="title"]')).toBeVisible();
 
   await page.setViewportSize({ width: 375, height: 800 });
   await page.reload();

@@ -13,6 +13,7 @@ import { textOf } from "../support/share-fixtures";
 import { routeData } from "../support/route-data";
 import { first } from "../support/at";
 import { PERSONAL_TABLES } from "../support/schema-tables";
+import { pageOf } from "../support/shown-page";
 
 /**
  * A person deletes their account (decision 009): refused while they are the last owner of an
@@ -65,10 +66,7 @@ describe("deleting one's account", () => {
     await withSystem(app.database.db, (tx) => tx.insert(memberships).values({ orgId: shared.org.id, userId: solo.owner.id, role: "owner" }));
     const client = await app.signIn(solo.owner.email);
 
-    const page = await client.get("/account/delete");
-    expect(page.status).toBe(200);
-    const html = await page.text();
-    const text = textOf(html);
+    const { html, text } = await pageOf(await client.get("/account/delete"));
     expect(text).toContain("You are the only owner of these organisations.");
     expect(text).toContain("Members of Solo Ventures Lab");
     expect(html).toContain(`href="/o/${solo.org.slug}/members"`);

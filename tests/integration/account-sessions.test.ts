@@ -12,6 +12,7 @@ import { captureLogs, type LogCapture } from "../support/log-capture";
 import { latestMail, linkToken, mailTo } from "../support/outbox";
 import { routeData } from "../support/route-data";
 import { startTestSmtp, type TestSmtp } from "../support/smtp";
+import { expectWords, pageOf } from "../support/shown-page";
 
 /**
  * Issue #16 (decision 022): the sessions page (a person's own sessions, "this device", sign out
@@ -57,15 +58,9 @@ describe("the sessions page", () => {
     const person = await makeUser(app.database);
     const laptop = await signInFrom(person.email, CHROME_MAC, "10.20.0.1");
     await signInFrom(person.email, FIREFOX_WINDOWS, "10.20.0.2");
-    const page = await laptop.get("/account/sessions");
-    expect(page.status).toBe(200);
-    const html = await page.text();
+    const { html } = await pageOf(await laptop.get("/account/sessions"));
     const text = textOf(html);
-    expect(text).toContain("Chrome on macOS");
-    expect(text).toContain("Firefox on Windows");
-    expect(text).toContain("10.20.0.1");
-    expect(text).toContain("10.20.0.2");
-    expect(text).toContain("This device");
+    expectWords(text, ["Chrome on macOS", "Firefox on Windows", "10.20.0.1", "10.20.0.2", "This device"]);
     expect(html.match(/data-session="current"/g)).toHaveLength(1);
     expect(html.match(/data-session="other"/g)).toHaveLength(1);
     // The current row is Chrome's: it comes with no "sign out this one" button, the other does.

@@ -3,7 +3,7 @@ import { budgets, debtFacilities, fundingRounds, monthlyReports, reportUpdates, 
 import { withTenant } from "../../db/tenant";
 import type { OrgContext } from "../../app/auth/context";
 import { startTestApp, type TestApp } from "../support/app-server";
-import { addMember, makeOrgWithOwner } from "../support/factories";
+import { addMember, makeOrgWithOwner, signedInOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
 import { textOf } from "../support/html-text";
 import { bulletLoan, major, type ReportFigures, reportRows, WORKED_EXAMPLE } from "../support/worked-example";
@@ -266,20 +266,18 @@ describe("company dashboard", () => {
   it("answers 404 to a user of another org, for the page and its data", async () => {
     const { org, ctx } = await makeOrgWithOwner(app.database, "startup", "Private Numbers");
     await seedReports(ctx, WORKED_EXAMPLE);
-    const other = await makeOrgWithOwner(app.database, "startup", "Nosy Neighbour");
-    const browser = await app.signIn(other.owner.email);
+    const { org: otherOrg, client: browser } = await signedInOwner(app, "startup", "Nosy Neighbour");
     const page = await browser.get(`/o/${org.slug}`);
     expect(page.status).toBe(404);
     expect(await page.text()).not.toContain("1,200,000");
     const data = await browser.get(routeData(`/o/${org.slug}`, ROUTE));
     expect(data.status).toBe(404);
     // Their own dashboard shows their own (empty) records, not the other org's.
-    expect(await (await browser.get(`/o/${other.org.slug}`)).text()).toContain("No monthly reports yet");
+    expect(await (await browser.get(`/o/${otherOrg.slug}`)).text()).toContain("No monthly reports yet");
   });
 
   it("shows what to do next when the org has no reports yet", async () => {
-    const { owner, org } = await makeOrgWithOwner(app.database, "startup", "Fresh Start");
-    const browser = await app.signIn(owner.email);
+    const { org, client: browser } = await signedInOwner(app, "startup", "Fresh Start");
     const html = await (await browser.get(`/o/${org.slug}`)).text();
     expect(html).toContain("No monthly reports yet");
     expect(html).toContain(`href="/o/${org.slug}/reports/new"`);
@@ -291,8 +289,7 @@ describe("company dashboard", () => {
   });
 
   it("shows an investor org without companies its empty overview (what to do next, its requests), not a company dashboard", async () => {
-    const { owner, org } = await makeOrgWithOwner(app.database, "investor", "Some Fund");
-    const browser = await app.signIn(owner.email);
+    const { org, client: browser } = await signedInOwner(app, "investor", "Some Fund");
     // A fund's home is its overview, a page of its own: the org's address sends it there.
     const home = await browser.get(`/o/${org.slug}`);
     expect(home.status).toBe(302);
@@ -305,8 +302,7 @@ describe("company dashboard", () => {
   });
 
   it("has no fund overview for a startup: its address is a 404 there", async () => {
-    const { owner, org } = await makeOrgWithOwner(app.database, "startup", "Not A Fund");
-    const browser = await app.signIn(owner.email);
+    const { org, client: browser } = await signedInOwner(app, "startup", "Not A Fund");
     expect((await browser.get(`/o/${org.slug}/overview`)).status).toBe(404);
   });
 });

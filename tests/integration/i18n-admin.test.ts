@@ -8,6 +8,7 @@ import { makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
 import { postPairs } from "../support/hostile";
 import { createLink, LIST_ROUTE, linkPairs, seedCompany, textOf as visibleText } from "../support/share-fixtures";
 import { routeData } from "../support/route-data";
+import { chinesePageOf } from "../support/shown-page";
 
 /*
  * The admin area in Simplified Chinese: members and invitations (and the invitation e-mail in
@@ -55,11 +56,7 @@ afterAll(() => app.close());
 
 describe("members and invitations in Chinese", () => {
   it("the members page is Chinese throughout, with no English heading left", async () => {
-    const response = await owner.get(`/o/${alpha.org.slug}/members`);
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain("<title>成员 · Capital Desk</title>");
+    const { html } = await chinesePageOf(await owner.get(`/o/${alpha.org.slug}/members`), "成员 · Capital Desk");
     const text = textOf(html);
     for (const shown of [
       "哪些人可以查看和修改本组织的数据。",
@@ -191,11 +188,7 @@ describe("share links in Chinese", () => {
 
   it("the partner report follows the viewer's browser: Chinese for a Chinese browser, English otherwise", async () => {
     const { token, id } = await createLink(owner, alpha.org.slug, { label: "给 LP 的报告" });
-    const response = await fetch(`${app.url}/r/${token}`, { headers: ZH });
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain("<title>合作方报告 · Capital Desk</title>");
+    const { html } = await chinesePageOf(await fetch(`${app.url}/r/${token}`, { headers: ZH }), "合作方报告 · Capital Desk");
     const text = textOf(html);
     for (const shown of [
       "合作方报告 · 只读",

@@ -7,6 +7,7 @@ import { startTestApp, type TestApp, type TestClient } from "../support/app-serv
 import { makeOrgWithOwner } from "../support/factories";
 import { seedCompany, textOf as visibleText } from "../support/share-fixtures";
 import { routeData } from "../support/route-data";
+import { expectWords } from "../support/shown-page";
 
 /*
  * The records area in Simplified Chinese: monthly reports (list, month form, import), budgets,
@@ -81,30 +82,25 @@ async function refused(path: string, route: string, form: Record<string, string>
   return response.json();
 }
 
-function expectChinese(text: string, shown: string[], english: string[]) {
-  for (const words of shown) expect(text).toContain(words);
-  for (const words of english) expect(text).not.toContain(words);
-}
-
 describe("monthly reports in Chinese", () => {
   it("the list, the month form and the import page are Chinese, amounts and months by Intl", async () => {
     const list = await page(`${base}/reports`);
     expect(list.html).toContain("<title>月度报告 · Capital Desk</title>");
-    expectChinese(
+    expectWords(
       list.text,
       ["月度报告", "录入月份", "导入 CSV", "导出 CSV", "现金", "总消耗", "净消耗", "员工人数", "US$4,321,987", "净消耗 = 总消耗 − 收入"],
       ["Monthly reports", "Enter a month", "Gross burn", "Net burn", "Headcount", "Definitions"],
     );
 
     const month = await page(`${base}/reports/2026-03`);
-    expectChinese(
+    expectWords(
       month.text,
       ["月度报告 · 2026年3月", "分类运营支出", "算力", "人员薪酬", "用于训练和推理的 GPU / 云服务", "亮点", "保存更改", "全部月份"],
       ["Operating spend by category", "Cash at month end", "Highlights", "Save changes", "All months", "Last saved"],
     );
 
     const imports = await page(`${base}/reports/import`);
-    expectChinese(
+    expectWords(
       imports.text,
       ["导入月度报告", "1. 选择 CSV 文件", "检查文件", "文件包含的内容", "月末现金，单位 USD。", "再次导入同一文件不会产生任何更改。"],
       ["Import monthly reports", "Check file", "What the file holds", "Download a sample file"],
@@ -151,7 +147,7 @@ describe("budgets in Chinese", () => {
   it("the grid and budget vs actual are Chinese", async () => {
     const { html, text } = await page(`${base}/budgets`);
     expect(html).toContain(`<title>${year} 年预算 · Capital Desk</title>`);
-    expectChinese(
+    expectWords(
       text,
       [`预算 · ${year} 财年`, "预算表", "保存预算", "预算与实际对比", "按类别，年初至今", "全部类别", "差异率", "1月"],
       ["Budget grid", "Save budget", "Budget vs actual", "All categories", "Variance"],
@@ -176,13 +172,13 @@ describe("budgets in Chinese", () => {
 describe("funding rounds in Chinese", () => {
   it("the list and a round's page are Chinese, instruments translated", async () => {
     const list = await page(`${base}/rounds`);
-    expectChinese(
+    expectWords(
       list.text,
       ["融资轮次", "按融资工具的融资总额", "种子轮", "融资总额", "投前估值", "稀释比例", "Jade Capital（领投）", "记录一轮融资", "交割日期", "20%"],
       ["Funding rounds", "Total raised", "Record a round", "Pre-money", "(lead)"],
     );
     const detail = await page(`${base}/rounds/${roundId}`);
-    expectChinese(
+    expectWords(
       detail.text,
       ["种子轮 · 2025-06-30", "投后估值（投前估值 + 金额）", "编辑轮次", "删除该轮次", "返回融资轮次"],
       ["Edit round", "Delete this round"],
@@ -213,13 +209,13 @@ describe("funding rounds in Chinese", () => {
 describe("debt in Chinese", () => {
   it("the list and a facility's page are Chinese", async () => {
     const list = await page(`${base}/debt`);
-    expectChinese(
+    expectWords(
       list.text,
       ["债务", "债务融资（1）", "银行贷款", "先付息，后等额还款", "（3 个月只付息）", "当前未偿余额", "记录一笔债务", "契约条款（选填）"],
       ["Facilities (", "Bank loan", "Outstanding now", "Record a facility", "months interest-only"],
     );
     const detail = await page(`${base}/debt/${facilityId}`);
-    expectChinese(
+    expectWords(
       detail.text,
       ["Harbour Bank · 银行贷款", "契约检查", "最低现金", "报告截止日", "还款计划", "次月第 10 日", "12 个月", "US$120,000.00", "删除该债务"],
       ["Covenant checks", "Repayment schedule", "Minimum cash covenant", "Delete facility"],
@@ -266,7 +262,7 @@ describe("debt in Chinese", () => {
 describe("risks in Chinese", () => {
   it("the register, the heat map and a risk's page are Chinese", async () => {
     const register = await page(`${base}/risks`);
-    expectChinese(
+    expectWords(
       register.text,
       [
         "风险登记册",
@@ -282,7 +278,7 @@ describe("risks in Chinese", () => {
     );
     const { risks } = await listRisks(alpha.ctx, {});
     const detail = await page(`${base}/risks/${risks[0]!.id}`);
-    expectChinese(
+    expectWords(
       detail.text,
       ["全部风险", "人才风险 · 未处理", "4 · 很可能", "16（严重）", "缓解计划", "历史", "创建", "删除风险"],
       ["All risks", "Mitigation plan", "History"],

@@ -5,6 +5,7 @@ import { withSystem } from "../../db/tenant";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
+import { pageOf } from "../support/shown-page";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -80,9 +81,7 @@ describe("the language of a page", () => {
     expect(await wrong.json()).toMatchObject({ formError: "当前密码不正确。", fieldErrors: { currentPassword: "当前密码不正确。" } });
 
     browser.cookies.set("lang", "zh-CN");
-    const missing = await browser.get("/o/no-such-org");
-    expect(missing.status).toBe(404);
-    const html = await missing.text();
+    const { html } = await pageOf(await browser.get("/o/no-such-org"), 404);
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain("未找到");
     expect(html).toContain("错误 404");

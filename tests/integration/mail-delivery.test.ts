@@ -40,6 +40,12 @@ async function everythingDue() {
 
 let n = 0;
 const address = () => `invitee${++n}-${Date.now()}@example.test`;
+/** Invites a new address to alpha as a member, which queues the invitation's mail; gives the address. */
+async function inviteNewMember() {
+  const to = address();
+  await createInvitation(alpha.ctx, { email: to, role: "member" }, ORIGIN);
+  return to;
+}
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -110,8 +116,7 @@ describe("an invitation is delivered", () => {
 
 describe("retries", () => {
   it("a relay answering 4xx: retrying, attempt counted, due later with the reason; delivered once when it accepts", async () => {
-    const to = address();
-    await createInvitation(alpha.ctx, { email: to, role: "member" }, ORIGIN);
+    const to = await inviteNewMember();
     smtp.refuse(true);
     await worker().runOnce();
     const retrying = await rowFor(to);
@@ -130,8 +135,7 @@ describe("retries", () => {
   });
 
   it("a relay that is down (connection refused): retrying, then delivered once when it is back", async () => {
-    const to = address();
-    await createInvitation(alpha.ctx, { email: to, role: "member" }, ORIGIN);
+    const to = await inviteNewMember();
     await smtp.stop();
     await worker().runOnce();
     expect(await rowFor(to)).toMatchObject({ status: "retrying", attempts: 1 });
@@ -145,8 +149,7 @@ describe("retries", () => {
   });
 
   it("after maxAttempts the message is failed and never tried again", async () => {
-    const to = address();
-    await createInvitation(alpha.ctx, { email: to, role: "member" }, ORIGIN);
+    const to = await inviteNewMember();
     smtp.refuse(true);
     for (let i = 0; i < 3; i++) {
       await everythingDue();
@@ -162,8 +165,7 @@ describe("retries", () => {
 
 describe("exactly once, as far as SMTP allows", () => {
   it("a worker that dies between send and mark: the claim lapses, the same Message-ID goes again, one distinct message", async () => {
-    const to = address();
-    await createInvitation(alpha.ctx, { email: to, role: "member" }, ORIGIN);
+    const to = await inviteNewMember();
     const crashing = worker({
       leaseMs: 300,
       afterSend: () => {

@@ -15,7 +15,7 @@ import {
 } from "../../app/models/monthly-report.server";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { toastIn } from "../support/toast";
-import { makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
+import { makeOrgWithOwner, signedInOwner, type TwoStartups, twoStartups } from "../support/factories";
 import { at } from "../support/at";
 import { routeData } from "../support/route-data";
 import type { MessageRef } from "../../app/i18n/message-ref";
@@ -385,11 +385,9 @@ describe("monthly reports over HTTP", () => {
   });
 
   it("shows an empty state when no month is reported, and 404s for an investor org", async () => {
-    const { owner, org } = await makeOrgWithOwner(app.database, "startup", "Empty Co");
-    const client = await app.signIn(owner.email);
+    const { org, client } = await signedInOwner(app, "startup", "Empty Co");
     expect(await (await client.get(`/o/${org.slug}/reports`)).text()).toContain("No monthly reports yet");
-    const investor = await makeOrgWithOwner(app.database, "investor", "Fund Reports");
-    const fund = await app.signIn(investor.owner.email);
+    const { client: fund, ...investor } = await signedInOwner(app, "investor", "Fund Reports");
     expect((await fund.get(`/o/${investor.org.slug}/reports`)).status).toBe(404);
     expect((await fund.post(monthUrl(investor.org.slug, "2025-01"), form())).status).toBe(404);
     expect(

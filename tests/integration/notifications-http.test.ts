@@ -8,6 +8,7 @@ import { makeOrgWithOwner, type Org } from "../support/factories";
 import { linkToken } from "../support/outbox";
 import { routeData } from "../support/route-data";
 import { first } from "../support/at";
+import { pageOf } from "../support/shown-page";
 
 /*
  * The notification pages over HTTP (decision 023): a person's own settings, and the one-click
@@ -109,9 +110,7 @@ describe("one-click unsubscribe over HTTP", () => {
 describe("the notifications page", () => {
   it("shows and saves the signed-in person's own choices only; a bad value answers 400 and writes nothing", async () => {
     const founder = await app.signIn(startup.owner.email);
-    const page = await founder.get("/account/notifications");
-    expect(page.status).toBe(200);
-    const html = await page.text();
+    const { html } = await pageOf(await founder.get("/account/notifications"));
     expect(html).toContain("Early warnings in my portfolio");
     expect(html).toContain("Weekly digest");
     // Investor updates are a choice like the others, named in both languages.

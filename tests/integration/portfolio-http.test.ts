@@ -9,6 +9,7 @@ import { ago, ALPHA, CM, SECRET_CASH, seedNorthstarPortfolio } from "../support/
 import { routeData } from "../support/route-data";
 import { formatterFor } from "../../app/i18n/format";
 import { spacedTextOf } from "../support/html-text";
+import { pageOf } from "../support/shown-page";
 
 const enMonth = (month: string) => formatterFor("en").month(month);
 
@@ -65,9 +66,7 @@ describe("the portfolio pages over HTTP", () => {
 
   it("drills down from a heat-map cell to the risks behind it", async () => {
     const browser = await app.signIn(fund.owner.email);
-    const response = await browser.get(`/o/${fund.org.slug}/portfolio/risks?likelihood=4&impact=5`);
-    expect(response.status).toBe(200);
-    const html = await response.text();
+    const { html } = await pageOf(await browser.get(`/o/${fund.org.slug}/portfolio/risks?likelihood=4&impact=5`));
     expect(html).toContain("GPU supply crunch");
     expect(html).toContain("Data licence dispute");
     expect(html).toContain("General counsel");

@@ -44,6 +44,10 @@ const validForm = {
   mitigation: "Retention grants; document the training pipeline.",
 };
 
+/** Posts the risk page's edit form for one of alpha's risks: the valid form with the given changes. */
+const saveRisk = (client: TestClient, riskId: string, changes: Record<string, string> = {}) =>
+  client.post(routeData(`/o/alpha-labs/risks/${riskId}`, DETAIL), { ...validForm, ...changes });
+
 /** What the database holds for an org, read past RLS: rows, history and risk audit entries. */
 async function stateOf(org: { id: string }) {
   return withSystem(app.database.db, async (tx) => ({
@@ -223,13 +227,7 @@ describe("risk history", () => {
   it("shows who changed what and when on the risk's page", async () => {
     const added = await alphaMember.post(routeData("/o/alpha-labs/risks", LIST), { ...validForm, title: "Page history", likelihood: "3" });
     const created = { id: toastCookieOf(added)!.link!.to.split("/").pop()! };
-    const save = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${created.id}`, DETAIL), {
-      ...validForm,
-      title: "Page history",
-      likelihood: "4",
-      status: "mitigating",
-      version: "1",
-    });
+    const save = await saveRisk(alphaOwner, created.id, { title: "Page history", likelihood: "4", status: "mitigating", version: "1" });
     expect(save.status).toBe(204);
     expect(save.headers.get("x-remix-redirect")).toBe(`/o/alpha-labs/risks/${created.id}`);
     const data = await (await alphaOwner.get(routeData(`/o/alpha-labs/risks/${created.id}`, DETAIL))).json();
@@ -247,20 +245,10 @@ describe("risk history", () => {
 describe("editing with optimistic concurrency", () => {
   it("answers 409 to a save made on a stale version and keeps the first save", async () => {
     const risk = await createRisk(alpha.ctx, riskInput({ title: "Race" }));
-    const first = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), {
-      ...validForm,
-      title: "Race (owner)",
-      likelihood: "5",
-      version: "1",
-    });
+    const first = await saveRisk(alphaOwner, risk.id, { title: "Race (owner)", likelihood: "5", version: "1" });
     expect(first.status).toBe(204);
     const historyAfterFirst = await historyOf(alpha.org, risk.id);
-    const second = await alphaMember.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), {
-      ...validForm,
-      title: "Race (member)",
-      likelihood: "1",
-      version: "1",
-    });
+    const second = await saveRisk(alphaMember, risk.id, { title: "Race (member)", likelihood: "1", version: "1" });
     expect(second.status).toBe(409);
     expect((await second.json()).formError).toMatch(/Someone else changed this risk/);
     const [row] = (await stateOf(alpha.org)).risks.filter((r) => r.id === risk.id);
@@ -279,11 +267,11 @@ describe("editing with optimistic concurrency", () => {
   it("answers 400 to an invalid edit and leaves the risk as it was", async () => {
     const risk = await createRisk(alpha.ctx, riskInput({ title: "Steady" }));
     for (const likelihood of ["0", "6", "abc"]) {
-      const response = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { ...validForm, likelihood, version: "1" });
+      const response = await saveRisk(alphaOwner, risk.id, { likelihood, version: "1" });
       expect(response.status).toBe(400);
       expect((await response.json()).fieldErrors.likelihood).toMatch(/1 to 5/);
     }
-    const missingVersion = await alphaOwner.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { ...validForm });
+    const missingVersion = await saveRisk(alphaOwner, risk.id);
     expect(missingVersion.status).toBe(400);
     const after = await getRisk(alpha.ctx, risk.id);
     expect(after).toMatchObject({ title: "Steady", likelihood: 3, version: 1 });
@@ -332,7 +320,7 @@ describe("permissions and tenancy", () => {
 
     const before = await stateOf(alpha.org);
     expect((await alphaViewer.post(routeData("/o/alpha-labs/risks", LIST), validForm)).status).toBe(403);
-    expect((await alphaViewer.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { ...validForm, version: "1" })).status).toBe(403);
+    expect((await saveRisk(alphaViewer, risk.id, { version: "1" })).status).toBe(403);
     expect((await alphaViewer.post(routeData(`/o/alpha-labs/risks/${risk.id}`, DETAIL), { intent: "delete", version: "1", confirm: "yes" })).status).toBe(403);
     expect(await stateOf(alpha.org)).toEqual(before);
   });
@@ -344,7 +332,7 @@ describe("permissions and tenancy", () => {
 
     expect((await alphaOwner.get(`/o/alpha-labs/risks/${theirs.id}`)).status).toBe(404);
     expect((await alphaOwner.get(routeData(`/o/alpha-labs/risks/${theirs.id}`, DETAIL))).status).toBe(404);
-    expect((await alphaOwner.post(routeData(`/o/alpha-labs/risks/${theirs.id}`, DETAIL), { ...validForm, version: "1" })).status).toBe(404);
+    expect((await saveRisk(alphaOwner, theirs.id, { version: "1" })).status).toBe(404);
     expect((await alphaOwner.post(routeData(`/o/alpha-labs/risks/${theirs.id}`, DETAIL), { intent: "delete", version: "1", confirm: "yes" })).status).toBe(404);
     expect((await alphaOwner.get("/o/alpha-labs/risks/not-a-uuid")).status).toBe(404);
     await expect(getRisk(alpha.ctx, theirs.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -365,7 +353,7 @@ describe("permissions and tenancy", () => {
     expect((await betaOwner.get(`/o/alpha-labs/risks/${ours.id}`)).status).toBe(404);
     expect((await betaOwner.get("/o/alpha-labs/risks.csv")).status).toBe(404);
     expect((await betaOwner.post(routeData("/o/alpha-labs/risks", LIST), validForm)).status).toBe(404);
-    expect((await betaOwner.post(routeData(`/o/alpha-labs/risks/${ours.id}`, DETAIL), { ...validForm, version: "1" })).status).toBe(404);
+    expect((await saveRisk(betaOwner, ours.id, { version: "1" })).status).toBe(404);
     expect((await betaOwner.post(routeData(`/o/alpha-labs/risks/${ours.id}`, DETAIL), { intent: "delete", version: "1", confirm: "yes" })).status).toBe(404);
     // Under their own slug, our id is not theirs either.
     expect((await betaOwner.get(`/o/beta-ai/risks/${ours.id}`)).status).toBe(404);

@@ -4,7 +4,7 @@ import { rowsOf } from "../../db/client";
 import { seedDemo, DEMO_PASSWORD, DEMO_USERS } from "../../db/seed";
 import { withSystem } from "../../db/tenant";
 import { startTestApp, type TestApp } from "../support/app-server";
-import { addMember, grantAccess, makeOrgWithOwner, TEST_PASSWORD } from "../support/factories";
+import { addMember, grantAccess, makeOrgWithOwner } from "../support/factories";
 import { type BuiltRoute, builtRoutes, routeData } from "../support/route-data";
 import { first } from "../support/at";
 import { orgFingerprint } from "../support/hostile";
@@ -48,6 +48,14 @@ let params: Record<string, string>;
 
 /** What the victim org holds, to compare before and after a refused request. */
 const fingerprint = (orgId: string) => orgFingerprint(app.database, orgId);
+const orgRoutes = () => routes.filter((r) => r.pattern.includes(":orgSlug"));
+
+/** Calls every org route, then checks the victim org's rows are exactly as they were before. */
+async function everyOrgRouteWritingNothing(call: (route: BuiltRoute) => Promise<void>) {
+  const before = await fingerprint(victim.orgId);
+  for (const route of orgRoutes()) await call(route);
+  expect(await fingerprint(victim.orgId)).toEqual(before);
+}
 
 /** An index route shares its URL with its parent; `?index` makes a POST reach the index route itself. */
 function urlFor(route: { pattern: string; id: string; index: boolean }, overrides: Record<string, string> = {}) {
@@ -91,7 +99,7 @@ afterAll(() => app.close());
 
 describe("route-wide access matrix", () => {
   it("finds the org routes in the manifest", () => {
-    expect(routes.filter((r) => r.pattern.includes(":orgSlug")).length).toBeGreaterThanOrEqual(4);
+    expect(orgRoutes().length).toBeGreaterThanOrEqual(4);
   });
 
   it("anonymous visitors are sent to sign in on every non-public route", async () => {
@@ -107,10 +115,8 @@ describe("route-wide access matrix", () => {
 
   it("a user of another org gets 404 from every org route, sees none of its data and writes nothing", async () => {
     const attacker = await makeOrgWithOwner(app.database, "investor", "Attacker Capital");
-    const browser = app.client();
-    await browser.login(attacker.owner.email, TEST_PASSWORD);
-    const before = await fingerprint(victim.orgId);
-    for (const route of routes.filter((r) => r.pattern.includes(":orgSlug"))) {
+    const browser = await app.signIn(attacker.owner.email);
+    await everyOrgRouteWritingNothing(async (route) => {
       const url = urlFor(route);
       if (route.hasLoader) {
         const response = await browser.get(url);
@@ -121,29 +127,24 @@ describe("route-wide access matrix", () => {
         const response = await browser.post(url, { intent: "delete", name: "Hacked", amount: "1", cash: "1" });
         expect(response.status, `${route.id} POST`).toBe(404);
       }
-    }
-    expect(await fingerprint(victim.orgId)).toEqual(before);
+    });
   });
 
   it("a viewer of the org can read its pages but every mutation is refused and writes nothing", async () => {
-    const browser = app.client();
-    await browser.login(DEMO_USERS.viewer.email, DEMO_PASSWORD);
-    const before = await fingerprint(victim.orgId);
-    for (const route of routes.filter((r) => r.pattern.includes(":orgSlug"))) {
+    const browser = await app.signIn(DEMO_USERS.viewer.email, DEMO_PASSWORD);
+    await everyOrgRouteWritingNothing(async (route) => {
       const url = urlFor(route);
       if (route.hasAction) {
         const response = await browser.post(url, { intent: "delete", name: "Viewer edit", amount: "1", cash: "1" });
         expect([400, 403, 404, 405], `${route.id} POST as viewer`).toContain(response.status);
       }
-    }
-    expect(await fingerprint(victim.orgId)).toEqual(before);
+    });
   });
 
   it("a member (not admin) cannot reach owner/admin-only pages", async () => {
     const { ctx } = await makeOrgWithOwner(app.database, "startup", "Matrix Member Co");
     const member = await addMember(app.database, ctx, "member");
-    const browser = app.client();
-    await browser.login(member.user.email, TEST_PASSWORD);
+    const browser = await app.signIn(member.user.email);
     for (const path of ["settings", "audit"]) {
       expect((await browser.get(`/o/${ctx.org.slug}/${path}`)).status, path).toBe(403);
     }
@@ -155,10 +156,8 @@ describe("route-wide access matrix", () => {
 
   it("an investor without a grant gets 404 for the company on every route and sees none of its data", async () => {
     const outsider = await makeOrgWithOwner(app.database, "investor", "No Grant Capital");
-    const browser = app.client();
-    await browser.login(outsider.owner.email, TEST_PASSWORD);
-    const before = await fingerprint(victim.orgId);
-    for (const route of routes.filter((r) => r.pattern.includes(":orgSlug"))) {
+    const browser = await app.signIn(outsider.owner.email);
+    await everyOrgRouteWritingNothing(async (route) => {
       const url = urlFor(route, { orgSlug: outsider.org.slug });
       if (route.pattern.includes(":companySlug") && route.hasLoader) {
         expect((await browser.get(url)).status, `${route.id} GET`).toBe(404);
@@ -167,18 +166,15 @@ describe("route-wide access matrix", () => {
         expect(await response.text(), route.id).not.toContain(victim.name);
       }
       if (route.hasAction) await browser.post(url, { intent: "delete", name: "Hacked", amount: "1", cash: "1" });
-    }
-    expect(await fingerprint(victim.orgId)).toEqual(before);
+    });
   });
 
   it("an investor whose grant excludes sections never sees them on any route, and writes nothing to the company", async () => {
     const partial = await makeOrgWithOwner(app.database, "investor", "Partial Capital");
     await grantAccess(app.database, { id: victim.orgId }, partial.org, ["financials"]);
-    const browser = app.client();
-    await browser.login(partial.owner.email, TEST_PASSWORD);
-    const before = await fingerprint(victim.orgId);
+    const browser = await app.signIn(partial.owner.email);
     let companyPagesRead = 0;
-    for (const route of routes.filter((r) => r.pattern.includes(":orgSlug"))) {
+    await everyOrgRouteWritingNothing(async (route) => {
       const url = urlFor(route, { orgSlug: partial.org.slug });
       if (route.hasLoader) {
         const response = await browser.get(url);
@@ -191,8 +187,7 @@ describe("route-wide access matrix", () => {
         const response = await browser.post(url, { intent: "delete", name: "Investor edit", amount: "1", cash: "1" });
         expect(response.status, `${route.id} POST`).not.toBe(500);
       }
-    }
+    });
     expect(companyPagesRead, "the company view itself is readable with the financials section").toBeGreaterThanOrEqual(1);
-    expect(await fingerprint(victim.orgId)).toEqual(before);
   });
 });

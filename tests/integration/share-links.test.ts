@@ -7,7 +7,19 @@ import { startTestApp, type TestApp, type TestClient } from "../support/app-serv
 import { addMember, grantAccess, makeOrgWithOwner } from "../support/factories";
 import { postPairs } from "../support/hostile";
 import { captureLogs, type LogCapture } from "../support/log-capture";
-import { createLink, digestAll, editCash, LIST_ROUTE, REPORT_ROUTE, seedCompany, stable, textOf, viewCount } from "../support/share-fixtures";
+import {
+  createLink,
+  digestAll,
+  editCash,
+  LIST_ROUTE,
+  type LinkForm,
+  linkPairs,
+  REPORT_ROUTE,
+  seedCompany,
+  stable,
+  textOf,
+  viewCount,
+} from "../support/share-fixtures";
 import { routeData } from "../support/route-data";
 
 process.env.LOG_LEVEL = "info";
@@ -408,16 +420,7 @@ describe("managing links", () => {
   });
 });
 
-function createAs(client: TestClient, slug: string, form: Parameters<typeof createLink>[2] = {}) {
-  const pairs = [
-    ["intent", "create"],
-    ["label", form.label ?? "x"],
-    ["scope", form.scope ?? "company"],
-    ["mode", form.mode ?? "live"],
-    ["expiresInDays", form.expiresInDays ?? "30"],
-    ["passphrase", form.passphrase ?? ""],
-    ...(form.frozenMonth ? [["frozenMonth", form.frozenMonth]] : []),
-    ...(form.sections ?? ["financials"]).map((s) => ["sections", s]),
-  ] as [string, string][];
-  return postPairs(client, routeData(`/o/${slug}/share-links`, LIST_ROUTE), pairs);
+/** Posts the create form as-is (no status check): label "x" and financials only, unless the form says otherwise. */
+function createAs(client: TestClient, slug: string, form: LinkForm = {}) {
+  return postPairs(client, routeData(`/o/${slug}/share-links`, LIST_ROUTE), linkPairs({ label: "x", sections: ["financials"], ...form }));
 }

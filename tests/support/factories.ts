@@ -39,6 +39,12 @@ export async function makeOrgWithOwner(database: Database, kind: OrgKind = "star
 /** An org with its owner and the owner's context, as makeOrgWithOwner returns it. */
 export type Org = Awaited<ReturnType<typeof makeOrgWithOwner>>;
 
+/** A fresh org (as makeOrgWithOwner makes it) with its owner signed in: `client` is the owner's browser. */
+export async function signedInOwner(app: { database: Database; signIn(email: string): Promise<TestClient> }, kind: OrgKind, name: string) {
+  const made = await makeOrgWithOwner(app.database, kind, name);
+  return { ...made, client: await app.signIn(made.owner.email) };
+}
+
 /** Who a startup cast signs in: its owner, a member for each role asked for, and the other tenant's owner. */
 export type StartupCast<R extends Exclude<Role, "owner">> = { alpha: Org; beta: Org; clients: Record<"owner" | R | "betaOwner", TestClient> };
 
