@@ -5,6 +5,7 @@ import { accessGrants, auditLog, orgs, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
 import { AUDIT_PAGE_SIZE, type AuditFilters, type AuditQuery } from "~/domain/audit";
+import { readInOrg } from "./org-read.server";
 
 export interface AuditEntry {
   action: string;
@@ -132,36 +133,31 @@ export interface AuditLogPage {
  * transaction share a timestamp) are broken by id, so paging never skips or repeats one.
  */
 export async function listAuditLog(ctx: OrgContext, query: AuditQuery): Promise<AuditLogPage> {
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const where = filterConditions(ctx, query);
-      const { total } = oneRow(await tx.select({ total: count() }).from(auditLog).where(where), "audit log count");
-      const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-      const page = Math.min(query.page, pageCount);
-      const direction = query.dir === "asc" ? asc : desc;
-      const order =
-        query.sort === "actor"
-          ? [sql`${users.name} ${sql.raw(query.dir)} nulls last`, desc(auditLog.at), desc(auditLog.id)]
-          : query.sort === "action"
-            ? [direction(auditLog.action), desc(auditLog.at), desc(auditLog.id)]
-            : [direction(auditLog.at), direction(auditLog.id)];
-      const entries = await entriesQuery(tx, ctx)
-        .where(where)
-        .orderBy(...order)
-        .limit(AUDIT_PAGE_SIZE)
-        .offset((page - 1) * AUDIT_PAGE_SIZE);
-      const people = await tx
-        .selectDistinct({ id: users.id, name: users.name, email: users.email })
-        .from(auditLog)
-        .innerJoin(users, eq(users.id, auditLog.actorUserId))
-        .where(eq(auditLog.orgId, ctx.org.id))
-        .orderBy(users.name, users.email, users.id);
-      return { entries, total, page, pageCount, people };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const where = filterConditions(ctx, query);
+    const { total } = oneRow(await tx.select({ total: count() }).from(auditLog).where(where), "audit log count");
+    const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+    const page = Math.min(query.page, pageCount);
+    const direction = query.dir === "asc" ? asc : desc;
+    const order =
+      query.sort === "actor"
+        ? [sql`${users.name} ${sql.raw(query.dir)} nulls last`, desc(auditLog.at), desc(auditLog.id)]
+        : query.sort === "action"
+          ? [direction(auditLog.action), desc(auditLog.at), desc(auditLog.id)]
+          : [direction(auditLog.at), direction(auditLog.id)];
+    const entries = await entriesQuery(tx, ctx)
+      .where(where)
+      .orderBy(...order)
+      .limit(AUDIT_PAGE_SIZE)
+      .offset((page - 1) * AUDIT_PAGE_SIZE);
+    const people = await tx
+      .selectDistinct({ id: users.id, name: users.name, email: users.email })
+      .from(auditLog)
+      .innerJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(eq(auditLog.orgId, ctx.org.id))
+      .orderBy(users.name, users.email, users.id);
+    return { entries, total, page, pageCount, people };
+  });
 }
 
 /** Entries by id, with the same names resolved (the CSV export's readable column, a batch at a time). */

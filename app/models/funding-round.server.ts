@@ -15,6 +15,7 @@ import { conflictError, deleteLocked, type EditRefusals, lockAtVersion, saveAtVe
 import { records_readOnlyRecords } from "~/paraglide/messages/records_readonlyrecords2.js";
 import { records_round_notFound } from "~/paraglide/messages/records_round_notfound1.js";
 import { records_round_what } from "~/paraglide/messages/records_round_what.js";
+import { readInOrg } from "./org-read.server";
 
 export function assertCanEdit(ctx: OrgContext) {
   if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef(records_readOnlyRecords));
@@ -49,16 +50,12 @@ function orderFor(sort: RoundSort, direction: SortDirection) {
 
 /** Every round of the org, newest close date first (or as asked). */
 export async function listFundingRounds(ctx: OrgContext, options: { sort?: RoundSort; direction?: SortDirection } = {}) {
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select()
-        .from(fundingRounds)
-        .where(eq(fundingRounds.orgId, ctx.org.id))
-        .orderBy(...orderFor(options.sort ?? "close_date", options.direction ?? "desc")),
-    { readOnly: true },
+  const rows = await readInOrg(ctx, (tx) =>
+    tx
+      .select()
+      .from(fundingRounds)
+      .where(eq(fundingRounds.orgId, ctx.org.id))
+      .orderBy(...orderFor(options.sort ?? "close_date", options.direction ?? "desc")),
   );
   return rows.map(withDerived);
 }
@@ -97,46 +94,37 @@ export const ROUNDS_PAGE_SIZE = 25;
 /** One page of rounds for the list, plus the totals over all of them. */
 export async function listFundingRoundsPage(ctx: OrgContext, options: { sort: RoundSort; direction: SortDirection; page: number; pageSize?: number }) {
   const pageSize = options.pageSize ?? ROUNDS_PAGE_SIZE;
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const all = await tx
-        .select({ instrument: fundingRounds.instrument, amount: fundingRounds.amount, currency: fundingRounds.currency })
-        .from(fundingRounds)
-        .where(eq(fundingRounds.orgId, ctx.org.id));
-      const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
-      const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pageCount);
-      const rows = await tx
-        .select()
-        .from(fundingRounds)
-        .where(eq(fundingRounds.orgId, ctx.org.id))
-        .orderBy(...orderFor(options.sort, options.direction))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize);
-      return {
-        rounds: rows.map(withDerived),
-        total: all.length,
-        page,
-        pageCount,
-        totals: raisedByCurrency(all, ctx.org.baseCurrency),
-      };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const all = await tx
+      .select({ instrument: fundingRounds.instrument, amount: fundingRounds.amount, currency: fundingRounds.currency })
+      .from(fundingRounds)
+      .where(eq(fundingRounds.orgId, ctx.org.id));
+    const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
+    const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pageCount);
+    const rows = await tx
+      .select()
+      .from(fundingRounds)
+      .where(eq(fundingRounds.orgId, ctx.org.id))
+      .orderBy(...orderFor(options.sort, options.direction))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    return {
+      rounds: rows.map(withDerived),
+      total: all.length,
+      page,
+      pageCount,
+      totals: raisedByCurrency(all, ctx.org.baseCurrency),
+    };
+  });
 }
 
 /** Totals raised per currency and instrument, for dashboards and investor views. */
 export async function fundingTotals(ctx: OrgContext): Promise<RaisedInCurrency[]> {
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select({ instrument: fundingRounds.instrument, amount: fundingRounds.amount, currency: fundingRounds.currency })
-        .from(fundingRounds)
-        .where(eq(fundingRounds.orgId, ctx.org.id)),
-    { readOnly: true },
+  const rows = await readInOrg(ctx, (tx) =>
+    tx
+      .select({ instrument: fundingRounds.instrument, amount: fundingRounds.amount, currency: fundingRounds.currency })
+      .from(fundingRounds)
+      .where(eq(fundingRounds.orgId, ctx.org.id)),
   );
   return raisedByCurrency(rows, ctx.org.baseCurrency);
 }
@@ -144,15 +132,11 @@ export async function fundingTotals(ctx: OrgContext): Promise<RaisedInCurrency[]
 /** The round, or null when this org has no such round (another org's id included). */
 export async function getFundingRound(ctx: OrgContext, id: string): Promise<FundingRound | null> {
   if (!isUuid(id)) return null;
-  const [row] = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select()
-        .from(fundingRounds)
-        .where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id))),
-    { readOnly: true },
+  const [row] = await readInOrg(ctx, (tx) =>
+    tx
+      .select()
+      .from(fundingRounds)
+      .where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id))),
   );
   return row ? withDerived(row) : null;
 }

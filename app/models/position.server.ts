@@ -30,6 +30,7 @@ import { investor_positions_error_noPosition } from "~/paraglide/messages/invest
 import { investor_positions_error_notShared } from "~/paraglide/messages/investor_positions_error_notshared1.js";
 import { investor_positions_error_nothingSaved } from "~/paraglide/messages/investor_positions_error_nothingsaved1.js";
 import { investor_positions_error_stale } from "~/paraglide/messages/investor_positions_error_stale.js";
+import { readInOrg } from "./org-read.server";
 
 export const POSITIONS_PAGE_SIZE = 25;
 
@@ -111,12 +112,7 @@ export async function getPositionWithReturn(ctx: OrgContext, id: string, now = n
 /** Every currency the org's positions are held in (for the FX page's missing-rate list). */
 export async function listPositionCurrencies(ctx: OrgContext): Promise<string[]> {
   requireInvestorOrg(ctx);
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) => tx.selectDistinct({ currency: positions.currency }).from(positions).where(eq(positions.orgId, ctx.org.id)),
-    { readOnly: true },
-  );
+  const rows = await readInOrg(ctx, (tx) => tx.selectDistinct({ currency: positions.currency }).from(positions).where(eq(positions.orgId, ctx.org.id)));
   return rows.map((r) => r.currency).sort();
 }
 
