@@ -2,7 +2,6 @@ import { and, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { oneRow, type Tx } from "~db/client";
 import { accessGrants, auditLog, orgs, users } from "~db/schema";
-import { withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
 import { AUDIT_PAGE_SIZE, type AuditFilters, type AuditQuery } from "~/domain/audit";
 import { readInOrg } from "./org-read.server";
@@ -163,7 +162,5 @@ export async function listAuditLog(ctx: OrgContext, query: AuditQuery): Promise<
 /** Entries by id, with the same names resolved (the CSV export's readable column, a batch at a time). */
 export async function describeAuditBatch(ctx: OrgContext, ids: readonly string[]): Promise<AuditLogEntry[]> {
   if (ids.length === 0) return [];
-  return withTenant(ctx.db, ctx.org.id, (tx) => entriesQuery(tx, ctx).where(and(eq(auditLog.orgId, ctx.org.id), inArray(auditLog.id, [...ids]))), {
-    readOnly: true,
-  });
+  return readInOrg(ctx, (tx) => entriesQuery(tx, ctx).where(and(eq(auditLog.orgId, ctx.org.id), inArray(auditLog.id, [...ids]))));
 }

@@ -84,9 +84,7 @@ async function requestableMetrics(tx: Tx): Promise<RequestedMetric[]> {
 }
 
 export async function getRequestChoices(ctx: InvestorContext): Promise<{ companies: RequestableCompany[]; metrics: RequestedMetric[] }> {
-  return withTenant(ctx.db, ctx.org.id, async (tx) => ({ companies: await requestableCompanies(tx, ctx.org.id), metrics: await requestableMetrics(tx) }), {
-    readOnly: true,
-  });
+  return readInOrg(ctx, async (tx) => ({ companies: await requestableCompanies(tx, ctx.org.id), metrics: await requestableMetrics(tx) }));
 }
 
 // ---------------------------------------------------------------- defining a request

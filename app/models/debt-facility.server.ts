@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte } from "drizzle-orm";
-import { oneRow } from "~db/client";
 import { debtFacilities, monthlyReports } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
@@ -21,11 +20,11 @@ import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import { debtTermsOf, type DebtFacilityInput } from "~/domain/debt-facility";
 import type { DebtKind } from "~/domain/instruments";
-import { recordAudit } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";
 import { assertCanEdit } from "./funding-round.server";
-import { conflictError, deleteLocked, type EditRefusals, lockAtVersion, saveAtVersion } from "./versioning.server";
+import { conflictError } from "./versioning.server";
+import { type AuditedRecord, createAudited, deleteAudited, updateAudited } from "./audited-edit.server";
 import { records_debt_notFound } from "~/paraglide/messages/records_debt_notfound1.js";
 import { records_debt_what } from "~/paraglide/messages/records_debt_what.js";
 import { readInOrg } from "./org-read.server";
@@ -234,28 +233,23 @@ function columnsFrom(input: DebtFacilityInput) {
 export async function createDebtFacility(ctx: OrgContext, input: DebtFacilityInput): Promise<DebtFacility> {
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const row = oneRow(
-      await tx
-        .insert(debtFacilities)
-        .values({ orgId: ctx.org.id, currency: ctx.org.baseCurrency, ...columnsFrom(input) })
-        .returning(),
-      "insert debt_facility",
-    );
-    await recordAudit(tx, ctx, { action: "debt_facility.create", entityType: "debt_facility", entityId: row.id, after: row });
+    const row = await createAudited(tx, ctx, FACILITIES, { orgId: ctx.org.id, currency: ctx.org.baseCurrency, ...columnsFrom(input) });
     await refreshCompanyMetrics(tx, ctx.org.id);
     return row as DebtFacility;
   });
 }
 
-const REFUSALS: EditRefusals = { notFound: messageRef(records_debt_notFound), conflict: () => conflictError(records_debt_what) };
+const FACILITIES: AuditedRecord<typeof debtFacilities> = {
+  table: debtFacilities,
+  entity: "debt_facility",
+  refusals: { notFound: messageRef(records_debt_notFound), conflict: () => conflictError(records_debt_what) },
+};
 
 /** Saves an edit made on `version`; a concurrent save in between is a conflict, not an overwrite. */
 export async function updateDebtFacility(ctx: OrgContext, id: string, version: number, input: DebtFacilityInput): Promise<DebtFacility> {
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockAtVersion(tx, debtFacilities, ctx.org.id, id, version, REFUSALS);
-    const row = await saveAtVersion(tx, debtFacilities, ctx.org.id, id, version, columnsFrom(input), REFUSALS.conflict);
-    await recordAudit(tx, ctx, { action: "debt_facility.update", entityType: "debt_facility", entityId: id, before, after: row });
+    const row = await updateAudited(tx, ctx, FACILITIES, id, version, columnsFrom(input));
     await refreshCompanyMetrics(tx, ctx.org.id);
     return row as DebtFacility;
   });
@@ -265,9 +259,7 @@ export async function updateDebtFacility(ctx: OrgContext, id: string, version: n
 export async function deleteDebtFacility(ctx: OrgContext, id: string, version?: number): Promise<void> {
   assertCanEdit(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockAtVersion(tx, debtFacilities, ctx.org.id, id, version, REFUSALS);
-    await deleteLocked(tx, debtFacilities, ctx.org.id, id);
-    await recordAudit(tx, ctx, { action: "debt_facility.delete", entityType: "debt_facility", entityId: id, before, after: null });
+    await deleteAudited(tx, ctx, FACILITIES, id, version);
     await refreshCompanyMetrics(tx, ctx.org.id);
   });
 }

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { oneRow } from "~db/client";
 import { fundingRounds } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
@@ -9,9 +8,9 @@ import { roundValuation, totalRaisedByInstrument, type Instrument, type RoundVal
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
 import { isEquityInstrument } from "~/domain/instruments";
-import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
-import { conflictError, deleteLocked, type EditRefusals, lockAtVersion, saveAtVersion } from "./versioning.server";
+import { conflictError } from "./versioning.server";
+import { type AuditedRecord, createAudited, deleteAudited, updateAudited } from "./audited-edit.server";
 import { records_readOnlyRecords } from "~/paraglide/messages/records_readonlyrecords2.js";
 import { records_round_notFound } from "~/paraglide/messages/records_round_notfound1.js";
 import { records_round_what } from "~/paraglide/messages/records_round_what.js";
@@ -161,19 +160,15 @@ function columnsFrom(ctx: OrgContext, input: FundingRoundInput) {
 export async function createFundingRound(ctx: OrgContext, input: FundingRoundInput): Promise<FundingRound> {
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const row = oneRow(
-      await tx
-        .insert(fundingRounds)
-        .values({ orgId: ctx.org.id, ...columnsFrom(ctx, input) })
-        .returning(),
-      "insert funding_round",
-    );
-    await recordAudit(tx, ctx, { action: "funding_round.create", entityType: "funding_round", entityId: row.id, after: row });
-    return withDerived(row);
+    return withDerived(await createAudited(tx, ctx, ROUNDS, { orgId: ctx.org.id, ...columnsFrom(ctx, input) }));
   });
 }
 
-const REFUSALS: EditRefusals = { notFound: messageRef(records_round_notFound), conflict: () => conflictError(records_round_what) };
+const ROUNDS: AuditedRecord<typeof fundingRounds> = {
+  table: fundingRounds,
+  entity: "funding_round",
+  refusals: { notFound: messageRef(records_round_notFound), conflict: () => conflictError(records_round_what) },
+};
 
 /**
  * Saves an edit made on `version`. If someone saved in between, nothing is written and the
@@ -182,10 +177,7 @@ const REFUSALS: EditRefusals = { notFound: messageRef(records_round_notFound), c
 export async function updateFundingRound(ctx: OrgContext, id: string, version: number, input: FundingRoundInput): Promise<FundingRound> {
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockAtVersion(tx, fundingRounds, ctx.org.id, id, version, REFUSALS);
-    const row = await saveAtVersion(tx, fundingRounds, ctx.org.id, id, version, columnsFrom(ctx, input), REFUSALS.conflict);
-    await recordAudit(tx, ctx, { action: "funding_round.update", entityType: "funding_round", entityId: id, before, after: row });
-    return withDerived(row);
+    return withDerived(await updateAudited(tx, ctx, ROUNDS, id, version, columnsFrom(ctx, input)));
   });
 }
 
@@ -193,8 +185,6 @@ export async function updateFundingRound(ctx: OrgContext, id: string, version: n
 export async function deleteFundingRound(ctx: OrgContext, id: string, version?: number): Promise<void> {
   assertCanEdit(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockAtVersion(tx, fundingRounds, ctx.org.id, id, version, REFUSALS);
-    await deleteLocked(tx, fundingRounds, ctx.org.id, id);
-    await recordAudit(tx, ctx, { action: "funding_round.delete", entityType: "funding_round", entityId: id, before, after: null });
+    await deleteAudited(tx, ctx, ROUNDS, id, version);
   });
 }
