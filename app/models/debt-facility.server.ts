@@ -230,6 +230,13 @@ function columnsFrom(input: DebtFacilityInput) {
   };
 }
 
+/** How rows are created, edited and deleted: each change with its audit entry. */
+const FACILITIES: AuditedRecord<typeof debtFacilities> = {
+  table: debtFacilities,
+  entity: "debt_facility",
+  refusals: { notFound: messageRef(records_debt_notFound), conflict: () => conflictError(records_debt_what) },
+};
+
 export async function createDebtFacility(ctx: OrgContext, input: DebtFacilityInput): Promise<DebtFacility> {
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
@@ -238,12 +245,6 @@ export async function createDebtFacility(ctx: OrgContext, input: DebtFacilityInp
     return row as DebtFacility;
   });
 }
-
-const FACILITIES: AuditedRecord<typeof debtFacilities> = {
-  table: debtFacilities,
-  entity: "debt_facility",
-  refusals: { notFound: messageRef(records_debt_notFound), conflict: () => conflictError(records_debt_what) },
-};
 
 /** Saves an edit made on `version`; a concurrent save in between is a conflict, not an overwrite. */
 export async function updateDebtFacility(ctx: OrgContext, id: string, version: number, input: DebtFacilityInput): Promise<DebtFacility> {

@@ -157,18 +157,17 @@ function columnsFrom(ctx: OrgContext, input: FundingRoundInput) {
   };
 }
 
-export async function createFundingRound(ctx: OrgContext, input: FundingRoundInput): Promise<FundingRound> {
-  assertCanEdit(ctx);
-  return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    return withDerived(await createAudited(tx, ctx, ROUNDS, { orgId: ctx.org.id, ...columnsFrom(ctx, input) }));
-  });
-}
-
+/** How rows are created, edited and deleted: each change with its audit entry. */
 const ROUNDS: AuditedRecord<typeof fundingRounds> = {
   table: fundingRounds,
   entity: "funding_round",
   refusals: { notFound: messageRef(records_round_notFound), conflict: () => conflictError(records_round_what) },
 };
+
+export async function createFundingRound(ctx: OrgContext, input: FundingRoundInput): Promise<FundingRound> {
+  assertCanEdit(ctx);
+  return withTenant(ctx.db, ctx.org.id, async (tx) => withDerived(await createAudited(tx, ctx, ROUNDS, { orgId: ctx.org.id, ...columnsFrom(ctx, input) })));
+}
 
 /**
  * Saves an edit made on `version`. If someone saved in between, nothing is written and the
@@ -176,15 +175,11 @@ const ROUNDS: AuditedRecord<typeof fundingRounds> = {
  */
 export async function updateFundingRound(ctx: OrgContext, id: string, version: number, input: FundingRoundInput): Promise<FundingRound> {
   assertCanEdit(ctx);
-  return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    return withDerived(await updateAudited(tx, ctx, ROUNDS, id, version, columnsFrom(ctx, input)));
-  });
+  return withTenant(ctx.db, ctx.org.id, async (tx) => withDerived(await updateAudited(tx, ctx, ROUNDS, id, version, columnsFrom(ctx, input))));
 }
 
 /** Deletes the round; with `version`, only if nobody changed it since it was read. */
 export async function deleteFundingRound(ctx: OrgContext, id: string, version?: number): Promise<void> {
   assertCanEdit(ctx);
-  await withTenant(ctx.db, ctx.org.id, async (tx) => {
-    await deleteAudited(tx, ctx, ROUNDS, id, version);
-  });
+  await withTenant(ctx.db, ctx.org.id, (tx) => deleteAudited(tx, ctx, ROUNDS, id, version));
 }
