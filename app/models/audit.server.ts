@@ -27,9 +27,26 @@ export async function recordAudit(tx: Tx, ctx: AuditActor, entry: AuditEntry) {
 /** The org and the person acting: all an audit entry needs of the context. */
 export type AuditActor = { org: Pick<OrgContext["org"], "id">; user: Pick<OrgContext["user"], "id"> };
 
-/** Several entries by one person in one statement (the same rows as recordAudit, one round trip). */
+/** Entries per statement: an import's thousands of rows stay far below PostgreSQL's 65,535 parameters. */
+const AUDIT_BATCH = 1000;
+
+/** Several entries by one person, a thousand per statement (the same rows as recordAudit, few round trips). */
 export async function recordAudits(tx: Tx, ctx: AuditActor, entries: readonly AuditEntry[]) {
-  if (entries.length === 0) return;
+  for (let i = 0; i < entries.length; i += AUDIT_BATCH) await insertAudits(tx, ctx, entries.slice(i, i + AUDIT_BATCH));
+}
+
+/**
+ * One imported row's entry: `<entity>.import_create` when there was no row `before` (null), else
+ * `<entity>.import_update`; tallied in `counts` as inserted or updated.
+ */
+export function importedRowEntry(counts: { inserted: number; updated: number }, entity: string, entityId: string, before: unknown, after: unknown): AuditEntry {
+  const isInsert = before === null;
+  if (isInsert) counts.inserted += 1;
+  else counts.updated += 1;
+  return { action: `${entity}.${isInsert ? "import_create" : "import_update"}`, entityType: entity, entityId, before, after };
+}
+
+async function insertAudits(tx: Tx, ctx: AuditActor, entries: readonly AuditEntry[]) {
   await tx.insert(auditLog).values(
     entries.map((entry) => ({
       orgId: ctx.org.id,

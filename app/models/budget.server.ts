@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, getTableColumns, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Tx } from "~db/client";
-import { auditLog, budgets, monthlyReports, orgs } from "~db/schema";
+import { budgets, monthlyReports, orgs } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { budgetVariance, grossBurn, monthsBetween, type Month } from "~/finance";
 import type { FieldErrors } from "~/server/forms.server";
@@ -10,7 +10,7 @@ import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, isSpendCategory, type SpendCategory } from "~/domain/spend-categories";
 import { budgetCellName, budgetRowErrors, fiscalYearError, type BudgetCellInput } from "~/domain/budget";
-import { recordAudit } from "./audit.server";
+import { importedRowEntry, recordAudit, recordAudits } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import type { UpsertCounts } from "./monthly-report.server";
 import { records_budget_cellTwice } from "~/paraglide/messages/records_budget_celltwice1.js";
@@ -252,20 +252,10 @@ export async function upsertBudgets(tx: Tx, ctx: Pick<OrgContext, "org" | "user"
   const entries = written.map((row) => {
     const key = cellKey(row.month, row.category);
     const isInsert = row.inserted === true || !previous.has(key);
-    if (isInsert) counts.inserted += 1;
-    else counts.updated += 1;
-    return {
-      orgId: ctx.org.id,
-      actorUserId: ctx.user.id,
-      action: isInsert ? "budget.import_create" : "budget.import_update",
-      entityType: "budget",
-      entityId: key,
-      before: isInsert ? null : { month: row.month, category: row.category, amount: previous.get(key) },
-      after: { month: row.month, category: row.category, amount: row.amount, version: row.version },
-    };
+    const before = isInsert ? null : { month: row.month, category: row.category, amount: previous.get(key) };
+    return importedRowEntry(counts, "budget", key, before, { month: row.month, category: row.category, amount: row.amount, version: row.version });
   });
-  // Same shape recordAudit writes; one statement per batch instead of one per row.
-  for (let i = 0; i < entries.length; i += BULK_BATCH) await tx.insert(auditLog).values(entries.slice(i, i + BULK_BATCH));
+  await recordAudits(tx, ctx, entries);
   return counts;
 }
 

@@ -6,7 +6,7 @@
  */
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { oneRow, type Tx } from "~db/client";
-import { auditLog, fxRates, orgs } from "~db/schema";
+import { fxRates, orgs } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { normalizeRate, type FxRate } from "~/finance";
@@ -14,7 +14,7 @@ import type { FxRateImportRow } from "~/domain/fx-rate";
 import type { FxRateInput } from "~/domain/fx-rate.form";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
-import { recordAudit } from "./audit.server";
+import { type AuditEntry, importedRowEntry, recordAudit, recordAudits } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import type { ImportCounts } from "./import.server";
 import { investor_fx_error_baseCurrency } from "~/paraglide/messages/investor_fx_error_basecurrency1.js";
@@ -183,7 +183,7 @@ export async function importFxRates(ctx: OrgContext, rows: readonly FxRateImport
     await lockOrgRates(tx, ctx);
     const previous = await existingRates(tx, ctx, rows);
     const counts: ImportCounts = { rows: rows.length, inserted: 0, updated: 0, unchanged: 0 };
-    const entries: (typeof auditLog.$inferInsert)[] = [];
+    const entries: AuditEntry[] = [];
     for (let i = 0; i < rows.length; i += BULK_BATCH) {
       const written = await tx
         .insert(fxRates)
@@ -198,21 +198,12 @@ export async function importFxRates(ctx: OrgContext, rows: readonly FxRateImport
       for (const row of written) {
         const key = fxKey(row.month, row.currency);
         const before = previous.get(key);
-        if (before === undefined) counts.inserted += 1;
-        else counts.updated += 1;
-        entries.push({
-          orgId: ctx.org.id,
-          actorUserId: ctx.user.id,
-          action: before === undefined ? "fx_rate.import_create" : "fx_rate.import_update",
-          entityType: "fx_rate",
-          entityId: key,
-          before: before === undefined ? null : { month: row.month, currency: row.currency, rate: before },
-          after: { month: row.month, currency: row.currency, rate: normalizeRate(row.rate) },
-        });
+        const after = { month: row.month, currency: row.currency, rate: normalizeRate(row.rate) };
+        entries.push(importedRowEntry(counts, "fx_rate", key, before === undefined ? null : { month: row.month, currency: row.currency, rate: before }, after));
       }
     }
     counts.unchanged = rows.length - counts.inserted - counts.updated;
-    for (let i = 0; i < entries.length; i += BULK_BATCH) await tx.insert(auditLog).values(entries.slice(i, i + BULK_BATCH));
+    await recordAudits(tx, ctx, entries);
     if (entries.length > 0) {
       const months = rows.map((r) => r.month).sort();
       await recordAudit(tx, ctx, {

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, lt, sql } from "drizzle-orm";
 import { oneRow, type Tx } from "~db/client";
-import { auditLog, monthlyReports, orgs, reportUpdates, users } from "~db/schema";
+import { monthlyReports, orgs, reportUpdates, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
   reportFigureErrors,
@@ -17,7 +17,7 @@ import { literalRef } from "~/i18n/message-ref";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/domain/spend-categories";
-import { recordAudit } from "./audit.server";
+import { importedRowEntry, recordAudit, recordAudits } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";
 import { records_report_conflict } from "~/paraglide/messages/records_report_conflict.js";
@@ -355,21 +355,10 @@ export async function upsertMonthlyReports(
     const entries = written.map(({ inserted, ...row }) => {
       const previous = beforeByMonth.get(row.month);
       const isInsert = inserted === true || !previous;
-      if (isInsert) counts.inserted += 1;
-      else counts.updated += 1;
-      return {
-        orgId: ctx.org.id,
-        actorUserId: ctx.user.id,
-        action: isInsert ? "monthly_report.import_create" : "monthly_report.import_update",
-        entityType: "monthly_report",
-        entityId: row.id,
-        before: isInsert || !previous ? null : auditView(previous),
-        after: auditView(row),
-      };
+      return importedRowEntry(counts, "monthly_report", row.id, isInsert || !previous ? null : auditView(previous), auditView(row));
     });
     counts.unchanged += batch.length - written.length;
-    // Same shape recordAudit writes; one statement per batch instead of one per row.
-    if (entries.length > 0) await tx.insert(auditLog).values(entries);
+    await recordAudits(tx, ctx, entries);
   }
   if (counts.inserted + counts.updated > 0) await refreshCompanyMetrics(tx, ctx.org.id);
   return counts;
