@@ -56,6 +56,14 @@ export async function queueMail(tx: Tx, mail: QueuedMail): Promise<{ id: string;
   return { id, messageId };
 }
 
+/**
+ * Account mail (decision 017): to a person about their own account, in no org (`orgId` null),
+ * so queued from a system transaction. `to` is the person; `to.email` the address it goes to.
+ */
+export function queueAccountMail(tx: Tx, to: { id: string; email: string }, kind: string, locale: Locale, mail: ComposedMail) {
+  return queueMail(tx, { ...mail, orgId: null, toEmail: to.email, toUserId: to.id, kind, locale });
+}
+
 // ---------------------------------------------------------------- delivery (the worker's side)
 
 /** A due message the worker now holds until its claim lapses. */
