@@ -20,6 +20,7 @@ import {
   emailChangeRequestedMail,
   passwordChangedMail,
   passwordResetMail,
+  resetLink,
   verifyEmailMail,
 } from "~/server/mail.server";
 import { accountMailKeys, counted, signInKeys, throttled, type Attempt } from "./login-throttle.server";
@@ -156,13 +157,7 @@ export async function resetPassword({ db }: SystemContext, token: string, newPas
       .where(eq(users.id, user.id));
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     const mailLocale = storedLocale(user) ?? locale;
-    await queueAccountMail(
-      tx,
-      user,
-      "password_changed",
-      mailLocale,
-      passwordChangedMail(mailLocale, { email: user.email, reset: `${origin}/forgot-password` }),
-    );
+    await queueAccountMail(tx, user, "password_changed", mailLocale, passwordChangedMail(mailLocale, { email: user.email, reset: resetLink(origin) }));
     return "valid";
   });
 }
@@ -218,13 +213,7 @@ export async function requestEmailChange(
         emailChangeConfirmMail(locale, { name: me.name, email: newEmail, link }),
       );
     }
-    await queueAccountMail(
-      tx,
-      me,
-      "email_changed",
-      locale,
-      emailChangeRequestedMail(locale, { email: me.email, newEmail, reset: `${mail.origin}/forgot-password` }),
-    );
+    await queueAccountMail(tx, me, "email_changed", locale, emailChangeRequestedMail(locale, { email: me.email, newEmail, reset: resetLink(mail.origin) }));
   });
   return checked;
 }

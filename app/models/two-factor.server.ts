@@ -15,7 +15,7 @@ import { verifyPassword } from "~/auth/password.server";
 import type { Locale } from "~/i18n/locales";
 import { storedLocale } from "~/i18n/locale.server";
 import { randomToken, sha256Hex } from "~/server/crypto.server";
-import { twoFactorChangedMail, type TwoFactorChange } from "~/server/mail.server";
+import { resetLink, type TwoFactorChange, twoFactorChangedMail } from "~/server/mail.server";
 import { openSecret, sealSecret, totpKeyring } from "~/server/totp-crypto.server";
 import {
   acceptedStep,
@@ -133,7 +133,7 @@ async function queueChangeMail(tx: Tx, person: Person, change: TwoFactorChange, 
     person,
     "two_factor_changed",
     locale,
-    twoFactorChangedMail(locale, { email: person.email, change, reset: `${mail.origin}/forgot-password` }),
+    twoFactorChangedMail(locale, { email: person.email, change, reset: resetLink(mail.origin) }),
   );
 }
 

@@ -142,6 +142,11 @@ export function companyInvitationMail(
  * what to do when it was not them.
  */
 
+/** Where a security mail sends someone for whom the change was not them: the password reset page. */
+export function resetLink(origin: string): string {
+  return `${origin}/forgot-password`;
+}
+
 /** An account mail that is its subject and its body, the body filled in with `vars`. */
 function accountMail<M extends TranslationKey>(subject: PlainKey, body: M) {
   return (locale: Locale, vars: Vars<M>): ComposedMail => {
