@@ -13,6 +13,7 @@ import {
   type CompanySettings,
   type FacilityRow,
   type ReportRow,
+  RISK_INPUT_COLUMNS,
   type RiskInputRow,
   type RoundInputRow,
   type SharedRows,
@@ -145,15 +146,5 @@ function readRounds(tx: Tx, companyId: string): Promise<RoundInputRow[]> {
 }
 
 function readRisks(tx: Tx, companyId: string): Promise<RiskInputRow[]> {
-  return tx
-    .select({
-      title: risks.title,
-      category: risks.category,
-      likelihood: risks.likelihood,
-      impact: risks.impact,
-      status: risks.status,
-      nextReviewDate: risks.nextReviewDate,
-    })
-    .from(risks)
-    .where(eq(risks.orgId, companyId));
+  return tx.select(RISK_INPUT_COLUMNS).from(risks).where(eq(risks.orgId, companyId));
 }
