@@ -226,6 +226,14 @@ function notificationMail(locale: Locale, subject: string, text: string, links: 
   return composeMail(locale, subject, `${text}\n${t(auth_notify_mail_footer, links)}`);
 }
 
+/** A notification that is its subject and its body, both filled in with `vars`. */
+function notificationOf<S extends TranslationKey, M extends TranslationKey>(subject: S, body: M) {
+  return (locale: Locale, vars: Vars<M> & Vars<S>, links: NotificationLinks): ComposedMail => {
+    const t = translator(locale);
+    return notificationMail(locale, t(subject, ...([vars] as VarsArg<S>)), t(body, ...([vars] as VarsArg<M>)), links);
+  };
+}
+
 export type AccessNews = "access_requested" | "access_approved" | "access_changed" | "access_revoked";
 
 const ACCESS_NEWS = {
@@ -248,10 +256,7 @@ export function accessMail(
 }
 
 /** A share link was opened for the first time (to the person who made it). */
-export function shareLinkViewedMail(locale: Locale, vars: { label: string; org: string; link: string }, links: NotificationLinks): ComposedMail {
-  const t = translator(locale);
-  return notificationMail(locale, t(admin_mail_shareViewed_subject, vars), t(admin_mail_shareViewed_body, vars), links);
-}
+export const shareLinkViewedMail = notificationOf(admin_mail_shareViewed_subject, admin_mail_shareViewed_body);
 
 const ALERT_NEWS = {
   critical: [investor_mail_alert_subject, investor_mail_alert_body],
@@ -295,11 +300,4 @@ export function investorUpdateMail(
  * A data request's reminder (decision 026), to the people of the asked company: which fund asks,
  * for which period, by when, and the link to the company's requests inbox.
  */
-export function requestReminderMail(
-  locale: Locale,
-  vars: { fund: string; company: string; period: string; due: string; link: string },
-  links: NotificationLinks,
-): ComposedMail {
-  const t = translator(locale);
-  return notificationMail(locale, t(records_request_mail_subject, vars), t(records_request_mail_body, vars), links);
-}
+export const requestReminderMail = notificationOf(records_request_mail_subject, records_request_mail_body);
