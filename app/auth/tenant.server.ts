@@ -40,42 +40,27 @@ export async function requireOrgContext(
 
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+type OrgDoorArgs = [request: Request, params: Params, permission?: Permission, options?: { whileDeletionScheduled?: "allow" }];
+
 /**
- * `requireOrgContext` for a page that exists only for startups. The org is resolved and every
- * check of `requireOrgContext` runs first, in its order (404 not a member, 403 lacking
- * `permission`, read-only while deletion is scheduled); only then does an investor org get 404,
- * as another kind's page does not exist for it.
+ * `requireOrgContext` for a page that exists only for one kind of org. The org is resolved and
+ * every check of `requireOrgContext` runs first, in its order (404 not a member, 403 lacking
+ * `permission`, read-only while deletion is scheduled); only then does an org of the other kind
+ * get 404, as another kind's page does not exist for it.
  */
-export async function requireStartup(
-  request: Request,
-  params: Params,
-  permission: Permission = "read:org",
-  options: { whileDeletionScheduled?: "allow" } = {},
-): Promise<StartupContext> {
-  const ctx = await requireOrgContext(request, params, permission, options);
-  if (!isStartup(ctx)) notFound();
-  return ctx;
+function requireKind<C extends OrgContext>(isKind: (ctx: OrgContext) => ctx is C) {
+  return async (...args: OrgDoorArgs): Promise<C> => {
+    const ctx = await requireOrgContext(...args);
+    if (!isKind(ctx)) notFound();
+    return ctx;
+  };
 }
+
+/** A page that exists only for startups; an investor org gets 404. */
+export const requireStartup = requireKind((ctx): ctx is StartupContext => ctx.org.kind === "startup");
 
 /** `requireStartup`'s twin: a page that exists only for investors; a startup org gets 404. */
-export async function requireInvestor(
-  request: Request,
-  params: Params,
-  permission: Permission = "read:org",
-  options: { whileDeletionScheduled?: "allow" } = {},
-): Promise<InvestorContext> {
-  const ctx = await requireOrgContext(request, params, permission, options);
-  if (!isInvestor(ctx)) notFound();
-  return ctx;
-}
-
-function isStartup(ctx: OrgContext): ctx is StartupContext {
-  return ctx.org.kind === "startup";
-}
-
-function isInvestor(ctx: OrgContext): ctx is InvestorContext {
-  return ctx.org.kind === "investor";
-}
+export const requireInvestor = requireKind((ctx): ctx is InvestorContext => ctx.org.kind === "investor");
 
 /** For actions whose permission depends on the submitted intent. */
 export function requirePermission(ctx: OrgContext, permission: Permission): void {

@@ -99,6 +99,32 @@ export const named = (inSentence: PlainKey, atStart: PlainKey): FieldLabel => ({
   atStart,
 });
 
+/** How a date or month field is checked: well-formed, then not before `earliest`, then not after `latest`. */
+export interface SpanRule {
+  valid: (value: string) => boolean;
+  /** Orders two well-formed values (compareIsoDates, compareMonths). */
+  compare: (a: string, b: string) => number;
+  earliest: string;
+  latest: string;
+  invalid: string;
+  tooEarly: string;
+  tooLate: (value: string) => string;
+}
+
+/** The refinement of a SpanRule: the first of its checks a value fails is its one message. */
+export const withinSpan =
+  (rule: SpanRule) =>
+  (value: string, ctx: z.RefinementCtx): void => {
+    const message = !rule.valid(value)
+      ? rule.invalid
+      : rule.compare(value, rule.earliest) < 0
+        ? rule.tooEarly
+        : rule.compare(value, rule.latest) > 0
+          ? rule.tooLate(value)
+          : null;
+    if (message !== null) ctx.addIssue({ code: "custom", message });
+  };
+
 /**
  * A calendar date (YYYY-MM-DD) no more than a year after `today`: a round or draw can be
  * planned ahead, but a date years out is a typo, and it would distort every forecast.
@@ -109,21 +135,17 @@ export const recentDateField = (label: FieldLabel, today: IsoDate) => {
     .string({ error: messages.enter })
     .trim()
     .min(1, messages.enter)
-    .superRefine((value, ctx) => {
-      if (!isValidIsoDate(value)) {
-        ctx.addIssue({ code: "custom", message: messages.date });
-      } else if (compareIsoDates(value, EARLIEST_DATE) < 0) {
-        ctx.addIssue({
-          code: "custom",
-          message: messages.tooEarly(EARLIEST_DATE.slice(0, 4)),
-        });
-      } else if (compareIsoDates(value, oneYearAfter(today)) > 0) {
-        ctx.addIssue({
-          code: "custom",
-          message: messages.tooLate(oneYearAfter(today)),
-        });
-      }
-    });
+    .superRefine(
+      withinSpan({
+        valid: isValidIsoDate,
+        compare: compareIsoDates,
+        earliest: EARLIEST_DATE,
+        latest: oneYearAfter(today),
+        invalid: messages.date,
+        tooEarly: messages.tooEarly(EARLIEST_DATE.slice(0, 4)),
+        tooLate: () => messages.tooLate(oneYearAfter(today)),
+      }),
+    );
 };
 
 /** Free text that may be left blank (stored as null). */

@@ -4,7 +4,7 @@ import { compareMonths, isValidMonth, type Month } from "~/finance/month";
 import { zodMessage } from "~/i18n/zod-messages";
 import { isCurrencyCode } from "~/domain/currencies";
 import { EARLIEST_RATE_MONTH } from "./fx-rate";
-import { confirmedField } from "./fields";
+import { confirmedField, withinSpan } from "./fields";
 import { common_validation_currencyRequired } from "~/paraglide/messages/common_validation_currencyrequired1.js";
 import { investor_fx_error_baseCurrency } from "~/paraglide/messages/investor_fx_error_basecurrency1.js";
 import { investor_fx_error_confirmDelete } from "~/paraglide/messages/investor_fx_error_confirmdelete1.js";
@@ -52,29 +52,17 @@ export const rateMonthField = (currentMonth: Month) =>
   z
     .string({ error: zodMessage(investor_fx_error_monthRequired) })
     .trim()
-    .superRefine((value, ctx) => {
-      if (!isValidMonth(value))
-        ctx.addIssue({
-          code: "custom",
-          message: zodMessage(investor_fx_error_monthFormat),
-        });
-      else if (compareMonths(value, EARLIEST_RATE_MONTH) < 0)
-        ctx.addIssue({
-          code: "custom",
-          message: zodMessage(investor_fx_error_monthTooEarly, {
-            earliest: EARLIEST_RATE_MONTH,
-          }),
-        });
-      else if (compareMonths(value, currentMonth) > 0) {
-        ctx.addIssue({
-          code: "custom",
-          message: zodMessage(investor_fx_error_monthFuture, {
-            month: value,
-            current: currentMonth,
-          }),
-        });
-      }
-    });
+    .superRefine(
+      withinSpan({
+        valid: isValidMonth,
+        compare: compareMonths,
+        earliest: EARLIEST_RATE_MONTH,
+        latest: currentMonth,
+        invalid: zodMessage(investor_fx_error_monthFormat),
+        tooEarly: zodMessage(investor_fx_error_monthTooEarly, { earliest: EARLIEST_RATE_MONTH }),
+        tooLate: (month) => zodMessage(investor_fx_error_monthFuture, { month, current: currentMonth }),
+      }),
+    );
 
 /** An ISO 4217 code other than the base currency (whose rate is always 1). */
 export const rateCurrencyField = (baseCurrency: string) =>

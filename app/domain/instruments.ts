@@ -1,4 +1,4 @@
-import { INSTRUMENTS, type Instrument, type RepaymentType } from "~/finance";
+import { EQUITY_INSTRUMENTS as FINANCE_EQUITY_INSTRUMENTS, INSTRUMENTS, type Instrument, type RepaymentType } from "~/finance";
 import { DEFAULT_LOCALE, type Locale } from "~/i18n/locales";
 import { translate, type PlainKey } from "~/i18n/translate";
 import { labelsIn } from "~/i18n/label-keys";
@@ -55,21 +55,8 @@ export const INSTRUMENT_KEYS: Record<Instrument, PlainKey> = {
 /** English labels, for screens not yet translated. */
 export const INSTRUMENT_LABELS: Record<Instrument, string> = labelsIn(INSTRUMENT_KEYS);
 
-/**
- * Priced equity rounds: the only ones where a pre-money valuation (and so post-money and
- * dilution) means something. A SAFE or convertible note has a cap, not a price; debt and
- * grants sell no shares.
- */
-export const EQUITY_INSTRUMENTS: readonly Instrument[] = [
-  "angel",
-  "pre_seed",
-  "seed",
-  "series_a",
-  "series_b",
-  "series_c_plus",
-  "bridge",
-  "equity_crowdfunding",
-];
+/** Priced equity rounds (app/finance/metrics.ts says why they alone have a valuation). */
+export const EQUITY_INSTRUMENTS: readonly Instrument[] = FINANCE_EQUITY_INSTRUMENTS;
 
 export function isInstrument(value: unknown): value is Instrument {
   return typeof value === "string" && (INSTRUMENTS as readonly string[]).includes(value);

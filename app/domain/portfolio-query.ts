@@ -6,12 +6,7 @@
  */
 import { NET_BURN_HISTORY_MONTHS } from "~/finance/company-metrics";
 import type { Instrument } from "~/finance/metrics";
-import type { RiskBand } from "~/finance/risk";
 import type { PlainKey, Translator } from "~/i18n/translate";
-import { common_severity_critical } from "~/paraglide/messages/common_severity_critical.js";
-import { common_severity_high } from "~/paraglide/messages/common_severity_high.js";
-import { common_severity_low } from "~/paraglide/messages/common_severity_low.js";
-import { common_severity_medium } from "~/paraglide/messages/common_severity_medium.js";
 import { investor_instrument_angel } from "~/paraglide/messages/investor_instrument_angel.js";
 import { investor_instrument_bridge } from "~/paraglide/messages/investor_instrument_bridge.js";
 import { investor_instrument_convertible_note } from "~/paraglide/messages/investor_instrument_convertible_note.js";
@@ -28,24 +23,11 @@ import { investor_instrument_series_c_plus } from "~/paraglide/messages/investor
 import { investor_reporting_due } from "~/paraglide/messages/investor_reporting_due.js";
 import { investor_reporting_overdue } from "~/paraglide/messages/investor_reporting_overdue.js";
 import { investor_reporting_reported } from "~/paraglide/messages/investor_reporting_reported.js";
-import { investor_risk_bandWord_critical } from "~/paraglide/messages/investor_risk_bandword_critical1.js";
-import { investor_risk_bandWord_high } from "~/paraglide/messages/investor_risk_bandword_high1.js";
-import { investor_risk_bandWord_low } from "~/paraglide/messages/investor_risk_bandword_low1.js";
-import { investor_risk_bandWord_medium } from "~/paraglide/messages/investor_risk_bandword_medium1.js";
-import { investor_risk_impact_1 } from "~/paraglide/messages/investor_risk_impact_1.js";
-import { investor_risk_impact_2 } from "~/paraglide/messages/investor_risk_impact_2.js";
-import { investor_risk_impact_3 } from "~/paraglide/messages/investor_risk_impact_3.js";
-import { investor_risk_impact_4 } from "~/paraglide/messages/investor_risk_impact_4.js";
-import { investor_risk_impact_5 } from "~/paraglide/messages/investor_risk_impact_5.js";
-import { investor_risk_likelihood_1 } from "~/paraglide/messages/investor_risk_likelihood_1.js";
-import { investor_risk_likelihood_2 } from "~/paraglide/messages/investor_risk_likelihood_2.js";
-import { investor_risk_likelihood_3 } from "~/paraglide/messages/investor_risk_likelihood_3.js";
-import { investor_risk_likelihood_4 } from "~/paraglide/messages/investor_risk_likelihood_4.js";
-import { investor_risk_likelihood_5 } from "~/paraglide/messages/investor_risk_likelihood_5.js";
 import { investor_runwayLevel_caution } from "~/paraglide/messages/investor_runwaylevel_caution1.js";
 import { investor_runwayLevel_critical } from "~/paraglide/messages/investor_runwaylevel_critical1.js";
 import { investor_runwayLevel_not_burning } from "~/paraglide/messages/investor_runwaylevel_not_burning1.js";
 import { investor_runwayLevel_ok } from "~/paraglide/messages/investor_runwaylevel_ok1.js";
+import { IMPACT_KEYS as REGISTER_IMPACT_KEYS, LIKELIHOOD_KEYS as REGISTER_LIKELIHOOD_KEYS, RISK_BAND_IN_SENTENCE_KEYS, RISK_BAND_KEYS } from "./risk-labels";
 
 export const PORTFOLIO_PAGE_SIZE = 50;
 /** The runway chart shows this many of the shortest runways: the ones an investor acts on. */
@@ -108,35 +90,14 @@ export const RUNWAY_LEVEL_LABELS: Record<RunwayLevelFilter, PlainKey> = {
 };
 
 /**
- * The risk words of the portfolio's heat map and drill-down (app/domain/risk-labels.ts holds the
- * startup register's English ones). Bands in lower case, as they read inside a sentence.
+ * The risk words of the portfolio's heat map and drill-down: the startup register's own
+ * (app/domain/risk-labels.ts), indexed by any score. Bands in lower case, as they read inside a
+ * sentence; as a title, the register's band names.
  */
-export const LIKELIHOOD_KEYS: Record<number, PlainKey> = {
-  1: investor_risk_likelihood_1,
-  2: investor_risk_likelihood_2,
-  3: investor_risk_likelihood_3,
-  4: investor_risk_likelihood_4,
-  5: investor_risk_likelihood_5,
-};
-export const IMPACT_KEYS: Record<number, PlainKey> = {
-  1: investor_risk_impact_1,
-  2: investor_risk_impact_2,
-  3: investor_risk_impact_3,
-  4: investor_risk_impact_4,
-  5: investor_risk_impact_5,
-};
-export const RISK_BAND_WORD_KEYS: Record<RiskBand, PlainKey> = {
-  low: investor_risk_bandWord_low,
-  medium: investor_risk_bandWord_medium,
-  high: investor_risk_bandWord_high,
-  critical: investor_risk_bandWord_critical,
-};
-export const RISK_BAND_TITLE_KEYS: Record<RiskBand, PlainKey> = {
-  low: common_severity_low,
-  medium: common_severity_medium,
-  high: common_severity_high,
-  critical: common_severity_critical,
-};
+export const LIKELIHOOD_KEYS: Record<number, PlainKey> = REGISTER_LIKELIHOOD_KEYS;
+export const IMPACT_KEYS: Record<number, PlainKey> = REGISTER_IMPACT_KEYS;
+export const RISK_BAND_WORD_KEYS = RISK_BAND_IN_SENTENCE_KEYS;
+export const RISK_BAND_TITLE_KEYS = RISK_BAND_KEYS;
 
 export interface PortfolioFilters {
   /** Part of the company's name, any case; "" = every company. */

@@ -4,7 +4,7 @@ import { zodMessage } from "~/i18n/zod-messages";
 import { INSTRUMENTS } from "~/domain/instruments";
 import { DELETED_COMPANY } from "~/domain/positions";
 import { EARLIEST_DATE, isUuid } from "./bounds";
-import { moneyField, optionalCurrencyField, optionalTextField, toBasisPoints } from "./fields";
+import { moneyField, optionalCurrencyField, optionalTextField, toBasisPoints, withinSpan } from "./fields";
 import { investor_positions_error_companyFromList } from "~/paraglide/messages/investor_positions_error_companyfromlist2.js";
 import { investor_positions_error_companyRequired } from "~/paraglide/messages/investor_positions_error_companyrequired1.js";
 import { investor_positions_error_dateFuture } from "~/paraglide/messages/investor_positions_error_datefuture1.js";
@@ -31,25 +31,17 @@ const investedOnField = (today: IsoDate) =>
     .string({ error: zodMessage(investor_positions_error_dateRequired) })
     .trim()
     .min(1, zodMessage(investor_positions_error_dateRequired))
-    .superRefine((value, ctx) => {
-      if (!isValidIsoDate(value))
-        ctx.addIssue({
-          code: "custom",
-          message: zodMessage(investor_positions_error_dateInvalid),
-        });
-      else if (compareIsoDates(value, EARLIEST_DATE) < 0)
-        ctx.addIssue({
-          code: "custom",
-          message: zodMessage(investor_positions_error_dateTooEarly, {
-            earliest: EARLIEST_DATE,
-          }),
-        });
-      else if (compareIsoDates(value, today) > 0)
-        ctx.addIssue({
-          code: "custom",
-          message: zodMessage(investor_positions_error_dateFuture, { today }),
-        });
-    });
+    .superRefine(
+      withinSpan({
+        valid: isValidIsoDate,
+        compare: compareIsoDates,
+        earliest: EARLIEST_DATE,
+        latest: today,
+        invalid: zodMessage(investor_positions_error_dateInvalid),
+        tooEarly: zodMessage(investor_positions_error_dateTooEarly, { earliest: EARLIEST_DATE }),
+        tooLate: () => zodMessage(investor_positions_error_dateFuture, { today }),
+      }),
+    );
 
 /** Optional percent 0–100 with up to two decimals → basis points; blank means unknown (null). */
 const ownershipField = () =>

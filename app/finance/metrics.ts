@@ -60,21 +60,14 @@ export function computeShare(spend: SpendByCategory): number | null {
   return gross === 0 ? null : (spend.compute ?? 0) / gross;
 }
 
-export const INSTRUMENTS = [
-  "angel",
-  "pre_seed",
-  "seed",
-  "series_a",
-  "series_b",
-  "series_c_plus",
-  "bridge",
-  "equity_crowdfunding",
-  "safe",
-  "convertible_note",
-  "debt",
-  "grant",
-  "other",
-] as const;
+/**
+ * Priced equity rounds: the only ones where a pre-money valuation (and so post-money and
+ * dilution) means something. A SAFE or convertible note has a cap, not a price; debt and
+ * grants sell no shares.
+ */
+export const EQUITY_INSTRUMENTS = ["angel", "pre_seed", "seed", "series_a", "series_b", "series_c_plus", "bridge", "equity_crowdfunding"] as const;
+
+export const INSTRUMENTS = [...EQUITY_INSTRUMENTS, "safe", "convertible_note", "debt", "grant", "other"] as const;
 
 export type Instrument = (typeof INSTRUMENTS)[number];
 

@@ -29,6 +29,7 @@ import { investor_grants_error_stateWord_approved } from "~/paraglide/messages/i
 import { investor_grants_error_stateWord_declined } from "~/paraglide/messages/investor_grants_error_stateword_declined1.js";
 import { investor_grants_error_stateWord_requested } from "~/paraglide/messages/investor_grants_error_stateword_requested1.js";
 import { investor_grants_error_stateWord_revoked } from "~/paraglide/messages/investor_grants_error_stateword_revoked1.js";
+import { readInOrg } from "./org-read.server";
 
 const LIVE: GrantStatus[] = ["requested", "approved"];
 export const GRANT_HISTORY_SHOWN = 50;
@@ -208,35 +209,30 @@ export async function pendingRequestsOf(tx: Tx, investorOrgId: string) {
 /** The investor's own view: approved companies by name (paged), and pending requests by what was typed. */
 export async function listGrantsForInvestor(ctx: OrgContext, options: { page?: number } = {}): Promise<InvestorGrantList> {
   if (ctx.org.kind !== "investor") throw new AppError("NOT_FOUND", messageRef(common_error_404_title));
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const approved = and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"));
-      const { total } = oneRow(await tx.select({ total: count() }).from(accessGrants).where(approved), "approved grants count");
-      const pageCount = Math.max(1, Math.ceil(total / COMPANIES_PAGE_SIZE));
-      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
-      const companies = await tx
-        .select({ grantId: accessGrants.id, name: orgs.name, slug: orgs.slug, sections: accessGrants.sections, since: accessGrants.decidedAt })
-        .from(accessGrants)
-        .innerJoin(orgs, eq(orgs.id, accessGrants.orgId))
-        .where(approved)
-        .orderBy(asc(orgs.name), asc(orgs.slug))
-        .limit(COMPANIES_PAGE_SIZE)
-        .offset((page - 1) * COMPANIES_PAGE_SIZE);
-      const pending = await pendingRequestsOf(tx, ctx.org.id);
-      const own = oneRow(await tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, ctx.org.id)), "own org share code");
-      return {
-        shareCode: own.shareCode,
-        companies: companies.map((c) => ({ ...c, sections: c.sections as GrantSection[] })),
-        companiesTotal: total,
-        page,
-        pageCount,
-        pending,
-      };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const approved = and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"));
+    const { total } = oneRow(await tx.select({ total: count() }).from(accessGrants).where(approved), "approved grants count");
+    const pageCount = Math.max(1, Math.ceil(total / COMPANIES_PAGE_SIZE));
+    const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+    const companies = await tx
+      .select({ grantId: accessGrants.id, name: orgs.name, slug: orgs.slug, sections: accessGrants.sections, since: accessGrants.decidedAt })
+      .from(accessGrants)
+      .innerJoin(orgs, eq(orgs.id, accessGrants.orgId))
+      .where(approved)
+      .orderBy(asc(orgs.name), asc(orgs.slug))
+      .limit(COMPANIES_PAGE_SIZE)
+      .offset((page - 1) * COMPANIES_PAGE_SIZE);
+    const pending = await pendingRequestsOf(tx, ctx.org.id);
+    const own = oneRow(await tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, ctx.org.id)), "own org share code");
+    return {
+      shareCode: own.shareCode,
+      companies: companies.map((c) => ({ ...c, sections: c.sections as GrantSection[] })),
+      companiesTotal: total,
+      page,
+      pageCount,
+      pending,
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -274,48 +270,43 @@ export interface StartupGrantList {
 /** Everything a startup's members see about who has, had or wants access (read-only for all roles). */
 export async function listGrantsForStartup(ctx: OrgContext): Promise<StartupGrantList> {
   if (ctx.org.kind !== "startup") throw new AppError("NOT_FOUND", messageRef(common_error_404_title));
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      // Investor names come through orgs_grant_read (an investor that asked or was invited);
-      // deciders through the users policy (members of this org). Left joins, so a member who
-      // has since left shows as unknown rather than hiding the grant.
-      const rows = await tx
-        .select({
-          id: accessGrants.id,
-          version: accessGrants.version,
-          investorOrgId: accessGrants.investorOrgId,
-          investorName: orgs.name,
-          investorCode: orgs.shareCode,
-          investorSince: orgs.createdAt,
-          requestedByEmail: sql<string | null>`case when ${accessGrants.initiatedBy} = 'investor' then ${accessGrants.requestedByEmail} end`,
-          status: accessGrants.status,
-          sections: accessGrants.sections,
-          initiatedBy: accessGrants.initiatedBy,
-          requestedVia: accessGrants.requestedVia,
-          requestedAt: accessGrants.createdAt,
-          decidedAt: accessGrants.decidedAt,
-          decidedByName: users.name,
-        })
-        .from(accessGrants)
-        .leftJoin(orgs, eq(orgs.id, accessGrants.investorOrgId))
-        .leftJoin(users, eq(users.id, accessGrants.decidedByUserId))
-        .where(eq(accessGrants.orgId, ctx.org.id))
-        .orderBy(desc(sql`coalesce(${accessGrants.decidedAt}, ${accessGrants.createdAt})`), asc(accessGrants.id));
-      const own = oneRow(await tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, ctx.org.id)), "own org share code");
-      const grants = rows.map((r) => ({ ...r, sections: r.sections as GrantSection[] }));
-      const history = grants.filter((g) => g.status === "declined" || g.status === "revoked");
-      return {
-        shareCode: own.shareCode,
-        pending: grants.filter((g) => g.status === "requested").sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime()),
-        active: grants.filter((g) => g.status === "approved").sort((a, b) => (a.investorName ?? "").localeCompare(b.investorName ?? "")),
-        history: history.slice(0, GRANT_HISTORY_SHOWN),
-        historyTotal: history.length,
-      };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    // Investor names come through orgs_grant_read (an investor that asked or was invited);
+    // deciders through the users policy (members of this org). Left joins, so a member who
+    // has since left shows as unknown rather than hiding the grant.
+    const rows = await tx
+      .select({
+        id: accessGrants.id,
+        version: accessGrants.version,
+        investorOrgId: accessGrants.investorOrgId,
+        investorName: orgs.name,
+        investorCode: orgs.shareCode,
+        investorSince: orgs.createdAt,
+        requestedByEmail: sql<string | null>`case when ${accessGrants.initiatedBy} = 'investor' then ${accessGrants.requestedByEmail} end`,
+        status: accessGrants.status,
+        sections: accessGrants.sections,
+        initiatedBy: accessGrants.initiatedBy,
+        requestedVia: accessGrants.requestedVia,
+        requestedAt: accessGrants.createdAt,
+        decidedAt: accessGrants.decidedAt,
+        decidedByName: users.name,
+      })
+      .from(accessGrants)
+      .leftJoin(orgs, eq(orgs.id, accessGrants.investorOrgId))
+      .leftJoin(users, eq(users.id, accessGrants.decidedByUserId))
+      .where(eq(accessGrants.orgId, ctx.org.id))
+      .orderBy(desc(sql`coalesce(${accessGrants.decidedAt}, ${accessGrants.createdAt})`), asc(accessGrants.id));
+    const own = oneRow(await tx.select({ shareCode: orgs.shareCode }).from(orgs).where(eq(orgs.id, ctx.org.id)), "own org share code");
+    const grants = rows.map((r) => ({ ...r, sections: r.sections as GrantSection[] }));
+    const history = grants.filter((g) => g.status === "declined" || g.status === "revoked");
+    return {
+      shareCode: own.shareCode,
+      pending: grants.filter((g) => g.status === "requested").sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime()),
+      active: grants.filter((g) => g.status === "approved").sort((a, b) => (a.investorName ?? "").localeCompare(b.investorName ?? "")),
+      history: history.slice(0, GRANT_HISTORY_SHOWN),
+      historyTotal: history.length,
+    };
+  });
 }
 
 /** What the audit log keeps of a grant: enough to read on its own, including whom it concerns. */

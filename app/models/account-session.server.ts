@@ -15,7 +15,7 @@ import type { Locale } from "~/i18n/locales";
 import { deviceKey } from "~/lib/user-agent";
 import { sha256Hex } from "~/server/crypto.server";
 import { newSignInMail } from "~/server/mail.server";
-import { queueMail } from "./mail-outbox.server";
+import { queueAccountMail } from "./mail-outbox.server";
 
 export interface AccountSession {
   handle: string;
@@ -108,7 +108,7 @@ export async function recordSignIn(
       at: new Date(),
       sessions: `${mail.origin}/account/sessions`,
     });
-    await queueMail(tx, { ...composed, orgId: null, toEmail: user.email, toUserId: user.id, kind: "new_sign_in", locale });
+    await queueAccountMail(tx, user, "new_sign_in", locale, composed);
     return { isNew: true };
   });
 }

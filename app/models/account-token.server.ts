@@ -20,10 +20,11 @@ import {
   emailChangeRequestedMail,
   passwordChangedMail,
   passwordResetMail,
+  resetLink,
   verifyEmailMail,
 } from "~/server/mail.server";
 import { accountMailKeys, counted, signInKeys, throttled, type Attempt } from "./login-throttle.server";
-import { queueMail } from "./mail-outbox.server";
+import { queueAccountMail } from "./mail-outbox.server";
 
 export const TOKEN_LIFETIME_MS: Record<AccountTokenPurpose, number> = {
   verify_email: 24 * 3600 * 1000,
@@ -59,14 +60,7 @@ export async function queueVerification(
 ): Promise<void> {
   const link = await issue(tx, user, "verify_email", origin, "/verify-email");
   const locale = storedLocale(user) ?? fallback;
-  await queueMail(tx, {
-    ...verifyEmailMail(locale, { name: user.name, email: user.email, link }),
-    orgId: null,
-    toEmail: user.email,
-    toUserId: user.id,
-    kind: "verify_email",
-    locale,
-  });
+  await queueAccountMail(tx, user, "verify_email", locale, verifyEmailMail(locale, { name: user.name, email: user.email, link }));
 }
 
 /** The token's row, locked, with what it says now; `valid` only while the account's address is the one it went to. */
@@ -137,14 +131,7 @@ export async function requestPasswordReset({ db }: SystemContext, email: string,
     if (!user) return;
     const link = await issue(tx, user, "password_reset", origin, "/reset-password");
     const mailLocale = storedLocale(user) ?? locale;
-    await queueMail(tx, {
-      ...passwordResetMail(mailLocale, { email: user.email, link }),
-      orgId: null,
-      toEmail: user.email,
-      toUserId: user.id,
-      kind: "password_reset",
-      locale: mailLocale,
-    });
+    await queueAccountMail(tx, user, "password_reset", mailLocale, passwordResetMail(mailLocale, { email: user.email, link }));
   });
   return { ok: true as const };
 }
@@ -170,14 +157,7 @@ export async function resetPassword({ db }: SystemContext, token: string, newPas
       .where(eq(users.id, user.id));
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     const mailLocale = storedLocale(user) ?? locale;
-    await queueMail(tx, {
-      ...passwordChangedMail(mailLocale, { email: user.email, reset: `${origin}/forgot-password` }),
-      orgId: null,
-      toEmail: user.email,
-      toUserId: user.id,
-      kind: "password_changed",
-      locale: mailLocale,
-    });
+    await queueAccountMail(tx, user, "password_changed", mailLocale, passwordChangedMail(mailLocale, { email: user.email, reset: resetLink(origin) }));
     return "valid";
   });
 }
@@ -225,23 +205,15 @@ export async function requestEmailChange(
       .where(and(eq(users.email, newEmail), ne(users.id, me.id)));
     if (!taken) {
       const link = await issue(tx, { id: me.id, email: newEmail }, "email_change", mail.origin, "/confirm-email");
-      await queueMail(tx, {
-        ...emailChangeConfirmMail(locale, { name: me.name, email: newEmail, link }),
-        orgId: null,
-        toEmail: newEmail,
-        toUserId: me.id,
-        kind: "verify_email",
+      await queueAccountMail(
+        tx,
+        { id: me.id, email: newEmail },
+        "verify_email",
         locale,
-      });
+        emailChangeConfirmMail(locale, { name: me.name, email: newEmail, link }),
+      );
     }
-    await queueMail(tx, {
-      ...emailChangeRequestedMail(locale, { email: me.email, newEmail, reset: `${mail.origin}/forgot-password` }),
-      orgId: null,
-      toEmail: me.email,
-      toUserId: me.id,
-      kind: "email_changed",
-      locale,
-    });
+    await queueAccountMail(tx, me, "email_changed", locale, emailChangeRequestedMail(locale, { email: me.email, newEmail, reset: resetLink(mail.origin) }));
   });
   return checked;
 }
@@ -266,14 +238,7 @@ export async function confirmEmailChange({ db }: SystemContext, token: string, f
     const old = row.user;
     await tx.update(users).set({ email: row.email, emailVerifiedAt: sql`now()` }).where(eq(users.id, old.id));
     const locale = storedLocale(old) ?? fallback;
-    await queueMail(tx, {
-      ...emailChangedMail(locale, { email: old.email, newEmail: row.email }),
-      orgId: null,
-      toEmail: old.email,
-      toUserId: old.id,
-      kind: "email_changed",
-      locale,
-    });
+    await queueAccountMail(tx, old, "email_changed", locale, emailChangedMail(locale, { email: old.email, newEmail: row.email }));
     return { state: "changed" as const, email: row.email };
   });
 }

@@ -27,6 +27,7 @@ import { investor_alerts_error_cleared } from "~/paraglide/messages/investor_ale
 import { investor_alerts_error_noAlert } from "~/paraglide/messages/investor_alerts_error_noalert1.js";
 import { investor_alerts_error_noPage } from "~/paraglide/messages/investor_alerts_error_nopage1.js";
 import { investor_alerts_error_viewer } from "~/paraglide/messages/investor_alerts_error_viewer.js";
+import { readInOrg } from "./org-read.server";
 
 export { collectSignals };
 
@@ -65,7 +66,7 @@ async function readRules(tx: Tx, ctx: OrgContext): Promise<{ rules: AlertRules; 
 /** The org's rules, or the spec's defaults (version 0) until someone saves them. */
 export async function getAlertRules(ctx: OrgContext) {
   requireInvestor(ctx);
-  return withTenant(ctx.db, ctx.org.id, (tx) => readRules(tx, ctx), { readOnly: true });
+  return readInOrg(ctx, (tx) => readRules(tx, ctx));
 }
 
 /**
@@ -342,50 +343,45 @@ export async function listAlerts(ctx: OrgContext, options: AlertListOptions = {}
     options.severity ? eq(alerts.severity, options.severity) : undefined,
     stillShared(ctx.org.id),
   );
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const { total } = oneRow(await tx.select({ total: count() }).from(alerts).innerJoin(orgs, eq(orgs.id, alerts.companyOrgId)).where(where), "alerts count");
-      const pageCount = Math.max(1, Math.ceil(total / ALERT_PAGE_SIZE));
-      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
-      const rows = await tx
-        .select({
-          id: alerts.id,
-          kind: alerts.kind,
-          subject: alerts.subject,
-          severity: alerts.severity,
-          reason: alerts.reason,
-          firstSeenAt: alerts.firstSeenAt,
-          lastSeenAt: alerts.lastSeenAt,
-          resolvedAt: alerts.resolvedAt,
-          acknowledgedAt: alerts.acknowledgedAt,
-          acknowledgedByName: users.name,
-          acknowledgedByEmail: users.email,
-          companyName: orgs.name,
-          companySlug: orgs.slug,
-          subjectTitle: risks.title,
-        })
-        .from(alerts)
-        .innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
-        .leftJoin(users, eq(users.id, alerts.acknowledgedByUserId))
-        .leftJoin(risks, and(eq(alerts.kind, "risk_score"), eq(risks.orgId, alerts.companyOrgId), sql`${risks.id}::text = ${alerts.subject}`))
-        .where(where)
-        .orderBy(sql`${alerts.resolvedAt} is not null`, sql`(${alerts.severity} = 'critical') desc`, desc(alerts.firstSeenAt), sql`${orgs.name}`, alerts.id)
-        .limit(ALERT_PAGE_SIZE)
-        .offset((page - 1) * ALERT_PAGE_SIZE);
-      const list = rows.map(({ acknowledgedByName, acknowledgedByEmail, ...row }) => ({
-        ...row,
-        kind: row.kind as AlertKind,
-        // The stored text read once, here: the app sees a message ref.
-        reason: alertReasonFromStored(row.reason),
-        // Someone who has since left the org is no longer visible to it: null, shown as "a former member".
-        acknowledgedBy: row.acknowledgedAt ? (acknowledgedByName ?? acknowledgedByEmail ?? null) : null,
-      }));
-      return { alerts: list, total, page, pageCount, pageSize: ALERT_PAGE_SIZE, status, severity: options.severity ?? null };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const { total } = oneRow(await tx.select({ total: count() }).from(alerts).innerJoin(orgs, eq(orgs.id, alerts.companyOrgId)).where(where), "alerts count");
+    const pageCount = Math.max(1, Math.ceil(total / ALERT_PAGE_SIZE));
+    const page = Math.min(Math.max(1, Math.floor(options.page ?? 1)), pageCount);
+    const rows = await tx
+      .select({
+        id: alerts.id,
+        kind: alerts.kind,
+        subject: alerts.subject,
+        severity: alerts.severity,
+        reason: alerts.reason,
+        firstSeenAt: alerts.firstSeenAt,
+        lastSeenAt: alerts.lastSeenAt,
+        resolvedAt: alerts.resolvedAt,
+        acknowledgedAt: alerts.acknowledgedAt,
+        acknowledgedByName: users.name,
+        acknowledgedByEmail: users.email,
+        companyName: orgs.name,
+        companySlug: orgs.slug,
+        subjectTitle: risks.title,
+      })
+      .from(alerts)
+      .innerJoin(orgs, eq(orgs.id, alerts.companyOrgId))
+      .leftJoin(users, eq(users.id, alerts.acknowledgedByUserId))
+      .leftJoin(risks, and(eq(alerts.kind, "risk_score"), eq(risks.orgId, alerts.companyOrgId), sql`${risks.id}::text = ${alerts.subject}`))
+      .where(where)
+      .orderBy(sql`${alerts.resolvedAt} is not null`, sql`(${alerts.severity} = 'critical') desc`, desc(alerts.firstSeenAt), sql`${orgs.name}`, alerts.id)
+      .limit(ALERT_PAGE_SIZE)
+      .offset((page - 1) * ALERT_PAGE_SIZE);
+    const list = rows.map(({ acknowledgedByName, acknowledgedByEmail, ...row }) => ({
+      ...row,
+      kind: row.kind as AlertKind,
+      // The stored text read once, here: the app sees a message ref.
+      reason: alertReasonFromStored(row.reason),
+      // Someone who has since left the org is no longer visible to it: null, shown as "a former member".
+      acknowledgedBy: row.acknowledgedAt ? (acknowledgedByName ?? acknowledgedByEmail ?? null) : null,
+    }));
+    return { alerts: list, total, page, pageCount, pageSize: ALERT_PAGE_SIZE, status, severity: options.severity ?? null };
+  });
 }
 
 /**

@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { auditLog, users } from "~db/schema";
-import { withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
 import { auditChangeColumns } from "./audit.server";
+import { readInOrg } from "./org-read.server";
 
 export interface AuditExportRow {
   /** ISO 8601 in UTC with microseconds: exact, so it can also serve as the paging cursor. */
@@ -31,26 +31,22 @@ export async function* auditLogBatches(ctx: OrgContext, batchSize = AUDIT_EXPORT
   let cursor: { at: string; id: string } | null = null;
   for (;;) {
     const after: { at: string; id: string } | null = cursor;
-    const rows: AuditExportRow[] = await withTenant(
-      ctx.db,
-      ctx.org.id,
-      (tx) =>
-        tx
-          .select({
-            at: sql<string>`to_char(${auditLog.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-            id: auditLog.id,
-            actorUserId: auditLog.actorUserId,
-            // Someone who has left the org is no longer visible to it: their id stays.
-            actorEmail: users.email,
-            actorName: users.name,
-            ...auditChangeColumns,
-          })
-          .from(auditLog)
-          .leftJoin(users, eq(users.id, auditLog.actorUserId))
-          .where(and(eq(auditLog.orgId, ctx.org.id), after ? sql`(${auditLog.at}, ${auditLog.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined))
-          .orderBy(asc(auditLog.at), asc(auditLog.id))
-          .limit(size),
-      { readOnly: true },
+    const rows: AuditExportRow[] = await readInOrg(ctx, (tx) =>
+      tx
+        .select({
+          at: sql<string>`to_char(${auditLog.at} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+          id: auditLog.id,
+          actorUserId: auditLog.actorUserId,
+          // Someone who has left the org is no longer visible to it: their id stays.
+          actorEmail: users.email,
+          actorName: users.name,
+          ...auditChangeColumns,
+        })
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorUserId))
+        .where(and(eq(auditLog.orgId, ctx.org.id), after ? sql`(${auditLog.at}, ${auditLog.id}) > (${after.at}::timestamptz, ${after.id}::uuid)` : undefined))
+        .orderBy(asc(auditLog.at), asc(auditLog.id))
+        .limit(size),
     );
     if (rows.length > 0) yield rows;
     if (rows.length < size) return;

@@ -2,9 +2,9 @@ import { and, asc, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { oneRow, type Tx } from "~db/client";
 import { accessGrants, auditLog, orgs, users } from "~db/schema";
-import { withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
 import { AUDIT_PAGE_SIZE, type AuditFilters, type AuditQuery } from "~/domain/audit";
+import { readInOrg } from "./org-read.server";
 
 export interface AuditEntry {
   action: string;
@@ -27,9 +27,26 @@ export async function recordAudit(tx: Tx, ctx: AuditActor, entry: AuditEntry) {
 /** The org and the person acting: all an audit entry needs of the context. */
 export type AuditActor = { org: Pick<OrgContext["org"], "id">; user: Pick<OrgContext["user"], "id"> };
 
-/** Several entries by one person in one statement (the same rows as recordAudit, one round trip). */
+/** Entries per statement: an import's thousands of rows stay far below PostgreSQL's 65,535 parameters. */
+const AUDIT_BATCH = 1000;
+
+/** Several entries by one person, a thousand per statement (the same rows as recordAudit, few round trips). */
 export async function recordAudits(tx: Tx, ctx: AuditActor, entries: readonly AuditEntry[]) {
-  if (entries.length === 0) return;
+  for (let i = 0; i < entries.length; i += AUDIT_BATCH) await insertAudits(tx, ctx, entries.slice(i, i + AUDIT_BATCH));
+}
+
+/**
+ * One imported row's entry: `<entity>.import_create` when there was no row `before` (null), else
+ * `<entity>.import_update`; tallied in `counts` as inserted or updated.
+ */
+export function importedRowEntry(counts: { inserted: number; updated: number }, entity: string, entityId: string, before: unknown, after: unknown): AuditEntry {
+  const isInsert = before === null;
+  if (isInsert) counts.inserted += 1;
+  else counts.updated += 1;
+  return { action: `${entity}.${isInsert ? "import_create" : "import_update"}`, entityType: entity, entityId, before, after };
+}
+
+async function insertAudits(tx: Tx, ctx: AuditActor, entries: readonly AuditEntry[]) {
   await tx.insert(auditLog).values(
     entries.map((entry) => ({
       orgId: ctx.org.id,
@@ -132,42 +149,35 @@ export interface AuditLogPage {
  * transaction share a timestamp) are broken by id, so paging never skips or repeats one.
  */
 export async function listAuditLog(ctx: OrgContext, query: AuditQuery): Promise<AuditLogPage> {
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const where = filterConditions(ctx, query);
-      const { total } = oneRow(await tx.select({ total: count() }).from(auditLog).where(where), "audit log count");
-      const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-      const page = Math.min(query.page, pageCount);
-      const direction = query.dir === "asc" ? asc : desc;
-      const order =
-        query.sort === "actor"
-          ? [sql`${users.name} ${sql.raw(query.dir)} nulls last`, desc(auditLog.at), desc(auditLog.id)]
-          : query.sort === "action"
-            ? [direction(auditLog.action), desc(auditLog.at), desc(auditLog.id)]
-            : [direction(auditLog.at), direction(auditLog.id)];
-      const entries = await entriesQuery(tx, ctx)
-        .where(where)
-        .orderBy(...order)
-        .limit(AUDIT_PAGE_SIZE)
-        .offset((page - 1) * AUDIT_PAGE_SIZE);
-      const people = await tx
-        .selectDistinct({ id: users.id, name: users.name, email: users.email })
-        .from(auditLog)
-        .innerJoin(users, eq(users.id, auditLog.actorUserId))
-        .where(eq(auditLog.orgId, ctx.org.id))
-        .orderBy(users.name, users.email, users.id);
-      return { entries, total, page, pageCount, people };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const where = filterConditions(ctx, query);
+    const { total } = oneRow(await tx.select({ total: count() }).from(auditLog).where(where), "audit log count");
+    const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+    const page = Math.min(query.page, pageCount);
+    const direction = query.dir === "asc" ? asc : desc;
+    const order =
+      query.sort === "actor"
+        ? [sql`${users.name} ${sql.raw(query.dir)} nulls last`, desc(auditLog.at), desc(auditLog.id)]
+        : query.sort === "action"
+          ? [direction(auditLog.action), desc(auditLog.at), desc(auditLog.id)]
+          : [direction(auditLog.at), direction(auditLog.id)];
+    const entries = await entriesQuery(tx, ctx)
+      .where(where)
+      .orderBy(...order)
+      .limit(AUDIT_PAGE_SIZE)
+      .offset((page - 1) * AUDIT_PAGE_SIZE);
+    const people = await tx
+      .selectDistinct({ id: users.id, name: users.name, email: users.email })
+      .from(auditLog)
+      .innerJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(eq(auditLog.orgId, ctx.org.id))
+      .orderBy(users.name, users.email, users.id);
+    return { entries, total, page, pageCount, people };
+  });
 }
 
 /** Entries by id, with the same names resolved (the CSV export's readable column, a batch at a time). */
 export async function describeAuditBatch(ctx: OrgContext, ids: readonly string[]): Promise<AuditLogEntry[]> {
   if (ids.length === 0) return [];
-  return withTenant(ctx.db, ctx.org.id, (tx) => entriesQuery(tx, ctx).where(and(eq(auditLog.orgId, ctx.org.id), inArray(auditLog.id, [...ids]))), {
-    readOnly: true,
-  });
+  return readInOrg(ctx, (tx) => entriesQuery(tx, ctx).where(and(eq(auditLog.orgId, ctx.org.id), inArray(auditLog.id, [...ids]))));
 }

@@ -1,12 +1,12 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { accessGrants, companyMetrics } from "~db/schema";
-import { withTenant } from "~db/tenant";
 import { rowsOf, type Tx } from "~db/client";
 import { benchmarkMetric, decimalCohort, decimalQuartilePosition, normalizeDecimal } from "~/finance";
 import type { MetricUnit } from "~/domain/metric";
 import type { CompanyAccess } from "./company-access.server";
 import type { OrgContext } from "~/auth/context";
 import type { CompanyBenchmarks, CustomMetricBenchmark } from "~/views/benchmarks";
+import { readInOrg } from "./org-read.server";
 
 export type { CompanyBenchmarks, CustomMetricBenchmark };
 
@@ -25,38 +25,33 @@ const decimal = (value: string | null) => (value === null ? null : Number(value)
 export async function getCompanyBenchmarks(ctx: OrgContext, access: CompanyAccess): Promise<CompanyBenchmarks | null> {
   if (ctx.org.kind !== "investor" || !access.sections.includes("financials")) return null;
   const companyId = access.company.id;
-  const { own, peers, custom } = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const [own] = await tx
-        .select({
-          month: companyMetrics.month,
-          runwayMonths: companyMetrics.runwayMonths,
-          netBurnGrowthBp: companyMetrics.netBurnGrowthBp,
-          computeShareBp: companyMetrics.computeShareBp,
-          burnMultiple: companyMetrics.burnMultiple,
-        })
-        .from(companyMetrics)
-        .where(eq(companyMetrics.orgId, companyId));
-      const sharingFinancials = tx
-        .select({ orgId: accessGrants.orgId })
-        .from(accessGrants)
-        .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"), sql`'financials' = any(${accessGrants.sections})`));
-      const [peers] = await tx
-        .select({
-          runway: sql<unknown>`array_agg(${companyMetrics.runwayMonths}::float8) filter (where ${companyMetrics.runwayMonths} is not null)`,
-          notBurning: sql<number>`count(*) filter (where ${companyMetrics.runwayMonths} is null)`.mapWith(Number),
-          netBurnGrowth: sql<unknown>`array_agg(${companyMetrics.netBurnGrowthBp}) filter (where ${companyMetrics.netBurnGrowthBp} is not null)`,
-          computeShare: sql<unknown>`array_agg(${companyMetrics.computeShareBp}) filter (where ${companyMetrics.computeShareBp} is not null)`,
-          burnMultiple: sql<unknown>`array_agg(${companyMetrics.burnMultiple}::float8) filter (where ${companyMetrics.burnMultiple} is not null)`,
-        })
-        .from(companyMetrics)
-        .where(and(ne(companyMetrics.orgId, companyId), inArray(companyMetrics.orgId, sharingFinancials)));
-      return { own: own ?? null, peers: peers!, custom: await customMetricCohorts(tx, ctx.org.id, access.company) };
-    },
-    { readOnly: true },
-  );
+  const { own, peers, custom } = await readInOrg(ctx, async (tx) => {
+    const [own] = await tx
+      .select({
+        month: companyMetrics.month,
+        runwayMonths: companyMetrics.runwayMonths,
+        netBurnGrowthBp: companyMetrics.netBurnGrowthBp,
+        computeShareBp: companyMetrics.computeShareBp,
+        burnMultiple: companyMetrics.burnMultiple,
+      })
+      .from(companyMetrics)
+      .where(eq(companyMetrics.orgId, companyId));
+    const sharingFinancials = tx
+      .select({ orgId: accessGrants.orgId })
+      .from(accessGrants)
+      .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"), sql`'financials' = any(${accessGrants.sections})`));
+    const [peers] = await tx
+      .select({
+        runway: sql<unknown>`array_agg(${companyMetrics.runwayMonths}::float8) filter (where ${companyMetrics.runwayMonths} is not null)`,
+        notBurning: sql<number>`count(*) filter (where ${companyMetrics.runwayMonths} is null)`.mapWith(Number),
+        netBurnGrowth: sql<unknown>`array_agg(${companyMetrics.netBurnGrowthBp}) filter (where ${companyMetrics.netBurnGrowthBp} is not null)`,
+        computeShare: sql<unknown>`array_agg(${companyMetrics.computeShareBp}) filter (where ${companyMetrics.computeShareBp} is not null)`,
+        burnMultiple: sql<unknown>`array_agg(${companyMetrics.burnMultiple}::float8) filter (where ${companyMetrics.burnMultiple} is not null)`,
+      })
+      .from(companyMetrics)
+      .where(and(ne(companyMetrics.orgId, companyId), inArray(companyMetrics.orgId, sharingFinancials)));
+    return { own: own ?? null, peers: peers!, custom: await customMetricCohorts(tx, ctx.org.id, access.company) };
+  });
   const runway = benchmarkMetric("runway", decimal(own?.runwayMonths ?? null), numbers(peers.runway));
   return {
     asOf: own?.month ?? null,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, eq, getTableColumns, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Tx } from "~db/client";
-import { auditLog, budgets, monthlyReports, orgs } from "~db/schema";
+import { budgets, monthlyReports, orgs } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { budgetVariance, grossBurn, monthsBetween, type Month } from "~/finance";
 import type { FieldErrors } from "~/server/forms.server";
@@ -10,12 +10,13 @@ import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, isSpendCategory, type SpendCategory } from "~/domain/spend-categories";
 import { budgetCellName, budgetRowErrors, fiscalYearError, type BudgetCellInput } from "~/domain/budget";
-import { recordAudit } from "./audit.server";
+import { importedRowEntry, recordAudit, recordAudits } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import type { UpsertCounts } from "./monthly-report.server";
 import { records_budget_cellTwice } from "~/paraglide/messages/records_budget_celltwice1.js";
 import { records_budget_checkAmounts } from "~/paraglide/messages/records_budget_checkamounts1.js";
 import { records_budget_conflict } from "~/paraglide/messages/records_budget_conflict.js";
+import { readInOrg } from "./org-read.server";
 
 const BULK_BATCH = 1000;
 
@@ -86,7 +87,7 @@ async function lockBudgets(tx: Tx, ctx: Pick<OrgContext, "org">) {
 /** The year's budget grid: amounts by month and category, plus the token to save it with. */
 
 export async function listBudgets(ctx: OrgContext, fiscalYear: number) {
-  const rows = await withTenant(ctx.db, ctx.org.id, (tx) => yearRows(tx, ctx, fiscalYear), { readOnly: true });
+  const rows = await readInOrg(ctx, (tx) => yearRows(tx, ctx, fiscalYear));
   const grid: BudgetGrid = Object.fromEntries(fiscalYearMonths(fiscalYear).map((m) => [m, {}]));
   for (const row of rows) {
     const month = grid[row.month];
@@ -103,12 +104,8 @@ export async function listBudgets(ctx: OrgContext, fiscalYear: number) {
 
 /** Every budget row of the org (or of one year), by month then category order (CSV export). */
 export async function listBudgetRows(ctx: OrgContext, fiscalYear?: number): Promise<BudgetRow[]> {
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      fiscalYear === undefined ? tx.select().from(budgets).where(eq(budgets.orgId, ctx.org.id)).orderBy(asc(budgets.month)) : yearRows(tx, ctx, fiscalYear),
-    { readOnly: true },
+  const rows = await readInOrg(ctx, (tx) =>
+    fiscalYear === undefined ? tx.select().from(budgets).where(eq(budgets.orgId, ctx.org.id)).orderBy(asc(budgets.month)) : yearRows(tx, ctx, fiscalYear),
   );
   const order = (c: string) => (isSpendCategory(c) ? SPEND_CATEGORIES.indexOf(c) : SPEND_CATEGORIES.length);
   return rows
@@ -118,21 +115,16 @@ export async function listBudgetRows(ctx: OrgContext, fiscalYear?: number): Prom
 
 /** Years that have budgets or reports, for the year picker. */
 export async function listBudgetYears(ctx: OrgContext): Promise<number[]> {
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => [
-      ...(await tx
-        .selectDistinct({ year: sql<string>`substr(${budgets.month}, 1, 4)` })
-        .from(budgets)
-        .where(eq(budgets.orgId, ctx.org.id))),
-      ...(await tx
-        .selectDistinct({ year: sql<string>`substr(${monthlyReports.month}, 1, 4)` })
-        .from(monthlyReports)
-        .where(eq(monthlyReports.orgId, ctx.org.id))),
-    ],
-    { readOnly: true },
-  );
+  const rows = await readInOrg(ctx, async (tx) => [
+    ...(await tx
+      .selectDistinct({ year: sql<string>`substr(${budgets.month}, 1, 4)` })
+      .from(budgets)
+      .where(eq(budgets.orgId, ctx.org.id))),
+    ...(await tx
+      .selectDistinct({ year: sql<string>`substr(${monthlyReports.month}, 1, 4)` })
+      .from(monthlyReports)
+      .where(eq(monthlyReports.orgId, ctx.org.id))),
+  ]);
   return [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => a - b);
 }
 
@@ -260,20 +252,10 @@ export async function upsertBudgets(tx: Tx, ctx: Pick<OrgContext, "org" | "user"
   const entries = written.map((row) => {
     const key = cellKey(row.month, row.category);
     const isInsert = row.inserted === true || !previous.has(key);
-    if (isInsert) counts.inserted += 1;
-    else counts.updated += 1;
-    return {
-      orgId: ctx.org.id,
-      actorUserId: ctx.user.id,
-      action: isInsert ? "budget.import_create" : "budget.import_update",
-      entityType: "budget",
-      entityId: key,
-      before: isInsert ? null : { month: row.month, category: row.category, amount: previous.get(key) },
-      after: { month: row.month, category: row.category, amount: row.amount, version: row.version },
-    };
+    const before = isInsert ? null : { month: row.month, category: row.category, amount: previous.get(key) };
+    return importedRowEntry(counts, "budget", key, before, { month: row.month, category: row.category, amount: row.amount, version: row.version });
   });
-  // Same shape recordAudit writes; one statement per batch instead of one per row.
-  for (let i = 0; i < entries.length; i += BULK_BATCH) await tx.insert(auditLog).values(entries.slice(i, i + BULK_BATCH));
+  await recordAudits(tx, ctx, entries);
   return counts;
 }
 
@@ -289,20 +271,15 @@ function cellOf(actual: number | null, budget: number | null, threshold: number)
  */
 export async function budgetVsActual(ctx: OrgContext, fiscalYear: number) {
   const months = fiscalYearMonths(fiscalYear);
-  const { thresholdBp, reports, budgetRows } = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const [org] = await tx.select({ thresholdBp: orgs.budgetOverrunThresholdBp }).from(orgs).where(eq(orgs.id, ctx.org.id));
-      const reports = await tx
-        .select()
-        .from(monthlyReports)
-        .where(and(eq(monthlyReports.orgId, ctx.org.id), inArray(monthlyReports.month, months)));
-      const budgetRows = await yearRows(tx, ctx, fiscalYear);
-      return { thresholdBp: org?.thresholdBp ?? 1000, reports, budgetRows };
-    },
-    { readOnly: true },
-  );
+  const { thresholdBp, reports, budgetRows } = await readInOrg(ctx, async (tx) => {
+    const [org] = await tx.select({ thresholdBp: orgs.budgetOverrunThresholdBp }).from(orgs).where(eq(orgs.id, ctx.org.id));
+    const reports = await tx
+      .select()
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.orgId, ctx.org.id), inArray(monthlyReports.month, months)));
+    const budgetRows = await yearRows(tx, ctx, fiscalYear);
+    return { thresholdBp: org?.thresholdBp ?? 1000, reports, budgetRows };
+  });
   const threshold = thresholdBp / 10_000;
   const reportByMonth = new Map(reports.map((r) => [r.month, r]));
   const budgetByCell = new Map(budgetRows.map((b) => [cellKey(b.month, b.category), b.amount]));

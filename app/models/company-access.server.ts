@@ -1,8 +1,8 @@
 import { and, asc, eq, type SQL } from "drizzle-orm";
 import { accessGrants, orgs } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
-import { withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
+import { readInOrg } from "./org-read.server";
 
 /** A startup an investor may read, and which of its sections. */
 export interface CompanyAccess {
@@ -17,26 +17,21 @@ export interface CompanyAccess {
  * investor and org rows of startups that approved it.
  */
 function approvedCompanies(ctx: OrgContext, where?: SQL, orderBy?: SQL) {
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const query = tx
-        .select({ grantId: accessGrants.id, sections: accessGrants.sections, id: orgs.id, slug: orgs.slug, name: orgs.name, baseCurrency: orgs.baseCurrency })
-        .from(accessGrants)
-        .innerJoin(orgs, eq(orgs.id, accessGrants.orgId))
-        .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"), where));
-      const rows = orderBy ? await query.orderBy(orderBy) : await query;
-      return rows.map(
-        (row): CompanyAccess => ({
-          grantId: row.grantId,
-          company: { id: row.id, slug: row.slug, name: row.name, baseCurrency: row.baseCurrency },
-          sections: row.sections as GrantSection[],
-        }),
-      );
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const query = tx
+      .select({ grantId: accessGrants.id, sections: accessGrants.sections, id: orgs.id, slug: orgs.slug, name: orgs.name, baseCurrency: orgs.baseCurrency })
+      .from(accessGrants)
+      .innerJoin(orgs, eq(orgs.id, accessGrants.orgId))
+      .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"), where));
+    const rows = orderBy ? await query.orderBy(orderBy) : await query;
+    return rows.map(
+      (row): CompanyAccess => ({
+        grantId: row.grantId,
+        company: { id: row.id, slug: row.slug, name: row.name, baseCurrency: row.baseCurrency },
+        sections: row.sections as GrantSection[],
+      }),
+    );
+  });
 }
 
 /**

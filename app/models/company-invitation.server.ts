@@ -36,6 +36,7 @@ import { investor_invite_error_resendLater } from "~/paraglide/messages/investor
 import { records_join_error_accountExists } from "~/paraglide/messages/records_join_error_accountexists1.js";
 import { records_join_error_company } from "~/paraglide/messages/records_join_error_company.js";
 import { records_join_error_wrongAddress } from "~/paraglide/messages/records_join_error_wrongaddress1.js";
+import { readInOrg } from "./org-read.server";
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -88,37 +89,32 @@ async function plansOf(tx: Tx, fundId: string): Promise<InvitablePlan[]> {
 
 /** The fund's requests an invitation may answer, and its invitations (newest first, the last 100). */
 export async function getInvitationsPage(ctx: InvestorContext, now: Date): Promise<{ plans: InvitablePlan[]; invitations: FundInvitation[] }> {
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const rows = await tx
-        .select()
-        .from(companyInvitations)
-        .where(eq(companyInvitations.orgId, ctx.org.id))
-        .orderBy(desc(companyInvitations.createdAt))
-        .limit(100);
-      return {
-        plans: await plansOf(tx, ctx.org.id),
-        invitations: rows.map((r) => {
-          const state = r.acceptedAt ? "accepted" : r.cancelledAt ? "cancelled" : r.expiresAt.getTime() <= now.getTime() ? "expired" : "pending";
-          return {
-            id: r.id,
-            email: r.email,
-            companyName: r.companyName,
-            monthFrom: r.monthFrom,
-            sections: r.sections as GrantSection[],
-            state,
-            expiresAt: r.expiresAt.toISOString(),
-            lastSentAt: r.lastSentAt.toISOString(),
-            canResend: (state === "pending" || state === "expired") && canResend(r.lastSentAt, r.sendCount, now),
-            createdAt: r.createdAt.toISOString(),
-          };
-        }),
-      };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(companyInvitations)
+      .where(eq(companyInvitations.orgId, ctx.org.id))
+      .orderBy(desc(companyInvitations.createdAt))
+      .limit(100);
+    return {
+      plans: await plansOf(tx, ctx.org.id),
+      invitations: rows.map((r) => {
+        const state = r.acceptedAt ? "accepted" : r.cancelledAt ? "cancelled" : r.expiresAt.getTime() <= now.getTime() ? "expired" : "pending";
+        return {
+          id: r.id,
+          email: r.email,
+          companyName: r.companyName,
+          monthFrom: r.monthFrom,
+          sections: r.sections as GrantSection[],
+          state,
+          expiresAt: r.expiresAt.toISOString(),
+          lastSentAt: r.lastSentAt.toISOString(),
+          canResend: (state === "pending" || state === "expired") && canResend(r.lastSentAt, r.sendCount, now),
+          createdAt: r.createdAt.toISOString(),
+        };
+      }),
+    };
+  });
 }
 
 /**

@@ -44,7 +44,7 @@ import { records_import_changedNotice } from "~/paraglide/messages/records_impor
 import { records_import_error_chooseAgain } from "~/paraglide/messages/records_import_error_chooseagain1.js";
 import { records_import_error_chooseFile } from "~/paraglide/messages/records_import_error_choosefile1.js";
 import { records_import_error_notMultipart } from "~/paraglide/messages/records_import_error_notmultipart1.js";
-import type { ImportActionResult } from "~/views/csv-import";
+import type { ImportActionResult, ImportCounts } from "~/views/csv-import";
 
 export const PREVIEW_ROWS = 20;
 
@@ -127,27 +127,17 @@ export async function handleImportAction(request: Request, ctx: OrgContext, kind
   try {
     const confirmed = intent === "import" && form.get("checksum") === checksum;
     if (confirmed) {
-      const counts =
-        kind === "fx-rates"
-          ? await importFxRates(ctx, rows as FxRateImportRow[])
-          : kind === "budgets"
-            ? await importBudgets(ctx, rows as BudgetImportRow[])
-            : await importMonthlyReports(ctx, rows as MonthlyReportImportRow[]);
+      const counts = await (IMPORTERS[kind].write as Importer<ImportRowOf[typeof kind]>)(ctx, rows);
       return json<ImportActionResult>({ status: "imported", fileName, counts, ...bounds });
     }
-    const counts =
-      kind === "fx-rates"
-        ? await previewFxRatesImport(ctx, rows as FxRateImportRow[])
-        : kind === "budgets"
-          ? await previewBudgetsImport(ctx, rows as BudgetImportRow[])
-          : await previewMonthlyReportsImport(ctx, rows as MonthlyReportImportRow[]);
+    const counts = await (IMPORTERS[kind].preview as Importer<ImportRowOf[typeof kind]>)(ctx, rows);
     return json<ImportActionResult>({
       status: "preview",
       fileName,
       checksum,
       counts,
       ...bounds,
-      columns: [...(kind === "fx-rates" ? FX_RATE_COLUMNS : kind === "budgets" ? BUDGET_COLUMNS : MONTHLY_REPORT_COLUMNS)],
+      columns: [...IMPORTERS[kind].columns],
       previewRows: rows.slice(0, PREVIEW_ROWS).map((row) => previewCells(kind, row as MonthlyReportImportRow | BudgetImportRow | FxRateImportRow)),
       notice: intent === "import" ? translate(locale, records_import_changedNotice) : null,
     });
@@ -155,6 +145,16 @@ export async function handleImportAction(request: Request, ctx: OrgContext, kind
     return failureFromError(error, locale);
   }
 }
+
+type Importer<Row> = (ctx: OrgContext, rows: readonly Row[]) => Promise<ImportCounts>;
+
+/** Each kind's rows are written, or counted for the preview, by its own model; its preview shows its columns. */
+const IMPORTERS: { [K in Exclude<ImportKind, "metrics">]: { write: Importer<ImportRowOf[K]>; preview: Importer<ImportRowOf[K]>; columns: readonly string[] } } =
+  {
+    "fx-rates": { write: importFxRates, preview: previewFxRatesImport, columns: FX_RATE_COLUMNS },
+    budgets: { write: importBudgets, preview: previewBudgetsImport, columns: BUDGET_COLUMNS },
+    "monthly-reports": { write: importMonthlyReports, preview: previewMonthlyReportsImport, columns: MONTHLY_REPORT_COLUMNS },
+  };
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 

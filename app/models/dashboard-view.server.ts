@@ -5,7 +5,7 @@
  * views of one company can never disagree. Every formula comes from ~/finance; this only
  * picks months and adds up columns.
  */
-import type { debtFacilities, monthlyReports } from "~db/schema";
+import { type debtFacilities, type monthlyReports, risks } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
 import {
   addMonths,
@@ -67,6 +67,15 @@ export type FacilityRow = typeof debtFacilities.$inferSelect;
 export type BudgetInputRow = { month: string; category: string; amount: number };
 export type RoundInputRow = { instrument: string; amount: number; currency: string; closeDate: string };
 export type RiskInputRow = { title: string; category: string; likelihood: number; impact: number; status: string; nextReviewDate: string | null };
+/** The columns a RiskInputRow is read from: the same for a company's own dashboard and a share link's report. */
+export const RISK_INPUT_COLUMNS = {
+  title: risks.title,
+  category: risks.category,
+  likelihood: risks.likelihood,
+  impact: risks.impact,
+  status: risks.status,
+  nextReviewDate: risks.nextReviewDate,
+};
 
 export interface CompanySettings {
   overrunThresholdBp: number;

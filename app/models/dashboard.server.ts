@@ -13,10 +13,12 @@ import {
   type CompanySettings,
   type FacilityRow,
   type ReportRow,
+  RISK_INPUT_COLUMNS,
   type RiskInputRow,
   type RoundInputRow,
   type SharedRows,
 } from "./dashboard-view.server";
+import { readInOrg } from "./org-read.server";
 
 export type * from "~/views/dashboard";
 export { CASH_HISTORY_MONTHS, DEBT_LOOKAHEAD_MONTHS, SPEND_HISTORY_MONTHS } from "./dashboard-view.server";
@@ -80,25 +82,20 @@ export async function getCompanyDashboardForInvestor(
   if (ctx.org.kind !== "investor") throw new Error("getCompanyDashboardForInvestor: not an investor org");
   const companyId = access.company.id;
   const shared = new Set(access.sections);
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx): Promise<SharedRows> => {
-      const result: SharedRows = await readSettings(tx, companyId);
-      if (shared.has("financials")) {
-        result.reports = await readReports(tx, companyId);
-        const latest = result.reports.at(-1);
-        if (shared.has("budgets")) result.budgets = latest ? await readBudgets(tx, companyId, latest.month.slice(0, 4)) : [];
-      }
-      if (shared.has("funding_debt")) {
-        result.facilities = await readFacilities(tx, companyId);
-        result.rounds = await readRounds(tx, companyId);
-      }
-      if (shared.has("risks")) result.risks = await readRisks(tx, companyId);
-      return result;
-    },
-    { readOnly: true },
-  );
+  const rows = await readInOrg(ctx, async (tx): Promise<SharedRows> => {
+    const result: SharedRows = await readSettings(tx, companyId);
+    if (shared.has("financials")) {
+      result.reports = await readReports(tx, companyId);
+      const latest = result.reports.at(-1);
+      if (shared.has("budgets")) result.budgets = latest ? await readBudgets(tx, companyId, latest.month.slice(0, 4)) : [];
+    }
+    if (shared.has("funding_debt")) {
+      result.facilities = await readFacilities(tx, companyId);
+      result.rounds = await readRounds(tx, companyId);
+    }
+    if (shared.has("risks")) result.risks = await readRisks(tx, companyId);
+    return result;
+  });
   return buildCompanyDashboardForInvestor(rows, access.sections, {
     currency: access.company.baseCurrency,
     window: options.window ?? DEFAULT_DASHBOARD_WINDOW,
@@ -149,15 +146,5 @@ function readRounds(tx: Tx, companyId: string): Promise<RoundInputRow[]> {
 }
 
 function readRisks(tx: Tx, companyId: string): Promise<RiskInputRow[]> {
-  return tx
-    .select({
-      title: risks.title,
-      category: risks.category,
-      likelihood: risks.likelihood,
-      impact: risks.impact,
-      status: risks.status,
-      nextReviewDate: risks.nextReviewDate,
-    })
-    .from(risks)
-    .where(eq(risks.orgId, companyId));
+  return tx.select(RISK_INPUT_COLUMNS).from(risks).where(eq(risks.orgId, companyId));
 }

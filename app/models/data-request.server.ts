@@ -33,6 +33,7 @@ import { investor_request_error_remindedRecently } from "~/paraglide/messages/in
 import { investor_request_error_alreadyAnswered } from "~/paraglide/messages/investor_request_error_alreadyanswered1.js";
 import { investor_request_error_notFound } from "~/paraglide/messages/investor_request_error_notfound1.js";
 import { investor_request_error_alreadyAsked } from "~/paraglide/messages/investor_request_error_alreadyasked1.js";
+import { readInOrg } from "./org-read.server";
 
 // ---------------------------------------------------------------- what a fund may ask
 
@@ -83,9 +84,7 @@ async function requestableMetrics(tx: Tx): Promise<RequestedMetric[]> {
 }
 
 export async function getRequestChoices(ctx: InvestorContext): Promise<{ companies: RequestableCompany[]; metrics: RequestedMetric[] }> {
-  return withTenant(ctx.db, ctx.org.id, async (tx) => ({ companies: await requestableCompanies(tx, ctx.org.id), metrics: await requestableMetrics(tx) }), {
-    readOnly: true,
-  });
+  return readInOrg(ctx, async (tx) => ({ companies: await requestableCompanies(tx, ctx.org.id), metrics: await requestableMetrics(tx) }));
 }
 
 // ---------------------------------------------------------------- defining a request
@@ -315,70 +314,61 @@ export async function getCollectionView(
   options: { month?: string | null; sort?: CollectionSort; dir?: "asc" | "desc"; page?: number },
   now: Date,
 ): Promise<CollectionView> {
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const periods = (
-        await tx
-          .selectDistinct({ month: dataRequests.monthTo })
-          .from(dataRequests)
-          .where(eq(dataRequests.orgId, ctx.org.id))
-          .orderBy(desc(dataRequests.monthTo))
-      ).map((p) => p.month);
-      const month = options.month && periods.includes(options.month) ? options.month : (periods[0] ?? null);
-      const counts: Record<RequestStatus, number> = { not_started: 0, partly: 0, fulfilled: 0, late: 0 };
-      if (!month) return { periods, month, rows: [], counts, page: 1, pages: 1, total: 0 };
-      const rows = await tx
-        .select({
-          ...REQUEST_COLUMNS,
-          companyName: orgs.name,
-          lastReminderAt: sql<
-            string | null
-          >`(select max(r.sent_at) from data_request_reminders r where r.org_id = ${dataRequests.orgId} and r.request_id = ${dataRequests.id})`,
-          lastManualAt: sql<
-            string | null
-          >`(select max(r.sent_at) from data_request_reminders r where r.org_id = ${dataRequests.orgId} and r.request_id = ${dataRequests.id} and r.kind = 'manual')`,
-        })
-        .from(dataRequests)
-        .innerJoin(
-          accessGrants,
-          and(
-            eq(accessGrants.orgId, dataRequests.companyOrgId),
-            eq(accessGrants.investorOrgId, ctx.org.id),
-            eq(accessGrants.status, "approved"),
-            sql`'financials' = any(${accessGrants.sections})`,
-          ),
-        )
-        .innerJoin(orgs, eq(orgs.id, dataRequests.companyOrgId))
-        .where(and(eq(dataRequests.orgId, ctx.org.id), eq(dataRequests.monthTo, month)));
-      const all = (await progressOf(tx, rows, now)).map((r) => ({
-        id: r.id,
-        companyName: r.companyName,
-        dueOn: r.dueOn,
-        status: r.progress.status,
-        asked: r.progress.asked,
-        answered: r.progress.answered,
-        answeredAt: r.progress.answeredAt?.toISOString() ?? null,
-        lastReminderAt: r.lastReminderAt ? new Date(r.lastReminderAt).toISOString() : null,
-        canRemind: r.progress.answeredAt === null && canRemindNow(r.lastManualAt ? new Date(r.lastManualAt) : null, now),
-      }));
-      for (const r of all) counts[r.status] += 1;
-      const sorted = sortCollection(all, options.sort ?? "status", options.dir ?? "asc");
-      const pages = Math.max(1, Math.ceil(sorted.length / COLLECTION_PAGE_SIZE));
-      const page = Math.min(Math.max(1, options.page ?? 1), pages);
-      return {
-        periods,
-        month,
-        rows: sorted.slice((page - 1) * COLLECTION_PAGE_SIZE, page * COLLECTION_PAGE_SIZE),
-        counts,
-        page,
-        pages,
-        total: sorted.length,
-      };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const periods = (
+      await tx.selectDistinct({ month: dataRequests.monthTo }).from(dataRequests).where(eq(dataRequests.orgId, ctx.org.id)).orderBy(desc(dataRequests.monthTo))
+    ).map((p) => p.month);
+    const month = options.month && periods.includes(options.month) ? options.month : (periods[0] ?? null);
+    const counts: Record<RequestStatus, number> = { not_started: 0, partly: 0, fulfilled: 0, late: 0 };
+    if (!month) return { periods, month, rows: [], counts, page: 1, pages: 1, total: 0 };
+    const rows = await tx
+      .select({
+        ...REQUEST_COLUMNS,
+        companyName: orgs.name,
+        lastReminderAt: sql<
+          string | null
+        >`(select max(r.sent_at) from data_request_reminders r where r.org_id = ${dataRequests.orgId} and r.request_id = ${dataRequests.id})`,
+        lastManualAt: sql<
+          string | null
+        >`(select max(r.sent_at) from data_request_reminders r where r.org_id = ${dataRequests.orgId} and r.request_id = ${dataRequests.id} and r.kind = 'manual')`,
+      })
+      .from(dataRequests)
+      .innerJoin(
+        accessGrants,
+        and(
+          eq(accessGrants.orgId, dataRequests.companyOrgId),
+          eq(accessGrants.investorOrgId, ctx.org.id),
+          eq(accessGrants.status, "approved"),
+          sql`'financials' = any(${accessGrants.sections})`,
+        ),
+      )
+      .innerJoin(orgs, eq(orgs.id, dataRequests.companyOrgId))
+      .where(and(eq(dataRequests.orgId, ctx.org.id), eq(dataRequests.monthTo, month)));
+    const all = (await progressOf(tx, rows, now)).map((r) => ({
+      id: r.id,
+      companyName: r.companyName,
+      dueOn: r.dueOn,
+      status: r.progress.status,
+      asked: r.progress.asked,
+      answered: r.progress.answered,
+      answeredAt: r.progress.answeredAt?.toISOString() ?? null,
+      lastReminderAt: r.lastReminderAt ? new Date(r.lastReminderAt).toISOString() : null,
+      canRemind: r.progress.answeredAt === null && canRemindNow(r.lastManualAt ? new Date(r.lastManualAt) : null, now),
+    }));
+    for (const r of all) counts[r.status] += 1;
+    const sorted = sortCollection(all, options.sort ?? "status", options.dir ?? "asc");
+    const pages = Math.max(1, Math.ceil(sorted.length / COLLECTION_PAGE_SIZE));
+    const page = Math.min(Math.max(1, options.page ?? 1), pages);
+    return {
+      periods,
+      month,
+      rows: sorted.slice((page - 1) * COLLECTION_PAGE_SIZE, page * COLLECTION_PAGE_SIZE),
+      counts,
+      page,
+      pages,
+      total: sorted.length,
+    };
+  });
 }
 
 export function sortCollection(rows: CollectionRow[], sort: CollectionSort, dir: "asc" | "desc"): CollectionRow[] {

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte } from "drizzle-orm";
-import { oneRow } from "~db/client";
 import { debtFacilities, monthlyReports } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
@@ -21,13 +20,14 @@ import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import { debtTermsOf, type DebtFacilityInput } from "~/domain/debt-facility";
 import type { DebtKind } from "~/domain/instruments";
-import { recordAudit } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";
 import { assertCanEdit } from "./funding-round.server";
-import { conflictError, deleteLocked, type EditRefusals, lockAtVersion, saveAtVersion } from "./versioning.server";
+import { conflictError } from "./versioning.server";
+import { type AuditedRecord, createAudited, deleteAudited, updateAudited } from "./audited-edit.server";
 import { records_debt_notFound } from "~/paraglide/messages/records_debt_notfound1.js";
 import { records_debt_what } from "~/paraglide/messages/records_debt_what.js";
+import { readInOrg } from "./org-read.server";
 
 export type { DebtFacilityInput };
 export type DebtFacilityRow = typeof debtFacilities.$inferSelect;
@@ -92,45 +92,36 @@ function summarise(row: DebtFacilityRow, today: IsoDate, reports: LatestReports,
 export async function listDebtFacilities(ctx: OrgContext, options: { today?: IsoDate } = {}): Promise<DebtFacilitySummary[]> {
   const today = options.today ?? isoDateOfDate(new Date());
   const lastMonth = addMonths(today.slice(0, 7), -1);
-  const { rows, reports } = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const rows = await tx
-        .select()
-        .from(debtFacilities)
-        .where(eq(debtFacilities.orgId, ctx.org.id))
-        .orderBy(desc(debtFacilities.drawDate), asc(debtFacilities.lender), asc(debtFacilities.id));
-      if (rows.length === 0) return { rows, reports: { latest: null, lastMonth: null } };
-      const [latest] = await tx
-        .select({ month: monthlyReports.month, cash: monthlyReports.cash })
-        .from(monthlyReports)
-        .where(eq(monthlyReports.orgId, ctx.org.id))
-        .orderBy(desc(monthlyReports.month))
-        .limit(1);
-      const [last] = await tx
-        .select({ month: monthlyReports.month, createdAt: monthlyReports.createdAt })
-        .from(monthlyReports)
-        .where(and(eq(monthlyReports.orgId, ctx.org.id), eq(monthlyReports.month, lastMonth)));
-      return { rows, reports: { latest: latest ?? null, lastMonth: last ?? null } };
-    },
-    { readOnly: true },
-  );
+  const { rows, reports } = await readInOrg(ctx, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(debtFacilities)
+      .where(eq(debtFacilities.orgId, ctx.org.id))
+      .orderBy(desc(debtFacilities.drawDate), asc(debtFacilities.lender), asc(debtFacilities.id));
+    if (rows.length === 0) return { rows, reports: { latest: null, lastMonth: null } };
+    const [latest] = await tx
+      .select({ month: monthlyReports.month, cash: monthlyReports.cash })
+      .from(monthlyReports)
+      .where(eq(monthlyReports.orgId, ctx.org.id))
+      .orderBy(desc(monthlyReports.month))
+      .limit(1);
+    const [last] = await tx
+      .select({ month: monthlyReports.month, createdAt: monthlyReports.createdAt })
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.orgId, ctx.org.id), eq(monthlyReports.month, lastMonth)));
+    return { rows, reports: { latest: latest ?? null, lastMonth: last ?? null } };
+  });
   return rows.map((row) => summarise(row, today, reports, ctx.org.baseCurrency));
 }
 
 /** The facility, or null when this org has no such facility (another org's id included). */
 export async function getDebtFacility(ctx: OrgContext, id: string): Promise<DebtFacility | null> {
   if (!isUuid(id)) return null;
-  const [row] = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select()
-        .from(debtFacilities)
-        .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id))),
-    { readOnly: true },
+  const [row] = await readInOrg(ctx, (tx) =>
+    tx
+      .select()
+      .from(debtFacilities)
+      .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id))),
   );
   return row ? (row as DebtFacility) : null;
 }
@@ -177,46 +168,41 @@ export const REPORTING_MONTHS_SHOWN = 3;
 export async function getDebtFacilityDetail(ctx: OrgContext, id: string, options: { today?: IsoDate } = {}): Promise<DebtFacilityDetail | null> {
   if (!isUuid(id)) return null;
   const today = options.today ?? isoDateOfDate(new Date());
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const [row] = await tx
-        .select()
-        .from(debtFacilities)
-        .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)));
-      if (!row) return null;
-      const drawMonth = row.drawDate.slice(0, 7);
-      const reports = await tx
-        .select({ month: monthlyReports.month, cash: monthlyReports.cash, createdAt: monthlyReports.createdAt })
-        .from(monthlyReports)
-        .where(and(eq(monthlyReports.orgId, ctx.org.id), gte(monthlyReports.month, drawMonth)))
-        .orderBy(asc(monthlyReports.month));
-      const currencyMismatch = row.currency !== ctx.org.baseCurrency;
-      const minimumCash =
-        row.minimumCash === null || currencyMismatch
-          ? null
-          : reports.map((r) => ({ month: r.month, cash: r.cash, breach: covenantBreach(r.cash, row.minimumCash as number) }));
-      let reporting: ReportingCheck[] | null = null;
-      if (row.reportingDeadlineDay !== null) {
-        const dueDay = row.reportingDeadlineDay;
-        const lastMonth = addMonths(today.slice(0, 7), -1);
-        const firstShown = addMonths(lastMonth, -(REPORTING_MONTHS_SHOWN - 1));
-        const from = compareMonths(firstShown, drawMonth) < 0 ? drawMonth : firstShown;
-        const byMonth = new Map(reports.map((r) => [r.month, r]));
-        reporting = monthsBetween(from, lastMonth)
-          .reverse()
-          .map((month) => {
-            const report = byMonth.get(month);
-            const submittedOn = report ? isoDateOfDate(new Date(report.createdAt)) : null;
-            const { status, dueDate } = deadlineStatus(month, submittedOn, today, dueDay);
-            return { month, status, dueDate, submittedOn };
-          });
-      }
-      return { facility: row as DebtFacility, schedule: debtSchedule(debtTermsOf(row)), minimumCash, reporting, currencyMismatch };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(debtFacilities)
+      .where(and(eq(debtFacilities.orgId, ctx.org.id), eq(debtFacilities.id, id)));
+    if (!row) return null;
+    const drawMonth = row.drawDate.slice(0, 7);
+    const reports = await tx
+      .select({ month: monthlyReports.month, cash: monthlyReports.cash, createdAt: monthlyReports.createdAt })
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.orgId, ctx.org.id), gte(monthlyReports.month, drawMonth)))
+      .orderBy(asc(monthlyReports.month));
+    const currencyMismatch = row.currency !== ctx.org.baseCurrency;
+    const minimumCash =
+      row.minimumCash === null || currencyMismatch
+        ? null
+        : reports.map((r) => ({ month: r.month, cash: r.cash, breach: covenantBreach(r.cash, row.minimumCash as number) }));
+    let reporting: ReportingCheck[] | null = null;
+    if (row.reportingDeadlineDay !== null) {
+      const dueDay = row.reportingDeadlineDay;
+      const lastMonth = addMonths(today.slice(0, 7), -1);
+      const firstShown = addMonths(lastMonth, -(REPORTING_MONTHS_SHOWN - 1));
+      const from = compareMonths(firstShown, drawMonth) < 0 ? drawMonth : firstShown;
+      const byMonth = new Map(reports.map((r) => [r.month, r]));
+      reporting = monthsBetween(from, lastMonth)
+        .reverse()
+        .map((month) => {
+          const report = byMonth.get(month);
+          const submittedOn = report ? isoDateOfDate(new Date(report.createdAt)) : null;
+          const { status, dueDate } = deadlineStatus(month, submittedOn, today, dueDay);
+          return { month, status, dueDate, submittedOn };
+        });
+    }
+    return { facility: row as DebtFacility, schedule: debtSchedule(debtTermsOf(row)), minimumCash, reporting, currencyMismatch };
+  });
 }
 
 /**
@@ -225,7 +211,7 @@ export async function getDebtFacilityDetail(ctx: OrgContext, id: string, options
  * recorded before the base currency changed is left out rather than added in the wrong unit.
  */
 export async function debtServiceForOrg(ctx: OrgContext): Promise<Map<Month, number>> {
-  const rows = await withTenant(ctx.db, ctx.org.id, (tx) => tx.select().from(debtFacilities).where(eq(debtFacilities.orgId, ctx.org.id)), { readOnly: true });
+  const rows = await readInOrg(ctx, (tx) => tx.select().from(debtFacilities).where(eq(debtFacilities.orgId, ctx.org.id)));
   return debtServiceByMonth(rows.filter((r) => r.currency === ctx.org.baseCurrency).map(debtTermsOf));
 }
 
@@ -244,31 +230,27 @@ function columnsFrom(input: DebtFacilityInput) {
   };
 }
 
+/** How rows are created, edited and deleted: each change with its audit entry. */
+const FACILITIES: AuditedRecord<typeof debtFacilities> = {
+  table: debtFacilities,
+  entity: "debt_facility",
+  refusals: { notFound: messageRef(records_debt_notFound), conflict: () => conflictError(records_debt_what) },
+};
+
 export async function createDebtFacility(ctx: OrgContext, input: DebtFacilityInput): Promise<DebtFacility> {
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const row = oneRow(
-      await tx
-        .insert(debtFacilities)
-        .values({ orgId: ctx.org.id, currency: ctx.org.baseCurrency, ...columnsFrom(input) })
-        .returning(),
-      "insert debt_facility",
-    );
-    await recordAudit(tx, ctx, { action: "debt_facility.create", entityType: "debt_facility", entityId: row.id, after: row });
+    const row = await createAudited(tx, ctx, FACILITIES, { orgId: ctx.org.id, currency: ctx.org.baseCurrency, ...columnsFrom(input) });
     await refreshCompanyMetrics(tx, ctx.org.id);
     return row as DebtFacility;
   });
 }
 
-const REFUSALS: EditRefusals = { notFound: messageRef(records_debt_notFound), conflict: () => conflictError(records_debt_what) };
-
 /** Saves an edit made on `version`; a concurrent save in between is a conflict, not an overwrite. */
 export async function updateDebtFacility(ctx: OrgContext, id: string, version: number, input: DebtFacilityInput): Promise<DebtFacility> {
   assertCanEdit(ctx);
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockAtVersion(tx, debtFacilities, ctx.org.id, id, version, REFUSALS);
-    const row = await saveAtVersion(tx, debtFacilities, ctx.org.id, id, version, columnsFrom(input), REFUSALS.conflict);
-    await recordAudit(tx, ctx, { action: "debt_facility.update", entityType: "debt_facility", entityId: id, before, after: row });
+    const row = await updateAudited(tx, ctx, FACILITIES, id, version, columnsFrom(input));
     await refreshCompanyMetrics(tx, ctx.org.id);
     return row as DebtFacility;
   });
@@ -278,9 +260,7 @@ export async function updateDebtFacility(ctx: OrgContext, id: string, version: n
 export async function deleteDebtFacility(ctx: OrgContext, id: string, version?: number): Promise<void> {
   assertCanEdit(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockAtVersion(tx, debtFacilities, ctx.org.id, id, version, REFUSALS);
-    await deleteLocked(tx, debtFacilities, ctx.org.id, id);
-    await recordAudit(tx, ctx, { action: "debt_facility.delete", entityType: "debt_facility", entityId: id, before, after: null });
+    await deleteAudited(tx, ctx, FACILITIES, id, version);
     await refreshCompanyMetrics(tx, ctx.org.id);
   });
 }

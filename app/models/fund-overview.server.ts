@@ -1,6 +1,5 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { orgs, reportUpdates } from "~db/schema";
-import { withTenant } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
 import { notFound } from "~/server/http.server";
 import { isoDateOfDate, type IsoDate } from "~/finance";
@@ -9,6 +8,7 @@ import type { FundOverview } from "~/views/fund-overview";
 import { listAlerts, openAlertCounts } from "./alert.server";
 import { exportPortfolio } from "./portfolio.server";
 import { pendingRequestsOf } from "./access-grant.server";
+import { readInOrg } from "./org-read.server";
 
 export type { FundOverview };
 
@@ -78,33 +78,28 @@ export async function getFundOverview(ctx: OrgContext, options: { today?: IsoDat
 
 /** The newest investor updates the fund may read, and the fund's own unanswered access requests. */
 async function readRecent(ctx: OrgContext) {
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      // Row-level security returns exactly the updates of companies that share "updates" with
-      // this fund now (sharedWithInvestors); the join only names them.
-      const updates = await tx
-        .select({
-          companyName: orgs.name,
-          companySlug: orgs.slug,
-          month: reportUpdates.month,
-          highlights: reportUpdates.highlights,
-          lowlights: reportUpdates.lowlights,
-          asks: reportUpdates.asks,
-          updatedAt: reportUpdates.updatedAt,
-        })
-        .from(reportUpdates)
-        .innerJoin(orgs, eq(orgs.id, reportUpdates.orgId))
-        .where(sql`coalesce(${reportUpdates.highlights}, ${reportUpdates.lowlights}, ${reportUpdates.asks}) is not null`)
-        .orderBy(desc(reportUpdates.month), desc(reportUpdates.updatedAt), orgs.name)
-        .limit(OVERVIEW_LIST_SIZE);
-      const pending = await pendingRequestsOf(tx, ctx.org.id);
-      return {
-        updates: updates.map((u) => ({ ...u, updatedAt: u.updatedAt.toISOString() })),
-        pending: pending.map((p) => ({ ...p, requestedAt: p.requestedAt.toISOString() })),
-      };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    // Row-level security returns exactly the updates of companies that share "updates" with
+    // this fund now (sharedWithInvestors); the join only names them.
+    const updates = await tx
+      .select({
+        companyName: orgs.name,
+        companySlug: orgs.slug,
+        month: reportUpdates.month,
+        highlights: reportUpdates.highlights,
+        lowlights: reportUpdates.lowlights,
+        asks: reportUpdates.asks,
+        updatedAt: reportUpdates.updatedAt,
+      })
+      .from(reportUpdates)
+      .innerJoin(orgs, eq(orgs.id, reportUpdates.orgId))
+      .where(sql`coalesce(${reportUpdates.highlights}, ${reportUpdates.lowlights}, ${reportUpdates.asks}) is not null`)
+      .orderBy(desc(reportUpdates.month), desc(reportUpdates.updatedAt), orgs.name)
+      .limit(OVERVIEW_LIST_SIZE);
+    const pending = await pendingRequestsOf(tx, ctx.org.id);
+    return {
+      updates: updates.map((u) => ({ ...u, updatedAt: u.updatedAt.toISOString() })),
+      pending: pending.map((p) => ({ ...p, requestedAt: p.requestedAt.toISOString() })),
+    };
+  });
 }

@@ -1,5 +1,4 @@
 import { and, asc, desc, eq } from "drizzle-orm";
-import { oneRow } from "~db/client";
 import { fundingRounds } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
@@ -9,12 +8,13 @@ import { roundValuation, totalRaisedByInstrument, type Instrument, type RoundVal
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
 import { isEquityInstrument } from "~/domain/instruments";
-import { recordAudit } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
-import { conflictError, deleteLocked, type EditRefusals, lockAtVersion, saveAtVersion } from "./versioning.server";
+import { conflictError } from "./versioning.server";
+import { type AuditedRecord, createAudited, deleteAudited, updateAudited } from "./audited-edit.server";
 import { records_readOnlyRecords } from "~/paraglide/messages/records_readonlyrecords2.js";
 import { records_round_notFound } from "~/paraglide/messages/records_round_notfound1.js";
 import { records_round_what } from "~/paraglide/messages/records_round_what.js";
+import { readInOrg } from "./org-read.server";
 
 export function assertCanEdit(ctx: OrgContext) {
   if (!can(ctx.role, "edit:records")) throw new AppError("FORBIDDEN", messageRef(records_readOnlyRecords));
@@ -49,16 +49,12 @@ function orderFor(sort: RoundSort, direction: SortDirection) {
 
 /** Every round of the org, newest close date first (or as asked). */
 export async function listFundingRounds(ctx: OrgContext, options: { sort?: RoundSort; direction?: SortDirection } = {}) {
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select()
-        .from(fundingRounds)
-        .where(eq(fundingRounds.orgId, ctx.org.id))
-        .orderBy(...orderFor(options.sort ?? "close_date", options.direction ?? "desc")),
-    { readOnly: true },
+  const rows = await readInOrg(ctx, (tx) =>
+    tx
+      .select()
+      .from(fundingRounds)
+      .where(eq(fundingRounds.orgId, ctx.org.id))
+      .orderBy(...orderFor(options.sort ?? "close_date", options.direction ?? "desc")),
   );
   return rows.map(withDerived);
 }
@@ -97,46 +93,37 @@ export const ROUNDS_PAGE_SIZE = 25;
 /** One page of rounds for the list, plus the totals over all of them. */
 export async function listFundingRoundsPage(ctx: OrgContext, options: { sort: RoundSort; direction: SortDirection; page: number; pageSize?: number }) {
   const pageSize = options.pageSize ?? ROUNDS_PAGE_SIZE;
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const all = await tx
-        .select({ instrument: fundingRounds.instrument, amount: fundingRounds.amount, currency: fundingRounds.currency })
-        .from(fundingRounds)
-        .where(eq(fundingRounds.orgId, ctx.org.id));
-      const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
-      const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pageCount);
-      const rows = await tx
-        .select()
-        .from(fundingRounds)
-        .where(eq(fundingRounds.orgId, ctx.org.id))
-        .orderBy(...orderFor(options.sort, options.direction))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize);
-      return {
-        rounds: rows.map(withDerived),
-        total: all.length,
-        page,
-        pageCount,
-        totals: raisedByCurrency(all, ctx.org.baseCurrency),
-      };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const all = await tx
+      .select({ instrument: fundingRounds.instrument, amount: fundingRounds.amount, currency: fundingRounds.currency })
+      .from(fundingRounds)
+      .where(eq(fundingRounds.orgId, ctx.org.id));
+    const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
+    const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pageCount);
+    const rows = await tx
+      .select()
+      .from(fundingRounds)
+      .where(eq(fundingRounds.orgId, ctx.org.id))
+      .orderBy(...orderFor(options.sort, options.direction))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    return {
+      rounds: rows.map(withDerived),
+      total: all.length,
+      page,
+      pageCount,
+      totals: raisedByCurrency(all, ctx.org.baseCurrency),
+    };
+  });
 }
 
 /** Totals raised per currency and instrument, for dashboards and investor views. */
 export async function fundingTotals(ctx: OrgContext): Promise<RaisedInCurrency[]> {
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select({ instrument: fundingRounds.instrument, amount: fundingRounds.amount, currency: fundingRounds.currency })
-        .from(fundingRounds)
-        .where(eq(fundingRounds.orgId, ctx.org.id)),
-    { readOnly: true },
+  const rows = await readInOrg(ctx, (tx) =>
+    tx
+      .select({ instrument: fundingRounds.instrument, amount: fundingRounds.amount, currency: fundingRounds.currency })
+      .from(fundingRounds)
+      .where(eq(fundingRounds.orgId, ctx.org.id)),
   );
   return raisedByCurrency(rows, ctx.org.baseCurrency);
 }
@@ -144,15 +131,11 @@ export async function fundingTotals(ctx: OrgContext): Promise<RaisedInCurrency[]
 /** The round, or null when this org has no such round (another org's id included). */
 export async function getFundingRound(ctx: OrgContext, id: string): Promise<FundingRound | null> {
   if (!isUuid(id)) return null;
-  const [row] = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select()
-        .from(fundingRounds)
-        .where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id))),
-    { readOnly: true },
+  const [row] = await readInOrg(ctx, (tx) =>
+    tx
+      .select()
+      .from(fundingRounds)
+      .where(and(eq(fundingRounds.orgId, ctx.org.id), eq(fundingRounds.id, id))),
   );
   return row ? withDerived(row) : null;
 }
@@ -174,22 +157,17 @@ function columnsFrom(ctx: OrgContext, input: FundingRoundInput) {
   };
 }
 
+/** How rows are created, edited and deleted: each change with its audit entry. */
+const ROUNDS: AuditedRecord<typeof fundingRounds> = {
+  table: fundingRounds,
+  entity: "funding_round",
+  refusals: { notFound: messageRef(records_round_notFound), conflict: () => conflictError(records_round_what) },
+};
+
 export async function createFundingRound(ctx: OrgContext, input: FundingRoundInput): Promise<FundingRound> {
   assertCanEdit(ctx);
-  return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const row = oneRow(
-      await tx
-        .insert(fundingRounds)
-        .values({ orgId: ctx.org.id, ...columnsFrom(ctx, input) })
-        .returning(),
-      "insert funding_round",
-    );
-    await recordAudit(tx, ctx, { action: "funding_round.create", entityType: "funding_round", entityId: row.id, after: row });
-    return withDerived(row);
-  });
+  return withTenant(ctx.db, ctx.org.id, async (tx) => withDerived(await createAudited(tx, ctx, ROUNDS, { orgId: ctx.org.id, ...columnsFrom(ctx, input) })));
 }
-
-const REFUSALS: EditRefusals = { notFound: messageRef(records_round_notFound), conflict: () => conflictError(records_round_what) };
 
 /**
  * Saves an edit made on `version`. If someone saved in between, nothing is written and the
@@ -197,20 +175,11 @@ const REFUSALS: EditRefusals = { notFound: messageRef(records_round_notFound), c
  */
 export async function updateFundingRound(ctx: OrgContext, id: string, version: number, input: FundingRoundInput): Promise<FundingRound> {
   assertCanEdit(ctx);
-  return withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockAtVersion(tx, fundingRounds, ctx.org.id, id, version, REFUSALS);
-    const row = await saveAtVersion(tx, fundingRounds, ctx.org.id, id, version, columnsFrom(ctx, input), REFUSALS.conflict);
-    await recordAudit(tx, ctx, { action: "funding_round.update", entityType: "funding_round", entityId: id, before, after: row });
-    return withDerived(row);
-  });
+  return withTenant(ctx.db, ctx.org.id, async (tx) => withDerived(await updateAudited(tx, ctx, ROUNDS, id, version, columnsFrom(ctx, input))));
 }
 
 /** Deletes the round; with `version`, only if nobody changed it since it was read. */
 export async function deleteFundingRound(ctx: OrgContext, id: string, version?: number): Promise<void> {
   assertCanEdit(ctx);
-  await withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockAtVersion(tx, fundingRounds, ctx.org.id, id, version, REFUSALS);
-    await deleteLocked(tx, fundingRounds, ctx.org.id, id);
-    await recordAudit(tx, ctx, { action: "funding_round.delete", entityType: "funding_round", entityId: id, before, after: null });
-  });
+  await withTenant(ctx.db, ctx.org.id, (tx) => deleteAudited(tx, ctx, ROUNDS, id, version));
 }

@@ -6,7 +6,7 @@
  */
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { oneRow, type Tx } from "~db/client";
-import { auditLog, fxRates, orgs } from "~db/schema";
+import { fxRates, orgs } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
 import { normalizeRate, type FxRate } from "~/finance";
@@ -14,7 +14,7 @@ import type { FxRateImportRow } from "~/domain/fx-rate";
 import type { FxRateInput } from "~/domain/fx-rate.form";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
-import { recordAudit } from "./audit.server";
+import { type AuditEntry, importedRowEntry, recordAudit, recordAudits } from "./audit.server";
 import type { OrgContext } from "~/auth/context";
 import type { ImportCounts } from "./import.server";
 import { investor_fx_error_baseCurrency } from "~/paraglide/messages/investor_fx_error_basecurrency1.js";
@@ -23,6 +23,7 @@ import { investor_fx_error_forbidden } from "~/paraglide/messages/investor_fx_er
 import { investor_fx_error_investorsOnly } from "~/paraglide/messages/investor_fx_error_investorsonly1.js";
 import { investor_fx_error_noRate } from "~/paraglide/messages/investor_fx_error_norate1.js";
 import { investor_fx_error_nothingSaved } from "~/paraglide/messages/investor_fx_error_nothingsaved1.js";
+import { readInOrg } from "./org-read.server";
 
 const BULK_BATCH = 1000;
 export const FX_PAGE_SIZE = 50;
@@ -55,35 +56,25 @@ function toRate(row: { month: string; currency: string; rate: string; updatedAt:
 export async function listFxRatesPage(ctx: OrgContext, options: { page: number; pageSize?: number }) {
   requireInvestorOrg(ctx);
   const pageSize = options.pageSize ?? FX_PAGE_SIZE;
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const { total } = oneRow(await tx.select({ total: count() }).from(fxRates).where(eq(fxRates.orgId, ctx.org.id)), "fx rates count");
-      const pageCount = Math.max(1, Math.ceil(total / pageSize));
-      const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pageCount);
-      const rows = await tx
-        .select()
-        .from(fxRates)
-        .where(eq(fxRates.orgId, ctx.org.id))
-        .orderBy(desc(fxRates.month), asc(fxRates.currency))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize);
-      return { rates: rows.map(toRate), total, page, pageCount };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const { total } = oneRow(await tx.select({ total: count() }).from(fxRates).where(eq(fxRates.orgId, ctx.org.id)), "fx rates count");
+    const pageCount = Math.max(1, Math.ceil(total / pageSize));
+    const page = Math.min(Math.max(1, Math.floor(options.page) || 1), pageCount);
+    const rows = await tx
+      .select()
+      .from(fxRates)
+      .where(eq(fxRates.orgId, ctx.org.id))
+      .orderBy(desc(fxRates.month), asc(fxRates.currency))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    return { rates: rows.map(toRate), total, page, pageCount };
+  });
 }
 
 /** Every rate of the org (CSV export, conversions), oldest month first. */
 export async function listAllFxRates(ctx: OrgContext): Promise<StoredFxRate[]> {
   requireInvestorOrg(ctx);
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) => tx.select().from(fxRates).where(eq(fxRates.orgId, ctx.org.id)).orderBy(asc(fxRates.month), asc(fxRates.currency)),
-    { readOnly: true },
-  );
+  const rows = await readInOrg(ctx, (tx) => tx.select().from(fxRates).where(eq(fxRates.orgId, ctx.org.id)).orderBy(asc(fxRates.month), asc(fxRates.currency)));
   return rows.map(toRate);
 }
 
@@ -170,7 +161,7 @@ function importGuards(ctx: OrgContext, rows: readonly FxRateImportRow[]) {
 /** What importing these rows would do; read-only, writes nothing. */
 export async function previewFxRatesImport(ctx: OrgContext, rows: readonly FxRateImportRow[]): Promise<ImportCounts> {
   importGuards(ctx, rows);
-  const existing = await withTenant(ctx.db, ctx.org.id, (tx) => existingRates(tx, ctx, rows), { readOnly: true });
+  const existing = await readInOrg(ctx, (tx) => existingRates(tx, ctx, rows));
   const counts: ImportCounts = { rows: rows.length, inserted: 0, updated: 0, unchanged: 0 };
   for (const row of rows) {
     const current = existing.get(fxKey(row.month, row.currency));
@@ -192,7 +183,7 @@ export async function importFxRates(ctx: OrgContext, rows: readonly FxRateImport
     await lockOrgRates(tx, ctx);
     const previous = await existingRates(tx, ctx, rows);
     const counts: ImportCounts = { rows: rows.length, inserted: 0, updated: 0, unchanged: 0 };
-    const entries: (typeof auditLog.$inferInsert)[] = [];
+    const entries: AuditEntry[] = [];
     for (let i = 0; i < rows.length; i += BULK_BATCH) {
       const written = await tx
         .insert(fxRates)
@@ -207,21 +198,12 @@ export async function importFxRates(ctx: OrgContext, rows: readonly FxRateImport
       for (const row of written) {
         const key = fxKey(row.month, row.currency);
         const before = previous.get(key);
-        if (before === undefined) counts.inserted += 1;
-        else counts.updated += 1;
-        entries.push({
-          orgId: ctx.org.id,
-          actorUserId: ctx.user.id,
-          action: before === undefined ? "fx_rate.import_create" : "fx_rate.import_update",
-          entityType: "fx_rate",
-          entityId: key,
-          before: before === undefined ? null : { month: row.month, currency: row.currency, rate: before },
-          after: { month: row.month, currency: row.currency, rate: normalizeRate(row.rate) },
-        });
+        const after = { month: row.month, currency: row.currency, rate: normalizeRate(row.rate) };
+        entries.push(importedRowEntry(counts, "fx_rate", key, before === undefined ? null : { month: row.month, currency: row.currency, rate: before }, after));
       }
     }
     counts.unchanged = rows.length - counts.inserted - counts.updated;
-    for (let i = 0; i < entries.length; i += BULK_BATCH) await tx.insert(auditLog).values(entries.slice(i, i + BULK_BATCH));
+    await recordAudits(tx, ctx, entries);
     if (entries.length > 0) {
       const months = rows.map((r) => r.month).sort();
       await recordAudit(tx, ctx, {

@@ -24,6 +24,7 @@ import { upsertMonthlyReports } from "./monthly-report.server";
 import { records_import_startupsOnly } from "~/paraglide/messages/records_import_startupsonly1.js";
 import { records_import_viewersCannot } from "~/paraglide/messages/records_import_viewerscannot1.js";
 import type { ImportCounts } from "~/views/csv-import";
+import { readInOrg } from "./org-read.server";
 
 export type { ImportCounts };
 
@@ -105,7 +106,7 @@ async function previewImport<R extends { month: string }, Saved>(
   const range = monthRange(rows);
   const counts: ImportCounts = { rows: rows.length, inserted: 0, updated: 0, unchanged: 0 };
   if (!range) return counts;
-  const existing = await withTenant(ctx.db, ctx.org.id, (tx) => read.saved(tx, range), { readOnly: true });
+  const existing = await readInOrg(ctx, (tx) => read.saved(tx, range));
   const byKey = new Map(existing.map((saved) => [read.keyOf(saved), saved]));
   for (const row of rows) {
     const current = byKey.get(read.keyOf(row));

@@ -35,6 +35,7 @@ import { updates_error_scheduledAt } from "~/paraglide/messages/updates_error_sc
 import { updates_what } from "~/paraglide/messages/updates_what.js";
 import { common_error_404_title } from "~/paraglide/messages/common_error_404_title.js";
 import { common_validation_checkFields } from "~/paraglide/messages/common_validation_checkfields1.js";
+import { readInOrg } from "./org-read.server";
 
 export const UPDATES_LIST_PAGE_SIZE = 20;
 export const UPDATES_FEED_PAGE_SIZE = 20;
@@ -83,7 +84,7 @@ async function grantedInvestors(tx: Tx, orgId: string): Promise<RecipientChoice[
 
 export async function listRecipientChoices(ctx: OrgContext): Promise<RecipientChoice[]> {
   startupOnly(ctx);
-  return withTenant(ctx.db, ctx.org.id, (tx) => grantedInvestors(tx, ctx.org.id), { readOnly: true });
+  return readInOrg(ctx, (tx) => grantedInvestors(tx, ctx.org.id));
 }
 
 export interface UpdateListItem {
@@ -100,40 +101,35 @@ export interface UpdateListItem {
 /** The startup's updates, newest first (sent by when they went, the rest by when they were begun), paged. */
 export async function listUpdates(ctx: OrgContext, options: { page?: number } = {}) {
   startupOnly(ctx);
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const { total } = oneRow(await tx.select({ total: count() }).from(investorUpdates).where(eq(investorUpdates.orgId, ctx.org.id)), "updates count");
-      const pageCount = Math.max(1, Math.ceil(total / UPDATES_LIST_PAGE_SIZE));
-      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
-      const opens = tx
-        .select({ updateId: investorUpdateViews.updateId, n: count().as("n") })
-        .from(investorUpdateViews)
-        .where(eq(investorUpdateViews.companyOrgId, ctx.org.id))
-        .groupBy(investorUpdateViews.updateId)
-        .as("opens");
-      const rows = await tx
-        .select({
-          id: investorUpdates.id,
-          title: investorUpdates.title,
-          month: investorUpdates.month,
-          status: investorUpdates.status,
-          scheduledAt: investorUpdates.scheduledAt,
-          sentAt: investorUpdates.sentAt,
-          createdAt: investorUpdates.createdAt,
-          opens: sql<number>`coalesce(${opens.n}, 0)::int`,
-        })
-        .from(investorUpdates)
-        .leftJoin(opens, eq(opens.updateId, investorUpdates.id))
-        .where(eq(investorUpdates.orgId, ctx.org.id))
-        .orderBy(desc(sql`coalesce(${investorUpdates.sentAt}, ${investorUpdates.createdAt})`), desc(investorUpdates.id))
-        .limit(UPDATES_LIST_PAGE_SIZE)
-        .offset((page - 1) * UPDATES_LIST_PAGE_SIZE);
-      return { updates: rows as UpdateListItem[], page, pageCount, total };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const { total } = oneRow(await tx.select({ total: count() }).from(investorUpdates).where(eq(investorUpdates.orgId, ctx.org.id)), "updates count");
+    const pageCount = Math.max(1, Math.ceil(total / UPDATES_LIST_PAGE_SIZE));
+    const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
+    const opens = tx
+      .select({ updateId: investorUpdateViews.updateId, n: count().as("n") })
+      .from(investorUpdateViews)
+      .where(eq(investorUpdateViews.companyOrgId, ctx.org.id))
+      .groupBy(investorUpdateViews.updateId)
+      .as("opens");
+    const rows = await tx
+      .select({
+        id: investorUpdates.id,
+        title: investorUpdates.title,
+        month: investorUpdates.month,
+        status: investorUpdates.status,
+        scheduledAt: investorUpdates.scheduledAt,
+        sentAt: investorUpdates.sentAt,
+        createdAt: investorUpdates.createdAt,
+        opens: sql<number>`coalesce(${opens.n}, 0)::int`,
+      })
+      .from(investorUpdates)
+      .leftJoin(opens, eq(opens.updateId, investorUpdates.id))
+      .where(eq(investorUpdates.orgId, ctx.org.id))
+      .orderBy(desc(sql`coalesce(${investorUpdates.sentAt}, ${investorUpdates.createdAt})`), desc(investorUpdates.id))
+      .limit(UPDATES_LIST_PAGE_SIZE)
+      .offset((page - 1) * UPDATES_LIST_PAGE_SIZE);
+    return { updates: rows as UpdateListItem[], page, pageCount, total };
+  });
 }
 
 export type InvestorUpdateRow = typeof investorUpdates.$inferSelect;
@@ -148,39 +144,34 @@ export interface StartupUpdateView {
 export async function getUpdateForStartup(ctx: OrgContext, id: string): Promise<StartupUpdateView | null> {
   startupOnly(ctx);
   if (!isUuid(id)) return null;
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const [update] = await tx
-        .select()
-        .from(investorUpdates)
-        .where(and(eq(investorUpdates.orgId, ctx.org.id), eq(investorUpdates.id, id)));
-      if (!update) return null;
-      const names =
-        update.recipientOrgIds.length === 0
-          ? []
-          : await tx.select({ orgId: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, update.recipientOrgIds));
-      const nameOf = new Map(names.map((n) => [n.orgId, n.name]));
-      const recipients = update.recipientOrgIds.map((orgId) => ({ orgId, name: nameOf.get(orgId) ?? "—" }));
-      const views = await tx
-        .select({
-          userId: investorUpdateViews.userId,
-          name: investorUpdateViews.viewerName,
-          investorOrgId: investorUpdateViews.orgId,
-          firstViewedAt: investorUpdateViews.firstViewedAt,
-        })
-        .from(investorUpdateViews)
-        .where(and(eq(investorUpdateViews.companyOrgId, ctx.org.id), eq(investorUpdateViews.updateId, id)))
-        .orderBy(asc(investorUpdateViews.firstViewedAt));
-      return {
-        update,
-        recipients,
-        opens: views.map((v) => ({ userId: v.userId, name: v.name, investorName: nameOf.get(v.investorOrgId) ?? "—", firstViewedAt: v.firstViewedAt })),
-      };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const [update] = await tx
+      .select()
+      .from(investorUpdates)
+      .where(and(eq(investorUpdates.orgId, ctx.org.id), eq(investorUpdates.id, id)));
+    if (!update) return null;
+    const names =
+      update.recipientOrgIds.length === 0
+        ? []
+        : await tx.select({ orgId: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, update.recipientOrgIds));
+    const nameOf = new Map(names.map((n) => [n.orgId, n.name]));
+    const recipients = update.recipientOrgIds.map((orgId) => ({ orgId, name: nameOf.get(orgId) ?? "—" }));
+    const views = await tx
+      .select({
+        userId: investorUpdateViews.userId,
+        name: investorUpdateViews.viewerName,
+        investorOrgId: investorUpdateViews.orgId,
+        firstViewedAt: investorUpdateViews.firstViewedAt,
+      })
+      .from(investorUpdateViews)
+      .where(and(eq(investorUpdateViews.companyOrgId, ctx.org.id), eq(investorUpdateViews.updateId, id)))
+      .orderBy(asc(investorUpdateViews.firstViewedAt));
+    return {
+      update,
+      recipients,
+      opens: views.map((v) => ({ userId: v.userId, name: v.name, investorName: nameOf.get(v.investorOrgId) ?? "—", firstViewedAt: v.firstViewedAt })),
+    };
+  });
 }
 
 /**
@@ -224,7 +215,7 @@ async function monthFigures(tx: Tx, orgId: string, month: string, body: string):
 /** The figures the startup sees while writing: live from its reports and metrics (a sent update shows what was sent). */
 export async function previewFigures(ctx: OrgContext, month: string, body = ""): Promise<UpdateFigures> {
   startupOnly(ctx);
-  return withTenant(ctx.db, ctx.org.id, (tx) => monthFigures(tx, ctx.org.id, month, body), { readOnly: true });
+  return readInOrg(ctx, (tx) => monthFigures(tx, ctx.org.id, month, body));
 }
 
 /**
@@ -448,44 +439,39 @@ export function likePattern(text: string): string {
 export async function listUpdateFeed(ctx: OrgContext, options: { q?: string; page?: number } = {}) {
   if (ctx.org.kind !== "investor") throw notFoundError();
   const q = (options.q ?? "").trim().slice(0, 200);
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const where = and(
-        eq(investorUpdates.status, "sent"),
-        sql`${ctx.org.id}::uuid = any(${investorUpdates.recipientOrgIds})`,
-        q ? or(ilike(investorUpdates.title, likePattern(q)), ilike(investorUpdates.body, likePattern(q))) : undefined,
-      );
-      const { total } = oneRow(await tx.select({ total: count() }).from(investorUpdates).where(where), "feed count");
-      const pageCount = Math.max(1, Math.ceil(total / UPDATES_FEED_PAGE_SIZE));
-      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
-      const rows = await tx
-        .select({
-          id: investorUpdates.id,
-          title: investorUpdates.title,
-          month: investorUpdates.month,
-          sentAt: investorUpdates.sentAt,
-          companyName: orgs.name,
-          companySlug: orgs.slug,
-        })
-        .from(investorUpdates)
-        .innerJoin(orgs, eq(orgs.id, investorUpdates.orgId))
-        .where(where)
-        .orderBy(desc(investorUpdates.sentAt), desc(investorUpdates.id))
-        .limit(UPDATES_FEED_PAGE_SIZE)
-        .offset((page - 1) * UPDATES_FEED_PAGE_SIZE);
-      const updates: FeedItem[] = rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        month: r.month,
-        sentAt: r.sentAt ?? new Date(0),
-        company: { name: r.companyName, slug: r.companySlug },
-      }));
-      return { updates, page, pageCount, total, q };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const where = and(
+      eq(investorUpdates.status, "sent"),
+      sql`${ctx.org.id}::uuid = any(${investorUpdates.recipientOrgIds})`,
+      q ? or(ilike(investorUpdates.title, likePattern(q)), ilike(investorUpdates.body, likePattern(q))) : undefined,
+    );
+    const { total } = oneRow(await tx.select({ total: count() }).from(investorUpdates).where(where), "feed count");
+    const pageCount = Math.max(1, Math.ceil(total / UPDATES_FEED_PAGE_SIZE));
+    const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
+    const rows = await tx
+      .select({
+        id: investorUpdates.id,
+        title: investorUpdates.title,
+        month: investorUpdates.month,
+        sentAt: investorUpdates.sentAt,
+        companyName: orgs.name,
+        companySlug: orgs.slug,
+      })
+      .from(investorUpdates)
+      .innerJoin(orgs, eq(orgs.id, investorUpdates.orgId))
+      .where(where)
+      .orderBy(desc(investorUpdates.sentAt), desc(investorUpdates.id))
+      .limit(UPDATES_FEED_PAGE_SIZE)
+      .offset((page - 1) * UPDATES_FEED_PAGE_SIZE);
+    const updates: FeedItem[] = rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      month: r.month,
+      sentAt: r.sentAt ?? new Date(0),
+      company: { name: r.companyName, slug: r.companySlug },
+    }));
+    return { updates, page, pageCount, total, q };
+  });
 }
 
 export interface ReadableUpdate {

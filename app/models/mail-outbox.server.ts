@@ -8,11 +8,12 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { type Db, rowsOf, type Tx } from "~db/client";
 import { mailOutbox } from "~db/schema";
-import { withSystem, withTenant } from "~db/tenant";
+import { withSystem } from "~db/tenant";
 import type { OrgContext } from "~/auth/context";
 import { isUuid } from "~/domain/bounds";
 import type { Locale } from "~/i18n/locales";
 import type { ComposedMail } from "~/server/mail.server";
+import { readInOrg } from "./org-read.server";
 
 export interface QueuedMail extends ComposedMail {
   /** The org whose change caused it; null for account mail (verification, reset, security). */
@@ -53,6 +54,14 @@ export async function queueMail(tx: Tx, mail: QueuedMail): Promise<{ id: string;
   });
   mailQueued();
   return { id, messageId };
+}
+
+/**
+ * Account mail (decision 017): to a person about their own account, in no org (`orgId` null),
+ * so queued from a system transaction. `to` is the person; `to.email` the address it goes to.
+ */
+export function queueAccountMail(tx: Tx, to: { id: string; email: string }, kind: string, locale: Locale, mail: ComposedMail) {
+  return queueMail(tx, { ...mail, orgId: null, toEmail: to.email, toUserId: to.id, kind, locale });
 }
 
 // ---------------------------------------------------------------- delivery (the worker's side)
@@ -214,26 +223,22 @@ export async function releaseClaims(db: Db, ids: string[]): Promise<void> {
  * Never the parts: they may hold a link meant for the recipient alone.
  */
 export async function listOrgMail(ctx: OrgContext, limit = 50) {
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select({
-          id: mailOutbox.id,
-          toEmail: mailOutbox.toEmail,
-          subject: mailOutbox.subject,
-          kind: mailOutbox.kind,
-          status: mailOutbox.status,
-          attempts: mailOutbox.attempts,
-          lastError: mailOutbox.lastError,
-          createdAt: mailOutbox.createdAt,
-          sentAt: mailOutbox.sentAt,
-        })
-        .from(mailOutbox)
-        .orderBy(desc(mailOutbox.createdAt))
-        .limit(limit),
-    { readOnly: true },
+  return readInOrg(ctx, (tx) =>
+    tx
+      .select({
+        id: mailOutbox.id,
+        toEmail: mailOutbox.toEmail,
+        subject: mailOutbox.subject,
+        kind: mailOutbox.kind,
+        status: mailOutbox.status,
+        attempts: mailOutbox.attempts,
+        lastError: mailOutbox.lastError,
+        createdAt: mailOutbox.createdAt,
+        sentAt: mailOutbox.sentAt,
+      })
+      .from(mailOutbox)
+      .orderBy(desc(mailOutbox.createdAt))
+      .limit(limit),
   );
 }
 

@@ -15,6 +15,7 @@ import { common_validation_checkFields } from "~/paraglide/messages/common_valid
 import { investor_alertRules_error_forbidden } from "~/paraglide/messages/investor_alertrules_error_forbidden1.js";
 import { investor_alertRules_metric_error_notFound } from "~/paraglide/messages/investor_alertrules_metric_error_notfound2.js";
 import { investor_alerts_error_noPage } from "~/paraglide/messages/investor_alerts_error_nopage1.js";
+import { readInOrg } from "./org-read.server";
 
 // A fund's early-warning rules on custom metrics (decision 027): the only door to
 // metric_alert_rules. The alerts sync (alert.server.ts) reads them with readMetricAlertRules
@@ -52,24 +53,19 @@ export async function readMetricAlertRules(tx: Tx, orgId: string): Promise<Metri
  */
 export async function listMetricAlertRules(ctx: OrgContext): Promise<{ rules: MetricAlertRule[]; keys: string[] }> {
   requireFund(ctx, false);
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const sharing = tx
-        .select({ orgId: accessGrants.orgId })
-        .from(accessGrants)
-        .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"), sql`'financials' = any(${accessGrants.sections})`));
-      const keys = await tx
-        .selectDistinct({ key: metricDefinitions.key })
-        .from(metricDefinitions)
-        .where(inArray(metricDefinitions.orgId, sharing))
-        .orderBy(asc(metricDefinitions.key))
-        .limit(200);
-      return { rules: await readMetricAlertRules(tx, ctx.org.id), keys: keys.map((k) => k.key) };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const sharing = tx
+      .select({ orgId: accessGrants.orgId })
+      .from(accessGrants)
+      .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"), sql`'financials' = any(${accessGrants.sections})`));
+    const keys = await tx
+      .selectDistinct({ key: metricDefinitions.key })
+      .from(metricDefinitions)
+      .where(inArray(metricDefinitions.orgId, sharing))
+      .orderBy(asc(metricDefinitions.key))
+      .limit(200);
+    return { rules: await readMetricAlertRules(tx, ctx.org.id), keys: keys.map((k) => k.key) };
+  });
 }
 
 /** Adds a rule (owner/admin); refused per field with nothing written; audited. */

@@ -32,6 +32,7 @@ import { records_metric_what } from "~/paraglide/messages/records_metric_what.js
 import { records_import_changedMeanwhile } from "~/paraglide/messages/records_import_changedmeanwhile1.js";
 import { records_readOnlyRecords } from "~/paraglide/messages/records_readonlyrecords2.js";
 import { records_validation_checkFieldsNothingSaved } from "~/paraglide/messages/records_validation_checkfieldsnothingsaved3.js";
+import { readInOrg } from "./org-read.server";
 
 export type { MetricDefinitionFields };
 
@@ -165,52 +166,47 @@ async function readMetrics(tx: Tx, orgId: string): Promise<MetricWithValues[]> {
 
 /** The org's metrics with every value (oldest first), by English name. */
 export async function listMetrics(ctx: OrgContext): Promise<MetricWithValues[]> {
-  return withTenant(ctx.db, ctx.org.id, (tx) => readMetrics(tx, ctx.org.id), { readOnly: true });
+  return readInOrg(ctx, (tx) => readMetrics(tx, ctx.org.id));
 }
 
 /** One metric with its values and its history from the audit log (newest first). Another org's id: NOT_FOUND. */
 export async function getMetric(ctx: OrgContext, id: string): Promise<MetricWithValues & { history: MetricHistoryEntry[] }> {
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const row = await findDefinition(tx, ctx.org.id, id);
-      const values = await readValues(tx, ctx.org.id, [row.id]);
-      const history = await tx
-        .select({
-          id: auditLog.id,
-          action: auditLog.action,
-          before: auditLog.before,
-          after: auditLog.after,
-          at: auditLog.at,
-          name: users.name,
-          email: users.email,
-        })
-        .from(auditLog)
-        .leftJoin(users, eq(users.id, auditLog.actorUserId))
-        .where(and(eq(auditLog.orgId, ctx.org.id), inArray(auditLog.entityType, ["metric", "metric_value"]), eq(auditLog.entityId, row.id)))
-        .orderBy(desc(auditLog.at), desc(auditLog.id))
-        .limit(100);
-      const field = (json: unknown, name: string) => {
-        const value = json && typeof json === "object" ? (json as Record<string, unknown>)[name] : undefined;
-        return typeof value === "string" ? value : null;
-      };
-      return {
-        ...toDefinition(row),
-        values: values.get(row.id) ?? [],
-        history: history.map((h) => ({
-          id: h.id,
-          action: h.action,
-          month: field(h.after, "month") ?? field(h.before, "month"),
-          before: field(h.before, "value"),
-          after: field(h.after, "value"),
-          at: new Date(h.at).toISOString(),
-          by: h.name ?? h.email ?? null,
-        })),
-      };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const row = await findDefinition(tx, ctx.org.id, id);
+    const values = await readValues(tx, ctx.org.id, [row.id]);
+    const history = await tx
+      .select({
+        id: auditLog.id,
+        action: auditLog.action,
+        before: auditLog.before,
+        after: auditLog.after,
+        at: auditLog.at,
+        name: users.name,
+        email: users.email,
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(and(eq(auditLog.orgId, ctx.org.id), inArray(auditLog.entityType, ["metric", "metric_value"]), eq(auditLog.entityId, row.id)))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(100);
+    const field = (json: unknown, name: string) => {
+      const value = json && typeof json === "object" ? (json as Record<string, unknown>)[name] : undefined;
+      return typeof value === "string" ? value : null;
+    };
+    return {
+      ...toDefinition(row),
+      values: values.get(row.id) ?? [],
+      history: history.map((h) => ({
+        id: h.id,
+        action: h.action,
+        month: field(h.after, "month") ?? field(h.before, "month"),
+        before: field(h.before, "value"),
+        after: field(h.after, "value"),
+        at: new Date(h.at).toISOString(),
+        by: h.name ?? h.email ?? null,
+      })),
+    };
+  });
 }
 
 async function findDefinition(tx: Tx, orgId: string, id: string): Promise<DefinitionRow> {
@@ -232,21 +228,17 @@ async function findDefinition(tx: Tx, orgId: string, id: string): Promise<Defini
  */
 export async function listCompanyMetricsForInvestor(ctx: OrgContext, access: CompanyAccess): Promise<MetricWithValues[]> {
   if (ctx.org.kind !== "investor" || !access.sections.includes("financials")) return [];
-  return withTenant(ctx.db, ctx.org.id, (tx) => readMetrics(tx, access.company.id), { readOnly: true });
+  return readInOrg(ctx, (tx) => readMetrics(tx, access.company.id));
 }
 
 /** The org's metrics by key with their names: what the update composer offers as `{{metric:key}}` cards. */
 export async function listComposerMetrics(ctx: OrgContext): Promise<{ key: string; nameEn: string; nameZh: string }[]> {
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select({ key: metricDefinitions.key, nameEn: metricDefinitions.nameEn, nameZh: metricDefinitions.nameZh })
-        .from(metricDefinitions)
-        .where(eq(metricDefinitions.orgId, ctx.org.id))
-        .orderBy(asc(metricDefinitions.key)),
-    { readOnly: true },
+  return readInOrg(ctx, (tx) =>
+    tx
+      .select({ key: metricDefinitions.key, nameEn: metricDefinitions.nameEn, nameZh: metricDefinitions.nameZh })
+      .from(metricDefinitions)
+      .where(eq(metricDefinitions.orgId, ctx.org.id))
+      .orderBy(asc(metricDefinitions.key)),
   );
 }
 
@@ -371,16 +363,12 @@ function requireImporter(ctx: OrgContext) {
 
 /** The org's metrics as a CSV file's columns (by key, as the export orders them). */
 export async function listMetricColumns(ctx: OrgContext): Promise<MetricColumn[]> {
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select({ key: metricDefinitions.key, unit: metricDefinitions.unit })
-        .from(metricDefinitions)
-        .where(eq(metricDefinitions.orgId, ctx.org.id))
-        .orderBy(asc(metricDefinitions.key)),
-    { readOnly: true },
+  const rows = await readInOrg(ctx, (tx) =>
+    tx
+      .select({ key: metricDefinitions.key, unit: metricDefinitions.unit })
+      .from(metricDefinitions)
+      .where(eq(metricDefinitions.orgId, ctx.org.id))
+      .orderBy(asc(metricDefinitions.key)),
   );
   return rows.map((r) => ({ key: r.key, unit: isMetricUnit(r.unit) ? r.unit : "count" }));
 }
@@ -441,7 +429,7 @@ export async function previewMetricImport(
 ): Promise<{ counts: ImportCounts; state: string }> {
   requireImporter(ctx);
   checkImportRows(rows, now);
-  const plan = await withTenant(ctx.db, ctx.org.id, (tx) => planImport(tx, ctx.org.id, rows, false), { readOnly: true });
+  const plan = await readInOrg(ctx, (tx) => planImport(tx, ctx.org.id, rows, false));
   return { counts: plan.counts, state: plan.state };
 }
 

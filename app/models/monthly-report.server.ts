@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, lt, sql } from "drizzle-orm";
 import { oneRow, type Tx } from "~db/client";
-import { auditLog, monthlyReports, orgs, reportUpdates, users } from "~db/schema";
+import { monthlyReports, orgs, reportUpdates, users } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import {
   reportFigureErrors,
@@ -17,11 +17,12 @@ import { literalRef } from "~/i18n/message-ref";
 import { messageRef } from "~/i18n/translate";
 import { AppError } from "~/server/http.server";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_COLUMN, type SpendCategory } from "~/domain/spend-categories";
-import { recordAudit } from "./audit.server";
+import { importedRowEntry, recordAudit, recordAudits } from "./audit.server";
 import { refreshCompanyMetrics } from "./company-metrics.server";
 import type { OrgContext } from "~/auth/context";
 import { records_report_conflict } from "~/paraglide/messages/records_report_conflict.js";
 import { records_validation_checkFieldsNothingSaved } from "~/paraglide/messages/records_validation_checkfieldsnothingsaved3.js";
+import { readInOrg } from "./org-read.server";
 
 export const REPORTS_PAGE_SIZE = 24;
 /** Rows per multi-row statement in bulk upserts: ~14 parameters a row stays far below Postgres' 65,535. */
@@ -142,46 +143,36 @@ function toReport(row: ReportRowDb, texts: ReportTexts, updatedByName: string | 
 /** Months newest first (or oldest first), paged, with the burn figures the list shows. */
 export async function listMonthlyReports(ctx: OrgContext, options: { page?: number; sort?: ReportSort } = {}) {
   const sort = options.sort === "oldest" ? "oldest" : "newest";
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const { total } = oneRow(await tx.select({ total: count() }).from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id)), "monthly reports count");
-      const pageCount = Math.max(1, Math.ceil(total / REPORTS_PAGE_SIZE));
-      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
-      const rows = await tx
-        .select()
-        .from(monthlyReports)
-        .where(eq(monthlyReports.orgId, ctx.org.id))
-        .orderBy(sort === "newest" ? desc(monthlyReports.month) : asc(monthlyReports.month))
-        .limit(REPORTS_PAGE_SIZE)
-        .offset((page - 1) * REPORTS_PAGE_SIZE);
-      const reports = rows.map((r) => {
-        const { month, cash, revenue, headcount, arr, version, grossBurn, netBurn } = toReport(r, NO_TEXTS, null);
-        return { month, cash, revenue, headcount, arr, version, grossBurn, netBurn };
-      });
-      return { reports, page, pageCount, total, sort };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const { total } = oneRow(await tx.select({ total: count() }).from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id)), "monthly reports count");
+    const pageCount = Math.max(1, Math.ceil(total / REPORTS_PAGE_SIZE));
+    const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
+    const rows = await tx
+      .select()
+      .from(monthlyReports)
+      .where(eq(monthlyReports.orgId, ctx.org.id))
+      .orderBy(sort === "newest" ? desc(monthlyReports.month) : asc(monthlyReports.month))
+      .limit(REPORTS_PAGE_SIZE)
+      .offset((page - 1) * REPORTS_PAGE_SIZE);
+    const reports = rows.map((r) => {
+      const { month, cash, revenue, headcount, arr, version, grossBurn, netBurn } = toReport(r, NO_TEXTS, null);
+      return { month, cash, revenue, headcount, arr, version, grossBurn, netBurn };
+    });
+    return { reports, page, pageCount, total, sort };
+  });
 }
 
 /** The report for `month`, or null when none was entered yet. */
 export async function getMonthlyReport(ctx: OrgContext, month: string): Promise<MonthlyReport | null> {
   if (!isValidMonth(month)) return null;
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const [found] = await tx
-        .select({ report: monthlyReports, updatedByName: users.name })
-        .from(monthlyReports)
-        .leftJoin(users, eq(users.id, monthlyReports.updatedBy))
-        .where(and(eq(monthlyReports.orgId, ctx.org.id), eq(monthlyReports.month, month)));
-      return found ? toReport(found.report, await readTexts(tx, ctx.org.id, month), found.updatedByName) : null;
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const [found] = await tx
+      .select({ report: monthlyReports, updatedByName: users.name })
+      .from(monthlyReports)
+      .leftJoin(users, eq(users.id, monthlyReports.updatedBy))
+      .where(and(eq(monthlyReports.orgId, ctx.org.id), eq(monthlyReports.month, month)));
+    return found ? toReport(found.report, await readTexts(tx, ctx.org.id, month), found.updatedByName) : null;
+  });
 }
 
 /**
@@ -190,20 +181,15 @@ export async function getMonthlyReport(ctx: OrgContext, month: string): Promise<
  */
 export async function listReportsBefore(ctx: OrgContext, month: string, limit = 5): Promise<MonthlyReportRow[]> {
   if (!isValidMonth(month)) return [];
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const rows = await tx
-        .select()
-        .from(monthlyReports)
-        .where(and(eq(monthlyReports.orgId, ctx.org.id), lt(monthlyReports.month, month)))
-        .orderBy(desc(monthlyReports.month))
-        .limit(limit);
-      return rows.map((row) => ({ month: row.month, ...figureColumnsOf(row) }));
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(monthlyReports)
+      .where(and(eq(monthlyReports.orgId, ctx.org.id), lt(monthlyReports.month, month)))
+      .orderBy(desc(monthlyReports.month))
+      .limit(limit);
+    return rows.map((row) => ({ month: row.month, ...figureColumnsOf(row) }));
+  });
 }
 
 function figureColumnsOf(row: ReportRowDb): MonthlyReportFigures {
@@ -275,12 +261,7 @@ export async function saveMonthlyReport(
 
 /** Every reported month, oldest first, as the finance module's input (dashboard, forecasts). */
 export async function listReportFigures(ctx: OrgContext): Promise<(MonthlyFigures & { headcount: number })[]> {
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) => tx.select().from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id)).orderBy(asc(monthlyReports.month)),
-    { readOnly: true },
-  );
+  const rows = await readInOrg(ctx, (tx) => tx.select().from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id)).orderBy(asc(monthlyReports.month)));
   return rows.map((row) => ({
     month: row.month,
     spend: spendOf(row) satisfies SpendByCategory,
@@ -293,12 +274,7 @@ export async function listReportFigures(ctx: OrgContext): Promise<(MonthlyFigure
 
 /** Every month as import rows, oldest first (the CSV export). */
 export async function listMonthlyReportRows(ctx: OrgContext): Promise<MonthlyReportRow[]> {
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) => tx.select().from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id)).orderBy(asc(monthlyReports.month)),
-    { readOnly: true },
-  );
+  const rows = await readInOrg(ctx, (tx) => tx.select().from(monthlyReports).where(eq(monthlyReports.orgId, ctx.org.id)).orderBy(asc(monthlyReports.month)));
   return rows.map((row) => ({ month: row.month, cash: row.cash, revenue: row.revenue, ...spendOf(row), headcount: row.headcount, arr: row.arr }));
 }
 
@@ -379,21 +355,10 @@ export async function upsertMonthlyReports(
     const entries = written.map(({ inserted, ...row }) => {
       const previous = beforeByMonth.get(row.month);
       const isInsert = inserted === true || !previous;
-      if (isInsert) counts.inserted += 1;
-      else counts.updated += 1;
-      return {
-        orgId: ctx.org.id,
-        actorUserId: ctx.user.id,
-        action: isInsert ? "monthly_report.import_create" : "monthly_report.import_update",
-        entityType: "monthly_report",
-        entityId: row.id,
-        before: isInsert || !previous ? null : auditView(previous),
-        after: auditView(row),
-      };
+      return importedRowEntry(counts, "monthly_report", row.id, isInsert || !previous ? null : auditView(previous), auditView(row));
     });
     counts.unchanged += batch.length - written.length;
-    // Same shape recordAudit writes; one statement per batch instead of one per row.
-    if (entries.length > 0) await tx.insert(auditLog).values(entries);
+    await recordAudits(tx, ctx, entries);
   }
   if (counts.inserted + counts.updated > 0) await refreshCompanyMetrics(tx, ctx.org.id);
   return counts;

@@ -18,6 +18,7 @@ import { deletion_org_error_alreadyScheduled } from "~/paraglide/messages/deleti
 import { deletion_org_error_nameMismatch } from "~/paraglide/messages/deletion_org_error_namemismatch1.js";
 import { deletion_org_error_notScheduled } from "~/paraglide/messages/deletion_org_error_notscheduled1.js";
 import { deletion_org_error_ownerOnly } from "~/paraglide/messages/deletion_org_error_owneronly1.js";
+import { readInOrg } from "./org-read.server";
 
 /** Days between scheduling and the purge: the window for an undo. */
 export const DELETION_GRACE_DAYS = 30;
@@ -35,16 +36,12 @@ function requireOwner(ctx: OrgContext) {
 
 /** The org's deletion schedule, or null when none is. */
 export async function getOrgDeletion(ctx: OrgContext): Promise<OrgDeletion | null> {
-  const [row] = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select({ requestedAt: orgs.deletionRequestedAt, purgeAfter: orgs.purgeAfter, requestedByName: users.name })
-        .from(orgs)
-        .leftJoin(users, eq(users.id, orgs.deletionRequestedBy))
-        .where(eq(orgs.id, ctx.org.id)),
-    { readOnly: true },
+  const [row] = await readInOrg(ctx, (tx) =>
+    tx
+      .select({ requestedAt: orgs.deletionRequestedAt, purgeAfter: orgs.purgeAfter, requestedByName: users.name })
+      .from(orgs)
+      .leftJoin(users, eq(users.id, orgs.deletionRequestedBy))
+      .where(eq(orgs.id, ctx.org.id)),
   );
   if (!row?.requestedAt || !row.purgeAfter) return null;
   return { requestedAt: row.requestedAt, purgeAfter: row.purgeAfter, requestedByName: row.requestedByName };

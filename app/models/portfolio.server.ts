@@ -1,6 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
 import { rowsOf, type Tx } from "~db/client";
-import { withTenant } from "~db/tenant";
 import { addMonths, compareMonths, DEFAULT_RISK_BANDS, isoDateOfDate, monthsBetween, type IsoDate } from "~/finance";
 import { DEFAULT_REPORT_DUE_DAY, reportDueDate } from "~/finance/covenants";
 import { reportingStatusBoundaries, type PortfolioRunwayLevel } from "~/finance/portfolio";
@@ -21,6 +20,7 @@ import * as q from "./portfolio-sql.server";
 import { foldNetBurn, foldRaised, mergeRateUses, missingRateMonths, type MissingRateMonths } from "~/domain/portfolio-series";
 import { positionsOverview } from "./position.server";
 import type { Portfolio, PortfolioRiskView, PortfolioRow, PortfolioSettings, PortfolioSummary } from "~/views/portfolio";
+import { readInOrg } from "./org-read.server";
 
 export type { Portfolio, PortfolioRiskView, PortfolioRow, PortfolioSettings, PortfolioSummary } from "~/views/portfolio";
 
@@ -173,7 +173,7 @@ export interface PortfolioOptions {
 function readPortfolio<T>(ctx: OrgContext, today: IsoDate | undefined, read: (tx: Tx, settings: SettingsRow, today: IsoDate) => Promise<T>): Promise<T> {
   requireInvestor(ctx);
   const asOf = today ?? isoDateOfDate(new Date());
-  return withTenant(ctx.db, ctx.org.id, async (tx) => read(tx, await readSettings(tx, ctx), asOf), { readOnly: true });
+  return readInOrg(ctx, async (tx) => read(tx, await readSettings(tx, ctx), asOf));
 }
 
 /**

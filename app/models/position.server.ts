@@ -9,7 +9,7 @@
  * to a company that is not shared.
  */
 import { and, eq } from "drizzle-orm";
-import { oneRow, type Tx } from "~db/client";
+import type { Tx } from "~db/client";
 import { accessGrants, orgs, positions } from "~db/schema";
 import { withTenant } from "~db/tenant";
 import { can } from "~/auth/permissions";
@@ -18,7 +18,8 @@ import { messageRef } from "~/i18n/translate";
 import { isUuid } from "~/domain/bounds";
 import type { PositionInput } from "~/domain/position";
 import { AppError } from "~/server/http.server";
-import { deleteLocked, type EditRefusals, lockAtVersion, saveAtVersion } from "./versioning.server";
+import { type EditRefusals, lockAtVersion, saveAtVersion } from "./versioning.server";
+import { type AuditedRecord, createAudited, deleteAudited } from "./audited-edit.server";
 import type { Instrument } from "~/domain/instruments";
 import { DELETED_COMPANY } from "~/domain/positions";
 import { recordAudit } from "./audit.server";
@@ -30,6 +31,7 @@ import { investor_positions_error_noPosition } from "~/paraglide/messages/invest
 import { investor_positions_error_notShared } from "~/paraglide/messages/investor_positions_error_notshared1.js";
 import { investor_positions_error_nothingSaved } from "~/paraglide/messages/investor_positions_error_nothingsaved1.js";
 import { investor_positions_error_stale } from "~/paraglide/messages/investor_positions_error_stale.js";
+import { readInOrg } from "./org-read.server";
 
 export const POSITIONS_PAGE_SIZE = 25;
 
@@ -71,9 +73,7 @@ function toPosition(row: { position: PositionRow; name: string | null; slug: str
 
 export async function listPositions(ctx: OrgContext): Promise<Position[]> {
   requireInvestorOrg(ctx);
-  const rows = await withTenant(ctx.db, ctx.org.id, (tx) => positionsQuery(tx, ctx).orderBy(positions.investedOn, positions.createdAt, positions.id), {
-    readOnly: true,
-  });
+  const rows = await readInOrg(ctx, (tx) => positionsQuery(tx, ctx).orderBy(positions.investedOn, positions.createdAt, positions.id));
   return rows.map(toPosition);
 }
 
@@ -81,9 +81,7 @@ export async function listPositions(ctx: OrgContext): Promise<Position[]> {
 export async function getPosition(ctx: OrgContext, id: string): Promise<Position | null> {
   requireInvestorOrg(ctx);
   if (!isUuid(id)) return null;
-  const [row] = await withTenant(ctx.db, ctx.org.id, (tx) => positionsQuery(tx, ctx, id), {
-    readOnly: true,
-  });
+  const [row] = await readInOrg(ctx, (tx) => positionsQuery(tx, ctx, id));
   return row ? toPosition(row) : null;
 }
 
@@ -111,12 +109,7 @@ export async function getPositionWithReturn(ctx: OrgContext, id: string, now = n
 /** Every currency the org's positions are held in (for the FX page's missing-rate list). */
 export async function listPositionCurrencies(ctx: OrgContext): Promise<string[]> {
   requireInvestorOrg(ctx);
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) => tx.selectDistinct({ currency: positions.currency }).from(positions).where(eq(positions.orgId, ctx.org.id)),
-    { readOnly: true },
-  );
+  const rows = await readInOrg(ctx, (tx) => tx.selectDistinct({ currency: positions.currency }).from(positions).where(eq(positions.orgId, ctx.org.id)));
   return rows.map((r) => r.currency).sort();
 }
 
@@ -264,19 +257,12 @@ export async function createPosition(ctx: OrgContext, input: PositionInput): Pro
   if (!isUuid(input.companyOrgId)) throw new AppError("INVALID", NOTHING_SAVED, { companyOrgId: NOT_SHARED });
   return withTenant(ctx.db, ctx.org.id, async (tx) => {
     await assertCompanyAllowed(tx, ctx, input.companyOrgId);
-    const row = oneRow(
-      await tx
-        .insert(positions)
-        .values({ orgId: ctx.org.id, ...columnsFrom(ctx, input) })
-        .returning(),
-      "insert position",
-    );
-    await recordAudit(tx, ctx, { action: "position.create", entityType: "position", entityId: row.id, after: row });
-    return row;
+    return createAudited(tx, ctx, POSITIONS, { orgId: ctx.org.id, ...columnsFrom(ctx, input) });
   });
 }
 
 const REFUSALS: EditRefusals = { notFound: messageRef(investor_positions_error_noPosition), conflict };
+const POSITIONS: AuditedRecord<typeof positions> = { table: positions, entity: "position", refusals: REFUSALS };
 
 /** Saves an edit made on `version`; a save in between makes it a conflict, never an overwrite. */
 export async function updatePosition(ctx: OrgContext, id: string, version: number, input: PositionInput): Promise<PositionRow> {
@@ -300,8 +286,6 @@ export async function updatePosition(ctx: OrgContext, id: string, version: numbe
 export async function deletePosition(ctx: OrgContext, id: string, version: number): Promise<void> {
   requireInvestorEditor(ctx);
   await withTenant(ctx.db, ctx.org.id, async (tx) => {
-    const before = await lockAtVersion(tx, positions, ctx.org.id, id, version, REFUSALS);
-    await deleteLocked(tx, positions, ctx.org.id, id);
-    await recordAudit(tx, ctx, { action: "position.delete", entityType: "position", entityId: id, before, after: null });
+    await deleteAudited(tx, ctx, POSITIONS, id, version);
   });
 }

@@ -1,10 +1,10 @@
 import { count, desc, eq } from "drizzle-orm";
 import { oneRow } from "~db/client";
 import { reportUpdates } from "~db/schema";
-import { withTenant } from "~db/tenant";
 import type { CompanyAccess } from "./company-access.server";
 import type { OrgContext } from "~/auth/context";
 import type { ReportUpdatePage, ReportUpdateView } from "~/views/report-updates";
+import { readInOrg } from "./org-read.server";
 
 export type { ReportUpdatePage, ReportUpdateView };
 
@@ -19,22 +19,17 @@ export const UPDATES_PAGE_SIZE = 6;
 export async function listCompanyUpdatesForInvestor(ctx: OrgContext, access: CompanyAccess, options: { page?: number } = {}): Promise<ReportUpdatePage | null> {
   if (ctx.org.kind !== "investor" || !access.sections.includes("updates")) return null;
   const companyId = access.company.id;
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const { total } = oneRow(await tx.select({ total: count() }).from(reportUpdates).where(eq(reportUpdates.orgId, companyId)), "report updates count");
-      const pageCount = Math.max(1, Math.ceil(total / UPDATES_PAGE_SIZE));
-      const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
-      const updates = await tx
-        .select({ month: reportUpdates.month, highlights: reportUpdates.highlights, lowlights: reportUpdates.lowlights, asks: reportUpdates.asks })
-        .from(reportUpdates)
-        .where(eq(reportUpdates.orgId, companyId))
-        .orderBy(desc(reportUpdates.month))
-        .limit(UPDATES_PAGE_SIZE)
-        .offset((page - 1) * UPDATES_PAGE_SIZE);
-      return { updates, page, pageCount, total };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const { total } = oneRow(await tx.select({ total: count() }).from(reportUpdates).where(eq(reportUpdates.orgId, companyId)), "report updates count");
+    const pageCount = Math.max(1, Math.ceil(total / UPDATES_PAGE_SIZE));
+    const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
+    const updates = await tx
+      .select({ month: reportUpdates.month, highlights: reportUpdates.highlights, lowlights: reportUpdates.lowlights, asks: reportUpdates.asks })
+      .from(reportUpdates)
+      .where(eq(reportUpdates.orgId, companyId))
+      .orderBy(desc(reportUpdates.month))
+      .limit(UPDATES_PAGE_SIZE)
+      .offset((page - 1) * UPDATES_PAGE_SIZE);
+    return { updates, page, pageCount, total };
+  });
 }

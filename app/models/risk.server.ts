@@ -16,6 +16,7 @@ import { conflictError } from "./versioning.server";
 import { records_risk_notFound } from "~/paraglide/messages/records_risk_notfound1.js";
 import { records_risk_what } from "~/paraglide/messages/records_risk_what.js";
 import { records_validation_checkFields } from "~/paraglide/messages/records_validation_checkfields1.js";
+import { readInOrg } from "./org-read.server";
 
 export type { RiskInput, ValidRiskInput };
 
@@ -148,15 +149,10 @@ export function parseRiskListQuery(params: URLSearchParams): Required<Pick<RiskL
  */
 function readRiskViews<T>(ctx: OrgContext, read: (tx: Tx, views: (rows: RiskRow[]) => RiskView[], bands: RiskBandThresholds) => Promise<T>): Promise<T> {
   const todayIso = today();
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const bands = await readRiskBands(tx, ctx.org.id);
-      return read(tx, (rows) => rows.map((r) => toView(r, todayIso, bands)), bands);
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const bands = await readRiskBands(tx, ctx.org.id);
+    return read(tx, (rows) => rows.map((r) => toView(r, todayIso, bands)), bands);
+  });
 }
 
 /** One page of the register, filtered and sorted, with the total for paging. */
@@ -213,56 +209,47 @@ export interface RiskHistoryEntry {
 /** One risk with its likelihood/impact/status history, newest first. Another org's id: NOT_FOUND. */
 export async function getRisk(ctx: OrgContext, id: string) {
   const todayIso = today();
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const row = await findRisk(tx, ctx, id);
-      if (!row) throw new AppError("NOT_FOUND", messageRef(records_risk_notFound));
-      const bands = await readRiskBands(tx, ctx.org.id);
-      const history = await tx
-        .select({
-          id: riskHistory.id,
-          likelihood: riskHistory.likelihood,
-          impact: riskHistory.impact,
-          status: riskHistory.status,
-          changedAt: riskHistory.changedAt,
-          changedByName: users.name,
-          changedByEmail: users.email,
-        })
-        .from(riskHistory)
-        .leftJoin(users, eq(users.id, riskHistory.changedBy))
-        .where(and(eq(riskHistory.orgId, ctx.org.id), eq(riskHistory.riskId, row.id)))
-        // Each change writes at most one row in its own transaction, so changed_at orders them.
-        .orderBy(desc(riskHistory.changedAt), desc(riskHistory.id));
-      const entries: RiskHistoryEntry[] = history.map((h) => ({
-        id: h.id,
-        likelihood: h.likelihood,
-        impact: h.impact,
-        score: riskScore(h.likelihood, h.impact),
-        status: isRiskStatus(h.status) ? h.status : "open",
-        changedAt: h.changedAt,
-        // A person who has since left the org is no longer visible to it.
-        changedBy: h.changedByName ?? h.changedByEmail ?? null,
-      }));
-      return { ...toView(row, todayIso, bands), history: entries, bands };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const row = await findRisk(tx, ctx, id);
+    if (!row) throw new AppError("NOT_FOUND", messageRef(records_risk_notFound));
+    const bands = await readRiskBands(tx, ctx.org.id);
+    const history = await tx
+      .select({
+        id: riskHistory.id,
+        likelihood: riskHistory.likelihood,
+        impact: riskHistory.impact,
+        status: riskHistory.status,
+        changedAt: riskHistory.changedAt,
+        changedByName: users.name,
+        changedByEmail: users.email,
+      })
+      .from(riskHistory)
+      .leftJoin(users, eq(users.id, riskHistory.changedBy))
+      .where(and(eq(riskHistory.orgId, ctx.org.id), eq(riskHistory.riskId, row.id)))
+      // Each change writes at most one row in its own transaction, so changed_at orders them.
+      .orderBy(desc(riskHistory.changedAt), desc(riskHistory.id));
+    const entries: RiskHistoryEntry[] = history.map((h) => ({
+      id: h.id,
+      likelihood: h.likelihood,
+      impact: h.impact,
+      score: riskScore(h.likelihood, h.impact),
+      status: isRiskStatus(h.status) ? h.status : "open",
+      changedAt: h.changedAt,
+      // A person who has since left the org is no longer visible to it.
+      changedBy: h.changedByName ?? h.changedByEmail ?? null,
+    }));
+    return { ...toView(row, todayIso, bands), history: entries, bands };
+  });
 }
 
 /** Counts per likelihood × impact cell of the open and mitigating risks: `cells[likelihood − 1][impact − 1]`. */
 export async function riskHeatMapCounts(ctx: OrgContext): Promise<number[][]> {
-  const rows = await withTenant(
-    ctx.db,
-    ctx.org.id,
-    (tx) =>
-      tx
-        .select({ likelihood: risks.likelihood, impact: risks.impact, n: count() })
-        .from(risks)
-        .where(and(eq(risks.orgId, ctx.org.id), inArray(risks.status, [...ACTIVE_RISK_STATUSES])))
-        .groupBy(risks.likelihood, risks.impact),
-    { readOnly: true },
+  const rows = await readInOrg(ctx, (tx) =>
+    tx
+      .select({ likelihood: risks.likelihood, impact: risks.impact, n: count() })
+      .from(risks)
+      .where(and(eq(risks.orgId, ctx.org.id), inArray(risks.status, [...ACTIVE_RISK_STATUSES])))
+      .groupBy(risks.likelihood, risks.impact),
   );
   const cells = Array.from({ length: 5 }, () => Array<number>(5).fill(0));
   for (const row of rows) cells[row.likelihood - 1]![row.impact - 1] = Number(row.n);

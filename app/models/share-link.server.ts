@@ -44,6 +44,7 @@ import { admin_shareLinks_error_notShared4 } from "~/paraglide/messages/admin_sh
 import { admin_shareLinks_error_notShared5 } from "~/paraglide/messages/admin_sharelinks_error_notshared52.js";
 import { admin_shareLinks_error_portfolioNone } from "~/paraglide/messages/admin_sharelinks_error_portfolionone2.js";
 import { admin_shareLinks_error_startupOwnOnly } from "~/paraglide/messages/admin_sharelinks_error_startupownonly3.js";
+import { readInOrg } from "./org-read.server";
 
 export const SHARE_LINKS_PAGE_SIZE = 50;
 const NOT_CREATED = messageRef(admin_shareLinks_error_notCreated);
@@ -233,53 +234,43 @@ const listColumns = {
 /** Newest first, a page at a time, with each link's view count and last view. Never the hashes. */
 export async function listShareLinks(ctx: OrgContext, page = 1) {
   const offset = (Math.max(1, page) - 1) * SHARE_LINKS_PAGE_SIZE;
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const rows = await tx
-        .select({ ...listColumns, views: count(shareLinkViews.id), lastViewedAt: max(shareLinkViews.viewedAt) })
-        .from(shareLinks)
-        .leftJoin(shareLinkViews, and(eq(shareLinkViews.orgId, shareLinks.orgId), eq(shareLinkViews.linkId, shareLinks.id)))
-        .where(eq(shareLinks.orgId, ctx.org.id))
-        .groupBy(shareLinks.orgId, shareLinks.id)
-        .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
-        .limit(SHARE_LINKS_PAGE_SIZE + 1)
-        .offset(offset);
-      return { links: rows.slice(0, SHARE_LINKS_PAGE_SIZE), hasMore: rows.length > SHARE_LINKS_PAGE_SIZE };
-    },
-    { readOnly: true },
-  );
+  return readInOrg(ctx, async (tx) => {
+    const rows = await tx
+      .select({ ...listColumns, views: count(shareLinkViews.id), lastViewedAt: max(shareLinkViews.viewedAt) })
+      .from(shareLinks)
+      .leftJoin(shareLinkViews, and(eq(shareLinkViews.orgId, shareLinks.orgId), eq(shareLinkViews.linkId, shareLinks.id)))
+      .where(eq(shareLinks.orgId, ctx.org.id))
+      .groupBy(shareLinks.orgId, shareLinks.id)
+      .orderBy(desc(shareLinks.createdAt), desc(shareLinks.id))
+      .limit(SHARE_LINKS_PAGE_SIZE + 1)
+      .offset(offset);
+    return { links: rows.slice(0, SHARE_LINKS_PAGE_SIZE), hasMore: rows.length > SHARE_LINKS_PAGE_SIZE };
+  });
 }
 
 /** One link and its latest views, or null (another tenant's id looks exactly like no id). */
 export async function getShareLinkWithViews(ctx: OrgContext, linkId: string) {
-  return withTenant(
-    ctx.db,
-    ctx.org.id,
-    async (tx) => {
-      const [link] = await tx
-        .select(listColumns)
-        .from(shareLinks)
-        .where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId)));
-      if (!link) return null;
-      const { total } = oneRow(
-        await tx
-          .select({ total: count() })
-          .from(shareLinkViews)
-          .where(and(eq(shareLinkViews.orgId, ctx.org.id), eq(shareLinkViews.linkId, linkId))),
-        "share link views count",
-      );
-      const views = await tx
-        .select({ viewedAt: shareLinkViews.viewedAt, userAgent: shareLinkViews.userAgent })
+  return readInOrg(ctx, async (tx) => {
+    const [link] = await tx
+      .select(listColumns)
+      .from(shareLinks)
+      .where(and(eq(shareLinks.orgId, ctx.org.id), eq(shareLinks.id, linkId)));
+    if (!link) return null;
+    const { total } = oneRow(
+      await tx
+        .select({ total: count() })
         .from(shareLinkViews)
-        .where(and(eq(shareLinkViews.orgId, ctx.org.id), eq(shareLinkViews.linkId, linkId)))
-        .orderBy(desc(shareLinkViews.viewedAt), desc(shareLinkViews.id))
-        .limit(SHARE_LINK_VIEWS_SHOWN);
-      return { link, views, totalViews: total };
-    },
-    { readOnly: true },
-  );
+        .where(and(eq(shareLinkViews.orgId, ctx.org.id), eq(shareLinkViews.linkId, linkId))),
+      "share link views count",
+    );
+    const views = await tx
+      .select({ viewedAt: shareLinkViews.viewedAt, userAgent: shareLinkViews.userAgent })
+      .from(shareLinkViews)
+      .where(and(eq(shareLinkViews.orgId, ctx.org.id), eq(shareLinkViews.linkId, linkId)))
+      .orderBy(desc(shareLinkViews.viewedAt), desc(shareLinkViews.id))
+      .limit(SHARE_LINK_VIEWS_SHOWN);
+    return { link, views, totalViews: total };
+  });
 }
 
 /** Revoking is final: the next view of the link is a 404. */

@@ -14,7 +14,7 @@ import { withTenant } from "~db/tenant";
 import { DEFAULT_RISK_BANDS, daysInMonth, type IsoDate, type Month } from "~/finance";
 import { SECTION_KEYS } from "~/domain/access-grants";
 import type { CompanyDashboardForInvestor, RiskView } from "~/views/dashboard";
-import { buildCompanyDashboardForInvestor, type SharedRows } from "./dashboard-view.server";
+import { buildCompanyDashboardForInvestor, RISK_INPUT_COLUMNS, type SharedRows } from "./dashboard-view.server";
 import type { CompanyReport, ShareReport, ShareSnapshot, StoredCompanyReport, UpdateView } from "~/views/share-report";
 import type { SystemContext } from "~/auth/context";
 
@@ -141,15 +141,7 @@ export async function readCompanyReports(tx: Tx, companies: readonly ReportCompa
   const riskIds = having("risks");
   const riskRows = riskIds.length
     ? await tx
-        .select({
-          orgId: risks.orgId,
-          title: risks.title,
-          category: risks.category,
-          likelihood: risks.likelihood,
-          impact: risks.impact,
-          status: risks.status,
-          nextReviewDate: risks.nextReviewDate,
-        })
+        .select({ orgId: risks.orgId, ...RISK_INPUT_COLUMNS })
         .from(risks)
         .where(inArray(risks.orgId, riskIds))
     : [];

@@ -15,7 +15,7 @@ import { verifyPassword } from "~/auth/password.server";
 import type { Locale } from "~/i18n/locales";
 import { storedLocale } from "~/i18n/locale.server";
 import { randomToken, sha256Hex } from "~/server/crypto.server";
-import { twoFactorChangedMail, type TwoFactorChange } from "~/server/mail.server";
+import { resetLink, type TwoFactorChange, twoFactorChangedMail } from "~/server/mail.server";
 import { openSecret, sealSecret, totpKeyring } from "~/server/totp-crypto.server";
 import {
   acceptedStep,
@@ -27,7 +27,7 @@ import {
   totpQrDataUrl,
   totpUri,
 } from "~/server/totp.server";
-import { queueMail } from "./mail-outbox.server";
+import { queueAccountMail } from "./mail-outbox.server";
 import { signInKeys, throttled, twoFactorKeys, type Attempt } from "./login-throttle.server";
 
 /** How long a sign-in may wait for its second step. */
@@ -128,14 +128,13 @@ async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
 async function queueChangeMail(tx: Tx, person: Person, change: TwoFactorChange, mail: MailContext) {
   const [row] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, person.id));
   const locale = storedLocale(row) ?? mail.locale;
-  await queueMail(tx, {
-    ...twoFactorChangedMail(locale, { email: person.email, change, reset: `${mail.origin}/forgot-password` }),
-    orgId: null,
-    toEmail: person.email,
-    toUserId: person.id,
-    kind: "two_factor_changed",
+  await queueAccountMail(
+    tx,
+    person,
+    "two_factor_changed",
     locale,
-  });
+    twoFactorChangedMail(locale, { email: person.email, change, reset: resetLink(mail.origin) }),
+  );
 }
 
 /**

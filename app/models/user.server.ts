@@ -7,9 +7,9 @@ import { AppError } from "~/server/http.server";
 import { messageRef } from "~/i18n/translate";
 import type { Locale } from "~/i18n/locales";
 import { storedLocale } from "~/i18n/locale.server";
-import { accountExistsMail, passwordChangedMail } from "~/server/mail.server";
+import { accountExistsMail, passwordChangedMail, resetLink } from "~/server/mail.server";
 import { queueVerification } from "./account-token.server";
-import { queueMail } from "./mail-outbox.server";
+import { queueAccountMail } from "./mail-outbox.server";
 import { rememberAddress, signInKeys, throttled, type Attempt } from "./login-throttle.server";
 import type { SystemContext } from "~/auth/context";
 import { auth_signup_emailTaken } from "~/paraglide/messages/auth_signup_emailtaken1.js";
@@ -67,8 +67,8 @@ export async function signUp({ db }: SystemContext, input: NewUser, ip: string, 
       .where(eq(users.email, normalizeEmail(input.email)));
     if (existing) {
       const locale = storedLocale(existing) ?? mail.locale;
-      const composed = accountExistsMail(locale, { email: existing.email, signIn: `${mail.origin}/login`, reset: `${mail.origin}/forgot-password` });
-      await queueMail(tx, { ...composed, orgId: null, toEmail: existing.email, toUserId: existing.id, kind: "account_exists", locale });
+      const composed = accountExistsMail(locale, { email: existing.email, signIn: `${mail.origin}/login`, reset: resetLink(mail.origin) });
+      await queueAccountMail(tx, existing, "account_exists", locale, composed);
     }
     return null;
   });
@@ -138,8 +138,8 @@ export async function changePassword(
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     if (row) {
       const locale = storedLocale(row) ?? mail.locale;
-      const composed = passwordChangedMail(locale, { email: row.email, reset: `${mail.origin}/forgot-password` });
-      await queueMail(tx, { ...composed, orgId: null, toEmail: row.email, toUserId: row.id, kind: "password_changed", locale });
+      const composed = passwordChangedMail(locale, { email: row.email, reset: resetLink(mail.origin) });
+      await queueAccountMail(tx, row, "password_changed", locale, composed);
     }
   });
   return checked;

@@ -40,7 +40,7 @@ export async function lockForEdit<T extends VersionedTable>(tx: Tx, table: T, or
 }
 
 /** A versioned tenant table: keyed by (org_id, id), with a version and an updated-at stamp. */
-type EditedTable = VersionedTable & { version: AnyPgColumn; updatedAt: AnyPgColumn };
+export type EditedTable = VersionedTable & { version: AnyPgColumn; updatedAt: AnyPgColumn };
 
 /** What to answer when the row is not there, and when someone saved it since it was read. */
 export interface EditRefusals {

@@ -6,7 +6,7 @@
  */
 import type { Role } from "~db/schema";
 import type { Locale } from "~/i18n/locales";
-import { translator } from "~/i18n/translate";
+import { type PlainKey, type TranslationKey, translator, type Vars, type VarsArg } from "~/i18n/translate";
 import { formatterFor } from "~/i18n/format";
 import { deviceLabel } from "~/lib/user-agent";
 import { admin_mail_invite_body } from "~/paraglide/messages/admin_mail_invite_body.js";
@@ -142,29 +142,30 @@ export function companyInvitationMail(
  * what to do when it was not them.
  */
 
-/** The link that proves `email` is the recipient's (24 h). */
-export function verifyEmailMail(locale: Locale, vars: { name: string; email: string; link: string }): ComposedMail {
-  const t = translator(locale);
-  return composeMail(locale, t(auth_mail_verify_subject), t(auth_mail_verify_body, vars));
+/** Where a security mail sends someone for whom the change was not them: the password reset page. */
+export function resetLink(origin: string): string {
+  return `${origin}/forgot-password`;
 }
+
+/** An account mail that is its subject and its body, the body filled in with `vars`. */
+function accountMail<M extends TranslationKey>(subject: PlainKey, body: M) {
+  return (locale: Locale, vars: Vars<M>): ComposedMail => {
+    const t = translator(locale);
+    return composeMail(locale, t(subject), t(body, ...([vars] as VarsArg<M>)));
+  };
+}
+
+/** The link that proves `email` is the recipient's (24 h). */
+export const verifyEmailMail = accountMail(auth_mail_verify_subject, auth_mail_verify_body);
 
 /** Sign-up with an address that has an account: where to sign in, and how to reset. */
-export function accountExistsMail(locale: Locale, vars: { email: string; signIn: string; reset: string }): ComposedMail {
-  const t = translator(locale);
-  return composeMail(locale, t(auth_mail_accountExists_subject), t(auth_mail_accountExists_body, vars));
-}
+export const accountExistsMail = accountMail(auth_mail_accountExists_subject, auth_mail_accountExists_body);
 
 /** The reset link (1 h, once). */
-export function passwordResetMail(locale: Locale, vars: { email: string; link: string }): ComposedMail {
-  const t = translator(locale);
-  return composeMail(locale, t(auth_mail_reset_subject), t(auth_mail_reset_body, vars));
-}
+export const passwordResetMail = accountMail(auth_mail_reset_subject, auth_mail_reset_body);
 
 /** After a reset: the password changed and every session ended. */
-export function passwordChangedMail(locale: Locale, vars: { email: string; reset: string }): ComposedMail {
-  const t = translator(locale);
-  return composeMail(locale, t(auth_mail_passwordChanged_subject), t(auth_mail_passwordChanged_body, vars));
-}
+export const passwordChangedMail = accountMail(auth_mail_passwordChanged_subject, auth_mail_passwordChanged_body);
 
 export type TwoFactorChange = "enabled" | "disabled" | "recovery_codes";
 
@@ -200,22 +201,13 @@ export function newSignInMail(locale: Locale, vars: { email: string; userAgent: 
 }
 
 /** The link to the new address that makes it the account's (24 h, once). */
-export function emailChangeConfirmMail(locale: Locale, vars: { name: string; email: string; link: string }): ComposedMail {
-  const t = translator(locale);
-  return composeMail(locale, t(auth_mail_emailConfirm_subject), t(auth_mail_emailConfirm_body, vars));
-}
+export const emailChangeConfirmMail = accountMail(auth_mail_emailConfirm_subject, auth_mail_emailConfirm_body);
 
 /** To the old address when a change is asked for: nothing changed yet; what to do if it was not them. */
-export function emailChangeRequestedMail(locale: Locale, vars: { email: string; newEmail: string; reset: string }): ComposedMail {
-  const t = translator(locale);
-  return composeMail(locale, t(auth_mail_emailChangeRequested_subject), t(auth_mail_emailChangeRequested_body, vars));
-}
+export const emailChangeRequestedMail = accountMail(auth_mail_emailChangeRequested_subject, auth_mail_emailChangeRequested_body);
 
 /** To the old address when the change took effect. */
-export function emailChangedMail(locale: Locale, vars: { email: string; newEmail: string }): ComposedMail {
-  const t = translator(locale);
-  return composeMail(locale, t(auth_mail_emailChanged_subject), t(auth_mail_emailChanged_body, vars));
-}
+export const emailChangedMail = accountMail(auth_mail_emailChanged_subject, auth_mail_emailChanged_body);
 
 /*
  * Notifications (decision 023): news a person chose to get. Each is composed once per recipient,
@@ -232,6 +224,14 @@ export interface NotificationLinks {
 function notificationMail(locale: Locale, subject: string, text: string, links: NotificationLinks): ComposedMail {
   const t = translator(locale);
   return composeMail(locale, subject, `${text}\n${t(auth_notify_mail_footer, links)}`);
+}
+
+/** A notification that is its subject and its body, both filled in with `vars`. */
+function notificationOf<S extends TranslationKey, M extends TranslationKey>(subject: S, body: M) {
+  return (locale: Locale, vars: Vars<M> & Vars<S>, links: NotificationLinks): ComposedMail => {
+    const t = translator(locale);
+    return notificationMail(locale, t(subject, ...([vars] as VarsArg<S>)), t(body, ...([vars] as VarsArg<M>)), links);
+  };
 }
 
 export type AccessNews = "access_requested" | "access_approved" | "access_changed" | "access_revoked";
@@ -256,10 +256,7 @@ export function accessMail(
 }
 
 /** A share link was opened for the first time (to the person who made it). */
-export function shareLinkViewedMail(locale: Locale, vars: { label: string; org: string; link: string }, links: NotificationLinks): ComposedMail {
-  const t = translator(locale);
-  return notificationMail(locale, t(admin_mail_shareViewed_subject, vars), t(admin_mail_shareViewed_body, vars), links);
-}
+export const shareLinkViewedMail = notificationOf(admin_mail_shareViewed_subject, admin_mail_shareViewed_body);
 
 const ALERT_NEWS = {
   critical: [investor_mail_alert_subject, investor_mail_alert_body],
@@ -303,11 +300,4 @@ export function investorUpdateMail(
  * A data request's reminder (decision 026), to the people of the asked company: which fund asks,
  * for which period, by when, and the link to the company's requests inbox.
  */
-export function requestReminderMail(
-  locale: Locale,
-  vars: { fund: string; company: string; period: string; due: string; link: string },
-  links: NotificationLinks,
-): ComposedMail {
-  const t = translator(locale);
-  return notificationMail(locale, t(records_request_mail_subject, vars), t(records_request_mail_body, vars), links);
-}
+export const requestReminderMail = notificationOf(records_request_mail_subject, records_request_mail_body);

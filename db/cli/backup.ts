@@ -2,20 +2,11 @@
 // custom format; otherwise the embedded database in DATA_DIR, which the app must not have open).
 import path from "node:path";
 import { backupEmbedded, backupPostgres } from "../backup";
-import { parseEnv } from "../../app/env.server";
+import { runFileCommand } from "./file-command";
 
-const file = process.argv[2];
-if (!file) {
-  console.error("Usage: npm run db:backup -- <file>");
-  process.exit(2);
-}
-const env = parseEnv(process.env);
-try {
+await runFileCommand("backup", async (file, env) => {
   const { bytes } = env.DATABASE_URL ? await backupPostgres(env.DATABASE_URL, file) : await backupEmbedded(path.resolve(env.DATA_DIR), file);
   console.log(
     `Backup written to ${file} (${bytes} bytes, ${env.DATABASE_URL ? "PostgreSQL, pg_dump custom format" : `embedded database in ${env.DATA_DIR}`}).`,
   );
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+});

@@ -2,21 +2,12 @@
 // target: the database named by DATABASE_URL, or the embedded database's DATA_DIR.
 import path from "node:path";
 import { restoreEmbedded, restorePostgres } from "../backup";
-import { parseEnv } from "../../app/env.server";
+import { runFileCommand } from "./file-command";
 
-const file = process.argv[2];
-if (!file) {
-  console.error("Usage: npm run db:restore -- <file>");
-  process.exit(2);
-}
-const env = parseEnv(process.env);
-try {
+await runFileCommand("restore", async (file, env) => {
   if (env.DATABASE_URL) await restorePostgres(file, env.DATABASE_URL);
   else await restoreEmbedded(file, path.resolve(env.DATA_DIR));
   console.log(
     `Restored ${file} into ${env.DATABASE_URL ? "the PostgreSQL database" : `the embedded database in ${env.DATA_DIR}`}. Start the app as usual; it applies any newer migrations.`,
   );
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+});
