@@ -35,7 +35,7 @@ export function RiskFields({
   values,
   bands,
 }: {
-  errors: Record<string, string>;
+  errors: Partial<Record<string, string>>;
   values?: RiskFieldValues;
   /** The org's risk bands, for the score hint. */
   bands: RiskBandThresholds;

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requirePermission, requireStartup } from "~/auth/tenant.server";
 import { TextLink } from "~/components/ui/button";
-import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { failureOf, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { MetricDefinitionFields } from "~/components/metric-definition-fields";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
@@ -86,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Metrics() {
   const { base, metrics, currency, canDefine, canEdit, templates, prefill } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const { errors, formError } = failureOf(result);
   const typed = result && !result.ok && "values" in result ? (result.values ?? {}) : {};
   const t = useT();
   const locale = useLocale();
@@ -164,7 +164,7 @@ export default function Metrics() {
               </Form>
             ) : null}
             <Form method="post" key={formKey} className="grid gap-4 md:grid-cols-2" noValidate>
-              <FormError error={result && !result.ok ? result.formError : undefined} />
+              <FormError error={formError} />
               <MetricDefinitionFields value={value} errors={errors} />
               <div className="md:col-span-2">
                 <SubmitButton>{t(records_metric_list_define)}</SubmitButton>

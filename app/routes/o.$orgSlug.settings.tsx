@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
-import { Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
+import { failureOf, Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { metaTitle, useFormat, useT, zodMessage, type Translator } from "~/i18n";
@@ -210,15 +210,14 @@ const RISK_BAND_FIELDS = [
 
 export default function Settings() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const t = useT();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const { errors, formError } = failureOf(useActionData<typeof action>());
   return (
     <>
       <PageHeader title={t(admin_settings_title)} />
       <Card>
         <Form method="post" className="max-w-md space-y-4" noValidate>
-          <FormError error={result && !result.ok ? result.formError : undefined} />
+          <FormError error={formError} />
           <Field label={t(admin_settings_name)} name="name" defaultValue={data.name} error={errors.name} />
           <Field label={t(admin_settings_baseCurrency)} name="baseCurrency" defaultValue={data.baseCurrency} maxLength={3} error={errors.baseCurrency} />
           <Field
