@@ -4,7 +4,7 @@ import { requireInvestor } from "~/auth/tenant.server";
 import { TextLink } from "~/components/ui/button";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { SECTION_LABEL_KEYS } from "~/domain/access-grants";
 import { isUuid } from "~/domain/bounds";
 import { companyInvitationSchema } from "~/domain/company-invitation";
@@ -171,14 +171,16 @@ export default function InviteCompanies() {
             <p className="text-sm text-slate-600">{t(investor_invite_listEmpty)}</p>
           ) : (
             <Table caption={t(investor_invite_listTitle)}>
-              <TableHead>
-                <Th>{t(investor_invite_col_company)}</Th>
-                <Th>{t(investor_invite_col_email)}</Th>
-                <Th nowrap>{t(investor_invite_col_period)}</Th>
-                <Th>{t(investor_invite_col_state)}</Th>
-                <Th nowrap>{t(investor_invite_col_sent)}</Th>
-                <Th last />
-              </TableHead>
+              <ColumnHeads
+                heads={[
+                  t(investor_invite_col_company),
+                  t(investor_invite_col_email),
+                  { label: t(investor_invite_col_period), nowrap: true },
+                  t(investor_invite_col_state),
+                  { label: t(investor_invite_col_sent), nowrap: true },
+                  "",
+                ]}
+              />
               <tbody>
                 {invitations.map((i) => (
                   <Tr key={i.id} data-invitation={i.id}>

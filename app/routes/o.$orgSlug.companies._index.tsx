@@ -17,7 +17,7 @@ import { listGrantsForInvestor, requestAccess } from "~/models/access-grant.serv
 import { Pager } from "~/components/ui/pager";
 import { samePage } from "~/lib/redirects";
 import { redirectWithToast, toastFromRef } from "~/server/toast.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { investor_companies_askedUsing } from "~/paraglide/messages/investor_companies_askedusing1.js";
 import { investor_companies_caption } from "~/paraglide/messages/investor_companies_caption.js";
 import { investor_companies_description } from "~/paraglide/messages/investor_companies_description.js";
@@ -117,11 +117,7 @@ export default function Companies() {
           ) : (
             <>
               <Table caption={t(investor_companies_caption)}>
-                <TableHead>
-                  <Th>{t(investor_table_company)}</Th>
-                  <Th>{t(investor_companies_shared)}</Th>
-                  <Th last>{t(investor_companies_since)}</Th>
-                </TableHead>
+                <ColumnHeads heads={[t(investor_table_company), t(investor_companies_shared), t(investor_companies_since)]} />
                 <tbody>
                   {companies.map((c) => (
                     <Tr key={c.grantId}>

@@ -17,7 +17,7 @@ import { parseForm } from "~/server/forms.server";
 import { AppError, notFound } from "~/server/http.server";
 import { approveGrant, declineGrant, inviteInvestor, listGrantsForStartup, revokeGrant, updateGrantSections } from "~/models/access-grant.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { common_status_declined } from "~/paraglide/messages/common_status_declined.js";
 import { common_status_revoked } from "~/paraglide/messages/common_status_revoked.js";
@@ -307,13 +307,15 @@ export default function Investors() {
           ) : (
             <TableScroller>
               <Table scroll={false} caption={t(investor_grants_historyCaption)}>
-                <TableHead>
-                  <Th>{t(investor_grants_head_investor)}</Th>
-                  <Th>{t(investor_grants_head_outcome)}</Th>
-                  <Th>{t(investor_grants_head_sections)}</Th>
-                  <Th>{t(investor_grants_head_when)}</Th>
-                  <Th last>{t(investor_grants_head_by)}</Th>
-                </TableHead>
+                <ColumnHeads
+                  heads={[
+                    t(investor_grants_head_investor),
+                    t(investor_grants_head_outcome),
+                    t(investor_grants_head_sections),
+                    t(investor_grants_head_when),
+                    t(investor_grants_head_by),
+                  ]}
+                />
                 <tbody>
                   {history.map((g) => (
                     <Tr key={g.id}>

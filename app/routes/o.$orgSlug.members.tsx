@@ -15,7 +15,7 @@ import { changeMemberRole, listMembers, removeMember } from "~/models/member.ser
 import { homePathFor } from "~/models/org.server";
 import { systemContext } from "~/auth/system.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { admin_members_col_actions } from "~/paraglide/messages/admin_members_col_actions.js";
 import { admin_members_col_email } from "~/paraglide/messages/admin_members_col_email.js";
 import { admin_members_col_name } from "~/paraglide/messages/admin_members_col_name.js";
@@ -197,14 +197,9 @@ export default function Members() {
       >
         <Card title={t(admin_members_people, { count: members.length })}>
           <Table>
-            <TableHead>
-              <Th>{t(admin_members_col_name)}</Th>
-              <Th>{t(admin_members_col_email)}</Th>
-              <Th>{t(admin_members_col_role)}</Th>
-              <Th last>
-                <span className="sr-only">{t(admin_members_col_actions)}</span>
-              </Th>
-            </TableHead>
+            <ColumnHeads
+              heads={[t(admin_members_col_name), t(admin_members_col_email), t(admin_members_col_role), { label: t(admin_members_col_actions), hidden: true }]}
+            />
             <tbody>
               {members.map((m) => (
                 <Tr key={m.userId}>

@@ -6,7 +6,7 @@ import { TextLink } from "~/components/ui/button";
 import { failureOf, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { MetricDefinitionFields } from "~/components/metric-definition-fields";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { AI_METRIC_TEMPLATES, findMetricTemplate, METRIC_ROLLUP_KEYS, METRIC_UNIT_KEYS } from "~/domain/metric";
 import { metricDefinitionSchema } from "~/domain/metric.form";
 import { metaTitle, translate, useLocale, useT } from "~/i18n";
@@ -113,15 +113,15 @@ export default function Metrics() {
         ) : (
           <Card>
             <Table caption={t(records_metric_list_caption)}>
-              <TableHead>
-                <Th>{t(records_metric_col_name)}</Th>
-                {/* On a phone the unit and roll-up sit under the name: four columns do not fit 375 px. */}
-                <Th className="hidden sm:table-cell">{t(records_metric_col_unit)}</Th>
-                <Th className="hidden sm:table-cell">{t(records_metric_col_rollup)}</Th>
-                <Th numeric last>
-                  {t(records_metric_col_latest)}
-                </Th>
-              </TableHead>
+              {/* On a phone the unit and roll-up sit under the name: four columns do not fit 375 px. */}
+              <ColumnHeads
+                heads={[
+                  t(records_metric_col_name),
+                  { label: t(records_metric_col_unit), className: "hidden sm:table-cell" },
+                  { label: t(records_metric_col_rollup), className: "hidden sm:table-cell" },
+                  { label: t(records_metric_col_latest), numeric: true },
+                ]}
+              />
               <tbody>
                 {metrics.map((m) => (
                   <Tr key={m.id}>

@@ -5,7 +5,7 @@ import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { failureOf, Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { metaTitle, useFormat, useT, zodMessage, type Translator } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
@@ -321,15 +321,17 @@ function MailCard({ mail }: { mail: ReturnType<typeof useLoaderData<typeof loade
         <p className="mt-3 text-sm text-slate-500">{t(admin_settings_mail_none)}</p>
       ) : (
         <Table caption={t(admin_settings_mail_title)} className="mt-3 min-w-full text-sm">
-          <TableHead>
-            <Th>{t(admin_settings_mail_to)}</Th>
-            <Th>{t(admin_settings_mail_subject)}</Th>
-            <Th>{t(admin_settings_mail_kind)}</Th>
-            <Th>{t(admin_settings_mail_status)}</Th>
-            <Th numeric>{t(admin_settings_mail_attempts)}</Th>
-            <Th>{t(admin_settings_mail_lastError)}</Th>
-            <Th last>{t(admin_settings_mail_time)}</Th>
-          </TableHead>
+          <ColumnHeads
+            heads={[
+              t(admin_settings_mail_to),
+              t(admin_settings_mail_subject),
+              t(admin_settings_mail_kind),
+              t(admin_settings_mail_status),
+              { label: t(admin_settings_mail_attempts), numeric: true },
+              t(admin_settings_mail_lastError),
+              t(admin_settings_mail_time),
+            ]}
+          />
           <tbody>
             {mail.map((m) => (
               <Tr key={m.id} top>

@@ -15,7 +15,7 @@ import { notFound } from "~/server/http.server";
 import { isUuid, SCOPE_LABELS, sectionLabelKey, SHARE_LINK_VIEWS_SHOWN, shareLinkStatus } from "~/domain/share-links";
 import { getShareLinkWithViews, revokeShareLink } from "~/models/share-link.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { admin_linkStatus_active } from "~/paraglide/messages/admin_linkstatus_active1.js";
 import { admin_linkStatus_expired } from "~/paraglide/messages/admin_linkstatus_expired1.js";
 import { admin_linkStatus_revoked } from "~/paraglide/messages/admin_linkstatus_revoked1.js";
@@ -185,10 +185,7 @@ export default function ShareLinkDetail() {
                 <p className="mb-2 text-xs text-slate-600">{t(admin_shareLink_latestOf, { shown: SHARE_LINK_VIEWS_SHOWN, total: totalViews })}</p>
               ) : null}
               <Table data-testid="share-link-views">
-                <TableHead>
-                  <Th>{t(admin_shareLink_col_time)}</Th>
-                  <Th last>{t(admin_shareLink_col_browser)}</Th>
-                </TableHead>
+                <ColumnHeads heads={[t(admin_shareLink_col_time), t(admin_shareLink_col_browser)]} />
                 <tbody>
                   {views.map((v, i) => (
                     <Tr key={i} top>

@@ -26,7 +26,7 @@ import {
 } from "~/domain/share-links";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { createShareLink, listShareLinks } from "~/models/share-link.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { admin_linkStatus_active } from "~/paraglide/messages/admin_linkstatus_active1.js";
 import { admin_linkStatus_expired } from "~/paraglide/messages/admin_linkstatus_expired1.js";
 import { admin_linkStatus_revoked } from "~/paraglide/messages/admin_linkstatus_revoked1.js";
@@ -215,15 +215,15 @@ export default function ShareLinks() {
             </EmptyState>
           ) : (
             <Table>
-              <TableHead>
-                <Th narrow>{t(admin_shareLinks_col_label)}</Th>
-                <Th narrow>{t(admin_shareLinks_col_shows)}</Th>
-                <Th narrow>{t(admin_shareLinks_col_status)}</Th>
-                <Th narrow>{t(admin_shareLinks_col_views)}</Th>
-                <Th last>
-                  <span className="sr-only">{t(admin_shareLinks_col_details)}</span>
-                </Th>
-              </TableHead>
+              <ColumnHeads
+                heads={[
+                  { label: t(admin_shareLinks_col_label), narrow: true },
+                  { label: t(admin_shareLinks_col_shows), narrow: true },
+                  { label: t(admin_shareLinks_col_status), narrow: true },
+                  { label: t(admin_shareLinks_col_views), narrow: true },
+                  { label: t(admin_shareLinks_col_details), hidden: true },
+                ]}
+              />
               <tbody>
                 {data.links.map((l) => (
                   <Tr key={l.id} top data-testid="share-link-row">
