@@ -210,9 +210,7 @@ export default function ShareLinks() {
       >
         <Card title={t(admin_shareLinks_links)}>
           {data.links.length === 0 ? (
-            <EmptyState title={t(admin_shareLinks_empty)}>
-              <p>{data.canManage ? t(admin_shareLinks_emptyManage) : t(admin_shareLinks_emptyView)}</p>
-            </EmptyState>
+            <EmptyState title={t(admin_shareLinks_empty)} body={data.canManage ? t(admin_shareLinks_emptyManage) : t(admin_shareLinks_emptyView)} />
           ) : (
             <Table>
               <ColumnHeads
@@ -319,9 +317,7 @@ function CreateForm({ kind, companies, defaultMonth }: { kind: "startup" | "inve
   if (kind === "investor" && companies.length === 0) {
     return (
       <Card title={t(admin_shareLinks_new)}>
-        <EmptyState title={t(admin_shareLinks_noCompanies)}>
-          <p>{t(admin_shareLinks_noCompaniesBody)}</p>
-        </EmptyState>
+        <EmptyState title={t(admin_shareLinks_noCompanies)} body={t(admin_shareLinks_noCompaniesBody)} />
       </Card>
     );
   }
