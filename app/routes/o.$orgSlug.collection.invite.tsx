@@ -39,7 +39,7 @@ import { investor_invite_noPlans } from "~/paraglide/messages/investor_invite_no
 import { investor_invite_planOption } from "~/paraglide/messages/investor_invite_planoption1.js";
 import { investor_invite_planOption_report } from "~/paraglide/messages/investor_invite_planoption_report1.js";
 import { records_join_askArr } from "~/paraglide/messages/records_join_askarr1.js";
-import { metricName } from "~/i18n/metric-format";
+import { requestAsks } from "~/components/request-asks";
 import { investor_invite_resend } from "~/paraglide/messages/investor_invite_resend.js";
 import { investor_invite_sectionsNote } from "~/paraglide/messages/investor_invite_sectionsnote1.js";
 import { investor_invite_send } from "~/paraglide/messages/investor_invite_send.js";
@@ -150,11 +150,7 @@ export default function InviteCompanies() {
                       period: monthRangeText(locale, p.monthFrom, p.monthTo),
                       due: dateText(locale, p.dueOn),
                       // What the request asks, named as the join page names it, so two plans for one month differ.
-                      asks: listText(t, [
-                        t(investor_invite_planOption_report),
-                        ...(p.asks.arr ? [t(records_join_askArr)] : []),
-                        ...p.asks.metrics.map((m) => metricName(locale, m)),
-                      ]),
+                      asks: listText(t, requestAsks(locale, p.asks, { report: t(investor_invite_planOption_report), arr: t(records_join_askArr) })),
                     }),
                   }))}
                 />
