@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { Field, FormError, keyedOptions, SelectField, SubmitButton } from "~/components/ui/form";
+import { fieldBinder } from "~/components/ui/record-form";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Card } from "~/components/ui/layout";
 import type { MetricAlertRule } from "~/finance/alerts";
@@ -40,6 +41,8 @@ const SEVERITY_KEYS = { warning: common_severity_warning, critical: common_sever
  * the app's dialog, like every delete) and a form to add one, each its own POST (`intent`) to the
  * rules page. Read-only for members.
  */
+const RULE_STARTING_TEXT = { metricKey: "", condition: "floor", threshold: "", measure: "amount", severity: "warning" };
+
 export function MetricAlertRulesCard({
   rules,
   keys,
@@ -59,6 +62,8 @@ export function MetricAlertRulesCard({
   deleteError?: { id: string; message: string };
 }) {
   const t = useT();
+  // A new rule starts as a floor on the amount, raised as a warning.
+  const field = fieldBinder((name: "metricKey" | "condition" | "threshold" | "measure" | "severity") => typed?.[name] ?? RULE_STARTING_TEXT[name], errors);
   const summary = (rule: MetricAlertRule) =>
     t(investor_alertRules_metric_summary, {
       key: rule.metricKey,
@@ -108,12 +113,10 @@ export function MetricAlertRulesCard({
           <div className="grid gap-3 sm:grid-cols-2">
             <Field
               label={t(investor_alertRules_metric_key)}
-              name="metricKey"
+              {...field("metricKey")}
               list="metric-rule-keys"
               autoComplete="off"
-              defaultValue={typed?.metricKey ?? ""}
               hint={t(investor_alertRules_metric_keyHint)}
-              error={errors.metricKey}
             />
             <datalist id="metric-rule-keys">
               {keys.map((key) => (
@@ -122,32 +125,24 @@ export function MetricAlertRulesCard({
             </datalist>
             <SelectField
               label={t(investor_alertRules_metric_condition)}
-              name="condition"
-              defaultValue={typed?.condition ?? "floor"}
-              error={errors.condition}
-              options={METRIC_ALERT_CONDITIONS.map((c) => ({ value: c, label: t(METRIC_ALERT_CONDITION_KEYS[c]) }))}
+              {...field("condition")}
+              options={keyedOptions(t, METRIC_ALERT_CONDITIONS, METRIC_ALERT_CONDITION_KEYS)}
             />
             <Field
               label={t(investor_alertRules_metric_threshold)}
-              name="threshold"
+              {...field("threshold")}
               inputMode="decimal"
-              defaultValue={typed?.threshold ?? ""}
               hint={t(investor_alertRules_metric_thresholdHint)}
-              error={errors.threshold}
             />
             <SelectField
               label={t(investor_alertRules_metric_measure)}
-              name="measure"
-              defaultValue={typed?.measure ?? "amount"}
-              error={errors.measure}
-              options={METRIC_ALERT_MEASURES.map((m) => ({ value: m, label: t(METRIC_ALERT_MEASURE_KEYS[m]) }))}
+              {...field("measure")}
+              options={keyedOptions(t, METRIC_ALERT_MEASURES, METRIC_ALERT_MEASURE_KEYS)}
             />
             <SelectField
               label={t(investor_alertRules_metric_severity)}
-              name="severity"
-              defaultValue={typed?.severity ?? "warning"}
-              error={errors.severity}
-              options={ALERT_SEVERITY_CHOICES.map((s) => ({ value: s, label: t(SEVERITY_KEYS[s]) }))}
+              {...field("severity")}
+              options={keyedOptions(t, ALERT_SEVERITY_CHOICES, SEVERITY_KEYS)}
             />
           </div>
           <SubmitButton pendingText={t(common_action_saving)}>{t(investor_alertRules_metric_add)}</SubmitButton>

@@ -120,9 +120,7 @@ export function RunwayChartCard({
   return (
     <Card title={t(investor_charts_runway_title)}>
       {bars.length === 0 ? (
-        <EmptyState title={t(investor_charts_runway_empty)}>
-          <p>{thresholdsText}</p>
-        </EmptyState>
+        <EmptyState title={t(investor_charts_runway_empty)} body={thresholdsText} />
       ) : (
         <>
           <p className="mb-3 text-xs text-slate-600" data-testid="runway-thresholds">
@@ -226,9 +224,7 @@ export function RaisedChartCard({ raised, currency }: { raised: RaisedByInstrume
   if (raised.rounds === 0) {
     return (
       <Card title={t(investor_charts_raised_title)}>
-        <EmptyState title={t(investor_charts_raised_empty)}>
-          <p>{t(investor_charts_raised_emptyBody)}</p>
-        </EmptyState>
+        <EmptyState title={t(investor_charts_raised_empty)} body={t(investor_charts_raised_emptyBody)} />
       </Card>
     );
   }
@@ -292,9 +288,7 @@ export function HeatMapCard({
       }
     >
       {total === 0 ? (
-        <EmptyState title={t(investor_heatMap_empty)}>
-          <p>{t(investor_heatMap_emptyBody)}</p>
-        </EmptyState>
+        <EmptyState title={t(investor_heatMap_empty)} body={t(investor_heatMap_emptyBody)} />
       ) : (
         <HeatMap
           look="wide"

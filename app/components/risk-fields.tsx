@@ -1,4 +1,5 @@
 import { Field, keyedOptions, SelectField, TextareaField } from "~/components/ui/form";
+import { fieldBinder } from "~/components/ui/record-form";
 import type { RiskBandThresholds } from "~/finance";
 import { useLocale, useT } from "~/i18n";
 import { IMPACT_KEYS, LIKELIHOOD_KEYS, RISK_CATEGORIES, RISK_CATEGORY_KEYS, RISK_STATUSES, RISK_STATUS_KEYS, riskScoreHint } from "~/domain/risk-labels";
@@ -29,77 +30,64 @@ export interface RiskFieldValues {
   nextReviewDate: string | null;
 }
 
+/** What a field shows before the risk has a value for it (a new risk: likelihood and impact 3, status open). */
+const STARTING_TEXT: Partial<Record<keyof RiskFieldValues, string>> = {
+  category: "",
+  likelihood: "3",
+  impact: "3",
+  owner: "",
+  mitigation: "",
+  status: "open",
+  nextReviewDate: "",
+};
+
 /** The fields of a risk, shared by the add form here and the edit form on a risk's page. */
 export function RiskFields({
   errors,
   values,
   bands,
 }: {
-  errors: Record<string, string>;
+  errors: Partial<Record<string, string>>;
   values?: RiskFieldValues;
   /** The org's risk bands, for the score hint. */
   bands: RiskBandThresholds;
 }) {
   const t = useT();
   const locale = useLocale();
+  const field = fieldBinder((name: keyof RiskFieldValues) => {
+    const value = values?.[name];
+    return value == null ? STARTING_TEXT[name] : String(value);
+  }, errors);
   return (
     <>
-      <Field label={t(records_risk_field_title)} name="title" required maxLength={200} defaultValue={values?.title} error={errors.title} />
+      <Field label={t(records_risk_field_title)} {...field("title")} required maxLength={200} />
       <SelectField
         label={t(records_col_category)}
-        name="category"
-        defaultValue={values?.category ?? ""}
-        error={errors.category}
+        {...field("category")}
         options={[{ value: "", label: t(records_risk_choose) }, ...keyedOptions(t, RISK_CATEGORIES, RISK_CATEGORY_KEYS)]}
       />
       <div className="grid grid-cols-2 gap-3">
         <SelectField
           label={t(records_risk_likelihood)}
-          name="likelihood"
-          defaultValue={String(values?.likelihood ?? 3)}
-          error={errors.likelihood}
+          {...field("likelihood")}
           options={LEVELS.map((l) => ({ value: String(l), label: t(records_risk_level, { level: l, name: t(LIKELIHOOD_KEYS[l]) }) }))}
         />
         <SelectField
           label={t(records_risk_impact)}
-          name="impact"
-          defaultValue={String(values?.impact ?? 3)}
-          error={errors.impact}
+          {...field("impact")}
           options={LEVELS.map((l) => ({ value: String(l), label: t(records_risk_level, { level: l, name: t(IMPACT_KEYS[l]) }) }))}
         />
       </div>
       <p className="text-xs text-slate-500">{riskScoreHint(bands, locale)}</p>
-      <Field
-        label={t(records_risk_owner)}
-        name="owner"
-        maxLength={120}
-        defaultValue={values?.owner ?? ""}
-        hint={t(records_risk_hint_owner)}
-        error={errors.owner}
-      />
-      <SelectField
-        label={t(records_col_status)}
-        name="status"
-        defaultValue={values?.status ?? "open"}
-        error={errors.status}
-        options={keyedOptions(t, RISK_STATUSES, RISK_STATUS_KEYS)}
-      />
-      <Field
-        label={t(records_risk_nextReview)}
-        name="nextReviewDate"
-        type="date"
-        defaultValue={values?.nextReviewDate ?? ""}
-        hint={t(records_risk_hint_nextReview)}
-        error={errors.nextReviewDate}
-      />
+      <Field label={t(records_risk_owner)} {...field("owner")} maxLength={120} hint={t(records_risk_hint_owner)} />
+      <SelectField label={t(records_col_status)} {...field("status")} options={keyedOptions(t, RISK_STATUSES, RISK_STATUS_KEYS)} />
+      <Field label={t(records_risk_nextReview)} {...field("nextReviewDate")} type="date" hint={t(records_risk_hint_nextReview)} />
       <TextareaField
         label={t(records_risk_mitigation)}
-        name="mitigation"
+        {...field("mitigation")}
         rows={4}
         maxLength={5000}
-        defaultValue={values?.mitigation ?? ""}
         hint={t(records_risk_hint_mitigation, { max: 5000 })}
-        error={errors.mitigation}
       />
     </>
   );

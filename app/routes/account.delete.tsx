@@ -7,7 +7,7 @@ import { requireSystemContext } from "~/auth/system.server";
 import { AccountLinks } from "~/components/account-links";
 import { AuthShell } from "~/components/auth-shell";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
-import { Field, FormError } from "~/components/ui/form";
+import { failureOf, Field, FormError } from "~/components/ui/form";
 import { metaTitle, useFormat, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
@@ -74,10 +74,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function DeleteAccount() {
   const { email, blocking, scheduled } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const t = useT();
   const f = useFormat();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const { errors, formError } = failureOf(useActionData<typeof action>());
   return (
     <AuthShell title={t(deletion_account_title)}>
       <p className="mb-4 text-sm text-slate-700">{t(deletion_account_intro)}</p>
@@ -100,7 +99,7 @@ export default function DeleteAccount() {
         </section>
       ) : (
         <Form method="post" className="space-y-4" noValidate>
-          <FormError error={result && !result.ok ? result.formError : undefined} />
+          <FormError error={formError} />
           {scheduled.map((org) => (
             <p key={org.name} className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
               {t(deletion_account_scheduledNote, { org: org.name, date: f.dateTime(org.purgeAfter) })}

@@ -6,7 +6,7 @@ import { requireSystemSession } from "~/auth/system.server";
 import { AccountLinks } from "~/components/account-links";
 import { AuthShell } from "~/components/auth-shell";
 import { SubmitButton } from "~/components/ui/form";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { metaTitle, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { deviceLabel } from "~/lib/user-agent";
@@ -72,16 +72,16 @@ export default function AccountSessions() {
     <AuthShell title={t(auth_sessions_title)}>
       <p className="mb-4 text-sm text-slate-700">{t(auth_sessions_intro)}</p>
       <Table caption={t(auth_sessions_caption)}>
-        <TableHead>
-          <Th>{t(auth_sessions_device)}</Th>
-          {/* On a phone the address and sign-in time sit under the device: five columns do not fit 375 px. */}
-          <Th className="hidden sm:table-cell">{t(auth_sessions_address)}</Th>
-          <Th className="hidden sm:table-cell">{t(auth_sessions_created)}</Th>
-          <Th>{t(auth_sessions_lastUsed)}</Th>
-          <Th last>
-            <span className="sr-only">{t(auth_sessions_actions)}</span>
-          </Th>
-        </TableHead>
+        {/* On a phone the address and sign-in time sit under the device: five columns do not fit 375 px. */}
+        <ColumnHeads
+          heads={[
+            t(auth_sessions_device),
+            { label: t(auth_sessions_address), className: "hidden sm:table-cell" },
+            { label: t(auth_sessions_created), className: "hidden sm:table-cell" },
+            t(auth_sessions_lastUsed),
+            { label: t(auth_sessions_actions), hidden: true },
+          ]}
+        />
         <tbody>
           {sessions.map((s) => (
             <Tr key={s.handle} top data-session={s.current ? "current" : "other"}>

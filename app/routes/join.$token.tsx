@@ -12,7 +12,7 @@ import { metaTitle, useLocale, useT } from "~/i18n";
 import { dateText, monthRangeText } from "~/i18n/display";
 import { getLocale, readLocaleCookie } from "~/i18n/locale.server";
 import { messageRef } from "~/i18n/translate";
-import { metricName } from "~/i18n/metric-format";
+import { requestAsks } from "~/components/request-asks";
 import { acceptCompanyInvitation, ownedStartups, readJoinLink, type JoinAs } from "~/models/company-invitation.server";
 import { failureFromError, formFailure, invalidForm, parseForm } from "~/server/forms.server";
 import { keepRetryAfter, retryAfterHeader } from "~/server/throttle-answer.server";
@@ -147,10 +147,8 @@ export default function Join() {
         <div>
           <p className="font-medium">{t(records_join_whatAsked)}</p>
           <ul className="ml-5 list-disc">
-            <li>{t(records_join_askReport)}</li>
-            {view.asks.arr ? <li>{t(records_join_askArr)}</li> : null}
-            {view.asks.metrics.map((m) => (
-              <li key={m.key}>{metricName(locale, m)}</li>
+            {requestAsks(locale, view.asks, { report: t(records_join_askReport), arr: t(records_join_askArr) }).map((ask, i) => (
+              <li key={i}>{ask}</li>
             ))}
           </ul>
         </div>

@@ -1,8 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { pendingSignInCookie, requireAnonymous, sessionClient, startSession } from "~/auth/session.server";
-import { Field, FormError, SubmitButton } from "~/components/ui/form";
+import { failureOf, Field, SubmitButton } from "~/components/ui/form";
+import { AuthForm } from "~/components/auth-form";
 import { AuthShell } from "~/components/auth-shell";
 import { systemContext } from "~/auth/system.server";
 import { metaTitle, translate, useT } from "~/i18n";
@@ -77,19 +78,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { demo, mailbox } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { errors, formError } = failureOf(useActionData<typeof action>());
   const [params] = useSearchParams();
   const t = useT();
-  const errors = result && !result.ok ? result.fieldErrors : {};
   return (
     <AuthShell title={t(auth_login_title)}>
-      <Form method="post" className="space-y-4" noValidate>
-        <FormError error={result && !result.ok ? result.formError : undefined} />
-        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+      <AuthForm formError={formError} keepRedirect>
         <Field label={t(auth_field_email)} name="email" type="email" autoComplete="email" required error={errors.email} />
         <Field label={t(auth_field_password)} name="password" type="password" autoComplete="current-password" required error={errors.password} />
         <SubmitButton pendingText={t(auth_login_pending)}>{t(auth_login_submit)}</SubmitButton>
-      </Form>
+      </AuthForm>
       <p className="mt-4 text-sm">
         <TextLink to="/forgot-password">{t(auth_login_forgotPassword)}</TextLink>
       </p>

@@ -1,12 +1,13 @@
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { clearPendingSignInCookie, readPendingSignIn, requireAnonymous, sessionClient, startSession } from "~/auth/session.server";
 import { recordSignIn } from "~/models/account-session.server";
 import { systemContext } from "~/auth/system.server";
 import { AuthShell } from "~/components/auth-shell";
 import { TextLink } from "~/components/ui/button";
-import { Field, FormError, SubmitButton } from "~/components/ui/form";
+import { failureOf, Field, SubmitButton } from "~/components/ui/form";
+import { AuthForm } from "~/components/auth-form";
 import { metaTitle, translate, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { safeRedirect } from "~/lib/redirects";
@@ -71,17 +72,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SecondFactor() {
   const { live } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const { errors, formError } = failureOf(useActionData<typeof action>());
   const t = useT();
-  const errors = result && !result.ok ? result.fieldErrors : {};
   return (
     <AuthShell title={t(auth_login_twoFactor_title)}>
       {live ? (
-        <Form method="post" className="space-y-4" noValidate>
-          <p className="text-sm text-slate-600">{t(auth_login_twoFactor_help)}</p>
-          <FormError error={result && !result.ok ? result.formError : undefined} />
-          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <AuthForm formError={formError} intro={<p className="text-sm text-slate-600">{t(auth_login_twoFactor_help)}</p>} keepRedirect>
           <Field
             label={t(auth_login_twoFactor_field)}
             name="code"
@@ -93,7 +89,7 @@ export default function SecondFactor() {
             error={errors.code}
           />
           <SubmitButton pendingText={t(auth_login_pending)}>{t(auth_login_twoFactor_submit)}</SubmitButton>
-        </Form>
+        </AuthForm>
       ) : (
         <p className="text-sm text-slate-700">{t(auth_login_twoFactor_expired)}</p>
       )}

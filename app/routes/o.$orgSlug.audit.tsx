@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { Field, SelectField } from "~/components/ui/form";
-import { Pager } from "~/components/ui/pager";
+import { ListPager } from "~/components/list-filters";
 import { SortHeader } from "~/components/ui/sort-header";
 import { useHrefWith } from "~/components/use-href-with";
 import { metaTitle, translate, useFormat, useT } from "~/i18n";
@@ -220,12 +220,7 @@ export default function AuditLog() {
               </tbody>
             </Table>
           )}
-          <Pager
-            page={data.page}
-            pageCount={data.pageCount}
-            href={(page) => hrefWith({ page: String(page) })}
-            summary={t(admin_audit_entries, { count: data.total })}
-          />
+          <ListPager list={data} hrefWith={hrefWith} summary={t(admin_audit_entries, { count: data.total })} />
         </Card>
       </div>
     </>

@@ -6,7 +6,7 @@ import { RequestStatusBadge, useRequestStatusLabel } from "~/components/request-
 import { TextLink } from "~/components/ui/button";
 import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
-import { Pager } from "~/components/ui/pager";
+import { ListPager } from "~/components/list-filters";
 import { SortHeader } from "~/components/ui/sort-header";
 import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { useHrefWith } from "~/components/use-href-with";
@@ -183,10 +183,9 @@ export default function CollectionView() {
                 ))}
               </tbody>
             </Table>
-            <Pager
-              page={view.page}
-              pageCount={view.pages}
-              href={(p) => hrefWith({ page: String(p) })}
+            <ListPager
+              list={{ page: view.page, pageCount: view.pages }}
+              hrefWith={hrefWith}
               summary={t(investor_request_collection_summary, { count: view.total })}
             />
           </Card>

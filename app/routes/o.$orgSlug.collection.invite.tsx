@@ -4,7 +4,7 @@ import { requireInvestor } from "~/auth/tenant.server";
 import { TextLink } from "~/components/ui/button";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { SECTION_LABEL_KEYS } from "~/domain/access-grants";
 import { isUuid } from "~/domain/bounds";
 import { companyInvitationSchema } from "~/domain/company-invitation";
@@ -39,7 +39,7 @@ import { investor_invite_noPlans } from "~/paraglide/messages/investor_invite_no
 import { investor_invite_planOption } from "~/paraglide/messages/investor_invite_planoption1.js";
 import { investor_invite_planOption_report } from "~/paraglide/messages/investor_invite_planoption_report1.js";
 import { records_join_askArr } from "~/paraglide/messages/records_join_askarr1.js";
-import { metricName } from "~/i18n/metric-format";
+import { requestAsks } from "~/components/request-asks";
 import { investor_invite_resend } from "~/paraglide/messages/investor_invite_resend.js";
 import { investor_invite_sectionsNote } from "~/paraglide/messages/investor_invite_sectionsnote1.js";
 import { investor_invite_send } from "~/paraglide/messages/investor_invite_send.js";
@@ -150,11 +150,7 @@ export default function InviteCompanies() {
                       period: monthRangeText(locale, p.monthFrom, p.monthTo),
                       due: dateText(locale, p.dueOn),
                       // What the request asks, named as the join page names it, so two plans for one month differ.
-                      asks: listText(t, [
-                        t(investor_invite_planOption_report),
-                        ...(p.asks.arr ? [t(records_join_askArr)] : []),
-                        ...p.asks.metrics.map((m) => metricName(locale, m)),
-                      ]),
+                      asks: listText(t, requestAsks(locale, p.asks, { report: t(investor_invite_planOption_report), arr: t(records_join_askArr) })),
                     }),
                   }))}
                 />
@@ -171,14 +167,16 @@ export default function InviteCompanies() {
             <p className="text-sm text-slate-600">{t(investor_invite_listEmpty)}</p>
           ) : (
             <Table caption={t(investor_invite_listTitle)}>
-              <TableHead>
-                <Th>{t(investor_invite_col_company)}</Th>
-                <Th>{t(investor_invite_col_email)}</Th>
-                <Th nowrap>{t(investor_invite_col_period)}</Th>
-                <Th>{t(investor_invite_col_state)}</Th>
-                <Th nowrap>{t(investor_invite_col_sent)}</Th>
-                <Th last />
-              </TableHead>
+              <ColumnHeads
+                heads={[
+                  t(investor_invite_col_company),
+                  t(investor_invite_col_email),
+                  { label: t(investor_invite_col_period), nowrap: true },
+                  t(investor_invite_col_state),
+                  { label: t(investor_invite_col_sent), nowrap: true },
+                  "",
+                ]}
+              />
               <tbody>
                 {invitations.map((i) => (
                   <Tr key={i.id} data-invitation={i.id}>

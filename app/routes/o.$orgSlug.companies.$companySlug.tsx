@@ -118,9 +118,7 @@ export default function CompanyView() {
 
       {financials === undefined ? null : ready === null ? (
         <div className="mt-6">
-          <EmptyState title={t(dashboard_company_noReport)}>
-            <p>{t(dashboard_company_noReportBody, { company: company.name })}</p>
-          </EmptyState>
+          <EmptyState title={t(dashboard_company_noReport)} body={t(dashboard_company_noReportBody, { company: company.name })} />
         </div>
       ) : (
         <div className="mt-6">

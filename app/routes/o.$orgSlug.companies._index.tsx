@@ -4,9 +4,10 @@ import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireInvestor, requirePermission } from "~/auth/tenant.server";
-import { Field, FormError, SubmitButton } from "~/components/ui/form";
+import { failureOf, Field, FormError, SubmitButton } from "~/components/ui/form";
 import { CopyCode, SectionBadges } from "~/components/grant-sections";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { MainWithAside } from "~/components/ui/columns";
 import { metaTitle, refAsZodMessage, translate, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { EMPTY_VIA_MESSAGE, VIA_MAX } from "~/domain/access-grants";
@@ -16,7 +17,7 @@ import { listGrantsForInvestor, requestAccess } from "~/models/access-grant.serv
 import { Pager } from "~/components/ui/pager";
 import { samePage } from "~/lib/redirects";
 import { redirectWithToast, toastFromRef } from "~/server/toast.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { investor_companies_askedUsing } from "~/paraglide/messages/investor_companies_askedusing1.js";
 import { investor_companies_caption } from "~/paraglide/messages/investor_companies_caption.js";
 import { investor_companies_description } from "~/paraglide/messages/investor_companies_description.js";
@@ -74,89 +75,85 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Companies() {
   const { companies, companiesTotal, page, pageCount, pending, shareCode, canManage, orgSlug } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const t = useT();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const { errors, formError } = failureOf(useActionData<typeof action>());
   return (
     <>
       <PageHeader title={t(investor_companies_title)} description={t(investor_companies_description)} />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title={t(investor_companies_linked, { count: companiesTotal })}>
-            {companies.length === 0 ? (
-              <EmptyState title={t(investor_companies_emptyTitle)}>
-                {canManage ? t(investor_companies_emptyManager) : t(investor_companies_emptyMember)}
-              </EmptyState>
-            ) : (
-              <>
-                <Table caption={t(investor_companies_caption)}>
-                  <TableHead>
-                    <Th>{t(investor_table_company)}</Th>
-                    <Th>{t(investor_companies_shared)}</Th>
-                    <Th last>{t(investor_companies_since)}</Th>
-                  </TableHead>
-                  <tbody>
-                    {companies.map((c) => (
-                      <Tr key={c.grantId}>
-                        <Td>
-                          <TextLink to={`/o/${orgSlug}/companies/${c.slug}`} className="font-medium">
-                            {c.name}
-                          </TextLink>
-                        </Td>
-                        <Td>
-                          <SectionBadges sections={c.sections} />
-                        </Td>
-                        <Td last>{c.since ? dateText(t, c.since.slice(0, 10)) : "—"}</Td>
-                      </Tr>
-                    ))}
-                  </tbody>
-                </Table>
-                <Pager page={page} pageCount={pageCount} href={(p) => `?page=${p}`} />
-              </>
-            )}
-          </Card>
-          <Card title={t(investor_grants_pendingCard, { count: pending.length })}>
-            {pending.length === 0 ? (
-              <EmptyState title={t(investor_grants_noPending)} />
-            ) : (
-              <ul className="divide-y text-sm">
-                {pending.map((p) => (
-                  <li key={p.requestedVia} className="flex flex-wrap justify-between gap-2 py-2" data-testid="pending-request">
-                    <span>{t.rich(investor_companies_askedUsing, { via: <span className="font-medium">{p.requestedVia}</span> })}</span>
-                    <span className="text-slate-500">{t(investor_companies_sentOn, { date: dateText(t, p.requestedAt.slice(0, 10)) })}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <p className="mt-2 text-xs text-slate-500">{t(investor_companies_namedOnceApproved)}</p>
-          </Card>
-        </div>
-        {canManage ? (
-          <div className="space-y-6">
-            <Card title={t(investor_companies_request)}>
-              <Form method="post" className="space-y-3" noValidate>
-                <FormError error={result && !result.ok ? result.formError : undefined} />
-                <input type="hidden" name="intent" value="request" />
-                <Field
-                  label={t(investor_companies_via)}
-                  name="via"
-                  autoComplete="off"
-                  maxLength={VIA_MAX}
-                  hint={t(investor_companies_viaHint)}
-                  error={errors.via}
-                />
-                <SubmitButton pendingText={t(investor_companies_sending)}>{t(investor_companies_request)}</SubmitButton>
-              </Form>
-            </Card>
-            {shareCode ? (
-              <Card title={t(investor_shareCode_title)}>
-                <CopyCode code={shareCode} />
-                <p className="mt-2 text-sm text-slate-600">{t(investor_companies_shareCodeHint)}</p>
+      <MainWithAside
+        aside={
+          canManage ? (
+            <>
+              <Card title={t(investor_companies_request)}>
+                <Form method="post" className="space-y-3" noValidate>
+                  <FormError error={formError} />
+                  <input type="hidden" name="intent" value="request" />
+                  <Field
+                    label={t(investor_companies_via)}
+                    name="via"
+                    autoComplete="off"
+                    maxLength={VIA_MAX}
+                    hint={t(investor_companies_viaHint)}
+                    error={errors.via}
+                  />
+                  <SubmitButton pendingText={t(investor_companies_sending)}>{t(investor_companies_request)}</SubmitButton>
+                </Form>
               </Card>
-            ) : null}
-          </div>
-        ) : null}
-      </div>
+              {shareCode ? (
+                <Card title={t(investor_shareCode_title)}>
+                  <CopyCode code={shareCode} />
+                  <p className="mt-2 text-sm text-slate-600">{t(investor_companies_shareCodeHint)}</p>
+                </Card>
+              ) : null}
+            </>
+          ) : null
+        }
+      >
+        <Card title={t(investor_companies_linked, { count: companiesTotal })}>
+          {companies.length === 0 ? (
+            <EmptyState title={t(investor_companies_emptyTitle)}>
+              {canManage ? t(investor_companies_emptyManager) : t(investor_companies_emptyMember)}
+            </EmptyState>
+          ) : (
+            <>
+              <Table caption={t(investor_companies_caption)}>
+                <ColumnHeads heads={[t(investor_table_company), t(investor_companies_shared), t(investor_companies_since)]} />
+                <tbody>
+                  {companies.map((c) => (
+                    <Tr key={c.grantId}>
+                      <Td>
+                        <TextLink to={`/o/${orgSlug}/companies/${c.slug}`} className="font-medium">
+                          {c.name}
+                        </TextLink>
+                      </Td>
+                      <Td>
+                        <SectionBadges sections={c.sections} />
+                      </Td>
+                      <Td last>{c.since ? dateText(t, c.since.slice(0, 10)) : "—"}</Td>
+                    </Tr>
+                  ))}
+                </tbody>
+              </Table>
+              <Pager page={page} pageCount={pageCount} href={(p) => `?page=${p}`} />
+            </>
+          )}
+        </Card>
+        <Card title={t(investor_grants_pendingCard, { count: pending.length })}>
+          {pending.length === 0 ? (
+            <EmptyState title={t(investor_grants_noPending)} />
+          ) : (
+            <ul className="divide-y text-sm">
+              {pending.map((p) => (
+                <li key={p.requestedVia} className="flex flex-wrap justify-between gap-2 py-2" data-testid="pending-request">
+                  <span>{t.rich(investor_companies_askedUsing, { via: <span className="font-medium">{p.requestedVia}</span> })}</span>
+                  <span className="text-slate-500">{t(investor_companies_sentOn, { date: dateText(t, p.requestedAt.slice(0, 10)) })}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <p className="mt-2 text-xs text-slate-500">{t(investor_companies_namedOnceApproved)}</p>
+        </Card>
+      </MainWithAside>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
-import { Field, FormError, SubmitButton } from "~/components/ui/form";
+import { failureOf, Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { metaTitle, useFormat, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -73,11 +73,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DeleteOrg() {
   const { orgName, deletion, graceDays } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const t = useT();
   const f = useFormat();
-  const errors = result && !result.ok ? result.fieldErrors : {};
-  const formError = result && !result.ok ? result.formError : undefined;
+  const { errors, formError } = failureOf(useActionData<typeof action>());
   if (deletion) {
     return (
       <>

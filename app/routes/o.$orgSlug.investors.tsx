@@ -8,6 +8,7 @@ import { CopyCode, InvestorIdentity, LookalikeWarning, SectionBadges, SectionChe
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader, TableScroller } from "~/components/ui/layout";
+import { MainWithAside } from "~/components/ui/columns";
 import { metaTitle, renderMessage, renderMessages, translate, useT, zodMessage, type Locale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { SECTION_KEYS, VIA_MAX } from "~/domain/access-grants";
@@ -16,7 +17,7 @@ import { parseForm } from "~/server/forms.server";
 import { AppError, notFound } from "~/server/http.server";
 import { approveGrant, declineGrant, inviteInvestor, listGrantsForStartup, revokeGrant, updateGrantSections } from "~/models/access-grant.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { common_status_declined } from "~/paraglide/messages/common_status_declined.js";
 import { common_status_revoked } from "~/paraglide/messages/common_status_revoked.js";
@@ -248,98 +249,101 @@ export default function Investors() {
       <div className="mb-4">
         <LookalikeWarning names={sharedInvestorNames([...pending, ...active, ...history])} />
       </div>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title={t(investor_grants_pendingCard, { count: pending.length })}>
-            {pending.length === 0 ? (
-              <EmptyState title={t(investor_grants_noPending)}>{t(investor_grants_noPendingBody)}</EmptyState>
-            ) : (
-              <ul className="divide-y">
-                {pending.map((g) => (
-                  <PendingRequest key={`${g.id}-${g.version}`} grant={g} canManage={canManage} result={result} />
-                ))}
-              </ul>
-            )}
-          </Card>
-          <Card title={t(investor_grants_activeCard, { count: active.length })}>
-            {active.length === 0 ? (
-              <EmptyState title={t(investor_grants_noActive)}>{t(investor_grants_noActiveBody)}</EmptyState>
-            ) : (
-              <ul className="divide-y">
-                {active.map((g) => (
-                  <ActiveGrant key={`${g.id}-${g.version}`} grant={g} canManage={canManage} result={result} />
-                ))}
-              </ul>
-            )}
-          </Card>
-          <Card title={t(investor_grants_history)}>
-            {history.length === 0 ? (
-              <EmptyState title={t(investor_grants_noHistory)} />
-            ) : (
-              <TableScroller>
-                <Table scroll={false} caption={t(investor_grants_historyCaption)}>
-                  <TableHead>
-                    <Th>{t(investor_grants_head_investor)}</Th>
-                    <Th>{t(investor_grants_head_outcome)}</Th>
-                    <Th>{t(investor_grants_head_sections)}</Th>
-                    <Th>{t(investor_grants_head_when)}</Th>
-                    <Th last>{t(investor_grants_head_by)}</Th>
-                  </TableHead>
-                  <tbody>
-                    {history.map((g) => (
-                      <Tr key={g.id}>
-                        <Td>
-                          {g.investorName ?? t(investor_grants_unknownInvestor)}
-                          <InvestorIdentity grant={g} day={day} />
-                        </Td>
-                        <Td>
-                          <Badge tone={g.status === "revoked" ? "bad" : "neutral"}>
-                            {g.status === "revoked" ? t(common_status_revoked) : t(common_status_declined)}
-                          </Badge>
-                        </Td>
-                        <Td>
-                          <SectionBadges sections={g.sections} />
-                        </Td>
-                        <Td>{day(g.decidedAt)}</Td>
-                        <Td last>{g.decidedByName ?? "—"}</Td>
-                      </Tr>
-                    ))}
-                  </tbody>
-                </Table>
-                {historyTotal > history.length ? (
-                  <p className="mt-2 text-xs text-slate-500">{t(investor_grants_historyMore, { shown: history.length, total: historyTotal })}</p>
-                ) : null}
-              </TableScroller>
-            )}
-          </Card>
-        </div>
-        {canManage ? (
-          <div className="space-y-6">
-            <Card title={t(investor_shareCode_title)}>
-              {data.shareCode ? <CopyCode code={data.shareCode} /> : null}
-              <p className="mt-2 text-sm text-slate-600">{t(investor_grants_shareCodeHint)}</p>
-            </Card>
-            <Card title={t(investor_grants_invite)}>
-              <Form method="post" className="space-y-3" noValidate>
-                <FormError error={invite.formError} />
-                <Field
-                  label={t(investor_grants_inviteVia)}
-                  name="via"
-                  id="invite-via"
-                  autoComplete="off"
-                  maxLength={VIA_MAX}
-                  hint={t(investor_grants_inviteViaHint)}
-                  error={invite.fieldErrors.via}
+      <MainWithAside
+        aside={
+          canManage ? (
+            <>
+              <Card title={t(investor_shareCode_title)}>
+                {data.shareCode ? <CopyCode code={data.shareCode} /> : null}
+                <p className="mt-2 text-sm text-slate-600">{t(investor_grants_shareCodeHint)}</p>
+              </Card>
+              <Card title={t(investor_grants_invite)}>
+                <Form method="post" className="space-y-3" noValidate>
+                  <FormError error={invite.formError} />
+                  <Field
+                    label={t(investor_grants_inviteVia)}
+                    name="via"
+                    id="invite-via"
+                    autoComplete="off"
+                    maxLength={VIA_MAX}
+                    hint={t(investor_grants_inviteViaHint)}
+                    error={invite.fieldErrors.via}
+                  />
+                  <SectionChecklist idPrefix="invite" checked={[]} legend={t(investor_grants_sectionsToShare)} error={invite.fieldErrors.sections} />
+                  <SubmitButton intent="invite" pendingText={t(investor_grants_sharing)}>
+                    {t(investor_grants_share)}
+                  </SubmitButton>
+                </Form>
+              </Card>
+            </>
+          ) : null
+        }
+      >
+        <Card title={t(investor_grants_pendingCard, { count: pending.length })}>
+          {pending.length === 0 ? (
+            <EmptyState title={t(investor_grants_noPending)}>{t(investor_grants_noPendingBody)}</EmptyState>
+          ) : (
+            <ul className="divide-y">
+              {pending.map((g) => (
+                <PendingRequest key={`${g.id}-${g.version}`} grant={g} canManage={canManage} result={result} />
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t(investor_grants_activeCard, { count: active.length })}>
+          {active.length === 0 ? (
+            <EmptyState title={t(investor_grants_noActive)}>{t(investor_grants_noActiveBody)}</EmptyState>
+          ) : (
+            <ul className="divide-y">
+              {active.map((g) => (
+                <ActiveGrant key={`${g.id}-${g.version}`} grant={g} canManage={canManage} result={result} />
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t(investor_grants_history)}>
+          {history.length === 0 ? (
+            <EmptyState title={t(investor_grants_noHistory)} />
+          ) : (
+            <TableScroller>
+              <Table scroll={false} caption={t(investor_grants_historyCaption)}>
+                <ColumnHeads
+                  heads={[
+                    t(investor_grants_head_investor),
+                    t(investor_grants_head_outcome),
+                    t(investor_grants_head_sections),
+                    t(investor_grants_head_when),
+                    t(investor_grants_head_by),
+                  ]}
                 />
-                <SectionChecklist idPrefix="invite" checked={[]} legend={t(investor_grants_sectionsToShare)} error={invite.fieldErrors.sections} />
-                <SubmitButton intent="invite" pendingText={t(investor_grants_sharing)}>
-                  {t(investor_grants_share)}
-                </SubmitButton>
-              </Form>
-            </Card>
-          </div>
-        ) : null}
-      </div>
+                <tbody>
+                  {history.map((g) => (
+                    <Tr key={g.id}>
+                      <Td>
+                        {g.investorName ?? t(investor_grants_unknownInvestor)}
+                        <InvestorIdentity grant={g} day={day} />
+                      </Td>
+                      <Td>
+                        <Badge tone={g.status === "revoked" ? "bad" : "neutral"}>
+                          {g.status === "revoked" ? t(common_status_revoked) : t(common_status_declined)}
+                        </Badge>
+                      </Td>
+                      <Td>
+                        <SectionBadges sections={g.sections} />
+                      </Td>
+                      <Td>{day(g.decidedAt)}</Td>
+                      <Td last>{g.decidedByName ?? "—"}</Td>
+                    </Tr>
+                  ))}
+                </tbody>
+              </Table>
+              {historyTotal > history.length ? (
+                <p className="mt-2 text-xs text-slate-500">{t(investor_grants_historyMore, { shown: history.length, total: historyTotal })}</p>
+              ) : null}
+            </TableScroller>
+          )}
+        </Card>
+      </MainWithAside>
     </>
   );
 }

@@ -3,8 +3,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { assignableRoles, can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
-import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { failureOf, Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { MainWithAside } from "~/components/ui/columns";
 import { metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
@@ -14,7 +15,7 @@ import { changeMemberRole, listMembers, removeMember } from "~/models/member.ser
 import { homePathFor } from "~/models/org.server";
 import { systemContext } from "~/auth/system.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { admin_members_col_actions } from "~/paraglide/messages/admin_members_col_actions.js";
 import { admin_members_col_email } from "~/paraglide/messages/admin_members_col_email.js";
 import { admin_members_col_name } from "~/paraglide/messages/admin_members_col_name.js";
@@ -115,7 +116,7 @@ export default function Members() {
   const result = useActionData<typeof action>();
   const t = useT();
   const f = useFormat();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const { errors, formError } = failureOf(result);
   const roleOptions = (isOwner ? ROLE_VALUES : roles).map((r) => ({
     value: r,
     label: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[r]),
@@ -132,154 +133,149 @@ export default function Members() {
         </div>
       ) : null}
       <div className="mb-4">
-        <FormError error={result && !result.ok ? result.formError : undefined} />
+        <FormError error={formError} />
       </div>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
-          <Card title={t(admin_members_people, { count: members.length })}>
-            <Table>
-              <TableHead>
-                <Th>{t(admin_members_col_name)}</Th>
-                <Th>{t(admin_members_col_email)}</Th>
-                <Th>{t(admin_members_col_role)}</Th>
-                <Th last>
-                  <span className="sr-only">{t(admin_members_col_actions)}</span>
-                </Th>
-              </TableHead>
-              <tbody>
-                {members.map((m) => (
-                  <Tr key={m.userId}>
-                    <Td>{m.name}</Td>
-                    <Td>{m.email}</Td>
-                    <Td>
-                      {canManage && m.userId !== me ? (
-                        <Form method="post" className="flex items-center gap-2">
-                          <input type="hidden" name="userId" value={m.userId} />
-                          <label className="sr-only" htmlFor={`role-${m.userId}`}>
-                            {t(admin_members_roleOf, { name: m.name })}
-                          </label>
-                          <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="rounded border border-slate-300 px-2 py-1">
-                            {roleOptions
-                              .concat(
-                                roleOptions.some((o) => o.value === m.role)
-                                  ? []
-                                  : [
-                                      {
-                                        value: m.role,
-                                        label: t(
-                                          { admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[
-                                            m.role
-                                          ],
-                                        ),
-                                      },
-                                    ],
-                              )
-                              .map((o) => (
-                                <option key={o.value} value={o.value}>
-                                  {o.label}
-                                </option>
-                              ))}
-                          </select>
-                          <button type="submit" name="intent" value="change-role" className="text-indigo-700 underline">
-                            {t(common_action_save)}
-                          </button>
-                        </Form>
-                      ) : (
-                        <Badge tone={m.role === "owner" ? "info" : "neutral"}>
-                          {t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[m.role])}
-                        </Badge>
-                      )}
-                    </Td>
-                    <td className="py-2 text-right">
-                      {canManage || m.userId === me ? (
+      <MainWithAside
+        stacked={false}
+        aside={
+          canManage ? (
+            <>
+              <Card title={t(admin_members_invite_title)}>
+                <Form method="post" className="space-y-3" noValidate>
+                  <Field label={t(admin_members_col_email)} name="email" type="email" error={errors.email} />
+                  <SelectField
+                    label={t(admin_members_col_role)}
+                    name="role"
+                    defaultValue="member"
+                    error={errors.role}
+                    options={roles.map((r) => ({
+                      value: r,
+                      label: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[r]),
+                    }))}
+                  />
+                  <SubmitButton intent="invite" pendingText={t(admin_members_invite_pending)}>
+                    {t(admin_members_invite_submit)}
+                  </SubmitButton>
+                </Form>
+              </Card>
+              <Card title={t(admin_members_pending_title)}>
+                {invitations.length === 0 ? (
+                  <EmptyState title={t(admin_members_pending_empty)}>{t(admin_members_pending_emptyBody)}</EmptyState>
+                ) : (
+                  <ul className="space-y-2 text-sm">
+                    {invitations.map((i) => (
+                      <li key={i.id} className="flex items-center justify-between gap-2">
+                        <span>
+                          {t(admin_members_pending_item, {
+                            email: i.email,
+                            role: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[i.role]),
+                            date: f.date(i.expiresAt),
+                          })}
+                        </span>
                         <Form method="post">
-                          <input type="hidden" name="userId" value={m.userId} />
+                          <input type="hidden" name="invitationId" value={i.id} />
                           <ConfirmAction
-                            intent="remove"
+                            intent="revoke-invitation"
                             look="link"
-                            texts={
-                              m.userId === me
-                                ? {
-                                    action: t(admin_members_leave),
-                                    title: t(admin_members_leaveDialogTitle, { org: orgName }),
-                                    consequence: t(admin_members_leaveConsequence),
-                                    tick: t(admin_members_leaveTick),
-                                    pending: t(admin_members_leaving),
-                                  }
-                                : {
-                                    action: t(common_action_remove),
-                                    title: t(admin_members_confirmRemove, { name: m.name }),
-                                    consequence: t(admin_members_removeConsequence),
-                                    tick: t(admin_members_removeTick, { name: m.name }),
-                                    pending: t(admin_members_removing),
-                                  }
-                            }
+                            texts={{
+                              action: t(admin_members_pending_revoke),
+                              title: t(admin_members_pending_revokeDialogTitle, { email: i.email }),
+                              consequence: t(admin_members_pending_revokeConsequence),
+                              tick: t(admin_members_pending_revokeTick),
+                              pending: t(admin_members_pending_revoking),
+                            }}
                           />
                         </Form>
-                      ) : null}
-                    </td>
-                  </Tr>
-                ))}
-              </tbody>
-            </Table>
-          </Card>
-        </div>
-        {canManage ? (
-          <div className="space-y-6">
-            <Card title={t(admin_members_invite_title)}>
-              <Form method="post" className="space-y-3" noValidate>
-                <Field label={t(admin_members_col_email)} name="email" type="email" error={errors.email} />
-                <SelectField
-                  label={t(admin_members_col_role)}
-                  name="role"
-                  defaultValue="member"
-                  error={errors.role}
-                  options={roles.map((r) => ({
-                    value: r,
-                    label: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[r]),
-                  }))}
-                />
-                <SubmitButton intent="invite" pendingText={t(admin_members_invite_pending)}>
-                  {t(admin_members_invite_submit)}
-                </SubmitButton>
-              </Form>
-            </Card>
-            <Card title={t(admin_members_pending_title)}>
-              {invitations.length === 0 ? (
-                <EmptyState title={t(admin_members_pending_empty)}>{t(admin_members_pending_emptyBody)}</EmptyState>
-              ) : (
-                <ul className="space-y-2 text-sm">
-                  {invitations.map((i) => (
-                    <li key={i.id} className="flex items-center justify-between gap-2">
-                      <span>
-                        {t(admin_members_pending_item, {
-                          email: i.email,
-                          role: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[i.role]),
-                          date: f.date(i.expiresAt),
-                        })}
-                      </span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Card>
+            </>
+          ) : null
+        }
+      >
+        <Card title={t(admin_members_people, { count: members.length })}>
+          <Table>
+            <ColumnHeads
+              heads={[t(admin_members_col_name), t(admin_members_col_email), t(admin_members_col_role), { label: t(admin_members_col_actions), hidden: true }]}
+            />
+            <tbody>
+              {members.map((m) => (
+                <Tr key={m.userId}>
+                  <Td>{m.name}</Td>
+                  <Td>{m.email}</Td>
+                  <Td>
+                    {canManage && m.userId !== me ? (
+                      <Form method="post" className="flex items-center gap-2">
+                        <input type="hidden" name="userId" value={m.userId} />
+                        <label className="sr-only" htmlFor={`role-${m.userId}`}>
+                          {t(admin_members_roleOf, { name: m.name })}
+                        </label>
+                        <select id={`role-${m.userId}`} name="role" defaultValue={m.role} className="rounded border border-slate-300 px-2 py-1">
+                          {roleOptions
+                            .concat(
+                              roleOptions.some((o) => o.value === m.role)
+                                ? []
+                                : [
+                                    {
+                                      value: m.role,
+                                      label: t(
+                                        { admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[m.role],
+                                      ),
+                                    },
+                                  ],
+                            )
+                            .map((o) => (
+                              <option key={o.value} value={o.value}>
+                                {o.label}
+                              </option>
+                            ))}
+                        </select>
+                        <button type="submit" name="intent" value="change-role" className="text-indigo-700 underline">
+                          {t(common_action_save)}
+                        </button>
+                      </Form>
+                    ) : (
+                      <Badge tone={m.role === "owner" ? "info" : "neutral"}>
+                        {t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[m.role])}
+                      </Badge>
+                    )}
+                  </Td>
+                  <td className="py-2 text-right">
+                    {canManage || m.userId === me ? (
                       <Form method="post">
-                        <input type="hidden" name="invitationId" value={i.id} />
+                        <input type="hidden" name="userId" value={m.userId} />
                         <ConfirmAction
-                          intent="revoke-invitation"
+                          intent="remove"
                           look="link"
-                          texts={{
-                            action: t(admin_members_pending_revoke),
-                            title: t(admin_members_pending_revokeDialogTitle, { email: i.email }),
-                            consequence: t(admin_members_pending_revokeConsequence),
-                            tick: t(admin_members_pending_revokeTick),
-                            pending: t(admin_members_pending_revoking),
-                          }}
+                          texts={
+                            m.userId === me
+                              ? {
+                                  action: t(admin_members_leave),
+                                  title: t(admin_members_leaveDialogTitle, { org: orgName }),
+                                  consequence: t(admin_members_leaveConsequence),
+                                  tick: t(admin_members_leaveTick),
+                                  pending: t(admin_members_leaving),
+                                }
+                              : {
+                                  action: t(common_action_remove),
+                                  title: t(admin_members_confirmRemove, { name: m.name }),
+                                  consequence: t(admin_members_removeConsequence),
+                                  tick: t(admin_members_removeTick, { name: m.name }),
+                                  pending: t(admin_members_removing),
+                                }
+                          }
                         />
                       </Form>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Card>
-          </div>
-        ) : null}
-      </div>
+                    ) : null}
+                  </td>
+                </Tr>
+              ))}
+            </tbody>
+          </Table>
+        </Card>
+      </MainWithAside>
     </>
   );
 }

@@ -9,7 +9,7 @@ import { ConflictNotice } from "~/components/ui/conflict-notice";
 import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { MetricDefinitionFields } from "~/components/metric-definition-fields";
 import { Card, PageHeader } from "~/components/ui/layout";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { METRIC_DIRECTION_KEYS, METRIC_ROLLUP_KEYS, METRIC_UNIT_KEYS } from "~/domain/metric";
 import { metricDefinitionUpdateSchema, metricDeleteSchema, metricValueSchema } from "~/domain/metric.form";
 import { currentMonth } from "~/domain/monthly-report";
@@ -163,12 +163,7 @@ export default function MetricPage() {
               <p className="text-sm text-slate-600">{t(records_metric_noValue)}</p>
             ) : (
               <Table caption={t(records_metric_quarters)}>
-                <TableHead>
-                  <Th>{t(records_metric_col_period)}</Th>
-                  <Th numeric last>
-                    {t(records_metric_col_value)}
-                  </Th>
-                </TableHead>
+                <ColumnHeads heads={[t(records_metric_col_period), { label: t(records_metric_col_value), numeric: true }]} />
                 <tbody>
                   {quarters.map((q) => (
                     <Tr key={q.period}>
@@ -187,10 +182,7 @@ export default function MetricPage() {
         <Card title={t(records_metric_enterTitle)}>
           <p className="mb-3 text-xs text-slate-600">{t(records_metric_enterNote)}</p>
           <Table caption={t(records_metric_enterTitle)}>
-            <TableHead>
-              <Th>{t(records_metric_col_month)}</Th>
-              <Th last>{t(records_metric_col_value)}</Th>
-            </TableHead>
+            <ColumnHeads heads={[t(records_metric_col_month), t(records_metric_col_value)]} />
             <tbody>
               {months.map((month) => {
                 const saved = byMonth.get(month);
@@ -285,12 +277,9 @@ export default function MetricPage() {
             <p className="text-sm text-slate-600">{t(records_metric_history_empty)}</p>
           ) : (
             <Table caption={t(records_metric_history)}>
-              <TableHead>
-                <Th>{t(records_metric_history_when)}</Th>
-                <Th>{t(records_metric_history_who)}</Th>
-                <Th>{t(records_metric_history_what)}</Th>
-                <Th last>{t(records_metric_history_change)}</Th>
-              </TableHead>
+              <ColumnHeads
+                heads={[t(records_metric_history_when), t(records_metric_history_who), t(records_metric_history_what), t(records_metric_history_change)]}
+              />
               <tbody>
                 {metric.history.map((h) => {
                   const label = h.action in HISTORY_ACTIONS ? t(HISTORY_ACTIONS[h.action as keyof typeof HISTORY_ACTIONS]) : h.action;

@@ -3,10 +3,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { can } from "~/auth/permissions";
 import { requirePermission, requireStartup } from "~/auth/tenant.server";
 import { TextLink } from "~/components/ui/button";
-import { FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { failureOf, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { MetricDefinitionFields } from "~/components/metric-definition-fields";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { AI_METRIC_TEMPLATES, findMetricTemplate, METRIC_ROLLUP_KEYS, METRIC_UNIT_KEYS } from "~/domain/metric";
 import { metricDefinitionSchema } from "~/domain/metric.form";
 import { metaTitle, translate, useLocale, useT } from "~/i18n";
@@ -86,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Metrics() {
   const { base, metrics, currency, canDefine, canEdit, templates, prefill } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const { errors, formError } = failureOf(result);
   const typed = result && !result.ok && "values" in result ? (result.values ?? {}) : {};
   const t = useT();
   const locale = useLocale();
@@ -113,15 +113,15 @@ export default function Metrics() {
         ) : (
           <Card>
             <Table caption={t(records_metric_list_caption)}>
-              <TableHead>
-                <Th>{t(records_metric_col_name)}</Th>
-                {/* On a phone the unit and roll-up sit under the name: four columns do not fit 375 px. */}
-                <Th className="hidden sm:table-cell">{t(records_metric_col_unit)}</Th>
-                <Th className="hidden sm:table-cell">{t(records_metric_col_rollup)}</Th>
-                <Th numeric last>
-                  {t(records_metric_col_latest)}
-                </Th>
-              </TableHead>
+              {/* On a phone the unit and roll-up sit under the name: four columns do not fit 375 px. */}
+              <ColumnHeads
+                heads={[
+                  t(records_metric_col_name),
+                  { label: t(records_metric_col_unit), className: "hidden sm:table-cell" },
+                  { label: t(records_metric_col_rollup), className: "hidden sm:table-cell" },
+                  { label: t(records_metric_col_latest), numeric: true },
+                ]}
+              />
               <tbody>
                 {metrics.map((m) => (
                   <Tr key={m.id}>
@@ -164,7 +164,7 @@ export default function Metrics() {
               </Form>
             ) : null}
             <Form method="post" key={formKey} className="grid gap-4 md:grid-cols-2" noValidate>
-              <FormError error={result && !result.ok ? result.formError : undefined} />
+              <FormError error={formError} />
               <MetricDefinitionFields value={value} errors={errors} />
               <div className="md:col-span-2">
                 <SubmitButton>{t(records_metric_list_define)}</SubmitButton>

@@ -9,6 +9,7 @@ import { monthsBetween } from "~/finance/month";
 import { metaTitle, useLocale, useT } from "~/i18n";
 import { dateText, monthRangeText, monthText } from "~/i18n/display";
 import { metricName } from "~/i18n/metric-format";
+import { requestAsks } from "~/components/request-asks";
 import { listRequestInbox } from "~/models/data-request.server";
 import { appNow } from "~/server/clock.server";
 import { records_request_inbox_answerMetric } from "~/paraglide/messages/records_request_inbox_answermetric1.js";
@@ -60,10 +61,8 @@ export default function RequestInbox() {
                     {r.note ? <p className="mt-3 whitespace-pre-line text-sm text-slate-700">{r.note}</p> : null}
                     <h3 className="mt-4 text-sm font-medium">{t(records_request_inbox_asked)}</h3>
                     <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
-                      <li>{t(records_request_inbox_report)}</li>
-                      {r.asks.arr ? <li>{t(records_request_inbox_arr)}</li> : null}
-                      {r.asks.metrics.map((m) => (
-                        <li key={m.key}>{metricName(locale, m)}</li>
+                      {requestAsks(locale, r.asks, { report: t(records_request_inbox_report), arr: t(records_request_inbox_arr) }).map((ask, i) => (
+                        <li key={i}>{ask}</li>
                       ))}
                     </ul>
                     {canAnswer ? (

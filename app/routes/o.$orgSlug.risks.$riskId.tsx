@@ -6,8 +6,9 @@ import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { RiskFields } from "~/components/risk-fields";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
-import { FormError, SubmitButton } from "~/components/ui/form";
+import { failureOf, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { MainWithAside } from "~/components/ui/columns";
 import { metaTitle, translate, useFormat, useLocale, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
@@ -119,8 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RiskPage() {
   const { risk, canEdit, listHref } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const { errors, formError } = failureOf(useActionData<typeof action>());
   const t = useT();
   const f = useFormat();
   const locale = useLocale();
@@ -161,95 +161,96 @@ export default function RiskPage() {
         }
       />
       <div className="mb-4">
-        <FormError error={result && !result.ok ? result.formError : undefined} />
+        <FormError error={formError} />
       </div>
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
-          <Card title={t(records_risk_details)}>
-            <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-              <Detail term={t(records_risk_likelihood)}>
-                {t(records_risk_level, { level: risk.likelihood, name: isRiskLevel(risk.likelihood) ? t(LIKELIHOOD_KEYS[risk.likelihood]) : "" })}
-              </Detail>
-              <Detail term={t(records_risk_impact)}>
-                {t(records_risk_level, { level: risk.impact, name: isRiskLevel(risk.impact) ? t(IMPACT_KEYS[risk.impact]) : "" })}
-              </Detail>
-              <Detail term={t(records_risk_score)} hint={scoreHint}>
-                {t(records_risk_scoreWithBand, { score: risk.score, band: t(RISK_BAND_IN_SENTENCE_KEYS[risk.band]) })}
-              </Detail>
-              <Detail term={t(records_risk_owner)}>{risk.owner ?? "—"}</Detail>
-              <Detail term={t(records_col_status)}>{t(RISK_STATUS_KEYS[risk.status])}</Detail>
-              <Detail term={t(records_risk_nextReview)} hint={overdueHint}>
-                {risk.nextReviewDate ?? t(records_risk_notScheduled)}
-                {risk.reviewOverdue ? ` ${t(records_risk_overdueSuffix)}` : ""}
-              </Detail>
-              <div className="sm:col-span-2">
-                <dt className="font-medium text-slate-600">{t(records_risk_mitigation)}</dt>
-                <dd className="mt-1 whitespace-pre-wrap">{risk.mitigation ?? t(records_risk_noMitigation)}</dd>
-              </div>
-            </dl>
-          </Card>
-          <Card title={t(records_risk_history)}>
-            <p className="mb-3 text-sm text-slate-600">{t(records_risk_historyNote)}</p>
-            {risk.history.length === 0 ? (
-              <EmptyState title={t(records_risk_noHistory)} />
-            ) : (
-              <Table>
-                <TableHead>
-                  <Th>{t(records_risk_history_when)}</Th>
-                  <Th>{t(records_risk_history_who)}</Th>
-                  <Th>{t(records_risk_history_change)}</Th>
-                  <Th title={scoreHint}>{t(records_risk_history_formula)}</Th>
-                  <Th last>{t(records_col_status)}</Th>
-                </TableHead>
-                <tbody>
-                  {risk.history.map((h, i) => (
-                    <Tr key={h.id}>
-                      <Td nowrap>{f.dateTime(h.changedAt)}</Td>
-                      <Td>{h.changedBy ?? t(records_risk_history_formerMember)}</Td>
-                      <Td>{changes[i]}</Td>
-                      <Td>
-                        {h.likelihood} × {h.impact} = {h.score}
-                      </Td>
-                      <Td last>{t(RISK_STATUS_KEYS[h.status])}</Td>
-                    </Tr>
-                  ))}
-                </tbody>
-              </Table>
-            )}
-          </Card>
-        </div>
-        {canEdit ? (
-          <div className="space-y-6">
-            <Card title={t(common_action_edit)}>
-              {/* A new version (ours or someone else's) remounts the form with the saved values. */}
-              <Form method="post" className="space-y-3" noValidate key={risk.version}>
-                <input type="hidden" name="version" value={risk.version} />
-                <RiskFields errors={errors} values={risk} bands={risk.bands} />
-                <SubmitButton intent="update" pendingText={t(common_action_saving)}>
-                  {t(records_action_saveChanges)}
-                </SubmitButton>
-              </Form>
-            </Card>
-            <Card title={t(common_action_delete)}>
-              <Form method="post" noValidate>
-                <input type="hidden" name="version" value={risk.version} />
-                <p className="mb-3 text-sm text-slate-600">{t(records_risk_deleteNote)}</p>
-                <ConfirmAction
-                  intent="delete"
-                  texts={{
-                    action: t(records_risk_delete),
-                    title: t(records_risk_deleteDialogTitle, { title: risk.title }),
-                    consequence: t(records_risk_deleteConsequence),
-                    tick: t(records_risk_deleteTick),
-                    pending: t(common_action_deleting),
-                  }}
-                  error={errors.confirm}
-                />
-              </Form>
-            </Card>
-          </div>
-        ) : null}
-      </div>
+      <MainWithAside
+        aside={
+          canEdit ? (
+            <>
+              <Card title={t(common_action_edit)}>
+                {/* A new version (ours or someone else's) remounts the form with the saved values. */}
+                <Form method="post" className="space-y-3" noValidate key={risk.version}>
+                  <input type="hidden" name="version" value={risk.version} />
+                  <RiskFields errors={errors} values={risk} bands={risk.bands} />
+                  <SubmitButton intent="update" pendingText={t(common_action_saving)}>
+                    {t(records_action_saveChanges)}
+                  </SubmitButton>
+                </Form>
+              </Card>
+              <Card title={t(common_action_delete)}>
+                <Form method="post" noValidate>
+                  <input type="hidden" name="version" value={risk.version} />
+                  <p className="mb-3 text-sm text-slate-600">{t(records_risk_deleteNote)}</p>
+                  <ConfirmAction
+                    intent="delete"
+                    texts={{
+                      action: t(records_risk_delete),
+                      title: t(records_risk_deleteDialogTitle, { title: risk.title }),
+                      consequence: t(records_risk_deleteConsequence),
+                      tick: t(records_risk_deleteTick),
+                      pending: t(common_action_deleting),
+                    }}
+                    error={errors.confirm}
+                  />
+                </Form>
+              </Card>
+            </>
+          ) : null
+        }
+      >
+        <Card title={t(records_risk_details)}>
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+            <Detail term={t(records_risk_likelihood)}>
+              {t(records_risk_level, { level: risk.likelihood, name: isRiskLevel(risk.likelihood) ? t(LIKELIHOOD_KEYS[risk.likelihood]) : "" })}
+            </Detail>
+            <Detail term={t(records_risk_impact)}>
+              {t(records_risk_level, { level: risk.impact, name: isRiskLevel(risk.impact) ? t(IMPACT_KEYS[risk.impact]) : "" })}
+            </Detail>
+            <Detail term={t(records_risk_score)} hint={scoreHint}>
+              {t(records_risk_scoreWithBand, { score: risk.score, band: t(RISK_BAND_IN_SENTENCE_KEYS[risk.band]) })}
+            </Detail>
+            <Detail term={t(records_risk_owner)}>{risk.owner ?? "—"}</Detail>
+            <Detail term={t(records_col_status)}>{t(RISK_STATUS_KEYS[risk.status])}</Detail>
+            <Detail term={t(records_risk_nextReview)} hint={overdueHint}>
+              {risk.nextReviewDate ?? t(records_risk_notScheduled)}
+              {risk.reviewOverdue ? ` ${t(records_risk_overdueSuffix)}` : ""}
+            </Detail>
+            <div className="sm:col-span-2">
+              <dt className="font-medium text-slate-600">{t(records_risk_mitigation)}</dt>
+              <dd className="mt-1 whitespace-pre-wrap">{risk.mitigation ?? t(records_risk_noMitigation)}</dd>
+            </div>
+          </dl>
+        </Card>
+        <Card title={t(records_risk_history)}>
+          <p className="mb-3 text-sm text-slate-600">{t(records_risk_historyNote)}</p>
+          {risk.history.length === 0 ? (
+            <EmptyState title={t(records_risk_noHistory)} />
+          ) : (
+            <Table>
+              <TableHead>
+                <Th>{t(records_risk_history_when)}</Th>
+                <Th>{t(records_risk_history_who)}</Th>
+                <Th>{t(records_risk_history_change)}</Th>
+                <Th title={scoreHint}>{t(records_risk_history_formula)}</Th>
+                <Th last>{t(records_col_status)}</Th>
+              </TableHead>
+              <tbody>
+                {risk.history.map((h, i) => (
+                  <Tr key={h.id}>
+                    <Td nowrap>{f.dateTime(h.changedAt)}</Td>
+                    <Td>{h.changedBy ?? t(records_risk_history_formerMember)}</Td>
+                    <Td>{changes[i]}</Td>
+                    <Td>
+                      {h.likelihood} × {h.impact} = {h.score}
+                    </Td>
+                    <Td last>{t(RISK_STATUS_KEYS[h.status])}</Td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </Card>
+      </MainWithAside>
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
 import { RiskFields } from "~/components/risk-fields";
-import { FormError, SubmitButton } from "~/components/ui/form";
+import { failureOf, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { HeatMap } from "~/components/ui/heat-map";
 import type { RiskBandThresholds } from "~/finance";
@@ -125,7 +125,7 @@ function Register({ data }: { data: RegisterData }) {
   const t = useT();
   const location = useLocation();
   const result = useActionData<typeof action>();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const { errors, formError } = failureOf(result);
   /** The current query with some parameters changed. */
   const hrefWith = useHrefWith();
   // The export takes the filters and sort on screen, every page of them.
@@ -163,7 +163,7 @@ function Register({ data }: { data: RegisterData }) {
             <div className="border-t border-slate-200 p-4 sm:px-6">
               {/* Keyed by location: after a successful add (a redirect here) the form starts empty again. */}
               <Form method="post" className="max-w-2xl space-y-3" noValidate key={location.key}>
-                <FormError error={result && !result.ok ? result.formError : undefined} />
+                <FormError error={formError} />
                 <RiskFields errors={errors} bands={list.bands} />
                 <SubmitButton pendingText={t(records_risks_adding)}>{t(records_risks_add)}</SubmitButton>
               </Form>

@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext } from "~/auth/tenant.server";
-import { Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
+import { failureOf, Field, FieldError, FormError, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, PageHeader } from "~/components/ui/layout";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { metaTitle, useFormat, useT, zodMessage, type Translator } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
@@ -210,15 +210,14 @@ const RISK_BAND_FIELDS = [
 
 export default function Settings() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const t = useT();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const { errors, formError } = failureOf(useActionData<typeof action>());
   return (
     <>
       <PageHeader title={t(admin_settings_title)} />
       <Card>
         <Form method="post" className="max-w-md space-y-4" noValidate>
-          <FormError error={result && !result.ok ? result.formError : undefined} />
+          <FormError error={formError} />
           <Field label={t(admin_settings_name)} name="name" defaultValue={data.name} error={errors.name} />
           <Field label={t(admin_settings_baseCurrency)} name="baseCurrency" defaultValue={data.baseCurrency} maxLength={3} error={errors.baseCurrency} />
           <Field
@@ -322,15 +321,17 @@ function MailCard({ mail }: { mail: ReturnType<typeof useLoaderData<typeof loade
         <p className="mt-3 text-sm text-slate-500">{t(admin_settings_mail_none)}</p>
       ) : (
         <Table caption={t(admin_settings_mail_title)} className="mt-3 min-w-full text-sm">
-          <TableHead>
-            <Th>{t(admin_settings_mail_to)}</Th>
-            <Th>{t(admin_settings_mail_subject)}</Th>
-            <Th>{t(admin_settings_mail_kind)}</Th>
-            <Th>{t(admin_settings_mail_status)}</Th>
-            <Th numeric>{t(admin_settings_mail_attempts)}</Th>
-            <Th>{t(admin_settings_mail_lastError)}</Th>
-            <Th last>{t(admin_settings_mail_time)}</Th>
-          </TableHead>
+          <ColumnHeads
+            heads={[
+              t(admin_settings_mail_to),
+              t(admin_settings_mail_subject),
+              t(admin_settings_mail_kind),
+              t(admin_settings_mail_status),
+              { label: t(admin_settings_mail_attempts), numeric: true },
+              t(admin_settings_mail_lastError),
+              t(admin_settings_mail_time),
+            ]}
+          />
           <tbody>
             {mail.map((m) => (
               <Tr key={m.id} top>

@@ -5,8 +5,9 @@ import { z } from "zod";
 import { can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { ConfirmAction } from "~/components/ui/confirm-dialog";
-import { FormError } from "~/components/ui/form";
+import { failureOf, FormError } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { MainWithAside } from "~/components/ui/columns";
 import { localeFromMatches, translate, useFormat, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { failureFromError, formFailure, parseForm } from "~/server/forms.server";
@@ -14,7 +15,7 @@ import { notFound } from "~/server/http.server";
 import { isUuid, SCOPE_LABELS, sectionLabelKey, SHARE_LINK_VIEWS_SHOWN, shareLinkStatus } from "~/domain/share-links";
 import { getShareLinkWithViews, revokeShareLink } from "~/models/share-link.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { admin_linkStatus_active } from "~/paraglide/messages/admin_linkstatus_active1.js";
 import { admin_linkStatus_expired } from "~/paraglide/messages/admin_linkstatus_expired1.js";
 import { admin_linkStatus_revoked } from "~/paraglide/messages/admin_linkstatus_revoked1.js";
@@ -101,10 +102,9 @@ const STATUS_TONE = { active: "good", expired: "neutral", revoked: "bad" } as co
 
 export default function ShareLinkDetail() {
   const { org, canManage, link, views, totalViews } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const t = useT();
   const f = useFormat();
-  const errors = result && !result.ok ? result.fieldErrors : {};
+  const { errors, formError } = failureOf(useActionData<typeof action>());
   const described = [
     t(SCOPE_LABELS[link.scope]),
     link.sections
@@ -126,79 +126,79 @@ export default function ShareLinkDetail() {
           </TextLink>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
-          <Card title={t(admin_shareLink_views, { count: totalViews })}>
-            {views.length === 0 ? (
-              <EmptyState title={t(admin_shareLink_notOpened)}>{t(admin_shareLink_notOpenedBody)}</EmptyState>
-            ) : (
-              <>
-                {totalViews > views.length ? (
-                  <p className="mb-2 text-xs text-slate-600">{t(admin_shareLink_latestOf, { shown: SHARE_LINK_VIEWS_SHOWN, total: totalViews })}</p>
-                ) : null}
-                <Table data-testid="share-link-views">
-                  <TableHead>
-                    <Th>{t(admin_shareLink_col_time)}</Th>
-                    <Th last>{t(admin_shareLink_col_browser)}</Th>
-                  </TableHead>
-                  <tbody>
-                    {views.map((v, i) => (
-                      <Tr key={i} top>
-                        <Td nowrap>{f.dateTime(String(v.viewedAt))}</Td>
-                        <td className="break-all py-2 text-xs text-slate-700">{v.userAgent ?? t(admin_shareLink_notSent)}</td>
-                      </Tr>
-                    ))}
-                  </tbody>
-                </Table>
-              </>
-            )}
-          </Card>
-        </div>
-        <Card title={t(admin_shareLink_status)}>
-          <p>
-            <Badge tone={STATUS_TONE[link.status]}>
-              {t({ active: admin_linkStatus_active, expired: admin_linkStatus_expired, revoked: admin_linkStatus_revoked }[link.status])}
-            </Badge>
-          </p>
-          <dl className="mt-3 space-y-1 text-sm">
-            <div>
-              <dt className="inline text-slate-600">{t(admin_shareLink_createdAt)} </dt>
-              <dd className="inline">{f.date(String(link.createdAt))}</dd>
-            </div>
-            <div>
-              <dt className="inline text-slate-600">{link.status === "expired" ? t(admin_shareLink_expiredAt) : t(admin_shareLink_expiresAt)} </dt>
-              <dd className="inline">{f.dateTime(String(link.expiresAt))}</dd>
-            </div>
-            {link.revokedAt ? (
+      <MainWithAside
+        stacked={false}
+        stackAside={false}
+        aside={
+          <Card title={t(admin_shareLink_status)}>
+            <p>
+              <Badge tone={STATUS_TONE[link.status]}>
+                {t({ active: admin_linkStatus_active, expired: admin_linkStatus_expired, revoked: admin_linkStatus_revoked }[link.status])}
+              </Badge>
+            </p>
+            <dl className="mt-3 space-y-1 text-sm">
               <div>
-                <dt className="inline text-slate-600">{t(admin_shareLink_revokedAt)} </dt>
-                <dd className="inline">{f.dateTime(String(link.revokedAt))}</dd>
+                <dt className="inline text-slate-600">{t(admin_shareLink_createdAt)} </dt>
+                <dd className="inline">{f.date(String(link.createdAt))}</dd>
               </div>
+              <div>
+                <dt className="inline text-slate-600">{link.status === "expired" ? t(admin_shareLink_expiredAt) : t(admin_shareLink_expiresAt)} </dt>
+                <dd className="inline">{f.dateTime(String(link.expiresAt))}</dd>
+              </div>
+              {link.revokedAt ? (
+                <div>
+                  <dt className="inline text-slate-600">{t(admin_shareLink_revokedAt)} </dt>
+                  <dd className="inline">{f.dateTime(String(link.revokedAt))}</dd>
+                </div>
+              ) : null}
+              <div>
+                <dt className="inline text-slate-600">{t(admin_shareLink_passphrase)} </dt>
+                <dd className="inline">{link.hasPassphrase ? t(common_state_yes) : t(common_state_no)}</dd>
+              </div>
+            </dl>
+            <p className="mt-3 text-xs text-slate-500">{t(admin_shareLink_notStored)}</p>
+            {canManage && link.status === "active" ? (
+              <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4" noValidate>
+                <FormError error={formError} />
+                <ConfirmAction
+                  intent="revoke"
+                  texts={{
+                    action: t(admin_shareLink_revoke),
+                    title: t(admin_shareLink_revokeDialogTitle, { label: link.label }),
+                    consequence: t(admin_shareLink_revokeConsequence),
+                    tick: t(admin_shareLink_revokeConfirm),
+                    pending: t(admin_shareLink_revoking),
+                  }}
+                  error={errors.confirm}
+                />
+              </Form>
             ) : null}
-            <div>
-              <dt className="inline text-slate-600">{t(admin_shareLink_passphrase)} </dt>
-              <dd className="inline">{link.hasPassphrase ? t(common_state_yes) : t(common_state_no)}</dd>
-            </div>
-          </dl>
-          <p className="mt-3 text-xs text-slate-500">{t(admin_shareLink_notStored)}</p>
-          {canManage && link.status === "active" ? (
-            <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4" noValidate>
-              <FormError error={result && !result.ok ? result.formError : undefined} />
-              <ConfirmAction
-                intent="revoke"
-                texts={{
-                  action: t(admin_shareLink_revoke),
-                  title: t(admin_shareLink_revokeDialogTitle, { label: link.label }),
-                  consequence: t(admin_shareLink_revokeConsequence),
-                  tick: t(admin_shareLink_revokeConfirm),
-                  pending: t(admin_shareLink_revoking),
-                }}
-                error={errors.confirm}
-              />
-            </Form>
-          ) : null}
+          </Card>
+        }
+      >
+        <Card title={t(admin_shareLink_views, { count: totalViews })}>
+          {views.length === 0 ? (
+            <EmptyState title={t(admin_shareLink_notOpened)}>{t(admin_shareLink_notOpenedBody)}</EmptyState>
+          ) : (
+            <>
+              {totalViews > views.length ? (
+                <p className="mb-2 text-xs text-slate-600">{t(admin_shareLink_latestOf, { shown: SHARE_LINK_VIEWS_SHOWN, total: totalViews })}</p>
+              ) : null}
+              <Table data-testid="share-link-views">
+                <ColumnHeads heads={[t(admin_shareLink_col_time), t(admin_shareLink_col_browser)]} />
+                <tbody>
+                  {views.map((v, i) => (
+                    <Tr key={i} top>
+                      <Td nowrap>{f.dateTime(String(v.viewedAt))}</Td>
+                      <td className="break-all py-2 text-xs text-slate-700">{v.userAgent ?? t(admin_shareLink_notSent)}</td>
+                    </Tr>
+                  ))}
+                </tbody>
+              </Table>
+            </>
+          )}
         </Card>
-      </div>
+      </MainWithAside>
     </>
   );
 }

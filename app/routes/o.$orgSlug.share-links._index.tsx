@@ -6,6 +6,7 @@ import { can } from "~/auth/permissions";
 import { requireOrgContext, requirePermission } from "~/auth/tenant.server";
 import { Field, FieldError, FormError, SelectField, SubmitButton } from "~/components/ui/form";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
+import { MainWithAside } from "~/components/ui/columns";
 import { addMonths, monthOfDate } from "~/finance/month";
 import { messageRef, metaTitle, translate, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
@@ -25,7 +26,7 @@ import {
 } from "~/domain/share-links";
 import { listAccessibleCompanies } from "~/models/company-access.server";
 import { createShareLink, listShareLinks } from "~/models/share-link.server";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { admin_linkStatus_active } from "~/paraglide/messages/admin_linkstatus_active1.js";
 import { admin_linkStatus_expired } from "~/paraglide/messages/admin_linkstatus_expired1.js";
 import { admin_linkStatus_revoked } from "~/paraglide/messages/admin_linkstatus_revoked1.js";
@@ -202,81 +203,80 @@ export default function ShareLinks() {
     <>
       <PageHeader title={t(admin_shareLinks_title)} description={t(admin_shareLinks_description)} />
       {result?.ok ? <CreatedLink url={result.url} label={result.label} detail={`${base}/${result.id}`} /> : null}
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="lg:col-span-2">
-          <Card title={t(admin_shareLinks_links)}>
-            {data.links.length === 0 ? (
-              <EmptyState title={t(admin_shareLinks_empty)}>
-                <p>{data.canManage ? t(admin_shareLinks_emptyManage) : t(admin_shareLinks_emptyView)}</p>
-              </EmptyState>
-            ) : (
-              <Table>
-                <TableHead>
-                  <Th narrow>{t(admin_shareLinks_col_label)}</Th>
-                  <Th narrow>{t(admin_shareLinks_col_shows)}</Th>
-                  <Th narrow>{t(admin_shareLinks_col_status)}</Th>
-                  <Th narrow>{t(admin_shareLinks_col_views)}</Th>
-                  <Th last>
-                    <span className="sr-only">{t(admin_shareLinks_col_details)}</span>
-                  </Th>
-                </TableHead>
-                <tbody>
-                  {data.links.map((l) => (
-                    <Tr key={l.id} top data-testid="share-link-row">
-                      <Td narrow>
-                        <span className="font-medium">{l.label}</span>
-                        <span className="block text-xs text-slate-500">
-                          {t(admin_shareLinks_created, { date: f.date(l.createdAt) })}
-                          {l.hasPassphrase ? ` · ${t(admin_shareLinks_withPassphrase)}` : ""}
-                        </span>
-                      </Td>
-                      <Td narrow className="text-xs">
-                        {t(SCOPE_LABELS[l.scope])}
-                        {l.companies.length > 0 ? `: ${l.companies.join(separator)}` : ""}
-                        <span className="block text-slate-500">
-                          {l.sections.map(sectionName).join(separator)} ·{" "}
-                          {l.mode === "frozen" ? t(admin_shareLinks_frozenAt, { month: f.month(l.frozenMonth) }) : t(admin_shareLinks_live)}
-                        </span>
-                      </Td>
-                      <Td narrow>
-                        <Badge tone={STATUS_TONE[l.status]}>
-                          {t({ active: admin_linkStatus_active, expired: admin_linkStatus_expired, revoked: admin_linkStatus_revoked }[l.status])}
-                        </Badge>
-                        <span className="block text-xs text-slate-500">
-                          {l.status === "active"
-                            ? t(admin_shareLinks_until, { date: f.date(l.expiresAt) })
-                            : l.status === "expired"
-                              ? t(admin_shareLinks_expiredOn, { date: f.date(l.expiresAt) })
-                              : ""}
-                        </span>
-                      </Td>
-                      <Td narrow className="text-xs">
-                        {l.views}
-                        {l.lastViewedAt ? (
-                          <span className="block text-slate-500">{t(admin_shareLinks_lastViewed, { time: f.dateTime(String(l.lastViewedAt)) })}</span>
-                        ) : null}
-                      </Td>
-                      <td className="py-2 text-right">
-                        <TextLink to={`${base}/${l.id}`}>
-                          {data.canManage && l.status === "active" ? t(admin_shareLinks_viewsRevoke) : t(admin_shareLinks_views)}
-                          <span className="sr-only"> {t(admin_shareLinks_ofLabel, { label: l.label })}</span>
-                        </TextLink>
-                      </td>
-                    </Tr>
-                  ))}
-                </tbody>
-              </Table>
-            )}
-            {data.page > 1 || data.hasMore ? (
-              <nav aria-label={t(admin_shareLinks_pages)} className="mt-4 flex gap-4 text-sm">
-                {data.page > 1 ? <TextLink to={`${base}?page=${data.page - 1}`}>{t(admin_shareLinks_newer)}</TextLink> : null}
-                {data.hasMore ? <TextLink to={`${base}?page=${data.page + 1}`}>{t(admin_shareLinks_older)}</TextLink> : null}
-              </nav>
-            ) : null}
-          </Card>
-        </div>
-        {data.canManage ? <CreateForm kind={data.org.kind} companies={data.companies} defaultMonth={data.defaultMonth} /> : null}
-      </div>
+      <MainWithAside
+        stacked={false}
+        stackAside={false}
+        aside={data.canManage ? <CreateForm kind={data.org.kind} companies={data.companies} defaultMonth={data.defaultMonth} /> : null}
+      >
+        <Card title={t(admin_shareLinks_links)}>
+          {data.links.length === 0 ? (
+            <EmptyState title={t(admin_shareLinks_empty)} body={data.canManage ? t(admin_shareLinks_emptyManage) : t(admin_shareLinks_emptyView)} />
+          ) : (
+            <Table>
+              <ColumnHeads
+                heads={[
+                  { label: t(admin_shareLinks_col_label), narrow: true },
+                  { label: t(admin_shareLinks_col_shows), narrow: true },
+                  { label: t(admin_shareLinks_col_status), narrow: true },
+                  { label: t(admin_shareLinks_col_views), narrow: true },
+                  { label: t(admin_shareLinks_col_details), hidden: true },
+                ]}
+              />
+              <tbody>
+                {data.links.map((l) => (
+                  <Tr key={l.id} top data-testid="share-link-row">
+                    <Td narrow>
+                      <span className="font-medium">{l.label}</span>
+                      <span className="block text-xs text-slate-500">
+                        {t(admin_shareLinks_created, { date: f.date(l.createdAt) })}
+                        {l.hasPassphrase ? ` · ${t(admin_shareLinks_withPassphrase)}` : ""}
+                      </span>
+                    </Td>
+                    <Td narrow className="text-xs">
+                      {t(SCOPE_LABELS[l.scope])}
+                      {l.companies.length > 0 ? `: ${l.companies.join(separator)}` : ""}
+                      <span className="block text-slate-500">
+                        {l.sections.map(sectionName).join(separator)} ·{" "}
+                        {l.mode === "frozen" ? t(admin_shareLinks_frozenAt, { month: f.month(l.frozenMonth) }) : t(admin_shareLinks_live)}
+                      </span>
+                    </Td>
+                    <Td narrow>
+                      <Badge tone={STATUS_TONE[l.status]}>
+                        {t({ active: admin_linkStatus_active, expired: admin_linkStatus_expired, revoked: admin_linkStatus_revoked }[l.status])}
+                      </Badge>
+                      <span className="block text-xs text-slate-500">
+                        {l.status === "active"
+                          ? t(admin_shareLinks_until, { date: f.date(l.expiresAt) })
+                          : l.status === "expired"
+                            ? t(admin_shareLinks_expiredOn, { date: f.date(l.expiresAt) })
+                            : ""}
+                      </span>
+                    </Td>
+                    <Td narrow className="text-xs">
+                      {l.views}
+                      {l.lastViewedAt ? (
+                        <span className="block text-slate-500">{t(admin_shareLinks_lastViewed, { time: f.dateTime(String(l.lastViewedAt)) })}</span>
+                      ) : null}
+                    </Td>
+                    <td className="py-2 text-right">
+                      <TextLink to={`${base}/${l.id}`}>
+                        {data.canManage && l.status === "active" ? t(admin_shareLinks_viewsRevoke) : t(admin_shareLinks_views)}
+                        <span className="sr-only"> {t(admin_shareLinks_ofLabel, { label: l.label })}</span>
+                      </TextLink>
+                    </td>
+                  </Tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+          {data.page > 1 || data.hasMore ? (
+            <nav aria-label={t(admin_shareLinks_pages)} className="mt-4 flex gap-4 text-sm">
+              {data.page > 1 ? <TextLink to={`${base}?page=${data.page - 1}`}>{t(admin_shareLinks_newer)}</TextLink> : null}
+              {data.hasMore ? <TextLink to={`${base}?page=${data.page + 1}`}>{t(admin_shareLinks_older)}</TextLink> : null}
+            </nav>
+          ) : null}
+        </Card>
+      </MainWithAside>
     </>
   );
 }
@@ -317,9 +317,7 @@ function CreateForm({ kind, companies, defaultMonth }: { kind: "startup" | "inve
   if (kind === "investor" && companies.length === 0) {
     return (
       <Card title={t(admin_shareLinks_new)}>
-        <EmptyState title={t(admin_shareLinks_noCompanies)}>
-          <p>{t(admin_shareLinks_noCompaniesBody)}</p>
-        </EmptyState>
+        <EmptyState title={t(admin_shareLinks_noCompanies)} body={t(admin_shareLinks_noCompaniesBody)} />
       </Card>
     );
   }

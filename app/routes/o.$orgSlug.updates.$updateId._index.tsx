@@ -22,7 +22,7 @@ import { updates_delete_title } from "~/paraglide/messages/updates_delete_title.
 import { UpdateStatusBadge } from "~/components/update-status";
 import { TextLink } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/layout";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { metaTitle, useFormat, useT } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { deleteUpdate, getUpdateForStartup, openUpdateAsInvestor, renderUpdateForStartup } from "~/models/investor-update.server";
@@ -147,11 +147,7 @@ export default function UpdateView() {
             <p className="text-sm text-slate-500">{t(updates_view_noOpens)}</p>
           ) : (
             <Table caption={t(updates_view_opens)}>
-              <TableHead>
-                <Th>{t(updates_view_person)}</Th>
-                <Th>{t(updates_col_company)}</Th>
-                <Th last>{t(updates_view_openedAt)}</Th>
-              </TableHead>
+              <ColumnHeads heads={[t(updates_view_person), t(updates_col_company), t(updates_view_openedAt)]} />
               <tbody>
                 {opens.map((o) => (
                   <Tr key={o.userId}>

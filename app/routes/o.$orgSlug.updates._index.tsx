@@ -6,7 +6,7 @@ import { Button, TextLink } from "~/components/ui/button";
 import { Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { UpdateStatusBadge } from "~/components/update-status";
 import { Pager } from "~/components/ui/pager";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { useHrefWith } from "~/components/use-href-with";
 import { metaTitle, useFormat, useT } from "~/i18n";
 import { listUpdateFeed, listUpdates } from "~/models/investor-update.server";
@@ -66,12 +66,7 @@ export default function UpdatesIndex() {
             <EmptyState title={t(updates_feed_empty)} />
           ) : (
             <Table caption={t(updates_feed_title)}>
-              <TableHead>
-                <Th>{t(updates_col_date)}</Th>
-                <Th>{t(updates_col_company)}</Th>
-                <Th>{t(updates_col_title)}</Th>
-                <Th last>{t(updates_col_month)}</Th>
-              </TableHead>
+              <ColumnHeads heads={[t(updates_col_date), t(updates_col_company), t(updates_col_title), t(updates_col_month)]} />
               <tbody>
                 {feed.updates.map((u) => (
                   <Tr key={u.id}>
@@ -105,15 +100,9 @@ export default function UpdatesIndex() {
           <EmptyState title={t(updates_list_empty)} />
         ) : (
           <Table caption={t(updates_list_title)}>
-            <TableHead>
-              <Th>{t(updates_col_title)}</Th>
-              <Th>{t(updates_col_month)}</Th>
-              <Th>{t(updates_col_status)}</Th>
-              <Th>{t(updates_col_date)}</Th>
-              <Th numeric last>
-                {t(updates_col_opens)}
-              </Th>
-            </TableHead>
+            <ColumnHeads
+              heads={[t(updates_col_title), t(updates_col_month), t(updates_col_status), t(updates_col_date), { label: t(updates_col_opens), numeric: true }]}
+            />
             <tbody>
               {list.updates.map((u) => (
                 <Tr key={u.id}>

@@ -1,10 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/session.server";
 import { requireSystemContext } from "~/auth/system.server";
 import { AuthShell } from "~/components/auth-shell";
-import { Field, FormError, SelectField, SubmitButton } from "~/components/ui/form";
+import { failureOf, Field, SelectField, SubmitButton } from "~/components/ui/form";
+import { AuthForm } from "~/components/auth-form";
 import { metaTitle, useT, zodMessage } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { COMMON_CURRENCIES } from "~/domain/currencies";
@@ -47,13 +48,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewOrg() {
-  const result = useActionData<typeof action>();
+  const { errors, formError } = failureOf(useActionData<typeof action>());
   const t = useT();
-  const errors = result && !result.ok ? result.fieldErrors : {};
   return (
     <AuthShell title={t(auth_newOrg_title)}>
-      <Form method="post" className="space-y-4" noValidate>
-        <FormError error={result && !result.ok ? result.formError : undefined} />
+      <AuthForm formError={formError}>
         <Field label={t(auth_newOrg_name)} name="name" required error={errors.name} />
         <fieldset>
           <legend className="block text-sm font-medium text-slate-700">{t(auth_newOrg_kind)}</legend>
@@ -81,7 +80,7 @@ export default function NewOrg() {
           options={COMMON_CURRENCIES.map((c) => ({ value: c, label: c }))}
         />
         <SubmitButton pendingText={t(common_action_creating)}>{t(auth_newOrg_submit)}</SubmitButton>
-      </Form>
+      </AuthForm>
     </AuthShell>
   );
 }

@@ -1,10 +1,11 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { z } from "zod";
 import { requireAnonymous, sessionClient, startSession } from "~/auth/session.server";
 import { AuthShell } from "~/components/auth-shell";
-import { Field, FormError, SubmitButton } from "~/components/ui/form";
+import { failureOf, Field, SubmitButton } from "~/components/ui/form";
+import { AuthForm } from "~/components/auth-form";
 import { systemContext } from "~/auth/system.server";
 import { metaTitle, useT } from "~/i18n";
 import { getLocale, readLocaleCookie } from "~/i18n/locale.server";
@@ -64,15 +65,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Signup() {
-  const result = useActionData<typeof action>();
-  const [params] = useSearchParams();
+  const { errors, formError } = failureOf(useActionData<typeof action>());
   const t = useT();
-  const errors = result && !result.ok ? result.fieldErrors : {};
   return (
     <AuthShell title={t(auth_signup_title)}>
-      <Form method="post" className="space-y-4" noValidate>
-        <FormError error={result && !result.ok ? result.formError : undefined} />
-        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+      <AuthForm formError={formError} keepRedirect>
         <Field label={t(auth_field_email)} name="email" type="email" autoComplete="email" required error={errors.email} />
         <Field label={t(auth_signup_name)} name="name" autoComplete="name" required error={errors.name} />
         <Field
@@ -85,7 +82,7 @@ export default function Signup() {
           error={errors.password}
         />
         <SubmitButton pendingText={t(auth_signup_pending)}>{t(auth_signup_submit)}</SubmitButton>
-      </Form>
+      </AuthForm>
       <p className="mt-6 text-sm text-slate-600">
         {t(auth_signup_haveAccount)}{" "}
         <TextLink className="font-medium" to="/login">

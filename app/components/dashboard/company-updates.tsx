@@ -32,9 +32,7 @@ export function CompanyUpdatesCard({ list, pageLink }: { list: ReportUpdatePage;
   return (
     <Card title={t(dashboard_updates_title)}>
       {list.total === 0 ? (
-        <EmptyState title={t(dashboard_updates_none)}>
-          <p>{t(dashboard_updates_noneBody)}</p>
-        </EmptyState>
+        <EmptyState title={t(dashboard_updates_none)} body={t(dashboard_updates_noneBody)} />
       ) : (
         <>
           <ol className="space-y-4" aria-label={t(dashboard_updates_list)}>

@@ -102,6 +102,19 @@ export function FieldError({ id, error }: { id: string; error?: string }) {
   );
 }
 
+/**
+ * What a page shows of its action's answer: the field errors (none until a post failed) and the
+ * form-level error. Every action answers `{ ok: false, fieldErrors, formError? }` on failure
+ * (formFailure), and anything with `ok: true` otherwise.
+ */
+export function failureOf<Result extends { ok: boolean }>(
+  result: Result | undefined,
+): { errors: Partial<Record<string, string>>; formError: string | undefined } {
+  if (!result || result.ok) return { errors: {}, formError: undefined };
+  const failure = result as unknown as { fieldErrors?: Partial<Record<string, string>>; formError?: string };
+  return { errors: failure.fieldErrors ?? {}, formError: failure.formError };
+}
+
 export function FormError({ error }: { error?: string }) {
   if (!error) return null;
   return (

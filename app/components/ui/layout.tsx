@@ -26,11 +26,13 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+/** A dashed box saying there is nothing yet: `body` is one paragraph of what to do about it; `children` for more. */
+export function EmptyState({ title, body, children }: { title: string; body?: ReactNode; children?: ReactNode }) {
+  const content = body ? <p>{body}</p> : children;
   return (
     <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center">
       <p className="font-medium">{title}</p>
-      {children ? <div className="mt-2 text-sm text-slate-600">{children}</div> : null}
+      {content ? <div className="mt-2 text-sm text-slate-600">{content}</div> : null}
     </div>
   );
 }

@@ -57,6 +57,32 @@ export function TableHead({
   );
 }
 
+/**
+ * A column header for ColumnHeads: its label, or the label with the look of its column;
+ * `hidden` keeps the label for screen readers only (an actions column); `hint` is the title shown
+ * on hover; "" heads a column that needs no label.
+ */
+export type ColumnHead = string | ({ label: string; hidden?: boolean; className?: string; hint?: string } & Omit<HeaderLook, "last" | "row">);
+
+/**
+ * The header row of a table whose headers are plain labels: one Th each, in order, the last
+ * one flush right (`last`). Headers that sort or hold more than a label use TableHead and Th.
+ */
+export function ColumnHeads({ heads, sticky }: { heads: readonly ColumnHead[]; sticky?: boolean }) {
+  return (
+    <TableHead sticky={sticky}>
+      {heads.map((head, i) => {
+        const { label, hidden, hint, ...look } = typeof head === "string" ? { label: head } : head;
+        return (
+          <Th key={i} {...look} title={hint} last={i === heads.length - 1}>
+            {hidden ? <span className="sr-only">{label}</span> : label || null}
+          </Th>
+        );
+      })}
+    </TableHead>
+  );
+}
+
 interface CellLook {
   /** Figures: right-aligned (and tabular in a data cell). */
   numeric?: boolean;
