@@ -6,13 +6,12 @@
 import { Link } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";
 import { instrumentName } from "~/domain/portfolio-query";
-import { ColumnHeads } from "~/components/records/column-heads";
 import { Badge, Card } from "~/components/ui/layout";
 import { useFormat, useT, type PlainKey } from "~/i18n";
 import { dateText, monthText, multipleText } from "~/i18n/display";
 import { SortHeader } from "~/components/ui/sort-header";
 import { useHrefWith } from "~/components/use-href-with";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { deletion_position_deleted } from "~/paraglide/messages/deletion_position_deleted.js";
 import { investor_charts_raised_instrument } from "~/paraglide/messages/investor_charts_raised_instrument.js";
 import { investor_positions_aCompanyGone } from "~/paraglide/messages/investor_positions_acompanygone2.js";
@@ -200,7 +199,7 @@ export function CompanyReturnsTable({
   return (
     <Table data-testid="company-moic">
       <ColumnHeads
-        columns={[
+        heads={[
           { label: t(investor_table_company) },
           { label: t(investor_positions_title), numeric: true },
           { label: t(investor_positions_head_investedIn, { base: baseCurrency }), numeric: true },
@@ -222,7 +221,7 @@ export function CompanyReturnsTable({
             <Td numeric>{f.number(c.positionCount)}</Td>
             <Td numeric>{c.includedCount > 0 ? f.money(c.invested, baseCurrency) : "—"}</Td>
             <Td numeric>{c.includedCount > 0 ? f.money(c.currentValue, baseCurrency) : "—"}</Td>
-            <Td numeric>
+            <Td numeric last>
               {c.moic === null ? c.excludedCount > 0 ? <MissingBadge /> : "—" : multipleText(t, c.moic)}
               {c.excludedCount > 0 && c.moic !== null ? (
                 <span className="block text-xs text-amber-800">{t(investor_positions_someLeftOut, { excluded: c.excludedCount, total: c.positionCount })}</span>

@@ -4,7 +4,6 @@ import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { DebtFacilityForm, type DebtFormValues } from "~/components/debt-facility-form";
 import { Badge, Card } from "~/components/ui/layout";
-import { ColumnHeads } from "~/components/records/column-heads";
 import { BackHeader } from "~/components/back-header";
 import { RecordEditor, SummaryItem } from "~/components/record-editor";
 import { isoDateOfDate } from "~/finance";
@@ -18,7 +17,7 @@ import { minorToMajorString } from "~/domain/money-fields";
 import { debtFacilitySchema } from "~/domain/debt-facility";
 import { deleteDebtFacility, getDebtFacilityDetail, updateDebtFacility } from "~/models/debt-facility.server";
 import { oneYearAfter } from "~/domain/bounds";
-import { Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, TableHead, Td, Th, Tr } from "~/components/ui/table";
 import { common_state_none } from "~/paraglide/messages/common_state_none.js";
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
 import { records_action_saveChanges } from "~/paraglide/messages/records_action_savechanges1.js";
@@ -236,11 +235,11 @@ export default function DebtFacilityDetail() {
             ) : (
               <Table>
                 <ColumnHeads
-                  columns={[
+                  heads={[
                     { label: t(records_facility_reportMonth) },
                     { label: t(records_facility_dueBy) },
                     { label: t(records_col_status) },
-                    { label: t(records_facility_firstSaved), hint: t(records_facility_firstSavedHint), last: true },
+                    { label: t(records_facility_firstSaved), hint: t(records_facility_firstSavedHint) },
                   ]}
                 />
                 <tbody>
@@ -270,12 +269,12 @@ export default function DebtFacilityDetail() {
         <Table maxHeight="max-h-[32rem]" data-testid="schedule">
           <ColumnHeads
             sticky
-            columns={[
+            heads={[
               { label: t(records_col_month) },
               { label: t(records_facility_interest), numeric: true },
               { label: t(records_debt_principal), numeric: true },
               { label: t(records_facility_payment), hint: t(records_facility_paymentHint), numeric: true },
-              { label: t(records_facility_outstanding), hint: t(records_facility_outstandingHint), numeric: true, last: true },
+              { label: t(records_facility_outstanding), hint: t(records_facility_outstandingHint), numeric: true },
             ]}
           />
           <tbody>

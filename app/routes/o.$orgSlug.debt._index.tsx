@@ -6,7 +6,6 @@ import { RecordCreator } from "~/components/record-editor";
 import { can } from "~/auth/permissions";
 import { requireStartup } from "~/auth/tenant.server";
 import { DebtFacilityForm } from "~/components/debt-facility-form";
-import { ColumnHeads } from "~/components/records/column-heads";
 import { Badge, Card, EmptyState, PageHeader } from "~/components/ui/layout";
 import { isoDateOfDate } from "~/finance";
 import { metaTitle, useFormat, useLocale, useT } from "~/i18n";
@@ -18,7 +17,7 @@ import { createDebtFacility, listDebtFacilities, type DebtFacilitySummary } from
 import { monthText } from "~/i18n/display";
 import { oneYearAfter } from "~/domain/bounds";
 import { toast } from "~/server/toast.server";
-import { Table, Td, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { common_action_exportCsv } from "~/paraglide/messages/common_action_exportcsv1.js";
 import { common_unit_months } from "~/paraglide/messages/common_unit_months.js";
 import { records_action_recording } from "~/paraglide/messages/records_action_recording.js";
@@ -166,7 +165,7 @@ export default function Debt() {
           ) : (
             <Table>
               <ColumnHeads
-                columns={[
+                heads={[
                   { label: t(records_debt_field_lender) },
                   { label: t(records_debt_field_kind) },
                   { label: t(records_debt_principal), hint: t(records_debt_principalHint), numeric: true },
@@ -176,7 +175,7 @@ export default function Debt() {
                   { label: t(records_debt_field_repayment) },
                   { label: t(records_debt_outstandingNow), hint: t(records_debt_outstandingNowHint, { month: data.currentMonth }), numeric: true },
                   { label: t(records_debt_nextPayment), hint: t(records_debt_nextPaymentHint), numeric: true },
-                  { label: t(records_debt_covenants), hint: t(records_debt_covenantsHint), last: true },
+                  { label: t(records_debt_covenants), hint: t(records_debt_covenantsHint) },
                 ]}
               />
               <tbody>

@@ -11,7 +11,6 @@ import { requireStartup } from "~/auth/tenant.server";
 import { Field, FormError, SubmitButton, TextareaField } from "~/components/ui/form";
 import { AmountField } from "~/components/ui/amount-field";
 import { ReportLiveFigures, type EarlierMonth } from "~/components/report-live-figures";
-import { ColumnHeads } from "~/components/records/column-heads";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { isValidMonth } from "~/finance";
 import { intlLocale, metaTitle, renderMessage, translate, useFormat, useLocale, useT, type Locale, type PlainKey } from "~/i18n";
@@ -22,7 +21,7 @@ import { minorToGroupedString } from "~/domain/money";
 import { SPEND_CATEGORIES, SPEND_CATEGORY_KEYS } from "~/domain/spend-categories";
 import { getMonthlyReport, listReportsBefore, saveMonthlyReport, type MonthlyReport, type MonthlyReportFigures } from "~/models/monthly-report.server";
 import { redirectWithToast, toast } from "~/server/toast.server";
-import { Table, Td, Tr } from "~/components/ui/table";
+import { ColumnHeads, Table, Td, Tr } from "~/components/ui/table";
 import { common_action_cancel } from "~/paraglide/messages/common_action_cancel.js";
 import { common_action_saving } from "~/paraglide/messages/common_action_saving.js";
 import { records_action_saveChanges } from "~/paraglide/messages/records_action_savechanges1.js";
@@ -331,9 +330,9 @@ function ReadOnlyReport({ report, currency }: { report: MonthlyReport | null; cu
       {report ? (
         <Table scroll={false} data-testid="report-values">
           <ColumnHeads
-            columns={[
+            heads={[
               { label: t(records_report_readOnlyField), dense: true },
-              { label: t(records_report_readOnlyValue), dense: true, last: true },
+              { label: t(records_report_readOnlyValue), dense: true },
             ]}
           />
           <tbody>
@@ -395,10 +394,10 @@ export default function MonthlyReportPage() {
         <Card title={t(records_conflict_notSavedTitle)}>
           <Table scroll={false} data-testid="conflict-table">
             <ColumnHeads
-              columns={[
+              heads={[
                 { label: t(records_conflict_field), dense: true },
                 { label: t(records_conflict_yours), dense: true },
-                { label: t(records_conflict_theirs), dense: true, last: true },
+                { label: t(records_conflict_theirs), dense: true },
               ]}
             />
             <tbody>
