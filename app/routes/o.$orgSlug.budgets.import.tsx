@@ -3,7 +3,7 @@ import { requireStartup } from "~/auth/tenant.server";
 import { csvImportRoute } from "~/components/records/csv-import-route";
 import { SPEND_CATEGORIES } from "~/finance/burn";
 import { BUDGET_YEARS_AHEAD, EARLIEST_IMPORT_MONTH } from "~/domain/csv-import";
-import { importCsvFromPage, loadCsvImportPage } from "~/routes-support/csv-import-page.server";
+import { importCsvFromPage, loadCsvImportPage } from "~/server/csv-import-page.server";
 import { records_budgetsImport_back } from "~/paraglide/messages/records_budgetsimport_back1.js";
 import { records_budgetsImport_col_amount } from "~/paraglide/messages/records_budgetsimport_col_amount1.js";
 import { records_budgetsImport_col_category } from "~/paraglide/messages/records_budgetsimport_col_category1.js";

@@ -4,7 +4,7 @@ import { isoDateOfDate } from "~/finance";
 import { csvResponse } from "~/server/csv.server";
 import { basisPointsToPercentString } from "~/domain/instruments";
 import { listDebtFacilities, type DebtFacilitySummary } from "~/models/debt-facility.server";
-import { amountColumns, majorUnits, storedColumns } from "~/routes-support/csv-columns";
+import { amountColumns, majorUnits, storedColumns } from "~/server/csv-columns.server";
 
 /** Every debt facility as CSV: keys as stored, amounts in major units, the rate in percent. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

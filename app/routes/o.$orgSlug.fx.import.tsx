@@ -3,7 +3,7 @@ import { requireInvestor } from "~/auth/tenant.server";
 import { csvImportRoute } from "~/components/records/csv-import-route";
 import { MAX_RATE_DECIMALS } from "~/finance";
 import { EARLIEST_IMPORT_MONTH } from "~/domain/csv-import";
-import { importCsvFromPage, loadCsvImportPage } from "~/routes-support/csv-import-page.server";
+import { importCsvFromPage, loadCsvImportPage } from "~/server/csv-import-page.server";
 import { investor_fxImport_back } from "~/paraglide/messages/investor_fximport_back1.js";
 import { investor_fxImport_column_currency } from "~/paraglide/messages/investor_fximport_column_currency1.js";
 import { investor_fxImport_column_month } from "~/paraglide/messages/investor_fximport_column_month1.js";

@@ -3,7 +3,7 @@ import { requireInvestor } from "~/auth/tenant.server";
 import { csvResponse } from "~/server/csv.server";
 import { basisPointsToPercentString } from "~/domain/instruments";
 import { positionsOverview, type PositionWithReturn } from "~/models/position.server";
-import { amountColumns, majorUnits, storedColumns } from "~/routes-support/csv-columns";
+import { amountColumns, majorUnits, storedColumns } from "~/server/csv-columns.server";
 
 /**
  * Every position as CSV: amounts in major units of their own currency, then in the base

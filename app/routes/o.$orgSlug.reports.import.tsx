@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireStartup } from "~/auth/tenant.server";
 import { csvImportRoute } from "~/components/records/csv-import-route";
-import { importCsvFromPage, loadCsvImportPage } from "~/routes-support/csv-import-page.server";
+import { importCsvFromPage, loadCsvImportPage } from "~/server/csv-import-page.server";
 import { records_import_note_idempotent } from "~/paraglide/messages/records_import_note_idempotent.js";
 import { records_reportsImport_back } from "~/paraglide/messages/records_reportsimport_back1.js";
 import { records_reportsImport_col_arr } from "~/paraglide/messages/records_reportsimport_col_arr1.js";

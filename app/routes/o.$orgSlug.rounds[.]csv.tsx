@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireStartup } from "~/auth/tenant.server";
 import { csvResponse } from "~/server/csv.server";
 import { listFundingRounds, type FundingRound } from "~/models/funding-round.server";
-import { amountColumns, majorUnits, storedColumns } from "~/routes-support/csv-columns";
+import { amountColumns, majorUnits, storedColumns } from "~/server/csv-columns.server";
 
 /** Every funding round as CSV: keys as stored, amounts in major units, derived figures included. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -19,7 +19,7 @@ function CsvImportRoutePage({ kind, title, texts }: { kind: keyof typeof LIST_PA
 }
 
 /**
- * The browser half of a CSV import route (its loader and action: routes-support/csv-import-page.server):
+ * The browser half of a CSV import route (its loader and action: app/server/csv-import-page.server.ts):
  * the page title (also the document's), the sample file /samples/<kind>.csv, the back link to the
  * kind's list, and the other texts in the reader's language for the org's base currency.
  */
