@@ -75,6 +75,25 @@ export async function withSystem<T>(db: Db, work: (tx: Tx) => Promise<T>): Promi
 }
 
 /**
+ * A system read of ONE statement that every page view makes (the membership behind the URL's
+ * org, the org switcher's list): withSystem's role and rules, without a transaction. One
+ * statement is atomic on its own, and begin and commit were two more round trips per look-up
+ * (decision 032). PGlite runs a lone statement only between transactions, never inside another.
+ * An outage is a 503 as everywhere; nothing was written, so a stale connection error is tried
+ * once more first, as before a transaction's work.
+ */
+export async function readSystem<T>(db: Db, read: (db: Db) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await read(db);
+    } catch (error) {
+      if (attempt === 1 && isDatabaseUnavailable(error)) continue;
+      rethrowIfUnavailable(error);
+    }
+  }
+}
+
+/**
  * A system step inside a tenant transaction (decision 023): `work` runs as the connecting role,
  * in the SAME transaction, then the tenant role is back. For the one thing that crosses tenants
  * by design and must commit or roll back with the change that caused it: queuing a notification

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { oneRow, rowsOf, type Db, type Tx } from "~db/client";
 import { memberships, orgs, type OrgKind, type Role } from "~db/schema";
-import { withSystem, withTenant } from "~db/tenant";
+import { readSystem, withSystem, withTenant } from "~db/tenant";
 import { DEFAULT_RISK_BANDS, validateRiskBands, type RiskBandThresholds } from "~/finance";
 import { AppError } from "~/server/http.server";
 import { messageRef } from "~/i18n/translate";
@@ -48,8 +48,8 @@ export async function insertOrgWithOwner(tx: Tx, user: { id: string }, input: { 
 
 /** The orgs a user belongs to, for the switcher and the post-login landing. */
 export async function listOrgsForUser(db: Db, userId: string) {
-  return withSystem(db, (tx) =>
-    tx
+  return readSystem(db, (read) =>
+    read
       .select({ id: orgs.id, slug: orgs.slug, name: orgs.name, kind: orgs.kind, role: memberships.role })
       .from(memberships)
       .innerJoin(orgs, eq(orgs.id, memberships.orgId))
@@ -69,8 +69,8 @@ export async function homePathFor({ db }: SystemContext, userId: string): Promis
  * exist or the user is not a member (callers answer 404 either way).
  */
 export async function findMembershipBySlug(db: Db, userId: string, slug: string) {
-  const [row] = await withSystem(db, (tx) =>
-    tx
+  const [row] = await readSystem(db, (read) =>
+    read
       .select({
         org: {
           id: orgs.id,
