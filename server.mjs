@@ -2,9 +2,11 @@
 // limits, the served origin and Origin checks, health endpoints, static files and graceful
 // shutdown — around the Remix request handler. The pieces live in server/ (decision 010).
 import path from "node:path";
+import zlib from "node:zlib";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
 import compression from "compression";
+import expressStaticGzip from "express-static-gzip";
 import { bodyLimits, limitRequestBodies } from "./server/body-limit.mjs";
 import { appOrigin, originCheck } from "./server/origin.mjs";
 import { remixHandler } from "./server/remix-handler.mjs";
@@ -41,9 +43,18 @@ export function createApp({ build, env, logger = createLogger(env.LOG_LEVEL) }) 
   });
   app.use(appOrigin(env.APP_ORIGIN));
   app.use(originCheck());
-  app.use(compression());
+  // Pages and data are compressed as they go, brotli at quality 5: 6 % smaller than the default 4
+  // for a tenth of a millisecond more on the portfolio's page, which keeps that page within the
+  // first round trip's 14.6 KB. The build's files are not: compressed once at build time
+  // (scripts/precompress.mjs), the copy the browser accepts is sent as it is (decision 033).
+  app.use(compression({ brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } } }));
   // fallthrough: false — a missing asset is a plain 404, not an HTML page served as CSS/JS.
-  app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", fallthrough: false }), (err, _req, res, next) => {
+  const buildFiles = expressStaticGzip(assetsDir, {
+    enableBrotli: true,
+    orderPreference: ["br", "gzip"],
+    serveStatic: { immutable: true, maxAge: "1y", fallthrough: false },
+  });
+  app.use("/build", buildFiles, (err, _req, res, next) => {
     // Express's default error page would replace our CSP and, outside production, show file paths.
     if (err?.status === 404 || err?.statusCode === 404) return res.status(404).type("text/plain").send("Not found");
     next(err);
