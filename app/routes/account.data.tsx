@@ -1,3 +1,4 @@
+import "~/page-kit";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/session.server";
 import { AccountLinks } from "~/components/account-links";

@@ -1,3 +1,4 @@
+import "~/page-kit";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getSessionUser } from "~/auth/session.server";

@@ -1,3 +1,4 @@
+import "~/page-kit";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getSessionUser, sessionClient, startSession } from "~/auth/session.server";

@@ -1,3 +1,4 @@
+import "~/page-kit";
 import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";

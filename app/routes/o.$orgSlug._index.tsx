@@ -1,3 +1,4 @@
+import "~/page-kit";
 import type { ReactNode } from "react";
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";

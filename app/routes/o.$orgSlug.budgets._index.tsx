@@ -1,3 +1,4 @@
+import "~/page-kit";
 import type { ComponentProps } from "react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";

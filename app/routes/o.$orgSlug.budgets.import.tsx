@@ -1,3 +1,4 @@
+import "~/page-kit";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireStartup } from "~/auth/tenant.server";
 import { csvImportRoute } from "~/components/records/csv-import-route";

@@ -1,3 +1,4 @@
+import "~/page-kit";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCompanyAccess } from "~/auth/tenant.server";

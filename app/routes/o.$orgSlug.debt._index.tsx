@@ -1,3 +1,4 @@
+import "~/page-kit";
 import type { ComponentProps } from "react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";

@@ -1,3 +1,4 @@
+import "~/page-kit";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { useLoaderData, useLocation } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";

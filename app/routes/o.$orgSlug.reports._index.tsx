@@ -1,3 +1,4 @@
+import "~/page-kit";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";

@@ -1,3 +1,4 @@
+import "~/page-kit";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type SerializeFrom } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { TextLink } from "~/components/ui/button";

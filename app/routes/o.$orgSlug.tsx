@@ -1,3 +1,4 @@
+import "~/page-kit";
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Outlet, useLoaderData } from "@remix-run/react";
 import { requireOrgContext } from "~/auth/tenant.server";
