@@ -1,13 +1,13 @@
 /**
  * What most pages use, shipped to the browser as one file (decision 033).
  *
- * Every route module with a page imports this file first (`import "~/page-kit";`,
+ * Every route module with a page, and the root, imports this file first (`import "~/page-kit";`,
  * tests/static/page-kit.test.ts checks it). The bundler puts each module in a chunk shared by
  * exactly the routes that reach it, so a button used by 42 routes and a table used by 35 were two
  * files, and a page loaded 30 to 40 such files. On a phone each costs a round trip, and a simulated
  * phone (Lighthouse) shares its bandwidth among them: a module every page reaches through this
- * file lands with the others in one chunk. Sign-in pays about 5 KB it does not use; the
- * portfolio went from 40 to 25 scripts.
+ * file lands with the others in one chunk. The portfolio went from 38 scripts to 20, sign-in
+ * from 16 to 12 for 4 KB it does not use.
  *
  * Only browser-safe modules that most pages show belong here: importing a module here ships it
  * to every page (`npm run bench:js` holds each page under 200 KB).
@@ -17,6 +17,7 @@
 import "~/components/ui/button";
 import "~/components/ui/columns";
 import "~/components/ui/confirm-dialog";
+import "~/components/ui/definition";
 import "~/components/ui/form";
 import "~/components/ui/layout";
 import "~/components/ui/pager";
@@ -25,6 +26,11 @@ import "~/components/ui/table";
 import "~/components/language-switch";
 import "~/components/list-filters";
 import "~/components/use-href-with";
+
+// Small helpers every figure page uses: label keys, the chart colours, metric formats.
+import "~/components/charts/palette";
+import "~/i18n/label-keys";
+import "~/i18n/metric-format";
 
 // Words the org layout shows and other pages share: the app's name, roles, the e-mail
 // confirmation banner, a deletion's undo, severities and the common actions.
