@@ -201,7 +201,7 @@ export function CompanyReturnsTable({
       <ColumnHeads
         heads={[
           { label: t(investor_table_company) },
-          { label: t(investor_positions_title), numeric: true },
+          { label: t(investor_positions_title), numeric: true, nowrap: true },
           { label: t(investor_positions_head_investedIn, { base: baseCurrency }), numeric: true },
           { label: t(investor_positions_head_currentValueIn, { base: baseCurrency }), numeric: true },
           { label: t(investor_positions_head_moic), hint: t(investor_positions_moicDefinition), numeric: true },
@@ -273,7 +273,8 @@ export function PositionsTable({
       <TableHead>
         {header("invested_on")}
         {header("company")}
-        <Th>{t(investor_charts_raised_instrument)}</Th>
+        {/* An instrument is a word or two: on a phone the column would wrap it one character a line. */}
+        <Th nowrap>{t(investor_charts_raised_instrument)}</Th>
         <Th numeric>{t(investor_positions_head_amount)}</Th>
         {header("invested", "right", t(investor_positions_head_investedIn, { base: baseCurrency }))}
         <Th numeric>{t(investor_positions_currentValue)}</Th>
@@ -303,7 +304,7 @@ export function PositionsTable({
                   <span className="text-slate-500">{t(investor_positions_noLongerShared)}</span>
                 ))}
             </Td>
-            <Td>{instrumentName(t, p.instrument)}</Td>
+            <Td nowrap>{instrumentName(t, p.instrument)}</Td>
             <AmountCells amount={p.amount} inBase={p.returns.investedBase} rate={p.returns.investedRate} currency={p.currency} baseCurrency={baseCurrency} />
             <AmountCells
               amount={p.currentValue}

@@ -1,4 +1,4 @@
-import { createOrg, expect, signUp, test, uniqueEmail } from "./helpers";
+import { createOrg, DEMO_PASSWORD, expect, logIn, signUp, test, uniqueEmail } from "./helpers";
 import { importReports, monthFromNow, REPORTS_CSV_HEADER } from "./support/company-set-up";
 import { addRisk, addRiskForm } from "./support/founder-forms";
 
@@ -74,4 +74,28 @@ test("the risk register has the page's width at 1280 px: the add form sits above
   await page.reload();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("on a phone in Chinese the positions table keeps each instrument on one line", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await logIn(page, "investor@demo.capitaldesk.dev", DEMO_PASSWORD);
+  await page.context().addCookies([{ name: "lang", value: "zh-CN", url: new URL(page.url()).origin }]);
+  await page.goto("/o/northwind-ventures/positions");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  // The lines a cell's text takes: before, "种子轮" stood one character a line in a squeezed column.
+  const linesOf = (cell: import("@playwright/test").Locator) =>
+    cell.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+    });
+  const table = page.getByTestId("positions");
+  await expect(table.getByRole("columnheader", { name: "融资工具" })).toBeVisible();
+  expect(await linesOf(table.getByRole("columnheader", { name: "融资工具" }))).toBe(1);
+  const instruments = table.getByTestId("position-row").locator("td:nth-child(3)");
+  expect(await instruments.count()).toBeGreaterThan(3);
+  for (const cell of await instruments.all()) {
+    await expect(cell).toHaveText(/\S/);
+    expect(await linesOf(cell), await cell.innerText()).toBe(1);
+  }
 });
