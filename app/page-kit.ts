@@ -35,10 +35,7 @@ import "~/i18n/metric-format";
 // Words the org layout shows and other pages share: the app's name, roles, the e-mail
 // confirmation banner, a deletion's undo, severities and the common actions.
 import "~/paraglide/messages/common_appname1.js";
-import "~/paraglide/messages/common_role_admin.js";
-import "~/paraglide/messages/common_role_member.js";
-import "~/paraglide/messages/common_role_owner.js";
-import "~/paraglide/messages/common_role_viewer.js";
+import "~/domain/role-labels";
 import "~/paraglide/messages/auth_verify_banner.js";
 import "~/paraglide/messages/auth_verify_resend.js";
 import "~/paraglide/messages/auth_verify_resendhint1.js";

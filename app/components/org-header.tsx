@@ -5,10 +5,6 @@ import { useT, type PlainKey } from "~/i18n";
 import { common_appName } from "~/paraglide/messages/common_appname1.js";
 import { common_orgKind_investor } from "~/paraglide/messages/common_orgkind_investor1.js";
 import { common_orgKind_startup } from "~/paraglide/messages/common_orgkind_startup1.js";
-import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
-import { common_role_member } from "~/paraglide/messages/common_role_member.js";
-import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
-import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
 import { layout_logOut } from "~/paraglide/messages/layout_logout1.js";
 import { layout_menu } from "~/paraglide/messages/layout_menu.js";
 import { layout_newOrg } from "~/paraglide/messages/layout_neworg1.js";
@@ -16,6 +12,7 @@ import { layout_orgOption } from "~/paraglide/messages/layout_orgoption1.js";
 import { layout_orgSwitcher } from "~/paraglide/messages/layout_orgswitcher1.js";
 import { layout_password } from "~/paraglide/messages/layout_password.js";
 import { layout_sections } from "~/paraglide/messages/layout_sections.js";
+import { ROLE_LABELS } from "~/domain/role-labels";
 
 export interface NavItem {
   to: string;
@@ -25,7 +22,6 @@ export interface NavItem {
 }
 
 type Role = "owner" | "admin" | "member" | "viewer";
-const ROLE_WORDS: Record<Role, PlainKey> = { admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer };
 
 function tabClass(isActive: boolean) {
   return `whitespace-nowrap border-b-2 px-3 py-2 text-sm ${isActive ? "border-indigo-600 font-semibold text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"}`;
@@ -63,7 +59,7 @@ export function OrgHeader({
   // The test id marks one copy only (the menu's copy is hidden from 640 px up, the other below).
   const who = (testId?: string) => (
     <span className="text-slate-600">
-      {user.name} · <span data-testid={testId}>{t(ROLE_WORDS[role])}</span>
+      {user.name} · <span data-testid={testId}>{t(ROLE_LABELS[role])}</span>
     </span>
   );
   const logOut = (

@@ -18,10 +18,7 @@ import { auth_invite_pending } from "~/paraglide/messages/auth_invite_pending.js
 import { auth_invite_signUpToAccept } from "~/paraglide/messages/auth_invite_signuptoaccept3.js";
 import { auth_invite_signedInAs } from "~/paraglide/messages/auth_invite_signedinas2.js";
 import { auth_invite_title } from "~/paraglide/messages/auth_invite_title.js";
-import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
-import { common_role_member } from "~/paraglide/messages/common_role_member.js";
-import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
-import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
+import { ROLE_LABELS } from "~/domain/role-labels";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, auth_invite_metaTitle), { name: "robots", content: "noindex" }];
 
@@ -58,7 +55,7 @@ export default function Invitation() {
     <AuthShell title={t(auth_invite_title, { org: data.orgName })}>
       <p className="mb-4 text-sm text-slate-700">
         {t.rich(auth_invite_invitedAs, {
-          role: <strong>{t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[data.role])}</strong>,
+          role: <strong>{t(ROLE_LABELS[data.role])}</strong>,
           email: <strong>{data.email}</strong>,
         })}
       </p>

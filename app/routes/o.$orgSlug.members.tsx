@@ -54,10 +54,7 @@ import { admin_members_roleOf } from "~/paraglide/messages/admin_members_roleof1
 import { admin_members_title } from "~/paraglide/messages/admin_members_title.js";
 import { common_action_remove } from "~/paraglide/messages/common_action_remove.js";
 import { common_action_save } from "~/paraglide/messages/common_action_save.js";
-import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
-import { common_role_member } from "~/paraglide/messages/common_role_member.js";
-import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
-import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
+import { ROLE_LABELS } from "~/domain/role-labels";
 
 export const meta: MetaFunction = ({ matches }) => [metaTitle(matches, admin_members_metaTitle)];
 
@@ -120,7 +117,7 @@ export default function Members() {
   const { errors, formError } = failureOf(result);
   const roleOptions = (isOwner ? ROLE_VALUES : roles).map((r) => ({
     value: r,
-    label: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[r]),
+    label: t(ROLE_LABELS[r]),
   }));
   return (
     <>
@@ -151,7 +148,7 @@ export default function Members() {
                     error={errors.role}
                     options={roles.map((r) => ({
                       value: r,
-                      label: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[r]),
+                      label: t(ROLE_LABELS[r]),
                     }))}
                   />
                   <SubmitButton intent="invite" pendingText={t(admin_members_invite_pending)}>
@@ -169,7 +166,7 @@ export default function Members() {
                         <span>
                           {t(admin_members_pending_item, {
                             email: i.email,
-                            role: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[i.role]),
+                            role: t(ROLE_LABELS[i.role]),
                             date: f.date(i.expiresAt),
                           })}
                         </span>
@@ -221,9 +218,7 @@ export default function Members() {
                                 : [
                                     {
                                       value: m.role,
-                                      label: t(
-                                        { admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[m.role],
-                                      ),
+                                      label: t(ROLE_LABELS[m.role]),
                                     },
                                   ],
                             )
@@ -238,9 +233,7 @@ export default function Members() {
                         </button>
                       </Form>
                     ) : (
-                      <Badge tone={m.role === "owner" ? "info" : "neutral"}>
-                        {t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[m.role])}
-                      </Badge>
+                      <Badge tone={m.role === "owner" ? "info" : "neutral"}>{t(ROLE_LABELS[m.role])}</Badge>
                     )}
                   </Td>
                   <td className="py-2 text-right">

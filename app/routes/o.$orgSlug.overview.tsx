@@ -10,16 +10,13 @@ import { localeFromMatches, translate, useT } from "~/i18n";
 import { getFundOverview } from "~/models/fund-overview.server";
 import { getOnboarding } from "~/models/onboarding.server";
 import { common_appName } from "~/paraglide/messages/common_appname1.js";
-import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
-import { common_role_member } from "~/paraglide/messages/common_role_member.js";
-import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
-import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
 import { dashboard_meta_investor } from "~/paraglide/messages/dashboard_meta_investor.js";
 import { dashboard_overview_noCompanies } from "~/paraglide/messages/dashboard_overview_nocompanies1.js";
 import { dashboard_overview_openPortfolio } from "~/paraglide/messages/dashboard_overview_openportfolio1.js";
 import { dashboard_overview_requestAccess } from "~/paraglide/messages/dashboard_overview_requestaccess1.js";
 import { investor_home_description } from "~/paraglide/messages/investor_home_description.js";
 import { investor_home_empty_title } from "~/paraglide/messages/investor_home_empty_title.js";
+import { ROLE_LABELS } from "~/domain/role-labels";
 
 /**
  * A fund's home: new alerts, late reports, low runway, recent updates, pending access requests
@@ -49,7 +46,7 @@ export default function FundOverviewPage() {
         title={org.name}
         description={t(investor_home_description, {
           currency: org.baseCurrency,
-          role: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[role]),
+          role: t(ROLE_LABELS[role]),
         })}
         actions={<TextLink to={`${base}/portfolio`}>{t(dashboard_overview_openPortfolio)}</TextLink>}
       />

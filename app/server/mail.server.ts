@@ -51,14 +51,11 @@ import { auth_mail_twoFactor_recoveryCodes } from "~/paraglide/messages/auth_mai
 import { auth_mail_twoFactor_subject } from "~/paraglide/messages/auth_mail_twofactor_subject1.js";
 import { auth_mail_verify_body } from "~/paraglide/messages/auth_mail_verify_body.js";
 import { auth_mail_verify_subject } from "~/paraglide/messages/auth_mail_verify_subject.js";
-import { common_role_admin } from "~/paraglide/messages/common_role_admin.js";
-import { common_role_member } from "~/paraglide/messages/common_role_member.js";
-import { common_role_owner } from "~/paraglide/messages/common_role_owner.js";
-import { common_role_viewer } from "~/paraglide/messages/common_role_viewer.js";
 import { records_request_mail_body } from "~/paraglide/messages/records_request_mail_body.js";
 import { records_request_mail_subject } from "~/paraglide/messages/records_request_mail_subject.js";
 import { updates_mail_body } from "~/paraglide/messages/updates_mail_body.js";
 import { updates_mail_subject } from "~/paraglide/messages/updates_mail_subject.js";
+import { ROLE_LABELS } from "~/domain/role-labels";
 
 export { MAIL_KINDS, type MailCategory, type MailKind, mailCategory } from "~/domain/mail-kinds";
 
@@ -116,7 +113,7 @@ export function invitationMail(locale: Locale, vars: { inviter: string; org: str
     t(admin_mail_invite_subject, { inviter: vars.inviter, org: vars.org }),
     t(admin_mail_invite_body, {
       org: vars.org,
-      role: t({ admin: common_role_admin, member: common_role_member, owner: common_role_owner, viewer: common_role_viewer }[vars.role]),
+      role: t(ROLE_LABELS[vars.role]),
       link: vars.link,
       count: vars.days,
     }),
