@@ -54,7 +54,17 @@ export function createApp({ build, env, logger = createLogger(env.LOG_LEVEL) }) 
     orderPreference: ["br", "gzip"],
     serveStatic: { immutable: true, maxAge: "1y", fallthrough: false },
   });
-  app.use("/build", buildFiles, (err, _req, res, next) => {
+  // express-static-gzip answers a path it cannot decode with its own HTML 400; hand it to the edge's
+  // error handler first, so it gets the plain answer every other malformed URL gets.
+  const decodablePath = (req, _res, next) => {
+    try {
+      decodeURIComponent(req.path);
+      next();
+    } catch {
+      next(Object.assign(new Error("malformed path"), { status: 400 }));
+    }
+  };
+  app.use("/build", decodablePath, buildFiles, (err, _req, res, next) => {
     // Express's default error page would replace our CSP and, outside production, show file paths.
     if (err?.status === 404 || err?.statusCode === 404) return res.status(404).type("text/plain").send("Not found");
     next(err);

@@ -31,13 +31,10 @@ async function precompress(file) {
     [".br", await brotli(original, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: original.length } })],
     [".gz", await gzip(original, { level: 9 })],
   ];
-  let written = 0;
   for (const [extension, bytes] of copies) {
-    if (bytes.length >= original.length) continue;
-    await fs.writeFile(file + extension, bytes);
-    written += bytes.length;
+    if (bytes.length < original.length) await fs.writeFile(file + extension, bytes);
   }
-  return { original: original.length, brotli: copies[0][1].length, written };
+  return { original: original.length, brotli: copies[0][1].length };
 }
 
 async function main() {

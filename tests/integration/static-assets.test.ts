@@ -45,7 +45,7 @@ async function assetsOfSignIn(): Promise<string[]> {
 }
 
 describe("the build's scripts and stylesheets", () => {
-  it("every one has a brotli and a gzip copy that decode to it", () => {
+  it("every one over 1 KB has a brotli and a gzip copy that decode to it", () => {
     const files = fs.readdirSync(assetsDir, { recursive: true, encoding: "utf8" }).filter((file) => /\.(js|css)$/.test(file));
     expect(files.length).toBeGreaterThan(20);
     const checked = files.filter((file) => fs.statSync(path.join(assetsDir, file)).size > 1024);
@@ -89,6 +89,18 @@ describe("the build's scripts and stylesheets", () => {
     expect(answer.status).toBe(404);
     expect(answer.headers["content-encoding"]).toBeUndefined();
     expect(answer.body.toString()).toBe("Not found");
+  });
+
+  it("a malformed path is the same plain 400 as anywhere else, not the compression library's HTML", async () => {
+    const elsewhere = await rawGet(`${app.url}/o/%E0%A4%A`, "br");
+    expect(elsewhere.status).toBe(400);
+    for (const url of ["/build/%E0%A4%A.js", "/build/_shared/%E0%A4%A"]) {
+      const answer = await rawGet(app.url + url, "gzip, deflate, br");
+      expect(answer.status, url).toBe(400);
+      expect(answer.headers["content-type"], url).toBe(elsewhere.headers["content-type"]);
+      expect(answer.body.toString(), url).toBe(elsewhere.body.toString());
+      expect(answer.headers["content-security-policy"], url).toContain("default-src 'self'");
+    }
   });
 
   it("pages are still compressed as they go", async () => {
