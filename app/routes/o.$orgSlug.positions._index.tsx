@@ -77,7 +77,8 @@ export default function Positions() {
   const pageLink = (page: number) => hrefWith({ sort: data.sort, dir: data.direction, page: String(page) });
 
   return (
-    <>
+    // Nine columns: on A4 portrait the last one (MOIC) was cut off the page, as on the portfolio.
+    <div className="print-landscape">
       <PageHeader
         title={t(investor_positions_title)}
         description={t(investor_positions_description, { currency: data.baseCurrency })}
@@ -132,6 +133,6 @@ export default function Positions() {
           />
         ) : null}
       </div>
-    </>
+    </div>
   );
 }

@@ -179,3 +179,20 @@ test("the cover line speaks Chinese: the founder's dashboard and a partner's rep
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
   }
 });
+
+test("the positions table prints on a landscape page, its nine columns inside the sheet", async ({ page }) => {
+  await logIn(page, "investor@demo.capitaldesk.dev", DEMO_PASSWORD);
+  // A4 landscape less 10 mm margins is 277 mm ≈ 1047 CSS px wide; portrait would be 190 mm ≈ 718 px,
+  // where the MOIC column fell off the sheet.
+  await page.setViewportSize({ width: 1047, height: 700 });
+  await page.goto("/o/northwind-ventures/positions");
+  await page.emulateMedia({ media: "print" });
+  const table = page.getByTestId("positions");
+  const overflow = await table.evaluate((element) => element.scrollWidth - (element.parentElement?.clientWidth ?? 0));
+  expect(overflow, "the table fits the landscape sheet's width").toBeLessThanOrEqual(1);
+  const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+  // Read from the PDF itself (Chromium writes each page's box as text), so no pdfinfo is needed.
+  const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString("latin1"));
+  expect(box, "the PDF names its first page's size").not.toBeNull();
+  expect(Number(box?.[1]), "the first page is landscape").toBeGreaterThan(Number(box?.[2]));
+});
