@@ -31,6 +31,13 @@ describe("deriveCompanyMetrics", () => {
     expect(m.computeShareBp).toBe(4000);
     expect(m.covenant).toBeNull();
     expect(m.reportCount).toBe(4);
+    expect(m.firstMonth).toBe("2026-01");
+  });
+
+  it("keeps the first month reported, however far back and whatever the gaps", () => {
+    const rows = [month("2023-11", 10_00, 0, 500_00), month("2026-03", 10_00, 0, 400_00), month("2026-04", 10_00, 0, 390_00)];
+    expect(deriveCompanyMetrics(rows, [])!.firstMonth).toBe("2023-11");
+    expect(deriveCompanyMetrics(rows.slice(2), [])!.firstMonth).toBe("2026-04");
   });
 
   it("is null without reports, and says 'not burning' as a null runway", () => {

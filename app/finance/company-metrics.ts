@@ -3,7 +3,7 @@ import { covenantStatus } from "./covenants";
 import { debtServiceByMonth, type DebtTerms } from "./debt";
 import type { MonthlyFigures } from "./burn";
 import { burnMultipleFromReports, computeShare } from "./metrics";
-import { addMonths } from "./month";
+import { addMonths, compareMonths } from "./month";
 import { runwayForDisplay } from "./runway";
 import { companySnapshot } from "./snapshot";
 
@@ -46,6 +46,8 @@ export interface CompanyMetrics {
   /** Worst covenant status over facilities with a minimum cash; null without such covenants. */
   readonly covenant: "ok" | "breach" | "projected_breach" | null;
   readonly reportCount: number;
+  /** The first month reported: from it on a report is owed every month (the portfolio's coverage chart). */
+  readonly firstMonth: string;
   /**
    * Net burn (spend − revenue) of the last NET_BURN_HISTORY_MONTHS months, oldest first, the
    * last element being `month`'s; null for a month without a report. Fixed length, aligned
@@ -103,6 +105,7 @@ export function deriveCompanyMetrics(
     headcount: latest.headcount,
     covenant,
     reportCount: reports.length,
+    firstMonth: reports.reduce((first, r) => (compareMonths(r.month, first) < 0 ? r.month : first), latest.month),
     recentNetBurn: recentNetBurn(reports, latest.month),
   };
 }

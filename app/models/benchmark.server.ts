@@ -90,13 +90,14 @@ interface CustomCohortRow {
  * of every peer that shares financials and defines the same key in the same unit (money only
  * in the same currency: decision 024 keeps currency metrics in the org's base currency). One
  * statement for all metrics: the peers' values leave the database as an array of decimal
- * strings per key (no identities) and this module only as quartiles of 5 or more.
+ * strings per key (no identities) and this module only as quartiles of 5 or more. The array
+ * comes sorted by value (numeric, exact), so decimalCohort's sort only confirms the order.
  */
 async function customMetricCohorts(tx: Tx, fundId: string, company: CompanyAccess["company"]): Promise<CustomMetricBenchmark[]> {
   const rows = rowsOf<CustomCohortRow>(
     await tx.execute(sql`
       select od.key, od.name_en, od.name_zh, od.unit, od.latest_month as month, od.latest_value::text as value,
-             array_agg(pv.value::text) filter (where pv.value is not null) as peers
+             array_agg(pv.value::text order by pv.value) filter (where pv.value is not null) as peers
         from metric_definitions od
         left join metric_definitions pd
           on pd.key = od.key and pd.unit = od.unit and pd.org_id <> od.org_id

@@ -339,6 +339,7 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
       headcount: "Headcount at that month.",
       covenant: "ok, breach or projected_breach from the debt covenants; empty without covenants.",
       report_count: "How many monthly reports exist.",
+      first_month: "First reported month, YYYY-MM.",
       recent_net_burn: `Net burn of the last 24 months, oldest first, as a JSON array ${BASE}; null where no report.`,
       updated_at: UPDATED,
     },

@@ -72,7 +72,7 @@ with co as (
     'funding_debt' = any(g.sections) as fnd,
     cm.month, cm.cash, cm.net_burn, cm.average_net_burn, cm.gross_burn, cm.short_history,
     cm.runway_months, cm.cash_out_month, cm.default_alive, cm.default_alive_month, cm.verdict_assumes_growth,
-    cm.recent_net_burn,
+    cm.recent_net_burn, cm.first_month,
     dr.month_to as request_month, dr.due_on::text as request_due_on,
     case when cm.month is null then null
       -- A data request for the judged month decides instead of the report-due rule: its own asks and due date.
@@ -125,9 +125,9 @@ const BURN_SUMS = sql.raw(
  * - net_burn: per month from `burnFrom` to `burnTo` and per currency, the net burn summed
  *   in that currency and converted once at that month's rate — from the 24 months of net
  *   burn each `company_metrics` row keeps (`recent_net_burn`).
- * - first_months: how many companies sharing financials first reported in each month (one
- *   index probe of monthly_reports per company, inside this statement): a company is owed a
- *   report for every month from its first on, so TS tells each month's coverage ("5 of 6").
+ * - first_months: how many companies sharing financials first reported in each month (the
+ *   first month is kept on `company_metrics`): a company is owed a report for every month from
+ *   its first on, so TS tells each month's coverage ("5 of 6").
  * - raised: rounds per instrument, currency and close month (none for the investor's own
  *   currency), each sum converted at the close month's rate.
  * - heat: open and mitigating risks per likelihood × impact, companies sharing risks only.
@@ -209,14 +209,10 @@ select
     where b.month between ${p.burnFrom} and ${p.burnTo}
   ) t) as net_burn,
   (select coalesce(json_agg(t order by t.first_month), '[]') from (
-    select f.first_month, count(*) as companies
-    from (
-      select (select min(r.month) from monthly_reports r where r.org_id = m.id) as first_month
-      from m
-      where m.fin and m.month is not null
-    ) f
-    where f.first_month is not null
-    group by f.first_month
+    select m.first_month, count(*) as companies
+    from m
+    where m.fin and m.month is not null
+    group by m.first_month
   ) t) as first_months,
   (select coalesce(json_agg(t order by t.instrument, t.currency, t.month), '[]') from (
     select rd.instrument, rd.currency, rd.month, rd.rounds,

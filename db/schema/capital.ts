@@ -229,6 +229,8 @@ export const companyMetrics = tenantTable(
     /** Covenant status from the debt facilities: ok, breach, projected_breach; null without covenants. */
     covenant: text().$type<"ok" | "breach" | "projected_breach">(),
     reportCount: integer().notNull(),
+    /** The first reported month, YYYY-MM: the portfolio counts each month's reporting companies from it without reading reports. */
+    firstMonth: text().notNull(),
     /**
      * Net burn of the last 24 months, oldest first, the last element being `month`'s; null
      * where no report. The portfolio's aggregate net burn chart sums element i over the
@@ -240,6 +242,7 @@ export const companyMetrics = tenantTable(
   (t) => [
     check("company_metrics_recent_net_burn_24", sql`cardinality(${t.recentNetBurn}) = 24`),
     check("company_metrics_month_check", sql.raw(`month ~ ${MONTH_RE}`)),
+    check("company_metrics_first_month_check", sql.raw(`first_month ~ ${MONTH_RE} and first_month <= month`)),
   ],
   "financials",
 );

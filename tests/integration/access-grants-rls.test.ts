@@ -165,6 +165,7 @@ describe("writing as the investor", () => {
           defaultAlive: "undecided",
           headcount: 1,
           reportCount: 1,
+          firstMonth: "2019-01",
           recentNetBurn: Array(24).fill(null),
         }),
       funding_rounds: (tx) => tx.insert(fundingRounds).values({ orgId: s, instrument: "seed", closeDate: "2020-01-01", amount: 1, currency: "USD" }),

@@ -111,10 +111,11 @@ describe("bench seed", () => {
     const short = generateCompany(3, 12, "2026-06", 42);
     expect(short.reports).toHaveLength(12);
     expect(short.reports.map((r) => ({ ...r, orgId: "" }))).toEqual(long.reports.slice(-12).map((r) => ({ ...r, orgId: "", updatedBy: short.founderId })));
-    // Today's figures are the same; only the number of reports and the kept history differ
-    // (the short one keeps its 12 months, the long one its last 24 — ending the same way).
-    const same = (m: typeof long.metrics) => ({ ...m, orgId: "", reportCount: 0, recentNetBurn: [] });
+    // Today's figures are the same; only the number of reports, the first month and the kept
+    // history differ (the short one keeps its 12 months, the long one its last 24 — ending the same way).
+    const same = (m: typeof long.metrics) => ({ ...m, orgId: "", reportCount: 0, firstMonth: "", recentNetBurn: [] });
     expect(same(short.metrics)).toEqual(same(long.metrics));
+    expect([short.metrics!.firstMonth, long.metrics!.firstMonth]).toEqual(["2025-07", "2021-07"]);
     expect(long.metrics!.recentNetBurn.every((v) => v !== null)).toBe(true);
     expect(short.metrics!.recentNetBurn.slice(0, 12).every((v) => v === null)).toBe(true);
     expect(short.metrics!.recentNetBurn.slice(-12)).toEqual(long.metrics!.recentNetBurn.slice(-12));

@@ -122,4 +122,23 @@ describe("company metrics kept on write", () => {
     });
     expect((await metricsOf(ctx))!.recentNetBurn).toEqual(written!.recentNetBurn);
   });
+
+  it("keeps the first reported month, also when an earlier month is saved later; migration 0028's backfill writes the same", async () => {
+    const { ctx } = await makeOrgWithOwner(app.database);
+    await saveWorkedExample(ctx);
+    expect(await metricsOf(ctx)).toMatchObject({ month: "2026-04", firstMonth: "2026-01" });
+    await saveMonthlyReport(ctx, "2025-10", null, { ...reportOf(WORKED[0]!), ...texts }, NOW);
+    expect(await metricsOf(ctx)).toMatchObject({ month: "2026-04", firstMonth: "2025-10" });
+
+    const migration = fs.readFileSync("migrations/0028_company_metrics_first_month.sql", "utf8");
+    const backfill = migration.slice(
+      migration.indexOf('UPDATE "company_metrics"'),
+      migration.indexOf(";--> statement-breakpoint", migration.indexOf("UPDATE")),
+    );
+    await withSystem(app.database.db, async (tx) => {
+      await tx.update(companyMetrics).set({ firstMonth: "2026-04" }).where(eq(companyMetrics.orgId, ctx.org.id));
+      await tx.execute(sql.raw(backfill));
+    });
+    expect((await metricsOf(ctx))!.firstMonth).toBe("2025-10");
+  });
 });

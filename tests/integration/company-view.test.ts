@@ -303,6 +303,7 @@ describe("anonymised benchmarks", () => {
         netBurnGrowthBp: m.growthBp,
         headcount: 10,
         reportCount: 12,
+        firstMonth: "2025-05",
         recentNetBurn: Array(24).fill(null),
       }),
     );

@@ -126,6 +126,7 @@ export async function seedManyCompanies(database: Database, investorId: string, 
         defaultAlive: "cash_out" as const,
         headcount: 3,
         reportCount: 1,
+        firstMonth: month,
         recentNetBurn: [...Array<null>(23).fill(null), 10_000_00],
       })),
     );
