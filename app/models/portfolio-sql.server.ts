@@ -64,7 +64,13 @@ export function matchingCompanies(p: MatchingParams): SQL {
   if (p.filters.status) conditions.push(sql`co.status = ${p.filters.status}`);
   if (p.filters.runway) conditions.push(sql`co.level = ${p.filters.runway}`);
   return sql`
-with co as (
+with dr as (
+  -- The request each company is asked for the judged month: its first, if several (decision 026).
+  -- Read once for the fund and hash-joined, rather than probed once per company.
+  select distinct on (r.company_org_id) r.id, r.company_org_id, r.month_from, r.month_to, r.due_on, r.asks from data_requests r
+  where r.org_id = ${p.investorId} and r.month_to = ${p.reportedFrom}
+  order by r.company_org_id, r.created_at, r.id
+), co as (
   select o.id, o.slug, o.name, o.base_currency as currency,
     'financials' = any(g.sections) as fin,
     'risks' = any(g.sections) as rsk,
@@ -94,10 +100,7 @@ with co as (
   from access_grants g
   join orgs o on o.id = g.org_id
   left join company_metrics cm on cm.org_id = g.org_id and 'financials' = any(g.sections)
-  left join lateral (
-    select r.id, r.company_org_id, r.month_from, r.month_to, r.due_on, r.asks from data_requests r
-    where r.org_id = ${p.investorId} and r.company_org_id = g.org_id and r.month_to = ${p.reportedFrom}
-    order by r.created_at limit 1) dr on true
+  left join dr on dr.company_org_id = g.org_id
   where g.investor_org_id = ${p.investorId} and g.status = 'approved'
 ), m as materialized (
   select co.*, case when co.currency = ${p.baseCurrency} then 1::numeric else fx.rate end as rate
