@@ -22,11 +22,22 @@ const decimal = (value: string | null) => (value === null ? null : Number(value)
  * query over company_metrics (arrays of values, no identities) and leave this module only
  * as quartiles of 5 or more. Null when the company does not share its financials.
  */
-export async function getCompanyBenchmarks(ctx: OrgContext, access: CompanyAccess): Promise<CompanyBenchmarks | null> {
+export function getCompanyBenchmarks(ctx: OrgContext, access: CompanyAccess): Promise<CompanyBenchmarks | null> {
+  if (ctx.org.kind !== "investor" || !access.sections.includes("financials")) return Promise.resolve(null);
+  return readInOrg(ctx, (tx) => companyBenchmarksIn(tx, ctx, access));
+}
+
+/** The same, inside a read the caller opened (the company view reads all its parts in one). */
+export async function companyBenchmarksIn(tx: Tx, ctx: OrgContext, access: CompanyAccess): Promise<CompanyBenchmarks | null> {
   if (ctx.org.kind !== "investor" || !access.sections.includes("financials")) return null;
   const companyId = access.company.id;
-  const { own, peers, custom } = await readInOrg(ctx, async (tx) => {
-    const [own] = await tx
+  const sharingFinancials = tx
+    .select({ orgId: accessGrants.orgId })
+    .from(accessGrants)
+    .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"), sql`'financials' = any(${accessGrants.sections})`));
+  // Three independent statements, pipelined on the transaction's connection.
+  const [[own], [peers], custom] = await Promise.all([
+    tx
       .select({
         month: companyMetrics.month,
         runwayMonths: companyMetrics.runwayMonths,
@@ -35,12 +46,8 @@ export async function getCompanyBenchmarks(ctx: OrgContext, access: CompanyAcces
         burnMultiple: companyMetrics.burnMultiple,
       })
       .from(companyMetrics)
-      .where(eq(companyMetrics.orgId, companyId));
-    const sharingFinancials = tx
-      .select({ orgId: accessGrants.orgId })
-      .from(accessGrants)
-      .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"), sql`'financials' = any(${accessGrants.sections})`));
-    const [peers] = await tx
+      .where(eq(companyMetrics.orgId, companyId)),
+    tx
       .select({
         runway: sql<unknown>`array_agg(${companyMetrics.runwayMonths}::float8) filter (where ${companyMetrics.runwayMonths} is not null)`,
         notBurning: sql<number>`count(*) filter (where ${companyMetrics.runwayMonths} is null)`.mapWith(Number),
@@ -49,9 +56,10 @@ export async function getCompanyBenchmarks(ctx: OrgContext, access: CompanyAcces
         burnMultiple: sql<unknown>`array_agg(${companyMetrics.burnMultiple}::float8) filter (where ${companyMetrics.burnMultiple} is not null)`,
       })
       .from(companyMetrics)
-      .where(and(ne(companyMetrics.orgId, companyId), inArray(companyMetrics.orgId, sharingFinancials)));
-    return { own: own ?? null, peers: peers!, custom: await customMetricCohorts(tx, ctx.org.id, access.company) };
-  });
+      .where(and(ne(companyMetrics.orgId, companyId), inArray(companyMetrics.orgId, sharingFinancials))),
+    customMetricCohorts(tx, ctx.org.id, access.company),
+  ]);
+  if (!peers) throw new Error("peer benchmarks: the aggregate returned no row");
   const runway = benchmarkMetric("runway", decimal(own?.runwayMonths ?? null), numbers(peers.runway));
   return {
     asOf: own?.month ?? null,
@@ -69,7 +77,7 @@ export async function getCompanyBenchmarks(ctx: OrgContext, access: CompanyAcces
       ),
       benchmarkMetric("burn_multiple", decimal(own?.burnMultiple ?? null), numbers(peers.burnMultiple)),
     ],
-    companyNotBurning: own !== null && own.runwayMonths === null,
+    companyNotBurning: own !== undefined && own.runwayMonths === null,
     notBurningPeers: runway.peers ? peers.notBurning : null,
     customMetrics: custom,
   };

@@ -74,7 +74,16 @@ export async function getStartupDashboard(ctx: OrgContext, options: DashboardOpt
  * and only the sections `access` shares are read at all. Unshared sections are absent from
  * the result, not merely hidden by the page.
  */
-export async function getCompanyDashboardForInvestor(
+export function getCompanyDashboardForInvestor(ctx: OrgContext, access: CompanyAccess, options: DashboardOptions = {}): Promise<CompanyDashboardForInvestor> {
+  return readInOrg(ctx, (tx) => companyDashboardForInvestorIn(tx, ctx, access, options));
+}
+
+/**
+ * The same, inside a read the caller opened (the company view reads all its parts in one). The
+ * shared sections are read side by side: on PostgreSQL they travel pipelined on the one connection.
+ */
+export async function companyDashboardForInvestorIn(
+  tx: Tx,
   ctx: OrgContext,
   access: CompanyAccess,
   options: DashboardOptions = {},
@@ -82,20 +91,22 @@ export async function getCompanyDashboardForInvestor(
   if (ctx.org.kind !== "investor") throw new Error("getCompanyDashboardForInvestor: not an investor org");
   const companyId = access.company.id;
   const shared = new Set(access.sections);
-  const rows = await readInOrg(ctx, async (tx): Promise<SharedRows> => {
-    const result: SharedRows = await readSettings(tx, companyId);
-    if (shared.has("financials")) {
-      result.reports = await readReports(tx, companyId);
-      const latest = result.reports.at(-1);
-      if (shared.has("budgets")) result.budgets = latest ? await readBudgets(tx, companyId, latest.month.slice(0, 4)) : [];
-    }
-    if (shared.has("funding_debt")) {
-      result.facilities = await readFacilities(tx, companyId);
-      result.rounds = await readRounds(tx, companyId);
-    }
-    if (shared.has("risks")) result.risks = await readRisks(tx, companyId);
-    return result;
-  });
+  const financials = async (): Promise<Pick<SharedRows, "reports" | "budgets">> => {
+    const reports = await readReports(tx, companyId);
+    const latest = reports.at(-1);
+    if (!shared.has("budgets")) return { reports };
+    return { reports, budgets: latest ? await readBudgets(tx, companyId, latest.month.slice(0, 4)) : [] };
+  };
+  const [settings, fin, facilities, rounds, risks] = await Promise.all([
+    readSettings(tx, companyId),
+    shared.has("financials") ? financials() : {},
+    shared.has("funding_debt") ? readFacilities(tx, companyId) : null,
+    shared.has("funding_debt") ? readRounds(tx, companyId) : null,
+    shared.has("risks") ? readRisks(tx, companyId) : null,
+  ]);
+  const rows: SharedRows = { ...settings, ...fin };
+  if (facilities && rounds) Object.assign(rows, { facilities, rounds });
+  if (risks) rows.risks = risks;
   return buildCompanyDashboardForInvestor(rows, access.sections, {
     currency: access.company.baseCurrency,
     window: options.window ?? DEFAULT_DASHBOARD_WINDOW,

@@ -228,7 +228,13 @@ async function findDefinition(tx: Tx, orgId: string, id: string): Promise<Defini
  */
 export async function listCompanyMetricsForInvestor(ctx: OrgContext, access: CompanyAccess): Promise<MetricWithValues[]> {
   if (ctx.org.kind !== "investor" || !access.sections.includes("financials")) return [];
-  return readInOrg(ctx, (tx) => readMetrics(tx, access.company.id));
+  return readInOrg(ctx, (tx) => companyMetricsForInvestorIn(tx, ctx, access));
+}
+
+/** The same, inside a read the caller opened (the company view reads all its parts in one). */
+export async function companyMetricsForInvestorIn(tx: Tx, ctx: OrgContext, access: CompanyAccess): Promise<MetricWithValues[]> {
+  if (ctx.org.kind !== "investor" || !access.sections.includes("financials")) return [];
+  return readMetrics(tx, access.company.id);
 }
 
 /** The org's metrics by key with their names: what the update composer offers as `{{metric:key}}` cards. */

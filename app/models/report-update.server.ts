@@ -1,5 +1,5 @@
 import { count, desc, eq } from "drizzle-orm";
-import { oneRow } from "~db/client";
+import { oneRow, type Tx } from "~db/client";
 import { reportUpdates } from "~db/schema";
 import type { CompanyAccess } from "./company-access.server";
 import type { OrgContext } from "~/auth/context";
@@ -16,20 +16,29 @@ export const UPDATES_PAGE_SIZE = 6;
  * row-level security alone would return the updates of every company sharing them. Null
  * when the grant does not share updates, so a caller cannot show them by mistake.
  */
-export async function listCompanyUpdatesForInvestor(ctx: OrgContext, access: CompanyAccess, options: { page?: number } = {}): Promise<ReportUpdatePage | null> {
+export function listCompanyUpdatesForInvestor(ctx: OrgContext, access: CompanyAccess, options: { page?: number } = {}): Promise<ReportUpdatePage | null> {
+  if (ctx.org.kind !== "investor" || !access.sections.includes("updates")) return Promise.resolve(null);
+  return readInOrg(ctx, (tx) => companyUpdatesForInvestorIn(tx, ctx, access, options));
+}
+
+/** The same, inside a read the caller opened (the company view reads all its parts in one). */
+export async function companyUpdatesForInvestorIn(
+  tx: Tx,
+  ctx: OrgContext,
+  access: CompanyAccess,
+  options: { page?: number } = {},
+): Promise<ReportUpdatePage | null> {
   if (ctx.org.kind !== "investor" || !access.sections.includes("updates")) return null;
   const companyId = access.company.id;
-  return readInOrg(ctx, async (tx) => {
-    const { total } = oneRow(await tx.select({ total: count() }).from(reportUpdates).where(eq(reportUpdates.orgId, companyId)), "report updates count");
-    const pageCount = Math.max(1, Math.ceil(total / UPDATES_PAGE_SIZE));
-    const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
-    const updates = await tx
-      .select({ month: reportUpdates.month, highlights: reportUpdates.highlights, lowlights: reportUpdates.lowlights, asks: reportUpdates.asks })
-      .from(reportUpdates)
-      .where(eq(reportUpdates.orgId, companyId))
-      .orderBy(desc(reportUpdates.month))
-      .limit(UPDATES_PAGE_SIZE)
-      .offset((page - 1) * UPDATES_PAGE_SIZE);
-    return { updates, page, pageCount, total };
-  });
+  const { total } = oneRow(await tx.select({ total: count() }).from(reportUpdates).where(eq(reportUpdates.orgId, companyId)), "report updates count");
+  const pageCount = Math.max(1, Math.ceil(total / UPDATES_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(options.page ?? 1) || 1), pageCount);
+  const updates = await tx
+    .select({ month: reportUpdates.month, highlights: reportUpdates.highlights, lowlights: reportUpdates.lowlights, asks: reportUpdates.asks })
+    .from(reportUpdates)
+    .where(eq(reportUpdates.orgId, companyId))
+    .orderBy(desc(reportUpdates.month))
+    .limit(UPDATES_PAGE_SIZE)
+    .offset((page - 1) * UPDATES_PAGE_SIZE);
+  return { updates, page, pageCount, total };
 }

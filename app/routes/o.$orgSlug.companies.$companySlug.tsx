@@ -14,10 +14,8 @@ import { common_print_report_company } from "~/paraglide/messages/common_print_r
 import { localeFromMatches, translate, useT, type PlainKey } from "~/i18n";
 import { listText, monthText } from "~/i18n/display";
 import { MetricCards } from "~/components/dashboard/metric-cards";
-import { listCompanyMetricsForInvestor } from "~/models/metric.server";
-import { getCompanyBenchmarks } from "~/models/benchmark.server";
-import { getCompanyDashboardForInvestor, parseDashboardWindow } from "~/models/dashboard.server";
-import { listCompanyUpdatesForInvestor } from "~/models/report-update.server";
+import { parseDashboardWindow } from "~/models/dashboard.server";
+import { getCompanyViewForInvestor } from "~/models/company-view.server";
 import { common_appName } from "~/paraglide/messages/common_appname1.js";
 import { dashboard_company_asOf } from "~/paraglide/messages/dashboard_company_asof1.js";
 import { dashboard_company_benchmarksNeedFinancials } from "~/paraglide/messages/dashboard_company_benchmarksneedfinancials2.js";
@@ -72,14 +70,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, access } = await requireCompanyAccess(request, params);
   const url = new URL(request.url);
   const window = parseDashboardWindow(url.searchParams.get("window"));
-  // Three independent read-only transactions: run side by side on the pool rather than one after another.
-  const [dashboard, updates, benchmarks, metrics] = await Promise.all([
-    getCompanyDashboardForInvestor(ctx, access, { window }),
-    listCompanyUpdatesForInvestor(ctx, access, { page: Number(url.searchParams.get("page") ?? "1") }),
-    getCompanyBenchmarks(ctx, access),
-    // Custom metrics go with the financials section (decision 024): none without it.
-    listCompanyMetricsForInvestor(ctx, access),
-  ]);
+  const { dashboard, updates, benchmarks, metrics } = await getCompanyViewForInvestor(ctx, access, {
+    window,
+    updatesPage: Number(url.searchParams.get("page") ?? "1"),
+  });
   const shared = SECTIONS.filter((key) => access.sections.includes(key));
   return json({
     investor: { name: ctx.org.name, slug: ctx.org.slug },

@@ -1,7 +1,7 @@
 // `npm run bench:explain [-- --database-url URL] [--verbose]`
 //
 // EXPLAIN (ANALYZE, BUFFERS) of the statements the investor's pages really run: it calls the
-// models (getPortfolio for the portfolio page; the company view's three reads) on a drizzle
+// models (getPortfolio for the portfolio page; getCompanyViewForInvestor for the company view) on a drizzle
 // instance that records every statement and its parameters, then replays each SELECT under
 // the same tenant settings (role app_tenant, app.org_id = the fund) inside a transaction that
 // is rolled back. Prints, per statement, its time and the indexes and sequential scans its
@@ -17,10 +17,7 @@ import { withSystem } from "../../db/tenant";
 import { getPortfolio } from "../../app/models/portfolio.server";
 import { parsePortfolioQuery } from "../../app/domain/portfolio-query";
 import { findCompanyAccess } from "../../app/models/company-access.server";
-import { getCompanyDashboardForInvestor } from "../../app/models/dashboard.server";
-import { listCompanyUpdatesForInvestor } from "../../app/models/report-update.server";
-import { getCompanyBenchmarks } from "../../app/models/benchmark.server";
-import { listCompanyMetricsForInvestor } from "../../app/models/metric.server";
+import { getCompanyViewForInvestor } from "../../app/models/company-view.server";
 import type { OrgContext } from "../../app/auth/context";
 import { BENCH_INVESTOR } from "./seed";
 import { companySlug } from "./generate";
@@ -104,10 +101,7 @@ export async function explainInvestorPages(url: string, companyIndex = 0): Promi
     scenario = "company";
     const access = await findCompanyAccess(ctx, companySlug(companyIndex));
     if (!access) throw new Error(`no access to ${companySlug(companyIndex)}`);
-    await getCompanyDashboardForInvestor(ctx, access, {});
-    await listCompanyUpdatesForInvestor(ctx, access, { page: 1 });
-    await getCompanyBenchmarks(ctx, access);
-    await listCompanyMetricsForInvestor(ctx, access);
+    await getCompanyViewForInvestor(ctx, access, { window: 3, updatesPage: 1 });
 
     // Every SELECT but withTenant's own role/org switch (replayed once below). Statements that
     // set something transaction-locally (the portfolio turns jit off) are replayed too, in

@@ -3,6 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessGrants, auditLog, budgets, companyMetrics, debtFacilities, fundingRounds, monthlyReports, reportUpdates, risks } from "../../db/schema";
 import { withSystem, withTenant } from "../../db/tenant";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
+import { findCompanyAccess } from "../../app/models/company-access.server";
+import { getCompanyViewForInvestor } from "../../app/models/company-view.server";
+import { getCompanyDashboardForInvestor } from "../../app/models/dashboard.server";
+import { listCompanyUpdatesForInvestor } from "../../app/models/report-update.server";
+import { getCompanyBenchmarks } from "../../app/models/benchmark.server";
+import { listCompanyMetricsForInvestor } from "../../app/models/metric.server";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
@@ -212,6 +218,29 @@ describe("an investor's view of a portfolio company", () => {
         .where(and(eq(accessGrants.orgId, startup.org.id), eq(accessGrants.investorOrgId, granted.org.id))),
     );
     expect((await grantedBrowser.get(pathOf(granted, startup))).status).toBe(404);
+  });
+
+  it("reads its four parts in one transaction, each the same as read on its own; another fund holding the same access reads nothing", async () => {
+    const investor = await makeOrgWithOwner(app.database, "investor", "One Read Fund");
+    await grantAccess(app.database, startup.org, investor.org);
+    const access = (await findCompanyAccess(investor.ctx, startup.org.slug))!;
+    const together = await getCompanyViewForInvestor(investor.ctx, access, { window: 3, updatesPage: 2 });
+    expect(together).toEqual({
+      dashboard: await getCompanyDashboardForInvestor(investor.ctx, access, { window: 3 }),
+      updates: await listCompanyUpdatesForInvestor(investor.ctx, access, { page: 2 }),
+      benchmarks: await getCompanyBenchmarks(investor.ctx, access),
+      metrics: await listCompanyMetricsForInvestor(investor.ctx, access),
+    });
+    expect(together.updates).toMatchObject({ total: 2, page: 1 });
+    expect(together.dashboard.fundingDebt?.raised.total).toBe(major(ROUND_AMOUNT));
+
+    // The access object is only the route's first lock: row-level security is the second.
+    const stranger = await makeOrgWithOwner(app.database, "investor", "Stranger Fund");
+    const forged = await getCompanyViewForInvestor(stranger.ctx, access, { window: 3, updatesPage: 1 });
+    expect(JSON.stringify(forged)).not.toContain(ROUND_LEAD);
+    expect(forged.updates).toMatchObject({ total: 0, updates: [] });
+    expect(forged.dashboard.fundingDebt?.raised.total ?? 0).toBe(0);
+    expect(forged.benchmarks?.asOf ?? null).toBeNull();
   });
 
   it("has no action: a post writes nothing", async () => {
