@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { benchmarkMetric, cohortPercentiles, decimalCohort, decimalQuartilePosition, percentile } from "./benchmarks";
+import fc from "fast-check";
+import { benchmarkMetric, cohortPercentiles, decimalCohort, decimalCohortOfSorted, decimalQuartilePosition, percentile } from "./benchmarks";
+import { decimalToScaled } from "./metric-rollup";
 
 describe("percentiles by linear interpolation (Excel PERCENTILE.INC, NumPy default)", () => {
   it("interpolates between closest ranks", () => {
@@ -71,6 +73,22 @@ describe("custom metric quartiles on exact decimals", () => {
     expect(decimalCohort(values.slice(0, 4))).toBeNull();
     // Unparseable values are left out before counting, as missing ones are for the built-in metrics.
     expect(decimalCohort(["1", "2", "3", "4", "oops"])).toBeNull();
+  });
+
+  it("on values the database already sorted, reads only the quartiles' values and gives the same cohort", () => {
+    const decimal = fc
+      .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 999_999 }))
+      .map(([whole, millionths]) => `${whole}.${String(millionths).padStart(6, "0")}`);
+    fc.assert(
+      fc.property(fc.array(decimal, { maxLength: 40 }), (values) => {
+        const sorted = [...values].sort((a, b) => {
+          const [x, y] = [decimalToScaled(a)!, decimalToScaled(b)!];
+          return x < y ? -1 : x > y ? 1 : 0;
+        });
+        expect(decimalCohortOfSorted(sorted)).toEqual(decimalCohort(values));
+      }),
+    );
+    expect(() => decimalCohortOfSorted(["1", "2", "oops", "4", "5"])).toThrow(RangeError);
   });
 
   it("keeps digits a float would lose and rounds a quarter half away from zero at the sixth decimal", () => {

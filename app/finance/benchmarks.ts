@@ -101,16 +101,32 @@ export interface DecimalCohort {
  */
 export function decimalCohort(values: readonly string[]): DecimalCohort | null {
   const known = values.map(decimalToScaled).filter((v): v is bigint => v !== null);
-  if (known.length < MIN_COHORT_SIZE) return null;
   const sorted = known.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return quartilesOfSorted(sorted.length, (i) => sorted[i]!);
+}
+
+/**
+ * decimalCohort of values already in ascending order, every one a plain decimal (as the database
+ * sorts a numeric column): reads only the six values the quartiles fall on.
+ */
+export function decimalCohortOfSorted(sorted: readonly string[]): DecimalCohort | null {
+  return quartilesOfSorted(sorted.length, (i) => {
+    const value = decimalToScaled(sorted[i]!);
+    if (value === null) throw new RangeError(`Not a metric decimal: ${sorted[i]}`);
+    return value;
+  });
+}
+
+function quartilesOfSorted(count: number, at: (index: number) => bigint): DecimalCohort | null {
+  if (count < MIN_COHORT_SIZE) return null;
   const quartile = (quarter: number) => {
-    const rank4 = (sorted.length - 1) * quarter; // the rank h, times 4
+    const rank4 = (count - 1) * quarter; // the rank h, times 4
     const lower = Math.floor(rank4 / 4);
-    const upper = Math.min(lower + 1, sorted.length - 1);
-    const at = sorted[lower]!;
-    return scaledToDecimal(divideHalfAway(4n * at + BigInt(rank4 - 4 * lower) * (sorted[upper]! - at), 4n));
+    const upper = Math.min(lower + 1, count - 1);
+    const low = at(lower);
+    return scaledToDecimal(divideHalfAway(4n * low + BigInt(rank4 - 4 * lower) * (at(upper) - low), 4n));
   };
-  return { p25: quartile(1), median: quartile(2), p75: quartile(3), cohortSize: sorted.length };
+  return { p25: quartile(1), median: quartile(2), p75: quartile(3), cohortSize: count };
 }
 
 /** Where an exact decimal falls among decimal quartiles: the same boundaries as quartilePosition. */

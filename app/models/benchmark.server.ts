@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { accessGrants, companyMetrics } from "~db/schema";
 import { rowsOf, type Tx } from "~db/client";
-import { benchmarkMetric, decimalCohort, decimalQuartilePosition, normalizeDecimal } from "~/finance";
+import { benchmarkMetric, decimalCohortOfSorted, decimalQuartilePosition, normalizeDecimal } from "~/finance";
 import type { MetricUnit } from "~/domain/metric";
 import type { CompanyAccess } from "./company-access.server";
 import type { OrgContext } from "~/auth/context";
@@ -99,7 +99,7 @@ interface CustomCohortRow {
  * in the same currency: decision 024 keeps currency metrics in the org's base currency). One
  * statement for all metrics: the peers' values leave the database as an array of decimal
  * strings per key (no identities) and this module only as quartiles of 5 or more. The array
- * comes sorted by value (numeric, exact), so decimalCohort's sort only confirms the order.
+ * comes sorted by value (numeric, exact), so only the values the quartiles fall on are parsed.
  */
 async function customMetricCohorts(tx: Tx, fundId: string, company: CompanyAccess["company"]): Promise<CustomMetricBenchmark[]> {
   const rows = rowsOf<CustomCohortRow>(
@@ -131,7 +131,7 @@ async function customMetricCohorts(tx: Tx, fundId: string, company: CompanyAcces
   );
   return rows.map((row) => {
     const value = normalizeDecimal(row.value);
-    const cohort = decimalCohort(row.peers ?? []);
+    const cohort = decimalCohortOfSorted(row.peers ?? []);
     return {
       key: row.key,
       nameEn: row.name_en,

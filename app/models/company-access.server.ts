@@ -1,4 +1,5 @@
 import { and, asc, eq, type SQL } from "drizzle-orm";
+import type { Tx } from "~db/client";
 import { accessGrants, orgs } from "~db/schema";
 import type { GrantSection } from "~db/schema/rls";
 import type { OrgContext } from "~/auth/context";
@@ -16,22 +17,20 @@ export interface CompanyAccess {
  * them). Runs as the investor's tenant: row-level security only shows grants naming this
  * investor and org rows of startups that approved it.
  */
-function approvedCompanies(ctx: OrgContext, where?: SQL, orderBy?: SQL) {
-  return readInOrg(ctx, async (tx) => {
-    const query = tx
-      .select({ grantId: accessGrants.id, sections: accessGrants.sections, id: orgs.id, slug: orgs.slug, name: orgs.name, baseCurrency: orgs.baseCurrency })
-      .from(accessGrants)
-      .innerJoin(orgs, eq(orgs.id, accessGrants.orgId))
-      .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"), where));
-    const rows = orderBy ? await query.orderBy(orderBy) : await query;
-    return rows.map(
-      (row): CompanyAccess => ({
-        grantId: row.grantId,
-        company: { id: row.id, slug: row.slug, name: row.name, baseCurrency: row.baseCurrency },
-        sections: row.sections as GrantSection[],
-      }),
-    );
-  });
+async function approvedCompanies(tx: Tx, ctx: OrgContext, where?: SQL, orderBy?: SQL): Promise<CompanyAccess[]> {
+  const query = tx
+    .select({ grantId: accessGrants.id, sections: accessGrants.sections, id: orgs.id, slug: orgs.slug, name: orgs.name, baseCurrency: orgs.baseCurrency })
+    .from(accessGrants)
+    .innerJoin(orgs, eq(orgs.id, accessGrants.orgId))
+    .where(and(eq(accessGrants.investorOrgId, ctx.org.id), eq(accessGrants.status, "approved"), where));
+  const rows = orderBy ? await query.orderBy(orderBy) : await query;
+  return rows.map(
+    (row): CompanyAccess => ({
+      grantId: row.grantId,
+      company: { id: row.id, slug: row.slug, name: row.name, baseCurrency: row.baseCurrency },
+      sections: row.sections as GrantSection[],
+    }),
+  );
 }
 
 /**
@@ -41,12 +40,18 @@ function approvedCompanies(ctx: OrgContext, where?: SQL, orderBy?: SQL) {
  */
 export async function findCompanyAccess(ctx: OrgContext, companySlug: string): Promise<CompanyAccess | null> {
   if (ctx.org.kind !== "investor") return null;
-  const [access] = await approvedCompanies(ctx, eq(orgs.slug, companySlug));
+  return readInOrg(ctx, (tx) => companyAccessIn(tx, ctx, companySlug));
+}
+
+/** The same, inside a read the caller opened (the company view checks access and reads in one). */
+export async function companyAccessIn(tx: Tx, ctx: OrgContext, companySlug: string): Promise<CompanyAccess | null> {
+  if (ctx.org.kind !== "investor") return null;
+  const [access] = await approvedCompanies(tx, ctx, eq(orgs.slug, companySlug));
   return access ?? null;
 }
 
 /** Every company that approved this investor, by name, with its shared sections. */
 export async function listAccessibleCompanies(ctx: OrgContext): Promise<CompanyAccess[]> {
   if (ctx.org.kind !== "investor") return [];
-  return approvedCompanies(ctx, undefined, asc(orgs.name));
+  return readInOrg(ctx, (tx) => approvedCompanies(tx, ctx, undefined, asc(orgs.name)));
 }

@@ -1,21 +1,24 @@
 /**
- * A portfolio company as its investor views it: the dashboard, the updates, the benchmarks and
- * the custom metrics, each from its own model, read in ONE read-only tenant transaction. The
- * parts run side by side; on PostgreSQL their statements travel pipelined on the transaction's
- * connection, so the page costs one begin, one tenant setting and one commit instead of four of
- * each (decision 034), and every part reads the same moment.
+ * A portfolio company as its investor views it, in ONE read-only tenant transaction: the access
+ * check (the approved grant and its sections), then the dashboard, the updates, the benchmarks and
+ * the custom metrics, each from its own model, side by side. On PostgreSQL the parts' statements
+ * travel pipelined on the transaction's connection, so the page costs one begin, one tenant
+ * setting and one commit instead of five of each (decision 034), and every part reads one moment.
  */
 import type { BurnWindow } from "~/finance";
 import type { OrgContext } from "~/auth/context";
-import type { CompanyAccess } from "./company-access.server";
+import { companyAccessIn } from "./company-access.server";
 import { companyBenchmarksIn } from "./benchmark.server";
 import { companyDashboardForInvestorIn } from "./dashboard.server";
 import { companyMetricsForInvestorIn } from "./metric.server";
 import { readInOrg } from "./org-read.server";
 import { companyUpdatesForInvestorIn } from "./report-update.server";
 
-export async function getCompanyViewForInvestor(ctx: OrgContext, access: CompanyAccess, options: { window: BurnWindow; updatesPage: number }) {
+/** Null without an approved grant (no such company, a pending or revoked grant): the caller answers 404. */
+export async function getCompanyViewForInvestor(ctx: OrgContext, companySlug: string, options: { window: BurnWindow; updatesPage: number }) {
   return readInOrg(ctx, async (tx) => {
+    const access = await companyAccessIn(tx, ctx, companySlug);
+    if (!access) return null;
     const [dashboard, updates, benchmarks, metrics] = await Promise.all([
       companyDashboardForInvestorIn(tx, ctx, access, { window: options.window }),
       companyUpdatesForInvestorIn(tx, ctx, access, { page: options.updatesPage }),
@@ -23,6 +26,6 @@ export async function getCompanyViewForInvestor(ctx: OrgContext, access: Company
       // Custom metrics go with the financials section (decision 024): none without it.
       companyMetricsForInvestorIn(tx, ctx, access),
     ]);
-    return { dashboard, updates, benchmarks, metrics };
+    return { access, dashboard, updates, benchmarks, metrics };
   });
 }

@@ -1,7 +1,8 @@
 import "~/page-kit";
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData, useNavigation } from "@remix-run/react";
-import { requireCompanyAccess } from "~/auth/tenant.server";
+import { requireInvestor } from "~/auth/tenant.server";
+import { notFound } from "~/server/http.server";
 import { BenchmarksCard } from "~/components/dashboard/benchmarks-card";
 import { BudgetCard, CashRunwayCard, DebtCard, MissingMonthsNotice, SpendCard } from "~/components/dashboard/chart-cards";
 import { CompanyUpdatesCard } from "~/components/dashboard/company-updates";
@@ -67,13 +68,16 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, access } = await requireCompanyAccess(request, params);
+  const ctx = await requireInvestor(request, params, "read:org");
   const url = new URL(request.url);
   const window = parseDashboardWindow(url.searchParams.get("window"));
-  const { dashboard, updates, benchmarks, metrics } = await getCompanyViewForInvestor(ctx, access, {
+  // The grant is checked inside the same read as the figures (one transaction, decision 034).
+  const view = await getCompanyViewForInvestor(ctx, params.companySlug ?? "", {
     window,
     updatesPage: Number(url.searchParams.get("page") ?? "1"),
   });
+  if (!view) notFound();
+  const { access, dashboard, updates, benchmarks, metrics } = view;
   const shared = SECTIONS.filter((key) => access.sections.includes(key));
   return json({
     investor: { name: ctx.org.name, slug: ctx.org.slug },

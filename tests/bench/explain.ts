@@ -101,7 +101,7 @@ export async function explainInvestorPages(url: string, companyIndex = 0): Promi
     scenario = "company";
     const access = await findCompanyAccess(ctx, companySlug(companyIndex));
     if (!access) throw new Error(`no access to ${companySlug(companyIndex)}`);
-    await getCompanyViewForInvestor(ctx, access, { window: 3, updatesPage: 1 });
+    await getCompanyViewForInvestor(ctx, access.company.slug, { window: 3, updatesPage: 1 });
 
     // Every SELECT but withTenant's own role/org switch (replayed once below). Statements that
     // set something transaction-locally (the portfolio turns jit off) are replayed too, in
