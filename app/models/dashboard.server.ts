@@ -88,7 +88,7 @@ export async function companyDashboardForInvestorIn(
   access: CompanyAccess,
   options: DashboardOptions = {},
 ): Promise<CompanyDashboardForInvestor> {
-  if (ctx.org.kind !== "investor") throw new Error("getCompanyDashboardForInvestor: not an investor org");
+  if (ctx.org.kind !== "investor") throw new Error("companyDashboardForInvestorIn: not an investor org");
   const companyId = access.company.id;
   const shared = new Set(access.sections);
   const financials = async (): Promise<Pick<SharedRows, "reports" | "budgets">> => {
