@@ -51,7 +51,7 @@ export async function companyBenchmarksIn(tx: Tx, ctx: OrgContext, access: Compa
       .select({
         runway: sql<unknown>`array_agg(${companyMetrics.runwayMonths}::float8) filter (where ${companyMetrics.runwayMonths} is not null)`,
         notBurning: sql<number>`count(*) filter (where ${companyMetrics.runwayMonths} is null)`.mapWith(Number),
-        netBurnGrowth: sql<unknown>`array_agg(${companyMetrics.netBurnGrowthBp}) filter (where ${companyMetrics.netBurnGrowthBp} is not null)`,
+        netBurnGrowth: sql<unknown>`array_agg(${companyMetrics.netBurnGrowthBp}::float8) filter (where ${companyMetrics.netBurnGrowthBp} is not null)`,
         computeShare: sql<unknown>`array_agg(${companyMetrics.computeShareBp}) filter (where ${companyMetrics.computeShareBp} is not null)`,
         burnMultiple: sql<unknown>`array_agg(${companyMetrics.burnMultiple}::float8) filter (where ${companyMetrics.burnMultiple} is not null)`,
       })

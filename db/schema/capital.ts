@@ -206,8 +206,11 @@ export const companyMetrics = tenantTable(
     netBurn: money().notNull(),
     averageNetBurn: money().notNull(),
     shortHistory: boolean().notNull(),
-    /** Months of runway, rounded down to 0.1; null when not burning. */
-    runwayMonths: numeric({ precision: 8, scale: 1 }),
+    /**
+     * Months of runway, rounded down to 0.1; null when not burning. Wide enough for the most cash
+     * a report takes over a cent of burn (10^15 months): a valid report never fails to store.
+     */
+    runwayMonths: numeric({ precision: 20, scale: 1 }),
     /** null: beyond 10 years. A company that is not burning has one when debt service ahead exceeds its cash. */
     cashOutMonth: text(),
     defaultAlive: text().$type<"profitable" | "cash_out" | "undecided">().notNull(),
@@ -220,10 +223,13 @@ export const companyMetrics = tenantTable(
     verdictAssumesGrowth: boolean().notNull().default(false),
     /** compute / gross burn in basis points; null when gross burn is 0. */
     computeShareBp: integer(),
-    /** null unless both ARR values exist and grew. */
-    burnMultiple: numeric({ precision: 12, scale: 2 }),
-    /** Change of the 3-month average net burn against the 3 months before, in basis points. */
-    netBurnGrowthBp: integer(),
+    /** null unless both ARR values exist and grew. Wide enough for three months of the largest burn over ARR up a cent. */
+    burnMultiple: numeric({ precision: 22, scale: 2 }),
+    /**
+     * Change of the 3-month average net burn against the 3 months before, in basis points. A
+     * numeric, not an integer: from an earlier average of a cent, a real burn is billions of bp.
+     */
+    netBurnGrowthBp: numeric({ precision: 24, scale: 0, mode: "number" }),
     arr: money(),
     headcount: integer().notNull(),
     /** Covenant status from the debt facilities: ok, breach, projected_breach; null without covenants. */

@@ -585,6 +585,75 @@ describe("bad input to every action", () => {
       await checkAnswer(`${path} ${field}`, response, before);
     }
   }, 60_000);
+
+  // Found by the property above (cash 9,999,999,999,999.99 answered 500): the figures derived
+  // from the largest amounts a report accepts must fit where they are stored.
+  it("reports at the largest amounts the form accepts are saved, and every page that reads their figures answers", async () => {
+    const MAX = "9999999999999.99";
+    const quiet = {
+      ...reportForm(),
+      revenue: "0",
+      compute: "0",
+      data: "0",
+      payroll: "0",
+      research: "0",
+      go_to_market: "0",
+      general_admin: "0",
+      other: "0",
+    };
+    // One company burning a cent a month on the most cash: a runway of 10^15 months.
+    const slow = await makeOrgWithOwner(app.database, "startup", "Slow Burn Co");
+    const slowOwner = app.client();
+    await slowOwner.login(slow.owner.email, TEST_PASSWORD);
+    expect(
+      (
+        await slowOwner.post(`/o/${slow.org.slug}/reports/2026-03`, {
+          ...quiet,
+          cash: MAX,
+          other: "0.01",
+        })
+      ).status,
+    ).toBe(302);
+    // One going from a cent a month to the most a payroll line takes, with ARR up by a cent:
+    // net burn growth and burn multiple far beyond any real company's.
+    const steep = await makeOrgWithOwner(app.database, "startup", "Steep Burn Co");
+    const steepOwner = app.client();
+    await steepOwner.login(steep.owner.email, TEST_PASSWORD);
+    const months = ["2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03"];
+    for (const [i, month] of months.entries()) {
+      const late = i >= 3;
+      const form = {
+        ...quiet,
+        cash: MAX,
+        payroll: late ? MAX : "0.01",
+        arr: month === "2026-03" ? "0.01" : "0",
+      };
+      expect((await steepOwner.post(`/o/${steep.org.slug}/reports/${month}`, form)).status, month).toBe(302);
+    }
+    await withSystem(app.database.db, async (tx) => {
+      const stored = rowsOf<{
+        runway: string | null;
+        growth: string | null;
+        multiple: string | null;
+      }>(
+        await tx.execute(sql`select runway_months::text as runway, net_burn_growth_bp::text as growth, burn_multiple::text as multiple
+                               from company_metrics where org_id in (${slow.org.id}, ${steep.org.id}) order by org_id = ${steep.org.id}`),
+      );
+      expect(stored[0]?.runway).toBe("999999999999999.0");
+      expect(Number(stored[1]?.growth)).toBeGreaterThan(2 ** 31);
+      expect(Number(stored[1]?.multiple)).toBeGreaterThan(1e12);
+    });
+    // The founders' dashboards and the investor's portfolio and company views read them back.
+    expect((await slowOwner.get(`/o/${slow.org.slug}`)).status).toBe(200);
+    expect((await steepOwner.get(`/o/${steep.org.slug}`)).status).toBe(200);
+    const investor = await makeOrgWithOwner(app.database, "investor", "Edge Fund");
+    await grantAccess(app.database, { id: slow.org.id }, investor.org, ["financials"]);
+    await grantAccess(app.database, { id: steep.org.id }, investor.org, ["financials"]);
+    const fundClient = app.client();
+    await fundClient.login(investor.owner.email, TEST_PASSWORD);
+    expect((await fundClient.get(`/o/${investor.org.slug}/portfolio`)).status).toBe(200);
+    for (const company of [slow.org.slug, steep.org.slug]) expect((await fundClient.get(`/o/${investor.org.slug}/companies/${company}`)).status).toBe(200);
+  }, 60_000);
 });
 
 // ---------------------------------------------------------------------------------------
