@@ -6,7 +6,6 @@ import type { MetricUnit } from "~/domain/metric";
 import type { CompanyAccess } from "./company-access.server";
 import type { OrgContext } from "~/auth/context";
 import type { CompanyBenchmarks, CustomMetricBenchmark } from "~/views/benchmarks";
-import { readInOrg } from "./org-read.server";
 
 export type { CompanyBenchmarks, CustomMetricBenchmark };
 
@@ -18,16 +17,12 @@ const decimal = (value: string | null) => (value === null ? null : Number(value)
 /**
  * Runway, net burn growth, compute share and burn multiple of one company against the
  * 25th/50th/75th percentiles of its portfolio peers: the other companies that approved
- * this investor and share their financials. The peers' figures come from one aggregate
- * query over company_metrics (arrays of values, no identities) and leave this module only
- * as quartiles of 5 or more. Null when the company does not share its financials.
+ * this investor and share their financials. Read inside the investor's read-only tenant
+ * transaction the caller opened (the company view reads all its parts in one). The peers'
+ * figures come from one aggregate query over company_metrics (arrays of values, no
+ * identities) and leave this module only as quartiles of 5 or more. Null when the company
+ * does not share its financials.
  */
-export function getCompanyBenchmarks(ctx: OrgContext, access: CompanyAccess): Promise<CompanyBenchmarks | null> {
-  if (ctx.org.kind !== "investor" || !access.sections.includes("financials")) return Promise.resolve(null);
-  return readInOrg(ctx, (tx) => companyBenchmarksIn(tx, ctx, access));
-}
-
-/** The same, inside a read the caller opened (the company view reads all its parts in one). */
 export async function companyBenchmarksIn(tx: Tx, ctx: OrgContext, access: CompanyAccess): Promise<CompanyBenchmarks | null> {
   if (ctx.org.kind !== "investor" || !access.sections.includes("financials")) return null;
   const companyId = access.company.id;

@@ -18,7 +18,6 @@ import {
   type RoundInputRow,
   type SharedRows,
 } from "./dashboard-view.server";
-import { readInOrg } from "./org-read.server";
 
 export type * from "~/views/dashboard";
 export { CASH_HISTORY_MONTHS, DEBT_LOOKAHEAD_MONTHS, SPEND_HISTORY_MONTHS } from "./dashboard-view.server";
@@ -32,7 +31,7 @@ export function parseDashboardWindow(value: string | null | undefined): BurnWind
   return (DASHBOARD_WINDOWS as readonly number[]).includes(n) ? (n as BurnWindow) : DEFAULT_DASHBOARD_WINDOW;
 }
 
-interface DashboardOptions {
+export interface DashboardOptions {
   window?: BurnWindow;
   today?: IsoDate;
 }
@@ -68,19 +67,13 @@ export async function getStartupDashboard(ctx: OrgContext, options: DashboardOpt
 }
 
 /**
- * A portfolio company's dashboard as an investor reads it: in the investor's read-only
- * tenant transaction (row-level security applies the grant again), every query filtered to
- * this company — in an investor transaction RLS alone would return every granted company —
- * and only the sections `access` shares are read at all. Unshared sections are absent from
- * the result, not merely hidden by the page.
- */
-export function getCompanyDashboardForInvestor(ctx: OrgContext, access: CompanyAccess, options: DashboardOptions = {}): Promise<CompanyDashboardForInvestor> {
-  return readInOrg(ctx, (tx) => companyDashboardForInvestorIn(tx, ctx, access, options));
-}
-
-/**
- * The same, inside a read the caller opened (the company view reads all its parts in one). The
- * shared sections are read side by side: on PostgreSQL they travel pipelined on the one connection.
+ * A portfolio company's dashboard as an investor reads it, inside the investor's read-only
+ * tenant transaction the caller opened (the company view reads all its parts in one; row-level
+ * security applies the grant again). Every query is filtered to this company — in an investor
+ * transaction RLS alone would return every granted company — and only the sections `access`
+ * shares are read at all: unshared sections are absent from the result, not merely hidden by
+ * the page. The shared sections are read side by side: on PostgreSQL they travel pipelined on
+ * the one connection.
  */
 export async function companyDashboardForInvestorIn(
   tx: Tx,

@@ -222,16 +222,11 @@ async function findDefinition(tx: Tx, orgId: string, id: string): Promise<Defini
 }
 
 /**
- * The company's metrics as an investor sees them: only while its grant shares the financials
- * section (decision 024). Row-level security enforces it; the section check here only saves
- * the round trip and makes the rule plain.
+ * The company's metrics as an investor sees them, inside a read the caller opened (the company
+ * view reads all its parts in one): only while its grant shares the financials section
+ * (decision 024). Row-level security enforces it; the section check here only saves the
+ * statement and makes the rule plain.
  */
-export async function listCompanyMetricsForInvestor(ctx: OrgContext, access: CompanyAccess): Promise<MetricWithValues[]> {
-  if (ctx.org.kind !== "investor" || !access.sections.includes("financials")) return [];
-  return readInOrg(ctx, (tx) => companyMetricsForInvestorIn(tx, ctx, access));
-}
-
-/** The same, inside a read the caller opened (the company view reads all its parts in one). */
 export async function companyMetricsForInvestorIn(tx: Tx, ctx: OrgContext, access: CompanyAccess): Promise<MetricWithValues[]> {
   if (ctx.org.kind !== "investor" || !access.sections.includes("financials")) return [];
   return readMetrics(tx, access.company.id);

@@ -4,7 +4,6 @@ import { reportUpdates } from "~db/schema";
 import type { CompanyAccess } from "./company-access.server";
 import type { OrgContext } from "~/auth/context";
 import type { ReportUpdatePage, ReportUpdateView } from "~/views/report-updates";
-import { readInOrg } from "./org-read.server";
 
 export type { ReportUpdatePage, ReportUpdateView };
 
@@ -12,16 +11,11 @@ export const UPDATES_PAGE_SIZE = 6;
 
 /**
  * A portfolio company's investor updates (highlights, lowlights, asks), newest month first,
- * paged. Read in the investor's read-only tenant transaction and filtered to this company:
- * row-level security alone would return the updates of every company sharing them. Null
- * when the grant does not share updates, so a caller cannot show them by mistake.
+ * paged, inside the investor's read-only tenant transaction the caller opened (the company view
+ * reads all its parts in one). Filtered to this company: row-level security alone would return
+ * the updates of every company sharing them. Null when the grant does not share updates, so a
+ * caller cannot show them by mistake.
  */
-export function listCompanyUpdatesForInvestor(ctx: OrgContext, access: CompanyAccess, options: { page?: number } = {}): Promise<ReportUpdatePage | null> {
-  if (ctx.org.kind !== "investor" || !access.sections.includes("updates")) return Promise.resolve(null);
-  return readInOrg(ctx, (tx) => companyUpdatesForInvestorIn(tx, ctx, access, options));
-}
-
-/** The same, inside a read the caller opened (the company view reads all its parts in one). */
 export async function companyUpdatesForInvestorIn(
   tx: Tx,
   ctx: OrgContext,

@@ -5,11 +5,8 @@ import { withSystem, withTenant } from "../../db/tenant";
 import { refreshCompanyMetrics } from "../../app/models/company-metrics.server";
 import { findCompanyAccess } from "../../app/models/company-access.server";
 import { getCompanyViewForInvestor } from "../../app/models/company-view.server";
-import { getCompanyDashboardForInvestor } from "../../app/models/dashboard.server";
-import { listCompanyUpdatesForInvestor } from "../../app/models/report-update.server";
-import { getCompanyBenchmarks } from "../../app/models/benchmark.server";
-import { listCompanyMetricsForInvestor } from "../../app/models/metric.server";
 import { startTestApp, type TestApp } from "../support/app-server";
+import { readAlone } from "../support/company-view-parts";
 import { grantAccess, makeOrgWithOwner } from "../support/factories";
 import { routeData } from "../support/route-data";
 import { textOf } from "../support/html-text";
@@ -227,10 +224,10 @@ describe("an investor's view of a portfolio company", () => {
     const together = await getCompanyViewForInvestor(investor.ctx, startup.org.slug, { window: 3, updatesPage: 2 });
     expect(together).toEqual({
       access,
-      dashboard: await getCompanyDashboardForInvestor(investor.ctx, access, { window: 3 }),
-      updates: await listCompanyUpdatesForInvestor(investor.ctx, access, { page: 2 }),
-      benchmarks: await getCompanyBenchmarks(investor.ctx, access),
-      metrics: await listCompanyMetricsForInvestor(investor.ctx, access),
+      dashboard: await readAlone.dashboard(investor.ctx, access, { window: 3 }),
+      updates: await readAlone.updates(investor.ctx, access, { page: 2 }),
+      benchmarks: await readAlone.benchmarks(investor.ctx, access),
+      metrics: await readAlone.metrics(investor.ctx, access),
     });
     expect(together?.updates).toMatchObject({ total: 2, page: 1 });
     expect(together?.dashboard.fundingDebt?.raised.total).toBe(major(ROUND_AMOUNT));
@@ -239,7 +236,7 @@ describe("an investor's view of a portfolio company", () => {
     expect(await getCompanyViewForInvestor(stranger.ctx, startup.org.slug, { window: 3, updatesPage: 1 })).toBeNull();
     expect(await getCompanyViewForInvestor(investor.ctx, "no-such-company", { window: 3, updatesPage: 1 })).toBeNull();
     // The access object is only the first lock: row-level security is the second.
-    const forged = await getCompanyDashboardForInvestor(stranger.ctx, access, { window: 3 });
+    const forged = await readAlone.dashboard(stranger.ctx, access, { window: 3 });
     expect(JSON.stringify(forged)).not.toContain(ROUND_LEAD);
     expect(forged.fundingDebt?.raised.total ?? 0).toBe(0);
   });

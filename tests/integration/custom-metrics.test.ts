@@ -9,13 +9,13 @@ import {
   deleteMetric,
   getMetric,
   importMetricValues,
-  listCompanyMetricsForInvestor,
   listMetrics,
   saveMetricValue,
   updateMetric,
   type MetricDefinitionFields,
 } from "../../app/models/metric.server";
 import { rejection } from "../support/rejection";
+import { readAlone } from "../support/company-view-parts";
 import { literalRef, renderMessage, type MessageRef } from "../../app/i18n/message-ref";
 import { startTestApp, type TestApp } from "../support/app-server";
 import { grantAccess, makeOrgWithOwner, type TwoStartups, twoStartups } from "../support/factories";
@@ -200,13 +200,13 @@ describe("tenancy", () => {
     await grantAccess(app.database, alpha.org, withoutFinancials.org, ["risks"]);
 
     const access = await findCompanyAccess(withFinancials.ctx, alpha.org.slug);
-    const shared = await listCompanyMetricsForInvestor(withFinancials.ctx, access!);
+    const shared = await readAlone.metrics(withFinancials.ctx, access!);
     expect(shared.find((m) => m.id === metric.id)?.values).toEqual([{ month: "2025-01", value: "42", version: 1 }]);
 
     const narrow = await findCompanyAccess(withoutFinancials.ctx, alpha.org.slug);
-    expect(await listCompanyMetricsForInvestor(withoutFinancials.ctx, narrow!)).toEqual([]);
+    expect(await readAlone.metrics(withoutFinancials.ctx, narrow!)).toEqual([]);
     // Row-level security says the same even when the section check is skipped.
-    expect(await listCompanyMetricsForInvestor(withoutFinancials.ctx, { ...narrow!, sections: ["financials"] })).toEqual([]);
+    expect(await readAlone.metrics(withoutFinancials.ctx, { ...narrow!, sections: ["financials"] })).toEqual([]);
     // And an investor can write nothing into the company's metrics.
     expect((await rejection(saveMetricValue(withFinancials.ctx, metric.id, "2025-02", null, "1"))).code).toBe("NOT_FOUND");
 
@@ -222,7 +222,7 @@ describe("tenancy", () => {
 
     const [grant] = await withSystem(app.database.db, (tx) => tx.select().from(accessGrants).where(eq(accessGrants.id, grantId)));
     await revokeGrant(alpha.ctx, grantId, grant!.version);
-    expect(await listCompanyMetricsForInvestor(withFinancials.ctx, access!)).toEqual([]);
+    expect(await readAlone.metrics(withFinancials.ctx, access!)).toEqual([]);
     expect((await fundBrowser.get(`/o/${withFinancials.org.slug}/companies/${alpha.org.slug}`)).status).toBe(404);
   });
 });

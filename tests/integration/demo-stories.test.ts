@@ -16,7 +16,7 @@ import { companySnapshot, DEFAULT_RUNWAY_THRESHOLDS, grossBurn, MIN_COHORT_SIZE,
 import { listAuditLog } from "../../app/models/audit.server";
 import { getCollectionView } from "../../app/models/data-request.server";
 import { getUpdateForStartup, listUpdateFeed, listUpdates, renderUpdateForStartup } from "../../app/models/investor-update.server";
-import { getCompanyBenchmarks } from "../../app/models/benchmark.server";
+import { readAlone } from "../support/company-view-parts";
 import { listAccessibleCompanies } from "../../app/models/company-access.server";
 import { listDebtFacilities } from "../../app/models/debt-facility.server";
 import { listReportFigures } from "../../app/models/monthly-report.server";
@@ -72,7 +72,7 @@ describe("peer benchmarks on the demo fund", () => {
     const companies = await listAccessibleCompanies(fund);
     expect(companies.length).toBeGreaterThanOrEqual(MIN_COHORT_SIZE + 1);
     for (const access of companies) {
-      const benchmarks = await getCompanyBenchmarks(fund, access);
+      const benchmarks = await readAlone.benchmarks(fund, access);
       expect(benchmarks, access.company.slug).not.toBeNull();
       for (const metric of benchmarks?.metrics ?? []) {
         expect(metric.peers, `${access.company.slug} ${metric.metric}`).not.toBeNull();

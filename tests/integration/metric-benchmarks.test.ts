@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { metricDefinitions, metricValues } from "../../db/schema";
 import { withSystem } from "../../db/tenant";
-import { getCompanyBenchmarks } from "../../app/models/benchmark.server";
 import { findCompanyAccess } from "../../app/models/company-access.server";
 import { revokeGrant } from "../../app/models/access-grant.server";
 import { startTestApp, type TestApp } from "../support/app-server";
+import { readAlone } from "../support/company-view-parts";
 import { grantAccess, makeOrgWithOwner, type Org, TEST_PASSWORD } from "../support/factories";
 import { textOf } from "../support/html-text";
 
@@ -35,7 +35,7 @@ async function reports(org: Org, metrics: Record<string, { unit?: Unit; values: 
 async function benchmarksOf(investor: Org, company: Org) {
   const access = await findCompanyAccess(investor.ctx, company.org.slug);
   if (!access) throw new Error("no access");
-  return getCompanyBenchmarks(investor.ctx, access);
+  return readAlone.benchmarks(investor.ctx, access);
 }
 
 describe("custom metrics in portfolio benchmarks", () => {
