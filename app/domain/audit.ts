@@ -61,6 +61,8 @@ export const AUDIT_ACTIONS = [
   "alert.acknowledge",
   "data_request.create",
   "data_request.remind",
+  "data_request.stop",
+  "data_request.change",
   "org.create",
   "org.update",
   "org.export",

@@ -3,6 +3,7 @@ import { isValidMonth } from "~/finance/month";
 import { zodMessage } from "~/i18n/zod-messages";
 import { isUuid } from "./bounds";
 import { DEFAULT_REQUEST_DUE_DAY, parseReminderSteps } from "./data-request";
+import { versionField } from "./fields";
 import { METRIC_KEY_RE } from "./metric";
 import { investor_request_error_cadence } from "~/paraglide/messages/investor_request_error_cadence.js";
 import { investor_request_error_companies } from "~/paraglide/messages/investor_request_error_companies.js";
@@ -16,34 +17,41 @@ import { investor_request_error_steps } from "~/paraglide/messages/investor_requ
 
 export const REQUEST_NOTE_MAX = 1000;
 
+/** Due day, reminder days and note: what a plan is sent with, at its definition and when changed (decision 035). */
+function planScheduleFields() {
+  return {
+    dueDay: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? Number(v) : DEFAULT_REQUEST_DUE_DAY))
+      .refine((v) => Number.isInteger(v) && v >= 1 && v <= 28, zodMessage(investor_request_error_dueDay)),
+    steps: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const steps = parseReminderSteps(v ?? "");
+        if (steps === null) {
+          ctx.addIssue({ code: "custom", message: zodMessage(investor_request_error_steps) });
+          return z.NEVER;
+        }
+        return steps;
+      }),
+    note: z
+      .string()
+      .trim()
+      .max(REQUEST_NOTE_MAX, zodMessage(investor_request_error_note))
+      .optional()
+      .transform((v) => v || null),
+  };
+}
+
 export function dataRequestSchema() {
   return z
     .object({
       month: z.string().trim().refine(isValidMonth, zodMessage(investor_request_error_month)),
       cadence: z.enum(["monthly", "quarterly"], { error: zodMessage(investor_request_error_cadence) }),
-      dueDay: z
-        .string()
-        .trim()
-        .optional()
-        .transform((v) => (v ? Number(v) : DEFAULT_REQUEST_DUE_DAY))
-        .refine((v) => Number.isInteger(v) && v >= 1 && v <= 28, zodMessage(investor_request_error_dueDay)),
-      steps: z
-        .string()
-        .optional()
-        .transform((v, ctx) => {
-          const steps = parseReminderSteps(v ?? "");
-          if (steps === null) {
-            ctx.addIssue({ code: "custom", message: zodMessage(investor_request_error_steps) });
-            return z.NEVER;
-          }
-          return steps;
-        }),
-      note: z
-        .string()
-        .trim()
-        .max(REQUEST_NOTE_MAX, zodMessage(investor_request_error_note))
-        .optional()
-        .transform((v) => v || null),
+      ...planScheduleFields(),
       arr: z
         .string()
         .optional()
@@ -75,3 +83,9 @@ export function dataRequestSchema() {
     });
 }
 export type DataRequestInput = z.output<ReturnType<typeof dataRequestSchema>>;
+
+/** Changing a running plan (decision 035): its schedule at the version the fund read. */
+export function requestPlanChangeSchema() {
+  return z.object({ version: versionField(), ...planScheduleFields() });
+}
+export type RequestPlanChange = Omit<z.output<ReturnType<typeof requestPlanChangeSchema>>, "version">;

@@ -8,7 +8,7 @@
  * insert waits for the first to commit, then finds the row and sends nothing. `now` is a parameter
  * so tests (and the e2e server's test clock) decide the time.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Db, rowsOf } from "~db/client";
 import { accessGrants, dataRequestPlans, dataRequests, orgs } from "~db/schema";
 import { withSystem } from "~db/tenant";
@@ -31,7 +31,7 @@ export async function issueDuePeriods(db: Db, now: Date): Promise<number> {
     tx
       .select({ orgId: dataRequestPlans.orgId, id: dataRequestPlans.id })
       .from(dataRequestPlans)
-      .where(sql`${dataRequestPlans.issuedThrough} < ${today.slice(0, 7)}`),
+      .where(and(sql`${dataRequestPlans.issuedThrough} < ${today.slice(0, 7)}`, isNull(dataRequestPlans.stoppedAt))),
   );
   let issued = 0;
   for (const { orgId, id } of plans) {
@@ -42,7 +42,8 @@ export async function issueDuePeriods(db: Db, now: Date): Promise<number> {
         .from(dataRequestPlans)
         .where(and(eq(dataRequestPlans.orgId, orgId), eq(dataRequestPlans.id, id)))
         .for("update", { skipLocked: true });
-      const period = plan ? periodToIssue(plan.cadence, plan.issuedThrough, today) : null;
+      // Stopped since the list above was read: nothing more to issue.
+      const period = plan && plan.stoppedAt === null ? periodToIssue(plan.cadence, plan.issuedThrough, today) : null;
       if (!plan || !period) return 0;
       const sharing = rowsOf<{ org_id: string }>(await tx.execute(SHARING(plan.orgId))).map((r) => r.org_id);
       const companies = plan.companyOrgIds ? sharing.filter((c) => plan.companyOrgIds!.includes(c)) : sharing;
@@ -108,6 +109,11 @@ export async function runRequestReminders(db: Db, { now = new Date(), origin = m
         ),
       )
       .innerJoin(orgs, eq(orgs.id, dataRequests.orgId))
+      // A stopped plan's requests get no more scheduled reminders (decision 035).
+      .innerJoin(
+        dataRequestPlans,
+        and(eq(dataRequestPlans.orgId, dataRequests.orgId), eq(dataRequestPlans.id, dataRequests.planId), isNull(dataRequestPlans.stoppedAt)),
+      )
       .where(and(sql`${dataRequests.dueOn} >= ${window(-REMINDER_STEP_LIMIT - 1)}`, sql`${dataRequests.dueOn} <= ${window(REMINDER_STEP_LIMIT + 1)}`));
     const due = candidates.flatMap(({ reminderSteps, sent, ...request }) => {
       const step = reminderStepDue(reminderSteps, request.dueOn, now, (sent ?? []).map(Number));

@@ -445,6 +445,9 @@ export const EXPORT_TABLE_DOCS: Record<string, ExportTableDoc> = {
       company_org_ids: "The companies chosen, or empty for every linked company (now and later).",
       created_by: A_USER("Who defined it"),
       created_at: CREATED,
+      stopped_at: "When the investor stopped it (no more periods, no more scheduled reminders), or empty while it runs.",
+      stopped_by: A_USER("Who stopped it"),
+      version: VERSION,
     },
   },
   data_requests: {

@@ -36,6 +36,7 @@ import { investor_request_collection_period } from "~/paraglide/messages/investo
 import { investor_request_collection_show } from "~/paraglide/messages/investor_request_collection_show.js";
 import { investor_request_collection_summary } from "~/paraglide/messages/investor_request_collection_summary.js";
 import { investor_request_collection_title } from "~/paraglide/messages/investor_request_collection_title.js";
+import { investor_plans_link } from "~/paraglide/messages/investor_plans_link.js";
 import { investor_request_remindNow } from "~/paraglide/messages/investor_request_remindnow1.js";
 import { investor_request_remindNowPending } from "~/paraglide/messages/investor_request_remindnowpending2.js";
 import { investor_request_reminded } from "~/paraglide/messages/investor_request_reminded.js";
@@ -96,12 +97,11 @@ export default function CollectionView() {
         title={t(investor_request_collection_title)}
         description={t(investor_request_collection_description)}
         actions={
-          canManage ? (
-            <div className="flex flex-wrap gap-4">
-              <TextLink to="new">{t(investor_request_collection_new)}</TextLink>
-              <TextLink to="invite">{t(investor_request_collection_invite)}</TextLink>
-            </div>
-          ) : null
+          <div className="flex flex-wrap gap-4">
+            {canManage ? <TextLink to="new">{t(investor_request_collection_new)}</TextLink> : null}
+            {canManage ? <TextLink to="invite">{t(investor_request_collection_invite)}</TextLink> : null}
+            <TextLink to="plans">{t(investor_plans_link)}</TextLink>
+          </div>
         }
       />
       <div className="space-y-6">

@@ -115,7 +115,11 @@ export default function InviteCompanies() {
       <PageHeader
         title={t(investor_invite_title)}
         description={t(investor_invite_description)}
-        actions={<TextLink to="..">{t(investor_request_form_back)}</TextLink>}
+        actions={
+          <TextLink to=".." relative="path">
+            {t(investor_request_form_back)}
+          </TextLink>
+        }
       />
       <div className="space-y-6">
         {plans.length === 0 ? (

@@ -79,7 +79,14 @@ export default function NewDataRequest() {
   const ticked = (name: string) => typed[name] === "on";
   return (
     <>
-      <PageHeader title={t(investor_request_form_title)} actions={<TextLink to="..">{t(investor_request_form_back)}</TextLink>} />
+      <PageHeader
+        title={t(investor_request_form_title)}
+        actions={
+          <TextLink to=".." relative="path">
+            {t(investor_request_form_back)}
+          </TextLink>
+        }
+      />
       {companies.length === 0 ? (
         <p className="mb-4 text-sm text-slate-700" data-testid="request-for-invitations">
           {t(investor_request_form_noCompaniesInvite)}

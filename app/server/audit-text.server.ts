@@ -227,6 +227,9 @@ export function auditTexts(locale: Locale, orgCurrency: string) {
         });
       case "data_request.remind":
         return say("say_data_request_remind", { company, period: period(after) });
+      case "data_request.stop":
+      case "data_request.change":
+        return say(`say_${entry.action.replace(".", "_")}`, { month: typeof after.firstMonth === "string" ? monthText(locale, after.firstMonth) : "" });
       case "alert_rules.update":
       case "org.update":
       case "org.deletion_undo":

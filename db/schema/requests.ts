@@ -50,6 +50,14 @@ export const dataRequestPlans = tenantTable(
     companyOrgIds: uuid().array(),
     createdBy: namedUserRef(),
     createdAt: stampedNow(),
+    /**
+     * When the fund stopped the plan, or null while it runs. A stopped plan issues no more periods
+     * and its requests get no more scheduled reminders; what was issued stays, and can be answered.
+     */
+    stoppedAt: instant(),
+    stoppedBy: namedUserRef(),
+    /** Every change names the version it read (stopping twice from two tabs is a conflict, not a second stop). */
+    version: integer().notNull().default(1),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),

@@ -83,6 +83,8 @@ const INVESTOR_PAGES: Visit[] = [
   { route: "routes/o.$orgSlug.collection._index", path: `${I}/collection` },
   { route: "routes/o.$orgSlug.collection.new", path: `${I}/collection/new` },
   { route: "routes/o.$orgSlug.collection.invite", path: `${I}/collection/invite` },
+  { route: "routes/o.$orgSlug.collection.plans._index", path: `${I}/collection/plans` },
+  { route: "routes/o.$orgSlug.collection.plans.$planId", from: `${I}/collection/plans`, link: new RegExp(`/collection/plans/${uuid}$`) },
   { route: "routes/o.$orgSlug.companies._index", path: `${I}/companies` },
   { route: "routes/o.$orgSlug.companies.$companySlug", path: `${I}/companies/lumen-labs` },
   { route: "routes/o.$orgSlug.positions._index", path: `${I}/positions` },

@@ -20,6 +20,7 @@ import {
 } from "../support/hostile";
 import { type BuiltRoute, builtRoutes, routeData } from "../support/route-data";
 import { lookup, first } from "../support/at";
+import { reportForm as blankReportForm } from "../support/report-inputs";
 import { alertRulesForm } from "../support/alert-rules-form";
 import { facilityForm, roundForm } from "../support/record-forms";
 
@@ -50,7 +51,7 @@ let owner: TestClient;
 let slug: string;
 let orgId: string;
 let routes: BuiltRoute[];
-const ids = { roundId: "", facilityId: "", riskId: "", positionId: "", metricId: "", updateId: "" };
+const ids = { roundId: "", facilityId: "", riskId: "", positionId: "", metricId: "", updateId: "", planId: "" };
 const fund = { slug: "", orgId: "", ownerEmail: "" };
 let fundOwner: TestClient;
 
@@ -88,7 +89,7 @@ function updateForm(): Record<string, string> {
 }
 
 async function versionOf(
-  table: "funding_rounds" | "debt_facilities" | "risks" | "monthly_reports" | "positions" | "alert_rules" | "investor_updates",
+  table: "funding_rounds" | "debt_facilities" | "risks" | "monthly_reports" | "positions" | "alert_rules" | "investor_updates" | "data_request_plans",
   where: ReturnType<typeof sql>,
 ) {
   return withSystem(app.database.db, async (tx) => {
@@ -306,6 +307,17 @@ const SPECS: Record<string, ActionSpec> = {
     mustFlag: { month: ["2026-13", ""], dueDay: ["31", "abc"], steps: ["soon", "1, 2, 3, 4, 5, 6, 7, 8, 9"], cadence: "weekly", note: "x".repeat(1001) },
   },
   "routes/o.$orgSlug.collection._index": { org: "investor", base: () => ({ requestId: "00000000-0000-4000-8000-000000000000" }) },
+  // Stopping a request plan (decision 035): the form is checked before the plan is looked up (none here: a 404 writing nothing).
+  "routes/o.$orgSlug.collection.plans.$planId": {
+    org: "investor",
+    base: async () => ({ version: await versionOf("data_request_plans", sql`id = ${ids.planId}`), dueDay: "15", steps: "-3, 0, 3, 7", note: "" }),
+    mustFlag: { dueDay: ["31", "abc"], steps: ["soon", "1, 2, 3, 4, 5, 6, 7, 8, 9"], note: "x".repeat(1001), version: "abc" },
+  },
+  "routes/o.$orgSlug.collection.plans._index": {
+    org: "investor",
+    base: () => ({ intent: "stop", planId: "00000000-0000-4000-8000-000000000000", version: "1", confirm: "yes" }),
+    mustFlag: { confirm: ["", "no"], version: ["", "abc"] },
+  },
   // Company invitations (decision 028): fields are checked before the request named is looked up (none here: refused, writing nothing).
   "routes/o.$orgSlug.collection.invite": {
     org: "investor",
@@ -440,6 +452,22 @@ beforeAll(async () => {
   await withSystem(app.database.db, async (tx) => {
     ids.positionId = first(rowsOf<{ v: string }>(await tx.execute(sql`select id::text as v from positions where org_id = ${fund.orgId}`))).v;
   });
+  // A request plan of the fund, for the plan's change form.
+  expect(
+    (
+      await fundOwner.post(`/o/${fund.slug}/collection/new`, {
+        month: PAST_MONTH,
+        cadence: "monthly",
+        dueDay: "15",
+        steps: "-3, 0, 3, 7",
+        note: "",
+        scope: "all",
+      })
+    ).status,
+  ).toBe(302);
+  await withSystem(app.database.db, async (tx) => {
+    ids.planId = first(rowsOf<{ v: string }>(await tx.execute(sql`select id::text as v from data_request_plans where org_id = ${fund.orgId}`))).v;
+  });
 }, 60_000);
 afterAll(() => app?.close());
 
@@ -503,7 +531,7 @@ describe("bad input to every action", () => {
   }, 60_000);
 
   it("hostile ids and months in the URL answer 400 or 404 and write nothing", async () => {
-    const withParams = routes.filter((r) => r.hasAction && /:(roundId|facilityId|riskId|month|positionId|metricId)/.test(r.pattern));
+    const withParams = routes.filter((r) => r.hasAction && /:(roundId|facilityId|riskId|month|positionId|metricId|planId)/.test(r.pattern));
     expect(withParams.length).toBeGreaterThanOrEqual(4);
     const hostileParam = fc.oneof(
       fc.constantFrom(
@@ -527,7 +555,16 @@ describe("bad input to every action", () => {
       await fc.assert(
         fc.asyncProperty(hostileParam, async (value) => {
           const actor = await actorFor(spec);
-          const override = { ...actor.override, roundId: value, facilityId: value, riskId: value, month: value, positionId: value, metricId: value };
+          const override = {
+            ...actor.override,
+            roundId: value,
+            facilityId: value,
+            riskId: value,
+            month: value,
+            positionId: value,
+            metricId: value,
+            planId: value,
+          };
           const before = await snapshot();
           const response = await postPairs(actor.client, urlFor(route, override), Object.entries(await spec.base()));
           const label = `${route.id} param=${JSON.stringify(value.slice(0, 60))}`;
@@ -590,17 +627,8 @@ describe("bad input to every action", () => {
   // from the largest amounts a report accepts must fit where they are stored.
   it("reports at the largest amounts the form accepts are saved, and every page that reads their figures answers", async () => {
     const MAX = "9999999999999.99";
-    const quiet = {
-      ...reportForm(),
-      revenue: "0",
-      compute: "0",
-      data: "0",
-      payroll: "0",
-      research: "0",
-      go_to_market: "0",
-      general_admin: "0",
-      other: "0",
-    };
+    // Nothing spent and nothing earned: each case below sets the lines it needs.
+    const quiet = blankReportForm();
     // One company burning a cent a month on the most cash: a runway of 10^15 months.
     const slow = await makeOrgWithOwner(app.database, "startup", "Slow Burn Co");
     const slowOwner = app.client();
