@@ -81,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     confirm: confirmedField(zodMessage(investor_plans_error_confirm)),
   });
   const parsed = parseForm(schema, formData);
-  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale });
+  if (!parsed.ok) return invalidForm(parsed.fieldErrors, { locale, values: formData });
   try {
     await stopRequestPlan(ctx, planId, parsed.data.version, appNow());
     // Back to the same page of plans (the form's URL also carries `?index`).
@@ -96,6 +96,8 @@ export default function RequestPlans() {
   const { list, canManage } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : null;
+  // An unticked stop is refused on the tick box of the plan it was for, not on every plan's.
+  const failedPlan = failed && "values" in failed ? failed.values?.planId : undefined;
   const t = useT();
   const f = useFormat();
   const locale = useLocale();
@@ -169,7 +171,7 @@ export default function RequestPlans() {
                               tick: t(investor_plans_stop_tick),
                               pending: t(investor_plans_stop_pending),
                             }}
-                            error={failed?.fieldErrors.confirm}
+                            error={failedPlan === plan.id ? failed?.fieldErrors.confirm : undefined}
                           />
                         </Form>
                       ) : null}

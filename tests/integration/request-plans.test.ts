@@ -109,6 +109,14 @@ describe("request plans", () => {
     expect(((await unticked.json()) as { fieldErrors: Record<string, string> }).fieldErrors.confirm).toMatch(/Tick the box/);
     expect(await planOf(stopped.planId)).toEqual(before);
 
+    // Without JavaScript the page answers itself, the message on that plan's tick box only.
+    const page400 = await owner.post(`${plansPath()}?index`, { intent: "stop", planId: stopped.planId, version: String(before.version) });
+    expect(page400.status).toBe(400);
+    const shown = await page400.text();
+    expect(shown.match(/data-plan=/g)?.length ?? 0).toBeGreaterThan(1);
+    expect(shown.match(/>Tick the box to confirm[^<]*</g)?.length).toBe(1);
+    expect(await planOf(stopped.planId)).toEqual(before);
+
     // A stale version is a conflict, not a stop.
     expect((await stop(owner, stopped.planId, before.version + 1)).status).toBe(409);
     expect(await planOf(stopped.planId)).toEqual(before);
